@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import { locate, parseYaml, YamlSyntaxError, type PositionNode } from '../yaml/positions.js';
+import { configSchema, type Config } from './schema.js';
+
+export const DEFAULT_CONFIG_PATH = '.github/hipaa-guard.yml';
+
+export interface ConfigProblem {
+  /** Dotted path of the offending key, `endpoints[0].url`; empty for the whole file. */
+  path: string;
+  line: number;
+  message: string;
+}
+
+/** A config file that does not parse or does not fit the schema; lists every problem. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ConfigProblem[],
+  ) {
+    super(problems.map((problem) => `${file}:${problem.line}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}`).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates config text. `file` only names the source in errors. */
+export function parseConfig(text: string, file: string = DEFAULT_CONFIG_PATH): Config {
+  let document;
+  try {
+    document = parseYaml(text);
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      throw new ConfigError(file, [{ path: '', line: error.line, message: `invalid YAML: ${error.message}` }]);
+    }
+    throw error;
+  }
+  return validateConfig(document.value ?? {}, file, document.positions);
+}
+
+/**
+ * Validates an already-parsed config object (Probot's `context.config` hands us one).
+ * Without positions, problems point at line 1.
+ */
+export function validateConfig(value: unknown, file: string, positions?: PositionNode): Config {
+  const result = configSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, positions));
+  throw new ConfigError(file, problems.sort((a, b) => a.line - b.line));
+}
+
+function describeIssue(issue: z.core.$ZodIssue, positions: PositionNode | undefined): ConfigProblem[] {
+  const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
+  const lineOf = (steps: (string | number)[]) => (positions ? locate(positions, steps).startLine : 1);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      path: formatPath([...path, key]),
+      line: lineOf([...path, key]),
+      message: `unknown key "${key}"; remove it or check its spelling (see schema/hipaa-guard.schema.json)`,
+    }));
+  }
+  return [{ path: formatPath(path), line: lineOf(path), message: issue.message }];
+}
+
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>(
+    (text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step),
+    '',
+  );
+}

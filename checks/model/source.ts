@@ -1,0 +1,30 @@
+/**
+ * How the engine reads a repository at one version, whatever holds it: a git checkout,
+ * the working tree, or the GitHub contents API (the App). Paths are repository-relative,
+ * with forward slashes.
+ */
+export interface FileSource {
+  /** The file's text, or `undefined` when it does not exist at this version. */
+  read(path: string): Promise<string | undefined>;
+  /** Every file path at this version (environment inference and `--all` need it). */
+  list(): Promise<string[]>;
+}
+
+export type ChangeStatus = 'added' | 'modified' | 'removed' | 'renamed';
+
+export interface ChangedFile {
+  path: string;
+  status: ChangeStatus;
+  /** The path at base when the file was renamed. */
+  previousPath?: string;
+}
+
+/** Two versions of a repository and what changed between them. */
+export interface ChangeSet {
+  base: FileSource;
+  head: FileSource;
+  changed: ChangedFile[];
+  /** Commit ids or refs, for the report. */
+  baseRef?: string;
+  headRef?: string;
+}
