@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig, validateConfig } from '../../checks/config/load-config.js';
+import { defaultConfig, isCidr } from '../../checks/config/schema.js';
+
+function problemsOf(text: string) {
+  try {
+    parseConfig(text, '.github/hipaa-guard.yml');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('fills every default for an empty file', () => {
+    expect(parseConfig('')).toEqual(defaultConfig());
+    expect(defaultConfig()).toMatchObject({ profile: 'hipaa', 'fail-on': 'high', engine: 'native', endpoints: [] });
+  });
+
+  it('accepts the documented endpoint example', () => {
+    const config = parseConfig(`profile: hipaa
+endpoints:
+  - url: https://api.example.org
+    http: http://api.example.org/
+    address: 203.0.113.7
+    ca: certs/internal-root.pem
+`);
+    expect(config.endpoints).toEqual([
+      { url: 'https://api.example.org', http: 'http://api.example.org/', address: '203.0.113.7', ca: 'certs/internal-root.pem' },
+    ]);
+  });
+
+  it('names the line, the key and what was expected for every problem', () => {
+    expect(
+      problemsOf(`profile: hipaa
+endpoints:
+  - url: https://api.example.org
+    adress: 203.0.113.7
+  - url: http://api.example.org
+    address: not-an-ip
+environments:
+  prod:
+    identifiers: { cidrs: ["10.0.0.0/33"] }
+probe: { timeout: "soon" }
+`),
+    ).toEqual([
+      { path: 'endpoints[0].adress', line: 4, message: expect.stringContaining('unknown key "adress"') },
+      { path: 'endpoints[1].url', line: 5, message: expect.stringContaining('expected an https:// URL') },
+      { path: 'endpoints[1].address', line: 6, message: expect.stringContaining('expected an IPv4 or IPv6 address') },
+      { path: 'environments.prod.identifiers.cidrs[0]', line: 9, message: expect.stringContaining('expected a CIDR') },
+      { path: 'probe.timeout', line: 10, message: expect.stringContaining('expected number') },
+    ]);
+  });
+
+  it('rejects unknown top-level keys instead of ignoring them', () => {
+    expect(problemsOf('profle: hipaa\n')).toEqual([{ path: 'profle', line: 1, message: expect.stringContaining('unknown key') }]);
+  });
+
+  it('rejects an unknown profile with the allowed values', () => {
+    const [problem] = problemsOf('\n\nprofile: strict\n');
+    expect(problem).toMatchObject({ path: 'profile', line: 3 });
+    expect(problem?.message).toMatch(/hipaa.*mozilla-modern/);
+  });
+
+  it('turns broken YAML into a ConfigError with the line', () => {
+    expect(problemsOf('endpoints:\n  - url: [https://a\n')).toEqual([
+      { path: '', line: expect.any(Number), message: expect.stringMatching(/^invalid YAML: /) },
+    ]);
+  });
+
+  it('puts file and line first in the error text', () => {
+    expect(() => parseConfig('fail-on: sometimes\n', 'repo/.github/hipaa-guard.yml')).toThrow(
+      /^repo\/\.github\/hipaa-guard\.yml:1: fail-on: /,
+    );
+  });
+});
+
+describe('validateConfig', () => {
+  it('points at line 1 when there are no positions (an object from the API)', () => {
+    expect(() => validateConfig({ endpoints: [{ url: 'ftp://x' }] }, 'org/.github')).toThrow(/^org\/\.github:1: endpoints\[0\]\.url/);
+  });
+});
+
+describe('isCidr', () => {
+  it.each(['10.10.0.0/16', '0.0.0.0/0', '::/0', 'fd00::/8'])('accepts %s', (cidr) => expect(isCidr(cidr)).toBe(true));
+  it.each(['10.10.0.0', '10.0.0.0/33', 'fd00::/129', 'prod/16', '10.0.0.0/16/1', '10.0.0.0/x'])('rejects %s', (cidr) =>
+    expect(isCidr(cidr)).toBe(false),
+  );
+});
