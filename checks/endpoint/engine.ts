@@ -1,0 +1,71 @@
+/**
+ * The interface every TLS engine implements (the native prober, tls-scan, testssl.sh).
+ * An engine collects: it turns targets into observations and never judges them.
+ */
+import type { EndpointObservation, EngineName } from './observation.js';
+
+/** One endpoint, resolved from config into everything an engine needs to connect. */
+export interface ProbeTarget {
+  /** The URL as configured, e.g. `https://api.example.org/health`; observations carry it back. */
+  url: string;
+  /** Host name sent as SNI and Host, and matched against the certificate. */
+  host: string;
+  /** TLS port (443 unless the URL says otherwise). */
+  port: number;
+  /** Path and query of the HTTPS request, e.g. `/health`. */
+  path: string;
+  /** Plain-HTTP URL whose redirect chain is followed, e.g. `http://api.example.org/`. */
+  httpUrl: string;
+  /** Connect to this IP instead of resolving `host` (like `curl --resolve`). */
+  address?: string;
+  /** Extra trust anchors, PEM text (each entry may hold several certificates). */
+  caPem: string[];
+}
+
+export interface EngineTimeouts {
+  /** Longest wait for a TCP connection. */
+  connectMs: number;
+  /** Longest wait for one TLS handshake or one HTTP response after connecting. */
+  handshakeMs: number;
+  /** Longest time for the whole probe of one endpoint; steps not done by then are `error`. */
+  totalMs: number;
+}
+
+export interface EngineOptions {
+  timeouts: EngineTimeouts;
+  /** Endpoints probed at once. */
+  concurrency: number;
+  /** Clock for `observedAt` and durations. */
+  now: () => Date;
+  /** Called when one endpoint's observation is complete (for a progress line). */
+  onObservation?: (observation: EndpointObservation) => void;
+}
+
+export interface Engine {
+  name: EngineName;
+  /** One observation per target, in the order of `targets`. Never rejects for an endpoint's fault. */
+  probe(targets: readonly ProbeTarget[], options: EngineOptions): Promise<EndpointObservation[]>;
+}
+
+/** Derives the timeouts of each step from the per-endpoint budget of the config (`probe.timeout`). */
+export function timeoutsFor(totalMs: number): EngineTimeouts {
+  return {
+    totalMs,
+    connectMs: Math.max(100, Math.min(5000, Math.floor(totalMs / 2))),
+    handshakeMs: Math.max(100, Math.min(5000, Math.floor(totalMs / 2))),
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` running at once; results keep the input order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
