@@ -3,7 +3,9 @@
  * A format registers with one line in `INFRA_PARSERS`.
  */
 import picomatch from 'picomatch';
+import { cloudFormationParser } from './cloudformation/format.js';
 import type { InfraFormat, ParsedInfraFile } from './model.js';
+import { terraformParser } from './terraform/format.js';
 
 export interface InfraFileText {
   path: string;
@@ -26,7 +28,10 @@ export interface InfraFormatParser {
 }
 
 /** Every known format, tried in this order. */
-export const INFRA_PARSERS: InfraFormatParser[] = [];
+export const INFRA_PARSERS: InfraFormatParser[] = [
+  terraformParser,
+  cloudFormationParser,
+];
 
 /** `infra.include` / `infra.exclude` from the config. */
 export interface InfraSelection {

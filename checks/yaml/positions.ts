@@ -51,7 +51,9 @@ export function parseYamlDocuments(text: string, schema?: yaml.Schema): YamlDocu
     }
     const frame = stack.pop();
     if (!frame) return;
-    const node = buildNode(text, lines, frame, state.position, state.kind);
+    // js-yaml opens a flow collection at the document root twice; keep the inner node.
+    const only = frame.children.length === 1 ? frame.children[0] : undefined;
+    const node = only && only.result === state.result && state.kind !== 'scalar' ? only.node : buildNode(text, lines, frame, state.position, state.kind);
     const parent = stack.at(-1);
     if (parent) parent.children.push({ node, result: state.result });
     else roots.push(node);

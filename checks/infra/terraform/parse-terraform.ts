@@ -1,0 +1,182 @@
+/**
+ * Terraform `.tf` files into the normalized infra model. Values come from HashiCorp's HCL
+ * parser (@cdktf/hcl2json, compiled to WASM); line ranges from `locateHcl`. A module (one
+ * directory) is parsed together so `var.x` defaults, `locals` and `moved {}` blocks in its
+ * other files apply; anything else that is not a literal stays `Unresolved`.
+ */
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import { locate, type PositionNode } from '../../yaml/positions.js';
+import type { InfraFileText } from '../formats.js';
+import { isUnresolved, unresolved, type InfraResource, type ParsedInfraFile } from '../model.js';
+import { locateHcl } from './hcl-positions.js';
+
+type HclBody = Record<string, unknown>;
+
+interface ParsedFile {
+  path: string;
+  body: HclBody;
+  positions: PositionNode;
+}
+
+/** Variables with a literal default and locals, as written (before resolution). */
+interface Scope {
+  variables: Map<string, { hasDefault: boolean; value: unknown }>;
+  locals: Map<string, unknown>;
+}
+
+/** Parses the `.tf` files of one module; one result per file, in the order given. */
+export async function parseTerraformModule(files: readonly InfraFileText[]): Promise<ParsedInfraFile[]> {
+  const parsed = await Promise.all(files.map(async (file) => parseFile(file)));
+  const ok = parsed.filter((result): result is ParsedFile => !('error' in result));
+  const scope = collectScope(ok);
+  const moves = collectMoves(ok);
+  return parsed.map((result) => {
+    if ('error' in result) return result.error;
+    return { ok: true, path: result.path, format: 'terraform', resources: resourcesOf(result, scope, moves) };
+  });
+}
+
+async function parseFile(file: InfraFileText): Promise<ParsedFile | { error: ParsedInfraFile }> {
+  try {
+    const body = (await parseHcl(file.path, file.text)) as HclBody;
+    return { path: file.path, body, positions: locateHcl(file.text) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { error: { ok: false, path: file.path, format: 'terraform', ...describeHclError(message) } };
+  }
+}
+
+/** `parse config: [main.tf:2,6-3,1: Invalid expression; Expected …]` → line 2 and the sentence. */
+export function describeHclError(message: string): { line: number; message: string } {
+  const match = /:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(message);
+  if (!match) return { line: 1, message: message.replace(/^parse config: /, '') };
+  return { line: Number(match[1]), message: match[2]!.trim() };
+}
+
+function blocksOf(body: HclBody, type: string): Record<string, unknown> {
+  const value = body[type];
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+function firstBody(value: unknown): HclBody | undefined {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return first !== null && typeof first === 'object' ? (first as HclBody) : undefined;
+}
+
+function collectScope(files: readonly ParsedFile[]): Scope {
+  const scope: Scope = { variables: new Map(), locals: new Map() };
+  for (const file of files) {
+    for (const [name, declaration] of Object.entries(blocksOf(file.body, 'variable'))) {
+      const block = firstBody(declaration) ?? {};
+      scope.variables.set(name, { hasDefault: 'default' in block, value: block.default });
+    }
+    const locals = file.body.locals;
+    for (const block of Array.isArray(locals) ? locals : []) {
+      for (const [name, value] of Object.entries(block as HclBody)) scope.locals.set(name, value);
+    }
+  }
+  return scope;
+}
+
+/** Maps a resource's current address to the addresses `moved {}` blocks say it had. */
+function collectMoves(files: readonly ParsedFile[]): Map<string, string[]> {
+  const moves = new Map<string, string[]>();
+  const address = (value: unknown) => (typeof value === 'string' ? value.replace(/^\$\{(.*)\}$/, '$1') : undefined);
+  for (const file of files) {
+    const blocks = file.body.moved;
+    for (const block of Array.isArray(blocks) ? (blocks as HclBody[]) : []) {
+      const from = address(block.from);
+      const to = address(block.to);
+      if (from && to) moves.set(to, [...(moves.get(to) ?? []), from]);
+    }
+  }
+  // A chain a → b → c: c was also a.
+  for (const [to, froms] of moves) {
+    const all = new Set(froms);
+    for (const from of all) for (const earlier of moves.get(from) ?? []) all.add(earlier);
+    moves.set(to, [...all]);
+  }
+  return moves;
+}
+
+function resourcesOf(file: ParsedFile, scope: Scope, moves: Map<string, string[]>): InfraResource[] {
+  const resources: InfraResource[] = [];
+  for (const [type, named] of Object.entries(blocksOf(file.body, 'resource'))) {
+    for (const [name, instances] of Object.entries(named as Record<string, unknown>)) {
+      const body = firstBody(instances);
+      if (!body) continue;
+      const prefix = ['resource', type, name, 0];
+      const address = `${type}.${name}`;
+      const movedFrom = moves.get(address);
+      resources.push({
+        address,
+        type,
+        format: 'terraform',
+        path: file.path,
+        range: locate(file.positions, prefix),
+        values: withDynamicBlocks(resolveValue(body, scope, new Set()) as HclBody),
+        locate: (path) => locate(file.positions, [...prefix, ...path]),
+        ...(movedFrom ? { movedFrom } : {}),
+      });
+    }
+  }
+  return resources;
+}
+
+/** A `dynamic "ingress"` block makes `ingress` depend on its `for_each`: unknown, not absent. */
+function withDynamicBlocks(values: HclBody): HclBody {
+  const dynamic = values.dynamic;
+  if (dynamic === null || typeof dynamic !== 'object') return values;
+  const result: HclBody = { ...values };
+  for (const name of Object.keys(dynamic)) result[name] ??= unresolved(`dynamic "${name}"`);
+  return result;
+}
+
+const WHOLE_REFERENCE = /^\$\{\s*((?:var|local)\.[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\s*\}$/;
+const INTERPOLATION = /\$\{([^{}]*)\}/g;
+
+/** Replaces literal `var.x` / `local.y` references by their values; anything else becomes Unresolved. */
+function resolveValue(value: unknown, scope: Scope, seen: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return resolveString(value, scope, seen);
+  if (Array.isArray(value)) return value.map((item) => resolveValue(item, scope, seen));
+  if (value !== null && typeof value === 'object' && !isUnresolved(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveValue(item, scope, seen)]));
+  }
+  return value;
+}
+
+function resolveString(text: string, scope: Scope, seen: ReadonlySet<string>): unknown {
+  if (!text.includes('${')) return text;
+  const whole = WHOLE_REFERENCE.exec(text);
+  if (whole) return resolveReference(whole[1]!, scope, seen) ?? unresolved(text);
+  let resolvable = true;
+  const replaced = text.replace(INTERPOLATION, (match, expression: string) => {
+    const reference = WHOLE_REFERENCE.exec(`\${${expression.trim()}}`)?.[1];
+    const value = reference ? resolveReference(reference, scope, seen) : undefined;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+    resolvable = false;
+    return match;
+  });
+  return resolvable && !replaced.includes('${') ? replaced : unresolved(text);
+}
+
+/** `var.a.b` or `local.c`: the literal value, or `undefined` when it has none. */
+function resolveReference(reference: string, scope: Scope, seen: ReadonlySet<string>): unknown {
+  const [kind, name, ...attributes] = reference.split('.');
+  if (!name || seen.has(`${kind}.${name}`)) return undefined;
+  let raw: unknown;
+  if (kind === 'var') {
+    const variable = scope.variables.get(name);
+    if (!variable?.hasDefault) return undefined;
+    raw = variable.value;
+  } else {
+    if (!scope.locals.has(name)) return undefined;
+    raw = scope.locals.get(name);
+  }
+  let value = resolveValue(raw, scope, new Set([...seen, `${kind}.${name}`]));
+  for (const attribute of attributes) {
+    if (value === null || typeof value !== 'object' || isUnresolved(value)) return undefined;
+    value = (value as Record<string, unknown>)[attribute];
+  }
+  return isUnresolved(value) ? undefined : value;
+}
