@@ -4,6 +4,7 @@
  * files beside it. Most rules are rows built with `attributeRule`; a rule that needs more
  * writes its own `check`.
  */
+import type { Change } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
 import { isUnresolved, type InfraFormat, type InfraResource } from './model.js';
 
@@ -66,6 +67,8 @@ export interface InfraRule extends Rule {
    * `undefined` for values outside the ordering.
    */
   strength?: (value: unknown) => number | undefined;
+  /** Report only these changes (a rule about a change, e.g. "retention lowered"); default: all. */
+  onlyChanges?: readonly Change[];
   examples: { bad: InfraExample[]; good: InfraExample[] };
 }
 

@@ -74,7 +74,7 @@ class HclLocator {
     let holder: PositionNode | undefined;
     for (const step of [type, ...labels]) {
       holder = this.child(parent, step, node);
-      parent = holder.entries ?? (holder.entries = new Map());
+      parent = holder.entries ?? (holder.entries = new Map() as Entries);
     }
     (holder!.items ??= []).push(node);
     return end;

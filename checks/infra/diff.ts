@@ -1,0 +1,144 @@
+/**
+ * The infra diff: runs every rule on the resources at base and at head, matches resources
+ * across versions (by address, following `moved {}`), and classifies each verdict:
+ * weakened / removed / introduced / existing findings, strengthenings, unknowns.
+ */
+import { makeFinding, type Change, type Finding } from '../model/finding.js';
+import type { Strengthening, UnknownOutcome } from '../model/report.js';
+import { isUnresolved, type InfraResource } from './model.js';
+import { describeValue, valueAt, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type Verdict } from './rule.js';
+
+export interface DiffInput {
+  base: readonly InfraResource[];
+  head: readonly InfraResource[];
+  rules: readonly InfraRule[];
+  /**
+   * What an address is unique within, for one side: a Terraform module's directory, a file.
+   * Renamed files map their base path to the head path here. Default: the file path.
+   */
+  scopeOf?: (resource: InfraResource, side: 'base' | 'head') => string;
+}
+
+export interface InfraDiff {
+  findings: Finding[];
+  unknown: UnknownOutcome[];
+  strengthened: Strengthening[];
+}
+
+export function diffResources(input: DiffInput): InfraDiff {
+  const scopeOf = input.scopeOf ?? ((resource) => resource.path);
+  const baseByKey = new Map(input.base.map((resource) => [`${scopeOf(resource, 'base')}#${resource.address}`, resource]));
+  const matchedBase = new Set<InfraResource>();
+  const pairs = input.head.map((head) => {
+    const scope = scopeOf(head, 'head');
+    const base = [head.address, ...(head.movedFrom ?? [])]
+      .map((address) => baseByKey.get(`${scope}#${address}`))
+      .find((candidate) => candidate !== undefined && !matchedBase.has(candidate));
+    if (base) matchedBase.add(base);
+    return { head, base };
+  });
+  const contexts = { base: { resources: input.base }, head: { resources: input.head } };
+  const diff: InfraDiff = { findings: [], unknown: [], strengthened: [] };
+  for (const rule of input.rules) {
+    for (const { head, base } of pairs) {
+      if (appliesTo(rule, head)) classify(rule, head, base, contexts, diff);
+    }
+    if (!rule.removalWeakens) continue;
+    for (const base of input.base) {
+      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base, diff);
+    }
+  }
+  return diff;
+}
+
+function appliesTo(rule: InfraRule, resource: InfraResource): boolean {
+  return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
+}
+
+function classify(
+  rule: InfraRule,
+  head: InfraResource,
+  base: InfraResource | undefined,
+  contexts: { base: InfraRuleContext; head: InfraRuleContext },
+  diff: InfraDiff,
+): void {
+  const after = rule.check(head, contexts.head);
+  if (!after) return;
+  const before = base ? rule.check(base, contexts.base) : undefined;
+  const location = { kind: 'file' as const, path: head.path, ...head.locate(after.path) };
+  if (after.verdict === 'unknown') {
+    diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    return;
+  }
+  if (after.verdict === 'pass') {
+    if (before?.verdict === 'fail' || (before?.verdict === 'pass' && stronger(rule, after.actual, before.actual))) {
+      diff.strengthened.push({
+        ruleId: rule.id,
+        location,
+        message: `${head.address}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`,
+      });
+    }
+    return;
+  }
+  const change = changeOf(rule, after, before, head, base);
+  if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
+  diff.findings.push(findingOf(rule, head, after, location, change, before));
+}
+
+function changeOf(rule: InfraRule, after: FailVerdict, before: Verdict | undefined, head: InfraResource, base: InfraResource | undefined): Change {
+  if (!before) return 'introduced';
+  if (before.verdict === 'fail') return stronger(rule, before.actual, after.actual) ? 'weakened' : 'existing';
+  if (before.verdict === 'pass' && base && valueAt(base.values, after.path) !== undefined && valueAt(head.values, after.path) === undefined) {
+    return 'removed';
+  }
+  return 'weakened';
+}
+
+function findingOf(
+  rule: InfraRule,
+  head: InfraResource,
+  after: FailVerdict,
+  location: Finding['location'],
+  change: Change,
+  before: Verdict | undefined,
+): Finding {
+  const evidence: Finding['evidence'] = { resource: head.address, actual: after.actual, expected: after.expected };
+  let message = `${head.address}: ${after.message}`;
+  if (change === 'weakened' || change === 'removed') {
+    evidence.before = verdictValue(before) ?? null;
+    evidence.after = after.actual;
+    message += ` (was ${describeValue(verdictValue(before))})`;
+  }
+  return makeFinding(rule, { message, location, change, evidence, subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
+}
+
+function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRuleContext, diff: InfraDiff): void {
+  const before = rule.check(base, context);
+  if (before?.verdict !== 'pass') return;
+  diff.findings.push(
+    makeFinding(rule, {
+      message: `${base.address} was removed; it provided this safeguard`,
+      location: { kind: 'file', path: base.path, ...base.range },
+      change: 'removed',
+      evidence: { resource: base.address, before: base.address, after: null },
+      subject: `${base.path}#${base.address}#removed`,
+    }),
+  );
+}
+
+/** True when the rule orders values and `a` is strictly stronger than `b`. */
+function stronger(rule: InfraRule, a: unknown, b: unknown): boolean {
+  const strengthA = rule.strength?.(a);
+  const strengthB = rule.strength?.(b);
+  return strengthA !== undefined && strengthB !== undefined && strengthA > strengthB;
+}
+
+function verdictValue(verdict: Verdict | undefined): unknown {
+  if (!verdict) return undefined;
+  if (verdict.verdict === 'unknown') return verdict.expression;
+  return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
+}
+
+function pathLabel(path: AttributePath): string {
+  return path.length ? path.map(String).join('.') : 'resource';
+}

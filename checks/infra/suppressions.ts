@@ -1,0 +1,113 @@
+/**
+ * `# hipaa-guard:ignore RULE-ID reason="..." [until=YYYY-MM-DD]` (or `//`) on the line before a
+ * block or attribute. It suppresses that rule's findings on the next line, or anywhere inside
+ * the block that starts there. A suppression without reason, with a bad date or past its
+ * date suppresses nothing and is itself reported.
+ */
+import { makeFinding, type Finding } from '../model/finding.js';
+import type { SuppressedFinding } from '../model/report.js';
+import { SUPPRESSION_INVALID_RULE } from './engine-rules.js';
+import type { LineRange } from './model.js';
+
+export interface Suppression {
+  ruleId: string;
+  reason?: string;
+  until?: string;
+  /** The comment's own line. */
+  line: number;
+  /** The first line after it that is neither blank nor a comment: the block or attribute it covers. */
+  target: number;
+}
+
+const IGNORE = /(?:#|\/\/)\s*hipaa-guard:ignore\s+([A-Za-z0-9_*-]+)(.*)$/;
+const COMMENT_OR_BLANK = /^\s*(#|\/\/|$)/;
+
+export function readSuppressions(text: string): Suppression[] {
+  const lines = text.split('\n');
+  const suppressions: Suppression[] = [];
+  lines.forEach((line, index) => {
+    const match = IGNORE.exec(line);
+    if (!match) return;
+    const options = match[2] ?? '';
+    const reason = /reason="([^"]*)"/.exec(options)?.[1]?.trim();
+    const until = /until=(\S+)/.exec(options)?.[1];
+    let target = index + 1;
+    while (target < lines.length && COMMENT_OR_BLANK.test(lines[target] ?? '')) target++;
+    suppressions.push({
+      ruleId: match[1]!,
+      line: index + 1,
+      target: target + 1,
+      ...(reason ? { reason } : {}),
+      ...(until ? { until } : {}),
+    });
+  });
+  return suppressions;
+}
+
+/** Why a suppression cannot be honoured on `today` (YYYY-MM-DD), or `undefined` when it is valid. */
+export function suppressionProblem(suppression: Suppression, today: string): string | undefined {
+  if (!suppression.reason) return `suppression of ${suppression.ruleId} has no reason; write reason="..."`;
+  if (suppression.until === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(suppression.until) || Number.isNaN(Date.parse(suppression.until))) {
+    return `suppression of ${suppression.ruleId} has until=${suppression.until}; expected a date as YYYY-MM-DD`;
+  }
+  if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
+  return undefined;
+}
+
+export interface SuppressionResult {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+/**
+ * Splits one file's findings into kept and suppressed; adds a SUPPRESSION-INVALID finding for
+ * each suppression that cannot be honoured. `blocks` are the file's resource ranges.
+ */
+export function applySuppressions(
+  path: string,
+  text: string,
+  findings: readonly Finding[],
+  blocks: readonly LineRange[],
+  now: Date,
+): SuppressionResult {
+  const today = now.toISOString().slice(0, 10);
+  const result: SuppressionResult = { findings: [], suppressed: [] };
+  const valid: Suppression[] = [];
+  for (const suppression of readSuppressions(text)) {
+    const problem = suppressionProblem(suppression, today);
+    if (!problem) {
+      valid.push(suppression);
+      continue;
+    }
+    result.findings.push(
+      makeFinding(SUPPRESSION_INVALID_RULE, {
+        message: problem,
+        location: { kind: 'file', path, startLine: suppression.line, endLine: suppression.line },
+        subject: `${path}#${suppression.ruleId}#${suppression.target}`,
+        evidence: { actual: text.split('\n')[suppression.line - 1]?.trim() },
+      }),
+    );
+  }
+  for (const finding of findings) {
+    const covering = finding.location.kind === 'file' ? valid.find((suppression) => covers(suppression, finding, blocks)) : undefined;
+    if (!covering) {
+      result.findings.push(finding);
+      continue;
+    }
+    result.suppressed.push({
+      finding,
+      reason: covering.reason!,
+      ...(covering.until ? { until: covering.until } : {}),
+      source: { kind: 'file', path, startLine: covering.line, endLine: covering.line },
+    });
+  }
+  return result;
+}
+
+function covers(suppression: Suppression, finding: Finding, blocks: readonly LineRange[]): boolean {
+  if (finding.location.kind !== 'file' || suppression.ruleId !== finding.ruleId) return false;
+  const line = finding.location.startLine;
+  if (line === suppression.target) return true;
+  return blocks.some((block) => block.startLine === suppression.target && block.startLine <= line && line <= block.endLine);
+}
