@@ -1,0 +1,130 @@
+/**
+ * Which environments a repository has and which files belong to each: declared in the config's
+ * `environments`, or inferred from the layout when there is no declaration.
+ */
+import picomatch from 'picomatch';
+import type { Config } from '../config/schema.js';
+
+export interface EnvironmentIdentifiers {
+  accounts: string[];
+  vpcs: string[];
+  cidrs: string[];
+  domains: string[];
+  namespaces: string[];
+  names: string[];
+}
+
+export interface Environment {
+  name: string;
+  production: boolean;
+  /** Globs of the files that belong to it. */
+  paths: string[];
+  identifiers: EnvironmentIdentifiers;
+  source: 'declared' | 'inferred';
+}
+
+export interface EnvironmentModel {
+  environments: Environment[];
+  /** What was inferred, for the report's `notes`. */
+  notes: string[];
+}
+
+const PRODUCTION_NAMES = ['prod', 'production', 'prd'];
+/** Spellings of one environment, merged when inferring (`envs/prod` and `overlays/production` are one). */
+const ALIASES: Record<string, string[]> = {
+  production: PRODUCTION_NAMES,
+  staging: ['staging', 'stage', 'stg'],
+  development: ['dev', 'development'],
+};
+/** Folder names under `envs/` or `overlays/` that are not environments. */
+const NOT_ENVIRONMENTS = new Set(['base', 'bases', 'common', 'shared', 'global', 'modules', 'module', 'templates', 'components', 'terraform']);
+
+/** prod, production, prd, and names made of them (`prod-eu`, `us_prd`). */
+export function isProductionName(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/[-_.]/)
+    .some((part) => PRODUCTION_NAMES.includes(part));
+}
+
+function canonicalName(name: string): string {
+  const lower = name.toLowerCase();
+  return Object.entries(ALIASES).find(([, spellings]) => spellings.includes(lower))?.[0] ?? lower;
+}
+
+/** The declared environments, or those the layout of `files` suggests. */
+export function resolveEnvironments(config: Config, files: readonly string[]): EnvironmentModel {
+  if (config.environments && Object.keys(config.environments).length > 0) {
+    const environments = Object.entries(config.environments).map(([name, declared]): Environment => ({
+      name,
+      production: isProductionName(name),
+      paths: declared.paths,
+      identifiers: declared.identifiers,
+      source: 'declared',
+    }));
+    const notes = environments.some((env) => env.production)
+      ? []
+      : ['environments: no declared environment is named prod, production or prd; references between environments are graded medium'];
+    return { environments, notes };
+  }
+  return inferEnvironments(files);
+}
+
+const FOLDER_LAYOUTS = [/^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//];
+const TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
+
+export function inferEnvironments(files: readonly string[]): EnvironmentModel {
+  const found = new Map<string, { spellings: Set<string>; paths: Set<string> }>();
+  const add = (spelling: string, glob: string) => {
+    const name = canonicalName(spelling);
+    if (NOT_ENVIRONMENTS.has(name)) return;
+    const entry = found.get(name) ?? { spellings: new Set(), paths: new Set() };
+    entry.spellings.add(spelling.toLowerCase());
+    entry.paths.add(glob);
+    found.set(name, entry);
+  };
+  for (const file of files) {
+    for (const layout of FOLDER_LAYOUTS) {
+      const match = layout.exec(file);
+      if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
+    }
+    const tfvars = TFVARS.exec(file);
+    if (tfvars?.[1]) add(tfvars[1], escapeGlob(file));
+  }
+  const environments = [...found.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, entry]): Environment => ({
+      name,
+      production: isProductionName(name),
+      paths: [...entry.paths].sort(),
+      identifiers: { accounts: [], vpcs: [], cidrs: [], domains: [], names: [], namespaces: [...entry.spellings].sort() },
+      source: 'inferred',
+    }));
+  if (environments.length === 0) {
+    return { environments, notes: ['environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, <name>.tfvars); separation not checked'] };
+  }
+  const notes = [
+    `environments: none declared in the config; inferred from the layout: ${environments
+      .map((env) => `${env.name}${env.production ? ' (production)' : ''} = ${env.paths.join(', ')}; namespaces ${env.identifiers.namespaces.join(', ')}`)
+      .join('; ')}`,
+  ];
+  if (!environments.some((env) => env.production)) {
+    notes.push('environments: no inferred environment is named prod, production or prd; references between environments are graded medium');
+  }
+  return { environments, notes };
+}
+
+function escapeGlob(path: string): string {
+  return path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
+}
+
+/** Which environments a path belongs to by its globs: none, one, or several (ambiguous). */
+export type Classifier = (path: string) => Environment[];
+
+export function createClassifier(model: EnvironmentModel): Classifier {
+  const matchers = model.environments.map((env) => ({
+    env,
+    isMatch: env.paths.length ? picomatch(env.paths, { dot: true }) : () => false,
+  }));
+  return (path) => matchers.filter((matcher) => matcher.isMatch(path)).map((matcher) => matcher.env);
+}

@@ -1,0 +1,245 @@
+/**
+ * The collect step of the environment checks: what one file says, as plain data. A file
+ * *defines* values that belong to its environment (the bucket it creates, its VPC's CIDR, its
+ * state backend) and *mentions* literals that may name another environment's resources. The
+ * evaluation (separation.ts) is a pure function of these facts.
+ */
+import { lineContexts, isHclPath, isYamlPath, type Block } from './blocks.js';
+
+export const IDENTIFIER_KINDS = ['account', 'vpc', 'cidr', 'domain', 'namespace', 'name', 'state'] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+/** A 1-based line and column in a repository file. */
+export interface Place {
+  path: string;
+  line: number;
+  column: number;
+}
+
+/** A value a file declares as its environment's own. */
+export interface Definition {
+  kind: IdentifierKind;
+  value: string;
+  /** What it is, for messages: `bucket`, `database host`, `network range`... */
+  label: string;
+  /** Two environments defining the same value share the resource (a bucket), unlike a namespace name. */
+  shareable: boolean;
+  key: string;
+  place: Place;
+  block?: string;
+}
+
+/** A literal on a line that may name some environment's resource. */
+export interface Token {
+  text: string;
+  place: Place;
+  /** The attribute the literal is the value of, when the line is `key = value` / `key: value`. */
+  key?: string;
+  block?: Block;
+  /** The literal is a Kubernetes namespace (`namespace:`, `kubernetes.io/metadata.name:`). */
+  namespaceContext: boolean;
+}
+
+/** A Terraform state location: `backend "s3" { bucket, key }` or a `.tfbackend` file. */
+export interface BackendState {
+  type: string;
+  fields: Record<string, string>;
+  place: Place;
+}
+
+export interface FileFacts {
+  path: string;
+  definitions: Definition[];
+  tokens: Token[];
+  backends: BackendState[];
+}
+
+/** Keys whose value is where a state file lives; a backend without one of them is partial (completed at `init`). */
+const STATE_LOCATION_KEYS = ['key', 'prefix', 'path', 'workspace_key_prefix'];
+const BACKEND_KEYS = ['bucket', 'storage_account_name', 'container_name', 'resource_group_name', 'organization', 'hostname', ...STATE_LOCATION_KEYS];
+
+export function hasStateLocation(backend: BackendState): boolean {
+  return STATE_LOCATION_KEYS.some((key) => backend.fields[key] !== undefined);
+}
+
+/** What a defining key declares. */
+interface DefiningKey {
+  kind: IdentifierKind;
+  label: string;
+  shareable: boolean;
+}
+
+const DATA_STORE = /(db|database|rds|aurora|postgres|pg|mysql|mariadb|redis|cache|mongo|search|kafka|broker|queue|amqp|sql)/;
+const HOST_SUFFIX = /(host|hostname|endpoint|url|uri|address|dsn|server)$/;
+
+/** `name` is an identity only inside these resource types. */
+const NAMED_TYPES: Record<string, string> = {
+  aws_secretsmanager_secret: 'secret',
+  aws_ssm_parameter: 'secret',
+  aws_eks_cluster: 'cluster',
+  aws_ecs_cluster: 'cluster',
+  aws_kms_alias: 'KMS key',
+  google_container_cluster: 'cluster',
+  google_storage_bucket: 'bucket',
+  azurerm_key_vault: 'secret',
+  azurerm_kubernetes_cluster: 'cluster',
+  'AWS::SecretsManager::Secret': 'secret',
+  'AWS::EKS::Cluster': 'cluster',
+  'AWS::ECS::Cluster': 'cluster',
+  Namespace: 'namespace',
+};
+
+/** Keys compare without case, `_` or `-`: `cidr_block`, `CidrBlock` and `cidr-block` are one key. */
+export function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function definingKey(key: string, block: Block | undefined, path: string, indent: number): DefiningKey | undefined {
+  const k = normalizeKey(key);
+  if (k === 'namespace' && indent === 0 && /(^|\/)kustomization\.ya?ml$/.test(path)) {
+    return { kind: 'namespace', label: 'namespace', shareable: false };
+  }
+  const namedLabel = block ? NAMED_TYPES[block.type] : undefined;
+  if (namedLabel && (k === 'name' || k === 'aliasname')) {
+    return namedLabel === 'namespace'
+      ? { kind: 'namespace', label: 'namespace', shareable: false }
+      : { kind: 'name', label: namedLabel, shareable: true };
+  }
+  if (/^(source|destination)/.test(k)) return undefined;
+  if (/(cidr|cidrblock)$/.test(k) || k === 'addressspace' || k === 'ipcidrrange') {
+    return { kind: 'cidr', label: 'network range', shareable: false };
+  }
+  if (k === 'vpcid' || k === 'transitgatewayid') return { kind: 'vpc', label: k === 'vpcid' ? 'VPC' : 'transit gateway', shareable: true };
+  if (k === 'accountid' || k === 'allowedaccountids' || k === 'awsaccountid') return { kind: 'account', label: 'cloud account', shareable: true };
+  if (/(identifier|dbinstanceidentifier|dbclusteridentifier)$/.test(k)) return { kind: 'name', label: 'database', shareable: true };
+  if (DATA_STORE.test(k) && HOST_SUFFIX.test(k)) return { kind: 'domain', label: 'data store host', shareable: true };
+  if (/(bucket|bucketname)$/.test(k)) return { kind: 'name', label: 'bucket', shareable: true };
+  if (/^(kmskeyid|kmskeyarn|kmsmasterkeyid|kmskey|kmskeyname)$/.test(k)) return { kind: 'name', label: 'KMS key', shareable: true };
+  if (/(secretid|secretarn|secretname)$/.test(k)) return { kind: 'name', label: 'secret', shareable: true };
+  if (/(cluster|clustername|clusterarn)$/.test(k)) return { kind: 'name', label: 'cluster', shareable: true };
+  return undefined;
+}
+
+const KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$/;
+const TOKEN = /[A-Za-z0-9][\w.:/@-]*/g;
+const QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+const HOST = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+
+/** Reads one file's definitions, literal tokens and backends. Never throws on odd text. */
+export function collectFileFacts(path: string, text: string): FileFacts {
+  const lines = text.split(/\r?\n/);
+  const contexts = lineContexts(path, lines);
+  const hcl = isHclPath(path);
+  const facts: FileFacts = { path, definitions: [], tokens: [], backends: [] };
+  const backends = new Map<string, BackendState>();
+  let listKey: { key: string; indent: number } | undefined;
+  lines.forEach((raw, index) => {
+    const lineNumber = index + 1;
+    const context = contexts[index] ?? {};
+    const line = withoutComment(raw, hcl ? 'hcl' : isYamlPath(path) ? 'yaml' : 'none');
+    if (!line.trim()) return;
+    const match = KEY_LINE.exec(line);
+    const indent = line.length - line.trimStart().length;
+    let key: string | undefined;
+    let valueColumn = 0;
+    if (match) {
+      key = match[2] ?? '';
+      valueColumn = line.length - (match[3] ?? '').length;
+      listKey = (match[3] ?? '').trim() === '' ? { key, indent } : undefined;
+    } else if (listKey && /^\s*-\s/.test(line) && indent >= listKey.indent) {
+      key = listKey.key;
+      valueColumn = line.indexOf('-') + 1;
+    } else if (indent <= (listKey?.indent ?? -1)) {
+      listKey = undefined;
+    }
+    const block = context.block;
+    const namespaceContext = key !== undefined && ['namespace', 'namespaces', 'kubernetesiometadataname'].includes(normalizeKey(key));
+    for (const token of line.matchAll(TOKEN)) {
+      const text = token[0].replace(/[.:/-]+$/, '');
+      const column = token.index + 1;
+      const entry: Token = { text, place: { path, line: lineNumber, column }, namespaceContext: namespaceContext && column > valueColumn };
+      if (key !== undefined && column > valueColumn) entry.key = key;
+      if (block) entry.block = block;
+      facts.tokens.push(entry);
+    }
+    if (key === undefined) return;
+    const values = literalValues(line, valueColumn, hcl);
+    if (context.backend && BACKEND_KEYS.includes(key)) {
+      const id = `${context.backend}@${block?.startLine ?? 0}`;
+      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place: { path, line: lineNumber, column: indent + 1 } };
+      backends.set(id, backend);
+      const first = values[0];
+      if (first) backend.fields[key] = first.value;
+      if (first && key === 'bucket') facts.definitions.push(definition('name', 'state bucket', false, key, first, path, lineNumber, block));
+      if (first && STATE_LOCATION_KEYS.includes(key)) facts.definitions.push(definition('state', 'state file', false, key, first, path, lineNumber, block));
+      return;
+    }
+    const defining = definingKey(key, block, path, indent);
+    if (!defining) return;
+    for (const literal of values) {
+      const value = defining.kind === 'domain' ? hostOf(literal.value) : literal.value;
+      if (value === undefined || (defining.kind === 'cidr' && !/[.:]/.test(value))) continue;
+      if (defining.kind === 'account' && !/^\d{12}$/.test(value)) continue;
+      facts.definitions.push(definition(defining.kind, defining.label, defining.shareable, key, { value, column: literal.column }, path, lineNumber, block));
+    }
+  });
+  facts.backends = [...backends.values()];
+  return facts;
+}
+
+function definition(
+  kind: IdentifierKind,
+  label: string,
+  shareable: boolean,
+  key: string,
+  literal: { value: string; column: number },
+  path: string,
+  line: number,
+  block: Block | undefined,
+): Definition {
+  const result: Definition = { kind, value: literal.value, label, shareable, key, place: { path, line, column: literal.column } };
+  if (block) result.block = block.name ? `${block.type}.${block.name}` : block.type;
+  return result;
+}
+
+/**
+ * The literal values after `valueColumn`: quoted strings, or (outside HCL, where a bare word
+ * is an expression) the bare scalar. Templated values (`${...}`, `{{ }}`) are not literals.
+ */
+function literalValues(line: string, valueColumn: number, hcl: boolean): { value: string; column: number }[] {
+  const rest = line.slice(valueColumn);
+  const quoted = [...rest.matchAll(QUOTED)].map((m) => ({ value: m[1] ?? m[2] ?? '', column: valueColumn + m.index + 2 }));
+  const values = quoted.length || hcl ? quoted : bareScalar(rest, valueColumn);
+  return values.filter((literal) => literal.value && !/\$\{|\{\{|^!/.test(literal.value));
+}
+
+function bareScalar(rest: string, valueColumn: number): { value: string; column: number }[] {
+  const value = rest.trim().replace(/,$/, '');
+  if (!value || /^[[{|>&*!]/.test(value)) return [];
+  return [{ value, column: valueColumn + rest.indexOf(value) + 1 }];
+}
+
+/** The host of a URL, a DSN or a bare host name; `undefined` when there is none. */
+export function hostOf(value: string): string | undefined {
+  const candidates = value.split(/[/:@?]/).filter(Boolean);
+  return candidates.find((part) => HOST.test(part) && !/^\d+(\.\d+)*$/.test(part))?.toLowerCase();
+}
+
+/** The line with its comment blanked out (columns kept), for HCL (`#`, `//`) or YAML (` #`). */
+function withoutComment(line: string, syntax: 'hcl' | 'yaml' | 'none'): string {
+  if (syntax === 'none') return line;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || (c === "'" && syntax === 'yaml')) quote = c;
+    const startsComment =
+      syntax === 'hcl' ? c === '#' || (c === '/' && line[i + 1] === '/') : c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''));
+    if (startsComment) return line.slice(0, i);
+  }
+  return line;
+}
