@@ -1,0 +1,174 @@
+/**
+ * The loopback lab's named scenarios: one good endpoint and one per flaw the endpoint rules
+ * know (issue 2's list), each on ephemeral 127.0.0.1 ports with certificates made at run time.
+ * Scenarios are rows of data; `startScenario` turns a row into running servers.
+ */
+import type { SecureVersion } from 'node:tls';
+import type { EndpointConfig } from '../checks/config/schema.js';
+import { issueLeaf, labAuthority, type Digest, type KeySpec } from './certs.js';
+import { sslv3Server } from './legacy-tls.js';
+import { closedPort, LAB_ADDRESS, startHttpServer, startRawServer, startTlsServer, type HttpRoute, type RunningServer } from './servers.js';
+
+export const GOOD_HSTS = 'max-age=63072000; includeSubDomains';
+
+/** How the plain-HTTP port answers. */
+export type HttpBehaviour = 'redirect-301' | 'redirect-302' | 'none' | 'off-host' | 'to-http' | 'loop' | 'hsts-http-only' | 'closed';
+
+interface TlsSetup {
+  kind: 'tls';
+  key?: KeySpec;
+  digest?: Digest;
+  names?: string[];
+  notBeforeDays?: number;
+  notAfterDays?: number;
+  ocspUrl?: string;
+  selfSigned?: boolean;
+  /** Send the leaf without its intermediate. */
+  leafOnly?: boolean;
+  minVersion?: SecureVersion;
+  maxVersion?: SecureVersion;
+  ciphers?: string;
+  h2?: boolean;
+  hsts?: string[];
+}
+
+interface RawSetup {
+  kind: 'hang' | 'garbage' | 'refused' | 'sslv3';
+}
+
+export interface ScenarioSpec {
+  description: string;
+  setup: TlsSetup | RawSetup;
+  http?: HttpBehaviour;
+}
+
+/** TLS 1.0 needs SHA-1 suites and security level 0 in OpenSSL 3. */
+const LEGACY_CIPHERS = 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:AES128-SHA:@SECLEVEL=0';
+const WEAK_CIPHERS = 'ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA:DES-CBC3-SHA:NULL-SHA:ADH-AES128-SHA:@SECLEVEL=0';
+/** RC4-MD5 and RC4-SHA: what an SSLv3-era server offered. */
+const SSLV3_SUITES = [0x0004, 0x0005] as const;
+
+export const SCENARIOS = {
+  good: { description: 'TLS 1.2 and 1.3, trusted 90-day RSA-2048 certificate, h2, 301 to https, HSTS two years', setup: { kind: 'tls' } },
+  'legacy-tls': { description: 'also accepts TLS 1.0 and TLS 1.1', setup: { kind: 'tls', minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS } },
+  'weak-ciphers': { description: 'TLS 1.2 with 3DES, NULL, anonymous DH and static-RSA suites', setup: { kind: 'tls', maxVersion: 'TLSv1.2', ciphers: WEAK_CIPHERS } },
+  sslv3: { description: 'an SSLv3-only server offering RC4 (raw ServerHello)', setup: { kind: 'sslv3' }, http: 'closed' },
+  expired: { description: 'certificate expired 10 days ago', setup: { kind: 'tls', notBeforeDays: -100, notAfterDays: -10 } },
+  'not-yet-valid': { description: 'certificate valid from 10 days from now', setup: { kind: 'tls', notBeforeDays: 10, notAfterDays: 100 } },
+  'wrong-host': { description: 'certificate for another host name', setup: { kind: 'tls', names: ['other.lab.test'] } },
+  'self-signed': { description: 'self-signed certificate', setup: { kind: 'tls', selfSigned: true } },
+  'rsa-1024': { description: 'RSA-1024 certificate key', setup: { kind: 'tls', key: 'rsa-1024', ciphers: 'DEFAULT:@SECLEVEL=0' } },
+  'sha1-signature': { description: 'certificate signed with SHA-1', setup: { kind: 'tls', digest: 'sha1', ciphers: 'DEFAULT:@SECLEVEL=0' } },
+  'expiring-soon': { description: 'certificate expires in 10 days', setup: { kind: 'tls', notBeforeDays: -80, notAfterDays: 10 } },
+  'long-lifespan': { description: 'certificate valid for 800 days', setup: { kind: 'tls', notBeforeDays: -10, notAfterDays: 790 } },
+  'missing-intermediate': { description: 'server sends the leaf without its intermediate', setup: { kind: 'tls', leafOnly: true } },
+  'ocsp-not-stapled': { description: 'certificate names an OCSP responder, server staples nothing', setup: { kind: 'tls', ocspUrl: 'http://ocsp.lab.test/' } },
+  'no-redirect': { description: 'plain HTTP answers 200 without redirecting', setup: { kind: 'tls' }, http: 'none' },
+  'redirect-302': { description: 'plain HTTP redirects to https with a temporary 302', setup: { kind: 'tls' }, http: 'redirect-302' },
+  'redirect-off-host': { description: 'plain HTTP redirects to another host', setup: { kind: 'tls' }, http: 'off-host' },
+  'redirect-to-http': { description: 'plain HTTP redirects to another plain-HTTP page that answers 200', setup: { kind: 'tls' }, http: 'to-http' },
+  'redirect-loop': { description: 'plain HTTP redirects in a loop', setup: { kind: 'tls' }, http: 'loop' },
+  'no-hsts': { description: 'HTTPS response without Strict-Transport-Security', setup: { kind: 'tls', hsts: [] } },
+  'short-hsts': { description: 'HSTS max-age of one day, no includeSubDomains', setup: { kind: 'tls', hsts: ['max-age=86400'] } },
+  'duplicate-hsts': { description: 'two Strict-Transport-Security headers', setup: { kind: 'tls', hsts: [GOOD_HSTS, 'max-age=300'] } },
+  'hsts-http-only': { description: 'HSTS sent on the plain-HTTP redirect only', setup: { kind: 'tls', hsts: [] }, http: 'hsts-http-only' },
+  'no-h2': { description: 'no ALPN h2', setup: { kind: 'tls', h2: false } },
+  'tls13-only': { description: 'accepts TLS 1.3 only', setup: { kind: 'tls', minVersion: 'TLSv1.3' } },
+  hang: { description: 'accepts TCP connections and never answers', setup: { kind: 'hang' }, http: 'closed' },
+  garbage: { description: 'answers the ClientHello with non-TLS bytes', setup: { kind: 'garbage' }, http: 'closed' },
+  refused: { description: 'nothing listens on the port', setup: { kind: 'refused' }, http: 'closed' },
+} as const satisfies Record<string, ScenarioSpec>;
+
+export type ScenarioName = keyof typeof SCENARIOS;
+export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+/** The lab's trust anchor as an endpoint's `ca` path; `readLabFile` serves it. */
+export const LAB_CA_FILE = 'lab/hipaa-guard-lab-root.pem';
+
+export interface LabScenario {
+  name: string;
+  description: string;
+  /** Ready for run-probes: host-name URLs, `address: 127.0.0.1`, `ca: LAB_CA_FILE`. */
+  endpoint: EndpointConfig;
+  /** The lab root CA, PEM. */
+  caPem: string;
+  stop(): Promise<void>;
+}
+
+function httpRoute(behaviour: HttpBehaviour, host: string, tlsPort: number): (path: string, port: number) => HttpRoute {
+  const https = `https://${host}:${tlsPort}`;
+  return (path, port) => {
+    const plain = `http://${host}:${port}`;
+    switch (behaviour) {
+      case 'none':
+        return { status: 200 };
+      case 'redirect-302':
+        return { status: 302, location: `${https}${path}` };
+      case 'off-host':
+        return { status: 301, location: 'https://elsewhere.example.org/' };
+      case 'to-http':
+        return path === '/plain' ? { status: 200 } : { status: 301, location: `${plain}/plain` };
+      case 'loop':
+        return { status: 301, location: path === '/a' ? `${plain}/b` : `${plain}/a` };
+      case 'hsts-http-only':
+        return { status: 301, location: `${https}${path}`, hsts: GOOD_HSTS };
+      default:
+        return { status: 301, location: `${https}${path}` };
+    }
+  };
+}
+
+async function startTls(setup: TlsSetup, host: string): Promise<RunningServer> {
+  const ca = await labAuthority();
+  const leaf = await issueLeaf({
+    names: setup.names ?? [host],
+    ...(setup.key ? { key: setup.key } : {}),
+    ...(setup.digest ? { digest: setup.digest } : {}),
+    ...(setup.notBeforeDays !== undefined ? { notBeforeDays: setup.notBeforeDays } : {}),
+    ...(setup.notAfterDays !== undefined ? { notAfterDays: setup.notAfterDays } : {}),
+    ...(setup.ocspUrl ? { ocspUrl: setup.ocspUrl } : {}),
+    ...(setup.selfSigned ? { selfSigned: true } : {}),
+  });
+  const chain = setup.leafOnly || setup.selfSigned ? [leaf.pem] : [leaf.pem, ca.intermediate.pem];
+  return startTlsServer({
+    keyPem: leaf.keyPem,
+    certPem: chain,
+    h2: setup.h2 ?? true,
+    hsts: setup.hsts ?? [GOOD_HSTS],
+    ...(setup.minVersion ? { minVersion: setup.minVersion } : {}),
+    ...(setup.maxVersion ? { maxVersion: setup.maxVersion } : {}),
+    ...(setup.ciphers ? { ciphers: setup.ciphers } : {}),
+  });
+}
+
+async function startTlsSide(setup: TlsSetup | RawSetup, host: string): Promise<RunningServer> {
+  switch (setup.kind) {
+    case 'tls':
+      return startTls(setup, host);
+    case 'sslv3':
+      return startRawServer({ kind: 'reply', reply: sslv3Server(SSLV3_SUITES) });
+    case 'refused':
+      return { port: await closedPort(), close: () => Promise.resolve() };
+    default:
+      return startRawServer({ kind: setup.kind });
+  }
+}
+
+/** Starts one scenario's HTTPS and plain-HTTP servers; `name` defaults to the scenario's own. */
+export async function startScenario(scenario: ScenarioName, name: string = scenario): Promise<LabScenario> {
+  const spec: ScenarioSpec = SCENARIOS[scenario];
+  const host = `${name}.lab.test`;
+  const [tls, ca] = await Promise.all([startTlsSide(spec.setup, host), labAuthority()]);
+  const behaviour = spec.http ?? 'redirect-301';
+  const http: RunningServer =
+    behaviour === 'closed' ? { port: await closedPort(), close: () => Promise.resolve() } : await startHttpServer(httpRoute(behaviour, host, tls.port));
+  return {
+    name,
+    description: spec.description,
+    endpoint: { url: `https://${host}:${tls.port}/`, http: `http://${host}:${http.port}/`, address: LAB_ADDRESS, ca: LAB_CA_FILE },
+    caPem: ca.root.pem,
+    stop: async () => {
+      await Promise.all([tls.close(), http.close()]);
+    },
+  };
+}
