@@ -4,7 +4,9 @@
  */
 import picomatch from 'picomatch';
 import { cloudFormationParser } from './cloudformation/format.js';
+import { kubernetesParser } from './kubernetes/format.js';
 import type { InfraFormat, ParsedInfraFile } from './model.js';
+import { nginxParser } from './nginx/format.js';
 import { terraformParser } from './terraform/format.js';
 
 export interface InfraFileText {
@@ -31,6 +33,8 @@ export interface InfraFormatParser {
 export const INFRA_PARSERS: InfraFormatParser[] = [
   terraformParser,
   cloudFormationParser,
+  kubernetesParser,
+  nginxParser,
 ];
 
 /** `infra.include` / `infra.exclude` from the config. */
