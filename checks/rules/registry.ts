@@ -7,13 +7,15 @@ import type { Rule } from '../model/rule.js';
  */
 export const ALL_RULES: readonly Rule[] = [...ENDPOINT_RULES];
 
-const byId = new Map<string, Rule>();
-for (const rule of ALL_RULES) {
-  byId.set(rule.id, rule);
-  for (const alias of rule.aliases ?? []) byId.set(alias, rule);
+/** A lookup by id that also resolves each rule's `aliases` (the ids it had before a rename). */
+export function ruleLookup(rules: readonly Rule[]): (id: string) => Rule | undefined {
+  const byId = new Map<string, Rule>();
+  for (const rule of rules) {
+    byId.set(rule.id, rule);
+    for (const alias of rule.aliases ?? []) byId.set(alias, rule);
+  }
+  return (id) => byId.get(id);
 }
 
-/** The rule with this id, or the rule that took it over after a rename (its `aliases`). */
-export function ruleById(id: string): Rule | undefined {
-  return byId.get(id);
-}
+/** The rule with this id, or the rule that took it over after a rename. */
+export const ruleById: (id: string) => Rule | undefined = ruleLookup(ALL_RULES);
