@@ -1,0 +1,129 @@
+/**
+ * What a check run shows: the conclusion, a Markdown summary within GitHub's 65,535
+ * characters, and one annotation per file finding on its exact lines.
+ */
+import { compareFindings, locationLabel, type FailOn, type Finding, type Severity } from '../model/finding.js';
+import { blockingFindings, isBlocking, type Report } from '../model/report.js';
+import { safeguardTitle } from '../model/safeguards.js';
+import { CHANGE_COLUMNS, countBySafeguard, stripControl, summaryLine } from '../report/summary.js';
+import { fitMarkdown } from './fit-markdown.js';
+
+export const CHECK_RUN_NAME = 'HIPAA safeguards';
+/** GitHub's limit on `output.summary` and `output.text`. */
+export const SUMMARY_LIMIT = 65_535;
+/** GitHub's limit on annotations per create/update request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+
+export type CheckConclusion = 'success' | 'failure' | 'neutral';
+export type AnnotationLevel = 'failure' | 'warning' | 'notice';
+
+/** The body of one annotation, exactly as the Checks API takes it. */
+export interface CheckAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: AnnotationLevel;
+  title: string;
+  message: string;
+}
+
+export interface VerdictOptions {
+  failOn: FailOn;
+  /** `infra.block-existing`: unchanged, pre-existing violations block too. */
+  blockExisting?: boolean;
+}
+
+/** failure when a finding blocks; neutral when nothing blocks but something could not be evaluated; else success. */
+export function conclusionOf(report: Report, options: VerdictOptions): CheckConclusion {
+  if (blockingFindings(report, options.failOn, options.blockExisting).length > 0) return 'failure';
+  return report.errors.length > 0 ? 'neutral' : 'success';
+}
+
+const LEVELS: Record<Severity, AnnotationLevel> = {
+  critical: 'failure',
+  high: 'failure',
+  medium: 'warning',
+  low: 'warning',
+  info: 'notice',
+};
+
+export function annotationLevelOf(severity: Severity): AnnotationLevel {
+  return LEVELS[severity];
+}
+
+/** One annotation per finding located in a file; endpoint findings live in the summary only. */
+export function annotationsOf(report: Report): CheckAnnotation[] {
+  return [...report.findings].sort(compareFindings).flatMap((finding) => {
+    const location = finding.location;
+    if (location.kind !== 'file') return [];
+    const startLine = Math.max(1, location.startLine);
+    return [
+      {
+        path: location.path,
+        start_line: startLine,
+        end_line: Math.max(startLine, location.endLine),
+        annotation_level: annotationLevelOf(finding.severity),
+        title: `${finding.ruleId}: ${finding.title}`.slice(0, 255),
+        message: stripControl(`${finding.message}\n\n${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`).slice(0, 64_000),
+      },
+    ];
+  });
+}
+
+/** `Blocking: 2 findings at or above high` and the like: the check run's title. */
+export function checkRunTitle(report: Report, options: VerdictOptions): string {
+  const blocking = blockingFindings(report, options.failOn, options.blockExisting).length;
+  if (blocking > 0) return `${blocking} blocking finding${blocking === 1 ? '' : 's'} (fail-on: ${options.failOn})`;
+  if (report.errors.length > 0) return `No blocking findings, but ${report.errors.length} check${report.errors.length === 1 ? '' : 's'} could not run`;
+  return report.findings.length ? `No blocking findings (${report.findings.length} below the threshold)` : 'All safeguards hold';
+}
+
+function findingItem(finding: Finding, options: VerdictOptions): string {
+  const blocking = isBlocking(finding, options.failOn, options.blockExisting);
+  const change = finding.change ? ` (${finding.change})` : '';
+  return stripControl(
+    `- ${blocking ? '**blocking** ' : ''}${finding.severity} \`${finding.ruleId}\`${change} at \`${locationLabel(finding.location)}\`: ${finding.message} — ${finding.citation}`,
+  );
+}
+
+function safeguardTable(report: Report): string {
+  if (report.findings.length === 0) return '';
+  const header = `| Safeguard | ${CHANGE_COLUMNS.join(' | ')} | total |\n|---|${CHANGE_COLUMNS.map(() => '---:').join('|')}|---:|\n`;
+  const rows = countBySafeguard(report.findings).map(
+    (row) => `| ${safeguardTitle(row.safeguard)} | ${CHANGE_COLUMNS.map((column) => row.byChange[column]).join(' | ')} | ${row.total} |`,
+  );
+  return `\n${header}${rows.join('\n')}\n`;
+}
+
+/** The check run's Markdown summary, cut to `limit` characters with "…and N more" lines. */
+export function renderCheckRunSummary(report: Report, options: VerdictOptions, limit = SUMMARY_LIMIT): string {
+  const head = `**${checkRunTitle(report, options)}**\n\n${summaryLine(report)}\n${safeguardTable(report)}`;
+  return fitMarkdown(
+    head,
+    [
+      { heading: '### Findings', items: [...report.findings].sort(compareFindings).map((finding) => findingItem(finding, options)) },
+      {
+        heading: '### Could not evaluate',
+        items: report.errors.map((error) => stripControl(`- ${error.category} \`${error.target}\`: ${error.message}`)),
+      },
+      {
+        heading: '### Could not decide (unknown)',
+        items: report.unknown.map((unknown) => stripControl(`- \`${unknown.ruleId}\` at \`${locationLabel(unknown.location)}\`: ${unknown.message}`)),
+      },
+      {
+        heading: '### Strengthened',
+        items: report.strengthened.map((item) => stripControl(`- \`${item.ruleId}\` at \`${locationLabel(item.location)}\`: ${item.message}`)),
+      },
+      {
+        heading: '### Suppressed',
+        items: report.suppressed.map((item) =>
+          stripControl(
+            `- \`${item.finding.ruleId}\` at \`${locationLabel(item.finding.location)}\`: ${item.reason}${item.until ? ` (until ${item.until})` : ''}`,
+          ),
+        ),
+      },
+      { heading: '### Notes', items: report.notes.map((note) => stripControl(`- ${note}`)) },
+    ],
+    limit,
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * The issue lifecycle of nightly endpoint probes, shared by the Action and the App: one issue
+ * per endpoint with findings, labelled `hipaa-guard` and found again by a hidden marker
+ * holding the endpoint's fingerprint (through the issues list API: the search index lags).
+ *
+ * - findings, no issue        → create it (at most `maxCreated` per run)
+ * - findings, open issue      → when the set of findings changed: new body + a comment listing what changed
+ * - findings, closed issue    → reopen it with the current findings
+ * - probed clean, open issue  → comment and close
+ * - could not probe           → leave the issue alone (could not measure is not clean)
+ *
+ * No duplicates, without locks: after creating, we list the endpoint's open issues again and
+ * close every one but the oldest (lowest number). Two runs that race both create, but the one
+ * that lists last sees both issues, and both runs agree on which one to keep.
+ */
+import { fingerprintOf, locationLabel, type Finding } from '../model/finding.js';
+import type { Report } from '../model/report.js';
+import { safeguardTitle } from '../model/safeguards.js';
+import { stripControl } from '../report/summary.js';
+import type { GitHubClient, RepositoryRef } from './api-source.js';
+import { httpStatus, withBackoff } from './backoff.js';
+import type { PublishOptions } from './check-run.js';
+import { fitMarkdown } from './fit-markdown.js';
+
+export const ISSUE_LABEL = 'hipaa-guard';
+/** GitHub's limit on issue and comment bodies is 65,536 characters; stay clear of it. */
+export const ISSUE_BODY_LIMIT = 65_000;
+
+export interface EndpointIssueOptions extends PublishOptions {
+  label?: string;
+  /** Issues created per run, at most; default 10. */
+  maxCreated?: number;
+}
+
+export type IssueAction = 'created' | 'updated' | 'unchanged' | 'reopened' | 'closed' | 'duplicate-closed' | 'skipped';
+
+export interface IssueOutcome {
+  url: string;
+  action: IssueAction;
+  issue?: number;
+  reason?: string;
+}
+
+interface TrackedIssue {
+  id: number;
+  number: number;
+  state: 'open' | 'closed';
+  /** `ruleId@fingerprint` of the findings the body lists. */
+  findings: string[];
+}
+
+const ENDPOINT_MARKER = /<!-- hipaa-guard:endpoint=([0-9a-f]+) -->/;
+const FINDINGS_MARKER = /<!-- hipaa-guard:findings=([^ ]*) -->/;
+
+/** The stable id of an endpoint, written into its issue's hidden marker. */
+export function endpointFingerprint(url: string): string {
+  return fingerprintOf('hipaa-guard/endpoint', url);
+}
+
+const findingKey = (finding: Finding) => `${finding.ruleId}@${finding.fingerprint}`;
+
+/** Opens, updates, closes and reopens one issue per probed endpoint. */
+export async function syncEndpointIssues(
+  octokit: GitHubClient,
+  repository: RepositoryRef,
+  report: Report,
+  options: EndpointIssueOptions,
+): Promise<IssueOutcome[]> {
+  const label = options.label ?? ISSUE_LABEL;
+  const maxCreated = options.maxCreated ?? 10;
+  const call = <T>(request: () => Promise<T>) => withBackoff(request, options);
+  const listTracked = async (): Promise<Map<string, TrackedIssue[]>> => {
+    const issues = await call(() => octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, labels: label, state: 'all', per_page: 100 }));
+    const byEndpoint = new Map<string, TrackedIssue[]>();
+    for (const issue of issues) {
+      const marker = ENDPOINT_MARKER.exec(issue.body ?? '')?.[1];
+      if (!marker || issue.pull_request) continue;
+      const findings = FINDINGS_MARKER.exec(issue.body ?? '')?.[1]?.split(',').filter(Boolean) ?? [];
+      const tracked: TrackedIssue = { id: issue.id, number: issue.number, state: issue.state === 'open' ? 'open' : 'closed', findings };
+      byEndpoint.set(marker, [...(byEndpoint.get(marker) ?? []), tracked]);
+    }
+    return byEndpoint;
+  };
+  const comment = (issue: number, body: string) => call(() => octokit.rest.issues.createComment({ ...repository, issue_number: issue, body }));
+  let labelReady = false;
+  const ensureLabel = async () => {
+    if (labelReady) return;
+    try {
+      await call(() => octokit.rest.issues.getLabel({ ...repository, name: label }));
+    } catch (error) {
+      if (httpStatus(error) !== 404) throw error;
+      try {
+        await call(() =>
+          octokit.rest.issues.createLabel({ ...repository, name: label, color: 'b60205', description: 'HIPAA safeguard findings from hipaa-guard' }),
+        );
+      } catch (createError) {
+        // 422: another run created it in the meantime.
+        if (httpStatus(createError) !== 422) throw createError;
+      }
+    }
+    labelReady = true;
+  };
+
+  const now = options.now().toISOString();
+  const tracked = await listTracked();
+  const outcomes: IssueOutcome[] = [];
+  let created = 0;
+  for (const endpoint of endpointStates(report)) {
+    const { url, findings } = endpoint;
+    const marker = endpointFingerprint(url);
+    const issues = tracked.get(marker) ?? [];
+    // The oldest issue is the endpoint's issue: closing duplicates keeps it, so reopening picks it too.
+    const byAge = [...issues].sort((a, b) => a.number - b.number);
+    const open = byAge.find((issue) => issue.state === 'open');
+    const tracking = open ?? byAge[0];
+    if (endpoint.state === 'unprobed') {
+      if (tracking) outcomes.push({ url, action: 'unchanged', issue: tracking.number, reason: 'could not probe the endpoint this run' });
+      continue;
+    }
+    if (endpoint.state === 'clean') {
+      if (!open) continue;
+      await comment(open.number, `The endpoint passed every check on ${now}; closing. hipaa-guard reopens this issue if a finding comes back.`);
+      await call(() => octokit.rest.issues.update({ ...repository, issue_number: open.number, state: 'closed', state_reason: 'completed' }));
+      outcomes.push({ url, action: 'closed', issue: open.number });
+      continue;
+    }
+    const body = renderIssueBody(url, marker, findings, now);
+    const title = issueTitle(url, findings);
+    if (!tracking) {
+      if (created >= maxCreated) {
+        outcomes.push({ url, action: 'skipped', reason: `already created ${maxCreated} issues this run (the cap); the next run continues` });
+        continue;
+      }
+      await ensureLabel();
+      const { data } = await call(() => octokit.rest.issues.create({ ...repository, title, body, labels: [label] }));
+      created++;
+      outcomes.push(...(await closeDuplicates(url, marker, data.number)));
+      continue;
+    }
+    const changes = diffFindings(tracking.findings, findings);
+    if (tracking.state === 'open' && changes.added.length === 0 && changes.resolved.length === 0) {
+      outcomes.push({ url, action: 'unchanged', issue: tracking.number });
+      continue;
+    }
+    const reopen = tracking.state === 'closed';
+    await call(() => octokit.rest.issues.update({ ...repository, issue_number: tracking.number, title, body, ...(reopen ? { state: 'open' as const } : {}) }));
+    await comment(tracking.number, renderChangeComment(changes, reopen, now));
+    outcomes.push({ url, action: reopen ? 'reopened' : 'updated', issue: tracking.number });
+  }
+  return outcomes;
+
+  async function closeDuplicates(url: string, marker: string, mine: number): Promise<IssueOutcome[]> {
+    const open = ((await listTracked()).get(marker) ?? []).filter((issue) => issue.state === 'open').sort((a, b) => a.number - b.number);
+    const keeper = open[0]?.number ?? mine;
+    const outcomes: IssueOutcome[] = [{ url, action: keeper === mine ? 'created' : 'duplicate-closed', issue: mine }];
+    for (const duplicate of open.slice(1)) {
+      await comment(duplicate.number, `Duplicate of #${keeper} (two hipaa-guard runs raced); closing.`);
+      await call(() => octokit.rest.issues.update({ ...repository, issue_number: duplicate.number, state: 'closed', state_reason: 'not_planned' }));
+      if (duplicate.number !== mine) outcomes.push({ url, action: 'duplicate-closed', issue: duplicate.number });
+    }
+    return outcomes;
+  }
+}
+
+interface EndpointState {
+  url: string;
+  state: 'failing' | 'clean' | 'unprobed';
+  findings: Finding[];
+}
+
+/** Every endpoint the report covers, by URL: failing (findings), clean, or unprobed (errored). */
+export function endpointStates(report: Report): EndpointState[] {
+  const urls = new Set<string>();
+  for (const target of report.targets) if (target.kind === 'endpoint') urls.add(target.url);
+  for (const finding of report.findings) if (finding.location.kind === 'endpoint') urls.add(finding.location.url);
+  const errored = new Set(report.errors.flatMap((error) => [error.target, ...(error.location?.kind === 'endpoint' ? [error.location.url] : [])]));
+  return [...urls].sort().map((url) => {
+    const findings = report.findings.filter((finding) => finding.location.kind === 'endpoint' && finding.location.url === url);
+    const state = findings.length ? 'failing' : errored.has(url) ? 'unprobed' : 'clean';
+    return { url, state, findings };
+  });
+}
+
+function issueTitle(url: string, findings: Finding[]): string {
+  return stripControl(`HIPAA safeguards: ${url} fails ${findings.length} check${findings.length === 1 ? '' : 's'}`).slice(0, 250);
+}
+
+function findingLine(finding: Finding): string {
+  return stripControl(
+    `- **${finding.severity}** \`${finding.ruleId}\` ${finding.title} (${finding.citation}, ${safeguardTitle(finding.safeguard)}): ${finding.message} ${finding.remediation}`,
+  );
+}
+
+export function renderIssueBody(url: string, marker: string, findings: Finding[], since: string): string {
+  const head =
+    `<!-- hipaa-guard:endpoint=${marker} -->\n<!-- hipaa-guard:findings=${findings.map(findingKey).join(',')} -->\n` +
+    `**${stripControl(url)}** fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? '' : 's'} (45 CFR 164.312), as of ${since}.\n\n` +
+    `hipaa-guard updates this issue when the findings change and closes it when the endpoint passes. Probed: ${stripControl(findings[0] ? locationLabel(findings[0].location) : url)}.\n`;
+  return fitMarkdown(head, [{ heading: '### Findings', items: findings.map(findingLine) }], ISSUE_BODY_LIMIT);
+}
+
+interface FindingChanges {
+  added: Finding[];
+  resolved: string[];
+}
+
+function diffFindings(before: string[], now: Finding[]): FindingChanges {
+  const current = new Set(now.map(findingKey));
+  const previous = new Set(before);
+  return {
+    added: now.filter((finding) => !previous.has(findingKey(finding))),
+    resolved: before.filter((key) => !current.has(key)),
+  };
+}
+
+function renderChangeComment(changes: FindingChanges, reopened: boolean, now: string): string {
+  const head = reopened
+    ? `The endpoint fails again as of ${now}; reopening. The issue body lists the current findings.\n`
+    : `The findings changed as of ${now}; the issue body lists the current ones.\n`;
+  return fitMarkdown(
+    head,
+    [
+      { heading: '### New', items: changes.added.map(findingLine) },
+      { heading: '### Resolved', items: changes.resolved.map((key) => `- \`${key.split('@')[0]}\` (${key.split('@')[1]})`) },
+    ],
+    ISSUE_BODY_LIMIT,
+  );
+}
