@@ -15,6 +15,10 @@ export type AttributePath = readonly (string | number)[];
 export interface InfraExample {
   path: string;
   text: string;
+  /** Bad examples: the line the finding starts on (the attribute or block that decides). */
+  line?: number;
+  /** The same file at base, for rules that report only a change (`onlyChanges`). */
+  before?: string;
 }
 
 /** The attribute at `path` is safe. `actual` feeds the strength ordering of a diff. */

@@ -38,12 +38,36 @@ export async function parseTerraformModule(files: readonly InfraFileText[]): Pro
 
 async function parseFile(file: InfraFileText): Promise<ParsedFile | { error: ParsedInfraFile }> {
   try {
-    const body = (await parseHcl(file.path, file.text)) as HclBody;
+    const body = (await expandJsonencode(await parseHcl(file.path, file.text), file.path)) as HclBody;
     return { path: file.path, body, positions: locateHcl(file.text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { error: { ok: false, path: file.path, format: 'terraform', ...describeHclError(message) } };
   }
+}
+
+const JSONENCODE = /^\$\{\s*jsonencode\(([\s\S]*)\)\s*\}$/;
+
+/**
+ * `jsonencode({ … })` (IAM policies, mostly) becomes the object it encodes, so rules can read
+ * it; references inside stay `${…}` and resolve like any other value.
+ */
+async function expandJsonencode(value: unknown, path: string): Promise<unknown> {
+  if (typeof value === 'string') {
+    const inner = JSONENCODE.exec(value)?.[1];
+    if (!inner) return value;
+    try {
+      return ((await parseHcl(path, `value = ${inner}\n`)) as HclBody).value ?? value;
+    } catch {
+      return value;
+    }
+  }
+  if (Array.isArray(value)) return Promise.all(value.map((item) => expandJsonencode(item, path)));
+  if (value !== null && typeof value === 'object') {
+    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await expandJsonencode(item, path)] as const));
+    return Object.fromEntries(entries);
+  }
+  return value;
 }
 
 /** `parse config: [main.tf:2,6-3,1: Invalid expression; Expected …]` → line 2 and the sentence. */

@@ -1,0 +1,251 @@
+/** AWS access control: open security groups, public databases, S3 public access blocks, IAM `*:*`. */
+import { isUnresolved, type InfraResource } from '../model.js';
+import { attributeRule, mustBeFalse, mustBeTrue, valueAt, type AttributePath, type InfraRule, type Verdict } from '../rule.js';
+import { allOf, cfn, itemsAt, tf } from './support.js';
+
+const OPEN_CIDRS = ['0.0.0.0/0', '::/0'];
+const WEB_PORTS = [80, 443];
+
+interface IngressRule {
+  path: AttributePath;
+  cidrs: unknown[];
+  from: unknown;
+  to: unknown;
+  protocol: unknown;
+}
+
+/** Every ingress rule a resource declares, in one shape across Terraform and CloudFormation. */
+function ingressRules(resource: InfraResource): IngressRule[] {
+  const values = resource.values;
+  const list = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value]);
+  switch (resource.type) {
+    case 'aws_security_group':
+      return itemsAt(resource, ['ingress']).map(({ path, value }) => ({
+        path,
+        cidrs: [...list(valueAt(value, ['cidr_blocks'])), ...list(valueAt(value, ['ipv6_cidr_blocks']))],
+        from: valueAt(value, ['from_port']),
+        to: valueAt(value, ['to_port']),
+        protocol: valueAt(value, ['protocol']),
+      }));
+    case 'aws_security_group_rule':
+      if (values.type !== 'ingress') return [];
+      return [{ path: [], cidrs: [...list(values.cidr_blocks), ...list(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+    case 'aws_vpc_security_group_ingress_rule':
+      return [{ path: [], cidrs: [...list(values.cidr_ipv4), ...list(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
+    case 'AWS::EC2::SecurityGroup':
+      return itemsAt(resource, ['SecurityGroupIngress']).map(({ path, value }) => cfnIngress(path, value));
+    case 'AWS::EC2::SecurityGroupIngress':
+      return [cfnIngress([], values)];
+    default:
+      return [];
+  }
+}
+
+function cfnIngress(path: AttributePath, value: unknown): IngressRule {
+  return {
+    path,
+    cidrs: [valueAt(value, ['CidrIp']), valueAt(value, ['CidrIpv6'])].filter((cidr) => cidr !== undefined),
+    from: valueAt(value, ['FromPort']),
+    to: valueAt(value, ['ToPort']),
+    protocol: valueAt(value, ['IpProtocol']),
+  };
+}
+
+/** Ports a rule opens beyond 80 and 443, as text; `undefined` when it opens only web ports. */
+function nonWebPorts(rule: IngressRule): string | undefined {
+  if (rule.protocol === '-1' || rule.protocol === -1 || rule.protocol === 'all') return 'all ports';
+  const from = Number(rule.from);
+  const to = Number(rule.to ?? rule.from);
+  if (Number.isNaN(from) || Number.isNaN(to)) return `ports ${String(rule.from)}-${String(rule.to)}`;
+  const open = [];
+  for (let port = from; port <= to && open.length <= WEB_PORTS.length; port++) if (!WEB_PORTS.includes(port)) open.push(port);
+  if (!open.length) return undefined;
+  return from === to ? `port ${from}` : `ports ${from}-${to}`;
+}
+
+function checkOpenIngress(resource: InfraResource): Verdict | undefined {
+  const rules = ingressRules(resource);
+  if (!rules.length) return undefined;
+  for (const rule of rules) {
+    const unresolvedCidr = rule.cidrs.find(isUnresolved);
+    const open = rule.cidrs.filter((cidr) => typeof cidr === 'string' && OPEN_CIDRS.includes(cidr));
+    const ports = open.length ? nonWebPorts(rule) : undefined;
+    if (ports) {
+      return {
+        verdict: 'fail',
+        path: rule.path,
+        actual: `${ports} from ${open.join(', ')}`,
+        expected: 'only ports 80 and 443 open to the internet',
+        message: `ingress opens ${ports} to ${open.join(' and ')}; expected only 80/443 from anywhere, other ports from known ranges`,
+      };
+    }
+    if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: 'unknown', path: rule.path, expression: unresolvedCidr.expression };
+  }
+  return { verdict: 'pass', path: [], actual: 'no non-web port open to the internet' };
+}
+
+export const securityGroupOpen: InfraRule = {
+  id: 'IAC-SG-OPEN-INGRESS',
+  title: 'Security group opens a non-web port to the internet',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'access-control',
+  description: 'An ingress rule admitting `0.0.0.0/0` or `::/0` on any port other than 80/443 (SSH, RDP, database ports…) exposes systems holding PHI to the whole internet.',
+  remediation: 'Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
+  check: checkOpenIngress,
+  examples: {
+    bad: [
+      {
+        path: 'network.tf',
+        line: 3,
+        text: `resource "aws_security_group" "db" {\n  name = "db"\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`,
+      },
+      {
+        path: 'network.yaml',
+        line: 6,
+        text: `Resources:\n  Db:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - IpProtocol: tcp\n          FromPort: 22\n          ToPort: 22\n          CidrIpv6: ::/0\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'network.tf',
+        text: `resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    from_port   = 443\n    to_port     = 443\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["10.0.0.0/16"]\n  }\n}\n`,
+      },
+    ],
+  },
+};
+
+export const publicDatabase = attributeRule({
+  id: 'IAC-DB-PUBLIC',
+  title: 'Database is publicly accessible',
+  family: 'terraform',
+  severity: 'critical',
+  safeguard: 'access-control',
+  description: '`publicly_accessible = true` gives the database a public address: its login prompt is one security-group rule away from the internet.',
+  remediation: 'Set `publicly_accessible = false` and reach the database from inside the VPC.',
+  targets: [tf('aws_db_instance', ['publicly_accessible'], { absent: false }), cfn('AWS::RDS::DBInstance', ['PubliclyAccessible'], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [{ path: 'db.tf', line: 3, text: `resource "aws_db_instance" "phi" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n` }],
+    good: [{ path: 'db.tf', text: `resource "aws_db_instance" "phi" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n` }],
+  },
+});
+
+const BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
+const CFN_BLOCK_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
+
+export const s3PublicAccessBlock: InfraRule = {
+  id: 'IAC-S3-PUBLIC-ACCESS-BLOCK',
+  title: 'S3 public access block removed or relaxed',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'access-control',
+  description: 'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`. (CloudFormation buckets have all four flags on unless `PublicAccessBlockConfiguration` says otherwise.)',
+  remediation: 'Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'AWS::S3::Bucket'],
+  removalWeakens: true,
+  check: (resource) => {
+    const terraform = resource.format === 'terraform';
+    const prefix = terraform ? [] : ['PublicAccessBlockConfiguration'];
+    return allOf(
+      resource,
+      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: !terraform, expect: mustBeTrue })),
+    );
+  },
+  examples: {
+    bad: [
+      {
+        path: 'storage.tf',
+        line: 4,
+        text: `resource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = false\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'storage.tf',
+        text: `resource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
+      },
+    ],
+  },
+};
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** The statements of an IAM policy document given as an object or a JSON string. */
+function statements(document: unknown): unknown[] | undefined {
+  let parsed = document;
+  if (typeof document === 'string') {
+    try {
+      parsed = JSON.parse(document);
+    } catch {
+      return undefined;
+    }
+  }
+  const statement = valueAt(parsed, ['Statement']);
+  return statement === undefined ? undefined : asList(statement);
+}
+
+function isAdminStatement(statement: unknown): boolean {
+  return (
+    valueAt(statement, ['Effect']) === 'Allow' &&
+    asList(valueAt(statement, ['Action'])).some((action) => action === '*' || action === '*:*') &&
+    asList(valueAt(statement, ['Resource'])).includes('*')
+  );
+}
+
+const POLICY_PATHS: Record<string, AttributePath[]> = {
+  aws_iam_policy: [['policy']],
+  aws_iam_role_policy: [['policy']],
+  aws_iam_user_policy: [['policy']],
+  aws_iam_group_policy: [['policy']],
+  'AWS::IAM::Policy': [['PolicyDocument']],
+  'AWS::IAM::ManagedPolicy': [['PolicyDocument']],
+};
+
+function checkAdminPolicy(resource: InfraResource): Verdict | undefined {
+  const paths = POLICY_PATHS[resource.type] ?? itemsAt(resource, ['Policies']).map(({ path }) => [...path, 'PolicyDocument']);
+  let verdict: Verdict | undefined;
+  for (const path of paths) {
+    const document = valueAt(resource.values, path);
+    if (isUnresolved(document)) return { verdict: 'unknown', path, expression: document.expression };
+    const index = statements(document)?.findIndex(isAdminStatement) ?? -1;
+    if (index >= 0) {
+      return { verdict: 'fail', path, actual: 'Allow * on *', expected: 'least-privilege actions and resources', message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
+    }
+    verdict = { verdict: 'pass', path, actual: 'no Allow * on *' };
+  }
+  return verdict;
+}
+
+export const iamAdminPolicy: InfraRule = {
+  id: 'IAC-IAM-ADMIN',
+  title: 'IAM policy grants `*:*`',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'access-control',
+  description: 'A statement allowing every action on every resource gives its holder full control of the account and all PHI in it, defeating least privilege and unique user identification.',
+  remediation: 'List the actions and resources the principal needs; use AWS managed job-function policies as a starting point.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [...Object.keys(POLICY_PATHS), 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
+  check: checkAdminPolicy,
+  examples: {
+    bad: [
+      {
+        path: 'iam.tf',
+        line: 3,
+        text: `resource "aws_iam_policy" "ops" {\n  name = "ops"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]\n  })\n}\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'iam.tf',
+        text: `resource "aws_iam_policy" "ops" {\n  name = "ops"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::phi-records/*" }]\n  })\n}\n`,
+      },
+    ],
+  },
+};
+
+export const ACCESS_RULES: readonly InfraRule[] = [securityGroupOpen, publicDatabase, s3PublicAccessBlock, iamAdminPolicy];

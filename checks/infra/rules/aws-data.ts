@@ -1,0 +1,314 @@
+/** AWS data stores: encryption at rest and in transit, backups, versioning, deletion protection. */
+import { CITATIONS } from '../../model/safeguards.js';
+import type { Safeguard } from '../../model/safeguards.js';
+import type { InfraResource } from '../model.js';
+import { atLeast, attributeRule, describeValue, mustBeSet, mustBeTrue, oneOf, valueAt, type AttributeTarget, type Expectation, type InfraExample, type InfraRule, type Verdict } from '../rule.js';
+import { cfn, tf } from './support.js';
+
+interface Row {
+  id: string;
+  title: string;
+  what: string;
+  targets: AttributeTarget[];
+  expect?: Expectation;
+  safeguard?: Safeguard;
+  citation?: string;
+  severity?: InfraRule['severity'];
+  remediation: string;
+  removalWeakens?: boolean;
+  bad: InfraExample;
+  good: InfraExample;
+}
+
+/** Encryption-at-rest rows read alike: "<what> must be encrypted". */
+function encryptionRule(row: Row): InfraRule {
+  return attributeRule({
+    id: row.id,
+    title: row.title,
+    family: 'terraform',
+    severity: row.severity ?? 'high',
+    safeguard: row.safeguard ?? 'access-control',
+    citation: row.citation ?? CITATIONS.encryptionAtRest,
+    description: `${row.what} PHI written to it must be encrypted at rest so that a lost disk, snapshot or backup does not disclose it.`,
+    remediation: row.remediation,
+    targets: row.targets,
+    expect: row.expect ?? mustBeTrue,
+    ...(row.removalWeakens ? { removalWeakens: true } : {}),
+    examples: { bad: [row.bad], good: [row.good] },
+  });
+}
+
+/** A one-resource Terraform example: `resource "<type>" "<name>" {` + body lines. */
+function tfExample(type: string, body: string, line?: number): InfraExample {
+  return { path: 'main.tf', text: `resource "${type}" "this" {\n${body}}\n`, ...(line ? { line } : {}) };
+}
+
+const encryptedFlag = (type: string, cfnType: string, tfAttribute: string, cfnAttribute: string) => [
+  tf(type, [tfAttribute], { absent: false }),
+  cfn(cfnType, [cfnAttribute], { absent: false }),
+];
+
+export const rdsEncryption = encryptionRule({
+  id: 'IAC-RDS-ENCRYPTION',
+  title: 'RDS instance storage is not encrypted',
+  what: 'An RDS database instance stores PHI on its volumes, snapshots and automated backups.',
+  targets: encryptedFlag('aws_db_instance', 'AWS::RDS::DBInstance', 'storage_encrypted', 'StorageEncrypted'),
+  remediation: 'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key); an existing instance is encrypted by restoring an encrypted snapshot copy.',
+  bad: tfExample('aws_db_instance', '  engine            = "postgres"\n  storage_encrypted = false\n', 3),
+  good: tfExample('aws_db_instance', '  engine            = "postgres"\n  storage_encrypted = true\n'),
+});
+
+export const auroraEncryption = encryptionRule({
+  id: 'IAC-AURORA-ENCRYPTION',
+  title: 'Aurora cluster storage is not encrypted',
+  what: 'An Aurora cluster stores PHI in its shared cluster volume and snapshots.',
+  targets: encryptedFlag('aws_rds_cluster', 'AWS::RDS::DBCluster', 'storage_encrypted', 'StorageEncrypted'),
+  remediation: 'Set `storage_encrypted = true` on the cluster.',
+  bad: tfExample('aws_rds_cluster', '  engine = "aurora-postgresql"\n', 1),
+  good: tfExample('aws_rds_cluster', '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n'),
+});
+
+const SSE_ALGORITHMS = ['AES256', 'aws:kms', 'aws:kms:dsse'];
+
+export const s3Encryption = encryptionRule({
+  id: 'IAC-S3-ENCRYPTION',
+  title: 'S3 bucket encryption configuration removed or invalid',
+  what: 'An S3 bucket holds objects that may be PHI.',
+  targets: [
+    tf('aws_s3_bucket_server_side_encryption_configuration', ['rule', 0, 'apply_server_side_encryption_by_default', 0, 'sse_algorithm']),
+    cfn('AWS::S3::Bucket', ['BucketEncryption', 'ServerSideEncryptionConfiguration', 0, 'ServerSideEncryptionByDefault', 'SSEAlgorithm'], { absent: 'AES256' }),
+  ],
+  expect: oneOf(SSE_ALGORITHMS, '"aws:kms", "aws:kms:dsse" or "AES256"', SSE_ALGORITHMS),
+  removalWeakens: true,
+  remediation: 'Keep an `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"` for each bucket.',
+  bad: tfExample('aws_s3_bucket_server_side_encryption_configuration', '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n', 5),
+  good: tfExample('aws_s3_bucket_server_side_encryption_configuration', '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n'),
+});
+
+export const ebsEncryption = encryptionRule({
+  id: 'IAC-EBS-ENCRYPTION',
+  title: 'EBS volume is not encrypted',
+  what: 'An EBS volume holds whatever the instance writes, PHI included, and its snapshots.',
+  targets: encryptedFlag('aws_ebs_volume', 'AWS::EC2::Volume', 'encrypted', 'Encrypted'),
+  remediation: 'Set `encrypted = true` on the volume (or turn on EBS encryption by default for the account).',
+  bad: tfExample('aws_ebs_volume', '  availability_zone = "us-east-1a"\n  size              = 100\n', 1),
+  good: tfExample('aws_ebs_volume', '  availability_zone = "us-east-1a"\n  size              = 100\n  encrypted         = true\n'),
+});
+
+export const efsEncryption = encryptionRule({
+  id: 'IAC-EFS-ENCRYPTION',
+  title: 'EFS file system is not encrypted',
+  what: 'An EFS file system is shared storage for PHI.',
+  targets: encryptedFlag('aws_efs_file_system', 'AWS::EFS::FileSystem', 'encrypted', 'Encrypted'),
+  remediation: 'Set `encrypted = true`; an existing file system must be recreated and its data copied.',
+  bad: tfExample('aws_efs_file_system', '  encrypted = false\n', 2),
+  good: tfExample('aws_efs_file_system', '  encrypted = true\n'),
+});
+
+export const dynamoDbEncryption = encryptionRule({
+  id: 'IAC-DYNAMODB-ENCRYPTION',
+  title: 'DynamoDB table does not use a KMS key',
+  what: 'A DynamoDB table is always encrypted with an AWS-owned key; only a KMS key gives you control and an audit trail of its use.',
+  severity: 'low',
+  targets: [
+    tf('aws_dynamodb_table', ['server_side_encryption', 0, 'enabled'], { absent: false }),
+    cfn('AWS::DynamoDB::Table', ['SSESpecification', 'SSEEnabled'], { absent: false }),
+  ],
+  remediation: 'Add `server_side_encryption { enabled = true }` (optionally with `kms_key_arn`).',
+  bad: tfExample('aws_dynamodb_table', '  name     = "visits"\n  hash_key = "id"\n', 1),
+  good: tfExample('aws_dynamodb_table', '  name     = "visits"\n  hash_key = "id"\n  server_side_encryption {\n    enabled = true\n  }\n'),
+});
+
+const noKmsKey = (attribute: string) => (resource: InfraResource) => valueAt(resource.values, [attribute]) === undefined;
+
+export const sqsEncryption = encryptionRule({
+  id: 'IAC-SQS-ENCRYPTION',
+  title: 'SQS queue is not encrypted',
+  what: 'An SQS queue holds messages, PHI included, until they are consumed.',
+  targets: [
+    tf('aws_sqs_queue', ['sqs_managed_sse_enabled'], { absent: true, when: noKmsKey('kms_master_key_id') }),
+    cfn('AWS::SQS::Queue', ['SqsManagedSseEnabled'], { absent: true, when: noKmsKey('KmsMasterKeyId') }),
+  ],
+  remediation: 'Keep `sqs_managed_sse_enabled = true` or set `kms_master_key_id`.',
+  bad: tfExample('aws_sqs_queue', '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+  good: tfExample('aws_sqs_queue', '  name              = "claims"\n  kms_master_key_id = "alias/aws/sqs"\n'),
+});
+
+export const snsEncryption = encryptionRule({
+  id: 'IAC-SNS-ENCRYPTION',
+  title: 'SNS topic is not encrypted',
+  what: 'An SNS topic stores messages, PHI included, until they are delivered.',
+  severity: 'medium',
+  targets: [tf('aws_sns_topic', ['kms_master_key_id']), cfn('AWS::SNS::Topic', ['KmsMasterKeyId'])],
+  expect: mustBeSet,
+  remediation: 'Set `kms_master_key_id` (e.g. `"alias/aws/sns"`).',
+  bad: tfExample('aws_sns_topic', '  name = "alerts"\n', 1),
+  good: tfExample('aws_sns_topic', '  name              = "alerts"\n  kms_master_key_id = "alias/aws/sns"\n'),
+});
+
+export const elastiCacheEncryption = encryptionRule({
+  id: 'IAC-ELASTICACHE-ENCRYPTION',
+  title: 'ElastiCache replication group is not encrypted at rest',
+  what: 'An ElastiCache replication group keeps cached PHI in memory, on swap and in backups.',
+  targets: encryptedFlag('aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup', 'at_rest_encryption_enabled', 'AtRestEncryptionEnabled'),
+  remediation: 'Set `at_rest_encryption_enabled = true`.',
+  bad: tfExample('aws_elasticache_replication_group', '  replication_group_id = "sessions"\n  description          = "sessions"\n', 1),
+  good: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n'),
+});
+
+export const redshiftEncryption = encryptionRule({
+  id: 'IAC-REDSHIFT-ENCRYPTION',
+  title: 'Redshift cluster is not encrypted',
+  what: 'A Redshift cluster stores analytics data, often PHI, and its snapshots.',
+  targets: encryptedFlag('aws_redshift_cluster', 'AWS::Redshift::Cluster', 'encrypted', 'Encrypted'),
+  remediation: 'Set `encrypted = true` (with `kms_key_id` for a customer-managed key).',
+  bad: tfExample('aws_redshift_cluster', '  cluster_identifier = "warehouse"\n  encrypted          = false\n', 3),
+  good: tfExample('aws_redshift_cluster', '  cluster_identifier = "warehouse"\n  encrypted          = true\n'),
+});
+
+export const elastiCacheTransit = encryptionRule({
+  id: 'IAC-ELASTICACHE-TRANSIT',
+  title: 'ElastiCache replication group does not encrypt in transit',
+  what: 'Clients of an ElastiCache replication group exchange cached PHI with it over the network.',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  targets: encryptedFlag('aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup', 'transit_encryption_enabled', 'TransitEncryptionEnabled'),
+  remediation: 'Set `transit_encryption_enabled = true` and have clients connect with TLS.',
+  bad: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = false\n', 4),
+  good: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = true\n'),
+});
+
+/** The parameter that forces TLS for a parameter-group family, and its safe value. */
+function forcedTlsParameter(family: unknown): { name: string; value: string } | undefined {
+  if (typeof family !== 'string') return undefined;
+  if (family.includes('postgres')) return { name: 'rds.force_ssl', value: '1' };
+  if (family.includes('mysql') || family.includes('mariadb')) return { name: 'require_secure_transport', value: '1' };
+  return undefined;
+}
+
+function checkForcedTls(resource: InfraResource): Verdict | undefined {
+  const terraform = resource.format === 'terraform';
+  const parameter = forcedTlsParameter(valueAt(resource.values, [terraform ? 'family' : 'Family']));
+  if (!parameter) return undefined;
+  let path: (string | number)[] = [terraform ? 'parameter' : 'Parameters'];
+  let value: unknown;
+  if (terraform) {
+    const parameters = valueAt(resource.values, ['parameter']);
+    const index = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt(item, ['name']) === parameter.name) : -1;
+    if (index >= 0) {
+      path = ['parameter', index, 'value'];
+      value = valueAt(parameters, [index, 'value']);
+    }
+  } else {
+    path = ['Parameters', parameter.name];
+    value = valueAt(resource.values, path);
+  }
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value).toUpperCase() : undefined;
+  if (text === parameter.value || text === 'ON') return { verdict: 'pass', path, actual: value };
+  return { verdict: 'fail', path, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
+}
+
+export const rdsForceSsl: InfraRule = {
+  id: 'IAC-RDS-FORCE-SSL',
+  title: 'RDS parameter group does not require TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'Without `rds.force_ssl = 1` (PostgreSQL) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.',
+  remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group', 'AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'],
+  check: checkForcedTls,
+  examples: {
+    bad: [{ path: 'db.tf', line: 4, text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "0"\n  }\n}\n` }],
+    good: [
+      { path: 'db.tf', text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "1"\n  }\n}\n` },
+      { path: 'db.yaml', text: `Resources:\n  Params:\n    Type: AWS::RDS::DBParameterGroup\n    Properties:\n      Family: mysql8.0\n      Parameters:\n        require_secure_transport: "1"\n` },
+    ],
+  },
+};
+
+export const rdsBackupRetention = attributeRule({
+  id: 'IAC-RDS-BACKUP-RETENTION',
+  title: 'RDS backups kept for less than 7 days',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'integrity',
+  citation: CITATIONS.integrityMechanism,
+  description: 'Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`.',
+  remediation: 'Set `backup_retention_period` to 7 days or more (35 at most).',
+  targets: [
+    tf('aws_db_instance', ['backup_retention_period'], { absent: 1 }),
+    tf('aws_rds_cluster', ['backup_retention_period'], { absent: 1 }),
+    cfn('AWS::RDS::DBInstance', ['BackupRetentionPeriod'], { absent: 1 }),
+    cfn('AWS::RDS::DBCluster', ['BackupRetentionPeriod'], { absent: 1 }),
+  ],
+  expect: atLeast(7, 'days'),
+  examples: {
+    bad: [tfExample('aws_db_instance', '  engine                  = "postgres"\n  backup_retention_period = 0\n', 3)],
+    good: [tfExample('aws_db_instance', '  engine                  = "postgres"\n  backup_retention_period = 14\n')],
+  },
+});
+
+export const rdsDeletionProtection = attributeRule({
+  id: 'IAC-RDS-DELETION-PROTECTION',
+  title: 'RDS deletion protection is off',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'integrity',
+  citation: CITATIONS.integrityMechanism,
+  description: 'Deletion protection keeps a database holding PHI from being destroyed by one mistaken apply or API call.',
+  remediation: 'Set `deletion_protection = true`.',
+  targets: [
+    tf('aws_db_instance', ['deletion_protection'], { absent: false }),
+    tf('aws_rds_cluster', ['deletion_protection'], { absent: false }),
+    cfn('AWS::RDS::DBInstance', ['DeletionProtection'], { absent: false }),
+    cfn('AWS::RDS::DBCluster', ['DeletionProtection'], { absent: false }),
+  ],
+  expect: mustBeTrue,
+  examples: {
+    bad: [tfExample('aws_rds_cluster', '  engine              = "aurora-postgresql"\n  deletion_protection = false\n', 3)],
+    good: [tfExample('aws_rds_cluster', '  engine              = "aurora-postgresql"\n  deletion_protection = true\n')],
+  },
+});
+
+export const s3Versioning = attributeRule({
+  id: 'IAC-S3-VERSIONING',
+  title: 'S3 bucket versioning is off or suspended',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'integrity',
+  citation: CITATIONS.integrityMechanism,
+  description: 'Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. Removing the versioning resource is `removed`.',
+  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket.',
+  targets: [
+    tf('aws_s3_bucket_versioning', ['versioning_configuration', 0, 'status']),
+    tf('aws_s3_bucket', ['versioning', 0, 'enabled'], { when: (resource) => valueAt(resource.values, ['versioning']) !== undefined }),
+    cfn('AWS::S3::Bucket', ['VersioningConfiguration', 'Status']),
+  ],
+  expect: oneOf(['Enabled', true], '"Enabled"', ['Suspended', 'Disabled', 'Enabled']),
+  removalWeakens: true,
+  examples: {
+    bad: [tfExample('aws_s3_bucket_versioning', '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4)],
+    good: [tfExample('aws_s3_bucket_versioning', '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n')],
+  },
+});
+
+export const DATA_RULES: readonly InfraRule[] = [
+  rdsEncryption,
+  auroraEncryption,
+  s3Encryption,
+  ebsEncryption,
+  efsEncryption,
+  dynamoDbEncryption,
+  sqsEncryption,
+  snsEncryption,
+  elastiCacheEncryption,
+  redshiftEncryption,
+  elastiCacheTransit,
+  rdsForceSsl,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  s3Versioning,
+];

@@ -1,0 +1,343 @@
+/** AWS load balancers and CloudFront: TLS policies, HTTPS redirects, access logs, header hygiene, WAF, exposure. */
+import { CITATIONS } from '../../model/safeguards.js';
+import type { InfraResource } from '../model.js';
+import { attributeRule, describeValue, isTrue, mustBeTrue, oneOf, valueAt, type Expectation, type InfraRule, type Verdict } from '../rule.js';
+import { CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, referencedBy, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
+
+const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
+const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
+const CFN_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
+
+const protocolIs =
+  (protocols: readonly string[], key: string) =>
+  (resource: InfraResource): boolean => {
+    const protocol = valueAt(resource.values, [key]);
+    return typeof protocol === 'string' && protocols.includes(protocol.toUpperCase());
+  };
+
+const elbTls12: Expectation = {
+  expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
+  test: (value) => (elbPolicyStrength(value) ?? 0) >= 12,
+  strength: elbPolicyStrength,
+};
+
+export const lbListenerTlsPolicy = attributeRule({
+  id: 'IAC-LB-TLS-POLICY',
+  title: 'Load balancer listener allows TLS older than 1.2',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description:
+    'An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.',
+  remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
+  targets: [
+    ...LISTENERS.map((type) => tf(type, ['ssl_policy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS'], 'protocol') })),
+    cfn(CFN_LISTENER, ['SslPolicy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS'], 'Protocol') }),
+  ],
+  expect: elbTls12,
+  examples: {
+    bad: [
+      {
+        path: 'lb.tf',
+        line: 4,
+        text: `resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS-1-1-2017-01"
+  certificate_arn   = var.certificate_arn
+}
+`,
+      },
+      {
+        path: 'lb.yaml',
+        line: 5,
+        text: `Resources:
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTPS
+      LoadBalancerArn: !Ref Front
+`,
+      },
+    ],
+    good: [
+      {
+        path: 'lb.tf',
+        text: `resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn   = var.certificate_arn
+}
+`,
+      },
+    ],
+  },
+});
+
+/** An HTTP listener's first default action must redirect to HTTPS. */
+function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
+  const terraform = resource.format === 'terraform';
+  if (!protocolIs(['HTTP'], terraform ? 'protocol' : 'Protocol')(resource)) return undefined;
+  const actionPath = terraform ? ['default_action', 0] : ['DefaultActions', 0];
+  const type = valueAt(resource.values, [...actionPath, terraform ? 'type' : 'Type']);
+  const protocolPath = terraform ? [...actionPath, 'redirect', 0, 'protocol'] : [...actionPath, 'RedirectConfig', 'Protocol'];
+  const protocol = valueAt(resource.values, protocolPath);
+  if (type === 'redirect' && protocol === 'HTTPS') return { verdict: 'pass', path: protocolPath, actual: protocol };
+  return {
+    verdict: 'fail',
+    path: actionPath,
+    actual: type ?? null,
+    expected: 'a redirect to HTTPS',
+    message: `HTTP listener's default action is ${describeValue(type)}, not a redirect to HTTPS; expected a redirect with protocol "HTTPS"`,
+  };
+}
+
+export const lbHttpRedirect: InfraRule = {
+  id: 'IAC-LB-HTTP-NO-REDIRECT',
+  title: 'HTTP listener does not redirect to HTTPS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'A plain-HTTP listener that forwards traffic instead of redirecting it to HTTPS lets clients send PHI unencrypted.',
+  remediation: 'Make the HTTP listener\'s default action `redirect` with `protocol = "HTTPS"`, `port = "443"`, `status_code = "HTTP_301"`.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [...LISTENERS, CFN_LISTENER],
+  check: checkHttpRedirect,
+  examples: {
+    bad: [
+      {
+        path: 'lb.tf',
+        line: 4,
+        text: `resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTP"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.app.arn
+  }
+}
+`,
+      },
+    ],
+    good: [
+      {
+        path: 'lb.tf',
+        text: `resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
+}
+`,
+      },
+      {
+        path: 'lb.yaml',
+        text: `Resources:
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTP
+      DefaultActions:
+        - Type: redirect
+          RedirectConfig:
+            Protocol: HTTPS
+            StatusCode: HTTP_301
+`,
+      },
+    ],
+  },
+};
+
+const LOAD_BALANCERS = ['aws_lb', 'aws_alb'];
+const isApplication = (resource: InfraResource) => (valueAt(resource.values, ['load_balancer_type']) ?? 'application') === 'application';
+
+/** A CFN `LoadBalancerAttributes` entry by key: the path of its Value. */
+function cfnAttribute(resource: InfraResource, key: string): { path: (string | number)[]; value: unknown } {
+  const attributes = valueAt(resource.values, ['LoadBalancerAttributes']);
+  const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ['Key']) === key) : -1;
+  return index < 0 ? { path: ['LoadBalancerAttributes'], value: undefined } : { path: ['LoadBalancerAttributes', index, 'Value'], value: valueAt(attributes, [index, 'Value']) };
+}
+
+function lbAttributeRule(spec: { id: string; title: string; key: string; terraformPath: (string | number)[]; description: string; remediation: string; severity: InfraRule['severity']; safeguard: InfraRule['safeguard']; examples: InfraRule['examples'] }): InfraRule {
+  const terraformRule = attributeRule({
+    ...spec,
+    family: 'terraform',
+    targets: LOAD_BALANCERS.map((type) => tf(type, spec.terraformPath, { absent: false, when: isApplication })),
+    expect: mustBeTrue,
+  });
+  return {
+    ...terraformRule,
+    formats: ['terraform', 'cloudformation'],
+    resourceTypes: [...terraformRule.resourceTypes, CFN_LOAD_BALANCER],
+    check: (resource, context) => {
+      if (resource.format === 'terraform') return terraformRule.check(resource, context);
+      const { path, value } = cfnAttribute(resource, spec.key);
+      if (isTrue(value)) return { verdict: 'pass', path, actual: true };
+      return { verdict: 'fail', path, actual: value ?? null, expected: 'true', message: `${spec.key} is ${describeValue(value)}; expected "true"` };
+    },
+  };
+}
+
+export const lbAccessLogs = lbAttributeRule({
+  id: 'IAC-LB-ACCESS-LOGS',
+  title: 'Load balancer access logs are off',
+  key: 'access_logs.s3.enabled',
+  terraformPath: ['access_logs', 0, 'enabled'],
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  description: 'Access logs record every request the load balancer handled: who reached which system holding PHI, and when.',
+  remediation: 'Add `access_logs { bucket = "...", enabled = true }` to the load balancer.',
+  examples: {
+    bad: [{ path: 'lb.tf', line: 1, text: `resource "aws_lb" "front" {\n  name                       = "front"\n  drop_invalid_header_fields = true\n}\n` }],
+    good: [
+      {
+        path: 'lb.tf',
+        text: `resource "aws_lb" "front" {\n  name = "front"\n  access_logs {\n    bucket  = "lb-logs"\n    enabled = true\n  }\n}\n`,
+      },
+      {
+        path: 'lb.yaml',
+        text: `Resources:\n  Front:\n    Type: AWS::ElasticLoadBalancingV2::LoadBalancer\n    Properties:\n      LoadBalancerAttributes:\n        - Key: access_logs.s3.enabled\n          Value: "true"\n`,
+      },
+    ],
+  },
+});
+
+export const lbDropInvalidHeaders = lbAttributeRule({
+  id: 'IAC-LB-DROP-INVALID-HEADERS',
+  title: 'Load balancer passes invalid HTTP headers through',
+  key: 'routing.http.drop_invalid_header_fields.enabled',
+  terraformPath: ['drop_invalid_header_fields'],
+  severity: 'low',
+  safeguard: 'integrity',
+  description: 'An Application Load Balancer that forwards malformed header fields exposes the application to request smuggling and header injection.',
+  remediation: 'Set `drop_invalid_header_fields = true` on the load balancer.',
+  examples: {
+    bad: [{ path: 'lb.tf', line: 1, text: `resource "aws_lb" "front" {\n  name = "front"\n}\n` }],
+    good: [{ path: 'lb.tf', text: `resource "aws_lb" "front" {\n  name                       = "front"\n  drop_invalid_header_fields = true\n}\n` }],
+  },
+});
+
+const isInternetFacing = (resource: InfraResource): boolean =>
+  resource.format === 'terraform' ? !isTrue(valueAt(resource.values, ['internal'])) : valueAt(resource.values, ['Scheme']) !== 'internal';
+
+const wafAssociation = referencedBy(
+  {
+    terraform: { type: 'aws_wafv2_web_acl_association', path: 'resource_arn' },
+    cloudformation: { type: 'AWS::WAFv2::WebACLAssociation', path: 'ResourceArn' },
+  },
+  'WAFv2 web ACL association',
+);
+
+export const lbWafAssociation: InfraRule = {
+  id: 'IAC-LB-WAF',
+  title: 'Internet-facing Application Load Balancer has no WAF',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'access-control',
+  description:
+    'An internet-facing Application Load Balancer without a WAFv2 web ACL association takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template.',
+  remediation: 'Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer\'s ARN.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [...LOAD_BALANCERS, CFN_LOAD_BALANCER],
+  check: (resource, context) => {
+    if (!isInternetFacing(resource) || (resource.format === 'terraform' && !isApplication(resource))) return undefined;
+    return wafAssociation(resource, context);
+  },
+  examples: {
+    bad: [{ path: 'lb.tf', line: 1, text: `resource "aws_lb" "front" {\n  name     = "front"\n  internal = false\n}\n` }],
+    good: [
+      {
+        path: 'lb.tf',
+        text: `resource "aws_lb" "front" {\n  name     = "front"\n  internal = false\n}\n\nresource "aws_wafv2_web_acl_association" "front" {\n  resource_arn = aws_lb.front.arn\n  web_acl_arn  = aws_wafv2_web_acl.main.arn\n}\n`,
+      },
+    ],
+  },
+};
+
+export const lbInternetFacing = attributeRule({
+  id: 'IAC-LB-INTERNET-FACING',
+  title: 'Internal load balancer made internet-facing',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'access-control',
+  description: 'A load balancer that was internal now faces the internet: systems that were reachable only inside the network are exposed. Reported only as a change (`weakened`); new internet-facing load balancers are a design decision.',
+  remediation: 'Keep `internal = true` (CloudFormation `Scheme: internal`) unless exposing this service was reviewed.',
+  targets: [...LOAD_BALANCERS.map((type) => tf(type, ['internal'], { absent: false })), cfn(CFN_LOAD_BALANCER, ['Scheme'], { absent: 'internet-facing' })],
+  expect: { expected: 'internal', test: (value) => isTrue(value) || value === 'internal', strength: (value) => (isTrue(value) || value === 'internal' ? 1 : 0) },
+  onlyChanges: ['weakened', 'removed'],
+  examples: {
+    bad: [{ path: 'lb.tf', line: 3, before: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = true\n}\n`, text: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = false\n}\n` }],
+    good: [{ path: 'lb.tf', text: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = true\n}\n` }],
+  },
+});
+
+export const cloudFrontMinimumProtocol = attributeRule({
+  id: 'IAC-CLOUDFRONT-TLS',
+  title: 'CloudFront distribution accepts TLS older than 1.2',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'The viewer certificate\'s `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront\'s default certificate allows TLSv1.',
+  remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
+  targets: [
+    tf('aws_cloudfront_distribution', ['viewer_certificate', 0, 'minimum_protocol_version'], { absent: 'TLSv1' }),
+    cfn('AWS::CloudFront::Distribution', ['DistributionConfig', 'ViewerCertificate', 'MinimumProtocolVersion'], { absent: 'TLSv1' }),
+  ],
+  expect: tlsAtLeast(CLOUDFRONT_PROTOCOLS, CLOUDFRONT_PROTOCOLS.indexOf('TLSv1.2_2018')),
+  examples: {
+    bad: [
+      {
+        path: 'cdn.tf',
+        line: 4,
+        text: `resource "aws_cloudfront_distribution" "site" {\n  viewer_certificate {\n    acm_certificate_arn      = var.certificate_arn\n    minimum_protocol_version = "TLSv1.1_2016"\n  }\n}\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'cdn.tf',
+        text: `resource "aws_cloudfront_distribution" "site" {\n  viewer_certificate {\n    acm_certificate_arn      = var.certificate_arn\n    minimum_protocol_version = "TLSv1.2_2021"\n  }\n}\n`,
+      },
+    ],
+  },
+});
+
+export const cloudFrontViewerProtocol = attributeRule({
+  id: 'IAC-CLOUDFRONT-HTTP',
+  title: 'CloudFront default behavior allows plain HTTP',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: '`viewer_protocol_policy = "allow-all"` serves content over plain HTTP.',
+  remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"`.',
+  targets: [
+    tf('aws_cloudfront_distribution', ['default_cache_behavior', 0, 'viewer_protocol_policy']),
+    cfn('AWS::CloudFront::Distribution', ['DistributionConfig', 'DefaultCacheBehavior', 'ViewerProtocolPolicy']),
+  ],
+  expect: oneOf(['redirect-to-https', 'https-only'], '"redirect-to-https" or "https-only"', ['allow-all', 'redirect-to-https', 'https-only']),
+  examples: {
+    bad: [{ path: 'cdn.tf', line: 3, text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n` }],
+    good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n` }],
+  },
+});
+
+export const LOAD_BALANCING_RULES: readonly InfraRule[] = [
+  lbListenerTlsPolicy,
+  lbHttpRedirect,
+  lbAccessLogs,
+  lbDropInvalidHeaders,
+  lbWafAssociation,
+  lbInternetFacing,
+  cloudFrontMinimumProtocol,
+  cloudFrontViewerProtocol,
+];
