@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { EngineOptions, ProbeTarget } from '../../../checks/endpoint/engine.js';
 import { timeoutsFor } from '../../../checks/endpoint/engine.js';
 import { EngineFailure } from '../../../checks/endpoint/engines/process.js';
+import { evaluateEndpoint } from '../../../checks/endpoint/evaluate.js';
+import { loadProfile } from '../../../checks/endpoint/profiles/index.js';
 import { createTlsScanEngine, observationFromTlsScan, parseTlsScanOutput } from '../../../checks/endpoint/engines/tls-scan.js';
 
 /** Real tls-scan output kept in the shared fixtures (see PROVENANCE.md there). */
@@ -215,5 +217,18 @@ describe('the tls-scan engine', () => {
     const { binary } = await fakeTlsScan('');
     await writeFile(binary, '#!/bin/sh\necho "usage: something else"\n');
     await expect(createTlsScanEngine({ binary }).probe([target], options)).rejects.toThrow(/could not read a version from: usage: something else/);
+  });
+});
+
+describe('tls-scan observations judged by the same rules as the native engine', () => {
+  it.each([
+    ['rsa-scan.out', ['TLS-PROTOCOL-LEGACY', 'TLS-PROTOCOL-NO-TLS13', 'TLS-CIPHER-WEAK', 'CERT-UNTRUSTED', 'CERT-LIFESPAN-TOO-LONG']],
+    ['dsa-scan.out', ['TLS-PROTOCOL-LEGACY', 'TLS-CIPHER-WEAK', 'CERT-UNTRUSTED', 'CERT-WEAK-KEY']],
+  ])('finds what is wrong with the %s server', async (file, expected) => {
+    const [record] = parseTlsScanOutput(await fixture(file)).records;
+    const { findings, unknown } = evaluateEndpoint(observationFromTlsScan(record!, target, observedAt), loadProfile('hipaa'), observedAt);
+    for (const id of expected) expect(findings.map((f) => f.ruleId)).toContain(id);
+    // What tls-scan cannot see is unknown, never passed.
+    expect(unknown.map((u) => u.ruleId)).toEqual(expect.arrayContaining(['HTTP-NO-REDIRECT', 'HSTS-MISSING']));
   });
 });
