@@ -22,6 +22,43 @@ export interface LineContext {
   backend?: string;
 }
 
+/** Resource types through which traffic flows between networks. */
+const NETWORK_TYPES: ReadonlySet<string> = new Set([
+  'aws_vpc_peering_connection',
+  'aws_vpc_peering_connection_accepter',
+  'aws_ec2_transit_gateway_vpc_attachment',
+  'aws_ec2_transit_gateway_peering_attachment',
+  'aws_ec2_transit_gateway_route',
+  'aws_security_group',
+  'aws_security_group_rule',
+  'aws_vpc_security_group_ingress_rule',
+  'aws_vpc_security_group_egress_rule',
+  'aws_network_acl',
+  'aws_network_acl_rule',
+  'aws_route',
+  'google_compute_network_peering',
+  'google_compute_firewall',
+  'azurerm_virtual_network_peering',
+  'azurerm_network_security_rule',
+  'kubernetes_network_policy',
+  'kubernetes_network_policy_v1',
+  'AWS::EC2::VPCPeeringConnection',
+  'AWS::EC2::TransitGatewayAttachment',
+  'AWS::EC2::TransitGatewayVpcAttachment',
+  'AWS::EC2::TransitGatewayPeeringAttachment',
+  'AWS::EC2::SecurityGroup',
+  'AWS::EC2::SecurityGroupIngress',
+  'AWS::EC2::SecurityGroupEgress',
+  'AWS::EC2::NetworkAclEntry',
+  'AWS::EC2::Route',
+  'NetworkPolicy',
+  'CiliumNetworkPolicy',
+]);
+/** A peering, attachment, firewall rule, route or network policy: where traffic between networks is allowed. */
+export function isNetworkBlock(block: Block): boolean {
+  return NETWORK_TYPES.has(block.type);
+}
+
 export function isHclPath(path: string): boolean {
   return /\.(tf|tfvars|hcl|tfbackend)$/.test(path);
 }
@@ -151,21 +188,23 @@ function yamlContexts(lines: readonly string[]): LineContext[] {
   let topKey = '';
   let resourceIndent: number | undefined;
   let resource: Block | undefined;
-  const closeDocument = (endLine: number) => {
-    if (kind) blocks.push({ type: kind, name: objectName, startLine: documentStart, endLine });
+  let lastContent = 0;
+  const closeDocument = () => {
+    if (kind) blocks.push({ type: kind, name: objectName, startLine: documentStart, endLine: Math.max(documentStart, lastContent) });
     kind = undefined;
     objectName = '';
   };
   lines.forEach((line, index) => {
     const lineNumber = index + 1;
     if (/^---/.test(line)) {
-      closeDocument(lineNumber - 1);
+      closeDocument();
       documentStart = lineNumber;
       topKey = '';
       return;
     }
     const text = line.trimStart();
     if (!text || text.startsWith('#')) return;
+    lastContent = lineNumber;
     const indent = line.length - text.length;
     const key = YAML_KEY.exec(text);
     const name = key?.[1] ?? '';
@@ -188,7 +227,7 @@ function yamlContexts(lines: readonly string[]): LineContext[] {
       if (name === 'Type' && resource.type === 'resource') resource.type = value;
     }
   });
-  closeDocument(lines.length);
+  closeDocument();
   return lines.map((_, index) => {
     const line = index + 1;
     // A CloudFormation resource is narrower than its document: prefer it.

@@ -4,7 +4,7 @@
  * state backend) and *mentions* literals that may name another environment's resources. The
  * evaluation (separation.ts) is a pure function of these facts.
  */
-import { lineContexts, isHclPath, isYamlPath, type Block } from './blocks.js';
+import { isHclPath, isNetworkBlock, isYamlPath, lineContexts, type Block } from './blocks.js';
 
 export const IDENTIFIER_KINDS = ['account', 'vpc', 'cidr', 'domain', 'namespace', 'name', 'state'] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
@@ -174,7 +174,8 @@ export function collectFileFacts(path: string, text: string): FileFacts {
       if (first && STATE_LOCATION_KEYS.includes(key)) facts.definitions.push(definition('state', 'state file', false, key, first, path, lineNumber, block));
       return;
     }
-    const defining = definingKey(key, block, path, indent);
+    // Inside a peering, attachment or firewall rule a VPC id or CIDR names the other side, not this environment's own.
+    const defining = block && isNetworkBlock(block) ? undefined : definingKey(key, block, path, indent);
     if (!defining) return;
     for (const literal of values) {
       const value = defining.kind === 'domain' ? hostOf(literal.value) : literal.value;

@@ -8,6 +8,7 @@ import { makeFinding, type FileLocation, type Finding } from '../model/finding.j
 import type { Rule } from '../model/rule.js';
 import { isCatchAll, parseRange, rangeContains, rangesOverlap, type AddressRange } from './cidr.js';
 import type { Environment, EnvironmentModel } from './environments.js';
+import { isNetworkBlock } from './blocks.js';
 import { hasStateLocation, hostOf, type BackendState, type FileFacts, type IdentifierKind, type Place, type Token } from './facts.js';
 import {
   ENV_AMBIGUOUS_PATH,
@@ -37,38 +38,6 @@ export function declaredKey(environment: string, field: IdentifierField, value: 
   return `${environment}\u0000${field}\u0000${value}`;
 }
 
-/** Resource types through which traffic flows between networks. */
-const NETWORK_TYPES = new Set([
-  'aws_vpc_peering_connection',
-  'aws_vpc_peering_connection_accepter',
-  'aws_ec2_transit_gateway_vpc_attachment',
-  'aws_ec2_transit_gateway_peering_attachment',
-  'aws_ec2_transit_gateway_route',
-  'aws_security_group',
-  'aws_security_group_rule',
-  'aws_vpc_security_group_ingress_rule',
-  'aws_vpc_security_group_egress_rule',
-  'aws_network_acl',
-  'aws_network_acl_rule',
-  'aws_route',
-  'google_compute_network_peering',
-  'google_compute_firewall',
-  'azurerm_virtual_network_peering',
-  'azurerm_network_security_rule',
-  'kubernetes_network_policy',
-  'kubernetes_network_policy_v1',
-  'AWS::EC2::VPCPeeringConnection',
-  'AWS::EC2::TransitGatewayAttachment',
-  'AWS::EC2::TransitGatewayVpcAttachment',
-  'AWS::EC2::TransitGatewayPeeringAttachment',
-  'AWS::EC2::SecurityGroup',
-  'AWS::EC2::SecurityGroupIngress',
-  'AWS::EC2::SecurityGroupEgress',
-  'AWS::EC2::NetworkAclEntry',
-  'AWS::EC2::Route',
-  'NetworkPolicy',
-  'CiliumNetworkPolicy',
-]);
 const NETWORK_KINDS: ReadonlySet<IdentifierKind> = new Set(['vpc', 'cidr', 'account', 'namespace']);
 
 const FIELD_KIND: Record<IdentifierField, { kind: IdentifierKind; label: string }> = {
@@ -263,7 +232,7 @@ function referenceFinding(home: Environment, matches: Match[]): Finding {
   const target = owner.environment;
   const block = token.block;
   const blockName = block ? (block.name ? `${block.type}.${block.name}` : block.type) : '';
-  const network = block !== undefined && NETWORK_TYPES.has(block.type) && matches.some((match) => NETWORK_KINDS.has(match.owner.kind));
+  const network = block !== undefined && isNetworkBlock(block) && matches.some((match) => NETWORK_KINDS.has(match.owner.kind));
   const rule = network ? ENV_NETWORK_PATH : ENV_CROSS_REFERENCE;
   const what = `${target.name}'s ${owner.label} "${owner.value}"${owner.value.toLowerCase() === token.text.toLowerCase() ? '' : ` (in "${token.text}")`}, ${placeText(owner)}`;
   const message = network
