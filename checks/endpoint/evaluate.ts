@@ -368,16 +368,17 @@ function evaluateRedirects(evaluation: Evaluation): void {
     evaluation.undecided(REDIRECT_RULES, `${http.start} accepted a connection but gave no answer (${http.stoppedBecause ?? 'no reason recorded'}).`);
     return;
   }
-  const target = first.status >= 300 && first.status < 400 ? resolve(first.location, first.url) : undefined;
+  const firstUrl = resolve(first.url, http.start) ?? new URL(http.start);
+  const startHost = firstUrl.hostname.toLowerCase();
+  const target = first.status >= 300 && first.status < 400 ? resolve(first.location, firstUrl.href) : undefined;
   const chain = http.hops.map((hop) => `${hop.status} ${hop.url}${hop.location ? ` -> ${hop.location}` : ''}`);
   if (!target) {
     evaluation.emit('HTTP-NO-REDIRECT', {
-      message: `${first.url} answered ${first.status}${first.location ? ` with an unusable Location "${first.location}"` : ' without a redirect'}; expected a 301/308 redirect to https://${new URL(first.url).host}.`,
+      message: `${first.url} answered ${first.status}${first.location ? ` with an unusable Location "${first.location}"` : ' without a redirect'}; expected a 301/308 redirect to https://${startHost}.`,
       evidence: { actual: first.status, expected: 'a 301 or 308 redirect to https on the same host', chain },
     });
     return;
   }
-  const startHost = new URL(first.url).hostname.toLowerCase();
   if (target.hostname.toLowerCase() !== startHost) {
     evaluation.emit('HTTP-REDIRECT-OFF-HOST', {
       message: `${first.url} redirects to ${target.href}, another host; expected https://${startHost} first.`,

@@ -319,6 +319,11 @@ describe('evaluateEndpoint: severities', () => {
     expect(severityOf('hipaa')).toBe('medium');
   });
 
+  it('Given a CBC suite accepted only with TLS 1.0, then the protocol finding covers it and the suite is not judged against the TLS 1.2 list', () => {
+    const observation = withCiphers((overrides) => goodObservation({ protocols: protocols(['TLSv1', 'TLSv1.2', 'TLSv1.3']), ...overrides }), [{ version: 'TLSv1', name: 'ECDHE-ECDSA-AES128-SHA' }]);
+    expect(ruleIds(observation)).toEqual(['TLS-PROTOCOL-LEGACY']);
+  });
+
   it('Given a strong signature that is merely off the profile list, then CERT-WEAK-SIGNATURE is low', () => {
     const observation = goodObservation({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha384WithRSAEncryption' })) });
     expect(evaluate(observation).findings).toEqual([expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'low' })]);
@@ -477,6 +482,10 @@ describe('evaluateEndpoint: redirects', () => {
       http: measured(httpSide([{ url: start, status: 301, location: URL_ }, { url: URL_, status: 301, location: '/1' }], { stoppedBecause: 'hop limit of 10 reached' })),
     });
     expect(evaluate(observation).findings).toEqual([expect.objectContaining({ ruleId: 'HTTP-REDIRECT-INSECURE', message: `${start}: the redirect chain never ends (hop limit of 10 reached).` })]);
+  });
+
+  it('Given a hop URL the prober could not have requested, then the start URL stands in and nothing throws', () => {
+    expect(ruleIds(chain({ url: 'not a url', status: 301, location: URL_ }, { url: URL_, status: 200 }))).toEqual([]);
   });
 
   it('Given port 80 answers 200, then the message says what was expected', () => {
