@@ -9,7 +9,7 @@ const DHE_RSA = ['AES_128_GCM_SHA256', 'AES_256_GCM_SHA384', 'AES_128_CCM', 'AES
  * TLS 1.2 required and TLS 1.3 required since 2024-01-01 (section 3.1), the ephemeral
  * (EC)DHE suites of section 3.3.1.1 for RSA and ECDSA certificates (the static-DH, DSA and
  * PSK suites are left out), the TLS 1.3 suites of 3.3.1.2, 2048-bit RSA/DH and 224-bit EC keys,
- * SHA-256 or better signatures, OCSP stapling (3.4.1.2). NIST sets no certificate lifespan: we
+ * SHA-256 or better signatures, OCSP stapling (the status_request extension). NIST sets no certificate lifespan: we
  * use the CA/Browser Forum's 398 days. HSTS per OMB M-15-13 and the HSTS preload list (1 year).
  */
 export const NIST_800_52R2: TlsProfile = {
