@@ -221,7 +221,7 @@ export const rdsForceSsl: InfraRule = {
   resourceTypes: ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group', 'AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'],
   check: checkForcedTls,
   examples: {
-    bad: [{ path: 'db.tf', line: 4, text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "0"\n  }\n}\n` }],
+    bad: [{ path: 'db.tf', line: 6, text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "0"\n  }\n}\n` }],
     good: [
       { path: 'db.tf', text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "1"\n  }\n}\n` },
       { path: 'db.yaml', text: `Resources:\n  Params:\n    Type: AWS::RDS::DBParameterGroup\n    Properties:\n      Family: mysql8.0\n      Parameters:\n        require_secure_transport: "1"\n` },

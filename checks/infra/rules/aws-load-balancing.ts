@@ -51,7 +51,7 @@ export const lbListenerTlsPolicy = attributeRule({
       },
       {
         path: 'lb.yaml',
-        line: 5,
+        line: 4,
         text: `Resources:
   Listener:
     Type: AWS::ElasticLoadBalancingV2::Listener
