@@ -1,0 +1,184 @@
+/**
+ * The nightly sweep: every installation → every repository whose own config lists endpoints →
+ * guard the addresses → probe → the shared issue lifecycle. No state of its own: what is open
+ * lives in GitHub issues, so a restart loses nothing.
+ */
+import type { ProbotOctokit } from 'probot';
+import { ConfigError } from '../checks/config/load-config.js';
+import type { Config } from '../checks/config/schema.js';
+import { guardEndpoints, type Resolver } from '../checks/endpoint/address-guard.js';
+import { emptyReport, mergeReports, type ErroredOutcome, type Report } from '../checks/model/report.js';
+import { TOOL } from '../checks/version.js';
+import { loadRepoConfig, type RepositoryName } from './repo-config.js';
+import { jitterOf, type Clock } from './scheduler.js';
+
+/** What probing one repository's endpoints needs; `config.endpoints` are already guarded and pinned. */
+export interface ProbeRequest {
+  octokit: ProbotOctokit;
+  repository: RepositoryName;
+  /** The default branch, where `ca` files are read. */
+  ref: string;
+  config: Config;
+  now: Date;
+}
+
+export interface SweepDependencies {
+  /** Probes the endpoints of `config` (runProbes with a repository file reader). */
+  probe(request: ProbeRequest): Promise<Report>;
+  /** Opens, updates, closes or reopens the repository's endpoint issues from the report. */
+  publish(octokit: ProbotOctokit, repository: RepositoryName, report: Report): Promise<void>;
+  resolve: Resolver;
+  clock: Clock;
+  allowNetworks: readonly string[];
+  maxEndpointsPerRepo: number;
+  /** Probing stops once the sweep has run this long; repositories not reached are listed. */
+  budgetMs: number;
+  /** Scheduled sweeps spread installations over this window; 0 for none. */
+  jitterMs: number;
+}
+
+/** Only what the sweep uses of a Probot app: authentication and a logger. */
+export interface SweepApp {
+  auth(installationId?: number): Promise<ProbotOctokit>;
+  log: { info(fields: object, message: string): void; warn(fields: object, message: string): void };
+}
+
+export interface RepositorySweep {
+  repository: string;
+  status: 'probed' | 'no-endpoints' | 'no-config' | 'config-error' | 'over-budget' | 'failed';
+  endpoints: number;
+  refused: number;
+  findings: number;
+  /** One line for a status other than `probed`; never a response body. */
+  detail?: string;
+}
+
+export interface SweepSummary {
+  startedAt: string;
+  finishedAt: string;
+  installations: number;
+  repositories: RepositorySweep[];
+}
+
+export type SweepOutcome = { status: 'completed'; summary: SweepSummary } | { status: 'already-running' };
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** Runs sweeps one at a time: a sweep asked for while one runs is skipped, not queued. */
+export class Sweeper {
+  private running: Promise<SweepSummary> | undefined;
+
+  constructor(
+    private readonly app: SweepApp,
+    private readonly deps: SweepDependencies,
+  ) {}
+
+  get isRunning(): boolean {
+    return this.running !== undefined;
+  }
+
+  /** `jitter`: spread installations over the window (scheduled runs); a manual run starts at once. */
+  async run(options: { jitter: boolean }): Promise<SweepOutcome> {
+    if (this.running) {
+      this.app.log.info({}, 'sweep skipped: one is already running');
+      return { status: 'already-running' };
+    }
+    this.running = this.sweepAll(options.jitter);
+    try {
+      return { status: 'completed', summary: await this.running };
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  private async sweepAll(jitter: boolean): Promise<SweepSummary> {
+    const { clock } = this.deps;
+    const started = clock.now();
+    const appOctokit = await this.app.auth();
+    const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+    const ordered = installations
+      .map((installation) => ({ id: installation.id, delay: jitter ? jitterOf(installation.id, this.deps.jitterMs) : 0 }))
+      .sort((a, b) => a.delay - b.delay || a.id - b.id);
+    const repositories: RepositorySweep[] = [];
+    for (const installation of ordered) {
+      await this.waitUntil(started.getTime() + installation.delay);
+      repositories.push(...(await this.sweepInstallation(installation.id, started)));
+    }
+    const summary = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), installations: installations.length, repositories };
+    this.app.log.info({ installations: summary.installations, repositories: repositories.length }, 'sweep finished');
+    return summary;
+  }
+
+  private waitUntil(time: number): Promise<void> {
+    const wait = time - this.deps.clock.now().getTime();
+    if (wait <= 0) return Promise.resolve();
+    return new Promise((resolve) => this.deps.clock.setTimeout(resolve, wait));
+  }
+
+  private async sweepInstallation(installationId: number, started: Date): Promise<RepositorySweep[]> {
+    let octokit: ProbotOctokit;
+    let repositories: { name: string; owner: { login: string }; default_branch?: string; archived?: boolean; disabled?: boolean }[];
+    try {
+      octokit = await this.app.auth(installationId);
+      repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+    } catch (error) {
+      this.app.log.warn({ installationId, err: messageOf(error) }, 'sweep: could not list repositories');
+      return [{ repository: `installation ${installationId}`, status: 'failed', endpoints: 0, refused: 0, findings: 0, detail: messageOf(error) }];
+    }
+    const results: RepositorySweep[] = [];
+    for (const repository of repositories.filter((repo) => !repo.archived && !repo.disabled)) {
+      const name = { owner: repository.owner.login, repo: repository.name };
+      const label = `${name.owner}/${name.repo}`;
+      if (this.deps.clock.now().getTime() - started.getTime() >= this.deps.budgetMs) {
+        results.push({ repository: label, status: 'over-budget', endpoints: 0, refused: 0, findings: 0, detail: 'the sweep ran out of probe time before this repository' });
+        continue;
+      }
+      try {
+        results.push(await this.sweepRepository(octokit, name, repository.default_branch ?? 'HEAD', started));
+      } catch (error) {
+        this.app.log.warn({ repository: label, err: messageOf(error) }, 'sweep: repository failed');
+        results.push({ repository: label, status: 'failed', endpoints: 0, refused: 0, findings: 0, detail: messageOf(error) });
+      }
+    }
+    return results;
+  }
+
+  private async sweepRepository(octokit: ProbotOctokit, repository: RepositoryName, ref: string, started: Date): Promise<RepositorySweep> {
+    const label = `${repository.owner}/${repository.repo}`;
+    let config: Config | undefined;
+    try {
+      config = await loadRepoConfig(octokit, repository);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return { repository: label, status: 'config-error', endpoints: 0, refused: 0, findings: 0, detail: error.message };
+    }
+    if (!config) return { repository: label, status: 'no-config', endpoints: 0, refused: 0, findings: 0 };
+    if (config.endpoints.length === 0) return { repository: label, status: 'no-endpoints', endpoints: 0, refused: 0, findings: 0 };
+
+    const now = this.deps.clock.now();
+    const capped = config.endpoints.slice(0, this.deps.maxEndpointsPerRepo);
+    const overCap = config.endpoints.slice(this.deps.maxEndpointsPerRepo).map((endpoint): ErroredOutcome => ({
+      category: 'config',
+      target: endpoint.url,
+      message: `not probed: ${label} lists ${config.endpoints.length} endpoints and this app probes at most ${this.deps.maxEndpointsPerRepo} per repository`,
+      location: { kind: 'endpoint', url: endpoint.url },
+    }));
+    const guarded = await guardEndpoints(capped, { resolve: this.deps.resolve, allow: this.deps.allowNetworks });
+    const remainingMs = this.deps.budgetMs - (now.getTime() - started.getTime());
+    const probeConfig: Config = {
+      ...config,
+      endpoints: guarded.endpoints,
+      probe: { ...config.probe, timeout: Math.max(100, Math.min(config.probe.timeout, remainingMs)) },
+    };
+    const probed = guarded.endpoints.length > 0 ? await this.deps.probe({ octokit, repository, ref, config: probeConfig, now }) : emptyReport(TOOL, now.toISOString());
+    const report = withErrors(probed, [...guarded.refused, ...overCap]);
+    await this.deps.publish(octokit, repository, report);
+    this.app.log.info({ repository: label, endpoints: guarded.endpoints.length, refused: guarded.refused.length, findings: report.findings.length }, 'sweep: repository probed');
+    return { repository: label, status: 'probed', endpoints: guarded.endpoints.length, refused: guarded.refused.length + overCap.length, findings: report.findings.length };
+  }
+}
+
+function withErrors(report: Report, errors: ErroredOutcome[]): Report {
+  if (errors.length === 0) return report;
+  return mergeReports(report, { ...emptyReport(report.tool, report.startedAt), finishedAt: report.finishedAt, errors });
+}
