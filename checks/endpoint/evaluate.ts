@@ -317,6 +317,10 @@ function evaluateKey(evaluation: Evaluation, leaf: CertificateInfo): void {
     if (!/^ED(25519|448)$/.test(type)) evaluation.undecided(['CERT-WEAK-KEY'], `Unknown certificate key type "${leaf.keyType}".`);
     return;
   }
+  if (!(leaf.keyBits > 0)) {
+    evaluation.undecided(['CERT-WEAK-KEY'], `The size of the ${leaf.keyType} certificate key is not known.`);
+    return;
+  }
   if (leaf.keyBits >= minimum) return;
   evaluation.emit('CERT-WEAK-KEY', {
     message: `Certificate key is ${leaf.keyType} ${leaf.keyBits} bits; profile ${name} requires at least ${minimum}.`,

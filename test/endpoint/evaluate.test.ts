@@ -390,11 +390,15 @@ describe('evaluateEndpoint: unreachable and unmeasured', () => {
     expect(result.unknown).toHaveLength(10);
   });
 
-  it('Given an unknown key type, then CERT-WEAK-KEY is unknown; Ed25519 passes', () => {
+  it('Given an unknown key type or size, then CERT-WEAK-KEY is unknown; Ed25519 passes', () => {
     expect(evaluate(goodObservation({ certificate: measured(certificate({}, { keyType: 'GOST', keyBits: 256 })) })).unknown).toEqual([
       expect.objectContaining({ ruleId: 'CERT-WEAK-KEY' }),
     ]);
     expect(evaluate(goodObservation({ certificate: measured(certificate({}, { keyType: 'Ed25519', keyBits: 256 })) }))).toEqual({ findings: [], unknown: [] });
+    expect(evaluate(goodObservation({ certificate: measured(certificate({}, { keyType: 'EC', keyBits: 0 })) }))).toEqual({
+      findings: [],
+      unknown: [expect.objectContaining({ ruleId: 'CERT-WEAK-KEY', message: 'The size of the EC certificate key is not known.' })],
+    });
   });
 
   it('Given a plaintext port that accepted but never answered, then the redirect rules are unknown', () => {
