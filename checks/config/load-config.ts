@@ -57,7 +57,9 @@ function describeIssue(issue: z.core.$ZodIssue, positions: PositionNode | undefi
       message: `unknown key "${key}"; remove it or check its spelling (see schema/hipaa-guard.schema.json)`,
     }));
   }
-  return [{ path: formatPath(path), line: lineOf(path), message: issue.message }];
+  // A record key that fails its own schema: say what the key should look like, not just "Invalid key".
+  const message = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
+  return [{ path: formatPath(path), line: lineOf(path), message }];
 }
 
 export function formatPath(path: readonly (string | number)[]): string {

@@ -23,7 +23,8 @@ export function isCidr(value: string): boolean {
 
 function isGlob(value: string): boolean {
   try {
-    picomatch.makeRe(value);
+    // strictBrackets: an unclosed [ { ( is an error, not a pattern that silently matches nothing.
+    picomatch.makeRe(value, { strictBrackets: true });
     return value.trim().length > 0;
   } catch {
     return false;
