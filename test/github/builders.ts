@@ -1,0 +1,66 @@
+/** Deterministic Reports for the publisher tests. */
+import { Octokit } from '@octokit/rest';
+import { makeFinding, type Change, type Finding, type Severity } from '../../checks/model/finding.js';
+import { emptyReport, type Report } from '../../checks/model/report.js';
+import type { Rule } from '../../checks/model/rule.js';
+import type { Safeguard } from '../../checks/model/safeguards.js';
+
+export const NOW = new Date('2026-11-23T03:00:00Z');
+export const HEAD_SHA = 'c0ffee0000000000000000000000000000000001';
+export const REPO = { owner: 'acme', repo: 'infra' };
+
+const quiet = () => undefined;
+
+/** A client without retries, throttling or request logs; api.github.com (for nock) unless told. */
+export function testOctokit(baseUrl = 'https://api.github.com'): Octokit {
+  return new Octokit({ auth: 'test-token', baseUrl, request: { retries: 0 }, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
+}
+
+/** Publisher options whose clock is fixed and whose sleeps are recorded instead of waited. */
+export function publishOptions(sleeps: number[] = []) {
+  return {
+    now: () => NOW,
+    sleep: (milliseconds: number) => {
+      sleeps.push(milliseconds);
+      return Promise.resolve();
+    },
+  };
+}
+
+export function rule(id: string, severity: Severity = 'high', safeguard: Safeguard = 'transmission-security'): Rule {
+  return {
+    id,
+    title: `Rule ${id}`,
+    family: 'terraform',
+    severity,
+    safeguard,
+    description: `Checks ${id}.`,
+    remediation: `Fix ${id}.`,
+  };
+}
+
+export function fileFinding(index: number, options: { severity?: Severity; change?: Change; path?: string } = {}): Finding {
+  return makeFinding(rule(`tf-rule-${index % 3}`, options.severity ?? 'high', 'integrity'), {
+    message: `resource ${index} weakened: expected true, found false`,
+    location: { kind: 'file', path: options.path ?? 'infra/main.tf', startLine: index + 1, endLine: index + 2 },
+    subject: `aws_s3_bucket.b${index}`,
+    change: options.change ?? 'weakened',
+  });
+}
+
+export function endpointFinding(url: string, ruleId: string, severity: Severity = 'high'): Finding {
+  return makeFinding(rule(ruleId, severity), {
+    message: `${ruleId} at ${url}: expected TLS 1.2 or later, found TLS 1.0`,
+    location: { kind: 'endpoint', url, address: '203.0.113.7' },
+    subject: url,
+  });
+}
+
+export function reportWith(parts: Partial<Report>): Report {
+  return { ...emptyReport({ name: 'hipaa-guard', version: '0.1.0' }, NOW.toISOString()), ...parts };
+}
+
+/** A nightly probe report over `urls`, with the given findings. */
+export function probeReport(urls: string[], findings: Finding[], errors: Report['errors'] = []): Report {
+  return reportWith({ targets: urls.map((url) => ({ kind: 'endpoint' as const, url, engine: 'native' })), findings, errors });
+}

@@ -1,0 +1,116 @@
+import type { Octokit } from '@octokit/rest';
+import nock from 'nock';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { endpointFingerprint, syncEndpointIssues } from '../../checks/github/endpoint-issues.js';
+import { mockGitHub } from '../support/github-openapi.js';
+import { endpointFinding, NOW, probeReport, publishOptions, REPO, testOctokit } from './builders.js';
+import { FakeGitHub } from './fake-github.js';
+
+const API = 'https://api.example.org';
+const WEB = 'https://portal.example.org';
+
+describe('syncEndpointIssues against a stateful GitHub', () => {
+  let github: FakeGitHub;
+  let octokit: Octokit;
+  beforeEach(async () => {
+    github = new FakeGitHub({ pageSize: 2 });
+    octokit = testOctokit(await github.start());
+  });
+  afterEach(async () => {
+    expect(github.problems).toEqual([]);
+    await github.stop();
+  });
+  const sync = (...args: Parameters<typeof probeReport>) => syncEndpointIssues(octokit, REPO, probeReport(...args), publishOptions());
+
+  it('opens, updates only on change, closes and reopens one issue per endpoint', async () => {
+    // Given an endpoint failing one check: an issue is opened, with the label created
+    expect(await sync([API], [endpointFinding(API, 'tls-version')])).toEqual([{ url: API, action: 'created', issue: 1 }]);
+    expect(github.labels).toEqual(new Set(['hipaa-guard']));
+    const issue = github.issues[0]!;
+    expect(issue.body).toContain(`<!-- hipaa-guard:endpoint=${endpointFingerprint(API)} -->`);
+    expect(issue.title).toBe(`HIPAA safeguards: ${API} fails 1 check`);
+
+    // When the same findings come back: nothing is written
+    const before = github.requests.length;
+    expect(await sync([API], [endpointFinding(API, 'tls-version')])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+    expect(github.routes().slice(before)).toEqual(['GET /repos/acme/infra/issues']);
+
+    // When a finding is added: body updated and a comment lists what is new
+    await sync([API], [endpointFinding(API, 'tls-version'), endpointFinding(API, 'hsts-missing', 'medium')]);
+    expect(issue.title).toBe(`HIPAA safeguards: ${API} fails 2 checks`);
+    expect(issue.comments.at(-1)).toContain('### New\n- **medium** `hsts-missing`');
+
+    // When the endpoint is clean: comment and close
+    expect(await sync([API], [])).toEqual([{ url: API, action: 'closed', issue: 1 }]);
+    expect([issue.state, issue.state_reason]).toEqual(['closed', 'completed']);
+
+    // When it breaks again: the same issue is reopened, no second one
+    expect(await sync([API], [endpointFinding(API, 'tls-version')])).toEqual([{ url: API, action: 'reopened', issue: 1 }]);
+    expect(issue.state).toBe('open');
+    expect(issue.comments.at(-1)).toContain('### Resolved\n- `hsts-missing`');
+    expect(github.issues).toHaveLength(1);
+  });
+
+  it('leaves an issue open when the endpoint could not be probed', async () => {
+    await sync([API], [endpointFinding(API, 'tls-version')]);
+    const outcome = await sync([API], [], [{ category: 'connectivity', target: API, message: 'connection refused' }]);
+    expect(outcome).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: 'could not probe the endpoint this run' }]);
+    expect(github.issues[0]?.state).toBe('open');
+  });
+
+  it('does not touch issues of endpoints another shard probes', async () => {
+    await sync([API, WEB], [endpointFinding(API, 'tls-version'), endpointFinding(WEB, 'tls-version')]);
+    expect(await sync([WEB], [])).toEqual([{ url: WEB, action: 'closed', issue: 2 }]);
+    expect(github.issues.map((issue) => issue.state)).toEqual(['open', 'closed']);
+  });
+
+  it('creates at most maxCreated issues per run, finding old ones across pages', async () => {
+    const urls = Array.from({ length: 5 }, (_, index) => `https://e${index}.example.org`);
+    const findings = urls.map((url) => endpointFinding(url, 'tls-version'));
+    const first = await syncEndpointIssues(octokit, REPO, probeReport(urls, findings), { ...publishOptions(), maxCreated: 3 });
+    expect(first.map((outcome) => outcome.action)).toEqual(['created', 'created', 'created', 'skipped', 'skipped']);
+    // The next run finds the three (listed two per page) and creates the remaining two
+    const second = await syncEndpointIssues(octokit, REPO, probeReport(urls, findings), { ...publishOptions(), maxCreated: 3 });
+    expect(second.map((outcome) => outcome.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'created', 'created']);
+    expect(github.issues).toHaveLength(5);
+  });
+
+  it('two runs at once leave exactly one open issue', async () => {
+    // Given a slow API so both runs list before either creates
+    github.options.latencyMs = 20;
+    const report = probeReport([API], [endpointFinding(API, 'tls-version')]);
+    // When two runs sync at the same time
+    const outcomes = await Promise.all([
+      syncEndpointIssues(octokit, REPO, report, publishOptions()),
+      syncEndpointIssues(octokit, REPO, report, publishOptions()),
+    ]);
+    // Then both created, both agreed to close the newer one as a duplicate, and one stays open
+    expect(github.issues).toHaveLength(2);
+    expect(github.issues.filter((issue) => issue.state === 'open').map((issue) => issue.number)).toEqual([1]);
+    expect(new Set(outcomes.flat().map((outcome) => `${outcome.action} #${outcome.issue}`))).toEqual(new Set(['created #1', 'duplicate-closed #2']));
+    expect(github.issues[1]?.comments[0]).toBe('Duplicate of #1 (two hipaa-guard runs raced); closing.');
+  });
+});
+
+describe('syncEndpointIssues requests (nock)', () => {
+  afterEach(() => nock.cleanAll());
+
+  it('creates the missing label, the issue, and backs off a secondary rate limit', async () => {
+    // Given no issue and no label, and a rate limit on the first creation attempt
+    const github = mockGitHub();
+    const list = () => github.scope.get('/repos/acme/infra/issues').query({ labels: 'hipaa-guard', state: 'all', per_page: '100' });
+    list().reply(200, []);
+    github.scope.get('/repos/acme/infra/labels/hipaa-guard').reply(404, { message: 'Not Found' });
+    github.scope.post('/repos/acme/infra/labels').reply(201, { name: 'hipaa-guard' });
+    github.scope.post('/repos/acme/infra/issues').reply(403, { message: 'secondary rate limit' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW.getTime() / 1000 + 90) });
+    github.scope.post('/repos/acme/infra/issues', (body: { labels: string[] }) => body.labels[0] === 'hipaa-guard').reply(201, { id: 5, number: 12 });
+    list().reply(200, [{ id: 5, number: 12, state: 'open', body: `<!-- hipaa-guard:endpoint=${endpointFingerprint(API)} -->` }]);
+    const sleeps: number[] = [];
+    // When the run syncs
+    const outcomes = await syncEndpointIssues(testOctokit(), REPO, probeReport([API], [endpointFinding(API, 'tls-version')]), publishOptions(sleeps));
+    // Then it waited until the reset time and created issue 12
+    expect(sleeps).toEqual([90_000]);
+    expect(outcomes).toEqual([{ url: API, action: 'created', issue: 12 }]);
+    github.done();
+  });
+});

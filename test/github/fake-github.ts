@@ -1,0 +1,203 @@
+/**
+ * A small stateful GitHub API on 127.0.0.1 for the publisher and the bundled Action (a child
+ * process nock cannot reach): check runs, issues, comments and labels, kept in memory. Every
+ * request is recorded and checked against GitHub's OpenAPI description.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { validateGitHubRequest } from '../support/github-openapi.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export interface FakeCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  external_id: string | null;
+  status: string;
+  conclusion: string | null;
+  output: { title?: string; summary?: string };
+  annotations: { path: string; start_line: number; annotation_level: string }[];
+  /** PATCH requests received. */
+  updates: number;
+}
+
+export interface FakeIssue {
+  id: number;
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  state_reason: string | null;
+  labels: string[];
+  comments: string[];
+}
+
+export interface FakeGitHubOptions {
+  /** Answer check-run creation with 403 "Resource not accessible by integration". */
+  forbidCheckRuns?: boolean;
+  /** Items per page at most, whatever per_page asks (to exercise pagination). */
+  pageSize?: number;
+  /** Delay every answer by this many milliseconds (lets concurrent runs interleave). */
+  latencyMs?: number;
+}
+
+const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly problems: string[] = [];
+  readonly checkRuns: FakeCheckRun[] = [];
+  readonly issues: FakeIssue[] = [];
+  readonly labels = new Set<string>();
+  private server: Server | undefined;
+  private nextId = 1000;
+
+  constructor(readonly options: FakeGitHubOptions = {}) {}
+
+  /** Starts listening on an ephemeral loopback port; returns the API base URL. */
+  async start(): Promise<string> {
+    const server = createServer((request, response) => void this.handle(request, response));
+    this.server = server;
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.server?.close((error) => (error ? reject(error) : resolve())) ?? resolve());
+  }
+
+  /** Requests as `METHOD /path` lines, for readable assertions. */
+  routes(): string[] {
+    return this.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`);
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const method = request.method ?? 'GET';
+    const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
+    const body: unknown = text ? JSON.parse(text) : undefined;
+    this.requests.push({ method, path: `${url.pathname}${url.search}`, body });
+    this.problems.push(...validateGitHubRequest(method, `${url.pathname}${url.search}`, body));
+    if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>);
+    response.writeHead(status, { 'content-type': 'application/json', ...headers });
+    response.end(JSON.stringify(payload));
+  }
+
+  private route(method: string, url: URL, body: Record<string, unknown>): [number, unknown, Record<string, string>?] {
+    const path = url.pathname.replace(/^\/repos\/[^/]+\/[^/]+/, '');
+    let match: RegExpExecArray | null;
+    if (method === 'GET' && (match = /^\/commits\/([^/]+)\/check-runs$/.exec(path))) {
+      const runs = this.checkRuns.filter((run) => run.head_sha === match![1] && run.name === url.searchParams.get('check_name'));
+      return [200, { total_count: runs.length, check_runs: runs }];
+    }
+    if (method === 'POST' && path === '/check-runs') {
+      if (this.options.forbidCheckRuns) return [403, { message: 'Resource not accessible by integration', status: '403' }];
+      const run: FakeCheckRun = {
+        id: this.nextId++,
+        name: text(body.name, ''),
+        head_sha: text(body.head_sha, ''),
+        external_id: typeof body.external_id === 'string' ? body.external_id : null,
+        status: text(body.status, 'queued'),
+        conclusion: null,
+        output: {},
+        annotations: [],
+        updates: 0,
+      };
+      this.applyCheckRun(run, body);
+      this.checkRuns.push(run);
+      return [201, run];
+    }
+    if (method === 'PATCH' && (match = /^\/check-runs\/(\d+)$/.exec(path))) {
+      const run = this.checkRuns.find((candidate) => candidate.id === Number(match![1]));
+      if (!run) return [404, { message: 'Not Found' }];
+      run.updates++;
+      this.applyCheckRun(run, body);
+      return [200, run];
+    }
+    if (method === 'GET' && path === '/issues') return this.listIssues(url);
+    if (method === 'POST' && path === '/issues') {
+      const issue: FakeIssue = {
+        id: this.nextId++,
+        number: this.issues.length + 1,
+        title: text(body.title, ''),
+        body: text(body.body, ''),
+        state: 'open',
+        state_reason: null,
+        labels: (body.labels as string[] | undefined) ?? [],
+        comments: [],
+      };
+      this.issues.push(issue);
+      return [201, this.issueJson(issue)];
+    }
+    if ((match = /^\/issues\/(\d+)(\/comments)?$/.exec(path))) {
+      const issue = this.issues.find((candidate) => candidate.number === Number(match![1]));
+      if (!issue) return [404, { message: 'Not Found' }];
+      if (method === 'POST' && match[2]) {
+        issue.comments.push(text(body.body, ''));
+        return [201, { id: this.nextId++, body: body.body }];
+      }
+      if (method === 'PATCH' && !match[2]) {
+        if (typeof body.title === 'string') issue.title = body.title;
+        if (typeof body.body === 'string') issue.body = body.body;
+        if (body.state === 'open' || body.state === 'closed') {
+          issue.state = body.state;
+          issue.state_reason = body.state === 'closed' ? text(body.state_reason, 'completed') : 'reopened';
+        }
+        return [200, this.issueJson(issue)];
+      }
+    }
+    if (method === 'GET' && (match = /^\/labels\/([^/]+)$/.exec(path))) {
+      const name = decodeURIComponent(match[1]!);
+      return this.labels.has(name) ? [200, { id: 1, name }] : [404, { message: 'Not Found' }];
+    }
+    if (method === 'POST' && path === '/labels') {
+      if (this.labels.has(text(body.name, ''))) return [422, { message: 'Validation Failed', errors: [{ code: 'already_exists' }] }];
+      this.labels.add(text(body.name, ''));
+      return [201, { id: 1, name: body.name }];
+    }
+    return [404, { message: `fake GitHub has no route for ${method} ${url.pathname}` }];
+  }
+
+  private applyCheckRun(run: FakeCheckRun, body: Record<string, unknown>): void {
+    if (typeof body.status === 'string') run.status = body.status;
+    if (typeof body.conclusion === 'string') {
+      run.conclusion = body.conclusion;
+      run.status = 'completed';
+    }
+    const output = body.output as (FakeCheckRun['output'] & { annotations?: FakeCheckRun['annotations'] }) | undefined;
+    if (output) {
+      run.output = { title: output.title, summary: output.summary };
+      run.annotations.push(...(output.annotations ?? []));
+    }
+  }
+
+  private listIssues(url: URL): [number, unknown, Record<string, string>] {
+    const label = url.searchParams.get('labels');
+    const state = url.searchParams.get('state') ?? 'open';
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.options.pageSize ?? 100);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const matching = this.issues
+      .filter((issue) => (!label || issue.labels.includes(label)) && (state === 'all' || issue.state === state))
+      .sort((a, b) => b.number - a.number);
+    const items = matching.slice((page - 1) * perPage, page * perPage).map((issue) => this.issueJson(issue));
+    const headers: Record<string, string> = {};
+    if (page * perPage < matching.length) {
+      const next = new URL(url);
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${next.href}>; rel="next"`;
+    }
+    return [200, items, headers];
+  }
+
+  private issueJson(issue: FakeIssue) {
+    return { ...issue, labels: issue.labels.map((name) => ({ name })), comments: issue.comments.length };
+  }
+}
