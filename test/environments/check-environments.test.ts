@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
 import { defaultConfig } from '../../checks/config/schema.js';
 import { checkEnvironments, MAX_FILE_BYTES } from '../../checks/environments/check-environments.js';
+import { locationLabel, type Finding } from '../../checks/model/finding.js';
 import type { ChangeSet, FileSource } from '../../checks/model/source.js';
 import { memoryChangeSet, memorySource, type FileMap } from '../support/memory-source.js';
 import { baseRepository, DECLARED_CONFIG, headRepository, STAGING_PEERING } from './fixtures.js';
@@ -9,8 +10,8 @@ import { baseRepository, DECLARED_CONFIG, headRepository, STAGING_PEERING } from
 const NOW = new Date('2026-11-23T12:00:00Z');
 const config = parseConfig(DECLARED_CONFIG);
 
-function summary(findings: { ruleId: string; change?: string; location: { kind: string } }[]) {
-  return findings.map((f) => [f.ruleId, f.change, f.location.kind === 'file' && 'path' in f.location ? `${f.location.path}:${f.location.startLine}` : '']);
+function summary(findings: Finding[]) {
+  return findings.map((f) => [f.ruleId, f.change, locationLabel(f.location)]);
 }
 
 /** A source that records which paths were read. */
