@@ -1,26 +1,12 @@
-import type { Change, Evidence, Finding, Location, Severity } from '../model/finding.js';
+import type { Change, Finding, Location, Severity } from '../model/finding.js';
 import type { ErroredOutcome, ProfileInfo, Report, ScanTarget, Strengthening, ToolInfo, UnknownOutcome } from '../model/report.js';
-import type { Safeguard } from '../model/safeguards.js';
 import { countBySeverity } from './summary.js';
 
 /** Bumped on any change that could break a consumer (a removed or renamed field). */
 export const JSON_SCHEMA_VERSION = 1;
 
 /** One finding as it appears in the JSON report: every field present, `null` when absent. */
-export interface JsonFinding {
-  ruleId: string;
-  title: string;
-  severity: Severity;
-  safeguard: Safeguard;
-  citation: string;
-  message: string;
-  remediation: string;
-  location: Location;
-  related: Location[];
-  change: Change | null;
-  evidence: Evidence;
-  fingerprint: string;
-}
+export type JsonFinding = Omit<Finding, 'related' | 'change'> & { related: Location[]; change: Change | null };
 
 export interface JsonSuppressed extends JsonFinding {
   suppression: { reason: string; until: string | null; source: Location | null };

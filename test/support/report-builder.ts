@@ -3,7 +3,7 @@
  * Every outcome kind is available so one report can exercise every section of every format.
  */
 import { makeFinding, type Finding, type FindingInput } from '../../checks/model/finding.js';
-import type { Report, SuppressedFinding } from '../../checks/model/report.js';
+import { emptyReport, type Report, type SuppressedFinding } from '../../checks/model/report.js';
 import type { Rule } from '../../checks/model/rule.js';
 import { CITATIONS } from '../../checks/model/safeguards.js';
 
@@ -86,17 +86,10 @@ export function suppressed(finding: Finding, overrides: Partial<SuppressedFindin
 /** A report with nothing in it: one endpoint probed, clean. */
 export function cleanReport(overrides: Partial<Report> = {}): Report {
   return {
-    tool: { name: 'hipaa-guard', version: '0.1.0' },
-    startedAt: STARTED_AT,
+    ...emptyReport({ name: 'hipaa-guard', version: '0.1.0' }, STARTED_AT),
     finishedAt: FINISHED_AT,
     profile: { name: 'hipaa', version: '2026.1', source: 'NIST SP 800-52r2 + Mozilla intermediate 5.7' },
     targets: [{ kind: 'endpoint', url: API_URL, address: API_ADDRESS, engine: 'native' }],
-    findings: [],
-    suppressed: [],
-    unknown: [],
-    errors: [],
-    strengthened: [],
-    notes: [],
     ...overrides,
   };
 }
