@@ -1,0 +1,161 @@
+/**
+ * Probot with nock for the App's tests: a real Probot instance (retry and throttling off)
+ * loading the real app function, GitHub mocked by nock with every request checked against
+ * GitHub's OpenAPI description, real webhook payloads from @octokit/webhooks-examples.
+ */
+import '../support/promise-with-resolvers.js';
+import examples from '@octokit/webhooks-examples';
+import nock from 'nock';
+import { Probot, ProbotOctokit } from 'probot';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Resolver } from '../../checks/endpoint/address-guard.js';
+import type { Report } from '../../checks/model/report.js';
+import { hipaaGuardApp, type AppDependencies, type SweepSettings } from '../../app/index.js';
+import type { ScanChanges } from '../../app/check-change.js';
+import type { ProbeRequest } from '../../app/sweep.js';
+import { mockGitHub, type GitHubMock } from '../support/github-openapi.js';
+import { FakeClock } from './fake-clock.js';
+import { TEST_PRIVATE_KEY } from './keys.js';
+
+export const INSTALLATION_ID = 957387;
+export const OWNER = 'Codertocat';
+export const REPO = 'Hello-World';
+export const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+export const BASE_SHA = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e';
+export const MERGE_BASE_SHA = '1111111111111111111111111111111111111111';
+export const CONFIG_PATH = '/repos/Codertocat/Hello-World/contents/.github%2Fhipaa-guard.yml';
+export const ORG_CONFIG_PATH = '/repos/Codertocat/.github/contents/.github%2Fhipaa-guard.yml';
+
+interface Example {
+  name: string;
+  examples: { action?: string }[];
+}
+
+/** The first example payload of an event and action, with the installation the App needs. */
+export function examplePayload(event: string, action: string): Record<string, unknown> {
+  const found = (examples as unknown as Example[]).find((entry) => entry.name === event)?.examples.find((example) => example.action === action);
+  if (!found) throw new Error(`no ${event}.${action} example`);
+  return { ...structuredClone(found), installation: { id: INSTALLATION_ID, node_id: 'MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uOTU3Mzg3' } };
+}
+
+export const SWEEP_DEFAULTS: SweepSettings = {
+  sweepJitterMs: 0,
+  sweepBudgetMs: 60 * 60_000,
+  maxEndpointsPerRepo: 50,
+  allowNetworks: [],
+};
+
+export interface TestAppOptions {
+  scan?: ScanChanges;
+  probe?: (request: ProbeRequest) => Promise<Report>;
+  resolve?: Resolver;
+  settings?: Partial<SweepSettings>;
+  maxIssuesCreated?: number;
+}
+
+export interface TestApp {
+  probot: Probot;
+  github: GitHubMock;
+  clock: FakeClock;
+  /** Secondary-rate-limit waits the publisher asked for. */
+  sleeps: number[];
+  /** The routes the app registered, tried in order like Probot's server does. */
+  handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  receive(event: string, payload: Record<string, unknown>, id?: string): Promise<void>;
+}
+
+const unused = (what: string) => () => Promise.reject(new Error(`${what} was not expected in this test`));
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  const clock = new FakeClock('2026-11-24T03:00:00Z');
+  const sleeps: number[] = [];
+  const probot = new Probot({
+    appId: 123,
+    privateKey: TEST_PRIVATE_KEY,
+    // The function form runs last, after Probot's own defaults (which would switch throttling back on).
+    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
+    logLevel: 'fatal',
+  });
+  const handlers: ((request: IncomingMessage, response: ServerResponse) => unknown)[] = [];
+  const deps: AppDependencies = {
+    scan: options.scan ?? unused('a scan'),
+    probe: options.probe ?? unused('a probe'),
+    resolve: options.resolve ?? unused('DNS'),
+    clock,
+    sleep: (milliseconds) => {
+      sleeps.push(milliseconds);
+      return Promise.resolve();
+    },
+    settings: { ...SWEEP_DEFAULTS, ...options.settings },
+    ...(options.maxIssuesCreated === undefined ? {} : { maxIssuesCreated: options.maxIssuesCreated }),
+  };
+  await probot.load(hipaaGuardApp(deps), { cwd: process.cwd(), addHandler: (handler) => handlers.push(handler) });
+  return {
+    probot,
+    github: mockGitHub(),
+    clock,
+    sleeps,
+    async handle(request, response) {
+      for (const handler of handlers) if (await handler(request, response)) return true;
+      return false;
+    },
+    async receive(event, payload, id = 'delivery-1') {
+      await probot.receive({ id, name: event, payload } as Parameters<Probot['receive']>[0]);
+    },
+  };
+}
+
+/** The installation token Probot asks for before acting on a webhook or in a sweep. */
+export function mockInstallationToken(github: GitHubMock, installationId = INSTALLATION_ID): void {
+  github.scope.post(`/app/installations/${installationId}/access_tokens`).reply(201, {
+    token: `ghs_installation${installationId}`,
+    expires_at: '2026-11-24T04:00:00Z',
+    permissions: { checks: 'write', contents: 'read', issues: 'write', pull_requests: 'read', metadata: 'read' },
+    repository_selection: 'all',
+  });
+}
+
+/** The repository's config file (raw YAML), or a 404 for the repository and its owner's .github repo. */
+export function mockConfig(github: GitHubMock, yaml: string | undefined, path = CONFIG_PATH): void {
+  if (yaml === undefined) {
+    github.scope.get(path).reply(404, { message: 'Not Found' });
+    github.scope.get(ORG_CONFIG_PATH).reply(404, { message: 'Not Found' });
+    return;
+  }
+  github.scope.get(path).reply(200, yaml, { 'content-type': 'application/vnd.github.v3.raw; charset=utf-8' });
+}
+
+/** No `HIPAA safeguards` run on the head commit yet; the App creates run `runId`. */
+export function mockNewCheckRun(github: GitHubMock, runId: number, headSha = HEAD_SHA, captured: unknown[] = []): void {
+  github.scope
+    .get(`/repos/${OWNER}/${REPO}/commits/${headSha}/check-runs`)
+    .query(true)
+    .reply(200, { total_count: 0, check_runs: [] });
+  github.scope.post(`/repos/${OWNER}/${REPO}/check-runs`, (body: unknown) => captured.push(body) > 0).reply(201, { id: runId, head_sha: headSha });
+}
+
+/** The PATCHes of run `runId`, their bodies captured in order. */
+export function mockCheckRunUpdates(github: GitHubMock, runId: number, times: number, captured: unknown[]): void {
+  github.scope
+    .patch(`/repos/${OWNER}/${REPO}/check-runs/${runId}`, (body: unknown) => captured.push(body) > 0)
+    .times(times)
+    .reply(200, { id: runId });
+}
+
+/** The comparison and PR file list the App reads for the pull request `pull`. */
+export function mockPullRequestFiles(github: GitHubMock, files: { filename: string; status: string }[], pull = 2, base = BASE_SHA): void {
+  github.scope
+    .get(`/repos/${OWNER}/${REPO}/compare/${base}...${HEAD_SHA}`)
+    .query({ per_page: 1 })
+    .reply(200, { merge_base_commit: { sha: MERGE_BASE_SHA }, files: [] });
+  github.scope.get(`/repos/${OWNER}/${REPO}/pulls/${pull}/files`).query({ per_page: 100 }).reply(200, files);
+}
+
+/** A file's raw text at a commit (or 404 when `text` is undefined). */
+export function mockFile(github: GitHubMock, path: string, ref: string, text: string | undefined): void {
+  const scope = github.scope.get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent(path)}`).query({ ref });
+  if (text === undefined) scope.reply(404, { message: 'Not Found' });
+  else scope.reply(200, text, { 'content-type': 'application/vnd.github.v3.raw; charset=utf-8' });
+}

@@ -1,0 +1,260 @@
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ScanChanges } from '../../app/check-change.js';
+import type { Config } from '../../checks/config/schema.js';
+import type { ChangeSet } from '../../checks/model/source.js';
+import { cleanReport, fileFinding } from '../support/report-builder.js';
+import {
+  BASE_SHA,
+  CONFIG_PATH,
+  HEAD_SHA,
+  MERGE_BASE_SHA,
+  ORG_CONFIG_PATH,
+  OWNER,
+  REPO,
+  createTestApp,
+  examplePayload,
+  mockCheckRunUpdates,
+  mockConfig,
+  mockFile,
+  mockInstallationToken,
+  mockNewCheckRun,
+  mockPullRequestFiles,
+  type TestApp,
+} from './harness.js';
+
+const CONFIG = 'fail-on: high\n';
+
+let app: TestApp | undefined;
+afterEach(() => {
+  try {
+    app?.github.done();
+  } finally {
+    nock.cleanAll();
+    app = undefined;
+  }
+});
+
+/** A scan that records what it was given and reports one finding per changed file, on line 3-4. */
+function recordingScan(seen: { changes?: ChangeSet; config?: Config }[]): ScanChanges {
+  return (changes, config, { now }) => {
+    seen.push({ changes, config });
+    const findings = changes.changed.map((file, index) =>
+      fileFinding(undefined, { location: { kind: 'file', path: file.path, startLine: 3 + index, endLine: 4 + index }, subject: file.path }),
+    );
+    return Promise.resolve(cleanReport({ findings, startedAt: now.toISOString(), finishedAt: now.toISOString() }));
+  };
+}
+
+type Body = { status?: string; conclusion?: string; output?: { title?: string; summary?: string; annotations?: { path: string; start_line: number; end_line: number }[] } };
+
+describe('pull request checks', () => {
+  it('Given no config in the repository nor its org, when a PR opens, then nothing is created', async () => {
+    app = await createTestApp();
+    mockInstallationToken(app.github);
+    mockConfig(app.github, undefined);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+  });
+
+  it('Given findings on changed files, when a PR opens, then the run is created in progress and completed with annotations on those lines', async () => {
+    const seen: { changes?: ChangeSet; config?: Config }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    const created: unknown[] = [];
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 42, HEAD_SHA, created);
+    mockPullRequestFiles(app.github, [
+      { filename: 'infra/main.tf', status: 'modified' },
+      { filename: 'infra/logs.tf', status: 'added' },
+    ]);
+    mockCheckRunUpdates(app.github, 42, 1, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect(created).toEqual([
+      {
+        name: 'HIPAA safeguards',
+        head_sha: HEAD_SHA,
+        external_id: 'hipaa-guard',
+        status: 'in_progress',
+        started_at: '2026-11-24T03:00:00.000Z',
+        output: { title: 'Checking the HIPAA safeguards…', summary: 'hipaa-guard is running on this commit.' },
+      },
+    ]);
+    expect(seen[0]?.changes?.changed).toEqual([
+      { path: 'infra/main.tf', status: 'modified' },
+      { path: 'infra/logs.tf', status: 'added' },
+    ]);
+    expect([seen[0]?.changes?.baseRef, seen[0]?.changes?.headRef, seen[0]?.config?.['fail-on']]).toEqual([MERGE_BASE_SHA, HEAD_SHA, 'high']);
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(updates[0]?.output?.annotations?.map(({ path, start_line, end_line }) => [path, start_line, end_line])).toEqual([
+      ['infra/logs.tf', 4, 5],
+      ['infra/main.tf', 3, 4],
+    ]);
+  });
+
+  it('Given a clean change, when the PR is synchronized, then the run completes as success without annotations', async () => {
+    app = await createTestApp({ scan: (_changes, _config, { now }) => Promise.resolve(cleanReport({ startedAt: now.toISOString() })) });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 43);
+    mockPullRequestFiles(app.github, [{ filename: 'README.md', status: 'modified' }]);
+    mockCheckRunUpdates(app.github, 43, 1, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'synchronize'));
+
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(updates[0]?.output?.annotations).toBeUndefined();
+  });
+
+  it('Given 120 findings, when completed, then annotations go 50 per request and only the last request completes the run', async () => {
+    const files = Array.from({ length: 120 }, (_, index) => ({ filename: `infra/file-${String(index).padStart(3, '0')}.tf`, status: 'modified' }));
+    app = await createTestApp({ scan: recordingScan([]) });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 44);
+    mockPullRequestFiles(app.github, files);
+    mockCheckRunUpdates(app.github, 44, 3, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect(updates.map((update) => [update.status, update.output?.annotations?.length])).toEqual([
+      [undefined, 50],
+      [undefined, 50],
+      ['completed', 20],
+    ]);
+    expect(updates.flatMap((update) => update.output?.annotations ?? []).map((annotation) => annotation.path)).toEqual(files.map((file) => file.filename));
+  });
+
+  it('Given the engine throws, when a PR opens, then the run it started still completes, with the error in the summary', async () => {
+    app = await createTestApp({ scan: () => Promise.reject(new Error('hcl2json: wasm trap at main.tf')) });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 45);
+    mockPullRequestFiles(app.github, [{ filename: 'main.tf', status: 'modified' }]);
+    mockCheckRunUpdates(app.github, 45, 1, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'reopened'));
+
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'hipaa-guard could not run' } });
+    expect(updates[0]?.output?.summary).toContain('hcl2json: wasm trap at main.tf');
+  });
+
+  it('Given a config that does not fit the schema, when a PR opens, then the run completes naming the key and its line', async () => {
+    app = await createTestApp();
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, 'fail-on: sometimes\n');
+    mockNewCheckRun(app.github, 46);
+    mockCheckRunUpdates(app.github, 46, 1, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Configuration error in .github/hipaa-guard.yml' } });
+    expect(updates[0]?.output?.summary).toContain('`fail-on`');
+  });
+
+  it('Given a redelivered webhook, when the run exists already, then that run is updated and no second one is created', async () => {
+    app = await createTestApp({ scan: recordingScan([]) });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    app.github.scope
+      .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
+      .query(true)
+      .reply(200, { total_count: 1, check_runs: [{ id: 47, head_sha: HEAD_SHA, external_id: 'hipaa-guard', name: 'HIPAA safeguards' }] });
+    mockPullRequestFiles(app.github, [{ filename: 'main.tf', status: 'modified' }]);
+    mockCheckRunUpdates(app.github, 47, 2, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'), 'delivery-1-redelivered');
+
+    expect(updates.map((update) => update.status)).toEqual(['in_progress', 'completed']);
+  });
+
+  it('Given a check suite re-requested for a PR commit, when received, then the PR is checked again against its base', async () => {
+    const seen: { changes?: ChangeSet }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 48);
+    mockPullRequestFiles(app.github, [{ filename: 'k8s/ingress.yaml', status: 'modified' }], 2, BASE_SHA);
+    mockCheckRunUpdates(app.github, 48, 1, updates);
+
+    await app.receive('check_suite', examplePayload('check_suite', 'rerequested'));
+
+    expect(seen[0]?.changes?.changed).toEqual([{ path: 'k8s/ingress.yaml', status: 'modified' }]);
+    expect(updates[0]).toMatchObject({ status: 'completed' });
+  });
+
+  it("Given another app's check run re-requested, when received, then the App does nothing", async () => {
+    app = await createTestApp();
+
+    await app.receive('check_run', examplePayload('check_run', 'rerequested'));
+  });
+
+  it('Given our check run re-requested on a commit without a PR, when received, then the commit is compared with the default branch', async () => {
+    const seen: { changes?: ChangeSet }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    const payload = examplePayload('check_run', 'rerequested') as {
+      check_run: { name: string; head_sha: string };
+      repository: { name: string; owner: { login: string }; default_branch: string };
+    };
+    payload.check_run.name = 'HIPAA safeguards';
+    payload.check_run.head_sha = HEAD_SHA;
+    payload.repository.name = REPO;
+    payload.repository.owner.login = OWNER;
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 49);
+    app.github.scope
+      .get(`/repos/${OWNER}/${REPO}/compare/${payload.repository.default_branch}...${HEAD_SHA}`)
+      .query({ per_page: 1 })
+      .reply(200, { merge_base_commit: { sha: MERGE_BASE_SHA }, files: [{ filename: 'main.tf', status: 'added' }] });
+    mockCheckRunUpdates(app.github, 49, 1, updates);
+
+    await app.receive('check_run', payload);
+
+    expect(seen[0]?.changes?.changed).toEqual([{ path: 'main.tf', status: 'added' }]);
+  });
+
+  it("Given only the org's .github repository has a config, extending another, when a PR opens, then the merged org config is used", async () => {
+    const seen: { config?: Config }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    mockInstallationToken(app.github);
+    app.github.scope.get(CONFIG_PATH).reply(404, { message: 'Not Found' });
+    mockConfig(app.github, '_extends: security-policies\nprofile: nist-800-52r2\n', ORG_CONFIG_PATH);
+    mockConfig(app.github, 'fail-on: medium\nprofile: mozilla-modern\n', '/repos/Codertocat/security-policies/contents/.github%2Fhipaa-guard.yml');
+    mockNewCheckRun(app.github, 50);
+    mockPullRequestFiles(app.github, [{ filename: 'main.tf', status: 'modified' }]);
+    mockCheckRunUpdates(app.github, 50, 1, []);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect([seen[0]?.config?.profile, seen[0]?.config?.['fail-on']]).toEqual(['nist-800-52r2', 'medium']);
+  });
+
+  it('Given a PR that breaks the config file, when checked, then the run used the default branch config and reports the edit on its line', async () => {
+    app = await createTestApp({ scan: (_changes, _config, { now }) => Promise.resolve(cleanReport({ startedAt: now.toISOString() })) });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 51);
+    mockPullRequestFiles(app.github, [{ filename: '.github/hipaa-guard.yml', status: 'modified' }]);
+    mockFile(app.github, '.github/hipaa-guard.yml', HEAD_SHA, 'fail-on: high\nendpoints:\n  - url: http://api.example.org\n');
+    mockCheckRunUpdates(app.github, 51, 1, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    expect(updates[0]?.output?.summary).toContain('the edited config would not load: endpoints[0].url: expected an https:// URL');
+    expect(updates[0]?.output?.summary).toContain("this run used the default branch's version");
+  });
+});
