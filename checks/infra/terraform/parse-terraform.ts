@@ -144,7 +144,7 @@ function resourcesOf(file: ParsedFile, scope: Scope, moves: Map<string, string[]
       });
     }
   }
-  return resources;
+  return resources.sort((a, b) => a.range.startLine - b.range.startLine);
 }
 
 /** A `dynamic "ingress"` block makes `ingress` depend on its `for_each`: unknown, not absent. */

@@ -1,0 +1,39 @@
+/** Runs git with an argument array (never a shell) and returns its stdout as bytes. */
+import { spawn } from 'node:child_process';
+
+/** git failed: names the command and git's own first line of complaint. */
+export class GitError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly detail: string,
+  ) {
+    super(`git ${args.join(' ')}: ${detail}`);
+    this.name = 'GitError';
+  }
+}
+
+export function runGit(repoDir: string, args: readonly string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd: repoDir, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (error) => reject(new GitError(args, error.message)));
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(stdout));
+      else {
+        const message = Buffer.concat(stderr).toString('utf8').trim().split('\n')[0] || `exit code ${code}`;
+        reject(new GitError(args, message));
+      }
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Splits `-z` output into its NUL-separated fields. */
+export function nulFields(output: Buffer): string[] {
+  const text = output.toString('utf8');
+  return text.split('\0').filter((field, index, all) => field !== '' || index < all.length - 1);
+}

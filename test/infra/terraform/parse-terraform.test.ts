@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { isUnresolved, type InfraResource, type ParsedInfraFile } from '../../../checks/infra/model.js';
+import { describeHclError, parseTerraformModule } from '../../../checks/infra/terraform/parse-terraform.js';
+
+function resources(results: ParsedInfraFile[]): InfraResource[] {
+  return results.flatMap((result) => (result.ok ? result.resources : []));
+}
+
+const MAIN = `# A listener with a nested block, a map and a heredoc
+resource "aws_lb_listener" "front" {
+  protocol   = "HTTPS"
+  ssl_policy = var.policy
+
+  default_action {
+    type = "redirect"
+    redirect {
+      protocol = "HTTPS" # "}" in a comment
+    }
+  }
+  tags = {
+    Name = "front-\${local.env}"
+  }
+  description = <<EOT
+  { not a block }
+EOT
+  certificate_arn = var.certificate_arn
+}
+
+resource "aws_s3_bucket" "logs" { bucket = "logs" }
+`;
+
+const VARIABLES = `variable "policy" {
+  default = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+}
+
+variable "certificate_arn" {}
+
+locals {
+  env = "prod"
+}
+`;
+
+describe('parseTerraformModule', () => {
+  it('gives exact line ranges for blocks, nested blocks and attributes', async () => {
+    // Given a module file with comments, a map and a heredoc
+    const [listener, bucket] = resources(await parseTerraformModule([{ path: 'infra/main.tf', text: MAIN }]));
+    // Then every block and attribute knows its lines
+    expect(listener!.address).toBe('aws_lb_listener.front');
+    expect(listener!.range).toEqual({ startLine: 2, endLine: 19 });
+    expect(listener!.locate(['ssl_policy'])).toEqual({ startLine: 4, endLine: 4 });
+    expect(listener!.locate(['default_action'])).toEqual({ startLine: 6, endLine: 11 });
+    expect(listener!.locate(['default_action', 0, 'redirect', 0, 'protocol'])).toEqual({ startLine: 9, endLine: 9 });
+    expect(listener!.locate(['tags'])).toEqual({ startLine: 12, endLine: 14 });
+    expect(listener!.locate(['description'])).toEqual({ startLine: 15, endLine: 17 });
+    expect(listener!.locate(['certificate_arn'])).toEqual({ startLine: 18, endLine: 18 });
+    // An absent attribute points at its resource
+    expect(listener!.locate(['missing'])).toEqual({ startLine: 2, endLine: 19 });
+    // A one-line block
+    expect(bucket!.range).toEqual({ startLine: 21, endLine: 21 });
+    expect(bucket!.locate(['bucket'])).toEqual({ startLine: 21, endLine: 21 });
+  });
+
+  it('resolves variable defaults and locals from the other files of the module, and leaves the rest unresolved', async () => {
+    const [listener] = resources(
+      await parseTerraformModule([
+        { path: 'infra/main.tf', text: MAIN },
+        { path: 'infra/variables.tf', text: VARIABLES },
+      ]),
+    );
+    expect(listener!.values.ssl_policy).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
+    expect(listener!.values.tags).toEqual({ Name: 'front-prod' });
+    const certificate = listener!.values.certificate_arn;
+    expect(isUnresolved(certificate) && certificate.expression).toBe('${var.certificate_arn}');
+  });
+
+  it('without the variables file, a variable is unresolved, never guessed', async () => {
+    const [listener] = resources(await parseTerraformModule([{ path: 'infra/main.tf', text: MAIN }]));
+    expect(isUnresolved(listener!.values.ssl_policy)).toBe(true);
+  });
+
+  it('follows moved blocks, chains included', async () => {
+    const text = `resource "aws_cloudtrail" "audit" {\n  name = "audit"\n}\n\nmoved {\n  from = aws_cloudtrail.main\n  to   = aws_cloudtrail.audit\n}\n\nmoved {\n  from = aws_cloudtrail.old\n  to   = aws_cloudtrail.main\n}\n`;
+    const [trail] = resources(await parseTerraformModule([{ path: 'audit.tf', text }]));
+    expect(trail!.movedFrom?.sort()).toEqual(['aws_cloudtrail.main', 'aws_cloudtrail.old']);
+  });
+
+  it('marks a dynamic block as unresolved and expands jsonencode()', async () => {
+    const text = `resource "aws_security_group" "db" {\n  dynamic "ingress" {\n    for_each = var.ports\n    content {\n      from_port = ingress.value\n    }\n  }\n}\n\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject" }] })\n}\n`;
+    const [group, policy] = resources(await parseTerraformModule([{ path: 'main.tf', text }]));
+    expect(isUnresolved(group!.values.ingress)).toBe(true);
+    expect(policy!.values.policy).toEqual({ Statement: [{ Effect: 'Allow', Action: 's3:GetObject' }] });
+  });
+
+  it('reports a syntax error with its line and keeps parsing the other files', async () => {
+    const [broken, fine] = await parseTerraformModule([
+      { path: 'broken.tf', text: 'resource "aws_s3_bucket" "a" {\n  bucket = \n}\n' },
+      { path: 'fine.tf', text: 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n' },
+    ]);
+    expect(broken).toMatchObject({ ok: false, path: 'broken.tf', format: 'terraform', line: 2 });
+    expect(broken!.ok === false && broken!.message).toMatch(/Invalid expression/);
+    expect(fine!.ok && fine!.resources.map((resource) => resource.address)).toEqual(['aws_s3_bucket.b']);
+  });
+
+  it('reads the line out of hcl2json error messages', () => {
+    expect(describeHclError('parse config: [a.tf:7,3-9: Unclosed configuration block; There is no closing brace.]')).toEqual({
+      line: 7,
+      message: 'Unclosed configuration block; There is no closing brace.',
+    });
+    expect(describeHclError('something else')).toEqual({ line: 1, message: 'something else' });
+  });
+});
