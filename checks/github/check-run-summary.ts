@@ -2,11 +2,11 @@
  * What a check run shows: the conclusion, a Markdown summary within GitHub's 65,535
  * characters, and one annotation per file finding on its exact lines.
  */
-import { compareFindings, locationLabel, type FailOn, type Finding, type Severity } from '../model/finding.js';
-import { blockingFindings, isBlocking, type Report } from '../model/report.js';
+import { compareFindings, type FailOn, type Severity } from '../model/finding.js';
+import { blockingFindings, type Report } from '../model/report.js';
 import { safeguardTitle } from '../model/safeguards.js';
-import { CHANGE_COLUMNS, countBySafeguard, stripControl, summaryLine } from '../report/summary.js';
-import { fitMarkdown } from './fit-markdown.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { stripControl } from '../report/summary.js';
 
 export const CHECK_RUN_NAME = 'HIPAA safeguards';
 /** GitHub's limit on `output.summary` and `output.text`. */
@@ -73,57 +73,13 @@ export function annotationsOf(report: Report): CheckAnnotation[] {
 /** `Blocking: 2 findings at or above high` and the like: the check run's title. */
 export function checkRunTitle(report: Report, options: VerdictOptions): string {
   const blocking = blockingFindings(report, options.failOn, options.blockExisting).length;
-  if (blocking > 0) return `${blocking} blocking finding${blocking === 1 ? '' : 's'} (fail-on: ${options.failOn})`;
+  if (blocking > 0) return `${blocking} blocking finding${blocking === 1 ? '' : 's'}`;
   if (report.errors.length > 0) return `No blocking findings, but ${report.errors.length} check${report.errors.length === 1 ? '' : 's'} could not run`;
   return report.findings.length ? `No blocking findings (${report.findings.length} below the threshold)` : 'All safeguards hold';
 }
 
-function findingItem(finding: Finding, options: VerdictOptions): string {
-  const blocking = isBlocking(finding, options.failOn, options.blockExisting);
-  const change = finding.change ? ` (${finding.change})` : '';
-  return stripControl(
-    `- ${blocking ? '**blocking** ' : ''}${finding.severity} \`${finding.ruleId}\`${change} at \`${locationLabel(finding.location)}\`: ${finding.message} — ${finding.citation}`,
-  );
-}
-
-function safeguardTable(report: Report): string {
-  if (report.findings.length === 0) return '';
-  const header = `| Safeguard | ${CHANGE_COLUMNS.join(' | ')} | total |\n|---|${CHANGE_COLUMNS.map(() => '---:').join('|')}|---:|\n`;
-  const rows = countBySafeguard(report.findings).map(
-    (row) => `| ${safeguardTitle(row.safeguard)} | ${CHANGE_COLUMNS.map((column) => row.byChange[column]).join(' | ')} | ${row.total} |`,
-  );
-  return `\n${header}${rows.join('\n')}\n`;
-}
-
-/** The check run's Markdown summary, cut to `limit` characters with "…and N more" lines. */
+/** The check run's Markdown summary: the verdict, then the Markdown report cut to `limit` characters. */
 export function renderCheckRunSummary(report: Report, options: VerdictOptions, limit = SUMMARY_LIMIT): string {
-  const head = `**${checkRunTitle(report, options)}**\n\n${summaryLine(report)}\n${safeguardTable(report)}`;
-  return fitMarkdown(
-    head,
-    [
-      { heading: '### Findings', items: [...report.findings].sort(compareFindings).map((finding) => findingItem(finding, options)) },
-      {
-        heading: '### Could not evaluate',
-        items: report.errors.map((error) => stripControl(`- ${error.category} \`${error.target}\`: ${error.message}`)),
-      },
-      {
-        heading: '### Could not decide (unknown)',
-        items: report.unknown.map((unknown) => stripControl(`- \`${unknown.ruleId}\` at \`${locationLabel(unknown.location)}\`: ${unknown.message}`)),
-      },
-      {
-        heading: '### Strengthened',
-        items: report.strengthened.map((item) => stripControl(`- \`${item.ruleId}\` at \`${locationLabel(item.location)}\`: ${item.message}`)),
-      },
-      {
-        heading: '### Suppressed',
-        items: report.suppressed.map((item) =>
-          stripControl(
-            `- \`${item.finding.ruleId}\` at \`${locationLabel(item.finding.location)}\`: ${item.reason}${item.until ? ` (until ${item.until})` : ''}`,
-          ),
-        ),
-      },
-      { heading: '### Notes', items: report.notes.map((note) => stripControl(`- ${note}`)) },
-    ],
-    limit,
-  );
+  const head = `**${checkRunTitle(report, options)}** (fail-on: ${options.failOn})\n\n`;
+  return head + renderMarkdown(report, { maxLength: limit - head.length });
 }

@@ -10,6 +10,7 @@ import { httpStatus, withBackoff, type BackoffOptions } from './backoff.js';
 import {
   ANNOTATIONS_PER_REQUEST,
   CHECK_RUN_NAME,
+  SUMMARY_LIMIT,
   annotationsOf,
   checkRunTitle,
   conclusionOf,
@@ -18,7 +19,7 @@ import {
   type CheckConclusion,
   type VerdictOptions,
 } from './check-run-summary.js';
-import { fitMarkdown } from './fit-markdown.js';
+import { capEntries, escapeMarkdown, inlineCode } from '../report/markdown.js';
 
 export interface CheckRunTarget extends RepositoryRef {
   headSha: string;
@@ -171,10 +172,13 @@ export interface RunFailure {
 /** Describes an engine or config error for a check run; a ConfigError points at its lines. */
 export function describeRunFailure(error: unknown): RunFailure {
   if (error instanceof ConfigError) {
-    const items = error.problems.map((problem) => `- \`${error.file}:${problem.line}\`${problem.path ? ` \`${problem.path}\`` : ''}: ${problem.message}`);
+    const items = error.problems.map(
+      (problem) => `- ${inlineCode(`${error.file}:${problem.line}`)}${problem.path ? ` ${inlineCode(problem.path)}` : ''}: ${escapeMarkdown(problem.message)}`,
+    );
+    const head = [`**hipaa-guard could not read its configuration.** Fix ${inlineCode(error.file)} and push again.`, '', '### Problems'];
     return {
       title: `Configuration error in ${error.file}`,
-      summary: fitMarkdown(`**hipaa-guard could not read its configuration.** Fix ${error.file} and push again.\n`, [{ heading: '### Problems', items }], 60_000),
+      summary: capEntries([...head, ...items], SUMMARY_LIMIT, (omitted) => `- …and ${omitted} more`),
       annotations: error.problems.map((problem) => ({
         path: error.file,
         start_line: Math.max(1, problem.line),
@@ -188,7 +192,7 @@ export function describeRunFailure(error: unknown): RunFailure {
   const message = error instanceof Error ? error.message : String(error);
   return {
     title: 'hipaa-guard could not run',
-    summary: `**hipaa-guard could not complete this check.** The safeguards were not evaluated.\n\n\`\`\`\n${message.slice(0, 60_000)}\n\`\`\`\n`,
+    summary: `**hipaa-guard could not complete this check.** The safeguards were not evaluated.\n\n${escapeMarkdown(message).slice(0, 60_000)}\n`,
     annotations: [],
   };
 }

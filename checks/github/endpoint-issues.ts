@@ -16,11 +16,11 @@
 import { fingerprintOf, locationLabel, type Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { safeguardTitle } from '../model/safeguards.js';
-import { stripControl } from '../report/summary.js';
+import { capEntries, escapeMarkdown, inlineCode } from '../report/markdown.js';
+import { oneLine } from '../report/summary.js';
 import type { GitHubClient, RepositoryRef } from './api-source.js';
 import { httpStatus, withBackoff } from './backoff.js';
 import type { PublishOptions } from './check-run.js';
-import { fitMarkdown } from './fit-markdown.js';
 
 export const ISSUE_LABEL = 'hipaa-guard';
 /** GitHub's limit on issue and comment bodies is 65,536 characters; stay clear of it. */
@@ -182,21 +182,28 @@ export function endpointStates(report: Report): EndpointState[] {
 }
 
 function issueTitle(url: string, findings: Finding[]): string {
-  return stripControl(`HIPAA safeguards: ${url} fails ${findings.length} check${findings.length === 1 ? '' : 's'}`).slice(0, 250);
+  return oneLine(`HIPAA safeguards: ${url} fails ${findings.length} check${findings.length === 1 ? '' : 's'}`).slice(0, 250);
 }
 
+/** One line per finding: severity, rule, 164.312 paragraph, what was found, what to do. No evidence, no response data. */
 function findingLine(finding: Finding): string {
-  return stripControl(
-    `- **${finding.severity}** \`${finding.ruleId}\` ${finding.title} (${finding.citation}, ${safeguardTitle(finding.safeguard)}): ${finding.message} ${finding.remediation}`,
-  );
+  return `- **${finding.severity}** ${inlineCode(finding.ruleId)} ${escapeMarkdown(finding.title)} (${finding.citation}, ${safeguardTitle(finding.safeguard)}): ${escapeMarkdown(finding.message)} ${finding.remediation}`;
 }
+
+const more = (omitted: number) => `- …and ${omitted} more`;
 
 export function renderIssueBody(url: string, marker: string, findings: Finding[], since: string): string {
-  const head =
-    `<!-- hipaa-guard:endpoint=${marker} -->\n<!-- hipaa-guard:findings=${findings.map(findingKey).join(',')} -->\n` +
-    `**${stripControl(url)}** fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? '' : 's'} (45 CFR 164.312), as of ${since}.\n\n` +
-    `hipaa-guard updates this issue when the findings change and closes it when the endpoint passes. Probed: ${stripControl(findings[0] ? locationLabel(findings[0].location) : url)}.\n`;
-  return fitMarkdown(head, [{ heading: '### Findings', items: findings.map(findingLine) }], ISSUE_BODY_LIMIT);
+  const where = findings[0] ? locationLabel(findings[0].location) : url;
+  const head = [
+    `<!-- hipaa-guard:endpoint=${marker} -->`,
+    `<!-- hipaa-guard:findings=${findings.map(findingKey).join(',')} -->`,
+    `${inlineCode(where)} fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? '' : 's'} (45 CFR 164.312), as of ${since}.`,
+    '',
+    'hipaa-guard updates this issue when the findings change and closes it when the endpoint passes.',
+    '',
+    '### Findings',
+  ];
+  return `${capEntries([...head, ...findings.map(findingLine)], ISSUE_BODY_LIMIT, more)}\n`;
 }
 
 interface FindingChanges {
@@ -215,14 +222,12 @@ function diffFindings(before: string[], now: Finding[]): FindingChanges {
 
 function renderChangeComment(changes: FindingChanges, reopened: boolean, now: string): string {
   const head = reopened
-    ? `The endpoint fails again as of ${now}; reopening. The issue body lists the current findings.\n`
-    : `The findings changed as of ${now}; the issue body lists the current ones.\n`;
-  return fitMarkdown(
-    head,
-    [
-      { heading: '### New', items: changes.added.map(findingLine) },
-      { heading: '### Resolved', items: changes.resolved.map((key) => `- \`${key.split('@')[0]}\` (${key.split('@')[1]})`) },
-    ],
-    ISSUE_BODY_LIMIT,
-  );
+    ? `The endpoint fails again as of ${now}; reopening. The issue body lists the current findings.`
+    : `The findings changed as of ${now}; the issue body lists the current ones.`;
+  const entries = [head];
+  if (changes.added.length) entries.push('', '### New', ...changes.added.map(findingLine));
+  if (changes.resolved.length) {
+    entries.push('', '### Resolved', ...changes.resolved.map((key) => `- ${inlineCode(key.split('@')[0] ?? key)} (${key.split('@')[1] ?? ''})`));
+  }
+  return `${capEntries(entries, ISSUE_BODY_LIMIT, more)}\n`;
 }

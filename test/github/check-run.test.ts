@@ -123,7 +123,7 @@ describe('completeCheckRun', () => {
       status: 'completed',
       conclusion: 'success',
       completed_at: NOW.toISOString(),
-      output: { title: 'All safeguards hold', summary: '**All safeguards hold**\n\n0 findings\n' },
+      output: { title: 'All safeguards hold', summary: expect.stringMatching(/^\*\*All safeguards hold\*\* \(fail-on: high\)\n\n# hipaa-guard report/) },
     });
     github.done();
   });
@@ -154,7 +154,7 @@ describe('failCheckRun', () => {
     // Then the run fails, naming the file, line and problem
     expect(body.conclusion).toBe('failure');
     expect(body.output?.title).toBe('Configuration error in .github/hipaa-guard.yml');
-    expect(body.output?.summary).toContain('- `.github/hipaa-guard.yml:4` `fail-on`: expected one of critical|high|medium|low|never');
+    expect(body.output?.summary).toContain('- `.github/hipaa-guard.yml:4` `fail-on`: expected one of critical\\|high\\|medium\\|low\\|never');
     expect(body.output?.annotations).toEqual([
       {
         path: '.github/hipaa-guard.yml',
