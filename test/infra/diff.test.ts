@@ -1,0 +1,120 @@
+/**
+ * How a change between base and head is classified, through the real Terraform parser:
+ * weakened, removed, introduced, existing, strengthened, unknown, and resources renamed with moved {}.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeInfra } from '../../checks/infra/analyze.js';
+import { cloudTrailLogging } from '../../checks/infra/rules/aws-audit.js';
+import { lbListenerTlsPolicy } from '../../checks/infra/rules/aws-load-balancing.js';
+import { rdsEncryption } from '../../checks/infra/rules/aws-data.js';
+
+const NOW = new Date('2026-01-15T00:00:00Z');
+
+const listener = (policy: string) => `resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = ${policy}\n}\n`;
+const database = (name: string, encrypted: string) => `resource "aws_db_instance" "${name}" {\n  engine            = "postgres"\n  storage_encrypted = ${encrypted}\n}\n`;
+const trail = `resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = "audit"\n}\n`;
+
+async function diff(base: string | undefined, head: string | undefined, path = 'main.tf') {
+  return analyzeInfra({
+    base: base === undefined ? [] : [{ path, text: base }],
+    head: head === undefined ? [] : [{ path, text: head }],
+    rules: [lbListenerTlsPolicy, rdsEncryption, cloudTrailLogging],
+    now: NOW,
+  });
+}
+
+describe('diff classification', () => {
+  it('a safe value made unsafe is weakened, with before and after, on the attribute line', async () => {
+    const result = await diff(listener('"ELBSecurityPolicy-TLS13-1-2-2021-06"'), listener('"ELBSecurityPolicy-TLS-1-1-2017-01"'));
+    expect(result.findings).toHaveLength(1);
+    expect(result.findings[0]).toMatchObject({
+      ruleId: 'IAC-LB-TLS-POLICY',
+      change: 'weakened',
+      severity: 'high',
+      safeguard: 'transmission-security',
+      location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 },
+      evidence: { before: 'ELBSecurityPolicy-TLS13-1-2-2021-06', after: 'ELBSecurityPolicy-TLS-1-1-2017-01' },
+    });
+    expect(result.findings[0]!.message).toMatch(/aws_lb_listener\.https: ssl_policy is "ELBSecurityPolicy-TLS-1-1-2017-01"; expected .* \(was "ELBSecurityPolicy-TLS13-1-2-2021-06"\)/);
+  });
+
+  it('an unsafe value made even weaker is still weakened; an unchanged one is existing', async () => {
+    const weaker = await diff(listener('"ELBSecurityPolicy-TLS-1-1-2017-01"'), listener('"ELBSecurityPolicy-2016-08"'));
+    expect(weaker.findings.map((finding) => finding.change)).toEqual(['weakened']);
+    const same = await diff(listener('"ELBSecurityPolicy-2016-08"'), listener('"ELBSecurityPolicy-2016-08"'));
+    expect(same.findings.map((finding) => finding.change)).toEqual(['existing']);
+  });
+
+  it('deleting the attribute that provided the safeguard is removed (an absent ssl_policy means the 2016-08 default)', async () => {
+    const result = await diff(listener('"ELBSecurityPolicy-TLS13-1-2-2021-06"'), `resource "aws_lb_listener" "https" {\n  protocol = "HTTPS"\n}\n`);
+    expect(result.findings[0]).toMatchObject({ change: 'removed', evidence: { after: 'ELBSecurityPolicy-2016-08' }, location: { startLine: 1, endLine: 3 } });
+  });
+
+  it('a new resource that violates a rule is introduced', async () => {
+    const result = await diff(undefined, database('phi', 'false'));
+    expect(result.findings.map((finding) => [finding.ruleId, finding.change])).toEqual([['IAC-RDS-ENCRYPTION', 'introduced']]);
+    expect(result.findings[0]!.evidence).toMatchObject({ actual: false, expected: 'true', resource: 'aws_db_instance.phi' });
+  });
+
+  it('an unsafe value made safe, or a safe one made stronger, is a strengthening, not a finding', async () => {
+    const fixed = await diff(database('phi', 'false'), database('phi', 'true'));
+    expect(fixed.findings).toEqual([]);
+    expect(fixed.strengthened).toEqual([{ ruleId: 'IAC-RDS-ENCRYPTION', location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 }, message: 'aws_db_instance.phi: storage_encrypted changed from false to true' }]);
+    const stronger = await diff(listener('"ELBSecurityPolicy-TLS13-1-2-2021-06"'), listener('"ELBSecurityPolicy-TLS13-1-3-2021-06"'));
+    expect(stronger.strengthened.map((entry) => entry.ruleId)).toEqual(['IAC-LB-TLS-POLICY']);
+  });
+
+  it('deleting a resource whose rule says removal weakens is removed, located at base', async () => {
+    const result = await diff(trail, '# the trail moved to another account\n');
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'IAC-CLOUDTRAIL-LOGGING', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 4 }, evidence: { resource: 'aws_cloudtrail.main', before: 'aws_cloudtrail.main', after: null } }),
+    ]);
+  });
+
+  it('a resource renamed with moved {} is matched to its old self: unchanged stays existing, not removed + introduced', async () => {
+    const renamed = `${database('records', 'false')}\nmoved {\n  from = aws_db_instance.phi\n  to   = aws_db_instance.records\n}\n`;
+    const result = await diff(database('phi', 'false'), renamed);
+    expect(result.findings.map((finding) => finding.change)).toEqual(['existing']);
+    const renamedTrail = `${trail.replace('"main" {', '"audit" {')}\nmoved {\n  from = aws_cloudtrail.main\n  to   = aws_cloudtrail.audit\n}\n`;
+    expect((await diff(trail, renamedTrail)).findings).toEqual([]);
+  });
+
+  it('a renamed file keeps its resources matched', async () => {
+    const result = await analyzeInfra({
+      base: [{ path: 'old/db.tf', text: database('phi', 'true') }],
+      head: [{ path: 'new/db.tf', text: database('phi', 'false') }],
+      renames: new Map([['new/db.tf', 'old/db.tf']]),
+      rules: [rdsEncryption],
+      now: NOW,
+    });
+    expect(result.findings.map((finding) => finding.change)).toEqual(['weakened']);
+  });
+
+  it('a value that depends on an unresolved variable is unknown, never pass or fail', async () => {
+    const result = await diff(undefined, listener('var.policy'));
+    expect(result.findings).toEqual([]);
+    expect(result.unknown).toEqual([
+      { ruleId: 'IAC-LB-TLS-POLICY', location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 }, message: 'aws_lb_listener.https: ssl_policy depends on ${var.policy}, which could not be resolved' },
+    ]);
+  });
+
+  it('a head file that does not parse is a PARSE-ERROR finding on its line; a file over the size limit too', async () => {
+    const broken = await diff(undefined, 'resource "aws_db_instance" "phi" {\n  engine = \n}\n');
+    expect(broken.findings).toEqual([expect.objectContaining({ ruleId: 'PARSE-ERROR', location: { kind: 'file', path: 'main.tf', startLine: 2, endLine: 2 } })]);
+    const large = await analyzeInfra({ base: [], head: [{ path: 'big.tf', text: database('phi', 'true') }], now: NOW, maxBytes: 10 });
+    expect(large.findings).toEqual([expect.objectContaining({ ruleId: 'PARSE-ERROR', message: expect.stringMatching(/over the 10-byte limit/) })]);
+  });
+
+  it('a base file that does not parse is noted, and its head resources compared against nothing', async () => {
+    const result = await diff('resource "aws_db_instance" "phi" {\n', database('phi', 'false'));
+    expect(result.notes[0]).toMatch(/main\.tf did not parse at base/);
+    expect(result.findings.map((finding) => finding.change)).toEqual(['introduced']);
+  });
+
+  it('fingerprints stay the same when lines move', async () => {
+    const first = await diff(undefined, database('phi', 'false'));
+    const moved = await diff(undefined, `\n\n# moved down\n${database('phi', 'false')}`);
+    expect(moved.findings[0]!.location).toMatchObject({ startLine: 6 });
+    expect(moved.findings[0]!.fingerprint).toBe(first.findings[0]!.fingerprint);
+  });
+});
