@@ -10,11 +10,12 @@ import { loadChangeSet } from '../checks/github/api-source.js';
 import { completeCheckRun, failCheckRun, startCheckRun, type PublishOptions } from '../checks/github/check-run.js';
 import type { ErroredOutcome, Report } from '../checks/model/report.js';
 import type { ChangeSet } from '../checks/model/source.js';
+import type { scanChanges } from '../checks/scan.js';
 import type { CheckTarget } from './events.js';
 import { loadRepoConfig } from './repo-config.js';
 
-/** `scanChanges` from checks/scan.ts. */
-export type ScanChanges = (changes: ChangeSet, config: Config, options: { all?: boolean; now: Date }) => Promise<Report>;
+/** The engine's entry point (checks/scan.ts), injected so tests can make it throw. */
+export type ScanChanges = typeof scanChanges;
 
 export interface CheckLog {
   info(fields: object, message: string): void;
@@ -56,7 +57,7 @@ export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, l
     if (!config) throw configError;
     const { base, headSha: head, pullNumber } = target;
     const changes = await loadChangeSet(octokit, target.repository, { base, head, ...(pullNumber === undefined ? {} : { pullNumber }) });
-    const report = await deps.scan(changes, config, { now: deps.now() });
+    const report = await deps.scan(changes, config, { now: deps.now(), root: fields.repository, configPath: DEFAULT_CONFIG_PATH });
     const reported = { ...report, ...(await configEditOutcomes(changes, report)) };
     await completeCheckRun(octokit, run, reported, { failOn: config['fail-on'], blockExisting: config.infra['block-existing'] }, deps);
     log.info({ ...fields, findings: reported.findings.length, errors: reported.errors.length }, 'check completed');

@@ -18,7 +18,7 @@ function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
 }
 
-/** The repository at one commit. Each file is fetched at most once. */
+/** The repository at one commit. Each file, and the listing, is fetched at most once. */
 export function apiFileSource(octokit: GitHubClient, repository: RepositoryRef, ref: string): FileSource {
   const files = new Map<string, Promise<string | undefined>>();
   const fetchText = async (path: string): Promise<string | undefined> => {
@@ -32,6 +32,14 @@ export function apiFileSource(octokit: GitHubClient, repository: RepositoryRef, 
       throw error;
     }
   };
+  let listing: Promise<string[]> | undefined;
+  const fetchList = async (): Promise<string[]> => {
+    const { data } = await octokit.rest.git.getTree({ ...repository, tree_sha: ref, recursive: 'true' });
+    if (data.truncated) {
+      throw new Error(`${repository.owner}/${repository.repo}@${ref} has more files than GitHub lists in one tree; scan it from a checkout instead`);
+    }
+    return data.tree.flatMap((entry) => (entry.type === 'blob' && entry.path ? [entry.path] : []));
+  };
   return {
     read(path) {
       let text = files.get(path);
@@ -41,12 +49,9 @@ export function apiFileSource(octokit: GitHubClient, repository: RepositoryRef, 
       }
       return text;
     },
-    async list() {
-      const { data } = await octokit.rest.git.getTree({ ...repository, tree_sha: ref, recursive: 'true' });
-      if (data.truncated) {
-        throw new Error(`${repository.owner}/${repository.repo}@${ref} has more files than GitHub lists in one tree; scan it from a checkout instead`);
-      }
-      return data.tree.flatMap((entry) => (entry.type === 'blob' && entry.path ? [entry.path] : []));
+    list() {
+      listing ??= fetchList();
+      return listing;
     },
   };
 }

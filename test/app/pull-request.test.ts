@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ScanChanges } from '../../app/check-change.js';
 import type { Config } from '../../checks/config/schema.js';
 import type { ChangeSet } from '../../checks/model/source.js';
+import { scanChanges } from '../../checks/scan.js';
 import { cleanReport, fileFinding } from '../support/report-builder.js';
 import {
   BASE_SHA,
@@ -93,6 +94,33 @@ describe('pull request checks', () => {
     expect(updates[0]?.output?.annotations?.map(({ path, start_line, end_line }) => [path, start_line, end_line])).toEqual([
       ['infra/logs.tf', 4, 5],
       ['infra/main.tf', 3, 4],
+    ]);
+  });
+
+  it('Given a listener weakened to a TLS 1.1 policy, when the real engine scans the PR, then the finding is annotated on the ssl_policy line', async () => {
+    const listener = (policy: string) =>
+      `resource "aws_lb_listener" "https" {\n  load_balancer_arn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/front/1"\n  protocol          = "HTTPS"\n  ssl_policy        = "${policy}"\n}\n`;
+    app = await createTestApp({ scan: scanChanges });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 41);
+    mockPullRequestFiles(app.github, [{ filename: 'infra/lb.tf', status: 'modified' }]);
+    for (const ref of [HEAD_SHA, MERGE_BASE_SHA]) {
+      app.github.scope
+        .get(`/repos/${OWNER}/${REPO}/git/trees/${ref}`)
+        .query({ recursive: 'true' })
+        .reply(200, { sha: ref, truncated: false, tree: [{ path: 'infra/lb.tf', type: 'blob', sha: 'b1' }] });
+    }
+    mockFile(app.github, 'infra/lb.tf', HEAD_SHA, listener('ELBSecurityPolicy-TLS-1-1-2017-01'));
+    mockFile(app.github, 'infra/lb.tf', MERGE_BASE_SHA, listener('ELBSecurityPolicy-TLS13-1-2-2021-06'));
+    mockCheckRunUpdates(app.github, 41, 1, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(updates[0]?.output?.annotations).toEqual([
+      expect.objectContaining({ path: 'infra/lb.tf', start_line: 4, end_line: 4, annotation_level: 'failure', title: expect.stringContaining('IAC-LB-TLS-POLICY') }),
     ]);
   });
 

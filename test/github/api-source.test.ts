@@ -1,22 +1,27 @@
 import '../support/promise-with-resolvers.js';
 import { Octokit } from '@octokit/rest';
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiFileSource, loadChangeSet } from '../../checks/github/api-source.js';
+import { mockGitHub, type GitHubMock } from '../support/github-openapi.js';
 
 const repository = { owner: 'acme', repo: 'infra' };
-const api = () => nock('https://api.github.com');
+let github: GitHubMock;
+const api = () => github.scope;
 const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 const octokit = () => new Octokit({ auth: 'ghs_test', log: quiet });
 
-beforeAll(() => {
+beforeEach(() => {
   nock.disableNetConnect();
+  github = mockGitHub();
 });
 
 afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
+  try {
+    github.done();
+  } finally {
+    nock.cleanAll();
+  }
 });
 
 describe('apiFileSource', () => {
@@ -42,7 +47,7 @@ describe('apiFileSource', () => {
     await expect(apiFileSource(octokit(), repository, 'abc123').read('main.tf')).rejects.toMatchObject({ status: 500 });
   });
 
-  it('Given a tree, when listed, then only file paths come back', async () => {
+  it('Given a tree, when listed twice, then it is fetched once and only file paths come back', async () => {
     api()
       .get('/repos/acme/infra/git/trees/abc123')
       .query({ recursive: 'true' })
@@ -55,7 +60,9 @@ describe('apiFileSource', () => {
           { path: 'README.md', type: 'blob', sha: 'b2' },
         ],
       });
-    expect(await apiFileSource(octokit(), repository, 'abc123').list()).toEqual(['envs/prod/main.tf', 'README.md']);
+    const source = apiFileSource(octokit(), repository, 'abc123');
+    expect(await source.list()).toEqual(['envs/prod/main.tf', 'README.md']);
+    expect(await source.list()).toEqual(['envs/prod/main.tf', 'README.md']);
   });
 
   it('Given a tree GitHub truncated, when listed, then it says so instead of returning part of it', async () => {
