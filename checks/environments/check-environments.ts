@@ -12,6 +12,7 @@ import { TOOL } from '../version.js';
 import { locate, parseYaml, type YamlDocument } from '../yaml/positions.js';
 import { createClassifier, resolveEnvironments, type Classifier, type EnvironmentModel } from './environments.js';
 import { collectFileFacts, type FileFacts } from './facts.js';
+import { applyEnvironmentSuppressions } from './suppress.js';
 import { declaredKey, evaluateSeparation, type IdentifierField, type SeparationFacts } from './separation.js';
 
 export interface CheckEnvironmentsInput {
@@ -58,9 +59,10 @@ export async function checkEnvironments(input: CheckEnvironmentsInput): Promise<
   const evaluate = (version: VersionFacts): Finding[] =>
     evaluateSeparation({ model, files: version.files, ambiguous: version.ambiguous, declared, configPath } satisfies SeparationFacts);
   const before = new Set(evaluate(baseFacts).map((finding) => finding.fingerprint));
-  report.findings = evaluate(headFacts)
-    .map((finding): Finding => ({ ...finding, change: before.has(finding.fingerprint) ? 'existing' : 'introduced' }))
-    .sort(compareFindings);
+  const classified = evaluate(headFacts).map((finding): Finding => ({ ...finding, change: before.has(finding.fingerprint) ? 'existing' : 'introduced' }));
+  const { findings, suppressed } = applyEnvironmentSuppressions(classified, headFacts.facts, input.now);
+  report.findings = findings.sort(compareFindings);
+  report.suppressed = suppressed;
   report.notes.push(
     `environments: checked ${headFacts.files.length} files of ${model.environments.map((env) => env.name).join(', ')} at head (${baseFacts.read} re-read at base)`,
   );

@@ -4,6 +4,8 @@
  * state backend) and *mentions* literals that may name another environment's resources. The
  * evaluation (separation.ts) is a pure function of these facts.
  */
+import { readSuppressions, type Suppression } from '../infra/suppressions.js';
+import type { LineRange } from '../yaml/positions.js';
 import { isHclPath, isNetworkBlock, isYamlPath, lineContexts, type Block } from './blocks.js';
 
 export const IDENTIFIER_KINDS = ['account', 'vpc', 'cidr', 'domain', 'namespace', 'name', 'state'] as const;
@@ -52,6 +54,10 @@ export interface FileFacts {
   definitions: Definition[];
   tokens: Token[];
   backends: BackendState[];
+  /** `hipaa-guard:ignore ENV-...` comments (other families read their own). */
+  suppressions: Suppression[];
+  /** Line ranges of the file's top-level blocks: a suppression above one covers all of it. */
+  blocks: LineRange[];
 }
 
 /** Keys whose value is where a state file lives; a backend without one of them is partial (completed at `init`). */
@@ -130,7 +136,14 @@ export function collectFileFacts(path: string, text: string): FileFacts {
   const lines = text.split(/\r?\n/);
   const contexts = lineContexts(path, lines);
   const hcl = isHclPath(path);
-  const facts: FileFacts = { path, definitions: [], tokens: [], backends: [] };
+  const facts: FileFacts = {
+    path,
+    definitions: [],
+    tokens: [],
+    backends: [],
+    suppressions: readSuppressions(text).filter((suppression) => suppression.ruleId.startsWith('ENV-')),
+    blocks: [...new Set(contexts.flatMap((context) => (context.block ? [context.block] : [])))].map(({ startLine, endLine }) => ({ startLine, endLine })),
+  };
   const backends = new Map<string, BackendState>();
   let listKey: { key: string; indent: number } | undefined;
   lines.forEach((raw, index) => {
