@@ -45,15 +45,25 @@ export function alert(version: number, description: number): Buffer {
   return record(0x15, version, Buffer.from([2, description]));
 }
 
+export interface LegacyServerOptions {
+  /** Wire versions, e.g. 0x0300 (SSLv3) to 0x0303 (TLS 1.2). */
+  minVersion: number;
+  maxVersion: number;
+  /** Suites in the server's order of preference. */
+  suites: readonly number[];
+}
+
 /**
- * A server that speaks only SSLv3 with the given suites: it picks the first of its suites the
- * client offers, answers a newer ClientHello at SSLv3 (as such servers did), and fails otherwise.
+ * A server of the SSLv3 era: it answers at the client's version capped to its own maximum (as
+ * such servers did), picks its first suite the client offers, and fails otherwise.
  */
-export function sslv3Server(suites: readonly number[]): (hello: Buffer) => Buffer {
+export function legacyServer(options: LegacyServerOptions): (hello: Buffer) => Buffer {
   return (bytes) => {
     const hello = readClientHello(bytes);
     if (!hello) return alert(0x0300, 10);
-    const chosen = suites.find((suite) => hello.cipherSuites.includes(suite));
-    return chosen === undefined ? alert(0x0300, 40) : serverHello(0x0300, chosen);
+    const version = Math.min(hello.clientVersion, options.maxVersion);
+    if (version < options.minVersion) return alert(options.minVersion, 70);
+    const chosen = options.suites.find((suite) => hello.cipherSuites.includes(suite));
+    return chosen === undefined ? alert(version, 40) : serverHello(version, chosen);
   };
 }

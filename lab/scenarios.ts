@@ -6,7 +6,7 @@
 import type { SecureVersion } from 'node:tls';
 import type { EndpointConfig } from '../checks/config/schema.js';
 import { issueLeaf, labAuthority, type Digest, type KeySpec } from './certs.js';
-import { sslv3Server } from './legacy-tls.js';
+import { legacyServer } from './legacy-tls.js';
 import { closedPort, LAB_ADDRESS, startHttpServer, startRawServer, startTlsServer, type HttpRoute, type RunningServer } from './servers.js';
 
 export const GOOD_HSTS = 'max-age=63072000; includeSubDomains';
@@ -33,26 +33,42 @@ interface TlsSetup {
 }
 
 interface RawSetup {
-  kind: 'hang' | 'garbage' | 'refused' | 'sslv3';
+  kind: 'hang' | 'garbage' | 'refused';
+}
+
+/** A raw server playing what OpenSSL 3 can no longer serve (wire versions, suite code points). */
+interface LegacySetup {
+  kind: 'legacy';
+  minVersion: number;
+  maxVersion: number;
+  suites: readonly number[];
 }
 
 export interface ScenarioSpec {
   description: string;
-  setup: TlsSetup | RawSetup;
+  setup: TlsSetup | RawSetup | LegacySetup;
   http?: HttpBehaviour;
 }
 
 /** TLS 1.0 needs SHA-1 suites and security level 0 in OpenSSL 3. */
 const LEGACY_CIPHERS = 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:AES128-SHA:@SECLEVEL=0';
-const WEAK_CIPHERS = 'ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA:DES-CBC3-SHA:NULL-SHA:ADH-AES128-SHA:@SECLEVEL=0';
+/** The weak suites Node's OpenSSL 3 still serves: NULL encryption, anonymous DH, static RSA. */
+const WEAK_CIPHERS = 'ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA:NULL-SHA:ADH-AES128-SHA:@SECLEVEL=0';
 /** RC4-MD5 and RC4-SHA: what an SSLv3-era server offered. */
-const SSLV3_SUITES = [0x0004, 0x0005] as const;
+const RC4_SUITES = [0x0004, 0x0005] as const;
+/** 3DES, DES, RC4 and an EXPORT suite (DES-CBC3-SHA, DES-CBC-SHA, RC4-SHA, EXP-RC4-MD5). */
+const BROKEN_SUITES = [0x000a, 0x0009, 0x0005, 0x0003] as const;
 
 export const SCENARIOS = {
   good: { description: 'TLS 1.2 and 1.3, trusted 90-day RSA-2048 certificate, h2, 301 to https, HSTS two years', setup: { kind: 'tls' } },
   'legacy-tls': { description: 'also accepts TLS 1.0 and TLS 1.1', setup: { kind: 'tls', minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS } },
-  'weak-ciphers': { description: 'TLS 1.2 with 3DES, NULL, anonymous DH and static-RSA suites', setup: { kind: 'tls', maxVersion: 'TLSv1.2', ciphers: WEAK_CIPHERS } },
-  sslv3: { description: 'an SSLv3-only server offering RC4 (raw ServerHello)', setup: { kind: 'sslv3' }, http: 'closed' },
+  'weak-ciphers': { description: 'TLS 1.2 with NULL, anonymous DH and static-RSA suites', setup: { kind: 'tls', maxVersion: 'TLSv1.2', ciphers: WEAK_CIPHERS } },
+  'broken-ciphers': {
+    description: 'TLS 1.0 to 1.2 with 3DES, DES, RC4 and EXPORT suites (raw ServerHello)',
+    setup: { kind: 'legacy', minVersion: 0x0301, maxVersion: 0x0303, suites: BROKEN_SUITES },
+    http: 'closed',
+  },
+  sslv3: { description: 'an SSLv3-only server offering RC4 (raw ServerHello)', setup: { kind: 'legacy', minVersion: 0x0300, maxVersion: 0x0300, suites: RC4_SUITES }, http: 'closed' },
   expired: { description: 'certificate expired 10 days ago', setup: { kind: 'tls', notBeforeDays: -100, notAfterDays: -10 } },
   'not-yet-valid': { description: 'certificate valid from 10 days from now', setup: { kind: 'tls', notBeforeDays: 10, notAfterDays: 100 } },
   'wrong-host': { description: 'certificate for another host name', setup: { kind: 'tls', names: ['other.lab.test'] } },
@@ -141,12 +157,12 @@ async function startTls(setup: TlsSetup, host: string): Promise<RunningServer> {
   });
 }
 
-async function startTlsSide(setup: TlsSetup | RawSetup, host: string): Promise<RunningServer> {
+async function startTlsSide(setup: TlsSetup | RawSetup | LegacySetup, host: string): Promise<RunningServer> {
   switch (setup.kind) {
     case 'tls':
       return startTls(setup, host);
-    case 'sslv3':
-      return startRawServer({ kind: 'reply', reply: sslv3Server(SSLV3_SUITES) });
+    case 'legacy':
+      return startRawServer({ kind: 'reply', reply: legacyServer(setup) });
     case 'refused':
       return { port: await closedPort(), close: () => Promise.resolve() };
     default:

@@ -70,6 +70,8 @@ export function startTlsServer(options: TlsServerOptions): Promise<RunningServer
     minVersion: options.minVersion ?? 'TLSv1.2',
     maxVersion: options.maxVersion ?? 'TLSv1.3',
     ...(options.ciphers ? { ciphers: options.ciphers } : {}),
+    // Anonymous and DHE suites need DH parameters; other servers keep Node's default (no DHE).
+    ...(options.ciphers?.includes('DH-') ? { dhparam: 'auto' as const } : {}),
   };
   const server = options.h2
     ? createSecureServer({ ...tlsOptions, allowHTTP1: true }, answer(options.hsts))

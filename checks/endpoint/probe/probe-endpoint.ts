@@ -1,0 +1,180 @@
+/**
+ * The native prober: everything we observe at one endpoint, with Node's own tls/net/http.
+ * Collect only; the endpoint rules judge the observation against a profile.
+ */
+import { CIPHER_SUITES, cipherSuiteByCode, type CipherSuite } from '../cipher-suites.js';
+import type { EngineTimeouts, ProbeTarget } from '../engine.js';
+import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../observation.js';
+import { observeCertificate } from './certificate.js';
+import { Deadline } from './failure.js';
+import { followHttpChain } from './http-chain.js';
+import { observeHsts } from './https-response.js';
+import { enumerateLegacySuites, WIRE_VERSIONS, type LegacyVersion, type RawEnumeration } from './raw-hello.js';
+import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
+
+export interface ProbeOptions {
+  timeouts: EngineTimeouts;
+  now: () => Date;
+}
+
+const NODE_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+type NodeVersion = (typeof NODE_VERSIONS)[number];
+const LEGACY_VERSIONS = Object.keys(WIRE_VERSIONS) as LegacyVersion[];
+
+const VERSION_ORDER: readonly TlsVersion[] = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+const TLS13_SUITES = CIPHER_SUITES.filter((suite) => suite.tls13).map((suite) => suite.iana);
+
+/** Suites a ClientHello at `version` may offer (no TLS 1.3 suites, no signalling values). */
+function legacyCandidates(version: LegacyVersion): number[] {
+  const rank = VERSION_ORDER.indexOf(version);
+  return CIPHER_SUITES.filter((suite) => !suite.tls13 && !suite.iana.includes('SCSV') && VERSION_ORDER.indexOf(suite.minVersion) <= rank).map((suite) => suite.code);
+}
+
+function ephemeralSuite(suite: CipherSuite | undefined): boolean {
+  return suite !== undefined && (suite.keyExchange === 'DHE' || (suite.keyExchange === 'DH' && suite.authentication === 'anon')) && suite.openssl !== undefined;
+}
+
+function keyExchangeOf(success: HandshakeSuccess): KeyExchange[] {
+  if (!success.ephemeral) return [];
+  const { type, group, bits } = success.ephemeral;
+  return [{ version: success.version, cipher: success.cipher, type, bits, ...(group ? { group } : {}) }];
+}
+
+function notMeasured<T>(reason: string): Measurement<T> {
+  return { status: 'not-measured', reason };
+}
+
+interface Collected {
+  main: HandshakeOutcome;
+  versions: Record<NodeVersion, HandshakeOutcome>;
+  raw: Record<LegacyVersion, RawEnumeration>;
+  tls13: HandshakeSuccess[];
+  dhe: HandshakeSuccess[];
+}
+
+function protocolsOf({ versions, raw }: Collected): Measurement<Partial<Record<TlsVersion, boolean>>> {
+  const protocols: Partial<Record<TlsVersion, boolean>> = {};
+  const undetermined: string[] = [];
+  for (const version of VERSION_ORDER) {
+    const node = version === 'SSLv3' ? undefined : versions[version];
+    const legacy = version === 'TLSv1.3' ? undefined : raw[version];
+    if (node?.ok || (legacy && legacy.accepted.length > 0)) protocols[version] = true;
+    else if ((node === undefined || node.failure.serverRefused) && (legacy === undefined || legacy.failure === undefined)) protocols[version] = false;
+    else undetermined.push(`${version}: ${(node && !node.ok ? node.failure.detail : legacy?.failure?.detail) ?? 'no answer'}`);
+  }
+  if (Object.keys(protocols).length === 0) return { status: 'error', reason: undetermined.join('; ') };
+  return { status: 'measured', value: protocols };
+}
+
+function ciphersOf({ versions, raw, tls13 }: Collected): AcceptedCipher[] {
+  const accepted: AcceptedCipher[] = [];
+  const add = (version: TlsVersion, name: string): void => {
+    if (!accepted.some((entry) => entry.version === version && entry.name === name)) accepted.push({ version, name });
+  };
+  for (const version of LEGACY_VERSIONS) for (const code of raw[version].accepted) add(version, cipherSuiteByCode(code)?.iana ?? `0x${code.toString(16).padStart(4, '0')}`);
+  for (const version of NODE_VERSIONS) {
+    const outcome = versions[version];
+    if (outcome.ok) add(version, outcome.cipher);
+  }
+  for (const success of tls13) add(success.version, success.cipher);
+  return accepted;
+}
+
+async function enumerateTls13(target: ProbeTarget, first: HandshakeOutcome, limits: () => HandshakeLimits, deadline: Deadline): Promise<HandshakeSuccess[]> {
+  const found: HandshakeSuccess[] = [];
+  let offered = TLS13_SUITES.filter((suite) => !first.ok || suite !== first.cipher);
+  while (first.ok && offered.length > 0 && !deadline.expired) {
+    const outcome = await handshake(target, { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: offered.join(':') }, limits());
+    if (!outcome.ok || !offered.includes(outcome.cipher)) break;
+    found.push(outcome);
+    offered = offered.filter((suite) => suite !== outcome.cipher);
+  }
+  return found;
+}
+
+/** One handshake per version with an accepted (anonymous) DHE suite, to read the DH group size. */
+async function probeDhe(target: ProbeTarget, raw: Record<LegacyVersion, RawEnumeration>, limits: () => HandshakeLimits): Promise<HandshakeSuccess[]> {
+  const attempts = (['TLSv1', 'TLSv1.1', 'TLSv1.2'] as const).flatMap((version) => {
+    const suite = raw[version].accepted.map(cipherSuiteByCode).find(ephemeralSuite);
+    return suite?.openssl ? [{ version, ciphers: `${suite.openssl}:@SECLEVEL=0` }] : [];
+  });
+  const outcomes = await Promise.all(attempts.map(({ version, ciphers }) => handshake(target, { minVersion: version, maxVersion: version, ciphers }, limits())));
+  return outcomes.filter((outcome): outcome is HandshakeSuccess => outcome.ok);
+}
+
+async function collectTls(target: ProbeTarget, main: HandshakeOutcome, limits: () => HandshakeLimits, deadline: Deadline): Promise<Collected> {
+  const tls13Ciphers = `${TLS13_SUITES.join(':')}:${EVERY_CIPHER}`;
+  const versionProbes = Promise.all(
+    NODE_VERSIONS.map((version) =>
+      handshake(target, { minVersion: version, maxVersion: version, ciphers: version === 'TLSv1.3' ? tls13Ciphers : EVERY_CIPHER }, limits()),
+    ),
+  );
+  const rawProbes = Promise.all(LEGACY_VERSIONS.map((version) => enumerateLegacySuites(target, version, legacyCandidates(version), limits(), deadline)));
+  const tls13 = versionProbes.then((outcomes) => enumerateTls13(target, outcomes[3] as HandshakeOutcome, limits, deadline));
+  const dhe = rawProbes.then((enumerations) => probeDhe(target, Object.fromEntries(LEGACY_VERSIONS.map((v, i) => [v, enumerations[i]])) as Record<LegacyVersion, RawEnumeration>, limits));
+  const [versionOutcomes, rawOutcomes, tls13Found, dheFound] = await Promise.all([versionProbes, rawProbes, tls13, dhe]);
+  return {
+    main,
+    versions: Object.fromEntries(NODE_VERSIONS.map((version, index) => [version, versionOutcomes[index]])) as Record<NodeVersion, HandshakeOutcome>,
+    raw: Object.fromEntries(LEGACY_VERSIONS.map((version, index) => [version, rawOutcomes[index]])) as Record<LegacyVersion, RawEnumeration>,
+    tls13: tls13Found,
+    dhe: dheFound,
+  };
+}
+
+/** Probes one endpoint within its total timeout; every failure becomes data, nothing throws. */
+export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions): Promise<EndpointObservation> {
+  const observedAt = options.now();
+  const startedMs = performance.now();
+  const deadline = new Deadline(options.timeouts.totalMs);
+  const limits = (): HandshakeLimits => ({ connectMs: deadline.limit(options.timeouts.connectMs), handshakeMs: deadline.limit(options.timeouts.handshakeMs) });
+  const base = {
+    url: target.url,
+    host: target.host,
+    port: target.port,
+    ...(target.address ? { address: target.address } : {}),
+    engine: 'native' as const,
+    observedAt: observedAt.toISOString(),
+  };
+  const main = await handshake(target, { trust: target.caPem, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
+  if (!main.ok && (main.failure.kind === 'dns' || main.failure.kind === 'refused' || main.failure.kind === 'timeout')) {
+    const reason = `endpoint unreachable: ${main.failure.detail}`;
+    return {
+      ...base,
+      durationMs: Math.round(performance.now() - startedMs),
+      reachability: { reachable: false, kind: main.failure.kind, detail: main.failure.detail },
+      protocols: notMeasured(reason),
+      ciphers: notMeasured(reason),
+      keyExchanges: notMeasured(reason),
+      certificate: notMeasured(reason),
+      alpn: notMeasured(reason),
+      http: notMeasured(reason),
+      hsts: notMeasured(reason),
+    };
+  }
+  const [collected, http, hsts] = await Promise.all([
+    collectTls(target, main, limits, deadline),
+    followHttpChain(target, options.timeouts, deadline),
+    main.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured<never>('no TLS handshake completed')),
+  ]);
+  const protocols = protocolsOf(collected);
+  const anyAccepted = protocols.status === 'measured' && Object.values(protocols.value).some(Boolean);
+  const mainFailure = main.ok ? '' : main.failure.detail;
+  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13, ...collected.dhe].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
+  return {
+    ...base,
+    durationMs: Math.round(performance.now() - startedMs),
+    reachability: main.ok || anyAccepted ? { reachable: true } : { reachable: false, kind: main.ok ? 'protocol' : main.failure.kind, detail: mainFailure },
+    protocols,
+    ciphers: anyAccepted ? { status: 'measured', value: ciphersOf(collected) } : notMeasured(`no protocol version accepted: ${mainFailure}`),
+    keyExchanges: handshakes.length ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) } : notMeasured('no handshake completed with our client'),
+    certificate: !main.ok
+      ? notMeasured(`no handshake completed with our client: ${mainFailure}`)
+      : main.peer
+        ? { status: 'measured', value: observeCertificate({ peer: main.peer, host: target.host, authorized: main.authorized, ocspStapled: main.ocspResponse !== undefined, ...(main.authorizationError ? { authorizationError: main.authorizationError } : {}) }) }
+        : notMeasured('the server sent no certificate'),
+    alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    http,
+    hsts,
+  };
+}

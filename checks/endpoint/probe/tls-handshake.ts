@@ -1,0 +1,133 @@
+/**
+ * One bounded TLS handshake with Node's own client, configured to offer whatever is asked
+ * (TLS 1.0, SHA-1 suites, small DH: `@SECLEVEL=0`, `minDHSize: 1`), never resuming a session,
+ * never rejecting the certificate (trust is recorded, not enforced).
+ */
+import { isIP } from 'node:net';
+import { connect, createSecureContext, rootCertificates, type DetailedPeerCertificate, type SecureContext, type SecureVersion } from 'node:tls';
+import type { ProbeTarget } from '../engine.js';
+import type { TlsVersion } from '../observation.js';
+import { closedFailure, failureOf, timeoutFailure, type ProbeFailure } from './failure.js';
+
+export interface HandshakeRequest {
+  /**
+   * Verify the certificate against the system roots plus these anchors (PEM). Only the one
+   * handshake that records trust needs it; the others skip building a trust store.
+   */
+  trust?: readonly string[];
+  minVersion: SecureVersion;
+  maxVersion: SecureVersion;
+  /** OpenSSL cipher string; TLS 1.3 suite names (`TLS_AES_128_GCM_SHA256`) set the TLS 1.3 list. */
+  ciphers: string;
+  /** Limits the ECDHE groups offered (`X25519`, `prime256v1`). */
+  ecdhCurve?: string;
+  alpn?: string[];
+  requestOcsp?: boolean;
+}
+
+export interface HandshakeLimits {
+  connectMs: number;
+  handshakeMs: number;
+}
+
+export interface HandshakeSuccess {
+  ok: true;
+  version: TlsVersion;
+  /** IANA name. */
+  cipher: string;
+  /** The ephemeral key exchange; absent for static RSA key exchange. */
+  ephemeral?: { type: string; group?: string; bits: number };
+  /** Leaf with `issuerCertificate` links; empty for anonymous suites. */
+  peer: DetailedPeerCertificate | undefined;
+  authorized: boolean;
+  authorizationError?: string;
+  alpn?: string;
+  ocspResponse?: Buffer;
+}
+
+export type HandshakeOutcome = HandshakeSuccess | { ok: false; failure: ProbeFailure };
+
+/** All suites OpenSSL knows, NULL and anonymous ones included. */
+export const EVERY_CIPHER = 'ALL:COMPLEMENTOFALL:@SECLEVEL=0';
+/** Suites that authenticate with a certificate. */
+export const CERTIFICATE_CIPHERS = 'ALL:!aNULL:!eNULL:@SECLEVEL=0';
+
+const TLS_VERSION_NAMES: Record<string, TlsVersion> = { SSLv3: 'SSLv3', TLSv1: 'TLSv1', 'TLSv1.1': 'TLSv1.1', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' };
+
+/** Parsing the ~140 system roots takes milliseconds: one context per set of anchors, reused. */
+const trustContexts = new Map<string, SecureContext>();
+const TRUST_CONTEXTS_KEPT = 64;
+
+function trustContext(request: HandshakeRequest): SecureContext {
+  const key = JSON.stringify([request.trust, request.minVersion, request.maxVersion, request.ciphers]);
+  let context = trustContexts.get(key);
+  if (!context) {
+    if (trustContexts.size >= TRUST_CONTEXTS_KEPT) trustContexts.clear();
+    context = createSecureContext({ ca: [...rootCertificates, ...(request.trust ?? [])], minVersion: request.minVersion, maxVersion: request.maxVersion, ciphers: request.ciphers });
+    trustContexts.set(key, context);
+  }
+  return context;
+}
+
+export function whereOf(target: ProbeTarget): string {
+  return `${target.address ?? target.host}:${target.port}`;
+}
+
+export function handshake(target: ProbeTarget, request: HandshakeRequest, limits: HandshakeLimits): Promise<HandshakeOutcome> {
+  const where = whereOf(target);
+  return new Promise((resolve) => {
+    let ocspResponse: Buffer | undefined;
+    const socket = connect({
+      host: target.address ?? target.host,
+      port: target.port,
+      ...(isIpLiteral(target.host) ? {} : { servername: target.host }),
+      rejectUnauthorized: false,
+      ...(request.trust ? { secureContext: trustContext(request) } : { minVersion: request.minVersion, maxVersion: request.maxVersion, ciphers: request.ciphers }),
+      minDHSize: 1,
+      ...(request.ecdhCurve ? { ecdhCurve: request.ecdhCurve } : {}),
+      ...(request.alpn ? { ALPNProtocols: request.alpn } : {}),
+      ...(request.requestOcsp ? { requestOCSP: true } : {}),
+    });
+    const finish = (outcome: HandshakeOutcome): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(outcome);
+    };
+    let timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure('TCP connect', limits.connectMs, where) }), limits.connectMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure('the TLS handshake', limits.handshakeMs, where) }), limits.handshakeMs);
+    });
+    socket.on('OCSPResponse', (response: Buffer) => {
+      ocspResponse = response;
+    });
+    socket.once('secureConnect', () => {
+      const cipher = socket.getCipher();
+      const version = TLS_VERSION_NAMES[socket.getProtocol() ?? ''];
+      if (!version) {
+        finish({ ok: false, failure: { kind: 'protocol', detail: `unknown protocol ${socket.getProtocol() ?? 'none'} (${where})`, local: false, serverRefused: false } });
+        return;
+      }
+      const peer = socket.getPeerCertificate(true);
+      const outcome: HandshakeSuccess = {
+        ok: true,
+        version,
+        cipher: cipher.standardName,
+        peer: peer.raw ? peer : undefined,
+        authorized: socket.authorized,
+      };
+      const ephemeral = socket.getEphemeralKeyInfo() as { type?: string; name?: string; size?: number } | null;
+      if (ephemeral?.type) outcome.ephemeral = { type: ephemeral.type, bits: ephemeral.size ?? 0, ...(ephemeral.name ? { group: ephemeral.name } : {}) };
+      if (socket.authorizationError) outcome.authorizationError = String(socket.authorizationError);
+      if (typeof socket.alpnProtocol === 'string') outcome.alpn = socket.alpnProtocol;
+      if (ocspResponse?.length) outcome.ocspResponse = ocspResponse;
+      finish(outcome);
+    });
+    socket.once('error', (error) => finish({ ok: false, failure: failureOf(error, where) }));
+    socket.once('close', () => finish({ ok: false, failure: closedFailure('during the TLS handshake', where) }));
+  });
+}
+
+export function isIpLiteral(host: string): boolean {
+  return isIP(host) !== 0;
+}
