@@ -1,0 +1,185 @@
+/**
+ * What every report-producing command shares: argument parsing with helpful errors, the
+ * `--format`/`--output`/`--fail-on`/`--config` options, writing the report, and the exit code.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, DEFAULT_CONFIG_PATH, parseConfig } from '../checks/config/load-config.js';
+import type { Config } from '../checks/config/schema.js';
+import { FAIL_ON, type FailOn } from '../checks/model/finding.js';
+import { blockingFindings, type Report } from '../checks/model/report.js';
+import { endpointLines } from '../checks/report/endpoint-lines.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../checks/report/render.js';
+import { summaryLine } from '../checks/report/summary.js';
+import { ALL_RULES } from '../checks/rules/registry.js';
+
+export const EXIT_OK = 0;
+/** Findings (or outcomes that could not be evaluated) at or above `--fail-on`. */
+export const EXIT_FINDINGS = 1;
+/** Bad command line or config file: nothing was checked. */
+export const EXIT_USAGE = 2;
+
+/** What a command needs from the process; tests pass their own. */
+export interface CliIo {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  now(): Date;
+}
+
+/** A mistake on the command line; printed with the command's usage hint, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+/** The options every report-producing command takes (spread into the command's own). */
+export const REPORT_OPTIONS = {
+  config: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionsConfig;
+
+export const REPORT_OPTIONS_HELP = [
+  `  --config FILE          config file (default ${DEFAULT_CONFIG_PATH} when it exists)`,
+  `  --format FORMAT        ${REPORT_FORMATS.join(' | ')} (default text)`,
+  '  --output FILE, -o      write the report to FILE instead of standard output',
+  `  --fail-on SEVERITY     ${FAIL_ON.join(' | ')}: exit 1 at or above it (default: the config's, else high)`,
+  '  --help, -h             this help',
+].join('\n');
+
+/**
+ * `node:util` parseArgs, strict, with errors a user can act on:
+ * "unknown option --formt; did you mean --format?".
+ */
+export function parseCommandLine<T extends OptionsConfig>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
+    if (unknown) {
+      const suggestion = closestOption(unknown, Object.keys(options));
+      throw new UsageError(`unknown option ${unknown}${suggestion ? `; did you mean --${suggestion}?` : ''}`);
+    }
+    throw new UsageError(message.split('. ')[0] ?? message);
+  }
+}
+
+function closestOption(given: string, names: readonly string[]): string | undefined {
+  const bare = given.replace(/^-+/, '').split('=')[0] ?? '';
+  const ranked = names.map((name) => ({ name, distance: editDistance(bare, name) })).sort((a, b) => a.distance - b.distance);
+  const best = ranked[0];
+  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
+}
+
+/** Levenshtein distance, for "did you mean". */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** A value that must be one of `allowed`; the error lists them. */
+export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** A whole number within bounds, e.g. `--timeout 5000`. */
+export function integerOption(option: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || number < min || number > max) {
+    throw new UsageError(`--${option} must be a whole number from ${min} to ${max} (got "${value}")`);
+  }
+  return number;
+}
+
+export interface ReportSettings {
+  format: ReportFormat;
+  output?: string;
+  /** From `--fail-on`; the command falls back to the config's, then `high`. */
+  failOn?: FailOn;
+  /** From `--config`. */
+  configPath?: string;
+}
+
+/** Reads the shared options once into typed settings. */
+export function readReportSettings(values: { format?: string; output?: string; 'fail-on'?: string; config?: string }): ReportSettings {
+  const settings: ReportSettings = { format: values.format === undefined ? 'text' : oneOf('format', values.format, REPORT_FORMATS) };
+  if (values.output !== undefined) settings.output = values.output;
+  if (values['fail-on'] !== undefined) settings.failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
+  if (values.config !== undefined) settings.configPath = values.config;
+  return settings;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** The path as given (relative to the working directory), for messages and SARIF. */
+  path: string;
+  text: string;
+}
+
+/**
+ * Reads and validates the config file. `--config` must exist; the default path is optional
+ * (returns undefined when absent). Errors are ConfigErrors naming file and line.
+ */
+export async function loadConfigFile(io: CliIo, configPath: string | undefined): Promise<LoadedConfig | undefined> {
+  const path = configPath ?? DEFAULT_CONFIG_PATH;
+  let text: string;
+  try {
+    text = await readFile(resolvePath(io, path), 'utf8');
+  } catch (error) {
+    if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new ConfigError(path, [{ path: '', line: 1, message: `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+  }
+  return { config: parseConfig(text, path), path, text };
+}
+
+export function resolvePath(io: CliIo, path: string): string {
+  return path.startsWith('/') ? path : `${io.cwd}/${path}`;
+}
+
+/**
+ * Exit 1 when a finding meets `failOn` (pre-existing, unchanged violations only with
+ * `blockExisting`) or when something could not be evaluated; `never` always exits 0.
+ */
+export function exitCodeFor(report: Report, failOn: FailOn, blockExisting = false): number {
+  if (failOn === 'never') return EXIT_OK;
+  return blockingFindings(report, failOn, blockExisting).length || report.errors.length ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * Renders the report in the chosen format to `--output` or standard output. Colour only for
+ * text on a terminal without NO_COLOR. With `--output`, one summary line goes to stderr.
+ */
+export async function writeReport(report: Report, settings: ReportSettings, io: CliIo, config?: LoadedConfig): Promise<void> {
+  const toFile = settings.output !== undefined;
+  const color = !toFile && io.stdout.isTTY === true && !io.env.NO_COLOR;
+  const text = renderReport(report, settings.format, {
+    rules: ALL_RULES,
+    color,
+    ...(config ? { configPath: config.path, endpointLines: endpointLines(config.text) } : {}),
+  });
+  if (settings.output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(resolvePath(io, settings.output), text);
+  } catch (error) {
+    throw new UsageError(`cannot write --output ${settings.output} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  io.stderr.write(`${settings.format} report written to ${settings.output}: ${summaryLine(report)}\n`);
+}
