@@ -1,0 +1,102 @@
+/**
+ * scanChanges end to end: a temporary git repository with two commits, read through git,
+ * parsed, diffed, suppressed, and merged with the environment family.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultConfig, type Config } from '../checks/config/schema.js';
+import type { FileSource } from '../checks/model/source.js';
+import { scanChanges } from '../checks/scan.js';
+import { gitChangeSet } from '../checks/source/git-source.js';
+import { memoryChangeSet } from './support/memory-source.js';
+import { createTempRepo, type TempRepo } from './source/temp-repo.js';
+
+const NOW = new Date('2026-02-01T09:00:00Z');
+
+const VARIABLES = (policy: string) => `variable "tls_policy" {\n  default = "${policy}"\n}\n`;
+const LISTENER = `resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = var.tls_policy\n}\n`;
+const TRAIL = `resource "aws_cloudtrail" "main" {\n  name                       = "main"\n  s3_bucket_name             = "audit"\n  enable_log_file_validation = true\n  is_multi_region_trail      = true\n}\n`;
+const VOLUME = (encrypted: boolean) => `resource "aws_ebs_volume" "data" {\n  availability_zone = "us-east-1a"\n  encrypted         = ${encrypted}\n}\n`;
+
+describe('scanChanges on a git repository', () => {
+  let repo: TempRepo;
+  let base: string;
+  let head: string;
+
+  beforeEach(() => {
+    repo = createTempRepo();
+    base = repo.commit('base', {
+      'infra/variables.tf': VARIABLES('ELBSecurityPolicy-TLS13-1-2-2021-06'),
+      'infra/lb.tf': LISTENER,
+      'infra/audit.tf': TRAIL,
+      'infra/storage.tf': VOLUME(false),
+      'untouched/db.tf': `resource "aws_db_instance" "legacy" {\n  engine = "postgres"\n}\n`,
+      'README.md': '# not infra\n',
+    });
+    head = repo.commit('weaken things', {
+      // Only the variable changes: the listener in lb.tf (unchanged) is weakened through it.
+      'infra/variables.tf': VARIABLES('ELBSecurityPolicy-2016-08'),
+      'infra/audit.tf': null,
+      'infra/storage.tf': VOLUME(true),
+      'infra/new.tf': `resource "aws_db_instance" "phi" {\n  engine              = "postgres"\n  storage_encrypted   = true\n  deletion_protection = true\n  # hipaa-guard:ignore IAC-RDS-BACKUP-RETENTION reason="restored nightly from the warehouse" until=2026-06-30\n  backup_retention_period = 1\n  publicly_accessible     = true\n}\n`,
+      'k8s/broken.yaml': 'Resources:\n  A:\n    Type: AWS::S3::Bucket\n   bad: [\n',
+    });
+  });
+  afterEach(() => repo.remove());
+
+  it('classifies every change, with exact lines, and reads only the changed module', async () => {
+    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), defaultConfig(), { now: NOW, root: repo.dir });
+    const summary = report.findings.map((finding) => [finding.ruleId, finding.change, finding.location.kind === 'file' ? `${finding.location.path}:${finding.location.startLine}` : '']);
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ['IAC-CLOUDTRAIL-LOGGING', 'removed', 'infra/audit.tf:1'],
+        ['IAC-LB-TLS-POLICY', 'weakened', 'infra/lb.tf:3'],
+        ['IAC-DB-PUBLIC', 'introduced', 'infra/new.tf:7'],
+        ['PARSE-ERROR', undefined, 'k8s/broken.yaml:4'],
+      ]),
+    );
+    expect(report.findings.find((finding) => finding.ruleId === 'IAC-LB-TLS-POLICY')?.evidence).toMatchObject({
+      before: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+      after: 'ELBSecurityPolicy-2016-08',
+    });
+    // The untouched module is not read at all
+    expect(report.findings.some((finding) => finding.location.kind === 'file' && finding.location.path.startsWith('untouched/'))).toBe(false);
+    expect(report.suppressed).toEqual([expect.objectContaining({ reason: 'restored nightly from the warehouse', until: '2026-06-30', finding: expect.objectContaining({ ruleId: 'IAC-RDS-BACKUP-RETENTION' }) })]);
+    expect(report.strengthened).toEqual([expect.objectContaining({ ruleId: 'IAC-EBS-ENCRYPTION', location: { kind: 'file', path: 'infra/storage.tf', startLine: 3, endLine: 3 } })]);
+    expect(report.targets).toContainEqual({ kind: 'repository', root: repo.dir, base, head, files: 5 });
+    expect(report.errors).toEqual([]);
+  });
+
+  it('with --all also reports the unchanged violations of every infra file as existing', async () => {
+    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), defaultConfig(), { now: NOW, all: true });
+    const legacy = report.findings.filter((finding) => finding.location.kind === 'file' && finding.location.path === 'untouched/db.tf');
+    expect(legacy.length).toBeGreaterThan(0);
+    expect(new Set(legacy.map((finding) => finding.change))).toEqual(new Set(['existing']));
+  });
+
+  it('honours infra.exclude', async () => {
+    const config: Config = { ...defaultConfig(), infra: { include: [], exclude: ['infra/new.tf', 'k8s/**'], 'block-existing': false } };
+    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), config, { now: NOW });
+    expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).not.toContain('infra/new.tf');
+    expect(report.findings.map((finding) => finding.ruleId)).not.toContain('PARSE-ERROR');
+  });
+});
+
+describe('scanChanges when something fails', () => {
+  it('a file that cannot be read is an error naming it; the other files and families still report', async () => {
+    const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false), 'b.tf': VOLUME(false).replace('"data"', '"other"') });
+    const failing: FileSource = {
+      read: (path) => (path === 'b.tf' ? Promise.reject(new Error('connection reset')) : changeSet.head.read(path)),
+      list: () => changeSet.head.list(),
+    };
+    const report = await scanChanges({ ...changeSet, head: failing }, defaultConfig(), { now: NOW });
+    expect(report.errors).toContainEqual({ category: 'engine', target: 'b.tf', message: 'could not read b.tf at head: connection reset' });
+    expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' && finding.location.path])).toContainEqual(['IAC-EBS-ENCRYPTION', 'a.tf']);
+  });
+
+  it('a family that throws becomes an errored outcome, not a lost report', async () => {
+    const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false) });
+    const broken: FileSource = { read: changeSet.head.read, list: () => Promise.reject(new Error('listing refused')) };
+    const report = await scanChanges({ ...changeSet, head: broken }, defaultConfig(), { now: NOW });
+    expect(report.errors).toContainEqual({ category: 'engine', target: 'infra', message: 'listing refused' });
+  });
+});
