@@ -95,7 +95,7 @@ describe('scanChanges when something fails', () => {
 
   it('a family that throws becomes an errored outcome, not a lost report', async () => {
     const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false) });
-    const broken: FileSource = { read: changeSet.head.read, list: () => Promise.reject(new Error('listing refused')) };
+    const broken: FileSource = { read: (path) => changeSet.head.read(path), list: () => Promise.reject(new Error('listing refused')) };
     const report = await scanChanges({ ...changeSet, head: broken }, defaultConfig(), { now: NOW });
     expect(report.errors).toContainEqual({ category: 'engine', target: 'infra', message: 'listing refused' });
   });
