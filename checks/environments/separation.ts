@@ -69,6 +69,12 @@ interface IdentifierIndex {
   ranges: { owner: Owner; range: AddressRange }[];
 }
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
+}
+
 function fileLocation(place: Place): FileLocation {
   return { kind: 'file', path: place.path, startLine: place.line, endLine: place.line };
 }
@@ -77,8 +83,7 @@ function buildIndex(facts: SeparationFacts): IdentifierIndex {
   const index: IdentifierIndex = { exact: new Map(), patterns: [], ranges: [] };
   const byName = new Map(facts.model.environments.map((env) => [env.name, env]));
   const addExact = (owner: Owner) => {
-    const key = owner.value.toLowerCase();
-    index.exact.set(key, [...(index.exact.get(key) ?? []), owner]);
+    addTo(index.exact, owner.value.toLowerCase(), owner);
   };
   const addRange = (owner: Owner) => {
     const range = parseRange(owner.value);
@@ -153,30 +158,35 @@ function ambiguousFindings(facts: SeparationFacts): Finding[] {
   );
 }
 
-interface Match {
+/** An identifier of another environment that a literal stands for. */
+interface Hit {
   owner: Owner;
   value: string;
+}
+
+interface Match extends Hit {
   token: Token;
 }
 
 /** Values a token may stand for: itself, its ARN/URL parts, and for names a host's first label. */
-function candidatesOf(token: Token): { values: string[]; labels: string[]; namespaces: string[] } {
-  const parts = token.text.split(/[/:@]/).filter(Boolean);
-  const values = [...new Set([token.text, ...parts].map((value) => value.toLowerCase()))];
+function candidatesOf(text: string, namespaceContext: boolean): { values: string[]; labels: string[]; namespaces: string[] } {
+  const parts = text.split(/[/:@]/).filter(Boolean);
+  const values = [...new Set([text, ...parts].map((value) => value.toLowerCase()))];
   const labels = values.filter((value) => value.includes('.')).map((value) => value.split('.')[0] ?? value);
   const namespaces = values.flatMap((value) => /^[\w-]+\.([\w-]+)\.svc(\.|$)/.exec(value)?.[1] ?? []);
-  if (token.namespaceContext) namespaces.push(token.text.toLowerCase());
+  if (namespaceContext) namespaces.push(text.toLowerCase());
   return { values, labels, namespaces };
 }
 
-function matchesOf(token: Token, home: Environment, index: IdentifierIndex): Match[] {
-  const { values, labels, namespaces } = candidatesOf(token);
-  const matches: Match[] = [];
+/** The other environments' identifiers a literal written in `home` stands for. */
+function hitsOf(text: string, namespaceContext: boolean, home: Environment, index: IdentifierIndex): Hit[] {
+  const { values, labels, namespaces } = candidatesOf(text, namespaceContext);
+  const matches: Hit[] = [];
   const exactOwners = (value: string, kinds: 'namespace' | 'other') =>
     (index.exact.get(value) ?? []).filter((owner) => (owner.kind === 'namespace') === (kinds === 'namespace'));
   const addExact = (value: string, owners: Owner[]) => {
     if (owners.some((owner) => owner.environment === home)) return;
-    for (const owner of owners) matches.push({ owner, value, token });
+    for (const owner of owners) matches.push({ owner, value });
   };
   for (const value of values) addExact(value, exactOwners(value, 'other'));
   // A host's first label may be a resource name: prod-phi-db.abc.rds.amazonaws.com names the database prod-phi-db.
@@ -189,14 +199,14 @@ function matchesOf(token: Token, home: Environment, index: IdentifierIndex): Mat
     const value = candidates.find((candidate) => isMatch(candidate));
     if (value === undefined || owner.environment === home) continue;
     const homeClaims = index.patterns.some((other) => other.owner.environment === home && other.owner.kind === owner.kind && other.isMatch(value));
-    if (!homeClaims) matches.push({ owner, value, token });
+    if (!homeClaims) matches.push({ owner, value });
   }
-  const range = parseRange(token.text);
+  const range = parseRange(text);
   if (range && !isCatchAll(range)) {
     const homeRanges = index.ranges.filter((entry) => entry.owner.environment === home);
     if (!homeRanges.some((entry) => rangeContains(entry.range, range))) {
       for (const entry of index.ranges) {
-        if (entry.owner.environment !== home && rangesOverlap(entry.range, range)) matches.push({ owner: entry.owner, value: token.text, token });
+        if (entry.owner.environment !== home && rangesOverlap(entry.range, range)) matches.push({ owner: entry.owner, value: text });
       }
     }
   }
@@ -210,14 +220,18 @@ function severityFor(rule: Rule, a: Environment, b: Environment): Rule['severity
 function referenceFindings(facts: SeparationFacts, index: IdentifierIndex): Finding[] {
   const byName = new Map(facts.model.environments.map((env) => [env.name, env]));
   const findings: Finding[] = [];
+  const cache = new Map<string, Hit[]>();
   for (const { environment: name, facts: file } of facts.files) {
     const home = byName.get(name);
     if (!home) continue;
     const byLineAndTarget = new Map<string, Match[]>();
     for (const token of file.tokens) {
-      for (const match of matchesOf(token, home, index)) {
-        const key = `${token.place.line}\u0000${match.owner.environment.name}`;
-        byLineAndTarget.set(key, [...(byLineAndTarget.get(key) ?? []), match]);
+      // The same literals recur in every file (`resource`, `bucket`, `true`): judge each once per environment.
+      const key = `${name}\u0000${token.namespaceContext ? 'ns' : ''}\u0000${token.text}`;
+      const hits = cache.get(key) ?? hitsOf(token.text, token.namespaceContext, home, index);
+      cache.set(key, hits);
+      for (const hit of hits) {
+        addTo(byLineAndTarget, `${token.place.line}\u0000${hit.owner.environment.name}`, { ...hit, token });
       }
     }
     for (const matches of byLineAndTarget.values()) findings.push(referenceFinding(home, matches));
@@ -329,8 +343,7 @@ function sharedStateFindings(facts: SeparationFacts): Finding[] {
     const environment = byName.get(name);
     if (!environment) continue;
     for (const backend of file.backends.filter(hasStateLocation)) {
-      const identity = stateIdentity(backend);
-      groups.set(identity, [...(groups.get(identity) ?? []), { environment, backend }]);
+      addTo(groups, stateIdentity(backend), { environment, backend });
     }
   }
   return [...groups.entries()].flatMap(([identity, members]) =>
@@ -353,16 +366,11 @@ function describeState(backend: BackendState): string {
 }
 
 function overlapFindings(index: IdentifierIndex, configPath: string): Finding[] {
-  // Per environment, only the widest ranges: a subnet inside the VPC range adds nothing.
-  const widest = index.ranges.filter(
-    (entry) =>
-      !index.ranges.some(
-        (other) =>
-          other !== entry &&
-          other.owner.environment === entry.owner.environment &&
-          rangeContains(other.range, entry.range) &&
-          (other.range.prefix < entry.range.prefix || index.ranges.indexOf(other) < index.ranges.indexOf(entry)),
-      ),
+  // Per environment, only the widest ranges (the first of equal ones): a subnet inside the VPC range adds nothing.
+  const byEnvironment = new Map<Environment, IdentifierIndex['ranges']>();
+  for (const entry of index.ranges) addTo(byEnvironment, entry.owner.environment, entry);
+  const widest = [...byEnvironment.values()].flatMap((ranges) =>
+    ranges.filter((entry, i) => !ranges.some((other, j) => j !== i && rangeContains(other.range, entry.range) && (other.range.prefix < entry.range.prefix || j < i))),
   );
   const findings: Finding[] = [];
   widest.forEach((left, i) => {
