@@ -151,7 +151,7 @@ export const elastiCacheEncryption = encryptionRule({
   title: 'ElastiCache replication group is not encrypted at rest',
   what: 'An ElastiCache replication group keeps cached PHI in memory, on swap and in backups.',
   targets: encryptedFlag('aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup', 'at_rest_encryption_enabled', 'AtRestEncryptionEnabled'),
-  remediation: 'Set `at_rest_encryption_enabled = true`.',
+  remediation: 'Set `at_rest_encryption_enabled = true` (a new replication group is needed; migrate with a backup restore).',
   bad: tfExample('aws_elasticache_replication_group', '  replication_group_id = "sessions"\n  description          = "sessions"\n', 1),
   good: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n'),
 });
@@ -259,7 +259,7 @@ export const rdsDeletionProtection = attributeRule({
   safeguard: 'integrity',
   citation: CITATIONS.integrityMechanism,
   description: 'Deletion protection keeps a database holding PHI from being destroyed by one mistaken apply or API call.',
-  remediation: 'Set `deletion_protection = true`.',
+  remediation: 'Set `deletion_protection = true` on the instance or cluster; turn it off only in the change that deletes it.',
   targets: [
     tf('aws_db_instance', ['deletion_protection'], { absent: false }),
     tf('aws_rds_cluster', ['deletion_protection'], { absent: false }),

@@ -1,4 +1,6 @@
 /** Every infrastructure rule. A rule family registers with one line here. */
+import { KUBERNETES_RULES } from '../kubernetes/rules.js';
+import { NGINX_RULES } from '../nginx/rules.js';
 import type { InfraRule } from '../rule.js';
 import { ACCESS_RULES } from './aws-access.js';
 import { AUDIT_RULES } from './aws-audit.js';
@@ -12,4 +14,6 @@ export const INFRA_RULES: readonly InfraRule[] = [
   ...AUDIT_RULES,
   ...ACCESS_RULES,
   ...GCP_AZURE_RULES,
+  ...KUBERNETES_RULES,
+  ...NGINX_RULES,
 ];
