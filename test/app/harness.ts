@@ -7,7 +7,7 @@ import '../support/promise-with-resolvers.js';
 import examples from '@octokit/webhooks-examples';
 import nock from 'nock';
 import { Probot, ProbotOctokit } from 'probot';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Resolver } from '../../checks/endpoint/address-guard.js';
 import type { Report } from '../../checks/model/report.js';
 import { hipaaGuardApp, type AppDependencies, type SweepSettings } from '../../app/index.js';
@@ -62,6 +62,8 @@ export interface TestApp {
   /** The routes the app registered, tried in order like Probot's server does. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
   receive(event: string, payload: Record<string, unknown>, id?: string): Promise<void>;
+  /** Serves the app's routes on 127.0.0.1 (unanswered requests get 404, as in Probot's server). */
+  listen(): Promise<{ url: string; close(): Promise<void> }>;
 }
 
 const unused = (what: string) => () => Promise.reject(new Error(`${what} was not expected in this test`));
@@ -92,14 +94,28 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.maxIssuesCreated === undefined ? {} : { maxIssuesCreated: options.maxIssuesCreated }),
   };
   await probot.load(hipaaGuardApp(deps), { cwd: process.cwd(), addHandler: (handler) => handlers.push(handler) });
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    for (const handler of handlers) if (await handler(request, response)) return true;
+    return false;
+  };
   return {
     probot,
     github: mockGitHub(),
     clock,
     sleeps,
-    async handle(request, response) {
-      for (const handler of handlers) if (await handler(request, response)) return true;
-      return false;
+    handle,
+    async listen() {
+      const server = createServer((request, response) => {
+        void handle(request, response).then((handled) => {
+          if (!handled) response.writeHead(404).end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as { port: number };
+      return {
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      };
     },
     async receive(event, payload, id = 'delivery-1') {
       await probot.receive({ id, name: event, payload } as Parameters<Probot['receive']>[0]);

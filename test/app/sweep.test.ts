@@ -1,0 +1,228 @@
+import nock from 'nock';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseCron } from '../../app/cron.js';
+import type { ProbeRequest, SweepSummary } from '../../app/sweep.js';
+import type { Resolver } from '../../checks/endpoint/address-guard.js';
+import type { Rule } from '../../checks/model/rule.js';
+import { cleanReport, endpointFinding, HSTS_MISSING_RULE, LEGACY_TLS_RULE } from '../support/report-builder.js';
+import { IssueStore, mockFleet } from './fake-github.js';
+import { createTestApp, type TestApp } from './harness.js';
+
+const SECRET = 's'.repeat(40);
+const INSTALLATION = 4242;
+const API = 'https://api.example.org';
+const PUBLIC_DNS: Resolver = (host) => (host === 'api.example.org' ? Promise.resolve(['203.0.113.7']) : Promise.reject(new Error(`getaddrinfo ENOTFOUND ${host}`)));
+
+let app: TestApp | undefined;
+let server: { url: string; close(): Promise<void> } | undefined;
+afterEach(async () => {
+  await server?.close();
+  try {
+    app?.github.done();
+  } finally {
+    nock.cleanAll();
+    app = undefined;
+    server = undefined;
+  }
+});
+
+/** A probe whose verdicts the test scripts per night; it records what it was asked to probe. */
+function scriptedProbe(verdicts: () => Rule[], asked: ProbeRequest[] = []) {
+  return (request: ProbeRequest) => {
+    asked.push(request);
+    const now = request.now.toISOString();
+    return Promise.resolve(
+      cleanReport({
+        startedAt: now,
+        finishedAt: now,
+        targets: request.config.endpoints.map((endpoint) => ({ kind: 'endpoint' as const, url: endpoint.url, ...(endpoint.address ? { address: endpoint.address } : {}), engine: 'native' as const })),
+        findings: request.config.endpoints.flatMap((endpoint) =>
+          verdicts().map((rule) => endpointFinding(rule, { location: { kind: 'endpoint', url: endpoint.url, address: endpoint.address ?? '' }, subject: endpoint.url })),
+        ),
+      }),
+    );
+  };
+}
+
+async function postSweep(url: string, query = '?wait=true', secret = SECRET): Promise<{ status: number; body: { status?: string; summary?: SweepSummary } }> {
+  const response = await fetch(`${url}/sweep${query}`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as { status?: string; summary?: SweepSummary }) : {} };
+}
+
+describe('sweeps', () => {
+  it('Given an endpoint over four nights, when swept, then its issue is opened, updated, closed and reopened, never duplicated', async () => {
+    let tonight: Rule[] = [LEGACY_TLS_RULE];
+    app = await createTestApp({ probe: scriptedProbe(() => tonight), resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
+    mockFleet(app.github, INSTALLATION, [{ owner: 'acme', name: 'portal', config: `endpoints:\n  - url: ${API}\n` }]);
+    const issues = new IssueStore(app.github, 'acme', 'portal', ['label', 'create', 'update', 'comment']);
+    server = await app.listen();
+
+    // Night 1: a legacy protocol → one issue.
+    const first = await postSweep(server.url);
+    expect(first.status).toBe(200);
+    expect(first.body.summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 0, findings: 1 }]);
+    expect(issues.summary()).toEqual(['#1 open: HIPAA safeguards: https://api.example.org fails 1 check']);
+
+    // Night 2: HSTS goes missing too → the same issue is updated, with a comment on what changed.
+    await app.clock.advanceTo('2026-11-25T03:00:00Z');
+    tonight = [LEGACY_TLS_RULE, HSTS_MISSING_RULE];
+    await postSweep(server.url);
+    expect(issues.summary()).toEqual(['#1 open: HIPAA safeguards: https://api.example.org fails 2 checks']);
+    expect(issues.comments.at(-1)?.body).toContain('HSTS-MISSING');
+
+    // Night 3: unchanged findings → nothing is written.
+    const commentsBefore = issues.comments.length;
+    await postSweep(server.url);
+    expect(issues.comments).toHaveLength(commentsBefore);
+
+    // Night 4: clean → comment and close.
+    await app.clock.advanceTo('2026-11-27T03:00:00Z');
+    tonight = [];
+    await postSweep(server.url);
+    expect(issues.summary()).toEqual(['#1 closed: HIPAA safeguards: https://api.example.org fails 2 checks']);
+
+    // Night 5: broken again → the same issue reopens.
+    await app.clock.advanceTo('2026-11-28T03:00:00Z');
+    tonight = [LEGACY_TLS_RULE];
+    await postSweep(server.url);
+    expect(issues.summary()).toEqual(['#1 open: HIPAA safeguards: https://api.example.org fails 1 check']);
+    expect(issues.issues).toHaveLength(1);
+  });
+
+  it('Given the nightly schedule, when the clock reaches 03:00 UTC, then the sweep runs by itself', async () => {
+    const asked: ProbeRequest[] = [];
+    app = await createTestApp({ probe: scriptedProbe(() => [], asked), resolve: PUBLIC_DNS, settings: { sweepSchedule: parseCron('0 3 * * *') } });
+    mockFleet(app.github, INSTALLATION, [{ owner: 'acme', name: 'portal', config: `endpoints:\n  - url: ${API}\n` }]);
+    new IssueStore(app.github, 'acme', 'portal');
+
+    await app.clock.advanceTo('2026-11-24T12:00:00Z');
+    expect(asked).toEqual([]);
+    await app.clock.advanceTo('2026-11-25T03:00:00Z');
+
+    await vi.waitFor(() => expect(asked.map((request) => request.now.toISOString())).toEqual(['2026-11-25T03:00:00.000Z']));
+  });
+
+  it('Given a sweep in progress, when another is asked for, then it is refused with 409 and the first completes', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const probe = scriptedProbe(() => []);
+    app = await createTestApp({ probe: async (request) => (await gate, probe(request)), resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
+    mockFleet(app.github, INSTALLATION, [{ owner: 'acme', name: 'portal', config: `endpoints:\n  - url: ${API}\n` }]);
+    new IssueStore(app.github, 'acme', 'portal');
+    server = await app.listen();
+
+    const first = postSweep(server.url);
+    await vi.waitFor(async () => expect((await postSweep(server!.url, '')).status).toBe(409));
+    release();
+
+    expect((await first).status).toBe(200);
+  });
+
+  it('Given endpoints pointing inside the network, when swept, then only the public one is probed, pinned to its checked address', async () => {
+    const asked: ProbeRequest[] = [];
+    const resolve: Resolver = (host) =>
+      Promise.resolve(({ 'api.example.org': ['203.0.113.7'], 'intranet.example.org': ['10.1.2.3'] } as Record<string, string[]>)[host] ?? []);
+    app = await createTestApp({ probe: scriptedProbe(() => [], asked), resolve, settings: { sweepSecret: SECRET } });
+    const urls = ['https://169.254.169.254/latest/meta-data', 'https://127.0.0.1:8443', 'https://10.0.0.5', 'https://[::1]:443', 'https://intranet.example.org', API];
+    mockFleet(app.github, INSTALLATION, [{ owner: 'acme', name: 'portal', config: `endpoints:\n${urls.map((url) => `  - url: ${url}\n`).join('')}` }]);
+    const issues = new IssueStore(app.github, 'acme', 'portal');
+    server = await app.listen();
+
+    const { body } = await postSweep(server.url);
+
+    expect(asked.flatMap((request) => request.config.endpoints)).toEqual([{ url: API, address: '203.0.113.7' }]);
+    expect(body.summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 5, findings: 0 }]);
+    expect(issues.issues).toEqual([]);
+  });
+
+  it('Given more endpoints than the cap and a probe that uses up the budget, when swept, then the rest are reported, not probed', async () => {
+    const asked: ProbeRequest[] = [];
+    const probe = scriptedProbe(() => [], asked);
+    app = await createTestApp({
+      probe: async (request) => {
+        await app?.clock.advanceTo('2026-11-24T03:45:00Z');
+        return probe(request);
+      },
+      resolve: PUBLIC_DNS,
+      settings: { sweepSecret: SECRET, maxEndpointsPerRepo: 1, sweepBudgetMs: 30 * 60_000 },
+    });
+    const config = `endpoints:\n  - url: ${API}\n  - url: ${API}/second\n`;
+    mockFleet(app.github, INSTALLATION, [
+      { owner: 'acme', name: 'portal', config },
+      { owner: 'acme', name: 'billing' },
+    ]);
+    new IssueStore(app.github, 'acme', 'portal');
+    server = await app.listen();
+
+    const { body } = await postSweep(server.url);
+
+    expect(asked.flatMap((request) => request.config.endpoints.map((endpoint) => endpoint.url))).toEqual([API]);
+    expect(body.summary?.repositories).toEqual([
+      { repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 1, findings: 0 },
+      { repository: 'acme/billing', status: 'over-budget', endpoints: 0, refused: 0, findings: 0, detail: 'the sweep ran out of probe time before this repository' },
+    ]);
+  });
+
+  it('Given repositories without config or with a broken one, when swept, then they are listed and skipped', async () => {
+    app = await createTestApp({ resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
+    mockFleet(app.github, INSTALLATION, [
+      { owner: 'acme', name: 'docs', config: null },
+      { owner: 'acme', name: 'broken', config: 'endpoints:\n  - url: ftp://files.example.org\n' },
+      { owner: 'acme', name: 'infra', config: 'fail-on: high\n' },
+    ]);
+    server = await app.listen();
+
+    const { body } = await postSweep(server.url);
+
+    expect(body.summary?.repositories).toEqual([
+      { repository: 'acme/docs', status: 'no-config', endpoints: 0, refused: 0, findings: 0 },
+      {
+        repository: 'acme/broken',
+        status: 'config-error',
+        endpoints: 0,
+        refused: 0,
+        findings: 0,
+        detail: '.github/hipaa-guard.yml:1: endpoints[0].url: expected an https:// URL such as "https://api.example.org"',
+      },
+      { repository: 'acme/infra', status: 'no-endpoints', endpoints: 0, refused: 0, findings: 0 },
+    ]);
+  });
+});
+
+describe('the /sweep and /health routes', () => {
+  it('Given no SWEEP_SECRET, when /sweep is posted, then the route does not exist', async () => {
+    app = await createTestApp();
+    server = await app.listen();
+    expect((await postSweep(server.url)).status).toBe(404);
+  });
+
+  it('Given a wrong or missing secret, when /sweep is posted, then it is refused without sweeping', async () => {
+    app = await createTestApp({ settings: { sweepSecret: SECRET } });
+    server = await app.listen();
+    expect((await postSweep(server.url, '', 'wrong')).status).toBe(401);
+    expect((await fetch(`${server.url}/sweep`, { method: 'POST' })).status).toBe(401);
+    expect((await fetch(`${server.url}/sweep`)).status).toBe(405);
+  });
+
+  it('Given the right secret without wait, when /sweep is posted, then it answers 202 at once and sweeps in the background', async () => {
+    const asked: ProbeRequest[] = [];
+    app = await createTestApp({ probe: scriptedProbe(() => [], asked), resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
+    mockFleet(app.github, INSTALLATION, [{ owner: 'acme', name: 'portal', config: `endpoints:\n  - url: ${API}\n` }]);
+    new IssueStore(app.github, 'acme', 'portal');
+    server = await app.listen();
+
+    const response = await postSweep(server.url, '');
+
+    expect(response).toEqual({ status: 202, body: { status: 'started' } });
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    await vi.waitFor(() => expect(app?.github.scope.pendingMocks()).toEqual([]));
+  });
+
+  it('Given a running app, when /health is asked, then it answers ok with the version', async () => {
+    app = await createTestApp();
+    server = await app.listen();
+    const response = await fetch(`${server.url}/health`);
+    expect([response.status, await response.json()]).toEqual([200, { status: 'ok', version: '0.1.0' }]);
+  });
+});
