@@ -1,0 +1,202 @@
+/** nginx server blocks: protocols, ciphers, the port-80 redirect, HSTS and access logs. */
+import { CITATIONS } from '../../model/safeguards.js';
+import { isUnresolved, unresolved, type InfraResource } from '../model.js';
+import { attributeRule, judgeValue, type InfraRule, type Verdict } from '../rule.js';
+import { tlsServer } from './example-configs.js';
+import type { NginxServerValues } from './parse-nginx.js';
+import { hstsMaxAge, noLegacyProtocols, noWeakCiphers } from './tls-settings.js';
+
+const SERVER = 'nginx:server';
+const transmission = { family: 'nginx', safeguard: 'transmission-security', citation: CITATIONS.transmissionEncryption } as const;
+
+function server(resource: InfraResource): NginxServerValues {
+  return resource.values as unknown as NginxServerValues;
+}
+
+const servesTls = (resource: InfraResource) => server(resource).ssl;
+
+export const nginxLegacyProtocols = attributeRule({
+  ...transmission,
+  id: 'NGINX-LEGACY-PROTOCOLS',
+  title: 'nginx accepts TLS older than 1.2',
+  severity: 'high',
+  description:
+    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
+  remediation: 'Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.',
+  targets: [
+    {
+      type: SERVER,
+      format: 'nginx',
+      path: ['ssl_protocols'],
+      absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
+      when: servesTls,
+    },
+  ],
+  expect: noLegacyProtocols,
+  examples: {
+    bad: [
+      { path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_protocols TLSv1 TLSv1.1 TLSv1.2;', 'ssl_certificate /etc/nginx/tls/portal.crt;']) },
+      {
+        path: 'nginx/nginx.conf',
+        line: 2,
+        text: `http {
+    ssl_protocols SSLv3 TLSv1.2;
+    server {
+        listen 443 ssl;
+        server_name portal.example.org;
+    }
+}
+`,
+      },
+    ],
+    good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']) }],
+  },
+});
+
+export const nginxWeakCiphers = attributeRule({
+  ...transmission,
+  id: 'NGINX-WEAK-CIPHERS',
+  title: 'nginx enables weak cipher suites',
+  severity: 'high',
+  description:
+    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
+  remediation: 'Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.',
+  targets: [{ type: SERVER, format: 'nginx', path: ['ssl_ciphers'], absent: 'HIGH:!aNULL:!MD5', when: servesTls }],
+  expect: noWeakCiphers,
+  examples: {
+    bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
+    good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;']) }],
+  },
+});
+
+/** A server that answers plain HTTP on port 80 must send it to `https://`. */
+function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
+  const values = server(resource);
+  const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
+  if (plain < 0) return undefined;
+  if (values.https_redirect) return { verdict: 'pass', path: ['https_redirect'], actual: values.https_redirect };
+  return {
+    verdict: 'fail',
+    path: values.listen.length ? ['listen', plain] : [],
+    actual: null,
+    expected: 'return 301 https://$host$request_uri',
+    message: 'the server answers plain HTTP on port 80 without redirecting to https://; expected `return 301 https://$host$request_uri;`',
+  };
+}
+
+export const nginxHttpWithoutRedirect: InfraRule = {
+  ...transmission,
+  id: 'NGINX-HTTP-NO-HTTPS-REDIRECT',
+  title: 'nginx serves port 80 without redirecting to HTTPS',
+  severity: 'high',
+  description:
+    'A server block listening on plain port 80 (explicitly, or by having no `listen`) has no `return 301 https://...` or `rewrite ... https://...` at server level, in a server-level `if`, or in `location /`. Requests on `http://` are answered in clear text; removing the redirect is reported as `weakened`.',
+  remediation: 'Give the port-80 server `return 301 https://$host$request_uri;` (keep a `location /.well-known/acme-challenge/` beside it if certificates are issued over HTTP).',
+  formats: ['nginx'],
+  resourceTypes: [SERVER],
+  check: checkHttpRedirect,
+  strength: (value) => (typeof value === 'string' ? 1 : 0),
+  examples: {
+    bad: [
+      {
+        path: 'nginx/conf.d/portal.conf',
+        line: 2,
+        before: `server {
+    listen 80;
+    server_name portal.example.org;
+    return 301 https://$host$request_uri;
+}
+`,
+        text: `server {
+    listen 80;
+    server_name portal.example.org;
+    root /srv/portal;
+}
+`,
+      },
+    ],
+    good: [
+      {
+        path: 'nginx/conf.d/portal.conf',
+        text: `server {
+    listen 80;
+    listen [::]:80;
+    server_name portal.example.org;
+    location /.well-known/acme-challenge/ {
+        root /srv/acme;
+    }
+    location / {
+        return 301 https://$host$request_uri;
+    }
+}
+`,
+      },
+    ],
+  },
+};
+
+/** The HSTS max-age a TLS server sends: `0` without the header. */
+function checkHsts(resource: InfraResource): Verdict | undefined {
+  const values = server(resource);
+  if (!values.ssl) return undefined;
+  const hsts = values.strict_transport_security;
+  if (isUnresolved(hsts)) return { verdict: 'unknown', path: ['strict_transport_security'], expression: hsts.expression };
+  return judgeValue(['strict_transport_security'], hsts?.maxAge ?? 0, hstsMaxAge, 'Strict-Transport-Security max-age');
+}
+
+export const nginxHstsWeak: InfraRule = {
+  ...transmission,
+  id: 'NGINX-HSTS-WEAK',
+  title: 'nginx HSTS header removed or shortened',
+  severity: 'medium',
+  description:
+    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server silently drops an inherited HSTS header. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
+  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block that has its own `add_header` directives (or to the `http` block when none do).',
+  formats: ['nginx'],
+  resourceTypes: [SERVER],
+  check: checkHsts,
+  strength: hstsMaxAge.strength,
+  examples: {
+    bad: [
+      {
+        path: 'nginx/nginx.conf',
+        line: 3,
+        text: `http {
+    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
+    server {
+        listen 443 ssl;
+        server_name portal.example.org;
+        add_header X-Frame-Options DENY;
+    }
+}
+`,
+      },
+      { path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['add_header Strict-Transport-Security "max-age=86400" always;']) },
+    ],
+    good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', 'add_header X-Frame-Options DENY;']) }],
+  },
+};
+
+export const nginxAccessLogOff = attributeRule({
+  id: 'NGINX-ACCESS-LOG-OFF',
+  title: 'nginx access log turned off',
+  family: 'nginx',
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  description:
+    'The `access_log` in effect for a server block (its own, or the `http` block\'s) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
+  remediation: 'Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.',
+  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }],
+  expect: { expected: 'a log destination (not off)', test: (value) => typeof value === 'string' && value !== 'off', strength: (value) => (value === 'off' ? 0 : 1) },
+  examples: {
+    bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['access_log off;']) }],
+    good: [
+      {
+        path: 'nginx/conf.d/portal.conf',
+        text: tlsServer(['access_log /var/log/nginx/portal.access.log combined;', 'location /healthz {', '    access_log off;', '    return 200;', '}']),
+      },
+    ],
+  },
+});
+
+export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
