@@ -2,6 +2,15 @@
 # Installs what the test suite needs beyond npm packages: Debian's nginx (TLS set-ups Node
 # cannot serve), testssl.sh and sslscan (engine tests and the benchmark's peers).
 set -euo pipefail
+# Node 24 (the Actions runtime, `runs.using: node24`) for the tests that run dist/action.js as the
+# runner does. Installed outside the project's node_modules: there it would shadow the system node
+# for every npm script. The `node` package's install script fetches the binary: allowed here only.
+node24_dir="$(cd "$(dirname "$0")/.." && pwd)/.cache/node24"
+if [ ! -x "$node24_dir/node_modules/node/bin/node" ]; then
+  mkdir -p "$node24_dir"
+  printf '{ "private": true, "dependencies": { "node": "^24" }, "allowScripts": { "node": true } }\n' > "$node24_dir/package.json"
+  npm install --prefix "$node24_dir" --no-audit --no-fund --loglevel=error >/dev/null
+fi
 need=()
 command -v nginx >/dev/null 2>&1 || need+=(nginx)
 command -v testssl >/dev/null 2>&1 || command -v testssl.sh >/dev/null 2>&1 || need+=(testssl.sh)
