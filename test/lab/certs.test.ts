@@ -1,0 +1,59 @@
+import { X509Certificate } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { issueLeaf, labAuthority } from '../../lab/certs.js';
+
+const DAY_MS = 86_400_000;
+const NOW = new Date('2026-06-01T00:00:00Z');
+
+describe('labAuthority', () => {
+  it('makes one root and one intermediate per process, the intermediate issued by the root', async () => {
+    const first = await labAuthority();
+    const again = await labAuthority();
+    expect(again).toBe(first);
+    expect(first.intermediate.x509.checkIssued(first.root.x509)).toBe(true);
+    expect(first.intermediate.x509.verify(first.root.x509.publicKey)).toBe(true);
+    expect(first.root.x509.ca).toBe(true);
+  });
+});
+
+describe('issueLeaf', () => {
+  it('issues a 90-day server certificate from the intermediate by default', async () => {
+    const { intermediate } = await labAuthority();
+    const leaf = await issueLeaf({ names: ['api.lab.test'], now: NOW });
+    expect(leaf.x509.checkIssued(intermediate.x509)).toBe(true);
+    expect(leaf.x509.verify(intermediate.x509.publicKey)).toBe(true);
+    expect(leaf.x509.subjectAltName).toBe('DNS:api.lab.test');
+    expect(leaf.x509.ca).toBe(false);
+    expect(new Date(leaf.x509.validFrom).getTime()).toBe(NOW.getTime() - DAY_MS);
+    expect(new Date(leaf.x509.validTo).getTime()).toBe(NOW.getTime() + 89 * DAY_MS);
+    expect(leaf.x509.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048);
+  });
+
+  it.each([
+    ['expired', -100, -10],
+    ['not yet valid', 10, 100],
+    ['valid past 2049 (GeneralizedTime)', -1, 9000],
+  ] as const)('writes a %s validity window', async (_label, notBeforeDays, notAfterDays) => {
+    const leaf = await issueLeaf({ names: ['window.lab.test'], notBeforeDays, notAfterDays, now: NOW });
+    expect(new Date(leaf.x509.validFrom).getTime()).toBe(NOW.getTime() + notBeforeDays * DAY_MS);
+    expect(new Date(leaf.x509.validTo).getTime()).toBe(NOW.getTime() + notAfterDays * DAY_MS);
+  });
+
+  it('makes weak keys and SHA-1 signatures on request', async () => {
+    const leaf = await issueLeaf({ names: ['weak.lab.test'], key: 'rsa-1024', digest: 'sha1' });
+    expect(leaf.x509.publicKey.asymmetricKeyDetails?.modulusLength).toBe(1024);
+    expect(new X509Certificate(leaf.pem).fingerprint256).toBe(leaf.x509.fingerprint256);
+  });
+
+  it('writes IP SANs and the OCSP responder', async () => {
+    const leaf = await issueLeaf({ names: ['ocsp.lab.test', '127.0.0.1'], ocspUrl: 'http://ocsp.lab.test/' });
+    expect(leaf.x509.subjectAltName).toBe('DNS:ocsp.lab.test, IP Address:127.0.0.1');
+    expect(leaf.x509.infoAccess).toContain('OCSP - URI:http://ocsp.lab.test/');
+  });
+
+  it('self-signs when asked', async () => {
+    const leaf = await issueLeaf({ names: ['self.lab.test'], key: 'ec-p256', selfSigned: true });
+    expect(leaf.x509.issuer).toBe(leaf.x509.subject);
+    expect(leaf.x509.verify(leaf.x509.publicKey)).toBe(true);
+  });
+});
