@@ -10,7 +10,17 @@ import { emptyReport, type ErroredOutcome, type Report } from '../model/report.j
 import type { ChangeSet, FileSource } from '../model/source.js';
 import { TOOL } from '../version.js';
 import { locate, parseYaml, type YamlDocument } from '../yaml/positions.js';
-import { createClassifier, resolveEnvironments, type Classifier, type EnvironmentModel } from './environments.js';
+import { isYamlPath } from './blocks.js';
+import {
+  createClassifier,
+  declaresEnvironments,
+  inferEnvironments,
+  manifestNamespaces,
+  resolveEnvironments,
+  type Classifier,
+  type EnvironmentModel,
+  type NamespacedManifest,
+} from './environments.js';
 import { collectFileFacts, type FileFacts } from './facts.js';
 import { applyEnvironmentSuppressions } from './suppress.js';
 import { declaredKey, evaluateSeparation, type IdentifierField, type SeparationFacts } from './separation.js';
@@ -44,7 +54,10 @@ export async function checkEnvironments(input: CheckEnvironmentsInput): Promise<
     return report;
   }
   const basePaths = pathsAtBase(changeSet, headPaths);
-  const model = resolveEnvironments(config, [...new Set([...headPaths, ...basePaths])]);
+  const allPaths = [...new Set([...headPaths, ...basePaths])];
+  const read = new Map<string, FileFacts>();
+  const manifests = declaresEnvironments(config) ? [] : await unclaimedManifests(changeSet.head, headPaths, inferEnvironments(allPaths), read, report.errors);
+  const model = resolveEnvironments(config, allPaths, manifests);
   report.notes.push(...model.notes);
   if (model.environments.length === 1) {
     report.notes.push(`environments: only ${model.environments[0]?.name ?? ''} is known; nothing to keep separate`);
@@ -52,7 +65,7 @@ export async function checkEnvironments(input: CheckEnvironmentsInput): Promise<
   if (model.environments.length === 0) return report;
   const classify = createClassifier(model);
   const declared = await declaredPlaces(changeSet, configPath, model);
-  const headFacts = await collectVersion(changeSet.head, headPaths, classify, new Map(), report.errors, 'head');
+  const headFacts = await collectVersion(changeSet.head, headPaths, classify, read, report.errors, 'head');
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...headFacts.facts].filter(([path]) => !changed.has(path)));
   const baseFacts = await collectVersion(changeSet.base, basePaths, classify, unchanged, report.errors, 'base');
@@ -83,6 +96,30 @@ function pathsAtBase(changeSet: ChangeSet, headPaths: readonly string[]): string
     if (file.status === 'renamed' && file.previousPath) paths.add(file.previousPath);
   }
   return [...paths];
+}
+
+/**
+ * Kubernetes manifests the layout did not place, with their namespaces: inference by namespace
+ * reads them (their facts go to `read`, so they are not read twice).
+ */
+async function unclaimedManifests(
+  source: FileSource,
+  paths: readonly string[],
+  layout: EnvironmentModel,
+  read: Map<string, FileFacts>,
+  errors: ErroredOutcome[],
+): Promise<NamespacedManifest[]> {
+  const classify = createClassifier(layout);
+  const candidates = paths.filter((path) => isYamlPath(path) && classify(path).length === 0).sort();
+  const manifests: NamespacedManifest[] = [];
+  await forEachLimited(candidates, READ_CONCURRENCY, async (path) => {
+    const text = await readText(source, path, errors, 'head');
+    const namespaces = text === undefined ? [] : manifestNamespaces(text);
+    if (text === undefined || !namespaces.length) return;
+    manifests.push({ path, namespaces });
+    read.set(path, collectFileFacts(path, text));
+  });
+  return manifests.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 interface VersionFacts {
@@ -122,6 +159,12 @@ async function collectVersion(
 }
 
 async function readFacts(source: FileSource, path: string, errors: ErroredOutcome[], version: 'base' | 'head'): Promise<FileFacts | undefined> {
+  const text = await readText(source, path, errors, version);
+  return text === undefined ? undefined : collectFileFacts(path, text);
+}
+
+/** A file's text, or `undefined` (absent, unreadable or too large: the last two recorded as errors). */
+async function readText(source: FileSource, path: string, errors: ErroredOutcome[], version: 'base' | 'head'): Promise<string | undefined> {
   const target = version === 'head' ? path : `${path} (base)`;
   let text: string | undefined;
   try {
@@ -135,7 +178,7 @@ async function readFacts(source: FileSource, path: string, errors: ErroredOutcom
     errors.push({ category: 'parse', target, message: `larger than ${MAX_FILE_BYTES} bytes; not checked for environment separation` });
     return undefined;
   }
-  return collectFileFacts(path, text);
+  return text;
 }
 
 /** Lines of the config file that declare each identifier (from the base, which is the config in force). */

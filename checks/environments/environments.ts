@@ -52,9 +52,15 @@ function canonicalName(name: string): string {
   return Object.entries(ALIASES).find(([, spellings]) => spellings.includes(lower))?.[0] ?? lower;
 }
 
-/** The declared environments, or those the layout of `files` suggests. */
-export function resolveEnvironments(config: Config, files: readonly string[]): EnvironmentModel {
-  if (config.environments && Object.keys(config.environments).length > 0) {
+/** A Kubernetes manifest no layout rule claimed, with the namespaces its objects name. */
+export interface NamespacedManifest {
+  path: string;
+  namespaces: string[];
+}
+
+/** The declared environments, or those the layout of `files` (and the namespaces of unclaimed `manifests`) suggests. */
+export function resolveEnvironments(config: Config, files: readonly string[], manifests: readonly NamespacedManifest[] = []): EnvironmentModel {
+  if (config.environments && declaresEnvironments(config)) {
     const environments = Object.entries(config.environments).map(([name, declared]): Environment => ({
       name,
       production: isProductionName(name),
@@ -67,13 +73,29 @@ export function resolveEnvironments(config: Config, files: readonly string[]): E
       : ['environments: no declared environment is named prod, production or prd; references between environments are graded medium'];
     return { environments, notes };
   }
-  return inferEnvironments(files);
+  return inferEnvironments(files, manifests);
+}
+
+/** Whether the config declares the environments (else they are inferred). */
+export function declaresEnvironments(config: Config): boolean {
+  return Object.keys(config.environments ?? {}).length > 0;
+}
+
+const NAMESPACE_LINE = /^\s*namespace:\s*["']?([A-Za-z0-9-]+)["']?\s*(#.*)?$/gm;
+
+/** The namespaces a Kubernetes manifest's objects are in; none for other YAML. */
+export function manifestNamespaces(text: string): string[] {
+  if (!/^kind:/m.test(text)) return [];
+  return [...new Set([...text.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? '').toLowerCase()))];
 }
 
 const FOLDER_LAYOUTS = [/^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//];
 const TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
 
-export function inferEnvironments(files: readonly string[]): EnvironmentModel {
+/** Namespaces that name an environment even when no folder does. */
+const ENVIRONMENT_WORDS = new Set([...Object.values(ALIASES).flat(), 'qa', 'uat', 'test', 'sandbox', 'preprod']);
+
+export function inferEnvironments(files: readonly string[], manifests: readonly NamespacedManifest[] = []): EnvironmentModel {
   const found = new Map<string, { spellings: Set<string>; paths: Set<string> }>();
   const add = (spelling: string, glob: string) => {
     const name = canonicalName(spelling);
@@ -91,6 +113,13 @@ export function inferEnvironments(files: readonly string[]): EnvironmentModel {
     const tfvars = TFVARS.exec(file);
     if (tfvars?.[1]) add(tfvars[1], escapeGlob(file));
   }
+  // A manifest whose objects all live in one environment's namespace belongs to that environment.
+  for (const { path, namespaces } of manifests) {
+    const names = new Set(namespaces.map(canonicalName));
+    const [name] = names;
+    const spelling = namespaces[0];
+    if (names.size === 1 && name && spelling && (found.has(name) || ENVIRONMENT_WORDS.has(spelling))) add(spelling, escapeGlob(path));
+  }
   const environments = [...found.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, entry]): Environment => ({
@@ -101,7 +130,7 @@ export function inferEnvironments(files: readonly string[]): EnvironmentModel {
       source: 'inferred',
     }));
   if (environments.length === 0) {
-    return { environments, notes: ['environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, <name>.tfvars); separation not checked'] };
+    return { environments, notes: ['environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, <name>.tfvars, namespaces); separation not checked'] };
   }
   const notes = [
     `environments: none declared in the config; inferred from the layout: ${environments

@@ -133,6 +133,29 @@ describe('checkEnvironments with inferred environments', () => {
     expect(report.findings[1]?.related).toEqual([{ kind: 'file', path: 'terraform/envs/prod/main.tf', startLine: 2, endLine: 2 }]);
   });
 
+  it('places plain Kubernetes manifests by their namespace when no folder names the environment', async () => {
+    const manifests: FileMap = {
+      'k8s/api-prod.yaml': 'kind: Deployment\nmetadata:\n  name: api\n  namespace: prod\n',
+      'k8s/api-staging.yaml': [
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: from-prod',
+        '  namespace: staging',
+        'spec:',
+        '  ingress:',
+        '    - from:',
+        '        - namespaceSelector:',
+        '            matchLabels:',
+        '              kubernetes.io/metadata.name: prod',
+        '',
+      ].join('\n'),
+      'k8s/values.yaml': 'replicas: 2\n',
+    };
+    const report = await checkEnvironments({ changeSet: memoryChangeSet(manifests, manifests), config: defaultConfig(), now: NOW });
+    expect(report.notes[0]).toContain('production (production) = k8s/api-prod.yaml; namespaces prod; staging = k8s/api-staging.yaml; namespaces staging');
+    expect(summary(report.findings)).toEqual([['ENV-NETWORK-PATH', 'existing', 'k8s/api-staging.yaml:10']]);
+  });
+
   it('says there is nothing to separate when only one environment is found', async () => {
     const single = { 'envs/prod/main.tf': 'locals {}\n' };
     const report = await checkEnvironments({ changeSet: memoryChangeSet(single, single), config: defaultConfig(), now: NOW });

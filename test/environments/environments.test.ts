@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
 import { defaultConfig } from '../../checks/config/schema.js';
-import { createClassifier, isProductionName, resolveEnvironments } from '../../checks/environments/environments.js';
+import { createClassifier, inferEnvironments, isProductionName, manifestNamespaces, resolveEnvironments } from '../../checks/environments/environments.js';
 import { DECLARED_CONFIG } from './fixtures.js';
 
 const names = (envs: { name: string }[]) => envs.map((env) => env.name);
@@ -70,6 +70,26 @@ describe('resolveEnvironments by inference', () => {
     const classify = createClassifier(model);
     expect(names(classify('envs/prod[1]/main.tf'))).toEqual(['prod[1]']);
     expect(names(classify('envs/prod1/main.tf'))).toEqual([]);
+  });
+});
+
+describe('inference by namespace', () => {
+  it('places a manifest whose objects all live in one environment namespace', () => {
+    const model = inferEnvironments(['envs/prod/main.tf'], [
+      { path: 'k8s/api.yaml', namespaces: ['production'] },
+      { path: 'k8s/worker.yaml', namespaces: ['qa'] },
+      { path: 'k8s/mixed.yaml', namespaces: ['prod', 'staging'] },
+      { path: 'k8s/payments.yaml', namespaces: ['payments'] },
+    ]);
+    expect(model.environments.map((env) => [env.name, env.paths])).toEqual([
+      ['production', ['envs/prod/**', 'k8s/api.yaml']],
+      ['qa', ['k8s/worker.yaml']],
+    ]);
+  });
+
+  it('reads namespaces from Kubernetes manifests only', () => {
+    expect(manifestNamespaces('kind: Deployment\nmetadata:\n  name: api\n  namespace: "Prod" # live\n---\nkind: Service\nmetadata:\n  namespace: prod\n')).toEqual(['prod']);
+    expect(manifestNamespaces('settings:\n  namespace: prod\n')).toEqual([]);
   });
 });
 
