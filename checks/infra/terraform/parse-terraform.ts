@@ -38,7 +38,8 @@ export async function parseTerraformModule(files: readonly InfraFileText[]): Pro
 
 async function parseFile(file: InfraFileText): Promise<ParsedFile | { error: ParsedInfraFile }> {
   try {
-    const body = (await expandJsonencode(await parseHcl(file.path, file.text), file.path)) as HclBody;
+    const parsed = (await parseHcl(file.path, file.text)) as HclBody;
+    const body = file.text.includes('jsonencode') ? ((await expandJsonencode(parsed, file.path)) as HclBody) : parsed;
     return { path: file.path, body, positions: locateHcl(file.text) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
