@@ -1,0 +1,84 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { probeRepository } from '../../app/probe.js';
+import type { ProbeRequest, SweepSummary } from '../../app/sweep.js';
+import type { Report } from '../../checks/model/report.js';
+import { startScenario, type LabScenario } from '../../lab/index.js';
+import { IssueStore, mockFleet } from './fake-github.js';
+import { createTestApp, type TestApp } from './harness.js';
+
+const SECRET = 'p'.repeat(40);
+const noDns = () => Promise.reject(new Error('the lab endpoint carries its address; DNS must not be asked'));
+
+let lab: LabScenario;
+let app: TestApp | undefined;
+let server: { url: string; close(): Promise<void> } | undefined;
+
+beforeAll(async () => {
+  lab = await startScenario('legacy-tls');
+});
+afterAll(async () => {
+  await lab.stop();
+});
+afterEach(async () => {
+  await server?.close();
+  try {
+    app?.github.done();
+  } finally {
+    nock.cleanAll();
+    app = undefined;
+    server = undefined;
+  }
+});
+
+/** The lab endpoint without its `ca`: the probe then needs nothing from GitHub while it runs. */
+function labConfig(): string {
+  const { url, http, address } = lab.endpoint;
+  return `endpoints:\n  - url: ${url}\n    http: ${http}\n    address: ${address}\n`;
+}
+
+/**
+ * The real prober, with nock switched off while it runs: nock 15 intercepts every socket,
+ * and its TLS pass-through hides the negotiated cipher from the prober.
+ */
+async function probeWithoutNock(request: ProbeRequest): Promise<Report> {
+  nock.restore();
+  try {
+    return await probeRepository(request, () => new Date());
+  } finally {
+    nock.activate();
+  }
+}
+
+async function sweep(url: string): Promise<SweepSummary | undefined> {
+  const response = await fetch(`${url}/sweep?wait=true`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
+  return ((await response.json()) as { summary?: SweepSummary }).summary;
+}
+
+describe('sweeps probing a real TLS server on 127.0.0.1', () => {
+  it('Given the operator allows 127.0.0.1/32, when swept, then the loopback endpoint is probed and its legacy TLS opens an issue', async () => {
+    app = await createTestApp({ probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET, allowNetworks: ['127.0.0.1/32'] } });
+    mockFleet(app.github, 77, [{ owner: 'acme', name: 'portal', config: labConfig() }]);
+    const issues = new IssueStore(app.github, 'acme', 'portal', ['label', 'create']);
+    server = await app.listen();
+
+    const summary = await sweep(server.url);
+
+    expect(summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 0, findings: expect.any(Number) }]);
+    expect(issues.issues).toHaveLength(1);
+    expect(issues.issues[0]?.body).toContain('TLS-PROTOCOL-LEGACY');
+    expect(issues.issues[0]?.body).toContain(`${lab.endpoint.url} (127.0.0.1)`);
+  });
+
+  it('Given no allowlist, when swept, then the same endpoint is refused before any connection and no issue is written', async () => {
+    app = await createTestApp({ probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET } });
+    mockFleet(app.github, 77, [{ owner: 'acme', name: 'portal', config: labConfig() }]);
+    const issues = new IssueStore(app.github, 'acme', 'portal');
+    server = await app.listen();
+
+    const summary = await sweep(server.url);
+
+    expect(summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 0, refused: 1, findings: 0 }]);
+    expect(issues.issues).toEqual([]);
+  });
+});
