@@ -6,9 +6,10 @@
 import { locate, parseYamlDocuments, YamlSyntaxError, type PositionNode } from '../../yaml/positions.js';
 import type { InfraResource, ParsedInfraFile } from '../model.js';
 
-/** `apiVersion:` and `kind:` as top-level keys of some document. */
-const API_VERSION = /^apiVersion\s*:\s*["']?[A-Za-z0-9.-]*\/?v\d/m;
-const KIND = /^kind\s*:\s*["']?[A-Z][A-Za-z]+/m;
+/** `apiVersion` and `kind` as top-level keys of some document (YAML, or JSON). */
+const API_VERSION = /(^|[{,]\s*)"?apiVersion"?\s*:\s*["']?[A-Za-z0-9.-]*\/?v\d/m;
+const KIND = /(^|[{,]\s*)"?kind"?\s*:\s*["']?[A-Z][A-Za-z]+/m;
+
 /** A Helm chart's template (`templates/` with `{{ }}`): YAML only once rendered, so not read as a manifest. */
 export function isHelmTemplate(path: string, text: string): boolean {
   return /(^|\/)templates\//.test(path) && text.includes('{{');
