@@ -4,11 +4,11 @@ import { parseTerraformModule } from './parse-terraform.js';
 
 const TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 
-/** Terraform `.tf`: a module (one directory) is parsed together. */
+/** Terraform `.tf` and `.tf.json`: a module (one directory) is parsed together. */
 export const terraformParser: InfraFormatParser = {
   format: 'terraform',
-  matchesPath: (path) => path.endsWith('.tf'),
-  matchesContent: (path, text) => path.endsWith('.tf') || TERRAFORM_CONTENT.test(text),
+  matchesPath: (path) => path.endsWith('.tf') || path.endsWith('.tf.json'),
+  matchesContent: (path, text) => path.endsWith('.tf') || path.endsWith('.tf.json') || TERRAFORM_CONTENT.test(text),
   parse: async (path, text) => (await parseTerraformModule([{ path, text }]))[0]!,
   groupOf: (path) => `terraform:${posix.dirname(path)}`,
   parseGroup: parseTerraformModule,

@@ -5,17 +5,18 @@
  * other files apply; anything else that is not a literal stays `Unresolved`.
  */
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import { locate, type PositionNode } from '../../yaml/positions.js';
+import { locate, YamlSyntaxError, type LineRange } from '../../yaml/positions.js';
 import type { InfraFileText } from '../formats.js';
 import { isUnresolved, unresolved, type InfraResource, type ParsedInfraFile } from '../model.js';
 import { locateHcl } from './hcl-positions.js';
+import { parseTerraformJson } from './terraform-json.js';
 
 type HclBody = Record<string, unknown>;
 
 interface ParsedFile {
   path: string;
   body: HclBody;
-  positions: PositionNode;
+  locate: (path: readonly (string | number)[]) => LineRange;
 }
 
 /** Variables with a literal default and locals, as written (before resolution). */
@@ -37,13 +38,23 @@ export async function parseTerraformModule(files: readonly InfraFileText[]): Pro
 }
 
 async function parseFile(file: InfraFileText): Promise<ParsedFile | { error: ParsedInfraFile }> {
+  const failed = (line: number, message: string) => ({ error: { ok: false as const, path: file.path, format: 'terraform' as const, line, message } });
+  if (file.path.endsWith('.json')) {
+    try {
+      return { path: file.path, ...parseTerraformJson(file.text) };
+    } catch (error) {
+      if (error instanceof YamlSyntaxError) return failed(error.line, error.message);
+      throw error;
+    }
+  }
   try {
     const parsed = (await parseHcl(file.path, file.text)) as HclBody;
     const body = file.text.includes('jsonencode') ? ((await expandJsonencode(parsed, file.path)) as HclBody) : parsed;
-    return { path: file.path, body, positions: locateHcl(file.text) };
+    const positions = locateHcl(file.text);
+    return { path: file.path, body, locate: (path) => locate(positions, path) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { error: { ok: false, path: file.path, format: 'terraform', ...describeHclError(message) } };
+    const described = describeHclError(error instanceof Error ? error.message : String(error));
+    return failed(described.line, described.message);
   }
 }
 
@@ -138,9 +149,9 @@ function resourcesOf(file: ParsedFile, scope: Scope, moves: Map<string, string[]
         type,
         format: 'terraform',
         path: file.path,
-        range: locate(file.positions, prefix),
+        range: file.locate(prefix),
         values: withDynamicBlocks(resolveValue(body, scope, new Set()) as HclBody),
-        locate: (path) => locate(file.positions, [...prefix, ...path]),
+        locate: (path) => file.locate([...prefix, ...path]),
         ...(movedFrom ? { movedFrom } : {}),
       });
     }

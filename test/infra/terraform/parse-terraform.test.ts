@@ -108,4 +108,30 @@ describe('parseTerraformModule', () => {
     });
     expect(describeHclError('something else')).toEqual({ line: 1, message: 'something else' });
   });
+
+  it('reads .tf.json in the same shape, with line ranges and variable defaults', async () => {
+    const text = JSON.stringify(
+      {
+        variable: { min_tls: { default: 'TLSv1.2_2021' } },
+        resource: {
+          aws_cloudfront_distribution: {
+            site: { viewer_certificate: { minimum_protocol_version: '${var.min_tls}' }, default_cache_behavior: [{ viewer_protocol_policy: 'allow-all' }] },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const [distribution] = resources(await parseTerraformModule([{ path: 'cdn.tf.json', text }]));
+    expect(distribution!.address).toBe('aws_cloudfront_distribution.site');
+    expect(distribution!.values.viewer_certificate).toEqual([{ minimum_protocol_version: 'TLSv1.2_2021' }]);
+    expect(distribution!.locate(['viewer_certificate', 0, 'minimum_protocol_version'])).toEqual({ startLine: 11, endLine: 11 });
+    expect(distribution!.locate(['default_cache_behavior', 0, 'viewer_protocol_policy'])).toEqual({ startLine: 15, endLine: 15 });
+    expect(distribution!.range).toEqual({ startLine: 9, endLine: 18 });
+  });
+
+  it('reports malformed .tf.json with its line', async () => {
+    const [broken] = await parseTerraformModule([{ path: 'main.tf.json', text: '{\n  "resource": {\n    "aws_s3_bucket": ]\n}\n' }]);
+    expect(broken).toMatchObject({ ok: false, path: 'main.tf.json', format: 'terraform', line: 3 });
+  });
 });
