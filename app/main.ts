@@ -1,0 +1,84 @@
+/**
+ * `npm run app`: the App as a long-running server. Reads its settings once (a problem is one
+ * line naming the variable, exit 1), checks the credentials against GitHub before listening,
+ * then serves Probot's webhook path, `/health` and `/sweep`, and schedules the nightly sweeps.
+ */
+import { lookup } from 'node:dns/promises';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createNodeMiddleware, Probot } from 'probot';
+import { scanChanges } from '../checks/scan.js';
+import { hipaaGuardApp } from './index.js';
+import { probeRepository } from './probe.js';
+import { systemClock } from './scheduler.js';
+import { readAppSettings, SettingsError, type AppSettings } from './settings.js';
+
+function fail(line: string): never {
+  process.stderr.write(`hipaa-guard app: ${line}\n`);
+  process.exit(1);
+}
+
+function statusOf(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
+}
+
+/** GitHub must accept the app's JWT: a wrong key or App ID fails now, not at the first webhook. */
+async function verifyCredentials(probot: Probot, settings: AppSettings): Promise<void> {
+  try {
+    const octokit = await probot.auth();
+    await octokit.rest.apps.getAuthenticated();
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 401 || status === 403 || status === 404) {
+      fail(`PRIVATE_KEY: GitHub rejected the credentials of app ${settings.appId} (HTTP ${status}); check that APP_ID and the private key belong to the same app`);
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    fail(`GHE_HOST: cannot reach GitHub at ${settings.baseUrl} (${reason})`);
+  }
+}
+
+async function main(): Promise<void> {
+  let settings: AppSettings;
+  try {
+    settings = readAppSettings(process.env, (path) => readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (error instanceof SettingsError) fail(error.message);
+    throw error;
+  }
+  const probot = new Probot({
+    appId: settings.appId,
+    privateKey: settings.privateKey,
+    secret: settings.webhookSecret,
+    baseUrl: settings.baseUrl,
+    logLevel: settings.logLevel,
+    logFormat: 'json',
+  });
+  await verifyCredentials(probot, settings);
+
+  const middleware = await createNodeMiddleware(
+    hipaaGuardApp({
+      scan: scanChanges,
+      probe: (request) => probeRepository(request, () => new Date()),
+      resolve: async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address),
+      clock: systemClock,
+      sleep: (milliseconds) => sleep(milliseconds),
+      settings,
+    }),
+    { probot },
+  );
+  const server = createServer((request, response) => {
+    void middleware(request, response, () => response.writeHead(404).end());
+  });
+  server.on('error', (error) => fail(`PORT: cannot listen on ${settings.host ?? '0.0.0.0'}:${settings.port} (${error.message})`));
+  server.listen(settings.port, settings.host, () => {
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : settings.port;
+    probot.log.info({ host: settings.host ?? '0.0.0.0', port, sweepRoute: settings.sweepSecret !== undefined }, 'hipaa-guard app listening');
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+await main();
