@@ -326,7 +326,14 @@ export const cloudFrontViewerProtocol = attributeRule({
   ],
   expect: oneOf(['redirect-to-https', 'https-only'], '"redirect-to-https" or "https-only"', ['allow-all', 'redirect-to-https', 'https-only']),
   examples: {
-    bad: [{ path: 'cdn.tf', line: 3, text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n` }],
+    bad: [
+      { path: 'cdn.tf', line: 3, text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n` },
+      {
+        path: 'cdn.tf.json',
+        line: 6,
+        text: `{\n  "resource": {\n    "aws_cloudfront_distribution": {\n      "site": {\n        "default_cache_behavior": {\n          "viewer_protocol_policy": "allow-all"\n        }\n      }\n    }\n  }\n}\n`,
+      },
+    ],
     good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n` }],
   },
 });
