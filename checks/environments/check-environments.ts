@@ -3,6 +3,7 @@
  * files at base and head, evaluate both, and call a finding `introduced` when its fingerprint is
  * new at head, `existing` when the base had it too.
  */
+import { posix } from 'node:path';
 import { DEFAULT_CONFIG_PATH } from '../config/load-config.js';
 import type { Config } from '../config/schema.js';
 import { compareFindings, type FileLocation, type Finding } from '../model/finding.js';
@@ -21,7 +22,8 @@ import {
   type EnvironmentModel,
   type NamespacedManifest,
 } from './environments.js';
-import { collectFileFacts, type FileFacts } from './facts.js';
+import { collectFileFacts, type FileFacts, type Token } from './facts.js';
+import { resolveNetworkValues } from './resolve-values.js';
 import { applyEnvironmentSuppressions } from './suppress.js';
 import { declaredKey, evaluateSeparation, type IdentifierField, type SeparationFacts } from './separation.js';
 
@@ -69,10 +71,21 @@ export async function checkEnvironments(input: CheckEnvironmentsInput): Promise<
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...headFacts.facts].filter(([path]) => !changed.has(path)));
   const baseFacts = await collectVersion(changeSet.base, basePaths, classify, unchanged, report.errors, 'base');
-  const evaluate = (version: VersionFacts): Finding[] =>
-    evaluateSeparation({ model, files: version.files, ambiguous: version.ambiguous, declared, configPath } satisfies SeparationFacts);
-  const before = new Set(evaluate(baseFacts).map((finding) => finding.fingerprint));
-  const classified = evaluate(headFacts).map((finding): Finding => ({ ...finding, change: before.has(finding.fingerprint) ? 'existing' : 'introduced' }));
+  // Network blocks that take their values from variables: resolved per module, at base only where a module changed.
+  const changedModules = new Set([...changed].filter((path) => path.endsWith('.tf')).map((path) => posix.dirname(path)));
+  const inChangedModule = (path: string) => changedModules.has(posix.dirname(path));
+  const headResolved = await resolveNetworkValues(changeSet.head, headPaths, headFacts.facts);
+  const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...baseFacts.facts].filter(([path]) => inChangedModule(path))));
+  for (const [path, tokens] of headResolved) if (!inChangedModule(path)) baseResolved.set(path, tokens);
+  const evaluate = (version: VersionFacts, resolved: ReadonlyMap<string, Token[]>): Finding[] => {
+    const files = version.files.map(({ environment, facts }) => {
+      const extra = resolved.get(facts.path);
+      return extra ? { environment, facts: { ...facts, tokens: [...facts.tokens, ...extra] } } : { environment, facts };
+    });
+    return evaluateSeparation({ model, files, ambiguous: version.ambiguous, declared, configPath } satisfies SeparationFacts);
+  };
+  const before = new Set(evaluate(baseFacts, baseResolved).map((finding) => finding.fingerprint));
+  const classified = evaluate(headFacts, headResolved).map((finding): Finding => ({ ...finding, change: before.has(finding.fingerprint) ? 'existing' : 'introduced' }));
   const { findings, suppressed } = applyEnvironmentSuppressions(classified, headFacts.facts, input.now);
   report.findings = findings.sort(compareFindings);
   report.suppressed = suppressed;

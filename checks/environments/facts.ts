@@ -40,6 +40,8 @@ export interface Token {
   block?: Block;
   /** The literal is a Kubernetes namespace (`namespace:`, `kubernetes.io/metadata.name:`). */
   namespaceContext: boolean;
+  /** The value was resolved from this expression (`var.prod_vpc_id`) rather than written on the line. */
+  expression?: string;
 }
 
 /** A Terraform state location: `backend "s3" { bucket, key }` or a `.tfbackend` file. */

@@ -248,7 +248,7 @@ function referenceFinding(home: Environment, matches: Match[]): Finding {
   const blockName = block ? (block.name ? `${block.type}.${block.name}` : block.type) : '';
   const network = block !== undefined && isNetworkBlock(block) && matches.some((match) => NETWORK_KINDS.has(match.owner.kind));
   const rule = network ? ENV_NETWORK_PATH : ENV_CROSS_REFERENCE;
-  const what = `${target.name}'s ${owner.label} "${owner.value}"${owner.value.toLowerCase() === token.text.toLowerCase() ? '' : ` (in "${token.text}")`}, ${placeText(owner)}`;
+  const what = `${target.name}'s ${owner.label} "${owner.value}"${token.expression ? ` (through ${token.expression})` : owner.value.toLowerCase() === token.text.toLowerCase() ? '' : ` (in "${token.text}")`}, ${placeText(owner)}`;
   const message = network
     ? `${home.name} opens a network path to ${target.name}: ${blockName} admits or reaches ${what}. Expected no peering, attachment, rule or policy between ${home.name} and ${target.name}.`
     : `${home.name} references ${what}. Expected ${home.name} files to name only ${home.name} resources.`;
@@ -266,6 +266,7 @@ function referenceFinding(home: Environment, matches: Match[]): Finding {
       fromEnvironment: home.name,
       toEnvironment: target.name,
       column: token.place.column,
+      ...(token.expression ? { expression: token.expression } : {}),
       identifiers: matches.map((match) => ({ kind: match.owner.kind, value: match.value, declaredAs: match.owner.value })),
     },
   });
