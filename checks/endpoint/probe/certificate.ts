@@ -119,6 +119,8 @@ export function chainOf(peer: DetailedPeerCertificate): X509Certificate[] {
   return chain;
 }
 
+const HOSTNAME_ERROR = 'ERR_TLS_CERT_ALTNAME_INVALID';
+
 export interface CertificateInput {
   peer: DetailedPeerCertificate;
   host: string;
@@ -135,13 +137,16 @@ export interface CertificateInput {
 export function observeCertificate(input: CertificateInput): CertificateObservation {
   const chain = chainOf(input.peer);
   const last = chain.at(-1);
+  // Node folds its host-name check into `authorized` once the chain verified: the name is
+  // `hostnameMatches`' business, trust is the chain's alone.
+  const trusted = input.authorized || input.authorizationError === HOSTNAME_ERROR;
   const observation: CertificateObservation = {
     chain: chain.map(describeCertificate),
-    trusted: input.authorized,
+    trusted,
     chainComplete: last === undefined || last.ca || isSelfSigned(last),
     hostnameMatches: checkServerIdentity(input.host, input.peer) === undefined,
     ocspStapled: input.ocspStapled,
   };
-  if (!input.authorized && input.authorizationError) observation.trustError = input.authorizationError;
+  if (!trusted && input.authorizationError) observation.trustError = input.authorizationError;
   return observation;
 }
