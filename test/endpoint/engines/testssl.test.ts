@@ -124,7 +124,7 @@ describe('testssl.sh and the native engine agree', () => {
         engine,
         timeoutMs: 10_000,
         concurrency: scenarios.length,
-        readFile: lab.readFile,
+        readFile: (path) => lab.readFile(path),
         now: () => new Date(),
         engines: allEngines,
       });
