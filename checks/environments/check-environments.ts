@@ -67,30 +67,16 @@ export async function checkEnvironments(input: CheckEnvironmentsInput): Promise<
   if (model.environments.length === 0) return report;
   const classify = createClassifier(model);
   const declared = await declaredPlaces(changeSet, configPath, model);
-  const headFacts = await collectVersion(changeSet.head, headPaths, classify, read, report.errors, 'head');
-  const changed = changedAtBase(changeSet);
-  const unchanged = new Map([...headFacts.facts].filter(([path]) => !changed.has(path)));
-  const baseFacts = await collectVersion(changeSet.base, basePaths, classify, unchanged, report.errors, 'base');
-  // Network blocks that take their values from variables: resolved per module, at base only where a module changed.
-  const changedModules = new Set([...changed].filter((path) => path.endsWith('.tf')).map((path) => posix.dirname(path)));
-  const inChangedModule = (path: string) => changedModules.has(posix.dirname(path));
-  const headResolved = await resolveNetworkValues(changeSet.head, headPaths, headFacts.facts);
-  const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...baseFacts.facts].filter(([path]) => inChangedModule(path))));
-  for (const [path, tokens] of headResolved) if (!inChangedModule(path)) baseResolved.set(path, tokens);
-  const evaluate = (version: VersionFacts, resolved: ReadonlyMap<string, Token[]>): Finding[] => {
-    const files = version.files.map(({ environment, facts }) => {
-      const extra = resolved.get(facts.path);
-      return extra ? { environment, facts: { ...facts, tokens: [...facts.tokens, ...extra] } } : { environment, facts };
-    });
-    return evaluateSeparation({ model, files, ambiguous: version.ambiguous, declared, configPath } satisfies SeparationFacts);
-  };
-  const before = new Set(evaluate(baseFacts, baseResolved).map((finding) => finding.fingerprint));
-  const classified = evaluate(headFacts, headResolved).map((finding): Finding => ({ ...finding, change: before.has(finding.fingerprint) ? 'existing' : 'introduced' }));
-  const { findings, suppressed } = applyEnvironmentSuppressions(classified, headFacts.facts, input.now);
+  const { head, base } = await collectVersions(changeSet, headPaths, basePaths, classify, read, report.errors);
+  const evaluate = (version: VersionFacts): Finding[] =>
+    evaluateSeparation({ model, files: version.files, ambiguous: version.ambiguous, declared, configPath } satisfies SeparationFacts);
+  const before = new Set(evaluate(base).map((finding) => finding.fingerprint));
+  const classified = evaluate(head).map((finding): Finding => ({ ...finding, change: before.has(finding.fingerprint) ? 'existing' : 'introduced' }));
+  const { findings, suppressed } = applyEnvironmentSuppressions(classified, head.facts, input.now);
   report.findings = findings.sort(compareFindings);
   report.suppressed = suppressed;
   report.notes.push(
-    `environments: checked ${headFacts.files.length} files of ${model.environments.map((env) => env.name).join(', ')} at head (${baseFacts.read} re-read at base)`,
+    `environments: checked ${head.files.length} files of ${model.environments.map((env) => env.name).join(', ')} at head (${base.read} re-read at base)`,
   );
   return report;
 }
@@ -133,6 +119,39 @@ async function unclaimedManifests(
     read.set(path, collectFileFacts(path, text));
   });
   return manifests.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/**
+ * The facts of both versions. The base re-reads only the files the change touched, and
+ * re-resolves variables only in the Terraform modules it touched; the rest is head's.
+ */
+async function collectVersions(
+  changeSet: ChangeSet,
+  headPaths: readonly string[],
+  basePaths: readonly string[],
+  classify: Classifier,
+  read: ReadonlyMap<string, FileFacts>,
+  errors: ErroredOutcome[],
+): Promise<{ head: VersionFacts; base: VersionFacts }> {
+  const head = await collectVersion(changeSet.head, headPaths, classify, read, errors, 'head');
+  const changed = changedAtBase(changeSet);
+  const unchanged = new Map([...head.facts].filter(([path]) => !changed.has(path)));
+  const base = await collectVersion(changeSet.base, basePaths, classify, unchanged, errors, 'base');
+  const changedModules = new Set([...changed].filter((path) => path.endsWith('.tf')).map((path) => posix.dirname(path)));
+  const inChangedModule = (path: string) => changedModules.has(posix.dirname(path));
+  const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
+  const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path]) => inChangedModule(path))));
+  for (const [path, tokens] of headResolved) if (!inChangedModule(path)) baseResolved.set(path, tokens);
+  return { head: withResolved(head, headResolved), base: withResolved(base, baseResolved) };
+}
+
+/** Adds the values resolved from variables to the tokens of their files. */
+function withResolved(version: VersionFacts, resolved: ReadonlyMap<string, Token[]>): VersionFacts {
+  const files = version.files.map(({ environment, facts }) => {
+    const extra = resolved.get(facts.path);
+    return extra ? { environment, facts: { ...facts, tokens: [...facts.tokens, ...extra] } } : { environment, facts };
+  });
+  return { ...version, files };
 }
 
 interface VersionFacts {
