@@ -12,8 +12,8 @@ export { labAuthority } from './certs.js';
 export interface Lab {
   scenarios: LabScenario[];
   /** Reads the lab CA file named in each endpoint's `ca`; throws for any other path. */
-  readFile(path: string): Promise<string>;
-  stop(): Promise<void>;
+  readFile: (path: string) => Promise<string>;
+  stop: () => Promise<void>;
 }
 
 /** Starts the named scenarios (default: all), each on its own ephemeral ports. */

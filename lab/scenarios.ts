@@ -50,6 +50,10 @@ export interface ScenarioSpec {
   http?: HttpBehaviour;
 }
 
+/** What a well-configured server offers: ECDHE with AES-GCM (TLS 1.2), AES-GCM (TLS 1.3). */
+const GOOD_CIPHERS = 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384';
+/** Security level 0 lets OpenSSL 3 use a 1024-bit key or a SHA-1-signed certificate. */
+const GOOD_CIPHERS_ANY_KEY = `${GOOD_CIPHERS}:@SECLEVEL=0`;
 /** TLS 1.0 needs SHA-1 suites and security level 0 in OpenSSL 3. */
 const LEGACY_CIPHERS = 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:AES128-SHA:@SECLEVEL=0';
 /** The weak suites Node's OpenSSL 3 still serves: NULL encryption, anonymous DH, static RSA. */
@@ -73,8 +77,8 @@ export const SCENARIOS = {
   'not-yet-valid': { description: 'certificate valid from 10 days from now', setup: { kind: 'tls', notBeforeDays: 10, notAfterDays: 100 } },
   'wrong-host': { description: 'certificate for another host name', setup: { kind: 'tls', names: ['other.lab.test'] } },
   'self-signed': { description: 'self-signed certificate', setup: { kind: 'tls', selfSigned: true } },
-  'rsa-1024': { description: 'RSA-1024 certificate key', setup: { kind: 'tls', key: 'rsa-1024', ciphers: 'DEFAULT:@SECLEVEL=0' } },
-  'sha1-signature': { description: 'certificate signed with SHA-1', setup: { kind: 'tls', digest: 'sha1', ciphers: 'DEFAULT:@SECLEVEL=0' } },
+  'rsa-1024': { description: 'RSA-1024 certificate key', setup: { kind: 'tls', key: 'rsa-1024', ciphers: GOOD_CIPHERS_ANY_KEY } },
+  'sha1-signature': { description: 'certificate signed with SHA-1', setup: { kind: 'tls', digest: 'sha1', ciphers: GOOD_CIPHERS_ANY_KEY } },
   'expiring-soon': { description: 'certificate expires in 10 days', setup: { kind: 'tls', notBeforeDays: -80, notAfterDays: 10 } },
   'long-lifespan': { description: 'certificate valid for 800 days', setup: { kind: 'tls', notBeforeDays: -10, notAfterDays: 790 } },
   'missing-intermediate': { description: 'server sends the leaf without its intermediate', setup: { kind: 'tls', leafOnly: true } },
@@ -153,7 +157,7 @@ async function startTls(setup: TlsSetup, host: string): Promise<RunningServer> {
     hsts: setup.hsts ?? [GOOD_HSTS],
     ...(setup.minVersion ? { minVersion: setup.minVersion } : {}),
     ...(setup.maxVersion ? { maxVersion: setup.maxVersion } : {}),
-    ...(setup.ciphers ? { ciphers: setup.ciphers } : {}),
+    ciphers: setup.ciphers ?? GOOD_CIPHERS,
   });
 }
 

@@ -78,17 +78,17 @@ function endpointError(endpoint: EndpointConfig, category: ErroredOutcome['categ
 
 async function plan(request: RunProbesRequest): Promise<{ planned: Planned[]; errors: ErroredOutcome[] }> {
   const results = await Promise.all(
-    request.endpoints.map(async (endpoint): Promise<Planned | ErroredOutcome> => {
+    request.endpoints.map(async (endpoint): Promise<Planned | { error: ErroredOutcome }> => {
       let caPem: string[] = [];
       if (endpoint.ca !== undefined) {
         try {
           caPem = [await request.readFile(endpoint.ca)];
         } catch (error) {
           const reason = error instanceof Error ? error.message : String(error);
-          return endpointError(endpoint, 'config', `could not read the trust anchors ${endpoint.ca} of ${endpoint.url}: ${reason}`);
+          return { error: endpointError(endpoint, 'config', `could not read the trust anchors ${endpoint.ca} of ${endpoint.url}: ${reason}`) };
         }
         if (!caPem[0]?.includes('-----BEGIN CERTIFICATE-----')) {
-          return endpointError(endpoint, 'config', `${endpoint.ca} (ca of ${endpoint.url}) holds no PEM certificate; expected "-----BEGIN CERTIFICATE-----" blocks`);
+          return { error: endpointError(endpoint, 'config', `${endpoint.ca} (ca of ${endpoint.url}) holds no PEM certificate; expected "-----BEGIN CERTIFICATE-----" blocks`) };
         }
       }
       return {
@@ -101,8 +101,8 @@ async function plan(request: RunProbesRequest): Promise<{ planned: Planned[]; er
     }),
   );
   return {
-    planned: results.filter((result): result is Planned => 'target' in result),
-    errors: results.filter((result): result is ErroredOutcome => !('target' in result)),
+    planned: results.flatMap((result) => ('error' in result ? [] : [result])),
+    errors: results.flatMap((result) => ('error' in result ? [result.error] : [])),
   };
 }
 

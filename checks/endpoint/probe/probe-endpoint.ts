@@ -6,11 +6,11 @@ import { CIPHER_SUITES, cipherSuiteByCode, type CipherSuite } from '../cipher-su
 import type { EngineTimeouts, ProbeTarget } from '../engine.js';
 import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../observation.js';
 import { observeCertificate } from './certificate.js';
-import { Deadline } from './failure.js';
+import { Deadline, timeoutFailure, type ProbeFailure } from './failure.js';
 import { followHttpChain } from './http-chain.js';
 import { observeHsts } from './https-response.js';
 import { enumerateLegacySuites, WIRE_VERSIONS, type LegacyVersion, type RawEnumeration } from './raw-hello.js';
-import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
+import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
 
 export interface ProbeOptions {
   timeouts: EngineTimeouts;
@@ -48,7 +48,7 @@ interface Collected {
   main: HandshakeOutcome;
   versions: Record<NodeVersion, HandshakeOutcome>;
   raw: Record<LegacyVersion, RawEnumeration>;
-  tls13: HandshakeSuccess[];
+  tls13: Tls13Enumeration;
   dhe: HandshakeSuccess[];
 }
 
@@ -66,7 +66,13 @@ function protocolsOf({ versions, raw }: Collected): Measurement<Partial<Record<T
   return { status: 'measured', value: protocols };
 }
 
-function ciphersOf({ versions, raw, tls13 }: Collected): AcceptedCipher[] {
+/** Accepted suites per version; an enumeration cut short makes the list an error, never a silent gap. */
+function ciphersOf({ versions, raw, tls13 }: Collected): Measurement<AcceptedCipher[]> {
+  const incomplete = [
+    ...LEGACY_VERSIONS.flatMap((version) => (raw[version].failure ? [`${version}: ${raw[version].failure.detail}`] : [])),
+    ...(tls13.failure ? [`TLSv1.3: ${tls13.failure.detail}`] : []),
+  ];
+  if (incomplete.length) return { status: 'error', reason: `suite enumeration incomplete (${incomplete.join('; ')})` };
   const accepted: AcceptedCipher[] = [];
   const add = (version: TlsVersion, name: string): void => {
     if (!accepted.some((entry) => entry.version === version && entry.name === name)) accepted.push({ version, name });
@@ -76,20 +82,32 @@ function ciphersOf({ versions, raw, tls13 }: Collected): AcceptedCipher[] {
     const outcome = versions[version];
     if (outcome.ok) add(version, outcome.cipher);
   }
-  for (const success of tls13) add(success.version, success.cipher);
-  return accepted;
+  for (const success of tls13.found) add(success.version, success.cipher);
+  return { status: 'measured', value: accepted };
 }
 
-async function enumerateTls13(target: ProbeTarget, first: HandshakeOutcome, limits: () => HandshakeLimits, deadline: Deadline): Promise<HandshakeSuccess[]> {
+interface Tls13Enumeration {
+  found: HandshakeSuccess[];
+  failure?: ProbeFailure;
+}
+
+/** Offers the TLS 1.3 suites left after the version probe, removing each one the server picks. */
+async function enumerateTls13(target: ProbeTarget, first: HandshakeOutcome, limits: () => HandshakeLimits, deadline: Deadline): Promise<Tls13Enumeration> {
   const found: HandshakeSuccess[] = [];
   let offered = TLS13_SUITES.filter((suite) => !first.ok || suite !== first.cipher);
-  while (first.ok && offered.length > 0 && !deadline.expired) {
-    const outcome = await handshake(target, { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: offered.join(':') }, limits());
-    if (!outcome.ok || !offered.includes(outcome.cipher)) break;
+  while (first.ok && offered.length > 0) {
+    if (deadline.expired) return { found, failure: timeoutFailure('TLSv1.3 suite enumeration', 0, whereOf(target)) };
+    const request = { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.3', ciphers: offered.join(':') } as const;
+    let outcome = await handshake(target, request, limits());
+    // One retry for a transient failure (a timeout under load), never for a refusal.
+    if (!outcome.ok && !outcome.failure.serverRefused && !outcome.failure.local) outcome = await handshake(target, request, limits());
+    if (!outcome.ok) return outcome.failure.serverRefused ? { found } : { found, failure: outcome.failure };
+    const chosen = outcome.cipher;
+    if (!offered.includes(chosen)) return { found };
     found.push(outcome);
-    offered = offered.filter((suite) => suite !== outcome.cipher);
+    offered = offered.filter((suite) => suite !== chosen);
   }
-  return found;
+  return { found };
 }
 
 /** One handshake per version with an accepted (anonymous) DHE suite, to read the DH group size. */
@@ -160,13 +178,13 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === 'measured' && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? '' : main.failure.detail;
-  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13, ...collected.dhe].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
+  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
   return {
     ...base,
     durationMs: Math.round(performance.now() - startedMs),
     reachability: main.ok || anyAccepted ? { reachable: true } : { reachable: false, kind: main.ok ? 'protocol' : main.failure.kind, detail: mainFailure },
     protocols,
-    ciphers: anyAccepted ? { status: 'measured', value: ciphersOf(collected) } : notMeasured(`no protocol version accepted: ${mainFailure}`),
+    ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: handshakes.length ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) } : notMeasured('no handshake completed with our client'),
     certificate: !main.ok
       ? notMeasured(`no handshake completed with our client: ${mainFailure}`)

@@ -137,10 +137,12 @@ export async function enumerateLegacySuites(
   let offered = [...candidates];
   while (offered.length > 0) {
     if (deadline.expired) return { accepted, failure: timeoutFailure(`${version} suite enumeration`, 0, whereOf(target)) };
-    const answer = await exchangeHello(target, clientHello(version, offered, target.host), {
-      connectMs: deadline.limit(limits.connectMs),
-      handshakeMs: deadline.limit(limits.handshakeMs),
-    });
+    const hello = clientHello(version, offered, target.host);
+    const attempt = (): Promise<ServerAnswer> =>
+      exchangeHello(target, hello, { connectMs: deadline.limit(limits.connectMs), handshakeMs: deadline.limit(limits.handshakeMs) });
+    let answer = await attempt();
+    // One retry for a transient failure (a timeout under load), never for a refusal.
+    if (answer.kind === 'failure' && !answer.failure.serverRefused && !deadline.expired) answer = await attempt();
     if (answer.kind === 'alert' || (answer.kind === 'failure' && answer.failure.serverRefused)) return { accepted };
     if (answer.kind === 'failure') return { accepted, failure: answer.failure };
     const chosen = answer.cipherSuite;

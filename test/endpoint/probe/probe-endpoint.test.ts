@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineTimeouts } from '../../../checks/endpoint/engine.js';
+import { mapBounded, type EngineTimeouts } from '../../../checks/endpoint/engine.js';
 import type {
   CertificateObservation,
   EndpointObservation,
@@ -12,7 +12,8 @@ import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js'
 import { probeTargetOf } from '../../../checks/endpoint/run-probes.js';
 import { GOOD_HSTS, startLab, type Lab, type ScenarioName } from '../../../lab/index.js';
 
-const TIMEOUTS: EngineTimeouts = { connectMs: 2000, handshakeMs: 1000, totalMs: 8000 };
+// Generous: the lab's servers share the test's CPU; only the hanging port waits this long.
+const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
 const NOW = new Date('2026-06-01T12:00:00Z');
 
 let lab: Lab;
@@ -21,13 +22,11 @@ const observations = new Map<string, EndpointObservation>();
 beforeAll(async () => {
   // Given every lab scenario running on 127.0.0.1
   lab = await startLab();
-  // When the native prober probes each of them
-  await Promise.all(
-    lab.scenarios.map(async (scenario) => {
-      const target = probeTargetOf(scenario.endpoint, [scenario.caPem]);
-      observations.set(scenario.name, await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW }));
-    }),
-  );
+  // When the native prober probes each of them, a few at a time as a run would
+  await mapBounded(lab.scenarios, 6, async (scenario) => {
+    const target = probeTargetOf(scenario.endpoint, [scenario.caPem]);
+    observations.set(scenario.name, await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW }));
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -66,9 +65,9 @@ describe('probeEndpoint on the good scenario', () => {
   });
 
   it('enumerates the accepted suites per version by IANA name', () => {
-    expect(ciphersOf('good', 'TLSv1.3')).toEqual(expect.arrayContaining(['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256']));
-    expect(ciphersOf('good', 'TLSv1.2')).toEqual(expect.arrayContaining(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_RSA_WITH_AES_128_CBC_SHA']));
-    expect(ciphersOf('good', 'TLSv1.2')).not.toContain('TLS_RSA_WITH_NULL_SHA');
+    // The lab's good server offers ECDHE AES-GCM with TLS 1.2 and AES-GCM with TLS 1.3 (the ECDSA suites need an EC key)
+    expect(ciphersOf('good', 'TLSv1.3').sort()).toEqual(['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384']);
+    expect(ciphersOf('good', 'TLSv1.2').sort()).toEqual(['TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384']);
   });
 
   it('records the ephemeral key exchange of each version', () => {

@@ -78,6 +78,24 @@ describe('enumerateLegacySuites against a raw server', () => {
     expect(await enumerateLegacySuites(target(port), 'TLSv1.2', [0x0005], LIMITS, new Deadline(5000))).toEqual({ accepted: [] });
   });
 
+  it('keeps what it found and says why when the server stops answering mid-way (after one retry)', async () => {
+    // Given a server that answers the first ClientHello and then goes silent
+    let connections = 0;
+    const listening = createServer((socket) => {
+      connections += 1;
+      if (connections === 1) socket.once('data', () => socket.end(serverHello(0x0303, 0x002f)));
+    });
+    server = listening;
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
+    const address = listening.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    // When we enumerate
+    const result = await enumerateLegacySuites(target(port), 'TLSv1.2', [0x002f, 0x0035], { connectMs: 1000, handshakeMs: 200 }, new Deadline(5000));
+    // Then the first suite is kept, the gap is explained, and the silent step was tried twice
+    expect(result).toMatchObject({ accepted: [0x002f], failure: { kind: 'timeout' } });
+    expect(connections).toBe(3);
+  });
+
   it('reports a server that never answers as a timeout, within the handshake limit', async () => {
     const listening = createServer(() => undefined);
     server = listening;

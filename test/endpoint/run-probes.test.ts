@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EndpointConfig } from '../../checks/config/schema.js';
+import type { Engine } from '../../checks/endpoint/engine.js';
+import { nativeOnly, probeTargetOf, runProbes, type ProbeProgress, type RunProbesRequest } from '../../checks/endpoint/run-probes.js';
+import { startLab, type Lab, type ScenarioName } from '../../lab/index.js';
+
+// The lab's certificates are made against the real clock, so the run is judged at the real time too.
+const STARTED = new Date();
+
+let lab: Lab;
+
+beforeAll(async () => {
+  lab = await startLab(['good', 'expired', 'refused', 'no-redirect']);
+});
+
+afterAll(async () => {
+  await lab.stop();
+});
+
+function endpointOf(name: ScenarioName): EndpointConfig {
+  const scenario = lab.scenarios.find((entry) => entry.name === name);
+  if (!scenario) throw new Error(`scenario ${name} not started`);
+  return scenario.endpoint;
+}
+
+function requestFor(endpoints: EndpointConfig[], extra: Partial<RunProbesRequest> = {}): RunProbesRequest {
+  return { endpoints, profile: 'hipaa', timeoutMs: 4000, concurrency: 4, readFile: lab.readFile, now: () => STARTED, ...extra };
+}
+
+describe('probeTargetOf', () => {
+  it('takes host, port, path and the default plain-HTTP URL from the endpoint URL', () => {
+    expect(probeTargetOf({ url: 'https://api.example.org/health?deep=1' }, [])).toEqual({
+      url: 'https://api.example.org/health?deep=1',
+      host: 'api.example.org',
+      port: 443,
+      path: '/health?deep=1',
+      httpUrl: 'http://api.example.org/',
+      caPem: [],
+    });
+  });
+
+  it('keeps the address override, the configured plain-HTTP URL and the anchors', () => {
+    expect(probeTargetOf({ url: 'https://api.example.org:8443/', http: 'http://api.example.org:8080/', address: '203.0.113.7' }, ['PEM'])).toMatchObject({
+      port: 8443,
+      httpUrl: 'http://api.example.org:8080/',
+      address: '203.0.113.7',
+      caPem: ['PEM'],
+    });
+  });
+
+  it('strips the brackets of an IPv6 literal', () => {
+    expect(probeTargetOf({ url: 'https://[2001:db8::1]/' }, []).host).toBe('2001:db8::1');
+  });
+});
+
+describe('runProbes', () => {
+  it('probes, judges and records the run as audit evidence', async () => {
+    // Given a good and an expired endpoint
+    const endpoints = [endpointOf('good'), endpointOf('expired')];
+    const progress: ProbeProgress[] = [];
+    // When they are probed with the hipaa profile
+    const report = await runProbes(requestFor(endpoints, { onProgress: (step) => progress.push(step) }));
+    // Then the report says what was probed, where, with which engine and profile
+    expect(report.targets).toEqual(endpoints.map((endpoint) => ({ kind: 'endpoint', url: endpoint.url, address: '127.0.0.1', engine: 'native' })));
+    expect(report.profile).toMatchObject({ name: 'hipaa', version: expect.any(String), source: expect.any(String) });
+    expect(report.startedAt).toBe(STARTED.toISOString());
+    expect(report.tool.name).toBe('hipaa-guard');
+    // And the expired certificate is a finding at that endpoint, the good one has no certificate findings
+    const expired = report.findings.filter((finding) => finding.ruleId === 'CERT-EXPIRED');
+    expect(expired.map((finding) => finding.location)).toEqual([{ kind: 'endpoint', url: endpointOf('expired').url, address: '127.0.0.1' }]);
+    expect(report.findings.filter((finding) => finding.location.kind === 'endpoint' && finding.location.url === endpointOf('good').url && finding.ruleId.startsWith('CERT-'))).toEqual([]);
+    expect(report.errors).toEqual([]);
+    // And progress was reported once per endpoint
+    expect(progress.map((step) => step.done)).toEqual([1, 2]);
+    expect(progress.every((step) => step.total === 2)).toBe(true);
+  });
+
+  it('turns an unreachable endpoint into ENDPOINT-UNREACHABLE without hiding the others', async () => {
+    const report = await runProbes(requestFor([endpointOf('refused'), endpointOf('no-redirect')]));
+    const unreachable = report.findings.filter((finding) => finding.ruleId === 'ENDPOINT-UNREACHABLE');
+    expect(unreachable).toHaveLength(1);
+    expect(unreachable[0]?.location).toMatchObject({ url: endpointOf('refused').url });
+    expect(report.findings.map((finding) => finding.ruleId)).toContain('HTTP-NO-REDIRECT');
+  });
+
+  it('reports an unreadable CA file as a config error naming the file, and probes the rest', async () => {
+    const broken = { ...endpointOf('good'), ca: 'certs/missing.pem' };
+    const report = await runProbes(requestFor([broken, endpointOf('no-redirect')]));
+    expect(report.errors).toEqual([expect.objectContaining({ category: 'config', target: broken.url, message: expect.stringContaining('certs/missing.pem') })]);
+    expect(report.targets.map((target) => target.kind === 'endpoint' && target.url)).toEqual([endpointOf('no-redirect').url]);
+  });
+
+  it('refuses a CA file that holds no certificate', async () => {
+    const report = await runProbes(requestFor([{ ...endpointOf('good'), ca: 'notes.txt' }], { readFile: () => Promise.resolve('not a certificate') }));
+    expect(report.errors[0]).toMatchObject({ category: 'config', message: expect.stringContaining('holds no PEM certificate') });
+  });
+
+  it('reports an engine that is not available, and one that fails, as engine errors per endpoint', async () => {
+    const missing = await runProbes(requestFor([{ ...endpointOf('good'), engine: 'testssl' }], { engines: nativeOnly }));
+    expect(missing.errors).toEqual([expect.objectContaining({ category: 'engine', message: 'the testssl engine is not available in this run' })]);
+
+    const failing: Engine = { name: 'tls-scan', probe: () => Promise.reject(new Error('tls-scan: not found')) };
+    const failed = await runProbes(requestFor([endpointOf('good')], { engine: 'tls-scan', engines: () => failing }));
+    expect(failed.errors).toEqual([expect.objectContaining({ category: 'engine', message: 'the tls-scan engine failed: tls-scan: not found' })]);
+    expect(failed.findings).toEqual([]);
+  });
+
+  it('judges an endpoint against its own profile and notes it', async () => {
+    const report = await runProbes(requestFor([{ ...endpointOf('good'), profile: 'mozilla-modern' }]));
+    expect(report.notes).toEqual([expect.stringContaining(`${endpointOf('good').url} was judged against profile mozilla-modern`)]);
+  });
+});
