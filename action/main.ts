@@ -11,7 +11,6 @@ import { runAction } from './run.js';
 async function main(): Promise<void> {
   try {
     const settings = readInputs((name) => core.getInput(name));
-    core.setSecret(settings.token);
     const context = await readRunContext(process.env);
     const octokit = new Octokit({ auth: settings.token, baseUrl: context.apiUrl, userAgent: 'hipaa-guard-action' });
     const result = await runAction(settings, context, octokit, {

@@ -141,9 +141,13 @@ async function changeSetFor(context: RunContext, octokit: GitHubClient, base: st
     return gitChangeSet(context.workspace, base, head);
   }
   if ((await hasCommit(context.workspace, base)) && (await ensureCommit(context.workspace, head))) {
-    const mergeBase = (await runGit(context.workspace, ['merge-base', base, head])).toString('utf8').trim();
-    core.info(`diffing ${mergeBase.slice(0, 12)}..${head.slice(0, 12)} from the checkout`);
-    return gitChangeSet(context.workspace, mergeBase, head);
+    const mergeBase = await runGit(context.workspace, ['merge-base', base, head]).then(
+      (output) => output.toString('utf8').trim(),
+      () => undefined,
+    );
+    if (!mergeBase) core.info('no merge base in this (shallow) checkout: diffing base..head directly; actions/checkout with fetch-depth: 0 avoids this');
+    core.info(`diffing ${(mergeBase ?? base).slice(0, 12)}..${head.slice(0, 12)} from the checkout`);
+    return gitChangeSet(context.workspace, mergeBase ?? base, head);
   }
   core.info(`base ${base.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`);
   return loadChangeSet(octokit, { owner: context.owner, repo: context.repo }, { base, head, ...(context.pullNumber ? { pullNumber: context.pullNumber } : {}) });

@@ -53,20 +53,21 @@ export function annotationLevelOf(severity: Severity): AnnotationLevel {
 
 /** One annotation per finding located in a file; endpoint findings live in the summary only. */
 export function annotationsOf(report: Report): CheckAnnotation[] {
-  return [...report.findings].sort(compareFindings).flatMap((finding) => {
-    const location = finding.location;
-    if (location.kind !== 'file') return [];
+  const inFiles = report.findings.flatMap((finding) => (finding.location.kind === 'file' ? [{ finding, location: finding.location }] : []));
+  // In file order, line by line: the order a reviewer reads them in.
+  inFiles.sort(
+    (a, b) => a.location.path.localeCompare(b.location.path) || a.location.startLine - b.location.startLine || compareFindings(a.finding, b.finding),
+  );
+  return inFiles.map(({ finding, location }) => {
     const startLine = Math.max(1, location.startLine);
-    return [
-      {
-        path: location.path,
-        start_line: startLine,
-        end_line: Math.max(startLine, location.endLine),
-        annotation_level: annotationLevelOf(finding.severity),
-        title: `${finding.ruleId}: ${finding.title}`.slice(0, 255),
-        message: stripControl(`${finding.message}\n\n${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`).slice(0, 64_000),
-      },
-    ];
+    return {
+      path: location.path,
+      start_line: startLine,
+      end_line: Math.max(startLine, location.endLine),
+      annotation_level: annotationLevelOf(finding.severity),
+      title: `${finding.ruleId}: ${finding.title}`.slice(0, 255),
+      message: stripControl(`${finding.message}\n\n${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`).slice(0, 64_000),
+    };
   });
 }
 

@@ -18,13 +18,13 @@ describe('check-run verdict', () => {
 });
 
 describe('annotationsOf', () => {
-  it('annotates file findings on their lines by severity and leaves endpoint findings to the summary', () => {
+  it('annotates file findings line by line, levelled by severity, and leaves endpoint findings to the summary', () => {
     const report = reportWith({
       findings: [fileFinding(4, { severity: 'medium' }), fileFinding(0, { severity: 'info' }), endpointFinding('https://api.example.org', 'tls-version')],
     });
     expect(annotationsOf(report).map((annotation) => [annotation.start_line, annotation.end_line, annotation.annotation_level])).toEqual([
-      [5, 6, 'warning'],
       [1, 2, 'notice'],
+      [5, 6, 'warning'],
     ]);
   });
 });
