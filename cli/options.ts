@@ -63,16 +63,16 @@ export function parseCommandLine<T extends OptionsConfig>(args: readonly string[
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /^Unknown option '([^']+)'/.exec(message)?.[1];
     if (unknown) {
-      const suggestion = closestOption(unknown, Object.keys(options));
+      const suggestion = closestName(unknown.replace(/^-+/, '').split('=')[0] ?? '', Object.keys(options));
       throw new UsageError(`unknown option ${unknown}${suggestion ? `; did you mean --${suggestion}?` : ''}`);
     }
     throw new UsageError(message.split('. ')[0] ?? message);
   }
 }
 
-function closestOption(given: string, names: readonly string[]): string | undefined {
-  const bare = given.replace(/^-+/, '').split('=')[0] ?? '';
-  const ranked = names.map((name) => ({ name, distance: editDistance(bare, name) })).sort((a, b) => a.distance - b.distance);
+/** The name `given` was probably meant to be, for "did you mean"; undefined when none is close. */
+export function closestName(given: string, names: readonly string[]): string | undefined {
+  const ranked = names.map((name) => ({ name, distance: editDistance(given, name) })).sort((a, b) => a.distance - b.distance);
   const best = ranked[0];
   return best && best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
 }

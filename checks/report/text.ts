@@ -1,5 +1,5 @@
 import { compareFindings, locationLabel, severityRank, type Finding, type Location, type Severity } from '../model/finding.js';
-import type { Report } from '../model/report.js';
+import type { Report, UnknownOutcome } from '../model/report.js';
 import { oneLine, summaryLine, targetLabel } from './summary.js';
 
 export interface TextOptions {
@@ -30,9 +30,13 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (style, text) => `${style}${text}${RESET}` : (_style, text) => text;
   const lines: string[] = [header(report, paint), ''];
 
+  const explained = new Set<string>();
   for (const [label, findings] of groupByLocation(report.findings)) {
     lines.push(paint(BOLD, label));
-    for (const finding of findings) lines.push(...findingLines(finding, paint));
+    for (const finding of findings) {
+      lines.push(...findingLines(finding, paint, !explained.has(finding.ruleId)));
+      explained.add(finding.ruleId);
+    }
     lines.push('');
   }
 
@@ -43,8 +47,8 @@ export function renderText(report: Report, options: TextOptions = {}): string {
       `${INDENT}reason: ${oneLine(entry.reason)}${until}`,
     ];
   });
-  section(lines, paint, 'Unknown (could not decide)', report.unknown, (entry) => [
-    `${entry.ruleId} at ${where(entry.location)}: ${oneLine(entry.message)}`,
+  section(lines, paint, 'Unknown (could not decide)', groupUnknown(report.unknown), ({ ruleIds, location, message }) => [
+    `${ruleIds.join(', ')} at ${where(location)}: ${oneLine(message)}`,
   ]);
   section(lines, paint, 'Errors (not evaluated)', report.errors, (entry) => [
     `[${entry.category}] ${oneLine(entry.target)}${entry.location ? ` (${where(entry.location)})` : ''}: ${oneLine(entry.message)}`,
@@ -64,14 +68,28 @@ function header(report: Report, paint: Paint): string {
   return paint(DIM, `${report.tool.name} ${report.tool.version}${profile} · ${targets} · ${report.startedAt}`);
 }
 
-function findingLines(finding: Finding, paint: Paint): string[] {
+/** The remediation is printed at a rule's first finding only; later ones point back to it. */
+function findingLines(finding: Finding, paint: Paint, explain: boolean): string[] {
   const severity = paint(SEVERITY_COLOR[finding.severity], finding.severity.toUpperCase().padEnd(8));
   const change = finding.change ? ` [${finding.change}]` : '';
+  const fix = explain ? oneLine(finding.remediation) : 'see above';
   return [
     `  ${severity} ${finding.ruleId}${change}  ${finding.title}`,
     `  ${INDENT}${oneLine(finding.message)}`,
-    `  ${INDENT}${paint(DIM, `${finding.citation} · fix: ${oneLine(finding.remediation)}`)}`,
+    `  ${INDENT}${paint(DIM, `${finding.citation} · fix: ${fix}`)}`,
   ];
+}
+
+/** Rules that could not decide at one place for one reason share a line. */
+function groupUnknown(unknown: readonly UnknownOutcome[]): { ruleIds: string[]; location: Location; message: string }[] {
+  const groups = new Map<string, { ruleIds: string[]; location: Location; message: string }>();
+  for (const entry of unknown) {
+    const key = `${locationLabel(entry.location)}\u0000${entry.message}`;
+    const group = groups.get(key);
+    if (group) group.ruleIds.push(entry.ruleId);
+    else groups.set(key, { ruleIds: [entry.ruleId], location: entry.location, message: entry.message });
+  }
+  return [...groups.values()];
 }
 
 /** Locations ordered by their worst finding, each location's findings by severity. */

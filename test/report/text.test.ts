@@ -88,4 +88,34 @@ describe('renderText', () => {
     expect(text).not.toContain('\u0007');
     expect(text).toContain('\uFFFD[2J\uFFFD]0;pwned\uFFFDhttp://evil FAKE LINE');
   });
+
+  it('prints a rule\'s remediation at its first finding only', () => {
+    // Given the same rule failing at two endpoints
+    const other = endpointFinding(undefined, { location: { kind: 'endpoint', url: 'https://b.example.org' }, subject: 'https://b.example.org' });
+    const text = renderText(cleanReport({ findings: [endpointFinding(), other] }));
+
+    // Then the fix is spelled out once and referenced after
+    expect(text.match(/fix: Accept only TLS 1\.2 and 1\.3/g)).toHaveLength(1);
+    expect(text).toContain('45 CFR 164.312(e)(2)(ii) · fix: see above');
+  });
+
+  it('puts the rules that could not decide at one place for one reason on one line', () => {
+    const location = { kind: 'endpoint', url: 'https://a.example.org' } as const;
+    const reason = 'the certificate was not measured: no handshake completed';
+    const report = cleanReport({
+      unknown: [
+        { ruleId: 'CERT-EXPIRED', location, message: reason },
+        { ruleId: 'CERT-WEAK-KEY', location, message: reason },
+        { ruleId: 'HSTS-MISSING', location, message: 'no HTTPS response' },
+      ],
+    });
+
+    expect(renderText(report)).toContain(
+      [
+        'Unknown (could not decide) (2)',
+        `  - CERT-EXPIRED, CERT-WEAK-KEY at https://a.example.org: ${reason}`,
+        '  - HSTS-MISSING at https://a.example.org: no HTTPS response',
+      ].join('\n'),
+    );
+  });
 });
