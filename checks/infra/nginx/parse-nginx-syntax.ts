@@ -67,31 +67,35 @@ export function tokenizeNginx(text: string): Token[] {
       i++;
       tokens.push({ kind: 'word', text: unescape(raw), line: start });
     } else {
-      let value = '';
+      const start = i;
       while (i < text.length && !isSpace(text[i]) && !SPECIAL.has(text[i] as string)) {
         // `${name}` is a variable, not a block: its braces belong to the word.
         if (text[i] === '$' && text[i + 1] === '{') {
           const close = text.indexOf('}', i);
           if (close < 0) throw new NginxSyntaxError('unterminated "${" variable', line);
-          value += text.slice(i, close + 1);
           i = close + 1;
-          continue;
+        } else {
+          i += text[i] === '\\' && i + 1 < text.length ? 2 : 1;
         }
-        if (text[i] === '\\' && i + 1 < text.length) value += text[i++];
-        value += text[i++];
       }
-      tokens.push({ kind: 'word', text: unescape(value), line });
+      const word = text.slice(start, i);
+      tokens.push({ kind: 'word', text: word.includes('\\') ? unescape(word) : word, line });
     }
   }
   return tokens;
 }
 
+/** Deeper nesting than any real configuration; it keeps hostile input from exhausting the stack. */
+export const MAX_NGINX_DEPTH = 64;
+
 /** Parses a whole file into its top-level directives. Throws NginxSyntaxError with the line. */
 export function parseNginxConfig(text: string): NginxDirective[] {
   const tokens = tokenizeNginx(text);
   let position = 0;
+  let depth = 0;
 
   const parseBlock = (opener: NginxDirective | undefined): NginxDirective[] => {
+    if (opener && ++depth > MAX_NGINX_DEPTH) throw new NginxSyntaxError(`blocks nested deeper than ${MAX_NGINX_DEPTH} levels`, opener.line);
     const directives: NginxDirective[] = [];
     for (;;) {
       const token = tokens[position];
@@ -103,6 +107,7 @@ export function parseNginxConfig(text: string): NginxDirective[] {
         if (!opener) throw new NginxSyntaxError('unexpected "}" with no open block', token.line);
         opener.endLine = token.line;
         position++;
+        depth--;
         return directives;
       }
       if (token.kind !== 'word') throw new NginxSyntaxError(`unexpected "${token.kind}": expected a directive name`, token.line);

@@ -61,17 +61,19 @@ export function parseNginx(path: string, text: string): ParsedInfraFile {
     if (error instanceof NginxSyntaxError) return { ok: false, path, format: 'nginx', line: error.line, message: error.message };
     throw error;
   }
-  const contexts: { http: NginxDirective | undefined; servers: NginxDirective[] }[] = [
-    { http: undefined, servers: directives.filter((directive) => directive.name === 'server' && directive.block) },
+  const isServer = (directive: NginxDirective) => directive.name === 'server' && directive.block !== undefined;
+  // Servers inherit the http block's simple directives; its blocks (servers, maps, upstreams) pass nothing on.
+  const contexts: { inherited: NginxDirective[]; servers: NginxDirective[] }[] = [
+    { inherited: [], servers: directives.filter(isServer) },
     ...directives
       .filter((directive) => directive.name === 'http' && directive.block)
-      .map((http) => ({ http, servers: (http.block ?? []).filter((directive) => directive.name === 'server' && directive.block) })),
+      .map((http) => ({ inherited: (http.block ?? []).filter((directive) => !directive.block), servers: (http.block ?? []).filter(isServer) })),
   ];
   const resources: InfraResource[] = [];
   const seen = new Map<string, number>();
-  for (const { http, servers } of contexts) {
+  for (const { inherited, servers } of contexts) {
     for (const server of servers) {
-      const resource = serverResource(path, server, http);
+      const resource = serverResource(path, server, inherited);
       const count = (seen.get(resource.address) ?? 0) + 1;
       seen.set(resource.address, count);
       if (count > 1) resource.address = `${resource.address}#${count}`;
@@ -91,9 +93,9 @@ function rangeOf(directive: NginxDirective): LineRange {
   return { startLine: directive.line, endLine: directive.endLine };
 }
 
-function serverResource(path: string, server: NginxDirective, http: NginxDirective | undefined): InfraResource {
+function serverResource(path: string, server: NginxDirective, inherited: readonly NginxDirective[]): InfraResource {
   const own = server.block ?? [];
-  const levels = [own, http?.block ?? []];
+  const levels = [own, inherited];
   const ranges = new Map<string, LineRange>();
   const listens = own.filter((directive) => directive.name === 'listen');
   const values: NginxServerValues = {

@@ -92,6 +92,7 @@ return 200 "a\\\\b";
     ['an unterminated quote', 'server {\n    add_header X-Test "value;\n}\n', 2, 'unterminated double-quoted string'],
     ['a ";" without a directive', 'server {\n    ;\n}\n', 2, 'unexpected ";": expected a directive name'],
     ['an unterminated ${', 'return 301 https://${host;\n', 1, 'unterminated "${" variable'],
+    ['hostile nesting', `${'a {\n'.repeat(100_000)}${'}\n'.repeat(100_000)}`, 65, 'blocks nested deeper than 64 levels'],
   ])('Given %s, then a syntax error names the line', (_case, text, line, message) => {
     const error = syntaxErrorOf(text);
 
