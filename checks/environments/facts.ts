@@ -128,6 +128,16 @@ function definingKey(key: string, block: Block | undefined, path: string, indent
   return undefined;
 }
 
+const HCL_HEADER = /^\s*(resource|data|module|variable|output|provider)\s+"/;
+
+/**
+ * A name specific enough to identify one resource: `acme-phi-exports`, `prod/db`, `phirecords01`,
+ * not `main` or `app`, which every environment may use for its own resource.
+ */
+function isSpecificName(value: string): boolean {
+  return /[^A-Za-z]/.test(value) || value.length >= 10;
+}
+
 const KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$/;
 const TOKEN = /[A-Za-z0-9][\w.:/@-]*/g;
 const QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
@@ -169,7 +179,9 @@ export function collectFileFacts(path: string, text: string): FileFacts {
     }
     const block = context.block;
     const namespaceContext = key !== undefined && ['namespace', 'namespaces', 'kubernetesiometadataname'].includes(normalizeKey(key));
-    for (const token of line.matchAll(TOKEN)) {
+    // A block header's labels (`resource "aws_vpc" "main"`) are Terraform addresses, not resource identifiers.
+    const literals = hcl && HCL_HEADER.test(line) ? [] : line.matchAll(TOKEN);
+    for (const token of literals) {
       const text = token[0].replace(/[.:/-]+$/, '');
       const column = token.index + 1;
       const entry: Token = { text, place: { path, line: lineNumber, column }, namespaceContext: namespaceContext && column > valueColumn };
@@ -196,6 +208,7 @@ export function collectFileFacts(path: string, text: string): FileFacts {
       const value = defining.kind === 'domain' ? hostOf(literal.value) : literal.value;
       if (value === undefined || (defining.kind === 'cidr' && !/[.:]/.test(value))) continue;
       if (defining.kind === 'account' && !/^\d{12}$/.test(value)) continue;
+      if (defining.kind === 'name' && !isSpecificName(value)) continue;
       facts.definitions.push(definition(defining.kind, defining.label, defining.shareable, key, { value, column: literal.column }, path, lineNumber, block));
     }
   });

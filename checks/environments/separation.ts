@@ -97,8 +97,7 @@ function buildIndex(facts: SeparationFacts): IdentifierIndex {
         const owner: Owner = { environment, kind, value, label, shareable: kind === 'account' || kind === 'vpc', declared: true, ...(place ? { place } : {}) };
         if (kind === 'cidr') addRange(owner);
         else if (kind === 'domain' || kind === 'name') {
-          const isMatch = picomatch(value, { nocase: true, dot: true });
-          index.patterns.push({ owner, isMatch: (candidate) => isMatch(candidate) });
+          index.patterns.push({ owner, isMatch: picomatch(value, { nocase: true, dot: true }) });
         } else addExact(owner);
       }
     }

@@ -26,6 +26,12 @@ resource "aws_secretsmanager_secret" "db" {
     expect(facts.definitions[1]?.block).toBe('aws_db_instance.phi');
   });
 
+  it('takes no generic names (`main`, `app`) as identities, and no block labels as literals', () => {
+    const facts = collectFileFacts('infra/prod/eks.tf', 'resource "aws_eks_cluster" "main" {\n  name = "main"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "phirecords"\n}\n');
+    expect(facts.definitions.map((d) => d.value)).toEqual(['phirecords']);
+    expect(facts.tokens.filter((token) => token.place.line === 1)).toEqual([]);
+  });
+
   it('takes only literal values: no expressions, no interpolation, no comments', () => {
     const facts = collectFileFacts(
       'infra/staging/main.tf',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
 import { checkEnvironments } from '../../checks/environments/check-environments.js';
-import type { Finding } from '../../checks/model/finding.js';
+import { locationLabel, type Finding } from '../../checks/model/finding.js';
 import { memoryChangeSet, type FileMap } from '../support/memory-source.js';
 import { DECLARED_CONFIG, PROD_DATABASE, terraformModule } from './fixtures.js';
 
@@ -88,6 +88,14 @@ describe('ENV-CROSS-REFERENCE', () => {
       'infra/staging/sg.tf': 'resource "aws_security_group_rule" "in" {\n  cidr_blocks = ["10.20.1.0/24", "0.0.0.0/0", "::/0"]\n}\n',
     });
     expect(findings).toEqual([]);
+  });
+});
+
+describe('fingerprints', () => {
+  it('tells apart the same reference written twice in one place', async () => {
+    const findings = await findingsOf({ 'infra/staging/hosts.yaml': 'peers:\n  - 10.10.0.5\n  - 10.10.0.5\n' });
+    expect(findings.map((f) => locationLabel(f.location))).toEqual(['infra/staging/hosts.yaml:2', 'infra/staging/hosts.yaml:3']);
+    expect(new Set(findings.map((f) => f.fingerprint)).size).toBe(2);
   });
 });
 
