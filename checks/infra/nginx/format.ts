@@ -8,6 +8,7 @@ const NGINX_PATH = /(\.conf(\.template)?$)|(^|\/)nginx[^/]*\/|(^|\/)nginx\.conf/
 export const nginxParser: InfraFormatParser = {
   format: 'nginx',
   matchesPath: (path) => NGINX_PATH.test(path),
-  matchesContent: (_path, text) => looksLikeNginx(text),
+  // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
+  matchesContent: (path, text) => !/\.(ya?ml|json)$/i.test(path) && looksLikeNginx(text),
   parse: parseNginx,
 };

@@ -173,6 +173,7 @@ describe('nginx detection in the format registry', () => {
     ['docker/default.conf.template', 'server {\n    listen ${PORT};\n}\n', 'nginx'],
     ['nginx/sites-available/portal', 'server {\n    listen 80;\n}\n', 'nginx'],
     ['etc/supervisord.conf', '[program:web]\ncommand=/usr/bin/web\n', undefined],
+    ['charts/web/templates/nginx-config.yaml', 'data:\n  nginx.conf: |\n    server {\n      listen {{ .Values.port }};\n    }\n', undefined],
   ])('Given %s, then the format is %s', (path, text, format) => {
     expect(detectFormat(path, text)?.format).toBe(format);
   });
