@@ -40,7 +40,12 @@ export class InputError extends Error {
 
 const YAML_TRUE = ['true', 'True', 'TRUE'];
 const YAML_FALSE = ['false', 'False', 'FALSE'];
-const optional = <T extends z.ZodType>(schema: T) => z.union([z.literal('').transform(() => undefined), schema]);
+/** An input that may be left empty (its default is then decided elsewhere). */
+const optional = <T extends z.ZodType<unknown, string>>(schema: T) =>
+  z
+    .string()
+    .transform((value) => (value === '' ? undefined : value))
+    .pipe(schema.optional());
 
 const inputSchema = z.object({
   config: z.string().transform((value) => value || DEFAULT_CONFIG_PATH),

@@ -51810,7 +51810,7 @@ var InputError = class extends Error {
 };
 var YAML_TRUE = ["true", "True", "TRUE"];
 var YAML_FALSE = ["false", "False", "FALSE"];
-var optional2 = (schema2) => external_exports.union([external_exports.literal("").transform(() => void 0), schema2]);
+var optional2 = (schema2) => external_exports.string().transform((value) => value === "" ? void 0 : value).pipe(schema2.optional());
 var inputSchema = external_exports.object({
   config: external_exports.string().transform((value) => value || DEFAULT_CONFIG_PATH),
   mode: external_exports.string().transform((value) => value || "auto").pipe(external_exports.enum(MODES, { error: `write one of ${MODES.join(", ")} (auto: diff on pull_request/push, probe on schedule/workflow_dispatch)` })),
@@ -54030,6 +54030,10 @@ function stripControl(text) {
 function oneLine2(text) {
   return stripControl(text.replace(/\s*\r?\n\s*/g, " "));
 }
+function errorPlace(entry) {
+  const label = entry.location ? locationLabel(entry.location) : void 0;
+  return label === entry.target ? void 0 : label;
+}
 
 // checks/report/markdown.ts
 function escapeMarkdown(text) {
@@ -54133,7 +54137,7 @@ function renderMarkdown(report, options = {}) {
     entries.push("", "## Findings", "", ...report.findings.flatMap((finding) => [findingDetails(finding), ""]));
   }
   if (report.errors.length) {
-    entries.push("## Not evaluated (errors)", "", ...report.errors.map((entry) => `- **${entry.category}** ${inlineCode(entry.target)}${entry.location ? ` at ${where(entry.location)}` : ""}: ${escapeMarkdown(entry.message)}`), "");
+    entries.push("## Not evaluated (errors)", "", ...report.errors.map((entry) => `- **${entry.category}** ${inlineCode(entry.target)}${errorPlace(entry) ? ` at ${inlineCode(errorPlace(entry) ?? "")}` : ""}: ${escapeMarkdown(entry.message)}`), "");
   }
   if (report.unknown.length) {
     entries.push("## Unknown (could not decide)", "", ...report.unknown.map((entry) => `- ${inlineCode(entry.ruleId)} at ${where(entry.location)}: ${escapeMarkdown(entry.message)}`), "");
@@ -57546,6 +57550,10 @@ function definingKey(key, block, path, indent2) {
   if (/(cluster|clustername|clusterarn)$/.test(k)) return { kind: "name", label: "cluster", shareable: true };
   return void 0;
 }
+var HCL_HEADER = /^\s*(resource|data|module|variable|output|provider)\s+"/;
+function isSpecificName(value) {
+  return /[^A-Za-z]/.test(value) || value.length >= 10;
+}
 var KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$/;
 var TOKEN2 = /[A-Za-z0-9][\w.:/@-]*/g;
 var QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
@@ -57585,7 +57593,8 @@ function collectFileFacts(path, text) {
     }
     const block = context.block;
     const namespaceContext = key !== void 0 && ["namespace", "namespaces", "kubernetesiometadataname"].includes(normalizeKey(key));
-    for (const token of line.matchAll(TOKEN2)) {
+    const literals = hcl && HCL_HEADER.test(line) ? [] : line.matchAll(TOKEN2);
+    for (const token of literals) {
       const text2 = token[0].replace(/[.:/-]+$/, "");
       const column = token.index + 1;
       const entry = { text: text2, place: { path, line: lineNumber, column }, namespaceContext: namespaceContext && column > valueColumn };
@@ -57611,6 +57620,7 @@ function collectFileFacts(path, text) {
       const value = defining.kind === "domain" ? hostOf2(literal2.value) : literal2.value;
       if (value === void 0 || defining.kind === "cidr" && !/[.:]/.test(value)) continue;
       if (defining.kind === "account" && !/^\d{12}$/.test(value)) continue;
+      if (defining.kind === "name" && !isSpecificName(value)) continue;
       facts.definitions.push(definition(defining.kind, defining.label, defining.shareable, key, { value, column: literal2.column }, path, lineNumber, block));
     }
   });
@@ -58244,8 +58254,7 @@ function buildIndex(facts) {
         const owner = { environment, kind, value, label, shareable: kind === "account" || kind === "vpc", declared: true, ...place ? { place } : {} };
         if (kind === "cidr") addRange(owner);
         else if (kind === "domain" || kind === "name") {
-          const isMatch = (0, import_picomatch3.default)(value, { nocase: true, dot: true });
-          index.patterns.push({ owner, isMatch: (candidate) => isMatch(candidate) });
+          index.patterns.push({ owner, isMatch: (0, import_picomatch3.default)(value, { nocase: true, dot: true }) });
         } else addExact(owner);
       }
     }
@@ -58941,27 +58950,29 @@ function tokenizeNginx(text) {
       i++;
       tokens.push({ kind: "word", text: unescape(raw), line: start });
     } else {
-      let value = "";
+      const start = i;
       while (i < text.length && !isSpace(text[i]) && !SPECIAL.has(text[i])) {
         if (text[i] === "$" && text[i + 1] === "{") {
           const close = text.indexOf("}", i);
           if (close < 0) throw new NginxSyntaxError('unterminated "${" variable', line);
-          value += text.slice(i, close + 1);
           i = close + 1;
-          continue;
+        } else {
+          i += text[i] === "\\" && i + 1 < text.length ? 2 : 1;
         }
-        if (text[i] === "\\" && i + 1 < text.length) value += text[i++];
-        value += text[i++];
       }
-      tokens.push({ kind: "word", text: unescape(value), line });
+      const word = text.slice(start, i);
+      tokens.push({ kind: "word", text: word.includes("\\") ? unescape(word) : word, line });
     }
   }
   return tokens;
 }
+var MAX_NGINX_DEPTH = 64;
 function parseNginxConfig(text) {
   const tokens = tokenizeNginx(text);
   let position = 0;
+  let depth = 0;
   const parseBlock = (opener) => {
+    if (opener && ++depth > MAX_NGINX_DEPTH) throw new NginxSyntaxError(`blocks nested deeper than ${MAX_NGINX_DEPTH} levels`, opener.line);
     const directives = [];
     for (; ; ) {
       const token = tokens[position];
@@ -58973,6 +58984,7 @@ function parseNginxConfig(text) {
         if (!opener) throw new NginxSyntaxError('unexpected "}" with no open block', token.line);
         opener.endLine = token.line;
         position++;
+        depth--;
         return directives;
       }
       if (token.kind !== "word") throw new NginxSyntaxError(`unexpected "${token.kind}": expected a directive name`, token.line);
@@ -59020,15 +59032,16 @@ function parseNginx(path, text) {
     if (error63 instanceof NginxSyntaxError) return { ok: false, path, format: "nginx", line: error63.line, message: error63.message };
     throw error63;
   }
+  const isServer = (directive) => directive.name === "server" && directive.block !== void 0;
   const contexts = [
-    { http: void 0, servers: directives.filter((directive) => directive.name === "server" && directive.block) },
-    ...directives.filter((directive) => directive.name === "http" && directive.block).map((http) => ({ http, servers: (http.block ?? []).filter((directive) => directive.name === "server" && directive.block) }))
+    { inherited: [], servers: directives.filter(isServer) },
+    ...directives.filter((directive) => directive.name === "http" && directive.block).map((http) => ({ inherited: (http.block ?? []).filter((directive) => !directive.block), servers: (http.block ?? []).filter(isServer) }))
   ];
   const resources = [];
   const seen = /* @__PURE__ */ new Map();
-  for (const { http, servers } of contexts) {
+  for (const { inherited, servers } of contexts) {
     for (const server2 of servers) {
-      const resource = serverResource(path, server2, http);
+      const resource = serverResource(path, server2, inherited);
       const count = (seen.get(resource.address) ?? 0) + 1;
       seen.set(resource.address, count);
       if (count > 1) resource.address = `${resource.address}#${count}`;
@@ -59040,9 +59053,9 @@ function parseNginx(path, text) {
 function rangeOf(directive) {
   return { startLine: directive.line, endLine: directive.endLine };
 }
-function serverResource(path, server2, http) {
+function serverResource(path, server2, inherited) {
   const own2 = server2.block ?? [];
-  const levels = [own2, http?.block ?? []];
+  const levels = [own2, inherited];
   const ranges = /* @__PURE__ */ new Map();
   const listens = own2.filter((directive) => directive.name === "listen");
   const values = {
