@@ -4,6 +4,7 @@
  */
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { Resolver } from '../checks/endpoint/address-guard.js';
+import { httpStatus } from '../checks/github/backoff.js';
 import { CHECK_RUN_NAME } from '../checks/github/check-run-summary.js';
 import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
 import type { Report } from '../checks/model/report.js';
@@ -31,17 +32,26 @@ export interface AppDependencies {
   maxIssuesCreated?: number;
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
 export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
   return (app: Probot, { addHandler }) => {
     const publishing = { now: () => deps.clock.now(), sleep: deps.sleep };
-    const check = async (context: Context, target: CheckTarget | undefined) => {
-      if (target) await checkChange(context.octokit, target, context.log, { ...publishing, scan: deps.scan });
+    // Errors are logged as one line with the HTTP status: Probot's own error log would serialize
+    // an Octokit error whole, response body included.
+    const check = async (context: Context, target: () => CheckTarget | undefined) => {
+      try {
+        const resolved = target();
+        if (resolved) await checkChange(context.octokit, resolved, context.log, { ...publishing, scan: deps.scan });
+      } catch (error) {
+        context.log.error({ event: context.name, delivery: context.id, status: httpStatus(error), err: messageOf(error) }, 'webhook not handled');
+      }
     };
-    app.on([...PULL_REQUEST_EVENTS], (context) => check(context, pullRequestTarget(context.payload)));
-    app.on('check_suite.rerequested', (context) => check(context, checkSuiteTarget(context.payload)));
-    app.on('check_run.rerequested', (context) => check(context, checkRunTarget(context.payload, CHECK_RUN_NAME)));
+    app.on([...PULL_REQUEST_EVENTS], (context) => check(context, () => pullRequestTarget(context.payload)));
+    app.on('check_suite.rerequested', (context) => check(context, () => checkSuiteTarget(context.payload)));
+    app.on('check_run.rerequested', (context) => check(context, () => checkRunTarget(context.payload, CHECK_RUN_NAME)));
 
     const { settings } = deps;
     const sweeper = new Sweeper(app, {
@@ -56,7 +66,7 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
       budgetMs: settings.sweepBudgetMs,
       jitterMs: settings.sweepJitterMs,
     });
-    const onSweepError = (error: unknown) => app.log.error({ err: error instanceof Error ? error.message : String(error) }, 'sweep failed');
+    const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: messageOf(error) }, 'sweep failed');
 
     addHandler(healthRoute());
     addHandler(

@@ -62,6 +62,8 @@ export interface TestApp {
   /** The routes the app registered, tried in order like Probot's server does. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
   receive(event: string, payload: Record<string, unknown>, id?: string): Promise<void>;
+  /** Asserts every mock was used, every request was valid for GitHub, and nothing unmocked was asked. */
+  done(): void;
   /** Serves the app's routes on 127.0.0.1 (unanswered requests get 404, as in Probot's server). */
   listen(): Promise<{ url: string; close(): Promise<void> }>;
 }
@@ -94,13 +96,25 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     ...(options.maxIssuesCreated === undefined ? {} : { maxIssuesCreated: options.maxIssuesCreated }),
   };
   await probot.load(hipaaGuardApp(deps), { cwd: process.cwd(), addHandler: (handler) => handlers.push(handler) });
+  const github = mockGitHub();
+  const unmatched: string[] = [];
+  const onNoMatch = (request: { method?: string; url?: string; path?: string }) => {
+    const url = request.url ?? request.path ?? '';
+    if (!/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) unmatched.push(`${request.method ?? '?'} ${url}`);
+  };
+  nock.emitter.removeAllListeners('no match');
+  nock.emitter.on('no match', onNoMatch);
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
     for (const handler of handlers) if (await handler(request, response)) return true;
     return false;
   };
   return {
     probot,
-    github: mockGitHub(),
+    github,
+    done() {
+      github.done();
+      if (unmatched.length) throw new Error(`requests nobody mocked:\n${unmatched.join('\n')}`);
+    },
     clock,
     sleeps,
     handle,

@@ -23,7 +23,7 @@ afterAll(async () => {
 afterEach(async () => {
   await server?.close();
   try {
-    app?.github.done();
+    app?.done();
   } finally {
     nock.cleanAll();
     app = undefined;

@@ -29,7 +29,7 @@ const CONFIG = 'fail-on: high\n';
 let app: TestApp | undefined;
 afterEach(() => {
   try {
-    app?.github.done();
+    app?.done();
   } finally {
     nock.cleanAll();
     app = undefined;
@@ -282,7 +282,35 @@ describe('pull request checks', () => {
     await app.receive('pull_request', examplePayload('pull_request', 'opened'));
 
     expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
-    expect(updates[0]?.output?.summary).toContain('the edited config would not load: endpoints[0].url: expected an https:// URL');
+    expect(updates[0]?.output?.summary).toContain('`.github/hipaa-guard.yml:3`: the edited config would not load');
+    expect(updates[0]?.output?.summary).toContain('expected an https:// URL');
     expect(updates[0]?.output?.summary).toContain("this run used the default branch's version");
+  });
+
+  it('Given a payload without the head commit, when received, then it is refused by the schema and GitHub is not called', async () => {
+    app = await createTestApp();
+    const payload = examplePayload('pull_request', 'opened') as { pull_request: { head: { sha?: string } } };
+    delete payload.pull_request.head.sha;
+
+    await expect(app.receive('pull_request', payload)).resolves.toBeUndefined();
+  });
+
+  it('Given GitHub failing to create the run, when a PR opens, then the webhook is logged as not handled instead of crashing', async () => {
+    app = await createTestApp({ scan: recordingScan([]) });
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    app.github.scope.get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`).query(true).reply(200, { total_count: 0, check_runs: [] });
+    app.github.scope.post(`/repos/${OWNER}/${REPO}/check-runs`).reply(500, { message: 'Server Error' });
+
+    await expect(app.receive('pull_request', examplePayload('pull_request', 'opened'))).resolves.toBeUndefined();
+  });
+
+  it('Given an installation that has not granted checks: write, when a PR opens, then no check is attempted further', async () => {
+    app = await createTestApp({ scan: recordingScan([]) });
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    app.github.scope.get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`).query(true).reply(403, { message: 'Resource not accessible by integration' });
+
+    await expect(app.receive('pull_request', examplePayload('pull_request', 'opened'))).resolves.toBeUndefined();
   });
 });

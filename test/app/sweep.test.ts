@@ -18,7 +18,7 @@ let server: { url: string; close(): Promise<void> } | undefined;
 afterEach(async () => {
   await server?.close();
   try {
-    app?.github.done();
+    app?.done();
   } finally {
     nock.cleanAll();
     app = undefined;
