@@ -1,7 +1,7 @@
 import { locationLabel, type Finding, type Location } from '../model/finding.js';
 import type { Report, Strengthening, SuppressedFinding } from '../model/report.js';
 import { citationOf, safeguardTitle } from '../model/safeguards.js';
-import { CHANGE_COLUMNS, countBySafeguard, oneLine, summaryLine, targetLabel } from './summary.js';
+import { CHANGE_COLUMNS, countBySafeguard, errorPlace, oneLine, summaryLine, targetLabel } from './summary.js';
 
 /** GitHub's limit on a check run's `output.summary` and `output.text`. */
 export const CHECK_RUN_SUMMARY_LIMIT = 65_535;
@@ -155,7 +155,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     entries.push('', '## Findings', '', ...report.findings.flatMap((finding) => [findingDetails(finding), '']));
   }
   if (report.errors.length) {
-    entries.push('## Not evaluated (errors)', '', ...report.errors.map((entry) => `- **${entry.category}** ${inlineCode(entry.target)}${entry.location ? ` at ${where(entry.location)}` : ''}: ${escapeMarkdown(entry.message)}`), '');
+    entries.push('## Not evaluated (errors)', '', ...report.errors.map((entry) => `- **${entry.category}** ${inlineCode(entry.target)}${errorPlace(entry) ? ` at ${inlineCode(errorPlace(entry) ?? '')}` : ''}: ${escapeMarkdown(entry.message)}`), '');
   }
   if (report.unknown.length) {
     entries.push('## Unknown (could not decide)', '', ...report.unknown.map((entry) => `- ${inlineCode(entry.ruleId)} at ${where(entry.location)}: ${escapeMarkdown(entry.message)}`), '');

@@ -1,5 +1,5 @@
-import { CHANGES, SEVERITIES, type Change, type Finding, type Severity } from '../model/finding.js';
-import type { Report, ScanTarget } from '../model/report.js';
+import { CHANGES, locationLabel, SEVERITIES, type Change, type Finding, type Severity } from '../model/finding.js';
+import type { ErroredOutcome, Report, ScanTarget } from '../model/report.js';
 import { SAFEGUARD_IDS, type Safeguard } from '../model/safeguards.js';
 
 /** Findings with no `change` (endpoint probes, environment checks) were observed as they are now. */
@@ -63,4 +63,10 @@ export function stripControl(text: string): string {
 /** One line of text from servers and files: no line breaks, no terminal escape sequences. */
 export function oneLine(text: string): string {
   return stripControl(text.replace(/\s*\r?\n\s*/g, ' '));
+}
+
+/** Where an error happened, when that says more than its target (a line, an address). */
+export function errorPlace(entry: ErroredOutcome): string | undefined {
+  const label = entry.location ? locationLabel(entry.location) : undefined;
+  return label === entry.target ? undefined : label;
 }

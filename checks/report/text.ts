@@ -1,6 +1,6 @@
 import { compareFindings, locationLabel, severityRank, type Finding, type Location, type Severity } from '../model/finding.js';
 import type { Report, UnknownOutcome } from '../model/report.js';
-import { oneLine, summaryLine, targetLabel } from './summary.js';
+import { errorPlace, oneLine, summaryLine, targetLabel } from './summary.js';
 
 export interface TextOptions {
   /** ANSI colours; the CLI passes `stream.isTTY && !NO_COLOR`. */
@@ -51,7 +51,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     `${ruleIds.join(', ')} at ${where(location)}: ${oneLine(message)}`,
   ]);
   section(lines, paint, 'Errors (not evaluated)', report.errors, (entry) => [
-    `[${entry.category}] ${oneLine(entry.target)}${entry.location ? ` (${where(entry.location)})` : ''}: ${oneLine(entry.message)}`,
+    `[${entry.category}] ${oneLine(entry.target)}${errorPlace(entry) ? ` (${oneLine(errorPlace(entry) ?? '')})` : ''}: ${oneLine(entry.message)}`,
   ]);
   section(lines, paint, 'Strengthened', report.strengthened, (entry) => [
     `${entry.ruleId} at ${where(entry.location)}: ${oneLine(entry.message)}`,

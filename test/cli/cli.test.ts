@@ -110,4 +110,26 @@ describe('hipaa-guard probe: usage and config errors (exit 2, nothing probed)', 
     expect(await runCli(['probe', 'https://a.example.org', '--fail-on', 'severe'], io)).toBe(2);
     expect(io.err()).toContain('--fail-on must be one of critical, high, medium, low, never (got "severe")');
   });
+
+  it('says when --output cannot be written', async () => {
+    const io = memoryIo(dir);
+
+    // (the unreadable --ca keeps the endpoint from being probed at all)
+    const code = await runCli(['probe', 'https://127.0.0.1:1/', '--ca', 'missing.pem', '--output', 'no-such-dir/report.json'], io);
+
+    expect(code).toBe(2);
+    expect(io.err()).toContain('cannot write --output no-such-dir/report.json (ENOENT)');
+  });
+});
+
+describe('hipaa-guard probe: outcomes that could not be evaluated', () => {
+  it('reports an unreadable --ca as an error of that endpoint and exits 1', async () => {
+    const io = memoryIo(dir);
+
+    const code = await runCli(['probe', 'https://127.0.0.1:1/', '--ca', 'missing.pem'], io);
+
+    expect(code).toBe(1);
+    expect(io.out()).toContain('Errors (not evaluated) (1)\n  - [config] https://127.0.0.1:1/: could not read the trust anchors missing.pem');
+    expect(io.out()).toMatch(/0 findings · 1 error\n$/);
+  });
 });

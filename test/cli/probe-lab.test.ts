@@ -87,6 +87,25 @@ describe('hipaa-guard probe against the loopback lab', () => {
     expect(json.findings.filter((entry) => entry.location.kind === 'endpoint' && entry.location.url === good.endpoint.url && entry.severity === 'high')).toEqual([]);
   });
 
+  it('shows a progress line on a terminal, erased before the coloured report', async () => {
+    const io = memoryIo(dir, { tty: true });
+
+    await runCli(['probe', '--config', 'both.yml'], io);
+
+    expect(io.err()).toContain('probing: 2/2 endpoints done');
+    expect(io.err().endsWith('\r\u001b[2K')).toBe(true);
+    expect(io.out()).toContain('\u001b[1;31mHIGH    \u001b[0m TLS-PROTOCOL-LEGACY');
+  });
+
+  it('prints no colour on a terminal when NO_COLOR is set', async () => {
+    const io = memoryIo(dir, { tty: true, env: { NO_COLOR: '1' } });
+
+    await runCli(['probe', '--config', 'both.yml'], io);
+
+    expect(io.out()).toContain('TLS-PROTOCOL-LEGACY');
+    expect(io.out()).not.toContain('\u001b[');
+  });
+
   it('exits 0 with --fail-on never, whatever it finds', async () => {
     const io = memoryIo(dir);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { oneLine, summaryLine, targetLabel } from '../../checks/report/summary.js';
+import { errorPlace, oneLine, summaryLine, targetLabel } from '../../checks/report/summary.js';
 import { cleanReport, endpointFinding, fullReport } from '../support/report-builder.js';
 
 describe('summaryLine', () => {
@@ -23,5 +23,15 @@ describe('targetLabel', () => {
 describe('oneLine', () => {
   it('joins lines and neutralises control characters', () => {
     expect(oneLine('a\r\n  b\u001b[31mc\u0000')).toBe('a b\uFFFD[31mc\uFFFD');
+  });
+});
+
+describe('errorPlace', () => {
+  it('names the location only when it says more than the target', () => {
+    const file = { kind: 'file', path: 'infra/main.tf', startLine: 3, endLine: 3 } as const;
+
+    expect(errorPlace({ category: 'parse', target: 'infra/main.tf', message: 'x', location: file })).toBe('infra/main.tf:3');
+    expect(errorPlace({ category: 'config', target: 'https://a.example.org', message: 'x', location: { kind: 'endpoint', url: 'https://a.example.org' } })).toBeUndefined();
+    expect(errorPlace({ category: 'bug', target: 'git', message: 'x' })).toBeUndefined();
   });
 });
