@@ -35,7 +35,7 @@ function checkIngressTls(resource: InfraResource): Verdict | undefined {
   const tlsHosts = tls.flatMap((entry) => listAt(entry, ['hosts'])).map(String);
   const index = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt(rule, ['host'])) ?? '*', tlsHosts));
   const host = valueAt(rules[index], ['host']);
-  if (index < 0) return { verdict: 'pass', path: ['spec', 'tls'], actual: tlsHosts };
+  if (index < 0) return { verdict: 'pass', path: ['spec', 'tls'], actual: 'every host has TLS' };
   return {
     verdict: 'fail',
     path: host === undefined ? ['spec', 'rules', index] : ['spec', 'rules', index, 'host'],
