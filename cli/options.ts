@@ -3,6 +3,7 @@
  * `--format`/`--output`/`--fail-on`/`--config` options, writing the report, and the exit code.
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, DEFAULT_CONFIG_PATH, parseConfig } from '../checks/config/load-config.js';
 import type { Config } from '../checks/config/schema.js';
@@ -148,7 +149,12 @@ export async function loadConfigFile(io: CliIo, configPath: string | undefined):
 }
 
 export function resolvePath(io: CliIo, path: string): string {
-  return path.startsWith('/') ? path : `${io.cwd}/${path}`;
+  return resolve(io.cwd, path);
+}
+
+/** A path as SARIF wants it: relative to the working directory (the repository root), forward slashes. */
+function repositoryPath(io: CliIo, path: string): string {
+  return relative(io.cwd, resolvePath(io, path)).split(sep).join('/');
 }
 
 /**
@@ -170,7 +176,7 @@ export async function writeReport(report: Report, settings: ReportSettings, io: 
   const text = renderReport(report, settings.format, {
     rules: ALL_RULES,
     color,
-    ...(config ? { configPath: config.path, endpointLines: endpointLines(config.text) } : {}),
+    ...(config ? { configPath: repositoryPath(io, config.path), endpointLines: endpointLines(config.text) } : {}),
   });
   if (settings.output === undefined) {
     io.stdout.write(text);

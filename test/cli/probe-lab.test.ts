@@ -113,10 +113,10 @@ describe('hipaa-guard probe against the loopback lab', () => {
     expect(io.out()).toContain('TLS-PROTOCOL-LEGACY');
   });
 
-  it('writes SARIF to --output, pointing at the config line that declares the endpoint', async () => {
+  it('writes SARIF to --output, pointing at the config line that declares the endpoint (path relative to the working directory)', async () => {
     const io = memoryIo(dir);
 
-    const code = await runCli(['probe', '--config', 'both.yml', '--format', 'sarif', '--output', 'out.sarif'], io);
+    const code = await runCli(['probe', '--config', join(dir, 'both.yml'), '--format', 'sarif', '--output', 'out.sarif'], io);
 
     expect(code).toBe(1);
     expect(io.out()).toBe('');
