@@ -73,10 +73,13 @@ function endpointFromUrl(url: string): EndpointConfig {
   return parsed.data;
 }
 
-function applyResolve(endpoint: EndpointConfig, overrides: readonly ResolveOverride[]): EndpointConfig {
+function matches(endpoint: EndpointConfig, override: ResolveOverride): boolean {
   const url = new URL(endpoint.url);
-  const port = Number(url.port || 443);
-  const override = overrides.find((entry) => entry.host === url.hostname.toLowerCase() && entry.port === port);
+  return override.host === url.hostname.toLowerCase() && override.port === Number(url.port || 443);
+}
+
+function applyResolve(endpoint: EndpointConfig, overrides: readonly ResolveOverride[]): EndpointConfig {
+  const override = overrides.find((entry) => matches(endpoint, entry));
   return override ? { ...endpoint, address: override.address } : endpoint;
 }
 
@@ -100,6 +103,8 @@ export function probeConfig(args: ProbeArguments, fileConfig: Config | undefined
     const resolved = applyResolve(endpoint, overrides);
     return args.ca !== undefined && resolved.ca === undefined ? { ...resolved, ca: args.ca } : resolved;
   });
+  const unused = overrides.find((override) => !endpoints.some((endpoint) => endpoint.address === override.address && matches(endpoint, override)));
+  if (unused) throw new UsageError(`--resolve ${unused.host}:${unused.port}:${unused.address} matches no endpoint being probed`);
   if (!endpoints.length) {
     throw new UsageError('nothing to probe: give one or more https:// URLs, or a config file with `endpoints` (--config FILE)');
   }

@@ -52,6 +52,9 @@ describe('probeConfig', () => {
     expect(() => probeConfig({ urls: ['http://api.example.org'] }, undefined)).toThrow(
       'http://api.example.org: expected an https:// URL such as "https://api.example.org"',
     );
+    expect(() => probeConfig({ urls: ['https://a.example.org'], resolve: ['b.example.org:443:203.0.113.7'] }, undefined)).toThrow(
+      '--resolve b.example.org:443:203.0.113.7 matches no endpoint being probed',
+    );
     expect(() => probeConfig({ urls: ['https://a.example.org'], profile: 'strict' }, undefined)).toThrow(
       '--profile must be one of hipaa, nist-800-52r2, mozilla-intermediate, mozilla-modern (got "strict")',
     );
