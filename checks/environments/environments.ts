@@ -110,8 +110,14 @@ export function inferEnvironments(files: readonly string[], manifests: readonly 
       const match = layout.exec(file);
       if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
     }
-    const tfvars = TFVARS.exec(file);
-    if (tfvars?.[1]) add(tfvars[1], escapeGlob(file));
+  }
+  // `<name>.tfvars` names an environment when the name reads like one (`prod.tfvars`, `staging-eu.tfvars`)
+  // or a folder already named it, and no folder already claims the file (`access_context.auto.tfvars`).
+  const byFolder = new Set(found.keys());
+  for (const file of files) {
+    const name = TFVARS.exec(file)?.[1];
+    const claimed = [...found.values()].some((entry) => [...entry.paths].some((glob) => glob.endsWith('/**') && file.startsWith(unescapeGlob(glob.slice(0, -2)))));
+    if (name && !claimed && (byFolder.has(canonicalName(name)) || readsLikeEnvironment(name))) add(name, escapeGlob(file));
   }
   // A manifest whose objects all live in one environment's namespace belongs to that environment.
   for (const { path, namespaces } of manifests) {
@@ -141,6 +147,18 @@ export function inferEnvironments(files: readonly string[], manifests: readonly 
     notes.push('environments: no inferred environment is named prod, production or prd; references between environments are graded medium');
   }
   return { environments, notes };
+}
+
+/** `prod`, `staging-eu`, `us_prd`, `qa2`: a name with a part that is an environment word. */
+function readsLikeEnvironment(name: string): boolean {
+  return name
+    .toLowerCase()
+    .split(/[-_]/)
+    .some((part) => ENVIRONMENT_WORDS.has(part.replace(/\d+$/, '')));
+}
+
+function unescapeGlob(glob: string): string {
+  return glob.replace(/\\(.)/g, '$1');
 }
 
 function escapeGlob(path: string): string {

@@ -53,6 +53,24 @@ describe('resolveEnvironments by inference', () => {
     ]);
   });
 
+  it('takes a tfvars file as an environment only when its name reads like one and no folder claims it', () => {
+    const model = resolveEnvironments(defaultConfig(), [
+      'envs/prod/main.tf',
+      'envs/prod/prod.tfvars',
+      'envs/prod/access_context.auto.tfvars',
+      'network/access_context.auto.tfvars',
+      'terraform.example.tfvars',
+      'vars/staging-eu.tfvars',
+      'vars/qa2.tfvars',
+      'vars/prod.tfvars',
+    ]);
+    expect(model.environments.map((env) => [env.name, env.paths])).toEqual([
+      ['production', ['envs/prod/**', 'vars/prod.tfvars']],
+      ['qa2', ['vars/qa2.tfvars']],
+      ['staging-eu', ['vars/staging-eu.tfvars']],
+    ]);
+  });
+
   it('says in the notes what it inferred', () => {
     const [note] = resolveEnvironments(defaultConfig(), files).notes;
     expect(note).toContain('none declared in the config; inferred from the layout');
