@@ -93,6 +93,20 @@ function groupOf(path: string): string | undefined {
 /** Reads paths with bounded concurrency; a failed read is an ErroredOutcome naming the file, not a lost scan. */
 async function readAll(source: FileSource, paths: readonly string[], report: Report, side: 'base' | 'head'): Promise<InfraFileText[]> {
   const files: InfraFileText[] = [];
+  const failed = (path: string, error: unknown) =>
+    report.errors.push({ category: 'engine', target: path, message: `could not read ${path} at ${side}: ${error instanceof Error ? error.message : String(error)}` });
+  if (source.readMany && paths.length) {
+    try {
+      const texts = await source.readMany(paths);
+      paths.forEach((path, index) => {
+        const text = texts[index];
+        if (text !== undefined) files.push({ path, text });
+      });
+    } catch (error) {
+      for (const path of paths) failed(path, error);
+    }
+    return files.sort((a, b) => a.path.localeCompare(b.path));
+  }
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
@@ -101,7 +115,7 @@ async function readAll(source: FileSource, paths: readonly string[], report: Rep
         const text = await source.read(path);
         if (text !== undefined) files.push({ path, text });
       } catch (error) {
-        report.errors.push({ category: 'engine', target: path, message: `could not read ${path} at ${side}: ${error instanceof Error ? error.message : String(error)}` });
+        failed(path, error);
       }
     }
   };

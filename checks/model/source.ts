@@ -8,6 +8,11 @@ export interface FileSource {
   read(path: string): Promise<string | undefined>;
   /** Every file path at this version (environment inference and `--all` need it). */
   list(): Promise<string[]>;
+  /**
+   * Optional: reads many files at once where that is much cheaper than one by one (one
+   * `git cat-file --batch` process). Same answers as `read`, in the order of `paths`.
+   */
+  readMany?(paths: readonly string[]): Promise<(string | undefined)[]>;
 }
 
 export type ChangeStatus = 'added' | 'modified' | 'removed' | 'renamed';
