@@ -18,6 +18,9 @@ function listAt(values: unknown, path: AttributePath): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/** GKE Ingresses can take their certificates from annotations instead of `spec.tls`. */
+const GKE_CERTIFICATE_ANNOTATIONS = ['networking.gke.io/managed-certificates', 'ingress.gcp.kubernetes.io/pre-shared-cert'];
+
 /** Every rule host of a `spec.tls` Ingress has a TLS entry; an ALB Ingress has an HTTPS listener. */
 function checkIngressTls(resource: InfraResource): Verdict | undefined {
   if (isAlbIngress(resource)) {
@@ -29,6 +32,8 @@ function checkIngressTls(resource: InfraResource): Verdict | undefined {
   }
   const rules = listAt(resource.values, ['spec', 'rules']);
   if (!rules.length) return undefined;
+  const gkeCertificate = GKE_CERTIFICATE_ANNOTATIONS.find((key) => annotation(resource, key) !== undefined);
+  if (gkeCertificate) return { verdict: 'pass', path: annotationPath(gkeCertificate), actual: 'every host has TLS' };
   const tls = listAt(resource.values, ['spec', 'tls']);
   // A TLS entry without hosts covers every host (the controller's default certificate).
   const coversAll = tls.some((entry) => !Array.isArray(valueAt(entry, ['hosts'])));
@@ -51,7 +56,7 @@ export const ingressWithoutTls: InfraRule = {
   title: 'Ingress host served without TLS',
   severity: 'high',
   description:
-    'An Ingress routes a host that no `spec.tls` entry covers, so the controller serves it over plain HTTP (for an AWS Load Balancer Controller Ingress: no HTTPS listener in `listen-ports`). PHI sent to that host crosses the network unencrypted.',
+    'An Ingress routes a host that no `spec.tls` entry covers, so the controller serves it over plain HTTP (for an AWS Load Balancer Controller Ingress: no HTTPS listener in `listen-ports`; a GKE Ingress with `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert` counts as covered). PHI sent to that host crosses the network unencrypted.',
   remediation: 'Add the host to a `spec.tls` entry with a certificate Secret (cert-manager can issue it); on an ALB Ingress set `alb.ingress.kubernetes.io/listen-ports: \'[{"HTTPS": 443}]\'` with a certificate.',
   formats: ['kubernetes'],
   resourceTypes: ['Ingress'],

@@ -97,37 +97,32 @@ function serverResource(path: string, server: NginxDirective, inherited: readonl
   const own = server.block ?? [];
   const levels = [own, inherited];
   const ranges = new Map<string, LineRange>();
+  /** The value of a resolved fact, its directive's lines recorded for `locate`; unresolved and absent facts as they are. */
+  const settle = <T>(key: string, fact: Found<T> | Unresolved | undefined): T | Unresolved | undefined => {
+    if (fact === undefined || isUnresolvedFound(fact)) return fact;
+    ranges.set(key, fact.range);
+    return fact.value;
+  };
   const listens = own.filter((directive) => directive.name === 'listen');
+  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
+  const listen = listens.map(readListen);
+  const sslOn = resolveInherited(levels, (directives) => last(directives, 'ssl'));
+  const redirect = findHttpsRedirect(own);
   const values: NginxServerValues = {
-    listen: listens.map(readListen),
+    listen,
     server_name: own.filter((directive) => directive.name === 'server_name').flatMap((directive) => directive.args),
-    ssl: false,
+    ssl: listen.some((entry) => entry.ssl) || (!isUnresolvedFound(sslOn) && sslOn?.value.args[0] === 'on'),
     include: levels.flat().filter((directive) => directive.name === 'include').flatMap((directive) => directive.args),
   };
-  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
-  const sslOn = resolveInherited(levels, (directives) => last(directives, 'ssl'));
-  values.ssl = values.listen.some((listen) => listen.ssl) || (!isUnresolvedFound(sslOn) && sslOn?.value.args[0] === 'on');
-
-  const facts: Record<string, Found<unknown> | Unresolved | undefined> = {
-    ssl_protocols: resolveInherited(levels, (directives) => mapFound(last(directives, 'ssl_protocols'), (directive) => directive.args)),
-    ssl_ciphers: resolveInherited(levels, (directives) => mapFound(last(directives, 'ssl_ciphers'), (directive) => directive.args.join(' '))),
-    strict_transport_security: resolveInherited(levels, readHsts),
-    access_log: resolveInherited(levels, readAccessLog),
+  const facts = {
+    ssl_protocols: settle('ssl_protocols', resolveInherited(levels, (directives) => mapFound(last(directives, 'ssl_protocols'), (directive) => directive.args))),
+    ssl_ciphers: settle('ssl_ciphers', resolveInherited(levels, (directives) => mapFound(last(directives, 'ssl_ciphers'), (directive) => directive.args.join(' ')))),
+    strict_transport_security: settle('strict_transport_security', resolveInherited(levels, readHsts)),
+    access_log: settle('access_log', resolveInherited(levels, readAccessLog)),
+    https_redirect: settle('https_redirect', redirect && { value: [redirect.name, ...redirect.args].join(' '), range: rangeOf(redirect) }),
   };
-  for (const [key, fact] of Object.entries(facts)) {
-    if (fact === undefined) continue;
-    if (isUnresolvedFound(fact)) {
-      (values as unknown as Record<string, unknown>)[key] = fact;
-      continue;
-    }
-    (values as unknown as Record<string, unknown>)[key] = fact.value;
-    ranges.set(key, fact.range);
-  }
-  const redirect = findHttpsRedirect(own);
-  if (redirect) {
-    values.https_redirect = [redirect.name, ...redirect.args].join(' ');
-    ranges.set('https_redirect', rangeOf(redirect));
-  }
+  // Absent facts stay absent keys: a value of `undefined` would read the same but print differently.
+  for (const [key, value] of Object.entries(facts)) if (value !== undefined) Object.assign(values, { [key]: value });
   const range = rangeOf(server);
   return {
     address: serverAddress(values),

@@ -64,6 +64,12 @@ spec:
     ]);
   });
 
+  it('Given a GKE Ingress with managed certificates by annotation, then its hosts count as covered', async () => {
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    networking.gke.io/managed-certificates: web-cert\nspec:\n  rules:\n    - host: web.example.org\n';
+
+    expect(await findings('K8S-INGRESS-NO-TLS', text)).toEqual([]);
+  });
+
   it('Given an ALB Ingress whose listen-ports is not JSON, then the verdict is unknown, not a pass or a fail', async () => {
     const result = await scan('K8S-INGRESS-NO-TLS', albIngress(["alb.ingress.kubernetes.io/listen-ports: '[HTTPS: 443'"]));
 
