@@ -55391,6 +55391,7 @@ function listAt(values, path) {
   const value = valueAt(values, path);
   return Array.isArray(value) ? value : [];
 }
+var GKE_CERTIFICATE_ANNOTATIONS = ["networking.gke.io/managed-certificates", "ingress.gcp.kubernetes.io/pre-shared-cert"];
 function checkIngressTls(resource) {
   if (isAlbIngress(resource)) {
     const protocols = albListenProtocols(resource);
@@ -55401,12 +55402,14 @@ function checkIngressTls(resource) {
   }
   const rules = listAt(resource.values, ["spec", "rules"]);
   if (!rules.length) return void 0;
+  const gkeCertificate = GKE_CERTIFICATE_ANNOTATIONS.find((key) => annotation(resource, key) !== void 0);
+  if (gkeCertificate) return { verdict: "pass", path: annotationPath(gkeCertificate), actual: "every host has TLS" };
   const tls = listAt(resource.values, ["spec", "tls"]);
   const coversAll = tls.some((entry) => !Array.isArray(valueAt(entry, ["hosts"])));
   const tlsHosts = tls.flatMap((entry) => listAt(entry, ["hosts"])).map(String);
   const index = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt(rule, ["host"])) ?? "*", tlsHosts));
   const host = valueAt(rules[index], ["host"]);
-  if (index < 0) return { verdict: "pass", path: ["spec", "tls"], actual: tlsHosts };
+  if (index < 0) return { verdict: "pass", path: ["spec", "tls"], actual: "every host has TLS" };
   return {
     verdict: "fail",
     path: host === void 0 ? ["spec", "rules", index] : ["spec", "rules", index, "host"],
@@ -55420,7 +55423,7 @@ var ingressWithoutTls = {
   id: "K8S-INGRESS-NO-TLS",
   title: "Ingress host served without TLS",
   severity: "high",
-  description: "An Ingress routes a host that no `spec.tls` entry covers, so the controller serves it over plain HTTP (for an AWS Load Balancer Controller Ingress: no HTTPS listener in `listen-ports`). PHI sent to that host crosses the network unencrypted.",
+  description: "An Ingress routes a host that no `spec.tls` entry covers, so the controller serves it over plain HTTP (for an AWS Load Balancer Controller Ingress: no HTTPS listener in `listen-ports`; a GKE Ingress with `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert` counts as covered). PHI sent to that host crosses the network unencrypted.",
   remediation: "Add the host to a `spec.tls` entry with a certificate Secret (cert-manager can issue it); on an ALB Ingress set `alb.ingress.kubernetes.io/listen-ports: '[{\"HTTPS\": 443}]'` with a certificate.",
   formats: ["kubernetes"],
   resourceTypes: ["Ingress"],
@@ -57389,8 +57392,12 @@ function inferEnvironments(files, manifests = []) {
       const match = layout.exec(file2);
       if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
     }
-    const tfvars = TFVARS.exec(file2);
-    if (tfvars?.[1]) add(tfvars[1], escapeGlob(file2));
+  }
+  const byFolder = new Set(found.keys());
+  for (const file2 of files) {
+    const name = TFVARS.exec(file2)?.[1];
+    const claimed = [...found.values()].some((entry) => [...entry.paths].some((glob2) => glob2.endsWith("/**") && file2.startsWith(unescapeGlob(glob2.slice(0, -2)))));
+    if (name && !claimed && (byFolder.has(canonicalName(name)) || readsLikeEnvironment(name))) add(name, escapeGlob(file2));
   }
   for (const { path, namespaces } of manifests) {
     const names = new Set(namespaces.map(canonicalName));
@@ -57415,6 +57422,12 @@ function inferEnvironments(files, manifests = []) {
     notes.push("environments: no inferred environment is named prod, production or prd; references between environments are graded medium");
   }
   return { environments, notes };
+}
+function readsLikeEnvironment(name) {
+  return name.toLowerCase().split(/[-_]/).some((part) => ENVIRONMENT_WORDS.has(part.replace(/\d+$/, "")));
+}
+function unescapeGlob(glob2) {
+  return glob2.replace(/\\(.)/g, "$1");
 }
 function escapeGlob(path) {
   return path.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
@@ -59057,36 +59070,30 @@ function serverResource(path, server2, inherited) {
   const own2 = server2.block ?? [];
   const levels = [own2, inherited];
   const ranges = /* @__PURE__ */ new Map();
+  const settle2 = (key, fact) => {
+    if (fact === void 0 || isUnresolvedFound(fact)) return fact;
+    ranges.set(key, fact.range);
+    return fact.value;
+  };
   const listens = own2.filter((directive) => directive.name === "listen");
+  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
+  const listen = listens.map(readListen);
+  const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
+  const redirect = findHttpsRedirect(own2);
   const values = {
-    listen: listens.map(readListen),
+    listen,
     server_name: own2.filter((directive) => directive.name === "server_name").flatMap((directive) => directive.args),
-    ssl: false,
+    ssl: listen.some((entry) => entry.ssl) || !isUnresolvedFound(sslOn) && sslOn?.value.args[0] === "on",
     include: levels.flat().filter((directive) => directive.name === "include").flatMap((directive) => directive.args)
   };
-  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
-  const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
-  values.ssl = values.listen.some((listen) => listen.ssl) || !isUnresolvedFound(sslOn) && sslOn?.value.args[0] === "on";
   const facts = {
-    ssl_protocols: resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_protocols"), (directive) => directive.args)),
-    ssl_ciphers: resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_ciphers"), (directive) => directive.args.join(" "))),
-    strict_transport_security: resolveInherited(levels, readHsts),
-    access_log: resolveInherited(levels, readAccessLog)
+    ssl_protocols: settle2("ssl_protocols", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_protocols"), (directive) => directive.args))),
+    ssl_ciphers: settle2("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_ciphers"), (directive) => directive.args.join(" ")))),
+    strict_transport_security: settle2("strict_transport_security", resolveInherited(levels, readHsts)),
+    access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
+    https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
   };
-  for (const [key, fact] of Object.entries(facts)) {
-    if (fact === void 0) continue;
-    if (isUnresolvedFound(fact)) {
-      values[key] = fact;
-      continue;
-    }
-    values[key] = fact.value;
-    ranges.set(key, fact.range);
-  }
-  const redirect = findHttpsRedirect(own2);
-  if (redirect) {
-    values.https_redirect = [redirect.name, ...redirect.args].join(" ");
-    ranges.set("https_redirect", rangeOf(redirect));
-  }
+  for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
   const range = rangeOf(server2);
   return {
     address: serverAddress(values),
@@ -59171,7 +59178,8 @@ var NGINX_PATH = /(\.conf(\.template)?$)|(^|\/)nginx[^/]*\/|(^|\/)nginx\.conf/i;
 var nginxParser = {
   format: "nginx",
   matchesPath: (path) => NGINX_PATH.test(path),
-  matchesContent: (_path, text) => looksLikeNginx(text),
+  // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
+  matchesContent: (path, text) => !/\.(ya?ml|json)$/i.test(path) && looksLikeNginx(text),
   parse: parseNginx
 };
 
@@ -59342,6 +59350,19 @@ function groupOf(path) {
 }
 async function readAll(source, paths, report, side) {
   const files = [];
+  const failed = (path, error63) => report.errors.push({ category: "engine", target: path, message: `could not read ${path} at ${side}: ${error63 instanceof Error ? error63.message : String(error63)}` });
+  if (source.readMany && paths.length) {
+    try {
+      const texts = await source.readMany(paths);
+      paths.forEach((path, index) => {
+        const text = texts[index];
+        if (text !== void 0) files.push({ path, text });
+      });
+    } catch (error63) {
+      for (const path of paths) failed(path, error63);
+    }
+    return files.sort((a, b) => a.path.localeCompare(b.path));
+  }
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
@@ -59350,7 +59371,7 @@ async function readAll(source, paths, report, side) {
         const text = await source.read(path);
         if (text !== void 0) files.push({ path, text });
       } catch (error63) {
-        report.errors.push({ category: "engine", target: path, message: `could not read ${path} at ${side}: ${error63 instanceof Error ? error63.message : String(error63)}` });
+        failed(path, error63);
       }
     }
   };
@@ -59412,6 +59433,10 @@ var GitRefSource = class {
       this.pending.push({ path, resolve: resolve3, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
+  }
+  /** All in one tick, so one `git cat-file --batch` serves them all. */
+  readMany(paths) {
+    return Promise.all(paths.map((path) => this.read(path)));
   }
   async list() {
     return nulFields(await runGit(this.repoDir, ["ls-tree", "-r", "-z", "--name-only", this.ref]));

@@ -61,6 +61,8 @@ export async function buildAll(outdir, only = []) {
       // The entry's own `#!` line is dropped by esbuild when a banner is set: put it first ourselves.
       banner: { js: `${hashbang ? '#!/usr/bin/env node\n' : ''}${CJS_SHIM}` },
       legalComments: 'eof',
+      // Same bundle whether node_modules is a directory or a link to one (a clean export of HEAD).
+      preserveSymlinks: true,
       logLevel: 'warning',
       // hcl2json's Go shim requires "performance" only where globalThis.performance is missing (never on Node >= 16).
       external: ['performance'],
