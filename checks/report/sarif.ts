@@ -19,6 +19,8 @@ export interface SarifOptions {
   configPath?: string;
   /** Line of each endpoint's entry in the config file, by URL (see `endpointLines`). */
   endpointLines?: ReadonlyMap<string, number>;
+  /** `tool.driver.informationUri`, e.g. the Action's repository; default TOOL_INFORMATION_URI. */
+  informationUri?: string;
 }
 
 type SarifLevel = 'error' | 'warning' | 'note';
@@ -131,7 +133,7 @@ export function toSarif(report: Report, options: SarifOptions): SarifLog {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: TOOL_INFORMATION_URI,
+            informationUri: options.informationUri ?? TOOL_INFORMATION_URI,
             rules: catalog.sarifRules,
           },
         },

@@ -72,6 +72,12 @@ describe('toSarif', () => {
     });
   });
 
+  it('takes the informationUri from the front when it knows a better one', () => {
+    const run = firstRun(toSarif(cleanReport(), { rules: TEST_RULES, informationUri: 'https://github.com/example-org/hipaa-guard' }));
+
+    expect(run.tool.driver.informationUri).toBe('https://github.com/example-org/hipaa-guard');
+  });
+
   it('points file findings at their lines and indexes their rule', () => {
     const run = firstRun(toSarif(fullReport(), { rules: TEST_RULES }));
     const result = run.results.find((entry) => entry.ruleId === 'IAC-S3-ENCRYPTION-REMOVED');
