@@ -1,5 +1,6 @@
 /**
- * `npm run app`: the App as a long-running server. Reads its settings once (a problem is one
+ * `npm run app -- setup`: Probot's manifest flow registers the app from app.yml and writes its
+ * credentials into `.env`. `npm run app`: the App as a long-running server. Reads its settings once (a problem is one
  * line naming the variable, exit 1), checks the credentials against GitHub before listening,
  * then serves Probot's webhook path, `/health` and `/sweep`, and schedules the nightly sweeps.
  */
@@ -7,7 +8,7 @@ import { lookup } from 'node:dns/promises';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createNodeMiddleware, Probot } from 'probot';
+import { createNodeMiddleware, Probot, run } from 'probot';
 import { scanChanges } from '../checks/scan.js';
 import { hipaaGuardApp } from './index.js';
 import { probeRepository } from './probe.js';
@@ -38,7 +39,19 @@ async function verifyCredentials(probot: Probot, settings: AppSettings): Promise
   }
 }
 
+/**
+ * Probot's setup mode: a local page that posts app.yml to GitHub's "create app from manifest"
+ * form, then stores APP_ID, PRIVATE_KEY and WEBHOOK_SECRET in `.env`. Only for a new app.
+ */
+async function setup(): Promise<void> {
+  if (process.env.APP_ID || process.env.PRIVATE_KEY || process.env.PRIVATE_KEY_PATH) {
+    fail('APP_ID: setup registers a new app; unset APP_ID, PRIVATE_KEY and PRIVATE_KEY_PATH to run it');
+  }
+  await run(() => undefined);
+}
+
 async function main(): Promise<void> {
+  if (process.argv[2] === 'setup') return setup();
   let settings: AppSettings;
   try {
     settings = readAppSettings(process.env, (path) => readFileSync(path, 'utf8'));

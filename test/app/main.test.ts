@@ -1,10 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createHmac } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEST_PRIVATE_KEY } from './keys.js';
 
-const TSX = 'node_modules/.bin/tsx';
+const TSX = resolve('node_modules/.bin/tsx');
+const MAIN = resolve('app/main.ts');
 const running: ChildProcess[] = [];
 const servers: Server[] = [];
 
@@ -33,8 +37,8 @@ interface Started {
   stderr(): string;
 }
 
-function startApp(env: Record<string, string>): Started {
-  const child = spawn(TSX, ['app/main.ts'], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startApp(env: Record<string, string>, args: string[] = [], cwd = process.cwd()): Started {
+  const child = spawn(TSX, [MAIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   running.push(child);
   let out = '';
   let err = '';
@@ -43,14 +47,30 @@ function startApp(env: Record<string, string>): Started {
   return { child, exited: new Promise((resolve) => child.on('exit', resolve)), stdout: () => out, stderr: () => err };
 }
 
-async function listeningPort(app: Started): Promise<number> {
+/** A port nothing listens on right now (Probot's setup mode cannot take port 0). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+async function waitFor<T>(app: Started, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const line = app.stdout().split('\n').find((text) => text.includes('hipaa-guard app listening'));
-    if (line) return (JSON.parse(line) as { port: number }).port;
+    const value = await probe();
+    if (value !== undefined) return value;
     if (app.child.exitCode !== null) throw new Error(`the app exited: ${app.stderr()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((done) => setTimeout(done, 100));
   }
   throw new Error('the app did not start');
+}
+
+function listeningPort(app: Started): Promise<number> {
+  return waitFor(app, () => {
+    const line = app.stdout().split('\n').find((text) => text.includes('hipaa-guard app listening'));
+    return line ? (JSON.parse(line) as { port: number }).port : undefined;
+  });
 }
 
 describe('npm run app (app/main.ts)', () => {
@@ -101,5 +121,32 @@ describe('npm run app (app/main.ts)', () => {
     expect(app.stdout()).not.toMatch(/hook-secret|PRIVATE KEY|Bearer/);
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
+  });
+
+  it('Given no credentials, when started with setup, then the manifest flow page offers app.yml to GitHub without contacting anything', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hipaa-guard-setup-'));
+    try {
+      copyFileSync('app.yml', join(dir, 'app.yml'));
+      copyFileSync('package.json', join(dir, 'package.json'));
+      const port = await freePort();
+      const app = startApp({ NO_SMEE_SETUP: 'true', HOST: '127.0.0.1', PORT: String(port) }, ['setup'], dir);
+
+      const page = await waitFor(app, async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/probot`).catch(() => undefined);
+        return response?.ok ? response.text() : undefined;
+      });
+
+      expect(page).toContain('https://github.com/settings/apps/new');
+      expect(page).toContain('"default_permissions":{"checks":"write","contents":"read","issues":"write","pull_requests":"read","metadata":"read"}');
+      expect(page).toContain('"default_events":["pull_request","check_suite","check_run"]');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('Given an APP_ID already set, when started with setup, then it refuses to register a second app', async () => {
+    const app = startApp({ APP_ID: '123' }, ['setup']);
+    expect(await app.exited).toBe(1);
+    expect(app.stderr()).toBe('hipaa-guard app: APP_ID: setup registers a new app; unset APP_ID, PRIVATE_KEY and PRIVATE_KEY_PATH to run it\n');
   });
 });
