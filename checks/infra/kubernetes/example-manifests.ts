@@ -36,3 +36,14 @@ export function controllerConfigMap(data: readonly string[]): string {
 export function nginxIngress(annotations: readonly string[]): string {
   return `apiVersion: networking.k8s.io/v1\nkind: Ingress\n${metadata('portal', annotations)}spec:\n  ingressClassName: nginx\n  tls:\n    - hosts: [portal.example.org]\n      secretName: portal-tls\n  rules:\n    - host: portal.example.org\n`;
 }
+
+/** The `phi` namespace's default-deny NetworkPolicy (8 lines): ingress rules can be appended. */
+export const DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: phi
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;

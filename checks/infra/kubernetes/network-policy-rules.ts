@@ -1,6 +1,7 @@
 /** Kubernetes NetworkPolicy: the namespace's default deny, and ingress opened to every address. */
 import type { InfraResource } from '../model.js';
 import { valueAt, type InfraRule, type Verdict } from '../rule.js';
+import { DEFAULT_DENY } from './example-manifests.js';
 
 function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
@@ -38,16 +39,6 @@ function checkDefaultDeny(resource: InfraResource): Verdict | undefined {
   };
 }
 
-/** The namespace's default deny, as the examples write it. */
-const DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: phi
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
-`;
 
 export const defaultDenyRemoved: InfraRule = {
   id: 'K8S-NETPOL-DEFAULT-DENY-REMOVED',

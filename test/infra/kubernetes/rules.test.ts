@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../../checks/infra/analyze.js';
-import { albIngress, controllerConfigMap, loadBalancerService, nginxIngress } from '../../../checks/infra/kubernetes/example-manifests.js';
+import { albIngress, controllerConfigMap, DEFAULT_DENY, loadBalancerService, nginxIngress } from '../../../checks/infra/kubernetes/example-manifests.js';
 import { KUBERNETES_RULES } from '../../../checks/infra/kubernetes/rules.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
@@ -28,15 +28,6 @@ async function findings(ruleId: string, head: string, base?: string) {
   }));
 }
 
-const DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: phi
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
-`;
 
 describe('Ingress TLS (K8S-INGRESS-NO-TLS)', () => {
   it('Given a wildcard TLS entry, then it covers one label below it but not two', async () => {
