@@ -89,7 +89,17 @@ export function manifestNamespaces(text: string): string[] {
   return [...new Set([...text.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? '').toLowerCase()))];
 }
 
-const FOLDER_LAYOUTS = [/^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//];
+const FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
+/** Folder names that are environments wherever they stand (`terraform/prod/`, `clusters/staging/`); not `test`, a common test folder. */
+const FOLDER_WORDS = new Set([...Object.values(ALIASES).flat(), 'qa', 'uat', 'preprod']);
+
+/** The outermost folder of `path` named like an environment: [path, prefix, name], as the layout regex gives. */
+function environmentFolder(path: string): [string, string, string] | undefined {
+  const folders = path.split('/').slice(0, -1);
+  const index = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
+  const name = folders[index];
+  return name === undefined ? undefined : [path, folders.slice(0, index + 1).join('/'), name];
+}
 const TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
 
 /** Namespaces that name an environment even when no folder does. */
@@ -106,10 +116,8 @@ export function inferEnvironments(files: readonly string[], manifests: readonly 
     found.set(name, entry);
   };
   for (const file of files) {
-    for (const layout of FOLDER_LAYOUTS) {
-      const match = layout.exec(file);
-      if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
-    }
+    const match = FOLDER_LAYOUT.exec(file) ?? environmentFolder(file);
+    if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
   }
   // `<name>.tfvars` names an environment when the name reads like one (`prod.tfvars`, `staging-eu.tfvars`)
   // or a folder already named it, and no folder already claims the file (`access_context.auto.tfvars`).
@@ -136,7 +144,7 @@ export function inferEnvironments(files: readonly string[], manifests: readonly 
       source: 'inferred',
     }));
   if (environments.length === 0) {
-    return { environments, notes: ['environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, <name>.tfvars, namespaces); separation not checked'] };
+    return { environments, notes: ['environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked'] };
   }
   const notes = [
     `environments: none declared in the config; inferred from the layout: ${environments
@@ -150,7 +158,7 @@ export function inferEnvironments(files: readonly string[], manifests: readonly 
 }
 
 /** `prod`, `staging-eu`, `us_prd`, `qa2`: a name with a part that is an environment word. */
-function readsLikeEnvironment(name: string): boolean {
+export function readsLikeEnvironment(name: string): boolean {
   return name
     .toLowerCase()
     .split(/[-_]/)

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { makeFinding, type FileLocation, type Finding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
 import { isCatchAll, parseRange, rangeContains, rangesOverlap, type AddressRange } from './cidr.js';
-import type { Environment, EnvironmentModel } from './environments.js';
+import { readsLikeEnvironment, type Environment, type EnvironmentModel } from './environments.js';
 import { isNetworkBlock } from './blocks.js';
 import { hasStateLocation, hostOf, type BackendState, type FileFacts, type IdentifierKind, type Place, type Token } from './facts.js';
 import {
@@ -106,6 +106,9 @@ function buildIndex(facts: SeparationFacts): IdentifierIndex {
     const environment = byName.get(name);
     if (!environment) continue;
     for (const definition of file.definitions) {
+      // A namespace is per cluster: `podinfo` in staging's cluster and in production's are not one.
+      // Only a namespace named for its environment (`prod-apps`) identifies the environment.
+      if (definition.kind === 'namespace' && !readsLikeEnvironment(definition.value)) continue;
       const owner: Owner = {
         environment,
         kind: definition.kind,

@@ -53,6 +53,21 @@ describe('resolveEnvironments by inference', () => {
     ]);
   });
 
+  it('takes a folder named like an environment anywhere, the outermost one, unless envs/ or overlays/ already placed the file', () => {
+    const model = resolveEnvironments(defaultConfig(), [
+      'terraform/prod/main.tf',
+      'terraform/prod/eu/dev/notes.tf',
+      'clusters/staging/apps.yaml',
+      'envs/customer-a/prod/main.tf',
+      'test/fixtures/main.tf',
+    ]);
+    expect(model.environments.map((env) => [env.name, env.paths])).toEqual([
+      ['customer-a', ['envs/customer-a/**']],
+      ['production', ['terraform/prod/**']],
+      ['staging', ['clusters/staging/**']],
+    ]);
+  });
+
   it('takes a tfvars file as an environment only when its name reads like one and no folder claims it', () => {
     const model = resolveEnvironments(defaultConfig(), [
       'envs/prod/main.tf',

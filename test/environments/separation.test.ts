@@ -74,6 +74,17 @@ describe('ENV-CROSS-REFERENCE', () => {
     ]);
   });
 
+  it('takes a namespace a kustomization defines as the environment’s only when it is named for the environment', async () => {
+    const findings = await findingsOf({
+      'k8s/overlays/staging/kustomization.yaml': 'namespace: staging-apps\n',
+      'k8s/overlays/dev/kustomization.yaml': 'namespace: podinfo\n',
+      'k8s/overlays/prod/app.yaml': 'kind: Deployment\nmetadata:\n  name: a\n  namespace: podinfo\n---\nkind: Deployment\nmetadata:\n  name: b\n  namespace: staging-apps\n',
+    });
+    expect(findings.map((f) => [f.ruleId, locationLabel(f.location), f.evidence.toEnvironment])).toEqual([
+      ['ENV-CROSS-REFERENCE', 'k8s/overlays/prod/app.yaml:9', 'staging'],
+    ]);
+  });
+
   it('ignores an environment naming its own resources, comments, and files of no environment', async () => {
     const findings = await findingsOf({
       'infra/prod/main.tf': `${PROD_DATABASE}# staging used to call 222222222222\n`,
