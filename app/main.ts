@@ -5,7 +5,7 @@
  * then serves Probot's webhook path, `/health` and `/sweep`, and schedules the nightly sweeps.
  */
 import { lookup } from 'node:dns/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createNodeMiddleware, Probot, run } from 'probot';
@@ -52,6 +52,8 @@ async function setup(): Promise<void> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'setup') return setup();
+  // What the manifest flow wrote; variables already set win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let settings: AppSettings;
   try {
     settings = readAppSettings(process.env, (path) => readFileSync(path, 'utf8'));
