@@ -5,6 +5,8 @@ import { createClassifier, inferEnvironments, isProductionName, manifestNamespac
 import { DECLARED_CONFIG } from './fixtures.js';
 
 const names = (envs: { name: string }[]) => envs.map((env) => env.name);
+/** The inferred environments of a file list, as [name, paths]. */
+const inferredPaths = (files: string[]) => resolveEnvironments(defaultConfig(), files).environments.map((env) => [env.name, env.paths]);
 
 describe('resolveEnvironments with a declaration', () => {
   it('takes the declared environments as they are, production by name', () => {
@@ -54,14 +56,7 @@ describe('resolveEnvironments by inference', () => {
   });
 
   it('takes a folder named like an environment anywhere, the outermost one, unless envs/ or overlays/ already placed the file', () => {
-    const model = resolveEnvironments(defaultConfig(), [
-      'terraform/prod/main.tf',
-      'terraform/prod/eu/dev/notes.tf',
-      'clusters/staging/apps.yaml',
-      'envs/customer-a/prod/main.tf',
-      'test/fixtures/main.tf',
-    ]);
-    expect(model.environments.map((env) => [env.name, env.paths])).toEqual([
+    expect(inferredPaths(['terraform/prod/main.tf', 'terraform/prod/eu/dev/notes.tf', 'clusters/staging/apps.yaml', 'envs/customer-a/prod/main.tf', 'test/fixtures/main.tf'])).toEqual([
       ['customer-a', ['envs/customer-a/**']],
       ['production', ['terraform/prod/**']],
       ['staging', ['clusters/staging/**']],
@@ -69,17 +64,8 @@ describe('resolveEnvironments by inference', () => {
   });
 
   it('takes a tfvars file as an environment only when its name reads like one and no folder claims it', () => {
-    const model = resolveEnvironments(defaultConfig(), [
-      'envs/prod/main.tf',
-      'envs/prod/prod.tfvars',
-      'envs/prod/access_context.auto.tfvars',
-      'network/access_context.auto.tfvars',
-      'terraform.example.tfvars',
-      'vars/staging-eu.tfvars',
-      'vars/qa2.tfvars',
-      'vars/prod.tfvars',
-    ]);
-    expect(model.environments.map((env) => [env.name, env.paths])).toEqual([
+    const files = ['envs/prod/main.tf', 'envs/prod/prod.tfvars', 'envs/prod/access_context.auto.tfvars', 'network/access_context.auto.tfvars'];
+    expect(inferredPaths([...files, 'terraform.example.tfvars', 'vars/staging-eu.tfvars', 'vars/qa2.tfvars', 'vars/prod.tfvars'])).toEqual([
       ['production', ['envs/prod/**', 'vars/prod.tfvars']],
       ['qa2', ['vars/qa2.tfvars']],
       ['staging-eu', ['vars/staging-eu.tfvars']],
