@@ -34,6 +34,8 @@ export interface NginxServerValues {
   ssl_ciphers?: string | Unresolved;
   /** The `add_header Strict-Transport-Security` in effect; absent: none. */
   strict_transport_security?: NginxHsts | Unresolved;
+  /** Locations (`location /api`) whose own `add_header` directives hide the server's HSTS header. */
+  hsts_dropped_by?: string[];
   /** The directive that sends plain-HTTP requests to `https://` (`return 301 https://...`), as written. */
   https_redirect?: string;
   /** The `access_log` in effect: `off`, or its arguments; absent: nginx's default log. */
@@ -121,6 +123,9 @@ function serverResource(path: string, server: NginxDirective, inherited: readonl
     access_log: settle('access_log', resolveInherited(levels, readAccessLog)),
     https_redirect: settle('https_redirect', redirect && { value: [redirect.name, ...redirect.args].join(' '), range: rangeOf(redirect) }),
   };
+  const dropping = locationsDroppingHsts(own);
+  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ['location', ...location.args].join(' '));
   // Absent facts stay absent keys: a value of `undefined` would read the same but print differently.
   for (const [key, value] of Object.entries(facts)) if (value !== undefined) Object.assign(values, { [key]: value });
   const range = rangeOf(server);
@@ -189,6 +194,16 @@ function readHsts(directives: readonly NginxDirective[]): LevelAnswer<NginxHsts>
     value: { header, maxAge: maxAge === undefined ? undefined : Number(maxAge), always: hsts.args.includes('always') },
     range: rangeOf(hsts),
   };
+}
+
+/** Locations, nested ones included, with `add_header` of their own and no HSTS among them (nor an `include` that may add it). */
+function locationsDroppingHsts(directives: readonly NginxDirective[]): NginxDirective[] {
+  return directives.flatMap((directive) => {
+    if (directive.name !== 'location' || !directive.block) return [];
+    const block = directive.block;
+    const drops = block.some((inner) => inner.name === 'add_header') && readHsts(block) === 'stop' && !block.some((inner) => inner.name === 'include');
+    return [...(drops ? [directive] : []), ...locationsDroppingHsts(block)];
+  });
 }
 
 /** `access_log off` at a level turns off every log of that level. */

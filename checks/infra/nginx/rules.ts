@@ -141,7 +141,10 @@ function checkHsts(resource: InfraResource): Verdict | undefined {
   if (!values.ssl) return undefined;
   const hsts = values.strict_transport_security;
   if (isUnresolved(hsts)) return { verdict: 'unknown', path: ['strict_transport_security'], expression: hsts.expression };
-  return judgeValue(['strict_transport_security'], hsts?.maxAge ?? 0, hstsMaxAge, 'Strict-Transport-Security max-age');
+  const verdict = judgeValue(['strict_transport_security'], hsts?.maxAge ?? 0, hstsMaxAge, 'Strict-Transport-Security max-age');
+  const [dropping] = values.hsts_dropped_by ?? [];
+  if (verdict.verdict !== 'pass' || dropping === undefined) return verdict;
+  return judgeValue(['hsts_dropped_by', 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 
 export const nginxHstsWeak: InfraRule = {
@@ -150,8 +153,8 @@ export const nginxHstsWeak: InfraRule = {
   title: 'nginx HSTS header removed or shortened',
   severity: 'medium',
   description:
-    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server silently drops an inherited HSTS header. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
-  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block that has its own `add_header` directives (or to the `http` block when none do).',
+    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
+  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ['nginx'],
   resourceTypes: [SERVER],
   check: checkHsts,

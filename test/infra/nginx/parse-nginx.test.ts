@@ -83,6 +83,37 @@ describe('parseNginx', () => {
     expect(valuesOf(server).strict_transport_security).toBeUndefined();
   });
 
+  it('Given locations with add_header of their own, then those without HSTS are listed with their lines, nested ones included', () => {
+    const [server] = serversOf(
+      'nginx.conf',
+      `server {
+    listen 443 ssl;
+    add_header Strict-Transport-Security "max-age=63072000" always;
+    location /api {
+        add_header Cache-Control no-store;
+        location /api/files {
+            add_header X-Content-Type-Options nosniff;
+        }
+    }
+    location /static {
+        add_header Strict-Transport-Security "max-age=63072000" always;
+        add_header Cache-Control public;
+    }
+    location /snippets {
+        add_header X-Test 1;
+        include snippets/headers.conf;
+    }
+    location /plain {
+        root /srv;
+    }
+}
+`,
+    );
+
+    expect(valuesOf(server).hsts_dropped_by).toEqual(['location /api', 'location /api/files']);
+    expect(server?.locate(['hsts_dropped_by', 1])).toEqual({ startLine: 6, endLine: 8 });
+  });
+
   it('Given an include that could set a missing directive, then the fact is unresolved, naming the include and its line', () => {
     const [server] = serversOf(
       'conf.d/portal.conf',

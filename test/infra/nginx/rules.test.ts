@@ -86,6 +86,14 @@ describe('nginx rules through the infra engine', () => {
     expect(result.findings[0]?.message).toContain('Strict-Transport-Security max-age is 0; expected at least 31536000 seconds');
   });
 
+  it('Given a location that adds its own header, then NGINX-HSTS-WEAK points at that location: nginx sends it no HSTS', async () => {
+    const text = tlsServer(['ssl_protocols TLSv1.2;', 'add_header Strict-Transport-Security "max-age=63072000" always;', 'location /api {', '    add_header Cache-Control no-store;', '}']);
+    const result = await scan(text, undefined, 'NGINX-HSTS-WEAK');
+
+    expect(summary(result)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'introduced', line: 6, before: undefined, after: undefined }]);
+    expect(result.findings[0]?.message).toContain("max-age in `location /api` (its own add_header hides the server's) is 0");
+  });
+
   it('Given a combined 80/443 server that redirects with an if on $scheme, then port 80 passes', async () => {
     const text = `server {
     listen 80;
