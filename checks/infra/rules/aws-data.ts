@@ -1,7 +1,7 @@
 /** AWS data stores: encryption at rest and in transit, backups, versioning, deletion protection. */
 import { CITATIONS } from '../../model/safeguards.js';
 import type { Safeguard } from '../../model/safeguards.js';
-import type { InfraResource } from '../model.js';
+import { isUnresolved, type InfraResource } from '../model.js';
 import { atLeast, attributeRule, describeValue, mustBeSet, mustBeTrue, oneOf, valueAt, type AttributeTarget, type Expectation, type InfraExample, type InfraRule, type Verdict } from '../rule.js';
 import { cfn, tf } from './support.js';
 
@@ -178,10 +178,14 @@ export const elastiCacheTransit = encryptionRule({
   good: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = true\n'),
 });
 
-/** The parameter that forces TLS for a parameter-group family, and its safe value. */
-function forcedTlsParameter(family: unknown): { name: string; value: string } | undefined {
+/**
+ * The parameter that forces TLS for a parameter-group family, its safe value, and what RDS
+ * assumes when the group does not set it (PostgreSQL 15 and later default `rds.force_ssl` to 1).
+ */
+function forcedTlsParameter(family: unknown): { name: string; value: string; absent?: string } | undefined {
   if (typeof family !== 'string') return undefined;
-  if (family.includes('postgres')) return { name: 'rds.force_ssl', value: '1' };
+  const postgres = /postgres(?:ql)?(\d+)/.exec(family);
+  if (postgres) return { name: 'rds.force_ssl', value: '1', ...(Number(postgres[1]) >= 15 ? { absent: '1' } : {}) };
   if (family.includes('mysql') || family.includes('mariadb')) return { name: 'require_secure_transport', value: '1' };
   return undefined;
 }
@@ -203,6 +207,8 @@ function checkForcedTls(resource: InfraResource): Verdict | undefined {
     path = ['Parameters', parameter.name];
     value = valueAt(resource.values, path);
   }
+  value ??= parameter.absent;
+  if (isUnresolved(value)) return { verdict: 'unknown', path, expression: value.expression };
   const text = typeof value === 'string' || typeof value === 'number' ? String(value).toUpperCase() : undefined;
   if (text === parameter.value || text === 'ON') return { verdict: 'pass', path, actual: value };
   return { verdict: 'fail', path, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
@@ -215,7 +221,7 @@ export const rdsForceSsl: InfraRule = {
   severity: 'high',
   safeguard: 'transmission-security',
   citation: CITATIONS.transmissionEncryption,
-  description: 'Without `rds.force_ssl = 1` (PostgreSQL) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.',
+  description: 'Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.',
   remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group', 'AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'],
@@ -225,6 +231,7 @@ export const rdsForceSsl: InfraRule = {
     good: [
       { path: 'db.tf', text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "1"\n  }\n}\n` },
       { path: 'db.yaml', text: `Resources:\n  Params:\n    Type: AWS::RDS::DBParameterGroup\n    Properties:\n      Family: mysql8.0\n      Parameters:\n        require_secure_transport: "1"\n` },
+      { path: 'db16.tf', text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres16"\n}\n` },
     ],
   },
 };
