@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { defaultConfig, endpointSchema, PROFILE_NAMES, type Config, type EndpointConfig } from '../checks/config/schema.js';
 import { allEngines } from '../checks/endpoint/engines/index.js';
+import { ENGINES } from '../checks/endpoint/observation.js';
 import { runProbes } from '../checks/endpoint/run-probes.js';
 import type { Report } from '../checks/model/report.js';
 import {
@@ -32,6 +33,8 @@ const PROBE_OPTIONS = {
   profile: { type: 'string' },
   timeout: { type: 'string' },
   concurrency: { type: 'string' },
+  engine: { type: 'string' },
+  'engine-path': { type: 'string' },
 } as const;
 
 const USAGE = `Usage: hipaa-guard probe [URL...] [options]
@@ -45,6 +48,8 @@ Options:
   --profile NAME            ${PROFILE_NAMES.join(' | ')} (default: the config's, else hipaa)
   --timeout MS              time budget per endpoint, 100-300000 (default 10000)
   --concurrency N           endpoints probed at once, 1-256 (default 16)
+  --engine NAME             ${ENGINES.join(' | ')}: who collects the TLS facts (default: the config's, else native)
+  --engine-path FILE        the external engine's binary (default: testssl / tls-scan on the PATH)
 ${REPORT_OPTIONS_HELP}
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings (or endpoints not evaluated) at or
@@ -90,6 +95,8 @@ export interface ProbeArguments {
   profile?: string;
   timeout?: string;
   concurrency?: string;
+  engine?: string;
+  'engine-path'?: string;
 }
 
 /**
@@ -112,6 +119,8 @@ export function probeConfig(args: ProbeArguments, fileConfig: Config | undefined
     ...base,
     endpoints,
     profile: args.profile === undefined ? base.profile : oneOf('profile', args.profile, PROFILE_NAMES),
+    engine: args.engine === undefined ? base.engine : oneOf('engine', args.engine, ENGINES),
+    ...(args['engine-path'] !== undefined ? { 'engine-path': args['engine-path'] } : {}),
     probe: {
       ...base.probe,
       ...(args.timeout !== undefined ? { timeout: integerOption('timeout', args.timeout, 100, 300_000) } : {}),

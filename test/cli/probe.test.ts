@@ -47,6 +47,13 @@ describe('probeConfig', () => {
     expect(config['fail-on']).toBe('medium');
   });
 
+  it('lets --engine and --engine-path replace the config file\'s engine', () => {
+    expect(probeConfig({ urls: [] }, FILE_CONFIG)).toMatchObject({ engine: 'native' });
+    const config = probeConfig({ urls: [], engine: 'testssl', 'engine-path': '/opt/testssl.sh/testssl.sh' }, FILE_CONFIG);
+    expect(config).toMatchObject({ engine: 'testssl', 'engine-path': '/opt/testssl.sh/testssl.sh' });
+    expect(() => probeConfig({ urls: [], engine: 'sslyze' }, FILE_CONFIG)).toThrow('--engine must be one of native, tls-scan, testssl (got "sslyze")');
+  });
+
   it('refuses what it cannot probe, saying what to write instead', () => {
     expect(() => probeConfig({ urls: [] }, undefined)).toThrow('nothing to probe: give one or more https:// URLs, or a config file with `endpoints` (--config FILE)');
     expect(() => probeConfig({ urls: ['http://api.example.org'] }, undefined)).toThrow(
