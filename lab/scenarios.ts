@@ -10,6 +10,8 @@ import { legacyServer } from './legacy-tls.js';
 import { closedPort, LAB_ADDRESS, startHttpServer, startRawServer, startTlsServer, type HttpRoute, type RunningServer } from './servers.js';
 
 export const GOOD_HSTS = 'max-age=63072000; includeSubDomains';
+/** The prober records that a response was stapled; it does not parse it, so any bytes do. */
+const OCSP_PLACEHOLDER = Buffer.from('hipaa-guard lab OCSP response placeholder');
 
 /** How the plain-HTTP port answers. */
 export type HttpBehaviour = 'redirect-301' | 'redirect-302' | 'none' | 'off-host' | 'to-http' | 'loop' | 'hsts-http-only' | 'closed';
@@ -22,6 +24,8 @@ interface TlsSetup {
   notBeforeDays?: number;
   notAfterDays?: number;
   ocspUrl?: string;
+  /** Staple a (placeholder) OCSP response when the client asks. */
+  staple?: boolean;
   selfSigned?: boolean;
   /** Send the leaf without its intermediate. */
   leafOnly?: boolean;
@@ -82,6 +86,7 @@ export const SCENARIOS = {
   'expiring-soon': { description: 'certificate expires in 10 days', setup: { kind: 'tls', notBeforeDays: -80, notAfterDays: 10 } },
   'long-lifespan': { description: 'certificate valid for 800 days', setup: { kind: 'tls', notBeforeDays: -10, notAfterDays: 790 } },
   'missing-intermediate': { description: 'server sends the leaf without its intermediate', setup: { kind: 'tls', leafOnly: true } },
+  'ocsp-stapled': { description: 'certificate names an OCSP responder, server staples a response', setup: { kind: 'tls', ocspUrl: 'http://ocsp.lab.test/', staple: true } },
   'ocsp-not-stapled': { description: 'certificate names an OCSP responder, server staples nothing', setup: { kind: 'tls', ocspUrl: 'http://ocsp.lab.test/' } },
   'no-redirect': { description: 'plain HTTP answers 200 without redirecting', setup: { kind: 'tls' }, http: 'none' },
   'redirect-302': { description: 'plain HTTP redirects to https with a temporary 302', setup: { kind: 'tls' }, http: 'redirect-302' },
@@ -158,6 +163,7 @@ async function startTls(setup: TlsSetup, host: string): Promise<RunningServer> {
     ...(setup.minVersion ? { minVersion: setup.minVersion } : {}),
     ...(setup.maxVersion ? { maxVersion: setup.maxVersion } : {}),
     ciphers: setup.ciphers ?? GOOD_CIPHERS,
+    ...(setup.staple ? { ocspResponse: OCSP_PLACEHOLDER } : {}),
   });
 }
 

@@ -169,6 +169,10 @@ describe('probeEndpoint on certificate flaws', () => {
     expect(certificateOf('good').chain[2]?.signatureAlgorithm).toBe('ecdsa-with-SHA256');
   });
 
+  it('sees a stapled OCSP response', () => {
+    expect(certificateOf('ocsp-stapled')).toMatchObject({ ocspStapled: true, trusted: true });
+  });
+
   it('lists the OCSP responder and sees no staple', () => {
     expect(certificateOf('ocsp-not-stapled').chain[0]?.ocspUrls).toEqual(['http://ocsp.lab.test/']);
     expect(certificateOf('ocsp-not-stapled').ocspStapled).toBe(false);
