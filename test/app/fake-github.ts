@@ -17,32 +17,42 @@ export interface FakeRepository {
 
 /** One installation holding `repositories`; the app lists it, authenticates as it, and reads each config. */
 export function mockFleet(github: GitHubMock, installationId: number, repositories: FakeRepository[]): void {
+  mockInstallations(github, [{ id: installationId, repositories }]);
+}
+
+/** Several installations; each one's repositories are listed only with that installation's token. */
+export function mockInstallations(github: GitHubMock, installations: { id: number; repositories: FakeRepository[] }[]): void {
   github.scope
     .get('/app/installations')
     .query({ per_page: 100 })
-    .reply(200, [{ id: installationId, account: { login: repositories[0]?.owner ?? 'acme' } }])
+    .reply(200, installations.map(({ id, repositories }) => ({ id, account: { login: repositories[0]?.owner ?? 'acme' } })))
     .persist();
-  github.scope
-    .post(`/app/installations/${installationId}/access_tokens`)
-    .reply(201, { token: `ghs_installation${installationId}`, expires_at: '2030-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' })
-    .persist();
-  github.scope
-    .get('/installation/repositories')
-    .query({ per_page: 100 })
-    .reply(200, {
-      total_count: repositories.length,
-      repositories: repositories.map((repository, index) => ({ id: index + 1, name: repository.name, owner: { login: repository.owner }, default_branch: 'main' })),
-    })
-    .persist();
-  for (const repository of repositories) {
-    const path = `/repos/${repository.owner}/${repository.name}/contents/.github%2Fhipaa-guard.yml`;
-    if (repository.config === undefined) continue;
-    if (repository.config === null) {
-      github.scope.get(path).reply(404, { message: 'Not Found' }).persist();
-      github.scope.get(`/repos/${repository.owner}/.github/contents/.github%2Fhipaa-guard.yml`).reply(404, { message: 'Not Found' }).persist();
-    } else {
-      github.scope.get(path).reply(200, repository.config, { 'content-type': 'application/vnd.github.v3.raw; charset=utf-8' }).persist();
-    }
+  for (const { id, repositories } of installations) {
+    github.scope
+      .post(`/app/installations/${id}/access_tokens`)
+      .reply(201, { token: `ghs_installation${id}`, expires_at: '2030-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' })
+      .persist();
+    github.scope
+      .get('/installation/repositories')
+      .query({ per_page: 100 })
+      .matchHeader('authorization', `token ghs_installation${id}`)
+      .reply(200, {
+        total_count: repositories.length,
+        repositories: repositories.map((repository, index) => ({ id: index + 1, name: repository.name, owner: { login: repository.owner }, default_branch: 'main' })),
+      })
+      .persist();
+    for (const repository of repositories) mockRepositoryConfig(github, repository);
+  }
+}
+
+function mockRepositoryConfig(github: GitHubMock, repository: FakeRepository): void {
+  const path = `/repos/${repository.owner}/${repository.name}/contents/.github%2Fhipaa-guard.yml`;
+  if (repository.config === undefined) return;
+  if (repository.config === null) {
+    github.scope.get(path).reply(404, { message: 'Not Found' }).persist();
+    github.scope.get(`/repos/${repository.owner}/.github/contents/.github%2Fhipaa-guard.yml`).reply(404, { message: 'Not Found' }).persist();
+  } else {
+    github.scope.get(path).reply(200, repository.config, { 'content-type': 'application/vnd.github.v3.raw; charset=utf-8' }).persist();
   }
 }
 

@@ -1,11 +1,12 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseCron } from '../../app/cron.js';
+import { jitterOf } from '../../app/scheduler.js';
 import type { ProbeRequest, SweepSummary } from '../../app/sweep.js';
 import type { Resolver } from '../../checks/endpoint/address-guard.js';
 import type { Rule } from '../../checks/model/rule.js';
 import { cleanReport, endpointFinding, HSTS_MISSING_RULE, LEGACY_TLS_RULE } from '../support/report-builder.js';
-import { IssueStore, mockFleet } from './fake-github.js';
+import { IssueStore, mockFleet, mockInstallations } from './fake-github.js';
 import { createTestApp, type TestApp } from './harness.js';
 
 const SECRET = 's'.repeat(40);
@@ -101,6 +102,39 @@ describe('sweeps', () => {
     await app.clock.advanceTo('2026-11-25T03:00:00Z');
 
     await vi.waitFor(() => expect(asked.map((request) => request.now.toISOString())).toEqual(['2026-11-25T03:00:00.000Z']));
+  });
+
+  it('Given two installations and a jitter window, when the schedule fires, then each installation starts at its own stable offset', async () => {
+    const asked: ProbeRequest[] = [];
+    const window = 30 * 60_000;
+    app = await createTestApp({ probe: scriptedProbe(() => [], asked), resolve: PUBLIC_DNS, settings: { sweepSchedule: parseCron('0 3 * * *'), sweepJitterMs: window } });
+    const config = `endpoints:\n  - url: ${API}\n`;
+    mockInstallations(app.github, [
+      { id: 11, repositories: [{ owner: 'north', name: 'portal', config }] },
+      { id: 22, repositories: [{ owner: 'south', name: 'portal', config }] },
+    ]);
+    new IssueStore(app.github, 'north', 'portal');
+    new IssueStore(app.github, 'south', 'portal');
+
+    await app.clock.advanceTo('2026-11-25T03:00:00Z');
+    const nextNight = Date.parse('2026-11-26T03:00:00Z');
+    for (let started = 0; started < 2; started++) {
+      // The sweep arms a timer for the next installation's slot; move the clock to it.
+      const slot = await vi.waitFor(() => {
+        const due = app!.clock.pending().find((time) => Date.parse(time) < nextNight);
+        if (!due) throw new Error('no installation waiting yet');
+        return due;
+      });
+      await app.clock.advanceTo(slot);
+      await vi.waitFor(() => expect(asked).toHaveLength(started + 1));
+    }
+
+    const start = Date.parse('2026-11-25T03:00:00Z');
+    const expected = [
+      { repo: 'north', at: start + jitterOf(11, window) },
+      { repo: 'south', at: start + jitterOf(22, window) },
+    ].sort((a, b) => a.at - b.at);
+    expect(asked.map((request) => [request.repository.owner, request.now.getTime()])).toEqual(expected.map(({ repo, at }) => [repo, at]));
   });
 
   it('Given a sweep in progress, when another is asked for, then it is refused with 409 and the first completes', async () => {
