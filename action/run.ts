@@ -9,7 +9,7 @@ import * as core from '@actions/core';
 import { ConfigError, parseConfig } from '../checks/config/load-config.js';
 import { defaultConfig, type Config } from '../checks/config/schema.js';
 import { runProbes } from '../checks/endpoint/run-probes.js';
-import { loadChangeSet, type GitHubClient } from '../checks/github/api-source.js';
+import { apiFileSource, loadChangeSet, type GitHubClient } from '../checks/github/api-source.js';
 import { completeCheckRun, describeRunFailure, failCheckRun, startCheckRun, type CheckRunHandle, type PublishOptions } from '../checks/github/check-run.js';
 import { annotationsOf, checkRunTitle, conclusionOf, type CheckConclusion } from '../checks/github/check-run-summary.js';
 import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
@@ -22,7 +22,7 @@ import { renderMarkdown } from '../checks/report/markdown.js';
 import { renderSarif } from '../checks/report/sarif.js';
 import { ALL_RULES } from '../checks/rules/registry.js';
 import { scanChanges } from '../checks/scan.js';
-import { gitChangeSet } from '../checks/source/git-source.js';
+import { GitRefSource, gitChangeSet } from '../checks/source/git-source.js';
 import { runGit } from '../checks/source/run-git.js';
 import { TOOL } from '../checks/version.js';
 import { DIFF_EVENTS, PROBE_EVENTS, type RunContext } from './context.js';
@@ -71,7 +71,7 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
   let report: Report;
   try {
     if (diffing && base) await ensureCommit(context.workspace, base);
-    loaded = await loadConfig(settings.config, context, diffing ? base : undefined);
+    loaded = await loadConfig(settings.config, context, diffing ? base : undefined, octokit);
     const reports: Report[] = [emptyReport(TOOL, options.now().toISOString())];
     if (diffing) {
       const changeSet = await changeSetFor(context, octokit, base, head);
@@ -157,14 +157,13 @@ async function changeSetFor(context: RunContext, octokit: GitHubClient, base: st
  * The config as of the base commit when diffing (a pull request cannot switch its own checks
  * off), else the checkout's. No file: the defaults, said in the log.
  */
-async function loadConfig(path: string, context: RunContext, base: string | undefined): Promise<LoadedConfig> {
+async function loadConfig(path: string, context: RunContext, base: string | undefined, octokit: GitHubClient): Promise<LoadedConfig> {
   let text: string | undefined;
-  if (base && (await hasCommit(context.workspace, base))) {
-    text = await runGit(context.workspace, ['show', `${base}:${path}`]).then(
-      (output) => output.toString('utf8'),
-      () => undefined,
-    );
-    if (text !== undefined) core.info(`config: ${path} as of the base commit ${base.slice(0, 12)}`);
+  if (base) {
+    const local = await hasCommit(context.workspace, base);
+    const source = local ? new GitRefSource(context.workspace, base) : apiFileSource(octokit, { owner: context.owner, repo: context.repo }, base);
+    text = await source.read(path);
+    if (text !== undefined) core.info(`config: ${path} as of the base commit ${base.slice(0, 12)}${local ? '' : ' (through the API)'}`);
   }
   if (text === undefined) {
     text = await readFile(resolve(context.workspace, path), 'utf8').catch(() => undefined);

@@ -131,4 +131,22 @@ describe('the bundled Action on pull requests and pushes', () => {
     expect(run.stdout).toContain(`commit ${origin.shas[0]} is not in the checkout; fetching it`);
     expect(run.outputs).toMatchObject({ findings: '1', conclusion: 'failure' });
   });
+
+  it('reads the change through the compare API when the base commit cannot be fetched', async () => {
+    // Given a depth-1 checkout with no remote to fetch from, and GitHub holding the repository
+    const origin = await createRepo([{ [CONFIG]: 'fail-on: high\n', 'infra/db.tf': databases(3, false) }, { 'infra/db.tf': databases(3, true) }]);
+    const clone = `${origin.dir}-isolated`;
+    git(origin.dir, 'clone', '--quiet', '--depth=1', `file://${origin.dir}`, clone);
+    git(clone, 'remote', 'remove', 'origin');
+    github.options.repoDir = origin.dir;
+    github.pullRequest = { base: origin.shas[0]!, head: origin.shas[1]! };
+    // When the Action runs
+    const run = await runBundledAction({ repoDir: clone, eventName: 'pull_request', payload: pullRequestPayload('opened', origin.shas[0]!, origin.shas[1]!), apiUrl });
+    // Then it said so, read the files through the API, and found the three public databases
+    expect(run.stdout).toContain(`config: ${CONFIG} as of the base commit ${origin.shas[0]!.slice(0, 12)} (through the API)`);
+    expect(run.stdout).toContain('could not be fetched: reading the change through the compare API');
+    expect(github.routes()).toEqual(expect.arrayContaining([`GET /repos/acme/infra/compare/${origin.shas[0]}...${origin.shas[1]}`, 'GET /repos/acme/infra/pulls/2/files']));
+    expect(run.outputs).toMatchObject({ findings: '3', blocking: '3', conclusion: 'failure' });
+    expect(github.checkRuns[0]?.annotations.map((annotation) => annotation.start_line)).toEqual([3, 10, 17]);
+  });
 });

@@ -3,6 +3,7 @@
  * process nock cannot reach): check runs, issues, comments and labels, kept in memory. Every
  * request is recorded and checked against GitHub's OpenAPI description.
  */
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateGitHubRequest } from '../support/github-openapi.js';
@@ -44,6 +45,8 @@ export interface FakeGitHubOptions {
   pageSize?: number;
   /** Delay every answer by this many milliseconds (lets concurrent runs interleave). */
   latencyMs?: number;
+  /** A git repository that answers compare, pull-request files, contents and trees. */
+  repoDir?: string;
 }
 
 const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
@@ -88,7 +91,7 @@ export class FakeGitHub {
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
     const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>);
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
-    response.end(JSON.stringify(payload));
+    response.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
   }
 
   private route(method: string, url: URL, body: Record<string, unknown>): [number, unknown, Record<string, string>?] {
@@ -123,6 +126,10 @@ export class FakeGitHub {
       return [200, run];
     }
     if (method === 'GET' && path === '/issues') return this.listIssues(url);
+    if (method === 'GET' && this.options.repoDir) {
+      const answer = this.routeRepository(this.options.repoDir, path, url);
+      if (answer) return answer;
+    }
     if (method === 'POST' && path === '/issues') {
       const issue: FakeIssue = {
         id: this.nextId++,
@@ -165,6 +172,43 @@ export class FakeGitHub {
     }
     return [404, { message: `fake GitHub has no route for ${method} ${url.pathname}` }];
   }
+
+  /** The repository read API, answered by git. */
+  private routeRepository(repoDir: string, path: string, url: URL): [number, unknown, Record<string, string>?] | undefined {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8' });
+    const changedFiles = (base: string, head: string) =>
+      git('diff', '--name-status', `${base}...${head}`)
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [status = 'M', filename = ''] = line.split('\t');
+          return { filename, status: ({ A: 'added', D: 'removed' } as Record<string, string>)[status] ?? 'modified' };
+        });
+    let match: RegExpExecArray | null;
+    if ((match = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(path))) {
+      const [, base = '', head = ''] = match;
+      return [200, { merge_base_commit: { sha: git('merge-base', base, head).trim() }, files: changedFiles(base, head) }];
+    }
+    if ((match = /^\/pulls\/\d+\/files$/.exec(path))) {
+      const pull = this.pullRequest;
+      return pull ? [200, changedFiles(pull.base, pull.head)] : [404, { message: 'Not Found' }];
+    }
+    if ((match = /^\/contents\/(.+)$/.exec(path))) {
+      try {
+        return [200, git('show', `${url.searchParams.get('ref')}:${decodeURIComponent(match[1]!)}`), { 'content-type': 'text/plain; charset=utf-8' }];
+      } catch {
+        return [404, { message: 'Not Found' }];
+      }
+    }
+    if ((match = /^\/git\/trees\/([0-9a-f]{40})$/.exec(path))) {
+      const tree = git('ls-tree', '-r', '--name-only', match[1]!).split('\n').filter(Boolean).map((name) => ({ path: name, type: 'blob' }));
+      return [200, { sha: match[1], tree, truncated: false }];
+    }
+    return undefined;
+  }
+
+  /** The pull request whose files `GET /pulls/{n}/files` lists. */
+  pullRequest: { base: string; head: string } | undefined;
 
   private applyCheckRun(run: FakeCheckRun, body: Record<string, unknown>): void {
     if (typeof body.status === 'string') run.status = body.status;
