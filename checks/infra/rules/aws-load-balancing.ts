@@ -1,8 +1,8 @@
 /** AWS load balancers and CloudFront: TLS policies, HTTPS redirects, access logs, header hygiene, WAF, exposure. */
 import { CITATIONS } from '../../model/safeguards.js';
 import type { InfraResource } from '../model.js';
-import { attributeRule, describeValue, isTrue, mustBeTrue, oneOf, valueAt, type Expectation, type InfraRule, type Verdict } from '../rule.js';
-import { CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, referencedBy, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
+import { attributeRule, describeValue, isTrue, mustBeTrue, oneOf, valueAt, type AttributePath, type Expectation, type InfraRule, type Verdict } from '../rule.js';
+import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
 
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -311,20 +311,30 @@ export const cloudFrontMinimumProtocol = attributeRule({
   },
 });
 
-export const cloudFrontViewerProtocol = attributeRule({
+const viewerProtocol = oneOf(['redirect-to-https', 'https-only'], '"redirect-to-https" or "https-only"', ['allow-all', 'redirect-to-https', 'https-only']);
+
+/** The viewer protocol policy of the default behavior and of every ordered one. */
+function viewerProtocolPaths(resource: InfraResource): AttributePath[] {
+  if (resource.format === 'terraform') {
+    return [['default_cache_behavior', 0, 'viewer_protocol_policy'], ...itemsAt(resource, ['ordered_cache_behavior']).map(({ path }) => [...path, 'viewer_protocol_policy'])];
+  }
+  const config = ['DistributionConfig'];
+  return [[...config, 'DefaultCacheBehavior', 'ViewerProtocolPolicy'], ...itemsAt(resource, [...config, 'CacheBehaviors']).map(({ path }) => [...path, 'ViewerProtocolPolicy'])];
+}
+
+export const cloudFrontViewerProtocol: InfraRule = {
   id: 'IAC-CLOUDFRONT-HTTP',
-  title: 'CloudFront default behavior allows plain HTTP',
+  title: 'CloudFront cache behavior allows plain HTTP',
   family: 'terraform',
   severity: 'high',
   safeguard: 'transmission-security',
   citation: CITATIONS.transmissionEncryption,
-  description: '`viewer_protocol_policy = "allow-all"` serves content over plain HTTP.',
-  remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"`.',
-  targets: [
-    tf('aws_cloudfront_distribution', ['default_cache_behavior', 0, 'viewer_protocol_policy']),
-    cfn('AWS::CloudFront::Distribution', ['DistributionConfig', 'DefaultCacheBehavior', 'ViewerProtocolPolicy']),
-  ],
-  expect: oneOf(['redirect-to-https', 'https-only'], '"redirect-to-https" or "https-only"', ['allow-all', 'redirect-to-https', 'https-only']),
+  description: '`viewer_protocol_policy = "allow-all"` on the default or any ordered cache behavior serves that content over plain HTTP.',
+  remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` on every cache behavior.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'],
+  strength: viewerProtocol.strength,
+  check: (resource) => allOf(resource, viewerProtocolPaths(resource).map((path) => ({ path, expect: viewerProtocol }))),
   examples: {
     bad: [
       { path: 'cdn.tf', line: 3, text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n` },
@@ -333,10 +343,15 @@ export const cloudFrontViewerProtocol = attributeRule({
         line: 6,
         text: `{\n  "resource": {\n    "aws_cloudfront_distribution": {\n      "site": {\n        "default_cache_behavior": {\n          "viewer_protocol_policy": "allow-all"\n        }\n      }\n    }\n  }\n}\n`,
       },
+      {
+        path: 'cdn.tf',
+        line: 7,
+        text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "https-only"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/legacy/*"\n    viewer_protocol_policy = "allow-all"\n  }\n}\n`,
+      },
     ],
     good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n` }],
   },
-});
+};
 
 export const LOAD_BALANCING_RULES: readonly InfraRule[] = [
   lbListenerTlsPolicy,
