@@ -53312,7 +53312,7 @@ function handshake(target, request4, limits) {
       port: target.port,
       ...isIpLiteral(target.host) ? {} : { servername: target.host },
       rejectUnauthorized: false,
-      ...request4.trust ? { secureContext: trustContext(request4) } : { minVersion: request4.minVersion, maxVersion: request4.maxVersion, ciphers: request4.ciphers },
+      ...request4.trust?.length ? { secureContext: trustContext(request4) } : { minVersion: request4.minVersion, maxVersion: request4.maxVersion, ciphers: request4.ciphers },
       minDHSize: 1,
       ...request4.ecdhCurve ? { ecdhCurve: request4.ecdhCurve } : {},
       ...request4.alpn ? { ALPNProtocols: request4.alpn } : {},
@@ -54593,7 +54593,7 @@ function toSarif(report, options) {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: TOOL_INFORMATION_URI,
+            informationUri: options.informationUri ?? TOOL_INFORMATION_URI,
             rules: catalog.sarifRules
           }
         },
@@ -55081,6 +55081,15 @@ ${metadata("portal", annotations)}spec:
     - host: portal.example.org
 `;
 }
+var DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: phi
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
 
 // checks/infra/kubernetes/aws-load-balancer-rules.ts
 var family = "kubernetes";
@@ -55590,15 +55599,6 @@ function checkDefaultDeny(resource) {
     message: `ingress rule ${open3 + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
   };
 }
-var DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: phi
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
-`;
 var defaultDenyRemoved = {
   id: "K8S-NETPOL-DEFAULT-DENY-REMOVED",
   title: "Namespace default-deny NetworkPolicy removed or opened",
@@ -55812,15 +55812,18 @@ function checkHsts(resource) {
   if (!values.ssl) return void 0;
   const hsts = values.strict_transport_security;
   if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
-  return judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
+  const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
+  const [dropping] = values.hsts_dropped_by ?? [];
+  if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
+  return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 var nginxHstsWeak = {
   ...transmission3,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
   severity: "medium",
-  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server silently drops an inherited HSTS header. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
-  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block that has its own `add_header` directives (or to the `http` block when none do).',
+  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
+  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ["nginx"],
   resourceTypes: [SERVER],
   check: checkHsts,
@@ -56468,7 +56471,8 @@ var elastiCacheTransit = encryptionRule({
 });
 function forcedTlsParameter(family2) {
   if (typeof family2 !== "string") return void 0;
-  if (family2.includes("postgres")) return { name: "rds.force_ssl", value: "1" };
+  const postgres = /postgres(?:ql)?(\d+)/.exec(family2);
+  if (postgres) return { name: "rds.force_ssl", value: "1", ...Number(postgres[1]) >= 15 ? { absent: "1" } : {} };
   if (family2.includes("mysql") || family2.includes("mariadb")) return { name: "require_secure_transport", value: "1" };
   return void 0;
 }
@@ -56489,6 +56493,8 @@ function checkForcedTls(resource) {
     path = ["Parameters", parameter.name];
     value = valueAt(resource.values, path);
   }
+  value ??= parameter.absent;
+  if (isUnresolved(value)) return { verdict: "unknown", path, expression: value.expression };
   const text = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
   if (text === parameter.value || text === "ON") return { verdict: "pass", path, actual: value };
   return { verdict: "fail", path, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
@@ -56500,7 +56506,7 @@ var rdsForceSsl = {
   severity: "high",
   safeguard: "transmission-security",
   citation: CITATIONS.transmissionEncryption,
-  description: "Without `rds.force_ssl = 1` (PostgreSQL) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
+  description: "Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
   remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_db_parameter_group", "aws_rds_cluster_parameter_group", "AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup"],
@@ -56532,6 +56538,11 @@ var rdsForceSsl = {
       Family: mysql8.0
       Parameters:
         require_secure_transport: "1"
+` },
+      { path: "db16.tf", text: `resource "aws_db_parameter_group" "phi" {
+  name   = "phi"
+  family = "postgres16"
+}
 ` }
     ]
   }
@@ -57374,7 +57385,14 @@ function manifestNamespaces(text) {
   if (!/^kind:/m.test(text)) return [];
   return [...new Set([...text.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
 }
-var FOLDER_LAYOUTS = [/^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//];
+var FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
+var FOLDER_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "preprod"]);
+function environmentFolder(path) {
+  const folders = path.split("/").slice(0, -1);
+  const index = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
+  const name = folders[index];
+  return name === void 0 ? void 0 : [path, folders.slice(0, index + 1).join("/"), name];
+}
 var TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
 var ENVIRONMENT_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "test", "sandbox", "preprod"]);
 function inferEnvironments(files, manifests = []) {
@@ -57388,10 +57406,8 @@ function inferEnvironments(files, manifests = []) {
     found.set(name, entry);
   };
   for (const file2 of files) {
-    for (const layout of FOLDER_LAYOUTS) {
-      const match = layout.exec(file2);
-      if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
-    }
+    const match = FOLDER_LAYOUT.exec(file2) ?? environmentFolder(file2);
+    if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
   }
   const byFolder = new Set(found.keys());
   for (const file2 of files) {
@@ -57413,7 +57429,7 @@ function inferEnvironments(files, manifests = []) {
     source: "inferred"
   }));
   if (environments.length === 0) {
-    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, <name>.tfvars, namespaces); separation not checked"] };
+    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked"] };
   }
   const notes = [
     `environments: none declared in the config; inferred from the layout: ${environments.map((env) => `${env.name}${env.production ? " (production)" : ""} = ${env.paths.join(", ")}; namespaces ${env.identifiers.namespaces.join(", ")}`).join("; ")}`
@@ -58276,6 +58292,7 @@ function buildIndex(facts) {
     const environment = byName2.get(name);
     if (!environment) continue;
     for (const definition2 of file2.definitions) {
+      if (definition2.kind === "namespace" && !readsLikeEnvironment(definition2.value)) continue;
       const owner = {
         environment,
         kind: definition2.kind,
@@ -59093,6 +59110,9 @@ function serverResource(path, server2, inherited) {
     access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
     https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
   };
+  const dropping = locationsDroppingHsts(own2);
+  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
   for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
   const range = rangeOf(server2);
   return {
@@ -59146,6 +59166,14 @@ function readHsts(directives) {
     value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") },
     range: rangeOf(hsts)
   };
+}
+function locationsDroppingHsts(directives) {
+  return directives.flatMap((directive) => {
+    if (directive.name !== "location" || !directive.block) return [];
+    const block = directive.block;
+    const drops = block.some((inner) => inner.name === "add_header") && readHsts(block) === "stop" && !block.some((inner) => inner.name === "include");
+    return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
+  });
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");
@@ -59581,7 +59609,7 @@ async function runAction(settings, context, octokit, options) {
   let report;
   try {
     if (diffing && base) await ensureCommit(context.workspace, base);
-    loaded = await loadConfig(settings.config, context, diffing ? base : void 0);
+    loaded = await loadConfig(settings.config, context, diffing ? base : void 0, octokit);
     const reports = [emptyReport(TOOL, options.now().toISOString())];
     if (diffing) {
       const changeSet = await changeSetFor(context, octokit, base, head);
@@ -59656,14 +59684,13 @@ async function changeSetFor(context, octokit, base, head) {
   info(`base ${base.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`);
   return loadChangeSet(octokit, { owner: context.owner, repo: context.repo }, { base, head, ...context.pullNumber ? { pullNumber: context.pullNumber } : {} });
 }
-async function loadConfig(path, context, base) {
+async function loadConfig(path, context, base, octokit) {
   let text;
-  if (base && await hasCommit(context.workspace, base)) {
-    text = await runGit(context.workspace, ["show", `${base}:${path}`]).then(
-      (output2) => output2.toString("utf8"),
-      () => void 0
-    );
-    if (text !== void 0) info(`config: ${path} as of the base commit ${base.slice(0, 12)}`);
+  if (base) {
+    const local = await hasCommit(context.workspace, base);
+    const source = local ? new GitRefSource(context.workspace, base) : apiFileSource(octokit, { owner: context.owner, repo: context.repo }, base);
+    text = await source.read(path);
+    if (text !== void 0) info(`config: ${path} as of the base commit ${base.slice(0, 12)}${local ? "" : " (through the API)"}`);
   }
   if (text === void 0) {
     text = await readFile3(resolve2(context.workspace, path), "utf8").catch(() => void 0);

@@ -410,8 +410,8 @@ var require_req = __commonJS({
       if (req.originalUrl) {
         _req.url = req.originalUrl;
       } else {
-        const path2 = req.path;
-        _req.url = typeof path2 === "string" ? path2 : req.url ? req.url.path || req.url : void 0;
+        const path8 = req.path;
+        _req.url = typeof path8 === "string" ? path8 : req.url ? req.url.path || req.url : void 0;
       }
       if (req.query) {
         _req.query = req.query;
@@ -581,14 +581,14 @@ var require_redact = __commonJS({
       }
       return obj;
     }
-    function parsePath(path2) {
+    function parsePath(path8) {
       const parts = [];
       let current = "";
       let inBrackets = false;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path8.length; i++) {
+        const char = path8[i];
         if (!inBrackets && char === ".") {
           if (current) {
             parts.push(current);
@@ -719,10 +719,10 @@ var require_redact = __commonJS({
       return current;
     }
     function redactPaths(obj, paths, censor, remove = false) {
-      for (const path2 of paths) {
-        const parts = parsePath(path2);
+      for (const path8 of paths) {
+        const parts = parsePath(path8);
         if (parts.includes("*")) {
-          redactWildcardPath(obj, parts, censor, path2, remove);
+          redactWildcardPath(obj, parts, censor, path8, remove);
         } else {
           if (remove) {
             removeKey(obj, parts);
@@ -807,8 +807,8 @@ var require_redact = __commonJS({
           }
         } else {
           if (afterWildcard.includes("*")) {
-            const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-              const fullPath = [...pathArray.slice(0, pathLength), ...path2];
+            const wrappedCensor = typeof censor === "function" ? (value, path8) => {
+              const fullPath = [...pathArray.slice(0, pathLength), ...path8];
               return censor(value, fullPath);
             } : censor;
             redactWildcardPath(current, afterWildcard, wrappedCensor, originalPath, remove);
@@ -843,8 +843,8 @@ var require_redact = __commonJS({
         return null;
       }
       const pathStructure = /* @__PURE__ */ new Map();
-      for (const path2 of pathsToClone) {
-        const parts = parsePath(path2);
+      for (const path8 of pathsToClone) {
+        const parts = parsePath(path8);
         let current = pathStructure;
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
@@ -896,24 +896,24 @@ var require_redact = __commonJS({
       }
       return cloneSelectively(obj, pathStructure);
     }
-    function validatePath(path2) {
-      if (typeof path2 !== "string") {
+    function validatePath(path8) {
+      if (typeof path8 !== "string") {
         throw new Error("Paths must be (non-empty) strings");
       }
-      if (path2 === "") {
+      if (path8 === "") {
         throw new Error("Invalid redaction path ()");
       }
-      if (path2.includes("..")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path8.includes("..")) {
+        throw new Error(`Invalid redaction path (${path8})`);
       }
-      if (path2.includes(",")) {
-        throw new Error(`Invalid redaction path (${path2})`);
+      if (path8.includes(",")) {
+        throw new Error(`Invalid redaction path (${path8})`);
       }
       let bracketCount = 0;
       let inQuotes = false;
       let quoteChar = "";
-      for (let i = 0; i < path2.length; i++) {
-        const char = path2[i];
+      for (let i = 0; i < path8.length; i++) {
+        const char = path8[i];
         if ((char === '"' || char === "'") && bracketCount > 0) {
           if (!inQuotes) {
             inQuotes = true;
@@ -927,20 +927,20 @@ var require_redact = __commonJS({
         } else if (char === "]" && !inQuotes) {
           bracketCount--;
           if (bracketCount < 0) {
-            throw new Error(`Invalid redaction path (${path2})`);
+            throw new Error(`Invalid redaction path (${path8})`);
           }
         }
       }
       if (bracketCount !== 0) {
-        throw new Error(`Invalid redaction path (${path2})`);
+        throw new Error(`Invalid redaction path (${path8})`);
       }
     }
     function validatePaths(paths) {
       if (!Array.isArray(paths)) {
         throw new TypeError("paths must be an array");
       }
-      for (const path2 of paths) {
-        validatePath(path2);
+      for (const path8 of paths) {
+        validatePath(path8);
       }
     }
     function slowRedact(options2 = {}) {
@@ -1110,8 +1110,8 @@ var require_redaction = __commonJS({
         if (shape[k] === null) {
           o[k] = (value) => topCensor(value, [k]);
         } else {
-          const wrappedCensor = typeof censor === "function" ? (value, path2) => {
-            return censor(value, [k, ...path2]);
+          const wrappedCensor = typeof censor === "function" ? (value, path8) => {
+            return censor(value, [k, ...path8]);
           } : censor;
           o[k] = Redact({
             paths: shape[k],
@@ -1182,8 +1182,8 @@ var require_quick_format_unescaped = __commonJS({
         return '"[Circular]"';
       }
     }
-    module2.exports = format;
-    function format(f, args, opts) {
+    module2.exports = format3;
+    function format3(f, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
       var offset = 1;
       if (typeof f === "object" && f !== null) {
@@ -1329,12 +1329,12 @@ var require_atomic_sleep = __commonJS({
 var require_sonic_boom = __commonJS({
   "node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
-    var fs2 = __require("fs");
+    var fs6 = __require("fs");
     var EventEmitter = __require("events");
     var inherits = __require("util").inherits;
-    var path2 = __require("path");
+    var path8 = __require("path");
     var sleep2 = require_atomic_sleep();
-    var assert2 = __require("assert");
+    var assert4 = __require("assert");
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
     var MAX_WRITE = 16 * 1024;
@@ -1386,20 +1386,20 @@ var require_sonic_boom = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path2.dirname(file2), { recursive: true });
-          const fd = fs2.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs6.mkdirSync(path8.dirname(file2), { recursive: true });
+          const fd = fs6.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path2.dirname(file2), { recursive: true }, (err) => {
+        fs6.mkdir(path8.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs2.open(file2, flags, mode, fileOpened);
+          fs6.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs2.open(file2, flags, mode, fileOpened);
+        fs6.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -1440,8 +1440,8 @@ var require_sonic_boom = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs2.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs2.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs6.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs6.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -1450,15 +1450,15 @@ var require_sonic_boom = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs2.writeSync(this.fd, this._writingBuf);
+            return fs6.writeSync(this.fd, this._writingBuf);
           }
-          return fs2.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs6.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs2.write(this.fd, this._writingBuf, this.release);
+            return fs6.write(this.fd, this._writingBuf, this.release);
           }
-          return fs2.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs6.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -1515,7 +1515,7 @@ var require_sonic_boom = __commonJS({
           }
         }
         if (this._fsync) {
-          fs2.fsyncSync(this.fd);
+          fs6.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -1629,7 +1629,7 @@ var require_sonic_boom = __commonJS({
       const onDrain = () => {
         if (!this._fsync) {
           try {
-            fs2.fsync(this.fd, (err) => {
+            fs6.fsync(this.fd, (err) => {
               this._flushPending = false;
               cb(err);
             });
@@ -1731,7 +1731,7 @@ var require_sonic_boom = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs2.close(fd, (err) => {
+          fs6.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -1780,7 +1780,7 @@ var require_sonic_boom = __commonJS({
           buf = this._bufs[0];
         }
         try {
-          const n = Buffer.isBuffer(buf) ? fs2.writeSync(this.fd, buf) : fs2.writeSync(this.fd, buf, "utf8");
+          const n = Buffer.isBuffer(buf) ? fs6.writeSync(this.fd, buf) : fs6.writeSync(this.fd, buf, "utf8");
           const releasedBufObj = releaseWritingBuf(buf, this._len, n);
           buf = releasedBufObj.writingBuf;
           this._len = releasedBufObj.len;
@@ -1796,7 +1796,7 @@ var require_sonic_boom = __commonJS({
         }
       }
       try {
-        fs2.fsyncSync(this.fd);
+        fs6.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -1817,7 +1817,7 @@ var require_sonic_boom = __commonJS({
           buf = mergeBuf(this._bufs[0], this._lens[0]);
         }
         try {
-          const n = fs2.writeSync(this.fd, buf);
+          const n = fs6.writeSync(this.fd, buf);
           buf = buf.subarray(n);
           this._len = Math.max(this._len - n, 0);
           if (buf.length <= 0) {
@@ -1845,13 +1845,13 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs2.writeSync(this.fd, this._writingBuf) : fs2.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs6.writeSync(this.fd, this._writingBuf) : fs6.writeSync(this.fd, this._writingBuf, "utf8");
           release(null, written);
         } catch (err) {
           release(err);
         }
       } else {
-        fs2.write(this.fd, this._writingBuf, release);
+        fs6.write(this.fd, this._writingBuf, release);
       }
     }
     function actualWriteBuffer() {
@@ -1860,7 +1860,7 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs2.writeSync(this.fd, this._writingBuf);
+          const written = fs6.writeSync(this.fd, this._writingBuf);
           release(null, written);
         } catch (err) {
           release(err);
@@ -1869,7 +1869,7 @@ var require_sonic_boom = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs2.write(this.fd, this._writingBuf, release);
+        fs6.write(this.fd, this._writingBuf, release);
       }
     }
     function actualClose(sonic) {
@@ -1883,14 +1883,14 @@ var require_sonic_boom = __commonJS({
       sonic.destroyed = true;
       sonic._bufs = [];
       sonic._lens = [];
-      assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
+      assert4(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs2.fsync(sonic.fd, closeWrapped);
+        fs6.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs2.close(sonic.fd, done);
+          fs6.close(sonic.fd, done);
         } else {
           done();
         }
@@ -2160,7 +2160,7 @@ var require_thread_stream = __commonJS({
     var { EventEmitter } = __require("events");
     var { Worker } = __require("worker_threads");
     var { join } = __require("path");
-    var { pathToFileURL: pathToFileURL2 } = __require("url");
+    var { pathToFileURL: pathToFileURL4 } = __require("url");
     var { wait: wait2 } = require_wait();
     var {
       WRITE_INDEX,
@@ -2168,7 +2168,7 @@ var require_thread_stream = __commonJS({
       SEQ_INDEX
     } = require_indexes();
     var buffer = __require("buffer");
-    var assert2 = __require("assert");
+    var assert4 = __require("assert");
     var kImpl = /* @__PURE__ */ Symbol("kImpl");
     var MAX_STRING = buffer.constants.MAX_STRING_LENGTH;
     function noop5() {
@@ -2217,7 +2217,7 @@ var require_thread_stream = __commonJS({
         name: opts.workerOpts?.name || "thread-stream",
         trackUnmanagedFds: false,
         workerData: {
-          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL2(filename).href,
+          filename: filename.indexOf("file://") === 0 ? filename : pathToFileURL4(filename).href,
           dataBuf: stream[kImpl].dataBuf,
           stateBuf: stream[kImpl].stateBuf,
           workerData: {
@@ -2235,7 +2235,7 @@ var require_thread_stream = __commonJS({
       return worker;
     }
     function drain(stream) {
-      assert2(!stream[kImpl].sync);
+      assert4(!stream[kImpl].sync);
       if (stream[kImpl].needDrain) {
         stream[kImpl].needDrain = false;
         stream.emit("drain");
@@ -2722,10 +2722,10 @@ var require_transport = __commonJS({
   "node_modules/pino/lib/transport.js"(exports2, module2) {
     "use strict";
     var { createRequire: createRequire2 } = __require("module");
-    var { existsSync: existsSync2 } = __require("node:fs");
+    var { existsSync: existsSync3 } = __require("node:fs");
     var getCallers = require_caller();
     var { join, isAbsolute, sep: sep2 } = __require("node:path");
-    var { fileURLToPath } = __require("node:url");
+    var { fileURLToPath: fileURLToPath5 } = __require("node:url");
     var sleep2 = require_atomic_sleep();
     var onExit = require_on_exit_leak_free();
     var ThreadStream = require_thread_stream();
@@ -2789,15 +2789,15 @@ var require_transport = __commonJS({
       if (!unquoted) {
         return false;
       }
-      let path2 = unquoted;
-      if (path2.startsWith("file://")) {
+      let path8 = unquoted;
+      if (path8.startsWith("file://")) {
         try {
-          path2 = fileURLToPath(path2);
+          path8 = fileURLToPath5(path8);
         } catch {
           return false;
         }
       }
-      return isAbsolute(path2) && !existsSync2(path2);
+      return isAbsolute(path8) && !existsSync3(path8);
     }
     function stripQuotes(value) {
       const first = value[0];
@@ -2954,7 +2954,7 @@ var require_tools = __commonJS({
   "node_modules/pino/lib/tools.js"(exports2, module2) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
-    var format = require_quick_format_unescaped();
+    var format3 = require_quick_format_unescaped();
     var { mapHttpRequest, mapHttpResponse } = require_pino_std_serializers();
     var SonicBoom = require_sonic_boom();
     var onExit = require_on_exit_leak_free();
@@ -3008,13 +3008,13 @@ var require_tools = __commonJS({
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
-          this[writeSym](o, format(msg, formatParams, this[formatOptsSym]), level);
+          this[writeSym](o, format3(msg, formatParams, this[formatOptsSym]), level);
         } else {
           let msg = o === void 0 ? n.shift() : o;
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
-          this[writeSym](null, format(msg, n, this[formatOptsSym]), level);
+          this[writeSym](null, format3(msg, n, this[formatOptsSym]), level);
         }
       }
     }
@@ -3346,12 +3346,12 @@ var require_levels = __commonJS({
     function genLsCache(instance) {
       const formatter = instance[formattersSym].level;
       const { labels } = instance.levels;
-      const cache = {};
+      const cache2 = {};
       for (const label in labels) {
         const level = formatter(labels[label], Number(label));
-        cache[label] = JSON.stringify(level).slice(0, -1);
+        cache2[label] = JSON.stringify(level).slice(0, -1);
       }
-      instance[lsCacheSym] = cache;
+      instance[lsCacheSym] = cache2;
       return instance;
     }
     function isStandardLevel(level, useOnlyCustomLevels) {
@@ -3735,7 +3735,7 @@ var require_proto = __commonJS({
 var require_safe_stable_stringify = __commonJS({
   "node_modules/safe-stable-stringify/index.js"(exports2, module2) {
     "use strict";
-    var { hasOwnProperty } = Object.prototype;
+    var { hasOwnProperty: hasOwnProperty3 } = Object.prototype;
     var stringify = configure();
     stringify.configure = configure;
     stringify.stringify = stringify;
@@ -3788,7 +3788,7 @@ var require_safe_stable_stringify = __commonJS({
       return res;
     }
     function getCircularValueOption(options2) {
-      if (hasOwnProperty.call(options2, "circularValue")) {
+      if (hasOwnProperty3.call(options2, "circularValue")) {
         const circularValue = options2.circularValue;
         if (typeof circularValue === "string") {
           return `"${circularValue}"`;
@@ -3809,7 +3809,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getDeterministicOption(options2) {
       let value;
-      if (hasOwnProperty.call(options2, "deterministic")) {
+      if (hasOwnProperty3.call(options2, "deterministic")) {
         value = options2.deterministic;
         if (typeof value !== "boolean" && typeof value !== "function") {
           throw new TypeError('The "deterministic" argument must be of type boolean or comparator function');
@@ -3819,7 +3819,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getBooleanOption(options2, key) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
+      if (hasOwnProperty3.call(options2, key)) {
         value = options2[key];
         if (typeof value !== "boolean") {
           throw new TypeError(`The "${key}" argument must be of type boolean`);
@@ -3829,7 +3829,7 @@ var require_safe_stable_stringify = __commonJS({
     }
     function getPositiveIntegerOption(options2, key) {
       let value;
-      if (hasOwnProperty.call(options2, key)) {
+      if (hasOwnProperty3.call(options2, key)) {
         value = options2[key];
         if (typeof value !== "number") {
           throw new TypeError(`The "${key}" argument must be of type number`);
@@ -3859,7 +3859,7 @@ var require_safe_stable_stringify = __commonJS({
       return replacerSet;
     }
     function getStrictOption(options2) {
-      if (hasOwnProperty.call(options2, "strict")) {
+      if (hasOwnProperty3.call(options2, "strict")) {
         const value = options2.strict;
         if (typeof value !== "boolean") {
           throw new TypeError('The "strict" argument must be of type boolean');
@@ -5074,9 +5074,9 @@ var require_pump = __commonJS({
   "node_modules/pump/index.js"(exports2, module2) {
     var once = require_once();
     var eos = require_end_of_stream();
-    var fs2;
+    var fs6;
     try {
-      fs2 = __require("fs");
+      fs6 = __require("fs");
     } catch (e) {
     }
     var noop5 = function() {
@@ -5087,8 +5087,8 @@ var require_pump = __commonJS({
     };
     var isFS = function(stream) {
       if (!ancient) return false;
-      if (!fs2) return false;
-      return (stream instanceof (fs2.ReadStream || noop5) || stream instanceof (fs2.WriteStream || noop5)) && isFn(stream.close);
+      if (!fs6) return false;
+      return (stream instanceof (fs6.ReadStream || noop5) || stream instanceof (fs6.WriteStream || noop5)) && isFn(stream.close);
     };
     var isRequest = function(stream) {
       return stream.setHeader && isFn(stream.abort);
@@ -5254,13 +5254,13 @@ var require_pino_abstract_transport = __commonJS({
     var { Duplex } = __require("stream");
     var { parentPort, workerData } = __require("worker_threads");
     function createDeferred() {
-      let resolve3;
+      let resolve5;
       let reject;
       const promise2 = new Promise((_resolve2, _reject) => {
-        resolve3 = _resolve2;
+        resolve5 = _resolve2;
         reject = _reject;
       });
-      promise2.resolve = resolve3;
+      promise2.resolve = resolve5;
       promise2.reject = reject;
       return promise2;
     }
@@ -5529,11 +5529,11 @@ var require_colors = __commonJS({
 var require_sonic_boom2 = __commonJS({
   "node_modules/pino-pretty/node_modules/sonic-boom/index.js"(exports2, module2) {
     "use strict";
-    var fs2 = __require("node:fs");
+    var fs6 = __require("node:fs");
     var EventEmitter = __require("node:events");
     var inherits = __require("node:util").inherits;
-    var path2 = __require("node:path");
-    var assert2 = __require("node:assert");
+    var path8 = __require("node:path");
+    var assert4 = __require("node:assert");
     var sleep2 = require_atomic_sleep();
     var BUSY_WRITE_TIMEOUT = 100;
     var kEmptyBuffer = Buffer.allocUnsafe(0);
@@ -5603,20 +5603,20 @@ var require_sonic_boom2 = __commonJS({
       const mode = sonic.mode;
       if (sonic.sync) {
         try {
-          if (sonic.mkdir) fs2.mkdirSync(path2.dirname(file2), { recursive: true });
-          const fd = fs2.openSync(file2, flags, mode);
+          if (sonic.mkdir) fs6.mkdirSync(path8.dirname(file2), { recursive: true });
+          const fd = fs6.openSync(file2, flags, mode);
           fileOpened(null, fd);
         } catch (err) {
           fileOpened(err);
           throw err;
         }
       } else if (sonic.mkdir) {
-        fs2.mkdir(path2.dirname(file2), { recursive: true }, (err) => {
+        fs6.mkdir(path8.dirname(file2), { recursive: true }, (err) => {
           if (err) return fileOpened(err);
-          fs2.open(file2, flags, mode, fileOpened);
+          fs6.open(file2, flags, mode, fileOpened);
         });
       } else {
-        fs2.open(file2, flags, mode, fileOpened);
+        fs6.open(file2, flags, mode, fileOpened);
       }
     }
     function SonicBoom(opts) {
@@ -5663,8 +5663,8 @@ var require_sonic_boom2 = __commonJS({
         this.flush = flushBuffer;
         this.flushSync = flushBufferSync;
         this._actualWrite = actualWriteBuffer;
-        fsWriteSync = () => fs2.writeSync(this.fd, this._writingBuf);
-        fsWrite = () => fs2.write(this.fd, this._writingBuf, this.release);
+        fsWriteSync = () => fs6.writeSync(this.fd, this._writingBuf);
+        fsWrite = () => fs6.write(this.fd, this._writingBuf, this.release);
       } else if (contentMode === void 0 || contentMode === kContentModeUtf8) {
         this._writingBuf = "";
         this.write = write;
@@ -5673,15 +5673,15 @@ var require_sonic_boom2 = __commonJS({
         this._actualWrite = actualWrite;
         fsWriteSync = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs2.writeSync(this.fd, this._writingBuf);
+            return fs6.writeSync(this.fd, this._writingBuf);
           }
-          return fs2.writeSync(this.fd, this._writingBuf, "utf8");
+          return fs6.writeSync(this.fd, this._writingBuf, "utf8");
         };
         fsWrite = () => {
           if (Buffer.isBuffer(this._writingBuf)) {
-            return fs2.write(this.fd, this._writingBuf, this.release);
+            return fs6.write(this.fd, this._writingBuf, this.release);
           }
-          return fs2.write(this.fd, this._writingBuf, "utf8", this.release);
+          return fs6.write(this.fd, this._writingBuf, "utf8", this.release);
         };
       } else {
         throw new Error(`SonicBoom supports "${kContentModeUtf8}" and "${kContentModeBuffer}", but passed ${contentMode}`);
@@ -5765,7 +5765,7 @@ var require_sonic_boom2 = __commonJS({
           }
         }
         if (this._fsync) {
-          fs2.fsyncSync(this.fd);
+          fs6.fsyncSync(this.fd);
         }
         const len = this._len;
         if (this._reopening) {
@@ -5939,7 +5939,7 @@ var require_sonic_boom2 = __commonJS({
         flushing = true;
         if (!this._fsync && !this.destroyed) {
           try {
-            fs2.fsync(this.fd, (err2) => {
+            fs6.fsync(this.fd, (err2) => {
               if (isIgnorableFsyncError(err2)) {
                 complete();
                 return;
@@ -6042,7 +6042,7 @@ var require_sonic_boom2 = __commonJS({
       const fd = this.fd;
       this.once("ready", () => {
         if (fd !== this.fd) {
-          fs2.close(fd, (err) => {
+          fs6.close(fd, (err) => {
             if (err) {
               return this.emit("error", err);
             }
@@ -6123,7 +6123,7 @@ var require_sonic_boom2 = __commonJS({
             buf = this._bufs[0];
           }
           try {
-            const n = Buffer.isBuffer(buf) ? fs2.writeSync(this.fd, buf) : fs2.writeSync(this.fd, buf, "utf8");
+            const n = Buffer.isBuffer(buf) ? fs6.writeSync(this.fd, buf) : fs6.writeSync(this.fd, buf, "utf8");
             this._writeRetries = 0;
             const releasedBufObj = releaseWritingBuf(buf, this._len, n);
             buf = releasedBufObj.writingBuf;
@@ -6147,7 +6147,7 @@ var require_sonic_boom2 = __commonJS({
         if (state === kFlushSyncRetry) endFlushSyncRetry(this);
       }
       try {
-        fs2.fsyncSync(this.fd);
+        fs6.fsyncSync(this.fd);
       } catch {
       }
     }
@@ -6165,7 +6165,7 @@ var require_sonic_boom2 = __commonJS({
             buf = mergeBuf(this._bufs[0], this._lens[0]);
           }
           try {
-            const n = fs2.writeSync(this.fd, buf);
+            const n = fs6.writeSync(this.fd, buf);
             this._writeRetries = 0;
             buf = buf.subarray(n);
             this._len = Math.max(this._len - n, 0);
@@ -6205,13 +6205,13 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs2.writeSync(this.fd, this._writingBuf) : fs2.writeSync(this.fd, this._writingBuf, "utf8");
+          const written = Buffer.isBuffer(this._writingBuf) ? fs6.writeSync(this.fd, this._writingBuf) : fs6.writeSync(this.fd, this._writingBuf, "utf8");
           release(null, written);
         } catch (err) {
           release(err);
         }
       } else {
-        fs2.write(this.fd, this._writingBuf, release);
+        fs6.write(this.fd, this._writingBuf, release);
       }
     }
     function actualWriteBuffer() {
@@ -6220,7 +6220,7 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs2.writeSync(this.fd, this._writingBuf);
+          const written = fs6.writeSync(this.fd, this._writingBuf);
           release(null, written);
         } catch (err) {
           release(err);
@@ -6229,7 +6229,7 @@ var require_sonic_boom2 = __commonJS({
         if (kCopyBuffer) {
           this._writingBuf = Buffer.from(this._writingBuf);
         }
-        fs2.write(this.fd, this._writingBuf, release);
+        fs6.write(this.fd, this._writingBuf, release);
       }
     }
     function actualClose(sonic) {
@@ -6258,14 +6258,14 @@ var require_sonic_boom2 = __commonJS({
       if (sonic._flushPending > 0 && !sonic._writing) {
         sonic.emit(kFlush, new Error("SonicBoom destroyed"));
       }
-      assert2(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
+      assert4(typeof sonic.fd === "number", `sonic.fd must be a number, got ${typeof sonic.fd}`);
       try {
-        fs2.fsync(sonic.fd, closeWrapped);
+        fs6.fsync(sonic.fd, closeWrapped);
       } catch {
       }
       function closeWrapped() {
         if (sonic.fd !== 1 && sonic.fd !== 2) {
-          fs2.close(sonic.fd, done);
+          fs6.close(sonic.fd, done);
         } else {
           done();
         }
@@ -6556,11 +6556,11 @@ var require_cjs2 = __commonJS({
     }
     function copyDataViewStrict(dataView, state) {
       const { buffer } = dataView;
-      const { cache, Constructor } = state;
-      const bufferCopied = cache.has(buffer);
-      const bufferClone = bufferCopied ? cache.get(buffer) : state.copier(buffer, state);
-      if (!bufferCopied && cache.has(dataView)) {
-        return cache.get(dataView);
+      const { cache: cache2, Constructor } = state;
+      const bufferCopied = cache2.has(buffer);
+      const bufferClone = bufferCopied ? cache2.get(buffer) : state.copier(buffer, state);
+      if (!bufferCopied && cache2.has(dataView)) {
+        return cache2.get(dataView);
       }
       const clone2 = new Constructor(bufferClone, dataView.byteOffset, dataView.byteLength);
       state.cache.set(dataView, clone2);
@@ -7933,7 +7933,7 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse6(text, reviver, options2) {
+    function parse7(text, reviver, options2) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
@@ -7955,9 +7955,9 @@ var require_secure_json_parse = __commonJS({
       }
       return result;
     }
-    module2.exports = parse6;
-    module2.exports.default = parse6;
-    module2.exports.parse = parse6;
+    module2.exports = parse7;
+    module2.exports.default = parse7;
+    module2.exports.parse = parse7;
     module2.exports.safeParse = safeParse3;
     module2.exports.scan = filter;
   }
@@ -8684,8 +8684,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -8896,15 +8896,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error62, reject, resolve3, returned, task;
+          var args, cb, error62, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -8919,13 +8919,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve3;
-          resolve3 = reject = null;
+          var promise2, reject, resolve5;
+          resolve5 = reject = null;
           promise2 = new this.Promise(function(_resolve2, _reject) {
-            resolve3 = _resolve2;
+            resolve5 = _resolve2;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise2;
         }
@@ -9326,14 +9326,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve5();
                     }
                   });
                 }
@@ -9426,9 +9426,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -9627,17 +9627,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path2);
+            const ci = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9648,13 +9648,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path2);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path2);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -9675,17 +9675,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9696,13 +9696,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path2);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path2);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -9729,23 +9729,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -10357,10 +10357,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path2, value) {
+    function collectionFromPath(schema2, path8, value) {
       let v = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -10379,7 +10379,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -10409,11 +10409,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -10427,8 +10427,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -10442,8 +10442,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -10461,8 +10461,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -10472,8 +10472,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -11191,9 +11191,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports2) {
     "use strict";
     var node_process = __require("process");
-    function debug(logLevel, ...messages) {
+    function debug(logLevel, ...messages2) {
       if (logLevel === "debug")
-        console.log(...messages);
+        console.log(...messages2);
     }
     function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -11892,14 +11892,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -12988,9 +12988,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -13065,14 +13065,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection2.isEmptyPath(path2)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -13087,10 +13087,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection2.isEmptyPath(path2))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -13101,10 +13101,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection2.isEmptyPath(path2))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -13121,13 +13121,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection2.isEmptyPath(path2)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -15088,9 +15088,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -15099,23 +15099,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -15126,10 +15126,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -16431,14 +16431,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs2, sep: [] });
+                map3.items.push({ start, key: fs6, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs2);
+                this.stack.push(fs6);
               } else {
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -16566,13 +16566,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
+              const fs6 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
+                fc.items.push({ start: [], key: fs6, sep: [] });
               else if (it.sep)
-                this.stack.push(fs2);
+                this.stack.push(fs6);
               else
-                Object.assign(it, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs6, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -16780,7 +16780,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options2) {
+    function parse7(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -16821,7 +16821,7 @@ var require_public_api = __commonJS({
         return value.toString(options2);
       return new Document.Document(value, _replacer, options2).toString(options2);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse7;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -16999,7 +16999,7 @@ var require_DLList = __commonJS({
 var require_Events = __commonJS({
   "node_modules/bottleneck/lib/Events.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -17008,7 +17008,7 @@ var require_Events = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -17016,13 +17016,13 @@ var require_Events = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -17214,7 +17214,7 @@ var require_BottleneckError = __commonJS({
 var require_Job = __commonJS({
   "node_modules/bottleneck/lib/Job.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -17223,7 +17223,7 @@ var require_Job = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -17231,13 +17231,13 @@ var require_Job = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -17418,7 +17418,7 @@ var require_Job = __commonJS({
 var require_LocalDatastore = __commonJS({
   "node_modules/bottleneck/lib/LocalDatastore.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -17427,7 +17427,7 @@ var require_LocalDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -17435,13 +17435,13 @@ var require_LocalDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -17510,8 +17510,8 @@ var require_LocalDatastore = __commonJS({
         })();
       }
       yieldLoop(t = 0) {
-        return new this.Promise(function(resolve3, reject) {
-          return setTimeout(resolve3, t);
+        return new this.Promise(function(resolve5, reject) {
+          return setTimeout(resolve5, t);
         });
       }
       computePenalty() {
@@ -17981,7 +17981,7 @@ var require_Scripts = __commonJS({
 var require_RedisConnection = __commonJS({
   "node_modules/bottleneck/lib/RedisConnection.js"(exports, module) {
     "use strict";
-    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -17990,7 +17990,7 @@ var require_RedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -17998,13 +17998,13 @@ var require_RedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -18045,7 +18045,7 @@ var require_RedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve3, reject) => {
+          return new this.Promise((resolve5, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -18056,14 +18056,14 @@ var require_RedisConnection = __commonJS({
               });
             }
             if (client.ready) {
-              return resolve3();
+              return resolve5();
             } else {
-              return client.once("ready", resolve3);
+              return client.once("ready", resolve5);
             }
           });
         }
         _loadScript(name) {
-          return new this.Promise((resolve3, reject) => {
+          return new this.Promise((resolve5, reject) => {
             var payload;
             payload = Scripts.payload(name);
             return this.client.multi([["script", "load", payload]]).exec((err, replies) => {
@@ -18071,7 +18071,7 @@ var require_RedisConnection = __commonJS({
                 return reject(err);
               }
               this.shas[name] = replies[0];
-              return resolve3(replies[0]);
+              return resolve5(replies[0]);
             });
           });
         }
@@ -18084,12 +18084,12 @@ var require_RedisConnection = __commonJS({
           var _this = this;
           return _asyncToGenerator(function* () {
             yield _this.ready;
-            return new _this.Promise((resolve3, reject) => {
+            return new _this.Promise((resolve5, reject) => {
               return _this.client.multi([cmd]).exec_atomic(function(err, replies) {
                 if (err != null) {
                   return reject(err);
                 } else {
-                  return resolve3(replies[0]);
+                  return resolve5(replies[0]);
                 }
               });
             });
@@ -18097,13 +18097,13 @@ var require_RedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve3, reject) => {
+            return new this.Promise((resolve5, reject) => {
               var handler2;
               handler2 = (chan) => {
                 if (chan === channel) {
                   this.subscriber.removeListener("subscribe", handler2);
                   this.limiters[channel] = instance;
-                  return resolve3();
+                  return resolve5();
                 }
               };
               this.subscriber.on("subscribe", handler2);
@@ -18117,13 +18117,13 @@ var require_RedisConnection = __commonJS({
             /* @__PURE__ */ (function() {
               var _ref = _asyncToGenerator(function* (channel) {
                 if (!_this2.terminated) {
-                  yield new _this2.Promise((resolve3, reject) => {
+                  yield new _this2.Promise((resolve5, reject) => {
                     return _this2.subscriber.unsubscribe(channel, function(err, chan) {
                       if (err != null) {
                         return reject(err);
                       }
                       if (chan === channel) {
-                        return resolve3();
+                        return resolve5();
                       }
                     });
                   });
@@ -18208,7 +18208,7 @@ var require_IORedisConnection = __commonJS({
     function _arrayWithHoles(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -18217,7 +18217,7 @@ var require_IORedisConnection = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -18225,13 +18225,13 @@ var require_IORedisConnection = __commonJS({
     function _asyncToGenerator(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -18277,7 +18277,7 @@ var require_IORedisConnection = __commonJS({
         }
         _setup(client, sub) {
           client.setMaxListeners(0);
-          return new this.Promise((resolve3, reject) => {
+          return new this.Promise((resolve5, reject) => {
             client.on("error", (e) => {
               return this.Events.trigger("error", e);
             });
@@ -18288,9 +18288,9 @@ var require_IORedisConnection = __commonJS({
               });
             }
             if (client.status === "ready") {
-              return resolve3();
+              return resolve5();
             } else {
-              return client.once("ready", resolve3);
+              return client.once("ready", resolve5);
             }
           });
         }
@@ -18316,10 +18316,10 @@ var require_IORedisConnection = __commonJS({
         }
         __addLimiter__(instance) {
           return this.Promise.all([instance.channel(), instance.channel_client()].map((channel) => {
-            return new this.Promise((resolve3, reject) => {
+            return new this.Promise((resolve5, reject) => {
               return this.subscriber.subscribe(channel, () => {
                 this.limiters[channel] = instance;
-                return resolve3();
+                return resolve5();
               });
             });
           }));
@@ -18417,7 +18417,7 @@ var require_RedisDatastore = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -18426,7 +18426,7 @@ var require_RedisDatastore = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -18434,13 +18434,13 @@ var require_RedisDatastore = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -18576,7 +18576,7 @@ var require_RedisDatastore = __commonJS({
           if (!(name === "init" || name === "register_client")) {
             yield _this3.ready;
           }
-          return new _this3.Promise((resolve3, reject) => {
+          return new _this3.Promise((resolve5, reject) => {
             var all_args, arr;
             all_args = [Date.now(), _this3.clientId].concat(args);
             _this3.instance.Events.trigger("debug", `Calling Redis script: ${name}.lua`, all_args);
@@ -18584,7 +18584,7 @@ var require_RedisDatastore = __commonJS({
               if (err != null) {
                 return reject(err);
               }
-              return resolve3(replies);
+              return resolve5(replies);
             });
             return _this3.connection.__scriptFn__(name)(...arr);
           }).catch((e) => {
@@ -18815,7 +18815,7 @@ var require_States = __commonJS({
 var require_Sync = __commonJS({
   "node_modules/bottleneck/lib/Sync.js"(exports2, module2) {
     "use strict";
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -18824,7 +18824,7 @@ var require_Sync = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -18832,13 +18832,13 @@ var require_Sync = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -18861,19 +18861,19 @@ var require_Sync = __commonJS({
       _tryToRun() {
         var _this = this;
         return _asyncToGenerator2(function* () {
-          var args, cb, error62, reject, resolve3, returned, task;
+          var args, cb, error62, reject, resolve5, returned, task;
           if (_this._running < 1 && _this._queue.length > 0) {
             _this._running++;
             var _this$_queue$shift = _this._queue.shift();
             task = _this$_queue$shift.task;
             args = _this$_queue$shift.args;
-            resolve3 = _this$_queue$shift.resolve;
+            resolve5 = _this$_queue$shift.resolve;
             reject = _this$_queue$shift.reject;
             cb = yield _asyncToGenerator2(function* () {
               try {
                 returned = yield task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error62 = error1;
@@ -18889,16 +18889,16 @@ var require_Sync = __commonJS({
         })();
       }
       schedule(task, ...args) {
-        var promise2, reject, resolve3;
-        resolve3 = reject = null;
+        var promise2, reject, resolve5;
+        resolve5 = reject = null;
         promise2 = new this.Promise(function(_resolve2, _reject) {
-          resolve3 = _resolve2;
+          resolve5 = _resolve2;
           return reject = _reject;
         });
         this._queue.push({
           task,
           args,
-          resolve: resolve3,
+          resolve: resolve5,
           reject
         });
         this._tryToRun();
@@ -18951,7 +18951,7 @@ var require_Group = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -18960,7 +18960,7 @@ var require_Group = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -18968,13 +18968,13 @@ var require_Group = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -19237,7 +19237,7 @@ var require_Bottleneck = __commonJS({
     function _arrayWithHoles2(arr) {
       if (Array.isArray(arr)) return arr;
     }
-    function asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, key, arg) {
+    function asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, key, arg) {
       try {
         var info = gen[key](arg);
         var value = info.value;
@@ -19246,7 +19246,7 @@ var require_Bottleneck = __commonJS({
         return;
       }
       if (info.done) {
-        resolve3(value);
+        resolve5(value);
       } else {
         Promise.resolve(value).then(_next, _throw);
       }
@@ -19254,13 +19254,13 @@ var require_Bottleneck = __commonJS({
     function _asyncToGenerator2(fn) {
       return function() {
         var self2 = this, args = arguments;
-        return new Promise(function(resolve3, reject) {
+        return new Promise(function(resolve5, reject) {
           var gen = fn.apply(self2, args);
           function _next(value) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "next", value);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "next", value);
           }
           function _throw(err) {
-            asyncGeneratorStep2(gen, resolve3, reject, _next, _throw, "throw", err);
+            asyncGeneratorStep2(gen, resolve5, reject, _next, _throw, "throw", err);
           }
           _next(void 0);
         });
@@ -19498,14 +19498,14 @@ var require_Bottleneck = __commonJS({
               counts = this._states.counts;
               return counts[0] + counts[1] + counts[2] + counts[3] === at;
             };
-            return new this.Promise((resolve3, reject) => {
+            return new this.Promise((resolve5, reject) => {
               if (finished()) {
-                return resolve3();
+                return resolve5();
               } else {
                 return this.on("done", () => {
                   if (finished()) {
                     this.removeAllListeners("done");
-                    return resolve3();
+                    return resolve5();
                   }
                 });
               }
@@ -19613,9 +19613,9 @@ var require_Bottleneck = __commonJS({
             options2 = parser2.load(options2, this.jobDefaults);
           }
           task = (...args2) => {
-            return new this.Promise(function(resolve3, reject) {
+            return new this.Promise(function(resolve5, reject) {
               return fn(...args2, function(...args3) {
-                return (args3[0] != null ? reject : resolve3)(args3);
+                return (args3[0] != null ? reject : resolve5)(args3);
               });
             });
           };
@@ -20256,8 +20256,8 @@ var require_utils2 = __commonJS({
       }
       return output2;
     };
-    exports2.basename = (path2, { windows } = {}) => {
-      const segs = path2.split(windows ? /[\\/]/ : "/");
+    exports2.basename = (path8, { windows } = {}) => {
+      const segs = path8.split(windows ? /[\\/]/ : "/");
       const last2 = segs[segs.length - 1];
       if (last2 === "") {
         return segs[segs.length - 2];
@@ -20858,7 +20858,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input2, options2) => {
+    var parse7 = (input2, options2) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -21028,7 +21028,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options2, fastpaths: false }).output;
+            const expression = parse7(rest, { ...options2, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -21551,7 +21551,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input2, options2) => {
+    parse7.fastpaths = (input2, options2) => {
       const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -21616,7 +21616,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module2.exports = parse6;
+    module2.exports = parse7;
   }
 });
 
@@ -21625,7 +21625,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports2, module2) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse();
+    var parse7 = require_parse();
     var utils = require_utils2();
     var constants = require_constants3();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -21690,11 +21690,11 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
-      let output2 = match && format ? format(input2) : input2;
+      let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
-        output2 = format ? format(input2) : input2;
+        output2 = format3 ? format3(input2) : input2;
         match = output2 === glob2;
       }
       if (match === false || opts.capture === true) {
@@ -21713,7 +21713,7 @@ var require_picomatch = __commonJS({
     picomatch5.isMatch = (str2, patterns, options2) => picomatch5(patterns, options2)(str2);
     picomatch5.parse = (pattern, options2) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options2));
-      return parse6(pattern, { ...options2, fastpaths: false });
+      return parse7(pattern, { ...options2, fastpaths: false });
     };
     picomatch5.scan = (input2, options2) => scan(input2, options2);
     picomatch5.compileRe = (state, options2, returnOutput = false, returnState = false) => {
@@ -21739,10 +21739,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options2.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed.output = parse6.fastpaths(input2, options2);
+        parsed.output = parse7.fastpaths(input2, options2);
       }
       if (!parsed.output) {
-        parsed = parse6(input2, options2);
+        parsed = parse7(input2, options2);
       }
       return picomatch5.compileRe(parsed, options2, returnOutput, returnState);
     };
@@ -21785,8 +21785,8 @@ var require_universalify = __commonJS({
       return Object.defineProperty(function(...args) {
         if (typeof args[args.length - 1] === "function") fn.apply(this, args);
         else {
-          return new Promise((resolve3, reject) => {
-            args.push((err, res) => err != null ? reject(err) : resolve3(res));
+          return new Promise((resolve5, reject) => {
+            args.push((err, res) => err != null ? reject(err) : resolve5(res));
             fn.apply(this, args);
           });
         }
@@ -21831,54 +21831,54 @@ var require_polyfills = __commonJS({
     }
     var chdir;
     module2.exports = patch;
-    function patch(fs2) {
+    function patch(fs6) {
       if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
-        patchLchmod(fs2);
+        patchLchmod(fs6);
       }
-      if (!fs2.lutimes) {
-        patchLutimes(fs2);
+      if (!fs6.lutimes) {
+        patchLutimes(fs6);
       }
-      fs2.chown = chownFix(fs2.chown);
-      fs2.fchown = chownFix(fs2.fchown);
-      fs2.lchown = chownFix(fs2.lchown);
-      fs2.chmod = chmodFix(fs2.chmod);
-      fs2.fchmod = chmodFix(fs2.fchmod);
-      fs2.lchmod = chmodFix(fs2.lchmod);
-      fs2.chownSync = chownFixSync(fs2.chownSync);
-      fs2.fchownSync = chownFixSync(fs2.fchownSync);
-      fs2.lchownSync = chownFixSync(fs2.lchownSync);
-      fs2.chmodSync = chmodFixSync(fs2.chmodSync);
-      fs2.fchmodSync = chmodFixSync(fs2.fchmodSync);
-      fs2.lchmodSync = chmodFixSync(fs2.lchmodSync);
-      fs2.stat = statFix(fs2.stat);
-      fs2.fstat = statFix(fs2.fstat);
-      fs2.lstat = statFix(fs2.lstat);
-      fs2.statSync = statFixSync(fs2.statSync);
-      fs2.fstatSync = statFixSync(fs2.fstatSync);
-      fs2.lstatSync = statFixSync(fs2.lstatSync);
-      if (fs2.chmod && !fs2.lchmod) {
-        fs2.lchmod = function(path2, mode, cb) {
+      fs6.chown = chownFix(fs6.chown);
+      fs6.fchown = chownFix(fs6.fchown);
+      fs6.lchown = chownFix(fs6.lchown);
+      fs6.chmod = chmodFix(fs6.chmod);
+      fs6.fchmod = chmodFix(fs6.fchmod);
+      fs6.lchmod = chmodFix(fs6.lchmod);
+      fs6.chownSync = chownFixSync(fs6.chownSync);
+      fs6.fchownSync = chownFixSync(fs6.fchownSync);
+      fs6.lchownSync = chownFixSync(fs6.lchownSync);
+      fs6.chmodSync = chmodFixSync(fs6.chmodSync);
+      fs6.fchmodSync = chmodFixSync(fs6.fchmodSync);
+      fs6.lchmodSync = chmodFixSync(fs6.lchmodSync);
+      fs6.stat = statFix(fs6.stat);
+      fs6.fstat = statFix(fs6.fstat);
+      fs6.lstat = statFix(fs6.lstat);
+      fs6.statSync = statFixSync(fs6.statSync);
+      fs6.fstatSync = statFixSync(fs6.fstatSync);
+      fs6.lstatSync = statFixSync(fs6.lstatSync);
+      if (fs6.chmod && !fs6.lchmod) {
+        fs6.lchmod = function(path8, mode, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs2.lchmodSync = function() {
+        fs6.lchmodSync = function() {
         };
       }
-      if (fs2.chown && !fs2.lchown) {
-        fs2.lchown = function(path2, uid, gid, cb) {
+      if (fs6.chown && !fs6.lchown) {
+        fs6.lchown = function(path8, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
-        fs2.lchownSync = function() {
+        fs6.lchownSync = function() {
         };
       }
       if (platform === "win32") {
-        fs2.rename = typeof fs2.rename !== "function" ? fs2.rename : (function(fs$rename) {
+        fs6.rename = typeof fs6.rename !== "function" ? fs6.rename : (function(fs$rename) {
           function rename(from, to, cb) {
             var start = Date.now();
             var backoff = 0;
             fs$rename(from, to, function CB(er) {
               if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
                 setTimeout(function() {
-                  fs2.stat(to, function(stater, st) {
+                  fs6.stat(to, function(stater, st) {
                     if (stater && stater.code === "ENOENT")
                       fs$rename(from, to, CB);
                     else
@@ -21894,32 +21894,32 @@ var require_polyfills = __commonJS({
           }
           if (Object.setPrototypeOf) Object.setPrototypeOf(rename, fs$rename);
           return rename;
-        })(fs2.rename);
+        })(fs6.rename);
       }
-      fs2.read = typeof fs2.read !== "function" ? fs2.read : (function(fs$read) {
-        function read(fd, buffer, offset, length, position, callback_) {
+      fs6.read = typeof fs6.read !== "function" ? fs6.read : (function(fs$read) {
+        function read2(fd, buffer, offset, length, position, callback_) {
           var callback;
           if (callback_ && typeof callback_ === "function") {
             var eagCounter = 0;
             callback = function(er, _, __) {
               if (er && er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
-                return fs$read.call(fs2, fd, buffer, offset, length, position, callback);
+                return fs$read.call(fs6, fd, buffer, offset, length, position, callback);
               }
               callback_.apply(this, arguments);
             };
           }
-          return fs$read.call(fs2, fd, buffer, offset, length, position, callback);
+          return fs$read.call(fs6, fd, buffer, offset, length, position, callback);
         }
-        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
-        return read;
-      })(fs2.read);
-      fs2.readSync = typeof fs2.readSync !== "function" ? fs2.readSync : /* @__PURE__ */ (function(fs$readSync) {
+        if (Object.setPrototypeOf) Object.setPrototypeOf(read2, fs$read);
+        return read2;
+      })(fs6.read);
+      fs6.readSync = typeof fs6.readSync !== "function" ? fs6.readSync : /* @__PURE__ */ (function(fs$readSync) {
         return function(fd, buffer, offset, length, position) {
           var eagCounter = 0;
           while (true) {
             try {
-              return fs$readSync.call(fs2, fd, buffer, offset, length, position);
+              return fs$readSync.call(fs6, fd, buffer, offset, length, position);
             } catch (er) {
               if (er.code === "EAGAIN" && eagCounter < 10) {
                 eagCounter++;
@@ -21929,11 +21929,11 @@ var require_polyfills = __commonJS({
             }
           }
         };
-      })(fs2.readSync);
-      function patchLchmod(fs3) {
-        fs3.lchmod = function(path2, mode, callback) {
-          fs3.open(
-            path2,
+      })(fs6.readSync);
+      function patchLchmod(fs7) {
+        fs7.lchmod = function(path8, mode, callback) {
+          fs7.open(
+            path8,
             constants.O_WRONLY | constants.O_SYMLINK,
             mode,
             function(err, fd) {
@@ -21941,80 +21941,80 @@ var require_polyfills = __commonJS({
                 if (callback) callback(err);
                 return;
               }
-              fs3.fchmod(fd, mode, function(err2) {
-                fs3.close(fd, function(err22) {
+              fs7.fchmod(fd, mode, function(err2) {
+                fs7.close(fd, function(err22) {
                   if (callback) callback(err2 || err22);
                 });
               });
             }
           );
         };
-        fs3.lchmodSync = function(path2, mode) {
-          var fd = fs3.openSync(path2, constants.O_WRONLY | constants.O_SYMLINK, mode);
+        fs7.lchmodSync = function(path8, mode) {
+          var fd = fs7.openSync(path8, constants.O_WRONLY | constants.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
-            ret = fs3.fchmodSync(fd, mode);
+            ret = fs7.fchmodSync(fd, mode);
             threw = false;
           } finally {
             if (threw) {
               try {
-                fs3.closeSync(fd);
+                fs7.closeSync(fd);
               } catch (er) {
               }
             } else {
-              fs3.closeSync(fd);
+              fs7.closeSync(fd);
             }
           }
           return ret;
         };
       }
-      function patchLutimes(fs3) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs3.futimes) {
-          fs3.lutimes = function(path2, at, mt, cb) {
-            fs3.open(path2, constants.O_SYMLINK, function(er, fd) {
+      function patchLutimes(fs7) {
+        if (constants.hasOwnProperty("O_SYMLINK") && fs7.futimes) {
+          fs7.lutimes = function(path8, at, mt, cb) {
+            fs7.open(path8, constants.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
               }
-              fs3.futimes(fd, at, mt, function(er2) {
-                fs3.close(fd, function(er22) {
+              fs7.futimes(fd, at, mt, function(er2) {
+                fs7.close(fd, function(er22) {
                   if (cb) cb(er2 || er22);
                 });
               });
             });
           };
-          fs3.lutimesSync = function(path2, at, mt) {
-            var fd = fs3.openSync(path2, constants.O_SYMLINK);
+          fs7.lutimesSync = function(path8, at, mt) {
+            var fd = fs7.openSync(path8, constants.O_SYMLINK);
             var ret;
             var threw = true;
             try {
-              ret = fs3.futimesSync(fd, at, mt);
+              ret = fs7.futimesSync(fd, at, mt);
               threw = false;
             } finally {
               if (threw) {
                 try {
-                  fs3.closeSync(fd);
+                  fs7.closeSync(fd);
                 } catch (er) {
                 }
               } else {
-                fs3.closeSync(fd);
+                fs7.closeSync(fd);
               }
             }
             return ret;
           };
-        } else if (fs3.futimes) {
-          fs3.lutimes = function(_a3, _b, _c, cb) {
+        } else if (fs7.futimes) {
+          fs7.lutimes = function(_a3, _b, _c, cb) {
             if (cb) process.nextTick(cb);
           };
-          fs3.lutimesSync = function() {
+          fs7.lutimesSync = function() {
           };
         }
       }
       function chmodFix(orig) {
         if (!orig) return orig;
         return function(target, mode, cb) {
-          return orig.call(fs2, target, mode, function(er) {
+          return orig.call(fs6, target, mode, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -22024,7 +22024,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, mode) {
           try {
-            return orig.call(fs2, target, mode);
+            return orig.call(fs6, target, mode);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -22033,7 +22033,7 @@ var require_polyfills = __commonJS({
       function chownFix(orig) {
         if (!orig) return orig;
         return function(target, uid, gid, cb) {
-          return orig.call(fs2, target, uid, gid, function(er) {
+          return orig.call(fs6, target, uid, gid, function(er) {
             if (chownErOk(er)) er = null;
             if (cb) cb.apply(this, arguments);
           });
@@ -22043,7 +22043,7 @@ var require_polyfills = __commonJS({
         if (!orig) return orig;
         return function(target, uid, gid) {
           try {
-            return orig.call(fs2, target, uid, gid);
+            return orig.call(fs6, target, uid, gid);
           } catch (er) {
             if (!chownErOk(er)) throw er;
           }
@@ -22063,13 +22063,13 @@ var require_polyfills = __commonJS({
             }
             if (cb) cb.apply(this, arguments);
           }
-          return options2 ? orig.call(fs2, target, options2, callback) : orig.call(fs2, target, callback);
+          return options2 ? orig.call(fs6, target, options2, callback) : orig.call(fs6, target, callback);
         };
       }
       function statFixSync(orig) {
         if (!orig) return orig;
         return function(target, options2) {
-          var stats = options2 ? orig.call(fs2, target, options2) : orig.call(fs2, target);
+          var stats = options2 ? orig.call(fs6, target, options2) : orig.call(fs6, target);
           if (stats) {
             if (stats.uid < 0) stats.uid += 4294967296;
             if (stats.gid < 0) stats.gid += 4294967296;
@@ -22098,16 +22098,16 @@ var require_legacy_streams = __commonJS({
   "node_modules/graceful-fs/legacy-streams.js"(exports2, module2) {
     var Stream = __require("stream").Stream;
     module2.exports = legacy;
-    function legacy(fs2) {
+    function legacy(fs6) {
       return {
         ReadStream,
         WriteStream
       };
-      function ReadStream(path2, options2) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path2, options2);
+      function ReadStream(path8, options2) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path8, options2);
         Stream.call(this);
         var self2 = this;
-        this.path = path2;
+        this.path = path8;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -22141,7 +22141,7 @@ var require_legacy_streams = __commonJS({
           });
           return;
         }
-        fs2.open(this.path, this.flags, this.mode, function(err, fd) {
+        fs6.open(this.path, this.flags, this.mode, function(err, fd) {
           if (err) {
             self2.emit("error", err);
             self2.readable = false;
@@ -22152,10 +22152,10 @@ var require_legacy_streams = __commonJS({
           self2._read();
         });
       }
-      function WriteStream(path2, options2) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path2, options2);
+      function WriteStream(path8, options2) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path8, options2);
         Stream.call(this);
-        this.path = path2;
+        this.path = path8;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -22180,7 +22180,7 @@ var require_legacy_streams = __commonJS({
         this.busy = false;
         this._queue = [];
         if (this.fd === null) {
-          this._open = fs2.open;
+          this._open = fs6.open;
           this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
           this.flush();
         }
@@ -22215,7 +22215,7 @@ var require_clone = __commonJS({
 // node_modules/graceful-fs/graceful-fs.js
 var require_graceful_fs = __commonJS({
   "node_modules/graceful-fs/graceful-fs.js"(exports2, module2) {
-    var fs2 = __require("fs");
+    var fs6 = __require("fs");
     var polyfills = require_polyfills();
     var legacy = require_legacy_streams();
     var clone2 = require_clone();
@@ -22247,12 +22247,12 @@ var require_graceful_fs = __commonJS({
         m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
         console.error(m);
       };
-    if (!fs2[gracefulQueue]) {
+    if (!fs6[gracefulQueue]) {
       queue = global[gracefulQueue] || [];
-      publishQueue(fs2, queue);
-      fs2.close = (function(fs$close) {
+      publishQueue(fs6, queue);
+      fs6.close = (function(fs$close) {
         function close(fd, cb) {
-          return fs$close.call(fs2, fd, function(err) {
+          return fs$close.call(fs6, fd, function(err) {
             if (!err) {
               resetQueue();
             }
@@ -22264,48 +22264,48 @@ var require_graceful_fs = __commonJS({
           value: fs$close
         });
         return close;
-      })(fs2.close);
-      fs2.closeSync = (function(fs$closeSync) {
+      })(fs6.close);
+      fs6.closeSync = (function(fs$closeSync) {
         function closeSync(fd) {
-          fs$closeSync.apply(fs2, arguments);
+          fs$closeSync.apply(fs6, arguments);
           resetQueue();
         }
         Object.defineProperty(closeSync, previousSymbol, {
           value: fs$closeSync
         });
         return closeSync;
-      })(fs2.closeSync);
+      })(fs6.closeSync);
       if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
         process.on("exit", function() {
-          debug(fs2[gracefulQueue]);
-          __require("assert").equal(fs2[gracefulQueue].length, 0);
+          debug(fs6[gracefulQueue]);
+          __require("assert").equal(fs6[gracefulQueue].length, 0);
         });
       }
     }
     var queue;
     if (!global[gracefulQueue]) {
-      publishQueue(global, fs2[gracefulQueue]);
+      publishQueue(global, fs6[gracefulQueue]);
     }
-    module2.exports = patch(clone2(fs2));
-    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs2.__patched) {
-      module2.exports = patch(fs2);
-      fs2.__patched = true;
+    module2.exports = patch(clone2(fs6));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs6.__patched) {
+      module2.exports = patch(fs6);
+      fs6.__patched = true;
     }
-    function patch(fs3) {
-      polyfills(fs3);
-      fs3.gracefulify = patch;
-      fs3.createReadStream = createReadStream;
-      fs3.createWriteStream = createWriteStream;
-      var fs$readFile = fs3.readFile;
-      fs3.readFile = readFile;
-      function readFile(path2, options2, cb) {
+    function patch(fs7) {
+      polyfills(fs7);
+      fs7.gracefulify = patch;
+      fs7.createReadStream = createReadStream;
+      fs7.createWriteStream = createWriteStream;
+      var fs$readFile = fs7.readFile;
+      fs7.readFile = readFile2;
+      function readFile2(path8, options2, cb) {
         if (typeof options2 === "function")
           cb = options2, options2 = null;
-        return go$readFile(path2, options2, cb);
-        function go$readFile(path3, options3, cb2, startTime2) {
-          return fs$readFile(path3, options3, function(err) {
+        return go$readFile(path8, options2, cb);
+        function go$readFile(path9, options3, cb2, startTime2) {
+          return fs$readFile(path9, options3, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path3, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path9, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -22313,16 +22313,16 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$writeFile = fs3.writeFile;
-      fs3.writeFile = writeFile;
-      function writeFile(path2, data, options2, cb) {
+      var fs$writeFile = fs7.writeFile;
+      fs7.writeFile = writeFile;
+      function writeFile(path8, data, options2, cb) {
         if (typeof options2 === "function")
           cb = options2, options2 = null;
-        return go$writeFile(path2, data, options2, cb);
-        function go$writeFile(path3, data2, options3, cb2, startTime2) {
-          return fs$writeFile(path3, data2, options3, function(err) {
+        return go$writeFile(path8, data, options2, cb);
+        function go$writeFile(path9, data2, options3, cb2, startTime2) {
+          return fs$writeFile(path9, data2, options3, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path3, data2, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path9, data2, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -22330,17 +22330,17 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$appendFile = fs3.appendFile;
+      var fs$appendFile = fs7.appendFile;
       if (fs$appendFile)
-        fs3.appendFile = appendFile;
-      function appendFile(path2, data, options2, cb) {
+        fs7.appendFile = appendFile;
+      function appendFile(path8, data, options2, cb) {
         if (typeof options2 === "function")
           cb = options2, options2 = null;
-        return go$appendFile(path2, data, options2, cb);
-        function go$appendFile(path3, data2, options3, cb2, startTime2) {
-          return fs$appendFile(path3, data2, options3, function(err) {
+        return go$appendFile(path8, data, options2, cb);
+        function go$appendFile(path9, data2, options3, cb2, startTime2) {
+          return fs$appendFile(path9, data2, options3, function(err) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path3, data2, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path9, data2, options3, cb2], err, startTime2 || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -22348,9 +22348,9 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$copyFile = fs3.copyFile;
+      var fs$copyFile = fs7.copyFile;
       if (fs$copyFile)
-        fs3.copyFile = copyFile;
+        fs7.copyFile = copyFile;
       function copyFile(src, dest, flags, cb) {
         if (typeof flags === "function") {
           cb = flags;
@@ -22368,34 +22368,34 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      var fs$readdir = fs3.readdir;
-      fs3.readdir = readdir;
+      var fs$readdir = fs7.readdir;
+      fs7.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path2, options2, cb) {
+      function readdir(path8, options2, cb) {
         if (typeof options2 === "function")
           cb = options2, options2 = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path3, options3, cb2, startTime2) {
-          return fs$readdir(path3, fs$readdirCallback(
-            path3,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path9, options3, cb2, startTime2) {
+          return fs$readdir(path9, fs$readdirCallback(
+            path9,
             options3,
             cb2,
             startTime2
           ));
-        } : function go$readdir2(path3, options3, cb2, startTime2) {
-          return fs$readdir(path3, options3, fs$readdirCallback(
-            path3,
+        } : function go$readdir2(path9, options3, cb2, startTime2) {
+          return fs$readdir(path9, options3, fs$readdirCallback(
+            path9,
             options3,
             cb2,
             startTime2
           ));
         };
-        return go$readdir(path2, options2, cb);
-        function fs$readdirCallback(path3, options3, cb2, startTime2) {
+        return go$readdir(path8, options2, cb);
+        function fs$readdirCallback(path9, options3, cb2, startTime2) {
           return function(err, files) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path3, options3, cb2],
+                [path9, options3, cb2],
                 err,
                 startTime2 || Date.now(),
                 Date.now()
@@ -22410,21 +22410,21 @@ var require_graceful_fs = __commonJS({
         }
       }
       if (process.version.substr(0, 4) === "v0.8") {
-        var legStreams = legacy(fs3);
+        var legStreams = legacy(fs7);
         ReadStream = legStreams.ReadStream;
         WriteStream = legStreams.WriteStream;
       }
-      var fs$ReadStream = fs3.ReadStream;
+      var fs$ReadStream = fs7.ReadStream;
       if (fs$ReadStream) {
         ReadStream.prototype = Object.create(fs$ReadStream.prototype);
         ReadStream.prototype.open = ReadStream$open;
       }
-      var fs$WriteStream = fs3.WriteStream;
+      var fs$WriteStream = fs7.WriteStream;
       if (fs$WriteStream) {
         WriteStream.prototype = Object.create(fs$WriteStream.prototype);
         WriteStream.prototype.open = WriteStream$open;
       }
-      Object.defineProperty(fs3, "ReadStream", {
+      Object.defineProperty(fs7, "ReadStream", {
         get: function() {
           return ReadStream;
         },
@@ -22434,7 +22434,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      Object.defineProperty(fs3, "WriteStream", {
+      Object.defineProperty(fs7, "WriteStream", {
         get: function() {
           return WriteStream;
         },
@@ -22445,7 +22445,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileReadStream = ReadStream;
-      Object.defineProperty(fs3, "FileReadStream", {
+      Object.defineProperty(fs7, "FileReadStream", {
         get: function() {
           return FileReadStream;
         },
@@ -22456,7 +22456,7 @@ var require_graceful_fs = __commonJS({
         configurable: true
       });
       var FileWriteStream = WriteStream;
-      Object.defineProperty(fs3, "FileWriteStream", {
+      Object.defineProperty(fs7, "FileWriteStream", {
         get: function() {
           return FileWriteStream;
         },
@@ -22466,7 +22466,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path2, options2) {
+      function ReadStream(path8, options2) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -22486,7 +22486,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path2, options2) {
+      function WriteStream(path8, options2) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -22504,22 +22504,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream(path2, options2) {
-        return new fs3.ReadStream(path2, options2);
+      function createReadStream(path8, options2) {
+        return new fs7.ReadStream(path8, options2);
       }
-      function createWriteStream(path2, options2) {
-        return new fs3.WriteStream(path2, options2);
+      function createWriteStream(path8, options2) {
+        return new fs7.WriteStream(path8, options2);
       }
-      var fs$open = fs3.open;
-      fs3.open = open2;
-      function open2(path2, flags, mode, cb) {
+      var fs$open = fs7.open;
+      fs7.open = open2;
+      function open2(path8, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path2, flags, mode, cb);
-        function go$open(path3, flags2, mode2, cb2, startTime2) {
-          return fs$open(path3, flags2, mode2, function(err, fd) {
+        return go$open(path8, flags, mode, cb);
+        function go$open(path9, flags2, mode2, cb2, startTime2) {
+          return fs$open(path9, flags2, mode2, function(err, fd) {
             if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path3, flags2, mode2, cb2], err, startTime2 || Date.now(), Date.now()]);
+              enqueue([go$open, [path9, flags2, mode2, cb2], err, startTime2 || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -22527,20 +22527,20 @@ var require_graceful_fs = __commonJS({
           });
         }
       }
-      return fs3;
+      return fs7;
     }
     function enqueue(elem) {
       debug("ENQUEUE", elem[0].name, elem[1]);
-      fs2[gracefulQueue].push(elem);
+      fs6[gracefulQueue].push(elem);
       retry2();
     }
     var retryTimer;
     function resetQueue() {
       var now = Date.now();
-      for (var i = 0; i < fs2[gracefulQueue].length; ++i) {
-        if (fs2[gracefulQueue][i].length > 2) {
-          fs2[gracefulQueue][i][3] = now;
-          fs2[gracefulQueue][i][4] = now;
+      for (var i = 0; i < fs6[gracefulQueue].length; ++i) {
+        if (fs6[gracefulQueue][i].length > 2) {
+          fs6[gracefulQueue][i][3] = now;
+          fs6[gracefulQueue][i][4] = now;
         }
       }
       retry2();
@@ -22548,9 +22548,9 @@ var require_graceful_fs = __commonJS({
     function retry2() {
       clearTimeout(retryTimer);
       retryTimer = void 0;
-      if (fs2[gracefulQueue].length === 0)
+      if (fs6[gracefulQueue].length === 0)
         return;
-      var elem = fs2[gracefulQueue].shift();
+      var elem = fs6[gracefulQueue].shift();
       var fn = elem[0];
       var args = elem[1];
       var err = elem[2];
@@ -22572,7 +22572,7 @@ var require_graceful_fs = __commonJS({
           debug("RETRY", fn.name, args);
           fn.apply(null, args.concat([startTime2]));
         } else {
-          fs2[gracefulQueue].push(elem);
+          fs6[gracefulQueue].push(elem);
         }
       }
       if (retryTimer === void 0) {
@@ -22587,7 +22587,7 @@ var require_fs = __commonJS({
   "node_modules/fs-extra/lib/fs/index.js"(exports2) {
     "use strict";
     var u = require_universalify().fromCallback;
-    var fs2 = require_graceful_fs();
+    var fs6 = require_graceful_fs();
     var api = [
       "access",
       "appendFile",
@@ -22628,66 +22628,66 @@ var require_fs = __commonJS({
       "utimes",
       "writeFile"
     ].filter((key) => {
-      return typeof fs2[key] === "function";
+      return typeof fs6[key] === "function";
     });
-    Object.assign(exports2, fs2);
+    Object.assign(exports2, fs6);
     api.forEach((method) => {
-      exports2[method] = u(fs2[method]);
+      exports2[method] = u(fs6[method]);
     });
     exports2.exists = function(filename, callback) {
       if (typeof callback === "function") {
-        return fs2.exists(filename, callback);
+        return fs6.exists(filename, callback);
       }
-      return new Promise((resolve3) => {
-        return fs2.exists(filename, resolve3);
+      return new Promise((resolve5) => {
+        return fs6.exists(filename, resolve5);
       });
     };
     exports2.read = function(fd, buffer, offset, length, position, callback) {
       if (typeof callback === "function") {
-        return fs2.read(fd, buffer, offset, length, position, callback);
+        return fs6.read(fd, buffer, offset, length, position, callback);
       }
-      return new Promise((resolve3, reject) => {
-        fs2.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
+      return new Promise((resolve5, reject) => {
+        fs6.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
           if (err) return reject(err);
-          resolve3({ bytesRead, buffer: buffer2 });
+          resolve5({ bytesRead, buffer: buffer2 });
         });
       });
     };
     exports2.write = function(fd, buffer, ...args) {
       if (typeof args[args.length - 1] === "function") {
-        return fs2.write(fd, buffer, ...args);
+        return fs6.write(fd, buffer, ...args);
       }
-      return new Promise((resolve3, reject) => {
-        fs2.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
+      return new Promise((resolve5, reject) => {
+        fs6.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
           if (err) return reject(err);
-          resolve3({ bytesWritten, buffer: buffer2 });
+          resolve5({ bytesWritten, buffer: buffer2 });
         });
       });
     };
     exports2.readv = function(fd, buffers, ...args) {
       if (typeof args[args.length - 1] === "function") {
-        return fs2.readv(fd, buffers, ...args);
+        return fs6.readv(fd, buffers, ...args);
       }
-      return new Promise((resolve3, reject) => {
-        fs2.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
+      return new Promise((resolve5, reject) => {
+        fs6.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
           if (err) return reject(err);
-          resolve3({ bytesRead, buffers: buffers2 });
+          resolve5({ bytesRead, buffers: buffers2 });
         });
       });
     };
     exports2.writev = function(fd, buffers, ...args) {
       if (typeof args[args.length - 1] === "function") {
-        return fs2.writev(fd, buffers, ...args);
+        return fs6.writev(fd, buffers, ...args);
       }
-      return new Promise((resolve3, reject) => {
-        fs2.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
+      return new Promise((resolve5, reject) => {
+        fs6.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
           if (err) return reject(err);
-          resolve3({ bytesWritten, buffers: buffers2 });
+          resolve5({ bytesWritten, buffers: buffers2 });
         });
       });
     };
-    if (typeof fs2.realpath.native === "function") {
-      exports2.realpath.native = u(fs2.realpath.native);
+    if (typeof fs6.realpath.native === "function") {
+      exports2.realpath.native = u(fs6.realpath.native);
     } else {
       process.emitWarning(
         "fs.realpath.native is not a function. Is fs being monkey-patched?",
@@ -22702,10 +22702,10 @@ var require_fs = __commonJS({
 var require_utils3 = __commonJS({
   "node_modules/fs-extra/lib/mkdirs/utils.js"(exports2, module2) {
     "use strict";
-    var path2 = __require("path");
+    var path8 = __require("path");
     module2.exports.checkPath = function checkPath(pth) {
       if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path2.parse(pth).root, ""));
+        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path8.parse(pth).root, ""));
         if (pathHasInvalidWinCharacters) {
           const error62 = new Error(`Path contains invalid characters: ${pth}`);
           error62.code = "EINVAL";
@@ -22720,7 +22720,7 @@ var require_utils3 = __commonJS({
 var require_make_dir = __commonJS({
   "node_modules/fs-extra/lib/mkdirs/make-dir.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_fs();
+    var fs6 = require_fs();
     var { checkPath } = require_utils3();
     var getMode = (options2) => {
       const defaults = { mode: 511 };
@@ -22729,14 +22729,14 @@ var require_make_dir = __commonJS({
     };
     module2.exports.makeDir = async (dir, options2) => {
       checkPath(dir);
-      return fs2.mkdir(dir, {
+      return fs6.mkdir(dir, {
         mode: getMode(options2),
         recursive: true
       });
     };
     module2.exports.makeDirSync = (dir, options2) => {
       checkPath(dir);
-      return fs2.mkdirSync(dir, {
+      return fs6.mkdirSync(dir, {
         mode: getMode(options2),
         recursive: true
       });
@@ -22768,13 +22768,13 @@ var require_path_exists = __commonJS({
   "node_modules/fs-extra/lib/path-exists/index.js"(exports2, module2) {
     "use strict";
     var u = require_universalify().fromPromise;
-    var fs2 = require_fs();
-    function pathExists(path2) {
-      return fs2.access(path2).then(() => true).catch(() => false);
+    var fs6 = require_fs();
+    function pathExists(path8) {
+      return fs6.access(path8).then(() => true).catch(() => false);
     }
     module2.exports = {
       pathExists: u(pathExists),
-      pathExistsSync: fs2.existsSync
+      pathExistsSync: fs6.existsSync
     };
   }
 });
@@ -22783,16 +22783,16 @@ var require_path_exists = __commonJS({
 var require_utimes = __commonJS({
   "node_modules/fs-extra/lib/util/utimes.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_fs();
+    var fs6 = require_fs();
     var u = require_universalify().fromPromise;
-    async function utimesMillis(path2, atime, mtime) {
-      const fd = await fs2.open(path2, "r+");
+    async function utimesMillis(path8, atime, mtime) {
+      const fd = await fs6.open(path8, "r+");
       let closeErr = null;
       try {
-        await fs2.futimes(fd, atime, mtime);
+        await fs6.futimes(fd, atime, mtime);
       } finally {
         try {
-          await fs2.close(fd);
+          await fs6.close(fd);
         } catch (e) {
           closeErr = e;
         }
@@ -22801,10 +22801,10 @@ var require_utimes = __commonJS({
         throw closeErr;
       }
     }
-    function utimesMillisSync(path2, atime, mtime) {
-      const fd = fs2.openSync(path2, "r+");
-      fs2.futimesSync(fd, atime, mtime);
-      return fs2.closeSync(fd);
+    function utimesMillisSync(path8, atime, mtime) {
+      const fd = fs6.openSync(path8, "r+");
+      fs6.futimesSync(fd, atime, mtime);
+      return fs6.closeSync(fd);
     }
     module2.exports = {
       utimesMillis: u(utimesMillis),
@@ -22817,11 +22817,11 @@ var require_utimes = __commonJS({
 var require_stat = __commonJS({
   "node_modules/fs-extra/lib/util/stat.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_fs();
-    var path2 = __require("path");
+    var fs6 = require_fs();
+    var path8 = __require("path");
     var u = require_universalify().fromPromise;
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file2) => fs2.stat(file2, { bigint: true }) : (file2) => fs2.lstat(file2, { bigint: true });
+      const statFunc = opts.dereference ? (file2) => fs6.stat(file2, { bigint: true }) : (file2) => fs6.lstat(file2, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -22832,7 +22832,7 @@ var require_stat = __commonJS({
     }
     function getStatsSync(src, dest, opts) {
       let destStat;
-      const statFunc = opts.dereference ? (file2) => fs2.statSync(file2, { bigint: true }) : (file2) => fs2.lstatSync(file2, { bigint: true });
+      const statFunc = opts.dereference ? (file2) => fs6.statSync(file2, { bigint: true }) : (file2) => fs6.lstatSync(file2, { bigint: true });
       const srcStat = statFunc(src);
       try {
         destStat = statFunc(dest);
@@ -22846,8 +22846,8 @@ var require_stat = __commonJS({
       const { srcStat, destStat } = await getStats(src, dest, opts);
       if (destStat) {
         if (areIdentical(srcStat, destStat)) {
-          const srcBaseName = path2.basename(src);
-          const destBaseName = path2.basename(dest);
+          const srcBaseName = path8.basename(src);
+          const destBaseName = path8.basename(dest);
           if (funcName === "move" && srcBaseName !== destBaseName && srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
             return { srcStat, destStat, isChangingCase: true };
           }
@@ -22869,8 +22869,8 @@ var require_stat = __commonJS({
       const { srcStat, destStat } = getStatsSync(src, dest, opts);
       if (destStat) {
         if (areIdentical(srcStat, destStat)) {
-          const srcBaseName = path2.basename(src);
-          const destBaseName = path2.basename(dest);
+          const srcBaseName = path8.basename(src);
+          const destBaseName = path8.basename(dest);
           if (funcName === "move" && srcBaseName !== destBaseName && srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
             return { srcStat, destStat, isChangingCase: true };
           }
@@ -22889,12 +22889,12 @@ var require_stat = __commonJS({
       return { srcStat, destStat };
     }
     async function checkParentPaths(src, srcStat, dest, funcName) {
-      const srcParent = path2.resolve(path2.dirname(src));
-      const destParent = path2.resolve(path2.dirname(dest));
-      if (destParent === srcParent || destParent === path2.parse(destParent).root) return;
+      const srcParent = path8.resolve(path8.dirname(src));
+      const destParent = path8.resolve(path8.dirname(dest));
+      if (destParent === srcParent || destParent === path8.parse(destParent).root) return;
       let destStat;
       try {
-        destStat = await fs2.stat(destParent, { bigint: true });
+        destStat = await fs6.stat(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") return;
         throw err;
@@ -22905,12 +22905,12 @@ var require_stat = __commonJS({
       return checkParentPaths(src, srcStat, destParent, funcName);
     }
     function checkParentPathsSync(src, srcStat, dest, funcName) {
-      const srcParent = path2.resolve(path2.dirname(src));
-      const destParent = path2.resolve(path2.dirname(dest));
-      if (destParent === srcParent || destParent === path2.parse(destParent).root) return;
+      const srcParent = path8.resolve(path8.dirname(src));
+      const destParent = path8.resolve(path8.dirname(dest));
+      if (destParent === srcParent || destParent === path8.parse(destParent).root) return;
       let destStat;
       try {
-        destStat = fs2.statSync(destParent, { bigint: true });
+        destStat = fs6.statSync(destParent, { bigint: true });
       } catch (err) {
         if (err.code === "ENOENT") return;
         throw err;
@@ -22924,8 +22924,8 @@ var require_stat = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function isSrcSubdir(src, dest) {
-      const srcArr = path2.resolve(src).split(path2.sep).filter((i) => i);
-      const destArr = path2.resolve(dest).split(path2.sep).filter((i) => i);
+      const srcArr = path8.resolve(src).split(path8.sep).filter((i) => i);
+      const destArr = path8.resolve(dest).split(path8.sep).filter((i) => i);
       return srcArr.every((cur, i) => destArr[i] === cur);
     }
     function errMsg(src, dest, funcName) {
@@ -22949,8 +22949,8 @@ var require_stat = __commonJS({
 var require_copy = __commonJS({
   "node_modules/fs-extra/lib/copy/copy.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_fs();
-    var path2 = __require("path");
+    var fs6 = require_fs();
+    var path8 = __require("path");
     var { mkdirs } = require_mkdirs();
     var { pathExists } = require_path_exists();
     var { utimesMillis } = require_utimes();
@@ -22972,7 +22972,7 @@ var require_copy = __commonJS({
       await stat.checkParentPaths(src, srcStat, dest, "copy");
       const include = await runFilter(src, dest, opts);
       if (!include) return;
-      const destParent = path2.dirname(dest);
+      const destParent = path8.dirname(dest);
       const dirExists = await pathExists(destParent);
       if (!dirExists) {
         await mkdirs(destParent);
@@ -22984,7 +22984,7 @@ var require_copy = __commonJS({
       return opts.filter(src, dest);
     }
     async function getStatsAndPerformCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? fs2.stat : fs2.lstat;
+      const statFn = opts.dereference ? fs6.stat : fs6.lstat;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts);
       if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) return onFile(srcStat, destStat, src, dest, opts);
@@ -22996,7 +22996,7 @@ var require_copy = __commonJS({
     async function onFile(srcStat, destStat, src, dest, opts) {
       if (!destStat) return copyFile(srcStat, src, dest, opts);
       if (opts.overwrite) {
-        await fs2.unlink(dest);
+        await fs6.unlink(dest);
         return copyFile(srcStat, src, dest, opts);
       }
       if (opts.errorOnExist) {
@@ -23004,30 +23004,30 @@ var require_copy = __commonJS({
       }
     }
     async function copyFile(srcStat, src, dest, opts) {
-      await fs2.copyFile(src, dest);
+      await fs6.copyFile(src, dest);
       if (opts.preserveTimestamps) {
         if (fileIsNotWritable(srcStat.mode)) {
           await makeFileWritable(dest, srcStat.mode);
         }
-        const updatedSrcStat = await fs2.stat(src);
+        const updatedSrcStat = await fs6.stat(src);
         await utimesMillis(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
       }
-      return fs2.chmod(dest, srcStat.mode);
+      return fs6.chmod(dest, srcStat.mode);
     }
     function fileIsNotWritable(srcMode) {
       return (srcMode & 128) === 0;
     }
     function makeFileWritable(dest, srcMode) {
-      return fs2.chmod(dest, srcMode | 128);
+      return fs6.chmod(dest, srcMode | 128);
     }
     async function onDir(srcStat, destStat, src, dest, opts) {
       if (!destStat) {
-        await fs2.mkdir(dest);
+        await fs6.mkdir(dest);
       }
       const promises = [];
-      for await (const item of await fs2.opendir(src)) {
-        const srcItem = path2.join(src, item.name);
-        const destItem = path2.join(dest, item.name);
+      for await (const item of await fs6.opendir(src)) {
+        const srcItem = path8.join(src, item.name);
+        const destItem = path8.join(dest, item.name);
         promises.push(
           runFilter(srcItem, destItem, opts).then((include) => {
             if (include) {
@@ -23040,26 +23040,26 @@ var require_copy = __commonJS({
       }
       await Promise.all(promises);
       if (!destStat) {
-        await fs2.chmod(dest, srcStat.mode);
+        await fs6.chmod(dest, srcStat.mode);
       }
     }
     async function onLink(destStat, src, dest, opts) {
-      let resolvedSrc = await fs2.readlink(src);
+      let resolvedSrc = await fs6.readlink(src);
       if (opts.dereference) {
-        resolvedSrc = path2.resolve(process.cwd(), resolvedSrc);
+        resolvedSrc = path8.resolve(process.cwd(), resolvedSrc);
       }
       if (!destStat) {
-        return fs2.symlink(resolvedSrc, dest);
+        return fs6.symlink(resolvedSrc, dest);
       }
       let resolvedDest = null;
       try {
-        resolvedDest = await fs2.readlink(dest);
+        resolvedDest = await fs6.readlink(dest);
       } catch (e) {
-        if (e.code === "EINVAL" || e.code === "UNKNOWN") return fs2.symlink(resolvedSrc, dest);
+        if (e.code === "EINVAL" || e.code === "UNKNOWN") return fs6.symlink(resolvedSrc, dest);
         throw e;
       }
       if (opts.dereference) {
-        resolvedDest = path2.resolve(process.cwd(), resolvedDest);
+        resolvedDest = path8.resolve(process.cwd(), resolvedDest);
       }
       if (stat.isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`);
@@ -23067,8 +23067,8 @@ var require_copy = __commonJS({
       if (stat.isSrcSubdir(resolvedDest, resolvedSrc)) {
         throw new Error(`Cannot overwrite '${resolvedDest}' with '${resolvedSrc}'.`);
       }
-      await fs2.unlink(dest);
-      return fs2.symlink(resolvedSrc, dest);
+      await fs6.unlink(dest);
+      return fs6.symlink(resolvedSrc, dest);
     }
     module2.exports = copy;
   }
@@ -23078,8 +23078,8 @@ var require_copy = __commonJS({
 var require_copy_sync = __commonJS({
   "node_modules/fs-extra/lib/copy/copy-sync.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_graceful_fs();
-    var path2 = __require("path");
+    var fs6 = require_graceful_fs();
+    var path8 = __require("path");
     var mkdirsSync = require_mkdirs().mkdirsSync;
     var utimesMillisSync = require_utimes().utimesMillisSync;
     var stat = require_stat();
@@ -23100,13 +23100,13 @@ var require_copy_sync = __commonJS({
       const { srcStat, destStat } = stat.checkPathsSync(src, dest, "copy", opts);
       stat.checkParentPathsSync(src, srcStat, dest, "copy");
       if (opts.filter && !opts.filter(src, dest)) return;
-      const destParent = path2.dirname(dest);
-      if (!fs2.existsSync(destParent)) mkdirsSync(destParent);
+      const destParent = path8.dirname(dest);
+      if (!fs6.existsSync(destParent)) mkdirsSync(destParent);
       return getStats(destStat, src, dest, opts);
     }
     function getStats(destStat, src, dest, opts) {
-      const statSync = opts.dereference ? fs2.statSync : fs2.lstatSync;
-      const srcStat = statSync(src);
+      const statSync2 = opts.dereference ? fs6.statSync : fs6.lstatSync;
+      const srcStat = statSync2(src);
       if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts);
       else if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) return onFile(srcStat, destStat, src, dest, opts);
       else if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts);
@@ -23120,14 +23120,14 @@ var require_copy_sync = __commonJS({
     }
     function mayCopyFile(srcStat, src, dest, opts) {
       if (opts.overwrite) {
-        fs2.unlinkSync(dest);
+        fs6.unlinkSync(dest);
         return copyFile(srcStat, src, dest, opts);
       } else if (opts.errorOnExist) {
         throw new Error(`'${dest}' already exists`);
       }
     }
     function copyFile(srcStat, src, dest, opts) {
-      fs2.copyFileSync(src, dest);
+      fs6.copyFileSync(src, dest);
       if (opts.preserveTimestamps) handleTimestamps(srcStat.mode, src, dest);
       return setDestMode(dest, srcStat.mode);
     }
@@ -23142,10 +23142,10 @@ var require_copy_sync = __commonJS({
       return setDestMode(dest, srcMode | 128);
     }
     function setDestMode(dest, srcMode) {
-      return fs2.chmodSync(dest, srcMode);
+      return fs6.chmodSync(dest, srcMode);
     }
     function setDestTimestamps(src, dest) {
-      const updatedSrcStat = fs2.statSync(src);
+      const updatedSrcStat = fs6.statSync(src);
       return utimesMillisSync(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
     }
     function onDir(srcStat, destStat, src, dest, opts) {
@@ -23153,12 +23153,12 @@ var require_copy_sync = __commonJS({
       return copyDir(src, dest, opts);
     }
     function mkDirAndCopy(srcMode, src, dest, opts) {
-      fs2.mkdirSync(dest);
+      fs6.mkdirSync(dest);
       copyDir(src, dest, opts);
       return setDestMode(dest, srcMode);
     }
     function copyDir(src, dest, opts) {
-      const dir = fs2.opendirSync(src);
+      const dir = fs6.opendirSync(src);
       try {
         let dirent;
         while ((dirent = dir.readSync()) !== null) {
@@ -23169,29 +23169,29 @@ var require_copy_sync = __commonJS({
       }
     }
     function copyDirItem(item, src, dest, opts) {
-      const srcItem = path2.join(src, item);
-      const destItem = path2.join(dest, item);
+      const srcItem = path8.join(src, item);
+      const destItem = path8.join(dest, item);
       if (opts.filter && !opts.filter(srcItem, destItem)) return;
       const { destStat } = stat.checkPathsSync(srcItem, destItem, "copy", opts);
       return getStats(destStat, srcItem, destItem, opts);
     }
     function onLink(destStat, src, dest, opts) {
-      let resolvedSrc = fs2.readlinkSync(src);
+      let resolvedSrc = fs6.readlinkSync(src);
       if (opts.dereference) {
-        resolvedSrc = path2.resolve(process.cwd(), resolvedSrc);
+        resolvedSrc = path8.resolve(process.cwd(), resolvedSrc);
       }
       if (!destStat) {
-        return fs2.symlinkSync(resolvedSrc, dest);
+        return fs6.symlinkSync(resolvedSrc, dest);
       } else {
         let resolvedDest;
         try {
-          resolvedDest = fs2.readlinkSync(dest);
+          resolvedDest = fs6.readlinkSync(dest);
         } catch (err) {
-          if (err.code === "EINVAL" || err.code === "UNKNOWN") return fs2.symlinkSync(resolvedSrc, dest);
+          if (err.code === "EINVAL" || err.code === "UNKNOWN") return fs6.symlinkSync(resolvedSrc, dest);
           throw err;
         }
         if (opts.dereference) {
-          resolvedDest = path2.resolve(process.cwd(), resolvedDest);
+          resolvedDest = path8.resolve(process.cwd(), resolvedDest);
         }
         if (stat.isSrcSubdir(resolvedSrc, resolvedDest)) {
           throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`);
@@ -23203,8 +23203,8 @@ var require_copy_sync = __commonJS({
       }
     }
     function copyLink(resolvedSrc, dest) {
-      fs2.unlinkSync(dest);
-      return fs2.symlinkSync(resolvedSrc, dest);
+      fs6.unlinkSync(dest);
+      return fs6.symlinkSync(resolvedSrc, dest);
     }
     module2.exports = copySync;
   }
@@ -23226,13 +23226,13 @@ var require_copy2 = __commonJS({
 var require_remove = __commonJS({
   "node_modules/fs-extra/lib/remove/index.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_graceful_fs();
+    var fs6 = require_graceful_fs();
     var u = require_universalify().fromCallback;
-    function remove(path2, callback) {
-      fs2.rm(path2, { recursive: true, force: true }, callback);
+    function remove(path8, callback) {
+      fs6.rm(path8, { recursive: true, force: true }, callback);
     }
-    function removeSync(path2) {
-      fs2.rmSync(path2, { recursive: true, force: true });
+    function removeSync(path8) {
+      fs6.rmSync(path8, { recursive: true, force: true });
     }
     module2.exports = {
       remove: u(remove),
@@ -23246,28 +23246,28 @@ var require_empty = __commonJS({
   "node_modules/fs-extra/lib/empty/index.js"(exports2, module2) {
     "use strict";
     var u = require_universalify().fromPromise;
-    var fs2 = require_fs();
-    var path2 = __require("path");
+    var fs6 = require_fs();
+    var path8 = __require("path");
     var mkdir = require_mkdirs();
     var remove = require_remove();
     var emptyDir = u(async function emptyDir2(dir) {
       let items;
       try {
-        items = await fs2.readdir(dir);
+        items = await fs6.readdir(dir);
       } catch {
         return mkdir.mkdirs(dir);
       }
-      return Promise.all(items.map((item) => remove.remove(path2.join(dir, item))));
+      return Promise.all(items.map((item) => remove.remove(path8.join(dir, item))));
     });
     function emptyDirSync(dir) {
       let items;
       try {
-        items = fs2.readdirSync(dir);
+        items = fs6.readdirSync(dir);
       } catch {
         return mkdir.mkdirsSync(dir);
       }
       items.forEach((item) => {
-        item = path2.join(dir, item);
+        item = path8.join(dir, item);
         remove.removeSync(item);
       });
     }
@@ -23285,52 +23285,52 @@ var require_file = __commonJS({
   "node_modules/fs-extra/lib/ensure/file.js"(exports2, module2) {
     "use strict";
     var u = require_universalify().fromPromise;
-    var path2 = __require("path");
-    var fs2 = require_fs();
+    var path8 = __require("path");
+    var fs6 = require_fs();
     var mkdir = require_mkdirs();
     async function createFile(file2) {
       let stats;
       try {
-        stats = await fs2.stat(file2);
+        stats = await fs6.stat(file2);
       } catch {
       }
       if (stats && stats.isFile()) return;
-      const dir = path2.dirname(file2);
+      const dir = path8.dirname(file2);
       let dirStats = null;
       try {
-        dirStats = await fs2.stat(dir);
+        dirStats = await fs6.stat(dir);
       } catch (err) {
         if (err.code === "ENOENT") {
           await mkdir.mkdirs(dir);
-          await fs2.writeFile(file2, "");
+          await fs6.writeFile(file2, "");
           return;
         } else {
           throw err;
         }
       }
       if (dirStats.isDirectory()) {
-        await fs2.writeFile(file2, "");
+        await fs6.writeFile(file2, "");
       } else {
-        await fs2.readdir(dir);
+        await fs6.readdir(dir);
       }
     }
     function createFileSync(file2) {
       let stats;
       try {
-        stats = fs2.statSync(file2);
+        stats = fs6.statSync(file2);
       } catch {
       }
       if (stats && stats.isFile()) return;
-      const dir = path2.dirname(file2);
+      const dir = path8.dirname(file2);
       try {
-        if (!fs2.statSync(dir).isDirectory()) {
-          fs2.readdirSync(dir);
+        if (!fs6.statSync(dir).isDirectory()) {
+          fs6.readdirSync(dir);
         }
       } catch (err) {
         if (err && err.code === "ENOENT") mkdir.mkdirsSync(dir);
         else throw err;
       }
-      fs2.writeFileSync(file2, "");
+      fs6.writeFileSync(file2, "");
     }
     module2.exports = {
       createFile: u(createFile),
@@ -23344,50 +23344,50 @@ var require_link = __commonJS({
   "node_modules/fs-extra/lib/ensure/link.js"(exports2, module2) {
     "use strict";
     var u = require_universalify().fromPromise;
-    var path2 = __require("path");
-    var fs2 = require_fs();
+    var path8 = __require("path");
+    var fs6 = require_fs();
     var mkdir = require_mkdirs();
     var { pathExists } = require_path_exists();
     var { areIdentical } = require_stat();
     async function createLink(srcpath, dstpath) {
       let dstStat;
       try {
-        dstStat = await fs2.lstat(dstpath);
+        dstStat = await fs6.lstat(dstpath);
       } catch {
       }
       let srcStat;
       try {
-        srcStat = await fs2.lstat(srcpath);
+        srcStat = await fs6.lstat(srcpath);
       } catch (err) {
         err.message = err.message.replace("lstat", "ensureLink");
         throw err;
       }
       if (dstStat && areIdentical(srcStat, dstStat)) return;
-      const dir = path2.dirname(dstpath);
+      const dir = path8.dirname(dstpath);
       const dirExists = await pathExists(dir);
       if (!dirExists) {
         await mkdir.mkdirs(dir);
       }
-      await fs2.link(srcpath, dstpath);
+      await fs6.link(srcpath, dstpath);
     }
     function createLinkSync(srcpath, dstpath) {
       let dstStat;
       try {
-        dstStat = fs2.lstatSync(dstpath);
+        dstStat = fs6.lstatSync(dstpath);
       } catch {
       }
       try {
-        const srcStat = fs2.lstatSync(srcpath);
+        const srcStat = fs6.lstatSync(srcpath);
         if (dstStat && areIdentical(srcStat, dstStat)) return;
       } catch (err) {
         err.message = err.message.replace("lstat", "ensureLink");
         throw err;
       }
-      const dir = path2.dirname(dstpath);
-      const dirExists = fs2.existsSync(dir);
-      if (dirExists) return fs2.linkSync(srcpath, dstpath);
+      const dir = path8.dirname(dstpath);
+      const dirExists = fs6.existsSync(dir);
+      if (dirExists) return fs6.linkSync(srcpath, dstpath);
       mkdir.mkdirsSync(dir);
-      return fs2.linkSync(srcpath, dstpath);
+      return fs6.linkSync(srcpath, dstpath);
     }
     module2.exports = {
       createLink: u(createLink),
@@ -23400,14 +23400,14 @@ var require_link = __commonJS({
 var require_symlink_paths = __commonJS({
   "node_modules/fs-extra/lib/ensure/symlink-paths.js"(exports2, module2) {
     "use strict";
-    var path2 = __require("path");
-    var fs2 = require_fs();
+    var path8 = __require("path");
+    var fs6 = require_fs();
     var { pathExists } = require_path_exists();
     var u = require_universalify().fromPromise;
     async function symlinkPaths(srcpath, dstpath) {
-      if (path2.isAbsolute(srcpath)) {
+      if (path8.isAbsolute(srcpath)) {
         try {
-          await fs2.lstat(srcpath);
+          await fs6.lstat(srcpath);
         } catch (err) {
           err.message = err.message.replace("lstat", "ensureSymlink");
           throw err;
@@ -23417,8 +23417,8 @@ var require_symlink_paths = __commonJS({
           toDst: srcpath
         };
       }
-      const dstdir = path2.dirname(dstpath);
-      const relativeToDst = path2.join(dstdir, srcpath);
+      const dstdir = path8.dirname(dstpath);
+      const relativeToDst = path8.join(dstdir, srcpath);
       const exists = await pathExists(relativeToDst);
       if (exists) {
         return {
@@ -23427,39 +23427,39 @@ var require_symlink_paths = __commonJS({
         };
       }
       try {
-        await fs2.lstat(srcpath);
+        await fs6.lstat(srcpath);
       } catch (err) {
         err.message = err.message.replace("lstat", "ensureSymlink");
         throw err;
       }
       return {
         toCwd: srcpath,
-        toDst: path2.relative(dstdir, srcpath)
+        toDst: path8.relative(dstdir, srcpath)
       };
     }
     function symlinkPathsSync(srcpath, dstpath) {
-      if (path2.isAbsolute(srcpath)) {
-        const exists2 = fs2.existsSync(srcpath);
+      if (path8.isAbsolute(srcpath)) {
+        const exists2 = fs6.existsSync(srcpath);
         if (!exists2) throw new Error("absolute srcpath does not exist");
         return {
           toCwd: srcpath,
           toDst: srcpath
         };
       }
-      const dstdir = path2.dirname(dstpath);
-      const relativeToDst = path2.join(dstdir, srcpath);
-      const exists = fs2.existsSync(relativeToDst);
+      const dstdir = path8.dirname(dstpath);
+      const relativeToDst = path8.join(dstdir, srcpath);
+      const exists = fs6.existsSync(relativeToDst);
       if (exists) {
         return {
           toCwd: relativeToDst,
           toDst: srcpath
         };
       }
-      const srcExists = fs2.existsSync(srcpath);
+      const srcExists = fs6.existsSync(srcpath);
       if (!srcExists) throw new Error("relative srcpath does not exist");
       return {
         toCwd: srcpath,
-        toDst: path2.relative(dstdir, srcpath)
+        toDst: path8.relative(dstdir, srcpath)
       };
     }
     module2.exports = {
@@ -23473,13 +23473,13 @@ var require_symlink_paths = __commonJS({
 var require_symlink_type = __commonJS({
   "node_modules/fs-extra/lib/ensure/symlink-type.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_fs();
+    var fs6 = require_fs();
     var u = require_universalify().fromPromise;
     async function symlinkType(srcpath, type2) {
       if (type2) return type2;
       let stats;
       try {
-        stats = await fs2.lstat(srcpath);
+        stats = await fs6.lstat(srcpath);
       } catch {
         return "file";
       }
@@ -23489,7 +23489,7 @@ var require_symlink_type = __commonJS({
       if (type2) return type2;
       let stats;
       try {
-        stats = fs2.lstatSync(srcpath);
+        stats = fs6.lstatSync(srcpath);
       } catch {
         return "file";
       }
@@ -23507,8 +23507,8 @@ var require_symlink = __commonJS({
   "node_modules/fs-extra/lib/ensure/symlink.js"(exports2, module2) {
     "use strict";
     var u = require_universalify().fromPromise;
-    var path2 = __require("path");
-    var fs2 = require_fs();
+    var path8 = __require("path");
+    var fs6 = require_fs();
     var { mkdirs, mkdirsSync } = require_mkdirs();
     var { symlinkPaths, symlinkPathsSync } = require_symlink_paths();
     var { symlinkType, symlinkTypeSync } = require_symlink_type();
@@ -23517,44 +23517,44 @@ var require_symlink = __commonJS({
     async function createSymlink(srcpath, dstpath, type2) {
       let stats;
       try {
-        stats = await fs2.lstat(dstpath);
+        stats = await fs6.lstat(dstpath);
       } catch {
       }
       if (stats && stats.isSymbolicLink()) {
         const [srcStat, dstStat] = await Promise.all([
-          fs2.stat(srcpath),
-          fs2.stat(dstpath)
+          fs6.stat(srcpath),
+          fs6.stat(dstpath)
         ]);
         if (areIdentical(srcStat, dstStat)) return;
       }
       const relative = await symlinkPaths(srcpath, dstpath);
       srcpath = relative.toDst;
       const toType = await symlinkType(relative.toCwd, type2);
-      const dir = path2.dirname(dstpath);
+      const dir = path8.dirname(dstpath);
       if (!await pathExists(dir)) {
         await mkdirs(dir);
       }
-      return fs2.symlink(srcpath, dstpath, toType);
+      return fs6.symlink(srcpath, dstpath, toType);
     }
     function createSymlinkSync(srcpath, dstpath, type2) {
       let stats;
       try {
-        stats = fs2.lstatSync(dstpath);
+        stats = fs6.lstatSync(dstpath);
       } catch {
       }
       if (stats && stats.isSymbolicLink()) {
-        const srcStat = fs2.statSync(srcpath);
-        const dstStat = fs2.statSync(dstpath);
+        const srcStat = fs6.statSync(srcpath);
+        const dstStat = fs6.statSync(dstpath);
         if (areIdentical(srcStat, dstStat)) return;
       }
       const relative = symlinkPathsSync(srcpath, dstpath);
       srcpath = relative.toDst;
       type2 = symlinkTypeSync(relative.toCwd, type2);
-      const dir = path2.dirname(dstpath);
-      const exists = fs2.existsSync(dir);
-      if (exists) return fs2.symlinkSync(srcpath, dstpath, type2);
+      const dir = path8.dirname(dstpath);
+      const exists = fs6.existsSync(dir);
+      if (exists) return fs6.symlinkSync(srcpath, dstpath, type2);
       mkdirsSync(dir);
-      return fs2.symlinkSync(srcpath, dstpath, type2);
+      return fs6.symlinkSync(srcpath, dstpath, type2);
     }
     module2.exports = {
       createSymlink: u(createSymlink),
@@ -23624,9 +23624,9 @@ var require_jsonfile = __commonJS({
       if (typeof options2 === "string") {
         options2 = { encoding: options2 };
       }
-      const fs2 = options2.fs || _fs;
+      const fs6 = options2.fs || _fs;
       const shouldThrow = "throws" in options2 ? options2.throws : true;
-      let data = await universalify.fromCallback(fs2.readFile)(file2, options2);
+      let data = await universalify.fromCallback(fs6.readFile)(file2, options2);
       data = stripBom(data);
       let obj;
       try {
@@ -23641,15 +23641,15 @@ var require_jsonfile = __commonJS({
       }
       return obj;
     }
-    var readFile = universalify.fromPromise(_readFile);
-    function readFileSync3(file2, options2 = {}) {
+    var readFile2 = universalify.fromPromise(_readFile);
+    function readFileSync5(file2, options2 = {}) {
       if (typeof options2 === "string") {
         options2 = { encoding: options2 };
       }
-      const fs2 = options2.fs || _fs;
+      const fs6 = options2.fs || _fs;
       const shouldThrow = "throws" in options2 ? options2.throws : true;
       try {
-        let content = fs2.readFileSync(file2, options2);
+        let content = fs6.readFileSync(file2, options2);
         content = stripBom(content);
         return JSON.parse(content, options2.reviver);
       } catch (err) {
@@ -23662,21 +23662,21 @@ var require_jsonfile = __commonJS({
       }
     }
     async function _writeFile(file2, obj, options2 = {}) {
-      const fs2 = options2.fs || _fs;
+      const fs6 = options2.fs || _fs;
       const str2 = stringify(obj, options2);
-      await universalify.fromCallback(fs2.writeFile)(file2, str2, options2);
+      await universalify.fromCallback(fs6.writeFile)(file2, str2, options2);
     }
     var writeFile = universalify.fromPromise(_writeFile);
-    function writeFileSync(file2, obj, options2 = {}) {
-      const fs2 = options2.fs || _fs;
+    function writeFileSync2(file2, obj, options2 = {}) {
+      const fs6 = options2.fs || _fs;
       const str2 = stringify(obj, options2);
-      return fs2.writeFileSync(file2, str2, options2);
+      return fs6.writeFileSync(file2, str2, options2);
     }
     module2.exports = {
-      readFile,
-      readFileSync: readFileSync3,
+      readFile: readFile2,
+      readFileSync: readFileSync5,
       writeFile,
-      writeFileSync
+      writeFileSync: writeFileSync2
     };
   }
 });
@@ -23701,23 +23701,23 @@ var require_output_file = __commonJS({
   "node_modules/fs-extra/lib/output-file/index.js"(exports2, module2) {
     "use strict";
     var u = require_universalify().fromPromise;
-    var fs2 = require_fs();
-    var path2 = __require("path");
+    var fs6 = require_fs();
+    var path8 = __require("path");
     var mkdir = require_mkdirs();
     var pathExists = require_path_exists().pathExists;
     async function outputFile(file2, data, encoding = "utf-8") {
-      const dir = path2.dirname(file2);
+      const dir = path8.dirname(file2);
       if (!await pathExists(dir)) {
         await mkdir.mkdirs(dir);
       }
-      return fs2.writeFile(file2, data, encoding);
+      return fs6.writeFile(file2, data, encoding);
     }
     function outputFileSync(file2, ...args) {
-      const dir = path2.dirname(file2);
-      if (!fs2.existsSync(dir)) {
+      const dir = path8.dirname(file2);
+      if (!fs6.existsSync(dir)) {
         mkdir.mkdirsSync(dir);
       }
-      fs2.writeFileSync(file2, ...args);
+      fs6.writeFileSync(file2, ...args);
     }
     module2.exports = {
       outputFile: u(outputFile),
@@ -23776,8 +23776,8 @@ var require_json = __commonJS({
 var require_move = __commonJS({
   "node_modules/fs-extra/lib/move/move.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_fs();
-    var path2 = __require("path");
+    var fs6 = require_fs();
+    var path8 = __require("path");
     var { copy } = require_copy2();
     var { remove } = require_remove();
     var { mkdirp } = require_mkdirs();
@@ -23787,8 +23787,8 @@ var require_move = __commonJS({
       const overwrite = opts.overwrite || opts.clobber || false;
       const { srcStat, isChangingCase = false } = await stat.checkPaths(src, dest, "move", opts);
       await stat.checkParentPaths(src, srcStat, dest, "move");
-      const destParent = path2.dirname(dest);
-      const parsedParentPath = path2.parse(destParent);
+      const destParent = path8.dirname(dest);
+      const parsedParentPath = path8.parse(destParent);
       if (parsedParentPath.root !== destParent) {
         await mkdirp(destParent);
       }
@@ -23803,7 +23803,7 @@ var require_move = __commonJS({
         }
       }
       try {
-        await fs2.rename(src, dest);
+        await fs6.rename(src, dest);
       } catch (err) {
         if (err.code !== "EXDEV") {
           throw err;
@@ -23828,8 +23828,8 @@ var require_move = __commonJS({
 var require_move_sync = __commonJS({
   "node_modules/fs-extra/lib/move/move-sync.js"(exports2, module2) {
     "use strict";
-    var fs2 = require_graceful_fs();
-    var path2 = __require("path");
+    var fs6 = require_graceful_fs();
+    var path8 = __require("path");
     var copySync = require_copy2().copySync;
     var removeSync = require_remove().removeSync;
     var mkdirpSync = require_mkdirs().mkdirpSync;
@@ -23839,12 +23839,12 @@ var require_move_sync = __commonJS({
       const overwrite = opts.overwrite || opts.clobber || false;
       const { srcStat, isChangingCase = false } = stat.checkPathsSync(src, dest, "move", opts);
       stat.checkParentPathsSync(src, srcStat, dest, "move");
-      if (!isParentRoot(dest)) mkdirpSync(path2.dirname(dest));
+      if (!isParentRoot(dest)) mkdirpSync(path8.dirname(dest));
       return doRename(src, dest, overwrite, isChangingCase);
     }
     function isParentRoot(dest) {
-      const parent = path2.dirname(dest);
-      const parsedPath = path2.parse(parent);
+      const parent = path8.dirname(dest);
+      const parsedPath = path8.parse(parent);
       return parsedPath.root === parent;
     }
     function doRename(src, dest, overwrite, isChangingCase) {
@@ -23853,12 +23853,12 @@ var require_move_sync = __commonJS({
         removeSync(dest);
         return rename(src, dest, overwrite);
       }
-      if (fs2.existsSync(dest)) throw new Error("dest already exists.");
+      if (fs6.existsSync(dest)) throw new Error("dest already exists.");
       return rename(src, dest, overwrite);
     }
     function rename(src, dest, overwrite) {
       try {
-        fs2.renameSync(src, dest);
+        fs6.renameSync(src, dest);
       } catch (err) {
         if (err.code !== "EXDEV") throw err;
         return moveAcrossDevice(src, dest, overwrite);
@@ -24188,10 +24188,10 @@ var require_wasm_exec = __commonJS({
             const n = this.writeSync(fd, buf);
             callback(null, n);
           },
-          chmod(path2, mode, callback) {
+          chmod(path8, mode, callback) {
             callback(enosys());
           },
-          chown(path2, uid, gid, callback) {
+          chown(path8, uid, gid, callback) {
             callback(enosys());
           },
           close(fd, callback) {
@@ -24212,49 +24212,49 @@ var require_wasm_exec = __commonJS({
           ftruncate(fd, length, callback) {
             callback(enosys());
           },
-          lchown(path2, uid, gid, callback) {
+          lchown(path8, uid, gid, callback) {
             callback(enosys());
           },
-          link(path2, link, callback) {
+          link(path8, link, callback) {
             callback(enosys());
           },
-          lstat(path2, callback) {
+          lstat(path8, callback) {
             callback(enosys());
           },
-          mkdir(path2, perm, callback) {
+          mkdir(path8, perm, callback) {
             callback(enosys());
           },
-          open(path2, flags, mode, callback) {
+          open(path8, flags, mode, callback) {
             callback(enosys());
           },
           read(fd, buffer, offset, length, position, callback) {
             callback(enosys());
           },
-          readdir(path2, callback) {
+          readdir(path8, callback) {
             callback(enosys());
           },
-          readlink(path2, callback) {
+          readlink(path8, callback) {
             callback(enosys());
           },
           rename(from, to, callback) {
             callback(enosys());
           },
-          rmdir(path2, callback) {
+          rmdir(path8, callback) {
             callback(enosys());
           },
-          stat(path2, callback) {
+          stat(path8, callback) {
             callback(enosys());
           },
-          symlink(path2, link, callback) {
+          symlink(path8, link, callback) {
             callback(enosys());
           },
-          truncate(path2, length, callback) {
+          truncate(path8, length, callback) {
             callback(enosys());
           },
-          unlink(path2, callback) {
+          unlink(path8, callback) {
             callback(enosys());
           },
-          utimes(path2, atime, mtime, callback) {
+          utimes(path8, atime, mtime, callback) {
             callback(enosys());
           }
         };
@@ -24312,8 +24312,8 @@ var require_wasm_exec = __commonJS({
               console.warn("exit code:", code);
             }
           };
-          this._exitPromise = new Promise((resolve3) => {
-            this._resolveExitPromise = resolve3;
+          this._exitPromise = new Promise((resolve5) => {
+            this._resolveExitPromise = resolve5;
           });
           this._pendingEvent = null;
           this._scheduledTimeouts = /* @__PURE__ */ new Map();
@@ -24770,7 +24770,7 @@ var require_bridge = __commonJS({
     };
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.getExpressionAst = exports2.getReferencesInExpression = exports2.convertFiles = exports2.parse = void 0;
-    var fs2 = __importStar(require_lib2());
+    var fs6 = __importStar(require_lib2());
     var path_1 = __require("path");
     var deepmerge_1 = require_deepmerge();
     var zlib_1 = __require("zlib");
@@ -24778,8 +24778,8 @@ var require_bridge = __commonJS({
     var util_1 = require_util();
     var jsRoot = {};
     function sleep2() {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, 0);
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, 0);
       });
     }
     function goBridge(getBytes) {
@@ -24808,11 +24808,11 @@ var require_bridge = __commonJS({
             if (typeof jsRoot[key] !== "function") {
               return jsRoot[key];
             }
-            return new Promise((resolve3, reject) => {
+            return new Promise((resolve5, reject) => {
               const cb = (err, ...msg) => (
                 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
                 // @ts-ignore
-                err ? reject(new Error(err)) : resolve3(...msg)
+                err ? reject(new Error(err)) : resolve5(...msg)
               );
               const run2 = () => {
                 jsRoot[key].apply(void 0, [...args, cb]);
@@ -24825,25 +24825,25 @@ var require_bridge = __commonJS({
       return proxy;
     }
     var loadWasm = async () => {
-      return (0, zlib_1.gunzipSync)(await fs2.readFile((0, path_1.join)(__dirname, "main.wasm.gz")));
+      return (0, zlib_1.gunzipSync)(await fs6.readFile((0, path_1.join)(__dirname, "main.wasm.gz")));
     };
     var wasm = goBridge(loadWasm());
-    async function parse6(filename, contents) {
+    async function parse7(filename, contents) {
       const res = await wasm.parse(filename, contents);
       return JSON.parse(res);
     }
-    exports2.parse = parse6;
+    exports2.parse = parse7;
     async function convertFiles(workingDirectory) {
       let tfFileContents = "";
       const tfJSONFileContents = [];
-      for (const file2 of fs2.readdirSync(workingDirectory)) {
+      for (const file2 of fs6.readdirSync(workingDirectory)) {
         const filePath = (0, path_1.resolve)(workingDirectory, file2);
-        if (!fs2.lstatSync(filePath).isDirectory()) {
+        if (!fs6.lstatSync(filePath).isDirectory()) {
           if (file2.match(/\.tf$/)) {
-            tfFileContents += fs2.readFileSync(filePath, "utf-8");
+            tfFileContents += fs6.readFileSync(filePath, "utf-8");
             tfFileContents += "\n";
           } else if (file2.match(/\.tf\.json$/)) {
-            tfJSONFileContents.push(JSON.parse(fs2.readFileSync(filePath, "utf-8")));
+            tfJSONFileContents.push(JSON.parse(fs6.readFileSync(filePath, "utf-8")));
           }
         }
       }
@@ -24851,7 +24851,7 @@ var require_bridge = __commonJS({
         console.error(`No '.tf' or '.tf.json' files found in ${workingDirectory}`);
         return {};
       }
-      return (0, deepmerge_1.deepMerge)(await parse6("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
+      return (0, deepmerge_1.deepMerge)(await parse7("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
     }
     exports2.convertFiles = convertFiles;
     async function getReferencesInExpression(filename, expression) {
@@ -24948,7 +24948,7 @@ var require_lib3 = __commonJS({
 
 // app/main.ts
 import { lookup } from "node:dns/promises";
-import { readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
 import { createServer } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -25699,20 +25699,20 @@ async function verifyAndReceive(state, event) {
     payload
   });
 }
-function normalizeTrailingSlashes(path2) {
-  let i = path2.length;
+function normalizeTrailingSlashes(path8) {
+  let i = path8.length;
   if (i === 0) {
     return "/";
   }
   while (i > 0) {
-    if (path2.charCodeAt(--i) !== 47) {
+    if (path8.charCodeAt(--i) !== 47) {
       break;
     }
   }
   if (i === -1) {
     return "/";
   }
-  return path2.slice(0, i + 1);
+  return path8.slice(0, i + 1);
 }
 var isApplicationJsonRE = /^\s*(application\/json)\s*(?:;|$)/u;
 var WEBHOOK_HEADERS = [
@@ -25797,10 +25797,10 @@ function createMiddleware(options2) {
       options22.log.debug(`${eventName} event received (id: ${id})`);
       let didTimeout = false;
       let timeout;
-      const timeoutPromise = new Promise((resolve3) => {
+      const timeoutPromise = new Promise((resolve5) => {
         timeout = setTimeout(() => {
           didTimeout = true;
-          resolve3(
+          resolve5(
             handleResponse3(
               "still processing\n",
               202,
@@ -25899,7 +25899,7 @@ async function getPayload(request4) {
   return decode(payload);
 }
 function getPayloadFromRequestStream(request4) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve5, reject) => {
     let data = [];
     request4.on(
       "error",
@@ -25908,12 +25908,12 @@ function getPayloadFromRequestStream(request4) {
     request4.on("data", data.push.bind(data));
     request4.on("end", () => {
       const result = concatUint8Array(data);
-      queueMicrotask(() => resolve3(result));
+      queueMicrotask(() => resolve5(result));
     });
   });
 }
 function createNodeMiddleware(webhooks, {
-  path: path2 = "/api/github/webhooks",
+  path: path8 = "/api/github/webhooks",
   log = createLogger(),
   timeout = 9e3
 } = {}) {
@@ -25922,7 +25922,7 @@ function createNodeMiddleware(webhooks, {
     getRequestHeader,
     getPayload
   })(webhooks, {
-    path: path2,
+    path: path8,
     log,
     timeout
   });
@@ -26098,13 +26098,13 @@ var LruObject = class {
 
 // node_modules/probot/lib/helpers/create-deferred-promise.js
 function createDeferredPromise() {
-  let resolve3;
+  let resolve5;
   let reject;
   const promise2 = new Promise((res, rej) => {
-    resolve3 = res;
+    resolve5 = res;
     reject = rej;
   });
-  return { promise: promise2, resolve: resolve3, reject };
+  return { promise: promise2, resolve: resolve5, reject };
 }
 
 // node_modules/probot/lib/octokit/get-authenticated-octokit.js
@@ -26147,10 +26147,10 @@ import { builtinModules, createRequire } from "node:module";
 import { platform as osPlatform } from "node:os";
 import { resolve as pathResolve } from "node:path";
 import { pathToFileURL } from "node:url";
-function wrapExec(exec2) {
-  return (cmd, options2) => new Promise((resolve3, reject) => {
-    exec2(cmd, { windowsHide: true, ...options2 }, (err, stdout, stderr) => {
-      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve3(stdout.trim());
+function wrapExec(exec3) {
+  return (cmd, options2) => new Promise((resolve5, reject) => {
+    exec3(cmd, { windowsHide: true, ...options2 }, (err, stdout, stderr) => {
+      err ? reject(new Error(`Failed executing '${cmd}': ${stderr || err.message}`)) : resolve5(stdout.trim());
     });
   });
 }
@@ -26160,7 +26160,7 @@ var emitPath = osPlatform() === "win32" ? `set PATH` : `printenv PATH`;
 var isTempPath = RegExp.prototype.test.bind(
   osPlatform() === "win32" ? /\\npm[-\\]+cache\\_npx\\/ : /\/\.npm\/_npx\//
 );
-var splitPathEnvVar = osPlatform() === "win32" ? (path2) => path2.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path2) => path2.split(":");
+var splitPathEnvVar = osPlatform() === "win32" ? (path8) => path8.replace(/^PATH=/i, "").replace(/\\\\\\\\/g, "\\\\").replace(/\\r\\n/g, ";").split(";") : (path8) => path8.split(":");
 var getTempPath = (stdout) => {
   const paths = splitPathEnvVar(stdout);
   const tempPath = paths.find(isTempPath);
@@ -26239,7 +26239,7 @@ async function processPackageParameter(pkg) {
   const packageNames = [];
   const packages = [];
   for (const p of Array.isArray(pkg) ? pkg : [pkg]) {
-    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path2 } = parsePackage(p);
+    const { raw, scope, name, packageName, nameWithPath, version: version2, cli, path: path8 } = parsePackage(p);
     if (packageNames.includes(name)) {
       throw new Error(
         `cannot import the same package twice! Got: '${p}' but already saw '${name}' earlier!`
@@ -26251,7 +26251,7 @@ async function processPackageParameter(pkg) {
       name,
       nameWithPath,
       packageName,
-      path: path2,
+      path: path8,
       raw,
       scope,
       version: version2,
@@ -26275,12 +26275,12 @@ function parsePackage(pkg) {
     packageName,
     version2 = "latest",
     // Default to 'latest' if no version is specified
-    path2 = ""
+    path8 = ""
   ] = packageWithVersionRE.exec(pkg) || [];
   if (match === null) {
     throw new TypeError(`can't import invalid package name: parsed name '${pkg}' from '${pkg}'`);
   }
-  const nameWithPath = `${name}${path2}`;
+  const nameWithPath = `${name}${path8}`;
   const cli = cliEscapeCharsRE.test(version2) ? `'${name}@${version2}'` : `${name}@${version2}`;
   if (name.length === 0 || name.length > 214 || name === "favicon.ico" || name === "node_modules") {
     throw new TypeError(`can't import invalid package name: parsed name '${name}' from '${pkg}'`);
@@ -26293,7 +26293,7 @@ function parsePackage(pkg) {
     name,
     nameWithPath,
     packageName,
-    path: path2,
+    path: path8,
     raw: pkg,
     scope,
     version: version2
@@ -26772,7 +26772,7 @@ function parse(options2) {
   if (!isBinaryRequest) {
     if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
+        (format3) => format3.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options2.mediaType.format}`
         )
@@ -26782,8 +26782,8 @@ function parse(options2) {
       if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
+          const format3 = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format3}`;
         }).join(",");
       }
     }
@@ -30460,9 +30460,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -30470,7 +30470,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -30478,9 +30478,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -30693,7 +30693,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path8) => path8.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -30859,11 +30859,11 @@ var VERSION11 = "4.1.0";
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-file.js
 var import_yaml = __toESM(require_dist(), 1);
 var SUPPORTED_FILE_EXTENSIONS = ["json", "yml", "yaml"];
-async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
-  const fileExtension = path2.split(".").pop().toLowerCase();
+async function getConfigFile(octokit, { owner, repo, path: path8, ref }) {
+  const fileExtension = path8.split(".").pop().toLowerCase();
   if (!SUPPORTED_FILE_EXTENSIONS.includes(fileExtension)) {
     throw new Error(
-      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path2}")`
+      `[@probot/octokit-plugin-config] .${fileExtension} extension is not support for configuration (path: "${path8}")`
     );
   }
   const endpoint2 = {
@@ -30871,7 +30871,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
     url: "/repos/{owner}/{repo}/contents/{path}",
     owner,
     repo,
-    path: path2,
+    path: path8,
     mediaType: {
       format: "raw"
     },
@@ -30882,7 +30882,7 @@ async function getConfigFile(octokit, { owner, repo, path: path2, ref }) {
   const emptyConfigResult = {
     owner,
     repo,
-    path: path2,
+    path: path8,
     url: url2,
     config: null
   };
@@ -30940,7 +30940,7 @@ var EXTENDS_REGEX = new RegExp(
 );
 function extendsToGetContentParams({
   owner,
-  path: path2,
+  path: path8,
   url: url2,
   extendsValue
 }) {
@@ -30960,16 +30960,16 @@ function extendsToGetContentParams({
   return {
     owner: match[1] || owner,
     repo: match[2],
-    path: match[3] || path2
+    path: match[3] || path8
   };
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/util/get-config-files.js
-async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
+async function getConfigFiles(octokit, { owner, repo, path: path8, branch }) {
   const requestedRepoFile = await getConfigFile(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path8,
     ref: branch
   });
   const files = [requestedRepoFile];
@@ -30980,7 +30980,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     const defaultRepoConfig = await getConfigFile(octokit, {
       owner,
       repo: ".github",
-      path: path2
+      path: path8
     });
     files.push(defaultRepoConfig);
   }
@@ -30990,7 +30990,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
   }
   let extendConfigOptions = extendsToGetContentParams({
     owner,
-    path: path2,
+    path: path8,
     url: file2.url,
     extendsValue: file2.config._extends
   });
@@ -31003,7 +31003,7 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
     }
     extendConfigOptions = extendsToGetContentParams({
       owner,
-      path: path2,
+      path: path8,
       url: extendRepoConfig.url,
       extendsValue: extendRepoConfig.config._extends
     });
@@ -31020,11 +31020,11 @@ async function getConfigFiles(octokit, { owner, repo, path: path2, branch }) {
 }
 
 // node_modules/@probot/octokit-plugin-config/dist-src/compose-config-get.js
-async function composeConfigGet(octokit, { owner, repo, defaults, path: path2, branch }) {
+async function composeConfigGet(octokit, { owner, repo, defaults, path: path8, branch }) {
   const files = await getConfigFiles(octokit, {
     owner,
     repo,
-    path: path2,
+    path: path8,
     branch
   });
   const configs = files.map((file2) => file2.config).reverse().filter(Boolean);
@@ -31378,7 +31378,7 @@ function getCachedAuthentication(state, auth22) {
   return newScope === currentScope ? authentication2 : false;
 }
 async function wait(seconds) {
-  await new Promise((resolve3) => setTimeout(resolve3, seconds * 1e3));
+  await new Promise((resolve5) => setTimeout(resolve5, seconds * 1e3));
 }
 async function waitForAccessToken(request4, clientId, clientType, verification) {
   try {
@@ -31890,9 +31890,9 @@ function getCache() {
     1e3 * 60 * 59
   );
 }
-async function get(cache, options2) {
+async function get(cache2, options2) {
   const cacheKey = optionsToCacheKey(options2);
-  const result = await cache.get(cacheKey);
+  const result = await cache2.get(cacheKey);
   if (!result) {
     return;
   }
@@ -31923,7 +31923,7 @@ async function get(cache, options2) {
     repositorySelection
   };
 }
-async function set(cache, options2, data) {
+async function set(cache2, options2, data) {
   const key = optionsToCacheKey(options2);
   const permissionsString = options2.permissions ? "" : Object.keys(data.permissions).map(
     (name) => `${name}${data.permissions[name] === "write" ? "!" : ""}`
@@ -31936,7 +31936,7 @@ async function set(cache, options2, data) {
     permissionsString,
     data.singleFileName
   ].join("|");
-  await cache.set(key, value);
+  await cache2.set(key, value);
 }
 function optionsToCacheKey({
   installationId,
@@ -32246,7 +32246,7 @@ async function sendRequestWithRetries(state, request4, options2, createdAt, retr
     state.log.warn(
       `[@octokit/auth-app] Retrying after 401 response to account for token replication delay (retry: ${retries}, wait: ${awaitTime / 1e3}s)`
     );
-    await new Promise((resolve3) => setTimeout(resolve3, awaitTime));
+    await new Promise((resolve5) => setTimeout(resolve5, awaitTime));
     return sendRequestWithRetries(state, request4, options2, createdAt, retries);
   }
 }
@@ -32564,12 +32564,432 @@ function getWebhooks(options2) {
   return webhooks;
 }
 
+// node_modules/probot/lib/server/server.js
+import { Server as HttpServer } from "node:http";
+
+// node_modules/probot/lib/helpers/webhook-proxy.js
+var SmeeClient;
+var createWebhookProxy = async (opts) => {
+  try {
+    SmeeClient ??= (await npxImport("smee-client@5.0.0", { onlyPackageRunner: true })).SmeeClient;
+  } catch {
+    opts.logger.warn("Run `npm install --save-dev smee-client` to proxy webhooks to localhost.");
+    return void 0;
+  }
+  const smeeClient = new SmeeClient({
+    logger: opts.logger,
+    source: opts.url,
+    target: `http://${opts.host}:${opts.port}${opts.path}`,
+    fetch: opts.fetch
+  });
+  return await smeeClient.start();
+};
+
+// node_modules/probot/lib/helpers/get-printable-host.js
+function getPrintableHost(host) {
+  if (typeof host !== "string") {
+    return "localhost";
+  }
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+// node_modules/probot/lib/helpers/detect-runtime.js
+function detectRuntime(globalThis2) {
+  if (typeof globalThis2 === "object" && globalThis2 !== null) {
+    if (typeof globalThis2.process === "object" && globalThis2.process !== null && typeof globalThis2.process.versions === "object" && globalThis2.process.versions !== null) {
+      if (typeof globalThis2.process.versions.deno === "string") {
+        return "deno";
+      }
+      if (typeof globalThis2.process.versions.bun === "string") {
+        return "bun";
+      }
+      if (typeof globalThis2.process.versions.node === "string") {
+        return "node";
+      }
+    }
+    if (typeof globalThis2.window === "object" && globalThis2.window !== null) {
+      return "browser";
+    }
+  }
+  throw new Error("Unable to detect runtime");
+}
+
+// node_modules/probot/lib/helpers/get-runtime-name.js
+function getRuntimeName(globalThis2) {
+  const runtime = detectRuntime(globalThis2);
+  switch (runtime) {
+    case "node":
+      return "Node.js";
+    case "deno":
+      return "Deno";
+    case "bun":
+      return "Bun";
+    case "browser":
+      return "Browser";
+    default:
+      throw new Error("Unknown runtime");
+  }
+}
+
+// node_modules/probot/lib/helpers/get-runtime-version.js
+function getRuntimeVersion(globalThis2) {
+  const runtime = detectRuntime(globalThis2);
+  switch (runtime) {
+    case "node":
+      return globalThis2.process.versions.node;
+    case "deno":
+      return globalThis2.process.versions.deno;
+    case "bun":
+      return globalThis2.process.versions.bun;
+    case "browser":
+      return "N/A";
+    default:
+      throw new Error("Unknown runtime");
+  }
+}
+
 // node_modules/probot/lib/server/handlers/http-logger.js
 var import_pino_http = __toESM(require_logger(), 1);
+import { randomUUID as uuidv4 } from "node:crypto";
+function httpLogger(logger, options2) {
+  return (0, import_pino_http.pinoHttp)({
+    ...options2,
+    logger: logger.child({ name: "http" }),
+    customSuccessMessage(req, res) {
+      const responseTime = Date.now() - res[import_pino_http.startTime];
+      return `${req.method} ${req.url} ${res.statusCode} - ${responseTime}ms`;
+    },
+    customErrorMessage(req, res, _err) {
+      const responseTime = Date.now() - res[import_pino_http.startTime];
+      return `${req.method} ${req.url} ${res.statusCode} - ${responseTime}ms`;
+    },
+    genReqId: (req) => req.headers["x-request-id"] || req.headers["x-github-delivery"] || uuidv4()
+  });
+}
+
+// node_modules/probot/lib/server/handlers/not-found.js
+var notFoundHandler = (_req, res) => {
+  if (res.headersSent) {
+    return false;
+  }
+  res.writeHead(404).end();
+  return true;
+};
+
+// node_modules/probot/lib/server/handlers/ping.js
+var pingHandler = (req, res) => {
+  if (req.method === "GET") {
+    const path8 = req.url?.split("?")[0] || "";
+    if (path8 === "/ping") {
+      res.writeHead(200, { "content-type": "text/plain" }).end("PONG");
+      return true;
+    }
+  }
+  return false;
+};
+
+// node_modules/probot/lib/static/robot.svg.js
+var robot_svg_default = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 346.63 409.96"><defs><path id="a" fill="#aedfe4" d="M210.99 228.58a8.18 8.18 0 0 1 8.17 8.17v45.83a8.18 8.18 0 0 1-8.17 8.17h-75.66a8.18 8.18 0 0 1-8.17-8.17v-45.83a8.18 8.18 0 0 1 8.17-8.17H211m0-4h-75.67a12.17 12.17 0 0 0-12.17 12.17v45.83a12.17 12.17 0 0 0 12.17 12.17H211a12.17 12.17 0 0 0 12.16-12.17v-45.83a12.17 12.17 0 0 0-12.17-12.17Z"/></defs><defs><clipPath id="b" transform="translate(-.84 -.67)"><rect width="52.5" height="18.17" x="147.92" y="163.83" fill="none" rx="9.08" ry="9.08"/></clipPath></defs><path fill="#aedfe4" d="m238.3 234.33 28 18 20.17-34 14.83 17-24 38.84-13.33 1-29-18.17 3.33-22.67zm-85.14-37.93h40v16.5h-40zm-18.75 107.27h77.5v16.5h-77.5zm38.75-293.52 10.19 42.62h-20.62l10.43-42.62zm-64.83 224.18-28 18-20.17-34-14.83 17 24 38.84 13.33 1 29-18.17-3.33-22.67z"/><path fill="#ef4236" d="M33.66 201.33s-8.67 5.33-14.67-14c-6.62-21.35-20.66-5.86-18.83 9.65s14.5 20 25.83 16.52 7.67-12.17 7.67-12.17Zm-2.17-34.67a8.47 8.47 0 0 1 8.33-5.67c6.67 0 22.83 7.5 22.83 21S50.16 199.5 50.16 199.5H39.33s7.33-3.67 2-14.17-9.67-14.5-9.83-17.83"/><path fill="#fdba63" d="M23.41 225.28c-2.83-10 1.8-21.24 11.73-26.76s22-3.52 29 4.21Z"/><rect width="132" height="98.67" x="107.16" y="210.33" fill="#08b0d8" rx="14.67" ry="14.67"/><rect width="96" height="66.17" x="125.16" y="226.58" fill="#fdbb65" rx="10.17" ry="10.17"/><use xlink:href="#a"/><rect width="202" height="151" x="72.16" y="50.33" fill="#08b0d8" rx="20.67" ry="20.67"/><rect width="169.37" height="118.71" x="88.48" y="66" fill="#aedfe4" rx="16.78" ry="16.78"/><path fill="#08b0d8" d="M66.38 196.98a27.34 27.34 0 0 1-48.13 25.94Z"/><path fill="#242020" d="m80.16 253.75 2.46 21.42s-1.92 2-7.29 2-6-3-6-3Z"/><circle cx="46.8" cy="218.96" r="4.06" fill="#aedfe4"/><circle cx="85.18" cy="187.44" r="4.06" fill="#aedfe4"/><circle cx="260.1" cy="187.44" r="4.06" fill="#aedfe4"/><circle cx="85.18" cy="64.44" r="4.06" fill="#aedfe4"/><circle cx="260.1" cy="64.44" r="4.06" fill="#aedfe4"/><circle cx="119.1" cy="223.02" r="4.06" fill="#aedfe4"/><circle cx="119.1" cy="298.15" r="4.06" fill="#aedfe4"/><circle cx="227.98" cy="223.02" r="4.06" fill="#aedfe4"/><circle cx="227.98" cy="298.15" r="4.06" fill="#aedfe4"/><path fill="#08b0d8" d="M104.66 223.5v31l-15.42-21.09a19.14 19.14 0 0 1 15.42-9.91Z"/><path fill="#ef4236" d="M312.96 201.33s8.67 5.33 14.67-14c6.62-21.35 20.67-5.86 18.83 9.65s-14.5 20-25.83 16.52-7.67-12.17-7.67-12.17Zm2.2-34.67a8.47 8.47 0 0 0-8.33-5.67c-6.67 0-22.83 7.5-22.83 21s12.5 17.5 12.5 17.5h10.83s-7.33-3.67-2-14.17 9.67-14.5 9.83-17.83"/><path fill="#fdba63" d="M323.16 225.28c2.83-10-1.8-21.24-11.73-26.76s-22-3.52-29 4.21Z"/><path fill="#08b0d8" d="M280.24 196.98a27.34 27.34 0 0 0 48.13 25.94Z"/><path fill="#242020" d="m266.42 253.75-2.46 21.42s1.92 2 7.29 2 6-3 6-3Z"/><circle cx="299.83" cy="218.96" r="4.06" fill="#aedfe4"/><path fill="#08b0d8" d="M241.96 223.5v31l15.42-21.08a19.14 19.14 0 0 0-15.42-9.92Z"/><rect width="118" height="9.5" x="114.16" y="361.96" fill="#fdbb65" rx="4.75" ry="4.75"/><rect width="83.5" height="9.5" x="131.41" y="381.21" fill="#fdbb65" rx="4.75" ry="4.75"/><rect width="42.5" height="9.5" x="151.91" y="400.46" fill="#fdbb65" rx="4.75" ry="4.75"/><path fill="#08b0d8" d="M135.41 353.75a56 56 0 0 1-18.33-38.42h112.16a56 56 0 0 1-18.33 38.43Z"/><circle cx="132.65" cy="123.97" r="15.51"/><path fill="#08b0d8" d="M132.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-23a38.51 38.51 0 1 0 38.49 38.51 38.55 38.55 0 0 0-38.51-38.51Z"/><path fill="#f1f1f2" d="M132.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-14a29.51 29.51 0 1 0 29.49 29.51 29.54 29.54 0 0 0-29.51-29.51Z"/><circle cx="214.65" cy="123.97" r="15.51"/><path fill="#08b0d8" d="M214.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-23a38.51 38.51 0 1 0 38.49 38.51 38.55 38.55 0 0 0-38.51-38.51Z"/><path fill="#f1f1f2" d="M214.65 108.45a15.51 15.51 0 1 1-15.49 15.52 15.51 15.51 0 0 1 15.51-15.51m0-14a29.51 29.51 0 1 0 29.49 29.51 29.54 29.54 0 0 0-29.51-29.51Z"/><rect width="52.5" height="18.17" x="147.08" y="163.17" fill="#fdbb65" rx="9.08" ry="9.08"/><g fill="#ef4236" clip-path="url(#b)"><path d="M153.23 162.15h3.12v20.56h-3.12zm9.06 0h3.13v20.56h-3.13zm9.06 0h3.12v20.56h-3.12zm9.06 0h3.13v20.56h-3.13zm9.07 0h3.12v20.56h-3.12z"/></g><circle cx="173.16" cy="14.67" r="14.67" fill="#ef4236"/><path fill="none" stroke="#ef4236" stroke-linecap="round" stroke-linejoin="round" stroke-width="4" d="M126.33 261.63H136l11.98-18.67 10.71 18.67 7.15-12.62 7.41 12.62h13.25l7.07 13.97 11.74-25.19 5.77 11.22h8.42"/><use xlink:href="#a"/></svg>`;
+
+// node_modules/probot/lib/static/probot-head.svg.js
+var probot_head_svg_default = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 178 181.2">
+  <defs>
+    <clipPath id="a" transform="translate(-.8 -.7)">
+      <rect width="52.5" height="18.2" x="147.9" y="163.8" fill="none" rx="9.1" ry="9.1"/>
+    </clipPath>
+  </defs>
+  <path fill="#aedfe4" d="m89 9.1 9 38.4H79.8Z"/>
+  <rect width="178" height="135.9" y="45.3" fill="#08b0d8" rx="18.2" ry="18.6"/>
+  <rect width="149.2" height="106.8" x="14.4" y="59.4" fill="#aedfe4" rx="14.8" ry="15.1"/>
+  <ellipse cx="11.5" cy="168.7" fill="#aedfe4" rx="3.6" ry="3.7"/>
+  <ellipse cx="165.6" cy="168.7" fill="#aedfe4" rx="3.6" ry="3.7"/>
+  <ellipse cx="11.5" cy="58" fill="#aedfe4" rx="3.6" ry="3.7"/>
+  <ellipse cx="165.6" cy="58" fill="#aedfe4" rx="3.6" ry="3.7"/>
+  <ellipse cx="53.3" cy="111.6" rx="13.7" ry="14"/>
+  <path fill="#08b0d8" d="M53.3 97.6a13.7 14 0 1 1-13.6 14 13.7 14 0 0 1 13.6-14m0-20.7a34 34.7 0 1 0 34 34.7 34 34.7 0 0 0-34-34.7"/>
+  <path fill="#f1f1f2" d="M53.3 97.6a13.7 14 0 1 1-13.6 14 13.7 14 0 0 1 13.6-14m0-12.6a26 26.6 0 1 0 26 26.6 26 26.6 0 0 0-26-26.6"/>
+  <ellipse cx="125.6" cy="111.6" rx="13.7" ry="14"/>
+  <path fill="#08b0d8" d="M125.6 97.6a13.7 14 0 1 1-13.7 14 13.7 14 0 0 1 13.7-14m0-20.7a34 34.7 0 1 0 33.9 34.7 34 34.7 0 0 0-34-34.7z"/>
+  <path fill="#f1f1f2" d="M125.6 97.6a13.7 14 0 1 1-13.7 14 13.7 14 0 0 1 13.7-14m0-12.6a26 26.6 0 1 0 26 26.6 26 26.6 0 0 0-26-26.6"/>
+  <rect width="46.3" height="16.4" x="66" y="146.8" fill="#fdbb65" rx="8" ry="8.2"/>
+  <g fill="#ef4236" clip-path="url(#a)" transform="matrix(.88 0 0 .9 -63.6 0)">
+    <path d="M153.2 162.2h3.2v20.5h-3.2zm9 0h3.2v20.5h-3.1zm9.2 0h3v20.5h-3zm9 0h3.1v20.5h-3zm9 0h3.2v20.5h-3.1z"/>
+  </g>
+  <ellipse cx="89" cy="13.2" fill="#ef4236" rx="12.9" ry="13.2"/>
+</svg>`;
+
+// node_modules/probot/lib/static/primer.css.js
+var primer_css_default = `body{margin:0;}
+a{background-color:transparent;}
+a:active,a:hover{outline-width:0;}
+h1{font-size:2em;margin:0.67em 0;}
+b{font-weight:inherit;}
+b{font-weight:bolder;}
+img{border-style:none;}
+button,input{font:inherit;margin:0;}
+button,input{overflow:visible;}
+button{text-transform:none;}
+button,[type="submit"]{-webkit-appearance:button;}
+*{box-sizing:border-box;}
+input,button{font-family:inherit;font-size:inherit;line-height:inherit;}
+body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji";font-size:14px;line-height:1.5;color:#24292e;background-color:#ffffff;}
+a{color:#0366d6;text-decoration:none;}
+a:hover{text-decoration:underline;}
+b{font-weight:600;}
+button{cursor:pointer;border-radius:0;}
+h1,h2,h3,h4,h5{margin-top:0;margin-bottom:0;}
+h1{font-size:32px;font-weight:600;}
+h2{font-size:24px;font-weight:600;}
+h3{font-size:20px;font-weight:600;}
+h4{font-size:16px;font-weight:600;}
+p{margin-top:0;margin-bottom:10px;}
+.btn{position:relative;display:inline-block;padding:5px 16px;font-size:14px;font-weight:500;line-height:20px;white-space:nowrap;vertical-align:middle;cursor:pointer;-webkit-user-select:none;-ms-user-select:none;user-select:none;border:1px solid;border-radius:6px;-webkit-appearance:none;appearance:none;}
+.btn:hover{text-decoration:none;}
+.btn:disabled{cursor:default;}
+.btn{color:#24292e;background-color:#fafbfc;border-color:rgba(27,31,35,0.15);box-shadow:0 1px 0 rgba(27,31,35,0.04),inset 0 1px 0 rgba(255,255,255,0.25);transition:0.2s cubic-bezier(0.3, 0, 0.5, 1);transition-property:color, background-color, border-color;}
+.btn:hover{background-color:#f3f4f6;border-color:rgba(27,31,35,0.15);transition-duration:0.1s;}
+.btn:active{background-color:#eaecef;border-color:rgba(27,31,35,0.1);transition:none;}
+.btn:disabled{color:#959da5;background-color:#fafbfc;border-color:rgba(27,31,35,0.15);}
+.btn:focus{border-color:rgba(27,31,35,0.15);outline:none;box-shadow:0 0 0 3px rgba(3,102,214,0.3);}
+.btn-outline{color:#0366d6;}
+.btn-outline:hover{color:#ffffff;background-color:#0366d6;border-color:rgba(27,31,35,0.15);box-shadow:0 1px 0 rgba(27,31,35,0.04),inset 0 1px 0 rgba(255,255,255,0.25);}
+.btn-outline:active{color:#ffffff;background-color:#035fc7;border-color:rgba(27,31,35,0.15);box-shadow:inset 0 1px 0 rgba(5,38,76,0.2);}
+.btn-outline:disabled{color:rgba(3,102,214,0.5);background-color:#fafbfc;border-color:rgba(27,31,35,0.15);box-shadow:none;}
+.btn-outline:focus{border-color:rgba(27,31,35,0.15);box-shadow:0 0 0 3px rgba(0,92,197,0.4);}
+label{font-weight:600;}
+.form-control{padding:5px 12px;font-size:14px;line-height:20px;color:#24292e;vertical-align:middle;background-color:#ffffff;background-repeat:no-repeat;background-position:right 8px center;border:1px solid #e1e4e8;border-radius:6px;outline:none;box-shadow:inset 0 1px 0 rgba(225,228,232,0.2);}
+.form-control:focus{border-color:#0366d6;outline:none;box-shadow:0 0 0 3px rgba(3,102,214,0.3);}
+::placeholder{color:#0366d6;opacity:1;}
+.border{border:1px solid #e1e4e8 !important;}
+.rounded-2{border-radius:6px!important;}
+.flex-column{flex-direction:column!important;}
+.flex-justify-center{justify-content:center!important;}
+.flex-items-center{align-items:center!important;}
+.width-full{width:100%!important;}
+.v-align-middle{vertical-align:middle!important;}
+.height-full{height:100%!important;}
+.m-2{margin:8px!important;}
+.mt-2{margin-top:8px!important;}
+.mr-2{margin-right:8px!important;}
+.mb-2{margin-bottom:8px!important;}
+.ml-2{margin-left:8px!important;}
+.mt-3{margin-top:16px!important;}
+.mt-4{margin-top:24px!important;}
+.mt-6{margin-top:40px!important;}
+.mb-6{margin-bottom:40px!important;}
+.p-6{padding:40px!important;}
+.py-6{padding-top:40px!important;padding-bottom:40px!important;}
+.text-left{text-align:left!important;}
+.text-center{text-align:center!important;}
+.d-block{display:block!important;}
+.d-flex{display:flex!important;}
+.Label{display:inline-block;padding:0 7px;font-size:12px;font-weight:500;line-height:18px;border:1px solid transparent;border-radius:2em;background-color:transparent!important;border-color:#e1e4e8;}
+.Label:hover{text-decoration:none;}
+.mt-2{margin-top:8px!important;}
+.mb-2{margin-bottom:8px!important;}
+.mt-4{margin-top:24px!important;}
+.mt-6{margin-top:40px!important;}
+.mt-6{margin-top:40px!important;}
+.mb-6{margin-bottom:40px!important;}
+.p-6{padding:40px!important;}`;
+
+// node_modules/probot/lib/server/handlers/static-files.js
+var staticFilesHandler = (req, res) => {
+  if (req.method === "GET") {
+    const path8 = req.url?.split("?")[0] || "";
+    if (path8 === "/probot/static/robot.svg") {
+      res.writeHead(200, {
+        "cache-control": "max-age=86400",
+        "content-type": "image/svg+xml"
+      }).end(robot_svg_default);
+      return true;
+    }
+    if (path8 === "/probot/static/probot-head.svg") {
+      res.writeHead(200, {
+        "cache-control": "max-age=86400",
+        "content-type": "image/svg+xml"
+      }).end(probot_head_svg_default);
+      return true;
+    }
+    if (path8 === "/probot/static/primer.css") {
+      res.writeHead(200, {
+        "cache-control": "max-age=86400",
+        "content-type": "text/css"
+      }).end(primer_css_default);
+      return true;
+    }
+  }
+  return false;
+};
 
 // node_modules/probot/lib/server/server.js
 var defaultWebhookPath = "/api/github/webhooks";
 var defaultWebhookSecret = "development";
+var Server = class {
+  #state;
+  constructor(options2 = {}) {
+    this.#state = {
+      initializeRan: false,
+      initializationPromise: createDeferredPromise(),
+      probot: null,
+      log: options2.log,
+      httpServer: new HttpServer(),
+      cwd: options2.cwd || process.cwd(),
+      port: options2.port || 3e3,
+      host: options2.host || "localhost",
+      webhookPath: options2.webhookPath || defaultWebhookPath,
+      webhookProxy: options2.webhookProxy,
+      eventSource: void 0,
+      request: options2.request,
+      ProbotBase: options2.Probot,
+      addedHandlers: [],
+      handlers: [],
+      enablePing: options2.enablePing ?? true,
+      enableNotFound: options2.enableNotFound ?? true,
+      enableStaticFiles: options2.enableStaticFiles ?? true
+    };
+    this.#state.httpServer.on("request", async (req, res) => {
+      this.#state.httpLogger(req, res);
+      try {
+        for (const handler2 of this.#state.handlers) {
+          if (await handler2(req, res)) {
+            return true;
+          }
+        }
+      } catch (e) {
+        this.#state.log.error(e);
+        res.writeHead(500).end();
+        return true;
+      }
+      return false;
+    });
+  }
+  async #initialize() {
+    if (this.#state.initializeRan === true) {
+      return this.#state.initializationPromise.promise;
+    }
+    this.#state.initializeRan = true;
+    try {
+      this.#state.log = this.#state.log || await getLog();
+      this.#state.log.child({ name: "server" });
+      this.#state.probot = new this.#state.ProbotBase({
+        request: this.#state.request,
+        log: this.#state.log,
+        server: this,
+        webhookPath: this.#state.webhookPath
+      });
+      await this.#state.probot.ready();
+      this.#state.httpLogger = httpLogger(this.#state.log, this.#state.loggingOptions);
+      this.#state.initializationPromise.resolve();
+    } catch (error62) {
+      this.#state.initializationPromise.reject(error62);
+      if (this.#state.log) {
+        this.#state.log.error({ err: error62 }, "Failed to initialize Server");
+      } else {
+        console.error("Failed to initialize Server", error62);
+      }
+      throw error62;
+    }
+    return this.#state.initializationPromise.promise;
+  }
+  addHandler(handler2) {
+    this.#state.addedHandlers.push(handler2);
+  }
+  async loadHandlerFactory(appFn) {
+    await this.#initialize();
+    const handler2 = await appFn(this.#state.probot, {
+      cwd: this.#state.cwd,
+      addHandler: (handler3) => {
+        this.addHandler(handler3);
+      }
+    });
+    this.addHandler(handler2);
+  }
+  async load(appFn) {
+    await this.#initialize();
+    await appFn(this.#state.probot, {
+      cwd: this.#state.cwd,
+      addHandler: (handler2) => {
+        this.addHandler(handler2);
+      }
+    });
+  }
+  async start() {
+    await this.#initialize();
+    this.#state.handlers = [];
+    if (this.#state.enableStaticFiles === true) {
+      this.#state.handlers.unshift(staticFilesHandler);
+    }
+    if (this.#state.enablePing === true) {
+      this.#state.handlers.unshift(pingHandler);
+    }
+    this.#state.handlers.unshift(await this.#state.probot.getNodeMiddleware());
+    this.#state.handlers.push(...this.#state.addedHandlers);
+    if (this.#state.enableNotFound === true) {
+      this.#state.handlers.push(notFoundHandler);
+    }
+    const runtimeName = getRuntimeName(globalThis);
+    const runtimeVersion = getRuntimeVersion(globalThis);
+    this.#state.log.info(`Running Probot v${VERSION17} (${runtimeName}: ${runtimeVersion})`);
+    const printableHost = getPrintableHost(this.#state.host);
+    this.#state.httpServer = await new Promise((resolve5, reject) => {
+      const server2 = this.#state.httpServer.listen({ port: this.#state.port, host: this.#state.host }, () => {
+        const { port, address, family: family2 } = server2.address();
+        this.#state.port = port;
+        this.#state.host = address;
+        if (family2 === "IPv6") {
+          this.#state.host = `[${address}]`;
+        }
+        this.#state.log.info(`Listening on http://${printableHost}:${port}`);
+        resolve5(server2);
+      });
+      server2.on("error", (error62) => {
+        if (error62.code === "EADDRINUSE") {
+          error62 = Object.assign(error62, {
+            message: `Port ${this.#state.port} is already in use. You can define the PORT environment variable to use a different port.`
+          });
+        }
+        this.#state.log.error(error62);
+        reject(error62);
+      });
+    });
+    if (this.#state.webhookProxy) {
+      this.#state.eventSource = await createWebhookProxy({
+        host: this.#state.host,
+        port: this.#state.port,
+        path: this.#state.webhookPath,
+        logger: this.#state.log,
+        url: this.#state.webhookProxy
+      });
+    }
+    return this.#state.httpServer;
+  }
+  async stop() {
+    if (this.#state.eventSource) {
+      this.#state.eventSource.close();
+      this.#state.eventSource = void 0;
+    }
+    if (this.#state.httpServer.listening === false) {
+      return;
+    }
+    const server2 = this.#state.httpServer;
+    return new Promise((resolve5, reject) => server2.close((err) => {
+      err ? reject(err) : resolve5();
+    }));
+  }
+  get port() {
+    return this.#state.port;
+  }
+  get host() {
+    return this.#state.host;
+  }
+  static get version() {
+    return VERSION17;
+  }
+  get version() {
+    return VERSION17;
+  }
+};
 
 // node_modules/probot/lib/probot.js
 var UNINITIALIZED = 0;
@@ -32688,11 +33108,11 @@ var Probot = class {
       return this.#state.initializedPromise.promise;
     }
   }
-  async getNodeMiddleware({ log, path: path2 } = {}) {
+  async getNodeMiddleware({ log, path: path8 } = {}) {
     await this.#initialize();
     return createNodeMiddleware(this.#state.webhooks, {
       log: log || this.#state.log,
-      path: path2 || this.#state.webhookPath
+      path: path8 || this.#state.webhookPath
     });
   }
   async auth(installationId) {
@@ -32780,16 +33200,589 @@ var Probot = class {
   }
 };
 
+// node_modules/package-config/index.js
+import path3 from "node:path";
+
+// node_modules/find-up-simple/index.js
+import process2 from "node:process";
+import fsPromises from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path2 from "node:path";
+var toPath = (urlOrPath) => urlOrPath instanceof URL ? fileURLToPath(urlOrPath) : urlOrPath;
+async function findUp(name, {
+  cwd = process2.cwd(),
+  type: type2 = "file",
+  stopAt
+} = {}) {
+  let directory = path2.resolve(toPath(cwd) ?? "");
+  const { root } = path2.parse(directory);
+  stopAt = path2.resolve(directory, toPath(stopAt ?? root));
+  const isAbsoluteName = path2.isAbsolute(name);
+  while (directory) {
+    const filePath = isAbsoluteName ? name : path2.join(directory, name);
+    try {
+      const stats = await fsPromises.stat(filePath);
+      if (type2 === "file" && stats.isFile() || type2 === "directory" && stats.isDirectory()) {
+        return filePath;
+      }
+    } catch {
+    }
+    if (directory === stopAt || directory === root) {
+      break;
+    }
+    directory = path2.dirname(directory);
+  }
+}
+
+// node_modules/load-json-file/index.js
+import { readFileSync, promises as fs2 } from "node:fs";
+var { readFile } = fs2;
+var parse3 = (buffer, { beforeParse, reviver } = {}) => {
+  let data = new TextDecoder().decode(buffer);
+  if (typeof beforeParse === "function") {
+    data = beforeParse(data);
+  }
+  return JSON.parse(data, reviver);
+};
+async function loadJsonFile(filePath, options2) {
+  const buffer = await readFile(filePath);
+  return parse3(buffer, options2);
+}
+
+// node_modules/package-config/index.js
+var filePaths = /* @__PURE__ */ new WeakMap();
+var findNextCwd = (packagePath) => path3.resolve(path3.dirname(packagePath), "..");
+var addFilePath = (object2, filePath) => {
+  filePaths.set(object2, filePath);
+  return object2;
+};
+async function packageConfig(namespace, options2 = {}) {
+  if (!namespace) {
+    throw new TypeError("Expected a namespace");
+  }
+  const filePath = await findUp("package.json", options2.cwd ? { cwd: options2.cwd } : {});
+  if (!filePath) {
+    return addFilePath({ ...options2.defaults }, filePath);
+  }
+  const packageJson = await loadJsonFile(filePath);
+  if (options2.skipOnFalse && packageJson[namespace] === false) {
+    return packageConfig(namespace, { ...options2, cwd: findNextCwd(filePath) });
+  }
+  return addFilePath({ ...options2.defaults, ...packageJson[namespace] }, filePath);
+}
+
+// node_modules/probot/lib/apps/setup.js
+import { exec as exec2 } from "node:child_process";
+import { parse as parseQuery } from "node:querystring";
+
 // node_modules/probot/lib/manifest-creation.js
+import fs4 from "node:fs";
+import path5 from "node:path";
 var import_yaml2 = __toESM(require_dist(), 1);
+
+// node_modules/probot/lib/helpers/load-package-json.js
+import fs3 from "node:fs";
+import path4 from "node:path";
+function loadPackageJson(filepath = path4.join(process.cwd(), "package.json")) {
+  let pkgContent;
+  try {
+    pkgContent = fs3.readFileSync(filepath, "utf8");
+  } catch {
+    return {};
+  }
+  try {
+    const pkg = pkgContent && JSON.parse(pkgContent);
+    if (pkg && typeof pkg === "object") {
+      return pkg;
+    }
+    return {};
+  } catch {
+    return {};
+  }
+}
+
+// node_modules/probot/lib/helpers/update-env.js
+import { writeFileSync } from "node:fs";
+import { join as pathJoin2 } from "node:path";
+
+// node_modules/probot/lib/helpers/load-env.js
+import { readFileSync as readFileSync2 } from "node:fs";
+import { join as pathJoin } from "node:path";
+import { parseEnv } from "node:util";
+function loadEnv(options2 = {}) {
+  const { path: path8 = pathJoin(process.cwd(), ".env") } = options2 || {};
+  try {
+    return parseEnv(readFileSync2(path8, "utf-8"));
+  } catch (err) {
+    if (err.code !== "ENOENT") {
+      throw err;
+    }
+  }
+  return {};
+}
+
+// node_modules/probot/lib/helpers/update-env.js
+function escapeNewlines(str2) {
+  return str2.replace(/\n/g, "\\n");
+}
+function format(key, value) {
+  return `${key}=${escapeNewlines(value)}`;
+}
+function updateEnv(env) {
+  const path8 = pathJoin2(process.cwd(), ".env");
+  env = Object.assign(loadEnv({
+    path: path8
+  }), env);
+  const contents = Object.keys(env).map((key) => format(key, env[key])).join("\n");
+  writeFileSync(path8, contents);
+  Object.assign(process.env, env);
+  return env;
+}
+
+// node_modules/probot/lib/manifest-creation.js
+var ManifestCreation = class {
+  #updateEnv;
+  constructor(options2 = { updateEnv }) {
+    this.#updateEnv = options2.updateEnv || updateEnv;
+  }
+  get pkg() {
+    return loadPackageJson();
+  }
+  async createWebhookChannel({ SmeeClient: SmeeClientParam, log = console } = {}) {
+    let SmeeClient2;
+    try {
+      SmeeClient2 = SmeeClientParam || (await npxImport("smee-client@5.0.0", { onlyPackageRunner: true })).SmeeClient;
+    } catch {
+      log.warn("SmeeClient is not available");
+      return void 0;
+    }
+    try {
+      const WEBHOOK_PROXY_URL = await SmeeClient2.createChannel();
+      this.#updateEnv({
+        WEBHOOK_PROXY_URL
+      });
+      return WEBHOOK_PROXY_URL;
+    } catch {
+      log.warn("Unable to connect to smee.io, try restarting your server.");
+      return void 0;
+    }
+  }
+  getManifest(options2) {
+    let manifest = {};
+    const { pkg, baseUrl, readFileSync: readFileSync5 = fs4.readFileSync } = options2;
+    try {
+      const file2 = readFileSync5(path5.join(process.cwd(), "app.yml"), "utf8");
+      manifest = import_yaml2.default.parse(file2);
+    } catch (error62) {
+      if (error62.code !== "ENOENT") {
+        throw error62;
+      }
+    }
+    const generatedManifest = JSON.stringify({
+      description: manifest.description || pkg.description,
+      hook_attributes: {
+        url: process.env.WEBHOOK_PROXY_URL || `${baseUrl}/`
+      },
+      name: process.env.PROJECT_DOMAIN || manifest.name || pkg.name,
+      public: manifest.public || true,
+      redirect_url: `${baseUrl}/probot/setup`,
+      // TODO: add setup url
+      // setup_url:`${baseUrl}/probot/success`,
+      url: manifest.url || pkg.homepage || pkg.repository,
+      version: "v1",
+      ...manifest
+    });
+    return generatedManifest;
+  }
+  async createAppFromCode(code, probotOptions) {
+    const octokit = new ProbotOctokit(probotOptions);
+    const options2 = {
+      ...probotOptions,
+      code,
+      mediaType: {
+        previews: ["fury"]
+        // needed for GHES 2.20 and older
+      },
+      ...process.env.GHE_HOST && {
+        baseUrl: `${process.env.GHE_PROTOCOL || "https"}://${process.env.GHE_HOST}/api/v3`
+      }
+    };
+    const response = await octokit.request("POST /app-manifests/:code/conversions", options2);
+    const { id, client_id, client_secret, webhook_secret, pem } = response.data;
+    this.#updateEnv({
+      APP_ID: id.toString(),
+      PRIVATE_KEY: `"${pem}"`,
+      WEBHOOK_SECRET: webhook_secret,
+      GITHUB_CLIENT_ID: client_id,
+      GITHUB_CLIENT_SECRET: client_secret
+    });
+    return response.data.html_url;
+  }
+  get createAppUrl() {
+    const githubHost = process.env.GHE_HOST || `github.com`;
+    return `${process.env.GHE_PROTOCOL || "https"}://${githubHost}${process.env.GH_ORG ? `/organizations/${process.env.GH_ORG}` : ""}/settings/apps/new`;
+  }
+};
+
+// node_modules/probot/lib/helpers/is-production.js
+function isProduction() {
+  return process.env.NODE_ENV === "production";
+}
 
 // node_modules/probot/lib/helpers/get-payload.js
 var textDecoder2 = new TextDecoder("utf-8", { fatal: false });
 var decode2 = textDecoder2.decode.bind(textDecoder2);
+function concatUint8Array2(data) {
+  if (data.length === 0) {
+    return new Uint8Array(0);
+  }
+  let totalLength = 0;
+  for (let i = 0; i < data.length; i++) {
+    totalLength += data[i].length;
+  }
+  if (totalLength === 0) {
+    return new Uint8Array(0);
+  }
+  const result = new Uint8Array(totalLength);
+  let offset = 0;
+  for (let i = 0; i < data.length; i++) {
+    result.set(data[i], offset);
+    offset += data[i].length;
+  }
+  return result;
+}
+async function getPayload2(request4) {
+  if (typeof request4.body === "object" && "rawBody" in request4 && request4.rawBody instanceof Uint8Array) {
+    return decode2(request4.rawBody);
+  } else if (typeof request4.body === "string") {
+    return request4.body;
+  }
+  const payload = await getPayloadFromRequestStream2(request4);
+  return decode2(payload);
+}
+function getPayloadFromRequestStream2(request4) {
+  return new Promise((resolve5, reject) => {
+    const data = [];
+    request4.on("error", (error62) => reject(new AggregateError([error62], error62.message)));
+    request4.on("data", data.push.bind(data));
+    request4.on("end", () => {
+      const result = concatUint8Array2(data);
+      queueMicrotask(() => resolve5(result));
+    });
+  });
+}
+
+// node_modules/probot/lib/views/import.js
+function importView({ name, GH_HOST, WEBHOOK_PROXY_URL = "" }) {
+  return `<!DOCTYPE html>
+<html lang="en" class="height-full" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
+
+<head>
+    <meta charset="UTF-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <meta http-equiv="X-UA-Compatible" content="ie=edge">
+    <title>Import ${name || "Your App"} | built with Probot</title>
+    <link rel="icon" href="/probot/static/probot-head.svg">
+    <link rel="stylesheet" href="/probot/static/primer.css">
+</head>
+
+<body class="bg-gray-light">
+    <div class="d-flex flex-column flex-justify-center flex-items-center text-center height-full py-6">
+        <a href="/probot"><img src="/probot/static/robot.svg" alt="Probot Logo" width="100" class="mb-6"></a>
+        <div class="box-shadow rounded-2 border p-6 bg-white">
+            <h2>Use existing Github App</h2>
+            <br>
+
+            <h3>Step 1:</h3>
+            <p class="d-block mt-2">
+                Replace your app's Webhook URL with <br>
+                <b>${WEBHOOK_PROXY_URL}</b>
+            </p>
+            <a class="d-block mt-2" href="${GH_HOST}/settings/apps" target="__blank" rel="noreferrer">
+                You can do it here
+            </a>
+
+            <br>
+            <h3>Step 2:</h3>
+            <p class="mt-2">Fill out this form</p>
+            <form onsubmit="return onSubmit(event) || false">
+                <label class="d-block mt-2" for="appId">App Id</label>
+                <input class="form-control width-full" type="text" required="true" id="appId" name="appId"><br>
+
+                <label class="d-block mt-3" for="whs">Webhook secret (required!)</label>
+                <input class="form-control width-full" type="password" required="true" id="whs" name="whs"><br>
+
+                <label class="d-block mt-3" for="pem">Private Key</label>
+                <input class="form-control width-full m-2" type="file" accept=".pem" required="true" id="pem"
+                    name="pem">
+                <br>
+
+                <button class="btn btn-outline m-2" type="submit">Submit</button>
+            </form>
+        </div>
+
+        <div class="mt-4">
+            <h4 class="alt-h4 text-gray-light">Need help?</h4>
+            <div class="d-flex flex-justify-center mt-2">
+                <a href="https://probot.github.io/docs/" class="btn btn-outline mr-2">Documentation</a>
+                <a href="https://github.com/probot/probot/discussions" class="btn btn-outline">Discuss on GitHub</a>
+            </div>
+        </div>
+    </div>
+    <script>
+        function onSubmit(e) {
+            e.preventDefault();
+
+            const idEl = document.getElementById('appId');
+            const appId = idEl.value;
+
+
+            const secretEl = document.getElementById('whs');
+            const webhook_secret = secretEl.value;
+
+            const fileEl = document.getElementById('pem');
+            const file = fileEl.files[0];
+
+            file.text().then((text) => fetch('', {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ appId, pem: text, webhook_secret })
+            })).then((r) => {
+                if (r.ok) {
+                    location.replace('/probot/success');
+                }
+            }).catch((e) => alert(e));
+            return false;
+        }
+    </script>
+</body>
+
+</html>`;
+}
+
+// node_modules/probot/lib/views/setup.js
+function setupView({ name, description, version: version2, createAppUrl, manifest }) {
+  return `<!DOCTYPE html>
+<!DOCTYPE html>
+<html lang="en" class="height-full" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
+  <head>
+    <meta charset="UTF-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <meta http-equiv="X-UA-Compatible" content="ie=edge">
+    <title>Setup ${name || "Your App"} | built with Probot</title>
+    <link rel="icon" href="/probot/static/probot-head.svg">
+    <link rel="stylesheet" href="/probot/static/primer.css">
+  </head>
+  <body class="height-full bg-gray-light">
+    <div class="d-flex flex-column flex-justify-center flex-items-center text-center height-full">
+      <img src="/probot/static/robot.svg" alt="Probot Logo" width="100" class="mb-6">
+      <div class="box-shadow rounded-2 border p-6 bg-white">
+        <h1>
+          Welcome to ${name || "your Probot App"}
+          ${version2 ? `<span class="Label Label--outline v-align-middle ml-2 text-gray-light">v${version2}</span>` : ""}
+        </h1>
+
+        <p>${description ? description : 'This app was built using <a href="https://github.com/probot/probot">Probot</a>, a framework for building GitHub Apps.'}</p>
+
+        <div class="text-left mt-6">
+          <h2 class="alt-h3 mb-2">Getting Started</h2>
+
+          <p>To start building a GitHub App, you'll need to register a new app on GitHub.</p>
+          <br>
+
+          <form action="${createAppUrl}" method="post" target="_blank" class="d-flex flex-items-center">
+            <button class="btn btn-outline" name="manifest" id="manifest" value='${manifest}' >Register GitHub App</button>
+            <a href="/probot/import" class="ml-2">or use an existing Github App</a>
+          </form>
+        </div>
+      </div>
+
+      <div class="mt-4">
+        <h4 class="alt-h4 text-gray-light">Need help?</h4>
+        <div class="d-flex flex-justify-center mt-2">
+          <a href="https://probot.github.io/docs/" class="btn btn-outline mr-2">Documentation</a>
+          <a href="https://github.com/probot/probot/discussions" class="btn btn-outline">Discuss on GitHub</a>
+        </div>
+      </div>
+    </div>
+  </body>
+</html>`;
+}
+
+// node_modules/probot/lib/views/success.js
+function successView({ name }) {
+  return `<!DOCTYPE html>
+<html lang="en" class="height-full" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
+  <head>
+    <meta charset="UTF-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <meta http-equiv="X-UA-Compatible" content="ie=edge">
+    <title>Setup ${name || "Your App"} | built with Probot</title>
+    <link rel="icon" href="/probot/static/probot-head.svg">
+    <link rel="stylesheet" href="/probot/static/primer.css">
+  </head>
+  <body class="height-full bg-gray-light">
+    <div class="d-flex flex-column flex-justify-center flex-items-center text-center height-full">
+      <img src="/probot/static/robot.svg" alt="Probot Logo" width="100" class="mb-6">
+      <div class="box-shadow rounded-2 border p-6 bg-white">
+        <div class="text-center">
+          <h1 class="alt-h3 mb-2">Congrats! You have successfully installed your app!
+            <br>
+            Checkout <a href="https://probot.github.io/docs/webhooks/">Receiving webhooks</a> and <a href="https://probot.github.io/docs/github-api/">Interacting with GitHub</a> to learn more!</h1>
+        </div>
+      </div>
+
+      <div class="mt-4">
+        <h4 class="alt-h4 text-gray-light">Need help?</h4>
+        <div class="d-flex flex-justify-center mt-2">
+          <a href="https://probot.github.io/docs/" class="btn btn-outline mr-2">Documentation</a>
+          <a href="https://github.com/probot/probot/discussions" class="btn btn-outline">Discuss on GitHub</a>
+        </div>
+      </div>
+    </div>
+  </body>
+</html>`;
+}
+
+// node_modules/probot/lib/apps/setup.js
+var setupAppFactory = (options2) => {
+  const { host, port, log, request: request4, SmeeClient: SmeeClient2 } = options2 || {};
+  return async function setupApp() {
+    const setup2 = new ManifestCreation({
+      updateEnv: options2.updateEnv || updateEnv
+    });
+    const pkg = setup2.pkg;
+    const { WEBHOOK_PROXY_URL, GHE_HOST } = process.env;
+    const GH_HOST = `https://${GHE_HOST ?? "github.com"}`;
+    if (!isProduction() && !(process.env.PROJECT_DOMAIN || process.env.WEBHOOK_PROXY_URL || process.env.NO_SMEE_SETUP === "true")) {
+      await setup2.createWebhookChannel({ SmeeClient: SmeeClient2, log });
+    }
+    const importViewRendered = importView({
+      name: pkg.name,
+      WEBHOOK_PROXY_URL,
+      GH_HOST
+    });
+    const successViewRendered = successView({ name: pkg.name });
+    printWelcomeMessage(log, host, port);
+    const setupHandler = async (req, res) => {
+      const [path8, query = ""] = req.url?.split("?") ?? [req.url, ""];
+      if (req.method === "GET") {
+        if (path8 === "/") {
+          res.writeHead(302, {
+            "content-type": "text/plain",
+            location: `/probot`
+          }).end(`Found. Redirecting to /probot`);
+          return true;
+        }
+        if (path8 === "/probot") {
+          const baseUrl = getBaseUrl(req);
+          const manifest = setup2.getManifest({ pkg, baseUrl });
+          const createAppUrl = setup2.createAppUrl;
+          res.writeHead(200, { "content-type": "text/html" }).end(setupView({
+            name: pkg.name,
+            version: pkg.version,
+            description: pkg.description,
+            createAppUrl,
+            manifest
+          }));
+          return true;
+        }
+        if (path8 === "/probot/setup") {
+          const { code } = (
+            // @ts-expect-error query could be set by a framework, e.g. express
+            req.query || parseQuery(query)
+          );
+          if (!code || typeof code !== "string" || code.length === 0) {
+            res.writeHead(400, { "content-type": "text/plain" }).end("code missing or invalid");
+            return true;
+          }
+          const response = await setup2.createAppFromCode(code, {
+            request: request4 || {}
+          });
+          if (process.env.PROJECT_DOMAIN) {
+            exec2("refresh", (error62) => {
+              if (error62) {
+                log.error(error62);
+              }
+            });
+          } else {
+            printRestartMessage(log);
+          }
+          res.writeHead(302, {
+            "content-type": "text/plain",
+            location: `${response}/installations/new`
+          }).end(`Found. Redirecting to ${response}/installations/new`);
+          return true;
+        }
+        if (path8 === "/probot/import") {
+          res.writeHead(200, {
+            "content-type": "text/html"
+          }).end(importViewRendered);
+          return true;
+        }
+        if (path8 === "/probot/success") {
+          res.writeHead(200, { "content-type": "text/html" }).end(successViewRendered);
+          return true;
+        }
+      }
+      if (req.method === "POST") {
+        if (path8 === "/probot/import") {
+          const { appId, pem, webhook_secret } = JSON.parse(await getPayload2(req));
+          if (!appId || !pem || !webhook_secret) {
+            res.writeHead(400, {
+              "content-type": "text/plain"
+            }).end("appId and/or pem and/or webhook_secret missing");
+            return true;
+          }
+          (options2.updateEnv || updateEnv)({
+            APP_ID: appId,
+            PRIVATE_KEY: `"${pem}"`,
+            WEBHOOK_SECRET: webhook_secret
+          });
+          res.end();
+          printRestartMessage(log);
+          return true;
+        }
+      }
+      return false;
+    };
+    return setupHandler;
+  };
+};
+function printWelcomeMessage(log, host, port) {
+  const domain2 = process.env.PROJECT_DOMAIN || `http://${getPrintableHost(host)}:${port}`;
+  [
+    ``,
+    `Welcome to Probot!`,
+    `Probot is in setup mode, webhooks cannot be received and`,
+    `custom routes will not work until APP_ID and PRIVATE_KEY`,
+    `are configured in .env.`,
+    `Please follow the instructions at ${domain2} to configure .env.`,
+    `Once you are done, restart the server.`,
+    ``
+  ].forEach((line) => {
+    log.info(line);
+  });
+}
+function printRestartMessage(log) {
+  log.info("");
+  log.info("Probot has been set up, please restart the server!");
+  log.info("");
+}
+function getBaseUrl(req) {
+  const protocols = req.headers["x-forwarded-proto"] || req.socket?.encrypted ? "https" : "http";
+  const protocol = typeof protocols === "string" ? protocols.split(",")[0] : protocols[0];
+  const host = req.headers["x-forwarded-host"] || req.headers.host;
+  const baseUrl = `${protocol}://${host}`;
+  return baseUrl;
+}
+
+// node_modules/probot/lib/bin/read-cli-options.js
+import { parseArgs } from "node:util";
 
 // node_modules/@probot/get-private-key/dist-bundle/index.js
 import { resolve } from "node:path";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 var VERSION18 = "0.0.0-development";
 var pkcs1Begin = "-----BEGIN RSA PRIVATE KEY-----";
 var pkcs1End = "-----END RSA PRIVATE KEY-----";
@@ -32805,7 +33798,7 @@ function getPrivateKey(options2 = {}) {
   const env = options2.env || process.env;
   const cwd = options2.cwd || process.cwd();
   if (options2.filepath) {
-    return readFileSync(resolve(cwd, options2.filepath), "utf-8");
+    return readFileSync3(resolve(cwd, options2.filepath), "utf-8");
   }
   if (env.PRIVATE_KEY) {
     let privateKey = env.PRIVATE_KEY;
@@ -32842,14 +33835,14 @@ function getPrivateKey(options2 = {}) {
   if (env.PRIVATE_KEY_PATH) {
     const filepath = resolve(cwd, env.PRIVATE_KEY_PATH);
     if (existsSync(filepath)) {
-      return readFileSync(filepath, "utf-8");
+      return readFileSync3(filepath, "utf-8");
     } else {
       throw new Error(
         `[@probot/get-private-key] Private key does not exists at path: "${env.PRIVATE_KEY_PATH}". Please check to ensure that "env.PRIVATE_KEY_PATH" is correct.`
       );
     }
   }
-  const pemFiles = readdirSync(cwd).filter((path2) => path2.endsWith(".pem"));
+  const pemFiles = readdirSync(cwd).filter((path8) => path8.endsWith(".pem"));
   if (pemFiles.length > 1) {
     const paths = pemFiles.join(", ");
     throw new Error(
@@ -32875,6 +33868,1743 @@ ${middle.trim().replace(/\s+/g, "\n")}
 ${end}`;
 }
 getPrivateKey.VERSION = VERSION18;
+
+// node_modules/probot/lib/helpers/validate-log-level.js
+var validLevels = ["trace", "debug", "info", "warn", "error", "fatal"];
+function validateLogLevel(value) {
+  if (typeof value !== "string" || !validLevels.includes(value)) {
+    throw new Error(`Invalid log level`);
+  }
+}
+
+// node_modules/probot/lib/helpers/validate-log-format.js
+var validFormats = ["pretty", "json"];
+function validateLogFormat(value) {
+  if (typeof value !== "string" || !validFormats.includes(value)) {
+    throw new Error(`Invalid log format`);
+  }
+}
+
+// node_modules/probot/lib/bin/read-cli-options.js
+function printHelp() {
+  console.log(`Usage: probot-run [options] <apps...>
+
+Options:
+  -p, --port <n>             Port to start the server on (default: "3000")
+  -H --host <host>           Host to start the server on
+  -W, --webhook-proxy <url>  URL of the webhook proxy service. (default: "https://smee.io/0qeZM0TH2KgUZVu")
+  -w, --webhook-path <path>  URL path which receives webhooks. Ex: "/webhook"
+  -a, --app <id>             ID of the GitHub App (default: "foo")
+  -s, --secret <secret>      Webhook secret of the GitHub App (default: "baz")
+  -P, --private-key <file>   Path to private key file (.pem) for the GitHub App
+  -L, --log-level <level>    One of: "trace" | "debug" | "info" | "warn" | "error" | "fatal" (default: "info")
+  --log-format <format>      One of: "pretty", "json"
+  --log-level-in-string      Set to log levels (trace, debug, info, ...) as words instead of numbers (10, 20, 30, ...) (default: false)
+  --log-message-key                  Set to the string key for the 'message' in the log JSON object
+  --sentry-dsn <dsn>         Set to your Sentry DSN, e.g. "https://1234abcd@sentry.io/12345"
+  --redis-url <url>          Set to a "redis://" url in order to enable cluster support for request throttling. Example:
+                             "redis://:secret@redis-123.redislabs.com:12345/0"
+  --base-url <url>           GitHub API base URL. If you use GitHub Enterprise Server, and your hostname is "https://github.acme-inc.com", then the root URL is
+                             "https://github.acme-inc.com/api/v3" (default: "https://api.github.com")
+  -h, --help                 display help for command`);
+}
+function readCliOptions(args) {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      help: {
+        type: "boolean",
+        short: "h",
+        default: false
+      },
+      port: {
+        type: "string",
+        short: "p",
+        default: String(process.env.PORT || 3e3)
+      },
+      host: {
+        type: "string",
+        default: process.env.HOST
+      },
+      "webhook-proxy": {
+        type: "string",
+        default: process.env.WEBHOOK_PROXY_URL
+      },
+      "webhook-path": {
+        type: "string",
+        default: process.env.WEBHOOK_PATH
+      },
+      app: {
+        type: "string",
+        default: process.env.APP_ID
+      },
+      secret: {
+        type: "string",
+        default: process.env.WEBHOOK_SECRET
+      },
+      "private-key": {
+        type: "string",
+        default: process.env.PRIVATE_KEY_PATH
+      },
+      "log-level": {
+        type: "string",
+        default: process.env.LOG_LEVEL || "info"
+      },
+      "log-format": {
+        type: "string",
+        default: process.env.LOG_FORMAT || "pretty"
+      },
+      "log-level-in-string": {
+        type: "boolean",
+        default: process.env.LOG_LEVEL_IN_STRING === "true"
+      },
+      "log-message-key": {
+        type: "string",
+        default: process.env.LOG_MESSAGE_KEY || "msg"
+      },
+      "sentry-dsn": {
+        type: "string",
+        default: process.env.SENTRY_DSN
+      },
+      "redis-url": {
+        type: "string",
+        default: process.env.REDIS_URL
+      },
+      "base-url": {
+        type: "string",
+        default: process.env.GHE_HOST ? `${process.env.GHE_PROTOCOL || "https"}://${process.env.GHE_HOST}/api/v3` : "https://api.github.com"
+      }
+    },
+    args: args.length > 2 ? args.slice(2) : args
+  });
+  if (values.help) {
+    printHelp();
+    process.exit(0);
+  }
+  validateLogFormat(values["log-format"]);
+  validateLogLevel(values["log-level"]);
+  let privateKey;
+  try {
+    privateKey = getPrivateKey({ filepath: values["private-key"] }) || void 0;
+  } catch {
+  }
+  return {
+    privateKey,
+    appId: values["app"],
+    redisConfig: values["redis-url"],
+    args: positionals,
+    baseUrl: values["base-url"],
+    host: values.host,
+    port: Number(values.port),
+    secret: values.secret,
+    webhookPath: values["webhook-path"],
+    webhookProxy: values["webhook-proxy"],
+    logLevel: values["log-level"],
+    sentryDsn: values["sentry-dsn"],
+    logFormat: values["log-format"],
+    logLevelInString: values["log-level-in-string"],
+    logMessageKey: values["log-message-key"]
+  };
+}
+
+// node_modules/probot/lib/bin/read-env-options.js
+function readEnvOptions(env = process.env) {
+  let privateKey;
+  try {
+    privateKey = getPrivateKey({ env });
+  } catch (e) {
+    console.error(e);
+  }
+  const logFormat = env.LOG_FORMAT && env.LOG_FORMAT.length !== 0 ? env.LOG_FORMAT === "pretty" ? "pretty" : "json" : env.NODE_ENV === "production" ? "json" : "pretty";
+  return {
+    args: [],
+    privateKey: privateKey && privateKey.toString() || void 0,
+    appId: Number(env.APP_ID),
+    port: Number(env.PORT) || 3e3,
+    host: env.HOST,
+    secret: env.WEBHOOK_SECRET,
+    webhookPath: env.WEBHOOK_PATH,
+    webhookProxy: env.WEBHOOK_PROXY_URL,
+    logLevel: env.LOG_LEVEL,
+    logFormat,
+    logLevelInString: env.LOG_LEVEL_IN_STRING === "true",
+    logMessageKey: env.LOG_MESSAGE_KEY,
+    sentryDsn: env.SENTRY_DSN,
+    redisConfig: env.REDIS_URL,
+    baseUrl: env.GHE_HOST ? `${env.GHE_PROTOCOL || "https"}://${env.GHE_HOST}/api/v3` : "https://api.github.com"
+  };
+}
+
+// node_modules/probot/lib/apps/default.js
+import { resolve as resolve2 } from "node:path";
+
+// node_modules/probot/lib/views/probot.js
+function probotView({ name, description, version: version2 }) {
+  return `<!DOCTYPE html>
+<html lang="en" class="height-full" data-color-mode="auto" data-light-theme="light" data-dark-theme="dark">
+  <head>
+    <meta charset="UTF-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1.0">
+    <meta http-equiv="X-UA-Compatible" content="ie=edge">
+    <title>${name || "Your App"} | built with Probot</title>
+    <link rel="icon" href="/probot/static/probot-head.svg">
+    <link rel="stylesheet" href="/probot/static/primer.css">
+  </head>
+  <body class="height-full bg-gray-light">
+    <div class="d-flex flex-column flex-justify-center flex-items-center text-center height-full">
+      <img src="/probot/static/robot.svg" alt="Probot Logo" width="100" class="mb-6">
+      <div class="box-shadow rounded-2 border p-6 bg-white">
+        <h1>
+          Welcome to ${name || "your Probot App"}
+${version2 ? `            <span class="Label Label--outline v-align-middle ml-2 text-gray-light">v${version2}</span>
+` : ""}        </h1>
+
+          <p>${description ? description : 'This bot was built using <a href="https://github.com/probot/probot">Probot</a>, a framework for building GitHub Apps.'}</p>
+      </div>
+
+      <div class="mt-4">
+        <h4 class="alt-h4 text-gray-light">Need help?</h4>
+        <div class="d-flex flex-justify-center mt-2">
+          <a href="https://probot.github.io/docs/" class="btn btn-outline mr-2">Documentation</a>
+          <a href="https://github.com/probot/probot/discussions" class="btn btn-outline">Discuss on GitHub</a>
+        </div>
+      </div>
+    </div>
+  </body>
+</html>`;
+}
+
+// node_modules/probot/lib/apps/default.js
+function defaultApp(_app, { cwd = process.cwd() }) {
+  const pkg = loadPackageJson(resolve2(cwd, "package.json"));
+  const probotViewRendered = probotView({
+    name: pkg.name,
+    version: pkg.version,
+    description: pkg.description
+  });
+  const defaultHandler = (req, res) => {
+    if (req.method === "GET") {
+      const path8 = req.url?.split("?")[0] || "";
+      if (path8 === "/") {
+        res.writeHead(302, { "content-type": "text/plain", location: `/probot` }).end(`Found. Redirecting to /probot`);
+        return true;
+      }
+      if (path8 === "/probot") {
+        res.writeHead(200, { "content-type": "text/html" }).end(probotViewRendered);
+        return true;
+      }
+    }
+    return false;
+  };
+  return defaultHandler;
+}
+
+// node_modules/import-meta-resolve/lib/resolve.js
+import assert2 from "node:assert";
+import { statSync, realpathSync } from "node:fs";
+import process3 from "node:process";
+import { fileURLToPath as fileURLToPath4, pathToFileURL as pathToFileURL2 } from "node:url";
+import path7 from "node:path";
+import { builtinModules as builtinModules2 } from "node:module";
+
+// node_modules/import-meta-resolve/lib/get-format.js
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+
+// node_modules/import-meta-resolve/lib/package-json-reader.js
+import fs5 from "node:fs";
+import path6 from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+
+// node_modules/import-meta-resolve/lib/errors.js
+import v8 from "node:v8";
+import assert from "node:assert";
+import { format as format2, inspect } from "node:util";
+var own = {}.hasOwnProperty;
+var classRegExp = /^([A-Z][a-z\d]*)+$/;
+var kTypes = /* @__PURE__ */ new Set([
+  "string",
+  "function",
+  "number",
+  "object",
+  // Accept 'Function' and 'Object' as alternative to the lower cased version.
+  "Function",
+  "Object",
+  "boolean",
+  "bigint",
+  "symbol"
+]);
+var codes = {};
+function formatList(array2, type2 = "and") {
+  return array2.length < 3 ? array2.join(` ${type2} `) : `${array2.slice(0, -1).join(", ")}, ${type2} ${array2[array2.length - 1]}`;
+}
+var messages = /* @__PURE__ */ new Map();
+var nodeInternalPrefix = "__node_internal_";
+var userStackTraceLimit;
+codes.ERR_INVALID_ARG_TYPE = createError(
+  "ERR_INVALID_ARG_TYPE",
+  /**
+   * @param {string} name
+   * @param {Array<string> | string} expected
+   * @param {unknown} actual
+   */
+  (name, expected, actual) => {
+    assert.ok(typeof name === "string", "'name' must be a string");
+    if (!Array.isArray(expected)) {
+      expected = [expected];
+    }
+    let message = "The ";
+    if (name.endsWith(" argument")) {
+      message += `${name} `;
+    } else {
+      const type2 = name.includes(".") ? "property" : "argument";
+      message += `"${name}" ${type2} `;
+    }
+    message += "must be ";
+    const types2 = [];
+    const instances = [];
+    const other = [];
+    for (const value of expected) {
+      assert.ok(
+        typeof value === "string",
+        "All expected entries have to be of type string"
+      );
+      if (kTypes.has(value)) {
+        types2.push(value.toLowerCase());
+      } else if (classRegExp.exec(value) === null) {
+        assert.ok(
+          value !== "object",
+          'The value "object" should be written as "Object"'
+        );
+        other.push(value);
+      } else {
+        instances.push(value);
+      }
+    }
+    if (instances.length > 0) {
+      const pos = types2.indexOf("object");
+      if (pos !== -1) {
+        types2.slice(pos, 1);
+        instances.push("Object");
+      }
+    }
+    if (types2.length > 0) {
+      message += `${types2.length > 1 ? "one of type" : "of type"} ${formatList(
+        types2,
+        "or"
+      )}`;
+      if (instances.length > 0 || other.length > 0) message += " or ";
+    }
+    if (instances.length > 0) {
+      message += `an instance of ${formatList(instances, "or")}`;
+      if (other.length > 0) message += " or ";
+    }
+    if (other.length > 0) {
+      if (other.length > 1) {
+        message += `one of ${formatList(other, "or")}`;
+      } else {
+        if (other[0].toLowerCase() !== other[0]) message += "an ";
+        message += `${other[0]}`;
+      }
+    }
+    message += `. Received ${determineSpecificType(actual)}`;
+    return message;
+  },
+  TypeError
+);
+codes.ERR_INVALID_MODULE_SPECIFIER = createError(
+  "ERR_INVALID_MODULE_SPECIFIER",
+  /**
+   * @param {string} request
+   * @param {string} reason
+   * @param {string} [base]
+   */
+  (request4, reason, base = void 0) => {
+    return `Invalid module "${request4}" ${reason}${base ? ` imported from ${base}` : ""}`;
+  },
+  TypeError
+);
+codes.ERR_INVALID_PACKAGE_CONFIG = createError(
+  "ERR_INVALID_PACKAGE_CONFIG",
+  /**
+   * @param {string} path
+   * @param {string} [base]
+   * @param {string} [message]
+   */
+  (path8, base, message) => {
+    return `Invalid package config ${path8}${base ? ` while importing ${base}` : ""}${message ? `. ${message}` : ""}`;
+  },
+  Error
+);
+codes.ERR_INVALID_PACKAGE_TARGET = createError(
+  "ERR_INVALID_PACKAGE_TARGET",
+  /**
+   * @param {string} packagePath
+   * @param {string} key
+   * @param {unknown} target
+   * @param {boolean} [isImport=false]
+   * @param {string} [base]
+   */
+  (packagePath, key, target, isImport = false, base = void 0) => {
+    const relatedError = typeof target === "string" && !isImport && target.length > 0 && !target.startsWith("./");
+    if (key === ".") {
+      assert.ok(isImport === false);
+      return `Invalid "exports" main target ${JSON.stringify(target)} defined in the package config ${packagePath}package.json${base ? ` imported from ${base}` : ""}${relatedError ? '; targets must start with "./"' : ""}`;
+    }
+    return `Invalid "${isImport ? "imports" : "exports"}" target ${JSON.stringify(
+      target
+    )} defined for '${key}' in the package config ${packagePath}package.json${base ? ` imported from ${base}` : ""}${relatedError ? '; targets must start with "./"' : ""}`;
+  },
+  Error
+);
+codes.ERR_MODULE_NOT_FOUND = createError(
+  "ERR_MODULE_NOT_FOUND",
+  /**
+   * @param {string} path
+   * @param {string} base
+   * @param {boolean} [exactUrl]
+   */
+  (path8, base, exactUrl = false) => {
+    return `Cannot find ${exactUrl ? "module" : "package"} '${path8}' imported from ${base}`;
+  },
+  Error
+);
+codes.ERR_NETWORK_IMPORT_DISALLOWED = createError(
+  "ERR_NETWORK_IMPORT_DISALLOWED",
+  "import of '%s' by %s is not supported: %s",
+  Error
+);
+codes.ERR_PACKAGE_IMPORT_NOT_DEFINED = createError(
+  "ERR_PACKAGE_IMPORT_NOT_DEFINED",
+  /**
+   * @param {string} specifier
+   * @param {string} packagePath
+   * @param {string} base
+   */
+  (specifier, packagePath, base) => {
+    return `Package import specifier "${specifier}" is not defined${packagePath ? ` in package ${packagePath}package.json` : ""} imported from ${base}`;
+  },
+  TypeError
+);
+codes.ERR_PACKAGE_PATH_NOT_EXPORTED = createError(
+  "ERR_PACKAGE_PATH_NOT_EXPORTED",
+  /**
+   * @param {string} packagePath
+   * @param {string} subpath
+   * @param {string} [base]
+   */
+  (packagePath, subpath, base = void 0) => {
+    if (subpath === ".")
+      return `No "exports" main defined in ${packagePath}package.json${base ? ` imported from ${base}` : ""}`;
+    return `Package subpath '${subpath}' is not defined by "exports" in ${packagePath}package.json${base ? ` imported from ${base}` : ""}`;
+  },
+  Error
+);
+codes.ERR_UNSUPPORTED_DIR_IMPORT = createError(
+  "ERR_UNSUPPORTED_DIR_IMPORT",
+  "Directory import '%s' is not supported resolving ES modules imported from %s",
+  Error
+);
+codes.ERR_UNSUPPORTED_RESOLVE_REQUEST = createError(
+  "ERR_UNSUPPORTED_RESOLVE_REQUEST",
+  'Failed to resolve module specifier "%s" from "%s": Invalid relative URL or base scheme is not hierarchical.',
+  TypeError
+);
+codes.ERR_UNKNOWN_FILE_EXTENSION = createError(
+  "ERR_UNKNOWN_FILE_EXTENSION",
+  /**
+   * @param {string} extension
+   * @param {string} path
+   */
+  (extension2, path8) => {
+    return `Unknown file extension "${extension2}" for ${path8}`;
+  },
+  TypeError
+);
+codes.ERR_INVALID_ARG_VALUE = createError(
+  "ERR_INVALID_ARG_VALUE",
+  /**
+   * @param {string} name
+   * @param {unknown} value
+   * @param {string} [reason='is invalid']
+   */
+  (name, value, reason = "is invalid") => {
+    let inspected = inspect(value);
+    if (inspected.length > 128) {
+      inspected = `${inspected.slice(0, 128)}...`;
+    }
+    const type2 = name.includes(".") ? "property" : "argument";
+    return `The ${type2} '${name}' ${reason}. Received ${inspected}`;
+  },
+  TypeError
+  // Note: extra classes have been shaken out.
+  // , RangeError
+);
+function createError(sym, value, constructor) {
+  messages.set(sym, value);
+  return makeNodeErrorWithCode(constructor, sym);
+}
+function makeNodeErrorWithCode(Base, key) {
+  return NodeError;
+  function NodeError(...parameters) {
+    const limit = Error.stackTraceLimit;
+    if (isErrorStackTraceLimitWritable()) Error.stackTraceLimit = 0;
+    const error62 = new Base();
+    if (isErrorStackTraceLimitWritable()) Error.stackTraceLimit = limit;
+    const message = getMessage(key, parameters, error62);
+    Object.defineProperties(error62, {
+      // Note: no need to implement `kIsNodeError` symbol, would be hard,
+      // probably.
+      message: {
+        value: message,
+        enumerable: false,
+        writable: true,
+        configurable: true
+      },
+      toString: {
+        /** @this {Error} */
+        value() {
+          return `${this.name} [${key}]: ${this.message}`;
+        },
+        enumerable: false,
+        writable: true,
+        configurable: true
+      }
+    });
+    captureLargerStackTrace(error62);
+    error62.code = key;
+    return error62;
+  }
+}
+function isErrorStackTraceLimitWritable() {
+  try {
+    if (v8.startupSnapshot.isBuildingSnapshot()) {
+      return false;
+    }
+  } catch {
+  }
+  const desc = Object.getOwnPropertyDescriptor(Error, "stackTraceLimit");
+  if (desc === void 0) {
+    return Object.isExtensible(Error);
+  }
+  return own.call(desc, "writable") && desc.writable !== void 0 ? desc.writable : desc.set !== void 0;
+}
+function hideStackFrames(wrappedFunction) {
+  const hidden = nodeInternalPrefix + wrappedFunction.name;
+  Object.defineProperty(wrappedFunction, "name", { value: hidden });
+  return wrappedFunction;
+}
+var captureLargerStackTrace = hideStackFrames(
+  /**
+   * @param {Error} error
+   * @returns {Error}
+   */
+  // @ts-expect-error: fine
+  function(error62) {
+    const stackTraceLimitIsWritable = isErrorStackTraceLimitWritable();
+    if (stackTraceLimitIsWritable) {
+      userStackTraceLimit = Error.stackTraceLimit;
+      Error.stackTraceLimit = Number.POSITIVE_INFINITY;
+    }
+    Error.captureStackTrace(error62);
+    if (stackTraceLimitIsWritable) Error.stackTraceLimit = userStackTraceLimit;
+    return error62;
+  }
+);
+function getMessage(key, parameters, self2) {
+  const message = messages.get(key);
+  assert.ok(message !== void 0, "expected `message` to be found");
+  if (typeof message === "function") {
+    assert.ok(
+      message.length <= parameters.length,
+      // Default options do not count.
+      `Code: ${key}; The provided arguments length (${parameters.length}) does not match the required ones (${message.length}).`
+    );
+    return Reflect.apply(message, self2, parameters);
+  }
+  const regex2 = /%[dfijoOs]/g;
+  let expectedLength = 0;
+  while (regex2.exec(message) !== null) expectedLength++;
+  assert.ok(
+    expectedLength === parameters.length,
+    `Code: ${key}; The provided arguments length (${parameters.length}) does not match the required ones (${expectedLength}).`
+  );
+  if (parameters.length === 0) return message;
+  parameters.unshift(message);
+  return Reflect.apply(format2, null, parameters);
+}
+function determineSpecificType(value) {
+  if (value === null || value === void 0) {
+    return String(value);
+  }
+  if (typeof value === "function" && value.name) {
+    return `function ${value.name}`;
+  }
+  if (typeof value === "object") {
+    if (value.constructor && value.constructor.name) {
+      return `an instance of ${value.constructor.name}`;
+    }
+    return `${inspect(value, { depth: -1 })}`;
+  }
+  let inspected = inspect(value, { colors: false });
+  if (inspected.length > 28) {
+    inspected = `${inspected.slice(0, 25)}...`;
+  }
+  return `type ${typeof value} (${inspected})`;
+}
+
+// node_modules/import-meta-resolve/lib/package-json-reader.js
+var hasOwnProperty = {}.hasOwnProperty;
+var { ERR_INVALID_PACKAGE_CONFIG } = codes;
+var cache = /* @__PURE__ */ new Map();
+function read(jsonPath, { base, specifier }) {
+  const existing = cache.get(jsonPath);
+  if (existing) {
+    return existing;
+  }
+  let string4;
+  try {
+    string4 = fs5.readFileSync(path6.toNamespacedPath(jsonPath), "utf8");
+  } catch (error62) {
+    const exception2 = (
+      /** @type {ErrnoException} */
+      error62
+    );
+    if (exception2.code !== "ENOENT") {
+      throw exception2;
+    }
+  }
+  const result = {
+    exists: false,
+    pjsonPath: jsonPath,
+    main: void 0,
+    name: void 0,
+    type: "none",
+    // Ignore unknown types for forwards compatibility
+    exports: void 0,
+    imports: void 0
+  };
+  if (string4 !== void 0) {
+    let parsed;
+    try {
+      parsed = JSON.parse(string4);
+    } catch (error_) {
+      const cause = (
+        /** @type {ErrnoException} */
+        error_
+      );
+      const error62 = new ERR_INVALID_PACKAGE_CONFIG(
+        jsonPath,
+        (base ? `"${specifier}" from ` : "") + fileURLToPath2(base || specifier),
+        cause.message
+      );
+      error62.cause = cause;
+      throw error62;
+    }
+    result.exists = true;
+    if (hasOwnProperty.call(parsed, "name") && typeof parsed.name === "string") {
+      result.name = parsed.name;
+    }
+    if (hasOwnProperty.call(parsed, "main") && typeof parsed.main === "string") {
+      result.main = parsed.main;
+    }
+    if (hasOwnProperty.call(parsed, "exports")) {
+      result.exports = parsed.exports;
+    }
+    if (hasOwnProperty.call(parsed, "imports")) {
+      result.imports = parsed.imports;
+    }
+    if (hasOwnProperty.call(parsed, "type") && (parsed.type === "commonjs" || parsed.type === "module")) {
+      result.type = parsed.type;
+    }
+  }
+  cache.set(jsonPath, result);
+  return result;
+}
+function getPackageScopeConfig(resolved) {
+  let packageJSONUrl = new URL("package.json", resolved);
+  while (true) {
+    const packageJSONPath2 = packageJSONUrl.pathname;
+    if (packageJSONPath2.endsWith("node_modules/package.json")) {
+      break;
+    }
+    const packageConfig2 = read(fileURLToPath2(packageJSONUrl), {
+      specifier: resolved
+    });
+    if (packageConfig2.exists) {
+      return packageConfig2;
+    }
+    const lastPackageJSONUrl = packageJSONUrl;
+    packageJSONUrl = new URL("../package.json", packageJSONUrl);
+    if (packageJSONUrl.pathname === lastPackageJSONUrl.pathname) {
+      break;
+    }
+  }
+  const packageJSONPath = fileURLToPath2(packageJSONUrl);
+  return {
+    pjsonPath: packageJSONPath,
+    exists: false,
+    type: "none"
+  };
+}
+function getPackageType(url2) {
+  return getPackageScopeConfig(url2).type;
+}
+
+// node_modules/import-meta-resolve/lib/get-format.js
+var { ERR_UNKNOWN_FILE_EXTENSION } = codes;
+var hasOwnProperty2 = {}.hasOwnProperty;
+var extensionFormatMap = {
+  // @ts-expect-error: hush.
+  __proto__: null,
+  ".cjs": "commonjs",
+  ".js": "module",
+  ".json": "json",
+  ".mjs": "module"
+};
+function mimeToFormat(mime) {
+  if (mime && /\s*(text|application)\/javascript\s*(;\s*charset=utf-?8\s*)?/i.test(mime))
+    return "module";
+  if (mime === "application/json") return "json";
+  return null;
+}
+var protocolHandlers = {
+  // @ts-expect-error: hush.
+  __proto__: null,
+  "data:": getDataProtocolModuleFormat,
+  "file:": getFileProtocolModuleFormat,
+  "http:": getHttpProtocolModuleFormat,
+  "https:": getHttpProtocolModuleFormat,
+  "node:"() {
+    return "builtin";
+  }
+};
+function getDataProtocolModuleFormat(parsed) {
+  const { 1: mime } = /^([^/]+\/[^;,]+)[^,]*?(;base64)?,/.exec(
+    parsed.pathname
+  ) || [null, null, null];
+  return mimeToFormat(mime);
+}
+function extname(url2) {
+  const pathname = url2.pathname;
+  let index = pathname.length;
+  while (index--) {
+    const code = pathname.codePointAt(index);
+    if (code === 47) {
+      return "";
+    }
+    if (code === 46) {
+      return pathname.codePointAt(index - 1) === 47 ? "" : pathname.slice(index);
+    }
+  }
+  return "";
+}
+function getFileProtocolModuleFormat(url2, _context, ignoreErrors) {
+  const value = extname(url2);
+  if (value === ".js") {
+    const packageType = getPackageType(url2);
+    if (packageType !== "none") {
+      return packageType;
+    }
+    return "commonjs";
+  }
+  if (value === "") {
+    const packageType = getPackageType(url2);
+    if (packageType === "none" || packageType === "commonjs") {
+      return "commonjs";
+    }
+    return "module";
+  }
+  const format3 = extensionFormatMap[value];
+  if (format3) return format3;
+  if (ignoreErrors) {
+    return void 0;
+  }
+  const filepath = fileURLToPath3(url2);
+  throw new ERR_UNKNOWN_FILE_EXTENSION(value, filepath);
+}
+function getHttpProtocolModuleFormat() {
+}
+function defaultGetFormatWithoutErrors(url2, context) {
+  const protocol = url2.protocol;
+  if (!hasOwnProperty2.call(protocolHandlers, protocol)) {
+    return null;
+  }
+  return protocolHandlers[protocol](url2, context, true) || null;
+}
+
+// node_modules/import-meta-resolve/lib/utils.js
+var { ERR_INVALID_ARG_VALUE } = codes;
+var DEFAULT_CONDITIONS = Object.freeze(["node", "import"]);
+var DEFAULT_CONDITIONS_SET = new Set(DEFAULT_CONDITIONS);
+function getDefaultConditions() {
+  return DEFAULT_CONDITIONS;
+}
+function getDefaultConditionsSet() {
+  return DEFAULT_CONDITIONS_SET;
+}
+function getConditionsSet(conditions) {
+  if (conditions !== void 0 && conditions !== getDefaultConditions()) {
+    if (!Array.isArray(conditions)) {
+      throw new ERR_INVALID_ARG_VALUE(
+        "conditions",
+        conditions,
+        "expected an array"
+      );
+    }
+    return new Set(conditions);
+  }
+  return getDefaultConditionsSet();
+}
+
+// node_modules/import-meta-resolve/lib/resolve.js
+var RegExpPrototypeSymbolReplace = RegExp.prototype[Symbol.replace];
+var {
+  ERR_NETWORK_IMPORT_DISALLOWED,
+  ERR_INVALID_MODULE_SPECIFIER,
+  ERR_INVALID_PACKAGE_CONFIG: ERR_INVALID_PACKAGE_CONFIG2,
+  ERR_INVALID_PACKAGE_TARGET,
+  ERR_MODULE_NOT_FOUND,
+  ERR_PACKAGE_IMPORT_NOT_DEFINED,
+  ERR_PACKAGE_PATH_NOT_EXPORTED,
+  ERR_UNSUPPORTED_DIR_IMPORT,
+  ERR_UNSUPPORTED_RESOLVE_REQUEST
+} = codes;
+var own2 = {}.hasOwnProperty;
+var invalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))?(\\|\/|$)/i;
+var deprecatedInvalidSegmentRegEx = /(^|\\|\/)((\.|%2e)(\.|%2e)?|(n|%6e|%4e)(o|%6f|%4f)(d|%64|%44)(e|%65|%45)(_|%5f)(m|%6d|%4d)(o|%6f|%4f)(d|%64|%44)(u|%75|%55)(l|%6c|%4c)(e|%65|%45)(s|%73|%53))(\\|\/|$)/i;
+var invalidPackageNameRegEx = /^\.|%|\\/;
+var patternRegEx = /\*/g;
+var encodedSeparatorRegEx = /%2f|%5c/i;
+var emittedPackageWarnings = /* @__PURE__ */ new Set();
+var doubleSlashRegEx = /[/\\]{2}/;
+function emitInvalidSegmentDeprecation(target, request4, match, packageJsonUrl, internal2, base, isTarget) {
+  if (process3.noDeprecation) {
+    return;
+  }
+  const pjsonPath = fileURLToPath4(packageJsonUrl);
+  const double = doubleSlashRegEx.exec(isTarget ? target : request4) !== null;
+  process3.emitWarning(
+    `Use of deprecated ${double ? "double slash" : "leading or trailing slash matching"} resolving "${target}" for module request "${request4}" ${request4 === match ? "" : `matched to "${match}" `}in the "${internal2 ? "imports" : "exports"}" field module resolution of the package at ${pjsonPath}${base ? ` imported from ${fileURLToPath4(base)}` : ""}.`,
+    "DeprecationWarning",
+    "DEP0166"
+  );
+}
+function emitLegacyIndexDeprecation(url2, packageJsonUrl, base, main2) {
+  if (process3.noDeprecation) {
+    return;
+  }
+  const format3 = defaultGetFormatWithoutErrors(url2, { parentURL: base.href });
+  if (format3 !== "module") return;
+  const urlPath = fileURLToPath4(url2.href);
+  const packagePath = fileURLToPath4(new URL(".", packageJsonUrl));
+  const basePath = fileURLToPath4(base);
+  if (!main2) {
+    process3.emitWarning(
+      `No "main" or "exports" field defined in the package.json for ${packagePath} resolving the main entry point "${urlPath.slice(
+        packagePath.length
+      )}", imported from ${basePath}.
+Default "index" lookups for the main are deprecated for ES modules.`,
+      "DeprecationWarning",
+      "DEP0151"
+    );
+  } else if (path7.resolve(packagePath, main2) !== urlPath) {
+    process3.emitWarning(
+      `Package ${packagePath} has a "main" field set to "${main2}", excluding the full filename and extension to the resolved file at "${urlPath.slice(
+        packagePath.length
+      )}", imported from ${basePath}.
+ Automatic extension resolution of the "main" field is deprecated for ES modules.`,
+      "DeprecationWarning",
+      "DEP0151"
+    );
+  }
+}
+function tryStatSync(path8) {
+  try {
+    return statSync(path8);
+  } catch {
+  }
+}
+function fileExists(url2) {
+  const stats = statSync(url2, { throwIfNoEntry: false });
+  const isFile = stats ? stats.isFile() : void 0;
+  return isFile === null || isFile === void 0 ? false : isFile;
+}
+function legacyMainResolve(packageJsonUrl, packageConfig2, base) {
+  let guess;
+  if (packageConfig2.main !== void 0) {
+    guess = new URL(packageConfig2.main, packageJsonUrl);
+    if (fileExists(guess)) return guess;
+    const tries2 = [
+      `./${packageConfig2.main}.js`,
+      `./${packageConfig2.main}.json`,
+      `./${packageConfig2.main}.node`,
+      `./${packageConfig2.main}/index.js`,
+      `./${packageConfig2.main}/index.json`,
+      `./${packageConfig2.main}/index.node`
+    ];
+    let i2 = -1;
+    while (++i2 < tries2.length) {
+      guess = new URL(tries2[i2], packageJsonUrl);
+      if (fileExists(guess)) break;
+      guess = void 0;
+    }
+    if (guess) {
+      emitLegacyIndexDeprecation(
+        guess,
+        packageJsonUrl,
+        base,
+        packageConfig2.main
+      );
+      return guess;
+    }
+  }
+  const tries = ["./index.js", "./index.json", "./index.node"];
+  let i = -1;
+  while (++i < tries.length) {
+    guess = new URL(tries[i], packageJsonUrl);
+    if (fileExists(guess)) break;
+    guess = void 0;
+  }
+  if (guess) {
+    emitLegacyIndexDeprecation(guess, packageJsonUrl, base, packageConfig2.main);
+    return guess;
+  }
+  throw new ERR_MODULE_NOT_FOUND(
+    fileURLToPath4(new URL(".", packageJsonUrl)),
+    fileURLToPath4(base)
+  );
+}
+function finalizeResolution(resolved, base, preserveSymlinks) {
+  if (encodedSeparatorRegEx.exec(resolved.pathname) !== null) {
+    throw new ERR_INVALID_MODULE_SPECIFIER(
+      resolved.pathname,
+      'must not include encoded "/" or "\\" characters',
+      fileURLToPath4(base)
+    );
+  }
+  let filePath;
+  try {
+    filePath = fileURLToPath4(resolved);
+  } catch (error62) {
+    const cause = (
+      /** @type {ErrnoException} */
+      error62
+    );
+    Object.defineProperty(cause, "input", { value: String(resolved) });
+    Object.defineProperty(cause, "module", { value: String(base) });
+    throw cause;
+  }
+  const stats = tryStatSync(
+    filePath.endsWith("/") ? filePath.slice(-1) : filePath
+  );
+  if (stats && stats.isDirectory()) {
+    const error62 = new ERR_UNSUPPORTED_DIR_IMPORT(filePath, fileURLToPath4(base));
+    error62.url = String(resolved);
+    throw error62;
+  }
+  if (!stats || !stats.isFile()) {
+    const error62 = new ERR_MODULE_NOT_FOUND(
+      filePath || resolved.pathname,
+      base && fileURLToPath4(base),
+      true
+    );
+    error62.url = String(resolved);
+    throw error62;
+  }
+  if (!preserveSymlinks) {
+    const real = realpathSync(filePath);
+    const { search, hash: hash2 } = resolved;
+    resolved = pathToFileURL2(real + (filePath.endsWith(path7.sep) ? "/" : ""));
+    resolved.search = search;
+    resolved.hash = hash2;
+  }
+  return resolved;
+}
+function importNotDefined(specifier, packageJsonUrl, base) {
+  return new ERR_PACKAGE_IMPORT_NOT_DEFINED(
+    specifier,
+    packageJsonUrl && fileURLToPath4(new URL(".", packageJsonUrl)),
+    fileURLToPath4(base)
+  );
+}
+function exportsNotFound(subpath, packageJsonUrl, base) {
+  return new ERR_PACKAGE_PATH_NOT_EXPORTED(
+    fileURLToPath4(new URL(".", packageJsonUrl)),
+    subpath,
+    base && fileURLToPath4(base)
+  );
+}
+function throwInvalidSubpath(request4, match, packageJsonUrl, internal2, base) {
+  const reason = `request is not a valid match in pattern "${match}" for the "${internal2 ? "imports" : "exports"}" resolution of ${fileURLToPath4(packageJsonUrl)}`;
+  throw new ERR_INVALID_MODULE_SPECIFIER(
+    request4,
+    reason,
+    base && fileURLToPath4(base)
+  );
+}
+function invalidPackageTarget(subpath, target, packageJsonUrl, internal2, base) {
+  target = typeof target === "object" && target !== null ? JSON.stringify(target, null, "") : `${target}`;
+  return new ERR_INVALID_PACKAGE_TARGET(
+    fileURLToPath4(new URL(".", packageJsonUrl)),
+    subpath,
+    target,
+    internal2,
+    base && fileURLToPath4(base)
+  );
+}
+function resolvePackageTargetString(target, subpath, match, packageJsonUrl, base, pattern, internal2, isPathMap, conditions) {
+  if (subpath !== "" && !pattern && target[target.length - 1] !== "/")
+    throw invalidPackageTarget(match, target, packageJsonUrl, internal2, base);
+  if (!target.startsWith("./")) {
+    if (internal2 && !target.startsWith("../") && !target.startsWith("/")) {
+      let isURL2 = false;
+      try {
+        new URL(target);
+        isURL2 = true;
+      } catch {
+      }
+      if (!isURL2) {
+        const exportTarget = pattern ? RegExpPrototypeSymbolReplace.call(
+          patternRegEx,
+          target,
+          () => subpath
+        ) : target + subpath;
+        return packageResolve(exportTarget, packageJsonUrl, conditions);
+      }
+    }
+    throw invalidPackageTarget(match, target, packageJsonUrl, internal2, base);
+  }
+  if (invalidSegmentRegEx.exec(target.slice(2)) !== null) {
+    if (deprecatedInvalidSegmentRegEx.exec(target.slice(2)) === null) {
+      if (!isPathMap) {
+        const request4 = pattern ? match.replace("*", () => subpath) : match + subpath;
+        const resolvedTarget = pattern ? RegExpPrototypeSymbolReplace.call(
+          patternRegEx,
+          target,
+          () => subpath
+        ) : target;
+        emitInvalidSegmentDeprecation(
+          resolvedTarget,
+          request4,
+          match,
+          packageJsonUrl,
+          internal2,
+          base,
+          true
+        );
+      }
+    } else {
+      throw invalidPackageTarget(match, target, packageJsonUrl, internal2, base);
+    }
+  }
+  const resolved = new URL(target, packageJsonUrl);
+  const resolvedPath = resolved.pathname;
+  const packagePath = new URL(".", packageJsonUrl).pathname;
+  if (!resolvedPath.startsWith(packagePath))
+    throw invalidPackageTarget(match, target, packageJsonUrl, internal2, base);
+  if (subpath === "") return resolved;
+  if (invalidSegmentRegEx.exec(subpath) !== null) {
+    const request4 = pattern ? match.replace("*", () => subpath) : match + subpath;
+    if (deprecatedInvalidSegmentRegEx.exec(subpath) === null) {
+      if (!isPathMap) {
+        const resolvedTarget = pattern ? RegExpPrototypeSymbolReplace.call(
+          patternRegEx,
+          target,
+          () => subpath
+        ) : target;
+        emitInvalidSegmentDeprecation(
+          resolvedTarget,
+          request4,
+          match,
+          packageJsonUrl,
+          internal2,
+          base,
+          false
+        );
+      }
+    } else {
+      throwInvalidSubpath(request4, match, packageJsonUrl, internal2, base);
+    }
+  }
+  if (pattern) {
+    return new URL(
+      RegExpPrototypeSymbolReplace.call(
+        patternRegEx,
+        resolved.href,
+        () => subpath
+      )
+    );
+  }
+  return new URL(subpath, resolved);
+}
+function isArrayIndex(key) {
+  const keyNumber = Number(key);
+  if (`${keyNumber}` !== key) return false;
+  return keyNumber >= 0 && keyNumber < 4294967295;
+}
+function resolvePackageTarget(packageJsonUrl, target, subpath, packageSubpath, base, pattern, internal2, isPathMap, conditions) {
+  if (typeof target === "string") {
+    return resolvePackageTargetString(
+      target,
+      subpath,
+      packageSubpath,
+      packageJsonUrl,
+      base,
+      pattern,
+      internal2,
+      isPathMap,
+      conditions
+    );
+  }
+  if (Array.isArray(target)) {
+    const targetList = target;
+    if (targetList.length === 0) return null;
+    let lastException;
+    let i = -1;
+    while (++i < targetList.length) {
+      const targetItem = targetList[i];
+      let resolveResult;
+      try {
+        resolveResult = resolvePackageTarget(
+          packageJsonUrl,
+          targetItem,
+          subpath,
+          packageSubpath,
+          base,
+          pattern,
+          internal2,
+          isPathMap,
+          conditions
+        );
+      } catch (error62) {
+        const exception2 = (
+          /** @type {ErrnoException} */
+          error62
+        );
+        lastException = exception2;
+        if (exception2.code === "ERR_INVALID_PACKAGE_TARGET") continue;
+        throw error62;
+      }
+      if (resolveResult === void 0) continue;
+      if (resolveResult === null) {
+        lastException = null;
+        continue;
+      }
+      return resolveResult;
+    }
+    if (lastException === void 0 || lastException === null) {
+      return null;
+    }
+    throw lastException;
+  }
+  if (typeof target === "object" && target !== null) {
+    const keys = Object.getOwnPropertyNames(target);
+    let i = -1;
+    while (++i < keys.length) {
+      const key = keys[i];
+      if (isArrayIndex(key)) {
+        throw new ERR_INVALID_PACKAGE_CONFIG2(
+          fileURLToPath4(packageJsonUrl),
+          base,
+          '"exports" cannot contain numeric property keys.'
+        );
+      }
+    }
+    i = -1;
+    while (++i < keys.length) {
+      const key = keys[i];
+      if (key === "default" || conditions && conditions.has(key)) {
+        const conditionalTarget = (
+          /** @type {unknown} */
+          target[key]
+        );
+        const resolveResult = resolvePackageTarget(
+          packageJsonUrl,
+          conditionalTarget,
+          subpath,
+          packageSubpath,
+          base,
+          pattern,
+          internal2,
+          isPathMap,
+          conditions
+        );
+        if (resolveResult === void 0) continue;
+        return resolveResult;
+      }
+    }
+    return null;
+  }
+  if (target === null) {
+    return null;
+  }
+  throw invalidPackageTarget(
+    packageSubpath,
+    target,
+    packageJsonUrl,
+    internal2,
+    base
+  );
+}
+function isConditionalExportsMainSugar(exports2, packageJsonUrl, base) {
+  if (typeof exports2 === "string" || Array.isArray(exports2)) return true;
+  if (typeof exports2 !== "object" || exports2 === null) return false;
+  const keys = Object.getOwnPropertyNames(exports2);
+  let isConditionalSugar = false;
+  let i = 0;
+  let keyIndex = -1;
+  while (++keyIndex < keys.length) {
+    const key = keys[keyIndex];
+    const currentIsConditionalSugar = key === "" || key[0] !== ".";
+    if (i++ === 0) {
+      isConditionalSugar = currentIsConditionalSugar;
+    } else if (isConditionalSugar !== currentIsConditionalSugar) {
+      throw new ERR_INVALID_PACKAGE_CONFIG2(
+        fileURLToPath4(packageJsonUrl),
+        base,
+        `"exports" cannot contain some keys starting with '.' and some not. The exports object must either be an object of package subpath keys or an object of main entry condition name keys only.`
+      );
+    }
+  }
+  return isConditionalSugar;
+}
+function emitTrailingSlashPatternDeprecation(match, pjsonUrl, base) {
+  if (process3.noDeprecation) {
+    return;
+  }
+  const pjsonPath = fileURLToPath4(pjsonUrl);
+  if (emittedPackageWarnings.has(pjsonPath + "|" + match)) return;
+  emittedPackageWarnings.add(pjsonPath + "|" + match);
+  process3.emitWarning(
+    `Use of deprecated trailing slash pattern mapping "${match}" in the "exports" field module resolution of the package at ${pjsonPath}${base ? ` imported from ${fileURLToPath4(base)}` : ""}. Mapping specifiers ending in "/" is no longer supported.`,
+    "DeprecationWarning",
+    "DEP0155"
+  );
+}
+function packageExportsResolve(packageJsonUrl, packageSubpath, packageConfig2, base, conditions) {
+  let exports2 = packageConfig2.exports;
+  if (isConditionalExportsMainSugar(exports2, packageJsonUrl, base)) {
+    exports2 = { ".": exports2 };
+  }
+  if (own2.call(exports2, packageSubpath) && !packageSubpath.includes("*") && !packageSubpath.endsWith("/")) {
+    const target = exports2[packageSubpath];
+    const resolveResult = resolvePackageTarget(
+      packageJsonUrl,
+      target,
+      "",
+      packageSubpath,
+      base,
+      false,
+      false,
+      false,
+      conditions
+    );
+    if (resolveResult === null || resolveResult === void 0) {
+      throw exportsNotFound(packageSubpath, packageJsonUrl, base);
+    }
+    return resolveResult;
+  }
+  let bestMatch = "";
+  let bestMatchSubpath = "";
+  const keys = Object.getOwnPropertyNames(exports2);
+  let i = -1;
+  while (++i < keys.length) {
+    const key = keys[i];
+    const patternIndex = key.indexOf("*");
+    if (patternIndex !== -1 && packageSubpath.startsWith(key.slice(0, patternIndex))) {
+      if (packageSubpath.endsWith("/")) {
+        emitTrailingSlashPatternDeprecation(
+          packageSubpath,
+          packageJsonUrl,
+          base
+        );
+      }
+      const patternTrailer = key.slice(patternIndex + 1);
+      if (packageSubpath.length >= key.length && packageSubpath.endsWith(patternTrailer) && patternKeyCompare(bestMatch, key) === 1 && key.lastIndexOf("*") === patternIndex) {
+        bestMatch = key;
+        bestMatchSubpath = packageSubpath.slice(
+          patternIndex,
+          packageSubpath.length - patternTrailer.length
+        );
+      }
+    }
+  }
+  if (bestMatch) {
+    const target = (
+      /** @type {unknown} */
+      exports2[bestMatch]
+    );
+    const resolveResult = resolvePackageTarget(
+      packageJsonUrl,
+      target,
+      bestMatchSubpath,
+      bestMatch,
+      base,
+      true,
+      false,
+      packageSubpath.endsWith("/"),
+      conditions
+    );
+    if (resolveResult === null || resolveResult === void 0) {
+      throw exportsNotFound(packageSubpath, packageJsonUrl, base);
+    }
+    return resolveResult;
+  }
+  throw exportsNotFound(packageSubpath, packageJsonUrl, base);
+}
+function patternKeyCompare(a, b) {
+  const aPatternIndex = a.indexOf("*");
+  const bPatternIndex = b.indexOf("*");
+  const baseLengthA = aPatternIndex === -1 ? a.length : aPatternIndex + 1;
+  const baseLengthB = bPatternIndex === -1 ? b.length : bPatternIndex + 1;
+  if (baseLengthA > baseLengthB) return -1;
+  if (baseLengthB > baseLengthA) return 1;
+  if (aPatternIndex === -1) return 1;
+  if (bPatternIndex === -1) return -1;
+  if (a.length > b.length) return -1;
+  if (b.length > a.length) return 1;
+  return 0;
+}
+function packageImportsResolve(name, base, conditions) {
+  if (name === "#" || name.startsWith("#/") || name.endsWith("/")) {
+    const reason = "is not a valid internal imports specifier name";
+    throw new ERR_INVALID_MODULE_SPECIFIER(name, reason, fileURLToPath4(base));
+  }
+  let packageJsonUrl;
+  const packageConfig2 = getPackageScopeConfig(base);
+  if (packageConfig2.exists) {
+    packageJsonUrl = pathToFileURL2(packageConfig2.pjsonPath);
+    const imports = packageConfig2.imports;
+    if (imports) {
+      if (own2.call(imports, name) && !name.includes("*")) {
+        const resolveResult = resolvePackageTarget(
+          packageJsonUrl,
+          imports[name],
+          "",
+          name,
+          base,
+          false,
+          true,
+          false,
+          conditions
+        );
+        if (resolveResult !== null && resolveResult !== void 0) {
+          return resolveResult;
+        }
+      } else {
+        let bestMatch = "";
+        let bestMatchSubpath = "";
+        const keys = Object.getOwnPropertyNames(imports);
+        let i = -1;
+        while (++i < keys.length) {
+          const key = keys[i];
+          const patternIndex = key.indexOf("*");
+          if (patternIndex !== -1 && name.startsWith(key.slice(0, -1))) {
+            const patternTrailer = key.slice(patternIndex + 1);
+            if (name.length >= key.length && name.endsWith(patternTrailer) && patternKeyCompare(bestMatch, key) === 1 && key.lastIndexOf("*") === patternIndex) {
+              bestMatch = key;
+              bestMatchSubpath = name.slice(
+                patternIndex,
+                name.length - patternTrailer.length
+              );
+            }
+          }
+        }
+        if (bestMatch) {
+          const target = imports[bestMatch];
+          const resolveResult = resolvePackageTarget(
+            packageJsonUrl,
+            target,
+            bestMatchSubpath,
+            bestMatch,
+            base,
+            true,
+            true,
+            false,
+            conditions
+          );
+          if (resolveResult !== null && resolveResult !== void 0) {
+            return resolveResult;
+          }
+        }
+      }
+    }
+  }
+  throw importNotDefined(name, packageJsonUrl, base);
+}
+function parsePackageName(specifier, base) {
+  let separatorIndex = specifier.indexOf("/");
+  let validPackageName = true;
+  let isScoped = false;
+  if (specifier[0] === "@") {
+    isScoped = true;
+    if (separatorIndex === -1 || specifier.length === 0) {
+      validPackageName = false;
+    } else {
+      separatorIndex = specifier.indexOf("/", separatorIndex + 1);
+    }
+  }
+  const packageName = separatorIndex === -1 ? specifier : specifier.slice(0, separatorIndex);
+  if (invalidPackageNameRegEx.exec(packageName) !== null) {
+    validPackageName = false;
+  }
+  if (!validPackageName) {
+    throw new ERR_INVALID_MODULE_SPECIFIER(
+      specifier,
+      "is not a valid package name",
+      fileURLToPath4(base)
+    );
+  }
+  const packageSubpath = "." + (separatorIndex === -1 ? "" : specifier.slice(separatorIndex));
+  return { packageName, packageSubpath, isScoped };
+}
+function packageResolve(specifier, base, conditions) {
+  if (builtinModules2.includes(specifier)) {
+    return new URL("node:" + specifier);
+  }
+  const { packageName, packageSubpath, isScoped } = parsePackageName(
+    specifier,
+    base
+  );
+  const packageConfig2 = getPackageScopeConfig(base);
+  if (packageConfig2.exists) {
+    const packageJsonUrl2 = pathToFileURL2(packageConfig2.pjsonPath);
+    if (packageConfig2.name === packageName && packageConfig2.exports !== void 0 && packageConfig2.exports !== null) {
+      return packageExportsResolve(
+        packageJsonUrl2,
+        packageSubpath,
+        packageConfig2,
+        base,
+        conditions
+      );
+    }
+  }
+  let packageJsonUrl = new URL(
+    "./node_modules/" + packageName + "/package.json",
+    base
+  );
+  let packageJsonPath = fileURLToPath4(packageJsonUrl);
+  let lastPath;
+  do {
+    const stat = tryStatSync(packageJsonPath.slice(0, -13));
+    if (!stat || !stat.isDirectory()) {
+      lastPath = packageJsonPath;
+      packageJsonUrl = new URL(
+        (isScoped ? "../../../../node_modules/" : "../../../node_modules/") + packageName + "/package.json",
+        packageJsonUrl
+      );
+      packageJsonPath = fileURLToPath4(packageJsonUrl);
+      continue;
+    }
+    const packageConfig3 = read(packageJsonPath, { base, specifier });
+    if (packageConfig3.exports !== void 0 && packageConfig3.exports !== null) {
+      return packageExportsResolve(
+        packageJsonUrl,
+        packageSubpath,
+        packageConfig3,
+        base,
+        conditions
+      );
+    }
+    if (packageSubpath === ".") {
+      return legacyMainResolve(packageJsonUrl, packageConfig3, base);
+    }
+    return new URL(packageSubpath, packageJsonUrl);
+  } while (packageJsonPath.length !== lastPath.length);
+  throw new ERR_MODULE_NOT_FOUND(packageName, fileURLToPath4(base), false);
+}
+function isRelativeSpecifier(specifier) {
+  if (specifier[0] === ".") {
+    if (specifier.length === 1 || specifier[1] === "/") return true;
+    if (specifier[1] === "." && (specifier.length === 2 || specifier[2] === "/")) {
+      return true;
+    }
+  }
+  return false;
+}
+function shouldBeTreatedAsRelativeOrAbsolutePath(specifier) {
+  if (specifier === "") return false;
+  if (specifier[0] === "/") return true;
+  return isRelativeSpecifier(specifier);
+}
+function moduleResolve(specifier, base, conditions, preserveSymlinks) {
+  if (conditions === void 0) {
+    conditions = getConditionsSet();
+  }
+  const protocol = base.protocol;
+  const isData = protocol === "data:";
+  const isRemote = isData || protocol === "http:" || protocol === "https:";
+  let resolved;
+  if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
+    try {
+      resolved = new URL(specifier, base);
+    } catch (error_) {
+      const error62 = new ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, base);
+      error62.cause = error_;
+      throw error62;
+    }
+  } else if (protocol === "file:" && specifier[0] === "#") {
+    resolved = packageImportsResolve(specifier, base, conditions);
+  } else {
+    try {
+      resolved = new URL(specifier);
+    } catch (error_) {
+      if (isRemote && !builtinModules2.includes(specifier)) {
+        const error62 = new ERR_UNSUPPORTED_RESOLVE_REQUEST(specifier, base);
+        error62.cause = error_;
+        throw error62;
+      }
+      resolved = packageResolve(specifier, base, conditions);
+    }
+  }
+  assert2.ok(resolved !== void 0, "expected to be defined");
+  if (resolved.protocol !== "file:") {
+    return resolved;
+  }
+  return finalizeResolution(resolved, base, preserveSymlinks);
+}
+function checkIfDisallowedImport(specifier, parsed, parsedParentURL) {
+  if (parsedParentURL) {
+    const parentProtocol = parsedParentURL.protocol;
+    if (parentProtocol === "http:" || parentProtocol === "https:") {
+      if (shouldBeTreatedAsRelativeOrAbsolutePath(specifier)) {
+        const parsedProtocol = parsed?.protocol;
+        if (parsedProtocol && parsedProtocol !== "https:" && parsedProtocol !== "http:") {
+          throw new ERR_NETWORK_IMPORT_DISALLOWED(
+            specifier,
+            parsedParentURL,
+            "remote imports cannot import from a local location."
+          );
+        }
+        return { url: parsed?.href || "" };
+      }
+      if (builtinModules2.includes(specifier)) {
+        throw new ERR_NETWORK_IMPORT_DISALLOWED(
+          specifier,
+          parsedParentURL,
+          "remote imports cannot import from a local location."
+        );
+      }
+      throw new ERR_NETWORK_IMPORT_DISALLOWED(
+        specifier,
+        parsedParentURL,
+        "only relative and absolute specifiers are supported."
+      );
+    }
+  }
+}
+function isURL(self2) {
+  return Boolean(
+    self2 && typeof self2 === "object" && "href" in self2 && typeof self2.href === "string" && "protocol" in self2 && typeof self2.protocol === "string" && self2.href && self2.protocol
+  );
+}
+function throwIfInvalidParentURL(parentURL) {
+  if (parentURL === void 0) {
+    return;
+  }
+  if (typeof parentURL !== "string" && !isURL(parentURL)) {
+    throw new codes.ERR_INVALID_ARG_TYPE(
+      "parentURL",
+      ["string", "URL"],
+      parentURL
+    );
+  }
+}
+function defaultResolve(specifier, context = {}) {
+  const { parentURL } = context;
+  assert2.ok(parentURL !== void 0, "expected `parentURL` to be defined");
+  throwIfInvalidParentURL(parentURL);
+  let parsedParentURL;
+  if (parentURL) {
+    try {
+      parsedParentURL = new URL(parentURL);
+    } catch {
+    }
+  }
+  let parsed;
+  let protocol;
+  try {
+    parsed = shouldBeTreatedAsRelativeOrAbsolutePath(specifier) ? new URL(specifier, parsedParentURL) : new URL(specifier);
+    protocol = parsed.protocol;
+    if (protocol === "data:") {
+      return { url: parsed.href, format: null };
+    }
+  } catch {
+  }
+  const maybeReturn = checkIfDisallowedImport(
+    specifier,
+    parsed,
+    parsedParentURL
+  );
+  if (maybeReturn) return maybeReturn;
+  if (protocol === void 0 && parsed) {
+    protocol = parsed.protocol;
+  }
+  if (protocol === "node:") {
+    return { url: specifier };
+  }
+  if (parsed && parsed.protocol === "node:") return { url: specifier };
+  const conditions = getConditionsSet(context.conditions);
+  const url2 = moduleResolve(specifier, new URL(parentURL), conditions, false);
+  return {
+    // Do NOT cast `url` to a string: that will work even when there are real
+    // problems, silencing them
+    url: url2.href,
+    format: defaultGetFormatWithoutErrors(url2, { parentURL })
+  };
+}
+
+// node_modules/import-meta-resolve/index.js
+function resolve3(specifier, parent) {
+  if (!parent) {
+    throw new Error(
+      "Please pass `parent`: `import-meta-resolve` cannot ponyfill that"
+    );
+  }
+  try {
+    return defaultResolve(specifier, { parentURL: parent }).url;
+  } catch (error62) {
+    const exception2 = (
+      /** @type {ErrnoException} */
+      error62
+    );
+    if ((exception2.code === "ERR_UNSUPPORTED_DIR_IMPORT" || exception2.code === "ERR_MODULE_NOT_FOUND") && typeof exception2.url === "string") {
+      return exception2.url;
+    }
+    throw error62;
+  }
+}
+
+// node_modules/probot/lib/helpers/resolve-app-function.js
+import { pathToFileURL as pathToFileURL3 } from "node:url";
+var resolveAppFunction = async (appFnId, opts = {}) => {
+  const basedir = process.cwd();
+  const resolver = opts.resolver || resolve3;
+  const appFnPath = resolver(appFnId, pathToFileURL3(basedir).href + "/");
+  const { default: mod } = await import(appFnPath);
+  return mod.__esModule && mod.default ? mod.default : mod;
+};
+
+// node_modules/probot/lib/helpers/apply-env.js
+function applyEnv(options2 = {}) {
+  const env = loadEnv(options2);
+  Object.assign(process.env, env);
+}
+
+// node_modules/probot/lib/run.js
+async function run(appFnOrArgv, additionalOptions) {
+  applyEnv();
+  const envOptions = readEnvOptions(additionalOptions?.env);
+  const cliOptions = Array.isArray(appFnOrArgv) ? readCliOptions(appFnOrArgv) : {};
+  const {
+    // log options
+    logLevel: level,
+    logFormat,
+    logLevelInString,
+    logMessageKey,
+    sentryDsn,
+    // server options
+    host = "localhost",
+    port = 3e3,
+    webhookPath = defaultWebhookPath,
+    webhookProxy,
+    // probot options
+    appId,
+    privateKey,
+    redisConfig,
+    secret,
+    baseUrl,
+    // others
+    args
+  } = { ...envOptions, ...cliOptions };
+  const log = additionalOptions?.log || await getLog({
+    level,
+    logFormat,
+    logLevelInString,
+    logMessageKey,
+    sentryDsn
+  });
+  const probotOptions = {
+    appId,
+    privateKey,
+    redisConfig,
+    secret,
+    baseUrl,
+    log,
+    Octokit: additionalOptions?.Octokit || void 0
+  };
+  const serverOptions = {
+    host,
+    port,
+    webhookPath,
+    webhookProxy,
+    log,
+    Probot: Probot.defaults(probotOptions)
+  };
+  let server2;
+  if (!appId || !privateKey) {
+    if (isProduction()) {
+      if (!appId) {
+        throw new Error("App ID is missing, and is required to run in production mode. To resolve, ensure the APP_ID environment variable is set.");
+      } else if (!privateKey) {
+        throw new Error("Certificate is missing, and is required to run in production mode. To resolve, ensure either the PRIVATE_KEY or PRIVATE_KEY_PATH environment variable is set and contains a valid certificate");
+      }
+    }
+    server2 = new Server({
+      ...serverOptions,
+      Probot: Probot.defaults({
+        ...probotOptions,
+        appId: 1,
+        privateKey: "dummy value for setup, see #1512"
+      })
+    });
+    const setupAppHandler = setupAppFactory({
+      host: server2.host,
+      port: server2.port,
+      log: serverOptions.log.child({ name: "setup" }),
+      updateEnv: additionalOptions?.updateEnv || updateEnv,
+      SmeeClient: additionalOptions?.SmeeClient
+    });
+    await server2.loadHandlerFactory(setupAppHandler);
+    await server2.start();
+    return server2;
+  }
+  if (Array.isArray(appFnOrArgv)) {
+    const [appPath] = args;
+    if (!appPath) {
+      console.error("No app path provided. Please provide the path to the app you want to run.");
+      process.exit(1);
+    }
+    const pkg = await packageConfig("probot");
+    server2 = new Server(serverOptions);
+    await server2.loadHandlerFactory(defaultApp);
+    if (Array.isArray(pkg.apps)) {
+      for (const appPath2 of pkg.apps) {
+        const appFn2 = await resolveAppFunction(appPath2);
+        await server2.load(appFn2);
+      }
+    }
+    const appFn = await resolveAppFunction(appPath);
+    await server2.load(appFn);
+    await server2.start();
+    return server2;
+  }
+  server2 = new Server(serverOptions);
+  await server2.load(appFnOrArgv);
+  await server2.start();
+  process.on("SIGINT", async () => {
+    console.info("Stopping server...");
+    try {
+      await server2.stop();
+      console.info("Server stopped");
+      process.exit(0);
+    } catch (e) {
+      console.error({ err: e }, "Error while stopping server");
+      process.exit(1);
+    }
+  });
+  return server2;
+}
 
 // node_modules/probot/lib/create-probot.js
 var DEFAULTS2 = {
@@ -36071,10 +38801,10 @@ function parseYaml(text, schema2) {
   if (documents.length > 1) throw new YamlSyntaxError("expected one YAML document, found several", 1, 1);
   return documents[0] ?? { value: void 0, positions: { startLine: 1, endLine: 1 } };
 }
-function locate(root, path2) {
+function locate(root, path8) {
   let node2 = root;
   let range = root;
-  for (const step of path2) {
+  for (const step of path8) {
     if (typeof step === "number" && node2.items?.[step]) {
       node2 = node2.items[step];
       range = node2;
@@ -36336,7 +39066,7 @@ __export(external_exports, {
   optional: () => optional,
   output: () => output,
   overwrite: () => _overwrite,
-  parse: () => parse4,
+  parse: () => parse5,
   parseAsync: () => parseAsync2,
   partialRecord: () => partialRecord,
   pipe: () => pipe,
@@ -36390,7 +39120,7 @@ __export(external_exports, {
   url: () => url,
   util: () => util_exports,
   uuid: () => uuid2,
-  uuidv4: () => uuidv4,
+  uuidv4: () => uuidv42,
   uuidv6: () => uuidv6,
   uuidv7: () => uuidv7,
   validate: () => validate,
@@ -36688,7 +39418,7 @@ __export(core_exports2, {
   memoizer: () => memoizer,
   mergeValues: () => mergeValues,
   meta: () => meta,
-  parse: () => parse3,
+  parse: () => parse4,
   parseAsync: () => parseAsync,
   parseURLObject: () => parseURLObject,
   prettifyError: () => prettifyError,
@@ -36727,7 +39457,7 @@ __export(util_exports, {
   NUMBER_FORMAT_RANGES: () => NUMBER_FORMAT_RANGES,
   aborted: () => aborted,
   allowsEval: () => allowsEval,
-  assert: () => assert,
+  assert: () => assert3,
   assertEqual: () => assertEqual,
   assertIs: () => assertIs,
   assertNever: () => assertNever,
@@ -36776,7 +39506,7 @@ __export(util_exports, {
   objectClone: () => objectClone,
   omit: () => omit2,
   optionalKeys: () => optionalKeys,
-  own: () => own,
+  own: () => own3,
   parsedType: () => parsedType,
   partial: () => partial,
   pick: () => pick,
@@ -36812,7 +39542,7 @@ function assertIs(_arg) {
 function assertNever(_x) {
   throw new Error("Unexpected value in exhaustive check");
 }
-function assert(_) {
+function assert3(_) {
 }
 function getEnumValues(entries) {
   const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -36955,10 +39685,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path2) {
-  if (!path2)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -37298,11 +40028,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path2, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path2);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -37469,12 +40199,12 @@ function members(proto, table) {
       defineBound(proto, key, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
+function own3(inst, key, value, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
 function hide(inst, key, value) {
-  return own(inst, key, value, false);
+  return own3(inst, key, value, false);
 }
 // @__NO_SIDE_EFFECTS__
 function derived(computes, table) {
@@ -37484,10 +40214,10 @@ function derived(computes, table) {
       configurable: true,
       enumerable: true,
       get() {
-        return own(this, key, compute(this));
+        return own3(this, key, compute(this));
       },
       set(value) {
-        own(this, key, value);
+        own3(this, key, value);
       }
     });
   }
@@ -37497,10 +40227,10 @@ function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn : own3(this, key, fn.bind(this));
     },
     set(value) {
-      own(this, key, value);
+      own3(this, key, value);
     }
   });
 }
@@ -37626,12 +40356,12 @@ function $constructor(name, initializer3, proto, params) {
     inst._zod.traits.add(name);
     initializer3(inst, def);
     if (initialized) {
-      const own2 = Object.getPrototypeOf(inst);
+      const own4 = Object.getPrototypeOf(inst);
       const ctorProto = inst._zod.constr.prototype;
-      let up = own2;
+      let up = own4;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
+      const target = up ?? own4;
       if (!initialized.has(target)) {
         initialized.add(target);
         members(target, protoMembers);
@@ -37764,16 +40494,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path8 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -37812,17 +40542,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path8 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -37861,8 +40591,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path2 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path2) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -37908,7 +40638,7 @@ var _parse = (_Err) => {
   };
   return fn;
 };
-var parse3 = /* @__PURE__ */ _parse($ZodRealError);
+var parse4 = /* @__PURE__ */ _parse($ZodRealError);
 var _parseAsync = (_Err) => {
   const fn = async (schema2, value, _ctx, params) => {
     const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
@@ -37996,18 +40726,18 @@ var validateAsync = async (schema2, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse6(schema2, value, ctx, finalizeParams(fn, _params));
+    return parse7(schema2, value, ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse6 = _parse(_Err);
+  const parse7 = _parse(_Err);
   const fn = (schema2, value, _ctx, _params) => {
-    return parse6(schema2, value, _ctx, finalizeParams(fn, _params));
+    return parse7(schema2, value, _ctx, finalizeParams(fn, _params));
   };
   return fn;
 };
@@ -38851,7 +41581,7 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
     return hide(this, "~standard", standardProps(this));
   },
   set "~standard"(value) {
-    own(this, "~standard", value);
+    own3(this, "~standard", value);
   }
 });
 var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config2())) } : { value: r.value };
@@ -39502,7 +42232,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c) => c[0]));
-  const parse6 = inst._zod.parse;
+  const parse7 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n = size(payload.value);
     if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -39516,7 +42246,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse6(payload, ctx);
+    return parse7(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -40989,20 +43719,20 @@ function leafPattern(schema2) {
     return "(?!)";
   if (minimum !== void 0 || maximum !== void 0)
     return string({ minimum, maximum }).source;
-  const own2 = schema2._zod.pattern;
-  return (isInt && own2 === number ? integer : own2)?.source;
+  const own4 = schema2._zod.pattern;
+  return (isInt && own4 === number ? integer : own4)?.source;
 }
 function partPattern(schema2) {
   const def = schema2._zod.def;
-  const own2 = schema2._zod.pattern?.source;
+  const own4 = schema2._zod.pattern?.source;
   const inner = def.innerType ?? schema2._zod.innerType;
   if (inner) {
     const before = inner._zod.pattern?.source;
     const after = partPattern(inner);
-    if (own2 && before && after && after !== before) {
-      return own2.replace(cleanRegex(before), () => cleanRegex(after));
+    if (own4 && before && after && after !== before) {
+      return own4.replace(cleanRegex(before), () => cleanRegex(after));
     }
-    return own2;
+    return own4;
   }
   if (def.options) {
     const sources = def.options.map(partPattern);
@@ -41061,10 +43791,10 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
       throw new Error("implement() must be called with a function");
     }
     return Object.defineProperty(function(...args) {
-      const parsedArgs = inst._def.input ? parse3(inst._def.input, args) : args;
+      const parsedArgs = inst._def.input ? parse4(inst._def.input, args) : args;
       const result = Reflect.apply(func, this, parsedArgs);
       if (inst._def.output) {
-        return parse3(inst._def.output, result);
+        return parse4(inst._def.output, result);
       }
       return result;
     }, "_zod", { value: inst._zod, enumerable: false });
@@ -41205,7 +43935,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve3) {
+function isRecursive(inst, stack, resolve5) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -41215,7 +43945,7 @@ function isRecursive(inst, stack, resolve3) {
   let result = NONE;
   const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve3);
+      const answer = isRecursive(child, stack, resolve5);
       if (answer > result)
         result = answer;
     }
@@ -41226,7 +43956,7 @@ function isRecursive(inst, stack, resolve3) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve3) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve5) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -41290,7 +44020,7 @@ function isRecursive(inst, stack, resolve3) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve5 ? inst._zod.innerType : void 0);
       merge5(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -49400,8 +52130,8 @@ function generateMultipleOfCheck(doc, ctx, def, accessor) {
   }
 }
 function generateNumberFormatCheck(doc, def, accessor) {
-  const format = def.format;
-  switch (format) {
+  const format3 = def.format;
+  switch (format3) {
     case "safeint":
       doc.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
       break;
@@ -49418,16 +52148,16 @@ function generateNumberFormatCheck(doc, def, accessor) {
       doc.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
       break;
     default: {
-      void format;
-      throw new ZodCompileUnsupportedError(`number format ${format}`);
+      void format3;
+      throw new ZodCompileUnsupportedError(`number format ${format3}`);
     }
   }
 }
 function generateBigIntFormatCheck(doc, def, accessor) {
-  const format = def.format;
-  if (!format)
+  const format3 = def.format;
+  if (!format3)
     return;
-  switch (format) {
+  switch (format3) {
     case "int64":
       doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
       break;
@@ -49435,8 +52165,8 @@ function generateBigIntFormatCheck(doc, def, accessor) {
       doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
       break;
     default: {
-      void format;
-      throw new ZodCompileUnsupportedError(`bigint format ${format}`);
+      void format3;
+      throw new ZodCompileUnsupportedError(`bigint format ${format3}`);
     }
   }
 }
@@ -49617,8 +52347,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
     return accessor;
   }
-  const format = def.format;
-  switch (format) {
+  const format3 = def.format;
+  switch (format3) {
     case "regex":
       throw new ZodCompileUnsupportedError("regex format without a pattern");
     case "lowercase":
@@ -49641,8 +52371,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
       break;
     }
     default: {
-      void format;
-      throw new ZodCompileUnsupportedError(`string format ${format}`);
+      void format3;
+      throw new ZodCompileUnsupportedError(`string format ${format3}`);
     }
   }
   return accessor;
@@ -51733,12 +54463,12 @@ function _stringbool(Classes, _params) {
   return codec2;
 }
 // @__NO_SIDE_EFFECTS__
-function _stringFormat(Class2, format, fnOrRegex, _params = {}) {
+function _stringFormat(Class2, format3, fnOrRegex, _params = {}) {
   const params = normalizeParams(_params);
   const def = {
     check: "string_format",
     type: "string",
-    format,
+    format: format3,
     fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
     ...params
   };
@@ -52304,9 +55034,9 @@ var addPattern = (agg, pattern) => {
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
 };
-var setFormat = (agg, format) => {
-  agg.format = format;
-  if (format.includes("int"))
+var setFormat = (agg, format3) => {
+  agg.format = format3;
+  if (format3.includes("int"))
     agg.isInt = true;
 };
 var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
@@ -52384,16 +55114,16 @@ var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema2, ctx, _json, _params) => {
   const json3 = _json;
   json3.type = "string";
-  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
+  const { minimum, maximum, format: format3, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json3.minLength = minimum;
   if (typeof maximum === "number")
     json3.maxLength = maximum;
-  if (format) {
-    json3.format = formatMap[format] ?? format;
+  if (format3) {
+    json3.format = formatMap[format3] ?? format3;
     if (json3.format === "")
       delete json3.format;
-    if (format === "time" || laxFormat) {
+    if (format3 === "time" || laxFormat) {
       delete json3.format;
     }
   }
@@ -52771,7 +55501,7 @@ function stringifyKeyNames(bySchema, json3, visited) {
   const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json3;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format3, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -53281,7 +56011,7 @@ __export(schemas_exports2, {
   unknown: () => unknown,
   url: () => url,
   uuid: () => uuid2,
-  uuidv4: () => uuidv4,
+  uuidv4: () => uuidv42,
   uuidv6: () => uuidv6,
   uuidv7: () => uuidv7,
   void: () => _void2,
@@ -53371,7 +56101,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse4 = /* @__PURE__ */ _parse(ZodRealError);
+var parse5 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse2 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -53508,7 +56238,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse4(this, data, params, { callee: _parse2 });
+    return parse5(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -53754,7 +56484,7 @@ var ZodUUID = /* @__PURE__ */ $constructor("ZodUUID", (inst, def) => {
 function uuid2(params) {
   return _uuid(ZodUUID, params);
 }
-function uuidv4(params) {
+function uuidv42(params) {
   return _uuidv4(ZodUUID, params);
 }
 function uuidv6(params) {
@@ -53907,8 +56637,8 @@ var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat"
   $ZodCustomStringFormat.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function stringFormat(format, fnOrRegex, _params = {}) {
-  return _stringFormat(ZodCustomStringFormat, format, fnOrRegex, _params);
+function stringFormat(format3, fnOrRegex, _params = {}) {
+  return _stringFormat(ZodCustomStringFormat, format3, fnOrRegex, _params);
 }
 function hostname2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
@@ -53921,11 +56651,11 @@ function currencyCode2(_params) {
 }
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
-  const format = `${alg}_${enc}`;
-  const regex2 = regexes_exports[format];
+  const format3 = `${alg}_${enc}`;
+  const regex2 = regexes_exports[format3];
   if (!regex2)
-    throw new Error(`Unrecognized hash format: ${format}`);
-  return _stringFormat(ZodCustomStringFormat, format, regex2, params);
+    throw new Error(`Unrecognized hash format: ${format3}`);
+  return _stringFormat(ZodCustomStringFormat, format3, regex2, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -55000,13 +57730,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path2 = ref.slice(1).split("/").filter(Boolean);
-  if (path2.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path2[0] === defsKey) {
-    const key = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -55290,58 +58020,58 @@ function convertBaseSchema(schema2, ctx) {
     case "string": {
       let stringSchema = z.string();
       if (schema2.format) {
-        const format = schema2.format;
-        if (format === "email") {
+        const format3 = schema2.format;
+        if (format3 === "email") {
           stringSchema = stringSchema.check(z.email());
-        } else if (format === "uri" || format === "uri-reference") {
+        } else if (format3 === "uri" || format3 === "uri-reference") {
           stringSchema = stringSchema.check(z.url());
-        } else if (format === "uuid" || format === "guid") {
+        } else if (format3 === "uuid" || format3 === "guid") {
           stringSchema = stringSchema.check(z.uuid());
-        } else if (format === "date-time") {
+        } else if (format3 === "date-time") {
           stringSchema = stringSchema.check(z.iso.datetime({ offset: true }));
-        } else if (format === "date") {
+        } else if (format3 === "date") {
           stringSchema = stringSchema.check(z.iso.date());
-        } else if (format === "time") {
+        } else if (format3 === "time") {
           stringSchema = stringSchema.check(z.regex(fullTime));
-        } else if (format === "duration") {
+        } else if (format3 === "duration") {
           stringSchema = stringSchema.check(z.iso.duration());
-        } else if (format === "hostname") {
+        } else if (format3 === "hostname") {
           stringSchema = stringSchema.check(z.hostname());
-        } else if (format === "ipv4") {
+        } else if (format3 === "ipv4") {
           stringSchema = stringSchema.check(z.ipv4());
-        } else if (format === "ipv6") {
+        } else if (format3 === "ipv6") {
           stringSchema = stringSchema.check(z.ipv6());
-        } else if (format === "mac") {
+        } else if (format3 === "mac") {
           stringSchema = stringSchema.check(z.mac());
-        } else if (format === "cidr") {
+        } else if (format3 === "cidr") {
           stringSchema = stringSchema.check(z.cidrv4());
-        } else if (format === "cidr-v6") {
+        } else if (format3 === "cidr-v6") {
           stringSchema = stringSchema.check(z.cidrv6());
-        } else if (format === "base64") {
+        } else if (format3 === "base64") {
           stringSchema = stringSchema.check(z.base64());
-        } else if (format === "base64url") {
+        } else if (format3 === "base64url") {
           stringSchema = stringSchema.check(z.base64url());
-        } else if (format === "e164") {
+        } else if (format3 === "e164") {
           stringSchema = stringSchema.check(z.e164());
-        } else if (format === "credit_card") {
+        } else if (format3 === "credit_card") {
           stringSchema = stringSchema.check(z.creditCard());
-        } else if (format === "iban") {
+        } else if (format3 === "iban") {
           stringSchema = stringSchema.check(z.iban());
-        } else if (format === "jwt") {
+        } else if (format3 === "jwt") {
           stringSchema = stringSchema.check(z.jwt());
-        } else if (format === "emoji") {
+        } else if (format3 === "emoji") {
           stringSchema = stringSchema.check(z.emoji());
-        } else if (format === "nanoid") {
+        } else if (format3 === "nanoid") {
           stringSchema = stringSchema.check(z.nanoid());
-        } else if (format === "cuid") {
+        } else if (format3 === "cuid") {
           stringSchema = stringSchema.check(z.cuid());
-        } else if (format === "cuid2") {
+        } else if (format3 === "cuid2") {
           stringSchema = stringSchema.check(z.cuid2());
-        } else if (format === "ulid") {
+        } else if (format3 === "ulid") {
           stringSchema = stringSchema.check(z.ulid());
-        } else if (format === "xid") {
+        } else if (format3 === "xid") {
           stringSchema = stringSchema.check(z.xid());
-        } else if (format === "ksuid") {
+        } else if (format3 === "ksuid") {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
@@ -55640,21 +58370,21 @@ function visit(schema2, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run2(s) {
-    const cached2 = cache.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -56031,20 +58761,20 @@ function validateConfig(value, file2, positions) {
   throw new ConfigError(file2, problems.sort((a, b) => a.line - b.line));
 }
 function describeIssue(issue2, positions) {
-  const path2 = issue2.path.filter((step) => typeof step !== "symbol");
+  const path8 = issue2.path.filter((step) => typeof step !== "symbol");
   const lineOf2 = (steps) => positions ? locate(positions, steps).startLine : 1;
   if (issue2.code === "unrecognized_keys") {
     return issue2.keys.map((key) => ({
-      path: formatPath([...path2, key]),
-      line: lineOf2([...path2, key]),
+      path: formatPath([...path8, key]),
+      line: lineOf2([...path8, key]),
       message: `unknown key "${key}"; remove it or check its spelling (see schema/hipaa-guard.schema.json)`
     }));
   }
   const message = issue2.code === "invalid_key" ? issue2.issues.map((inner) => inner.message).join("; ") : issue2.message;
-  return [{ path: formatPath(path2), line: lineOf2(path2), message }];
+  return [{ path: formatPath(path8), line: lineOf2(path8), message }];
 }
-function formatPath(path2) {
-  return path2.reduce(
+function formatPath(path8) {
+  return path8.reduce(
     (text, step) => typeof step === "number" ? `${text}[${step}]` : text ? `${text}.${step}` : step,
     ""
   );
@@ -56191,16 +58921,16 @@ var NETWORK_TYPES = /* @__PURE__ */ new Set([
 function isNetworkBlock(block) {
   return NETWORK_TYPES.has(block.type);
 }
-function isHclPath(path2) {
-  return /\.(tf|tfvars|hcl|tfbackend)$/.test(path2);
+function isHclPath(path8) {
+  return /\.(tf|tfvars|hcl|tfbackend)$/.test(path8);
 }
-function isYamlPath(path2) {
-  return /\.ya?ml$/.test(path2);
+function isYamlPath(path8) {
+  return /\.ya?ml$/.test(path8);
 }
-function lineContexts(path2, lines) {
-  if (path2.endsWith(".tfbackend")) return lines.map(() => ({ backend: "file" }));
-  if (isHclPath(path2)) return hclContexts(lines);
-  if (isYamlPath(path2)) return yamlContexts(lines);
+function lineContexts(path8, lines) {
+  if (path8.endsWith(".tfbackend")) return lines.map(() => ({ backend: "file" }));
+  if (isHclPath(path8)) return hclContexts(lines);
+  if (isYamlPath(path8)) return yamlContexts(lines);
   return lines.map(() => ({}));
 }
 function hclContexts(lines) {
@@ -56387,7 +59117,14 @@ function manifestNamespaces(text) {
   if (!/^kind:/m.test(text)) return [];
   return [...new Set([...text.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
 }
-var FOLDER_LAYOUTS = [/^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//];
+var FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
+var FOLDER_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "preprod"]);
+function environmentFolder(path8) {
+  const folders = path8.split("/").slice(0, -1);
+  const index = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
+  const name = folders[index];
+  return name === void 0 ? void 0 : [path8, folders.slice(0, index + 1).join("/"), name];
+}
 var TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
 var ENVIRONMENT_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "test", "sandbox", "preprod"]);
 function inferEnvironments(files, manifests = []) {
@@ -56401,10 +59138,8 @@ function inferEnvironments(files, manifests = []) {
     found.set(name, entry);
   };
   for (const file2 of files) {
-    for (const layout of FOLDER_LAYOUTS) {
-      const match = layout.exec(file2);
-      if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
-    }
+    const match = FOLDER_LAYOUT.exec(file2) ?? environmentFolder(file2);
+    if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
   }
   const byFolder = new Set(found.keys());
   for (const file2 of files) {
@@ -56412,11 +59147,11 @@ function inferEnvironments(files, manifests = []) {
     const claimed = [...found.values()].some((entry) => [...entry.paths].some((glob2) => glob2.endsWith("/**") && file2.startsWith(unescapeGlob(glob2.slice(0, -2)))));
     if (name && !claimed && (byFolder.has(canonicalName(name)) || readsLikeEnvironment(name))) add(name, escapeGlob(file2));
   }
-  for (const { path: path2, namespaces } of manifests) {
+  for (const { path: path8, namespaces } of manifests) {
     const names = new Set(namespaces.map(canonicalName));
     const [name] = names;
     const spelling = namespaces[0];
-    if (names.size === 1 && name && spelling && (found.has(name) || ENVIRONMENT_WORDS.has(spelling))) add(spelling, escapeGlob(path2));
+    if (names.size === 1 && name && spelling && (found.has(name) || ENVIRONMENT_WORDS.has(spelling))) add(spelling, escapeGlob(path8));
   }
   const environments = [...found.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, entry]) => ({
     name,
@@ -56426,7 +59161,7 @@ function inferEnvironments(files, manifests = []) {
     source: "inferred"
   }));
   if (environments.length === 0) {
-    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, <name>.tfvars, namespaces); separation not checked"] };
+    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked"] };
   }
   const notes = [
     `environments: none declared in the config; inferred from the layout: ${environments.map((env) => `${env.name}${env.production ? " (production)" : ""} = ${env.paths.join(", ")}; namespaces ${env.identifiers.namespaces.join(", ")}`).join("; ")}`
@@ -56442,15 +59177,15 @@ function readsLikeEnvironment(name) {
 function unescapeGlob(glob2) {
   return glob2.replace(/\\(.)/g, "$1");
 }
-function escapeGlob(path2) {
-  return path2.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
+function escapeGlob(path8) {
+  return path8.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
 }
 function createClassifier(model) {
   const matchers = model.environments.map((env) => ({
     env,
     isMatch: env.paths.length ? (0, import_picomatch2.default)(env.paths, { dot: true }) : () => false
   }));
-  return (path2) => matchers.filter((matcher) => matcher.isMatch(path2)).map((matcher) => matcher.env);
+  return (path8) => matchers.filter((matcher) => matcher.isMatch(path8)).map((matcher) => matcher.env);
 }
 
 // checks/infra/engine-rules.ts
@@ -56506,7 +59241,7 @@ function suppressionProblem(suppression, today) {
   if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
   return void 0;
 }
-function applySuppressions(path2, text, findings, blocks, now) {
+function applySuppressions(path8, text, findings, blocks, now) {
   const today = now.toISOString().slice(0, 10);
   const result = { findings: [], suppressed: [] };
   const valid = [];
@@ -56519,8 +59254,8 @@ function applySuppressions(path2, text, findings, blocks, now) {
     result.findings.push(
       makeFinding(SUPPRESSION_INVALID_RULE, {
         message: problem,
-        location: { kind: "file", path: path2, startLine: suppression.line, endLine: suppression.line },
-        subject: `${path2}#${suppression.ruleId}#${suppression.target}`,
+        location: { kind: "file", path: path8, startLine: suppression.line, endLine: suppression.line },
+        subject: `${path8}#${suppression.ruleId}#${suppression.target}`,
         evidence: { actual: text.split("\n")[suppression.line - 1]?.trim() }
       })
     );
@@ -56535,7 +59270,7 @@ function applySuppressions(path2, text, findings, blocks, now) {
       finding,
       reason: covering.reason,
       ...covering.until ? { until: covering.until } : {},
-      source: { kind: "file", path: path2, startLine: covering.line, endLine: covering.line }
+      source: { kind: "file", path: path8, startLine: covering.line, endLine: covering.line }
     });
   }
   return result;
@@ -56573,9 +59308,9 @@ var NAMED_TYPES = {
 function normalizeKey(key) {
   return key.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
-function definingKey(key, block, path2, indent2) {
+function definingKey(key, block, path8, indent2) {
   const k = normalizeKey(key);
-  if (k === "namespace" && indent2 === 0 && /(^|\/)kustomization\.ya?ml$/.test(path2)) {
+  if (k === "namespace" && indent2 === 0 && /(^|\/)kustomization\.ya?ml$/.test(path8)) {
     return { kind: "namespace", label: "namespace", shareable: false };
   }
   const namedLabel = block ? NAMED_TYPES[block.type] : void 0;
@@ -56604,12 +59339,12 @@ var KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$
 var TOKEN = /[A-Za-z0-9][\w.:/@-]*/g;
 var QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
 var HOST = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-function collectFileFacts(path2, text) {
+function collectFileFacts(path8, text) {
   const lines = text.split(/\r?\n/);
-  const contexts = lineContexts(path2, lines);
-  const hcl = isHclPath(path2);
+  const contexts = lineContexts(path8, lines);
+  const hcl = isHclPath(path8);
   const facts = {
-    path: path2,
+    path: path8,
     definitions: [],
     tokens: [],
     backends: [],
@@ -56621,7 +59356,7 @@ function collectFileFacts(path2, text) {
   lines.forEach((raw, index) => {
     const lineNumber = index + 1;
     const context = contexts[index] ?? {};
-    const line = withoutComment(raw, hcl ? "hcl" : isYamlPath(path2) ? "yaml" : "none");
+    const line = withoutComment(raw, hcl ? "hcl" : isYamlPath(path8) ? "yaml" : "none");
     if (!line.trim()) return;
     const match = KEY_LINE.exec(line);
     const indent2 = line.length - line.trimStart().length;
@@ -56643,7 +59378,7 @@ function collectFileFacts(path2, text) {
     for (const token of literals) {
       const text2 = token[0].replace(/[.:/-]+$/, "");
       const column = token.index + 1;
-      const entry = { text: text2, place: { path: path2, line: lineNumber, column }, namespaceContext: namespaceContext && column > valueColumn };
+      const entry = { text: text2, place: { path: path8, line: lineNumber, column }, namespaceContext: namespaceContext && column > valueColumn };
       if (key !== void 0 && column > valueColumn) entry.key = key;
       if (block) entry.block = block;
       facts.tokens.push(entry);
@@ -56652,29 +59387,29 @@ function collectFileFacts(path2, text) {
     const values = literalValues(line, valueColumn, hcl);
     if (context.backend && BACKEND_KEYS.includes(key)) {
       const id = `${context.backend}@${block?.startLine ?? 0}`;
-      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place: { path: path2, line: lineNumber, column: indent2 + 1 } };
+      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place: { path: path8, line: lineNumber, column: indent2 + 1 } };
       backends.set(id, backend);
       const first = values[0];
       if (first) backend.fields[key] = first.value;
-      if (first && key === "bucket") facts.definitions.push(definition("name", "state bucket", false, key, first, path2, lineNumber, block));
-      if (first && STATE_LOCATION_KEYS.includes(key)) facts.definitions.push(definition("state", "state file", false, key, first, path2, lineNumber, block));
+      if (first && key === "bucket") facts.definitions.push(definition("name", "state bucket", false, key, first, path8, lineNumber, block));
+      if (first && STATE_LOCATION_KEYS.includes(key)) facts.definitions.push(definition("state", "state file", false, key, first, path8, lineNumber, block));
       return;
     }
-    const defining = block && isNetworkBlock(block) ? void 0 : definingKey(key, block, path2, indent2);
+    const defining = block && isNetworkBlock(block) ? void 0 : definingKey(key, block, path8, indent2);
     if (!defining) return;
     for (const literal2 of values) {
       const value = defining.kind === "domain" ? hostOf(literal2.value) : literal2.value;
       if (value === void 0 || defining.kind === "cidr" && !/[.:]/.test(value)) continue;
       if (defining.kind === "account" && !/^\d{12}$/.test(value)) continue;
       if (defining.kind === "name" && !isSpecificName(value)) continue;
-      facts.definitions.push(definition(defining.kind, defining.label, defining.shareable, key, { value, column: literal2.column }, path2, lineNumber, block));
+      facts.definitions.push(definition(defining.kind, defining.label, defining.shareable, key, { value, column: literal2.column }, path8, lineNumber, block));
     }
   });
   facts.backends = [...backends.values()];
   return facts;
 }
-function definition(kind, label, shareable, key, literal2, path2, line, block) {
-  const result = { kind, value: literal2.value, label, shareable, key, place: { path: path2, line, column: literal2.column } };
+function definition(kind, label, shareable, key, literal2, path8, line, block) {
+  const result = { kind, value: literal2.value, label, shareable, key, place: { path: path8, line, column: literal2.column } };
   if (block) result.block = block.name ? `${block.type}.${block.name}` : block.type;
   return result;
 }
@@ -56940,10 +59675,10 @@ function parseTerraformJson(text) {
   return {
     body: normalized,
     // The normalized path has a list index where the JSON may hold a single object: skip it there.
-    locate: (path2) => {
+    locate: (path8) => {
       const steps = [];
       let current = raw;
-      for (const step of path2) {
+      for (const step of path8) {
         if (typeof step === "number" && !Array.isArray(current)) continue;
         steps.push(step);
         current = Array.isArray(current) ? current[step] : isObject2(current) ? current[String(step)] : void 0;
@@ -56978,27 +59713,27 @@ async function parseFile(file2) {
     const parsed = await (0, import_hcl2json.parse)(file2.path, file2.text);
     const body2 = file2.text.includes("jsonencode") ? await expandJsonencode(parsed, file2.path) : parsed;
     const positions = locateHcl(file2.text);
-    return { path: file2.path, body: body2, locate: (path2) => locate(positions, path2) };
+    return { path: file2.path, body: body2, locate: (path8) => locate(positions, path8) };
   } catch (error62) {
     const described = describeHclError(error62 instanceof Error ? error62.message : String(error62));
     return failed(described.line, described.message);
   }
 }
 var JSONENCODE = /^\$\{\s*jsonencode\(([\s\S]*)\)\s*\}$/;
-async function expandJsonencode(value, path2) {
+async function expandJsonencode(value, path8) {
   if (typeof value === "string") {
     const inner = JSONENCODE.exec(value)?.[1];
     if (!inner) return value;
     try {
-      return (await (0, import_hcl2json.parse)(path2, `value = ${inner}
+      return (await (0, import_hcl2json.parse)(path8, `value = ${inner}
 `)).value ?? value;
     } catch {
       return value;
     }
   }
-  if (Array.isArray(value)) return Promise.all(value.map((item) => expandJsonencode(item, path2)));
+  if (Array.isArray(value)) return Promise.all(value.map((item) => expandJsonencode(item, path8)));
   if (value !== null && typeof value === "object") {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await expandJsonencode(item, path2)]));
+    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await expandJsonencode(item, path8)]));
     return Object.fromEntries(entries);
   }
   return value;
@@ -57064,7 +59799,7 @@ function resourcesOf(file2, scope, moves) {
         path: file2.path,
         range: file2.locate(prefix),
         values: withDynamicBlocks(resolveValue(body2, scope, /* @__PURE__ */ new Set())),
-        locate: (path2) => file2.locate([...prefix, ...path2]),
+        locate: (path8) => file2.locate([...prefix, ...path8]),
         ...movedFrom ? { movedFrom } : {}
       });
     }
@@ -57132,7 +59867,7 @@ async function resolveNetworkValues(source, paths, facts) {
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module2 of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path2) => path2.endsWith(".tf") && posix.dirname(path2) === module2));
+    const files = await readModule(source, paths.filter((path8) => path8.endsWith(".tf") && posix.dirname(path8) === module2));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -57149,8 +59884,8 @@ async function resolveNetworkValues(source, paths, facts) {
   return resolved;
 }
 async function readModule(source, paths) {
-  const texts = await Promise.all(paths.map(async (path2) => ({ path: path2, text: await source.read(path2).catch(() => void 0) })));
-  return texts.flatMap(({ path: path2, text }) => text === void 0 ? [] : [{ path: path2, text }]);
+  const texts = await Promise.all(paths.map(async (path8) => ({ path: path8, text: await source.read(path8).catch(() => void 0) })));
+  return texts.flatMap(({ path: path8, text }) => text === void 0 ? [] : [{ path: path8, text }]);
 }
 function blockOf(resource) {
   return { type: resource.type, name: resource.address.split(".").at(-1) ?? "", ...resource.range };
@@ -57203,8 +59938,8 @@ function applyEnvironmentSuppressions(findings, facts, now) {
     }
   }
   for (const finding of findings) {
-    const path2 = finding.location.kind === "file" ? finding.location.path : "";
-    const covering = valid.get(path2)?.find((suppression) => covers2(suppression, finding, facts.get(path2)?.blocks ?? []));
+    const path8 = finding.location.kind === "file" ? finding.location.path : "";
+    const covering = valid.get(path8)?.find((suppression) => covers2(suppression, finding, facts.get(path8)?.blocks ?? []));
     if (!covering?.reason) {
       outcome.findings.push(finding);
       continue;
@@ -57213,7 +59948,7 @@ function applyEnvironmentSuppressions(findings, facts, now) {
       finding,
       reason: covering.reason,
       ...covering.until ? { until: covering.until } : {},
-      source: { kind: "file", path: path2, startLine: covering.line, endLine: covering.line }
+      source: { kind: "file", path: path8, startLine: covering.line, endLine: covering.line }
     });
   }
   return outcome;
@@ -57369,6 +60104,7 @@ function buildIndex(facts) {
     const environment = byName2.get(name);
     if (!environment) continue;
     for (const definition2 of file2.definitions) {
+      if (definition2.kind === "namespace" && !readsLikeEnvironment(definition2.value)) continue;
       const owner = {
         environment,
         kind: definition2.kind,
@@ -57406,10 +60142,10 @@ function dedupeSubjects(findings) {
 }
 function ambiguousFindings(facts) {
   return facts.ambiguous.map(
-    ({ path: path2, environments }) => makeFinding(ENV_AMBIGUOUS_PATH, {
-      message: `${path2} belongs to ${environments.join(" and ")} by their paths globs; expected exactly one environment. It is not checked for separation until one environment claims it.`,
-      location: { kind: "file", path: path2, startLine: 1, endLine: 1 },
-      subject: `ambiguous|${path2}|${environments.join(",")}`,
+    ({ path: path8, environments }) => makeFinding(ENV_AMBIGUOUS_PATH, {
+      message: `${path8} belongs to ${environments.join(" and ")} by their paths globs; expected exactly one environment. It is not checked for separation until one environment claims it.`,
+      location: { kind: "file", path: path8, startLine: 1, endLine: 1 },
+      subject: `ambiguous|${path8}|${environments.join(",")}`,
       evidence: { actual: environments, expected: "one environment" }
     })
   );
@@ -57459,15 +60195,15 @@ function severityFor(rule, a, b) {
 function referenceFindings(facts, index) {
   const byName2 = new Map(facts.model.environments.map((env) => [env.name, env]));
   const findings = [];
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   for (const { environment: name, facts: file2 } of facts.files) {
     const home = byName2.get(name);
     if (!home) continue;
     const byLineAndTarget = /* @__PURE__ */ new Map();
     for (const token of file2.tokens) {
       const key = `${name}\0${token.namespaceContext ? "ns" : ""}\0${token.text}`;
-      const hits = cache.get(key) ?? hitsOf(token.text, token.namespaceContext, home, index);
-      cache.set(key, hits);
+      const hits = cache2.get(key) ?? hitsOf(token.text, token.namespaceContext, home, index);
+      cache2.set(key, hits);
       for (const hit of hits) {
         addTo(byLineAndTarget, `${token.place.line}\0${hit.owner.environment.name}`, { ...hit, token });
       }
@@ -57615,8 +60351,8 @@ function overlapFindings(index, configPath) {
 // checks/environments/check-environments.ts
 var MAX_FILE_BYTES = 1024 * 1024;
 var READ_CONCURRENCY = 16;
-function isEnvironmentFile(path2) {
-  return /\.(tf|tfvars|hcl|tfbackend|json|ya?ml|conf|env|ini|properties|toml)$/.test(path2) || /(^|\/)\.env$/.test(path2);
+function isEnvironmentFile(path8) {
+  return /\.(tf|tfvars|hcl|tfbackend|json|ya?ml|conf|env|ini|properties|toml)$/.test(path8) || /(^|\/)\.env$/.test(path8);
 }
 async function checkEnvironments(input2) {
   const { changeSet, config: config3 } = input2;
@@ -57631,8 +60367,8 @@ async function checkEnvironments(input2) {
   }
   const basePaths = pathsAtBase(changeSet, headPaths);
   const allPaths = [.../* @__PURE__ */ new Set([...headPaths, ...basePaths])];
-  const read = /* @__PURE__ */ new Map();
-  const manifests = declaresEnvironments(config3) ? [] : await unclaimedManifests(changeSet.head, headPaths, inferEnvironments(allPaths), read, report.errors);
+  const read2 = /* @__PURE__ */ new Map();
+  const manifests = declaresEnvironments(config3) ? [] : await unclaimedManifests(changeSet.head, headPaths, inferEnvironments(allPaths), read2, report.errors);
   const model = resolveEnvironments(config3, allPaths, manifests);
   report.notes.push(...model.notes);
   if (model.environments.length === 1) {
@@ -57641,7 +60377,7 @@ async function checkEnvironments(input2) {
   if (model.environments.length === 0) return report;
   const classify2 = createClassifier(model);
   const declared = await declaredPlaces(changeSet, configPath, model);
-  const { head, base } = await collectVersions(changeSet, headPaths, basePaths, classify2, read, report.errors);
+  const { head, base } = await collectVersions(changeSet, headPaths, basePaths, classify2, read2, report.errors);
   const evaluate = (version2) => evaluateSeparation({ model, files: version2.files, ambiguous: version2.ambiguous, declared, configPath });
   const before = new Set(evaluate(base).map((finding) => finding.fingerprint));
   const classified = evaluate(head).map((finding) => ({ ...finding, change: before.has(finding.fingerprint) ? "existing" : "introduced" }));
@@ -57658,36 +60394,36 @@ function changedAtBase(changeSet) {
 }
 function pathsAtBase(changeSet, headPaths) {
   const changed = changedAtBase(changeSet);
-  const paths = new Set(headPaths.filter((path2) => !changed.has(path2)));
+  const paths = new Set(headPaths.filter((path8) => !changed.has(path8)));
   for (const file2 of changeSet.changed) {
     if (file2.status === "modified" || file2.status === "removed") paths.add(file2.path);
     if (file2.status === "renamed" && file2.previousPath) paths.add(file2.previousPath);
   }
   return [...paths];
 }
-async function unclaimedManifests(source, paths, layout, read, errors) {
+async function unclaimedManifests(source, paths, layout, read2, errors) {
   const classify2 = createClassifier(layout);
-  const candidates = paths.filter((path2) => isYamlPath(path2) && classify2(path2).length === 0).sort();
+  const candidates = paths.filter((path8) => isYamlPath(path8) && classify2(path8).length === 0).sort();
   const manifests = [];
-  await forEachLimited(candidates, READ_CONCURRENCY, async (path2) => {
-    const text = await readText(source, path2, errors, "head");
+  await forEachLimited(candidates, READ_CONCURRENCY, async (path8) => {
+    const text = await readText(source, path8, errors, "head");
     const namespaces = text === void 0 ? [] : manifestNamespaces(text);
     if (text === void 0 || !namespaces.length) return;
-    manifests.push({ path: path2, namespaces });
-    read.set(path2, collectFileFacts(path2, text));
+    manifests.push({ path: path8, namespaces });
+    read2.set(path8, collectFileFacts(path8, text));
   });
   return manifests.sort((a, b) => a.path.localeCompare(b.path));
 }
-async function collectVersions(changeSet, headPaths, basePaths, classify2, read, errors) {
-  const head = await collectVersion(changeSet.head, headPaths, classify2, read, errors, "head");
+async function collectVersions(changeSet, headPaths, basePaths, classify2, read2, errors) {
+  const head = await collectVersion(changeSet.head, headPaths, classify2, read2, errors, "head");
   const changed = changedAtBase(changeSet);
-  const unchanged = new Map([...head.facts].filter(([path2]) => !changed.has(path2)));
+  const unchanged = new Map([...head.facts].filter(([path8]) => !changed.has(path8)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path2) => path2.endsWith(".tf")).map((path2) => posix2.dirname(path2)));
-  const inChangedModule = (path2) => changedModules.has(posix2.dirname(path2));
+  const changedModules = new Set([...changed].filter((path8) => path8.endsWith(".tf")).map((path8) => posix2.dirname(path8)));
+  const inChangedModule = (path8) => changedModules.has(posix2.dirname(path8));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
-  const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path2]) => inChangedModule(path2))));
-  for (const [path2, tokens] of headResolved) if (!inChangedModule(path2)) baseResolved.set(path2, tokens);
+  const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path8]) => inChangedModule(path8))));
+  for (const [path8, tokens] of headResolved) if (!inChangedModule(path8)) baseResolved.set(path8, tokens);
   return { head: withResolved(head, headResolved), base: withResolved(base, baseResolved) };
 }
 function withResolved(version2, resolved) {
@@ -57699,29 +60435,29 @@ function withResolved(version2, resolved) {
 }
 async function collectVersion(source, paths, classify2, known, errors, version2) {
   const result = { files: [], ambiguous: [], facts: /* @__PURE__ */ new Map(), read: 0 };
-  const owned = paths.filter(isEnvironmentFile).map((path2) => ({ path: path2, environments: classify2(path2).map((env) => env.name) })).filter((entry) => entry.environments.length > 0).sort((a, b) => a.path.localeCompare(b.path));
+  const owned = paths.filter(isEnvironmentFile).map((path8) => ({ path: path8, environments: classify2(path8).map((env) => env.name) })).filter((entry) => entry.environments.length > 0).sort((a, b) => a.path.localeCompare(b.path));
   result.ambiguous = owned.filter((entry) => entry.environments.length > 1);
   const single = owned.filter((entry) => entry.environments.length === 1);
-  await forEachLimited(single, READ_CONCURRENCY, async ({ path: path2 }) => {
-    const facts = known.get(path2) ?? await readFacts(source, path2, errors, version2);
-    if (!known.has(path2)) result.read++;
-    if (facts) result.facts.set(path2, facts);
+  await forEachLimited(single, READ_CONCURRENCY, async ({ path: path8 }) => {
+    const facts = known.get(path8) ?? await readFacts(source, path8, errors, version2);
+    if (!known.has(path8)) result.read++;
+    if (facts) result.facts.set(path8, facts);
   });
-  result.files = single.flatMap(({ path: path2, environments: [environment = ""] }) => {
-    const facts = result.facts.get(path2);
+  result.files = single.flatMap(({ path: path8, environments: [environment = ""] }) => {
+    const facts = result.facts.get(path8);
     return facts ? [{ environment, facts }] : [];
   });
   return result;
 }
-async function readFacts(source, path2, errors, version2) {
-  const text = await readText(source, path2, errors, version2);
-  return text === void 0 ? void 0 : collectFileFacts(path2, text);
+async function readFacts(source, path8, errors, version2) {
+  const text = await readText(source, path8, errors, version2);
+  return text === void 0 ? void 0 : collectFileFacts(path8, text);
 }
-async function readText(source, path2, errors, version2) {
-  const target = version2 === "head" ? path2 : `${path2} (base)`;
+async function readText(source, path8, errors, version2) {
+  const target = version2 === "head" ? path8 : `${path8} (base)`;
   let text;
   try {
-    text = await source.read(path2);
+    text = await source.read(path8);
   } catch (error62) {
     errors.push({ category: "engine", target, message: `could not read the file for the environment checks: ${messageOf(error62)}` });
     return void 0;
@@ -57748,17 +60484,17 @@ async function declaredPlaces(changeSet, configPath, model) {
   for (const env of model.environments) {
     for (const [field, values] of Object.entries(env.identifiers)) {
       values.forEach((value, index) => {
-        const path2 = ["environments", env.name, "identifiers", field, index];
-        if (valueAt(root, path2) !== value) return;
-        const { startLine, endLine } = locate(positions, path2);
+        const path8 = ["environments", env.name, "identifiers", field, index];
+        if (valueAt(root, path8) !== value) return;
+        const { startLine, endLine } = locate(positions, path8);
         places[declaredKey(env.name, field, value)] = { kind: "file", path: configPath, startLine, endLine };
       });
     }
   }
   return places;
 }
-function valueAt(root, path2) {
-  return path2.reduce((node2, step) => typeof node2 === "object" && node2 !== null ? node2[step] : void 0, root);
+function valueAt(root, path8) {
+  return path8.reduce((node2, step) => typeof node2 === "object" && node2 !== null ? node2[step] : void 0, root);
 }
 async function forEachLimited(items, limit, work) {
   let next = 0;
@@ -57775,9 +60511,9 @@ function messageOf(error62) {
 }
 
 // checks/infra/rule.ts
-function valueAt2(values, path2) {
+function valueAt2(values, path8) {
   let current = values;
-  for (const step of path2) {
+  for (const step of path8) {
     if (isUnresolved(current)) return current;
     if (Array.isArray(current) && typeof step === "number") current = current[step];
     else if (current !== null && typeof current === "object" && !Array.isArray(current)) {
@@ -57802,19 +60538,19 @@ function attributeRule(spec) {
     }
   };
 }
-function judgeValue(path2, value, expect, name) {
-  if (isUnresolved(value)) return { verdict: "unknown", path: path2, expression: value.expression };
-  if (expect.test(value)) return { verdict: "pass", path: path2, actual: value };
+function judgeValue(path8, value, expect, name) {
+  if (isUnresolved(value)) return { verdict: "unknown", path: path8, expression: value.expression };
+  if (expect.test(value)) return { verdict: "pass", path: path8, actual: value };
   return {
     verdict: "fail",
-    path: path2,
+    path: path8,
     actual: value ?? null,
     expected: expect.expected,
     message: `${name} is ${describeValue(value)}; expected ${expect.expected}`
   };
 }
-function attributeName(path2) {
-  return path2.filter((step) => typeof step === "string").join(".") || "the resource";
+function attributeName(path8) {
+  return path8.filter((step) => typeof step === "string").join(".") || "the resource";
 }
 function describeValue(value) {
   if (value === void 0 || value === null) return "not set";
@@ -57950,8 +60686,8 @@ function verdictValue(verdict) {
   if (verdict.verdict === "unknown") return verdict.expression;
   return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
 }
-function pathLabel(path2) {
-  return path2.length ? path2.map(String).join(".") : "resource";
+function pathLabel(path8) {
+  return path8.length ? path8.map(String).join(".") : "resource";
 }
 
 // checks/infra/formats.ts
@@ -57976,12 +60712,12 @@ function looksLikeCloudFormation(text) {
 function asObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
-function parseCloudFormation(path2, text) {
+function parseCloudFormation(path8, text) {
   let document;
   try {
     document = parseYamlDocuments(text, CLOUDFORMATION_SCHEMA)[0];
   } catch (error62) {
-    if (error62 instanceof YamlSyntaxError) return { ok: false, path: path2, format: "cloudformation", line: error62.line, message: error62.message };
+    if (error62 instanceof YamlSyntaxError) return { ok: false, path: path8, format: "cloudformation", line: error62.line, message: error62.message };
     throw error62;
   }
   const template = asObject(document?.value);
@@ -57996,13 +60732,13 @@ function parseCloudFormation(path2, text) {
       address: id,
       type: resource.Type,
       format: "cloudformation",
-      path: path2,
+      path: path8,
       range: locate(positions, ["Resources", id]),
       values: asObject(resolveIntrinsics(resource.Properties ?? {}, parameters)),
       locate: (attribute) => attribute.length ? locate(positions, [...prefix, ...attribute]) : locate(positions, ["Resources", id])
     });
   }
-  return { ok: true, path: path2, format: "cloudformation", resources };
+  return { ok: true, path: path8, format: "cloudformation", resources };
 }
 function resolveIntrinsics(value, parameters) {
   if (Array.isArray(value)) return value.map((item) => resolveIntrinsics(item, parameters));
@@ -58019,7 +60755,7 @@ function resolveIntrinsics(value, parameters) {
 // checks/infra/cloudformation/format.ts
 var cloudFormationParser = {
   format: "cloudformation",
-  matchesPath: (path2) => /\.(ya?ml|json|template)$/i.test(path2),
+  matchesPath: (path8) => /\.(ya?ml|json|template)$/i.test(path8),
   matchesContent: (_path, text) => looksLikeCloudFormation(text),
   parse: parseCloudFormation
 };
@@ -58027,11 +60763,11 @@ var cloudFormationParser = {
 // checks/infra/kubernetes/parse-kubernetes.ts
 var API_VERSION = /(^|[{,]\s*)"?apiVersion"?\s*:\s*["']?[A-Za-z0-9.-]*\/?v\d/m;
 var KIND = /(^|[{,]\s*)"?kind"?\s*:\s*["']?[A-Z][A-Za-z]+/m;
-function isHelmTemplate(path2, text) {
-  return /(^|\/)templates\//.test(path2) && text.includes("{{");
+function isHelmTemplate(path8, text) {
+  return /(^|\/)templates\//.test(path8) && text.includes("{{");
 }
-function looksLikeKubernetes(path2, text) {
-  return API_VERSION.test(text) && KIND.test(text) && !isHelmTemplate(path2, text);
+function looksLikeKubernetes(path8, text) {
+  return API_VERSION.test(text) && KIND.test(text) && !isHelmTemplate(path8, text);
 }
 function asObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
@@ -58046,18 +60782,18 @@ function kubernetesAddress(object2, fallbackName) {
   const name = typeof metadata2.name === "string" && metadata2.name ? metadata2.name : typeof metadata2.generateName === "string" && metadata2.generateName ? `${metadata2.generateName}*` : fallbackName;
   return `${object2.kind}/${namespace}/${name}`;
 }
-function parseKubernetes(path2, text) {
+function parseKubernetes(path8, text) {
   let documents;
   try {
     documents = parseYamlDocuments(text);
   } catch (error62) {
-    if (error62 instanceof YamlSyntaxError) return { ok: false, path: path2, format: "kubernetes", line: error62.line, message: error62.message };
+    if (error62 instanceof YamlSyntaxError) return { ok: false, path: path8, format: "kubernetes", line: error62.line, message: error62.message };
     throw error62;
   }
   const resources = [];
   const seen = /* @__PURE__ */ new Map();
   const add = (object2, positions, fallbackName) => {
-    const resource = objectResource(path2, object2, positions, fallbackName);
+    const resource = objectResource(path8, object2, positions, fallbackName);
     const count = (seen.get(resource.address) ?? 0) + 1;
     seen.set(resource.address, count);
     if (count > 1) resource.address = `${resource.address}#${count}`;
@@ -58075,15 +60811,15 @@ function parseKubernetes(path2, text) {
     }
     add(document.value, document.positions, `document-${index + 1}`);
   });
-  return { ok: true, path: path2, format: "kubernetes", resources };
+  return { ok: true, path: path8, format: "kubernetes", resources };
 }
-function objectResource(path2, object2, positions, fallbackName) {
+function objectResource(path8, object2, positions, fallbackName) {
   const range = { startLine: positions.startLine, endLine: positions.endLine };
   return {
     address: kubernetesAddress(object2, fallbackName),
     type: object2.kind,
     format: "kubernetes",
-    path: path2,
+    path: path8,
     range,
     values: object2,
     locate: (attribute) => attribute.length ? locate(positions, attribute) : range
@@ -58093,7 +60829,7 @@ function objectResource(path2, object2, positions, fallbackName) {
 // checks/infra/kubernetes/format.ts
 var kubernetesParser = {
   format: "kubernetes",
-  matchesPath: (path2) => /\.(ya?ml|json)$/i.test(path2),
+  matchesPath: (path8) => /\.(ya?ml|json)$/i.test(path8),
   matchesContent: looksLikeKubernetes,
   parse: parseKubernetes
 };
@@ -58215,12 +60951,12 @@ var CONTENT = /^\s*(http|server)\s*\{/m;
 function looksLikeNginx(text) {
   return CONTENT.test(text);
 }
-function parseNginx(path2, text) {
+function parseNginx(path8, text) {
   let directives;
   try {
     directives = parseNginxConfig(text);
   } catch (error62) {
-    if (error62 instanceof NginxSyntaxError) return { ok: false, path: path2, format: "nginx", line: error62.line, message: error62.message };
+    if (error62 instanceof NginxSyntaxError) return { ok: false, path: path8, format: "nginx", line: error62.line, message: error62.message };
     throw error62;
   }
   const isServer = (directive) => directive.name === "server" && directive.block !== void 0;
@@ -58232,35 +60968,35 @@ function parseNginx(path2, text) {
   const seen = /* @__PURE__ */ new Map();
   for (const { inherited, servers } of contexts) {
     for (const server2 of servers) {
-      const resource = serverResource(path2, server2, inherited);
+      const resource = serverResource(path8, server2, inherited);
       const count = (seen.get(resource.address) ?? 0) + 1;
       seen.set(resource.address, count);
       if (count > 1) resource.address = `${resource.address}#${count}`;
       resources.push(resource);
     }
   }
-  return { ok: true, path: path2, format: "nginx", resources };
+  return { ok: true, path: path8, format: "nginx", resources };
 }
 function rangeOf(directive) {
   return { startLine: directive.line, endLine: directive.endLine };
 }
-function serverResource(path2, server2, inherited) {
-  const own2 = server2.block ?? [];
-  const levels = [own2, inherited];
+function serverResource(path8, server2, inherited) {
+  const own4 = server2.block ?? [];
+  const levels = [own4, inherited];
   const ranges = /* @__PURE__ */ new Map();
   const settle2 = (key, fact) => {
     if (fact === void 0 || isUnresolvedFound(fact)) return fact;
     ranges.set(key, fact.range);
     return fact.value;
   };
-  const listens = own2.filter((directive) => directive.name === "listen");
+  const listens = own4.filter((directive) => directive.name === "listen");
   listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
   const listen = listens.map(readListen);
   const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
-  const redirect = findHttpsRedirect(own2);
+  const redirect = findHttpsRedirect(own4);
   const values = {
     listen,
-    server_name: own2.filter((directive) => directive.name === "server_name").flatMap((directive) => directive.args),
+    server_name: own4.filter((directive) => directive.name === "server_name").flatMap((directive) => directive.args),
     ssl: listen.some((entry) => entry.ssl) || !isUnresolvedFound(sslOn) && sslOn?.value.args[0] === "on",
     include: levels.flat().filter((directive) => directive.name === "include").flatMap((directive) => directive.args)
   };
@@ -58271,13 +61007,16 @@ function serverResource(path2, server2, inherited) {
     access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
     https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
   };
+  const dropping = locationsDroppingHsts(own4);
+  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
   for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
   const range = rangeOf(server2);
   return {
     address: serverAddress(values),
     type: "nginx:server",
     format: "nginx",
-    path: path2,
+    path: path8,
     range,
     values,
     locate: (attribute) => ranges.get(attribute.slice(0, 2).join(".")) ?? ranges.get(String(attribute[0])) ?? range
@@ -58325,6 +61064,14 @@ function readHsts(directives) {
     range: rangeOf(hsts)
   };
 }
+function locationsDroppingHsts(directives) {
+  return directives.flatMap((directive) => {
+    if (directive.name !== "location" || !directive.block) return [];
+    const block = directive.block;
+    const drops = block.some((inner) => inner.name === "add_header") && readHsts(block) === "stop" && !block.some((inner) => inner.name === "include");
+    return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
+  });
+}
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");
   const chosen = logs.find((directive) => directive.args[0] === "off") ?? logs[0];
@@ -58355,9 +61102,9 @@ function isHttpsRedirect(directive) {
 var NGINX_PATH = /(\.conf(\.template)?$)|(^|\/)nginx[^/]*\/|(^|\/)nginx\.conf/i;
 var nginxParser = {
   format: "nginx",
-  matchesPath: (path2) => NGINX_PATH.test(path2),
+  matchesPath: (path8) => NGINX_PATH.test(path8),
   // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
-  matchesContent: (path2, text) => !/\.(ya?ml|json)$/i.test(path2) && looksLikeNginx(text),
+  matchesContent: (path8, text) => !/\.(ya?ml|json)$/i.test(path8) && looksLikeNginx(text),
   parse: parseNginx
 };
 
@@ -58366,10 +61113,10 @@ import { posix as posix3 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var terraformParser = {
   format: "terraform",
-  matchesPath: (path2) => path2.endsWith(".tf") || path2.endsWith(".tf.json"),
-  matchesContent: (path2, text) => path2.endsWith(".tf") || path2.endsWith(".tf.json") || TERRAFORM_CONTENT.test(text),
-  parse: async (path2, text) => (await parseTerraformModule([{ path: path2, text }]))[0],
-  groupOf: (path2) => `terraform:${posix3.dirname(path2)}`,
+  matchesPath: (path8) => path8.endsWith(".tf") || path8.endsWith(".tf.json"),
+  matchesContent: (path8, text) => path8.endsWith(".tf") || path8.endsWith(".tf.json") || TERRAFORM_CONTENT.test(text),
+  parse: async (path8, text) => (await parseTerraformModule([{ path: path8, text }]))[0],
+  groupOf: (path8) => `terraform:${posix3.dirname(path8)}`,
   parseGroup: parseTerraformModule
 };
 
@@ -58383,18 +61130,18 @@ var INFRA_PARSERS = [
 function infraPathFilter(selection) {
   const included = selection.include.length ? (0, import_picomatch4.default)([...selection.include], { dot: true }) : () => false;
   const excluded = selection.exclude.length ? (0, import_picomatch4.default)([...selection.exclude], { dot: true }) : () => false;
-  return (path2) => !excluded(path2) && (included(path2) || INFRA_PARSERS.some((parser2) => parser2.matchesPath(path2)));
+  return (path8) => !excluded(path8) && (included(path8) || INFRA_PARSERS.some((parser2) => parser2.matchesPath(path8)));
 }
-function detectFormat(path2, text) {
-  return INFRA_PARSERS.find((parser2) => parser2.matchesPath(path2) && parser2.matchesContent(path2, text)) ?? INFRA_PARSERS.find((parser2) => parser2.matchesContent(path2, text));
+function detectFormat(path8, text) {
+  return INFRA_PARSERS.find((parser2) => parser2.matchesPath(path8) && parser2.matchesContent(path8, text)) ?? INFRA_PARSERS.find((parser2) => parser2.matchesContent(path8, text));
 }
 
 // checks/infra/rules/support.ts
-function tf(type2, path2, options2 = {}) {
-  return { type: type2, format: "terraform", path: path2, ...options2 };
+function tf(type2, path8, options2 = {}) {
+  return { type: type2, format: "terraform", path: path8, ...options2 };
 }
-function cfn(type2, path2, options2 = {}) {
-  return { type: type2, format: "cloudformation", path: path2, ...options2 };
+function cfn(type2, path8, options2 = {}) {
+  return { type: type2, format: "cloudformation", path: path8, ...options2 };
 }
 function refersTo(value, target) {
   if (!isUnresolved(value)) return false;
@@ -58406,9 +61153,9 @@ function refersTo(value, target) {
 function escape(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
-function referencing(target, context, types2, path2) {
+function referencing(target, context, types2, path8) {
   return context.resources.filter(
-    (resource) => resource.format === target.format && types2.includes(resource.type) && refersTo(valueAt2(resource.values, path2), target)
+    (resource) => resource.format === target.format && types2.includes(resource.type) && refersTo(valueAt2(resource.values, path8), target)
   );
 }
 function referencedBy(referrers, what) {
@@ -58428,11 +61175,11 @@ function allOf(resource, rows) {
   }
   return verdict;
 }
-function itemsAt(resource, path2) {
-  const value = valueAt2(resource.values, path2);
+function itemsAt(resource, path8) {
+  const value = valueAt2(resource.values, path8);
   if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) return [{ path: path2, value }];
-  return value.map((item, index) => ({ path: [...path2, index], value: item }));
+  if (!Array.isArray(value)) return [{ path: path8, value }];
+  return value.map((item, index) => ({ path: [...path8, index], value: item }));
 }
 function elbPolicyStrength(value) {
   if (typeof value !== "string" || !value.startsWith("ELBSecurityPolicy-")) return void 0;
@@ -58581,6 +61328,15 @@ ${metadata("portal", annotations)}spec:
     - host: portal.example.org
 `;
 }
+var DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: phi
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
 
 // checks/infra/kubernetes/aws-load-balancer-rules.ts
 var family = "kubernetes";
@@ -58650,8 +61406,8 @@ var internal = {
 function checkScheme(resource) {
   if (isAlbIngress(resource)) return judgeValue(annotationPath(`${ALB}scheme`), albScheme(resource), internal, "scheme");
   if (!isLoadBalancerService(resource)) return void 0;
-  const { path: path2, value } = serviceScheme(resource);
-  return judgeValue(path2, value, internal, "load balancer scheme");
+  const { path: path8, value } = serviceScheme(resource);
+  return judgeValue(path8, value, internal, "load balancer scheme");
 }
 var awsLbInternetFacing = {
   id: "K8S-AWS-LB-INTERNET-FACING",
@@ -58715,8 +61471,8 @@ var albInboundCidrsOpen = attributeRule({
   }
 });
 function albAttributeCheck(key) {
-  const path2 = annotationPath(`${ALB}load-balancer-attributes`);
-  return (resource) => isAlbIngress(resource) ? judgeValue(path2, albAttributes(resource).get(key) ?? "false", mustBeTrue, `load-balancer-attributes ${key}`) : void 0;
+  const path8 = annotationPath(`${ALB}load-balancer-attributes`);
+  return (resource) => isAlbIngress(resource) ? judgeValue(path8, albAttributes(resource).get(key) ?? "false", mustBeTrue, `load-balancer-attributes ${key}`) : void 0;
 }
 var albAccessLogsOff = {
   id: "K8S-ALB-ACCESS-LOGS-OFF",
@@ -59276,18 +62032,18 @@ var transmission = { family: "kubernetes", safeguard: "transmission-security", c
 function hostCovered(host, tlsHosts) {
   return tlsHosts.some((tlsHost) => tlsHost === host || tlsHost.startsWith("*.") && host.endsWith(tlsHost.slice(1)) && !host.slice(0, -tlsHost.length + 1).includes("."));
 }
-function listAt(values, path2) {
-  const value = valueAt2(values, path2);
+function listAt(values, path8) {
+  const value = valueAt2(values, path8);
   return Array.isArray(value) ? value : [];
 }
 var GKE_CERTIFICATE_ANNOTATIONS = ["networking.gke.io/managed-certificates", "ingress.gcp.kubernetes.io/pre-shared-cert"];
 function checkIngressTls(resource) {
   if (isAlbIngress(resource)) {
     const protocols = albListenProtocols(resource);
-    const path2 = annotationPath("alb.ingress.kubernetes.io/listen-ports");
-    if (!(protocols instanceof Set)) return { verdict: "unknown", path: path2, expression: protocols.expression };
-    if (protocols.has("HTTPS")) return { verdict: "pass", path: path2, actual: [...protocols] };
-    return { verdict: "fail", path: path2, actual: [...protocols], expected: "an HTTPS listener", message: `the ALB listens on ${[...protocols].join(", ")} only; expected an HTTPS listener (listen-ports with {"HTTPS": 443} and a certificate)` };
+    const path8 = annotationPath("alb.ingress.kubernetes.io/listen-ports");
+    if (!(protocols instanceof Set)) return { verdict: "unknown", path: path8, expression: protocols.expression };
+    if (protocols.has("HTTPS")) return { verdict: "pass", path: path8, actual: [...protocols] };
+    return { verdict: "fail", path: path8, actual: [...protocols], expected: "an HTTPS listener", message: `the ALB listens on ${[...protocols].join(", ")} only; expected an HTTPS listener (listen-ports with {"HTTPS": 443} and a certificate)` };
   }
   const rules = listAt(resource.values, ["spec", "rules"]);
   if (!rules.length) return void 0;
@@ -59479,15 +62235,6 @@ function checkDefaultDeny(resource) {
     message: `ingress rule ${open2 + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
   };
 }
-var DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: phi
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
-`;
 var defaultDenyRemoved = {
   id: "K8S-NETPOL-DEFAULT-DENY-REMOVED",
   title: "Namespace default-deny NetworkPolicy removed or opened",
@@ -59701,15 +62448,18 @@ function checkHsts(resource) {
   if (!values.ssl) return void 0;
   const hsts = values.strict_transport_security;
   if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
-  return judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
+  const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
+  const [dropping] = values.hsts_dropped_by ?? [];
+  if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
+  return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 var nginxHstsWeak = {
   ...transmission2,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
   severity: "medium",
-  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server silently drops an inherited HSTS header. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
-  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block that has its own `add_header` directives (or to the `http` block when none do).',
+  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
+  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ["nginx"],
   resourceTypes: [SERVER],
   check: checkHsts,
@@ -59764,8 +62514,8 @@ function ingressRules(resource) {
   const list2 = (value) => Array.isArray(value) ? value : value === void 0 ? [] : [value];
   switch (resource.type) {
     case "aws_security_group":
-      return itemsAt(resource, ["ingress"]).map(({ path: path2, value }) => ({
-        path: path2,
+      return itemsAt(resource, ["ingress"]).map(({ path: path8, value }) => ({
+        path: path8,
         cidrs: [...list2(valueAt2(value, ["cidr_blocks"])), ...list2(valueAt2(value, ["ipv6_cidr_blocks"]))],
         from: valueAt2(value, ["from_port"]),
         to: valueAt2(value, ["to_port"]),
@@ -59777,16 +62527,16 @@ function ingressRules(resource) {
     case "aws_vpc_security_group_ingress_rule":
       return [{ path: [], cidrs: [...list2(values.cidr_ipv4), ...list2(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
     case "AWS::EC2::SecurityGroup":
-      return itemsAt(resource, ["SecurityGroupIngress"]).map(({ path: path2, value }) => cfnIngress(path2, value));
+      return itemsAt(resource, ["SecurityGroupIngress"]).map(({ path: path8, value }) => cfnIngress(path8, value));
     case "AWS::EC2::SecurityGroupIngress":
       return [cfnIngress([], values)];
     default:
       return [];
   }
 }
-function cfnIngress(path2, value) {
+function cfnIngress(path8, value) {
   return {
-    path: path2,
+    path: path8,
     cidrs: [valueAt2(value, ["CidrIp"]), valueAt2(value, ["CidrIpv6"])].filter((cidr) => cidr !== void 0),
     from: valueAt2(value, ["FromPort"]),
     to: valueAt2(value, ["ToPort"]),
@@ -59987,16 +62737,16 @@ var POLICY_PATHS = {
   "AWS::IAM::ManagedPolicy": [["PolicyDocument"]]
 };
 function checkAdminPolicy(resource) {
-  const paths = POLICY_PATHS[resource.type] ?? itemsAt(resource, ["Policies"]).map(({ path: path2 }) => [...path2, "PolicyDocument"]);
+  const paths = POLICY_PATHS[resource.type] ?? itemsAt(resource, ["Policies"]).map(({ path: path8 }) => [...path8, "PolicyDocument"]);
   let verdict;
-  for (const path2 of paths) {
-    const document = valueAt2(resource.values, path2);
-    if (isUnresolved(document)) return { verdict: "unknown", path: path2, expression: document.expression };
+  for (const path8 of paths) {
+    const document = valueAt2(resource.values, path8);
+    if (isUnresolved(document)) return { verdict: "unknown", path: path8, expression: document.expression };
     const index = statements(document)?.findIndex(isAdminStatement) ?? -1;
     if (index >= 0) {
-      return { verdict: "fail", path: path2, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
+      return { verdict: "fail", path: path8, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
     }
-    verdict = { verdict: "pass", path: path2, actual: "no Allow * on *" };
+    verdict = { verdict: "pass", path: path8, actual: "no Allow * on *" };
   }
   return verdict;
 }
@@ -60357,7 +63107,8 @@ var elastiCacheTransit = encryptionRule({
 });
 function forcedTlsParameter(family2) {
   if (typeof family2 !== "string") return void 0;
-  if (family2.includes("postgres")) return { name: "rds.force_ssl", value: "1" };
+  const postgres = /postgres(?:ql)?(\d+)/.exec(family2);
+  if (postgres) return { name: "rds.force_ssl", value: "1", ...Number(postgres[1]) >= 15 ? { absent: "1" } : {} };
   if (family2.includes("mysql") || family2.includes("mariadb")) return { name: "require_secure_transport", value: "1" };
   return void 0;
 }
@@ -60365,22 +63116,24 @@ function checkForcedTls(resource) {
   const terraform = resource.format === "terraform";
   const parameter = forcedTlsParameter(valueAt2(resource.values, [terraform ? "family" : "Family"]));
   if (!parameter) return void 0;
-  let path2 = [terraform ? "parameter" : "Parameters"];
+  let path8 = [terraform ? "parameter" : "Parameters"];
   let value;
   if (terraform) {
     const parameters = valueAt2(resource.values, ["parameter"]);
     const index = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt2(item, ["name"]) === parameter.name) : -1;
     if (index >= 0) {
-      path2 = ["parameter", index, "value"];
+      path8 = ["parameter", index, "value"];
       value = valueAt2(parameters, [index, "value"]);
     }
   } else {
-    path2 = ["Parameters", parameter.name];
-    value = valueAt2(resource.values, path2);
+    path8 = ["Parameters", parameter.name];
+    value = valueAt2(resource.values, path8);
   }
+  value ??= parameter.absent;
+  if (isUnresolved(value)) return { verdict: "unknown", path: path8, expression: value.expression };
   const text = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
-  if (text === parameter.value || text === "ON") return { verdict: "pass", path: path2, actual: value };
-  return { verdict: "fail", path: path2, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
+  if (text === parameter.value || text === "ON") return { verdict: "pass", path: path8, actual: value };
+  return { verdict: "fail", path: path8, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
 }
 var rdsForceSsl = {
   id: "IAC-RDS-FORCE-SSL",
@@ -60389,7 +63142,7 @@ var rdsForceSsl = {
   severity: "high",
   safeguard: "transmission-security",
   citation: CITATIONS.transmissionEncryption,
-  description: "Without `rds.force_ssl = 1` (PostgreSQL) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
+  description: "Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
   remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_db_parameter_group", "aws_rds_cluster_parameter_group", "AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup"],
@@ -60421,6 +63174,11 @@ var rdsForceSsl = {
       Family: mysql8.0
       Parameters:
         require_secure_transport: "1"
+` },
+      { path: "db16.tf", text: `resource "aws_db_parameter_group" "phi" {
+  name   = "phi"
+  family = "postgres16"
+}
 ` }
     ]
   }
@@ -60670,9 +63428,9 @@ function lbAttributeRule(spec) {
     resourceTypes: [...terraformRule.resourceTypes, CFN_LOAD_BALANCER],
     check: (resource, context) => {
       if (resource.format === "terraform") return terraformRule.check(resource, context);
-      const { path: path2, value } = cfnAttribute(resource, spec.key);
-      if (isTrue(value)) return { verdict: "pass", path: path2, actual: true };
-      return { verdict: "fail", path: path2, actual: value ?? null, expected: "true", message: `${spec.key} is ${describeValue(value)}; expected "true"` };
+      const { path: path8, value } = cfnAttribute(resource, spec.key);
+      if (isTrue(value)) return { verdict: "pass", path: path8, actual: true };
+      return { verdict: "fail", path: path8, actual: value ?? null, expected: "true", message: `${spec.key} is ${describeValue(value)}; expected "true"` };
     }
   };
 }
@@ -61040,17 +63798,17 @@ async function analyzeInfra(input2) {
   const texts = new Map(input2.head.map((file2) => [file2.path, file2.text]));
   const byPath = /* @__PURE__ */ new Map();
   for (const finding of diff.findings) {
-    const path2 = finding.location.kind === "file" ? finding.location.path : "";
-    byPath.set(path2, [...byPath.get(path2) ?? [], finding]);
+    const path8 = finding.location.kind === "file" ? finding.location.path : "";
+    byPath.set(path8, [...byPath.get(path8) ?? [], finding]);
   }
-  for (const [path2, findings] of byPath) {
-    const text = texts.get(path2);
+  for (const [path8, findings] of byPath) {
+    const text = texts.get(path8);
     if (text === void 0) {
       analysis.findings.push(...findings);
       continue;
     }
-    const blocks = head.resources.filter((resource) => resource.path === path2).map((resource) => resource.range);
-    const result = applySuppressions(path2, text, findings, blocks, input2.now);
+    const blocks = head.resources.filter((resource) => resource.path === path8).map((resource) => resource.range);
+    const result = applySuppressions(path8, text, findings, blocks, input2.now);
     analysis.findings.push(...result.findings);
     analysis.suppressed.push(...result.suppressed);
   }
@@ -61083,9 +63841,9 @@ async function parseVersion(files, maxBytes) {
   }
   return version2;
 }
-function scopeOf(resource, path2) {
+function scopeOf(resource, path8) {
   const parser2 = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
-  return parser2?.groupOf?.(path2) ?? `${resource.format}:${path2}`;
+  return parser2?.groupOf?.(path8) ?? `${resource.format}:${path8}`;
 }
 function parseErrorFinding(failure2) {
   return makeFinding(PARSE_ERROR_RULE, {
@@ -61126,15 +63884,15 @@ async function scanInfra(changeSet, config3, options2) {
   const groups2 = new Set([...headPaths, ...basePaths].map(groupOf).filter((group) => group !== void 0));
   if (groups2.size || options2.all) {
     const headList = (await changeSet.head.list()).filter(isInfra);
-    for (const path2 of headList) if (options2.all || groups2.has(groupOf(path2) ?? "")) headPaths.add(path2);
+    for (const path8 of headList) if (options2.all || groups2.has(groupOf(path8) ?? "")) headPaths.add(path8);
     if (groups2.size) {
-      for (const path2 of (await changeSet.base.list()).filter(isInfra)) if (groups2.has(groupOf(path2) ?? "")) basePaths.add(path2);
+      for (const path8 of (await changeSet.base.list()).filter(isInfra)) if (groups2.has(groupOf(path8) ?? "")) basePaths.add(path8);
     }
   }
   const head = await readAll(changeSet.head, [...headPaths], report, "head");
   const headText = new Map(head.map((file2) => [file2.path, file2.text]));
-  const unchanged = [...headPaths].filter((path2) => !changedPaths.has(path2) && headText.has(path2)).map((path2) => ({ path: path2, text: headText.get(path2) }));
-  const base = [...unchanged, ...await readAll(changeSet.base, [...basePaths].filter((path2) => changedPaths.has(path2)), report, "base")];
+  const unchanged = [...headPaths].filter((path8) => !changedPaths.has(path8) && headText.has(path8)).map((path8) => ({ path: path8, text: headText.get(path8) }));
+  const base = [...unchanged, ...await readAll(changeSet.base, [...basePaths].filter((path8) => changedPaths.has(path8)), report, "base")];
   const renames = new Map(changed.filter((file2) => file2.previousPath !== void 0).map((file2) => [file2.path, file2.previousPath]));
   const analysis = await analyzeInfra({ base, head, renames, now: options2.now });
   report.findings.push(...analysis.findings);
@@ -61151,33 +63909,33 @@ async function scanInfra(changeSet, config3, options2) {
   });
   return report;
 }
-function groupOf(path2) {
-  return INFRA_PARSERS.find((parser2) => parser2.groupOf && parser2.matchesPath(path2))?.groupOf?.(path2);
+function groupOf(path8) {
+  return INFRA_PARSERS.find((parser2) => parser2.groupOf && parser2.matchesPath(path8))?.groupOf?.(path8);
 }
 async function readAll(source, paths, report, side) {
   const files = [];
-  const failed = (path2, error62) => report.errors.push({ category: "engine", target: path2, message: `could not read ${path2} at ${side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
+  const failed = (path8, error62) => report.errors.push({ category: "engine", target: path8, message: `could not read ${path8} at ${side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
   if (source.readMany && paths.length) {
     try {
       const texts = await source.readMany(paths);
-      paths.forEach((path2, index) => {
+      paths.forEach((path8, index) => {
         const text = texts[index];
-        if (text !== void 0) files.push({ path: path2, text });
+        if (text !== void 0) files.push({ path: path8, text });
       });
     } catch (error62) {
-      for (const path2 of paths) failed(path2, error62);
+      for (const path8 of paths) failed(path8, error62);
     }
     return files.sort((a, b) => a.path.localeCompare(b.path));
   }
   let next = 0;
   const worker = async () => {
     while (next < paths.length) {
-      const path2 = paths[next++];
+      const path8 = paths[next++];
       try {
-        const text = await source.read(path2);
-        if (text !== void 0) files.push({ path: path2, text });
+        const text = await source.read(path8);
+        if (text !== void 0) files.push({ path: path8, text });
       } catch (error62) {
-        failed(path2, error62);
+        failed(path8, error62);
       }
     }
   };
@@ -61470,8 +64228,8 @@ async function syncEndpointIssues(octokit, repository2, report, options2) {
         await call(
           () => octokit.rest.issues.createLabel({ ...repository2, name: label, color: "b60205", description: "HIPAA safeguard findings from hipaa-guard" })
         );
-      } catch (createError) {
-        if (httpStatus(createError) !== 422) throw createError;
+      } catch (createError2) {
+        if (httpStatus(createError2) !== 422) throw createError2;
       }
     }
     labelReady = true;
@@ -61591,9 +64349,9 @@ function statusOf(error62) {
 }
 function apiFileSource(octokit, repository2, ref) {
   const files = /* @__PURE__ */ new Map();
-  const fetchText = async (path2) => {
+  const fetchText = async (path8) => {
     try {
-      const response = await octokit.rest.repos.getContent({ ...repository2, path: path2, ref, mediaType: { format: "raw" } });
+      const response = await octokit.rest.repos.getContent({ ...repository2, path: path8, ref, mediaType: { format: "raw" } });
       const data = response.data;
       return typeof data === "string" ? data : void 0;
     } catch (error62) {
@@ -61610,11 +64368,11 @@ function apiFileSource(octokit, repository2, ref) {
     return data.tree.flatMap((entry) => entry.type === "blob" && entry.path ? [entry.path] : []);
   };
   return {
-    read(path2) {
-      let text = files.get(path2);
+    read(path8) {
+      let text = files.get(path8);
       if (!text) {
-        text = fetchText(path2);
-        files.set(path2, text);
+        text = fetchText(path8);
+        files.set(path8, text);
       }
       return text;
     },
@@ -61785,8 +64543,8 @@ async function failCheckRun(octokit, run2, error62, options2) {
 async function loadRepoConfig(octokit, repository2) {
   const { config: config3, files } = await octokit.config.get({ ...repository2, path: DEFAULT_CONFIG_PATH });
   if (!files.some((file2) => file2.config !== null)) return void 0;
-  const own2 = files[0]?.config;
-  const endpoints = own2 && typeof own2 === "object" && "endpoints" in own2 ? own2.endpoints : [];
+  const own4 = files[0]?.config;
+  const endpoints = own4 && typeof own4 === "object" && "endpoints" in own4 ? own4.endpoints : [];
   return validateConfig({ ...config3, endpoints }, DEFAULT_CONFIG_PATH);
 }
 
@@ -61871,7 +64629,7 @@ var PayloadError = class extends Error {
     this.name = "PayloadError";
   }
 };
-function parse5(schema2, event, payload) {
+function parse6(schema2, event, payload) {
   const result = schema2.safeParse(payload);
   if (!result.success) throw new PayloadError(event, result.error);
   return result.data;
@@ -61882,15 +64640,15 @@ function rerunTarget(repo, headSha, pulls) {
   return pull ? { repository: nameOf(repo), headSha, base: pull.base.sha, pullNumber: pull.number } : { repository: nameOf(repo), headSha, base: repo.default_branch };
 }
 function pullRequestTarget(payload) {
-  const { pull_request: pull, repository: repo } = parse5(pullRequestEvent, "pull_request", payload);
+  const { pull_request: pull, repository: repo } = parse6(pullRequestEvent, "pull_request", payload);
   return { repository: nameOf(repo), headSha: pull.head.sha, base: pull.base.sha, pullNumber: pull.number };
 }
 function checkSuiteTarget(payload) {
-  const { check_suite: suite, repository: repo } = parse5(checkSuiteEvent, "check_suite", payload);
+  const { check_suite: suite, repository: repo } = parse6(checkSuiteEvent, "check_suite", payload);
   return rerunTarget(repo, suite.head_sha, suite.pull_requests);
 }
 function checkRunTarget(payload, checkName) {
-  const { check_run: run2, repository: repo } = parse5(checkRunEvent, "check_run", payload);
+  const { check_run: run2, repository: repo } = parse6(checkRunEvent, "check_run", payload);
   return run2.name === checkName ? rerunTarget(repo, run2.head_sha, run2.pull_requests) : void 0;
 }
 
@@ -62027,13 +64785,13 @@ function hostOf2(url2) {
   const host = new URL(url2).hostname;
   return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
 }
-async function resolveWithin(resolve3, host, timeoutMs) {
+async function resolveWithin(resolve5, host, timeoutMs) {
   let timer;
   const timeout = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    return await Promise.race([resolve3(host), timeout]);
+    return await Promise.race([resolve5(host), timeout]);
   } finally {
     clearTimeout(timer);
   }
@@ -62124,7 +64882,7 @@ var Sweeper = class {
   waitUntil(time3) {
     const wait2 = time3 - this.deps.clock.now().getTime();
     if (wait2 <= 0) return Promise.resolve();
-    return new Promise((resolve3) => this.deps.clock.setTimeout(resolve3, wait2));
+    return new Promise((resolve5) => this.deps.clock.setTimeout(resolve5, wait2));
   }
   async sweepInstallation(installationId, started) {
     let octokit;
@@ -62813,7 +65571,7 @@ function evaluateAlpn(evaluation) {
   });
 }
 var REDIRECT_RULES = ["HTTP-NO-REDIRECT", "HTTP-REDIRECT-TEMPORARY", "HTTP-REDIRECT-OFF-HOST", "HTTP-REDIRECT-INSECURE"];
-function resolve2(location, base) {
+function resolve4(location, base) {
   if (location === void 0) return void 0;
   try {
     return new URL(location, base);
@@ -62829,9 +65587,9 @@ function evaluateRedirects(evaluation) {
     evaluation.undecided(REDIRECT_RULES, `${http.start} accepted a connection but gave no answer (${http.stoppedBecause ?? "no reason recorded"}).`);
     return;
   }
-  const firstUrl = resolve2(first.url, http.start) ?? new URL(http.start);
+  const firstUrl = resolve4(first.url, http.start) ?? new URL(http.start);
   const startHost = firstUrl.hostname.toLowerCase();
-  const target = first.status >= 300 && first.status < 400 ? resolve2(first.location, firstUrl.href) : void 0;
+  const target = first.status >= 300 && first.status < 400 ? resolve4(first.location, firstUrl.href) : void 0;
   const chain = http.hops.map((hop) => `${hop.status} ${hop.url}${hop.location ? ` -> ${hop.location}` : ""}`);
   if (!target) {
     evaluation.emit("HTTP-NO-REDIRECT", {
@@ -62863,9 +65621,9 @@ function evaluateRedirectChain(evaluation, http, firstTarget, chain) {
   const visited = /* @__PURE__ */ new Set();
   let reachedHttps = false;
   for (const hop of http.hops) {
-    const here = resolve2(hop.url, http.start)?.href ?? hop.url;
+    const here = resolve4(hop.url, http.start)?.href ?? hop.url;
     visited.add(here);
-    const next = hop.status >= 300 && hop.status < 400 ? resolve2(hop.location, here) : void 0;
+    const next = hop.status >= 300 && hop.status < 400 ? resolve4(hop.location, here) : void 0;
     reachedHttps ||= here.startsWith("https:") || next?.protocol === "https:";
     if (reachedHttps && next?.protocol === "http:") {
       insecure(`after reaching https the chain goes back to ${next.href}`, next.href);
@@ -63096,7 +65854,7 @@ function headerValues(rawHeaders, name) {
 }
 function get2(url2, target, limits) {
   const where2 = `${target.address ?? url2.hostname}:${url2.port || 80}`;
-  return new Promise((resolve3) => {
+  return new Promise((resolve5) => {
     const req = request2({
       host: target.address ?? url2.hostname,
       port: url2.port || 80,
@@ -63108,7 +65866,7 @@ function get2(url2, target, limits) {
     const finish = (result) => {
       clearTimeout(timer);
       req.destroy();
-      resolve3(result);
+      resolve5(result);
     };
     let timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("TCP connect", limits.connectMs, where2) }), limits.connectMs);
     req.once("socket", (socket) => {
@@ -63186,14 +65944,14 @@ function whereOf(target) {
 }
 function handshake(target, request4, limits) {
   const where2 = whereOf(target);
-  return new Promise((resolve3) => {
+  return new Promise((resolve5) => {
     let ocspResponse;
     const socket = connect({
       host: target.address ?? target.host,
       port: target.port,
       ...isIpLiteral(target.host) ? {} : { servername: target.host },
       rejectUnauthorized: false,
-      ...request4.trust ? { secureContext: trustContext(request4) } : { minVersion: request4.minVersion, maxVersion: request4.maxVersion, ciphers: request4.ciphers },
+      ...request4.trust?.length ? { secureContext: trustContext(request4) } : { minVersion: request4.minVersion, maxVersion: request4.maxVersion, ciphers: request4.ciphers },
       minDHSize: 1,
       ...request4.ecdhCurve ? { ecdhCurve: request4.ecdhCurve } : {},
       ...request4.alpn ? { ALPNProtocols: request4.alpn } : {},
@@ -63202,7 +65960,7 @@ function handshake(target, request4, limits) {
     const finish = (outcome) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve3(outcome);
+      resolve5(outcome);
     };
     let timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("TCP connect", limits.connectMs, where2) }), limits.connectMs);
     socket.once("connect", () => {
@@ -63245,7 +66003,7 @@ function isIpLiteral(host) {
 // checks/endpoint/probe/https-response.ts
 function observeHsts(target, limits) {
   const where2 = whereOf(target);
-  return new Promise((resolve3) => {
+  return new Promise((resolve5) => {
     const req = request3({
       host: target.address ?? target.host,
       port: target.port,
@@ -63261,7 +66019,7 @@ function observeHsts(target, limits) {
     const finish = (result) => {
       clearTimeout(timer);
       req.destroy();
-      resolve3(result);
+      resolve5(result);
     };
     const budget = limits.connectMs + limits.handshakeMs;
     const timer = setTimeout(() => finish({ status: "error", reason: timeoutFailure("the HTTPS request", budget, where2).detail }), budget);
@@ -63322,15 +66080,15 @@ function readServerAnswer(bytes, where2) {
     const payload = bytes.subarray(at + 5, at + 5 + length);
     if (type2 === 21) return payload.length >= 2 ? { kind: "alert", description: payload[1] ?? 0 } : garbage("short alert");
     handshake2.push(payload);
-    const messages = Buffer.concat(handshake2);
-    if (messages.length >= 4) {
-      if (messages[0] !== 2) return garbage(`handshake message ${messages[0]} instead of ServerHello`);
-      const messageLength = messages.readUIntBE(1, 3);
-      if (messages.length >= 4 + messageLength) {
-        const sessionIdLength = messages[38] ?? 0;
+    const messages2 = Buffer.concat(handshake2);
+    if (messages2.length >= 4) {
+      if (messages2[0] !== 2) return garbage(`handshake message ${messages2[0]} instead of ServerHello`);
+      const messageLength = messages2.readUIntBE(1, 3);
+      if (messages2.length >= 4 + messageLength) {
+        const sessionIdLength = messages2[38] ?? 0;
         const suiteAt = 39 + sessionIdLength;
         if (messageLength < suiteAt - 4 + 2) return garbage("short ServerHello");
-        return { kind: "server-hello", version: messages.readUInt16BE(4), cipherSuite: messages.readUInt16BE(suiteAt) };
+        return { kind: "server-hello", version: messages2.readUInt16BE(4), cipherSuite: messages2.readUInt16BE(suiteAt) };
       }
     }
     at += 5 + length;
@@ -63339,13 +66097,13 @@ function readServerAnswer(bytes, where2) {
 }
 function exchangeHello(target, hello, limits) {
   const where2 = whereOf(target);
-  return new Promise((resolve3) => {
+  return new Promise((resolve5) => {
     const socket = connect2({ host: target.address ?? target.host, port: target.port });
     let received = Buffer.alloc(0);
     const finish = (answer) => {
       clearTimeout(timer);
       socket.destroy();
-      resolve3(answer);
+      resolve5(answer);
     };
     let timer = setTimeout(() => finish({ kind: "failure", failure: timeoutFailure("TCP connect", limits.connectMs, where2) }), limits.connectMs);
     socket.once("connect", () => {
@@ -63778,9 +66536,9 @@ function probeRepository(request4, now) {
     engine: config3.engine,
     timeoutMs: config3.probe.timeout,
     concurrency: config3.probe.concurrency,
-    readFile: async (path2) => {
-      const text = await files.read(path2);
-      if (text === void 0) throw new Error(`${path2} does not exist on ${repository2.owner}/${repository2.repo}@${ref}`);
+    readFile: async (path8) => {
+      const text = await files.read(path8);
+      if (text === void 0) throw new Error(`${path8} does not exist on ${repository2.owner}/${repository2.repo}@${ref}`);
       return text;
     },
     now,
@@ -63942,9 +66700,9 @@ function readPrivateKey(env, readKeyFile) {
   }
   throw new SettingsError("PRIVATE_KEY", "set PRIVATE_KEY to the app's private key, or PRIVATE_KEY_PATH to its .pem file");
 }
-function parseOr(variable, parse6) {
+function parseOr(variable, parse7) {
   try {
-    return parse6();
+    return parse7();
   } catch (error62) {
     throw new SettingsError(variable, error62 instanceof Error ? error62.message : String(error62));
   }
@@ -63999,10 +66757,18 @@ async function verifyCredentials(probot, settings) {
     fail(`GHE_HOST: cannot reach GitHub at ${settings.baseUrl} (${reason})`);
   }
 }
+async function setup() {
+  if (process.env.APP_ID || process.env.PRIVATE_KEY || process.env.PRIVATE_KEY_PATH) {
+    fail("APP_ID: setup registers a new app; unset APP_ID, PRIVATE_KEY and PRIVATE_KEY_PATH to run it");
+  }
+  await run(() => void 0);
+}
 async function main() {
+  if (process.argv[2] === "setup") return setup();
+  if (existsSync2(".env")) process.loadEnvFile(".env");
   let settings;
   try {
-    settings = readAppSettings(process.env, (path2) => readFileSync2(path2, "utf8"));
+    settings = readAppSettings(process.env, (path8) => readFileSync4(path8, "utf8"));
   } catch (error62) {
     if (error62 instanceof SettingsError) fail(error62.message);
     throw error62;

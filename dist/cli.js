@@ -28934,6 +28934,7 @@ async function closedPort() {
 
 // lab/scenarios.ts
 var GOOD_HSTS = "max-age=63072000; includeSubDomains";
+var OCSP_PLACEHOLDER = Buffer.from("hipaa-guard lab OCSP response placeholder");
 var GOOD_CIPHERS = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384";
 var GOOD_CIPHERS_ANY_KEY = `${GOOD_CIPHERS}:@SECLEVEL=0`;
 var LEGACY_CIPHERS = "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-SHA:AES128-SHA:@SECLEVEL=0";
@@ -28959,6 +28960,7 @@ var SCENARIOS = {
   "expiring-soon": { description: "certificate expires in 10 days", setup: { kind: "tls", notBeforeDays: -80, notAfterDays: 10 } },
   "long-lifespan": { description: "certificate valid for 800 days", setup: { kind: "tls", notBeforeDays: -10, notAfterDays: 790 } },
   "missing-intermediate": { description: "server sends the leaf without its intermediate", setup: { kind: "tls", leafOnly: true } },
+  "ocsp-stapled": { description: "certificate names an OCSP responder, server staples a response", setup: { kind: "tls", ocspUrl: "http://ocsp.lab.test/", staple: true } },
   "ocsp-not-stapled": { description: "certificate names an OCSP responder, server staples nothing", setup: { kind: "tls", ocspUrl: "http://ocsp.lab.test/" } },
   "no-redirect": { description: "plain HTTP answers 200 without redirecting", setup: { kind: "tls" }, http: "none" },
   "redirect-302": { description: "plain HTTP redirects to https with a temporary 302", setup: { kind: "tls" }, http: "redirect-302" },
@@ -29018,7 +29020,8 @@ async function startTls(setup, host) {
     hsts: setup.hsts ?? [GOOD_HSTS],
     ...setup.minVersion ? { minVersion: setup.minVersion } : {},
     ...setup.maxVersion ? { maxVersion: setup.maxVersion } : {},
-    ciphers: setup.ciphers ?? GOOD_CIPHERS
+    ciphers: setup.ciphers ?? GOOD_CIPHERS,
+    ...setup.staple ? { ocspResponse: OCSP_PLACEHOLDER } : {}
   });
 }
 async function startTlsSide(setup, host) {
@@ -29372,7 +29375,7 @@ function toSarif(report, options) {
             name: report.tool.name,
             version: report.tool.version,
             semanticVersion: report.tool.version,
-            informationUri: TOOL_INFORMATION_URI,
+            informationUri: options.informationUri ?? TOOL_INFORMATION_URI,
             rules: catalog.sarifRules
           }
         },
@@ -30175,6 +30178,15 @@ ${metadata("portal", annotations)}spec:
     - host: portal.example.org
 `;
 }
+var DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: phi
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
 
 // checks/infra/kubernetes/aws-load-balancer-rules.ts
 var family = "kubernetes";
@@ -31073,15 +31085,6 @@ function checkDefaultDeny(resource) {
     message: `ingress rule ${open2 + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
   };
 }
-var DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
-kind: NetworkPolicy
-metadata:
-  name: default-deny
-  namespace: phi
-spec:
-  podSelector: {}
-  policyTypes: [Ingress]
-`;
 var defaultDenyRemoved = {
   id: "K8S-NETPOL-DEFAULT-DENY-REMOVED",
   title: "Namespace default-deny NetworkPolicy removed or opened",
@@ -31295,15 +31298,18 @@ function checkHsts(resource) {
   if (!values.ssl) return void 0;
   const hsts = values.strict_transport_security;
   if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
-  return judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
+  const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
+  const [dropping] = values.hsts_dropped_by ?? [];
+  if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
+  return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 var nginxHstsWeak = {
   ...transmission3,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
   severity: "medium",
-  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server silently drops an inherited HSTS header. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
-  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block that has its own `add_header` directives (or to the `http` block when none do).',
+  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
+  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ["nginx"],
   resourceTypes: [SERVER],
   check: checkHsts,
@@ -31951,7 +31957,8 @@ var elastiCacheTransit = encryptionRule({
 });
 function forcedTlsParameter(family2) {
   if (typeof family2 !== "string") return void 0;
-  if (family2.includes("postgres")) return { name: "rds.force_ssl", value: "1" };
+  const postgres = /postgres(?:ql)?(\d+)/.exec(family2);
+  if (postgres) return { name: "rds.force_ssl", value: "1", ...Number(postgres[1]) >= 15 ? { absent: "1" } : {} };
   if (family2.includes("mysql") || family2.includes("mariadb")) return { name: "require_secure_transport", value: "1" };
   return void 0;
 }
@@ -31972,6 +31979,8 @@ function checkForcedTls(resource) {
     path6 = ["Parameters", parameter.name];
     value = valueAt(resource.values, path6);
   }
+  value ??= parameter.absent;
+  if (isUnresolved(value)) return { verdict: "unknown", path: path6, expression: value.expression };
   const text = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
   if (text === parameter.value || text === "ON") return { verdict: "pass", path: path6, actual: value };
   return { verdict: "fail", path: path6, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
@@ -31983,7 +31992,7 @@ var rdsForceSsl = {
   severity: "high",
   safeguard: "transmission-security",
   citation: CITATIONS.transmissionEncryption,
-  description: "Without `rds.force_ssl = 1` (PostgreSQL) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
+  description: "Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
   remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_db_parameter_group", "aws_rds_cluster_parameter_group", "AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup"],
@@ -32015,6 +32024,11 @@ var rdsForceSsl = {
       Family: mysql8.0
       Parameters:
         require_secure_transport: "1"
+` },
+      { path: "db16.tf", text: `resource "aws_db_parameter_group" "phi" {
+  name   = "phi"
+  family = "postgres16"
+}
 ` }
     ]
   }
@@ -33029,7 +33043,7 @@ function handshake(target, request3, limits) {
       port: target.port,
       ...isIpLiteral(target.host) ? {} : { servername: target.host },
       rejectUnauthorized: false,
-      ...request3.trust ? { secureContext: trustContext(request3) } : { minVersion: request3.minVersion, maxVersion: request3.maxVersion, ciphers: request3.ciphers },
+      ...request3.trust?.length ? { secureContext: trustContext(request3) } : { minVersion: request3.minVersion, maxVersion: request3.maxVersion, ciphers: request3.ciphers },
       minDHSize: 1,
       ...request3.ecdhCurve ? { ecdhCurve: request3.ecdhCurve } : {},
       ...request3.alpn ? { ALPNProtocols: request3.alpn } : {},
@@ -41482,7 +41496,9 @@ var PROBE_OPTIONS = {
   ca: { type: "string" },
   profile: { type: "string" },
   timeout: { type: "string" },
-  concurrency: { type: "string" }
+  concurrency: { type: "string" },
+  engine: { type: "string" },
+  "engine-path": { type: "string" }
 };
 var USAGE = `Usage: hipaa-guard probe [URL...] [options]
 
@@ -41495,6 +41511,8 @@ Options:
   --profile NAME            ${PROFILE_NAMES.join(" | ")} (default: the config's, else hipaa)
   --timeout MS              time budget per endpoint, 100-300000 (default 10000)
   --concurrency N           endpoints probed at once, 1-256 (default 16)
+  --engine NAME             ${ENGINES.join(" | ")}: who collects the TLS facts (default: the config's, else native)
+  --engine-path FILE        the external engine's binary (default: testssl / tls-scan on the PATH)
 ${REPORT_OPTIONS_HELP}
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings (or endpoints not evaluated) at or
@@ -41537,6 +41555,8 @@ function probeConfig(args, fileConfig) {
     ...base,
     endpoints,
     profile: args.profile === void 0 ? base.profile : oneOf2("profile", args.profile, PROFILE_NAMES),
+    engine: args.engine === void 0 ? base.engine : oneOf2("engine", args.engine, ENGINES),
+    ...args["engine-path"] !== void 0 ? { "engine-path": args["engine-path"] } : {},
     probe: {
       ...base.probe,
       ...args.timeout !== void 0 ? { timeout: integerOption("timeout", args.timeout, 100, 3e5) } : {},
@@ -41864,7 +41884,14 @@ function manifestNamespaces(text) {
   if (!/^kind:/m.test(text)) return [];
   return [...new Set([...text.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
 }
-var FOLDER_LAYOUTS = [/^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//];
+var FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
+var FOLDER_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "preprod"]);
+function environmentFolder(path6) {
+  const folders = path6.split("/").slice(0, -1);
+  const index = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
+  const name2 = folders[index];
+  return name2 === void 0 ? void 0 : [path6, folders.slice(0, index + 1).join("/"), name2];
+}
 var TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
 var ENVIRONMENT_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "test", "sandbox", "preprod"]);
 function inferEnvironments(files, manifests = []) {
@@ -41878,10 +41905,8 @@ function inferEnvironments(files, manifests = []) {
     found.set(name2, entry);
   };
   for (const file2 of files) {
-    for (const layout of FOLDER_LAYOUTS) {
-      const match = layout.exec(file2);
-      if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
-    }
+    const match = FOLDER_LAYOUT.exec(file2) ?? environmentFolder(file2);
+    if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
   }
   const byFolder = new Set(found.keys());
   for (const file2 of files) {
@@ -41903,7 +41928,7 @@ function inferEnvironments(files, manifests = []) {
     source: "inferred"
   }));
   if (environments.length === 0) {
-    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, <name>.tfvars, namespaces); separation not checked"] };
+    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked"] };
   }
   const notes = [
     `environments: none declared in the config; inferred from the layout: ${environments.map((env) => `${env.name}${env.production ? " (production)" : ""} = ${env.paths.join(", ")}; namespaces ${env.identifiers.namespaces.join(", ")}`).join("; ")}`
@@ -42766,6 +42791,7 @@ function buildIndex(facts) {
     const environment = byName2.get(name2);
     if (!environment) continue;
     for (const definition2 of file2.definitions) {
+      if (definition2.kind === "namespace" && !readsLikeEnvironment(definition2.value)) continue;
       const owner = {
         environment,
         kind: definition2.kind,
@@ -43583,6 +43609,9 @@ function serverResource(path6, server2, inherited) {
     access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
     https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
   };
+  const dropping = locationsDroppingHsts(own2);
+  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
   for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
   const range = rangeOf(server2);
   return {
@@ -43636,6 +43665,14 @@ function readHsts(directives) {
     value: { header: header2, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") },
     range: rangeOf(hsts)
   };
+}
+function locationsDroppingHsts(directives) {
+  return directives.flatMap((directive) => {
+    if (directive.name !== "location" || !directive.block) return [];
+    const block = directive.block;
+    const drops = block.some((inner) => inner.name === "add_header") && readHsts(block) === "stop" && !block.some((inner) => inner.name === "include");
+    return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
+  });
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");
