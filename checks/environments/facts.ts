@@ -148,6 +148,7 @@ export function collectFileFacts(path: string, text: string): FileFacts {
   const lines = text.split(/\r?\n/);
   const contexts = lineContexts(path, lines);
   const hcl = isHclPath(path);
+  const syntax = hcl ? 'hcl' : isYamlPath(path) ? 'yaml' : 'none';
   const facts: FileFacts = {
     path,
     definitions: [],
@@ -157,76 +158,95 @@ export function collectFileFacts(path: string, text: string): FileFacts {
     blocks: [...new Set(contexts.flatMap((context) => (context.block ? [context.block] : [])))].map(({ startLine, endLine }) => ({ startLine, endLine })),
   };
   const backends = new Map<string, BackendState>();
-  let listKey: { key: string; indent: number } | undefined;
+  let listKey: ListKey | undefined;
   lines.forEach((raw, index) => {
-    const lineNumber = index + 1;
-    const context = contexts[index] ?? {};
-    const line = withoutComment(raw, hcl ? 'hcl' : isYamlPath(path) ? 'yaml' : 'none');
+    const line = withoutComment(raw, syntax);
     if (!line.trim()) return;
-    const match = KEY_LINE.exec(line);
-    const indent = line.length - line.trimStart().length;
-    let key: string | undefined;
-    let valueColumn = 0;
-    if (match) {
-      key = match[2] ?? '';
-      valueColumn = line.length - (match[3] ?? '').length;
-      listKey = (match[3] ?? '').trim() === '' ? { key, indent } : undefined;
-    } else if (listKey && /^\s*-\s/.test(line) && indent >= listKey.indent) {
-      key = listKey.key;
-      valueColumn = line.indexOf('-') + 1;
-    } else if (indent <= (listKey?.indent ?? -1)) {
-      listKey = undefined;
-    }
-    const block = context.block;
-    const namespaceContext = key !== undefined && ['namespace', 'namespaces', 'kubernetesiometadataname'].includes(normalizeKey(key));
+    const place = { path, line: index + 1, column: line.length - line.trimStart().length + 1 };
+    const context = contexts[index] ?? {};
+    const attribute = attributeOf(line, listKey);
+    listKey = attribute.listKey;
     // A block header's labels (`resource "aws_vpc" "main"`) are Terraform addresses, not resource identifiers.
-    const literals = hcl && HCL_HEADER.test(line) ? [] : line.matchAll(TOKEN);
-    for (const token of literals) {
-      const text = token[0].replace(/[.:/-]+$/, '');
-      const column = token.index + 1;
-      const entry: Token = { text, place: { path, line: lineNumber, column }, namespaceContext: namespaceContext && column > valueColumn };
-      if (key !== undefined && column > valueColumn) entry.key = key;
-      if (block) entry.block = block;
-      facts.tokens.push(entry);
-    }
-    if (key === undefined) return;
-    const values = literalValues(line, valueColumn, hcl);
-    if (context.backend && BACKEND_KEYS.includes(key)) {
-      const id = `${context.backend}@${block?.startLine ?? 0}`;
-      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place: { path, line: lineNumber, column: indent + 1 } };
+    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute, context.block));
+    if (attribute.key === undefined) return;
+    const literals = literalValues(line, attribute.valueColumn, hcl);
+    if (context.backend && BACKEND_KEYS.includes(attribute.key)) {
+      const id = `${context.backend}@${context.block?.startLine ?? 0}`;
+      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place };
       backends.set(id, backend);
-      const first = values[0];
-      if (first) backend.fields[key] = first.value;
-      if (first && key === 'bucket') facts.definitions.push(definition('name', 'state bucket', false, key, first, path, lineNumber, block));
-      if (first && STATE_LOCATION_KEYS.includes(key)) facts.definitions.push(definition('state', 'state file', false, key, first, path, lineNumber, block));
+      facts.definitions.push(...backendDefinitions(backend, attribute.key, literals[0], place, context.block));
       return;
     }
     // Inside a peering, attachment or firewall rule a VPC id or CIDR names the other side, not this environment's own.
-    const defining = block && isNetworkBlock(block) ? undefined : definingKey(key, block, path, indent);
-    if (!defining) return;
-    for (const literal of values) {
-      const value = defining.kind === 'domain' ? hostOf(literal.value) : literal.value;
-      if (value === undefined || (defining.kind === 'cidr' && !/[.:]/.test(value))) continue;
-      if (defining.kind === 'account' && !/^\d{12}$/.test(value)) continue;
-      if (defining.kind === 'name' && !isSpecificName(value)) continue;
-      facts.definitions.push(definition(defining.kind, defining.label, defining.shareable, key, { value, column: literal.column }, path, lineNumber, block));
-    }
+    const defining = context.block && isNetworkBlock(context.block) ? undefined : definingKey(attribute.key, context.block, path, place.column - 1);
+    if (defining) facts.definitions.push(...definitionsOf(defining, attribute.key, literals, place, context.block));
   });
   facts.backends = [...backends.values()];
   return facts;
 }
 
-function definition(
-  kind: IdentifierKind,
-  label: string,
-  shareable: boolean,
-  key: string,
-  literal: { value: string; column: number },
-  path: string,
-  line: number,
-  block: Block | undefined,
-): Definition {
-  const result: Definition = { kind, value: literal.value, label, shareable, key, place: { path, line, column: literal.column } };
+/** The attribute a YAML block list (`key:` then `- value` lines) is under. */
+interface ListKey {
+  key: string;
+  indent: number;
+}
+
+interface Attribute {
+  /** The key the line's value belongs to: its own `key = value` / `key: value`, or the list it is an item of. */
+  key?: string;
+  /** 0-based index where the value starts. */
+  valueColumn: number;
+  listKey?: ListKey;
+}
+
+function attributeOf(line: string, listKey: ListKey | undefined): Attribute {
+  const match = KEY_LINE.exec(line);
+  const indent = line.length - line.trimStart().length;
+  if (match) {
+    const key = match[2] ?? '';
+    const rest = match[3] ?? '';
+    return { key, valueColumn: line.length - rest.length, ...(rest.trim() === '' ? { listKey: { key, indent } } : {}) };
+  }
+  if (listKey && /^\s*-\s/.test(line) && indent >= listKey.indent) return { key: listKey.key, valueColumn: line.indexOf('-') + 1, listKey };
+  return { valueColumn: 0, ...(listKey && indent > listKey.indent ? { listKey } : {}) };
+}
+
+const NAMESPACE_KEYS = ['namespace', 'namespaces', 'kubernetesiometadataname'];
+
+function tokensOf(line: string, place: Place, attribute: Attribute, block: Block | undefined): Token[] {
+  const namespaceKey = attribute.key !== undefined && NAMESPACE_KEYS.includes(normalizeKey(attribute.key));
+  return [...line.matchAll(TOKEN)].map((match) => {
+    const column = match.index + 1;
+    const inValue = attribute.key !== undefined && column > attribute.valueColumn;
+    const token: Token = { text: match[0].replace(/[.:/-]+$/, ''), place: { ...place, column }, namespaceContext: namespaceKey && inValue };
+    if (inValue && attribute.key !== undefined) token.key = attribute.key;
+    if (block) token.block = block;
+    return token;
+  });
+}
+
+type Literal = { value: string; column: number };
+
+function backendDefinitions(backend: BackendState, key: string, literal: Literal | undefined, place: Place, block: Block | undefined): Definition[] {
+  if (!literal) return [];
+  backend.fields[key] = literal.value;
+  if (key === 'bucket') return [definition({ kind: 'name', label: 'state bucket', shareable: false }, key, literal, place, block)];
+  if (STATE_LOCATION_KEYS.includes(key)) return [definition({ kind: 'state', label: 'state file', shareable: false }, key, literal, place, block)];
+  return [];
+}
+
+function definitionsOf(defining: DefiningKey, key: string, literals: readonly Literal[], place: Place, block: Block | undefined): Definition[] {
+  return literals.flatMap((literal) => {
+    const value = defining.kind === 'domain' ? hostOf(literal.value) : literal.value;
+    if (value === undefined || (defining.kind === 'cidr' && !/[.:]/.test(value))) return [];
+    if (defining.kind === 'account' && !/^\d{12}$/.test(value)) return [];
+    if (defining.kind === 'name' && !isSpecificName(value)) return [];
+    return [definition(defining, key, { value, column: literal.column }, place, block)];
+  });
+}
+
+function definition(defining: DefiningKey, key: string, literal: Literal, place: Place, block: Block | undefined): Definition {
+  const result: Definition = { ...defining, value: literal.value, key, place: { ...place, column: literal.column } };
   if (block) result.block = block.name ? `${block.type}.${block.name}` : block.type;
   return result;
 }
@@ -235,14 +255,14 @@ function definition(
  * The literal values after `valueColumn`: quoted strings, or (outside HCL, where a bare word
  * is an expression) the bare scalar. Templated values (`${...}`, `{{ }}`) are not literals.
  */
-function literalValues(line: string, valueColumn: number, hcl: boolean): { value: string; column: number }[] {
+function literalValues(line: string, valueColumn: number, hcl: boolean): Literal[] {
   const rest = line.slice(valueColumn);
   const quoted = [...rest.matchAll(QUOTED)].map((m) => ({ value: m[1] ?? m[2] ?? '', column: valueColumn + m.index + 2 }));
   const values = quoted.length || hcl ? quoted : bareScalar(rest, valueColumn);
   return values.filter((literal) => literal.value && !/\$\{|\{\{|^!/.test(literal.value));
 }
 
-function bareScalar(rest: string, valueColumn: number): { value: string; column: number }[] {
+function bareScalar(rest: string, valueColumn: number): Literal[] {
   const value = rest.trim().replace(/,$/, '');
   if (!value || /^[[{|>&*!]/.test(value)) return [];
   return [{ value, column: valueColumn + rest.indexOf(value) + 1 }];
