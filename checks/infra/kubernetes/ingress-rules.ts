@@ -10,7 +10,12 @@ const transmission = { family: 'kubernetes', safeguard: 'transmission-security',
 
 /** `*.example.org` covers `api.example.org` (one label), as ingress controllers match certificates. */
 function hostCovered(host: string, tlsHosts: readonly string[]): boolean {
-  return tlsHosts.some((tlsHost) => tlsHost === host || (tlsHost.startsWith('*.') && host.endsWith(tlsHost.slice(1)) && !host.slice(0, -tlsHost.length + 1).includes('.')));
+  return tlsHosts.some((tlsHost) => {
+    if (tlsHost === host) return true;
+    if (!tlsHost.startsWith('*.')) return false;
+    const suffix = tlsHost.slice(1);
+    return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes('.');
+  });
 }
 
 function listAt(values: unknown, path: AttributePath): unknown[] {
@@ -39,8 +44,8 @@ function checkIngressTls(resource: InfraResource): Verdict | undefined {
   const coversAll = tls.some((entry) => !Array.isArray(valueAt(entry, ['hosts'])));
   const tlsHosts = tls.flatMap((entry) => listAt(entry, ['hosts'])).map(String);
   const index = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt(rule, ['host'])) ?? '*', tlsHosts));
-  const host = valueAt(rules[index], ['host']);
   if (index < 0) return { verdict: 'pass', path: ['spec', 'tls'], actual: 'every host has TLS' };
+  const host = valueAt(rules[index], ['host']);
   return {
     verdict: 'fail',
     path: host === undefined ? ['spec', 'rules', index] : ['spec', 'rules', index, 'host'],
