@@ -20,8 +20,6 @@ export interface HandshakeRequest {
   maxVersion: SecureVersion;
   /** OpenSSL cipher string; TLS 1.3 suite names (`TLS_AES_128_GCM_SHA256`) set the TLS 1.3 list. */
   ciphers: string;
-  /** Limits the ECDHE groups offered (`X25519`, `prime256v1`). */
-  ecdhCurve?: string;
   alpn?: string[];
   requestOcsp?: boolean;
 }
@@ -85,7 +83,6 @@ export function handshake(target: ProbeTarget, request: HandshakeRequest, limits
       rejectUnauthorized: false,
       ...(request.trust?.length ? { secureContext: trustContext(request) } : { minVersion: request.minVersion, maxVersion: request.maxVersion, ciphers: request.ciphers }),
       minDHSize: 1,
-      ...(request.ecdhCurve ? { ecdhCurve: request.ecdhCurve } : {}),
       ...(request.alpn ? { ALPNProtocols: request.alpn } : {}),
       ...(request.requestOcsp ? { requestOCSP: true } : {}),
     });
