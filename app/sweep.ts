@@ -46,7 +46,9 @@ export interface SweepApp {
 export interface RepositorySweep {
   repository: string;
   status: 'probed' | 'no-endpoints' | 'no-config' | 'config-error' | 'over-budget' | 'failed';
+  /** Endpoints probed. */
   endpoints: number;
+  /** Endpoints not probed: refused by the address guard, unresolvable, or over the per-repository cap. */
   refused: number;
   findings: number;
   /** One line for a status other than `probed`; never a response body. */
@@ -63,6 +65,11 @@ export interface SweepSummary {
 export type SweepOutcome = { status: 'completed'; summary: SweepSummary } | { status: 'already-running' };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** A repository the sweep did not probe, and why. */
+function notProbed(repository: string, status: Exclude<RepositorySweep['status'], 'probed'>, detail?: string): RepositorySweep {
+  return { repository, status, endpoints: 0, refused: 0, findings: 0, ...(detail === undefined ? {} : { detail }) };
+}
 
 /** Runs sweeps one at a time: a sweep asked for while one runs is skipped, not queued. */
 export class Sweeper {
@@ -123,21 +130,21 @@ export class Sweeper {
       repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
     } catch (error) {
       this.app.log.warn({ installationId, err: messageOf(error) }, 'sweep: could not list repositories');
-      return [{ repository: `installation ${installationId}`, status: 'failed', endpoints: 0, refused: 0, findings: 0, detail: messageOf(error) }];
+      return [notProbed(`installation ${installationId}`, 'failed', messageOf(error))];
     }
     const results: RepositorySweep[] = [];
     for (const repository of repositories.filter((repo) => !repo.archived && !repo.disabled)) {
       const name = { owner: repository.owner.login, repo: repository.name };
       const label = `${name.owner}/${name.repo}`;
       if (this.deps.clock.now().getTime() - started.getTime() >= this.deps.budgetMs) {
-        results.push({ repository: label, status: 'over-budget', endpoints: 0, refused: 0, findings: 0, detail: 'the sweep ran out of probe time before this repository' });
+        results.push(notProbed(label, 'over-budget', 'the sweep ran out of probe time before this repository'));
         continue;
       }
       try {
         results.push(await this.sweepRepository(octokit, name, repository.default_branch ?? 'HEAD', started));
       } catch (error) {
         this.app.log.warn({ repository: label, err: messageOf(error) }, 'sweep: repository failed');
-        results.push({ repository: label, status: 'failed', endpoints: 0, refused: 0, findings: 0, detail: messageOf(error) });
+        results.push(notProbed(label, 'failed', messageOf(error)));
       }
     }
     return results;
@@ -150,10 +157,10 @@ export class Sweeper {
       config = await loadRepoConfig(octokit, repository);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
-      return { repository: label, status: 'config-error', endpoints: 0, refused: 0, findings: 0, detail: error.message };
+      return notProbed(label, 'config-error', error.message);
     }
-    if (!config) return { repository: label, status: 'no-config', endpoints: 0, refused: 0, findings: 0 };
-    if (config.endpoints.length === 0) return { repository: label, status: 'no-endpoints', endpoints: 0, refused: 0, findings: 0 };
+    if (!config) return notProbed(label, 'no-config');
+    if (config.endpoints.length === 0) return notProbed(label, 'no-endpoints');
 
     const now = this.deps.clock.now();
     const capped = config.endpoints.slice(0, this.deps.maxEndpointsPerRepo);
