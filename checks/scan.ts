@@ -7,7 +7,8 @@
 import type { Config } from './config/schema.js';
 import { checkEnvironments } from './environments/check-environments.js';
 import { analyzeInfra } from './infra/analyze.js';
-import { INFRA_PARSERS, infraPathFilter, type InfraFileText } from './infra/formats.js';
+import picomatch from 'picomatch';
+import { detectFormat, INFRA_PARSERS, infraPathFilter, type InfraFileText } from './infra/formats.js';
 import { emptyReport, mergeReports, type Report } from './model/report.js';
 import type { ChangeSet, FileSource } from './model/source.js';
 import { TOOL } from './version.js';
@@ -67,6 +68,13 @@ export async function scanInfra(changeSet: ChangeSet, config: Config, options: S
   const headText = new Map(head.map((file) => [file.path, file.text]));
   const unchanged = [...headPaths].filter((path) => !changedPaths.has(path) && headText.has(path)).map((path) => ({ path, text: headText.get(path)! }));
   const base = [...unchanged, ...(await readAll(changeSet.base, [...basePaths].filter((path) => changedPaths.has(path)), report, 'base'))];
+
+  const included = config.infra.include.length ? picomatch([...config.infra.include], { dot: true }) : undefined;
+  for (const file of head) {
+    if (included?.(file.path) && !detectFormat(file.path, file.text)) {
+      report.notes.push(`infra: ${file.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
+    }
+  }
 
   const renames = new Map(changed.filter((file) => file.previousPath !== undefined).map((file) => [file.path, file.previousPath!]));
   const analysis = await analyzeInfra({ base, head, renames, now: options.now });

@@ -81,6 +81,18 @@ describe('scanChanges on a git repository', () => {
   });
 });
 
+describe('scanChanges with infra.include', () => {
+  it('notes an included file that is none of the known formats instead of skipping it silently', async () => {
+    const changeSet = memoryChangeSet({}, { 'deploy/app.hcl': VOLUME(false), 'deploy/notes.hcl': 'just text\n' });
+    const config: Config = { ...defaultConfig(), infra: { include: ['deploy/*.hcl'], exclude: [], 'block-existing': false } };
+    const report = await scanChanges(changeSet, config, { now: NOW });
+    expect(report.findings.map((finding) => finding.ruleId)).toContain('IAC-EBS-ENCRYPTION');
+    expect(report.notes).toContain(
+      'infra: deploy/notes.hcl matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked',
+    );
+  });
+});
+
 describe('scanChanges when something fails', () => {
   it('a file that cannot be read is an error naming it; the other files and families still report', async () => {
     const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false), 'b.tf': VOLUME(false).replace('"data"', '"other"') });
