@@ -250,7 +250,7 @@ function referenceFinding(home: Environment, matches: Match[]): Finding {
   const blockName = block ? (block.name ? `${block.type}.${block.name}` : block.type) : '';
   const network = block !== undefined && isNetworkBlock(block) && matches.some((match) => NETWORK_KINDS.has(match.owner.kind));
   const rule = network ? ENV_NETWORK_PATH : ENV_CROSS_REFERENCE;
-  const what = `${target.name}'s ${owner.label} "${owner.value}"${token.expression ? ` (through ${token.expression})` : owner.value.toLowerCase() === token.text.toLowerCase() ? '' : ` (in "${token.text}")`}, ${placeText(owner)}`;
+  const what = `${target.name}'s ${owner.label} "${owner.value}"${howWritten(owner, token)}, ${placeText(owner)}`;
   const message = network
     ? `${home.name} opens a network path to ${target.name}: ${blockName} admits or reaches ${what}. Expected no peering, attachment, rule or policy between ${home.name} and ${target.name}.`
     : `${home.name} references ${what}. Expected ${home.name} files to name only ${home.name} resources.`;
@@ -272,6 +272,12 @@ function referenceFinding(home: Environment, matches: Match[]): Finding {
       identifiers: matches.map((match) => ({ kind: match.owner.kind, value: match.value, declaredAs: match.owner.value })),
     },
   });
+}
+
+/** How the file wrote the identifier, when not as itself: through a variable, or inside a longer literal. */
+function howWritten(owner: Owner, token: Token): string {
+  if (token.expression) return ` (through ${token.expression})`;
+  return owner.value.toLowerCase() === token.text.toLowerCase() ? '' : ` (in "${token.text}")`;
 }
 
 function placeText(owner: Owner): string {
