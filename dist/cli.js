@@ -1673,9 +1673,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants4 = require_constants();
     var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob2, options, returnState = false) => {
+    var picomatch6 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch5(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -1691,16 +1691,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix4 = opts.windows;
-      const regex = isState ? picomatch5.compileRe(glob2, options) : picomatch5.makeRe(glob2, options, false, true);
+      const regex = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch5.test(input2, regex, options, { glob: glob2, posix: posix4 });
+        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex, options, { glob: glob2, posix: posix4 });
         const result = { glob: glob2, state, regex, posix: posix4, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -1726,7 +1726,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input2, regex, options, { glob: glob2, posix: posix4 } = {}) => {
+    picomatch6.test = (input2, regex, options, { glob: glob2, posix: posix4 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1743,24 +1743,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input2, regex, options, posix4);
+          match = picomatch6.matchBase(input2, regex, options, posix4);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch5.matchBase = (input2, glob2, options, posix4 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch5.makeRe(glob2, options);
+    picomatch6.matchBase = (input2, glob2, options, posix4 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
       return regex.test(utils.basename(input2, { windows: posix4 }));
     };
-    picomatch5.isMatch = (str2, patterns, options) => picomatch5(patterns, options)(str2);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str2, patterns, options) => picomatch6(patterns, options)(str2);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input2, options) => scan(input2, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input2, options) => scan(input2, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1771,13 +1771,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch5.toRegex(source, options);
+      const regex = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch5.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input2, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1799,8 +1799,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants4;
-    module.exports = picomatch5;
+    picomatch6.constants = constants4;
+    module.exports = picomatch6;
   }
 });
 
@@ -1810,14 +1810,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch5(glob2, options, returnState = false) {
+    function picomatch6(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -30880,7 +30880,12 @@ var hstsMaxAge = atLeast(HSTS_MIN_MAX_AGE, "seconds of HSTS max-age");
 // checks/infra/kubernetes/ingress-rules.ts
 var transmission2 = { family: "kubernetes", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function hostCovered(host, tlsHosts) {
-  return tlsHosts.some((tlsHost) => tlsHost === host || tlsHost.startsWith("*.") && host.endsWith(tlsHost.slice(1)) && !host.slice(0, -tlsHost.length + 1).includes("."));
+  return tlsHosts.some((tlsHost) => {
+    if (tlsHost === host) return true;
+    if (!tlsHost.startsWith("*.")) return false;
+    const suffix = tlsHost.slice(1);
+    return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes(".");
+  });
 }
 function listAt(values, path6) {
   const value = valueAt(values, path6);
@@ -30903,8 +30908,8 @@ function checkIngressTls(resource) {
   const coversAll = tls.some((entry) => !Array.isArray(valueAt(entry, ["hosts"])));
   const tlsHosts = tls.flatMap((entry) => listAt(entry, ["hosts"])).map(String);
   const index = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt(rule, ["host"])) ?? "*", tlsHosts));
-  const host = valueAt(rules[index], ["host"]);
   if (index < 0) return { verdict: "pass", path: ["spec", "tls"], actual: "every host has TLS" };
+  const host = valueAt(rules[index], ["host"]);
   return {
     verdict: "fail",
     path: host === void 0 ? ["spec", "rules", index] : ["spec", "rules", index, "host"],
@@ -32461,20 +32466,27 @@ var cloudFrontMinimumProtocol = attributeRule({
     ]
   }
 });
-var cloudFrontViewerProtocol = attributeRule({
+var viewerProtocol = oneOf(["redirect-to-https", "https-only"], '"redirect-to-https" or "https-only"', ["allow-all", "redirect-to-https", "https-only"]);
+function viewerProtocolPaths(resource) {
+  if (resource.format === "terraform") {
+    return [["default_cache_behavior", 0, "viewer_protocol_policy"], ...itemsAt(resource, ["ordered_cache_behavior"]).map(({ path: path6 }) => [...path6, "viewer_protocol_policy"])];
+  }
+  const config2 = ["DistributionConfig"];
+  return [[...config2, "DefaultCacheBehavior", "ViewerProtocolPolicy"], ...itemsAt(resource, [...config2, "CacheBehaviors"]).map(({ path: path6 }) => [...path6, "ViewerProtocolPolicy"])];
+}
+var cloudFrontViewerProtocol = {
   id: "IAC-CLOUDFRONT-HTTP",
-  title: "CloudFront default behavior allows plain HTTP",
+  title: "CloudFront cache behavior allows plain HTTP",
   family: "terraform",
   severity: "high",
   safeguard: "transmission-security",
   citation: CITATIONS.transmissionEncryption,
-  description: '`viewer_protocol_policy = "allow-all"` serves content over plain HTTP.',
-  remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"`.',
-  targets: [
-    tf("aws_cloudfront_distribution", ["default_cache_behavior", 0, "viewer_protocol_policy"]),
-    cfn("AWS::CloudFront::Distribution", ["DistributionConfig", "DefaultCacheBehavior", "ViewerProtocolPolicy"])
-  ],
-  expect: oneOf(["redirect-to-https", "https-only"], '"redirect-to-https" or "https-only"', ["allow-all", "redirect-to-https", "https-only"]),
+  description: '`viewer_protocol_policy = "allow-all"` on the default or any ordered cache behavior serves that content over plain HTTP.',
+  remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` on every cache behavior.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_cloudfront_distribution", "AWS::CloudFront::Distribution"],
+  strength: viewerProtocol.strength,
+  check: (resource) => allOf(resource, viewerProtocolPaths(resource).map((path6) => ({ path: path6, expect: viewerProtocol }))),
   examples: {
     bad: [
       { path: "cdn.tf", line: 3, text: `resource "aws_cloudfront_distribution" "site" {
@@ -32498,6 +32510,20 @@ var cloudFrontViewerProtocol = attributeRule({
   }
 }
 `
+      },
+      {
+        path: "cdn.tf",
+        line: 7,
+        text: `resource "aws_cloudfront_distribution" "site" {
+  default_cache_behavior {
+    viewer_protocol_policy = "https-only"
+  }
+  ordered_cache_behavior {
+    path_pattern           = "/legacy/*"
+    viewer_protocol_policy = "allow-all"
+  }
+}
+`
       }
     ],
     good: [{ path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
@@ -32507,7 +32533,7 @@ var cloudFrontViewerProtocol = attributeRule({
 }
 ` }]
   }
-});
+};
 var LOAD_BALANCING_RULES = [
   lbListenerTlsPolicy,
   lbHttpRedirect,
@@ -33045,7 +33071,6 @@ function handshake(target, request3, limits) {
       rejectUnauthorized: false,
       ...request3.trust?.length ? { secureContext: trustContext(request3) } : { minVersion: request3.minVersion, maxVersion: request3.maxVersion, ciphers: request3.ciphers },
       minDHSize: 1,
-      ...request3.ecdhCurve ? { ecdhCurve: request3.ecdhCurve } : {},
       ...request3.alpn ? { ALPNProtocols: request3.alpn } : {},
       ...request3.requestOcsp ? { requestOCSP: true } : {}
     });
@@ -42090,6 +42115,7 @@ function collectFileFacts(path6, text) {
   const lines = text.split(/\r?\n/);
   const contexts = lineContexts(path6, lines);
   const hcl = isHclPath(path6);
+  const syntax = hcl ? "hcl" : isYamlPath(path6) ? "yaml" : "none";
   const facts = {
     path: path6,
     definitions: [],
@@ -42101,62 +42127,69 @@ function collectFileFacts(path6, text) {
   const backends = /* @__PURE__ */ new Map();
   let listKey;
   lines.forEach((raw, index) => {
-    const lineNumber = index + 1;
-    const context = contexts[index] ?? {};
-    const line = withoutComment(raw, hcl ? "hcl" : isYamlPath(path6) ? "yaml" : "none");
+    const line = withoutComment(raw, syntax);
     if (!line.trim()) return;
-    const match = KEY_LINE.exec(line);
-    const indent2 = line.length - line.trimStart().length;
-    let key;
-    let valueColumn = 0;
-    if (match) {
-      key = match[2] ?? "";
-      valueColumn = line.length - (match[3] ?? "").length;
-      listKey = (match[3] ?? "").trim() === "" ? { key, indent: indent2 } : void 0;
-    } else if (listKey && /^\s*-\s/.test(line) && indent2 >= listKey.indent) {
-      key = listKey.key;
-      valueColumn = line.indexOf("-") + 1;
-    } else if (indent2 <= (listKey?.indent ?? -1)) {
-      listKey = void 0;
-    }
-    const block = context.block;
-    const namespaceContext = key !== void 0 && ["namespace", "namespaces", "kubernetesiometadataname"].includes(normalizeKey(key));
-    const literals = hcl && HCL_HEADER.test(line) ? [] : line.matchAll(TOKEN2);
-    for (const token of literals) {
-      const text2 = token[0].replace(/[.:/-]+$/, "");
-      const column = token.index + 1;
-      const entry = { text: text2, place: { path: path6, line: lineNumber, column }, namespaceContext: namespaceContext && column > valueColumn };
-      if (key !== void 0 && column > valueColumn) entry.key = key;
-      if (block) entry.block = block;
-      facts.tokens.push(entry);
-    }
-    if (key === void 0) return;
-    const values = literalValues(line, valueColumn, hcl);
-    if (context.backend && BACKEND_KEYS.includes(key)) {
-      const id = `${context.backend}@${block?.startLine ?? 0}`;
-      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place: { path: path6, line: lineNumber, column: indent2 + 1 } };
+    const place = { path: path6, line: index + 1, column: line.length - line.trimStart().length + 1 };
+    const context = contexts[index] ?? {};
+    const attribute = attributeOf(line, listKey);
+    listKey = attribute.listKey;
+    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute, context.block));
+    if (attribute.key === void 0) return;
+    const literals = literalValues(line, attribute.valueColumn, hcl);
+    if (context.backend && BACKEND_KEYS.includes(attribute.key)) {
+      const id = `${context.backend}@${context.block?.startLine ?? 0}`;
+      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place };
       backends.set(id, backend);
-      const first = values[0];
-      if (first) backend.fields[key] = first.value;
-      if (first && key === "bucket") facts.definitions.push(definition("name", "state bucket", false, key, first, path6, lineNumber, block));
-      if (first && STATE_LOCATION_KEYS.includes(key)) facts.definitions.push(definition("state", "state file", false, key, first, path6, lineNumber, block));
+      facts.definitions.push(...backendDefinitions(backend, attribute.key, literals[0], place, context.block));
       return;
     }
-    const defining = block && isNetworkBlock(block) ? void 0 : definingKey(key, block, path6, indent2);
-    if (!defining) return;
-    for (const literal2 of values) {
-      const value = defining.kind === "domain" ? hostOf2(literal2.value) : literal2.value;
-      if (value === void 0 || defining.kind === "cidr" && !/[.:]/.test(value)) continue;
-      if (defining.kind === "account" && !/^\d{12}$/.test(value)) continue;
-      if (defining.kind === "name" && !isSpecificName(value)) continue;
-      facts.definitions.push(definition(defining.kind, defining.label, defining.shareable, key, { value, column: literal2.column }, path6, lineNumber, block));
-    }
+    const defining = context.block && isNetworkBlock(context.block) ? void 0 : definingKey(attribute.key, context.block, path6, place.column - 1);
+    if (defining) facts.definitions.push(...definitionsOf(defining, attribute.key, literals, place, context.block));
   });
   facts.backends = [...backends.values()];
   return facts;
 }
-function definition(kind, label, shareable, key, literal2, path6, line, block) {
-  const result = { kind, value: literal2.value, label, shareable, key, place: { path: path6, line, column: literal2.column } };
+function attributeOf(line, listKey) {
+  const match = KEY_LINE.exec(line);
+  const indent2 = line.length - line.trimStart().length;
+  if (match) {
+    const key = match[2] ?? "";
+    const rest = match[3] ?? "";
+    return { key, valueColumn: line.length - rest.length, ...rest.trim() === "" ? { listKey: { key, indent: indent2 } } : {} };
+  }
+  if (listKey && /^\s*-\s/.test(line) && indent2 >= listKey.indent) return { key: listKey.key, valueColumn: line.indexOf("-") + 1, listKey };
+  return { valueColumn: 0, ...listKey && indent2 > listKey.indent ? { listKey } : {} };
+}
+var NAMESPACE_KEYS = ["namespace", "namespaces", "kubernetesiometadataname"];
+function tokensOf(line, place, attribute, block) {
+  const namespaceKey = attribute.key !== void 0 && NAMESPACE_KEYS.includes(normalizeKey(attribute.key));
+  return [...line.matchAll(TOKEN2)].map((match) => {
+    const column = match.index + 1;
+    const inValue = attribute.key !== void 0 && column > attribute.valueColumn;
+    const token = { text: match[0].replace(/[.:/-]+$/, ""), place: { ...place, column }, namespaceContext: namespaceKey && inValue };
+    if (inValue && attribute.key !== void 0) token.key = attribute.key;
+    if (block) token.block = block;
+    return token;
+  });
+}
+function backendDefinitions(backend, key, literal2, place, block) {
+  if (!literal2) return [];
+  backend.fields[key] = literal2.value;
+  if (key === "bucket") return [definition({ kind: "name", label: "state bucket", shareable: false }, key, literal2, place, block)];
+  if (STATE_LOCATION_KEYS.includes(key)) return [definition({ kind: "state", label: "state file", shareable: false }, key, literal2, place, block)];
+  return [];
+}
+function definitionsOf(defining, key, literals, place, block) {
+  return literals.flatMap((literal2) => {
+    const value = defining.kind === "domain" ? hostOf2(literal2.value) : literal2.value;
+    if (value === void 0 || defining.kind === "cidr" && !/[.:]/.test(value)) return [];
+    if (defining.kind === "account" && !/^\d{12}$/.test(value)) return [];
+    if (defining.kind === "name" && !isSpecificName(value)) return [];
+    return [definition(defining, key, { value, column: literal2.column }, place, block)];
+  });
+}
+function definition(defining, key, literal2, place, block) {
+  const result = { ...defining, value: literal2.value, key, place: { ...place, column: literal2.column } };
   if (block) result.block = block.name ? `${block.type}.${block.name}` : block.type;
   return result;
 }
@@ -42615,7 +42648,7 @@ async function resolveNetworkValues(source, paths, facts) {
     }
     for (const file2 of parsed) {
       if (!file2.ok) continue;
-      const tokens = file2.resources.filter((resource) => isNetworkBlock(blockOf(resource))).flatMap((resource) => tokensOf(resource, lines.get(file2.path) ?? []));
+      const tokens = file2.resources.filter((resource) => isNetworkBlock(blockOf(resource))).flatMap((resource) => tokensOf2(resource, lines.get(file2.path) ?? []));
       if (tokens.length) resolved.set(file2.path, tokens);
     }
   }
@@ -42628,7 +42661,7 @@ async function readModule(source, paths) {
 function blockOf(resource) {
   return { type: resource.type, name: resource.address.split(".").at(-1) ?? "", ...resource.range };
 }
-function tokensOf(resource, lines) {
+function tokensOf2(resource, lines) {
   const tokens = [];
   const walk = (value, steps) => {
     if (isUnresolved(value)) return;
@@ -42907,7 +42940,7 @@ function referenceFinding(home, matches2) {
   const blockName = block ? block.name ? `${block.type}.${block.name}` : block.type : "";
   const network = block !== void 0 && isNetworkBlock(block) && matches2.some((match) => NETWORK_KINDS.has(match.owner.kind));
   const rule = network ? ENV_NETWORK_PATH : ENV_CROSS_REFERENCE;
-  const what = `${target.name}'s ${owner.label} "${owner.value}"${token.expression ? ` (through ${token.expression})` : owner.value.toLowerCase() === token.text.toLowerCase() ? "" : ` (in "${token.text}")`}, ${placeText(owner)}`;
+  const what = `${target.name}'s ${owner.label} "${owner.value}"${howWritten(owner, token)}, ${placeText(owner)}`;
   const message = network ? `${home.name} opens a network path to ${target.name}: ${blockName} admits or reaches ${what}. Expected no peering, attachment, rule or policy between ${home.name} and ${target.name}.` : `${home.name} references ${what}. Expected ${home.name} files to name only ${home.name} resources.`;
   const related = uniqueLocations(matches2.flatMap((match) => match.owner.place ? [match.owner.place] : []));
   const values = [...new Set(matches2.map((match) => match.value))].sort();
@@ -42927,6 +42960,10 @@ function referenceFinding(home, matches2) {
       identifiers: matches2.map((match) => ({ kind: match.owner.kind, value: match.value, declaredAs: match.owner.value }))
     }
   });
+}
+function howWritten(owner, token) {
+  if (token.expression) return ` (through ${token.expression})`;
+  return owner.value.toLowerCase() === token.text.toLowerCase() ? "" : ` (in "${token.text}")`;
 }
 function placeText(owner) {
   const where3 = owner.place ? `${owner.place.path}:${owner.place.startLine}` : "the config";
@@ -43818,6 +43855,7 @@ function parseErrorFinding(failure2) {
 }
 
 // checks/scan.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 var READ_CONCURRENCY2 = 32;
 async function scanChanges(changeSet, config2, options) {
   const infra = await guarded("infra", options.now, () => scanInfra(changeSet, config2, options));
@@ -43856,6 +43894,12 @@ async function scanInfra(changeSet, config2, options) {
   const headText = new Map(head.map((file2) => [file2.path, file2.text]));
   const unchanged = [...headPaths].filter((path6) => !changedPaths.has(path6) && headText.has(path6)).map((path6) => ({ path: path6, text: headText.get(path6) }));
   const base = [...unchanged, ...await readAll(changeSet.base, [...basePaths].filter((path6) => changedPaths.has(path6)), report, "base")];
+  const included = config2.infra.include.length ? (0, import_picomatch5.default)([...config2.infra.include], { dot: true }) : void 0;
+  for (const file2 of head) {
+    if (included?.(file2.path) && !detectFormat(file2.path, file2.text)) {
+      report.notes.push(`infra: ${file2.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
+    }
+  }
   const renames = new Map(changed.filter((file2) => file2.previousPath !== void 0).map((file2) => [file2.path, file2.previousPath]));
   const analysis = await analyzeInfra({ base, head, renames, now: options.now });
   report.findings.push(...analysis.findings);
