@@ -7,6 +7,7 @@
 import type { Config } from './config/schema.js';
 import { checkEnvironments } from './environments/check-environments.js';
 import { analyzeInfra } from './infra/analyze.js';
+import { SUPPRESSION_INVALID_RULE } from './infra/engine-rules.js';
 import picomatch from 'picomatch';
 import { detectFormat, INFRA_PARSERS, infraPathFilter, type InfraFileText } from './infra/formats.js';
 import { emptyReport, mergeReports, type Report } from './model/report.js';
@@ -31,7 +32,19 @@ export async function scanChanges(changeSet: ChangeSet, config: Config, options:
   const environments = await guarded('environments', options.now, () =>
     checkEnvironments({ changeSet, config, now: options.now, ...(options.configPath ? { configPath: options.configPath } : {}) }),
   );
-  return mergeReports(infra, environments);
+  return withoutRepeatedSuppressionProblems(mergeReports(infra, environments));
+}
+
+/** Both families read the ignore comments of a file they share; one bad comment is one finding. */
+function withoutRepeatedSuppressionProblems(report: Report): Report {
+  const seen = new Set<string>();
+  const findings = report.findings.filter((finding) => {
+    if (finding.ruleId !== SUPPRESSION_INVALID_RULE.id) return true;
+    if (seen.has(finding.fingerprint)) return false;
+    seen.add(finding.fingerprint);
+    return true;
+  });
+  return { ...report, findings };
 }
 
 /** Runs one family; a throw becomes an ErroredOutcome in an otherwise empty report. */

@@ -93,6 +93,25 @@ describe('scanChanges with infra.include', () => {
   });
 });
 
+describe('scanChanges across families', () => {
+  it('reports a bad ignore comment once, though both families read it', async () => {
+    const head = {
+      'infra/prod/main.tf': `# hipaa-guard:ignore ENV-SHARED-RESOURCE\n${VOLUME(false)}`,
+      'infra/staging/main.tf': VOLUME(true),
+    };
+    const config: Config = {
+      ...defaultConfig(),
+      environments: {
+        production: { paths: ['infra/prod/**'], identifiers: { accounts: [], vpcs: [], cidrs: [], domains: [], namespaces: [], names: [] } },
+        staging: { paths: ['infra/staging/**'], identifiers: { accounts: [], vpcs: [], cidrs: [], domains: [], namespaces: [], names: [] } },
+      },
+    };
+    const report = await scanChanges(memoryChangeSet({}, head), config, { now: NOW });
+    expect(report.findings.filter((finding) => finding.ruleId === 'SUPPRESSION-INVALID')).toHaveLength(1);
+    expect(report.findings.map((finding) => finding.ruleId)).toContain('IAC-EBS-ENCRYPTION');
+  });
+});
+
 describe('scanChanges when something fails', () => {
   it('a file that cannot be read is an error naming it; the other files and families still report', async () => {
     const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false), 'b.tf': VOLUME(false).replace('"data"', '"other"') });

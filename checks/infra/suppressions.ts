@@ -71,26 +71,43 @@ export function applySuppressions(
   blocks: readonly LineRange[],
   now: Date,
 ): SuppressionResult {
+  const lines = text.split('\n');
+  return applySuppressionList(path, readSuppressions(text), findings, blocks, now, (line) => lines[line - 1]?.trim());
+}
+
+/**
+ * The same over suppressions already read (another family that reads the file its own way).
+ * `lineText` gives the comment's text for the evidence of an invalid suppression.
+ */
+export function applySuppressionList(
+  path: string,
+  suppressions: readonly Suppression[],
+  findings: readonly Finding[],
+  blocks: readonly LineRange[],
+  now: Date,
+  lineText: (line: number) => string | undefined = () => undefined,
+): SuppressionResult {
   const today = now.toISOString().slice(0, 10);
   const result: SuppressionResult = { findings: [], suppressed: [] };
   const valid: Suppression[] = [];
-  for (const suppression of readSuppressions(text)) {
+  for (const suppression of suppressions) {
     const problem = suppressionProblem(suppression, today);
     if (!problem) {
       valid.push(suppression);
       continue;
     }
+    const text = lineText(suppression.line);
     result.findings.push(
       makeFinding(SUPPRESSION_INVALID_RULE, {
         message: problem,
         location: { kind: 'file', path, startLine: suppression.line, endLine: suppression.line },
         subject: `${path}#${suppression.ruleId}#${suppression.target}`,
-        evidence: { actual: text.split('\n')[suppression.line - 1]?.trim() },
+        ...(text === undefined ? {} : { evidence: { actual: text } }),
       }),
     );
   }
   for (const finding of findings) {
-    const covering = finding.location.kind === 'file' ? valid.find((suppression) => covers(suppression, finding, blocks)) : undefined;
+    const covering = valid.find((suppression) => covers(suppression, finding, blocks));
     if (!covering) {
       result.findings.push(finding);
       continue;
@@ -105,7 +122,8 @@ export function applySuppressions(
   return result;
 }
 
-function covers(suppression: Suppression, finding: Finding, blocks: readonly LineRange[]): boolean {
+/** On the line before the finding's line, or before the block that holds it. */
+export function covers(suppression: Suppression, finding: Finding, blocks: readonly LineRange[]): boolean {
   if (finding.location.kind !== 'file' || suppression.ruleId !== finding.ruleId) return false;
   const line = finding.location.startLine;
   if (line === suppression.target) return true;
