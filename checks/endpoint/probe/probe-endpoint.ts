@@ -140,6 +140,23 @@ async function collectTls(target: ProbeTarget, main: HandshakeOutcome, limits: (
   };
 }
 
+/** OpenSSL's verdicts that only say "no anchor known for this chain" (another store may know one). */
+const UNKNOWN_ISSUER = new Set(['UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN']);
+
+/**
+ * Trust against Node's root store, or else against the endpoint's own anchors: a chain is
+ * trusted when either verifies it. The more telling error is kept (an expiry over "unknown issuer").
+ */
+async function trustOf(target: ProbeTarget, main: HandshakeSuccess, limits: HandshakeLimits): Promise<{ authorized: boolean; authorizationError?: string }> {
+  const system = { authorized: main.authorized, ...(main.authorizationError ? { authorizationError: main.authorizationError } : {}) };
+  if (main.authorized || target.caPem.length === 0) return system;
+  const anchored = await handshake(target, { anchors: target.caPem, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS }, limits);
+  if (!anchored.ok) return system;
+  if (anchored.authorized) return { authorized: true };
+  const error = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : (anchored.authorizationError ?? main.authorizationError);
+  return { authorized: false, ...(error ? { authorizationError: error } : {}) };
+}
+
 /** Probes one endpoint within its total timeout; every failure becomes data, nothing throws. */
 export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions): Promise<EndpointObservation> {
   const observedAt = options.now();
@@ -154,7 +171,7 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
     engine: 'native' as const,
     observedAt: observedAt.toISOString(),
   };
-  const main = await handshake(target, { trust: target.caPem, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
+  const main = await handshake(target, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === 'dns' || main.failure.kind === 'refused' || main.failure.kind === 'timeout')) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
@@ -170,7 +187,8 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
       hsts: notMeasured(reason),
     };
   }
-  const [collected, http, hsts] = await Promise.all([
+  const [trust, collected, http, hsts] = await Promise.all([
+    main.ok ? trustOf(target, main, limits()) : undefined,
     collectTls(target, main, limits, deadline),
     followHttpChain(target, options.timeouts, deadline),
     main.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured<never>('no TLS handshake completed')),
@@ -189,7 +207,7 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
     certificate: !main.ok
       ? notMeasured(`no handshake completed with our client: ${mainFailure}`)
       : main.peer
-        ? { status: 'measured', value: observeCertificate({ peer: main.peer, host: target.host, authorized: main.authorized, ocspStapled: main.ocspResponse !== undefined, ...(main.authorizationError ? { authorizationError: main.authorizationError } : {}) }) }
+        ? { status: 'measured', value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== undefined, ...(trust ?? { authorized: false }) }) }
         : notMeasured('the server sent no certificate'),
     alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     http,

@@ -79,11 +79,8 @@ describe('probeEndpoint on the good scenario', () => {
   it('describes a trusted, complete chain that matches the host', () => {
     const certificate = certificateOf('good');
     expect(certificate).toMatchObject({ trusted: true, chainComplete: true, hostnameMatches: true, ocspStapled: false });
-    expect(certificate.chain.map((entry) => entry.subject)).toEqual([
-      'O=hipaa-guard lab, CN=good.lab.test',
-      'O=hipaa-guard lab, CN=hipaa-guard lab intermediate CA',
-      'O=hipaa-guard lab, CN=hipaa-guard lab root CA',
-    ]);
+    // As the server sent it: the lab root is an extra anchor, not in Node's store, so nothing is appended
+    expect(certificate.chain.map((entry) => entry.subject)).toEqual(['O=hipaa-guard lab, CN=good.lab.test', 'O=hipaa-guard lab, CN=hipaa-guard lab intermediate CA']);
     expect(certificate.chain[0]).toMatchObject({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', subjectAltNames: ['DNS:good.lab.test'], isCA: false, selfSigned: false });
   });
 
@@ -143,6 +140,13 @@ describe('probeEndpoint on certificate flaws', () => {
     expect(certificateOf(name)).toMatchObject({ trusted: false, trustError });
   });
 
+  it('trusts the lab chain only through the configured anchor', async () => {
+    const good = lab.scenarios.find((scenario) => scenario.name === 'good');
+    if (!good) throw new Error('good scenario missing');
+    const withoutAnchor = await probeEndpoint(probeTargetOf(good.endpoint, []), { timeouts: TIMEOUTS, now: () => NOW });
+    expect(measured(withoutAnchor.certificate)).toMatchObject({ trusted: false, trustError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', chainComplete: true, hostnameMatches: true });
+  });
+
   it('reads the validity window from the certificate', () => {
     const [leaf] = certificateOf('expired').chain;
     expect(Date.parse(leaf?.notAfter ?? '')).toBeLessThan(Date.now());
@@ -153,7 +157,7 @@ describe('probeEndpoint on certificate flaws', () => {
   });
 
   it('checks the host name even when trust fails, and separately from it', () => {
-    expect(certificateOf('wrong-host')).toMatchObject({ hostnameMatches: false, chainComplete: true });
+    expect(certificateOf('wrong-host')).toMatchObject({ hostnameMatches: false, trusted: true, chainComplete: true });
     expect(certificateOf('self-signed')).toMatchObject({ hostnameMatches: true, chainComplete: true });
     expect(certificateOf('self-signed').chain[0]?.selfSigned).toBe(true);
   });
@@ -166,7 +170,8 @@ describe('probeEndpoint on certificate flaws', () => {
   it('reads the key size and the signature algorithm from the certificate itself', () => {
     expect(certificateOf('rsa-1024').chain[0]).toMatchObject({ keyType: 'RSA', keyBits: 1024 });
     expect(certificateOf('sha1-signature').chain[0]?.signatureAlgorithm).toBe('sha1WithRSAEncryption');
-    expect(certificateOf('good').chain[2]?.signatureAlgorithm).toBe('ecdsa-with-SHA256');
+    // The intermediate is signed by the lab's EC root
+    expect(certificateOf('good').chain[1]?.signatureAlgorithm).toBe('ecdsa-with-SHA256');
   });
 
   it('sees a stapled OCSP response', () => {
