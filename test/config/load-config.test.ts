@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, validateConfig } from '../../checks/config/load-config.js';
+import { parseConfig, validateConfig } from '../../checks/config/load-config.js';
 import { defaultConfig, isCidr } from '../../checks/config/schema.js';
-
-function problemsOf(text: string) {
-  try {
-    parseConfig(text, '.github/hipaa-guard.yml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { configProblemsOf } from '../support/config-problems.js';
 
 describe('parseConfig', () => {
   it('fills every default for an empty file', () => {
@@ -33,7 +24,7 @@ endpoints:
 
   it('names the line, the key and what was expected for every problem', () => {
     expect(
-      problemsOf(`profile: hipaa
+      configProblemsOf(`profile: hipaa
 endpoints:
   - url: https://api.example.org
     adress: 203.0.113.7
@@ -54,17 +45,17 @@ probe: { timeout: "soon" }
   });
 
   it('rejects unknown top-level keys instead of ignoring them', () => {
-    expect(problemsOf('profle: hipaa\n')).toEqual([{ path: 'profle', line: 1, message: expect.stringContaining('unknown key') }]);
+    expect(configProblemsOf('profle: hipaa\n')).toEqual([{ path: 'profle', line: 1, message: expect.stringContaining('unknown key') }]);
   });
 
   it('rejects an unknown profile with the allowed values', () => {
-    const [problem] = problemsOf('\n\nprofile: strict\n');
+    const [problem] = configProblemsOf('\n\nprofile: strict\n');
     expect(problem).toMatchObject({ path: 'profile', line: 3 });
     expect(problem?.message).toMatch(/hipaa.*mozilla-modern/);
   });
 
   it('turns broken YAML into a ConfigError with the line', () => {
-    expect(problemsOf('endpoints:\n  - url: [https://a\n')).toEqual([
+    expect(configProblemsOf('endpoints:\n  - url: [https://a\n')).toEqual([
       { path: '', line: expect.any(Number), message: expect.stringMatching(/^invalid YAML: /) },
     ]);
   });

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../checks/config/load-config.js';
-
-function problemsOf(text: string) {
-  try {
-    parseConfig(text, '.github/hipaa-guard.yml');
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+import { parseConfig } from '../../checks/config/load-config.js';
+import { configProblemsOf } from '../support/config-problems.js';
 
 describe('environments in the config', () => {
   it('names the line of every invalid glob, CIDR, pattern, account and environment name', () => {
     expect(
-      problemsOf(`environments:
+      configProblemsOf(`environments:
   production:
     paths: ["infra/prod/**", "infra/[prod/**"]
     identifiers:
@@ -40,7 +31,7 @@ describe('environments in the config', () => {
   });
 
   it('rejects unknown identifier kinds instead of ignoring them', () => {
-    expect(problemsOf('environments:\n  prod:\n    identifiers:\n      buckets: ["x"]\n')).toEqual([
+    expect(configProblemsOf('environments:\n  prod:\n    identifiers:\n      buckets: ["x"]\n')).toEqual([
       { path: 'environments.prod.identifiers.buckets', line: 4, message: expect.stringContaining('unknown key "buckets"') },
     ]);
   });

@@ -21,6 +21,7 @@ import type {
 } from '../observation.js';
 import { withCaBundle } from './ca-bundle.js';
 import { EngineFailure, requireEngineVersion, runEngineCommand } from './process.js';
+import { unreachableTlsSide } from './unreachable.js';
 
 /** One entry of testssl.sh's flat JSON output (`--jsonfile`). */
 export interface TestsslEntry {
@@ -87,15 +88,7 @@ export function observationFromTestssl(
   };
   const problem = byId.get('scanProblem');
   if (problem && problem.severity === 'FATAL') {
-    const failed: Measurement<never> = { status: 'error', reason: problem.finding };
-    return {
-      ...base,
-      reachability: { reachable: false, kind: unreachableKind(problem.finding), detail: problem.finding },
-      protocols: failed,
-      ciphers: failed,
-      keyExchanges: failed,
-      certificate: failed,
-    };
+    return { ...base, ...unreachableTlsSide(unreachableKind(problem.finding), problem.finding) };
   }
   return {
     ...base,

@@ -9,6 +9,7 @@ import { cipherSuiteByName } from '../cipher-suites.js';
 import { mapBounded, type Engine, type ProbeTarget } from '../engine.js';
 import { withCaBundle } from './ca-bundle.js';
 import { EngineFailure, requireEngineVersion, runEngineCommand } from './process.js';
+import { unreachableTlsSide } from './unreachable.js';
 import type {
   AcceptedCipher,
   CertificateInfo,
@@ -140,16 +141,7 @@ export function observationFromTlsScan(
   };
   const chain = (record.certificateChain ?? []).map(certificateFromTlsScan);
   if (record.error || chain.length === 0) {
-    const detail = record.error ?? 'no handshake completed (no certificate in the record)';
-    const failed: Measurement<never> = { status: 'error', reason: detail };
-    return {
-      ...base,
-      reachability: { reachable: false, kind: 'protocol', detail },
-      protocols: failed,
-      ciphers: failed,
-      keyExchanges: failed,
-      certificate: failed,
-    };
+    return { ...base, ...unreachableTlsSide('protocol', record.error ?? 'no handshake completed (no certificate in the record)') };
   }
   return {
     ...base,
