@@ -9,6 +9,8 @@ import { cleanReport, endpointFinding, HSTS_MISSING_RULE, LEGACY_TLS_RULE } from
 import { IssueStore, mockFleet, mockInstallations } from './fake-github.js';
 import { createTestApp, type TestApp } from './harness.js';
 
+/** How long to wait for background work; generous, the machine is shared. */
+const PATIENCE = { timeout: 15_000, interval: 20 };
 const SECRET = 's'.repeat(40);
 const INSTALLATION = 4242;
 const API = 'https://api.example.org';
@@ -101,7 +103,7 @@ describe('sweeps', () => {
     expect(asked).toEqual([]);
     await app.clock.advanceTo('2026-11-25T03:00:00Z');
 
-    await vi.waitFor(() => expect(asked.map((request) => request.now.toISOString())).toEqual(['2026-11-25T03:00:00.000Z']));
+    await vi.waitFor(() => expect(asked.map((request) => request.now.toISOString())).toEqual(['2026-11-25T03:00:00.000Z']), PATIENCE);
   });
 
   it('Given two installations and a jitter window, when the schedule fires, then each installation starts at its own stable offset', async () => {
@@ -124,9 +126,9 @@ describe('sweeps', () => {
         const due = app!.clock.pending().find((time) => Date.parse(time) < nextNight);
         if (!due) throw new Error('no installation waiting yet');
         return due;
-      });
+      }, PATIENCE);
       await app.clock.advanceTo(slot);
-      await vi.waitFor(() => expect(asked).toHaveLength(started + 1));
+      await vi.waitFor(() => expect(asked).toHaveLength(started + 1), PATIENCE);
     }
 
     const start = Date.parse('2026-11-25T03:00:00Z');
@@ -140,17 +142,28 @@ describe('sweeps', () => {
   it('Given a sweep in progress, when another is asked for, then it is refused with 409 and the first completes', async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const probe = scriptedProbe(() => []);
-    app = await createTestApp({ probe: async (request) => (await gate, probe(request)), resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
+    const asked: ProbeRequest[] = [];
+    const probe = scriptedProbe(() => [], asked);
+    let waiting = 0;
+    // The probe holds the first sweep open until the test releases it.
+    const held = async (request: ProbeRequest) => {
+      waiting++;
+      await gate;
+      return probe(request);
+    };
+    app = await createTestApp({ probe: held, resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
     mockFleet(app.github, INSTALLATION, [{ owner: 'acme', name: 'portal', config: `endpoints:\n  - url: ${API}\n` }]);
     new IssueStore(app.github, 'acme', 'portal');
     server = await app.listen();
 
     const first = postSweep(server.url);
-    await vi.waitFor(async () => expect((await postSweep(server!.url, '')).status).toBe(409));
+    await vi.waitFor(() => expect(waiting).toBe(1), PATIENCE);
+    const second = await postSweep(server.url, '');
     release();
 
+    expect(second).toEqual({ status: 409, body: { status: 'already-running' } });
     expect((await first).status).toBe(200);
+    expect(asked).toHaveLength(1);
   });
 
   it('Given endpoints pointing inside the network, when swept, then only the public one is probed, pinned to its checked address', async () => {
@@ -249,8 +262,8 @@ describe('the /sweep and /health routes', () => {
     const response = await postSweep(server.url, '');
 
     expect(response).toEqual({ status: 202, body: { status: 'started' } });
-    await vi.waitFor(() => expect(asked).toHaveLength(1));
-    await vi.waitFor(() => expect(app?.github.scope.pendingMocks()).toEqual([]));
+    await vi.waitFor(() => expect(asked).toHaveLength(1), PATIENCE);
+    await vi.waitFor(() => expect(app?.github.scope.pendingMocks()).toEqual([]), PATIENCE);
   });
 
   it('Given a running app, when /health is asked, then it answers ok with the version', async () => {
