@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the test suite needs beyond npm packages: Debian's nginx (TLS set-ups Node
-# cannot serve), testssl.sh and sslscan (engine tests and the benchmark's peers).
+# Installs what the tests and the benchmark need beyond npm packages, from Debian: testssl.sh
+# (the testssl engine's tests, the benchmark's peer), sslscan (the benchmark's other peer),
+# openssl (testssl.sh runs it).
 set -euo pipefail
 # Node 24 (the Actions runtime, `runs.using: node24`) for the tests that run dist/action.js as the
 # runner does. Installed outside the project's node_modules: there it would shadow the system node
@@ -12,7 +13,6 @@ if [ ! -x "$node24_dir/node_modules/node/bin/node" ]; then
   npm install --prefix "$node24_dir" --no-audit --no-fund --loglevel=error >/dev/null
 fi
 need=()
-command -v nginx >/dev/null 2>&1 || need+=(nginx)
 command -v testssl >/dev/null 2>&1 || command -v testssl.sh >/dev/null 2>&1 || need+=(testssl.sh)
 command -v sslscan >/dev/null 2>&1 || need+=(sslscan)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
