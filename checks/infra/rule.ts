@@ -129,7 +129,13 @@ export function attributeRule(spec: AttributeRuleSpec): InfraRule {
         (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true),
       );
       if (!target) return undefined;
-      return judgeValue(target.path, valueAt(resource.values, target.path) ?? target.absent, expect, attributeName(target.path));
+      const written = valueAt(resource.values, target.path);
+      const name = attributeName(target.path);
+      const verdict = judgeValue(target.path, written ?? target.absent, expect, name);
+      if (verdict.verdict === 'fail' && written === undefined && target.absent !== undefined) {
+        verdict.message = `${name} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
+      }
+      return verdict;
     },
   };
 }

@@ -48,6 +48,7 @@ describe('diff classification', () => {
   it('deleting the attribute that provided the safeguard is removed (an absent ssl_policy means the 2016-08 default)', async () => {
     const result = await diff(listener('"ELBSecurityPolicy-TLS13-1-2-2021-06"'), `resource "aws_lb_listener" "https" {\n  protocol = "HTTPS"\n}\n`);
     expect(result.findings[0]).toMatchObject({ change: 'removed', evidence: { after: 'ELBSecurityPolicy-2016-08' }, location: { startLine: 1, endLine: 3 } });
+    expect(result.findings[0]!.message).toMatch(/ssl_policy is not set, which means "ELBSecurityPolicy-2016-08"; expected /);
   });
 
   it('a new resource that violates a rule is introduced', async () => {
