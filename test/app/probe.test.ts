@@ -2,10 +2,11 @@ import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probeRepository } from '../../app/probe.js';
 import type { ProbeRequest, SweepSummary } from '../../app/sweep.js';
+import { validateConfig } from '../../checks/config/load-config.js';
 import type { Report } from '../../checks/model/report.js';
 import { startScenario, type LabScenario } from '../../lab/index.js';
 import { IssueStore, mockFleet } from './fake-github.js';
-import { createTestApp, type TestApp } from './harness.js';
+import { createTestApp, mockInstallationToken, type TestApp } from './harness.js';
 
 const SECRET = 'p'.repeat(40);
 const noDns = () => Promise.reject(new Error('the lab endpoint carries its address; DNS must not be asked'));
@@ -80,5 +81,35 @@ describe('sweeps probing a real TLS server on 127.0.0.1', () => {
 
     expect(summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 0, refused: 1, findings: 0 }]);
     expect(issues.issues).toEqual([]);
+  });
+});
+
+describe('probeRepository', () => {
+  it('Given a ca file missing on the default branch and an external engine, when probed, then both are errored outcomes and nothing runs', async () => {
+    app = await createTestApp();
+    app.github.scope.get('/repos/acme/portal/contents/certs%2Fca.pem').query({ ref: 'main' }).reply(404, { message: 'Not Found' });
+    mockInstallationToken(app.github, 77);
+    const octokit = await app.probot.auth(77);
+    const config = validateConfig(
+      {
+        endpoints: [
+          { url: 'https://api.example.org', address: '203.0.113.7', ca: 'certs/ca.pem' },
+          { url: 'https://www.example.org', address: '203.0.113.8', engine: 'testssl', 'engine-path': '/bin/sh' },
+        ],
+      },
+      '.github/hipaa-guard.yml',
+    );
+
+    const report = await probeRepository({ octokit, repository: { owner: 'acme', repo: 'portal' }, ref: 'main', config, now: new Date() }, () => new Date());
+
+    expect(report.errors.map(({ category, target, message }) => ({ category, target, message }))).toEqual([
+      {
+        category: 'config',
+        target: 'https://api.example.org',
+        message: 'could not read the trust anchors certs/ca.pem of https://api.example.org: certs/ca.pem does not exist on acme/portal@main',
+      },
+      { category: 'engine', target: 'https://www.example.org', message: 'the testssl engine is not available in this run' },
+    ]);
+    expect(report.targets).toEqual([]);
   });
 });
