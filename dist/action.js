@@ -53284,22 +53284,10 @@ import { request as request3 } from "node:https";
 
 // checks/endpoint/probe/tls-handshake.ts
 import { isIP as isIP2 } from "node:net";
-import { connect, createSecureContext, rootCertificates } from "node:tls";
+import { connect } from "node:tls";
 var EVERY_CIPHER = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
 var CERTIFICATE_CIPHERS = "ALL:!aNULL:!eNULL:@SECLEVEL=0";
 var TLS_VERSION_NAMES = { SSLv3: "SSLv3", TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
-var trustContexts = /* @__PURE__ */ new Map();
-var TRUST_CONTEXTS_KEPT = 64;
-function trustContext(request4) {
-  const key = JSON.stringify([request4.trust, request4.minVersion, request4.maxVersion, request4.ciphers]);
-  let context = trustContexts.get(key);
-  if (!context) {
-    if (trustContexts.size >= TRUST_CONTEXTS_KEPT) trustContexts.clear();
-    context = createSecureContext({ ca: [...rootCertificates, ...request4.trust ?? []], minVersion: request4.minVersion, maxVersion: request4.maxVersion, ciphers: request4.ciphers });
-    trustContexts.set(key, context);
-  }
-  return context;
-}
 function whereOf(target) {
   return `${target.address ?? target.host}:${target.port}`;
 }
@@ -53312,7 +53300,12 @@ function handshake(target, request4, limits) {
       port: target.port,
       ...isIpLiteral(target.host) ? {} : { servername: target.host },
       rejectUnauthorized: false,
-      ...request4.trust?.length ? { secureContext: trustContext(request4) } : { minVersion: request4.minVersion, maxVersion: request4.maxVersion, ciphers: request4.ciphers },
+      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
+      checkServerIdentity: () => void 0,
+      ...request4.anchors ? { ca: [...request4.anchors] } : {},
+      minVersion: request4.minVersion,
+      maxVersion: request4.maxVersion,
+      ciphers: request4.ciphers,
       minDHSize: 1,
       ...request4.alpn ? { ALPNProtocols: request4.alpn } : {},
       ...request4.requestOcsp ? { requestOCSP: true } : {}
@@ -53593,6 +53586,16 @@ async function collectTls(target, main2, limits, deadline) {
     dhe: dheFound
   };
 }
+var UNKNOWN_ISSUER = /* @__PURE__ */ new Set(["UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "SELF_SIGNED_CERT_IN_CHAIN"]);
+async function trustOf(target, main2, limits) {
+  const system = { authorized: main2.authorized, ...main2.authorizationError ? { authorizationError: main2.authorizationError } : {} };
+  if (main2.authorized || target.caPem.length === 0) return system;
+  const anchored = await handshake(target, { anchors: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS }, limits);
+  if (!anchored.ok) return system;
+  if (anchored.authorized) return { authorized: true };
+  const error63 = main2.authorizationError && !UNKNOWN_ISSUER.has(main2.authorizationError) ? main2.authorizationError : anchored.authorizationError ?? main2.authorizationError;
+  return { authorized: false, ...error63 ? { authorizationError: error63 } : {} };
+}
 async function probeEndpoint(target, options) {
   const observedAt = options.now();
   const startedMs = performance.now();
@@ -53606,7 +53609,7 @@ async function probeEndpoint(target, options) {
     engine: "native",
     observedAt: observedAt.toISOString()
   };
-  const main2 = await handshake(target, { trust: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
+  const main2 = await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
   if (!main2.ok && (main2.failure.kind === "dns" || main2.failure.kind === "refused" || main2.failure.kind === "timeout")) {
     const reason = `endpoint unreachable: ${main2.failure.detail}`;
     return {
@@ -53622,7 +53625,8 @@ async function probeEndpoint(target, options) {
       hsts: notMeasured(reason)
     };
   }
-  const [collected, http, hsts] = await Promise.all([
+  const [trust, collected, http, hsts] = await Promise.all([
+    main2.ok ? trustOf(target, main2, limits()) : void 0,
     collectTls(target, main2, limits, deadline),
     followHttpChain(target, options.timeouts, deadline),
     main2.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured("no TLS handshake completed"))
@@ -53638,7 +53642,7 @@ async function probeEndpoint(target, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: !main2.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main2.peer ? { status: "measured", value: observeCertificate({ peer: main2.peer, host: target.host, authorized: main2.authorized, ocspStapled: main2.ocspResponse !== void 0, ...main2.authorizationError ? { authorizationError: main2.authorizationError } : {} }) } : notMeasured("the server sent no certificate"),
+    certificate: !main2.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main2.peer ? { status: "measured", value: observeCertificate({ peer: main2.peer, host: target.host, ocspStapled: main2.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
     alpn: main2.ok ? { status: "measured", value: main2.alpn ? [main2.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     http,
     hsts
@@ -54827,7 +54831,13 @@ function attributeRule(spec) {
         (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
       );
       if (!target) return void 0;
-      return judgeValue(target.path, valueAt(resource.values, target.path) ?? target.absent, expect, attributeName(target.path));
+      const written = valueAt(resource.values, target.path);
+      const name = attributeName(target.path);
+      const verdict = judgeValue(target.path, written ?? target.absent, expect, name);
+      if (verdict.verdict === "fail" && written === void 0 && target.absent !== void 0) {
+        verdict.message = `${name} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
+      }
+      return verdict;
     }
   };
 }
@@ -57515,26 +57525,31 @@ function suppressionProblem(suppression, today) {
   return void 0;
 }
 function applySuppressions(path, text, findings, blocks, now) {
+  const lines = text.split("\n");
+  return applySuppressionList(path, readSuppressions(text), findings, blocks, now, (line) => lines[line - 1]?.trim());
+}
+function applySuppressionList(path, suppressions, findings, blocks, now, lineText = () => void 0) {
   const today = now.toISOString().slice(0, 10);
   const result = { findings: [], suppressed: [] };
   const valid = [];
-  for (const suppression of readSuppressions(text)) {
+  for (const suppression of suppressions) {
     const problem = suppressionProblem(suppression, today);
     if (!problem) {
       valid.push(suppression);
       continue;
     }
+    const text = lineText(suppression.line);
     result.findings.push(
       makeFinding(SUPPRESSION_INVALID_RULE, {
         message: problem,
         location: { kind: "file", path, startLine: suppression.line, endLine: suppression.line },
         subject: `${path}#${suppression.ruleId}#${suppression.target}`,
-        evidence: { actual: text.split("\n")[suppression.line - 1]?.trim() }
+        ...text === void 0 ? {} : { evidence: { actual: text } }
       })
     );
   }
   for (const finding of findings) {
-    const covering = finding.location.kind === "file" ? valid.find((suppression) => covers(suppression, finding, blocks)) : void 0;
+    const covering = valid.find((suppression) => covers(suppression, finding, blocks));
     if (!covering) {
       result.findings.push(finding);
       continue;
@@ -58189,46 +58204,21 @@ function tokensOf2(resource, lines) {
 
 // checks/environments/suppress.ts
 function applyEnvironmentSuppressions(findings, facts, now) {
-  const today = now.toISOString().slice(0, 10);
-  const outcome = { findings: [], suppressed: [] };
-  const valid = /* @__PURE__ */ new Map();
-  for (const file2 of facts.values()) {
-    for (const suppression of file2.suppressions) {
-      const problem = suppressionProblem(suppression, today);
-      if (!problem) {
-        valid.set(file2.path, [...valid.get(file2.path) ?? [], suppression]);
-        continue;
-      }
-      outcome.findings.push(
-        makeFinding(SUPPRESSION_INVALID_RULE, {
-          message: problem,
-          location: { kind: "file", path: file2.path, startLine: suppression.line, endLine: suppression.line },
-          // The subject the infra family gives the same comment, so one comment is one finding.
-          subject: `${file2.path}#${suppression.ruleId}#${suppression.target}`
-        })
-      );
-    }
-  }
+  const byPath = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const path = finding.location.kind === "file" ? finding.location.path : "";
-    const covering = valid.get(path)?.find((suppression) => covers2(suppression, finding, facts.get(path)?.blocks ?? []));
-    if (!covering?.reason) {
-      outcome.findings.push(finding);
-      continue;
-    }
-    outcome.suppressed.push({
-      finding,
-      reason: covering.reason,
-      ...covering.until ? { until: covering.until } : {},
-      source: { kind: "file", path, startLine: covering.line, endLine: covering.line }
-    });
+    byPath.set(path, [...byPath.get(path) ?? [], finding]);
   }
+  const outcome = { findings: [...byPath.get("") ?? []], suppressed: [] };
+  byPath.delete("");
+  for (const file2 of facts.values()) {
+    const result = applySuppressionList(file2.path, file2.suppressions, byPath.get(file2.path) ?? [], file2.blocks, now);
+    byPath.delete(file2.path);
+    outcome.findings.push(...result.findings);
+    outcome.suppressed.push(...result.suppressed);
+  }
+  for (const rest of byPath.values()) outcome.findings.push(...rest);
   return outcome;
-}
-function covers2(suppression, finding, blocks) {
-  if (finding.location.kind !== "file" || suppression.ruleId !== finding.ruleId) return false;
-  const line = finding.location.startLine;
-  return suppression.target === line || blocks.some((block) => block.startLine === suppression.target && block.startLine <= line && line <= block.endLine);
 }
 
 // checks/environments/separation.ts
@@ -59365,7 +59355,17 @@ async function scanChanges(changeSet, config2, options) {
     options.now,
     () => checkEnvironments({ changeSet, config: config2, now: options.now, ...options.configPath ? { configPath: options.configPath } : {} })
   );
-  return mergeReports(infra, environments);
+  return withoutRepeatedSuppressionProblems(mergeReports(infra, environments));
+}
+function withoutRepeatedSuppressionProblems(report) {
+  const seen = /* @__PURE__ */ new Set();
+  const findings = report.findings.filter((finding) => {
+    if (finding.ruleId !== SUPPRESSION_INVALID_RULE.id) return true;
+    if (seen.has(finding.fingerprint)) return false;
+    seen.add(finding.fingerprint);
+    return true;
+  });
+  return { ...report, findings };
 }
 async function guarded(family2, now, run) {
   try {

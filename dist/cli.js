@@ -29925,7 +29925,13 @@ function attributeRule(spec) {
         (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
       );
       if (!target) return void 0;
-      return judgeValue(target.path, valueAt(resource.values, target.path) ?? target.absent, expect, attributeName(target.path));
+      const written = valueAt(resource.values, target.path);
+      const name2 = attributeName(target.path);
+      const verdict = judgeValue(target.path, written ?? target.absent, expect, name2);
+      if (verdict.verdict === "fail" && written === void 0 && target.absent !== void 0) {
+        verdict.message = `${name2} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
+      }
+      return verdict;
     }
   };
 }
@@ -33041,22 +33047,10 @@ import { request as request2 } from "node:https";
 
 // checks/endpoint/probe/tls-handshake.ts
 import { isIP as isIP2 } from "node:net";
-import { connect, createSecureContext, rootCertificates } from "node:tls";
+import { connect } from "node:tls";
 var EVERY_CIPHER = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
 var CERTIFICATE_CIPHERS = "ALL:!aNULL:!eNULL:@SECLEVEL=0";
 var TLS_VERSION_NAMES = { SSLv3: "SSLv3", TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
-var trustContexts = /* @__PURE__ */ new Map();
-var TRUST_CONTEXTS_KEPT = 64;
-function trustContext(request3) {
-  const key = JSON.stringify([request3.trust, request3.minVersion, request3.maxVersion, request3.ciphers]);
-  let context = trustContexts.get(key);
-  if (!context) {
-    if (trustContexts.size >= TRUST_CONTEXTS_KEPT) trustContexts.clear();
-    context = createSecureContext({ ca: [...rootCertificates, ...request3.trust ?? []], minVersion: request3.minVersion, maxVersion: request3.maxVersion, ciphers: request3.ciphers });
-    trustContexts.set(key, context);
-  }
-  return context;
-}
 function whereOf(target) {
   return `${target.address ?? target.host}:${target.port}`;
 }
@@ -33069,7 +33063,12 @@ function handshake(target, request3, limits) {
       port: target.port,
       ...isIpLiteral(target.host) ? {} : { servername: target.host },
       rejectUnauthorized: false,
-      ...request3.trust?.length ? { secureContext: trustContext(request3) } : { minVersion: request3.minVersion, maxVersion: request3.maxVersion, ciphers: request3.ciphers },
+      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
+      checkServerIdentity: () => void 0,
+      ...request3.anchors ? { ca: [...request3.anchors] } : {},
+      minVersion: request3.minVersion,
+      maxVersion: request3.maxVersion,
+      ciphers: request3.ciphers,
       minDHSize: 1,
       ...request3.alpn ? { ALPNProtocols: request3.alpn } : {},
       ...request3.requestOcsp ? { requestOCSP: true } : {}
@@ -33350,6 +33349,16 @@ async function collectTls(target, main, limits, deadline) {
     dhe: dheFound
   };
 }
+var UNKNOWN_ISSUER = /* @__PURE__ */ new Set(["UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "SELF_SIGNED_CERT_IN_CHAIN"]);
+async function trustOf(target, main, limits) {
+  const system = { authorized: main.authorized, ...main.authorizationError ? { authorizationError: main.authorizationError } : {} };
+  if (main.authorized || target.caPem.length === 0) return system;
+  const anchored = await handshake(target, { anchors: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS }, limits);
+  if (!anchored.ok) return system;
+  if (anchored.authorized) return { authorized: true };
+  const error62 = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : anchored.authorizationError ?? main.authorizationError;
+  return { authorized: false, ...error62 ? { authorizationError: error62 } : {} };
+}
 async function probeEndpoint(target, options) {
   const observedAt = options.now();
   const startedMs = performance.now();
@@ -33363,7 +33372,7 @@ async function probeEndpoint(target, options) {
     engine: "native",
     observedAt: observedAt.toISOString()
   };
-  const main = await handshake(target, { trust: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
+  const main = await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === "dns" || main.failure.kind === "refused" || main.failure.kind === "timeout")) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
@@ -33379,7 +33388,8 @@ async function probeEndpoint(target, options) {
       hsts: notMeasured(reason)
     };
   }
-  const [collected, http, hsts] = await Promise.all([
+  const [trust, collected, http, hsts] = await Promise.all([
+    main.ok ? trustOf(target, main, limits()) : void 0,
     collectTls(target, main, limits, deadline),
     followHttpChain(target, options.timeouts, deadline),
     main.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured("no TLS handshake completed"))
@@ -33395,7 +33405,7 @@ async function probeEndpoint(target, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: !main.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main.peer ? { status: "measured", value: observeCertificate({ peer: main.peer, host: target.host, authorized: main.authorized, ocspStapled: main.ocspResponse !== void 0, ...main.authorizationError ? { authorizationError: main.authorizationError } : {} }) } : notMeasured("the server sent no certificate"),
+    certificate: !main.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main.peer ? { status: "measured", value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
     alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     http,
     hsts
@@ -33454,12 +33464,12 @@ import { join as join2 } from "node:path";
 import { mkdtemp, rm, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { rootCertificates as rootCertificates2 } from "node:tls";
+import { rootCertificates } from "node:tls";
 async function withCaBundle(extraPem, use) {
   const directory = await mkdtemp(join(tmpdir(), "hipaa-guard-ca-"));
   const file2 = join(directory, "anchors.pem");
   try {
-    await writeFile2(file2, [...rootCertificates2, ...extraPem].join("\n"), { mode: 384 });
+    await writeFile2(file2, [...rootCertificates, ...extraPem].join("\n"), { mode: 384 });
     return await use(file2);
   } finally {
     await rm(directory, { recursive: true, force: true });
@@ -40346,6 +40356,12 @@ function firstLines(text, count2) {
   return text.split("\n").map((line) => line.trim()).filter(Boolean).slice(0, count2).join(" | ");
 }
 
+// checks/endpoint/engines/unreachable.ts
+function unreachableTlsSide(kind, detail) {
+  const failed = { status: "error", reason: detail };
+  return { reachability: { reachable: false, kind, detail }, protocols: failed, ciphers: failed, keyExchanges: failed, certificate: failed };
+}
+
 // checks/endpoint/engines/testssl.ts
 var PROTOCOL_IDS = {
   SSLv3: "SSLv3",
@@ -40390,15 +40406,7 @@ function observationFromTestssl(entries, target, observedAt, durationMs) {
   };
   const problem = byId.get("scanProblem");
   if (problem && problem.severity === "FATAL") {
-    const failed = { status: "error", reason: problem.finding };
-    return {
-      ...base,
-      reachability: { reachable: false, kind: unreachableKind(problem.finding), detail: problem.finding },
-      protocols: failed,
-      ciphers: failed,
-      keyExchanges: failed,
-      certificate: failed
-    };
+    return { ...base, ...unreachableTlsSide(unreachableKind(problem.finding), problem.finding) };
   }
   return {
     ...base,
@@ -40618,16 +40626,7 @@ function observationFromTlsScan(record3, target, observedAt) {
   };
   const chain = (record3.certificateChain ?? []).map(certificateFromTlsScan);
   if (record3.error || chain.length === 0) {
-    const detail = record3.error ?? "no handshake completed (no certificate in the record)";
-    const failed = { status: "error", reason: detail };
-    return {
-      ...base,
-      reachability: { reachable: false, kind: "protocol", detail },
-      protocols: failed,
-      ciphers: failed,
-      keyExchanges: failed,
-      certificate: failed
-    };
+    return { ...base, ...unreachableTlsSide("protocol", record3.error ?? "no handshake completed (no certificate in the record)") };
   }
   return {
     ...base,
@@ -42014,26 +42013,31 @@ function suppressionProblem(suppression, today) {
   return void 0;
 }
 function applySuppressions(path6, text, findings, blocks, now) {
+  const lines = text.split("\n");
+  return applySuppressionList(path6, readSuppressions(text), findings, blocks, now, (line) => lines[line - 1]?.trim());
+}
+function applySuppressionList(path6, suppressions, findings, blocks, now, lineText = () => void 0) {
   const today = now.toISOString().slice(0, 10);
   const result = { findings: [], suppressed: [] };
   const valid = [];
-  for (const suppression of readSuppressions(text)) {
+  for (const suppression of suppressions) {
     const problem = suppressionProblem(suppression, today);
     if (!problem) {
       valid.push(suppression);
       continue;
     }
+    const text = lineText(suppression.line);
     result.findings.push(
       makeFinding(SUPPRESSION_INVALID_RULE, {
         message: problem,
         location: { kind: "file", path: path6, startLine: suppression.line, endLine: suppression.line },
         subject: `${path6}#${suppression.ruleId}#${suppression.target}`,
-        evidence: { actual: text.split("\n")[suppression.line - 1]?.trim() }
+        ...text === void 0 ? {} : { evidence: { actual: text } }
       })
     );
   }
   for (const finding of findings) {
-    const covering = finding.location.kind === "file" ? valid.find((suppression) => covers(suppression, finding, blocks)) : void 0;
+    const covering = valid.find((suppression) => covers(suppression, finding, blocks));
     if (!covering) {
       result.findings.push(finding);
       continue;
@@ -42688,46 +42692,21 @@ function tokensOf2(resource, lines) {
 
 // checks/environments/suppress.ts
 function applyEnvironmentSuppressions(findings, facts, now) {
-  const today = now.toISOString().slice(0, 10);
-  const outcome = { findings: [], suppressed: [] };
-  const valid = /* @__PURE__ */ new Map();
-  for (const file2 of facts.values()) {
-    for (const suppression of file2.suppressions) {
-      const problem = suppressionProblem(suppression, today);
-      if (!problem) {
-        valid.set(file2.path, [...valid.get(file2.path) ?? [], suppression]);
-        continue;
-      }
-      outcome.findings.push(
-        makeFinding(SUPPRESSION_INVALID_RULE, {
-          message: problem,
-          location: { kind: "file", path: file2.path, startLine: suppression.line, endLine: suppression.line },
-          // The subject the infra family gives the same comment, so one comment is one finding.
-          subject: `${file2.path}#${suppression.ruleId}#${suppression.target}`
-        })
-      );
-    }
-  }
+  const byPath = /* @__PURE__ */ new Map();
   for (const finding of findings) {
     const path6 = finding.location.kind === "file" ? finding.location.path : "";
-    const covering = valid.get(path6)?.find((suppression) => covers2(suppression, finding, facts.get(path6)?.blocks ?? []));
-    if (!covering?.reason) {
-      outcome.findings.push(finding);
-      continue;
-    }
-    outcome.suppressed.push({
-      finding,
-      reason: covering.reason,
-      ...covering.until ? { until: covering.until } : {},
-      source: { kind: "file", path: path6, startLine: covering.line, endLine: covering.line }
-    });
+    byPath.set(path6, [...byPath.get(path6) ?? [], finding]);
   }
+  const outcome = { findings: [...byPath.get("") ?? []], suppressed: [] };
+  byPath.delete("");
+  for (const file2 of facts.values()) {
+    const result = applySuppressionList(file2.path, file2.suppressions, byPath.get(file2.path) ?? [], file2.blocks, now);
+    byPath.delete(file2.path);
+    outcome.findings.push(...result.findings);
+    outcome.suppressed.push(...result.suppressed);
+  }
+  for (const rest of byPath.values()) outcome.findings.push(...rest);
   return outcome;
-}
-function covers2(suppression, finding, blocks) {
-  if (finding.location.kind !== "file" || suppression.ruleId !== finding.ruleId) return false;
-  const line = finding.location.startLine;
-  return suppression.target === line || blocks.some((block) => block.startLine === suppression.target && block.startLine <= line && line <= block.endLine);
 }
 
 // checks/environments/separation.ts
@@ -43864,7 +43843,17 @@ async function scanChanges(changeSet, config2, options) {
     options.now,
     () => checkEnvironments({ changeSet, config: config2, now: options.now, ...options.configPath ? { configPath: options.configPath } : {} })
   );
-  return mergeReports(infra, environments);
+  return withoutRepeatedSuppressionProblems(mergeReports(infra, environments));
+}
+function withoutRepeatedSuppressionProblems(report) {
+  const seen = /* @__PURE__ */ new Set();
+  const findings = report.findings.filter((finding) => {
+    if (finding.ruleId !== SUPPRESSION_INVALID_RULE.id) return true;
+    if (seen.has(finding.fingerprint)) return false;
+    seen.add(finding.fingerprint);
+    return true;
+  });
+  return { ...report, findings };
 }
 async function guarded(family2, now, run) {
   try {
