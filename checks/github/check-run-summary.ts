@@ -53,7 +53,11 @@ export function annotationLevelOf(severity: Severity): AnnotationLevel {
 
 /** One annotation per finding located in a file; endpoint findings live in the summary only. */
 export function annotationsOf(report: Report): CheckAnnotation[] {
-  const inFiles = report.findings.flatMap((finding) => (finding.location.kind === 'file' ? [{ finding, location: finding.location }] : []));
+  // A `removed` finding points at the base version's lines, which the head's file no longer has
+  // (or has other content on): the summary lists it, an annotation would land on the wrong line.
+  const inFiles = report.findings.flatMap((finding) =>
+    finding.location.kind === 'file' && finding.change !== 'removed' ? [{ finding, location: finding.location }] : [],
+  );
   // In file order, line by line: the order a reviewer reads them in.
   inFiles.sort(
     (a, b) => a.location.path.localeCompare(b.location.path) || a.location.startLine - b.location.startLine || compareFindings(a.finding, b.finding),

@@ -27,6 +27,12 @@ describe('annotationsOf', () => {
       [5, 6, 'warning'],
     ]);
   });
+
+  it('leaves a removed block to the summary: its lines are the base version\'s', () => {
+    const report = reportWith({ findings: [fileFinding(2, { change: 'removed' }), fileFinding(7, { change: 'weakened' })] });
+    expect(annotationsOf(report).map((annotation) => annotation.start_line)).toEqual([8]);
+    expect(renderCheckRunSummary(report, { failOn: 'high' })).toContain('2 blocking findings');
+  });
 });
 
 describe('renderCheckRunSummary', () => {
