@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { ConfigError, parseConfig } from '../checks/config/load-config.js';
 import { defaultConfig, type Config } from '../checks/config/schema.js';
+import { allEngines } from '../checks/endpoint/engines/index.js';
 import { runProbes } from '../checks/endpoint/run-probes.js';
 import { apiFileSource, loadChangeSet, type GitHubClient } from '../checks/github/api-source.js';
 import { completeCheckRun, describeRunFailure, failCheckRun, startCheckRun, type CheckRunHandle, type PublishOptions } from '../checks/github/check-run.js';
@@ -188,6 +189,8 @@ async function probeEndpoints(config: Config, settings: ActionSettings, context:
     concurrency: config.probe.concurrency,
     readFile: (path) => readFile(resolve(context.workspace, path), 'utf8'),
     now: options.now,
+    // The workflow's own config chooses the engine; an external one must be on the runner.
+    engines: allEngines,
   });
 }
 
