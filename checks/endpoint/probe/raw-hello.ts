@@ -57,6 +57,8 @@ export function clientHello(version: LegacyVersion, suites: readonly number[], h
 }
 
 const MAX_RECORD = 16384 + 2048;
+/** A ServerHello fits in a few hundred bytes; a server that streams more is not answering. */
+const MAX_ANSWER = 4 * MAX_RECORD;
 
 /** Reads the server's first answer from the bytes so far; `undefined` while more bytes are needed. */
 export function readServerAnswer(bytes: Buffer, where: string): ServerAnswer | undefined {
@@ -106,7 +108,10 @@ export function exchangeHello(target: ProbeTarget, hello: Buffer, limits: Handsh
     });
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
-      const answer = readServerAnswer(received, where);
+      const answer =
+        received.length > MAX_ANSWER
+          ? { kind: 'failure' as const, failure: { kind: 'protocol' as const, detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false } }
+          : readServerAnswer(received, where);
       if (answer) finish(answer);
     });
     socket.once('error', (error) => finish({ kind: 'failure', failure: failureOf(error, where) }));
