@@ -229,7 +229,7 @@ describe('probeEndpoint on endpoints that do not speak TLS', () => {
   it('gives up on a port that accepts and never answers within the handshake timeout', () => {
     const observation = observed('hang');
     expect(observation.reachability).toMatchObject({ reachable: false, kind: 'timeout', detail: expect.stringContaining('127.0.0.1') });
-    expect(observation.durationMs).toBeLessThan(TIMEOUTS.handshakeMs + 1000);
+    expect(observation.durationMs).toBeLessThan(TIMEOUTS.handshakeMs + 2000);
     expect(observation.certificate.status).toBe('not-measured');
   });
 
@@ -250,7 +250,7 @@ describe('probeEndpoint bounds', () => {
     if (!hang) throw new Error('hang scenario missing');
     const started = performance.now();
     const observation = await probeEndpoint(probeTargetOf(hang.endpoint, []), { timeouts: { connectMs: 5000, handshakeMs: 5000, totalMs: 300 }, now: () => NOW });
-    expect(performance.now() - started).toBeLessThan(1500);
+    expect(performance.now() - started).toBeLessThan(3000);
     expect(observation.reachability).toMatchObject({ reachable: false, kind: 'timeout' });
   });
 });

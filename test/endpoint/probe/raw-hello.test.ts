@@ -115,7 +115,7 @@ describe('enumerateLegacySuites against a raw server', () => {
     const started = performance.now();
     const answer = await exchangeHello(target(port), clientHello('TLSv1', [0x0005], 'legacy.lab.test'), LIMITS);
     expect(answer).toMatchObject({ kind: 'failure', failure: { kind: 'timeout', detail: expect.stringContaining(`127.0.0.1:${port}`) } });
-    expect(performance.now() - started).toBeLessThan(LIMITS.handshakeMs + 500);
+    expect(performance.now() - started).toBeLessThan(LIMITS.handshakeMs + 2000);
     listening.close();
     server = undefined;
   });
