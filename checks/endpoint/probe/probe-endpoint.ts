@@ -49,7 +49,7 @@ interface Collected {
   versions: Record<NodeVersion, HandshakeOutcome>;
   raw: Record<LegacyVersion, RawEnumeration>;
   tls13: Tls13Enumeration;
-  dhe: HandshakeSuccess[];
+  dhe: DheProbe;
 }
 
 function protocolsOf({ versions, raw }: Collected): Measurement<Partial<Record<TlsVersion, boolean>>> {
@@ -110,14 +110,33 @@ async function enumerateTls13(target: ProbeTarget, first: HandshakeOutcome, limi
   return { found };
 }
 
-/** One handshake per version with an accepted (anonymous) DHE suite, to read the DH group size. */
-async function probeDhe(target: ProbeTarget, raw: Record<LegacyVersion, RawEnumeration>, limits: () => HandshakeLimits): Promise<HandshakeSuccess[]> {
+interface DheProbe {
+  found: HandshakeSuccess[];
+  /** Versions whose DH group size could not be read, with why. */
+  failures: string[];
+}
+
+/**
+ * One handshake per version offering the (anonymous) DHE suites the server accepted, to read
+ * the DH group size. A handshake that fails leaves the size unknown, said so, never dropped.
+ */
+async function probeDhe(target: ProbeTarget, raw: Record<LegacyVersion, RawEnumeration>, limits: () => HandshakeLimits): Promise<DheProbe> {
   const attempts = (['TLSv1', 'TLSv1.1', 'TLSv1.2'] as const).flatMap((version) => {
-    const suite = raw[version].accepted.map(cipherSuiteByCode).find(ephemeralSuite);
-    return suite?.openssl ? [{ version, ciphers: `${suite.openssl}:@SECLEVEL=0` }] : [];
+    const names = raw[version].accepted.map(cipherSuiteByCode).filter(ephemeralSuite).map((suite) => suite?.openssl);
+    return names.length ? [{ version, ciphers: `${names.join(':')}:@SECLEVEL=0` }] : [];
   });
-  const outcomes = await Promise.all(attempts.map(({ version, ciphers }) => handshake(target, { minVersion: version, maxVersion: version, ciphers }, limits())));
-  return outcomes.filter((outcome): outcome is HandshakeSuccess => outcome.ok);
+  const outcomes = await Promise.all(
+    attempts.map(async ({ version, ciphers }) => {
+      const request = { minVersion: version, maxVersion: version, ciphers };
+      const first = await handshake(target, request, limits());
+      // One retry for a transient failure (a timeout under load).
+      return first.ok || first.failure.local || first.failure.serverRefused ? first : handshake(target, request, limits());
+    }),
+  );
+  return {
+    found: outcomes.filter((outcome): outcome is HandshakeSuccess => outcome.ok),
+    failures: outcomes.flatMap((outcome, index) => (outcome.ok ? [] : [`${attempts[index]?.version ?? ''}: ${outcome.failure.detail}`])),
+  };
 }
 
 async function collectTls(target: ProbeTarget, main: HandshakeOutcome, limits: () => HandshakeLimits, deadline: Deadline): Promise<Collected> {
@@ -196,14 +215,18 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === 'measured' && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? '' : main.failure.detail;
-  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
+  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
   return {
     ...base,
     durationMs: Math.round(performance.now() - startedMs),
     reachability: main.ok || anyAccepted ? { reachable: true } : { reachable: false, kind: main.ok ? 'protocol' : main.failure.kind, detail: mainFailure },
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
-    keyExchanges: handshakes.length ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) } : notMeasured('no handshake completed with our client'),
+    keyExchanges: collected.dhe.failures.length
+      ? { status: 'error', reason: `DH group size not measured (${collected.dhe.failures.join('; ')})` }
+      : handshakes.length
+        ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) }
+        : notMeasured('no handshake completed with our client'),
     certificate: !main.ok
       ? notMeasured(`no handshake completed with our client: ${mainFailure}`)
       : main.peer

@@ -11,6 +11,8 @@ import type {
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
 import { probeTargetOf } from '../../../checks/endpoint/run-probes.js';
 import { GOOD_HSTS, startLab, type Lab, type ScenarioName } from '../../../lab/index.js';
+import { legacyServer } from '../../../lab/legacy-tls.js';
+import { startRawServer } from '../../../lab/servers.js';
 
 // Generous: the lab's servers share the test's CPU; only the hanging port waits this long.
 const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
@@ -48,6 +50,7 @@ const protocolsOf = (name: ScenarioName): Partial<Record<TlsVersion, boolean>> =
 const certificateOf = (name: ScenarioName): CertificateObservation => measured(observed(name).certificate);
 const httpOf = (name: ScenarioName): HttpObservation => measured(observed(name).http);
 const hstsOf = (name: ScenarioName): HstsObservation => measured(observed(name).hsts);
+const ciphersOfObservation = (observation: EndpointObservation): string[] => measured(observation.ciphers).map((cipher) => `${cipher.version} ${cipher.name}`);
 const ciphersOf = (name: ScenarioName, version: TlsVersion): string[] =>
   measured(observed(name).ciphers)
     .filter((cipher) => cipher.version === version)
@@ -241,6 +244,23 @@ describe('probeEndpoint on endpoints that do not speak TLS', () => {
     const observation = observed('garbage');
     expect(observation.reachability).toMatchObject({ reachable: false, kind: 'protocol' });
     expect(observation.protocols.status).toBe('error');
+  });
+});
+
+describe('probeEndpoint on a DHE suite it cannot complete', () => {
+  it('says the DH group size is unknown instead of leaving it out', async () => {
+    // Given a raw server that picks DHE-RSA-AES128-SHA in a ServerHello and then hangs up
+    const server = await startRawServer({ kind: 'reply', reply: legacyServer({ minVersion: 0x0303, maxVersion: 0x0303, suites: [0x0033] }) });
+    try {
+      const target = { url: `https://dhe.lab.test:${server.port}/`, host: 'dhe.lab.test', port: server.port, path: '/', httpUrl: 'http://dhe.lab.test:1/', address: '127.0.0.1', caPem: [] };
+      // When it is probed
+      const observation = await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW });
+      // Then the suite is seen, and the key exchange says why its size is missing
+      expect(ciphersOfObservation(observation)).toEqual(['TLSv1.2 TLS_DHE_RSA_WITH_AES_128_CBC_SHA']);
+      expect(observation.keyExchanges).toMatchObject({ status: 'error', reason: expect.stringContaining('DH group size not measured (TLSv1.2: ') });
+    } finally {
+      await server.close();
+    }
   });
 });
 
