@@ -89,9 +89,10 @@ export function handshake(target: ProbeTarget, request: HandshakeRequest, limits
       ocspResponse = response;
     });
     socket.once('secureConnect', () => {
-      const cipher = socket.getCipher();
+      // Typed as always present, but a socket something else intercepted (nock) has none.
+      const cipher = socket.getCipher() as ReturnType<typeof socket.getCipher> | undefined;
       const version = TLS_VERSION_NAMES[socket.getProtocol() ?? ''];
-      if (!version) {
+      if (!version || !cipher) {
         finish({ ok: false, failure: { kind: 'protocol', detail: `unknown protocol ${socket.getProtocol() ?? 'none'} (${where})`, local: false, serverRefused: false } });
         return;
       }
