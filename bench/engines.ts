@@ -1,0 +1,68 @@
+/**
+ * Engine benchmark, loopback only: the same lab endpoints probed and judged through the engine
+ * layer (`runProbes` with `allEngines`) by the native engine and by testssl.sh, one endpoint at a
+ * time, with the wall time of each, the ratio, and whether the two reach the same findings.
+ *
+ *   npx tsx bench/engines.ts      (or through `npm run bench`)
+ */
+import { pathToFileURL } from 'node:url';
+import { allEngines } from '../checks/endpoint/engines/index.js';
+import type { EngineName } from '../checks/endpoint/observation.js';
+import { runProbes } from '../checks/endpoint/run-probes.js';
+import { startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
+
+const SCENARIOS: readonly ScenarioName[] = ['good', 'legacy-tls', 'weak-ciphers', 'self-signed', 'expired'];
+
+interface EngineRun {
+  ms: number;
+  rules: string;
+  errors: string[];
+}
+
+async function probeWith(engine: EngineName, scenario: LabScenario): Promise<EngineRun> {
+  const started = performance.now();
+  const report = await runProbes({
+    endpoints: [scenario.endpoint],
+    profile: 'hipaa',
+    engine,
+    timeoutMs: 10_000,
+    concurrency: 1,
+    readFile: () => Promise.resolve(scenario.caPem),
+    now: () => new Date(),
+    engines: allEngines,
+  });
+  return {
+    ms: Math.round(performance.now() - started),
+    rules: [...new Set(report.findings.map((finding) => finding.ruleId))].sort().join(', ') || '(none)',
+    errors: report.errors.map((error) => error.message),
+  };
+}
+
+export async function benchEngines(): Promise<string> {
+  const lines = [
+    'engines (runProbes through the engine layer, one endpoint at a time, judging included)',
+    '',
+    '| endpoint | native ms | testssl.sh ms | testssl.sh / native | same findings | findings |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const name of SCENARIOS) {
+    const scenario = await startScenario(name);
+    try {
+      const native = await probeWith('native', scenario);
+      const testssl = await probeWith('testssl', scenario);
+      if (testssl.errors.length) {
+        lines.push(`| ${name} | ${native.ms} | error | n/a | n/a | ${testssl.errors.join('; ')} |`);
+        continue;
+      }
+      const same = native.rules === testssl.rules ? 'yes' : `no (testssl.sh: ${testssl.rules})`;
+      lines.push(`| ${name} | ${native.ms} | ${testssl.ms} | ${(testssl.ms / Math.max(1, native.ms)).toFixed(0)}x | ${same} | ${native.rules} |`);
+    } finally {
+      await scenario.stop();
+    }
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdout.write(`${await benchEngines()}\n`);
+}
