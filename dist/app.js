@@ -64201,7 +64201,9 @@ function annotationLevelOf(severity) {
   return LEVELS[severity];
 }
 function annotationsOf(report) {
-  const inFiles = report.findings.flatMap((finding) => finding.location.kind === "file" ? [{ finding, location: finding.location }] : []);
+  const inFiles = report.findings.flatMap(
+    (finding) => finding.location.kind === "file" && finding.change !== "removed" ? [{ finding, location: finding.location }] : []
+  );
   inFiles.sort(
     (a, b) => a.location.path.localeCompare(b.location.path) || a.location.startLine - b.location.startLine || compareFindings(a.finding, b.finding)
   );
@@ -66009,7 +66011,7 @@ function handshake(target, request4, limits) {
     socket.once("secureConnect", () => {
       const cipher = socket.getCipher();
       const version2 = TLS_VERSION_NAMES[socket.getProtocol() ?? ""];
-      if (!version2) {
+      if (!version2 || !cipher) {
         finish({ ok: false, failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where2})`, local: false, serverRefused: false } });
         return;
       }
@@ -66104,6 +66106,7 @@ function clientHello(version2, suites, host) {
   return Buffer.concat([Buffer.from([22]), u16(version2 === "SSLv3" ? 768 : 769), withU16Length(handshake2)]);
 }
 var MAX_RECORD = 16384 + 2048;
+var MAX_ANSWER = 4 * MAX_RECORD;
 function readServerAnswer(bytes, where2) {
   const garbage = (why) => ({ kind: "failure", failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where2})`, local: false, serverRefused: false } });
   const handshake2 = [];
@@ -66149,7 +66152,7 @@ function exchangeHello(target, hello, limits) {
     });
     socket.on("data", (chunk) => {
       received = Buffer.concat([received, chunk]);
-      const answer = readServerAnswer(received, where2);
+      const answer = received.length > MAX_ANSWER ? { kind: "failure", failure: { kind: "protocol", detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where2})`, local: false, serverRefused: false } } : readServerAnswer(received, where2);
       if (answer) finish(answer);
     });
     socket.once("error", (error62) => finish({ kind: "failure", failure: failureOf(error62, where2) }));
@@ -66244,11 +66247,20 @@ async function enumerateTls13(target, first, limits, deadline) {
 }
 async function probeDhe(target, raw, limits) {
   const attempts = ["TLSv1", "TLSv1.1", "TLSv1.2"].flatMap((version2) => {
-    const suite = raw[version2].accepted.map(cipherSuiteByCode).find(ephemeralSuite);
-    return suite?.openssl ? [{ version: version2, ciphers: `${suite.openssl}:@SECLEVEL=0` }] : [];
+    const names = raw[version2].accepted.map(cipherSuiteByCode).filter(ephemeralSuite).map((suite) => suite?.openssl);
+    return names.length ? [{ version: version2, ciphers: `${names.join(":")}:@SECLEVEL=0` }] : [];
   });
-  const outcomes = await Promise.all(attempts.map(({ version: version2, ciphers }) => handshake(target, { minVersion: version2, maxVersion: version2, ciphers }, limits())));
-  return outcomes.filter((outcome) => outcome.ok);
+  const outcomes = await Promise.all(
+    attempts.map(async ({ version: version2, ciphers }) => {
+      const request4 = { minVersion: version2, maxVersion: version2, ciphers };
+      const first = await handshake(target, request4, limits());
+      return first.ok || first.failure.local || first.failure.serverRefused ? first : handshake(target, request4, limits());
+    })
+  );
+  return {
+    found: outcomes.filter((outcome) => outcome.ok),
+    failures: outcomes.flatMap((outcome, index) => outcome.ok ? [] : [`${attempts[index]?.version ?? ""}: ${outcome.failure.detail}`])
+  };
 }
 async function collectTls(target, main2, limits, deadline) {
   const tls13Ciphers = `${TLS13_SUITES.join(":")}:${EVERY_CIPHER}`;
@@ -66317,14 +66329,14 @@ async function probeEndpoint(target, options2) {
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
   const mainFailure = main2.ok ? "" : main2.failure.detail;
-  const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe].filter((outcome) => outcome.ok);
+  const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
   return {
     ...base,
     durationMs: Math.round(performance.now() - startedMs),
     reachability: main2.ok || anyAccepted ? { reachable: true } : { reachable: false, kind: main2.ok ? "protocol" : main2.failure.kind, detail: mainFailure },
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
-    keyExchanges: handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
+    keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
     certificate: !main2.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main2.peer ? { status: "measured", value: observeCertificate({ peer: main2.peer, host: target.host, ocspStapled: main2.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
     alpn: main2.ok ? { status: "measured", value: main2.alpn ? [main2.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     http,

@@ -33089,7 +33089,7 @@ function handshake(target, request3, limits) {
     socket.once("secureConnect", () => {
       const cipher = socket.getCipher();
       const version2 = TLS_VERSION_NAMES[socket.getProtocol() ?? ""];
-      if (!version2) {
+      if (!version2 || !cipher) {
         finish({ ok: false, failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where3})`, local: false, serverRefused: false } });
         return;
       }
@@ -33184,6 +33184,7 @@ function clientHello(version2, suites, host) {
   return Buffer.concat([Buffer.from([22]), u16(version2 === "SSLv3" ? 768 : 769), withU16Length(handshake2)]);
 }
 var MAX_RECORD = 16384 + 2048;
+var MAX_ANSWER = 4 * MAX_RECORD;
 function readServerAnswer(bytes, where3) {
   const garbage = (why) => ({ kind: "failure", failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where3})`, local: false, serverRefused: false } });
   const handshake2 = [];
@@ -33229,7 +33230,7 @@ function exchangeHello(target, hello, limits) {
     });
     socket.on("data", (chunk) => {
       received = Buffer.concat([received, chunk]);
-      const answer2 = readServerAnswer(received, where3);
+      const answer2 = received.length > MAX_ANSWER ? { kind: "failure", failure: { kind: "protocol", detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where3})`, local: false, serverRefused: false } } : readServerAnswer(received, where3);
       if (answer2) finish(answer2);
     });
     socket.once("error", (error62) => finish({ kind: "failure", failure: failureOf(error62, where3) }));
@@ -33324,11 +33325,20 @@ async function enumerateTls13(target, first, limits, deadline) {
 }
 async function probeDhe(target, raw, limits) {
   const attempts = ["TLSv1", "TLSv1.1", "TLSv1.2"].flatMap((version2) => {
-    const suite = raw[version2].accepted.map(cipherSuiteByCode).find(ephemeralSuite);
-    return suite?.openssl ? [{ version: version2, ciphers: `${suite.openssl}:@SECLEVEL=0` }] : [];
+    const names = raw[version2].accepted.map(cipherSuiteByCode).filter(ephemeralSuite).map((suite) => suite?.openssl);
+    return names.length ? [{ version: version2, ciphers: `${names.join(":")}:@SECLEVEL=0` }] : [];
   });
-  const outcomes = await Promise.all(attempts.map(({ version: version2, ciphers }) => handshake(target, { minVersion: version2, maxVersion: version2, ciphers }, limits())));
-  return outcomes.filter((outcome) => outcome.ok);
+  const outcomes = await Promise.all(
+    attempts.map(async ({ version: version2, ciphers }) => {
+      const request3 = { minVersion: version2, maxVersion: version2, ciphers };
+      const first = await handshake(target, request3, limits());
+      return first.ok || first.failure.local || first.failure.serverRefused ? first : handshake(target, request3, limits());
+    })
+  );
+  return {
+    found: outcomes.filter((outcome) => outcome.ok),
+    failures: outcomes.flatMap((outcome, index) => outcome.ok ? [] : [`${attempts[index]?.version ?? ""}: ${outcome.failure.detail}`])
+  };
 }
 async function collectTls(target, main, limits, deadline) {
   const tls13Ciphers = `${TLS13_SUITES.join(":")}:${EVERY_CIPHER}`;
@@ -33397,14 +33407,14 @@ async function probeEndpoint(target, options) {
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? "" : main.failure.detail;
-  const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe].filter((outcome) => outcome.ok);
+  const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
   return {
     ...base,
     durationMs: Math.round(performance.now() - startedMs),
     reachability: main.ok || anyAccepted ? { reachable: true } : { reachable: false, kind: main.ok ? "protocol" : main.failure.kind, detail: mainFailure },
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
-    keyExchanges: handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
+    keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
     certificate: !main.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main.peer ? { status: "measured", value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
     alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     http,
