@@ -41,7 +41,7 @@ function recordingScan(seen: { changes?: ChangeSet; config?: Config }[]): ScanCh
   return (changes, config, { now }) => {
     seen.push({ changes, config });
     const findings = changes.changed.map((file, index) =>
-      fileFinding(undefined, { location: { kind: 'file', path: file.path, startLine: 3 + index, endLine: 4 + index }, subject: file.path }),
+      fileFinding(undefined, { location: { kind: 'file', path: file.path, startLine: 3 + index, endLine: 4 + index }, subject: file.path, change: 'weakened' }),
     );
     return Promise.resolve(cleanReport({ findings, startedAt: now.toISOString(), finishedAt: now.toISOString() }));
   };
