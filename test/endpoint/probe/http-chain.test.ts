@@ -43,7 +43,7 @@ describe('followHttpChain', () => {
   });
 
   it('turns a plain-HTTP port that never answers into an error naming the address', async () => {
-    const listening = createServer(() => undefined);
+    const listening = createServer((socket) => socket.on('error', () => socket.destroy()));
     silent = listening;
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     const address = listening.address();

@@ -55,7 +55,11 @@ describe('enumerateLegacySuites against a raw server', () => {
   });
 
   async function serve(reply: (hello: Buffer) => Buffer): Promise<number> {
-    const listening = createServer((socket) => socket.once('data', (data: Buffer) => socket.end(reply(data))));
+    const listening = createServer((socket) => {
+      // The client hangs up as soon as it has its answer: a reset here is expected, not an error.
+      socket.on('error', () => socket.destroy());
+      socket.once('data', (data: Buffer) => socket.end(reply(data)));
+    });
     server = listening;
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     const address = listening.address();
@@ -82,6 +86,7 @@ describe('enumerateLegacySuites against a raw server', () => {
     // Given a server that answers the first ClientHello and then goes silent
     let connections = 0;
     const listening = createServer((socket) => {
+      socket.on('error', () => socket.destroy());
       connections += 1;
       if (connections === 1) socket.once('data', () => socket.end(serverHello(0x0303, 0x002f)));
     });
@@ -107,7 +112,7 @@ describe('enumerateLegacySuites against a raw server', () => {
   });
 
   it('reports a server that never answers as a timeout, within the handshake limit', async () => {
-    const listening = createServer(() => undefined);
+    const listening = createServer((socket) => socket.on('error', () => socket.destroy()));
     server = listening;
     await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve));
     const address = listening.address();
