@@ -54,7 +54,8 @@ describe('bad examples', () => {
     const fired = result.findings.filter((finding) => finding.ruleId === rule.id);
     expect(fired.length, JSON.stringify(result, null, 1)).toBeGreaterThan(0);
     const line = fired[0]!.location.kind === 'file' ? fired[0]!.location.startLine : 0;
-    if (example.line !== undefined) expect(line).toBe(example.line);
+    expect(example.line, 'a bad example names the line its finding starts on').toBeDefined();
+    expect(line).toBe(example.line);
     if (example.path.endsWith('.json')) return;
 
     // Given an ignore comment on the line above the finding

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ENDPOINT_RULES } from '../../checks/endpoint/rules.js';
+import { citationOf, safeguardTitle } from '../../checks/model/safeguards.js';
 import { ENDPOINT_DOCS_PATH, renderEndpointDocs } from '../../scripts/gen-endpoint-docs.js';
 
 describe('docs/endpoint-rules.md', () => {
@@ -11,8 +12,14 @@ describe('docs/endpoint-rules.md', () => {
   it('Given every endpoint rule, then the docs give its severity, citation and remediation', () => {
     const docs = renderEndpointDocs();
     for (const rule of ENDPOINT_RULES) {
-      const section = docs.slice(docs.indexOf(`### \`${rule.id}\``));
+      // The rule's own section: from its heading to the next heading, so a later rule's lines cannot stand in for it.
+      const start = docs.indexOf(`### \`${rule.id}\``);
+      expect(start, rule.id).toBeGreaterThanOrEqual(0);
+      const end = docs.indexOf('\n#', start + 1);
+      const section = docs.slice(start, end === -1 ? undefined : end);
       expect(section).toMatch(new RegExp(`^### \`${rule.id}\`: ${rule.title.replace(/[/()]/g, '\\$&')}\n\n- Severity: ${rule.severity}`));
+      expect(section).toContain(`- Safeguard: ${safeguardTitle(rule.safeguard)}, ${rule.citation ?? citationOf(rule.safeguard)}`);
+      expect(section).toMatch(/45 CFR 164\.312\([a-e]\)/);
       expect(section).toContain(`**Remediation.** ${rule.remediation}`);
     }
     expect(docs).toContain('- Severity: medium (high under `mozilla-modern`)');
