@@ -156,15 +156,20 @@ async function changeSetFor(context: RunContext, octokit: GitHubClient, base: st
 
 /**
  * The config as of the base commit when diffing (a pull request cannot switch its own checks
- * off), else the checkout's. No file: the defaults, said in the log.
+ * off, nor add a config that does), else the checkout's. No file: the defaults, said in the log.
  */
-async function loadConfig(path: string, context: RunContext, base: string | undefined, octokit: GitHubClient): Promise<LoadedConfig> {
+export async function loadConfig(path: string, context: RunContext, base: string | undefined, octokit: GitHubClient): Promise<LoadedConfig> {
   let text: string | undefined;
   if (base) {
     const local = await hasCommit(context.workspace, base);
     const source = local ? new GitRefSource(context.workspace, base) : apiFileSource(octokit, { owner: context.owner, repo: context.repo }, base);
     text = await source.read(path);
     if (text !== undefined) core.info(`config: ${path} as of the base commit ${base.slice(0, 12)}${local ? '' : ' (through the API)'}`);
+    else {
+      // The checkout holds the change under review: its config must not decide how it is judged.
+      core.info(`config: no ${path} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`);
+      return { config: defaultConfig(), path };
+    }
   }
   if (text === undefined) {
     text = await readFile(resolve(context.workspace, path), 'utf8').catch(() => undefined);
