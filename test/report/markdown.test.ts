@@ -64,6 +64,10 @@ describe('renderMarkdown', () => {
     expect(markdown.length).toBeLessThanOrEqual(5_000);
     expect(markdown).toContain('| Tool | hipaa-guard 0.1.0 |');
     expect(markdown).toMatch(/…and \d+ more entries \(the Markdown was cut to 5000 characters; the JSON report has everything\)$/);
+    // and the count is right: the findings shown and the ones said to be left out make all 500
+    const shown = markdown.match(/^### CRITICAL `IAC-S3-ENCRYPTION-REMOVED`/gm)?.length ?? 0;
+    expect(shown).toBeGreaterThan(0);
+    expect(markdown).toContain(`…and ${500 - shown} more entries`);
     expect(renderMarkdown(report).length).toBeGreaterThan(5_000);
   });
 });
