@@ -66,13 +66,44 @@ function familyOf(address: string): 'ipv4' | 'ipv6' {
 }
 
 /**
+ * IPv6 prefixes whose last 32 bits are an IPv4 address the packet ends up at: NAT64's well-known
+ * prefix (RFC 6052; an IPv6-only host with a NAT64 gateway reaches `64:ff9b::a00:1` as 10.0.0.1)
+ * and the deprecated IPv4-compatible form. The local-use NAT64 prefix is refused whole.
+ */
+const EMBEDDING = [
+  { list: blockListOf(['64:ff9b::/96']), via: 'NAT64 64:ff9b::/96' },
+  { list: blockListOf(['::/96']), via: 'an IPv4-compatible IPv6 address' },
+];
+const NAT64_LOCAL = blockListOf(['64:ff9b:1::/48']);
+
+/** The IPv4 address in the last 32 bits of an IPv6 address. */
+function embeddedIpv4(address: string): string {
+  const plain = address.split('%')[0] ?? address;
+  const host = new URL(`http://[${plain}]/`).hostname.slice(1, -1);
+  const [head = '', tail] = host.split('::');
+  const headWords = head ? head.split(':') : [];
+  const tailWords = tail ? tail.split(':') : [];
+  const words = [...headWords, ...Array<string>(8 - headWords.length - tailWords.length).fill('0'), ...tailWords].map((word) => parseInt(word, 16));
+  const [high = 0, low = 0] = words.slice(6);
+  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+}
+
+/**
  * Why an address may not be probed (`loopback`, `private (RFC 1918)`...), or `undefined` when
- * it may. IPv4-mapped IPv6 addresses (`::ffff:127.0.0.1`) count as their IPv4 address.
+ * it may. IPv4-mapped IPv6 addresses (`::ffff:127.0.0.1`) count as their IPv4 address, and so
+ * do NAT64 (`64:ff9b::7f00:1`) and IPv4-compatible (`::127.0.0.1`) ones.
  */
 export function forbiddenRangeOf(address: string): string | undefined {
   if (isIP(address) === 0) return 'not an IP address';
   const family = familyOf(address);
-  return forbidden.find(({ list }) => list.check(address, family))?.label;
+  const direct = forbidden.find(({ list }) => list.check(address, family))?.label;
+  if (direct !== undefined || family === 'ipv4') return direct;
+  if (NAT64_LOCAL.check(address, 'ipv6')) return 'NAT64 local-use (RFC 8215)';
+  const embedding = EMBEDDING.find(({ list }) => list.check(address, 'ipv6'));
+  if (!embedding) return undefined;
+  const ipv4 = embeddedIpv4(address);
+  const range = forbidden.find(({ list }) => list.check(ipv4, 'ipv4'))?.label;
+  return range === undefined ? undefined : `${range}, reached through ${embedding.via} (${ipv4})`;
 }
 
 /**

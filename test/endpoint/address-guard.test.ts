@@ -43,11 +43,17 @@ describe('forbiddenRangeOf', () => {
     ['ff02::1', 'multicast'],
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:a9fe:a9fe', 'link-local (includes cloud metadata 169.254.169.254)'],
+    ['64:ff9b::a9fe:a9fe', 'link-local (includes cloud metadata 169.254.169.254), reached through NAT64 64:ff9b::/96 (169.254.169.254)'],
+    ['64:ff9b::10.0.0.1', 'private (RFC 1918), reached through NAT64 64:ff9b::/96 (10.0.0.1)'],
+    ['64:FF9B:0:0:0:0:7f00:1', 'loopback, reached through NAT64 64:ff9b::/96 (127.0.0.1)'],
+    ['64:ff9b:1::a00:1', 'NAT64 local-use (RFC 8215)'],
+    ['::127.0.0.1', 'loopback, reached through an IPv4-compatible IPv6 address (127.0.0.1)'],
+    ['::c0a8:1', 'private (RFC 1918), reached through an IPv4-compatible IPv6 address (192.168.0.1)'],
   ])('Given %s, it names the range %s', (address, label) => {
     expect(forbiddenRangeOf(address)).toBe(label);
   });
 
-  it.each(['203.0.113.7', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2001:db8::1', '::ffff:203.0.113.7'])(
+  it.each(['203.0.113.7', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2001:db8::1', '::ffff:203.0.113.7', '64:ff9b::808:808'])(
     'Given the public address %s, it allows it',
     (address) => {
       expect(forbiddenRangeOf(address)).toBeUndefined();
