@@ -73,6 +73,8 @@ export class IssueStore {
   readonly issues: FakeIssue[] = [];
   readonly comments: { issue: number; body: string }[] = [];
   readonly labels = new Set<string>();
+  /** Issue writes received (`PATCH #1`, `POST #1 comment`, ...), in order; label writes excluded. */
+  readonly writes: string[] = [];
 
   constructor(github: GitHubMock, owner: string, repo: string, writes: readonly IssueWrites[] = []) {
     const base = `/repos/${owner}/${repo}`;
@@ -112,6 +114,7 @@ export class IssueStore {
         const { title, body: text, labels } = await json<{ title: string; body: string; labels: string[] }>(request);
         const issue: FakeIssue = { id: 1000 + this.issues.length + 1, number: this.issues.length + 1, title, body: text, state: 'open', labels };
         this.issues.push(issue);
+        this.writes.push(`POST #${issue.number}`);
         return issue;
       })
       .persist();
@@ -124,6 +127,7 @@ export class IssueStore {
         const issue = this.issue(request.url);
         const { title, body: text, state } = await json<Partial<FakeIssue>>(request);
         Object.assign(issue, title === undefined ? {} : { title }, text === undefined ? {} : { body: text }, state ? { state } : {});
+        this.writes.push(`PATCH #${issue.number}`);
         return issue;
       })
       .persist();
@@ -136,6 +140,7 @@ export class IssueStore {
         const issue = this.issue(request.url.replace(/\/comments$/, ''));
         const { body: text } = await json<{ body: string }>(request);
         this.comments.push({ issue: issue.number, body: text });
+        this.writes.push(`POST #${issue.number} comment`);
         return { id: this.comments.length, body: text };
       })
       .persist();

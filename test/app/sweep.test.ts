@@ -53,6 +53,15 @@ async function postSweep(url: string, query = '?wait=true', secret = SECRET): Pr
   return { status: response.status, body: text ? (JSON.parse(text) as { status?: string; summary?: SweepSummary }) : {} };
 }
 
+/** Sweeps with wait=true and returns the findings of the one repository probed; fails on any other answer. */
+async function sweptFindings(url: string): Promise<number | undefined> {
+  const { status, body } = await postSweep(url);
+  expect(status).toBe(200);
+  expect(body.summary?.repositories).toHaveLength(1);
+  expect(body.summary?.repositories[0]).toMatchObject({ status: 'probed', endpoints: 1 });
+  return body.summary?.repositories[0]?.findings;
+}
+
 describe('sweeps', () => {
   it('Given an endpoint over four nights, when swept, then its issue is opened, updated, closed and reopened, never duplicated', async () => {
     let tonight: Rule[] = [LEGACY_TLS_RULE];
@@ -70,25 +79,25 @@ describe('sweeps', () => {
     // Night 2: HSTS goes missing too → the same issue is updated, with a comment on what changed.
     await app.clock.advanceTo('2026-11-25T03:00:00Z');
     tonight = [LEGACY_TLS_RULE, HSTS_MISSING_RULE];
-    await postSweep(server.url);
+    expect(await sweptFindings(server.url)).toBe(2);
     expect(issues.summary()).toEqual(['#1 open: HIPAA safeguards: https://api.example.org fails 2 checks']);
     expect(issues.comments.at(-1)?.body).toContain('HSTS-MISSING');
 
     // Night 3: unchanged findings → nothing is written.
-    const commentsBefore = issues.comments.length;
-    await postSweep(server.url);
-    expect(issues.comments).toHaveLength(commentsBefore);
+    const writesBefore = issues.writes.length;
+    expect(await sweptFindings(server.url)).toBe(2);
+    expect(issues.writes.slice(writesBefore)).toEqual([]);
 
     // Night 4: clean → comment and close.
     await app.clock.advanceTo('2026-11-27T03:00:00Z');
     tonight = [];
-    await postSweep(server.url);
+    expect(await sweptFindings(server.url)).toBe(0);
     expect(issues.summary()).toEqual(['#1 closed: HIPAA safeguards: https://api.example.org fails 2 checks']);
 
     // Night 5: broken again → the same issue reopens.
     await app.clock.advanceTo('2026-11-28T03:00:00Z');
     tonight = [LEGACY_TLS_RULE];
-    await postSweep(server.url);
+    expect(await sweptFindings(server.url)).toBe(1);
     expect(issues.summary()).toEqual(['#1 open: HIPAA safeguards: https://api.example.org fails 1 check']);
     expect(issues.issues).toHaveLength(1);
   });
