@@ -54,6 +54,8 @@ describe('scanChanges on a git repository', () => {
         ['PARSE-ERROR', undefined, 'k8s/broken.yaml:4'],
       ]),
     );
+    // and nothing else: the strengthened volume and the unchanged files are not findings
+    expect(summary).toHaveLength(4);
     expect(report.findings.find((finding) => finding.ruleId === 'IAC-LB-TLS-POLICY')?.evidence).toMatchObject({
       before: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
       after: 'ELBSecurityPolicy-2016-08',
@@ -78,6 +80,9 @@ describe('scanChanges on a git repository', () => {
     const report = await scanChanges(await gitChangeSet(repo.dir, base, head), config, { now: NOW });
     expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).not.toContain('infra/new.tf');
     expect(report.findings.map((finding) => finding.ruleId)).not.toContain('PARSE-ERROR');
+    // while the files not excluded are still read and judged
+    expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).toEqual(expect.arrayContaining(['infra/audit.tf', 'infra/lb.tf']));
+    expect(report.errors).toEqual([]);
   });
 });
 
