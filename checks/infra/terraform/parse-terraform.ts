@@ -25,6 +25,41 @@ interface Scope {
   locals: Map<string, unknown>;
 }
 
+/** Far beyond any real configuration, well below what overflows hcl2json's stack. */
+export const MAX_HCL_NESTING = 500;
+
+/**
+ * The first place where `text` nests brackets, or chains unary operators or conditionals,
+ * deeper than `MAX_HCL_NESTING`. hcl2json runs in a Go WASM runtime that a stack overflow
+ * leaves corrupt: the next call dies with "malloc deadlock", every pending promise stays
+ * unsettled and the scan ends with exit code 0 and no report. So such input is refused before
+ * it reaches the parser. Strings and comments are counted too (conservative, never too deep).
+ */
+export function findExcessiveNesting(text: string): { line: number; message: string } | undefined {
+  let line = 1;
+  let depth = 0;
+  let unaryRun = 0;
+  let conditionals = 0;
+  for (const char of text) {
+    if (char === '\n') {
+      line++;
+      conditionals = 0;
+    } else if (char === '(' || char === '[' || char === '{') {
+      depth++;
+    } else if (char === ')' || char === ']' || char === '}') {
+      depth = Math.max(0, depth - 1);
+    } else if (char === '?') {
+      conditionals++;
+    }
+    if (char === '!' || char === '-') unaryRun++;
+    else if (char !== ' ' && char !== '\t') unaryRun = 0;
+    if (depth > MAX_HCL_NESTING || unaryRun > MAX_HCL_NESTING || conditionals > MAX_HCL_NESTING) {
+      return { line, message: `expressions nest deeper than ${MAX_HCL_NESTING} levels; the file was not parsed` };
+    }
+  }
+  return undefined;
+}
+
 /** Parses the `.tf` files of one module; one result per file, in the order given. */
 export async function parseTerraformModule(files: readonly InfraFileText[]): Promise<ParsedInfraFile[]> {
   const parsed = await Promise.all(files.map(async (file) => parseFile(file)));
@@ -47,6 +82,8 @@ async function parseFile(file: InfraFileText): Promise<ParsedFile | { error: Par
       throw error;
     }
   }
+  const tooDeep = findExcessiveNesting(file.text);
+  if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
     const parsed = (await parseHcl(file.path, file.text)) as HclBody;
     const body = file.text.includes('jsonencode') ? ((await expandJsonencode(parsed, file.path)) as HclBody) : parsed;

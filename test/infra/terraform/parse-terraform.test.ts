@@ -134,4 +134,22 @@ describe('parseTerraformModule', () => {
     const [broken] = await parseTerraformModule([{ path: 'main.tf.json', text: '{\n  "resource": {\n    "aws_s3_bucket": ]\n}\n' }]);
     expect(broken).toMatchObject({ ok: false, path: 'main.tf.json', format: 'terraform', line: 3 });
   });
+
+  it('refuses a file nested too deeply for the parser, and the parser keeps working afterwards', async () => {
+    // Given hostile files whose nesting would overflow the WASM parser's stack, next to an ordinary one
+    const depth = 50_000;
+    const brackets = { path: 'deep.tf', text: `locals {\n  a = 1\n  b = ${'['.repeat(depth)}${']'.repeat(depth)}\n}\n` };
+    const negations = { path: 'not.tf', text: `locals {\n  c = ${'!'.repeat(depth)}true\n}\n` };
+    const ordinary = { path: 'main.tf', text: 'resource "aws_s3_bucket" "logs" { bucket = "logs" }\n' };
+
+    // When the module is parsed, and another module after it
+    // (before the fix the overflow corrupted the runtime and the next parse never settled)
+    const [deep, not, main] = await parseTerraformModule([brackets, negations, ordinary]);
+    const [later] = await parseTerraformModule([{ path: 'later.tf', text: 'resource "aws_s3_bucket" "more" { bucket = "more" }\n' }]);
+
+    // Then the hostile files are parse errors with the line, and the others are parsed as usual
+    expect(deep).toMatchObject({ ok: false, path: 'deep.tf', format: 'terraform', line: 3, message: expect.stringContaining('nest deeper') });
+    expect(not).toMatchObject({ ok: false, path: 'not.tf', line: 2 });
+    expect(resources([main!, later!]).map((resource) => resource.address)).toEqual(['aws_s3_bucket.logs', 'aws_s3_bucket.more']);
+  }, 20_000);
 });
