@@ -14,7 +14,11 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') counts.failed++;
         else counts.skipped++;
       }
-      if (module.state() === 'failed' && !module.children.size) counts.failed++;
+      // A hook (beforeAll/afterAll) or the file itself failing leaves its tests skipped or passed:
+      // count each failed module or suite once, so the line never says 0 failed on a red run.
+      const broken = [module, ...module.children.allSuites()].filter((suite) => suite.errors().length > 0).length;
+      if (broken) counts.failed += broken;
+      else if (module.state() === 'failed' && !module.children.size) counts.failed++;
     }
     process.stdout.write(`\nvitest: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
