@@ -132,14 +132,46 @@ export async function completeCheckRun(
   return { conclusion, annotations: annotations.length, requests };
 }
 
+interface AnnotationFields {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: string | null;
+  title?: string | null;
+  message?: string | null;
+}
+
+const annotationKey = (annotation: AnnotationFields): string =>
+  JSON.stringify([annotation.path, annotation.start_line, annotation.end_line, annotation.annotation_level, annotation.title ?? '', annotation.message ?? '']);
+
+/**
+ * GitHub appends the annotations of every update to those a run already has, so a reused run
+ * (a redelivered webhook, a re-run on the same commit) would show each one twice: the ones it
+ * has are not sent again. Listing them failing must not keep the run from completing.
+ */
+async function annotationsOn(octokit: GitHubClient, run: CheckRunHandle, options: PublishOptions): Promise<Set<string>> {
+  if (!run.reused) return new Set();
+  try {
+    const existing = await withBackoff(
+      () => octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run.owner, repo: run.repo, check_run_id: run.id, per_page: 100 }),
+      options,
+    );
+    return new Set(existing.map(annotationKey));
+  } catch {
+    return new Set();
+  }
+}
+
 async function sendAnnotated(
   octokit: GitHubClient,
   run: CheckRunHandle,
   output: { title: string; summary: string },
-  annotations: CheckAnnotation[],
+  all: CheckAnnotation[],
   completion: { conclusion: CheckConclusion; completedAt: string },
   options: PublishOptions,
 ): Promise<number> {
+  const present = await annotationsOn(octokit, run, options);
+  const annotations = all.filter((annotation) => !present.has(annotationKey(annotation)));
   const batches: CheckAnnotation[][] = [];
   for (let index = 0; index < annotations.length; index += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));

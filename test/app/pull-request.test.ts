@@ -198,6 +198,8 @@ describe('pull request checks', () => {
       .query(true)
       .reply(200, { total_count: 1, check_runs: [{ id: 47, head_sha: HEAD_SHA, external_id: 'hipaa-guard', name: 'HIPAA safeguards' }] });
     mockPullRequestFiles(app.github, [{ filename: 'main.tf', status: 'modified' }]);
+    // The reused run's annotations are listed, so those it has are not appended a second time
+    app.github.scope.get(`/repos/${OWNER}/${REPO}/check-runs/47/annotations`).query(true).reply(200, []);
     mockCheckRunUpdates(app.github, 47, 2, updates);
 
     await app.receive('pull_request', examplePayload('pull_request', 'opened'), 'delivery-1-redelivered');

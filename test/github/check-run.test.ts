@@ -108,6 +108,39 @@ describe('completeCheckRun', () => {
     github.done();
   });
 
+  it('does not send again the annotations a reused run already has (GitHub appends them)', async () => {
+    // Given a run reused after a redelivery, which already carries the first of three annotations
+    const findings = [fileFinding(0), fileFinding(1), fileFinding(2)];
+    const reused = { ...run, reused: true };
+    const github = mockGitHub();
+    const first = {
+      path: 'infra/main.tf',
+      start_line: 1,
+      end_line: 2,
+      start_column: null,
+      end_column: null,
+      annotation_level: 'failure',
+      title: 'tf-rule-0: Rule tf-rule-0',
+      message: 'resource 0 weakened: expected true, found false\n\n45 CFR 164.312(c)(1) (Integrity). Fix tf-rule-0.',
+      raw_details: null,
+      blob_href: 'https://github.com/acme/infra/blob/x/infra/main.tf',
+    };
+    github.scope.get(`${RUNS}/7/annotations`).query({ per_page: '100' }).reply(200, [first]);
+    const bodies: { output: { annotations?: { title: string }[] } }[] = [];
+    github.scope
+      .patch(`${RUNS}/7`, (body: (typeof bodies)[number]) => {
+        bodies.push(body);
+        return true;
+      })
+      .reply(200, { id: 7 });
+    // When it completes again with the same findings
+    const result = await completeCheckRun(testOctokit(), reused, reportWith({ findings }), { failOn: 'high' }, publishOptions());
+    // Then only the two it lacks are sent, so each shows once
+    expect(bodies.map((body) => body.output.annotations?.map((annotation) => annotation.title))).toEqual([['tf-rule-1: Rule tf-rule-1', 'tf-rule-2: Rule tf-rule-2']]);
+    expect(result).toEqual({ conclusion: 'failure', annotations: 3, requests: 1 });
+    github.done();
+  });
+
   it('succeeds with one request when nothing is found', async () => {
     const github = mockGitHub();
     let body: unknown;

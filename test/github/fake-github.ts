@@ -118,6 +118,10 @@ export class FakeGitHub {
       this.checkRuns.push(run);
       return [201, run];
     }
+    if (method === 'GET' && (match = /^\/check-runs\/(\d+)\/annotations$/.exec(path))) {
+      const run = this.checkRuns.find((candidate) => candidate.id === Number(match![1]));
+      return run ? [200, run.annotations] : [404, { message: 'Not Found' }];
+    }
     if (method === 'PATCH' && (match = /^\/check-runs\/(\d+)$/.exec(path))) {
       const run = this.checkRuns.find((candidate) => candidate.id === Number(match![1]));
       if (!run) return [404, { message: 'Not Found' }];
