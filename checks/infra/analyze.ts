@@ -40,8 +40,11 @@ export async function analyzeInfra(input: InfraAnalysisInput): Promise<InfraAnal
     analysis.notes.push(`infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`);
   }
   const baseToHead = new Map([...(input.renames ?? [])].map(([headPath, basePath]) => [basePath, headPath]));
+  // A file that could not be read at head (PARSE-ERROR above) says nothing about what it holds:
+  // its base resources are not compared, or every one of them would look `removed`.
+  const unreadAtHead = new Set(head.failures.map((failure) => failure.path));
   const diff = diffResources({
-    base: base.resources,
+    base: base.resources.filter((resource) => !unreadAtHead.has(baseToHead.get(resource.path) ?? resource.path)),
     head: head.resources,
     rules: input.rules ?? INFRA_RULES,
     scopeOf: (resource, side) => scopeOf(resource, side === 'base' ? (baseToHead.get(resource.path) ?? resource.path) : resource.path),

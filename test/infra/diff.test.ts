@@ -106,6 +106,16 @@ describe('diff classification', () => {
     expect(large.findings).toEqual([expect.objectContaining({ ruleId: 'PARSE-ERROR', message: expect.stringMatching(/over the 10-byte limit/) })]);
   });
 
+  it('a head file that does not parse, or is over the size limit, does not make its base resources look removed', async () => {
+    // Given a trail at base, and at head the same file with a syntax error added (or grown too large)
+    const broken = await diff(trail, `${trail}resource "aws_s3_bucket" "x" {\n  bucket = \n}\n`);
+    const large = await analyzeInfra({ base: [{ path: 'main.tf', text: trail }], head: [{ path: 'main.tf', text: trail }], rules: [cloudTrailLogging], now: NOW, maxBytes: 10 });
+
+    // Then the only finding is the PARSE-ERROR, not a "removed" trail
+    expect(broken.findings.map((finding) => finding.ruleId)).toEqual(['PARSE-ERROR']);
+    expect(large.findings.map((finding) => finding.ruleId)).toEqual(['PARSE-ERROR']);
+  });
+
   it('a base file that does not parse is noted, and its head resources compared against nothing', async () => {
     const result = await diff('resource "aws_db_instance" "phi" {\n', database('phi', 'false'));
     expect(result.notes[0]).toMatch(/main\.tf did not parse at base/);
