@@ -125,7 +125,7 @@ describe('observationFromTlsScan', () => {
   it('checks the host name itself, against the name configured', async () => {
     const [record] = parseTlsScanOutput(await fixture('rsa-scan.out')).records;
     const observation = observationFromTlsScan(record!, { ...target, host: 'api.example.org' }, observedAt);
-    expect(observation.certificate.status === 'measured' && observation.certificate.value.hostnameMatches).toBe(false);
+    expect(observation.certificate).toMatchObject({ status: 'measured', value: { hostnameMatches: false } });
   });
 
   it('turns a record with an error into an unreachable observation, every TLS fact an error', () => {
