@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { signatureAlgorithmOf } from '../../checks/endpoint/probe/certificate.js';
 import { issueLeaf, labAuthority } from '../../lab/certs.js';
 
 const DAY_MS = 86_400_000;
@@ -42,6 +43,7 @@ describe('issueLeaf', () => {
   it('makes weak keys and SHA-1 signatures on request', async () => {
     const leaf = await issueLeaf({ names: ['weak.lab.test'], key: 'rsa-1024', digest: 'sha1' });
     expect(leaf.x509.publicKey.asymmetricKeyDetails?.modulusLength).toBe(1024);
+    expect(signatureAlgorithmOf(leaf.x509.raw)).toBe('sha1WithRSAEncryption');
     expect(new X509Certificate(leaf.pem).fingerprint256).toBe(leaf.x509.fingerprint256);
   });
 
