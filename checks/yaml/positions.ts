@@ -70,7 +70,27 @@ export function parseYamlDocuments(text: string, schema?: yaml.Schema): YamlDocu
     }
     throw error;
   }
+  const budget = { left: text.length + 1000 };
+  for (const value of values) {
+    if (!withinNodeBudget(value, budget)) {
+      throw new YamlSyntaxError('aliases expand the document to more nodes than its text could hold (an alias bomb?); it was not read', 1, 1);
+    }
+  }
   return values.map((value, index) => ({ value, positions: roots[index] ?? { startLine: 1, endLine: 1 } }));
+}
+
+/**
+ * Counts nodes as a reader sees them, an alias once per use. Without aliases a document has
+ * fewer nodes than characters; with them a few lines can stand for billions of nodes, which
+ * every later walk (rules, fingerprints, JSON output) would expand until memory runs out.
+ */
+function withinNodeBudget(value: unknown, budget: { left: number }): boolean {
+  if (--budget.left < 0) return false;
+  if (value === null || typeof value !== 'object') return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value as Record<string, unknown>)) {
+    if (!withinNodeBudget(child, budget)) return false;
+  }
+  return true;
 }
 
 /** Parses a single-document YAML file; an empty file is `undefined`. */

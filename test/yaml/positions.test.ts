@@ -72,4 +72,19 @@ describe('parseYamlDocuments', () => {
     expect(error).toBeInstanceOf(YamlSyntaxError);
     expect(error).toMatchObject({ line: 4, column: 5, message: 'bad indentation of a mapping entry' });
   });
+
+  it('refuses an alias bomb with a line instead of handing billions of nodes to the rules', () => {
+    // Given 30 lines where each anchor repeats the previous one ten times (10^29 strings when expanded)
+    const lines = ['Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      a0: &a0 "xxxxxxxxxx"'];
+    for (let level = 1; level < 30; level++) lines.push(`      a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+
+    // When it is parsed, then it is a syntax error, not an object every later walk would expand
+    expect(() => parseYamlDocuments(`${lines.join('\n')}\n`)).toThrow(YamlSyntaxError);
+    expect(() => parseYamlDocuments(`${lines.join('\n')}\n`)).toThrow(/alias bomb/);
+  });
+
+  it('still reads ordinary anchors and aliases', () => {
+    const [document] = parseYamlDocuments('base: &base {port: 443, tls: true}\nprod: *base\nstaging: *base\n');
+    expect(document?.value).toEqual({ base: { port: 443, tls: true }, prod: { port: 443, tls: true }, staging: { port: 443, tls: true } });
+  });
 });
