@@ -50,6 +50,8 @@ describe('the bundled Action on pull requests and pushes', () => {
       ['infra/db.tf', 3, 'failure'],
       ['infra/db.tf', 10, 'failure'],
     ]);
+    // every database's publicly_accessible line once: none lost or sent twice across the two requests
+    expect(checkRun.annotations.map((annotation) => annotation.start_line).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, index) => 7 * index + 3));
     expect(github.routes().filter((route) => route.startsWith('PATCH'))).toHaveLength(2);
     expect(checkRun.output.title).toBe('60 blocking findings');
     // And the step fails, with outputs, the job summary and a SARIF file
