@@ -7,6 +7,7 @@ import { Octokit } from '@octokit/rest';
 import { readRunContext } from './context.js';
 import { readInputs } from './inputs.js';
 import { runAction } from './run.js';
+import { isHttpError, safeErrorMessage } from '../checks/github/backoff.js';
 
 async function main(): Promise<void> {
   try {
@@ -25,7 +26,8 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     core.setOutput('conclusion', 'failure');
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    // A GitHub error says its status and GitHub's message, never the response body.
+    core.setFailed(isHttpError(error) ? safeErrorMessage(error) : error instanceof Error ? error.message : String(error));
   }
 }
 

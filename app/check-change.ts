@@ -13,6 +13,7 @@ import type { ChangeSet } from '../checks/model/source.js';
 import type { scanChanges } from '../checks/scan.js';
 import type { CheckTarget } from './events.js';
 import { loadRepoConfig } from './repo-config.js';
+import { safeErrorMessage } from '../checks/github/backoff.js';
 
 /** The engine's entry point (checks/scan.ts), injected so tests can make it throw. */
 export type ScanChanges = typeof scanChanges;
@@ -29,8 +30,6 @@ export interface CheckDependencies extends PublishOptions {
 
 /** `forbidden`: the installation may not create check runs (permissions not yet accepted). */
 export type CheckOutcome = 'skipped' | 'forbidden' | 'completed' | 'errored';
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, log: CheckLog, deps: CheckDependencies): Promise<CheckOutcome> {
   const fields = { repository: `${target.repository.owner}/${target.repository.repo}`, head: target.headSha, pull: target.pullNumber };
@@ -63,7 +62,7 @@ export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, l
     log.info({ ...fields, findings: reported.findings.length, errors: reported.errors.length }, 'check completed');
     return 'completed';
   } catch (error) {
-    log.warn({ ...fields, err: messageOf(error) }, 'check failed; completing the check run with the error');
+    log.warn({ ...fields, err: safeErrorMessage(error) }, 'check failed; completing the check run with the error');
     await failCheckRun(octokit, run, error, deps);
     return 'errored';
   }

@@ -4,7 +4,7 @@
  */
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { Resolver } from '../checks/endpoint/address-guard.js';
-import { httpStatus } from '../checks/github/backoff.js';
+import { httpStatus, safeErrorMessage } from '../checks/github/backoff.js';
 import { CHECK_RUN_NAME } from '../checks/github/check-run-summary.js';
 import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
 import type { Report } from '../checks/model/report.js';
@@ -32,8 +32,6 @@ export interface AppDependencies {
   maxIssuesCreated?: number;
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
 export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
@@ -46,7 +44,7 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
         const resolved = target();
         if (resolved) await checkChange(context.octokit, resolved, context.log, { ...publishing, scan: deps.scan });
       } catch (error) {
-        context.log.error({ event: context.name, delivery: context.id, status: httpStatus(error), err: messageOf(error) }, 'webhook not handled');
+        context.log.error({ event: context.name, delivery: context.id, status: httpStatus(error), err: safeErrorMessage(error) }, 'webhook not handled');
       }
     };
     app.on([...PULL_REQUEST_EVENTS], (context) => check(context, () => pullRequestTarget(context.payload)));
@@ -66,7 +64,7 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
       budgetMs: settings.sweepBudgetMs,
       jitterMs: settings.sweepJitterMs,
     });
-    const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: messageOf(error) }, 'sweep failed');
+    const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: safeErrorMessage(error) }, 'sweep failed');
 
     addHandler(healthRoute());
     addHandler(

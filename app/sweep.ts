@@ -11,6 +11,7 @@ import { emptyReport, mergeReports, type ErroredOutcome, type Report } from '../
 import { TOOL } from '../checks/version.js';
 import { loadRepoConfig, type RepositoryName } from './repo-config.js';
 import { jitterOf, type Clock } from './scheduler.js';
+import { safeErrorMessage } from '../checks/github/backoff.js';
 
 /** What probing one repository's endpoints needs; `config.endpoints` are already guarded and pinned. */
 export interface ProbeRequest {
@@ -63,8 +64,6 @@ export interface SweepSummary {
 }
 
 export type SweepOutcome = { status: 'completed'; summary: SweepSummary } | { status: 'already-running' };
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** A repository the sweep did not probe, and why. */
 function notProbed(repository: string, status: Exclude<RepositorySweep['status'], 'probed'>, detail?: string): RepositorySweep {
@@ -129,8 +128,8 @@ export class Sweeper {
       octokit = await this.app.auth(installationId);
       repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
     } catch (error) {
-      this.app.log.warn({ installationId, err: messageOf(error) }, 'sweep: could not list repositories');
-      return [notProbed(`installation ${installationId}`, 'failed', messageOf(error))];
+      this.app.log.warn({ installationId, err: safeErrorMessage(error) }, 'sweep: could not list repositories');
+      return [notProbed(`installation ${installationId}`, 'failed', safeErrorMessage(error))];
     }
     const results: RepositorySweep[] = [];
     for (const repository of repositories.filter((repo) => !repo.archived && !repo.disabled)) {
@@ -143,8 +142,8 @@ export class Sweeper {
       try {
         results.push(await this.sweepRepository(octokit, name, repository.default_branch ?? 'HEAD', started));
       } catch (error) {
-        this.app.log.warn({ repository: label, err: messageOf(error) }, 'sweep: repository failed');
-        results.push(notProbed(label, 'failed', messageOf(error)));
+        this.app.log.warn({ repository: label, err: safeErrorMessage(error) }, 'sweep: repository failed');
+        results.push(notProbed(label, 'failed', safeErrorMessage(error)));
       }
     }
     return results;
