@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitRefSource, gitChangeSet, parseBatch, WorkingTreeSource } from '../../checks/source/git-source.js';
 import { GitError } from '../../checks/source/run-git.js';
@@ -59,9 +61,19 @@ describe('git sources', () => {
 
   it('the working tree lists tracked and untracked files but not deleted ones, and never reads outside the repository', async () => {
     repo.write({ 'gone.tf': null, 'new.tf': 'n\n', '.gitignore': 'ignored.tf\n', 'ignored.tf': 'i\n' });
-    const source = new WorkingTreeSource(repo.dir);
-    expect((await source.list()).sort()).toEqual(['.gitignore', 'docs/readme.md', 'infra/main.tf', 'infra/old.tf', 'new.tf']);
-    expect(await source.read('../outside')).toBeUndefined();
+    // A file beside the repository that a path climbing out of it would reach
+    const outside = `${repo.dir}-outside.tf`;
+    writeFileSync(outside, 'secret\n');
+    try {
+      const source = new WorkingTreeSource(repo.dir);
+      expect((await source.list()).sort()).toEqual(['.gitignore', 'docs/readme.md', 'infra/main.tf', 'infra/old.tf', 'new.tf']);
+      expect(await source.read('new.tf')).toBe('n\n');
+      expect(await source.read(`../${basename(outside)}`)).toBeUndefined();
+      expect(await source.read(`infra/../../${basename(outside)}`)).toBeUndefined();
+      expect(await source.read(outside)).toBeUndefined();
+    } finally {
+      rmSync(outside, { force: true });
+    }
   });
 
   it('parses cat-file batch output, binary-safe by size', () => {
