@@ -48,11 +48,18 @@ export function readSuppressions(text: string): Suppression[] {
 export function suppressionProblem(suppression: Suppression, today: string): string | undefined {
   if (!suppression.reason) return `suppression of ${suppression.ruleId} has no reason; write reason="..."`;
   if (suppression.until === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(suppression.until) || Number.isNaN(Date.parse(suppression.until))) {
+  if (!isCalendarDate(suppression.until)) {
     return `suppression of ${suppression.ruleId} has until=${suppression.until}; expected a date as YYYY-MM-DD`;
   }
   if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
   return undefined;
+}
+
+/** YYYY-MM-DD naming a real day: Date.parse rolls 2026-02-30 over to 2026-03-02 instead of refusing it. */
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 export interface SuppressionResult {

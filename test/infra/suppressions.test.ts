@@ -47,6 +47,7 @@ describe('suppression comments', () => {
     ['no reason', '# hipaa-guard:ignore IAC-RDS-ENCRYPTION', /has no reason/],
     ['an expired date', '# hipaa-guard:ignore IAC-RDS-ENCRYPTION reason="x" until=2026-02-28', /expired on 2026-02-28/],
     ['a malformed date', '# hipaa-guard:ignore IAC-RDS-ENCRYPTION reason="x" until=next-week', /expected a date as YYYY-MM-DD/],
+    ['a day that does not exist', '# hipaa-guard:ignore IAC-RDS-ENCRYPTION reason="x" until=2026-02-30', /until=2026-02-30; expected a date as YYYY-MM-DD/],
   ])('with %s suppresses nothing and is itself reported', (_case, comment, problem) => {
     const result = applySuppressions('db.tf', TEXT(comment), [findingAt(3)], [], NOW);
     expect(result.suppressed).toEqual([]);
