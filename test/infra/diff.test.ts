@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../checks/infra/analyze.js';
+import { iamAdminPolicy } from '../../checks/infra/rules/aws-access.js';
 import { cloudTrailLogging } from '../../checks/infra/rules/aws-audit.js';
 import { lbListenerTlsPolicy } from '../../checks/infra/rules/aws-load-balancing.js';
 import { rdsEncryption } from '../../checks/infra/rules/aws-data.js';
@@ -97,6 +98,22 @@ describe('diff classification', () => {
     expect(result.unknown).toEqual([
       { ruleId: 'IAC-LB-TLS-POLICY', location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 }, message: 'aws_lb_listener.https: ssl_policy depends on ${var.policy}, which could not be resolved' },
     ]);
+  });
+
+  it('an IAM statement whose Action is an unresolved reference next to Resource "*" is unknown, never a pass', async () => {
+    // Given a policy that grants var.actions (which may well be "*") on every resource
+    const text = `variable "actions" {}\nresource "aws_iam_policy" "p" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = var.actions, Resource = "*" }] })\n}\n`;
+    const named = text.replace('var.actions', '"s3:GetObject"');
+
+    // When each is analyzed
+    const unresolvedAction = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text }], rules: [iamAdminPolicy], now: NOW });
+    const namedAction = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text: named }], rules: [iamAdminPolicy], now: NOW });
+
+    // Then the reference makes it unknown, and a named action still passes
+    expect(unresolvedAction.findings).toEqual([]);
+    expect(unresolvedAction.unknown).toEqual([expect.objectContaining({ ruleId: 'IAC-IAM-ADMIN' })]);
+    expect(namedAction.findings).toEqual([]);
+    expect(namedAction.unknown).toEqual([]);
   });
 
   it('a head file that does not parse is a PARSE-ERROR finding on its line; a file over the size limit too', async () => {

@@ -196,6 +196,20 @@ function isAdminStatement(statement: unknown): boolean {
   );
 }
 
+/** An Allow of `*` on `*` unless an unresolved Effect, Action or Resource says otherwise: its expression. */
+function unresolvedAdminPart(statement: unknown): string | undefined {
+  const effect = valueAt(statement, ['Effect']);
+  const actions = asList(valueAt(statement, ['Action']));
+  const resources = asList(valueAt(statement, ['Resource']));
+  const parts = [effect, ...actions, ...resources];
+  const pending = parts.find(isUnresolved);
+  if (!pending || !isUnresolved(pending)) return undefined;
+  const couldAllow = effect === 'Allow' || isUnresolved(effect);
+  const couldBeAll = actions.some((action) => action === '*' || action === '*:*' || isUnresolved(action));
+  const couldBeAnywhere = resources.some((resource) => resource === '*' || isUnresolved(resource));
+  return couldAllow && couldBeAll && couldBeAnywhere ? pending.expression : undefined;
+}
+
 const POLICY_PATHS: Record<string, AttributePath[]> = {
   aws_iam_policy: [['policy']],
   aws_iam_role_policy: [['policy']],
@@ -211,10 +225,14 @@ function checkAdminPolicy(resource: InfraResource): Verdict | undefined {
   for (const path of paths) {
     const document = valueAt(resource.values, path);
     if (isUnresolved(document)) return { verdict: 'unknown', path, expression: document.expression };
-    const index = statements(document)?.findIndex(isAdminStatement) ?? -1;
+    const list = statements(document);
+    const index = list?.findIndex(isAdminStatement) ?? -1;
     if (index >= 0) {
       return { verdict: 'fail', path, actual: 'Allow * on *', expected: 'least-privilege actions and resources', message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
     }
+    // A statement whose Action or Resource is a reference may grant `*:*`: unknown, never a pass.
+    const expression = list?.map(unresolvedAdminPart).find((part) => part !== undefined);
+    if (expression !== undefined) return { verdict: 'unknown', path, expression };
     verdict = { verdict: 'pass', path, actual: 'no Allow * on *' };
   }
   return verdict;
