@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../checks/infra/analyze.js';
-import { iamAdminPolicy } from '../../checks/infra/rules/aws-access.js';
+import { iamAdminPolicy, securityGroupOpen } from '../../checks/infra/rules/aws-access.js';
 import { cloudTrailLogging } from '../../checks/infra/rules/aws-audit.js';
 import { lbListenerTlsPolicy } from '../../checks/infra/rules/aws-load-balancing.js';
 import { rdsEncryption } from '../../checks/infra/rules/aws-data.js';
@@ -114,6 +114,18 @@ describe('diff classification', () => {
     expect(unresolvedAction.unknown).toEqual([expect.objectContaining({ ruleId: 'IAC-IAM-ADMIN' })]);
     expect(namedAction.findings).toEqual([]);
     expect(namedAction.unknown).toEqual([]);
+  });
+
+  it('an ingress open to 0.0.0.0/0 on a port given by a variable without default is unknown, never a fail', async () => {
+    // Given a rule whose port is var.port (443 would pass, 22 would fail)
+    const text = `variable "port" {}\nresource "aws_security_group" "w" {\n  ingress {\n    from_port   = var.port\n    to_port     = var.port\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
+
+    // When it is analyzed
+    const result = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text }], rules: [securityGroupOpen], now: NOW });
+
+    // Then it is unknown, naming the variable, not a finding about "ports [object Object]"
+    expect(result.findings).toEqual([]);
+    expect(result.unknown).toEqual([expect.objectContaining({ ruleId: 'IAC-SG-OPEN-INGRESS', message: expect.stringContaining('var.port') })]);
   });
 
   it('a head file that does not parse is a PARSE-ERROR finding on its line; a file over the size limit too', async () => {

@@ -66,9 +66,16 @@ function nonWebPorts(rule: IngressRule): string | undefined {
 function checkOpenIngress(resource: InfraResource): Verdict | undefined {
   const rules = ingressRules(resource);
   if (!rules.length) return undefined;
+  let pending: Verdict | undefined;
   for (const rule of rules) {
     const unresolvedCidr = rule.cidrs.find(isUnresolved);
     const open = rule.cidrs.filter((cidr) => typeof cidr === 'string' && OPEN_CIDRS.includes(cidr));
+    // Ports or protocol given by a reference (var.port may be 443 or 22): unknown, never a fail.
+    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+    if (open.length && unresolvedPort && isUnresolved(unresolvedPort)) {
+      pending ??= { verdict: 'unknown', path: rule.path, expression: unresolvedPort.expression };
+      continue;
+    }
     const ports = open.length ? nonWebPorts(rule) : undefined;
     if (ports) {
       return {
@@ -81,7 +88,7 @@ function checkOpenIngress(resource: InfraResource): Verdict | undefined {
     }
     if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: 'unknown', path: rule.path, expression: unresolvedCidr.expression };
   }
-  return { verdict: 'pass', path: [], actual: 'no non-web port open to the internet' };
+  return pending ?? { verdict: 'pass', path: [], actual: 'no non-web port open to the internet' };
 }
 
 export const securityGroupOpen: InfraRule = {
