@@ -4,6 +4,14 @@
  */
 import { runCli } from './cli.js';
 
+// Fail safe: if the work never settles (a runtime that dies under a hostile input empties the
+// event loop), the process must not end as a pass.
+let settled = false;
+process.exitCode = 3;
+process.once('beforeExit', () => {
+  if (!settled) process.stderr.write('hipaa-guard: internal error: the run ended before its report was written\n');
+});
+
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -12,9 +20,11 @@ runCli(process.argv.slice(2), {
   now: () => new Date(),
 }).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    settled = true;
     process.stderr.write(`hipaa-guard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 3;
   },
