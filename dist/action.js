@@ -52025,7 +52025,21 @@ function parseYamlDocuments(text, schema2) {
     }
     throw error63;
   }
+  const budget = { left: text.length + 1e3 };
+  for (const value of values) {
+    if (!withinNodeBudget(value, budget)) {
+      throw new YamlSyntaxError("aliases expand the document to more nodes than its text could hold (an alias bomb?); it was not read", 1, 1);
+    }
+  }
   return values.map((value, index) => ({ value, positions: roots[index] ?? { startLine: 1, endLine: 1 } }));
+}
+function withinNodeBudget(value, budget) {
+  if (--budget.left < 0) return false;
+  if (value === null || typeof value !== "object") return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (!withinNodeBudget(child, budget)) return false;
+  }
+  return true;
 }
 function parseYaml(text, schema2) {
   const documents = parseYamlDocuments(text, schema2);
@@ -61856,6 +61870,16 @@ async function loadChangeSet(octokit, repository, request4) {
 function isHttpError(error63) {
   return typeof error63 === "object" && error63 !== null && "status" in error63 && typeof error63.status === "number";
 }
+var MESSAGE_LIMIT = 300;
+function safeErrorMessage(error63) {
+  const oneLine3 = (text) => text.replace(/\s+/g, " ").trim().slice(0, MESSAGE_LIMIT);
+  if (isHttpError(error63)) {
+    const data = error63.response?.data;
+    const message = typeof data === "object" && data !== null && "message" in data && typeof data.message === "string" ? data.message : "";
+    return `GitHub answered HTTP ${error63.status}${message ? `: ${oneLine3(message)}` : ""}`;
+  }
+  return oneLine3(error63 instanceof Error ? error63.message : String(error63));
+}
 function httpStatus(error63) {
   return isHttpError(error63) ? error63.status : void 0;
 }
@@ -62166,7 +62190,22 @@ async function completeCheckRun(octokit, run, report, verdict, options) {
   const requests = await sendAnnotated(octokit, run, output2, annotations, { conclusion, completedAt: options.now().toISOString() }, options);
   return { conclusion, annotations: annotations.length, requests };
 }
-async function sendAnnotated(octokit, run, output2, annotations, completion, options) {
+var annotationKey = (annotation2) => JSON.stringify([annotation2.path, annotation2.start_line, annotation2.end_line, annotation2.annotation_level, annotation2.title ?? "", annotation2.message ?? ""]);
+async function annotationsOn(octokit, run, options) {
+  if (!run.reused) return /* @__PURE__ */ new Set();
+  try {
+    const existing = await withBackoff(
+      () => octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run.owner, repo: run.repo, check_run_id: run.id, per_page: 100 }),
+      options
+    );
+    return new Set(existing.map(annotationKey));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+async function sendAnnotated(octokit, run, output2, all, completion, options) {
+  const present = await annotationsOn(octokit, run, options);
+  const annotations = all.filter((annotation2) => !present.has(annotationKey(annotation2)));
   const batches = [];
   for (let index = 0; index < annotations.length; index += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));
@@ -63829,9 +63868,15 @@ function nonWebPorts(rule) {
 function checkOpenIngress(resource) {
   const rules = ingressRules(resource);
   if (!rules.length) return void 0;
+  let pending;
   for (const rule of rules) {
     const unresolvedCidr = rule.cidrs.find(isUnresolved);
     const open3 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
+    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+    if (open3.length && unresolvedPort && isUnresolved(unresolvedPort)) {
+      pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
+      continue;
+    }
     const ports = open3.length ? nonWebPorts(rule) : void 0;
     if (ports) {
       return {
@@ -63844,7 +63889,7 @@ function checkOpenIngress(resource) {
     }
     if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
   }
-  return { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
+  return pending ?? { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
 }
 var securityGroupOpen = {
   id: "IAC-SG-OPEN-INGRESS",
@@ -64001,6 +64046,18 @@ function statements(document) {
 function isAdminStatement(statement) {
   return valueAt(statement, ["Effect"]) === "Allow" && asList(valueAt(statement, ["Action"])).some((action) => action === "*" || action === "*:*") && asList(valueAt(statement, ["Resource"])).includes("*");
 }
+function unresolvedAdminPart(statement) {
+  const effect = valueAt(statement, ["Effect"]);
+  const actions = asList(valueAt(statement, ["Action"]));
+  const resources = asList(valueAt(statement, ["Resource"]));
+  const parts = [effect, ...actions, ...resources];
+  const pending = parts.find(isUnresolved);
+  if (!pending || !isUnresolved(pending)) return void 0;
+  const couldAllow = effect === "Allow" || isUnresolved(effect);
+  const couldBeAll = actions.some((action) => action === "*" || action === "*:*" || isUnresolved(action));
+  const couldBeAnywhere = resources.some((resource) => resource === "*" || isUnresolved(resource));
+  return couldAllow && couldBeAll && couldBeAnywhere ? pending.expression : void 0;
+}
 var POLICY_PATHS = {
   aws_iam_policy: [["policy"]],
   aws_iam_role_policy: [["policy"]],
@@ -64015,10 +64072,13 @@ function checkAdminPolicy(resource) {
   for (const path6 of paths) {
     const document = valueAt(resource.values, path6);
     if (isUnresolved(document)) return { verdict: "unknown", path: path6, expression: document.expression };
-    const index = statements(document)?.findIndex(isAdminStatement) ?? -1;
+    const list2 = statements(document);
+    const index = list2?.findIndex(isAdminStatement) ?? -1;
     if (index >= 0) {
       return { verdict: "fail", path: path6, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
     }
+    const expression = list2?.map(unresolvedAdminPart).find((part) => part !== void 0);
+    if (expression !== void 0) return { verdict: "unknown", path: path6, expression };
     verdict = { verdict: "pass", path: path6, actual: "no Allow * on *" };
   }
   return verdict;
@@ -65413,11 +65473,16 @@ function readSuppressions(text) {
 function suppressionProblem(suppression, today) {
   if (!suppression.reason) return `suppression of ${suppression.ruleId} has no reason; write reason="..."`;
   if (suppression.until === void 0) return void 0;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(suppression.until) || Number.isNaN(Date.parse(suppression.until))) {
+  if (!isCalendarDate(suppression.until)) {
     return `suppression of ${suppression.ruleId} has until=${suppression.until}; expected a date as YYYY-MM-DD`;
   }
   if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
   return void 0;
+}
+function isCalendarDate(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time3 = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time3) && new Date(time3).toISOString().slice(0, 10) === text;
 }
 function applySuppressions(path6, text, findings, blocks, now) {
   const lines = text.split("\n");
@@ -65871,6 +65936,31 @@ function parseTerraformJson(text) {
 }
 
 // checks/infra/terraform/parse-terraform.ts
+var MAX_HCL_NESTING = 500;
+function findExcessiveNesting(text) {
+  let line = 1;
+  let depth = 0;
+  let unaryRun = 0;
+  let conditionals = 0;
+  for (const char of text) {
+    if (char === "\n") {
+      line++;
+      conditionals = 0;
+    } else if (char === "(" || char === "[" || char === "{") {
+      depth++;
+    } else if (char === ")" || char === "]" || char === "}") {
+      depth = Math.max(0, depth - 1);
+    } else if (char === "?") {
+      conditionals++;
+    }
+    if (char === "!" || char === "-") unaryRun++;
+    else if (char !== " " && char !== "	") unaryRun = 0;
+    if (depth > MAX_HCL_NESTING || unaryRun > MAX_HCL_NESTING || conditionals > MAX_HCL_NESTING) {
+      return { line, message: `expressions nest deeper than ${MAX_HCL_NESTING} levels; the file was not parsed` };
+    }
+  }
+  return void 0;
+}
 async function parseTerraformModule(files) {
   const parsed = await Promise.all(files.map(async (file2) => parseFile(file2)));
   const ok = parsed.filter((result) => !("error" in result));
@@ -65891,6 +65981,8 @@ async function parseFile(file2) {
       throw error63;
     }
   }
+  const tooDeep = findExcessiveNesting(file2.text);
+  if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
     const parsed = await (0, import_hcl2json.parse)(file2.path, file2.text);
     const body2 = file2.text.includes("jsonencode") ? await expandJsonencode(parsed, file2.path) : parsed;
@@ -67173,8 +67265,9 @@ async function analyzeInfra(input2) {
     analysis.notes.push(`infra: ${failure2.path} did not parse at base (line ${failure2.line}: ${failure2.message}); its resources at head are compared against nothing`);
   }
   const baseToHead = new Map([...input2.renames ?? []].map(([headPath, basePath]) => [basePath, headPath]));
+  const unreadAtHead = new Set(head.failures.map((failure2) => failure2.path));
   const diff = diffResources({
-    base: base.resources,
+    base: base.resources.filter((resource) => !unreadAtHead.has(baseToHead.get(resource.path) ?? resource.path)),
     head: head.resources,
     rules: input2.rules ?? INFRA_RULES,
     scopeOf: (resource, side) => scopeOf(resource, side === "base" ? baseToHead.get(resource.path) ?? resource.path : resource.path)
@@ -67630,6 +67723,10 @@ async function loadConfig(path6, context, base, octokit) {
     const source = local ? new GitRefSource(context.workspace, base) : apiFileSource(octokit, { owner: context.owner, repo: context.repo }, base);
     text = await source.read(path6);
     if (text !== void 0) info(`config: ${path6} as of the base commit ${base.slice(0, 12)}${local ? "" : " (through the API)"}`);
+    else {
+      info(`config: no ${path6} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`);
+      return { config: defaultConfig(), path: path6 };
+    }
   }
   if (text === void 0) {
     text = await readFile4(resolve2(context.workspace, path6), "utf8").catch(() => void 0);
@@ -67707,7 +67804,7 @@ async function main() {
     }
   } catch (error63) {
     setOutput("conclusion", "failure");
-    setFailed(error63 instanceof Error ? error63.message : String(error63));
+    setFailed(isHttpError(error63) ? safeErrorMessage(error63) : error63 instanceof Error ? error63.message : String(error63));
   }
 }
 await main();

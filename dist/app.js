@@ -38794,7 +38794,21 @@ function parseYamlDocuments(text, schema2) {
     }
     throw error62;
   }
+  const budget = { left: text.length + 1e3 };
+  for (const value of values) {
+    if (!withinNodeBudget(value, budget)) {
+      throw new YamlSyntaxError("aliases expand the document to more nodes than its text could hold (an alias bomb?); it was not read", 1, 1);
+    }
+  }
   return values.map((value, index) => ({ value, positions: roots[index] ?? { startLine: 1, endLine: 1 } }));
+}
+function withinNodeBudget(value, budget) {
+  if (--budget.left < 0) return false;
+  if (value === null || typeof value !== "object") return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (!withinNodeBudget(child, budget)) return false;
+  }
+  return true;
 }
 function parseYaml(text, schema2) {
   const documents = parseYamlDocuments(text, schema2);
@@ -59235,11 +59249,16 @@ function readSuppressions(text) {
 function suppressionProblem(suppression, today) {
   if (!suppression.reason) return `suppression of ${suppression.ruleId} has no reason; write reason="..."`;
   if (suppression.until === void 0) return void 0;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(suppression.until) || Number.isNaN(Date.parse(suppression.until))) {
+  if (!isCalendarDate(suppression.until)) {
     return `suppression of ${suppression.ruleId} has until=${suppression.until}; expected a date as YYYY-MM-DD`;
   }
   if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
   return void 0;
+}
+function isCalendarDate(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time3 = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time3) && new Date(time3).toISOString().slice(0, 10) === text;
 }
 function applySuppressions(path8, text, findings, blocks, now) {
   const lines = text.split("\n");
@@ -59702,6 +59721,31 @@ function parseTerraformJson(text) {
 }
 
 // checks/infra/terraform/parse-terraform.ts
+var MAX_HCL_NESTING = 500;
+function findExcessiveNesting(text) {
+  let line = 1;
+  let depth = 0;
+  let unaryRun = 0;
+  let conditionals = 0;
+  for (const char of text) {
+    if (char === "\n") {
+      line++;
+      conditionals = 0;
+    } else if (char === "(" || char === "[" || char === "{") {
+      depth++;
+    } else if (char === ")" || char === "]" || char === "}") {
+      depth = Math.max(0, depth - 1);
+    } else if (char === "?") {
+      conditionals++;
+    }
+    if (char === "!" || char === "-") unaryRun++;
+    else if (char !== " " && char !== "	") unaryRun = 0;
+    if (depth > MAX_HCL_NESTING || unaryRun > MAX_HCL_NESTING || conditionals > MAX_HCL_NESTING) {
+      return { line, message: `expressions nest deeper than ${MAX_HCL_NESTING} levels; the file was not parsed` };
+    }
+  }
+  return void 0;
+}
 async function parseTerraformModule(files) {
   const parsed = await Promise.all(files.map(async (file2) => parseFile(file2)));
   const ok = parsed.filter((result) => !("error" in result));
@@ -59722,6 +59766,8 @@ async function parseFile(file2) {
       throw error62;
     }
   }
+  const tooDeep = findExcessiveNesting(file2.text);
+  if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
     const parsed = await (0, import_hcl2json.parse)(file2.path, file2.text);
     const body2 = file2.text.includes("jsonencode") ? await expandJsonencode(parsed, file2.path) : parsed;
@@ -62559,9 +62605,15 @@ function nonWebPorts(rule) {
 function checkOpenIngress(resource) {
   const rules = ingressRules(resource);
   if (!rules.length) return void 0;
+  let pending;
   for (const rule of rules) {
     const unresolvedCidr = rule.cidrs.find(isUnresolved);
     const open2 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
+    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+    if (open2.length && unresolvedPort && isUnresolved(unresolvedPort)) {
+      pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
+      continue;
+    }
     const ports = open2.length ? nonWebPorts(rule) : void 0;
     if (ports) {
       return {
@@ -62574,7 +62626,7 @@ function checkOpenIngress(resource) {
     }
     if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
   }
-  return { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
+  return pending ?? { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
 }
 var securityGroupOpen = {
   id: "IAC-SG-OPEN-INGRESS",
@@ -62731,6 +62783,18 @@ function statements(document) {
 function isAdminStatement(statement) {
   return valueAt2(statement, ["Effect"]) === "Allow" && asList(valueAt2(statement, ["Action"])).some((action) => action === "*" || action === "*:*") && asList(valueAt2(statement, ["Resource"])).includes("*");
 }
+function unresolvedAdminPart(statement) {
+  const effect = valueAt2(statement, ["Effect"]);
+  const actions = asList(valueAt2(statement, ["Action"]));
+  const resources = asList(valueAt2(statement, ["Resource"]));
+  const parts = [effect, ...actions, ...resources];
+  const pending = parts.find(isUnresolved);
+  if (!pending || !isUnresolved(pending)) return void 0;
+  const couldAllow = effect === "Allow" || isUnresolved(effect);
+  const couldBeAll = actions.some((action) => action === "*" || action === "*:*" || isUnresolved(action));
+  const couldBeAnywhere = resources.some((resource) => resource === "*" || isUnresolved(resource));
+  return couldAllow && couldBeAll && couldBeAnywhere ? pending.expression : void 0;
+}
 var POLICY_PATHS = {
   aws_iam_policy: [["policy"]],
   aws_iam_role_policy: [["policy"]],
@@ -62745,10 +62809,13 @@ function checkAdminPolicy(resource) {
   for (const path8 of paths) {
     const document = valueAt2(resource.values, path8);
     if (isUnresolved(document)) return { verdict: "unknown", path: path8, expression: document.expression };
-    const index = statements(document)?.findIndex(isAdminStatement) ?? -1;
+    const list2 = statements(document);
+    const index = list2?.findIndex(isAdminStatement) ?? -1;
     if (index >= 0) {
       return { verdict: "fail", path: path8, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
     }
+    const expression = list2?.map(unresolvedAdminPart).find((part) => part !== void 0);
+    if (expression !== void 0) return { verdict: "unknown", path: path8, expression };
     verdict = { verdict: "pass", path: path8, actual: "no Allow * on *" };
   }
   return verdict;
@@ -63811,8 +63878,9 @@ async function analyzeInfra(input2) {
     analysis.notes.push(`infra: ${failure2.path} did not parse at base (line ${failure2.line}: ${failure2.message}); its resources at head are compared against nothing`);
   }
   const baseToHead = new Map([...input2.renames ?? []].map(([headPath, basePath]) => [basePath, headPath]));
+  const unreadAtHead = new Set(head.failures.map((failure2) => failure2.path));
   const diff = diffResources({
-    base: base.resources,
+    base: base.resources.filter((resource) => !unreadAtHead.has(baseToHead.get(resource.path) ?? resource.path)),
     head: head.resources,
     rules: input2.rules ?? INFRA_RULES,
     scopeOf: (resource, side) => scopeOf(resource, side === "base" ? baseToHead.get(resource.path) ?? resource.path : resource.path)
@@ -63987,6 +64055,16 @@ async function readAll(source, paths, report, side) {
 // checks/github/backoff.ts
 function isHttpError(error62) {
   return typeof error62 === "object" && error62 !== null && "status" in error62 && typeof error62.status === "number";
+}
+var MESSAGE_LIMIT = 300;
+function safeErrorMessage(error62) {
+  const oneLine3 = (text) => text.replace(/\s+/g, " ").trim().slice(0, MESSAGE_LIMIT);
+  if (isHttpError(error62)) {
+    const data = error62.response?.data;
+    const message = typeof data === "object" && data !== null && "message" in data && typeof data.message === "string" ? data.message : "";
+    return `GitHub answered HTTP ${error62.status}${message ? `: ${oneLine3(message)}` : ""}`;
+  }
+  return oneLine3(error62 instanceof Error ? error62.message : String(error62));
 }
 function httpStatus(error62) {
   return isHttpError(error62) ? error62.status : void 0;
@@ -64519,7 +64597,22 @@ async function completeCheckRun(octokit, run2, report, verdict, options2) {
   const requests = await sendAnnotated(octokit, run2, output2, annotations, { conclusion, completedAt: options2.now().toISOString() }, options2);
   return { conclusion, annotations: annotations.length, requests };
 }
-async function sendAnnotated(octokit, run2, output2, annotations, completion, options2) {
+var annotationKey = (annotation2) => JSON.stringify([annotation2.path, annotation2.start_line, annotation2.end_line, annotation2.annotation_level, annotation2.title ?? "", annotation2.message ?? ""]);
+async function annotationsOn(octokit, run2, options2) {
+  if (!run2.reused) return /* @__PURE__ */ new Set();
+  try {
+    const existing = await withBackoff(
+      () => octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run2.owner, repo: run2.repo, check_run_id: run2.id, per_page: 100 }),
+      options2
+    );
+    return new Set(existing.map(annotationKey));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+async function sendAnnotated(octokit, run2, output2, all, completion, options2) {
+  const present = await annotationsOn(octokit, run2, options2);
+  const annotations = all.filter((annotation2) => !present.has(annotationKey(annotation2)));
   const batches = [];
   for (let index = 0; index < annotations.length; index += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));
@@ -64592,7 +64685,6 @@ async function loadRepoConfig(octokit, repository2) {
 }
 
 // app/check-change.ts
-var messageOf2 = (error62) => error62 instanceof Error ? error62.message : String(error62);
 async function checkChange(octokit, target, log, deps) {
   const fields = { repository: `${target.repository.owner}/${target.repository.repo}`, head: target.headSha, pull: target.pullNumber };
   let config3;
@@ -64622,7 +64714,7 @@ async function checkChange(octokit, target, log, deps) {
     log.info({ ...fields, findings: reported.findings.length, errors: reported.errors.length }, "check completed");
     return "completed";
   } catch (error62) {
-    log.warn({ ...fields, err: messageOf2(error62) }, "check failed; completing the check run with the error");
+    log.warn({ ...fields, err: safeErrorMessage(error62) }, "check failed; completing the check run with the error");
     await failCheckRun(octokit, run2, error62, deps);
     return "errored";
   }
@@ -64813,10 +64905,32 @@ function blockListOf(cidrs) {
 function familyOf(address) {
   return isIP3(address) === 4 ? "ipv4" : "ipv6";
 }
+var EMBEDDING = [
+  { list: blockListOf(["64:ff9b::/96"]), via: "NAT64 64:ff9b::/96" },
+  { list: blockListOf(["::/96"]), via: "an IPv4-compatible IPv6 address" }
+];
+var NAT64_LOCAL = blockListOf(["64:ff9b:1::/48"]);
+function embeddedIpv4(address) {
+  const plain = address.split("%")[0] ?? address;
+  const host = new URL(`http://[${plain}]/`).hostname.slice(1, -1);
+  const [head = "", tail] = host.split("::");
+  const headWords = head ? head.split(":") : [];
+  const tailWords = tail ? tail.split(":") : [];
+  const words = [...headWords, ...Array(8 - headWords.length - tailWords.length).fill("0"), ...tailWords].map((word) => parseInt(word, 16));
+  const [high = 0, low = 0] = words.slice(6);
+  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
+}
 function forbiddenRangeOf(address) {
   if (isIP3(address) === 0) return "not an IP address";
   const family2 = familyOf(address);
-  return forbidden.find(({ list: list2 }) => list2.check(address, family2))?.label;
+  const direct = forbidden.find(({ list: list2 }) => list2.check(address, family2))?.label;
+  if (direct !== void 0 || family2 === "ipv4") return direct;
+  if (NAT64_LOCAL.check(address, "ipv6")) return "NAT64 local-use (RFC 8215)";
+  const embedding = EMBEDDING.find(({ list: list2 }) => list2.check(address, "ipv6"));
+  if (!embedding) return void 0;
+  const ipv43 = embeddedIpv4(address);
+  const range = forbidden.find(({ list: list2 }) => list2.check(ipv43, "ipv4"))?.label;
+  return range === void 0 ? void 0 : `${range}, reached through ${embedding.via} (${ipv43})`;
 }
 function parseAllowNetworks(text) {
   const entries = text.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0);
@@ -64882,7 +64996,6 @@ async function guardEndpoints(endpoints, options2) {
 }
 
 // app/sweep.ts
-var messageOf3 = (error62) => error62 instanceof Error ? error62.message : String(error62);
 function notProbed(repository2, status, detail) {
   return { repository: repository2, status, endpoints: 0, refused: 0, findings: 0, ...detail === void 0 ? {} : { detail } };
 }
@@ -64937,8 +65050,8 @@ var Sweeper = class {
       octokit = await this.app.auth(installationId);
       repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
     } catch (error62) {
-      this.app.log.warn({ installationId, err: messageOf3(error62) }, "sweep: could not list repositories");
-      return [notProbed(`installation ${installationId}`, "failed", messageOf3(error62))];
+      this.app.log.warn({ installationId, err: safeErrorMessage(error62) }, "sweep: could not list repositories");
+      return [notProbed(`installation ${installationId}`, "failed", safeErrorMessage(error62))];
     }
     const results = [];
     for (const repository2 of repositories.filter((repo) => !repo.archived && !repo.disabled)) {
@@ -64951,8 +65064,8 @@ var Sweeper = class {
       try {
         results.push(await this.sweepRepository(octokit, name, repository2.default_branch ?? "HEAD", started));
       } catch (error62) {
-        this.app.log.warn({ repository: label, err: messageOf3(error62) }, "sweep: repository failed");
-        results.push(notProbed(label, "failed", messageOf3(error62)));
+        this.app.log.warn({ repository: label, err: safeErrorMessage(error62) }, "sweep: repository failed");
+        results.push(notProbed(label, "failed", safeErrorMessage(error62)));
       }
     }
     return results;
@@ -64996,7 +65109,6 @@ function withErrors(report, errors) {
 }
 
 // app/index.ts
-var messageOf4 = (error62) => error62 instanceof Error ? error62.message : String(error62);
 var PULL_REQUEST_EVENTS = ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"];
 function hipaaGuardApp(deps) {
   return (app, { addHandler }) => {
@@ -65006,7 +65118,7 @@ function hipaaGuardApp(deps) {
         const resolved = target();
         if (resolved) await checkChange(context.octokit, resolved, context.log, { ...publishing, scan: deps.scan });
       } catch (error62) {
-        context.log.error({ event: context.name, delivery: context.id, status: httpStatus(error62), err: messageOf4(error62) }, "webhook not handled");
+        context.log.error({ event: context.name, delivery: context.id, status: httpStatus(error62), err: safeErrorMessage(error62) }, "webhook not handled");
       }
     };
     app.on([...PULL_REQUEST_EVENTS], (context) => check2(context, () => pullRequestTarget(context.payload)));
@@ -65025,7 +65137,7 @@ function hipaaGuardApp(deps) {
       budgetMs: settings.sweepBudgetMs,
       jitterMs: settings.sweepJitterMs
     });
-    const onSweepError = (error62) => app.log.error({ status: httpStatus(error62), err: messageOf4(error62) }, "sweep failed");
+    const onSweepError = (error62) => app.log.error({ status: httpStatus(error62), err: safeErrorMessage(error62) }, "sweep failed");
     addHandler(healthRoute());
     addHandler(
       sweepRoute({
@@ -66526,7 +66638,7 @@ function groupByEngine(planned) {
   }
   return [...groups2.values()];
 }
-function messageOf5(error62) {
+function messageOf2(error62) {
   return error62 instanceof Error ? error62.message : String(error62);
 }
 async function runProbes(request4) {
@@ -66558,7 +66670,7 @@ async function runProbes(request4) {
         { timeouts: timeoutsFor(request4.timeoutMs), concurrency: request4.concurrency, now: request4.now, onObservation: observe }
       );
     } catch (error62) {
-      for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine failed: ${messageOf5(error62)}`));
+      for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine failed: ${messageOf2(error62)}`));
       continue;
     }
     group.forEach((entry, index) => {
@@ -66576,7 +66688,7 @@ async function runProbes(request4) {
         report.findings.push(...evaluation.findings);
         report.unknown.push(...evaluation.unknown);
       } catch (error62) {
-        report.errors.push(endpointError(entry.endpoint, "bug", `evaluating ${entry.target.url} failed: ${messageOf5(error62)}`));
+        report.errors.push(endpointError(entry.endpoint, "bug", `evaluating ${entry.target.url} failed: ${messageOf2(error62)}`));
       }
     });
   }

@@ -8593,7 +8593,21 @@ function parseYamlDocuments(text, schema2) {
     }
     throw error62;
   }
+  const budget = { left: text.length + 1e3 };
+  for (const value of values) {
+    if (!withinNodeBudget(value, budget)) {
+      throw new YamlSyntaxError("aliases expand the document to more nodes than its text could hold (an alias bomb?); it was not read", 1, 1);
+    }
+  }
   return values.map((value, index) => ({ value, positions: roots[index] ?? { startLine: 1, endLine: 1 } }));
+}
+function withinNodeBudget(value, budget) {
+  if (--budget.left < 0) return false;
+  if (value === null || typeof value !== "object") return true;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (!withinNodeBudget(child, budget)) return false;
+  }
+  return true;
 }
 function parseYaml(text, schema2) {
   const documents = parseYamlDocuments(text, schema2);
@@ -31417,9 +31431,15 @@ function nonWebPorts(rule) {
 function checkOpenIngress(resource) {
   const rules = ingressRules(resource);
   if (!rules.length) return void 0;
+  let pending;
   for (const rule of rules) {
     const unresolvedCidr = rule.cidrs.find(isUnresolved);
     const open2 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
+    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+    if (open2.length && unresolvedPort && isUnresolved(unresolvedPort)) {
+      pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
+      continue;
+    }
     const ports = open2.length ? nonWebPorts(rule) : void 0;
     if (ports) {
       return {
@@ -31432,7 +31452,7 @@ function checkOpenIngress(resource) {
     }
     if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
   }
-  return { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
+  return pending ?? { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
 }
 var securityGroupOpen = {
   id: "IAC-SG-OPEN-INGRESS",
@@ -31589,6 +31609,18 @@ function statements(document) {
 function isAdminStatement(statement) {
   return valueAt(statement, ["Effect"]) === "Allow" && asList(valueAt(statement, ["Action"])).some((action) => action === "*" || action === "*:*") && asList(valueAt(statement, ["Resource"])).includes("*");
 }
+function unresolvedAdminPart(statement) {
+  const effect = valueAt(statement, ["Effect"]);
+  const actions = asList(valueAt(statement, ["Action"]));
+  const resources = asList(valueAt(statement, ["Resource"]));
+  const parts = [effect, ...actions, ...resources];
+  const pending = parts.find(isUnresolved);
+  if (!pending || !isUnresolved(pending)) return void 0;
+  const couldAllow = effect === "Allow" || isUnresolved(effect);
+  const couldBeAll = actions.some((action) => action === "*" || action === "*:*" || isUnresolved(action));
+  const couldBeAnywhere = resources.some((resource) => resource === "*" || isUnresolved(resource));
+  return couldAllow && couldBeAll && couldBeAnywhere ? pending.expression : void 0;
+}
 var POLICY_PATHS = {
   aws_iam_policy: [["policy"]],
   aws_iam_role_policy: [["policy"]],
@@ -31603,10 +31635,13 @@ function checkAdminPolicy(resource) {
   for (const path6 of paths) {
     const document = valueAt(resource.values, path6);
     if (isUnresolved(document)) return { verdict: "unknown", path: path6, expression: document.expression };
-    const index = statements(document)?.findIndex(isAdminStatement) ?? -1;
+    const list2 = statements(document);
+    const index = list2?.findIndex(isAdminStatement) ?? -1;
     if (index >= 0) {
       return { verdict: "fail", path: path6, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
     }
+    const expression = list2?.map(unresolvedAdminPart).find((part) => part !== void 0);
+    if (expression !== void 0) return { verdict: "unknown", path: path6, expression };
     verdict = { verdict: "pass", path: path6, actual: "no Allow * on *" };
   }
   return verdict;
@@ -42016,11 +42051,16 @@ function readSuppressions(text) {
 function suppressionProblem(suppression, today) {
   if (!suppression.reason) return `suppression of ${suppression.ruleId} has no reason; write reason="..."`;
   if (suppression.until === void 0) return void 0;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(suppression.until) || Number.isNaN(Date.parse(suppression.until))) {
+  if (!isCalendarDate(suppression.until)) {
     return `suppression of ${suppression.ruleId} has until=${suppression.until}; expected a date as YYYY-MM-DD`;
   }
   if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
   return void 0;
+}
+function isCalendarDate(text) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const time4 = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time4) && new Date(time4).toISOString().slice(0, 10) === text;
 }
 function applySuppressions(path6, text, findings, blocks, now) {
   const lines = text.split("\n");
@@ -42474,6 +42514,31 @@ function parseTerraformJson(text) {
 }
 
 // checks/infra/terraform/parse-terraform.ts
+var MAX_HCL_NESTING = 500;
+function findExcessiveNesting(text) {
+  let line = 1;
+  let depth = 0;
+  let unaryRun = 0;
+  let conditionals = 0;
+  for (const char of text) {
+    if (char === "\n") {
+      line++;
+      conditionals = 0;
+    } else if (char === "(" || char === "[" || char === "{") {
+      depth++;
+    } else if (char === ")" || char === "]" || char === "}") {
+      depth = Math.max(0, depth - 1);
+    } else if (char === "?") {
+      conditionals++;
+    }
+    if (char === "!" || char === "-") unaryRun++;
+    else if (char !== " " && char !== "	") unaryRun = 0;
+    if (depth > MAX_HCL_NESTING || unaryRun > MAX_HCL_NESTING || conditionals > MAX_HCL_NESTING) {
+      return { line, message: `expressions nest deeper than ${MAX_HCL_NESTING} levels; the file was not parsed` };
+    }
+  }
+  return void 0;
+}
 async function parseTerraformModule(files) {
   const parsed = await Promise.all(files.map(async (file2) => parseFile(file2)));
   const ok = parsed.filter((result) => !("error" in result));
@@ -42494,6 +42559,8 @@ async function parseFile(file2) {
       throw error62;
     }
   }
+  const tooDeep = findExcessiveNesting(file2.text);
+  if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
     const parsed = await (0, import_hcl2json.parse)(file2.path, file2.text);
     const body2 = file2.text.includes("jsonencode") ? await expandJsonencode(parsed, file2.path) : parsed;
@@ -43776,8 +43843,9 @@ async function analyzeInfra(input2) {
     analysis.notes.push(`infra: ${failure2.path} did not parse at base (line ${failure2.line}: ${failure2.message}); its resources at head are compared against nothing`);
   }
   const baseToHead = new Map([...input2.renames ?? []].map(([headPath, basePath]) => [basePath, headPath]));
+  const unreadAtHead = new Set(head.failures.map((failure2) => failure2.path));
   const diff = diffResources({
-    base: base.resources,
+    base: base.resources.filter((resource) => !unreadAtHead.has(baseToHead.get(resource.path) ?? resource.path)),
     head: head.resources,
     rules: input2.rules ?? INFRA_RULES,
     scopeOf: (resource, side) => scopeOf(resource, side === "base" ? baseToHead.get(resource.path) ?? resource.path : resource.path)
@@ -44243,6 +44311,11 @@ ${error62.message}
 }
 
 // cli/main.ts
+var settled = false;
+process.exitCode = 3;
+process.once("beforeExit", () => {
+  if (!settled) process.stderr.write("hipaa-guard: internal error: the run ended before its report was written\n");
+});
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -44251,9 +44324,11 @@ runCli(process.argv.slice(2), {
   now: () => /* @__PURE__ */ new Date()
 }).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (error62) => {
+    settled = true;
     process.stderr.write(`hipaa-guard: internal error: ${error62 instanceof Error ? error62.stack ?? error62.message : String(error62)}
 `);
     process.exitCode = 3;
