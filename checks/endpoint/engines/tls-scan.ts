@@ -1,7 +1,7 @@
 /**
  * tls-scan (prbinu/tls-scan) as an engine: one batch through stdin, JSON records out, mapped to
  * the same observation model the native prober fills. Its output format: the project's README
- * and the real samples in shared/fixtures/tls-scan/.
+ * and the real samples in test/fixtures/tls-scan/.
  */
 import { isIP } from 'node:net';
 import { checkServerIdentity } from 'node:tls';

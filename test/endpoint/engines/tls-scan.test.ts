@@ -10,7 +10,7 @@ import { loadProfile } from '../../../checks/endpoint/profiles/index.js';
 import { createTlsScanEngine, observationFromTlsScan, parseTlsScanOutput } from '../../../checks/endpoint/engines/tls-scan.js';
 
 /** Real tls-scan output kept in the shared fixtures (see PROVENANCE.md there). */
-const FIXTURES = resolve(import.meta.dirname, '../../../../shared/fixtures/tls-scan');
+const FIXTURES = resolve(import.meta.dirname, '../../fixtures/tls-scan');
 const fixture = (name: string) => readFile(join(FIXTURES, name), 'utf8');
 
 const target: ProbeTarget = {
