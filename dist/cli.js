@@ -29908,8 +29908,8 @@ var INFRA_ENGINE_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
 
 // checks/infra/model.ts
 var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
-function unresolved(expression) {
-  return { [UNRESOLVED]: true, expression };
+function unresolved(expression, branches) {
+  return branches ? { [UNRESOLVED]: true, expression, branches } : { [UNRESOLVED]: true, expression };
 }
 function isUnresolved(value) {
   return typeof value === "object" && value !== null && UNRESOLVED in value;
@@ -29950,7 +29950,7 @@ function attributeRule(spec) {
   };
 }
 function judgeValue(path6, value, expect, name2) {
-  if (isUnresolved(value)) return { verdict: "unknown", path: path6, expression: value.expression };
+  if (isUnresolved(value)) return value.branches?.length ? judgeBranches(path6, value, expect, name2) : { verdict: "unknown", path: path6, expression: value.expression };
   if (expect.test(value)) return { verdict: "pass", path: path6, actual: value };
   return {
     verdict: "fail",
@@ -29958,6 +29958,21 @@ function judgeValue(path6, value, expect, name2) {
     actual: value ?? null,
     expected: expect.expected,
     message: `${name2} is ${describeValue(value)}; expected ${expect.expected}`
+  };
+}
+function judgeBranches(path6, value, expect, name2) {
+  const verdicts = (value.branches ?? []).map((branch) => judgeValue(path6, branch, expect, name2));
+  if (verdicts.every((verdict) => verdict.verdict === "pass")) return { verdict: "pass", path: path6, actual: value };
+  if (!verdicts.every((verdict) => verdict.verdict === "fail")) {
+    return { verdict: "unknown", path: path6, expression: `${value.expression} (some branches pass, or cannot be resolved)` };
+  }
+  const actuals = verdicts.map((verdict) => describeValue(verdict.actual));
+  return {
+    verdict: "fail",
+    path: path6,
+    actual: value.expression,
+    expected: expect.expected,
+    message: `${name2} is ${actuals.join(" or ")} whichever way ${value.expression} goes; expected ${expect.expected}`
   };
 }
 function attributeName(path6) {
@@ -43321,7 +43336,9 @@ function classify(rule, head, base, contexts, diff) {
   const after = rule.check(head, contexts.head);
   if (!after) return;
   const before = base ? rule.check(base, contexts.base) : void 0;
-  const location = { kind: "file", path: head.path, ...head.locate(after.path) };
+  const { path: setIn, ...lines } = head.locate(after.path);
+  const location = { kind: "file", path: setIn ?? head.path, ...lines };
+  const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
     diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
     return;
@@ -43338,7 +43355,7 @@ function classify(rule, head, base, contexts, diff) {
   }
   const change = changeOf(rule, after, before, head, base);
   if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
-  diff.findings.push(findingOf(rule, head, after, location, change, before));
+  diff.findings.push(findingOf(rule, head, after, location, change, before, related));
 }
 function changeOf(rule, after, before, head, base) {
   if (!before) return "introduced";
@@ -43348,7 +43365,7 @@ function changeOf(rule, after, before, head, base) {
   }
   return "weakened";
 }
-function findingOf(rule, head, after, location, change, before) {
+function findingOf(rule, head, after, location, change, before, related) {
   const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
   let message = `${head.address}: ${after.message}`;
   if (change === "weakened" || change === "removed") {
@@ -43356,7 +43373,7 @@ function findingOf(rule, head, after, location, change, before) {
     evidence.after = after.actual;
     message += ` (was ${describeValue(verdictValue(before))})`;
   }
-  return makeFinding(rule, { message, location, change, evidence, subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
+  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
 }
 function classifyRemoval(rule, base, context, diff) {
   const before = rule.check(base, context);
@@ -43899,6 +43916,7 @@ async function parseVersion(files, maxBytes) {
   return version2;
 }
 function scopeOf(resource, path6) {
+  if (resource.scope !== void 0) return resource.scope;
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path6) ?? `${resource.format}:${path6}`;
 }

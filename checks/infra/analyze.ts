@@ -104,8 +104,9 @@ async function parseVersion(files: readonly InfraFileText[], maxBytes: number): 
   return version;
 }
 
-/** What an address is unique within: the format's group (a Terraform module), else the file. */
+/** What an address is unique within: the resource's own scope, the format's group (a Terraform module), else the file. */
 function scopeOf(resource: InfraResource, path: string): string {
+  if (resource.scope !== undefined) return resource.scope;
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path) ?? `${resource.format}:${path}`;
 }

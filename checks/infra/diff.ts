@@ -65,7 +65,11 @@ function classify(
   const after = rule.check(head, contexts.head);
   if (!after) return;
   const before = base ? rule.check(base, contexts.base) : undefined;
-  const location = { kind: 'file' as const, path: head.path, ...head.locate(after.path) };
+  const { path: setIn, ...lines } = head.locate(after.path);
+  const location = { kind: 'file' as const, path: setIn ?? head.path, ...lines };
+  // Set in another file (a module input, an include): the finding points where the value was
+  // set, and names the resource it reaches.
+  const related = setIn !== undefined && setIn !== head.path ? [{ kind: 'file' as const, path: head.path, ...head.range }] : undefined;
   if (after.verdict === 'unknown') {
     diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
     return;
@@ -82,7 +86,7 @@ function classify(
   }
   const change = changeOf(rule, after, before, head, base);
   if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
-  diff.findings.push(findingOf(rule, head, after, location, change, before));
+  diff.findings.push(findingOf(rule, head, after, location, change, before, related));
 }
 
 function changeOf(rule: InfraRule, after: FailVerdict, before: Verdict | undefined, head: InfraResource, base: InfraResource | undefined): Change {
@@ -101,6 +105,7 @@ function findingOf(
   location: Finding['location'],
   change: Change,
   before: Verdict | undefined,
+  related: Finding['related'],
 ): Finding {
   const evidence: Finding['evidence'] = { resource: head.address, actual: after.actual, expected: after.expected };
   let message = `${head.address}: ${after.message}`;
@@ -109,7 +114,7 @@ function findingOf(
     evidence.after = after.actual;
     message += ` (was ${describeValue(verdictValue(before))})`;
   }
-  return makeFinding(rule, { message, location, change, evidence, subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
+  return makeFinding(rule, { message, location, change, evidence, ...(related ? { related } : {}), subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
 }
 
 function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRuleContext, diff: InfraDiff): void {

@@ -27,6 +27,13 @@ export interface InfraFormatParser {
    */
   groupOf?(path: string): string;
   parseGroup?(files: readonly InfraFileText[]): Promise<ParsedInfraFile[]>;
+  /**
+   * Other repository files this file's configuration reads (an nginx `include`, a local nested
+   * stack's `TemplateURL`, a Terraform module call's local `source`), as repository-relative
+   * paths or globs, found from the text alone (cheap: `scan` calls it to pull in what a changed
+   * file depends on and, in reverse, what depends on a changed file). Absent: none.
+   */
+  dependenciesOf?(path: string, text: string): string[];
 }
 
 /** Every known format, tried in this order. */

@@ -15,14 +15,30 @@ export interface Unresolved {
   [UNRESOLVED]: true;
   /** The expression as written, e.g. `${var.policy}`. */
   expression: string;
+  /**
+   * The values the expression can take when only a condition is unknown (a CloudFormation
+   * `Fn::If` on a parameter without default, a Terraform conditional on an unset variable).
+   * A rule fails only when every branch fails, passes only when every branch passes, and is
+   * `unknown` otherwise. Absent: nothing is known of the value.
+   */
+  branches?: readonly unknown[];
 }
 
-export function unresolved(expression: string): Unresolved {
-  return { [UNRESOLVED]: true, expression };
+export function unresolved(expression: string, branches?: readonly unknown[]): Unresolved {
+  return branches ? { [UNRESOLVED]: true, expression, branches } : { [UNRESOLVED]: true, expression };
 }
 
 export function isUnresolved(value: unknown): value is Unresolved {
   return typeof value === 'object' && value !== null && UNRESOLVED in value;
+}
+
+/**
+ * Where a value or block stands. `path` is set when that is another file than the resource's
+ * own: the module call that passes an input, a `.tfvars`, an nginx `include`d file, the parent
+ * stack that passes a parameter. That line is what a pull request edits, so findings point there.
+ */
+export interface SourceRange extends LineRange {
+  path?: string;
 }
 
 /** One configuration object of an infra file: a Terraform resource, a CFN resource, a Kubernetes object, an nginx server block. */
@@ -38,8 +54,17 @@ export interface InfraResource {
   range: LineRange;
   /** Plain JSON-like values, resolved where literal; `Unresolved` where not. */
   values: Record<string, unknown>;
-  /** Line range of the attribute at `path` (keys and indexes under `values`); the resource's own range when absent. */
-  locate(path: readonly (string | number)[]): LineRange;
+  /**
+   * Where the value at `path` (keys and indexes under `values`) was set: the attribute's lines,
+   * or, when the value came from elsewhere (a variable's input, an inherited nginx directive),
+   * that place with its `path`. The resource's own range when nothing more precise is known.
+   */
+  locate(path: readonly (string | number)[]): SourceRange;
+  /**
+   * What the address is unique within across versions (a Terraform root module's directory);
+   * default: the file. Resources of two scopes never match each other in a diff.
+   */
+  scope?: string;
   /** Earlier addresses of this resource (Terraform `moved {}` blocks). */
   movedFrom?: string[];
 }

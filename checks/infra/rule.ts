@@ -6,7 +6,7 @@
  */
 import type { Change } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
-import { isUnresolved, type InfraFormat, type InfraResource } from './model.js';
+import { isUnresolved, type InfraFormat, type InfraResource, type Unresolved } from './model.js';
 
 /** Keys and indexes into `InfraResource.values`. */
 export type AttributePath = readonly (string | number)[];
@@ -142,7 +142,7 @@ export function attributeRule(spec: AttributeRuleSpec): InfraRule {
 
 /** Judges one value against an expectation: unknown when unresolved, else pass or fail with a message. */
 export function judgeValue(path: AttributePath, value: unknown, expect: Expectation, name: string): Verdict {
-  if (isUnresolved(value)) return { verdict: 'unknown', path, expression: value.expression };
+  if (isUnresolved(value)) return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: 'unknown', path, expression: value.expression };
   if (expect.test(value)) return { verdict: 'pass', path, actual: value };
   return {
     verdict: 'fail',
@@ -150,6 +150,23 @@ export function judgeValue(path: AttributePath, value: unknown, expect: Expectat
     actual: value ?? null,
     expected: expect.expected,
     message: `${name} is ${describeValue(value)}; expected ${expect.expected}`,
+  };
+}
+
+/** A value that depends only on an unknown condition: a fail when every branch fails, a pass when every branch passes, else unknown. */
+function judgeBranches(path: AttributePath, value: Unresolved, expect: Expectation, name: string): Verdict {
+  const verdicts = (value.branches ?? []).map((branch) => judgeValue(path, branch, expect, name));
+  if (verdicts.every((verdict) => verdict.verdict === 'pass')) return { verdict: 'pass', path, actual: value };
+  if (!verdicts.every((verdict): verdict is FailVerdict => verdict.verdict === 'fail')) {
+    return { verdict: 'unknown', path, expression: `${value.expression} (some branches pass, or cannot be resolved)` };
+  }
+  const actuals = verdicts.map((verdict) => describeValue(verdict.actual));
+  return {
+    verdict: 'fail',
+    path,
+    actual: value.expression,
+    expected: expect.expected,
+    message: `${name} is ${actuals.join(' or ')} whichever way ${value.expression} goes; expected ${expect.expected}`,
   };
 }
 
