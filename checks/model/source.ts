@@ -33,3 +33,18 @@ export interface ChangeSet {
   baseRef?: string;
   headRef?: string;
 }
+
+/**
+ * A file that exists but is not read, for a reason the user must see: a symbolic link out of
+ * the repository, a file over the size limit, an encoding that is not text. `read` rejects with
+ * it; the scan reports the path and the reason (never the content) and goes on with the rest.
+ */
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'UnreadableFileError';
+  }
+}
