@@ -33,11 +33,11 @@ describe('renderJson', () => {
   it('gives every finding the same fields, null where a field does not apply', () => {
     // Given an endpoint finding (no change) among the findings
     const json = parse(renderJson(fullReport()));
-    const endpoint = json.findings.find((finding) => finding.ruleId === 'TLS-PROTOCOL-LEGACY');
+    const endpoint = json.findings.find((finding) => finding.ruleId === 'TEST-TLS-LEGACY');
 
     // Then it carries the location actually probed, the citation, remediation, evidence and fingerprint
     expect(endpoint).toEqual({
-      ruleId: 'TLS-PROTOCOL-LEGACY',
+      ruleId: 'TEST-TLS-LEGACY',
       title: 'Legacy TLS/SSL protocol accepted',
       severity: 'high',
       safeguard: 'transmission-security',
@@ -63,7 +63,7 @@ describe('renderJson', () => {
 
     expect(json.suppressed).toHaveLength(1);
     expect(json.suppressed[0]).toMatchObject({
-      ruleId: 'HSTS-MISSING',
+      ruleId: 'TEST-HSTS-MISSING',
       location: { kind: 'endpoint', url: 'https://legacy.example.org' },
       suppression: {
         reason: 'legacy partner integration, ticket SEC-42',
@@ -71,7 +71,7 @@ describe('renderJson', () => {
         source: { kind: 'file', path: '.github/hipaa-guard.yml', startLine: 9, endLine: 9 },
       },
     });
-    expect(json.unknown[0]?.ruleId).toBe('IAC-S3-ENCRYPTION-REMOVED');
+    expect(json.unknown[0]?.ruleId).toBe('TEST-S3-ENCRYPTION-REMOVED');
     expect(json.errors[0]).toEqual({ category: 'timeout', target: 'https://slow.example.org', message: 'no TLS handshake within 5000 ms' });
     expect(json.strengthened[0]?.message).toBe('aws_cloudtrail.audit: multi-region turned on.');
     expect(json.notes).toEqual(['Environments inferred from the directory layout: prod, staging.']);

@@ -26,7 +26,7 @@ describe('renderMarkdown', () => {
 
     expect(markdown).toContain(
       [
-        '### HIGH `TLS-PROTOCOL-LEGACY` Legacy TLS/SSL protocol accepted',
+        '### HIGH `TEST-TLS-LEGACY` Legacy TLS/SSL protocol accepted',
         '',
         '- **Where:** `https://api.example.org (203.0.113.7)`',
         '- **Safeguard:** Transmission security, 45 CFR 164.312(e)(2)(ii)',
@@ -44,9 +44,9 @@ describe('renderMarkdown', () => {
     const markdown = renderMarkdown(fullReport());
 
     expect(markdown).toContain('## Not evaluated (errors)\n\n- **timeout** `https://slow.example.org`: no TLS handshake within 5000 ms');
-    expect(markdown).toContain('## Unknown (could not decide)\n\n- `IAC-S3-ENCRYPTION-REMOVED` at `infra/prod/s3.tf:30-34`');
-    expect(markdown).toContain('| `HSTS-MISSING` | `https://legacy.example.org (203.0.113.9)` | legacy partner integration, ticket SEC-42 | 2026-06-30 |');
-    expect(markdown).toContain('| `IAC-CLOUDTRAIL-LOG-VALIDATION` | `infra/prod/trail.tf:20` | aws\\_cloudtrail.audit: multi-region turned on. |');
+    expect(markdown).toContain('## Unknown (could not decide)\n\n- `TEST-S3-ENCRYPTION-REMOVED` at `infra/prod/s3.tf:30-34`');
+    expect(markdown).toContain('| `TEST-HSTS-MISSING` | `https://legacy.example.org (203.0.113.9)` | legacy partner integration, ticket SEC-42 | 2026-06-30 |');
+    expect(markdown).toContain('| `TEST-CLOUDTRAIL-LOG-VALIDATION` | `infra/prod/trail.tf:20` | aws\\_cloudtrail.audit: multi-region turned on. |');
     expect(markdown).toContain('## Notes\n\n- Environments inferred from the directory layout: prod, staging.');
   });
 
@@ -65,7 +65,7 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('| Tool | hipaa-guard 0.1.0 |');
     expect(markdown).toMatch(/…and \d+ more entries \(the Markdown was cut to 5000 characters; the JSON report has everything\)$/);
     // and the count is right: the findings shown and the ones said to be left out make all 500
-    const shown = markdown.match(/^### CRITICAL `IAC-S3-ENCRYPTION-REMOVED`/gm)?.length ?? 0;
+    const shown = markdown.match(/^### CRITICAL `TEST-S3-ENCRYPTION-REMOVED`/gm)?.length ?? 0;
     expect(shown).toBeGreaterThan(0);
     expect(markdown).toContain(`…and ${500 - shown} more entries`);
     expect(renderMarkdown(report).length).toBeGreaterThan(5_000);
@@ -93,13 +93,13 @@ describe('Markdown pieces for check runs and issues', () => {
     expect(findingsTable(findings)).toMatchInlineSnapshot(`
       "| Severity | Rule | Location | Change | Finding |
       |---|---|---|---|---|
-      | high | \`TLS-PROTOCOL-LEGACY\` | \`https://api.example.org (203.0.113.7)\` | observed | The server accepts TLSv1 and TLSv1.1; the profile allows TLSv1.2, TLSv1.3. |
-      | critical | \`IAC-S3-ENCRYPTION-REMOVED\` | \`infra/prod/s3.tf:12-18\` | removed | aws\\_s3\\_bucket.phi lost its server-side encryption (was aws:kms, now none). |"
+      | high | \`TEST-TLS-LEGACY\` | \`https://api.example.org (203.0.113.7)\` | observed | The server accepts TLSv1 and TLSv1.1; the profile allows TLSv1.2, TLSv1.3. |
+      | critical | \`TEST-S3-ENCRYPTION-REMOVED\` | \`infra/prod/s3.tf:12-18\` | removed | aws\\_s3\\_bucket.phi lost its server-side encryption (was aws:kms, now none). |"
     `);
     const capped = findingsTable(findings, { maxLength: 300 });
     expect(capped.length).toBeLessThanOrEqual(300);
-    expect(capped).toContain('`TLS-PROTOCOL-LEGACY`');
-    expect(capped).not.toContain('IAC-S3-ENCRYPTION-REMOVED');
+    expect(capped).toContain('`TEST-TLS-LEGACY`');
+    expect(capped).not.toContain('TEST-S3-ENCRYPTION-REMOVED');
     expect(capped.endsWith('\n\n…and 1 more finding')).toBe(true);
   });
 

@@ -1,23 +1,41 @@
+/**
+ * The format dispatcher: each format gets the report and the options it reads. Asserted on the
+ * output itself (what each format is and does), not by calling the renderers again.
+ */
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../checks/report/json.js';
-import { renderMarkdown } from '../../checks/report/markdown.js';
 import { REPORT_FORMATS, renderReport } from '../../checks/report/render.js';
-import { renderSarif } from '../../checks/report/sarif.js';
-import { renderText } from '../../checks/report/text.js';
 import { fullReport, TEST_RULES } from '../support/report-builder.js';
 
 describe('renderReport', () => {
-  it('renders each format with its own module and the options it reads', () => {
-    const report = fullReport();
-    const options = { rules: TEST_RULES, color: true, maxLength: 2_000 };
+  const report = fullReport();
+  const options = { rules: TEST_RULES, color: true, maxLength: 600 };
 
-    const rendered = Object.fromEntries(REPORT_FORMATS.map((format) => [format, renderReport(report, format, options)]));
+  it('text reads `color`: ANSI colours when asked, none otherwise', () => {
+    expect(renderReport(report, 'text', options)).toContain('\u001b[');
+    expect(renderReport(report, 'text', { ...options, color: false })).not.toContain('\u001b[');
+  });
 
-    expect(rendered).toEqual({
-      text: renderText(report, { color: true }),
-      json: renderJson(report),
-      markdown: renderMarkdown(report, { maxLength: 2_000 }),
-      sarif: renderSarif(report, { rules: TEST_RULES }),
-    });
+  it('json is the versioned JSON report with every finding', () => {
+    const json = JSON.parse(renderReport(report, 'json', options)) as { schemaVersion: number; findings: { ruleId: string }[] };
+    expect(json.schemaVersion).toBe(1);
+    expect(json.findings.map((finding) => finding.ruleId).sort()).toEqual(report.findings.map((finding) => finding.ruleId).sort());
+  });
+
+  it('markdown reads `maxLength`: the report is cut to it with an "…and N more" line', () => {
+    const markdown = renderReport(report, 'markdown', options);
+    expect(markdown.length).toBeLessThanOrEqual(600);
+    expect(markdown).toMatch(/…and \d+ more/);
+    expect(renderReport(report, 'markdown', { ...options, maxLength: 100_000 }).length).toBeGreaterThan(600);
+  });
+
+  it('sarif reads `rules`: the driver describes exactly the rules the findings use', () => {
+    const sarif = JSON.parse(renderReport(report, 'sarif', options)) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } } }[] };
+    expect(sarif.version).toBe('2.1.0');
+    const used = new Set([...report.findings, ...report.suppressed.map((entry) => entry.finding)].map((finding) => finding.ruleId));
+    expect(sarif.runs[0]!.tool.driver.rules.map((rule) => rule.id).sort()).toEqual([...used].sort());
+  });
+
+  it('every declared format renders', () => {
+    for (const format of REPORT_FORMATS) expect(renderReport(report, format, options).length).toBeGreaterThan(0);
   });
 });

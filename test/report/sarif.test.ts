@@ -51,10 +51,10 @@ describe('toSarif', () => {
     const run = firstRun(toSarif(fullReport(), { rules: TEST_RULES }));
 
     expect(run.tool.driver).toMatchObject({ name: 'hipaa-guard', version: '0.1.0', informationUri: expect.stringMatching(/^https:\/\//) });
-    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(['IAC-S3-ENCRYPTION-REMOVED', 'TLS-PROTOCOL-LEGACY', 'HSTS-MISSING', 'IAC-CLOUDTRAIL-LOG-VALIDATION']);
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(['TEST-S3-ENCRYPTION-REMOVED', 'TEST-TLS-LEGACY', 'TEST-HSTS-MISSING', 'TEST-CLOUDTRAIL-LOG-VALIDATION']);
     expect(run.tool.driver.rules[0]).toEqual({
-      id: 'IAC-S3-ENCRYPTION-REMOVED',
-      name: 'IacS3EncryptionRemoved',
+      id: 'TEST-S3-ENCRYPTION-REMOVED',
+      name: 'TestS3EncryptionRemoved',
       shortDescription: { text: 'S3 bucket encryption removed' },
       fullDescription: { text: 'A bucket that held PHI lost its server-side encryption configuration.' },
       help: {
@@ -80,7 +80,7 @@ describe('toSarif', () => {
 
   it('points file findings at their lines and indexes their rule', () => {
     const run = firstRun(toSarif(fullReport(), { rules: TEST_RULES }));
-    const result = run.results.find((entry) => entry.ruleId === 'IAC-S3-ENCRYPTION-REMOVED');
+    const result = run.results.find((entry) => entry.ruleId === 'TEST-S3-ENCRYPTION-REMOVED');
 
     expect(result).toMatchObject({
       ruleIndex: 0,
@@ -134,7 +134,7 @@ describe('toSarif', () => {
     const run = firstRun(toSarif(fullReport(), { rules: TEST_RULES }));
     const suppressedResult = run.results.find((entry) => entry.suppressions);
 
-    expect(suppressedResult?.ruleId).toBe('HSTS-MISSING');
+    expect(suppressedResult?.ruleId).toBe('TEST-HSTS-MISSING');
     expect(suppressedResult?.suppressions).toEqual([
       { kind: 'inSource', status: 'accepted', justification: 'legacy partner integration, ticket SEC-42', properties: { until: '2026-06-30' } },
     ]);
@@ -145,13 +145,13 @@ describe('toSarif', () => {
 
     expect(notifications?.map((entry) => [entry.level, entry.message.text])).toEqual([
       ['error', 'timeout: https://slow.example.org: no TLS handshake within 5000 ms'],
-      ['note', 'IAC-S3-ENCRYPTION-REMOVED could not decide at infra/prod/s3.tf:30-34: sse_algorithm is var.algo, which has no default.'],
+      ['note', 'TEST-S3-ENCRYPTION-REMOVED could not decide at infra/prod/s3.tf:30-34: sse_algorithm is var.algo, which has no default.'],
     ]);
   });
 
   it('describes a rule missing from the registry from the finding itself, by its alias when renamed', () => {
     // Given one finding under an old alias and one under an id no registry knows
-    const renamed = { ...fileFinding(), ruleId: 'IAC-S3-SSE-REMOVED' };
+    const renamed = { ...fileFinding(), ruleId: 'TEST-S3-SSE-REMOVED' };
     const parseError = { ...fileFinding(), ruleId: 'PARSE-ERROR', title: 'File does not parse', severity: 'high' as const };
     const log = toSarif(cleanReport({ findings: [renamed, parseError] }), { rules: [S3_ENCRYPTION_RULE] });
 
@@ -159,7 +159,7 @@ describe('toSarif', () => {
     expectValid(log);
     const rules = firstRun(log).tool.driver.rules;
     expect(rules.map((rule) => [rule.id, rule.shortDescription.text])).toEqual([
-      ['IAC-S3-SSE-REMOVED', 'S3 bucket encryption removed'],
+      ['TEST-S3-SSE-REMOVED', 'S3 bucket encryption removed'],
       ['PARSE-ERROR', 'File does not parse'],
     ]);
     expect(firstRun(log).results.map((result) => result.ruleIndex)).toEqual([0, 1]);

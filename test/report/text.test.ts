@@ -15,35 +15,35 @@ describe('renderText', () => {
       "hipaa-guard 0.1.0 · profile hipaa 2026.1 · 2 targets · 2026-03-01T09:00:00.000Z
 
       infra/prod/s3.tf:12-18
-        CRITICAL IAC-S3-ENCRYPTION-REMOVED [removed]  S3 bucket encryption removed
+        CRITICAL TEST-S3-ENCRYPTION-REMOVED [removed]  S3 bucket encryption removed
             aws_s3_bucket.phi lost its server-side encryption (was aws:kms, now none).
             45 CFR 164.312(a)(2)(iv) · fix: Restore \`aws_s3_bucket_server_side_encryption_configuration\` for the bucket.
 
       https://api.example.org (203.0.113.7)
-        HIGH     TLS-PROTOCOL-LEGACY  Legacy TLS/SSL protocol accepted
+        HIGH     TEST-TLS-LEGACY  Legacy TLS/SSL protocol accepted
             The server accepts TLSv1 and TLSv1.1; the profile allows TLSv1.2, TLSv1.3.
             45 CFR 164.312(e)(2)(ii) · fix: Accept only TLS 1.2 and 1.3: nginx \`ssl_protocols TLSv1.2 TLSv1.3;\`.
-        MEDIUM   HSTS-MISSING  No Strict-Transport-Security header
+        MEDIUM   TEST-HSTS-MISSING  No Strict-Transport-Security header
             No Strict-Transport-Security header on the HTTPS response.
             45 CFR 164.312(e)(1) · fix: Send \`Strict-Transport-Security: max-age=31536000; includeSubDomains\`.
 
       infra/prod/trail.tf:4
-        LOW      IAC-CLOUDTRAIL-LOG-VALIDATION [existing]  CloudTrail log file validation off
+        LOW      TEST-CLOUDTRAIL-LOG-VALIDATION [existing]  CloudTrail log file validation off
             aws_cloudtrail.main: enable_log_file_validation is false (expected true).
             45 CFR 164.312(b) · fix: Set \`enable_log_file_validation = true\`.
 
       Suppressed (1)
-        - [suppressed] HSTS-MISSING at https://legacy.example.org (203.0.113.9): No Strict-Transport-Security header on the HTTPS response.
+        - [suppressed] TEST-HSTS-MISSING at https://legacy.example.org (203.0.113.9): No Strict-Transport-Security header on the HTTPS response.
             reason: legacy partner integration, ticket SEC-42 until 2026-06-30
 
       Unknown (could not decide) (1)
-        - IAC-S3-ENCRYPTION-REMOVED at infra/prod/s3.tf:30-34: sse_algorithm is var.algo, which has no default.
+        - TEST-S3-ENCRYPTION-REMOVED at infra/prod/s3.tf:30-34: sse_algorithm is var.algo, which has no default.
 
       Errors (not evaluated) (1)
         - [timeout] https://slow.example.org: no TLS handshake within 5000 ms
 
       Strengthened (1)
-        - IAC-CLOUDTRAIL-LOG-VALIDATION at infra/prod/trail.tf:20: aws_cloudtrail.audit: multi-region turned on.
+        - TEST-CLOUDTRAIL-LOG-VALIDATION at infra/prod/trail.tf:20: aws_cloudtrail.audit: multi-region turned on.
 
       Notes (1)
         - Environments inferred from the directory layout: prod, staging.
@@ -106,7 +106,7 @@ describe('renderText', () => {
       unknown: [
         { ruleId: 'CERT-EXPIRED', location, message: reason },
         { ruleId: 'CERT-WEAK-KEY', location, message: reason },
-        { ruleId: 'HSTS-MISSING', location, message: 'no HTTPS response' },
+        { ruleId: 'TEST-HSTS-MISSING', location, message: 'no HTTPS response' },
       ],
     });
 
@@ -114,7 +114,7 @@ describe('renderText', () => {
       [
         'Unknown (could not decide) (2)',
         `  - CERT-EXPIRED, CERT-WEAK-KEY at https://a.example.org: ${reason}`,
-        '  - HSTS-MISSING at https://a.example.org: no HTTPS response',
+        '  - TEST-HSTS-MISSING at https://a.example.org: no HTTPS response',
       ].join('\n'),
     );
   });

@@ -1,6 +1,8 @@
 /**
  * Deterministic reports for reporter and front-end tests: fixed clock, fixed rules, no randomness.
  * Every outcome kind is available so one report can exercise every section of every format.
+ * The rules are test rules (`TEST-*` ids): reporters are tested on metadata of every shape,
+ * and no snapshot here freezes a real rule's id, severity or safeguard.
  */
 import { makeFinding, type Finding, type FindingInput } from '../../checks/model/finding.js';
 import { emptyReport, type Report, type SuppressedFinding } from '../../checks/model/report.js';
@@ -11,7 +13,7 @@ export const STARTED_AT = '2026-03-01T09:00:00.000Z';
 export const FINISHED_AT = '2026-03-01T09:00:02.500Z';
 
 export const LEGACY_TLS_RULE: Rule = {
-  id: 'TLS-PROTOCOL-LEGACY',
+  id: 'TEST-TLS-LEGACY',
   title: 'Legacy TLS/SSL protocol accepted',
   family: 'endpoint',
   severity: 'high',
@@ -22,7 +24,7 @@ export const LEGACY_TLS_RULE: Rule = {
 };
 
 export const HSTS_MISSING_RULE: Rule = {
-  id: 'HSTS-MISSING',
+  id: 'TEST-HSTS-MISSING',
   title: 'No Strict-Transport-Security header',
   family: 'endpoint',
   severity: 'medium',
@@ -32,7 +34,7 @@ export const HSTS_MISSING_RULE: Rule = {
 };
 
 export const S3_ENCRYPTION_RULE: Rule = {
-  id: 'IAC-S3-ENCRYPTION-REMOVED',
+  id: 'TEST-S3-ENCRYPTION-REMOVED',
   title: 'S3 bucket encryption removed',
   family: 'terraform',
   severity: 'critical',
@@ -40,11 +42,11 @@ export const S3_ENCRYPTION_RULE: Rule = {
   citation: CITATIONS.encryptionAtRest,
   description: 'A bucket that held PHI lost its server-side encryption configuration.',
   remediation: 'Restore `aws_s3_bucket_server_side_encryption_configuration` for the bucket.',
-  aliases: ['IAC-S3-SSE-REMOVED'],
+  aliases: ['TEST-S3-SSE-REMOVED'],
 };
 
 export const CLOUDTRAIL_RULE: Rule = {
-  id: 'IAC-CLOUDTRAIL-LOG-VALIDATION',
+  id: 'TEST-CLOUDTRAIL-LOG-VALIDATION',
   title: 'CloudTrail log file validation off',
   family: 'terraform',
   severity: 'low',
@@ -125,7 +127,7 @@ export function fullReport(overrides: Partial<Report> = {}): Report {
     ],
     unknown: [
       {
-        ruleId: 'IAC-S3-ENCRYPTION-REMOVED',
+        ruleId: 'TEST-S3-ENCRYPTION-REMOVED',
         location: { kind: 'file', path: 'infra/prod/s3.tf', startLine: 30, endLine: 34 },
         message: 'sse_algorithm is var.algo, which has no default.',
       },
@@ -133,7 +135,7 @@ export function fullReport(overrides: Partial<Report> = {}): Report {
     errors: [{ category: 'timeout', target: 'https://slow.example.org', message: 'no TLS handshake within 5000 ms' }],
     strengthened: [
       {
-        ruleId: 'IAC-CLOUDTRAIL-LOG-VALIDATION',
+        ruleId: 'TEST-CLOUDTRAIL-LOG-VALIDATION',
         location: { kind: 'file', path: 'infra/prod/trail.tf', startLine: 20, endLine: 20 },
         message: 'aws_cloudtrail.audit: multi-region turned on.',
       },
