@@ -28617,6 +28617,7 @@ var package_default = {
   ],
   scripts: {
     build: "node scripts/build.mjs",
+    gen: "tsx scripts/gen-rules-doc.ts && tsx scripts/gen-endpoint-docs.ts && tsx scripts/gen-schema.ts && tsx test/action/action-docs.ts",
     typecheck: "tsc --noEmit",
     lint: "eslint .",
     test: "vitest run",
