@@ -40,11 +40,12 @@ describe('scheduleJob', () => {
 });
 
 describe('jitterOf', () => {
-  it('Given installation ids, when jittered, then each gets a stable slot inside the window', () => {
+  it('Given installation ids, when jittered, then each gets the same slot inside the window on every run and version', () => {
+    // Pinned: an installation keeps its slot across restarts and upgrades (a change here moves every installation's sweep).
     const slots = [1, 2, 3, 42, 1_000_000].map((id) => jitterOf(id, 30 * 60_000));
-    expect(slots).toEqual([1, 2, 3, 42, 1_000_000].map((id) => jitterOf(id, 30 * 60_000)));
-    expect(slots.every((slot) => slot >= 0 && slot < 30 * 60_000)).toBe(true);
-    expect(new Set(slots).size).toBe(slots.length);
+    expect(slots).toEqual([389_619, 330_554, 498_117, 856_628, 253_785]);
+    expect(jitterOf(11, 30 * 60_000)).toBe(1_118_310);
+    expect(jitterOf(42, 60_000)).toBe(856_628 % 60_000);
   });
 
   it('Given no window, when jittered, then there is no delay', () => {

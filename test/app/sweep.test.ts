@@ -1,7 +1,6 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseCron } from '../../app/cron.js';
-import { jitterOf } from '../../app/scheduler.js';
 import type { ProbeRequest, SweepSummary } from '../../app/sweep.js';
 import type { Resolver } from '../../checks/endpoint/address-guard.js';
 import type { Rule } from '../../checks/model/rule.js';
@@ -142,8 +141,9 @@ describe('sweeps', () => {
 
     const start = Date.parse('2026-11-25T03:00:00Z');
     const expected = [
-      { repo: 'north', at: start + jitterOf(11, window) },
-      { repo: 'south', at: start + jitterOf(22, window) },
+      // The slots of installations 11 and 22 in a 30-minute window (pinned in scheduler.test.ts).
+      { repo: 'north', at: start + 1_118_310 },
+      { repo: 'south', at: start + 1_707_911 },
     ].sort((a, b) => a.at - b.at);
     expect(asked.map((request) => [request.repository.owner, request.now.getTime()])).toEqual(expected.map(({ repo, at }) => [repo, at]));
   });
