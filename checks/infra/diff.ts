@@ -37,7 +37,7 @@ export function diffResources(input: DiffInput): InfraDiff {
     if (base) matchedBase.add(base);
     return { head, base };
   });
-  const contexts = { base: { resources: input.base }, head: { resources: input.head } };
+  const contexts = { base: contextsOf(input.base, (resource) => scopeOf(resource, 'base')), head: contextsOf(input.head, (resource) => scopeOf(resource, 'head')) };
   const diff: InfraDiff = { findings: [], unknown: [], strengthened: [] };
   for (const rule of input.rules) {
     for (const { head, base } of pairs) {
@@ -45,10 +45,27 @@ export function diffResources(input: DiffInput): InfraDiff {
     }
     if (!rule.removalWeakens) continue;
     for (const base of input.base) {
-      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base, diff);
+      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base(base), diff);
     }
   }
   return diff;
+}
+
+/**
+ * What a rule sees besides its resource: the resources of the same configuration (scope) and,
+ * in Terraform, the same module instance. "A flow log for this VPC" must be in the module that
+ * makes the VPC, not anywhere in the repository.
+ */
+function contextsOf(resources: readonly InfraResource[], scopeOf: (resource: InfraResource) => string): (resource: InfraResource) => InfraRuleContext {
+  const key = (resource: InfraResource) => `${scopeOf(resource)}#${resource.format === 'terraform' ? moduleInstanceOf(resource.address) : ''}`;
+  const groups = new Map<string, InfraResource[]>();
+  for (const resource of resources) groups.set(key(resource), [...(groups.get(key(resource)) ?? []), resource]);
+  return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
+}
+
+/** `module.edge["a"].module.lb.aws_lb.this[0]` → `module.edge["a"].module.lb.` ('' at the root). */
+export function moduleInstanceOf(address: string): string {
+  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? '';
 }
 
 function appliesTo(rule: InfraRule, resource: InfraResource): boolean {
@@ -59,12 +76,12 @@ function classify(
   rule: InfraRule,
   head: InfraResource,
   base: InfraResource | undefined,
-  contexts: { base: InfraRuleContext; head: InfraRuleContext },
+  contexts: { base: (resource: InfraResource) => InfraRuleContext; head: (resource: InfraResource) => InfraRuleContext },
   diff: InfraDiff,
 ): void {
-  const after = rule.check(head, contexts.head);
+  const after = rule.check(head, contexts.head(head));
   if (!after) return;
-  const before = base ? rule.check(base, contexts.base) : undefined;
+  const before = base ? rule.check(base, contexts.base(base)) : undefined;
   const { path: setIn, ...lines } = head.locate(after.path);
   const location = { kind: 'file' as const, path: setIn ?? head.path, ...lines };
   // Set in another file (a module input, an include): the finding points where the value was
@@ -114,7 +131,7 @@ function findingOf(
     evidence.after = after.actual;
     message += ` (was ${describeValue(verdictValue(before))})`;
   }
-  return makeFinding(rule, { message, location, change, evidence, ...(related ? { related } : {}), subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
+  return makeFinding(rule, { message, location, change, evidence, ...(related ? { related } : {}), subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
 }
 
 function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRuleContext, diff: InfraDiff): void {
@@ -126,9 +143,17 @@ function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRul
       location: { kind: 'file', path: base.path, ...base.range },
       change: 'removed',
       evidence: { resource: base.address, before: base.address, after: null },
-      subject: `${base.path}#${base.address}#removed`,
+      subject: `${base.path}#${base.address}#removed${instanceScope(base)}`,
     }),
   );
+}
+
+/**
+ * A module's resource is judged once per configuration that calls it (two roots may call it
+ * with the same address): the scope keeps their fingerprints apart. Other resources keep theirs.
+ */
+function instanceScope(resource: InfraResource): string {
+  return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : '';
 }
 
 /** True when the rule orders values and `a` is strictly stronger than `b`. */
