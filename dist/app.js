@@ -59703,7 +59703,10 @@ function reasonOf(value) {
   return reasons.get(value);
 }
 function widen(node2, cause) {
-  return unknownBecause(`\${${node2.text}}`, reasons.get(cause) ?? `${cause.expression} is not known`);
+  return unknownBecause(expressionOf(node2), reasons.get(cause) ?? `${cause.expression} is not known`);
+}
+function expressionOf(node2) {
+  return node2.kind === "template" && node2.body ? node2.text : `\${${node2.text}}`;
 }
 function containsUnknown(value) {
   if (isUnresolved(value)) return true;
@@ -60002,7 +60005,7 @@ function parseTemplateBody(text2) {
   const parser2 = new Parser(text2);
   const parts = parser2.templateParts(void 0, false);
   if (parser2.position < text2.length) throw new ExpressionSyntaxError(`unexpected "${text2.slice(parser2.position, parser2.position + 10)}"`);
-  return { kind: "template", parts, text: text2 };
+  return { kind: "template", parts, text: text2, body: true };
 }
 var Parser = class {
   constructor(text2) {
@@ -60186,7 +60189,7 @@ var Parser = class {
   }
   traversalStep(target, start) {
     const c = this.text[this.position];
-    if (c === ".") {
+    if (c === "." && !this.text.startsWith("...", this.position)) {
       this.position++;
       const digits = /^\d+/.exec(this.text.slice(this.position, this.position + 20))?.[0];
       if (digits) {
@@ -62091,7 +62094,7 @@ function classify(rule, head, base, contexts, diff) {
   const after = rule.check(head, contexts.head(head));
   if (!after) return;
   const before = base ? rule.check(base, contexts.base(base)) : void 0;
-  const { path: setIn, ...lines } = head.locate(after.path);
+  const { path: setIn, ...lines } = placeOf(head, base, after.path);
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
@@ -62111,6 +62114,25 @@ function classify(rule, head, base, contexts, diff) {
   const change = changeOf(rule, after, before, head, base);
   if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
   diff.findings.push(findingOf(rule, head, after, location, change, before, related));
+}
+function placeOf(head, base, path8) {
+  const direct = head.locate(path8);
+  if (direct.path !== void 0 || !base) return direct;
+  const changed = firstDifference(valueAt2(base.values, path8), valueAt2(head.values, path8), path8);
+  const deeper = changed && changed.length > path8.length ? head.locate(changed) : void 0;
+  return deeper?.path !== void 0 ? deeper : direct;
+}
+function firstDifference(before, after, path8) {
+  if (before === after || isUnresolved(before) || isUnresolved(after)) return void 0;
+  if (before !== null && after !== null && typeof before === "object" && typeof after === "object") {
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const step = Array.isArray(after) ? Number(key) : key;
+      const found = firstDifference(before[key], after[key], [...path8, step]);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  return path8;
 }
 function changeOf(rule, after, before, head, base) {
   if (!before) return "introduced";

@@ -30066,7 +30066,7 @@ function classify(rule, head, base, contexts, diff) {
   const after = rule.check(head, contexts.head(head));
   if (!after) return;
   const before = base ? rule.check(base, contexts.base(base)) : void 0;
-  const { path: setIn, ...lines } = head.locate(after.path);
+  const { path: setIn, ...lines } = placeOf(head, base, after.path);
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
@@ -30086,6 +30086,25 @@ function classify(rule, head, base, contexts, diff) {
   const change = changeOf(rule, after, before, head, base);
   if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
   diff.findings.push(findingOf(rule, head, after, location, change, before, related));
+}
+function placeOf(head, base, path6) {
+  const direct = head.locate(path6);
+  if (direct.path !== void 0 || !base) return direct;
+  const changed = firstDifference(valueAt(base.values, path6), valueAt(head.values, path6), path6);
+  const deeper = changed && changed.length > path6.length ? head.locate(changed) : void 0;
+  return deeper?.path !== void 0 ? deeper : direct;
+}
+function firstDifference(before, after, path6) {
+  if (before === after || isUnresolved(before) || isUnresolved(after)) return void 0;
+  if (before !== null && after !== null && typeof before === "object" && typeof after === "object") {
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const step = Array.isArray(after) ? Number(key) : key;
+      const found = firstDifference(before[key], after[key], [...path6, step]);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  return path6;
 }
 function changeOf(rule, after, before, head, base) {
   if (!before) return "introduced";
@@ -42621,7 +42640,10 @@ function reasonOf(value) {
   return reasons.get(value);
 }
 function widen(node2, cause) {
-  return unknownBecause(`\${${node2.text}}`, reasons.get(cause) ?? `${cause.expression} is not known`);
+  return unknownBecause(expressionOf(node2), reasons.get(cause) ?? `${cause.expression} is not known`);
+}
+function expressionOf(node2) {
+  return node2.kind === "template" && node2.body ? node2.text : `\${${node2.text}}`;
 }
 function containsUnknown(value) {
   if (isUnresolved(value)) return true;
@@ -42920,7 +42942,7 @@ function parseTemplateBody(text2) {
   const parser = new Parser(text2);
   const parts = parser.templateParts(void 0, false);
   if (parser.position < text2.length) throw new ExpressionSyntaxError(`unexpected "${text2.slice(parser.position, parser.position + 10)}"`);
-  return { kind: "template", parts, text: text2 };
+  return { kind: "template", parts, text: text2, body: true };
 }
 var Parser = class {
   constructor(text2) {
@@ -43104,7 +43126,7 @@ var Parser = class {
   }
   traversalStep(target, start) {
     const c3 = this.text[this.position];
-    if (c3 === ".") {
+    if (c3 === "." && !this.text.startsWith("...", this.position)) {
       this.position++;
       const digits = /^\d+/.exec(this.text.slice(this.position, this.position + 20))?.[0];
       if (digits) {

@@ -5,7 +5,7 @@
  */
 import { makeFinding, type Change, type Finding } from '../model/finding.js';
 import type { Strengthening, UnknownOutcome } from '../model/report.js';
-import { isUnresolved, type InfraResource } from './model.js';
+import { isUnresolved, type InfraResource, type SourceRange } from './model.js';
 import { describeValue, valueAt, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type Verdict } from './rule.js';
 
 export interface DiffInput {
@@ -82,7 +82,7 @@ function classify(
   const after = rule.check(head, contexts.head(head));
   if (!after) return;
   const before = base ? rule.check(base, contexts.base(base)) : undefined;
-  const { path: setIn, ...lines } = head.locate(after.path);
+  const { path: setIn, ...lines } = placeOf(head, base, after.path);
   const location = { kind: 'file' as const, path: setIn ?? head.path, ...lines };
   // Set in another file (a module input, an include): the finding points where the value was
   // set, and names the resource it reaches.
@@ -104,6 +104,32 @@ function classify(
   const change = changeOf(rule, after, before, head, base);
   if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
   diff.findings.push(findingOf(rule, head, after, location, change, before, related));
+}
+
+/**
+ * Where the deciding value was set. When the verdict names a whole block (an ingress rule) and
+ * a value inside it changed that was set in another file (a caller's input), that place: it is
+ * what the pull request edited.
+ */
+function placeOf(head: InfraResource, base: InfraResource | undefined, path: AttributePath): SourceRange {
+  const direct = head.locate(path);
+  if (direct.path !== undefined || !base) return direct;
+  const changed = firstDifference(valueAt(base.values, path), valueAt(head.values, path), path);
+  const deeper = changed && changed.length > path.length ? head.locate(changed) : undefined;
+  return deeper?.path !== undefined ? deeper : direct;
+}
+
+function firstDifference(before: unknown, after: unknown, path: AttributePath): AttributePath | undefined {
+  if (before === after || isUnresolved(before) || isUnresolved(after)) return undefined;
+  if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object') {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const step = Array.isArray(after) ? Number(key) : key;
+      const found = firstDifference((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], [...path, step]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  return path;
 }
 
 function changeOf(rule: InfraRule, after: FailVerdict, before: Verdict | undefined, head: InfraResource, base: InfraResource | undefined): Change {

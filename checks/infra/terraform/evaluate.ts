@@ -27,7 +27,12 @@ export function reasonOf(value: Unresolved): string | undefined {
 
 /** The same unknown, named after the larger expression it made unknown. */
 function widen(node: Expr, cause: Unresolved): Unresolved {
-  return unknownBecause(`\${${node.text}}`, reasons.get(cause) ?? `${cause.expression} is not known`);
+  return unknownBecause(expressionOf(node), reasons.get(cause) ?? `${cause.expression} is not known`);
+}
+
+/** An expression as the user wrote it: `${…}` around an expression, a whole template as it is. */
+export function expressionOf(node: Expr): string {
+  return node.kind === 'template' && node.body ? node.text : `\${${node.text}}`;
 }
 
 /** Walks a value; true when any part of it is unresolved. */

@@ -9,7 +9,8 @@
 
 export type Expr =
   | { kind: 'literal'; value: unknown; text: string }
-  | { kind: 'template'; parts: TemplatePart[]; text: string }
+  /** `body`: a whole attribute's template as hcl2json gives it (its text has no quotes, no `${}` around it). */
+  | { kind: 'template'; parts: TemplatePart[]; text: string; body?: true }
   | { kind: 'variable'; name: string; text: string }
   | { kind: 'attr'; target: Expr; name: string; text: string }
   | { kind: 'index'; target: Expr; key: Expr; text: string }
@@ -42,7 +43,7 @@ export function parseTemplateBody(text: string): Expr {
   const parser = new Parser(text);
   const parts = parser.templateParts(undefined, false);
   if (parser.position < text.length) throw new ExpressionSyntaxError(`unexpected "${text.slice(parser.position, parser.position + 10)}"`);
-  return { kind: 'template', parts, text };
+  return { kind: 'template', parts, text, body: true };
 }
 
 /** Parses one expression (a variable's `type`, say). */
@@ -248,7 +249,7 @@ class Parser {
 
   private traversalStep(target: Expr, start: number): Expr | undefined {
     const c = this.text[this.position];
-    if (c === '.') {
+    if (c === '.' && !this.text.startsWith('...', this.position)) {
       this.position++;
       const digits = /^\d+/.exec(this.text.slice(this.position, this.position + 20))?.[0];
       if (digits) {
