@@ -59021,9 +59021,9 @@ function openHclBlock(stack, header, line, context) {
   }
   if (stack.length === 0) {
     const resource = RESOURCE_HEADER.exec(header);
-    const named = NAMED_HEADER.exec(header);
-    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named?.[1];
-    const name = resource ? resource[3] : named?.[2];
+    const named2 = NAMED_HEADER.exec(header);
+    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
+    const name = resource ? resource[3] : named2?.[2];
     open2.block = { type: type2 ?? "block", name: name ?? "", startLine: line, endLine: line };
     context.block ??= open2.block;
   }
@@ -60895,9 +60895,9 @@ var Instance = class _Instance {
   resources() {
     const resources = [];
     for (const file2 of this.module.files) {
-      for (const [type2, named] of Object.entries(blocksOf(file2.body, "resource"))) {
-        if (!isObject2(named)) continue;
-        for (const [name, declaration] of Object.entries(named)) {
+      for (const [type2, named2] of Object.entries(blocksOf(file2.body, "resource"))) {
+        if (!isObject2(named2)) continue;
+        for (const [name, declaration] of Object.entries(named2)) {
           const block = firstBody(declaration);
           if (block) resources.push(...this.resourceInstances(file2, type2, name, block));
         }
@@ -62098,7 +62098,7 @@ function classify(rule, head, base, contexts, diff) {
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
     return;
   }
   if (after.verdict === "pass") {
@@ -62106,7 +62106,7 @@ function classify(rule, head, base, contexts, diff) {
       diff.strengthened.push({
         ruleId: rule.id,
         location,
-        message: `${head.address}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
+        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
       });
     }
     return;
@@ -62144,7 +62144,7 @@ function changeOf(rule, after, before, head, base) {
 }
 function findingOf(rule, head, after, location, change, before, related) {
   const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
-  let message = `${head.address}: ${after.message}`;
+  let message = `${named(head)}: ${after.message}`;
   if (change === "weakened" || change === "removed") {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
@@ -62157,7 +62157,7 @@ function classifyRemoval(rule, base, context, diff) {
   if (before?.verdict !== "pass") return;
   diff.findings.push(
     makeFinding(rule, {
-      message: `${base.address} was removed; it provided this safeguard`,
+      message: `${named(base)} was removed; it provided this safeguard`,
       location: { kind: "file", path: base.path, ...base.range },
       change: "removed",
       evidence: { resource: base.address, before: base.address, after: null },
@@ -62167,6 +62167,9 @@ function classifyRemoval(rule, base, context, diff) {
 }
 function instanceScope(resource) {
   return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : "";
+}
+function named(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
 }
 function stronger(rule, a, b) {
   const strengthA = rule.strength?.(a);
@@ -65536,9 +65539,9 @@ var VersionReader = class {
       else this.report.errors.push({ category: "engine", target: path8, message: `could not read ${path8} at ${this.side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
     }
     if (unselected.length) {
-      const named = unselected.sort().slice(0, 5).join(", ");
+      const named2 = unselected.sort().slice(0, 5).join(", ");
       this.report.notes.push(
-        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
+        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named2}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
       );
     }
   }
@@ -68451,8 +68454,8 @@ function parseField(expression, field, spec) {
   return values;
 }
 function valueOf(expression, text2, spec) {
-  const named = spec.names?.indexOf(text2.toLowerCase()) ?? -1;
-  const value = named >= 0 ? named + spec.min : /^\d+$/.test(text2) ? Number(text2) : NaN;
+  const named2 = spec.names?.indexOf(text2.toLowerCase()) ?? -1;
+  const value = named2 >= 0 ? named2 + spec.min : /^\d+$/.test(text2) ? Number(text2) : NaN;
   if (!(value >= spec.min && value <= spec.max)) {
     throw new CronError(expression, `${spec.name} "${text2}" is outside ${spec.min}-${spec.max}`);
   }

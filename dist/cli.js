@@ -30070,7 +30070,7 @@ function classify(rule, head, base, contexts, diff) {
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
     return;
   }
   if (after.verdict === "pass") {
@@ -30078,7 +30078,7 @@ function classify(rule, head, base, contexts, diff) {
       diff.strengthened.push({
         ruleId: rule.id,
         location,
-        message: `${head.address}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
+        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
       });
     }
     return;
@@ -30116,7 +30116,7 @@ function changeOf(rule, after, before, head, base) {
 }
 function findingOf(rule, head, after, location, change, before, related) {
   const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
-  let message = `${head.address}: ${after.message}`;
+  let message = `${named(head)}: ${after.message}`;
   if (change === "weakened" || change === "removed") {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
@@ -30129,7 +30129,7 @@ function classifyRemoval(rule, base, context, diff) {
   if (before?.verdict !== "pass") return;
   diff.findings.push(
     makeFinding(rule, {
-      message: `${base.address} was removed; it provided this safeguard`,
+      message: `${named(base)} was removed; it provided this safeguard`,
       location: { kind: "file", path: base.path, ...base.range },
       change: "removed",
       evidence: { resource: base.address, before: base.address, after: null },
@@ -30139,6 +30139,9 @@ function classifyRemoval(rule, base, context, diff) {
 }
 function instanceScope(resource) {
   return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : "";
+}
+function named(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
 }
 function stronger(rule, a2, b) {
   const strengthA = rule.strength?.(a2);
@@ -41987,9 +41990,9 @@ function openHclBlock(stack, header2, line, context) {
   }
   if (stack.length === 0) {
     const resource = RESOURCE_HEADER.exec(header2);
-    const named = NAMED_HEADER.exec(header2);
-    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named?.[1];
-    const name2 = resource ? resource[3] : named?.[2];
+    const named2 = NAMED_HEADER.exec(header2);
+    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
+    const name2 = resource ? resource[3] : named2?.[2];
     open2.block = { type: type2 ?? "block", name: name2 ?? "", startLine: line, endLine: line };
     context.block ??= open2.block;
   }
@@ -43832,9 +43835,9 @@ var Instance = class _Instance {
   resources() {
     const resources = [];
     for (const file2 of this.module.files) {
-      for (const [type2, named] of Object.entries(blocksOf(file2.body, "resource"))) {
-        if (!isObject3(named)) continue;
-        for (const [name2, declaration] of Object.entries(named)) {
+      for (const [type2, named2] of Object.entries(blocksOf(file2.body, "resource"))) {
+        if (!isObject3(named2)) continue;
+        for (const [name2, declaration] of Object.entries(named2)) {
           const block = firstBody(declaration);
           if (block) resources.push(...this.resourceInstances(file2, type2, name2, block));
         }
@@ -45501,9 +45504,9 @@ var VersionReader = class {
       else this.report.errors.push({ category: "engine", target: path6, message: `could not read ${path6} at ${this.side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
     }
     if (unselected.length) {
-      const named = unselected.sort().slice(0, 5).join(", ");
+      const named2 = unselected.sort().slice(0, 5).join(", ");
       this.report.notes.push(
-        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
+        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named2}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
       );
     }
   }

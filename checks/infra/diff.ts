@@ -88,7 +88,7 @@ function classify(
   // set, and names the resource it reaches.
   const related = setIn !== undefined && setIn !== head.path ? [{ kind: 'file' as const, path: head.path, ...head.range }] : undefined;
   if (after.verdict === 'unknown') {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
     return;
   }
   if (after.verdict === 'pass') {
@@ -96,7 +96,7 @@ function classify(
       diff.strengthened.push({
         ruleId: rule.id,
         location,
-        message: `${head.address}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`,
+        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`,
       });
     }
     return;
@@ -151,7 +151,7 @@ function findingOf(
   related: Finding['related'],
 ): Finding {
   const evidence: Finding['evidence'] = { resource: head.address, actual: after.actual, expected: after.expected };
-  let message = `${head.address}: ${after.message}`;
+  let message = `${named(head)}: ${after.message}`;
   if (change === 'weakened' || change === 'removed') {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
@@ -165,7 +165,7 @@ function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRul
   if (before?.verdict !== 'pass') return;
   diff.findings.push(
     makeFinding(rule, {
-      message: `${base.address} was removed; it provided this safeguard`,
+      message: `${named(base)} was removed; it provided this safeguard`,
       location: { kind: 'file', path: base.path, ...base.range },
       change: 'removed',
       evidence: { resource: base.address, before: base.address, after: null },
@@ -180,6 +180,11 @@ function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRul
  */
 function instanceScope(resource: InfraResource): string {
   return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : '';
+}
+
+/** The address, and for a module's resource the configuration it was judged in: `module.edge.aws_lb.this (terraform:live/prod)`. */
+function named(resource: InfraResource): string {
+  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
 }
 
 /** True when the rule orders values and `a` is strictly stronger than `b`. */
