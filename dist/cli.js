@@ -43629,36 +43629,30 @@ var Instance = class _Instance {
     return value;
   }
   local(name2, node2) {
-    if (this.localValues.has(name2)) return this.localValues.get(name2);
-    const declaration = this.module.locals.get(name2);
-    if (!declaration) return unknownBecause(`\${${node2.text}}`, `local.${name2} is not defined in ${this.module.dir}`);
-    const key = `local.${name2}`;
-    if (this.evaluating.has(key)) return unknownBecause(`\${${node2.text}}`, `local.${name2} refers to itself`);
-    this.evaluating.add(key);
-    const value = this.value(declaration.raw, this.scope());
-    this.evaluating.delete(key);
-    this.localValues.set(name2, value);
-    return value;
+    return this.once("local", name2, node2, this.localValues, () => this.value(this.module.locals.get(name2).raw, this.scope()));
   }
   moduleValue(name2, node2) {
-    if (this.moduleValues.has(name2)) return this.moduleValues.get(name2);
-    const call2 = this.module.calls.get(name2);
-    if (!call2) return unknownBecause(`\${${node2.text}}`, `module.${name2} is not called in ${this.module.dir}`);
-    const key = `module.${name2}`;
-    if (this.evaluating.has(key)) return unknownBecause(`\${${node2.text}}`, `module.${name2} depends on itself`);
-    this.evaluating.add(key);
-    const children = this.childrenOf(name2);
-    let value;
-    if (!children) value = unknownBecause(`\${${node2.text}}`, NOT_SOURCE_AVAILABLE);
-    else {
+    return this.once("module", name2, node2, this.moduleValues, () => {
+      const children = this.childrenOf(name2);
+      if (!children) return unknownBecause(`\${${node2.text}}`, NOT_SOURCE_AVAILABLE);
       const outputs = children.instances.map((child) => child.outputs());
-      if (children.keys === void 0) value = outputs[0];
-      else if (isUnresolved(children.keys)) value = unknownBecause(`\${${node2.text}}`, reasonOf(children.keys) ?? "the instances of this module are not known");
-      else if (children.keys.every((instanceKey) => typeof instanceKey === "number")) value = outputs;
-      else value = Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
-    }
+      if (children.keys === void 0) return outputs[0];
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node2.text}}`, reasonOf(children.keys) ?? "the instances of this module are not known");
+      if (children.keys.every((instanceKey) => typeof instanceKey === "number")) return outputs;
+      return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
+    });
+  }
+  /** A local's or a module call's value, computed once; one that needs itself is unknown. */
+  once(kind, name2, node2, cache, compute) {
+    if (cache.has(name2)) return cache.get(name2);
+    const declared = kind === "local" ? this.module.locals.has(name2) : this.module.calls.has(name2);
+    if (!declared) return unknownBecause(`\${${node2.text}}`, `${kind}.${name2} is not ${kind === "local" ? "defined" : "called"} in ${this.module.dir}`);
+    const key = `${kind}.${name2}`;
+    if (this.evaluating.has(key)) return unknownBecause(`\${${node2.text}}`, `${key} depends on itself`);
+    this.evaluating.add(key);
+    const value = compute();
     this.evaluating.delete(key);
-    this.moduleValues.set(name2, value);
+    cache.set(name2, value);
     return value;
   }
   outputs() {

@@ -340,37 +340,32 @@ class Instance {
   }
 
   private local(name: string, node: Expr): unknown {
-    if (this.localValues.has(name)) return this.localValues.get(name);
-    const declaration = this.module.locals.get(name);
-    if (!declaration) return unknownBecause(`\${${node.text}}`, `local.${name} is not defined in ${this.module.dir}`);
-    const key = `local.${name}`;
-    if (this.evaluating.has(key)) return unknownBecause(`\${${node.text}}`, `local.${name} refers to itself`);
-    this.evaluating.add(key);
-    const value = this.value(declaration.raw, this.scope());
-    this.evaluating.delete(key);
-    this.localValues.set(name, value);
-    return value;
+    return this.once('local', name, node, this.localValues, () => this.value(this.module.locals.get(name)!.raw, this.scope()));
   }
 
   private moduleValue(name: string, node: Expr): unknown {
-    if (this.moduleValues.has(name)) return this.moduleValues.get(name);
-    const call = this.module.calls.get(name);
-    if (!call) return unknownBecause(`\${${node.text}}`, `module.${name} is not called in ${this.module.dir}`);
-    const key = `module.${name}`;
-    if (this.evaluating.has(key)) return unknownBecause(`\${${node.text}}`, `module.${name} depends on itself`);
-    this.evaluating.add(key);
-    const children = this.childrenOf(name);
-    let value: unknown;
-    if (!children) value = unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
-    else {
+    return this.once('module', name, node, this.moduleValues, () => {
+      const children = this.childrenOf(name);
+      if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
       const outputs = children.instances.map((child) => child.outputs());
-      if (children.keys === undefined) value = outputs[0];
-      else if (isUnresolved(children.keys)) value = unknownBecause(`\${${node.text}}`, reasonOf(children.keys) ?? 'the instances of this module are not known');
-      else if (children.keys.every((instanceKey) => typeof instanceKey === 'number')) value = outputs;
-      else value = Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
-    }
+      if (children.keys === undefined) return outputs[0];
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys) ?? 'the instances of this module are not known');
+      if (children.keys.every((instanceKey) => typeof instanceKey === 'number')) return outputs;
+      return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
+    });
+  }
+
+  /** A local's or a module call's value, computed once; one that needs itself is unknown. */
+  private once(kind: 'local' | 'module', name: string, node: Expr, cache: Map<string, unknown>, compute: () => unknown): unknown {
+    if (cache.has(name)) return cache.get(name);
+    const declared = kind === 'local' ? this.module.locals.has(name) : this.module.calls.has(name);
+    if (!declared) return unknownBecause(`\${${node.text}}`, `${kind}.${name} is not ${kind === 'local' ? 'defined' : 'called'} in ${this.module.dir}`);
+    const key = `${kind}.${name}`;
+    if (this.evaluating.has(key)) return unknownBecause(`\${${node.text}}`, `${key} depends on itself`);
+    this.evaluating.add(key);
+    const value = compute();
     this.evaluating.delete(key);
-    this.moduleValues.set(name, value);
+    cache.set(name, value);
     return value;
   }
 

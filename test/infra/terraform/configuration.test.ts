@@ -232,3 +232,19 @@ describe('relations between resources stay inside one module instance', () => {
     expect(result.findings.filter((finding) => finding.ruleId === 'IAC-VPC-FLOW-LOGS')).toEqual([]);
   });
 });
+
+describe('configurations that would not end', () => {
+  it('locals that need each other, a module that calls itself and a huge count are bounded and said, not hung', async () => {
+    const tree: Tree = {
+      'main.tf': `locals {\n  a = local.b\n  b = local.a\n}\n\nresource "aws_ebs_volume" "loop" {\n  encrypted = local.a\n}\n\nresource "aws_ebs_volume" "many" {\n  count     = 1000000000\n  encrypted = true\n}\n\nmodule "self" {\n  source = "./"\n}\n`,
+    };
+    const resources = await resourcesOf(tree);
+    const loop = resources.find((resource) => resource.address === 'aws_ebs_volume.loop')!;
+    expect(loop.values.encrypted).toEqual(expect.objectContaining({ expression: '${local.a} (local.a depends on itself)' }));
+    // the huge count is one instance with count.index unknown
+    expect(resources.filter((resource) => resource.address === 'aws_ebs_volume.many')).toHaveLength(1);
+    // the self-call stops at the depth limit, with a note
+    expect(resources.length).toBeLessThanOrEqual(2 * 17);
+    expect((await notesOf(tree)).join('\n')).toMatch(/nests modules deeper than 16 levels/);
+  });
+});
