@@ -62896,7 +62896,7 @@ function classify(rule, head, base, contexts, diff) {
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
     return;
   }
   if (after.verdict === "pass") {
@@ -62978,6 +62978,10 @@ function verdictValue(verdict) {
   if (!verdict) return void 0;
   if (verdict.verdict === "unknown") return verdict.expression;
   return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
+}
+function shortened(expression) {
+  const [first = "", ...rest] = expression.split("\n");
+  return first.length > 300 || rest.length ? `${first.slice(0, 299)}\u2026` : first;
 }
 function pathLabel(path6) {
   return path6.length ? path6.map(String).join(".") : "resource";
@@ -68933,6 +68937,40 @@ var VersionReader = class {
     }).sort((a2, b) => a2.path.localeCompare(b.path));
   }
 };
+var Globs = class {
+  constructor(byDirectory) {
+    this.byDirectory = byDirectory;
+  }
+  byDirectory;
+  compiled = /* @__PURE__ */ new Map();
+  found = /* @__PURE__ */ new Map();
+  get(glob2) {
+    let entry = this.compiled.get(glob2);
+    if (!entry) {
+      const scanned = import_picomatch6.default.scan(glob2);
+      const dir = posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
+      entry = { matches: (0, import_picomatch6.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      this.compiled.set(glob2, entry);
+    }
+    return entry;
+  }
+  /** Listed paths a dependency glob names. */
+  matching(glob2) {
+    let found = this.found.get(glob2);
+    if (found) return found;
+    const { matches, base, isGlob: isGlob2 } = this.get(glob2);
+    found = [];
+    if (!isGlob2) found = this.byDirectory.get(base)?.filter((path6) => path6 === glob2) ?? [];
+    else {
+      for (const [dir, paths] of this.byDirectory) {
+        if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
+        for (const path6 of paths) if (matches(path6)) found.push(path6);
+      }
+    }
+    this.found.set(glob2, found);
+    return found;
+  }
+};
 async function closure(seeds, listing, reader) {
   const listed = new Set(listing);
   const selected = /* @__PURE__ */ new Set();
@@ -68945,7 +68983,7 @@ async function closure(seeds, listing, reader) {
     (up ? upward : forward).push(path6);
   };
   for (const seed of seeds) add(seed, true);
-  const byDirectory = indexByDirectory(listing);
+  const globs2 = new Globs(indexByDirectory(listing));
   let dependents;
   while (upward.length || forward.length) {
     const batch = [...upward, ...forward];
@@ -68954,9 +68992,9 @@ async function closure(seeds, listing, reader) {
     forward.length = 0;
     await reader.load(batch.filter(hasDependencies));
     for (const path6 of batch) {
-      for (const glob2 of dependenciesOf(path6, reader.text(path6))) for (const match of matching(glob2, byDirectory)) add(match, false);
+      for (const glob2 of dependenciesOf(path6, reader.text(path6))) for (const match of globs2.matching(glob2)) add(match, false);
       if (!up.has(path6)) continue;
-      dependents ??= await indexDependents(listing, reader);
+      dependents ??= await indexDependents(listing, reader, globs2);
       for (const dependency of candidatesFor(path6, dependents)) if (dependency.owner !== path6 && dependency.matches(path6)) add(dependency.owner, true);
     }
   }
@@ -68969,22 +69007,16 @@ function dependenciesOf(path6, text2) {
   if (text2 === void 0 || !hasDependencies(path6)) return [];
   return detectFormat(path6, text2)?.dependenciesOf?.(path6, text2) ?? [];
 }
-async function indexDependents(listing, reader) {
+async function indexDependents(listing, reader, globs2) {
   const candidates = listing.filter(hasDependencies);
   await reader.load(candidates);
   const index2 = /* @__PURE__ */ new Map();
-  const compiled = /* @__PURE__ */ new Map();
   for (const owner of candidates) {
     for (const glob2 of dependenciesOf(owner, reader.text(owner))) {
-      let matches = compiled.get(glob2);
-      if (!matches) {
-        matches = (0, import_picomatch6.default)(glob2, { dot: true });
-        compiled.set(glob2, matches);
-      }
-      const start = globBase(glob2);
-      const list3 = index2.get(start) ?? [];
+      const { matches, base } = globs2.get(glob2);
+      const list3 = index2.get(base) ?? [];
       list3.push({ owner, matches });
-      index2.set(start, list3);
+      index2.set(base, list3);
     }
   }
   return index2;
@@ -68999,10 +69031,6 @@ function candidatesFor(path6, index2) {
   }
   return found;
 }
-function globBase(glob2) {
-  const scanned = import_picomatch6.default.scan(glob2);
-  return scanned.isGlob ? scanned.base : posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
-}
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path6 of listing) {
@@ -69012,18 +69040,6 @@ function indexByDirectory(listing) {
     index2.set(dir, list3);
   }
   return index2;
-}
-function matching(glob2, byDirectory) {
-  const scanned = import_picomatch6.default.scan(glob2);
-  if (!scanned.isGlob) return byDirectory.get(posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2))?.filter((path6) => path6 === glob2) ?? [];
-  const matches = (0, import_picomatch6.default)(glob2, { dot: true });
-  const base = scanned.base;
-  const found = [];
-  for (const [dir, paths] of byDirectory) {
-    if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
-    for (const path6 of paths) if (matches(path6)) found.push(path6);
-  }
-  return found;
 }
 
 // checks/scan.ts

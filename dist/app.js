@@ -62092,7 +62092,7 @@ function classify(rule, head, base, contexts, diff) {
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
     return;
   }
   if (after.verdict === "pass") {
@@ -62174,6 +62174,10 @@ function verdictValue(verdict) {
   if (!verdict) return void 0;
   if (verdict.verdict === "unknown") return verdict.expression;
   return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
+}
+function shortened(expression) {
+  const [first = "", ...rest] = expression.split("\n");
+  return first.length > 300 || rest.length ? `${first.slice(0, 299)}\u2026` : first;
 }
 function pathLabel(path8) {
   return path8.length ? path8.map(String).join(".") : "resource";
@@ -65546,6 +65550,40 @@ var VersionReader = class {
     }).sort((a, b) => a.path.localeCompare(b.path));
   }
 };
+var Globs = class {
+  constructor(byDirectory) {
+    this.byDirectory = byDirectory;
+  }
+  byDirectory;
+  compiled = /* @__PURE__ */ new Map();
+  found = /* @__PURE__ */ new Map();
+  get(glob2) {
+    let entry = this.compiled.get(glob2);
+    if (!entry) {
+      const scanned = import_picomatch6.default.scan(glob2);
+      const dir = posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
+      entry = { matches: (0, import_picomatch6.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      this.compiled.set(glob2, entry);
+    }
+    return entry;
+  }
+  /** Listed paths a dependency glob names. */
+  matching(glob2) {
+    let found = this.found.get(glob2);
+    if (found) return found;
+    const { matches, base, isGlob: isGlob2 } = this.get(glob2);
+    found = [];
+    if (!isGlob2) found = this.byDirectory.get(base)?.filter((path8) => path8 === glob2) ?? [];
+    else {
+      for (const [dir, paths] of this.byDirectory) {
+        if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
+        for (const path8 of paths) if (matches(path8)) found.push(path8);
+      }
+    }
+    this.found.set(glob2, found);
+    return found;
+  }
+};
 async function closure(seeds, listing, reader) {
   const listed = new Set(listing);
   const selected = /* @__PURE__ */ new Set();
@@ -65558,7 +65596,7 @@ async function closure(seeds, listing, reader) {
     (up ? upward : forward).push(path8);
   };
   for (const seed of seeds) add(seed, true);
-  const byDirectory = indexByDirectory(listing);
+  const globs2 = new Globs(indexByDirectory(listing));
   let dependents;
   while (upward.length || forward.length) {
     const batch = [...upward, ...forward];
@@ -65567,9 +65605,9 @@ async function closure(seeds, listing, reader) {
     forward.length = 0;
     await reader.load(batch.filter(hasDependencies));
     for (const path8 of batch) {
-      for (const glob2 of dependenciesOf(path8, reader.text(path8))) for (const match of matching(glob2, byDirectory)) add(match, false);
+      for (const glob2 of dependenciesOf(path8, reader.text(path8))) for (const match of globs2.matching(glob2)) add(match, false);
       if (!up.has(path8)) continue;
-      dependents ??= await indexDependents(listing, reader);
+      dependents ??= await indexDependents(listing, reader, globs2);
       for (const dependency of candidatesFor(path8, dependents)) if (dependency.owner !== path8 && dependency.matches(path8)) add(dependency.owner, true);
     }
   }
@@ -65582,22 +65620,16 @@ function dependenciesOf(path8, text2) {
   if (text2 === void 0 || !hasDependencies(path8)) return [];
   return detectFormat(path8, text2)?.dependenciesOf?.(path8, text2) ?? [];
 }
-async function indexDependents(listing, reader) {
+async function indexDependents(listing, reader, globs2) {
   const candidates = listing.filter(hasDependencies);
   await reader.load(candidates);
   const index2 = /* @__PURE__ */ new Map();
-  const compiled = /* @__PURE__ */ new Map();
   for (const owner of candidates) {
     for (const glob2 of dependenciesOf(owner, reader.text(owner))) {
-      let matches = compiled.get(glob2);
-      if (!matches) {
-        matches = (0, import_picomatch6.default)(glob2, { dot: true });
-        compiled.set(glob2, matches);
-      }
-      const start = globBase(glob2);
-      const list3 = index2.get(start) ?? [];
+      const { matches, base } = globs2.get(glob2);
+      const list3 = index2.get(base) ?? [];
       list3.push({ owner, matches });
-      index2.set(start, list3);
+      index2.set(base, list3);
     }
   }
   return index2;
@@ -65612,10 +65644,6 @@ function candidatesFor(path8, index2) {
   }
   return found;
 }
-function globBase(glob2) {
-  const scanned = import_picomatch6.default.scan(glob2);
-  return scanned.isGlob ? scanned.base : posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
-}
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path8 of listing) {
@@ -65625,18 +65653,6 @@ function indexByDirectory(listing) {
     index2.set(dir, list3);
   }
   return index2;
-}
-function matching(glob2, byDirectory) {
-  const scanned = import_picomatch6.default.scan(glob2);
-  if (!scanned.isGlob) return byDirectory.get(posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2))?.filter((path8) => path8 === glob2) ?? [];
-  const matches = (0, import_picomatch6.default)(glob2, { dot: true });
-  const base = scanned.base;
-  const found = [];
-  for (const [dir, paths] of byDirectory) {
-    if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
-    for (const path8 of paths) if (matches(path8)) found.push(path8);
-  }
-  return found;
 }
 
 // checks/scan.ts

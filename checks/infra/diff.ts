@@ -88,7 +88,7 @@ function classify(
   // set, and names the resource it reaches.
   const related = setIn !== undefined && setIn !== head.path ? [{ kind: 'file' as const, path: head.path, ...head.range }] : undefined;
   if (after.verdict === 'unknown') {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
     return;
   }
   if (after.verdict === 'pass') {
@@ -198,6 +198,12 @@ function verdictValue(verdict: Verdict | undefined): unknown {
   if (!verdict) return undefined;
   if (verdict.verdict === 'unknown') return verdict.expression;
   return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
+}
+
+/** An expression in a message: its first line, at most 300 characters (a policy document can be long). */
+function shortened(expression: string): string {
+  const [first = '', ...rest] = expression.split('\n');
+  return first.length > 300 || rest.length ? `${first.slice(0, 299)}…` : first;
 }
 
 function pathLabel(path: AttributePath): string {

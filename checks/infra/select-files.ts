@@ -130,6 +130,42 @@ class VersionReader {
   }
 }
 
+/** Globs compiled once per scan side: many files name the same ones (a module's `dir/*.tf`). */
+class Globs {
+  private readonly compiled = new Map<string, { matches: (path: string) => boolean; base: string; isGlob: boolean }>();
+  private readonly found = new Map<string, string[]>();
+
+  constructor(private readonly byDirectory: ReadonlyMap<string, string[]>) {}
+
+  get(glob: string): { matches: (path: string) => boolean; base: string; isGlob: boolean } {
+    let entry = this.compiled.get(glob);
+    if (!entry) {
+      const scanned = picomatch.scan(glob);
+      const dir = posix.dirname(glob) === '.' ? '' : posix.dirname(glob);
+      entry = { matches: picomatch(glob, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      this.compiled.set(glob, entry);
+    }
+    return entry;
+  }
+
+  /** Listed paths a dependency glob names. */
+  matching(glob: string): string[] {
+    let found = this.found.get(glob);
+    if (found) return found;
+    const { matches, base, isGlob } = this.get(glob);
+    found = [];
+    if (!isGlob) found = this.byDirectory.get(base)?.filter((path) => path === glob) ?? [];
+    else {
+      for (const [dir, paths] of this.byDirectory) {
+        if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
+        for (const path of paths) if (matches(path)) found.push(path);
+      }
+    }
+    this.found.set(glob, found);
+    return found;
+  }
+}
+
 /** A dependency glob of one file, indexed by the directory it starts in. */
 interface Dependency {
   owner: string;
@@ -152,7 +188,7 @@ async function closure(seeds: readonly string[], listing: readonly string[], rea
     (up ? upward : forward).push(path);
   };
   for (const seed of seeds) add(seed, true);
-  const byDirectory = indexByDirectory(listing);
+  const globs = new Globs(indexByDirectory(listing));
   let dependents: Map<string, Dependency[]> | undefined;
   while (upward.length || forward.length) {
     const batch = [...upward, ...forward];
@@ -161,9 +197,9 @@ async function closure(seeds: readonly string[], listing: readonly string[], rea
     forward.length = 0;
     await reader.load(batch.filter(hasDependencies));
     for (const path of batch) {
-      for (const glob of dependenciesOf(path, reader.text(path))) for (const match of matching(glob, byDirectory)) add(match, false);
+      for (const glob of dependenciesOf(path, reader.text(path))) for (const match of globs.matching(glob)) add(match, false);
       if (!up.has(path)) continue;
-      dependents ??= await indexDependents(listing, reader);
+      dependents ??= await indexDependents(listing, reader, globs);
       for (const dependency of candidatesFor(path, dependents)) if (dependency.owner !== path && dependency.matches(path)) add(dependency.owner, true);
     }
   }
@@ -181,22 +217,16 @@ function dependenciesOf(path: string, text: string | undefined): string[] {
 }
 
 /** Every file that names dependencies, read (cheaply: their text, no parse) and indexed by where its globs start. */
-async function indexDependents(listing: readonly string[], reader: VersionReader): Promise<Map<string, Dependency[]>> {
+async function indexDependents(listing: readonly string[], reader: VersionReader, globs: Globs): Promise<Map<string, Dependency[]>> {
   const candidates = listing.filter(hasDependencies);
   await reader.load(candidates);
   const index = new Map<string, Dependency[]>();
-  const compiled = new Map<string, (path: string) => boolean>();
   for (const owner of candidates) {
     for (const glob of dependenciesOf(owner, reader.text(owner))) {
-      let matches = compiled.get(glob);
-      if (!matches) {
-        matches = picomatch(glob, { dot: true });
-        compiled.set(glob, matches);
-      }
-      const start = globBase(glob);
-      const list = index.get(start) ?? [];
+      const { matches, base } = globs.get(glob);
+      const list = index.get(base) ?? [];
       list.push({ owner, matches });
-      index.set(start, list);
+      index.set(base, list);
     }
   }
   return index;
@@ -214,12 +244,6 @@ function candidatesFor(path: string, index: ReadonlyMap<string, Dependency[]>): 
   return found;
 }
 
-/** The fixed directory a glob starts in ('' for the repository root). */
-function globBase(glob: string): string {
-  const scanned = picomatch.scan(glob);
-  return scanned.isGlob ? scanned.base : posix.dirname(glob) === '.' ? '' : posix.dirname(glob);
-}
-
 function indexByDirectory(listing: readonly string[]): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const path of listing) {
@@ -229,18 +253,4 @@ function indexByDirectory(listing: readonly string[]): Map<string, string[]> {
     index.set(dir, list);
   }
   return index;
-}
-
-/** Listed paths a dependency glob names. */
-function matching(glob: string, byDirectory: ReadonlyMap<string, string[]>): string[] {
-  const scanned = picomatch.scan(glob);
-  if (!scanned.isGlob) return byDirectory.get(posix.dirname(glob) === '.' ? '' : posix.dirname(glob))?.filter((path) => path === glob) ?? [];
-  const matches = picomatch(glob, { dot: true });
-  const base = scanned.base;
-  const found: string[] = [];
-  for (const [dir, paths] of byDirectory) {
-    if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
-    for (const path of paths) if (matches(path)) found.push(path);
-  }
-  return found;
 }

@@ -248,3 +248,12 @@ describe('configurations that would not end', () => {
     expect((await notesOf(tree)).join('\n')).toMatch(/nests modules deeper than 16 levels/);
   });
 });
+
+describe('messages', () => {
+  it('an unknown over a long multi-line expression is named by its first line, shortened', async () => {
+    const text = `variable "suffix" {}\n\nresource "aws_lb_listener" "front" {\n  protocol   = "HTTPS"\n  ssl_policy = <<EOT\nELBSecurityPolicy-\${var.suffix}\n${'x'.repeat(500)}\nEOT\n}\n`;
+    const result = await analyzeInfra({ base: [], head: files({ 'main.tf': text }), now: NOW });
+    const [unknown] = result.unknown;
+    expect(unknown?.message).toBe('aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved');
+  });
+});
