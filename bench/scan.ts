@@ -2,7 +2,9 @@
  * Scan benchmark: a generated git repository of Terraform modules, a commit that changes 10,
  * 100 or 1,000 files, and `scanChanges` between them, each in a fresh process so its peak
  * memory is its own. Also 100 changed files in repositories of 1,000 and 5,000 files, to show
- * the time follows the change, not the repository.
+ * the time follows the change, not the repository; and a pull request that changes one module
+ * input in a repository of 200 modules called by 20 roots (the root, its modules and the
+ * callers are read; the target is under 2 s).
  *
  *   npx tsx bench/scan.ts            (or through `npm run bench`)
  */
@@ -89,8 +91,56 @@ async function measure(dir: string, base: string, head: string): Promise<Omit<Sc
   };
 }
 
+const MODULES = 200;
+const MODULES_PER_ROOT = 10;
+
+/**
+ * A repository of 200 modules (variables, a database and an output each), called by 20 roots
+ * (10 calls each, with inputs and a terraform.tfvars); head turns one input of one call off.
+ */
+export function generateModuleRepository(): { dir: string; base: string; head: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'hipaa-guard-bench-'));
+  git(dir, 'init', '--quiet', '--initial-branch=main');
+  const write = (path: string, text: string) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  for (let index = 0; index < MODULES; index++) {
+    const name = `m${String(index).padStart(3, '0')}`;
+    write(`modules/${name}/variables.tf`, `variable "name" {\n  type = string\n}\n\nvariable "encrypted" {\n  type    = bool\n  default = true\n}\n`);
+    write(
+      `modules/${name}/main.tf`,
+      `resource "aws_db_instance" "this" {\n  identifier              = "\${var.name}-${name}"\n  engine                  = "postgres"\n  storage_encrypted       = var.encrypted\n  deletion_protection     = true\n  backup_retention_period = 14\n  publicly_accessible     = false\n}\n\noutput "arn" {\n  value = aws_db_instance.this.arn\n}\n`,
+    );
+  }
+  const root = (rootIndex: number, weakened: boolean) =>
+    Array.from({ length: MODULES_PER_ROOT }, (_, call) => {
+      const module = `m${String(rootIndex * MODULES_PER_ROOT + call).padStart(3, '0')}`;
+      const encrypted = weakened && call === 0 ? '\n  encrypted = false' : '';
+      return `module "${module}" {\n  source = "../../modules/${module}"\n  name   = var.environment${encrypted}\n}\n`;
+    }).join('\n') + `\nvariable "environment" {\n  type = string\n}\n`;
+  for (let rootIndex = 0; rootIndex < MODULES / MODULES_PER_ROOT; rootIndex++) {
+    write(`live/r${rootIndex}/main.tf`, root(rootIndex, false));
+    write(`live/r${rootIndex}/terraform.tfvars`, `environment = "r${rootIndex}"\n`);
+  }
+  git(dir, 'add', '--all');
+  git(dir, 'commit', '--quiet', '-m', 'base');
+  const base = git(dir, 'rev-parse', 'HEAD');
+  write('live/r7/main.tf', root(7, true));
+  git(dir, 'commit', '--quiet', '-am', 'turn encryption off through a module input');
+  return { dir, base, head: git(dir, 'rev-parse', 'HEAD') };
+}
+
 export function benchScanCase(total: number, changed: number): ScanMeasurement {
-  const repository = generateRepository(total, changed);
+  return measureInChild(generateRepository(total, changed), total);
+}
+
+/** A pull request that changes one module input in a repository of 200 modules (must stay under 2 s). */
+export function benchModuleInputCase(): ScanMeasurement {
+  return measureInChild(generateModuleRepository(), MODULES * 2 + (MODULES / MODULES_PER_ROOT) * 2);
+}
+
+function measureInChild(repository: { dir: string; base: string; head: string }, total: number): ScanMeasurement {
   try {
     const child = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--measure', repository.dir, repository.base, repository.head], { encoding: 'utf8' });
     if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr.split('\n')[0] ?? ''}`);
@@ -100,13 +150,14 @@ export function benchScanCase(total: number, changed: number): ScanMeasurement {
   }
 }
 
-/** The cases the docs record: 10/100/1,000 changed of 5,000, and 100 changed of 1,000. */
+/** The cases the docs record: 10/100/1,000 changed of 5,000, 100 changed of 1,000, one module input of 200 modules. */
 export function benchScan(): ScanMeasurement[] {
   return [
     benchScanCase(5000, 10),
     benchScanCase(5000, 100),
     benchScanCase(5000, 1000),
     benchScanCase(1000, 100),
+    benchModuleInputCase(),
   ];
 }
 
@@ -119,6 +170,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [flag, dir, base, head] = process.argv.slice(2);
   if (flag === '--measure' && dir && base && head) {
     process.stdout.write(JSON.stringify(await measure(dir, base, head)));
+  } else if (flag === '--module-input') {
+    process.stdout.write(`${formatScanBench([benchModuleInputCase()])}\n`);
   } else {
     process.stdout.write(`scan benchmark (Node ${process.version})\n${formatScanBench(benchScan())}\n`);
   }

@@ -89,9 +89,9 @@ var require_cjs = __commonJS({
     function getKeys(target) {
       return Object.keys(target).concat(getEnumerableOwnPropertySymbols(target));
     }
-    function propertyIsOnObject(object2, property) {
+    function propertyIsOnObject(object3, property) {
       try {
-        return property in object2;
+        return property in object3;
       } catch (_) {
         return false;
       }
@@ -1084,8 +1084,8 @@ var require_redaction = __commonJS({
         if (o[ns] === null) {
           return o;
         }
-        const { index } = next;
-        const nextPath = `${str2.substr(index, str2.length - 1)}`;
+        const { index: index2 } = next;
+        const nextPath = `${str2.substr(index2, str2.length - 1)}`;
         o[ns] = o[ns] || [];
         if (ns !== wildcardFirstSym && o[ns].length === 0) {
           o[ns].push(...o[wildcardFirstSym] || []);
@@ -1182,8 +1182,8 @@ var require_quick_format_unescaped = __commonJS({
         return '"[Circular]"';
       }
     }
-    module2.exports = format3;
-    function format3(f, args, opts) {
+    module2.exports = format4;
+    function format4(f, args, opts) {
       var ss = opts && opts.stringify || tryStringify;
       var offset = 1;
       if (typeof f === "object" && f !== null) {
@@ -1191,8 +1191,8 @@ var require_quick_format_unescaped = __commonJS({
         if (len === 1) return f;
         var objects = new Array(len);
         objects[0] = ss(f);
-        for (var index = 1; index < len; index++) {
-          objects[index] = ss(args[index]);
+        for (var index2 = 1; index2 < len; index2++) {
+          objects[index2] = ss(args[index2]);
         }
         return objects.join(" ");
       }
@@ -1963,8 +1963,8 @@ var require_on_exit_leak_free = __commonJS({
     }
     function clear(ref) {
       for (const event of ["exit", "beforeExit"]) {
-        const index = refs[event].indexOf(ref);
-        refs[event].splice(index, index + 1);
+        const index2 = refs[event].indexOf(ref);
+        refs[event].splice(index2, index2 + 1);
         uninstall(event);
       }
     }
@@ -2072,10 +2072,10 @@ var require_wait = __commonJS({
   "node_modules/thread-stream/lib/wait.js"(exports2, module2) {
     "use strict";
     var WAIT_MS = 1e4;
-    function wait2(state, index, expected, timeout, done) {
+    function wait2(state, index2, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = (previous) => {
-        const current = Atomics.load(state, index);
+        const current = Atomics.load(state, index2);
         if (current >= expected) {
           done(null, "ok");
           return;
@@ -2089,11 +2089,11 @@ var require_wait = __commonJS({
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result = Atomics.waitAsync(state, index, current, remaining);
+        const result = Atomics.waitAsync(state, index2, current, remaining);
         if (result.async) {
           result.value.then((res) => {
             if (res === "ok") {
-              const latest = Atomics.load(state, index);
+              const latest = Atomics.load(state, index2);
               done(null, latest >= expected ? "ok" : "not-equal");
               return;
             }
@@ -2105,10 +2105,10 @@ var require_wait = __commonJS({
       };
       check2();
     }
-    function waitDiff(state, index, expected, timeout, done) {
+    function waitDiff(state, index2, expected, timeout, done) {
       const max = timeout === Infinity ? Infinity : Date.now() + timeout;
       const check2 = () => {
-        const current = Atomics.load(state, index);
+        const current = Atomics.load(state, index2);
         if (current !== expected) {
           done(null, "ok");
           return;
@@ -2118,7 +2118,7 @@ var require_wait = __commonJS({
           return;
         }
         const remaining = max === Infinity ? WAIT_MS : Math.min(WAIT_MS, Math.max(1, max - Date.now()));
-        const result = Atomics.waitAsync(state, index, expected, remaining);
+        const result = Atomics.waitAsync(state, index2, expected, remaining);
         if (result.async) {
           result.value.then((res) => {
             if (res === "ok") {
@@ -2954,7 +2954,7 @@ var require_tools = __commonJS({
   "node_modules/pino/lib/tools.js"(exports2, module2) {
     "use strict";
     var diagChan = __require("node:diagnostics_channel");
-    var format3 = require_quick_format_unescaped();
+    var format4 = require_quick_format_unescaped();
     var { mapHttpRequest, mapHttpResponse } = require_pino_std_serializers();
     var SonicBoom = require_sonic_boom();
     var onExit = require_on_exit_leak_free();
@@ -3008,13 +3008,13 @@ var require_tools = __commonJS({
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
-          this[writeSym](o, format3(msg, formatParams, this[formatOptsSym]), level);
+          this[writeSym](o, format4(msg, formatParams, this[formatOptsSym]), level);
         } else {
           let msg = o === void 0 ? n.shift() : o;
           if (typeof this[msgPrefixSym] === "string" && msg !== void 0 && msg !== null) {
             msg = this[msgPrefixSym] + msg;
           }
-          this[writeSym](null, format3(msg, n, this[formatOptsSym]), level);
+          this[writeSym](null, format4(msg, n, this[formatOptsSym]), level);
         }
       }
     }
@@ -4442,9 +4442,9 @@ var require_multistream = __commonJS({
       }
       function remove(id) {
         const { streams } = this;
-        const index = streams.findIndex((s) => s.id === id);
-        if (index >= 0) {
-          streams.splice(index, 1);
+        const index2 = streams.findIndex((s) => s.id === id);
+        if (index2 >= 0) {
+          streams.splice(index2, 1);
           streams.sort(compareByLevel);
           this.minLevel = streams.length > 0 ? streams[0].level : -1;
         }
@@ -4766,8 +4766,8 @@ var require_colorette = __commonJS({
     var isCompatibleTerminal = tty__namespace && tty__namespace.isatty && tty__namespace.isatty(1) && env.TERM && !isDumbTerminal;
     var isCI = "CI" in env && ("GITHUB_ACTIONS" in env || "GITLAB_CI" in env || "CIRCLECI" in env);
     var isColorSupported = !isDisabled && (isForced || isWindows && !isDumbTerminal || isCompatibleTerminal || isCI);
-    var replaceClose = (index, string4, close, replace, head = string4.substring(0, index) + replace, tail = string4.substring(index + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
-    var clearBleed = (index, string4, open2, close, replace) => index < 0 ? open2 + string4 + close : open2 + replaceClose(index, string4, close, replace) + close;
+    var replaceClose = (index2, string4, close, replace, head = string4.substring(0, index2) + replace, tail = string4.substring(index2 + close.length), next = tail.indexOf(close)) => head + (next < 0 ? tail : replaceClose(next, tail, close, replace));
+    var clearBleed = (index2, string4, open2, close, replace) => index2 < 0 ? open2 + string4 + close : open2 + replaceClose(index2, string4, close, replace) + close;
     var filterEmpty = (open2, close, replace = open2, at = open2.length + 1) => (string4) => string4 || !(string4 === "" || string4 === void 0) ? clearBleed(
       ("" + string4).indexOf(close, at),
       string4,
@@ -5115,7 +5115,7 @@ var require_pump = __commonJS({
         callback(err || new Error("stream was destroyed"));
       };
     };
-    var call = function(fn) {
+    var call2 = function(fn) {
       fn();
     };
     var pipe2 = function(from, to) {
@@ -5132,9 +5132,9 @@ var require_pump = __commonJS({
         var writing = i > 0;
         return destroyer(stream, reading, writing, function(err) {
           if (!error62) error62 = err;
-          if (err) destroys.forEach(call);
+          if (err) destroys.forEach(call2);
           if (reading) return;
-          destroys.forEach(call);
+          destroys.forEach(call2);
           callback(error62);
         });
       });
@@ -5153,21 +5153,21 @@ var require_split2 = __commonJS({
     var kLast = /* @__PURE__ */ Symbol("last");
     var kDecoder = /* @__PURE__ */ Symbol("decoder");
     function transform2(chunk, enc, cb) {
-      let list2;
+      let list3;
       if (this.overflow) {
         const buf = this[kDecoder].write(chunk);
-        list2 = buf.split(this.matcher);
-        if (list2.length === 1) return cb();
-        list2.shift();
+        list3 = buf.split(this.matcher);
+        if (list3.length === 1) return cb();
+        list3.shift();
         this.overflow = false;
       } else {
         this[kLast] += this[kDecoder].write(chunk);
-        list2 = this[kLast].split(this.matcher);
+        list3 = this[kLast].split(this.matcher);
       }
-      this[kLast] = list2.pop();
-      for (let i = 0; i < list2.length; i++) {
+      this[kLast] = list3.pop();
+      for (let i = 0; i < list3.length; i++) {
         try {
-          push(this, this.mapper(list2[i]));
+          push(this, this.mapper(list3[i]));
         } catch (error62) {
           return cb(error62);
         }
@@ -6505,8 +6505,8 @@ var require_cjs2 = __commonJS({
       }
     }
     function copyOwnPropertiesStrict(value, clone2, state, names, start) {
-      for (let index = start; index < names.length; ++index) {
-        copyOwnDescriptor(value, clone2, names[index], state);
+      for (let index2 = start; index2 < names.length; ++index2) {
+        copyOwnDescriptor(value, clone2, names[index2], state);
       }
       for (const symbol2 of Object.getOwnPropertySymbols(value)) {
         copyOwnDescriptor(value, clone2, symbol2, state);
@@ -6516,8 +6516,8 @@ var require_cjs2 = __commonJS({
     function copyArray(array2, state) {
       const clone2 = new state.Constructor();
       state.cache.set(array2, clone2);
-      for (let index = 0; index < array2.length; ++index) {
-        clone2[index] = state.copier(array2[index], state);
+      for (let index2 = 0; index2 < array2.length; ++index2) {
+        clone2[index2] = state.copier(array2[index2], state);
       }
       return clone2;
     }
@@ -6581,32 +6581,32 @@ var require_cjs2 = __commonJS({
     function copyMapStrict(map3, state) {
       return copyOwnPropertiesStrict(map3, copyMap(map3, state), state, Object.getOwnPropertyNames(map3), 0);
     }
-    function copyObject(object2, state) {
+    function copyObject(object3, state) {
       const clone2 = getCleanClone(state.prototype);
-      state.cache.set(object2, clone2);
-      for (const key of Object.keys(object2)) {
+      state.cache.set(object3, clone2);
+      for (const key of Object.keys(object3)) {
         if (key === "__proto__") {
           Object.defineProperty(clone2, key, {
             configurable: true,
             enumerable: true,
-            value: state.copier(object2[key], state),
+            value: state.copier(object3[key], state),
             writable: true
           });
         } else {
-          clone2[key] = state.copier(object2[key], state);
+          clone2[key] = state.copier(object3[key], state);
         }
       }
-      for (const symbol2 of Object.getOwnPropertySymbols(object2)) {
-        if (Object.prototype.propertyIsEnumerable.call(object2, symbol2)) {
-          clone2[symbol2] = state.copier(object2[symbol2], state);
+      for (const symbol2 of Object.getOwnPropertySymbols(object3)) {
+        if (Object.prototype.propertyIsEnumerable.call(object3, symbol2)) {
+          clone2[symbol2] = state.copier(object3[symbol2], state);
         }
       }
       return clone2;
     }
-    function copyObjectStrict(object2, state) {
+    function copyObjectStrict(object3, state) {
       const clone2 = getCleanClone(state.prototype);
-      state.cache.set(object2, clone2);
-      return copyOwnPropertiesStrict(object2, clone2, state, Object.getOwnPropertyNames(object2), 0);
+      state.cache.set(object3, clone2);
+      return copyOwnPropertiesStrict(object3, clone2, state, Object.getOwnPropertyNames(object3), 0);
     }
     function copyPrimitiveWrapper(primitiveObject, state) {
       return new state.Constructor(primitiveObject.valueOf());
@@ -7197,8 +7197,8 @@ var require_interpret_conditionals = __commonJS({
 var require_is_object = __commonJS({
   "node_modules/pino-pretty/lib/utils/is-object.js"(exports2, module2) {
     "use strict";
-    module2.exports = isObject4;
-    function isObject4(input2) {
+    module2.exports = isObject5;
+    function isObject5(input2) {
       return Object.prototype.toString.apply(input2) === "[object Object]";
     }
   }
@@ -7635,7 +7635,7 @@ var require_prettify_error_log = __commonJS({
     var {
       LOGGER_KEYS
     } = require_constants2();
-    var isObject4 = require_is_object();
+    var isObject5 = require_is_object();
     var joinLinesWithIndentation = require_join_lines_with_indentation();
     var prettifyObject = require_prettify_object();
     var stripUnsafeControlChars = require_strip_unsafe_control_chars();
@@ -7661,7 +7661,7 @@ var require_prettify_error_log = __commonJS({
           const key = propertiesToPrint[i];
           if (key in log === false) continue;
           const safeKey = stripUnsafeControlChars(key);
-          if (isObject4(log[key])) {
+          if (isObject5(log[key])) {
             const prettifiedObject = prettifyObject({
               log: log[key],
               excludeLoggerKeys: false,
@@ -7864,20 +7864,20 @@ var require_secure_json_parse = __commonJS({
     var hasBuffer = typeof Buffer !== "undefined";
     var suspectProtoRx = /"(?:_|\\u005[Ff])(?:_|\\u005[Ff])(?:p|\\u0070)(?:r|\\u0072)(?:o|\\u006[Ff])(?:t|\\u0074)(?:o|\\u006[Ff])(?:_|\\u005[Ff])(?:_|\\u005[Ff])"\s*:/;
     var suspectConstructorRx = /"(?:c|\\u0063)(?:o|\\u006[Ff])(?:n|\\u006[Ee])(?:s|\\u0073)(?:t|\\u0074)(?:r|\\u0072)(?:u|\\u0075)(?:c|\\u0063)(?:t|\\u0074)(?:o|\\u006[Ff])(?:r|\\u0072)"\s*:/;
-    function _parse3(text, reviver, options2) {
+    function _parse3(text2, reviver, options2) {
       if (options2 == null) {
         if (reviver !== null && typeof reviver === "object") {
           options2 = reviver;
           reviver = void 0;
         }
       }
-      if (hasBuffer && Buffer.isBuffer(text)) {
-        text = text.toString();
+      if (hasBuffer && Buffer.isBuffer(text2)) {
+        text2 = text2.toString();
       }
-      if (text && text.charCodeAt(0) === 65279) {
-        text = text.slice(1);
+      if (text2 && text2.charCodeAt(0) === 65279) {
+        text2 = text2.slice(1);
       }
-      const obj = JSON.parse(text, reviver);
+      const obj = JSON.parse(text2, reviver);
       if (obj === null || typeof obj !== "object") {
         return obj;
       }
@@ -7887,15 +7887,15 @@ var require_secure_json_parse = __commonJS({
         return obj;
       }
       if (protoAction !== "ignore" && constructorAction !== "ignore") {
-        if (suspectProtoRx.test(text) === false && suspectConstructorRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false && suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       } else if (protoAction !== "ignore" && constructorAction === "ignore") {
-        if (suspectProtoRx.test(text) === false) {
+        if (suspectProtoRx.test(text2) === false) {
           return obj;
         }
       } else {
-        if (suspectConstructorRx.test(text) === false) {
+        if (suspectConstructorRx.test(text2) === false) {
           return obj;
         }
       }
@@ -7933,21 +7933,21 @@ var require_secure_json_parse = __commonJS({
       }
       return obj;
     }
-    function parse7(text, reviver, options2) {
+    function parse7(text2, reviver, options2) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       try {
-        return _parse3(text, reviver, options2);
+        return _parse3(text2, reviver, options2);
       } finally {
         Error.stackTraceLimit = stackTraceLimit;
       }
     }
-    function safeParse3(text, reviver) {
+    function safeParse3(text2, reviver) {
       const { stackTraceLimit } = Error;
       Error.stackTraceLimit = 0;
       let result;
       try {
-        result = _parse3(text, reviver, { safe: true });
+        result = _parse3(text2, reviver, { safe: true });
       } catch {
         result = void 0;
       } finally {
@@ -7969,7 +7969,7 @@ var require_pretty = __commonJS({
     "use strict";
     module2.exports = pretty;
     var sjs = require_secure_json_parse();
-    var isObject4 = require_is_object();
+    var isObject5 = require_is_object();
     var prettifyErrorLog = require_prettify_error_log();
     var prettifyLevel = require_prettify_level();
     var prettifyMessage = require_prettify_message();
@@ -7991,9 +7991,9 @@ var require_pretty = __commonJS({
     };
     function pretty(inputData) {
       let log;
-      if (!isObject4(inputData)) {
+      if (!isObject5(inputData)) {
         const parsed = jsonParser(inputData);
-        if (parsed.err || !isObject4(parsed.value)) {
+        if (parsed.err || !isObject5(parsed.value)) {
           return inputData + this.EOL;
         }
         log = parsed.value;
@@ -8474,16 +8474,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list2) {
-            return list2.forEachShift(fn);
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list2;
+          var j, len, list3;
           for (j = 0, len = arr.length; j < len; j++) {
-            list2 = arr[j];
-            if (list2.length > 0) {
-              return list2;
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
             }
           }
           return [];
@@ -8756,7 +8756,7 @@ var require_light = __commonJS({
           now = Date.now();
           return this.check(weight, now);
         }
-        async __register__(index, weight, expiration) {
+        async __register__(index2, weight, expiration) {
           var now, wait2;
           await this.yieldLoop();
           now = Date.now();
@@ -8801,7 +8801,7 @@ var require_light = __commonJS({
             strategy: this.storeOptions.strategy
           };
         }
-        async __free__(index, weight) {
+        async __free__(index2, weight) {
           await this.yieldLoop();
           this._running -= weight;
           this._done += weight;
@@ -9227,19 +9227,19 @@ var require_light = __commonJS({
           check(weight = 1) {
             return this._store.__check__(weight);
           }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
+          _clearGlobalState(index2) {
+            if (this._scheduled[index2] != null) {
+              clearTimeout(this._scheduled[index2].expiration);
+              delete this._scheduled[index2];
               return true;
             } else {
               return false;
             }
           }
-          async _free(index, job, options2, eventInfo) {
+          async _free(index2, job, options2, eventInfo) {
             var e, running;
             try {
-              ({ running } = await this._store.__free__(index, options2.weight));
+              ({ running } = await this._store.__free__(index2, options2.weight));
               this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
               if (running === 0 && this.empty()) {
                 return this.Events.trigger("idle");
@@ -9249,13 +9249,13 @@ var require_light = __commonJS({
               return this.Events.trigger("error", e);
             }
           }
-          _run(index, job, wait2) {
+          _run(index2, job, wait2) {
             var clearGlobalState, free, run2;
             job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run2 = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
+            clearGlobalState = this._clearGlobalState.bind(this, index2);
+            run2 = this._run.bind(this, index2, job);
+            free = this._free.bind(this, index2, job);
+            return this._scheduled[index2] = {
               timeout: setTimeout(() => {
                 return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait2),
@@ -9267,7 +9267,7 @@ var require_light = __commonJS({
           }
           _drainOne(capacity) {
             return this._registerLock.schedule(() => {
-              var args, index, next, options2, queue;
+              var args, index2, next, options2, queue;
               if (this.queued() === 0) {
                 return this.Promise.resolve(null);
               }
@@ -9277,8 +9277,8 @@ var require_light = __commonJS({
                 return this.Promise.resolve(null);
               }
               this.Events.trigger("debug", `Draining ${options2.id}`, { args, options: options2 });
-              index = this._randomIndex();
-              return this._store.__register__(index, options2.weight, options2.expiration).then(({ success: success2, wait: wait2, reservoir }) => {
+              index2 = this._randomIndex();
+              return this._store.__register__(index2, options2.weight, options2.expiration).then(({ success: success2, wait: wait2, reservoir }) => {
                 var empty;
                 this.Events.trigger("debug", `Drained ${options2.id}`, { success: success2, args, options: options2 });
                 if (success2) {
@@ -9290,7 +9290,7 @@ var require_light = __commonJS({
                   if (reservoir === 0) {
                     this.Events.trigger("depleted", empty);
                   }
-                  this._run(index, next, wait2);
+                  this._run(index2, next, wait2);
                   return this.Promise.resolve(options2.weight);
                 } else {
                   return this.Promise.resolve(null);
@@ -9339,7 +9339,7 @@ var require_light = __commonJS({
                 }
               });
             };
-            done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+            done = options2.dropWaitingJobs ? (this._run = function(index2, next) {
               return next.doDrop({
                 message: options2.dropErrorMessage
               });
@@ -9558,14 +9558,14 @@ var require_identity = __commonJS({
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
     var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
     var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
-    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SCALAR2 = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -9581,7 +9581,7 @@ var require_identity = __commonJS({
         switch (node2[NODE_TYPE]) {
           case ALIAS:
           case MAP:
-          case SCALAR:
+          case SCALAR2:
           case SEQ:
             return true;
         }
@@ -9593,7 +9593,7 @@ var require_identity = __commonJS({
     exports2.MAP = MAP;
     exports2.NODE_TYPE = NODE_TYPE;
     exports2.PAIR = PAIR;
-    exports2.SCALAR = SCALAR;
+    exports2.SCALAR = SCALAR2;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
     exports2.isAlias = isAlias;
@@ -10517,14 +10517,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent2, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent2.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent2.length;
@@ -10541,14 +10541,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent2.length);
+        i = consumeMoreIndentedLines(text2, i, indent2.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -10565,12 +10565,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent2.length);
+            i = consumeMoreIndentedLines(text2, i, indent2.length);
           end = i + indent2.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -10582,12 +10582,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -10602,39 +10602,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent2}${text.slice(0, end2)}`;
+${indent2}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent2}${text.slice(fold + 1, end2)}`;
+${indent2}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent2) {
+    function consumeMoreIndentedLines(text2, i, indent2) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent2) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -11892,14 +11892,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports2) {
     "use strict";
-    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format4, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format4 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -12108,7 +12108,7 @@ var require_binary = __commonJS({
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
-    var binary2 = {
+    var binary3 = {
       identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
@@ -12163,7 +12163,7 @@ var require_binary = __commonJS({
         return stringifyString.stringifyString({ comment, type: type2, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
-    exports2.binary = binary2;
+    exports2.binary = binary3;
   }
 });
 
@@ -12668,7 +12668,7 @@ var require_schema3 = __commonJS({
     var _null5 = require_null();
     var seq2 = require_seq();
     var string4 = require_string();
-    var binary2 = require_binary();
+    var binary3 = require_binary();
     var bool2 = require_bool2();
     var float2 = require_float2();
     var int3 = require_int2();
@@ -12691,7 +12691,7 @@ var require_schema3 = __commonJS({
       float2.floatNaN,
       float2.floatExp,
       float2.float,
-      binary2.binary,
+      binary3.binary,
       merge5.merge,
       omap2.omap,
       pairs2.pairs,
@@ -12717,7 +12717,7 @@ var require_tags = __commonJS({
     var int3 = require_int();
     var schema2 = require_schema();
     var schema$1 = require_schema2();
-    var binary2 = require_binary();
+    var binary3 = require_binary();
     var merge5 = require_merge();
     var omap2 = require_omap();
     var pairs2 = require_pairs();
@@ -12732,7 +12732,7 @@ var require_tags = __commonJS({
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
-      binary: binary2.binary,
+      binary: binary3.binary,
       bool: bool2.boolTag,
       float: float2.float,
       floatExp: float2.floatExp,
@@ -12752,7 +12752,7 @@ var require_tags = __commonJS({
       timestamp: timestamp2.timestamp
     };
     var coreKnownTags = {
-      "tag:yaml.org,2002:binary": binary2.binary,
+      "tag:yaml.org,2002:binary": binary3.binary,
       "tag:yaml.org,2002:merge": merge5.merge,
       "tag:yaml.org,2002:omap": omap2.omap,
       "tag:yaml.org,2002:pairs": pairs2.pairs,
@@ -15090,10 +15090,10 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index2] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item = tok.items[index2];
         } else
           return void 0;
       }
@@ -15145,7 +15145,7 @@ var require_cst = __commonJS({
     var BOM = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
-    var SCALAR = "";
+    var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
     var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
@@ -15156,7 +15156,7 @@ var require_cst = __commonJS({
           return "<DOC>";
         case FLOW_END:
           return "<FLOW_END>";
-        case SCALAR:
+        case SCALAR2:
           return "<SCALAR>";
         default:
           return JSON.stringify(token);
@@ -15170,7 +15170,7 @@ var require_cst = __commonJS({
           return "doc-mode";
         case FLOW_END:
           return "flow-error-end";
-        case SCALAR:
+        case SCALAR2:
           return "scalar";
         case "---":
           return "doc-start";
@@ -15229,7 +15229,7 @@ var require_cst = __commonJS({
     exports2.BOM = BOM;
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
-    exports2.SCALAR = SCALAR;
+    exports2.SCALAR = SCALAR2;
     exports2.isCollection = isCollection;
     exports2.isScalar = isScalar;
     exports2.prettyToken = prettyToken;
@@ -15864,15 +15864,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type2) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type2)
+    function includesToken(list3, type2) {
+      for (let i = 0; i < list3.length; ++i)
+        if (list3[i].type === type2)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list3) {
+      for (let i = 0; i < list3.length; ++i) {
+        switch (list3[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -15954,7 +15954,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -16727,7 +16727,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser2;
   }
 });
 
@@ -17177,16 +17177,16 @@ var require_Queues = __commonJS({
         }
       }
       shiftAll(fn) {
-        return this._lists.forEach(function(list2) {
-          return list2.forEachShift(fn);
+        return this._lists.forEach(function(list3) {
+          return list3.forEachShift(fn);
         });
       }
       getFirst(arr = this._lists) {
-        var j, len, list2;
+        var j, len, list3;
         for (j = 0, len = arr.length; j < len; j++) {
-          list2 = arr[j];
-          if (list2.length > 0) {
-            return list2;
+          list3 = arr[j];
+          if (list3.length > 0) {
+            return list3;
           }
         }
         return [];
@@ -17608,7 +17608,7 @@ var require_LocalDatastore = __commonJS({
           return _this10.check(weight, now);
         })();
       }
-      __register__(index, weight, expiration) {
+      __register__(index2, weight, expiration) {
         var _this11 = this;
         return _asyncToGenerator2(function* () {
           var now, wait2;
@@ -17659,7 +17659,7 @@ var require_LocalDatastore = __commonJS({
           };
         })();
       }
-      __free__(index, weight) {
+      __free__(index2, weight) {
         var _this13 = this;
         return _asyncToGenerator2(function* () {
           yield _this13.yieldLoop();
@@ -17968,11 +17968,11 @@ var require_Scripts = __commonJS({
       return templates[name].keys(id);
     };
     exports2.payload = function(name) {
-      var template;
-      template = templates[name];
-      return Array.prototype.concat(headers.refs, template.headers.map(function(h) {
+      var template2;
+      template2 = templates[name];
+      return Array.prototype.concat(headers.refs, template2.headers.map(function(h) {
         return headers[h];
-      }), template.refresh_expiration ? headers.refresh_expiration : "", template.code).join("\n");
+      }), template2.refresh_expiration ? headers.refresh_expiration : "", template2.code).join("\n");
     };
   }
 });
@@ -18672,11 +18672,11 @@ var require_RedisDatastore = __commonJS({
           return _this6.convertBool(yield _this6.runScript("check", _this6.prepareArray([weight])));
         })();
       }
-      __register__(index, weight, expiration) {
+      __register__(index2, weight, expiration) {
         var _this7 = this;
         return _asyncToGenerator2(function* () {
           var reservoir, success2, wait2;
-          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index, weight, expiration]));
+          var _ref4 = yield _this7.runScript("register", _this7.prepareArray([index2, weight, expiration]));
           var _ref5 = _slicedToArray2(_ref4, 3);
           success2 = _ref5[0];
           wait2 = _ref5[1];
@@ -18718,11 +18718,11 @@ var require_RedisDatastore = __commonJS({
           }
         })();
       }
-      __free__(index, weight) {
+      __free__(index2, weight) {
         var _this9 = this;
         return _asyncToGenerator2(function* () {
           var running;
-          running = yield _this9.runScript("free", _this9.prepareArray([index]));
+          running = yield _this9.runScript("free", _this9.prepareArray([index2]));
           return {
             running
           };
@@ -19380,21 +19380,21 @@ var require_Bottleneck = __commonJS({
         check(weight = 1) {
           return this._store.__check__(weight);
         }
-        _clearGlobalState(index) {
-          if (this._scheduled[index] != null) {
-            clearTimeout(this._scheduled[index].expiration);
-            delete this._scheduled[index];
+        _clearGlobalState(index2) {
+          if (this._scheduled[index2] != null) {
+            clearTimeout(this._scheduled[index2].expiration);
+            delete this._scheduled[index2];
             return true;
           } else {
             return false;
           }
         }
-        _free(index, job, options2, eventInfo) {
+        _free(index2, job, options2, eventInfo) {
           var _this = this;
           return _asyncToGenerator2(function* () {
             var e, running;
             try {
-              var _ref = yield _this._store.__free__(index, options2.weight);
+              var _ref = yield _this._store.__free__(index2, options2.weight);
               running = _ref.running;
               _this.Events.trigger("debug", `Freed ${options2.id}`, eventInfo);
               if (running === 0 && _this.empty()) {
@@ -19406,13 +19406,13 @@ var require_Bottleneck = __commonJS({
             }
           })();
         }
-        _run(index, job, wait2) {
+        _run(index2, job, wait2) {
           var clearGlobalState, free, run2;
           job.doRun();
-          clearGlobalState = this._clearGlobalState.bind(this, index);
-          run2 = this._run.bind(this, index, job);
-          free = this._free.bind(this, index, job);
-          return this._scheduled[index] = {
+          clearGlobalState = this._clearGlobalState.bind(this, index2);
+          run2 = this._run.bind(this, index2, job);
+          free = this._free.bind(this, index2, job);
+          return this._scheduled[index2] = {
             timeout: setTimeout(() => {
               return job.doExecute(this._limiter, clearGlobalState, run2, free);
             }, wait2),
@@ -19424,7 +19424,7 @@ var require_Bottleneck = __commonJS({
         }
         _drainOne(capacity) {
           return this._registerLock.schedule(() => {
-            var args, index, next, options2, queue;
+            var args, index2, next, options2, queue;
             if (this.queued() === 0) {
               return this.Promise.resolve(null);
             }
@@ -19439,8 +19439,8 @@ var require_Bottleneck = __commonJS({
               args,
               options: options2
             });
-            index = this._randomIndex();
-            return this._store.__register__(index, options2.weight, options2.expiration).then(({
+            index2 = this._randomIndex();
+            return this._store.__register__(index2, options2.weight, options2.expiration).then(({
               success: success2,
               wait: wait2,
               reservoir
@@ -19460,7 +19460,7 @@ var require_Bottleneck = __commonJS({
                 if (reservoir === 0) {
                   this.Events.trigger("depleted", empty);
                 }
-                this._run(index, next, wait2);
+                this._run(index2, next, wait2);
                 return this.Promise.resolve(options2.weight);
               } else {
                 return this.Promise.resolve(null);
@@ -19511,7 +19511,7 @@ var require_Bottleneck = __commonJS({
               }
             });
           };
-          done = options2.dropWaitingJobs ? (this._run = function(index, next) {
+          done = options2.dropWaitingJobs ? (this._run = function(index2, next) {
             return next.doDrop({
               message: options2.dropErrorMessage
             });
@@ -19814,14 +19814,14 @@ var require_logger = __commonJS({
       if (opts.useLevel && opts.customLogLevel) {
         throw new Error("You can't pass 'useLevel' and 'customLogLevel' together");
       }
-      function getValidLogLevel(level, defaultValue = "info") {
+      function getValidLogLevel(level, defaultValue2 = "info") {
         if (level && typeof level === "string") {
           const logLevel = level.trim();
           if (validLogLevels.includes(logLevel) === true) {
             return logLevel;
           }
         }
-        return defaultValue;
+        return defaultValue2;
       }
       function getLogLevelFromCustomLogLevel(customLogLevel2, useLevel2, res, err, req) {
         return customLogLevel2 ? getValidLogLevel(customLogLevel2(req, res, err), useLevel2) : useLevel2;
@@ -19971,11 +19971,11 @@ var require_logger = __commonJS({
         return req.id || (nextReqId = nextReqId + 1 & maxInt);
       };
     }
-    function getFunctionOrDefault(value, defaultValue) {
+    function getFunctionOrDefault(value, defaultValue2) {
       if (value && typeof value === "function") {
         return value;
       }
-      return defaultValue;
+      return defaultValue2;
     }
     function defaultSuccessfulRequestObjectProvider(req, res, successObject) {
       return successObject;
@@ -20320,7 +20320,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str2 = input2;
-      let index = -1;
+      let index2 = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -20337,13 +20337,13 @@ var require_scan = __commonJS({
       let prev;
       let code;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const eos = () => index2 >= length;
+      const peek = () => str2.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index);
+        return str2.charCodeAt(++index2);
       };
-      while (index < length) {
+      while (index2 < length) {
         code = advance();
         let next;
         if (code === CHAR_BACKWARD_SLASH) {
@@ -20400,15 +20400,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
+          slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
+          if (prev === CHAR_DOT && index2 === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index + 1;
+          lastIndex = index2 + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -20417,7 +20417,7 @@ var require_scan = __commonJS({
             isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -20478,7 +20478,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -20788,10 +20788,10 @@ var require_parse = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
+      let index2 = 0;
       const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -20804,7 +20804,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index += match.end + 1;
+        index2 += match.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -21040,7 +21040,7 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index2) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -21049,7 +21049,7 @@ var require_parse = __commonJS({
             if (esc2) {
               return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index === 0) {
+            if (index2 === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -21127,9 +21127,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21628,10 +21628,10 @@ var require_picomatch = __commonJS({
     var parse7 = require_parse();
     var utils = require_utils2();
     var constants = require_constants3();
-    var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob2, options2, returnState = false) => {
+    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch8 = (glob2, options2, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch6(input2, options2, returnState));
+        const fns = glob2.map((input2) => picomatch8(input2, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -21641,23 +21641,23 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject4(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject5(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix4 = opts.windows;
-      const regex2 = isState ? picomatch6.compileRe(glob2, options2) : picomatch6.makeRe(glob2, options2, false, true);
+      const posix8 = opts.windows;
+      const regex2 = isState ? picomatch8.compileRe(glob2, options2) : picomatch8.makeRe(glob2, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch8(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options2, { glob: glob2, posix: posix4 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix4, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex2, options2, { glob: glob2, posix: posix8 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix8, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21682,7 +21682,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input2, regex2, options2, { glob: glob2, posix: posix4 } = {}) => {
+    picomatch8.test = (input2, regex2, options2, { glob: glob2, posix: posix8 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21690,33 +21690,33 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format3 = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format4 = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
-      let output2 = match && format3 ? format3(input2) : input2;
+      let output2 = match && format4 ? format4(input2) : input2;
       if (match === false) {
-        output2 = format3 ? format3(input2) : input2;
+        output2 = format4 ? format4(input2) : input2;
         match = output2 === glob2;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input2, regex2, options2, posix4);
+          match = picomatch8.matchBase(input2, regex2, options2, posix8);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch6.matchBase = (input2, glob2, options2, posix4 = options2 && options2.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options2);
-      return regex2.test(utils.basename(input2, { windows: posix4 }));
+    picomatch8.matchBase = (input2, glob2, options2, posix8 = options2 && options2.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch8.makeRe(glob2, options2);
+      return regex2.test(utils.basename(input2, { windows: posix8 }));
     };
-    picomatch6.isMatch = (str2, patterns, options2) => picomatch6(patterns, options2)(str2);
-    picomatch6.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options2));
+    picomatch8.isMatch = (str2, patterns, options2) => picomatch8(patterns, options2)(str2);
+    picomatch8.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch8.parse(p, options2));
       return parse7(pattern, { ...options2, fastpaths: false });
     };
-    picomatch6.scan = (input2, options2) => scan(input2, options2);
-    picomatch6.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch8.scan = (input2, options2) => scan(input2, options2);
+    picomatch8.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21727,13 +21727,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch6.toRegex(source, options2);
+      const regex2 = picomatch8.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch6.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch8.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21744,9 +21744,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse7(input2, options2);
       }
-      return picomatch6.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch8.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options2) => {
+    picomatch8.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21755,8 +21755,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants;
-    module2.exports = picomatch6;
+    picomatch8.constants = constants;
+    module2.exports = picomatch8;
   }
 });
 
@@ -21766,14 +21766,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch6(glob2, options2, returnState = false) {
+    function picomatch8(glob2, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob2, options2, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module2.exports = picomatch6;
+    Object.assign(picomatch8, pico);
+    module2.exports = picomatch8;
   }
 });
 
@@ -22116,8 +22116,8 @@ var require_legacy_streams = __commonJS({
         this.bufferSize = 64 * 1024;
         options2 = options2 || {};
         var keys = Object.keys(options2);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
           this[key] = options2[key];
         }
         if (this.encoding) this.setEncoding(this.encoding);
@@ -22164,8 +22164,8 @@ var require_legacy_streams = __commonJS({
         this.bytesWritten = 0;
         options2 = options2 || {};
         var keys = Object.keys(options2);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
           this[key] = options2[key];
         }
         if (this.start !== void 0) {
@@ -24046,10 +24046,10 @@ var require_references = __commonJS({
       const meta3 = traversalExpression.meta;
       function onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(traversals) {
         let filtered = [];
-        let index = 0;
+        let index2 = 0;
         for (const traversal of traversals) {
           if ("segment" in traversal) {
-            if (index === 0) {
+            if (index2 === 0) {
               if (localVariables === null || localVariables === void 0 ? void 0 : localVariables.includes(traversal.segment)) {
                 return [];
               }
@@ -24994,7 +24994,7 @@ var Context = class {
    * @param object - Params to be merged with the repo params.
    *
    */
-  repo(object2) {
+  repo(object3) {
     const repo = this.payload.repository;
     if (!repo) {
       throw new Error("context.repo() is not supported for this webhook event.");
@@ -25002,7 +25002,7 @@ var Context = class {
     return Object.assign({
       owner: repo.owner.login,
       repo: repo.name
-    }, object2);
+    }, object3);
   }
   /**
    * Return the `owner`, `repo`, and `issue_number` params for making API requests
@@ -25016,13 +25016,13 @@ var Context = class {
    *
    * @param object - Params to be merged with the issue params.
    */
-  issue(object2) {
+  issue(object3) {
     return Object.assign({
       issue_number: (
         // @ts-expect-error - this.payload may not have `issue` or `pull_request` keys
         (this.payload.issue || this.payload.pull_request || this.payload).number
       )
-    }, this.repo(object2));
+    }, this.repo(object3));
   }
   /**
    * Return the `owner`, `repo`, and `pull_number` params for making API requests
@@ -25036,12 +25036,12 @@ var Context = class {
    *
    * @param object - Params to be merged with the pull request params.
    */
-  pullRequest(object2) {
+  pullRequest(object3) {
     const payload = this.payload;
     return Object.assign({
       // @ts-expect-error - this.payload may not have `issue` or `pull_request` keys
       pull_number: (payload.issue || payload.pull_request || payload).number
-    }, this.repo(object2));
+    }, this.repo(object3));
   }
   /**
    * Returns a boolean if the actor on the event was a bot.
@@ -26527,12 +26527,12 @@ var DEFAULTS = {
     format: ""
   }
 };
-function lowercaseKeys(object2) {
-  if (!object2) {
+function lowercaseKeys(object3) {
+  if (!object3) {
     return {};
   }
-  return Object.keys(object2).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object2[key];
+  return Object.keys(object3).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object3[key];
     return newObj;
   }, {});
 }
@@ -26609,11 +26609,11 @@ function extractUrlVariableNames(url2) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object2, keysToOmit) {
+function omit(object3, keysToOmit) {
   const result = { __proto__: null };
-  for (const key of Object.keys(object2)) {
+  for (const key of Object.keys(object3)) {
     if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object2[key];
+      result[key] = object3[key];
     }
   }
   return result;
@@ -26705,14 +26705,14 @@ function getValues(context, operator, key, modifier) {
   }
   return result;
 }
-function parseUrl(template) {
+function parseUrl(template2) {
   return {
-    expand: expand.bind(null, template)
+    expand: expand.bind(null, template2)
   };
 }
-function expand(template, context) {
+function expand(template2, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
+  template2 = template2.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
     function(_, expression, literal2) {
       if (expression) {
@@ -26742,10 +26742,10 @@ function expand(template, context) {
       }
     }
   );
-  if (template === "/") {
-    return template;
+  if (template2 === "/") {
+    return template2;
   } else {
-    return template.replace(/\/$/, "");
+    return template2.replace(/\/$/, "");
   }
 }
 function parse(options2) {
@@ -26772,7 +26772,7 @@ function parse(options2) {
   if (!isBinaryRequest) {
     if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format3) => format3.replace(
+        (format4) => format4.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options2.mediaType.format}`
         )
@@ -26782,8 +26782,8 @@ function parse(options2) {
       if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format3 = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format3}`;
+          const format4 = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format4}`;
         }).join(",");
       }
     }
@@ -26874,12 +26874,12 @@ function parse2(header, options2) {
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
-  let index = valueStart;
+  let index2 = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
   let stop = options2?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
+  while (index2 < len) {
+    const code = header.charCodeAt(index2);
     const flags = CHAR_MAP[code];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
@@ -26887,33 +26887,33 @@ function parse2(header, options2) {
     }
     if ((flags & OWS) !== 0) {
       if (whitespace === -1)
-        whitespace = index;
+        whitespace = index2;
     } else {
       whitespace = -1;
     }
     typeFlags |= code & NON_ASCII | flags;
-    index++;
+    index2++;
   }
-  const valueEnd = whitespace === -1 ? index : whitespace;
+  const valueEnd = whitespace === -1 ? index2 : whitespace;
   const value = header.slice(valueStart, valueEnd);
   const type2 = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type: type2, index, parameters: new NullObject() };
+  if (index2 === len || stop !== 0) {
+    return { type: type2, index: index2, parameters: new NullObject() };
   }
-  return parseParameters(header, type2, index, len, stopFlags);
+  return parseParameters(header, type2, index2, len, stopFlags);
 }
-function parseParameters(header, type2, index, len, stopFlags) {
+function parseParameters(header, type2, index2, len, stopFlags) {
   const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
+  parameter: while (index2 < len) {
+    index2++;
+    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+      index2++;
     }
-    const keyStart = index;
+    const keyStart = index2;
     let keyFlags = 0;
     let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
+    while (index2 < len) {
+      const code = header.charCodeAt(index2);
       const flags = CHAR_MAP[code];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
@@ -26921,51 +26921,51 @@ function parseParameters(header, type2, index, len, stopFlags) {
         continue parameter;
       }
       if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
+        index2++;
+        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
+          index2++;
         }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
+        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+          const quotedStart = ++index2;
           let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
+          while (index2 < len) {
+            const code2 = header.charCodeAt(index2);
             if (code2 === DQUOTE) {
               if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
+                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
               }
-              index++;
+              index2++;
               let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
+              while (index2 < len) {
+                const code3 = header.charCodeAt(index2);
                 const flags2 = CHAR_MAP[code3];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
                 }
-                index++;
+                index2++;
               }
               if (stop2 !== 0)
                 break parameter;
               continue parameter;
             }
-            if (code2 === BSLASH && index + 1 < len) {
+            if (code2 === BSLASH && index2 + 1 < len) {
               escaped = true;
-              index += 2;
+              index2 += 2;
               continue;
             }
-            index++;
+            index2++;
           }
           continue parameter;
         }
-        const valueStart = index;
+        const valueStart = index2;
         let stop = 0;
         let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
+        while (index2 < len) {
+          const code2 = header.charCodeAt(index2);
           const flags2 = CHAR_MAP[code2];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
@@ -26973,14 +26973,14 @@ function parseParameters(header, type2, index, len, stopFlags) {
           }
           if ((flags2 & OWS) !== 0) {
             if (valueWhitespace === -1)
-              valueWhitespace = index;
+              valueWhitespace = index2;
           } else {
             valueWhitespace = -1;
           }
-          index++;
+          index2++;
         }
         if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+          const valueEnd = valueWhitespace === -1 ? index2 : valueWhitespace;
           parameters[key] = header.slice(valueStart, valueEnd);
         }
         if (stop !== 0)
@@ -26989,22 +26989,22 @@ function parseParameters(header, type2, index, len, stopFlags) {
       }
       if ((flags & OWS) !== 0) {
         if (keyWhitespace === -1)
-          keyWhitespace = index;
+          keyWhitespace = index2;
       } else {
         keyWhitespace = -1;
       }
       keyFlags |= code & NON_ASCII | flags;
-      index++;
+      index2++;
     }
   }
-  return { type: type2, index, parameters };
+  return { type: type2, index: index2, parameters };
 }
 function unescapeQuotedPairs(str2, start, end) {
   let result = "";
-  for (let index = start; index < end; index++) {
-    if (str2.charCodeAt(index) === BSLASH) {
-      result += str2.slice(start, index);
-      start = ++index;
+  for (let index2 = start; index2 < end; index2++) {
+    if (str2.charCodeAt(index2) === BSLASH) {
+      result += str2.slice(start, index2);
+      start = ++index2;
     }
   }
   return result + str2.slice(start, end);
@@ -27030,8 +27030,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject4 = val !== null && typeof val === "object";
-    const hasToJSON = isObject4 && typeof val.toJSON === "function";
+    const isObject5 = val !== null && typeof val === "object";
+    const hasToJSON = isObject5 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -27252,8 +27252,8 @@ var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
   if (!hasUserReviver) return value;
   return userReviver(key, value, context);
 };
-var JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
+var JSONParseV2 = (text2, reviver) => {
+  return JSON.parse(text2, (key, value, context) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -27311,8 +27311,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text) => {
-  return text.replace(
+var serializeBigInts = (text2) => {
+  return text2.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -27326,18 +27326,18 @@ var serializeBigInts = (text) => {
     }
   );
 };
-var JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
+var JSONParse = (text2, reviver) => {
+  if (!text2) return originalParse(text2, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver);
-    const serializedData = serializeBigInts(text);
+    if (isContextSourceSupported()) return JSONParseV2(text2, reviver);
+    const serializedData = serializeBigInts(text2);
     return originalParse(
       serializedData,
       (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
     );
   } catch (error62) {
     if (error62 instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
+      const serializedData = serializeBigInts(text2);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -27505,12 +27505,12 @@ async function getResponseData(response) {
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
-    let text = "";
+    let text2 = "";
     try {
-      text = await response.text();
-      return JSONParse(text);
+      text2 = await response.text();
+      return JSONParse(text2);
     } catch (err) {
-      return text;
+      return text2;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -27629,13 +27629,13 @@ function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index2 = state.registry[name].map((registered) => {
     return registered.orig;
   }).indexOf(method);
-  if (index === -1) {
+  if (index2 === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name].splice(index2, 1);
 }
 
 // node_modules/before-after-hook/index.js
@@ -31750,13 +31750,13 @@ function getEncodedMessage(header, payload) {
   return `${base64encodeJSON(header)}.${base64encodeJSON(payload)}`;
 }
 function base64encode(buffer) {
-  var binary2 = "";
+  var binary3 = "";
   var bytes = new Uint8Array(buffer);
   var len = bytes.byteLength;
   for (var i = 0; i < len; i++) {
-    binary2 += String.fromCharCode(bytes[i]);
+    binary3 += String.fromCharCode(bytes[i]);
   }
-  return fromBase64(btoa(binary2));
+  return fromBase64(btoa(binary3));
 }
 function fromBase64(base643) {
   return base643.replace(/=/g, "").replace(/\+/g, "-").replace(/\//g, "_");
@@ -33252,9 +33252,9 @@ async function loadJsonFile(filePath, options2) {
 // node_modules/package-config/index.js
 var filePaths = /* @__PURE__ */ new WeakMap();
 var findNextCwd = (packagePath) => path3.resolve(path3.dirname(packagePath), "..");
-var addFilePath = (object2, filePath) => {
-  filePaths.set(object2, filePath);
-  return object2;
+var addFilePath = (object3, filePath) => {
+  filePaths.set(object3, filePath);
+  return object3;
 };
 async function packageConfig(namespace, options2 = {}) {
   if (!namespace) {
@@ -34586,14 +34586,14 @@ function getDataProtocolModuleFormat(parsed) {
 }
 function extname(url2) {
   const pathname = url2.pathname;
-  let index = pathname.length;
-  while (index--) {
-    const code = pathname.codePointAt(index);
+  let index2 = pathname.length;
+  while (index2--) {
+    const code = pathname.codePointAt(index2);
     if (code === 47) {
       return "";
     }
     if (code === 46) {
-      return pathname.codePointAt(index - 1) === 47 ? "" : pathname.slice(index);
+      return pathname.codePointAt(index2 - 1) === 47 ? "" : pathname.slice(index2);
     }
   }
   return "";
@@ -34614,8 +34614,8 @@ function getFileProtocolModuleFormat(url2, _context, ignoreErrors) {
     }
     return "module";
   }
-  const format3 = extensionFormatMap[value];
-  if (format3) return format3;
+  const format4 = extensionFormatMap[value];
+  if (format4) return format4;
   if (ignoreErrors) {
     return void 0;
   }
@@ -34693,8 +34693,8 @@ function emitLegacyIndexDeprecation(url2, packageJsonUrl, base, main2) {
   if (process3.noDeprecation) {
     return;
   }
-  const format3 = defaultGetFormatWithoutErrors(url2, { parentURL: base.href });
-  if (format3 !== "module") return;
+  const format4 = defaultGetFormatWithoutErrors(url2, { parentURL: base.href });
+  if (format4 !== "module") return;
   const urlPath = fileURLToPath4(url2.href);
   const packagePath = fileURLToPath4(new URL(".", packageJsonUrl));
   const basePath = fileURLToPath4(base);
@@ -35686,7 +35686,7 @@ async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksP
 }
 
 // checks/environments/check-environments.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -35702,7 +35702,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject4(subject) {
+  function isObject5(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -35713,8 +35713,8 @@ function requireCommon() {
   function extend2(target, source) {
     if (source) {
       const sourceKeys = Object.keys(source);
-      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key = sourceKeys[index];
+      for (let index2 = 0, length = sourceKeys.length; index2 < length; index2 += 1) {
+        const key = sourceKeys[index2];
         target[key] = source[key];
       }
     }
@@ -35731,7 +35731,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject4;
+  common.isObject = isObject5;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -35961,8 +35961,8 @@ function requireSchema() {
         result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
       }
     }
-    for (let index = 0, length = arguments.length; index < length; index += 1) {
-      arguments[index].forEach(collectType);
+    for (let index2 = 0, length = arguments.length; index2 < length; index2 += 1) {
+      arguments[index2].forEach(collectType);
     }
     return result;
   }
@@ -36080,8 +36080,8 @@ function require_null2() {
   function constructYamlNull() {
     return null;
   }
-  function isNull(object2) {
-    return object2 === null;
+  function isNull(object3) {
+    return object3 === null;
   }
   _null = new Type2("tag:yaml.org,2002:null", {
     kind: "scalar",
@@ -36123,8 +36123,8 @@ function requireBool() {
   function constructYamlBoolean(data) {
     return data === "true" || data === "True" || data === "TRUE";
   }
-  function isBoolean(object2) {
-    return Object.prototype.toString.call(object2) === "[object Boolean]";
+  function isBoolean(object3) {
+    return Object.prototype.toString.call(object3) === "[object Boolean]";
   }
   bool = new Type2("tag:yaml.org,2002:bool", {
     kind: "scalar",
@@ -36132,14 +36132,14 @@ function requireBool() {
     construct: constructYamlBoolean,
     predicate: isBoolean,
     represent: {
-      lowercase: function(object2) {
-        return object2 ? "true" : "false";
+      lowercase: function(object3) {
+        return object3 ? "true" : "false";
       },
-      uppercase: function(object2) {
-        return object2 ? "TRUE" : "FALSE";
+      uppercase: function(object3) {
+        return object3 ? "TRUE" : "FALSE";
       },
-      camelcase: function(object2) {
-        return object2 ? "True" : "False";
+      camelcase: function(object3) {
+        return object3 ? "True" : "False";
       }
     },
     defaultStyle: "lowercase"
@@ -36165,44 +36165,44 @@ function requireInt() {
   function resolveYamlInteger(data) {
     if (data === null) return false;
     const max = data.length;
-    let index = 0;
+    let index2 = 0;
     let hasDigits = false;
     if (!max) return false;
-    let ch = data[index];
+    let ch = data[index2];
     if (ch === "-" || ch === "+") {
-      ch = data[++index];
+      ch = data[++index2];
     }
     if (ch === "0") {
-      if (index + 1 === max) return true;
-      ch = data[++index];
+      if (index2 + 1 === max) return true;
+      ch = data[++index2];
       if (ch === "b") {
-        index++;
-        for (; index < max; index++) {
-          ch = data[index];
+        index2++;
+        for (; index2 < max; index2++) {
+          ch = data[index2];
           if (ch !== "0" && ch !== "1") return false;
           hasDigits = true;
         }
         return hasDigits && isFinite(parseYamlInteger(data));
       }
       if (ch === "x") {
-        index++;
-        for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isHexCode(data.charCodeAt(index2))) return false;
           hasDigits = true;
         }
         return hasDigits && isFinite(parseYamlInteger(data));
       }
       if (ch === "o") {
-        index++;
-        for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isOctCode(data.charCodeAt(index2))) return false;
           hasDigits = true;
         }
         return hasDigits && isFinite(parseYamlInteger(data));
       }
     }
-    for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
+    for (; index2 < max; index2++) {
+      if (!isDecCode(data.charCodeAt(index2))) {
         return false;
       }
       hasDigits = true;
@@ -36230,8 +36230,8 @@ function requireInt() {
   function constructYamlInteger(data) {
     return parseYamlInteger(data);
   }
-  function isInteger(object2) {
-    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common2.isNegativeZero(object2));
+  function isInteger(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 === 0 && !common2.isNegativeZero(object3));
   }
   int = new Type2("tag:yaml.org,2002:int", {
     kind: "scalar",
@@ -36300,8 +36300,8 @@ function requireFloat() {
     return sign2 * parseFloat(value, 10);
   }
   const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object2, style) {
-    if (isNaN(object2)) {
+  function representYamlFloat(object3, style) {
+    if (isNaN(object3)) {
       switch (style) {
         case "lowercase":
           return ".nan";
@@ -36310,7 +36310,7 @@ function requireFloat() {
         case "camelcase":
           return ".NaN";
       }
-    } else if (Number.POSITIVE_INFINITY === object2) {
+    } else if (Number.POSITIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return ".inf";
@@ -36319,7 +36319,7 @@ function requireFloat() {
         case "camelcase":
           return ".Inf";
       }
-    } else if (Number.NEGATIVE_INFINITY === object2) {
+    } else if (Number.NEGATIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return "-.inf";
@@ -36328,14 +36328,14 @@ function requireFloat() {
         case "camelcase":
           return "-.Inf";
       }
-    } else if (common2.isNegativeZero(object2)) {
+    } else if (common2.isNegativeZero(object3)) {
       return "-0.0";
     }
-    const res = object2.toString(10);
+    const res = object3.toString(10);
     return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
   }
-  function isFloat(object2) {
-    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common2.isNegativeZero(object2));
+  function isFloat(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 !== 0 || common2.isNegativeZero(object3));
   }
   float = new Type2("tag:yaml.org,2002:float", {
     kind: "scalar",
@@ -36420,8 +36420,8 @@ function requireTimestamp() {
     if (delta) date5.setTime(date5.getTime() - delta);
     return date5;
   }
-  function representYamlTimestamp(object2) {
-    return object2.toISOString();
+  function representYamlTimestamp(object3) {
+    return object3.toISOString();
   }
   timestamp = new Type2("tag:yaml.org,2002:timestamp", {
     kind: "scalar",
@@ -36494,10 +36494,10 @@ function requireBinary() {
     }
     return new Uint8Array(result);
   }
-  function representYamlBinary(object2) {
+  function representYamlBinary(object3) {
     let result = "";
     let bits = 0;
-    const max = object2.length;
+    const max = object3.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
       if (idx % 3 === 0 && idx) {
@@ -36506,7 +36506,7 @@ function requireBinary() {
         result += map22[bits >> 6 & 63];
         result += map22[bits & 63];
       }
-      bits = (bits << 8) + object2[idx];
+      bits = (bits << 8) + object3[idx];
     }
     const tail = max % 3;
     if (tail === 0) {
@@ -36550,9 +36550,9 @@ function requireOmap() {
   function resolveYamlOmap(data) {
     if (data === null) return true;
     const objectKeys = {};
-    const object2 = data;
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
+    const object3 = data;
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
       let pairKey;
@@ -36587,25 +36587,25 @@ function requirePairs() {
   const _toString = Object.prototype.toString;
   function resolveYamlPairs(data) {
     if (data === null) return true;
-    const object2 = data;
-    const result = new Array(object2.length);
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       if (_toString.call(pair) !== "[object Object]") return false;
       const keys = Object.keys(pair);
       if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
+      result[index2] = [keys[0], pair[keys[0]]];
     }
     return true;
   }
   function constructYamlPairs(data) {
     if (data === null) return [];
-    const object2 = data;
-    const result = new Array(object2.length);
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
+      result[index2] = [keys[0], pair[keys[0]]];
     }
     return result;
   }
@@ -36625,10 +36625,10 @@ function requireSet() {
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
   function resolveYamlSet(data) {
     if (data === null) return true;
-    const object2 = data;
-    for (const key in object2) {
-      if (_hasOwnProperty.call(object2, key)) {
-        if (object2[key] !== null) return false;
+    const object3 = data;
+    for (const key in object3) {
+      if (_hasOwnProperty.call(object3, key)) {
+        if (object3[key] !== null) return false;
       }
     }
     return true;
@@ -36777,16 +36777,16 @@ function requireLoader() {
       (c - 65536 & 1023) + 56320
     );
   }
-  function setProperty(object2, key, value) {
+  function setProperty(object3, key, value) {
     if (key === "__proto__") {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object3, key, {
         configurable: true,
         enumerable: true,
         writable: true,
         value
       });
     } else {
-      object2[key] = value;
+      object3[key] = value;
     }
   }
   const simpleEscapeCheck = new Array(256);
@@ -36860,8 +36860,8 @@ function requireLoader() {
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
     const names = Object.keys(transaction);
-    for (let index = 0, length = names.length; index < length; index += 1) {
-      const name = names[index];
+    for (let index2 = 0, length = names.length; index2 < length; index2 += 1) {
+      const name = names[index2];
       if (!_hasOwnProperty.call(parent, name)) {
         parent[name] = transaction[name];
       }
@@ -36870,12 +36870,12 @@ function requireLoader() {
   function rollbackAnchorTransaction(state) {
     const transaction = state.anchorMapTransactions.pop();
     const names = Object.keys(transaction);
-    for (let index = names.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names[index]];
+    for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
+      const entry = transaction[names[index2]];
       if (entry.existed) {
-        state.anchorMap[names[index]] = entry.value;
+        state.anchorMap[names[index2]] = entry.value;
       } else {
-        delete state.anchorMap[names[index]];
+        delete state.anchorMap[names[index2]];
       }
     }
   }
@@ -36978,8 +36978,8 @@ function requireLoader() {
     }
     chargeMergeWork(state);
     const sourceKeys = Object.keys(source);
-    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-      const key = sourceKeys[index];
+    for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
+      const key = sourceKeys[index2];
       chargeMergeWork(state);
       if (!_hasOwnProperty.call(destination, key)) {
         setProperty(destination, key, source[key]);
@@ -36990,12 +36990,12 @@ function requireLoader() {
   function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
     if (Array.isArray(keyNode)) {
       keyNode = Array.prototype.slice.call(keyNode);
-      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-        if (Array.isArray(keyNode[index])) {
+      for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
+        if (Array.isArray(keyNode[index2])) {
           throwError(state, "nested arrays are not supported inside keys");
         }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-          keyNode[index] = "[object Object]";
+        if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
+          keyNode[index2] = "[object Object]";
         }
       }
     }
@@ -37011,8 +37011,8 @@ function requireLoader() {
         if (valueNode.length > 100) {
           throwError(state, "abnormal merge sequence size");
         }
-        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
+          mergeMappings(state, _result, valueNode[index2], overridableKeys);
         }
       } else {
         mergeMappings(state, _result, valueNode, overridableKeys);
@@ -38024,8 +38024,8 @@ function requireLoader() {
     if (typeof iterator2 !== "function") {
       return documents;
     }
-    for (let index = 0, length = documents.length; index < length; index += 1) {
-      iterator2(documents[index]);
+    for (let index2 = 0, length = documents.length; index2 < length; index2 += 1) {
+      iterator2(documents[index2]);
     }
   }
   function load2(input2, options2) {
@@ -38115,8 +38115,8 @@ function requireDumper() {
     if (map22 === null) return {};
     const result = {};
     const keys = Object.keys(map22);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
+    for (let index2 = 0, length = keys.length; index2 < length; index2 += 1) {
+      let tag = keys[index2];
       let style = String(map22[tag]);
       if (tag.slice(0, 2) === "!!") {
         tag = "tag:yaml.org,2002:" + tag.slice(2);
@@ -38195,8 +38195,8 @@ function requireDumper() {
     return "\n" + common2.repeat(" ", state.indent * level);
   }
   function testImplicitResolving(state, str2) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
+    for (let index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
+      const type2 = state.implicitTypes[index2];
       if (type2.resolve(str2)) {
         return true;
       }
@@ -38420,13 +38420,13 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object2) {
+  function writeFlowSequence(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      let value = object2[index];
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      let value = object3[index2];
       if (state.replacer) {
-        value = state.replacer.call(object2, String(index), value);
+        value = state.replacer.call(object3, String(index2), value);
       }
       if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
         if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
@@ -38436,13 +38436,13 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object2, compact) {
+  function writeBlockSequence(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      let value = object2[index];
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      let value = object3[index2];
       if (state.replacer) {
-        value = state.replacer.call(object2, String(index), value);
+        value = state.replacer.call(object3, String(index2), value);
       }
       if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
@@ -38459,18 +38459,18 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object2) {
+  function writeFlowMapping(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object2);
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+    const objectKeyList = Object.keys(object3);
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
       if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index];
-      let objectValue = object2[objectKey];
+      const objectKey = objectKeyList[index2];
+      let objectValue = object3[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+        objectValue = state.replacer.call(object3, objectKey, objectValue);
       }
       if (!writeNode(state, level, objectKey, false, false)) {
         continue;
@@ -38486,10 +38486,10 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object2, compact) {
+  function writeBlockMapping(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object2);
+    const objectKeyList = Object.keys(object3);
     if (state.sortKeys === true) {
       objectKeyList.sort();
     } else if (typeof state.sortKeys === "function") {
@@ -38497,15 +38497,15 @@ function requireDumper() {
     } else if (state.sortKeys) {
       throw new YAMLException2("sortKeys must be a boolean or a function");
     }
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (!compact || _result !== "") {
         pairBuffer += generateNextLine(state, level);
       }
-      const objectKey = objectKeyList[index];
-      let objectValue = object2[objectKey];
+      const objectKey = objectKeyList[index2];
+      let objectValue = object3[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+        objectValue = state.replacer.call(object3, objectKey, objectValue);
       }
       if (!writeNode(state, level + 1, objectKey, true, true, true)) {
         continue;
@@ -38536,14 +38536,14 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "{}";
   }
-  function detectType(state, object2, explicit) {
+  function detectType(state, object3, explicit) {
     const typeList = explicit ? state.explicitTypes : state.implicitTypes;
-    for (let index = 0, length = typeList.length; index < length; index += 1) {
-      const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object2 === "object" && object2 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object2))) {
+    for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
+      const type2 = typeList[index2];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object3 === "object" && object3 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object3))) {
         if (explicit) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object2);
+            state.tag = type2.representName(object3);
           } else {
             state.tag = type2.tag;
           }
@@ -38554,9 +38554,9 @@ function requireDumper() {
           const style = state.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object2, style);
+            _result = type2.represent(object3, style);
           } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object2, style);
+            _result = type2.represent[style](object3, style);
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
@@ -38567,11 +38567,11 @@ function requireDumper() {
     }
     return false;
   }
-  function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
+  function writeNode(state, level, object3, block, compact, iskey, isblockseq) {
     state.tag = null;
-    state.dump = object2;
-    if (!detectType(state, object2, false)) {
-      detectType(state, object2, true);
+    state.dump = object3;
+    if (!detectType(state, object3, false)) {
+      detectType(state, object3, true);
     }
     const type2 = _toString.call(state.dump);
     const inblock = block;
@@ -38582,7 +38582,7 @@ function requireDumper() {
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object2);
+      duplicateIndex = state.duplicates.indexOf(object3);
       duplicate = duplicateIndex !== -1;
     }
     if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
@@ -38648,33 +38648,33 @@ function requireDumper() {
     }
     return true;
   }
-  function getDuplicateReferences(object2, state) {
+  function getDuplicateReferences(object3, state) {
     const objects = [];
     const duplicatesIndexes = [];
-    inspectNode(object2, objects, duplicatesIndexes);
+    inspectNode(object3, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
-    for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    for (let index2 = 0; index2 < length; index2 += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index2]]);
     }
     state.usedDuplicates = new Array(length);
   }
-  function inspectNode(object2, objects, duplicatesIndexes) {
-    if (object2 !== null && typeof object2 === "object") {
-      const index = objects.indexOf(object2);
-      if (index !== -1) {
-        if (duplicatesIndexes.indexOf(index) === -1) {
-          duplicatesIndexes.push(index);
+  function inspectNode(object3, objects, duplicatesIndexes) {
+    if (object3 !== null && typeof object3 === "object") {
+      const index2 = objects.indexOf(object3);
+      if (index2 !== -1) {
+        if (duplicatesIndexes.indexOf(index2) === -1) {
+          duplicatesIndexes.push(index2);
         }
       } else {
-        objects.push(object2);
-        if (Array.isArray(object2)) {
-          for (let i = 0, length = object2.length; i < length; i += 1) {
-            inspectNode(object2[i], objects, duplicatesIndexes);
+        objects.push(object3);
+        if (Array.isArray(object3)) {
+          for (let i = 0, length = object3.length; i < length; i += 1) {
+            inspectNode(object3[i], objects, duplicatesIndexes);
           }
         } else {
-          const objectKeyList = Object.keys(object2);
+          const objectKeyList = Object.keys(object3);
           for (let i = 0, length = objectKeyList.length; i < length; i += 1) {
-            inspectNode(object2[objectKeyList[i]], objects, duplicatesIndexes);
+            inspectNode(object3[objectKeyList[i]], objects, duplicatesIndexes);
           }
         }
       }
@@ -38700,7 +38700,7 @@ function requireJsYaml() {
   hasRequiredJsYaml = 1;
   const loader2 = requireLoader();
   const dumper2 = requireDumper();
-  function renamed(from, to) {
+  function renamed2(from, to) {
     return function() {
       throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
     };
@@ -38730,9 +38730,9 @@ function requireJsYaml() {
     seq: requireSeq(),
     str: requireStr()
   };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
+  jsYaml.safeLoad = renamed2("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed2("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed2("safeDump", "dump");
   return jsYaml;
 }
 var jsYamlExports = requireJsYaml();
@@ -38765,8 +38765,8 @@ var YamlSyntaxError = class extends Error {
   line;
   column;
 };
-function parseYamlDocuments(text, schema2) {
-  const lines = lineStarts(text);
+function parseYamlDocuments(text2, schema2) {
+  const lines = lineStarts(text2);
   const stack = [];
   const roots = [];
   const listener = (event, state) => {
@@ -38777,7 +38777,7 @@ function parseYamlDocuments(text, schema2) {
     const frame = stack.pop();
     if (!frame) return;
     const only = frame.children.length === 1 ? frame.children[0] : void 0;
-    const node2 = only && only.result === state.result && state.kind !== "scalar" ? only.node : buildNode(text, lines, frame, state.position, state.kind);
+    const node2 = only && only.result === state.result && state.kind !== "scalar" ? only.node : buildNode(text2, lines, frame, state.position, state.kind);
     const parent = stack.at(-1);
     if (parent) parent.children.push({ node: node2, result: state.result });
     else roots.push(node2);
@@ -38785,7 +38785,7 @@ function parseYamlDocuments(text, schema2) {
   let values;
   try {
     values = [];
-    yaml3.loadAll(text, (doc) => values.push(doc), { ...schema2 ? { schema: schema2 } : {}, listener });
+    yaml3.loadAll(text2, (doc) => values.push(doc), { ...schema2 ? { schema: schema2 } : {}, listener });
   } catch (error62) {
     if (error62 instanceof yaml3.YAMLException) {
       const line = (error62.mark?.line ?? 0) + 1;
@@ -38794,13 +38794,13 @@ function parseYamlDocuments(text, schema2) {
     }
     throw error62;
   }
-  const budget = { left: text.length + 1e3 };
+  const budget = { left: text2.length + 1e3 };
   for (const value of values) {
     if (!withinNodeBudget(value, budget)) {
       throw new YamlSyntaxError("aliases expand the document to more nodes than its text could hold (an alias bomb?); it was not read", 1, 1);
     }
   }
-  return values.map((value, index) => ({ value, positions: roots[index] ?? { startLine: 1, endLine: 1 } }));
+  return values.map((value, index2) => ({ value, positions: roots[index2] ?? { startLine: 1, endLine: 1 } }));
 }
 function withinNodeBudget(value, budget) {
   if (--budget.left < 0) return false;
@@ -38810,8 +38810,8 @@ function withinNodeBudget(value, budget) {
   }
   return true;
 }
-function parseYaml(text, schema2) {
-  const documents = parseYamlDocuments(text, schema2);
+function parseYaml(text2, schema2) {
+  const documents = parseYamlDocuments(text2, schema2);
   if (documents.length > 1) throw new YamlSyntaxError("expected one YAML document, found several", 1, 1);
   return documents[0] ?? { value: void 0, positions: { startLine: 1, endLine: 1 } };
 }
@@ -38831,9 +38831,9 @@ function locate(root, path8) {
   }
   return { startLine: range.startLine, endLine: range.endLine };
 }
-function buildNode(text, lines, frame, end, kind) {
-  const start = skipInsignificant(text, frame.start, end);
-  const node2 = start >= end ? { startLine: lineOf(lines, frame.start), endLine: lineOf(lines, frame.start) } : { startLine: lineOf(lines, start), endLine: lineOf(lines, Math.max(start, lastSignificant(text, end))) };
+function buildNode(text2, lines, frame, end, kind) {
+  const start = skipInsignificant(text2, frame.start, end);
+  const node2 = start >= end ? { startLine: lineOf(lines, frame.start), endLine: lineOf(lines, frame.start) } : { startLine: lineOf(lines, start), endLine: lineOf(lines, Math.max(start, lastSignificant(text2, end))) };
   if (kind === "mapping") {
     node2.entries = /* @__PURE__ */ new Map();
     for (let i = 0; i + 1 < frame.children.length; i += 2) {
@@ -38847,24 +38847,24 @@ function buildNode(text, lines, frame, end, kind) {
   }
   return node2;
 }
-function skipInsignificant(text, from, limit) {
+function skipInsignificant(text2, from, limit) {
   let i = from;
   while (i < limit) {
-    const c = text[i];
+    const c = text2[i];
     if (c === " " || c === "	" || c === "\n" || c === "\r" || c === ":") i++;
-    else if (c === "#") while (i < limit && text[i] !== "\n") i++;
+    else if (c === "#") while (i < limit && text2[i] !== "\n") i++;
     else break;
   }
   return i;
 }
-function lastSignificant(text, end) {
+function lastSignificant(text2, end) {
   let i = end - 1;
-  while (i > 0 && /\s/.test(text[i] ?? "")) i--;
+  while (i > 0 && /\s/.test(text2[i] ?? "")) i--;
   return i;
 }
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === "\n") starts.push(i + 1);
+  for (let i = 0; i < text2.length; i++) if (text2[i] === "\n") starts.push(i + 1);
   return starts;
 }
 function lineOf(starts, offset) {
@@ -39605,9 +39605,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key, getter) {
+function defineLazy(object3, key, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object3, key, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -39619,7 +39619,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object3, key, {
         value: v
         // configurable: true,
       });
@@ -42266,11 +42266,11 @@ function capSize(inst, size) {
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
 var mapSize = (input2) => input2 instanceof Map ? input2.size : -1;
 var setSize = (input2) => input2 instanceof Set ? input2.size : -1;
-function handleArrayResult(result, final, index) {
+function handleArrayResult(result, final, index2) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+    final.issues.push(...prefixIssues(index2, result.issues));
   }
-  final.value[index] = result.value;
+  final.value[index2] = result.value;
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
@@ -42444,7 +42444,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject4 = isObject;
+  const isObject5 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -42452,7 +42452,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -42588,7 +42588,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject4 = isObject;
+  const isObject5 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -42597,7 +42597,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject4(input2)) {
+    if (!isObject5(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -42882,14 +42882,14 @@ function mergeValues(a, b) {
       return { valid: false, mergeErrorPath: [] };
     }
     const newArray = [];
-    for (let index = 0; index < a.length; index++) {
-      const itemA = a[index];
-      const itemB = b[index];
+    for (let index2 = 0; index2 < a.length; index2++) {
+      const itemA = a[index2];
+      const itemB = b[index2];
       const sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [index2, ...sharedValue.mergeErrorPath]
         };
       }
       newArray.push(sharedValue.data);
@@ -42902,7 +42902,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -42923,11 +42923,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -43040,11 +43040,11 @@ function getTupleOptStart(items, key) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index) {
+function handleTupleResult(result, final, index2) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+    final.issues.push(...prefixIssues(index2, result.issues));
   }
-  final.value[index] = result.value;
+  final.value[index2] = result.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
   for (let i = 0; i < items.length; i++) {
@@ -48232,8 +48232,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -52144,8 +52144,8 @@ function generateMultipleOfCheck(doc, ctx, def, accessor) {
   }
 }
 function generateNumberFormatCheck(doc, def, accessor) {
-  const format3 = def.format;
-  switch (format3) {
+  const format4 = def.format;
+  switch (format4) {
     case "safeint":
       doc.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
       break;
@@ -52162,16 +52162,16 @@ function generateNumberFormatCheck(doc, def, accessor) {
       doc.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
       break;
     default: {
-      void format3;
-      throw new ZodCompileUnsupportedError(`number format ${format3}`);
+      void format4;
+      throw new ZodCompileUnsupportedError(`number format ${format4}`);
     }
   }
 }
 function generateBigIntFormatCheck(doc, def, accessor) {
-  const format3 = def.format;
-  if (!format3)
+  const format4 = def.format;
+  if (!format4)
     return;
-  switch (format3) {
+  switch (format4) {
     case "int64":
       doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
       break;
@@ -52179,8 +52179,8 @@ function generateBigIntFormatCheck(doc, def, accessor) {
       doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
       break;
     default: {
-      void format3;
-      throw new ZodCompileUnsupportedError(`bigint format ${format3}`);
+      void format4;
+      throw new ZodCompileUnsupportedError(`bigint format ${format4}`);
     }
   }
 }
@@ -52361,8 +52361,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
     return accessor;
   }
-  const format3 = def.format;
-  switch (format3) {
+  const format4 = def.format;
+  switch (format4) {
     case "regex":
       throw new ZodCompileUnsupportedError("regex format without a pattern");
     case "lowercase":
@@ -52385,8 +52385,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
       break;
     }
     default: {
-      void format3;
-      throw new ZodCompileUnsupportedError(`string format ${format3}`);
+      void format4;
+      throw new ZodCompileUnsupportedError(`string format ${format4}`);
     }
   }
   return accessor;
@@ -54274,12 +54274,12 @@ function _nullable(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _default2(Class2, innerType, defaultValue) {
+function _default2(Class2, innerType, defaultValue2) {
   return new Class2({
     type: "default",
     innerType,
     get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+      return typeof defaultValue2 === "function" ? defaultValue2() : shallowClone(defaultValue2);
     }
   });
 }
@@ -54477,12 +54477,12 @@ function _stringbool(Classes, _params) {
   return codec2;
 }
 // @__NO_SIDE_EFFECTS__
-function _stringFormat(Class2, format3, fnOrRegex, _params = {}) {
+function _stringFormat(Class2, format4, fnOrRegex, _params = {}) {
   const params = normalizeParams(_params);
   const def = {
     check: "string_format",
     type: "string",
-    format: format3,
+    format: format4,
     fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
     ...params
   };
@@ -54734,8 +54734,8 @@ function foldObjects(members2) {
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
-  for (const object2 of objects) {
-    for (const key in object2.properties) {
+  for (const object3 of objects) {
+    for (const key in object3.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
@@ -54749,18 +54749,18 @@ function foldObjects(members2) {
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
       assignProp(properties, key, merged);
     }
-    for (const key of object2.required ?? [])
+    for (const key of object3.required ?? [])
       required2.add(key);
   }
   const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
-  if (objects.every((object2) => object2.additionalProperties === false)) {
+  if (objects.every((object3) => object3.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
     const constraints = [];
-    for (const object2 of objects) {
-      const constraint = undeclaredConstraint(object2);
+    for (const object3 of objects) {
+      const constraint = undeclaredConstraint(object3);
       if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
@@ -55048,9 +55048,9 @@ var addPattern = (agg, pattern) => {
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
 };
-var setFormat = (agg, format3) => {
-  agg.format = format3;
-  if (format3.includes("int"))
+var setFormat = (agg, format4) => {
+  agg.format = format4;
+  if (format4.includes("int"))
     agg.isInt = true;
 };
 var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
@@ -55087,8 +55087,8 @@ var contributors = {
 function aggregateChecks(schema2) {
   const agg = {};
   const def = schema2._zod.def;
-  const list2 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list3 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list3)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
@@ -55128,16 +55128,16 @@ var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema2, ctx, _json, _params) => {
   const json3 = _json;
   json3.type = "string";
-  const { minimum, maximum, format: format3, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
+  const { minimum, maximum, format: format4, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json3.minLength = minimum;
   if (typeof maximum === "number")
     json3.maxLength = maximum;
-  if (format3) {
-    json3.format = formatMap[format3] ?? format3;
+  if (format4) {
+    json3.format = formatMap[format4] ?? format4;
     if (json3.format === "")
       delete json3.format;
-    if (format3 === "time" || laxFormat) {
+    if (format4 === "time" || laxFormat) {
       delete json3.format;
     }
   }
@@ -55515,7 +55515,7 @@ function stringifyKeyNames(bySchema, json3, visited) {
   const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json3;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format3, id, ...rest } = json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format4, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -56651,8 +56651,8 @@ var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat"
   $ZodCustomStringFormat.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function stringFormat(format3, fnOrRegex, _params = {}) {
-  return _stringFormat(ZodCustomStringFormat, format3, fnOrRegex, _params);
+function stringFormat(format4, fnOrRegex, _params = {}) {
+  return _stringFormat(ZodCustomStringFormat, format4, fnOrRegex, _params);
 }
 function hostname2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
@@ -56665,11 +56665,11 @@ function currencyCode2(_params) {
 }
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
-  const format3 = `${alg}_${enc}`;
-  const regex2 = regexes_exports[format3];
+  const format4 = `${alg}_${enc}`;
+  const regex2 = regexes_exports[format4];
   if (!regex2)
-    throw new Error(`Unrecognized hash format: ${format3}`);
-  return _stringFormat(ZodCustomStringFormat, format3, regex2, params);
+    throw new Error(`Unrecognized hash format: ${format4}`);
+  return _stringFormat(ZodCustomStringFormat, format4, regex2, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -57348,12 +57348,12 @@ var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
-function _default3(innerType, defaultValue) {
+function _default3(innerType, defaultValue2) {
   return new ZodDefault({
     type: "default",
     innerType,
     get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+      return typeof defaultValue2 === "function" ? defaultValue2() : util_exports.shallowClone(defaultValue2);
     }
   });
 }
@@ -57363,12 +57363,12 @@ var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
-function prefault(innerType, defaultValue) {
+function prefault(innerType, defaultValue2) {
   return new ZodPrefault({
     type: "prefault",
     innerType,
     get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+      return typeof defaultValue2 === "function" ? defaultValue2() : util_exports.shallowClone(defaultValue2);
     }
   });
 }
@@ -57735,7 +57735,7 @@ function detectVersion(schema2, defaultTarget) {
   return defaultTarget ?? "draft-2020-12";
 }
 function applyMinItems(items, minItems) {
-  return items.map((item, index) => index < minItems ? item : item.optional());
+  return items.map((item, index2) => index2 < minItems ? item : item.optional());
 }
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -58034,58 +58034,58 @@ function convertBaseSchema(schema2, ctx) {
     case "string": {
       let stringSchema = z.string();
       if (schema2.format) {
-        const format3 = schema2.format;
-        if (format3 === "email") {
+        const format4 = schema2.format;
+        if (format4 === "email") {
           stringSchema = stringSchema.check(z.email());
-        } else if (format3 === "uri" || format3 === "uri-reference") {
+        } else if (format4 === "uri" || format4 === "uri-reference") {
           stringSchema = stringSchema.check(z.url());
-        } else if (format3 === "uuid" || format3 === "guid") {
+        } else if (format4 === "uuid" || format4 === "guid") {
           stringSchema = stringSchema.check(z.uuid());
-        } else if (format3 === "date-time") {
+        } else if (format4 === "date-time") {
           stringSchema = stringSchema.check(z.iso.datetime({ offset: true }));
-        } else if (format3 === "date") {
+        } else if (format4 === "date") {
           stringSchema = stringSchema.check(z.iso.date());
-        } else if (format3 === "time") {
+        } else if (format4 === "time") {
           stringSchema = stringSchema.check(z.regex(fullTime));
-        } else if (format3 === "duration") {
+        } else if (format4 === "duration") {
           stringSchema = stringSchema.check(z.iso.duration());
-        } else if (format3 === "hostname") {
+        } else if (format4 === "hostname") {
           stringSchema = stringSchema.check(z.hostname());
-        } else if (format3 === "ipv4") {
+        } else if (format4 === "ipv4") {
           stringSchema = stringSchema.check(z.ipv4());
-        } else if (format3 === "ipv6") {
+        } else if (format4 === "ipv6") {
           stringSchema = stringSchema.check(z.ipv6());
-        } else if (format3 === "mac") {
+        } else if (format4 === "mac") {
           stringSchema = stringSchema.check(z.mac());
-        } else if (format3 === "cidr") {
+        } else if (format4 === "cidr") {
           stringSchema = stringSchema.check(z.cidrv4());
-        } else if (format3 === "cidr-v6") {
+        } else if (format4 === "cidr-v6") {
           stringSchema = stringSchema.check(z.cidrv6());
-        } else if (format3 === "base64") {
+        } else if (format4 === "base64") {
           stringSchema = stringSchema.check(z.base64());
-        } else if (format3 === "base64url") {
+        } else if (format4 === "base64url") {
           stringSchema = stringSchema.check(z.base64url());
-        } else if (format3 === "e164") {
+        } else if (format4 === "e164") {
           stringSchema = stringSchema.check(z.e164());
-        } else if (format3 === "credit_card") {
+        } else if (format4 === "credit_card") {
           stringSchema = stringSchema.check(z.creditCard());
-        } else if (format3 === "iban") {
+        } else if (format4 === "iban") {
           stringSchema = stringSchema.check(z.iban());
-        } else if (format3 === "jwt") {
+        } else if (format4 === "jwt") {
           stringSchema = stringSchema.check(z.jwt());
-        } else if (format3 === "emoji") {
+        } else if (format4 === "emoji") {
           stringSchema = stringSchema.check(z.emoji());
-        } else if (format3 === "nanoid") {
+        } else if (format4 === "nanoid") {
           stringSchema = stringSchema.check(z.nanoid());
-        } else if (format3 === "cuid") {
+        } else if (format4 === "cuid") {
           stringSchema = stringSchema.check(z.cuid());
-        } else if (format3 === "cuid2") {
+        } else if (format4 === "cuid2") {
           stringSchema = stringSchema.check(z.cuid2());
-        } else if (format3 === "ulid") {
+        } else if (format4 === "ulid") {
           stringSchema = stringSchema.check(z.ulid());
-        } else if (format3 === "xid") {
+        } else if (format4 === "xid") {
           stringSchema = stringSchema.check(z.xid());
-        } else if (format3 === "ksuid") {
+        } else if (format4 === "ksuid") {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
@@ -58739,8 +58739,13 @@ var configSchema = external_exports.strictObject({
   infra: external_exports.strictObject({
     include: globs.default([]).describe("Extra files to treat as infrastructure."),
     exclude: globs.default([]).describe("Files never treated as infrastructure."),
-    "block-existing": external_exports.boolean().default(false).describe("Let unchanged, pre-existing violations fail the run too.")
-  }).default({ include: [], exclude: [], "block-existing": false }).describe("Infrastructure-as-code scanning."),
+    "block-existing": external_exports.boolean().default(false).describe("Let unchanged, pre-existing violations fail the run too."),
+    terraform: external_exports.strictObject({
+      "var-files": globs.default([]).describe(
+        'Var files (like `terraform plan -var-file`) applied, in this order and after terraform.tfvars and *.auto.tfvars, to the root module in their own directory, e.g. "envs/prod/prod.tfvars".'
+      )
+    }).default({ "var-files": [] }).describe("How Terraform configurations are evaluated.")
+  }).default({ include: [], exclude: [], "block-existing": false, terraform: { "var-files": [] } }).describe("Infrastructure-as-code scanning."),
   environments: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_-]+$/, "expected an environment name of letters, digits, - or _"), environmentSchema).optional().describe("Environments that must stay separate; inferred from the layout when absent.")
 }).describe("hipaa-guard configuration (.github/hipaa-guard.yml).");
 
@@ -58756,10 +58761,10 @@ var ConfigError = class extends Error {
   file;
   problems;
 };
-function parseConfig(text, file2 = DEFAULT_CONFIG_PATH) {
+function parseConfig(text2, file2 = DEFAULT_CONFIG_PATH) {
   let document;
   try {
-    document = parseYaml(text);
+    document = parseYaml(text2);
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) {
       throw new ConfigError(file2, [{ path: "", line: error62.line, message: `invalid YAML: ${error62.message}` }]);
@@ -58789,7 +58794,7 @@ function describeIssue(issue2, positions) {
 }
 function formatPath(path8) {
   return path8.reduce(
-    (text, step) => typeof step === "number" ? `${text}[${step}]` : text ? `${text}.${step}` : step,
+    (text2, step) => typeof step === "number" ? `${text2}[${step}]` : text2 ? `${text2}.${step}` : step,
     ""
   );
 }
@@ -58954,8 +58959,8 @@ function hclContexts(lines) {
   const modes = [];
   let heredoc;
   let inBlockComment = false;
-  lines.forEach((line, index) => {
-    const lineNumber = index + 1;
+  lines.forEach((line, index2) => {
+    const lineNumber = index2 + 1;
     const context = contextOf(stack);
     contexts.push(context);
     if (heredoc !== void 0) {
@@ -59017,9 +59022,9 @@ function openHclBlock(stack, header, line, context) {
   }
   if (stack.length === 0) {
     const resource = RESOURCE_HEADER.exec(header);
-    const named = NAMED_HEADER.exec(header);
-    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named?.[1];
-    const name = resource ? resource[3] : named?.[2];
+    const named2 = NAMED_HEADER.exec(header);
+    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
+    const name = resource ? resource[3] : named2?.[2];
     open2.block = { type: type2 ?? "block", name: name ?? "", startLine: line, endLine: line };
     context.block ??= open2.block;
   }
@@ -59052,19 +59057,19 @@ function yamlContexts(lines) {
     kind = void 0;
     objectName = "";
   };
-  lines.forEach((line, index) => {
-    const lineNumber = index + 1;
+  lines.forEach((line, index2) => {
+    const lineNumber = index2 + 1;
     if (/^---/.test(line)) {
       closeDocument();
       documentStart = lineNumber;
       topKey = "";
       return;
     }
-    const text = line.trimStart();
-    if (!text || text.startsWith("#")) return;
+    const text2 = line.trimStart();
+    if (!text2 || text2.startsWith("#")) return;
     lastContent = lineNumber;
-    const indent2 = line.length - text.length;
-    const key = YAML_KEY.exec(text);
+    const indent2 = line.length - text2.length;
+    const key = YAML_KEY.exec(text2);
     const name = key?.[1] ?? "";
     const value = (key?.[2] ?? "").trim().replace(/^["']|["']$/g, "");
     if (indent2 === 0) {
@@ -59086,8 +59091,8 @@ function yamlContexts(lines) {
     }
   });
   closeDocument();
-  return lines.map((_, index) => {
-    const line = index + 1;
+  return lines.map((_, index2) => {
+    const line = index2 + 1;
     const inside = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
     const block = inside.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine))[0];
     return block ? { block } : {};
@@ -59128,17 +59133,17 @@ function declaresEnvironments(config3) {
   return Object.keys(config3.environments ?? {}).length > 0;
 }
 var NAMESPACE_LINE = /^\s*namespace:\s*["']?([A-Za-z0-9-]+)["']?\s*(#.*)?$/gm;
-function manifestNamespaces(text) {
-  if (!/^kind:/m.test(text)) return [];
-  return [...new Set([...text.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
+function manifestNamespaces(text2) {
+  if (!/^kind:/m.test(text2)) return [];
+  return [...new Set([...text2.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
 }
 var FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
 var FOLDER_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "preprod"]);
 function environmentFolder(path8) {
   const folders = path8.split("/").slice(0, -1);
-  const index = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
-  const name = folders[index];
-  return name === void 0 ? void 0 : [path8, folders.slice(0, index + 1).join("/"), name];
+  const index2 = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
+  const name = folders[index2];
+  return name === void 0 ? void 0 : [path8, folders.slice(0, index2 + 1).join("/"), name];
 }
 var TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
 var ENVIRONMENT_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "test", "sandbox", "preprod"]);
@@ -59226,20 +59231,20 @@ var SUPPRESSION_INVALID_RULE = {
 // checks/infra/suppressions.ts
 var IGNORE = /(?:#|\/\/)\s*hipaa-guard:ignore\s+([A-Za-z0-9_*-]+)(.*)$/;
 var COMMENT_OR_BLANK = /^\s*(#|\/\/|$)/;
-function readSuppressions(text) {
-  const lines = text.split("\n");
+function readSuppressions(text2) {
+  const lines = text2.split("\n");
   const suppressions = [];
-  lines.forEach((line, index) => {
+  lines.forEach((line, index2) => {
     const match = IGNORE.exec(line);
     if (!match) return;
     const options2 = match[2] ?? "";
     const reason = /reason="([^"]*)"/.exec(options2)?.[1]?.trim();
     const until = /until=(\S+)/.exec(options2)?.[1];
-    let target = index + 1;
+    let target = index2 + 1;
     while (target < lines.length && COMMENT_OR_BLANK.test(lines[target] ?? "")) target++;
     suppressions.push({
       ruleId: match[1],
-      line: index + 1,
+      line: index2 + 1,
       target: target + 1,
       ...reason ? { reason } : {},
       ...until ? { until } : {}
@@ -59256,14 +59261,14 @@ function suppressionProblem(suppression, today) {
   if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
   return void 0;
 }
-function isCalendarDate(text) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const time3 = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time3) && new Date(time3).toISOString().slice(0, 10) === text;
+function isCalendarDate(text2) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text2)) return false;
+  const time3 = Date.parse(`${text2}T00:00:00Z`);
+  return !Number.isNaN(time3) && new Date(time3).toISOString().slice(0, 10) === text2;
 }
-function applySuppressions(path8, text, findings, blocks, now) {
-  const lines = text.split("\n");
-  return applySuppressionList(path8, readSuppressions(text), findings, blocks, now, (line) => lines[line - 1]?.trim());
+function applySuppressions(path8, text2, findings, blocks, now) {
+  const lines = text2.split("\n");
+  return applySuppressionList(path8, readSuppressions(text2), findings, blocks, now, (line) => lines[line - 1]?.trim());
 }
 function applySuppressionList(path8, suppressions, findings, blocks, now, lineText = () => void 0) {
   const today = now.toISOString().slice(0, 10);
@@ -59275,13 +59280,13 @@ function applySuppressionList(path8, suppressions, findings, blocks, now, lineTe
       valid.push(suppression);
       continue;
     }
-    const text = lineText(suppression.line);
+    const text2 = lineText(suppression.line);
     result.findings.push(
       makeFinding(SUPPRESSION_INVALID_RULE, {
         message: problem,
         location: { kind: "file", path: path8, startLine: suppression.line, endLine: suppression.line },
         subject: `${path8}#${suppression.ruleId}#${suppression.target}`,
-        ...text === void 0 ? {} : { evidence: { actual: text } }
+        ...text2 === void 0 ? {} : { evidence: { actual: text2 } }
       })
     );
   }
@@ -59364,8 +59369,8 @@ var KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$
 var TOKEN = /[A-Za-z0-9][\w.:/@-]*/g;
 var QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
 var HOST = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-function collectFileFacts(path8, text) {
-  const lines = text.split(/\r?\n/);
+function collectFileFacts(path8, text2) {
+  const lines = text2.split(/\r?\n/);
   const contexts = lineContexts(path8, lines);
   const hcl = isHclPath(path8);
   const syntax = hcl ? "hcl" : isYamlPath(path8) ? "yaml" : "none";
@@ -59374,30 +59379,30 @@ function collectFileFacts(path8, text) {
     definitions: [],
     tokens: [],
     backends: [],
-    suppressions: readSuppressions(text).filter((suppression) => suppression.ruleId.startsWith("ENV-")),
+    suppressions: readSuppressions(text2).filter((suppression) => suppression.ruleId.startsWith("ENV-")),
     blocks: [...new Set(contexts.flatMap((context) => context.block ? [context.block] : []))].map(({ startLine, endLine }) => ({ startLine, endLine }))
   };
   const backends = /* @__PURE__ */ new Map();
   let listKey;
-  lines.forEach((raw, index) => {
+  lines.forEach((raw, index2) => {
     const line = withoutComment(raw, syntax);
     if (!line.trim()) return;
-    const place = { path: path8, line: index + 1, column: line.length - line.trimStart().length + 1 };
-    const context = contexts[index] ?? {};
-    const attribute = attributeOf(line, listKey);
-    listKey = attribute.listKey;
-    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute, context.block));
-    if (attribute.key === void 0) return;
-    const literals = literalValues(line, attribute.valueColumn, hcl);
-    if (context.backend && BACKEND_KEYS.includes(attribute.key)) {
+    const place = { path: path8, line: index2 + 1, column: line.length - line.trimStart().length + 1 };
+    const context = contexts[index2] ?? {};
+    const attribute2 = attributeOf(line, listKey);
+    listKey = attribute2.listKey;
+    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute2, context.block));
+    if (attribute2.key === void 0) return;
+    const literals = literalValues(line, attribute2.valueColumn, hcl);
+    if (context.backend && BACKEND_KEYS.includes(attribute2.key)) {
       const id = `${context.backend}@${context.block?.startLine ?? 0}`;
       const backend = backends.get(id) ?? { type: context.backend, fields: {}, place };
       backends.set(id, backend);
-      facts.definitions.push(...backendDefinitions(backend, attribute.key, literals[0], place, context.block));
+      facts.definitions.push(...backendDefinitions(backend, attribute2.key, literals[0], place, context.block));
       return;
     }
-    const defining = context.block && isNetworkBlock(context.block) ? void 0 : definingKey(attribute.key, context.block, path8, place.column - 1);
-    if (defining) facts.definitions.push(...definitionsOf(defining, attribute.key, literals, place, context.block));
+    const defining = context.block && isNetworkBlock(context.block) ? void 0 : definingKey(attribute2.key, context.block, path8, place.column - 1);
+    if (defining) facts.definitions.push(...definitionsOf(defining, attribute2.key, literals, place, context.block));
   });
   facts.backends = [...backends.values()];
   return facts;
@@ -59414,13 +59419,13 @@ function attributeOf(line, listKey) {
   return { valueColumn: 0, ...listKey && indent2 > listKey.indent ? { listKey } : {} };
 }
 var NAMESPACE_KEYS = ["namespace", "namespaces", "kubernetesiometadataname"];
-function tokensOf(line, place, attribute, block) {
-  const namespaceKey = attribute.key !== void 0 && NAMESPACE_KEYS.includes(normalizeKey(attribute.key));
+function tokensOf(line, place, attribute2, block) {
+  const namespaceKey = attribute2.key !== void 0 && NAMESPACE_KEYS.includes(normalizeKey(attribute2.key));
   return [...line.matchAll(TOKEN)].map((match) => {
     const column = match.index + 1;
-    const inValue = attribute.key !== void 0 && column > attribute.valueColumn;
+    const inValue = attribute2.key !== void 0 && column > attribute2.valueColumn;
     const token = { text: match[0].replace(/[.:/-]+$/, ""), place: { ...place, column }, namespaceContext: namespaceKey && inValue };
-    if (inValue && attribute.key !== void 0) token.key = attribute.key;
+    if (inValue && attribute2.key !== void 0) token.key = attribute2.key;
     if (block) token.block = block;
     return token;
   });
@@ -59479,7 +59484,7 @@ function withoutComment(line, syntax) {
 }
 
 // checks/environments/resolve-values.ts
-import { posix } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // checks/infra/model.ts
 var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
@@ -59491,16 +59496,1513 @@ function isUnresolved(value) {
 }
 
 // checks/infra/terraform/parse-terraform.ts
-var import_hcl2json = __toESM(require_lib3(), 1);
+import { posix as posix2 } from "node:path";
+
+// checks/infra/terraform/configuration.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { posix } from "node:path";
+
+// checks/infra/terraform/functions.ts
+var list = (value, node2) => {
+  if (Array.isArray(value)) return value;
+  throw new EvalError(`${node2.text}: expected a list, got ${describeType(value)}`);
+};
+var object2 = (value, node2) => {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return value;
+  throw new EvalError(`${node2.text}: expected a map or object, got ${describeType(value)}`);
+};
+var text = (value, node2) => toStringValue(value, node2);
+var numbers = (args, node2) => (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).map((arg) => toNumber(arg, node2));
+var distinct = (items) => items.filter((item, position) => items.findIndex((other) => equal(other, item)) === position);
+var STRUCTURAL = {
+  length: ([value], node2) => {
+    if (typeof value === "string") return [...value].length;
+    return Array.isArray(value) ? value.length : Object.keys(object2(value, node2)).length;
+  },
+  concat: (args, node2) => args.flatMap((arg) => list(arg, node2)),
+  merge: (args, node2) => Object.assign({}, ...args.filter((arg) => arg !== null).map((arg) => object2(arg, node2))),
+  element: ([items, position], node2) => {
+    const values = list(items, node2);
+    if (!values.length) throw new EvalError(`${node2.text}: element() of an empty list`);
+    return values[(toNumber(position, node2) % values.length + values.length) % values.length];
+  },
+  keys: ([value], node2) => Object.keys(object2(value, node2)).sort(),
+  values: ([value], node2) => {
+    const map3 = object2(value, node2);
+    return Object.keys(map3).sort().map((key) => map3[key]);
+  },
+  lookup: ([map3, key, fallback], node2) => {
+    const values = object2(map3, node2);
+    const name = text(key, node2);
+    if (Object.hasOwn(values, name)) return values[name];
+    if (fallback === void 0) throw new EvalError(`${node2.text}: no key "${name}" and no default`);
+    return fallback;
+  },
+  tolist: ([value], node2) => list(value, node2),
+  tomap: ([value], node2) => object2(value, node2),
+  zipmap: ([names, items], node2) => {
+    const keys = list(names, node2).map((key) => text(key, node2));
+    const values = list(items, node2);
+    return Object.fromEntries(keys.map((key, position) => [key, values[position]]));
+  },
+  slice: ([items, from, to], node2) => list(items, node2).slice(toNumber(from, node2), toNumber(to, node2)),
+  one: ([items], node2) => {
+    const values = list(items, node2);
+    if (values.length > 1) throw new EvalError(`${node2.text}: one() of a list with ${values.length} elements`);
+    return values[0] ?? null;
+  },
+  jsonencode: ([value]) => value,
+  coalescelist: (args, node2) => args.map((arg) => list(arg, node2)).find((items) => items.length) ?? [],
+  reverse: ([items], node2) => [...list(items, node2)].reverse()
+};
+var SCALAR = {
+  flatten: ([items], node2) => {
+    const flat = (value) => Array.isArray(value) ? value.flatMap(flat) : [value];
+    return flat(list(items, node2));
+  },
+  contains: ([items, value], node2) => list(items, node2).some((item) => equal(item, value)),
+  distinct: ([items], node2) => distinct(list(items, node2)),
+  toset: ([items], node2) => distinct(list(items, node2)),
+  compact: ([items], node2) => list(items, node2).filter((item) => item !== null && item !== ""),
+  sort: ([items], node2) => list(items, node2).map((item) => text(item, node2)).sort(),
+  index: ([items, value], node2) => {
+    const position = list(items, node2).findIndex((item) => equal(item, value));
+    if (position < 0) throw new EvalError(`${node2.text}: the value is not in the list`);
+    return position;
+  },
+  range: (args, node2) => {
+    const [start, end, step] = args.length === 1 ? [0, toNumber(args[0], node2), 1] : [toNumber(args[0], node2), toNumber(args[1], node2), args[2] === void 0 ? 1 : toNumber(args[2], node2)];
+    if (step === 0 || Math.abs((end - start) / step) > 1024) throw new EvalError(`${node2.text}: range() too long`);
+    const result = [];
+    for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
+    return result;
+  },
+  coalesce: (args) => {
+    const found = args.find((arg) => arg !== null && arg !== "");
+    if (found === void 0) throw new EvalError("coalesce(): every argument is null or empty");
+    return found;
+  },
+  alltrue: ([items], node2) => list(items, node2).every((item) => toBool(item, node2)),
+  anytrue: ([items], node2) => list(items, node2).some((item) => toBool(item, node2)),
+  tostring: ([value], node2) => value === null ? null : text(value, node2),
+  tonumber: ([value], node2) => value === null ? null : toNumber(value, node2),
+  tobool: ([value], node2) => value === null ? null : toBool(value, node2),
+  format: ([pattern, ...args], node2) => format3(text(pattern, node2), args, node2),
+  join: ([separator, items], node2) => list(items, node2).map((item) => text(item, node2)).join(text(separator, node2)),
+  split: ([separator, value], node2) => text(value, node2).split(text(separator, node2)),
+  lower: ([value], node2) => text(value, node2).toLowerCase(),
+  upper: ([value], node2) => text(value, node2).toUpperCase(),
+  title: ([value], node2) => text(value, node2).replace(/\b\w/g, (first) => first.toUpperCase()),
+  trimspace: ([value], node2) => text(value, node2).trim(),
+  trimprefix: ([value, prefix], node2) => {
+    const whole = text(value, node2);
+    return whole.startsWith(text(prefix, node2)) ? whole.slice(text(prefix, node2).length) : whole;
+  },
+  trimsuffix: ([value, suffix], node2) => {
+    const whole = text(value, node2);
+    return whole.endsWith(text(suffix, node2)) ? whole.slice(0, whole.length - text(suffix, node2).length) : whole;
+  },
+  startswith: ([value, prefix], node2) => text(value, node2).startsWith(text(prefix, node2)),
+  endswith: ([value, suffix], node2) => text(value, node2).endsWith(text(suffix, node2)),
+  strcontains: ([value, part], node2) => text(value, node2).includes(text(part, node2)),
+  substr: ([value, offset, length], node2) => {
+    const chars = [...text(value, node2)];
+    const start = toNumber(offset, node2);
+    const count = toNumber(length, node2);
+    return chars.slice(start < 0 ? chars.length + start : start, count < 0 ? void 0 : (start < 0 ? chars.length + start : start) + count).join("");
+  },
+  replace: ([value, search, replacement], node2) => {
+    const pattern = text(search, node2);
+    const regex2 = /^\/(.*)\/$/s.exec(pattern);
+    if (regex2) {
+      try {
+        return text(value, node2).replace(new RegExp(regex2[1], "g"), text(replacement, node2).replace(/\$\{?(\d+)\}?/g, "$$$1"));
+      } catch {
+        throw new EvalError(`${node2.text}: invalid regular expression`);
+      }
+    }
+    return text(value, node2).split(pattern).join(text(replacement, node2));
+  },
+  jsondecode: ([value], node2) => {
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new EvalError(`${node2.text}: not valid JSON`);
+    }
+  },
+  min: (args, node2) => Math.min(...numbers(args, node2)),
+  max: (args, node2) => Math.max(...numbers(args, node2)),
+  abs: ([value], node2) => Math.abs(toNumber(value, node2)),
+  ceil: ([value], node2) => Math.ceil(toNumber(value, node2)),
+  floor: ([value], node2) => Math.floor(toNumber(value, node2)),
+  cidrsubnet: ([prefix, newbits, netnum], node2) => cidrsubnet(text(prefix, node2), toNumber(newbits, node2), toNumber(netnum, node2), node2),
+  setunion: (args, node2) => distinct(args.flatMap((arg) => list(arg, node2))),
+  setintersection: ([first, ...rest], node2) => distinct(list(first, node2)).filter((item) => rest.every((other) => list(other, node2).some((candidate) => equal(candidate, item)))),
+  setsubtract: ([first, second], node2) => list(first, node2).filter((item) => !list(second, node2).some((other) => equal(other, item)))
+};
+var UNKNOWABLE = {
+  file: "reads a file at plan time",
+  fileexists: "reads a file at plan time",
+  templatefile: "reads a file at plan time",
+  filebase64: "reads a file at plan time",
+  timestamp: "is the time of the run",
+  uuid: "is random",
+  bcrypt: "is random"
+};
+function callFunction(name, args, node2, widen2) {
+  if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node2.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  const top = args.find(isUnresolved);
+  if (top) return widen2(top);
+  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node2);
+  if (Object.hasOwn(SCALAR, name)) {
+    const deep = args.map(firstUnknown).find((found) => found !== void 0);
+    if (deep) return widen2(deep);
+    return SCALAR[name](args, node2);
+  }
+  return unknownBecause(`\${${node2.text}}`, `the function ${name}() is not evaluated by hipaa-guard`);
+}
+function format3(pattern, args, node2) {
+  let next = 0;
+  return pattern.replace(/%(%|[-+ 0#]*\d*(?:\.\d+)?[svdtfqx])/g, (whole, verb) => {
+    if (verb === "%") return "%";
+    const value = args[next++];
+    const kind = verb.at(-1);
+    const width = /(\d+)/.exec(verb.replace(/\.\d+$/, ""))?.[1];
+    let out;
+    if (kind === "d") out = String(Math.trunc(toNumber(value, node2)));
+    else if (kind === "f") out = toNumber(value, node2).toFixed(Number(/\.(\d+)/.exec(verb)?.[1] ?? 6));
+    else if (kind === "q") out = JSON.stringify(text(value, node2));
+    else if (kind === "t") out = String(toBool(value, node2));
+    else if (kind === "x") out = toNumber(value, node2).toString(16);
+    else out = text(value, node2);
+    return width && !verb.startsWith("-") ? out.padStart(Number(width), verb.includes("0") && kind === "d" ? "0" : " ") : out;
+  });
+}
+function cidrsubnet(prefix, newbits, netnum, node2) {
+  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(prefix);
+  if (!match) return unknownBecause(`\${${node2.text}}`, "cidrsubnet() is evaluated for IPv4 prefixes only");
+  const octets = match.slice(1, 5).map(Number);
+  const length = Number(match[5]) + newbits;
+  if (octets.some((octet) => octet > 255) || length > 32 || netnum >= 2 ** newbits || netnum < 0) throw new EvalError(`${node2.text}: prefix out of range`);
+  const base = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  const size = 2 ** (32 - length);
+  const network = Math.floor(base / 2 ** (32 - Number(match[5]))) * 2 ** (32 - Number(match[5])) + netnum * size;
+  return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${length}`;
+}
+
+// checks/infra/terraform/evaluate.ts
+var EvalError = class extends Error {
+};
+var reasons = /* @__PURE__ */ new WeakMap();
+function unknownBecause(expression, reason, branches) {
+  const value = unresolved(expression, branches);
+  reasons.set(value, reason);
+  return value;
+}
+function reasonOf(value) {
+  return reasons.get(value);
+}
+function widen(node2, cause) {
+  return unknownBecause(expressionOf(node2), reasons.get(cause) ?? `${cause.expression} is not known`);
+}
+function expressionOf(node2) {
+  return node2.kind === "template" && node2.body ? node2.text : `\${${node2.text}}`;
+}
+function containsUnknown(value) {
+  if (isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+function firstUnknown(value) {
+  if (isUnresolved(value)) return value;
+  const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
+  for (const child of children) {
+    const found = firstUnknown(child);
+    if (found) return found;
+  }
+  return void 0;
+}
+function withSymbols(scope, symbols) {
+  return {
+    reference: (root, name, node2) => symbols.has(root) ? attribute(symbols.get(root), name, node2) : scope.reference(root, name, node2),
+    symbol: (name, node2) => symbols.has(name) ? symbols.get(name) : scope.symbol(name, node2)
+  };
+}
+function evaluate(node2, scope) {
+  switch (node2.kind) {
+    case "literal":
+      return node2.value;
+    case "template":
+      return template(node2, node2.parts, scope, true);
+    case "variable":
+      return scope.symbol(node2.name, node2);
+    case "anon":
+      return scope.symbol("", node2);
+    case "attr": {
+      if (node2.target.kind === "variable") return scope.reference(node2.target.name, node2.name, node2);
+      const target = evaluate(node2.target, scope);
+      return isUnresolved(target) ? widen(node2, target) : attribute(target, node2.name, node2);
+    }
+    case "index": {
+      const target = evaluate(node2.target, scope);
+      if (isUnresolved(target)) return widen(node2, target);
+      const key = evaluate(node2.key, scope);
+      if (isUnresolved(key)) return widen(node2, key);
+      return index(target, key, node2);
+    }
+    case "splat": {
+      const target = evaluate(node2.target, scope);
+      if (isUnresolved(target)) return widen(node2, target);
+      if (target === null || target === void 0) return [];
+      const items = Array.isArray(target) ? target : [target];
+      return items.map((item) => isUnresolved(item) ? item : evaluate(node2.each, withSymbols(scope, /* @__PURE__ */ new Map([["", item]]))));
+    }
+    case "call":
+      return call(node2, scope);
+    case "tuple":
+      return node2.items.map((item) => evaluate(item, scope));
+    case "object": {
+      const entries = [];
+      for (const item of node2.items) {
+        const key = evaluate(item.key, scope);
+        if (isUnresolved(key)) return widen(node2, key);
+        entries.push([toStringValue(key, item.key), evaluate(item.value, scope)]);
+      }
+      return Object.fromEntries(entries);
+    }
+    case "for":
+      return forExpression(node2, scope);
+    case "conditional":
+      return conditional(node2, scope);
+    case "binary":
+      return binary2(node2, scope);
+    case "unary": {
+      const operand = evaluate(node2.operand, scope);
+      if (isUnresolved(operand)) return widen(node2, operand);
+      return node2.operator === "!" ? !toBool(operand, node2) : -toNumber(operand, node2);
+    }
+  }
+}
+function evaluateSafely(node2, scope, expression) {
+  try {
+    return evaluate(node2, scope);
+  } catch (error62) {
+    if (error62 instanceof EvalError) return unknownBecause(expression, error62.message);
+    throw error62;
+  }
+}
+function attribute(target, name, node2) {
+  if (isUnresolved(target)) return widen(node2, target);
+  if (target !== null && typeof target === "object" && !Array.isArray(target)) {
+    if (Object.hasOwn(target, name)) return target[name];
+    throw new EvalError(`${node2.text}: this object has no attribute "${name}"`);
+  }
+  throw new EvalError(`${node2.text}: cannot read attribute "${name}" of ${describeType(target)}`);
+}
+function index(target, key, node2) {
+  if (Array.isArray(target)) {
+    const position = toNumber(key, node2);
+    if (!Number.isInteger(position) || position < 0 || position >= target.length) throw new EvalError(`${node2.text}: index ${position} is out of range`);
+    return target[position];
+  }
+  if (target !== null && typeof target === "object") {
+    const name = toStringValue(key, node2);
+    if (Object.hasOwn(target, name)) return target[name];
+    throw new EvalError(`${node2.text}: no element "${name}"`);
+  }
+  throw new EvalError(`${node2.text}: cannot index ${describeType(target)}`);
+}
+function template(node2, parts, scope, whole) {
+  const only = parts.length === 1 ? parts[0] : void 0;
+  if (whole && only?.kind === "interpolation") return evaluate(only.expr, scope);
+  let text2 = "";
+  for (const part of parts) {
+    const value = templatePart(node2, part, scope);
+    if (isUnresolved(value)) return value;
+    text2 += value;
+  }
+  return text2;
+}
+function templatePart(node2, part, scope) {
+  switch (part.kind) {
+    case "text":
+      return part.value;
+    case "interpolation": {
+      const value = evaluate(part.expr, scope);
+      if (isUnresolved(value)) return widen(node2, value);
+      if (containsUnknown(value)) return widen(node2, firstUnknown(value));
+      return toStringValue(value, part.expr);
+    }
+    case "if": {
+      const condition = evaluate(part.condition, scope);
+      if (isUnresolved(condition)) return widen(node2, condition);
+      const chosen = toBool(condition, part.condition) ? part.then : part.otherwise;
+      return template(node2, chosen, scope, false);
+    }
+    case "for": {
+      const collection = evaluate(part.collection, scope);
+      if (isUnresolved(collection)) return widen(node2, collection);
+      let text2 = "";
+      for (const [key, value] of iterate(collection, part.collection)) {
+        const symbols = /* @__PURE__ */ new Map([[part.valueVar, value]]);
+        if (part.keyVar) symbols.set(part.keyVar, key);
+        const piece = template(node2, part.body, withSymbols(scope, symbols), false);
+        if (isUnresolved(piece)) return piece;
+        text2 += piece;
+      }
+      return text2;
+    }
+  }
+}
+function iterate(collection, node2) {
+  if (Array.isArray(collection)) return collection.map((item, position) => [position, item]);
+  if (collection !== null && typeof collection === "object") return Object.keys(collection).sort().map((key) => [key, collection[key]]);
+  throw new EvalError(`${node2.text}: cannot iterate over ${describeType(collection)}`);
+}
+function forExpression(node2, scope) {
+  const collection = evaluate(node2.collection, scope);
+  if (isUnresolved(collection)) return widen(node2, collection);
+  const items = [];
+  const entries = /* @__PURE__ */ new Map();
+  for (const [key, value] of iterate(collection, node2.collection)) {
+    const symbols = /* @__PURE__ */ new Map([[node2.valueVar, value]]);
+    if (node2.keyVar) symbols.set(node2.keyVar, key);
+    const inner = withSymbols(scope, symbols);
+    if (node2.condition) {
+      const keep = evaluate(node2.condition, inner);
+      if (isUnresolved(keep)) return widen(node2, keep);
+      if (!toBool(keep, node2.condition)) continue;
+    }
+    const item = evaluate(node2.value, inner);
+    if (!node2.key) {
+      items.push(item);
+      continue;
+    }
+    const name = evaluate(node2.key, inner);
+    if (isUnresolved(name)) return widen(node2, name);
+    const text2 = toStringValue(name, node2.key);
+    if (node2.grouped) entries.set(text2, [...entries.get(text2) ?? [], item]);
+    else if (entries.has(text2)) throw new EvalError(`${node2.text}: duplicate key "${text2}" (add "..." to group values)`);
+    else entries.set(text2, item);
+  }
+  return node2.key ? Object.fromEntries(entries) : items;
+}
+function conditional(node2, scope) {
+  const condition = evaluate(node2.condition, scope);
+  if (!isUnresolved(condition)) return evaluate(toBool(condition, node2.condition) ? node2.then : node2.otherwise, scope);
+  const arm = (expr) => {
+    try {
+      return evaluate(expr, scope);
+    } catch (error62) {
+      if (error62 instanceof EvalError) return unknownBecause(`\${${expr.text}}`, error62.message);
+      throw error62;
+    }
+  };
+  const then = arm(node2.then);
+  const otherwise = arm(node2.otherwise);
+  if (!containsUnknown(then) && equal(then, otherwise)) return then;
+  return unknownBecause(`\${${node2.text}}`, reasons.get(condition) ?? `${condition.expression} is not known`, [then, otherwise]);
+}
+function binary2(node2, scope) {
+  const left = evaluate(node2.left, scope);
+  if (!isUnresolved(left) && (node2.operator === "&&" && !toBool(left, node2.left) || node2.operator === "||" && toBool(left, node2.left))) {
+    return node2.operator === "||";
+  }
+  const right = evaluate(node2.right, scope);
+  if (isUnresolved(left)) return widen(node2, left);
+  if (isUnresolved(right)) return widen(node2, right);
+  switch (node2.operator) {
+    case "&&":
+    case "||":
+      return toBool(right, node2.right);
+    case "==":
+    case "!=": {
+      if (containsUnknown(left) || containsUnknown(right)) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
+      return equal(left, right) === (node2.operator === "==");
+    }
+    default: {
+      const a = toNumber(left, node2.left);
+      const b = toNumber(right, node2.right);
+      const results = {
+        "+": () => a + b,
+        "-": () => a - b,
+        "*": () => a * b,
+        "/": () => {
+          if (b === 0) throw new EvalError(`${node2.text}: division by zero`);
+          return a / b;
+        },
+        "%": () => a % b,
+        "<": () => a < b,
+        "<=": () => a <= b,
+        ">": () => a > b,
+        ">=": () => a >= b
+      };
+      return results[node2.operator]();
+    }
+  }
+}
+function call(node2, scope) {
+  if (node2.name === "try" || node2.name === "can") {
+    for (const arg of node2.args) {
+      try {
+        const value = evaluate(arg, scope);
+        if (isUnresolved(value)) return widen(node2, value);
+        return node2.name === "can" ? true : value;
+      } catch (error62) {
+        if (!(error62 instanceof EvalError)) throw error62;
+        if (node2.name === "can") return false;
+      }
+    }
+    throw new EvalError(`${node2.text}: no argument of try() could be evaluated`);
+  }
+  let args = node2.args.map((arg) => evaluate(arg, scope));
+  if (node2.expand) {
+    const last2 = args.at(-1);
+    if (isUnresolved(last2)) return widen(node2, last2);
+    if (!Array.isArray(last2)) throw new EvalError(`${node2.text}: "..." needs a list`);
+    args = [...args.slice(0, -1), ...last2];
+  }
+  return callFunction(node2.name, args, node2, (cause) => widen(node2, cause));
+}
+function toBool(value, node2) {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  throw new EvalError(`${node2.text}: expected a bool, got ${describeType(value)}`);
+}
+function toNumber(value, node2) {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  throw new EvalError(`${node2.text}: expected a number, got ${describeType(value)}`);
+}
+function toStringValue(value, node2) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  throw new EvalError(`${node2.text}: expected a string, got ${describeType(value)}`);
+}
+function describeType(value) {
+  if (value === null || value === void 0) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function equal(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, position) => equal(item, b[position]));
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && equal(a[key], b[key]));
+  }
+  return false;
+}
+
+// checks/infra/terraform/expression.ts
+var ExpressionSyntaxError = class extends Error {
+};
+var MAX_DEPTH = 500;
+var BINARY_LEVELS = [["||"], ["&&"], ["==", "!="], ["<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
+function parseTemplateBody(text2) {
+  const parser2 = new Parser(text2);
+  const parts = parser2.templateParts(void 0, false);
+  if (parser2.position < text2.length) throw new ExpressionSyntaxError(`unexpected "${text2.slice(parser2.position, parser2.position + 10)}"`);
+  return { kind: "template", parts, text: text2, body: true };
+}
+var Parser = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  position = 0;
+  depth = 0;
+  // ---------- templates ----------
+  /**
+   * Template parts until the end, or a directive keyword (`else`, `endif`, `endfor`) that closes
+   * the enclosing directive (left unconsumed), or the closing quote when `quoted`.
+   */
+  templateParts(closers, quoted) {
+    const parts = [];
+    let literal2 = "";
+    const flush = () => {
+      if (literal2) parts.push({ kind: "text", value: literal2 });
+      literal2 = "";
+    };
+    while (this.position < this.text.length) {
+      const c = this.text[this.position];
+      const next = this.text[this.position + 1];
+      if (quoted && c === '"') break;
+      if (quoted && c === "\\") {
+        literal2 += this.escape();
+        continue;
+      }
+      if ((c === "$" || c === "%") && next === c && this.text[this.position + 2] === "{") {
+        literal2 += `${c}{`;
+        this.position += 3;
+        continue;
+      }
+      if (c === "$" && next === "{") {
+        flush();
+        this.position += 2;
+        this.stripMarker();
+        const expr = this.nested(() => this.expression());
+        this.closeTemplate();
+        parts.push({ kind: "interpolation", expr });
+        continue;
+      }
+      if (c === "%" && next === "{") {
+        const keyword = /^%\{~?\s*([a-z]+)/.exec(this.text.slice(this.position, this.position + 20))?.[1];
+        if (keyword && closers?.includes(keyword)) break;
+        flush();
+        parts.push(this.directive(keyword, quoted));
+        continue;
+      }
+      literal2 += c;
+      this.position++;
+    }
+    flush();
+    return parts;
+  }
+  directive(keyword, quoted) {
+    this.position += 2;
+    this.stripMarker();
+    this.blank(true);
+    if (keyword === "if") {
+      this.position += 2;
+      const condition = this.nested(() => this.expression());
+      this.closeTemplate();
+      const then = this.templateParts(["else", "endif"], quoted);
+      let otherwise = [];
+      if (this.keywordDirective("else")) otherwise = this.templateParts(["endif"], quoted);
+      if (!this.keywordDirective("endif")) throw new ExpressionSyntaxError("%{ if } without %{ endif }");
+      return { kind: "if", condition, then, otherwise };
+    }
+    if (keyword === "for") {
+      this.position += 3;
+      const { keyVar, valueVar } = this.forVariables();
+      const collection = this.nested(() => this.expression());
+      this.closeTemplate();
+      const body2 = this.templateParts(["endfor"], quoted);
+      if (!this.keywordDirective("endfor")) throw new ExpressionSyntaxError("%{ for } without %{ endfor }");
+      return { kind: "for", ...keyVar ? { keyVar } : {}, valueVar, collection, body: body2 };
+    }
+    throw new ExpressionSyntaxError(`unknown template directive "${keyword ?? ""}"`);
+  }
+  keywordDirective(keyword) {
+    const match = new RegExp(`^%\\{~?\\s*${keyword}\\s*~?\\}`).exec(this.text.slice(this.position, this.position + 30));
+    if (!match) return false;
+    this.position += match[0].length;
+    return true;
+  }
+  stripMarker() {
+    if (this.text[this.position] === "~") this.position++;
+  }
+  closeTemplate() {
+    this.blank(true);
+    if (this.text[this.position] === "~") this.position++;
+    this.expect("}");
+  }
+  escape() {
+    const next = this.text[this.position + 1];
+    this.position += 2;
+    const simple = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+    if (next !== void 0 && next in simple) return simple[next];
+    const width = next === "u" ? 4 : next === "U" ? 8 : 0;
+    const hex3 = this.text.slice(this.position, this.position + width);
+    if (width && /^[0-9A-Fa-f]+$/.test(hex3) && hex3.length === width) {
+      this.position += width;
+      return String.fromCodePoint(parseInt(hex3, 16));
+    }
+    throw new ExpressionSyntaxError(`invalid escape "\\${next ?? ""}"`);
+  }
+  // ---------- expressions ----------
+  expression() {
+    const start = this.position;
+    const condition = this.binary(0);
+    const end = this.position;
+    this.blank(true);
+    if (this.text[this.position] !== "?") {
+      this.position = end;
+      return condition;
+    }
+    this.position++;
+    const then = this.nested(() => this.expression());
+    this.blank(true);
+    this.expect(":");
+    const otherwise = this.nested(() => this.expression());
+    return { kind: "conditional", condition, then, otherwise, text: this.slice(start) };
+  }
+  binary(level) {
+    if (level >= BINARY_LEVELS.length) return this.unary();
+    const start = this.position;
+    let left = this.binary(level + 1);
+    for (; ; ) {
+      const end = this.position;
+      this.blank(true);
+      const operator = this.operatorAt(BINARY_LEVELS[level]);
+      if (!operator) {
+        this.position = end;
+        return left;
+      }
+      this.position += operator.length;
+      const right = this.nested(() => this.binary(level + 1));
+      left = { kind: "binary", operator, left, right, text: this.slice(start) };
+    }
+  }
+  operatorAt(operators) {
+    return [...operators].sort((a, b) => b.length - a.length).find((operator) => this.text.startsWith(operator, this.position));
+  }
+  unary() {
+    this.blank(true);
+    const start = this.position;
+    const c = this.text[this.position];
+    if (c === "!" || c === "-") {
+      this.position++;
+      const operand = this.nested(() => this.unary());
+      if (c === "-" && operand.kind === "literal" && typeof operand.value === "number") return { kind: "literal", value: -operand.value, text: this.slice(start) };
+      return { kind: "unary", operator: c, operand, text: this.slice(start) };
+    }
+    return this.postfix(start, this.term());
+  }
+  /** Attribute access, indexes and splats after a term. */
+  postfix(start, term) {
+    let expr = term;
+    for (; ; ) {
+      const before = this.position;
+      this.blank(false);
+      const c = this.text[this.position];
+      if (c === "." && this.text[this.position + 1] === "*") {
+        this.position += 2;
+        expr = { kind: "splat", target: expr, each: this.splatSteps(false), text: this.slice(start) };
+        continue;
+      }
+      if (c === "[" && /^\[\s*\*\s*\]/.test(this.text.slice(this.position, this.position + 10))) {
+        this.position = this.text.indexOf("]", this.position) + 1;
+        expr = { kind: "splat", target: expr, each: this.splatSteps(true), text: this.slice(start) };
+        continue;
+      }
+      const step = this.traversalStep(expr, start);
+      if (!step) {
+        this.position = before;
+        return expr;
+      }
+      expr = step;
+    }
+  }
+  traversalStep(target, start) {
+    const c = this.text[this.position];
+    if (c === "." && !this.text.startsWith("...", this.position)) {
+      this.position++;
+      const digits = /^\d+/.exec(this.text.slice(this.position, this.position + 20))?.[0];
+      if (digits) {
+        this.position += digits.length;
+        return { kind: "index", target, key: { kind: "literal", value: Number(digits), text: digits }, text: this.slice(start) };
+      }
+      const name = this.identifier();
+      if (!name) throw new ExpressionSyntaxError('expected an attribute name after "."');
+      return { kind: "attr", target, name, text: this.slice(start) };
+    }
+    if (c === "[") {
+      this.position++;
+      const key = this.nested(() => this.expression());
+      this.blank(true);
+      this.expect("]");
+      return { kind: "index", target, key, text: this.slice(start) };
+    }
+    return void 0;
+  }
+  /** The steps a splat applies to each element: attributes (and, for `[*]`, indexes too). */
+  splatSteps(full) {
+    const start = this.position;
+    let each = { kind: "anon", text: "" };
+    for (; ; ) {
+      const before = this.position;
+      this.blank(false);
+      const c = this.text[this.position];
+      if (c !== "." && !(full && c === "[")) break;
+      if (c === "." && this.text[this.position + 1] === "*") break;
+      const step = this.traversalStep(each, start);
+      if (!step) {
+        this.position = before;
+        break;
+      }
+      each = step;
+    }
+    return each;
+  }
+  term() {
+    this.blank(true);
+    const start = this.position;
+    const c = this.text[this.position];
+    if (c === void 0) throw new ExpressionSyntaxError("expression ends early");
+    if (c === "(") {
+      this.position++;
+      const inner = this.nested(() => this.expression());
+      this.blank(true);
+      this.expect(")");
+      return inner;
+    }
+    if (c === '"') {
+      this.position++;
+      const parts = this.templateParts(void 0, true);
+      this.expect('"');
+      return { kind: "template", parts, text: this.slice(start) };
+    }
+    if (c === "<" && this.text[this.position + 1] === "<") return this.heredoc(start);
+    if (c === "[") return this.nested(() => this.tuple(start));
+    if (c === "{") return this.nested(() => this.object(start));
+    const number4 = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.position, this.position + 64))?.[0];
+    if (number4) {
+      this.position += number4.length;
+      return { kind: "literal", value: Number(number4), text: number4 };
+    }
+    const name = this.identifier();
+    if (!name) throw new ExpressionSyntaxError(`unexpected "${c}"`);
+    if (name === "true" || name === "false") return { kind: "literal", value: name === "true", text: name };
+    if (name === "null") return { kind: "literal", value: null, text: name };
+    this.blank(false);
+    if (this.text.startsWith("::", this.position)) throw new ExpressionSyntaxError("provider-defined functions are not evaluated");
+    if (this.text[this.position] === "(") return this.nested(() => this.call(name, start));
+    return { kind: "variable", name, text: name };
+  }
+  call(name, start) {
+    this.position++;
+    const args = [];
+    let expand2 = false;
+    for (; ; ) {
+      this.blank(true);
+      if (this.text[this.position] === ")") break;
+      args.push(this.expression());
+      this.blank(true);
+      if (this.text.startsWith("...", this.position)) {
+        expand2 = true;
+        this.position += 3;
+        this.blank(true);
+      }
+      if (this.text[this.position] === ",") this.position++;
+      else break;
+    }
+    this.blank(true);
+    this.expect(")");
+    return { kind: "call", name, args, expand: expand2, text: this.slice(start) };
+  }
+  tuple(start) {
+    this.position++;
+    this.blank(true);
+    if (this.keywordAhead("for")) return this.forExpression(start, false);
+    const items = [];
+    for (; ; ) {
+      this.blank(true);
+      if (this.text[this.position] === "]") break;
+      items.push(this.expression());
+      this.blank(true);
+      if (this.text[this.position] === ",") this.position++;
+      else break;
+    }
+    this.blank(true);
+    this.expect("]");
+    return { kind: "tuple", items, text: this.slice(start) };
+  }
+  object(start) {
+    this.position++;
+    this.blank(true);
+    if (this.keywordAhead("for")) return this.forExpression(start, true);
+    const items = [];
+    for (; ; ) {
+      this.blank(true);
+      if (this.text[this.position] === "}") break;
+      const keyStart = this.position;
+      const key = this.expression();
+      const literalKey = key.kind === "variable" ? { kind: "literal", value: key.name, text: key.name } : key;
+      this.blank(true);
+      const separator = this.text[this.position];
+      if (separator !== "=" && separator !== ":") throw new ExpressionSyntaxError(`expected "=" after the object key ${this.slice(keyStart)}`);
+      this.position++;
+      const value = this.expression();
+      items.push({ key: literalKey, value });
+      const afterValue = this.position;
+      this.blank(false);
+      if (this.text[this.position] === ",") {
+        this.position++;
+        continue;
+      }
+      this.blank(true);
+      if (this.text[this.position] === "}" || !this.text.slice(afterValue, this.position).includes("\n")) break;
+    }
+    this.blank(true);
+    this.expect("}");
+    return { kind: "object", items, text: this.slice(start) };
+  }
+  forExpression(start, object3) {
+    this.position += 3;
+    const { keyVar, valueVar } = this.forVariables();
+    const collection = this.expression();
+    this.blank(true);
+    this.expect(":");
+    let key;
+    let value = this.expression();
+    this.blank(true);
+    let grouped = false;
+    if (object3) {
+      if (!this.text.startsWith("=>", this.position)) throw new ExpressionSyntaxError('expected "=>" in a for expression');
+      this.position += 2;
+      key = value;
+      value = this.expression();
+      this.blank(true);
+      if (this.text.startsWith("...", this.position)) {
+        grouped = true;
+        this.position += 3;
+        this.blank(true);
+      }
+    }
+    let condition;
+    if (this.keywordAhead("if")) {
+      this.position += 2;
+      condition = this.expression();
+      this.blank(true);
+    }
+    this.expect(object3 ? "}" : "]");
+    return {
+      kind: "for",
+      ...keyVar ? { keyVar } : {},
+      valueVar,
+      collection,
+      ...key ? { key } : {},
+      value,
+      ...condition ? { condition } : {},
+      grouped,
+      text: this.slice(start)
+    };
+  }
+  /** `k, v in` or `v in`. */
+  forVariables() {
+    this.blank(true);
+    const first = this.identifier();
+    this.blank(true);
+    let second;
+    if (this.text[this.position] === ",") {
+      this.position++;
+      this.blank(true);
+      second = this.identifier();
+      this.blank(true);
+    }
+    if (!first || !this.keywordAhead("in")) throw new ExpressionSyntaxError('expected "for NAME in" or "for KEY, VALUE in"');
+    this.position += 2;
+    return second ? { keyVar: first, valueVar: second } : { valueVar: first };
+  }
+  heredoc(start) {
+    const header = /^<<(-?)([A-Za-z_][\w-]*)\r?\n/.exec(this.text.slice(this.position, this.position + 100));
+    if (!header) throw new ExpressionSyntaxError("malformed heredoc");
+    const bodyStart = this.position + header[0].length;
+    const closing = new RegExp(`^[ \\t]*${header[2]}[ \\t]*$`, "m");
+    const rest = this.text.slice(bodyStart);
+    const end = closing.exec(rest);
+    if (!end) throw new ExpressionSyntaxError("heredoc without its closing marker");
+    let body2 = rest.slice(0, end.index);
+    if (header[1]) {
+      const lines = body2.split("\n");
+      const indent2 = Math.min(...lines.filter((line) => line.trim()).map((line) => /^[ \t]*/.exec(line)[0].length));
+      body2 = lines.map((line) => line.slice(Number.isFinite(indent2) ? indent2 : 0)).join("\n");
+    }
+    this.position = bodyStart + end.index + end[0].length;
+    return { ...parseTemplateBody(body2), text: this.slice(start) };
+  }
+  // ---------- lexical helpers ----------
+  keywordAhead(keyword) {
+    return this.text.startsWith(keyword, this.position) && !/[\w-]/.test(this.text[this.position + keyword.length] ?? "");
+  }
+  identifier() {
+    const name = /^[A-Za-z_][\w-]*/.exec(this.text.slice(this.position, this.position + 256))?.[0];
+    if (name) this.position += name.length;
+    return name;
+  }
+  /** Skips spaces and comments (and newlines when `newlines`). */
+  blank(newlines) {
+    for (; ; ) {
+      const c = this.text[this.position];
+      if (c === " " || c === "	" || c === "\r" || newlines && c === "\n") this.position++;
+      else if (c === "#" || c === "/" && this.text[this.position + 1] === "/") {
+        const end = this.text.indexOf("\n", this.position);
+        this.position = end < 0 ? this.text.length : end;
+      } else if (c === "/" && this.text[this.position + 1] === "*") {
+        const end = this.text.indexOf("*/", this.position + 2);
+        this.position = end < 0 ? this.text.length : end + 2;
+      } else return;
+    }
+  }
+  expect(char) {
+    if (this.text[this.position] !== char) {
+      throw new ExpressionSyntaxError(`expected "${char}" but found ${this.position < this.text.length ? `"${this.text[this.position]}"` : "the end"}`);
+    }
+    this.position++;
+  }
+  nested(parse7) {
+    if (++this.depth > MAX_DEPTH) throw new ExpressionSyntaxError(`expression nests deeper than ${MAX_DEPTH} levels`);
+    try {
+      return parse7();
+    } finally {
+      this.depth--;
+    }
+  }
+  slice(start) {
+    return this.text.slice(start, this.position).trim();
+  }
+};
+
+// checks/infra/terraform/configuration.ts
+var MAX_EXPANSION = 256;
+var MAX_MODULE_DEPTH = 16;
+var MAX_INSTANCES = 2e3;
+var MODULE_META = /* @__PURE__ */ new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
+var RESOURCE_META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
+var NOT_SOURCE_AVAILABLE = "module source not available locally";
+var isObject2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
+var firstBody = (value) => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return isObject2(first) ? first : void 0;
+};
+var blocksOf = (body2, type2) => isObject2(body2[type2]) ? body2[type2] : {};
+function isVarFile(path8) {
+  return path8.endsWith(".tfvars") || path8.endsWith(".tfvars.json");
+}
+function normalizeDir(path8) {
+  return posix.normalize(path8).replace(/\/+$/, "") || ".";
+}
+function localSourceDir(dir, source) {
+  if (!/^\.\.?(\/|$)/.test(source)) return void 0;
+  return normalizeDir(posix.join(dir, source));
+}
+function evaluateConfiguration(files, options2 = {}) {
+  return new Configuration(files, options2).evaluate();
+}
+var Configuration = class {
+  constructor(files, options2) {
+    this.options = options2;
+    for (const file2 of files) {
+      if (isVarFile(file2.path)) {
+        this.varFiles.push(file2);
+        continue;
+      }
+      const dir = normalizeDir(posix.dirname(file2.path));
+      const module2 = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
+      this.dirs.set(dir, module2);
+      collect(module2, file2);
+    }
+  }
+  options;
+  dirs = /* @__PURE__ */ new Map();
+  varFiles = [];
+  notes = /* @__PURE__ */ new Map();
+  parsed = /* @__PURE__ */ new Map();
+  instances = 0;
+  evaluate() {
+    const called = /* @__PURE__ */ new Set();
+    for (const module2 of this.dirs.values()) {
+      for (const [name, call2] of module2.calls) {
+        const target = this.sourceDir(module2.dir, module2.dir, name, call2.block, "");
+        if (target && target !== module2.dir) called.add(target);
+      }
+    }
+    const resources = [];
+    const applied = /* @__PURE__ */ new Set();
+    for (const module2 of [...this.dirs.values()].sort((a, b) => a.dir.localeCompare(b.dir))) {
+      if (called.has(module2.dir)) continue;
+      const varFiles = this.varFilesOf(module2.dir);
+      varFiles.forEach((file2) => applied.add(file2));
+      const inputs = this.rootInputs(module2, varFiles);
+      resources.push(...new Instance(this, module2, "", module2.dir, "", inputs, 0).resources());
+    }
+    for (const file2 of this.varFiles) {
+      if (!applied.has(file2)) {
+        this.note(file2.path, `infra: ${file2.path} was not applied to any module (only terraform.tfvars, *.auto.tfvars and the files named in infra.terraform.var-files are, to the root module in their directory)`);
+      }
+    }
+    return { resources, notes: this.notes };
+  }
+  note(path8, message) {
+    const list3 = this.notes.get(path8) ?? [];
+    if (!list3.includes(message)) list3.push(message);
+    this.notes.set(path8, list3);
+  }
+  /** Counts module instances; false once the configuration is too large to expand further. */
+  admit() {
+    return ++this.instances <= MAX_INSTANCES;
+  }
+  parse(text2) {
+    let parsed = this.parsed.get(text2);
+    if (!parsed) {
+      try {
+        parsed = parseTemplateBody(text2);
+      } catch (error62) {
+        parsed = error62 instanceof Error ? error62 : new Error(String(error62));
+      }
+      this.parsed.set(text2, parsed);
+    }
+    return parsed;
+  }
+  module(dir) {
+    return this.dirs.get(dir);
+  }
+  /**
+   * The directory a module call reads: a local path, or what `terraform init` recorded in the
+   * root's `.terraform/modules/modules.json` under the call's key (`vpc`, `vpc.subnets`).
+   */
+  sourceDir(dir, rootDir, name, block, parentKey) {
+    const source = typeof block.source === "string" ? block.source : "";
+    const local = localSourceDir(dir, source);
+    if (local !== void 0) return local;
+    const manifest = this.options.modulesJson?.get(posix.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
+    if (!manifest) return void 0;
+    try {
+      const parsed = JSON.parse(manifest);
+      const key = parentKey ? `${parentKey}.${name}` : name;
+      const entry = parsed.Modules?.find((candidate) => candidate.Key === key);
+      return typeof entry?.Dir === "string" ? normalizeDir(posix.join(rootDir, entry.Dir)) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  /** terraform.tfvars, then *.auto.tfvars (by name), then the configured var files: later wins. */
+  varFilesOf(dir) {
+    const inDir = this.varFiles.filter((file2) => normalizeDir(posix.dirname(file2.path)) === dir);
+    const name = (file2) => posix.basename(file2.path);
+    const automatic = [
+      ...inDir.filter((file2) => name(file2) === "terraform.tfvars" || name(file2) === "terraform.tfvars.json"),
+      ...inDir.filter((file2) => /\.auto\.tfvars(\.json)?$/.test(name(file2))).sort((a, b) => name(a).localeCompare(name(b)))
+    ];
+    const configured = (this.options.varFiles ?? []).flatMap((glob2) => {
+      const matches = (0, import_picomatch3.default)(glob2, { dot: true });
+      return inDir.filter((file2) => matches(file2.path) && !automatic.includes(file2));
+    });
+    return [...automatic, ...new Set(configured)];
+  }
+  rootInputs(module2, varFiles) {
+    const inputs = /* @__PURE__ */ new Map();
+    for (const file2 of varFiles) {
+      for (const [name, raw] of Object.entries(file2.body)) {
+        if (!module2.variables.has(name)) continue;
+        const origin = { ...file2.locate([name]), path: file2.path };
+        inputs.set(name, { value: () => this.literal(raw, `var.${name} in ${file2.path}`), origin });
+      }
+    }
+    return inputs;
+  }
+  /** A tfvars value: literal, but a string may still hold `${…}` Terraform would refuse there. */
+  literal(raw, where2) {
+    if (typeof raw === "string" && (raw.includes("${") || raw.includes("%{"))) return unknownBecause(raw, `${where2} is not a literal value`);
+    return raw;
+  }
+};
+function collect(module2, file2) {
+  module2.files.push(file2);
+  for (const [name, declaration] of Object.entries(blocksOf(file2.body, "variable"))) module2.variables.set(name, { file: file2, block: firstBody(declaration) ?? {} });
+  for (const block of Array.isArray(file2.body.locals) ? file2.body.locals : []) {
+    if (isObject2(block)) for (const [name, raw] of Object.entries(block)) module2.locals.set(name, { file: file2, raw });
+  }
+  for (const [name, declaration] of Object.entries(blocksOf(file2.body, "output"))) module2.outputs.set(name, { file: file2, raw: firstBody(declaration)?.value });
+  for (const [name, declaration] of Object.entries(blocksOf(file2.body, "module"))) module2.calls.set(name, { file: file2, block: firstBody(declaration) ?? {} });
+  const address = (value) => typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : void 0;
+  for (const block of Array.isArray(file2.body.moved) ? file2.body.moved : []) {
+    if (!isObject2(block)) continue;
+    const from = address(block.from);
+    const to = address(block.to);
+    if (from && to) module2.moves.set(to, [...module2.moves.get(to) ?? [], from]);
+  }
+  for (const [to, froms] of module2.moves) {
+    const all = new Set(froms);
+    for (const from of all) for (const earlier of module2.moves.get(from) ?? []) all.add(earlier);
+    module2.moves.set(to, [...all]);
+  }
+}
+var Instance = class _Instance {
+  constructor(config3, module2, prefix, rootDir, key, inputs, depth) {
+    this.config = config3;
+    this.module = module2;
+    this.prefix = prefix;
+    this.rootDir = rootDir;
+    this.key = key;
+    this.inputs = inputs;
+    this.depth = depth;
+  }
+  config;
+  module;
+  prefix;
+  rootDir;
+  key;
+  inputs;
+  depth;
+  variableValues = /* @__PURE__ */ new Map();
+  localValues = /* @__PURE__ */ new Map();
+  moduleValues = /* @__PURE__ */ new Map();
+  evaluating = /* @__PURE__ */ new Set();
+  children = /* @__PURE__ */ new Map();
+  // ---------- names ----------
+  scope(iteration = {}) {
+    return {
+      reference: (root, name, node2) => this.reference(root, name, node2, iteration),
+      symbol: (name, node2) => {
+        if (name === "self" || name === "") return unknownBecause(`\${${node2.text}}`, "refers to the resource itself, known only after apply");
+        return unknownBecause(`\${${node2.text}}`, `${name} is not defined here`);
+      }
+    };
+  }
+  reference(root, name, node2, iteration) {
+    switch (root) {
+      case "var":
+        return this.variable(name, node2);
+      case "local":
+        return this.local(name, node2);
+      case "module":
+        return this.moduleValue(name, node2);
+      case "count":
+        if (name !== "index" || iteration.count === void 0) return unknownBecause(`\${${node2.text}}`, "count.index is used outside a counted block");
+        return iteration.count;
+      case "each":
+        if (!iteration.each || name !== "key" && name !== "value") return unknownBecause(`\${${node2.text}}`, "each is used outside a for_each block");
+        return iteration.each[name];
+      case "path":
+        return name === "module" ? this.module.dir : name === "root" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
+      case "terraform":
+        return unknownBecause(`\${${node2.text}}`, "the workspace is chosen when Terraform runs");
+      case "data":
+        return unknownBecause(`\${${node2.text}}`, "a data source, read when Terraform runs");
+      default:
+        return unknownBecause(`\${${node2.text}}`, "an attribute of another resource, known only after apply");
+    }
+  }
+  variable(name, node2) {
+    if (this.variableValues.has(name)) return this.variableValues.get(name);
+    const declaration = this.module.variables.get(name);
+    let value;
+    if (!declaration) value = unknownBecause(`\${${node2.text}}`, `var.${name} is not declared in ${this.module.dir}`);
+    else {
+      const input2 = this.inputs.get(name);
+      const hasDefault = Object.hasOwn(declaration.block, "default");
+      if (input2) value = input2.value();
+      if ((value === void 0 || value === null && declaration.block.nullable === false) && hasDefault) value = declaration.block.default;
+      if (value === void 0) {
+        value = unknownBecause(
+          `\${var.${name}}`,
+          this.prefix ? `var.${name} has no default and the caller passes no value` : `var.${name} has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files`
+        );
+      } else value = withTypeDefaults(declaration.block.type, value, (text2) => this.config.parse(text2));
+    }
+    this.variableValues.set(name, value);
+    return value;
+  }
+  local(name, node2) {
+    return this.once("local", name, node2, this.localValues, () => this.value(this.module.locals.get(name).raw, this.scope()));
+  }
+  moduleValue(name, node2) {
+    return this.once("module", name, node2, this.moduleValues, () => {
+      const children = this.childrenOf(name);
+      if (!children) return unknownBecause(`\${${node2.text}}`, NOT_SOURCE_AVAILABLE);
+      const outputs = children.instances.map((child) => child.outputs());
+      if (children.keys === void 0) return outputs[0];
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node2.text}}`, reasonOf(children.keys) ?? "the instances of this module are not known");
+      if (children.keys.every((instanceKey) => typeof instanceKey === "number")) return outputs;
+      return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
+    });
+  }
+  /** A local's or a module call's value, computed once; one that needs itself is unknown. */
+  once(kind, name, node2, cache2, compute) {
+    if (cache2.has(name)) return cache2.get(name);
+    const declared = kind === "local" ? this.module.locals.has(name) : this.module.calls.has(name);
+    if (!declared) return unknownBecause(`\${${node2.text}}`, `${kind}.${name} is not ${kind === "local" ? "defined" : "called"} in ${this.module.dir}`);
+    const key = `${kind}.${name}`;
+    if (this.evaluating.has(key)) return unknownBecause(`\${${node2.text}}`, `${key} depends on itself`);
+    this.evaluating.add(key);
+    const value = compute();
+    this.evaluating.delete(key);
+    cache2.set(name, value);
+    return value;
+  }
+  outputs() {
+    return Object.fromEntries([...this.module.outputs].map(([name, output2]) => [name, this.value(output2.raw, this.scope())]));
+  }
+  // ---------- values ----------
+  /** Evaluates a value as hcl2json gives it: strings are templates, lists and maps are walked. */
+  value(raw, scope, place) {
+    if (typeof raw === "string") {
+      if (!raw.includes("${") && !raw.includes("%{")) return raw.replaceAll("$${", "${").replaceAll("%%{", "%{");
+      const parsed = this.config.parse(raw);
+      if (place) place.placed.set(pathKey(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins) });
+      if (parsed instanceof Error) return unknownBecause(raw, `the expression could not be read (${parsed.message})`);
+      const value = evaluateSafely(parsed, scope, raw);
+      return isUnresolved(value) && value.expression !== raw && parsed.kind === "template" && parsed.parts.length === 1 ? renamed(value, raw) : value;
+    }
+    if (Array.isArray(raw)) {
+      return raw.map((item, position) => this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, position], valuePath: [...place.valuePath, position] }));
+    }
+    if (isObject2(raw)) {
+      const entries = [];
+      for (const [key, item] of Object.entries(raw)) {
+        const name = key.includes("${") ? this.value(key, scope) : key;
+        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name) ?? "a key that is not known");
+        entries.push([String(name), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })]);
+      }
+      return Object.fromEntries(entries);
+    }
+    return raw;
+  }
+  /** A block body: attributes and nested blocks, with `dynamic` blocks expanded. */
+  body(raw, scope, place) {
+    const values = [];
+    const blockLists = /* @__PURE__ */ new Map();
+    for (const [key, item] of Object.entries(raw)) {
+      if (key === "dynamic") continue;
+      const at = { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, key] };
+      if (Array.isArray(item) && item.length && item.every(isObject2)) {
+        blockLists.set(key, item.map((block, position) => this.body(block, scope, { ...at, sourcePath: [...at.sourcePath, position], valuePath: [...at.valuePath, position] })));
+      } else values.push([key, this.value(item, scope, at)]);
+    }
+    for (const [name, definitions] of Object.entries(blocksOf(raw, "dynamic"))) {
+      const existing = blockLists.get(name);
+      let blocks = Array.isArray(existing) ? [...existing] : [];
+      (Array.isArray(definitions) ? definitions : [definitions]).forEach((definition2, position) => {
+        if (!isObject2(definition2) || isUnresolved(blocks)) return;
+        blocks = this.dynamic(name, definition2, scope, { ...place, sourcePath: [...place.sourcePath, "dynamic", name, position] }, blocks);
+      });
+      blockLists.set(name, blocks);
+    }
+    return Object.fromEntries([...values, ...blockLists]);
+  }
+  /** `dynamic "name" { for_each, iterator, content }`: one block per element, appended to `blocks`. */
+  dynamic(name, definition2, scope, place, blocks) {
+    const collection = this.value(definition2.for_each, scope);
+    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known${reasonOf(collection) ? ` (${reasonOf(collection)})` : ""}`);
+    const iterator2 = typeof definition2.iterator === "string" ? definition2.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, "$1") : name;
+    const content = firstBody(definition2.content) ?? {};
+    const forEach = typeof definition2.for_each === "string" ? this.config.parse(definition2.for_each) : void 0;
+    const origins = new Map(place.origins);
+    origins.set(iterator2, forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : void 0);
+    let pairs2;
+    try {
+      pairs2 = iterate(collection, { kind: "literal", value: collection, text: `dynamic "${name}"` });
+    } catch {
+      return unknownBecause(`dynamic "${name}"`, "its for_each is neither a list nor a map");
+    }
+    for (const [key, value] of pairs2.slice(0, MAX_EXPANSION)) {
+      const inner = withSymbols(scope, /* @__PURE__ */ new Map([[iterator2, { key, value }]]));
+      blocks.push(this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, "content", 0], valuePath: [...place.valuePath, name, blocks.length], origins }));
+    }
+    return blocks;
+  }
+  /** Where the variables an expression reads were set, when that is outside this module (an input, a tfvars). */
+  originOf(expr, symbols, seen = /* @__PURE__ */ new Set()) {
+    if (expr instanceof Error) return {};
+    let found;
+    const visit2 = (node2) => {
+      if (found || node2 === null || typeof node2 !== "object") return;
+      if (Array.isArray(node2)) return node2.forEach(visit2);
+      const current = node2;
+      if (current.kind === "attr" && current.target.kind === "variable") {
+        const root = current.target.name;
+        if (root === "var") found = this.inputs.get(current.name)?.origin;
+        else if (root === "local" && !seen.has(current.name)) {
+          seen.add(current.name);
+          const local = this.module.locals.get(current.name);
+          if (typeof local?.raw === "string") found = this.originOf(this.config.parse(local.raw), symbols, seen).origin;
+        } else found = symbols.get(root);
+        return;
+      }
+      if (current.kind === "variable") {
+        found = symbols.get(current.name);
+        return;
+      }
+      for (const [key, child] of Object.entries(current)) if (key !== "text") visit2(child);
+    };
+    visit2(expr);
+    return found ? { origin: found } : {};
+  }
+  // ---------- expansion ----------
+  /** The instance keys of a `count` / `for_each` block: `undefined` for a single instance, Unresolved when not known. */
+  expansion(block, scope) {
+    const origins = /* @__PURE__ */ new Map();
+    if (block.count !== void 0) {
+      const count = this.value(block.count, scope);
+      const origin = typeof block.count === "string" ? this.originOf(this.config.parse(block.count), origins).origin : void 0;
+      if (typeof count === "number" && Number.isInteger(count) && count >= 0 && count <= MAX_EXPANSION) {
+        const keys = Array.from({ length: count }, (_, position) => position);
+        return { keys, iterations: keys.map((position) => ({ count: position, ...origin ? { origin } : {} })) };
+      }
+      const unknown2 = isUnresolved(count) ? count : unknownBecause(JSON.stringify(block.count), `count ${JSON.stringify(count)} is not a small whole number`);
+      return { keys: unknown2, iterations: [{ count: unknownBecause("${count.index}", "count is not known"), ...origin ? { origin } : {} }] };
+    }
+    if (block.for_each !== void 0) {
+      const collection = this.value(block.for_each, scope);
+      const origin = typeof block.for_each === "string" ? this.originOf(this.config.parse(block.for_each), origins).origin : void 0;
+      const unknownEach = (reason) => {
+        const each = { key: unknownBecause("${each.key}", reason), value: unknownBecause("${each.value}", reason) };
+        return { keys: unknownBecause(JSON.stringify(block.for_each), reason), iterations: [{ each, ...origin ? { origin } : {} }] };
+      };
+      if (isUnresolved(collection)) return unknownEach(reasonOf(collection) ?? `for_each ${collection.expression} is not known`);
+      const pairs2 = Array.isArray(collection) ? collection.map((item) => [String(item), item]) : isObject2(collection) ? Object.keys(collection).sort().map((key) => [key, collection[key]]) : [];
+      if (pairs2.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach("some keys of for_each are not known");
+      if (pairs2.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
+      return { keys: pairs2.map(([key]) => key), iterations: pairs2.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin } : {} })) };
+    }
+    return { iterations: [{}] };
+  }
+  // ---------- children ----------
+  childrenOf(name) {
+    const call2 = this.module.calls.get(name);
+    const key = this.key ? `${this.key}.${name}` : name;
+    const dir = this.config.sourceDir(this.module.dir, this.rootDir, name, call2.block, this.key);
+    const child = dir === void 0 ? void 0 : this.config.module(dir);
+    const source = typeof call2.block.source === "string" ? call2.block.source : "";
+    if (!child) {
+      const why = dir === void 0 ? "no .terraform/modules/modules.json records it" : `${dir} holds no Terraform files`;
+      this.config.note(call2.file.path, `infra: ${this.prefix}module.${name} (source "${source}") is not available locally (${why}); its resources are not checked and values from it are unknown`);
+      return void 0;
+    }
+    if (this.depth >= MAX_MODULE_DEPTH || [...this.prefix.matchAll(/module\./g)].length >= MAX_MODULE_DEPTH) {
+      this.config.note(call2.file.path, `infra: ${this.prefix}module.${name} nests modules deeper than ${MAX_MODULE_DEPTH} levels; it is not checked`);
+      return void 0;
+    }
+    const cached2 = this.children.get(name);
+    const expansion = this.expansion(call2.block, this.scope());
+    if (cached2) return { ...expansion.keys !== void 0 ? { keys: expansion.keys } : {}, instances: cached2 };
+    const instances = [];
+    expansion.iterations.forEach((iteration, position) => {
+      if (!this.config.admit()) {
+        this.config.note(call2.file.path, `infra: the configuration has more than ${MAX_INSTANCES} module instances; ${this.prefix}module.${name} and later ones are not checked`);
+        return;
+      }
+      const keys = expansion.keys;
+      const suffix = keys === void 0 || isUnresolved(keys) ? "" : instanceSuffix(keys[position]);
+      const inputs = /* @__PURE__ */ new Map();
+      for (const [input2, raw] of Object.entries(call2.block)) {
+        if (MODULE_META.has(input2)) continue;
+        const parsed = typeof raw === "string" ? this.config.parse(raw) : void 0;
+        const callerLine = { ...call2.file.locate(["module", name, 0, input2]), path: call2.file.path };
+        const scope = this.scope(iteration);
+        inputs.set(input2, {
+          value: () => this.value(raw, scope),
+          origin: (parsed && this.originOf(parsed, /* @__PURE__ */ new Map([["each", iteration.origin], ["count", iteration.origin]])).origin) ?? callerLine
+        });
+      }
+      instances.push(new _Instance(this.config, child, `${this.prefix}module.${name}${suffix}.`, this.rootDir, key, inputs, this.depth + 1));
+    });
+    this.children.set(name, instances);
+    return { ...expansion.keys !== void 0 ? { keys: expansion.keys } : {}, instances };
+  }
+  // ---------- resources ----------
+  resources() {
+    const resources = [];
+    for (const file2 of this.module.files) {
+      for (const [type2, named2] of Object.entries(blocksOf(file2.body, "resource"))) {
+        if (!isObject2(named2)) continue;
+        for (const [name, declaration] of Object.entries(named2)) {
+          const block = firstBody(declaration);
+          if (block) resources.push(...this.resourceInstances(file2, type2, name, block));
+        }
+      }
+    }
+    for (const name of this.module.calls.keys()) {
+      for (const child of this.childrenOf(name)?.instances ?? []) resources.push(...child.resources());
+    }
+    return resources;
+  }
+  resourceInstances(file2, type2, name, block) {
+    const prefix = ["resource", type2, name, 0];
+    const local = `${type2}.${name}`;
+    const expansion = this.expansion(block, this.scope());
+    return expansion.iterations.map((iteration, position) => {
+      const keys = expansion.keys;
+      const suffix = keys === void 0 || isUnresolved(keys) ? "" : instanceSuffix(keys[position]);
+      const placed = /* @__PURE__ */ new Map();
+      const origins = /* @__PURE__ */ new Map([
+        ["each", iteration.origin],
+        ["count", iteration.origin]
+      ]);
+      const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
+      const values = finalize2(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins }));
+      const movedFrom = this.module.moves.get(local)?.map((from) => `${this.prefix}${from}${suffix}`);
+      const resource = {
+        address: `${this.prefix}${local}${suffix}`,
+        type: type2,
+        format: "terraform",
+        path: file2.path,
+        range: file2.locate(prefix),
+        values,
+        scope: `terraform:${this.rootDir}`,
+        locate: (path8) => {
+          for (let length = path8.length; length >= 0; length--) {
+            const found = placed.get(pathKey(path8.slice(0, length)));
+            if (!found) continue;
+            if (found.origin) return found.origin;
+            return file2.locate([...prefix, ...found.sourcePath, ...path8.slice(length)]);
+          }
+          return file2.locate([...prefix, ...path8]);
+        },
+        ...movedFrom?.length ? { movedFrom } : {}
+      };
+      return resource;
+    });
+  }
+};
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function pathKey(path8) {
+  return JSON.stringify(path8);
+}
+function instanceSuffix(key) {
+  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+function renamed(value, expression) {
+  return unknownBecause(expression, reasonOf(value) ?? `${value.expression} is not known`, value.branches);
+}
+function finalize2(value) {
+  if (isUnresolved(value)) {
+    const reason = reasonOf(value);
+    const expression = reason && !value.expression.includes(reason) ? `${value.expression} (${reason})` : value.expression;
+    return value.branches ? { ...unknownBecause(expression, reason ?? ""), branches: value.branches.map(finalize2) } : unknownBecause(expression, reason ?? "");
+  }
+  if (Array.isArray(value)) return value.map(finalize2);
+  if (isObject2(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, finalize2(item)]));
+  return value;
+}
+function withTypeDefaults(type2, value, parse7) {
+  if (typeof type2 !== "string" || !type2.includes("optional(")) return value;
+  const parsed = parse7(type2);
+  if (parsed instanceof Error) return value;
+  const expr = parsed.kind === "template" && parsed.parts.length === 1 && parsed.parts[0].kind === "interpolation" ? parsed.parts[0].expr : parsed;
+  return applyType(expr, value);
+}
+function applyType(type2, value) {
+  if (isUnresolved(value) || value === null || value === void 0 || type2.kind !== "call") return value;
+  const [inner] = type2.args;
+  if ((type2.name === "list" || type2.name === "set") && inner && Array.isArray(value)) return value.map((item) => applyType(inner, item));
+  if (type2.name === "map" && inner && isObject2(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, applyType(inner, item)]));
+  if (type2.name !== "object" || inner?.kind !== "object" || !isObject2(value)) return value;
+  const result = { ...value };
+  for (const item of inner.items) {
+    if (item.key.kind !== "literal") continue;
+    const name = String(item.key.value);
+    let attributeType = item.value;
+    if (attributeType.kind === "call" && attributeType.name === "optional") {
+      const [optionalType, fallback] = attributeType.args;
+      attributeType = optionalType ?? attributeType;
+      if ((result[name] === void 0 || result[name] === null) && fallback) setOwn(result, name, defaultValue(fallback));
+    }
+    if (result[name] !== void 0) setOwn(result, name, applyType(attributeType, result[name]));
+  }
+  return result;
+}
+function defaultValue(expr) {
+  const notLiteral = (node2) => unknownBecause(`\${${node2.text}}`, "an optional() default that is not a literal");
+  return evaluateSafely(expr, { reference: (_, __, node2) => notLiteral(node2), symbol: (_, node2) => notLiteral(node2) }, expr.text);
+}
 
 // checks/infra/terraform/hcl-positions.ts
-function locateHcl(text) {
-  return new HclLocator(text).root();
+function locateHcl(text2) {
+  return new HclLocator(text2).root();
 }
 var HclLocator = class {
-  constructor(text) {
-    this.text = text;
-    for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.starts.push(i + 1);
+  constructor(text2) {
+    this.text = text2;
+    for (let i = 0; i < text2.length; i++) if (text2[i] === "\n") this.starts.push(i + 1);
   }
   text;
   starts = [0];
@@ -59681,15 +61183,15 @@ var HclLocator = class {
 };
 
 // checks/infra/terraform/terraform-json.ts
-function isObject2(value) {
+function isObject3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function body(value) {
-  if (!isObject2(value)) return {};
+  if (!isObject3(value)) return {};
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => {
-      if (isObject2(item)) return [key, [body(item)]];
-      if (Array.isArray(item) && item.length && item.every(isObject2)) return [key, item.map(body)];
+      if (isObject3(item)) return [key, [body(item)]];
+      if (Array.isArray(item) && item.length && item.every(isObject3)) return [key, item.map(body)];
       return [key, item];
     })
   );
@@ -59697,14 +61199,14 @@ function body(value) {
 var bodies = (value) => Array.isArray(value) ? value.map(body) : [body(value)];
 function labelled(value, depth) {
   if (depth === 0) return bodies(value);
-  return isObject2(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, labelled(item, depth - 1)])) : {};
+  return isObject3(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, labelled(item, depth - 1)])) : {};
 }
 var LABELS = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, moved: 0, terraform: 0 };
-function parseTerraformJson(text) {
-  const document = parseYamlDocuments(text)[0];
+function parseTerraformJson(text2, varFile = false) {
+  const document = parseYamlDocuments(text2)[0];
   const raw = document?.value;
   const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const normalized = isObject2(raw) ? Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)])) : {};
+  const normalized = !isObject3(raw) ? {} : varFile ? raw : Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)]));
   return {
     body: normalized,
     // The normalized path has a list index where the JSON may hold a single object: skip it there.
@@ -59714,7 +61216,7 @@ function parseTerraformJson(text) {
       for (const step of path8) {
         if (typeof step === "number" && !Array.isArray(current)) continue;
         steps.push(step);
-        current = Array.isArray(current) ? current[step] : isObject2(current) ? current[String(step)] : void 0;
+        current = Array.isArray(current) ? current[step] : isObject3(current) ? current[String(step)] : void 0;
       }
       return locate(positions, steps);
     }
@@ -59722,46 +61224,64 @@ function parseTerraformJson(text) {
 }
 
 // checks/infra/terraform/parse-terraform.ts
+var MODULES_MANIFEST = ".terraform/modules/modules.json";
+function isModulesManifest(path8) {
+  return path8 === MODULES_MANIFEST || path8.endsWith(`/${MODULES_MANIFEST}`);
+}
+var hcl2json;
+function parseHcl(path8, text2) {
+  hcl2json ??= Promise.resolve().then(() => __toESM(require_lib3(), 1)).then((module2) => module2.parse);
+  return hcl2json.then((parse7) => parse7(path8, text2));
+}
 var MAX_HCL_NESTING = 500;
-function findExcessiveNesting(text) {
+function findExcessiveNesting(text2) {
   let line = 1;
   let depth = 0;
   let unaryRun = 0;
   let conditionals = 0;
-  for (const char of text) {
+  let lastSignificant2 = "";
+  let lineBroken = false;
+  for (const char of text2) {
     if (char === "\n") {
       line++;
-      conditionals = 0;
-    } else if (char === "(" || char === "[" || char === "{") {
-      depth++;
-    } else if (char === ")" || char === "]" || char === "}") {
-      depth = Math.max(0, depth - 1);
-    } else if (char === "?") {
-      conditionals++;
+      lineBroken = true;
+    } else if (char !== " " && char !== "	" && char !== "\r") {
+      if (lineBroken && !CONTINUES.includes(lastSignificant2) && !CONTINUES.includes(char)) conditionals = 0;
+      lineBroken = false;
+      lastSignificant2 = char;
     }
+    if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") depth = Math.max(0, depth - 1);
+    else if (char === "?") conditionals++;
     if (char === "!" || char === "-") unaryRun++;
-    else if (char !== " " && char !== "	") unaryRun = 0;
+    else if (char !== " " && char !== "	" && char !== "\r" && char !== "\n") unaryRun = 0;
     if (depth > MAX_HCL_NESTING || unaryRun > MAX_HCL_NESTING || conditionals > MAX_HCL_NESTING) {
       return { line, message: `expressions nest deeper than ${MAX_HCL_NESTING} levels; the file was not parsed` };
     }
   }
   return void 0;
 }
-async function parseTerraformModule(files) {
-  const parsed = await Promise.all(files.map(async (file2) => parseFile(file2)));
-  const ok = parsed.filter((result) => !("error" in result));
-  const scope = collectScope(ok);
-  const moves = collectMoves(ok);
-  return parsed.map((result) => {
-    if ("error" in result) return result.error;
-    return { ok: true, path: result.path, format: "terraform", resources: resourcesOf(result, scope, moves) };
+var CONTINUES = "?:([{,=!-+*/%&|<>";
+async function parseTerraformModule(files, options2 = {}) {
+  const manifests = new Map(files.filter((file2) => isModulesManifest(file2.path)).map((file2) => [file2.path, file2.text]));
+  const parsed = await Promise.all(files.map(async (file2) => isModulesManifest(file2.path) ? void 0 : parseFile(file2)));
+  const sources = parsed.filter((result) => result !== void 0 && !("error" in result));
+  const configuration = evaluateConfiguration(sources, { ...options2.varFiles ? { varFiles: options2.varFiles } : {}, modulesJson: manifests });
+  const byPath = /* @__PURE__ */ new Map();
+  for (const resource of configuration.resources) byPath.set(resource.path, [...byPath.get(resource.path) ?? [], resource]);
+  return files.map((file2, position) => {
+    const result = parsed[position];
+    if (result && "error" in result) return result.error;
+    const notes = configuration.notes.get(file2.path);
+    const resources = (byPath.get(file2.path) ?? []).sort((a, b) => a.range.startLine - b.range.startLine);
+    return { ok: true, path: file2.path, format: "terraform", resources, ...notes ? { notes } : {} };
   });
 }
 async function parseFile(file2) {
   const failed = (line, message) => ({ error: { ok: false, path: file2.path, format: "terraform", line, message } });
   if (file2.path.endsWith(".json")) {
     try {
-      return { path: file2.path, ...parseTerraformJson(file2.text) };
+      return { path: file2.path, ...parseTerraformJson(file2.text, isVarFile(file2.path)) };
     } catch (error62) {
       if (error62 instanceof YamlSyntaxError) return failed(error62.line, error62.message);
       throw error62;
@@ -59770,8 +61290,7 @@ async function parseFile(file2) {
   const tooDeep = findExcessiveNesting(file2.text);
   if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
-    const parsed = await (0, import_hcl2json.parse)(file2.path, file2.text);
-    const body2 = file2.text.includes("jsonencode") ? await expandJsonencode(parsed, file2.path) : parsed;
+    const body2 = await parseHcl(posix2.basename(file2.path), file2.text);
     const positions = locateHcl(file2.text);
     return { path: file2.path, body: body2, locate: (path8) => locate(positions, path8) };
   } catch (error62) {
@@ -59779,142 +61298,14 @@ async function parseFile(file2) {
     return failed(described.line, described.message);
   }
 }
-var JSONENCODE = /^\$\{\s*jsonencode\(([\s\S]*)\)\s*\}$/;
-async function expandJsonencode(value, path8) {
-  if (typeof value === "string") {
-    const inner = JSONENCODE.exec(value)?.[1];
-    if (!inner) return value;
-    try {
-      return (await (0, import_hcl2json.parse)(path8, `value = ${inner}
-`)).value ?? value;
-    } catch {
-      return value;
-    }
-  }
-  if (Array.isArray(value)) return Promise.all(value.map((item) => expandJsonencode(item, path8)));
-  if (value !== null && typeof value === "object") {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await expandJsonencode(item, path8)]));
-    return Object.fromEntries(entries);
-  }
-  return value;
-}
 function describeHclError(message) {
   const match = /:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(message);
-  if (!match) return { line: 1, message: message.replace(/^parse config: /, "") };
-  return { line: Number(match[1]), message: match[2].trim() };
+  if (!match) return { line: 1, message: shorten(message.replace(/^parse config: /, "")) };
+  return { line: Number(match[1]), message: shorten(match[2].trim()) };
 }
-function blocksOf(body2, type2) {
-  const value = body2[type2];
-  return value !== null && typeof value === "object" ? value : {};
-}
-function firstBody(value) {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first !== null && typeof first === "object" ? first : void 0;
-}
-function collectScope(files) {
-  const scope = { variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map() };
-  for (const file2 of files) {
-    for (const [name, declaration] of Object.entries(blocksOf(file2.body, "variable"))) {
-      const block = firstBody(declaration) ?? {};
-      scope.variables.set(name, { hasDefault: "default" in block, value: block.default });
-    }
-    const locals = file2.body.locals;
-    for (const block of Array.isArray(locals) ? locals : []) {
-      for (const [name, value] of Object.entries(block)) scope.locals.set(name, value);
-    }
-  }
-  return scope;
-}
-function collectMoves(files) {
-  const moves = /* @__PURE__ */ new Map();
-  const address = (value) => typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : void 0;
-  for (const file2 of files) {
-    const blocks = file2.body.moved;
-    for (const block of Array.isArray(blocks) ? blocks : []) {
-      const from = address(block.from);
-      const to = address(block.to);
-      if (from && to) moves.set(to, [...moves.get(to) ?? [], from]);
-    }
-  }
-  for (const [to, froms] of moves) {
-    const all = new Set(froms);
-    for (const from of all) for (const earlier of moves.get(from) ?? []) all.add(earlier);
-    moves.set(to, [...all]);
-  }
-  return moves;
-}
-function resourcesOf(file2, scope, moves) {
-  const resources = [];
-  for (const [type2, named] of Object.entries(blocksOf(file2.body, "resource"))) {
-    for (const [name, instances] of Object.entries(named)) {
-      const body2 = firstBody(instances);
-      if (!body2) continue;
-      const prefix = ["resource", type2, name, 0];
-      const address = `${type2}.${name}`;
-      const movedFrom = moves.get(address);
-      resources.push({
-        address,
-        type: type2,
-        format: "terraform",
-        path: file2.path,
-        range: file2.locate(prefix),
-        values: withDynamicBlocks(resolveValue(body2, scope, /* @__PURE__ */ new Set())),
-        locate: (path8) => file2.locate([...prefix, ...path8]),
-        ...movedFrom ? { movedFrom } : {}
-      });
-    }
-  }
-  return resources.sort((a, b) => a.range.startLine - b.range.startLine);
-}
-function withDynamicBlocks(values) {
-  const dynamic = values.dynamic;
-  if (dynamic === null || typeof dynamic !== "object") return values;
-  const result = { ...values };
-  for (const name of Object.keys(dynamic)) result[name] ??= unresolved(`dynamic "${name}"`);
-  return result;
-}
-var WHOLE_REFERENCE = /^\$\{\s*((?:var|local)\.[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\s*\}$/;
-var INTERPOLATION = /\$\{([^{}]*)\}/g;
-function resolveValue(value, scope, seen) {
-  if (typeof value === "string") return resolveString(value, scope, seen);
-  if (Array.isArray(value)) return value.map((item) => resolveValue(item, scope, seen));
-  if (value !== null && typeof value === "object" && !isUnresolved(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveValue(item, scope, seen)]));
-  }
-  return value;
-}
-function resolveString(text, scope, seen) {
-  if (!text.includes("${")) return text;
-  const whole = WHOLE_REFERENCE.exec(text);
-  if (whole) return resolveReference(whole[1], scope, seen) ?? unresolved(text);
-  let resolvable = true;
-  const replaced = text.replace(INTERPOLATION, (match, expression) => {
-    const reference = WHOLE_REFERENCE.exec(`\${${expression.trim()}}`)?.[1];
-    const value = reference ? resolveReference(reference, scope, seen) : void 0;
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-    resolvable = false;
-    return match;
-  });
-  return resolvable && !replaced.includes("${") ? replaced : unresolved(text);
-}
-function resolveReference(reference, scope, seen) {
-  const [kind, name, ...attributes] = reference.split(".");
-  if (!name || seen.has(`${kind}.${name}`)) return void 0;
-  let raw;
-  if (kind === "var") {
-    const variable = scope.variables.get(name);
-    if (!variable?.hasDefault) return void 0;
-    raw = variable.value;
-  } else {
-    if (!scope.locals.has(name)) return void 0;
-    raw = scope.locals.get(name);
-  }
-  let value = resolveValue(raw, scope, /* @__PURE__ */ new Set([...seen, `${kind}.${name}`]));
-  for (const attribute of attributes) {
-    if (value === null || typeof value !== "object" || isUnresolved(value)) return void 0;
-    value = value[attribute];
-  }
-  return isUnresolved(value) ? void 0 : value;
+function shorten(message) {
+  const line = message.split("\n")[0];
+  return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
 }
 
 // checks/environments/resolve-values.ts
@@ -59923,11 +61314,11 @@ async function resolveNetworkValues(source, paths, facts) {
   const modules = /* @__PURE__ */ new Set();
   for (const file2 of facts.values()) {
     const usesExpression = file2.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
-    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix.dirname(file2.path));
+    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix3.dirname(file2.path));
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module2 of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path8) => path8.endsWith(".tf") && posix.dirname(path8) === module2));
+    const files = await readModule(source, paths.filter((path8) => path8.endsWith(".tf") && posix3.dirname(path8) === module2));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -59945,7 +61336,7 @@ async function resolveNetworkValues(source, paths, facts) {
 }
 async function readModule(source, paths) {
   const texts = await Promise.all(paths.map(async (path8) => ({ path: path8, text: await source.read(path8).catch(() => void 0) })));
-  return texts.flatMap(({ path: path8, text }) => text === void 0 ? [] : [{ path: path8, text }]);
+  return texts.flatMap(({ path: path8, text: text2 }) => text2 === void 0 ? [] : [{ path: path8, text: text2 }]);
 }
 function blockOf(resource) {
   return { type: resource.type, name: resource.address.split(".").at(-1) ?? "", ...resource.range };
@@ -59954,7 +61345,7 @@ function tokensOf2(resource, lines) {
   const tokens = [];
   const walk = (value, steps) => {
     if (isUnresolved(value)) return;
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...steps, index]));
+    if (Array.isArray(value)) value.forEach((item, index2) => walk(item, [...steps, index2]));
     else if (typeof value === "object" && value !== null) for (const [key, inner] of Object.entries(value)) walk(inner, [...steps, key]);
     else if (typeof value === "string") {
       const line = resource.locate(steps).startLine;
@@ -59995,12 +61386,12 @@ function applyEnvironmentSuppressions(findings, facts, now) {
 }
 
 // checks/environments/separation.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // checks/environments/cidr.ts
 import { isIP as isIP2 } from "node:net";
-function parseRange(text) {
-  const [address = "", prefixText, ...rest] = text.split("/");
+function parseRange(text2) {
+  const [address = "", prefixText, ...rest] = text2.split("/");
   if (rest.length) return void 0;
   const family2 = isIP2(address);
   if (family2 !== 4 && family2 !== 6) return void 0;
@@ -60011,7 +61402,7 @@ function parseRange(text) {
   const value = family2 === 4 ? ipv4ToBigInt(address) : ipv6ToBigInt(address);
   const hostBits = BigInt(bits - prefix);
   const first = value >> hostBits << hostBits;
-  return { family: family2, first, last: first + (1n << hostBits) - 1n, prefix, text };
+  return { family: family2, first, last: first + (1n << hostBits) - 1n, prefix, text: text2 };
 }
 function rangesOverlap(a, b) {
   return a.family === b.family && a.first <= b.last && b.first <= a.last;
@@ -60026,13 +61417,13 @@ function ipv4ToBigInt(address) {
   return address.split(".").reduce((value, octet) => value << 8n | BigInt(Number(octet)), 0n);
 }
 function ipv6ToBigInt(address) {
-  let text = address;
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  let text2 = address;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text2);
   if (v4?.[1]) {
     const n = ipv4ToBigInt(v4[1]);
-    text = `${text.slice(0, -v4[1].length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
+    text2 = `${text2.slice(0, -v4[1].length)}${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
   }
-  const [head = "", tail] = text.split("::");
+  const [head = "", tail] = text2.split("::");
   const headGroups = head ? head.split(":") : [];
   const tailGroups = tail ? tail.split(":") : [];
   const missing = 8 - headGroups.length - tailGroups.length;
@@ -60113,14 +61504,14 @@ function fileLocation(place) {
   return { kind: "file", path: place.path, startLine: place.line, endLine: place.line };
 }
 function buildIndex(facts) {
-  const index = { exact: /* @__PURE__ */ new Map(), patterns: [], ranges: [] };
+  const index2 = { exact: /* @__PURE__ */ new Map(), patterns: [], ranges: [] };
   const byName2 = new Map(facts.model.environments.map((env) => [env.name, env]));
   const addExact = (owner) => {
-    addTo(index.exact, owner.value.toLowerCase(), owner);
+    addTo(index2.exact, owner.value.toLowerCase(), owner);
   };
   const addRange = (owner) => {
     const range = parseRange(owner.value);
-    if (range && !isCatchAll(range)) index.ranges.push({ owner, range });
+    if (range && !isCatchAll(range)) index2.ranges.push({ owner, range });
   };
   for (const environment of facts.model.environments) {
     for (const field of Object.keys(FIELD_KIND)) {
@@ -60130,7 +61521,7 @@ function buildIndex(facts) {
         const owner = { environment, kind, value, label, shareable: kind === "account" || kind === "vpc", declared: true, ...place ? { place } : {} };
         if (kind === "cidr") addRange(owner);
         else if (kind === "domain" || kind === "name") {
-          index.patterns.push({ owner, isMatch: (0, import_picomatch3.default)(value, { nocase: true, dot: true }) });
+          index2.patterns.push({ owner, isMatch: (0, import_picomatch4.default)(value, { nocase: true, dot: true }) });
         } else addExact(owner);
       }
     }
@@ -60154,17 +61545,17 @@ function buildIndex(facts) {
       else addExact(owner);
     }
   }
-  return index;
+  return index2;
 }
 function evaluateSeparation(facts) {
   if (facts.model.environments.length < 2) return ambiguousFindings(facts);
-  const index = buildIndex(facts);
+  const index2 = buildIndex(facts);
   return dedupeSubjects([
     ...ambiguousFindings(facts),
-    ...referenceFindings(facts, index),
-    ...sharedResourceFindings(index, facts.configPath),
+    ...referenceFindings(facts, index2),
+    ...sharedResourceFindings(index2, facts.configPath),
     ...sharedStateFindings(facts),
-    ...overlapFindings(index, facts.configPath)
+    ...overlapFindings(index2, facts.configPath)
   ]);
 }
 function dedupeSubjects(findings) {
@@ -60185,18 +61576,18 @@ function ambiguousFindings(facts) {
     })
   );
 }
-function candidatesOf(text, namespaceContext) {
-  const parts = text.split(/[/:@]/).filter(Boolean);
-  const values = [...new Set([text, ...parts].map((value) => value.toLowerCase()))];
+function candidatesOf(text2, namespaceContext) {
+  const parts = text2.split(/[/:@]/).filter(Boolean);
+  const values = [...new Set([text2, ...parts].map((value) => value.toLowerCase()))];
   const labels = values.filter((value) => value.includes(".")).map((value) => value.split(".")[0] ?? value);
   const namespaces = values.flatMap((value) => /^[\w-]+\.([\w-]+)\.svc(\.|$)/.exec(value)?.[1] ?? []);
-  if (namespaceContext) namespaces.push(text.toLowerCase());
+  if (namespaceContext) namespaces.push(text2.toLowerCase());
   return { values, labels, namespaces };
 }
-function hitsOf(text, namespaceContext, home, index) {
-  const { values, labels, namespaces } = candidatesOf(text, namespaceContext);
+function hitsOf(text2, namespaceContext, home, index2) {
+  const { values, labels, namespaces } = candidatesOf(text2, namespaceContext);
   const matches = [];
-  const exactOwners = (value, kinds) => (index.exact.get(value) ?? []).filter((owner) => owner.kind === "namespace" === (kinds === "namespace"));
+  const exactOwners = (value, kinds) => (index2.exact.get(value) ?? []).filter((owner) => owner.kind === "namespace" === (kinds === "namespace"));
   const addExact = (value, owners) => {
     if (owners.some((owner) => owner.environment === home)) return;
     for (const owner of owners) matches.push({ owner, value });
@@ -60206,19 +61597,19 @@ function hitsOf(text, namespaceContext, home, index) {
   for (const value of namespaces) addExact(value, exactOwners(value, "namespace"));
   const patternValues = [...values, ...labels];
   const hosts = values.filter((value) => hostOf(value) === value);
-  for (const { owner, isMatch } of index.patterns) {
+  for (const { owner, isMatch } of index2.patterns) {
     const candidates = owner.kind === "domain" ? hosts : patternValues;
     const value = candidates.find((candidate) => isMatch(candidate));
     if (value === void 0 || owner.environment === home) continue;
-    const homeClaims = index.patterns.some((other) => other.owner.environment === home && other.owner.kind === owner.kind && other.isMatch(value));
+    const homeClaims = index2.patterns.some((other) => other.owner.environment === home && other.owner.kind === owner.kind && other.isMatch(value));
     if (!homeClaims) matches.push({ owner, value });
   }
-  const range = parseRange(text);
+  const range = parseRange(text2);
   if (range && !isCatchAll(range)) {
-    const homeRanges = index.ranges.filter((entry) => entry.owner.environment === home);
+    const homeRanges = index2.ranges.filter((entry) => entry.owner.environment === home);
     if (!homeRanges.some((entry) => rangeContains(entry.range, range))) {
-      for (const entry of index.ranges) {
-        if (entry.owner.environment !== home && rangesOverlap(entry.range, range)) matches.push({ owner: entry.owner, value: text });
+      for (const entry of index2.ranges) {
+        if (entry.owner.environment !== home && rangesOverlap(entry.range, range)) matches.push({ owner: entry.owner, value: text2 });
       }
     }
   }
@@ -60227,7 +61618,7 @@ function hitsOf(text, namespaceContext, home, index) {
 function severityFor(rule, a, b) {
   return a.production || b.production ? rule.severity : "medium";
 }
-function referenceFindings(facts, index) {
+function referenceFindings(facts, index2) {
   const byName2 = new Map(facts.model.environments.map((env) => [env.name, env]));
   const findings = [];
   const cache2 = /* @__PURE__ */ new Map();
@@ -60237,7 +61628,7 @@ function referenceFindings(facts, index) {
     const byLineAndTarget = /* @__PURE__ */ new Map();
     for (const token of file2.tokens) {
       const key = `${name}\0${token.namespaceContext ? "ns" : ""}\0${token.text}`;
-      const hits = cache2.get(key) ?? hitsOf(token.text, token.namespaceContext, home, index);
+      const hits = cache2.get(key) ?? hitsOf(token.text, token.namespaceContext, home, index2);
       cache2.set(key, hits);
       for (const hit of hits) {
         addTo(byLineAndTarget, `${token.place.line}\0${hit.owner.environment.name}`, { ...hit, token });
@@ -60306,9 +61697,9 @@ function environmentPairs(items) {
 function locationOf(owner, configPath) {
   return owner.place ?? { kind: "file", path: configPath, startLine: 1, endLine: 1 };
 }
-function sharedResourceFindings(index, configPath) {
+function sharedResourceFindings(index2, configPath) {
   const findings = [];
-  for (const owners of index.exact.values()) {
+  for (const owners of index2.exact.values()) {
     const shareable = owners.filter((owner) => owner.shareable).sort(byPlace);
     for (const [a, b] of environmentPairs(shareable)) {
       findings.push(
@@ -60361,9 +61752,9 @@ function describeState(backend) {
   const fields = Object.entries(backend.fields).map(([key, value]) => `${key} "${value}"`);
   return `${backend.type === "file" ? "backend config" : `backend "${backend.type}"`} ${fields.join(", ")}`;
 }
-function overlapFindings(index, configPath) {
+function overlapFindings(index2, configPath) {
   const byEnvironment = /* @__PURE__ */ new Map();
-  for (const entry of index.ranges) addTo(byEnvironment, entry.owner.environment, entry);
+  for (const entry of index2.ranges) addTo(byEnvironment, entry.owner.environment, entry);
   const widest = [...byEnvironment.values()].flatMap(
     (ranges) => ranges.filter((entry, i) => !ranges.some((other, j) => j !== i && rangeContains(other.range, entry.range) && (other.range.prefix < entry.range.prefix || j < i)))
   );
@@ -60417,9 +61808,9 @@ async function checkEnvironments(input2) {
   const classify2 = createClassifier(model);
   const declared = await declaredPlaces(changeSet, configPath, model);
   const { head, base } = await collectVersions(changeSet, headPaths, basePaths, classify2, read2, report.errors);
-  const evaluate = (version2) => evaluateSeparation({ model, files: version2.files, ambiguous: version2.ambiguous, declared, configPath });
-  const before = new Set(evaluate(base).map((finding) => finding.fingerprint));
-  const classified = evaluate(head).map((finding) => ({ ...finding, change: before.has(finding.fingerprint) ? "existing" : "introduced" }));
+  const evaluate2 = (version2) => evaluateSeparation({ model, files: version2.files, ambiguous: version2.ambiguous, declared, configPath });
+  const before = new Set(evaluate2(base).map((finding) => finding.fingerprint));
+  const classified = evaluate2(head).map((finding) => ({ ...finding, change: before.has(finding.fingerprint) ? "existing" : "introduced" }));
   const { findings, suppressed } = applyEnvironmentSuppressions(classified, head.facts, input2.now);
   report.findings = findings.sort(compareFindings);
   report.suppressed = suppressed;
@@ -60445,11 +61836,11 @@ async function unclaimedManifests(source, paths, layout, read2, errors) {
   const candidates = paths.filter((path8) => isYamlPath(path8) && classify2(path8).length === 0).sort();
   const manifests = [];
   await forEachLimited(candidates, READ_CONCURRENCY, async (path8) => {
-    const text = await readText(source, path8, errors, "head");
-    const namespaces = text === void 0 ? [] : manifestNamespaces(text);
-    if (text === void 0 || !namespaces.length) return;
+    const text2 = await readText(source, path8, errors, "head");
+    const namespaces = text2 === void 0 ? [] : manifestNamespaces(text2);
+    if (text2 === void 0 || !namespaces.length) return;
     manifests.push({ path: path8, namespaces });
-    read2.set(path8, collectFileFacts(path8, text));
+    read2.set(path8, collectFileFacts(path8, text2));
   });
   return manifests.sort((a, b) => a.path.localeCompare(b.path));
 }
@@ -60458,8 +61849,8 @@ async function collectVersions(changeSet, headPaths, basePaths, classify2, read2
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path8]) => !changed.has(path8)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path8) => path8.endsWith(".tf")).map((path8) => posix2.dirname(path8)));
-  const inChangedModule = (path8) => changedModules.has(posix2.dirname(path8));
+  const changedModules = new Set([...changed].filter((path8) => path8.endsWith(".tf")).map((path8) => posix4.dirname(path8)));
+  const inChangedModule = (path8) => changedModules.has(posix4.dirname(path8));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
   const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path8]) => inChangedModule(path8))));
   for (const [path8, tokens] of headResolved) if (!inChangedModule(path8)) baseResolved.set(path8, tokens);
@@ -60489,32 +61880,32 @@ async function collectVersion(source, paths, classify2, known, errors, version2)
   return result;
 }
 async function readFacts(source, path8, errors, version2) {
-  const text = await readText(source, path8, errors, version2);
-  return text === void 0 ? void 0 : collectFileFacts(path8, text);
+  const text2 = await readText(source, path8, errors, version2);
+  return text2 === void 0 ? void 0 : collectFileFacts(path8, text2);
 }
 async function readText(source, path8, errors, version2) {
   const target = version2 === "head" ? path8 : `${path8} (base)`;
-  let text;
+  let text2;
   try {
-    text = await source.read(path8);
+    text2 = await source.read(path8);
   } catch (error62) {
     errors.push({ category: "engine", target, message: `could not read the file for the environment checks: ${messageOf(error62)}` });
     return void 0;
   }
-  if (text === void 0) return void 0;
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+  if (text2 === void 0) return void 0;
+  if (Buffer.byteLength(text2) > MAX_FILE_BYTES) {
     errors.push({ category: "parse", target, message: `larger than ${MAX_FILE_BYTES} bytes; not checked for environment separation` });
     return void 0;
   }
-  return text;
+  return text2;
 }
 async function declaredPlaces(changeSet, configPath, model) {
   const places = {};
   if (!model.environments.some((env) => env.source === "declared")) return places;
   let document;
   try {
-    const text = await changeSet.base.read(configPath) ?? await changeSet.head.read(configPath);
-    if (text !== void 0) document = parseYaml(text);
+    const text2 = await changeSet.base.read(configPath) ?? await changeSet.head.read(configPath);
+    if (text2 !== void 0) document = parseYaml(text2);
   } catch {
     return places;
   }
@@ -60522,8 +61913,8 @@ async function declaredPlaces(changeSet, configPath, model) {
   const { value: root, positions } = document;
   for (const env of model.environments) {
     for (const [field, values] of Object.entries(env.identifiers)) {
-      values.forEach((value, index) => {
-        const path8 = ["environments", env.name, "identifiers", field, index];
+      values.forEach((value, index2) => {
+        const path8 = ["environments", env.name, "identifiers", field, index2];
         if (valueAt(root, path8) !== value) return;
         const { startLine, endLine } = locate(positions, path8);
         places[declaredKey(env.name, field, value)] = { kind: "file", path: configPath, startLine, endLine };
@@ -60548,6 +61939,9 @@ async function forEachLimited(items, limit, work) {
 function messageOf(error62) {
   return error62 instanceof Error ? error62.message : String(error62);
 }
+
+// checks/infra/analyze.ts
+import { posix as posix6 } from "node:path";
 
 // checks/infra/rule.ts
 function valueAt2(values, path8) {
@@ -60635,8 +62029,8 @@ function oneOf(allowed, expected, ordered) {
     test: (value) => allowed.includes(value),
     ...ordered ? {
       strength: (value) => {
-        const index = ordered.indexOf(value);
-        return index < 0 ? void 0 : index;
+        const index2 = ordered.indexOf(value);
+        return index2 < 0 ? void 0 : index2;
       }
     } : {}
   };
@@ -60666,7 +62060,7 @@ function diffResources(input2) {
     if (base) matchedBase.add(base);
     return { head, base };
   });
-  const contexts = { base: { resources: input2.base }, head: { resources: input2.head } };
+  const contexts = { base: contextsOf(input2.base, (resource) => scopeOf2(resource, "base")), head: contextsOf(input2.head, (resource) => scopeOf2(resource, "head")) };
   const diff = { findings: [], unknown: [], strengthened: [] };
   for (const rule of input2.rules) {
     for (const { head, base } of pairs2) {
@@ -60674,23 +62068,32 @@ function diffResources(input2) {
     }
     if (!rule.removalWeakens) continue;
     for (const base of input2.base) {
-      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base, diff);
+      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base(base), diff);
     }
   }
   return diff;
+}
+function contextsOf(resources, scopeOf2) {
+  const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" ? moduleInstanceOf(resource.address) : ""}`;
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const resource of resources) groups2.set(key(resource), [...groups2.get(key(resource)) ?? [], resource]);
+  return (resource) => ({ resources: groups2.get(key(resource)) ?? [] });
+}
+function moduleInstanceOf(address) {
+  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? "";
 }
 function appliesTo(rule, resource) {
   return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
 }
 function classify(rule, head, base, contexts, diff) {
-  const after = rule.check(head, contexts.head);
+  const after = rule.check(head, contexts.head(head));
   if (!after) return;
-  const before = base ? rule.check(base, contexts.base) : void 0;
-  const { path: setIn, ...lines } = head.locate(after.path);
+  const before = base ? rule.check(base, contexts.base(base)) : void 0;
+  const { path: setIn, ...lines } = placeOf(head, base, after.path);
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
   if (after.verdict === "unknown") {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
     return;
   }
   if (after.verdict === "pass") {
@@ -60698,7 +62101,7 @@ function classify(rule, head, base, contexts, diff) {
       diff.strengthened.push({
         ruleId: rule.id,
         location,
-        message: `${head.address}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
+        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
       });
     }
     return;
@@ -60706,6 +62109,25 @@ function classify(rule, head, base, contexts, diff) {
   const change = changeOf(rule, after, before, head, base);
   if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
   diff.findings.push(findingOf(rule, head, after, location, change, before, related));
+}
+function placeOf(head, base, path8) {
+  const direct = head.locate(path8);
+  if (direct.path !== void 0 || !base) return direct;
+  const changed = firstDifference(valueAt2(base.values, path8), valueAt2(head.values, path8), path8);
+  const deeper = changed && changed.length > path8.length ? head.locate(changed) : void 0;
+  return deeper?.path !== void 0 ? deeper : direct;
+}
+function firstDifference(before, after, path8) {
+  if (before === after || isUnresolved(before) || isUnresolved(after)) return void 0;
+  if (before !== null && after !== null && typeof before === "object" && typeof after === "object") {
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const step = Array.isArray(after) ? Number(key) : key;
+      const found = firstDifference(before[key], after[key], [...path8, step]);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  return path8;
 }
 function changeOf(rule, after, before, head, base) {
   if (!before) return "introduced";
@@ -60717,26 +62139,32 @@ function changeOf(rule, after, before, head, base) {
 }
 function findingOf(rule, head, after, location, change, before, related) {
   const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
-  let message = `${head.address}: ${after.message}`;
+  let message = `${named(head)}: ${after.message}`;
   if (change === "weakened" || change === "removed") {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
     message += ` (was ${describeValue(verdictValue(before))})`;
   }
-  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
+  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
 }
 function classifyRemoval(rule, base, context, diff) {
   const before = rule.check(base, context);
   if (before?.verdict !== "pass") return;
   diff.findings.push(
     makeFinding(rule, {
-      message: `${base.address} was removed; it provided this safeguard`,
+      message: `${named(base)} was removed; it provided this safeguard`,
       location: { kind: "file", path: base.path, ...base.range },
       change: "removed",
       evidence: { resource: base.address, before: base.address, after: null },
-      subject: `${base.path}#${base.address}#removed`
+      subject: `${base.path}#${base.address}#removed${instanceScope(base)}`
     })
   );
+}
+function instanceScope(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : "";
+}
+function named(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
 }
 function stronger(rule, a, b) {
   const strengthA = rule.strength?.(a);
@@ -60748,12 +62176,16 @@ function verdictValue(verdict) {
   if (verdict.verdict === "unknown") return verdict.expression;
   return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
 }
+function shortened(expression) {
+  const [first = "", ...rest] = expression.split("\n");
+  return first.length > 300 || rest.length ? `${first.slice(0, 299)}\u2026` : first;
+}
 function pathLabel(path8) {
   return path8.length ? path8.map(String).join(".") : "resource";
 }
 
 // checks/infra/formats.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
@@ -60768,25 +62200,25 @@ var CLOUDFORMATION_SCHEMA = yaml3.DEFAULT_SCHEMA.extend([
   ...FUNCTION_TAGS.filter((tag) => tag !== "GetAtt").flatMap((tag) => intrinsicTypes(tag, `Fn::${tag}`))
 ]);
 var CLOUDFORMATION_CONTENT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/;
-function looksLikeCloudFormation(text) {
-  return CLOUDFORMATION_CONTENT.test(text);
+function looksLikeCloudFormation(text2) {
+  return CLOUDFORMATION_CONTENT.test(text2);
 }
 function asObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
-function parseCloudFormation(path8, text) {
+function parseCloudFormation(path8, text2) {
   let document;
   try {
-    document = parseYamlDocuments(text, CLOUDFORMATION_SCHEMA)[0];
+    document = parseYamlDocuments(text2, CLOUDFORMATION_SCHEMA)[0];
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) return { ok: false, path: path8, format: "cloudformation", line: error62.line, message: error62.message };
     throw error62;
   }
-  const template = asObject(document?.value);
+  const template2 = asObject(document?.value);
   const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const parameters = asObject(template.Parameters);
+  const parameters = asObject(template2.Parameters);
   const resources = [];
-  for (const [id, declaration] of Object.entries(asObject(template.Resources))) {
+  for (const [id, declaration] of Object.entries(asObject(template2.Resources))) {
     const resource = asObject(declaration);
     if (typeof resource.Type !== "string") continue;
     const prefix = ["Resources", id, "Properties"];
@@ -60797,7 +62229,7 @@ function parseCloudFormation(path8, text) {
       path: path8,
       range: locate(positions, ["Resources", id]),
       values: asObject(resolveIntrinsics(resource.Properties ?? {}, parameters)),
-      locate: (attribute) => attribute.length ? locate(positions, [...prefix, ...attribute]) : locate(positions, ["Resources", id])
+      locate: (attribute2) => attribute2.length ? locate(positions, [...prefix, ...attribute2]) : locate(positions, ["Resources", id])
     });
   }
   return { ok: true, path: path8, format: "cloudformation", resources };
@@ -60818,73 +62250,73 @@ function resolveIntrinsics(value, parameters) {
 var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path8) => /\.(ya?ml|json|template)$/i.test(path8),
-  matchesContent: (_path, text) => looksLikeCloudFormation(text),
+  matchesContent: (_path, text2) => looksLikeCloudFormation(text2),
   parse: parseCloudFormation
 };
 
 // checks/infra/kubernetes/parse-kubernetes.ts
 var API_VERSION = /(^|[{,]\s*)"?apiVersion"?\s*:\s*["']?[A-Za-z0-9.-]*\/?v\d/m;
 var KIND = /(^|[{,]\s*)"?kind"?\s*:\s*["']?[A-Z][A-Za-z]+/m;
-function isHelmTemplate(path8, text) {
-  return /(^|\/)templates\//.test(path8) && text.includes("{{");
+function isHelmTemplate(path8, text2) {
+  return /(^|\/)templates\//.test(path8) && text2.includes("{{");
 }
-function looksLikeKubernetes(path8, text) {
-  return API_VERSION.test(text) && KIND.test(text) && !isHelmTemplate(path8, text);
+function looksLikeKubernetes(path8, text2) {
+  return API_VERSION.test(text2) && KIND.test(text2) && !isHelmTemplate(path8, text2);
 }
 function asObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
-function isObject3(value) {
-  const object2 = asObject2(value);
-  return typeof object2?.apiVersion === "string" && typeof object2.kind === "string";
+function isObject4(value) {
+  const object3 = asObject2(value);
+  return typeof object3?.apiVersion === "string" && typeof object3.kind === "string";
 }
-function kubernetesAddress(object2, fallbackName) {
-  const metadata2 = asObject2(object2.metadata) ?? {};
+function kubernetesAddress(object3, fallbackName) {
+  const metadata2 = asObject2(object3.metadata) ?? {};
   const namespace = typeof metadata2.namespace === "string" && metadata2.namespace ? metadata2.namespace : "default";
   const name = typeof metadata2.name === "string" && metadata2.name ? metadata2.name : typeof metadata2.generateName === "string" && metadata2.generateName ? `${metadata2.generateName}*` : fallbackName;
-  return `${object2.kind}/${namespace}/${name}`;
+  return `${object3.kind}/${namespace}/${name}`;
 }
-function parseKubernetes(path8, text) {
+function parseKubernetes(path8, text2) {
   let documents;
   try {
-    documents = parseYamlDocuments(text);
+    documents = parseYamlDocuments(text2);
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) return { ok: false, path: path8, format: "kubernetes", line: error62.line, message: error62.message };
     throw error62;
   }
   const resources = [];
   const seen = /* @__PURE__ */ new Map();
-  const add = (object2, positions, fallbackName) => {
-    const resource = objectResource(path8, object2, positions, fallbackName);
+  const add = (object3, positions, fallbackName) => {
+    const resource = objectResource(path8, object3, positions, fallbackName);
     const count = (seen.get(resource.address) ?? 0) + 1;
     seen.set(resource.address, count);
     if (count > 1) resource.address = `${resource.address}#${count}`;
     resources.push(resource);
   };
-  documents.forEach((document, index) => {
-    if (!isObject3(document.value)) return;
+  documents.forEach((document, index2) => {
+    if (!isObject4(document.value)) return;
     const items = document.value.items;
     if (document.value.kind.endsWith("List") && Array.isArray(items)) {
       items.forEach((item, itemIndex) => {
         const node2 = document.positions.entries?.get("items")?.value.items?.[itemIndex];
-        if (isObject3(item) && node2) add(item, node2, `document-${index + 1}-item-${itemIndex + 1}`);
+        if (isObject4(item) && node2) add(item, node2, `document-${index2 + 1}-item-${itemIndex + 1}`);
       });
       return;
     }
-    add(document.value, document.positions, `document-${index + 1}`);
+    add(document.value, document.positions, `document-${index2 + 1}`);
   });
   return { ok: true, path: path8, format: "kubernetes", resources };
 }
-function objectResource(path8, object2, positions, fallbackName) {
+function objectResource(path8, object3, positions, fallbackName) {
   const range = { startLine: positions.startLine, endLine: positions.endLine };
   return {
-    address: kubernetesAddress(object2, fallbackName),
-    type: object2.kind,
+    address: kubernetesAddress(object3, fallbackName),
+    type: object3.kind,
     format: "kubernetes",
     path: path8,
     range,
-    values: object2,
-    locate: (attribute) => attribute.length ? locate(positions, attribute) : range
+    values: object3,
+    locate: (attribute2) => attribute2.length ? locate(positions, attribute2) : range
   };
 }
 
@@ -60912,17 +62344,17 @@ function isSpace(c) {
 function unescape(raw) {
   return raw.replace(/\\(["'\\trn])/g, (_match, next) => ({ t: "	", r: "\r", n: "\n" })[next] ?? next);
 }
-function tokenizeNginx(text) {
+function tokenizeNginx(text2) {
   const tokens = [];
   let line = 1;
   let i = 0;
-  while (i < text.length) {
-    const c = text[i];
+  while (i < text2.length) {
+    const c = text2[i];
     if (c === "\n") line++;
     if (isSpace(c)) {
       i++;
     } else if (c === "#") {
-      while (i < text.length && text[i] !== "\n") i++;
+      while (i < text2.length && text2[i] !== "\n") i++;
     } else if (SPECIAL.has(c)) {
       tokens.push({ kind: c, line });
       i++;
@@ -60930,34 +62362,34 @@ function tokenizeNginx(text) {
       const start = line;
       let raw = "";
       i++;
-      while (i < text.length && text[i] !== c) {
-        if (text[i] === "\\" && i + 1 < text.length) raw += text[i++];
-        if (text[i] === "\n") line++;
-        raw += text[i++];
+      while (i < text2.length && text2[i] !== c) {
+        if (text2[i] === "\\" && i + 1 < text2.length) raw += text2[i++];
+        if (text2[i] === "\n") line++;
+        raw += text2[i++];
       }
-      if (i >= text.length) throw new NginxSyntaxError(`unterminated ${c === '"' ? "double" : "single"}-quoted string`, start);
+      if (i >= text2.length) throw new NginxSyntaxError(`unterminated ${c === '"' ? "double" : "single"}-quoted string`, start);
       i++;
       tokens.push({ kind: "word", text: unescape(raw), line: start });
     } else {
       const start = i;
-      while (i < text.length && !isSpace(text[i]) && !SPECIAL.has(text[i])) {
-        if (text[i] === "$" && text[i + 1] === "{") {
-          const close = text.indexOf("}", i);
+      while (i < text2.length && !isSpace(text2[i]) && !SPECIAL.has(text2[i])) {
+        if (text2[i] === "$" && text2[i + 1] === "{") {
+          const close = text2.indexOf("}", i);
           if (close < 0) throw new NginxSyntaxError('unterminated "${" variable', line);
           i = close + 1;
         } else {
-          i += text[i] === "\\" && i + 1 < text.length ? 2 : 1;
+          i += text2[i] === "\\" && i + 1 < text2.length ? 2 : 1;
         }
       }
-      const word = text.slice(start, i);
+      const word = text2.slice(start, i);
       tokens.push({ kind: "word", text: word.includes("\\") ? unescape(word) : word, line });
     }
   }
   return tokens;
 }
 var MAX_NGINX_DEPTH = 64;
-function parseNginxConfig(text) {
-  const tokens = tokenizeNginx(text);
+function parseNginxConfig(text2) {
+  const tokens = tokenizeNginx(text2);
   let position = 0;
   let depth = 0;
   const parseBlock = (opener) => {
@@ -61010,13 +62442,13 @@ function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
 var CONTENT = /^\s*(http|server)\s*\{/m;
-function looksLikeNginx(text) {
-  return CONTENT.test(text);
+function looksLikeNginx(text2) {
+  return CONTENT.test(text2);
 }
-function parseNginx(path8, text) {
+function parseNginx(path8, text2) {
   let directives;
   try {
-    directives = parseNginxConfig(text);
+    directives = parseNginxConfig(text2);
   } catch (error62) {
     if (error62 instanceof NginxSyntaxError) return { ok: false, path: path8, format: "nginx", line: error62.line, message: error62.message };
     throw error62;
@@ -61052,7 +62484,7 @@ function serverResource(path8, server2, inherited) {
     return fact.value;
   };
   const listens = own4.filter((directive) => directive.name === "listen");
-  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
+  listens.forEach((directive, index2) => ranges.set(`listen.${index2}`, rangeOf(directive)));
   const listen = listens.map(readListen);
   const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
   const redirect = findHttpsRedirect(own4);
@@ -61070,7 +62502,7 @@ function serverResource(path8, server2, inherited) {
     https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
   };
   const dropping = locationsDroppingHsts(own4);
-  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  dropping.forEach((location, index2) => ranges.set(`hsts_dropped_by.${index2}`, rangeOf(location)));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
   for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
   const range = rangeOf(server2);
@@ -61081,7 +62513,7 @@ function serverResource(path8, server2, inherited) {
     path: path8,
     range,
     values,
-    locate: (attribute) => ranges.get(attribute.slice(0, 2).join(".")) ?? ranges.get(String(attribute[0])) ?? range
+    locate: (attribute2) => ranges.get(attribute2.slice(0, 2).join(".")) ?? ranges.get(String(attribute2[0])) ?? range
   };
 }
 function readListen(directive) {
@@ -61166,20 +62598,53 @@ var nginxParser = {
   format: "nginx",
   matchesPath: (path8) => NGINX_PATH.test(path8),
   // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
-  matchesContent: (path8, text) => !/\.(ya?ml|json)$/i.test(path8) && looksLikeNginx(text),
+  matchesContent: (path8, text2) => !/\.(ya?ml|json)$/i.test(path8) && looksLikeNginx(text2),
   parse: parseNginx
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix5 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
+var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
+var isConfigurationFile = (path8) => path8.endsWith(".tf") || path8.endsWith(".tf.json");
+function moduleFiles(dir) {
+  const prefix = dir === "." ? "" : `${dir}/`;
+  return [`${prefix}*.tf`, `${prefix}*.tf.json`];
+}
 var terraformParser = {
   format: "terraform",
-  matchesPath: (path8) => path8.endsWith(".tf") || path8.endsWith(".tf.json"),
-  matchesContent: (path8, text) => path8.endsWith(".tf") || path8.endsWith(".tf.json") || TERRAFORM_CONTENT.test(text),
-  parse: async (path8, text) => (await parseTerraformModule([{ path: path8, text }]))[0],
-  groupOf: (path8) => `terraform:${posix3.dirname(path8)}`,
-  parseGroup: parseTerraformModule
+  matchesPath: (path8) => isConfigurationFile(path8) || isVarFile(path8) || isModulesManifest(path8),
+  matchesContent: (path8, text2) => isConfigurationFile(path8) || isVarFile(path8) || isModulesManifest(path8) || TERRAFORM_CONTENT.test(text2),
+  parse: async (path8, text2) => (await parseTerraformModule([{ path: path8, text: text2 }]))[0],
+  groupOf: () => "terraform",
+  parseGroup: (files, options2) => parseTerraformModule(files, options2?.terraformVarFiles ? { varFiles: options2.terraformVarFiles } : {}),
+  /**
+   * A module's files read each other (variables, locals) and its tfvars; a local module call
+   * reads the called directory; a root with `.terraform/modules/modules.json` reads the modules
+   * `terraform init` installed.
+   */
+  dependenciesOf: (path8, text2) => {
+    const dir = posix5.dirname(path8);
+    if (isModulesManifest(path8)) {
+      const root = posix5.dirname(posix5.dirname(posix5.dirname(path8)));
+      try {
+        const manifest = JSON.parse(text2);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix5.join(root, entry.Dir)) : []);
+      } catch {
+        return [];
+      }
+    }
+    const prefix = dir === "." ? "" : `${dir}/`;
+    const own4 = [...moduleFiles(dir), `${prefix}*.tfvars`, `${prefix}*.tfvars.json`];
+    if (!isConfigurationFile(path8)) return own4;
+    const calls = [...text2.matchAll(MODULE_SOURCE)].map((match) => match[1]);
+    const local = calls.flatMap((source) => {
+      const target = localSourceDir(dir, source);
+      return target === void 0 || target.startsWith("..") ? [] : moduleFiles(target);
+    });
+    const remote = calls.some((source) => localSourceDir(dir, source) === void 0) ? [`${prefix}${MODULES_MANIFEST}`] : [];
+    return [...own4, ...local, ...remote];
+  }
 };
 
 // checks/infra/formats.ts
@@ -61190,12 +62655,12 @@ var INFRA_PARSERS = [
   nginxParser
 ];
 function infraPathFilter(selection) {
-  const included = selection.include.length ? (0, import_picomatch4.default)([...selection.include], { dot: true }) : () => false;
-  const excluded = selection.exclude.length ? (0, import_picomatch4.default)([...selection.exclude], { dot: true }) : () => false;
+  const included = selection.include.length ? (0, import_picomatch5.default)([...selection.include], { dot: true }) : () => false;
+  const excluded = selection.exclude.length ? (0, import_picomatch5.default)([...selection.exclude], { dot: true }) : () => false;
   return (path8) => !excluded(path8) && (included(path8) || INFRA_PARSERS.some((parser2) => parser2.matchesPath(path8)));
 }
-function detectFormat(path8, text) {
-  return INFRA_PARSERS.find((parser2) => parser2.matchesPath(path8) && parser2.matchesContent(path8, text)) ?? INFRA_PARSERS.find((parser2) => parser2.matchesContent(path8, text));
+function detectFormat(path8, text2) {
+  return INFRA_PARSERS.find((parser2) => parser2.matchesPath(path8) && parser2.matchesContent(path8, text2)) ?? INFRA_PARSERS.find((parser2) => parser2.matchesContent(path8, text2));
 }
 
 // checks/infra/rules/support.ts
@@ -61208,12 +62673,13 @@ function cfn(type2, path8, options2 = {}) {
 function refersTo(value, target) {
   if (!isUnresolved(value)) return false;
   if (target.format === "terraform") {
-    return new RegExp(`(^|[^\\w.])${escape(target.address)}(\\.|\\W|$)`).test(value.expression);
+    const local = target.address.slice(moduleInstanceOf(target.address).length).replace(/\[[^\]]*\]$/, "");
+    return new RegExp(`(^|[^\\w.])${escape(local)}(\\.|\\W|$)`).test(value.expression);
   }
   return value.expression.includes(`"${target.address}"`);
 }
-function escape(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escape(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function referencing(target, context, types2, path8) {
   return context.resources.filter(
@@ -61241,7 +62707,7 @@ function itemsAt(resource, path8) {
   const value = valueAt2(resource.values, path8);
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) return [{ path: path8, value }];
-  return value.map((item, index) => ({ path: [...path8, index], value: item }));
+  return value.map((item, index2) => ({ path: [...path8, index2], value: item }));
 }
 function elbPolicyStrength(value) {
   if (typeof value !== "string" || !value.startsWith("ELBSecurityPolicy-")) return void 0;
@@ -61255,8 +62721,8 @@ function tlsAtLeast(ordered, minimumIndex) {
     expected: `${ordered.slice(minimumIndex).map((name) => `"${name}"`).join(" or ")} (${TLS12_OR_LATER})`,
     test: (value) => typeof value === "string" && ordered.indexOf(value) >= minimumIndex,
     strength: (value) => {
-      const index = typeof value === "string" ? ordered.indexOf(value) : -1;
-      return index < 0 ? void 0 : index;
+      const index2 = typeof value === "string" ? ordered.indexOf(value) : -1;
+      return index2 < 0 ? void 0 : index2;
     }
   };
 }
@@ -61304,10 +62770,10 @@ function albScheme(resource) {
   return annotation(resource, `${ALB}scheme`) ?? "internal";
 }
 function albAttributes(resource) {
-  const text = annotation(resource, `${ALB}load-balancer-attributes`);
+  const text2 = annotation(resource, `${ALB}load-balancer-attributes`);
   const attributes = /* @__PURE__ */ new Map();
-  if (typeof text !== "string") return attributes;
-  for (const pair of text.split(",")) {
+  if (typeof text2 !== "string") return attributes;
+  for (const pair of text2.split(",")) {
     const [key, ...value] = pair.split("=");
     if (key?.trim()) attributes.set(key.trim(), value.join("=").trim());
   }
@@ -61574,19 +63040,19 @@ var albDropInvalidHeadersOff = {
 function checkServiceTls(resource) {
   if (!isLoadBalancerService(resource)) return void 0;
   const ports = valueAt2(resource.values, ["spec", "ports"]);
-  const list2 = Array.isArray(ports) ? ports : [];
+  const list3 = Array.isArray(ports) ? ports : [];
   const certificate = annotation(resource, `${AWS_SERVICE}aws-load-balancer-ssl-cert`);
   const sslPorts = (scalarText(annotation(resource, `${AWS_SERVICE}aws-load-balancer-ssl-ports`)) ?? "*").split(/[\s,]+/);
   const listed = (port) => [valueAt2(port, ["port"]), valueAt2(port, ["name"])].some((key) => sslPorts.includes(scalarText(key) ?? ""));
   const isTls = (port) => Boolean(certificate) && (sslPorts.includes("*") || listed(port));
-  const plain = list2.findIndex((port) => !isTls(port) && valueAt2(port, ["port"]) !== 443);
+  const plain = list3.findIndex((port) => !isTls(port) && valueAt2(port, ["port"]) !== 443);
   if (plain < 0) return { verdict: "pass", path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-cert`), actual: certificate ?? "TLS passthrough" };
   return {
     verdict: "fail",
     path: ["spec", "ports", plain, "port"],
-    actual: valueAt2(list2[plain], ["port"]) ?? null,
+    actual: valueAt2(list3[plain], ["port"]) ?? null,
     expected: "a TLS listener (aws-load-balancer-ssl-cert) or TLS passthrough on 443",
-    message: `port ${scalarText(valueAt2(list2[plain], ["port"])) ?? "?"} of the load balancer carries plain TCP/HTTP; expected TLS at the load balancer (service.beta.kubernetes.io/aws-load-balancer-ssl-cert) or TLS passed through on port 443`
+    message: `port ${scalarText(valueAt2(list3[plain], ["port"])) ?? "?"} of the load balancer carries plain TCP/HTTP; expected TLS at the load balancer (service.beta.kubernetes.io/aws-load-balancer-ssl-cert) or TLS passed through on port 443`
   };
 }
 var serviceLoadBalancerWithoutTls = {
@@ -62119,12 +63585,12 @@ function checkIngressTls(resource) {
   const tls = listAt(resource.values, ["spec", "tls"]);
   const coversAll = tls.some((entry) => !Array.isArray(valueAt2(entry, ["hosts"])));
   const tlsHosts = tls.flatMap((entry) => listAt(entry, ["hosts"])).map(String);
-  const index = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt2(rule, ["host"])) ?? "*", tlsHosts));
-  if (index < 0) return { verdict: "pass", path: ["spec", "tls"], actual: "every host has TLS" };
-  const host = valueAt2(rules[index], ["host"]);
+  const index2 = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt2(rule, ["host"])) ?? "*", tlsHosts));
+  if (index2 < 0) return { verdict: "pass", path: ["spec", "tls"], actual: "every host has TLS" };
+  const host = valueAt2(rules[index2], ["host"]);
   return {
     verdict: "fail",
-    path: host === void 0 ? ["spec", "rules", index] : ["spec", "rules", index, "host"],
+    path: host === void 0 ? ["spec", "rules", index2] : ["spec", "rules", index2, "host"],
     actual: host ?? "(any host)",
     expected: "a spec.tls entry for the host",
     message: `rule host ${host === void 0 ? "(any host)" : describeValue(host)} has no spec.tls entry, so it is served over plain HTTP; expected a TLS entry listing it`
@@ -62276,13 +63742,13 @@ var ingressMtlsWeakened = attributeRule({
 var INGRESS_RULES = [ingressWithoutTls, ingressSslRedirectOff, ingressNginxLegacyProtocols, ingressNginxWeakCiphers, ingressNginxHsts, ingressMtlsWeakened];
 
 // checks/infra/kubernetes/network-policy-rules.ts
-function list(value) {
+function list2(value) {
   return Array.isArray(value) ? value : [];
 }
 function isEmptySelector(selector) {
   const labels = valueAt2(selector, ["matchLabels"]);
   const hasLabels = labels !== null && typeof labels === "object" && Object.keys(labels).length > 0;
-  return !hasLabels && list(valueAt2(selector, ["matchExpressions"])).length === 0;
+  return !hasLabels && list2(valueAt2(selector, ["matchExpressions"])).length === 0;
 }
 function policyTypes(resource) {
   const declared = valueAt2(resource.values, ["spec", "policyTypes"]);
@@ -62291,8 +63757,8 @@ function policyTypes(resource) {
 }
 function checkDefaultDeny(resource) {
   if (!isEmptySelector(valueAt2(resource.values, ["spec", "podSelector"])) || !policyTypes(resource).includes("Ingress")) return void 0;
-  const rules = list(valueAt2(resource.values, ["spec", "ingress"]));
-  const open2 = rules.findIndex((rule) => list(valueAt2(rule, ["from"])).length === 0);
+  const rules = list2(valueAt2(resource.values, ["spec", "ingress"]));
+  const open2 = rules.findIndex((rule) => list2(valueAt2(rule, ["from"])).length === 0);
   if (open2 < 0) return { verdict: "pass", path: ["spec", "podSelector"], actual: rules.length ? "deny unless a rule names the source" : "deny all ingress" };
   return {
     verdict: "fail",
@@ -62338,10 +63804,10 @@ spec:
             cidr: 203.0.113.0/24
 `;
 function checkOpenToWorld(resource) {
-  const rules = list(valueAt2(resource.values, ["spec", "ingress"]));
+  const rules = list2(valueAt2(resource.values, ["spec", "ingress"]));
   if (!rules.length) return void 0;
   for (const [ruleIndex, rule] of rules.entries()) {
-    for (const [peerIndex, peer] of list(valueAt2(rule, ["from"])).entries()) {
+    for (const [peerIndex, peer] of list2(valueAt2(rule, ["from"])).entries()) {
       const cidr = valueAt2(peer, ["ipBlock", "cidr"]);
       if (typeof cidr === "string" && WORLD2.has(cidr.trim())) {
         return {
@@ -62578,21 +64044,21 @@ var OPEN_CIDRS = ["0.0.0.0/0", "::/0"];
 var WEB_PORTS = [80, 443];
 function ingressRules(resource) {
   const values = resource.values;
-  const list2 = (value) => Array.isArray(value) ? value : value === void 0 ? [] : [value];
+  const list3 = (value) => Array.isArray(value) ? value : value === void 0 ? [] : [value];
   switch (resource.type) {
     case "aws_security_group":
       return itemsAt(resource, ["ingress"]).map(({ path: path8, value }) => ({
         path: path8,
-        cidrs: [...list2(valueAt2(value, ["cidr_blocks"])), ...list2(valueAt2(value, ["ipv6_cidr_blocks"]))],
+        cidrs: [...list3(valueAt2(value, ["cidr_blocks"])), ...list3(valueAt2(value, ["ipv6_cidr_blocks"]))],
         from: valueAt2(value, ["from_port"]),
         to: valueAt2(value, ["to_port"]),
         protocol: valueAt2(value, ["protocol"])
       }));
     case "aws_security_group_rule":
       if (values.type !== "ingress") return [];
-      return [{ path: [], cidrs: [...list2(values.cidr_blocks), ...list2(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [{ path: [], cidrs: [...list3(values.cidr_blocks), ...list3(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
     case "aws_vpc_security_group_ingress_rule":
-      return [{ path: [], cidrs: [...list2(values.cidr_ipv4), ...list2(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
+      return [{ path: [], cidrs: [...list3(values.cidr_ipv4), ...list3(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
     case "AWS::EC2::SecurityGroup":
       return itemsAt(resource, ["SecurityGroupIngress"]).map(({ path: path8, value }) => cfnIngress(path8, value));
     case "AWS::EC2::SecurityGroupIngress":
@@ -62827,12 +64293,12 @@ function checkAdminPolicy(resource) {
   for (const path8 of paths) {
     const document = valueAt2(resource.values, path8);
     if (isUnresolved(document)) return { verdict: "unknown", path: path8, expression: document.expression };
-    const list2 = statements(document);
-    const index = list2?.findIndex(isAdminStatement) ?? -1;
-    if (index >= 0) {
+    const list3 = statements(document);
+    const index2 = list3?.findIndex(isAdminStatement) ?? -1;
+    if (index2 >= 0) {
       return { verdict: "fail", path: path8, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
     }
-    const expression = list2?.map(unresolvedAdminPart).find((part) => part !== void 0);
+    const expression = list3?.map(unresolvedAdminPart).find((part) => part !== void 0);
     if (expression !== void 0) return { verdict: "unknown", path: path8, expression };
     verdict = { verdict: "pass", path: path8, actual: "no Allow * on *" };
   }
@@ -63140,7 +64606,7 @@ var dynamoDbEncryption = encryptionRule({
   bad: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n', 1),
   good: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n  server_side_encryption {\n    enabled = true\n  }\n')
 });
-var noKmsKey = (attribute) => (resource) => valueAt2(resource.values, [attribute]) === void 0;
+var noKmsKey = (attribute2) => (resource) => valueAt2(resource.values, [attribute2]) === void 0;
 var sqsEncryption = encryptionRule({
   id: "IAC-SQS-ENCRYPTION",
   title: "SQS queue is not encrypted",
@@ -63208,10 +64674,10 @@ function checkForcedTls(resource) {
   let value;
   if (terraform) {
     const parameters = valueAt2(resource.values, ["parameter"]);
-    const index = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt2(item, ["name"]) === parameter.name) : -1;
-    if (index >= 0) {
-      path8 = ["parameter", index, "value"];
-      value = valueAt2(parameters, [index, "value"]);
+    const index2 = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt2(item, ["name"]) === parameter.name) : -1;
+    if (index2 >= 0) {
+      path8 = ["parameter", index2, "value"];
+      value = valueAt2(parameters, [index2, "value"]);
     }
   } else {
     path8 = ["Parameters", parameter.name];
@@ -63219,8 +64685,8 @@ function checkForcedTls(resource) {
   }
   value ??= parameter.absent;
   if (isUnresolved(value)) return { verdict: "unknown", path: path8, expression: value.expression };
-  const text = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
-  if (text === parameter.value || text === "ON") return { verdict: "pass", path: path8, actual: value };
+  const text2 = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
+  if (text2 === parameter.value || text2 === "ON") return { verdict: "pass", path: path8, actual: value };
   return { verdict: "fail", path: path8, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
 }
 var rdsForceSsl = {
@@ -63500,8 +64966,8 @@ var LOAD_BALANCERS = ["aws_lb", "aws_alb"];
 var isApplication = (resource) => (valueAt2(resource.values, ["load_balancer_type"]) ?? "application") === "application";
 function cfnAttribute(resource, key) {
   const attributes = valueAt2(resource.values, ["LoadBalancerAttributes"]);
-  const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt2(item, ["Key"]) === key) : -1;
-  return index < 0 ? { path: ["LoadBalancerAttributes"], value: void 0 } : { path: ["LoadBalancerAttributes", index, "Value"], value: valueAt2(attributes, [index, "Value"]) };
+  const index2 = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt2(item, ["Key"]) === key) : -1;
+  return index2 < 0 ? { path: ["LoadBalancerAttributes"], value: void 0 } : { path: ["LoadBalancerAttributes", index2, "Value"], value: valueAt2(attributes, [index2, "Value"]) };
 }
 function lbAttributeRule(spec) {
   const terraformRule = attributeRule({
@@ -63827,8 +65293,8 @@ var azureMinTls = attributeRule({
     expected: '"TLS1_2" / "1.2" or later',
     test: (value) => [...AZURE_STORAGE_TLS.slice(2), ...AZURE_TLS.slice(2)].includes(String(value)),
     strength: (value) => {
-      const index = Math.max(AZURE_STORAGE_TLS.indexOf(String(value)), AZURE_TLS.indexOf(String(value)));
-      return index < 0 ? void 0 : index;
+      const index2 = Math.max(AZURE_STORAGE_TLS.indexOf(String(value)), AZURE_TLS.indexOf(String(value)));
+      return index2 < 0 ? void 0 : index2;
     }
   },
   examples: {
@@ -63889,8 +65355,9 @@ var MAX_INFRA_FILE_BYTES = 1024 * 1024;
 async function analyzeInfra(input2) {
   const maxBytes = input2.maxBytes ?? MAX_INFRA_FILE_BYTES;
   const analysis = { findings: [], suppressed: [], unknown: [], strengthened: [], notes: [] };
-  const head = await parseVersion(input2.head, maxBytes);
-  const base = await parseVersion(input2.base, maxBytes);
+  const head = await parseVersion(input2.head, maxBytes, input2.parseOptions ?? {});
+  const base = await parseVersion(input2.base, maxBytes, input2.parseOptions ?? {});
+  analysis.notes.push(...head.notes);
   for (const failure2 of head.failures) analysis.findings.push(parseErrorFinding(failure2));
   for (const failure2 of base.failures) {
     analysis.notes.push(`infra: ${failure2.path} did not parse at base (line ${failure2.line}: ${failure2.message}); its resources at head are compared against nothing`);
@@ -63912,20 +65379,20 @@ async function analyzeInfra(input2) {
     byPath.set(path8, [...byPath.get(path8) ?? [], finding]);
   }
   for (const [path8, findings] of byPath) {
-    const text = texts.get(path8);
-    if (text === void 0) {
+    const text2 = texts.get(path8);
+    if (text2 === void 0) {
       analysis.findings.push(...findings);
       continue;
     }
     const blocks = head.resources.filter((resource) => resource.path === path8).map((resource) => resource.range);
-    const result = applySuppressions(path8, text, findings, blocks, input2.now);
+    const result = applySuppressions(path8, text2, findings, blocks, input2.now);
     analysis.findings.push(...result.findings);
     analysis.suppressed.push(...result.suppressed);
   }
   return analysis;
 }
-async function parseVersion(files, maxBytes) {
-  const version2 = { resources: [], failures: [] };
+async function parseVersion(files, maxBytes, options2) {
+  const version2 = { resources: [], failures: [], notes: [] };
   const groups2 = /* @__PURE__ */ new Map();
   for (const file2 of files) {
     const parser2 = detectFormat(file2.path, file2.text);
@@ -63942,17 +65409,22 @@ async function parseVersion(files, maxBytes) {
   }
   const parsed = await Promise.all(
     [...groups2.values()].map(
-      ({ parser: parser2, files: members2 }) => parser2.parseGroup ? parser2.parseGroup(members2) : Promise.all(members2.map(async (file2) => parser2.parse(file2.path, file2.text)))
+      ({ parser: parser2, files: members2 }) => parser2.parseGroup ? parser2.parseGroup(members2, options2) : Promise.all(members2.map(async (file2) => parser2.parse(file2.path, file2.text)))
     )
   );
   for (const result of parsed.flat()) {
-    if (result.ok) version2.resources.push(...result.resources);
-    else version2.failures.push(result);
+    if (result.ok) {
+      version2.resources.push(...result.resources);
+      version2.notes.push(...result.notes ?? []);
+    } else version2.failures.push(result);
   }
   return version2;
 }
 function scopeOf(resource, path8) {
-  if (resource.scope !== void 0) return resource.scope;
+  if (resource.scope !== void 0) {
+    const from = `:${posix6.dirname(resource.path)}`;
+    return path8 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix6.dirname(path8)}` : resource.scope;
+  }
   const parser2 = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser2?.groupOf?.(path8) ?? `${resource.format}:${path8}`;
 }
@@ -63966,8 +65438,225 @@ function parseErrorFinding(failure2) {
 }
 
 // checks/scan.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch7 = __toESM(require_picomatch2(), 1);
+
+// checks/infra/select-files.ts
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+import { posix as posix7 } from "node:path";
+
+// checks/model/source.ts
+var UnreadableFileError = class extends Error {
+  constructor(path8, reason) {
+    super(`${path8}: ${reason}`);
+    this.path = path8;
+    this.reason = reason;
+    this.name = "UnreadableFileError";
+  }
+  path;
+  reason;
+};
+
+// checks/infra/select-files.ts
+var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
+async function selectInfraFiles(changeSet, options2, report) {
+  const { isInfra } = options2;
+  const changed = changeSet.changed.filter((file2) => isInfra(file2.path) || file2.previousPath !== void 0 && isInfra(file2.previousPath));
+  const changedPaths = new Set(changed.flatMap((file2) => [file2.path, ...file2.previousPath ? [file2.previousPath] : []]));
+  const headSeeds = changed.filter((file2) => file2.status !== "removed" && isInfra(file2.path)).map((file2) => file2.path);
+  const baseSeeds = changed.filter((file2) => file2.status !== "added").map((file2) => file2.previousPath ?? file2.path);
+  const head = new VersionReader(changeSet.head, "head", report);
+  const base = new VersionReader(changeSet.base, "base", report, (path8) => changedPaths.has(path8) ? void 0 : head.text(path8));
+  const needsListing = options2.all || changed.length > 0;
+  const headListing = needsListing ? (await changeSet.head.list()).filter(isInfra) : [];
+  const headPaths = options2.all ? new Set(headListing) : await closure(headSeeds, headListing, head);
+  await head.load([...headPaths]);
+  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await changeSet.base.list()).filter(isInfra), base) : /* @__PURE__ */ new Set();
+  for (const path8 of headPaths) if (!changedPaths.has(path8) && head.text(path8) !== void 0) basePaths.add(path8);
+  await base.load([...basePaths]);
+  head.reportFailures(headPaths);
+  base.reportFailures(basePaths);
+  return { head: head.files(headPaths), base: base.files(basePaths) };
+}
+var VersionReader = class {
+  constructor(source, side, report, reuse = () => void 0) {
+    this.source = source;
+    this.side = side;
+    this.report = report;
+    this.reuse = reuse;
+  }
+  source;
+  side;
+  report;
+  reuse;
+  texts = /* @__PURE__ */ new Map();
+  failures = /* @__PURE__ */ new Map();
+  text(path8) {
+    return this.texts.get(path8);
+  }
+  async load(paths) {
+    const missing = [];
+    for (const path8 of paths) {
+      if (this.texts.has(path8) || this.failures.has(path8)) continue;
+      const reused = this.reuse(path8);
+      if (reused !== void 0) this.texts.set(path8, reused);
+      else missing.push(path8);
+    }
+    if (!missing.length) return;
+    if (this.source.readMany) {
+      try {
+        const texts = await this.source.readMany(missing);
+        missing.forEach((path8, position) => this.texts.set(path8, texts[position]));
+      } catch (error62) {
+        for (const path8 of missing) this.failures.set(path8, error62);
+      }
+      return;
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < missing.length) {
+        const path8 = missing[next++];
+        try {
+          this.texts.set(path8, await this.source.read(path8));
+        } catch (error62) {
+          this.failures.set(path8, error62);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY2, missing.length) }, worker));
+  }
+  /**
+   * A file that is selected but could not be read is a visible outcome: a note with the reason
+   * when the source refused it (a link out of the repository, not text), else an error. Files
+   * read only to find who depends on a change are named in one note.
+   */
+  reportFailures(selected) {
+    const unselected = [];
+    for (const [path8, error62] of this.failures) {
+      if (!selected.has(path8)) unselected.push(path8);
+      else if (error62 instanceof UnreadableFileError) this.report.notes.push(`infra: ${path8} was not read at ${this.side}: ${error62.reason}`);
+      else this.report.errors.push({ category: "engine", target: path8, message: `could not read ${path8} at ${this.side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
+    }
+    if (unselected.length) {
+      const named2 = unselected.sort().slice(0, 5).join(", ");
+      this.report.notes.push(
+        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named2}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
+      );
+    }
+  }
+  files(paths) {
+    return [...paths].flatMap((path8) => {
+      const text2 = this.texts.get(path8);
+      return text2 === void 0 ? [] : [{ path: path8, text: text2 }];
+    }).sort((a, b) => a.path.localeCompare(b.path));
+  }
+};
+var Globs = class {
+  constructor(byDirectory) {
+    this.byDirectory = byDirectory;
+  }
+  byDirectory;
+  compiled = /* @__PURE__ */ new Map();
+  found = /* @__PURE__ */ new Map();
+  get(glob2) {
+    let entry = this.compiled.get(glob2);
+    if (!entry) {
+      const scanned = import_picomatch6.default.scan(glob2);
+      const dir = posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
+      entry = { matches: (0, import_picomatch6.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      this.compiled.set(glob2, entry);
+    }
+    return entry;
+  }
+  /** Listed paths a dependency glob names. */
+  matching(glob2) {
+    let found = this.found.get(glob2);
+    if (found) return found;
+    const { matches, base, isGlob: isGlob2 } = this.get(glob2);
+    found = [];
+    if (!isGlob2) found = this.byDirectory.get(base)?.filter((path8) => path8 === glob2) ?? [];
+    else {
+      for (const [dir, paths] of this.byDirectory) {
+        if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
+        for (const path8 of paths) if (matches(path8)) found.push(path8);
+      }
+    }
+    this.found.set(glob2, found);
+    return found;
+  }
+};
+async function closure(seeds, listing, reader) {
+  const listed = new Set(listing);
+  const selected = /* @__PURE__ */ new Set();
+  const upward = [];
+  const forward = [];
+  const add = (path8, up) => {
+    if (!listed.has(path8) || selected.size >= MAX_SELECTED_FILES) return;
+    if (selected.has(path8)) return;
+    selected.add(path8);
+    (up ? upward : forward).push(path8);
+  };
+  for (const seed of seeds) add(seed, true);
+  const globs2 = new Globs(indexByDirectory(listing));
+  let dependents;
+  while (upward.length || forward.length) {
+    const batch = [...upward, ...forward];
+    const up = new Set(upward);
+    upward.length = 0;
+    forward.length = 0;
+    await reader.load(batch.filter(hasDependencies));
+    for (const path8 of batch) {
+      for (const glob2 of dependenciesOf(path8, reader.text(path8))) for (const match of globs2.matching(glob2)) add(match, false);
+      if (!up.has(path8)) continue;
+      dependents ??= await indexDependents(listing, reader, globs2);
+      for (const dependency of candidatesFor(path8, dependents)) if (dependency.owner !== path8 && dependency.matches(path8)) add(dependency.owner, true);
+    }
+  }
+  return selected;
+}
+function hasDependencies(path8) {
+  return INFRA_PARSERS.some((parser2) => parser2.dependenciesOf && parser2.matchesPath(path8));
+}
+function dependenciesOf(path8, text2) {
+  if (text2 === void 0 || !hasDependencies(path8)) return [];
+  return detectFormat(path8, text2)?.dependenciesOf?.(path8, text2) ?? [];
+}
+async function indexDependents(listing, reader, globs2) {
+  const candidates = listing.filter(hasDependencies);
+  await reader.load(candidates);
+  const index2 = /* @__PURE__ */ new Map();
+  for (const owner of candidates) {
+    for (const glob2 of dependenciesOf(owner, reader.text(owner))) {
+      const { matches, base } = globs2.get(glob2);
+      const list3 = index2.get(base) ?? [];
+      list3.push({ owner, matches });
+      index2.set(base, list3);
+    }
+  }
+  return index2;
+}
+function candidatesFor(path8, index2) {
+  const found = [...index2.get("") ?? []];
+  let dir = posix7.dirname(path8);
+  for (; ; ) {
+    if (dir !== ".") found.push(...index2.get(dir) ?? []);
+    if (dir === "." || dir === "/") break;
+    dir = posix7.dirname(dir);
+  }
+  return found;
+}
+function indexByDirectory(listing) {
+  const index2 = /* @__PURE__ */ new Map();
+  for (const path8 of listing) {
+    const dir = posix7.dirname(path8) === "." ? "" : posix7.dirname(path8);
+    const list3 = index2.get(dir) ?? [];
+    list3.push(path8);
+    index2.set(dir, list3);
+  }
+  return index2;
+}
+
+// checks/scan.ts
 async function scanChanges(changeSet, config3, options2) {
   const infra = await guarded("infra", options2.now, () => scanInfra(changeSet, config3, options2));
   const environments = await guarded(
@@ -63999,30 +65688,15 @@ async function guarded(family2, now, run2) {
 async function scanInfra(changeSet, config3, options2) {
   const report = emptyReport(TOOL, options2.now.toISOString());
   const isInfra = infraPathFilter(config3.infra);
-  const changed = changeSet.changed.filter((file2) => isInfra(file2.path) || file2.previousPath !== void 0 && isInfra(file2.previousPath));
-  const changedPaths = new Set(changed.flatMap((file2) => [file2.path, ...file2.previousPath ? [file2.previousPath] : []]));
-  const headPaths = new Set(changed.filter((file2) => file2.status !== "removed" && isInfra(file2.path)).map((file2) => file2.path));
-  const basePaths = new Set(changed.filter((file2) => file2.status !== "added").map((file2) => file2.previousPath ?? file2.path));
-  const groups2 = new Set([...headPaths, ...basePaths].map(groupOf).filter((group) => group !== void 0));
-  if (groups2.size || options2.all) {
-    const headList = (await changeSet.head.list()).filter(isInfra);
-    for (const path8 of headList) if (options2.all || groups2.has(groupOf(path8) ?? "")) headPaths.add(path8);
-    if (groups2.size) {
-      for (const path8 of (await changeSet.base.list()).filter(isInfra)) if (groups2.has(groupOf(path8) ?? "")) basePaths.add(path8);
-    }
-  }
-  const head = await readAll(changeSet.head, [...headPaths], report, "head");
-  const headText = new Map(head.map((file2) => [file2.path, file2.text]));
-  const unchanged = [...headPaths].filter((path8) => !changedPaths.has(path8) && headText.has(path8)).map((path8) => ({ path: path8, text: headText.get(path8) }));
-  const base = [...unchanged, ...await readAll(changeSet.base, [...basePaths].filter((path8) => changedPaths.has(path8)), report, "base")];
-  const included = config3.infra.include.length ? (0, import_picomatch5.default)([...config3.infra.include], { dot: true }) : void 0;
+  const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...options2.all ? { all: true } : {} }, report);
+  const included = config3.infra.include.length ? (0, import_picomatch7.default)([...config3.infra.include], { dot: true }) : void 0;
   for (const file2 of head) {
     if (included?.(file2.path) && !detectFormat(file2.path, file2.text)) {
       report.notes.push(`infra: ${file2.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
     }
   }
-  const renames = new Map(changed.filter((file2) => file2.previousPath !== void 0).map((file2) => [file2.path, file2.previousPath]));
-  const analysis = await analyzeInfra({ base, head, renames, now: options2.now });
+  const renames = new Map(changeSet.changed.filter((file2) => file2.previousPath !== void 0).map((file2) => [file2.path, file2.previousPath]));
+  const analysis = await analyzeInfra({ base, head, renames, now: options2.now, parseOptions: { terraformVarFiles: config3.infra.terraform["var-files"] } });
   report.findings.push(...analysis.findings);
   report.suppressed.push(...analysis.suppressed);
   report.unknown.push(...analysis.unknown);
@@ -64037,39 +65711,6 @@ async function scanInfra(changeSet, config3, options2) {
   });
   return report;
 }
-function groupOf(path8) {
-  return INFRA_PARSERS.find((parser2) => parser2.groupOf && parser2.matchesPath(path8))?.groupOf?.(path8);
-}
-async function readAll(source, paths, report, side) {
-  const files = [];
-  const failed = (path8, error62) => report.errors.push({ category: "engine", target: path8, message: `could not read ${path8} at ${side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
-  if (source.readMany && paths.length) {
-    try {
-      const texts = await source.readMany(paths);
-      paths.forEach((path8, index) => {
-        const text = texts[index];
-        if (text !== void 0) files.push({ path: path8, text });
-      });
-    } catch (error62) {
-      for (const path8 of paths) failed(path8, error62);
-    }
-    return files.sort((a, b) => a.path.localeCompare(b.path));
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const path8 = paths[next++];
-      try {
-        const text = await source.read(path8);
-        if (text !== void 0) files.push({ path: path8, text });
-      } catch (error62) {
-        failed(path8, error62);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY2, paths.length) }, worker));
-  return files.sort((a, b) => a.path.localeCompare(b.path));
-}
 
 // checks/github/backoff.ts
 function isHttpError(error62) {
@@ -64077,7 +65718,7 @@ function isHttpError(error62) {
 }
 var MESSAGE_LIMIT = 300;
 function safeErrorMessage(error62) {
-  const oneLine3 = (text) => text.replace(/\s+/g, " ").trim().slice(0, MESSAGE_LIMIT);
+  const oneLine3 = (text2) => text2.replace(/\s+/g, " ").trim().slice(0, MESSAGE_LIMIT);
   if (isHttpError(error62)) {
     const data = error62.response?.data;
     const message = typeof data === "object" && data !== null && "message" in data && typeof data.message === "string" ? data.message : "";
@@ -64099,12 +65740,12 @@ function rateLimitWaitMs(error62, now) {
   if (/secondary rate limit/i.test(error62.message)) return 6e4;
   return void 0;
 }
-async function withBackoff(call, options2) {
+async function withBackoff(call2, options2) {
   const retries = options2.retries ?? 3;
   const maxWaitMs = options2.maxWaitMs ?? 15 * 6e4;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await call();
+      return await call2();
     } catch (error62) {
       const wait2 = rateLimitWaitMs(error62, options2.now());
       if (wait2 === void 0 || attempt >= retries || wait2 > maxWaitMs) throw error62;
@@ -64149,11 +65790,11 @@ function targetLabel(target) {
   const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
   return `repository ${target.root} ${range} (${plural2(target.files, "file")})`;
 }
-function stripControl(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+function stripControl(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
 }
-function oneLine(text) {
-  return stripControl(text.replace(/\s*\r?\n\s*/g, " "));
+function oneLine(text2) {
+  return stripControl(text2.replace(/\s*\r?\n\s*/g, " "));
 }
 function errorPlace(entry) {
   const label = entry.location ? locationLabel(entry.location) : void 0;
@@ -64161,11 +65802,11 @@ function errorPlace(entry) {
 }
 
 // checks/report/markdown.ts
-function escapeMarkdown(text) {
-  return oneLine(text).replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
+function escapeMarkdown(text2) {
+  return oneLine(text2).replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
 }
-function inlineCode(text) {
-  const clean = oneLine(text).replaceAll("|", "\\|");
+function inlineCode(text2) {
+  const clean = oneLine(text2).replaceAll("|", "\\|");
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
   return `${fence}${longestRun ? " " : ""}${clean}${longestRun ? " " : ""}${fence}`;
@@ -64210,8 +65851,8 @@ function safeguardCountsTable(findings) {
     ...rows
   ].join("\n");
 }
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 function findingDetails(finding) {
   const lines = [
@@ -64272,9 +65913,9 @@ function renderMarkdown(report, options2 = {}) {
   }
   if (report.strengthened.length) entries.push("## Strengthened", "", strengthenedTable(report.strengthened), "");
   if (report.notes.length) entries.push("## Notes", "", ...report.notes.map((note) => `- ${escapeMarkdown(note)}`), "");
-  const text = `${entries.join("\n").trimEnd()}
+  const text2 = `${entries.join("\n").trimEnd()}
 `;
-  if (options2.maxLength === void 0 || text.length <= options2.maxLength) return text;
+  if (options2.maxLength === void 0 || text2.length <= options2.maxLength) return text2;
   return capEntries(entries, options2.maxLength, (omitted) => `
 \u2026and ${omitted} more entries (the Markdown was cut to ${options2.maxLength} characters; the JSON report has everything)`);
 }
@@ -64343,9 +65984,9 @@ var findingKey = (finding) => `${finding.ruleId}@${finding.fingerprint}`;
 async function syncEndpointIssues(octokit, repository2, report, options2) {
   const label = options2.label ?? ISSUE_LABEL;
   const maxCreated = options2.maxCreated ?? 10;
-  const call = (request4) => withBackoff(request4, options2);
+  const call2 = (request4) => withBackoff(request4, options2);
   const listTracked = async () => {
-    const issues = await call(() => octokit.paginate(octokit.rest.issues.listForRepo, { ...repository2, labels: label, state: "all", per_page: 100 }));
+    const issues = await call2(() => octokit.paginate(octokit.rest.issues.listForRepo, { ...repository2, labels: label, state: "all", per_page: 100 }));
     const byEndpoint = /* @__PURE__ */ new Map();
     for (const issue2 of issues) {
       const marker = ENDPOINT_MARKER.exec(issue2.body ?? "")?.[1];
@@ -64356,16 +65997,16 @@ async function syncEndpointIssues(octokit, repository2, report, options2) {
     }
     return byEndpoint;
   };
-  const comment = (issue2, body2) => call(() => octokit.rest.issues.createComment({ ...repository2, issue_number: issue2, body: body2 }));
+  const comment = (issue2, body2) => call2(() => octokit.rest.issues.createComment({ ...repository2, issue_number: issue2, body: body2 }));
   let labelReady = false;
   const ensureLabel = async () => {
     if (labelReady) return;
     try {
-      await call(() => octokit.rest.issues.getLabel({ ...repository2, name: label }));
+      await call2(() => octokit.rest.issues.getLabel({ ...repository2, name: label }));
     } catch (error62) {
       if (httpStatus(error62) !== 404) throw error62;
       try {
-        await call(
+        await call2(
           () => octokit.rest.issues.createLabel({ ...repository2, name: label, color: "b60205", description: "HIPAA safeguard findings from hipaa-guard" })
         );
       } catch (createError2) {
@@ -64392,7 +66033,7 @@ async function syncEndpointIssues(octokit, repository2, report, options2) {
     if (endpoint2.state === "clean") {
       if (!open2) continue;
       await comment(open2.number, `The endpoint passed every check on ${now}; closing. hipaa-guard reopens this issue if a finding comes back.`);
-      await call(() => octokit.rest.issues.update({ ...repository2, issue_number: open2.number, state: "closed", state_reason: "completed" }));
+      await call2(() => octokit.rest.issues.update({ ...repository2, issue_number: open2.number, state: "closed", state_reason: "completed" }));
       outcomes.push({ url: url2, action: "closed", issue: open2.number });
       continue;
     }
@@ -64404,7 +66045,7 @@ async function syncEndpointIssues(octokit, repository2, report, options2) {
         continue;
       }
       await ensureLabel();
-      const { data } = await call(() => octokit.rest.issues.create({ ...repository2, title, body: body2, labels: [label] }));
+      const { data } = await call2(() => octokit.rest.issues.create({ ...repository2, title, body: body2, labels: [label] }));
       created++;
       outcomes.push(...await closeDuplicates(url2, marker, data.number));
       continue;
@@ -64415,7 +66056,7 @@ async function syncEndpointIssues(octokit, repository2, report, options2) {
       continue;
     }
     const reopen = tracking.state === "closed";
-    await call(() => octokit.rest.issues.update({ ...repository2, issue_number: tracking.number, title, body: body2, ...reopen ? { state: "open" } : {} }));
+    await call2(() => octokit.rest.issues.update({ ...repository2, issue_number: tracking.number, title, body: body2, ...reopen ? { state: "open" } : {} }));
     await comment(tracking.number, renderChangeComment(changes, reopen, now));
     outcomes.push({ url: url2, action: reopen ? "reopened" : "updated", issue: tracking.number });
   }
@@ -64426,7 +66067,7 @@ async function syncEndpointIssues(octokit, repository2, report, options2) {
     const outcomes2 = [{ url: url2, action: keeper === mine ? "created" : "duplicate-closed", issue: mine }];
     for (const duplicate of open2.slice(1)) {
       await comment(duplicate.number, `Duplicate of #${keeper} (two hipaa-guard runs raced); closing.`);
-      await call(() => octokit.rest.issues.update({ ...repository2, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" }));
+      await call2(() => octokit.rest.issues.update({ ...repository2, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" }));
       if (duplicate.number !== mine) outcomes2.push({ url: url2, action: "duplicate-closed", issue: duplicate.number });
     }
     return outcomes2;
@@ -64509,12 +66150,12 @@ function apiFileSource(octokit, repository2, ref) {
   };
   return {
     read(path8) {
-      let text = files.get(path8);
-      if (!text) {
-        text = fetchText(path8);
-        files.set(path8, text);
+      let text2 = files.get(path8);
+      if (!text2) {
+        text2 = fetchText(path8);
+        files.set(path8, text2);
       }
-      return text;
+      return text2;
     },
     list() {
       listing ??= fetchList();
@@ -64633,12 +66274,12 @@ async function sendAnnotated(octokit, run2, output2, all, completion, options2) 
   const present = await annotationsOn(octokit, run2, options2);
   const annotations = all.filter((annotation2) => !present.has(annotationKey(annotation2)));
   const batches = [];
-  for (let index = 0; index < annotations.length; index += ANNOTATIONS_PER_REQUEST) {
-    batches.push(annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));
+  for (let index2 = 0; index2 < annotations.length; index2 += ANNOTATIONS_PER_REQUEST) {
+    batches.push(annotations.slice(index2, index2 + ANNOTATIONS_PER_REQUEST));
   }
   if (batches.length === 0) batches.push([]);
-  for (const [index, batch] of batches.entries()) {
-    const last2 = index === batches.length - 1;
+  for (const [index2, batch] of batches.entries()) {
+    const last2 = index2 === batches.length - 1;
     await withBackoff(
       () => octokit.rest.checks.update({
         owner: run2.owner,
@@ -64822,7 +66463,7 @@ function healthRoute() {
   };
 }
 function secretMatches(given, expected) {
-  const digest = (text) => createHash2("sha256").update(text).digest();
+  const digest = (text2) => createHash2("sha256").update(text2).digest();
   return timingSafeEqual2(digest(given), digest(expected));
 }
 function sweepRoute(options2) {
@@ -64914,12 +66555,12 @@ var FORBIDDEN_RANGES = [
 ];
 var forbidden = FORBIDDEN_RANGES.map(({ cidr, label }) => ({ label, list: blockListOf([cidr]) }));
 function blockListOf(cidrs) {
-  const list2 = new BlockList2();
+  const list3 = new BlockList2();
   for (const cidr of cidrs) {
     const [address = "", prefix = ""] = cidr.split("/");
-    list2.addSubnet(address, Number(prefix), isIP3(address) === 4 ? "ipv4" : "ipv6");
+    list3.addSubnet(address, Number(prefix), isIP3(address) === 4 ? "ipv4" : "ipv6");
   }
-  return list2;
+  return list3;
 }
 function familyOf(address) {
   return isIP3(address) === 4 ? "ipv4" : "ipv6";
@@ -64942,17 +66583,17 @@ function embeddedIpv4(address) {
 function forbiddenRangeOf(address) {
   if (isIP3(address) === 0) return "not an IP address";
   const family2 = familyOf(address);
-  const direct = forbidden.find(({ list: list2 }) => list2.check(address, family2))?.label;
+  const direct = forbidden.find(({ list: list3 }) => list3.check(address, family2))?.label;
   if (direct !== void 0 || family2 === "ipv4") return direct;
   if (NAT64_LOCAL.check(address, "ipv6")) return "NAT64 local-use (RFC 8215)";
-  const embedding = EMBEDDING.find(({ list: list2 }) => list2.check(address, "ipv6"));
+  const embedding = EMBEDDING.find(({ list: list3 }) => list3.check(address, "ipv6"));
   if (!embedding) return void 0;
   const ipv43 = embeddedIpv4(address);
-  const range = forbidden.find(({ list: list2 }) => list2.check(ipv43, "ipv4"))?.label;
+  const range = forbidden.find(({ list: list3 }) => list3.check(ipv43, "ipv4"))?.label;
   return range === void 0 ? void 0 : `${range}, reached through ${embedding.via} (${ipv43})`;
 }
-function parseAllowNetworks(text) {
-  const entries = text.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0);
+function parseAllowNetworks(text2) {
+  const entries = text2.split(",").map((entry) => entry.trim()).filter((entry) => entry.length > 0);
   const bad = entries.find((entry) => !isCidr(entry));
   if (bad !== void 0) throw new Error(`"${bad}" is not a CIDR; write ranges such as 127.0.0.1/32,10.20.0.0/16`);
   return entries;
@@ -65186,8 +66827,8 @@ async function mapBounded(items, limit, task) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index], index);
+      const index2 = next++;
+      results[index2] = await task(items[index2], index2);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
@@ -65918,8 +67559,8 @@ function keyFacts(x509) {
   if (type2 === "ed448") return { keyType: "Ed448", keyBits: 456 };
   return { keyType: type2, keyBits: 0 };
 }
-function listOf(text, prefix) {
-  return (text ?? "").split(/,\s*|\n/).map((entry) => entry.trim()).filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
+function listOf(text2, prefix) {
+  return (text2 ?? "").split(/,\s*|\n/).map((entry) => entry.trim()).filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
 }
 function isSelfSigned(x509) {
   return x509.subject === x509.issuer && x509.verify(x509.publicKey);
@@ -66024,8 +67665,8 @@ import { request as request2 } from "node:http";
 var HOP_LIMIT = 10;
 function headerValues(rawHeaders, name) {
   const values = [];
-  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-    if (rawHeaders[index]?.toLowerCase() === name) values.push(rawHeaders[index + 1] ?? "");
+  for (let index2 = 0; index2 + 1 < rawHeaders.length; index2 += 2) {
+    if (rawHeaders[index2]?.toLowerCase() === name) values.push(rawHeaders[index2 + 1] ?? "");
   }
   return values;
 }
@@ -66390,7 +68031,7 @@ async function probeDhe(target, raw, limits) {
   );
   return {
     found: outcomes.filter((outcome) => outcome.ok),
-    failures: outcomes.flatMap((outcome, index) => outcome.ok ? [] : [`${attempts[index]?.version ?? ""}: ${outcome.failure.detail}`])
+    failures: outcomes.flatMap((outcome, index2) => outcome.ok ? [] : [`${attempts[index2]?.version ?? ""}: ${outcome.failure.detail}`])
   };
 }
 async function collectTls(target, main2, limits, deadline) {
@@ -66406,8 +68047,8 @@ async function collectTls(target, main2, limits, deadline) {
   const [versionOutcomes, rawOutcomes, tls13Found, dheFound] = await Promise.all([versionProbes, rawProbes, tls13, dhe]);
   return {
     main: main2,
-    versions: Object.fromEntries(NODE_VERSIONS.map((version2, index) => [version2, versionOutcomes[index]])),
-    raw: Object.fromEntries(LEGACY_VERSIONS2.map((version2, index) => [version2, rawOutcomes[index]])),
+    versions: Object.fromEntries(NODE_VERSIONS.map((version2, index2) => [version2, versionOutcomes[index2]])),
+    raw: Object.fromEntries(LEGACY_VERSIONS2.map((version2, index2) => [version2, rawOutcomes[index2]])),
     tls13: tls13Found,
     dhe: dheFound
   };
@@ -66692,8 +68333,8 @@ async function runProbes(request4) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine failed: ${messageOf2(error62)}`));
       continue;
     }
-    group.forEach((entry, index) => {
-      const observation = observations[index];
+    group.forEach((entry, index2) => {
+      const observation = observations[index2];
       if (!observation) {
         report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine returned no observation`));
         return;
@@ -66727,9 +68368,9 @@ function probeRepository(request4, now) {
     timeoutMs: config3.probe.timeout,
     concurrency: config3.probe.concurrency,
     readFile: async (path8) => {
-      const text = await files.read(path8);
-      if (text === void 0) throw new Error(`${path8} does not exist on ${repository2.owner}/${repository2.repo}@${ref}`);
-      return text;
+      const text2 = await files.read(path8);
+      if (text2 === void 0) throw new Error(`${path8} does not exist on ${repository2.owner}/${repository2.repo}@${ref}`);
+      return text2;
     },
     now,
     engines: nativeOnly
@@ -66765,10 +68406,10 @@ var FIELDS = [
 ];
 var SEARCH_LIMIT_MINUTES = 5 * 366 * 24 * 60;
 function parseCron(expression) {
-  const text = ALIASES2[expression.trim().toLowerCase()] ?? expression.trim();
-  const parts = text.split(/\s+/);
+  const text2 = ALIASES2[expression.trim().toLowerCase()] ?? expression.trim();
+  const parts = text2.split(/\s+/);
   if (parts.length !== 5) throw new CronError(expression, `expected 5 fields (minute hour day-of-month month day-of-week), got ${parts.length}`);
-  const [minutes, hours, days, months, weekdays] = FIELDS.map((spec, index) => parseField(expression, parts[index] ?? "", spec));
+  const [minutes, hours, days, months, weekdays] = FIELDS.map((spec, index2) => parseField(expression, parts[index2] ?? "", spec));
   if (!minutes || !hours || !days || !months || !weekdays) throw new CronError(expression, "missing field");
   if (weekdays.has(7)) weekdays.add(0);
   const daysRestricted = parts[2] !== "*";
@@ -66823,11 +68464,11 @@ function parseField(expression, field, spec) {
   }
   return values;
 }
-function valueOf(expression, text, spec) {
-  const named = spec.names?.indexOf(text.toLowerCase()) ?? -1;
-  const value = named >= 0 ? named + spec.min : /^\d+$/.test(text) ? Number(text) : NaN;
+function valueOf(expression, text2, spec) {
+  const named2 = spec.names?.indexOf(text2.toLowerCase()) ?? -1;
+  const value = named2 >= 0 ? named2 + spec.min : /^\d+$/.test(text2) ? Number(text2) : NaN;
   if (!(value >= spec.min && value <= spec.max)) {
-    throw new CronError(expression, `${spec.name} "${text}" is outside ${spec.min}-${spec.max}`);
+    throw new CronError(expression, `${spec.name} "${text2}" is outside ${spec.min}-${spec.max}`);
   }
   return value;
 }
@@ -66841,8 +68482,8 @@ var SettingsError = class extends Error {
   }
   variable;
 };
-function decodeKey(text) {
-  const trimmed = text.trim();
+function decodeKey(text2) {
+  const trimmed = text2.trim();
   if (trimmed.includes("-----BEGIN")) return trimmed.replace(/\\n/g, "\n");
   return Buffer.from(trimmed, "base64").toString("utf8");
 }
@@ -66878,15 +68519,15 @@ function readPrivateKey(env, readKeyFile) {
     return pem;
   }
   if (env.PRIVATE_KEY_PATH) {
-    let text;
+    let text2;
     try {
-      text = readKeyFile(env.PRIVATE_KEY_PATH);
+      text2 = readKeyFile(env.PRIVATE_KEY_PATH);
     } catch (error62) {
       const code = typeof error62 === "object" && error62 !== null && "code" in error62 ? String(error62.code) : "unreadable";
       throw new SettingsError("PRIVATE_KEY_PATH", `cannot read ${env.PRIVATE_KEY_PATH} (${code})`);
     }
-    if (!isPrivateKey(text)) throw new SettingsError("PRIVATE_KEY_PATH", `${env.PRIVATE_KEY_PATH} is not an RSA private key in PEM form`);
-    return text;
+    if (!isPrivateKey(text2)) throw new SettingsError("PRIVATE_KEY_PATH", `${env.PRIVATE_KEY_PATH} is not an RSA private key in PEM form`);
+    return text2;
   }
   throw new SettingsError("PRIVATE_KEY", "set PRIVATE_KEY to the app's private key, or PRIVATE_KEY_PATH to its .pem file");
 }

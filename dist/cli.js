@@ -364,7 +364,7 @@ var require_scan = __commonJS({
       const tokens = [];
       const parts = [];
       let str2 = input2;
-      let index = -1;
+      let index2 = -1;
       let start = 0;
       let lastIndex = 0;
       let isBrace = false;
@@ -381,13 +381,13 @@ var require_scan = __commonJS({
       let prev;
       let code;
       let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek = () => str2.charCodeAt(index + 1);
+      const eos = () => index2 >= length;
+      const peek = () => str2.charCodeAt(index2 + 1);
       const advance = () => {
         prev = code;
-        return str2.charCodeAt(++index);
+        return str2.charCodeAt(++index2);
       };
-      while (index < length) {
+      while (index2 < length) {
         code = advance();
         let next;
         if (code === CHAR_BACKWARD_SLASH) {
@@ -444,15 +444,15 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
+          slashes.push(index2);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
           if (finished7 === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
+          if (prev === CHAR_DOT && index2 === start + 1) {
             start += 2;
             continue;
           }
-          lastIndex = index + 1;
+          lastIndex = index2 + 1;
           continue;
         }
         if (opts.noext !== true) {
@@ -461,7 +461,7 @@ var require_scan = __commonJS({
             isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished7 = true;
-            if (code === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
@@ -522,7 +522,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index2 === start) {
           negated = token.negated = true;
           start++;
           continue;
@@ -832,10 +832,10 @@ var require_parse = __commonJS({
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
-      let index = 0;
+      let index2 = 0;
       const chars = [];
-      while (index < pattern.length) {
-        const match = parseRepeatedExtglob(pattern.slice(index), false);
+      while (index2 < pattern.length) {
+        const match = parseRepeatedExtglob(pattern.slice(index2), false);
         if (!match || match.type !== "*") {
           return;
         }
@@ -848,7 +848,7 @@ var require_parse = __commonJS({
           return;
         }
         chars.push(branch);
-        index += match.end + 1;
+        index2 += match.end + 1;
       }
       if (chars.length < 1) {
         return;
@@ -1084,7 +1084,7 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input2)) {
         let backslashes = false;
-        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index) => {
+        let output2 = input2.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc2, chars, first, rest, index2) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -1093,7 +1093,7 @@ var require_parse = __commonJS({
             if (esc2) {
               return esc2 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
-            if (index === 0) {
+            if (index2 === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
             return QMARK.repeat(chars.length);
@@ -1171,9 +1171,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix8 = POSIX_REGEX_SOURCE[rest2];
+                if (posix8) {
+                  prev.value = pre + posix8;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1672,10 +1672,10 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants4 = require_constants();
-    var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob2, options, returnState = false) => {
+    var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch8 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch8(input2, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -1685,23 +1685,23 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject5(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject6(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = opts.windows;
-      const regex = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
+      const posix8 = opts.windows;
+      const regex = isState ? picomatch8.compileRe(glob2, options) : picomatch8.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch8(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex, options, { glob: glob2, posix: posix4 });
-        const result = { glob: glob2, state, regex, posix: posix4, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex, options, { glob: glob2, posix: posix8 });
+        const result = { glob: glob2, state, regex, posix: posix8, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1726,7 +1726,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input2, regex, options, { glob: glob2, posix: posix4 } = {}) => {
+    picomatch8.test = (input2, regex, options, { glob: glob2, posix: posix8 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,33 +1734,33 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix8 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
-      let output2 = match && format2 ? format2(input2) : input2;
+      let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
-        output2 = format2 ? format2(input2) : input2;
+        output2 = format3 ? format3(input2) : input2;
         match = output2 === glob2;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input2, regex, options, posix4);
+          match = picomatch8.matchBase(input2, regex, options, posix8);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch6.matchBase = (input2, glob2, options, posix4 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix4 }));
+    picomatch8.matchBase = (input2, glob2, options, posix8 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch8.makeRe(glob2, options);
+      return regex.test(utils.basename(input2, { windows: posix8 }));
     };
-    picomatch6.isMatch = (str2, patterns, options) => picomatch6(patterns, options)(str2);
-    picomatch6.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+    picomatch8.isMatch = (str2, patterns, options) => picomatch8(patterns, options)(str2);
+    picomatch8.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch8.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch6.scan = (input2, options) => scan(input2, options);
-    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch8.scan = (input2, options) => scan(input2, options);
+    picomatch8.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1771,13 +1771,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch6.toRegex(source, options);
+      const regex = picomatch8.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch8.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input2, options);
       }
-      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch8.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options) => {
+    picomatch8.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1799,8 +1799,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants4;
-    module.exports = picomatch6;
+    picomatch8.constants = constants4;
+    module.exports = picomatch8;
   }
 });
 
@@ -1810,14 +1810,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch6(glob2, options, returnState = false) {
+    function picomatch8(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module.exports = picomatch6;
+    Object.assign(picomatch8, pico);
+    module.exports = picomatch8;
   }
 });
 
@@ -2049,7 +2049,7 @@ var require_which = __commonJS({
 var require_path_key = __commonJS({
   "node_modules/path-key/index.js"(exports, module) {
     "use strict";
-    var pathKey2 = (options = {}) => {
+    var pathKey3 = (options = {}) => {
       const environment = options.env || process.env;
       const platform2 = options.platform || process.platform;
       if (platform2 !== "win32") {
@@ -2057,8 +2057,8 @@ var require_path_key = __commonJS({
       }
       return Object.keys(environment).reverse().find((key) => key.toUpperCase() === "PATH") || "Path";
     };
-    module.exports = pathKey2;
-    module.exports.default = pathKey2;
+    module.exports = pathKey3;
+    module.exports.default = pathKey3;
   }
 });
 
@@ -2148,11 +2148,11 @@ var require_shebang_command = __commonJS({
         return null;
       }
       const [path6, argument] = match[0].replace(/#! ?/, "").split(" ");
-      const binary2 = path6.split("/").pop();
-      if (binary2 === "env") {
+      const binary3 = path6.split("/").pop();
+      if (binary3 === "env") {
         return argument;
       }
-      return argument ? `${binary2} ${argument}` : binary2;
+      return argument ? `${binary3} ${argument}` : binary3;
     };
   }
 });
@@ -2657,8 +2657,8 @@ var require_legacy_streams = __commonJS({
         this.bufferSize = 64 * 1024;
         options = options || {};
         var keys = Object.keys(options);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
           this[key] = options[key];
         }
         if (this.encoding) this.setEncoding(this.encoding);
@@ -2705,8 +2705,8 @@ var require_legacy_streams = __commonJS({
         this.bytesWritten = 0;
         options = options || {};
         var keys = Object.keys(options);
-        for (var index = 0, length = keys.length; index < length; index++) {
-          var key = keys[index];
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
           this[key] = options[key];
         }
         if (this.start !== void 0) {
@@ -4587,10 +4587,10 @@ var require_references = __commonJS({
       const meta3 = traversalExpression.meta;
       function onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(traversals) {
         let filtered = [];
-        let index = 0;
+        let index2 = 0;
         for (const traversal of traversals) {
           if ("segment" in traversal) {
-            if (index === 0) {
+            if (index2 === 0) {
               if (localVariables === null || localVariables === void 0 ? void 0 : localVariables.includes(traversal.segment)) {
                 return [];
               }
@@ -5501,7 +5501,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject5(subject) {
+  function isObject6(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence2) {
@@ -5512,8 +5512,8 @@ function requireCommon() {
   function extend2(target, source) {
     if (source) {
       const sourceKeys = Object.keys(source);
-      for (let index = 0, length = sourceKeys.length; index < length; index += 1) {
-        const key = sourceKeys[index];
+      for (let index2 = 0, length = sourceKeys.length; index2 < length; index2 += 1) {
+        const key = sourceKeys[index2];
         target[key] = source[key];
       }
     }
@@ -5530,7 +5530,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject5;
+  common.isObject = isObject6;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -5760,8 +5760,8 @@ function requireSchema() {
         result[type2.kind][type2.tag] = result["fallback"][type2.tag] = type2;
       }
     }
-    for (let index = 0, length = arguments.length; index < length; index += 1) {
-      arguments[index].forEach(collectType);
+    for (let index2 = 0, length = arguments.length; index2 < length; index2 += 1) {
+      arguments[index2].forEach(collectType);
     }
     return result;
   }
@@ -5879,8 +5879,8 @@ function require_null() {
   function constructYamlNull() {
     return null;
   }
-  function isNull(object2) {
-    return object2 === null;
+  function isNull(object3) {
+    return object3 === null;
   }
   _null = new Type2("tag:yaml.org,2002:null", {
     kind: "scalar",
@@ -5922,8 +5922,8 @@ function requireBool() {
   function constructYamlBoolean(data) {
     return data === "true" || data === "True" || data === "TRUE";
   }
-  function isBoolean(object2) {
-    return Object.prototype.toString.call(object2) === "[object Boolean]";
+  function isBoolean(object3) {
+    return Object.prototype.toString.call(object3) === "[object Boolean]";
   }
   bool = new Type2("tag:yaml.org,2002:bool", {
     kind: "scalar",
@@ -5931,14 +5931,14 @@ function requireBool() {
     construct: constructYamlBoolean,
     predicate: isBoolean,
     represent: {
-      lowercase: function(object2) {
-        return object2 ? "true" : "false";
+      lowercase: function(object3) {
+        return object3 ? "true" : "false";
       },
-      uppercase: function(object2) {
-        return object2 ? "TRUE" : "FALSE";
+      uppercase: function(object3) {
+        return object3 ? "TRUE" : "FALSE";
       },
-      camelcase: function(object2) {
-        return object2 ? "True" : "False";
+      camelcase: function(object3) {
+        return object3 ? "True" : "False";
       }
     },
     defaultStyle: "lowercase"
@@ -5964,44 +5964,44 @@ function requireInt() {
   function resolveYamlInteger(data) {
     if (data === null) return false;
     const max = data.length;
-    let index = 0;
+    let index2 = 0;
     let hasDigits = false;
     if (!max) return false;
-    let ch = data[index];
+    let ch = data[index2];
     if (ch === "-" || ch === "+") {
-      ch = data[++index];
+      ch = data[++index2];
     }
     if (ch === "0") {
-      if (index + 1 === max) return true;
-      ch = data[++index];
+      if (index2 + 1 === max) return true;
+      ch = data[++index2];
       if (ch === "b") {
-        index++;
-        for (; index < max; index++) {
-          ch = data[index];
+        index2++;
+        for (; index2 < max; index2++) {
+          ch = data[index2];
           if (ch !== "0" && ch !== "1") return false;
           hasDigits = true;
         }
         return hasDigits && isFinite(parseYamlInteger(data));
       }
       if (ch === "x") {
-        index++;
-        for (; index < max; index++) {
-          if (!isHexCode(data.charCodeAt(index))) return false;
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isHexCode(data.charCodeAt(index2))) return false;
           hasDigits = true;
         }
         return hasDigits && isFinite(parseYamlInteger(data));
       }
       if (ch === "o") {
-        index++;
-        for (; index < max; index++) {
-          if (!isOctCode(data.charCodeAt(index))) return false;
+        index2++;
+        for (; index2 < max; index2++) {
+          if (!isOctCode(data.charCodeAt(index2))) return false;
           hasDigits = true;
         }
         return hasDigits && isFinite(parseYamlInteger(data));
       }
     }
-    for (; index < max; index++) {
-      if (!isDecCode(data.charCodeAt(index))) {
+    for (; index2 < max; index2++) {
+      if (!isDecCode(data.charCodeAt(index2))) {
         return false;
       }
       hasDigits = true;
@@ -6029,8 +6029,8 @@ function requireInt() {
   function constructYamlInteger(data) {
     return parseYamlInteger(data);
   }
-  function isInteger(object2) {
-    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 === 0 && !common22.isNegativeZero(object2));
+  function isInteger(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 === 0 && !common22.isNegativeZero(object3));
   }
   int = new Type2("tag:yaml.org,2002:int", {
     kind: "scalar",
@@ -6099,8 +6099,8 @@ function requireFloat() {
     return sign2 * parseFloat(value, 10);
   }
   const SCIENTIFIC_WITHOUT_DOT = /^[-+]?[0-9]+e/;
-  function representYamlFloat(object2, style) {
-    if (isNaN(object2)) {
+  function representYamlFloat(object3, style) {
+    if (isNaN(object3)) {
       switch (style) {
         case "lowercase":
           return ".nan";
@@ -6109,7 +6109,7 @@ function requireFloat() {
         case "camelcase":
           return ".NaN";
       }
-    } else if (Number.POSITIVE_INFINITY === object2) {
+    } else if (Number.POSITIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return ".inf";
@@ -6118,7 +6118,7 @@ function requireFloat() {
         case "camelcase":
           return ".Inf";
       }
-    } else if (Number.NEGATIVE_INFINITY === object2) {
+    } else if (Number.NEGATIVE_INFINITY === object3) {
       switch (style) {
         case "lowercase":
           return "-.inf";
@@ -6127,14 +6127,14 @@ function requireFloat() {
         case "camelcase":
           return "-.Inf";
       }
-    } else if (common22.isNegativeZero(object2)) {
+    } else if (common22.isNegativeZero(object3)) {
       return "-0.0";
     }
-    const res = object2.toString(10);
+    const res = object3.toString(10);
     return SCIENTIFIC_WITHOUT_DOT.test(res) ? res.replace("e", ".e") : res;
   }
-  function isFloat(object2) {
-    return Object.prototype.toString.call(object2) === "[object Number]" && (object2 % 1 !== 0 || common22.isNegativeZero(object2));
+  function isFloat(object3) {
+    return Object.prototype.toString.call(object3) === "[object Number]" && (object3 % 1 !== 0 || common22.isNegativeZero(object3));
   }
   float = new Type2("tag:yaml.org,2002:float", {
     kind: "scalar",
@@ -6219,8 +6219,8 @@ function requireTimestamp() {
     if (delta) date5.setTime(date5.getTime() - delta);
     return date5;
   }
-  function representYamlTimestamp(object2) {
-    return object2.toISOString();
+  function representYamlTimestamp(object3) {
+    return object3.toISOString();
   }
   timestamp = new Type2("tag:yaml.org,2002:timestamp", {
     kind: "scalar",
@@ -6293,10 +6293,10 @@ function requireBinary() {
     }
     return new Uint8Array(result);
   }
-  function representYamlBinary(object2) {
+  function representYamlBinary(object3) {
     let result = "";
     let bits = 0;
-    const max = object2.length;
+    const max = object3.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
       if (idx % 3 === 0 && idx) {
@@ -6305,7 +6305,7 @@ function requireBinary() {
         result += map22[bits >> 6 & 63];
         result += map22[bits & 63];
       }
-      bits = (bits << 8) + object2[idx];
+      bits = (bits << 8) + object3[idx];
     }
     const tail = max % 3;
     if (tail === 0) {
@@ -6349,9 +6349,9 @@ function requireOmap() {
   function resolveYamlOmap(data) {
     if (data === null) return true;
     const objectKeys = {};
-    const object2 = data;
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
+    const object3 = data;
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
       let pairKey;
@@ -6386,25 +6386,25 @@ function requirePairs() {
   const _toString = Object.prototype.toString;
   function resolveYamlPairs(data) {
     if (data === null) return true;
-    const object2 = data;
-    const result = new Array(object2.length);
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       if (_toString.call(pair) !== "[object Object]") return false;
       const keys = Object.keys(pair);
       if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
+      result[index2] = [keys[0], pair[keys[0]]];
     }
     return true;
   }
   function constructYamlPairs(data) {
     if (data === null) return [];
-    const object2 = data;
-    const result = new Array(object2.length);
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      const pair = object2[index];
+    const object3 = data;
+    const result = new Array(object3.length);
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      const pair = object3[index2];
       const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
+      result[index2] = [keys[0], pair[keys[0]]];
     }
     return result;
   }
@@ -6424,10 +6424,10 @@ function requireSet() {
   const _hasOwnProperty = Object.prototype.hasOwnProperty;
   function resolveYamlSet(data) {
     if (data === null) return true;
-    const object2 = data;
-    for (const key in object2) {
-      if (_hasOwnProperty.call(object2, key)) {
-        if (object2[key] !== null) return false;
+    const object3 = data;
+    for (const key in object3) {
+      if (_hasOwnProperty.call(object3, key)) {
+        if (object3[key] !== null) return false;
       }
     }
     return true;
@@ -6576,16 +6576,16 @@ function requireLoader() {
       (c3 - 65536 & 1023) + 56320
     );
   }
-  function setProperty(object2, key, value) {
+  function setProperty(object3, key, value) {
     if (key === "__proto__") {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object3, key, {
         configurable: true,
         enumerable: true,
         writable: true,
         value
       });
     } else {
-      object2[key] = value;
+      object3[key] = value;
     }
   }
   const simpleEscapeCheck = new Array(256);
@@ -6659,8 +6659,8 @@ function requireLoader() {
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
     const names = Object.keys(transaction);
-    for (let index = 0, length = names.length; index < length; index += 1) {
-      const name2 = names[index];
+    for (let index2 = 0, length = names.length; index2 < length; index2 += 1) {
+      const name2 = names[index2];
       if (!_hasOwnProperty.call(parent, name2)) {
         parent[name2] = transaction[name2];
       }
@@ -6669,12 +6669,12 @@ function requireLoader() {
   function rollbackAnchorTransaction(state) {
     const transaction = state.anchorMapTransactions.pop();
     const names = Object.keys(transaction);
-    for (let index = names.length - 1; index >= 0; index -= 1) {
-      const entry = transaction[names[index]];
+    for (let index2 = names.length - 1; index2 >= 0; index2 -= 1) {
+      const entry = transaction[names[index2]];
       if (entry.existed) {
-        state.anchorMap[names[index]] = entry.value;
+        state.anchorMap[names[index2]] = entry.value;
       } else {
-        delete state.anchorMap[names[index]];
+        delete state.anchorMap[names[index2]];
       }
     }
   }
@@ -6777,8 +6777,8 @@ function requireLoader() {
     }
     chargeMergeWork(state);
     const sourceKeys = Object.keys(source);
-    for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
-      const key = sourceKeys[index];
+    for (let index2 = 0, quantity = sourceKeys.length; index2 < quantity; index2 += 1) {
+      const key = sourceKeys[index2];
       chargeMergeWork(state);
       if (!_hasOwnProperty.call(destination, key)) {
         setProperty(destination, key, source[key]);
@@ -6789,12 +6789,12 @@ function requireLoader() {
   function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
     if (Array.isArray(keyNode)) {
       keyNode = Array.prototype.slice.call(keyNode);
-      for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
-        if (Array.isArray(keyNode[index])) {
+      for (let index2 = 0, quantity = keyNode.length; index2 < quantity; index2 += 1) {
+        if (Array.isArray(keyNode[index2])) {
           throwError(state, "nested arrays are not supported inside keys");
         }
-        if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
-          keyNode[index] = "[object Object]";
+        if (typeof keyNode === "object" && _class(keyNode[index2]) === "[object Object]") {
+          keyNode[index2] = "[object Object]";
         }
       }
     }
@@ -6810,8 +6810,8 @@ function requireLoader() {
         if (valueNode.length > 100) {
           throwError(state, "abnormal merge sequence size");
         }
-        for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
+        for (let index2 = 0, quantity = valueNode.length; index2 < quantity; index2 += 1) {
+          mergeMappings(state, _result, valueNode[index2], overridableKeys);
         }
       } else {
         mergeMappings(state, _result, valueNode, overridableKeys);
@@ -7823,8 +7823,8 @@ function requireLoader() {
     if (typeof iterator !== "function") {
       return documents;
     }
-    for (let index = 0, length = documents.length; index < length; index += 1) {
-      iterator(documents[index]);
+    for (let index2 = 0, length = documents.length; index2 < length; index2 += 1) {
+      iterator(documents[index2]);
     }
   }
   function load22(input2, options) {
@@ -7914,8 +7914,8 @@ function requireDumper() {
     if (map22 === null) return {};
     const result = {};
     const keys = Object.keys(map22);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
+    for (let index2 = 0, length = keys.length; index2 < length; index2 += 1) {
+      let tag = keys[index2];
       let style = String(map22[tag]);
       if (tag.slice(0, 2) === "!!") {
         tag = "tag:yaml.org,2002:" + tag.slice(2);
@@ -7994,8 +7994,8 @@ function requireDumper() {
     return "\n" + common22.repeat(" ", state.indent * level);
   }
   function testImplicitResolving(state, str2) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
+    for (let index2 = 0, length = state.implicitTypes.length; index2 < length; index2 += 1) {
+      const type2 = state.implicitTypes[index2];
       if (type2.resolve(str2)) {
         return true;
       }
@@ -8219,13 +8219,13 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object2) {
+  function writeFlowSequence(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      let value = object2[index];
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      let value = object3[index2];
       if (state.replacer) {
-        value = state.replacer.call(object2, String(index), value);
+        value = state.replacer.call(object3, String(index2), value);
       }
       if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
         if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
@@ -8235,13 +8235,13 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object2, compact) {
+  function writeBlockSequence(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    for (let index = 0, length = object2.length; index < length; index += 1) {
-      let value = object2[index];
+    for (let index2 = 0, length = object3.length; index2 < length; index2 += 1) {
+      let value = object3[index2];
       if (state.replacer) {
-        value = state.replacer.call(object2, String(index), value);
+        value = state.replacer.call(object3, String(index2), value);
       }
       if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
@@ -8258,18 +8258,18 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object2) {
+  function writeFlowMapping(state, level, object3) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object2);
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+    const objectKeyList = Object.keys(object3);
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
       if (state.condenseFlow) pairBuffer += '"';
-      const objectKey = objectKeyList[index];
-      let objectValue = object2[objectKey];
+      const objectKey = objectKeyList[index2];
+      let objectValue = object3[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+        objectValue = state.replacer.call(object3, objectKey, objectValue);
       }
       if (!writeNode(state, level, objectKey, false, false)) {
         continue;
@@ -8285,10 +8285,10 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object2, compact) {
+  function writeBlockMapping(state, level, object3, compact) {
     let _result = "";
     const _tag = state.tag;
-    const objectKeyList = Object.keys(object2);
+    const objectKeyList = Object.keys(object3);
     if (state.sortKeys === true) {
       objectKeyList.sort();
     } else if (typeof state.sortKeys === "function") {
@@ -8296,15 +8296,15 @@ function requireDumper() {
     } else if (state.sortKeys) {
       throw new YAMLException2("sortKeys must be a boolean or a function");
     }
-    for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
+    for (let index2 = 0, length = objectKeyList.length; index2 < length; index2 += 1) {
       let pairBuffer = "";
       if (!compact || _result !== "") {
         pairBuffer += generateNextLine(state, level);
       }
-      const objectKey = objectKeyList[index];
-      let objectValue = object2[objectKey];
+      const objectKey = objectKeyList[index2];
+      let objectValue = object3[objectKey];
       if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+        objectValue = state.replacer.call(object3, objectKey, objectValue);
       }
       if (!writeNode(state, level + 1, objectKey, true, true, true)) {
         continue;
@@ -8335,14 +8335,14 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = _result || "{}";
   }
-  function detectType(state, object2, explicit2) {
+  function detectType(state, object3, explicit2) {
     const typeList = explicit2 ? state.explicitTypes : state.implicitTypes;
-    for (let index = 0, length = typeList.length; index < length; index += 1) {
-      const type2 = typeList[index];
-      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object2 === "object" && object2 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object2))) {
+    for (let index2 = 0, length = typeList.length; index2 < length; index2 += 1) {
+      const type2 = typeList[index2];
+      if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object3 === "object" && object3 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object3))) {
         if (explicit2) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object2);
+            state.tag = type2.representName(object3);
           } else {
             state.tag = type2.tag;
           }
@@ -8353,9 +8353,9 @@ function requireDumper() {
           const style = state.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
-            _result = type2.represent(object2, style);
+            _result = type2.represent(object3, style);
           } else if (_hasOwnProperty.call(type2.represent, style)) {
-            _result = type2.represent[style](object2, style);
+            _result = type2.represent[style](object3, style);
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
@@ -8366,11 +8366,11 @@ function requireDumper() {
     }
     return false;
   }
-  function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
+  function writeNode(state, level, object3, block, compact, iskey, isblockseq) {
     state.tag = null;
-    state.dump = object2;
-    if (!detectType(state, object2, false)) {
-      detectType(state, object2, true);
+    state.dump = object3;
+    if (!detectType(state, object3, false)) {
+      detectType(state, object3, true);
     }
     const type2 = _toString.call(state.dump);
     const inblock = block;
@@ -8381,7 +8381,7 @@ function requireDumper() {
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object2);
+      duplicateIndex = state.duplicates.indexOf(object3);
       duplicate = duplicateIndex !== -1;
     }
     if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
@@ -8447,33 +8447,33 @@ function requireDumper() {
     }
     return true;
   }
-  function getDuplicateReferences(object2, state) {
+  function getDuplicateReferences(object3, state) {
     const objects = [];
     const duplicatesIndexes = [];
-    inspectNode(object2, objects, duplicatesIndexes);
+    inspectNode(object3, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
-    for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
+    for (let index2 = 0; index2 < length; index2 += 1) {
+      state.duplicates.push(objects[duplicatesIndexes[index2]]);
     }
     state.usedDuplicates = new Array(length);
   }
-  function inspectNode(object2, objects, duplicatesIndexes) {
-    if (object2 !== null && typeof object2 === "object") {
-      const index = objects.indexOf(object2);
-      if (index !== -1) {
-        if (duplicatesIndexes.indexOf(index) === -1) {
-          duplicatesIndexes.push(index);
+  function inspectNode(object3, objects, duplicatesIndexes) {
+    if (object3 !== null && typeof object3 === "object") {
+      const index2 = objects.indexOf(object3);
+      if (index2 !== -1) {
+        if (duplicatesIndexes.indexOf(index2) === -1) {
+          duplicatesIndexes.push(index2);
         }
       } else {
-        objects.push(object2);
-        if (Array.isArray(object2)) {
-          for (let i2 = 0, length = object2.length; i2 < length; i2 += 1) {
-            inspectNode(object2[i2], objects, duplicatesIndexes);
+        objects.push(object3);
+        if (Array.isArray(object3)) {
+          for (let i2 = 0, length = object3.length; i2 < length; i2 += 1) {
+            inspectNode(object3[i2], objects, duplicatesIndexes);
           }
         } else {
-          const objectKeyList = Object.keys(object2);
+          const objectKeyList = Object.keys(object3);
           for (let i2 = 0, length = objectKeyList.length; i2 < length; i2 += 1) {
-            inspectNode(object2[objectKeyList[i2]], objects, duplicatesIndexes);
+            inspectNode(object3[objectKeyList[i2]], objects, duplicatesIndexes);
           }
         }
       }
@@ -8499,7 +8499,7 @@ function requireJsYaml() {
   hasRequiredJsYaml = 1;
   const loader2 = requireLoader();
   const dumper2 = requireDumper();
-  function renamed(from, to) {
+  function renamed2(from, to) {
     return function() {
       throw new Error("Function yaml." + from + " is removed in js-yaml 4. Use yaml." + to + " instead, which is now safe by default.");
     };
@@ -8529,9 +8529,9 @@ function requireJsYaml() {
     seq: requireSeq(),
     str: requireStr()
   };
-  jsYaml.safeLoad = renamed("safeLoad", "load");
-  jsYaml.safeLoadAll = renamed("safeLoadAll", "loadAll");
-  jsYaml.safeDump = renamed("safeDump", "dump");
+  jsYaml.safeLoad = renamed2("safeLoad", "load");
+  jsYaml.safeLoadAll = renamed2("safeLoadAll", "loadAll");
+  jsYaml.safeDump = renamed2("safeDump", "dump");
   return jsYaml;
 }
 var jsYamlExports = requireJsYaml();
@@ -8564,8 +8564,8 @@ var YamlSyntaxError = class extends Error {
   line;
   column;
 };
-function parseYamlDocuments(text, schema2) {
-  const lines = lineStarts(text);
+function parseYamlDocuments(text2, schema2) {
+  const lines = lineStarts(text2);
   const stack = [];
   const roots = [];
   const listener = (event, state) => {
@@ -8576,7 +8576,7 @@ function parseYamlDocuments(text, schema2) {
     const frame = stack.pop();
     if (!frame) return;
     const only = frame.children.length === 1 ? frame.children[0] : void 0;
-    const node2 = only && only.result === state.result && state.kind !== "scalar" ? only.node : buildNode(text, lines, frame, state.position, state.kind);
+    const node2 = only && only.result === state.result && state.kind !== "scalar" ? only.node : buildNode(text2, lines, frame, state.position, state.kind);
     const parent = stack.at(-1);
     if (parent) parent.children.push({ node: node2, result: state.result });
     else roots.push(node2);
@@ -8584,7 +8584,7 @@ function parseYamlDocuments(text, schema2) {
   let values;
   try {
     values = [];
-    yaml.loadAll(text, (doc) => values.push(doc), { ...schema2 ? { schema: schema2 } : {}, listener });
+    yaml.loadAll(text2, (doc) => values.push(doc), { ...schema2 ? { schema: schema2 } : {}, listener });
   } catch (error62) {
     if (error62 instanceof yaml.YAMLException) {
       const line = (error62.mark?.line ?? 0) + 1;
@@ -8593,13 +8593,13 @@ function parseYamlDocuments(text, schema2) {
     }
     throw error62;
   }
-  const budget = { left: text.length + 1e3 };
+  const budget = { left: text2.length + 1e3 };
   for (const value of values) {
     if (!withinNodeBudget(value, budget)) {
       throw new YamlSyntaxError("aliases expand the document to more nodes than its text could hold (an alias bomb?); it was not read", 1, 1);
     }
   }
-  return values.map((value, index) => ({ value, positions: roots[index] ?? { startLine: 1, endLine: 1 } }));
+  return values.map((value, index2) => ({ value, positions: roots[index2] ?? { startLine: 1, endLine: 1 } }));
 }
 function withinNodeBudget(value, budget) {
   if (--budget.left < 0) return false;
@@ -8609,8 +8609,8 @@ function withinNodeBudget(value, budget) {
   }
   return true;
 }
-function parseYaml(text, schema2) {
-  const documents = parseYamlDocuments(text, schema2);
+function parseYaml(text2, schema2) {
+  const documents = parseYamlDocuments(text2, schema2);
   if (documents.length > 1) throw new YamlSyntaxError("expected one YAML document, found several", 1, 1);
   return documents[0] ?? { value: void 0, positions: { startLine: 1, endLine: 1 } };
 }
@@ -8630,9 +8630,9 @@ function locate(root, path6) {
   }
   return { startLine: range.startLine, endLine: range.endLine };
 }
-function buildNode(text, lines, frame, end, kind) {
-  const start = skipInsignificant(text, frame.start, end);
-  const node2 = start >= end ? { startLine: lineOf(lines, frame.start), endLine: lineOf(lines, frame.start) } : { startLine: lineOf(lines, start), endLine: lineOf(lines, Math.max(start, lastSignificant(text, end))) };
+function buildNode(text2, lines, frame, end, kind) {
+  const start = skipInsignificant(text2, frame.start, end);
+  const node2 = start >= end ? { startLine: lineOf(lines, frame.start), endLine: lineOf(lines, frame.start) } : { startLine: lineOf(lines, start), endLine: lineOf(lines, Math.max(start, lastSignificant(text2, end))) };
   if (kind === "mapping") {
     node2.entries = /* @__PURE__ */ new Map();
     for (let i2 = 0; i2 + 1 < frame.children.length; i2 += 2) {
@@ -8646,24 +8646,24 @@ function buildNode(text, lines, frame, end, kind) {
   }
   return node2;
 }
-function skipInsignificant(text, from, limit) {
+function skipInsignificant(text2, from, limit) {
   let i2 = from;
   while (i2 < limit) {
-    const c3 = text[i2];
+    const c3 = text2[i2];
     if (c3 === " " || c3 === "	" || c3 === "\n" || c3 === "\r" || c3 === ":") i2++;
-    else if (c3 === "#") while (i2 < limit && text[i2] !== "\n") i2++;
+    else if (c3 === "#") while (i2 < limit && text2[i2] !== "\n") i2++;
     else break;
   }
   return i2;
 }
-function lastSignificant(text, end) {
+function lastSignificant(text2, end) {
   let i2 = end - 1;
-  while (i2 > 0 && /\s/.test(text[i2] ?? "")) i2--;
+  while (i2 > 0 && /\s/.test(text2[i2] ?? "")) i2--;
   return i2;
 }
-function lineStarts(text) {
+function lineStarts(text2) {
   const starts = [0];
-  for (let i2 = 0; i2 < text.length; i2++) if (text[i2] === "\n") starts.push(i2 + 1);
+  for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") starts.push(i2 + 1);
   return starts;
 }
 function lineOf(starts, offset) {
@@ -9404,9 +9404,9 @@ function floatSafeRemainder(val, step) {
   return ratio - roundedRatio;
 }
 var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
-function defineLazy(object2, key, getter) {
+function defineLazy(object3, key, getter) {
   let value = void 0;
-  Object.defineProperty(object2, key, {
+  Object.defineProperty(object3, key, {
     get() {
       if (value === EVALUATING) {
         return void 0;
@@ -9418,7 +9418,7 @@ function defineLazy(object2, key, getter) {
       return value;
     },
     set(v) {
-      Object.defineProperty(object2, key, {
+      Object.defineProperty(object3, key, {
         value: v
         // configurable: true,
       });
@@ -12065,11 +12065,11 @@ function capSize(inst, size) {
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
 var mapSize = (input2) => input2 instanceof Map ? input2.size : -1;
 var setSize = (input2) => input2 instanceof Set ? input2.size : -1;
-function handleArrayResult(result, final, index) {
+function handleArrayResult(result, final, index2) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+    final.issues.push(...prefixIssues(index2, result.issues));
   }
-  final.value[index] = result.value;
+  final.value[index2] = result.value;
 }
 var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
   $ZodType.init(inst, def);
@@ -12243,7 +12243,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject5 = isObject;
+  const isObject6 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -12251,7 +12251,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject5(input2)) {
+    if (!isObject6(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -12387,7 +12387,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject5 = isObject;
+  const isObject6 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -12396,7 +12396,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject5(input2)) {
+    if (!isObject6(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -12681,14 +12681,14 @@ function mergeValues(a2, b) {
       return { valid: false, mergeErrorPath: [] };
     }
     const newArray = [];
-    for (let index = 0; index < a2.length; index++) {
-      const itemA = a2[index];
-      const itemB = b[index];
+    for (let index2 = 0; index2 < a2.length; index2++) {
+      const itemA = a2[index2];
+      const itemB = b[index2];
       const sharedValue = mergeValues(itemA, itemB);
       if (!sharedValue.valid) {
         return {
           valid: false,
-          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
+          mergeErrorPath: [index2, ...sharedValue.mergeErrorPath]
         };
       }
       newArray.push(sharedValue.data);
@@ -12701,7 +12701,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -12722,11 +12722,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -12839,11 +12839,11 @@ function getTupleOptStart(items, key) {
   }
   return 0;
 }
-function handleTupleResult(result, final, index) {
+function handleTupleResult(result, final, index2) {
   if (result.issues.length) {
-    final.issues.push(...prefixIssues(index, result.issues));
+    final.issues.push(...prefixIssues(index2, result.issues));
   }
-  final.value[index] = result.value;
+  final.value[index2] = result.value;
 }
 function handleTupleResults(itemResults, final, items, input2, optoutStart) {
   for (let i2 = 0; i2 < items.length; i2++) {
@@ -18031,8 +18031,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -21943,8 +21943,8 @@ function generateMultipleOfCheck(doc, ctx, def, accessor) {
   }
 }
 function generateNumberFormatCheck(doc, def, accessor) {
-  const format2 = def.format;
-  switch (format2) {
+  const format3 = def.format;
+  switch (format3) {
     case "safeint":
       doc.write(`if (!Number.isSafeInteger(${accessor})) return INVALID;`);
       break;
@@ -21961,16 +21961,16 @@ function generateNumberFormatCheck(doc, def, accessor) {
       doc.write(`if (!Number.isFinite(${accessor})) return INVALID;`);
       break;
     default: {
-      void format2;
-      throw new ZodCompileUnsupportedError(`number format ${format2}`);
+      void format3;
+      throw new ZodCompileUnsupportedError(`number format ${format3}`);
     }
   }
 }
 function generateBigIntFormatCheck(doc, def, accessor) {
-  const format2 = def.format;
-  if (!format2)
+  const format3 = def.format;
+  if (!format3)
     return;
-  switch (format2) {
+  switch (format3) {
     case "int64":
       doc.write(`if (${accessor} < -9223372036854775808n || ${accessor} > 9223372036854775807n) return INVALID;`);
       break;
@@ -21978,8 +21978,8 @@ function generateBigIntFormatCheck(doc, def, accessor) {
       doc.write(`if (${accessor} < 0n || ${accessor} > 18446744073709551615n) return INVALID;`);
       break;
     default: {
-      void format2;
-      throw new ZodCompileUnsupportedError(`bigint format ${format2}`);
+      void format3;
+      throw new ZodCompileUnsupportedError(`bigint format ${format3}`);
     }
   }
 }
@@ -22160,8 +22160,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
     doc.write(`if (!${patternConst}.test(${accessor})) return INVALID;`);
     return accessor;
   }
-  const format2 = def.format;
-  switch (format2) {
+  const format3 = def.format;
+  switch (format3) {
     case "regex":
       throw new ZodCompileUnsupportedError("regex format without a pattern");
     case "lowercase":
@@ -22184,8 +22184,8 @@ function generateStringFormatCheck(doc, ctx, def, accessor, needsValue = true) {
       break;
     }
     default: {
-      void format2;
-      throw new ZodCompileUnsupportedError(`string format ${format2}`);
+      void format3;
+      throw new ZodCompileUnsupportedError(`string format ${format3}`);
     }
   }
   return accessor;
@@ -24073,12 +24073,12 @@ function _nullable(Class2, innerType) {
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _default2(Class2, innerType, defaultValue) {
+function _default2(Class2, innerType, defaultValue2) {
   return new Class2({
     type: "default",
     innerType,
     get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+      return typeof defaultValue2 === "function" ? defaultValue2() : shallowClone(defaultValue2);
     }
   });
 }
@@ -24276,12 +24276,12 @@ function _stringbool(Classes, _params) {
   return codec2;
 }
 // @__NO_SIDE_EFFECTS__
-function _stringFormat(Class2, format2, fnOrRegex, _params = {}) {
+function _stringFormat(Class2, format3, fnOrRegex, _params = {}) {
   const params = normalizeParams(_params);
   const def = {
     check: "string_format",
     type: "string",
-    format: format2,
+    format: format3,
     fn: typeof fnOrRegex === "function" ? fnOrRegex : (val) => fnOrRegex.test(val),
     ...params
   };
@@ -24533,8 +24533,8 @@ function foldObjects(members2) {
   }
   const properties = {};
   const required2 = /* @__PURE__ */ new Set();
-  for (const object2 of objects) {
-    for (const key in object2.properties) {
+  for (const object3 of objects) {
+    for (const key in object3.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
         continue;
       const parts = [];
@@ -24548,18 +24548,18 @@ function foldObjects(members2) {
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
       assignProp(properties, key, merged);
     }
-    for (const key of object2.required ?? [])
+    for (const key of object3.required ?? [])
       required2.add(key);
   }
   const folded = { type: "object", properties };
   if (required2.size)
     folded.required = [...required2];
-  if (objects.every((object2) => object2.additionalProperties === false)) {
+  if (objects.every((object3) => object3.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
     const constraints = [];
-    for (const object2 of objects) {
-      const constraint = undeclaredConstraint(object2);
+    for (const object3 of objects) {
+      const constraint = undeclaredConstraint(object3);
       if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
@@ -24847,9 +24847,9 @@ var addPattern = (agg, pattern) => {
 var intersectMime = (agg, mime) => {
   agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
 };
-var setFormat = (agg, format2) => {
-  agg.format = format2;
-  if (format2.includes("int"))
+var setFormat = (agg, format3) => {
+  agg.format = format3;
+  if (format3.includes("int"))
     agg.isInt = true;
 };
 var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
@@ -24886,8 +24886,8 @@ var contributors = {
 function aggregateChecks(schema2) {
   const agg = {};
   const def = schema2._zod.def;
-  const list2 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list3 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list3)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
@@ -24927,16 +24927,16 @@ var exactPattern = (p) => exactPatterns.get(p) ?? p;
 var stringProcessor = (schema2, ctx, _json, _params) => {
   const json3 = _json;
   json3.type = "string";
-  const { minimum, maximum, format: format2, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
+  const { minimum, maximum, format: format3, patterns, contentEncoding, laxFormat } = aggregateChecks(schema2);
   if (typeof minimum === "number")
     json3.minLength = minimum;
   if (typeof maximum === "number")
     json3.maxLength = maximum;
-  if (format2) {
-    json3.format = formatMap[format2] ?? format2;
+  if (format3) {
+    json3.format = formatMap[format3] ?? format3;
     if (json3.format === "")
       delete json3.format;
-    if (format2 === "time" || laxFormat) {
+    if (format3 === "time" || laxFormat) {
       delete json3.format;
     }
   }
@@ -25314,7 +25314,7 @@ function stringifyKeyNames(bySchema, json3, visited) {
   const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
   if (!numericType && !values?.some((v) => typeof v === "number"))
     return json3;
-  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format2, id, ...rest } = json3;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format: format3, id, ...rest } = json3;
   if (rest.enum)
     rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
   else if (typeof rest.const === "number")
@@ -26450,8 +26450,8 @@ var ZodCustomStringFormat = /* @__PURE__ */ $constructor("ZodCustomStringFormat"
   $ZodCustomStringFormat.init(inst, def);
   ZodStringFormat.init(inst, def);
 });
-function stringFormat(format2, fnOrRegex, _params = {}) {
-  return _stringFormat(ZodCustomStringFormat, format2, fnOrRegex, _params);
+function stringFormat(format3, fnOrRegex, _params = {}) {
+  return _stringFormat(ZodCustomStringFormat, format3, fnOrRegex, _params);
 }
 function hostname2(_params) {
   return _stringFormat(ZodCustomStringFormat, "hostname", hostname, _params);
@@ -26464,11 +26464,11 @@ function currencyCode2(_params) {
 }
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
-  const format2 = `${alg}_${enc}`;
-  const regex = regexes_exports[format2];
+  const format3 = `${alg}_${enc}`;
+  const regex = regexes_exports[format3];
   if (!regex)
-    throw new Error(`Unrecognized hash format: ${format2}`);
-  return _stringFormat(ZodCustomStringFormat, format2, regex, params);
+    throw new Error(`Unrecognized hash format: ${format3}`);
+  return _stringFormat(ZodCustomStringFormat, format3, regex, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -27147,12 +27147,12 @@ var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
   inst.unwrap = () => inst._zod.def.innerType;
   inst.removeDefault = inst.unwrap;
 });
-function _default3(innerType, defaultValue) {
+function _default3(innerType, defaultValue2) {
   return new ZodDefault({
     type: "default",
     innerType,
     get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+      return typeof defaultValue2 === "function" ? defaultValue2() : util_exports.shallowClone(defaultValue2);
     }
   });
 }
@@ -27162,12 +27162,12 @@ var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json3, params) => prefaultProcessor(inst, ctx, json3, params);
   inst.unwrap = () => inst._zod.def.innerType;
 });
-function prefault(innerType, defaultValue) {
+function prefault(innerType, defaultValue2) {
   return new ZodPrefault({
     type: "prefault",
     innerType,
     get defaultValue() {
-      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+      return typeof defaultValue2 === "function" ? defaultValue2() : util_exports.shallowClone(defaultValue2);
     }
   });
 }
@@ -27534,7 +27534,7 @@ function detectVersion(schema2, defaultTarget) {
   return defaultTarget ?? "draft-2020-12";
 }
 function applyMinItems(items, minItems) {
-  return items.map((item, index) => index < minItems ? item : item.optional());
+  return items.map((item, index2) => index2 < minItems ? item : item.optional());
 }
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -27833,58 +27833,58 @@ function convertBaseSchema(schema2, ctx) {
     case "string": {
       let stringSchema = z.string();
       if (schema2.format) {
-        const format2 = schema2.format;
-        if (format2 === "email") {
+        const format3 = schema2.format;
+        if (format3 === "email") {
           stringSchema = stringSchema.check(z.email());
-        } else if (format2 === "uri" || format2 === "uri-reference") {
+        } else if (format3 === "uri" || format3 === "uri-reference") {
           stringSchema = stringSchema.check(z.url());
-        } else if (format2 === "uuid" || format2 === "guid") {
+        } else if (format3 === "uuid" || format3 === "guid") {
           stringSchema = stringSchema.check(z.uuid());
-        } else if (format2 === "date-time") {
+        } else if (format3 === "date-time") {
           stringSchema = stringSchema.check(z.iso.datetime({ offset: true }));
-        } else if (format2 === "date") {
+        } else if (format3 === "date") {
           stringSchema = stringSchema.check(z.iso.date());
-        } else if (format2 === "time") {
+        } else if (format3 === "time") {
           stringSchema = stringSchema.check(z.regex(fullTime));
-        } else if (format2 === "duration") {
+        } else if (format3 === "duration") {
           stringSchema = stringSchema.check(z.iso.duration());
-        } else if (format2 === "hostname") {
+        } else if (format3 === "hostname") {
           stringSchema = stringSchema.check(z.hostname());
-        } else if (format2 === "ipv4") {
+        } else if (format3 === "ipv4") {
           stringSchema = stringSchema.check(z.ipv4());
-        } else if (format2 === "ipv6") {
+        } else if (format3 === "ipv6") {
           stringSchema = stringSchema.check(z.ipv6());
-        } else if (format2 === "mac") {
+        } else if (format3 === "mac") {
           stringSchema = stringSchema.check(z.mac());
-        } else if (format2 === "cidr") {
+        } else if (format3 === "cidr") {
           stringSchema = stringSchema.check(z.cidrv4());
-        } else if (format2 === "cidr-v6") {
+        } else if (format3 === "cidr-v6") {
           stringSchema = stringSchema.check(z.cidrv6());
-        } else if (format2 === "base64") {
+        } else if (format3 === "base64") {
           stringSchema = stringSchema.check(z.base64());
-        } else if (format2 === "base64url") {
+        } else if (format3 === "base64url") {
           stringSchema = stringSchema.check(z.base64url());
-        } else if (format2 === "e164") {
+        } else if (format3 === "e164") {
           stringSchema = stringSchema.check(z.e164());
-        } else if (format2 === "credit_card") {
+        } else if (format3 === "credit_card") {
           stringSchema = stringSchema.check(z.creditCard());
-        } else if (format2 === "iban") {
+        } else if (format3 === "iban") {
           stringSchema = stringSchema.check(z.iban());
-        } else if (format2 === "jwt") {
+        } else if (format3 === "jwt") {
           stringSchema = stringSchema.check(z.jwt());
-        } else if (format2 === "emoji") {
+        } else if (format3 === "emoji") {
           stringSchema = stringSchema.check(z.emoji());
-        } else if (format2 === "nanoid") {
+        } else if (format3 === "nanoid") {
           stringSchema = stringSchema.check(z.nanoid());
-        } else if (format2 === "cuid") {
+        } else if (format3 === "cuid") {
           stringSchema = stringSchema.check(z.cuid());
-        } else if (format2 === "cuid2") {
+        } else if (format3 === "cuid2") {
           stringSchema = stringSchema.check(z.cuid2());
-        } else if (format2 === "ulid") {
+        } else if (format3 === "ulid") {
           stringSchema = stringSchema.check(z.ulid());
-        } else if (format2 === "xid") {
+        } else if (format3 === "xid") {
           stringSchema = stringSchema.check(z.xid());
-        } else if (format2 === "ksuid") {
+        } else if (format3 === "ksuid") {
           stringSchema = stringSchema.check(z.ksuid());
         }
       }
@@ -28538,8 +28538,13 @@ var configSchema = external_exports.strictObject({
   infra: external_exports.strictObject({
     include: globs.default([]).describe("Extra files to treat as infrastructure."),
     exclude: globs.default([]).describe("Files never treated as infrastructure."),
-    "block-existing": external_exports.boolean().default(false).describe("Let unchanged, pre-existing violations fail the run too.")
-  }).default({ include: [], exclude: [], "block-existing": false }).describe("Infrastructure-as-code scanning."),
+    "block-existing": external_exports.boolean().default(false).describe("Let unchanged, pre-existing violations fail the run too."),
+    terraform: external_exports.strictObject({
+      "var-files": globs.default([]).describe(
+        'Var files (like `terraform plan -var-file`) applied, in this order and after terraform.tfvars and *.auto.tfvars, to the root module in their own directory, e.g. "envs/prod/prod.tfvars".'
+      )
+    }).default({ "var-files": [] }).describe("How Terraform configurations are evaluated.")
+  }).default({ include: [], exclude: [], "block-existing": false, terraform: { "var-files": [] } }).describe("Infrastructure-as-code scanning."),
   environments: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_-]+$/, "expected an environment name of letters, digits, - or _"), environmentSchema).optional().describe("Environments that must stay separate; inferred from the layout when absent.")
 }).describe("hipaa-guard configuration (.github/hipaa-guard.yml).");
 function defaultConfig() {
@@ -28558,10 +28563,10 @@ var ConfigError = class extends Error {
   file;
   problems;
 };
-function parseConfig(text, file2 = DEFAULT_CONFIG_PATH) {
+function parseConfig(text2, file2 = DEFAULT_CONFIG_PATH) {
   let document;
   try {
-    document = parseYaml(text);
+    document = parseYaml(text2);
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) {
       throw new ConfigError(file2, [{ path: "", line: error62.line, message: `invalid YAML: ${error62.message}` }]);
@@ -28591,7 +28596,7 @@ function describeIssue(issue2, positions) {
 }
 function formatPath(path6) {
   return path6.reduce(
-    (text, step) => typeof step === "number" ? `${text}[${step}]` : text ? `${text}.${step}` : step,
+    (text2, step) => typeof step === "number" ? `${text2}[${step}]` : text2 ? `${text2}.${step}` : step,
     ""
   );
 }
@@ -28681,7 +28686,7 @@ var set3 = (...items) => tlv(49, Buffer.concat(items));
 var nullValue = () => tlv(5, Buffer.alloc(0));
 var booleanValue = (value) => tlv(1, Buffer.from([value ? 255 : 0]));
 var octetString = (content) => tlv(4, content);
-var utf8String = (text) => tlv(12, Buffer.from(text, "utf8"));
+var utf8String = (text2) => tlv(12, Buffer.from(text2, "utf8"));
 var bitString = (content) => tlv(3, Buffer.concat([Buffer.from([0]), content]));
 var explicit = (n2, content) => tlv(160 | n2, content);
 var implicitPrimitive = (n2, content) => tlv(128 | n2, content);
@@ -29125,9 +29130,9 @@ function endpointLines(configText) {
   }
   const endpoints = document.value?.endpoints;
   if (!Array.isArray(endpoints)) return lines;
-  endpoints.forEach((endpoint, index) => {
+  endpoints.forEach((endpoint, index2) => {
     const url2 = endpoint?.url;
-    if (typeof url2 === "string" && !lines.has(url2)) lines.set(url2, locate(document.positions, ["endpoints", index, "url"]).startLine);
+    if (typeof url2 === "string" && !lines.has(url2)) lines.set(url2, locate(document.positions, ["endpoints", index2, "url"]).startLine);
   });
   return lines;
 }
@@ -29168,11 +29173,11 @@ function targetLabel(target) {
   const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
   return `repository ${target.root} ${range} (${plural2(target.files, "file")})`;
 }
-function stripControl(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+function stripControl(text2) {
+  return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
 }
-function oneLine(text) {
-  return stripControl(text.replace(/\s*\r?\n\s*/g, " "));
+function oneLine(text2) {
+  return stripControl(text2.replace(/\s*\r?\n\s*/g, " "));
 }
 function errorPlace(entry) {
   const label = entry.location ? locationLabel(entry.location) : void 0;
@@ -29230,11 +29235,11 @@ function renderJson(report) {
 }
 
 // checks/report/markdown.ts
-function escapeMarkdown(text) {
-  return oneLine(text).replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
+function escapeMarkdown(text2) {
+  return oneLine(text2).replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
 }
-function inlineCode(text) {
-  const clean = oneLine(text).replaceAll("|", "\\|");
+function inlineCode(text2) {
+  const clean = oneLine(text2).replaceAll("|", "\\|");
   const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(longestRun + 1);
   return `${fence}${longestRun ? " " : ""}${clean}${longestRun ? " " : ""}${fence}`;
@@ -29279,8 +29284,8 @@ function safeguardCountsTable(findings) {
     ...rows
   ].join("\n");
 }
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 function findingDetails(finding) {
   const lines = [
@@ -29341,9 +29346,9 @@ function renderMarkdown(report, options = {}) {
   }
   if (report.strengthened.length) entries.push("## Strengthened", "", strengthenedTable(report.strengthened), "");
   if (report.notes.length) entries.push("## Notes", "", ...report.notes.map((note) => `- ${escapeMarkdown(note)}`), "");
-  const text = `${entries.join("\n").trimEnd()}
+  const text2 = `${entries.join("\n").trimEnd()}
 `;
-  if (options.maxLength === void 0 || text.length <= options.maxLength) return text;
+  if (options.maxLength === void 0 || text2.length <= options.maxLength) return text2;
   return capEntries(entries, options.maxLength, (omitted) => `
 \u2026and ${omitted} more entries (the Markdown was cut to ${options.maxLength} characters; the JSON report has everything)`);
 }
@@ -29429,9 +29434,9 @@ var RuleCatalog = class {
     const existing = this.indexById.get(finding.ruleId);
     if (existing !== void 0) return existing;
     const rule = this.known.get(finding.ruleId);
-    const index = this.sarifRules.push(toSarifRule(finding, rule)) - 1;
-    this.indexById.set(finding.ruleId, index);
-    return index;
+    const index2 = this.sarifRules.push(toSarifRule(finding, rule)) - 1;
+    this.indexById.set(finding.ruleId, index2);
+    return index2;
   }
 };
 function toSarifRule(finding, rule) {
@@ -29532,7 +29537,7 @@ var DIM = "\x1B[2m";
 var RESET = "\x1B[0m";
 var INDENT = "    ";
 function renderText(report, options = {}) {
-  const paint = options.color ? (style, text) => `${style}${text}${RESET}` : (_style, text) => text;
+  const paint = options.color ? (style, text2) => `${style}${text2}${RESET}` : (_style, text2) => text2;
   const lines = [header(report, paint), ""];
   const explained = /* @__PURE__ */ new Set();
   for (const [label, findings] of groupByLocation(report.findings)) {
@@ -29613,8 +29618,8 @@ function where2(location) {
 
 // checks/report/render.ts
 var REPORT_FORMATS = ["text", "json", "markdown", "sarif"];
-function renderReport(report, format2, options) {
-  switch (format2) {
+function renderReport(report, format3, options) {
+  switch (format3) {
     case "text":
       return renderText(report, options);
     case "json":
@@ -30002,8 +30007,8 @@ function oneOf(allowed, expected, ordered) {
     test: (value) => allowed.includes(value),
     ...ordered ? {
       strength: (value) => {
-        const index = ordered.indexOf(value);
-        return index < 0 ? void 0 : index;
+        const index2 = ordered.indexOf(value);
+        return index2 < 0 ? void 0 : index2;
       }
     } : {}
   };
@@ -30022,6 +30027,141 @@ function atLeast(minimum, unit) {
   };
 }
 
+// checks/infra/diff.ts
+function diffResources(input2) {
+  const scopeOf2 = input2.scopeOf ?? ((resource) => resource.path);
+  const baseByKey = new Map(input2.base.map((resource) => [`${scopeOf2(resource, "base")}#${resource.address}`, resource]));
+  const matchedBase = /* @__PURE__ */ new Set();
+  const pairs2 = input2.head.map((head) => {
+    const scope = scopeOf2(head, "head");
+    const base = [head.address, ...head.movedFrom ?? []].map((address) => baseByKey.get(`${scope}#${address}`)).find((candidate) => candidate !== void 0 && !matchedBase.has(candidate));
+    if (base) matchedBase.add(base);
+    return { head, base };
+  });
+  const contexts = { base: contextsOf(input2.base, (resource) => scopeOf2(resource, "base")), head: contextsOf(input2.head, (resource) => scopeOf2(resource, "head")) };
+  const diff = { findings: [], unknown: [], strengthened: [] };
+  for (const rule of input2.rules) {
+    for (const { head, base } of pairs2) {
+      if (appliesTo(rule, head)) classify(rule, head, base, contexts, diff);
+    }
+    if (!rule.removalWeakens) continue;
+    for (const base of input2.base) {
+      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base(base), diff);
+    }
+  }
+  return diff;
+}
+function contextsOf(resources, scopeOf2) {
+  const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" ? moduleInstanceOf(resource.address) : ""}`;
+  const groups = /* @__PURE__ */ new Map();
+  for (const resource of resources) groups.set(key(resource), [...groups.get(key(resource)) ?? [], resource]);
+  return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
+}
+function moduleInstanceOf(address) {
+  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? "";
+}
+function appliesTo(rule, resource) {
+  return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
+}
+function classify(rule, head, base, contexts, diff) {
+  const after = rule.check(head, contexts.head(head));
+  if (!after) return;
+  const before = base ? rule.check(base, contexts.base(base)) : void 0;
+  const { path: setIn, ...lines } = placeOf(head, base, after.path);
+  const location = { kind: "file", path: setIn ?? head.path, ...lines };
+  const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
+  if (after.verdict === "unknown") {
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
+    return;
+  }
+  if (after.verdict === "pass") {
+    if (before?.verdict === "fail" || before?.verdict === "pass" && stronger(rule, after.actual, before.actual)) {
+      diff.strengthened.push({
+        ruleId: rule.id,
+        location,
+        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
+      });
+    }
+    return;
+  }
+  const change = changeOf(rule, after, before, head, base);
+  if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
+  diff.findings.push(findingOf(rule, head, after, location, change, before, related));
+}
+function placeOf(head, base, path6) {
+  const direct = head.locate(path6);
+  if (direct.path !== void 0 || !base) return direct;
+  const changed = firstDifference(valueAt(base.values, path6), valueAt(head.values, path6), path6);
+  const deeper = changed && changed.length > path6.length ? head.locate(changed) : void 0;
+  return deeper?.path !== void 0 ? deeper : direct;
+}
+function firstDifference(before, after, path6) {
+  if (before === after || isUnresolved(before) || isUnresolved(after)) return void 0;
+  if (before !== null && after !== null && typeof before === "object" && typeof after === "object") {
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const step = Array.isArray(after) ? Number(key) : key;
+      const found = firstDifference(before[key], after[key], [...path6, step]);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  return path6;
+}
+function changeOf(rule, after, before, head, base) {
+  if (!before) return "introduced";
+  if (before.verdict === "fail") return stronger(rule, before.actual, after.actual) ? "weakened" : "existing";
+  if (before.verdict === "pass" && base && valueAt(base.values, after.path) !== void 0 && valueAt(head.values, after.path) === void 0) {
+    return "removed";
+  }
+  return "weakened";
+}
+function findingOf(rule, head, after, location, change, before, related) {
+  const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
+  let message = `${named(head)}: ${after.message}`;
+  if (change === "weakened" || change === "removed") {
+    evidence.before = verdictValue(before) ?? null;
+    evidence.after = after.actual;
+    message += ` (was ${describeValue(verdictValue(before))})`;
+  }
+  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
+}
+function classifyRemoval(rule, base, context, diff) {
+  const before = rule.check(base, context);
+  if (before?.verdict !== "pass") return;
+  diff.findings.push(
+    makeFinding(rule, {
+      message: `${named(base)} was removed; it provided this safeguard`,
+      location: { kind: "file", path: base.path, ...base.range },
+      change: "removed",
+      evidence: { resource: base.address, before: base.address, after: null },
+      subject: `${base.path}#${base.address}#removed${instanceScope(base)}`
+    })
+  );
+}
+function instanceScope(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : "";
+}
+function named(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
+}
+function stronger(rule, a2, b) {
+  const strengthA = rule.strength?.(a2);
+  const strengthB = rule.strength?.(b);
+  return strengthA !== void 0 && strengthB !== void 0 && strengthA > strengthB;
+}
+function verdictValue(verdict) {
+  if (!verdict) return void 0;
+  if (verdict.verdict === "unknown") return verdict.expression;
+  return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
+}
+function shortened(expression) {
+  const [first = "", ...rest] = expression.split("\n");
+  return first.length > 300 || rest.length ? `${first.slice(0, 299)}\u2026` : first;
+}
+function pathLabel(path6) {
+  return path6.length ? path6.map(String).join(".") : "resource";
+}
+
 // checks/infra/rules/support.ts
 function tf(type2, path6, options = {}) {
   return { type: type2, format: "terraform", path: path6, ...options };
@@ -30032,12 +30172,13 @@ function cfn(type2, path6, options = {}) {
 function refersTo(value, target) {
   if (!isUnresolved(value)) return false;
   if (target.format === "terraform") {
-    return new RegExp(`(^|[^\\w.])${escape(target.address)}(\\.|\\W|$)`).test(value.expression);
+    const local = target.address.slice(moduleInstanceOf(target.address).length).replace(/\[[^\]]*\]$/, "");
+    return new RegExp(`(^|[^\\w.])${escape(local)}(\\.|\\W|$)`).test(value.expression);
   }
   return value.expression.includes(`"${target.address}"`);
 }
-function escape(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escape(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function referencing(target, context, types2, path6) {
   return context.resources.filter(
@@ -30065,7 +30206,7 @@ function itemsAt(resource, path6) {
   const value = valueAt(resource.values, path6);
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) return [{ path: path6, value }];
-  return value.map((item, index) => ({ path: [...path6, index], value: item }));
+  return value.map((item, index2) => ({ path: [...path6, index2], value: item }));
 }
 function elbPolicyStrength(value) {
   if (typeof value !== "string" || !value.startsWith("ELBSecurityPolicy-")) return void 0;
@@ -30079,8 +30220,8 @@ function tlsAtLeast(ordered, minimumIndex) {
     expected: `${ordered.slice(minimumIndex).map((name2) => `"${name2}"`).join(" or ")} (${TLS12_OR_LATER})`,
     test: (value) => typeof value === "string" && ordered.indexOf(value) >= minimumIndex,
     strength: (value) => {
-      const index = typeof value === "string" ? ordered.indexOf(value) : -1;
-      return index < 0 ? void 0 : index;
+      const index2 = typeof value === "string" ? ordered.indexOf(value) : -1;
+      return index2 < 0 ? void 0 : index2;
     }
   };
 }
@@ -30128,10 +30269,10 @@ function albScheme(resource) {
   return annotation(resource, `${ALB}scheme`) ?? "internal";
 }
 function albAttributes(resource) {
-  const text = annotation(resource, `${ALB}load-balancer-attributes`);
+  const text2 = annotation(resource, `${ALB}load-balancer-attributes`);
   const attributes = /* @__PURE__ */ new Map();
-  if (typeof text !== "string") return attributes;
-  for (const pair of text.split(",")) {
+  if (typeof text2 !== "string") return attributes;
+  for (const pair of text2.split(",")) {
     const [key, ...value] = pair.split("=");
     if (key?.trim()) attributes.set(key.trim(), value.join("=").trim());
   }
@@ -30398,19 +30539,19 @@ var albDropInvalidHeadersOff = {
 function checkServiceTls(resource) {
   if (!isLoadBalancerService(resource)) return void 0;
   const ports = valueAt(resource.values, ["spec", "ports"]);
-  const list2 = Array.isArray(ports) ? ports : [];
+  const list3 = Array.isArray(ports) ? ports : [];
   const certificate = annotation(resource, `${AWS_SERVICE}aws-load-balancer-ssl-cert`);
   const sslPorts = (scalarText(annotation(resource, `${AWS_SERVICE}aws-load-balancer-ssl-ports`)) ?? "*").split(/[\s,]+/);
   const listed = (port) => [valueAt(port, ["port"]), valueAt(port, ["name"])].some((key) => sslPorts.includes(scalarText(key) ?? ""));
   const isTls = (port) => Boolean(certificate) && (sslPorts.includes("*") || listed(port));
-  const plain = list2.findIndex((port) => !isTls(port) && valueAt(port, ["port"]) !== 443);
+  const plain = list3.findIndex((port) => !isTls(port) && valueAt(port, ["port"]) !== 443);
   if (plain < 0) return { verdict: "pass", path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-cert`), actual: certificate ?? "TLS passthrough" };
   return {
     verdict: "fail",
     path: ["spec", "ports", plain, "port"],
-    actual: valueAt(list2[plain], ["port"]) ?? null,
+    actual: valueAt(list3[plain], ["port"]) ?? null,
     expected: "a TLS listener (aws-load-balancer-ssl-cert) or TLS passthrough on 443",
-    message: `port ${scalarText(valueAt(list2[plain], ["port"])) ?? "?"} of the load balancer carries plain TCP/HTTP; expected TLS at the load balancer (service.beta.kubernetes.io/aws-load-balancer-ssl-cert) or TLS passed through on port 443`
+    message: `port ${scalarText(valueAt(list3[plain], ["port"])) ?? "?"} of the load balancer carries plain TCP/HTTP; expected TLS at the load balancer (service.beta.kubernetes.io/aws-load-balancer-ssl-cert) or TLS passed through on port 443`
   };
 }
 var serviceLoadBalancerWithoutTls = {
@@ -30943,12 +31084,12 @@ function checkIngressTls(resource) {
   const tls = listAt(resource.values, ["spec", "tls"]);
   const coversAll = tls.some((entry) => !Array.isArray(valueAt(entry, ["hosts"])));
   const tlsHosts = tls.flatMap((entry) => listAt(entry, ["hosts"])).map(String);
-  const index = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt(rule, ["host"])) ?? "*", tlsHosts));
-  if (index < 0) return { verdict: "pass", path: ["spec", "tls"], actual: "every host has TLS" };
-  const host = valueAt(rules[index], ["host"]);
+  const index2 = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt(rule, ["host"])) ?? "*", tlsHosts));
+  if (index2 < 0) return { verdict: "pass", path: ["spec", "tls"], actual: "every host has TLS" };
+  const host = valueAt(rules[index2], ["host"]);
   return {
     verdict: "fail",
-    path: host === void 0 ? ["spec", "rules", index] : ["spec", "rules", index, "host"],
+    path: host === void 0 ? ["spec", "rules", index2] : ["spec", "rules", index2, "host"],
     actual: host ?? "(any host)",
     expected: "a spec.tls entry for the host",
     message: `rule host ${host === void 0 ? "(any host)" : describeValue(host)} has no spec.tls entry, so it is served over plain HTTP; expected a TLS entry listing it`
@@ -31402,21 +31543,21 @@ var OPEN_CIDRS = ["0.0.0.0/0", "::/0"];
 var WEB_PORTS = [80, 443];
 function ingressRules(resource) {
   const values = resource.values;
-  const list2 = (value) => Array.isArray(value) ? value : value === void 0 ? [] : [value];
+  const list3 = (value) => Array.isArray(value) ? value : value === void 0 ? [] : [value];
   switch (resource.type) {
     case "aws_security_group":
       return itemsAt(resource, ["ingress"]).map(({ path: path6, value }) => ({
         path: path6,
-        cidrs: [...list2(valueAt(value, ["cidr_blocks"])), ...list2(valueAt(value, ["ipv6_cidr_blocks"]))],
+        cidrs: [...list3(valueAt(value, ["cidr_blocks"])), ...list3(valueAt(value, ["ipv6_cidr_blocks"]))],
         from: valueAt(value, ["from_port"]),
         to: valueAt(value, ["to_port"]),
         protocol: valueAt(value, ["protocol"])
       }));
     case "aws_security_group_rule":
       if (values.type !== "ingress") return [];
-      return [{ path: [], cidrs: [...list2(values.cidr_blocks), ...list2(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [{ path: [], cidrs: [...list3(values.cidr_blocks), ...list3(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
     case "aws_vpc_security_group_ingress_rule":
-      return [{ path: [], cidrs: [...list2(values.cidr_ipv4), ...list2(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
+      return [{ path: [], cidrs: [...list3(values.cidr_ipv4), ...list3(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
     case "AWS::EC2::SecurityGroup":
       return itemsAt(resource, ["SecurityGroupIngress"]).map(({ path: path6, value }) => cfnIngress(path6, value));
     case "AWS::EC2::SecurityGroupIngress":
@@ -31651,12 +31792,12 @@ function checkAdminPolicy(resource) {
   for (const path6 of paths) {
     const document = valueAt(resource.values, path6);
     if (isUnresolved(document)) return { verdict: "unknown", path: path6, expression: document.expression };
-    const list2 = statements(document);
-    const index = list2?.findIndex(isAdminStatement) ?? -1;
-    if (index >= 0) {
+    const list3 = statements(document);
+    const index2 = list3?.findIndex(isAdminStatement) ?? -1;
+    if (index2 >= 0) {
       return { verdict: "fail", path: path6, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
     }
-    const expression = list2?.map(unresolvedAdminPart).find((part) => part !== void 0);
+    const expression = list3?.map(unresolvedAdminPart).find((part) => part !== void 0);
     if (expression !== void 0) return { verdict: "unknown", path: path6, expression };
     verdict = { verdict: "pass", path: path6, actual: "no Allow * on *" };
   }
@@ -31964,7 +32105,7 @@ var dynamoDbEncryption = encryptionRule({
   bad: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n', 1),
   good: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n  server_side_encryption {\n    enabled = true\n  }\n')
 });
-var noKmsKey = (attribute) => (resource) => valueAt(resource.values, [attribute]) === void 0;
+var noKmsKey = (attribute2) => (resource) => valueAt(resource.values, [attribute2]) === void 0;
 var sqsEncryption = encryptionRule({
   id: "IAC-SQS-ENCRYPTION",
   title: "SQS queue is not encrypted",
@@ -32032,10 +32173,10 @@ function checkForcedTls(resource) {
   let value;
   if (terraform) {
     const parameters = valueAt(resource.values, ["parameter"]);
-    const index = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt(item, ["name"]) === parameter.name) : -1;
-    if (index >= 0) {
-      path6 = ["parameter", index, "value"];
-      value = valueAt(parameters, [index, "value"]);
+    const index2 = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt(item, ["name"]) === parameter.name) : -1;
+    if (index2 >= 0) {
+      path6 = ["parameter", index2, "value"];
+      value = valueAt(parameters, [index2, "value"]);
     }
   } else {
     path6 = ["Parameters", parameter.name];
@@ -32043,8 +32184,8 @@ function checkForcedTls(resource) {
   }
   value ??= parameter.absent;
   if (isUnresolved(value)) return { verdict: "unknown", path: path6, expression: value.expression };
-  const text = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
-  if (text === parameter.value || text === "ON") return { verdict: "pass", path: path6, actual: value };
+  const text2 = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
+  if (text2 === parameter.value || text2 === "ON") return { verdict: "pass", path: path6, actual: value };
   return { verdict: "fail", path: path6, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
 }
 var rdsForceSsl = {
@@ -32324,8 +32465,8 @@ var LOAD_BALANCERS = ["aws_lb", "aws_alb"];
 var isApplication = (resource) => (valueAt(resource.values, ["load_balancer_type"]) ?? "application") === "application";
 function cfnAttribute(resource, key) {
   const attributes = valueAt(resource.values, ["LoadBalancerAttributes"]);
-  const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ["Key"]) === key) : -1;
-  return index < 0 ? { path: ["LoadBalancerAttributes"], value: void 0 } : { path: ["LoadBalancerAttributes", index, "Value"], value: valueAt(attributes, [index, "Value"]) };
+  const index2 = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ["Key"]) === key) : -1;
+  return index2 < 0 ? { path: ["LoadBalancerAttributes"], value: void 0 } : { path: ["LoadBalancerAttributes", index2, "Value"], value: valueAt(attributes, [index2, "Value"]) };
 }
 function lbAttributeRule(spec) {
   const terraformRule = attributeRule({
@@ -32651,8 +32792,8 @@ var azureMinTls = attributeRule({
     expected: '"TLS1_2" / "1.2" or later',
     test: (value) => [...AZURE_STORAGE_TLS.slice(2), ...AZURE_TLS.slice(2)].includes(String(value)),
     strength: (value) => {
-      const index = Math.max(AZURE_STORAGE_TLS.indexOf(String(value)), AZURE_TLS.indexOf(String(value)));
-      return index < 0 ? void 0 : index;
+      const index2 = Math.max(AZURE_STORAGE_TLS.indexOf(String(value)), AZURE_TLS.indexOf(String(value)));
+      return index2 < 0 ? void 0 : index2;
     }
   },
   examples: {
@@ -32760,7 +32901,7 @@ function closestName(given, names) {
   return best && best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : void 0;
 }
 function editDistance(a2, b) {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  let previous = Array.from({ length: b.length + 1 }, (_, index2) => index2);
   for (let i2 = 1; i2 <= a2.length; i2++) {
     const current = [i2];
     for (let j = 1; j <= b.length; j++) {
@@ -32791,14 +32932,14 @@ function readReportSettings(values) {
 }
 async function loadConfigFile(io, configPath) {
   const path6 = configPath ?? DEFAULT_CONFIG_PATH;
-  let text;
+  let text2;
   try {
-    text = await readFile(resolvePath(io, path6), "utf8");
+    text2 = await readFile(resolvePath(io, path6), "utf8");
   } catch (error62) {
     if (configPath === void 0 && error62.code === "ENOENT") return void 0;
     throw new ConfigError(path6, [{ path: "", line: 1, message: `cannot read the config file (${error62.code ?? String(error62)})` }]);
   }
-  return { config: parseConfig(text, path6), path: path6, text };
+  return { config: parseConfig(text2, path6), path: path6, text: text2 };
 }
 function resolvePath(io, path6) {
   return resolve(io.cwd, path6);
@@ -32813,17 +32954,17 @@ function exitCodeFor(report, failOn, blockExisting = false) {
 async function writeReport(report, settings, io, config2) {
   const toFile = settings.output !== void 0;
   const color = !toFile && io.stdout.isTTY === true && !io.env.NO_COLOR;
-  const text = renderReport(report, settings.format, {
+  const text2 = renderReport(report, settings.format, {
     rules: ALL_RULES,
     color,
     ...config2 ? { configPath: repositoryPath(io, config2.path), endpointLines: endpointLines(config2.text) } : {}
   });
   if (settings.output === void 0) {
-    io.stdout.write(text);
+    io.stdout.write(text2);
     return;
   }
   try {
-    await writeFile(resolvePath(io, settings.output), text);
+    await writeFile(resolvePath(io, settings.output), text2);
   } catch (error62) {
     throw new UsageError(`cannot write --output ${settings.output} (${error62.code ?? String(error62)})`);
   }
@@ -32848,8 +32989,8 @@ async function mapBounded(items, limit, task) {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index], index);
+      const index2 = next++;
+      results[index2] = await task(items[index2], index2);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
@@ -32916,8 +33057,8 @@ function keyFacts(x509) {
   if (type2 === "ed448") return { keyType: "Ed448", keyBits: 456 };
   return { keyType: type2, keyBits: 0 };
 }
-function listOf(text, prefix) {
-  return (text ?? "").split(/,\s*|\n/).map((entry) => entry.trim()).filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
+function listOf(text2, prefix) {
+  return (text2 ?? "").split(/,\s*|\n/).map((entry) => entry.trim()).filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
 }
 function isSelfSigned(x509) {
   return x509.subject === x509.issuer && x509.verify(x509.publicKey);
@@ -33022,8 +33163,8 @@ import { request } from "node:http";
 var HOP_LIMIT = 10;
 function headerValues(rawHeaders, name2) {
   const values = [];
-  for (let index = 0; index + 1 < rawHeaders.length; index += 2) {
-    if (rawHeaders[index]?.toLowerCase() === name2) values.push(rawHeaders[index + 1] ?? "");
+  for (let index2 = 0; index2 + 1 < rawHeaders.length; index2 += 2) {
+    if (rawHeaders[index2]?.toLowerCase() === name2) values.push(rawHeaders[index2 + 1] ?? "");
   }
   return values;
 }
@@ -33388,7 +33529,7 @@ async function probeDhe(target, raw, limits) {
   );
   return {
     found: outcomes.filter((outcome) => outcome.ok),
-    failures: outcomes.flatMap((outcome, index) => outcome.ok ? [] : [`${attempts[index]?.version ?? ""}: ${outcome.failure.detail}`])
+    failures: outcomes.flatMap((outcome, index2) => outcome.ok ? [] : [`${attempts[index2]?.version ?? ""}: ${outcome.failure.detail}`])
   };
 }
 async function collectTls(target, main, limits, deadline) {
@@ -33404,8 +33545,8 @@ async function collectTls(target, main, limits, deadline) {
   const [versionOutcomes, rawOutcomes, tls13Found, dheFound] = await Promise.all([versionProbes, rawProbes, tls13, dhe]);
   return {
     main,
-    versions: Object.fromEntries(NODE_VERSIONS.map((version2, index) => [version2, versionOutcomes[index]])),
-    raw: Object.fromEntries(LEGACY_VERSIONS.map((version2, index) => [version2, rawOutcomes[index]])),
+    versions: Object.fromEntries(NODE_VERSIONS.map((version2, index2) => [version2, versionOutcomes[index2]])),
+    raw: Object.fromEntries(LEGACY_VERSIONS.map((version2, index2) => [version2, rawOutcomes[index2]])),
     tls13: tls13Found,
     dhe: dheFound
   };
@@ -33506,8 +33647,8 @@ function withNativeHttpSide(engine2) {
         engine2.probe(targets, options),
         mapBounded(targets, options.concurrency, (target) => observeHttpSide(target, options.timeouts))
       ]);
-      return observations.map((observation, index) => {
-        const side = sides[index];
+      return observations.map((observation, index2) => {
+        const side = sides[index2];
         return observation.reachability.reachable && side ? { ...observation, ...side } : observation;
       });
     }
@@ -33615,10 +33756,10 @@ var joinToUint8Array = (uint8ArraysOrStrings) => {
 var stringsToUint8Arrays = (uint8ArraysOrStrings) => uint8ArraysOrStrings.map((uint8ArrayOrString) => typeof uint8ArrayOrString === "string" ? stringToUint8Array(uint8ArrayOrString) : uint8ArrayOrString);
 var concatUint8Arrays = (uint8Arrays) => {
   const result = new Uint8Array(getJoinLength(uint8Arrays));
-  let index = 0;
+  let index2 = 0;
   for (const uint8Array of uint8Arrays) {
-    result.set(uint8Array, index);
-    index += uint8Array.length;
+    result.set(uint8Array, index2);
+    index2 += uint8Array.length;
   }
   return result;
 };
@@ -33634,13 +33775,13 @@ var getJoinLength = (uint8Arrays) => {
 var isTemplateString = (templates) => Array.isArray(templates) && Array.isArray(templates.raw);
 var parseTemplates = (templates, expressions) => {
   let tokens = [];
-  for (const [index, template] of templates.entries()) {
+  for (const [index2, template2] of templates.entries()) {
     tokens = parseTemplate({
       templates,
       expressions,
       tokens,
-      index,
-      template
+      index: index2,
+      template: template2
     });
   }
   if (tokens.length === 0) {
@@ -33649,31 +33790,31 @@ var parseTemplates = (templates, expressions) => {
   const [file2, ...commandArguments] = tokens;
   return [file2, commandArguments, {}];
 };
-var parseTemplate = ({ templates, expressions, tokens, index, template }) => {
-  if (template === void 0) {
-    throw new TypeError(`Invalid backslash sequence: ${templates.raw[index]}`);
+var parseTemplate = ({ templates, expressions, tokens, index: index2, template: template2 }) => {
+  if (template2 === void 0) {
+    throw new TypeError(`Invalid backslash sequence: ${templates.raw[index2]}`);
   }
-  const { nextTokens, leadingWhitespaces, trailingWhitespaces } = splitByWhitespaces(template, templates.raw[index]);
+  const { nextTokens, leadingWhitespaces, trailingWhitespaces } = splitByWhitespaces(template2, templates.raw[index2]);
   const newTokens = concatTokens(tokens, nextTokens, leadingWhitespaces);
-  if (index === expressions.length) {
+  if (index2 === expressions.length) {
     return newTokens;
   }
-  const expression = expressions[index];
+  const expression = expressions[index2];
   const expressionTokens = Array.isArray(expression) ? expression.map((expression2) => parseExpression(expression2)) : [parseExpression(expression)];
   return concatTokens(newTokens, expressionTokens, trailingWhitespaces);
 };
-var splitByWhitespaces = (template, rawTemplate) => {
+var splitByWhitespaces = (template2, rawTemplate) => {
   if (rawTemplate.length === 0) {
     return { nextTokens: [], leadingWhitespaces: false, trailingWhitespaces: false };
   }
   const nextTokens = [];
   let templateStart = 0;
   const leadingWhitespaces = DELIMITERS.has(rawTemplate[0]);
-  for (let templateIndex = 0, rawIndex = 0; templateIndex < template.length; templateIndex += 1, rawIndex += 1) {
+  for (let templateIndex = 0, rawIndex = 0; templateIndex < template2.length; templateIndex += 1, rawIndex += 1) {
     const rawCharacter = rawTemplate[rawIndex];
     if (DELIMITERS.has(rawCharacter)) {
       if (templateStart !== templateIndex) {
-        nextTokens.push(template.slice(templateStart, templateIndex));
+        nextTokens.push(template2.slice(templateStart, templateIndex));
       }
       templateStart = templateIndex + 1;
     } else if (rawCharacter === "\\") {
@@ -33688,9 +33829,9 @@ var splitByWhitespaces = (template, rawTemplate) => {
       }
     }
   }
-  const trailingWhitespaces = templateStart === template.length;
+  const trailingWhitespaces = templateStart === template2.length;
   if (!trailingWhitespaces) {
-    nextTokens.push(template.slice(templateStart));
+    nextTokens.push(template2.slice(templateStart));
   }
   return { nextTokens, leadingWhitespaces, trailingWhitespaces };
 };
@@ -34171,18 +34312,18 @@ var format = (open2, close) => {
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
-    let index = string4.indexOf(closeCode);
-    if (index === -1) {
+    let index2 = string4.indexOf(closeCode);
+    if (index2 === -1) {
       return openCode + string4 + closeCode;
     }
     let result = openCode;
     let lastIndex = 0;
     const reopenOnNestedClose = close === 22;
     const replaceCode = (reopenOnNestedClose ? closeCode : "") + openCode;
-    while (index !== -1) {
-      result += string4.slice(lastIndex, index) + replaceCode;
-      lastIndex = index + closeCode.length;
-      index = string4.indexOf(closeCode, lastIndex);
+    while (index2 !== -1) {
+      result += string4.slice(lastIndex, index2) + replaceCode;
+      lastIndex = index2 + closeCode.length;
+      index2 = string4.indexOf(closeCode, lastIndex);
     }
     result += string4.slice(lastIndex) + closeCode;
     return result;
@@ -34532,9 +34673,9 @@ var getRealtimeSignals = () => {
   const length = SIGRTMAX - SIGRTMIN + 1;
   return Array.from({ length }, getRealtimeSignal);
 };
-var getRealtimeSignal = (value, index) => ({
-  name: `SIGRT${index + 1}`,
-  number: SIGRTMIN + index,
+var getRealtimeSignal = (value, index2) => ({
+  name: `SIGRT${index2 + 1}`,
+  number: SIGRTMIN + index2,
   action: "terminate",
   description: "Application-specific signal (realtime)",
   standard: "posix"
@@ -35143,10 +35284,10 @@ var parseFdNumber = (fdName, isWritable) => {
   if (fdNumber !== void 0) {
     return fdNumber;
   }
-  const { validOptions, defaultValue } = isWritable ? { validOptions: '"stdin"', defaultValue: "stdin" } : { validOptions: '"stdout", "stderr", "all"', defaultValue: "stdout" };
+  const { validOptions, defaultValue: defaultValue2 } = isWritable ? { validOptions: '"stdin"', defaultValue: "stdin" } : { validOptions: '"stdout", "stderr", "all"', defaultValue: "stdout" };
   throw new TypeError(`"${getOptionName(isWritable)}" must not be "${fdName}".
 It must be ${validOptions} or "fd3", "fd4" (and so on).
-It is optional and defaults to "${defaultValue}".`);
+It is optional and defaults to "${defaultValue2}".`);
 };
 var validateFdNumber = (fdNumber, fdName, isWritable, fileDescriptors) => {
   const fileDescriptor = fileDescriptors[getUsedDescriptor(fdNumber)];
@@ -36030,7 +36171,7 @@ var handleStreamEnd = async (stream, controller, state) => {
 var nodeImports = {};
 
 // node_modules/get-stream/source/contents.js
-var getStreamContents = async (stream, { init, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize: finalize2 }, { maxBuffer = Number.POSITIVE_INFINITY } = {}) => {
+var getStreamContents = async (stream, { init, convertChunk, getSize, truncateChunk, addChunk, getFinalChunk, finalize: finalize3 }, { maxBuffer = Number.POSITIVE_INFINITY } = {}) => {
   const asyncIterable = getAsyncIterable(stream);
   const state = init();
   state.length = 0;
@@ -36056,10 +36197,10 @@ var getStreamContents = async (stream, { init, convertChunk, getSize, truncateCh
       getFinalChunk,
       maxBuffer
     });
-    return finalize2(state);
+    return finalize3(state);
   } catch (error62) {
     const normalizedError = typeof error62 === "object" && error62 !== null ? error62 : new Error(error62);
-    normalizedError.bufferedData = finalize2(state);
+    normalizedError.bufferedData = finalize3(state);
     throw normalizedError;
   }
 };
@@ -36830,9 +36971,9 @@ var getTransformStreamType = (value, optionName) => {
   validateNonGeneratorType(value, optionName, "web TransformStream");
   return "webTransform";
 };
-var validateNonGeneratorType = ({ final, binary: binary2, objectMode }, optionName, typeName) => {
+var validateNonGeneratorType = ({ final, binary: binary3, objectMode }, optionName, typeName) => {
   checkUndefinedOption(final, `${optionName}.final`, typeName);
-  checkUndefinedOption(binary2, `${optionName}.binary`, typeName);
+  checkUndefinedOption(binary3, `${optionName}.binary`, typeName);
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
 };
 var checkUndefinedOption = (value, optionName, typeName) => {
@@ -36840,7 +36981,7 @@ var checkUndefinedOption = (value, optionName, typeName) => {
     throw new TypeError(`The \`${optionName}\` option can only be defined when using a generator, not a ${typeName}.`);
   }
 };
-var getGeneratorObjectType = ({ transform: transform2, final, binary: binary2, objectMode }, optionName) => {
+var getGeneratorObjectType = ({ transform: transform2, final, binary: binary3, objectMode }, optionName) => {
   if (transform2 !== void 0 && !isGenerator(transform2)) {
     throw new TypeError(`The \`${optionName}.transform\` option must be a generator, a Duplex stream or a web TransformStream.`);
   }
@@ -36853,7 +36994,7 @@ var getGeneratorObjectType = ({ transform: transform2, final, binary: binary2, o
   if (final !== void 0 && !isGenerator(final)) {
     throw new TypeError(`The \`${optionName}.final\` option must be a generator.`);
   }
-  checkBooleanOption(binary2, `${optionName}.binary`);
+  checkBooleanOption(binary3, `${optionName}.binary`);
   checkBooleanOption(objectMode, `${optionName}.objectMode`);
   return isAsyncGenerator(transform2) || isAsyncGenerator(final) ? "asyncGenerator" : "generator";
 };
@@ -36903,15 +37044,15 @@ var TYPE_TO_MESSAGE = {
 };
 
 // node_modules/execa/lib/transform/object-mode.js
-var getTransformObjectModes = (objectMode, index, newTransforms, direction) => direction === "output" ? getOutputObjectModes(objectMode, index, newTransforms) : getInputObjectModes(objectMode, index, newTransforms);
-var getOutputObjectModes = (objectMode, index, newTransforms) => {
-  const writableObjectMode = index !== 0 && newTransforms[index - 1].value.readableObjectMode;
+var getTransformObjectModes = (objectMode, index2, newTransforms, direction) => direction === "output" ? getOutputObjectModes(objectMode, index2, newTransforms) : getInputObjectModes(objectMode, index2, newTransforms);
+var getOutputObjectModes = (objectMode, index2, newTransforms) => {
+  const writableObjectMode = index2 !== 0 && newTransforms[index2 - 1].value.readableObjectMode;
   const readableObjectMode = objectMode ?? writableObjectMode;
   return { writableObjectMode, readableObjectMode };
 };
-var getInputObjectModes = (objectMode, index, newTransforms) => {
-  const writableObjectMode = index === 0 ? objectMode === true : newTransforms[index - 1].value.readableObjectMode;
-  const readableObjectMode = index !== newTransforms.length - 1 && (objectMode ?? writableObjectMode);
+var getInputObjectModes = (objectMode, index2, newTransforms) => {
+  const writableObjectMode = index2 === 0 ? objectMode === true : newTransforms[index2 - 1].value.readableObjectMode;
+  const readableObjectMode = index2 !== newTransforms.length - 1 && (objectMode ?? writableObjectMode);
   return { writableObjectMode, readableObjectMode };
 };
 var getFdObjectMode = (stdioItems, direction) => {
@@ -36930,10 +37071,10 @@ var normalizeTransforms = (stdioItems, optionName, direction, options) => [
 var getTransforms = (stdioItems, optionName, direction, { encoding }) => {
   const transforms = stdioItems.filter(({ type: type2 }) => TRANSFORM_TYPES.has(type2));
   const newTransforms = Array.from({ length: transforms.length });
-  for (const [index, stdioItem] of Object.entries(transforms)) {
-    newTransforms[index] = normalizeTransform({
+  for (const [index2, stdioItem] of Object.entries(transforms)) {
+    newTransforms[index2] = normalizeTransform({
       stdioItem,
-      index: Number(index),
+      index: Number(index2),
       newTransforms,
       optionName,
       direction,
@@ -36942,21 +37083,21 @@ var getTransforms = (stdioItems, optionName, direction, { encoding }) => {
   }
   return sortTransforms(newTransforms, direction);
 };
-var normalizeTransform = ({ stdioItem, stdioItem: { type: type2 }, index, newTransforms, optionName, direction, encoding }) => {
+var normalizeTransform = ({ stdioItem, stdioItem: { type: type2 }, index: index2, newTransforms, optionName, direction, encoding }) => {
   if (type2 === "duplex") {
     return normalizeDuplex({ stdioItem, optionName });
   }
   if (type2 === "webTransform") {
     return normalizeTransformStream({
       stdioItem,
-      index,
+      index: index2,
       newTransforms,
       direction
     });
   }
   return normalizeGenerator({
     stdioItem,
-    index,
+    index: index2,
     newTransforms,
     direction,
     encoding
@@ -36984,15 +37125,15 @@ var normalizeDuplex = ({
     value: { transform: transform2, writableObjectMode, readableObjectMode }
   };
 };
-var normalizeTransformStream = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction }) => {
+var normalizeTransformStream = ({ stdioItem, stdioItem: { value }, index: index2, newTransforms, direction }) => {
   const { transform: transform2, objectMode } = isPlainObject2(value) ? value : { transform: value };
-  const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
+  const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index2, newTransforms, direction);
   return {
     ...stdioItem,
     value: { transform: transform2, writableObjectMode, readableObjectMode }
   };
 };
-var normalizeGenerator = ({ stdioItem, stdioItem: { value }, index, newTransforms, direction, encoding }) => {
+var normalizeGenerator = ({ stdioItem, stdioItem: { value }, index: index2, newTransforms, direction, encoding }) => {
   const {
     transform: transform2,
     final,
@@ -37000,14 +37141,14 @@ var normalizeGenerator = ({ stdioItem, stdioItem: { value }, index, newTransform
     preserveNewlines = false,
     objectMode
   } = isPlainObject2(value) ? value : { transform: value };
-  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
-  const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index, newTransforms, direction);
+  const binary3 = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const { writableObjectMode, readableObjectMode } = getTransformObjectModes(objectMode, index2, newTransforms, direction);
   return {
     ...stdioItem,
     value: {
       transform: transform2,
       final,
-      binary: binary2,
+      binary: binary3,
       preserveNewlines,
       writableObjectMode,
       readableObjectMode
@@ -37497,7 +37638,7 @@ var getStripFinalNewline = (stripFinalNewline2, fdNumber) => fdNumber === "all" 
 import { Transform, getDefaultHighWaterMark } from "node:stream";
 
 // node_modules/execa/lib/transform/split.js
-var getSplitLinesGenerator = (binary2, preserveNewlines, skipped, state) => binary2 || skipped ? void 0 : initializeSplitLines(preserveNewlines, state);
+var getSplitLinesGenerator = (binary3, preserveNewlines, skipped, state) => binary3 || skipped ? void 0 : initializeSplitLines(preserveNewlines, state);
 var splitLinesSync = (chunk, preserveNewlines, objectMode) => objectMode ? chunk.flatMap((item) => splitLinesItemSync(item, preserveNewlines)) : splitLinesItemSync(chunk, preserveNewlines);
 var splitLinesItemSync = (chunk, preserveNewlines) => {
   const { transform: transform2, final } = initializeSplitLines(preserveNewlines, {});
@@ -37546,7 +37687,7 @@ var linesFinal = function* ({ previousChunks }) {
     yield previousChunks;
   }
 };
-var getAppendNewlineGenerator = ({ binary: binary2, preserveNewlines, readableObjectMode, state }) => binary2 || preserveNewlines || readableObjectMode ? void 0 : { transform: appendNewlineGenerator.bind(void 0, state) };
+var getAppendNewlineGenerator = ({ binary: binary3, preserveNewlines, readableObjectMode, state }) => binary3 || preserveNewlines || readableObjectMode ? void 0 : { transform: appendNewlineGenerator.bind(void 0, state) };
 var appendNewlineGenerator = function* ({ isWindowsNewline = false }, chunk) {
   const { unixNewline, windowsNewline, LF: LF2, concatBytes } = typeof chunk === "string" ? linesStringInfo : linesUint8ArrayInfo;
   if (chunk.at(-1) === LF2) {
@@ -37608,11 +37749,11 @@ Instead, \`yield\` should either be called with a value, or not be called at all
 // node_modules/execa/lib/transform/encoding-transform.js
 import { Buffer as Buffer3 } from "node:buffer";
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-var getEncodingTransformGenerator = (binary2, encoding, skipped) => {
+var getEncodingTransformGenerator = (binary3, encoding, skipped) => {
   if (skipped) {
     return;
   }
-  if (binary2) {
+  if (binary3) {
     return { transform: encodingUint8ArrayGenerator.bind(void 0, new TextEncoder()) };
   }
   const stringDecoder = new StringDecoder2(encoding);
@@ -37652,27 +37793,27 @@ var pushChunks = callbackify(async (getChunks, state, getChunksArguments, transf
     delete state.currentIterable;
   }
 });
-var transformChunk = async function* (chunk, generators, index) {
-  if (index === generators.length) {
+var transformChunk = async function* (chunk, generators, index2) {
+  if (index2 === generators.length) {
     yield chunk;
     return;
   }
-  const { transform: transform2 = identityGenerator } = generators[index];
+  const { transform: transform2 = identityGenerator } = generators[index2];
   for await (const transformedChunk of transform2(chunk)) {
-    yield* transformChunk(transformedChunk, generators, index + 1);
+    yield* transformChunk(transformedChunk, generators, index2 + 1);
   }
 };
 var finalChunks = async function* (generators) {
-  for (const [index, { final }] of Object.entries(generators)) {
-    yield* generatorFinalChunks(final, Number(index), generators);
+  for (const [index2, { final }] of Object.entries(generators)) {
+    yield* generatorFinalChunks(final, Number(index2), generators);
   }
 };
-var generatorFinalChunks = async function* (final, index, generators) {
+var generatorFinalChunks = async function* (final, index2, generators) {
   if (final === void 0) {
     return;
   }
   for await (const finalChunk of final()) {
-    yield* transformChunk(finalChunk, generators, index + 1);
+    yield* transformChunk(finalChunk, generators, index2 + 1);
   }
 };
 var destroyTransform = callbackify(async ({ currentIterable }, error62) => {
@@ -37703,27 +37844,27 @@ var runTransformSync = (generators, chunks) => [
   ...chunks.flatMap((chunk) => [...transformChunkSync(chunk, generators, 0)]),
   ...finalChunksSync(generators)
 ];
-var transformChunkSync = function* (chunk, generators, index) {
-  if (index === generators.length) {
+var transformChunkSync = function* (chunk, generators, index2) {
+  if (index2 === generators.length) {
     yield chunk;
     return;
   }
-  const { transform: transform2 = identityGenerator2 } = generators[index];
+  const { transform: transform2 = identityGenerator2 } = generators[index2];
   for (const transformedChunk of transform2(chunk)) {
-    yield* transformChunkSync(transformedChunk, generators, index + 1);
+    yield* transformChunkSync(transformedChunk, generators, index2 + 1);
   }
 };
 var finalChunksSync = function* (generators) {
-  for (const [index, { final }] of Object.entries(generators)) {
-    yield* generatorFinalChunksSync(final, Number(index), generators);
+  for (const [index2, { final }] of Object.entries(generators)) {
+    yield* generatorFinalChunksSync(final, Number(index2), generators);
   }
 };
-var generatorFinalChunksSync = function* (final, index, generators) {
+var generatorFinalChunksSync = function* (final, index2, generators) {
   if (final === void 0) {
     return;
   }
   for (const finalChunk of final()) {
-    yield* transformChunkSync(finalChunk, generators, index + 1);
+    yield* transformChunkSync(finalChunk, generators, index2 + 1);
   }
 };
 var identityGenerator2 = function* (chunk) {
@@ -37767,16 +37908,16 @@ var runGeneratorsSync = (chunks, stdioItems, encoding, isInput) => {
   }
   return chunks;
 };
-var addInternalGenerators = ({ transform: transform2, final, binary: binary2, writableObjectMode, readableObjectMode, preserveNewlines }, encoding, optionName) => {
+var addInternalGenerators = ({ transform: transform2, final, binary: binary3, writableObjectMode, readableObjectMode, preserveNewlines }, encoding, optionName) => {
   const state = {};
   return [
     { transform: getValidateTransformInput(writableObjectMode, optionName) },
-    getEncodingTransformGenerator(binary2, encoding, writableObjectMode),
-    getSplitLinesGenerator(binary2, preserveNewlines, writableObjectMode, state),
+    getEncodingTransformGenerator(binary3, encoding, writableObjectMode),
+    getSplitLinesGenerator(binary3, preserveNewlines, writableObjectMode, state),
     { transform: transform2, final },
     { transform: getValidateTransformReturn(readableObjectMode, optionName) },
     getAppendNewlineGenerator({
-      binary: binary2,
+      binary: binary3,
       preserveNewlines,
       readableObjectMode,
       state
@@ -38803,15 +38944,15 @@ var Emitter = class {
     this.listeners[ev].push(fn);
   }
   removeListener(ev, fn) {
-    const list2 = this.listeners[ev];
-    const i2 = list2.indexOf(fn);
+    const list3 = this.listeners[ev];
+    const i2 = list3.indexOf(fn);
     if (i2 === -1) {
       return;
     }
-    if (i2 === 0 && list2.length === 1) {
-      list2.length = 0;
+    if (i2 === 0 && list3.length === 1) {
+      list3.length = 0;
     } else {
-      list2.splice(i2, 1);
+      list3.splice(i2, 1);
     }
   }
   emit(ev, code, signal) {
@@ -39263,13 +39404,13 @@ import { setImmediate as setImmediate2 } from "node:timers/promises";
 // node_modules/execa/lib/io/iterate.js
 import { on as on5 } from "node:events";
 import { getDefaultHighWaterMark as getDefaultHighWaterMark3 } from "node:stream";
-var iterateOnSubprocessStream = ({ subprocessStdout, subprocess, binary: binary2, shouldEncode, encoding, preserveNewlines }) => {
+var iterateOnSubprocessStream = ({ subprocessStdout, subprocess, binary: binary3, shouldEncode, encoding, preserveNewlines }) => {
   const controller = new AbortController();
   stopReadingOnExit(subprocess, controller);
   return iterateOnStream({
     stream: subprocessStdout,
     controller,
-    binary: binary2,
+    binary: binary3,
     shouldEncode: !subprocessStdout.readableObjectMode && shouldEncode,
     encoding,
     shouldSplit: !subprocessStdout.readableObjectMode,
@@ -39307,7 +39448,7 @@ var stopReadingOnStreamEnd = async (onStreamEnd, controller, stream) => {
     controller.abort();
   }
 };
-var iterateOnStream = ({ stream, controller, binary: binary2, shouldEncode, encoding, shouldSplit, preserveNewlines }) => {
+var iterateOnStream = ({ stream, controller, binary: binary3, shouldEncode, encoding, shouldSplit, preserveNewlines }) => {
   const onStdoutChunk = on5(stream, "data", {
     signal: controller.signal,
     highWaterMark: HIGH_WATER_MARK,
@@ -39319,7 +39460,7 @@ var iterateOnStream = ({ stream, controller, binary: binary2, shouldEncode, enco
   return iterateOnData({
     onStdoutChunk,
     controller,
-    binary: binary2,
+    binary: binary3,
     shouldEncode,
     encoding,
     shouldSplit,
@@ -39328,9 +39469,9 @@ var iterateOnStream = ({ stream, controller, binary: binary2, shouldEncode, enco
 };
 var DEFAULT_OBJECT_HIGH_WATER_MARK = getDefaultHighWaterMark3(true);
 var HIGH_WATER_MARK = DEFAULT_OBJECT_HIGH_WATER_MARK;
-var iterateOnData = async function* ({ onStdoutChunk, controller, binary: binary2, shouldEncode, encoding, shouldSplit, preserveNewlines }) {
+var iterateOnData = async function* ({ onStdoutChunk, controller, binary: binary3, shouldEncode, encoding, shouldSplit, preserveNewlines }) {
   const generators = getGenerators({
-    binary: binary2,
+    binary: binary3,
     shouldEncode,
     encoding,
     shouldSplit,
@@ -39348,9 +39489,9 @@ var iterateOnData = async function* ({ onStdoutChunk, controller, binary: binary
     yield* finalChunksSync(generators);
   }
 };
-var getGenerators = ({ binary: binary2, shouldEncode, encoding, shouldSplit, preserveNewlines }) => [
-  getEncodingTransformGenerator(binary2, encoding, !shouldEncode),
-  getSplitLinesGenerator(binary2, preserveNewlines, !shouldSplit, {})
+var getGenerators = ({ binary: binary3, shouldEncode, encoding, shouldSplit, preserveNewlines }) => [
+  getEncodingTransformGenerator(binary3, encoding, !shouldEncode),
+  getSplitLinesGenerator(binary3, preserveNewlines, !shouldSplit, {})
 ].filter(Boolean);
 
 // node_modules/execa/lib/io/contents.js
@@ -39807,13 +39948,13 @@ var destroyOtherStream = (stream, isOpen, error62) => {
 
 // node_modules/execa/lib/convert/readable.js
 var createReadable = ({ subprocess, concurrentStreams, encoding }, { from, binary: binaryOption = true, preserveNewlines = true } = {}) => {
-  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const binary3 = binaryOption || BINARY_ENCODINGS.has(encoding);
   const { subprocessStdout, waitReadableDestroy } = getSubprocessStdout(subprocess, from, concurrentStreams);
-  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary2);
+  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary3);
   const { read, onStdoutDataDone } = getReadableMethods({
     subprocessStdout,
     subprocess,
-    binary: binary2,
+    binary: binary3,
     encoding,
     preserveNewlines
   });
@@ -39837,14 +39978,14 @@ var getSubprocessStdout = (subprocess, from, concurrentStreams) => {
   const waitReadableDestroy = addConcurrentStream(concurrentStreams, subprocessStdout, "readableDestroy");
   return { subprocessStdout, waitReadableDestroy };
 };
-var getReadableOptions = ({ readableEncoding, readableObjectMode, readableHighWaterMark }, binary2) => binary2 ? { readableEncoding, readableObjectMode, readableHighWaterMark } : { readableEncoding, readableObjectMode: true, readableHighWaterMark: DEFAULT_OBJECT_HIGH_WATER_MARK };
-var getReadableMethods = ({ subprocessStdout, subprocess, binary: binary2, encoding, preserveNewlines }) => {
+var getReadableOptions = ({ readableEncoding, readableObjectMode, readableHighWaterMark }, binary3) => binary3 ? { readableEncoding, readableObjectMode, readableHighWaterMark } : { readableEncoding, readableObjectMode: true, readableHighWaterMark: DEFAULT_OBJECT_HIGH_WATER_MARK };
+var getReadableMethods = ({ subprocessStdout, subprocess, binary: binary3, encoding, preserveNewlines }) => {
   const onStdoutDataDone = createDeferred();
   const onStdoutData = iterateOnSubprocessStream({
     subprocessStdout,
     subprocess,
-    binary: binary2,
-    shouldEncode: !binary2,
+    binary: binary3,
+    shouldEncode: !binary3,
     encoding,
     preserveNewlines
   });
@@ -39960,14 +40101,14 @@ var destroyOtherWritable = (stream, error62) => {
 import { Duplex as Duplex3 } from "node:stream";
 import { callbackify as callbackify4 } from "node:util";
 var createDuplex = ({ subprocess, concurrentStreams, encoding }, { from, to, binary: binaryOption = true, preserveNewlines = true } = {}) => {
-  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const binary3 = binaryOption || BINARY_ENCODINGS.has(encoding);
   const { subprocessStdout, waitReadableDestroy } = getSubprocessStdout(subprocess, from, concurrentStreams);
   const { subprocessStdin, waitWritableFinal, waitWritableDestroy } = getSubprocessStdin(subprocess, to, concurrentStreams);
-  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary2);
+  const { readableEncoding, readableObjectMode, readableHighWaterMark } = getReadableOptions(subprocessStdout, binary3);
   const { read, onStdoutDataDone } = getReadableMethods({
     subprocessStdout,
     subprocess,
-    binary: binary2,
+    binary: binary3,
     encoding,
     preserveNewlines
   });
@@ -40016,12 +40157,12 @@ var createIterable = (subprocess, encoding, {
   binary: binaryOption = false,
   preserveNewlines = false
 } = {}) => {
-  const binary2 = binaryOption || BINARY_ENCODINGS.has(encoding);
+  const binary3 = binaryOption || BINARY_ENCODINGS.has(encoding);
   const subprocessStdout = getFromStream(subprocess, from);
   const onStdoutData = iterateOnSubprocessStream({
     subprocessStdout,
     subprocess,
-    binary: binary2,
+    binary: binary3,
     shouldEncode: true,
     encoding,
     preserveNewlines
@@ -40413,8 +40554,8 @@ function compareVersions(a2, b) {
   }
   return 0;
 }
-function firstLines(text, count2) {
-  return text.split("\n").map((line) => line.trim()).filter(Boolean).slice(0, count2).join(" | ");
+function firstLines(text2, count2) {
+  return text2.split("\n").map((line) => line.trim()).filter(Boolean).slice(0, count2).join(" | ");
 }
 
 // checks/endpoint/engines/unreachable.ts
@@ -40438,8 +40579,8 @@ var CIPHER_ID_VERSIONS = {
   tls1_2: "TLSv1.2",
   tls1_3: "TLSv1.3"
 };
-function parseTestsslJson(text) {
-  const value = JSON.parse(text);
+function parseTestsslJson(text2) {
+  const value = JSON.parse(text2);
   if (!Array.isArray(value)) throw new Error("expected a JSON array of findings");
   return value.filter(
     (entry) => typeof entry === "object" && entry !== null && typeof entry.id === "string" && typeof entry.finding === "string"
@@ -40556,17 +40697,17 @@ ${body2.replace(/(.{64})/g, "$1\n")}
 -----END CERTIFICATE-----
 `;
 }
-function createTestsslEngine({ binary: binary2 }) {
+function createTestsslEngine({ binary: binary3 }) {
   return {
     name: "testssl",
     async probe(targets, options) {
       await requireEngineVersion(
-        { engine: "testssl", file: binary2, args: ["--version"], timeoutMs: 3e4 },
+        { engine: "testssl", file: binary3, args: ["--version"], timeoutMs: 3e4 },
         /testssl(?:\.sh)?\s+(\d+\.\d+(?:\.\d+)?)/,
         [3, 0]
       );
       return mapBounded(targets, options.concurrency, async (target) => {
-        const observation = await runTestssl(binary2, target, options);
+        const observation = await runTestssl(binary3, target, options);
         options.onObservation?.(observation);
         return observation;
       });
@@ -40574,7 +40715,7 @@ function createTestsslEngine({ binary: binary2 }) {
   };
 }
 var MIN_RUN_MS = 18e4;
-async function runTestssl(binary2, target, options) {
+async function runTestssl(binary3, target, options) {
   const directory = await mkdtemp2(join2(tmpdir2(), "hipaa-guard-testssl-"));
   const jsonFile = join2(directory, "result.json");
   const started = options.now();
@@ -40604,12 +40745,12 @@ async function runTestssl(binary2, target, options) {
         `https://${isIP3(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`
       ];
       const timeoutMs = Math.max(options.timeouts.totalMs, MIN_RUN_MS);
-      await runEngineCommand({ engine: "testssl", file: binary2, args, timeoutMs, acceptExitCode: () => true });
+      await runEngineCommand({ engine: "testssl", file: binary3, args, timeoutMs, acceptExitCode: () => true });
       let entries;
       try {
         entries = parseTestsslJson(await readFile2(jsonFile, "utf8"));
       } catch (error62) {
-        throw new EngineFailure("testssl", [binary2, ...args].join(" "), `its JSON output does not parse: ${error62.message}`);
+        throw new EngineFailure("testssl", [binary3, ...args].join(" "), `its JSON output does not parse: ${error62.message}`);
       }
       return observationFromTestssl(entries, target, started, options.now().getTime() - started.getTime());
     });
@@ -40621,10 +40762,10 @@ async function runTestssl(binary2, target, options) {
 // checks/endpoint/engines/tls-scan.ts
 import { isIP as isIP4 } from "node:net";
 import { checkServerIdentity as checkServerIdentity2 } from "node:tls";
-function parseTlsScanOutput(text) {
+function parseTlsScanOutput(text2) {
   const records = [];
   const problems = [];
-  for (const chunk of jsonObjects(text)) {
+  for (const chunk of jsonObjects(text2)) {
     if (!chunk.complete) {
       problems.push(`truncated record at offset ${chunk.start}`);
       continue;
@@ -40639,12 +40780,12 @@ function parseTlsScanOutput(text) {
   }
   return { records, problems };
 }
-function* jsonObjects(text) {
+function* jsonObjects(text2) {
   let depth = 0;
   let start = -1;
   let inString = false;
-  for (let i2 = 0; i2 < text.length; i2++) {
-    const c3 = text[i2];
+  for (let i2 = 0; i2 < text2.length; i2++) {
+    const c3 = text2[i2];
     if (inString) {
       if (c3 === "\\") i2++;
       else if (c3 === '"') inString = false;
@@ -40656,10 +40797,10 @@ function* jsonObjects(text) {
       depth++;
     } else if (c3 === "}" && depth > 0) {
       depth--;
-      if (depth === 0) yield { start, text: text.slice(start, i2 + 1), complete: true };
+      if (depth === 0) yield { start, text: text2.slice(start, i2 + 1), complete: true };
     }
   }
-  if (depth > 0) yield { start, text: text.slice(start), complete: false };
+  if (depth > 0) yield { start, text: text2.slice(start), complete: false };
 }
 var VERSION_NAMES = {
   SSLv3: "SSLv3",
@@ -40782,16 +40923,16 @@ function keyTypeOf(algorithm) {
   const [name2 = ""] = algorithm.split(/\s+/);
   return name2 === "ECC" || name2 === "id-ecPublicKey" ? "EC" : name2;
 }
-function isoDate(text) {
-  const time4 = text ? Date.parse(text) : Number.NaN;
+function isoDate(text2) {
+  const time4 = text2 ? Date.parse(text2) : Number.NaN;
   return Number.isNaN(time4) ? "" : new Date(time4).toISOString();
 }
-function createTlsScanEngine({ binary: binary2 }) {
+function createTlsScanEngine({ binary: binary3 }) {
   return {
     name: "tls-scan",
     async probe(targets, options) {
       await requireEngineVersion(
-        { engine: "tls-scan", file: binary2, args: ["--version"], timeoutMs: options.timeouts.connectMs + 5e3 },
+        { engine: "tls-scan", file: binary3, args: ["--version"], timeoutMs: options.timeouts.connectMs + 5e3 },
         /(\d+\.\d+(?:\.\d+)?)/,
         [1, 0]
       );
@@ -40800,7 +40941,7 @@ function createTlsScanEngine({ binary: binary2 }) {
         const started = options.now();
         const records = await withCaBundle(
           group.caPem,
-          (caFile) => runTlsScan(binary2, group, caFile, options.timeouts.totalMs, options.concurrency)
+          (caFile) => runTlsScan(binary3, group, caFile, options.timeouts.totalMs, options.concurrency)
         );
         for (const target of group.targets) {
           const record3 = group.address ? records[0] : records.find((r) => r.host === target.host && r.port === target.port);
@@ -40828,7 +40969,7 @@ function groupTargets(targets) {
   }
   return [...groups.values(), ...single];
 }
-async function runTlsScan(binary2, group, caFile, totalMs, concurrency) {
+async function runTlsScan(binary3, group, caFile, totalMs, concurrency) {
   const common3 = ["--version-enum", "--cipher-enum", `--cacert=${caFile}`, `--timeout=${Math.max(1, Math.ceil(totalMs / 1e3))}`];
   const [first] = group.targets;
   const args = group.address && first ? [...common3, `--connect=${bracketed(group.address)}:${first.port}`, "--ip", `--sni=${first.host}`] : [...common3, `--concurrency=${Math.max(1, concurrency)}`];
@@ -40837,7 +40978,7 @@ async function runTlsScan(binary2, group, caFile, totalMs, concurrency) {
   const batches = Math.ceil(group.targets.length / Math.max(1, concurrency));
   const command = {
     engine: "tls-scan",
-    file: binary2,
+    file: binary3,
     args,
     timeoutMs: totalMs * Math.max(1, batches) + 5e3,
     ...input2 === void 0 ? {} : { input: input2 }
@@ -40845,7 +40986,7 @@ async function runTlsScan(binary2, group, caFile, totalMs, concurrency) {
   const stdout = await runEngineCommand(command);
   const { records, problems } = parseTlsScanOutput(stdout);
   if (problems.length && !records.length) {
-    throw new EngineFailure("tls-scan", [binary2, ...args].join(" "), `output does not parse: ${problems[0]}`);
+    throw new EngineFailure("tls-scan", [binary3, ...args].join(" "), `output does not parse: ${problems[0]}`);
   }
   return records;
 }
@@ -41532,8 +41673,8 @@ async function runProbes(request3) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine failed: ${messageOf(error62)}`));
       continue;
     }
-    group.forEach((entry, index) => {
-      const observation = observations[index];
+    group.forEach((entry, index2) => {
+      const observation = observations[index2];
       if (!observation) {
         report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine returned no observation`));
         return;
@@ -41694,9 +41835,9 @@ prints the report and stops the servers. Needs only Node. Exits 0.
 async function startScenarios(names = SCENARIO_NAMES, start = startScenario) {
   const results = await Promise.allSettled(names.map((name2) => start(name2)));
   const lab = { scenarios: [], skipped: [] };
-  results.forEach((result, index) => {
+  results.forEach((result, index2) => {
     if (result.status === "fulfilled") lab.scenarios.push(result.value);
-    else lab.skipped.push({ name: names[index] ?? String(index), reason: result.reason instanceof Error ? result.reason.message : String(result.reason) });
+    else lab.skipped.push({ name: names[index2] ?? String(index2), reason: result.reason instanceof Error ? result.reason.message : String(result.reason) });
   });
   return lab;
 }
@@ -41736,7 +41877,7 @@ var demoCommand = {
 };
 
 // checks/environments/check-environments.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // checks/environments/blocks.ts
 var NETWORK_TYPES = /* @__PURE__ */ new Set([
@@ -41791,8 +41932,8 @@ function hclContexts(lines) {
   const modes = [];
   let heredoc;
   let inBlockComment = false;
-  lines.forEach((line, index) => {
-    const lineNumber = index + 1;
+  lines.forEach((line, index2) => {
+    const lineNumber = index2 + 1;
     const context = contextOf(stack);
     contexts.push(context);
     if (heredoc !== void 0) {
@@ -41854,9 +41995,9 @@ function openHclBlock(stack, header2, line, context) {
   }
   if (stack.length === 0) {
     const resource = RESOURCE_HEADER.exec(header2);
-    const named = NAMED_HEADER.exec(header2);
-    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named?.[1];
-    const name2 = resource ? resource[3] : named?.[2];
+    const named2 = NAMED_HEADER.exec(header2);
+    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
+    const name2 = resource ? resource[3] : named2?.[2];
     open2.block = { type: type2 ?? "block", name: name2 ?? "", startLine: line, endLine: line };
     context.block ??= open2.block;
   }
@@ -41889,19 +42030,19 @@ function yamlContexts(lines) {
     kind = void 0;
     objectName = "";
   };
-  lines.forEach((line, index) => {
-    const lineNumber = index + 1;
+  lines.forEach((line, index2) => {
+    const lineNumber = index2 + 1;
     if (/^---/.test(line)) {
       closeDocument();
       documentStart = lineNumber;
       topKey = "";
       return;
     }
-    const text = line.trimStart();
-    if (!text || text.startsWith("#")) return;
+    const text2 = line.trimStart();
+    if (!text2 || text2.startsWith("#")) return;
     lastContent = lineNumber;
-    const indent2 = line.length - text.length;
-    const key = YAML_KEY.exec(text);
+    const indent2 = line.length - text2.length;
+    const key = YAML_KEY.exec(text2);
     const name2 = key?.[1] ?? "";
     const value = (key?.[2] ?? "").trim().replace(/^["']|["']$/g, "");
     if (indent2 === 0) {
@@ -41923,8 +42064,8 @@ function yamlContexts(lines) {
     }
   });
   closeDocument();
-  return lines.map((_, index) => {
-    const line = index + 1;
+  return lines.map((_, index2) => {
+    const line = index2 + 1;
     const inside = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
     const block = inside.sort((a2, b) => a2.endLine - a2.startLine - (b.endLine - b.startLine))[0];
     return block ? { block } : {};
@@ -41965,17 +42106,17 @@ function declaresEnvironments(config2) {
   return Object.keys(config2.environments ?? {}).length > 0;
 }
 var NAMESPACE_LINE = /^\s*namespace:\s*["']?([A-Za-z0-9-]+)["']?\s*(#.*)?$/gm;
-function manifestNamespaces(text) {
-  if (!/^kind:/m.test(text)) return [];
-  return [...new Set([...text.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
+function manifestNamespaces(text2) {
+  if (!/^kind:/m.test(text2)) return [];
+  return [...new Set([...text2.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
 }
 var FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
 var FOLDER_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "preprod"]);
 function environmentFolder(path6) {
   const folders = path6.split("/").slice(0, -1);
-  const index = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
-  const name2 = folders[index];
-  return name2 === void 0 ? void 0 : [path6, folders.slice(0, index + 1).join("/"), name2];
+  const index2 = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
+  const name2 = folders[index2];
+  return name2 === void 0 ? void 0 : [path6, folders.slice(0, index2 + 1).join("/"), name2];
 }
 var TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
 var ENVIRONMENT_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "test", "sandbox", "preprod"]);
@@ -42043,20 +42184,20 @@ function createClassifier(model) {
 // checks/infra/suppressions.ts
 var IGNORE = /(?:#|\/\/)\s*hipaa-guard:ignore\s+([A-Za-z0-9_*-]+)(.*)$/;
 var COMMENT_OR_BLANK = /^\s*(#|\/\/|$)/;
-function readSuppressions(text) {
-  const lines = text.split("\n");
+function readSuppressions(text2) {
+  const lines = text2.split("\n");
   const suppressions = [];
-  lines.forEach((line, index) => {
+  lines.forEach((line, index2) => {
     const match = IGNORE.exec(line);
     if (!match) return;
     const options = match[2] ?? "";
     const reason = /reason="([^"]*)"/.exec(options)?.[1]?.trim();
     const until = /until=(\S+)/.exec(options)?.[1];
-    let target = index + 1;
+    let target = index2 + 1;
     while (target < lines.length && COMMENT_OR_BLANK.test(lines[target] ?? "")) target++;
     suppressions.push({
       ruleId: match[1],
-      line: index + 1,
+      line: index2 + 1,
       target: target + 1,
       ...reason ? { reason } : {},
       ...until ? { until } : {}
@@ -42073,14 +42214,14 @@ function suppressionProblem(suppression, today) {
   if (suppression.until < today) return `suppression of ${suppression.ruleId} expired on ${suppression.until}`;
   return void 0;
 }
-function isCalendarDate(text) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const time4 = Date.parse(`${text}T00:00:00Z`);
-  return !Number.isNaN(time4) && new Date(time4).toISOString().slice(0, 10) === text;
+function isCalendarDate(text2) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text2)) return false;
+  const time4 = Date.parse(`${text2}T00:00:00Z`);
+  return !Number.isNaN(time4) && new Date(time4).toISOString().slice(0, 10) === text2;
 }
-function applySuppressions(path6, text, findings, blocks, now) {
-  const lines = text.split("\n");
-  return applySuppressionList(path6, readSuppressions(text), findings, blocks, now, (line) => lines[line - 1]?.trim());
+function applySuppressions(path6, text2, findings, blocks, now) {
+  const lines = text2.split("\n");
+  return applySuppressionList(path6, readSuppressions(text2), findings, blocks, now, (line) => lines[line - 1]?.trim());
 }
 function applySuppressionList(path6, suppressions, findings, blocks, now, lineText = () => void 0) {
   const today = now.toISOString().slice(0, 10);
@@ -42092,13 +42233,13 @@ function applySuppressionList(path6, suppressions, findings, blocks, now, lineTe
       valid.push(suppression);
       continue;
     }
-    const text = lineText(suppression.line);
+    const text2 = lineText(suppression.line);
     result.findings.push(
       makeFinding(SUPPRESSION_INVALID_RULE, {
         message: problem,
         location: { kind: "file", path: path6, startLine: suppression.line, endLine: suppression.line },
         subject: `${path6}#${suppression.ruleId}#${suppression.target}`,
-        ...text === void 0 ? {} : { evidence: { actual: text } }
+        ...text2 === void 0 ? {} : { evidence: { actual: text2 } }
       })
     );
   }
@@ -42181,8 +42322,8 @@ var KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$
 var TOKEN2 = /[A-Za-z0-9][\w.:/@-]*/g;
 var QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
 var HOST = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-function collectFileFacts(path6, text) {
-  const lines = text.split(/\r?\n/);
+function collectFileFacts(path6, text2) {
+  const lines = text2.split(/\r?\n/);
   const contexts = lineContexts(path6, lines);
   const hcl = isHclPath(path6);
   const syntax = hcl ? "hcl" : isYamlPath(path6) ? "yaml" : "none";
@@ -42191,30 +42332,30 @@ function collectFileFacts(path6, text) {
     definitions: [],
     tokens: [],
     backends: [],
-    suppressions: readSuppressions(text).filter((suppression) => suppression.ruleId.startsWith("ENV-")),
+    suppressions: readSuppressions(text2).filter((suppression) => suppression.ruleId.startsWith("ENV-")),
     blocks: [...new Set(contexts.flatMap((context) => context.block ? [context.block] : []))].map(({ startLine, endLine }) => ({ startLine, endLine }))
   };
   const backends = /* @__PURE__ */ new Map();
   let listKey;
-  lines.forEach((raw, index) => {
+  lines.forEach((raw, index2) => {
     const line = withoutComment(raw, syntax);
     if (!line.trim()) return;
-    const place = { path: path6, line: index + 1, column: line.length - line.trimStart().length + 1 };
-    const context = contexts[index] ?? {};
-    const attribute = attributeOf(line, listKey);
-    listKey = attribute.listKey;
-    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute, context.block));
-    if (attribute.key === void 0) return;
-    const literals = literalValues(line, attribute.valueColumn, hcl);
-    if (context.backend && BACKEND_KEYS.includes(attribute.key)) {
+    const place = { path: path6, line: index2 + 1, column: line.length - line.trimStart().length + 1 };
+    const context = contexts[index2] ?? {};
+    const attribute2 = attributeOf(line, listKey);
+    listKey = attribute2.listKey;
+    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute2, context.block));
+    if (attribute2.key === void 0) return;
+    const literals = literalValues(line, attribute2.valueColumn, hcl);
+    if (context.backend && BACKEND_KEYS.includes(attribute2.key)) {
       const id = `${context.backend}@${context.block?.startLine ?? 0}`;
       const backend = backends.get(id) ?? { type: context.backend, fields: {}, place };
       backends.set(id, backend);
-      facts.definitions.push(...backendDefinitions(backend, attribute.key, literals[0], place, context.block));
+      facts.definitions.push(...backendDefinitions(backend, attribute2.key, literals[0], place, context.block));
       return;
     }
-    const defining = context.block && isNetworkBlock(context.block) ? void 0 : definingKey(attribute.key, context.block, path6, place.column - 1);
-    if (defining) facts.definitions.push(...definitionsOf(defining, attribute.key, literals, place, context.block));
+    const defining = context.block && isNetworkBlock(context.block) ? void 0 : definingKey(attribute2.key, context.block, path6, place.column - 1);
+    if (defining) facts.definitions.push(...definitionsOf(defining, attribute2.key, literals, place, context.block));
   });
   facts.backends = [...backends.values()];
   return facts;
@@ -42231,13 +42372,13 @@ function attributeOf(line, listKey) {
   return { valueColumn: 0, ...listKey && indent2 > listKey.indent ? { listKey } : {} };
 }
 var NAMESPACE_KEYS = ["namespace", "namespaces", "kubernetesiometadataname"];
-function tokensOf(line, place, attribute, block) {
-  const namespaceKey = attribute.key !== void 0 && NAMESPACE_KEYS.includes(normalizeKey(attribute.key));
+function tokensOf(line, place, attribute2, block) {
+  const namespaceKey = attribute2.key !== void 0 && NAMESPACE_KEYS.includes(normalizeKey(attribute2.key));
   return [...line.matchAll(TOKEN2)].map((match) => {
     const column = match.index + 1;
-    const inValue = attribute.key !== void 0 && column > attribute.valueColumn;
+    const inValue = attribute2.key !== void 0 && column > attribute2.valueColumn;
     const token = { text: match[0].replace(/[.:/-]+$/, ""), place: { ...place, column }, namespaceContext: namespaceKey && inValue };
-    if (inValue && attribute.key !== void 0) token.key = attribute.key;
+    if (inValue && attribute2.key !== void 0) token.key = attribute2.key;
     if (block) token.block = block;
     return token;
   });
@@ -42296,19 +42437,1516 @@ function withoutComment(line, syntax) {
 }
 
 // checks/environments/resolve-values.ts
-import { posix } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // checks/infra/terraform/parse-terraform.ts
-var import_hcl2json = __toESM(require_lib2(), 1);
+import { posix as posix2 } from "node:path";
+
+// checks/infra/terraform/configuration.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+import { posix } from "node:path";
+
+// checks/infra/terraform/functions.ts
+var list2 = (value, node2) => {
+  if (Array.isArray(value)) return value;
+  throw new EvalError(`${node2.text}: expected a list, got ${describeType(value)}`);
+};
+var object2 = (value, node2) => {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return value;
+  throw new EvalError(`${node2.text}: expected a map or object, got ${describeType(value)}`);
+};
+var text = (value, node2) => toStringValue(value, node2);
+var numbers = (args, node2) => (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).map((arg) => toNumber(arg, node2));
+var distinct = (items) => items.filter((item, position) => items.findIndex((other) => equal(other, item)) === position);
+var STRUCTURAL = {
+  length: ([value], node2) => {
+    if (typeof value === "string") return [...value].length;
+    return Array.isArray(value) ? value.length : Object.keys(object2(value, node2)).length;
+  },
+  concat: (args, node2) => args.flatMap((arg) => list2(arg, node2)),
+  merge: (args, node2) => Object.assign({}, ...args.filter((arg) => arg !== null).map((arg) => object2(arg, node2))),
+  element: ([items, position], node2) => {
+    const values = list2(items, node2);
+    if (!values.length) throw new EvalError(`${node2.text}: element() of an empty list`);
+    return values[(toNumber(position, node2) % values.length + values.length) % values.length];
+  },
+  keys: ([value], node2) => Object.keys(object2(value, node2)).sort(),
+  values: ([value], node2) => {
+    const map3 = object2(value, node2);
+    return Object.keys(map3).sort().map((key) => map3[key]);
+  },
+  lookup: ([map3, key, fallback], node2) => {
+    const values = object2(map3, node2);
+    const name2 = text(key, node2);
+    if (Object.hasOwn(values, name2)) return values[name2];
+    if (fallback === void 0) throw new EvalError(`${node2.text}: no key "${name2}" and no default`);
+    return fallback;
+  },
+  tolist: ([value], node2) => list2(value, node2),
+  tomap: ([value], node2) => object2(value, node2),
+  zipmap: ([names, items], node2) => {
+    const keys = list2(names, node2).map((key) => text(key, node2));
+    const values = list2(items, node2);
+    return Object.fromEntries(keys.map((key, position) => [key, values[position]]));
+  },
+  slice: ([items, from, to], node2) => list2(items, node2).slice(toNumber(from, node2), toNumber(to, node2)),
+  one: ([items], node2) => {
+    const values = list2(items, node2);
+    if (values.length > 1) throw new EvalError(`${node2.text}: one() of a list with ${values.length} elements`);
+    return values[0] ?? null;
+  },
+  jsonencode: ([value]) => value,
+  coalescelist: (args, node2) => args.map((arg) => list2(arg, node2)).find((items) => items.length) ?? [],
+  reverse: ([items], node2) => [...list2(items, node2)].reverse()
+};
+var SCALAR = {
+  flatten: ([items], node2) => {
+    const flat = (value) => Array.isArray(value) ? value.flatMap(flat) : [value];
+    return flat(list2(items, node2));
+  },
+  contains: ([items, value], node2) => list2(items, node2).some((item) => equal(item, value)),
+  distinct: ([items], node2) => distinct(list2(items, node2)),
+  toset: ([items], node2) => distinct(list2(items, node2)),
+  compact: ([items], node2) => list2(items, node2).filter((item) => item !== null && item !== ""),
+  sort: ([items], node2) => list2(items, node2).map((item) => text(item, node2)).sort(),
+  index: ([items, value], node2) => {
+    const position = list2(items, node2).findIndex((item) => equal(item, value));
+    if (position < 0) throw new EvalError(`${node2.text}: the value is not in the list`);
+    return position;
+  },
+  range: (args, node2) => {
+    const [start, end, step] = args.length === 1 ? [0, toNumber(args[0], node2), 1] : [toNumber(args[0], node2), toNumber(args[1], node2), args[2] === void 0 ? 1 : toNumber(args[2], node2)];
+    if (step === 0 || Math.abs((end - start) / step) > 1024) throw new EvalError(`${node2.text}: range() too long`);
+    const result = [];
+    for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
+    return result;
+  },
+  coalesce: (args) => {
+    const found = args.find((arg) => arg !== null && arg !== "");
+    if (found === void 0) throw new EvalError("coalesce(): every argument is null or empty");
+    return found;
+  },
+  alltrue: ([items], node2) => list2(items, node2).every((item) => toBool(item, node2)),
+  anytrue: ([items], node2) => list2(items, node2).some((item) => toBool(item, node2)),
+  tostring: ([value], node2) => value === null ? null : text(value, node2),
+  tonumber: ([value], node2) => value === null ? null : toNumber(value, node2),
+  tobool: ([value], node2) => value === null ? null : toBool(value, node2),
+  format: ([pattern, ...args], node2) => format2(text(pattern, node2), args, node2),
+  join: ([separator, items], node2) => list2(items, node2).map((item) => text(item, node2)).join(text(separator, node2)),
+  split: ([separator, value], node2) => text(value, node2).split(text(separator, node2)),
+  lower: ([value], node2) => text(value, node2).toLowerCase(),
+  upper: ([value], node2) => text(value, node2).toUpperCase(),
+  title: ([value], node2) => text(value, node2).replace(/\b\w/g, (first) => first.toUpperCase()),
+  trimspace: ([value], node2) => text(value, node2).trim(),
+  trimprefix: ([value, prefix], node2) => {
+    const whole = text(value, node2);
+    return whole.startsWith(text(prefix, node2)) ? whole.slice(text(prefix, node2).length) : whole;
+  },
+  trimsuffix: ([value, suffix], node2) => {
+    const whole = text(value, node2);
+    return whole.endsWith(text(suffix, node2)) ? whole.slice(0, whole.length - text(suffix, node2).length) : whole;
+  },
+  startswith: ([value, prefix], node2) => text(value, node2).startsWith(text(prefix, node2)),
+  endswith: ([value, suffix], node2) => text(value, node2).endsWith(text(suffix, node2)),
+  strcontains: ([value, part], node2) => text(value, node2).includes(text(part, node2)),
+  substr: ([value, offset, length], node2) => {
+    const chars = [...text(value, node2)];
+    const start = toNumber(offset, node2);
+    const count2 = toNumber(length, node2);
+    return chars.slice(start < 0 ? chars.length + start : start, count2 < 0 ? void 0 : (start < 0 ? chars.length + start : start) + count2).join("");
+  },
+  replace: ([value, search, replacement], node2) => {
+    const pattern = text(search, node2);
+    const regex = /^\/(.*)\/$/s.exec(pattern);
+    if (regex) {
+      try {
+        return text(value, node2).replace(new RegExp(regex[1], "g"), text(replacement, node2).replace(/\$\{?(\d+)\}?/g, "$$$1"));
+      } catch {
+        throw new EvalError(`${node2.text}: invalid regular expression`);
+      }
+    }
+    return text(value, node2).split(pattern).join(text(replacement, node2));
+  },
+  jsondecode: ([value], node2) => {
+    if (typeof value !== "string") return value;
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new EvalError(`${node2.text}: not valid JSON`);
+    }
+  },
+  min: (args, node2) => Math.min(...numbers(args, node2)),
+  max: (args, node2) => Math.max(...numbers(args, node2)),
+  abs: ([value], node2) => Math.abs(toNumber(value, node2)),
+  ceil: ([value], node2) => Math.ceil(toNumber(value, node2)),
+  floor: ([value], node2) => Math.floor(toNumber(value, node2)),
+  cidrsubnet: ([prefix, newbits, netnum], node2) => cidrsubnet(text(prefix, node2), toNumber(newbits, node2), toNumber(netnum, node2), node2),
+  setunion: (args, node2) => distinct(args.flatMap((arg) => list2(arg, node2))),
+  setintersection: ([first, ...rest], node2) => distinct(list2(first, node2)).filter((item) => rest.every((other) => list2(other, node2).some((candidate) => equal(candidate, item)))),
+  setsubtract: ([first, second], node2) => list2(first, node2).filter((item) => !list2(second, node2).some((other) => equal(other, item)))
+};
+var UNKNOWABLE = {
+  file: "reads a file at plan time",
+  fileexists: "reads a file at plan time",
+  templatefile: "reads a file at plan time",
+  filebase64: "reads a file at plan time",
+  timestamp: "is the time of the run",
+  uuid: "is random",
+  bcrypt: "is random"
+};
+function callFunction(name2, args, node2, widen2) {
+  if (Object.hasOwn(UNKNOWABLE, name2)) return unknownBecause(`\${${node2.text}}`, `${name2}() ${UNKNOWABLE[name2]}`);
+  const top = args.find(isUnresolved);
+  if (top) return widen2(top);
+  if (Object.hasOwn(STRUCTURAL, name2)) return STRUCTURAL[name2](args, node2);
+  if (Object.hasOwn(SCALAR, name2)) {
+    const deep = args.map(firstUnknown).find((found) => found !== void 0);
+    if (deep) return widen2(deep);
+    return SCALAR[name2](args, node2);
+  }
+  return unknownBecause(`\${${node2.text}}`, `the function ${name2}() is not evaluated by hipaa-guard`);
+}
+function format2(pattern, args, node2) {
+  let next = 0;
+  return pattern.replace(/%(%|[-+ 0#]*\d*(?:\.\d+)?[svdtfqx])/g, (whole, verb) => {
+    if (verb === "%") return "%";
+    const value = args[next++];
+    const kind = verb.at(-1);
+    const width = /(\d+)/.exec(verb.replace(/\.\d+$/, ""))?.[1];
+    let out;
+    if (kind === "d") out = String(Math.trunc(toNumber(value, node2)));
+    else if (kind === "f") out = toNumber(value, node2).toFixed(Number(/\.(\d+)/.exec(verb)?.[1] ?? 6));
+    else if (kind === "q") out = JSON.stringify(text(value, node2));
+    else if (kind === "t") out = String(toBool(value, node2));
+    else if (kind === "x") out = toNumber(value, node2).toString(16);
+    else out = text(value, node2);
+    return width && !verb.startsWith("-") ? out.padStart(Number(width), verb.includes("0") && kind === "d" ? "0" : " ") : out;
+  });
+}
+function cidrsubnet(prefix, newbits, netnum, node2) {
+  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(prefix);
+  if (!match) return unknownBecause(`\${${node2.text}}`, "cidrsubnet() is evaluated for IPv4 prefixes only");
+  const octets = match.slice(1, 5).map(Number);
+  const length = Number(match[5]) + newbits;
+  if (octets.some((octet) => octet > 255) || length > 32 || netnum >= 2 ** newbits || netnum < 0) throw new EvalError(`${node2.text}: prefix out of range`);
+  const base = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  const size = 2 ** (32 - length);
+  const network = Math.floor(base / 2 ** (32 - Number(match[5]))) * 2 ** (32 - Number(match[5])) + netnum * size;
+  return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${length}`;
+}
+
+// checks/infra/terraform/evaluate.ts
+var EvalError = class extends Error {
+};
+var reasons = /* @__PURE__ */ new WeakMap();
+function unknownBecause(expression, reason, branches) {
+  const value = unresolved(expression, branches);
+  reasons.set(value, reason);
+  return value;
+}
+function reasonOf(value) {
+  return reasons.get(value);
+}
+function widen(node2, cause) {
+  return unknownBecause(expressionOf(node2), reasons.get(cause) ?? `${cause.expression} is not known`);
+}
+function expressionOf(node2) {
+  return node2.kind === "template" && node2.body ? node2.text : `\${${node2.text}}`;
+}
+function containsUnknown(value) {
+  if (isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+function firstUnknown(value) {
+  if (isUnresolved(value)) return value;
+  const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
+  for (const child of children) {
+    const found = firstUnknown(child);
+    if (found) return found;
+  }
+  return void 0;
+}
+function withSymbols(scope, symbols) {
+  return {
+    reference: (root, name2, node2) => symbols.has(root) ? attribute(symbols.get(root), name2, node2) : scope.reference(root, name2, node2),
+    symbol: (name2, node2) => symbols.has(name2) ? symbols.get(name2) : scope.symbol(name2, node2)
+  };
+}
+function evaluate(node2, scope) {
+  switch (node2.kind) {
+    case "literal":
+      return node2.value;
+    case "template":
+      return template(node2, node2.parts, scope, true);
+    case "variable":
+      return scope.symbol(node2.name, node2);
+    case "anon":
+      return scope.symbol("", node2);
+    case "attr": {
+      if (node2.target.kind === "variable") return scope.reference(node2.target.name, node2.name, node2);
+      const target = evaluate(node2.target, scope);
+      return isUnresolved(target) ? widen(node2, target) : attribute(target, node2.name, node2);
+    }
+    case "index": {
+      const target = evaluate(node2.target, scope);
+      if (isUnresolved(target)) return widen(node2, target);
+      const key = evaluate(node2.key, scope);
+      if (isUnresolved(key)) return widen(node2, key);
+      return index(target, key, node2);
+    }
+    case "splat": {
+      const target = evaluate(node2.target, scope);
+      if (isUnresolved(target)) return widen(node2, target);
+      if (target === null || target === void 0) return [];
+      const items = Array.isArray(target) ? target : [target];
+      return items.map((item) => isUnresolved(item) ? item : evaluate(node2.each, withSymbols(scope, /* @__PURE__ */ new Map([["", item]]))));
+    }
+    case "call":
+      return call(node2, scope);
+    case "tuple":
+      return node2.items.map((item) => evaluate(item, scope));
+    case "object": {
+      const entries = [];
+      for (const item of node2.items) {
+        const key = evaluate(item.key, scope);
+        if (isUnresolved(key)) return widen(node2, key);
+        entries.push([toStringValue(key, item.key), evaluate(item.value, scope)]);
+      }
+      return Object.fromEntries(entries);
+    }
+    case "for":
+      return forExpression(node2, scope);
+    case "conditional":
+      return conditional(node2, scope);
+    case "binary":
+      return binary2(node2, scope);
+    case "unary": {
+      const operand = evaluate(node2.operand, scope);
+      if (isUnresolved(operand)) return widen(node2, operand);
+      return node2.operator === "!" ? !toBool(operand, node2) : -toNumber(operand, node2);
+    }
+  }
+}
+function evaluateSafely(node2, scope, expression) {
+  try {
+    return evaluate(node2, scope);
+  } catch (error62) {
+    if (error62 instanceof EvalError) return unknownBecause(expression, error62.message);
+    throw error62;
+  }
+}
+function attribute(target, name2, node2) {
+  if (isUnresolved(target)) return widen(node2, target);
+  if (target !== null && typeof target === "object" && !Array.isArray(target)) {
+    if (Object.hasOwn(target, name2)) return target[name2];
+    throw new EvalError(`${node2.text}: this object has no attribute "${name2}"`);
+  }
+  throw new EvalError(`${node2.text}: cannot read attribute "${name2}" of ${describeType(target)}`);
+}
+function index(target, key, node2) {
+  if (Array.isArray(target)) {
+    const position = toNumber(key, node2);
+    if (!Number.isInteger(position) || position < 0 || position >= target.length) throw new EvalError(`${node2.text}: index ${position} is out of range`);
+    return target[position];
+  }
+  if (target !== null && typeof target === "object") {
+    const name2 = toStringValue(key, node2);
+    if (Object.hasOwn(target, name2)) return target[name2];
+    throw new EvalError(`${node2.text}: no element "${name2}"`);
+  }
+  throw new EvalError(`${node2.text}: cannot index ${describeType(target)}`);
+}
+function template(node2, parts, scope, whole) {
+  const only = parts.length === 1 ? parts[0] : void 0;
+  if (whole && only?.kind === "interpolation") return evaluate(only.expr, scope);
+  let text2 = "";
+  for (const part of parts) {
+    const value = templatePart(node2, part, scope);
+    if (isUnresolved(value)) return value;
+    text2 += value;
+  }
+  return text2;
+}
+function templatePart(node2, part, scope) {
+  switch (part.kind) {
+    case "text":
+      return part.value;
+    case "interpolation": {
+      const value = evaluate(part.expr, scope);
+      if (isUnresolved(value)) return widen(node2, value);
+      if (containsUnknown(value)) return widen(node2, firstUnknown(value));
+      return toStringValue(value, part.expr);
+    }
+    case "if": {
+      const condition = evaluate(part.condition, scope);
+      if (isUnresolved(condition)) return widen(node2, condition);
+      const chosen = toBool(condition, part.condition) ? part.then : part.otherwise;
+      return template(node2, chosen, scope, false);
+    }
+    case "for": {
+      const collection = evaluate(part.collection, scope);
+      if (isUnresolved(collection)) return widen(node2, collection);
+      let text2 = "";
+      for (const [key, value] of iterate(collection, part.collection)) {
+        const symbols = /* @__PURE__ */ new Map([[part.valueVar, value]]);
+        if (part.keyVar) symbols.set(part.keyVar, key);
+        const piece = template(node2, part.body, withSymbols(scope, symbols), false);
+        if (isUnresolved(piece)) return piece;
+        text2 += piece;
+      }
+      return text2;
+    }
+  }
+}
+function iterate(collection, node2) {
+  if (Array.isArray(collection)) return collection.map((item, position) => [position, item]);
+  if (collection !== null && typeof collection === "object") return Object.keys(collection).sort().map((key) => [key, collection[key]]);
+  throw new EvalError(`${node2.text}: cannot iterate over ${describeType(collection)}`);
+}
+function forExpression(node2, scope) {
+  const collection = evaluate(node2.collection, scope);
+  if (isUnresolved(collection)) return widen(node2, collection);
+  const items = [];
+  const entries = /* @__PURE__ */ new Map();
+  for (const [key, value] of iterate(collection, node2.collection)) {
+    const symbols = /* @__PURE__ */ new Map([[node2.valueVar, value]]);
+    if (node2.keyVar) symbols.set(node2.keyVar, key);
+    const inner = withSymbols(scope, symbols);
+    if (node2.condition) {
+      const keep = evaluate(node2.condition, inner);
+      if (isUnresolved(keep)) return widen(node2, keep);
+      if (!toBool(keep, node2.condition)) continue;
+    }
+    const item = evaluate(node2.value, inner);
+    if (!node2.key) {
+      items.push(item);
+      continue;
+    }
+    const name2 = evaluate(node2.key, inner);
+    if (isUnresolved(name2)) return widen(node2, name2);
+    const text2 = toStringValue(name2, node2.key);
+    if (node2.grouped) entries.set(text2, [...entries.get(text2) ?? [], item]);
+    else if (entries.has(text2)) throw new EvalError(`${node2.text}: duplicate key "${text2}" (add "..." to group values)`);
+    else entries.set(text2, item);
+  }
+  return node2.key ? Object.fromEntries(entries) : items;
+}
+function conditional(node2, scope) {
+  const condition = evaluate(node2.condition, scope);
+  if (!isUnresolved(condition)) return evaluate(toBool(condition, node2.condition) ? node2.then : node2.otherwise, scope);
+  const arm = (expr) => {
+    try {
+      return evaluate(expr, scope);
+    } catch (error62) {
+      if (error62 instanceof EvalError) return unknownBecause(`\${${expr.text}}`, error62.message);
+      throw error62;
+    }
+  };
+  const then = arm(node2.then);
+  const otherwise = arm(node2.otherwise);
+  if (!containsUnknown(then) && equal(then, otherwise)) return then;
+  return unknownBecause(`\${${node2.text}}`, reasons.get(condition) ?? `${condition.expression} is not known`, [then, otherwise]);
+}
+function binary2(node2, scope) {
+  const left = evaluate(node2.left, scope);
+  if (!isUnresolved(left) && (node2.operator === "&&" && !toBool(left, node2.left) || node2.operator === "||" && toBool(left, node2.left))) {
+    return node2.operator === "||";
+  }
+  const right = evaluate(node2.right, scope);
+  if (isUnresolved(left)) return widen(node2, left);
+  if (isUnresolved(right)) return widen(node2, right);
+  switch (node2.operator) {
+    case "&&":
+    case "||":
+      return toBool(right, node2.right);
+    case "==":
+    case "!=": {
+      if (containsUnknown(left) || containsUnknown(right)) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
+      return equal(left, right) === (node2.operator === "==");
+    }
+    default: {
+      const a2 = toNumber(left, node2.left);
+      const b = toNumber(right, node2.right);
+      const results = {
+        "+": () => a2 + b,
+        "-": () => a2 - b,
+        "*": () => a2 * b,
+        "/": () => {
+          if (b === 0) throw new EvalError(`${node2.text}: division by zero`);
+          return a2 / b;
+        },
+        "%": () => a2 % b,
+        "<": () => a2 < b,
+        "<=": () => a2 <= b,
+        ">": () => a2 > b,
+        ">=": () => a2 >= b
+      };
+      return results[node2.operator]();
+    }
+  }
+}
+function call(node2, scope) {
+  if (node2.name === "try" || node2.name === "can") {
+    for (const arg of node2.args) {
+      try {
+        const value = evaluate(arg, scope);
+        if (isUnresolved(value)) return widen(node2, value);
+        return node2.name === "can" ? true : value;
+      } catch (error62) {
+        if (!(error62 instanceof EvalError)) throw error62;
+        if (node2.name === "can") return false;
+      }
+    }
+    throw new EvalError(`${node2.text}: no argument of try() could be evaluated`);
+  }
+  let args = node2.args.map((arg) => evaluate(arg, scope));
+  if (node2.expand) {
+    const last2 = args.at(-1);
+    if (isUnresolved(last2)) return widen(node2, last2);
+    if (!Array.isArray(last2)) throw new EvalError(`${node2.text}: "..." needs a list`);
+    args = [...args.slice(0, -1), ...last2];
+  }
+  return callFunction(node2.name, args, node2, (cause) => widen(node2, cause));
+}
+function toBool(value, node2) {
+  if (typeof value === "boolean") return value;
+  if (value === "true" || value === "false") return value === "true";
+  throw new EvalError(`${node2.text}: expected a bool, got ${describeType(value)}`);
+}
+function toNumber(value, node2) {
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  throw new EvalError(`${node2.text}: expected a number, got ${describeType(value)}`);
+}
+function toStringValue(value, node2) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value !== null && typeof value === "object") return JSON.stringify(value);
+  throw new EvalError(`${node2.text}: expected a string, got ${describeType(value)}`);
+}
+function describeType(value) {
+  if (value === null || value === void 0) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function equal(a2, b) {
+  if (a2 === b) return true;
+  if (Array.isArray(a2) && Array.isArray(b)) return a2.length === b.length && a2.every((item, position) => equal(item, b[position]));
+  if (a2 !== null && b !== null && typeof a2 === "object" && typeof b === "object" && !Array.isArray(a2) && !Array.isArray(b)) {
+    const keys = Object.keys(a2);
+    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && equal(a2[key], b[key]));
+  }
+  return false;
+}
+
+// checks/infra/terraform/expression.ts
+var ExpressionSyntaxError = class extends Error {
+};
+var MAX_DEPTH = 500;
+var BINARY_LEVELS = [["||"], ["&&"], ["==", "!="], ["<", "<=", ">", ">="], ["+", "-"], ["*", "/", "%"]];
+function parseTemplateBody(text2) {
+  const parser = new Parser(text2);
+  const parts = parser.templateParts(void 0, false);
+  if (parser.position < text2.length) throw new ExpressionSyntaxError(`unexpected "${text2.slice(parser.position, parser.position + 10)}"`);
+  return { kind: "template", parts, text: text2, body: true };
+}
+var Parser = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  position = 0;
+  depth = 0;
+  // ---------- templates ----------
+  /**
+   * Template parts until the end, or a directive keyword (`else`, `endif`, `endfor`) that closes
+   * the enclosing directive (left unconsumed), or the closing quote when `quoted`.
+   */
+  templateParts(closers, quoted) {
+    const parts = [];
+    let literal2 = "";
+    const flush = () => {
+      if (literal2) parts.push({ kind: "text", value: literal2 });
+      literal2 = "";
+    };
+    while (this.position < this.text.length) {
+      const c3 = this.text[this.position];
+      const next = this.text[this.position + 1];
+      if (quoted && c3 === '"') break;
+      if (quoted && c3 === "\\") {
+        literal2 += this.escape();
+        continue;
+      }
+      if ((c3 === "$" || c3 === "%") && next === c3 && this.text[this.position + 2] === "{") {
+        literal2 += `${c3}{`;
+        this.position += 3;
+        continue;
+      }
+      if (c3 === "$" && next === "{") {
+        flush();
+        this.position += 2;
+        this.stripMarker();
+        const expr = this.nested(() => this.expression());
+        this.closeTemplate();
+        parts.push({ kind: "interpolation", expr });
+        continue;
+      }
+      if (c3 === "%" && next === "{") {
+        const keyword = /^%\{~?\s*([a-z]+)/.exec(this.text.slice(this.position, this.position + 20))?.[1];
+        if (keyword && closers?.includes(keyword)) break;
+        flush();
+        parts.push(this.directive(keyword, quoted));
+        continue;
+      }
+      literal2 += c3;
+      this.position++;
+    }
+    flush();
+    return parts;
+  }
+  directive(keyword, quoted) {
+    this.position += 2;
+    this.stripMarker();
+    this.blank(true);
+    if (keyword === "if") {
+      this.position += 2;
+      const condition = this.nested(() => this.expression());
+      this.closeTemplate();
+      const then = this.templateParts(["else", "endif"], quoted);
+      let otherwise = [];
+      if (this.keywordDirective("else")) otherwise = this.templateParts(["endif"], quoted);
+      if (!this.keywordDirective("endif")) throw new ExpressionSyntaxError("%{ if } without %{ endif }");
+      return { kind: "if", condition, then, otherwise };
+    }
+    if (keyword === "for") {
+      this.position += 3;
+      const { keyVar, valueVar } = this.forVariables();
+      const collection = this.nested(() => this.expression());
+      this.closeTemplate();
+      const body2 = this.templateParts(["endfor"], quoted);
+      if (!this.keywordDirective("endfor")) throw new ExpressionSyntaxError("%{ for } without %{ endfor }");
+      return { kind: "for", ...keyVar ? { keyVar } : {}, valueVar, collection, body: body2 };
+    }
+    throw new ExpressionSyntaxError(`unknown template directive "${keyword ?? ""}"`);
+  }
+  keywordDirective(keyword) {
+    const match = new RegExp(`^%\\{~?\\s*${keyword}\\s*~?\\}`).exec(this.text.slice(this.position, this.position + 30));
+    if (!match) return false;
+    this.position += match[0].length;
+    return true;
+  }
+  stripMarker() {
+    if (this.text[this.position] === "~") this.position++;
+  }
+  closeTemplate() {
+    this.blank(true);
+    if (this.text[this.position] === "~") this.position++;
+    this.expect("}");
+  }
+  escape() {
+    const next = this.text[this.position + 1];
+    this.position += 2;
+    const simple = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
+    if (next !== void 0 && next in simple) return simple[next];
+    const width = next === "u" ? 4 : next === "U" ? 8 : 0;
+    const hex3 = this.text.slice(this.position, this.position + width);
+    if (width && /^[0-9A-Fa-f]+$/.test(hex3) && hex3.length === width) {
+      this.position += width;
+      return String.fromCodePoint(parseInt(hex3, 16));
+    }
+    throw new ExpressionSyntaxError(`invalid escape "\\${next ?? ""}"`);
+  }
+  // ---------- expressions ----------
+  expression() {
+    const start = this.position;
+    const condition = this.binary(0);
+    const end = this.position;
+    this.blank(true);
+    if (this.text[this.position] !== "?") {
+      this.position = end;
+      return condition;
+    }
+    this.position++;
+    const then = this.nested(() => this.expression());
+    this.blank(true);
+    this.expect(":");
+    const otherwise = this.nested(() => this.expression());
+    return { kind: "conditional", condition, then, otherwise, text: this.slice(start) };
+  }
+  binary(level) {
+    if (level >= BINARY_LEVELS.length) return this.unary();
+    const start = this.position;
+    let left = this.binary(level + 1);
+    for (; ; ) {
+      const end = this.position;
+      this.blank(true);
+      const operator = this.operatorAt(BINARY_LEVELS[level]);
+      if (!operator) {
+        this.position = end;
+        return left;
+      }
+      this.position += operator.length;
+      const right = this.nested(() => this.binary(level + 1));
+      left = { kind: "binary", operator, left, right, text: this.slice(start) };
+    }
+  }
+  operatorAt(operators) {
+    return [...operators].sort((a2, b) => b.length - a2.length).find((operator) => this.text.startsWith(operator, this.position));
+  }
+  unary() {
+    this.blank(true);
+    const start = this.position;
+    const c3 = this.text[this.position];
+    if (c3 === "!" || c3 === "-") {
+      this.position++;
+      const operand = this.nested(() => this.unary());
+      if (c3 === "-" && operand.kind === "literal" && typeof operand.value === "number") return { kind: "literal", value: -operand.value, text: this.slice(start) };
+      return { kind: "unary", operator: c3, operand, text: this.slice(start) };
+    }
+    return this.postfix(start, this.term());
+  }
+  /** Attribute access, indexes and splats after a term. */
+  postfix(start, term) {
+    let expr = term;
+    for (; ; ) {
+      const before = this.position;
+      this.blank(false);
+      const c3 = this.text[this.position];
+      if (c3 === "." && this.text[this.position + 1] === "*") {
+        this.position += 2;
+        expr = { kind: "splat", target: expr, each: this.splatSteps(false), text: this.slice(start) };
+        continue;
+      }
+      if (c3 === "[" && /^\[\s*\*\s*\]/.test(this.text.slice(this.position, this.position + 10))) {
+        this.position = this.text.indexOf("]", this.position) + 1;
+        expr = { kind: "splat", target: expr, each: this.splatSteps(true), text: this.slice(start) };
+        continue;
+      }
+      const step = this.traversalStep(expr, start);
+      if (!step) {
+        this.position = before;
+        return expr;
+      }
+      expr = step;
+    }
+  }
+  traversalStep(target, start) {
+    const c3 = this.text[this.position];
+    if (c3 === "." && !this.text.startsWith("...", this.position)) {
+      this.position++;
+      const digits = /^\d+/.exec(this.text.slice(this.position, this.position + 20))?.[0];
+      if (digits) {
+        this.position += digits.length;
+        return { kind: "index", target, key: { kind: "literal", value: Number(digits), text: digits }, text: this.slice(start) };
+      }
+      const name2 = this.identifier();
+      if (!name2) throw new ExpressionSyntaxError('expected an attribute name after "."');
+      return { kind: "attr", target, name: name2, text: this.slice(start) };
+    }
+    if (c3 === "[") {
+      this.position++;
+      const key = this.nested(() => this.expression());
+      this.blank(true);
+      this.expect("]");
+      return { kind: "index", target, key, text: this.slice(start) };
+    }
+    return void 0;
+  }
+  /** The steps a splat applies to each element: attributes (and, for `[*]`, indexes too). */
+  splatSteps(full) {
+    const start = this.position;
+    let each = { kind: "anon", text: "" };
+    for (; ; ) {
+      const before = this.position;
+      this.blank(false);
+      const c3 = this.text[this.position];
+      if (c3 !== "." && !(full && c3 === "[")) break;
+      if (c3 === "." && this.text[this.position + 1] === "*") break;
+      const step = this.traversalStep(each, start);
+      if (!step) {
+        this.position = before;
+        break;
+      }
+      each = step;
+    }
+    return each;
+  }
+  term() {
+    this.blank(true);
+    const start = this.position;
+    const c3 = this.text[this.position];
+    if (c3 === void 0) throw new ExpressionSyntaxError("expression ends early");
+    if (c3 === "(") {
+      this.position++;
+      const inner = this.nested(() => this.expression());
+      this.blank(true);
+      this.expect(")");
+      return inner;
+    }
+    if (c3 === '"') {
+      this.position++;
+      const parts = this.templateParts(void 0, true);
+      this.expect('"');
+      return { kind: "template", parts, text: this.slice(start) };
+    }
+    if (c3 === "<" && this.text[this.position + 1] === "<") return this.heredoc(start);
+    if (c3 === "[") return this.nested(() => this.tuple(start));
+    if (c3 === "{") return this.nested(() => this.object(start));
+    const number4 = /^\d+(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.position, this.position + 64))?.[0];
+    if (number4) {
+      this.position += number4.length;
+      return { kind: "literal", value: Number(number4), text: number4 };
+    }
+    const name2 = this.identifier();
+    if (!name2) throw new ExpressionSyntaxError(`unexpected "${c3}"`);
+    if (name2 === "true" || name2 === "false") return { kind: "literal", value: name2 === "true", text: name2 };
+    if (name2 === "null") return { kind: "literal", value: null, text: name2 };
+    this.blank(false);
+    if (this.text.startsWith("::", this.position)) throw new ExpressionSyntaxError("provider-defined functions are not evaluated");
+    if (this.text[this.position] === "(") return this.nested(() => this.call(name2, start));
+    return { kind: "variable", name: name2, text: name2 };
+  }
+  call(name2, start) {
+    this.position++;
+    const args = [];
+    let expand = false;
+    for (; ; ) {
+      this.blank(true);
+      if (this.text[this.position] === ")") break;
+      args.push(this.expression());
+      this.blank(true);
+      if (this.text.startsWith("...", this.position)) {
+        expand = true;
+        this.position += 3;
+        this.blank(true);
+      }
+      if (this.text[this.position] === ",") this.position++;
+      else break;
+    }
+    this.blank(true);
+    this.expect(")");
+    return { kind: "call", name: name2, args, expand, text: this.slice(start) };
+  }
+  tuple(start) {
+    this.position++;
+    this.blank(true);
+    if (this.keywordAhead("for")) return this.forExpression(start, false);
+    const items = [];
+    for (; ; ) {
+      this.blank(true);
+      if (this.text[this.position] === "]") break;
+      items.push(this.expression());
+      this.blank(true);
+      if (this.text[this.position] === ",") this.position++;
+      else break;
+    }
+    this.blank(true);
+    this.expect("]");
+    return { kind: "tuple", items, text: this.slice(start) };
+  }
+  object(start) {
+    this.position++;
+    this.blank(true);
+    if (this.keywordAhead("for")) return this.forExpression(start, true);
+    const items = [];
+    for (; ; ) {
+      this.blank(true);
+      if (this.text[this.position] === "}") break;
+      const keyStart = this.position;
+      const key = this.expression();
+      const literalKey = key.kind === "variable" ? { kind: "literal", value: key.name, text: key.name } : key;
+      this.blank(true);
+      const separator = this.text[this.position];
+      if (separator !== "=" && separator !== ":") throw new ExpressionSyntaxError(`expected "=" after the object key ${this.slice(keyStart)}`);
+      this.position++;
+      const value = this.expression();
+      items.push({ key: literalKey, value });
+      const afterValue = this.position;
+      this.blank(false);
+      if (this.text[this.position] === ",") {
+        this.position++;
+        continue;
+      }
+      this.blank(true);
+      if (this.text[this.position] === "}" || !this.text.slice(afterValue, this.position).includes("\n")) break;
+    }
+    this.blank(true);
+    this.expect("}");
+    return { kind: "object", items, text: this.slice(start) };
+  }
+  forExpression(start, object3) {
+    this.position += 3;
+    const { keyVar, valueVar } = this.forVariables();
+    const collection = this.expression();
+    this.blank(true);
+    this.expect(":");
+    let key;
+    let value = this.expression();
+    this.blank(true);
+    let grouped = false;
+    if (object3) {
+      if (!this.text.startsWith("=>", this.position)) throw new ExpressionSyntaxError('expected "=>" in a for expression');
+      this.position += 2;
+      key = value;
+      value = this.expression();
+      this.blank(true);
+      if (this.text.startsWith("...", this.position)) {
+        grouped = true;
+        this.position += 3;
+        this.blank(true);
+      }
+    }
+    let condition;
+    if (this.keywordAhead("if")) {
+      this.position += 2;
+      condition = this.expression();
+      this.blank(true);
+    }
+    this.expect(object3 ? "}" : "]");
+    return {
+      kind: "for",
+      ...keyVar ? { keyVar } : {},
+      valueVar,
+      collection,
+      ...key ? { key } : {},
+      value,
+      ...condition ? { condition } : {},
+      grouped,
+      text: this.slice(start)
+    };
+  }
+  /** `k, v in` or `v in`. */
+  forVariables() {
+    this.blank(true);
+    const first = this.identifier();
+    this.blank(true);
+    let second;
+    if (this.text[this.position] === ",") {
+      this.position++;
+      this.blank(true);
+      second = this.identifier();
+      this.blank(true);
+    }
+    if (!first || !this.keywordAhead("in")) throw new ExpressionSyntaxError('expected "for NAME in" or "for KEY, VALUE in"');
+    this.position += 2;
+    return second ? { keyVar: first, valueVar: second } : { valueVar: first };
+  }
+  heredoc(start) {
+    const header2 = /^<<(-?)([A-Za-z_][\w-]*)\r?\n/.exec(this.text.slice(this.position, this.position + 100));
+    if (!header2) throw new ExpressionSyntaxError("malformed heredoc");
+    const bodyStart = this.position + header2[0].length;
+    const closing = new RegExp(`^[ \\t]*${header2[2]}[ \\t]*$`, "m");
+    const rest = this.text.slice(bodyStart);
+    const end = closing.exec(rest);
+    if (!end) throw new ExpressionSyntaxError("heredoc without its closing marker");
+    let body2 = rest.slice(0, end.index);
+    if (header2[1]) {
+      const lines = body2.split("\n");
+      const indent2 = Math.min(...lines.filter((line) => line.trim()).map((line) => /^[ \t]*/.exec(line)[0].length));
+      body2 = lines.map((line) => line.slice(Number.isFinite(indent2) ? indent2 : 0)).join("\n");
+    }
+    this.position = bodyStart + end.index + end[0].length;
+    return { ...parseTemplateBody(body2), text: this.slice(start) };
+  }
+  // ---------- lexical helpers ----------
+  keywordAhead(keyword) {
+    return this.text.startsWith(keyword, this.position) && !/[\w-]/.test(this.text[this.position + keyword.length] ?? "");
+  }
+  identifier() {
+    const name2 = /^[A-Za-z_][\w-]*/.exec(this.text.slice(this.position, this.position + 256))?.[0];
+    if (name2) this.position += name2.length;
+    return name2;
+  }
+  /** Skips spaces and comments (and newlines when `newlines`). */
+  blank(newlines) {
+    for (; ; ) {
+      const c3 = this.text[this.position];
+      if (c3 === " " || c3 === "	" || c3 === "\r" || newlines && c3 === "\n") this.position++;
+      else if (c3 === "#" || c3 === "/" && this.text[this.position + 1] === "/") {
+        const end = this.text.indexOf("\n", this.position);
+        this.position = end < 0 ? this.text.length : end;
+      } else if (c3 === "/" && this.text[this.position + 1] === "*") {
+        const end = this.text.indexOf("*/", this.position + 2);
+        this.position = end < 0 ? this.text.length : end + 2;
+      } else return;
+    }
+  }
+  expect(char) {
+    if (this.text[this.position] !== char) {
+      throw new ExpressionSyntaxError(`expected "${char}" but found ${this.position < this.text.length ? `"${this.text[this.position]}"` : "the end"}`);
+    }
+    this.position++;
+  }
+  nested(parse3) {
+    if (++this.depth > MAX_DEPTH) throw new ExpressionSyntaxError(`expression nests deeper than ${MAX_DEPTH} levels`);
+    try {
+      return parse3();
+    } finally {
+      this.depth--;
+    }
+  }
+  slice(start) {
+    return this.text.slice(start, this.position).trim();
+  }
+};
+
+// checks/infra/terraform/configuration.ts
+var MAX_EXPANSION = 256;
+var MAX_MODULE_DEPTH = 16;
+var MAX_INSTANCES = 2e3;
+var MODULE_META = /* @__PURE__ */ new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
+var RESOURCE_META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
+var NOT_SOURCE_AVAILABLE = "module source not available locally";
+var isObject3 = (value) => value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
+var firstBody = (value) => {
+  const first = Array.isArray(value) ? value[0] : value;
+  return isObject3(first) ? first : void 0;
+};
+var blocksOf = (body2, type2) => isObject3(body2[type2]) ? body2[type2] : {};
+function isVarFile(path6) {
+  return path6.endsWith(".tfvars") || path6.endsWith(".tfvars.json");
+}
+function normalizeDir(path6) {
+  return posix.normalize(path6).replace(/\/+$/, "") || ".";
+}
+function localSourceDir(dir, source) {
+  if (!/^\.\.?(\/|$)/.test(source)) return void 0;
+  return normalizeDir(posix.join(dir, source));
+}
+function evaluateConfiguration(files, options = {}) {
+  return new Configuration(files, options).evaluate();
+}
+var Configuration = class {
+  constructor(files, options) {
+    this.options = options;
+    for (const file2 of files) {
+      if (isVarFile(file2.path)) {
+        this.varFiles.push(file2);
+        continue;
+      }
+      const dir = normalizeDir(posix.dirname(file2.path));
+      const module = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
+      this.dirs.set(dir, module);
+      collect(module, file2);
+    }
+  }
+  options;
+  dirs = /* @__PURE__ */ new Map();
+  varFiles = [];
+  notes = /* @__PURE__ */ new Map();
+  parsed = /* @__PURE__ */ new Map();
+  instances = 0;
+  evaluate() {
+    const called = /* @__PURE__ */ new Set();
+    for (const module of this.dirs.values()) {
+      for (const [name2, call2] of module.calls) {
+        const target = this.sourceDir(module.dir, module.dir, name2, call2.block, "");
+        if (target && target !== module.dir) called.add(target);
+      }
+    }
+    const resources = [];
+    const applied = /* @__PURE__ */ new Set();
+    for (const module of [...this.dirs.values()].sort((a2, b) => a2.dir.localeCompare(b.dir))) {
+      if (called.has(module.dir)) continue;
+      const varFiles = this.varFilesOf(module.dir);
+      varFiles.forEach((file2) => applied.add(file2));
+      const inputs = this.rootInputs(module, varFiles);
+      resources.push(...new Instance(this, module, "", module.dir, "", inputs, 0).resources());
+    }
+    for (const file2 of this.varFiles) {
+      if (!applied.has(file2)) {
+        this.note(file2.path, `infra: ${file2.path} was not applied to any module (only terraform.tfvars, *.auto.tfvars and the files named in infra.terraform.var-files are, to the root module in their directory)`);
+      }
+    }
+    return { resources, notes: this.notes };
+  }
+  note(path6, message) {
+    const list3 = this.notes.get(path6) ?? [];
+    if (!list3.includes(message)) list3.push(message);
+    this.notes.set(path6, list3);
+  }
+  /** Counts module instances; false once the configuration is too large to expand further. */
+  admit() {
+    return ++this.instances <= MAX_INSTANCES;
+  }
+  parse(text2) {
+    let parsed = this.parsed.get(text2);
+    if (!parsed) {
+      try {
+        parsed = parseTemplateBody(text2);
+      } catch (error62) {
+        parsed = error62 instanceof Error ? error62 : new Error(String(error62));
+      }
+      this.parsed.set(text2, parsed);
+    }
+    return parsed;
+  }
+  module(dir) {
+    return this.dirs.get(dir);
+  }
+  /**
+   * The directory a module call reads: a local path, or what `terraform init` recorded in the
+   * root's `.terraform/modules/modules.json` under the call's key (`vpc`, `vpc.subnets`).
+   */
+  sourceDir(dir, rootDir, name2, block, parentKey) {
+    const source = typeof block.source === "string" ? block.source : "";
+    const local = localSourceDir(dir, source);
+    if (local !== void 0) return local;
+    const manifest = this.options.modulesJson?.get(posix.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
+    if (!manifest) return void 0;
+    try {
+      const parsed = JSON.parse(manifest);
+      const key = parentKey ? `${parentKey}.${name2}` : name2;
+      const entry = parsed.Modules?.find((candidate) => candidate.Key === key);
+      return typeof entry?.Dir === "string" ? normalizeDir(posix.join(rootDir, entry.Dir)) : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  /** terraform.tfvars, then *.auto.tfvars (by name), then the configured var files: later wins. */
+  varFilesOf(dir) {
+    const inDir = this.varFiles.filter((file2) => normalizeDir(posix.dirname(file2.path)) === dir);
+    const name2 = (file2) => posix.basename(file2.path);
+    const automatic = [
+      ...inDir.filter((file2) => name2(file2) === "terraform.tfvars" || name2(file2) === "terraform.tfvars.json"),
+      ...inDir.filter((file2) => /\.auto\.tfvars(\.json)?$/.test(name2(file2))).sort((a2, b) => name2(a2).localeCompare(name2(b)))
+    ];
+    const configured = (this.options.varFiles ?? []).flatMap((glob2) => {
+      const matches2 = (0, import_picomatch3.default)(glob2, { dot: true });
+      return inDir.filter((file2) => matches2(file2.path) && !automatic.includes(file2));
+    });
+    return [...automatic, ...new Set(configured)];
+  }
+  rootInputs(module, varFiles) {
+    const inputs = /* @__PURE__ */ new Map();
+    for (const file2 of varFiles) {
+      for (const [name2, raw] of Object.entries(file2.body)) {
+        if (!module.variables.has(name2)) continue;
+        const origin = { ...file2.locate([name2]), path: file2.path };
+        inputs.set(name2, { value: () => this.literal(raw, `var.${name2} in ${file2.path}`), origin });
+      }
+    }
+    return inputs;
+  }
+  /** A tfvars value: literal, but a string may still hold `${…}` Terraform would refuse there. */
+  literal(raw, where3) {
+    if (typeof raw === "string" && (raw.includes("${") || raw.includes("%{"))) return unknownBecause(raw, `${where3} is not a literal value`);
+    return raw;
+  }
+};
+function collect(module, file2) {
+  module.files.push(file2);
+  for (const [name2, declaration] of Object.entries(blocksOf(file2.body, "variable"))) module.variables.set(name2, { file: file2, block: firstBody(declaration) ?? {} });
+  for (const block of Array.isArray(file2.body.locals) ? file2.body.locals : []) {
+    if (isObject3(block)) for (const [name2, raw] of Object.entries(block)) module.locals.set(name2, { file: file2, raw });
+  }
+  for (const [name2, declaration] of Object.entries(blocksOf(file2.body, "output"))) module.outputs.set(name2, { file: file2, raw: firstBody(declaration)?.value });
+  for (const [name2, declaration] of Object.entries(blocksOf(file2.body, "module"))) module.calls.set(name2, { file: file2, block: firstBody(declaration) ?? {} });
+  const address = (value) => typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : void 0;
+  for (const block of Array.isArray(file2.body.moved) ? file2.body.moved : []) {
+    if (!isObject3(block)) continue;
+    const from = address(block.from);
+    const to = address(block.to);
+    if (from && to) module.moves.set(to, [...module.moves.get(to) ?? [], from]);
+  }
+  for (const [to, froms] of module.moves) {
+    const all = new Set(froms);
+    for (const from of all) for (const earlier of module.moves.get(from) ?? []) all.add(earlier);
+    module.moves.set(to, [...all]);
+  }
+}
+var Instance = class _Instance {
+  constructor(config2, module, prefix, rootDir, key, inputs, depth) {
+    this.config = config2;
+    this.module = module;
+    this.prefix = prefix;
+    this.rootDir = rootDir;
+    this.key = key;
+    this.inputs = inputs;
+    this.depth = depth;
+  }
+  config;
+  module;
+  prefix;
+  rootDir;
+  key;
+  inputs;
+  depth;
+  variableValues = /* @__PURE__ */ new Map();
+  localValues = /* @__PURE__ */ new Map();
+  moduleValues = /* @__PURE__ */ new Map();
+  evaluating = /* @__PURE__ */ new Set();
+  children = /* @__PURE__ */ new Map();
+  // ---------- names ----------
+  scope(iteration = {}) {
+    return {
+      reference: (root, name2, node2) => this.reference(root, name2, node2, iteration),
+      symbol: (name2, node2) => {
+        if (name2 === "self" || name2 === "") return unknownBecause(`\${${node2.text}}`, "refers to the resource itself, known only after apply");
+        return unknownBecause(`\${${node2.text}}`, `${name2} is not defined here`);
+      }
+    };
+  }
+  reference(root, name2, node2, iteration) {
+    switch (root) {
+      case "var":
+        return this.variable(name2, node2);
+      case "local":
+        return this.local(name2, node2);
+      case "module":
+        return this.moduleValue(name2, node2);
+      case "count":
+        if (name2 !== "index" || iteration.count === void 0) return unknownBecause(`\${${node2.text}}`, "count.index is used outside a counted block");
+        return iteration.count;
+      case "each":
+        if (!iteration.each || name2 !== "key" && name2 !== "value") return unknownBecause(`\${${node2.text}}`, "each is used outside a for_each block");
+        return iteration.each[name2];
+      case "path":
+        return name2 === "module" ? this.module.dir : name2 === "root" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
+      case "terraform":
+        return unknownBecause(`\${${node2.text}}`, "the workspace is chosen when Terraform runs");
+      case "data":
+        return unknownBecause(`\${${node2.text}}`, "a data source, read when Terraform runs");
+      default:
+        return unknownBecause(`\${${node2.text}}`, "an attribute of another resource, known only after apply");
+    }
+  }
+  variable(name2, node2) {
+    if (this.variableValues.has(name2)) return this.variableValues.get(name2);
+    const declaration = this.module.variables.get(name2);
+    let value;
+    if (!declaration) value = unknownBecause(`\${${node2.text}}`, `var.${name2} is not declared in ${this.module.dir}`);
+    else {
+      const input2 = this.inputs.get(name2);
+      const hasDefault = Object.hasOwn(declaration.block, "default");
+      if (input2) value = input2.value();
+      if ((value === void 0 || value === null && declaration.block.nullable === false) && hasDefault) value = declaration.block.default;
+      if (value === void 0) {
+        value = unknownBecause(
+          `\${var.${name2}}`,
+          this.prefix ? `var.${name2} has no default and the caller passes no value` : `var.${name2} has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files`
+        );
+      } else value = withTypeDefaults(declaration.block.type, value, (text2) => this.config.parse(text2));
+    }
+    this.variableValues.set(name2, value);
+    return value;
+  }
+  local(name2, node2) {
+    return this.once("local", name2, node2, this.localValues, () => this.value(this.module.locals.get(name2).raw, this.scope()));
+  }
+  moduleValue(name2, node2) {
+    return this.once("module", name2, node2, this.moduleValues, () => {
+      const children = this.childrenOf(name2);
+      if (!children) return unknownBecause(`\${${node2.text}}`, NOT_SOURCE_AVAILABLE);
+      const outputs = children.instances.map((child) => child.outputs());
+      if (children.keys === void 0) return outputs[0];
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node2.text}}`, reasonOf(children.keys) ?? "the instances of this module are not known");
+      if (children.keys.every((instanceKey) => typeof instanceKey === "number")) return outputs;
+      return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
+    });
+  }
+  /** A local's or a module call's value, computed once; one that needs itself is unknown. */
+  once(kind, name2, node2, cache, compute) {
+    if (cache.has(name2)) return cache.get(name2);
+    const declared = kind === "local" ? this.module.locals.has(name2) : this.module.calls.has(name2);
+    if (!declared) return unknownBecause(`\${${node2.text}}`, `${kind}.${name2} is not ${kind === "local" ? "defined" : "called"} in ${this.module.dir}`);
+    const key = `${kind}.${name2}`;
+    if (this.evaluating.has(key)) return unknownBecause(`\${${node2.text}}`, `${key} depends on itself`);
+    this.evaluating.add(key);
+    const value = compute();
+    this.evaluating.delete(key);
+    cache.set(name2, value);
+    return value;
+  }
+  outputs() {
+    return Object.fromEntries([...this.module.outputs].map(([name2, output2]) => [name2, this.value(output2.raw, this.scope())]));
+  }
+  // ---------- values ----------
+  /** Evaluates a value as hcl2json gives it: strings are templates, lists and maps are walked. */
+  value(raw, scope, place) {
+    if (typeof raw === "string") {
+      if (!raw.includes("${") && !raw.includes("%{")) return raw.replaceAll("$${", "${").replaceAll("%%{", "%{");
+      const parsed = this.config.parse(raw);
+      if (place) place.placed.set(pathKey2(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins) });
+      if (parsed instanceof Error) return unknownBecause(raw, `the expression could not be read (${parsed.message})`);
+      const value = evaluateSafely(parsed, scope, raw);
+      return isUnresolved(value) && value.expression !== raw && parsed.kind === "template" && parsed.parts.length === 1 ? renamed(value, raw) : value;
+    }
+    if (Array.isArray(raw)) {
+      return raw.map((item, position) => this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, position], valuePath: [...place.valuePath, position] }));
+    }
+    if (isObject3(raw)) {
+      const entries = [];
+      for (const [key, item] of Object.entries(raw)) {
+        const name2 = key.includes("${") ? this.value(key, scope) : key;
+        if (isUnresolved(name2)) return unknownBecause(key, reasonOf(name2) ?? "a key that is not known");
+        entries.push([String(name2), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name2)] })]);
+      }
+      return Object.fromEntries(entries);
+    }
+    return raw;
+  }
+  /** A block body: attributes and nested blocks, with `dynamic` blocks expanded. */
+  body(raw, scope, place) {
+    const values = [];
+    const blockLists = /* @__PURE__ */ new Map();
+    for (const [key, item] of Object.entries(raw)) {
+      if (key === "dynamic") continue;
+      const at = { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, key] };
+      if (Array.isArray(item) && item.length && item.every(isObject3)) {
+        blockLists.set(key, item.map((block, position) => this.body(block, scope, { ...at, sourcePath: [...at.sourcePath, position], valuePath: [...at.valuePath, position] })));
+      } else values.push([key, this.value(item, scope, at)]);
+    }
+    for (const [name2, definitions] of Object.entries(blocksOf(raw, "dynamic"))) {
+      const existing = blockLists.get(name2);
+      let blocks = Array.isArray(existing) ? [...existing] : [];
+      (Array.isArray(definitions) ? definitions : [definitions]).forEach((definition2, position) => {
+        if (!isObject3(definition2) || isUnresolved(blocks)) return;
+        blocks = this.dynamic(name2, definition2, scope, { ...place, sourcePath: [...place.sourcePath, "dynamic", name2, position] }, blocks);
+      });
+      blockLists.set(name2, blocks);
+    }
+    return Object.fromEntries([...values, ...blockLists]);
+  }
+  /** `dynamic "name" { for_each, iterator, content }`: one block per element, appended to `blocks`. */
+  dynamic(name2, definition2, scope, place, blocks) {
+    const collection = this.value(definition2.for_each, scope);
+    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name2}"`, `its for_each ${collection.expression} is not known${reasonOf(collection) ? ` (${reasonOf(collection)})` : ""}`);
+    const iterator = typeof definition2.iterator === "string" ? definition2.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, "$1") : name2;
+    const content = firstBody(definition2.content) ?? {};
+    const forEach = typeof definition2.for_each === "string" ? this.config.parse(definition2.for_each) : void 0;
+    const origins = new Map(place.origins);
+    origins.set(iterator, forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : void 0);
+    let pairs2;
+    try {
+      pairs2 = iterate(collection, { kind: "literal", value: collection, text: `dynamic "${name2}"` });
+    } catch {
+      return unknownBecause(`dynamic "${name2}"`, "its for_each is neither a list nor a map");
+    }
+    for (const [key, value] of pairs2.slice(0, MAX_EXPANSION)) {
+      const inner = withSymbols(scope, /* @__PURE__ */ new Map([[iterator, { key, value }]]));
+      blocks.push(this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, "content", 0], valuePath: [...place.valuePath, name2, blocks.length], origins }));
+    }
+    return blocks;
+  }
+  /** Where the variables an expression reads were set, when that is outside this module (an input, a tfvars). */
+  originOf(expr, symbols, seen = /* @__PURE__ */ new Set()) {
+    if (expr instanceof Error) return {};
+    let found;
+    const visit2 = (node2) => {
+      if (found || node2 === null || typeof node2 !== "object") return;
+      if (Array.isArray(node2)) return node2.forEach(visit2);
+      const current = node2;
+      if (current.kind === "attr" && current.target.kind === "variable") {
+        const root = current.target.name;
+        if (root === "var") found = this.inputs.get(current.name)?.origin;
+        else if (root === "local" && !seen.has(current.name)) {
+          seen.add(current.name);
+          const local = this.module.locals.get(current.name);
+          if (typeof local?.raw === "string") found = this.originOf(this.config.parse(local.raw), symbols, seen).origin;
+        } else found = symbols.get(root);
+        return;
+      }
+      if (current.kind === "variable") {
+        found = symbols.get(current.name);
+        return;
+      }
+      for (const [key, child] of Object.entries(current)) if (key !== "text") visit2(child);
+    };
+    visit2(expr);
+    return found ? { origin: found } : {};
+  }
+  // ---------- expansion ----------
+  /** The instance keys of a `count` / `for_each` block: `undefined` for a single instance, Unresolved when not known. */
+  expansion(block, scope) {
+    const origins = /* @__PURE__ */ new Map();
+    if (block.count !== void 0) {
+      const count2 = this.value(block.count, scope);
+      const origin = typeof block.count === "string" ? this.originOf(this.config.parse(block.count), origins).origin : void 0;
+      if (typeof count2 === "number" && Number.isInteger(count2) && count2 >= 0 && count2 <= MAX_EXPANSION) {
+        const keys = Array.from({ length: count2 }, (_, position) => position);
+        return { keys, iterations: keys.map((position) => ({ count: position, ...origin ? { origin } : {} })) };
+      }
+      const unknown2 = isUnresolved(count2) ? count2 : unknownBecause(JSON.stringify(block.count), `count ${JSON.stringify(count2)} is not a small whole number`);
+      return { keys: unknown2, iterations: [{ count: unknownBecause("${count.index}", "count is not known"), ...origin ? { origin } : {} }] };
+    }
+    if (block.for_each !== void 0) {
+      const collection = this.value(block.for_each, scope);
+      const origin = typeof block.for_each === "string" ? this.originOf(this.config.parse(block.for_each), origins).origin : void 0;
+      const unknownEach = (reason) => {
+        const each = { key: unknownBecause("${each.key}", reason), value: unknownBecause("${each.value}", reason) };
+        return { keys: unknownBecause(JSON.stringify(block.for_each), reason), iterations: [{ each, ...origin ? { origin } : {} }] };
+      };
+      if (isUnresolved(collection)) return unknownEach(reasonOf(collection) ?? `for_each ${collection.expression} is not known`);
+      const pairs2 = Array.isArray(collection) ? collection.map((item) => [String(item), item]) : isObject3(collection) ? Object.keys(collection).sort().map((key) => [key, collection[key]]) : [];
+      if (pairs2.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach("some keys of for_each are not known");
+      if (pairs2.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
+      return { keys: pairs2.map(([key]) => key), iterations: pairs2.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin } : {} })) };
+    }
+    return { iterations: [{}] };
+  }
+  // ---------- children ----------
+  childrenOf(name2) {
+    const call2 = this.module.calls.get(name2);
+    const key = this.key ? `${this.key}.${name2}` : name2;
+    const dir = this.config.sourceDir(this.module.dir, this.rootDir, name2, call2.block, this.key);
+    const child = dir === void 0 ? void 0 : this.config.module(dir);
+    const source = typeof call2.block.source === "string" ? call2.block.source : "";
+    if (!child) {
+      const why = dir === void 0 ? "no .terraform/modules/modules.json records it" : `${dir} holds no Terraform files`;
+      this.config.note(call2.file.path, `infra: ${this.prefix}module.${name2} (source "${source}") is not available locally (${why}); its resources are not checked and values from it are unknown`);
+      return void 0;
+    }
+    if (this.depth >= MAX_MODULE_DEPTH || [...this.prefix.matchAll(/module\./g)].length >= MAX_MODULE_DEPTH) {
+      this.config.note(call2.file.path, `infra: ${this.prefix}module.${name2} nests modules deeper than ${MAX_MODULE_DEPTH} levels; it is not checked`);
+      return void 0;
+    }
+    const cached2 = this.children.get(name2);
+    const expansion = this.expansion(call2.block, this.scope());
+    if (cached2) return { ...expansion.keys !== void 0 ? { keys: expansion.keys } : {}, instances: cached2 };
+    const instances = [];
+    expansion.iterations.forEach((iteration, position) => {
+      if (!this.config.admit()) {
+        this.config.note(call2.file.path, `infra: the configuration has more than ${MAX_INSTANCES} module instances; ${this.prefix}module.${name2} and later ones are not checked`);
+        return;
+      }
+      const keys = expansion.keys;
+      const suffix = keys === void 0 || isUnresolved(keys) ? "" : instanceSuffix(keys[position]);
+      const inputs = /* @__PURE__ */ new Map();
+      for (const [input2, raw] of Object.entries(call2.block)) {
+        if (MODULE_META.has(input2)) continue;
+        const parsed = typeof raw === "string" ? this.config.parse(raw) : void 0;
+        const callerLine = { ...call2.file.locate(["module", name2, 0, input2]), path: call2.file.path };
+        const scope = this.scope(iteration);
+        inputs.set(input2, {
+          value: () => this.value(raw, scope),
+          origin: (parsed && this.originOf(parsed, /* @__PURE__ */ new Map([["each", iteration.origin], ["count", iteration.origin]])).origin) ?? callerLine
+        });
+      }
+      instances.push(new _Instance(this.config, child, `${this.prefix}module.${name2}${suffix}.`, this.rootDir, key, inputs, this.depth + 1));
+    });
+    this.children.set(name2, instances);
+    return { ...expansion.keys !== void 0 ? { keys: expansion.keys } : {}, instances };
+  }
+  // ---------- resources ----------
+  resources() {
+    const resources = [];
+    for (const file2 of this.module.files) {
+      for (const [type2, named2] of Object.entries(blocksOf(file2.body, "resource"))) {
+        if (!isObject3(named2)) continue;
+        for (const [name2, declaration] of Object.entries(named2)) {
+          const block = firstBody(declaration);
+          if (block) resources.push(...this.resourceInstances(file2, type2, name2, block));
+        }
+      }
+    }
+    for (const name2 of this.module.calls.keys()) {
+      for (const child of this.childrenOf(name2)?.instances ?? []) resources.push(...child.resources());
+    }
+    return resources;
+  }
+  resourceInstances(file2, type2, name2, block) {
+    const prefix = ["resource", type2, name2, 0];
+    const local = `${type2}.${name2}`;
+    const expansion = this.expansion(block, this.scope());
+    return expansion.iterations.map((iteration, position) => {
+      const keys = expansion.keys;
+      const suffix = keys === void 0 || isUnresolved(keys) ? "" : instanceSuffix(keys[position]);
+      const placed = /* @__PURE__ */ new Map();
+      const origins = /* @__PURE__ */ new Map([
+        ["each", iteration.origin],
+        ["count", iteration.origin]
+      ]);
+      const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
+      const values = finalize2(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins }));
+      const movedFrom = this.module.moves.get(local)?.map((from) => `${this.prefix}${from}${suffix}`);
+      const resource = {
+        address: `${this.prefix}${local}${suffix}`,
+        type: type2,
+        format: "terraform",
+        path: file2.path,
+        range: file2.locate(prefix),
+        values,
+        scope: `terraform:${this.rootDir}`,
+        locate: (path6) => {
+          for (let length = path6.length; length >= 0; length--) {
+            const found = placed.get(pathKey2(path6.slice(0, length)));
+            if (!found) continue;
+            if (found.origin) return found.origin;
+            return file2.locate([...prefix, ...found.sourcePath, ...path6.slice(length)]);
+          }
+          return file2.locate([...prefix, ...path6]);
+        },
+        ...movedFrom?.length ? { movedFrom } : {}
+      };
+      return resource;
+    });
+  }
+};
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function pathKey2(path6) {
+  return JSON.stringify(path6);
+}
+function instanceSuffix(key) {
+  return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+function renamed(value, expression) {
+  return unknownBecause(expression, reasonOf(value) ?? `${value.expression} is not known`, value.branches);
+}
+function finalize2(value) {
+  if (isUnresolved(value)) {
+    const reason = reasonOf(value);
+    const expression = reason && !value.expression.includes(reason) ? `${value.expression} (${reason})` : value.expression;
+    return value.branches ? { ...unknownBecause(expression, reason ?? ""), branches: value.branches.map(finalize2) } : unknownBecause(expression, reason ?? "");
+  }
+  if (Array.isArray(value)) return value.map(finalize2);
+  if (isObject3(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, finalize2(item)]));
+  return value;
+}
+function withTypeDefaults(type2, value, parse3) {
+  if (typeof type2 !== "string" || !type2.includes("optional(")) return value;
+  const parsed = parse3(type2);
+  if (parsed instanceof Error) return value;
+  const expr = parsed.kind === "template" && parsed.parts.length === 1 && parsed.parts[0].kind === "interpolation" ? parsed.parts[0].expr : parsed;
+  return applyType(expr, value);
+}
+function applyType(type2, value) {
+  if (isUnresolved(value) || value === null || value === void 0 || type2.kind !== "call") return value;
+  const [inner] = type2.args;
+  if ((type2.name === "list" || type2.name === "set") && inner && Array.isArray(value)) return value.map((item) => applyType(inner, item));
+  if (type2.name === "map" && inner && isObject3(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, applyType(inner, item)]));
+  if (type2.name !== "object" || inner?.kind !== "object" || !isObject3(value)) return value;
+  const result = { ...value };
+  for (const item of inner.items) {
+    if (item.key.kind !== "literal") continue;
+    const name2 = String(item.key.value);
+    let attributeType = item.value;
+    if (attributeType.kind === "call" && attributeType.name === "optional") {
+      const [optionalType, fallback] = attributeType.args;
+      attributeType = optionalType ?? attributeType;
+      if ((result[name2] === void 0 || result[name2] === null) && fallback) setOwn(result, name2, defaultValue(fallback));
+    }
+    if (result[name2] !== void 0) setOwn(result, name2, applyType(attributeType, result[name2]));
+  }
+  return result;
+}
+function defaultValue(expr) {
+  const notLiteral = (node2) => unknownBecause(`\${${node2.text}}`, "an optional() default that is not a literal");
+  return evaluateSafely(expr, { reference: (_, __, node2) => notLiteral(node2), symbol: (_, node2) => notLiteral(node2) }, expr.text);
+}
 
 // checks/infra/terraform/hcl-positions.ts
-function locateHcl(text) {
-  return new HclLocator(text).root();
+function locateHcl(text2) {
+  return new HclLocator(text2).root();
 }
 var HclLocator = class {
-  constructor(text) {
-    this.text = text;
-    for (let i2 = 0; i2 < text.length; i2++) if (text[i2] === "\n") this.starts.push(i2 + 1);
+  constructor(text2) {
+    this.text = text2;
+    for (let i2 = 0; i2 < text2.length; i2++) if (text2[i2] === "\n") this.starts.push(i2 + 1);
   }
   text;
   starts = [0];
@@ -42489,15 +44127,15 @@ var HclLocator = class {
 };
 
 // checks/infra/terraform/terraform-json.ts
-function isObject3(value) {
+function isObject4(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function body(value) {
-  if (!isObject3(value)) return {};
+  if (!isObject4(value)) return {};
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => {
-      if (isObject3(item)) return [key, [body(item)]];
-      if (Array.isArray(item) && item.length && item.every(isObject3)) return [key, item.map(body)];
+      if (isObject4(item)) return [key, [body(item)]];
+      if (Array.isArray(item) && item.length && item.every(isObject4)) return [key, item.map(body)];
       return [key, item];
     })
   );
@@ -42505,14 +44143,14 @@ function body(value) {
 var bodies = (value) => Array.isArray(value) ? value.map(body) : [body(value)];
 function labelled(value, depth) {
   if (depth === 0) return bodies(value);
-  return isObject3(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, labelled(item, depth - 1)])) : {};
+  return isObject4(value) ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, labelled(item, depth - 1)])) : {};
 }
 var LABELS = { resource: 2, data: 2, variable: 1, output: 1, module: 1, provider: 1, locals: 0, moved: 0, terraform: 0 };
-function parseTerraformJson(text) {
-  const document = parseYamlDocuments(text)[0];
+function parseTerraformJson(text2, varFile = false) {
+  const document = parseYamlDocuments(text2)[0];
   const raw = document?.value;
   const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const normalized = isObject3(raw) ? Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)])) : {};
+  const normalized = !isObject4(raw) ? {} : varFile ? raw : Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)]));
   return {
     body: normalized,
     // The normalized path has a list index where the JSON may hold a single object: skip it there.
@@ -42522,7 +44160,7 @@ function parseTerraformJson(text) {
       for (const step of path6) {
         if (typeof step === "number" && !Array.isArray(current)) continue;
         steps.push(step);
-        current = Array.isArray(current) ? current[step] : isObject3(current) ? current[String(step)] : void 0;
+        current = Array.isArray(current) ? current[step] : isObject4(current) ? current[String(step)] : void 0;
       }
       return locate(positions, steps);
     }
@@ -42530,46 +44168,64 @@ function parseTerraformJson(text) {
 }
 
 // checks/infra/terraform/parse-terraform.ts
+var MODULES_MANIFEST = ".terraform/modules/modules.json";
+function isModulesManifest(path6) {
+  return path6 === MODULES_MANIFEST || path6.endsWith(`/${MODULES_MANIFEST}`);
+}
+var hcl2json;
+function parseHcl(path6, text2) {
+  hcl2json ??= Promise.resolve().then(() => __toESM(require_lib2(), 1)).then((module) => module.parse);
+  return hcl2json.then((parse3) => parse3(path6, text2));
+}
 var MAX_HCL_NESTING = 500;
-function findExcessiveNesting(text) {
+function findExcessiveNesting(text2) {
   let line = 1;
   let depth = 0;
   let unaryRun = 0;
   let conditionals = 0;
-  for (const char of text) {
+  let lastSignificant2 = "";
+  let lineBroken = false;
+  for (const char of text2) {
     if (char === "\n") {
       line++;
-      conditionals = 0;
-    } else if (char === "(" || char === "[" || char === "{") {
-      depth++;
-    } else if (char === ")" || char === "]" || char === "}") {
-      depth = Math.max(0, depth - 1);
-    } else if (char === "?") {
-      conditionals++;
+      lineBroken = true;
+    } else if (char !== " " && char !== "	" && char !== "\r") {
+      if (lineBroken && !CONTINUES.includes(lastSignificant2) && !CONTINUES.includes(char)) conditionals = 0;
+      lineBroken = false;
+      lastSignificant2 = char;
     }
+    if (char === "(" || char === "[" || char === "{") depth++;
+    else if (char === ")" || char === "]" || char === "}") depth = Math.max(0, depth - 1);
+    else if (char === "?") conditionals++;
     if (char === "!" || char === "-") unaryRun++;
-    else if (char !== " " && char !== "	") unaryRun = 0;
+    else if (char !== " " && char !== "	" && char !== "\r" && char !== "\n") unaryRun = 0;
     if (depth > MAX_HCL_NESTING || unaryRun > MAX_HCL_NESTING || conditionals > MAX_HCL_NESTING) {
       return { line, message: `expressions nest deeper than ${MAX_HCL_NESTING} levels; the file was not parsed` };
     }
   }
   return void 0;
 }
-async function parseTerraformModule(files) {
-  const parsed = await Promise.all(files.map(async (file2) => parseFile(file2)));
-  const ok = parsed.filter((result) => !("error" in result));
-  const scope = collectScope(ok);
-  const moves = collectMoves(ok);
-  return parsed.map((result) => {
-    if ("error" in result) return result.error;
-    return { ok: true, path: result.path, format: "terraform", resources: resourcesOf(result, scope, moves) };
+var CONTINUES = "?:([{,=!-+*/%&|<>";
+async function parseTerraformModule(files, options = {}) {
+  const manifests = new Map(files.filter((file2) => isModulesManifest(file2.path)).map((file2) => [file2.path, file2.text]));
+  const parsed = await Promise.all(files.map(async (file2) => isModulesManifest(file2.path) ? void 0 : parseFile(file2)));
+  const sources = parsed.filter((result) => result !== void 0 && !("error" in result));
+  const configuration = evaluateConfiguration(sources, { ...options.varFiles ? { varFiles: options.varFiles } : {}, modulesJson: manifests });
+  const byPath = /* @__PURE__ */ new Map();
+  for (const resource of configuration.resources) byPath.set(resource.path, [...byPath.get(resource.path) ?? [], resource]);
+  return files.map((file2, position) => {
+    const result = parsed[position];
+    if (result && "error" in result) return result.error;
+    const notes = configuration.notes.get(file2.path);
+    const resources = (byPath.get(file2.path) ?? []).sort((a2, b) => a2.range.startLine - b.range.startLine);
+    return { ok: true, path: file2.path, format: "terraform", resources, ...notes ? { notes } : {} };
   });
 }
 async function parseFile(file2) {
   const failed = (line, message) => ({ error: { ok: false, path: file2.path, format: "terraform", line, message } });
   if (file2.path.endsWith(".json")) {
     try {
-      return { path: file2.path, ...parseTerraformJson(file2.text) };
+      return { path: file2.path, ...parseTerraformJson(file2.text, isVarFile(file2.path)) };
     } catch (error62) {
       if (error62 instanceof YamlSyntaxError) return failed(error62.line, error62.message);
       throw error62;
@@ -42578,8 +44234,7 @@ async function parseFile(file2) {
   const tooDeep = findExcessiveNesting(file2.text);
   if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
-    const parsed = await (0, import_hcl2json.parse)(file2.path, file2.text);
-    const body2 = file2.text.includes("jsonencode") ? await expandJsonencode(parsed, file2.path) : parsed;
+    const body2 = await parseHcl(posix2.basename(file2.path), file2.text);
     const positions = locateHcl(file2.text);
     return { path: file2.path, body: body2, locate: (path6) => locate(positions, path6) };
   } catch (error62) {
@@ -42587,142 +44242,14 @@ async function parseFile(file2) {
     return failed(described.line, described.message);
   }
 }
-var JSONENCODE = /^\$\{\s*jsonencode\(([\s\S]*)\)\s*\}$/;
-async function expandJsonencode(value, path6) {
-  if (typeof value === "string") {
-    const inner = JSONENCODE.exec(value)?.[1];
-    if (!inner) return value;
-    try {
-      return (await (0, import_hcl2json.parse)(path6, `value = ${inner}
-`)).value ?? value;
-    } catch {
-      return value;
-    }
-  }
-  if (Array.isArray(value)) return Promise.all(value.map((item) => expandJsonencode(item, path6)));
-  if (value !== null && typeof value === "object") {
-    const entries = await Promise.all(Object.entries(value).map(async ([key, item]) => [key, await expandJsonencode(item, path6)]));
-    return Object.fromEntries(entries);
-  }
-  return value;
-}
 function describeHclError(message) {
   const match = /:(\d+),\d+(?:-\d+(?:,\d+)?)?: ([^\]]*)/.exec(message);
-  if (!match) return { line: 1, message: message.replace(/^parse config: /, "") };
-  return { line: Number(match[1]), message: match[2].trim() };
+  if (!match) return { line: 1, message: shorten(message.replace(/^parse config: /, "")) };
+  return { line: Number(match[1]), message: shorten(match[2].trim()) };
 }
-function blocksOf(body2, type2) {
-  const value = body2[type2];
-  return value !== null && typeof value === "object" ? value : {};
-}
-function firstBody(value) {
-  const first = Array.isArray(value) ? value[0] : value;
-  return first !== null && typeof first === "object" ? first : void 0;
-}
-function collectScope(files) {
-  const scope = { variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map() };
-  for (const file2 of files) {
-    for (const [name2, declaration] of Object.entries(blocksOf(file2.body, "variable"))) {
-      const block = firstBody(declaration) ?? {};
-      scope.variables.set(name2, { hasDefault: "default" in block, value: block.default });
-    }
-    const locals = file2.body.locals;
-    for (const block of Array.isArray(locals) ? locals : []) {
-      for (const [name2, value] of Object.entries(block)) scope.locals.set(name2, value);
-    }
-  }
-  return scope;
-}
-function collectMoves(files) {
-  const moves = /* @__PURE__ */ new Map();
-  const address = (value) => typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : void 0;
-  for (const file2 of files) {
-    const blocks = file2.body.moved;
-    for (const block of Array.isArray(blocks) ? blocks : []) {
-      const from = address(block.from);
-      const to = address(block.to);
-      if (from && to) moves.set(to, [...moves.get(to) ?? [], from]);
-    }
-  }
-  for (const [to, froms] of moves) {
-    const all = new Set(froms);
-    for (const from of all) for (const earlier of moves.get(from) ?? []) all.add(earlier);
-    moves.set(to, [...all]);
-  }
-  return moves;
-}
-function resourcesOf(file2, scope, moves) {
-  const resources = [];
-  for (const [type2, named] of Object.entries(blocksOf(file2.body, "resource"))) {
-    for (const [name2, instances] of Object.entries(named)) {
-      const body2 = firstBody(instances);
-      if (!body2) continue;
-      const prefix = ["resource", type2, name2, 0];
-      const address = `${type2}.${name2}`;
-      const movedFrom = moves.get(address);
-      resources.push({
-        address,
-        type: type2,
-        format: "terraform",
-        path: file2.path,
-        range: file2.locate(prefix),
-        values: withDynamicBlocks(resolveValue(body2, scope, /* @__PURE__ */ new Set())),
-        locate: (path6) => file2.locate([...prefix, ...path6]),
-        ...movedFrom ? { movedFrom } : {}
-      });
-    }
-  }
-  return resources.sort((a2, b) => a2.range.startLine - b.range.startLine);
-}
-function withDynamicBlocks(values) {
-  const dynamic = values.dynamic;
-  if (dynamic === null || typeof dynamic !== "object") return values;
-  const result = { ...values };
-  for (const name2 of Object.keys(dynamic)) result[name2] ??= unresolved(`dynamic "${name2}"`);
-  return result;
-}
-var WHOLE_REFERENCE = /^\$\{\s*((?:var|local)\.[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\s*\}$/;
-var INTERPOLATION = /\$\{([^{}]*)\}/g;
-function resolveValue(value, scope, seen) {
-  if (typeof value === "string") return resolveString(value, scope, seen);
-  if (Array.isArray(value)) return value.map((item) => resolveValue(item, scope, seen));
-  if (value !== null && typeof value === "object" && !isUnresolved(value)) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveValue(item, scope, seen)]));
-  }
-  return value;
-}
-function resolveString(text, scope, seen) {
-  if (!text.includes("${")) return text;
-  const whole = WHOLE_REFERENCE.exec(text);
-  if (whole) return resolveReference(whole[1], scope, seen) ?? unresolved(text);
-  let resolvable = true;
-  const replaced = text.replace(INTERPOLATION, (match, expression) => {
-    const reference = WHOLE_REFERENCE.exec(`\${${expression.trim()}}`)?.[1];
-    const value = reference ? resolveReference(reference, scope, seen) : void 0;
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return String(value);
-    resolvable = false;
-    return match;
-  });
-  return resolvable && !replaced.includes("${") ? replaced : unresolved(text);
-}
-function resolveReference(reference, scope, seen) {
-  const [kind, name2, ...attributes] = reference.split(".");
-  if (!name2 || seen.has(`${kind}.${name2}`)) return void 0;
-  let raw;
-  if (kind === "var") {
-    const variable = scope.variables.get(name2);
-    if (!variable?.hasDefault) return void 0;
-    raw = variable.value;
-  } else {
-    if (!scope.locals.has(name2)) return void 0;
-    raw = scope.locals.get(name2);
-  }
-  let value = resolveValue(raw, scope, /* @__PURE__ */ new Set([...seen, `${kind}.${name2}`]));
-  for (const attribute of attributes) {
-    if (value === null || typeof value !== "object" || isUnresolved(value)) return void 0;
-    value = value[attribute];
-  }
-  return isUnresolved(value) ? void 0 : value;
+function shorten(message) {
+  const line = message.split("\n")[0];
+  return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
 }
 
 // checks/environments/resolve-values.ts
@@ -42731,11 +44258,11 @@ async function resolveNetworkValues(source, paths, facts) {
   const modules = /* @__PURE__ */ new Set();
   for (const file2 of facts.values()) {
     const usesExpression = file2.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
-    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix.dirname(file2.path));
+    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix3.dirname(file2.path));
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix.dirname(path6) === module));
+    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix3.dirname(path6) === module));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -42753,7 +44280,7 @@ async function resolveNetworkValues(source, paths, facts) {
 }
 async function readModule(source, paths) {
   const texts = await Promise.all(paths.map(async (path6) => ({ path: path6, text: await source.read(path6).catch(() => void 0) })));
-  return texts.flatMap(({ path: path6, text }) => text === void 0 ? [] : [{ path: path6, text }]);
+  return texts.flatMap(({ path: path6, text: text2 }) => text2 === void 0 ? [] : [{ path: path6, text: text2 }]);
 }
 function blockOf(resource) {
   return { type: resource.type, name: resource.address.split(".").at(-1) ?? "", ...resource.range };
@@ -42762,7 +44289,7 @@ function tokensOf2(resource, lines) {
   const tokens = [];
   const walk = (value, steps) => {
     if (isUnresolved(value)) return;
-    if (Array.isArray(value)) value.forEach((item, index) => walk(item, [...steps, index]));
+    if (Array.isArray(value)) value.forEach((item, index2) => walk(item, [...steps, index2]));
     else if (typeof value === "object" && value !== null) for (const [key, inner] of Object.entries(value)) walk(inner, [...steps, key]);
     else if (typeof value === "string") {
       const line = resource.locate(steps).startLine;
@@ -42803,12 +44330,12 @@ function applyEnvironmentSuppressions(findings, facts, now) {
 }
 
 // checks/environments/separation.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // checks/environments/cidr.ts
 import { isIP as isIP6 } from "node:net";
-function parseRange(text) {
-  const [address = "", prefixText, ...rest] = text.split("/");
+function parseRange(text2) {
+  const [address = "", prefixText, ...rest] = text2.split("/");
   if (rest.length) return void 0;
   const family2 = isIP6(address);
   if (family2 !== 4 && family2 !== 6) return void 0;
@@ -42819,7 +44346,7 @@ function parseRange(text) {
   const value = family2 === 4 ? ipv4ToBigInt(address) : ipv6ToBigInt(address);
   const hostBits = BigInt(bits - prefix);
   const first = value >> hostBits << hostBits;
-  return { family: family2, first, last: first + (1n << hostBits) - 1n, prefix, text };
+  return { family: family2, first, last: first + (1n << hostBits) - 1n, prefix, text: text2 };
 }
 function rangesOverlap(a2, b) {
   return a2.family === b.family && a2.first <= b.last && b.first <= a2.last;
@@ -42834,13 +44361,13 @@ function ipv4ToBigInt(address) {
   return address.split(".").reduce((value, octet) => value << 8n | BigInt(Number(octet)), 0n);
 }
 function ipv6ToBigInt(address) {
-  let text = address;
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  let text2 = address;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text2);
   if (v4?.[1]) {
     const n2 = ipv4ToBigInt(v4[1]);
-    text = `${text.slice(0, -v4[1].length)}${(n2 >> 16n).toString(16)}:${(n2 & 0xffffn).toString(16)}`;
+    text2 = `${text2.slice(0, -v4[1].length)}${(n2 >> 16n).toString(16)}:${(n2 & 0xffffn).toString(16)}`;
   }
-  const [head = "", tail] = text.split("::");
+  const [head = "", tail] = text2.split("::");
   const headGroups = head ? head.split(":") : [];
   const tailGroups = tail ? tail.split(":") : [];
   const missing = 8 - headGroups.length - tailGroups.length;
@@ -42870,14 +44397,14 @@ function fileLocation(place) {
   return { kind: "file", path: place.path, startLine: place.line, endLine: place.line };
 }
 function buildIndex(facts) {
-  const index = { exact: /* @__PURE__ */ new Map(), patterns: [], ranges: [] };
+  const index2 = { exact: /* @__PURE__ */ new Map(), patterns: [], ranges: [] };
   const byName2 = new Map(facts.model.environments.map((env) => [env.name, env]));
   const addExact = (owner) => {
-    addTo(index.exact, owner.value.toLowerCase(), owner);
+    addTo(index2.exact, owner.value.toLowerCase(), owner);
   };
   const addRange = (owner) => {
     const range = parseRange(owner.value);
-    if (range && !isCatchAll(range)) index.ranges.push({ owner, range });
+    if (range && !isCatchAll(range)) index2.ranges.push({ owner, range });
   };
   for (const environment of facts.model.environments) {
     for (const field of Object.keys(FIELD_KIND)) {
@@ -42887,7 +44414,7 @@ function buildIndex(facts) {
         const owner = { environment, kind, value, label, shareable: kind === "account" || kind === "vpc", declared: true, ...place ? { place } : {} };
         if (kind === "cidr") addRange(owner);
         else if (kind === "domain" || kind === "name") {
-          index.patterns.push({ owner, isMatch: (0, import_picomatch3.default)(value, { nocase: true, dot: true }) });
+          index2.patterns.push({ owner, isMatch: (0, import_picomatch4.default)(value, { nocase: true, dot: true }) });
         } else addExact(owner);
       }
     }
@@ -42911,17 +44438,17 @@ function buildIndex(facts) {
       else addExact(owner);
     }
   }
-  return index;
+  return index2;
 }
 function evaluateSeparation(facts) {
   if (facts.model.environments.length < 2) return ambiguousFindings(facts);
-  const index = buildIndex(facts);
+  const index2 = buildIndex(facts);
   return dedupeSubjects([
     ...ambiguousFindings(facts),
-    ...referenceFindings(facts, index),
-    ...sharedResourceFindings(index, facts.configPath),
+    ...referenceFindings(facts, index2),
+    ...sharedResourceFindings(index2, facts.configPath),
     ...sharedStateFindings(facts),
-    ...overlapFindings(index, facts.configPath)
+    ...overlapFindings(index2, facts.configPath)
   ]);
 }
 function dedupeSubjects(findings) {
@@ -42942,18 +44469,18 @@ function ambiguousFindings(facts) {
     })
   );
 }
-function candidatesOf(text, namespaceContext) {
-  const parts = text.split(/[/:@]/).filter(Boolean);
-  const values = [...new Set([text, ...parts].map((value) => value.toLowerCase()))];
+function candidatesOf(text2, namespaceContext) {
+  const parts = text2.split(/[/:@]/).filter(Boolean);
+  const values = [...new Set([text2, ...parts].map((value) => value.toLowerCase()))];
   const labels = values.filter((value) => value.includes(".")).map((value) => value.split(".")[0] ?? value);
   const namespaces = values.flatMap((value) => /^[\w-]+\.([\w-]+)\.svc(\.|$)/.exec(value)?.[1] ?? []);
-  if (namespaceContext) namespaces.push(text.toLowerCase());
+  if (namespaceContext) namespaces.push(text2.toLowerCase());
   return { values, labels, namespaces };
 }
-function hitsOf(text, namespaceContext, home, index) {
-  const { values, labels, namespaces } = candidatesOf(text, namespaceContext);
+function hitsOf(text2, namespaceContext, home, index2) {
+  const { values, labels, namespaces } = candidatesOf(text2, namespaceContext);
   const matches2 = [];
-  const exactOwners = (value, kinds) => (index.exact.get(value) ?? []).filter((owner) => owner.kind === "namespace" === (kinds === "namespace"));
+  const exactOwners = (value, kinds) => (index2.exact.get(value) ?? []).filter((owner) => owner.kind === "namespace" === (kinds === "namespace"));
   const addExact = (value, owners) => {
     if (owners.some((owner) => owner.environment === home)) return;
     for (const owner of owners) matches2.push({ owner, value });
@@ -42963,19 +44490,19 @@ function hitsOf(text, namespaceContext, home, index) {
   for (const value of namespaces) addExact(value, exactOwners(value, "namespace"));
   const patternValues = [...values, ...labels];
   const hosts = values.filter((value) => hostOf2(value) === value);
-  for (const { owner, isMatch } of index.patterns) {
+  for (const { owner, isMatch } of index2.patterns) {
     const candidates = owner.kind === "domain" ? hosts : patternValues;
     const value = candidates.find((candidate) => isMatch(candidate));
     if (value === void 0 || owner.environment === home) continue;
-    const homeClaims = index.patterns.some((other) => other.owner.environment === home && other.owner.kind === owner.kind && other.isMatch(value));
+    const homeClaims = index2.patterns.some((other) => other.owner.environment === home && other.owner.kind === owner.kind && other.isMatch(value));
     if (!homeClaims) matches2.push({ owner, value });
   }
-  const range = parseRange(text);
+  const range = parseRange(text2);
   if (range && !isCatchAll(range)) {
-    const homeRanges = index.ranges.filter((entry) => entry.owner.environment === home);
+    const homeRanges = index2.ranges.filter((entry) => entry.owner.environment === home);
     if (!homeRanges.some((entry) => rangeContains(entry.range, range))) {
-      for (const entry of index.ranges) {
-        if (entry.owner.environment !== home && rangesOverlap(entry.range, range)) matches2.push({ owner: entry.owner, value: text });
+      for (const entry of index2.ranges) {
+        if (entry.owner.environment !== home && rangesOverlap(entry.range, range)) matches2.push({ owner: entry.owner, value: text2 });
       }
     }
   }
@@ -42984,7 +44511,7 @@ function hitsOf(text, namespaceContext, home, index) {
 function severityFor(rule, a2, b) {
   return a2.production || b.production ? rule.severity : "medium";
 }
-function referenceFindings(facts, index) {
+function referenceFindings(facts, index2) {
   const byName2 = new Map(facts.model.environments.map((env) => [env.name, env]));
   const findings = [];
   const cache = /* @__PURE__ */ new Map();
@@ -42994,7 +44521,7 @@ function referenceFindings(facts, index) {
     const byLineAndTarget = /* @__PURE__ */ new Map();
     for (const token of file2.tokens) {
       const key = `${name2}\0${token.namespaceContext ? "ns" : ""}\0${token.text}`;
-      const hits = cache.get(key) ?? hitsOf(token.text, token.namespaceContext, home, index);
+      const hits = cache.get(key) ?? hitsOf(token.text, token.namespaceContext, home, index2);
       cache.set(key, hits);
       for (const hit of hits) {
         addTo(byLineAndTarget, `${token.place.line}\0${hit.owner.environment.name}`, { ...hit, token });
@@ -43063,9 +44590,9 @@ function environmentPairs(items) {
 function locationOf(owner, configPath) {
   return owner.place ?? { kind: "file", path: configPath, startLine: 1, endLine: 1 };
 }
-function sharedResourceFindings(index, configPath) {
+function sharedResourceFindings(index2, configPath) {
   const findings = [];
-  for (const owners of index.exact.values()) {
+  for (const owners of index2.exact.values()) {
     const shareable = owners.filter((owner) => owner.shareable).sort(byPlace);
     for (const [a2, b] of environmentPairs(shareable)) {
       findings.push(
@@ -43118,9 +44645,9 @@ function describeState(backend) {
   const fields = Object.entries(backend.fields).map(([key, value]) => `${key} "${value}"`);
   return `${backend.type === "file" ? "backend config" : `backend "${backend.type}"`} ${fields.join(", ")}`;
 }
-function overlapFindings(index, configPath) {
+function overlapFindings(index2, configPath) {
   const byEnvironment = /* @__PURE__ */ new Map();
-  for (const entry of index.ranges) addTo(byEnvironment, entry.owner.environment, entry);
+  for (const entry of index2.ranges) addTo(byEnvironment, entry.owner.environment, entry);
   const widest = [...byEnvironment.values()].flatMap(
     (ranges) => ranges.filter((entry, i2) => !ranges.some((other, j) => j !== i2 && rangeContains(other.range, entry.range) && (other.range.prefix < entry.range.prefix || j < i2)))
   );
@@ -43174,9 +44701,9 @@ async function checkEnvironments(input2) {
   const classify2 = createClassifier(model);
   const declared = await declaredPlaces(changeSet, configPath, model);
   const { head, base } = await collectVersions(changeSet, headPaths, basePaths, classify2, read, report.errors);
-  const evaluate = (version2) => evaluateSeparation({ model, files: version2.files, ambiguous: version2.ambiguous, declared, configPath });
-  const before = new Set(evaluate(base).map((finding) => finding.fingerprint));
-  const classified = evaluate(head).map((finding) => ({ ...finding, change: before.has(finding.fingerprint) ? "existing" : "introduced" }));
+  const evaluate2 = (version2) => evaluateSeparation({ model, files: version2.files, ambiguous: version2.ambiguous, declared, configPath });
+  const before = new Set(evaluate2(base).map((finding) => finding.fingerprint));
+  const classified = evaluate2(head).map((finding) => ({ ...finding, change: before.has(finding.fingerprint) ? "existing" : "introduced" }));
   const { findings, suppressed } = applyEnvironmentSuppressions(classified, head.facts, input2.now);
   report.findings = findings.sort(compareFindings);
   report.suppressed = suppressed;
@@ -43202,11 +44729,11 @@ async function unclaimedManifests(source, paths, layout, read, errors) {
   const candidates = paths.filter((path6) => isYamlPath(path6) && classify2(path6).length === 0).sort();
   const manifests = [];
   await forEachLimited(candidates, READ_CONCURRENCY, async (path6) => {
-    const text = await readText(source, path6, errors, "head");
-    const namespaces = text === void 0 ? [] : manifestNamespaces(text);
-    if (text === void 0 || !namespaces.length) return;
+    const text2 = await readText(source, path6, errors, "head");
+    const namespaces = text2 === void 0 ? [] : manifestNamespaces(text2);
+    if (text2 === void 0 || !namespaces.length) return;
     manifests.push({ path: path6, namespaces });
-    read.set(path6, collectFileFacts(path6, text));
+    read.set(path6, collectFileFacts(path6, text2));
   });
   return manifests.sort((a2, b) => a2.path.localeCompare(b.path));
 }
@@ -43215,8 +44742,8 @@ async function collectVersions(changeSet, headPaths, basePaths, classify2, read,
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path6]) => !changed.has(path6)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix2.dirname(path6)));
-  const inChangedModule = (path6) => changedModules.has(posix2.dirname(path6));
+  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix4.dirname(path6)));
+  const inChangedModule = (path6) => changedModules.has(posix4.dirname(path6));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
   const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path6]) => inChangedModule(path6))));
   for (const [path6, tokens] of headResolved) if (!inChangedModule(path6)) baseResolved.set(path6, tokens);
@@ -43246,32 +44773,32 @@ async function collectVersion(source, paths, classify2, known, errors, version2)
   return result;
 }
 async function readFacts(source, path6, errors, version2) {
-  const text = await readText(source, path6, errors, version2);
-  return text === void 0 ? void 0 : collectFileFacts(path6, text);
+  const text2 = await readText(source, path6, errors, version2);
+  return text2 === void 0 ? void 0 : collectFileFacts(path6, text2);
 }
 async function readText(source, path6, errors, version2) {
   const target = version2 === "head" ? path6 : `${path6} (base)`;
-  let text;
+  let text2;
   try {
-    text = await source.read(path6);
+    text2 = await source.read(path6);
   } catch (error62) {
     errors.push({ category: "engine", target, message: `could not read the file for the environment checks: ${messageOf2(error62)}` });
     return void 0;
   }
-  if (text === void 0) return void 0;
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+  if (text2 === void 0) return void 0;
+  if (Buffer.byteLength(text2) > MAX_FILE_BYTES) {
     errors.push({ category: "parse", target, message: `larger than ${MAX_FILE_BYTES} bytes; not checked for environment separation` });
     return void 0;
   }
-  return text;
+  return text2;
 }
 async function declaredPlaces(changeSet, configPath, model) {
   const places = {};
   if (!model.environments.some((env) => env.source === "declared")) return places;
   let document;
   try {
-    const text = await changeSet.base.read(configPath) ?? await changeSet.head.read(configPath);
-    if (text !== void 0) document = parseYaml(text);
+    const text2 = await changeSet.base.read(configPath) ?? await changeSet.head.read(configPath);
+    if (text2 !== void 0) document = parseYaml(text2);
   } catch {
     return places;
   }
@@ -43279,8 +44806,8 @@ async function declaredPlaces(changeSet, configPath, model) {
   const { value: root, positions } = document;
   for (const env of model.environments) {
     for (const [field, values] of Object.entries(env.identifiers)) {
-      values.forEach((value, index) => {
-        const path6 = ["environments", env.name, "identifiers", field, index];
+      values.forEach((value, index2) => {
+        const path6 = ["environments", env.name, "identifiers", field, index2];
         if (valueAt2(root, path6) !== value) return;
         const { startLine, endLine } = locate(positions, path6);
         places[declaredKey(env.name, field, value)] = { kind: "file", path: configPath, startLine, endLine };
@@ -43306,105 +44833,11 @@ function messageOf2(error62) {
   return error62 instanceof Error ? error62.message : String(error62);
 }
 
-// checks/infra/diff.ts
-function diffResources(input2) {
-  const scopeOf2 = input2.scopeOf ?? ((resource) => resource.path);
-  const baseByKey = new Map(input2.base.map((resource) => [`${scopeOf2(resource, "base")}#${resource.address}`, resource]));
-  const matchedBase = /* @__PURE__ */ new Set();
-  const pairs2 = input2.head.map((head) => {
-    const scope = scopeOf2(head, "head");
-    const base = [head.address, ...head.movedFrom ?? []].map((address) => baseByKey.get(`${scope}#${address}`)).find((candidate) => candidate !== void 0 && !matchedBase.has(candidate));
-    if (base) matchedBase.add(base);
-    return { head, base };
-  });
-  const contexts = { base: { resources: input2.base }, head: { resources: input2.head } };
-  const diff = { findings: [], unknown: [], strengthened: [] };
-  for (const rule of input2.rules) {
-    for (const { head, base } of pairs2) {
-      if (appliesTo(rule, head)) classify(rule, head, base, contexts, diff);
-    }
-    if (!rule.removalWeakens) continue;
-    for (const base of input2.base) {
-      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base, diff);
-    }
-  }
-  return diff;
-}
-function appliesTo(rule, resource) {
-  return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
-}
-function classify(rule, head, base, contexts, diff) {
-  const after = rule.check(head, contexts.head);
-  if (!after) return;
-  const before = base ? rule.check(base, contexts.base) : void 0;
-  const { path: setIn, ...lines } = head.locate(after.path);
-  const location = { kind: "file", path: setIn ?? head.path, ...lines };
-  const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
-  if (after.verdict === "unknown") {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
-    return;
-  }
-  if (after.verdict === "pass") {
-    if (before?.verdict === "fail" || before?.verdict === "pass" && stronger(rule, after.actual, before.actual)) {
-      diff.strengthened.push({
-        ruleId: rule.id,
-        location,
-        message: `${head.address}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
-      });
-    }
-    return;
-  }
-  const change = changeOf(rule, after, before, head, base);
-  if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
-  diff.findings.push(findingOf(rule, head, after, location, change, before, related));
-}
-function changeOf(rule, after, before, head, base) {
-  if (!before) return "introduced";
-  if (before.verdict === "fail") return stronger(rule, before.actual, after.actual) ? "weakened" : "existing";
-  if (before.verdict === "pass" && base && valueAt(base.values, after.path) !== void 0 && valueAt(head.values, after.path) === void 0) {
-    return "removed";
-  }
-  return "weakened";
-}
-function findingOf(rule, head, after, location, change, before, related) {
-  const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
-  let message = `${head.address}: ${after.message}`;
-  if (change === "weakened" || change === "removed") {
-    evidence.before = verdictValue(before) ?? null;
-    evidence.after = after.actual;
-    message += ` (was ${describeValue(verdictValue(before))})`;
-  }
-  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
-}
-function classifyRemoval(rule, base, context, diff) {
-  const before = rule.check(base, context);
-  if (before?.verdict !== "pass") return;
-  diff.findings.push(
-    makeFinding(rule, {
-      message: `${base.address} was removed; it provided this safeguard`,
-      location: { kind: "file", path: base.path, ...base.range },
-      change: "removed",
-      evidence: { resource: base.address, before: base.address, after: null },
-      subject: `${base.path}#${base.address}#removed`
-    })
-  );
-}
-function stronger(rule, a2, b) {
-  const strengthA = rule.strength?.(a2);
-  const strengthB = rule.strength?.(b);
-  return strengthA !== void 0 && strengthB !== void 0 && strengthA > strengthB;
-}
-function verdictValue(verdict) {
-  if (!verdict) return void 0;
-  if (verdict.verdict === "unknown") return verdict.expression;
-  return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
-}
-function pathLabel(path6) {
-  return path6.length ? path6.map(String).join(".") : "resource";
-}
+// checks/infra/analyze.ts
+import { posix as posix6 } from "node:path";
 
 // checks/infra/formats.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
@@ -43419,25 +44852,25 @@ var CLOUDFORMATION_SCHEMA = yaml.DEFAULT_SCHEMA.extend([
   ...FUNCTION_TAGS.filter((tag) => tag !== "GetAtt").flatMap((tag) => intrinsicTypes(tag, `Fn::${tag}`))
 ]);
 var CLOUDFORMATION_CONTENT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?AWS::[A-Za-z0-9]+::/;
-function looksLikeCloudFormation(text) {
-  return CLOUDFORMATION_CONTENT.test(text);
+function looksLikeCloudFormation(text2) {
+  return CLOUDFORMATION_CONTENT.test(text2);
 }
 function asObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
-function parseCloudFormation(path6, text) {
+function parseCloudFormation(path6, text2) {
   let document;
   try {
-    document = parseYamlDocuments(text, CLOUDFORMATION_SCHEMA)[0];
+    document = parseYamlDocuments(text2, CLOUDFORMATION_SCHEMA)[0];
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) return { ok: false, path: path6, format: "cloudformation", line: error62.line, message: error62.message };
     throw error62;
   }
-  const template = asObject(document?.value);
+  const template2 = asObject(document?.value);
   const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const parameters = asObject(template.Parameters);
+  const parameters = asObject(template2.Parameters);
   const resources = [];
-  for (const [id, declaration] of Object.entries(asObject(template.Resources))) {
+  for (const [id, declaration] of Object.entries(asObject(template2.Resources))) {
     const resource = asObject(declaration);
     if (typeof resource.Type !== "string") continue;
     const prefix = ["Resources", id, "Properties"];
@@ -43448,7 +44881,7 @@ function parseCloudFormation(path6, text) {
       path: path6,
       range: locate(positions, ["Resources", id]),
       values: asObject(resolveIntrinsics(resource.Properties ?? {}, parameters)),
-      locate: (attribute) => attribute.length ? locate(positions, [...prefix, ...attribute]) : locate(positions, ["Resources", id])
+      locate: (attribute2) => attribute2.length ? locate(positions, [...prefix, ...attribute2]) : locate(positions, ["Resources", id])
     });
   }
   return { ok: true, path: path6, format: "cloudformation", resources };
@@ -43469,73 +44902,73 @@ function resolveIntrinsics(value, parameters) {
 var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path6) => /\.(ya?ml|json|template)$/i.test(path6),
-  matchesContent: (_path, text) => looksLikeCloudFormation(text),
+  matchesContent: (_path, text2) => looksLikeCloudFormation(text2),
   parse: parseCloudFormation
 };
 
 // checks/infra/kubernetes/parse-kubernetes.ts
 var API_VERSION = /(^|[{,]\s*)"?apiVersion"?\s*:\s*["']?[A-Za-z0-9.-]*\/?v\d/m;
 var KIND = /(^|[{,]\s*)"?kind"?\s*:\s*["']?[A-Z][A-Za-z]+/m;
-function isHelmTemplate(path6, text) {
-  return /(^|\/)templates\//.test(path6) && text.includes("{{");
+function isHelmTemplate(path6, text2) {
+  return /(^|\/)templates\//.test(path6) && text2.includes("{{");
 }
-function looksLikeKubernetes(path6, text) {
-  return API_VERSION.test(text) && KIND.test(text) && !isHelmTemplate(path6, text);
+function looksLikeKubernetes(path6, text2) {
+  return API_VERSION.test(text2) && KIND.test(text2) && !isHelmTemplate(path6, text2);
 }
 function asObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
-function isObject4(value) {
-  const object2 = asObject2(value);
-  return typeof object2?.apiVersion === "string" && typeof object2.kind === "string";
+function isObject5(value) {
+  const object3 = asObject2(value);
+  return typeof object3?.apiVersion === "string" && typeof object3.kind === "string";
 }
-function kubernetesAddress(object2, fallbackName) {
-  const metadata2 = asObject2(object2.metadata) ?? {};
+function kubernetesAddress(object3, fallbackName) {
+  const metadata2 = asObject2(object3.metadata) ?? {};
   const namespace = typeof metadata2.namespace === "string" && metadata2.namespace ? metadata2.namespace : "default";
   const name2 = typeof metadata2.name === "string" && metadata2.name ? metadata2.name : typeof metadata2.generateName === "string" && metadata2.generateName ? `${metadata2.generateName}*` : fallbackName;
-  return `${object2.kind}/${namespace}/${name2}`;
+  return `${object3.kind}/${namespace}/${name2}`;
 }
-function parseKubernetes(path6, text) {
+function parseKubernetes(path6, text2) {
   let documents;
   try {
-    documents = parseYamlDocuments(text);
+    documents = parseYamlDocuments(text2);
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) return { ok: false, path: path6, format: "kubernetes", line: error62.line, message: error62.message };
     throw error62;
   }
   const resources = [];
   const seen = /* @__PURE__ */ new Map();
-  const add = (object2, positions, fallbackName) => {
-    const resource = objectResource(path6, object2, positions, fallbackName);
+  const add = (object3, positions, fallbackName) => {
+    const resource = objectResource(path6, object3, positions, fallbackName);
     const count2 = (seen.get(resource.address) ?? 0) + 1;
     seen.set(resource.address, count2);
     if (count2 > 1) resource.address = `${resource.address}#${count2}`;
     resources.push(resource);
   };
-  documents.forEach((document, index) => {
-    if (!isObject4(document.value)) return;
+  documents.forEach((document, index2) => {
+    if (!isObject5(document.value)) return;
     const items = document.value.items;
     if (document.value.kind.endsWith("List") && Array.isArray(items)) {
       items.forEach((item, itemIndex) => {
         const node2 = document.positions.entries?.get("items")?.value.items?.[itemIndex];
-        if (isObject4(item) && node2) add(item, node2, `document-${index + 1}-item-${itemIndex + 1}`);
+        if (isObject5(item) && node2) add(item, node2, `document-${index2 + 1}-item-${itemIndex + 1}`);
       });
       return;
     }
-    add(document.value, document.positions, `document-${index + 1}`);
+    add(document.value, document.positions, `document-${index2 + 1}`);
   });
   return { ok: true, path: path6, format: "kubernetes", resources };
 }
-function objectResource(path6, object2, positions, fallbackName) {
+function objectResource(path6, object3, positions, fallbackName) {
   const range = { startLine: positions.startLine, endLine: positions.endLine };
   return {
-    address: kubernetesAddress(object2, fallbackName),
-    type: object2.kind,
+    address: kubernetesAddress(object3, fallbackName),
+    type: object3.kind,
     format: "kubernetes",
     path: path6,
     range,
-    values: object2,
-    locate: (attribute) => attribute.length ? locate(positions, attribute) : range
+    values: object3,
+    locate: (attribute2) => attribute2.length ? locate(positions, attribute2) : range
   };
 }
 
@@ -43563,17 +44996,17 @@ function isSpace(c3) {
 function unescape(raw) {
   return raw.replace(/\\(["'\\trn])/g, (_match, next) => ({ t: "	", r: "\r", n: "\n" })[next] ?? next);
 }
-function tokenizeNginx(text) {
+function tokenizeNginx(text2) {
   const tokens = [];
   let line = 1;
   let i2 = 0;
-  while (i2 < text.length) {
-    const c3 = text[i2];
+  while (i2 < text2.length) {
+    const c3 = text2[i2];
     if (c3 === "\n") line++;
     if (isSpace(c3)) {
       i2++;
     } else if (c3 === "#") {
-      while (i2 < text.length && text[i2] !== "\n") i2++;
+      while (i2 < text2.length && text2[i2] !== "\n") i2++;
     } else if (SPECIAL.has(c3)) {
       tokens.push({ kind: c3, line });
       i2++;
@@ -43581,34 +45014,34 @@ function tokenizeNginx(text) {
       const start = line;
       let raw = "";
       i2++;
-      while (i2 < text.length && text[i2] !== c3) {
-        if (text[i2] === "\\" && i2 + 1 < text.length) raw += text[i2++];
-        if (text[i2] === "\n") line++;
-        raw += text[i2++];
+      while (i2 < text2.length && text2[i2] !== c3) {
+        if (text2[i2] === "\\" && i2 + 1 < text2.length) raw += text2[i2++];
+        if (text2[i2] === "\n") line++;
+        raw += text2[i2++];
       }
-      if (i2 >= text.length) throw new NginxSyntaxError(`unterminated ${c3 === '"' ? "double" : "single"}-quoted string`, start);
+      if (i2 >= text2.length) throw new NginxSyntaxError(`unterminated ${c3 === '"' ? "double" : "single"}-quoted string`, start);
       i2++;
       tokens.push({ kind: "word", text: unescape(raw), line: start });
     } else {
       const start = i2;
-      while (i2 < text.length && !isSpace(text[i2]) && !SPECIAL.has(text[i2])) {
-        if (text[i2] === "$" && text[i2 + 1] === "{") {
-          const close = text.indexOf("}", i2);
+      while (i2 < text2.length && !isSpace(text2[i2]) && !SPECIAL.has(text2[i2])) {
+        if (text2[i2] === "$" && text2[i2 + 1] === "{") {
+          const close = text2.indexOf("}", i2);
           if (close < 0) throw new NginxSyntaxError('unterminated "${" variable', line);
           i2 = close + 1;
         } else {
-          i2 += text[i2] === "\\" && i2 + 1 < text.length ? 2 : 1;
+          i2 += text2[i2] === "\\" && i2 + 1 < text2.length ? 2 : 1;
         }
       }
-      const word = text.slice(start, i2);
+      const word = text2.slice(start, i2);
       tokens.push({ kind: "word", text: word.includes("\\") ? unescape(word) : word, line });
     }
   }
   return tokens;
 }
 var MAX_NGINX_DEPTH = 64;
-function parseNginxConfig(text) {
-  const tokens = tokenizeNginx(text);
+function parseNginxConfig(text2) {
+  const tokens = tokenizeNginx(text2);
   let position = 0;
   let depth = 0;
   const parseBlock = (opener) => {
@@ -43661,13 +45094,13 @@ function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
 var CONTENT = /^\s*(http|server)\s*\{/m;
-function looksLikeNginx(text) {
-  return CONTENT.test(text);
+function looksLikeNginx(text2) {
+  return CONTENT.test(text2);
 }
-function parseNginx(path6, text) {
+function parseNginx(path6, text2) {
   let directives;
   try {
-    directives = parseNginxConfig(text);
+    directives = parseNginxConfig(text2);
   } catch (error62) {
     if (error62 instanceof NginxSyntaxError) return { ok: false, path: path6, format: "nginx", line: error62.line, message: error62.message };
     throw error62;
@@ -43703,7 +45136,7 @@ function serverResource(path6, server2, inherited) {
     return fact.value;
   };
   const listens = own2.filter((directive) => directive.name === "listen");
-  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
+  listens.forEach((directive, index2) => ranges.set(`listen.${index2}`, rangeOf(directive)));
   const listen2 = listens.map(readListen);
   const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
   const redirect = findHttpsRedirect(own2);
@@ -43721,7 +45154,7 @@ function serverResource(path6, server2, inherited) {
     https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
   };
   const dropping = locationsDroppingHsts(own2);
-  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  dropping.forEach((location, index2) => ranges.set(`hsts_dropped_by.${index2}`, rangeOf(location)));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
   for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
   const range = rangeOf(server2);
@@ -43732,7 +45165,7 @@ function serverResource(path6, server2, inherited) {
     path: path6,
     range,
     values,
-    locate: (attribute) => ranges.get(attribute.slice(0, 2).join(".")) ?? ranges.get(String(attribute[0])) ?? range
+    locate: (attribute2) => ranges.get(attribute2.slice(0, 2).join(".")) ?? ranges.get(String(attribute2[0])) ?? range
   };
 }
 function readListen(directive) {
@@ -43817,20 +45250,53 @@ var nginxParser = {
   format: "nginx",
   matchesPath: (path6) => NGINX_PATH.test(path6),
   // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
-  matchesContent: (path6, text) => !/\.(ya?ml|json)$/i.test(path6) && looksLikeNginx(text),
+  matchesContent: (path6, text2) => !/\.(ya?ml|json)$/i.test(path6) && looksLikeNginx(text2),
   parse: parseNginx
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix5 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
+var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
+var isConfigurationFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json");
+function moduleFiles(dir) {
+  const prefix = dir === "." ? "" : `${dir}/`;
+  return [`${prefix}*.tf`, `${prefix}*.tf.json`];
+}
 var terraformParser = {
   format: "terraform",
-  matchesPath: (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json"),
-  matchesContent: (path6, text) => path6.endsWith(".tf") || path6.endsWith(".tf.json") || TERRAFORM_CONTENT.test(text),
-  parse: async (path6, text) => (await parseTerraformModule([{ path: path6, text }]))[0],
-  groupOf: (path6) => `terraform:${posix3.dirname(path6)}`,
-  parseGroup: parseTerraformModule
+  matchesPath: (path6) => isConfigurationFile(path6) || isVarFile(path6) || isModulesManifest(path6),
+  matchesContent: (path6, text2) => isConfigurationFile(path6) || isVarFile(path6) || isModulesManifest(path6) || TERRAFORM_CONTENT.test(text2),
+  parse: async (path6, text2) => (await parseTerraformModule([{ path: path6, text: text2 }]))[0],
+  groupOf: () => "terraform",
+  parseGroup: (files, options) => parseTerraformModule(files, options?.terraformVarFiles ? { varFiles: options.terraformVarFiles } : {}),
+  /**
+   * A module's files read each other (variables, locals) and its tfvars; a local module call
+   * reads the called directory; a root with `.terraform/modules/modules.json` reads the modules
+   * `terraform init` installed.
+   */
+  dependenciesOf: (path6, text2) => {
+    const dir = posix5.dirname(path6);
+    if (isModulesManifest(path6)) {
+      const root = posix5.dirname(posix5.dirname(posix5.dirname(path6)));
+      try {
+        const manifest = JSON.parse(text2);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix5.join(root, entry.Dir)) : []);
+      } catch {
+        return [];
+      }
+    }
+    const prefix = dir === "." ? "" : `${dir}/`;
+    const own2 = [...moduleFiles(dir), `${prefix}*.tfvars`, `${prefix}*.tfvars.json`];
+    if (!isConfigurationFile(path6)) return own2;
+    const calls = [...text2.matchAll(MODULE_SOURCE)].map((match) => match[1]);
+    const local = calls.flatMap((source) => {
+      const target = localSourceDir(dir, source);
+      return target === void 0 || target.startsWith("..") ? [] : moduleFiles(target);
+    });
+    const remote = calls.some((source) => localSourceDir(dir, source) === void 0) ? [`${prefix}${MODULES_MANIFEST}`] : [];
+    return [...own2, ...local, ...remote];
+  }
 };
 
 // checks/infra/formats.ts
@@ -43841,12 +45307,12 @@ var INFRA_PARSERS = [
   nginxParser
 ];
 function infraPathFilter(selection) {
-  const included = selection.include.length ? (0, import_picomatch4.default)([...selection.include], { dot: true }) : () => false;
-  const excluded = selection.exclude.length ? (0, import_picomatch4.default)([...selection.exclude], { dot: true }) : () => false;
+  const included = selection.include.length ? (0, import_picomatch5.default)([...selection.include], { dot: true }) : () => false;
+  const excluded = selection.exclude.length ? (0, import_picomatch5.default)([...selection.exclude], { dot: true }) : () => false;
   return (path6) => !excluded(path6) && (included(path6) || INFRA_PARSERS.some((parser) => parser.matchesPath(path6)));
 }
-function detectFormat(path6, text) {
-  return INFRA_PARSERS.find((parser) => parser.matchesPath(path6) && parser.matchesContent(path6, text)) ?? INFRA_PARSERS.find((parser) => parser.matchesContent(path6, text));
+function detectFormat(path6, text2) {
+  return INFRA_PARSERS.find((parser) => parser.matchesPath(path6) && parser.matchesContent(path6, text2)) ?? INFRA_PARSERS.find((parser) => parser.matchesContent(path6, text2));
 }
 
 // checks/infra/analyze.ts
@@ -43854,8 +45320,9 @@ var MAX_INFRA_FILE_BYTES = 1024 * 1024;
 async function analyzeInfra(input2) {
   const maxBytes = input2.maxBytes ?? MAX_INFRA_FILE_BYTES;
   const analysis = { findings: [], suppressed: [], unknown: [], strengthened: [], notes: [] };
-  const head = await parseVersion(input2.head, maxBytes);
-  const base = await parseVersion(input2.base, maxBytes);
+  const head = await parseVersion(input2.head, maxBytes, input2.parseOptions ?? {});
+  const base = await parseVersion(input2.base, maxBytes, input2.parseOptions ?? {});
+  analysis.notes.push(...head.notes);
   for (const failure2 of head.failures) analysis.findings.push(parseErrorFinding(failure2));
   for (const failure2 of base.failures) {
     analysis.notes.push(`infra: ${failure2.path} did not parse at base (line ${failure2.line}: ${failure2.message}); its resources at head are compared against nothing`);
@@ -43877,20 +45344,20 @@ async function analyzeInfra(input2) {
     byPath.set(path6, [...byPath.get(path6) ?? [], finding]);
   }
   for (const [path6, findings] of byPath) {
-    const text = texts.get(path6);
-    if (text === void 0) {
+    const text2 = texts.get(path6);
+    if (text2 === void 0) {
       analysis.findings.push(...findings);
       continue;
     }
     const blocks = head.resources.filter((resource) => resource.path === path6).map((resource) => resource.range);
-    const result = applySuppressions(path6, text, findings, blocks, input2.now);
+    const result = applySuppressions(path6, text2, findings, blocks, input2.now);
     analysis.findings.push(...result.findings);
     analysis.suppressed.push(...result.suppressed);
   }
   return analysis;
 }
-async function parseVersion(files, maxBytes) {
-  const version2 = { resources: [], failures: [] };
+async function parseVersion(files, maxBytes, options) {
+  const version2 = { resources: [], failures: [], notes: [] };
   const groups = /* @__PURE__ */ new Map();
   for (const file2 of files) {
     const parser = detectFormat(file2.path, file2.text);
@@ -43907,17 +45374,22 @@ async function parseVersion(files, maxBytes) {
   }
   const parsed = await Promise.all(
     [...groups.values()].map(
-      ({ parser, files: members2 }) => parser.parseGroup ? parser.parseGroup(members2) : Promise.all(members2.map(async (file2) => parser.parse(file2.path, file2.text)))
+      ({ parser, files: members2 }) => parser.parseGroup ? parser.parseGroup(members2, options) : Promise.all(members2.map(async (file2) => parser.parse(file2.path, file2.text)))
     )
   );
   for (const result of parsed.flat()) {
-    if (result.ok) version2.resources.push(...result.resources);
-    else version2.failures.push(result);
+    if (result.ok) {
+      version2.resources.push(...result.resources);
+      version2.notes.push(...result.notes ?? []);
+    } else version2.failures.push(result);
   }
   return version2;
 }
 function scopeOf(resource, path6) {
-  if (resource.scope !== void 0) return resource.scope;
+  if (resource.scope !== void 0) {
+    const from = `:${posix6.dirname(resource.path)}`;
+    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix6.dirname(path6)}` : resource.scope;
+  }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path6) ?? `${resource.format}:${path6}`;
 }
@@ -43931,8 +45403,225 @@ function parseErrorFinding(failure2) {
 }
 
 // checks/scan.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch7 = __toESM(require_picomatch2(), 1);
+
+// checks/infra/select-files.ts
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+import { posix as posix7 } from "node:path";
+
+// checks/model/source.ts
+var UnreadableFileError = class extends Error {
+  constructor(path6, reason) {
+    super(`${path6}: ${reason}`);
+    this.path = path6;
+    this.reason = reason;
+    this.name = "UnreadableFileError";
+  }
+  path;
+  reason;
+};
+
+// checks/infra/select-files.ts
+var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
+async function selectInfraFiles(changeSet, options, report) {
+  const { isInfra } = options;
+  const changed = changeSet.changed.filter((file2) => isInfra(file2.path) || file2.previousPath !== void 0 && isInfra(file2.previousPath));
+  const changedPaths = new Set(changed.flatMap((file2) => [file2.path, ...file2.previousPath ? [file2.previousPath] : []]));
+  const headSeeds = changed.filter((file2) => file2.status !== "removed" && isInfra(file2.path)).map((file2) => file2.path);
+  const baseSeeds = changed.filter((file2) => file2.status !== "added").map((file2) => file2.previousPath ?? file2.path);
+  const head = new VersionReader(changeSet.head, "head", report);
+  const base = new VersionReader(changeSet.base, "base", report, (path6) => changedPaths.has(path6) ? void 0 : head.text(path6));
+  const needsListing = options.all || changed.length > 0;
+  const headListing = needsListing ? (await changeSet.head.list()).filter(isInfra) : [];
+  const headPaths = options.all ? new Set(headListing) : await closure(headSeeds, headListing, head);
+  await head.load([...headPaths]);
+  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await changeSet.base.list()).filter(isInfra), base) : /* @__PURE__ */ new Set();
+  for (const path6 of headPaths) if (!changedPaths.has(path6) && head.text(path6) !== void 0) basePaths.add(path6);
+  await base.load([...basePaths]);
+  head.reportFailures(headPaths);
+  base.reportFailures(basePaths);
+  return { head: head.files(headPaths), base: base.files(basePaths) };
+}
+var VersionReader = class {
+  constructor(source, side, report, reuse = () => void 0) {
+    this.source = source;
+    this.side = side;
+    this.report = report;
+    this.reuse = reuse;
+  }
+  source;
+  side;
+  report;
+  reuse;
+  texts = /* @__PURE__ */ new Map();
+  failures = /* @__PURE__ */ new Map();
+  text(path6) {
+    return this.texts.get(path6);
+  }
+  async load(paths) {
+    const missing = [];
+    for (const path6 of paths) {
+      if (this.texts.has(path6) || this.failures.has(path6)) continue;
+      const reused = this.reuse(path6);
+      if (reused !== void 0) this.texts.set(path6, reused);
+      else missing.push(path6);
+    }
+    if (!missing.length) return;
+    if (this.source.readMany) {
+      try {
+        const texts = await this.source.readMany(missing);
+        missing.forEach((path6, position) => this.texts.set(path6, texts[position]));
+      } catch (error62) {
+        for (const path6 of missing) this.failures.set(path6, error62);
+      }
+      return;
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < missing.length) {
+        const path6 = missing[next++];
+        try {
+          this.texts.set(path6, await this.source.read(path6));
+        } catch (error62) {
+          this.failures.set(path6, error62);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY2, missing.length) }, worker));
+  }
+  /**
+   * A file that is selected but could not be read is a visible outcome: a note with the reason
+   * when the source refused it (a link out of the repository, not text), else an error. Files
+   * read only to find who depends on a change are named in one note.
+   */
+  reportFailures(selected) {
+    const unselected = [];
+    for (const [path6, error62] of this.failures) {
+      if (!selected.has(path6)) unselected.push(path6);
+      else if (error62 instanceof UnreadableFileError) this.report.notes.push(`infra: ${path6} was not read at ${this.side}: ${error62.reason}`);
+      else this.report.errors.push({ category: "engine", target: path6, message: `could not read ${path6} at ${this.side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
+    }
+    if (unselected.length) {
+      const named2 = unselected.sort().slice(0, 5).join(", ");
+      this.report.notes.push(
+        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named2}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
+      );
+    }
+  }
+  files(paths) {
+    return [...paths].flatMap((path6) => {
+      const text2 = this.texts.get(path6);
+      return text2 === void 0 ? [] : [{ path: path6, text: text2 }];
+    }).sort((a2, b) => a2.path.localeCompare(b.path));
+  }
+};
+var Globs = class {
+  constructor(byDirectory) {
+    this.byDirectory = byDirectory;
+  }
+  byDirectory;
+  compiled = /* @__PURE__ */ new Map();
+  found = /* @__PURE__ */ new Map();
+  get(glob2) {
+    let entry = this.compiled.get(glob2);
+    if (!entry) {
+      const scanned = import_picomatch6.default.scan(glob2);
+      const dir = posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
+      entry = { matches: (0, import_picomatch6.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      this.compiled.set(glob2, entry);
+    }
+    return entry;
+  }
+  /** Listed paths a dependency glob names. */
+  matching(glob2) {
+    let found = this.found.get(glob2);
+    if (found) return found;
+    const { matches: matches2, base, isGlob: isGlob2 } = this.get(glob2);
+    found = [];
+    if (!isGlob2) found = this.byDirectory.get(base)?.filter((path6) => path6 === glob2) ?? [];
+    else {
+      for (const [dir, paths] of this.byDirectory) {
+        if (base && dir !== base && !dir.startsWith(`${base}/`)) continue;
+        for (const path6 of paths) if (matches2(path6)) found.push(path6);
+      }
+    }
+    this.found.set(glob2, found);
+    return found;
+  }
+};
+async function closure(seeds, listing, reader) {
+  const listed = new Set(listing);
+  const selected = /* @__PURE__ */ new Set();
+  const upward = [];
+  const forward = [];
+  const add = (path6, up) => {
+    if (!listed.has(path6) || selected.size >= MAX_SELECTED_FILES) return;
+    if (selected.has(path6)) return;
+    selected.add(path6);
+    (up ? upward : forward).push(path6);
+  };
+  for (const seed of seeds) add(seed, true);
+  const globs2 = new Globs(indexByDirectory(listing));
+  let dependents;
+  while (upward.length || forward.length) {
+    const batch = [...upward, ...forward];
+    const up = new Set(upward);
+    upward.length = 0;
+    forward.length = 0;
+    await reader.load(batch.filter(hasDependencies));
+    for (const path6 of batch) {
+      for (const glob2 of dependenciesOf(path6, reader.text(path6))) for (const match of globs2.matching(glob2)) add(match, false);
+      if (!up.has(path6)) continue;
+      dependents ??= await indexDependents(listing, reader, globs2);
+      for (const dependency of candidatesFor(path6, dependents)) if (dependency.owner !== path6 && dependency.matches(path6)) add(dependency.owner, true);
+    }
+  }
+  return selected;
+}
+function hasDependencies(path6) {
+  return INFRA_PARSERS.some((parser) => parser.dependenciesOf && parser.matchesPath(path6));
+}
+function dependenciesOf(path6, text2) {
+  if (text2 === void 0 || !hasDependencies(path6)) return [];
+  return detectFormat(path6, text2)?.dependenciesOf?.(path6, text2) ?? [];
+}
+async function indexDependents(listing, reader, globs2) {
+  const candidates = listing.filter(hasDependencies);
+  await reader.load(candidates);
+  const index2 = /* @__PURE__ */ new Map();
+  for (const owner of candidates) {
+    for (const glob2 of dependenciesOf(owner, reader.text(owner))) {
+      const { matches: matches2, base } = globs2.get(glob2);
+      const list3 = index2.get(base) ?? [];
+      list3.push({ owner, matches: matches2 });
+      index2.set(base, list3);
+    }
+  }
+  return index2;
+}
+function candidatesFor(path6, index2) {
+  const found = [...index2.get("") ?? []];
+  let dir = posix7.dirname(path6);
+  for (; ; ) {
+    if (dir !== ".") found.push(...index2.get(dir) ?? []);
+    if (dir === "." || dir === "/") break;
+    dir = posix7.dirname(dir);
+  }
+  return found;
+}
+function indexByDirectory(listing) {
+  const index2 = /* @__PURE__ */ new Map();
+  for (const path6 of listing) {
+    const dir = posix7.dirname(path6) === "." ? "" : posix7.dirname(path6);
+    const list3 = index2.get(dir) ?? [];
+    list3.push(path6);
+    index2.set(dir, list3);
+  }
+  return index2;
+}
+
+// checks/scan.ts
 async function scanChanges(changeSet, config2, options) {
   const infra = await guarded("infra", options.now, () => scanInfra(changeSet, config2, options));
   const environments = await guarded(
@@ -43964,30 +45653,15 @@ async function guarded(family2, now, run) {
 async function scanInfra(changeSet, config2, options) {
   const report = emptyReport(TOOL, options.now.toISOString());
   const isInfra = infraPathFilter(config2.infra);
-  const changed = changeSet.changed.filter((file2) => isInfra(file2.path) || file2.previousPath !== void 0 && isInfra(file2.previousPath));
-  const changedPaths = new Set(changed.flatMap((file2) => [file2.path, ...file2.previousPath ? [file2.previousPath] : []]));
-  const headPaths = new Set(changed.filter((file2) => file2.status !== "removed" && isInfra(file2.path)).map((file2) => file2.path));
-  const basePaths = new Set(changed.filter((file2) => file2.status !== "added").map((file2) => file2.previousPath ?? file2.path));
-  const groups = new Set([...headPaths, ...basePaths].map(groupOf).filter((group) => group !== void 0));
-  if (groups.size || options.all) {
-    const headList = (await changeSet.head.list()).filter(isInfra);
-    for (const path6 of headList) if (options.all || groups.has(groupOf(path6) ?? "")) headPaths.add(path6);
-    if (groups.size) {
-      for (const path6 of (await changeSet.base.list()).filter(isInfra)) if (groups.has(groupOf(path6) ?? "")) basePaths.add(path6);
-    }
-  }
-  const head = await readAll(changeSet.head, [...headPaths], report, "head");
-  const headText = new Map(head.map((file2) => [file2.path, file2.text]));
-  const unchanged = [...headPaths].filter((path6) => !changedPaths.has(path6) && headText.has(path6)).map((path6) => ({ path: path6, text: headText.get(path6) }));
-  const base = [...unchanged, ...await readAll(changeSet.base, [...basePaths].filter((path6) => changedPaths.has(path6)), report, "base")];
-  const included = config2.infra.include.length ? (0, import_picomatch5.default)([...config2.infra.include], { dot: true }) : void 0;
+  const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...options.all ? { all: true } : {} }, report);
+  const included = config2.infra.include.length ? (0, import_picomatch7.default)([...config2.infra.include], { dot: true }) : void 0;
   for (const file2 of head) {
     if (included?.(file2.path) && !detectFormat(file2.path, file2.text)) {
       report.notes.push(`infra: ${file2.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
     }
   }
-  const renames = new Map(changed.filter((file2) => file2.previousPath !== void 0).map((file2) => [file2.path, file2.previousPath]));
-  const analysis = await analyzeInfra({ base, head, renames, now: options.now });
+  const renames = new Map(changeSet.changed.filter((file2) => file2.previousPath !== void 0).map((file2) => [file2.path, file2.previousPath]));
+  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config2.infra.terraform["var-files"] } });
   report.findings.push(...analysis.findings);
   report.suppressed.push(...analysis.suppressed);
   report.unknown.push(...analysis.unknown);
@@ -44001,39 +45675,6 @@ async function scanInfra(changeSet, config2, options) {
     files: head.length
   });
   return report;
-}
-function groupOf(path6) {
-  return INFRA_PARSERS.find((parser) => parser.groupOf && parser.matchesPath(path6))?.groupOf?.(path6);
-}
-async function readAll(source, paths, report, side) {
-  const files = [];
-  const failed = (path6, error62) => report.errors.push({ category: "engine", target: path6, message: `could not read ${path6} at ${side}: ${error62 instanceof Error ? error62.message : String(error62)}` });
-  if (source.readMany && paths.length) {
-    try {
-      const texts = await source.readMany(paths);
-      paths.forEach((path6, index) => {
-        const text = texts[index];
-        if (text !== void 0) files.push({ path: path6, text });
-      });
-    } catch (error62) {
-      for (const path6 of paths) failed(path6, error62);
-    }
-    return files.sort((a2, b) => a2.path.localeCompare(b.path));
-  }
-  let next = 0;
-  const worker = async () => {
-    while (next < paths.length) {
-      const path6 = paths[next++];
-      try {
-        const text = await source.read(path6);
-        if (text !== void 0) files.push({ path: path6, text });
-      } catch (error62) {
-        failed(path6, error62);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY2, paths.length) }, worker));
-  return files.sort((a2, b) => a2.path.localeCompare(b.path));
 }
 
 // checks/source/git-source.ts
@@ -44072,8 +45713,8 @@ function runGit(repoDir, args, input2) {
   });
 }
 function nulFields(output2) {
-  const text = output2.toString("utf8");
-  return text.split("\0").filter((field, index, all) => field !== "" || index < all.length - 1);
+  const text2 = output2.toString("utf8");
+  return text2.split("\0").filter((field, index2, all) => field !== "" || index2 < all.length - 1);
 }
 
 // checks/source/git-source.ts
@@ -44106,7 +45747,7 @@ var GitRefSource = class {
       const output2 = await runGit(this.repoDir, ["cat-file", "--batch"], batch.map((read) => `${this.ref}:${read.path}
 `).join(""));
       const texts = parseBatch(output2, batch.length);
-      batch.forEach((read, index) => read.resolve(texts[index]));
+      batch.forEach((read, index2) => read.resolve(texts[index2]));
     } catch (error62) {
       for (const read of batch) read.reject(error62);
     }

@@ -4,10 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../checks/config/schema.js';
-import type { FileSource } from '../checks/model/source.js';
+import { UnreadableFileError, type FileSource } from '../checks/model/source.js';
 import { scanChanges } from '../checks/scan.js';
 import { gitChangeSet } from '../checks/source/git-source.js';
 import { memoryChangeSet } from './support/memory-source.js';
+import { EDGE_MODULE, ROOT, TFVARS } from './infra/terraform/fixtures.js';
 import { createTempRepo, type TempRepo } from './source/temp-repo.js';
 
 const NOW = new Date('2026-02-01T09:00:00Z');
@@ -76,7 +77,7 @@ describe('scanChanges on a git repository', () => {
   });
 
   it('honours infra.exclude', async () => {
-    const config: Config = { ...defaultConfig(), infra: { include: [], exclude: ['infra/new.tf', 'k8s/**'], 'block-existing': false } };
+    const config: Config = { ...defaultConfig(), infra: { include: [], exclude: ['infra/new.tf', 'k8s/**'], 'block-existing': false, terraform: { 'var-files': [] } } };
     const report = await scanChanges(await gitChangeSet(repo.dir, base, head), config, { now: NOW });
     expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).not.toContain('infra/new.tf');
     expect(report.findings.map((finding) => finding.ruleId)).not.toContain('PARSE-ERROR');
@@ -86,10 +87,83 @@ describe('scanChanges on a git repository', () => {
   });
 });
 
+describe('scanChanges reads whole configurations, and only those the change touches', () => {
+  let repo: TempRepo;
+  let base: string;
+  const STRONG = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
+  const WEAK = 'ELBSecurityPolicy-2016-08';
+  const staging = (tree: Record<string, string>) => Object.fromEntries(Object.entries(tree).map(([path, text]) => [path.replace('live/prod/', 'live/staging/'), text]));
+
+  beforeEach(() => {
+    repo = createTempRepo();
+    base = repo.commit('base', {
+      ...EDGE_MODULE,
+      ...ROOT(TFVARS(STRONG)),
+      ...staging(ROOT(TFVARS(STRONG))),
+      // An unrelated module with a violation of its own: never read for these changes
+      'modules/legacy/main.tf': `resource "aws_db_instance" "legacy" {\n  engine = "postgres"\n}\n`,
+    });
+  });
+  afterEach(() => repo.remove());
+
+  it('a change to one tfvars reads that root and the modules it calls, and points at the tfvars line', async () => {
+    // Given a pull request that edits only live/prod/terraform.tfvars
+    const head = repo.commit('weaken prod', { 'live/prod/terraform.tfvars': TFVARS(WEAK) });
+
+    // When it is scanned
+    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), defaultConfig(), { now: NOW, root: repo.dir });
+
+    // Then the weakening is reported where it was made, with the module's listener related
+    const changed = report.findings.filter((finding) => finding.change !== 'existing');
+    expect(changed.map((finding) => [finding.ruleId, finding.change, finding.evidence.resource, finding.location.kind === 'file' && finding.location.path])).toEqual([
+      ['IAC-LB-TLS-POLICY', 'weakened', 'module.edge.aws_lb_listener.this["https"]', 'live/prod/terraform.tfvars'],
+    ]);
+    // prod's three files, the edge module's two and its certs module: not staging, not legacy
+    expect(report.targets).toContainEqual(expect.objectContaining({ kind: 'repository', files: 6 }));
+    expect(report.findings.some((finding) => JSON.stringify(finding).includes('legacy'))).toBe(false);
+    expect(report.errors).toEqual([]);
+  });
+
+  it('a change to a shared module is judged through every root that calls it, with their inputs', async () => {
+    // Given a pull request that edits only the shared module
+    const main = EDGE_MODULE['modules/edge/main.tf']!.replace('drop_invalid_header_fields = true', 'drop_invalid_header_fields = false');
+    const head = repo.commit('weaken the module', { 'modules/edge/main.tf': main });
+
+    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), defaultConfig(), { now: NOW });
+
+    // Then the load balancer of both roots is weakened, each in its own configuration, with distinct fingerprints
+    const weakened = report.findings.filter((finding) => finding.change === 'weakened');
+    expect(weakened.map((finding) => [finding.ruleId, finding.evidence.resource, finding.location.kind === 'file' && `${finding.location.path}:${finding.location.startLine}`])).toEqual([
+      ['IAC-LB-DROP-INVALID-HEADERS', 'module.edge.aws_lb.this', 'modules/edge/main.tf:4'],
+      ['IAC-LB-DROP-INVALID-HEADERS', 'module.edge.aws_lb.this', 'modules/edge/main.tf:4'],
+    ]);
+    expect(new Set(weakened.map((finding) => finding.fingerprint)).size).toBe(2);
+    expect(weakened.map((finding) => finding.message)).toEqual([
+      expect.stringMatching(/^module\.edge\.aws_lb\.this \(terraform:live\/prod\): /),
+      expect.stringMatching(/^module\.edge\.aws_lb\.this \(terraform:live\/staging\): /),
+    ]);
+    // both roots, the module and its certs module: not legacy
+    expect(report.targets).toContainEqual(expect.objectContaining({ kind: 'repository', files: 9 }));
+  });
+
+  it('a file the source refuses to read is a note naming it and the reason; the rest is judged', async () => {
+    const head = repo.commit('weaken prod', { 'live/prod/terraform.tfvars': TFVARS(WEAK) });
+    const changeSet = await gitChangeSet(repo.dir, base, head);
+    const refusing: FileSource = {
+      read: (path) => (path === 'modules/edge/certs/main.tf' ? Promise.reject(new UnreadableFileError(path, 'a symbolic link out of the repository')) : changeSet.head.read(path)),
+      list: () => changeSet.head.list(),
+    };
+    const report = await scanChanges({ ...changeSet, head: refusing }, defaultConfig(), { now: NOW });
+    expect(report.notes).toContain('infra: modules/edge/certs/main.tf was not read at head: a symbolic link out of the repository');
+    expect(report.findings.map((finding) => finding.ruleId)).toContain('IAC-LB-TLS-POLICY');
+    expect(report.errors).toEqual([]);
+  });
+});
+
 describe('scanChanges with infra.include', () => {
   it('notes an included file that is none of the known formats instead of skipping it silently', async () => {
     const changeSet = memoryChangeSet({}, { 'deploy/app.hcl': VOLUME(false), 'deploy/notes.hcl': 'just text\n' });
-    const config: Config = { ...defaultConfig(), infra: { include: ['deploy/*.hcl'], exclude: [], 'block-existing': false } };
+    const config: Config = { ...defaultConfig(), infra: { include: ['deploy/*.hcl'], exclude: [], 'block-existing': false, terraform: { 'var-files': [] } } };
     const report = await scanChanges(changeSet, config, { now: NOW });
     expect(report.findings.map((finding) => finding.ruleId)).toContain('IAC-EBS-ENCRYPTION');
     expect(report.notes).toContain(

@@ -115,8 +115,18 @@ export const configSchema = z
           .boolean()
           .default(false)
           .describe('Let unchanged, pre-existing violations fail the run too.'),
+        terraform: z
+          .strictObject({
+            'var-files': globs
+              .default([])
+              .describe(
+                'Var files (like `terraform plan -var-file`) applied, in this order and after terraform.tfvars and *.auto.tfvars, to the root module in their own directory, e.g. "envs/prod/prod.tfvars".',
+              ),
+          })
+          .default({ 'var-files': [] })
+          .describe('How Terraform configurations are evaluated.'),
       })
-      .default({ include: [], exclude: [], 'block-existing': false })
+      .default({ include: [], exclude: [], 'block-existing': false, terraform: { 'var-files': [] } })
       .describe('Infrastructure-as-code scanning.'),
     environments: z
       .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected an environment name of letters, digits, - or _'), environmentSchema)

@@ -3,11 +3,12 @@
  * Terraform module together), report what does not parse, diff, apply suppressions.
  * Reading the files (git, the working tree, the API) is the caller's job.
  */
+import { posix } from 'node:path';
 import { makeFinding, type Finding } from '../model/finding.js';
 import type { Report } from '../model/report.js';
 import { diffResources } from './diff.js';
 import { PARSE_ERROR_RULE } from './engine-rules.js';
-import { detectFormat, INFRA_PARSERS, type InfraFileText, type InfraFormatParser } from './formats.js';
+import { detectFormat, INFRA_PARSERS, type InfraFileText, type InfraFormatParser, type InfraParseOptions } from './formats.js';
 import type { InfraResource, ParsedInfraFile } from './model.js';
 import type { InfraRule } from './rule.js';
 import { INFRA_RULES } from './rules/index.js';
@@ -26,6 +27,8 @@ export interface InfraAnalysisInput {
   rules?: readonly InfraRule[];
   now: Date;
   maxBytes?: number;
+  /** Settings that change how formats are read (`infra.terraform.var-files`). */
+  parseOptions?: InfraParseOptions;
 }
 
 export type InfraAnalysis = Pick<Report, 'findings' | 'suppressed' | 'unknown' | 'strengthened' | 'notes'>;
@@ -33,8 +36,9 @@ export type InfraAnalysis = Pick<Report, 'findings' | 'suppressed' | 'unknown' |
 export async function analyzeInfra(input: InfraAnalysisInput): Promise<InfraAnalysis> {
   const maxBytes = input.maxBytes ?? MAX_INFRA_FILE_BYTES;
   const analysis: InfraAnalysis = { findings: [], suppressed: [], unknown: [], strengthened: [], notes: [] };
-  const head = await parseVersion(input.head, maxBytes);
-  const base = await parseVersion(input.base, maxBytes);
+  const head = await parseVersion(input.head, maxBytes, input.parseOptions ?? {});
+  const base = await parseVersion(input.base, maxBytes, input.parseOptions ?? {});
+  analysis.notes.push(...head.notes);
   for (const failure of head.failures) analysis.findings.push(parseErrorFinding(failure));
   for (const failure of base.failures) {
     analysis.notes.push(`infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`);
@@ -74,10 +78,11 @@ export async function analyzeInfra(input: InfraAnalysisInput): Promise<InfraAnal
 interface ParsedVersion {
   resources: InfraResource[];
   failures: Extract<ParsedInfraFile, { ok: false }>[];
+  notes: string[];
 }
 
-async function parseVersion(files: readonly InfraFileText[], maxBytes: number): Promise<ParsedVersion> {
-  const version: ParsedVersion = { resources: [], failures: [] };
+async function parseVersion(files: readonly InfraFileText[], maxBytes: number, options: InfraParseOptions): Promise<ParsedVersion> {
+  const version: ParsedVersion = { resources: [], failures: [], notes: [] };
   const groups = new Map<string, { parser: InfraFormatParser; files: InfraFileText[] }>();
   for (const file of files) {
     const parser = detectFormat(file.path, file.text);
@@ -94,19 +99,25 @@ async function parseVersion(files: readonly InfraFileText[], maxBytes: number): 
   }
   const parsed = await Promise.all(
     [...groups.values()].map(({ parser, files: members }) =>
-      parser.parseGroup ? parser.parseGroup(members) : Promise.all(members.map(async (file) => parser.parse(file.path, file.text))),
+      parser.parseGroup ? parser.parseGroup(members, options) : Promise.all(members.map(async (file) => parser.parse(file.path, file.text))),
     ),
   );
   for (const result of parsed.flat()) {
-    if (result.ok) version.resources.push(...result.resources);
-    else version.failures.push(result);
+    if (result.ok) {
+      version.resources.push(...result.resources);
+      version.notes.push(...(result.notes ?? []));
+    } else version.failures.push(result);
   }
   return version;
 }
 
 /** What an address is unique within: the resource's own scope, the format's group (a Terraform module), else the file. */
 function scopeOf(resource: InfraResource, path: string): string {
-  if (resource.scope !== undefined) return resource.scope;
+  if (resource.scope !== undefined) {
+    // A scope named after the directory of a renamed file (a Terraform root module) follows the rename.
+    const from = `:${posix.dirname(resource.path)}`;
+    return path !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix.dirname(path)}` : resource.scope;
+  }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path) ?? `${resource.format}:${path}`;
 }

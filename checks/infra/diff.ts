@@ -5,7 +5,7 @@
  */
 import { makeFinding, type Change, type Finding } from '../model/finding.js';
 import type { Strengthening, UnknownOutcome } from '../model/report.js';
-import { isUnresolved, type InfraResource } from './model.js';
+import { isUnresolved, type InfraResource, type SourceRange } from './model.js';
 import { describeValue, valueAt, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type Verdict } from './rule.js';
 
 export interface DiffInput {
@@ -37,7 +37,7 @@ export function diffResources(input: DiffInput): InfraDiff {
     if (base) matchedBase.add(base);
     return { head, base };
   });
-  const contexts = { base: { resources: input.base }, head: { resources: input.head } };
+  const contexts = { base: contextsOf(input.base, (resource) => scopeOf(resource, 'base')), head: contextsOf(input.head, (resource) => scopeOf(resource, 'head')) };
   const diff: InfraDiff = { findings: [], unknown: [], strengthened: [] };
   for (const rule of input.rules) {
     for (const { head, base } of pairs) {
@@ -45,10 +45,27 @@ export function diffResources(input: DiffInput): InfraDiff {
     }
     if (!rule.removalWeakens) continue;
     for (const base of input.base) {
-      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base, diff);
+      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base(base), diff);
     }
   }
   return diff;
+}
+
+/**
+ * What a rule sees besides its resource: the resources of the same configuration (scope) and,
+ * in Terraform, the same module instance. "A flow log for this VPC" must be in the module that
+ * makes the VPC, not anywhere in the repository.
+ */
+function contextsOf(resources: readonly InfraResource[], scopeOf: (resource: InfraResource) => string): (resource: InfraResource) => InfraRuleContext {
+  const key = (resource: InfraResource) => `${scopeOf(resource)}#${resource.format === 'terraform' ? moduleInstanceOf(resource.address) : ''}`;
+  const groups = new Map<string, InfraResource[]>();
+  for (const resource of resources) groups.set(key(resource), [...(groups.get(key(resource)) ?? []), resource]);
+  return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
+}
+
+/** `module.edge["a"].module.lb.aws_lb.this[0]` → `module.edge["a"].module.lb.` ('' at the root). */
+export function moduleInstanceOf(address: string): string {
+  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? '';
 }
 
 function appliesTo(rule: InfraRule, resource: InfraResource): boolean {
@@ -59,19 +76,19 @@ function classify(
   rule: InfraRule,
   head: InfraResource,
   base: InfraResource | undefined,
-  contexts: { base: InfraRuleContext; head: InfraRuleContext },
+  contexts: { base: (resource: InfraResource) => InfraRuleContext; head: (resource: InfraResource) => InfraRuleContext },
   diff: InfraDiff,
 ): void {
-  const after = rule.check(head, contexts.head);
+  const after = rule.check(head, contexts.head(head));
   if (!after) return;
-  const before = base ? rule.check(base, contexts.base) : undefined;
-  const { path: setIn, ...lines } = head.locate(after.path);
+  const before = base ? rule.check(base, contexts.base(base)) : undefined;
+  const { path: setIn, ...lines } = placeOf(head, base, after.path);
   const location = { kind: 'file' as const, path: setIn ?? head.path, ...lines };
   // Set in another file (a module input, an include): the finding points where the value was
   // set, and names the resource it reaches.
   const related = setIn !== undefined && setIn !== head.path ? [{ kind: 'file' as const, path: head.path, ...head.range }] : undefined;
   if (after.verdict === 'unknown') {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
     return;
   }
   if (after.verdict === 'pass') {
@@ -79,7 +96,7 @@ function classify(
       diff.strengthened.push({
         ruleId: rule.id,
         location,
-        message: `${head.address}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`,
+        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`,
       });
     }
     return;
@@ -87,6 +104,32 @@ function classify(
   const change = changeOf(rule, after, before, head, base);
   if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
   diff.findings.push(findingOf(rule, head, after, location, change, before, related));
+}
+
+/**
+ * Where the deciding value was set. When the verdict names a whole block (an ingress rule) and
+ * a value inside it changed that was set in another file (a caller's input), that place: it is
+ * what the pull request edited.
+ */
+function placeOf(head: InfraResource, base: InfraResource | undefined, path: AttributePath): SourceRange {
+  const direct = head.locate(path);
+  if (direct.path !== undefined || !base) return direct;
+  const changed = firstDifference(valueAt(base.values, path), valueAt(head.values, path), path);
+  const deeper = changed && changed.length > path.length ? head.locate(changed) : undefined;
+  return deeper?.path !== undefined ? deeper : direct;
+}
+
+function firstDifference(before: unknown, after: unknown, path: AttributePath): AttributePath | undefined {
+  if (before === after || isUnresolved(before) || isUnresolved(after)) return undefined;
+  if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object') {
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const step = Array.isArray(after) ? Number(key) : key;
+      const found = firstDifference((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key], [...path, step]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  return path;
 }
 
 function changeOf(rule: InfraRule, after: FailVerdict, before: Verdict | undefined, head: InfraResource, base: InfraResource | undefined): Change {
@@ -108,13 +151,13 @@ function findingOf(
   related: Finding['related'],
 ): Finding {
   const evidence: Finding['evidence'] = { resource: head.address, actual: after.actual, expected: after.expected };
-  let message = `${head.address}: ${after.message}`;
+  let message = `${named(head)}: ${after.message}`;
   if (change === 'weakened' || change === 'removed') {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
     message += ` (was ${describeValue(verdictValue(before))})`;
   }
-  return makeFinding(rule, { message, location, change, evidence, ...(related ? { related } : {}), subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
+  return makeFinding(rule, { message, location, change, evidence, ...(related ? { related } : {}), subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
 }
 
 function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRuleContext, diff: InfraDiff): void {
@@ -122,13 +165,26 @@ function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRul
   if (before?.verdict !== 'pass') return;
   diff.findings.push(
     makeFinding(rule, {
-      message: `${base.address} was removed; it provided this safeguard`,
+      message: `${named(base)} was removed; it provided this safeguard`,
       location: { kind: 'file', path: base.path, ...base.range },
       change: 'removed',
       evidence: { resource: base.address, before: base.address, after: null },
-      subject: `${base.path}#${base.address}#removed`,
+      subject: `${base.path}#${base.address}#removed${instanceScope(base)}`,
     }),
   );
+}
+
+/**
+ * A module's resource is judged once per configuration that calls it (two roots may call it
+ * with the same address): the scope keeps their fingerprints apart. Other resources keep theirs.
+ */
+function instanceScope(resource: InfraResource): string {
+  return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : '';
+}
+
+/** The address, and for a module's resource the configuration it was judged in: `module.edge.aws_lb.this (terraform:live/prod)`. */
+function named(resource: InfraResource): string {
+  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
 }
 
 /** True when the rule orders values and `a` is strictly stronger than `b`. */
@@ -142,6 +198,12 @@ function verdictValue(verdict: Verdict | undefined): unknown {
   if (!verdict) return undefined;
   if (verdict.verdict === 'unknown') return verdict.expression;
   return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
+}
+
+/** An expression in a message: its first line, at most 300 characters (a policy document can be long). */
+function shortened(expression: string): string {
+  const [first = '', ...rest] = expression.split('\n');
+  return first.length > 300 || rest.length ? `${first.slice(0, 299)}…` : first;
 }
 
 function pathLabel(path: AttributePath): string {

@@ -14,6 +14,12 @@ export interface InfraFileText {
   text: string;
 }
 
+/** Settings from the config that change how a format is read. */
+export interface InfraParseOptions {
+  /** `infra.terraform.var-files`: var files applied to the root module in their directory. */
+  terraformVarFiles?: readonly string[];
+}
+
 export interface InfraFormatParser {
   format: InfraFormat;
   /** Could a file at this path hold this format (by extension or name)? Decides which files are read at all. */
@@ -26,7 +32,7 @@ export interface InfraFormatParser {
    * its variables and locals resolve values in its other files). Absent: each file alone.
    */
   groupOf?(path: string): string;
-  parseGroup?(files: readonly InfraFileText[]): Promise<ParsedInfraFile[]>;
+  parseGroup?(files: readonly InfraFileText[], options?: InfraParseOptions): Promise<ParsedInfraFile[]>;
   /**
    * Other repository files this file's configuration reads (an nginx `include`, a local nested
    * stack's `TemplateURL`, a Terraform module call's local `source`), as repository-relative

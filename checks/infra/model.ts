@@ -69,7 +69,7 @@ export interface InfraResource {
   movedFrom?: string[];
 }
 
-/** A file parsed into resources, or the reason it could not be. */
+/** A file parsed into resources (with what the reader must know of it), or the reason it could not be. */
 export type ParsedInfraFile =
-  | { ok: true; path: string; format: InfraFormat; resources: InfraResource[] }
+  | { ok: true; path: string; format: InfraFormat; resources: InfraResource[]; notes?: string[] }
   | { ok: false; path: string; format: InfraFormat; line: number; message: string };

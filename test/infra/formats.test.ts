@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, infraPathFilter, parseInfraFile } from '../../checks/infra/formats.js';
+import { terraformParser } from '../../checks/infra/terraform/format.js';
 
 describe('infra format detection', () => {
   it.each([
@@ -20,6 +21,30 @@ describe('infra format detection', () => {
     expect(isInfra('deploy/app.hcl')).toBe(true);
     expect(isInfra('vendor/module/main.tf')).toBe(false);
     expect(isInfra('README.md')).toBe(false);
+  });
+
+  it.each([
+    ['live/prod/terraform.tfvars', 'terraform'],
+    ['live/prod/prod.auto.tfvars.json', 'terraform'],
+    ['live/prod/.terraform/modules/modules.json', 'terraform'],
+  ])('%s is read as %s (it is part of a configuration)', (path, format) => {
+    expect(infraPathFilter({ include: [], exclude: [] })(path)).toBe(true);
+    expect(detectFormat(path, '{}')?.format).toBe(format);
+  });
+
+  it('a Terraform file depends on its module, the local modules it calls and, for registry modules, modules.json', () => {
+    const text = `module "edge" {\n  source = "../../modules/edge"\n}\n\nmodule "vpc" {\n  version = "5.0"\n  source  = "terraform-aws-modules/vpc/aws"\n}\n\nmodule "outside" {\n  source = "../../../elsewhere"\n}\n`;
+    expect(terraformParser.dependenciesOf!('live/prod/main.tf', text)).toEqual([
+      'live/prod/*.tf',
+      'live/prod/*.tf.json',
+      'live/prod/*.tfvars',
+      'live/prod/*.tfvars.json',
+      'modules/edge/*.tf',
+      'modules/edge/*.tf.json',
+      'live/prod/.terraform/modules/modules.json',
+    ]);
+    const manifest = JSON.stringify({ Modules: [{ Key: 'vpc', Dir: '.terraform/modules/vpc' }, { Key: 'x', Dir: '../escape' }] });
+    expect(terraformParser.dependenciesOf!('live/prod/.terraform/modules/modules.json', manifest)).toEqual(['live/prod/.terraform/modules/vpc/*.tf', 'live/prod/.terraform/modules/vpc/*.tf.json']);
   });
 
   it('an included file with an unknown extension is recognised by content', async () => {

@@ -1,4 +1,5 @@
 /** Small pieces the infra rule tables share: targets, references between resources, TLS orderings. */
+import { moduleInstanceOf } from '../diff.js';
 import { isUnresolved, type InfraFormat, type InfraResource } from '../model.js';
 import { judgeValue, valueAt, type AttributePath, type AttributeTarget, type Expectation, type InfraRuleContext, type Verdict } from '../rule.js';
 
@@ -10,11 +11,16 @@ export function cfn(type: string, path: AttributePath, options: Omit<AttributeTa
   return { type, format: 'cloudformation', path, ...options };
 }
 
-/** True when `value` is an unresolved expression that names `target` (`aws_lb.front.arn`, `!Ref Front`, `!GetAtt Front.Arn`). */
+/**
+ * True when `value` is an unresolved expression that names `target` (`aws_lb.front.arn`, `!Ref Front`,
+ * `!GetAtt Front.Arn`). Inside a module, references name the resource without the module path
+ * (`aws_vpc.this[0].id` for `module.net.aws_vpc.this[0]`); any instance of it counts.
+ */
 export function refersTo(value: unknown, target: InfraResource): boolean {
   if (!isUnresolved(value)) return false;
   if (target.format === 'terraform') {
-    return new RegExp(`(^|[^\\w.])${escape(target.address)}(\\.|\\W|$)`).test(value.expression);
+    const local = target.address.slice(moduleInstanceOf(target.address).length).replace(/\[[^\]]*\]$/, '');
+    return new RegExp(`(^|[^\\w.])${escape(local)}(\\.|\\W|$)`).test(value.expression);
   }
   return value.expression.includes(`"${target.address}"`);
 }

@@ -39,12 +39,12 @@ export interface TerraformJson {
   locate(path: AttributePath): LineRange;
 }
 
-/** Parses `.tf.json`; throws YamlSyntaxError (with the line) on malformed JSON. */
-export function parseTerraformJson(text: string): TerraformJson {
+/** Parses `.tf.json` (or, with `varFile`, `.tfvars.json`: variable values as they are); throws YamlSyntaxError (with the line) on malformed JSON. */
+export function parseTerraformJson(text: string, varFile = false): TerraformJson {
   const document = parseYamlDocuments(text)[0];
   const raw = document?.value;
   const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const normalized = isObject(raw) ? Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)])) : {};
+  const normalized = !isObject(raw) ? {} : varFile ? raw : Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)]));
   return {
     body: normalized,
     // The normalized path has a list index where the JSON may hold a single object: skip it there.

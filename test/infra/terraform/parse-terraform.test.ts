@@ -70,7 +70,9 @@ describe('parseTerraformModule', () => {
     expect(listener!.values.ssl_policy).toBe('ELBSecurityPolicy-TLS13-1-2-2021-06');
     expect(listener!.values.tags).toEqual({ Name: 'front-prod' });
     const certificate = listener!.values.certificate_arn;
-    expect(isUnresolved(certificate) && certificate.expression).toBe('${var.certificate_arn}');
+    expect(isUnresolved(certificate) && certificate.expression).toBe(
+      '${var.certificate_arn} (var.certificate_arn has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)',
+    );
   });
 
   it('without the variables file, a variable is unresolved, never guessed', async () => {
@@ -140,16 +142,29 @@ describe('parseTerraformModule', () => {
     const depth = 50_000;
     const brackets = { path: 'deep.tf', text: `locals {\n  a = 1\n  b = ${'['.repeat(depth)}${']'.repeat(depth)}\n}\n` };
     const negations = { path: 'not.tf', text: `locals {\n  c = ${'!'.repeat(depth)}true\n}\n` };
+    // the same spread over lines: a newline between operators still nests
+    const acrossLines = { path: 'lines.tf', text: `locals {\n  d = (\n${'!\n'.repeat(100_000)}true)\n}\n` };
+    const conditionals = { path: 'cond.tf', text: `locals {\n  e = ${'var.a ?\n 1 :\n '.repeat(600)}0\n}\n` };
     const ordinary = { path: 'main.tf', text: 'resource "aws_s3_bucket" "logs" { bucket = "logs" }\n' };
 
     // When the module is parsed, and another module after it
     // (before the fix the overflow corrupted the runtime and the next parse never settled)
-    const [deep, not, main] = await parseTerraformModule([brackets, negations, ordinary]);
+    const [deep, not, lines, cond, main] = await parseTerraformModule([brackets, negations, acrossLines, conditionals, ordinary]);
     const [later] = await parseTerraformModule([{ path: 'later.tf', text: 'resource "aws_s3_bucket" "more" { bucket = "more" }\n' }]);
 
     // Then the hostile files are parse errors with the line, and the others are parsed as usual
     expect(deep).toMatchObject({ ok: false, path: 'deep.tf', format: 'terraform', line: 3, message: expect.stringContaining('nest deeper') });
     expect(not).toMatchObject({ ok: false, path: 'not.tf', line: 2 });
+    expect(lines).toMatchObject({ ok: false, path: 'lines.tf', line: 503, message: expect.stringContaining('nest deeper') });
+    expect(cond).toMatchObject({ ok: false, path: 'cond.tf', message: expect.stringContaining('nest deeper') });
     expect(resources([main!, later!]).map((resource) => resource.address)).toEqual(['aws_s3_bucket.logs', 'aws_s3_bucket.more']);
   }, 20_000);
+
+  it('does not mistake many ordinary lines for nesting', async () => {
+    // Given a long file of ordinary conditionals and negative numbers, one per line
+    const text = `locals {\n${Array.from({ length: 800 }, (_, index) => `  v${index} = var.on ? -1 : !var.off\n`).join('')}}\n`;
+    // Then it parses
+    const [result] = await parseTerraformModule([{ path: 'many.tf', text }]);
+    expect(result).toMatchObject({ ok: true, path: 'many.tf' });
+  });
 });

@@ -1,0 +1,209 @@
+/**
+ * Terraform's built-in functions that infrastructure code uses to compute settings. A function
+ * not listed here, or one that reads the outside world (`file`, `timestamp`, `uuid`), gives an
+ * unresolved value naming it, never a guess.
+ */
+import { isUnresolved, type Unresolved } from '../model.js';
+import type { Expr } from './expression.js';
+import { describeType, equal, EvalError, firstUnknown, toBool, toNumber, toStringValue, unknownBecause } from './evaluate.js';
+
+type Fn = (args: unknown[], node: Expr) => unknown;
+
+const list = (value: unknown, node: Expr): unknown[] => {
+  if (Array.isArray(value)) return value;
+  throw new EvalError(`${node.text}: expected a list, got ${describeType(value)}`);
+};
+const object = (value: unknown, node: Expr): Record<string, unknown> => {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  throw new EvalError(`${node.text}: expected a map or object, got ${describeType(value)}`);
+};
+const text = (value: unknown, node: Expr) => toStringValue(value, node);
+const numbers = (args: unknown[], node: Expr) => (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).map((arg) => toNumber(arg, node));
+const distinct = (items: unknown[]) => items.filter((item, position) => items.findIndex((other) => equal(other, item)) === position);
+
+/** Functions that work on a collection whose elements are unknown (only the collection itself must be known). */
+const STRUCTURAL: Record<string, Fn> = {
+  length: ([value], node) => {
+    if (typeof value === 'string') return [...value].length;
+    return Array.isArray(value) ? value.length : Object.keys(object(value, node)).length;
+  },
+  concat: (args, node) => args.flatMap((arg) => list(arg, node)),
+  merge: (args, node) => Object.assign({}, ...args.filter((arg) => arg !== null).map((arg) => object(arg, node))) as Record<string, unknown>,
+  element: ([items, position], node) => {
+    const values = list(items, node);
+    if (!values.length) throw new EvalError(`${node.text}: element() of an empty list`);
+    return values[((toNumber(position, node) % values.length) + values.length) % values.length];
+  },
+  keys: ([value], node) => Object.keys(object(value, node)).sort(),
+  values: ([value], node) => {
+    const map = object(value, node);
+    return Object.keys(map).sort().map((key) => map[key]);
+  },
+  lookup: ([map, key, fallback], node) => {
+    const values = object(map, node);
+    const name = text(key, node);
+    if (Object.hasOwn(values, name)) return values[name];
+    if (fallback === undefined) throw new EvalError(`${node.text}: no key "${name}" and no default`);
+    return fallback;
+  },
+  tolist: ([value], node) => list(value, node),
+  tomap: ([value], node) => object(value, node),
+  zipmap: ([names, items], node) => {
+    const keys = list(names, node).map((key) => text(key, node));
+    const values = list(items, node);
+    return Object.fromEntries(keys.map((key, position) => [key, values[position]]));
+  },
+  slice: ([items, from, to], node) => list(items, node).slice(toNumber(from, node), toNumber(to, node)),
+  one: ([items], node) => {
+    const values = list(items, node);
+    if (values.length > 1) throw new EvalError(`${node.text}: one() of a list with ${values.length} elements`);
+    return values[0] ?? null;
+  },
+  jsonencode: ([value]) => value,
+  coalescelist: (args, node) => args.map((arg) => list(arg, node)).find((items) => items.length) ?? [],
+  reverse: ([items], node) => [...list(items, node)].reverse(),
+};
+
+/** Functions that need their whole arguments known. */
+const SCALAR: Record<string, Fn> = {
+  flatten: ([items], node) => {
+    const flat = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flat) : [value]);
+    return flat(list(items, node));
+  },
+  contains: ([items, value], node) => list(items, node).some((item) => equal(item, value)),
+  distinct: ([items], node) => distinct(list(items, node)),
+  toset: ([items], node) => distinct(list(items, node)),
+  compact: ([items], node) => list(items, node).filter((item) => item !== null && item !== ''),
+  sort: ([items], node) => list(items, node).map((item) => text(item, node)).sort(),
+  index: ([items, value], node) => {
+    const position = list(items, node).findIndex((item) => equal(item, value));
+    if (position < 0) throw new EvalError(`${node.text}: the value is not in the list`);
+    return position;
+  },
+  range: (args, node) => {
+    const [start, end, step] = args.length === 1 ? [0, toNumber(args[0], node), 1] : [toNumber(args[0], node), toNumber(args[1], node), args[2] === undefined ? 1 : toNumber(args[2], node)];
+    if (step === 0 || Math.abs((end - start) / step) > 1024) throw new EvalError(`${node.text}: range() too long`);
+    const result: number[] = [];
+    for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
+    return result;
+  },
+  coalesce: (args) => {
+    const found = args.find((arg) => arg !== null && arg !== '');
+    if (found === undefined) throw new EvalError('coalesce(): every argument is null or empty');
+    return found;
+  },
+  alltrue: ([items], node) => list(items, node).every((item) => toBool(item, node)),
+  anytrue: ([items], node) => list(items, node).some((item) => toBool(item, node)),
+  tostring: ([value], node) => (value === null ? null : text(value, node)),
+  tonumber: ([value], node) => (value === null ? null : toNumber(value, node)),
+  tobool: ([value], node) => (value === null ? null : toBool(value, node)),
+  format: ([pattern, ...args], node) => format(text(pattern, node), args, node),
+  join: ([separator, items], node) => list(items, node).map((item) => text(item, node)).join(text(separator, node)),
+  split: ([separator, value], node) => text(value, node).split(text(separator, node)),
+  lower: ([value], node) => text(value, node).toLowerCase(),
+  upper: ([value], node) => text(value, node).toUpperCase(),
+  title: ([value], node) => text(value, node).replace(/\b\w/g, (first) => first.toUpperCase()),
+  trimspace: ([value], node) => text(value, node).trim(),
+  trimprefix: ([value, prefix], node) => {
+    const whole = text(value, node);
+    return whole.startsWith(text(prefix, node)) ? whole.slice(text(prefix, node).length) : whole;
+  },
+  trimsuffix: ([value, suffix], node) => {
+    const whole = text(value, node);
+    return whole.endsWith(text(suffix, node)) ? whole.slice(0, whole.length - text(suffix, node).length) : whole;
+  },
+  startswith: ([value, prefix], node) => text(value, node).startsWith(text(prefix, node)),
+  endswith: ([value, suffix], node) => text(value, node).endsWith(text(suffix, node)),
+  strcontains: ([value, part], node) => text(value, node).includes(text(part, node)),
+  substr: ([value, offset, length], node) => {
+    const chars = [...text(value, node)];
+    const start = toNumber(offset, node);
+    const count = toNumber(length, node);
+    return chars.slice(start < 0 ? chars.length + start : start, count < 0 ? undefined : (start < 0 ? chars.length + start : start) + count).join('');
+  },
+  replace: ([value, search, replacement], node) => {
+    const pattern = text(search, node);
+    const regex = /^\/(.*)\/$/s.exec(pattern);
+    if (regex) {
+      try {
+        return text(value, node).replace(new RegExp(regex[1]!, 'g'), text(replacement, node).replace(/\$\{?(\d+)\}?/g, '$$$1'));
+      } catch {
+        throw new EvalError(`${node.text}: invalid regular expression`);
+      }
+    }
+    return text(value, node).split(pattern).join(text(replacement, node));
+  },
+  jsondecode: ([value], node) => {
+    if (typeof value !== 'string') return value;
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      throw new EvalError(`${node.text}: not valid JSON`);
+    }
+  },
+  min: (args, node) => Math.min(...numbers(args, node)),
+  max: (args, node) => Math.max(...numbers(args, node)),
+  abs: ([value], node) => Math.abs(toNumber(value, node)),
+  ceil: ([value], node) => Math.ceil(toNumber(value, node)),
+  floor: ([value], node) => Math.floor(toNumber(value, node)),
+  cidrsubnet: ([prefix, newbits, netnum], node) => cidrsubnet(text(prefix, node), toNumber(newbits, node), toNumber(netnum, node), node),
+  setunion: (args, node) => distinct(args.flatMap((arg) => list(arg, node))),
+  setintersection: ([first, ...rest], node) => distinct(list(first, node)).filter((item) => rest.every((other) => list(other, node).some((candidate) => equal(candidate, item)))),
+  setsubtract: ([first, second], node) => list(first, node).filter((item) => !list(second, node).some((other) => equal(other, item))),
+};
+
+/** Functions whose result depends on the outside world or on files: unknown, with the reason. */
+const UNKNOWABLE: Record<string, string> = {
+  file: 'reads a file at plan time',
+  fileexists: 'reads a file at plan time',
+  templatefile: 'reads a file at plan time',
+  filebase64: 'reads a file at plan time',
+  timestamp: 'is the time of the run',
+  uuid: 'is random',
+  bcrypt: 'is random',
+};
+
+export function callFunction(name: string, args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved): unknown {
+  if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  const top = args.find(isUnresolved);
+  if (top) return widen(top);
+  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name]!(args, node);
+  if (Object.hasOwn(SCALAR, name)) {
+    const deep = args.map(firstUnknown).find((found) => found !== undefined);
+    if (deep) return widen(deep);
+    return SCALAR[name]!(args, node);
+  }
+  return unknownBecause(`\${${node.text}}`, `the function ${name}() is not evaluated by hipaa-guard`);
+}
+
+/** `format("%s-%d", a, 1)`: the verbs infrastructure code uses. */
+function format(pattern: string, args: unknown[], node: Expr): string {
+  let next = 0;
+  return pattern.replace(/%(%|[-+ 0#]*\d*(?:\.\d+)?[svdtfqx])/g, (whole, verb: string) => {
+    if (verb === '%') return '%';
+    const value = args[next++];
+    const kind = verb.at(-1);
+    const width = /(\d+)/.exec(verb.replace(/\.\d+$/, ''))?.[1];
+    let out: string;
+    if (kind === 'd') out = String(Math.trunc(toNumber(value, node)));
+    else if (kind === 'f') out = toNumber(value, node).toFixed(Number(/\.(\d+)/.exec(verb)?.[1] ?? 6));
+    else if (kind === 'q') out = JSON.stringify(text(value, node));
+    else if (kind === 't') out = String(toBool(value, node));
+    else if (kind === 'x') out = toNumber(value, node).toString(16);
+    else out = text(value, node);
+    return width && !verb.startsWith('-') ? out.padStart(Number(width), verb.includes('0') && kind === 'd' ? '0' : ' ') : out;
+  });
+}
+
+/** IPv4 `cidrsubnet`; IPv6 prefixes are left unknown rather than half-computed. */
+function cidrsubnet(prefix: string, newbits: number, netnum: number, node: Expr): unknown {
+  const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(prefix);
+  if (!match) return unknownBecause(`\${${node.text}}`, 'cidrsubnet() is evaluated for IPv4 prefixes only');
+  const octets = match.slice(1, 5).map(Number);
+  const length = Number(match[5]) + newbits;
+  if (octets.some((octet) => octet > 255) || length > 32 || netnum >= 2 ** newbits || netnum < 0) throw new EvalError(`${node.text}: prefix out of range`);
+  const base = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  const size = 2 ** (32 - length);
+  const network = Math.floor(base / 2 ** (32 - Number(match[5]))) * 2 ** (32 - Number(match[5])) + netnum * size;
+  return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.')}/${length}`;
+}

@@ -1,0 +1,106 @@
+/**
+ * HCL expressions as hcl2json leaves them (`${…}` template strings), parsed and evaluated like
+ * Terraform: what is known is computed; what is not is unresolved with the reason.
+ */
+import { describe, expect, it } from 'vitest';
+import { isUnresolved } from '../../../checks/infra/model.js';
+import { evaluateSafely, reasonOf, unknownBecause, type EvalScope } from '../../../checks/infra/terraform/evaluate.js';
+import { ExpressionSyntaxError, parseExpression, parseTemplateBody } from '../../../checks/infra/terraform/expression.js';
+
+const VARIABLES: Record<string, unknown> = {
+  env: 'prod',
+  enabled: true,
+  ports: [443, 8443],
+  listeners: { https: { port: 443, protocol: 'HTTPS' }, http: { port: 80, protocol: 'HTTP' } },
+  tags: { Team: 'phi' },
+  count: '3',
+};
+
+/** var.* from VARIABLES; `var.unset` and resource attributes are unknown, as in a real module. */
+const scope: EvalScope = {
+  reference: (root, name, node) => {
+    if (root === 'var' && Object.hasOwn(VARIABLES, name)) return VARIABLES[name];
+    if (root === 'var') return unknownBecause(`\${${node.text}}`, `var.${name} has no value`);
+    return unknownBecause(`\${${node.text}}`, 'an attribute of another resource, known only after apply');
+  },
+  symbol: (name, node) => unknownBecause(`\${${node.text}}`, `${name} is not defined here`),
+};
+
+const run = (template: string) => evaluateSafely(parseTemplateBody(template), scope, template);
+
+describe('evaluating expressions', () => {
+  it.each([
+    ['${var.env}', 'prod'],
+    ['name-${var.env}-${1 + 2}', 'name-prod-3'],
+    ['${var.enabled ? "on" : "off"}', 'on'],
+    ['${!var.enabled || var.env == "prod"}', true],
+    ['${var.count * 2 >= 6 && var.env != "dev"}', true],
+    ['${-var.count + 10 % 4}', -1],
+    ['${[for port in var.ports : port + 1 if port > 500]}', [8444]],
+    ['${{ for name, listener in var.listeners : name => listener.port }}', { http: 80, https: 443 }],
+    ['${{ for listener in values(var.listeners) : listener.protocol => listener.port... }}', { HTTP: [80], HTTPS: [443] }],
+    ['${values(var.listeners)[*].protocol}', ['HTTP', 'HTTPS']],
+    ['${values(var.listeners).*.port}', [80, 443]],
+    ['${var.listeners["https"].port}', 443],
+    ['${var.ports.1}', 8443],
+    ['${merge(var.tags, { Env = var.env })}', { Team: 'phi', Env: 'prod' }],
+    ['${lookup(var.tags, "Owner", "nobody")}', 'nobody'],
+    ['${try(var.listeners.grpc.port, 50051)}', 50051],
+    ['${can(var.listeners.grpc)}', false],
+    ['${coalesce("", null, "first")}', 'first'],
+    ['${concat(var.ports, [80])}', [443, 8443, 80]],
+    ['${flatten([[1, [2]], 3])}', [1, 2, 3]],
+    ['${contains(var.ports, 443)}', true],
+    ['${length(var.listeners)}', 2],
+    ['${element(var.ports, 3)}', 8443],
+    ['${keys(var.listeners)}', ['http', 'https']],
+    ['${tostring(42)}', '42'],
+    ['${tonumber("8")}', 8],
+    ['${tobool("true")}', true],
+    ['${format("%s-%03d", var.env, 7)}', 'prod-007'],
+    ['${join(",", split("-", "a-b-c"))}', 'a,b,c'],
+    ['${upper(replace(var.env, "/o(d)/", "0$1"))}', 'PR0D'],
+    ['${lower("TLS")}', 'tls'],
+    ['${jsondecode("{\\"a\\": [1, true]}")}', { a: [1, true] }],
+    ['${cidrsubnet("10.1.0.0/16", 8, 3)}', '10.1.3.0/24'],
+    ['${min(var.ports...)}', 443],
+    ['${toset(["a", "b", "a"])}', ['a', 'b']],
+    ['%{ if var.enabled }enabled%{ else }disabled%{ endif }', 'enabled'],
+    ['%{ for port in var.ports }${port};%{ endfor }', '443;8443;'],
+    ['literal $${not.interpolated}', 'literal ${not.interpolated}'],
+    ['${"quoted \\"${var.env}\\""}', 'quoted "prod"'],
+    ['${{\n  a = 1\n  b = [\n    2,\n  ]\n}}', { a: 1, b: [2] }],
+  ])('%s', (template, expected) => {
+    expect(run(template)).toEqual(expected);
+  });
+
+  it('a conditional on an unknown value keeps both arms as branches', () => {
+    const value = run('${var.unset ? "ELBSecurityPolicy-2016-08" : "ELBSecurityPolicy-TLS13-1-2-2021-06"}');
+    expect(isUnresolved(value) && value.branches).toEqual(['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-2021-06']);
+    expect(isUnresolved(value) && reasonOf(value)).toBe('var.unset has no value');
+  });
+
+  it('anything built on an unknown value is unknown, named after the whole expression, with the first reason', () => {
+    const value = run('arn:${aws_s3_bucket.logs.arn}/*');
+    expect(isUnresolved(value) && value.expression).toBe('arn:${aws_s3_bucket.logs.arn}/*');
+    expect(isUnresolved(value) && reasonOf(value)).toBe('an attribute of another resource, known only after apply');
+    // while known parts of a structure stay known
+    const list = run('${[var.env, aws_s3_bucket.logs.arn]}') as unknown[];
+    expect(list[0]).toBe('prod');
+    expect(isUnresolved(list[1])).toBe(true);
+    expect(run('${length([var.env, aws_s3_bucket.logs.arn])}')).toBe(2);
+  });
+
+  it('an expression Terraform would reject is unknown with its error, not a value', () => {
+    const value = run('${var.listeners.grpc.port}');
+    expect(isUnresolved(value) && reasonOf(value)).toBe('var.listeners.grpc: this object has no attribute "grpc"');
+    const file = run('${file("policy.json")}');
+    expect(isUnresolved(file) && reasonOf(file)).toBe('file() reads a file at plan time');
+  });
+
+  it('refuses malformed and absurdly deep expressions with a syntax error', () => {
+    expect(() => parseExpression('1 +')).toThrow(ExpressionSyntaxError);
+    expect(() => parseTemplateBody('${provider::aws::arn_parse("x")}')).toThrow(/provider-defined functions/);
+    expect(() => parseExpression(`${'('.repeat(600)}1${')'.repeat(600)}`)).toThrow(/deeper than 500/);
+  });
+});
