@@ -5794,7 +5794,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5869,7 +5869,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5964,11 +5964,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -5991,10 +5991,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6011,7 +6011,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6191,7 +6191,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants6.ERROR.PAUSED : 0;
+        return pause ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6213,7 +6213,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request4.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6249,13 +6249,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19766,7 +19766,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants6 = require_constants6();
+    var constants7 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -19774,7 +19774,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants6;
+    } = constants7;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -19983,7 +19983,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants7.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20029,8 +20029,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants6.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants7.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants7.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -20159,16 +20159,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal2;
-          open3.output = safeOutput || utils.escapeRegex(literal2);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal2;
+          open4.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -20284,9 +20284,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix8 = POSIX_REGEX_SOURCE[rest2];
-                if (posix8) {
-                  prev.value = pre + posix8;
+                const posix9 = POSIX_REGEX_SOURCE[rest2];
+                if (posix9) {
+                  prev.value = pre + posix9;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -20388,15 +20388,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment2("braces");
-          const open3 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open4);
+          push(open4);
           continue;
         }
         if (value === "}") {
@@ -20726,7 +20726,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants6.globChars(opts.windows);
+      } = constants7.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -20784,7 +20784,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse5 = require_parse2();
     var utils = require_utils2();
-    var constants6 = require_constants6();
+    var constants7 = require_constants6();
     var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch8 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -20803,7 +20803,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix8 = opts.windows;
+      const posix9 = opts.windows;
       const regex = isState ? picomatch8.compileRe(glob2, options) : picomatch8.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -20813,8 +20813,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch8(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex, options, { glob: glob2, posix: posix8 });
-        const result = { glob: glob2, state, regex, posix: posix8, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex, options, { glob: glob2, posix: posix9 });
+        const result = { glob: glob2, state, regex, posix: posix9, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20839,7 +20839,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch8.test = (input2, regex, options, { glob: glob2, posix: posix8 } = {}) => {
+    picomatch8.test = (input2, regex, options, { glob: glob2, posix: posix9 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20847,7 +20847,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix8 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix9 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
@@ -20856,16 +20856,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch8.matchBase(input2, regex, options, posix8);
+          match = picomatch8.matchBase(input2, regex, options, posix9);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch8.matchBase = (input2, glob2, options, posix8 = options && options.windows) => {
+    picomatch8.matchBase = (input2, glob2, options, posix9 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch8.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix8 }));
+      return regex.test(utils.basename(input2, { windows: posix9 }));
     };
     picomatch8.isMatch = (str2, patterns, options) => picomatch8(patterns, options)(str2);
     picomatch8.parse = (pattern, options) => {
@@ -20912,7 +20912,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch8.constants = constants6;
+    picomatch8.constants = constants7;
     module.exports = picomatch8;
   }
 });
@@ -21462,7 +21462,7 @@ var require_universalify = __commonJS({
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
   "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants6 = __require("constants");
+    var constants7 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
     var platform3 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
@@ -21486,7 +21486,7 @@ var require_polyfills = __commonJS({
     var chdir;
     module.exports = patch;
     function patch(fs4) {
-      if (constants6.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+      if (constants7.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
         patchLchmod(fs4);
       }
       if (!fs4.lutimes) {
@@ -21588,7 +21588,7 @@ var require_polyfills = __commonJS({
         fs5.lchmod = function(path6, mode, callback) {
           fs5.open(
             path6,
-            constants6.O_WRONLY | constants6.O_SYMLINK,
+            constants7.O_WRONLY | constants7.O_SYMLINK,
             mode,
             function(err, fd) {
               if (err) {
@@ -21604,7 +21604,7 @@ var require_polyfills = __commonJS({
           );
         };
         fs5.lchmodSync = function(path6, mode) {
-          var fd = fs5.openSync(path6, constants6.O_WRONLY | constants6.O_SYMLINK, mode);
+          var fd = fs5.openSync(path6, constants7.O_WRONLY | constants7.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -21624,9 +21624,9 @@ var require_polyfills = __commonJS({
         };
       }
       function patchLutimes(fs5) {
-        if (constants6.hasOwnProperty("O_SYMLINK") && fs5.futimes) {
+        if (constants7.hasOwnProperty("O_SYMLINK") && fs5.futimes) {
           fs5.lutimes = function(path6, at, mt, cb) {
-            fs5.open(path6, constants6.O_SYMLINK, function(er, fd) {
+            fs5.open(path6, constants7.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -21639,7 +21639,7 @@ var require_polyfills = __commonJS({
             });
           };
           fs5.lutimesSync = function(path6, at, mt) {
-            var fd = fs5.openSync(path6, constants6.O_SYMLINK);
+            var fd = fs5.openSync(path6, constants7.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -21951,8 +21951,8 @@ var require_graceful_fs = __commonJS({
       fs5.createReadStream = createReadStream2;
       fs5.createWriteStream = createWriteStream2;
       var fs$readFile = fs5.readFile;
-      fs5.readFile = readFile5;
-      function readFile5(path6, options, cb) {
+      fs5.readFile = readFile4;
+      function readFile4(path6, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path6, options, cb);
@@ -22128,7 +22128,7 @@ var require_graceful_fs = __commonJS({
       }
       function ReadStream$open() {
         var that = this;
-        open3(that.path, that.flags, that.mode, function(err, fd) {
+        open4(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             if (that.autoClose)
               that.destroy();
@@ -22148,7 +22148,7 @@ var require_graceful_fs = __commonJS({
       }
       function WriteStream$open() {
         var that = this;
-        open3(that.path, that.flags, that.mode, function(err, fd) {
+        open4(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             that.destroy();
             that.emit("error", err);
@@ -22165,8 +22165,8 @@ var require_graceful_fs = __commonJS({
         return new fs5.WriteStream(path6, options);
       }
       var fs$open = fs5.open;
-      fs5.open = open3;
-      function open3(path6, flags, mode, cb) {
+      fs5.open = open4;
+      function open4(path6, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
         return go$open(path6, flags, mode, cb);
@@ -23295,7 +23295,7 @@ var require_jsonfile = __commonJS({
       }
       return obj;
     }
-    var readFile5 = universalify.fromPromise(_readFile);
+    var readFile4 = universalify.fromPromise(_readFile);
     function readFileSync3(file2, options = {}) {
       if (typeof options === "string") {
         options = { encoding: options };
@@ -23327,7 +23327,7 @@ var require_jsonfile = __commonJS({
       return fs4.writeFileSync(file2, str2, options);
     }
     module.exports = {
-      readFile: readFile5,
+      readFile: readFile4,
       readFileSync: readFileSync3,
       writeFile: writeFile4,
       writeFileSync: writeFileSync2
@@ -52375,8 +52375,8 @@ function shareOf(items, shard) {
 }
 
 // action/run.ts
-import { mkdir as mkdir2, readFile as readFile4, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
+import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
 
 // checks/endpoint/engine.ts
 function timeoutsFor(totalMs) {
@@ -54095,11 +54095,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open3, close) => {
+var format = (open4, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open3}m`;
+  const openCode = `\x1B[${open4}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -56257,14 +56257,14 @@ var createMessages = ({
   timeout,
   cwd
 }) => {
-  const errorCode = originalError?.code;
+  const errorCode2 = originalError?.code;
   const prefix = getErrorPrefix({
     originalError,
     timedOut,
     timeout,
     isMaxBuffer,
     maxBuffer,
-    errorCode,
+    errorCode: errorCode2,
     signal,
     signalDescription,
     exitCode,
@@ -56293,7 +56293,7 @@ var getErrorPrefix = ({
   timeout,
   isMaxBuffer,
   maxBuffer,
-  errorCode,
+  errorCode: errorCode2,
   signal,
   signalDescription,
   exitCode,
@@ -56319,8 +56319,8 @@ var getErrorPrefix = ({
   if (isMaxBuffer) {
     return `${getMaxBufferMessage(originalError, maxBuffer)}${forcefulSuffix}`;
   }
-  if (errorCode !== void 0) {
-    return `Command failed with ${errorCode}${forcefulSuffix}`;
+  if (errorCode2 !== void 0) {
+    return `Command failed with ${errorCode2}${forcefulSuffix}`;
   }
   if (isForcefullyTerminated) {
     return `Command was killed with ${killSignal} (${getSignalDescription(killSignal)})${forcefulSuffix}`;
@@ -61803,21 +61803,165 @@ async function runProbes(request4) {
   return report;
 }
 
+// checks/model/source.ts
+var UnreadableFileError = class extends Error {
+  constructor(path6, reason) {
+    super(`${path6}: ${reason}`);
+    this.path = path6;
+    this.reason = reason;
+    this.name = "UnreadableFileError";
+  }
+  path;
+  reason;
+};
+
+// checks/source/decode-text.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var UTF16LE = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
+var MIN_BOMLESS_UNITS = 4;
+function decodeText(path6, bytes) {
+  if (startsWith(bytes, [239, 187, 191])) return utf8(path6, bytes.subarray(3));
+  if (startsWith(bytes, [255, 254, 0, 0]) || startsWith(bytes, [0, 0, 254, 255])) {
+    throw new UnreadableFileError(path6, "UTF-32 text is not read; save it as UTF-8");
+  }
+  if (startsWith(bytes, [255, 254])) return utf16(path6, bytes.subarray(2), "le");
+  if (startsWith(bytes, [254, 255])) return utf16(path6, bytes.subarray(2), "be");
+  const bomless = bomlessUtf16(bytes);
+  if (bomless) return utf16(path6, bytes, bomless);
+  return utf8(path6, bytes);
+}
+function startsWith(bytes, prefix) {
+  return prefix.every((byte, index2) => bytes[index2] === byte);
+}
+function utf8(path6, bytes) {
+  if (bytes.includes(0)) throw new UnreadableFileError(path6, "binary content (NUL bytes), not text; not read");
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new UnreadableFileError(path6, "not valid UTF-8 (nor UTF-16 with a byte order mark); not read");
+  }
+}
+function utf16(path6, bytes, order) {
+  if (bytes.length % 2) throw new UnreadableFileError(path6, "UTF-16 with an odd number of bytes; not read");
+  const little = order === "le" ? bytes : swapPairs(bytes);
+  let text2;
+  try {
+    text2 = UTF16LE.decode(little);
+  } catch {
+    throw new UnreadableFileError(path6, "not valid UTF-16 (an unpaired surrogate); not read");
+  }
+  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text2)) throw new UnreadableFileError(path6, "control characters in what decodes as UTF-16: binary, not text; not read");
+  return text2;
+}
+function swapPairs(bytes) {
+  const swapped = new Uint8Array(bytes.length);
+  for (let i2 = 0; i2 + 1 < bytes.length; i2 += 2) {
+    swapped[i2] = bytes[i2 + 1];
+    swapped[i2 + 1] = bytes[i2];
+  }
+  return swapped;
+}
+function bomlessUtf16(bytes) {
+  if (bytes.length % 2 || bytes.length < 2 * MIN_BOMLESS_UNITS) return void 0;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i2 = 0; i2 < bytes.length; i2 += 2) {
+    if (bytes[i2] === 0) evenNuls++;
+    if (bytes[i2 + 1] === 0) oddNuls++;
+  }
+  const units = bytes.length / 2;
+  if (evenNuls === 0 && oddNuls * 2 > units) return "le";
+  if (oddNuls === 0 && evenNuls * 2 > units) return "be";
+  return void 0;
+}
+
+// checks/source/repo-paths.ts
+import { posix } from "node:path";
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+var ESCAPE_BASE = 56320;
+function decodePath(bytes) {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    let text2 = "";
+    for (let at = 0; at < bytes.length; ) {
+      const length = utf8SequenceLength(bytes, at);
+      if (length) {
+        text2 += STRICT_UTF8.decode(bytes.subarray(at, at + length));
+        at += length;
+      } else text2 += String.fromCharCode(ESCAPE_BASE + bytes[at++]);
+    }
+    return text2;
+  }
+}
+function encodePath(path6) {
+  if (!/[\udc80-\udcff]/.test(path6)) return Buffer.from(path6, "utf8");
+  const parts = [];
+  for (const char of path6) {
+    const code = char.charCodeAt(0);
+    parts.push(char.length === 1 && code >= 56448 && code <= 56575 ? Buffer.of(code - ESCAPE_BASE) : Buffer.from(char, "utf8"));
+  }
+  return Buffer.concat(parts);
+}
+function utf8SequenceLength(bytes, at) {
+  const lead = bytes[at];
+  const length = lead < 128 ? 1 : lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
+  if (length <= 1 || at + length > bytes.length) return length === 1 ? 1 : 0;
+  try {
+    STRICT_UTF8.decode(bytes.subarray(at, at + length));
+    return length;
+  } catch {
+    return 0;
+  }
+}
+function repositoryPath(path6) {
+  const relative = posix.normalize(path6);
+  return relative === ".." || relative.startsWith("../") || relative.startsWith("/") ? void 0 : relative.replace(/\/$/, "");
+}
+function linkTargetPath(link, target) {
+  return target.startsWith("/") ? void 0 : repositoryPath(posix.join(posix.dirname(link), target));
+}
+
+// checks/source/unreadable.ts
+var MAX_FILE_BYTES = 4 * 1024 * 1024;
+var TARGET_SHOWN = 200;
+function oversizeError(path6, size, limit) {
+  return new UnreadableFileError(path6, `${size} bytes, over the ${limit}-byte limit for a file hipaa-guard reads; not read`);
+}
+function linkOutsideError(path6, link, target) {
+  const shown = JSON.stringify(target.length > TARGET_SHOWN ? `${target.slice(0, TARGET_SHOWN)}\u2026` : target);
+  const what = link === path6 ? `a symbolic link to ${shown}` : `under ${JSON.stringify(link)}, a symbolic link to ${shown}`;
+  return new UnreadableFileError(path6, `${what}, outside the repository; not read`);
+}
+
 // checks/github/api-source.ts
 function statusOf(error63) {
   return typeof error63 === "object" && error63 !== null && "status" in error63 && typeof error63.status === "number" ? error63.status : void 0;
 }
-function apiFileSource(octokit, repository, ref) {
+function apiFileSource(octokit, repository, ref, maxFileBytes = MAX_FILE_BYTES) {
   const files = /* @__PURE__ */ new Map();
-  const fetchText = async (path6) => {
+  const fetchEntry = async (path6) => {
     try {
-      const response = await octokit.rest.repos.getContent({ ...repository, path: path6, ref, mediaType: { format: "raw" } });
-      const data = response.data;
-      return typeof data === "string" ? data : void 0;
+      const { data } = await octokit.rest.repos.getContent({ ...repository, path: path6, ref });
+      return Array.isArray(data) ? void 0 : data;
     } catch (error63) {
       if (statusOf(error63) === 404) return void 0;
       throw error63;
     }
+  };
+  const fetchText = async (path6) => {
+    const entry = await fetchEntry(path6);
+    if (entry?.type === "symlink") {
+      const target = entry.target ?? "";
+      if (linkTargetPath(path6, target) === void 0) throw linkOutsideError(path6, path6, target);
+      return void 0;
+    }
+    if (entry?.type === "submodule") throw new UnreadableFileError(path6, "a git submodule; its files are not in this repository; not read");
+    if (entry?.type !== "file") return void 0;
+    const size = entry.size ?? 0;
+    if (size > maxFileBytes) throw oversizeError(path6, size, maxFileBytes);
+    const base643 = entry.encoding === "base64" && entry.content !== void 0 ? entry.content : (await octokit.rest.git.getBlob({ ...repository, file_sha: entry.sha ?? "" })).data.content;
+    return decodeText(path6, Buffer.from(base643, "base64"));
   };
   let listing;
   const fetchList = async () => {
@@ -62326,17 +62470,17 @@ async function syncEndpointIssues(octokit, repository, report, options) {
     const marker = endpointFingerprint(url2);
     const issues = tracked.get(marker) ?? [];
     const byAge = [...issues].sort((a2, b) => a2.number - b.number);
-    const open3 = byAge.find((issue3) => issue3.state === "open");
-    const tracking = open3 ?? byAge[0];
+    const open4 = byAge.find((issue3) => issue3.state === "open");
+    const tracking = open4 ?? byAge[0];
     if (endpoint2.state === "unprobed") {
       if (tracking) outcomes.push({ url: url2, action: "unchanged", issue: tracking.number, reason: "could not probe the endpoint this run" });
       continue;
     }
     if (endpoint2.state === "clean") {
-      if (!open3) continue;
-      await comment(open3.number, `The endpoint passed every check on ${now}; closing. hipaa-guard reopens this issue if a finding comes back.`);
-      await call2(() => octokit.rest.issues.update({ ...repository, issue_number: open3.number, state: "closed", state_reason: "completed" }));
-      outcomes.push({ url: url2, action: "closed", issue: open3.number });
+      if (!open4) continue;
+      await comment(open4.number, `The endpoint passed every check on ${now}; closing. hipaa-guard reopens this issue if a finding comes back.`);
+      await call2(() => octokit.rest.issues.update({ ...repository, issue_number: open4.number, state: "closed", state_reason: "completed" }));
+      outcomes.push({ url: url2, action: "closed", issue: open4.number });
       continue;
     }
     const body2 = renderIssueBody(url2, marker, findings, now);
@@ -62364,10 +62508,10 @@ async function syncEndpointIssues(octokit, repository, report, options) {
   }
   return outcomes;
   async function closeDuplicates(url2, marker, mine) {
-    const open3 = ((await listTracked()).get(marker) ?? []).filter((issue3) => issue3.state === "open").sort((a2, b) => a2.number - b.number);
-    const keeper = open3[0]?.number ?? mine;
+    const open4 = ((await listTracked()).get(marker) ?? []).filter((issue3) => issue3.state === "open").sort((a2, b) => a2.number - b.number);
+    const keeper = open4[0]?.number ?? mine;
     const outcomes2 = [{ url: url2, action: keeper === mine ? "created" : "duplicate-closed", issue: mine }];
-    for (const duplicate of open3.slice(1)) {
+    for (const duplicate of open4.slice(1)) {
       await comment(duplicate.number, `Duplicate of #${keeper} (two hipaa-guard runs raced); closing.`);
       await call2(() => octokit.rest.issues.update({ ...repository, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" }));
       if (duplicate.number !== mine) outcomes2.push({ url: url2, action: "duplicate-closed", issue: duplicate.number });
@@ -63694,14 +63838,14 @@ function policyTypes(resource) {
 function checkDefaultDeny(resource) {
   if (!isEmptySelector(valueAt(resource.values, ["spec", "podSelector"])) || !policyTypes(resource).includes("Ingress")) return void 0;
   const rules = list(valueAt(resource.values, ["spec", "ingress"]));
-  const open3 = rules.findIndex((rule) => list(valueAt(rule, ["from"])).length === 0);
-  if (open3 < 0) return { verdict: "pass", path: ["spec", "podSelector"], actual: rules.length ? "deny unless a rule names the source" : "deny all ingress" };
+  const open4 = rules.findIndex((rule) => list(valueAt(rule, ["from"])).length === 0);
+  if (open4 < 0) return { verdict: "pass", path: ["spec", "podSelector"], actual: rules.length ? "deny unless a rule names the source" : "deny all ingress" };
   return {
     verdict: "fail",
-    path: ["spec", "ingress", open3],
+    path: ["spec", "ingress", open4],
     actual: "allow from every source",
     expected: "every ingress rule lists its sources (from)",
-    message: `ingress rule ${open3 + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
+    message: `ingress rule ${open4 + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
   };
 }
 var defaultDenyRemoved = {
@@ -64017,9 +64161,9 @@ function nonWebPorts(rule) {
   const from = Number(rule.from);
   const to = Number(rule.to ?? rule.from);
   if (Number.isNaN(from) || Number.isNaN(to)) return `ports ${String(rule.from)}-${String(rule.to)}`;
-  const open3 = [];
-  for (let port = from; port <= to && open3.length <= WEB_PORTS.length; port++) if (!WEB_PORTS.includes(port)) open3.push(port);
-  if (!open3.length) return void 0;
+  const open4 = [];
+  for (let port = from; port <= to && open4.length <= WEB_PORTS.length; port++) if (!WEB_PORTS.includes(port)) open4.push(port);
+  if (!open4.length) return void 0;
   return from === to ? `port ${from}` : `ports ${from}-${to}`;
 }
 function checkOpenIngress(resource) {
@@ -64028,20 +64172,20 @@ function checkOpenIngress(resource) {
   let pending;
   for (const rule of rules) {
     const unresolvedCidr = rule.cidrs.find(isUnresolved);
-    const open3 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
+    const open4 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
     const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
-    if (open3.length && unresolvedPort && isUnresolved(unresolvedPort)) {
+    if (open4.length && unresolvedPort && isUnresolved(unresolvedPort)) {
       pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
       continue;
     }
-    const ports = open3.length ? nonWebPorts(rule) : void 0;
+    const ports = open4.length ? nonWebPorts(rule) : void 0;
     if (ports) {
       return {
         verdict: "fail",
         path: rule.path,
-        actual: `${ports} from ${open3.join(", ")}`,
+        actual: `${ports} from ${open4.join(", ")}`,
         expected: "only ports 80 and 443 open to the internet",
-        message: `ingress opens ${ports} to ${open3.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
+        message: `ingress opens ${ports} to ${open4.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
       };
     }
     if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
@@ -65299,7 +65443,7 @@ function ruleLookup(rules) {
 var ruleById = ruleLookup(ALL_RULES);
 
 // checks/environments/check-environments.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // checks/environments/blocks.ts
 var NETWORK_TYPES = /* @__PURE__ */ new Set([
@@ -65409,10 +65553,10 @@ var RESOURCE_HEADER = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"\s*$/;
 var NAMED_HEADER = /^\s*(module|provider|variable|output|locals|terraform)\b(?:\s+"([^"]*)")?\s*$/;
 var BACKEND_HEADER = /^\s*backend\s+"([^"]+)"\s*$/;
 function openHclBlock(stack, header, line, context) {
-  const open3 = {};
+  const open4 = {};
   const backend = BACKEND_HEADER.exec(header);
   if (backend?.[1]) {
-    open3.backend = backend[1];
+    open4.backend = backend[1];
     context.backend ??= backend[1];
   }
   if (stack.length === 0) {
@@ -65420,10 +65564,10 @@ function openHclBlock(stack, header, line, context) {
     const named2 = NAMED_HEADER.exec(header);
     const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
     const name = resource ? resource[3] : named2?.[2];
-    open3.block = { type: type2 ?? "block", name: name ?? "", startLine: line, endLine: line };
-    context.block ??= open3.block;
+    open4.block = { type: type2 ?? "block", name: name ?? "", startLine: line, endLine: line };
+    context.block ??= open4.block;
   }
-  stack.push(open3);
+  stack.push(open4);
 }
 function closeHclBlock(stack, line) {
   const closed = stack.pop();
@@ -65433,7 +65577,7 @@ function contextOf(stack) {
   const context = {};
   const block = stack[0]?.block;
   if (block) context.block = block;
-  const backend = stack.find((open3) => open3.backend)?.backend;
+  const backend = stack.find((open4) => open4.backend)?.backend;
   if (backend) context.backend = backend;
   return context;
 }
@@ -65859,14 +66003,14 @@ function withoutComment(line, syntax) {
 }
 
 // checks/environments/resolve-values.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // checks/infra/terraform/parse-terraform.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // checks/infra/terraform/configuration.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // checks/infra/terraform/functions.ts
 var list2 = (value, node2) => {
@@ -66831,11 +66975,11 @@ function isVarFile(path6) {
   return path6.endsWith(".tfvars") || path6.endsWith(".tfvars.json");
 }
 function normalizeDir(path6) {
-  return posix.normalize(path6).replace(/\/+$/, "") || ".";
+  return posix2.normalize(path6).replace(/\/+$/, "") || ".";
 }
 function localSourceDir(dir, source) {
   if (!/^\.\.?(\/|$)/.test(source)) return void 0;
-  return normalizeDir(posix.join(dir, source));
+  return normalizeDir(posix2.join(dir, source));
 }
 function evaluateConfiguration(files, options = {}) {
   return new Configuration(files, options).evaluate();
@@ -66848,7 +66992,7 @@ var Configuration = class {
         this.varFiles.push(file2);
         continue;
       }
-      const dir = normalizeDir(posix.dirname(file2.path));
+      const dir = normalizeDir(posix2.dirname(file2.path));
       const module = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
       this.dirs.set(dir, module);
       collect(module, file2);
@@ -66916,21 +67060,21 @@ var Configuration = class {
     const source = typeof block.source === "string" ? block.source : "";
     const local = localSourceDir(dir, source);
     if (local !== void 0) return local;
-    const manifest = this.options.modulesJson?.get(posix.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
+    const manifest = this.options.modulesJson?.get(posix2.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
     if (!manifest) return void 0;
     try {
       const parsed = JSON.parse(manifest);
       const key = parentKey ? `${parentKey}.${name}` : name;
       const entry = parsed.Modules?.find((candidate) => candidate.Key === key);
-      return typeof entry?.Dir === "string" ? normalizeDir(posix.join(rootDir, entry.Dir)) : void 0;
+      return typeof entry?.Dir === "string" ? normalizeDir(posix2.join(rootDir, entry.Dir)) : void 0;
     } catch {
       return void 0;
     }
   }
   /** terraform.tfvars, then *.auto.tfvars (by name), then the configured var files: later wins. */
   varFilesOf(dir) {
-    const inDir = this.varFiles.filter((file2) => normalizeDir(posix.dirname(file2.path)) === dir);
-    const name = (file2) => posix.basename(file2.path);
+    const inDir = this.varFiles.filter((file2) => normalizeDir(posix2.dirname(file2.path)) === dir);
+    const name = (file2) => posix2.basename(file2.path);
     const automatic = [
       ...inDir.filter((file2) => name(file2) === "terraform.tfvars" || name(file2) === "terraform.tfvars.json"),
       ...inDir.filter((file2) => /\.auto\.tfvars(\.json)?$/.test(name(file2))).sort((a2, b) => name(a2).localeCompare(name(b)))
@@ -67656,7 +67800,7 @@ async function parseFile(file2) {
   const tooDeep = findExcessiveNesting(file2.text);
   if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
-    const body2 = await parseHcl(posix2.basename(file2.path), file2.text);
+    const body2 = await parseHcl(posix3.basename(file2.path), file2.text);
     const positions = locateHcl(file2.text);
     return { path: file2.path, body: body2, locate: (path6) => locate(positions, path6) };
   } catch (error63) {
@@ -67680,11 +67824,11 @@ async function resolveNetworkValues(source, paths, facts) {
   const modules = /* @__PURE__ */ new Set();
   for (const file2 of facts.values()) {
     const usesExpression = file2.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
-    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix3.dirname(file2.path));
+    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix4.dirname(file2.path));
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix3.dirname(path6) === module));
+    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix4.dirname(path6) === module));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -68094,7 +68238,7 @@ function overlapFindings(index2, configPath) {
 }
 
 // checks/environments/check-environments.ts
-var MAX_FILE_BYTES = 1024 * 1024;
+var MAX_FILE_BYTES2 = 1024 * 1024;
 var READ_CONCURRENCY = 16;
 function isEnvironmentFile(path6) {
   return /\.(tf|tfvars|hcl|tfbackend|json|ya?ml|conf|env|ini|properties|toml)$/.test(path6) || /(^|\/)\.env$/.test(path6);
@@ -68164,8 +68308,8 @@ async function collectVersions(changeSet, headPaths, basePaths, classify2, read,
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path6]) => !changed.has(path6)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix4.dirname(path6)));
-  const inChangedModule = (path6) => changedModules.has(posix4.dirname(path6));
+  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix5.dirname(path6)));
+  const inChangedModule = (path6) => changedModules.has(posix5.dirname(path6));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
   const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path6]) => inChangedModule(path6))));
   for (const [path6, tokens] of headResolved) if (!inChangedModule(path6)) baseResolved.set(path6, tokens);
@@ -68208,8 +68352,8 @@ async function readText(source, path6, errors, version2) {
     return void 0;
   }
   if (text2 === void 0) return void 0;
-  if (Buffer.byteLength(text2) > MAX_FILE_BYTES) {
-    errors.push({ category: "parse", target, message: `larger than ${MAX_FILE_BYTES} bytes; not checked for environment separation` });
+  if (Buffer.byteLength(text2) > MAX_FILE_BYTES2) {
+    errors.push({ category: "parse", target, message: `larger than ${MAX_FILE_BYTES2} bytes; not checked for environment separation` });
     return void 0;
   }
   return text2;
@@ -68256,7 +68400,7 @@ function messageOf2(error63) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // checks/infra/formats.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
@@ -68677,7 +68821,7 @@ var nginxParser = {
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var isConfigurationFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json");
@@ -68698,12 +68842,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path6, text2) => {
-    const dir = posix5.dirname(path6);
+    const dir = posix6.dirname(path6);
     if (isModulesManifest(path6)) {
-      const root = posix5.dirname(posix5.dirname(posix5.dirname(path6)));
+      const root = posix6.dirname(posix6.dirname(posix6.dirname(path6)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix5.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix6.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -68809,8 +68953,8 @@ async function parseVersion(files, maxBytes, options) {
 }
 function scopeOf(resource, path6) {
   if (resource.scope !== void 0) {
-    const from = `:${posix6.dirname(resource.path)}`;
-    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix6.dirname(path6)}` : resource.scope;
+    const from = `:${posix7.dirname(resource.path)}`;
+    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix7.dirname(path6)}` : resource.scope;
   }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path6) ?? `${resource.format}:${path6}`;
@@ -68829,21 +68973,7 @@ var import_picomatch7 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/select-files.ts
 var import_picomatch6 = __toESM(require_picomatch2(), 1);
-import { posix as posix7 } from "node:path";
-
-// checks/model/source.ts
-var UnreadableFileError = class extends Error {
-  constructor(path6, reason) {
-    super(`${path6}: ${reason}`);
-    this.path = path6;
-    this.reason = reason;
-    this.name = "UnreadableFileError";
-  }
-  path;
-  reason;
-};
-
-// checks/infra/select-files.ts
+import { posix as posix8 } from "node:path";
 var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
 async function selectInfraFiles(changeSet, options, report) {
@@ -68949,7 +69079,7 @@ var Globs = class {
     let entry = this.compiled.get(glob2);
     if (!entry) {
       const scanned = import_picomatch6.default.scan(glob2);
-      const dir = posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
+      const dir = posix8.dirname(glob2) === "." ? "" : posix8.dirname(glob2);
       entry = { matches: (0, import_picomatch6.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob2, entry);
     }
@@ -69024,18 +69154,18 @@ async function indexDependents(listing, reader, globs2) {
 }
 function candidatesFor(path6, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix7.dirname(path6);
+  let dir = posix8.dirname(path6);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix7.dirname(dir);
+    dir = posix8.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path6 of listing) {
-    const dir = posix7.dirname(path6) === "." ? "" : posix7.dirname(path6);
+    const dir = posix8.dirname(path6) === "." ? "" : posix8.dirname(path6);
     const list3 = index2.get(dir) ?? [];
     list3.push(path6);
     index2.set(dir, list3);
@@ -69100,8 +69230,9 @@ async function scanInfra(changeSet, config2, options) {
 }
 
 // checks/source/git-source.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join3, normalize } from "node:path";
+import { constants as constants6 } from "node:fs";
+import { lstat as lstat2, open as open3, readlink as readlink2, realpath } from "node:fs/promises";
+import { sep as sep2 } from "node:path";
 
 // checks/source/run-git.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -69135,79 +69266,171 @@ function runGit(repoDir, args, input2) {
   });
 }
 function nulFields(output2) {
-  const text2 = output2.toString("utf8");
-  return text2.split("\0").filter((field, index2, all) => field !== "" || index2 < all.length - 1);
+  const fields = [];
+  for (let start = 0; start < output2.length; ) {
+    const end = output2.indexOf(0, start);
+    const stop = end < 0 ? output2.length : end;
+    fields.push(decodePath(output2.subarray(start, stop)));
+    start = stop + 1;
+  }
+  return fields;
 }
 
 // checks/source/git-source.ts
+var MAX_LINK_HOPS = 40;
+var MAX_LINK_TARGET_BYTES = 4096;
+var SYMLINK_MODE = "120000";
 var GitRefSource = class {
-  constructor(repoDir, ref) {
+  constructor(repoDir, ref, maxFileBytes = MAX_FILE_BYTES) {
     this.repoDir = repoDir;
     this.ref = ref;
+    this.maxFileBytes = maxFileBytes;
   }
   repoDir;
   ref;
+  maxFileBytes;
+  tree;
   pending = [];
-  read(path6) {
+  async read(path6) {
+    const found = await this.locate(path6);
+    if (!found) return void 0;
+    if (found.type === "commit") throw new UnreadableFileError(path6, `a git submodule (commit ${found.oid}); its files are not in this repository; not read`);
+    if (found.type !== "blob") return void 0;
+    if (found.size > this.maxFileBytes) throw oversizeError(path6, found.size, this.maxFileBytes);
+    return decodeText(path6, await this.blob(found.oid));
+  }
+  /** Every file and symbolic link (reading a link says where it goes). */
+  async list() {
+    return [...await this.entries()].flatMap(([path6, entry]) => entry.type === "blob" ? [path6] : []);
+  }
+  entries() {
+    this.tree ??= runGit(this.repoDir, ["ls-tree", "-r", "-t", "-z", "-l", "--full-tree", this.ref]).then(parseTree);
+    return this.tree;
+  }
+  /** The entry `path` names, links inside the repository followed; a link out is refused. */
+  async locate(path6) {
+    let current = repositoryPath(path6);
+    const entries = await this.entries();
+    for (let hops = 0; current !== void 0 && hops <= MAX_LINK_HOPS; hops++) {
+      const parts = current.split("/");
+      let next;
+      for (let depth = 1; depth <= parts.length && next === void 0; depth++) {
+        const prefix = parts.slice(0, depth).join("/");
+        const entry = entries.get(prefix);
+        if (!entry) return void 0;
+        if (entry.mode !== SYMLINK_MODE) {
+          if (depth === parts.length) return entry;
+          continue;
+        }
+        if (entry.size > MAX_LINK_TARGET_BYTES) throw linkOutsideError(path6, prefix, `(a ${entry.size}-byte target)`);
+        const target = decodePath(await this.blob(entry.oid));
+        const inside = linkTargetPath(prefix, target);
+        if (inside === void 0) throw linkOutsideError(path6, prefix, target);
+        next = [inside, ...parts.slice(depth)].filter((part) => part !== "" && part !== ".").join("/");
+      }
+      current = next;
+    }
+    if (current !== void 0) throw new UnreadableFileError(path6, `more than ${MAX_LINK_HOPS} symbolic links on the way (a loop); not read`);
+    return void 0;
+  }
+  blob(oid) {
     return new Promise((resolve3, reject) => {
-      this.pending.push({ path: path6, resolve: resolve3, reject });
+      this.pending.push({ oid, resolve: resolve3, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
   }
-  /** All in one tick, so one `git cat-file --batch` serves them all. */
-  readMany(paths) {
-    return Promise.all(paths.map((path6) => this.read(path6)));
-  }
-  async list() {
-    return nulFields(await runGit(this.repoDir, ["ls-tree", "-r", "-z", "--name-only", this.ref]));
-  }
-  /** Reads every path asked for since the last flush with one `git cat-file --batch`. */
+  /** Reads every blob asked for since the last flush with one `git cat-file --batch`, by object id. */
   async flush() {
     const batch = this.pending;
     this.pending = [];
     try {
-      const output2 = await runGit(this.repoDir, ["cat-file", "--batch"], batch.map((read) => `${this.ref}:${read.path}
+      const output2 = await runGit(this.repoDir, ["cat-file", "--batch"], batch.map((blob) => `${blob.oid}
 `).join(""));
-      const texts = parseBatch(output2, batch.length);
-      batch.forEach((read, index2) => read.resolve(texts[index2]));
+      const blobs = parseBatch(output2, batch.length);
+      batch.forEach((blob, index2) => {
+        const bytes = blobs[index2];
+        if (bytes) blob.resolve(bytes);
+        else blob.reject(new GitError(["cat-file", "--batch"], `object ${blob.oid} is missing from ${this.repoDir}`));
+      });
     } catch (error63) {
-      for (const read of batch) read.reject(error63);
+      for (const blob of batch) blob.reject(error63);
     }
   }
 };
+function parseTree(output2) {
+  const entries = /* @__PURE__ */ new Map();
+  for (let start = 0; start < output2.length; ) {
+    const end = output2.indexOf(0, start);
+    const stop = end < 0 ? output2.length : end;
+    const tab = output2.indexOf(9, start);
+    const match = tab >= 0 && tab < stop ? /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)$/.exec(output2.subarray(start, tab).toString("latin1")) : null;
+    if (match) {
+      const [, mode, type2, oid, size] = match;
+      entries.set(decodePath(output2.subarray(tab + 1, stop)), { mode, type: type2, oid, size: size === "-" ? 0 : Number(size) });
+    }
+    start = stop + 1;
+  }
+  return entries;
+}
 function parseBatch(output2, count2) {
-  const texts = [];
+  const blobs = [];
   let offset = 0;
-  while (texts.length < count2 && offset < output2.length) {
+  while (blobs.length < count2 && offset < output2.length) {
     const newline = output2.indexOf(10, offset);
     if (newline < 0) break;
     const header = output2.subarray(offset, newline).toString("utf8");
     offset = newline + 1;
     const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
     if (!match) {
-      texts.push(void 0);
+      blobs.push(void 0);
       continue;
     }
     const size = Number(match[2]);
-    texts.push(match[1] === "blob" ? output2.subarray(offset, offset + size).toString("utf8") : void 0);
+    blobs.push(match[1] === "blob" ? output2.subarray(offset, offset + size) : void 0);
     offset += size + 1;
   }
-  while (texts.length < count2) texts.push(void 0);
-  return texts;
+  while (blobs.length < count2) blobs.push(void 0);
+  return blobs;
 }
+function errorCode(error63) {
+  return error63?.code;
+}
+var ABSENT = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
 var WorkingTreeSource = class {
-  constructor(repoDir) {
+  constructor(repoDir, maxFileBytes = MAX_FILE_BYTES) {
     this.repoDir = repoDir;
+    this.maxFileBytes = maxFileBytes;
   }
   repoDir;
+  maxFileBytes;
+  root;
   async read(path6) {
-    const relative = normalize(path6);
-    if (relative.startsWith("..") || relative.startsWith("/")) return void 0;
+    const relative = repositoryPath(path6);
+    if (relative === void 0) return void 0;
+    const real = await this.locate(path6, relative);
+    if (!real) return void 0;
+    let handle;
     try {
-      return await readFile3(join3(this.repoDir, relative), "utf8");
+      handle = await open3(real, constants6.O_RDONLY | (constants6.O_NONBLOCK ?? 0) | (constants6.O_NOFOLLOW ?? 0));
     } catch (error63) {
-      if (error63.code === "ENOENT" || error63.code === "EISDIR") return void 0;
+      if (ABSENT.has(errorCode(error63) ?? "")) return void 0;
       throw error63;
+    }
+    try {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) return void 0;
+      if (!stats.isFile()) throw new UnreadableFileError(path6, "not a regular file (a device, pipe or socket); not read");
+      if (stats.size > this.maxFileBytes) throw oversizeError(path6, stats.size, this.maxFileBytes);
+      const bytes = Buffer.alloc(stats.size);
+      let filled = 0;
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return decodeText(path6, bytes.subarray(0, filled));
+    } finally {
+      await handle.close();
     }
   }
   async list() {
@@ -69217,6 +69440,42 @@ var WorkingTreeSource = class {
     ]);
     const gone = new Set(nulFields(deleted));
     return [...new Set(nulFields(files))].filter((path6) => !gone.has(path6));
+  }
+  /** The real location of `relative` inside the repository, `undefined` when nothing is there. */
+  async locate(path6, relative) {
+    this.root ??= realpath(this.repoDir, { encoding: "buffer" });
+    const root = await this.root;
+    const isInside = (real) => real.equals(root) || real.length > root.length && real.subarray(0, root.length + 1).equals(Buffer.concat([root, Buffer.from(sep2)]));
+    let current = root;
+    const names = relative.split("/");
+    for (const [index2, name] of names.entries()) {
+      const next = Buffer.concat([current, Buffer.from(sep2), encodePath(name)]);
+      let isLink;
+      try {
+        isLink = (await lstat2(next)).isSymbolicLink();
+      } catch (error63) {
+        if (ABSENT.has(errorCode(error63) ?? "")) return void 0;
+        throw error63;
+      }
+      if (!isLink) {
+        current = next;
+        continue;
+      }
+      const link = names.slice(0, index2 + 1).join("/");
+      const target = decodePath(await readlink2(next, { encoding: "buffer" }));
+      let real;
+      try {
+        real = await realpath(next, { encoding: "buffer" });
+      } catch (error63) {
+        if (errorCode(error63) === "ELOOP") throw new UnreadableFileError(path6, `${link} is a loop of symbolic links; not read`);
+        if (!ABSENT.has(errorCode(error63) ?? "")) throw error63;
+        if (linkTargetPath(link, target) === void 0) throw linkOutsideError(path6, link, target);
+        return void 0;
+      }
+      if (!isInside(real)) throw linkOutsideError(path6, link, target);
+      current = real;
+    }
+    return current;
   }
 };
 async function defaultBranch(repoDir) {
@@ -69389,7 +69648,7 @@ async function loadConfig(path6, context, base, octokit) {
     }
   }
   if (text2 === void 0) {
-    text2 = await readFile4(resolve2(context.workspace, path6), "utf8").catch(() => void 0);
+    text2 = await readFile3(resolve2(context.workspace, path6), "utf8").catch(() => void 0);
     if (text2 !== void 0) info(`config: ${path6} from the checkout`);
   }
   if (text2 === void 0) {
@@ -69408,7 +69667,7 @@ async function probeEndpoints(config2, settings, context, options) {
     ...config2["engine-path"] ? { enginePath: config2["engine-path"] } : {},
     timeoutMs: config2.probe.timeout,
     concurrency: config2.probe.concurrency,
-    readFile: (path6) => readFile4(resolve2(context.workspace, path6), "utf8"),
+    readFile: (path6) => readFile3(resolve2(context.workspace, path6), "utf8"),
     now: options.now,
     // The workflow's own config chooses the engine; an external one must be on the runner.
     engines: allEngines
@@ -69434,13 +69693,13 @@ async function writeJobSummary(markdown) {
   await summary.addRaw(markdown.slice(0, JOB_SUMMARY_LIMIT), true).write();
 }
 async function writeResults(report, settings, context, loaded) {
-  const sarifPath = isAbsolute(settings.sarifFile) ? settings.sarifFile : join4(context.workspace, settings.sarifFile);
+  const sarifPath = isAbsolute(settings.sarifFile) ? settings.sarifFile : join3(context.workspace, settings.sarifFile);
   await mkdir2(dirname(sarifPath), { recursive: true });
   await writeFile3(
     sarifPath,
     renderSarif(report, { rules: ALL_RULES, configPath: loaded.path, ...loaded.text ? { endpointLines: endpointLines(loaded.text) } : {} })
   );
-  const jsonPath = join4(context.tempDir, "hipaa-guard-report.json");
+  const jsonPath = join3(context.tempDir, "hipaa-guard-report.json");
   await writeFile3(jsonPath, renderJson(report));
   setOutput("sarif-file", sarifPath);
   setOutput("report-json", jsonPath);

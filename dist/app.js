@@ -21127,9 +21127,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix8 = POSIX_REGEX_SOURCE[rest2];
-                if (posix8) {
-                  prev.value = pre + posix8;
+                const posix9 = POSIX_REGEX_SOURCE[rest2];
+                if (posix9) {
+                  prev.value = pre + posix9;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21646,7 +21646,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix8 = opts.windows;
+      const posix9 = opts.windows;
       const regex2 = isState ? picomatch8.compileRe(glob2, options2) : picomatch8.makeRe(glob2, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -21656,8 +21656,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch8(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex2, options2, { glob: glob2, posix: posix8 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix8, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex2, options2, { glob: glob2, posix: posix9 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix9, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21682,7 +21682,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch8.test = (input2, regex2, options2, { glob: glob2, posix: posix8 } = {}) => {
+    picomatch8.test = (input2, regex2, options2, { glob: glob2, posix: posix9 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21690,7 +21690,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format4 = opts.format || (posix8 ? utils.toPosixSlashes : null);
+      const format4 = opts.format || (posix9 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format4 ? format4(input2) : input2;
       if (match === false) {
@@ -21699,16 +21699,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch8.matchBase(input2, regex2, options2, posix8);
+          match = picomatch8.matchBase(input2, regex2, options2, posix9);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch8.matchBase = (input2, glob2, options2, posix8 = options2 && options2.windows) => {
+    picomatch8.matchBase = (input2, glob2, options2, posix9 = options2 && options2.windows) => {
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch8.makeRe(glob2, options2);
-      return regex2.test(utils.basename(input2, { windows: posix8 }));
+      return regex2.test(utils.basename(input2, { windows: posix9 }));
     };
     picomatch8.isMatch = (str2, patterns, options2) => picomatch8(patterns, options2)(str2);
     picomatch8.parse = (pattern, options2) => {
@@ -66124,21 +66124,117 @@ function renderChangeComment(changes, reopened, now) {
 `;
 }
 
+// checks/source/decode-text.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var UTF16LE = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
+var MIN_BOMLESS_UNITS = 4;
+function decodeText(path8, bytes) {
+  if (startsWith(bytes, [239, 187, 191])) return utf8(path8, bytes.subarray(3));
+  if (startsWith(bytes, [255, 254, 0, 0]) || startsWith(bytes, [0, 0, 254, 255])) {
+    throw new UnreadableFileError(path8, "UTF-32 text is not read; save it as UTF-8");
+  }
+  if (startsWith(bytes, [255, 254])) return utf16(path8, bytes.subarray(2), "le");
+  if (startsWith(bytes, [254, 255])) return utf16(path8, bytes.subarray(2), "be");
+  const bomless = bomlessUtf16(bytes);
+  if (bomless) return utf16(path8, bytes, bomless);
+  return utf8(path8, bytes);
+}
+function startsWith(bytes, prefix) {
+  return prefix.every((byte, index2) => bytes[index2] === byte);
+}
+function utf8(path8, bytes) {
+  if (bytes.includes(0)) throw new UnreadableFileError(path8, "binary content (NUL bytes), not text; not read");
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new UnreadableFileError(path8, "not valid UTF-8 (nor UTF-16 with a byte order mark); not read");
+  }
+}
+function utf16(path8, bytes, order) {
+  if (bytes.length % 2) throw new UnreadableFileError(path8, "UTF-16 with an odd number of bytes; not read");
+  const little = order === "le" ? bytes : swapPairs(bytes);
+  let text2;
+  try {
+    text2 = UTF16LE.decode(little);
+  } catch {
+    throw new UnreadableFileError(path8, "not valid UTF-16 (an unpaired surrogate); not read");
+  }
+  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text2)) throw new UnreadableFileError(path8, "control characters in what decodes as UTF-16: binary, not text; not read");
+  return text2;
+}
+function swapPairs(bytes) {
+  const swapped = new Uint8Array(bytes.length);
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    swapped[i] = bytes[i + 1];
+    swapped[i + 1] = bytes[i];
+  }
+  return swapped;
+}
+function bomlessUtf16(bytes) {
+  if (bytes.length % 2 || bytes.length < 2 * MIN_BOMLESS_UNITS) return void 0;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < bytes.length; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  const units = bytes.length / 2;
+  if (evenNuls === 0 && oddNuls * 2 > units) return "le";
+  if (oddNuls === 0 && evenNuls * 2 > units) return "be";
+  return void 0;
+}
+
+// checks/source/repo-paths.ts
+import { posix as posix8 } from "node:path";
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+function repositoryPath(path8) {
+  const relative = posix8.normalize(path8);
+  return relative === ".." || relative.startsWith("../") || relative.startsWith("/") ? void 0 : relative.replace(/\/$/, "");
+}
+function linkTargetPath(link, target) {
+  return target.startsWith("/") ? void 0 : repositoryPath(posix8.join(posix8.dirname(link), target));
+}
+
+// checks/source/unreadable.ts
+var MAX_FILE_BYTES2 = 4 * 1024 * 1024;
+var TARGET_SHOWN = 200;
+function oversizeError(path8, size, limit) {
+  return new UnreadableFileError(path8, `${size} bytes, over the ${limit}-byte limit for a file hipaa-guard reads; not read`);
+}
+function linkOutsideError(path8, link, target) {
+  const shown = JSON.stringify(target.length > TARGET_SHOWN ? `${target.slice(0, TARGET_SHOWN)}\u2026` : target);
+  const what = link === path8 ? `a symbolic link to ${shown}` : `under ${JSON.stringify(link)}, a symbolic link to ${shown}`;
+  return new UnreadableFileError(path8, `${what}, outside the repository; not read`);
+}
+
 // checks/github/api-source.ts
 function statusOf(error62) {
   return typeof error62 === "object" && error62 !== null && "status" in error62 && typeof error62.status === "number" ? error62.status : void 0;
 }
-function apiFileSource(octokit, repository2, ref) {
+function apiFileSource(octokit, repository2, ref, maxFileBytes = MAX_FILE_BYTES2) {
   const files = /* @__PURE__ */ new Map();
-  const fetchText = async (path8) => {
+  const fetchEntry = async (path8) => {
     try {
-      const response = await octokit.rest.repos.getContent({ ...repository2, path: path8, ref, mediaType: { format: "raw" } });
-      const data = response.data;
-      return typeof data === "string" ? data : void 0;
+      const { data } = await octokit.rest.repos.getContent({ ...repository2, path: path8, ref });
+      return Array.isArray(data) ? void 0 : data;
     } catch (error62) {
       if (statusOf(error62) === 404) return void 0;
       throw error62;
     }
+  };
+  const fetchText = async (path8) => {
+    const entry = await fetchEntry(path8);
+    if (entry?.type === "symlink") {
+      const target = entry.target ?? "";
+      if (linkTargetPath(path8, target) === void 0) throw linkOutsideError(path8, path8, target);
+      return void 0;
+    }
+    if (entry?.type === "submodule") throw new UnreadableFileError(path8, "a git submodule; its files are not in this repository; not read");
+    if (entry?.type !== "file") return void 0;
+    const size = entry.size ?? 0;
+    if (size > maxFileBytes) throw oversizeError(path8, size, maxFileBytes);
+    const base643 = entry.encoding === "base64" && entry.content !== void 0 ? entry.content : (await octokit.rest.git.getBlob({ ...repository2, file_sha: entry.sha ?? "" })).data.content;
+    return decodeText(path8, Buffer.from(base643, "base64"));
   };
   let listing;
   const fetchList = async () => {

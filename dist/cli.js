@@ -653,7 +653,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -661,7 +661,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -870,7 +870,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -916,8 +916,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1046,16 +1046,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput || utils.escapeRegex(literal2);
+          const open3 = tokens[token.tokensIndex];
+          open3.type = "text";
+          open3.value = literal2;
+          open3.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
             delete tokens[i2].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open3.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -1171,9 +1171,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix8 = POSIX_REGEX_SOURCE[rest2];
-                if (posix8) {
-                  prev.value = pre + posix8;
+                const posix9 = POSIX_REGEX_SOURCE[rest2];
+                if (posix9) {
+                  prev.value = pre + posix9;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1275,15 +1275,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment2("braces");
-          const open2 = {
+          const open3 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open3);
+          push(open3);
           continue;
         }
         if (value === "}") {
@@ -1613,7 +1613,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1671,7 +1671,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse();
     var utils = require_utils();
-    var constants4 = require_constants();
+    var constants5 = require_constants();
     var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch8 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -1690,7 +1690,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix8 = opts.windows;
+      const posix9 = opts.windows;
       const regex = isState ? picomatch8.compileRe(glob2, options) : picomatch8.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1700,8 +1700,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch8(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex, options, { glob: glob2, posix: posix8 });
-        const result = { glob: glob2, state, regex, posix: posix8, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex, options, { glob: glob2, posix: posix9 });
+        const result = { glob: glob2, state, regex, posix: posix9, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1726,7 +1726,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch8.test = (input2, regex, options, { glob: glob2, posix: posix8 } = {}) => {
+    picomatch8.test = (input2, regex, options, { glob: glob2, posix: posix9 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,7 +1734,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix8 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix9 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
@@ -1743,16 +1743,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch8.matchBase(input2, regex, options, posix8);
+          match = picomatch8.matchBase(input2, regex, options, posix9);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch8.matchBase = (input2, glob2, options, posix8 = options && options.windows) => {
+    picomatch8.matchBase = (input2, glob2, options, posix9 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch8.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix8 }));
+      return regex.test(utils.basename(input2, { windows: posix9 }));
     };
     picomatch8.isMatch = (str2, patterns, options) => picomatch8(patterns, options)(str2);
     picomatch8.parse = (pattern, options) => {
@@ -1799,7 +1799,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch8.constants = constants4;
+    picomatch8.constants = constants5;
     module.exports = picomatch8;
   }
 });
@@ -2349,7 +2349,7 @@ var require_universalify = __commonJS({
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
   "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants4 = __require("constants");
+    var constants5 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
     var platform2 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
@@ -2373,7 +2373,7 @@ var require_polyfills = __commonJS({
     var chdir;
     module.exports = patch;
     function patch(fs2) {
-      if (constants4.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+      if (constants5.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
         patchLchmod(fs2);
       }
       if (!fs2.lutimes) {
@@ -2475,7 +2475,7 @@ var require_polyfills = __commonJS({
         fs3.lchmod = function(path6, mode, callback) {
           fs3.open(
             path6,
-            constants4.O_WRONLY | constants4.O_SYMLINK,
+            constants5.O_WRONLY | constants5.O_SYMLINK,
             mode,
             function(err, fd) {
               if (err) {
@@ -2491,7 +2491,7 @@ var require_polyfills = __commonJS({
           );
         };
         fs3.lchmodSync = function(path6, mode) {
-          var fd = fs3.openSync(path6, constants4.O_WRONLY | constants4.O_SYMLINK, mode);
+          var fd = fs3.openSync(path6, constants5.O_WRONLY | constants5.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -2511,9 +2511,9 @@ var require_polyfills = __commonJS({
         };
       }
       function patchLutimes(fs3) {
-        if (constants4.hasOwnProperty("O_SYMLINK") && fs3.futimes) {
+        if (constants5.hasOwnProperty("O_SYMLINK") && fs3.futimes) {
           fs3.lutimes = function(path6, at, mt, cb) {
-            fs3.open(path6, constants4.O_SYMLINK, function(er, fd) {
+            fs3.open(path6, constants5.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -2526,7 +2526,7 @@ var require_polyfills = __commonJS({
             });
           };
           fs3.lutimesSync = function(path6, at, mt) {
-            var fd = fs3.openSync(path6, constants4.O_SYMLINK);
+            var fd = fs3.openSync(path6, constants5.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -2838,8 +2838,8 @@ var require_graceful_fs = __commonJS({
       fs3.createReadStream = createReadStream2;
       fs3.createWriteStream = createWriteStream2;
       var fs$readFile = fs3.readFile;
-      fs3.readFile = readFile5;
-      function readFile5(path6, options, cb) {
+      fs3.readFile = readFile4;
+      function readFile4(path6, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path6, options, cb);
@@ -3015,7 +3015,7 @@ var require_graceful_fs = __commonJS({
       }
       function ReadStream$open() {
         var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
+        open3(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             if (that.autoClose)
               that.destroy();
@@ -3035,7 +3035,7 @@ var require_graceful_fs = __commonJS({
       }
       function WriteStream$open() {
         var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
+        open3(that.path, that.flags, that.mode, function(err, fd) {
           if (err) {
             that.destroy();
             that.emit("error", err);
@@ -3052,8 +3052,8 @@ var require_graceful_fs = __commonJS({
         return new fs3.WriteStream(path6, options);
       }
       var fs$open = fs3.open;
-      fs3.open = open2;
-      function open2(path6, flags, mode, cb) {
+      fs3.open = open3;
+      function open3(path6, flags, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
         return go$open(path6, flags, mode, cb);
@@ -4182,7 +4182,7 @@ var require_jsonfile = __commonJS({
       }
       return obj;
     }
-    var readFile5 = universalify.fromPromise(_readFile);
+    var readFile4 = universalify.fromPromise(_readFile);
     function readFileSync3(file2, options = {}) {
       if (typeof options === "string") {
         options = { encoding: options };
@@ -4214,7 +4214,7 @@ var require_jsonfile = __commonJS({
       return fs2.writeFileSync(file2, str2, options);
     }
     module.exports = {
-      readFile: readFile5,
+      readFile: readFile4,
       readFileSync: readFileSync3,
       writeFile: writeFile3,
       writeFileSync: writeFileSync2
@@ -31257,14 +31257,14 @@ function policyTypes(resource) {
 function checkDefaultDeny(resource) {
   if (!isEmptySelector(valueAt(resource.values, ["spec", "podSelector"])) || !policyTypes(resource).includes("Ingress")) return void 0;
   const rules = list(valueAt(resource.values, ["spec", "ingress"]));
-  const open2 = rules.findIndex((rule) => list(valueAt(rule, ["from"])).length === 0);
-  if (open2 < 0) return { verdict: "pass", path: ["spec", "podSelector"], actual: rules.length ? "deny unless a rule names the source" : "deny all ingress" };
+  const open3 = rules.findIndex((rule) => list(valueAt(rule, ["from"])).length === 0);
+  if (open3 < 0) return { verdict: "pass", path: ["spec", "podSelector"], actual: rules.length ? "deny unless a rule names the source" : "deny all ingress" };
   return {
     verdict: "fail",
-    path: ["spec", "ingress", open2],
+    path: ["spec", "ingress", open3],
     actual: "allow from every source",
     expected: "every ingress rule lists its sources (from)",
-    message: `ingress rule ${open2 + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
+    message: `ingress rule ${open3 + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
   };
 }
 var defaultDenyRemoved = {
@@ -31580,9 +31580,9 @@ function nonWebPorts(rule) {
   const from = Number(rule.from);
   const to = Number(rule.to ?? rule.from);
   if (Number.isNaN(from) || Number.isNaN(to)) return `ports ${String(rule.from)}-${String(rule.to)}`;
-  const open2 = [];
-  for (let port = from; port <= to && open2.length <= WEB_PORTS.length; port++) if (!WEB_PORTS.includes(port)) open2.push(port);
-  if (!open2.length) return void 0;
+  const open3 = [];
+  for (let port = from; port <= to && open3.length <= WEB_PORTS.length; port++) if (!WEB_PORTS.includes(port)) open3.push(port);
+  if (!open3.length) return void 0;
   return from === to ? `port ${from}` : `ports ${from}-${to}`;
 }
 function checkOpenIngress(resource) {
@@ -31591,20 +31591,20 @@ function checkOpenIngress(resource) {
   let pending;
   for (const rule of rules) {
     const unresolvedCidr = rule.cidrs.find(isUnresolved);
-    const open2 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
+    const open3 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
     const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
-    if (open2.length && unresolvedPort && isUnresolved(unresolvedPort)) {
+    if (open3.length && unresolvedPort && isUnresolved(unresolvedPort)) {
       pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
       continue;
     }
-    const ports = open2.length ? nonWebPorts(rule) : void 0;
+    const ports = open3.length ? nonWebPorts(rule) : void 0;
     if (ports) {
       return {
         verdict: "fail",
         path: rule.path,
-        actual: `${ports} from ${open2.join(", ")}`,
+        actual: `${ports} from ${open3.join(", ")}`,
         expected: "only ports 80 and 443 open to the internet",
-        message: `ingress opens ${ports} to ${open2.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
+        message: `ingress opens ${ports} to ${open3.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
       };
     }
     if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
@@ -34304,11 +34304,11 @@ var replacements = Object.entries(specialMainSymbols);
 // node_modules/yoctocolors/base.js
 import tty from "node:tty";
 var hasColors = tty?.WriteStream?.prototype?.hasColors?.() ?? false;
-var format = (open2, close) => {
+var format = (open3, close) => {
   if (!hasColors) {
     return (input2) => input2;
   }
-  const openCode = `\x1B[${open2}m`;
+  const openCode = `\x1B[${open3}m`;
   const closeCode = `\x1B[${close}m`;
   return (input2) => {
     const string4 = input2 + "";
@@ -36466,14 +36466,14 @@ var createMessages = ({
   timeout,
   cwd
 }) => {
-  const errorCode = originalError?.code;
+  const errorCode2 = originalError?.code;
   const prefix = getErrorPrefix({
     originalError,
     timedOut,
     timeout,
     isMaxBuffer,
     maxBuffer,
-    errorCode,
+    errorCode: errorCode2,
     signal,
     signalDescription,
     exitCode,
@@ -36502,7 +36502,7 @@ var getErrorPrefix = ({
   timeout,
   isMaxBuffer,
   maxBuffer,
-  errorCode,
+  errorCode: errorCode2,
   signal,
   signalDescription,
   exitCode,
@@ -36528,8 +36528,8 @@ var getErrorPrefix = ({
   if (isMaxBuffer) {
     return `${getMaxBufferMessage(originalError, maxBuffer)}${forcefulSuffix}`;
   }
-  if (errorCode !== void 0) {
-    return `Command failed with ${errorCode}${forcefulSuffix}`;
+  if (errorCode2 !== void 0) {
+    return `Command failed with ${errorCode2}${forcefulSuffix}`;
   }
   if (isForcefullyTerminated) {
     return `Command was killed with ${killSignal} (${getSignalDescription(killSignal)})${forcefulSuffix}`;
@@ -41987,10 +41987,10 @@ var RESOURCE_HEADER = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"\s*$/;
 var NAMED_HEADER = /^\s*(module|provider|variable|output|locals|terraform)\b(?:\s+"([^"]*)")?\s*$/;
 var BACKEND_HEADER = /^\s*backend\s+"([^"]+)"\s*$/;
 function openHclBlock(stack, header2, line, context) {
-  const open2 = {};
+  const open3 = {};
   const backend = BACKEND_HEADER.exec(header2);
   if (backend?.[1]) {
-    open2.backend = backend[1];
+    open3.backend = backend[1];
     context.backend ??= backend[1];
   }
   if (stack.length === 0) {
@@ -41998,10 +41998,10 @@ function openHclBlock(stack, header2, line, context) {
     const named2 = NAMED_HEADER.exec(header2);
     const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
     const name2 = resource ? resource[3] : named2?.[2];
-    open2.block = { type: type2 ?? "block", name: name2 ?? "", startLine: line, endLine: line };
-    context.block ??= open2.block;
+    open3.block = { type: type2 ?? "block", name: name2 ?? "", startLine: line, endLine: line };
+    context.block ??= open3.block;
   }
-  stack.push(open2);
+  stack.push(open3);
 }
 function closeHclBlock(stack, line) {
   const closed = stack.pop();
@@ -42011,7 +42011,7 @@ function contextOf(stack) {
   const context = {};
   const block = stack[0]?.block;
   if (block) context.block = block;
-  const backend = stack.find((open2) => open2.backend)?.backend;
+  const backend = stack.find((open3) => open3.backend)?.backend;
   if (backend) context.backend = backend;
   return context;
 }
@@ -45678,8 +45678,116 @@ async function scanInfra(changeSet, config2, options) {
 }
 
 // checks/source/git-source.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join3, normalize } from "node:path";
+import { constants as constants4 } from "node:fs";
+import { lstat, open as open2, readlink, realpath } from "node:fs/promises";
+import { sep as sep2 } from "node:path";
+
+// checks/source/decode-text.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var UTF16LE = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
+var MIN_BOMLESS_UNITS = 4;
+function decodeText(path6, bytes) {
+  if (startsWith(bytes, [239, 187, 191])) return utf8(path6, bytes.subarray(3));
+  if (startsWith(bytes, [255, 254, 0, 0]) || startsWith(bytes, [0, 0, 254, 255])) {
+    throw new UnreadableFileError(path6, "UTF-32 text is not read; save it as UTF-8");
+  }
+  if (startsWith(bytes, [255, 254])) return utf16(path6, bytes.subarray(2), "le");
+  if (startsWith(bytes, [254, 255])) return utf16(path6, bytes.subarray(2), "be");
+  const bomless = bomlessUtf16(bytes);
+  if (bomless) return utf16(path6, bytes, bomless);
+  return utf8(path6, bytes);
+}
+function startsWith(bytes, prefix) {
+  return prefix.every((byte, index2) => bytes[index2] === byte);
+}
+function utf8(path6, bytes) {
+  if (bytes.includes(0)) throw new UnreadableFileError(path6, "binary content (NUL bytes), not text; not read");
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new UnreadableFileError(path6, "not valid UTF-8 (nor UTF-16 with a byte order mark); not read");
+  }
+}
+function utf16(path6, bytes, order) {
+  if (bytes.length % 2) throw new UnreadableFileError(path6, "UTF-16 with an odd number of bytes; not read");
+  const little = order === "le" ? bytes : swapPairs(bytes);
+  let text2;
+  try {
+    text2 = UTF16LE.decode(little);
+  } catch {
+    throw new UnreadableFileError(path6, "not valid UTF-16 (an unpaired surrogate); not read");
+  }
+  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text2)) throw new UnreadableFileError(path6, "control characters in what decodes as UTF-16: binary, not text; not read");
+  return text2;
+}
+function swapPairs(bytes) {
+  const swapped = new Uint8Array(bytes.length);
+  for (let i2 = 0; i2 + 1 < bytes.length; i2 += 2) {
+    swapped[i2] = bytes[i2 + 1];
+    swapped[i2 + 1] = bytes[i2];
+  }
+  return swapped;
+}
+function bomlessUtf16(bytes) {
+  if (bytes.length % 2 || bytes.length < 2 * MIN_BOMLESS_UNITS) return void 0;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i2 = 0; i2 < bytes.length; i2 += 2) {
+    if (bytes[i2] === 0) evenNuls++;
+    if (bytes[i2 + 1] === 0) oddNuls++;
+  }
+  const units = bytes.length / 2;
+  if (evenNuls === 0 && oddNuls * 2 > units) return "le";
+  if (oddNuls === 0 && evenNuls * 2 > units) return "be";
+  return void 0;
+}
+
+// checks/source/repo-paths.ts
+import { posix as posix8 } from "node:path";
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+var ESCAPE_BASE = 56320;
+function decodePath(bytes) {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    let text2 = "";
+    for (let at = 0; at < bytes.length; ) {
+      const length = utf8SequenceLength(bytes, at);
+      if (length) {
+        text2 += STRICT_UTF8.decode(bytes.subarray(at, at + length));
+        at += length;
+      } else text2 += String.fromCharCode(ESCAPE_BASE + bytes[at++]);
+    }
+    return text2;
+  }
+}
+function encodePath(path6) {
+  if (!/[\udc80-\udcff]/.test(path6)) return Buffer.from(path6, "utf8");
+  const parts = [];
+  for (const char of path6) {
+    const code = char.charCodeAt(0);
+    parts.push(char.length === 1 && code >= 56448 && code <= 56575 ? Buffer.of(code - ESCAPE_BASE) : Buffer.from(char, "utf8"));
+  }
+  return Buffer.concat(parts);
+}
+function utf8SequenceLength(bytes, at) {
+  const lead = bytes[at];
+  const length = lead < 128 ? 1 : lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
+  if (length <= 1 || at + length > bytes.length) return length === 1 ? 1 : 0;
+  try {
+    STRICT_UTF8.decode(bytes.subarray(at, at + length));
+    return length;
+  } catch {
+    return 0;
+  }
+}
+function repositoryPath2(path6) {
+  const relative2 = posix8.normalize(path6);
+  return relative2 === ".." || relative2.startsWith("../") || relative2.startsWith("/") ? void 0 : relative2.replace(/\/$/, "");
+}
+function linkTargetPath(link, target) {
+  return target.startsWith("/") ? void 0 : repositoryPath2(posix8.join(posix8.dirname(link), target));
+}
 
 // checks/source/run-git.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -45713,79 +45821,183 @@ function runGit(repoDir, args, input2) {
   });
 }
 function nulFields(output2) {
-  const text2 = output2.toString("utf8");
-  return text2.split("\0").filter((field, index2, all) => field !== "" || index2 < all.length - 1);
+  const fields = [];
+  for (let start = 0; start < output2.length; ) {
+    const end = output2.indexOf(0, start);
+    const stop = end < 0 ? output2.length : end;
+    fields.push(decodePath(output2.subarray(start, stop)));
+    start = stop + 1;
+  }
+  return fields;
+}
+
+// checks/source/unreadable.ts
+var MAX_FILE_BYTES2 = 4 * 1024 * 1024;
+var TARGET_SHOWN = 200;
+function oversizeError(path6, size, limit) {
+  return new UnreadableFileError(path6, `${size} bytes, over the ${limit}-byte limit for a file hipaa-guard reads; not read`);
+}
+function linkOutsideError(path6, link, target) {
+  const shown = JSON.stringify(target.length > TARGET_SHOWN ? `${target.slice(0, TARGET_SHOWN)}\u2026` : target);
+  const what = link === path6 ? `a symbolic link to ${shown}` : `under ${JSON.stringify(link)}, a symbolic link to ${shown}`;
+  return new UnreadableFileError(path6, `${what}, outside the repository; not read`);
 }
 
 // checks/source/git-source.ts
+var MAX_LINK_HOPS = 40;
+var MAX_LINK_TARGET_BYTES = 4096;
+var SYMLINK_MODE = "120000";
 var GitRefSource = class {
-  constructor(repoDir, ref) {
+  constructor(repoDir, ref, maxFileBytes = MAX_FILE_BYTES2) {
     this.repoDir = repoDir;
     this.ref = ref;
+    this.maxFileBytes = maxFileBytes;
   }
   repoDir;
   ref;
+  maxFileBytes;
+  tree;
   pending = [];
-  read(path6) {
+  async read(path6) {
+    const found = await this.locate(path6);
+    if (!found) return void 0;
+    if (found.type === "commit") throw new UnreadableFileError(path6, `a git submodule (commit ${found.oid}); its files are not in this repository; not read`);
+    if (found.type !== "blob") return void 0;
+    if (found.size > this.maxFileBytes) throw oversizeError(path6, found.size, this.maxFileBytes);
+    return decodeText(path6, await this.blob(found.oid));
+  }
+  /** Every file and symbolic link (reading a link says where it goes). */
+  async list() {
+    return [...await this.entries()].flatMap(([path6, entry]) => entry.type === "blob" ? [path6] : []);
+  }
+  entries() {
+    this.tree ??= runGit(this.repoDir, ["ls-tree", "-r", "-t", "-z", "-l", "--full-tree", this.ref]).then(parseTree);
+    return this.tree;
+  }
+  /** The entry `path` names, links inside the repository followed; a link out is refused. */
+  async locate(path6) {
+    let current = repositoryPath2(path6);
+    const entries = await this.entries();
+    for (let hops = 0; current !== void 0 && hops <= MAX_LINK_HOPS; hops++) {
+      const parts = current.split("/");
+      let next;
+      for (let depth = 1; depth <= parts.length && next === void 0; depth++) {
+        const prefix = parts.slice(0, depth).join("/");
+        const entry = entries.get(prefix);
+        if (!entry) return void 0;
+        if (entry.mode !== SYMLINK_MODE) {
+          if (depth === parts.length) return entry;
+          continue;
+        }
+        if (entry.size > MAX_LINK_TARGET_BYTES) throw linkOutsideError(path6, prefix, `(a ${entry.size}-byte target)`);
+        const target = decodePath(await this.blob(entry.oid));
+        const inside = linkTargetPath(prefix, target);
+        if (inside === void 0) throw linkOutsideError(path6, prefix, target);
+        next = [inside, ...parts.slice(depth)].filter((part) => part !== "" && part !== ".").join("/");
+      }
+      current = next;
+    }
+    if (current !== void 0) throw new UnreadableFileError(path6, `more than ${MAX_LINK_HOPS} symbolic links on the way (a loop); not read`);
+    return void 0;
+  }
+  blob(oid) {
     return new Promise((resolve3, reject) => {
-      this.pending.push({ path: path6, resolve: resolve3, reject });
+      this.pending.push({ oid, resolve: resolve3, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
   }
-  /** All in one tick, so one `git cat-file --batch` serves them all. */
-  readMany(paths) {
-    return Promise.all(paths.map((path6) => this.read(path6)));
-  }
-  async list() {
-    return nulFields(await runGit(this.repoDir, ["ls-tree", "-r", "-z", "--name-only", this.ref]));
-  }
-  /** Reads every path asked for since the last flush with one `git cat-file --batch`. */
+  /** Reads every blob asked for since the last flush with one `git cat-file --batch`, by object id. */
   async flush() {
     const batch = this.pending;
     this.pending = [];
     try {
-      const output2 = await runGit(this.repoDir, ["cat-file", "--batch"], batch.map((read) => `${this.ref}:${read.path}
+      const output2 = await runGit(this.repoDir, ["cat-file", "--batch"], batch.map((blob) => `${blob.oid}
 `).join(""));
-      const texts = parseBatch(output2, batch.length);
-      batch.forEach((read, index2) => read.resolve(texts[index2]));
+      const blobs = parseBatch(output2, batch.length);
+      batch.forEach((blob, index2) => {
+        const bytes = blobs[index2];
+        if (bytes) blob.resolve(bytes);
+        else blob.reject(new GitError(["cat-file", "--batch"], `object ${blob.oid} is missing from ${this.repoDir}`));
+      });
     } catch (error62) {
-      for (const read of batch) read.reject(error62);
+      for (const blob of batch) blob.reject(error62);
     }
   }
 };
+function parseTree(output2) {
+  const entries = /* @__PURE__ */ new Map();
+  for (let start = 0; start < output2.length; ) {
+    const end = output2.indexOf(0, start);
+    const stop = end < 0 ? output2.length : end;
+    const tab = output2.indexOf(9, start);
+    const match = tab >= 0 && tab < stop ? /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)$/.exec(output2.subarray(start, tab).toString("latin1")) : null;
+    if (match) {
+      const [, mode, type2, oid, size] = match;
+      entries.set(decodePath(output2.subarray(tab + 1, stop)), { mode, type: type2, oid, size: size === "-" ? 0 : Number(size) });
+    }
+    start = stop + 1;
+  }
+  return entries;
+}
 function parseBatch(output2, count2) {
-  const texts = [];
+  const blobs = [];
   let offset = 0;
-  while (texts.length < count2 && offset < output2.length) {
+  while (blobs.length < count2 && offset < output2.length) {
     const newline = output2.indexOf(10, offset);
     if (newline < 0) break;
     const header2 = output2.subarray(offset, newline).toString("utf8");
     offset = newline + 1;
     const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header2);
     if (!match) {
-      texts.push(void 0);
+      blobs.push(void 0);
       continue;
     }
     const size = Number(match[2]);
-    texts.push(match[1] === "blob" ? output2.subarray(offset, offset + size).toString("utf8") : void 0);
+    blobs.push(match[1] === "blob" ? output2.subarray(offset, offset + size) : void 0);
     offset += size + 1;
   }
-  while (texts.length < count2) texts.push(void 0);
-  return texts;
+  while (blobs.length < count2) blobs.push(void 0);
+  return blobs;
 }
+function errorCode(error62) {
+  return error62?.code;
+}
+var ABSENT = /* @__PURE__ */ new Set(["ENOENT", "ENOTDIR", "EISDIR"]);
 var WorkingTreeSource = class {
-  constructor(repoDir) {
+  constructor(repoDir, maxFileBytes = MAX_FILE_BYTES2) {
     this.repoDir = repoDir;
+    this.maxFileBytes = maxFileBytes;
   }
   repoDir;
+  maxFileBytes;
+  root;
   async read(path6) {
-    const relative2 = normalize(path6);
-    if (relative2.startsWith("..") || relative2.startsWith("/")) return void 0;
+    const relative2 = repositoryPath2(path6);
+    if (relative2 === void 0) return void 0;
+    const real = await this.locate(path6, relative2);
+    if (!real) return void 0;
+    let handle;
     try {
-      return await readFile4(join3(this.repoDir, relative2), "utf8");
+      handle = await open2(real, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0) | (constants4.O_NOFOLLOW ?? 0));
     } catch (error62) {
-      if (error62.code === "ENOENT" || error62.code === "EISDIR") return void 0;
+      if (ABSENT.has(errorCode(error62) ?? "")) return void 0;
       throw error62;
+    }
+    try {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) return void 0;
+      if (!stats.isFile()) throw new UnreadableFileError(path6, "not a regular file (a device, pipe or socket); not read");
+      if (stats.size > this.maxFileBytes) throw oversizeError(path6, stats.size, this.maxFileBytes);
+      const bytes = Buffer.alloc(stats.size);
+      let filled = 0;
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return decodeText(path6, bytes.subarray(0, filled));
+    } finally {
+      await handle.close();
     }
   }
   async list() {
@@ -45795,6 +46007,42 @@ var WorkingTreeSource = class {
     ]);
     const gone = new Set(nulFields(deleted));
     return [...new Set(nulFields(files))].filter((path6) => !gone.has(path6));
+  }
+  /** The real location of `relative` inside the repository, `undefined` when nothing is there. */
+  async locate(path6, relative2) {
+    this.root ??= realpath(this.repoDir, { encoding: "buffer" });
+    const root = await this.root;
+    const isInside = (real) => real.equals(root) || real.length > root.length && real.subarray(0, root.length + 1).equals(Buffer.concat([root, Buffer.from(sep2)]));
+    let current = root;
+    const names = relative2.split("/");
+    for (const [index2, name2] of names.entries()) {
+      const next = Buffer.concat([current, Buffer.from(sep2), encodePath(name2)]);
+      let isLink;
+      try {
+        isLink = (await lstat(next)).isSymbolicLink();
+      } catch (error62) {
+        if (ABSENT.has(errorCode(error62) ?? "")) return void 0;
+        throw error62;
+      }
+      if (!isLink) {
+        current = next;
+        continue;
+      }
+      const link = names.slice(0, index2 + 1).join("/");
+      const target = decodePath(await readlink(next, { encoding: "buffer" }));
+      let real;
+      try {
+        real = await realpath(next, { encoding: "buffer" });
+      } catch (error62) {
+        if (errorCode(error62) === "ELOOP") throw new UnreadableFileError(path6, `${link} is a loop of symbolic links; not read`);
+        if (!ABSENT.has(errorCode(error62) ?? "")) throw error62;
+        if (linkTargetPath(link, target) === void 0) throw linkOutsideError(path6, link, target);
+        return void 0;
+      }
+      if (!isInside(real)) throw linkOutsideError(path6, link, target);
+      current = real;
+    }
+    return current;
   }
 };
 async function defaultBranch(repoDir) {

@@ -4,7 +4,10 @@
  * changed files of a pull request or a comparison.
  */
 import type { Octokit } from '@octokit/rest';
-import type { ChangedFile, ChangeSet, ChangeStatus, FileSource } from '../model/source.js';
+import { UnreadableFileError, type ChangedFile, type ChangeSet, type ChangeStatus, type FileSource } from '../model/source.js';
+import { decodeText } from '../source/decode-text.js';
+import { linkTargetPath } from '../source/repo-paths.js';
+import { linkOutsideError, MAX_FILE_BYTES, oversizeError } from '../source/unreadable.js';
 
 /** What this module needs of an Octokit; Probot's `context.octokit` and `@octokit/rest` both fit. */
 export type GitHubClient = Pick<Octokit, 'rest' | 'paginate' | 'request'>;
@@ -18,19 +21,52 @@ function statusOf(error: unknown): number | undefined {
   return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number' ? error.status : undefined;
 }
 
-/** The repository at one commit. Each file, and the listing, is fetched at most once. */
-export function apiFileSource(octokit: GitHubClient, repository: RepositoryRef, ref: string): FileSource {
+/** What the contents API says of one path (the fields read here; a directory is an array instead). */
+interface ContentEntry {
+  type: string;
+  size?: number;
+  sha?: string;
+  /** `base64` up to 1 MB; `none` above, when the bytes come from the blob instead. */
+  encoding?: string;
+  content?: string;
+  /** A symbolic link GitHub did not resolve to a file of the repository. */
+  target?: string;
+}
+
+/**
+ * The repository at one commit. Each file, and the listing, is fetched at most once. Files are
+ * fetched as bytes (base64) and decoded like every other source; a link GitHub does not resolve
+ * to a file of the repository, a submodule or a file over the size limit is an UnreadableFileError.
+ */
+export function apiFileSource(octokit: GitHubClient, repository: RepositoryRef, ref: string, maxFileBytes = MAX_FILE_BYTES): FileSource {
   const files = new Map<string, Promise<string | undefined>>();
-  const fetchText = async (path: string): Promise<string | undefined> => {
+  const fetchEntry = async (path: string): Promise<ContentEntry | undefined> => {
     try {
-      const response = await octokit.rest.repos.getContent({ ...repository, path, ref, mediaType: { format: 'raw' } });
-      const data: unknown = response.data;
-      // A directory answers with its listing, not text: it is not a file at this path.
-      return typeof data === 'string' ? data : undefined;
+      const { data } = await octokit.rest.repos.getContent({ ...repository, path, ref });
+      // A directory answers with its listing: it is not a file at this path.
+      return Array.isArray(data) ? undefined : data;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
     }
+  };
+  const fetchText = async (path: string): Promise<string | undefined> => {
+    const entry = await fetchEntry(path);
+    if (entry?.type === 'symlink') {
+      // GitHub answers with the file when a link resolves to one inside the repository.
+      const target = entry.target ?? '';
+      if (linkTargetPath(path, target) === undefined) throw linkOutsideError(path, path, target);
+      return undefined;
+    }
+    if (entry?.type === 'submodule') throw new UnreadableFileError(path, 'a git submodule; its files are not in this repository; not read');
+    if (entry?.type !== 'file') return undefined;
+    const size = entry.size ?? 0;
+    if (size > maxFileBytes) throw oversizeError(path, size, maxFileBytes);
+    const base64 =
+      entry.encoding === 'base64' && entry.content !== undefined
+        ? entry.content
+        : (await octokit.rest.git.getBlob({ ...repository, file_sha: entry.sha ?? '' })).data.content;
+    return decodeText(path, Buffer.from(base64, 'base64'));
   };
   let listing: Promise<string[]> | undefined;
   const fetchList = async (): Promise<string[]> => {

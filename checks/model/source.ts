@@ -4,13 +4,20 @@
  * with forward slashes.
  */
 export interface FileSource {
-  /** The file's text, or `undefined` when it does not exist at this version. */
+  /**
+   * The file's text, or `undefined` when it does not exist at this version (or is a directory).
+   * Rejects with an UnreadableFileError for a file that exists but is not read (a link out of
+   * the repository, over the size limit, not text); that refuses this path only, so reading
+   * many files is one `read` per path.
+   */
   read(path: string): Promise<string | undefined>;
   /** Every file path at this version (environment inference and `--all` need it). */
   list(): Promise<string[]>;
   /**
-   * Optional: reads many files at once where that is much cheaper than one by one (one
-   * `git cat-file --batch` process). Same answers as `read`, in the order of `paths`.
+   * Optional: reads many files at once where that is much cheaper than one by one. Same answers
+   * as `read`, in the order of `paths`, but one refusal rejects them all: the sources in
+   * checks/source and checks/github leave it out (GitRefSource answers every `read` of one tick
+   * with one `git cat-file --batch` already).
    */
   readMany?(paths: readonly string[]): Promise<(string | undefined)[]>;
 }

@@ -1,91 +1,213 @@
 /**
- * FileSources over a local git repository: a commit (`git cat-file --batch`, every read of one
- * tick in one process) and the working tree; and `gitChangeSet`, the files changed between two.
+ * FileSources over a local git repository: a commit and the working tree; and `gitChangeSet`,
+ * the files changed between two. A pull request is untrusted input: symbolic links are followed
+ * only while they stay inside the repository, nothing over the size limit is read, any file
+ * name git allows works (names travel as bytes, blobs are asked for by object id), and every
+ * file is decoded by `decodeText`.
  */
-import { readFile } from 'node:fs/promises';
-import { join, normalize } from 'node:path';
-import type { ChangedFile, ChangeSet, ChangeStatus, FileSource } from '../model/source.js';
+import { constants } from 'node:fs';
+import { lstat, open, readlink, realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
+import { UnreadableFileError, type ChangedFile, type ChangeSet, type ChangeStatus, type FileSource } from '../model/source.js';
+import { decodeText } from './decode-text.js';
+import { decodePath, encodePath, linkTargetPath, repositoryPath } from './repo-paths.js';
 import { GitError, nulFields, runGit } from './run-git.js';
+import { linkOutsideError, MAX_FILE_BYTES, oversizeError } from './unreadable.js';
 
-interface PendingRead {
-  path: string;
-  resolve: (text: string | undefined) => void;
+/** Links followed for one path before it is refused as a loop (the kernel's own limit). */
+const MAX_LINK_HOPS = 40;
+/** A link target longer than this is not a path anyone meant. */
+const MAX_LINK_TARGET_BYTES = 4096;
+
+const SYMLINK_MODE = '120000';
+
+interface TreeEntry {
+  mode: string;
+  type: string;
+  oid: string;
+  /** Bytes; only blobs have one. */
+  size: number;
+}
+
+interface PendingBlob {
+  oid: string;
+  resolve: (bytes: Buffer) => void;
   reject: (error: unknown) => void;
 }
 
-/** The repository at one commit. */
+/**
+ * The repository at one commit: the tree listed once (`ls-tree -r -t -z -l`: modes, object ids,
+ * sizes, names as bytes), blobs read by object id with one `git cat-file --batch` for every read
+ * of one tick.
+ */
 export class GitRefSource implements FileSource {
-  private pending: PendingRead[] = [];
+  private tree: Promise<Map<string, TreeEntry>> | undefined;
+  private pending: PendingBlob[] = [];
 
   constructor(
     readonly repoDir: string,
     readonly ref: string,
+    readonly maxFileBytes = MAX_FILE_BYTES,
   ) {}
 
-  read(path: string): Promise<string | undefined> {
+  async read(path: string): Promise<string | undefined> {
+    const found = await this.locate(path);
+    if (!found) return undefined;
+    if (found.type === 'commit') throw new UnreadableFileError(path, `a git submodule (commit ${found.oid}); its files are not in this repository; not read`);
+    if (found.type !== 'blob') return undefined;
+    if (found.size > this.maxFileBytes) throw oversizeError(path, found.size, this.maxFileBytes);
+    return decodeText(path, await this.blob(found.oid));
+  }
+
+  /** Every file and symbolic link (reading a link says where it goes). */
+  async list(): Promise<string[]> {
+    return [...(await this.entries())].flatMap(([path, entry]) => (entry.type === 'blob' ? [path] : []));
+  }
+
+  private entries(): Promise<Map<string, TreeEntry>> {
+    this.tree ??= runGit(this.repoDir, ['ls-tree', '-r', '-t', '-z', '-l', '--full-tree', this.ref]).then(parseTree);
+    return this.tree;
+  }
+
+  /** The entry `path` names, links inside the repository followed; a link out is refused. */
+  private async locate(path: string): Promise<TreeEntry | undefined> {
+    let current = repositoryPath(path);
+    const entries = await this.entries();
+    for (let hops = 0; current !== undefined && hops <= MAX_LINK_HOPS; hops++) {
+      const parts = current.split('/');
+      let next: string | undefined;
+      for (let depth = 1; depth <= parts.length && next === undefined; depth++) {
+        const prefix = parts.slice(0, depth).join('/');
+        const entry = entries.get(prefix);
+        if (!entry) return undefined;
+        if (entry.mode !== SYMLINK_MODE) {
+          if (depth === parts.length) return entry;
+          continue;
+        }
+        if (entry.size > MAX_LINK_TARGET_BYTES) throw linkOutsideError(path, prefix, `(a ${entry.size}-byte target)`);
+        const target = decodePath(await this.blob(entry.oid));
+        const inside = linkTargetPath(prefix, target);
+        if (inside === undefined) throw linkOutsideError(path, prefix, target);
+        next = [inside, ...parts.slice(depth)].filter((part) => part !== '' && part !== '.').join('/');
+      }
+      current = next;
+    }
+    if (current !== undefined) throw new UnreadableFileError(path, `more than ${MAX_LINK_HOPS} symbolic links on the way (a loop); not read`);
+    return undefined;
+  }
+
+  private blob(oid: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ path, resolve, reject });
+      this.pending.push({ oid, resolve, reject });
       if (this.pending.length === 1) setImmediate(() => void this.flush());
     });
   }
 
-  /** All in one tick, so one `git cat-file --batch` serves them all. */
-  readMany(paths: readonly string[]): Promise<(string | undefined)[]> {
-    return Promise.all(paths.map((path) => this.read(path)));
-  }
-
-  async list(): Promise<string[]> {
-    return nulFields(await runGit(this.repoDir, ['ls-tree', '-r', '-z', '--name-only', this.ref]));
-  }
-
-  /** Reads every path asked for since the last flush with one `git cat-file --batch`. */
+  /** Reads every blob asked for since the last flush with one `git cat-file --batch`, by object id. */
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
     try {
-      const output = await runGit(this.repoDir, ['cat-file', '--batch'], batch.map((read) => `${this.ref}:${read.path}\n`).join(''));
-      const texts = parseBatch(output, batch.length);
-      batch.forEach((read, index) => read.resolve(texts[index]));
+      const output = await runGit(this.repoDir, ['cat-file', '--batch'], batch.map((blob) => `${blob.oid}\n`).join(''));
+      const blobs = parseBatch(output, batch.length);
+      batch.forEach((blob, index) => {
+        const bytes = blobs[index];
+        if (bytes) blob.resolve(bytes);
+        else blob.reject(new GitError(['cat-file', '--batch'], `object ${blob.oid} is missing from ${this.repoDir}`));
+      });
     } catch (error) {
-      for (const read of batch) read.reject(error);
+      for (const blob of batch) blob.reject(error);
     }
   }
 }
 
+/** `ls-tree -r -t -z -l` output: `<mode> <type> <oid> <size>\t<name>` records, NUL-terminated; names as bytes. */
+export function parseTree(output: Buffer): Map<string, TreeEntry> {
+  const entries = new Map<string, TreeEntry>();
+  for (let start = 0; start < output.length; ) {
+    const end = output.indexOf(0, start);
+    const stop = end < 0 ? output.length : end;
+    const tab = output.indexOf(9, start);
+    const match = tab >= 0 && tab < stop ? /^(\d+) (\w+) ([0-9a-f]+) +(-|\d+)$/.exec(output.subarray(start, tab).toString('latin1')) : null;
+    if (match) {
+      const [, mode, type, oid, size] = match;
+      entries.set(decodePath(output.subarray(tab + 1, stop)), { mode: mode!, type: type!, oid: oid!, size: size === '-' ? 0 : Number(size) });
+    }
+    start = stop + 1;
+  }
+  return entries;
+}
+
 /** `git cat-file --batch` output: `<oid> <type> <size>\n<content>\n` or `<name> missing\n` per request. */
-export function parseBatch(output: Buffer, count: number): (string | undefined)[] {
-  const texts: (string | undefined)[] = [];
+export function parseBatch(output: Buffer, count: number): (Buffer | undefined)[] {
+  const blobs: (Buffer | undefined)[] = [];
   let offset = 0;
-  while (texts.length < count && offset < output.length) {
+  while (blobs.length < count && offset < output.length) {
     const newline = output.indexOf(10, offset);
     if (newline < 0) break;
     const header = output.subarray(offset, newline).toString('utf8');
     offset = newline + 1;
     const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
     if (!match) {
-      texts.push(undefined);
+      blobs.push(undefined);
       continue;
     }
     const size = Number(match[2]);
-    texts.push(match[1] === 'blob' ? output.subarray(offset, offset + size).toString('utf8') : undefined);
+    blobs.push(match[1] === 'blob' ? output.subarray(offset, offset + size) : undefined);
     offset += size + 1;
   }
-  while (texts.length < count) texts.push(undefined);
-  return texts;
+  while (blobs.length < count) blobs.push(undefined);
+  return blobs;
 }
 
-/** The working tree: tracked and untracked files, `.gitignore` respected. */
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** A file that is not there (or a path through a file): no such file, as opposed to an error. */
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR']);
+
+/**
+ * The working tree: tracked and untracked files, `.gitignore` respected. A path is walked one
+ * name at a time from the repository's real root; a symbolic link (the file or a directory on
+ * the way) is followed only when its real target is inside the repository.
+ */
 export class WorkingTreeSource implements FileSource {
-  constructor(readonly repoDir: string) {}
+  private root: Promise<Buffer> | undefined;
+
+  constructor(
+    readonly repoDir: string,
+    readonly maxFileBytes = MAX_FILE_BYTES,
+  ) {}
 
   async read(path: string): Promise<string | undefined> {
-    const relative = normalize(path);
-    if (relative.startsWith('..') || relative.startsWith('/')) return undefined;
+    const relative = repositoryPath(path);
+    if (relative === undefined) return undefined;
+    const real = await this.locate(path, relative);
+    if (!real) return undefined;
+    let handle;
     try {
-      return await readFile(join(this.repoDir, relative), 'utf8');
+      // Non-blocking: a FIFO must not hang the scan; no-follow: the walk above already resolved every link.
+      handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+      if (ABSENT.has(errorCode(error) ?? '')) return undefined;
       throw error;
+    }
+    try {
+      const stats = await handle.stat();
+      if (stats.isDirectory()) return undefined;
+      if (!stats.isFile()) throw new UnreadableFileError(path, 'not a regular file (a device, pipe or socket); not read');
+      if (stats.size > this.maxFileBytes) throw oversizeError(path, stats.size, this.maxFileBytes);
+      const bytes = Buffer.alloc(stats.size);
+      let filled = 0;
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return decodeText(path, bytes.subarray(0, filled));
+    } finally {
+      await handle.close();
     }
   }
 
@@ -96,6 +218,44 @@ export class WorkingTreeSource implements FileSource {
     ]);
     const gone = new Set(nulFields(deleted));
     return [...new Set(nulFields(files))].filter((path) => !gone.has(path));
+  }
+
+  /** The real location of `relative` inside the repository, `undefined` when nothing is there. */
+  private async locate(path: string, relative: string): Promise<Buffer | undefined> {
+    this.root ??= realpath(this.repoDir, { encoding: 'buffer' });
+    const root = await this.root;
+    const isInside = (real: Buffer) => real.equals(root) || (real.length > root.length && real.subarray(0, root.length + 1).equals(Buffer.concat([root, Buffer.from(sep)])));
+    let current = root;
+    const names = relative.split('/');
+    for (const [index, name] of names.entries()) {
+      const next = Buffer.concat([current, Buffer.from(sep), encodePath(name)]);
+      let isLink: boolean;
+      try {
+        isLink = (await lstat(next)).isSymbolicLink();
+      } catch (error) {
+        if (ABSENT.has(errorCode(error) ?? '')) return undefined;
+        throw error;
+      }
+      if (!isLink) {
+        current = next;
+        continue;
+      }
+      const link = names.slice(0, index + 1).join('/');
+      const target = decodePath(await readlink(next, { encoding: 'buffer' }));
+      let real: Buffer;
+      try {
+        real = await realpath(next, { encoding: 'buffer' });
+      } catch (error) {
+        if (errorCode(error) === 'ELOOP') throw new UnreadableFileError(path, `${link} is a loop of symbolic links; not read`);
+        // A dangling link: nothing to read, but one aimed out of the repository is still reported.
+        if (!ABSENT.has(errorCode(error) ?? '')) throw error;
+        if (linkTargetPath(link, target) === undefined) throw linkOutsideError(path, link, target);
+        return undefined;
+      }
+      if (!isInside(real)) throw linkOutsideError(path, link, target);
+      current = real;
+    }
+    return current;
   }
 }
 

@@ -1,5 +1,6 @@
 /** Runs git with an argument array (never a shell) and returns its stdout as bytes. */
 import { spawn } from 'node:child_process';
+import { decodePath } from './repo-paths.js';
 
 /** git failed: names the command and git's own first line of complaint. */
 export class GitError extends Error {
@@ -12,7 +13,7 @@ export class GitError extends Error {
   }
 }
 
-export function runGit(repoDir: string, args: readonly string[], input?: string): Promise<Buffer> {
+export function runGit(repoDir: string, args: readonly string[], input?: string | Buffer): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd: repoDir, stdio: ['pipe', 'pipe', 'pipe'] });
     const stdout: Buffer[] = [];
@@ -32,8 +33,14 @@ export function runGit(repoDir: string, args: readonly string[], input?: string)
   });
 }
 
-/** Splits `-z` output into its NUL-separated fields. */
+/** Splits `-z` output into its NUL-separated fields; names that are not UTF-8 survive (see repo-paths). */
 export function nulFields(output: Buffer): string[] {
-  const text = output.toString('utf8');
-  return text.split('\0').filter((field, index, all) => field !== '' || index < all.length - 1);
+  const fields: string[] = [];
+  for (let start = 0; start < output.length; ) {
+    const end = output.indexOf(0, start);
+    const stop = end < 0 ? output.length : end;
+    fields.push(decodePath(output.subarray(start, stop)));
+    start = stop + 1;
+  }
+  return fields;
 }

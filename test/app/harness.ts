@@ -16,6 +16,7 @@ import type { ProbeRequest } from '../../app/sweep.js';
 import { mockGitHub, type GitHubMock } from '../support/github-openapi.js';
 import { FakeClock } from './fake-clock.js';
 import { TEST_PRIVATE_KEY } from './keys.js';
+import { contentsFileEntry } from '../github/contents-entry.js';
 
 export const INSTALLATION_ID = 957387;
 export const OWNER = 'Codertocat';
@@ -183,9 +184,9 @@ export function mockPullRequestFiles(github: GitHubMock, files: { filename: stri
   github.scope.get(`/repos/${OWNER}/${REPO}/pulls/${pull}/files`).query({ per_page: 100 }).reply(200, files);
 }
 
-/** A file's raw text at a commit (or 404 when `text` is undefined). */
+/** A file's text at a commit as the contents API sends it (or 404 when `text` is undefined). */
 export function mockFile(github: GitHubMock, path: string, ref: string, text: string | undefined): void {
   const scope = github.scope.get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent(path)}`).query({ ref });
   if (text === undefined) scope.reply(404, { message: 'Not Found' });
-  else scope.reply(200, text, { 'content-type': 'application/vnd.github.v3.raw; charset=utf-8' });
+  else scope.reply(200, contentsFileEntry(`${OWNER}/${REPO}`, path, Buffer.from(text)));
 }

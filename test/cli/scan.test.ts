@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError, type CliIo } from '../../cli/options.js';
 import { scanCommand } from '../../cli/scan.js';
@@ -61,6 +64,25 @@ describe('hipaa-guard scan', () => {
     const io = captureIo('/');
     await scanCommand.run(['--repo', repo.dir, '--base', base, '--head', 'HEAD', '--format', 'json'], io);
     expect((JSON.parse(io.out()) as JsonReport).findings.map((finding) => finding.ruleId)).toEqual(['IAC-S3-VERSIONING']);
+  });
+
+  it('--all never reads through a link out of the repository: the canary outside stays out, the link is reported, the other files are judged', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'hipaa-guard-canary-'));
+    try {
+      writeFileSync(join(outside, 'canary.tf'), LISTENER('CANARY-outside-the-repository'));
+      repo.link('infra/leak.tf', join(outside, 'canary.tf'));
+      repo.link('infra/shared', outside);
+      repo.commit('links out', {});
+      const io = captureIo(repo.dir);
+      await scanCommand.run(['--all', '--format', 'json'], io);
+      const output = io.out();
+      expect(output).not.toContain('CANARY');
+      const report = JSON.parse(output) as JsonReport;
+      expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' ? finding.location.path : ''])).toContainEqual(['IAC-LB-TLS-POLICY', 'infra/lb.tf']);
+      expect(output).toMatch(/infra\/leak\.tf: a symbolic link to [^,]*canary\.tf\\", outside the repository; not read/);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it.each([

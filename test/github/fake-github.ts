@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { validateGitHubRequest } from '../support/github-openapi.js';
+import { contentsFileEntry } from './contents-entry.js';
 
 export interface RecordedRequest {
   method: string;
@@ -198,8 +199,10 @@ export class FakeGitHub {
       return pull ? [200, changedFiles(pull.base, pull.head)] : [404, { message: 'Not Found' }];
     }
     if ((match = /^\/contents\/(.+)$/.exec(path))) {
+      const file = decodeURIComponent(match[1]!);
       try {
-        return [200, git('show', `${url.searchParams.get('ref')}:${decodeURIComponent(match[1]!)}`), { 'content-type': 'text/plain; charset=utf-8' }];
+        const bytes = execFileSync('git', ['show', `${url.searchParams.get('ref')}:${file}`], { cwd: repoDir });
+        return [200, contentsFileEntry('acme/infra', file, bytes)];
       } catch {
         return [404, { message: 'Not Found' }];
       }
