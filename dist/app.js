@@ -2801,8 +2801,8 @@ var require_transport = __commonJS({
     }
     function stripQuotes(value) {
       const first = value[0];
-      const last2 = value[value.length - 1];
-      if (first === '"' && last2 === '"' || first === "'" && last2 === "'") {
+      const last = value[value.length - 1];
+      if (first === '"' && last === '"' || first === "'" && last === "'") {
         return value.slice(1, -1);
       }
       return value;
@@ -3020,7 +3020,7 @@ var require_tools = __commonJS({
     }
     function _asString(str2) {
       let result = "";
-      let last2 = 0;
+      let last = 0;
       let found = false;
       let point = 255;
       const l = str2.length;
@@ -3030,15 +3030,15 @@ var require_tools = __commonJS({
       for (var i = 0; i < l && point >= 32; i++) {
         point = str2.charCodeAt(i);
         if (point === 34 || point === 92) {
-          result += str2.slice(last2, i) + "\\";
-          last2 = i;
+          result += str2.slice(last, i) + "\\";
+          last = i;
           found = true;
         }
       }
       if (!found) {
         result = str2;
       } else {
-        result += str2.slice(last2);
+        result += str2.slice(last);
       }
       return point < 32 ? JSON.stringify(str2) : '"' + result + '"';
     }
@@ -6793,7 +6793,7 @@ var require_filter_log = __commonJS({
     }
     function setLogProperty(log, property, value) {
       const props = splitPropertyKey(property);
-      const last2 = props.pop();
+      const last = props.pop();
       let current = log;
       for (const prop of props) {
         if (current[prop] === null || typeof current[prop] !== "object") {
@@ -6801,7 +6801,7 @@ var require_filter_log = __commonJS({
         }
         current = current[prop];
       }
-      current[last2] = value;
+      current[last] = value;
     }
     function filterLog({ log, context }) {
       const { ignoreKeys, includeKeys } = context;
@@ -13394,8 +13394,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last2 = tokens[tokens.length - 1];
-      const end = last2 ? last2.offset + last2.source.length : offset;
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -14243,9 +14243,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last2 = /[ \t]*(.*)/sy;
-      last2.lastIndex = pos;
-      match = last2.exec(source);
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -16152,12 +16152,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last2 = token.items[token.items.length - 1];
-            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last2.start;
+                top.end = last.start;
               else
-                top.items.push({ start: last2.start });
+                top.items.push({ start: last.start });
               token.items.splice(-1, 1);
             }
           }
@@ -16281,8 +16281,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map3.items.push({ start: [this.sourceToken] });
@@ -16474,8 +16474,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq2.items.push({ start: [this.sourceToken] });
@@ -20258,11 +20258,11 @@ var require_utils2 = __commonJS({
     };
     exports2.basename = (path8, { windows } = {}) => {
       const segs = path8.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
+      const last = segs[segs.length - 1];
+      if (last === "") {
         return segs[segs.length - 2];
       }
-      return last2;
+      return last;
     };
   }
 });
@@ -21127,9 +21127,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix6 = POSIX_REGEX_SOURCE[rest2];
+                if (posix6) {
+                  prev.value = pre + posix6;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21629,9 +21629,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants3();
     var isObject4 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob2, options2, returnState = false) => {
+    var picomatch7 = (glob2, options2, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch6(input2, options2, returnState));
+        const fns = glob2.map((input2) => picomatch7(input2, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -21646,18 +21646,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix4 = opts.windows;
-      const regex2 = isState ? picomatch6.compileRe(glob2, options2) : picomatch6.makeRe(glob2, options2, false, true);
+      const posix6 = opts.windows;
+      const regex2 = isState ? picomatch7.compileRe(glob2, options2) : picomatch7.makeRe(glob2, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex2, options2, { glob: glob2, posix: posix4 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix4, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch7.test(input2, regex2, options2, { glob: glob2, posix: posix6 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix6, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21682,7 +21682,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input2, regex2, options2, { glob: glob2, posix: posix4 } = {}) => {
+    picomatch7.test = (input2, regex2, options2, { glob: glob2, posix: posix6 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21690,7 +21690,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format3 = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix6 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
@@ -21699,24 +21699,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input2, regex2, options2, posix4);
+          match = picomatch7.matchBase(input2, regex2, options2, posix6);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch6.matchBase = (input2, glob2, options2, posix4 = options2 && options2.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options2);
-      return regex2.test(utils.basename(input2, { windows: posix4 }));
+    picomatch7.matchBase = (input2, glob2, options2, posix6 = options2 && options2.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch7.makeRe(glob2, options2);
+      return regex2.test(utils.basename(input2, { windows: posix6 }));
     };
-    picomatch6.isMatch = (str2, patterns, options2) => picomatch6(patterns, options2)(str2);
-    picomatch6.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options2));
+    picomatch7.isMatch = (str2, patterns, options2) => picomatch7(patterns, options2)(str2);
+    picomatch7.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options2));
       return parse7(pattern, { ...options2, fastpaths: false });
     };
-    picomatch6.scan = (input2, options2) => scan(input2, options2);
-    picomatch6.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch7.scan = (input2, options2) => scan(input2, options2);
+    picomatch7.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21727,13 +21727,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch6.toRegex(source, options2);
+      const regex2 = picomatch7.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch6.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch7.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21744,9 +21744,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse7(input2, options2);
       }
-      return picomatch6.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch7.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options2) => {
+    picomatch7.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21755,8 +21755,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants;
-    module2.exports = picomatch6;
+    picomatch7.constants = constants;
+    module2.exports = picomatch7;
   }
 });
 
@@ -21766,14 +21766,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch6(glob2, options2, returnState = false) {
+    function picomatch7(glob2, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob2, options2, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module2.exports = picomatch6;
+    Object.assign(picomatch7, pico);
+    module2.exports = picomatch7;
   }
 });
 
@@ -25981,15 +25981,15 @@ var LruObject = class {
     if (this.last === item) {
       return;
     }
-    const last2 = this.last;
+    const last = this.last;
     const next = item.next;
     const prev = item.prev;
     if (this.first === item) {
       this.first = next;
     }
     item.next = null;
-    item.prev = last2;
-    last2.next = item;
+    item.prev = last;
+    last.next = item;
     if (prev !== null) {
       prev.next = next;
     }
@@ -48237,11 +48237,11 @@ var capitalizeFirstCharacter = (text) => {
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
-  const last2 = abs % 10;
-  const last22 = abs % 100;
-  if (last22 >= 11 && last22 <= 19 || last2 === 0)
+  const last = abs % 10;
+  const last2 = abs % 100;
+  if (last2 >= 11 && last2 <= 19 || last === 0)
     return "many";
-  if (last2 === 1)
+  if (last === 1)
     return "one";
   return "few";
 }
@@ -59087,8 +59087,8 @@ function yamlContexts(lines) {
   closeDocument();
   return lines.map((_, index) => {
     const line = index + 1;
-    const inside = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
-    const block = inside.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine))[0];
+    const inside2 = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
+    const block = inside2.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine))[0];
     return block ? { block } : {};
   });
 }
@@ -59575,7 +59575,7 @@ var HclLocator = class {
   expressionEnd(from) {
     let depth = 0;
     let i = from;
-    let last2 = from;
+    let last = from;
     while (i < this.text.length) {
       const c = this.text[i];
       if (c === '"') i = this.stringEnd(i);
@@ -59596,13 +59596,13 @@ var HclLocator = class {
         i++;
       } else if (c === "\n" && depth === 0) break;
       else {
-        if (c !== " " && c !== "	" && c !== "\r" && c !== "\n") last2 = i;
+        if (c !== " " && c !== "	" && c !== "\r" && c !== "\n") last = i;
         i++;
         continue;
       }
-      last2 = i - 1;
+      last = i - 1;
     }
-    return Math.max(from, last2) + 1;
+    return Math.max(from, last) + 1;
   }
   /** From an opening quote to just after the closing one, through `${…}` templates. */
   stringEnd(from) {
@@ -60752,7 +60752,7 @@ function pathLabel(path8) {
 }
 
 // checks/infra/formats.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
@@ -60895,6 +60895,10 @@ var kubernetesParser = {
   parse: parseKubernetes
 };
 
+// checks/infra/nginx/includes.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+import { posix as posix3 } from "node:path";
+
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
   constructor(message, line) {
@@ -61004,74 +61008,289 @@ function parseNginxConfig(text) {
   return parseBlock(void 0);
 }
 
+// checks/infra/nginx/includes.ts
+var CONFIG_PREFIXES = [
+  "/etc/nginx/",
+  "/usr/local/nginx/conf/",
+  "/usr/local/etc/nginx/",
+  "/opt/homebrew/etc/nginx/",
+  "/opt/bitnami/nginx/conf/",
+  "/usr/local/openresty/nginx/conf/",
+  "/etc/openresty/"
+];
+function directoryOf(path8) {
+  const directory = posix3.dirname(path8);
+  return directory === "." ? "" : directory;
+}
+function withAncestors(directory) {
+  const directories = [directory];
+  for (let current = directory; current !== ""; ) {
+    current = directoryOf(current);
+    directories.push(current);
+  }
+  return directories;
+}
+function inside(directory, relative) {
+  const joined = posix3.normalize(posix3.join(directory, relative));
+  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) || joined === "." ? void 0 : joined;
+}
+function includeCandidates(from, argument, root) {
+  if (argument.includes("$") || argument === "") return [];
+  const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
+  const relatives = [];
+  if (posix3.isAbsolute(argument)) {
+    const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
+    if (prefix) relatives.push(argument.slice(prefix.length));
+    relatives.push(argument.slice(1));
+  } else {
+    relatives.push(argument);
+  }
+  const candidates = relatives.flatMap((relative) => bases.map((base) => inside(base, relative))).filter((path8) => path8 !== void 0);
+  return [...new Set(candidates)];
+}
+var GLOB = /[*?[]/;
+function matchCandidate(candidate, paths) {
+  if (!GLOB.test(candidate)) return paths.includes(candidate) ? [candidate] : [];
+  const matches = (0, import_picomatch4.default)(candidate);
+  return paths.filter((path8) => matches(path8)).sort();
+}
+function includesIn(directives) {
+  return directives.flatMap((directive) => [...directive.name === "include" && !directive.block ? [directive] : [], ...includesIn(directive.block ?? [])]);
+}
+function nginxDependencies(path8, text) {
+  let directives;
+  try {
+    directives = parseNginxConfig(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return [];
+  }
+  const candidates = includesIn(directives).flatMap((include) => include.args.flatMap((argument) => includeCandidates(path8, argument)));
+  return [...new Set(candidates)].filter((candidate) => candidate !== path8);
+}
+
+// checks/infra/nginx/effective-config.ts
+import { posix as posix4 } from "node:path";
+var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
+var MAX_INCLUDE_DEPTH = 16;
+var MAX_EXPANDED_DIRECTIVES = 1e5;
+function expandRoot(files, root, visited) {
+  const paths = [...files.parsed.keys(), ...files.failed].sort();
+  let count = 0;
+  const expand2 = (directives, path8, chain, includedAt) => directives.flatMap((directive) => {
+    if (directive.name === "include" && !directive.block) return include(directive, path8, chain);
+    count++;
+    const placed = { name: directive.name, args: directive.args, line: directive.line, endLine: directive.endLine, path: path8 };
+    if (includedAt !== void 0) placed.includedAt = includedAt;
+    if (directive.block) placed.block = expand2(directive.block, path8, chain, includedAt);
+    return [placed];
+  });
+  const include = (directive, path8, chain) => {
+    const where2 = `${path8}:${directive.line}`;
+    const notFollowed = (reason) => [
+      { name: "include", args: directive.args, line: directive.line, endLine: directive.endLine, path: path8, unresolved: `include ${directive.args.join(" ")} (${where2}): ${reason}` }
+    ];
+    const [argument] = directive.args;
+    if (directive.args.length !== 1 || argument === void 0) return notFollowed("expected one path");
+    if (argument.includes("$")) return notFollowed("nginx does not expand variables in include");
+    const candidates = includeCandidates(path8, argument, root);
+    if (!candidates.length) return notFollowed("it points outside the repository");
+    const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
+    if (!matched.length) return INERT_INCLUDES.has(posix4.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
+    return matched.flatMap((file2) => {
+      if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
+      if (files.failed.has(file2)) return notFollowed(`${file2} did not parse`);
+      if (count > MAX_EXPANDED_DIRECTIVES) return notFollowed(`the includes expand to more than ${MAX_EXPANDED_DIRECTIVES} directives`);
+      visited.add(file2);
+      return expand2(files.parsed.get(file2) ?? [], file2, [...chain, file2], where2);
+    });
+  };
+  visited.add(root);
+  return expand2(files.parsed.get(root) ?? [], root, [root], void 0);
+}
+
 // checks/infra/nginx/parse-nginx.ts
 function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
 var CONTENT = /^\s*(http|server)\s*\{/m;
+var SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 function looksLikeNginx(text) {
   return CONTENT.test(text);
 }
+function looksLikeNginxSnippet(text) {
+  return SNIPPET_CONTENT.test(text);
+}
 function parseNginx(path8, text) {
-  let directives;
-  try {
-    directives = parseNginxConfig(text);
-  } catch (error62) {
-    if (error62 instanceof NginxSyntaxError) return { ok: false, path: path8, format: "nginx", line: error62.line, message: error62.message };
-    throw error62;
-  }
-  const isServer = (directive) => directive.name === "server" && directive.block !== void 0;
-  const contexts = [
-    { inherited: [], servers: directives.filter(isServer) },
-    ...directives.filter((directive) => directive.name === "http" && directive.block).map((http) => ({ inherited: (http.block ?? []).filter((directive) => !directive.block), servers: (http.block ?? []).filter(isServer) }))
-  ];
-  const resources = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const { inherited, servers } of contexts) {
-    for (const server2 of servers) {
-      const resource = serverResource(path8, server2, inherited);
-      const count = (seen.get(resource.address) ?? 0) + 1;
-      seen.set(resource.address, count);
-      if (count > 1) resource.address = `${resource.address}#${count}`;
-      resources.push(resource);
+  return parseNginxFiles([{ path: path8, text }])[0];
+}
+function parseNginxFiles(files) {
+  const parsed = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  for (const { path: path8, text } of files) {
+    try {
+      parsed.set(path8, parseNginxConfig(text.replace(/^\uFEFF/, "")));
+    } catch (error62) {
+      if (!(error62 instanceof NginxSyntaxError)) throw error62;
+      failures.set(path8, { ok: false, path: path8, format: "nginx", line: error62.line, message: error62.message });
     }
   }
-  return { ok: true, path: path8, format: "nginx", resources };
+  const set4 = { parsed, failed: new Set(failures.keys()) };
+  const resources = /* @__PURE__ */ new Map();
+  const visited = /* @__PURE__ */ new Set();
+  const included = includedFiles(set4);
+  const paths = [...parsed.keys()].sort();
+  for (const root of [...paths.filter((path8) => !included.has(path8)), ...paths.filter((path8) => included.has(path8))]) {
+    if (visited.has(root)) continue;
+    for (const resource of resourcesOf2(expandRoot(set4, root, visited))) {
+      resources.set(resource.path, [...resources.get(resource.path) ?? [], resource]);
+    }
+  }
+  for (const list2 of resources.values()) identifyInFile(list2);
+  return files.map(({ path: path8 }) => failures.get(path8) ?? { ok: true, path: path8, format: "nginx", resources: resources.get(path8) ?? [] });
 }
+function includedFiles(set4) {
+  const paths = [...set4.parsed.keys(), ...set4.failed];
+  const included = /* @__PURE__ */ new Set();
+  for (const [path8, directives] of set4.parsed) {
+    for (const include of includesIn(directives)) {
+      for (const candidate of include.args.flatMap((argument) => includeCandidates(path8, argument))) {
+        for (const match of matchCandidate(candidate, paths)) if (match !== path8) included.add(match);
+      }
+    }
+  }
+  return included;
+}
+function identifyInFile(resources) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    resource.scope = `nginx:${resource.path}`;
+    const count = (seen.get(resource.address) ?? 0) + 1;
+    seen.set(resource.address, count);
+    if (count > 1) resource.address = `${resource.address}#${count}`;
+  }
+}
+var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
+var isSimple = (directive) => !directive.block;
+function resourcesOf2(directives) {
+  const resources = directives.filter(isServer).map((server2) => serverResource(server2, []));
+  for (const http of directives.filter((directive) => directive.name === "http" && directive.block)) {
+    const block = http.block ?? [];
+    const inherited = block.filter(isSimple);
+    const servers = block.filter(isServer);
+    if (servers.length) resources.push(...servers.map((server2) => serverResource(server2, inherited)));
+    else resources.push(httpResource(http));
+  }
+  return resources;
+}
+function placeOf(directive, path8) {
+  const range = { startLine: directive.line, endLine: directive.endLine };
+  if (directive.path !== path8) range.path = directive.path;
+  return range;
+}
+function originOf(directive, resource) {
+  const included = directive.includedAt !== void 0 && directive.path !== resource.path;
+  return `${directive.path}:${directive.line}${included ? `, included at ${directive.includedAt}` : ""}`;
+}
+var FactSheet = class {
+  constructor(block) {
+    this.block = block;
+  }
+  block;
+  ranges = /* @__PURE__ */ new Map();
+  origins = {};
+  place(key, directive, origin) {
+    this.ranges.set(key, placeOf(directive, this.block.path));
+    const level = this.block.block ?? [];
+    const written = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
+    if (origin !== void 0) this.origins[key] = origin;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!written) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+  origin(directive) {
+    return originOf(directive, this.block);
+  }
+  /** The value of a fact, its directive recorded for `locate`; absent facts stay `undefined`. */
+  settle(key, fact) {
+    if (!fact) return void 0;
+    this.place(key, fact.directive);
+    return fact.value;
+  }
+  locate(fallback) {
+    return (attribute) => this.ranges.get(attribute.slice(0, 2).join(".")) ?? this.ranges.get(String(attribute[0])) ?? fallback;
+  }
+};
 function rangeOf(directive) {
   return { startLine: directive.line, endLine: directive.endLine };
 }
-function serverResource(path8, server2, inherited) {
+function isFound(answer) {
+  return answer !== void 0 && "value" in answer;
+}
+function resolveInherited(levels, pick2) {
+  for (const directives of levels) {
+    const answer = pick2(directives);
+    if (isFound(answer)) return answer;
+    const include = directives.find((directive) => directive.unresolved !== void 0);
+    if (include) return { value: unresolved(include.unresolved ?? ""), directive: include };
+    if (answer) return void 0;
+  }
+  return void 0;
+}
+function lastNamed(name) {
+  return (directives) => {
+    const directive = directives.findLast((candidate) => candidate.name === name);
+    return directive && { value: directive, directive };
+  };
+}
+function mapFound(found, map3) {
+  return found ? { value: map3(found.value), directive: found.directive } : void 0;
+}
+function readSettings(levels, facts) {
+  const settings = {
+    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_protocols")(directives), (directive) => directive.args))),
+    ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
+    strict_transport_security: readEffectiveHsts(levels, facts),
+    access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== void 0));
+}
+function readEffectiveHsts(levels, facts) {
+  const found = facts.settle("strict_transport_security", resolveInherited(levels, readHsts));
+  if (found !== void 0) return found;
+  const stopAt = levels.findIndex((directives) => readHsts(directives) !== void 0);
+  const stop = stopAt < 0 ? void 0 : readHsts(levels[stopAt] ?? []);
+  const hidden = levels.slice(stopAt + 1).map(readHsts).find(isFound);
+  if (stop && !isFound(stop) && hidden) {
+    facts.place(
+      "strict_transport_security",
+      stop.stop,
+      `the add_header at ${facts.origin(stop.stop)} hides the Strict-Transport-Security header set at ${facts.origin(hidden.directive)} (nginx inherits add_header only by a level with none of its own)`
+    );
+  }
+  return void 0;
+}
+function serverResource(server2, inherited) {
   const own4 = server2.block ?? [];
   const levels = [own4, inherited];
-  const ranges = /* @__PURE__ */ new Map();
-  const settle2 = (key, fact) => {
-    if (fact === void 0 || isUnresolvedFound(fact)) return fact;
-    ranges.set(key, fact.range);
-    return fact.value;
-  };
+  const path8 = server2.path;
+  const facts = new FactSheet(server2);
   const listens = own4.filter((directive) => directive.name === "listen");
-  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
+  listens.forEach((directive, index) => facts.place(`listen.${index}`, directive));
   const listen = listens.map(readListen);
-  const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
-  const redirect = findHttpsRedirect(own4);
+  const sslOn = resolveInherited(levels, lastNamed("ssl"));
   const values = {
     listen,
     server_name: own4.filter((directive) => directive.name === "server_name").flatMap((directive) => directive.args),
-    ssl: listen.some((entry) => entry.ssl) || !isUnresolvedFound(sslOn) && sslOn?.value.args[0] === "on",
-    include: levels.flat().filter((directive) => directive.name === "include").flatMap((directive) => directive.args)
+    ssl: listen.some((entry) => entry.ssl) || sslOn !== void 0 && !isUnresolved(sslOn.value) && sslOn.value.args[0] === "on",
+    include: unfollowedIncludes(levels.flat()),
+    ...readSettings(levels, facts)
   };
-  const facts = {
-    ssl_protocols: settle2("ssl_protocols", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_protocols"), (directive) => directive.args))),
-    ssl_ciphers: settle2("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_ciphers"), (directive) => directive.args.join(" ")))),
-    strict_transport_security: settle2("strict_transport_security", resolveInherited(levels, readHsts)),
-    access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
-    https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
-  };
+  const redirect = findHttpsRedirect(own4);
+  if (redirect) values.https_redirect = facts.settle("https_redirect", { value: [redirect.name, ...redirect.args].join(" "), directive: redirect });
   const dropping = locationsDroppingHsts(own4);
-  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  dropping.forEach((location, index) => facts.place(`hsts_dropped_by.${index}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
-  for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
+  if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server2);
   return {
     address: serverAddress(values),
@@ -61080,8 +61299,19 @@ function serverResource(path8, server2, inherited) {
     path: path8,
     range,
     values,
-    locate: (attribute) => ranges.get(attribute.slice(0, 2).join(".")) ?? ranges.get(String(attribute[0])) ?? range
+    locate: facts.locate(range)
   };
+}
+function httpResource(http) {
+  const own4 = (http.block ?? []).filter(isSimple);
+  const facts = new FactSheet(http);
+  const settings = readSettings([own4.filter((directive) => directive.unresolved === void 0)], facts);
+  const values = { include: unfollowedIncludes(own4), ...settings };
+  const range = rangeOf(http);
+  return { address: "http", type: "nginx:http", format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
+}
+function unfollowedIncludes(directives) {
+  return directives.filter((directive) => directive.unresolved !== void 0).flatMap((directive) => directive.args);
 }
 function readListen(directive) {
   const address = directive.args[0] ?? "80";
@@ -61093,50 +61323,30 @@ function readListen(directive) {
     ssl: directive.args.slice(1).some((arg) => arg === "ssl" || arg === "quic")
   };
 }
-function last(directives, name) {
-  const directive = directives.findLast((candidate) => candidate.name === name);
-  return directive ? { value: directive, range: rangeOf(directive) } : void 0;
-}
-function mapFound(found, map3) {
-  return found ? { value: map3(found.value), range: found.range } : void 0;
-}
-function isUnresolvedFound(fact) {
-  return fact !== void 0 && !("range" in fact);
-}
-function resolveInherited(levels, pick2) {
-  for (const directives of levels) {
-    const answer = pick2(directives);
-    if (answer !== void 0 && answer !== "stop") return answer;
-    const include = directives.find((directive) => directive.name === "include");
-    if (include) return unresolved(`include ${include.args.join(" ")} (line ${include.line}, not followed)`);
-    if (answer === "stop") return void 0;
-  }
-  return void 0;
-}
 function readHsts(directives) {
   const headers = directives.filter((directive) => directive.name === "add_header");
-  if (!headers.length) return void 0;
+  const [first] = headers;
+  if (!first) return void 0;
   const hsts = headers.findLast((directive) => directive.args[0]?.toLowerCase() === "strict-transport-security");
-  if (!hsts) return "stop";
+  if (!hsts) return { stop: first };
   const header = hsts.args[1] ?? "";
+  if (header.includes("$")) return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
   const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header)?.[1];
-  return {
-    value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") },
-    range: rangeOf(hsts)
-  };
+  return { value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") }, directive: hsts };
 }
 function locationsDroppingHsts(directives) {
   return directives.flatMap((directive) => {
     if (directive.name !== "location" || !directive.block) return [];
     const block = directive.block;
-    const drops = block.some((inner) => inner.name === "add_header") && readHsts(block) === "stop" && !block.some((inner) => inner.name === "include");
+    const answer = readHsts(block);
+    const drops = answer !== void 0 && !isFound(answer) && !block.some((inner) => inner.unresolved !== void 0);
     return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
   });
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");
   const chosen = logs.find((directive) => directive.args[0] === "off") ?? logs[0];
-  return chosen ? { value: chosen.args.join(" "), range: rangeOf(chosen) } : void 0;
+  return chosen ? { value: chosen.args.join(" "), directive: chosen } : void 0;
 }
 var REDIRECT_STATUS = /* @__PURE__ */ new Set(["301", "302", "303", "307", "308"]);
 function findHttpsRedirect(directives) {
@@ -61165,19 +61375,22 @@ var nginxParser = {
   format: "nginx",
   matchesPath: (path8) => NGINX_PATH.test(path8),
   // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
-  matchesContent: (path8, text) => !/\.(ya?ml|json)$/i.test(path8) && looksLikeNginx(text),
-  parse: parseNginx
+  matchesContent: (path8, text) => !/\.(ya?ml|json)$/i.test(path8) && (looksLikeNginx(text) || NGINX_PATH.test(path8) && looksLikeNginxSnippet(text)),
+  parse: parseNginx,
+  groupOf: () => "nginx",
+  parseGroup: (files) => Promise.resolve(parseNginxFiles(files)),
+  dependenciesOf: nginxDependencies
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix5 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var terraformParser = {
   format: "terraform",
   matchesPath: (path8) => path8.endsWith(".tf") || path8.endsWith(".tf.json"),
   matchesContent: (path8, text) => path8.endsWith(".tf") || path8.endsWith(".tf.json") || TERRAFORM_CONTENT.test(text),
   parse: async (path8, text) => (await parseTerraformModule([{ path: path8, text }]))[0],
-  groupOf: (path8) => `terraform:${posix3.dirname(path8)}`,
+  groupOf: (path8) => `terraform:${posix5.dirname(path8)}`,
   parseGroup: parseTerraformModule
 };
 
@@ -61189,8 +61402,8 @@ var INFRA_PARSERS = [
   nginxParser
 ];
 function infraPathFilter(selection) {
-  const included = selection.include.length ? (0, import_picomatch4.default)([...selection.include], { dot: true }) : () => false;
-  const excluded = selection.exclude.length ? (0, import_picomatch4.default)([...selection.exclude], { dot: true }) : () => false;
+  const included = selection.include.length ? (0, import_picomatch5.default)([...selection.include], { dot: true }) : () => false;
+  const excluded = selection.exclude.length ? (0, import_picomatch5.default)([...selection.exclude], { dot: true }) : () => false;
   return (path8) => !excluded(path8) && (included(path8) || INFRA_PARSERS.some((parser2) => parser2.matchesPath(path8)));
 }
 function detectFormat(path8, text) {
@@ -62392,12 +62605,27 @@ ${directives.map((directive) => `    ${directive}
 
 // checks/infra/nginx/rules.ts
 var SERVER = "nginx:server";
+var HTTP = "nginx:http";
 var transmission2 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function server(resource) {
   return resource.values;
 }
 var servesTls = (resource) => server(resource).ssl;
-var nginxLegacyProtocols = attributeRule({
+function httpTarget(key) {
+  return { type: HTTP, format: "nginx", path: [key], when: (resource) => resource.values[key] !== void 0 };
+}
+function citingOrigin(rule) {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const origins = resource.values.set_in ?? {};
+      const origin = verdict?.verdict === "fail" ? origins[verdict.path.slice(0, 2).join(".")] ?? origins[String(verdict.path[0])] : void 0;
+      return verdict?.verdict === "fail" && origin !== void 0 ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+    }
+  };
+}
+var nginxLegacyProtocols = citingOrigin(attributeRule({
   ...transmission2,
   id: "NGINX-LEGACY-PROTOCOLS",
   title: "nginx accepts TLS older than 1.2",
@@ -62411,7 +62639,8 @@ var nginxLegacyProtocols = attributeRule({
       path: ["ssl_protocols"],
       absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
       when: servesTls
-    }
+    },
+    httpTarget("ssl_protocols")
   ],
   expect: noLegacyProtocols,
   examples: {
@@ -62432,21 +62661,21 @@ var nginxLegacyProtocols = attributeRule({
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
   }
-});
-var nginxWeakCiphers = attributeRule({
+}));
+var nginxWeakCiphers = citingOrigin(attributeRule({
   ...transmission2,
   id: "NGINX-WEAK-CIPHERS",
   title: "nginx enables weak cipher suites",
   severity: "high",
   description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
   remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
-  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }],
+  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }, httpTarget("ssl_ciphers")],
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
   }
-});
+}));
 function checkHttpRedirect(resource) {
   const values = server(resource);
   const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
@@ -62460,7 +62689,7 @@ function checkHttpRedirect(resource) {
     message: "the server answers plain HTTP on port 80 without redirecting to https://; expected `return 301 https://$host$request_uri;`"
   };
 }
-var nginxHttpWithoutRedirect = {
+var nginxHttpWithoutRedirect = citingOrigin({
   ...transmission2,
   id: "NGINX-HTTP-NO-HTTPS-REDIRECT",
   title: "nginx serves port 80 without redirecting to HTTPS",
@@ -62508,18 +62737,18 @@ var nginxHttpWithoutRedirect = {
       }
     ]
   }
-};
+});
 function checkHsts(resource) {
   const values = server(resource);
-  if (!values.ssl) return void 0;
   const hsts = values.strict_transport_security;
+  if (resource.type === HTTP ? hsts === void 0 : !values.ssl) return void 0;
   if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
   const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
   const [dropping] = values.hsts_dropped_by ?? [];
   if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
   return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
-var nginxHstsWeak = {
+var nginxHstsWeak = citingOrigin({
   ...transmission2,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
@@ -62527,14 +62756,14 @@ var nginxHstsWeak = {
   description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
   remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ["nginx"],
-  resourceTypes: [SERVER],
+  resourceTypes: [SERVER, HTTP],
   check: checkHsts,
   strength: hstsMaxAge.strength,
   examples: {
     bad: [
       {
         path: "nginx/nginx.conf",
-        line: 3,
+        line: 6,
         text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
@@ -62549,8 +62778,8 @@ var nginxHstsWeak = {
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"]) }]
   }
-};
-var nginxAccessLogOff = attributeRule({
+});
+var nginxAccessLogOff = citingOrigin(attributeRule({
   id: "NGINX-ACCESS-LOG-OFF",
   title: "nginx access log turned off",
   family: "nginx",
@@ -62558,7 +62787,7 @@ var nginxAccessLogOff = attributeRule({
   safeguard: "audit-controls",
   description: "The `access_log` in effect for a server block (its own, or the `http` block's) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
   remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
-  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }],
+  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, httpTarget("access_log")],
   expect: { expected: "a log destination (not off)", test: (value) => typeof value === "string" && value !== "off", strength: (value) => value === "off" ? 0 : 1 },
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
@@ -62569,7 +62798,7 @@ var nginxAccessLogOff = attributeRule({
       }
     ]
   }
-});
+}));
 var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
 
 // checks/infra/rules/aws-access.ts
@@ -63965,7 +64194,7 @@ function parseErrorFinding(failure2) {
 }
 
 // checks/scan.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
 var READ_CONCURRENCY2 = 32;
 async function scanChanges(changeSet, config3, options2) {
   const infra = await guarded("infra", options2.now, () => scanInfra(changeSet, config3, options2));
@@ -64014,7 +64243,7 @@ async function scanInfra(changeSet, config3, options2) {
   const headText = new Map(head.map((file2) => [file2.path, file2.text]));
   const unchanged = [...headPaths].filter((path8) => !changedPaths.has(path8) && headText.has(path8)).map((path8) => ({ path: path8, text: headText.get(path8) }));
   const base = [...unchanged, ...await readAll(changeSet.base, [...basePaths].filter((path8) => changedPaths.has(path8)), report, "base")];
-  const included = config3.infra.include.length ? (0, import_picomatch5.default)([...config3.infra.include], { dot: true }) : void 0;
+  const included = config3.infra.include.length ? (0, import_picomatch6.default)([...config3.infra.include], { dot: true }) : void 0;
   for (const file2 of head) {
     if (included?.(file2.path) && !detectFormat(file2.path, file2.text)) {
       report.notes.push(`infra: ${file2.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
@@ -64637,13 +64866,13 @@ async function sendAnnotated(octokit, run2, output2, all, completion, options2) 
   }
   if (batches.length === 0) batches.push([]);
   for (const [index, batch] of batches.entries()) {
-    const last2 = index === batches.length - 1;
+    const last = index === batches.length - 1;
     await withBackoff(
       () => octokit.rest.checks.update({
         owner: run2.owner,
         repo: run2.repo,
         check_run_id: run2.id,
-        ...last2 ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
+        ...last ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
         output: { ...output2, ...batch.length ? { annotations: batch } : {} }
       }),
       options2
@@ -65953,12 +66182,12 @@ function chainOf(peer) {
 var HOSTNAME_ERROR = "ERR_TLS_CERT_ALTNAME_INVALID";
 function observeCertificate(input2) {
   const chain = chainOf(input2.peer);
-  const last2 = chain.at(-1);
+  const last = chain.at(-1);
   const trusted = input2.authorized || input2.authorizationError === HOSTNAME_ERROR;
   const observation = {
     chain: chain.map(describeCertificate),
     trusted,
-    chainComplete: last2 === void 0 || last2.ca || isSelfSigned(last2),
+    chainComplete: last === void 0 || last.ca || isSelfSigned(last),
     hostnameMatches: checkServerIdentity(input2.host, input2.peer) === void 0,
     ocspStapled: input2.ocspStapled
   };

@@ -302,11 +302,11 @@ var require_utils = __commonJS({
     };
     exports.basename = (path6, { windows } = {}) => {
       const segs = path6.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
+      const last = segs[segs.length - 1];
+      if (last === "") {
         return segs[segs.length - 2];
       }
-      return last2;
+      return last;
     };
   }
 });
@@ -1171,9 +1171,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix6 = POSIX_REGEX_SOURCE[rest2];
+                if (posix6) {
+                  prev.value = pre + posix6;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1673,9 +1673,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils();
     var constants4 = require_constants();
     var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch6 = (glob2, options, returnState = false) => {
+    var picomatch7 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch7(input2, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -1690,18 +1690,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = opts.windows;
-      const regex = isState ? picomatch6.compileRe(glob2, options) : picomatch6.makeRe(glob2, options, false, true);
+      const posix6 = opts.windows;
+      const regex = isState ? picomatch7.compileRe(glob2, options) : picomatch7.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch6.test(input2, regex, options, { glob: glob2, posix: posix4 });
-        const result = { glob: glob2, state, regex, posix: posix4, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch7.test(input2, regex, options, { glob: glob2, posix: posix6 });
+        const result = { glob: glob2, state, regex, posix: posix6, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1726,7 +1726,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input2, regex, options, { glob: glob2, posix: posix4 } = {}) => {
+    picomatch7.test = (input2, regex, options, { glob: glob2, posix: posix6 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,7 +1734,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix6 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -1743,24 +1743,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input2, regex, options, posix4);
+          match = picomatch7.matchBase(input2, regex, options, posix6);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch6.matchBase = (input2, glob2, options, posix4 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch6.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix4 }));
+    picomatch7.matchBase = (input2, glob2, options, posix6 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch7.makeRe(glob2, options);
+      return regex.test(utils.basename(input2, { windows: posix6 }));
     };
-    picomatch6.isMatch = (str2, patterns, options) => picomatch6(patterns, options)(str2);
-    picomatch6.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
+    picomatch7.isMatch = (str2, patterns, options) => picomatch7(patterns, options)(str2);
+    picomatch7.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch7.parse(p, options));
       return parse3(pattern, { ...options, fastpaths: false });
     };
-    picomatch6.scan = (input2, options) => scan(input2, options);
-    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch7.scan = (input2, options) => scan(input2, options);
+    picomatch7.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -1771,13 +1771,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch6.toRegex(source, options);
+      const regex = picomatch7.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch6.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch7.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -1788,9 +1788,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse3(input2, options);
       }
-      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch7.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch6.toRegex = (source, options) => {
+    picomatch7.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -1799,8 +1799,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch6.constants = constants4;
-    module.exports = picomatch6;
+    picomatch7.constants = constants4;
+    module.exports = picomatch7;
   }
 });
 
@@ -1810,14 +1810,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils();
-    function picomatch6(glob2, options, returnState = false) {
+    function picomatch7(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch6, pico);
-    module.exports = picomatch6;
+    Object.assign(picomatch7, pico);
+    module.exports = picomatch7;
   }
 });
 
@@ -18036,11 +18036,11 @@ var capitalizeFirstCharacter = (text) => {
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
-  const last2 = abs % 10;
-  const last22 = abs % 100;
-  if (last22 >= 11 && last22 <= 19 || last2 === 0)
+  const last = abs % 10;
+  const last2 = abs % 100;
+  if (last2 >= 11 && last2 <= 19 || last === 0)
     return "many";
-  if (last2 === 1)
+  if (last === 1)
     return "one";
   return "few";
 }
@@ -31216,12 +31216,27 @@ ${directives.map((directive) => `    ${directive}
 
 // checks/infra/nginx/rules.ts
 var SERVER = "nginx:server";
+var HTTP = "nginx:http";
 var transmission3 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function server(resource) {
   return resource.values;
 }
 var servesTls = (resource) => server(resource).ssl;
-var nginxLegacyProtocols = attributeRule({
+function httpTarget(key) {
+  return { type: HTTP, format: "nginx", path: [key], when: (resource) => resource.values[key] !== void 0 };
+}
+function citingOrigin(rule) {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const origins = resource.values.set_in ?? {};
+      const origin = verdict?.verdict === "fail" ? origins[verdict.path.slice(0, 2).join(".")] ?? origins[String(verdict.path[0])] : void 0;
+      return verdict?.verdict === "fail" && origin !== void 0 ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+    }
+  };
+}
+var nginxLegacyProtocols = citingOrigin(attributeRule({
   ...transmission3,
   id: "NGINX-LEGACY-PROTOCOLS",
   title: "nginx accepts TLS older than 1.2",
@@ -31235,7 +31250,8 @@ var nginxLegacyProtocols = attributeRule({
       path: ["ssl_protocols"],
       absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
       when: servesTls
-    }
+    },
+    httpTarget("ssl_protocols")
   ],
   expect: noLegacyProtocols,
   examples: {
@@ -31256,21 +31272,21 @@ var nginxLegacyProtocols = attributeRule({
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
   }
-});
-var nginxWeakCiphers = attributeRule({
+}));
+var nginxWeakCiphers = citingOrigin(attributeRule({
   ...transmission3,
   id: "NGINX-WEAK-CIPHERS",
   title: "nginx enables weak cipher suites",
   severity: "high",
   description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
   remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
-  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }],
+  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }, httpTarget("ssl_ciphers")],
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
   }
-});
+}));
 function checkHttpRedirect(resource) {
   const values = server(resource);
   const plain = values.listen.length ? values.listen.findIndex((listen2) => !listen2.ssl && listen2.port === 80) : 0;
@@ -31284,7 +31300,7 @@ function checkHttpRedirect(resource) {
     message: "the server answers plain HTTP on port 80 without redirecting to https://; expected `return 301 https://$host$request_uri;`"
   };
 }
-var nginxHttpWithoutRedirect = {
+var nginxHttpWithoutRedirect = citingOrigin({
   ...transmission3,
   id: "NGINX-HTTP-NO-HTTPS-REDIRECT",
   title: "nginx serves port 80 without redirecting to HTTPS",
@@ -31332,18 +31348,18 @@ var nginxHttpWithoutRedirect = {
       }
     ]
   }
-};
+});
 function checkHsts(resource) {
   const values = server(resource);
-  if (!values.ssl) return void 0;
   const hsts = values.strict_transport_security;
+  if (resource.type === HTTP ? hsts === void 0 : !values.ssl) return void 0;
   if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
   const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
   const [dropping] = values.hsts_dropped_by ?? [];
   if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
   return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
-var nginxHstsWeak = {
+var nginxHstsWeak = citingOrigin({
   ...transmission3,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
@@ -31351,14 +31367,14 @@ var nginxHstsWeak = {
   description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
   remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ["nginx"],
-  resourceTypes: [SERVER],
+  resourceTypes: [SERVER, HTTP],
   check: checkHsts,
   strength: hstsMaxAge.strength,
   examples: {
     bad: [
       {
         path: "nginx/nginx.conf",
-        line: 3,
+        line: 6,
         text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
@@ -31373,8 +31389,8 @@ var nginxHstsWeak = {
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"]) }]
   }
-};
-var nginxAccessLogOff = attributeRule({
+});
+var nginxAccessLogOff = citingOrigin(attributeRule({
   id: "NGINX-ACCESS-LOG-OFF",
   title: "nginx access log turned off",
   family: "nginx",
@@ -31382,7 +31398,7 @@ var nginxAccessLogOff = attributeRule({
   safeguard: "audit-controls",
   description: "The `access_log` in effect for a server block (its own, or the `http` block's) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
   remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
-  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }],
+  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, httpTarget("access_log")],
   expect: { expected: "a log destination (not off)", test: (value) => typeof value === "string" && value !== "off", strength: (value) => value === "off" ? 0 : 1 },
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
@@ -31393,7 +31409,7 @@ var nginxAccessLogOff = attributeRule({
       }
     ]
   }
-});
+}));
 var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
 
 // checks/infra/rules/aws-access.ts
@@ -32951,12 +32967,12 @@ function chainOf(peer) {
 var HOSTNAME_ERROR = "ERR_TLS_CERT_ALTNAME_INVALID";
 function observeCertificate(input2) {
   const chain = chainOf(input2.peer);
-  const last2 = chain.at(-1);
+  const last = chain.at(-1);
   const trusted = input2.authorized || input2.authorizationError === HOSTNAME_ERROR;
   const observation = {
     chain: chain.map(describeCertificate),
     trusted,
-    chainComplete: last2 === void 0 || last2.ca || isSelfSigned(last2),
+    chainComplete: last === void 0 || last.ca || isSelfSigned(last),
     hostnameMatches: checkServerIdentity(input2.host, input2.peer) === void 0,
     ocspStapled: input2.ocspStapled
   };
@@ -41924,8 +41940,8 @@ function yamlContexts(lines) {
   closeDocument();
   return lines.map((_, index) => {
     const line = index + 1;
-    const inside = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
-    const block = inside.sort((a2, b) => a2.endLine - a2.startLine - (b.endLine - b.startLine))[0];
+    const inside2 = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
+    const block = inside2.sort((a2, b) => a2.endLine - a2.startLine - (b.endLine - b.startLine))[0];
     return block ? { block } : {};
   });
 }
@@ -42383,7 +42399,7 @@ var HclLocator = class {
   expressionEnd(from) {
     let depth = 0;
     let i2 = from;
-    let last2 = from;
+    let last = from;
     while (i2 < this.text.length) {
       const c3 = this.text[i2];
       if (c3 === '"') i2 = this.stringEnd(i2);
@@ -42404,13 +42420,13 @@ var HclLocator = class {
         i2++;
       } else if (c3 === "\n" && depth === 0) break;
       else {
-        if (c3 !== " " && c3 !== "	" && c3 !== "\r" && c3 !== "\n") last2 = i2;
+        if (c3 !== " " && c3 !== "	" && c3 !== "\r" && c3 !== "\n") last = i2;
         i2++;
         continue;
       }
-      last2 = i2 - 1;
+      last = i2 - 1;
     }
-    return Math.max(from, last2) + 1;
+    return Math.max(from, last) + 1;
   }
   /** From an opening quote to just after the closing one, through `${…}` templates. */
   stringEnd(from) {
@@ -43403,7 +43419,7 @@ function pathLabel(path6) {
 }
 
 // checks/infra/formats.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
@@ -43546,6 +43562,10 @@ var kubernetesParser = {
   parse: parseKubernetes
 };
 
+// checks/infra/nginx/includes.ts
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
+import { posix as posix3 } from "node:path";
+
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
   constructor(message, line) {
@@ -43655,74 +43675,289 @@ function parseNginxConfig(text) {
   return parseBlock(void 0);
 }
 
+// checks/infra/nginx/includes.ts
+var CONFIG_PREFIXES = [
+  "/etc/nginx/",
+  "/usr/local/nginx/conf/",
+  "/usr/local/etc/nginx/",
+  "/opt/homebrew/etc/nginx/",
+  "/opt/bitnami/nginx/conf/",
+  "/usr/local/openresty/nginx/conf/",
+  "/etc/openresty/"
+];
+function directoryOf(path6) {
+  const directory = posix3.dirname(path6);
+  return directory === "." ? "" : directory;
+}
+function withAncestors(directory) {
+  const directories = [directory];
+  for (let current = directory; current !== ""; ) {
+    current = directoryOf(current);
+    directories.push(current);
+  }
+  return directories;
+}
+function inside(directory, relative2) {
+  const joined = posix3.normalize(posix3.join(directory, relative2));
+  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) || joined === "." ? void 0 : joined;
+}
+function includeCandidates(from, argument, root) {
+  if (argument.includes("$") || argument === "") return [];
+  const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
+  const relatives = [];
+  if (posix3.isAbsolute(argument)) {
+    const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
+    if (prefix) relatives.push(argument.slice(prefix.length));
+    relatives.push(argument.slice(1));
+  } else {
+    relatives.push(argument);
+  }
+  const candidates = relatives.flatMap((relative2) => bases.map((base) => inside(base, relative2))).filter((path6) => path6 !== void 0);
+  return [...new Set(candidates)];
+}
+var GLOB = /[*?[]/;
+function matchCandidate(candidate, paths) {
+  if (!GLOB.test(candidate)) return paths.includes(candidate) ? [candidate] : [];
+  const matches2 = (0, import_picomatch4.default)(candidate);
+  return paths.filter((path6) => matches2(path6)).sort();
+}
+function includesIn(directives) {
+  return directives.flatMap((directive) => [...directive.name === "include" && !directive.block ? [directive] : [], ...includesIn(directive.block ?? [])]);
+}
+function nginxDependencies(path6, text) {
+  let directives;
+  try {
+    directives = parseNginxConfig(text.replace(/^\uFEFF/, ""));
+  } catch {
+    return [];
+  }
+  const candidates = includesIn(directives).flatMap((include) => include.args.flatMap((argument) => includeCandidates(path6, argument)));
+  return [...new Set(candidates)].filter((candidate) => candidate !== path6);
+}
+
+// checks/infra/nginx/effective-config.ts
+import { posix as posix4 } from "node:path";
+var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
+var MAX_INCLUDE_DEPTH = 16;
+var MAX_EXPANDED_DIRECTIVES = 1e5;
+function expandRoot(files, root, visited) {
+  const paths = [...files.parsed.keys(), ...files.failed].sort();
+  let count2 = 0;
+  const expand = (directives, path6, chain, includedAt) => directives.flatMap((directive) => {
+    if (directive.name === "include" && !directive.block) return include(directive, path6, chain);
+    count2++;
+    const placed = { name: directive.name, args: directive.args, line: directive.line, endLine: directive.endLine, path: path6 };
+    if (includedAt !== void 0) placed.includedAt = includedAt;
+    if (directive.block) placed.block = expand(directive.block, path6, chain, includedAt);
+    return [placed];
+  });
+  const include = (directive, path6, chain) => {
+    const where3 = `${path6}:${directive.line}`;
+    const notFollowed = (reason) => [
+      { name: "include", args: directive.args, line: directive.line, endLine: directive.endLine, path: path6, unresolved: `include ${directive.args.join(" ")} (${where3}): ${reason}` }
+    ];
+    const [argument] = directive.args;
+    if (directive.args.length !== 1 || argument === void 0) return notFollowed("expected one path");
+    if (argument.includes("$")) return notFollowed("nginx does not expand variables in include");
+    const candidates = includeCandidates(path6, argument, root);
+    if (!candidates.length) return notFollowed("it points outside the repository");
+    const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
+    if (!matched.length) return INERT_INCLUDES.has(posix4.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
+    return matched.flatMap((file2) => {
+      if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
+      if (files.failed.has(file2)) return notFollowed(`${file2} did not parse`);
+      if (count2 > MAX_EXPANDED_DIRECTIVES) return notFollowed(`the includes expand to more than ${MAX_EXPANDED_DIRECTIVES} directives`);
+      visited.add(file2);
+      return expand(files.parsed.get(file2) ?? [], file2, [...chain, file2], where3);
+    });
+  };
+  visited.add(root);
+  return expand(files.parsed.get(root) ?? [], root, [root], void 0);
+}
+
 // checks/infra/nginx/parse-nginx.ts
 function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
 var CONTENT = /^\s*(http|server)\s*\{/m;
+var SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 function looksLikeNginx(text) {
   return CONTENT.test(text);
 }
+function looksLikeNginxSnippet(text) {
+  return SNIPPET_CONTENT.test(text);
+}
 function parseNginx(path6, text) {
-  let directives;
-  try {
-    directives = parseNginxConfig(text);
-  } catch (error62) {
-    if (error62 instanceof NginxSyntaxError) return { ok: false, path: path6, format: "nginx", line: error62.line, message: error62.message };
-    throw error62;
-  }
-  const isServer = (directive) => directive.name === "server" && directive.block !== void 0;
-  const contexts = [
-    { inherited: [], servers: directives.filter(isServer) },
-    ...directives.filter((directive) => directive.name === "http" && directive.block).map((http) => ({ inherited: (http.block ?? []).filter((directive) => !directive.block), servers: (http.block ?? []).filter(isServer) }))
-  ];
-  const resources = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const { inherited, servers } of contexts) {
-    for (const server2 of servers) {
-      const resource = serverResource(path6, server2, inherited);
-      const count2 = (seen.get(resource.address) ?? 0) + 1;
-      seen.set(resource.address, count2);
-      if (count2 > 1) resource.address = `${resource.address}#${count2}`;
-      resources.push(resource);
+  return parseNginxFiles([{ path: path6, text }])[0];
+}
+function parseNginxFiles(files) {
+  const parsed = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  for (const { path: path6, text } of files) {
+    try {
+      parsed.set(path6, parseNginxConfig(text.replace(/^\uFEFF/, "")));
+    } catch (error62) {
+      if (!(error62 instanceof NginxSyntaxError)) throw error62;
+      failures.set(path6, { ok: false, path: path6, format: "nginx", line: error62.line, message: error62.message });
     }
   }
-  return { ok: true, path: path6, format: "nginx", resources };
+  const set4 = { parsed, failed: new Set(failures.keys()) };
+  const resources = /* @__PURE__ */ new Map();
+  const visited = /* @__PURE__ */ new Set();
+  const included = includedFiles(set4);
+  const paths = [...parsed.keys()].sort();
+  for (const root of [...paths.filter((path6) => !included.has(path6)), ...paths.filter((path6) => included.has(path6))]) {
+    if (visited.has(root)) continue;
+    for (const resource of resourcesOf2(expandRoot(set4, root, visited))) {
+      resources.set(resource.path, [...resources.get(resource.path) ?? [], resource]);
+    }
+  }
+  for (const list2 of resources.values()) identifyInFile(list2);
+  return files.map(({ path: path6 }) => failures.get(path6) ?? { ok: true, path: path6, format: "nginx", resources: resources.get(path6) ?? [] });
 }
+function includedFiles(set4) {
+  const paths = [...set4.parsed.keys(), ...set4.failed];
+  const included = /* @__PURE__ */ new Set();
+  for (const [path6, directives] of set4.parsed) {
+    for (const include of includesIn(directives)) {
+      for (const candidate of include.args.flatMap((argument) => includeCandidates(path6, argument))) {
+        for (const match of matchCandidate(candidate, paths)) if (match !== path6) included.add(match);
+      }
+    }
+  }
+  return included;
+}
+function identifyInFile(resources) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    resource.scope = `nginx:${resource.path}`;
+    const count2 = (seen.get(resource.address) ?? 0) + 1;
+    seen.set(resource.address, count2);
+    if (count2 > 1) resource.address = `${resource.address}#${count2}`;
+  }
+}
+var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
+var isSimple = (directive) => !directive.block;
+function resourcesOf2(directives) {
+  const resources = directives.filter(isServer).map((server2) => serverResource(server2, []));
+  for (const http of directives.filter((directive) => directive.name === "http" && directive.block)) {
+    const block = http.block ?? [];
+    const inherited = block.filter(isSimple);
+    const servers = block.filter(isServer);
+    if (servers.length) resources.push(...servers.map((server2) => serverResource(server2, inherited)));
+    else resources.push(httpResource(http));
+  }
+  return resources;
+}
+function placeOf(directive, path6) {
+  const range = { startLine: directive.line, endLine: directive.endLine };
+  if (directive.path !== path6) range.path = directive.path;
+  return range;
+}
+function originOf(directive, resource) {
+  const included = directive.includedAt !== void 0 && directive.path !== resource.path;
+  return `${directive.path}:${directive.line}${included ? `, included at ${directive.includedAt}` : ""}`;
+}
+var FactSheet = class {
+  constructor(block) {
+    this.block = block;
+  }
+  block;
+  ranges = /* @__PURE__ */ new Map();
+  origins = {};
+  place(key, directive, origin) {
+    this.ranges.set(key, placeOf(directive, this.block.path));
+    const level = this.block.block ?? [];
+    const written = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
+    if (origin !== void 0) this.origins[key] = origin;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!written) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+  origin(directive) {
+    return originOf(directive, this.block);
+  }
+  /** The value of a fact, its directive recorded for `locate`; absent facts stay `undefined`. */
+  settle(key, fact) {
+    if (!fact) return void 0;
+    this.place(key, fact.directive);
+    return fact.value;
+  }
+  locate(fallback) {
+    return (attribute) => this.ranges.get(attribute.slice(0, 2).join(".")) ?? this.ranges.get(String(attribute[0])) ?? fallback;
+  }
+};
 function rangeOf(directive) {
   return { startLine: directive.line, endLine: directive.endLine };
 }
-function serverResource(path6, server2, inherited) {
+function isFound(answer2) {
+  return answer2 !== void 0 && "value" in answer2;
+}
+function resolveInherited(levels, pick2) {
+  for (const directives of levels) {
+    const answer2 = pick2(directives);
+    if (isFound(answer2)) return answer2;
+    const include = directives.find((directive) => directive.unresolved !== void 0);
+    if (include) return { value: unresolved(include.unresolved ?? ""), directive: include };
+    if (answer2) return void 0;
+  }
+  return void 0;
+}
+function lastNamed(name2) {
+  return (directives) => {
+    const directive = directives.findLast((candidate) => candidate.name === name2);
+    return directive && { value: directive, directive };
+  };
+}
+function mapFound(found, map3) {
+  return found ? { value: map3(found.value), directive: found.directive } : void 0;
+}
+function readSettings(levels, facts) {
+  const settings = {
+    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_protocols")(directives), (directive) => directive.args))),
+    ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
+    strict_transport_security: readEffectiveHsts(levels, facts),
+    access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== void 0));
+}
+function readEffectiveHsts(levels, facts) {
+  const found = facts.settle("strict_transport_security", resolveInherited(levels, readHsts));
+  if (found !== void 0) return found;
+  const stopAt = levels.findIndex((directives) => readHsts(directives) !== void 0);
+  const stop = stopAt < 0 ? void 0 : readHsts(levels[stopAt] ?? []);
+  const hidden2 = levels.slice(stopAt + 1).map(readHsts).find(isFound);
+  if (stop && !isFound(stop) && hidden2) {
+    facts.place(
+      "strict_transport_security",
+      stop.stop,
+      `the add_header at ${facts.origin(stop.stop)} hides the Strict-Transport-Security header set at ${facts.origin(hidden2.directive)} (nginx inherits add_header only by a level with none of its own)`
+    );
+  }
+  return void 0;
+}
+function serverResource(server2, inherited) {
   const own2 = server2.block ?? [];
   const levels = [own2, inherited];
-  const ranges = /* @__PURE__ */ new Map();
-  const settle2 = (key, fact) => {
-    if (fact === void 0 || isUnresolvedFound(fact)) return fact;
-    ranges.set(key, fact.range);
-    return fact.value;
-  };
+  const path6 = server2.path;
+  const facts = new FactSheet(server2);
   const listens = own2.filter((directive) => directive.name === "listen");
-  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
+  listens.forEach((directive, index) => facts.place(`listen.${index}`, directive));
   const listen2 = listens.map(readListen);
-  const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
-  const redirect = findHttpsRedirect(own2);
+  const sslOn = resolveInherited(levels, lastNamed("ssl"));
   const values = {
     listen: listen2,
     server_name: own2.filter((directive) => directive.name === "server_name").flatMap((directive) => directive.args),
-    ssl: listen2.some((entry) => entry.ssl) || !isUnresolvedFound(sslOn) && sslOn?.value.args[0] === "on",
-    include: levels.flat().filter((directive) => directive.name === "include").flatMap((directive) => directive.args)
+    ssl: listen2.some((entry) => entry.ssl) || sslOn !== void 0 && !isUnresolved(sslOn.value) && sslOn.value.args[0] === "on",
+    include: unfollowedIncludes(levels.flat()),
+    ...readSettings(levels, facts)
   };
-  const facts = {
-    ssl_protocols: settle2("ssl_protocols", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_protocols"), (directive) => directive.args))),
-    ssl_ciphers: settle2("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_ciphers"), (directive) => directive.args.join(" ")))),
-    strict_transport_security: settle2("strict_transport_security", resolveInherited(levels, readHsts)),
-    access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
-    https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
-  };
+  const redirect = findHttpsRedirect(own2);
+  if (redirect) values.https_redirect = facts.settle("https_redirect", { value: [redirect.name, ...redirect.args].join(" "), directive: redirect });
   const dropping = locationsDroppingHsts(own2);
-  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  dropping.forEach((location, index) => facts.place(`hsts_dropped_by.${index}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
-  for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
+  if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server2);
   return {
     address: serverAddress(values),
@@ -43731,8 +43966,19 @@ function serverResource(path6, server2, inherited) {
     path: path6,
     range,
     values,
-    locate: (attribute) => ranges.get(attribute.slice(0, 2).join(".")) ?? ranges.get(String(attribute[0])) ?? range
+    locate: facts.locate(range)
   };
+}
+function httpResource(http) {
+  const own2 = (http.block ?? []).filter(isSimple);
+  const facts = new FactSheet(http);
+  const settings = readSettings([own2.filter((directive) => directive.unresolved === void 0)], facts);
+  const values = { include: unfollowedIncludes(own2), ...settings };
+  const range = rangeOf(http);
+  return { address: "http", type: "nginx:http", format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
+}
+function unfollowedIncludes(directives) {
+  return directives.filter((directive) => directive.unresolved !== void 0).flatMap((directive) => directive.args);
 }
 function readListen(directive) {
   const address = directive.args[0] ?? "80";
@@ -43744,50 +43990,30 @@ function readListen(directive) {
     ssl: directive.args.slice(1).some((arg) => arg === "ssl" || arg === "quic")
   };
 }
-function last(directives, name2) {
-  const directive = directives.findLast((candidate) => candidate.name === name2);
-  return directive ? { value: directive, range: rangeOf(directive) } : void 0;
-}
-function mapFound(found, map3) {
-  return found ? { value: map3(found.value), range: found.range } : void 0;
-}
-function isUnresolvedFound(fact) {
-  return fact !== void 0 && !("range" in fact);
-}
-function resolveInherited(levels, pick2) {
-  for (const directives of levels) {
-    const answer2 = pick2(directives);
-    if (answer2 !== void 0 && answer2 !== "stop") return answer2;
-    const include = directives.find((directive) => directive.name === "include");
-    if (include) return unresolved(`include ${include.args.join(" ")} (line ${include.line}, not followed)`);
-    if (answer2 === "stop") return void 0;
-  }
-  return void 0;
-}
 function readHsts(directives) {
   const headers = directives.filter((directive) => directive.name === "add_header");
-  if (!headers.length) return void 0;
+  const [first] = headers;
+  if (!first) return void 0;
   const hsts = headers.findLast((directive) => directive.args[0]?.toLowerCase() === "strict-transport-security");
-  if (!hsts) return "stop";
+  if (!hsts) return { stop: first };
   const header2 = hsts.args[1] ?? "";
+  if (header2.includes("$")) return { value: unresolved(`add_header Strict-Transport-Security ${header2} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
   const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header2)?.[1];
-  return {
-    value: { header: header2, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") },
-    range: rangeOf(hsts)
-  };
+  return { value: { header: header2, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") }, directive: hsts };
 }
 function locationsDroppingHsts(directives) {
   return directives.flatMap((directive) => {
     if (directive.name !== "location" || !directive.block) return [];
     const block = directive.block;
-    const drops = block.some((inner) => inner.name === "add_header") && readHsts(block) === "stop" && !block.some((inner) => inner.name === "include");
+    const answer2 = readHsts(block);
+    const drops = answer2 !== void 0 && !isFound(answer2) && !block.some((inner) => inner.unresolved !== void 0);
     return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
   });
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");
   const chosen = logs.find((directive) => directive.args[0] === "off") ?? logs[0];
-  return chosen ? { value: chosen.args.join(" "), range: rangeOf(chosen) } : void 0;
+  return chosen ? { value: chosen.args.join(" "), directive: chosen } : void 0;
 }
 var REDIRECT_STATUS = /* @__PURE__ */ new Set(["301", "302", "303", "307", "308"]);
 function findHttpsRedirect(directives) {
@@ -43816,19 +44042,22 @@ var nginxParser = {
   format: "nginx",
   matchesPath: (path6) => NGINX_PATH.test(path6),
   // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
-  matchesContent: (path6, text) => !/\.(ya?ml|json)$/i.test(path6) && looksLikeNginx(text),
-  parse: parseNginx
+  matchesContent: (path6, text) => !/\.(ya?ml|json)$/i.test(path6) && (looksLikeNginx(text) || NGINX_PATH.test(path6) && looksLikeNginxSnippet(text)),
+  parse: parseNginx,
+  groupOf: () => "nginx",
+  parseGroup: (files) => Promise.resolve(parseNginxFiles(files)),
+  dependenciesOf: nginxDependencies
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix5 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var terraformParser = {
   format: "terraform",
   matchesPath: (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json"),
   matchesContent: (path6, text) => path6.endsWith(".tf") || path6.endsWith(".tf.json") || TERRAFORM_CONTENT.test(text),
   parse: async (path6, text) => (await parseTerraformModule([{ path: path6, text }]))[0],
-  groupOf: (path6) => `terraform:${posix3.dirname(path6)}`,
+  groupOf: (path6) => `terraform:${posix5.dirname(path6)}`,
   parseGroup: parseTerraformModule
 };
 
@@ -43840,8 +44069,8 @@ var INFRA_PARSERS = [
   nginxParser
 ];
 function infraPathFilter(selection) {
-  const included = selection.include.length ? (0, import_picomatch4.default)([...selection.include], { dot: true }) : () => false;
-  const excluded = selection.exclude.length ? (0, import_picomatch4.default)([...selection.exclude], { dot: true }) : () => false;
+  const included = selection.include.length ? (0, import_picomatch5.default)([...selection.include], { dot: true }) : () => false;
+  const excluded = selection.exclude.length ? (0, import_picomatch5.default)([...selection.exclude], { dot: true }) : () => false;
   return (path6) => !excluded(path6) && (included(path6) || INFRA_PARSERS.some((parser) => parser.matchesPath(path6)));
 }
 function detectFormat(path6, text) {
@@ -43930,7 +44159,7 @@ function parseErrorFinding(failure2) {
 }
 
 // checks/scan.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
 var READ_CONCURRENCY2 = 32;
 async function scanChanges(changeSet, config2, options) {
   const infra = await guarded("infra", options.now, () => scanInfra(changeSet, config2, options));
@@ -43979,7 +44208,7 @@ async function scanInfra(changeSet, config2, options) {
   const headText = new Map(head.map((file2) => [file2.path, file2.text]));
   const unchanged = [...headPaths].filter((path6) => !changedPaths.has(path6) && headText.has(path6)).map((path6) => ({ path: path6, text: headText.get(path6) }));
   const base = [...unchanged, ...await readAll(changeSet.base, [...basePaths].filter((path6) => changedPaths.has(path6)), report, "base")];
-  const included = config2.infra.include.length ? (0, import_picomatch5.default)([...config2.infra.include], { dot: true }) : void 0;
+  const included = config2.infra.include.length ? (0, import_picomatch6.default)([...config2.infra.include], { dot: true }) : void 0;
   for (const file2 of head) {
     if (included?.(file2.path) && !detectFormat(file2.path, file2.text)) {
       report.notes.push(`infra: ${file2.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);

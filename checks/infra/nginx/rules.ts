@@ -1,12 +1,14 @@
 /** nginx server blocks: protocols, ciphers, the port-80 redirect, HSTS and access logs. */
 import { CITATIONS } from '../../model/safeguards.js';
 import { isUnresolved, unresolved, type InfraResource } from '../model.js';
-import { attributeRule, judgeValue, type InfraRule, type Verdict } from '../rule.js';
+import { attributeRule, judgeValue, type AttributeTarget, type InfraRule, type Verdict } from '../rule.js';
 import { tlsServer } from './example-configs.js';
-import type { NginxServerValues } from './parse-nginx.js';
+import type { NginxServerValues, NginxSettings } from './parse-nginx.js';
 import { hstsMaxAge, noLegacyProtocols, noWeakCiphers } from './tls-settings.js';
 
 const SERVER = 'nginx:server';
+/** An `http` block whose servers are not in the repository: only the settings it sets are judged. */
+const HTTP = 'nginx:http';
 const transmission = { family: 'nginx', safeguard: 'transmission-security', citation: CITATIONS.transmissionEncryption } as const;
 
 function server(resource: InfraResource): NginxServerValues {
@@ -15,7 +17,28 @@ function server(resource: InfraResource): NginxServerValues {
 
 const servesTls = (resource: InfraResource) => server(resource).ssl;
 
-export const nginxLegacyProtocols = attributeRule({
+/** The row for an `http` block that reaches no server: the setting is judged where it is set, and only when it is. */
+function httpTarget(key: keyof NginxSettings): AttributeTarget {
+  return { type: HTTP, format: 'nginx', path: [key], when: (resource) => (resource.values as unknown as NginxSettings)[key] !== undefined };
+}
+
+/**
+ * Says in a failure where the value in effect was set when that is not the block itself (the
+ * `http` block, an included snippet, an `add_header` that hides the inherited ones).
+ */
+function citingOrigin(rule: InfraRule): InfraRule {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const origins = (resource.values as unknown as NginxSettings).set_in ?? {};
+      const origin = verdict?.verdict === 'fail' ? (origins[verdict.path.slice(0, 2).join('.')] ?? origins[String(verdict.path[0])]) : undefined;
+      return verdict?.verdict === 'fail' && origin !== undefined ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+    },
+  };
+}
+
+export const nginxLegacyProtocols = citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-LEGACY-PROTOCOLS',
   title: 'nginx accepts TLS older than 1.2',
@@ -31,6 +54,7 @@ export const nginxLegacyProtocols = attributeRule({
       absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
       when: servesTls,
     },
+    httpTarget('ssl_protocols'),
   ],
   expect: noLegacyProtocols,
   examples: {
@@ -51,9 +75,9 @@ export const nginxLegacyProtocols = attributeRule({
     ],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']) }],
   },
-});
+}));
 
-export const nginxWeakCiphers = attributeRule({
+export const nginxWeakCiphers = citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-WEAK-CIPHERS',
   title: 'nginx enables weak cipher suites',
@@ -61,13 +85,13 @@ export const nginxWeakCiphers = attributeRule({
   description:
     'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
   remediation: 'Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.',
-  targets: [{ type: SERVER, format: 'nginx', path: ['ssl_ciphers'], absent: 'HIGH:!aNULL:!MD5', when: servesTls }],
+  targets: [{ type: SERVER, format: 'nginx', path: ['ssl_ciphers'], absent: 'HIGH:!aNULL:!MD5', when: servesTls }, httpTarget('ssl_ciphers')],
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;']) }],
   },
-});
+}));
 
 /** A server that answers plain HTTP on port 80 must send it to `https://`. */
 function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
@@ -84,7 +108,7 @@ function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
   };
 }
 
-export const nginxHttpWithoutRedirect: InfraRule = {
+export const nginxHttpWithoutRedirect: InfraRule = citingOrigin({
   ...transmission,
   id: 'NGINX-HTTP-NO-HTTPS-REDIRECT',
   title: 'nginx serves port 80 without redirecting to HTTPS',
@@ -133,13 +157,13 @@ export const nginxHttpWithoutRedirect: InfraRule = {
       },
     ],
   },
-};
+});
 
 /** The HSTS max-age a TLS server sends: `0` without the header. */
 function checkHsts(resource: InfraResource): Verdict | undefined {
   const values = server(resource);
-  if (!values.ssl) return undefined;
   const hsts = values.strict_transport_security;
+  if (resource.type === HTTP ? hsts === undefined : !values.ssl) return undefined;
   if (isUnresolved(hsts)) return { verdict: 'unknown', path: ['strict_transport_security'], expression: hsts.expression };
   const verdict = judgeValue(['strict_transport_security'], hsts?.maxAge ?? 0, hstsMaxAge, 'Strict-Transport-Security max-age');
   const [dropping] = values.hsts_dropped_by ?? [];
@@ -147,7 +171,7 @@ function checkHsts(resource: InfraResource): Verdict | undefined {
   return judgeValue(['hsts_dropped_by', 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 
-export const nginxHstsWeak: InfraRule = {
+export const nginxHstsWeak: InfraRule = citingOrigin({
   ...transmission,
   id: 'NGINX-HSTS-WEAK',
   title: 'nginx HSTS header removed or shortened',
@@ -156,14 +180,14 @@ export const nginxHstsWeak: InfraRule = {
     'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
   remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ['nginx'],
-  resourceTypes: [SERVER],
+  resourceTypes: [SERVER, HTTP],
   check: checkHsts,
   strength: hstsMaxAge.strength,
   examples: {
     bad: [
       {
         path: 'nginx/nginx.conf',
-        line: 3,
+        line: 6,
         text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
@@ -178,9 +202,9 @@ export const nginxHstsWeak: InfraRule = {
     ],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', 'add_header X-Frame-Options DENY;']) }],
   },
-};
+});
 
-export const nginxAccessLogOff = attributeRule({
+export const nginxAccessLogOff = citingOrigin(attributeRule({
   id: 'NGINX-ACCESS-LOG-OFF',
   title: 'nginx access log turned off',
   family: 'nginx',
@@ -189,7 +213,7 @@ export const nginxAccessLogOff = attributeRule({
   description:
     'The `access_log` in effect for a server block (its own, or the `http` block\'s) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
   remediation: 'Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.',
-  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }],
+  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }, httpTarget('access_log')],
   expect: { expected: 'a log destination (not off)', test: (value) => typeof value === 'string' && value !== 'off', strength: (value) => (value === 'off' ? 0 : 1) },
   examples: {
     bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['access_log off;']) }],
@@ -200,6 +224,6 @@ export const nginxAccessLogOff = attributeRule({
       },
     ],
   },
-});
+}));
 
 export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
