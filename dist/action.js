@@ -63658,7 +63658,17 @@ var transmission3 = { family: "nginx", safeguard: "transmission-security", citat
 function server(resource) {
   return resource.values;
 }
-var servesTls = (resource) => server(resource).ssl;
+var servesTls = (resource) => server(resource).ssl !== false;
+function unknownUnlessTls(rule) {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const { ssl } = server(resource);
+      return verdict?.verdict === "fail" && isUnresolved(ssl) ? { verdict: "unknown", path: verdict.path, expression: ssl.expression } : verdict;
+    }
+  };
+}
 function httpTarget(key) {
   return { type: HTTP, format: "nginx", path: [key], when: (resource) => resource.values[key] !== void 0 };
 }
@@ -63673,7 +63683,7 @@ function citingOrigin(rule) {
     }
   };
 }
-var nginxLegacyProtocols = citingOrigin(attributeRule({
+var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission3,
   id: "NGINX-LEGACY-PROTOCOLS",
   title: "nginx accepts TLS older than 1.2",
@@ -63709,8 +63719,8 @@ var nginxLegacyProtocols = citingOrigin(attributeRule({
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
   }
-}));
-var nginxWeakCiphers = citingOrigin(attributeRule({
+})));
+var nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission3,
   id: "NGINX-WEAK-CIPHERS",
   title: "nginx enables weak cipher suites",
@@ -63723,9 +63733,10 @@ var nginxWeakCiphers = citingOrigin(attributeRule({
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
   }
-}));
+})));
 function checkHttpRedirect(resource) {
   const values = server(resource);
+  if (!values.listen.length && isUnresolved(values.ssl)) return { verdict: "unknown", path: ["ssl"], expression: values.ssl.expression };
   const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
   if (plain < 0) return void 0;
   if (values.https_redirect) return { verdict: "pass", path: ["https_redirect"], actual: values.https_redirect };
@@ -63796,7 +63807,7 @@ function checkHsts(resource) {
   if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
   return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
-var nginxHstsWeak = citingOrigin({
+var nginxHstsWeak = unknownUnlessTls(citingOrigin({
   ...transmission3,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
@@ -63826,7 +63837,7 @@ var nginxHstsWeak = citingOrigin({
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"]) }]
   }
-});
+}));
 var nginxAccessLogOff = citingOrigin(attributeRule({
   id: "NGINX-ACCESS-LOG-OFF",
   title: "nginx access log turned off",
@@ -67374,6 +67385,11 @@ function serverResource(server2, inherited) {
     include: unfollowedIncludes(levels.flat()),
     ...readSettings(levels, facts)
   };
+  const mayListen = own2.find((directive) => directive.unresolved !== void 0);
+  if (!values.ssl && mayListen) {
+    values.ssl = unresolved(`${mayListen.unresolved ?? ""} (it may add a TLS listener)`);
+    facts.place("ssl", mayListen);
+  }
   const redirect = findHttpsRedirect(own2);
   if (redirect) values.https_redirect = facts.settle("https_redirect", { value: [redirect.name, ...redirect.args].join(" "), directive: redirect });
   const dropping = locationsDroppingHsts(own2);

@@ -49,8 +49,8 @@ export interface NginxSettings {
 export interface NginxServerValues extends NginxSettings {
   listen: NginxListen[];
   server_name: string[];
-  /** A listener with `ssl` (or `quic`), or `ssl on`. */
-  ssl: boolean;
+  /** A listener with `ssl` (or `quic`), or `ssl on`; unresolved when neither is there but an unfollowed include in the block may add one. */
+  ssl: boolean | Unresolved;
   /** Locations (`location /api`) whose own `add_header` directives hide the server's HSTS header. */
   hsts_dropped_by?: string[];
   /** The directive that sends plain-HTTP requests to `https://` (`return 301 https://...`), as written. */
@@ -290,6 +290,11 @@ function serverResource(server: PlacedDirective, inherited: readonly PlacedDirec
     include: unfollowedIncludes(levels.flat()),
     ...readSettings(levels, facts),
   };
+  const mayListen = own.find((directive) => directive.unresolved !== undefined);
+  if (!values.ssl && mayListen) {
+    values.ssl = unresolved(`${mayListen.unresolved ?? ''} (it may add a TLS listener)`);
+    facts.place('ssl', mayListen);
+  }
   const redirect = findHttpsRedirect(own);
   if (redirect) values.https_redirect = facts.settle('https_redirect', { value: [redirect.name, ...redirect.args].join(' '), directive: redirect });
   const dropping = locationsDroppingHsts(own);

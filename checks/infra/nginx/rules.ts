@@ -15,7 +15,20 @@ function server(resource: InfraResource): NginxServerValues {
   return resource.values as unknown as NginxServerValues;
 }
 
-const servesTls = (resource: InfraResource) => server(resource).ssl;
+/** True, or unknown (an unfollowed include may add a TLS listener): the TLS rules then judge, but cannot fail. */
+const servesTls = (resource: InfraResource) => server(resource).ssl !== false;
+
+/** A failure of a server whose TLS is unknown is unknown: the rule may not apply to it at all. */
+function unknownUnlessTls(rule: InfraRule): InfraRule {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const { ssl } = server(resource);
+      return verdict?.verdict === 'fail' && isUnresolved(ssl) ? { verdict: 'unknown', path: verdict.path, expression: ssl.expression } : verdict;
+    },
+  };
+}
 
 /** The row for an `http` block that reaches no server: the setting is judged where it is set, and only when it is. */
 function httpTarget(key: keyof NginxSettings): AttributeTarget {
@@ -38,7 +51,7 @@ function citingOrigin(rule: InfraRule): InfraRule {
   };
 }
 
-export const nginxLegacyProtocols = citingOrigin(attributeRule({
+export const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-LEGACY-PROTOCOLS',
   title: 'nginx accepts TLS older than 1.2',
@@ -75,9 +88,9 @@ export const nginxLegacyProtocols = citingOrigin(attributeRule({
     ],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']) }],
   },
-}));
+})));
 
-export const nginxWeakCiphers = citingOrigin(attributeRule({
+export const nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-WEAK-CIPHERS',
   title: 'nginx enables weak cipher suites',
@@ -91,11 +104,12 @@ export const nginxWeakCiphers = citingOrigin(attributeRule({
     bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;']) }],
   },
-}));
+})));
 
 /** A server that answers plain HTTP on port 80 must send it to `https://`. */
 function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
   const values = server(resource);
+  if (!values.listen.length && isUnresolved(values.ssl)) return { verdict: 'unknown', path: ['ssl'], expression: values.ssl.expression };
   const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
   if (plain < 0) return undefined;
   if (values.https_redirect) return { verdict: 'pass', path: ['https_redirect'], actual: values.https_redirect };
@@ -171,7 +185,7 @@ function checkHsts(resource: InfraResource): Verdict | undefined {
   return judgeValue(['hsts_dropped_by', 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 
-export const nginxHstsWeak: InfraRule = citingOrigin({
+export const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
   ...transmission,
   id: 'NGINX-HSTS-WEAK',
   title: 'nginx HSTS header removed or shortened',
@@ -202,7 +216,7 @@ export const nginxHstsWeak: InfraRule = citingOrigin({
     ],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', 'add_header X-Frame-Options DENY;']) }],
   },
-});
+}));
 
 export const nginxAccessLogOff = citingOrigin(attributeRule({
   id: 'NGINX-ACCESS-LOG-OFF',

@@ -195,6 +195,21 @@ describe('nginx: the effective configuration across files', () => {
     ]);
   });
 
+  it('Given a server whose listeners may come from an include not in the repository, then whether TLS and the redirect rules apply is unknown, not skipped', async () => {
+    const text = 'server {\n    include /etc/nginx/listen-tls.conf;\n    server_name portal.example.org;\n    ssl_protocols TLSv1 TLSv1.2;\n}\n';
+
+    const result = await scan({}, { 'conf.d/portal.conf': text });
+
+    expect(result.findings).toEqual([]);
+    expect(result.unknown.map((outcome) => [outcome.ruleId, outcome.location.kind === 'file' ? outcome.location.startLine : 0, outcome.message])).toEqual([
+      ['NGINX-LEGACY-PROTOCOLS', 4, 'server:80:portal.example.org: ssl_protocols depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it (it may add a TLS listener), which could not be resolved'],
+      ['NGINX-WEAK-CIPHERS', 2, 'server:80:portal.example.org: ssl_ciphers depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved'],
+      ['NGINX-HTTP-NO-HTTPS-REDIRECT', 2, 'server:80:portal.example.org: ssl depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it (it may add a TLS listener), which could not be resolved'],
+      ['NGINX-HSTS-WEAK', 2, 'server:80:portal.example.org: strict_transport_security depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved'],
+      ['NGINX-ACCESS-LOG-OFF', 2, 'server:80:portal.example.org: access_log depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved'],
+    ]);
+  });
+
   it('Given files that include each other, then the cycle is an unresolved include, not a hang', async () => {
     const servers = await serversOf({
       'conf.d/a.conf': 'server {\n    listen 443 ssl;\n    include conf.d/b.conf;\n}\n',
