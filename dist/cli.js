@@ -1171,9 +1171,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix6 = POSIX_REGEX_SOURCE[rest2];
-                if (posix6) {
-                  prev.value = pre + posix6;
+                const posix7 = POSIX_REGEX_SOURCE[rest2];
+                if (posix7) {
+                  prev.value = pre + posix7;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1690,7 +1690,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix6 = opts.windows;
+      const posix7 = opts.windows;
       const regex = isState ? picomatch7.compileRe(glob2, options) : picomatch7.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1700,8 +1700,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch7(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch7.test(input2, regex, options, { glob: glob2, posix: posix6 });
-        const result = { glob: glob2, state, regex, posix: posix6, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch7.test(input2, regex, options, { glob: glob2, posix: posix7 });
+        const result = { glob: glob2, state, regex, posix: posix7, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1726,7 +1726,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch7.test = (input2, regex, options, { glob: glob2, posix: posix6 } = {}) => {
+    picomatch7.test = (input2, regex, options, { glob: glob2, posix: posix7 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,7 +1734,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix6 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix7 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format2 ? format2(input2) : input2;
       if (match === false) {
@@ -1743,16 +1743,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch7.matchBase(input2, regex, options, posix6);
+          match = picomatch7.matchBase(input2, regex, options, posix7);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch7.matchBase = (input2, glob2, options, posix6 = options && options.windows) => {
+    picomatch7.matchBase = (input2, glob2, options, posix7 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch7.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix6 }));
+      return regex.test(utils.basename(input2, { windows: posix7 }));
     };
     picomatch7.isMatch = (str2, patterns, options) => picomatch7(patterns, options)(str2);
     picomatch7.parse = (pattern, options) => {
@@ -29939,10 +29939,10 @@ function attributeRule(spec) {
         (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
       );
       if (!target) return void 0;
-      const written = valueAt(resource.values, target.path);
+      const written2 = valueAt(resource.values, target.path);
       const name2 = attributeName(target.path);
-      const verdict = judgeValue(target.path, written ?? target.absent, expect, name2);
-      if (verdict.verdict === "fail" && written === void 0 && target.absent !== void 0) {
+      const verdict = judgeValue(target.path, written2 ?? target.absent, expect, name2);
+      if (verdict.verdict === "fail" && written2 === void 0 && target.absent !== void 0) {
         verdict.message = `${name2} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
       }
       return verdict;
@@ -43433,6 +43433,199 @@ function pathLabel(path6) {
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
+import { posix as posix3 } from "node:path";
+
+// checks/infra/file-identity.ts
+function identifyInFile(format2, resources) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    resource.scope = `${format2}:${resource.path}`;
+    const count2 = (seen.get(resource.address) ?? 0) + 1;
+    seen.set(resource.address, count2);
+    if (count2 > 1) resource.address = `${resource.address}#${count2}`;
+  }
+}
+
+// checks/infra/cloudformation/evaluate.ts
+var NO_VALUE = /* @__PURE__ */ Symbol("AWS::NoValue");
+function asObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function intrinsicOf(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  const entries = Object.entries(value);
+  const [name2, argument] = entries[0] ?? [];
+  return entries.length === 1 && name2 !== void 0 && (name2 === "Ref" || name2 === "Condition" || name2.startsWith("Fn::")) ? { name: name2, argument } : void 0;
+}
+function written(name2, argument) {
+  return `${name2 === "Ref" || name2 === "Condition" ? name2 : `!${name2.slice(4)}`} ${JSON.stringify(argument)}`;
+}
+function isScalar(value) {
+  return value === null || value === void 0 || ["string", "number", "boolean"].includes(typeof value);
+}
+function asText(value) {
+  if (typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
+}
+function eitherOf(expression, whenTrue, whenFalse) {
+  const branches = (value) => isUnresolved(value) && value.branches ? [...value.branches] : [value === NO_VALUE ? void 0 : value];
+  if ((isScalar(whenTrue) || whenTrue === NO_VALUE || isUnresolved(whenTrue)) && (isScalar(whenFalse) || whenFalse === NO_VALUE || isUnresolved(whenFalse))) {
+    const all = [...branches(whenTrue), ...branches(whenFalse)];
+    if (all.every((branch) => isScalar(branch) || isUnresolved(branch))) return unresolved(expression, all);
+  }
+  if (Array.isArray(whenTrue) && Array.isArray(whenFalse) && whenTrue.length === whenFalse.length) {
+    return whenTrue.map((item, index) => eitherOf(expression, item, whenFalse[index]));
+  }
+  const both = [whenTrue, whenFalse];
+  if (both.every((branch) => branch !== null && typeof branch === "object" && !Array.isArray(branch) && !isUnresolved(branch))) {
+    const keys = [...new Set(both.flatMap((branch) => Object.keys(branch)))];
+    return Object.fromEntries(keys.map((key) => [key, eitherOf(expression, whenTrue[key] ?? NO_VALUE, whenFalse[key] ?? NO_VALUE)]));
+  }
+  return unresolved(`${expression} (its branches differ in shape)`);
+}
+var TemplateScope = class {
+  constructor(template, parameters) {
+    this.template = template;
+    this.parameters = parameters;
+  }
+  template;
+  parameters;
+  conditions = /* @__PURE__ */ new Map();
+  deciding = /* @__PURE__ */ new Set();
+  /** The other-file place of the last bound parameter read (see `evaluateAt`). */
+  touched;
+  /** A named condition: true, false, or unresolved when it depends on what the template does not decide. */
+  condition(name2) {
+    const known = this.conditions.get(name2);
+    if (known !== void 0) return known;
+    const definitions = asObject(this.template.Conditions);
+    if (!(name2 in definitions)) return unresolved(`Condition ${name2} (no such condition)`);
+    if (this.deciding.has(name2)) return unresolved(`Condition ${name2} (defined in terms of itself)`);
+    this.deciding.add(name2);
+    const value = this.evaluate(definitions[name2]);
+    this.deciding.delete(name2);
+    const decided = typeof value === "boolean" ? value : isUnresolved(value) ? unresolved(`Condition ${name2}: ${value.expression}`) : value === "true" ? true : value === "false" ? false : unresolved(`Condition ${name2} is not a boolean`);
+    this.conditions.set(name2, decided);
+    return decided;
+  }
+  /** Evaluates a value; `origin` is the other-file place of a parameter it read, when any. */
+  evaluateAt(value) {
+    this.touched = void 0;
+    const result = this.evaluate(value);
+    return this.touched ? { value: result, origin: this.touched } : { value: result };
+  }
+  evaluate(value) {
+    if (Array.isArray(value)) return value.map((item) => this.evaluate(item)).filter((item) => item !== NO_VALUE);
+    const intrinsic = intrinsicOf(value);
+    if (intrinsic) return this.intrinsic(intrinsic.name, intrinsic.argument);
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value).map(([key, item]) => [key, this.evaluate(item)]);
+    return Object.fromEntries(entries.filter(([, item]) => item !== NO_VALUE));
+  }
+  intrinsic(name2, argument) {
+    const expression = written(name2, argument);
+    switch (name2) {
+      case "Ref":
+        return this.ref(argument);
+      case "Condition":
+        return typeof argument === "string" ? this.condition(argument) : unresolved(expression);
+      case "Fn::If":
+        return this.fnIf(argument, expression);
+      case "Fn::Equals":
+        return this.logical(argument, expression, (values) => {
+          const [left, right] = values.map(asText);
+          return values.length === 2 && left !== void 0 && right !== void 0 ? left === right : void 0;
+        });
+      case "Fn::And":
+        return this.logical(argument, expression, (values) => values.includes(false) ? false : values.every((item) => item === true) ? true : void 0);
+      case "Fn::Or":
+        return this.logical(argument, expression, (values) => values.includes(true) ? true : values.every((item) => item === false) ? false : void 0);
+      case "Fn::Not":
+        return this.logical(argument, expression, (values) => values.length === 1 && typeof values[0] === "boolean" ? !values[0] : void 0);
+      case "Fn::FindInMap":
+        return this.findInMap(argument, expression);
+      case "Fn::Sub":
+        return this.sub(argument, expression);
+      case "Fn::Join":
+        return this.join(argument, expression);
+      case "Fn::Select": {
+        const [index, list2] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
+        const position = Number(asText(index));
+        return Array.isArray(list2) && Number.isInteger(position) && position >= 0 && position < list2.length ? list2[position] : unresolved(expression);
+      }
+      case "Fn::Split": {
+        const [delimiter, text] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
+        return typeof delimiter === "string" && typeof text === "string" && delimiter !== "" ? text.split(delimiter) : unresolved(expression);
+      }
+      default:
+        return unresolved(expression);
+    }
+  }
+  ref(name2) {
+    if (typeof name2 !== "string") return unresolved(written("Ref", name2));
+    if (name2 === "AWS::NoValue") return NO_VALUE;
+    if (name2.startsWith("AWS::")) return unresolved(`Ref ${name2} (a pseudo parameter, known at deploy time)`);
+    const binding = this.parameters.get(name2);
+    if (binding) {
+      if (binding.origin) this.touched = binding.origin;
+      return binding.value;
+    }
+    if (name2 in asObject(this.template.Parameters)) return unresolved(`Ref ${name2} (a parameter without default)`);
+    return unresolved(`Ref ${name2}`);
+  }
+  fnIf(argument, expression) {
+    if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== "string") return unresolved(expression);
+    const decided = this.condition(argument[0]);
+    if (decided === true) return this.evaluate(argument[1]);
+    if (decided === false) return this.evaluate(argument[2]);
+    return eitherOf(`!If [${argument[0]}, ...] (${decided.expression})`, this.evaluate(argument[1]), this.evaluate(argument[2]));
+  }
+  /** A condition function: decided when `decide` can tell from what is known (one `false` decides an And, whatever the others). */
+  logical(argument, expression, decide) {
+    const values = (Array.isArray(argument) ? argument : [argument]).map((item) => {
+      const value = this.evaluate(item);
+      return value === "true" ? true : value === "false" ? false : value;
+    });
+    const decided = decide(values);
+    if (decided !== void 0) return decided;
+    const cause = values.find(isUnresolved);
+    return unresolved(cause ? `${expression}: ${cause.expression}` : expression);
+  }
+  findInMap(argument, expression) {
+    if (!Array.isArray(argument) || argument.length < 3) return unresolved(expression);
+    const keys = argument.slice(0, 3).map((item) => this.evaluate(item));
+    const cause = keys.find(isUnresolved);
+    if (cause) return unresolved(`${expression}: ${cause.expression}`);
+    const [map3, top, second] = keys.map(asText);
+    const found = map3 !== void 0 && top !== void 0 && second !== void 0 ? asObject(asObject(asObject(this.template.Mappings)[map3])[top])[second] : void 0;
+    if (found !== void 0) return this.evaluate(found);
+    const fallback = asObject(argument[3]).DefaultValue;
+    return fallback !== void 0 ? this.evaluate(fallback) : unresolved(`${expression} (no such entry in Mappings)`);
+  }
+  sub(argument, expression) {
+    const template = Array.isArray(argument) ? argument[0] : argument;
+    const variables = Array.isArray(argument) ? asObject(argument[1]) : {};
+    if (typeof template !== "string") return unresolved(expression);
+    let cause;
+    const text = template.replace(/\$\{([^}]*)\}/g, (whole, name2) => {
+      if (name2.startsWith("!")) return `\${${name2.slice(1)}}`;
+      const value = name2 in variables ? this.evaluate(variables[name2]) : name2.includes(".") ? unresolved(`\${${name2}}`) : this.ref(name2);
+      const substituted = asText(value);
+      if (substituted === void 0) cause ??= isUnresolved(value) ? value : unresolved(whole);
+      return substituted ?? whole;
+    });
+    return cause ? unresolved(`${expression}: ${cause.expression}`) : text;
+  }
+  join(argument, expression) {
+    if (!Array.isArray(argument) || typeof argument[0] !== "string") return unresolved(expression);
+    const list2 = this.evaluate(argument[1]);
+    if (!Array.isArray(list2)) return unresolved(expression);
+    const parts = list2.map(asText);
+    return parts.every((part) => part !== void 0) ? parts.join(argument[0]) : unresolved(expression);
+  }
+};
+
+// checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
 var KINDS = ["scalar", "sequence", "mapping"];
 function intrinsicTypes(tag, key, convert = (data) => data) {
@@ -43448,47 +43641,126 @@ var CLOUDFORMATION_CONTENT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']
 function looksLikeCloudFormation(text) {
   return CLOUDFORMATION_CONTENT.test(text);
 }
-function asObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+function loadTemplate(path6, text) {
+  const [document] = parseYamlDocuments(text.replace(/^\uFEFF/, ""), CLOUDFORMATION_SCHEMA);
+  return { path: path6, template: asObject(document?.value), positions: document?.positions ?? { startLine: 1, endLine: 1 } };
+}
+var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location" };
+function localTemplatePath(from, resource) {
+  const property = NESTED_TEMPLATE[String(resource.Type)];
+  const url2 = property === void 0 ? void 0 : asObject(resource.Properties)[property];
+  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix3.isAbsolute(url2) || url2.includes("${")) return void 0;
+  const path6 = posix3.normalize(posix3.join(posix3.dirname(from), url2));
+  return path6 === ".." || path6.startsWith("../") ? void 0 : path6;
+}
+function nestedStacks(template) {
+  return Object.entries(asObject(template.template.Resources)).flatMap(([id, resource]) => {
+    const child = localTemplatePath(template.path, asObject(resource));
+    return child === void 0 ? [] : [{ id, child }];
+  });
+}
+function cloudFormationDependencies(path6, text) {
+  try {
+    return nestedStacks(loadTemplate(path6, text)).map((stack) => stack.child);
+  } catch {
+    return [];
+  }
 }
 function parseCloudFormation(path6, text) {
-  let document;
-  try {
-    document = parseYamlDocuments(text, CLOUDFORMATION_SCHEMA)[0];
-  } catch (error62) {
-    if (error62 instanceof YamlSyntaxError) return { ok: false, path: path6, format: "cloudformation", line: error62.line, message: error62.message };
-    throw error62;
+  return parseCloudFormationFiles([{ path: path6, text }])[0];
+}
+function parseCloudFormationFiles(files) {
+  const templates = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  for (const { path: path6, text } of files) {
+    try {
+      templates.set(path6, loadTemplate(path6, text));
+    } catch (error62) {
+      if (!(error62 instanceof YamlSyntaxError)) throw error62;
+      failures.set(path6, { ok: false, path: path6, format: "cloudformation", line: error62.line, message: error62.message });
+    }
   }
-  const template = asObject(document?.value);
-  const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const parameters = asObject(template.Parameters);
-  const resources = [];
-  for (const [id, declaration] of Object.entries(asObject(template.Resources))) {
+  const nested = new Set([...templates.values()].flatMap((template) => nestedStacks(template).map((stack) => stack.child)).filter((child) => templates.has(child)));
+  const resources = /* @__PURE__ */ new Map();
+  const visited = /* @__PURE__ */ new Set();
+  const paths = [...templates.keys()].sort();
+  for (const path6 of [...paths.filter((candidate) => !nested.has(candidate)), ...paths.filter((candidate) => nested.has(candidate))]) {
+    if (visited.has(path6)) continue;
+    const template = templates.get(path6);
+    instantiate(template, defaultsOf(template), { templates, visited, resources, chain: [path6] });
+  }
+  for (const list2 of resources.values()) identifyInFile("cloudformation", list2);
+  return files.map(({ path: path6 }) => failures.get(path6) ?? { ok: true, path: path6, format: "cloudformation", resources: resources.get(path6) ?? [] });
+}
+function defaultsOf(template) {
+  const bindings = /* @__PURE__ */ new Map();
+  for (const [name2, declaration] of Object.entries(asObject(template.template.Parameters))) {
+    const parameter = asObject(declaration);
+    if ("Default" in parameter) bindings.set(name2, { value: parameter.Default });
+  }
+  return bindings;
+}
+function instantiate(template, parameters, walk) {
+  walk.visited.add(template.path);
+  const scope = new TemplateScope(template.template, parameters);
+  for (const [id, declaration] of Object.entries(asObject(template.template.Resources))) {
     const resource = asObject(declaration);
     if (typeof resource.Type !== "string") continue;
-    const prefix = ["Resources", id, "Properties"];
-    resources.push({
-      address: id,
-      type: resource.Type,
-      format: "cloudformation",
-      path: path6,
-      range: locate(positions, ["Resources", id]),
-      values: asObject(resolveIntrinsics(resource.Properties ?? {}, parameters)),
-      locate: (attribute) => attribute.length ? locate(positions, [...prefix, ...attribute]) : locate(positions, ["Resources", id])
-    });
+    const condition = typeof resource.Condition === "string" ? scope.condition(resource.Condition) : true;
+    if (condition === false) continue;
+    const existence = isUnresolved(condition) ? unresolved(`the resource exists only if ${condition.expression}`) : walk.existence;
+    const evaluated = evaluateProperties(scope, resource.Properties ?? {});
+    const list2 = walk.resources.get(template.path) ?? [];
+    list2.push(resourceOf(template, id, resource.Type, existence ?? evaluated.values, evaluated.origins));
+    walk.resources.set(template.path, list2);
+    const child = walk.templates.get(localTemplatePath(template.path, resource) ?? "");
+    if (child && !walk.chain.includes(child.path)) {
+      const passed = childParameters(template, id, scope, asObject(asObject(resource.Properties).Parameters), defaultsOf(child));
+      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], ...existence ? { existence } : {} });
+    }
   }
-  return { ok: true, path: path6, format: "cloudformation", resources };
 }
-function resolveIntrinsics(value, parameters) {
-  if (Array.isArray(value)) return value.map((item) => resolveIntrinsics(item, parameters));
-  if (value === null || typeof value !== "object") return value;
-  const entries = Object.entries(value);
-  const [key, argument] = entries[0] ?? [];
-  if (entries.length === 1 && key !== void 0 && (key === "Ref" || key === "Condition" || key.startsWith("Fn::"))) {
-    const parameter = key === "Ref" && typeof argument === "string" ? asObject(parameters[argument]) : {};
-    return "Default" in parameter ? parameter.Default : unresolved(`${key === "Ref" || key === "Condition" ? key : `!${key.slice(4)}`} ${JSON.stringify(argument)}`);
+function childParameters(parent, id, scope, passed, defaults) {
+  const bindings = new Map(defaults);
+  for (const [name2, expression] of Object.entries(passed)) {
+    const { value, origin } = scope.evaluateAt(expression);
+    if (value === NO_VALUE) continue;
+    const line = locate(parent.positions, ["Resources", id, "Properties", "Parameters", name2]);
+    bindings.set(name2, { value, origin: origin ?? { path: parent.path, ...line } });
   }
-  return Object.fromEntries(entries.map(([name2, item]) => [name2, resolveIntrinsics(item, parameters)]));
+  return bindings;
+}
+function evaluateProperties(scope, properties) {
+  const origins = /* @__PURE__ */ new Map();
+  const walk = (node2, at) => {
+    if (intrinsicOf(node2)) {
+      const { value, origin } = scope.evaluateAt(node2);
+      if (origin) origins.set(at.join("."), origin);
+      return value;
+    }
+    if (Array.isArray(node2)) return node2.map((item, index) => walk(item, [...at, index])).filter((item) => item !== NO_VALUE);
+    if (node2 === null || typeof node2 !== "object") return node2;
+    return Object.fromEntries(Object.entries(node2).map(([key, item]) => [key, walk(item, [...at, key])]).filter(([, item]) => item !== NO_VALUE));
+  };
+  return { values: asObject(walk(properties, [])), origins };
+}
+function resourceOf(template, id, type2, values, origins) {
+  const prefix = ["Resources", id, "Properties"];
+  return {
+    address: id,
+    type: type2,
+    format: "cloudformation",
+    path: template.path,
+    range: locate(template.positions, ["Resources", id]),
+    values,
+    locate: (attribute) => {
+      for (let length = attribute.length; length > 0; length--) {
+        const origin = origins.get(attribute.slice(0, length).join("."));
+        if (origin) return origin;
+      }
+      return attribute.length ? locate(template.positions, [...prefix, ...attribute]) : locate(template.positions, ["Resources", id]);
+    }
+  };
 }
 
 // checks/infra/cloudformation/format.ts
@@ -43496,7 +43768,10 @@ var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path6) => /\.(ya?ml|json|template)$/i.test(path6),
   matchesContent: (_path, text) => looksLikeCloudFormation(text),
-  parse: parseCloudFormation
+  parse: parseCloudFormation,
+  groupOf: () => "cloudformation",
+  parseGroup: (files) => Promise.resolve(parseCloudFormationFiles(files)),
+  dependenciesOf: cloudFormationDependencies
 };
 
 // checks/infra/kubernetes/parse-kubernetes.ts
@@ -43575,7 +43850,7 @@ var kubernetesParser = {
 
 // checks/infra/nginx/includes.ts
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -43697,7 +43972,7 @@ var CONFIG_PREFIXES = [
   "/etc/openresty/"
 ];
 function directoryOf(path6) {
-  const directory = posix3.dirname(path6);
+  const directory = posix4.dirname(path6);
   return directory === "." ? "" : directory;
 }
 function withAncestors(directory) {
@@ -43709,14 +43984,14 @@ function withAncestors(directory) {
   return directories;
 }
 function inside(directory, relative2) {
-  const joined = posix3.normalize(posix3.join(directory, relative2));
-  return joined === ".." || joined.startsWith("../") || posix3.isAbsolute(joined) || joined === "." ? void 0 : joined;
+  const joined = posix4.normalize(posix4.join(directory, relative2));
+  return joined === ".." || joined.startsWith("../") || posix4.isAbsolute(joined) || joined === "." ? void 0 : joined;
 }
 function includeCandidates(from, argument, root) {
   if (argument.includes("$") || argument === "") return [];
   const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
   const relatives = [];
-  if (posix3.isAbsolute(argument)) {
+  if (posix4.isAbsolute(argument)) {
     const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
     if (prefix) relatives.push(argument.slice(prefix.length));
     relatives.push(argument.slice(1));
@@ -43747,7 +44022,7 @@ function nginxDependencies(path6, text) {
 }
 
 // checks/infra/nginx/effective-config.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 1e5;
@@ -43773,7 +44048,7 @@ function expandRoot(files, root, visited) {
     const candidates = includeCandidates(path6, argument, root);
     if (!candidates.length) return notFollowed("it points outside the repository");
     const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
-    if (!matched.length) return INERT_INCLUDES.has(posix4.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (!matched.length) return INERT_INCLUDES.has(posix5.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
     if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
     return matched.flatMap((file2) => {
       if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
@@ -43824,7 +44099,7 @@ function parseNginxFiles(files) {
       resources.set(resource.path, [...resources.get(resource.path) ?? [], resource]);
     }
   }
-  for (const list2 of resources.values()) identifyInFile(list2);
+  for (const list2 of resources.values()) identifyInFile("nginx", list2);
   return files.map(({ path: path6 }) => failures.get(path6) ?? { ok: true, path: path6, format: "nginx", resources: resources.get(path6) ?? [] });
 }
 function includedFiles(set4) {
@@ -43838,15 +44113,6 @@ function includedFiles(set4) {
     }
   }
   return included;
-}
-function identifyInFile(resources) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const resource of resources) {
-    resource.scope = `nginx:${resource.path}`;
-    const count2 = (seen.get(resource.address) ?? 0) + 1;
-    seen.set(resource.address, count2);
-    if (count2 > 1) resource.address = `${resource.address}#${count2}`;
-  }
 }
 var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
 var isSimple = (directive) => !directive.block;
@@ -43880,10 +44146,10 @@ var FactSheet = class {
   place(key, directive, origin) {
     this.ranges.set(key, placeOf(directive, this.block.path));
     const level = this.block.block ?? [];
-    const written = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
+    const written2 = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
     if (origin !== void 0) this.origins[key] = origin;
     else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
-    else if (!written) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+    else if (!written2) this.origins[key] = `set at ${originOf(directive, this.block)}`;
   }
   origin(directive) {
     return originOf(directive, this.block);
@@ -44066,14 +44332,14 @@ var nginxParser = {
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var terraformParser = {
   format: "terraform",
   matchesPath: (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json"),
   matchesContent: (path6, text) => path6.endsWith(".tf") || path6.endsWith(".tf.json") || TERRAFORM_CONTENT.test(text),
   parse: async (path6, text) => (await parseTerraformModule([{ path: path6, text }]))[0],
-  groupOf: (path6) => `terraform:${posix5.dirname(path6)}`,
+  groupOf: (path6) => `terraform:${posix6.dirname(path6)}`,
   parseGroup: parseTerraformModule
 };
 

@@ -9,6 +9,7 @@
  * are judged all the same. A fact an unfollowed include could set is `Unresolved`.
  */
 import type { InfraFileText } from '../formats.js';
+import { identifyInFile } from '../file-identity.js';
 import { isUnresolved, unresolved, type InfraResource, type ParsedInfraFile, type SourceRange, type Unresolved } from '../model.js';
 import { expandRoot, type NginxFileSet, type PlacedDirective } from './effective-config.js';
 import { includeCandidates, includesIn, matchCandidate } from './includes.js';
@@ -104,7 +105,7 @@ export function parseNginxFiles(files: readonly InfraFileText[]): ParsedInfraFil
       resources.set(resource.path, [...(resources.get(resource.path) ?? []), resource]);
     }
   }
-  for (const list of resources.values()) identifyInFile(list);
+  for (const list of resources.values()) identifyInFile('nginx', list);
   return files.map(({ path }) => failures.get(path) ?? { ok: true, path, format: 'nginx', resources: resources.get(path) ?? [] });
 }
 
@@ -120,21 +121,6 @@ function includedFiles(set: NginxFileSet): Set<string> {
     }
   }
   return included;
-}
-
-/**
- * A server's identity across versions is its file and address (the second server with the
- * same listen and name in a file is `#2`); the files are parsed as one group, but two files'
- * `server:443:_` are different servers.
- */
-function identifyInFile(resources: InfraResource[]): void {
-  const seen = new Map<string, number>();
-  for (const resource of resources) {
-    resource.scope = `nginx:${resource.path}`;
-    const count = (seen.get(resource.address) ?? 0) + 1;
-    seen.set(resource.address, count);
-    if (count > 1) resource.address = `${resource.address}#${count}`;
-  }
 }
 
 const isServer = (directive: PlacedDirective) => directive.name === 'server' && directive.block !== undefined;

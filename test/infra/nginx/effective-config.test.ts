@@ -5,6 +5,7 @@ import { isUnresolved } from '../../../checks/infra/model.js';
 import { nginxParser } from '../../../checks/infra/nginx/format.js';
 import type { NginxServerValues } from '../../../checks/infra/nginx/parse-nginx.js';
 import { NGINX_RULES } from '../../../checks/infra/nginx/rules.js';
+import { findingPlaces } from '../../support/infra-findings.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
 
@@ -76,14 +77,6 @@ async function scan(base: Layout, head: Layout) {
   return analyzeInfra({ base: files(base), head: files(head), rules: NGINX_RULES, now: NOW });
 }
 
-function summary(result: Awaited<ReturnType<typeof scan>>) {
-  return result.findings.map((finding) => ({
-    ruleId: finding.ruleId,
-    change: finding.change,
-    at: finding.location.kind === 'file' ? `${finding.location.path}:${finding.location.startLine}` : '',
-    related: finding.related?.map((place) => (place.kind === 'file' ? `${place.path}:${place.startLine}` : '')),
-  }));
-}
 
 async function serversOf(layout: Layout) {
   const parsed = await nginxParser.parseGroup!(files(layout));
@@ -103,7 +96,7 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan(LAYOUT, head);
 
-    expect(summary(result)).toEqual([
+    expect(findingPlaces(result.findings)).toEqual([
       { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:2', related: ['deploy/nginx/conf.d/portal.conf:7'] },
     ]);
     expect(result.findings[0]?.message).toBe(
@@ -115,7 +108,7 @@ describe('nginx: the effective configuration across files', () => {
     const weak = edit(LAYOUT, 'deploy/nginx/snippets/ssl-params.conf', 3, 'ssl_ciphers ALL:!aNULL;');
     const ignored = edit(weak, 'deploy/nginx/snippets/ssl-params.conf', 3, '# hipaa-guard:ignore NGINX-WEAK-CIPHERS reason="legacy scanners until March"\nssl_ciphers ALL:!aNULL;');
 
-    expect(summary(await scan(LAYOUT, weak))).toEqual([
+    expect(findingPlaces((await scan(LAYOUT, weak)).findings)).toEqual([
       { ruleId: 'NGINX-WEAK-CIPHERS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:3', related: ['deploy/nginx/conf.d/portal.conf:7'] },
     ]);
     const result = await scan(LAYOUT, ignored);
@@ -128,7 +121,7 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan(LAYOUT, head);
 
-    expect(summary(result)).toEqual([
+    expect(findingPlaces(result.findings)).toEqual([
       { ruleId: 'NGINX-ACCESS-LOG-OFF', change: 'weakened', at: 'deploy/nginx/nginx.conf:13', related: ['deploy/nginx/conf.d/portal.conf:1'] },
       { ruleId: 'NGINX-ACCESS-LOG-OFF', change: 'weakened', at: 'deploy/nginx/nginx.conf:13', related: ['deploy/nginx/conf.d/portal.conf:7'] },
     ]);
@@ -140,7 +133,7 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan(LAYOUT, head);
 
-    expect(summary(result)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'removed', at: 'deploy/nginx/conf.d/portal.conf:13', related: undefined }]);
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'removed', at: 'deploy/nginx/conf.d/portal.conf:13', related: undefined }]);
     expect(result.findings[0]?.message).toContain(
       'the add_header at deploy/nginx/conf.d/portal.conf:13 hides the Strict-Transport-Security header set at deploy/nginx/nginx.conf:14',
     );
@@ -169,7 +162,7 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan({ 'nginx.conf': conf }, { 'nginx.conf': weakened });
 
-    expect(summary(result)).toEqual([
+    expect(findingPlaces(result.findings)).toEqual([
       { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'nginx.conf:3', related: undefined },
       { ruleId: 'NGINX-ACCESS-LOG-OFF', change: 'weakened', at: 'nginx.conf:4', related: undefined },
     ]);
@@ -230,7 +223,7 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan(base, { ...base });
 
-    expect(summary(result)).toEqual([{ ruleId: 'NGINX-HTTP-NO-HTTPS-REDIRECT', change: 'existing', at: 'conf.d/b.conf:2', related: undefined }]);
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-HTTP-NO-HTTPS-REDIRECT', change: 'existing', at: 'conf.d/b.conf:2', related: undefined }]);
   });
 
   it('Given an included TLS snippet, then it is detected as nginx though it holds no server block', () => {
