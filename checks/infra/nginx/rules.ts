@@ -57,7 +57,7 @@ export const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule(
   title: 'nginx accepts TLS older than 1.2',
   severity: 'high',
   description:
-    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
+    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
   remediation: 'Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.',
   targets: [
     {
@@ -96,7 +96,7 @@ export const nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   title: 'nginx enables weak cipher suites',
   severity: 'high',
   description:
-    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
+    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block (or set in an `http` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
   remediation: 'Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.',
   targets: [{ type: SERVER, format: 'nginx', path: ['ssl_ciphers'], absent: 'HIGH:!aNULL:!MD5', when: servesTls }, httpTarget('ssl_ciphers')],
   expect: noWeakCiphers,
@@ -191,7 +191,7 @@ export const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
   title: 'nginx HSTS header removed or shortened',
   severity: 'medium',
   description:
-    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
+    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
   remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ['nginx'],
   resourceTypes: [SERVER, HTTP],
@@ -225,7 +225,7 @@ export const nginxAccessLogOff = citingOrigin(attributeRule({
   severity: 'medium',
   safeguard: 'audit-controls',
   description:
-    'The `access_log` in effect for a server block (its own, or the `http` block\'s) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
+    'The `access_log` in effect for a server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
   remediation: 'Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.',
   targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }, httpTarget('access_log')],
   expect: { expected: 'a log destination (not off)', test: (value) => typeof value === 'string' && value !== 'off', strength: (value) => (value === 'off' ? 0 : 1) },
