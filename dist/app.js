@@ -61393,8 +61393,16 @@ var SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name
 function looksLikeNginx(text) {
   return CONTENT.test(text);
 }
+var DIRECTIVE_LINE = /^\s*[a-z][a-z0-9_]*\s+[^\n=;{}]*;\s*(#.*)?$/m;
 function looksLikeNginxSnippet(text) {
-  return SNIPPET_CONTENT.test(text);
+  if (SNIPPET_CONTENT.test(text)) return true;
+  if (!DIRECTIVE_LINE.test(text)) return false;
+  try {
+    parseNginxConfig(text.replace(/^\uFEFF/, ""));
+    return true;
+  } catch {
+    return false;
+  }
 }
 function parseNginx(path8, text) {
   return parseNginxFiles([{ path: path8, text }])[0];

@@ -71,9 +71,24 @@ export function looksLikeNginx(text: string): boolean {
   return CONTENT.test(text);
 }
 
-/** An included snippet (`snippets/ssl-params.conf`, `h5bp/tls/policy.conf`): nginx directives without a `server` or `http` block. */
+/** Any directive written as nginx writes it: `name args;` (no `=`, which INI-style files have). */
+const DIRECTIVE_LINE = /^\s*[a-z][a-z0-9_]*\s+[^\n=;{}]*;\s*(#.*)?$/m;
+
+/**
+ * An included snippet (`snippets/ssl-params.conf`, `h5bp/tls/policy.conf`): nginx directives
+ * without a `server` or `http` block. One the rules read is enough (a broken snippet is then a
+ * PARSE-ERROR); other directives (`server_tokens off;`, `error_page ...`) count when the whole
+ * file parses as nginx.
+ */
 export function looksLikeNginxSnippet(text: string): boolean {
-  return SNIPPET_CONTENT.test(text);
+  if (SNIPPET_CONTENT.test(text)) return true;
+  if (!DIRECTIVE_LINE.test(text)) return false;
+  try {
+    parseNginxConfig(text.replace(/^\uFEFF/, ''));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** One file alone, its includes matched only against itself. */

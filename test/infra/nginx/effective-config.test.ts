@@ -226,10 +226,12 @@ describe('nginx: the effective configuration across files', () => {
     expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-HTTP-NO-HTTPS-REDIRECT', change: 'existing', at: 'conf.d/b.conf:2', related: undefined }]);
   });
 
-  it('Given an included TLS snippet, then it is detected as nginx though it holds no server block', () => {
+  it('Given included snippets, then they are detected as nginx though they hold no server block, and other .conf files are not', () => {
     expect(detectFormat('deploy/nginx/snippets/ssl-params.conf', SSL_PARAMS)?.format).toBe('nginx');
     expect(detectFormat('h5bp/tls/policy_strict.conf', 'ssl_protocols TLSv1.3;\n')?.format).toBe('nginx');
+    expect(detectFormat('h5bp/security/server_software_information.conf', '# Hide the version\nserver_tokens off;\n')?.format).toBe('nginx');
     expect(detectFormat('etc/supervisord.conf', '[program:web]\ncommand=/usr/bin/web\n')).toBeUndefined();
+    expect(detectFormat('etc/named.conf', 'options {\n    directory "/var/named";\n};\n')).toBeUndefined();
   });
 
   it('Given the relative includes of a conf.d file, then its dependencies are read from the including directory and the directories above it', () => {
