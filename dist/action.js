@@ -66993,7 +66993,7 @@ var TemplateScope = class {
       return binding.value;
     }
     if (name in asObject(this.template.Parameters)) return unresolved(`Ref ${name} (a parameter without default)`);
-    return unresolved(`Ref ${name}`);
+    return unresolved(written("Ref", name));
   }
   fnIf(argument, expression) {
     if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== "string") return unresolved(expression);

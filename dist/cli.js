@@ -43571,7 +43571,7 @@ var TemplateScope = class {
       return binding.value;
     }
     if (name2 in asObject(this.template.Parameters)) return unresolved(`Ref ${name2} (a parameter without default)`);
-    return unresolved(`Ref ${name2}`);
+    return unresolved(written("Ref", name2));
   }
   fnIf(argument, expression) {
     if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== "string") return unresolved(expression);

@@ -163,7 +163,8 @@ export class TemplateScope {
       return binding.value;
     }
     if (name in asObject(this.template.Parameters)) return unresolved(`Ref ${name} (a parameter without default)`);
-    return unresolved(`Ref ${name}`);
+    // A resource's physical id: known at deploy time. Written with the logical id quoted, as rules find references.
+    return unresolved(written('Ref', name));
   }
 
   private fnIf(argument: unknown, expression: string): unknown {

@@ -157,6 +157,25 @@ Resources:
     ]);
   });
 
+  it('Given a flow log that refers to its VPC with !Ref, then the reference is still seen through the evaluation', async () => {
+    const text = `Resources:
+  DevVPC:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.10.0.0/16
+  DevVPCFlowLog:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref DevVPC
+      ResourceType: VPC
+      TrafficType: ALL
+`;
+    const withoutFlowLog = text.slice(0, text.indexOf('  DevVPCFlowLog:'));
+
+    expect((await scan([], [{ path: 'dev.yaml', text }], ['IAC-VPC-FLOW-LOGS'])).findings).toEqual([]);
+    expect((await scan([], [{ path: 'dev.yaml', text: withoutFlowLog }], ['IAC-VPC-FLOW-LOGS'])).findings.map((finding) => placeOf(finding.location))).toEqual(['dev.yaml:2']);
+  });
+
   it('Given a JSON template with the long forms, then it is evaluated the same', () => {
     const json = JSON.stringify(
       {
