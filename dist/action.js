@@ -19415,11 +19415,11 @@ var require_utils2 = __commonJS({
     };
     exports.basename = (path6, { windows } = {}) => {
       const segs = path6.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
+      const last = segs[segs.length - 1];
+      if (last === "") {
         return segs[segs.length - 2];
       }
-      return last2;
+      return last;
     };
   }
 });
@@ -20284,9 +20284,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix9 = POSIX_REGEX_SOURCE[rest2];
-                if (posix9) {
-                  prev.value = pre + posix9;
+                const posix12 = POSIX_REGEX_SOURCE[rest2];
+                if (posix12) {
+                  prev.value = pre + posix12;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -20786,9 +20786,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants7 = require_constants6();
     var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch8 = (glob2, options, returnState = false) => {
+    var picomatch9 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch8(input2, options, returnState));
+        const fns = glob2.map((input2) => picomatch9(input2, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -20803,18 +20803,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix9 = opts.windows;
-      const regex = isState ? picomatch8.compileRe(glob2, options) : picomatch8.makeRe(glob2, options, false, true);
+      const posix12 = opts.windows;
+      const regex = isState ? picomatch9.compileRe(glob2, options) : picomatch9.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch8(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch9(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex, options, { glob: glob2, posix: posix9 });
-        const result = { glob: glob2, state, regex, posix: posix9, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix12 });
+        const result = { glob: glob2, state, regex, posix: posix12, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20839,7 +20839,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch8.test = (input2, regex, options, { glob: glob2, posix: posix9 } = {}) => {
+    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix12 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20847,7 +20847,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix9 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix12 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
@@ -20856,24 +20856,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch8.matchBase(input2, regex, options, posix9);
+          match = picomatch9.matchBase(input2, regex, options, posix12);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch8.matchBase = (input2, glob2, options, posix9 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch8.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix9 }));
+    picomatch9.matchBase = (input2, glob2, options, posix12 = options && options.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options);
+      return regex.test(utils.basename(input2, { windows: posix12 }));
     };
-    picomatch8.isMatch = (str2, patterns, options) => picomatch8(patterns, options)(str2);
-    picomatch8.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch8.parse(p, options));
+    picomatch9.isMatch = (str2, patterns, options) => picomatch9(patterns, options)(str2);
+    picomatch9.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch9.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch8.scan = (input2, options) => scan(input2, options);
-    picomatch8.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch9.scan = (input2, options) => scan(input2, options);
+    picomatch9.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -20884,13 +20884,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch8.toRegex(source, options);
+      const regex = picomatch9.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch8.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
+    picomatch9.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -20901,9 +20901,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input2, options);
       }
-      return picomatch8.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch9.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch8.toRegex = (source, options) => {
+    picomatch9.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -20912,8 +20912,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch8.constants = constants7;
-    module.exports = picomatch8;
+    picomatch9.constants = constants7;
+    module.exports = picomatch9;
   }
 });
 
@@ -20923,14 +20923,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch8(glob2, options, returnState = false) {
+    function picomatch9(glob2, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob2, options, returnState);
     }
-    Object.assign(picomatch8, pico);
-    module.exports = picomatch8;
+    Object.assign(picomatch9, pico);
+    module.exports = picomatch9;
   }
 });
 
@@ -38507,11 +38507,11 @@ var capitalizeFirstCharacter = (text2) => {
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
-  const last2 = abs % 10;
-  const last22 = abs % 100;
-  if (last22 >= 11 && last22 <= 19 || last2 === 0)
+  const last = abs % 10;
+  const last2 = abs % 100;
+  if (last2 >= 11 && last2 <= 19 || last === 0)
     return "many";
-  if (last2 === 1)
+  if (last === 1)
     return "one";
   return "few";
 }
@@ -52884,12 +52884,12 @@ function chainOf(peer) {
 var HOSTNAME_ERROR = "ERR_TLS_CERT_ALTNAME_INVALID";
 function observeCertificate(input2) {
   const chain = chainOf(input2.peer);
-  const last2 = chain.at(-1);
+  const last = chain.at(-1);
   const trusted = input2.authorized || input2.authorizationError === HOSTNAME_ERROR;
   const observation = {
     chain: chain.map(describeCertificate),
     trusted,
-    chainComplete: last2 === void 0 || last2.ca || isSelfSigned(last2),
+    chainComplete: last === void 0 || last.ca || isSelfSigned(last),
     hostnameMatches: checkServerIdentity(input2.host, input2.peer) === void 0,
     ocspStapled: input2.ocspStapled
   };
@@ -62362,13 +62362,13 @@ async function sendAnnotated(octokit, run, output2, all, completion, options) {
   }
   if (batches.length === 0) batches.push([]);
   for (const [index2, batch] of batches.entries()) {
-    const last2 = index2 === batches.length - 1;
+    const last = index2 === batches.length - 1;
     await withBackoff(
       () => octokit.rest.checks.update({
         owner: run.owner,
         repo: run.repo,
         check_run_id: run.id,
-        ...last2 ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
+        ...last ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
         output: { ...output2, ...batch.length ? { annotations: batch } : {} }
       }),
       options
@@ -62915,10 +62915,10 @@ function attributeRule(spec) {
         (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
       );
       if (!target) return void 0;
-      const written = valueAt(resource.values, target.path);
+      const written2 = valueAt(resource.values, target.path);
       const name = attributeName(target.path);
-      const verdict = judgeValue(target.path, written ?? target.absent, expect, name);
-      if (verdict.verdict === "fail" && written === void 0 && target.absent !== void 0) {
+      const verdict = judgeValue(target.path, written2 ?? target.absent, expect, name);
+      if (verdict.verdict === "fail" && written2 === void 0 && target.absent !== void 0) {
         verdict.message = `${name} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
       }
       return verdict;
@@ -63939,17 +63939,42 @@ ${directives.map((directive) => `    ${directive}
 
 // checks/infra/nginx/rules.ts
 var SERVER = "nginx:server";
+var HTTP = "nginx:http";
 var transmission3 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function server(resource) {
   return resource.values;
 }
-var servesTls = (resource) => server(resource).ssl;
-var nginxLegacyProtocols = attributeRule({
+var servesTls = (resource) => server(resource).ssl !== false;
+function unknownUnlessTls(rule) {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const { ssl } = server(resource);
+      return verdict?.verdict === "fail" && isUnresolved(ssl) ? { verdict: "unknown", path: verdict.path, expression: ssl.expression } : verdict;
+    }
+  };
+}
+function httpTarget(key) {
+  return { type: HTTP, format: "nginx", path: [key], when: (resource) => resource.values[key] !== void 0 };
+}
+function citingOrigin(rule) {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const origins = resource.values.set_in ?? {};
+      const origin = verdict?.verdict === "fail" ? origins[verdict.path.slice(0, 2).join(".")] ?? origins[String(verdict.path[0])] : void 0;
+      return verdict?.verdict === "fail" && origin !== void 0 ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+    }
+  };
+}
+var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission3,
   id: "NGINX-LEGACY-PROTOCOLS",
   title: "nginx accepts TLS older than 1.2",
   severity: "high",
-  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
+  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
   remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.",
   targets: [
     {
@@ -63958,7 +63983,8 @@ var nginxLegacyProtocols = attributeRule({
       path: ["ssl_protocols"],
       absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
       when: servesTls
-    }
+    },
+    httpTarget("ssl_protocols")
   ],
   expect: noLegacyProtocols,
   examples: {
@@ -63979,23 +64005,24 @@ var nginxLegacyProtocols = attributeRule({
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
   }
-});
-var nginxWeakCiphers = attributeRule({
+})));
+var nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission3,
   id: "NGINX-WEAK-CIPHERS",
   title: "nginx enables weak cipher suites",
   severity: "high",
-  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
+  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block (or set in an `http` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
   remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
-  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }],
+  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }, httpTarget("ssl_ciphers")],
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
   }
-});
+})));
 function checkHttpRedirect(resource) {
   const values = server(resource);
+  if (!values.listen.length && isUnresolved(values.ssl)) return { verdict: "unknown", path: ["ssl"], expression: values.ssl.expression };
   const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
   if (plain < 0) return void 0;
   if (values.https_redirect) return { verdict: "pass", path: ["https_redirect"], actual: values.https_redirect };
@@ -64007,7 +64034,7 @@ function checkHttpRedirect(resource) {
     message: "the server answers plain HTTP on port 80 without redirecting to https://; expected `return 301 https://$host$request_uri;`"
   };
 }
-var nginxHttpWithoutRedirect = {
+var nginxHttpWithoutRedirect = citingOrigin({
   ...transmission3,
   id: "NGINX-HTTP-NO-HTTPS-REDIRECT",
   title: "nginx serves port 80 without redirecting to HTTPS",
@@ -64055,33 +64082,33 @@ var nginxHttpWithoutRedirect = {
       }
     ]
   }
-};
+});
 function checkHsts(resource) {
   const values = server(resource);
-  if (!values.ssl) return void 0;
   const hsts = values.strict_transport_security;
+  if (resource.type === HTTP ? hsts === void 0 : !values.ssl) return void 0;
   if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
   const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
   const [dropping] = values.hsts_dropped_by ?? [];
   if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
   return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
-var nginxHstsWeak = {
+var nginxHstsWeak = unknownUnlessTls(citingOrigin({
   ...transmission3,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
   severity: "medium",
-  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
+  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
   remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ["nginx"],
-  resourceTypes: [SERVER],
+  resourceTypes: [SERVER, HTTP],
   check: checkHsts,
   strength: hstsMaxAge.strength,
   examples: {
     bad: [
       {
         path: "nginx/nginx.conf",
-        line: 3,
+        line: 6,
         text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
@@ -64096,16 +64123,16 @@ var nginxHstsWeak = {
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"]) }]
   }
-};
-var nginxAccessLogOff = attributeRule({
+}));
+var nginxAccessLogOff = citingOrigin(attributeRule({
   id: "NGINX-ACCESS-LOG-OFF",
   title: "nginx access log turned off",
   family: "nginx",
   severity: "medium",
   safeguard: "audit-controls",
-  description: "The `access_log` in effect for a server block (its own, or the `http` block's) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
+  description: "The `access_log` in effect for a server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
   remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
-  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }],
+  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, httpTarget("access_log")],
   expect: { expected: "a log destination (not off)", test: (value) => typeof value === "string" && value !== "off", strength: (value) => value === "off" ? 0 : 1 },
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
@@ -64116,7 +64143,7 @@ var nginxAccessLogOff = attributeRule({
       }
     ]
   }
-});
+}));
 var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
 
 // checks/infra/rules/aws-access.ts
@@ -65632,8 +65659,8 @@ function yamlContexts(lines) {
   closeDocument();
   return lines.map((_, index2) => {
     const line = index2 + 1;
-    const inside = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
-    const block = inside.sort((a2, b) => a2.endLine - a2.startLine - (b.endLine - b.startLine))[0];
+    const inside2 = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
+    const block = inside2.sort((a2, b) => a2.endLine - a2.startLine - (b.endLine - b.startLine))[0];
     return block ? { block } : {};
   });
 }
@@ -66469,10 +66496,10 @@ function call(node2, scope) {
   }
   let args = node2.args.map((arg) => evaluate(arg, scope));
   if (node2.expand) {
-    const last2 = args.at(-1);
-    if (isUnresolved(last2)) return widen(node2, last2);
-    if (!Array.isArray(last2)) throw new EvalError(`${node2.text}: "..." needs a list`);
-    args = [...args.slice(0, -1), ...last2];
+    const last = args.at(-1);
+    if (isUnresolved(last)) return widen(node2, last);
+    if (!Array.isArray(last)) throw new EvalError(`${node2.text}: "..." needs a list`);
+    args = [...args.slice(0, -1), ...last];
   }
   return callFunction(node2.name, args, node2, (cause) => widen(node2, cause));
 }
@@ -67588,7 +67615,7 @@ var HclLocator = class {
   expressionEnd(from) {
     let depth = 0;
     let i2 = from;
-    let last2 = from;
+    let last = from;
     while (i2 < this.text.length) {
       const c3 = this.text[i2];
       if (c3 === '"') i2 = this.stringEnd(i2);
@@ -67609,13 +67636,13 @@ var HclLocator = class {
         i2++;
       } else if (c3 === "\n" && depth === 0) break;
       else {
-        if (c3 !== " " && c3 !== "	" && c3 !== "\r" && c3 !== "\n") last2 = i2;
+        if (c3 !== " " && c3 !== "	" && c3 !== "\r" && c3 !== "\n") last = i2;
         i2++;
         continue;
       }
-      last2 = i2 - 1;
+      last = i2 - 1;
     }
-    return Math.max(from, last2) + 1;
+    return Math.max(from, last) + 1;
   }
   /** From an opening quote to just after the closing one, through `${…}` templates. */
   stringEnd(from) {
@@ -68400,10 +68427,203 @@ function messageOf2(error63) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // checks/infra/formats.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+
+// checks/infra/cloudformation/parse-cloudformation.ts
+import { posix as posix6 } from "node:path";
+
+// checks/infra/file-identity.ts
+function identifyInFile(format3, resources) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    resource.scope = `${format3}:${resource.path}`;
+    const count2 = (seen.get(resource.address) ?? 0) + 1;
+    seen.set(resource.address, count2);
+    if (count2 > 1) resource.address = `${resource.address}#${count2}`;
+  }
+}
+
+// checks/infra/cloudformation/evaluate.ts
+var NO_VALUE = /* @__PURE__ */ Symbol("AWS::NoValue");
+function asObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function intrinsicOf(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  const entries = Object.entries(value);
+  const [name, argument] = entries[0] ?? [];
+  return entries.length === 1 && name !== void 0 && (name === "Ref" || name === "Condition" || name.startsWith("Fn::")) ? { name, argument } : void 0;
+}
+function written(name, argument) {
+  return `${name === "Ref" || name === "Condition" ? name : `!${name.slice(4)}`} ${JSON.stringify(argument)}`;
+}
+function isScalar(value) {
+  return value === null || value === void 0 || ["string", "number", "boolean"].includes(typeof value);
+}
+function asText(value) {
+  if (typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
+}
+function eitherOf(expression, whenTrue, whenFalse) {
+  const branches = (value) => isUnresolved(value) && value.branches ? [...value.branches] : [value === NO_VALUE ? void 0 : value];
+  if ((isScalar(whenTrue) || whenTrue === NO_VALUE || isUnresolved(whenTrue)) && (isScalar(whenFalse) || whenFalse === NO_VALUE || isUnresolved(whenFalse))) {
+    const all = [...branches(whenTrue), ...branches(whenFalse)];
+    if (all.every((branch) => isScalar(branch) || isUnresolved(branch))) return unresolved(expression, all);
+  }
+  if (Array.isArray(whenTrue) && Array.isArray(whenFalse) && whenTrue.length === whenFalse.length) {
+    return whenTrue.map((item, index2) => eitherOf(expression, item, whenFalse[index2]));
+  }
+  const both = [whenTrue, whenFalse];
+  if (both.every((branch) => branch !== null && typeof branch === "object" && !Array.isArray(branch) && !isUnresolved(branch))) {
+    const keys = [...new Set(both.flatMap((branch) => Object.keys(branch)))];
+    return Object.fromEntries(keys.map((key) => [key, eitherOf(expression, whenTrue[key] ?? NO_VALUE, whenFalse[key] ?? NO_VALUE)]));
+  }
+  return unresolved(`${expression} (its branches differ in shape)`);
+}
+var TemplateScope = class {
+  constructor(template2, parameters) {
+    this.template = template2;
+    this.parameters = parameters;
+  }
+  template;
+  parameters;
+  conditions = /* @__PURE__ */ new Map();
+  deciding = /* @__PURE__ */ new Set();
+  /** The other-file place of the last bound parameter read (see `evaluateAt`). */
+  touched;
+  /** A named condition: true, false, or unresolved when it depends on what the template does not decide. */
+  condition(name) {
+    const known = this.conditions.get(name);
+    if (known !== void 0) return known;
+    const definitions = asObject(this.template.Conditions);
+    if (!(name in definitions)) return unresolved(`Condition ${name} (no such condition)`);
+    if (this.deciding.has(name)) return unresolved(`Condition ${name} (defined in terms of itself)`);
+    this.deciding.add(name);
+    const value = this.evaluate(definitions[name]);
+    this.deciding.delete(name);
+    const decided = typeof value === "boolean" ? value : isUnresolved(value) ? unresolved(`Condition ${name}: ${value.expression}`) : value === "true" ? true : value === "false" ? false : unresolved(`Condition ${name} is not a boolean`);
+    this.conditions.set(name, decided);
+    return decided;
+  }
+  /** Evaluates a value; `origin` is the other-file place of a parameter it read, when any. */
+  evaluateAt(value) {
+    this.touched = void 0;
+    const result = this.evaluate(value);
+    return this.touched ? { value: result, origin: this.touched } : { value: result };
+  }
+  evaluate(value) {
+    if (Array.isArray(value)) return value.map((item) => this.evaluate(item)).filter((item) => item !== NO_VALUE);
+    const intrinsic = intrinsicOf(value);
+    if (intrinsic) return this.intrinsic(intrinsic.name, intrinsic.argument);
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value).map(([key, item]) => [key, this.evaluate(item)]);
+    return Object.fromEntries(entries.filter(([, item]) => item !== NO_VALUE));
+  }
+  intrinsic(name, argument) {
+    const expression = written(name, argument);
+    switch (name) {
+      case "Ref":
+        return this.ref(argument);
+      case "Condition":
+        return typeof argument === "string" ? this.condition(argument) : unresolved(expression);
+      case "Fn::If":
+        return this.fnIf(argument, expression);
+      case "Fn::Equals":
+        return this.logical(argument, expression, (values) => {
+          const [left, right] = values.map(asText);
+          return values.length === 2 && left !== void 0 && right !== void 0 ? left === right : void 0;
+        });
+      case "Fn::And":
+        return this.logical(argument, expression, (values) => values.includes(false) ? false : values.every((item) => item === true) ? true : void 0);
+      case "Fn::Or":
+        return this.logical(argument, expression, (values) => values.includes(true) ? true : values.every((item) => item === false) ? false : void 0);
+      case "Fn::Not":
+        return this.logical(argument, expression, (values) => values.length === 1 && typeof values[0] === "boolean" ? !values[0] : void 0);
+      case "Fn::FindInMap":
+        return this.findInMap(argument, expression);
+      case "Fn::Sub":
+        return this.sub(argument, expression);
+      case "Fn::Join":
+        return this.join(argument, expression);
+      case "Fn::Select": {
+        const [index2, list3] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
+        const position = Number(asText(index2));
+        return Array.isArray(list3) && Number.isInteger(position) && position >= 0 && position < list3.length ? list3[position] : unresolved(expression);
+      }
+      case "Fn::Split": {
+        const [delimiter, text2] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
+        return typeof delimiter === "string" && typeof text2 === "string" && delimiter !== "" ? text2.split(delimiter) : unresolved(expression);
+      }
+      default:
+        return unresolved(expression);
+    }
+  }
+  ref(name) {
+    if (typeof name !== "string") return unresolved(written("Ref", name));
+    if (name === "AWS::NoValue") return NO_VALUE;
+    if (name.startsWith("AWS::")) return unresolved(`Ref ${name} (a pseudo parameter, known at deploy time)`);
+    const binding = this.parameters.get(name);
+    if (binding) {
+      if (binding.origin) this.touched = binding.origin;
+      return binding.value;
+    }
+    if (name in asObject(this.template.Parameters)) return unresolved(`Ref ${name} (a parameter without default)`);
+    return unresolved(written("Ref", name));
+  }
+  fnIf(argument, expression) {
+    if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== "string") return unresolved(expression);
+    const decided = this.condition(argument[0]);
+    if (decided === true) return this.evaluate(argument[1]);
+    if (decided === false) return this.evaluate(argument[2]);
+    return eitherOf(`!If [${argument[0]}, ...] (${decided.expression})`, this.evaluate(argument[1]), this.evaluate(argument[2]));
+  }
+  /** A condition function: decided when `decide` can tell from what is known (one `false` decides an And, whatever the others). */
+  logical(argument, expression, decide) {
+    const values = (Array.isArray(argument) ? argument : [argument]).map((item) => {
+      const value = this.evaluate(item);
+      return value === "true" ? true : value === "false" ? false : value;
+    });
+    const decided = decide(values);
+    if (decided !== void 0) return decided;
+    const cause = values.find(isUnresolved);
+    return unresolved(cause ? `${expression}: ${cause.expression}` : expression);
+  }
+  findInMap(argument, expression) {
+    if (!Array.isArray(argument) || argument.length < 3) return unresolved(expression);
+    const keys = argument.slice(0, 3).map((item) => this.evaluate(item));
+    const cause = keys.find(isUnresolved);
+    if (cause) return unresolved(`${expression}: ${cause.expression}`);
+    const [map3, top, second] = keys.map(asText);
+    const found = map3 !== void 0 && top !== void 0 && second !== void 0 ? asObject(asObject(asObject(this.template.Mappings)[map3])[top])[second] : void 0;
+    if (found !== void 0) return this.evaluate(found);
+    const fallback = asObject(argument[3]).DefaultValue;
+    return fallback !== void 0 ? this.evaluate(fallback) : unresolved(`${expression} (no such entry in Mappings)`);
+  }
+  sub(argument, expression) {
+    const template2 = Array.isArray(argument) ? argument[0] : argument;
+    const variables = Array.isArray(argument) ? asObject(argument[1]) : {};
+    if (typeof template2 !== "string") return unresolved(expression);
+    let cause;
+    const text2 = template2.replace(/\$\{([^}]*)\}/g, (whole, name) => {
+      if (name.startsWith("!")) return `\${${name.slice(1)}}`;
+      const value = name in variables ? this.evaluate(variables[name]) : name.includes(".") ? unresolved(`\${${name}}`) : this.ref(name);
+      const substituted = asText(value);
+      if (substituted === void 0) cause ??= isUnresolved(value) ? value : unresolved(whole);
+      return substituted ?? whole;
+    });
+    return cause ? unresolved(`${expression}: ${cause.expression}`) : text2;
+  }
+  join(argument, expression) {
+    if (!Array.isArray(argument) || typeof argument[0] !== "string") return unresolved(expression);
+    const list3 = this.evaluate(argument[1]);
+    if (!Array.isArray(list3)) return unresolved(expression);
+    const parts = list3.map(asText);
+    return parts.every((part) => part !== void 0) ? parts.join(argument[0]) : unresolved(expression);
+  }
+};
 
 // checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
@@ -68421,47 +68641,126 @@ var CLOUDFORMATION_CONTENT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']
 function looksLikeCloudFormation(text2) {
   return CLOUDFORMATION_CONTENT.test(text2);
 }
-function asObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+function loadTemplate(path6, text2) {
+  const [document] = parseYamlDocuments(text2.replace(/^\uFEFF/, ""), CLOUDFORMATION_SCHEMA);
+  return { path: path6, template: asObject(document?.value), positions: document?.positions ?? { startLine: 1, endLine: 1 } };
+}
+var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location" };
+function localTemplatePath(from, resource) {
+  const property = NESTED_TEMPLATE[String(resource.Type)];
+  const url2 = property === void 0 ? void 0 : asObject(resource.Properties)[property];
+  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix6.isAbsolute(url2) || url2.includes("${")) return void 0;
+  const path6 = posix6.normalize(posix6.join(posix6.dirname(from), url2));
+  return path6 === ".." || path6.startsWith("../") ? void 0 : path6;
+}
+function nestedStacks(template2) {
+  return Object.entries(asObject(template2.template.Resources)).flatMap(([id, resource]) => {
+    const child = localTemplatePath(template2.path, asObject(resource));
+    return child === void 0 ? [] : [{ id, child }];
+  });
+}
+function cloudFormationDependencies(path6, text2) {
+  try {
+    return nestedStacks(loadTemplate(path6, text2)).map((stack) => stack.child);
+  } catch {
+    return [];
+  }
 }
 function parseCloudFormation(path6, text2) {
-  let document;
-  try {
-    document = parseYamlDocuments(text2, CLOUDFORMATION_SCHEMA)[0];
-  } catch (error63) {
-    if (error63 instanceof YamlSyntaxError) return { ok: false, path: path6, format: "cloudformation", line: error63.line, message: error63.message };
-    throw error63;
+  return parseCloudFormationFiles([{ path: path6, text: text2 }])[0];
+}
+function parseCloudFormationFiles(files) {
+  const templates = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  for (const { path: path6, text: text2 } of files) {
+    try {
+      templates.set(path6, loadTemplate(path6, text2));
+    } catch (error63) {
+      if (!(error63 instanceof YamlSyntaxError)) throw error63;
+      failures.set(path6, { ok: false, path: path6, format: "cloudformation", line: error63.line, message: error63.message });
+    }
   }
-  const template2 = asObject(document?.value);
-  const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const parameters = asObject(template2.Parameters);
-  const resources = [];
-  for (const [id, declaration] of Object.entries(asObject(template2.Resources))) {
+  const nested = new Set([...templates.values()].flatMap((template2) => nestedStacks(template2).map((stack) => stack.child)).filter((child) => templates.has(child)));
+  const resources = /* @__PURE__ */ new Map();
+  const visited = /* @__PURE__ */ new Set();
+  const paths = [...templates.keys()].sort();
+  for (const path6 of [...paths.filter((candidate) => !nested.has(candidate)), ...paths.filter((candidate) => nested.has(candidate))]) {
+    if (visited.has(path6)) continue;
+    const template2 = templates.get(path6);
+    instantiate(template2, defaultsOf(template2), { templates, visited, resources, chain: [path6] });
+  }
+  for (const list3 of resources.values()) identifyInFile("cloudformation", list3);
+  return files.map(({ path: path6 }) => failures.get(path6) ?? { ok: true, path: path6, format: "cloudformation", resources: resources.get(path6) ?? [] });
+}
+function defaultsOf(template2) {
+  const bindings = /* @__PURE__ */ new Map();
+  for (const [name, declaration] of Object.entries(asObject(template2.template.Parameters))) {
+    const parameter = asObject(declaration);
+    if ("Default" in parameter) bindings.set(name, { value: parameter.Default });
+  }
+  return bindings;
+}
+function instantiate(template2, parameters, walk) {
+  walk.visited.add(template2.path);
+  const scope = new TemplateScope(template2.template, parameters);
+  for (const [id, declaration] of Object.entries(asObject(template2.template.Resources))) {
     const resource = asObject(declaration);
     if (typeof resource.Type !== "string") continue;
-    const prefix = ["Resources", id, "Properties"];
-    resources.push({
-      address: id,
-      type: resource.Type,
-      format: "cloudformation",
-      path: path6,
-      range: locate(positions, ["Resources", id]),
-      values: asObject(resolveIntrinsics(resource.Properties ?? {}, parameters)),
-      locate: (attribute2) => attribute2.length ? locate(positions, [...prefix, ...attribute2]) : locate(positions, ["Resources", id])
-    });
+    const condition = typeof resource.Condition === "string" ? scope.condition(resource.Condition) : true;
+    if (condition === false) continue;
+    const existence = isUnresolved(condition) ? unresolved(`the resource exists only if ${condition.expression}`) : walk.existence;
+    const evaluated = evaluateProperties(scope, resource.Properties ?? {});
+    const list3 = walk.resources.get(template2.path) ?? [];
+    list3.push(resourceOf(template2, id, resource.Type, existence ?? evaluated.values, evaluated.origins));
+    walk.resources.set(template2.path, list3);
+    const child = walk.templates.get(localTemplatePath(template2.path, resource) ?? "");
+    if (child && !walk.chain.includes(child.path)) {
+      const passed = childParameters(template2, id, scope, asObject(asObject(resource.Properties).Parameters), defaultsOf(child));
+      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], ...existence ? { existence } : {} });
+    }
   }
-  return { ok: true, path: path6, format: "cloudformation", resources };
 }
-function resolveIntrinsics(value, parameters) {
-  if (Array.isArray(value)) return value.map((item) => resolveIntrinsics(item, parameters));
-  if (value === null || typeof value !== "object") return value;
-  const entries = Object.entries(value);
-  const [key, argument] = entries[0] ?? [];
-  if (entries.length === 1 && key !== void 0 && (key === "Ref" || key === "Condition" || key.startsWith("Fn::"))) {
-    const parameter = key === "Ref" && typeof argument === "string" ? asObject(parameters[argument]) : {};
-    return "Default" in parameter ? parameter.Default : unresolved(`${key === "Ref" || key === "Condition" ? key : `!${key.slice(4)}`} ${JSON.stringify(argument)}`);
+function childParameters(parent, id, scope, passed, defaults) {
+  const bindings = new Map(defaults);
+  for (const [name, expression] of Object.entries(passed)) {
+    const { value, origin } = scope.evaluateAt(expression);
+    if (value === NO_VALUE) continue;
+    const line = locate(parent.positions, ["Resources", id, "Properties", "Parameters", name]);
+    bindings.set(name, { value, origin: origin ?? { path: parent.path, ...line } });
   }
-  return Object.fromEntries(entries.map(([name, item]) => [name, resolveIntrinsics(item, parameters)]));
+  return bindings;
+}
+function evaluateProperties(scope, properties) {
+  const origins = /* @__PURE__ */ new Map();
+  const walk = (node2, at) => {
+    if (intrinsicOf(node2)) {
+      const { value, origin } = scope.evaluateAt(node2);
+      if (origin) origins.set(at.join("."), origin);
+      return value;
+    }
+    if (Array.isArray(node2)) return node2.map((item, index2) => walk(item, [...at, index2])).filter((item) => item !== NO_VALUE);
+    if (node2 === null || typeof node2 !== "object") return node2;
+    return Object.fromEntries(Object.entries(node2).map(([key, item]) => [key, walk(item, [...at, key])]).filter(([, item]) => item !== NO_VALUE));
+  };
+  return { values: asObject(walk(properties, [])), origins };
+}
+function resourceOf(template2, id, type2, values, origins) {
+  const prefix = ["Resources", id, "Properties"];
+  return {
+    address: id,
+    type: type2,
+    format: "cloudformation",
+    path: template2.path,
+    range: locate(template2.positions, ["Resources", id]),
+    values,
+    locate: (attribute2) => {
+      for (let length = attribute2.length; length > 0; length--) {
+        const origin = origins.get(attribute2.slice(0, length).join("."));
+        if (origin) return origin;
+      }
+      return attribute2.length ? locate(template2.positions, [...prefix, ...attribute2]) : locate(template2.positions, ["Resources", id]);
+    }
+  };
 }
 
 // checks/infra/cloudformation/format.ts
@@ -68469,7 +68768,10 @@ var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path6) => /\.(ya?ml|json|template)$/i.test(path6),
   matchesContent: (_path, text2) => looksLikeCloudFormation(text2),
-  parse: parseCloudFormation
+  parse: parseCloudFormation,
+  groupOf: () => "cloudformation",
+  parseGroup: (files) => Promise.resolve(parseCloudFormationFiles(files)),
+  dependenciesOf: cloudFormationDependencies
 };
 
 // checks/infra/kubernetes/parse-kubernetes.ts
@@ -68545,6 +68847,10 @@ var kubernetesParser = {
   matchesContent: looksLikeKubernetes,
   parse: parseKubernetes
 };
+
+// checks/infra/nginx/includes.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+import { posix as posix7 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -68655,74 +68961,293 @@ function parseNginxConfig(text2) {
   return parseBlock(void 0);
 }
 
+// checks/infra/nginx/includes.ts
+var CONFIG_PREFIXES = [
+  "/etc/nginx/",
+  "/usr/local/nginx/conf/",
+  "/usr/local/etc/nginx/",
+  "/opt/homebrew/etc/nginx/",
+  "/opt/bitnami/nginx/conf/",
+  "/usr/local/openresty/nginx/conf/",
+  "/etc/openresty/"
+];
+function directoryOf(path6) {
+  const directory = posix7.dirname(path6);
+  return directory === "." ? "" : directory;
+}
+function withAncestors(directory) {
+  const directories = [directory];
+  for (let current = directory; current !== ""; ) {
+    current = directoryOf(current);
+    directories.push(current);
+  }
+  return directories;
+}
+function inside(directory, relative) {
+  const joined = posix7.normalize(posix7.join(directory, relative));
+  return joined === ".." || joined.startsWith("../") || posix7.isAbsolute(joined) || joined === "." ? void 0 : joined;
+}
+function includeCandidates(from, argument, root) {
+  if (argument.includes("$") || argument === "") return [];
+  const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
+  const relatives = [];
+  if (posix7.isAbsolute(argument)) {
+    const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
+    if (prefix) relatives.push(argument.slice(prefix.length));
+    relatives.push(argument.slice(1));
+  } else {
+    relatives.push(argument);
+  }
+  const candidates = relatives.flatMap((relative) => bases.map((base) => inside(base, relative))).filter((path6) => path6 !== void 0);
+  return [...new Set(candidates)];
+}
+var GLOB = /[*?[]/;
+function matchCandidate(candidate, paths) {
+  if (!GLOB.test(candidate)) return paths.includes(candidate) ? [candidate] : [];
+  const matches = (0, import_picomatch5.default)(candidate);
+  return paths.filter((path6) => matches(path6)).sort();
+}
+function includesIn(directives) {
+  return directives.flatMap((directive) => [...directive.name === "include" && !directive.block ? [directive] : [], ...includesIn(directive.block ?? [])]);
+}
+function nginxDependencies(path6, text2) {
+  let directives;
+  try {
+    directives = parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+  } catch {
+    return [];
+  }
+  const candidates = includesIn(directives).flatMap((include) => include.args.flatMap((argument) => includeCandidates(path6, argument)));
+  return [...new Set(candidates)].filter((candidate) => candidate !== path6);
+}
+
+// checks/infra/nginx/effective-config.ts
+import { posix as posix8 } from "node:path";
+var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
+var MAX_INCLUDE_DEPTH = 16;
+var MAX_EXPANDED_DIRECTIVES = 1e5;
+function expandRoot(files, root, visited) {
+  const paths = [...files.parsed.keys(), ...files.failed].sort();
+  let count2 = 0;
+  const expand2 = (directives, path6, chain, includedAt) => directives.flatMap((directive) => {
+    if (directive.name === "include" && !directive.block) return include(directive, path6, chain);
+    count2++;
+    const placed = { name: directive.name, args: directive.args, line: directive.line, endLine: directive.endLine, path: path6 };
+    if (includedAt !== void 0) placed.includedAt = includedAt;
+    if (directive.block) placed.block = expand2(directive.block, path6, chain, includedAt);
+    return [placed];
+  });
+  const include = (directive, path6, chain) => {
+    const where2 = `${path6}:${directive.line}`;
+    const notFollowed = (reason) => [
+      { name: "include", args: directive.args, line: directive.line, endLine: directive.endLine, path: path6, unresolved: `include ${directive.args.join(" ")} (${where2}): ${reason}` }
+    ];
+    const [argument] = directive.args;
+    if (directive.args.length !== 1 || argument === void 0) return notFollowed("expected one path");
+    if (argument.includes("$")) return notFollowed("nginx does not expand variables in include");
+    const candidates = includeCandidates(path6, argument, root);
+    if (!candidates.length) return notFollowed("it points outside the repository");
+    const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
+    if (!matched.length) return INERT_INCLUDES.has(posix8.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
+    return matched.flatMap((file2) => {
+      if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
+      if (files.failed.has(file2)) return notFollowed(`${file2} did not parse`);
+      if (count2 > MAX_EXPANDED_DIRECTIVES) return notFollowed(`the includes expand to more than ${MAX_EXPANDED_DIRECTIVES} directives`);
+      visited.add(file2);
+      return expand2(files.parsed.get(file2) ?? [], file2, [...chain, file2], where2);
+    });
+  };
+  visited.add(root);
+  return expand2(files.parsed.get(root) ?? [], root, [root], void 0);
+}
+
 // checks/infra/nginx/parse-nginx.ts
 function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
 var CONTENT = /^\s*(http|server)\s*\{/m;
+var SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 function looksLikeNginx(text2) {
   return CONTENT.test(text2);
 }
-function parseNginx(path6, text2) {
-  let directives;
+var DIRECTIVE_LINE = /^\s*[a-z][a-z0-9_]*\s+[^\n=;{}]*;\s*(#.*)?$/m;
+function looksLikeNginxSnippet(text2) {
+  if (SNIPPET_CONTENT.test(text2)) return true;
+  if (!DIRECTIVE_LINE.test(text2)) return false;
   try {
-    directives = parseNginxConfig(text2);
-  } catch (error63) {
-    if (error63 instanceof NginxSyntaxError) return { ok: false, path: path6, format: "nginx", line: error63.line, message: error63.message };
-    throw error63;
+    parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+    return true;
+  } catch {
+    return false;
   }
-  const isServer = (directive) => directive.name === "server" && directive.block !== void 0;
-  const contexts = [
-    { inherited: [], servers: directives.filter(isServer) },
-    ...directives.filter((directive) => directive.name === "http" && directive.block).map((http) => ({ inherited: (http.block ?? []).filter((directive) => !directive.block), servers: (http.block ?? []).filter(isServer) }))
-  ];
-  const resources = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const { inherited, servers } of contexts) {
-    for (const server2 of servers) {
-      const resource = serverResource(path6, server2, inherited);
-      const count2 = (seen.get(resource.address) ?? 0) + 1;
-      seen.set(resource.address, count2);
-      if (count2 > 1) resource.address = `${resource.address}#${count2}`;
-      resources.push(resource);
+}
+function parseNginx(path6, text2) {
+  return parseNginxFiles([{ path: path6, text: text2 }])[0];
+}
+function parseNginxFiles(files) {
+  const parsed = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  for (const { path: path6, text: text2 } of files) {
+    try {
+      parsed.set(path6, parseNginxConfig(text2.replace(/^\uFEFF/, "")));
+    } catch (error63) {
+      if (!(error63 instanceof NginxSyntaxError)) throw error63;
+      failures.set(path6, { ok: false, path: path6, format: "nginx", line: error63.line, message: error63.message });
     }
   }
-  return { ok: true, path: path6, format: "nginx", resources };
+  const set3 = { parsed, failed: new Set(failures.keys()) };
+  const resources = /* @__PURE__ */ new Map();
+  const visited = /* @__PURE__ */ new Set();
+  const included = includedFiles(set3);
+  const paths = [...parsed.keys()].sort();
+  for (const root of [...paths.filter((path6) => !included.has(path6)), ...paths.filter((path6) => included.has(path6))]) {
+    if (visited.has(root)) continue;
+    for (const resource of resourcesOf(expandRoot(set3, root, visited))) {
+      resources.set(resource.path, [...resources.get(resource.path) ?? [], resource]);
+    }
+  }
+  for (const list3 of resources.values()) identifyInFile("nginx", list3);
+  return files.map(({ path: path6 }) => failures.get(path6) ?? { ok: true, path: path6, format: "nginx", resources: resources.get(path6) ?? [] });
 }
+function includedFiles(set3) {
+  const paths = [...set3.parsed.keys(), ...set3.failed];
+  const included = /* @__PURE__ */ new Set();
+  for (const [path6, directives] of set3.parsed) {
+    for (const include of includesIn(directives)) {
+      for (const candidate of include.args.flatMap((argument) => includeCandidates(path6, argument))) {
+        for (const match of matchCandidate(candidate, paths)) if (match !== path6) included.add(match);
+      }
+    }
+  }
+  return included;
+}
+var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
+var isSimple = (directive) => !directive.block;
+function resourcesOf(directives) {
+  const resources = directives.filter(isServer).map((server2) => serverResource(server2, []));
+  for (const http of directives.filter((directive) => directive.name === "http" && directive.block)) {
+    const block = http.block ?? [];
+    const inherited = block.filter(isSimple);
+    const servers = block.filter(isServer);
+    if (servers.length) resources.push(...servers.map((server2) => serverResource(server2, inherited)));
+    else resources.push(httpResource(http));
+  }
+  return resources;
+}
+function placeOf2(directive, path6) {
+  const range = { startLine: directive.line, endLine: directive.endLine };
+  if (directive.path !== path6) range.path = directive.path;
+  return range;
+}
+function originOf(directive, resource) {
+  const included = directive.includedAt !== void 0 && directive.path !== resource.path;
+  return `${directive.path}:${directive.line}${included ? `, included at ${directive.includedAt}` : ""}`;
+}
+var FactSheet = class {
+  constructor(block) {
+    this.block = block;
+  }
+  block;
+  ranges = /* @__PURE__ */ new Map();
+  origins = {};
+  place(key, directive, origin) {
+    this.ranges.set(key, placeOf2(directive, this.block.path));
+    const level = this.block.block ?? [];
+    const written2 = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
+    if (origin !== void 0) this.origins[key] = origin;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!written2) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+  origin(directive) {
+    return originOf(directive, this.block);
+  }
+  /** The value of a fact, its directive recorded for `locate`; absent facts stay `undefined`. */
+  settle(key, fact) {
+    if (!fact) return void 0;
+    this.place(key, fact.directive);
+    return fact.value;
+  }
+  locate(fallback) {
+    return (attribute2) => this.ranges.get(attribute2.slice(0, 2).join(".")) ?? this.ranges.get(String(attribute2[0])) ?? fallback;
+  }
+};
 function rangeOf(directive) {
   return { startLine: directive.line, endLine: directive.endLine };
 }
-function serverResource(path6, server2, inherited) {
+function isFound(answer) {
+  return answer !== void 0 && "value" in answer;
+}
+function resolveInherited(levels, pick2) {
+  for (const directives of levels) {
+    const answer = pick2(directives);
+    if (isFound(answer)) return answer;
+    const include = directives.find((directive) => directive.unresolved !== void 0);
+    if (include) return { value: unresolved(include.unresolved ?? ""), directive: include };
+    if (answer) return void 0;
+  }
+  return void 0;
+}
+function lastNamed(name) {
+  return (directives) => {
+    const directive = directives.findLast((candidate) => candidate.name === name);
+    return directive && { value: directive, directive };
+  };
+}
+function mapFound(found, map3) {
+  return found ? { value: map3(found.value), directive: found.directive } : void 0;
+}
+function readSettings(levels, facts) {
+  const settings = {
+    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_protocols")(directives), (directive) => directive.args))),
+    ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
+    strict_transport_security: readEffectiveHsts(levels, facts),
+    access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== void 0));
+}
+function readEffectiveHsts(levels, facts) {
+  const found = facts.settle("strict_transport_security", resolveInherited(levels, readHsts));
+  if (found !== void 0) return found;
+  const stopAt = levels.findIndex((directives) => readHsts(directives) !== void 0);
+  const stop = stopAt < 0 ? void 0 : readHsts(levels[stopAt] ?? []);
+  const hidden2 = levels.slice(stopAt + 1).map(readHsts).find(isFound);
+  if (stop && !isFound(stop) && hidden2) {
+    facts.place(
+      "strict_transport_security",
+      stop.stop,
+      `the add_header at ${facts.origin(stop.stop)} hides the Strict-Transport-Security header set at ${facts.origin(hidden2.directive)} (nginx inherits add_header only by a level with none of its own)`
+    );
+  }
+  return void 0;
+}
+function serverResource(server2, inherited) {
   const own2 = server2.block ?? [];
   const levels = [own2, inherited];
-  const ranges = /* @__PURE__ */ new Map();
-  const settle2 = (key, fact) => {
-    if (fact === void 0 || isUnresolvedFound(fact)) return fact;
-    ranges.set(key, fact.range);
-    return fact.value;
-  };
+  const path6 = server2.path;
+  const facts = new FactSheet(server2);
   const listens = own2.filter((directive) => directive.name === "listen");
-  listens.forEach((directive, index2) => ranges.set(`listen.${index2}`, rangeOf(directive)));
+  listens.forEach((directive, index2) => facts.place(`listen.${index2}`, directive));
   const listen = listens.map(readListen);
-  const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
-  const redirect = findHttpsRedirect(own2);
+  const sslOn = resolveInherited(levels, lastNamed("ssl"));
   const values = {
     listen,
     server_name: own2.filter((directive) => directive.name === "server_name").flatMap((directive) => directive.args),
-    ssl: listen.some((entry) => entry.ssl) || !isUnresolvedFound(sslOn) && sslOn?.value.args[0] === "on",
-    include: levels.flat().filter((directive) => directive.name === "include").flatMap((directive) => directive.args)
+    ssl: listen.some((entry) => entry.ssl) || sslOn !== void 0 && !isUnresolved(sslOn.value) && sslOn.value.args[0] === "on",
+    include: unfollowedIncludes(levels.flat()),
+    ...readSettings(levels, facts)
   };
-  const facts = {
-    ssl_protocols: settle2("ssl_protocols", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_protocols"), (directive) => directive.args))),
-    ssl_ciphers: settle2("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_ciphers"), (directive) => directive.args.join(" ")))),
-    strict_transport_security: settle2("strict_transport_security", resolveInherited(levels, readHsts)),
-    access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
-    https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
-  };
+  const mayListen = own2.find((directive) => directive.unresolved !== void 0);
+  if (!values.ssl && mayListen) {
+    values.ssl = unresolved(`${mayListen.unresolved ?? ""} (it may add a TLS listener)`);
+    facts.place("ssl", mayListen);
+  }
+  const redirect = findHttpsRedirect(own2);
+  if (redirect) values.https_redirect = facts.settle("https_redirect", { value: [redirect.name, ...redirect.args].join(" "), directive: redirect });
   const dropping = locationsDroppingHsts(own2);
-  dropping.forEach((location, index2) => ranges.set(`hsts_dropped_by.${index2}`, rangeOf(location)));
+  dropping.forEach((location, index2) => facts.place(`hsts_dropped_by.${index2}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
-  for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
+  if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server2);
   return {
     address: serverAddress(values),
@@ -68731,8 +69256,19 @@ function serverResource(path6, server2, inherited) {
     path: path6,
     range,
     values,
-    locate: (attribute2) => ranges.get(attribute2.slice(0, 2).join(".")) ?? ranges.get(String(attribute2[0])) ?? range
+    locate: facts.locate(range)
   };
+}
+function httpResource(http) {
+  const own2 = (http.block ?? []).filter(isSimple);
+  const facts = new FactSheet(http);
+  const settings = readSettings([own2.filter((directive) => directive.unresolved === void 0)], facts);
+  const values = { include: unfollowedIncludes(own2), ...settings };
+  const range = rangeOf(http);
+  return { address: "http", type: "nginx:http", format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
+}
+function unfollowedIncludes(directives) {
+  return directives.filter((directive) => directive.unresolved !== void 0).flatMap((directive) => directive.args);
 }
 function readListen(directive) {
   const address = directive.args[0] ?? "80";
@@ -68744,50 +69280,30 @@ function readListen(directive) {
     ssl: directive.args.slice(1).some((arg) => arg === "ssl" || arg === "quic")
   };
 }
-function last(directives, name) {
-  const directive = directives.findLast((candidate) => candidate.name === name);
-  return directive ? { value: directive, range: rangeOf(directive) } : void 0;
-}
-function mapFound(found, map3) {
-  return found ? { value: map3(found.value), range: found.range } : void 0;
-}
-function isUnresolvedFound(fact) {
-  return fact !== void 0 && !("range" in fact);
-}
-function resolveInherited(levels, pick2) {
-  for (const directives of levels) {
-    const answer = pick2(directives);
-    if (answer !== void 0 && answer !== "stop") return answer;
-    const include = directives.find((directive) => directive.name === "include");
-    if (include) return unresolved(`include ${include.args.join(" ")} (line ${include.line}, not followed)`);
-    if (answer === "stop") return void 0;
-  }
-  return void 0;
-}
 function readHsts(directives) {
   const headers = directives.filter((directive) => directive.name === "add_header");
-  if (!headers.length) return void 0;
+  const [first] = headers;
+  if (!first) return void 0;
   const hsts = headers.findLast((directive) => directive.args[0]?.toLowerCase() === "strict-transport-security");
-  if (!hsts) return "stop";
+  if (!hsts) return { stop: first };
   const header = hsts.args[1] ?? "";
+  if (header.includes("$")) return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
   const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header)?.[1];
-  return {
-    value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") },
-    range: rangeOf(hsts)
-  };
+  return { value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") }, directive: hsts };
 }
 function locationsDroppingHsts(directives) {
   return directives.flatMap((directive) => {
     if (directive.name !== "location" || !directive.block) return [];
     const block = directive.block;
-    const drops = block.some((inner) => inner.name === "add_header") && readHsts(block) === "stop" && !block.some((inner) => inner.name === "include");
+    const answer = readHsts(block);
+    const drops = answer !== void 0 && !isFound(answer) && !block.some((inner) => inner.unresolved !== void 0);
     return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
   });
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");
   const chosen = logs.find((directive) => directive.args[0] === "off") ?? logs[0];
-  return chosen ? { value: chosen.args.join(" "), range: rangeOf(chosen) } : void 0;
+  return chosen ? { value: chosen.args.join(" "), directive: chosen } : void 0;
 }
 var REDIRECT_STATUS = /* @__PURE__ */ new Set(["301", "302", "303", "307", "308"]);
 function findHttpsRedirect(directives) {
@@ -68816,12 +69332,15 @@ var nginxParser = {
   format: "nginx",
   matchesPath: (path6) => NGINX_PATH.test(path6),
   // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
-  matchesContent: (path6, text2) => !/\.(ya?ml|json)$/i.test(path6) && looksLikeNginx(text2),
-  parse: parseNginx
+  matchesContent: (path6, text2) => !/\.(ya?ml|json)$/i.test(path6) && (looksLikeNginx(text2) || NGINX_PATH.test(path6) && looksLikeNginxSnippet(text2)),
+  parse: parseNginx,
+  groupOf: () => "nginx",
+  parseGroup: (files) => Promise.resolve(parseNginxFiles(files)),
+  dependenciesOf: nginxDependencies
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix9 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var isConfigurationFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json");
@@ -68842,12 +69361,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path6, text2) => {
-    const dir = posix6.dirname(path6);
+    const dir = posix9.dirname(path6);
     if (isModulesManifest(path6)) {
-      const root = posix6.dirname(posix6.dirname(posix6.dirname(path6)));
+      const root = posix9.dirname(posix9.dirname(posix9.dirname(path6)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix6.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix9.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -68873,8 +69392,8 @@ var INFRA_PARSERS = [
   nginxParser
 ];
 function infraPathFilter(selection) {
-  const included = selection.include.length ? (0, import_picomatch5.default)([...selection.include], { dot: true }) : () => false;
-  const excluded = selection.exclude.length ? (0, import_picomatch5.default)([...selection.exclude], { dot: true }) : () => false;
+  const included = selection.include.length ? (0, import_picomatch6.default)([...selection.include], { dot: true }) : () => false;
+  const excluded = selection.exclude.length ? (0, import_picomatch6.default)([...selection.exclude], { dot: true }) : () => false;
   return (path6) => !excluded(path6) && (included(path6) || INFRA_PARSERS.some((parser) => parser.matchesPath(path6)));
 }
 function detectFormat(path6, text2) {
@@ -68953,8 +69472,8 @@ async function parseVersion(files, maxBytes, options) {
 }
 function scopeOf(resource, path6) {
   if (resource.scope !== void 0) {
-    const from = `:${posix7.dirname(resource.path)}`;
-    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix7.dirname(path6)}` : resource.scope;
+    const from = `:${posix10.dirname(resource.path)}`;
+    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix10.dirname(path6)}` : resource.scope;
   }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path6) ?? `${resource.format}:${path6}`;
@@ -68969,11 +69488,11 @@ function parseErrorFinding(failure2) {
 }
 
 // checks/scan.ts
-var import_picomatch7 = __toESM(require_picomatch2(), 1);
+var import_picomatch8 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/select-files.ts
-var import_picomatch6 = __toESM(require_picomatch2(), 1);
-import { posix as posix8 } from "node:path";
+var import_picomatch7 = __toESM(require_picomatch2(), 1);
+import { posix as posix11 } from "node:path";
 var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
 async function selectInfraFiles(changeSet, options, report) {
@@ -69078,9 +69597,9 @@ var Globs = class {
   get(glob2) {
     let entry = this.compiled.get(glob2);
     if (!entry) {
-      const scanned = import_picomatch6.default.scan(glob2);
-      const dir = posix8.dirname(glob2) === "." ? "" : posix8.dirname(glob2);
-      entry = { matches: (0, import_picomatch6.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      const scanned = import_picomatch7.default.scan(glob2);
+      const dir = posix11.dirname(glob2) === "." ? "" : posix11.dirname(glob2);
+      entry = { matches: (0, import_picomatch7.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob2, entry);
     }
     return entry;
@@ -69154,18 +69673,18 @@ async function indexDependents(listing, reader, globs2) {
 }
 function candidatesFor(path6, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix8.dirname(path6);
+  let dir = posix11.dirname(path6);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix8.dirname(dir);
+    dir = posix11.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path6 of listing) {
-    const dir = posix8.dirname(path6) === "." ? "" : posix8.dirname(path6);
+    const dir = posix11.dirname(path6) === "." ? "" : posix11.dirname(path6);
     const list3 = index2.get(dir) ?? [];
     list3.push(path6);
     index2.set(dir, list3);
@@ -69206,7 +69725,7 @@ async function scanInfra(changeSet, config2, options) {
   const report = emptyReport(TOOL, options.now.toISOString());
   const isInfra = infraPathFilter(config2.infra);
   const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...options.all ? { all: true } : {} }, report);
-  const included = config2.infra.include.length ? (0, import_picomatch7.default)([...config2.infra.include], { dot: true }) : void 0;
+  const included = config2.infra.include.length ? (0, import_picomatch8.default)([...config2.infra.include], { dot: true }) : void 0;
   for (const file2 of head) {
     if (included?.(file2.path) && !detectFormat(file2.path, file2.text)) {
       report.notes.push(`infra: ${file2.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
@@ -69324,9 +69843,9 @@ var GitRefSource = class {
         }
         if (entry.size > MAX_LINK_TARGET_BYTES) throw linkOutsideError(path6, prefix, `(a ${entry.size}-byte target)`);
         const target = decodePath(await this.blob(entry.oid));
-        const inside = linkTargetPath(prefix, target);
-        if (inside === void 0) throw linkOutsideError(path6, prefix, target);
-        next = [inside, ...parts.slice(depth)].filter((part) => part !== "" && part !== ".").join("/");
+        const inside2 = linkTargetPath(prefix, target);
+        if (inside2 === void 0) throw linkOutsideError(path6, prefix, target);
+        next = [inside2, ...parts.slice(depth)].filter((part) => part !== "" && part !== ".").join("/");
       }
       current = next;
     }

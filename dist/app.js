@@ -1845,8 +1845,8 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs6.writeSync(this.fd, this._writingBuf) : fs6.writeSync(this.fd, this._writingBuf, "utf8");
-          release(null, written);
+          const written2 = Buffer.isBuffer(this._writingBuf) ? fs6.writeSync(this.fd, this._writingBuf) : fs6.writeSync(this.fd, this._writingBuf, "utf8");
+          release(null, written2);
         } catch (err) {
           release(err);
         }
@@ -1860,8 +1860,8 @@ var require_sonic_boom = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs6.writeSync(this.fd, this._writingBuf);
-          release(null, written);
+          const written2 = fs6.writeSync(this.fd, this._writingBuf);
+          release(null, written2);
         } catch (err) {
           release(err);
         }
@@ -2801,8 +2801,8 @@ var require_transport = __commonJS({
     }
     function stripQuotes(value) {
       const first = value[0];
-      const last2 = value[value.length - 1];
-      if (first === '"' && last2 === '"' || first === "'" && last2 === "'") {
+      const last = value[value.length - 1];
+      if (first === '"' && last === '"' || first === "'" && last === "'") {
         return value.slice(1, -1);
       }
       return value;
@@ -3020,7 +3020,7 @@ var require_tools = __commonJS({
     }
     function _asString(str2) {
       let result = "";
-      let last2 = 0;
+      let last = 0;
       let found = false;
       let point = 255;
       const l = str2.length;
@@ -3030,15 +3030,15 @@ var require_tools = __commonJS({
       for (var i = 0; i < l && point >= 32; i++) {
         point = str2.charCodeAt(i);
         if (point === 34 || point === 92) {
-          result += str2.slice(last2, i) + "\\";
-          last2 = i;
+          result += str2.slice(last, i) + "\\";
+          last = i;
           found = true;
         }
       }
       if (!found) {
         result = str2;
       } else {
-        result += str2.slice(last2);
+        result += str2.slice(last);
       }
       return point < 32 ? JSON.stringify(str2) : '"' + result + '"';
     }
@@ -6205,8 +6205,8 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : this._bufs.shift() || "";
       if (this.sync) {
         try {
-          const written = Buffer.isBuffer(this._writingBuf) ? fs6.writeSync(this.fd, this._writingBuf) : fs6.writeSync(this.fd, this._writingBuf, "utf8");
-          release(null, written);
+          const written2 = Buffer.isBuffer(this._writingBuf) ? fs6.writeSync(this.fd, this._writingBuf) : fs6.writeSync(this.fd, this._writingBuf, "utf8");
+          release(null, written2);
         } catch (err) {
           release(err);
         }
@@ -6220,8 +6220,8 @@ var require_sonic_boom2 = __commonJS({
       this._writingBuf = this._writingBuf.length ? this._writingBuf : mergeBuf(this._bufs.shift(), this._lens.shift());
       if (this.sync) {
         try {
-          const written = fs6.writeSync(this.fd, this._writingBuf);
-          release(null, written);
+          const written2 = fs6.writeSync(this.fd, this._writingBuf);
+          release(null, written2);
         } catch (err) {
           release(err);
         }
@@ -6793,7 +6793,7 @@ var require_filter_log = __commonJS({
     }
     function setLogProperty(log, property, value) {
       const props = splitPropertyKey(property);
-      const last2 = props.pop();
+      const last = props.pop();
       let current = log;
       for (const prop of props) {
         if (current[prop] === null || typeof current[prop] !== "object") {
@@ -6801,7 +6801,7 @@ var require_filter_log = __commonJS({
         }
         current = current[prop];
       }
-      current[last2] = value;
+      current[last] = value;
     }
     function filterLog({ log, context }) {
       const { ignoreKeys, includeKeys } = context;
@@ -9565,7 +9565,7 @@ var require_identity = __commonJS({
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR2;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -9587,7 +9587,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -9602,7 +9602,7 @@ var require_identity = __commonJS({
     exports2.isMap = isMap;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar2;
     exports2.isSeq = isSeq;
   }
 });
@@ -13394,8 +13394,8 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last2 = tokens[tokens.length - 1];
-      const end = last2 ? last2.offset + last2.source.length : offset;
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -14243,9 +14243,9 @@ var require_resolve_flow_scalar = __commonJS({
         }
         pos = line.lastIndex;
       }
-      const last2 = /[ \t]*(.*)/sy;
-      last2.lastIndex = pos;
-      match = last2.exec(source);
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
@@ -15147,7 +15147,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR2 = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -15231,7 +15231,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR2;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -16152,12 +16152,12 @@ var require_parser = __commonJS({
               yield* this.pop(token);
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last2 = token.items[token.items.length - 1];
-            if (last2 && !last2.sep && !last2.value && last2.start.length > 0 && findNonEmptyIndex(last2.start) === -1 && (token.indent === 0 || last2.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
-                top.end = last2.start;
+                top.end = last.start;
               else
-                top.items.push({ start: last2.start });
+                top.items.push({ start: last.start });
               token.items.splice(-1, 1);
             }
           }
@@ -16281,8 +16281,8 @@ var require_parser = __commonJS({
             this.onKeyLine = false;
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map3.items.push({ start: [this.sourceToken] });
@@ -16474,8 +16474,8 @@ var require_parser = __commonJS({
           case "newline":
             if (it.value) {
               const end = "end" in it.value ? it.value.end : void 0;
-              const last2 = Array.isArray(end) ? end[end.length - 1] : void 0;
-              if (last2?.type === "comment")
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq2.items.push({ start: [this.sourceToken] });
@@ -20258,11 +20258,11 @@ var require_utils2 = __commonJS({
     };
     exports2.basename = (path8, { windows } = {}) => {
       const segs = path8.split(windows ? /[\\/]/ : "/");
-      const last2 = segs[segs.length - 1];
-      if (last2 === "") {
+      const last = segs[segs.length - 1];
+      if (last === "") {
         return segs[segs.length - 2];
       }
-      return last2;
+      return last;
     };
   }
 });
@@ -21127,9 +21127,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix9 = POSIX_REGEX_SOURCE[rest2];
-                if (posix9) {
-                  prev.value = pre + posix9;
+                const posix12 = POSIX_REGEX_SOURCE[rest2];
+                if (posix12) {
+                  prev.value = pre + posix12;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21629,9 +21629,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants = require_constants3();
     var isObject5 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch8 = (glob2, options2, returnState = false) => {
+    var picomatch9 = (glob2, options2, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input2) => picomatch8(input2, options2, returnState));
+        const fns = glob2.map((input2) => picomatch9(input2, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -21646,18 +21646,18 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix9 = opts.windows;
-      const regex2 = isState ? picomatch8.compileRe(glob2, options2) : picomatch8.makeRe(glob2, options2, false, true);
+      const posix12 = opts.windows;
+      const regex2 = isState ? picomatch9.compileRe(glob2, options2) : picomatch9.makeRe(glob2, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch8(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch9(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch8.test(input2, regex2, options2, { glob: glob2, posix: posix9 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix9, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex2, options2, { glob: glob2, posix: posix12 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix12, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21682,7 +21682,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch8.test = (input2, regex2, options2, { glob: glob2, posix: posix9 } = {}) => {
+    picomatch9.test = (input2, regex2, options2, { glob: glob2, posix: posix12 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21690,7 +21690,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format4 = opts.format || (posix9 ? utils.toPosixSlashes : null);
+      const format4 = opts.format || (posix12 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format4 ? format4(input2) : input2;
       if (match === false) {
@@ -21699,24 +21699,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch8.matchBase(input2, regex2, options2, posix9);
+          match = picomatch9.matchBase(input2, regex2, options2, posix12);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch8.matchBase = (input2, glob2, options2, posix9 = options2 && options2.windows) => {
-      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch8.makeRe(glob2, options2);
-      return regex2.test(utils.basename(input2, { windows: posix9 }));
+    picomatch9.matchBase = (input2, glob2, options2, posix12 = options2 && options2.windows) => {
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options2);
+      return regex2.test(utils.basename(input2, { windows: posix12 }));
     };
-    picomatch8.isMatch = (str2, patterns, options2) => picomatch8(patterns, options2)(str2);
-    picomatch8.parse = (pattern, options2) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch8.parse(p, options2));
+    picomatch9.isMatch = (str2, patterns, options2) => picomatch9(patterns, options2)(str2);
+    picomatch9.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch9.parse(p, options2));
       return parse7(pattern, { ...options2, fastpaths: false });
     };
-    picomatch8.scan = (input2, options2) => scan(input2, options2);
-    picomatch8.compileRe = (state, options2, returnOutput = false, returnState = false) => {
+    picomatch9.scan = (input2, options2) => scan(input2, options2);
+    picomatch9.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21727,13 +21727,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch8.toRegex(source, options2);
+      const regex2 = picomatch9.toRegex(source, options2);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch8.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
+    picomatch9.makeRe = (input2, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21744,9 +21744,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse7(input2, options2);
       }
-      return picomatch8.compileRe(parsed, options2, returnOutput, returnState);
+      return picomatch9.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch8.toRegex = (source, options2) => {
+    picomatch9.toRegex = (source, options2) => {
       try {
         const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21755,8 +21755,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch8.constants = constants;
-    module2.exports = picomatch8;
+    picomatch9.constants = constants;
+    module2.exports = picomatch9;
   }
 });
 
@@ -21766,14 +21766,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch8(glob2, options2, returnState = false) {
+    function picomatch9(glob2, options2, returnState = false) {
       if (options2 && (options2.windows === null || options2.windows === void 0)) {
         options2 = { ...options2, windows: utils.isWindows() };
       }
       return pico(glob2, options2, returnState);
     }
-    Object.assign(picomatch8, pico);
-    module2.exports = picomatch8;
+    Object.assign(picomatch9, pico);
+    module2.exports = picomatch9;
   }
 });
 
@@ -25981,15 +25981,15 @@ var LruObject = class {
     if (this.last === item) {
       return;
     }
-    const last2 = this.last;
+    const last = this.last;
     const next = item.next;
     const prev = item.prev;
     if (this.first === item) {
       this.first = next;
     }
     item.next = null;
-    item.prev = last2;
-    last2.next = item;
+    item.prev = last;
+    last.next = item;
     if (prev !== null) {
       prev.next = next;
     }
@@ -48237,11 +48237,11 @@ var capitalizeFirstCharacter = (text2) => {
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
-  const last2 = abs % 10;
-  const last22 = abs % 100;
-  if (last22 >= 11 && last22 <= 19 || last2 === 0)
+  const last = abs % 10;
+  const last2 = abs % 100;
+  if (last2 >= 11 && last2 <= 19 || last === 0)
     return "many";
-  if (last2 === 1)
+  if (last === 1)
     return "one";
   return "few";
 }
@@ -59093,8 +59093,8 @@ function yamlContexts(lines) {
   closeDocument();
   return lines.map((_, index2) => {
     const line = index2 + 1;
-    const inside = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
-    const block = inside.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine))[0];
+    const inside2 = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
+    const block = inside2.sort((a, b) => a.endLine - a.startLine - (b.endLine - b.startLine))[0];
     return block ? { block } : {};
   });
 }
@@ -59959,10 +59959,10 @@ function call(node2, scope) {
   }
   let args = node2.args.map((arg) => evaluate(arg, scope));
   if (node2.expand) {
-    const last2 = args.at(-1);
-    if (isUnresolved(last2)) return widen(node2, last2);
-    if (!Array.isArray(last2)) throw new EvalError(`${node2.text}: "..." needs a list`);
-    args = [...args.slice(0, -1), ...last2];
+    const last = args.at(-1);
+    if (isUnresolved(last)) return widen(node2, last);
+    if (!Array.isArray(last)) throw new EvalError(`${node2.text}: "..." needs a list`);
+    args = [...args.slice(0, -1), ...last];
   }
   return callFunction(node2.name, args, node2, (cause) => widen(node2, cause));
 }
@@ -61078,7 +61078,7 @@ var HclLocator = class {
   expressionEnd(from) {
     let depth = 0;
     let i = from;
-    let last2 = from;
+    let last = from;
     while (i < this.text.length) {
       const c = this.text[i];
       if (c === '"') i = this.stringEnd(i);
@@ -61099,13 +61099,13 @@ var HclLocator = class {
         i++;
       } else if (c === "\n" && depth === 0) break;
       else {
-        if (c !== " " && c !== "	" && c !== "\r" && c !== "\n") last2 = i;
+        if (c !== " " && c !== "	" && c !== "\r" && c !== "\n") last = i;
         i++;
         continue;
       }
-      last2 = i - 1;
+      last = i - 1;
     }
-    return Math.max(from, last2) + 1;
+    return Math.max(from, last) + 1;
   }
   /** From an opening quote to just after the closing one, through `${…}` templates. */
   stringEnd(from) {
@@ -61941,7 +61941,7 @@ function messageOf(error62) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // checks/infra/rule.ts
 function valueAt2(values, path8) {
@@ -61967,10 +61967,10 @@ function attributeRule(spec) {
         (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
       );
       if (!target) return void 0;
-      const written = valueAt2(resource.values, target.path);
+      const written2 = valueAt2(resource.values, target.path);
       const name = attributeName(target.path);
-      const verdict = judgeValue(target.path, written ?? target.absent, expect, name);
-      if (verdict.verdict === "fail" && written === void 0 && target.absent !== void 0) {
+      const verdict = judgeValue(target.path, written2 ?? target.absent, expect, name);
+      if (verdict.verdict === "fail" && written2 === void 0 && target.absent !== void 0) {
         verdict.message = `${name} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
       }
       return verdict;
@@ -62185,7 +62185,200 @@ function pathLabel(path8) {
 }
 
 // checks/infra/formats.ts
-var import_picomatch5 = __toESM(require_picomatch2(), 1);
+var import_picomatch6 = __toESM(require_picomatch2(), 1);
+
+// checks/infra/cloudformation/parse-cloudformation.ts
+import { posix as posix5 } from "node:path";
+
+// checks/infra/file-identity.ts
+function identifyInFile(format4, resources) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    resource.scope = `${format4}:${resource.path}`;
+    const count = (seen.get(resource.address) ?? 0) + 1;
+    seen.set(resource.address, count);
+    if (count > 1) resource.address = `${resource.address}#${count}`;
+  }
+}
+
+// checks/infra/cloudformation/evaluate.ts
+var NO_VALUE = /* @__PURE__ */ Symbol("AWS::NoValue");
+function asObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+}
+function intrinsicOf(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return void 0;
+  const entries = Object.entries(value);
+  const [name, argument] = entries[0] ?? [];
+  return entries.length === 1 && name !== void 0 && (name === "Ref" || name === "Condition" || name.startsWith("Fn::")) ? { name, argument } : void 0;
+}
+function written(name, argument) {
+  return `${name === "Ref" || name === "Condition" ? name : `!${name.slice(4)}`} ${JSON.stringify(argument)}`;
+}
+function isScalar(value) {
+  return value === null || value === void 0 || ["string", "number", "boolean"].includes(typeof value);
+}
+function asText(value) {
+  if (typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
+}
+function eitherOf(expression, whenTrue, whenFalse) {
+  const branches = (value) => isUnresolved(value) && value.branches ? [...value.branches] : [value === NO_VALUE ? void 0 : value];
+  if ((isScalar(whenTrue) || whenTrue === NO_VALUE || isUnresolved(whenTrue)) && (isScalar(whenFalse) || whenFalse === NO_VALUE || isUnresolved(whenFalse))) {
+    const all = [...branches(whenTrue), ...branches(whenFalse)];
+    if (all.every((branch) => isScalar(branch) || isUnresolved(branch))) return unresolved(expression, all);
+  }
+  if (Array.isArray(whenTrue) && Array.isArray(whenFalse) && whenTrue.length === whenFalse.length) {
+    return whenTrue.map((item, index2) => eitherOf(expression, item, whenFalse[index2]));
+  }
+  const both = [whenTrue, whenFalse];
+  if (both.every((branch) => branch !== null && typeof branch === "object" && !Array.isArray(branch) && !isUnresolved(branch))) {
+    const keys = [...new Set(both.flatMap((branch) => Object.keys(branch)))];
+    return Object.fromEntries(keys.map((key) => [key, eitherOf(expression, whenTrue[key] ?? NO_VALUE, whenFalse[key] ?? NO_VALUE)]));
+  }
+  return unresolved(`${expression} (its branches differ in shape)`);
+}
+var TemplateScope = class {
+  constructor(template2, parameters) {
+    this.template = template2;
+    this.parameters = parameters;
+  }
+  template;
+  parameters;
+  conditions = /* @__PURE__ */ new Map();
+  deciding = /* @__PURE__ */ new Set();
+  /** The other-file place of the last bound parameter read (see `evaluateAt`). */
+  touched;
+  /** A named condition: true, false, or unresolved when it depends on what the template does not decide. */
+  condition(name) {
+    const known = this.conditions.get(name);
+    if (known !== void 0) return known;
+    const definitions = asObject(this.template.Conditions);
+    if (!(name in definitions)) return unresolved(`Condition ${name} (no such condition)`);
+    if (this.deciding.has(name)) return unresolved(`Condition ${name} (defined in terms of itself)`);
+    this.deciding.add(name);
+    const value = this.evaluate(definitions[name]);
+    this.deciding.delete(name);
+    const decided = typeof value === "boolean" ? value : isUnresolved(value) ? unresolved(`Condition ${name}: ${value.expression}`) : value === "true" ? true : value === "false" ? false : unresolved(`Condition ${name} is not a boolean`);
+    this.conditions.set(name, decided);
+    return decided;
+  }
+  /** Evaluates a value; `origin` is the other-file place of a parameter it read, when any. */
+  evaluateAt(value) {
+    this.touched = void 0;
+    const result = this.evaluate(value);
+    return this.touched ? { value: result, origin: this.touched } : { value: result };
+  }
+  evaluate(value) {
+    if (Array.isArray(value)) return value.map((item) => this.evaluate(item)).filter((item) => item !== NO_VALUE);
+    const intrinsic = intrinsicOf(value);
+    if (intrinsic) return this.intrinsic(intrinsic.name, intrinsic.argument);
+    if (value === null || typeof value !== "object") return value;
+    const entries = Object.entries(value).map(([key, item]) => [key, this.evaluate(item)]);
+    return Object.fromEntries(entries.filter(([, item]) => item !== NO_VALUE));
+  }
+  intrinsic(name, argument) {
+    const expression = written(name, argument);
+    switch (name) {
+      case "Ref":
+        return this.ref(argument);
+      case "Condition":
+        return typeof argument === "string" ? this.condition(argument) : unresolved(expression);
+      case "Fn::If":
+        return this.fnIf(argument, expression);
+      case "Fn::Equals":
+        return this.logical(argument, expression, (values) => {
+          const [left, right] = values.map(asText);
+          return values.length === 2 && left !== void 0 && right !== void 0 ? left === right : void 0;
+        });
+      case "Fn::And":
+        return this.logical(argument, expression, (values) => values.includes(false) ? false : values.every((item) => item === true) ? true : void 0);
+      case "Fn::Or":
+        return this.logical(argument, expression, (values) => values.includes(true) ? true : values.every((item) => item === false) ? false : void 0);
+      case "Fn::Not":
+        return this.logical(argument, expression, (values) => values.length === 1 && typeof values[0] === "boolean" ? !values[0] : void 0);
+      case "Fn::FindInMap":
+        return this.findInMap(argument, expression);
+      case "Fn::Sub":
+        return this.sub(argument, expression);
+      case "Fn::Join":
+        return this.join(argument, expression);
+      case "Fn::Select": {
+        const [index2, list3] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
+        const position = Number(asText(index2));
+        return Array.isArray(list3) && Number.isInteger(position) && position >= 0 && position < list3.length ? list3[position] : unresolved(expression);
+      }
+      case "Fn::Split": {
+        const [delimiter, text2] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
+        return typeof delimiter === "string" && typeof text2 === "string" && delimiter !== "" ? text2.split(delimiter) : unresolved(expression);
+      }
+      default:
+        return unresolved(expression);
+    }
+  }
+  ref(name) {
+    if (typeof name !== "string") return unresolved(written("Ref", name));
+    if (name === "AWS::NoValue") return NO_VALUE;
+    if (name.startsWith("AWS::")) return unresolved(`Ref ${name} (a pseudo parameter, known at deploy time)`);
+    const binding = this.parameters.get(name);
+    if (binding) {
+      if (binding.origin) this.touched = binding.origin;
+      return binding.value;
+    }
+    if (name in asObject(this.template.Parameters)) return unresolved(`Ref ${name} (a parameter without default)`);
+    return unresolved(written("Ref", name));
+  }
+  fnIf(argument, expression) {
+    if (!Array.isArray(argument) || argument.length !== 3 || typeof argument[0] !== "string") return unresolved(expression);
+    const decided = this.condition(argument[0]);
+    if (decided === true) return this.evaluate(argument[1]);
+    if (decided === false) return this.evaluate(argument[2]);
+    return eitherOf(`!If [${argument[0]}, ...] (${decided.expression})`, this.evaluate(argument[1]), this.evaluate(argument[2]));
+  }
+  /** A condition function: decided when `decide` can tell from what is known (one `false` decides an And, whatever the others). */
+  logical(argument, expression, decide) {
+    const values = (Array.isArray(argument) ? argument : [argument]).map((item) => {
+      const value = this.evaluate(item);
+      return value === "true" ? true : value === "false" ? false : value;
+    });
+    const decided = decide(values);
+    if (decided !== void 0) return decided;
+    const cause = values.find(isUnresolved);
+    return unresolved(cause ? `${expression}: ${cause.expression}` : expression);
+  }
+  findInMap(argument, expression) {
+    if (!Array.isArray(argument) || argument.length < 3) return unresolved(expression);
+    const keys = argument.slice(0, 3).map((item) => this.evaluate(item));
+    const cause = keys.find(isUnresolved);
+    if (cause) return unresolved(`${expression}: ${cause.expression}`);
+    const [map3, top, second] = keys.map(asText);
+    const found = map3 !== void 0 && top !== void 0 && second !== void 0 ? asObject(asObject(asObject(this.template.Mappings)[map3])[top])[second] : void 0;
+    if (found !== void 0) return this.evaluate(found);
+    const fallback = asObject(argument[3]).DefaultValue;
+    return fallback !== void 0 ? this.evaluate(fallback) : unresolved(`${expression} (no such entry in Mappings)`);
+  }
+  sub(argument, expression) {
+    const template2 = Array.isArray(argument) ? argument[0] : argument;
+    const variables = Array.isArray(argument) ? asObject(argument[1]) : {};
+    if (typeof template2 !== "string") return unresolved(expression);
+    let cause;
+    const text2 = template2.replace(/\$\{([^}]*)\}/g, (whole, name) => {
+      if (name.startsWith("!")) return `\${${name.slice(1)}}`;
+      const value = name in variables ? this.evaluate(variables[name]) : name.includes(".") ? unresolved(`\${${name}}`) : this.ref(name);
+      const substituted = asText(value);
+      if (substituted === void 0) cause ??= isUnresolved(value) ? value : unresolved(whole);
+      return substituted ?? whole;
+    });
+    return cause ? unresolved(`${expression}: ${cause.expression}`) : text2;
+  }
+  join(argument, expression) {
+    if (!Array.isArray(argument) || typeof argument[0] !== "string") return unresolved(expression);
+    const list3 = this.evaluate(argument[1]);
+    if (!Array.isArray(list3)) return unresolved(expression);
+    const parts = list3.map(asText);
+    return parts.every((part) => part !== void 0) ? parts.join(argument[0]) : unresolved(expression);
+  }
+};
 
 // checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
@@ -62203,47 +62396,126 @@ var CLOUDFORMATION_CONTENT = /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']
 function looksLikeCloudFormation(text2) {
   return CLOUDFORMATION_CONTENT.test(text2);
 }
-function asObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
+function loadTemplate(path8, text2) {
+  const [document] = parseYamlDocuments(text2.replace(/^\uFEFF/, ""), CLOUDFORMATION_SCHEMA);
+  return { path: path8, template: asObject(document?.value), positions: document?.positions ?? { startLine: 1, endLine: 1 } };
+}
+var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location" };
+function localTemplatePath(from, resource) {
+  const property = NESTED_TEMPLATE[String(resource.Type)];
+  const url2 = property === void 0 ? void 0 : asObject(resource.Properties)[property];
+  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix5.isAbsolute(url2) || url2.includes("${")) return void 0;
+  const path8 = posix5.normalize(posix5.join(posix5.dirname(from), url2));
+  return path8 === ".." || path8.startsWith("../") ? void 0 : path8;
+}
+function nestedStacks(template2) {
+  return Object.entries(asObject(template2.template.Resources)).flatMap(([id, resource]) => {
+    const child = localTemplatePath(template2.path, asObject(resource));
+    return child === void 0 ? [] : [{ id, child }];
+  });
+}
+function cloudFormationDependencies(path8, text2) {
+  try {
+    return nestedStacks(loadTemplate(path8, text2)).map((stack) => stack.child);
+  } catch {
+    return [];
+  }
 }
 function parseCloudFormation(path8, text2) {
-  let document;
-  try {
-    document = parseYamlDocuments(text2, CLOUDFORMATION_SCHEMA)[0];
-  } catch (error62) {
-    if (error62 instanceof YamlSyntaxError) return { ok: false, path: path8, format: "cloudformation", line: error62.line, message: error62.message };
-    throw error62;
+  return parseCloudFormationFiles([{ path: path8, text: text2 }])[0];
+}
+function parseCloudFormationFiles(files) {
+  const templates = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  for (const { path: path8, text: text2 } of files) {
+    try {
+      templates.set(path8, loadTemplate(path8, text2));
+    } catch (error62) {
+      if (!(error62 instanceof YamlSyntaxError)) throw error62;
+      failures.set(path8, { ok: false, path: path8, format: "cloudformation", line: error62.line, message: error62.message });
+    }
   }
-  const template2 = asObject(document?.value);
-  const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const parameters = asObject(template2.Parameters);
-  const resources = [];
-  for (const [id, declaration] of Object.entries(asObject(template2.Resources))) {
+  const nested = new Set([...templates.values()].flatMap((template2) => nestedStacks(template2).map((stack) => stack.child)).filter((child) => templates.has(child)));
+  const resources = /* @__PURE__ */ new Map();
+  const visited = /* @__PURE__ */ new Set();
+  const paths = [...templates.keys()].sort();
+  for (const path8 of [...paths.filter((candidate) => !nested.has(candidate)), ...paths.filter((candidate) => nested.has(candidate))]) {
+    if (visited.has(path8)) continue;
+    const template2 = templates.get(path8);
+    instantiate(template2, defaultsOf(template2), { templates, visited, resources, chain: [path8] });
+  }
+  for (const list3 of resources.values()) identifyInFile("cloudformation", list3);
+  return files.map(({ path: path8 }) => failures.get(path8) ?? { ok: true, path: path8, format: "cloudformation", resources: resources.get(path8) ?? [] });
+}
+function defaultsOf(template2) {
+  const bindings = /* @__PURE__ */ new Map();
+  for (const [name, declaration] of Object.entries(asObject(template2.template.Parameters))) {
+    const parameter = asObject(declaration);
+    if ("Default" in parameter) bindings.set(name, { value: parameter.Default });
+  }
+  return bindings;
+}
+function instantiate(template2, parameters, walk) {
+  walk.visited.add(template2.path);
+  const scope = new TemplateScope(template2.template, parameters);
+  for (const [id, declaration] of Object.entries(asObject(template2.template.Resources))) {
     const resource = asObject(declaration);
     if (typeof resource.Type !== "string") continue;
-    const prefix = ["Resources", id, "Properties"];
-    resources.push({
-      address: id,
-      type: resource.Type,
-      format: "cloudformation",
-      path: path8,
-      range: locate(positions, ["Resources", id]),
-      values: asObject(resolveIntrinsics(resource.Properties ?? {}, parameters)),
-      locate: (attribute2) => attribute2.length ? locate(positions, [...prefix, ...attribute2]) : locate(positions, ["Resources", id])
-    });
+    const condition = typeof resource.Condition === "string" ? scope.condition(resource.Condition) : true;
+    if (condition === false) continue;
+    const existence = isUnresolved(condition) ? unresolved(`the resource exists only if ${condition.expression}`) : walk.existence;
+    const evaluated = evaluateProperties(scope, resource.Properties ?? {});
+    const list3 = walk.resources.get(template2.path) ?? [];
+    list3.push(resourceOf(template2, id, resource.Type, existence ?? evaluated.values, evaluated.origins));
+    walk.resources.set(template2.path, list3);
+    const child = walk.templates.get(localTemplatePath(template2.path, resource) ?? "");
+    if (child && !walk.chain.includes(child.path)) {
+      const passed = childParameters(template2, id, scope, asObject(asObject(resource.Properties).Parameters), defaultsOf(child));
+      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], ...existence ? { existence } : {} });
+    }
   }
-  return { ok: true, path: path8, format: "cloudformation", resources };
 }
-function resolveIntrinsics(value, parameters) {
-  if (Array.isArray(value)) return value.map((item) => resolveIntrinsics(item, parameters));
-  if (value === null || typeof value !== "object") return value;
-  const entries = Object.entries(value);
-  const [key, argument] = entries[0] ?? [];
-  if (entries.length === 1 && key !== void 0 && (key === "Ref" || key === "Condition" || key.startsWith("Fn::"))) {
-    const parameter = key === "Ref" && typeof argument === "string" ? asObject(parameters[argument]) : {};
-    return "Default" in parameter ? parameter.Default : unresolved(`${key === "Ref" || key === "Condition" ? key : `!${key.slice(4)}`} ${JSON.stringify(argument)}`);
+function childParameters(parent, id, scope, passed, defaults) {
+  const bindings = new Map(defaults);
+  for (const [name, expression] of Object.entries(passed)) {
+    const { value, origin } = scope.evaluateAt(expression);
+    if (value === NO_VALUE) continue;
+    const line = locate(parent.positions, ["Resources", id, "Properties", "Parameters", name]);
+    bindings.set(name, { value, origin: origin ?? { path: parent.path, ...line } });
   }
-  return Object.fromEntries(entries.map(([name, item]) => [name, resolveIntrinsics(item, parameters)]));
+  return bindings;
+}
+function evaluateProperties(scope, properties) {
+  const origins = /* @__PURE__ */ new Map();
+  const walk = (node2, at) => {
+    if (intrinsicOf(node2)) {
+      const { value, origin } = scope.evaluateAt(node2);
+      if (origin) origins.set(at.join("."), origin);
+      return value;
+    }
+    if (Array.isArray(node2)) return node2.map((item, index2) => walk(item, [...at, index2])).filter((item) => item !== NO_VALUE);
+    if (node2 === null || typeof node2 !== "object") return node2;
+    return Object.fromEntries(Object.entries(node2).map(([key, item]) => [key, walk(item, [...at, key])]).filter(([, item]) => item !== NO_VALUE));
+  };
+  return { values: asObject(walk(properties, [])), origins };
+}
+function resourceOf(template2, id, type2, values, origins) {
+  const prefix = ["Resources", id, "Properties"];
+  return {
+    address: id,
+    type: type2,
+    format: "cloudformation",
+    path: template2.path,
+    range: locate(template2.positions, ["Resources", id]),
+    values,
+    locate: (attribute2) => {
+      for (let length = attribute2.length; length > 0; length--) {
+        const origin = origins.get(attribute2.slice(0, length).join("."));
+        if (origin) return origin;
+      }
+      return attribute2.length ? locate(template2.positions, [...prefix, ...attribute2]) : locate(template2.positions, ["Resources", id]);
+    }
+  };
 }
 
 // checks/infra/cloudformation/format.ts
@@ -62251,7 +62523,10 @@ var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path8) => /\.(ya?ml|json|template)$/i.test(path8),
   matchesContent: (_path, text2) => looksLikeCloudFormation(text2),
-  parse: parseCloudFormation
+  parse: parseCloudFormation,
+  groupOf: () => "cloudformation",
+  parseGroup: (files) => Promise.resolve(parseCloudFormationFiles(files)),
+  dependenciesOf: cloudFormationDependencies
 };
 
 // checks/infra/kubernetes/parse-kubernetes.ts
@@ -62327,6 +62602,10 @@ var kubernetesParser = {
   matchesContent: looksLikeKubernetes,
   parse: parseKubernetes
 };
+
+// checks/infra/nginx/includes.ts
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
+import { posix as posix6 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -62437,74 +62716,293 @@ function parseNginxConfig(text2) {
   return parseBlock(void 0);
 }
 
+// checks/infra/nginx/includes.ts
+var CONFIG_PREFIXES = [
+  "/etc/nginx/",
+  "/usr/local/nginx/conf/",
+  "/usr/local/etc/nginx/",
+  "/opt/homebrew/etc/nginx/",
+  "/opt/bitnami/nginx/conf/",
+  "/usr/local/openresty/nginx/conf/",
+  "/etc/openresty/"
+];
+function directoryOf(path8) {
+  const directory = posix6.dirname(path8);
+  return directory === "." ? "" : directory;
+}
+function withAncestors(directory) {
+  const directories = [directory];
+  for (let current = directory; current !== ""; ) {
+    current = directoryOf(current);
+    directories.push(current);
+  }
+  return directories;
+}
+function inside(directory, relative) {
+  const joined = posix6.normalize(posix6.join(directory, relative));
+  return joined === ".." || joined.startsWith("../") || posix6.isAbsolute(joined) || joined === "." ? void 0 : joined;
+}
+function includeCandidates(from, argument, root) {
+  if (argument.includes("$") || argument === "") return [];
+  const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
+  const relatives = [];
+  if (posix6.isAbsolute(argument)) {
+    const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
+    if (prefix) relatives.push(argument.slice(prefix.length));
+    relatives.push(argument.slice(1));
+  } else {
+    relatives.push(argument);
+  }
+  const candidates = relatives.flatMap((relative) => bases.map((base) => inside(base, relative))).filter((path8) => path8 !== void 0);
+  return [...new Set(candidates)];
+}
+var GLOB = /[*?[]/;
+function matchCandidate(candidate, paths) {
+  if (!GLOB.test(candidate)) return paths.includes(candidate) ? [candidate] : [];
+  const matches = (0, import_picomatch5.default)(candidate);
+  return paths.filter((path8) => matches(path8)).sort();
+}
+function includesIn(directives) {
+  return directives.flatMap((directive) => [...directive.name === "include" && !directive.block ? [directive] : [], ...includesIn(directive.block ?? [])]);
+}
+function nginxDependencies(path8, text2) {
+  let directives;
+  try {
+    directives = parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+  } catch {
+    return [];
+  }
+  const candidates = includesIn(directives).flatMap((include) => include.args.flatMap((argument) => includeCandidates(path8, argument)));
+  return [...new Set(candidates)].filter((candidate) => candidate !== path8);
+}
+
+// checks/infra/nginx/effective-config.ts
+import { posix as posix7 } from "node:path";
+var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
+var MAX_INCLUDE_DEPTH = 16;
+var MAX_EXPANDED_DIRECTIVES = 1e5;
+function expandRoot(files, root, visited) {
+  const paths = [...files.parsed.keys(), ...files.failed].sort();
+  let count = 0;
+  const expand2 = (directives, path8, chain, includedAt) => directives.flatMap((directive) => {
+    if (directive.name === "include" && !directive.block) return include(directive, path8, chain);
+    count++;
+    const placed = { name: directive.name, args: directive.args, line: directive.line, endLine: directive.endLine, path: path8 };
+    if (includedAt !== void 0) placed.includedAt = includedAt;
+    if (directive.block) placed.block = expand2(directive.block, path8, chain, includedAt);
+    return [placed];
+  });
+  const include = (directive, path8, chain) => {
+    const where2 = `${path8}:${directive.line}`;
+    const notFollowed = (reason) => [
+      { name: "include", args: directive.args, line: directive.line, endLine: directive.endLine, path: path8, unresolved: `include ${directive.args.join(" ")} (${where2}): ${reason}` }
+    ];
+    const [argument] = directive.args;
+    if (directive.args.length !== 1 || argument === void 0) return notFollowed("expected one path");
+    if (argument.includes("$")) return notFollowed("nginx does not expand variables in include");
+    const candidates = includeCandidates(path8, argument, root);
+    if (!candidates.length) return notFollowed("it points outside the repository");
+    const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
+    if (!matched.length) return INERT_INCLUDES.has(posix7.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
+    return matched.flatMap((file2) => {
+      if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
+      if (files.failed.has(file2)) return notFollowed(`${file2} did not parse`);
+      if (count > MAX_EXPANDED_DIRECTIVES) return notFollowed(`the includes expand to more than ${MAX_EXPANDED_DIRECTIVES} directives`);
+      visited.add(file2);
+      return expand2(files.parsed.get(file2) ?? [], file2, [...chain, file2], where2);
+    });
+  };
+  visited.add(root);
+  return expand2(files.parsed.get(root) ?? [], root, [root], void 0);
+}
+
 // checks/infra/nginx/parse-nginx.ts
 function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
 var CONTENT = /^\s*(http|server)\s*\{/m;
+var SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 function looksLikeNginx(text2) {
   return CONTENT.test(text2);
 }
-function parseNginx(path8, text2) {
-  let directives;
+var DIRECTIVE_LINE = /^\s*[a-z][a-z0-9_]*\s+[^\n=;{}]*;\s*(#.*)?$/m;
+function looksLikeNginxSnippet(text2) {
+  if (SNIPPET_CONTENT.test(text2)) return true;
+  if (!DIRECTIVE_LINE.test(text2)) return false;
   try {
-    directives = parseNginxConfig(text2);
-  } catch (error62) {
-    if (error62 instanceof NginxSyntaxError) return { ok: false, path: path8, format: "nginx", line: error62.line, message: error62.message };
-    throw error62;
+    parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+    return true;
+  } catch {
+    return false;
   }
-  const isServer = (directive) => directive.name === "server" && directive.block !== void 0;
-  const contexts = [
-    { inherited: [], servers: directives.filter(isServer) },
-    ...directives.filter((directive) => directive.name === "http" && directive.block).map((http) => ({ inherited: (http.block ?? []).filter((directive) => !directive.block), servers: (http.block ?? []).filter(isServer) }))
-  ];
-  const resources = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const { inherited, servers } of contexts) {
-    for (const server2 of servers) {
-      const resource = serverResource(path8, server2, inherited);
-      const count = (seen.get(resource.address) ?? 0) + 1;
-      seen.set(resource.address, count);
-      if (count > 1) resource.address = `${resource.address}#${count}`;
-      resources.push(resource);
+}
+function parseNginx(path8, text2) {
+  return parseNginxFiles([{ path: path8, text: text2 }])[0];
+}
+function parseNginxFiles(files) {
+  const parsed = /* @__PURE__ */ new Map();
+  const failures = /* @__PURE__ */ new Map();
+  for (const { path: path8, text: text2 } of files) {
+    try {
+      parsed.set(path8, parseNginxConfig(text2.replace(/^\uFEFF/, "")));
+    } catch (error62) {
+      if (!(error62 instanceof NginxSyntaxError)) throw error62;
+      failures.set(path8, { ok: false, path: path8, format: "nginx", line: error62.line, message: error62.message });
     }
   }
-  return { ok: true, path: path8, format: "nginx", resources };
+  const set4 = { parsed, failed: new Set(failures.keys()) };
+  const resources = /* @__PURE__ */ new Map();
+  const visited = /* @__PURE__ */ new Set();
+  const included = includedFiles(set4);
+  const paths = [...parsed.keys()].sort();
+  for (const root of [...paths.filter((path8) => !included.has(path8)), ...paths.filter((path8) => included.has(path8))]) {
+    if (visited.has(root)) continue;
+    for (const resource of resourcesOf(expandRoot(set4, root, visited))) {
+      resources.set(resource.path, [...resources.get(resource.path) ?? [], resource]);
+    }
+  }
+  for (const list3 of resources.values()) identifyInFile("nginx", list3);
+  return files.map(({ path: path8 }) => failures.get(path8) ?? { ok: true, path: path8, format: "nginx", resources: resources.get(path8) ?? [] });
 }
+function includedFiles(set4) {
+  const paths = [...set4.parsed.keys(), ...set4.failed];
+  const included = /* @__PURE__ */ new Set();
+  for (const [path8, directives] of set4.parsed) {
+    for (const include of includesIn(directives)) {
+      for (const candidate of include.args.flatMap((argument) => includeCandidates(path8, argument))) {
+        for (const match of matchCandidate(candidate, paths)) if (match !== path8) included.add(match);
+      }
+    }
+  }
+  return included;
+}
+var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
+var isSimple = (directive) => !directive.block;
+function resourcesOf(directives) {
+  const resources = directives.filter(isServer).map((server2) => serverResource(server2, []));
+  for (const http of directives.filter((directive) => directive.name === "http" && directive.block)) {
+    const block = http.block ?? [];
+    const inherited = block.filter(isSimple);
+    const servers = block.filter(isServer);
+    if (servers.length) resources.push(...servers.map((server2) => serverResource(server2, inherited)));
+    else resources.push(httpResource(http));
+  }
+  return resources;
+}
+function placeOf2(directive, path8) {
+  const range = { startLine: directive.line, endLine: directive.endLine };
+  if (directive.path !== path8) range.path = directive.path;
+  return range;
+}
+function originOf(directive, resource) {
+  const included = directive.includedAt !== void 0 && directive.path !== resource.path;
+  return `${directive.path}:${directive.line}${included ? `, included at ${directive.includedAt}` : ""}`;
+}
+var FactSheet = class {
+  constructor(block) {
+    this.block = block;
+  }
+  block;
+  ranges = /* @__PURE__ */ new Map();
+  origins = {};
+  place(key, directive, origin) {
+    this.ranges.set(key, placeOf2(directive, this.block.path));
+    const level = this.block.block ?? [];
+    const written2 = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
+    if (origin !== void 0) this.origins[key] = origin;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!written2) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+  origin(directive) {
+    return originOf(directive, this.block);
+  }
+  /** The value of a fact, its directive recorded for `locate`; absent facts stay `undefined`. */
+  settle(key, fact) {
+    if (!fact) return void 0;
+    this.place(key, fact.directive);
+    return fact.value;
+  }
+  locate(fallback) {
+    return (attribute2) => this.ranges.get(attribute2.slice(0, 2).join(".")) ?? this.ranges.get(String(attribute2[0])) ?? fallback;
+  }
+};
 function rangeOf(directive) {
   return { startLine: directive.line, endLine: directive.endLine };
 }
-function serverResource(path8, server2, inherited) {
+function isFound(answer) {
+  return answer !== void 0 && "value" in answer;
+}
+function resolveInherited(levels, pick2) {
+  for (const directives of levels) {
+    const answer = pick2(directives);
+    if (isFound(answer)) return answer;
+    const include = directives.find((directive) => directive.unresolved !== void 0);
+    if (include) return { value: unresolved(include.unresolved ?? ""), directive: include };
+    if (answer) return void 0;
+  }
+  return void 0;
+}
+function lastNamed(name) {
+  return (directives) => {
+    const directive = directives.findLast((candidate) => candidate.name === name);
+    return directive && { value: directive, directive };
+  };
+}
+function mapFound(found, map3) {
+  return found ? { value: map3(found.value), directive: found.directive } : void 0;
+}
+function readSettings(levels, facts) {
+  const settings = {
+    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_protocols")(directives), (directive) => directive.args))),
+    ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
+    strict_transport_security: readEffectiveHsts(levels, facts),
+    access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== void 0));
+}
+function readEffectiveHsts(levels, facts) {
+  const found = facts.settle("strict_transport_security", resolveInherited(levels, readHsts));
+  if (found !== void 0) return found;
+  const stopAt = levels.findIndex((directives) => readHsts(directives) !== void 0);
+  const stop = stopAt < 0 ? void 0 : readHsts(levels[stopAt] ?? []);
+  const hidden = levels.slice(stopAt + 1).map(readHsts).find(isFound);
+  if (stop && !isFound(stop) && hidden) {
+    facts.place(
+      "strict_transport_security",
+      stop.stop,
+      `the add_header at ${facts.origin(stop.stop)} hides the Strict-Transport-Security header set at ${facts.origin(hidden.directive)} (nginx inherits add_header only by a level with none of its own)`
+    );
+  }
+  return void 0;
+}
+function serverResource(server2, inherited) {
   const own4 = server2.block ?? [];
   const levels = [own4, inherited];
-  const ranges = /* @__PURE__ */ new Map();
-  const settle2 = (key, fact) => {
-    if (fact === void 0 || isUnresolvedFound(fact)) return fact;
-    ranges.set(key, fact.range);
-    return fact.value;
-  };
+  const path8 = server2.path;
+  const facts = new FactSheet(server2);
   const listens = own4.filter((directive) => directive.name === "listen");
-  listens.forEach((directive, index2) => ranges.set(`listen.${index2}`, rangeOf(directive)));
+  listens.forEach((directive, index2) => facts.place(`listen.${index2}`, directive));
   const listen = listens.map(readListen);
-  const sslOn = resolveInherited(levels, (directives) => last(directives, "ssl"));
-  const redirect = findHttpsRedirect(own4);
+  const sslOn = resolveInherited(levels, lastNamed("ssl"));
   const values = {
     listen,
     server_name: own4.filter((directive) => directive.name === "server_name").flatMap((directive) => directive.args),
-    ssl: listen.some((entry) => entry.ssl) || !isUnresolvedFound(sslOn) && sslOn?.value.args[0] === "on",
-    include: levels.flat().filter((directive) => directive.name === "include").flatMap((directive) => directive.args)
+    ssl: listen.some((entry) => entry.ssl) || sslOn !== void 0 && !isUnresolved(sslOn.value) && sslOn.value.args[0] === "on",
+    include: unfollowedIncludes(levels.flat()),
+    ...readSettings(levels, facts)
   };
-  const facts = {
-    ssl_protocols: settle2("ssl_protocols", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_protocols"), (directive) => directive.args))),
-    ssl_ciphers: settle2("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(last(directives, "ssl_ciphers"), (directive) => directive.args.join(" ")))),
-    strict_transport_security: settle2("strict_transport_security", resolveInherited(levels, readHsts)),
-    access_log: settle2("access_log", resolveInherited(levels, readAccessLog)),
-    https_redirect: settle2("https_redirect", redirect && { value: [redirect.name, ...redirect.args].join(" "), range: rangeOf(redirect) })
-  };
+  const mayListen = own4.find((directive) => directive.unresolved !== void 0);
+  if (!values.ssl && mayListen) {
+    values.ssl = unresolved(`${mayListen.unresolved ?? ""} (it may add a TLS listener)`);
+    facts.place("ssl", mayListen);
+  }
+  const redirect = findHttpsRedirect(own4);
+  if (redirect) values.https_redirect = facts.settle("https_redirect", { value: [redirect.name, ...redirect.args].join(" "), directive: redirect });
   const dropping = locationsDroppingHsts(own4);
-  dropping.forEach((location, index2) => ranges.set(`hsts_dropped_by.${index2}`, rangeOf(location)));
+  dropping.forEach((location, index2) => facts.place(`hsts_dropped_by.${index2}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
-  for (const [key, value] of Object.entries(facts)) if (value !== void 0) Object.assign(values, { [key]: value });
+  if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server2);
   return {
     address: serverAddress(values),
@@ -62513,8 +63011,19 @@ function serverResource(path8, server2, inherited) {
     path: path8,
     range,
     values,
-    locate: (attribute2) => ranges.get(attribute2.slice(0, 2).join(".")) ?? ranges.get(String(attribute2[0])) ?? range
+    locate: facts.locate(range)
   };
+}
+function httpResource(http) {
+  const own4 = (http.block ?? []).filter(isSimple);
+  const facts = new FactSheet(http);
+  const settings = readSettings([own4.filter((directive) => directive.unresolved === void 0)], facts);
+  const values = { include: unfollowedIncludes(own4), ...settings };
+  const range = rangeOf(http);
+  return { address: "http", type: "nginx:http", format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
+}
+function unfollowedIncludes(directives) {
+  return directives.filter((directive) => directive.unresolved !== void 0).flatMap((directive) => directive.args);
 }
 function readListen(directive) {
   const address = directive.args[0] ?? "80";
@@ -62526,50 +63035,30 @@ function readListen(directive) {
     ssl: directive.args.slice(1).some((arg) => arg === "ssl" || arg === "quic")
   };
 }
-function last(directives, name) {
-  const directive = directives.findLast((candidate) => candidate.name === name);
-  return directive ? { value: directive, range: rangeOf(directive) } : void 0;
-}
-function mapFound(found, map3) {
-  return found ? { value: map3(found.value), range: found.range } : void 0;
-}
-function isUnresolvedFound(fact) {
-  return fact !== void 0 && !("range" in fact);
-}
-function resolveInherited(levels, pick2) {
-  for (const directives of levels) {
-    const answer = pick2(directives);
-    if (answer !== void 0 && answer !== "stop") return answer;
-    const include = directives.find((directive) => directive.name === "include");
-    if (include) return unresolved(`include ${include.args.join(" ")} (line ${include.line}, not followed)`);
-    if (answer === "stop") return void 0;
-  }
-  return void 0;
-}
 function readHsts(directives) {
   const headers = directives.filter((directive) => directive.name === "add_header");
-  if (!headers.length) return void 0;
+  const [first] = headers;
+  if (!first) return void 0;
   const hsts = headers.findLast((directive) => directive.args[0]?.toLowerCase() === "strict-transport-security");
-  if (!hsts) return "stop";
+  if (!hsts) return { stop: first };
   const header = hsts.args[1] ?? "";
+  if (header.includes("$")) return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
   const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header)?.[1];
-  return {
-    value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") },
-    range: rangeOf(hsts)
-  };
+  return { value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") }, directive: hsts };
 }
 function locationsDroppingHsts(directives) {
   return directives.flatMap((directive) => {
     if (directive.name !== "location" || !directive.block) return [];
     const block = directive.block;
-    const drops = block.some((inner) => inner.name === "add_header") && readHsts(block) === "stop" && !block.some((inner) => inner.name === "include");
+    const answer = readHsts(block);
+    const drops = answer !== void 0 && !isFound(answer) && !block.some((inner) => inner.unresolved !== void 0);
     return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
   });
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");
   const chosen = logs.find((directive) => directive.args[0] === "off") ?? logs[0];
-  return chosen ? { value: chosen.args.join(" "), range: rangeOf(chosen) } : void 0;
+  return chosen ? { value: chosen.args.join(" "), directive: chosen } : void 0;
 }
 var REDIRECT_STATUS = /* @__PURE__ */ new Set(["301", "302", "303", "307", "308"]);
 function findHttpsRedirect(directives) {
@@ -62598,12 +63087,15 @@ var nginxParser = {
   format: "nginx",
   matchesPath: (path8) => NGINX_PATH.test(path8),
   // A YAML or JSON file that embeds an nginx config (a ConfigMap, a Helm template) is not one.
-  matchesContent: (path8, text2) => !/\.(ya?ml|json)$/i.test(path8) && looksLikeNginx(text2),
-  parse: parseNginx
+  matchesContent: (path8, text2) => !/\.(ya?ml|json)$/i.test(path8) && (looksLikeNginx(text2) || NGINX_PATH.test(path8) && looksLikeNginxSnippet(text2)),
+  parse: parseNginx,
+  groupOf: () => "nginx",
+  parseGroup: (files) => Promise.resolve(parseNginxFiles(files)),
+  dependenciesOf: nginxDependencies
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix8 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var isConfigurationFile = (path8) => path8.endsWith(".tf") || path8.endsWith(".tf.json");
@@ -62624,12 +63116,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path8, text2) => {
-    const dir = posix5.dirname(path8);
+    const dir = posix8.dirname(path8);
     if (isModulesManifest(path8)) {
-      const root = posix5.dirname(posix5.dirname(posix5.dirname(path8)));
+      const root = posix8.dirname(posix8.dirname(posix8.dirname(path8)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix5.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix8.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -62655,8 +63147,8 @@ var INFRA_PARSERS = [
   nginxParser
 ];
 function infraPathFilter(selection) {
-  const included = selection.include.length ? (0, import_picomatch5.default)([...selection.include], { dot: true }) : () => false;
-  const excluded = selection.exclude.length ? (0, import_picomatch5.default)([...selection.exclude], { dot: true }) : () => false;
+  const included = selection.include.length ? (0, import_picomatch6.default)([...selection.include], { dot: true }) : () => false;
+  const excluded = selection.exclude.length ? (0, import_picomatch6.default)([...selection.exclude], { dot: true }) : () => false;
   return (path8) => !excluded(path8) && (included(path8) || INFRA_PARSERS.some((parser2) => parser2.matchesPath(path8)));
 }
 function detectFormat(path8, text2) {
@@ -63859,17 +64351,42 @@ ${directives.map((directive) => `    ${directive}
 
 // checks/infra/nginx/rules.ts
 var SERVER = "nginx:server";
+var HTTP = "nginx:http";
 var transmission2 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function server(resource) {
   return resource.values;
 }
-var servesTls = (resource) => server(resource).ssl;
-var nginxLegacyProtocols = attributeRule({
+var servesTls = (resource) => server(resource).ssl !== false;
+function unknownUnlessTls(rule) {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const { ssl } = server(resource);
+      return verdict?.verdict === "fail" && isUnresolved(ssl) ? { verdict: "unknown", path: verdict.path, expression: ssl.expression } : verdict;
+    }
+  };
+}
+function httpTarget(key) {
+  return { type: HTTP, format: "nginx", path: [key], when: (resource) => resource.values[key] !== void 0 };
+}
+function citingOrigin(rule) {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const origins = resource.values.set_in ?? {};
+      const origin = verdict?.verdict === "fail" ? origins[verdict.path.slice(0, 2).join(".")] ?? origins[String(verdict.path[0])] : void 0;
+      return verdict?.verdict === "fail" && origin !== void 0 ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+    }
+  };
+}
+var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission2,
   id: "NGINX-LEGACY-PROTOCOLS",
   title: "nginx accepts TLS older than 1.2",
   severity: "high",
-  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
+  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
   remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.",
   targets: [
     {
@@ -63878,7 +64395,8 @@ var nginxLegacyProtocols = attributeRule({
       path: ["ssl_protocols"],
       absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
       when: servesTls
-    }
+    },
+    httpTarget("ssl_protocols")
   ],
   expect: noLegacyProtocols,
   examples: {
@@ -63899,23 +64417,24 @@ var nginxLegacyProtocols = attributeRule({
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
   }
-});
-var nginxWeakCiphers = attributeRule({
+})));
+var nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission2,
   id: "NGINX-WEAK-CIPHERS",
   title: "nginx enables weak cipher suites",
   severity: "high",
-  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
+  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block (or set in an `http` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
   remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
-  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }],
+  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }, httpTarget("ssl_ciphers")],
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
   }
-});
+})));
 function checkHttpRedirect(resource) {
   const values = server(resource);
+  if (!values.listen.length && isUnresolved(values.ssl)) return { verdict: "unknown", path: ["ssl"], expression: values.ssl.expression };
   const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
   if (plain < 0) return void 0;
   if (values.https_redirect) return { verdict: "pass", path: ["https_redirect"], actual: values.https_redirect };
@@ -63927,7 +64446,7 @@ function checkHttpRedirect(resource) {
     message: "the server answers plain HTTP on port 80 without redirecting to https://; expected `return 301 https://$host$request_uri;`"
   };
 }
-var nginxHttpWithoutRedirect = {
+var nginxHttpWithoutRedirect = citingOrigin({
   ...transmission2,
   id: "NGINX-HTTP-NO-HTTPS-REDIRECT",
   title: "nginx serves port 80 without redirecting to HTTPS",
@@ -63975,33 +64494,33 @@ var nginxHttpWithoutRedirect = {
       }
     ]
   }
-};
+});
 function checkHsts(resource) {
   const values = server(resource);
-  if (!values.ssl) return void 0;
   const hsts = values.strict_transport_security;
+  if (resource.type === HTTP ? hsts === void 0 : !values.ssl) return void 0;
   if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
   const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
   const [dropping] = values.hsts_dropped_by ?? [];
   if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
   return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
-var nginxHstsWeak = {
+var nginxHstsWeak = unknownUnlessTls(citingOrigin({
   ...transmission2,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
   severity: "medium",
-  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
+  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
   remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ["nginx"],
-  resourceTypes: [SERVER],
+  resourceTypes: [SERVER, HTTP],
   check: checkHsts,
   strength: hstsMaxAge.strength,
   examples: {
     bad: [
       {
         path: "nginx/nginx.conf",
-        line: 3,
+        line: 6,
         text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
@@ -64016,16 +64535,16 @@ var nginxHstsWeak = {
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"]) }]
   }
-};
-var nginxAccessLogOff = attributeRule({
+}));
+var nginxAccessLogOff = citingOrigin(attributeRule({
   id: "NGINX-ACCESS-LOG-OFF",
   title: "nginx access log turned off",
   family: "nginx",
   severity: "medium",
   safeguard: "audit-controls",
-  description: "The `access_log` in effect for a server block (its own, or the `http` block's) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
+  description: "The `access_log` in effect for a server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
   remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
-  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }],
+  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, httpTarget("access_log")],
   expect: { expected: "a log destination (not off)", test: (value) => typeof value === "string" && value !== "off", strength: (value) => value === "off" ? 0 : 1 },
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
@@ -64036,7 +64555,7 @@ var nginxAccessLogOff = attributeRule({
       }
     ]
   }
-});
+}));
 var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
 
 // checks/infra/rules/aws-access.ts
@@ -65422,8 +65941,8 @@ async function parseVersion(files, maxBytes, options2) {
 }
 function scopeOf(resource, path8) {
   if (resource.scope !== void 0) {
-    const from = `:${posix6.dirname(resource.path)}`;
-    return path8 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix6.dirname(path8)}` : resource.scope;
+    const from = `:${posix9.dirname(resource.path)}`;
+    return path8 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix9.dirname(path8)}` : resource.scope;
   }
   const parser2 = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser2?.groupOf?.(path8) ?? `${resource.format}:${path8}`;
@@ -65438,11 +65957,11 @@ function parseErrorFinding(failure2) {
 }
 
 // checks/scan.ts
-var import_picomatch7 = __toESM(require_picomatch2(), 1);
+var import_picomatch8 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/select-files.ts
-var import_picomatch6 = __toESM(require_picomatch2(), 1);
-import { posix as posix7 } from "node:path";
+var import_picomatch7 = __toESM(require_picomatch2(), 1);
+import { posix as posix10 } from "node:path";
 
 // checks/model/source.ts
 var UnreadableFileError = class extends Error {
@@ -65561,9 +66080,9 @@ var Globs = class {
   get(glob2) {
     let entry = this.compiled.get(glob2);
     if (!entry) {
-      const scanned = import_picomatch6.default.scan(glob2);
-      const dir = posix7.dirname(glob2) === "." ? "" : posix7.dirname(glob2);
-      entry = { matches: (0, import_picomatch6.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      const scanned = import_picomatch7.default.scan(glob2);
+      const dir = posix10.dirname(glob2) === "." ? "" : posix10.dirname(glob2);
+      entry = { matches: (0, import_picomatch7.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob2, entry);
     }
     return entry;
@@ -65637,18 +66156,18 @@ async function indexDependents(listing, reader, globs2) {
 }
 function candidatesFor(path8, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix7.dirname(path8);
+  let dir = posix10.dirname(path8);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix7.dirname(dir);
+    dir = posix10.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path8 of listing) {
-    const dir = posix7.dirname(path8) === "." ? "" : posix7.dirname(path8);
+    const dir = posix10.dirname(path8) === "." ? "" : posix10.dirname(path8);
     const list3 = index2.get(dir) ?? [];
     list3.push(path8);
     index2.set(dir, list3);
@@ -65689,7 +66208,7 @@ async function scanInfra(changeSet, config3, options2) {
   const report = emptyReport(TOOL, options2.now.toISOString());
   const isInfra = infraPathFilter(config3.infra);
   const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...options2.all ? { all: true } : {} }, report);
-  const included = config3.infra.include.length ? (0, import_picomatch7.default)([...config3.infra.include], { dot: true }) : void 0;
+  const included = config3.infra.include.length ? (0, import_picomatch8.default)([...config3.infra.include], { dot: true }) : void 0;
   for (const file2 of head) {
     if (included?.(file2.path) && !detectFormat(file2.path, file2.text)) {
       report.notes.push(`infra: ${file2.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
@@ -66185,14 +66704,14 @@ function bomlessUtf16(bytes) {
 }
 
 // checks/source/repo-paths.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix11 } from "node:path";
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 function repositoryPath(path8) {
-  const relative = posix8.normalize(path8);
+  const relative = posix11.normalize(path8);
   return relative === ".." || relative.startsWith("../") || relative.startsWith("/") ? void 0 : relative.replace(/\/$/, "");
 }
 function linkTargetPath(link, target) {
-  return target.startsWith("/") ? void 0 : repositoryPath(posix8.join(posix8.dirname(link), target));
+  return target.startsWith("/") ? void 0 : repositoryPath(posix11.join(posix11.dirname(link), target));
 }
 
 // checks/source/unreadable.ts
@@ -66375,13 +66894,13 @@ async function sendAnnotated(octokit, run2, output2, all, completion, options2) 
   }
   if (batches.length === 0) batches.push([]);
   for (const [index2, batch] of batches.entries()) {
-    const last2 = index2 === batches.length - 1;
+    const last = index2 === batches.length - 1;
     await withBackoff(
       () => octokit.rest.checks.update({
         owner: run2.owner,
         repo: run2.repo,
         check_run_id: run2.id,
-        ...last2 ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
+        ...last ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
         output: { ...output2, ...batch.length ? { annotations: batch } : {} }
       }),
       options2
@@ -67691,12 +68210,12 @@ function chainOf(peer) {
 var HOSTNAME_ERROR = "ERR_TLS_CERT_ALTNAME_INVALID";
 function observeCertificate(input2) {
   const chain = chainOf(input2.peer);
-  const last2 = chain.at(-1);
+  const last = chain.at(-1);
   const trusted = input2.authorized || input2.authorizationError === HOSTNAME_ERROR;
   const observation = {
     chain: chain.map(describeCertificate),
     trusted,
-    chainComplete: last2 === void 0 || last2.ca || isSelfSigned(last2),
+    chainComplete: last === void 0 || last.ca || isSelfSigned(last),
     hostnameMatches: checkServerIdentity(input2.host, input2.peer) === void 0,
     ocspStapled: input2.ocspStapled
   };

@@ -1,10 +1,18 @@
 /**
- * nginx configuration files into the normalized infra model: one `nginx:server` resource per
- * `server` block of the `http` context (or of a conf.d-style file holding bare server blocks),
- * carrying the TLS, HSTS, redirect and logging facts it has itself or inherits from the `http`
- * block of the same file. An `include` that could supply a missing fact makes it `Unresolved`.
+ * nginx configurations into the normalized infra model. All nginx files of a version are read
+ * together: from each root (a file no other file includes) the effective configuration is
+ * built with every `include` spliced in (effective-config.ts), and each `server` block of the
+ * `http` context (or a bare server block) becomes one `nginx:server` resource of the file it is
+ * written in, carrying the TLS, HSTS, redirect and logging facts in effect for it: its own, or
+ * those it inherits from the `http` block, with the file and line that set each. An `http`
+ * block that reaches no server in the repository is an `nginx:http` resource, so its settings
+ * are judged all the same. A fact an unfollowed include could set is `Unresolved`.
  */
-import { unresolved, type InfraResource, type LineRange, type ParsedInfraFile, type Unresolved } from '../model.js';
+import type { InfraFileText } from '../formats.js';
+import { identifyInFile } from '../file-identity.js';
+import { isUnresolved, unresolved, type InfraResource, type ParsedInfraFile, type SourceRange, type Unresolved } from '../model.js';
+import { expandRoot, type NginxFileSet, type PlacedDirective } from './effective-config.js';
+import { includeCandidates, includesIn, matchCandidate } from './includes.js';
 import { NginxSyntaxError, parseNginxConfig, type NginxDirective } from './parse-nginx-syntax.js';
 
 export interface NginxListen {
@@ -22,26 +30,32 @@ export interface NginxHsts {
   always: boolean;
 }
 
-/** The facts of one server block; the keys are the paths rules and `locate` use. */
-export interface NginxServerValues {
-  listen: NginxListen[];
-  server_name: string[];
-  /** A listener with `ssl` (or `quic`), or `ssl on`. */
-  ssl: boolean;
+/** The settings an `http` block passes on to its servers; on an `nginx:http` resource, only those set there. */
+export interface NginxSettings {
   /** `ssl_protocols` as listed; absent: nginx's default. */
   ssl_protocols?: string[] | Unresolved;
   /** `ssl_ciphers` as written; absent: nginx's default `HIGH:!aNULL:!MD5`. */
   ssl_ciphers?: string | Unresolved;
   /** The `add_header Strict-Transport-Security` in effect; absent: none. */
   strict_transport_security?: NginxHsts | Unresolved;
+  /** The `access_log` in effect: `off`, or its arguments; absent: nginx's default log. */
+  access_log?: string | Unresolved;
+  /** For a fact set outside the block itself (the `http` block, an included file): where, e.g. `set at nginx/nginx.conf:31 (http block)`. */
+  set_in?: Record<string, string>;
+  /** The includes at this level that could not be followed, as written. */
+  include: string[];
+}
+
+/** The facts of one server block; the keys are the paths rules and `locate` use. */
+export interface NginxServerValues extends NginxSettings {
+  listen: NginxListen[];
+  server_name: string[];
+  /** A listener with `ssl` (or `quic`), or `ssl on`; unresolved when neither is there but an unfollowed include in the block may add one. */
+  ssl: boolean | Unresolved;
   /** Locations (`location /api`) whose own `add_header` directives hide the server's HSTS header. */
   hsts_dropped_by?: string[];
   /** The directive that sends plain-HTTP requests to `https://` (`return 301 https://...`), as written. */
   https_redirect?: string;
-  /** The `access_log` in effect: `off`, or its arguments; absent: nginx's default log. */
-  access_log?: string | Unresolved;
-  /** `include` arguments in the server and its `http` block (not followed). */
-  include: string[];
 }
 
 /** `server:<listen>:<server_name>` for the first listener and name; `80` and `_` when absent. */
@@ -50,84 +64,244 @@ export function serverAddress(values: Pick<NginxServerValues, 'listen' | 'server
 }
 
 const CONTENT = /^\s*(http|server)\s*\{/m;
+/** A file of directives only (an included snippet): a directive the rules read, or a block the configuration nests, written as nginx writes them. */
+const SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 
 export function looksLikeNginx(text: string): boolean {
   return CONTENT.test(text);
 }
 
-export function parseNginx(path: string, text: string): ParsedInfraFile {
-  let directives: NginxDirective[];
+/** Any directive written as nginx writes it: `name args;` (no `=`, which INI-style files have). */
+const DIRECTIVE_LINE = /^\s*[a-z][a-z0-9_]*\s+[^\n=;{}]*;\s*(#.*)?$/m;
+
+/**
+ * An included snippet (`snippets/ssl-params.conf`, `h5bp/tls/policy.conf`): nginx directives
+ * without a `server` or `http` block. One the rules read is enough (a broken snippet is then a
+ * PARSE-ERROR); other directives (`server_tokens off;`, `error_page ...`) count when the whole
+ * file parses as nginx.
+ */
+export function looksLikeNginxSnippet(text: string): boolean {
+  if (SNIPPET_CONTENT.test(text)) return true;
+  if (!DIRECTIVE_LINE.test(text)) return false;
   try {
-    directives = parseNginxConfig(text);
-  } catch (error) {
-    if (error instanceof NginxSyntaxError) return { ok: false, path, format: 'nginx', line: error.line, message: error.message };
-    throw error;
+    parseNginxConfig(text.replace(/^\uFEFF/, ''));
+    return true;
+  } catch {
+    return false;
   }
-  const isServer = (directive: NginxDirective) => directive.name === 'server' && directive.block !== undefined;
-  // Servers inherit the http block's simple directives; its blocks (servers, maps, upstreams) pass nothing on.
-  const contexts: { inherited: NginxDirective[]; servers: NginxDirective[] }[] = [
-    { inherited: [], servers: directives.filter(isServer) },
-    ...directives
-      .filter((directive) => directive.name === 'http' && directive.block)
-      .map((http) => ({ inherited: (http.block ?? []).filter((directive) => !directive.block), servers: (http.block ?? []).filter(isServer) })),
-  ];
-  const resources: InfraResource[] = [];
-  const seen = new Map<string, number>();
-  for (const { inherited, servers } of contexts) {
-    for (const server of servers) {
-      const resource = serverResource(path, server, inherited);
-      const count = (seen.get(resource.address) ?? 0) + 1;
-      seen.set(resource.address, count);
-      if (count > 1) resource.address = `${resource.address}#${count}`;
-      resources.push(resource);
+}
+
+/** One file alone, its includes matched only against itself. */
+export function parseNginx(path: string, text: string): ParsedInfraFile {
+  return parseNginxFiles([{ path, text }])[0]!;
+}
+
+/** Every nginx file of a version together: one result per file, in the order given. */
+export function parseNginxFiles(files: readonly InfraFileText[]): ParsedInfraFile[] {
+  const parsed = new Map<string, NginxDirective[]>();
+  const failures = new Map<string, ParsedInfraFile>();
+  for (const { path, text } of files) {
+    try {
+      parsed.set(path, parseNginxConfig(text.replace(/^\uFEFF/, '')));
+    } catch (error) {
+      if (!(error instanceof NginxSyntaxError)) throw error;
+      failures.set(path, { ok: false, path, format: 'nginx', line: error.line, message: error.message });
     }
   }
-  return { ok: true, path, format: 'nginx', resources };
+  const set: NginxFileSet = { parsed, failed: new Set(failures.keys()) };
+  const resources = new Map<string, InfraResource[]>();
+  const visited = new Set<string>();
+  const included = includedFiles(set);
+  const paths = [...parsed.keys()].sort();
+  // Roots first; then any file no root reached (an include cycle, an include read another way).
+  for (const root of [...paths.filter((path) => !included.has(path)), ...paths.filter((path) => included.has(path))]) {
+    if (visited.has(root)) continue;
+    for (const resource of resourcesOf(expandRoot(set, root, visited))) {
+      resources.set(resource.path, [...(resources.get(resource.path) ?? []), resource]);
+    }
+  }
+  for (const list of resources.values()) identifyInFile('nginx', list);
+  return files.map(({ path }) => failures.get(path) ?? { ok: true, path, format: 'nginx', resources: resources.get(path) ?? [] });
 }
 
-/** A fact found at a level, with the line range of the directive that gave it. */
+/** Files some other file includes (by any reading of its include paths). */
+function includedFiles(set: NginxFileSet): Set<string> {
+  const paths = [...set.parsed.keys(), ...set.failed];
+  const included = new Set<string>();
+  for (const [path, directives] of set.parsed) {
+    for (const include of includesIn(directives)) {
+      for (const candidate of include.args.flatMap((argument) => includeCandidates(path, argument))) {
+        for (const match of matchCandidate(candidate, paths)) if (match !== path) included.add(match);
+      }
+    }
+  }
+  return included;
+}
+
+const isServer = (directive: PlacedDirective) => directive.name === 'server' && directive.block !== undefined;
+const isSimple = (directive: PlacedDirective) => !directive.block;
+
+/** The servers of an effective configuration (bare, or in `http` blocks), and `http` blocks that reach none. */
+function resourcesOf(directives: readonly PlacedDirective[]): InfraResource[] {
+  const resources = directives.filter(isServer).map((server) => serverResource(server, []));
+  for (const http of directives.filter((directive) => directive.name === 'http' && directive.block)) {
+    const block = http.block ?? [];
+    // Servers inherit the http block's simple directives; its blocks (servers, maps, upstreams) pass nothing on.
+    const inherited = block.filter(isSimple);
+    const servers = block.filter(isServer);
+    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited)));
+    else resources.push(httpResource(http));
+  }
+  return resources;
+}
+
+/** A fact and the directive that gave it. */
 interface Found<T> {
   value: T;
-  range: LineRange;
+  directive: PlacedDirective;
 }
 
-function rangeOf(directive: NginxDirective): LineRange {
+/** Where a directive stands, seen from a resource of `path`: its lines, and its file when that is another. */
+function placeOf(directive: Pick<PlacedDirective, 'line' | 'endLine' | 'path'>, path: string): SourceRange {
+  const range: SourceRange = { startLine: directive.line, endLine: directive.endLine };
+  if (directive.path !== path) range.path = directive.path;
+  return range;
+}
+
+/** `file:line`, and the include that brought it from another file than the resource's, for messages. */
+function originOf(directive: PlacedDirective, resource: PlacedDirective): string {
+  const included = directive.includedAt !== undefined && directive.path !== resource.path;
+  return `${directive.path}:${directive.line}${included ? `, included at ${directive.includedAt}` : ''}`;
+}
+
+/** Collects the facts of a resource with their places; says where those not written in its own block come from. */
+class FactSheet {
+  readonly ranges = new Map<string, SourceRange>();
+  readonly origins: Record<string, string> = {};
+
+  constructor(
+    /** The block that is the resource: its directives, included ones spliced in. */
+    private readonly block: PlacedDirective,
+  ) {}
+
+  place(key: string, directive: PlacedDirective, origin?: string): void {
+    this.ranges.set(key, placeOf(directive, this.block.path));
+    const level = this.block.block ?? [];
+    const written = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
+    if (origin !== undefined) this.origins[key] = origin;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!written) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+
+  origin(directive: PlacedDirective): string {
+    return originOf(directive, this.block);
+  }
+
+  /** The value of a fact, its directive recorded for `locate`; absent facts stay `undefined`. */
+  settle<T>(key: string, fact: Found<T> | undefined): T | undefined {
+    if (!fact) return undefined;
+    this.place(key, fact.directive);
+    return fact.value;
+  }
+
+  locate(fallback: SourceRange): (attribute: readonly (string | number)[]) => SourceRange {
+    return (attribute) => this.ranges.get(attribute.slice(0, 2).join('.')) ?? this.ranges.get(String(attribute[0])) ?? fallback;
+  }
+}
+
+function rangeOf(directive: PlacedDirective): SourceRange {
   return { startLine: directive.line, endLine: directive.endLine };
 }
 
-function serverResource(path: string, server: NginxDirective, inherited: readonly NginxDirective[]): InfraResource {
+/** What a level answers for a fact: found, `stop` (settled as absent here: an `add_header` without HSTS hides the outer ones), or nothing. */
+type LevelAnswer<T> = Found<T> | { stop: PlacedDirective } | undefined;
+
+function isFound<T>(answer: LevelAnswer<T>): answer is Found<T> {
+  return answer !== undefined && 'value' in answer;
+}
+
+/**
+ * nginx's inheritance: the innermost level that sets a directive wins. A level with an
+ * include that could not be followed and that does not settle the fact leaves it unresolved.
+ */
+function resolveInherited<T>(levels: readonly (readonly PlacedDirective[])[], pick: (directives: readonly PlacedDirective[]) => LevelAnswer<T>): Found<T | Unresolved> | undefined {
+  for (const directives of levels) {
+    const answer = pick(directives);
+    if (isFound(answer)) return answer;
+    const include = directives.find((directive) => directive.unresolved !== undefined);
+    if (include) return { value: unresolved(include.unresolved ?? ''), directive: include };
+    if (answer) return undefined;
+  }
+  return undefined;
+}
+
+function lastNamed(name: string): (directives: readonly PlacedDirective[]) => Found<PlacedDirective> | undefined {
+  return (directives) => {
+    const directive = directives.findLast((candidate) => candidate.name === name);
+    return directive && { value: directive, directive };
+  };
+}
+
+function mapFound<T, U>(found: Found<T> | undefined, map: (value: T) => U): Found<U> | undefined {
+  return found ? { value: map(found.value), directive: found.directive } : undefined;
+}
+
+/** The settings shared by servers and `http` blocks, read over `levels` (innermost first). */
+function readSettings(levels: readonly (readonly PlacedDirective[])[], facts: FactSheet): Omit<NginxSettings, 'include' | 'set_in'> {
+  const settings = {
+    ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_protocols')(directives), (directive) => directive.args))),
+    ssl_ciphers: facts.settle('ssl_ciphers', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_ciphers')(directives), (directive) => directive.args.join(' ')))),
+    strict_transport_security: readEffectiveHsts(levels, facts),
+    access_log: facts.settle('access_log', resolveInherited(levels, readAccessLog)),
+  };
+  // Absent facts stay absent keys: a value of `undefined` would read the same but print differently.
+  return Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
+}
+
+/** The HSTS header in effect; when a level's own `add_header` hides an outer one, that `add_header` is where it was lost. */
+function readEffectiveHsts(levels: readonly (readonly PlacedDirective[])[], facts: FactSheet): NginxHsts | Unresolved | undefined {
+  const found = facts.settle('strict_transport_security', resolveInherited(levels, readHsts));
+  if (found !== undefined) return found;
+  const stopAt = levels.findIndex((directives) => readHsts(directives) !== undefined);
+  const stop = stopAt < 0 ? undefined : readHsts(levels[stopAt] ?? []);
+  const hidden = levels.slice(stopAt + 1).map(readHsts).find(isFound);
+  if (stop && !isFound(stop) && hidden) {
+    facts.place(
+      'strict_transport_security',
+      stop.stop,
+      `the add_header at ${facts.origin(stop.stop)} hides the Strict-Transport-Security header set at ${facts.origin(hidden.directive)} (nginx inherits add_header only by a level with none of its own)`,
+    );
+  }
+  return undefined;
+}
+
+function serverResource(server: PlacedDirective, inherited: readonly PlacedDirective[]): InfraResource {
   const own = server.block ?? [];
   const levels = [own, inherited];
-  const ranges = new Map<string, LineRange>();
-  /** The value of a resolved fact, its directive's lines recorded for `locate`; unresolved and absent facts as they are. */
-  const settle = <T>(key: string, fact: Found<T> | Unresolved | undefined): T | Unresolved | undefined => {
-    if (fact === undefined || isUnresolvedFound(fact)) return fact;
-    ranges.set(key, fact.range);
-    return fact.value;
-  };
+  const path = server.path;
+  const facts = new FactSheet(server);
   const listens = own.filter((directive) => directive.name === 'listen');
-  listens.forEach((directive, index) => ranges.set(`listen.${index}`, rangeOf(directive)));
+  listens.forEach((directive, index) => facts.place(`listen.${index}`, directive));
   const listen = listens.map(readListen);
-  const sslOn = resolveInherited(levels, (directives) => last(directives, 'ssl'));
-  const redirect = findHttpsRedirect(own);
+  const sslOn = resolveInherited(levels, lastNamed('ssl'));
   const values: NginxServerValues = {
     listen,
     server_name: own.filter((directive) => directive.name === 'server_name').flatMap((directive) => directive.args),
-    ssl: listen.some((entry) => entry.ssl) || (!isUnresolvedFound(sslOn) && sslOn?.value.args[0] === 'on'),
-    include: levels.flat().filter((directive) => directive.name === 'include').flatMap((directive) => directive.args),
+    ssl: listen.some((entry) => entry.ssl) || (sslOn !== undefined && !isUnresolved(sslOn.value) && sslOn.value.args[0] === 'on'),
+    include: unfollowedIncludes(levels.flat()),
+    ...readSettings(levels, facts),
   };
-  const facts = {
-    ssl_protocols: settle('ssl_protocols', resolveInherited(levels, (directives) => mapFound(last(directives, 'ssl_protocols'), (directive) => directive.args))),
-    ssl_ciphers: settle('ssl_ciphers', resolveInherited(levels, (directives) => mapFound(last(directives, 'ssl_ciphers'), (directive) => directive.args.join(' ')))),
-    strict_transport_security: settle('strict_transport_security', resolveInherited(levels, readHsts)),
-    access_log: settle('access_log', resolveInherited(levels, readAccessLog)),
-    https_redirect: settle('https_redirect', redirect && { value: [redirect.name, ...redirect.args].join(' '), range: rangeOf(redirect) }),
-  };
+  const mayListen = own.find((directive) => directive.unresolved !== undefined);
+  if (!values.ssl && mayListen) {
+    values.ssl = unresolved(`${mayListen.unresolved ?? ''} (it may add a TLS listener)`);
+    facts.place('ssl', mayListen);
+  }
+  const redirect = findHttpsRedirect(own);
+  if (redirect) values.https_redirect = facts.settle('https_redirect', { value: [redirect.name, ...redirect.args].join(' '), directive: redirect });
   const dropping = locationsDroppingHsts(own);
-  dropping.forEach((location, index) => ranges.set(`hsts_dropped_by.${index}`, rangeOf(location)));
+  dropping.forEach((location, index) => facts.place(`hsts_dropped_by.${index}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ['location', ...location.args].join(' '));
-  // Absent facts stay absent keys: a value of `undefined` would read the same but print differently.
-  for (const [key, value] of Object.entries(facts)) if (value !== undefined) Object.assign(values, { [key]: value });
+  if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server);
   return {
     address: serverAddress(values),
@@ -136,11 +310,26 @@ function serverResource(path: string, server: NginxDirective, inherited: readonl
     path,
     range,
     values: values as unknown as Record<string, unknown>,
-    locate: (attribute) => ranges.get(attribute.slice(0, 2).join('.')) ?? ranges.get(String(attribute[0])) ?? range,
+    locate: facts.locate(range),
   };
 }
 
-function readListen(directive: NginxDirective): NginxListen {
+/** An `http` block that reaches no server in the repository: its own settings, judged where they are set. */
+function httpResource(http: PlacedDirective): InfraResource {
+  const own = (http.block ?? []).filter(isSimple);
+  const facts = new FactSheet(http);
+  // Only what the block sets: an include that could not be followed may hold servers, not settings to judge here.
+  const settings = readSettings([own.filter((directive) => directive.unresolved === undefined)], facts);
+  const values: NginxSettings = { include: unfollowedIncludes(own), ...settings };
+  const range = rangeOf(http);
+  return { address: 'http', type: 'nginx:http', format: 'nginx', path: http.path, range, values: values as unknown as Record<string, unknown>, locate: facts.locate(range) };
+}
+
+function unfollowedIncludes(directives: readonly PlacedDirective[]): string[] {
+  return directives.filter((directive) => directive.unresolved !== undefined).flatMap((directive) => directive.args);
+}
+
+function readListen(directive: PlacedDirective): NginxListen {
   const address = directive.args[0] ?? '80';
   const port = /(?:^|:)(\d+)$/.exec(address)?.[1];
   return {
@@ -151,72 +340,41 @@ function readListen(directive: NginxDirective): NginxListen {
   };
 }
 
-function last(directives: readonly NginxDirective[], name: string): Found<NginxDirective> | undefined {
-  const directive = directives.findLast((candidate) => candidate.name === name);
-  return directive ? { value: directive, range: rangeOf(directive) } : undefined;
-}
-
-function mapFound<T, U>(found: Found<T> | undefined, map: (value: T) => U): Found<U> | undefined {
-  return found ? { value: map(found.value), range: found.range } : undefined;
-}
-
-/** `stop` settles a fact as absent at this level (an `add_header` without HSTS hides the outer ones). */
-type LevelAnswer<T> = Found<T> | 'stop' | undefined;
-
-function isUnresolvedFound<T>(fact: Found<T> | Unresolved | undefined): fact is Unresolved {
-  return fact !== undefined && !('range' in fact);
-}
-
-/**
- * nginx's inheritance: the innermost level that sets a directive wins. A level with an
- * `include` that does not settle the fact leaves it unresolved (the include may set it).
- */
-function resolveInherited<T>(levels: readonly (readonly NginxDirective[])[], pick: (directives: readonly NginxDirective[]) => LevelAnswer<T>): Found<T> | Unresolved | undefined {
-  for (const directives of levels) {
-    const answer = pick(directives);
-    if (answer !== undefined && answer !== 'stop') return answer;
-    const include = directives.find((directive) => directive.name === 'include');
-    if (include) return unresolved(`include ${include.args.join(' ')} (line ${include.line}, not followed)`);
-    if (answer === 'stop') return undefined;
-  }
-  return undefined;
-}
-
 /** `add_header` directives are inherited only by a level that has none of its own. */
-function readHsts(directives: readonly NginxDirective[]): LevelAnswer<NginxHsts> {
+function readHsts(directives: readonly PlacedDirective[]): LevelAnswer<NginxHsts | Unresolved> {
   const headers = directives.filter((directive) => directive.name === 'add_header');
-  if (!headers.length) return undefined;
+  const [first] = headers;
+  if (!first) return undefined;
   const hsts = headers.findLast((directive) => directive.args[0]?.toLowerCase() === 'strict-transport-security');
-  if (!hsts) return 'stop';
+  if (!hsts) return { stop: first };
   const header = hsts.args[1] ?? '';
+  if (header.includes('$')) return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
   const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header)?.[1];
-  return {
-    value: { header, maxAge: maxAge === undefined ? undefined : Number(maxAge), always: hsts.args.includes('always') },
-    range: rangeOf(hsts),
-  };
+  return { value: { header, maxAge: maxAge === undefined ? undefined : Number(maxAge), always: hsts.args.includes('always') }, directive: hsts };
 }
 
-/** Locations, nested ones included, with `add_header` of their own and no HSTS among them (nor an `include` that may add it). */
-function locationsDroppingHsts(directives: readonly NginxDirective[]): NginxDirective[] {
+/** Locations, nested ones included, with `add_header` of their own and no HSTS among them (nor an unfollowed include that may add it). */
+function locationsDroppingHsts(directives: readonly PlacedDirective[]): PlacedDirective[] {
   return directives.flatMap((directive) => {
     if (directive.name !== 'location' || !directive.block) return [];
     const block = directive.block;
-    const drops = block.some((inner) => inner.name === 'add_header') && readHsts(block) === 'stop' && !block.some((inner) => inner.name === 'include');
+    const answer = readHsts(block);
+    const drops = answer !== undefined && !isFound(answer) && !block.some((inner) => inner.unresolved !== undefined);
     return [...(drops ? [directive] : []), ...locationsDroppingHsts(block)];
   });
 }
 
 /** `access_log off` at a level turns off every log of that level. */
-function readAccessLog(directives: readonly NginxDirective[]): LevelAnswer<string> {
+function readAccessLog(directives: readonly PlacedDirective[]): LevelAnswer<string> {
   const logs = directives.filter((directive) => directive.name === 'access_log');
   const chosen = logs.find((directive) => directive.args[0] === 'off') ?? logs[0];
-  return chosen ? { value: chosen.args.join(' '), range: rangeOf(chosen) } : undefined;
+  return chosen ? { value: chosen.args.join(' '), directive: chosen } : undefined;
 }
 
 const REDIRECT_STATUS = new Set(['301', '302', '303', '307', '308']);
 
 /** A `return`/`rewrite` to `https://` at server level, in a server-level `if`, or in `location /`. */
-function findHttpsRedirect(directives: readonly NginxDirective[]): NginxDirective | undefined {
+function findHttpsRedirect(directives: readonly PlacedDirective[]): PlacedDirective | undefined {
   for (const directive of directives) {
     if (isHttpsRedirect(directive)) return directive;
     const catchAll = directive.name === 'location' && ['/', '= /'].includes(directive.args.join(' '));
@@ -228,7 +386,7 @@ function findHttpsRedirect(directives: readonly NginxDirective[]): NginxDirectiv
   return undefined;
 }
 
-function isHttpsRedirect(directive: NginxDirective): boolean {
+function isHttpsRedirect(directive: PlacedDirective): boolean {
   const [first, second] = directive.args;
   if (directive.name === 'return') {
     const url = first !== undefined && REDIRECT_STATUS.has(first) ? second : first;

@@ -1,27 +1,63 @@
 /** nginx server blocks: protocols, ciphers, the port-80 redirect, HSTS and access logs. */
 import { CITATIONS } from '../../model/safeguards.js';
 import { isUnresolved, unresolved, type InfraResource } from '../model.js';
-import { attributeRule, judgeValue, type InfraRule, type Verdict } from '../rule.js';
+import { attributeRule, judgeValue, type AttributeTarget, type InfraRule, type Verdict } from '../rule.js';
 import { tlsServer } from './example-configs.js';
-import type { NginxServerValues } from './parse-nginx.js';
+import type { NginxServerValues, NginxSettings } from './parse-nginx.js';
 import { hstsMaxAge, noLegacyProtocols, noWeakCiphers } from './tls-settings.js';
 
 const SERVER = 'nginx:server';
+/** An `http` block whose servers are not in the repository: only the settings it sets are judged. */
+const HTTP = 'nginx:http';
 const transmission = { family: 'nginx', safeguard: 'transmission-security', citation: CITATIONS.transmissionEncryption } as const;
 
 function server(resource: InfraResource): NginxServerValues {
   return resource.values as unknown as NginxServerValues;
 }
 
-const servesTls = (resource: InfraResource) => server(resource).ssl;
+/** True, or unknown (an unfollowed include may add a TLS listener): the TLS rules then judge, but cannot fail. */
+const servesTls = (resource: InfraResource) => server(resource).ssl !== false;
 
-export const nginxLegacyProtocols = attributeRule({
+/** A failure of a server whose TLS is unknown is unknown: the rule may not apply to it at all. */
+function unknownUnlessTls(rule: InfraRule): InfraRule {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const { ssl } = server(resource);
+      return verdict?.verdict === 'fail' && isUnresolved(ssl) ? { verdict: 'unknown', path: verdict.path, expression: ssl.expression } : verdict;
+    },
+  };
+}
+
+/** The row for an `http` block that reaches no server: the setting is judged where it is set, and only when it is. */
+function httpTarget(key: keyof NginxSettings): AttributeTarget {
+  return { type: HTTP, format: 'nginx', path: [key], when: (resource) => (resource.values as unknown as NginxSettings)[key] !== undefined };
+}
+
+/**
+ * Says in a failure where the value in effect was set when that is not the block itself (the
+ * `http` block, an included snippet, an `add_header` that hides the inherited ones).
+ */
+function citingOrigin(rule: InfraRule): InfraRule {
+  return {
+    ...rule,
+    check: (resource, context) => {
+      const verdict = rule.check(resource, context);
+      const origins = (resource.values as unknown as NginxSettings).set_in ?? {};
+      const origin = verdict?.verdict === 'fail' ? (origins[verdict.path.slice(0, 2).join('.')] ?? origins[String(verdict.path[0])]) : undefined;
+      return verdict?.verdict === 'fail' && origin !== undefined ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+    },
+  };
+}
+
+export const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-LEGACY-PROTOCOLS',
   title: 'nginx accepts TLS older than 1.2',
   severity: 'high',
   description:
-    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
+    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
   remediation: 'Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.',
   targets: [
     {
@@ -31,6 +67,7 @@ export const nginxLegacyProtocols = attributeRule({
       absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
       when: servesTls,
     },
+    httpTarget('ssl_protocols'),
   ],
   expect: noLegacyProtocols,
   examples: {
@@ -51,27 +88,28 @@ export const nginxLegacyProtocols = attributeRule({
     ],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']) }],
   },
-});
+})));
 
-export const nginxWeakCiphers = attributeRule({
+export const nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-WEAK-CIPHERS',
   title: 'nginx enables weak cipher suites',
   severity: 'high',
   description:
-    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
+    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block (or set in an `http` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
   remediation: 'Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.',
-  targets: [{ type: SERVER, format: 'nginx', path: ['ssl_ciphers'], absent: 'HIGH:!aNULL:!MD5', when: servesTls }],
+  targets: [{ type: SERVER, format: 'nginx', path: ['ssl_ciphers'], absent: 'HIGH:!aNULL:!MD5', when: servesTls }, httpTarget('ssl_ciphers')],
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;']) }],
   },
-});
+})));
 
 /** A server that answers plain HTTP on port 80 must send it to `https://`. */
 function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
   const values = server(resource);
+  if (!values.listen.length && isUnresolved(values.ssl)) return { verdict: 'unknown', path: ['ssl'], expression: values.ssl.expression };
   const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
   if (plain < 0) return undefined;
   if (values.https_redirect) return { verdict: 'pass', path: ['https_redirect'], actual: values.https_redirect };
@@ -84,7 +122,7 @@ function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
   };
 }
 
-export const nginxHttpWithoutRedirect: InfraRule = {
+export const nginxHttpWithoutRedirect: InfraRule = citingOrigin({
   ...transmission,
   id: 'NGINX-HTTP-NO-HTTPS-REDIRECT',
   title: 'nginx serves port 80 without redirecting to HTTPS',
@@ -133,13 +171,13 @@ export const nginxHttpWithoutRedirect: InfraRule = {
       },
     ],
   },
-};
+});
 
 /** The HSTS max-age a TLS server sends: `0` without the header. */
 function checkHsts(resource: InfraResource): Verdict | undefined {
   const values = server(resource);
-  if (!values.ssl) return undefined;
   const hsts = values.strict_transport_security;
+  if (resource.type === HTTP ? hsts === undefined : !values.ssl) return undefined;
   if (isUnresolved(hsts)) return { verdict: 'unknown', path: ['strict_transport_security'], expression: hsts.expression };
   const verdict = judgeValue(['strict_transport_security'], hsts?.maxAge ?? 0, hstsMaxAge, 'Strict-Transport-Security max-age');
   const [dropping] = values.hsts_dropped_by ?? [];
@@ -147,23 +185,23 @@ function checkHsts(resource: InfraResource): Verdict | undefined {
   return judgeValue(['hsts_dropped_by', 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 
-export const nginxHstsWeak: InfraRule = {
+export const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
   ...transmission,
   id: 'NGINX-HSTS-WEAK',
   title: 'nginx HSTS header removed or shortened',
   severity: 'medium',
   description:
-    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
+    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
   remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
   formats: ['nginx'],
-  resourceTypes: [SERVER],
+  resourceTypes: [SERVER, HTTP],
   check: checkHsts,
   strength: hstsMaxAge.strength,
   examples: {
     bad: [
       {
         path: 'nginx/nginx.conf',
-        line: 3,
+        line: 6,
         text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
@@ -178,18 +216,18 @@ export const nginxHstsWeak: InfraRule = {
     ],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', 'add_header X-Frame-Options DENY;']) }],
   },
-};
+}));
 
-export const nginxAccessLogOff = attributeRule({
+export const nginxAccessLogOff = citingOrigin(attributeRule({
   id: 'NGINX-ACCESS-LOG-OFF',
   title: 'nginx access log turned off',
   family: 'nginx',
   severity: 'medium',
   safeguard: 'audit-controls',
   description:
-    'The `access_log` in effect for a server block (its own, or the `http` block\'s) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
+    'The `access_log` in effect for a server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
   remediation: 'Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.',
-  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }],
+  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }, httpTarget('access_log')],
   expect: { expected: 'a log destination (not off)', test: (value) => typeof value === 'string' && value !== 'off', strength: (value) => (value === 'off' ? 0 : 1) },
   examples: {
     bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['access_log off;']) }],
@@ -200,6 +238,6 @@ export const nginxAccessLogOff = attributeRule({
       },
     ],
   },
-});
+}));
 
 export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];

@@ -114,7 +114,7 @@ describe('parseNginx', () => {
     expect(server?.locate(['hsts_dropped_by', 1])).toEqual({ startLine: 6, endLine: 8 });
   });
 
-  it('Given an include that could set a missing directive, then the fact is unresolved, naming the include and its line', () => {
+  it('Given an include of a file not in the repository that could set a missing directive, then the fact is unresolved, naming the include, its place and why', () => {
     const [server] = serversOf(
       'conf.d/portal.conf',
       `server {
@@ -127,7 +127,8 @@ describe('parseNginx', () => {
     const values = valuesOf(server);
 
     expect(isUnresolved(values.ssl_protocols)).toBe(true);
-    expect(isUnresolved(values.ssl_protocols) && values.ssl_protocols.expression).toBe('include snippets/tls.conf (line 3, not followed)');
+    expect(isUnresolved(values.ssl_protocols) && values.ssl_protocols.expression).toBe('include snippets/tls.conf (conf.d/portal.conf:3): no file in the repository matches it');
+    expect(server?.locate(['ssl_protocols'])).toEqual({ startLine: 3, endLine: 3 });
     expect(values.ssl_ciphers).toBe('HIGH:!aNULL');
     expect(values.include).toEqual(['snippets/tls.conf']);
   });

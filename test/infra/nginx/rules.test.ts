@@ -46,12 +46,12 @@ describe('nginx rules through the infra engine', () => {
     ]);
   });
 
-  it('Given ssl_protocols that an include may set, then the rules answer unknown and name the include', async () => {
+  it('Given ssl_protocols that an include of a file not in the repository may set, then the rules answer unknown and name the include', async () => {
     const result = await scan(tlsServer(['include snippets/tls.conf;', 'add_header Strict-Transport-Security "max-age=63072000" always;']));
 
     expect(result.findings).toEqual([]);
     expect(result.unknown.map((outcome) => outcome.ruleId).sort()).toEqual(['NGINX-ACCESS-LOG-OFF', 'NGINX-LEGACY-PROTOCOLS', 'NGINX-WEAK-CIPHERS']);
-    expect(result.unknown[0]?.message).toContain('include snippets/tls.conf (line 4, not followed)');
+    expect(result.unknown[0]?.message).toContain('include snippets/tls.conf (nginx/conf.d/portal.conf:4): no file in the repository matches it');
   });
 
   it('Given a server that never served TLS, then the TLS and HSTS rules do not apply to it', async () => {
@@ -70,7 +70,7 @@ describe('nginx rules through the infra engine', () => {
     expect(summary(result)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'weakened', line: 5, before: 63072000, after: 86400 }]);
   });
 
-  it('Given a server-level add_header that hides the http block HSTS header, then the finding is on the server block', async () => {
+  it('Given a server-level add_header that hides the http block HSTS header, then the finding is on that add_header and names the hidden header', async () => {
     const text = `http {
     ssl_protocols TLSv1.2 TLSv1.3;
     add_header Strict-Transport-Security "max-age=63072000" always;
@@ -82,8 +82,10 @@ describe('nginx rules through the infra engine', () => {
 `;
     const result = await scan(text);
 
-    expect(summary(result)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'introduced', line: 4, before: undefined, after: undefined }]);
-    expect(result.findings[0]?.message).toContain('Strict-Transport-Security max-age is 0; expected at least 31536000 seconds');
+    expect(summary(result)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'introduced', line: 6, before: undefined, after: undefined }]);
+    expect(result.findings[0]?.message).toBe(
+      'server:443:_: Strict-Transport-Security max-age is 0; expected at least 31536000 seconds of HSTS max-age; the add_header at nginx/conf.d/portal.conf:6 hides the Strict-Transport-Security header set at nginx/conf.d/portal.conf:3 (nginx inherits add_header only by a level with none of its own)',
+    );
   });
 
   it('Given a location that adds its own header, then NGINX-HSTS-WEAK points at that location: nginx sends it no HSTS', async () => {
