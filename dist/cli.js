@@ -29916,6 +29916,39 @@ function isUnresolved(value) {
 }
 
 // checks/infra/rule.ts
+function isUndecided(applies) {
+  return typeof applies === "object";
+}
+function decide(resource, path6, test) {
+  return decideValue(valueAt(resource.values, path6), path6, test);
+}
+function decideValue(value, path6, test) {
+  if (!isUnresolved(value)) return test(value);
+  const answers = new Set((value.branches ?? []).map((branch) => decideValue(branch, path6, test)));
+  const [only] = answers;
+  return answers.size === 1 && typeof only === "boolean" ? only : { undecided: true, path: path6, expression: value.expression };
+}
+function decidePresent(resource, path6) {
+  const value = valueAt(resource.values, path6);
+  if (isUnresolved(value) && isResourceReference(value)) return true;
+  return decideValue(value, path6, (item) => item !== void 0 && item !== null && item !== "");
+}
+function isResourceReference(value) {
+  const expression = value.expression.trim();
+  if (/^!GetAtt\b/.test(expression)) return true;
+  const reference = /^(?:\$\{)?([a-z][\w-]*)\.[\w-]+(\[[^\]]*\])?\.[\w.[\]"-]+\}?$/.exec(expression);
+  return reference !== null && !["var", "local", "module", "each", "count", "path", "terraform", "self"].includes(reference[1]);
+}
+function undecidedVerdict(applies) {
+  return { verdict: "unknown", path: applies.path, expression: applies.expression };
+}
+function verdictList(verdicts) {
+  if (verdicts === void 0) return [];
+  return isVerdict(verdicts) ? [verdicts] : verdicts;
+}
+function isVerdict(verdicts) {
+  return !Array.isArray(verdicts);
+}
 function valueAt(values, path6) {
   let current = values;
   for (const step of path6) {
@@ -29935,22 +29968,31 @@ function attributeRule(spec) {
     resourceTypes: [...new Set(targets.map((target) => target.type))],
     ...expect.strength ? { strength: expect.strength } : {},
     check: (resource) => {
-      const target = targets.find(
-        (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
-      );
-      if (!target) return void 0;
-      const written = valueAt(resource.values, target.path);
-      const name2 = attributeName(target.path);
-      const verdict = judgeValue(target.path, written ?? target.absent, expect, name2);
-      if (verdict.verdict === "fail" && written === void 0 && target.absent !== void 0) {
-        verdict.message = `${name2} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
+      for (const target of targets) {
+        if (target.type !== resource.type || target.format !== resource.format) continue;
+        const applies = target.when?.(resource) ?? true;
+        if (isUndecided(applies)) return undecidedVerdict(applies);
+        if (applies) return judgeAttribute(resource, target.path, target.absent, expect);
       }
-      return verdict;
+      return void 0;
     }
   };
 }
+function judgeAttribute(resource, path6, absent, expect) {
+  const written = valueAt(resource.values, path6);
+  const name2 = attributeName(path6);
+  const verdict = judgeValue(path6, written ?? absent, expect, name2);
+  if (verdict.verdict === "fail" && written === void 0 && absent !== void 0) {
+    verdict.message = `${name2} is not set, which means ${describeValue(absent)}; expected ${expect.expected}`;
+    verdict.defaulted = absent;
+  }
+  return verdict;
+}
 function judgeValue(path6, value, expect, name2) {
-  if (isUnresolved(value)) return value.branches?.length ? judgeBranches(path6, value, expect, name2) : { verdict: "unknown", path: path6, expression: value.expression };
+  if (isUnresolved(value)) {
+    if (expect.acceptsUnresolved?.(value)) return { verdict: "pass", path: path6, actual: value.expression };
+    return value.branches?.length ? judgeBranches(path6, value, expect, name2) : { verdict: "unknown", path: path6, expression: value.expression };
+  }
   if (expect.test(value)) return { verdict: "pass", path: path6, actual: value };
   return {
     verdict: "fail",
@@ -30010,7 +30052,8 @@ function oneOf(allowed, expected, ordered) {
 var mustBeSet = {
   expected: "set",
   test: (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0),
-  strength: (value) => value === void 0 || value === null || value === "" ? 0 : 1
+  strength: (value) => value === void 0 || value === null || value === "" ? 0 : 1,
+  acceptsUnresolved: isResourceReference
 };
 function atLeast(minimum, unit) {
   const asNumber = (value) => typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : void 0;
@@ -30045,20 +30088,22 @@ function referencing(target, context, types2, path6) {
 }
 function referencedBy(referrers, what) {
   return (resource, context) => {
-    const referrer = referrers[resource.format];
-    if (!referrer) return void 0;
-    const found = referencing(resource, context, [referrer.type], [referrer.path]);
-    if (found.length) return { verdict: "pass", path: [], actual: found[0].address };
+    const candidates = referrers[resource.format];
+    if (!candidates) return void 0;
+    const found = candidates.flatMap((referrer) => referencing(resource, context, [referrer.type], [referrer.path]));
+    if (found.length) return { verdict: "pass", path: [], actual: found[0].address, providedBy: found[0].address };
     return { verdict: "fail", path: [], actual: null, expected: what, message: `no ${what} refers to this resource; expected one in the same module or template` };
   };
 }
 function allOf(resource, rows) {
-  let verdict;
-  for (const row of rows) {
-    verdict = judgeValue(row.path, valueAt(resource.values, row.path) ?? row.absent, row.expect, row.path.filter((step) => typeof step === "string").join("."));
-    if (verdict.verdict !== "pass") return verdict;
-  }
-  return verdict;
+  const verdicts = rows.map((row) => judgeAttribute(resource, row.path, row.absent, row.expect));
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : verdicts.slice(-1);
+}
+function isAnywhere(cidr) {
+  if (typeof cidr !== "string") return false;
+  const match = /^\s*([0-9a-fA-F:.]+)\/0+\s*$/.exec(cidr);
+  return match !== null && (match[1].includes(":") || /^\d{1,3}(\.\d{1,3}){0,3}$/.test(match[1]));
 }
 function itemsAt(resource, path6) {
   const value = valueAt(resource.values, path6);
@@ -31397,7 +31442,6 @@ var nginxAccessLogOff = attributeRule({
 var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
 
 // checks/infra/rules/aws-access.ts
-var OPEN_CIDRS = ["0.0.0.0/0", "::/0"];
 var WEB_PORTS = [80, 443];
 function ingressRules(resource) {
   const values = resource.values;
@@ -31412,8 +31456,7 @@ function ingressRules(resource) {
         protocol: valueAt(value, ["protocol"])
       }));
     case "aws_security_group_rule":
-      if (values.type !== "ingress") return [];
-      return [{ path: [], cidrs: [...list2(values.cidr_blocks), ...list2(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [{ path: [], direction: values.type, cidrs: [...list2(values.cidr_blocks), ...list2(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
     case "aws_vpc_security_group_ingress_rule":
       return [{ path: [], cidrs: [...list2(values.cidr_ipv4), ...list2(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
     case "AWS::EC2::SecurityGroup":
@@ -31443,31 +31486,38 @@ function nonWebPorts(rule) {
   if (!open2.length) return void 0;
   return from === to ? `port ${from}` : `ports ${from}-${to}`;
 }
+function judgeIngress(rule) {
+  if (rule.direction !== void 0) {
+    const ingress = decideValue(rule.direction, [...rule.path, "type"], (direction) => direction === "ingress");
+    if (isUndecided(ingress)) return undecidedVerdict(ingress);
+    if (!ingress) return void 0;
+  }
+  const open2 = [];
+  let pending;
+  for (const cidr of rule.cidrs) {
+    const anywhere = decideValue(cidr, rule.path, isAnywhere);
+    if (isUndecided(anywhere)) pending ??= undecidedVerdict(anywhere);
+    else if (anywhere) open2.push(typeof cidr === "string" ? cidr : cidr.expression);
+  }
+  if (!open2.length) return pending;
+  const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+  if (unresolvedPort && isUnresolved(unresolvedPort)) return { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
+  const ports = nonWebPorts(rule);
+  if (!ports) return pending;
+  return {
+    verdict: "fail",
+    path: rule.path,
+    actual: `${ports} from ${open2.join(", ")}`,
+    expected: "only ports 80 and 443 open to the internet",
+    message: `ingress opens ${ports} to ${open2.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
+  };
+}
 function checkOpenIngress(resource) {
   const rules = ingressRules(resource);
   if (!rules.length) return void 0;
-  let pending;
-  for (const rule of rules) {
-    const unresolvedCidr = rule.cidrs.find(isUnresolved);
-    const open2 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
-    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
-    if (open2.length && unresolvedPort && isUnresolved(unresolvedPort)) {
-      pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
-      continue;
-    }
-    const ports = open2.length ? nonWebPorts(rule) : void 0;
-    if (ports) {
-      return {
-        verdict: "fail",
-        path: rule.path,
-        actual: `${ports} from ${open2.join(", ")}`,
-        expected: "only ports 80 and 443 open to the internet",
-        message: `ingress opens ${ports} to ${open2.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
-      };
-    }
-    if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
-  }
-  return pending ?? { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
+  const verdicts = rules.map(judgeIngress).filter((verdict) => verdict !== void 0);
+  if (!verdicts.length && rules.every((rule) => rule.direction !== void 0 && rule.direction !== "ingress" && !isUnresolved(rule.direction))) return void 0;
+  return verdicts.length ? verdicts : [{ verdict: "pass", path: [], actual: "no non-web port open to the internet" }];
 }
 var securityGroupOpen = {
   id: "IAC-SG-OPEN-INGRESS",
@@ -31475,7 +31525,7 @@ var securityGroupOpen = {
   family: "terraform",
   severity: "high",
   safeguard: "access-control",
-  description: "An ingress rule admitting `0.0.0.0/0` or `::/0` on any port other than 80/443 (SSH, RDP, database ports\u2026) exposes systems holding PHI to the whole internet.",
+  description: "An ingress rule admitting every address (`0.0.0.0/0`, `::/0` or any other spelling with prefix length 0) on any port other than 80/443 (SSH, RDP, database ports\u2026) exposes systems holding PHI to the whole internet. Every such rule of a security group is its own finding.",
   remediation: "Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
@@ -31565,7 +31615,7 @@ var s3PublicAccessBlock = {
   family: "terraform",
   severity: "high",
   safeguard: "access-control",
-  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`. (CloudFormation buckets have all four flags on unless `PublicAccessBlockConfiguration` says otherwise.)",
+  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. (A CloudFormation bucket without `PublicAccessBlockConfiguration` has all four flags on; in a `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform.)",
   remediation: "Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block", "AWS::S3::Bucket"],
@@ -31573,9 +31623,10 @@ var s3PublicAccessBlock = {
   check: (resource) => {
     const terraform = resource.format === "terraform";
     const prefix = terraform ? [] : ["PublicAccessBlockConfiguration"];
+    if (!terraform && valueAt(resource.values, prefix) === void 0) return { verdict: "pass", path: prefix, actual: "the default: all four flags on" };
     return allOf(
       resource,
-      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: !terraform, expect: mustBeTrue }))
+      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: false, expect: mustBeTrue }))
     );
   },
   examples: {
@@ -31754,7 +31805,7 @@ var cloudTrailMultiRegion = attributeRule({
   examples: { bad: [trailExample("  is_multi_region_trail = false\n", 4)], good: [trailExample("  is_multi_region_trail = true\n")] }
 });
 var vpcFlowLogCheck = referencedBy(
-  { terraform: { type: "aws_flow_log", path: "vpc_id" }, cloudformation: { type: "AWS::EC2::FlowLog", path: "ResourceId" } },
+  { terraform: [{ type: "aws_flow_log", path: "vpc_id" }], cloudformation: [{ type: "AWS::EC2::FlowLog", path: "ResourceId" }] },
   "VPC flow log"
 );
 var vpcFlowLogs = {
@@ -31790,7 +31841,7 @@ resource "aws_flow_log" "main" {
     ]
   }
 };
-var s3LoggingResource = referencedBy({ terraform: { type: "aws_s3_bucket_logging", path: "bucket" } }, "aws_s3_bucket_logging");
+var s3LoggingResource = referencedBy({ terraform: [{ type: "aws_s3_bucket_logging", path: "bucket" }] }, "aws_s3_bucket_logging");
 var s3AccessLogging = {
   id: "IAC-S3-ACCESS-LOGGING",
   title: "S3 bucket access logging is off",
@@ -31895,15 +31946,32 @@ function tfExample(type2, body2, line) {
 ${body2}}
 `, ...line ? { line } : {} };
 }
-var encryptedFlag = (type2, cfnType, tfAttribute, cfnAttribute2) => [
-  tf(type2, [tfAttribute], { absent: false }),
-  cfn(cfnType, [cfnAttribute2], { absent: false })
+var encryptedFlag = (type2, cfnType, tfAttribute, cfnAttribute2, when) => [
+  tf(type2, [tfAttribute], { absent: false, ...when ? { when } : {} }),
+  cfn(cfnType, [cfnAttribute2], { absent: false, ...when ? { when } : {} })
 ];
+var noneSet = (paths) => (resource) => {
+  for (const key of resource.format === "terraform" ? paths.terraform : paths.cloudformation) {
+    const present = decidePresent(resource, [key]);
+    if (present !== false) return isUndecided(present) ? present : false;
+  }
+  return true;
+};
+var ownsStorage = noneSet({
+  terraform: ["replicate_source_db", "snapshot_identifier"],
+  cloudformation: ["SourceDBInstanceIdentifier", "DBSnapshotIdentifier", "DBClusterIdentifier", "SourceDBClusterIdentifier"]
+});
+var ownsClusterStorage = (resource) => {
+  const restored = noneSet({ terraform: ["snapshot_identifier", "replication_source_identifier"], cloudformation: ["SnapshotIdentifier", "SourceDBClusterIdentifier"] })(resource);
+  if (restored !== true) return restored;
+  return decide(resource, [resource.format === "terraform" ? "engine_mode" : "EngineMode"], (mode) => mode !== "serverless");
+};
+var ownsBackups = noneSet({ terraform: [], cloudformation: ["DBClusterIdentifier"] });
 var rdsEncryption = encryptionRule({
   id: "IAC-RDS-ENCRYPTION",
   title: "RDS instance storage is not encrypted",
-  what: "An RDS database instance stores PHI on its volumes, snapshots and automated backups.",
-  targets: encryptedFlag("aws_db_instance", "AWS::RDS::DBInstance", "storage_encrypted", "StorageEncrypted"),
+  what: "An RDS database instance stores PHI on its volumes, snapshots and automated backups. (A read replica, a snapshot restore and a member of an Aurora cluster inherit encryption from their source and are judged there.)",
+  targets: encryptedFlag("aws_db_instance", "AWS::RDS::DBInstance", "storage_encrypted", "StorageEncrypted", ownsStorage),
   remediation: "Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key); an existing instance is encrypted by restoring an encrypted snapshot copy.",
   bad: tfExample("aws_db_instance", '  engine            = "postgres"\n  storage_encrypted = false\n', 3),
   good: tfExample("aws_db_instance", '  engine            = "postgres"\n  storage_encrypted = true\n')
@@ -31911,8 +31979,8 @@ var rdsEncryption = encryptionRule({
 var auroraEncryption = encryptionRule({
   id: "IAC-AURORA-ENCRYPTION",
   title: "Aurora cluster storage is not encrypted",
-  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots.",
-  targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted"),
+  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.)",
+  targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted", ownsClusterStorage),
   remediation: "Set `storage_encrypted = true` on the cluster.",
   bad: tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1),
   good: tfExample("aws_rds_cluster", '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n')
@@ -31963,7 +32031,7 @@ var dynamoDbEncryption = encryptionRule({
   bad: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n', 1),
   good: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n  server_side_encryption {\n    enabled = true\n  }\n')
 });
-var noKmsKey = (attribute) => (resource) => valueAt(resource.values, [attribute]) === void 0;
+var noKmsKey = (attribute) => noneSet({ terraform: [attribute], cloudformation: [attribute] });
 var sqsEncryption = encryptionRule({
   id: "IAC-SQS-ENCRYPTION",
   title: "SQS queue is not encrypted",
@@ -32025,26 +32093,30 @@ function forcedTlsParameter(family2) {
 }
 function checkForcedTls(resource) {
   const terraform = resource.format === "terraform";
-  const parameter = forcedTlsParameter(valueAt(resource.values, [terraform ? "family" : "Family"]));
+  const familyPath = [terraform ? "family" : "Family"];
+  const family2 = valueAt(resource.values, familyPath);
+  if (isUnresolved(family2)) return { verdict: "unknown", path: familyPath, expression: family2.expression };
+  const parameter = forcedTlsParameter(family2);
   if (!parameter) return void 0;
   let path6 = [terraform ? "parameter" : "Parameters"];
-  let value;
+  const parameters = valueAt(resource.values, path6);
+  if (isUnresolved(parameters)) return { verdict: "unknown", path: path6, expression: parameters.expression };
   if (terraform) {
-    const parameters = valueAt(resource.values, ["parameter"]);
-    const index = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt(item, ["name"]) === parameter.name) : -1;
-    if (index >= 0) {
-      path6 = ["parameter", index, "value"];
-      value = valueAt(parameters, [index, "value"]);
-    }
-  } else {
+    const list2 = Array.isArray(parameters) ? parameters : [];
+    const index = list2.findIndex((item) => valueAt(item, ["name"]) === parameter.name);
+    const pending = list2.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, ["name"])));
+    if (index < 0 && pending >= 0) return { verdict: "unknown", path: ["parameter", pending], expression: "a parameter whose name could not be resolved" };
+    if (index >= 0) path6 = ["parameter", index, "value"];
+  } else if (valueAt(resource.values, ["Parameters", parameter.name]) !== void 0) {
     path6 = ["Parameters", parameter.name];
-    value = valueAt(resource.values, path6);
   }
-  value ??= parameter.absent;
-  if (isUnresolved(value)) return { verdict: "unknown", path: path6, expression: value.expression };
-  const text = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
-  if (text === parameter.value || text === "ON") return { verdict: "pass", path: path6, actual: value };
-  return { verdict: "fail", path: path6, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
+  const written = path6.length > 1 ? valueAt(resource.values, path6) : void 0;
+  const expect = {
+    expected: `"${parameter.value}" so clients must use TLS`,
+    test: (value) => (typeof value === "string" || typeof value === "number") && [parameter.value, "ON"].includes(String(value).toUpperCase())
+  };
+  const verdict = judgeValue(path6, written ?? parameter.absent, expect, parameter.name);
+  return verdict;
 }
 var rdsForceSsl = {
   id: "IAC-RDS-FORCE-SSL",
@@ -32101,12 +32173,12 @@ var rdsBackupRetention = attributeRule({
   severity: "medium",
   safeguard: "integrity",
   citation: CITATIONS.integrityMechanism,
-  description: "Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`.",
+  description: "Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`. Members of an Aurora cluster take their backups from the cluster, which is judged instead.",
   remediation: "Set `backup_retention_period` to 7 days or more (35 at most).",
   targets: [
     tf("aws_db_instance", ["backup_retention_period"], { absent: 1 }),
     tf("aws_rds_cluster", ["backup_retention_period"], { absent: 1 }),
-    cfn("AWS::RDS::DBInstance", ["BackupRetentionPeriod"], { absent: 1 }),
+    cfn("AWS::RDS::DBInstance", ["BackupRetentionPeriod"], { absent: 1, when: ownsBackups }),
     cfn("AWS::RDS::DBCluster", ["BackupRetentionPeriod"], { absent: 1 })
   ],
   expect: atLeast(7, "days"),
@@ -32127,7 +32199,7 @@ var rdsDeletionProtection = attributeRule({
   targets: [
     tf("aws_db_instance", ["deletion_protection"], { absent: false }),
     tf("aws_rds_cluster", ["deletion_protection"], { absent: false }),
-    cfn("AWS::RDS::DBInstance", ["DeletionProtection"], { absent: false }),
+    cfn("AWS::RDS::DBInstance", ["DeletionProtection"], { absent: false, when: ownsBackups }),
     cfn("AWS::RDS::DBCluster", ["DeletionProtection"], { absent: false })
   ],
   expect: mustBeTrue,
@@ -32136,27 +32208,49 @@ var rdsDeletionProtection = attributeRule({
     good: [tfExample("aws_rds_cluster", '  engine              = "aurora-postgresql"\n  deletion_protection = true\n')]
   }
 });
-var s3Versioning = attributeRule({
+var versioningEnabled = oneOf(["Enabled", true], '"Enabled"', ["Suspended", "Disabled", false, "Enabled", true]);
+var versioningStatus = attributeRule({
   id: "IAC-S3-VERSIONING",
   title: "S3 bucket versioning is off or suspended",
   family: "terraform",
   severity: "medium",
   safeguard: "integrity",
   citation: CITATIONS.integrityMechanism,
-  description: "Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. Removing the versioning resource is `removed`.",
-  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket.',
+  description: "Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. A bucket with no versioning at all (no `aws_s3_bucket_versioning` for it in the module, no inline `versioning`, no CloudFormation `VersioningConfiguration`) is reported too; deleting the versioning resource is `removed`.",
+  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket (CloudFormation: `VersioningConfiguration: {Status: Enabled}`).',
   targets: [
     tf("aws_s3_bucket_versioning", ["versioning_configuration", 0, "status"]),
-    tf("aws_s3_bucket", ["versioning", 0, "enabled"], { when: (resource) => valueAt(resource.values, ["versioning"]) !== void 0 }),
+    tf("aws_s3_bucket", ["versioning", 0, "enabled"], { absent: false }),
     cfn("AWS::S3::Bucket", ["VersioningConfiguration", "Status"])
   ],
-  expect: oneOf(["Enabled", true], '"Enabled"', ["Suspended", "Disabled", "Enabled"]),
-  removalWeakens: true,
+  expect: versioningEnabled,
   examples: {
-    bad: [tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4)],
-    good: [tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n')]
+    bad: [
+      tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4),
+      tfExample("aws_s3_bucket", '  bucket = "phi-records"\n', 1),
+      { path: "storage.yaml", line: 4, text: "Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n" }
+    ],
+    good: [
+      tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n'),
+      {
+        path: "main.tf",
+        text: 'resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_versioning" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'
+      },
+      { path: "storage.yaml", text: "Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n" }
+    ]
   }
 });
+var s3Versioning = {
+  ...versioningStatus,
+  check: (resource, context) => {
+    if (resource.type === "aws_s3_bucket" && valueAt(resource.values, ["versioning"]) === void 0) {
+      const companion = referencing(resource, context, ["aws_s3_bucket_versioning"], ["bucket"])[0];
+      if (companion) return { verdict: "pass", path: [], actual: companion.address, providedBy: companion.address };
+      return { verdict: "fail", path: [], actual: null, expected: '"Enabled"', message: 'the bucket has no versioning (no aws_s3_bucket_versioning refers to it); expected versioning "Enabled"' };
+    }
+    return versioningStatus.check(resource, context);
+  }
+};
 var DATA_RULES = [
   rdsEncryption,
   auroraEncryption,
@@ -32179,10 +32273,17 @@ var DATA_RULES = [
 var LISTENERS = ["aws_lb_listener", "aws_alb_listener"];
 var CFN_LISTENER = "AWS::ElasticLoadBalancingV2::Listener";
 var CFN_LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
-var protocolIs = (protocols, key) => (resource) => {
-  const protocol = valueAt(resource.values, [key]);
-  return typeof protocol === "string" && protocols.includes(protocol.toUpperCase());
-};
+var LOAD_BALANCERS = ["aws_lb", "aws_alb"];
+function listenerProtocol(resource, context) {
+  const key = resource.format === "terraform" ? "protocol" : "Protocol";
+  const written = valueAt(resource.values, [key]);
+  if (written !== void 0) return written;
+  const arn = valueAt(resource.values, [resource.format === "terraform" ? "load_balancer_arn" : "LoadBalancerArn"]);
+  const balancer = context?.resources.find((candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate));
+  const type2 = balancer ? valueAt(balancer.values, [balancer.format === "terraform" ? "load_balancer_type" : "Type"]) : void 0;
+  return type2 === "network" ? "TCP" : type2 === "gateway" ? "GENEVE" : "HTTP";
+}
+var protocolIs = (protocols) => (resource, context) => decideValue(listenerProtocol(resource, context), [resource.format === "terraform" ? "protocol" : "Protocol"], (protocol) => typeof protocol === "string" && protocols.includes(protocol.toUpperCase()));
 var elbTls122 = {
   expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
   test: (value) => (elbPolicyStrength(value) ?? 0) >= 12,
@@ -32198,8 +32299,8 @@ var lbListenerTlsPolicy = attributeRule({
   description: "An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.",
   remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
   targets: [
-    ...LISTENERS.map((type2) => tf(type2, ["ssl_policy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"], "protocol") })),
-    cfn(CFN_LISTENER, ["SslPolicy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"], "Protocol") })
+    ...LISTENERS.map((type2) => tf(type2, ["ssl_policy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"]) })),
+    cfn(CFN_LISTENER, ["SslPolicy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"]) })
   ],
   expect: elbTls122,
   examples: {
@@ -32241,14 +32342,20 @@ var lbListenerTlsPolicy = attributeRule({
     ]
   }
 });
-function checkHttpRedirect2(resource) {
+var redirectsToHttps = { expected: "a redirect to HTTPS", test: (protocol) => typeof protocol === "string" && protocol.toUpperCase() === "HTTPS" };
+function checkHttpRedirect2(resource, context) {
   const terraform = resource.format === "terraform";
-  if (!protocolIs(["HTTP"], terraform ? "protocol" : "Protocol")(resource)) return void 0;
+  const http = protocolIs(["HTTP"])(resource, context);
+  if (isUndecided(http)) return undecidedVerdict(http);
+  if (!http) return void 0;
   const actionPath = terraform ? ["default_action", 0] : ["DefaultActions", 0];
-  const type2 = valueAt(resource.values, [...actionPath, terraform ? "type" : "Type"]);
+  const typePath = [...actionPath, terraform ? "type" : "Type"];
+  const redirect = decide(resource, typePath, (type3) => type3 === "redirect");
+  if (isUndecided(redirect)) return undecidedVerdict(redirect);
   const protocolPath = terraform ? [...actionPath, "redirect", 0, "protocol"] : [...actionPath, "RedirectConfig", "Protocol"];
   const protocol = valueAt(resource.values, protocolPath);
-  if (type2 === "redirect" && protocol === "HTTPS") return { verdict: "pass", path: protocolPath, actual: protocol };
+  if (redirect && (protocol !== void 0 || isUnresolved(protocol))) return judgeValue(protocolPath, protocol, redirectsToHttps, "redirect protocol");
+  const type2 = valueAt(resource.values, typePath);
   return {
     verdict: "fail",
     path: actionPath,
@@ -32319,18 +32426,23 @@ var lbHttpRedirect = {
     ]
   }
 };
-var LOAD_BALANCERS = ["aws_lb", "aws_alb"];
-var isApplication = (resource) => (valueAt(resource.values, ["load_balancer_type"]) ?? "application") === "application";
+var typeIs = (types2) => (resource) => {
+  const key = resource.format === "terraform" ? "load_balancer_type" : "Type";
+  return decideValue(valueAt(resource.values, [key]) ?? "application", [key], (type2) => typeof type2 === "string" && types2.includes(type2));
+};
 function cfnAttribute(resource, key) {
   const attributes = valueAt(resource.values, ["LoadBalancerAttributes"]);
+  if (isUnresolved(attributes)) return { path: ["LoadBalancerAttributes"], value: attributes };
   const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ["Key"]) === key) : -1;
+  const unresolvedItem = Array.isArray(attributes) ? attributes.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, ["Key"]))) : -1;
+  if (index < 0 && unresolvedItem >= 0) return { path: ["LoadBalancerAttributes", unresolvedItem], value: valueAt(attributes, [unresolvedItem]) };
   return index < 0 ? { path: ["LoadBalancerAttributes"], value: void 0 } : { path: ["LoadBalancerAttributes", index, "Value"], value: valueAt(attributes, [index, "Value"]) };
 }
 function lbAttributeRule(spec) {
   const terraformRule = attributeRule({
     ...spec,
     family: "terraform",
-    targets: LOAD_BALANCERS.map((type2) => tf(type2, spec.terraformPath, { absent: false, when: isApplication })),
+    targets: LOAD_BALANCERS.map((type2) => tf(type2, spec.terraformPath, { absent: false, when: typeIs(spec.types) })),
     expect: mustBeTrue
   });
   return {
@@ -32339,9 +32451,11 @@ function lbAttributeRule(spec) {
     resourceTypes: [...terraformRule.resourceTypes, CFN_LOAD_BALANCER],
     check: (resource, context) => {
       if (resource.format === "terraform") return terraformRule.check(resource, context);
+      const applies = typeIs(spec.types)(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return void 0;
       const { path: path6, value } = cfnAttribute(resource, spec.key);
-      if (isTrue(value)) return { verdict: "pass", path: path6, actual: true };
-      return { verdict: "fail", path: path6, actual: value ?? null, expected: "true", message: `${spec.key} is ${describeValue(value)}; expected "true"` };
+      return judgeValue(path6, value ?? false, mustBeTrue, spec.key);
     }
   };
 }
@@ -32350,9 +32464,10 @@ var lbAccessLogs = lbAttributeRule({
   title: "Load balancer access logs are off",
   key: "access_logs.s3.enabled",
   terraformPath: ["access_logs", 0, "enabled"],
+  types: ["application", "network"],
   severity: "medium",
   safeguard: "audit-controls",
-  description: "Access logs record every request the load balancer handled: who reached which system holding PHI, and when.",
+  description: "Access logs record every request an Application Load Balancer handled (every TLS connection of a Network Load Balancer): who reached which system holding PHI, and when.",
   remediation: 'Add `access_logs { bucket = "...", enabled = true }` to the load balancer.',
   examples: {
     bad: [{ path: "lb.tf", line: 1, text: `resource "aws_lb" "front" {
@@ -32391,6 +32506,7 @@ var lbDropInvalidHeaders = lbAttributeRule({
   title: "Load balancer passes invalid HTTP headers through",
   key: "routing.http.drop_invalid_header_fields.enabled",
   terraformPath: ["drop_invalid_header_fields"],
+  types: ["application"],
   severity: "low",
   safeguard: "integrity",
   description: "An Application Load Balancer that forwards malformed header fields exposes the application to request smuggling and header injection.",
@@ -32407,13 +32523,19 @@ var lbDropInvalidHeaders = lbAttributeRule({
 ` }]
   }
 });
-var isInternetFacing = (resource) => resource.format === "terraform" ? !isTrue(valueAt(resource.values, ["internal"])) : valueAt(resource.values, ["Scheme"]) !== "internal";
+var isInternetFacing = (resource) => resource.format === "terraform" ? decide(resource, ["internal"], (internal2) => !isTrue(internal2)) : decide(resource, ["Scheme"], (scheme) => scheme !== "internal");
 var wafAssociation = referencedBy(
   {
-    terraform: { type: "aws_wafv2_web_acl_association", path: "resource_arn" },
-    cloudformation: { type: "AWS::WAFv2::WebACLAssociation", path: "ResourceArn" }
+    terraform: [
+      { type: "aws_wafv2_web_acl_association", path: "resource_arn" },
+      { type: "aws_wafregional_web_acl_association", path: "resource_arn" }
+    ],
+    cloudformation: [
+      { type: "AWS::WAFv2::WebACLAssociation", path: "ResourceArn" },
+      { type: "AWS::WAFRegional::WebACLAssociation", path: "ResourceArn" }
+    ]
   },
-  "WAFv2 web ACL association"
+  "WAF web ACL association"
 );
 var lbWafAssociation = {
   id: "IAC-LB-WAF",
@@ -32421,12 +32543,16 @@ var lbWafAssociation = {
   family: "terraform",
   severity: "medium",
   safeguard: "access-control",
-  description: "An internet-facing Application Load Balancer without a WAFv2 web ACL association takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template.",
+  description: "An internet-facing Application Load Balancer without a web ACL association (WAFv2, or WAF Classic `aws_wafregional_web_acl_association`) takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template; deleting it is `removed`.",
   remediation: "Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer's ARN.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: [...LOAD_BALANCERS, CFN_LOAD_BALANCER],
   check: (resource, context) => {
-    if (!isInternetFacing(resource) || resource.format === "terraform" && !isApplication(resource)) return void 0;
+    for (const guard of [isInternetFacing, typeIs(["application"])]) {
+      const applies = guard(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return void 0;
+    }
     return wafAssociation(resource, context);
   },
   examples: {
@@ -32630,7 +32756,8 @@ var gcpSslPolicy = attributeRule({
 });
 var AZURE_STORAGE_TLS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var AZURE_TLS = ["1.0", "1.1", "1.2", "1.3"];
-var WEB_APPS = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_app_service", "azurerm_linux_function_app", "azurerm_windows_function_app"];
+var WEB_APPS = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot"];
+var LEGACY_APPS = ["azurerm_app_service", "azurerm_function_app", "azurerm_app_service_slot", "azurerm_function_app_slot"];
 var azureMinTls = attributeRule({
   id: "IAC-AZURE-MIN-TLS",
   title: "Azure service accepts TLS older than 1.2",
@@ -32638,13 +32765,14 @@ var azureMinTls = attributeRule({
   severity: "high",
   safeguard: "transmission-security",
   citation: CITATIONS.transmissionEncryption,
-  description: "Storage accounts, SQL servers, Redis caches and App Service apps each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.",
-  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of apps).',
+  description: "Storage accounts, SQL servers, Redis caches and App Service and Function apps (and their slots) each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.",
+  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
     tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
     tf("azurerm_mssql_server", ["minimum_tls_version"], { absent: "1.2" }),
     tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.2" }),
-    ...WEB_APPS.map((type2) => tf(type2, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" }))
+    ...WEB_APPS.map((type2) => tf(type2, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" })),
+    ...LEGACY_APPS.map((type2) => tf(type2, ["site_config", 0, "min_tls_version"], { absent: "1.2" }))
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -32677,7 +32805,7 @@ var azureHttpsOnly = attributeRule({
   description: "App Service apps serve plain HTTP unless `https_only = true`; storage accounts do unless HTTPS-only traffic stays on.",
   remediation: "Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.",
   targets: [
-    ...WEB_APPS.map((type2) => tf(type2, ["https_only"], { absent: false })),
+    ...[...WEB_APPS, ...LEGACY_APPS].map((type2) => tf(type2, ["https_only"], { absent: false })),
     tf("azurerm_storage_account", ["https_traffic_only_enabled"], { absent: true, when: (resource) => resource.values.enable_https_traffic_only === void 0 }),
     tf("azurerm_storage_account", ["enable_https_traffic_only"])
   ],
@@ -43333,12 +43461,44 @@ function appliesTo(rule, resource) {
   return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
 }
 function classify(rule, head, base, contexts, diff) {
-  const after = rule.check(head, contexts.head);
-  if (!after) return;
-  const before = base ? rule.check(base, contexts.base) : void 0;
-  const { path: setIn, ...lines } = head.locate(after.path);
+  const afters = verdictList(rule.check(head, contexts.head));
+  if (!afters.length) return;
+  const befores = base ? verdictList(rule.check(base, contexts.base)) : [];
+  const compared = /* @__PURE__ */ new Set();
+  for (const after of afters) {
+    const before = beforeOf(after, afters, befores, base);
+    if (before) compared.add(before);
+    classifyVerdict(rule, head, base, after, before, diff);
+  }
+  if (afters.some((after) => after.verdict === "unknown")) return;
+  for (const before of befores) {
+    if (before.verdict !== "fail" || compared.has(before)) continue;
+    diff.strengthened.push({
+      ruleId: rule.id,
+      location: locationOf2(head, before.path).location,
+      message: `${head.address}: ${pathLabel(before.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(valueAt(head.values, before.path))}`
+    });
+  }
+}
+function beforeOf(after, afters, befores, base) {
+  if (!base || !befores.length) return void 0;
+  const same = befores.find((before) => samePath(before.path, after.path));
+  if (same) return same;
+  const only = befores.length === 1 ? befores[0] : void 0;
+  if (only && !afters.some((other) => samePath(other.path, only.path))) return only;
+  return befores.find((before) => before.verdict === "unknown") ?? { verdict: "pass", path: after.path, actual: valueAt(base.values, after.path) };
+}
+function samePath(a2, b) {
+  return a2.length === b.length && a2.every((step, index) => step === b[index]);
+}
+function locationOf2(head, path6) {
+  const { path: setIn, ...lines } = head.locate(path6);
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
+  return { location, related };
+}
+function classifyVerdict(rule, head, base, after, before, diff) {
+  const { location, related } = locationOf2(head, after.path);
   if (after.verdict === "unknown") {
     diff.unknown.push({ ruleId: rule.id, location, message: `${head.address}: ${pathLabel(after.path)} depends on ${after.expression}, which could not be resolved` });
     return;
@@ -43360,9 +43520,9 @@ function classify(rule, head, base, contexts, diff) {
 function changeOf(rule, after, before, head, base) {
   if (!before) return "introduced";
   if (before.verdict === "fail") return stronger(rule, before.actual, after.actual) ? "weakened" : "existing";
-  if (before.verdict === "pass" && base && valueAt(base.values, after.path) !== void 0 && valueAt(head.values, after.path) === void 0) {
-    return "removed";
-  }
+  if (before.verdict === "pass" && before.providedBy !== void 0) return "removed";
+  const deleted = base !== void 0 && valueAt(base.values, after.path) !== void 0 && valueAt(head.values, after.path) === void 0;
+  if (before.verdict === "pass" && deleted && after.defaulted === void 0) return "removed";
   return "weakened";
 }
 function findingOf(rule, head, after, location, change, before, related) {
@@ -43371,13 +43531,13 @@ function findingOf(rule, head, after, location, change, before, related) {
   if (change === "weakened" || change === "removed") {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
-    message += ` (was ${describeValue(verdictValue(before))})`;
+    message += before?.verdict === "pass" && before.providedBy !== void 0 ? ` (was provided by ${before.providedBy})` : ` (was ${describeValue(verdictValue(before))})`;
   }
   return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}` });
 }
 function classifyRemoval(rule, base, context, diff) {
-  const before = rule.check(base, context);
-  if (before?.verdict !== "pass") return;
+  const befores = verdictList(rule.check(base, context));
+  if (!befores.length || !befores.every((before) => before.verdict === "pass")) return;
   diff.findings.push(
     makeFinding(rule, {
       message: `${base.address} was removed; it provided this safeguard`,

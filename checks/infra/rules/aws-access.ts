@@ -1,13 +1,14 @@
 /** AWS access control: open security groups, public databases, S3 public access blocks, IAM `*:*`. */
 import { isUnresolved, type InfraResource } from '../model.js';
-import { attributeRule, mustBeFalse, mustBeTrue, valueAt, type AttributePath, type InfraRule, type Verdict } from '../rule.js';
-import { allOf, cfn, itemsAt, tf } from './support.js';
+import { attributeRule, decideValue, isUndecided, mustBeFalse, mustBeTrue, undecidedVerdict, valueAt, type AttributePath, type InfraRule, type Verdict } from '../rule.js';
+import { allOf, cfn, isAnywhere, itemsAt, tf } from './support.js';
 
-const OPEN_CIDRS = ['0.0.0.0/0', '::/0'];
 const WEB_PORTS = [80, 443];
 
 interface IngressRule {
   path: AttributePath;
+  /** `aws_security_group_rule` says whether it is ingress in `type`. */
+  direction?: unknown;
   cidrs: unknown[];
   from: unknown;
   to: unknown;
@@ -28,8 +29,7 @@ function ingressRules(resource: InfraResource): IngressRule[] {
         protocol: valueAt(value, ['protocol']),
       }));
     case 'aws_security_group_rule':
-      if (values.type !== 'ingress') return [];
-      return [{ path: [], cidrs: [...list(values.cidr_blocks), ...list(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [{ path: [], direction: values.type, cidrs: [...list(values.cidr_blocks), ...list(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
     case 'aws_vpc_security_group_ingress_rule':
       return [{ path: [], cidrs: [...list(values.cidr_ipv4), ...list(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
     case 'AWS::EC2::SecurityGroup':
@@ -63,32 +63,42 @@ function nonWebPorts(rule: IngressRule): string | undefined {
   return from === to ? `port ${from}` : `ports ${from}-${to}`;
 }
 
-function checkOpenIngress(resource: InfraResource): Verdict | undefined {
+/** One ingress rule: a fail when it opens a non-web port to anywhere, unknown when a deciding value is unresolved. */
+function judgeIngress(rule: IngressRule): Verdict | undefined {
+  if (rule.direction !== undefined) {
+    const ingress = decideValue(rule.direction, [...rule.path, 'type'], (direction) => direction === 'ingress');
+    if (isUndecided(ingress)) return undecidedVerdict(ingress);
+    if (!ingress) return undefined;
+  }
+  const open: string[] = [];
+  let pending: Verdict | undefined;
+  for (const cidr of rule.cidrs) {
+    const anywhere = decideValue(cidr, rule.path, isAnywhere);
+    if (isUndecided(anywhere)) pending ??= undecidedVerdict(anywhere);
+    else if (anywhere) open.push(typeof cidr === 'string' ? cidr : (cidr as { expression: string }).expression);
+  }
+  if (!open.length) return pending;
+  // Ports or protocol given by a reference (var.port may be 443 or 22): unknown, never a fail.
+  const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+  if (unresolvedPort && isUnresolved(unresolvedPort)) return { verdict: 'unknown', path: rule.path, expression: unresolvedPort.expression };
+  const ports = nonWebPorts(rule);
+  if (!ports) return pending;
+  return {
+    verdict: 'fail',
+    path: rule.path,
+    actual: `${ports} from ${open.join(', ')}`,
+    expected: 'only ports 80 and 443 open to the internet',
+    message: `ingress opens ${ports} to ${open.join(' and ')}; expected only 80/443 from anywhere, other ports from known ranges`,
+  };
+}
+
+/** Every ingress rule that opens a non-web port to anywhere is its own verdict. */
+function checkOpenIngress(resource: InfraResource): Verdict[] | undefined {
   const rules = ingressRules(resource);
   if (!rules.length) return undefined;
-  let pending: Verdict | undefined;
-  for (const rule of rules) {
-    const unresolvedCidr = rule.cidrs.find(isUnresolved);
-    const open = rule.cidrs.filter((cidr) => typeof cidr === 'string' && OPEN_CIDRS.includes(cidr));
-    // Ports or protocol given by a reference (var.port may be 443 or 22): unknown, never a fail.
-    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
-    if (open.length && unresolvedPort && isUnresolved(unresolvedPort)) {
-      pending ??= { verdict: 'unknown', path: rule.path, expression: unresolvedPort.expression };
-      continue;
-    }
-    const ports = open.length ? nonWebPorts(rule) : undefined;
-    if (ports) {
-      return {
-        verdict: 'fail',
-        path: rule.path,
-        actual: `${ports} from ${open.join(', ')}`,
-        expected: 'only ports 80 and 443 open to the internet',
-        message: `ingress opens ${ports} to ${open.join(' and ')}; expected only 80/443 from anywhere, other ports from known ranges`,
-      };
-    }
-    if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: 'unknown', path: rule.path, expression: unresolvedCidr.expression };
-  }
-  return pending ?? { verdict: 'pass', path: [], actual: 'no non-web port open to the internet' };
+  const verdicts = rules.map(judgeIngress).filter((verdict) => verdict !== undefined);
+  if (!verdicts.length && rules.every((rule) => rule.direction !== undefined && rule.direction !== 'ingress' && !isUnresolved(rule.direction))) return undefined;
+  return verdicts.length ? verdicts : [{ verdict: 'pass', path: [], actual: 'no non-web port open to the internet' }];
 }
 
 export const securityGroupOpen: InfraRule = {
@@ -97,7 +107,7 @@ export const securityGroupOpen: InfraRule = {
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'An ingress rule admitting `0.0.0.0/0` or `::/0` on any port other than 80/443 (SSH, RDP, database ports…) exposes systems holding PHI to the whole internet.',
+  description: 'An ingress rule admitting every address (`0.0.0.0/0`, `::/0` or any other spelling with prefix length 0) on any port other than 80/443 (SSH, RDP, database ports…) exposes systems holding PHI to the whole internet. Every such rule of a security group is its own finding.',
   remediation: 'Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
@@ -149,7 +159,7 @@ export const s3PublicAccessBlock: InfraRule = {
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`. (CloudFormation buckets have all four flags on unless `PublicAccessBlockConfiguration` says otherwise.)',
+  description: 'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. (A CloudFormation bucket without `PublicAccessBlockConfiguration` has all four flags on; in a `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform.)',
   remediation: 'Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'AWS::S3::Bucket'],
@@ -157,9 +167,11 @@ export const s3PublicAccessBlock: InfraRule = {
   check: (resource) => {
     const terraform = resource.format === 'terraform';
     const prefix = terraform ? [] : ['PublicAccessBlockConfiguration'];
+    // New buckets block public access unless a configuration says otherwise.
+    if (!terraform && valueAt(resource.values, prefix) === undefined) return { verdict: 'pass', path: prefix, actual: 'the default: all four flags on' };
     return allOf(
       resource,
-      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: !terraform, expect: mustBeTrue })),
+      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: false, expect: mustBeTrue })),
     );
   },
   examples: {

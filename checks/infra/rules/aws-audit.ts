@@ -52,7 +52,7 @@ export const cloudTrailMultiRegion = attributeRule({
 });
 
 const vpcFlowLogCheck = referencedBy(
-  { terraform: { type: 'aws_flow_log', path: 'vpc_id' }, cloudformation: { type: 'AWS::EC2::FlowLog', path: 'ResourceId' } },
+  { terraform: [{ type: 'aws_flow_log', path: 'vpc_id' }], cloudformation: [{ type: 'AWS::EC2::FlowLog', path: 'ResourceId' }] },
   'VPC flow log',
 );
 
@@ -78,7 +78,7 @@ export const vpcFlowLogs: InfraRule = {
   },
 };
 
-const s3LoggingResource = referencedBy({ terraform: { type: 'aws_s3_bucket_logging', path: 'bucket' } }, 'aws_s3_bucket_logging');
+const s3LoggingResource = referencedBy({ terraform: [{ type: 'aws_s3_bucket_logging', path: 'bucket' }] }, 'aws_s3_bucket_logging');
 
 export const s3AccessLogging: InfraRule = {
   id: 'IAC-S3-ACCESS-LOGGING',

@@ -1,19 +1,52 @@
 /** AWS load balancers and CloudFront: TLS policies, HTTPS redirects, access logs, header hygiene, WAF, exposure. */
 import { CITATIONS } from '../../model/safeguards.js';
-import type { InfraResource } from '../model.js';
-import { attributeRule, describeValue, isTrue, mustBeTrue, oneOf, valueAt, type AttributePath, type Expectation, type InfraRule, type Verdict } from '../rule.js';
-import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
+import { isUnresolved, type InfraResource } from '../model.js';
+import {
+  attributeRule,
+  decide,
+  decideValue,
+  describeValue,
+  isTrue,
+  isUndecided,
+  judgeValue,
+  mustBeTrue,
+  oneOf,
+  undecidedVerdict,
+  valueAt,
+  type Applies,
+  type AttributePath,
+  type Expectation,
+  type InfraRule,
+  type InfraRuleContext,
+  type Verdict,
+} from '../rule.js';
+import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, refersTo, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
 
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const CFN_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 
+const LOAD_BALANCERS = ['aws_lb', 'aws_alb'];
+
+/**
+ * A listener's protocol: as written, or, absent, what AWS applies: HTTP on an Application Load
+ * Balancer (TCP when the listener's load balancer in this module is a Network Load Balancer).
+ */
+function listenerProtocol(resource: InfraResource, context?: InfraRuleContext): unknown {
+  const key = resource.format === 'terraform' ? 'protocol' : 'Protocol';
+  const written = valueAt(resource.values, [key]);
+  if (written !== undefined) return written;
+  const arn = valueAt(resource.values, [resource.format === 'terraform' ? 'load_balancer_arn' : 'LoadBalancerArn']);
+  const balancer = context?.resources.find((candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate));
+  const type = balancer ? valueAt(balancer.values, [balancer.format === 'terraform' ? 'load_balancer_type' : 'Type']) : undefined;
+  return type === 'network' ? 'TCP' : type === 'gateway' ? 'GENEVE' : 'HTTP';
+}
+
+/** The listener's protocol is one of `protocols`; an unresolved protocol is undecided, not "does not apply". */
 const protocolIs =
-  (protocols: readonly string[], key: string) =>
-  (resource: InfraResource): boolean => {
-    const protocol = valueAt(resource.values, [key]);
-    return typeof protocol === 'string' && protocols.includes(protocol.toUpperCase());
-  };
+  (protocols: readonly string[]) =>
+  (resource: InfraResource, context?: InfraRuleContext): Applies =>
+    decideValue(listenerProtocol(resource, context), [resource.format === 'terraform' ? 'protocol' : 'Protocol'], (protocol) => typeof protocol === 'string' && protocols.includes(protocol.toUpperCase()));
 
 const elbTls12: Expectation = {
   expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
@@ -32,8 +65,8 @@ export const lbListenerTlsPolicy = attributeRule({
     'An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.',
   remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
   targets: [
-    ...LISTENERS.map((type) => tf(type, ['ssl_policy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS'], 'protocol') })),
-    cfn(CFN_LISTENER, ['SslPolicy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS'], 'Protocol') }),
+    ...LISTENERS.map((type) => tf(type, ['ssl_policy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS']) })),
+    cfn(CFN_LISTENER, ['SslPolicy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS']) }),
   ],
   expect: elbTls12,
   examples: {
@@ -76,15 +109,22 @@ export const lbListenerTlsPolicy = attributeRule({
   },
 });
 
-/** An HTTP listener's first default action must redirect to HTTPS. */
-function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
+const redirectsToHttps: Expectation = { expected: 'a redirect to HTTPS', test: (protocol) => typeof protocol === 'string' && protocol.toUpperCase() === 'HTTPS' };
+
+/** An HTTP listener's first default action must redirect to HTTPS (an absent protocol is HTTP on an ALB). */
+function checkHttpRedirect(resource: InfraResource, context: InfraRuleContext): Verdict | undefined {
   const terraform = resource.format === 'terraform';
-  if (!protocolIs(['HTTP'], terraform ? 'protocol' : 'Protocol')(resource)) return undefined;
+  const http = protocolIs(['HTTP'])(resource, context);
+  if (isUndecided(http)) return undecidedVerdict(http);
+  if (!http) return undefined;
   const actionPath = terraform ? ['default_action', 0] : ['DefaultActions', 0];
-  const type = valueAt(resource.values, [...actionPath, terraform ? 'type' : 'Type']);
+  const typePath = [...actionPath, terraform ? 'type' : 'Type'];
+  const redirect = decide(resource, typePath, (type) => type === 'redirect');
+  if (isUndecided(redirect)) return undecidedVerdict(redirect);
   const protocolPath = terraform ? [...actionPath, 'redirect', 0, 'protocol'] : [...actionPath, 'RedirectConfig', 'Protocol'];
   const protocol = valueAt(resource.values, protocolPath);
-  if (type === 'redirect' && protocol === 'HTTPS') return { verdict: 'pass', path: protocolPath, actual: protocol };
+  if (redirect && (protocol !== undefined || isUnresolved(protocol))) return judgeValue(protocolPath, protocol, redirectsToHttps, 'redirect protocol');
+  const type = valueAt(resource.values, typePath);
   return {
     verdict: 'fail',
     path: actionPath,
@@ -157,21 +197,41 @@ export const lbHttpRedirect: InfraRule = {
   },
 };
 
-const LOAD_BALANCERS = ['aws_lb', 'aws_alb'];
-const isApplication = (resource: InfraResource) => (valueAt(resource.values, ['load_balancer_type']) ?? 'application') === 'application';
+/** The load balancer's type is one of `types` (absent: `application`); unresolved is undecided. */
+const typeIs =
+  (types: readonly string[]) =>
+  (resource: InfraResource): Applies => {
+    const key = resource.format === 'terraform' ? 'load_balancer_type' : 'Type';
+    return decideValue(valueAt(resource.values, [key]) ?? 'application', [key], (type) => typeof type === 'string' && types.includes(type));
+  };
 
-/** A CFN `LoadBalancerAttributes` entry by key: the path of its Value. */
+/** A CFN `LoadBalancerAttributes` entry by key: the path of its Value; the list itself when it is unresolved or lacks the key. */
 function cfnAttribute(resource: InfraResource, key: string): { path: (string | number)[]; value: unknown } {
   const attributes = valueAt(resource.values, ['LoadBalancerAttributes']);
+  if (isUnresolved(attributes)) return { path: ['LoadBalancerAttributes'], value: attributes };
   const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ['Key']) === key) : -1;
+  const unresolvedItem = Array.isArray(attributes) ? attributes.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, ['Key']))) : -1;
+  if (index < 0 && unresolvedItem >= 0) return { path: ['LoadBalancerAttributes', unresolvedItem], value: valueAt(attributes, [unresolvedItem]) };
   return index < 0 ? { path: ['LoadBalancerAttributes'], value: undefined } : { path: ['LoadBalancerAttributes', index, 'Value'], value: valueAt(attributes, [index, 'Value']) };
 }
 
-function lbAttributeRule(spec: { id: string; title: string; key: string; terraformPath: (string | number)[]; description: string; remediation: string; severity: InfraRule['severity']; safeguard: InfraRule['safeguard']; examples: InfraRule['examples'] }): InfraRule {
+function lbAttributeRule(spec: {
+  id: string;
+  title: string;
+  key: string;
+  terraformPath: (string | number)[];
+  /** Load balancer types that have the attribute. */
+  types: readonly string[];
+  description: string;
+  remediation: string;
+  severity: InfraRule['severity'];
+  safeguard: InfraRule['safeguard'];
+  examples: InfraRule['examples'];
+}): InfraRule {
   const terraformRule = attributeRule({
     ...spec,
     family: 'terraform',
-    targets: LOAD_BALANCERS.map((type) => tf(type, spec.terraformPath, { absent: false, when: isApplication })),
+    targets: LOAD_BALANCERS.map((type) => tf(type, spec.terraformPath, { absent: false, when: typeIs(spec.types) })),
     expect: mustBeTrue,
   });
   return {
@@ -180,9 +240,11 @@ function lbAttributeRule(spec: { id: string; title: string; key: string; terrafo
     resourceTypes: [...terraformRule.resourceTypes, CFN_LOAD_BALANCER],
     check: (resource, context) => {
       if (resource.format === 'terraform') return terraformRule.check(resource, context);
+      const applies = typeIs(spec.types)(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return undefined;
       const { path, value } = cfnAttribute(resource, spec.key);
-      if (isTrue(value)) return { verdict: 'pass', path, actual: true };
-      return { verdict: 'fail', path, actual: value ?? null, expected: 'true', message: `${spec.key} is ${describeValue(value)}; expected "true"` };
+      return judgeValue(path, value ?? false, mustBeTrue, spec.key);
     },
   };
 }
@@ -192,9 +254,10 @@ export const lbAccessLogs = lbAttributeRule({
   title: 'Load balancer access logs are off',
   key: 'access_logs.s3.enabled',
   terraformPath: ['access_logs', 0, 'enabled'],
+  types: ['application', 'network'],
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'Access logs record every request the load balancer handled: who reached which system holding PHI, and when.',
+  description: 'Access logs record every request an Application Load Balancer handled (every TLS connection of a Network Load Balancer): who reached which system holding PHI, and when.',
   remediation: 'Add `access_logs { bucket = "...", enabled = true }` to the load balancer.',
   examples: {
     bad: [{ path: 'lb.tf', line: 1, text: `resource "aws_lb" "front" {\n  name                       = "front"\n  drop_invalid_header_fields = true\n}\n` }],
@@ -216,6 +279,7 @@ export const lbDropInvalidHeaders = lbAttributeRule({
   title: 'Load balancer passes invalid HTTP headers through',
   key: 'routing.http.drop_invalid_header_fields.enabled',
   terraformPath: ['drop_invalid_header_fields'],
+  types: ['application'],
   severity: 'low',
   safeguard: 'integrity',
   description: 'An Application Load Balancer that forwards malformed header fields exposes the application to request smuggling and header injection.',
@@ -226,15 +290,22 @@ export const lbDropInvalidHeaders = lbAttributeRule({
   },
 });
 
-const isInternetFacing = (resource: InfraResource): boolean =>
-  resource.format === 'terraform' ? !isTrue(valueAt(resource.values, ['internal'])) : valueAt(resource.values, ['Scheme']) !== 'internal';
+const isInternetFacing = (resource: InfraResource): Applies =>
+  resource.format === 'terraform' ? decide(resource, ['internal'], (internal) => !isTrue(internal)) : decide(resource, ['Scheme'], (scheme) => scheme !== 'internal');
 
+/** WAFv2 and WAF Classic (regional) associations both put a web ACL in front of the resource. */
 const wafAssociation = referencedBy(
   {
-    terraform: { type: 'aws_wafv2_web_acl_association', path: 'resource_arn' },
-    cloudformation: { type: 'AWS::WAFv2::WebACLAssociation', path: 'ResourceArn' },
+    terraform: [
+      { type: 'aws_wafv2_web_acl_association', path: 'resource_arn' },
+      { type: 'aws_wafregional_web_acl_association', path: 'resource_arn' },
+    ],
+    cloudformation: [
+      { type: 'AWS::WAFv2::WebACLAssociation', path: 'ResourceArn' },
+      { type: 'AWS::WAFRegional::WebACLAssociation', path: 'ResourceArn' },
+    ],
   },
-  'WAFv2 web ACL association',
+  'WAF web ACL association',
 );
 
 export const lbWafAssociation: InfraRule = {
@@ -244,12 +315,16 @@ export const lbWafAssociation: InfraRule = {
   severity: 'medium',
   safeguard: 'access-control',
   description:
-    'An internet-facing Application Load Balancer without a WAFv2 web ACL association takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template.',
+    'An internet-facing Application Load Balancer without a web ACL association (WAFv2, or WAF Classic `aws_wafregional_web_acl_association`) takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template; deleting it is `removed`.',
   remediation: 'Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer\'s ARN.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: [...LOAD_BALANCERS, CFN_LOAD_BALANCER],
   check: (resource, context) => {
-    if (!isInternetFacing(resource) || (resource.format === 'terraform' && !isApplication(resource))) return undefined;
+    for (const guard of [isInternetFacing, typeIs(['application'])]) {
+      const applies = guard(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return undefined;
+    }
     return wafAssociation(resource, context);
   },
   examples: {

@@ -24,7 +24,10 @@ export const gcpSslPolicy = attributeRule({
 
 const AZURE_STORAGE_TLS = ['TLS1_0', 'TLS1_1', 'TLS1_2', 'TLS1_3'];
 const AZURE_TLS = ['1.0', '1.1', '1.2', '1.3'];
-const WEB_APPS = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_app_service', 'azurerm_linux_function_app', 'azurerm_windows_function_app'];
+/** Apps whose `site_config` calls it `minimum_tls_version` (azurerm 3+). */
+const WEB_APPS = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot'];
+/** The older app resources, whose `site_config` calls it `min_tls_version`. */
+const LEGACY_APPS = ['azurerm_app_service', 'azurerm_function_app', 'azurerm_app_service_slot', 'azurerm_function_app_slot'];
 
 export const azureMinTls = attributeRule({
   id: 'IAC-AZURE-MIN-TLS',
@@ -33,13 +36,14 @@ export const azureMinTls = attributeRule({
   severity: 'high',
   safeguard: 'transmission-security',
   citation: CITATIONS.transmissionEncryption,
-  description: 'Storage accounts, SQL servers, Redis caches and App Service apps each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.',
-  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of apps).',
+  description: 'Storage accounts, SQL servers, Redis caches and App Service and Function apps (and their slots) each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.',
+  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
     tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_2' }),
     tf('azurerm_mssql_server', ['minimum_tls_version'], { absent: '1.2' }),
     tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.2' }),
     ...WEB_APPS.map((type) => tf(type, ['site_config', 0, 'minimum_tls_version'], { absent: '1.2' })),
+    ...LEGACY_APPS.map((type) => tf(type, ['site_config', 0, 'min_tls_version'], { absent: '1.2' })),
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -65,7 +69,7 @@ export const azureHttpsOnly = attributeRule({
   description: 'App Service apps serve plain HTTP unless `https_only = true`; storage accounts do unless HTTPS-only traffic stays on.',
   remediation: 'Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.',
   targets: [
-    ...WEB_APPS.map((type) => tf(type, ['https_only'], { absent: false })),
+    ...[...WEB_APPS, ...LEGACY_APPS].map((type) => tf(type, ['https_only'], { absent: false })),
     tf('azurerm_storage_account', ['https_traffic_only_enabled'], { absent: true, when: (resource) => resource.values.enable_https_traffic_only === undefined }),
     tf('azurerm_storage_account', ['enable_https_traffic_only']),
   ],
