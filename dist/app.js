@@ -63049,6 +63049,14 @@ resource "aws_flow_log" "main" {
     ]
   }
 };
+function isLogTarget(resource, context) {
+  if (resource.format === "cloudformation") {
+    return valueAt2(resource.values, ["AccessControl"]) === "LogDeliveryWrite" || referencing(resource, context, ["AWS::S3::Bucket"], ["LoggingConfiguration", "DestinationBucketName"]).some((other) => other !== resource);
+  }
+  const name = valueAt2(resource.values, ["bucket"]);
+  const namedTarget = (other, path8) => typeof name === "string" && valueAt2(other.values, path8) === name;
+  return valueAt2(resource.values, ["acl"]) === "log-delivery-write" || referencing(resource, context, ["aws_s3_bucket_acl"], ["bucket"]).some((acl) => valueAt2(acl.values, ["acl"]) === "log-delivery-write") || referencing(resource, context, ["aws_s3_bucket_logging"], ["target_bucket"]).length > 0 || referencing(resource, context, ["aws_s3_bucket"], ["logging", 0, "target_bucket"]).some((other) => other !== resource) || context.resources.some((other) => other.type === "aws_s3_bucket_logging" && namedTarget(other, ["target_bucket"]) || other.type === "aws_s3_bucket" && other !== resource && namedTarget(other, ["logging", 0, "target_bucket"]));
+}
 var s3LoggingResource = referencedBy({ terraform: [{ type: "aws_s3_bucket_logging", path: "bucket" }] }, "aws_s3_bucket_logging");
 var s3AccessLogging = {
   id: "IAC-S3-ACCESS-LOGGING",
@@ -63056,13 +63064,14 @@ var s3AccessLogging = {
   family: "terraform",
   severity: "low",
   safeguard: "audit-controls",
-  description: "Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`.",
+  description: "Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`. A bucket that receives access logs (a logging target, or granted `log-delivery-write`) is not judged.",
   remediation: "Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` for the logs.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket", "AWS::S3::Bucket"],
   check: (resource, context) => {
     const inline = valueAt2(resource.values, [resource.format === "terraform" ? "logging" : "LoggingConfiguration"]);
     if (inline !== void 0) return { verdict: "pass", path: [resource.format === "terraform" ? "logging" : "LoggingConfiguration"], actual: true };
+    if (isLogTarget(resource, context)) return void 0;
     if (resource.format === "cloudformation") {
       return { verdict: "fail", path: [], actual: null, expected: "LoggingConfiguration", message: "LoggingConfiguration is not set; expected access logs to a log bucket" };
     }
@@ -63978,7 +63987,8 @@ var azureMinTls = attributeRule({
   targets: [
     tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
     tf("azurerm_mssql_server", ["minimum_tls_version"], { absent: "1.2" }),
-    tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.2" }),
+    // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
+    tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.0" }),
     ...WEB_APPS.map((type2) => tf(type2, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" })),
     ...LEGACY_APPS.map((type2) => tf(type2, ["site_config", 0, "min_tls_version"], { absent: "1.2" }))
   ],

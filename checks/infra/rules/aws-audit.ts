@@ -1,6 +1,7 @@
 /** AWS audit controls: CloudTrail, VPC flow logs, S3 access logging, CloudWatch log retention. */
-import { attributeRule, mustBeTrue, valueAt, type Expectation, type InfraRule } from '../rule.js';
-import { cfn, referencedBy, tf } from './support.js';
+import type { InfraResource } from '../model.js';
+import { attributeRule, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext } from '../rule.js';
+import { cfn, referencedBy, referencing, tf } from './support.js';
 
 const TRAIL = 'aws_cloudtrail';
 const CFN_TRAIL = 'AWS::CloudTrail::Trail';
@@ -78,6 +79,29 @@ export const vpcFlowLogs: InfraRule = {
   },
 };
 
+/**
+ * A bucket that receives other buckets' access logs: logging its own access would log every log
+ * delivery into itself. Named as a log target (by reference or by name), or granted to the log
+ * delivery group (`log-delivery-write`).
+ */
+function isLogTarget(resource: InfraResource, context: InfraRuleContext): boolean {
+  if (resource.format === 'cloudformation') {
+    return (
+      valueAt(resource.values, ['AccessControl']) === 'LogDeliveryWrite' ||
+      referencing(resource, context, ['AWS::S3::Bucket'], ['LoggingConfiguration', 'DestinationBucketName']).some((other) => other !== resource)
+    );
+  }
+  const name = valueAt(resource.values, ['bucket']);
+  const namedTarget = (other: InfraResource, path: (string | number)[]) => typeof name === 'string' && valueAt(other.values, path) === name;
+  return (
+    valueAt(resource.values, ['acl']) === 'log-delivery-write' ||
+    referencing(resource, context, ['aws_s3_bucket_acl'], ['bucket']).some((acl) => valueAt(acl.values, ['acl']) === 'log-delivery-write') ||
+    referencing(resource, context, ['aws_s3_bucket_logging'], ['target_bucket']).length > 0 ||
+    referencing(resource, context, ['aws_s3_bucket'], ['logging', 0, 'target_bucket']).some((other) => other !== resource) ||
+    context.resources.some((other) => (other.type === 'aws_s3_bucket_logging' && namedTarget(other, ['target_bucket'])) || (other.type === 'aws_s3_bucket' && other !== resource && namedTarget(other, ['logging', 0, 'target_bucket'])))
+  );
+}
+
 const s3LoggingResource = referencedBy({ terraform: [{ type: 'aws_s3_bucket_logging', path: 'bucket' }] }, 'aws_s3_bucket_logging');
 
 export const s3AccessLogging: InfraRule = {
@@ -86,13 +110,14 @@ export const s3AccessLogging: InfraRule = {
   family: 'terraform',
   severity: 'low',
   safeguard: 'audit-controls',
-  description: 'Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`.',
+  description: 'Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`. A bucket that receives access logs (a logging target, or granted `log-delivery-write`) is not judged.',
   remediation: 'Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` for the logs.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket', 'AWS::S3::Bucket'],
   check: (resource, context) => {
     const inline = valueAt(resource.values, [resource.format === 'terraform' ? 'logging' : 'LoggingConfiguration']);
     if (inline !== undefined) return { verdict: 'pass', path: [resource.format === 'terraform' ? 'logging' : 'LoggingConfiguration'], actual: true };
+    if (isLogTarget(resource, context)) return undefined;
     if (resource.format === 'cloudformation') {
       return { verdict: 'fail', path: [], actual: null, expected: 'LoggingConfiguration', message: 'LoggingConfiguration is not set; expected access logs to a log bucket' };
     }

@@ -41,7 +41,8 @@ export const azureMinTls = attributeRule({
   targets: [
     tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_2' }),
     tf('azurerm_mssql_server', ['minimum_tls_version'], { absent: '1.2' }),
-    tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.2' }),
+    // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
+    tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.0' }),
     ...WEB_APPS.map((type) => tf(type, ['site_config', 0, 'minimum_tls_version'], { absent: '1.2' })),
     ...LEGACY_APPS.map((type) => tf(type, ['site_config', 0, 'min_tls_version'], { absent: '1.2' })),
   ],
