@@ -29935,7 +29935,7 @@ function decidePresent(resource, path6) {
 }
 function isResourceReference(value) {
   const expression = value.expression.trim();
-  if (/^!GetAtt\b/.test(expression)) return true;
+  if (/^(!GetAtt|Ref)\b/.test(expression)) return true;
   const reference = /^(?:\$\{)?([a-z][\w-]*)\.[\w-]+(\[[^\]]*\])?\.[\w.[\]"-]+\}?$/.exec(expression);
   return reference !== null && !["var", "local", "module", "each", "count", "path", "terraform", "self"].includes(reference[1]);
 }
@@ -31592,7 +31592,11 @@ var publicDatabase = attributeRule({
   safeguard: "access-control",
   description: "`publicly_accessible = true` gives the database a public address: its login prompt is one security-group rule away from the internet.",
   remediation: "Set `publicly_accessible = false` and reach the database from inside the VPC.",
-  targets: [tf("aws_db_instance", ["publicly_accessible"], { absent: false }), cfn("AWS::RDS::DBInstance", ["PubliclyAccessible"], { absent: false })],
+  targets: [
+    tf("aws_db_instance", ["publicly_accessible"], { absent: false }),
+    // Instances of an Aurora cluster: IAC-RDS-CLUSTER-INSTANCE-PUBLIC.
+    cfn("AWS::RDS::DBInstance", ["PubliclyAccessible"], { absent: false, when: (resource) => invert(decidePresent(resource, ["DBClusterIdentifier"])) })
+  ],
   expect: mustBeFalse,
   examples: {
     bad: [{ path: "db.tf", line: 3, text: `resource "aws_db_instance" "phi" {
@@ -31607,6 +31611,9 @@ var publicDatabase = attributeRule({
 ` }]
   }
 });
+function invert(applies) {
+  return isUndecided(applies) ? applies : !applies;
+}
 var BLOCK_FLAGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
 var CFN_BLOCK_FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
 var s3PublicAccessBlock = {
@@ -31754,6 +31761,228 @@ var iamAdminPolicy = {
   }
 };
 var ACCESS_RULES = [securityGroupOpen, publicDatabase, s3PublicAccessBlock, iamAdminPolicy];
+var BUCKET_POLICIES = {
+  terraform: { referrer: "aws_s3_bucket_policy", bucketPath: "bucket", documentPath: "policy" },
+  cloudformation: { referrer: "AWS::S3::BucketPolicy", bucketPath: "Bucket", documentPath: "PolicyDocument" }
+};
+function bucketPolicies(bucket, context) {
+  const shape = BUCKET_POLICIES[bucket.format];
+  if (!shape) return [];
+  const inline = bucket.format === "terraform" && valueAt(bucket.values, ["policy"]) !== void 0 ? [{ policy: bucket, document: valueAt(bucket.values, ["policy"]) }] : [];
+  return [...inline, ...referencing(bucket, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))];
+}
+function deniesPlainHttp(statement) {
+  if (valueAt(statement, ["Effect"]) !== "Deny") return false;
+  const secure = asList(valueAt(statement, ["Condition", "Bool", "aws:SecureTransport"]));
+  const version2 = asList(valueAt(statement, ["Condition", "NumericLessThan", "s3:TlsVersion"]));
+  return secure.some((value) => value === false || value === "false") || version2.some((value) => Number(value) >= 1.2);
+}
+function checkTlsOnlyPolicy(resource, context) {
+  const policies = bucketPolicies(resource, context);
+  for (const { policy, document } of policies) {
+    if (isUnresolved(document)) return { verdict: "unknown", path: [], expression: `${policy.address}: ${document.expression}` };
+    if (statements(document)?.some(deniesPlainHttp)) return { verdict: "pass", path: [], actual: policy.address, providedBy: policy.address };
+  }
+  const what = policies.length ? `the bucket policy (${policies.map(({ policy }) => policy.address).join(", ")}) does not deny` : "no bucket policy denies";
+  return {
+    verdict: "fail",
+    path: [],
+    actual: null,
+    expected: "a Deny of requests where aws:SecureTransport is false",
+    message: `${what} requests made without TLS; expected a statement denying s3:* when "aws:SecureTransport" is "false"`
+  };
+}
+var TLS_POLICY = `{
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyPlainHttp"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.phi.arn, "\${aws_s3_bucket.phi.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  }`;
+var s3TlsOnlyPolicy = {
+  id: "IAC-S3-TLS-ONLY-POLICY",
+  title: "S3 bucket accepts requests without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "S3 answers plain-HTTP requests unless the bucket policy denies them: only a statement that denies requests where `aws:SecureTransport` is `false` (or `s3:TlsVersion` is below 1.2) keeps PHI from crossing the network unencrypted. The policy is looked up among the `aws_s3_bucket_policy` (CloudFormation `AWS::S3::BucketPolicy`) resources of the same module or template; deleting it is `removed`.",
+  remediation: 'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_s3_bucket", "AWS::S3::Bucket"],
+  check: checkTlsOnlyPolicy,
+  examples: {
+    bad: [
+      { path: "storage.tf", line: 1, text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
+` },
+      { path: "storage.yaml", line: 2, text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: phi-records
+` }
+    ],
+    good: [
+      { path: "storage.tf", text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
+
+resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode(${TLS_POLICY})
+}
+` },
+      {
+        path: "storage.yaml",
+        text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+  RecordsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Records
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: "s3:*"
+            Resource: !Sub "arn:aws:s3:::\${Records}/*"
+            Condition:
+              Bool:
+                aws:SecureTransport: false
+`
+      }
+    ]
+  }
+};
+var PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"];
+function allowsEveryone(statement) {
+  const principal = valueAt(statement, ["Principal"]);
+  const everyone = principal === "*" || asList(valueAt(principal, ["AWS"])).includes("*");
+  return valueAt(statement, ["Effect"]) === "Allow" && everyone && valueAt(statement, ["Condition"]) === void 0;
+}
+var ACL_PATHS = { aws_s3_bucket: ["acl"], aws_s3_bucket_acl: ["acl"], "AWS::S3::Bucket": ["AccessControl"] };
+var POLICY_DOCUMENTS = { aws_s3_bucket_policy: ["policy"], "AWS::S3::BucketPolicy": ["PolicyDocument"], aws_s3_bucket: ["policy"] };
+function checkPublicBucket(resource) {
+  const verdicts = [];
+  const aclPath = ACL_PATHS[resource.type];
+  if (aclPath) {
+    verdicts.push(
+      judgeAttribute(resource, aclPath, "private", {
+        expected: "a private ACL",
+        test: (acl) => !PUBLIC_ACLS.includes(String(acl)),
+        strength: (acl) => PUBLIC_ACLS.includes(String(acl)) ? 0 : 1
+      })
+    );
+  }
+  const documentPath = POLICY_DOCUMENTS[resource.type];
+  const document = documentPath ? valueAt(resource.values, documentPath) : void 0;
+  if (documentPath && document !== void 0) {
+    if (isUnresolved(document)) verdicts.push({ verdict: "unknown", path: documentPath, expression: document.expression });
+    else if (statements(document)?.some(allowsEveryone)) {
+      verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition; expected named principals' });
+    } else verdicts.push({ verdict: "pass", path: documentPath, actual: "no Allow to everyone" });
+  }
+  if (!verdicts.length) return void 0;
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : verdicts.slice(-1);
+}
+var s3PublicBucket = {
+  id: "IAC-S3-PUBLIC",
+  title: "S3 bucket made public by ACL or policy",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "access-control",
+  description: 'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), or a bucket policy that allows every principal (`"*"`) without a condition, lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
+  remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_acl", "aws_s3_bucket_policy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
+  check: checkPublicBucket,
+  examples: {
+    bad: [
+      { path: "storage.tf", line: 3, text: `resource "aws_s3_bucket_acl" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  acl    = "public-read"
+}
+` },
+      { path: "storage.yaml", line: 5, text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: PublicRead
+` },
+      {
+        path: "policy.tf",
+        line: 3,
+        text: `resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*" }]
+  })
+}
+`
+      }
+    ],
+    good: [
+      { path: "storage.tf", text: `resource "aws_s3_bucket_acl" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  acl    = "private"
+}
+` },
+      { path: "storage.yaml", text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: Private
+` }
+    ]
+  }
+};
+var rdsClusterInstancePublic = attributeRule({
+  id: "IAC-RDS-CLUSTER-INSTANCE-PUBLIC",
+  title: "Aurora cluster instance is publicly accessible",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "access-control",
+  description: "An instance of an Aurora cluster (`aws_rds_cluster_instance`, or a CloudFormation `AWS::RDS::DBInstance` with `DBClusterIdentifier`) with `publicly_accessible = true` gets a public address: the cluster's data is one security-group rule away from the internet.",
+  remediation: "Set `publicly_accessible = false` (CloudFormation `PubliclyAccessible: false`) and reach the cluster from inside the VPC.",
+  targets: [
+    tf("aws_rds_cluster_instance", ["publicly_accessible"], { absent: false }),
+    cfn("AWS::RDS::DBInstance", ["PubliclyAccessible"], { absent: false, when: (resource) => decidePresent(resource, ["DBClusterIdentifier"]) })
+  ],
+  expect: mustBeFalse,
+  examples: {
+    bad: [
+      { path: "db.tf", line: 4, text: `resource "aws_rds_cluster_instance" "phi" {
+  cluster_identifier  = aws_rds_cluster.phi.id
+  instance_class      = "db.r6g.large"
+  publicly_accessible = true
+}
+` },
+      { path: "db.yaml", line: 7, text: `Resources:
+  Writer:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      DBClusterIdentifier: !Ref Cluster
+      DBInstanceClass: db.r6g.large
+      PubliclyAccessible: true
+` }
+    ],
+    good: [{ path: "db.tf", text: `resource "aws_rds_cluster_instance" "phi" {
+  cluster_identifier  = aws_rds_cluster.phi.id
+  instance_class      = "db.r6g.large"
+  publicly_accessible = false
+}
+` }]
+  }
+});
+var S3_ACCESS_RULES = [s3TlsOnlyPolicy, s3PublicBucket, rdsClusterInstancePublic];
 
 // checks/infra/rules/aws-audit.ts
 var TRAIL = "aws_cloudtrail";
@@ -32840,6 +33069,7 @@ var INFRA_RULES = [
   ...DATA_RULES,
   ...AUDIT_RULES,
   ...ACCESS_RULES,
+  ...S3_ACCESS_RULES,
   ...GCP_AZURE_RULES,
   ...KUBERNETES_RULES,
   ...NGINX_RULES

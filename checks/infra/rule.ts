@@ -91,7 +91,7 @@ export function decideValue(value: unknown, path: AttributePath, test: (value: u
 
 /**
  * Whether an attribute is set. An unresolved reference to a managed resource or data source
- * (`aws_kms_key.logs.arn`, `!GetAtt Key.Arn`) is set: such attributes are never null. Any
+ * (`aws_kms_key.logs.arn`, `!GetAtt Key.Arn`, `!Ref Key`) is set: such attributes are never null. Any
  * other unresolved value (a variable, a parameter without default) is undecided.
  */
 export function decidePresent(resource: InfraResource, path: AttributePath): Applies {
@@ -103,7 +103,9 @@ export function decidePresent(resource: InfraResource, path: AttributePath): App
 /** An expression that only reads an attribute of a managed resource or data source. */
 export function isResourceReference(value: Unresolved): boolean {
   const expression = value.expression.trim();
-  if (/^!GetAtt\b/.test(expression)) return true;
+  // CloudFormation: an attribute of a resource, or a Ref (a resource, or a parameter without
+  // default, which CloudFormation makes every stack give a value).
+  if (/^(!GetAtt|Ref)\b/.test(expression)) return true;
   const reference = /^(?:\$\{)?([a-z][\w-]*)\.[\w-]+(\[[^\]]*\])?\.[\w.[\]"-]+\}?$/.exec(expression);
   return reference !== null && !['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self'].includes(reference[1]!);
 }

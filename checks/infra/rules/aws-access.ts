@@ -1,7 +1,22 @@
 /** AWS access control: open security groups, public databases, S3 public access blocks, IAM `*:*`. */
 import { isUnresolved, type InfraResource } from '../model.js';
-import { attributeRule, decideValue, isUndecided, mustBeFalse, mustBeTrue, undecidedVerdict, valueAt, type AttributePath, type InfraRule, type Verdict } from '../rule.js';
-import { allOf, cfn, isAnywhere, itemsAt, tf } from './support.js';
+import { CITATIONS } from '../../model/safeguards.js';
+import {
+  attributeRule,
+  decidePresent,
+  decideValue,
+  isUndecided,
+  judgeAttribute,
+  mustBeFalse,
+  mustBeTrue,
+  undecidedVerdict,
+  valueAt,
+  type AttributePath,
+  type InfraRule,
+  type InfraRuleContext,
+  type Verdict,
+} from '../rule.js';
+import { allOf, cfn, isAnywhere, itemsAt, referencing, tf } from './support.js';
 
 const WEB_PORTS = [80, 443];
 
@@ -142,13 +157,21 @@ export const publicDatabase = attributeRule({
   safeguard: 'access-control',
   description: '`publicly_accessible = true` gives the database a public address: its login prompt is one security-group rule away from the internet.',
   remediation: 'Set `publicly_accessible = false` and reach the database from inside the VPC.',
-  targets: [tf('aws_db_instance', ['publicly_accessible'], { absent: false }), cfn('AWS::RDS::DBInstance', ['PubliclyAccessible'], { absent: false })],
+  targets: [
+    tf('aws_db_instance', ['publicly_accessible'], { absent: false }),
+    // Instances of an Aurora cluster: IAC-RDS-CLUSTER-INSTANCE-PUBLIC.
+    cfn('AWS::RDS::DBInstance', ['PubliclyAccessible'], { absent: false, when: (resource) => invert(decidePresent(resource, ['DBClusterIdentifier'])) }),
+  ],
   expect: mustBeFalse,
   examples: {
     bad: [{ path: 'db.tf', line: 3, text: `resource "aws_db_instance" "phi" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n` }],
     good: [{ path: 'db.tf', text: `resource "aws_db_instance" "phi" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n` }],
   },
 });
+
+function invert(applies: ReturnType<typeof decidePresent>): ReturnType<typeof decidePresent> {
+  return isUndecided(applies) ? applies : !applies;
+}
 
 const BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 const CFN_BLOCK_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
@@ -286,3 +309,172 @@ export const iamAdminPolicy: InfraRule = {
 };
 
 export const ACCESS_RULES: readonly InfraRule[] = [securityGroupOpen, publicDatabase, s3PublicAccessBlock, iamAdminPolicy];
+
+// ---------- S3 bucket policies and ACLs ----------
+
+const BUCKET_POLICIES: Record<string, { referrer: string; bucketPath: string; documentPath: string }> = {
+  terraform: { referrer: 'aws_s3_bucket_policy', bucketPath: 'bucket', documentPath: 'policy' },
+  cloudformation: { referrer: 'AWS::S3::BucketPolicy', bucketPath: 'Bucket', documentPath: 'PolicyDocument' },
+};
+
+/** The policies of the module or template that apply to `bucket`, with their documents. */
+function bucketPolicies(bucket: InfraResource, context: InfraRuleContext): { policy: InfraResource; document: unknown }[] {
+  const shape = BUCKET_POLICIES[bucket.format];
+  if (!shape) return [];
+  const inline = bucket.format === 'terraform' && valueAt(bucket.values, ['policy']) !== undefined ? [{ policy: bucket, document: valueAt(bucket.values, ['policy']) }] : [];
+  return [...inline, ...referencing(bucket, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))];
+}
+
+/** A Deny of requests made without TLS: `aws:SecureTransport` false, or `s3:TlsVersion` below 1.2. */
+function deniesPlainHttp(statement: unknown): boolean {
+  if (valueAt(statement, ['Effect']) !== 'Deny') return false;
+  const secure = asList(valueAt(statement, ['Condition', 'Bool', 'aws:SecureTransport']));
+  const version = asList(valueAt(statement, ['Condition', 'NumericLessThan', 's3:TlsVersion']));
+  return secure.some((value) => value === false || value === 'false') || version.some((value) => Number(value) >= 1.2);
+}
+
+function checkTlsOnlyPolicy(resource: InfraResource, context: InfraRuleContext): Verdict {
+  const policies = bucketPolicies(resource, context);
+  for (const { policy, document } of policies) {
+    if (isUnresolved(document)) return { verdict: 'unknown', path: [], expression: `${policy.address}: ${document.expression}` };
+    if (statements(document)?.some(deniesPlainHttp)) return { verdict: 'pass', path: [], actual: policy.address, providedBy: policy.address };
+  }
+  const what = policies.length ? `the bucket policy (${policies.map(({ policy }) => policy.address).join(', ')}) does not deny` : 'no bucket policy denies';
+  return {
+    verdict: 'fail',
+    path: [],
+    actual: null,
+    expected: 'a Deny of requests where aws:SecureTransport is false',
+    message: `${what} requests made without TLS; expected a statement denying s3:* when "aws:SecureTransport" is "false"`,
+  };
+}
+
+const TLS_POLICY = `{
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyPlainHttp"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.phi.arn, "\${aws_s3_bucket.phi.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  }`;
+
+export const s3TlsOnlyPolicy: InfraRule = {
+  id: 'IAC-S3-TLS-ONLY-POLICY',
+  title: 'S3 bucket accepts requests without TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description:
+    'S3 answers plain-HTTP requests unless the bucket policy denies them: only a statement that denies requests where `aws:SecureTransport` is `false` (or `s3:TlsVersion` is below 1.2) keeps PHI from crossing the network unencrypted. The policy is looked up among the `aws_s3_bucket_policy` (CloudFormation `AWS::S3::BucketPolicy`) resources of the same module or template; deleting it is `removed`.',
+  remediation: 'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_s3_bucket', 'AWS::S3::Bucket'],
+  check: checkTlsOnlyPolicy,
+  examples: {
+    bad: [
+      { path: 'storage.tf', line: 1, text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n` },
+      { path: 'storage.yaml', line: 2, text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n` },
+    ],
+    good: [
+      { path: 'storage.tf', text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode(${TLS_POLICY})\n}\n` },
+      {
+        path: 'storage.yaml',
+        text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n  RecordsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Records\n      PolicyDocument:\n        Statement:\n          - Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource: !Sub "arn:aws:s3:::\${Records}/*"\n            Condition:\n              Bool:\n                aws:SecureTransport: false\n`,
+      },
+    ],
+  },
+};
+
+const PUBLIC_ACLS = ['public-read', 'public-read-write', 'authenticated-read', 'PublicRead', 'PublicReadWrite', 'AuthenticatedRead'];
+
+/** An Allow to everyone (`*`, `{AWS: "*"}`) with no condition narrowing it. */
+function allowsEveryone(statement: unknown): boolean {
+  const principal = valueAt(statement, ['Principal']);
+  const everyone = principal === '*' || asList(valueAt(principal, ['AWS'])).includes('*');
+  return valueAt(statement, ['Effect']) === 'Allow' && everyone && valueAt(statement, ['Condition']) === undefined;
+}
+
+const ACL_PATHS: Record<string, AttributePath> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'], 'AWS::S3::Bucket': ['AccessControl'] };
+const POLICY_DOCUMENTS: Record<string, AttributePath> = { aws_s3_bucket_policy: ['policy'], 'AWS::S3::BucketPolicy': ['PolicyDocument'], aws_s3_bucket: ['policy'] };
+
+function checkPublicBucket(resource: InfraResource): Verdict[] | undefined {
+  const verdicts: Verdict[] = [];
+  const aclPath = ACL_PATHS[resource.type];
+  if (aclPath) {
+    verdicts.push(
+      judgeAttribute(resource, aclPath, 'private', {
+        expected: 'a private ACL',
+        test: (acl) => !PUBLIC_ACLS.includes(String(acl)),
+        strength: (acl) => (PUBLIC_ACLS.includes(String(acl)) ? 0 : 1),
+      }),
+    );
+  }
+  const documentPath = POLICY_DOCUMENTS[resource.type];
+  const document = documentPath ? valueAt(resource.values, documentPath) : undefined;
+  if (documentPath && document !== undefined) {
+    if (isUnresolved(document)) verdicts.push({ verdict: 'unknown', path: documentPath, expression: document.expression });
+    else if (statements(document)?.some(allowsEveryone)) {
+      verdicts.push({ verdict: 'fail', path: documentPath, actual: 'Allow to Principal "*"', expected: 'no unconditional Allow to everyone', message: 'the bucket policy allows every principal ("*") without a condition; expected named principals' });
+    } else verdicts.push({ verdict: 'pass', path: documentPath, actual: 'no Allow to everyone' });
+  }
+  if (!verdicts.length) return undefined;
+  const failing = verdicts.filter((verdict) => verdict.verdict !== 'pass');
+  return failing.length ? failing : verdicts.slice(-1);
+}
+
+export const s3PublicBucket: InfraRule = {
+  id: 'IAC-S3-PUBLIC',
+  title: 'S3 bucket made public by ACL or policy',
+  family: 'terraform',
+  severity: 'critical',
+  safeguard: 'access-control',
+  description:
+    'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), or a bucket policy that allows every principal (`"*"`) without a condition, lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
+  remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl', 'aws_s3_bucket_policy', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
+  check: checkPublicBucket,
+  examples: {
+    bad: [
+      { path: 'storage.tf', line: 3, text: `resource "aws_s3_bucket_acl" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  acl    = "public-read"\n}\n` },
+      { path: 'storage.yaml', line: 5, text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n` },
+      {
+        path: 'policy.tf',
+        line: 3,
+        text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*" }]\n  })\n}\n`,
+      },
+    ],
+    good: [
+      { path: 'storage.tf', text: `resource "aws_s3_bucket_acl" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  acl    = "private"\n}\n` },
+      { path: 'storage.yaml', text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n` },
+    ],
+  },
+};
+
+export const rdsClusterInstancePublic = attributeRule({
+  id: 'IAC-RDS-CLUSTER-INSTANCE-PUBLIC',
+  title: 'Aurora cluster instance is publicly accessible',
+  family: 'terraform',
+  severity: 'critical',
+  safeguard: 'access-control',
+  description: 'An instance of an Aurora cluster (`aws_rds_cluster_instance`, or a CloudFormation `AWS::RDS::DBInstance` with `DBClusterIdentifier`) with `publicly_accessible = true` gets a public address: the cluster\'s data is one security-group rule away from the internet.',
+  remediation: 'Set `publicly_accessible = false` (CloudFormation `PubliclyAccessible: false`) and reach the cluster from inside the VPC.',
+  targets: [
+    tf('aws_rds_cluster_instance', ['publicly_accessible'], { absent: false }),
+    cfn('AWS::RDS::DBInstance', ['PubliclyAccessible'], { absent: false, when: (resource) => decidePresent(resource, ['DBClusterIdentifier']) }),
+  ],
+  expect: mustBeFalse,
+  examples: {
+    bad: [
+      { path: 'db.tf', line: 4, text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = true\n}\n` },
+      { path: 'db.yaml', line: 7, text: `Resources:\n  Writer:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r6g.large\n      PubliclyAccessible: true\n` },
+    ],
+    good: [{ path: 'db.tf', text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = false\n}\n` }],
+  },
+});
+
+export const S3_ACCESS_RULES: readonly InfraRule[] = [s3TlsOnlyPolicy, s3PublicBucket, rdsClusterInstancePublic];
