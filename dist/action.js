@@ -17593,9 +17593,9 @@ var require_receiver = __commonJS({
               return callback();
             }
             const buffer = this.consume(8);
-            const upper = buffer.readUInt32BE(0);
+            const upper2 = buffer.readUInt32BE(0);
             const lower = buffer.readUInt32BE(4);
-            if (upper !== 0 || lower > 2 ** 31 - 1) {
+            if (upper2 !== 0 || lower > 2 ** 31 - 1) {
               failWebsocketConnection(this.ws, "Received payload length > 2^31 bytes.");
               return;
             }
@@ -52779,8 +52779,8 @@ function cipherSuiteByCode(code) {
   return byCode.get(code);
 }
 function cipherSuiteByName(name) {
-  const upper = name.trim().toUpperCase();
-  return byName.get(upper) ?? byName.get(upper.replace(/^SSL_/, "TLS_"));
+  const upper2 = name.trim().toUpperCase();
+  return byName.get(upper2) ?? byName.get(upper2.replace(/^SSL_/, "TLS_"));
 }
 
 // checks/endpoint/probe/certificate.ts
@@ -64597,7 +64597,52 @@ var logRetentionLowered = attributeRule({
 ` }]
   }
 });
-var AUDIT_RULES = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered];
+var cloudTrailKms = attributeRule({
+  id: "IAC-CLOUDTRAIL-KMS",
+  title: "CloudTrail logs are not encrypted with a KMS key",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  citation: CITATIONS.encryptionAtRest,
+  description: "Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own.",
+  remediation: "Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.",
+  targets: [tf(TRAIL, ["kms_key_id"]), cfn(CFN_TRAIL, ["KMSKeyId"])],
+  expect: mustBeSet,
+  examples: { bad: [trailExample("", 1)], good: [trailExample("  kms_key_id = aws_kms_key.audit.arn\n")] }
+});
+var logGroupKms = attributeRule({
+  id: "IAC-LOG-GROUP-KMS",
+  title: "CloudWatch log group is not encrypted with a KMS key",
+  family: "terraform",
+  severity: "low",
+  safeguard: "audit-controls",
+  citation: CITATIONS.encryptionAtRest,
+  description: "Application logs often carry PHI. A log group without `kms_key_id` (CloudFormation `KmsKeyId`) is encrypted only with a service key, so access is governed by IAM alone and decryption is not audited.",
+  remediation: "Set `kms_key_id` to a customer-managed KMS key that allows `logs.<region>.amazonaws.com` to use it.",
+  targets: [tf("aws_cloudwatch_log_group", ["kms_key_id"]), cfn("AWS::Logs::LogGroup", ["KmsKeyId"])],
+  expect: mustBeSet,
+  examples: {
+    bad: [
+      { path: "logs.tf", line: 1, text: `resource "aws_cloudwatch_log_group" "app" {
+  name              = "/app/phi"
+  retention_in_days = 2192
+}
+` },
+      { path: "logs.yaml", line: 4, text: `Resources:
+  AppLogs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      RetentionInDays: 2192
+` }
+    ],
+    good: [{ path: "logs.tf", text: `resource "aws_cloudwatch_log_group" "app" {
+  name       = "/app/phi"
+  kms_key_id = aws_kms_key.logs.arn
+}
+` }]
+  }
+});
+var AUDIT_RULES = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered, cloudTrailKms, logGroupKms];
 
 // checks/infra/rules/aws-data.ts
 function encryptionRule(row) {
@@ -64926,6 +64971,90 @@ var s3Versioning = {
     return versioningStatus.check(resource, context);
   }
 };
+function checkRedshiftSsl(resource) {
+  const terraform = resource.format === "terraform";
+  const listPath = [terraform ? "parameter" : "Parameters"];
+  const list2 = valueAt(resource.values, listPath);
+  if (isUnresolved(list2)) return { verdict: "unknown", path: listPath, expression: list2.expression };
+  const items = Array.isArray(list2) ? list2 : [];
+  const [nameKey, valueKey] = terraform ? ["name", "value"] : ["ParameterName", "ParameterValue"];
+  const index = items.findIndex((item) => valueAt(item, [nameKey]) === "require_ssl");
+  const pending = items.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, [nameKey])));
+  if (index < 0 && pending >= 0) return { verdict: "unknown", path: [...listPath, pending], expression: "a parameter whose name could not be resolved" };
+  const path6 = index < 0 ? listPath : [...listPath, index, valueKey];
+  return judgeValue(path6, index < 0 ? false : valueAt(resource.values, path6), mustBeTrue, "require_ssl");
+}
+var redshiftRequireSsl = {
+  id: "IAC-REDSHIFT-REQUIRE-SSL",
+  title: "Redshift parameter group does not require TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A Redshift cluster accepts unencrypted client connections unless its parameter group sets `require_ssl` to `true` (the default is `false`).",
+  remediation: 'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_redshift_parameter_group", "AWS::Redshift::ClusterParameterGroup"],
+  strength: mustBeTrue.strength,
+  check: checkRedshiftSsl,
+  examples: {
+    bad: [
+      { path: "warehouse.tf", line: 6, text: `resource "aws_redshift_parameter_group" "phi" {
+  name   = "phi"
+  family = "redshift-1.0"
+  parameter {
+    name  = "require_ssl"
+    value = "false"
+  }
+}
+` },
+      { path: "warehouse.yaml", line: 6, text: `Resources:
+  Params:
+    Type: AWS::Redshift::ClusterParameterGroup
+    Properties:
+      ParameterGroupFamily: redshift-1.0
+      Parameters:
+        - ParameterName: enable_user_activity_logging
+          ParameterValue: "true"
+` }
+    ],
+    good: [
+      { path: "warehouse.tf", text: `resource "aws_redshift_parameter_group" "phi" {
+  name   = "phi"
+  family = "redshift-1.0"
+  parameter {
+    name  = "require_ssl"
+    value = "true"
+  }
+}
+` },
+      { path: "warehouse.yaml", text: `Resources:
+  Params:
+    Type: AWS::Redshift::ClusterParameterGroup
+    Properties:
+      ParameterGroupFamily: redshift-1.0
+      Parameters:
+        - ParameterName: require_ssl
+          ParameterValue: "true"
+` }
+    ]
+  }
+};
+var redshiftPublic = attributeRule({
+  id: "IAC-REDSHIFT-PUBLIC",
+  title: "Redshift cluster is publicly accessible",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "access-control",
+  description: "`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet.",
+  remediation: "Set `publicly_accessible = false` and reach the cluster from inside the VPC.",
+  targets: [tf("aws_redshift_cluster", ["publicly_accessible"], { absent: false }), cfn("AWS::Redshift::Cluster", ["PubliclyAccessible"], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3)],
+    good: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')]
+  }
+});
 var DATA_RULES = [
   rdsEncryption,
   auroraEncryption,
@@ -64941,7 +65070,9 @@ var DATA_RULES = [
   rdsForceSsl,
   rdsBackupRetention,
   rdsDeletionProtection,
-  s3Versioning
+  s3Versioning,
+  redshiftRequireSsl,
+  redshiftPublic
 ];
 
 // checks/infra/rules/aws-load-balancing.ts
@@ -65391,6 +65522,248 @@ var cloudFrontViewerProtocol = {
 ` }]
   }
 };
+var CLASSIC = "aws_elb";
+var CFN_CLASSIC = "AWS::ElasticLoadBalancing::LoadBalancer";
+var LISTENER_PROTOCOLS = ["HTTP", "TCP", "SSL", "HTTPS"];
+var upper = (value) => typeof value === "string" ? value.toUpperCase() : "";
+var SECURE_LISTENER = {
+  expected: '"HTTPS" or "SSL"',
+  test: (value) => ["HTTPS", "SSL"].includes(upper(value)),
+  strength: (value) => LISTENER_PROTOCOLS.includes(upper(value)) ? LISTENER_PROTOCOLS.indexOf(upper(value)) : void 0
+};
+function checkClassicListeners(resource) {
+  const terraform = resource.format === "terraform";
+  const listeners = itemsAt(resource, [terraform ? "listener" : "Listeners"]);
+  const key = terraform ? "lb_protocol" : "Protocol";
+  return allOf(resource, listeners.map(({ path: path6 }) => ({ path: [...path6, key], expect: SECURE_LISTENER })));
+}
+var classicElbListener = {
+  id: "IAC-ELB-CLASSIC-PLAIN-LISTENER",
+  title: "Classic Load Balancer listener without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.",
+  remediation: 'Make every listener `lb_protocol = "https"` (or `"ssl"`) with an `ssl_certificate_id`; better, move to an Application Load Balancer.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [CLASSIC, CFN_CLASSIC],
+  strength: SECURE_LISTENER.strength,
+  check: checkClassicListeners,
+  examples: {
+    bad: [
+      { path: "elb.tf", line: 6, text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port     = 8080
+    instance_protocol = "http"
+    lb_protocol       = "http"
+    lb_port           = 80
+  }
+}
+` },
+      { path: "elb.yaml", line: 9, text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Listeners:
+        - LoadBalancerPort: "80"
+          InstancePort: "8080"
+          InstanceProtocol: HTTP
+          Protocol: HTTP
+` }
+    ],
+    good: [
+      {
+        path: "elb.tf",
+        text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port      = 8443
+    instance_protocol  = "https"
+    lb_protocol        = "https"
+    lb_port            = 443
+    ssl_certificate_id = var.certificate_arn
+  }
+}
+`
+      }
+    ]
+  }
+};
+var classicElbAccessLogs = attributeRule({
+  id: "IAC-ELB-CLASSIC-ACCESS-LOGS",
+  title: "Classic Load Balancer access logs are off",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "Access logs of a Classic Load Balancer record every request it handled: who reached which system holding PHI, and when. Without an `access_logs` block (CloudFormation `AccessLoggingPolicy`) nothing is recorded; in the block, `enabled` defaults to true.",
+  remediation: 'Add `access_logs { bucket = "...", enabled = true }` (CloudFormation `AccessLoggingPolicy: {Enabled: true, S3BucketName: ...}`).',
+  targets: [
+    tf(CLASSIC, ["access_logs", 0, "enabled"], { absent: true, when: (resource) => valueAt(resource.values, ["access_logs"]) !== void 0 }),
+    tf(CLASSIC, ["access_logs"], { absent: false }),
+    cfn(CFN_CLASSIC, ["AccessLoggingPolicy", "Enabled"], { absent: false })
+  ],
+  expect: mustBeTrue,
+  examples: {
+    bad: [
+      { path: "elb.tf", line: 1, text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+}
+` },
+      { path: "elb.yaml", line: 6, text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      AccessLoggingPolicy:
+        Enabled: false
+        S3BucketName: elb-logs
+` }
+    ],
+    good: [{ path: "elb.tf", text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  access_logs {
+    bucket = "elb-logs"
+  }
+}
+` }]
+  }
+});
+var DISTRIBUTION = "aws_cloudfront_distribution";
+var CFN_DISTRIBUTION = "AWS::CloudFront::Distribution";
+var originProtocol = oneOf(["https-only"], '"https-only"', ["http-only", "match-viewer", "https-only"]);
+var originSslProtocols = {
+  expected: "TLSv1.2 only (no SSLv3, TLSv1, TLSv1.1)",
+  test: (value) => Array.isArray(value) && value.length > 0 && value.every((protocol) => protocol === "TLSv1.2")
+};
+function checkOrigins(resource) {
+  const terraform = resource.format === "terraform";
+  const origins = itemsAt(resource, terraform ? ["origin"] : ["DistributionConfig", "Origins"]);
+  const rows = origins.flatMap(({ path: path6, value }) => {
+    const configPath = terraform ? [...path6, "custom_origin_config", 0] : [...path6, "CustomOriginConfig"];
+    if (valueAt(value, terraform ? ["custom_origin_config"] : ["CustomOriginConfig"]) === void 0) return [];
+    return [
+      { path: [...configPath, terraform ? "origin_protocol_policy" : "OriginProtocolPolicy"], expect: originProtocol },
+      { path: [...configPath, terraform ? "origin_ssl_protocols" : "OriginSSLProtocols"], absent: terraform ? void 0 : ["TLSv1", "SSLv3"], expect: originSslProtocols }
+    ];
+  });
+  return rows.length ? allOf(resource, rows) : void 0;
+}
+var cloudFrontOriginTls = {
+  id: "IAC-CLOUDFRONT-ORIGIN-TLS",
+  title: "CloudFront reaches a custom origin without TLS 1.2",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.",
+  remediation: 'Set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]` in every `custom_origin_config`.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [DISTRIBUTION, CFN_DISTRIBUTION],
+  strength: originProtocol.strength,
+  check: checkOrigins,
+  examples: {
+    bad: [
+      {
+        path: "cdn.tf",
+        line: 6,
+        text: `resource "aws_cloudfront_distribution" "site" {
+  origin {
+    domain_name = "api.example.org"
+    origin_id   = "api"
+    custom_origin_config {
+      origin_protocol_policy = "http-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+      http_port              = 80
+      https_port             = 443
+    }
+  }
+}
+`
+      },
+      {
+        path: "cdn.yaml",
+        line: 11,
+        text: `Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Origins:
+          - DomainName: api.example.org
+            Id: api
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1, TLSv1.2]
+`
+      }
+    ],
+    good: [
+      {
+        path: "cdn.tf",
+        text: `resource "aws_cloudfront_distribution" "site" {
+  origin {
+    domain_name = "api.example.org"
+    origin_id   = "api"
+    custom_origin_config {
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+      http_port              = 80
+      https_port             = 443
+    }
+  }
+}
+`
+      }
+    ]
+  }
+};
+var cloudFrontLogging = attributeRule({
+  id: "IAC-CLOUDFRONT-LOGGING",
+  title: "CloudFront access logging is off",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "Standard logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) nothing is recorded.",
+  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution.',
+  targets: [tf(DISTRIBUTION, ["logging_config", 0, "bucket"]), cfn(CFN_DISTRIBUTION, ["DistributionConfig", "Logging", "Bucket"])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: "cdn.tf", line: 1, text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+}
+` }],
+    good: [{ path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+  logging_config {
+    bucket = "cdn-logs.s3.amazonaws.com"
+  }
+}
+` }]
+  }
+});
+var cloudFrontWaf = attributeRule({
+  id: "IAC-CLOUDFRONT-WAF",
+  title: "CloudFront distribution has no WAF",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "access-control",
+  description: "A CloudFront distribution without `web_acl_id` (CloudFormation `DistributionConfig.WebACLId`) passes every request to its origins unfiltered.",
+  remediation: "Set `web_acl_id` to a WAFv2 web ACL (scope `CLOUDFRONT`) ARN.",
+  targets: [tf(DISTRIBUTION, ["web_acl_id"]), cfn(CFN_DISTRIBUTION, ["DistributionConfig", "WebACLId"])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: "cdn.tf", line: 1, text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+}
+` }],
+    good: [{ path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+  enabled    = true
+  web_acl_id = aws_wafv2_web_acl.edge.arn
+}
+` }]
+  }
+});
 var LOAD_BALANCING_RULES = [
   lbListenerTlsPolicy,
   lbHttpRedirect,
@@ -65399,7 +65772,12 @@ var LOAD_BALANCING_RULES = [
   lbWafAssociation,
   lbInternetFacing,
   cloudFrontMinimumProtocol,
-  cloudFrontViewerProtocol
+  cloudFrontViewerProtocol,
+  classicElbListener,
+  classicElbAccessLogs,
+  cloudFrontOriginTls,
+  cloudFrontLogging,
+  cloudFrontWaf
 ];
 
 // checks/infra/rules/gcp-azure.ts

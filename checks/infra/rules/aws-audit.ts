@@ -1,6 +1,7 @@
 /** AWS audit controls: CloudTrail, VPC flow logs, S3 access logging, CloudWatch log retention. */
 import type { InfraResource } from '../model.js';
-import { attributeRule, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext } from '../rule.js';
+import { CITATIONS } from '../../model/safeguards.js';
+import { attributeRule, mustBeSet, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext } from '../rule.js';
 import { cfn, referencedBy, referencing, tf } from './support.js';
 
 const TRAIL = 'aws_cloudtrail';
@@ -165,4 +166,38 @@ export const logRetentionLowered = attributeRule({
   },
 });
 
-export const AUDIT_RULES: readonly InfraRule[] = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered];
+export const cloudTrailKms = attributeRule({
+  id: 'IAC-CLOUDTRAIL-KMS',
+  title: 'CloudTrail logs are not encrypted with a KMS key',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  citation: CITATIONS.encryptionAtRest,
+  description: 'Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own.',
+  remediation: 'Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.',
+  targets: [tf(TRAIL, ['kms_key_id']), cfn(CFN_TRAIL, ['KMSKeyId'])],
+  expect: mustBeSet,
+  examples: { bad: [trailExample('', 1)], good: [trailExample('  kms_key_id = aws_kms_key.audit.arn\n')] },
+});
+
+export const logGroupKms = attributeRule({
+  id: 'IAC-LOG-GROUP-KMS',
+  title: 'CloudWatch log group is not encrypted with a KMS key',
+  family: 'terraform',
+  severity: 'low',
+  safeguard: 'audit-controls',
+  citation: CITATIONS.encryptionAtRest,
+  description: 'Application logs often carry PHI. A log group without `kms_key_id` (CloudFormation `KmsKeyId`) is encrypted only with a service key, so access is governed by IAM alone and decryption is not audited.',
+  remediation: 'Set `kms_key_id` to a customer-managed KMS key that allows `logs.<region>.amazonaws.com` to use it.',
+  targets: [tf('aws_cloudwatch_log_group', ['kms_key_id']), cfn('AWS::Logs::LogGroup', ['KmsKeyId'])],
+  expect: mustBeSet,
+  examples: {
+    bad: [
+      { path: 'logs.tf', line: 1, text: `resource "aws_cloudwatch_log_group" "app" {\n  name              = "/app/phi"\n  retention_in_days = 2192\n}\n` },
+      { path: 'logs.yaml', line: 4, text: `Resources:\n  AppLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 2192\n` },
+    ],
+    good: [{ path: 'logs.tf', text: `resource "aws_cloudwatch_log_group" "app" {\n  name       = "/app/phi"\n  kms_key_id = aws_kms_key.logs.arn\n}\n` }],
+  },
+});
+
+export const AUDIT_RULES: readonly InfraRule[] = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered, cloudTrailKms, logGroupKms];

@@ -9,6 +9,7 @@ import {
   decidePresent,
   isUndecided,
   judgeValue,
+  mustBeFalse,
   mustBeSet,
   mustBeTrue,
   oneOf,
@@ -377,6 +378,62 @@ export const s3Versioning: InfraRule = {
   },
 };
 
+/** Redshift's `require_ssl` parameter, in a Terraform parameter group or a CloudFormation one. */
+function checkRedshiftSsl(resource: InfraResource): Verdict {
+  const terraform = resource.format === 'terraform';
+  const listPath: AttributePath = [terraform ? 'parameter' : 'Parameters'];
+  const list = valueAt(resource.values, listPath);
+  if (isUnresolved(list)) return { verdict: 'unknown', path: listPath, expression: list.expression };
+  const items = Array.isArray(list) ? list : [];
+  const [nameKey, valueKey] = terraform ? ['name', 'value'] : ['ParameterName', 'ParameterValue'];
+  const index = items.findIndex((item) => valueAt(item, [nameKey]) === 'require_ssl');
+  const pending = items.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, [nameKey])));
+  if (index < 0 && pending >= 0) return { verdict: 'unknown', path: [...listPath, pending], expression: 'a parameter whose name could not be resolved' };
+  const path = index < 0 ? listPath : [...listPath, index, valueKey];
+  return judgeValue(path, index < 0 ? false : valueAt(resource.values, path), mustBeTrue, 'require_ssl');
+}
+
+export const redshiftRequireSsl: InfraRule = {
+  id: 'IAC-REDSHIFT-REQUIRE-SSL',
+  title: 'Redshift parameter group does not require TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'A Redshift cluster accepts unencrypted client connections unless its parameter group sets `require_ssl` to `true` (the default is `false`).',
+  remediation: 'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_redshift_parameter_group', 'AWS::Redshift::ClusterParameterGroup'],
+  strength: mustBeTrue.strength,
+  check: checkRedshiftSsl,
+  examples: {
+    bad: [
+      { path: 'warehouse.tf', line: 6, text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "false"\n  }\n}\n` },
+      { path: 'warehouse.yaml', line: 6, text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: "true"\n` },
+    ],
+    good: [
+      { path: 'warehouse.tf', text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "true"\n  }\n}\n` },
+      { path: 'warehouse.yaml', text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: "true"\n` },
+    ],
+  },
+};
+
+export const redshiftPublic = attributeRule({
+  id: 'IAC-REDSHIFT-PUBLIC',
+  title: 'Redshift cluster is publicly accessible',
+  family: 'terraform',
+  severity: 'critical',
+  safeguard: 'access-control',
+  description: '`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet.',
+  remediation: 'Set `publicly_accessible = false` and reach the cluster from inside the VPC.',
+  targets: [tf('aws_redshift_cluster', ['publicly_accessible'], { absent: false }), cfn('AWS::Redshift::Cluster', ['PubliclyAccessible'], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3)],
+    good: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')],
+  },
+});
+
 export const DATA_RULES: readonly InfraRule[] = [
   rdsEncryption,
   auroraEncryption,
@@ -393,4 +450,6 @@ export const DATA_RULES: readonly InfraRule[] = [
   rdsBackupRetention,
   rdsDeletionProtection,
   s3Versioning,
+  redshiftRequireSsl,
+  redshiftPublic,
 ];

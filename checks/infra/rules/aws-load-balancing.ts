@@ -9,6 +9,7 @@ import {
   isTrue,
   isUndecided,
   judgeValue,
+  mustBeSet,
   mustBeTrue,
   oneOf,
   undecidedVerdict,
@@ -428,6 +429,168 @@ export const cloudFrontViewerProtocol: InfraRule = {
   },
 };
 
+// ---------- Classic Load Balancers ----------
+
+const CLASSIC = 'aws_elb';
+const CFN_CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
+const LISTENER_PROTOCOLS = ['HTTP', 'TCP', 'SSL', 'HTTPS'];
+const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : '');
+const SECURE_LISTENER: Expectation = {
+  expected: '"HTTPS" or "SSL"',
+  test: (value) => ['HTTPS', 'SSL'].includes(upper(value)),
+  strength: (value) => (LISTENER_PROTOCOLS.includes(upper(value)) ? LISTENER_PROTOCOLS.indexOf(upper(value)) : undefined),
+};
+
+/** Every listener of a Classic Load Balancer that takes plain HTTP or TCP is its own verdict. */
+function checkClassicListeners(resource: InfraResource): Verdict[] {
+  const terraform = resource.format === 'terraform';
+  const listeners = itemsAt(resource, [terraform ? 'listener' : 'Listeners']);
+  const key = terraform ? 'lb_protocol' : 'Protocol';
+  return allOf(resource, listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER })));
+}
+
+export const classicElbListener: InfraRule = {
+  id: 'IAC-ELB-CLASSIC-PLAIN-LISTENER',
+  title: 'Classic Load Balancer listener without TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.',
+  remediation: 'Make every listener `lb_protocol = "https"` (or `"ssl"`) with an `ssl_certificate_id`; better, move to an Application Load Balancer.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [CLASSIC, CFN_CLASSIC],
+  strength: SECURE_LISTENER.strength,
+  check: checkClassicListeners,
+  examples: {
+    bad: [
+      { path: 'elb.tf', line: 6, text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port     = 8080\n    instance_protocol = "http"\n    lb_protocol       = "http"\n    lb_port           = 80\n  }\n}\n` },
+      { path: 'elb.yaml', line: 9, text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Listeners:\n        - LoadBalancerPort: "80"\n          InstancePort: "8080"\n          InstanceProtocol: HTTP\n          Protocol: HTTP\n` },
+    ],
+    good: [
+      {
+        path: 'elb.tf',
+        text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port      = 8443\n    instance_protocol  = "https"\n    lb_protocol        = "https"\n    lb_port            = 443\n    ssl_certificate_id = var.certificate_arn\n  }\n}\n`,
+      },
+    ],
+  },
+};
+
+export const classicElbAccessLogs: InfraRule = attributeRule({
+  id: 'IAC-ELB-CLASSIC-ACCESS-LOGS',
+  title: 'Classic Load Balancer access logs are off',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  description: 'Access logs of a Classic Load Balancer record every request it handled: who reached which system holding PHI, and when. Without an `access_logs` block (CloudFormation `AccessLoggingPolicy`) nothing is recorded; in the block, `enabled` defaults to true.',
+  remediation: 'Add `access_logs { bucket = "...", enabled = true }` (CloudFormation `AccessLoggingPolicy: {Enabled: true, S3BucketName: ...}`).',
+  targets: [
+    tf(CLASSIC, ['access_logs', 0, 'enabled'], { absent: true, when: (resource) => valueAt(resource.values, ['access_logs']) !== undefined }),
+    tf(CLASSIC, ['access_logs'], { absent: false }),
+    cfn(CFN_CLASSIC, ['AccessLoggingPolicy', 'Enabled'], { absent: false }),
+  ],
+  expect: mustBeTrue,
+  examples: {
+    bad: [
+      { path: 'elb.tf', line: 1, text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n}\n` },
+      { path: 'elb.yaml', line: 6, text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      AccessLoggingPolicy:\n        Enabled: false\n        S3BucketName: elb-logs\n` },
+    ],
+    good: [{ path: 'elb.tf', text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  access_logs {\n    bucket = "elb-logs"\n  }\n}\n` }],
+  },
+});
+
+// ---------- CloudFront origins, logging, WAF ----------
+
+const DISTRIBUTION = 'aws_cloudfront_distribution';
+const CFN_DISTRIBUTION = 'AWS::CloudFront::Distribution';
+const originProtocol = oneOf(['https-only'], '"https-only"', ['http-only', 'match-viewer', 'https-only']);
+const originSslProtocols: Expectation = {
+  expected: 'TLSv1.2 only (no SSLv3, TLSv1, TLSv1.1)',
+  test: (value) => Array.isArray(value) && value.length > 0 && value.every((protocol) => protocol === 'TLSv1.2'),
+};
+
+/** Each custom origin: `https-only` to the origin, and only TLS 1.2. */
+function checkOrigins(resource: InfraResource): Verdict[] | undefined {
+  const terraform = resource.format === 'terraform';
+  const origins = itemsAt(resource, terraform ? ['origin'] : ['DistributionConfig', 'Origins']);
+  const rows = origins.flatMap(({ path, value }) => {
+    const configPath = terraform ? [...path, 'custom_origin_config', 0] : [...path, 'CustomOriginConfig'];
+    if (valueAt(value, terraform ? ['custom_origin_config'] : ['CustomOriginConfig']) === undefined) return [];
+    return [
+      { path: [...configPath, terraform ? 'origin_protocol_policy' : 'OriginProtocolPolicy'], expect: originProtocol },
+      { path: [...configPath, terraform ? 'origin_ssl_protocols' : 'OriginSSLProtocols'], absent: terraform ? undefined : ['TLSv1', 'SSLv3'], expect: originSslProtocols },
+    ];
+  });
+  return rows.length ? allOf(resource, rows) : undefined;
+}
+
+export const cloudFrontOriginTls: InfraRule = {
+  id: 'IAC-CLOUDFRONT-ORIGIN-TLS',
+  title: 'CloudFront reaches a custom origin without TLS 1.2',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.',
+  remediation: 'Set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]` in every `custom_origin_config`.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [DISTRIBUTION, CFN_DISTRIBUTION],
+  strength: originProtocol.strength,
+  check: checkOrigins,
+  examples: {
+    bad: [
+      {
+        path: 'cdn.tf',
+        line: 6,
+        text: `resource "aws_cloudfront_distribution" "site" {\n  origin {\n    domain_name = "api.example.org"\n    origin_id   = "api"\n    custom_origin_config {\n      origin_protocol_policy = "http-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n      http_port              = 80\n      https_port             = 443\n    }\n  }\n}\n`,
+      },
+      {
+        path: 'cdn.yaml',
+        line: 11,
+        text: `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Origins:\n          - DomainName: api.example.org\n            Id: api\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1, TLSv1.2]\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'cdn.tf',
+        text: `resource "aws_cloudfront_distribution" "site" {\n  origin {\n    domain_name = "api.example.org"\n    origin_id   = "api"\n    custom_origin_config {\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n      http_port              = 80\n      https_port             = 443\n    }\n  }\n}\n`,
+      },
+    ],
+  },
+};
+
+export const cloudFrontLogging = attributeRule({
+  id: 'IAC-CLOUDFRONT-LOGGING',
+  title: 'CloudFront access logging is off',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  description: 'Standard logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) nothing is recorded.',
+  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution.',
+  targets: [tf(DISTRIBUTION, ['logging_config', 0, 'bucket']), cfn(CFN_DISTRIBUTION, ['DistributionConfig', 'Logging', 'Bucket'])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: 'cdn.tf', line: 1, text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n` }],
+    good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  logging_config {\n    bucket = "cdn-logs.s3.amazonaws.com"\n  }\n}\n` }],
+  },
+});
+
+export const cloudFrontWaf = attributeRule({
+  id: 'IAC-CLOUDFRONT-WAF',
+  title: 'CloudFront distribution has no WAF',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'access-control',
+  description: 'A CloudFront distribution without `web_acl_id` (CloudFormation `DistributionConfig.WebACLId`) passes every request to its origins unfiltered.',
+  remediation: 'Set `web_acl_id` to a WAFv2 web ACL (scope `CLOUDFRONT`) ARN.',
+  targets: [tf(DISTRIBUTION, ['web_acl_id']), cfn(CFN_DISTRIBUTION, ['DistributionConfig', 'WebACLId'])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: 'cdn.tf', line: 1, text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n` }],
+    good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  enabled    = true\n  web_acl_id = aws_wafv2_web_acl.edge.arn\n}\n` }],
+  },
+});
+
 export const LOAD_BALANCING_RULES: readonly InfraRule[] = [
   lbListenerTlsPolicy,
   lbHttpRedirect,
@@ -437,4 +600,9 @@ export const LOAD_BALANCING_RULES: readonly InfraRule[] = [
   lbInternetFacing,
   cloudFrontMinimumProtocol,
   cloudFrontViewerProtocol,
+  classicElbListener,
+  classicElbAccessLogs,
+  cloudFrontOriginTls,
+  cloudFrontLogging,
+  cloudFrontWaf,
 ];
