@@ -33370,6 +33370,7 @@ var gcpSslPolicy = attributeRule({
 ` }]
   }
 });
+var SINGLE_SERVERS = ["azurerm_postgresql_server", "azurerm_mysql_server", "azurerm_mariadb_server"];
 var AZURE_STORAGE_TLS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var AZURE_TLS = ["1.0", "1.1", "1.2", "1.3"];
 var WEB_APPS = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot"];
@@ -33381,7 +33382,7 @@ var azureMinTls = attributeRule({
   severity: "high",
   safeguard: "transmission-security",
   citation: CITATIONS.transmissionEncryption,
-  description: "Storage accounts, SQL servers, Redis caches and App Service and Function apps (and their slots) each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.",
+  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.",
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
     tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
@@ -33389,7 +33390,10 @@ var azureMinTls = attributeRule({
     // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
     tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.0" }),
     ...WEB_APPS.map((type2) => tf(type2, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" })),
-    ...LEGACY_APPS.map((type2) => tf(type2, ["site_config", 0, "min_tls_version"], { absent: "1.2" }))
+    ...LEGACY_APPS.map((type2) => tf(type2, ["site_config", 0, "min_tls_version"], { absent: "1.2" })),
+    tf("azurerm_servicebus_namespace", ["minimum_tls_version"], { absent: "1.2" }),
+    tf("azurerm_eventhub_namespace", ["minimum_tls_version"], { absent: "1.2" }),
+    ...SINGLE_SERVERS.filter((type2) => type2 !== "azurerm_mariadb_server").map((type2) => tf(type2, ["ssl_minimal_tls_version_enforced"], { absent: "TLS1_2" }))
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -33439,7 +33443,205 @@ var azureHttpsOnly = attributeRule({
 ` }]
   }
 });
-var GCP_AZURE_RULES = [gcpSslPolicy, azureMinTls, azureHttpsOnly];
+var FLEXIBLE_CONFIGURATIONS = ["azurerm_postgresql_flexible_server_configuration", "azurerm_mysql_flexible_server_configuration"];
+var sslEnforced = {
+  expected: 'true (flexible servers: require_secure_transport "ON")',
+  test: (value) => value === true || typeof value === "string" && ["true", "on"].includes(value.toLowerCase()),
+  strength: (value) => value === true || typeof value === "string" && ["true", "on"].includes(value.toLowerCase()) ? 1 : 0
+};
+var azureDatabaseSsl = attributeRule({
+  id: "IAC-AZURE-DB-SSL",
+  title: "Azure database server accepts connections without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "An Azure Database for PostgreSQL, MySQL or MariaDB single server with `ssl_enforcement_enabled = false`, or a flexible server whose `require_secure_transport` configuration is `OFF`, accepts clients that send PHI and credentials in clear text.",
+  remediation: "Set `ssl_enforcement_enabled = true` on single servers; on flexible servers keep `require_secure_transport` at `ON` (remove the configuration resource that turns it off).",
+  targets: [
+    ...SINGLE_SERVERS.map((type2) => tf(type2, ["ssl_enforcement_enabled"], { absent: false })),
+    ...FLEXIBLE_CONFIGURATIONS.map((type2) => tf(type2, ["value"], { when: (resource) => decide(resource, ["name"], (name2) => name2 === "require_secure_transport") }))
+  ],
+  expect: sslEnforced,
+  examples: {
+    bad: [
+      { path: "db.tf", line: 3, text: `resource "azurerm_postgresql_server" "phi" {
+  name                    = "phi"
+  ssl_enforcement_enabled = false
+}
+` },
+      { path: "flexible.tf", line: 4, text: `resource "azurerm_mysql_flexible_server_configuration" "tls" {
+  name      = "require_secure_transport"
+  server_id = azurerm_mysql_flexible_server.phi.id
+  value     = "OFF"
+}
+` }
+    ],
+    good: [{ path: "db.tf", text: `resource "azurerm_postgresql_server" "phi" {
+  name                             = "phi"
+  ssl_enforcement_enabled          = true
+  ssl_minimal_tls_version_enforced = "TLS1_2"
+}
+` }]
+  }
+});
+var azureRedisNonSslPort = attributeRule({
+  id: "IAC-AZURE-REDIS-NON-SSL-PORT",
+  title: "Azure Cache for Redis opens its non-TLS port",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "With the non-TLS port (6379) enabled, clients can read and write cached data, PHI included, in clear text.",
+  remediation: "Set `non_ssl_port_enabled = false` (`enable_non_ssl_port` before azurerm 4) and connect on 6380 with TLS.",
+  targets: [tf("azurerm_redis_cache", ["non_ssl_port_enabled"], { when: (resource) => resource.values.non_ssl_port_enabled !== void 0 }), tf("azurerm_redis_cache", ["enable_non_ssl_port"], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [{ path: "cache.tf", line: 3, text: `resource "azurerm_redis_cache" "sessions" {
+  name                = "sessions"
+  enable_non_ssl_port = true
+  minimum_tls_version = "1.2"
+}
+` }],
+    good: [{ path: "cache.tf", text: `resource "azurerm_redis_cache" "sessions" {
+  name                 = "sessions"
+  non_ssl_port_enabled = false
+  minimum_tls_version  = "1.2"
+}
+` }]
+  }
+});
+var APIM_LEGACY_FLAGS = ["ssl30", "tls10", "tls11"].flatMap((version2) => ["frontend", "backend"].flatMap((side) => [`enable_${side}_${version2}`, `${side}_${version2}_enabled`]));
+var azureApiManagementTls = {
+  id: "IAC-AZURE-APIM-LEGACY-TLS",
+  title: "Azure API Management accepts SSL 3.0, TLS 1.0 or 1.1",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "An API Management service whose `security` block enables SSL 3.0, TLS 1.0 or TLS 1.1 on the frontend (clients) or backend (APIs) lets that leg negotiate a broken protocol. Each enabled flag is its own finding.",
+  remediation: "Remove the `enable_*_ssl30` / `enable_*_tls10` / `enable_*_tls11` flags (azurerm 4: `*_ssl30_enabled`, `*_tls10_enabled`, `*_tls11_enabled`) or set them to false.",
+  formats: ["terraform"],
+  resourceTypes: ["azurerm_api_management"],
+  strength: mustBeFalse.strength,
+  check: (resource) => allOf(resource, APIM_LEGACY_FLAGS.map((flag) => ({ path: ["security", 0, flag], absent: false, expect: mustBeFalse }))),
+  examples: {
+    bad: [{ path: "apim.tf", line: 4, text: `resource "azurerm_api_management" "gateway" {
+  name = "gateway"
+  security {
+    enable_frontend_tls10 = true
+  }
+}
+` }],
+    good: [{ path: "apim.tf", text: `resource "azurerm_api_management" "gateway" {
+  name = "gateway"
+  security {
+    enable_frontend_tls10 = false
+  }
+}
+` }]
+  }
+};
+var SQL_SSL_MODES = ["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"];
+function checkCloudSqlSsl(resource) {
+  const base = ["settings", 0, "ip_configuration", 0];
+  const mode = valueAt(resource.values, [...base, "ssl_mode"]);
+  if (mode !== void 0) return judgeValue([...base, "ssl_mode"], mode, { expected: SQL_SSL_MODES.map((name2) => `"${name2}"`).join(" or "), test: (value) => SQL_SSL_MODES.includes(String(value)) }, "ssl_mode");
+  return judgeValue([...base, "require_ssl"], valueAt(resource.values, [...base, "require_ssl"]) ?? false, mustBeTrue, "ip_configuration.require_ssl");
+}
+var gcpCloudSqlSsl = {
+  id: "IAC-GCP-SQL-REQUIRE-SSL",
+  title: "Cloud SQL instance accepts connections without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A Cloud SQL instance accepts unencrypted client connections unless `ip_configuration` sets `ssl_mode` to `ENCRYPTED_ONLY` or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` (or, in older configurations, `require_ssl = true`).",
+  remediation: 'Set `settings { ip_configuration { ssl_mode = "ENCRYPTED_ONLY" } }`.',
+  formats: ["terraform"],
+  resourceTypes: ["google_sql_database_instance"],
+  check: checkCloudSqlSsl,
+  examples: {
+    bad: [{ path: "sql.tf", line: 5, text: `resource "google_sql_database_instance" "phi" {
+  database_version = "POSTGRES_15"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ipv4_enabled = false
+    }
+  }
+}
+` }],
+    good: [{ path: "sql.tf", text: `resource "google_sql_database_instance" "phi" {
+  database_version = "POSTGRES_15"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ssl_mode = "ENCRYPTED_ONLY"
+    }
+  }
+}
+` }]
+  }
+};
+function checkHttpsRedirect(resource, context) {
+  const reference = valueAt(resource.values, ["url_map"]);
+  const map3 = context.resources.find((candidate) => candidate.type === "google_compute_url_map" && refersTo(reference, candidate));
+  if (!map3) {
+    const expression = isUnresolved(reference) ? reference.expression : String(reference);
+    return { verdict: "unknown", path: ["url_map"], expression: `${expression} (the URL map is not in this module)` };
+  }
+  const verdict = judgeValue(["url_map"], valueAt(map3.values, ["default_url_redirect", 0, "https_redirect"]) ?? false, mustBeTrue, `${map3.address} default_url_redirect.https_redirect`);
+  return verdict.verdict === "fail" ? { ...verdict, message: `plain-HTTP proxy serves ${map3.address}, which does not redirect to HTTPS (default_url_redirect.https_redirect is not true); expected a URL map that redirects every request` } : verdict;
+}
+var gcpHttpsRedirect = {
+  id: "IAC-GCP-HTTP-NO-REDIRECT",
+  title: "GCP HTTP load balancer does not redirect to HTTPS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A `google_compute_target_http_proxy` serves plain HTTP: unless its URL map is a redirect (`default_url_redirect { https_redirect = true }`), clients that start on `http://` send PHI in clear text. The URL map is looked up in the same module.",
+  remediation: "Point the HTTP proxy at a URL map with `default_url_redirect { https_redirect = true, strip_query = false }`.",
+  formats: ["terraform"],
+  resourceTypes: ["google_compute_target_http_proxy"],
+  check: checkHttpsRedirect,
+  examples: {
+    bad: [
+      {
+        path: "lb.tf",
+        line: 7,
+        text: `resource "google_compute_url_map" "web" {
+  name            = "web"
+  default_service = google_compute_backend_service.web.id
+}
+resource "google_compute_target_http_proxy" "web" {
+  name    = "web"
+  url_map = google_compute_url_map.web.id
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "lb.tf",
+        text: `resource "google_compute_url_map" "redirect" {
+  name = "redirect"
+  default_url_redirect {
+    https_redirect = true
+    strip_query    = false
+  }
+}
+resource "google_compute_target_http_proxy" "web" {
+  name    = "web"
+  url_map = google_compute_url_map.redirect.id
+}
+`
+      }
+    ]
+  }
+};
+var GCP_AZURE_RULES = [gcpSslPolicy, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
 
 // checks/infra/rules/index.ts
 var INFRA_RULES = [
