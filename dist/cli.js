@@ -43891,7 +43891,8 @@ function ambiguousFindings(facts) {
 }
 function candidatesOf(text, namespaceContext) {
   const parts = text.split(/[/:@]/).filter(Boolean);
-  const values = [...new Set([text, ...parts].map((value) => value.toLowerCase()))];
+  const accounts = text.match(/(?<!\d)\d{12}(?!\d)/g) ?? [];
+  const values = [...new Set([text, ...parts, ...accounts].map((value) => value.toLowerCase()))];
   const labels = values.filter((value) => value.includes(".")).map((value) => value.split(".")[0] ?? value);
   const namespaces = values.flatMap((value) => /^[\w-]+\.([\w-]+)\.svc(\.|$)/.exec(value)?.[1] ?? []);
   if (namespaceContext) namespaces.push(text.toLowerCase());
