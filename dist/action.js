@@ -64306,8 +64306,18 @@ function allowsEveryone(statement) {
 }
 var ACL_PATHS = { aws_s3_bucket: ["acl"], aws_s3_bucket_acl: ["acl"], "AWS::S3::Bucket": ["AccessControl"] };
 var POLICY_DOCUMENTS = { aws_s3_bucket_policy: ["policy"], "AWS::S3::BucketPolicy": ["PolicyDocument"], aws_s3_bucket: ["policy"] };
+var PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
+function publicGrants(resource) {
+  return itemsAt(resource, ["access_control_policy", 0, "grant"]).flatMap(({ path: path6, value }) => {
+    const uriPath = [...path6, "grantee", 0, "uri"];
+    const uri = valueAt(value, ["grantee", 0, "uri"]);
+    if (isUnresolved(uri)) return [{ verdict: "unknown", path: uriPath, expression: uri.expression }];
+    if (typeof uri !== "string" || !PUBLIC_GRANTEES.test(uri)) return [];
+    return [{ verdict: "fail", path: uriPath, actual: uri, expected: "grants to named accounts only", message: `the ACL grants ${describeValue(valueAt(value, ["permission"]))} to ${uri}; expected grants to named accounts only` }];
+  });
+}
 function checkPublicBucket(resource) {
-  const verdicts = [];
+  const verdicts = resource.type === "aws_s3_bucket_acl" ? publicGrants(resource) : [];
   const aclPath = ACL_PATHS[resource.type];
   if (aclPath) {
     verdicts.push(
@@ -65718,14 +65728,14 @@ var cloudFrontOriginTls = {
     ]
   }
 };
-var cloudFrontLogging = attributeRule({
+var loggingConfig = attributeRule({
   id: "IAC-CLOUDFRONT-LOGGING",
   title: "CloudFront access logging is off",
   family: "terraform",
   severity: "medium",
   safeguard: "audit-controls",
-  description: "Standard logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) nothing is recorded.",
-  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution.',
+  description: "Access logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) or a CloudWatch log delivery source for the distribution that a delivery sends somewhere (`aws_cloudwatch_log_delivery_source` + `aws_cloudwatch_log_delivery`, CloudFormation `AWS::Logs::DeliverySource` + `AWS::Logs::Delivery`: standard logging v2) in the same module or template, nothing is recorded.",
+  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution, or an `aws_cloudwatch_log_delivery_source` with `log_type = "ACCESS_LOGS"` for it and an `aws_cloudwatch_log_delivery` to a destination.',
   targets: [tf(DISTRIBUTION, ["logging_config", 0, "bucket"]), cfn(CFN_DISTRIBUTION, ["DistributionConfig", "Logging", "Bucket"])],
   expect: mustBeSet,
   examples: {
@@ -65733,15 +65743,60 @@ var cloudFrontLogging = attributeRule({
   enabled = true
 }
 ` }],
-    good: [{ path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+    good: [
+      { path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
   enabled = true
   logging_config {
     bucket = "cdn-logs.s3.amazonaws.com"
   }
 }
-` }]
+` },
+      {
+        path: "cdn-v2.tf",
+        text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+}
+
+resource "aws_cloudwatch_log_delivery_source" "site" {
+  name         = "site"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.site.arn
+}
+
+resource "aws_cloudwatch_log_delivery" "site" {
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.site.name
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.s3.arn
+}
+`
+      }
+    ]
   }
 });
+var DELIVERY = {
+  terraform: { source: "aws_cloudwatch_log_delivery_source", sourceArn: "resource_arn", delivery: "aws_cloudwatch_log_delivery", sourceName: "delivery_source_name", name: "name" },
+  cloudformation: { source: "AWS::Logs::DeliverySource", sourceArn: "ResourceArn", delivery: "AWS::Logs::Delivery", sourceName: "DeliverySourceName", name: "Name" }
+};
+function logDelivery(resource, context) {
+  const shape = DELIVERY[resource.format];
+  if (!shape) return void 0;
+  for (const source of referencing(resource, context, [shape.source], [shape.sourceArn])) {
+    const name = valueAt(source.values, [shape.name]);
+    const delivered = context.resources.some(
+      (delivery) => delivery.type === shape.delivery && (refersTo(valueAt(delivery.values, [shape.sourceName]), source) || name !== void 0 && valueAt(delivery.values, [shape.sourceName]) === name)
+    );
+    if (delivered) return source.address;
+  }
+  return void 0;
+}
+var cloudFrontLogging = {
+  ...loggingConfig,
+  check: (resource, context) => {
+    const legacy = loggingConfig.check(resource, context);
+    if (verdictList(legacy).some((verdict) => verdict.verdict !== "fail")) return legacy;
+    const source = logDelivery(resource, context);
+    return source === void 0 ? legacy : { verdict: "pass", path: [], actual: source, providedBy: source };
+  }
+};
 var cloudFrontWaf = attributeRule({
   id: "IAC-CLOUDFRONT-WAF",
   title: "CloudFront distribution has no WAF",
@@ -65948,7 +66003,9 @@ var azureRedisNonSslPort = attributeRule({
 ` }]
   }
 });
-var APIM_LEGACY_FLAGS = ["ssl30", "tls10", "tls11"].flatMap((version2) => ["frontend", "backend"].flatMap((side) => [`enable_${side}_${version2}`, `${side}_${version2}_enabled`]));
+var APIM_LEGACY_FLAGS = ["ssl30", "tls10", "tls11"].flatMap(
+  (version2) => ["frontend", "backend"].flatMap((side) => [`enable_${side}_${version2}`, `enable_${side.replace("end", "_end")}_${version2}`, `${side}_${version2}_enabled`])
+);
 var azureApiManagementTls = {
   id: "IAC-AZURE-APIM-LEGACY-TLS",
   title: "Azure API Management accepts SSL 3.0, TLS 1.0 or 1.1",

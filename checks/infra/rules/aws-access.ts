@@ -5,6 +5,7 @@ import {
   attributeRule,
   decidePresent,
   decideValue,
+  describeValue,
   isUndecided,
   judgeAttribute,
   mustBeFalse,
@@ -401,8 +402,22 @@ function allowsEveryone(statement: unknown): boolean {
 const ACL_PATHS: Record<string, AttributePath> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'], 'AWS::S3::Bucket': ['AccessControl'] };
 const POLICY_DOCUMENTS: Record<string, AttributePath> = { aws_s3_bucket_policy: ['policy'], 'AWS::S3::BucketPolicy': ['PolicyDocument'], aws_s3_bucket: ['policy'] };
 
+/** Grantee groups that mean everyone (`AllUsers`) or every AWS account (`AuthenticatedUsers`). */
+const PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
+
+/** Each grant of an explicit `access_control_policy` to a public group is its own verdict. */
+function publicGrants(resource: InfraResource): Verdict[] {
+  return itemsAt(resource, ['access_control_policy', 0, 'grant']).flatMap(({ path, value }): Verdict[] => {
+    const uriPath = [...path, 'grantee', 0, 'uri'];
+    const uri = valueAt(value, ['grantee', 0, 'uri']);
+    if (isUnresolved(uri)) return [{ verdict: 'unknown', path: uriPath, expression: uri.expression }];
+    if (typeof uri !== 'string' || !PUBLIC_GRANTEES.test(uri)) return [];
+    return [{ verdict: 'fail', path: uriPath, actual: uri, expected: 'grants to named accounts only', message: `the ACL grants ${describeValue(valueAt(value, ['permission']))} to ${uri}; expected grants to named accounts only` }];
+  });
+}
+
 function checkPublicBucket(resource: InfraResource): Verdict[] | undefined {
-  const verdicts: Verdict[] = [];
+  const verdicts: Verdict[] = resource.type === 'aws_s3_bucket_acl' ? publicGrants(resource) : [];
   const aclPath = ACL_PATHS[resource.type];
   if (aclPath) {
     verdicts.push(

@@ -14,6 +14,7 @@ import {
   oneOf,
   undecidedVerdict,
   valueAt,
+  verdictList,
   type Applies,
   type AttributePath,
   type Expectation,
@@ -21,7 +22,7 @@ import {
   type InfraRuleContext,
   type Verdict,
 } from '../rule.js';
-import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, refersTo, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
+import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, referencing, refersTo, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
 
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -559,21 +560,57 @@ export const cloudFrontOriginTls: InfraRule = {
   },
 };
 
-export const cloudFrontLogging = attributeRule({
+const loggingConfig = attributeRule({
   id: 'IAC-CLOUDFRONT-LOGGING',
   title: 'CloudFront access logging is off',
   family: 'terraform',
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'Standard logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) nothing is recorded.',
-  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution.',
+  description:
+    'Access logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) or a CloudWatch log delivery source for the distribution that a delivery sends somewhere (`aws_cloudwatch_log_delivery_source` + `aws_cloudwatch_log_delivery`, CloudFormation `AWS::Logs::DeliverySource` + `AWS::Logs::Delivery`: standard logging v2) in the same module or template, nothing is recorded.',
+  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution, or an `aws_cloudwatch_log_delivery_source` with `log_type = "ACCESS_LOGS"` for it and an `aws_cloudwatch_log_delivery` to a destination.',
   targets: [tf(DISTRIBUTION, ['logging_config', 0, 'bucket']), cfn(CFN_DISTRIBUTION, ['DistributionConfig', 'Logging', 'Bucket'])],
   expect: mustBeSet,
   examples: {
     bad: [{ path: 'cdn.tf', line: 1, text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n` }],
-    good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  logging_config {\n    bucket = "cdn-logs.s3.amazonaws.com"\n  }\n}\n` }],
+    good: [
+      { path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  logging_config {\n    bucket = "cdn-logs.s3.amazonaws.com"\n  }\n}\n` },
+      {
+        path: 'cdn-v2.tf',
+        text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n\nresource "aws_cloudwatch_log_delivery_source" "site" {\n  name         = "site"\n  log_type     = "ACCESS_LOGS"\n  resource_arn = aws_cloudfront_distribution.site.arn\n}\n\nresource "aws_cloudwatch_log_delivery" "site" {\n  delivery_source_name     = aws_cloudwatch_log_delivery_source.site.name\n  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.s3.arn\n}\n`,
+      },
+    ],
   },
 });
+
+const DELIVERY: Record<string, { source: string; sourceArn: string; delivery: string; sourceName: string; name: string }> = {
+  terraform: { source: 'aws_cloudwatch_log_delivery_source', sourceArn: 'resource_arn', delivery: 'aws_cloudwatch_log_delivery', sourceName: 'delivery_source_name', name: 'name' },
+  cloudformation: { source: 'AWS::Logs::DeliverySource', sourceArn: 'ResourceArn', delivery: 'AWS::Logs::Delivery', sourceName: 'DeliverySourceName', name: 'Name' },
+};
+
+/** Standard logging v2: a delivery source for the distribution that a delivery sends somewhere; its address. */
+function logDelivery(resource: InfraResource, context: InfraRuleContext): string | undefined {
+  const shape = DELIVERY[resource.format];
+  if (!shape) return undefined;
+  for (const source of referencing(resource, context, [shape.source], [shape.sourceArn])) {
+    const name = valueAt(source.values, [shape.name]);
+    const delivered = context.resources.some(
+      (delivery) => delivery.type === shape.delivery && (refersTo(valueAt(delivery.values, [shape.sourceName]), source) || (name !== undefined && valueAt(delivery.values, [shape.sourceName]) === name)),
+    );
+    if (delivered) return source.address;
+  }
+  return undefined;
+}
+
+export const cloudFrontLogging: InfraRule = {
+  ...loggingConfig,
+  check: (resource, context) => {
+    const legacy = loggingConfig.check(resource, context);
+    if (verdictList(legacy).some((verdict) => verdict.verdict !== 'fail')) return legacy;
+    const source = logDelivery(resource, context);
+    return source === undefined ? legacy : { verdict: 'pass', path: [], actual: source, providedBy: source };
+  },
+};
 
 export const cloudFrontWaf = attributeRule({
   id: 'IAC-CLOUDFRONT-WAF',

@@ -133,8 +133,10 @@ export const azureRedisNonSslPort = attributeRule({
   },
 });
 
-/** API Management's `security` flags for SSL 3.0, TLS 1.0 and 1.1 (azurerm 3 and 4 names). */
-const APIM_LEGACY_FLAGS = ['ssl30', 'tls10', 'tls11'].flatMap((version) => ['frontend', 'backend'].flatMap((side) => [`enable_${side}_${version}`, `${side}_${version}_enabled`]));
+/** API Management's `security` flags for SSL 3.0, TLS 1.0 and 1.1 (azurerm 2, 3 and 4 names). */
+const APIM_LEGACY_FLAGS = ['ssl30', 'tls10', 'tls11'].flatMap((version) =>
+  ['frontend', 'backend'].flatMap((side) => [`enable_${side}_${version}`, `enable_${side.replace('end', '_end')}_${version}`, `${side}_${version}_enabled`]),
+);
 
 export const azureApiManagementTls: InfraRule = {
   id: 'IAC-AZURE-APIM-LEGACY-TLS',
