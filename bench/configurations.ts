@@ -24,7 +24,7 @@ import { basename, join, posix, relative } from 'node:path';
 import { defaultConfig } from '../checks/config/schema.js';
 import { analyzeInfra } from '../checks/infra/analyze.js';
 import { detectFormat, infraPathFilter, type InfraFileText } from '../checks/infra/formats.js';
-import type { InfraRule, Verdict } from '../checks/infra/rule.js';
+import { verdictList, type InfraRule, type Verdict } from '../checks/infra/rule.js';
 import { INFRA_RULES } from '../checks/infra/rules/index.js';
 import { scanChanges } from '../checks/scan.js';
 import { gitChangeSet, GitRefSource } from '../checks/source/git-source.js';
@@ -326,9 +326,9 @@ async function countVerdicts(repoDir: string, base: string): Promise<BaseVerdict
   const counting: InfraRule[] = INFRA_RULES.map((rule) => ({
     ...rule,
     check: (resource, context) => {
-      const verdict = rule.check(resource, context);
-      if (verdict) verdicts.set(`${rule.id} ${resource.path} ${resource.address}`, verdict.verdict);
-      return verdict;
+      const judged = rule.check(resource, context);
+      for (const verdict of verdictList(judged)) verdicts.set(`${rule.id} ${resource.path} ${resource.address} ${verdict.path.join('.')}`, verdict.verdict);
+      return judged;
     },
   }));
   await analyzeInfra({ base: [], head, rules: counting, now: new Date() });

@@ -61578,7 +61578,8 @@ function ambiguousFindings(facts) {
 }
 function candidatesOf(text2, namespaceContext) {
   const parts = text2.split(/[/:@]/).filter(Boolean);
-  const values = [...new Set([text2, ...parts].map((value) => value.toLowerCase()))];
+  const accounts = text2.match(/(?<!\d)\d{12}(?!\d)/g) ?? [];
+  const values = [...new Set([text2, ...parts, ...accounts].map((value) => value.toLowerCase()))];
   const labels = values.filter((value) => value.includes(".")).map((value) => value.split(".")[0] ?? value);
   const namespaces = values.flatMap((value) => /^[\w-]+\.([\w-]+)\.svc(\.|$)/.exec(value)?.[1] ?? []);
   if (namespaceContext) namespaces.push(text2.toLowerCase());
@@ -61944,6 +61945,40 @@ function messageOf(error62) {
 import { posix as posix9 } from "node:path";
 
 // checks/infra/rule.ts
+function isUndecided(applies) {
+  return typeof applies === "object";
+}
+function decide(resource, path8, test) {
+  return decideValue(valueAt2(resource.values, path8), path8, test);
+}
+function decideValue(value, path8, test) {
+  if (!isUnresolved(value)) return test(value);
+  const answers = new Set((value.branches ?? []).map((branch) => decideValue(branch, path8, test)));
+  const [only] = answers;
+  return answers.size === 1 && typeof only === "boolean" ? only : { undecided: true, path: path8, expression: value.expression };
+}
+function decidePresent(resource, path8) {
+  const value = valueAt2(resource.values, path8);
+  if (isUnresolved(value) && isResourceReference(value)) return true;
+  return decideValue(value, path8, (item) => item !== void 0 && item !== null && item !== "");
+}
+function isResourceReference(value) {
+  const written2 = value.expression.trim();
+  const expression = written2.startsWith("${") && written2.includes("} (") ? written2.slice(0, written2.indexOf("} (") + 1) : written2;
+  if (/^(!GetAtt|Ref)\b/.test(expression)) return true;
+  const reference = /^(?:\$\{)?([a-z][\w-]*)\.[\w-]+(\[[^\]]*\])?\.[\w.[\]"-]+\}?$/.exec(expression);
+  return reference !== null && !["var", "local", "module", "each", "count", "path", "terraform", "self"].includes(reference[1]);
+}
+function undecidedVerdict(applies) {
+  return { verdict: "unknown", path: applies.path, expression: applies.expression };
+}
+function verdictList(verdicts) {
+  if (verdicts === void 0) return [];
+  return isVerdict(verdicts) ? [verdicts] : verdicts;
+}
+function isVerdict(verdicts) {
+  return !Array.isArray(verdicts);
+}
 function valueAt2(values, path8) {
   let current = values;
   for (const step of path8) {
@@ -61963,22 +61998,31 @@ function attributeRule(spec) {
     resourceTypes: [...new Set(targets.map((target) => target.type))],
     ...expect.strength ? { strength: expect.strength } : {},
     check: (resource) => {
-      const target = targets.find(
-        (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
-      );
-      if (!target) return void 0;
-      const written2 = valueAt2(resource.values, target.path);
-      const name = attributeName(target.path);
-      const verdict = judgeValue(target.path, written2 ?? target.absent, expect, name);
-      if (verdict.verdict === "fail" && written2 === void 0 && target.absent !== void 0) {
-        verdict.message = `${name} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
+      for (const target of targets) {
+        if (target.type !== resource.type || target.format !== resource.format) continue;
+        const applies = target.when?.(resource) ?? true;
+        if (isUndecided(applies)) return undecidedVerdict(applies);
+        if (applies) return judgeAttribute(resource, target.path, target.absent, expect);
       }
-      return verdict;
+      return void 0;
     }
   };
 }
+function judgeAttribute(resource, path8, absent, expect) {
+  const written2 = valueAt2(resource.values, path8);
+  const name = attributeName(path8);
+  const verdict = judgeValue(path8, written2 ?? absent, expect, name);
+  if (verdict.verdict === "fail" && written2 === void 0 && absent !== void 0) {
+    verdict.message = `${name} is not set, which means ${describeValue(absent)}; expected ${expect.expected}`;
+    verdict.defaulted = absent;
+  }
+  return verdict;
+}
 function judgeValue(path8, value, expect, name) {
-  if (isUnresolved(value)) return value.branches?.length ? judgeBranches(path8, value, expect, name) : { verdict: "unknown", path: path8, expression: value.expression };
+  if (isUnresolved(value)) {
+    if (expect.acceptsUnresolved?.(value)) return { verdict: "pass", path: path8, actual: value.expression };
+    return value.branches?.length ? judgeBranches(path8, value, expect, name) : { verdict: "unknown", path: path8, expression: value.expression };
+  }
   if (expect.test(value)) return { verdict: "pass", path: path8, actual: value };
   return {
     verdict: "fail",
@@ -62038,7 +62082,8 @@ function oneOf(allowed, expected, ordered) {
 var mustBeSet = {
   expected: "set",
   test: (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0),
-  strength: (value) => value === void 0 || value === null || value === "" ? 0 : 1
+  strength: (value) => value === void 0 || value === null || value === "" ? 0 : 1,
+  acceptsUnresolved: isResourceReference
 };
 function atLeast(minimum, unit) {
   const asNumber = (value) => typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : void 0;
@@ -62086,12 +62131,44 @@ function appliesTo(rule, resource) {
   return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
 }
 function classify(rule, head, base, contexts, diff) {
-  const after = rule.check(head, contexts.head(head));
-  if (!after) return;
-  const before = base ? rule.check(base, contexts.base(base)) : void 0;
-  const { path: setIn, ...lines } = placeOf(head, base, after.path);
+  const afters = verdictList(rule.check(head, contexts.head(head)));
+  if (!afters.length) return;
+  const befores = base ? verdictList(rule.check(base, contexts.base(base))) : [];
+  const compared = /* @__PURE__ */ new Set();
+  for (const after of afters) {
+    const before = beforeOf(after, afters, befores, base);
+    if (before) compared.add(before);
+    classifyVerdict(rule, head, base, after, before, diff);
+  }
+  if (afters.some((after) => after.verdict === "unknown")) return;
+  for (const before of befores) {
+    if (before.verdict !== "fail" || compared.has(before)) continue;
+    diff.strengthened.push({
+      ruleId: rule.id,
+      location: locationOf2(head, base, before.path).location,
+      message: `${head.address}: ${pathLabel(before.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(valueAt2(head.values, before.path))}`
+    });
+  }
+}
+function beforeOf(after, afters, befores, base) {
+  if (!base || !befores.length) return void 0;
+  const same = befores.find((before) => samePath(before.path, after.path));
+  if (same) return same;
+  const only = befores.length === 1 ? befores[0] : void 0;
+  if (only && !afters.some((other) => samePath(other.path, only.path))) return only;
+  return befores.find((before) => before.verdict === "unknown") ?? { verdict: "pass", path: after.path, actual: valueAt2(base.values, after.path) };
+}
+function samePath(a, b) {
+  return a.length === b.length && a.every((step, index2) => step === b[index2]);
+}
+function locationOf2(head, base, path8) {
+  const { path: setIn, ...lines } = placeOf(head, base, path8);
   const location = { kind: "file", path: setIn ?? head.path, ...lines };
   const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
+  return { location, related };
+}
+function classifyVerdict(rule, head, base, after, before, diff) {
+  const { location, related } = locationOf2(head, base, after.path);
   if (after.verdict === "unknown") {
     diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
     return;
@@ -62132,9 +62209,9 @@ function firstDifference(before, after, path8) {
 function changeOf(rule, after, before, head, base) {
   if (!before) return "introduced";
   if (before.verdict === "fail") return stronger(rule, before.actual, after.actual) ? "weakened" : "existing";
-  if (before.verdict === "pass" && base && valueAt2(base.values, after.path) !== void 0 && valueAt2(head.values, after.path) === void 0) {
-    return "removed";
-  }
+  if (before.verdict === "pass" && before.providedBy !== void 0) return "removed";
+  const deleted = base !== void 0 && valueAt2(base.values, after.path) !== void 0 && valueAt2(head.values, after.path) === void 0;
+  if (before.verdict === "pass" && deleted && after.defaulted === void 0) return "removed";
   return "weakened";
 }
 function findingOf(rule, head, after, location, change, before, related) {
@@ -62143,13 +62220,13 @@ function findingOf(rule, head, after, location, change, before, related) {
   if (change === "weakened" || change === "removed") {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
-    message += ` (was ${describeValue(verdictValue(before))})`;
+    message += before?.verdict === "pass" && before.providedBy !== void 0 ? ` (was provided by ${before.providedBy})` : ` (was ${describeValue(verdictValue(before))})`;
   }
   return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
 }
 function classifyRemoval(rule, base, context, diff) {
-  const before = rule.check(base, context);
-  if (before?.verdict !== "pass") return;
+  const befores = verdictList(rule.check(base, context));
+  if (!befores.length || !befores.every((before) => before.verdict === "pass")) return;
   diff.findings.push(
     makeFinding(rule, {
       message: `${named(base)} was removed; it provided this safeguard`,
@@ -62336,12 +62413,12 @@ var TemplateScope = class {
     return eitherOf(`!If [${argument[0]}, ...] (${decided.expression})`, this.evaluate(argument[1]), this.evaluate(argument[2]));
   }
   /** A condition function: decided when `decide` can tell from what is known (one `false` decides an And, whatever the others). */
-  logical(argument, expression, decide) {
+  logical(argument, expression, decide2) {
     const values = (Array.isArray(argument) ? argument : [argument]).map((item) => {
       const value = this.evaluate(item);
       return value === "true" ? true : value === "false" ? false : value;
     });
-    const decided = decide(values);
+    const decided = decide2(values);
     if (decided !== void 0) return decided;
     const cause = values.find(isUnresolved);
     return unresolved(cause ? `${expression}: ${cause.expression}` : expression);
@@ -63180,20 +63257,22 @@ function referencing(target, context, types2, path8) {
 }
 function referencedBy(referrers, what) {
   return (resource, context) => {
-    const referrer = referrers[resource.format];
-    if (!referrer) return void 0;
-    const found = referencing(resource, context, [referrer.type], [referrer.path]);
-    if (found.length) return { verdict: "pass", path: [], actual: found[0].address };
+    const candidates = referrers[resource.format];
+    if (!candidates) return void 0;
+    const found = candidates.flatMap((referrer) => referencing(resource, context, [referrer.type], [referrer.path]));
+    if (found.length) return { verdict: "pass", path: [], actual: found[0].address, providedBy: found[0].address };
     return { verdict: "fail", path: [], actual: null, expected: what, message: `no ${what} refers to this resource; expected one in the same module or template` };
   };
 }
 function allOf(resource, rows) {
-  let verdict;
-  for (const row of rows) {
-    verdict = judgeValue(row.path, valueAt2(resource.values, row.path) ?? row.absent, row.expect, row.path.filter((step) => typeof step === "string").join("."));
-    if (verdict.verdict !== "pass") return verdict;
-  }
-  return verdict;
+  const verdicts = rows.map((row) => judgeAttribute(resource, row.path, row.absent, row.expect));
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : verdicts.slice(-1);
+}
+function isAnywhere(cidr) {
+  if (typeof cidr !== "string") return false;
+  const match = /^\s*([0-9a-fA-F:.]+)\/0+\s*$/.exec(cidr);
+  return match !== null && (match[1].includes(":") || /^\d{1,3}(\.\d{1,3}){0,3}$/.test(match[1]));
 }
 function itemsAt(resource, path8) {
   const value = valueAt2(resource.values, path8);
@@ -63957,8 +64036,8 @@ function cipherSuiteByCode(code) {
   return byCode.get(code);
 }
 function cipherSuiteByName(name) {
-  const upper = name.trim().toUpperCase();
-  return byName.get(upper) ?? byName.get(upper.replace(/^SSL_/, "TLS_"));
+  const upper2 = name.trim().toUpperCase();
+  return byName.get(upper2) ?? byName.get(upper2.replace(/^SSL_/, "TLS_"));
 }
 
 // checks/infra/nginx/tls-settings.ts
@@ -64361,9 +64440,10 @@ function unknownUnlessTls(rule) {
   return {
     ...rule,
     check: (resource, context) => {
-      const verdict = rule.check(resource, context);
       const { ssl } = server(resource);
-      return verdict?.verdict === "fail" && isUnresolved(ssl) ? { verdict: "unknown", path: verdict.path, expression: ssl.expression } : verdict;
+      return verdictList(rule.check(resource, context)).map(
+        (verdict) => verdict.verdict === "fail" && isUnresolved(ssl) ? { verdict: "unknown", path: verdict.path, expression: ssl.expression } : verdict
+      );
     }
   };
 }
@@ -64374,10 +64454,11 @@ function citingOrigin(rule) {
   return {
     ...rule,
     check: (resource, context) => {
-      const verdict = rule.check(resource, context);
       const origins = resource.values.set_in ?? {};
-      const origin = verdict?.verdict === "fail" ? origins[verdict.path.slice(0, 2).join(".")] ?? origins[String(verdict.path[0])] : void 0;
-      return verdict?.verdict === "fail" && origin !== void 0 ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+      return verdictList(rule.check(resource, context)).map((verdict) => {
+        const origin = verdict.verdict === "fail" ? origins[verdict.path.slice(0, 2).join(".")] ?? origins[String(verdict.path[0])] : void 0;
+        return verdict.verdict === "fail" && origin !== void 0 ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+      });
     }
   };
 }
@@ -64559,7 +64640,6 @@ var nginxAccessLogOff = citingOrigin(attributeRule({
 var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
 
 // checks/infra/rules/aws-access.ts
-var OPEN_CIDRS = ["0.0.0.0/0", "::/0"];
 var WEB_PORTS = [80, 443];
 function ingressRules(resource) {
   const values = resource.values;
@@ -64574,8 +64654,7 @@ function ingressRules(resource) {
         protocol: valueAt2(value, ["protocol"])
       }));
     case "aws_security_group_rule":
-      if (values.type !== "ingress") return [];
-      return [{ path: [], cidrs: [...list3(values.cidr_blocks), ...list3(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [{ path: [], direction: values.type, cidrs: [...list3(values.cidr_blocks), ...list3(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
     case "aws_vpc_security_group_ingress_rule":
       return [{ path: [], cidrs: [...list3(values.cidr_ipv4), ...list3(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
     case "AWS::EC2::SecurityGroup":
@@ -64605,31 +64684,38 @@ function nonWebPorts(rule) {
   if (!open2.length) return void 0;
   return from === to ? `port ${from}` : `ports ${from}-${to}`;
 }
+function judgeIngress(rule) {
+  if (rule.direction !== void 0) {
+    const ingress = decideValue(rule.direction, [...rule.path, "type"], (direction) => direction === "ingress");
+    if (isUndecided(ingress)) return undecidedVerdict(ingress);
+    if (!ingress) return void 0;
+  }
+  const open2 = [];
+  let pending;
+  for (const cidr of rule.cidrs) {
+    const anywhere = decideValue(cidr, rule.path, isAnywhere);
+    if (isUndecided(anywhere)) pending ??= undecidedVerdict(anywhere);
+    else if (anywhere) open2.push(typeof cidr === "string" ? cidr : cidr.expression);
+  }
+  if (!open2.length) return pending;
+  const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+  if (unresolvedPort && isUnresolved(unresolvedPort)) return { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
+  const ports = nonWebPorts(rule);
+  if (!ports) return pending;
+  return {
+    verdict: "fail",
+    path: rule.path,
+    actual: `${ports} from ${open2.join(", ")}`,
+    expected: "only ports 80 and 443 open to the internet",
+    message: `ingress opens ${ports} to ${open2.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
+  };
+}
 function checkOpenIngress(resource) {
   const rules = ingressRules(resource);
   if (!rules.length) return void 0;
-  let pending;
-  for (const rule of rules) {
-    const unresolvedCidr = rule.cidrs.find(isUnresolved);
-    const open2 = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
-    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
-    if (open2.length && unresolvedPort && isUnresolved(unresolvedPort)) {
-      pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
-      continue;
-    }
-    const ports = open2.length ? nonWebPorts(rule) : void 0;
-    if (ports) {
-      return {
-        verdict: "fail",
-        path: rule.path,
-        actual: `${ports} from ${open2.join(", ")}`,
-        expected: "only ports 80 and 443 open to the internet",
-        message: `ingress opens ${ports} to ${open2.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
-      };
-    }
-    if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
-  }
-  return pending ?? { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
+  const verdicts = rules.map(judgeIngress).filter((verdict) => verdict !== void 0);
+  if (!verdicts.length && rules.every((rule) => rule.direction !== void 0 && rule.direction !== "ingress" && !isUnresolved(rule.direction))) return void 0;
+  return verdicts.length ? verdicts : [{ verdict: "pass", path: [], actual: "no non-web port open to the internet" }];
 }
 var securityGroupOpen = {
   id: "IAC-SG-OPEN-INGRESS",
@@ -64637,7 +64723,7 @@ var securityGroupOpen = {
   family: "terraform",
   severity: "high",
   safeguard: "access-control",
-  description: "An ingress rule admitting `0.0.0.0/0` or `::/0` on any port other than 80/443 (SSH, RDP, database ports\u2026) exposes systems holding PHI to the whole internet.",
+  description: "An ingress rule admitting every address (`0.0.0.0/0`, `::/0` or any other spelling with prefix length 0) on any port other than 80/443 (SSH, RDP, database ports\u2026) exposes systems holding PHI to the whole internet. Every such rule of a security group is its own finding.",
   remediation: "Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
@@ -64704,7 +64790,11 @@ var publicDatabase = attributeRule({
   safeguard: "access-control",
   description: "`publicly_accessible = true` gives the database a public address: its login prompt is one security-group rule away from the internet.",
   remediation: "Set `publicly_accessible = false` and reach the database from inside the VPC.",
-  targets: [tf("aws_db_instance", ["publicly_accessible"], { absent: false }), cfn("AWS::RDS::DBInstance", ["PubliclyAccessible"], { absent: false })],
+  targets: [
+    tf("aws_db_instance", ["publicly_accessible"], { absent: false }),
+    // Instances of an Aurora cluster: IAC-RDS-CLUSTER-INSTANCE-PUBLIC.
+    cfn("AWS::RDS::DBInstance", ["PubliclyAccessible"], { absent: false, when: (resource) => invert(decidePresent(resource, ["DBClusterIdentifier"])) })
+  ],
   expect: mustBeFalse,
   examples: {
     bad: [{ path: "db.tf", line: 3, text: `resource "aws_db_instance" "phi" {
@@ -64719,6 +64809,9 @@ var publicDatabase = attributeRule({
 ` }]
   }
 });
+function invert(applies) {
+  return isUndecided(applies) ? applies : !applies;
+}
 var BLOCK_FLAGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
 var CFN_BLOCK_FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
 var s3PublicAccessBlock = {
@@ -64727,7 +64820,7 @@ var s3PublicAccessBlock = {
   family: "terraform",
   severity: "high",
   safeguard: "access-control",
-  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`. (CloudFormation buckets have all four flags on unless `PublicAccessBlockConfiguration` says otherwise.)",
+  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. (A CloudFormation bucket without `PublicAccessBlockConfiguration` has all four flags on; in a `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform.)",
   remediation: "Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block", "AWS::S3::Bucket"],
@@ -64735,9 +64828,10 @@ var s3PublicAccessBlock = {
   check: (resource) => {
     const terraform = resource.format === "terraform";
     const prefix = terraform ? [] : ["PublicAccessBlockConfiguration"];
+    if (!terraform && valueAt2(resource.values, prefix) === void 0) return { verdict: "pass", path: prefix, actual: "the default: all four flags on" };
     return allOf(
       resource,
-      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: !terraform, expect: mustBeTrue }))
+      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: false, expect: mustBeTrue }))
     );
   },
   examples: {
@@ -64865,6 +64959,238 @@ var iamAdminPolicy = {
   }
 };
 var ACCESS_RULES = [securityGroupOpen, publicDatabase, s3PublicAccessBlock, iamAdminPolicy];
+var BUCKET_POLICIES = {
+  terraform: { referrer: "aws_s3_bucket_policy", bucketPath: "bucket", documentPath: "policy" },
+  cloudformation: { referrer: "AWS::S3::BucketPolicy", bucketPath: "Bucket", documentPath: "PolicyDocument" }
+};
+function bucketPolicies(bucket, context) {
+  const shape = BUCKET_POLICIES[bucket.format];
+  if (!shape) return [];
+  const inline = bucket.format === "terraform" && valueAt2(bucket.values, ["policy"]) !== void 0 ? [{ policy: bucket, document: valueAt2(bucket.values, ["policy"]) }] : [];
+  return [...inline, ...referencing(bucket, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt2(policy.values, [shape.documentPath]) }))];
+}
+function deniesPlainHttp(statement) {
+  if (valueAt2(statement, ["Effect"]) !== "Deny") return false;
+  const secure = asList(valueAt2(statement, ["Condition", "Bool", "aws:SecureTransport"]));
+  const version2 = asList(valueAt2(statement, ["Condition", "NumericLessThan", "s3:TlsVersion"]));
+  return secure.some((value) => value === false || value === "false") || version2.some((value) => Number(value) >= 1.2);
+}
+function checkTlsOnlyPolicy(resource, context) {
+  const policies = bucketPolicies(resource, context);
+  for (const { policy, document } of policies) {
+    if (isUnresolved(document)) return { verdict: "unknown", path: [], expression: `${policy.address}: ${document.expression}` };
+    if (statements(document)?.some(deniesPlainHttp)) return { verdict: "pass", path: [], actual: policy.address, providedBy: policy.address };
+  }
+  const what = policies.length ? `the bucket policy (${policies.map(({ policy }) => policy.address).join(", ")}) does not deny` : "no bucket policy denies";
+  return {
+    verdict: "fail",
+    path: [],
+    actual: null,
+    expected: "a Deny of requests where aws:SecureTransport is false",
+    message: `${what} requests made without TLS; expected a statement denying s3:* when "aws:SecureTransport" is "false"`
+  };
+}
+var TLS_POLICY = `{
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyPlainHttp"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.phi.arn, "\${aws_s3_bucket.phi.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  }`;
+var s3TlsOnlyPolicy = {
+  id: "IAC-S3-TLS-ONLY-POLICY",
+  title: "S3 bucket accepts requests without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "S3 answers plain-HTTP requests unless the bucket policy denies them: only a statement that denies requests where `aws:SecureTransport` is `false` (or `s3:TlsVersion` is below 1.2) keeps PHI from crossing the network unencrypted. The policy is looked up among the `aws_s3_bucket_policy` (CloudFormation `AWS::S3::BucketPolicy`) resources of the same module or template; deleting it is `removed`.",
+  remediation: 'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_s3_bucket", "AWS::S3::Bucket"],
+  check: checkTlsOnlyPolicy,
+  examples: {
+    bad: [
+      { path: "storage.tf", line: 1, text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
+` },
+      { path: "storage.yaml", line: 2, text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: phi-records
+` }
+    ],
+    good: [
+      { path: "storage.tf", text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
+
+resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode(${TLS_POLICY})
+}
+` },
+      {
+        path: "storage.yaml",
+        text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+  RecordsPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref Records
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: "s3:*"
+            Resource: !Sub "arn:aws:s3:::\${Records}/*"
+            Condition:
+              Bool:
+                aws:SecureTransport: false
+`
+      }
+    ]
+  }
+};
+var PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"];
+function allowsEveryone(statement) {
+  const principal = valueAt2(statement, ["Principal"]);
+  const everyone = principal === "*" || asList(valueAt2(principal, ["AWS"])).includes("*");
+  return valueAt2(statement, ["Effect"]) === "Allow" && everyone && valueAt2(statement, ["Condition"]) === void 0;
+}
+var ACL_PATHS = { aws_s3_bucket: ["acl"], aws_s3_bucket_acl: ["acl"], "AWS::S3::Bucket": ["AccessControl"] };
+var POLICY_DOCUMENTS = { aws_s3_bucket_policy: ["policy"], "AWS::S3::BucketPolicy": ["PolicyDocument"], aws_s3_bucket: ["policy"] };
+var PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
+function publicGrants(resource) {
+  return itemsAt(resource, ["access_control_policy", 0, "grant"]).flatMap(({ path: path8, value }) => {
+    const uriPath = [...path8, "grantee", 0, "uri"];
+    const uri = valueAt2(value, ["grantee", 0, "uri"]);
+    if (isUnresolved(uri)) return [{ verdict: "unknown", path: uriPath, expression: uri.expression }];
+    if (typeof uri !== "string" || !PUBLIC_GRANTEES.test(uri)) return [];
+    return [{ verdict: "fail", path: uriPath, actual: uri, expected: "grants to named accounts only", message: `the ACL grants ${describeValue(valueAt2(value, ["permission"]))} to ${uri}; expected grants to named accounts only` }];
+  });
+}
+function checkPublicBucket(resource) {
+  const verdicts = resource.type === "aws_s3_bucket_acl" ? publicGrants(resource) : [];
+  const aclPath = ACL_PATHS[resource.type];
+  if (aclPath) {
+    verdicts.push(
+      judgeAttribute(resource, aclPath, "private", {
+        expected: "a private ACL",
+        test: (acl) => !PUBLIC_ACLS.includes(String(acl)),
+        strength: (acl) => PUBLIC_ACLS.includes(String(acl)) ? 0 : 1
+      })
+    );
+  }
+  const documentPath = POLICY_DOCUMENTS[resource.type];
+  const document = documentPath ? valueAt2(resource.values, documentPath) : void 0;
+  if (documentPath && document !== void 0) {
+    if (isUnresolved(document)) verdicts.push({ verdict: "unknown", path: documentPath, expression: document.expression });
+    else if (statements(document)?.some(allowsEveryone)) {
+      verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition; expected named principals' });
+    } else verdicts.push({ verdict: "pass", path: documentPath, actual: "no Allow to everyone" });
+  }
+  if (!verdicts.length) return void 0;
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : verdicts.slice(-1);
+}
+var s3PublicBucket = {
+  id: "IAC-S3-PUBLIC",
+  title: "S3 bucket made public by ACL or policy",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "access-control",
+  description: 'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), or a bucket policy that allows every principal (`"*"`) without a condition, lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
+  remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_acl", "aws_s3_bucket_policy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
+  check: checkPublicBucket,
+  examples: {
+    bad: [
+      { path: "storage.tf", line: 3, text: `resource "aws_s3_bucket_acl" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  acl    = "public-read"
+}
+` },
+      { path: "storage.yaml", line: 5, text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: PublicRead
+` },
+      {
+        path: "policy.tf",
+        line: 3,
+        text: `resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*" }]
+  })
+}
+`
+      }
+    ],
+    good: [
+      { path: "storage.tf", text: `resource "aws_s3_bucket_acl" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  acl    = "private"
+}
+` },
+      { path: "storage.yaml", text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      AccessControl: Private
+` }
+    ]
+  }
+};
+var rdsClusterInstancePublic = attributeRule({
+  id: "IAC-RDS-CLUSTER-INSTANCE-PUBLIC",
+  title: "Aurora cluster instance is publicly accessible",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "access-control",
+  description: "An instance of an Aurora cluster (`aws_rds_cluster_instance`, or a CloudFormation `AWS::RDS::DBInstance` with `DBClusterIdentifier`) with `publicly_accessible = true` gets a public address: the cluster's data is one security-group rule away from the internet.",
+  remediation: "Set `publicly_accessible = false` (CloudFormation `PubliclyAccessible: false`) and reach the cluster from inside the VPC.",
+  targets: [
+    tf("aws_rds_cluster_instance", ["publicly_accessible"], { absent: false }),
+    cfn("AWS::RDS::DBInstance", ["PubliclyAccessible"], { absent: false, when: (resource) => decidePresent(resource, ["DBClusterIdentifier"]) })
+  ],
+  expect: mustBeFalse,
+  examples: {
+    bad: [
+      { path: "db.tf", line: 4, text: `resource "aws_rds_cluster_instance" "phi" {
+  cluster_identifier  = aws_rds_cluster.phi.id
+  instance_class      = "db.r6g.large"
+  publicly_accessible = true
+}
+` },
+      { path: "db.yaml", line: 7, text: `Resources:
+  Writer:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      DBClusterIdentifier: !Ref Cluster
+      DBInstanceClass: db.r6g.large
+      PubliclyAccessible: true
+` }
+    ],
+    good: [{ path: "db.tf", text: `resource "aws_rds_cluster_instance" "phi" {
+  cluster_identifier  = aws_rds_cluster.phi.id
+  instance_class      = "db.r6g.large"
+  publicly_accessible = false
+}
+` }]
+  }
+});
+var S3_ACCESS_RULES = [s3TlsOnlyPolicy, s3PublicBucket, rdsClusterInstancePublic];
 
 // checks/infra/rules/aws-audit.ts
 var TRAIL = "aws_cloudtrail";
@@ -64916,7 +65242,7 @@ var cloudTrailMultiRegion = attributeRule({
   examples: { bad: [trailExample("  is_multi_region_trail = false\n", 4)], good: [trailExample("  is_multi_region_trail = true\n")] }
 });
 var vpcFlowLogCheck = referencedBy(
-  { terraform: { type: "aws_flow_log", path: "vpc_id" }, cloudformation: { type: "AWS::EC2::FlowLog", path: "ResourceId" } },
+  { terraform: [{ type: "aws_flow_log", path: "vpc_id" }], cloudformation: [{ type: "AWS::EC2::FlowLog", path: "ResourceId" }] },
   "VPC flow log"
 );
 var vpcFlowLogs = {
@@ -64952,20 +65278,29 @@ resource "aws_flow_log" "main" {
     ]
   }
 };
-var s3LoggingResource = referencedBy({ terraform: { type: "aws_s3_bucket_logging", path: "bucket" } }, "aws_s3_bucket_logging");
+function isLogTarget(resource, context) {
+  if (resource.format === "cloudformation") {
+    return valueAt2(resource.values, ["AccessControl"]) === "LogDeliveryWrite" || referencing(resource, context, ["AWS::S3::Bucket"], ["LoggingConfiguration", "DestinationBucketName"]).some((other) => other !== resource);
+  }
+  const name = valueAt2(resource.values, ["bucket"]);
+  const namedTarget = (other, path8) => typeof name === "string" && valueAt2(other.values, path8) === name;
+  return valueAt2(resource.values, ["acl"]) === "log-delivery-write" || referencing(resource, context, ["aws_s3_bucket_acl"], ["bucket"]).some((acl) => valueAt2(acl.values, ["acl"]) === "log-delivery-write") || referencing(resource, context, ["aws_s3_bucket_logging"], ["target_bucket"]).length > 0 || referencing(resource, context, ["aws_s3_bucket"], ["logging", 0, "target_bucket"]).some((other) => other !== resource) || context.resources.some((other) => other.type === "aws_s3_bucket_logging" && namedTarget(other, ["target_bucket"]) || other.type === "aws_s3_bucket" && other !== resource && namedTarget(other, ["logging", 0, "target_bucket"]));
+}
+var s3LoggingResource = referencedBy({ terraform: [{ type: "aws_s3_bucket_logging", path: "bucket" }] }, "aws_s3_bucket_logging");
 var s3AccessLogging = {
   id: "IAC-S3-ACCESS-LOGGING",
   title: "S3 bucket access logging is off",
   family: "terraform",
   severity: "low",
   safeguard: "audit-controls",
-  description: "Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`.",
+  description: "Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`. A bucket that receives access logs (a logging target, or granted `log-delivery-write`) is not judged.",
   remediation: "Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` for the logs.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket", "AWS::S3::Bucket"],
   check: (resource, context) => {
     const inline = valueAt2(resource.values, [resource.format === "terraform" ? "logging" : "LoggingConfiguration"]);
     if (inline !== void 0) return { verdict: "pass", path: [resource.format === "terraform" ? "logging" : "LoggingConfiguration"], actual: true };
+    if (isLogTarget(resource, context)) return void 0;
     if (resource.format === "cloudformation") {
       return { verdict: "fail", path: [], actual: null, expected: "LoggingConfiguration", message: "LoggingConfiguration is not set; expected access logs to a log bucket" };
     }
@@ -65033,7 +65368,52 @@ var logRetentionLowered = attributeRule({
 ` }]
   }
 });
-var AUDIT_RULES = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered];
+var cloudTrailKms = attributeRule({
+  id: "IAC-CLOUDTRAIL-KMS",
+  title: "CloudTrail logs are not encrypted with a KMS key",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  citation: CITATIONS.encryptionAtRest,
+  description: "Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own.",
+  remediation: "Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.",
+  targets: [tf(TRAIL, ["kms_key_id"]), cfn(CFN_TRAIL, ["KMSKeyId"])],
+  expect: mustBeSet,
+  examples: { bad: [trailExample("", 1)], good: [trailExample("  kms_key_id = aws_kms_key.audit.arn\n")] }
+});
+var logGroupKms = attributeRule({
+  id: "IAC-LOG-GROUP-KMS",
+  title: "CloudWatch log group is not encrypted with a KMS key",
+  family: "terraform",
+  severity: "low",
+  safeguard: "audit-controls",
+  citation: CITATIONS.encryptionAtRest,
+  description: "Application logs often carry PHI. A log group without `kms_key_id` (CloudFormation `KmsKeyId`) is encrypted only with a service key, so access is governed by IAM alone and decryption is not audited.",
+  remediation: "Set `kms_key_id` to a customer-managed KMS key that allows `logs.<region>.amazonaws.com` to use it.",
+  targets: [tf("aws_cloudwatch_log_group", ["kms_key_id"]), cfn("AWS::Logs::LogGroup", ["KmsKeyId"])],
+  expect: mustBeSet,
+  examples: {
+    bad: [
+      { path: "logs.tf", line: 1, text: `resource "aws_cloudwatch_log_group" "app" {
+  name              = "/app/phi"
+  retention_in_days = 2192
+}
+` },
+      { path: "logs.yaml", line: 4, text: `Resources:
+  AppLogs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      RetentionInDays: 2192
+` }
+    ],
+    good: [{ path: "logs.tf", text: `resource "aws_cloudwatch_log_group" "app" {
+  name       = "/app/phi"
+  kms_key_id = aws_kms_key.logs.arn
+}
+` }]
+  }
+});
+var AUDIT_RULES = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered, cloudTrailKms, logGroupKms];
 
 // checks/infra/rules/aws-data.ts
 function encryptionRule(row) {
@@ -65057,15 +65437,32 @@ function tfExample(type2, body2, line) {
 ${body2}}
 `, ...line ? { line } : {} };
 }
-var encryptedFlag = (type2, cfnType, tfAttribute, cfnAttribute2) => [
-  tf(type2, [tfAttribute], { absent: false }),
-  cfn(cfnType, [cfnAttribute2], { absent: false })
+var encryptedFlag = (type2, cfnType, tfAttribute, cfnAttribute2, when) => [
+  tf(type2, [tfAttribute], { absent: false, ...when ? { when } : {} }),
+  cfn(cfnType, [cfnAttribute2], { absent: false, ...when ? { when } : {} })
 ];
+var noneSet = (paths) => (resource) => {
+  for (const key of resource.format === "terraform" ? paths.terraform : paths.cloudformation) {
+    const present = decidePresent(resource, [key]);
+    if (present !== false) return isUndecided(present) ? present : false;
+  }
+  return true;
+};
+var ownsStorage = noneSet({
+  terraform: ["replicate_source_db", "snapshot_identifier"],
+  cloudformation: ["SourceDBInstanceIdentifier", "DBSnapshotIdentifier", "DBClusterIdentifier", "SourceDBClusterIdentifier"]
+});
+var ownsClusterStorage = (resource) => {
+  const restored = noneSet({ terraform: ["snapshot_identifier", "replication_source_identifier"], cloudformation: ["SnapshotIdentifier", "SourceDBClusterIdentifier"] })(resource);
+  if (restored !== true) return restored;
+  return decide(resource, [resource.format === "terraform" ? "engine_mode" : "EngineMode"], (mode) => mode !== "serverless");
+};
+var ownsBackups = noneSet({ terraform: [], cloudformation: ["DBClusterIdentifier"] });
 var rdsEncryption = encryptionRule({
   id: "IAC-RDS-ENCRYPTION",
   title: "RDS instance storage is not encrypted",
-  what: "An RDS database instance stores PHI on its volumes, snapshots and automated backups.",
-  targets: encryptedFlag("aws_db_instance", "AWS::RDS::DBInstance", "storage_encrypted", "StorageEncrypted"),
+  what: "An RDS database instance stores PHI on its volumes, snapshots and automated backups. (A read replica, a snapshot restore and a member of an Aurora cluster inherit encryption from their source and are judged there.)",
+  targets: encryptedFlag("aws_db_instance", "AWS::RDS::DBInstance", "storage_encrypted", "StorageEncrypted", ownsStorage),
   remediation: "Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key); an existing instance is encrypted by restoring an encrypted snapshot copy.",
   bad: tfExample("aws_db_instance", '  engine            = "postgres"\n  storage_encrypted = false\n', 3),
   good: tfExample("aws_db_instance", '  engine            = "postgres"\n  storage_encrypted = true\n')
@@ -65073,8 +65470,8 @@ var rdsEncryption = encryptionRule({
 var auroraEncryption = encryptionRule({
   id: "IAC-AURORA-ENCRYPTION",
   title: "Aurora cluster storage is not encrypted",
-  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots.",
-  targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted"),
+  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.)",
+  targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted", ownsClusterStorage),
   remediation: "Set `storage_encrypted = true` on the cluster.",
   bad: tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1),
   good: tfExample("aws_rds_cluster", '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n')
@@ -65125,7 +65522,7 @@ var dynamoDbEncryption = encryptionRule({
   bad: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n', 1),
   good: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n  server_side_encryption {\n    enabled = true\n  }\n')
 });
-var noKmsKey = (attribute2) => (resource) => valueAt2(resource.values, [attribute2]) === void 0;
+var noKmsKey = (attribute2) => noneSet({ terraform: [attribute2], cloudformation: [attribute2] });
 var sqsEncryption = encryptionRule({
   id: "IAC-SQS-ENCRYPTION",
   title: "SQS queue is not encrypted",
@@ -65187,26 +65584,30 @@ function forcedTlsParameter(family2) {
 }
 function checkForcedTls(resource) {
   const terraform = resource.format === "terraform";
-  const parameter = forcedTlsParameter(valueAt2(resource.values, [terraform ? "family" : "Family"]));
+  const familyPath = [terraform ? "family" : "Family"];
+  const family2 = valueAt2(resource.values, familyPath);
+  if (isUnresolved(family2)) return { verdict: "unknown", path: familyPath, expression: family2.expression };
+  const parameter = forcedTlsParameter(family2);
   if (!parameter) return void 0;
   let path8 = [terraform ? "parameter" : "Parameters"];
-  let value;
+  const parameters = valueAt2(resource.values, path8);
+  if (isUnresolved(parameters)) return { verdict: "unknown", path: path8, expression: parameters.expression };
   if (terraform) {
-    const parameters = valueAt2(resource.values, ["parameter"]);
-    const index2 = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt2(item, ["name"]) === parameter.name) : -1;
-    if (index2 >= 0) {
-      path8 = ["parameter", index2, "value"];
-      value = valueAt2(parameters, [index2, "value"]);
-    }
-  } else {
+    const list3 = Array.isArray(parameters) ? parameters : [];
+    const index2 = list3.findIndex((item) => valueAt2(item, ["name"]) === parameter.name);
+    const pending = list3.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt2(item, ["name"])));
+    if (index2 < 0 && pending >= 0) return { verdict: "unknown", path: ["parameter", pending], expression: "a parameter whose name could not be resolved" };
+    if (index2 >= 0) path8 = ["parameter", index2, "value"];
+  } else if (valueAt2(resource.values, ["Parameters", parameter.name]) !== void 0) {
     path8 = ["Parameters", parameter.name];
-    value = valueAt2(resource.values, path8);
   }
-  value ??= parameter.absent;
-  if (isUnresolved(value)) return { verdict: "unknown", path: path8, expression: value.expression };
-  const text2 = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
-  if (text2 === parameter.value || text2 === "ON") return { verdict: "pass", path: path8, actual: value };
-  return { verdict: "fail", path: path8, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
+  const written2 = path8.length > 1 ? valueAt2(resource.values, path8) : void 0;
+  const expect = {
+    expected: `"${parameter.value}" so clients must use TLS`,
+    test: (value) => (typeof value === "string" || typeof value === "number") && [parameter.value, "ON"].includes(String(value).toUpperCase())
+  };
+  const verdict = judgeValue(path8, written2 ?? parameter.absent, expect, parameter.name);
+  return verdict;
 }
 var rdsForceSsl = {
   id: "IAC-RDS-FORCE-SSL",
@@ -65263,12 +65664,12 @@ var rdsBackupRetention = attributeRule({
   severity: "medium",
   safeguard: "integrity",
   citation: CITATIONS.integrityMechanism,
-  description: "Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`.",
+  description: "Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`. Members of an Aurora cluster take their backups from the cluster, which is judged instead.",
   remediation: "Set `backup_retention_period` to 7 days or more (35 at most).",
   targets: [
     tf("aws_db_instance", ["backup_retention_period"], { absent: 1 }),
     tf("aws_rds_cluster", ["backup_retention_period"], { absent: 1 }),
-    cfn("AWS::RDS::DBInstance", ["BackupRetentionPeriod"], { absent: 1 }),
+    cfn("AWS::RDS::DBInstance", ["BackupRetentionPeriod"], { absent: 1, when: ownsBackups }),
     cfn("AWS::RDS::DBCluster", ["BackupRetentionPeriod"], { absent: 1 })
   ],
   expect: atLeast(7, "days"),
@@ -65289,7 +65690,7 @@ var rdsDeletionProtection = attributeRule({
   targets: [
     tf("aws_db_instance", ["deletion_protection"], { absent: false }),
     tf("aws_rds_cluster", ["deletion_protection"], { absent: false }),
-    cfn("AWS::RDS::DBInstance", ["DeletionProtection"], { absent: false }),
+    cfn("AWS::RDS::DBInstance", ["DeletionProtection"], { absent: false, when: ownsBackups }),
     cfn("AWS::RDS::DBCluster", ["DeletionProtection"], { absent: false })
   ],
   expect: mustBeTrue,
@@ -65298,25 +65699,131 @@ var rdsDeletionProtection = attributeRule({
     good: [tfExample("aws_rds_cluster", '  engine              = "aurora-postgresql"\n  deletion_protection = true\n')]
   }
 });
-var s3Versioning = attributeRule({
+var versioningEnabled = oneOf(["Enabled", true], '"Enabled"', ["Suspended", "Disabled", false, "Enabled", true]);
+var versioningStatus = attributeRule({
   id: "IAC-S3-VERSIONING",
   title: "S3 bucket versioning is off or suspended",
   family: "terraform",
   severity: "medium",
   safeguard: "integrity",
   citation: CITATIONS.integrityMechanism,
-  description: "Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. Removing the versioning resource is `removed`.",
-  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket.',
+  description: "Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. A bucket with no versioning at all (no `aws_s3_bucket_versioning` for it in the module, no inline `versioning`, no CloudFormation `VersioningConfiguration`) is reported too; deleting the versioning resource is `removed`.",
+  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket (CloudFormation: `VersioningConfiguration: {Status: Enabled}`).',
   targets: [
     tf("aws_s3_bucket_versioning", ["versioning_configuration", 0, "status"]),
-    tf("aws_s3_bucket", ["versioning", 0, "enabled"], { when: (resource) => valueAt2(resource.values, ["versioning"]) !== void 0 }),
+    tf("aws_s3_bucket", ["versioning", 0, "enabled"], { absent: false }),
     cfn("AWS::S3::Bucket", ["VersioningConfiguration", "Status"])
   ],
-  expect: oneOf(["Enabled", true], '"Enabled"', ["Suspended", "Disabled", "Enabled"]),
-  removalWeakens: true,
+  expect: versioningEnabled,
   examples: {
-    bad: [tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4)],
-    good: [tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n')]
+    bad: [
+      tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4),
+      tfExample("aws_s3_bucket", '  bucket = "phi-records"\n', 1),
+      { path: "storage.yaml", line: 4, text: "Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n" }
+    ],
+    good: [
+      tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n'),
+      {
+        path: "main.tf",
+        text: 'resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_versioning" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'
+      },
+      { path: "storage.yaml", text: "Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n" }
+    ]
+  }
+});
+var s3Versioning = {
+  ...versioningStatus,
+  check: (resource, context) => {
+    if (resource.type === "aws_s3_bucket" && valueAt2(resource.values, ["versioning"]) === void 0) {
+      const companion = referencing(resource, context, ["aws_s3_bucket_versioning"], ["bucket"])[0];
+      if (companion) return { verdict: "pass", path: [], actual: companion.address, providedBy: companion.address };
+      return { verdict: "fail", path: [], actual: null, expected: '"Enabled"', message: 'the bucket has no versioning (no aws_s3_bucket_versioning refers to it); expected versioning "Enabled"' };
+    }
+    return versioningStatus.check(resource, context);
+  }
+};
+function checkRedshiftSsl(resource) {
+  const terraform = resource.format === "terraform";
+  const listPath = [terraform ? "parameter" : "Parameters"];
+  const list3 = valueAt2(resource.values, listPath);
+  if (isUnresolved(list3)) return { verdict: "unknown", path: listPath, expression: list3.expression };
+  const items = Array.isArray(list3) ? list3 : [];
+  const [nameKey, valueKey] = terraform ? ["name", "value"] : ["ParameterName", "ParameterValue"];
+  const index2 = items.findIndex((item) => valueAt2(item, [nameKey]) === "require_ssl");
+  const pending = items.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt2(item, [nameKey])));
+  if (index2 < 0 && pending >= 0) return { verdict: "unknown", path: [...listPath, pending], expression: "a parameter whose name could not be resolved" };
+  const path8 = index2 < 0 ? listPath : [...listPath, index2, valueKey];
+  return judgeValue(path8, index2 < 0 ? false : valueAt2(resource.values, path8), mustBeTrue, "require_ssl");
+}
+var redshiftRequireSsl = {
+  id: "IAC-REDSHIFT-REQUIRE-SSL",
+  title: "Redshift parameter group does not require TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A Redshift cluster accepts unencrypted client connections unless its parameter group sets `require_ssl` to `true` (the default is `false`).",
+  remediation: 'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_redshift_parameter_group", "AWS::Redshift::ClusterParameterGroup"],
+  strength: mustBeTrue.strength,
+  check: checkRedshiftSsl,
+  examples: {
+    bad: [
+      { path: "warehouse.tf", line: 6, text: `resource "aws_redshift_parameter_group" "phi" {
+  name   = "phi"
+  family = "redshift-1.0"
+  parameter {
+    name  = "require_ssl"
+    value = "false"
+  }
+}
+` },
+      { path: "warehouse.yaml", line: 6, text: `Resources:
+  Params:
+    Type: AWS::Redshift::ClusterParameterGroup
+    Properties:
+      ParameterGroupFamily: redshift-1.0
+      Parameters:
+        - ParameterName: enable_user_activity_logging
+          ParameterValue: "true"
+` }
+    ],
+    good: [
+      { path: "warehouse.tf", text: `resource "aws_redshift_parameter_group" "phi" {
+  name   = "phi"
+  family = "redshift-1.0"
+  parameter {
+    name  = "require_ssl"
+    value = "true"
+  }
+}
+` },
+      { path: "warehouse.yaml", text: `Resources:
+  Params:
+    Type: AWS::Redshift::ClusterParameterGroup
+    Properties:
+      ParameterGroupFamily: redshift-1.0
+      Parameters:
+        - ParameterName: require_ssl
+          ParameterValue: "true"
+` }
+    ]
+  }
+};
+var redshiftPublic = attributeRule({
+  id: "IAC-REDSHIFT-PUBLIC",
+  title: "Redshift cluster is publicly accessible",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "access-control",
+  description: "`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet.",
+  remediation: "Set `publicly_accessible = false` and reach the cluster from inside the VPC.",
+  targets: [tf("aws_redshift_cluster", ["publicly_accessible"], { absent: false }), cfn("AWS::Redshift::Cluster", ["PubliclyAccessible"], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3)],
+    good: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')]
   }
 });
 var DATA_RULES = [
@@ -65334,17 +65841,26 @@ var DATA_RULES = [
   rdsForceSsl,
   rdsBackupRetention,
   rdsDeletionProtection,
-  s3Versioning
+  s3Versioning,
+  redshiftRequireSsl,
+  redshiftPublic
 ];
 
 // checks/infra/rules/aws-load-balancing.ts
 var LISTENERS = ["aws_lb_listener", "aws_alb_listener"];
 var CFN_LISTENER = "AWS::ElasticLoadBalancingV2::Listener";
 var CFN_LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
-var protocolIs = (protocols, key) => (resource) => {
-  const protocol = valueAt2(resource.values, [key]);
-  return typeof protocol === "string" && protocols.includes(protocol.toUpperCase());
-};
+var LOAD_BALANCERS = ["aws_lb", "aws_alb"];
+function listenerProtocol(resource, context) {
+  const key = resource.format === "terraform" ? "protocol" : "Protocol";
+  const written2 = valueAt2(resource.values, [key]);
+  if (written2 !== void 0) return written2;
+  const arn = valueAt2(resource.values, [resource.format === "terraform" ? "load_balancer_arn" : "LoadBalancerArn"]);
+  const balancer = context?.resources.find((candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate));
+  const type2 = balancer ? valueAt2(balancer.values, [balancer.format === "terraform" ? "load_balancer_type" : "Type"]) : void 0;
+  return type2 === "network" ? "TCP" : type2 === "gateway" ? "GENEVE" : "HTTP";
+}
+var protocolIs = (protocols) => (resource, context) => decideValue(listenerProtocol(resource, context), [resource.format === "terraform" ? "protocol" : "Protocol"], (protocol) => typeof protocol === "string" && protocols.includes(protocol.toUpperCase()));
 var elbTls122 = {
   expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
   test: (value) => (elbPolicyStrength(value) ?? 0) >= 12,
@@ -65360,8 +65876,8 @@ var lbListenerTlsPolicy = attributeRule({
   description: "An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.",
   remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
   targets: [
-    ...LISTENERS.map((type2) => tf(type2, ["ssl_policy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"], "protocol") })),
-    cfn(CFN_LISTENER, ["SslPolicy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"], "Protocol") })
+    ...LISTENERS.map((type2) => tf(type2, ["ssl_policy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"]) })),
+    cfn(CFN_LISTENER, ["SslPolicy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"]) })
   ],
   expect: elbTls122,
   examples: {
@@ -65403,14 +65919,20 @@ var lbListenerTlsPolicy = attributeRule({
     ]
   }
 });
-function checkHttpRedirect2(resource) {
+var redirectsToHttps = { expected: "a redirect to HTTPS", test: (protocol) => typeof protocol === "string" && protocol.toUpperCase() === "HTTPS" };
+function checkHttpRedirect2(resource, context) {
   const terraform = resource.format === "terraform";
-  if (!protocolIs(["HTTP"], terraform ? "protocol" : "Protocol")(resource)) return void 0;
+  const http = protocolIs(["HTTP"])(resource, context);
+  if (isUndecided(http)) return undecidedVerdict(http);
+  if (!http) return void 0;
   const actionPath = terraform ? ["default_action", 0] : ["DefaultActions", 0];
-  const type2 = valueAt2(resource.values, [...actionPath, terraform ? "type" : "Type"]);
+  const typePath = [...actionPath, terraform ? "type" : "Type"];
+  const redirect = decide(resource, typePath, (type3) => type3 === "redirect");
+  if (isUndecided(redirect)) return undecidedVerdict(redirect);
   const protocolPath = terraform ? [...actionPath, "redirect", 0, "protocol"] : [...actionPath, "RedirectConfig", "Protocol"];
   const protocol = valueAt2(resource.values, protocolPath);
-  if (type2 === "redirect" && protocol === "HTTPS") return { verdict: "pass", path: protocolPath, actual: protocol };
+  if (redirect && (protocol !== void 0 || isUnresolved(protocol))) return judgeValue(protocolPath, protocol, redirectsToHttps, "redirect protocol");
+  const type2 = valueAt2(resource.values, typePath);
   return {
     verdict: "fail",
     path: actionPath,
@@ -65481,18 +66003,23 @@ var lbHttpRedirect = {
     ]
   }
 };
-var LOAD_BALANCERS = ["aws_lb", "aws_alb"];
-var isApplication = (resource) => (valueAt2(resource.values, ["load_balancer_type"]) ?? "application") === "application";
+var typeIs = (types2) => (resource) => {
+  const key = resource.format === "terraform" ? "load_balancer_type" : "Type";
+  return decideValue(valueAt2(resource.values, [key]) ?? "application", [key], (type2) => typeof type2 === "string" && types2.includes(type2));
+};
 function cfnAttribute(resource, key) {
   const attributes = valueAt2(resource.values, ["LoadBalancerAttributes"]);
+  if (isUnresolved(attributes)) return { path: ["LoadBalancerAttributes"], value: attributes };
   const index2 = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt2(item, ["Key"]) === key) : -1;
+  const unresolvedItem = Array.isArray(attributes) ? attributes.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt2(item, ["Key"]))) : -1;
+  if (index2 < 0 && unresolvedItem >= 0) return { path: ["LoadBalancerAttributes", unresolvedItem], value: valueAt2(attributes, [unresolvedItem]) };
   return index2 < 0 ? { path: ["LoadBalancerAttributes"], value: void 0 } : { path: ["LoadBalancerAttributes", index2, "Value"], value: valueAt2(attributes, [index2, "Value"]) };
 }
 function lbAttributeRule(spec) {
   const terraformRule = attributeRule({
     ...spec,
     family: "terraform",
-    targets: LOAD_BALANCERS.map((type2) => tf(type2, spec.terraformPath, { absent: false, when: isApplication })),
+    targets: LOAD_BALANCERS.map((type2) => tf(type2, spec.terraformPath, { absent: false, when: typeIs(spec.types) })),
     expect: mustBeTrue
   });
   return {
@@ -65501,9 +66028,11 @@ function lbAttributeRule(spec) {
     resourceTypes: [...terraformRule.resourceTypes, CFN_LOAD_BALANCER],
     check: (resource, context) => {
       if (resource.format === "terraform") return terraformRule.check(resource, context);
+      const applies = typeIs(spec.types)(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return void 0;
       const { path: path8, value } = cfnAttribute(resource, spec.key);
-      if (isTrue(value)) return { verdict: "pass", path: path8, actual: true };
-      return { verdict: "fail", path: path8, actual: value ?? null, expected: "true", message: `${spec.key} is ${describeValue(value)}; expected "true"` };
+      return judgeValue(path8, value ?? false, mustBeTrue, spec.key);
     }
   };
 }
@@ -65512,9 +66041,10 @@ var lbAccessLogs = lbAttributeRule({
   title: "Load balancer access logs are off",
   key: "access_logs.s3.enabled",
   terraformPath: ["access_logs", 0, "enabled"],
+  types: ["application", "network"],
   severity: "medium",
   safeguard: "audit-controls",
-  description: "Access logs record every request the load balancer handled: who reached which system holding PHI, and when.",
+  description: "Access logs record every request an Application Load Balancer handled (every TLS connection of a Network Load Balancer): who reached which system holding PHI, and when.",
   remediation: 'Add `access_logs { bucket = "...", enabled = true }` to the load balancer.',
   examples: {
     bad: [{ path: "lb.tf", line: 1, text: `resource "aws_lb" "front" {
@@ -65553,6 +66083,7 @@ var lbDropInvalidHeaders = lbAttributeRule({
   title: "Load balancer passes invalid HTTP headers through",
   key: "routing.http.drop_invalid_header_fields.enabled",
   terraformPath: ["drop_invalid_header_fields"],
+  types: ["application"],
   severity: "low",
   safeguard: "integrity",
   description: "An Application Load Balancer that forwards malformed header fields exposes the application to request smuggling and header injection.",
@@ -65569,13 +66100,19 @@ var lbDropInvalidHeaders = lbAttributeRule({
 ` }]
   }
 });
-var isInternetFacing = (resource) => resource.format === "terraform" ? !isTrue(valueAt2(resource.values, ["internal"])) : valueAt2(resource.values, ["Scheme"]) !== "internal";
+var isInternetFacing = (resource) => resource.format === "terraform" ? decide(resource, ["internal"], (internal2) => !isTrue(internal2)) : decide(resource, ["Scheme"], (scheme) => scheme !== "internal");
 var wafAssociation = referencedBy(
   {
-    terraform: { type: "aws_wafv2_web_acl_association", path: "resource_arn" },
-    cloudformation: { type: "AWS::WAFv2::WebACLAssociation", path: "ResourceArn" }
+    terraform: [
+      { type: "aws_wafv2_web_acl_association", path: "resource_arn" },
+      { type: "aws_wafregional_web_acl_association", path: "resource_arn" }
+    ],
+    cloudformation: [
+      { type: "AWS::WAFv2::WebACLAssociation", path: "ResourceArn" },
+      { type: "AWS::WAFRegional::WebACLAssociation", path: "ResourceArn" }
+    ]
   },
-  "WAFv2 web ACL association"
+  "WAF web ACL association"
 );
 var lbWafAssociation = {
   id: "IAC-LB-WAF",
@@ -65583,12 +66120,16 @@ var lbWafAssociation = {
   family: "terraform",
   severity: "medium",
   safeguard: "access-control",
-  description: "An internet-facing Application Load Balancer without a WAFv2 web ACL association takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template.",
+  description: "An internet-facing Application Load Balancer without a web ACL association (WAFv2, or WAF Classic `aws_wafregional_web_acl_association`) takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template; deleting it is `removed`.",
   remediation: "Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer's ARN.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: [...LOAD_BALANCERS, CFN_LOAD_BALANCER],
   check: (resource, context) => {
-    if (!isInternetFacing(resource) || resource.format === "terraform" && !isApplication(resource)) return void 0;
+    for (const guard of [isInternetFacing, typeIs(["application"])]) {
+      const applies = guard(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return void 0;
+    }
     return wafAssociation(resource, context);
   },
   examples: {
@@ -65752,6 +66293,293 @@ var cloudFrontViewerProtocol = {
 ` }]
   }
 };
+var CLASSIC = "aws_elb";
+var CFN_CLASSIC = "AWS::ElasticLoadBalancing::LoadBalancer";
+var LISTENER_PROTOCOLS = ["HTTP", "TCP", "SSL", "HTTPS"];
+var upper = (value) => typeof value === "string" ? value.toUpperCase() : "";
+var SECURE_LISTENER = {
+  expected: '"HTTPS" or "SSL"',
+  test: (value) => ["HTTPS", "SSL"].includes(upper(value)),
+  strength: (value) => LISTENER_PROTOCOLS.includes(upper(value)) ? LISTENER_PROTOCOLS.indexOf(upper(value)) : void 0
+};
+function checkClassicListeners(resource) {
+  const terraform = resource.format === "terraform";
+  const listeners = itemsAt(resource, [terraform ? "listener" : "Listeners"]);
+  const key = terraform ? "lb_protocol" : "Protocol";
+  return allOf(resource, listeners.map(({ path: path8 }) => ({ path: [...path8, key], expect: SECURE_LISTENER })));
+}
+var classicElbListener = {
+  id: "IAC-ELB-CLASSIC-PLAIN-LISTENER",
+  title: "Classic Load Balancer listener without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.",
+  remediation: 'Make every listener `lb_protocol = "https"` (or `"ssl"`) with an `ssl_certificate_id`; better, move to an Application Load Balancer.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [CLASSIC, CFN_CLASSIC],
+  strength: SECURE_LISTENER.strength,
+  check: checkClassicListeners,
+  examples: {
+    bad: [
+      { path: "elb.tf", line: 6, text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port     = 8080
+    instance_protocol = "http"
+    lb_protocol       = "http"
+    lb_port           = 80
+  }
+}
+` },
+      { path: "elb.yaml", line: 9, text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Listeners:
+        - LoadBalancerPort: "80"
+          InstancePort: "8080"
+          InstanceProtocol: HTTP
+          Protocol: HTTP
+` }
+    ],
+    good: [
+      {
+        path: "elb.tf",
+        text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port      = 8443
+    instance_protocol  = "https"
+    lb_protocol        = "https"
+    lb_port            = 443
+    ssl_certificate_id = var.certificate_arn
+  }
+}
+`
+      }
+    ]
+  }
+};
+var classicElbAccessLogs = attributeRule({
+  id: "IAC-ELB-CLASSIC-ACCESS-LOGS",
+  title: "Classic Load Balancer access logs are off",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "Access logs of a Classic Load Balancer record every request it handled: who reached which system holding PHI, and when. Without an `access_logs` block (CloudFormation `AccessLoggingPolicy`) nothing is recorded; in the block, `enabled` defaults to true.",
+  remediation: 'Add `access_logs { bucket = "...", enabled = true }` (CloudFormation `AccessLoggingPolicy: {Enabled: true, S3BucketName: ...}`).',
+  targets: [
+    tf(CLASSIC, ["access_logs", 0, "enabled"], { absent: true, when: (resource) => valueAt2(resource.values, ["access_logs"]) !== void 0 }),
+    tf(CLASSIC, ["access_logs"], { absent: false }),
+    cfn(CFN_CLASSIC, ["AccessLoggingPolicy", "Enabled"], { absent: false })
+  ],
+  expect: mustBeTrue,
+  examples: {
+    bad: [
+      { path: "elb.tf", line: 1, text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+}
+` },
+      { path: "elb.yaml", line: 6, text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      AccessLoggingPolicy:
+        Enabled: false
+        S3BucketName: elb-logs
+` }
+    ],
+    good: [{ path: "elb.tf", text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  access_logs {
+    bucket = "elb-logs"
+  }
+}
+` }]
+  }
+});
+var DISTRIBUTION = "aws_cloudfront_distribution";
+var CFN_DISTRIBUTION = "AWS::CloudFront::Distribution";
+var originProtocol = oneOf(["https-only"], '"https-only"', ["http-only", "match-viewer", "https-only"]);
+var originSslProtocols = {
+  expected: "TLSv1.2 only (no SSLv3, TLSv1, TLSv1.1)",
+  test: (value) => Array.isArray(value) && value.length > 0 && value.every((protocol) => protocol === "TLSv1.2")
+};
+function checkOrigins(resource) {
+  const terraform = resource.format === "terraform";
+  const origins = itemsAt(resource, terraform ? ["origin"] : ["DistributionConfig", "Origins"]);
+  const rows = origins.flatMap(({ path: path8, value }) => {
+    const configPath = terraform ? [...path8, "custom_origin_config", 0] : [...path8, "CustomOriginConfig"];
+    if (valueAt2(value, terraform ? ["custom_origin_config"] : ["CustomOriginConfig"]) === void 0) return [];
+    return [
+      { path: [...configPath, terraform ? "origin_protocol_policy" : "OriginProtocolPolicy"], expect: originProtocol },
+      { path: [...configPath, terraform ? "origin_ssl_protocols" : "OriginSSLProtocols"], absent: terraform ? void 0 : ["TLSv1", "SSLv3"], expect: originSslProtocols }
+    ];
+  });
+  return rows.length ? allOf(resource, rows) : void 0;
+}
+var cloudFrontOriginTls = {
+  id: "IAC-CLOUDFRONT-ORIGIN-TLS",
+  title: "CloudFront reaches a custom origin without TLS 1.2",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.",
+  remediation: 'Set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]` in every `custom_origin_config`.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [DISTRIBUTION, CFN_DISTRIBUTION],
+  strength: originProtocol.strength,
+  check: checkOrigins,
+  examples: {
+    bad: [
+      {
+        path: "cdn.tf",
+        line: 6,
+        text: `resource "aws_cloudfront_distribution" "site" {
+  origin {
+    domain_name = "api.example.org"
+    origin_id   = "api"
+    custom_origin_config {
+      origin_protocol_policy = "http-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+      http_port              = 80
+      https_port             = 443
+    }
+  }
+}
+`
+      },
+      {
+        path: "cdn.yaml",
+        line: 11,
+        text: `Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Origins:
+          - DomainName: api.example.org
+            Id: api
+            CustomOriginConfig:
+              OriginProtocolPolicy: https-only
+              OriginSSLProtocols: [TLSv1, TLSv1.2]
+`
+      }
+    ],
+    good: [
+      {
+        path: "cdn.tf",
+        text: `resource "aws_cloudfront_distribution" "site" {
+  origin {
+    domain_name = "api.example.org"
+    origin_id   = "api"
+    custom_origin_config {
+      origin_protocol_policy = "https-only"
+      origin_ssl_protocols   = ["TLSv1.2"]
+      http_port              = 80
+      https_port             = 443
+    }
+  }
+}
+`
+      }
+    ]
+  }
+};
+var loggingConfig = attributeRule({
+  id: "IAC-CLOUDFRONT-LOGGING",
+  title: "CloudFront access logging is off",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "Access logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) or a CloudWatch log delivery source for the distribution that a delivery sends somewhere (`aws_cloudwatch_log_delivery_source` + `aws_cloudwatch_log_delivery`, CloudFormation `AWS::Logs::DeliverySource` + `AWS::Logs::Delivery`: standard logging v2) in the same module or template, nothing is recorded.",
+  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution, or an `aws_cloudwatch_log_delivery_source` with `log_type = "ACCESS_LOGS"` for it and an `aws_cloudwatch_log_delivery` to a destination.',
+  targets: [tf(DISTRIBUTION, ["logging_config", 0, "bucket"]), cfn(CFN_DISTRIBUTION, ["DistributionConfig", "Logging", "Bucket"])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: "cdn.tf", line: 1, text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+}
+` }],
+    good: [
+      { path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+  logging_config {
+    bucket = "cdn-logs.s3.amazonaws.com"
+  }
+}
+` },
+      {
+        path: "cdn-v2.tf",
+        text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+}
+
+resource "aws_cloudwatch_log_delivery_source" "site" {
+  name         = "site"
+  log_type     = "ACCESS_LOGS"
+  resource_arn = aws_cloudfront_distribution.site.arn
+}
+
+resource "aws_cloudwatch_log_delivery" "site" {
+  delivery_source_name     = aws_cloudwatch_log_delivery_source.site.name
+  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.s3.arn
+}
+`
+      }
+    ]
+  }
+});
+var DELIVERY = {
+  terraform: { source: "aws_cloudwatch_log_delivery_source", sourceArn: "resource_arn", delivery: "aws_cloudwatch_log_delivery", sourceName: "delivery_source_name", name: "name" },
+  cloudformation: { source: "AWS::Logs::DeliverySource", sourceArn: "ResourceArn", delivery: "AWS::Logs::Delivery", sourceName: "DeliverySourceName", name: "Name" }
+};
+function logDelivery(resource, context) {
+  const shape = DELIVERY[resource.format];
+  if (!shape) return void 0;
+  for (const source of referencing(resource, context, [shape.source], [shape.sourceArn])) {
+    const name = valueAt2(source.values, [shape.name]);
+    const delivered = context.resources.some(
+      (delivery) => delivery.type === shape.delivery && (refersTo(valueAt2(delivery.values, [shape.sourceName]), source) || name !== void 0 && valueAt2(delivery.values, [shape.sourceName]) === name)
+    );
+    if (delivered) return source.address;
+  }
+  return void 0;
+}
+var cloudFrontLogging = {
+  ...loggingConfig,
+  check: (resource, context) => {
+    const legacy = loggingConfig.check(resource, context);
+    if (verdictList(legacy).some((verdict) => verdict.verdict !== "fail")) return legacy;
+    const source = logDelivery(resource, context);
+    return source === void 0 ? legacy : { verdict: "pass", path: [], actual: source, providedBy: source };
+  }
+};
+var cloudFrontWaf = attributeRule({
+  id: "IAC-CLOUDFRONT-WAF",
+  title: "CloudFront distribution has no WAF",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "access-control",
+  description: "A CloudFront distribution without `web_acl_id` (CloudFormation `DistributionConfig.WebACLId`) passes every request to its origins unfiltered.",
+  remediation: "Set `web_acl_id` to a WAFv2 web ACL (scope `CLOUDFRONT`) ARN.",
+  targets: [tf(DISTRIBUTION, ["web_acl_id"]), cfn(CFN_DISTRIBUTION, ["DistributionConfig", "WebACLId"])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: "cdn.tf", line: 1, text: `resource "aws_cloudfront_distribution" "site" {
+  enabled = true
+}
+` }],
+    good: [{ path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+  enabled    = true
+  web_acl_id = aws_wafv2_web_acl.edge.arn
+}
+` }]
+  }
+});
 var LOAD_BALANCING_RULES = [
   lbListenerTlsPolicy,
   lbHttpRedirect,
@@ -65760,7 +66588,12 @@ var LOAD_BALANCING_RULES = [
   lbWafAssociation,
   lbInternetFacing,
   cloudFrontMinimumProtocol,
-  cloudFrontViewerProtocol
+  cloudFrontViewerProtocol,
+  classicElbListener,
+  classicElbAccessLogs,
+  cloudFrontOriginTls,
+  cloudFrontLogging,
+  cloudFrontWaf
 ];
 
 // checks/infra/rules/gcp-azure.ts
@@ -65790,9 +66623,11 @@ var gcpSslPolicy = attributeRule({
 ` }]
   }
 });
+var SINGLE_SERVERS = ["azurerm_postgresql_server", "azurerm_mysql_server", "azurerm_mariadb_server"];
 var AZURE_STORAGE_TLS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var AZURE_TLS = ["1.0", "1.1", "1.2", "1.3"];
-var WEB_APPS = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_app_service", "azurerm_linux_function_app", "azurerm_windows_function_app"];
+var WEB_APPS = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot"];
+var LEGACY_APPS = ["azurerm_app_service", "azurerm_function_app", "azurerm_app_service_slot", "azurerm_function_app_slot"];
 var azureMinTls = attributeRule({
   id: "IAC-AZURE-MIN-TLS",
   title: "Azure service accepts TLS older than 1.2",
@@ -65800,13 +66635,18 @@ var azureMinTls = attributeRule({
   severity: "high",
   safeguard: "transmission-security",
   citation: CITATIONS.transmissionEncryption,
-  description: "Storage accounts, SQL servers, Redis caches and App Service apps each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.",
-  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of apps).',
+  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.",
+  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
     tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
     tf("azurerm_mssql_server", ["minimum_tls_version"], { absent: "1.2" }),
-    tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.2" }),
-    ...WEB_APPS.map((type2) => tf(type2, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" }))
+    // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
+    tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.0" }),
+    ...WEB_APPS.map((type2) => tf(type2, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" })),
+    ...LEGACY_APPS.map((type2) => tf(type2, ["site_config", 0, "min_tls_version"], { absent: "1.2" })),
+    tf("azurerm_servicebus_namespace", ["minimum_tls_version"], { absent: "1.2" }),
+    tf("azurerm_eventhub_namespace", ["minimum_tls_version"], { absent: "1.2" }),
+    ...SINGLE_SERVERS.filter((type2) => type2 !== "azurerm_mariadb_server").map((type2) => tf(type2, ["ssl_minimal_tls_version_enforced"], { absent: "TLS1_2" }))
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -65839,7 +66679,7 @@ var azureHttpsOnly = attributeRule({
   description: "App Service apps serve plain HTTP unless `https_only = true`; storage accounts do unless HTTPS-only traffic stays on.",
   remediation: "Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.",
   targets: [
-    ...WEB_APPS.map((type2) => tf(type2, ["https_only"], { absent: false })),
+    ...[...WEB_APPS, ...LEGACY_APPS].map((type2) => tf(type2, ["https_only"], { absent: false })),
     tf("azurerm_storage_account", ["https_traffic_only_enabled"], { absent: true, when: (resource) => resource.values.enable_https_traffic_only === void 0 }),
     tf("azurerm_storage_account", ["enable_https_traffic_only"])
   ],
@@ -65856,7 +66696,207 @@ var azureHttpsOnly = attributeRule({
 ` }]
   }
 });
-var GCP_AZURE_RULES = [gcpSslPolicy, azureMinTls, azureHttpsOnly];
+var FLEXIBLE_CONFIGURATIONS = ["azurerm_postgresql_flexible_server_configuration", "azurerm_mysql_flexible_server_configuration"];
+var sslEnforced = {
+  expected: 'true (flexible servers: require_secure_transport "ON")',
+  test: (value) => value === true || typeof value === "string" && ["true", "on"].includes(value.toLowerCase()),
+  strength: (value) => value === true || typeof value === "string" && ["true", "on"].includes(value.toLowerCase()) ? 1 : 0
+};
+var azureDatabaseSsl = attributeRule({
+  id: "IAC-AZURE-DB-SSL",
+  title: "Azure database server accepts connections without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "An Azure Database for PostgreSQL, MySQL or MariaDB single server with `ssl_enforcement_enabled = false`, or a flexible server whose `require_secure_transport` configuration is `OFF`, accepts clients that send PHI and credentials in clear text.",
+  remediation: "Set `ssl_enforcement_enabled = true` on single servers; on flexible servers keep `require_secure_transport` at `ON` (remove the configuration resource that turns it off).",
+  targets: [
+    ...SINGLE_SERVERS.map((type2) => tf(type2, ["ssl_enforcement_enabled"], { absent: false })),
+    ...FLEXIBLE_CONFIGURATIONS.map((type2) => tf(type2, ["value"], { when: (resource) => decide(resource, ["name"], (name) => name === "require_secure_transport") }))
+  ],
+  expect: sslEnforced,
+  examples: {
+    bad: [
+      { path: "db.tf", line: 3, text: `resource "azurerm_postgresql_server" "phi" {
+  name                    = "phi"
+  ssl_enforcement_enabled = false
+}
+` },
+      { path: "flexible.tf", line: 4, text: `resource "azurerm_mysql_flexible_server_configuration" "tls" {
+  name      = "require_secure_transport"
+  server_id = azurerm_mysql_flexible_server.phi.id
+  value     = "OFF"
+}
+` }
+    ],
+    good: [{ path: "db.tf", text: `resource "azurerm_postgresql_server" "phi" {
+  name                             = "phi"
+  ssl_enforcement_enabled          = true
+  ssl_minimal_tls_version_enforced = "TLS1_2"
+}
+` }]
+  }
+});
+var azureRedisNonSslPort = attributeRule({
+  id: "IAC-AZURE-REDIS-NON-SSL-PORT",
+  title: "Azure Cache for Redis opens its non-TLS port",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "With the non-TLS port (6379) enabled, clients can read and write cached data, PHI included, in clear text.",
+  remediation: "Set `non_ssl_port_enabled = false` (`enable_non_ssl_port` before azurerm 4) and connect on 6380 with TLS.",
+  targets: [tf("azurerm_redis_cache", ["non_ssl_port_enabled"], { when: (resource) => resource.values.non_ssl_port_enabled !== void 0 }), tf("azurerm_redis_cache", ["enable_non_ssl_port"], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [{ path: "cache.tf", line: 3, text: `resource "azurerm_redis_cache" "sessions" {
+  name                = "sessions"
+  enable_non_ssl_port = true
+  minimum_tls_version = "1.2"
+}
+` }],
+    good: [{ path: "cache.tf", text: `resource "azurerm_redis_cache" "sessions" {
+  name                 = "sessions"
+  non_ssl_port_enabled = false
+  minimum_tls_version  = "1.2"
+}
+` }]
+  }
+});
+var APIM_LEGACY_FLAGS = ["ssl30", "tls10", "tls11"].flatMap(
+  (version2) => ["frontend", "backend"].flatMap((side) => [`enable_${side}_${version2}`, `enable_${side.replace("end", "_end")}_${version2}`, `${side}_${version2}_enabled`])
+);
+var azureApiManagementTls = {
+  id: "IAC-AZURE-APIM-LEGACY-TLS",
+  title: "Azure API Management accepts SSL 3.0, TLS 1.0 or 1.1",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "An API Management service whose `security` block enables SSL 3.0, TLS 1.0 or TLS 1.1 on the frontend (clients) or backend (APIs) lets that leg negotiate a broken protocol. Each enabled flag is its own finding.",
+  remediation: "Remove the `enable_*_ssl30` / `enable_*_tls10` / `enable_*_tls11` flags (azurerm 4: `*_ssl30_enabled`, `*_tls10_enabled`, `*_tls11_enabled`) or set them to false.",
+  formats: ["terraform"],
+  resourceTypes: ["azurerm_api_management"],
+  strength: mustBeFalse.strength,
+  check: (resource) => allOf(resource, APIM_LEGACY_FLAGS.map((flag) => ({ path: ["security", 0, flag], absent: false, expect: mustBeFalse }))),
+  examples: {
+    bad: [{ path: "apim.tf", line: 4, text: `resource "azurerm_api_management" "gateway" {
+  name = "gateway"
+  security {
+    enable_frontend_tls10 = true
+  }
+}
+` }],
+    good: [{ path: "apim.tf", text: `resource "azurerm_api_management" "gateway" {
+  name = "gateway"
+  security {
+    enable_frontend_tls10 = false
+  }
+}
+` }]
+  }
+};
+var SQL_SSL_MODES = ["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"];
+function checkCloudSqlSsl(resource) {
+  const base = ["settings", 0, "ip_configuration", 0];
+  const mode = valueAt2(resource.values, [...base, "ssl_mode"]);
+  if (mode !== void 0) return judgeValue([...base, "ssl_mode"], mode, { expected: SQL_SSL_MODES.map((name) => `"${name}"`).join(" or "), test: (value) => SQL_SSL_MODES.includes(String(value)) }, "ssl_mode");
+  return judgeValue([...base, "require_ssl"], valueAt2(resource.values, [...base, "require_ssl"]) ?? false, mustBeTrue, "ip_configuration.require_ssl");
+}
+var gcpCloudSqlSsl = {
+  id: "IAC-GCP-SQL-REQUIRE-SSL",
+  title: "Cloud SQL instance accepts connections without TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A Cloud SQL instance accepts unencrypted client connections unless `ip_configuration` sets `ssl_mode` to `ENCRYPTED_ONLY` or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` (or, in older configurations, `require_ssl = true`).",
+  remediation: 'Set `settings { ip_configuration { ssl_mode = "ENCRYPTED_ONLY" } }`.',
+  formats: ["terraform"],
+  resourceTypes: ["google_sql_database_instance"],
+  check: checkCloudSqlSsl,
+  examples: {
+    bad: [{ path: "sql.tf", line: 5, text: `resource "google_sql_database_instance" "phi" {
+  database_version = "POSTGRES_15"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ipv4_enabled = false
+    }
+  }
+}
+` }],
+    good: [{ path: "sql.tf", text: `resource "google_sql_database_instance" "phi" {
+  database_version = "POSTGRES_15"
+  settings {
+    tier = "db-custom-2-7680"
+    ip_configuration {
+      ssl_mode = "ENCRYPTED_ONLY"
+    }
+  }
+}
+` }]
+  }
+};
+function checkHttpsRedirect(resource, context) {
+  const reference = valueAt2(resource.values, ["url_map"]);
+  const map3 = context.resources.find((candidate) => candidate.type === "google_compute_url_map" && refersTo(reference, candidate));
+  if (!map3) {
+    const expression = isUnresolved(reference) ? reference.expression : String(reference);
+    return { verdict: "unknown", path: ["url_map"], expression: `${expression} (the URL map is not in this module)` };
+  }
+  const verdict = judgeValue(["url_map"], valueAt2(map3.values, ["default_url_redirect", 0, "https_redirect"]) ?? false, mustBeTrue, `${map3.address} default_url_redirect.https_redirect`);
+  return verdict.verdict === "fail" ? { ...verdict, message: `plain-HTTP proxy serves ${map3.address}, which does not redirect to HTTPS (default_url_redirect.https_redirect is not true); expected a URL map that redirects every request` } : verdict;
+}
+var gcpHttpsRedirect = {
+  id: "IAC-GCP-HTTP-NO-REDIRECT",
+  title: "GCP HTTP load balancer does not redirect to HTTPS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A `google_compute_target_http_proxy` serves plain HTTP: unless its URL map is a redirect (`default_url_redirect { https_redirect = true }`), clients that start on `http://` send PHI in clear text. The URL map is looked up in the same module.",
+  remediation: "Point the HTTP proxy at a URL map with `default_url_redirect { https_redirect = true, strip_query = false }`.",
+  formats: ["terraform"],
+  resourceTypes: ["google_compute_target_http_proxy"],
+  check: checkHttpsRedirect,
+  examples: {
+    bad: [
+      {
+        path: "lb.tf",
+        line: 7,
+        text: `resource "google_compute_url_map" "web" {
+  name            = "web"
+  default_service = google_compute_backend_service.web.id
+}
+resource "google_compute_target_http_proxy" "web" {
+  name    = "web"
+  url_map = google_compute_url_map.web.id
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "lb.tf",
+        text: `resource "google_compute_url_map" "redirect" {
+  name = "redirect"
+  default_url_redirect {
+    https_redirect = true
+    strip_query    = false
+  }
+}
+resource "google_compute_target_http_proxy" "web" {
+  name    = "web"
+  url_map = google_compute_url_map.redirect.id
+}
+`
+      }
+    ]
+  }
+};
+var GCP_AZURE_RULES = [gcpSslPolicy, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
 
 // checks/infra/rules/index.ts
 var INFRA_RULES = [
@@ -65864,6 +66904,7 @@ var INFRA_RULES = [
   ...DATA_RULES,
   ...AUDIT_RULES,
   ...ACCESS_RULES,
+  ...S3_ACCESS_RULES,
   ...GCP_AZURE_RULES,
   ...KUBERNETES_RULES,
   ...NGINX_RULES

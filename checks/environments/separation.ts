@@ -170,10 +170,14 @@ interface Match extends Hit {
   token: Token;
 }
 
-/** Values a token may stand for: itself, its ARN/URL parts, and for names a host's first label. */
+/**
+ * Values a token may stand for: itself, its ARN/URL parts, the account ids embedded in it (an ECR
+ * image `111111111111.dkr.ecr...`), and for names a host's first label.
+ */
 function candidatesOf(text: string, namespaceContext: boolean): { values: string[]; labels: string[]; namespaces: string[] } {
   const parts = text.split(/[/:@]/).filter(Boolean);
-  const values = [...new Set([text, ...parts].map((value) => value.toLowerCase()))];
+  const accounts = text.match(/(?<!\d)\d{12}(?!\d)/g) ?? [];
+  const values = [...new Set([text, ...parts, ...accounts].map((value) => value.toLowerCase()))];
   const labels = values.filter((value) => value.includes('.')).map((value) => value.split('.')[0] ?? value);
   const namespaces = values.flatMap((value) => /^[\w-]+\.([\w-]+)\.svc(\.|$)/.exec(value)?.[1] ?? []);
   if (namespaceContext) namespaces.push(text.toLowerCase());

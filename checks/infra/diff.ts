@@ -6,7 +6,7 @@
 import { makeFinding, type Change, type Finding } from '../model/finding.js';
 import type { Strengthening, UnknownOutcome } from '../model/report.js';
 import { isUnresolved, type InfraResource, type SourceRange } from './model.js';
-import { describeValue, valueAt, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type Verdict } from './rule.js';
+import { describeValue, valueAt, verdictList, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type Verdict } from './rule.js';
 
 export interface DiffInput {
   base: readonly InfraResource[];
@@ -79,14 +79,59 @@ function classify(
   contexts: { base: (resource: InfraResource) => InfraRuleContext; head: (resource: InfraResource) => InfraRuleContext },
   diff: InfraDiff,
 ): void {
-  const after = rule.check(head, contexts.head(head));
-  if (!after) return;
-  const before = base ? rule.check(base, contexts.base(base)) : undefined;
-  const { path: setIn, ...lines } = placeOf(head, base, after.path);
+  const afters = verdictList(rule.check(head, contexts.head(head)));
+  if (!afters.length) return;
+  const befores = base ? verdictList(rule.check(base, contexts.base(base))) : [];
+  const compared = new Set<Verdict>();
+  for (const after of afters) {
+    const before = beforeOf(after, afters, befores, base);
+    if (before) compared.add(before);
+    classifyVerdict(rule, head, base, after, before, diff);
+  }
+  // An attribute that failed at base and is no longer judged failing at head was fixed.
+  if (afters.some((after) => after.verdict === 'unknown')) return;
+  for (const before of befores) {
+    if (before.verdict !== 'fail' || compared.has(before)) continue;
+    diff.strengthened.push({
+      ruleId: rule.id,
+      location: locationOf(head, base, before.path).location,
+      message: `${head.address}: ${pathLabel(before.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(valueAt(head.values, before.path))}`,
+    });
+  }
+}
+
+/**
+ * The base verdict to compare `after` with: the one on the same attribute, else the rule's only
+ * verdict at base (unless another verdict at head is on its attribute). Otherwise an attribute the rule did not report at base passed there
+ * (checks report every attribute that does not pass), unless something was undecided.
+ * `undefined` when the rule did not apply at base (or there was no base resource): the finding
+ * is `introduced`.
+ */
+function beforeOf(after: Verdict, afters: readonly Verdict[], befores: readonly Verdict[], base: InfraResource | undefined): Verdict | undefined {
+  if (!base || !befores.length) return undefined;
+  const same = befores.find((before) => samePath(before.path, after.path));
+  if (same) return same;
+  const only = befores.length === 1 ? befores[0]! : undefined;
+  if (only && !afters.some((other) => samePath(other.path, only.path))) return only;
+  return befores.find((before) => before.verdict === 'unknown') ?? { verdict: 'pass', path: after.path, actual: valueAt(base.values, after.path) };
+}
+
+function samePath(a: AttributePath, b: AttributePath): boolean {
+  return a.length === b.length && a.every((step, index) => step === b[index]);
+}
+
+/** Where a verdict's attribute was set, and the resource it reaches when that is another file. */
+function locationOf(head: InfraResource, base: InfraResource | undefined, path: AttributePath): { location: Extract<Finding['location'], { kind: 'file' }>; related: Finding['related'] } {
+  const { path: setIn, ...lines } = placeOf(head, base, path);
   const location = { kind: 'file' as const, path: setIn ?? head.path, ...lines };
   // Set in another file (a module input, an include): the finding points where the value was
   // set, and names the resource it reaches.
   const related = setIn !== undefined && setIn !== head.path ? [{ kind: 'file' as const, path: head.path, ...head.range }] : undefined;
+  return { location, related };
+}
+
+function classifyVerdict(rule: InfraRule, head: InfraResource, base: InfraResource | undefined, after: Verdict, before: Verdict | undefined, diff: InfraDiff): void {
+  const { location, related } = locationOf(head, base, after.path);
   if (after.verdict === 'unknown') {
     diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
     return;
@@ -132,12 +177,18 @@ function firstDifference(before: unknown, after: unknown, path: AttributePath): 
   return path;
 }
 
+/**
+ * How a failing verdict came about. A safeguard another resource provided (a WAF association,
+ * a logging configuration) that is gone is `removed`; so is a deleted attribute that leaves
+ * nothing in its place. A deleted attribute whose absence means a weaker provider default is
+ * `weakened` (the message names the default).
+ */
 function changeOf(rule: InfraRule, after: FailVerdict, before: Verdict | undefined, head: InfraResource, base: InfraResource | undefined): Change {
   if (!before) return 'introduced';
   if (before.verdict === 'fail') return stronger(rule, before.actual, after.actual) ? 'weakened' : 'existing';
-  if (before.verdict === 'pass' && base && valueAt(base.values, after.path) !== undefined && valueAt(head.values, after.path) === undefined) {
-    return 'removed';
-  }
+  if (before.verdict === 'pass' && before.providedBy !== undefined) return 'removed';
+  const deleted = base !== undefined && valueAt(base.values, after.path) !== undefined && valueAt(head.values, after.path) === undefined;
+  if (before.verdict === 'pass' && deleted && after.defaulted === undefined) return 'removed';
   return 'weakened';
 }
 
@@ -155,14 +206,14 @@ function findingOf(
   if (change === 'weakened' || change === 'removed') {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
-    message += ` (was ${describeValue(verdictValue(before))})`;
+    message += before?.verdict === 'pass' && before.providedBy !== undefined ? ` (was provided by ${before.providedBy})` : ` (was ${describeValue(verdictValue(before))})`;
   }
   return makeFinding(rule, { message, location, change, evidence, ...(related ? { related } : {}), subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
 }
 
 function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRuleContext, diff: InfraDiff): void {
-  const before = rule.check(base, context);
-  if (before?.verdict !== 'pass') return;
+  const befores = verdictList(rule.check(base, context));
+  if (!befores.length || !befores.every((before) => before.verdict === 'pass')) return;
   diff.findings.push(
     makeFinding(rule, {
       message: `${named(base)} was removed; it provided this safeguard`,

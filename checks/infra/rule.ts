@@ -26,6 +26,8 @@ export interface PassVerdict {
   verdict: 'pass';
   path: AttributePath;
   actual?: unknown;
+  /** Another resource provided the safeguard (a WAF association, a flow log): its address. Losing it is `removed`. */
+  providedBy?: string;
 }
 
 /** The attribute at `path` (or the resource itself, `[]`) violates the rule. */
@@ -36,6 +38,8 @@ export interface FailVerdict {
   expected: unknown;
   /** Says what was found and what was expected. */
   message: string;
+  /** The attribute is not set and the provider applies this default: deleting it is `weakened` to the default. */
+  defaulted?: unknown;
 }
 
 /** The deciding value could not be resolved (a variable without default, a reference). */
@@ -47,6 +51,81 @@ export interface UnknownVerdict {
 }
 
 export type Verdict = PassVerdict | FailVerdict | UnknownVerdict;
+
+/**
+ * What a check says of one resource: one verdict, one per attribute it judged (every failing
+ * attribute is its own finding: a CloudFront default and an ordered behaviour), or `undefined`
+ * when the rule does not apply.
+ */
+export type Verdicts = Verdict | readonly Verdict[] | undefined;
+
+/** A guard could not decide whether a rule applies: the value it hung on, and where. */
+export interface Undecided {
+  undecided: true;
+  path: AttributePath;
+  expression: string;
+}
+
+/** Whether a rule applies to a resource, or the unresolved value that keeps us from knowing. */
+export type Applies = boolean | Undecided;
+
+export function isUndecided(applies: Applies): applies is Undecided {
+  return typeof applies === 'object';
+}
+
+/**
+ * Decides `test` on the value at `path`. An unresolved value is decided only when every known
+ * branch agrees; otherwise it is `Undecided`, which a rule reports as `unknown`, never as
+ * "does not apply".
+ */
+export function decide(resource: InfraResource, path: AttributePath, test: (value: unknown) => boolean): Applies {
+  return decideValue(valueAt(resource.values, path), path, test);
+}
+
+export function decideValue(value: unknown, path: AttributePath, test: (value: unknown) => boolean): Applies {
+  if (!isUnresolved(value)) return test(value);
+  const answers = new Set((value.branches ?? []).map((branch) => decideValue(branch, path, test)));
+  const [only] = answers;
+  return answers.size === 1 && typeof only === 'boolean' ? only : { undecided: true, path, expression: value.expression };
+}
+
+/**
+ * Whether an attribute is set. An unresolved reference to a managed resource or data source
+ * (`aws_kms_key.logs.arn`, `!GetAtt Key.Arn`, `!Ref Key`) is set: such attributes are never null. Any
+ * other unresolved value (a variable, a parameter without default) is undecided.
+ */
+export function decidePresent(resource: InfraResource, path: AttributePath): Applies {
+  const value = valueAt(resource.values, path);
+  if (isUnresolved(value) && isResourceReference(value)) return true;
+  return decideValue(value, path, (item) => item !== undefined && item !== null && item !== '');
+}
+
+/** An expression that only reads an attribute of a managed resource or data source. */
+export function isResourceReference(value: Unresolved): boolean {
+  // The Terraform evaluator says why after the expression: `${aws_kms_key.k.arn} (an attribute of another resource, …)`.
+  const written = value.expression.trim();
+  const expression = written.startsWith('${') && written.includes('} (') ? written.slice(0, written.indexOf('} (') + 1) : written;
+  // CloudFormation: an attribute of a resource, or a Ref (a resource, or a parameter without
+  // default, which CloudFormation makes every stack give a value).
+  if (/^(!GetAtt|Ref)\b/.test(expression)) return true;
+  const reference = /^(?:\$\{)?([a-z][\w-]*)\.[\w-]+(\[[^\]]*\])?\.[\w.[\]"-]+\}?$/.exec(expression);
+  return reference !== null && !['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self'].includes(reference[1]!);
+}
+
+/** The unknown verdict of an undecided guard. */
+export function undecidedVerdict(applies: Undecided): UnknownVerdict {
+  return { verdict: 'unknown', path: applies.path, expression: applies.expression };
+}
+
+/** Every verdict of a check, as a list. */
+export function verdictList(verdicts: Verdicts): readonly Verdict[] {
+  if (verdicts === undefined) return [];
+  return isVerdict(verdicts) ? [verdicts] : verdicts;
+}
+
+function isVerdict(verdicts: Verdict | readonly Verdict[]): verdicts is Verdict {
+  return !Array.isArray(verdicts);
+}
 
 /** What a rule may look at besides its resource: everything parsed at the same version. */
 export interface InfraRuleContext {
@@ -62,7 +141,7 @@ export interface InfraRule extends Rule {
    * Judges one resource of a listed type. `undefined` when the rule does not apply to this
    * resource (an HTTP listener for a TLS-policy rule, say).
    */
-  check: (resource: InfraResource, context: InfraRuleContext) => Verdict | undefined;
+  check: (resource: InfraResource, context: InfraRuleContext) => Verdicts;
   /** Deleting a resource that passed this rule is itself a `removed` weakening (CloudTrail, a public access block). */
   removalWeakens?: boolean;
   /**
@@ -95,6 +174,8 @@ export interface Expectation {
   expected: string;
   test: (value: unknown) => boolean;
   strength?: (value: unknown) => number | undefined;
+  /** Decides an unresolved value the expectation can judge anyway (a reference to a managed resource is set); else unknown. */
+  acceptsUnresolved?: (value: Unresolved) => boolean;
 }
 
 /** One resource type an attribute rule reads, and where. */
@@ -104,8 +185,8 @@ export interface AttributeTarget {
   path: AttributePath;
   /** The value the provider assumes when the attribute is absent; absent with no default fails. */
   absent?: unknown;
-  /** The row applies only when this holds (e.g. the listener's protocol is HTTPS). */
-  when?: (resource: InfraResource) => boolean;
+  /** The row applies only when this holds (e.g. the listener's protocol is HTTPS); undecided is `unknown`. */
+  when?: (resource: InfraResource) => Applies;
 }
 
 export interface AttributeRuleSpec extends Omit<InfraRule, 'formats' | 'resourceTypes' | 'check' | 'strength'> {
@@ -125,24 +206,35 @@ export function attributeRule(spec: AttributeRuleSpec): InfraRule {
     resourceTypes: [...new Set(targets.map((target) => target.type))],
     ...(expect.strength ? { strength: expect.strength } : {}),
     check: (resource) => {
-      const target = targets.find(
-        (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true),
-      );
-      if (!target) return undefined;
-      const written = valueAt(resource.values, target.path);
-      const name = attributeName(target.path);
-      const verdict = judgeValue(target.path, written ?? target.absent, expect, name);
-      if (verdict.verdict === 'fail' && written === undefined && target.absent !== undefined) {
-        verdict.message = `${name} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
+      for (const target of targets) {
+        if (target.type !== resource.type || target.format !== resource.format) continue;
+        const applies = target.when?.(resource) ?? true;
+        if (isUndecided(applies)) return undecidedVerdict(applies);
+        if (applies) return judgeAttribute(resource, target.path, target.absent, expect);
       }
-      return verdict;
+      return undefined;
     },
   };
 }
 
+/** Judges the attribute at `path`; absent, the provider's default `absent` (named in the message), or a fail when there is none. */
+export function judgeAttribute(resource: InfraResource, path: AttributePath, absent: unknown, expect: Expectation): Verdict {
+  const written = valueAt(resource.values, path);
+  const name = attributeName(path);
+  const verdict = judgeValue(path, written ?? absent, expect, name);
+  if (verdict.verdict === 'fail' && written === undefined && absent !== undefined) {
+    verdict.message = `${name} is not set, which means ${describeValue(absent)}; expected ${expect.expected}`;
+    verdict.defaulted = absent;
+  }
+  return verdict;
+}
+
 /** Judges one value against an expectation: unknown when unresolved, else pass or fail with a message. */
 export function judgeValue(path: AttributePath, value: unknown, expect: Expectation, name: string): Verdict {
-  if (isUnresolved(value)) return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: 'unknown', path, expression: value.expression };
+  if (isUnresolved(value)) {
+    if (expect.acceptsUnresolved?.(value)) return { verdict: 'pass', path, actual: value.expression };
+    return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: 'unknown', path, expression: value.expression };
+  }
   if (expect.test(value)) return { verdict: 'pass', path, actual: value };
   return {
     verdict: 'fail',
@@ -170,7 +262,7 @@ function judgeBranches(path: AttributePath, value: Unresolved, expect: Expectati
   };
 }
 
-function attributeName(path: AttributePath): string {
+export function attributeName(path: AttributePath): string {
   return path.filter((step) => typeof step === 'string').join('.') || 'the resource';
 }
 
@@ -220,6 +312,7 @@ export const mustBeSet: Expectation = {
   expected: 'set',
   test: (value) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0),
   strength: (value) => (value === undefined || value === null || value === '' ? 0 : 1),
+  acceptsUnresolved: isResourceReference,
 };
 
 /** A number at least `minimum`; larger is stronger (retention days, backup days). */

@@ -231,3 +231,30 @@ describe('ENV-AMBIGUOUS-PATH', () => {
     expect(findings[0]?.message).toContain('belongs to staging and qa');
   });
 });
+
+describe('ENV-CROSS-REFERENCE: identifiers embedded in strings', () => {
+  it('finds an account id inside an ECR image URL', async () => {
+    const findings = await findingsOf({
+      'k8s/overlays/staging/deployment.yaml': 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: 111111111111.dkr.ecr.us-east-1.amazonaws.com/portal:1.4\n',
+    });
+    expect(findings.map((f) => [f.ruleId, f.location, f.evidence.toEnvironment])).toEqual([['ENV-CROSS-REFERENCE', file('k8s/overlays/staging/deployment.yaml', 6), 'production']]);
+  });
+
+  it('finds an ARN inside jsonencode(...) of a policy', async () => {
+    const findings = await findingsOf({
+      'infra/staging/iam.tf': 'resource "aws_iam_policy" "read" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*", Principal = { AWS = "arn:aws:iam::111111111111:root" } }] })\n}\n',
+    });
+    expect(findings.map((f) => [f.ruleId, f.location, f.evidence.toEnvironment])).toEqual([['ENV-CROSS-REFERENCE', file('infra/staging/iam.tf', 2), 'production']]);
+  });
+
+  it('finds a production host name inside a connection string', async () => {
+    const findings = await findingsOf({
+      'infra/prod/main.tf': PROD_DATABASE,
+      'k8s/overlays/staging/config.yaml': 'kind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  DATABASE_URL: "postgresql://app:secret@prod-phi-db.c1.us-east-1.rds.amazonaws.com:5432/phi?sslmode=require"\n  DOTNET: "Server=api.prod.example.org;Database=phi;Encrypt=true"\n',
+    });
+    expect(findings.map((f) => [f.ruleId, f.location])).toEqual([
+      ['ENV-CROSS-REFERENCE', file('k8s/overlays/staging/config.yaml', 5)],
+      ['ENV-CROSS-REFERENCE', file('k8s/overlays/staging/config.yaml', 6)],
+    ]);
+  });
+});

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../checks/infra/analyze.js';
 import { iamAdminPolicy, securityGroupOpen } from '../../checks/infra/rules/aws-access.js';
 import { cloudTrailLogging } from '../../checks/infra/rules/aws-audit.js';
-import { lbListenerTlsPolicy } from '../../checks/infra/rules/aws-load-balancing.js';
-import { rdsEncryption } from '../../checks/infra/rules/aws-data.js';
+import { cloudFrontViewerProtocol, lbHttpRedirect, lbListenerTlsPolicy, lbWafAssociation } from '../../checks/infra/rules/aws-load-balancing.js';
+import { rdsEncryption, snsEncryption } from '../../checks/infra/rules/aws-data.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
 
@@ -46,10 +46,68 @@ describe('diff classification', () => {
     expect(same.findings.map((finding) => finding.change)).toEqual(['existing']);
   });
 
-  it('deleting the attribute that provided the safeguard is removed (an absent ssl_policy means the 2016-08 default)', async () => {
+  it('deleting an attribute so that a weaker default applies is weakened, naming the default, on the block that lost it', async () => {
+    // Given a listener whose TLS 1.2 policy is deleted (AWS then applies ELBSecurityPolicy-2016-08)
     const result = await diff(listener('"ELBSecurityPolicy-TLS13-1-2-2021-06"'), `resource "aws_lb_listener" "https" {\n  protocol = "HTTPS"\n}\n`);
-    expect(result.findings[0]).toMatchObject({ change: 'removed', evidence: { after: 'ELBSecurityPolicy-2016-08' }, location: { startLine: 1, endLine: 3 } });
-    expect(result.findings[0]!.message).toMatch(/ssl_policy is not set, which means "ELBSecurityPolicy-2016-08"; expected /);
+    // Then the finding is weakened, on the listener block, and says which default now applies
+    expect(result.findings[0]).toMatchObject({ change: 'weakened', evidence: { before: 'ELBSecurityPolicy-TLS13-1-2-2021-06', after: 'ELBSecurityPolicy-2016-08' }, location: { startLine: 1, endLine: 3 } });
+    expect(result.findings[0]!.message).toMatch(/ssl_policy is not set, which means "ELBSecurityPolicy-2016-08"; expected .* \(was "ELBSecurityPolicy-TLS13-1-2-2021-06"\)/);
+  });
+
+  it('deleting an attribute that has no default to fall back on is removed', async () => {
+    const topic = (key: string) => `resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n${key}}\n`;
+    const result = await analyzeInfra({ base: [{ path: 'main.tf', text: topic('  kms_master_key_id = "alias/aws/sns"\n') }], head: [{ path: 'main.tf', text: topic('') }], rules: [snsEncryption], now: NOW });
+    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-SNS-ENCRYPTION', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 } })]);
+  });
+
+  it('deleting the companion resource that provided a safeguard is removed, naming it', async () => {
+    // Given an internet-facing ALB whose WAF association is deleted
+    const alb = `resource "aws_lb" "front" {\n  name     = "front"\n  internal = false\n}\n`;
+    const association = `resource "aws_wafv2_web_acl_association" "front" {\n  resource_arn = aws_lb.front.arn\n  web_acl_arn  = aws_wafv2_web_acl.main.arn\n}\n`;
+    const result = await analyzeInfra({ base: [{ path: 'main.tf', text: `${alb}\n${association}` }], head: [{ path: 'main.tf', text: alb }], rules: [lbWafAssociation], now: NOW });
+    // Then the load balancer lost its WAF: removed, not introduced or weakened
+    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-LB-WAF', change: 'removed', evidence: expect.objectContaining({ before: 'aws_wafv2_web_acl_association.front' }) })]);
+    expect(result.findings[0]!.message).toMatch(/was provided by aws_wafv2_web_acl_association\.front/);
+  });
+
+  it('every failing attribute of a resource is its own finding, each on its own lines', async () => {
+    // Given a distribution whose default and ordered behaviours both allow plain HTTP
+    const text = `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/legacy/*"\n    viewer_protocol_policy = "allow-all"\n  }\n}\n`;
+    const result = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text }], rules: [cloudFrontViewerProtocol], now: NOW });
+    // Then there are two findings, on lines 3 and 7, with different fingerprints
+    expect(result.findings.map((finding) => [finding.change, finding.location.kind === 'file' ? finding.location.startLine : 0])).toEqual([['introduced', 3], ['introduced', 7]]);
+    expect(new Set(result.findings.map((finding) => finding.fingerprint)).size).toBe(2);
+
+    // When the ordered behaviour alone is fixed
+    const fixed = await analyzeInfra({ base: [{ path: 'main.tf', text }], head: [{ path: 'main.tf', text: text.replace(/"allow-all"(?=\n {2}}\n}\n$)/, '"https-only"') }], rules: [cloudFrontViewerProtocol], now: NOW });
+    // Then the default stays an existing finding and the ordered one is a strengthening
+    expect(fixed.findings.map((finding) => finding.change)).toEqual(['existing']);
+    expect(fixed.strengthened.map((entry) => entry.location.kind === 'file' && entry.location.startLine)).toEqual([7]);
+
+    // When only the default was bad at base and the ordered behaviour is made bad too
+    const onlyDefault = text.replace(/"allow-all"(?=\n {2}}\n}\n$)/, '"https-only"');
+    const worse = await analyzeInfra({ base: [{ path: 'main.tf', text: onlyDefault }], head: [{ path: 'main.tf', text }], rules: [cloudFrontViewerProtocol], now: NOW });
+    // Then the default is existing and the ordered one weakened
+    expect(worse.findings.map((finding) => finding.change)).toEqual(['existing', 'weakened']);
+  });
+
+  it('a listener whose protocol is unresolved is unknown for the TLS rules, never "does not apply"', async () => {
+    const text = `variable "protocol" {}\nresource "aws_lb_listener" "front" {\n  protocol = var.protocol\n  default_action {\n    type = "forward"\n  }\n}\n`;
+    const result = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text }], rules: [lbListenerTlsPolicy, lbHttpRedirect], now: NOW });
+    expect(result.findings).toEqual([]);
+    expect(result.unknown.map((entry) => [entry.ruleId, entry.location.kind === 'file' && entry.location.startLine])).toEqual([
+      ['IAC-LB-TLS-POLICY', 3],
+      ['IAC-LB-HTTP-NO-REDIRECT', 3],
+    ]);
+  });
+
+  it('a listener without protocol is HTTP on an Application Load Balancer, TCP on a Network Load Balancer', async () => {
+    const listenerOf = (type: string) => `resource "aws_lb" "front" {\n  load_balancer_type = "${type}"\n}\nresource "aws_lb_listener" "front" {\n  load_balancer_arn = aws_lb.front.arn\n  default_action {\n    type = "forward"\n  }\n}\n`;
+    const alb = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text: listenerOf('application') }], rules: [lbHttpRedirect], now: NOW });
+    const nlb = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text: listenerOf('network') }], rules: [lbHttpRedirect], now: NOW });
+    expect(alb.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-LB-HTTP-NO-REDIRECT', location: expect.objectContaining({ startLine: 6 }) })]);
+    expect(nlb.findings).toEqual([]);
+    expect(nlb.unknown).toEqual([]);
   });
 
   it('a new resource that violates a rule is introduced', async () => {

@@ -1,7 +1,7 @@
 /** nginx server blocks: protocols, ciphers, the port-80 redirect, HSTS and access logs. */
 import { CITATIONS } from '../../model/safeguards.js';
 import { isUnresolved, unresolved, type InfraResource } from '../model.js';
-import { attributeRule, judgeValue, type AttributeTarget, type InfraRule, type Verdict } from '../rule.js';
+import { attributeRule, judgeValue, verdictList, type AttributeTarget, type InfraRule, type Verdict } from '../rule.js';
 import { tlsServer } from './example-configs.js';
 import type { NginxServerValues, NginxSettings } from './parse-nginx.js';
 import { hstsMaxAge, noLegacyProtocols, noWeakCiphers } from './tls-settings.js';
@@ -23,9 +23,10 @@ function unknownUnlessTls(rule: InfraRule): InfraRule {
   return {
     ...rule,
     check: (resource, context) => {
-      const verdict = rule.check(resource, context);
       const { ssl } = server(resource);
-      return verdict?.verdict === 'fail' && isUnresolved(ssl) ? { verdict: 'unknown', path: verdict.path, expression: ssl.expression } : verdict;
+      return verdictList(rule.check(resource, context)).map((verdict) =>
+        verdict.verdict === 'fail' && isUnresolved(ssl) ? { verdict: 'unknown', path: verdict.path, expression: ssl.expression } : verdict,
+      );
     },
   };
 }
@@ -43,10 +44,11 @@ function citingOrigin(rule: InfraRule): InfraRule {
   return {
     ...rule,
     check: (resource, context) => {
-      const verdict = rule.check(resource, context);
       const origins = (resource.values as unknown as NginxSettings).set_in ?? {};
-      const origin = verdict?.verdict === 'fail' ? (origins[verdict.path.slice(0, 2).join('.')] ?? origins[String(verdict.path[0])]) : undefined;
-      return verdict?.verdict === 'fail' && origin !== undefined ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+      return verdictList(rule.check(resource, context)).map((verdict) => {
+        const origin = verdict.verdict === 'fail' ? (origins[verdict.path.slice(0, 2).join('.')] ?? origins[String(verdict.path[0])]) : undefined;
+        return verdict.verdict === 'fail' && origin !== undefined ? { ...verdict, message: `${verdict.message}; ${origin}` } : verdict;
+      });
     },
   };
 }

@@ -1,13 +1,30 @@
 /** AWS access control: open security groups, public databases, S3 public access blocks, IAM `*:*`. */
 import { isUnresolved, type InfraResource } from '../model.js';
-import { attributeRule, mustBeFalse, mustBeTrue, valueAt, type AttributePath, type InfraRule, type Verdict } from '../rule.js';
-import { allOf, cfn, itemsAt, tf } from './support.js';
+import { CITATIONS } from '../../model/safeguards.js';
+import {
+  attributeRule,
+  decidePresent,
+  decideValue,
+  describeValue,
+  isUndecided,
+  judgeAttribute,
+  mustBeFalse,
+  mustBeTrue,
+  undecidedVerdict,
+  valueAt,
+  type AttributePath,
+  type InfraRule,
+  type InfraRuleContext,
+  type Verdict,
+} from '../rule.js';
+import { allOf, cfn, isAnywhere, itemsAt, referencing, tf } from './support.js';
 
-const OPEN_CIDRS = ['0.0.0.0/0', '::/0'];
 const WEB_PORTS = [80, 443];
 
 interface IngressRule {
   path: AttributePath;
+  /** `aws_security_group_rule` says whether it is ingress in `type`. */
+  direction?: unknown;
   cidrs: unknown[];
   from: unknown;
   to: unknown;
@@ -28,8 +45,7 @@ function ingressRules(resource: InfraResource): IngressRule[] {
         protocol: valueAt(value, ['protocol']),
       }));
     case 'aws_security_group_rule':
-      if (values.type !== 'ingress') return [];
-      return [{ path: [], cidrs: [...list(values.cidr_blocks), ...list(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [{ path: [], direction: values.type, cidrs: [...list(values.cidr_blocks), ...list(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
     case 'aws_vpc_security_group_ingress_rule':
       return [{ path: [], cidrs: [...list(values.cidr_ipv4), ...list(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
     case 'AWS::EC2::SecurityGroup':
@@ -63,32 +79,42 @@ function nonWebPorts(rule: IngressRule): string | undefined {
   return from === to ? `port ${from}` : `ports ${from}-${to}`;
 }
 
-function checkOpenIngress(resource: InfraResource): Verdict | undefined {
+/** One ingress rule: a fail when it opens a non-web port to anywhere, unknown when a deciding value is unresolved. */
+function judgeIngress(rule: IngressRule): Verdict | undefined {
+  if (rule.direction !== undefined) {
+    const ingress = decideValue(rule.direction, [...rule.path, 'type'], (direction) => direction === 'ingress');
+    if (isUndecided(ingress)) return undecidedVerdict(ingress);
+    if (!ingress) return undefined;
+  }
+  const open: string[] = [];
+  let pending: Verdict | undefined;
+  for (const cidr of rule.cidrs) {
+    const anywhere = decideValue(cidr, rule.path, isAnywhere);
+    if (isUndecided(anywhere)) pending ??= undecidedVerdict(anywhere);
+    else if (anywhere) open.push(typeof cidr === 'string' ? cidr : (cidr as { expression: string }).expression);
+  }
+  if (!open.length) return pending;
+  // Ports or protocol given by a reference (var.port may be 443 or 22): unknown, never a fail.
+  const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+  if (unresolvedPort && isUnresolved(unresolvedPort)) return { verdict: 'unknown', path: rule.path, expression: unresolvedPort.expression };
+  const ports = nonWebPorts(rule);
+  if (!ports) return pending;
+  return {
+    verdict: 'fail',
+    path: rule.path,
+    actual: `${ports} from ${open.join(', ')}`,
+    expected: 'only ports 80 and 443 open to the internet',
+    message: `ingress opens ${ports} to ${open.join(' and ')}; expected only 80/443 from anywhere, other ports from known ranges`,
+  };
+}
+
+/** Every ingress rule that opens a non-web port to anywhere is its own verdict. */
+function checkOpenIngress(resource: InfraResource): Verdict[] | undefined {
   const rules = ingressRules(resource);
   if (!rules.length) return undefined;
-  let pending: Verdict | undefined;
-  for (const rule of rules) {
-    const unresolvedCidr = rule.cidrs.find(isUnresolved);
-    const open = rule.cidrs.filter((cidr) => typeof cidr === 'string' && OPEN_CIDRS.includes(cidr));
-    // Ports or protocol given by a reference (var.port may be 443 or 22): unknown, never a fail.
-    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
-    if (open.length && unresolvedPort && isUnresolved(unresolvedPort)) {
-      pending ??= { verdict: 'unknown', path: rule.path, expression: unresolvedPort.expression };
-      continue;
-    }
-    const ports = open.length ? nonWebPorts(rule) : undefined;
-    if (ports) {
-      return {
-        verdict: 'fail',
-        path: rule.path,
-        actual: `${ports} from ${open.join(', ')}`,
-        expected: 'only ports 80 and 443 open to the internet',
-        message: `ingress opens ${ports} to ${open.join(' and ')}; expected only 80/443 from anywhere, other ports from known ranges`,
-      };
-    }
-    if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: 'unknown', path: rule.path, expression: unresolvedCidr.expression };
-  }
-  return pending ?? { verdict: 'pass', path: [], actual: 'no non-web port open to the internet' };
+  const verdicts = rules.map(judgeIngress).filter((verdict) => verdict !== undefined);
+  if (!verdicts.length && rules.every((rule) => rule.direction !== undefined && rule.direction !== 'ingress' && !isUnresolved(rule.direction))) return undefined;
+  return verdicts.length ? verdicts : [{ verdict: 'pass', path: [], actual: 'no non-web port open to the internet' }];
 }
 
 export const securityGroupOpen: InfraRule = {
@@ -97,7 +123,7 @@ export const securityGroupOpen: InfraRule = {
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'An ingress rule admitting `0.0.0.0/0` or `::/0` on any port other than 80/443 (SSH, RDP, database ports…) exposes systems holding PHI to the whole internet.',
+  description: 'An ingress rule admitting every address (`0.0.0.0/0`, `::/0` or any other spelling with prefix length 0) on any port other than 80/443 (SSH, RDP, database ports…) exposes systems holding PHI to the whole internet. Every such rule of a security group is its own finding.',
   remediation: 'Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
@@ -132,13 +158,21 @@ export const publicDatabase = attributeRule({
   safeguard: 'access-control',
   description: '`publicly_accessible = true` gives the database a public address: its login prompt is one security-group rule away from the internet.',
   remediation: 'Set `publicly_accessible = false` and reach the database from inside the VPC.',
-  targets: [tf('aws_db_instance', ['publicly_accessible'], { absent: false }), cfn('AWS::RDS::DBInstance', ['PubliclyAccessible'], { absent: false })],
+  targets: [
+    tf('aws_db_instance', ['publicly_accessible'], { absent: false }),
+    // Instances of an Aurora cluster: IAC-RDS-CLUSTER-INSTANCE-PUBLIC.
+    cfn('AWS::RDS::DBInstance', ['PubliclyAccessible'], { absent: false, when: (resource) => invert(decidePresent(resource, ['DBClusterIdentifier'])) }),
+  ],
   expect: mustBeFalse,
   examples: {
     bad: [{ path: 'db.tf', line: 3, text: `resource "aws_db_instance" "phi" {\n  engine              = "postgres"\n  publicly_accessible = true\n}\n` }],
     good: [{ path: 'db.tf', text: `resource "aws_db_instance" "phi" {\n  engine              = "postgres"\n  publicly_accessible = false\n}\n` }],
   },
 });
+
+function invert(applies: ReturnType<typeof decidePresent>): ReturnType<typeof decidePresent> {
+  return isUndecided(applies) ? applies : !applies;
+}
 
 const BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 const CFN_BLOCK_FLAGS = ['BlockPublicAcls', 'BlockPublicPolicy', 'IgnorePublicAcls', 'RestrictPublicBuckets'];
@@ -149,7 +183,7 @@ export const s3PublicAccessBlock: InfraRule = {
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`. (CloudFormation buckets have all four flags on unless `PublicAccessBlockConfiguration` says otherwise.)',
+  description: 'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. (A CloudFormation bucket without `PublicAccessBlockConfiguration` has all four flags on; in a `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform.)',
   remediation: 'Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'AWS::S3::Bucket'],
@@ -157,9 +191,11 @@ export const s3PublicAccessBlock: InfraRule = {
   check: (resource) => {
     const terraform = resource.format === 'terraform';
     const prefix = terraform ? [] : ['PublicAccessBlockConfiguration'];
+    // New buckets block public access unless a configuration says otherwise.
+    if (!terraform && valueAt(resource.values, prefix) === undefined) return { verdict: 'pass', path: prefix, actual: 'the default: all four flags on' };
     return allOf(
       resource,
-      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: !terraform, expect: mustBeTrue })),
+      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: false, expect: mustBeTrue })),
     );
   },
   examples: {
@@ -274,3 +310,186 @@ export const iamAdminPolicy: InfraRule = {
 };
 
 export const ACCESS_RULES: readonly InfraRule[] = [securityGroupOpen, publicDatabase, s3PublicAccessBlock, iamAdminPolicy];
+
+// ---------- S3 bucket policies and ACLs ----------
+
+const BUCKET_POLICIES: Record<string, { referrer: string; bucketPath: string; documentPath: string }> = {
+  terraform: { referrer: 'aws_s3_bucket_policy', bucketPath: 'bucket', documentPath: 'policy' },
+  cloudformation: { referrer: 'AWS::S3::BucketPolicy', bucketPath: 'Bucket', documentPath: 'PolicyDocument' },
+};
+
+/** The policies of the module or template that apply to `bucket`, with their documents. */
+function bucketPolicies(bucket: InfraResource, context: InfraRuleContext): { policy: InfraResource; document: unknown }[] {
+  const shape = BUCKET_POLICIES[bucket.format];
+  if (!shape) return [];
+  const inline = bucket.format === 'terraform' && valueAt(bucket.values, ['policy']) !== undefined ? [{ policy: bucket, document: valueAt(bucket.values, ['policy']) }] : [];
+  return [...inline, ...referencing(bucket, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))];
+}
+
+/** A Deny of requests made without TLS: `aws:SecureTransport` false, or `s3:TlsVersion` below 1.2. */
+function deniesPlainHttp(statement: unknown): boolean {
+  if (valueAt(statement, ['Effect']) !== 'Deny') return false;
+  const secure = asList(valueAt(statement, ['Condition', 'Bool', 'aws:SecureTransport']));
+  const version = asList(valueAt(statement, ['Condition', 'NumericLessThan', 's3:TlsVersion']));
+  return secure.some((value) => value === false || value === 'false') || version.some((value) => Number(value) >= 1.2);
+}
+
+function checkTlsOnlyPolicy(resource: InfraResource, context: InfraRuleContext): Verdict {
+  const policies = bucketPolicies(resource, context);
+  for (const { policy, document } of policies) {
+    if (isUnresolved(document)) return { verdict: 'unknown', path: [], expression: `${policy.address}: ${document.expression}` };
+    if (statements(document)?.some(deniesPlainHttp)) return { verdict: 'pass', path: [], actual: policy.address, providedBy: policy.address };
+  }
+  const what = policies.length ? `the bucket policy (${policies.map(({ policy }) => policy.address).join(', ')}) does not deny` : 'no bucket policy denies';
+  return {
+    verdict: 'fail',
+    path: [],
+    actual: null,
+    expected: 'a Deny of requests where aws:SecureTransport is false',
+    message: `${what} requests made without TLS; expected a statement denying s3:* when "aws:SecureTransport" is "false"`,
+  };
+}
+
+const TLS_POLICY = `{
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "DenyPlainHttp"
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = [aws_s3_bucket.phi.arn, "\${aws_s3_bucket.phi.arn}/*"]
+      Condition = { Bool = { "aws:SecureTransport" = "false" } }
+    }]
+  }`;
+
+export const s3TlsOnlyPolicy: InfraRule = {
+  id: 'IAC-S3-TLS-ONLY-POLICY',
+  title: 'S3 bucket accepts requests without TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description:
+    'S3 answers plain-HTTP requests unless the bucket policy denies them: only a statement that denies requests where `aws:SecureTransport` is `false` (or `s3:TlsVersion` is below 1.2) keeps PHI from crossing the network unencrypted. The policy is looked up among the `aws_s3_bucket_policy` (CloudFormation `AWS::S3::BucketPolicy`) resources of the same module or template; deleting it is `removed`.',
+  remediation: 'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_s3_bucket', 'AWS::S3::Bucket'],
+  check: checkTlsOnlyPolicy,
+  examples: {
+    bad: [
+      { path: 'storage.tf', line: 1, text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n` },
+      { path: 'storage.yaml', line: 2, text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n` },
+    ],
+    good: [
+      { path: 'storage.tf', text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode(${TLS_POLICY})\n}\n` },
+      {
+        path: 'storage.yaml',
+        text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n  RecordsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Records\n      PolicyDocument:\n        Statement:\n          - Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource: !Sub "arn:aws:s3:::\${Records}/*"\n            Condition:\n              Bool:\n                aws:SecureTransport: false\n`,
+      },
+    ],
+  },
+};
+
+const PUBLIC_ACLS = ['public-read', 'public-read-write', 'authenticated-read', 'PublicRead', 'PublicReadWrite', 'AuthenticatedRead'];
+
+/** An Allow to everyone (`*`, `{AWS: "*"}`) with no condition narrowing it. */
+function allowsEveryone(statement: unknown): boolean {
+  const principal = valueAt(statement, ['Principal']);
+  const everyone = principal === '*' || asList(valueAt(principal, ['AWS'])).includes('*');
+  return valueAt(statement, ['Effect']) === 'Allow' && everyone && valueAt(statement, ['Condition']) === undefined;
+}
+
+const ACL_PATHS: Record<string, AttributePath> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'], 'AWS::S3::Bucket': ['AccessControl'] };
+const POLICY_DOCUMENTS: Record<string, AttributePath> = { aws_s3_bucket_policy: ['policy'], 'AWS::S3::BucketPolicy': ['PolicyDocument'], aws_s3_bucket: ['policy'] };
+
+/** Grantee groups that mean everyone (`AllUsers`) or every AWS account (`AuthenticatedUsers`). */
+const PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
+
+/** Each grant of an explicit `access_control_policy` to a public group is its own verdict. */
+function publicGrants(resource: InfraResource): Verdict[] {
+  return itemsAt(resource, ['access_control_policy', 0, 'grant']).flatMap(({ path, value }): Verdict[] => {
+    const uriPath = [...path, 'grantee', 0, 'uri'];
+    const uri = valueAt(value, ['grantee', 0, 'uri']);
+    if (isUnresolved(uri)) return [{ verdict: 'unknown', path: uriPath, expression: uri.expression }];
+    if (typeof uri !== 'string' || !PUBLIC_GRANTEES.test(uri)) return [];
+    return [{ verdict: 'fail', path: uriPath, actual: uri, expected: 'grants to named accounts only', message: `the ACL grants ${describeValue(valueAt(value, ['permission']))} to ${uri}; expected grants to named accounts only` }];
+  });
+}
+
+function checkPublicBucket(resource: InfraResource): Verdict[] | undefined {
+  const verdicts: Verdict[] = resource.type === 'aws_s3_bucket_acl' ? publicGrants(resource) : [];
+  const aclPath = ACL_PATHS[resource.type];
+  if (aclPath) {
+    verdicts.push(
+      judgeAttribute(resource, aclPath, 'private', {
+        expected: 'a private ACL',
+        test: (acl) => !PUBLIC_ACLS.includes(String(acl)),
+        strength: (acl) => (PUBLIC_ACLS.includes(String(acl)) ? 0 : 1),
+      }),
+    );
+  }
+  const documentPath = POLICY_DOCUMENTS[resource.type];
+  const document = documentPath ? valueAt(resource.values, documentPath) : undefined;
+  if (documentPath && document !== undefined) {
+    if (isUnresolved(document)) verdicts.push({ verdict: 'unknown', path: documentPath, expression: document.expression });
+    else if (statements(document)?.some(allowsEveryone)) {
+      verdicts.push({ verdict: 'fail', path: documentPath, actual: 'Allow to Principal "*"', expected: 'no unconditional Allow to everyone', message: 'the bucket policy allows every principal ("*") without a condition; expected named principals' });
+    } else verdicts.push({ verdict: 'pass', path: documentPath, actual: 'no Allow to everyone' });
+  }
+  if (!verdicts.length) return undefined;
+  const failing = verdicts.filter((verdict) => verdict.verdict !== 'pass');
+  return failing.length ? failing : verdicts.slice(-1);
+}
+
+export const s3PublicBucket: InfraRule = {
+  id: 'IAC-S3-PUBLIC',
+  title: 'S3 bucket made public by ACL or policy',
+  family: 'terraform',
+  severity: 'critical',
+  safeguard: 'access-control',
+  description:
+    'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), or a bucket policy that allows every principal (`"*"`) without a condition, lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
+  remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl', 'aws_s3_bucket_policy', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
+  check: checkPublicBucket,
+  examples: {
+    bad: [
+      { path: 'storage.tf', line: 3, text: `resource "aws_s3_bucket_acl" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  acl    = "public-read"\n}\n` },
+      { path: 'storage.yaml', line: 5, text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n` },
+      {
+        path: 'policy.tf',
+        line: 3,
+        text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*" }]\n  })\n}\n`,
+      },
+    ],
+    good: [
+      { path: 'storage.tf', text: `resource "aws_s3_bucket_acl" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  acl    = "private"\n}\n` },
+      { path: 'storage.yaml', text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n` },
+    ],
+  },
+};
+
+export const rdsClusterInstancePublic = attributeRule({
+  id: 'IAC-RDS-CLUSTER-INSTANCE-PUBLIC',
+  title: 'Aurora cluster instance is publicly accessible',
+  family: 'terraform',
+  severity: 'critical',
+  safeguard: 'access-control',
+  description: 'An instance of an Aurora cluster (`aws_rds_cluster_instance`, or a CloudFormation `AWS::RDS::DBInstance` with `DBClusterIdentifier`) with `publicly_accessible = true` gets a public address: the cluster\'s data is one security-group rule away from the internet.',
+  remediation: 'Set `publicly_accessible = false` (CloudFormation `PubliclyAccessible: false`) and reach the cluster from inside the VPC.',
+  targets: [
+    tf('aws_rds_cluster_instance', ['publicly_accessible'], { absent: false }),
+    cfn('AWS::RDS::DBInstance', ['PubliclyAccessible'], { absent: false, when: (resource) => decidePresent(resource, ['DBClusterIdentifier']) }),
+  ],
+  expect: mustBeFalse,
+  examples: {
+    bad: [
+      { path: 'db.tf', line: 4, text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = true\n}\n` },
+      { path: 'db.yaml', line: 7, text: `Resources:\n  Writer:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r6g.large\n      PubliclyAccessible: true\n` },
+    ],
+    good: [{ path: 'db.tf', text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = false\n}\n` }],
+  },
+});
+
+export const S3_ACCESS_RULES: readonly InfraRule[] = [s3TlsOnlyPolicy, s3PublicBucket, rdsClusterInstancePublic];

@@ -1,6 +1,8 @@
 /** AWS audit controls: CloudTrail, VPC flow logs, S3 access logging, CloudWatch log retention. */
-import { attributeRule, mustBeTrue, valueAt, type Expectation, type InfraRule } from '../rule.js';
-import { cfn, referencedBy, tf } from './support.js';
+import type { InfraResource } from '../model.js';
+import { CITATIONS } from '../../model/safeguards.js';
+import { attributeRule, mustBeSet, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext } from '../rule.js';
+import { cfn, referencedBy, referencing, tf } from './support.js';
 
 const TRAIL = 'aws_cloudtrail';
 const CFN_TRAIL = 'AWS::CloudTrail::Trail';
@@ -52,7 +54,7 @@ export const cloudTrailMultiRegion = attributeRule({
 });
 
 const vpcFlowLogCheck = referencedBy(
-  { terraform: { type: 'aws_flow_log', path: 'vpc_id' }, cloudformation: { type: 'AWS::EC2::FlowLog', path: 'ResourceId' } },
+  { terraform: [{ type: 'aws_flow_log', path: 'vpc_id' }], cloudformation: [{ type: 'AWS::EC2::FlowLog', path: 'ResourceId' }] },
   'VPC flow log',
 );
 
@@ -78,7 +80,30 @@ export const vpcFlowLogs: InfraRule = {
   },
 };
 
-const s3LoggingResource = referencedBy({ terraform: { type: 'aws_s3_bucket_logging', path: 'bucket' } }, 'aws_s3_bucket_logging');
+/**
+ * A bucket that receives other buckets' access logs: logging its own access would log every log
+ * delivery into itself. Named as a log target (by reference or by name), or granted to the log
+ * delivery group (`log-delivery-write`).
+ */
+function isLogTarget(resource: InfraResource, context: InfraRuleContext): boolean {
+  if (resource.format === 'cloudformation') {
+    return (
+      valueAt(resource.values, ['AccessControl']) === 'LogDeliveryWrite' ||
+      referencing(resource, context, ['AWS::S3::Bucket'], ['LoggingConfiguration', 'DestinationBucketName']).some((other) => other !== resource)
+    );
+  }
+  const name = valueAt(resource.values, ['bucket']);
+  const namedTarget = (other: InfraResource, path: (string | number)[]) => typeof name === 'string' && valueAt(other.values, path) === name;
+  return (
+    valueAt(resource.values, ['acl']) === 'log-delivery-write' ||
+    referencing(resource, context, ['aws_s3_bucket_acl'], ['bucket']).some((acl) => valueAt(acl.values, ['acl']) === 'log-delivery-write') ||
+    referencing(resource, context, ['aws_s3_bucket_logging'], ['target_bucket']).length > 0 ||
+    referencing(resource, context, ['aws_s3_bucket'], ['logging', 0, 'target_bucket']).some((other) => other !== resource) ||
+    context.resources.some((other) => (other.type === 'aws_s3_bucket_logging' && namedTarget(other, ['target_bucket'])) || (other.type === 'aws_s3_bucket' && other !== resource && namedTarget(other, ['logging', 0, 'target_bucket'])))
+  );
+}
+
+const s3LoggingResource = referencedBy({ terraform: [{ type: 'aws_s3_bucket_logging', path: 'bucket' }] }, 'aws_s3_bucket_logging');
 
 export const s3AccessLogging: InfraRule = {
   id: 'IAC-S3-ACCESS-LOGGING',
@@ -86,13 +111,14 @@ export const s3AccessLogging: InfraRule = {
   family: 'terraform',
   severity: 'low',
   safeguard: 'audit-controls',
-  description: 'Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`.',
+  description: 'Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`. A bucket that receives access logs (a logging target, or granted `log-delivery-write`) is not judged.',
   remediation: 'Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` for the logs.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket', 'AWS::S3::Bucket'],
   check: (resource, context) => {
     const inline = valueAt(resource.values, [resource.format === 'terraform' ? 'logging' : 'LoggingConfiguration']);
     if (inline !== undefined) return { verdict: 'pass', path: [resource.format === 'terraform' ? 'logging' : 'LoggingConfiguration'], actual: true };
+    if (isLogTarget(resource, context)) return undefined;
     if (resource.format === 'cloudformation') {
       return { verdict: 'fail', path: [], actual: null, expected: 'LoggingConfiguration', message: 'LoggingConfiguration is not set; expected access logs to a log bucket' };
     }
@@ -140,4 +166,38 @@ export const logRetentionLowered = attributeRule({
   },
 });
 
-export const AUDIT_RULES: readonly InfraRule[] = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered];
+export const cloudTrailKms = attributeRule({
+  id: 'IAC-CLOUDTRAIL-KMS',
+  title: 'CloudTrail logs are not encrypted with a KMS key',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  citation: CITATIONS.encryptionAtRest,
+  description: 'Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own.',
+  remediation: 'Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.',
+  targets: [tf(TRAIL, ['kms_key_id']), cfn(CFN_TRAIL, ['KMSKeyId'])],
+  expect: mustBeSet,
+  examples: { bad: [trailExample('', 1)], good: [trailExample('  kms_key_id = aws_kms_key.audit.arn\n')] },
+});
+
+export const logGroupKms = attributeRule({
+  id: 'IAC-LOG-GROUP-KMS',
+  title: 'CloudWatch log group is not encrypted with a KMS key',
+  family: 'terraform',
+  severity: 'low',
+  safeguard: 'audit-controls',
+  citation: CITATIONS.encryptionAtRest,
+  description: 'Application logs often carry PHI. A log group without `kms_key_id` (CloudFormation `KmsKeyId`) is encrypted only with a service key, so access is governed by IAM alone and decryption is not audited.',
+  remediation: 'Set `kms_key_id` to a customer-managed KMS key that allows `logs.<region>.amazonaws.com` to use it.',
+  targets: [tf('aws_cloudwatch_log_group', ['kms_key_id']), cfn('AWS::Logs::LogGroup', ['KmsKeyId'])],
+  expect: mustBeSet,
+  examples: {
+    bad: [
+      { path: 'logs.tf', line: 1, text: `resource "aws_cloudwatch_log_group" "app" {\n  name              = "/app/phi"\n  retention_in_days = 2192\n}\n` },
+      { path: 'logs.yaml', line: 4, text: `Resources:\n  AppLogs:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      RetentionInDays: 2192\n` },
+    ],
+    good: [{ path: 'logs.tf', text: `resource "aws_cloudwatch_log_group" "app" {\n  name       = "/app/phi"\n  kms_key_id = aws_kms_key.logs.arn\n}\n` }],
+  },
+});
+
+export const AUDIT_RULES: readonly InfraRule[] = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered, cloudTrailKms, logGroupKms];

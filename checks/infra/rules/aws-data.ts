@@ -2,8 +2,27 @@
 import { CITATIONS } from '../../model/safeguards.js';
 import type { Safeguard } from '../../model/safeguards.js';
 import { isUnresolved, type InfraResource } from '../model.js';
-import { atLeast, attributeRule, describeValue, mustBeSet, mustBeTrue, oneOf, valueAt, type AttributeTarget, type Expectation, type InfraExample, type InfraRule, type Verdict } from '../rule.js';
-import { cfn, tf } from './support.js';
+import {
+  atLeast,
+  attributeRule,
+  decide,
+  decidePresent,
+  isUndecided,
+  judgeValue,
+  mustBeFalse,
+  mustBeSet,
+  mustBeTrue,
+  oneOf,
+  valueAt,
+  type Applies,
+  type AttributePath,
+  type AttributeTarget,
+  type Expectation,
+  type InfraExample,
+  type InfraRule,
+  type Verdict,
+} from '../rule.js';
+import { cfn, referencing, tf } from './support.js';
 
 interface Row {
   id: string;
@@ -43,16 +62,44 @@ function tfExample(type: string, body: string, line?: number): InfraExample {
   return { path: 'main.tf', text: `resource "${type}" "this" {\n${body}}\n`, ...(line ? { line } : {}) };
 }
 
-const encryptedFlag = (type: string, cfnType: string, tfAttribute: string, cfnAttribute: string) => [
-  tf(type, [tfAttribute], { absent: false }),
-  cfn(cfnType, [cfnAttribute], { absent: false }),
+const encryptedFlag = (type: string, cfnType: string, tfAttribute: string, cfnAttribute: string, when?: AttributeTarget['when']) => [
+  tf(type, [tfAttribute], { absent: false, ...(when ? { when } : {}) }),
+  cfn(cfnType, [cfnAttribute], { absent: false, ...(when ? { when } : {}) }),
 ];
+
+/** Holds when none of `paths` (per format) is set; an unresolved one that may be set is undecided. */
+const noneSet =
+  (paths: { terraform: readonly string[]; cloudformation: readonly string[] }) =>
+  (resource: InfraResource): Applies => {
+    for (const key of resource.format === 'terraform' ? paths.terraform : paths.cloudformation) {
+      const present = decidePresent(resource, [key]);
+      if (present !== false) return isUndecided(present) ? present : false;
+    }
+    return true;
+  };
+
+/**
+ * A database that takes its storage, encryption or backups from elsewhere: a read replica or a
+ * snapshot restore inherits encryption from its source; a CloudFormation instance in an Aurora
+ * cluster (`DBClusterIdentifier`) takes both from the cluster.
+ */
+const ownsStorage = noneSet({
+  terraform: ['replicate_source_db', 'snapshot_identifier'],
+  cloudformation: ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterIdentifier', 'SourceDBClusterIdentifier'],
+});
+const ownsClusterStorage = (resource: InfraResource): Applies => {
+  const restored = noneSet({ terraform: ['snapshot_identifier', 'replication_source_identifier'], cloudformation: ['SnapshotIdentifier', 'SourceDBClusterIdentifier'] })(resource);
+  if (restored !== true) return restored;
+  // Aurora Serverless v1 is always encrypted.
+  return decide(resource, [resource.format === 'terraform' ? 'engine_mode' : 'EngineMode'], (mode) => mode !== 'serverless');
+};
+const ownsBackups = noneSet({ terraform: [], cloudformation: ['DBClusterIdentifier'] });
 
 export const rdsEncryption = encryptionRule({
   id: 'IAC-RDS-ENCRYPTION',
   title: 'RDS instance storage is not encrypted',
-  what: 'An RDS database instance stores PHI on its volumes, snapshots and automated backups.',
-  targets: encryptedFlag('aws_db_instance', 'AWS::RDS::DBInstance', 'storage_encrypted', 'StorageEncrypted'),
+  what: 'An RDS database instance stores PHI on its volumes, snapshots and automated backups. (A read replica, a snapshot restore and a member of an Aurora cluster inherit encryption from their source and are judged there.)',
+  targets: encryptedFlag('aws_db_instance', 'AWS::RDS::DBInstance', 'storage_encrypted', 'StorageEncrypted', ownsStorage),
   remediation: 'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key); an existing instance is encrypted by restoring an encrypted snapshot copy.',
   bad: tfExample('aws_db_instance', '  engine            = "postgres"\n  storage_encrypted = false\n', 3),
   good: tfExample('aws_db_instance', '  engine            = "postgres"\n  storage_encrypted = true\n'),
@@ -61,8 +108,8 @@ export const rdsEncryption = encryptionRule({
 export const auroraEncryption = encryptionRule({
   id: 'IAC-AURORA-ENCRYPTION',
   title: 'Aurora cluster storage is not encrypted',
-  what: 'An Aurora cluster stores PHI in its shared cluster volume and snapshots.',
-  targets: encryptedFlag('aws_rds_cluster', 'AWS::RDS::DBCluster', 'storage_encrypted', 'StorageEncrypted'),
+  what: 'An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.)',
+  targets: encryptedFlag('aws_rds_cluster', 'AWS::RDS::DBCluster', 'storage_encrypted', 'StorageEncrypted', ownsClusterStorage),
   remediation: 'Set `storage_encrypted = true` on the cluster.',
   bad: tfExample('aws_rds_cluster', '  engine = "aurora-postgresql"\n', 1),
   good: tfExample('aws_rds_cluster', '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n'),
@@ -119,7 +166,7 @@ export const dynamoDbEncryption = encryptionRule({
   good: tfExample('aws_dynamodb_table', '  name     = "visits"\n  hash_key = "id"\n  server_side_encryption {\n    enabled = true\n  }\n'),
 });
 
-const noKmsKey = (attribute: string) => (resource: InfraResource) => valueAt(resource.values, [attribute]) === undefined;
+const noKmsKey = (attribute: string) => noneSet({ terraform: [attribute], cloudformation: [attribute] });
 
 export const sqsEncryption = encryptionRule({
   id: 'IAC-SQS-ENCRYPTION',
@@ -192,26 +239,30 @@ function forcedTlsParameter(family: unknown): { name: string; value: string; abs
 
 function checkForcedTls(resource: InfraResource): Verdict | undefined {
   const terraform = resource.format === 'terraform';
-  const parameter = forcedTlsParameter(valueAt(resource.values, [terraform ? 'family' : 'Family']));
+  const familyPath = [terraform ? 'family' : 'Family'];
+  const family = valueAt(resource.values, familyPath);
+  if (isUnresolved(family)) return { verdict: 'unknown', path: familyPath, expression: family.expression };
+  const parameter = forcedTlsParameter(family);
   if (!parameter) return undefined;
-  let path: (string | number)[] = [terraform ? 'parameter' : 'Parameters'];
-  let value: unknown;
+  let path: AttributePath = [terraform ? 'parameter' : 'Parameters'];
+  const parameters = valueAt(resource.values, path);
+  if (isUnresolved(parameters)) return { verdict: 'unknown', path, expression: parameters.expression };
   if (terraform) {
-    const parameters = valueAt(resource.values, ['parameter']);
-    const index = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt(item, ['name']) === parameter.name) : -1;
-    if (index >= 0) {
-      path = ['parameter', index, 'value'];
-      value = valueAt(parameters, [index, 'value']);
-    }
-  } else {
+    const list = Array.isArray(parameters) ? parameters : [];
+    const index = list.findIndex((item) => valueAt(item, ['name']) === parameter.name);
+    const pending = list.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, ['name'])));
+    if (index < 0 && pending >= 0) return { verdict: 'unknown', path: ['parameter', pending], expression: 'a parameter whose name could not be resolved' };
+    if (index >= 0) path = ['parameter', index, 'value'];
+  } else if (valueAt(resource.values, ['Parameters', parameter.name]) !== undefined) {
     path = ['Parameters', parameter.name];
-    value = valueAt(resource.values, path);
   }
-  value ??= parameter.absent;
-  if (isUnresolved(value)) return { verdict: 'unknown', path, expression: value.expression };
-  const text = typeof value === 'string' || typeof value === 'number' ? String(value).toUpperCase() : undefined;
-  if (text === parameter.value || text === 'ON') return { verdict: 'pass', path, actual: value };
-  return { verdict: 'fail', path, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
+  const written = path.length > 1 ? valueAt(resource.values, path) : undefined;
+  const expect: Expectation = {
+    expected: `"${parameter.value}" so clients must use TLS`,
+    test: (value) => (typeof value === 'string' || typeof value === 'number') && [parameter.value, 'ON'].includes(String(value).toUpperCase()),
+  };
+  const verdict = judgeValue(path, written ?? parameter.absent, expect, parameter.name);
+  return verdict;
 }
 
 export const rdsForceSsl: InfraRule = {
@@ -243,12 +294,12 @@ export const rdsBackupRetention = attributeRule({
   severity: 'medium',
   safeguard: 'integrity',
   citation: CITATIONS.integrityMechanism,
-  description: 'Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`.',
+  description: 'Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`. Members of an Aurora cluster take their backups from the cluster, which is judged instead.',
   remediation: 'Set `backup_retention_period` to 7 days or more (35 at most).',
   targets: [
     tf('aws_db_instance', ['backup_retention_period'], { absent: 1 }),
     tf('aws_rds_cluster', ['backup_retention_period'], { absent: 1 }),
-    cfn('AWS::RDS::DBInstance', ['BackupRetentionPeriod'], { absent: 1 }),
+    cfn('AWS::RDS::DBInstance', ['BackupRetentionPeriod'], { absent: 1, when: ownsBackups }),
     cfn('AWS::RDS::DBCluster', ['BackupRetentionPeriod'], { absent: 1 }),
   ],
   expect: atLeast(7, 'days'),
@@ -270,7 +321,7 @@ export const rdsDeletionProtection = attributeRule({
   targets: [
     tf('aws_db_instance', ['deletion_protection'], { absent: false }),
     tf('aws_rds_cluster', ['deletion_protection'], { absent: false }),
-    cfn('AWS::RDS::DBInstance', ['DeletionProtection'], { absent: false }),
+    cfn('AWS::RDS::DBInstance', ['DeletionProtection'], { absent: false, when: ownsBackups }),
     cfn('AWS::RDS::DBCluster', ['DeletionProtection'], { absent: false }),
   ],
   expect: mustBeTrue,
@@ -280,25 +331,106 @@ export const rdsDeletionProtection = attributeRule({
   },
 });
 
-export const s3Versioning = attributeRule({
+const versioningEnabled = oneOf(['Enabled', true], '"Enabled"', ['Suspended', 'Disabled', false, 'Enabled', true]);
+const versioningStatus = attributeRule({
   id: 'IAC-S3-VERSIONING',
   title: 'S3 bucket versioning is off or suspended',
   family: 'terraform',
   severity: 'medium',
   safeguard: 'integrity',
   citation: CITATIONS.integrityMechanism,
-  description: 'Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. Removing the versioning resource is `removed`.',
-  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket.',
+  description:
+    'Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. A bucket with no versioning at all (no `aws_s3_bucket_versioning` for it in the module, no inline `versioning`, no CloudFormation `VersioningConfiguration`) is reported too; deleting the versioning resource is `removed`.',
+  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket (CloudFormation: `VersioningConfiguration: {Status: Enabled}`).',
   targets: [
     tf('aws_s3_bucket_versioning', ['versioning_configuration', 0, 'status']),
-    tf('aws_s3_bucket', ['versioning', 0, 'enabled'], { when: (resource) => valueAt(resource.values, ['versioning']) !== undefined }),
+    tf('aws_s3_bucket', ['versioning', 0, 'enabled'], { absent: false }),
     cfn('AWS::S3::Bucket', ['VersioningConfiguration', 'Status']),
   ],
-  expect: oneOf(['Enabled', true], '"Enabled"', ['Suspended', 'Disabled', 'Enabled']),
-  removalWeakens: true,
+  expect: versioningEnabled,
   examples: {
-    bad: [tfExample('aws_s3_bucket_versioning', '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4)],
-    good: [tfExample('aws_s3_bucket_versioning', '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n')],
+    bad: [
+      tfExample('aws_s3_bucket_versioning', '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4),
+      tfExample('aws_s3_bucket', '  bucket = "phi-records"\n', 1),
+      { path: 'storage.yaml', line: 4, text: 'Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n' },
+    ],
+    good: [
+      tfExample('aws_s3_bucket_versioning', '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n'),
+      {
+        path: 'main.tf',
+        text: 'resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_versioning" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
+      },
+      { path: 'storage.yaml', text: 'Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n' },
+    ],
+  },
+});
+
+export const s3Versioning: InfraRule = {
+  ...versioningStatus,
+  check: (resource, context) => {
+    if (resource.type === 'aws_s3_bucket' && valueAt(resource.values, ['versioning']) === undefined) {
+      // Versioning configured by its own resource: the bucket is judged through it.
+      const companion = referencing(resource, context, ['aws_s3_bucket_versioning'], ['bucket'])[0];
+      if (companion) return { verdict: 'pass', path: [], actual: companion.address, providedBy: companion.address };
+      return { verdict: 'fail', path: [], actual: null, expected: '"Enabled"', message: 'the bucket has no versioning (no aws_s3_bucket_versioning refers to it); expected versioning "Enabled"' };
+    }
+    return versioningStatus.check(resource, context);
+  },
+};
+
+/** Redshift's `require_ssl` parameter, in a Terraform parameter group or a CloudFormation one. */
+function checkRedshiftSsl(resource: InfraResource): Verdict {
+  const terraform = resource.format === 'terraform';
+  const listPath: AttributePath = [terraform ? 'parameter' : 'Parameters'];
+  const list = valueAt(resource.values, listPath);
+  if (isUnresolved(list)) return { verdict: 'unknown', path: listPath, expression: list.expression };
+  const items = Array.isArray(list) ? list : [];
+  const [nameKey, valueKey] = terraform ? ['name', 'value'] : ['ParameterName', 'ParameterValue'];
+  const index = items.findIndex((item) => valueAt(item, [nameKey]) === 'require_ssl');
+  const pending = items.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, [nameKey])));
+  if (index < 0 && pending >= 0) return { verdict: 'unknown', path: [...listPath, pending], expression: 'a parameter whose name could not be resolved' };
+  const path = index < 0 ? listPath : [...listPath, index, valueKey];
+  return judgeValue(path, index < 0 ? false : valueAt(resource.values, path), mustBeTrue, 'require_ssl');
+}
+
+export const redshiftRequireSsl: InfraRule = {
+  id: 'IAC-REDSHIFT-REQUIRE-SSL',
+  title: 'Redshift parameter group does not require TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'A Redshift cluster accepts unencrypted client connections unless its parameter group sets `require_ssl` to `true` (the default is `false`).',
+  remediation: 'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: ['aws_redshift_parameter_group', 'AWS::Redshift::ClusterParameterGroup'],
+  strength: mustBeTrue.strength,
+  check: checkRedshiftSsl,
+  examples: {
+    bad: [
+      { path: 'warehouse.tf', line: 6, text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "false"\n  }\n}\n` },
+      { path: 'warehouse.yaml', line: 6, text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: "true"\n` },
+    ],
+    good: [
+      { path: 'warehouse.tf', text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "true"\n  }\n}\n` },
+      { path: 'warehouse.yaml', text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: "true"\n` },
+    ],
+  },
+};
+
+export const redshiftPublic = attributeRule({
+  id: 'IAC-REDSHIFT-PUBLIC',
+  title: 'Redshift cluster is publicly accessible',
+  family: 'terraform',
+  severity: 'critical',
+  safeguard: 'access-control',
+  description: '`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet.',
+  remediation: 'Set `publicly_accessible = false` and reach the cluster from inside the VPC.',
+  targets: [tf('aws_redshift_cluster', ['publicly_accessible'], { absent: false }), cfn('AWS::Redshift::Cluster', ['PubliclyAccessible'], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3)],
+    good: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')],
   },
 });
 
@@ -318,4 +450,6 @@ export const DATA_RULES: readonly InfraRule[] = [
   rdsBackupRetention,
   rdsDeletionProtection,
   s3Versioning,
+  redshiftRequireSsl,
+  redshiftPublic,
 ];

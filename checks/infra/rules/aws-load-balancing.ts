@@ -1,19 +1,54 @@
 /** AWS load balancers and CloudFront: TLS policies, HTTPS redirects, access logs, header hygiene, WAF, exposure. */
 import { CITATIONS } from '../../model/safeguards.js';
-import type { InfraResource } from '../model.js';
-import { attributeRule, describeValue, isTrue, mustBeTrue, oneOf, valueAt, type AttributePath, type Expectation, type InfraRule, type Verdict } from '../rule.js';
-import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
+import { isUnresolved, type InfraResource } from '../model.js';
+import {
+  attributeRule,
+  decide,
+  decideValue,
+  describeValue,
+  isTrue,
+  isUndecided,
+  judgeValue,
+  mustBeSet,
+  mustBeTrue,
+  oneOf,
+  undecidedVerdict,
+  valueAt,
+  verdictList,
+  type Applies,
+  type AttributePath,
+  type Expectation,
+  type InfraRule,
+  type InfraRuleContext,
+  type Verdict,
+} from '../rule.js';
+import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, referencing, refersTo, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
 
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
 const CFN_LOAD_BALANCER = 'AWS::ElasticLoadBalancingV2::LoadBalancer';
 
+const LOAD_BALANCERS = ['aws_lb', 'aws_alb'];
+
+/**
+ * A listener's protocol: as written, or, absent, what AWS applies: HTTP on an Application Load
+ * Balancer (TCP when the listener's load balancer in this module is a Network Load Balancer).
+ */
+function listenerProtocol(resource: InfraResource, context?: InfraRuleContext): unknown {
+  const key = resource.format === 'terraform' ? 'protocol' : 'Protocol';
+  const written = valueAt(resource.values, [key]);
+  if (written !== undefined) return written;
+  const arn = valueAt(resource.values, [resource.format === 'terraform' ? 'load_balancer_arn' : 'LoadBalancerArn']);
+  const balancer = context?.resources.find((candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate));
+  const type = balancer ? valueAt(balancer.values, [balancer.format === 'terraform' ? 'load_balancer_type' : 'Type']) : undefined;
+  return type === 'network' ? 'TCP' : type === 'gateway' ? 'GENEVE' : 'HTTP';
+}
+
+/** The listener's protocol is one of `protocols`; an unresolved protocol is undecided, not "does not apply". */
 const protocolIs =
-  (protocols: readonly string[], key: string) =>
-  (resource: InfraResource): boolean => {
-    const protocol = valueAt(resource.values, [key]);
-    return typeof protocol === 'string' && protocols.includes(protocol.toUpperCase());
-  };
+  (protocols: readonly string[]) =>
+  (resource: InfraResource, context?: InfraRuleContext): Applies =>
+    decideValue(listenerProtocol(resource, context), [resource.format === 'terraform' ? 'protocol' : 'Protocol'], (protocol) => typeof protocol === 'string' && protocols.includes(protocol.toUpperCase()));
 
 const elbTls12: Expectation = {
   expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
@@ -32,8 +67,8 @@ export const lbListenerTlsPolicy = attributeRule({
     'An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.',
   remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
   targets: [
-    ...LISTENERS.map((type) => tf(type, ['ssl_policy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS'], 'protocol') })),
-    cfn(CFN_LISTENER, ['SslPolicy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS'], 'Protocol') }),
+    ...LISTENERS.map((type) => tf(type, ['ssl_policy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS']) })),
+    cfn(CFN_LISTENER, ['SslPolicy'], { absent: 'ELBSecurityPolicy-2016-08', when: protocolIs(['HTTPS', 'TLS']) }),
   ],
   expect: elbTls12,
   examples: {
@@ -76,15 +111,22 @@ export const lbListenerTlsPolicy = attributeRule({
   },
 });
 
-/** An HTTP listener's first default action must redirect to HTTPS. */
-function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
+const redirectsToHttps: Expectation = { expected: 'a redirect to HTTPS', test: (protocol) => typeof protocol === 'string' && protocol.toUpperCase() === 'HTTPS' };
+
+/** An HTTP listener's first default action must redirect to HTTPS (an absent protocol is HTTP on an ALB). */
+function checkHttpRedirect(resource: InfraResource, context: InfraRuleContext): Verdict | undefined {
   const terraform = resource.format === 'terraform';
-  if (!protocolIs(['HTTP'], terraform ? 'protocol' : 'Protocol')(resource)) return undefined;
+  const http = protocolIs(['HTTP'])(resource, context);
+  if (isUndecided(http)) return undecidedVerdict(http);
+  if (!http) return undefined;
   const actionPath = terraform ? ['default_action', 0] : ['DefaultActions', 0];
-  const type = valueAt(resource.values, [...actionPath, terraform ? 'type' : 'Type']);
+  const typePath = [...actionPath, terraform ? 'type' : 'Type'];
+  const redirect = decide(resource, typePath, (type) => type === 'redirect');
+  if (isUndecided(redirect)) return undecidedVerdict(redirect);
   const protocolPath = terraform ? [...actionPath, 'redirect', 0, 'protocol'] : [...actionPath, 'RedirectConfig', 'Protocol'];
   const protocol = valueAt(resource.values, protocolPath);
-  if (type === 'redirect' && protocol === 'HTTPS') return { verdict: 'pass', path: protocolPath, actual: protocol };
+  if (redirect && (protocol !== undefined || isUnresolved(protocol))) return judgeValue(protocolPath, protocol, redirectsToHttps, 'redirect protocol');
+  const type = valueAt(resource.values, typePath);
   return {
     verdict: 'fail',
     path: actionPath,
@@ -157,21 +199,41 @@ export const lbHttpRedirect: InfraRule = {
   },
 };
 
-const LOAD_BALANCERS = ['aws_lb', 'aws_alb'];
-const isApplication = (resource: InfraResource) => (valueAt(resource.values, ['load_balancer_type']) ?? 'application') === 'application';
+/** The load balancer's type is one of `types` (absent: `application`); unresolved is undecided. */
+const typeIs =
+  (types: readonly string[]) =>
+  (resource: InfraResource): Applies => {
+    const key = resource.format === 'terraform' ? 'load_balancer_type' : 'Type';
+    return decideValue(valueAt(resource.values, [key]) ?? 'application', [key], (type) => typeof type === 'string' && types.includes(type));
+  };
 
-/** A CFN `LoadBalancerAttributes` entry by key: the path of its Value. */
+/** A CFN `LoadBalancerAttributes` entry by key: the path of its Value; the list itself when it is unresolved or lacks the key. */
 function cfnAttribute(resource: InfraResource, key: string): { path: (string | number)[]; value: unknown } {
   const attributes = valueAt(resource.values, ['LoadBalancerAttributes']);
+  if (isUnresolved(attributes)) return { path: ['LoadBalancerAttributes'], value: attributes };
   const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ['Key']) === key) : -1;
+  const unresolvedItem = Array.isArray(attributes) ? attributes.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, ['Key']))) : -1;
+  if (index < 0 && unresolvedItem >= 0) return { path: ['LoadBalancerAttributes', unresolvedItem], value: valueAt(attributes, [unresolvedItem]) };
   return index < 0 ? { path: ['LoadBalancerAttributes'], value: undefined } : { path: ['LoadBalancerAttributes', index, 'Value'], value: valueAt(attributes, [index, 'Value']) };
 }
 
-function lbAttributeRule(spec: { id: string; title: string; key: string; terraformPath: (string | number)[]; description: string; remediation: string; severity: InfraRule['severity']; safeguard: InfraRule['safeguard']; examples: InfraRule['examples'] }): InfraRule {
+function lbAttributeRule(spec: {
+  id: string;
+  title: string;
+  key: string;
+  terraformPath: (string | number)[];
+  /** Load balancer types that have the attribute. */
+  types: readonly string[];
+  description: string;
+  remediation: string;
+  severity: InfraRule['severity'];
+  safeguard: InfraRule['safeguard'];
+  examples: InfraRule['examples'];
+}): InfraRule {
   const terraformRule = attributeRule({
     ...spec,
     family: 'terraform',
-    targets: LOAD_BALANCERS.map((type) => tf(type, spec.terraformPath, { absent: false, when: isApplication })),
+    targets: LOAD_BALANCERS.map((type) => tf(type, spec.terraformPath, { absent: false, when: typeIs(spec.types) })),
     expect: mustBeTrue,
   });
   return {
@@ -180,9 +242,11 @@ function lbAttributeRule(spec: { id: string; title: string; key: string; terrafo
     resourceTypes: [...terraformRule.resourceTypes, CFN_LOAD_BALANCER],
     check: (resource, context) => {
       if (resource.format === 'terraform') return terraformRule.check(resource, context);
+      const applies = typeIs(spec.types)(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return undefined;
       const { path, value } = cfnAttribute(resource, spec.key);
-      if (isTrue(value)) return { verdict: 'pass', path, actual: true };
-      return { verdict: 'fail', path, actual: value ?? null, expected: 'true', message: `${spec.key} is ${describeValue(value)}; expected "true"` };
+      return judgeValue(path, value ?? false, mustBeTrue, spec.key);
     },
   };
 }
@@ -192,9 +256,10 @@ export const lbAccessLogs = lbAttributeRule({
   title: 'Load balancer access logs are off',
   key: 'access_logs.s3.enabled',
   terraformPath: ['access_logs', 0, 'enabled'],
+  types: ['application', 'network'],
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'Access logs record every request the load balancer handled: who reached which system holding PHI, and when.',
+  description: 'Access logs record every request an Application Load Balancer handled (every TLS connection of a Network Load Balancer): who reached which system holding PHI, and when.',
   remediation: 'Add `access_logs { bucket = "...", enabled = true }` to the load balancer.',
   examples: {
     bad: [{ path: 'lb.tf', line: 1, text: `resource "aws_lb" "front" {\n  name                       = "front"\n  drop_invalid_header_fields = true\n}\n` }],
@@ -216,6 +281,7 @@ export const lbDropInvalidHeaders = lbAttributeRule({
   title: 'Load balancer passes invalid HTTP headers through',
   key: 'routing.http.drop_invalid_header_fields.enabled',
   terraformPath: ['drop_invalid_header_fields'],
+  types: ['application'],
   severity: 'low',
   safeguard: 'integrity',
   description: 'An Application Load Balancer that forwards malformed header fields exposes the application to request smuggling and header injection.',
@@ -226,15 +292,22 @@ export const lbDropInvalidHeaders = lbAttributeRule({
   },
 });
 
-const isInternetFacing = (resource: InfraResource): boolean =>
-  resource.format === 'terraform' ? !isTrue(valueAt(resource.values, ['internal'])) : valueAt(resource.values, ['Scheme']) !== 'internal';
+const isInternetFacing = (resource: InfraResource): Applies =>
+  resource.format === 'terraform' ? decide(resource, ['internal'], (internal) => !isTrue(internal)) : decide(resource, ['Scheme'], (scheme) => scheme !== 'internal');
 
+/** WAFv2 and WAF Classic (regional) associations both put a web ACL in front of the resource. */
 const wafAssociation = referencedBy(
   {
-    terraform: { type: 'aws_wafv2_web_acl_association', path: 'resource_arn' },
-    cloudformation: { type: 'AWS::WAFv2::WebACLAssociation', path: 'ResourceArn' },
+    terraform: [
+      { type: 'aws_wafv2_web_acl_association', path: 'resource_arn' },
+      { type: 'aws_wafregional_web_acl_association', path: 'resource_arn' },
+    ],
+    cloudformation: [
+      { type: 'AWS::WAFv2::WebACLAssociation', path: 'ResourceArn' },
+      { type: 'AWS::WAFRegional::WebACLAssociation', path: 'ResourceArn' },
+    ],
   },
-  'WAFv2 web ACL association',
+  'WAF web ACL association',
 );
 
 export const lbWafAssociation: InfraRule = {
@@ -244,12 +317,16 @@ export const lbWafAssociation: InfraRule = {
   severity: 'medium',
   safeguard: 'access-control',
   description:
-    'An internet-facing Application Load Balancer without a WAFv2 web ACL association takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template.',
+    'An internet-facing Application Load Balancer without a web ACL association (WAFv2, or WAF Classic `aws_wafregional_web_acl_association`) takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template; deleting it is `removed`.',
   remediation: 'Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer\'s ARN.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: [...LOAD_BALANCERS, CFN_LOAD_BALANCER],
   check: (resource, context) => {
-    if (!isInternetFacing(resource) || (resource.format === 'terraform' && !isApplication(resource))) return undefined;
+    for (const guard of [isInternetFacing, typeIs(['application'])]) {
+      const applies = guard(resource);
+      if (isUndecided(applies)) return undecidedVerdict(applies);
+      if (!applies) return undefined;
+    }
     return wafAssociation(resource, context);
   },
   examples: {
@@ -353,6 +430,204 @@ export const cloudFrontViewerProtocol: InfraRule = {
   },
 };
 
+// ---------- Classic Load Balancers ----------
+
+const CLASSIC = 'aws_elb';
+const CFN_CLASSIC = 'AWS::ElasticLoadBalancing::LoadBalancer';
+const LISTENER_PROTOCOLS = ['HTTP', 'TCP', 'SSL', 'HTTPS'];
+const upper = (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : '');
+const SECURE_LISTENER: Expectation = {
+  expected: '"HTTPS" or "SSL"',
+  test: (value) => ['HTTPS', 'SSL'].includes(upper(value)),
+  strength: (value) => (LISTENER_PROTOCOLS.includes(upper(value)) ? LISTENER_PROTOCOLS.indexOf(upper(value)) : undefined),
+};
+
+/** Every listener of a Classic Load Balancer that takes plain HTTP or TCP is its own verdict. */
+function checkClassicListeners(resource: InfraResource): Verdict[] {
+  const terraform = resource.format === 'terraform';
+  const listeners = itemsAt(resource, [terraform ? 'listener' : 'Listeners']);
+  const key = terraform ? 'lb_protocol' : 'Protocol';
+  return allOf(resource, listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER })));
+}
+
+export const classicElbListener: InfraRule = {
+  id: 'IAC-ELB-CLASSIC-PLAIN-LISTENER',
+  title: 'Classic Load Balancer listener without TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.',
+  remediation: 'Make every listener `lb_protocol = "https"` (or `"ssl"`) with an `ssl_certificate_id`; better, move to an Application Load Balancer.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [CLASSIC, CFN_CLASSIC],
+  strength: SECURE_LISTENER.strength,
+  check: checkClassicListeners,
+  examples: {
+    bad: [
+      { path: 'elb.tf', line: 6, text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port     = 8080\n    instance_protocol = "http"\n    lb_protocol       = "http"\n    lb_port           = 80\n  }\n}\n` },
+      { path: 'elb.yaml', line: 9, text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Listeners:\n        - LoadBalancerPort: "80"\n          InstancePort: "8080"\n          InstanceProtocol: HTTP\n          Protocol: HTTP\n` },
+    ],
+    good: [
+      {
+        path: 'elb.tf',
+        text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port      = 8443\n    instance_protocol  = "https"\n    lb_protocol        = "https"\n    lb_port            = 443\n    ssl_certificate_id = var.certificate_arn\n  }\n}\n`,
+      },
+    ],
+  },
+};
+
+export const classicElbAccessLogs: InfraRule = attributeRule({
+  id: 'IAC-ELB-CLASSIC-ACCESS-LOGS',
+  title: 'Classic Load Balancer access logs are off',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  description: 'Access logs of a Classic Load Balancer record every request it handled: who reached which system holding PHI, and when. Without an `access_logs` block (CloudFormation `AccessLoggingPolicy`) nothing is recorded; in the block, `enabled` defaults to true.',
+  remediation: 'Add `access_logs { bucket = "...", enabled = true }` (CloudFormation `AccessLoggingPolicy: {Enabled: true, S3BucketName: ...}`).',
+  targets: [
+    tf(CLASSIC, ['access_logs', 0, 'enabled'], { absent: true, when: (resource) => valueAt(resource.values, ['access_logs']) !== undefined }),
+    tf(CLASSIC, ['access_logs'], { absent: false }),
+    cfn(CFN_CLASSIC, ['AccessLoggingPolicy', 'Enabled'], { absent: false }),
+  ],
+  expect: mustBeTrue,
+  examples: {
+    bad: [
+      { path: 'elb.tf', line: 1, text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n}\n` },
+      { path: 'elb.yaml', line: 6, text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      AccessLoggingPolicy:\n        Enabled: false\n        S3BucketName: elb-logs\n` },
+    ],
+    good: [{ path: 'elb.tf', text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  access_logs {\n    bucket = "elb-logs"\n  }\n}\n` }],
+  },
+});
+
+// ---------- CloudFront origins, logging, WAF ----------
+
+const DISTRIBUTION = 'aws_cloudfront_distribution';
+const CFN_DISTRIBUTION = 'AWS::CloudFront::Distribution';
+const originProtocol = oneOf(['https-only'], '"https-only"', ['http-only', 'match-viewer', 'https-only']);
+const originSslProtocols: Expectation = {
+  expected: 'TLSv1.2 only (no SSLv3, TLSv1, TLSv1.1)',
+  test: (value) => Array.isArray(value) && value.length > 0 && value.every((protocol) => protocol === 'TLSv1.2'),
+};
+
+/** Each custom origin: `https-only` to the origin, and only TLS 1.2. */
+function checkOrigins(resource: InfraResource): Verdict[] | undefined {
+  const terraform = resource.format === 'terraform';
+  const origins = itemsAt(resource, terraform ? ['origin'] : ['DistributionConfig', 'Origins']);
+  const rows = origins.flatMap(({ path, value }) => {
+    const configPath = terraform ? [...path, 'custom_origin_config', 0] : [...path, 'CustomOriginConfig'];
+    if (valueAt(value, terraform ? ['custom_origin_config'] : ['CustomOriginConfig']) === undefined) return [];
+    return [
+      { path: [...configPath, terraform ? 'origin_protocol_policy' : 'OriginProtocolPolicy'], expect: originProtocol },
+      { path: [...configPath, terraform ? 'origin_ssl_protocols' : 'OriginSSLProtocols'], absent: terraform ? undefined : ['TLSv1', 'SSLv3'], expect: originSslProtocols },
+    ];
+  });
+  return rows.length ? allOf(resource, rows) : undefined;
+}
+
+export const cloudFrontOriginTls: InfraRule = {
+  id: 'IAC-CLOUDFRONT-ORIGIN-TLS',
+  title: 'CloudFront reaches a custom origin without TLS 1.2',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.',
+  remediation: 'Set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]` in every `custom_origin_config`.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [DISTRIBUTION, CFN_DISTRIBUTION],
+  strength: originProtocol.strength,
+  check: checkOrigins,
+  examples: {
+    bad: [
+      {
+        path: 'cdn.tf',
+        line: 6,
+        text: `resource "aws_cloudfront_distribution" "site" {\n  origin {\n    domain_name = "api.example.org"\n    origin_id   = "api"\n    custom_origin_config {\n      origin_protocol_policy = "http-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n      http_port              = 80\n      https_port             = 443\n    }\n  }\n}\n`,
+      },
+      {
+        path: 'cdn.yaml',
+        line: 11,
+        text: `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Origins:\n          - DomainName: api.example.org\n            Id: api\n            CustomOriginConfig:\n              OriginProtocolPolicy: https-only\n              OriginSSLProtocols: [TLSv1, TLSv1.2]\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'cdn.tf',
+        text: `resource "aws_cloudfront_distribution" "site" {\n  origin {\n    domain_name = "api.example.org"\n    origin_id   = "api"\n    custom_origin_config {\n      origin_protocol_policy = "https-only"\n      origin_ssl_protocols   = ["TLSv1.2"]\n      http_port              = 80\n      https_port             = 443\n    }\n  }\n}\n`,
+      },
+    ],
+  },
+};
+
+const loggingConfig = attributeRule({
+  id: 'IAC-CLOUDFRONT-LOGGING',
+  title: 'CloudFront access logging is off',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'audit-controls',
+  description:
+    'Access logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) or a CloudWatch log delivery source for the distribution that a delivery sends somewhere (`aws_cloudwatch_log_delivery_source` + `aws_cloudwatch_log_delivery`, CloudFormation `AWS::Logs::DeliverySource` + `AWS::Logs::Delivery`: standard logging v2) in the same module or template, nothing is recorded.',
+  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution, or an `aws_cloudwatch_log_delivery_source` with `log_type = "ACCESS_LOGS"` for it and an `aws_cloudwatch_log_delivery` to a destination.',
+  targets: [tf(DISTRIBUTION, ['logging_config', 0, 'bucket']), cfn(CFN_DISTRIBUTION, ['DistributionConfig', 'Logging', 'Bucket'])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: 'cdn.tf', line: 1, text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n` }],
+    good: [
+      { path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  logging_config {\n    bucket = "cdn-logs.s3.amazonaws.com"\n  }\n}\n` },
+      {
+        path: 'cdn-v2.tf',
+        text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n\nresource "aws_cloudwatch_log_delivery_source" "site" {\n  name         = "site"\n  log_type     = "ACCESS_LOGS"\n  resource_arn = aws_cloudfront_distribution.site.arn\n}\n\nresource "aws_cloudwatch_log_delivery" "site" {\n  delivery_source_name     = aws_cloudwatch_log_delivery_source.site.name\n  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.s3.arn\n}\n`,
+      },
+    ],
+  },
+});
+
+const DELIVERY: Record<string, { source: string; sourceArn: string; delivery: string; sourceName: string; name: string }> = {
+  terraform: { source: 'aws_cloudwatch_log_delivery_source', sourceArn: 'resource_arn', delivery: 'aws_cloudwatch_log_delivery', sourceName: 'delivery_source_name', name: 'name' },
+  cloudformation: { source: 'AWS::Logs::DeliverySource', sourceArn: 'ResourceArn', delivery: 'AWS::Logs::Delivery', sourceName: 'DeliverySourceName', name: 'Name' },
+};
+
+/** Standard logging v2: a delivery source for the distribution that a delivery sends somewhere; its address. */
+function logDelivery(resource: InfraResource, context: InfraRuleContext): string | undefined {
+  const shape = DELIVERY[resource.format];
+  if (!shape) return undefined;
+  for (const source of referencing(resource, context, [shape.source], [shape.sourceArn])) {
+    const name = valueAt(source.values, [shape.name]);
+    const delivered = context.resources.some(
+      (delivery) => delivery.type === shape.delivery && (refersTo(valueAt(delivery.values, [shape.sourceName]), source) || (name !== undefined && valueAt(delivery.values, [shape.sourceName]) === name)),
+    );
+    if (delivered) return source.address;
+  }
+  return undefined;
+}
+
+export const cloudFrontLogging: InfraRule = {
+  ...loggingConfig,
+  check: (resource, context) => {
+    const legacy = loggingConfig.check(resource, context);
+    if (verdictList(legacy).some((verdict) => verdict.verdict !== 'fail')) return legacy;
+    const source = logDelivery(resource, context);
+    return source === undefined ? legacy : { verdict: 'pass', path: [], actual: source, providedBy: source };
+  },
+};
+
+export const cloudFrontWaf = attributeRule({
+  id: 'IAC-CLOUDFRONT-WAF',
+  title: 'CloudFront distribution has no WAF',
+  family: 'terraform',
+  severity: 'medium',
+  safeguard: 'access-control',
+  description: 'A CloudFront distribution without `web_acl_id` (CloudFormation `DistributionConfig.WebACLId`) passes every request to its origins unfiltered.',
+  remediation: 'Set `web_acl_id` to a WAFv2 web ACL (scope `CLOUDFRONT`) ARN.',
+  targets: [tf(DISTRIBUTION, ['web_acl_id']), cfn(CFN_DISTRIBUTION, ['DistributionConfig', 'WebACLId'])],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: 'cdn.tf', line: 1, text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n` }],
+    good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  enabled    = true\n  web_acl_id = aws_wafv2_web_acl.edge.arn\n}\n` }],
+  },
+});
+
 export const LOAD_BALANCING_RULES: readonly InfraRule[] = [
   lbListenerTlsPolicy,
   lbHttpRedirect,
@@ -362,4 +637,9 @@ export const LOAD_BALANCING_RULES: readonly InfraRule[] = [
   lbInternetFacing,
   cloudFrontMinimumProtocol,
   cloudFrontViewerProtocol,
+  classicElbListener,
+  classicElbAccessLogs,
+  cloudFrontOriginTls,
+  cloudFrontLogging,
+  cloudFrontWaf,
 ];

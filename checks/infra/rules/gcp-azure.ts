@@ -1,7 +1,8 @@
 /** GCP and Azure transmission security: minimum TLS versions and HTTPS-only settings. */
 import { CITATIONS } from '../../model/safeguards.js';
-import { attributeRule, mustBeTrue, type InfraRule } from '../rule.js';
-import { tf, tlsAtLeast } from './support.js';
+import { isUnresolved, type InfraResource } from '../model.js';
+import { attributeRule, decide, judgeValue, mustBeFalse, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext, type Verdict } from '../rule.js';
+import { allOf, refersTo, tf, tlsAtLeast } from './support.js';
 
 const GCP_TLS = ['TLS_1_0', 'TLS_1_1', 'TLS_1_2', 'TLS_1_3'];
 
@@ -22,9 +23,13 @@ export const gcpSslPolicy = attributeRule({
   },
 });
 
+const SINGLE_SERVERS = ['azurerm_postgresql_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'];
 const AZURE_STORAGE_TLS = ['TLS1_0', 'TLS1_1', 'TLS1_2', 'TLS1_3'];
 const AZURE_TLS = ['1.0', '1.1', '1.2', '1.3'];
-const WEB_APPS = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_app_service', 'azurerm_linux_function_app', 'azurerm_windows_function_app'];
+/** Apps whose `site_config` calls it `minimum_tls_version` (azurerm 3+). */
+const WEB_APPS = ['azurerm_linux_web_app', 'azurerm_windows_web_app', 'azurerm_linux_function_app', 'azurerm_windows_function_app', 'azurerm_linux_web_app_slot', 'azurerm_windows_web_app_slot', 'azurerm_linux_function_app_slot', 'azurerm_windows_function_app_slot'];
+/** The older app resources, whose `site_config` calls it `min_tls_version`. */
+const LEGACY_APPS = ['azurerm_app_service', 'azurerm_function_app', 'azurerm_app_service_slot', 'azurerm_function_app_slot'];
 
 export const azureMinTls = attributeRule({
   id: 'IAC-AZURE-MIN-TLS',
@@ -33,13 +38,18 @@ export const azureMinTls = attributeRule({
   severity: 'high',
   safeguard: 'transmission-security',
   citation: CITATIONS.transmissionEncryption,
-  description: 'Storage accounts, SQL servers, Redis caches and App Service apps each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.',
-  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of apps).',
+  description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.',
+  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
     tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_2' }),
     tf('azurerm_mssql_server', ['minimum_tls_version'], { absent: '1.2' }),
-    tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.2' }),
+    // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
+    tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.0' }),
     ...WEB_APPS.map((type) => tf(type, ['site_config', 0, 'minimum_tls_version'], { absent: '1.2' })),
+    ...LEGACY_APPS.map((type) => tf(type, ['site_config', 0, 'min_tls_version'], { absent: '1.2' })),
+    tf('azurerm_servicebus_namespace', ['minimum_tls_version'], { absent: '1.2' }),
+    tf('azurerm_eventhub_namespace', ['minimum_tls_version'], { absent: '1.2' }),
+    ...SINGLE_SERVERS.filter((type) => type !== 'azurerm_mariadb_server').map((type) => tf(type, ['ssl_minimal_tls_version_enforced'], { absent: 'TLS1_2' })),
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -65,7 +75,7 @@ export const azureHttpsOnly = attributeRule({
   description: 'App Service apps serve plain HTTP unless `https_only = true`; storage accounts do unless HTTPS-only traffic stays on.',
   remediation: 'Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.',
   targets: [
-    ...WEB_APPS.map((type) => tf(type, ['https_only'], { absent: false })),
+    ...[...WEB_APPS, ...LEGACY_APPS].map((type) => tf(type, ['https_only'], { absent: false })),
     tf('azurerm_storage_account', ['https_traffic_only_enabled'], { absent: true, when: (resource) => resource.values.enable_https_traffic_only === undefined }),
     tf('azurerm_storage_account', ['enable_https_traffic_only']),
   ],
@@ -76,4 +86,144 @@ export const azureHttpsOnly = attributeRule({
   },
 });
 
-export const GCP_AZURE_RULES: readonly InfraRule[] = [gcpSslPolicy, azureMinTls, azureHttpsOnly];
+const FLEXIBLE_CONFIGURATIONS = ['azurerm_postgresql_flexible_server_configuration', 'azurerm_mysql_flexible_server_configuration'];
+const sslEnforced: Expectation = {
+  expected: 'true (flexible servers: require_secure_transport "ON")',
+  test: (value) => value === true || (typeof value === 'string' && ['true', 'on'].includes(value.toLowerCase())),
+  strength: (value) => (value === true || (typeof value === 'string' && ['true', 'on'].includes(value.toLowerCase())) ? 1 : 0),
+};
+
+export const azureDatabaseSsl = attributeRule({
+  id: 'IAC-AZURE-DB-SSL',
+  title: 'Azure database server accepts connections without TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'An Azure Database for PostgreSQL, MySQL or MariaDB single server with `ssl_enforcement_enabled = false`, or a flexible server whose `require_secure_transport` configuration is `OFF`, accepts clients that send PHI and credentials in clear text.',
+  remediation: 'Set `ssl_enforcement_enabled = true` on single servers; on flexible servers keep `require_secure_transport` at `ON` (remove the configuration resource that turns it off).',
+  targets: [
+    ...SINGLE_SERVERS.map((type) => tf(type, ['ssl_enforcement_enabled'], { absent: false })),
+    ...FLEXIBLE_CONFIGURATIONS.map((type) => tf(type, ['value'], { when: (resource: InfraResource) => decide(resource, ['name'], (name) => name === 'require_secure_transport') })),
+  ],
+  expect: sslEnforced,
+  examples: {
+    bad: [
+      { path: 'db.tf', line: 3, text: `resource "azurerm_postgresql_server" "phi" {\n  name                    = "phi"\n  ssl_enforcement_enabled = false\n}\n` },
+      { path: 'flexible.tf', line: 4, text: `resource "azurerm_mysql_flexible_server_configuration" "tls" {\n  name      = "require_secure_transport"\n  server_id = azurerm_mysql_flexible_server.phi.id\n  value     = "OFF"\n}\n` },
+    ],
+    good: [{ path: 'db.tf', text: `resource "azurerm_postgresql_server" "phi" {\n  name                             = "phi"\n  ssl_enforcement_enabled          = true\n  ssl_minimal_tls_version_enforced = "TLS1_2"\n}\n` }],
+  },
+});
+
+export const azureRedisNonSslPort = attributeRule({
+  id: 'IAC-AZURE-REDIS-NON-SSL-PORT',
+  title: 'Azure Cache for Redis opens its non-TLS port',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'With the non-TLS port (6379) enabled, clients can read and write cached data, PHI included, in clear text.',
+  remediation: 'Set `non_ssl_port_enabled = false` (`enable_non_ssl_port` before azurerm 4) and connect on 6380 with TLS.',
+  targets: [tf('azurerm_redis_cache', ['non_ssl_port_enabled'], { when: (resource) => resource.values.non_ssl_port_enabled !== undefined }), tf('azurerm_redis_cache', ['enable_non_ssl_port'], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [{ path: 'cache.tf', line: 3, text: `resource "azurerm_redis_cache" "sessions" {\n  name                = "sessions"\n  enable_non_ssl_port = true\n  minimum_tls_version = "1.2"\n}\n` }],
+    good: [{ path: 'cache.tf', text: `resource "azurerm_redis_cache" "sessions" {\n  name                 = "sessions"\n  non_ssl_port_enabled = false\n  minimum_tls_version  = "1.2"\n}\n` }],
+  },
+});
+
+/** API Management's `security` flags for SSL 3.0, TLS 1.0 and 1.1 (azurerm 2, 3 and 4 names). */
+const APIM_LEGACY_FLAGS = ['ssl30', 'tls10', 'tls11'].flatMap((version) =>
+  ['frontend', 'backend'].flatMap((side) => [`enable_${side}_${version}`, `enable_${side.replace('end', '_end')}_${version}`, `${side}_${version}_enabled`]),
+);
+
+export const azureApiManagementTls: InfraRule = {
+  id: 'IAC-AZURE-APIM-LEGACY-TLS',
+  title: 'Azure API Management accepts SSL 3.0, TLS 1.0 or 1.1',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'An API Management service whose `security` block enables SSL 3.0, TLS 1.0 or TLS 1.1 on the frontend (clients) or backend (APIs) lets that leg negotiate a broken protocol. Each enabled flag is its own finding.',
+  remediation: 'Remove the `enable_*_ssl30` / `enable_*_tls10` / `enable_*_tls11` flags (azurerm 4: `*_ssl30_enabled`, `*_tls10_enabled`, `*_tls11_enabled`) or set them to false.',
+  formats: ['terraform'],
+  resourceTypes: ['azurerm_api_management'],
+  strength: mustBeFalse.strength,
+  check: (resource) => allOf(resource, APIM_LEGACY_FLAGS.map((flag) => ({ path: ['security', 0, flag], absent: false, expect: mustBeFalse }))),
+  examples: {
+    bad: [{ path: 'apim.tf', line: 4, text: `resource "azurerm_api_management" "gateway" {\n  name = "gateway"\n  security {\n    enable_frontend_tls10 = true\n  }\n}\n` }],
+    good: [{ path: 'apim.tf', text: `resource "azurerm_api_management" "gateway" {\n  name = "gateway"\n  security {\n    enable_frontend_tls10 = false\n  }\n}\n` }],
+  },
+};
+
+const SQL_SSL_MODES = ['ENCRYPTED_ONLY', 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED'];
+
+/** Cloud SQL: `ssl_mode` decides when set; otherwise the older `require_ssl`. */
+function checkCloudSqlSsl(resource: InfraResource): Verdict {
+  const base = ['settings', 0, 'ip_configuration', 0];
+  const mode = valueAt(resource.values, [...base, 'ssl_mode']);
+  if (mode !== undefined) return judgeValue([...base, 'ssl_mode'], mode, { expected: SQL_SSL_MODES.map((name) => `"${name}"`).join(' or '), test: (value) => SQL_SSL_MODES.includes(String(value)) }, 'ssl_mode');
+  return judgeValue([...base, 'require_ssl'], valueAt(resource.values, [...base, 'require_ssl']) ?? false, mustBeTrue, 'ip_configuration.require_ssl');
+}
+
+export const gcpCloudSqlSsl: InfraRule = {
+  id: 'IAC-GCP-SQL-REQUIRE-SSL',
+  title: 'Cloud SQL instance accepts connections without TLS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'A Cloud SQL instance accepts unencrypted client connections unless `ip_configuration` sets `ssl_mode` to `ENCRYPTED_ONLY` or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` (or, in older configurations, `require_ssl = true`).',
+  remediation: 'Set `settings { ip_configuration { ssl_mode = "ENCRYPTED_ONLY" } }`.',
+  formats: ['terraform'],
+  resourceTypes: ['google_sql_database_instance'],
+  check: checkCloudSqlSsl,
+  examples: {
+    bad: [{ path: 'sql.tf', line: 5, text: `resource "google_sql_database_instance" "phi" {\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-custom-2-7680"\n    ip_configuration {\n      ipv4_enabled = false\n    }\n  }\n}\n` }],
+    good: [{ path: 'sql.tf', text: `resource "google_sql_database_instance" "phi" {\n  database_version = "POSTGRES_15"\n  settings {\n    tier = "db-custom-2-7680"\n    ip_configuration {\n      ssl_mode = "ENCRYPTED_ONLY"\n    }\n  }\n}\n` }],
+  },
+};
+
+/** An HTTP proxy's URL map must redirect every request to HTTPS. */
+function checkHttpsRedirect(resource: InfraResource, context: InfraRuleContext): Verdict {
+  const reference = valueAt(resource.values, ['url_map']);
+  const map = context.resources.find((candidate) => candidate.type === 'google_compute_url_map' && refersTo(reference, candidate));
+  if (!map) {
+    const expression = isUnresolved(reference) ? reference.expression : String(reference);
+    return { verdict: 'unknown', path: ['url_map'], expression: `${expression} (the URL map is not in this module)` };
+  }
+  const verdict = judgeValue(['url_map'], valueAt(map.values, ['default_url_redirect', 0, 'https_redirect']) ?? false, mustBeTrue, `${map.address} default_url_redirect.https_redirect`);
+  return verdict.verdict === 'fail' ? { ...verdict, message: `plain-HTTP proxy serves ${map.address}, which does not redirect to HTTPS (default_url_redirect.https_redirect is not true); expected a URL map that redirects every request` } : verdict;
+}
+
+export const gcpHttpsRedirect: InfraRule = {
+  id: 'IAC-GCP-HTTP-NO-REDIRECT',
+  title: 'GCP HTTP load balancer does not redirect to HTTPS',
+  family: 'terraform',
+  severity: 'high',
+  safeguard: 'transmission-security',
+  citation: CITATIONS.transmissionEncryption,
+  description: 'A `google_compute_target_http_proxy` serves plain HTTP: unless its URL map is a redirect (`default_url_redirect { https_redirect = true }`), clients that start on `http://` send PHI in clear text. The URL map is looked up in the same module.',
+  remediation: 'Point the HTTP proxy at a URL map with `default_url_redirect { https_redirect = true, strip_query = false }`.',
+  formats: ['terraform'],
+  resourceTypes: ['google_compute_target_http_proxy'],
+  check: checkHttpsRedirect,
+  examples: {
+    bad: [
+      {
+        path: 'lb.tf',
+        line: 7,
+        text: `resource "google_compute_url_map" "web" {\n  name            = "web"\n  default_service = google_compute_backend_service.web.id\n}\nresource "google_compute_target_http_proxy" "web" {\n  name    = "web"\n  url_map = google_compute_url_map.web.id\n}\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'lb.tf',
+        text: `resource "google_compute_url_map" "redirect" {\n  name = "redirect"\n  default_url_redirect {\n    https_redirect = true\n    strip_query    = false\n  }\n}\nresource "google_compute_target_http_proxy" "web" {\n  name    = "web"\n  url_map = google_compute_url_map.redirect.id\n}\n`,
+      },
+    ],
+  },
+};
+
+export const GCP_AZURE_RULES: readonly InfraRule[] = [gcpSslPolicy, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];

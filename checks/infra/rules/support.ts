@@ -1,7 +1,7 @@
 /** Small pieces the infra rule tables share: targets, references between resources, TLS orderings. */
 import { moduleInstanceOf } from '../diff.js';
 import { isUnresolved, type InfraFormat, type InfraResource } from '../model.js';
-import { judgeValue, valueAt, type AttributePath, type AttributeTarget, type Expectation, type InfraRuleContext, type Verdict } from '../rule.js';
+import { judgeAttribute, valueAt, type AttributePath, type AttributeTarget, type Expectation, type InfraRuleContext, type Verdict } from '../rule.js';
 
 export function tf(type: string, path: AttributePath, options: Omit<AttributeTarget, 'type' | 'format' | 'path'> = {}): AttributeTarget {
   return { type, format: 'terraform', path, ...options };
@@ -41,31 +41,36 @@ export function referencing(
   );
 }
 
-/** Per format: the resource type that refers to the checked resource, and the attribute holding the reference. */
-export type Referrers = Partial<Record<InfraFormat, { type: string; path: string }>>;
+/** Per format: the resource types that refer to the checked resource, and the attribute holding the reference. */
+export type Referrers = Partial<Record<InfraFormat, readonly { type: string; path: string }[]>>;
 
 /**
  * A check that passes when another resource of the module or template refers to this one
- * (a flow log's `vpc_id`, a WAF association's `resource_arn`); `undefined` for other formats.
+ * (a flow log's `vpc_id`, a WAF association's `resource_arn`), naming it as the provider of the
+ * safeguard (deleting it is `removed`); `undefined` for other formats.
  */
 export function referencedBy(referrers: Referrers, what: string) {
   return (resource: InfraResource, context: InfraRuleContext): Verdict | undefined => {
-    const referrer = referrers[resource.format];
-    if (!referrer) return undefined;
-    const found = referencing(resource, context, [referrer.type], [referrer.path]);
-    if (found.length) return { verdict: 'pass', path: [], actual: found[0]!.address };
+    const candidates = referrers[resource.format];
+    if (!candidates) return undefined;
+    const found = candidates.flatMap((referrer) => referencing(resource, context, [referrer.type], [referrer.path]));
+    if (found.length) return { verdict: 'pass', path: [], actual: found[0]!.address, providedBy: found[0]!.address };
     return { verdict: 'fail', path: [], actual: null, expected: what, message: `no ${what} refers to this resource; expected one in the same module or template` };
   };
 }
 
-/** Checks several attributes in order; the first that does not pass decides, else the last pass. */
-export function allOf(resource: InfraResource, rows: readonly { path: AttributePath; absent?: unknown; expect: Expectation }[]): Verdict | undefined {
-  let verdict: Verdict | undefined;
-  for (const row of rows) {
-    verdict = judgeValue(row.path, valueAt(resource.values, row.path) ?? row.absent, row.expect, row.path.filter((step) => typeof step === 'string').join('.'));
-    if (verdict.verdict !== 'pass') return verdict;
-  }
-  return verdict;
+/** Judges several attributes: every one that does not pass is its own verdict (its own finding); all passing, the last pass. */
+export function allOf(resource: InfraResource, rows: readonly { path: AttributePath; absent?: unknown; expect: Expectation }[]): Verdict[] {
+  const verdicts = rows.map((row) => judgeAttribute(resource, row.path, row.absent, row.expect));
+  const failing = verdicts.filter((verdict) => verdict.verdict !== 'pass');
+  return failing.length ? failing : verdicts.slice(-1);
+}
+
+/** A CIDR that admits every address: `0.0.0.0/0`, `::/0`, `0:0:0:0:0:0:0:0/0`, `0000:…/0`, any address with prefix length 0. */
+export function isAnywhere(cidr: unknown): boolean {
+  if (typeof cidr !== 'string') return false;
+  const match = /^\s*([0-9a-fA-F:.]+)\/0+\s*$/.exec(cidr);
+  return match !== null && (match[1]!.includes(':') || /^\d{1,3}(\.\d{1,3}){0,3}$/.test(match[1]!));
 }
 
 /** The list items at `path` (an HCL repeated block, a CFN list); an unresolved value stands alone. */

@@ -153,7 +153,7 @@ Resources:
 
     expect(result.findings).toEqual([]);
     expect(result.unknown.map((outcome) => outcome.message)).toEqual([
-      'Database: StorageEncrypted depends on the resource exists only if Condition CriticalProd: !And [{"Condition":"IsProd"},{"Condition":"IsCritical"}]: Condition IsCritical: !Equals [{"Ref":"Tier"},"critical"]: Ref Tier (a parameter without default), which could not be resolved',
+      'Database: SourceDBInstanceIdentifier depends on the resource exists only if Condition CriticalProd: !And [{"Condition":"IsProd"},{"Condition":"IsCritical"}]: Condition IsCritical: !Equals [{"Ref":"Tier"},"critical"]: Ref Tier (a parameter without default), which could not be resolved',
     ]);
   });
 
