@@ -20284,9 +20284,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix12 = POSIX_REGEX_SOURCE[rest2];
-                if (posix12) {
-                  prev.value = pre + posix12;
+                const posix13 = POSIX_REGEX_SOURCE[rest2];
+                if (posix13) {
+                  prev.value = pre + posix13;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -20803,7 +20803,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix12 = opts.windows;
+      const posix13 = opts.windows;
       const regex = isState ? picomatch9.compileRe(glob2, options) : picomatch9.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -20813,8 +20813,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch9(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix12 });
-        const result = { glob: glob2, state, regex, posix: posix12, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix13 });
+        const result = { glob: glob2, state, regex, posix: posix13, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20839,7 +20839,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix12 } = {}) => {
+    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix13 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20847,7 +20847,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix12 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix13 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
@@ -20856,16 +20856,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch9.matchBase(input2, regex, options, posix12);
+          match = picomatch9.matchBase(input2, regex, options, posix13);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch9.matchBase = (input2, glob2, options, posix12 = options && options.windows) => {
+    picomatch9.matchBase = (input2, glob2, options, posix13 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix12 }));
+      return regex.test(utils.basename(input2, { windows: posix13 }));
     };
     picomatch9.isMatch = (str2, patterns, options) => picomatch9(patterns, options)(str2);
     picomatch9.parse = (pattern, options) => {
@@ -66510,7 +66510,7 @@ function ruleLookup(rules) {
 var ruleById = ruleLookup(ALL_RULES);
 
 // checks/environments/check-environments.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // checks/environments/blocks.ts
 var NETWORK_TYPES = /* @__PURE__ */ new Set([
@@ -67070,16 +67070,17 @@ function withoutComment(line, syntax) {
 }
 
 // checks/environments/resolve-values.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // checks/infra/terraform/parse-terraform.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // checks/infra/terraform/configuration.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // checks/infra/terraform/functions.ts
+import { posix as posix2 } from "node:path";
 var list2 = (value, node2) => {
   if (Array.isArray(value)) return value;
   throw new EvalError(`${node2.text}: expected a list, got ${describeType(value)}`);
@@ -67200,6 +67201,8 @@ var SCALAR = {
     }
     return text(value, node2).split(pattern).join(text(replacement, node2));
   },
+  basename: ([value], node2) => posix2.basename(text(value, node2)),
+  dirname: ([value], node2) => posix2.dirname(text(value, node2)),
   jsondecode: ([value], node2) => {
     if (typeof value !== "string") return value;
     try {
@@ -67496,8 +67499,9 @@ function binary2(node2, scope) {
       return toBool(right, node2.right);
     case "==":
     case "!=": {
-      if (containsUnknown(left) || containsUnknown(right)) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
-      return equal(left, right) === (node2.operator === "==");
+      const same = equalKnown(left, right);
+      if (same === void 0) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
+      return same === (node2.operator === "==");
     }
     default: {
       const a2 = toNumber(left, node2.left);
@@ -67563,6 +67567,21 @@ function describeType(value) {
   if (value === null || value === void 0) return "null";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function equalKnown(a2, b) {
+  if (isUnresolved(a2) || isUnresolved(b)) return void 0;
+  if (Array.isArray(a2) && Array.isArray(b)) {
+    if (a2.length !== b.length) return false;
+    const items = a2.map((item, position) => equalKnown(item, b[position]));
+    return items.includes(false) ? false : items.includes(void 0) ? void 0 : true;
+  }
+  if (a2 !== null && b !== null && typeof a2 === "object" && typeof b === "object" && !Array.isArray(a2) && !Array.isArray(b)) {
+    const keys = Object.keys(a2);
+    if (keys.length !== Object.keys(b).length || !keys.every((key) => Object.hasOwn(b, key))) return false;
+    const values = keys.map((key) => equalKnown(a2[key], b[key]));
+    return values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
+  }
+  return equal(a2, b);
 }
 function equal(a2, b) {
   if (a2 === b) return true;
@@ -68042,11 +68061,11 @@ function isVarFile(path6) {
   return path6.endsWith(".tfvars") || path6.endsWith(".tfvars.json");
 }
 function normalizeDir(path6) {
-  return posix2.normalize(path6).replace(/\/+$/, "") || ".";
+  return posix3.normalize(path6).replace(/\/+$/, "") || ".";
 }
 function localSourceDir(dir, source) {
   if (!/^\.\.?(\/|$)/.test(source)) return void 0;
-  return normalizeDir(posix2.join(dir, source));
+  return normalizeDir(posix3.join(dir, source));
 }
 function evaluateConfiguration(files, options = {}) {
   return new Configuration(files, options).evaluate();
@@ -68059,7 +68078,7 @@ var Configuration = class {
         this.varFiles.push(file2);
         continue;
       }
-      const dir = normalizeDir(posix2.dirname(file2.path));
+      const dir = normalizeDir(posix3.dirname(file2.path));
       const module = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
       this.dirs.set(dir, module);
       collect(module, file2);
@@ -68127,21 +68146,21 @@ var Configuration = class {
     const source = typeof block.source === "string" ? block.source : "";
     const local = localSourceDir(dir, source);
     if (local !== void 0) return local;
-    const manifest = this.options.modulesJson?.get(posix2.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
+    const manifest = this.options.modulesJson?.get(posix3.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
     if (!manifest) return void 0;
     try {
       const parsed = JSON.parse(manifest);
       const key = parentKey ? `${parentKey}.${name}` : name;
       const entry = parsed.Modules?.find((candidate) => candidate.Key === key);
-      return typeof entry?.Dir === "string" ? normalizeDir(posix2.join(rootDir, entry.Dir)) : void 0;
+      return typeof entry?.Dir === "string" ? normalizeDir(posix3.join(rootDir, entry.Dir)) : void 0;
     } catch {
       return void 0;
     }
   }
   /** terraform.tfvars, then *.auto.tfvars (by name), then the configured var files: later wins. */
   varFilesOf(dir) {
-    const inDir = this.varFiles.filter((file2) => normalizeDir(posix2.dirname(file2.path)) === dir);
-    const name = (file2) => posix2.basename(file2.path);
+    const inDir = this.varFiles.filter((file2) => normalizeDir(posix3.dirname(file2.path)) === dir);
+    const name = (file2) => posix3.basename(file2.path);
     const automatic = [
       ...inDir.filter((file2) => name(file2) === "terraform.tfvars" || name(file2) === "terraform.tfvars.json"),
       ...inDir.filter((file2) => /\.auto\.tfvars(\.json)?$/.test(name(file2))).sort((a2, b) => name(a2).localeCompare(name(b)))
@@ -68237,7 +68256,7 @@ var Instance = class _Instance {
         if (!iteration.each || name !== "key" && name !== "value") return unknownBecause(`\${${node2.text}}`, "each is used outside a for_each block");
         return iteration.each[name];
       case "path":
-        return name === "module" ? this.module.dir : name === "root" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
+        return name === "module" ? this.module.dir : name === "root" || name === "cwd" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
       case "terraform":
         return unknownBecause(`\${${node2.text}}`, "the workspace is chosen when Terraform runs");
       case "data":
@@ -68561,7 +68580,7 @@ function applyType(type2, value) {
     if (attributeType.kind === "call" && attributeType.name === "optional") {
       const [optionalType, fallback] = attributeType.args;
       attributeType = optionalType ?? attributeType;
-      if ((result[name] === void 0 || result[name] === null) && fallback) setOwn(result, name, defaultValue(fallback));
+      if (result[name] === void 0 || result[name] === null && fallback) setOwn(result, name, fallback ? defaultValue(fallback) : null);
     }
     if (result[name] !== void 0) setOwn(result, name, applyType(attributeType, result[name]));
   }
@@ -68867,7 +68886,7 @@ async function parseFile(file2) {
   const tooDeep = findExcessiveNesting(file2.text);
   if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
-    const body2 = await parseHcl(posix3.basename(file2.path), file2.text);
+    const body2 = await parseHcl(posix4.basename(file2.path), file2.text);
     const positions = locateHcl(file2.text);
     return { path: file2.path, body: body2, locate: (path6) => locate(positions, path6) };
   } catch (error63) {
@@ -68891,11 +68910,11 @@ async function resolveNetworkValues(source, paths, facts) {
   const modules = /* @__PURE__ */ new Set();
   for (const file2 of facts.values()) {
     const usesExpression = file2.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
-    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix4.dirname(file2.path));
+    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix5.dirname(file2.path));
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix4.dirname(path6) === module));
+    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix5.dirname(path6) === module));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -69376,8 +69395,8 @@ async function collectVersions(changeSet, headPaths, basePaths, classify2, read,
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path6]) => !changed.has(path6)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix5.dirname(path6)));
-  const inChangedModule = (path6) => changedModules.has(posix5.dirname(path6));
+  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix6.dirname(path6)));
+  const inChangedModule = (path6) => changedModules.has(posix6.dirname(path6));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
   const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path6]) => inChangedModule(path6))));
   for (const [path6, tokens] of headResolved) if (!inChangedModule(path6)) baseResolved.set(path6, tokens);
@@ -69468,13 +69487,13 @@ function messageOf2(error63) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 
 // checks/infra/formats.ts
 var import_picomatch6 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // checks/infra/file-identity.ts
 function identifyInFile(format3, resources) {
@@ -69690,8 +69709,8 @@ var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serve
 function localTemplatePath(from, resource) {
   const property = NESTED_TEMPLATE[String(resource.Type)];
   const url2 = property === void 0 ? void 0 : asObject(resource.Properties)[property];
-  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix6.isAbsolute(url2) || url2.includes("${")) return void 0;
-  const path6 = posix6.normalize(posix6.join(posix6.dirname(from), url2));
+  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix7.isAbsolute(url2) || url2.includes("${")) return void 0;
+  const path6 = posix7.normalize(posix7.join(posix7.dirname(from), url2));
   return path6 === ".." || path6.startsWith("../") ? void 0 : path6;
 }
 function nestedStacks(template2) {
@@ -69891,7 +69910,7 @@ var kubernetesParser = {
 
 // checks/infra/nginx/includes.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -70013,7 +70032,7 @@ var CONFIG_PREFIXES = [
   "/etc/openresty/"
 ];
 function directoryOf(path6) {
-  const directory = posix7.dirname(path6);
+  const directory = posix8.dirname(path6);
   return directory === "." ? "" : directory;
 }
 function withAncestors(directory) {
@@ -70025,14 +70044,14 @@ function withAncestors(directory) {
   return directories;
 }
 function inside(directory, relative) {
-  const joined = posix7.normalize(posix7.join(directory, relative));
-  return joined === ".." || joined.startsWith("../") || posix7.isAbsolute(joined) || joined === "." ? void 0 : joined;
+  const joined = posix8.normalize(posix8.join(directory, relative));
+  return joined === ".." || joined.startsWith("../") || posix8.isAbsolute(joined) || joined === "." ? void 0 : joined;
 }
 function includeCandidates(from, argument, root) {
   if (argument.includes("$") || argument === "") return [];
   const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
   const relatives = [];
-  if (posix7.isAbsolute(argument)) {
+  if (posix8.isAbsolute(argument)) {
     const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
     if (prefix) relatives.push(argument.slice(prefix.length));
     relatives.push(argument.slice(1));
@@ -70063,7 +70082,7 @@ function nginxDependencies(path6, text2) {
 }
 
 // checks/infra/nginx/effective-config.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 1e5;
@@ -70089,7 +70108,7 @@ function expandRoot(files, root, visited) {
     const candidates = includeCandidates(path6, argument, root);
     if (!candidates.length) return notFollowed("it points outside the repository");
     const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
-    if (!matched.length) return INERT_INCLUDES.has(posix8.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (!matched.length) return INERT_INCLUDES.has(posix9.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
     if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
     return matched.flatMap((file2) => {
       if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
@@ -70381,7 +70400,7 @@ var nginxParser = {
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var isConfigurationFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json");
@@ -70402,12 +70421,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path6, text2) => {
-    const dir = posix9.dirname(path6);
+    const dir = posix10.dirname(path6);
     if (isModulesManifest(path6)) {
-      const root = posix9.dirname(posix9.dirname(posix9.dirname(path6)));
+      const root = posix10.dirname(posix10.dirname(posix10.dirname(path6)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix9.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix10.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -70513,8 +70532,8 @@ async function parseVersion(files, maxBytes, options) {
 }
 function scopeOf(resource, path6) {
   if (resource.scope !== void 0) {
-    const from = `:${posix10.dirname(resource.path)}`;
-    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix10.dirname(path6)}` : resource.scope;
+    const from = `:${posix11.dirname(resource.path)}`;
+    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix11.dirname(path6)}` : resource.scope;
   }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path6) ?? `${resource.format}:${path6}`;
@@ -70533,7 +70552,7 @@ var import_picomatch8 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/select-files.ts
 var import_picomatch7 = __toESM(require_picomatch2(), 1);
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
 async function selectInfraFiles(changeSet, options, report) {
@@ -70639,7 +70658,7 @@ var Globs = class {
     let entry = this.compiled.get(glob2);
     if (!entry) {
       const scanned = import_picomatch7.default.scan(glob2);
-      const dir = posix11.dirname(glob2) === "." ? "" : posix11.dirname(glob2);
+      const dir = posix12.dirname(glob2) === "." ? "" : posix12.dirname(glob2);
       entry = { matches: (0, import_picomatch7.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob2, entry);
     }
@@ -70714,18 +70733,18 @@ async function indexDependents(listing, reader, globs2) {
 }
 function candidatesFor(path6, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix11.dirname(path6);
+  let dir = posix12.dirname(path6);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix11.dirname(dir);
+    dir = posix12.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path6 of listing) {
-    const dir = posix11.dirname(path6) === "." ? "" : posix11.dirname(path6);
+    const dir = posix12.dirname(path6) === "." ? "" : posix12.dirname(path6);
     const list3 = index2.get(dir) ?? [];
     list3.push(path6);
     index2.set(dir, list3);

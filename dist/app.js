@@ -21127,9 +21127,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix12 = POSIX_REGEX_SOURCE[rest2];
-                if (posix12) {
-                  prev.value = pre + posix12;
+                const posix13 = POSIX_REGEX_SOURCE[rest2];
+                if (posix13) {
+                  prev.value = pre + posix13;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21646,7 +21646,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options2 || {};
-      const posix12 = opts.windows;
+      const posix13 = opts.windows;
       const regex2 = isState ? picomatch9.compileRe(glob2, options2) : picomatch9.makeRe(glob2, options2, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -21656,8 +21656,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch9(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex2, options2, { glob: glob2, posix: posix12 });
-        const result = { glob: glob2, state, regex: regex2, posix: posix12, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex2, options2, { glob: glob2, posix: posix13 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix13, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21682,7 +21682,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch9.test = (input2, regex2, options2, { glob: glob2, posix: posix12 } = {}) => {
+    picomatch9.test = (input2, regex2, options2, { glob: glob2, posix: posix13 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21690,7 +21690,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options2 || {};
-      const format4 = opts.format || (posix12 ? utils.toPosixSlashes : null);
+      const format4 = opts.format || (posix13 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format4 ? format4(input2) : input2;
       if (match === false) {
@@ -21699,16 +21699,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch9.matchBase(input2, regex2, options2, posix12);
+          match = picomatch9.matchBase(input2, regex2, options2, posix13);
         } else {
           match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch9.matchBase = (input2, glob2, options2, posix12 = options2 && options2.windows) => {
+    picomatch9.matchBase = (input2, glob2, options2, posix13 = options2 && options2.windows) => {
       const regex2 = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options2);
-      return regex2.test(utils.basename(input2, { windows: posix12 }));
+      return regex2.test(utils.basename(input2, { windows: posix13 }));
     };
     picomatch9.isMatch = (str2, patterns, options2) => picomatch9(patterns, options2)(str2);
     picomatch9.parse = (pattern, options2) => {
@@ -35686,7 +35686,7 @@ async function createNodeMiddleware2(appFn, { probot = createProbot(), webhooksP
 }
 
 // checks/environments/check-environments.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
@@ -59484,7 +59484,7 @@ function withoutComment(line, syntax) {
 }
 
 // checks/environments/resolve-values.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // checks/infra/model.ts
 var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
@@ -59496,13 +59496,14 @@ function isUnresolved(value) {
 }
 
 // checks/infra/terraform/parse-terraform.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // checks/infra/terraform/configuration.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // checks/infra/terraform/functions.ts
+import { posix } from "node:path";
 var list = (value, node2) => {
   if (Array.isArray(value)) return value;
   throw new EvalError(`${node2.text}: expected a list, got ${describeType(value)}`);
@@ -59623,6 +59624,8 @@ var SCALAR = {
     }
     return text(value, node2).split(pattern).join(text(replacement, node2));
   },
+  basename: ([value], node2) => posix.basename(text(value, node2)),
+  dirname: ([value], node2) => posix.dirname(text(value, node2)),
   jsondecode: ([value], node2) => {
     if (typeof value !== "string") return value;
     try {
@@ -59919,8 +59922,9 @@ function binary2(node2, scope) {
       return toBool(right, node2.right);
     case "==":
     case "!=": {
-      if (containsUnknown(left) || containsUnknown(right)) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
-      return equal(left, right) === (node2.operator === "==");
+      const same = equalKnown(left, right);
+      if (same === void 0) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
+      return same === (node2.operator === "==");
     }
     default: {
       const a = toNumber(left, node2.left);
@@ -59986,6 +59990,21 @@ function describeType(value) {
   if (value === null || value === void 0) return "null";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function equalKnown(a, b) {
+  if (isUnresolved(a) || isUnresolved(b)) return void 0;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    const items = a.map((item, position) => equalKnown(item, b[position]));
+    return items.includes(false) ? false : items.includes(void 0) ? void 0 : true;
+  }
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || !keys.every((key) => Object.hasOwn(b, key))) return false;
+    const values = keys.map((key) => equalKnown(a[key], b[key]));
+    return values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
+  }
+  return equal(a, b);
 }
 function equal(a, b) {
   if (a === b) return true;
@@ -60465,11 +60484,11 @@ function isVarFile(path8) {
   return path8.endsWith(".tfvars") || path8.endsWith(".tfvars.json");
 }
 function normalizeDir(path8) {
-  return posix.normalize(path8).replace(/\/+$/, "") || ".";
+  return posix2.normalize(path8).replace(/\/+$/, "") || ".";
 }
 function localSourceDir(dir, source) {
   if (!/^\.\.?(\/|$)/.test(source)) return void 0;
-  return normalizeDir(posix.join(dir, source));
+  return normalizeDir(posix2.join(dir, source));
 }
 function evaluateConfiguration(files, options2 = {}) {
   return new Configuration(files, options2).evaluate();
@@ -60482,7 +60501,7 @@ var Configuration = class {
         this.varFiles.push(file2);
         continue;
       }
-      const dir = normalizeDir(posix.dirname(file2.path));
+      const dir = normalizeDir(posix2.dirname(file2.path));
       const module2 = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
       this.dirs.set(dir, module2);
       collect(module2, file2);
@@ -60550,21 +60569,21 @@ var Configuration = class {
     const source = typeof block.source === "string" ? block.source : "";
     const local = localSourceDir(dir, source);
     if (local !== void 0) return local;
-    const manifest = this.options.modulesJson?.get(posix.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
+    const manifest = this.options.modulesJson?.get(posix2.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
     if (!manifest) return void 0;
     try {
       const parsed = JSON.parse(manifest);
       const key = parentKey ? `${parentKey}.${name}` : name;
       const entry = parsed.Modules?.find((candidate) => candidate.Key === key);
-      return typeof entry?.Dir === "string" ? normalizeDir(posix.join(rootDir, entry.Dir)) : void 0;
+      return typeof entry?.Dir === "string" ? normalizeDir(posix2.join(rootDir, entry.Dir)) : void 0;
     } catch {
       return void 0;
     }
   }
   /** terraform.tfvars, then *.auto.tfvars (by name), then the configured var files: later wins. */
   varFilesOf(dir) {
-    const inDir = this.varFiles.filter((file2) => normalizeDir(posix.dirname(file2.path)) === dir);
-    const name = (file2) => posix.basename(file2.path);
+    const inDir = this.varFiles.filter((file2) => normalizeDir(posix2.dirname(file2.path)) === dir);
+    const name = (file2) => posix2.basename(file2.path);
     const automatic = [
       ...inDir.filter((file2) => name(file2) === "terraform.tfvars" || name(file2) === "terraform.tfvars.json"),
       ...inDir.filter((file2) => /\.auto\.tfvars(\.json)?$/.test(name(file2))).sort((a, b) => name(a).localeCompare(name(b)))
@@ -60660,7 +60679,7 @@ var Instance = class _Instance {
         if (!iteration.each || name !== "key" && name !== "value") return unknownBecause(`\${${node2.text}}`, "each is used outside a for_each block");
         return iteration.each[name];
       case "path":
-        return name === "module" ? this.module.dir : name === "root" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
+        return name === "module" ? this.module.dir : name === "root" || name === "cwd" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
       case "terraform":
         return unknownBecause(`\${${node2.text}}`, "the workspace is chosen when Terraform runs");
       case "data":
@@ -60984,7 +61003,7 @@ function applyType(type2, value) {
     if (attributeType.kind === "call" && attributeType.name === "optional") {
       const [optionalType, fallback] = attributeType.args;
       attributeType = optionalType ?? attributeType;
-      if ((result[name] === void 0 || result[name] === null) && fallback) setOwn(result, name, defaultValue(fallback));
+      if (result[name] === void 0 || result[name] === null && fallback) setOwn(result, name, fallback ? defaultValue(fallback) : null);
     }
     if (result[name] !== void 0) setOwn(result, name, applyType(attributeType, result[name]));
   }
@@ -61290,7 +61309,7 @@ async function parseFile(file2) {
   const tooDeep = findExcessiveNesting(file2.text);
   if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
-    const body2 = await parseHcl(posix2.basename(file2.path), file2.text);
+    const body2 = await parseHcl(posix3.basename(file2.path), file2.text);
     const positions = locateHcl(file2.text);
     return { path: file2.path, body: body2, locate: (path8) => locate(positions, path8) };
   } catch (error62) {
@@ -61314,11 +61333,11 @@ async function resolveNetworkValues(source, paths, facts) {
   const modules = /* @__PURE__ */ new Set();
   for (const file2 of facts.values()) {
     const usesExpression = file2.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
-    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix3.dirname(file2.path));
+    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix4.dirname(file2.path));
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module2 of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path8) => path8.endsWith(".tf") && posix3.dirname(path8) === module2));
+    const files = await readModule(source, paths.filter((path8) => path8.endsWith(".tf") && posix4.dirname(path8) === module2));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -61850,8 +61869,8 @@ async function collectVersions(changeSet, headPaths, basePaths, classify2, read2
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path8]) => !changed.has(path8)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path8) => path8.endsWith(".tf")).map((path8) => posix4.dirname(path8)));
-  const inChangedModule = (path8) => changedModules.has(posix4.dirname(path8));
+  const changedModules = new Set([...changed].filter((path8) => path8.endsWith(".tf")).map((path8) => posix5.dirname(path8)));
+  const inChangedModule = (path8) => changedModules.has(posix5.dirname(path8));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
   const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path8]) => inChangedModule(path8))));
   for (const [path8, tokens] of headResolved) if (!inChangedModule(path8)) baseResolved.set(path8, tokens);
@@ -61942,7 +61961,7 @@ function messageOf(error62) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // checks/infra/rule.ts
 function isUndecided(applies) {
@@ -62265,7 +62284,7 @@ function pathLabel(path8) {
 var import_picomatch6 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // checks/infra/file-identity.ts
 function identifyInFile(format4, resources) {
@@ -62481,8 +62500,8 @@ var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serve
 function localTemplatePath(from, resource) {
   const property = NESTED_TEMPLATE[String(resource.Type)];
   const url2 = property === void 0 ? void 0 : asObject(resource.Properties)[property];
-  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix5.isAbsolute(url2) || url2.includes("${")) return void 0;
-  const path8 = posix5.normalize(posix5.join(posix5.dirname(from), url2));
+  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix6.isAbsolute(url2) || url2.includes("${")) return void 0;
+  const path8 = posix6.normalize(posix6.join(posix6.dirname(from), url2));
   return path8 === ".." || path8.startsWith("../") ? void 0 : path8;
 }
 function nestedStacks(template2) {
@@ -62682,7 +62701,7 @@ var kubernetesParser = {
 
 // checks/infra/nginx/includes.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -62804,7 +62823,7 @@ var CONFIG_PREFIXES = [
   "/etc/openresty/"
 ];
 function directoryOf(path8) {
-  const directory = posix6.dirname(path8);
+  const directory = posix7.dirname(path8);
   return directory === "." ? "" : directory;
 }
 function withAncestors(directory) {
@@ -62816,14 +62835,14 @@ function withAncestors(directory) {
   return directories;
 }
 function inside(directory, relative) {
-  const joined = posix6.normalize(posix6.join(directory, relative));
-  return joined === ".." || joined.startsWith("../") || posix6.isAbsolute(joined) || joined === "." ? void 0 : joined;
+  const joined = posix7.normalize(posix7.join(directory, relative));
+  return joined === ".." || joined.startsWith("../") || posix7.isAbsolute(joined) || joined === "." ? void 0 : joined;
 }
 function includeCandidates(from, argument, root) {
   if (argument.includes("$") || argument === "") return [];
   const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
   const relatives = [];
-  if (posix6.isAbsolute(argument)) {
+  if (posix7.isAbsolute(argument)) {
     const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
     if (prefix) relatives.push(argument.slice(prefix.length));
     relatives.push(argument.slice(1));
@@ -62854,7 +62873,7 @@ function nginxDependencies(path8, text2) {
 }
 
 // checks/infra/nginx/effective-config.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 1e5;
@@ -62880,7 +62899,7 @@ function expandRoot(files, root, visited) {
     const candidates = includeCandidates(path8, argument, root);
     if (!candidates.length) return notFollowed("it points outside the repository");
     const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
-    if (!matched.length) return INERT_INCLUDES.has(posix7.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (!matched.length) return INERT_INCLUDES.has(posix8.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
     if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
     return matched.flatMap((file2) => {
       if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
@@ -63172,7 +63191,7 @@ var nginxParser = {
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var isConfigurationFile = (path8) => path8.endsWith(".tf") || path8.endsWith(".tf.json");
@@ -63193,12 +63212,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path8, text2) => {
-    const dir = posix8.dirname(path8);
+    const dir = posix9.dirname(path8);
     if (isModulesManifest(path8)) {
-      const root = posix8.dirname(posix8.dirname(posix8.dirname(path8)));
+      const root = posix9.dirname(posix9.dirname(posix9.dirname(path8)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix8.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix9.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -66982,8 +67001,8 @@ async function parseVersion(files, maxBytes, options2) {
 }
 function scopeOf(resource, path8) {
   if (resource.scope !== void 0) {
-    const from = `:${posix9.dirname(resource.path)}`;
-    return path8 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix9.dirname(path8)}` : resource.scope;
+    const from = `:${posix10.dirname(resource.path)}`;
+    return path8 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix10.dirname(path8)}` : resource.scope;
   }
   const parser2 = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser2?.groupOf?.(path8) ?? `${resource.format}:${path8}`;
@@ -67002,7 +67021,7 @@ var import_picomatch8 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/select-files.ts
 var import_picomatch7 = __toESM(require_picomatch2(), 1);
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 
 // checks/model/source.ts
 var UnreadableFileError = class extends Error {
@@ -67122,7 +67141,7 @@ var Globs = class {
     let entry = this.compiled.get(glob2);
     if (!entry) {
       const scanned = import_picomatch7.default.scan(glob2);
-      const dir = posix10.dirname(glob2) === "." ? "" : posix10.dirname(glob2);
+      const dir = posix11.dirname(glob2) === "." ? "" : posix11.dirname(glob2);
       entry = { matches: (0, import_picomatch7.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob2, entry);
     }
@@ -67197,18 +67216,18 @@ async function indexDependents(listing, reader, globs2) {
 }
 function candidatesFor(path8, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix10.dirname(path8);
+  let dir = posix11.dirname(path8);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix10.dirname(dir);
+    dir = posix11.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path8 of listing) {
-    const dir = posix10.dirname(path8) === "." ? "" : posix10.dirname(path8);
+    const dir = posix11.dirname(path8) === "." ? "" : posix11.dirname(path8);
     const list3 = index2.get(dir) ?? [];
     list3.push(path8);
     index2.set(dir, list3);
@@ -67745,14 +67764,14 @@ function bomlessUtf16(bytes) {
 }
 
 // checks/source/repo-paths.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 function repositoryPath(path8) {
-  const relative = posix11.normalize(path8);
+  const relative = posix12.normalize(path8);
   return relative === ".." || relative.startsWith("../") || relative.startsWith("/") ? void 0 : relative.replace(/\/$/, "");
 }
 function linkTargetPath(link, target) {
-  return target.startsWith("/") ? void 0 : repositoryPath(posix11.join(posix11.dirname(link), target));
+  return target.startsWith("/") ? void 0 : repositoryPath(posix12.join(posix12.dirname(link), target));
 }
 
 // checks/source/unreadable.ts

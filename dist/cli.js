@@ -1171,9 +1171,9 @@ var require_parse = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix12 = POSIX_REGEX_SOURCE[rest2];
-                if (posix12) {
-                  prev.value = pre + posix12;
+                const posix13 = POSIX_REGEX_SOURCE[rest2];
+                if (posix13) {
+                  prev.value = pre + posix13;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -1690,7 +1690,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix12 = opts.windows;
+      const posix13 = opts.windows;
       const regex = isState ? picomatch9.compileRe(glob2, options) : picomatch9.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -1700,8 +1700,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch9(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix12 });
-        const result = { glob: glob2, state, regex, posix: posix12, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix13 });
+        const result = { glob: glob2, state, regex, posix: posix13, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -1726,7 +1726,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix12 } = {}) => {
+    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix13 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -1734,7 +1734,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix12 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix13 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
@@ -1743,16 +1743,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch9.matchBase(input2, regex, options, posix12);
+          match = picomatch9.matchBase(input2, regex, options, posix13);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch9.matchBase = (input2, glob2, options, posix12 = options && options.windows) => {
+    picomatch9.matchBase = (input2, glob2, options, posix13 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix12 }));
+      return regex.test(utils.basename(input2, { windows: posix13 }));
     };
     picomatch9.isMatch = (str2, patterns, options) => picomatch9(patterns, options)(str2);
     picomatch9.parse = (pattern, options) => {
@@ -42944,7 +42944,7 @@ var demoCommand = {
 };
 
 // checks/environments/check-environments.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // checks/environments/blocks.ts
 var NETWORK_TYPES = /* @__PURE__ */ new Set([
@@ -43504,16 +43504,17 @@ function withoutComment(line, syntax) {
 }
 
 // checks/environments/resolve-values.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // checks/infra/terraform/parse-terraform.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // checks/infra/terraform/configuration.ts
 var import_picomatch3 = __toESM(require_picomatch2(), 1);
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // checks/infra/terraform/functions.ts
+import { posix } from "node:path";
 var list2 = (value, node2) => {
   if (Array.isArray(value)) return value;
   throw new EvalError(`${node2.text}: expected a list, got ${describeType(value)}`);
@@ -43634,6 +43635,8 @@ var SCALAR = {
     }
     return text(value, node2).split(pattern).join(text(replacement, node2));
   },
+  basename: ([value], node2) => posix.basename(text(value, node2)),
+  dirname: ([value], node2) => posix.dirname(text(value, node2)),
   jsondecode: ([value], node2) => {
     if (typeof value !== "string") return value;
     try {
@@ -43930,8 +43933,9 @@ function binary2(node2, scope) {
       return toBool(right, node2.right);
     case "==":
     case "!=": {
-      if (containsUnknown(left) || containsUnknown(right)) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
-      return equal(left, right) === (node2.operator === "==");
+      const same = equalKnown(left, right);
+      if (same === void 0) return widen(node2, firstUnknown(left) ?? firstUnknown(right));
+      return same === (node2.operator === "==");
     }
     default: {
       const a2 = toNumber(left, node2.left);
@@ -43997,6 +44001,21 @@ function describeType(value) {
   if (value === null || value === void 0) return "null";
   if (Array.isArray(value)) return "a list";
   return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+function equalKnown(a2, b) {
+  if (isUnresolved(a2) || isUnresolved(b)) return void 0;
+  if (Array.isArray(a2) && Array.isArray(b)) {
+    if (a2.length !== b.length) return false;
+    const items = a2.map((item, position) => equalKnown(item, b[position]));
+    return items.includes(false) ? false : items.includes(void 0) ? void 0 : true;
+  }
+  if (a2 !== null && b !== null && typeof a2 === "object" && typeof b === "object" && !Array.isArray(a2) && !Array.isArray(b)) {
+    const keys = Object.keys(a2);
+    if (keys.length !== Object.keys(b).length || !keys.every((key) => Object.hasOwn(b, key))) return false;
+    const values = keys.map((key) => equalKnown(a2[key], b[key]));
+    return values.includes(false) ? false : values.includes(void 0) ? void 0 : true;
+  }
+  return equal(a2, b);
 }
 function equal(a2, b) {
   if (a2 === b) return true;
@@ -44476,11 +44495,11 @@ function isVarFile(path6) {
   return path6.endsWith(".tfvars") || path6.endsWith(".tfvars.json");
 }
 function normalizeDir(path6) {
-  return posix.normalize(path6).replace(/\/+$/, "") || ".";
+  return posix2.normalize(path6).replace(/\/+$/, "") || ".";
 }
 function localSourceDir(dir, source) {
   if (!/^\.\.?(\/|$)/.test(source)) return void 0;
-  return normalizeDir(posix.join(dir, source));
+  return normalizeDir(posix2.join(dir, source));
 }
 function evaluateConfiguration(files, options = {}) {
   return new Configuration(files, options).evaluate();
@@ -44493,7 +44512,7 @@ var Configuration = class {
         this.varFiles.push(file2);
         continue;
       }
-      const dir = normalizeDir(posix.dirname(file2.path));
+      const dir = normalizeDir(posix2.dirname(file2.path));
       const module = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
       this.dirs.set(dir, module);
       collect(module, file2);
@@ -44561,21 +44580,21 @@ var Configuration = class {
     const source = typeof block.source === "string" ? block.source : "";
     const local = localSourceDir(dir, source);
     if (local !== void 0) return local;
-    const manifest = this.options.modulesJson?.get(posix.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
+    const manifest = this.options.modulesJson?.get(posix2.join(rootDir === "." ? "" : rootDir, ".terraform/modules/modules.json"));
     if (!manifest) return void 0;
     try {
       const parsed = JSON.parse(manifest);
       const key = parentKey ? `${parentKey}.${name2}` : name2;
       const entry = parsed.Modules?.find((candidate) => candidate.Key === key);
-      return typeof entry?.Dir === "string" ? normalizeDir(posix.join(rootDir, entry.Dir)) : void 0;
+      return typeof entry?.Dir === "string" ? normalizeDir(posix2.join(rootDir, entry.Dir)) : void 0;
     } catch {
       return void 0;
     }
   }
   /** terraform.tfvars, then *.auto.tfvars (by name), then the configured var files: later wins. */
   varFilesOf(dir) {
-    const inDir = this.varFiles.filter((file2) => normalizeDir(posix.dirname(file2.path)) === dir);
-    const name2 = (file2) => posix.basename(file2.path);
+    const inDir = this.varFiles.filter((file2) => normalizeDir(posix2.dirname(file2.path)) === dir);
+    const name2 = (file2) => posix2.basename(file2.path);
     const automatic = [
       ...inDir.filter((file2) => name2(file2) === "terraform.tfvars" || name2(file2) === "terraform.tfvars.json"),
       ...inDir.filter((file2) => /\.auto\.tfvars(\.json)?$/.test(name2(file2))).sort((a2, b) => name2(a2).localeCompare(name2(b)))
@@ -44671,7 +44690,7 @@ var Instance = class _Instance {
         if (!iteration.each || name2 !== "key" && name2 !== "value") return unknownBecause(`\${${node2.text}}`, "each is used outside a for_each block");
         return iteration.each[name2];
       case "path":
-        return name2 === "module" ? this.module.dir : name2 === "root" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
+        return name2 === "module" ? this.module.dir : name2 === "root" || name2 === "cwd" ? this.rootDir : unknownBecause(`\${${node2.text}}`, "a path of the machine that runs Terraform");
       case "terraform":
         return unknownBecause(`\${${node2.text}}`, "the workspace is chosen when Terraform runs");
       case "data":
@@ -44995,7 +45014,7 @@ function applyType(type2, value) {
     if (attributeType.kind === "call" && attributeType.name === "optional") {
       const [optionalType, fallback] = attributeType.args;
       attributeType = optionalType ?? attributeType;
-      if ((result[name2] === void 0 || result[name2] === null) && fallback) setOwn(result, name2, defaultValue(fallback));
+      if (result[name2] === void 0 || result[name2] === null && fallback) setOwn(result, name2, fallback ? defaultValue(fallback) : null);
     }
     if (result[name2] !== void 0) setOwn(result, name2, applyType(attributeType, result[name2]));
   }
@@ -45301,7 +45320,7 @@ async function parseFile(file2) {
   const tooDeep = findExcessiveNesting(file2.text);
   if (tooDeep) return failed(tooDeep.line, tooDeep.message);
   try {
-    const body2 = await parseHcl(posix2.basename(file2.path), file2.text);
+    const body2 = await parseHcl(posix3.basename(file2.path), file2.text);
     const positions = locateHcl(file2.text);
     return { path: file2.path, body: body2, locate: (path6) => locate(positions, path6) };
   } catch (error62) {
@@ -45325,11 +45344,11 @@ async function resolveNetworkValues(source, paths, facts) {
   const modules = /* @__PURE__ */ new Set();
   for (const file2 of facts.values()) {
     const usesExpression = file2.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
-    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix3.dirname(file2.path));
+    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix4.dirname(file2.path));
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix3.dirname(path6) === module));
+    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix4.dirname(path6) === module));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -45810,8 +45829,8 @@ async function collectVersions(changeSet, headPaths, basePaths, classify2, read,
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path6]) => !changed.has(path6)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix4.dirname(path6)));
-  const inChangedModule = (path6) => changedModules.has(posix4.dirname(path6));
+  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix5.dirname(path6)));
+  const inChangedModule = (path6) => changedModules.has(posix5.dirname(path6));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
   const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path6]) => inChangedModule(path6))));
   for (const [path6, tokens] of headResolved) if (!inChangedModule(path6)) baseResolved.set(path6, tokens);
@@ -45902,13 +45921,13 @@ function messageOf2(error62) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // checks/infra/formats.ts
 var import_picomatch6 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // checks/infra/file-identity.ts
 function identifyInFile(format3, resources) {
@@ -46124,8 +46143,8 @@ var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serve
 function localTemplatePath(from, resource) {
   const property = NESTED_TEMPLATE[String(resource.Type)];
   const url2 = property === void 0 ? void 0 : asObject(resource.Properties)[property];
-  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix5.isAbsolute(url2) || url2.includes("${")) return void 0;
-  const path6 = posix5.normalize(posix5.join(posix5.dirname(from), url2));
+  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix6.isAbsolute(url2) || url2.includes("${")) return void 0;
+  const path6 = posix6.normalize(posix6.join(posix6.dirname(from), url2));
   return path6 === ".." || path6.startsWith("../") ? void 0 : path6;
 }
 function nestedStacks(template2) {
@@ -46325,7 +46344,7 @@ var kubernetesParser = {
 
 // checks/infra/nginx/includes.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -46447,7 +46466,7 @@ var CONFIG_PREFIXES = [
   "/etc/openresty/"
 ];
 function directoryOf(path6) {
-  const directory = posix6.dirname(path6);
+  const directory = posix7.dirname(path6);
   return directory === "." ? "" : directory;
 }
 function withAncestors(directory) {
@@ -46459,14 +46478,14 @@ function withAncestors(directory) {
   return directories;
 }
 function inside(directory, relative2) {
-  const joined = posix6.normalize(posix6.join(directory, relative2));
-  return joined === ".." || joined.startsWith("../") || posix6.isAbsolute(joined) || joined === "." ? void 0 : joined;
+  const joined = posix7.normalize(posix7.join(directory, relative2));
+  return joined === ".." || joined.startsWith("../") || posix7.isAbsolute(joined) || joined === "." ? void 0 : joined;
 }
 function includeCandidates(from, argument, root) {
   if (argument.includes("$") || argument === "") return [];
   const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
   const relatives = [];
-  if (posix6.isAbsolute(argument)) {
+  if (posix7.isAbsolute(argument)) {
     const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
     if (prefix) relatives.push(argument.slice(prefix.length));
     relatives.push(argument.slice(1));
@@ -46497,7 +46516,7 @@ function nginxDependencies(path6, text2) {
 }
 
 // checks/infra/nginx/effective-config.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 1e5;
@@ -46523,7 +46542,7 @@ function expandRoot(files, root, visited) {
     const candidates = includeCandidates(path6, argument, root);
     if (!candidates.length) return notFollowed("it points outside the repository");
     const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
-    if (!matched.length) return INERT_INCLUDES.has(posix7.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (!matched.length) return INERT_INCLUDES.has(posix8.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
     if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
     return matched.flatMap((file2) => {
       if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
@@ -46815,7 +46834,7 @@ var nginxParser = {
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var isConfigurationFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json");
@@ -46836,12 +46855,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path6, text2) => {
-    const dir = posix8.dirname(path6);
+    const dir = posix9.dirname(path6);
     if (isModulesManifest(path6)) {
-      const root = posix8.dirname(posix8.dirname(posix8.dirname(path6)));
+      const root = posix9.dirname(posix9.dirname(posix9.dirname(path6)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix8.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix9.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -46947,8 +46966,8 @@ async function parseVersion(files, maxBytes, options) {
 }
 function scopeOf(resource, path6) {
   if (resource.scope !== void 0) {
-    const from = `:${posix9.dirname(resource.path)}`;
-    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix9.dirname(path6)}` : resource.scope;
+    const from = `:${posix10.dirname(resource.path)}`;
+    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix10.dirname(path6)}` : resource.scope;
   }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path6) ?? `${resource.format}:${path6}`;
@@ -46967,7 +46986,7 @@ var import_picomatch8 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/select-files.ts
 var import_picomatch7 = __toESM(require_picomatch2(), 1);
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 
 // checks/model/source.ts
 var UnreadableFileError = class extends Error {
@@ -47087,7 +47106,7 @@ var Globs = class {
     let entry = this.compiled.get(glob2);
     if (!entry) {
       const scanned = import_picomatch7.default.scan(glob2);
-      const dir = posix10.dirname(glob2) === "." ? "" : posix10.dirname(glob2);
+      const dir = posix11.dirname(glob2) === "." ? "" : posix11.dirname(glob2);
       entry = { matches: (0, import_picomatch7.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob2, entry);
     }
@@ -47162,18 +47181,18 @@ async function indexDependents(listing, reader, globs2) {
 }
 function candidatesFor(path6, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix10.dirname(path6);
+  let dir = posix11.dirname(path6);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix10.dirname(dir);
+    dir = posix11.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path6 of listing) {
-    const dir = posix10.dirname(path6) === "." ? "" : posix10.dirname(path6);
+    const dir = posix11.dirname(path6) === "." ? "" : posix11.dirname(path6);
     const list3 = index2.get(dir) ?? [];
     list3.push(path6);
     index2.set(dir, list3);
@@ -47303,7 +47322,7 @@ function bomlessUtf16(bytes) {
 }
 
 // checks/source/repo-paths.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 var ESCAPE_BASE = 56320;
 function decodePath(bytes) {
@@ -47342,11 +47361,11 @@ function utf8SequenceLength(bytes, at) {
   }
 }
 function repositoryPath2(path6) {
-  const relative2 = posix11.normalize(path6);
+  const relative2 = posix12.normalize(path6);
   return relative2 === ".." || relative2.startsWith("../") || relative2.startsWith("/") ? void 0 : relative2.replace(/\/$/, "");
 }
 function linkTargetPath(link, target) {
-  return target.startsWith("/") ? void 0 : repositoryPath2(posix11.join(posix11.dirname(link), target));
+  return target.startsWith("/") ? void 0 : repositoryPath2(posix12.join(posix12.dirname(link), target));
 }
 
 // checks/source/run-git.ts

@@ -307,7 +307,8 @@ class Instance {
         if (!iteration.each || (name !== 'key' && name !== 'value')) return unknownBecause(`\${${node.text}}`, 'each is used outside a for_each block');
         return iteration.each[name];
       case 'path':
-        return name === 'module' ? this.module.dir : name === 'root' ? this.rootDir : unknownBecause(`\${${node.text}}`, 'a path of the machine that runs Terraform');
+        // Terraform runs in the root module's directory: path.cwd is it (repository-relative here).
+        return name === 'module' ? this.module.dir : name === 'root' || name === 'cwd' ? this.rootDir : unknownBecause(`\${${node.text}}`, 'a path of the machine that runs Terraform');
       case 'terraform':
         return unknownBecause(`\${${node.text}}`, 'the workspace is chosen when Terraform runs');
       case 'data':
@@ -652,7 +653,8 @@ function finalize(value: unknown): unknown {
 
 /**
  * `optional(type, default)` attributes of an object type that the value leaves out get their
- * default, through `list(…)`, `set(…)`, `map(…)` and nested objects, as Terraform does.
+ * default (`optional(type)`: null), through `list(…)`, `set(…)`, `map(…)` and nested objects, as
+ * Terraform does.
  */
 function withTypeDefaults(type: unknown, value: unknown, parse: (text: string) => Expr | Error): unknown {
   if (typeof type !== 'string' || !type.includes('optional(')) return value;
@@ -676,7 +678,8 @@ function applyType(type: Expr, value: unknown): unknown {
     if (attributeType.kind === 'call' && attributeType.name === 'optional') {
       const [optionalType, fallback] = attributeType.args;
       attributeType = optionalType ?? attributeType;
-      if ((result[name] === undefined || result[name] === null) && fallback) setOwn(result, name, defaultValue(fallback));
+      // `optional(type)` without a default is null when left out, as Terraform makes it.
+      if (result[name] === undefined || (result[name] === null && fallback)) setOwn(result, name, fallback ? defaultValue(fallback) : null);
     }
     if (result[name] !== undefined) setOwn(result, name, applyType(attributeType, result[name]));
   }

@@ -272,8 +272,9 @@ function binary(node: Extract<Expr, { kind: 'binary' }>, scope: EvalScope): unkn
       return toBool(right, node.right);
     case '==':
     case '!=': {
-      if (containsUnknown(left) || containsUnknown(right)) return widen(node, firstUnknown(left) ?? firstUnknown(right)!);
-      return equal(left, right) === (node.operator === '==');
+      const same = equalKnown(left, right);
+      if (same === undefined) return widen(node, firstUnknown(left) ?? firstUnknown(right)!);
+      return same === (node.operator === '==');
     }
     default: {
       const a = toNumber(left, node.left);
@@ -347,6 +348,26 @@ export function describeType(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return 'a list';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Equality over values with unknown parts: decided when the known parts already differ (an
+ * object with an unknown attribute is still not null), `undefined` when it hangs on an unknown.
+ */
+function equalKnown(a: unknown, b: unknown): boolean | undefined {
+  if (isUnresolved(a) || isUnresolved(b)) return undefined;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    const items = a.map((item, position) => equalKnown(item, b[position]));
+    return items.includes(false) ? false : items.includes(undefined) ? undefined : true;
+  }
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || !keys.every((key) => Object.hasOwn(b, key))) return false;
+    const values = keys.map((key) => equalKnown((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    return values.includes(false) ? false : values.includes(undefined) ? undefined : true;
+  }
+  return equal(a, b);
 }
 
 export function equal(a: unknown, b: unknown): boolean {

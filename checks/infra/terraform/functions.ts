@@ -3,6 +3,7 @@
  * not listed here, or one that reads the outside world (`file`, `timestamp`, `uuid`), gives an
  * unresolved value naming it, never a guess.
  */
+import { posix } from 'node:path';
 import { isUnresolved, type Unresolved } from '../model.js';
 import type { Expr } from './expression.js';
 import { describeType, equal, EvalError, firstUnknown, toBool, toNumber, toStringValue, unknownBecause } from './evaluate.js';
@@ -133,6 +134,8 @@ const SCALAR: Record<string, Fn> = {
     }
     return text(value, node).split(pattern).join(text(replacement, node));
   },
+  basename: ([value], node) => posix.basename(text(value, node)),
+  dirname: ([value], node) => posix.dirname(text(value, node)),
   jsondecode: ([value], node) => {
     if (typeof value !== 'string') return value;
     try {

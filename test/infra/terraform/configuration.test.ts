@@ -257,3 +257,13 @@ describe('messages', () => {
     expect(unknown?.message).toBe('aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved');
   });
 });
+
+describe('variable types', () => {
+  it('optional(type) without a default is null when left out, so a module reading it is not an error (terraform-aws-alb style)', async () => {
+    const tree: Tree = {
+      'main.tf': `variable "listeners" {\n  type = map(object({\n    protocol   = optional(string)\n    ssl_policy = optional(string)\n  }))\n  default = { web = { protocol = "HTTPS" } }\n}\n\nresource "aws_lb_listener" "this" {\n  for_each   = { for key, listener in var.listeners : key => listener if listener != null }\n  protocol   = each.value.protocol\n  ssl_policy = contains(["HTTPS", "TLS"], each.value.protocol) ? coalesce(each.value.ssl_policy, "ELBSecurityPolicy-TLS13-1-2-2021-06") : each.value.ssl_policy\n}\n`,
+    };
+    const [listener] = await resourcesOf(tree);
+    expect(listener).toMatchObject({ address: 'aws_lb_listener.this["web"]', values: { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' } });
+  });
+});

@@ -61,6 +61,7 @@ describe('evaluating expressions', () => {
     ['${join(",", split("-", "a-b-c"))}', 'a,b,c'],
     ['${upper(replace(var.env, "/o(d)/", "0$1"))}', 'PR0D'],
     ['${lower("TLS")}', 'tls'],
+    ['${basename("examples/complete-alb")}', 'complete-alb'],
     ['${jsondecode("{\\"a\\": [1, true]}")}', { a: [1, true] }],
     ['${cidrsubnet("10.1.0.0/16", 8, 3)}', '10.1.3.0/24'],
     ['${min(var.ports...)}', 443],
@@ -89,6 +90,9 @@ describe('evaluating expressions', () => {
     expect(list[0]).toBe('prod');
     expect(isUnresolved(list[1])).toBe(true);
     expect(run('${length([var.env, aws_s3_bucket.logs.arn])}')).toBe(2);
+    // an object with an unknown attribute is known not to be null
+    expect(run('${{ id = aws_s3_bucket.logs.id } != null}')).toBe(true);
+    expect(isUnresolved(run('${{ id = aws_s3_bucket.logs.id } == { id = "x" }}'))).toBe(true);
   });
 
   it('an expression Terraform would reject is unknown with its error, not a value', () => {
