@@ -106,6 +106,21 @@ describe('CloudFormation: local nested stacks', () => {
     expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'IAC-RDS-ENCRYPTION', change: 'weakened', at: 'infra/main.yaml:20', related: ['infra/stacks/records.yaml:6'] }]);
   });
 
+  it('Given a nested stack that exists only under a condition nobody can decide, then its resources have unknown verdicts, not fails', async () => {
+    const conditional = mainTemplate(GOOD_POLICY)
+      .replace('Encrypted: "true"', 'Encrypted: "false"')
+      .replace('Resources:\n', 'Conditions:\n  WithRecords: !Equals [!Ref RecordsMode, hosted]\nResources:\n')
+      .replace('  Environment:\n    Type: String\n    Default: prod\n', '  Environment:\n    Type: String\n    Default: prod\n  RecordsMode:\n    Type: String\n')
+      .replace('    Type: AWS::Serverless::Application\n', '    Type: AWS::Serverless::Application\n    Condition: WithRecords\n');
+
+    const result = await scan([], layout(conditional));
+
+    expect(result.findings).toEqual([]);
+    expect(result.unknown.map((outcome) => outcome.message)).toEqual([
+      'Database: StorageEncrypted depends on the resource exists only if Condition WithRecords: !Equals [{"Ref":"RecordsMode"},"hosted"]: Ref RecordsMode (a parameter without default), which could not be resolved',
+    ]);
+  });
+
   it('Given the child template alone, then a parameter without default is unknown, not a fail', async () => {
     const result = await scan([], [{ path: 'infra/stacks/records.yaml', text: RECORDS }]);
 

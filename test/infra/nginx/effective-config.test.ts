@@ -216,6 +216,16 @@ describe('nginx: the effective configuration across files', () => {
     expect(isUnresolved(values.ssl_protocols) && values.ssl_protocols.expression).toBe('include conf.d/a.conf (conf.d/b.conf:1): conf.d/a.conf includes itself');
   });
 
+  it('Given includes that multiply (each level including the next ten times), then the expansion stops at its limit with the reason, not at memory', async () => {
+    const levels = Object.fromEntries(Array.from({ length: 6 }, (_, level) => [`conf.d/level${level}.conf`, `include conf.d/level${level + 1}.conf;\n`.repeat(10)]));
+    const layout = { ...levels, 'conf.d/level6.conf': 'ssl_session_tickets off;\n', 'conf.d/site.conf': 'server {\n    listen 443 ssl;\n    include conf.d/level0.conf;\n}\n' };
+
+    const servers = await serversOf(layout);
+
+    const protocols = (servers[0]!.values as unknown as NginxServerValues).ssl_protocols;
+    expect(isUnresolved(protocols) && protocols.expression).toMatch(/: the includes expand to more than 100000 directives$/);
+  });
+
   it('Given two conf.d files with servers of the same address, then each keeps its identity: one file changing does not reach the other', async () => {
     const redirect = 'server {\n    listen 80;\n    return 301 https://$host$request_uri;\n}\n';
     const plain = 'server {\n    listen 80;\n    root /srv/www;\n}\n';
