@@ -28463,7 +28463,7 @@ function locationLabel(location) {
     return location.address ? `${location.url} (${location.address})` : location.url;
   }
   const lines = location.startLine === location.endLine ? `${location.startLine}` : `${location.startLine}-${location.endLine}`;
-  return `${location.path}:${lines}`;
+  return `${location.path}:${lines}${location.address ? ` (${location.address})` : ""}`;
 }
 
 // checks/endpoint/observation.ts
@@ -29499,7 +29499,8 @@ function toSuppression(entry) {
 }
 function sarifLocation(location, options) {
   if (location.kind === "file") {
-    return physical(location.path, location.startLine, location.endLine);
+    const place = physical(location.path, location.startLine, location.endLine);
+    return location.address ? { ...place, logicalLocations: [{ fullyQualifiedName: location.address, kind: "resource" }] } : place;
   }
   const line = options.endpointLines?.get(location.url);
   return {

@@ -1,0 +1,57 @@
+/**
+ * Rules that relate resources (a flow log for this VPC, a WAF association for this ALB, a
+ * logging config for this bucket) recognise a reference by its expression, as the file scan
+ * writes it (`${aws_vpc.main.id}`). A plan holds values instead: the id of an existing resource,
+ * or nothing at all (`after_unknown`) for one created by the same plan. So a reference-like
+ * attribute (`*_id`, `*_arn`, `bucket`) becomes an Unresolved naming the resource it points at:
+ * from the `configuration` section's `references` when the value is unknown, or by matching the
+ * known value with another resource's `id` / `arn`. A known value stays its only branch, so a
+ * rule that judges the attribute itself still sees it.
+ */
+import { isUnresolved, unresolved, type InfraResource } from '../model.js';
+import { configModuleOf, moduleNamesOf } from './locate-plan.js';
+import type { PlanExpression, PlanResourceChange, TerraformPlan } from './plan-json.js';
+
+const REFERENCE_KEY = /(_id|_arn|^bucket)$/;
+/** Terraform's own namespaces, not resources. */
+const NOT_A_RESOURCE = /^(var|local|count|each|path|terraform|self|module)\./;
+
+/** `module.a["x"].module.b.aws_lb.front[0]` → `module.a["x"].module.b.` (the module instance the resource lives in). */
+export function modulePrefixOf(change: PlanResourceChange): string {
+  return change.module_address ? `${change.module_address}.` : '';
+}
+
+/** Every known `id` and `arn` of the resources on one side, to their addresses. */
+export function identityIndex(resources: readonly InfraResource[]): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const resource of resources) {
+    for (const key of ['id', 'arn']) {
+      const value = resource.values[key];
+      if (typeof value === 'string' && value !== '' && !index.has(value)) index.set(value, `${resource.address}.${key}`);
+    }
+  }
+  return index;
+}
+
+/** The configuration's references of one attribute of a resource, absolute (module prefix added). */
+function configReferences(plan: TerraformPlan, change: PlanResourceChange, key: string): string[] {
+  const module = configModuleOf(plan, moduleNamesOf(change.address));
+  const address = change.mode === 'data' ? `data.${change.type}.${change.name}` : `${change.type}.${change.name}`;
+  const expression = module?.resources?.find((resource) => resource.address === address)?.expressions?.[key] as PlanExpression | undefined;
+  const prefix = modulePrefixOf(change);
+  return (expression?.references ?? []).filter((reference) => !NOT_A_RESOURCE.test(reference)).map((reference) => `${prefix}${reference}`);
+}
+
+/** Replaces the reference-like attributes of `resource` (in place) by references where the plan or the values say what they point at. */
+export function relate(resource: InfraResource, change: PlanResourceChange, plan: TerraformPlan | undefined, identities: ReadonlyMap<string, string>): void {
+  for (const [key, value] of Object.entries(resource.values)) {
+    if (!REFERENCE_KEY.test(key) || key === 'id') continue;
+    if (isUnresolved(value)) {
+      const references = plan ? configReferences(plan, change, key) : [];
+      if (references.length) resource.values[key] = unresolved(references.map((reference) => `\${${reference}}`).join(' '));
+    } else if (typeof value === 'string') {
+      const target = identities.get(value);
+      if (target && !target.startsWith(`${resource.address}.`)) resource.values[key] = unresolved(`\${${target}}`, [value]);
+    }
+  }
+}
