@@ -42639,24 +42639,47 @@ function identityIndex(resources) {
   }
   return index;
 }
+var configIndexes = /* @__PURE__ */ new WeakMap();
+function configResourceOf(module, address) {
+  if (!module) return void 0;
+  let index = configIndexes.get(module);
+  if (!index) {
+    index = new Map((module.resources ?? []).map((resource) => [resource.address, resource]));
+    configIndexes.set(module, index);
+  }
+  return index.get(address);
+}
 function configReferences(plan2, change, key) {
   const module = configModuleOf(plan2, moduleNamesOf(change.address));
   const address = change.mode === "data" ? `data.${change.type}.${change.name}` : `${change.type}.${change.name}`;
-  const expression = module?.resources?.find((resource) => resource.address === address)?.expressions?.[key];
+  const expression = configResourceOf(module, address)?.expressions?.[key];
   const prefix = modulePrefixOf(change);
   return (expression?.references ?? []).filter((reference) => !NOT_A_RESOURCE.test(reference)).map((reference) => `${prefix}${reference}`);
 }
 function relate(resource, change, plan2, identities) {
+  const made = [];
   for (const [key, value] of Object.entries(resource.values)) {
     if (!REFERENCE_KEY.test(key) || key === "id") continue;
     if (isUnresolved(value)) {
       const references = plan2 ? configReferences(plan2, change, key) : [];
       if (references.length) resource.values[key] = unresolved(references.map((reference) => `\${${reference}}`).join(" "));
+      made.push(...references);
     } else if (typeof value === "string") {
       const target = identities.get(value);
-      if (target && !target.startsWith(`${resource.address}.`)) resource.values[key] = unresolved(`\${${target}}`, [value]);
+      if (target && !target.startsWith(`${resource.address}.`)) {
+        resource.values[key] = unresolved(`\${${target}}`, [value]);
+        made.push(target);
+      }
     }
   }
+  return made;
+}
+function referencedAddresses(reference) {
+  const prefixes = [];
+  for (let index = 0; index < reference.length; index++) {
+    if (reference[index] === "." || reference[index] === "[") prefixes.push(reference.slice(0, index));
+  }
+  return [...prefixes, reference];
 }
 
 // checks/infra/plan/analyze-plan.ts
@@ -42671,7 +42694,13 @@ async function analyzePlan(input2) {
   const secrets = /* @__PURE__ */ new Set();
   const sides = resourcesOf2(plan2, (change) => locator.placeOf(change), secrets);
   const rules = input2.rules ?? INFRA_RULES;
-  const diff = diffResources({ base: sides.base, head: sides.head, rules, scopeOf: () => "plan" });
+  const diff = { findings: [], unknown: [], strengthened: [] };
+  for (const group of sides.groups) {
+    const part = diffResources({ base: group.flatMap((entry) => entry.base ?? []), head: group.flatMap((entry) => entry.head ?? []), rules, scopeOf: () => "plan" });
+    diff.findings.push(...part.findings);
+    diff.unknown.push(...part.unknown);
+    diff.strengthened.push(...part.strengthened);
+  }
   const redactor = new Redactor(secrets);
   report.unknown.push(...diff.unknown.map((outcome) => redactor.outcome(outcome)));
   report.strengthened.push(...diff.strengthened.map((outcome) => redactor.outcome(outcome)));
@@ -42690,6 +42719,7 @@ async function analyzePlan(input2) {
     report.findings.push(...result.findings);
     report.suppressed.push(...result.suppressed);
   }
+  report.findings.sort(compareFindings);
   report.notes.push(...notesOf(plan2, input2, sides, rules, locator.rootDir));
   return report;
 }
@@ -42697,20 +42727,20 @@ function isObject6(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function resourcesOf2(plan2, placeOf, secrets) {
-  const sides = { base: [], head: [], skipped: { data: 0, deposed: 0, forgotten: 0 } };
+  const skipped = { data: 0, deposed: 0, forgotten: 0 };
   const changes = [];
   for (const change of plan2.resource_changes) {
     if (change.mode === "data") {
-      sides.skipped.data++;
+      skipped.data++;
       continue;
     }
     if (change.deposed !== void 0) {
-      sides.skipped.deposed++;
+      skipped.deposed++;
       continue;
     }
     const { actions, before, after, after_unknown: afterUnknown, before_sensitive: beforeSensitive, after_sensitive: afterSensitive } = change.change;
     if (actions.length === 1 && actions[0] === "forget") {
-      sides.skipped.forgotten++;
+      skipped.forgotten++;
       continue;
     }
     sensitiveStrings(before, beforeSensitive, secrets);
@@ -42739,15 +42769,31 @@ function resourcesOf2(plan2, placeOf, secrets) {
     }
     changes.push(entry);
   }
-  sides.base = changes.flatMap((entry) => entry.base ? [entry.base] : []);
-  sides.head = changes.flatMap((entry) => entry.head ? [entry.head] : []);
-  const baseIdentities = identityIndex(sides.base);
-  const headIdentities = identityIndex(sides.head);
-  for (const entry of changes) {
-    if (entry.base) relate(entry.base, entry.change, void 0, baseIdentities);
-    if (entry.head) relate(entry.head, entry.change, plan2, headIdentities);
-  }
-  return sides;
+  const baseIdentities = identityIndex(changes.flatMap((entry) => entry.base ?? []));
+  const headIdentities = identityIndex(changes.flatMap((entry) => entry.head ?? []));
+  const byAddress = /* @__PURE__ */ new Map();
+  changes.forEach((entry, index) => {
+    for (const resource of [entry.base, entry.head]) if (resource) byAddress.set(resource.address, index);
+  });
+  const group = changes.map((_, index) => index);
+  const root = (index) => {
+    while (group[index] !== index) index = group[index] = group[group[index]];
+    return index;
+  };
+  changes.forEach((entry, index) => {
+    const references = [...entry.base ? relate(entry.base, entry.change, void 0, baseIdentities) : [], ...entry.head ? relate(entry.head, entry.change, plan2, headIdentities) : []];
+    for (const address of references.flatMap(referencedAddresses)) {
+      const other = byAddress.get(address);
+      if (other !== void 0) group[root(other)] = root(index);
+    }
+  });
+  const groups = /* @__PURE__ */ new Map();
+  changes.forEach((entry, index) => {
+    const members2 = groups.get(root(index));
+    if (members2) members2.push(entry);
+    else groups.set(root(index), [entry]);
+  });
+  return { groups: [...groups.values()], skipped };
 }
 function withAddress(range, address) {
   return { ...range, address };

@@ -6,11 +6,11 @@
  * block's lines when the checkout is at hand. Reading the plan file and the checkout is the
  * caller's job; the text and a FileSource come in.
  */
-import type { FileLocation, Finding } from '../../model/finding.js';
+import { compareFindings, type FileLocation, type Finding } from '../../model/finding.js';
 import { emptyReport, type Report } from '../../model/report.js';
 import type { FileSource } from '../../model/source.js';
 import { TOOL } from '../../version.js';
-import { diffResources } from '../diff.js';
+import { diffResources, type InfraDiff } from '../diff.js';
 import type { InfraResource, SourceRange } from '../model.js';
 import type { InfraRule } from '../rule.js';
 import { INFRA_RULES } from '../rules/index.js';
@@ -19,7 +19,7 @@ import { planLocator, type PlanPlace } from './locate-plan.js';
 import { readPlanJson, type PlanResourceChange, type TerraformPlan } from './plan-json.js';
 import { isSensitivePath, planValues, sensitiveStrings } from './plan-values.js';
 import { JUDGED_SENSITIVE, Redactor } from './redact.js';
-import { identityIndex, relate } from './relations.js';
+import { identityIndex, referencedAddresses, relate } from './relations.js';
 
 export interface PlanAnalysisInput {
   /** The plan JSON text. */
@@ -36,10 +36,16 @@ export interface PlanAnalysisInput {
   rules?: readonly InfraRule[];
 }
 
-/** Every resource, and what became of each resource change. */
+/** One resource change: the resource before and/or after the apply. */
+interface ChangeEntry {
+  change: PlanResourceChange;
+  base?: InfraResource;
+  head?: InfraResource;
+}
+
+/** The resource changes in groups of related ones, and what was not judged. */
 interface PlanSides {
-  base: InfraResource[];
-  head: InfraResource[];
+  groups: ChangeEntry[][];
   skipped: { data: number; deposed: number; forgotten: number };
 }
 
@@ -55,7 +61,16 @@ export async function analyzePlan(input: PlanAnalysisInput): Promise<Report> {
   const secrets = new Set<string>();
   const sides = resourcesOf(plan, (change) => locator.placeOf(change), secrets);
   const rules = input.rules ?? INFRA_RULES;
-  const diff = diffResources({ base: sides.base, head: sides.head, rules, scopeOf: () => 'plan' });
+  // Resources related to one another are judged together, each group on its own: a rule that
+  // looks for the resources referring to this one then reads its group, not the whole plan
+  // (a thousand buckets and their logging configs would otherwise cost a million comparisons).
+  const diff: InfraDiff = { findings: [], unknown: [], strengthened: [] };
+  for (const group of sides.groups) {
+    const part = diffResources({ base: group.flatMap((entry) => entry.base ?? []), head: group.flatMap((entry) => entry.head ?? []), rules, scopeOf: () => 'plan' });
+    diff.findings.push(...part.findings);
+    diff.unknown.push(...part.unknown);
+    diff.strengthened.push(...part.strengthened);
+  }
 
   const redactor = new Redactor(secrets);
   report.unknown.push(...diff.unknown.map((outcome) => redactor.outcome(outcome)));
@@ -75,6 +90,7 @@ export async function analyzePlan(input: PlanAnalysisInput): Promise<Report> {
     report.findings.push(...result.findings);
     report.suppressed.push(...result.suppressed);
   }
+  report.findings.sort(compareFindings);
   report.notes.push(...notesOf(plan, input, sides, rules, locator.rootDir));
   return report;
 }
@@ -85,21 +101,21 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The resources before and after the apply; data sources, deposed and forgotten objects are no change to judge. */
 function resourcesOf(plan: TerraformPlan, placeOf: (change: PlanResourceChange) => PlanPlace, secrets: Set<string>): PlanSides {
-  const sides: PlanSides = { base: [], head: [], skipped: { data: 0, deposed: 0, forgotten: 0 } };
-  const changes: { change: PlanResourceChange; base?: InfraResource; head?: InfraResource }[] = [];
+  const skipped = { data: 0, deposed: 0, forgotten: 0 };
+  const changes: ChangeEntry[] = [];
   for (const change of plan.resource_changes) {
     if (change.mode === 'data') {
-      sides.skipped.data++;
+      skipped.data++;
       continue;
     }
     if (change.deposed !== undefined) {
-      sides.skipped.deposed++;
+      skipped.deposed++;
       continue;
     }
     const { actions, before, after, after_unknown: afterUnknown, before_sensitive: beforeSensitive, after_sensitive: afterSensitive } = change.change;
     // `forget` leaves the object running, unmanaged: nothing about it changes.
     if (actions.length === 1 && actions[0] === 'forget') {
-      sides.skipped.forgotten++;
+      skipped.forgotten++;
       continue;
     }
     sensitiveStrings(before, beforeSensitive, secrets);
@@ -120,7 +136,7 @@ function resourcesOf(plan: TerraformPlan, placeOf: (change: PlanResourceChange) 
         return located;
       },
     });
-    const entry: (typeof changes)[number] = { change };
+    const entry: ChangeEntry = { change };
     if (isObject(before) && !actions.every((action) => action === 'create')) entry.base = resource(change.previous_address ?? change.address, planValues(before));
     if ((isObject(after) || isObject(afterUnknown)) && !actions.every((action) => action === 'delete')) {
       entry.head = resource(change.address, planValues(after, afterUnknown));
@@ -128,15 +144,31 @@ function resourcesOf(plan: TerraformPlan, placeOf: (change: PlanResourceChange) 
     }
     changes.push(entry);
   }
-  sides.base = changes.flatMap((entry) => (entry.base ? [entry.base] : []));
-  sides.head = changes.flatMap((entry) => (entry.head ? [entry.head] : []));
-  const baseIdentities = identityIndex(sides.base);
-  const headIdentities = identityIndex(sides.head);
-  for (const entry of changes) {
-    if (entry.base) relate(entry.base, entry.change, undefined, baseIdentities);
-    if (entry.head) relate(entry.head, entry.change, plan, headIdentities);
-  }
-  return sides;
+  const baseIdentities = identityIndex(changes.flatMap((entry) => entry.base ?? []));
+  const headIdentities = identityIndex(changes.flatMap((entry) => entry.head ?? []));
+  const byAddress = new Map<string, number>();
+  changes.forEach((entry, index) => {
+    for (const resource of [entry.base, entry.head]) if (resource) byAddress.set(resource.address, index);
+  });
+  const group = changes.map((_, index) => index);
+  const root = (index: number): number => {
+    while (group[index] !== index) index = group[index] = group[group[index]!]!;
+    return index;
+  };
+  changes.forEach((entry, index) => {
+    const references = [...(entry.base ? relate(entry.base, entry.change, undefined, baseIdentities) : []), ...(entry.head ? relate(entry.head, entry.change, plan, headIdentities) : [])];
+    for (const address of references.flatMap(referencedAddresses)) {
+      const other = byAddress.get(address);
+      if (other !== undefined) group[root(other)] = root(index);
+    }
+  });
+  const groups = new Map<number, ChangeEntry[]>();
+  changes.forEach((entry, index) => {
+    const members = groups.get(root(index));
+    if (members) members.push(entry);
+    else groups.set(root(index), [entry]);
+  });
+  return { groups: [...groups.values()], skipped };
 }
 
 function withAddress<T extends object>(range: T, address: string): T & { address: string } {

@@ -10,7 +10,7 @@
  */
 import { isUnresolved, unresolved, type InfraResource } from '../model.js';
 import { configModuleOf, moduleNamesOf } from './locate-plan.js';
-import type { PlanExpression, PlanResourceChange, TerraformPlan } from './plan-json.js';
+import type { PlanConfigModule, PlanConfigResource, PlanExpression, PlanResourceChange, TerraformPlan } from './plan-json.js';
 
 const REFERENCE_KEY = /(_id|_arn|^bucket)$/;
 /** Terraform's own namespaces, not resources. */
@@ -33,25 +33,56 @@ export function identityIndex(resources: readonly InfraResource[]): Map<string, 
   return index;
 }
 
+/** Each configuration module's resources by their module-relative address, built once per module. */
+const configIndexes = new WeakMap<PlanConfigModule, Map<string, PlanConfigResource>>();
+
+function configResourceOf(module: PlanConfigModule | undefined, address: string): PlanConfigResource | undefined {
+  if (!module) return undefined;
+  let index = configIndexes.get(module);
+  if (!index) {
+    index = new Map((module.resources ?? []).map((resource) => [resource.address, resource]));
+    configIndexes.set(module, index);
+  }
+  return index.get(address);
+}
+
 /** The configuration's references of one attribute of a resource, absolute (module prefix added). */
 function configReferences(plan: TerraformPlan, change: PlanResourceChange, key: string): string[] {
   const module = configModuleOf(plan, moduleNamesOf(change.address));
   const address = change.mode === 'data' ? `data.${change.type}.${change.name}` : `${change.type}.${change.name}`;
-  const expression = module?.resources?.find((resource) => resource.address === address)?.expressions?.[key] as PlanExpression | undefined;
+  const expression = configResourceOf(module, address)?.expressions?.[key] as PlanExpression | undefined;
   const prefix = modulePrefixOf(change);
   return (expression?.references ?? []).filter((reference) => !NOT_A_RESOURCE.test(reference)).map((reference) => `${prefix}${reference}`);
 }
 
-/** Replaces the reference-like attributes of `resource` (in place) by references where the plan or the values say what they point at. */
-export function relate(resource: InfraResource, change: PlanResourceChange, plan: TerraformPlan | undefined, identities: ReadonlyMap<string, string>): void {
+/**
+ * Replaces the reference-like attributes of `resource` (in place) by references where the plan or
+ * the values say what they point at; returns those references (absolute, e.g. `module.net.aws_vpc.main.id`).
+ */
+export function relate(resource: InfraResource, change: PlanResourceChange, plan: TerraformPlan | undefined, identities: ReadonlyMap<string, string>): string[] {
+  const made: string[] = [];
   for (const [key, value] of Object.entries(resource.values)) {
     if (!REFERENCE_KEY.test(key) || key === 'id') continue;
     if (isUnresolved(value)) {
       const references = plan ? configReferences(plan, change, key) : [];
       if (references.length) resource.values[key] = unresolved(references.map((reference) => `\${${reference}}`).join(' '));
+      made.push(...references);
     } else if (typeof value === 'string') {
       const target = identities.get(value);
-      if (target && !target.startsWith(`${resource.address}.`)) resource.values[key] = unresolved(`\${${target}}`, [value]);
+      if (target && !target.startsWith(`${resource.address}.`)) {
+        resource.values[key] = unresolved(`\${${target}}`, [value]);
+        made.push(target);
+      }
     }
   }
+  return made;
+}
+
+/** The addresses a reference may name: each prefix that ends before a `.` or `[` (`module.a.aws_vpc.main[0].id` → …, `module.a.aws_vpc.main`, `module.a.aws_vpc.main[0]`, …). */
+export function referencedAddresses(reference: string): string[] {
+  const prefixes: string[] = [];
+  for (let index = 0; index < reference.length; index++) {
+    if (reference[index] === '.' || reference[index] === '[') prefixes.push(reference.slice(0, index));
+  }
+  return [...prefixes, reference];
 }
