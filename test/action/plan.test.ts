@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../github/fake-github.js';
 import { listener, planJson } from '../infra/plan/plan-builders.js';
 import { createRepo, pullRequestPayload, runBundledAction } from './harness.js';
@@ -9,17 +9,6 @@ const ROOT = `module "edge" {\n  source     = "./modules/edge"\n  ssl_policy = v
 const ADDRESS = 'module.edge.aws_lb_listener.https';
 
 describe('the bundled Action with a plan input', () => {
-  let github: FakeGitHub;
-  let apiUrl: string;
-  beforeEach(async () => {
-    github = new FakeGitHub();
-    apiUrl = await github.start();
-  });
-  afterEach(async () => {
-    expect(github.problems).toEqual([]);
-    await github.stop();
-  });
-
   it('judges the plan a previous step wrote and annotates the resource block\'s line', async () => {
     // Given a pull request that changes only a tfvars value (no rule reads it) and the plan that change makes:
     // the module's listener goes from a TLS 1.2+ policy to one that accepts TLS 1.0
@@ -32,8 +21,11 @@ describe('the bundled Action with a plan input', () => {
       { 'infra/prod.tfvars': 'ssl_policy = "ELBSecurityPolicy-2016-08"\n', 'infra/plan.json': plan },
     ]);
     const [base, head] = shas as [string, string];
-    // When the Action runs with `plan: infra/plan.json`
-    const run = await runBundledAction({ repoDir: dir, eventName: 'pull_request', payload: pullRequestPayload('opened', base, head), apiUrl, inputs: { plan: 'infra/plan.json' } });
+    const github = new FakeGitHub();
+    // When the Action runs with `plan: infra/plan.json` against a loopback GitHub
+    const run = await runBundledAction({ repoDir: dir, eventName: 'pull_request', payload: pullRequestPayload('opened', base, head), apiUrl: await github.start(), inputs: { plan: 'infra/plan.json' } }).finally(() => github.stop());
+    // Every request it sent is one GitHub's API description accepts
+    expect(github.problems).toEqual([]);
     // Then the check run fails with one annotation on the module's ssl_policy line
     const checkRun = github.checkRuns[0]!;
     expect([checkRun.status, checkRun.conclusion]).toEqual(['completed', 'failure']);
