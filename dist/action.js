@@ -65728,6 +65728,7 @@ var isTerraformFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.js
 function folderOf(plan2, names, rootDir) {
   let dir = rootDir;
   let label = rootDir ?? ".";
+  let remote = false;
   let module = plan2.configuration?.root_module;
   for (const name of names) {
     const call = module?.module_calls?.[name];
@@ -65737,7 +65738,9 @@ function folderOf(plan2, names, rootDir) {
       label = dir;
     } else {
       dir = void 0;
-      label = isLocalSource(source) ? posix.join(label, source) : source;
+      if (!isLocalSource(source)) label = source;
+      else label = remote ? `${label} \u2192 ${source}` : posix.join(label, source);
+      remote ||= !isLocalSource(source);
     }
     module = call?.module;
   }

@@ -61,6 +61,8 @@ const isTerraformFile = (path: string) => path.endsWith('.tf') || path.endsWith(
 function folderOf(plan: TerraformPlan, names: readonly string[], rootDir: string | undefined): { dir?: string; label: string } {
   let dir = rootDir;
   let label = rootDir ?? '.';
+  // Below a registry or git module, a local source is relative to something not on disk here.
+  let remote = false;
   let module = plan.configuration?.root_module;
   for (const name of names) {
     const call = module?.module_calls?.[name];
@@ -70,7 +72,9 @@ function folderOf(plan: TerraformPlan, names: readonly string[], rootDir: string
       label = dir;
     } else {
       dir = undefined;
-      label = isLocalSource(source) ? posix.join(label, source) : source;
+      if (!isLocalSource(source)) label = source;
+      else label = remote ? `${label} → ${source}` : posix.join(label, source);
+      remote ||= !isLocalSource(source);
     }
     module = call?.module;
   }
