@@ -66009,11 +66009,32 @@ function configResourceOf(module, address) {
   return index.get(address);
 }
 function configReferences(plan2, change, key) {
-  const module = configModuleOf(plan2, moduleNamesOf(change.address));
+  const names = moduleNamesOf(change.address);
   const address = change.mode === "data" ? `data.${change.type}.${change.name}` : `${change.type}.${change.name}`;
-  const expression = configResourceOf(module, address)?.expressions?.[key];
-  const prefix = modulePrefixOf(change);
-  return (expression?.references ?? []).filter((reference) => !NOT_A_RESOURCE.test(reference)).map((reference) => `${prefix}${reference}`);
+  const expression = configResourceOf(configModuleOf(plan2, names), address)?.expressions?.[key];
+  return resourceReferences(plan2, names, modulePrefixOf(change), expression?.references ?? [], 0);
+}
+var OUTPUT_REFERENCE = /^module\.([\w-]+)((?:\[[^\]]*\])?)\.([\w-]+)$/;
+var VARIABLE_REFERENCE = /^var\.([\w-]+)$/;
+var LAST_MODULE_STEP = /module\.[\w-]+(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\.$/;
+var MAX_MODULE_HOPS = 16;
+function resourceReferences(plan2, names, prefix, references, hops) {
+  if (hops > MAX_MODULE_HOPS) return [];
+  return references.flatMap((reference) => {
+    const output2 = OUTPUT_REFERENCE.exec(reference);
+    if (output2) {
+      const [, name, key, outputName] = output2;
+      const outputs = configModuleOf(plan2, names)?.module_calls?.[name]?.module?.outputs;
+      return resourceReferences(plan2, [...names, name], `${prefix}module.${name}${key}.`, outputs?.[outputName]?.expression?.references ?? [], hops + 1);
+    }
+    const variable = VARIABLE_REFERENCE.exec(reference);
+    if (variable && names.length) {
+      const caller = names.slice(0, -1);
+      const passed = configModuleOf(plan2, caller)?.module_calls?.[names.at(-1)]?.expressions?.[variable[1]];
+      return resourceReferences(plan2, caller, prefix.replace(LAST_MODULE_STEP, ""), passed?.references ?? [], hops + 1);
+    }
+    return NOT_A_RESOURCE.test(reference) ? [] : [`${prefix}${reference}`];
+  });
 }
 function relate(resource, change, plan2, identities) {
   const made = [];

@@ -58,7 +58,8 @@ export interface PlanConfigResource {
 
 export interface PlanConfigModule {
   resources?: PlanConfigResource[];
-  module_calls?: Record<string, { source?: string; module?: PlanConfigModule }>;
+  module_calls?: Record<string, { source?: string; expressions?: Record<string, PlanExpression>; module?: PlanConfigModule }>;
+  outputs?: Record<string, { expression?: PlanExpression }>;
 }
 
 export interface TerraformPlan {

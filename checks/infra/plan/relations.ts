@@ -46,13 +46,42 @@ function configResourceOf(module: PlanConfigModule | undefined, address: string)
   return index.get(address);
 }
 
-/** The configuration's references of one attribute of a resource, absolute (module prefix added). */
+/** The configuration's references of one attribute of a resource, absolute (module prefix added), through module outputs and inputs. */
 function configReferences(plan: TerraformPlan, change: PlanResourceChange, key: string): string[] {
-  const module = configModuleOf(plan, moduleNamesOf(change.address));
+  const names = moduleNamesOf(change.address);
   const address = change.mode === 'data' ? `data.${change.type}.${change.name}` : `${change.type}.${change.name}`;
-  const expression = configResourceOf(module, address)?.expressions?.[key] as PlanExpression | undefined;
-  const prefix = modulePrefixOf(change);
-  return (expression?.references ?? []).filter((reference) => !NOT_A_RESOURCE.test(reference)).map((reference) => `${prefix}${reference}`);
+  const expression = configResourceOf(configModuleOf(plan, names), address)?.expressions?.[key] as PlanExpression | undefined;
+  return resourceReferences(plan, names, modulePrefixOf(change), expression?.references ?? [], 0);
+}
+
+const OUTPUT_REFERENCE = /^module\.([\w-]+)((?:\[[^\]]*\])?)\.([\w-]+)$/;
+const VARIABLE_REFERENCE = /^var\.([\w-]+)$/;
+const LAST_MODULE_STEP = /module\.[\w-]+(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\.$/;
+/** Far beyond any real module nesting; a cycle in hand-written JSON stops here. */
+const MAX_MODULE_HOPS = 16;
+
+/**
+ * Resource references, absolute: `module.net.vpc_id` follows the output into module `net`,
+ * `var.vpc_id` follows the input to what the calling module passes, anything else that is
+ * not a resource (locals, count, each, path) is dropped.
+ */
+function resourceReferences(plan: TerraformPlan, names: readonly string[], prefix: string, references: readonly string[], hops: number): string[] {
+  if (hops > MAX_MODULE_HOPS) return [];
+  return references.flatMap((reference) => {
+    const output = OUTPUT_REFERENCE.exec(reference);
+    if (output) {
+      const [, name, key, outputName] = output as unknown as [string, string, string, string];
+      const outputs = configModuleOf(plan, names)?.module_calls?.[name]?.module?.outputs;
+      return resourceReferences(plan, [...names, name], `${prefix}module.${name}${key}.`, outputs?.[outputName]?.expression?.references ?? [], hops + 1);
+    }
+    const variable = VARIABLE_REFERENCE.exec(reference);
+    if (variable && names.length) {
+      const caller = names.slice(0, -1);
+      const passed = configModuleOf(plan, caller)?.module_calls?.[names.at(-1)!]?.expressions?.[variable[1]!];
+      return resourceReferences(plan, caller, prefix.replace(LAST_MODULE_STEP, ''), passed?.references ?? [], hops + 1);
+    }
+    return NOT_A_RESOURCE.test(reference) ? [] : [`${prefix}${reference}`];
+  });
 }
 
 /**

@@ -134,6 +134,32 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
     expect(ruleIds(await judge({ changes: [vpc], rootModule }))).toEqual(['IAC-VPC-FLOW-LOGS']);
   });
 
+  it('follows references through module outputs and inputs (a flow log in the root for a module\'s VPC, and the other way round)', async () => {
+    const created = (address: string, type: string, after: Record<string, unknown>, afterUnknown: Record<string, unknown>) => ({ address, type, actions: ['create'] as Actions, after, afterUnknown });
+    const flowLogConfig = (vpcId: string[]) => ({ address: 'aws_flow_log.all', mode: 'managed', type: 'aws_flow_log', name: 'all', expressions: { traffic_type: { constant_value: 'ALL' }, vpc_id: { references: vpcId } } });
+    // Given the root's flow log takes module.net["eu"].vpc_id, an output of the module that creates the VPC
+    const outward = await judge({
+      changes: [
+        created('module.net["eu"].aws_vpc.main', 'aws_vpc', { cidr_block: '10.0.0.0/16' }, { id: true }),
+        created('aws_flow_log.all', 'aws_flow_log', { traffic_type: 'ALL' }, { id: true, vpc_id: true }),
+      ],
+      rootModule: {
+        resources: [flowLogConfig(['module.net["eu"].vpc_id', 'module.net["eu"]', 'module.net'])],
+        module_calls: { net: { source: './net', module: { outputs: { vpc_id: { expression: { references: ['aws_vpc.main.id', 'aws_vpc.main'] } } } } } },
+      },
+    });
+    expect(ruleIds(outward)).toEqual([]);
+    // Given a module's flow log takes var.vpc_id, which the root passes from its own VPC
+    const inward = await judge({
+      changes: [
+        created('aws_vpc.main', 'aws_vpc', { cidr_block: '10.0.0.0/16' }, { id: true }),
+        created('module.logs.aws_flow_log.all', 'aws_flow_log', { traffic_type: 'ALL' }, { id: true, vpc_id: true }),
+      ],
+      rootModule: { module_calls: { logs: { source: './logs', expressions: { vpc_id: { references: ['aws_vpc.main.id', 'aws_vpc.main'] } }, module: { resources: [flowLogConfig(['var.vpc_id'])] } } } },
+    });
+    expect(ruleIds(inward)).toEqual([]);
+  });
+
   it('relates an existing resource by its id (a WAF association for this ALB)', async () => {
     const alb = 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/front/50dc6c495c0c9188';
     const lb = { name: 'front', arn: alb, id: alb, internal: false, load_balancer_type: 'application', drop_invalid_header_fields: true, access_logs: [{ bucket: 'logs', enabled: true, prefix: '' }] };
