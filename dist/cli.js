@@ -1672,7 +1672,7 @@ var require_picomatch = __commonJS({
     var parse3 = require_parse();
     var utils = require_utils();
     var constants4 = require_constants();
-    var isObject8 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch6 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch6(input2, options, returnState));
@@ -1685,7 +1685,7 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject8(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject6(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
@@ -5501,7 +5501,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject8(subject) {
+  function isObject6(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence2) {
@@ -5530,7 +5530,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject8;
+  common.isObject = isObject6;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -12243,7 +12243,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject8 = isObject;
+  const isObject6 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -12251,7 +12251,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject8(input2)) {
+    if (!isObject6(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -12387,7 +12387,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject8 = isObject;
+  const isObject6 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -12396,7 +12396,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject8(input2)) {
+    if (!isObject6(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -42518,12 +42518,9 @@ function checkResourceChange(change, index, source) {
 // checks/infra/plan/plan-values.ts
 var KNOWN_AFTER_APPLY = "(known after apply)";
 var SENSITIVE = "(sensitive)";
-function isObject5(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function planValues(value, unknown2 = void 0) {
   const merged = merge3(value, unknown2);
-  return isObject5(merged) ? merged : {};
+  return isObject4(merged) ? merged : {};
 }
 function merge3(value, unknown2) {
   if (unknown2 === true) return unresolved(KNOWN_AFTER_APPLY);
@@ -42532,10 +42529,10 @@ function merge3(value, unknown2) {
     const masks = Array.isArray(unknown2) ? unknown2 : [];
     return Array.from({ length: Math.max(items.length, masks.length) }, (_, index) => merge3(items[index], masks[index]) ?? null);
   }
-  if (isObject5(value) || isObject5(unknown2)) {
+  if (isObject4(value) || isObject4(unknown2)) {
     const result = {};
-    const masks = isObject5(unknown2) ? unknown2 : {};
-    for (const [key, item] of Object.entries(isObject5(value) ? value : {})) {
+    const masks = isObject4(unknown2) ? unknown2 : {};
+    for (const [key, item] of Object.entries(isObject4(value) ? value : {})) {
       const merged = merge3(item, masks[key]);
       if (merged !== void 0 && merged !== null && !(Array.isArray(merged) && merged.length === 0)) result[key] = merged;
     }
@@ -42553,7 +42550,7 @@ function isSensitivePath(mask, path6) {
   for (const step of path6) {
     if (current === true) return true;
     if (Array.isArray(current) && typeof step === "number") current = current[step];
-    else if (isObject5(current)) current = current[String(step)];
+    else if (isObject4(current)) current = current[String(step)];
     else return false;
   }
   return current === true || containsSensitive(current);
@@ -42561,7 +42558,7 @@ function isSensitivePath(mask, path6) {
 function containsSensitive(mask) {
   if (mask === true) return true;
   if (Array.isArray(mask)) return mask.some(containsSensitive);
-  if (isObject5(mask)) return Object.values(mask).some(containsSensitive);
+  if (isObject4(mask)) return Object.values(mask).some(containsSensitive);
   return false;
 }
 function sensitiveStrings(value, mask, into = /* @__PURE__ */ new Set()) {
@@ -42570,14 +42567,14 @@ function sensitiveStrings(value, mask, into = /* @__PURE__ */ new Set()) {
     return into;
   }
   if (Array.isArray(value) && Array.isArray(mask)) value.forEach((item, index) => sensitiveStrings(item, mask[index], into));
-  else if (isObject5(value) && isObject5(mask)) for (const [key, item] of Object.entries(value)) sensitiveStrings(item, mask[key], into);
+  else if (isObject4(value) && isObject4(mask)) for (const [key, item] of Object.entries(value)) sensitiveStrings(item, mask[key], into);
   return into;
 }
 function collectStrings(value, into) {
   if (typeof value === "string") {
     if (value !== "") into.add(value);
   } else if (Array.isArray(value)) value.forEach((item) => collectStrings(item, into));
-  else if (isObject5(value)) Object.values(value).forEach((item) => collectStrings(item, into));
+  else if (isObject4(value)) Object.values(value).forEach((item) => collectStrings(item, into));
 }
 
 // checks/infra/plan/redact.ts
@@ -42747,9 +42744,6 @@ async function analyzePlan(input2) {
   report.notes.push(...notesOf(plan2, input2, sides, rules, locator.rootDir));
   return report;
 }
-function isObject6(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function resourcesOf2(plan2, placeOf, secrets) {
   const skipped = { data: 0, deposed: 0, forgotten: 0 };
   const changes = [];
@@ -42786,8 +42780,8 @@ function resourcesOf2(plan2, placeOf, secrets) {
       }
     });
     const entry = { change };
-    if (isObject6(before) && !actions.every((action) => action === "create")) entry.base = resource(change.previous_address ?? change.address, planValues(before));
-    if ((isObject6(after) || isObject6(afterUnknown)) && !actions.every((action) => action === "delete")) {
+    if (isObject4(before) && !actions.every((action) => action === "create")) entry.base = resource(change.previous_address ?? change.address, planValues(before));
+    if ((isObject4(after) || isObject4(afterUnknown)) && !actions.every((action) => action === "delete")) {
       entry.head = resource(change.address, planValues(after, afterUnknown));
       if (change.previous_address) entry.head.movedFrom = [change.previous_address];
     }
@@ -44007,7 +44001,7 @@ function looksLikeKubernetes(path6, text) {
 function asObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
-function isObject7(value) {
+function isObject5(value) {
   const object2 = asObject2(value);
   return typeof object2?.apiVersion === "string" && typeof object2.kind === "string";
 }
@@ -44035,12 +44029,12 @@ function parseKubernetes(path6, text) {
     resources.push(resource);
   };
   documents.forEach((document, index) => {
-    if (!isObject7(document.value)) return;
+    if (!isObject5(document.value)) return;
     const items = document.value.items;
     if (document.value.kind.endsWith("List") && Array.isArray(items)) {
       items.forEach((item, itemIndex) => {
         const node2 = document.positions.entries?.get("items")?.value.items?.[itemIndex];
-        if (isObject7(item) && node2) add(item, node2, `document-${index + 1}-item-${itemIndex + 1}`);
+        if (isObject5(item) && node2) add(item, node2, `document-${index + 1}-item-${itemIndex + 1}`);
       });
       return;
     }

@@ -16,7 +16,7 @@ import type { InfraRule } from '../rule.js';
 import { INFRA_RULES } from '../rules/index.js';
 import { applySuppressions } from '../suppressions.js';
 import { planLocator, type PlanPlace } from './locate-plan.js';
-import { readPlanJson, type PlanResourceChange, type TerraformPlan } from './plan-json.js';
+import { isObject, readPlanJson, type PlanResourceChange, type TerraformPlan } from './plan-json.js';
 import { isSensitivePath, planValues, sensitiveStrings } from './plan-values.js';
 import { JUDGED_SENSITIVE, Redactor } from './redact.js';
 import { identityIndex, referencedAddresses, relate } from './relations.js';
@@ -93,10 +93,6 @@ export async function analyzePlan(input: PlanAnalysisInput): Promise<Report> {
   report.findings.sort(compareFindings);
   report.notes.push(...notesOf(plan, input, sides, rules, locator.rootDir));
   return report;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** The resources before and after the apply; data sources, deposed and forgotten objects are no change to judge. */

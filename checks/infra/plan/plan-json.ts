@@ -73,7 +73,8 @@ export interface TerraformPlan {
 
 const EXPECTED = 'expected the JSON of a saved plan: `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`';
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -8,6 +8,7 @@
  */
 import { unresolved } from '../model.js';
 import type { AttributePath } from '../rule.js';
+import { isObject } from './plan-json.js';
 
 /** The expression an unknown plan value stands for, as messages show it. */
 export const KNOWN_AFTER_APPLY = '(known after apply)';
@@ -17,9 +18,6 @@ export const SENSITIVE = '(sensitive)';
 
 type Json = Record<string, unknown>;
 
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** `value` with the leaves `unknown` marks `true` made Unresolved and object keys holding `null` dropped. */
 export function planValues(value: unknown, unknown: unknown = undefined): Json {
