@@ -83,6 +83,19 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
     expect(report.findings.map((finding) => [finding.location.kind === 'file' && finding.location.address, finding.change, finding.evidence.after])).toEqual([['aws_lb_listener.cleared', 'removed', 'ELBSecurityPolicy-2016-08']]);
   });
 
+  it('an attribute missing from both after and after_unknown (a provider version without it) takes the service default; computed on create, it is unknown', async () => {
+    // Given SQS queues without a KMS key: one from a provider that predates sqs_managed_sse_enabled, one created where it is computed
+    const report = await judge({
+      changes: [
+        { address: 'aws_sqs_queue.old_provider', type: 'aws_sqs_queue', actions: ['no-op'], before: { name: 'claims', kms_master_key_id: null }, after: { name: 'claims', kms_master_key_id: null } },
+        { address: 'aws_sqs_queue.created', type: 'aws_sqs_queue', actions: ['create'], after: { name: 'intake', kms_master_key_id: null }, afterUnknown: { arn: true, id: true, sqs_managed_sse_enabled: true } },
+      ],
+    });
+    // Then the first passes on the AWS default (SSE-SQS on) and the second is unknown, never a pass or a fail
+    expect(report.findings).toEqual([]);
+    expect(report.unknown.map((outcome) => [outcome.ruleId, outcome.message])).toEqual([['IAC-SQS-ENCRYPTION', 'aws_sqs_queue.created: sqs_managed_sse_enabled depends on (known after apply), which could not be resolved']]);
+  });
+
   it('a moved resource (previous_address) is compared with what it was', async () => {
     const report = await judge({
       format: '1.0',
