@@ -28,6 +28,8 @@ export interface ActionSettings {
   shard?: Shard;
   base?: string;
   head?: string;
+  /** A Terraform plan as JSON (`terraform show -json tfplan`), relative to the workspace. */
+  plan?: string;
 }
 
 /** An input that does not validate: the message names it and what to write instead. */
@@ -73,6 +75,7 @@ const inputSchema = z.object({
   ),
   base: optional(z.string().regex(/^[^\s-][^\s]*$/, { error: 'write a commit SHA or ref such as main' })),
   head: optional(z.string().regex(/^[^\s-][^\s]*$/, { error: 'write a commit SHA or ref such as HEAD' })),
+  plan: optional(z.string().regex(/\.json$/i, { error: 'write the path of the plan JSON, such as plan.json (terraform show -json tfplan > plan.json)' })),
 });
 
 export const INPUT_NAMES = Object.keys(inputSchema.shape) as (keyof typeof inputSchema.shape)[];
@@ -101,6 +104,7 @@ export function readInputs(getInput: (name: string) => string): ActionSettings {
     ...(input.shard ? { shard: input.shard } : {}),
     ...(input.base ? { base: input.base } : {}),
     ...(input.head ? { head: input.head } : {}),
+    ...(input.plan ? { plan: input.plan } : {}),
   };
 }
 

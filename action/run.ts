@@ -21,9 +21,11 @@ import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { renderJson } from '../checks/report/json.js';
 import { renderMarkdown } from '../checks/report/markdown.js';
 import { renderSarif } from '../checks/report/sarif.js';
+import { analyzePlan } from '../checks/infra/plan/analyze-plan.js';
+import { mergePlanWithDiff } from '../checks/infra/plan/merge-plan.js';
 import { ALL_RULES } from '../checks/rules/registry.js';
 import { scanChanges } from '../checks/scan.js';
-import { GitRefSource, gitChangeSet } from '../checks/source/git-source.js';
+import { GitRefSource, gitChangeSet, WorkingTreeSource } from '../checks/source/git-source.js';
 import { runGit } from '../checks/source/run-git.js';
 import { TOOL } from '../checks/version.js';
 import { DIFF_EVENTS, PROBE_EVENTS, type RunContext } from './context.js';
@@ -74,10 +76,12 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
     if (diffing && base) await ensureCommit(context.workspace, base);
     loaded = await loadConfig(settings.config, context, diffing ? base : undefined, octokit);
     const reports: Report[] = [emptyReport(TOOL, options.now().toISOString())];
+    const plan = settings.plan === undefined ? undefined : await judgePlan(settings.plan, context, options);
     if (diffing) {
       const changeSet = await changeSetFor(context, octokit, base, head);
-      reports.push(await scanChanges(changeSet, loaded.config, { now: options.now(), root: `${context.owner}/${context.repo}`, configPath: loaded.path }));
-    }
+      const diff = await scanChanges(changeSet, loaded.config, { now: options.now(), root: `${context.owner}/${context.repo}`, configPath: loaded.path });
+      reports.push(plan ? mergePlanWithDiff(plan, diff) : diff);
+    } else if (plan) reports.push(plan);
     if (mode === 'probe' || mode === 'all' || loaded.config.probe['on-pull-request']) {
       reports.push(await probeEndpoints(loaded.config, settings, context, options));
     }
@@ -111,6 +115,15 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
     }
   }
   return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, failOn, verdict.blockExisting).length, failOn };
+}
+
+/** The `plan` input: a Terraform plan's JSON in the workspace, judged with its findings on the checkout's lines. */
+async function judgePlan(path: string, context: RunContext, options: PublishOptions): Promise<Report> {
+  core.info(`plan: judging ${path}`);
+  const text = await readFile(resolve(context.workspace, path), 'utf8').catch((error: unknown) => {
+    throw new Error(`input "plan": cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); write the file in an earlier step with terraform show -json tfplan > ${path}`);
+  });
+  return analyzePlan({ text, source: path, now: options.now(), files: new WorkingTreeSource(context.workspace), planPath: path });
 }
 
 async function hasCommit(workspace: string, ref: string): Promise<boolean> {

@@ -15,6 +15,7 @@ process.once('beforeExit', () => {
 runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
   now: () => new Date(),

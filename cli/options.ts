@@ -27,6 +27,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   cwd: string;
   now(): Date;
+  /** Standard input, for `--plan -`; absent where a command has none. */
+  stdin?: AsyncIterable<string | Buffer>;
 }
 
 /** A mistake on the command line; printed with the command's usage hint, exit code 2. */

@@ -20284,9 +20284,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix13 = POSIX_REGEX_SOURCE[rest2];
-                if (posix13) {
-                  prev.value = pre + posix13;
+                const posix14 = POSIX_REGEX_SOURCE[rest2];
+                if (posix14) {
+                  prev.value = pre + posix14;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -20785,7 +20785,7 @@ var require_picomatch = __commonJS({
     var parse5 = require_parse2();
     var utils = require_utils2();
     var constants7 = require_constants6();
-    var isObject6 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var isObject7 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch9 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
         const fns = glob2.map((input2) => picomatch9(input2, options, returnState));
@@ -20798,12 +20798,12 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject6(glob2) && glob2.tokens && glob2.input;
+      const isState = isObject7(glob2) && glob2.tokens && glob2.input;
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix13 = opts.windows;
+      const posix14 = opts.windows;
       const regex = isState ? picomatch9.compileRe(glob2, options) : picomatch9.makeRe(glob2, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -20813,8 +20813,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch9(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix13 });
-        const result = { glob: glob2, state, regex, posix: posix13, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix14 });
+        const result = { glob: glob2, state, regex, posix: posix14, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20839,7 +20839,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix13 } = {}) => {
+    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix14 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20847,7 +20847,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix13 ? utils.toPosixSlashes : null);
+      const format3 = opts.format || (posix14 ? utils.toPosixSlashes : null);
       let match = input2 === glob2;
       let output2 = match && format3 ? format3(input2) : input2;
       if (match === false) {
@@ -20856,16 +20856,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch9.matchBase(input2, regex, options, posix13);
+          match = picomatch9.matchBase(input2, regex, options, posix14);
         } else {
           match = regex.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
-    picomatch9.matchBase = (input2, glob2, options, posix13 = options && options.windows) => {
+    picomatch9.matchBase = (input2, glob2, options, posix14 = options && options.windows) => {
       const regex = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix13 }));
+      return regex.test(utils.basename(input2, { windows: posix14 }));
     };
     picomatch9.isMatch = (str2, patterns, options) => picomatch9(patterns, options)(str2);
     picomatch9.parse = (pattern, options) => {
@@ -25733,8 +25733,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject6 = val !== null && typeof val === "object";
-    const hasToJSON = isObject6 && typeof val.toJSON === "function";
+    const isObject7 = val !== null && typeof val === "object";
+    const hasToJSON = isObject7 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -32714,7 +32714,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject6 = isObject;
+  const isObject7 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -32722,7 +32722,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject6(input2)) {
+    if (!isObject7(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -32858,7 +32858,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject6 = isObject;
+  const isObject7 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -32867,7 +32867,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject6(input2)) {
+    if (!isObject7(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -34246,7 +34246,7 @@ function isRecursive(inst, stack, resolve3) {
     }
     return answer;
   };
-  const merge4 = (answer) => {
+  const merge5 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -34255,7 +34255,7 @@ function isRecursive(inst, stack, resolve3) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge4(raw ? shape(raw, true) : ASSUMED);
+      merge5(raw ? shape(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -34305,7 +34305,7 @@ function isRecursive(inst, stack, resolve3) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve3 ? inst._zod.innerType : void 0);
-      merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge5(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -48933,7 +48933,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject6(subject) {
+  function isObject7(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -48962,7 +48962,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject6;
+  common.isObject = isObject7;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -52178,7 +52178,7 @@ function locationLabel(location) {
     return location.address ? `${location.url} (${location.address})` : location.url;
   }
   const lines = location.startLine === location.endLine ? `${location.startLine}` : `${location.startLine}-${location.endLine}`;
-  return `${location.path}:${lines}`;
+  return `${location.path}:${lines}${location.address ? ` (${location.address})` : ""}`;
 }
 
 // checks/endpoint/observation.ts
@@ -52341,7 +52341,8 @@ var inputSchema = external_exports.object({
     external_exports.string().regex(/^\d+\/\d+$/, { error: "write k/n, such as 2/4 (the second of four shares)" }).transform((value) => value.split("/").map(Number)).refine(([index2, count2]) => count2 >= 1 && index2 >= 1 && index2 <= count2, { error: "write k/n with 1 <= k <= n, such as 2/4" }).transform(([index2, count2]) => ({ index: index2, count: count2 }))
   ),
   base: optional2(external_exports.string().regex(/^[^\s-][^\s]*$/, { error: "write a commit SHA or ref such as main" })),
-  head: optional2(external_exports.string().regex(/^[^\s-][^\s]*$/, { error: "write a commit SHA or ref such as HEAD" }))
+  head: optional2(external_exports.string().regex(/^[^\s-][^\s]*$/, { error: "write a commit SHA or ref such as HEAD" })),
+  plan: optional2(external_exports.string().regex(/\.json$/i, { error: "write the path of the plan JSON, such as plan.json (terraform show -json tfplan > plan.json)" }))
 });
 var INPUT_NAMES = Object.keys(inputSchema.shape);
 function readInputs(getInput2) {
@@ -52366,7 +52367,8 @@ function readInputs(getInput2) {
     maxIssues: input2["max-issues"],
     ...input2.shard ? { shard: input2.shard } : {},
     ...input2.base ? { base: input2.base } : {},
-    ...input2.head ? { head: input2.head } : {}
+    ...input2.head ? { head: input2.head } : {},
+    ...input2.plan ? { plan: input2.plan } : {}
   };
 }
 function shareOf(items, shard) {
@@ -62790,7 +62792,8 @@ function toSuppression(entry) {
 }
 function sarifLocation(location, options) {
   if (location.kind === "file") {
-    return physical(location.path, location.startLine, location.endLine);
+    const place = physical(location.path, location.startLine, location.endLine);
+    return location.address ? { ...place, logicalLocations: [{ fullyQualifiedName: location.address, kind: "resource" }] } : place;
   }
   const line = options.endpointLines?.get(location.url);
   return {
@@ -62808,79 +62811,6 @@ function physical(path6, startLine, endLine) {
     }
   };
 }
-
-// checks/environments/rules.ts
-var ACCESS_CONTROL = { family: "environment", safeguard: "access-control", citation: citationOf("access-control") };
-var ENV_CROSS_REFERENCE = {
-  id: "ENV-CROSS-REFERENCE",
-  title: "A file of one environment names another environment\u2019s resource",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "A file that belongs to one environment references an identifier of another: an account id or ARN, a VPC id, a CIDR, a host name, a namespace, a bucket, database, secret, cluster or state file. Non-production code that reaches production data bypasses production\u2019s access controls; production that depends on staging inherits staging\u2019s weaker ones. Graded high when production is one side, medium between two non-production environments.",
-  remediation: "Point the file at its own environment\u2019s resource (a variable per environment, a per-environment tfvars or overlay). If the dependency is deliberate, document it and suppress this finding with a reason."
-};
-var ENV_SHARED_RESOURCE = {
-  id: "ENV-SHARED-RESOURCE",
-  title: "Two environments share one resource",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "Two environments declare the same bucket, data store host, database, KMS key, secret, cluster, VPC or cloud account. Whoever can act in the weaker environment then acts on the stronger one\u2019s resource.",
-  remediation: "Give each environment its own resource (and, for production, its own account) and copy only de-identified data across."
-};
-var ENV_SHARED_STATE = {
-  id: "ENV-SHARED-STATE",
-  title: "Two environments share one Terraform state",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "Two environments configure the same Terraform backend location (bucket and key, prefix or path). A plan run for one environment then reads and rewrites the other\u2019s state, and whoever can apply in one can destroy the other.",
-  remediation: "Give each environment its own state key, and production its own state bucket with its own access policy."
-};
-var ENV_NETWORK_PATH = {
-  id: "ENV-NETWORK-PATH",
-  title: "A network path connects two environments",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "A VPC peering connection, transit gateway attachment, security-group or firewall rule, network ACL, route or Kubernetes NetworkPolicy in one environment admits or reaches another environment\u2019s VPC, CIDR, account or namespace. Environments that can reach each other are one environment for an attacker.",
-  remediation: "Remove the peering, attachment or rule. Move data between environments through a reviewed, one-way export instead of a network path."
-};
-var ENV_CIDR_OVERLAP = {
-  id: "ENV-CIDR-OVERLAP",
-  title: "Two environments use overlapping address ranges",
-  severity: "medium",
-  ...ACCESS_CONTROL,
-  description: "Network ranges of two environments overlap. Rules written as \u201Cadmit this environment\u2019s CIDR\u201D then admit the other environment too, and the ranges cannot be told apart in logs or firewalls.",
-  remediation: "Give every environment a disjoint address range and renumber the one that overlaps."
-};
-var ENV_AMBIGUOUS_PATH = {
-  id: "ENV-AMBIGUOUS-PATH",
-  title: "A file belongs to two environments",
-  severity: "medium",
-  ...ACCESS_CONTROL,
-  description: "The `paths` globs of two or more environments match the same file, so hipaa-guard cannot tell which environment it configures, and does not check it for separation until exactly one does.",
-  remediation: "Narrow the `paths` globs in `.github/hipaa-guard.yml` (or move the file) so that exactly one environment claims it."
-};
-var ENV_RULES = [ENV_CROSS_REFERENCE, ENV_SHARED_RESOURCE, ENV_SHARED_STATE, ENV_NETWORK_PATH, ENV_CIDR_OVERLAP, ENV_AMBIGUOUS_PATH];
-
-// checks/infra/engine-rules.ts
-var PARSE_ERROR_RULE = {
-  id: "PARSE-ERROR",
-  title: "Infrastructure file could not be checked",
-  family: "general",
-  severity: "high",
-  safeguard: "integrity",
-  description: "An infrastructure file at the head of the change does not parse, or is over the size limit, so none of its safeguards could be checked. Nothing is skipped silently: the file is reported with the parser's message and line.",
-  remediation: "Fix the syntax error at the reported line (run `terraform validate` or your YAML linter), or split the file below the size limit."
-};
-var SUPPRESSION_INVALID_RULE = {
-  id: "SUPPRESSION-INVALID",
-  title: "Suppression comment is not honoured",
-  family: "general",
-  severity: "medium",
-  safeguard: "audit-controls",
-  description: 'A `hipaa-guard:ignore` comment has no `reason="..."`, a malformed `until=` date, or has expired. It does not suppress anything; the findings it meant to hide are reported.',
-  remediation: 'Write `# hipaa-guard:ignore RULE-ID reason="why this is acceptable" until=YYYY-MM-DD`, renew an expired one only after review, or fix the finding.'
-};
-var INFRA_ENGINE_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
 
 // checks/infra/model.ts
 var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
@@ -66497,322 +66427,26 @@ var INFRA_RULES = [
   ...NGINX_RULES
 ];
 
-// checks/rules/registry.ts
-var ALL_RULES = [...ENDPOINT_RULES, ...ENV_RULES, ...INFRA_RULES, ...INFRA_ENGINE_RULES];
-function ruleLookup(rules) {
-  const byId = /* @__PURE__ */ new Map();
-  for (const rule of rules) {
-    byId.set(rule.id, rule);
-    for (const alias of rule.aliases ?? []) byId.set(alias, rule);
-  }
-  return (id) => byId.get(id);
-}
-var ruleById = ruleLookup(ALL_RULES);
-
-// checks/environments/check-environments.ts
-import { posix as posix6 } from "node:path";
-
-// checks/environments/blocks.ts
-var NETWORK_TYPES = /* @__PURE__ */ new Set([
-  "aws_vpc_peering_connection",
-  "aws_vpc_peering_connection_accepter",
-  "aws_ec2_transit_gateway_vpc_attachment",
-  "aws_ec2_transit_gateway_peering_attachment",
-  "aws_ec2_transit_gateway_route",
-  "aws_security_group",
-  "aws_security_group_rule",
-  "aws_vpc_security_group_ingress_rule",
-  "aws_vpc_security_group_egress_rule",
-  "aws_network_acl",
-  "aws_network_acl_rule",
-  "aws_route",
-  "google_compute_network_peering",
-  "google_compute_firewall",
-  "azurerm_virtual_network_peering",
-  "azurerm_network_security_rule",
-  "kubernetes_network_policy",
-  "kubernetes_network_policy_v1",
-  "AWS::EC2::VPCPeeringConnection",
-  "AWS::EC2::TransitGatewayAttachment",
-  "AWS::EC2::TransitGatewayVpcAttachment",
-  "AWS::EC2::TransitGatewayPeeringAttachment",
-  "AWS::EC2::SecurityGroup",
-  "AWS::EC2::SecurityGroupIngress",
-  "AWS::EC2::SecurityGroupEgress",
-  "AWS::EC2::NetworkAclEntry",
-  "AWS::EC2::Route",
-  "NetworkPolicy",
-  "CiliumNetworkPolicy"
-]);
-function isNetworkBlock(block) {
-  return NETWORK_TYPES.has(block.type);
-}
-function isHclPath(path6) {
-  return /\.(tf|tfvars|hcl|tfbackend)$/.test(path6);
-}
-function isYamlPath(path6) {
-  return /\.ya?ml$/.test(path6);
-}
-function lineContexts(path6, lines) {
-  if (path6.endsWith(".tfbackend")) return lines.map(() => ({ backend: "file" }));
-  if (isHclPath(path6)) return hclContexts(lines);
-  if (isYamlPath(path6)) return yamlContexts(lines);
-  return lines.map(() => ({}));
-}
-function hclContexts(lines) {
-  const contexts = [];
-  const stack = [];
-  const modes = [];
-  let heredoc;
-  let inBlockComment = false;
-  lines.forEach((line, index2) => {
-    const lineNumber = index2 + 1;
-    const context = contextOf(stack);
-    contexts.push(context);
-    if (heredoc !== void 0) {
-      if (line.trim() === heredoc) heredoc = void 0;
-      return;
-    }
-    for (let i2 = 0; i2 < line.length; i2++) {
-      const c3 = line[i2];
-      const next = line[i2 + 1];
-      const mode = modes.at(-1);
-      if (inBlockComment) {
-        if (c3 === "*" && next === "/") {
-          inBlockComment = false;
-          i2++;
-        }
-        continue;
-      }
-      if (mode?.kind === "string") {
-        if (c3 === "\\") i2++;
-        else if (c3 === '"') modes.pop();
-        else if (c3 === "$" && next === "{") {
-          modes.push({ kind: "interpolation", depth: 0 });
-          i2++;
-        }
-        continue;
-      }
-      if (c3 === '"') modes.push({ kind: "string" });
-      else if (c3 === "#" || c3 === "/" && next === "/") break;
-      else if (c3 === "/" && next === "*") {
-        inBlockComment = true;
-        i2++;
-      } else if (c3 === "<" && next === "<" && !mode) {
-        const marker = /^<<-?\s*([A-Za-z_]\w*)\s*$/.exec(line.slice(i2));
-        if (marker?.[1]) {
-          heredoc = marker[1];
-          break;
-        }
-      } else if (c3 === "{") {
-        if (mode) mode.depth++;
-        else openHclBlock(stack, line.slice(0, i2), lineNumber, context);
-      } else if (c3 === "}") {
-        if (mode && mode.depth > 0) mode.depth--;
-        else if (mode) modes.pop();
-        else closeHclBlock(stack, lineNumber);
-      }
-    }
-  });
-  return contexts;
-}
-var RESOURCE_HEADER = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"\s*$/;
-var NAMED_HEADER = /^\s*(module|provider|variable|output|locals|terraform)\b(?:\s+"([^"]*)")?\s*$/;
-var BACKEND_HEADER = /^\s*backend\s+"([^"]+)"\s*$/;
-function openHclBlock(stack, header, line, context) {
-  const open4 = {};
-  const backend = BACKEND_HEADER.exec(header);
-  if (backend?.[1]) {
-    open4.backend = backend[1];
-    context.backend ??= backend[1];
-  }
-  if (stack.length === 0) {
-    const resource = RESOURCE_HEADER.exec(header);
-    const named2 = NAMED_HEADER.exec(header);
-    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
-    const name = resource ? resource[3] : named2?.[2];
-    open4.block = { type: type2 ?? "block", name: name ?? "", startLine: line, endLine: line };
-    context.block ??= open4.block;
-  }
-  stack.push(open4);
-}
-function closeHclBlock(stack, line) {
-  const closed = stack.pop();
-  if (closed?.block) closed.block.endLine = line;
-}
-function contextOf(stack) {
-  const context = {};
-  const block = stack[0]?.block;
-  if (block) context.block = block;
-  const backend = stack.find((open4) => open4.backend)?.backend;
-  if (backend) context.backend = backend;
-  return context;
-}
-var YAML_KEY = /^([A-Za-z_][\w.-]*)\s*:(.*)$/;
-function yamlContexts(lines) {
-  const blocks = [];
-  let documentStart = 1;
-  let kind;
-  let objectName = "";
-  let topKey = "";
-  let resourceIndent;
-  let resource;
-  let lastContent = 0;
-  const closeDocument = () => {
-    if (kind) blocks.push({ type: kind, name: objectName, startLine: documentStart, endLine: Math.max(documentStart, lastContent) });
-    kind = void 0;
-    objectName = "";
-  };
-  lines.forEach((line, index2) => {
-    const lineNumber = index2 + 1;
-    if (/^---/.test(line)) {
-      closeDocument();
-      documentStart = lineNumber;
-      topKey = "";
-      return;
-    }
-    const text2 = line.trimStart();
-    if (!text2 || text2.startsWith("#")) return;
-    lastContent = lineNumber;
-    const indent2 = line.length - text2.length;
-    const key = YAML_KEY.exec(text2);
-    const name = key?.[1] ?? "";
-    const value = (key?.[2] ?? "").trim().replace(/^["']|["']$/g, "");
-    if (indent2 === 0) {
-      topKey = name;
-      resourceIndent = void 0;
-      resource = void 0;
-      if (name === "kind") kind = value;
-      return;
-    }
-    if (topKey === "metadata" && name === "name" && !objectName) objectName = value;
-    if (topKey !== "Resources") return;
-    resourceIndent ??= indent2;
-    if (indent2 === resourceIndent && key) {
-      resource = { type: "resource", name, startLine: lineNumber, endLine: lineNumber };
-      blocks.push(resource);
-    } else if (resource && indent2 > resourceIndent) {
-      resource.endLine = lineNumber;
-      if (name === "Type" && resource.type === "resource") resource.type = value;
-    }
-  });
-  closeDocument();
-  return lines.map((_, index2) => {
-    const line = index2 + 1;
-    const inside2 = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
-    const block = inside2.sort((a2, b) => a2.endLine - a2.startLine - (b.endLine - b.startLine))[0];
-    return block ? { block } : {};
-  });
-}
-
-// checks/environments/environments.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var PRODUCTION_NAMES = ["prod", "production", "prd"];
-var ALIASES = {
-  production: PRODUCTION_NAMES,
-  staging: ["staging", "stage", "stg"],
-  development: ["dev", "development"]
+// checks/infra/engine-rules.ts
+var PARSE_ERROR_RULE = {
+  id: "PARSE-ERROR",
+  title: "Infrastructure file could not be checked",
+  family: "general",
+  severity: "high",
+  safeguard: "integrity",
+  description: "An infrastructure file at the head of the change does not parse, or is over the size limit, so none of its safeguards could be checked. Nothing is skipped silently: the file is reported with the parser's message and line.",
+  remediation: "Fix the syntax error at the reported line (run `terraform validate` or your YAML linter), or split the file below the size limit."
 };
-var NOT_ENVIRONMENTS = /* @__PURE__ */ new Set(["base", "bases", "common", "shared", "global", "modules", "module", "templates", "components", "terraform"]);
-function isProductionName(name) {
-  return name.toLowerCase().split(/[-_.]/).some((part) => PRODUCTION_NAMES.includes(part));
-}
-function canonicalName(name) {
-  const lower = name.toLowerCase();
-  return Object.entries(ALIASES).find(([, spellings]) => spellings.includes(lower))?.[0] ?? lower;
-}
-function resolveEnvironments(config2, files, manifests = []) {
-  if (config2.environments && declaresEnvironments(config2)) {
-    const environments = Object.entries(config2.environments).map(([name, declared]) => ({
-      name,
-      production: isProductionName(name),
-      paths: declared.paths,
-      identifiers: declared.identifiers,
-      source: "declared"
-    }));
-    const notes = environments.some((env) => env.production) ? [] : ["environments: no declared environment is named prod, production or prd; references between environments are graded medium"];
-    return { environments, notes };
-  }
-  return inferEnvironments(files, manifests);
-}
-function declaresEnvironments(config2) {
-  return Object.keys(config2.environments ?? {}).length > 0;
-}
-var NAMESPACE_LINE = /^\s*namespace:\s*["']?([A-Za-z0-9-]+)["']?\s*(#.*)?$/gm;
-function manifestNamespaces(text2) {
-  if (!/^kind:/m.test(text2)) return [];
-  return [...new Set([...text2.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
-}
-var FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
-var FOLDER_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "preprod"]);
-function environmentFolder(path6) {
-  const folders = path6.split("/").slice(0, -1);
-  const index2 = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
-  const name = folders[index2];
-  return name === void 0 ? void 0 : [path6, folders.slice(0, index2 + 1).join("/"), name];
-}
-var TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
-var ENVIRONMENT_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "test", "sandbox", "preprod"]);
-function inferEnvironments(files, manifests = []) {
-  const found = /* @__PURE__ */ new Map();
-  const add = (spelling, glob2) => {
-    const name = canonicalName(spelling);
-    if (NOT_ENVIRONMENTS.has(name)) return;
-    const entry = found.get(name) ?? { spellings: /* @__PURE__ */ new Set(), paths: /* @__PURE__ */ new Set() };
-    entry.spellings.add(spelling.toLowerCase());
-    entry.paths.add(glob2);
-    found.set(name, entry);
-  };
-  for (const file2 of files) {
-    const match = FOLDER_LAYOUT.exec(file2) ?? environmentFolder(file2);
-    if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
-  }
-  const byFolder = new Set(found.keys());
-  for (const file2 of files) {
-    const name = TFVARS.exec(file2)?.[1];
-    const claimed = [...found.values()].some((entry) => [...entry.paths].some((glob2) => glob2.endsWith("/**") && file2.startsWith(unescapeGlob(glob2.slice(0, -2)))));
-    if (name && !claimed && (byFolder.has(canonicalName(name)) || readsLikeEnvironment(name))) add(name, escapeGlob(file2));
-  }
-  for (const { path: path6, namespaces } of manifests) {
-    const names = new Set(namespaces.map(canonicalName));
-    const [name] = names;
-    const spelling = namespaces[0];
-    if (names.size === 1 && name && spelling && (found.has(name) || ENVIRONMENT_WORDS.has(spelling))) add(spelling, escapeGlob(path6));
-  }
-  const environments = [...found.entries()].sort(([a2], [b]) => a2.localeCompare(b)).map(([name, entry]) => ({
-    name,
-    production: isProductionName(name),
-    paths: [...entry.paths].sort(),
-    identifiers: { accounts: [], vpcs: [], cidrs: [], domains: [], names: [], namespaces: [...entry.spellings].sort() },
-    source: "inferred"
-  }));
-  if (environments.length === 0) {
-    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked"] };
-  }
-  const notes = [
-    `environments: none declared in the config; inferred from the layout: ${environments.map((env) => `${env.name}${env.production ? " (production)" : ""} = ${env.paths.join(", ")}; namespaces ${env.identifiers.namespaces.join(", ")}`).join("; ")}`
-  ];
-  if (!environments.some((env) => env.production)) {
-    notes.push("environments: no inferred environment is named prod, production or prd; references between environments are graded medium");
-  }
-  return { environments, notes };
-}
-function readsLikeEnvironment(name) {
-  return name.toLowerCase().split(/[-_]/).some((part) => ENVIRONMENT_WORDS.has(part.replace(/\d+$/, "")));
-}
-function unescapeGlob(glob2) {
-  return glob2.replace(/\\(.)/g, "$1");
-}
-function escapeGlob(path6) {
-  return path6.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
-}
-function createClassifier(model) {
-  const matchers = model.environments.map((env) => ({
-    env,
-    isMatch: env.paths.length ? (0, import_picomatch2.default)(env.paths, { dot: true }) : () => false
-  }));
-  return (path6) => matchers.filter((matcher) => matcher.isMatch(path6)).map((matcher) => matcher.env);
-}
+var SUPPRESSION_INVALID_RULE = {
+  id: "SUPPRESSION-INVALID",
+  title: "Suppression comment is not honoured",
+  family: "general",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: 'A `hipaa-guard:ignore` comment has no `reason="..."`, a malformed `until=` date, or has expired. It does not suppress anything; the findings it meant to hide are reported.',
+  remediation: 'Write `# hipaa-guard:ignore RULE-ID reason="why this is acceptable" until=YYYY-MM-DD`, renew an expired one only after review, or fix the finding.'
+};
+var INFRA_ENGINE_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
 
 // checks/infra/suppressions.ts
 var IGNORE = /(?:#|\/\/)\s*hipaa-guard:ignore\s+([A-Za-z0-9_*-]+)(.*)$/;
@@ -66898,185 +66532,14 @@ function covers(suppression, finding, blocks) {
   return blocks.some((block) => block.startLine === suppression.target && block.startLine <= line && line <= block.endLine);
 }
 
-// checks/environments/facts.ts
-var STATE_LOCATION_KEYS = ["key", "prefix", "path", "workspace_key_prefix"];
-var BACKEND_KEYS = ["bucket", "storage_account_name", "container_name", "resource_group_name", "organization", "hostname", ...STATE_LOCATION_KEYS];
-function hasStateLocation(backend) {
-  return STATE_LOCATION_KEYS.some((key) => backend.fields[key] !== void 0);
-}
-var DATA_STORE = /(db|database|rds|aurora|postgres|pg|mysql|mariadb|redis|cache|mongo|search|kafka|broker|queue|amqp|sql)/;
-var HOST_SUFFIX = /(host|hostname|endpoint|url|uri|address|dsn|server)$/;
-var NAMED_TYPES = {
-  aws_secretsmanager_secret: "secret",
-  aws_ssm_parameter: "secret",
-  aws_eks_cluster: "cluster",
-  aws_ecs_cluster: "cluster",
-  aws_kms_alias: "KMS key",
-  google_container_cluster: "cluster",
-  google_storage_bucket: "bucket",
-  azurerm_key_vault: "secret",
-  azurerm_kubernetes_cluster: "cluster",
-  "AWS::SecretsManager::Secret": "secret",
-  "AWS::EKS::Cluster": "cluster",
-  "AWS::ECS::Cluster": "cluster",
-  Namespace: "namespace"
-};
-function normalizeKey(key) {
-  return key.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-function definingKey(key, block, path6, indent2) {
-  const k = normalizeKey(key);
-  if (k === "namespace" && indent2 === 0 && /(^|\/)kustomization\.ya?ml$/.test(path6)) {
-    return { kind: "namespace", label: "namespace", shareable: false };
-  }
-  const namedLabel = block ? NAMED_TYPES[block.type] : void 0;
-  if (namedLabel && (k === "name" || k === "aliasname")) {
-    return namedLabel === "namespace" ? { kind: "namespace", label: "namespace", shareable: false } : { kind: "name", label: namedLabel, shareable: true };
-  }
-  if (/^(source|destination)/.test(k)) return void 0;
-  if (/(cidr|cidrblock)$/.test(k) || k === "addressspace" || k === "ipcidrrange") {
-    return { kind: "cidr", label: "network range", shareable: false };
-  }
-  if (k === "vpcid" || k === "transitgatewayid") return { kind: "vpc", label: k === "vpcid" ? "VPC" : "transit gateway", shareable: true };
-  if (k === "accountid" || k === "allowedaccountids" || k === "awsaccountid") return { kind: "account", label: "cloud account", shareable: true };
-  if (/(identifier|dbinstanceidentifier|dbclusteridentifier)$/.test(k)) return { kind: "name", label: "database", shareable: true };
-  if (DATA_STORE.test(k) && HOST_SUFFIX.test(k)) return { kind: "domain", label: "data store host", shareable: true };
-  if (/(bucket|bucketname)$/.test(k)) return { kind: "name", label: "bucket", shareable: true };
-  if (/^(kmskeyid|kmskeyarn|kmsmasterkeyid|kmskey|kmskeyname)$/.test(k)) return { kind: "name", label: "KMS key", shareable: true };
-  if (/(secretid|secretarn|secretname)$/.test(k)) return { kind: "name", label: "secret", shareable: true };
-  if (/(cluster|clustername|clusterarn)$/.test(k)) return { kind: "name", label: "cluster", shareable: true };
-  return void 0;
-}
-var HCL_HEADER = /^\s*(resource|data|module|variable|output|provider)\s+"/;
-function isSpecificName(value) {
-  return /[^A-Za-z]/.test(value) || value.length >= 10;
-}
-var KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$/;
-var TOKEN2 = /[A-Za-z0-9][\w.:/@-]*/g;
-var QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
-var HOST = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-function collectFileFacts(path6, text2) {
-  const lines = text2.split(/\r?\n/);
-  const contexts = lineContexts(path6, lines);
-  const hcl = isHclPath(path6);
-  const syntax = hcl ? "hcl" : isYamlPath(path6) ? "yaml" : "none";
-  const facts = {
-    path: path6,
-    definitions: [],
-    tokens: [],
-    backends: [],
-    suppressions: readSuppressions(text2).filter((suppression) => suppression.ruleId.startsWith("ENV-")),
-    blocks: [...new Set(contexts.flatMap((context) => context.block ? [context.block] : []))].map(({ startLine, endLine }) => ({ startLine, endLine }))
-  };
-  const backends = /* @__PURE__ */ new Map();
-  let listKey;
-  lines.forEach((raw, index2) => {
-    const line = withoutComment(raw, syntax);
-    if (!line.trim()) return;
-    const place = { path: path6, line: index2 + 1, column: line.length - line.trimStart().length + 1 };
-    const context = contexts[index2] ?? {};
-    const attribute2 = attributeOf(line, listKey);
-    listKey = attribute2.listKey;
-    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute2, context.block));
-    if (attribute2.key === void 0) return;
-    const literals = literalValues(line, attribute2.valueColumn, hcl);
-    if (context.backend && BACKEND_KEYS.includes(attribute2.key)) {
-      const id = `${context.backend}@${context.block?.startLine ?? 0}`;
-      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place };
-      backends.set(id, backend);
-      facts.definitions.push(...backendDefinitions(backend, attribute2.key, literals[0], place, context.block));
-      return;
-    }
-    const defining = context.block && isNetworkBlock(context.block) ? void 0 : definingKey(attribute2.key, context.block, path6, place.column - 1);
-    if (defining) facts.definitions.push(...definitionsOf(defining, attribute2.key, literals, place, context.block));
-  });
-  facts.backends = [...backends.values()];
-  return facts;
-}
-function attributeOf(line, listKey) {
-  const match = KEY_LINE.exec(line);
-  const indent2 = line.length - line.trimStart().length;
-  if (match) {
-    const key = match[2] ?? "";
-    const rest = match[3] ?? "";
-    return { key, valueColumn: line.length - rest.length, ...rest.trim() === "" ? { listKey: { key, indent: indent2 } } : {} };
-  }
-  if (listKey && /^\s*-\s/.test(line) && indent2 >= listKey.indent) return { key: listKey.key, valueColumn: line.indexOf("-") + 1, listKey };
-  return { valueColumn: 0, ...listKey && indent2 > listKey.indent ? { listKey } : {} };
-}
-var NAMESPACE_KEYS = ["namespace", "namespaces", "kubernetesiometadataname"];
-function tokensOf(line, place, attribute2, block) {
-  const namespaceKey = attribute2.key !== void 0 && NAMESPACE_KEYS.includes(normalizeKey(attribute2.key));
-  return [...line.matchAll(TOKEN2)].map((match) => {
-    const column = match.index + 1;
-    const inValue = attribute2.key !== void 0 && column > attribute2.valueColumn;
-    const token = { text: match[0].replace(/[.:/-]+$/, ""), place: { ...place, column }, namespaceContext: namespaceKey && inValue };
-    if (inValue && attribute2.key !== void 0) token.key = attribute2.key;
-    if (block) token.block = block;
-    return token;
-  });
-}
-function backendDefinitions(backend, key, literal2, place, block) {
-  if (!literal2) return [];
-  backend.fields[key] = literal2.value;
-  if (key === "bucket") return [definition({ kind: "name", label: "state bucket", shareable: false }, key, literal2, place, block)];
-  if (STATE_LOCATION_KEYS.includes(key)) return [definition({ kind: "state", label: "state file", shareable: false }, key, literal2, place, block)];
-  return [];
-}
-function definitionsOf(defining, key, literals, place, block) {
-  return literals.flatMap((literal2) => {
-    const value = defining.kind === "domain" ? hostOf2(literal2.value) : literal2.value;
-    if (value === void 0 || defining.kind === "cidr" && !/[.:]/.test(value)) return [];
-    if (defining.kind === "account" && !/^\d{12}$/.test(value)) return [];
-    if (defining.kind === "name" && !isSpecificName(value)) return [];
-    return [definition(defining, key, { value, column: literal2.column }, place, block)];
-  });
-}
-function definition(defining, key, literal2, place, block) {
-  const result = { ...defining, value: literal2.value, key, place: { ...place, column: literal2.column } };
-  if (block) result.block = block.name ? `${block.type}.${block.name}` : block.type;
-  return result;
-}
-function literalValues(line, valueColumn, hcl) {
-  const rest = line.slice(valueColumn);
-  const quoted = [...rest.matchAll(QUOTED)].map((m) => ({ value: m[1] ?? m[2] ?? "", column: valueColumn + m.index + 2 }));
-  const values = quoted.length || hcl ? quoted : bareScalar(rest, valueColumn);
-  return values.filter((literal2) => literal2.value && !/\$\{|\{\{|^!/.test(literal2.value));
-}
-function bareScalar(rest, valueColumn) {
-  const value = rest.trim().replace(/,$/, "");
-  if (!value || /^[[{|>&*!]/.test(value)) return [];
-  return [{ value, column: valueColumn + rest.indexOf(value) + 1 }];
-}
-function hostOf2(value) {
-  const candidates = value.split(/[/:@?]/).filter(Boolean);
-  return candidates.find((part) => HOST.test(part) && !/^\d+(\.\d+)*$/.test(part))?.toLowerCase();
-}
-function withoutComment(line, syntax) {
-  if (syntax === "none") return line;
-  let quote;
-  for (let i2 = 0; i2 < line.length; i2++) {
-    const c3 = line[i2];
-    if (quote) {
-      if (c3 === "\\" && quote === '"') i2++;
-      else if (c3 === quote) quote = void 0;
-      continue;
-    }
-    if (c3 === '"' || c3 === "'" && syntax === "yaml") quote = c3;
-    const startsComment = syntax === "hcl" ? c3 === "#" || c3 === "/" && line[i2 + 1] === "/" : c3 === "#" && (i2 === 0 || /\s/.test(line[i2 - 1] ?? ""));
-    if (startsComment) return line.slice(0, i2);
-  }
-  return line;
-}
-
-// checks/environments/resolve-values.ts
+// checks/infra/plan/locate-plan.ts
 import { posix as posix5 } from "node:path";
 
 // checks/infra/terraform/parse-terraform.ts
 import { posix as posix4 } from "node:path";
 
 // checks/infra/terraform/configuration.ts
-var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { posix as posix3 } from "node:path";
 
 // checks/infra/terraform/functions.ts
@@ -68166,7 +67629,7 @@ var Configuration = class {
       ...inDir.filter((file2) => /\.auto\.tfvars(\.json)?$/.test(name(file2))).sort((a2, b) => name(a2).localeCompare(name(b)))
     ];
     const configured = (this.options.varFiles ?? []).flatMap((glob2) => {
-      const matches = (0, import_picomatch3.default)(glob2, { dot: true });
+      const matches = (0, import_picomatch2.default)(glob2, { dot: true });
       return inDir.filter((file2) => matches(file2.path) && !automatic.includes(file2));
     });
     return [...automatic, ...new Set(configured)];
@@ -68904,17 +68367,1069 @@ function shorten(message) {
   return line.length > 200 ? `${line.slice(0, 199)}\u2026` : line;
 }
 
+// checks/infra/plan/locate-plan.ts
+var FIRST_LINE = { startLine: 1, endLine: 1 };
+var MODULE_STEP = /^module\.([A-Za-z_][\w-]*)(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\./;
+function moduleNamesOf(address) {
+  const names = [];
+  let rest = address;
+  for (let step = MODULE_STEP.exec(rest); step; step = MODULE_STEP.exec(rest)) {
+    names.push(step[1]);
+    rest = rest.slice(step[0].length);
+  }
+  return names;
+}
+function configModuleOf(plan2, names) {
+  let module = plan2.configuration?.root_module;
+  for (const name of names) module = module?.module_calls?.[name]?.module;
+  return module;
+}
+var isLocalSource = (source) => source.startsWith("./") || source.startsWith("../");
+var isTerraformFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json");
+function folderOf(plan2, names, rootDir) {
+  let dir = rootDir;
+  let label = rootDir ?? ".";
+  let remote = false;
+  let module = plan2.configuration?.root_module;
+  for (const name of names) {
+    const call2 = module?.module_calls?.[name];
+    const source = call2?.source ?? `module.${name}`;
+    if (dir !== void 0 && isLocalSource(source)) {
+      dir = posix5.normalize(posix5.join(dir, source));
+      label = dir;
+    } else {
+      dir = void 0;
+      if (!isLocalSource(source)) label = source;
+      else label = remote ? `${label} \u2192 ${source}` : posix5.join(label, source);
+      remote ||= !isLocalSource(source);
+    }
+    module = call2?.module;
+  }
+  return dir === void 0 ? { label } : { dir, label: dir };
+}
+async function planLocator(plan2, options) {
+  const texts = /* @__PURE__ */ new Map();
+  const blocks = /* @__PURE__ */ new Map();
+  const parsedFolders = /* @__PURE__ */ new Map();
+  let rootDir = options.rootDir === void 0 ? void 0 : normalizeDir2(options.rootDir);
+  if (options.files) {
+    const byFolder = /* @__PURE__ */ new Map();
+    for (const path6 of (await options.files.list()).filter(isTerraformFile)) {
+      if (path6.split("/").includes(".terraform")) continue;
+      const dir = posix5.dirname(path6);
+      byFolder.set(dir, [...byFolder.get(dir) ?? [], path6]);
+    }
+    const read = async (dir) => {
+      const paths = byFolder.get(dir) ?? [];
+      const contents = options.files.readMany ? await options.files.readMany(paths) : await Promise.all(paths.map((path6) => options.files.read(path6)));
+      return paths.flatMap((path6, index2) => contents[index2] === void 0 ? [] : [{ path: path6, text: contents[index2] }]);
+    };
+    rootDir ??= await findRootDir(plan2, byFolder, read, options.planPath);
+    if (rootDir !== void 0) {
+      const dirs = new Set(plan2.resource_changes.map((change) => folderOf(plan2, moduleNamesOf(change.address), rootDir).dir).filter((dir) => dir !== void 0));
+      for (const dir of dirs) {
+        const files = await read(dir);
+        for (const file2 of files) texts.set(file2.path, file2.text);
+        const resources = /* @__PURE__ */ new Map();
+        for (const parsed of await parseTerraformModule(files)) {
+          if (!parsed.ok) continue;
+          for (const resource of parsed.resources) {
+            resources.set(resource.address, resource);
+            blocks.set(resource.path, [...blocks.get(resource.path) ?? [], resource.range]);
+          }
+        }
+        parsedFolders.set(dir, resources);
+      }
+    }
+  }
+  return {
+    ...rootDir !== void 0 ? { rootDir } : {},
+    texts,
+    blocks,
+    placeOf: (change) => {
+      const folder = folderOf(plan2, moduleNamesOf(change.address), rootDir);
+      const block = folder.dir === void 0 ? void 0 : parsedFolders.get(folder.dir)?.get(`${change.type}.${change.name}`);
+      if (!block) return { path: folder.label, range: FIRST_LINE, locate: () => FIRST_LINE, found: false };
+      return { path: block.path, range: block.range, locate: (path6) => block.locate(path6), found: true };
+    }
+  };
+}
+function normalizeDir2(dir) {
+  const normalized = posix5.normalize(dir.split("\\").join("/")).replace(/\/+$/, "");
+  return normalized === "" ? "." : normalized;
+}
+function escapeRegExp(text2) {
+  return text2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+async function findRootDir(plan2, byFolder, read, planPath) {
+  const root = plan2.configuration?.root_module;
+  const declarations = [
+    ...(root?.resources ?? []).map((resource) => `${resource.mode === "data" ? "data" : "resource"}\\s+"${escapeRegExp(resource.type)}"\\s+"${escapeRegExp(resource.name)}"`),
+    ...Object.keys(root?.module_calls ?? {}).map((name) => `module\\s+"${escapeRegExp(name)}"`)
+  ].map((pattern) => new RegExp(pattern));
+  if (!declarations.length) return void 0;
+  const planDir = planPath === void 0 ? void 0 : posix5.dirname(planPath);
+  const candidates = [...byFolder.keys()].sort((a2, b) => Number(b === planDir) - Number(a2 === planDir) || a2.split("/").length - b.split("/").length || a2.localeCompare(b));
+  let best;
+  for (const dir of candidates) {
+    const text2 = (await read(dir)).map((file2) => file2.text).join("\n");
+    const score = declarations.filter((pattern) => pattern.test(text2)).length;
+    if (score > (best?.score ?? 0)) best = { dir, score };
+    if (score === declarations.length) break;
+  }
+  return best?.dir;
+}
+
+// checks/infra/plan/plan-json.ts
+var PlanFormatError = class extends Error {
+  constructor(source, message) {
+    super(`${source}: ${message}`);
+    this.source = source;
+    this.name = "PlanFormatError";
+  }
+  source;
+};
+var EXPECTED = "expected the JSON of a saved plan: `terraform plan -out=tfplan && terraform show -json tfplan > plan.json`";
+function isObject5(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function readPlanJson(text2, source) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch (error63) {
+    throw new PlanFormatError(source, `not JSON (${error63 instanceof Error ? error63.message : String(error63)}); ${EXPECTED}`);
+  }
+  if (!isObject5(raw)) throw new PlanFormatError(source, `the JSON is not an object; ${EXPECTED}`);
+  if ("lineage" in raw && "serial" in raw) {
+    throw new PlanFormatError(source, `this is a Terraform state file (terraform.tfstate), not a plan; ${EXPECTED}`);
+  }
+  if ("values" in raw && !("resource_changes" in raw) && !("planned_values" in raw)) {
+    throw new PlanFormatError(source, `this is \`terraform show -json\` of a state (it has "values" and no "resource_changes"), not of a plan; ${EXPECTED}`);
+  }
+  const version2 = raw.format_version;
+  if (typeof version2 !== "string" || !("planned_values" in raw || "resource_changes" in raw || "configuration" in raw)) {
+    throw new PlanFormatError(source, `no "format_version" with "planned_values" or "resource_changes": not Terraform plan JSON; ${EXPECTED}`);
+  }
+  const major = Number(version2.split(".")[0]);
+  if (major !== 0 && major !== 1) {
+    throw new PlanFormatError(source, `format_version "${version2}" is newer than the plan formats hipaa-guard reads (0.x and 1.x)`);
+  }
+  const changes = raw.resource_changes ?? [];
+  if (!Array.isArray(changes)) throw new PlanFormatError(source, '"resource_changes" is not a list');
+  changes.forEach((change, index2) => checkResourceChange(change, index2, source));
+  return { ...raw, resource_changes: changes };
+}
+function checkResourceChange(change, index2, source) {
+  const where2 = `resource_changes[${index2}]`;
+  if (!isObject5(change)) throw new PlanFormatError(source, `${where2} is not an object`);
+  for (const key of ["address", "type", "name"]) {
+    if (typeof change[key] !== "string") throw new PlanFormatError(source, `${where2}.${key} is not a string`);
+  }
+  const inner = change.change;
+  if (!isObject5(inner) || !Array.isArray(inner.actions) || !inner.actions.every((action) => typeof action === "string")) {
+    throw new PlanFormatError(source, `${where2} (${String(change.address)}) has no change.actions list`);
+  }
+}
+
+// checks/infra/plan/plan-values.ts
+var KNOWN_AFTER_APPLY = "(known after apply)";
+var SENSITIVE = "(sensitive)";
+function planValues(value, unknown2 = void 0) {
+  const merged = merge4(value, unknown2);
+  return isObject5(merged) ? merged : {};
+}
+function merge4(value, unknown2) {
+  if (unknown2 === true) return unresolved(KNOWN_AFTER_APPLY);
+  if (Array.isArray(value) || Array.isArray(unknown2)) {
+    const items = Array.isArray(value) ? value : [];
+    const masks = Array.isArray(unknown2) ? unknown2 : [];
+    return Array.from({ length: Math.max(items.length, masks.length) }, (_, index2) => merge4(items[index2], masks[index2]) ?? null);
+  }
+  if (isObject5(value) || isObject5(unknown2)) {
+    const result = {};
+    const masks = isObject5(unknown2) ? unknown2 : {};
+    for (const [key, item] of Object.entries(isObject5(value) ? value : {})) {
+      const merged = merge4(item, masks[key]);
+      if (merged !== void 0 && merged !== null && !(Array.isArray(merged) && merged.length === 0)) result[key] = merged;
+    }
+    for (const [key, mask] of Object.entries(masks)) {
+      if (key in result) continue;
+      const merged = merge4(void 0, mask);
+      if (merged !== void 0) result[key] = merged;
+    }
+    return result;
+  }
+  return value ?? void 0;
+}
+function isSensitivePath(mask, path6) {
+  let current = mask;
+  for (const step of path6) {
+    if (current === true) return true;
+    if (Array.isArray(current) && typeof step === "number") current = current[step];
+    else if (isObject5(current)) current = current[String(step)];
+    else return false;
+  }
+  return current === true || containsSensitive(current);
+}
+function containsSensitive(mask) {
+  if (mask === true) return true;
+  if (Array.isArray(mask)) return mask.some(containsSensitive);
+  if (isObject5(mask)) return Object.values(mask).some(containsSensitive);
+  return false;
+}
+function sensitiveStrings(value, mask, into = /* @__PURE__ */ new Set()) {
+  if (mask === true) {
+    collectStrings(value, into);
+    return into;
+  }
+  if (Array.isArray(value) && Array.isArray(mask)) value.forEach((item, index2) => sensitiveStrings(item, mask[index2], into));
+  else if (isObject5(value) && isObject5(mask)) for (const [key, item] of Object.entries(value)) sensitiveStrings(item, mask[key], into);
+  return into;
+}
+function collectStrings(value, into) {
+  if (typeof value === "string") {
+    if (value !== "") into.add(value);
+  } else if (Array.isArray(value)) value.forEach((item) => collectStrings(item, into));
+  else if (isObject5(value)) Object.values(value).forEach((item) => collectStrings(item, into));
+}
+
+// checks/infra/plan/redact.ts
+var JUDGED_SENSITIVE = /* @__PURE__ */ Symbol("hipaa-guard.plan.judged-sensitive");
+var Redactor = class {
+  secrets;
+  constructor(secrets) {
+    this.secrets = [...new Set(secrets)].sort((a2, b) => b.length - a2.length);
+  }
+  text(text2) {
+    let result = text2;
+    for (const secret of this.secrets) if (result.includes(secret)) result = result.split(secret).join(SENSITIVE);
+    return result;
+  }
+  value(value) {
+    if (typeof value === "string") return this.text(value);
+    if (Array.isArray(value)) return value.map((item) => this.value(item));
+    if (value !== null && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.value(item)]));
+    return value;
+  }
+  finding(finding) {
+    const judged = takeMark(finding.location);
+    let message = finding.message;
+    let evidence = finding.evidence;
+    if (judged) {
+      evidence = { ...evidence };
+      for (const key of ["actual", "before", "after"]) {
+        if (!(key in evidence)) continue;
+        const shown = describeValue(evidence[key]);
+        if (evidence[key] !== null && evidence[key] !== void 0) message = message.split(shown).join(SENSITIVE);
+        evidence[key] = evidence[key] === null ? null : SENSITIVE;
+      }
+    }
+    return { ...finding, message: this.text(message), evidence: this.value(evidence) };
+  }
+  outcome(outcome) {
+    const judged = takeMark(outcome.location);
+    const message = judged ? outcome.message.replace(/ changed from .*$/, ` changed: ${SENSITIVE}`) : outcome.message;
+    return { ...outcome, message: this.text(message) };
+  }
+};
+function takeMark(location) {
+  const marked = location;
+  const judged = marked[JUDGED_SENSITIVE] === true;
+  delete marked[JUDGED_SENSITIVE];
+  return judged;
+}
+
+// checks/infra/plan/relations.ts
+var REFERENCE_KEY = /(_id|_arn|^bucket)$/;
+var NOT_A_RESOURCE = /^(var|local|count|each|path|terraform|self|module)\./;
+function modulePrefixOf(change) {
+  return change.module_address ? `${change.module_address}.` : "";
+}
+function identityIndex(resources) {
+  const index2 = /* @__PURE__ */ new Map();
+  for (const resource of resources) {
+    for (const key of ["id", "arn"]) {
+      const value = resource.values[key];
+      if (typeof value === "string" && value !== "" && !index2.has(value)) index2.set(value, `${resource.address}.${key}`);
+    }
+  }
+  return index2;
+}
+var configIndexes = /* @__PURE__ */ new WeakMap();
+function configResourceOf(module, address) {
+  if (!module) return void 0;
+  let index2 = configIndexes.get(module);
+  if (!index2) {
+    index2 = new Map((module.resources ?? []).map((resource) => [resource.address, resource]));
+    configIndexes.set(module, index2);
+  }
+  return index2.get(address);
+}
+function configReferences(plan2, change, key) {
+  const names = moduleNamesOf(change.address);
+  const address = change.mode === "data" ? `data.${change.type}.${change.name}` : `${change.type}.${change.name}`;
+  const expression = configResourceOf(configModuleOf(plan2, names), address)?.expressions?.[key];
+  return resourceReferences(plan2, names, modulePrefixOf(change), expression?.references ?? [], 0);
+}
+var OUTPUT_REFERENCE = /^module\.([\w-]+)((?:\[[^\]]*\])?)\.([\w-]+)$/;
+var VARIABLE_REFERENCE = /^var\.([\w-]+)$/;
+var LAST_MODULE_STEP = /module\.[\w-]+(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?\.$/;
+var MAX_MODULE_HOPS = 16;
+function resourceReferences(plan2, names, prefix, references, hops) {
+  if (hops > MAX_MODULE_HOPS) return [];
+  return references.flatMap((reference) => {
+    const output2 = OUTPUT_REFERENCE.exec(reference);
+    if (output2) {
+      const [, name, key, outputName] = output2;
+      const outputs = configModuleOf(plan2, names)?.module_calls?.[name]?.module?.outputs;
+      return resourceReferences(plan2, [...names, name], `${prefix}module.${name}${key}.`, outputs?.[outputName]?.expression?.references ?? [], hops + 1);
+    }
+    const variable = VARIABLE_REFERENCE.exec(reference);
+    if (variable && names.length) {
+      const caller = names.slice(0, -1);
+      const passed = configModuleOf(plan2, caller)?.module_calls?.[names.at(-1)]?.expressions?.[variable[1]];
+      return resourceReferences(plan2, caller, prefix.replace(LAST_MODULE_STEP, ""), passed?.references ?? [], hops + 1);
+    }
+    return NOT_A_RESOURCE.test(reference) ? [] : [`${prefix}${reference}`];
+  });
+}
+function relate(resource, change, plan2, identities) {
+  const made = [];
+  for (const [key, value] of Object.entries(resource.values)) {
+    if (!REFERENCE_KEY.test(key) || key === "id") continue;
+    if (isUnresolved(value)) {
+      const references = plan2 ? configReferences(plan2, change, key) : [];
+      if (references.length) resource.values[key] = unresolved(references.map((reference) => `\${${reference}}`).join(" "));
+      made.push(...references);
+    } else if (typeof value === "string") {
+      const target = identities.get(value);
+      if (target && !target.startsWith(`${resource.address}.`)) {
+        resource.values[key] = unresolved(`\${${target}}`, [value]);
+        made.push(target);
+      }
+    }
+  }
+  return made;
+}
+function referencedAddresses(reference) {
+  const prefixes = [];
+  for (let index2 = 0; index2 < reference.length; index2++) {
+    if (reference[index2] === "." || reference[index2] === "[") prefixes.push(reference.slice(0, index2));
+  }
+  return [...prefixes, reference];
+}
+
+// checks/infra/plan/analyze-plan.ts
+async function analyzePlan(input2) {
+  const plan2 = readPlanJson(input2.text, input2.source);
+  const report = emptyReport(TOOL, input2.now.toISOString());
+  const locator = await planLocator(plan2, {
+    ...input2.files ? { files: input2.files } : {},
+    ...input2.rootDir !== void 0 ? { rootDir: input2.rootDir } : {},
+    ...input2.planPath !== void 0 ? { planPath: input2.planPath } : {}
+  });
+  const secrets = /* @__PURE__ */ new Set();
+  const sides = resourcesOf(plan2, (change) => locator.placeOf(change), secrets);
+  const rules = input2.rules ?? INFRA_RULES;
+  const diff = { findings: [], unknown: [], strengthened: [] };
+  for (const group of sides.groups) {
+    const part = diffResources({ base: group.flatMap((entry) => entry.base ?? []), head: group.flatMap((entry) => entry.head ?? []), rules, scopeOf: () => "plan" });
+    diff.findings.push(...part.findings);
+    diff.unknown.push(...part.unknown);
+    diff.strengthened.push(...part.strengthened);
+  }
+  const redactor = new Redactor(secrets);
+  report.unknown.push(...diff.unknown.map((outcome) => redactor.outcome(outcome)));
+  report.strengthened.push(...diff.strengthened.map((outcome) => redactor.outcome(outcome)));
+  const byPath = /* @__PURE__ */ new Map();
+  for (const finding of diff.findings.map((candidate) => redactor.finding(candidate))) {
+    const path6 = finding.location.path;
+    byPath.set(path6, [...byPath.get(path6) ?? [], finding]);
+  }
+  for (const [path6, findings] of byPath) {
+    const text2 = locator.texts.get(path6);
+    if (text2 === void 0) {
+      report.findings.push(...findings);
+      continue;
+    }
+    const result = applySuppressions(path6, text2, findings, locator.blocks.get(path6) ?? [], input2.now);
+    report.findings.push(...result.findings);
+    report.suppressed.push(...result.suppressed);
+  }
+  report.findings.sort(compareFindings);
+  report.notes.push(...notesOf(plan2, input2, sides, rules, locator.rootDir));
+  return report;
+}
+function resourcesOf(plan2, placeOf3, secrets) {
+  const skipped = { data: 0, deposed: 0, forgotten: 0 };
+  const changes = [];
+  for (const change of plan2.resource_changes) {
+    if (change.mode === "data") {
+      skipped.data++;
+      continue;
+    }
+    if (change.deposed !== void 0) {
+      skipped.deposed++;
+      continue;
+    }
+    const { actions, before, after, after_unknown: afterUnknown, before_sensitive: beforeSensitive, after_sensitive: afterSensitive } = change.change;
+    if (actions.length === 1 && actions[0] === "forget") {
+      skipped.forgotten++;
+      continue;
+    }
+    sensitiveStrings(before, beforeSensitive, secrets);
+    sensitiveStrings(after, afterSensitive, secrets);
+    const place = placeOf3(change);
+    const resource = (address, values) => ({
+      address,
+      type: change.type,
+      format: "terraform",
+      path: place.path,
+      // Extra fields ride into the location the diff engine spreads this into.
+      range: withAddress(place.range, change.address),
+      values,
+      scope: "plan",
+      locate: (path6) => {
+        const located = withAddress(place.locate(path6), change.address);
+        if (isSensitivePath(beforeSensitive, path6) || isSensitivePath(afterSensitive, path6)) located[JUDGED_SENSITIVE] = true;
+        return located;
+      }
+    });
+    const entry = { change };
+    if (isObject5(before) && !actions.every((action) => action === "create")) entry.base = resource(change.previous_address ?? change.address, planValues(before));
+    if ((isObject5(after) || isObject5(afterUnknown)) && !actions.every((action) => action === "delete")) {
+      entry.head = resource(change.address, planValues(after, afterUnknown));
+      if (change.previous_address) entry.head.movedFrom = [change.previous_address];
+    }
+    changes.push(entry);
+  }
+  const baseIdentities = identityIndex(changes.flatMap((entry) => entry.base ?? []));
+  const headIdentities = identityIndex(changes.flatMap((entry) => entry.head ?? []));
+  const byAddress = /* @__PURE__ */ new Map();
+  changes.forEach((entry, index2) => {
+    for (const resource of [entry.base, entry.head]) if (resource) byAddress.set(resource.address, index2);
+  });
+  const group = changes.map((_, index2) => index2);
+  const root = (index2) => {
+    while (group[index2] !== index2) index2 = group[index2] = group[group[index2]];
+    return index2;
+  };
+  changes.forEach((entry, index2) => {
+    const references = [...entry.base ? relate(entry.base, entry.change, void 0, baseIdentities) : [], ...entry.head ? relate(entry.head, entry.change, plan2, headIdentities) : []];
+    for (const address of references.flatMap(referencedAddresses)) {
+      const other = byAddress.get(address);
+      if (other !== void 0) group[root(other)] = root(index2);
+    }
+  });
+  const groups = /* @__PURE__ */ new Map();
+  changes.forEach((entry, index2) => {
+    const members2 = groups.get(root(index2));
+    if (members2) members2.push(entry);
+    else groups.set(root(index2), [entry]);
+  });
+  return { groups: [...groups.values()], skipped };
+}
+function withAddress(range, address) {
+  return { ...range, address };
+}
+function notesOf(plan2, input2, sides, rules, rootDir) {
+  const judged = new Set(rules.filter((rule) => rule.formats.includes("terraform")).flatMap((rule) => rule.resourceTypes));
+  const managed = plan2.resource_changes.length - sides.skipped.data - sides.skipped.deposed - sides.skipped.forgotten;
+  const unread = new Set(plan2.resource_changes.filter((change) => change.mode !== "data" && !judged.has(change.type)).map((change) => change.type));
+  const notes = [
+    `plan: ${input2.source} (Terraform ${plan2.terraform_version ?? "unknown version"}, format ${plan2.format_version}): ${managed} resource changes judged${unread.size ? `; ${unread.size} resource types have no rule (${[...unread].sort().slice(0, 5).join(", ")}${unread.size > 5 ? ", \u2026" : ""})` : ""}`
+  ];
+  const { data, deposed, forgotten } = sides.skipped;
+  if (data || deposed || forgotten) {
+    notes.push(`plan: not judged: ${[data && `${data} data source reads`, deposed && `${deposed} deposed objects (left over from create_before_destroy)`, forgotten && `${forgotten} forgotten objects (they keep running, unmanaged)`].filter(Boolean).join(", ")}`);
+  }
+  if (plan2.errored) notes.push('plan: Terraform reported errors while planning ("errored": true); the plan may be incomplete');
+  if (Array.isArray(plan2.resource_drift)) {
+    notes.push("plan: resource_drift (changes made outside Terraform) is not the change under review; judged from resource_changes only");
+  }
+  if (plan2.format_version === "0.1") {
+    notes.push("plan: format 0.1 (Terraform 0.12-0.14) marks no value as sensitive; reports show only the attribute each rule judged");
+  }
+  if (input2.files && rootDir === void 0) {
+    notes.push("plan: the root module was not found in the checkout; findings name module folders or sources instead of lines");
+  }
+  return notes;
+}
+
+// checks/infra/plan/merge-plan.ts
+function placeKey(ruleId, location) {
+  return location.kind === "file" ? `${ruleId}\0${location.path}\0${location.startLine}` : void 0;
+}
+function mergePlanWithDiff(plan2, diff) {
+  const judged = new Set(
+    [...plan2.findings, ...plan2.suppressed.map((entry) => entry.finding), ...plan2.unknown, ...plan2.strengthened].map((outcome) => placeKey(outcome.ruleId, outcome.location)).filter((key) => key !== void 0)
+  );
+  const fresh = (outcome) => !judged.has(placeKey(outcome.ruleId, outcome.location) ?? "");
+  return mergeReports(
+    {
+      ...diff,
+      findings: diff.findings.filter(fresh),
+      suppressed: diff.suppressed.filter((entry) => fresh(entry.finding)),
+      unknown: diff.unknown.filter(fresh),
+      strengthened: diff.strengthened.filter(fresh)
+    },
+    plan2
+  );
+}
+
+// checks/environments/rules.ts
+var ACCESS_CONTROL = { family: "environment", safeguard: "access-control", citation: citationOf("access-control") };
+var ENV_CROSS_REFERENCE = {
+  id: "ENV-CROSS-REFERENCE",
+  title: "A file of one environment names another environment\u2019s resource",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "A file that belongs to one environment references an identifier of another: an account id or ARN, a VPC id, a CIDR, a host name, a namespace, a bucket, database, secret, cluster or state file. Non-production code that reaches production data bypasses production\u2019s access controls; production that depends on staging inherits staging\u2019s weaker ones. Graded high when production is one side, medium between two non-production environments.",
+  remediation: "Point the file at its own environment\u2019s resource (a variable per environment, a per-environment tfvars or overlay). If the dependency is deliberate, document it and suppress this finding with a reason."
+};
+var ENV_SHARED_RESOURCE = {
+  id: "ENV-SHARED-RESOURCE",
+  title: "Two environments share one resource",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "Two environments declare the same bucket, data store host, database, KMS key, secret, cluster, VPC or cloud account. Whoever can act in the weaker environment then acts on the stronger one\u2019s resource.",
+  remediation: "Give each environment its own resource (and, for production, its own account) and copy only de-identified data across."
+};
+var ENV_SHARED_STATE = {
+  id: "ENV-SHARED-STATE",
+  title: "Two environments share one Terraform state",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "Two environments configure the same Terraform backend location (bucket and key, prefix or path). A plan run for one environment then reads and rewrites the other\u2019s state, and whoever can apply in one can destroy the other.",
+  remediation: "Give each environment its own state key, and production its own state bucket with its own access policy."
+};
+var ENV_NETWORK_PATH = {
+  id: "ENV-NETWORK-PATH",
+  title: "A network path connects two environments",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "A VPC peering connection, transit gateway attachment, security-group or firewall rule, network ACL, route or Kubernetes NetworkPolicy in one environment admits or reaches another environment\u2019s VPC, CIDR, account or namespace. Environments that can reach each other are one environment for an attacker.",
+  remediation: "Remove the peering, attachment or rule. Move data between environments through a reviewed, one-way export instead of a network path."
+};
+var ENV_CIDR_OVERLAP = {
+  id: "ENV-CIDR-OVERLAP",
+  title: "Two environments use overlapping address ranges",
+  severity: "medium",
+  ...ACCESS_CONTROL,
+  description: "Network ranges of two environments overlap. Rules written as \u201Cadmit this environment\u2019s CIDR\u201D then admit the other environment too, and the ranges cannot be told apart in logs or firewalls.",
+  remediation: "Give every environment a disjoint address range and renumber the one that overlaps."
+};
+var ENV_AMBIGUOUS_PATH = {
+  id: "ENV-AMBIGUOUS-PATH",
+  title: "A file belongs to two environments",
+  severity: "medium",
+  ...ACCESS_CONTROL,
+  description: "The `paths` globs of two or more environments match the same file, so hipaa-guard cannot tell which environment it configures, and does not check it for separation until exactly one does.",
+  remediation: "Narrow the `paths` globs in `.github/hipaa-guard.yml` (or move the file) so that exactly one environment claims it."
+};
+var ENV_RULES = [ENV_CROSS_REFERENCE, ENV_SHARED_RESOURCE, ENV_SHARED_STATE, ENV_NETWORK_PATH, ENV_CIDR_OVERLAP, ENV_AMBIGUOUS_PATH];
+
+// checks/rules/registry.ts
+var ALL_RULES = [...ENDPOINT_RULES, ...ENV_RULES, ...INFRA_RULES, ...INFRA_ENGINE_RULES];
+function ruleLookup(rules) {
+  const byId = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    byId.set(rule.id, rule);
+    for (const alias of rule.aliases ?? []) byId.set(alias, rule);
+  }
+  return (id) => byId.get(id);
+}
+var ruleById = ruleLookup(ALL_RULES);
+
+// checks/environments/check-environments.ts
+import { posix as posix7 } from "node:path";
+
+// checks/environments/blocks.ts
+var NETWORK_TYPES = /* @__PURE__ */ new Set([
+  "aws_vpc_peering_connection",
+  "aws_vpc_peering_connection_accepter",
+  "aws_ec2_transit_gateway_vpc_attachment",
+  "aws_ec2_transit_gateway_peering_attachment",
+  "aws_ec2_transit_gateway_route",
+  "aws_security_group",
+  "aws_security_group_rule",
+  "aws_vpc_security_group_ingress_rule",
+  "aws_vpc_security_group_egress_rule",
+  "aws_network_acl",
+  "aws_network_acl_rule",
+  "aws_route",
+  "google_compute_network_peering",
+  "google_compute_firewall",
+  "azurerm_virtual_network_peering",
+  "azurerm_network_security_rule",
+  "kubernetes_network_policy",
+  "kubernetes_network_policy_v1",
+  "AWS::EC2::VPCPeeringConnection",
+  "AWS::EC2::TransitGatewayAttachment",
+  "AWS::EC2::TransitGatewayVpcAttachment",
+  "AWS::EC2::TransitGatewayPeeringAttachment",
+  "AWS::EC2::SecurityGroup",
+  "AWS::EC2::SecurityGroupIngress",
+  "AWS::EC2::SecurityGroupEgress",
+  "AWS::EC2::NetworkAclEntry",
+  "AWS::EC2::Route",
+  "NetworkPolicy",
+  "CiliumNetworkPolicy"
+]);
+function isNetworkBlock(block) {
+  return NETWORK_TYPES.has(block.type);
+}
+function isHclPath(path6) {
+  return /\.(tf|tfvars|hcl|tfbackend)$/.test(path6);
+}
+function isYamlPath(path6) {
+  return /\.ya?ml$/.test(path6);
+}
+function lineContexts(path6, lines) {
+  if (path6.endsWith(".tfbackend")) return lines.map(() => ({ backend: "file" }));
+  if (isHclPath(path6)) return hclContexts(lines);
+  if (isYamlPath(path6)) return yamlContexts(lines);
+  return lines.map(() => ({}));
+}
+function hclContexts(lines) {
+  const contexts = [];
+  const stack = [];
+  const modes = [];
+  let heredoc;
+  let inBlockComment = false;
+  lines.forEach((line, index2) => {
+    const lineNumber = index2 + 1;
+    const context = contextOf(stack);
+    contexts.push(context);
+    if (heredoc !== void 0) {
+      if (line.trim() === heredoc) heredoc = void 0;
+      return;
+    }
+    for (let i2 = 0; i2 < line.length; i2++) {
+      const c3 = line[i2];
+      const next = line[i2 + 1];
+      const mode = modes.at(-1);
+      if (inBlockComment) {
+        if (c3 === "*" && next === "/") {
+          inBlockComment = false;
+          i2++;
+        }
+        continue;
+      }
+      if (mode?.kind === "string") {
+        if (c3 === "\\") i2++;
+        else if (c3 === '"') modes.pop();
+        else if (c3 === "$" && next === "{") {
+          modes.push({ kind: "interpolation", depth: 0 });
+          i2++;
+        }
+        continue;
+      }
+      if (c3 === '"') modes.push({ kind: "string" });
+      else if (c3 === "#" || c3 === "/" && next === "/") break;
+      else if (c3 === "/" && next === "*") {
+        inBlockComment = true;
+        i2++;
+      } else if (c3 === "<" && next === "<" && !mode) {
+        const marker = /^<<-?\s*([A-Za-z_]\w*)\s*$/.exec(line.slice(i2));
+        if (marker?.[1]) {
+          heredoc = marker[1];
+          break;
+        }
+      } else if (c3 === "{") {
+        if (mode) mode.depth++;
+        else openHclBlock(stack, line.slice(0, i2), lineNumber, context);
+      } else if (c3 === "}") {
+        if (mode && mode.depth > 0) mode.depth--;
+        else if (mode) modes.pop();
+        else closeHclBlock(stack, lineNumber);
+      }
+    }
+  });
+  return contexts;
+}
+var RESOURCE_HEADER = /^\s*(resource|data)\s+"([^"]+)"\s+"([^"]+)"\s*$/;
+var NAMED_HEADER = /^\s*(module|provider|variable|output|locals|terraform)\b(?:\s+"([^"]*)")?\s*$/;
+var BACKEND_HEADER = /^\s*backend\s+"([^"]+)"\s*$/;
+function openHclBlock(stack, header, line, context) {
+  const open4 = {};
+  const backend = BACKEND_HEADER.exec(header);
+  if (backend?.[1]) {
+    open4.backend = backend[1];
+    context.backend ??= backend[1];
+  }
+  if (stack.length === 0) {
+    const resource = RESOURCE_HEADER.exec(header);
+    const named2 = NAMED_HEADER.exec(header);
+    const type2 = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
+    const name = resource ? resource[3] : named2?.[2];
+    open4.block = { type: type2 ?? "block", name: name ?? "", startLine: line, endLine: line };
+    context.block ??= open4.block;
+  }
+  stack.push(open4);
+}
+function closeHclBlock(stack, line) {
+  const closed = stack.pop();
+  if (closed?.block) closed.block.endLine = line;
+}
+function contextOf(stack) {
+  const context = {};
+  const block = stack[0]?.block;
+  if (block) context.block = block;
+  const backend = stack.find((open4) => open4.backend)?.backend;
+  if (backend) context.backend = backend;
+  return context;
+}
+var YAML_KEY = /^([A-Za-z_][\w.-]*)\s*:(.*)$/;
+function yamlContexts(lines) {
+  const blocks = [];
+  let documentStart = 1;
+  let kind;
+  let objectName = "";
+  let topKey = "";
+  let resourceIndent;
+  let resource;
+  let lastContent = 0;
+  const closeDocument = () => {
+    if (kind) blocks.push({ type: kind, name: objectName, startLine: documentStart, endLine: Math.max(documentStart, lastContent) });
+    kind = void 0;
+    objectName = "";
+  };
+  lines.forEach((line, index2) => {
+    const lineNumber = index2 + 1;
+    if (/^---/.test(line)) {
+      closeDocument();
+      documentStart = lineNumber;
+      topKey = "";
+      return;
+    }
+    const text2 = line.trimStart();
+    if (!text2 || text2.startsWith("#")) return;
+    lastContent = lineNumber;
+    const indent2 = line.length - text2.length;
+    const key = YAML_KEY.exec(text2);
+    const name = key?.[1] ?? "";
+    const value = (key?.[2] ?? "").trim().replace(/^["']|["']$/g, "");
+    if (indent2 === 0) {
+      topKey = name;
+      resourceIndent = void 0;
+      resource = void 0;
+      if (name === "kind") kind = value;
+      return;
+    }
+    if (topKey === "metadata" && name === "name" && !objectName) objectName = value;
+    if (topKey !== "Resources") return;
+    resourceIndent ??= indent2;
+    if (indent2 === resourceIndent && key) {
+      resource = { type: "resource", name, startLine: lineNumber, endLine: lineNumber };
+      blocks.push(resource);
+    } else if (resource && indent2 > resourceIndent) {
+      resource.endLine = lineNumber;
+      if (name === "Type" && resource.type === "resource") resource.type = value;
+    }
+  });
+  closeDocument();
+  return lines.map((_, index2) => {
+    const line = index2 + 1;
+    const inside2 = blocks.filter((block2) => block2.startLine <= line && line <= block2.endLine);
+    const block = inside2.sort((a2, b) => a2.endLine - a2.startLine - (b.endLine - b.startLine))[0];
+    return block ? { block } : {};
+  });
+}
+
+// checks/environments/environments.ts
+var import_picomatch3 = __toESM(require_picomatch2(), 1);
+var PRODUCTION_NAMES = ["prod", "production", "prd"];
+var ALIASES = {
+  production: PRODUCTION_NAMES,
+  staging: ["staging", "stage", "stg"],
+  development: ["dev", "development"]
+};
+var NOT_ENVIRONMENTS = /* @__PURE__ */ new Set(["base", "bases", "common", "shared", "global", "modules", "module", "templates", "components", "terraform"]);
+function isProductionName(name) {
+  return name.toLowerCase().split(/[-_.]/).some((part) => PRODUCTION_NAMES.includes(part));
+}
+function canonicalName(name) {
+  const lower = name.toLowerCase();
+  return Object.entries(ALIASES).find(([, spellings]) => spellings.includes(lower))?.[0] ?? lower;
+}
+function resolveEnvironments(config2, files, manifests = []) {
+  if (config2.environments && declaresEnvironments(config2)) {
+    const environments = Object.entries(config2.environments).map(([name, declared]) => ({
+      name,
+      production: isProductionName(name),
+      paths: declared.paths,
+      identifiers: declared.identifiers,
+      source: "declared"
+    }));
+    const notes = environments.some((env) => env.production) ? [] : ["environments: no declared environment is named prod, production or prd; references between environments are graded medium"];
+    return { environments, notes };
+  }
+  return inferEnvironments(files, manifests);
+}
+function declaresEnvironments(config2) {
+  return Object.keys(config2.environments ?? {}).length > 0;
+}
+var NAMESPACE_LINE = /^\s*namespace:\s*["']?([A-Za-z0-9-]+)["']?\s*(#.*)?$/gm;
+function manifestNamespaces(text2) {
+  if (!/^kind:/m.test(text2)) return [];
+  return [...new Set([...text2.matchAll(NAMESPACE_LINE)].map((match) => (match[1] ?? "").toLowerCase()))];
+}
+var FOLDER_LAYOUT = /^(.*?(?:^|\/)(?:envs|environments|overlays)\/([^/]+))\//;
+var FOLDER_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "preprod"]);
+function environmentFolder(path6) {
+  const folders = path6.split("/").slice(0, -1);
+  const index2 = folders.findIndex((folder) => FOLDER_WORDS.has(folder.toLowerCase()));
+  const name = folders[index2];
+  return name === void 0 ? void 0 : [path6, folders.slice(0, index2 + 1).join("/"), name];
+}
+var TFVARS = /^(?:.*\/)?([^/]+?)(?:\.auto)?\.tfvars(?:\.json)?$/;
+var ENVIRONMENT_WORDS = /* @__PURE__ */ new Set([...Object.values(ALIASES).flat(), "qa", "uat", "test", "sandbox", "preprod"]);
+function inferEnvironments(files, manifests = []) {
+  const found = /* @__PURE__ */ new Map();
+  const add = (spelling, glob2) => {
+    const name = canonicalName(spelling);
+    if (NOT_ENVIRONMENTS.has(name)) return;
+    const entry = found.get(name) ?? { spellings: /* @__PURE__ */ new Set(), paths: /* @__PURE__ */ new Set() };
+    entry.spellings.add(spelling.toLowerCase());
+    entry.paths.add(glob2);
+    found.set(name, entry);
+  };
+  for (const file2 of files) {
+    const match = FOLDER_LAYOUT.exec(file2) ?? environmentFolder(file2);
+    if (match?.[1] && match[2]) add(match[2], `${escapeGlob(match[1])}/**`);
+  }
+  const byFolder = new Set(found.keys());
+  for (const file2 of files) {
+    const name = TFVARS.exec(file2)?.[1];
+    const claimed = [...found.values()].some((entry) => [...entry.paths].some((glob2) => glob2.endsWith("/**") && file2.startsWith(unescapeGlob(glob2.slice(0, -2)))));
+    if (name && !claimed && (byFolder.has(canonicalName(name)) || readsLikeEnvironment(name))) add(name, escapeGlob(file2));
+  }
+  for (const { path: path6, namespaces } of manifests) {
+    const names = new Set(namespaces.map(canonicalName));
+    const [name] = names;
+    const spelling = namespaces[0];
+    if (names.size === 1 && name && spelling && (found.has(name) || ENVIRONMENT_WORDS.has(spelling))) add(spelling, escapeGlob(path6));
+  }
+  const environments = [...found.entries()].sort(([a2], [b]) => a2.localeCompare(b)).map(([name, entry]) => ({
+    name,
+    production: isProductionName(name),
+    paths: [...entry.paths].sort(),
+    identifiers: { accounts: [], vpcs: [], cidrs: [], domains: [], names: [], namespaces: [...entry.spellings].sort() },
+    source: "inferred"
+  }));
+  if (environments.length === 0) {
+    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked"] };
+  }
+  const notes = [
+    `environments: none declared in the config; inferred from the layout: ${environments.map((env) => `${env.name}${env.production ? " (production)" : ""} = ${env.paths.join(", ")}; namespaces ${env.identifiers.namespaces.join(", ")}`).join("; ")}`
+  ];
+  if (!environments.some((env) => env.production)) {
+    notes.push("environments: no inferred environment is named prod, production or prd; references between environments are graded medium");
+  }
+  return { environments, notes };
+}
+function readsLikeEnvironment(name) {
+  return name.toLowerCase().split(/[-_]/).some((part) => ENVIRONMENT_WORDS.has(part.replace(/\d+$/, "")));
+}
+function unescapeGlob(glob2) {
+  return glob2.replace(/\\(.)/g, "$1");
+}
+function escapeGlob(path6) {
+  return path6.replace(/[*?[\]{}()!+@\\]/g, "\\$&");
+}
+function createClassifier(model) {
+  const matchers = model.environments.map((env) => ({
+    env,
+    isMatch: env.paths.length ? (0, import_picomatch3.default)(env.paths, { dot: true }) : () => false
+  }));
+  return (path6) => matchers.filter((matcher) => matcher.isMatch(path6)).map((matcher) => matcher.env);
+}
+
+// checks/environments/facts.ts
+var STATE_LOCATION_KEYS = ["key", "prefix", "path", "workspace_key_prefix"];
+var BACKEND_KEYS = ["bucket", "storage_account_name", "container_name", "resource_group_name", "organization", "hostname", ...STATE_LOCATION_KEYS];
+function hasStateLocation(backend) {
+  return STATE_LOCATION_KEYS.some((key) => backend.fields[key] !== void 0);
+}
+var DATA_STORE = /(db|database|rds|aurora|postgres|pg|mysql|mariadb|redis|cache|mongo|search|kafka|broker|queue|amqp|sql)/;
+var HOST_SUFFIX = /(host|hostname|endpoint|url|uri|address|dsn|server)$/;
+var NAMED_TYPES = {
+  aws_secretsmanager_secret: "secret",
+  aws_ssm_parameter: "secret",
+  aws_eks_cluster: "cluster",
+  aws_ecs_cluster: "cluster",
+  aws_kms_alias: "KMS key",
+  google_container_cluster: "cluster",
+  google_storage_bucket: "bucket",
+  azurerm_key_vault: "secret",
+  azurerm_kubernetes_cluster: "cluster",
+  "AWS::SecretsManager::Secret": "secret",
+  "AWS::EKS::Cluster": "cluster",
+  "AWS::ECS::Cluster": "cluster",
+  Namespace: "namespace"
+};
+function normalizeKey(key) {
+  return key.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+function definingKey(key, block, path6, indent2) {
+  const k = normalizeKey(key);
+  if (k === "namespace" && indent2 === 0 && /(^|\/)kustomization\.ya?ml$/.test(path6)) {
+    return { kind: "namespace", label: "namespace", shareable: false };
+  }
+  const namedLabel = block ? NAMED_TYPES[block.type] : void 0;
+  if (namedLabel && (k === "name" || k === "aliasname")) {
+    return namedLabel === "namespace" ? { kind: "namespace", label: "namespace", shareable: false } : { kind: "name", label: namedLabel, shareable: true };
+  }
+  if (/^(source|destination)/.test(k)) return void 0;
+  if (/(cidr|cidrblock)$/.test(k) || k === "addressspace" || k === "ipcidrrange") {
+    return { kind: "cidr", label: "network range", shareable: false };
+  }
+  if (k === "vpcid" || k === "transitgatewayid") return { kind: "vpc", label: k === "vpcid" ? "VPC" : "transit gateway", shareable: true };
+  if (k === "accountid" || k === "allowedaccountids" || k === "awsaccountid") return { kind: "account", label: "cloud account", shareable: true };
+  if (/(identifier|dbinstanceidentifier|dbclusteridentifier)$/.test(k)) return { kind: "name", label: "database", shareable: true };
+  if (DATA_STORE.test(k) && HOST_SUFFIX.test(k)) return { kind: "domain", label: "data store host", shareable: true };
+  if (/(bucket|bucketname)$/.test(k)) return { kind: "name", label: "bucket", shareable: true };
+  if (/^(kmskeyid|kmskeyarn|kmsmasterkeyid|kmskey|kmskeyname)$/.test(k)) return { kind: "name", label: "KMS key", shareable: true };
+  if (/(secretid|secretarn|secretname)$/.test(k)) return { kind: "name", label: "secret", shareable: true };
+  if (/(cluster|clustername|clusterarn)$/.test(k)) return { kind: "name", label: "cluster", shareable: true };
+  return void 0;
+}
+var HCL_HEADER = /^\s*(resource|data|module|variable|output|provider)\s+"/;
+function isSpecificName(value) {
+  return /[^A-Za-z]/.test(value) || value.length >= 10;
+}
+var KEY_LINE = /^(\s*)(?:-\s+)?["']?([A-Za-z_][\w./-]*)["']?\s*[:=](?!=)\s*(.*)$/;
+var TOKEN2 = /[A-Za-z0-9][\w.:/@-]*/g;
+var QUOTED = /"((?:[^"\\]|\\.)*)"|'([^']*)'/g;
+var HOST = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+function collectFileFacts(path6, text2) {
+  const lines = text2.split(/\r?\n/);
+  const contexts = lineContexts(path6, lines);
+  const hcl = isHclPath(path6);
+  const syntax = hcl ? "hcl" : isYamlPath(path6) ? "yaml" : "none";
+  const facts = {
+    path: path6,
+    definitions: [],
+    tokens: [],
+    backends: [],
+    suppressions: readSuppressions(text2).filter((suppression) => suppression.ruleId.startsWith("ENV-")),
+    blocks: [...new Set(contexts.flatMap((context) => context.block ? [context.block] : []))].map(({ startLine, endLine }) => ({ startLine, endLine }))
+  };
+  const backends = /* @__PURE__ */ new Map();
+  let listKey;
+  lines.forEach((raw, index2) => {
+    const line = withoutComment(raw, syntax);
+    if (!line.trim()) return;
+    const place = { path: path6, line: index2 + 1, column: line.length - line.trimStart().length + 1 };
+    const context = contexts[index2] ?? {};
+    const attribute2 = attributeOf(line, listKey);
+    listKey = attribute2.listKey;
+    if (!(hcl && HCL_HEADER.test(line))) facts.tokens.push(...tokensOf(line, place, attribute2, context.block));
+    if (attribute2.key === void 0) return;
+    const literals = literalValues(line, attribute2.valueColumn, hcl);
+    if (context.backend && BACKEND_KEYS.includes(attribute2.key)) {
+      const id = `${context.backend}@${context.block?.startLine ?? 0}`;
+      const backend = backends.get(id) ?? { type: context.backend, fields: {}, place };
+      backends.set(id, backend);
+      facts.definitions.push(...backendDefinitions(backend, attribute2.key, literals[0], place, context.block));
+      return;
+    }
+    const defining = context.block && isNetworkBlock(context.block) ? void 0 : definingKey(attribute2.key, context.block, path6, place.column - 1);
+    if (defining) facts.definitions.push(...definitionsOf(defining, attribute2.key, literals, place, context.block));
+  });
+  facts.backends = [...backends.values()];
+  return facts;
+}
+function attributeOf(line, listKey) {
+  const match = KEY_LINE.exec(line);
+  const indent2 = line.length - line.trimStart().length;
+  if (match) {
+    const key = match[2] ?? "";
+    const rest = match[3] ?? "";
+    return { key, valueColumn: line.length - rest.length, ...rest.trim() === "" ? { listKey: { key, indent: indent2 } } : {} };
+  }
+  if (listKey && /^\s*-\s/.test(line) && indent2 >= listKey.indent) return { key: listKey.key, valueColumn: line.indexOf("-") + 1, listKey };
+  return { valueColumn: 0, ...listKey && indent2 > listKey.indent ? { listKey } : {} };
+}
+var NAMESPACE_KEYS = ["namespace", "namespaces", "kubernetesiometadataname"];
+function tokensOf(line, place, attribute2, block) {
+  const namespaceKey = attribute2.key !== void 0 && NAMESPACE_KEYS.includes(normalizeKey(attribute2.key));
+  return [...line.matchAll(TOKEN2)].map((match) => {
+    const column = match.index + 1;
+    const inValue = attribute2.key !== void 0 && column > attribute2.valueColumn;
+    const token = { text: match[0].replace(/[.:/-]+$/, ""), place: { ...place, column }, namespaceContext: namespaceKey && inValue };
+    if (inValue && attribute2.key !== void 0) token.key = attribute2.key;
+    if (block) token.block = block;
+    return token;
+  });
+}
+function backendDefinitions(backend, key, literal2, place, block) {
+  if (!literal2) return [];
+  backend.fields[key] = literal2.value;
+  if (key === "bucket") return [definition({ kind: "name", label: "state bucket", shareable: false }, key, literal2, place, block)];
+  if (STATE_LOCATION_KEYS.includes(key)) return [definition({ kind: "state", label: "state file", shareable: false }, key, literal2, place, block)];
+  return [];
+}
+function definitionsOf(defining, key, literals, place, block) {
+  return literals.flatMap((literal2) => {
+    const value = defining.kind === "domain" ? hostOf2(literal2.value) : literal2.value;
+    if (value === void 0 || defining.kind === "cidr" && !/[.:]/.test(value)) return [];
+    if (defining.kind === "account" && !/^\d{12}$/.test(value)) return [];
+    if (defining.kind === "name" && !isSpecificName(value)) return [];
+    return [definition(defining, key, { value, column: literal2.column }, place, block)];
+  });
+}
+function definition(defining, key, literal2, place, block) {
+  const result = { ...defining, value: literal2.value, key, place: { ...place, column: literal2.column } };
+  if (block) result.block = block.name ? `${block.type}.${block.name}` : block.type;
+  return result;
+}
+function literalValues(line, valueColumn, hcl) {
+  const rest = line.slice(valueColumn);
+  const quoted = [...rest.matchAll(QUOTED)].map((m) => ({ value: m[1] ?? m[2] ?? "", column: valueColumn + m.index + 2 }));
+  const values = quoted.length || hcl ? quoted : bareScalar(rest, valueColumn);
+  return values.filter((literal2) => literal2.value && !/\$\{|\{\{|^!/.test(literal2.value));
+}
+function bareScalar(rest, valueColumn) {
+  const value = rest.trim().replace(/,$/, "");
+  if (!value || /^[[{|>&*!]/.test(value)) return [];
+  return [{ value, column: valueColumn + rest.indexOf(value) + 1 }];
+}
+function hostOf2(value) {
+  const candidates = value.split(/[/:@?]/).filter(Boolean);
+  return candidates.find((part) => HOST.test(part) && !/^\d+(\.\d+)*$/.test(part))?.toLowerCase();
+}
+function withoutComment(line, syntax) {
+  if (syntax === "none") return line;
+  let quote;
+  for (let i2 = 0; i2 < line.length; i2++) {
+    const c3 = line[i2];
+    if (quote) {
+      if (c3 === "\\" && quote === '"') i2++;
+      else if (c3 === quote) quote = void 0;
+      continue;
+    }
+    if (c3 === '"' || c3 === "'" && syntax === "yaml") quote = c3;
+    const startsComment = syntax === "hcl" ? c3 === "#" || c3 === "/" && line[i2 + 1] === "/" : c3 === "#" && (i2 === 0 || /\s/.test(line[i2 - 1] ?? ""));
+    if (startsComment) return line.slice(0, i2);
+  }
+  return line;
+}
+
 // checks/environments/resolve-values.ts
+import { posix as posix6 } from "node:path";
 var EXPRESSION = /\b(var|local)\.[A-Za-z_][\w-]*/;
 async function resolveNetworkValues(source, paths, facts) {
   const modules = /* @__PURE__ */ new Set();
   for (const file2 of facts.values()) {
     const usesExpression = file2.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
-    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix5.dirname(file2.path));
+    if (file2.path.endsWith(".tf") && usesExpression) modules.add(posix6.dirname(file2.path));
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix5.dirname(path6) === module));
+    const files = await readModule(source, paths.filter((path6) => path6.endsWith(".tf") && posix6.dirname(path6) === module));
     const lines = new Map(files.map((file2) => [file2.path, file2.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -69395,8 +69910,8 @@ async function collectVersions(changeSet, headPaths, basePaths, classify2, read,
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path6]) => !changed.has(path6)));
   const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
-  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix6.dirname(path6)));
-  const inChangedModule = (path6) => changedModules.has(posix6.dirname(path6));
+  const changedModules = new Set([...changed].filter((path6) => path6.endsWith(".tf")).map((path6) => posix7.dirname(path6)));
+  const inChangedModule = (path6) => changedModules.has(posix7.dirname(path6));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
   const baseResolved = await resolveNetworkValues(changeSet.base, basePaths, new Map([...base.facts].filter(([path6]) => inChangedModule(path6))));
   for (const [path6, tokens] of headResolved) if (!inChangedModule(path6)) baseResolved.set(path6, tokens);
@@ -69487,13 +70002,13 @@ function messageOf2(error63) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 
 // checks/infra/formats.ts
 var import_picomatch6 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // checks/infra/file-identity.ts
 function identifyInFile(format3, resources) {
@@ -69709,8 +70224,8 @@ var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serve
 function localTemplatePath(from, resource) {
   const property = NESTED_TEMPLATE[String(resource.Type)];
   const url2 = property === void 0 ? void 0 : asObject(resource.Properties)[property];
-  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix7.isAbsolute(url2) || url2.includes("${")) return void 0;
-  const path6 = posix7.normalize(posix7.join(posix7.dirname(from), url2));
+  if (typeof url2 !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url2) || posix8.isAbsolute(url2) || url2.includes("${")) return void 0;
+  const path6 = posix8.normalize(posix8.join(posix8.dirname(from), url2));
   return path6 === ".." || path6.startsWith("../") ? void 0 : path6;
 }
 function nestedStacks(template2) {
@@ -69846,7 +70361,7 @@ function looksLikeKubernetes(path6, text2) {
 function asObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
-function isObject5(value) {
+function isObject6(value) {
   const object3 = asObject2(value);
   return typeof object3?.apiVersion === "string" && typeof object3.kind === "string";
 }
@@ -69874,12 +70389,12 @@ function parseKubernetes(path6, text2) {
     resources.push(resource);
   };
   documents.forEach((document, index2) => {
-    if (!isObject5(document.value)) return;
+    if (!isObject6(document.value)) return;
     const items = document.value.items;
     if (document.value.kind.endsWith("List") && Array.isArray(items)) {
       items.forEach((item, itemIndex) => {
         const node2 = document.positions.entries?.get("items")?.value.items?.[itemIndex];
-        if (isObject5(item) && node2) add(item, node2, `document-${index2 + 1}-item-${itemIndex + 1}`);
+        if (isObject6(item) && node2) add(item, node2, `document-${index2 + 1}-item-${itemIndex + 1}`);
       });
       return;
     }
@@ -69910,7 +70425,7 @@ var kubernetesParser = {
 
 // checks/infra/nginx/includes.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -70032,7 +70547,7 @@ var CONFIG_PREFIXES = [
   "/etc/openresty/"
 ];
 function directoryOf(path6) {
-  const directory = posix8.dirname(path6);
+  const directory = posix9.dirname(path6);
   return directory === "." ? "" : directory;
 }
 function withAncestors(directory) {
@@ -70044,14 +70559,14 @@ function withAncestors(directory) {
   return directories;
 }
 function inside(directory, relative) {
-  const joined = posix8.normalize(posix8.join(directory, relative));
-  return joined === ".." || joined.startsWith("../") || posix8.isAbsolute(joined) || joined === "." ? void 0 : joined;
+  const joined = posix9.normalize(posix9.join(directory, relative));
+  return joined === ".." || joined.startsWith("../") || posix9.isAbsolute(joined) || joined === "." ? void 0 : joined;
 }
 function includeCandidates(from, argument, root) {
   if (argument.includes("$") || argument === "") return [];
   const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
   const relatives = [];
-  if (posix8.isAbsolute(argument)) {
+  if (posix9.isAbsolute(argument)) {
     const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
     if (prefix) relatives.push(argument.slice(prefix.length));
     relatives.push(argument.slice(1));
@@ -70082,7 +70597,7 @@ function nginxDependencies(path6, text2) {
 }
 
 // checks/infra/nginx/effective-config.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 1e5;
@@ -70108,7 +70623,7 @@ function expandRoot(files, root, visited) {
     const candidates = includeCandidates(path6, argument, root);
     if (!candidates.length) return notFollowed("it points outside the repository");
     const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
-    if (!matched.length) return INERT_INCLUDES.has(posix9.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (!matched.length) return INERT_INCLUDES.has(posix10.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
     if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
     return matched.flatMap((file2) => {
       if (chain.includes(file2)) return notFollowed(`${file2} includes itself`);
@@ -70163,7 +70678,7 @@ function parseNginxFiles(files) {
   const paths = [...parsed.keys()].sort();
   for (const root of [...paths.filter((path6) => !included.has(path6)), ...paths.filter((path6) => included.has(path6))]) {
     if (visited.has(root)) continue;
-    for (const resource of resourcesOf(expandRoot(set3, root, visited))) {
+    for (const resource of resourcesOf2(expandRoot(set3, root, visited))) {
       resources.set(resource.path, [...resources.get(resource.path) ?? [], resource]);
     }
   }
@@ -70184,7 +70699,7 @@ function includedFiles(set3) {
 }
 var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
 var isSimple = (directive) => !directive.block;
-function resourcesOf(directives) {
+function resourcesOf2(directives) {
   const resources = directives.filter(isServer).map((server2) => serverResource(server2, []));
   for (const http of directives.filter((directive) => directive.name === "http" && directive.block)) {
     const block = http.block ?? [];
@@ -70400,7 +70915,7 @@ var nginxParser = {
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var isConfigurationFile = (path6) => path6.endsWith(".tf") || path6.endsWith(".tf.json");
@@ -70421,12 +70936,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path6, text2) => {
-    const dir = posix10.dirname(path6);
+    const dir = posix11.dirname(path6);
     if (isModulesManifest(path6)) {
-      const root = posix10.dirname(posix10.dirname(posix10.dirname(path6)));
+      const root = posix11.dirname(posix11.dirname(posix11.dirname(path6)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix10.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix11.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -70532,8 +71047,8 @@ async function parseVersion(files, maxBytes, options) {
 }
 function scopeOf(resource, path6) {
   if (resource.scope !== void 0) {
-    const from = `:${posix11.dirname(resource.path)}`;
-    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix11.dirname(path6)}` : resource.scope;
+    const from = `:${posix12.dirname(resource.path)}`;
+    return path6 !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix12.dirname(path6)}` : resource.scope;
   }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path6) ?? `${resource.format}:${path6}`;
@@ -70552,7 +71067,7 @@ var import_picomatch8 = __toESM(require_picomatch2(), 1);
 
 // checks/infra/select-files.ts
 var import_picomatch7 = __toESM(require_picomatch2(), 1);
-import { posix as posix12 } from "node:path";
+import { posix as posix13 } from "node:path";
 var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
 async function selectInfraFiles(changeSet, options, report) {
@@ -70658,7 +71173,7 @@ var Globs = class {
     let entry = this.compiled.get(glob2);
     if (!entry) {
       const scanned = import_picomatch7.default.scan(glob2);
-      const dir = posix12.dirname(glob2) === "." ? "" : posix12.dirname(glob2);
+      const dir = posix13.dirname(glob2) === "." ? "" : posix13.dirname(glob2);
       entry = { matches: (0, import_picomatch7.default)(glob2, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob2, entry);
     }
@@ -70733,18 +71248,18 @@ async function indexDependents(listing, reader, globs2) {
 }
 function candidatesFor(path6, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix12.dirname(path6);
+  let dir = posix13.dirname(path6);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix12.dirname(dir);
+    dir = posix13.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path6 of listing) {
-    const dir = posix12.dirname(path6) === "." ? "" : posix12.dirname(path6);
+    const dir = posix13.dirname(path6) === "." ? "" : posix13.dirname(path6);
     const list3 = index2.get(dir) ?? [];
     list3.push(path6);
     index2.set(dir, list3);
@@ -71141,10 +71656,12 @@ async function runAction(settings, context, octokit, options) {
     if (diffing && base) await ensureCommit(context.workspace, base);
     loaded = await loadConfig(settings.config, context, diffing ? base : void 0, octokit);
     const reports = [emptyReport(TOOL, options.now().toISOString())];
+    const plan2 = settings.plan === void 0 ? void 0 : await judgePlan(settings.plan, context, options);
     if (diffing) {
       const changeSet = await changeSetFor(context, octokit, base, head);
-      reports.push(await scanChanges(changeSet, loaded.config, { now: options.now(), root: `${context.owner}/${context.repo}`, configPath: loaded.path }));
-    }
+      const diff = await scanChanges(changeSet, loaded.config, { now: options.now(), root: `${context.owner}/${context.repo}`, configPath: loaded.path });
+      reports.push(plan2 ? mergePlanWithDiff(plan2, diff) : diff);
+    } else if (plan2) reports.push(plan2);
     if (mode === "probe" || mode === "all" || loaded.config.probe["on-pull-request"]) {
       reports.push(await probeEndpoints(loaded.config, settings, context, options));
     }
@@ -71180,6 +71697,13 @@ ${renderMarkdown(report, { maxLength: JOB_SUMMARY_LIMIT })}`);
     }
   }
   return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, failOn, verdict.blockExisting).length, failOn };
+}
+async function judgePlan(path6, context, options) {
+  info(`plan: judging ${path6}`);
+  const text2 = await readFile3(resolve2(context.workspace, path6), "utf8").catch((error63) => {
+    throw new Error(`input "plan": cannot read ${path6} (${error63.code ?? String(error63)}); write the file in an earlier step with terraform show -json tfplan > ${path6}`);
+  });
+  return analyzePlan({ text: text2, source: path6, now: options.now(), files: new WorkingTreeSource(context.workspace), planPath: path6 });
 }
 async function hasCommit(workspace, ref) {
   return runGit(workspace, ["cat-file", "-e", `${ref}^{commit}`]).then(

@@ -58664,7 +58664,7 @@ function locationLabel(location) {
     return location.address ? `${location.url} (${location.address})` : location.url;
   }
   const lines = location.startLine === location.endLine ? `${location.startLine}` : `${location.startLine}-${location.endLine}`;
-  return `${location.path}:${lines}`;
+  return `${location.path}:${lines}${location.address ? ` (${location.address})` : ""}`;
 }
 
 // checks/endpoint/observation.ts

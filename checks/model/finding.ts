@@ -31,6 +31,11 @@ export interface FileLocation {
   path: string;
   startLine: number;
   endLine: number;
+  /**
+   * The full resource address when the finding comes from a Terraform plan
+   * (`module.edge.aws_lb_listener.https["a"]`): a plan names resources, not lines.
+   */
+  address?: string;
 }
 
 /** What was seen and what was expected; `before`/`after` for a change between two versions. */
@@ -119,7 +124,7 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-/** `path:12-14` or `https://host (203.0.113.7)`: how a location reads in text. */
+/** `path:12-14`, `path:12-14 (module.edge.aws_lb.front)` or `https://host (203.0.113.7)`: how a location reads in text. */
 export function locationLabel(location: Location): string {
   if (location.kind === 'endpoint') {
     return location.address ? `${location.url} (${location.address})` : location.url;
@@ -128,5 +133,5 @@ export function locationLabel(location: Location): string {
     location.startLine === location.endLine
       ? `${location.startLine}`
       : `${location.startLine}-${location.endLine}`;
-  return `${location.path}:${lines}`;
+  return `${location.path}:${lines}${location.address ? ` (${location.address})` : ''}`;
 }

@@ -248,7 +248,8 @@ function toSuppression(entry: SuppressedFinding): NonNullable<SarifResult['suppr
 
 function sarifLocation(location: Location, options: SarifOptions): SarifLocation {
   if (location.kind === 'file') {
-    return physical(location.path, location.startLine, location.endLine);
+    const place = physical(location.path, location.startLine, location.endLine);
+    return location.address ? { ...place, logicalLocations: [{ fullyQualifiedName: location.address, kind: 'resource' }] } : place;
   }
   const line = options.endpointLines?.get(location.url);
   return {

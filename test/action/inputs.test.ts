@@ -32,8 +32,14 @@ describe('readInputs', () => {
     [{ shard: '5/4' }, 'input "shard" is "5/4": write k/n with 1 <= k <= n, such as 2/4'],
     [{ 'max-issues': 'many' }, 'input "max-issues" is "many": write a whole number such as 10'],
     [{ base: '--upload-pack=x' }, 'input "base" is "--upload-pack=x": write a commit SHA or ref such as main'],
+    [{ plan: 'tfplan' }, 'input "plan" is "tfplan": write the path of the plan JSON, such as plan.json (terraform show -json tfplan > plan.json)'],
   ])('rejects %o, saying what to write instead', (inputs, message) => {
     expect(() => readInputs(given({ token: 't', ...inputs }))).toThrow(message);
+  });
+
+  it('reads the plan input as the path of a plan JSON; empty means no plan', () => {
+    expect(readInputs(given({ token: 't', plan: 'infra/prod/plan.json' })).plan).toBe('infra/prod/plan.json');
+    expect(readInputs(given({ token: 't', plan: '' }))).not.toHaveProperty('plan');
   });
 
   it('lists every problem at once and never echoes the token', () => {
