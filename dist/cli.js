@@ -30294,6 +30294,7 @@ function elbPolicyStrength(value) {
 }
 var CLOUDFRONT_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
 var TLS12_OR_LATER = "TLS 1.2 or later";
+var IN_TRANSIT = { family: "terraform", severity: "high", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function tlsAtLeast(ordered, minimumIndex) {
   return {
     expected: `${ordered.slice(minimumIndex).map((name2) => `"${name2}"`).join(" or ")} (${TLS12_OR_LATER})`,
@@ -32011,10 +32012,7 @@ var TLS_POLICY = `{
 var s3TlsOnlyPolicy = {
   id: "IAC-S3-TLS-ONLY-POLICY",
   title: "S3 bucket accepts requests without TLS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "S3 answers plain-HTTP requests unless the bucket policy denies them: only a statement that denies requests where `aws:SecureTransport` is `false` (or `s3:TlsVersion` is below 1.2) keeps PHI from crossing the network unencrypted. The policy is looked up among the `aws_s3_bucket_policy` (CloudFormation `AWS::S3::BucketPolicy`) resources of the same module or template; deleting it is `removed`.",
   remediation: 'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',
   formats: ["terraform", "cloudformation"],
@@ -32619,10 +32617,7 @@ function checkForcedTls(resource) {
 var rdsForceSsl = {
   id: "IAC-RDS-FORCE-SSL",
   title: "RDS parameter group does not require TLS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
   remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
   formats: ["terraform", "cloudformation"],
@@ -32765,10 +32760,7 @@ function checkRedshiftSsl(resource) {
 var redshiftRequireSsl = {
   id: "IAC-REDSHIFT-REQUIRE-SSL",
   title: "Redshift parameter group does not require TLS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "A Redshift cluster accepts unencrypted client connections unless its parameter group sets `require_ssl` to `true` (the default is `false`).",
   remediation: 'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
   formats: ["terraform", "cloudformation"],
@@ -32876,10 +32868,7 @@ var elbTls122 = {
 var lbListenerTlsPolicy = attributeRule({
   id: "IAC-LB-TLS-POLICY",
   title: "Load balancer listener allows TLS older than 1.2",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.",
   remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
   targets: [
@@ -32951,10 +32940,7 @@ function checkHttpRedirect2(resource, context) {
 var lbHttpRedirect = {
   id: "IAC-LB-HTTP-NO-REDIRECT",
   title: "HTTP listener does not redirect to HTTPS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "A plain-HTTP listener that forwards traffic instead of redirecting it to HTTPS lets clients send PHI unencrypted.",
   remediation: 'Make the HTTP listener\'s default action `redirect` with `protocol = "HTTPS"`, `port = "443"`, `status_code = "HTTP_301"`.',
   formats: ["terraform", "cloudformation"],
@@ -33193,10 +33179,7 @@ var lbInternetFacing = attributeRule({
 var cloudFrontMinimumProtocol = attributeRule({
   id: "IAC-CLOUDFRONT-TLS",
   title: "CloudFront distribution accepts TLS older than 1.2",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "The viewer certificate's `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront's default certificate allows TLSv1.",
   remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
   targets: [
@@ -33243,10 +33226,7 @@ function viewerProtocolPaths(resource) {
 var cloudFrontViewerProtocol = {
   id: "IAC-CLOUDFRONT-HTTP",
   title: "CloudFront cache behavior allows plain HTTP",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: '`viewer_protocol_policy = "allow-all"` on the default or any ordered cache behavior serves that content over plain HTTP.',
   remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` on every cache behavior.',
   formats: ["terraform", "cloudformation"],
@@ -33318,10 +33298,7 @@ function checkClassicListeners(resource) {
 var classicElbListener = {
   id: "IAC-ELB-CLASSIC-PLAIN-LISTENER",
   title: "Classic Load Balancer listener without TLS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.",
   remediation: 'Make every listener `lb_protocol = "https"` (or `"ssl"`) with an `ssl_certificate_id`; better, move to an Application Load Balancer.',
   formats: ["terraform", "cloudformation"],
@@ -33430,10 +33407,7 @@ function checkOrigins(resource) {
 var cloudFrontOriginTls = {
   id: "IAC-CLOUDFRONT-ORIGIN-TLS",
   title: "CloudFront reaches a custom origin without TLS 1.2",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.",
   remediation: 'Set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]` in every `custom_origin_config`.',
   formats: ["terraform", "cloudformation"],
@@ -33608,10 +33582,7 @@ var GCP_TLS = ["TLS_1_0", "TLS_1_1", "TLS_1_2", "TLS_1_3"];
 var gcpSslPolicy = attributeRule({
   id: "IAC-GCP-SSL-POLICY",
   title: "GCP SSL policy allows TLS older than 1.2",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "A `google_compute_ssl_policy` without `min_tls_version` accepts TLS 1.0 on every load balancer that uses it.",
   remediation: 'Set `min_tls_version = "TLS_1_2"` and `profile = "MODERN"` or `"RESTRICTED"`.',
   targets: [tf("google_compute_ssl_policy", ["min_tls_version"], { absent: "TLS_1_0" })],
@@ -33638,10 +33609,7 @@ var LEGACY_APPS = ["azurerm_app_service", "azurerm_function_app", "azurerm_app_s
 var azureMinTls = attributeRule({
   id: "IAC-AZURE-MIN-TLS",
   title: "Azure service accepts TLS older than 1.2",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.",
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
@@ -33679,10 +33647,7 @@ var azureMinTls = attributeRule({
 var azureHttpsOnly = attributeRule({
   id: "IAC-AZURE-HTTPS-ONLY",
   title: "Azure app or storage account accepts plain HTTP",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "App Service apps serve plain HTTP unless `https_only = true`; storage accounts do unless HTTPS-only traffic stays on.",
   remediation: "Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.",
   targets: [
@@ -33712,10 +33677,7 @@ var sslEnforced = {
 var azureDatabaseSsl = attributeRule({
   id: "IAC-AZURE-DB-SSL",
   title: "Azure database server accepts connections without TLS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "An Azure Database for PostgreSQL, MySQL or MariaDB single server with `ssl_enforcement_enabled = false`, or a flexible server whose `require_secure_transport` configuration is `OFF`, accepts clients that send PHI and credentials in clear text.",
   remediation: "Set `ssl_enforcement_enabled = true` on single servers; on flexible servers keep `require_secure_transport` at `ON` (remove the configuration resource that turns it off).",
   targets: [
@@ -33748,10 +33710,7 @@ var azureDatabaseSsl = attributeRule({
 var azureRedisNonSslPort = attributeRule({
   id: "IAC-AZURE-REDIS-NON-SSL-PORT",
   title: "Azure Cache for Redis opens its non-TLS port",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "With the non-TLS port (6379) enabled, clients can read and write cached data, PHI included, in clear text.",
   remediation: "Set `non_ssl_port_enabled = false` (`enable_non_ssl_port` before azurerm 4) and connect on 6380 with TLS.",
   targets: [tf("azurerm_redis_cache", ["non_ssl_port_enabled"], { when: (resource) => resource.values.non_ssl_port_enabled !== void 0 }), tf("azurerm_redis_cache", ["enable_non_ssl_port"], { absent: false })],
@@ -33777,10 +33736,7 @@ var APIM_LEGACY_FLAGS = ["ssl30", "tls10", "tls11"].flatMap(
 var azureApiManagementTls = {
   id: "IAC-AZURE-APIM-LEGACY-TLS",
   title: "Azure API Management accepts SSL 3.0, TLS 1.0 or 1.1",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "An API Management service whose `security` block enables SSL 3.0, TLS 1.0 or TLS 1.1 on the frontend (clients) or backend (APIs) lets that leg negotiate a broken protocol. Each enabled flag is its own finding.",
   remediation: "Remove the `enable_*_ssl30` / `enable_*_tls10` / `enable_*_tls11` flags (azurerm 4: `*_ssl30_enabled`, `*_tls10_enabled`, `*_tls11_enabled`) or set them to false.",
   formats: ["terraform"],
@@ -33814,10 +33770,7 @@ function checkCloudSqlSsl(resource) {
 var gcpCloudSqlSsl = {
   id: "IAC-GCP-SQL-REQUIRE-SSL",
   title: "Cloud SQL instance accepts connections without TLS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "A Cloud SQL instance accepts unencrypted client connections unless `ip_configuration` sets `ssl_mode` to `ENCRYPTED_ONLY` or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` (or, in older configurations, `require_ssl = true`).",
   remediation: 'Set `settings { ip_configuration { ssl_mode = "ENCRYPTED_ONLY" } }`.',
   formats: ["terraform"],
@@ -33859,10 +33812,7 @@ function checkHttpsRedirect(resource, context) {
 var gcpHttpsRedirect = {
   id: "IAC-GCP-HTTP-NO-REDIRECT",
   title: "GCP HTTP load balancer does not redirect to HTTPS",
-  family: "terraform",
-  severity: "high",
-  safeguard: "transmission-security",
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: "A `google_compute_target_http_proxy` serves plain HTTP: unless its URL map is a redirect (`default_url_redirect { https_redirect = true }`), clients that start on `http://` send PHI in clear text. The URL map is looked up in the same module.",
   remediation: "Point the HTTP proxy at a URL map with `default_url_redirect { https_redirect = true, strip_query = false }`.",
   formats: ["terraform"],

@@ -1,6 +1,5 @@
 /** AWS access control: open security groups, public databases, S3 public access blocks, IAM `*:*`. */
 import { isUnresolved, type InfraResource } from '../model.js';
-import { CITATIONS } from '../../model/safeguards.js';
 import {
   attributeRule,
   decidePresent,
@@ -17,7 +16,7 @@ import {
   type InfraRuleContext,
   type Verdict,
 } from '../rule.js';
-import { allOf, cfn, isAnywhere, itemsAt, referencing, tf } from './support.js';
+import { allOf, cfn, isAnywhere, itemsAt, referencing, tf, IN_TRANSIT } from './support.js';
 
 const WEB_PORTS = [80, 443];
 
@@ -365,10 +364,7 @@ const TLS_POLICY = `{
 export const s3TlsOnlyPolicy: InfraRule = {
   id: 'IAC-S3-TLS-ONLY-POLICY',
   title: 'S3 bucket accepts requests without TLS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description:
     'S3 answers plain-HTTP requests unless the bucket policy denies them: only a statement that denies requests where `aws:SecureTransport` is `false` (or `s3:TlsVersion` is below 1.2) keeps PHI from crossing the network unencrypted. The policy is looked up among the `aws_s3_bucket_policy` (CloudFormation `AWS::S3::BucketPolicy`) resources of the same module or template; deleting it is `removed`.',
   remediation: 'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',

@@ -22,7 +22,7 @@ import {
   type InfraRule,
   type Verdict,
 } from '../rule.js';
-import { cfn, referencing, tf } from './support.js';
+import { cfn, referencing, tf, IN_TRANSIT } from './support.js';
 
 interface Row {
   id: string;
@@ -268,10 +268,7 @@ function checkForcedTls(resource: InfraResource): Verdict | undefined {
 export const rdsForceSsl: InfraRule = {
   id: 'IAC-RDS-FORCE-SSL',
   title: 'RDS parameter group does not require TLS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.',
   remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
   formats: ['terraform', 'cloudformation'],
@@ -396,10 +393,7 @@ function checkRedshiftSsl(resource: InfraResource): Verdict {
 export const redshiftRequireSsl: InfraRule = {
   id: 'IAC-REDSHIFT-REQUIRE-SSL',
   title: 'Redshift parameter group does not require TLS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'A Redshift cluster accepts unencrypted client connections unless its parameter group sets `require_ssl` to `true` (the default is `false`).',
   remediation: 'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
   formats: ['terraform', 'cloudformation'],

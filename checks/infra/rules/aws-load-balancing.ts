@@ -1,5 +1,4 @@
 /** AWS load balancers and CloudFront: TLS policies, HTTPS redirects, access logs, header hygiene, WAF, exposure. */
-import { CITATIONS } from '../../model/safeguards.js';
 import { isUnresolved, type InfraResource } from '../model.js';
 import {
   attributeRule,
@@ -22,7 +21,7 @@ import {
   type InfraRuleContext,
   type Verdict,
 } from '../rule.js';
-import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, referencing, refersTo, tf, tlsAtLeast, TLS12_OR_LATER } from './support.js';
+import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, referencing, refersTo, tf, tlsAtLeast, TLS12_OR_LATER, IN_TRANSIT } from './support.js';
 
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -59,10 +58,7 @@ const elbTls12: Expectation = {
 export const lbListenerTlsPolicy = attributeRule({
   id: 'IAC-LB-TLS-POLICY',
   title: 'Load balancer listener allows TLS older than 1.2',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description:
     'An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.',
   remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
@@ -139,10 +135,7 @@ function checkHttpRedirect(resource: InfraResource, context: InfraRuleContext): 
 export const lbHttpRedirect: InfraRule = {
   id: 'IAC-LB-HTTP-NO-REDIRECT',
   title: 'HTTP listener does not redirect to HTTPS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'A plain-HTTP listener that forwards traffic instead of redirecting it to HTTPS lets clients send PHI unencrypted.',
   remediation: 'Make the HTTP listener\'s default action `redirect` with `protocol = "HTTPS"`, `port = "443"`, `status_code = "HTTP_301"`.',
   formats: ['terraform', 'cloudformation'],
@@ -360,10 +353,7 @@ export const lbInternetFacing = attributeRule({
 export const cloudFrontMinimumProtocol = attributeRule({
   id: 'IAC-CLOUDFRONT-TLS',
   title: 'CloudFront distribution accepts TLS older than 1.2',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'The viewer certificate\'s `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront\'s default certificate allows TLSv1.',
   remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
   targets: [
@@ -402,10 +392,7 @@ function viewerProtocolPaths(resource: InfraResource): AttributePath[] {
 export const cloudFrontViewerProtocol: InfraRule = {
   id: 'IAC-CLOUDFRONT-HTTP',
   title: 'CloudFront cache behavior allows plain HTTP',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: '`viewer_protocol_policy = "allow-all"` on the default or any ordered cache behavior serves that content over plain HTTP.',
   remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` on every cache behavior.',
   formats: ['terraform', 'cloudformation'],
@@ -453,10 +440,7 @@ function checkClassicListeners(resource: InfraResource): Verdict[] {
 export const classicElbListener: InfraRule = {
   id: 'IAC-ELB-CLASSIC-PLAIN-LISTENER',
   title: 'Classic Load Balancer listener without TLS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.',
   remediation: 'Make every listener `lb_protocol = "https"` (or `"ssl"`) with an `ssl_certificate_id`; better, move to an Application Load Balancer.',
   formats: ['terraform', 'cloudformation'],
@@ -528,10 +512,7 @@ function checkOrigins(resource: InfraResource): Verdict[] | undefined {
 export const cloudFrontOriginTls: InfraRule = {
   id: 'IAC-CLOUDFRONT-ORIGIN-TLS',
   title: 'CloudFront reaches a custom origin without TLS 1.2',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.',
   remediation: 'Set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]` in every `custom_origin_config`.',
   formats: ['terraform', 'cloudformation'],

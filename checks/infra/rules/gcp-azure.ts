@@ -1,18 +1,14 @@
 /** GCP and Azure transmission security: minimum TLS versions and HTTPS-only settings. */
-import { CITATIONS } from '../../model/safeguards.js';
 import { isUnresolved, type InfraResource } from '../model.js';
 import { attributeRule, decide, judgeValue, mustBeFalse, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext, type Verdict } from '../rule.js';
-import { allOf, refersTo, tf, tlsAtLeast } from './support.js';
+import { allOf, refersTo, tf, tlsAtLeast, IN_TRANSIT } from './support.js';
 
 const GCP_TLS = ['TLS_1_0', 'TLS_1_1', 'TLS_1_2', 'TLS_1_3'];
 
 export const gcpSslPolicy = attributeRule({
   id: 'IAC-GCP-SSL-POLICY',
   title: 'GCP SSL policy allows TLS older than 1.2',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'A `google_compute_ssl_policy` without `min_tls_version` accepts TLS 1.0 on every load balancer that uses it.',
   remediation: 'Set `min_tls_version = "TLS_1_2"` and `profile = "MODERN"` or `"RESTRICTED"`.',
   targets: [tf('google_compute_ssl_policy', ['min_tls_version'], { absent: 'TLS_1_0' })],
@@ -34,10 +30,7 @@ const LEGACY_APPS = ['azurerm_app_service', 'azurerm_function_app', 'azurerm_app
 export const azureMinTls = attributeRule({
   id: 'IAC-AZURE-MIN-TLS',
   title: 'Azure service accepts TLS older than 1.2',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.',
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
@@ -68,10 +61,7 @@ export const azureMinTls = attributeRule({
 export const azureHttpsOnly = attributeRule({
   id: 'IAC-AZURE-HTTPS-ONLY',
   title: 'Azure app or storage account accepts plain HTTP',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'App Service apps serve plain HTTP unless `https_only = true`; storage accounts do unless HTTPS-only traffic stays on.',
   remediation: 'Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.',
   targets: [
@@ -96,10 +86,7 @@ const sslEnforced: Expectation = {
 export const azureDatabaseSsl = attributeRule({
   id: 'IAC-AZURE-DB-SSL',
   title: 'Azure database server accepts connections without TLS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'An Azure Database for PostgreSQL, MySQL or MariaDB single server with `ssl_enforcement_enabled = false`, or a flexible server whose `require_secure_transport` configuration is `OFF`, accepts clients that send PHI and credentials in clear text.',
   remediation: 'Set `ssl_enforcement_enabled = true` on single servers; on flexible servers keep `require_secure_transport` at `ON` (remove the configuration resource that turns it off).',
   targets: [
@@ -119,10 +106,7 @@ export const azureDatabaseSsl = attributeRule({
 export const azureRedisNonSslPort = attributeRule({
   id: 'IAC-AZURE-REDIS-NON-SSL-PORT',
   title: 'Azure Cache for Redis opens its non-TLS port',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'With the non-TLS port (6379) enabled, clients can read and write cached data, PHI included, in clear text.',
   remediation: 'Set `non_ssl_port_enabled = false` (`enable_non_ssl_port` before azurerm 4) and connect on 6380 with TLS.',
   targets: [tf('azurerm_redis_cache', ['non_ssl_port_enabled'], { when: (resource) => resource.values.non_ssl_port_enabled !== undefined }), tf('azurerm_redis_cache', ['enable_non_ssl_port'], { absent: false })],
@@ -141,10 +125,7 @@ const APIM_LEGACY_FLAGS = ['ssl30', 'tls10', 'tls11'].flatMap((version) =>
 export const azureApiManagementTls: InfraRule = {
   id: 'IAC-AZURE-APIM-LEGACY-TLS',
   title: 'Azure API Management accepts SSL 3.0, TLS 1.0 or 1.1',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'An API Management service whose `security` block enables SSL 3.0, TLS 1.0 or TLS 1.1 on the frontend (clients) or backend (APIs) lets that leg negotiate a broken protocol. Each enabled flag is its own finding.',
   remediation: 'Remove the `enable_*_ssl30` / `enable_*_tls10` / `enable_*_tls11` flags (azurerm 4: `*_ssl30_enabled`, `*_tls10_enabled`, `*_tls11_enabled`) or set them to false.',
   formats: ['terraform'],
@@ -170,10 +151,7 @@ function checkCloudSqlSsl(resource: InfraResource): Verdict {
 export const gcpCloudSqlSsl: InfraRule = {
   id: 'IAC-GCP-SQL-REQUIRE-SSL',
   title: 'Cloud SQL instance accepts connections without TLS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'A Cloud SQL instance accepts unencrypted client connections unless `ip_configuration` sets `ssl_mode` to `ENCRYPTED_ONLY` or `TRUSTED_CLIENT_CERTIFICATE_REQUIRED` (or, in older configurations, `require_ssl = true`).',
   remediation: 'Set `settings { ip_configuration { ssl_mode = "ENCRYPTED_ONLY" } }`.',
   formats: ['terraform'],
@@ -200,10 +178,7 @@ function checkHttpsRedirect(resource: InfraResource, context: InfraRuleContext):
 export const gcpHttpsRedirect: InfraRule = {
   id: 'IAC-GCP-HTTP-NO-REDIRECT',
   title: 'GCP HTTP load balancer does not redirect to HTTPS',
-  family: 'terraform',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  citation: CITATIONS.transmissionEncryption,
+  ...IN_TRANSIT,
   description: 'A `google_compute_target_http_proxy` serves plain HTTP: unless its URL map is a redirect (`default_url_redirect { https_redirect = true }`), clients that start on `http://` send PHI in clear text. The URL map is looked up in the same module.',
   remediation: 'Point the HTTP proxy at a URL map with `default_url_redirect { https_redirect = true, strip_query = false }`.',
   formats: ['terraform'],

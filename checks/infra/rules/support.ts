@@ -1,4 +1,5 @@
 /** Small pieces the infra rule tables share: targets, references between resources, TLS orderings. */
+import { CITATIONS } from '../../model/safeguards.js';
 import { moduleInstanceOf } from '../diff.js';
 import { isUnresolved, type InfraFormat, type InfraResource } from '../model.js';
 import { judgeAttribute, valueAt, type AttributePath, type AttributeTarget, type Expectation, type InfraRuleContext, type Verdict } from '../rule.js';
@@ -92,6 +93,9 @@ export function elbPolicyStrength(value: unknown): number | undefined {
 export const CLOUDFRONT_PROTOCOLS = ['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016', 'TLSv1.2_2018', 'TLSv1.2_2019', 'TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
 
 export const TLS12_OR_LATER = 'TLS 1.2 or later';
+
+/** The metadata every high-severity "encrypt it in transit" infrastructure rule shares. */
+export const IN_TRANSIT = { family: 'terraform', severity: 'high', safeguard: 'transmission-security', citation: CITATIONS.transmissionEncryption } as const;
 
 /** An ordering over named TLS versions: at least the one at `minimumIndex` passes. */
 export function tlsAtLeast(ordered: readonly string[], minimumIndex: number): Expectation {

@@ -86,6 +86,13 @@ describe('ingress-nginx settings', () => {
     expect(result).toEqual([{ change: 'weakened', line: 6, before: 'ssl-redirect', after: 'off' }]);
   });
 
+  it('Given force-ssl-redirect deleted from an Ingress with ssl-redirect "false", then it is weakened (the default, no forced redirect, applies), not removed', async () => {
+    const base = nginxIngress(['nginx.ingress.kubernetes.io/ssl-redirect: "false"', 'nginx.ingress.kubernetes.io/force-ssl-redirect: "true"']);
+    const head = nginxIngress(['nginx.ingress.kubernetes.io/ssl-redirect: "false"']);
+
+    expect(await findings('K8S-INGRESS-SSL-REDIRECT-OFF', head, base)).toEqual([{ change: 'weakened', line: 6, before: 'force-ssl-redirect', after: 'off' }]);
+  });
+
   it('Given an HSTS max-age shortened between two failing values, then it is weakened; lengthened, it is existing', async () => {
     const month = controllerConfigMap(['hsts-max-age: "2592000"']);
     const day = controllerConfigMap(['hsts-max-age: "86400"']);
