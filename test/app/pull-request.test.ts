@@ -174,18 +174,43 @@ describe('pull request checks', () => {
     expect(updates[0]?.output?.summary).toContain('hcl2json: wasm trap at main.tf');
   });
 
-  it('Given a config that does not fit the schema, when a PR opens, then the run completes naming the key and its line', async () => {
+  it('Given a config that does not fit the schema, when a PR opens, then the run completes naming the key and its line, annotated on the config file', async () => {
     app = await createTestApp();
     const updates: Body[] = [];
+    const yaml = 'profile: hipaa\nfail-on: sometimes\n';
     mockInstallationToken(app.github);
-    mockConfig(app.github, 'fail-on: sometimes\n');
+    // Read through Probot's config plugin, then once more as text to place the problem on its line
+    mockConfig(app.github, yaml);
+    mockConfig(app.github, yaml);
     mockNewCheckRun(app.github, 46);
     mockCheckRunUpdates(app.github, 46, 1, updates);
 
     await app.receive('pull_request', examplePayload('pull_request', 'opened'));
 
     expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Configuration error in .github/hipaa-guard.yml' } });
-    expect(updates[0]?.output?.summary).toContain('`fail-on`');
+    expect(updates[0]?.output?.summary).toContain('`.github/hipaa-guard.yml:2` `fail-on`');
+    expect(updates[0]?.output?.annotations).toEqual([expect.objectContaining({ path: '.github/hipaa-guard.yml', start_line: 2, end_line: 2, annotation_level: 'failure' })]);
+  });
+
+  it.each([
+    ['a broken YAML line', 'profile: hipaa\nfail-on: [high\nengine: native\n', 3, 'invalid YAML'],
+    ['an unknown key', 'profile: hipaa\ninfra:\n  exclud: ["docs/**"]\n', 3, 'unknown key "exclud"'],
+  ])('Given a config with %s, when a PR opens, then the run fails with that line annotated on the config file, as the Action reports it', async (_what, yaml, line, message) => {
+    app = await createTestApp();
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, yaml);
+    mockConfig(app.github, yaml);
+    mockNewCheckRun(app.github, 52);
+    mockCheckRunUpdates(app.github, 52, 1, updates);
+
+    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
+
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Configuration error in .github/hipaa-guard.yml' } });
+    expect(updates[0]?.output?.summary).toContain(`\`.github/hipaa-guard.yml:${line}\``);
+    expect(updates[0]?.output?.annotations).toEqual([
+      expect.objectContaining({ path: '.github/hipaa-guard.yml', start_line: line, annotation_level: 'failure', message: expect.stringContaining(message) }),
+    ]);
   });
 
   it('Given a redelivered webhook, when the run exists already, then that run is updated and no second one is created', async () => {
@@ -271,7 +296,7 @@ describe('pull request checks', () => {
     expect([seen[0]?.config?.profile, seen[0]?.config?.['fail-on']]).toEqual(['nist-800-52r2', 'medium']);
   });
 
-  it('Given a PR that breaks the config file, when checked, then the run used the default branch config and reports the edit on its line', async () => {
+  it('Given a PR that breaks the config file, when checked, then the run used the base config and reports the edit on its line', async () => {
     app = await createTestApp({ scan: (_changes, _config, { now }) => Promise.resolve(cleanReport({ startedAt: now.toISOString() })) });
     const updates: Body[] = [];
     mockInstallationToken(app.github);
@@ -286,7 +311,7 @@ describe('pull request checks', () => {
     expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(updates[0]?.output?.summary).toContain('`.github/hipaa-guard.yml:3`: the edited config would not load');
     expect(updates[0]?.output?.summary).toContain('expected an https:// URL');
-    expect(updates[0]?.output?.summary).toContain("this run used the default branch's version");
+    expect(updates[0]?.output?.summary).toContain('this run used the version at its base');
   });
 
   it('Given a payload without the head commit, when received, then it is refused by the schema and GitHub is not called', async () => {
