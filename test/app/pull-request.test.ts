@@ -232,6 +232,78 @@ describe('pull request checks', () => {
     expect(updates.map((update) => update.status)).toEqual(['in_progress', 'completed']);
   });
 
+  it('Given two deliveries for the same head commit at the same instant, when both arrive, then one check run is created and completed once', async () => {
+    app = await createTestApp({ scan: recordingScan([]) });
+    const updates: Body[] = [];
+    // Every GitHub answer below is mocked once: a second check would find no mock
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 53);
+    mockPullRequestFiles(app.github, [{ filename: 'main.tf', status: 'modified' }]);
+    mockCheckRunUpdates(app.github, 53, 1, updates);
+
+    await Promise.all([
+      app.receive('pull_request', examplePayload('pull_request', 'opened'), 'delivery-a'),
+      app.receive('pull_request', examplePayload('pull_request', 'synchronize'), 'delivery-b'),
+    ]);
+
+    expect(updates.map((update) => update.status)).toEqual(['completed']);
+  });
+
+  it('Given a merge queue group, when checks are requested, then its head is checked against base_sha', async () => {
+    const seen: { changes?: ChangeSet }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    const payload = examplePayload('merge_group', 'checks_requested') as { merge_group: { head_sha: string; base_sha: string }; repository: { name: string; owner: { login: string } } };
+    payload.merge_group.head_sha = HEAD_SHA;
+    payload.merge_group.base_sha = BASE_SHA;
+    payload.repository.name = REPO;
+    payload.repository.owner.login = OWNER;
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 54);
+    app.github.scope
+      .get(`/repos/${OWNER}/${REPO}/compare/${BASE_SHA}...${HEAD_SHA}`)
+      .query({ per_page: 1 })
+      .reply(200, { merge_base_commit: { sha: BASE_SHA }, files: [{ filename: 'infra/main.tf', status: 'modified' }] });
+    mockCheckRunUpdates(app.github, 54, 1, updates);
+
+    await app.receive('merge_group', payload);
+
+    expect([seen[0]?.changes?.baseRef, seen[0]?.changes?.headRef]).toEqual([BASE_SHA, HEAD_SHA]);
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it.each([
+    ['a protected branch', true, true],
+    ['an unprotected branch', false, false],
+  ])('Given a push to %s without a pull request, when its check suite is requested, then it is checked: %s', async (_what, isProtected, checked) => {
+    const seen: { changes?: ChangeSet }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    const payload = examplePayload('check_suite', 'requested') as {
+      check_suite: { head_sha: string; head_branch: string; before: string };
+      repository: { name: string; owner: { login: string }; default_branch: string };
+    };
+    Object.assign(payload.check_suite, { head_sha: HEAD_SHA, head_branch: 'release', before: BASE_SHA });
+    Object.assign(payload.repository, { name: REPO, default_branch: 'main' });
+    payload.repository.owner.login = OWNER;
+    mockInstallationToken(app.github);
+    app.github.scope.get(`/repos/${OWNER}/${REPO}/branches/release`).reply(200, { name: 'release', protected: isProtected });
+    if (checked) {
+      mockConfig(app.github, CONFIG);
+      mockNewCheckRun(app.github, 55);
+      app.github.scope
+        .get(`/repos/${OWNER}/${REPO}/compare/${BASE_SHA}...${HEAD_SHA}`)
+        .query({ per_page: 1 })
+        .reply(200, { merge_base_commit: { sha: BASE_SHA }, files: [{ filename: 'infra/main.tf', status: 'modified' }] });
+      mockCheckRunUpdates(app.github, 55, 1, []);
+    }
+
+    await app.receive('check_suite', payload);
+
+    expect(seen.map((entry) => entry.changes?.baseRef)).toEqual(checked ? [BASE_SHA] : []);
+  });
+
   it('Given a check suite re-requested for a PR commit, when received, then the PR is checked again against its base', async () => {
     const seen: { changes?: ChangeSet }[] = [];
     app = await createTestApp({ scan: recordingScan(seen) });
