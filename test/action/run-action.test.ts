@@ -4,28 +4,18 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readRunContext } from '../../action/context.js';
 import { readInputs } from '../../action/inputs.js';
 import type { ActionPort } from '../../action/port.js';
 import { runAction, type ActionResult } from '../../action/run.js';
-import { FakeGitHub } from '../github/fake-github.js';
+import { useFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { JOB_SUMMARY_BYTES } from '../github/github-limits.js';
 import { publishOptions, testOctokit } from '../github/builders.js';
-import { createRepo, git } from './harness.js';
+import { createRepo, databases, git } from './harness.js';
 import { writeFile } from 'node:fs/promises';
 
 const CONFIG = '.github/hipaa-guard.yml';
-
-/** `count` databases in one file, public or not (one IAC-DB-PUBLIC finding each when public). */
-function databases(count: number, publiclyAccessible: boolean): string {
-  return Array.from(
-    { length: count },
-    (_, index) =>
-      `resource "aws_db_instance" "db${index}" {\n  engine                  = "postgres"\n  publicly_accessible     = ${publiclyAccessible}\n` +
-      '  storage_encrypted       = true\n  backup_retention_period = 7\n  deletion_protection     = true\n}\n',
-  ).join('');
-}
 
 /** `files` Terraform files of 100 databases each (the engine reads files up to a size limit). */
 function databaseFiles(files: number, publiclyAccessible: boolean): Record<string, string> {
@@ -52,17 +42,11 @@ function recordingPort() {
 }
 
 describe('runAction (from source)', () => {
+  // Every request must fit GitHub's API description and its size limits
+  const fake = useFakeGitHub();
   let github: FakeGitHub;
   let apiUrl: string;
-  beforeEach(async () => {
-    github = new FakeGitHub();
-    apiUrl = await github.start();
-  });
-  afterEach(async () => {
-    // Every request fits GitHub's API description and its size limits
-    expect(github.problems).toEqual([]);
-    await github.stop();
-  });
+  beforeEach(() => ({ github, apiUrl } = fake));
 
   async function runOn(workspace: string, eventName: string, payload: object, inputs: Record<string, string> = {}) {
     const eventPath = join(workspace, '..', `${eventName}-${Date.now()}.json`);

@@ -191,3 +191,18 @@ export function mockFile(github: GitHubMock, path: string, ref: string, text: st
   if (text === undefined) scope.reply(404, { message: 'Not Found' });
   else scope.reply(200, text, { 'content-type': 'application/vnd.github.v3.raw; charset=utf-8' });
 }
+
+/** A comparison of `base` with the head commit that lists `files`, for changes without a pull request. */
+export function mockComparison(github: GitHubMock, base: string, files: { filename: string; status: string }[], mergeBase = base): void {
+  github.scope
+    .get(`/repos/${OWNER}/${REPO}/compare/${base}...${HEAD_SHA}`)
+    .query({ per_page: 1 })
+    .reply(200, { merge_base_commit: { sha: mergeBase }, files });
+}
+
+/** An example payload pointed at the test repository. */
+export function inTestRepository<T extends { repository: { name: string; owner: { login: string } } }>(payload: T): T {
+  payload.repository.name = REPO;
+  payload.repository.owner.login = OWNER;
+  return payload;
+}

@@ -15,7 +15,9 @@ import {
   REPO,
   createTestApp,
   examplePayload,
+  inTestRepository,
   mockCheckRunUpdates,
+  mockComparison,
   mockConfig,
   mockFile,
   mockInstallationToken,
@@ -174,31 +176,15 @@ describe('pull request checks', () => {
     expect(updates[0]?.output?.summary).toContain('hcl2json: wasm trap at main.tf');
   });
 
-  it('Given a config that does not fit the schema, when a PR opens, then the run completes naming the key and its line, annotated on the config file', async () => {
-    app = await createTestApp();
-    const updates: Body[] = [];
-    const yaml = 'profile: hipaa\nfail-on: sometimes\n';
-    mockInstallationToken(app.github);
-    // Read through Probot's config plugin, then once more as text to place the problem on its line
-    mockConfig(app.github, yaml);
-    mockConfig(app.github, yaml);
-    mockNewCheckRun(app.github, 46);
-    mockCheckRunUpdates(app.github, 46, 1, updates);
-
-    await app.receive('pull_request', examplePayload('pull_request', 'opened'));
-
-    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Configuration error in .github/hipaa-guard.yml' } });
-    expect(updates[0]?.output?.summary).toContain('`.github/hipaa-guard.yml:2` `fail-on`');
-    expect(updates[0]?.output?.annotations).toEqual([expect.objectContaining({ path: '.github/hipaa-guard.yml', start_line: 2, end_line: 2, annotation_level: 'failure' })]);
-  });
-
   it.each([
+    ['a value that does not fit the schema', 'profile: hipaa\nfail-on: sometimes\n', 2, 'fail-on: '],
     ['a broken YAML line', 'profile: hipaa\nfail-on: [high\nengine: native\n', 3, 'invalid YAML'],
     ['an unknown key', 'profile: hipaa\ninfra:\n  exclud: ["docs/**"]\n', 3, 'unknown key "exclud"'],
   ])('Given a config with %s, when a PR opens, then the run fails with that line annotated on the config file, as the Action reports it', async (_what, yaml, line, message) => {
     app = await createTestApp();
     const updates: Body[] = [];
     mockInstallationToken(app.github);
+    // Read through Probot's config plugin, then once more as text to place the problem on its line
     mockConfig(app.github, yaml);
     mockConfig(app.github, yaml);
     mockNewCheckRun(app.github, 52);
@@ -253,19 +239,15 @@ describe('pull request checks', () => {
   it('Given a merge queue group, when checks are requested, then its head is checked against base_sha', async () => {
     const seen: { changes?: ChangeSet }[] = [];
     app = await createTestApp({ scan: recordingScan(seen) });
-    const payload = examplePayload('merge_group', 'checks_requested') as { merge_group: { head_sha: string; base_sha: string }; repository: { name: string; owner: { login: string } } };
-    payload.merge_group.head_sha = HEAD_SHA;
-    payload.merge_group.base_sha = BASE_SHA;
-    payload.repository.name = REPO;
-    payload.repository.owner.login = OWNER;
+    const payload = inTestRepository(
+      examplePayload('merge_group', 'checks_requested') as { merge_group: { head_sha: string; base_sha: string }; repository: { name: string; owner: { login: string } } },
+    );
+    Object.assign(payload.merge_group, { head_sha: HEAD_SHA, base_sha: BASE_SHA });
     const updates: Body[] = [];
     mockInstallationToken(app.github);
     mockConfig(app.github, CONFIG);
     mockNewCheckRun(app.github, 54);
-    app.github.scope
-      .get(`/repos/${OWNER}/${REPO}/compare/${BASE_SHA}...${HEAD_SHA}`)
-      .query({ per_page: 1 })
-      .reply(200, { merge_base_commit: { sha: BASE_SHA }, files: [{ filename: 'infra/main.tf', status: 'modified' }] });
+    mockComparison(app.github, BASE_SHA, [{ filename: 'infra/main.tf', status: 'modified' }]);
     mockCheckRunUpdates(app.github, 54, 1, updates);
 
     await app.receive('merge_group', payload);
@@ -280,22 +262,20 @@ describe('pull request checks', () => {
   ])('Given a push to %s without a pull request, when its check suite is requested, then it is checked: %s', async (_what, isProtected, checked) => {
     const seen: { changes?: ChangeSet }[] = [];
     app = await createTestApp({ scan: recordingScan(seen) });
-    const payload = examplePayload('check_suite', 'requested') as {
-      check_suite: { head_sha: string; head_branch: string; before: string };
-      repository: { name: string; owner: { login: string }; default_branch: string };
-    };
+    const payload = inTestRepository(
+      examplePayload('check_suite', 'requested') as {
+        check_suite: { head_sha: string; head_branch: string; before: string };
+        repository: { name: string; owner: { login: string }; default_branch: string };
+      },
+    );
     Object.assign(payload.check_suite, { head_sha: HEAD_SHA, head_branch: 'release', before: BASE_SHA });
-    Object.assign(payload.repository, { name: REPO, default_branch: 'main' });
-    payload.repository.owner.login = OWNER;
+    payload.repository.default_branch = 'main';
     mockInstallationToken(app.github);
     app.github.scope.get(`/repos/${OWNER}/${REPO}/branches/release`).reply(200, { name: 'release', protected: isProtected });
     if (checked) {
       mockConfig(app.github, CONFIG);
       mockNewCheckRun(app.github, 55);
-      app.github.scope
-        .get(`/repos/${OWNER}/${REPO}/compare/${BASE_SHA}...${HEAD_SHA}`)
-        .query({ per_page: 1 })
-        .reply(200, { merge_base_commit: { sha: BASE_SHA }, files: [{ filename: 'infra/main.tf', status: 'modified' }] });
+      mockComparison(app.github, BASE_SHA, [{ filename: 'infra/main.tf', status: 'modified' }]);
       mockCheckRunUpdates(app.github, 55, 1, []);
     }
 
@@ -335,16 +315,12 @@ describe('pull request checks', () => {
     };
     payload.check_run.name = 'HIPAA safeguards';
     payload.check_run.head_sha = HEAD_SHA;
-    payload.repository.name = REPO;
-    payload.repository.owner.login = OWNER;
+    inTestRepository(payload);
     const updates: Body[] = [];
     mockInstallationToken(app.github);
     mockConfig(app.github, CONFIG);
     mockNewCheckRun(app.github, 49);
-    app.github.scope
-      .get(`/repos/${OWNER}/${REPO}/compare/${payload.repository.default_branch}...${HEAD_SHA}`)
-      .query({ per_page: 1 })
-      .reply(200, { merge_base_commit: { sha: MERGE_BASE_SHA }, files: [{ filename: 'main.tf', status: 'added' }] });
+    mockComparison(app.github, payload.repository.default_branch, [{ filename: 'main.tf', status: 'added' }], MERGE_BASE_SHA);
     mockCheckRunUpdates(app.github, 49, 1, updates);
 
     await app.receive('check_run', payload);

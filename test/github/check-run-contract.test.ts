@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { completeCheckRun, failCheckRun, startCheckRun, type CheckRunHandle } from '../../checks/github/check-run.js';
 import { makeFinding } from '../../checks/model/finding.js';
-import { FakeGitHub } from './fake-github.js';
+import { useFakeGitHub, type FakeGitHub } from './fake-github.js';
 import { fileFinding, HEAD_SHA, publishOptions, REPO, reportWith, rule, testOctokit } from './builders.js';
 
 /** A finding whose message is `kilobytes` KB of three-byte UTF-8 characters (CJK): far under 65,535 characters, far over 64 KB. */
@@ -15,17 +15,11 @@ function hugeMessageFinding(kilobytes: number) {
 }
 
 describe('the check-run contract, against the loopback fake', () => {
+  // Every request must fit GitHub's API description and its size limits
+  const fake = useFakeGitHub();
   let github: FakeGitHub;
   let apiUrl: string;
-  beforeEach(async () => {
-    github = new FakeGitHub();
-    apiUrl = await github.start();
-  });
-  afterEach(async () => {
-    // Every request fits GitHub's API description and GitHub's size limits
-    expect(github.problems).toEqual([]);
-    await github.stop();
-  });
+  beforeEach(() => ({ github, apiUrl } = fake));
 
   const start = async (appId?: number): Promise<CheckRunHandle> => {
     const started = await startCheckRun(testOctokit(apiUrl), { ...REPO, headSha: HEAD_SHA, ...(appId === undefined ? {} : { appId }) }, publishOptions());

@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { validateGitHubRequest } from '../support/github-openapi.js';
 import { githubLimitProblems } from './github-limits.js';
 
@@ -311,4 +312,21 @@ export class FakeGitHub {
   private issueJson(issue: FakeIssue) {
     return { ...issue, labels: issue.labels.map((name) => ({ name })), comments: issue.comments.length };
   }
+}
+
+/**
+ * A fresh fake for each test of the calling `describe`, stopped after it; every request a test
+ * sent must fit GitHub's API description and its size limits. Read `fake.github` and `fake.apiUrl`.
+ */
+export function useFakeGitHub(): { github: FakeGitHub; apiUrl: string } {
+  const fake = { github: new FakeGitHub(), apiUrl: '' };
+  beforeEach(async () => {
+    fake.github = new FakeGitHub();
+    fake.apiUrl = await fake.github.start();
+  });
+  afterEach(async () => {
+    expect(fake.github.problems).toEqual([]);
+    await fake.github.stop();
+  });
+  return fake;
 }
