@@ -22,6 +22,13 @@ const environmentSchema = z.object({
 const sha = z.string().regex(/^[0-9a-f]{40}$/);
 const pullRequestPayload = z.object({ pull_request: z.object({ number: z.number(), base: z.object({ sha }), head: z.object({ sha }) }) });
 const pushPayload = z.object({ before: z.string(), after: sha });
+const mergeGroupPayload = z.object({ merge_group: z.object({ base_sha: sha, head_sha: sha }) });
+const workflowRunPayload = z.object({
+  workflow_run: z.object({
+    head_sha: sha,
+    pull_requests: z.array(z.object({ number: z.number(), base: z.object({ sha }), head: z.object({ sha }) })).default([]),
+  }),
+});
 
 export interface RunContext {
   eventName: string;
@@ -31,15 +38,20 @@ export interface RunContext {
   apiUrl: string;
   /** Where the Action may write files that are not results (the JSON report). */
   tempDir: string;
-  /** Base and head of the change: the pull request's, or the push's before/after. */
+  /** Base and head of the change: the pull request's, the push's before/after, the merge group's. */
   base?: string;
   head?: string;
+  /**
+   * `merge-base`: the change starts at the merge base of base and head (a pull request, a push).
+   * `direct`: base..head as given (a merge group is its queue's changes on top of base_sha).
+   */
+  diffFrom: 'merge-base' | 'direct';
   pullNumber?: number;
   /** Link to this workflow run, for the check run's details. */
   runUrl?: string;
 }
 
-export const DIFF_EVENTS = ['pull_request', 'pull_request_target', 'push', 'merge_group'];
+export const DIFF_EVENTS = ['pull_request', 'pull_request_target', 'push', 'merge_group', 'workflow_run'];
 export const PROBE_EVENTS = ['schedule', 'workflow_dispatch'];
 
 /** Reads the runner's environment and the event payload. Never uses GITHUB_SHA as the PR head (it is the merge commit). */
@@ -61,12 +73,26 @@ export async function readRunContext(env: Record<string, string | undefined>): P
     workspace: vars.GITHUB_WORKSPACE,
     apiUrl: vars.GITHUB_API_URL.replace(/\/+$/, ''),
     tempDir: vars.RUNNER_TEMP ?? vars.GITHUB_WORKSPACE,
+    diffFrom: 'merge-base',
     ...(vars.GITHUB_RUN_ID ? { runUrl: `${vars.GITHUB_SERVER_URL}/${vars.GITHUB_REPOSITORY}/actions/runs/${vars.GITHUB_RUN_ID}` } : {}),
   };
   const pullRequest = pullRequestPayload.safeParse(payload);
   if (pullRequest.success) {
     const { number, base, head } = pullRequest.data.pull_request;
     return { ...context, base: base.sha, head: head.sha, pullNumber: number };
+  }
+  const mergeGroup = mergeGroupPayload.safeParse(payload);
+  if (vars.GITHUB_EVENT_NAME === 'merge_group' && mergeGroup.success) {
+    const { base_sha: base, head_sha: head } = mergeGroup.data.merge_group;
+    return { ...context, base, head, diffFrom: 'direct' };
+  }
+  const workflowRun = workflowRunPayload.safeParse(payload);
+  if (vars.GITHUB_EVENT_NAME === 'workflow_run' && workflowRun.success) {
+    // The triggering run's pull request, judged head against base; GITHUB_SHA is the default branch's tip.
+    const { head_sha: head, pull_requests: pulls } = workflowRun.data.workflow_run;
+    const pull = pulls.find((candidate) => candidate.head.sha === head) ?? pulls[0];
+    // A fork's pull request is not listed: its head is then judged against the default branch.
+    return pull ? { ...context, base: pull.base.sha, head: pull.head.sha, pullNumber: pull.number } : { ...context, head };
   }
   const push = pushPayload.safeParse(payload);
   if (vars.GITHUB_EVENT_NAME === 'push' && push.success) {

@@ -1,34 +1,35 @@
 /**
  * The Action's entry: read the inputs and the run context, run, set the outputs, fail the step
- * by fail-on. One try/catch: anything thrown fails the step with its message.
+ * by fail-on. One try/catch: anything thrown fails the step with its message. Importing this
+ * module does nothing; `run()` does it all (action/index.ts calls it; so can
+ * @github/local-action).
  */
 import * as core from '@actions/core';
-import { Octokit } from '@octokit/rest';
+import { isHttpError, safeErrorMessage } from '../checks/github/backoff.js';
+import { createGitHubClient } from '../checks/github/client.js';
 import { readRunContext } from './context.js';
 import { readInputs } from './inputs.js';
+import { runnerPort } from './port.js';
 import { runAction } from './run.js';
-import { isHttpError, safeErrorMessage } from '../checks/github/backoff.js';
 
-async function main(): Promise<void> {
+export async function run(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const port = runnerPort(env);
   try {
     const settings = readInputs((name) => core.getInput(name));
-    const context = await readRunContext(process.env);
-    const octokit = new Octokit({ auth: settings.token, baseUrl: context.apiUrl, userAgent: 'hipaa-guard-action' });
-    const result = await runAction(settings, context, octokit, {
-      now: () => new Date(),
-      sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)),
-    });
-    core.setOutput('findings', result.findings);
-    core.setOutput('blocking', result.blocking);
-    core.setOutput('conclusion', result.conclusion);
+    const context = await readRunContext(env);
+    const octokit = createGitHubClient({ auth: settings.token, baseUrl: context.apiUrl, userAgent: 'hipaa-guard-action', log: port.info });
+    const result = await runAction(settings, context, octokit, { now: () => new Date(), sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)) }, port);
+    port.setOutput('findings', result.findings);
+    port.setOutput('blocking', result.blocking);
+    port.setOutput('conclusion', result.conclusion);
     if (result.blocking > 0) {
       core.setFailed(`${result.blocking} blocking finding${result.blocking === 1 ? '' : 's'} at or above fail-on: ${result.failOn}`);
+    } else if (result.conclusion === 'failure') {
+      core.setFailed('the results could not be published on the check run (see the warnings above)');
     }
   } catch (error) {
-    core.setOutput('conclusion', 'failure');
+    port.setOutput('conclusion', 'failure');
     // A GitHub error says its status and GitHub's message, never the response body.
     core.setFailed(isHttpError(error) ? safeErrorMessage(error) : error instanceof Error ? error.message : String(error));
   }
 }
-
-await main();

@@ -22,6 +22,11 @@ const pullRequestEvent = z.object({
   repository,
 });
 const checkSuiteEvent = z.object({ check_suite: z.object({ head_sha: sha, pull_requests: z.array(pullRequestRef) }), repository });
+const pushedSuiteEvent = z.object({
+  check_suite: z.object({ head_sha: sha, head_branch: z.string().nullable(), before: z.string().nullable(), pull_requests: z.array(pullRequestRef) }),
+  repository,
+});
+const mergeGroupEvent = z.object({ merge_group: z.object({ head_sha: sha, base_sha: sha }), repository });
 const checkRunEvent = z.object({
   check_run: z.object({ name: z.string(), head_sha: sha, pull_requests: z.array(pullRequestRef) }),
   repository,
@@ -59,6 +64,34 @@ export function pullRequestTarget(payload: unknown): CheckTarget {
 export function checkSuiteTarget(payload: unknown): CheckTarget {
   const { check_suite: suite, repository: repo } = parse(checkSuiteEvent, 'check_suite', payload);
   return rerunTarget(repo, suite.head_sha, suite.pull_requests);
+}
+
+/** A merge queue's group: its head (the queued changes merged onto the base) against `base_sha`. */
+export function mergeGroupTarget(payload: unknown): CheckTarget {
+  const { merge_group: group, repository: repo } = parse(mergeGroupEvent, 'merge_group', payload);
+  return { repository: nameOf(repo), headSha: group.head_sha, base: group.base_sha };
+}
+
+/** A push's check suite: the commit, its branch, and the commit before it (else the default branch). */
+export interface PushedSuite {
+  target: CheckTarget;
+  branch: string;
+  isDefaultBranch: boolean;
+}
+
+/**
+ * `check_suite.requested` for a push. `undefined` when the commit belongs to a pull request (its
+ * pull_request event checks it) or has no branch (a tag).
+ */
+export function pushedSuite(payload: unknown): PushedSuite | undefined {
+  const { check_suite: suite, repository: repo } = parse(pushedSuiteEvent, 'check_suite', payload);
+  if (suite.pull_requests.length > 0 || !suite.head_branch) return undefined;
+  const before = suite.before && /^[0-9a-f]{40}$/.test(suite.before) && !/^0+$/.test(suite.before) ? suite.before : repo.default_branch;
+  return {
+    target: { repository: nameOf(repo), headSha: suite.head_sha, base: before },
+    branch: suite.head_branch,
+    isDefaultBranch: suite.head_branch === repo.default_branch,
+  };
 }
 
 /** `undefined` when the re-requested run is not ours (another app's check on the same commit). */

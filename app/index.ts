@@ -9,7 +9,7 @@ import { CHECK_RUN_NAME } from '../checks/github/check-run-summary.js';
 import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
 import type { Report } from '../checks/model/report.js';
 import { checkChange, type ScanChanges } from './check-change.js';
-import { checkRunTarget, checkSuiteTarget, pullRequestTarget, type CheckTarget } from './events.js';
+import { checkRunTarget, checkSuiteTarget, mergeGroupTarget, pullRequestTarget, pushedSuite, type CheckTarget } from './events.js';
 import { healthRoute, sweepRoute } from './routes.js';
 import { scheduleJob, type Clock } from './scheduler.js';
 import type { AppSettings } from './settings.js';
@@ -30,6 +30,10 @@ export interface AppDependencies {
   settings: SweepSettings;
   /** Issues the sweep may create per repository; default 10. */
   maxIssuesCreated?: number;
+  /** Issues one sweep may create over all installations and repositories; default 50. */
+  maxIssuesPerSweep?: number;
+  /** This app's id: its check runs are told apart from another app's of the same name. */
+  appId?: number;
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
@@ -37,12 +41,25 @@ const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 
 export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
   return (app: Probot, { addHandler }) => {
     const publishing = { now: () => deps.clock.now(), sleep: deps.sleep };
+    const checking = { ...publishing, scan: deps.scan, ...(deps.appId === undefined ? {} : { appId: deps.appId }) };
+    // Deliveries for a commit being checked (pull_request.opened and check_suite.requested arrive
+    // together) join the check under way: one check run per head commit.
+    const inFlight = new Map<string, Promise<void>>();
     // Errors are logged as one line with the HTTP status: Probot's own error log would serialize
     // an Octokit error whole, response body included.
-    const check = async (context: Context, target: () => CheckTarget | undefined) => {
+    const check = async (context: Context, target: () => Promise<CheckTarget | undefined> | CheckTarget | undefined) => {
       try {
-        const resolved = target();
-        if (resolved) await checkChange(context.octokit, resolved, context.log, { ...publishing, scan: deps.scan });
+        const resolved = await target();
+        if (!resolved) return;
+        const key = `${resolved.repository.owner}/${resolved.repository.repo}@${resolved.headSha}`;
+        const running = inFlight.get(key);
+        if (running) {
+          context.log.info({ event: context.name, delivery: context.id, head: resolved.headSha }, 'a check of this commit is under way: joined it');
+          return await running;
+        }
+        const work = checkChange(context.octokit, resolved, context.log, checking).then(() => undefined);
+        inFlight.set(key, work);
+        await work.finally(() => inFlight.delete(key));
       } catch (error) {
         context.log.error({ event: context.name, delivery: context.id, status: httpStatus(error), err: safeErrorMessage(error) }, 'webhook not handled');
       }
@@ -50,12 +67,27 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     app.on([...PULL_REQUEST_EVENTS], (context) => check(context, () => pullRequestTarget(context.payload)));
     app.on('check_suite.rerequested', (context) => check(context, () => checkSuiteTarget(context.payload)));
     app.on('check_run.rerequested', (context) => check(context, () => checkRunTarget(context.payload, CHECK_RUN_NAME)));
+    app.on('merge_group.checks_requested', (context) => check(context, () => mergeGroupTarget(context.payload)));
+    // A push straight to a protected branch (or the default branch) has no pull request to check it.
+    app.on('check_suite.requested', (context) =>
+      check(context, async () => {
+        const suite = pushedSuite(context.payload);
+        if (!suite) return undefined;
+        if (suite.isDefaultBranch) return suite.target;
+        const { data: branch } = await context.octokit.rest.repos.getBranch({ ...suite.target.repository, branch: suite.branch });
+        return branch.protected ? suite.target : undefined;
+      }),
+    );
 
     const { settings } = deps;
+    // Issue creation is capped per repository and over the whole sweep.
+    let issuesLeft = 0;
     const sweeper = new Sweeper(app, {
       probe: (request) => deps.probe(request),
       publish: async (octokit, repository, report) => {
-        await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated: deps.maxIssuesCreated ?? 10 });
+        const maxCreated = Math.min(deps.maxIssuesCreated ?? 10, issuesLeft);
+        const outcomes = await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated });
+        issuesLeft -= outcomes.filter((outcome) => outcome.action === 'created' || outcome.action === 'duplicate-closed').length;
       },
       resolve: deps.resolve,
       clock: deps.clock,
@@ -64,19 +96,23 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
       budgetMs: settings.sweepBudgetMs,
       jitterMs: settings.sweepJitterMs,
     });
+    const sweep = (jitter: boolean) => {
+      if (!sweeper.isRunning) issuesLeft = Math.max(0, deps.maxIssuesPerSweep ?? 50);
+      return sweeper.run({ jitter });
+    };
     const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: safeErrorMessage(error) }, 'sweep failed');
 
     addHandler(healthRoute());
     addHandler(
       sweepRoute({
         secret: settings.sweepSecret,
-        sweep: () => sweeper.run({ jitter: false }),
+        sweep: () => sweep(false),
         isRunning: () => sweeper.isRunning,
         onError: onSweepError,
       }),
     );
     if (settings.sweepSchedule) {
-      scheduleJob(settings.sweepSchedule, () => sweeper.run({ jitter: true }), deps.clock, onSweepError);
+      scheduleJob(settings.sweepSchedule, () => sweep(true), deps.clock, onSweepError);
       app.log.info({ schedule: settings.sweepSchedule.expression }, 'nightly sweeps scheduled (UTC)');
     }
   };

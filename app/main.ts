@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       sleep: (milliseconds) => sleep(milliseconds),
       settings,
+      appId: settings.appId,
     }),
     { probot },
   );

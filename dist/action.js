@@ -84,44 +84,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i2 = 0, len = self.requests.length; i2 < len; ++i2) {
-          var pending = self.requests[i2];
+        for (var i2 = 0, len = self2.requests.length; i2 < len; ++i2) {
+          var pending = self2.requests[i2];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i2, 1);
+            self2.requests.splice(i2, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions2({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+      var self2 = this;
+      var options = mergeOptions2({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self2.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self2.emit("free", socket, options);
         }
         function onCloseOrRemove(err) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -129,10 +129,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions2({}, self.proxyOptions, {
+      self2.sockets.push(placeholder);
+      var connectOptions = mergeOptions2({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -148,7 +148,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -175,7 +175,7 @@ var require_tunnel = __commonJS({
           var error63 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error63.code = "ECONNRESET";
           options.request.emit("error", error63);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -184,11 +184,11 @@ var require_tunnel = __commonJS({
           var error63 = new Error("got illegal response body from proxy");
           error63.code = "ECONNRESET";
           options.request.emit("error", error63);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -201,7 +201,7 @@ var require_tunnel = __commonJS({
         var error63 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error63.code = "ECONNRESET";
         options.request.emit("error", error63);
-        self.removeSocket(placeholder);
+        self2.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -218,15 +218,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions2({}, self.options, {
+        var tlsOptions = mergeOptions2({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -1356,20 +1356,20 @@ var require_util = __commonJS({
           return c3 >= 33 && c3 <= 126;
       }
     }
-    function isValidHTTPToken(characters) {
-      if (characters.length === 0) {
+    function isValidHTTPToken(characters2) {
+      if (characters2.length === 0) {
         return false;
       }
-      for (let i2 = 0; i2 < characters.length; ++i2) {
-        if (!isTokenCharCode(characters.charCodeAt(i2))) {
+      for (let i2 = 0; i2 < characters2.length; ++i2) {
+        if (!isTokenCharCode(characters2.charCodeAt(i2))) {
           return false;
         }
       }
       return true;
     }
     var headerCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
-    function isValidHeaderValue(characters) {
-      return !headerCharRegex.test(characters);
+    function isValidHeaderValue(characters2) {
+      return !headerCharRegex.test(characters2);
     }
     function parseRangeHeader(range) {
       if (range == null || range === "") return { start: 0, end: null, size: null };
@@ -1392,7 +1392,7 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request4, err) {
+    function errorRequest2(client, request4, err) {
       try {
         request4.onError(err);
         assert2(request4.aborted);
@@ -1443,7 +1443,7 @@ var require_util = __commonJS({
       bufferToLowerCasedHeaderName,
       addListener,
       removeAllListeners,
-      errorRequest,
+      errorRequest: errorRequest2,
       parseRawHeaders,
       parseHeaders,
       parseKeepAliveTimeout,
@@ -2526,7 +2526,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop5() {
+    function noop6() {
     }
     var tls;
     var SessionCache;
@@ -2651,7 +2651,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop5;
+        return noop6;
       }
       let s1 = null;
       let s2 = null;
@@ -2667,7 +2667,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop5;
+        return noop6;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -3388,8 +3388,8 @@ var require_data_url = __commonJS({
       return input2.slice(start, position.position);
     }
     function stringPercentDecode(input2) {
-      const bytes = encoder.encode(input2);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input2);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4372,7 +4372,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto3 === void 0) {
         return true;
       }
@@ -4388,7 +4388,7 @@ var require_util2 = __commonJS({
       for (const item of metadata2) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto3.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto3.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4666,17 +4666,17 @@ var require_util2 = __commonJS({
       return input2;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength);
+          return Buffer.concat(bytes2, byteLength);
         }
         if (!isUint8Array2(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength += chunk.length;
       }
     }
@@ -5458,7 +5458,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder3 = new TextEncoder();
-    function noop5() {
+    function noop6() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5466,7 +5466,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop5);
+          stream.cancel("Response object has been garbage collected").catch(noop6);
         }
       });
     }
@@ -5630,19 +5630,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5681,8 +5681,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5717,8 +5717,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body2 = object3[kState].body;
       return body2 != null && (body2.stream.locked || util.isDisturbed(body2.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -7688,7 +7688,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop5 = () => {
+    var noop6 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7980,14 +7980,14 @@ var require_client = __commonJS({
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop5), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop6), new ClientDestroyedError());
           return;
         }
         assert2(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop5);
+          socket.destroy().on("error", noop6);
           throw err;
         }
         client[kConnecting] = false;
@@ -8731,7 +8731,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop5 = () => {
+    var noop6 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8848,7 +8848,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop5).destroy();
+                socket.on("error", noop6).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -9429,14 +9429,14 @@ var require_retry_agent = __commonJS({
         this.#options = options;
       }
       dispatch(opts, handler2) {
-        const retry = new RetryHandler({
+        const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
           handler: handler2
         });
-        return this.#agent.dispatch(opts, retry);
+        return this.#agent.dispatch(opts, retry2);
       }
       close() {
         return this.#agent.close();
@@ -9464,7 +9464,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop5 = () => {
+    var noop6 = () => {
     };
     var BodyReadable = class extends Readable4 {
       constructor({
@@ -9596,7 +9596,7 @@ var require_readable = __commonJS({
             } else {
               resolve3(null);
             }
-          }).on("error", noop5).on("data", function(chunk) {
+          }).on("error", noop6).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -9605,11 +9605,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type2) {
       assert2(!stream[kConsume]);
@@ -9996,42 +9996,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener3(self[kSignal], self[kListener]);
+      addAbortListener3(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -12421,10 +12421,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder3.encode(
+        const bytes2 = textEncoder3.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body2 = extractBody(bytes);
+        const body2 = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
@@ -12917,15 +12917,15 @@ var require_request2 = __commonJS({
           signal = input2[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window = "client";
+        let window2 = "client";
         if (request4.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request4.window, origin)) {
-          window = request4.window;
+          window2 = request4.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window}' must be null`);
+          throw new TypeError(`'window' option '${window2}' must be null`);
         }
         if ("window" in init) {
-          window = "no-window";
+          window2 = "no-window";
         }
         request4 = makeRequest({
           // URL request’s URL.
@@ -12940,7 +12940,7 @@ var require_request2 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window,
+          window: window2,
           // priority request’s priority.
           priority: request4.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -13881,12 +13881,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request4.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request4.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14299,12 +14299,12 @@ var require_fetch = __commonJS({
       if (request4.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request4.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14326,8 +14326,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request4.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request4.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14379,33 +14379,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14531,9 +14531,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14979,7 +14979,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14993,7 +14993,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types2.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15005,7 +15005,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type2, blob.type, encodingName);
+                  const result = packageData(bytes2, type2, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15045,7 +15045,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type2, mimeType, encodingName) {
+    function packageData(bytes2, type2, mimeType, encodingName) {
       switch (type2) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15055,7 +15055,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder3("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15075,16 +15075,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode3(bytes, encoding);
+          return decode3(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder3("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15093,14 +15093,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode3(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15653,9 +15653,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -19158,6 +19158,1325 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global3, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global3.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n2) {
+        return n2 && n2["default"] || n2;
+      }
+      var load3 = function(received, defaults, onto = {}) {
+        var k, ref, v;
+        for (k in defaults) {
+          v = defaults[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load: load3,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node2;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node2 = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node2;
+            this._last = node2;
+          } else {
+            this._first = this._last = node2;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node2, ref, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node2;
+          node2 = this.shift();
+          while (node2 != null) {
+            cb(node2), node2 = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node2, ref, ref1, ref2, results;
+          node2 = this._first;
+          results = [];
+          while (node2 != null) {
+            results.push((ref = node2, node2 = node2.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error63) {
+                e2 = error63;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error63) {
+            e = error63;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i2;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i2 = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i2 = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list3) {
+            return list3.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list3;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list3 = arr[j];
+            if (list3.length > 0) {
+              return list3;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error63, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error63 != null ? error63 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run2, free) {
+          var error63, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error63 = error1;
+            return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
+          }
+        }
+        doExpire(clearGlobalState, run2, free) {
+          var error63, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error63 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error63, eventInfo, clearGlobalState, run2, free);
+        }
+        async _onFailure(error63, eventInfo, clearGlobalState, run2, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error63, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run2(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error63);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve3, reject) {
+            return setTimeout(resolve3, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time3) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time3;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index2, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index2, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i2) => {
+            acc[this.status[i2]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error63, reject, resolve3, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve3(returned);
+                };
+              } catch (error1) {
+                error63 = error1;
+                return function() {
+                  return reject(error63);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise2, reject, resolve3;
+          resolve3 = reject = null;
+          promise2 = new this.Promise(function(_resolve, _reject) {
+            resolve3 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._tryToRun();
+          return promise2;
+        }
+      };
+      var Sync_1 = Sync;
+      var version2 = "2.19.5";
+      var version$1 = {
+        version: version2
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version: version2,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i2, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i2 = 0, len = found.length; i2 < len; i2++) {
+                k = found[i2];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time3, v;
+              time3 = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time3)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error63) {
+                  e = error63;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck2, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck2 = (function() {
+        class Bottleneck3 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck3.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck3.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index2) {
+            if (this._scheduled[index2] != null) {
+              clearTimeout(this._scheduled[index2].expiration);
+              delete this._scheduled[index2];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index2, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index2, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index2, job, wait) {
+            var clearGlobalState, free, run2;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index2);
+            run2 = this._run.bind(this, index2, job);
+            free = this._free.bind(this, index2, job);
+            return this._scheduled[index2] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run2, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index2, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index2 = this._randomIndex();
+              return this._store.__register__(index2, options.weight, options.expiration).then(({ success: success2, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success: success2, args, options });
+                if (success2) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index2, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished7;
+              finished7 = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve3, reject) => {
+                if (finished7()) {
+                  return resolve3();
+                } else {
+                  return this.on("done", () => {
+                    if (finished7()) {
+                      this.removeAllListeners("done");
+                      return resolve3();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index2, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck3.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck3.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error63, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error63 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error63 });
+              job.doDrop({ error: error63 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck3.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck3.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck3.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck3.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck3.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve3, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve3)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck3.default = Bottleneck3;
+        Bottleneck3.Events = Events$4;
+        Bottleneck3.version = Bottleneck3.prototype.version = require$$8.version;
+        Bottleneck3.strategy = Bottleneck3.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck3.BottleneckError = Bottleneck3.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck3.Group = Bottleneck3.prototype.Group = Group_1;
+        Bottleneck3.RedisConnection = Bottleneck3.prototype.RedisConnection = require$$2;
+        Bottleneck3.IORedisConnection = Bottleneck3.prototype.IORedisConnection = require$$3;
+        Bottleneck3.Batcher = Bottleneck3.prototype.Batcher = Batcher_1;
+        Bottleneck3.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck3.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck3.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck3.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck3.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck3.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck3.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck3;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck2;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -20804,17 +22123,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix14 = opts.windows;
-      const regex = isState ? picomatch9.compileRe(glob2, options) : picomatch9.makeRe(glob2, options, false, true);
-      const state = regex.state;
-      delete regex.state;
+      const regex2 = isState ? picomatch9.compileRe(glob2, options) : picomatch9.makeRe(glob2, options, false, true);
+      const state = regex2.state;
+      delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch9(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex, options, { glob: glob2, posix: posix14 });
-        const result = { glob: glob2, state, regex, posix: posix14, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch9.test(input2, regex2, options, { glob: glob2, posix: posix14 });
+        const result = { glob: glob2, state, regex: regex2, posix: posix14, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20839,7 +22158,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch9.test = (input2, regex, options, { glob: glob2, posix: posix14 } = {}) => {
+    picomatch9.test = (input2, regex2, options, { glob: glob2, posix: posix14 } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20856,16 +22175,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch9.matchBase(input2, regex, options, posix14);
+          match = picomatch9.matchBase(input2, regex2, options, posix14);
         } else {
-          match = regex.exec(output2);
+          match = regex2.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
     picomatch9.matchBase = (input2, glob2, options, posix14 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options);
-      return regex.test(utils.basename(input2, { windows: posix14 }));
+      const regex2 = glob2 instanceof RegExp ? glob2 : picomatch9.makeRe(glob2, options);
+      return regex2.test(utils.basename(input2, { windows: posix14 }));
     };
     picomatch9.isMatch = (str2, patterns, options) => picomatch9(patterns, options)(str2);
     picomatch9.parse = (pattern, options) => {
@@ -20884,11 +22203,11 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch9.toRegex(source, options);
+      const regex2 = picomatch9.toRegex(source, options);
       if (returnState === true) {
-        regex.state = state;
+        regex2.state = state;
       }
-      return regex;
+      return regex2;
     };
     picomatch9.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
@@ -21760,7 +23079,7 @@ var require_legacy_streams = __commonJS({
       function ReadStream(path6, options) {
         if (!(this instanceof ReadStream)) return new ReadStream(path6, options);
         Stream.call(this);
-        var self = this;
+        var self2 = this;
         this.path = path6;
         this.fd = null;
         this.readable = true;
@@ -21791,19 +23110,19 @@ var require_legacy_streams = __commonJS({
         }
         if (this.fd !== null) {
           process.nextTick(function() {
-            self._read();
+            self2._read();
           });
           return;
         }
         fs4.open(this.path, this.flags, this.mode, function(err, fd) {
           if (err) {
-            self.emit("error", err);
-            self.readable = false;
+            self2.emit("error", err);
+            self2.readable = false;
             return;
           }
-          self.fd = fd;
-          self.emit("open", fd);
-          self._read();
+          self2.fd = fd;
+          self2.emit("open", fd);
+          self2._read();
         });
       }
       function WriteStream(path6, options) {
@@ -21883,7 +23202,7 @@ var require_graceful_fs = __commonJS({
       gracefulQueue = "___graceful-fs.queue";
       previousSymbol = "___graceful-fs.previous";
     }
-    function noop5() {
+    function noop6() {
     }
     function publishQueue(context, queue2) {
       Object.defineProperty(context, gracefulQueue, {
@@ -21892,7 +23211,7 @@ var require_graceful_fs = __commonJS({
         }
       });
     }
-    var debug2 = noop5;
+    var debug2 = noop6;
     if (util.debuglog)
       debug2 = util.debuglog("gfs4");
     else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
@@ -22186,7 +23505,7 @@ var require_graceful_fs = __commonJS({
     function enqueue(elem) {
       debug2("ENQUEUE", elem[0].name, elem[1]);
       fs4[gracefulQueue].push(elem);
-      retry();
+      retry2();
     }
     var retryTimer;
     function resetQueue() {
@@ -22197,9 +23516,9 @@ var require_graceful_fs = __commonJS({
           fs4[gracefulQueue][i2][4] = now;
         }
       }
-      retry();
+      retry2();
     }
-    function retry() {
+    function retry2() {
       clearTimeout(retryTimer);
       retryTimer = void 0;
       if (fs4[gracefulQueue].length === 0)
@@ -22230,7 +23549,7 @@ var require_graceful_fs = __commonJS({
         }
       }
       if (retryTimer === void 0) {
-        retryTimer = setTimeout(retry, 0);
+        retryTimer = setTimeout(retry2, 0);
       }
     }
   }
@@ -24312,9 +25631,9 @@ var require_wasm_exec = __commonJS({
           let offset = 4096;
           const strPtr = (str2) => {
             const ptr = offset;
-            const bytes = encoder.encode(str2 + "\0");
-            new Uint8Array(this.mem.buffer, offset, bytes.length).set(bytes);
-            offset += bytes.length;
+            const bytes2 = encoder.encode(str2 + "\0");
+            new Uint8Array(this.mem.buffer, offset, bytes2.length).set(bytes2);
+            offset += bytes2.length;
             if (offset % 8 !== 0) {
               offset += 8 - offset % 8;
             }
@@ -24441,8 +25760,8 @@ var require_bridge = __commonJS({
       async function init() {
         await Promise.resolve().then(() => __importStar(require_bridge_wasm_exec()));
         const go = new global.Go();
-        const bytes = await getBytes;
-        const result = await WebAssembly.instantiate(bytes, go.importObject);
+        const bytes2 = await getBytes;
+        const result = await WebAssembly.instantiate(bytes2, go.importObject);
         global.__parse_terraform_config_wasm__ = jsRoot;
         void go.run(result.instance);
         ready = true;
@@ -24468,10 +25787,10 @@ var require_bridge = __commonJS({
                 // @ts-ignore
                 err ? reject(new Error(err)) : resolve3(...msg)
               );
-              const run = () => {
+              const run2 = () => {
                 jsRoot[key].apply(void 0, [...args, cb]);
               };
-              run();
+              run2();
             });
           };
         }
@@ -25099,6 +26418,393 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// checks/github/backoff.ts
+function isHttpError(error63) {
+  return typeof error63 === "object" && error63 !== null && "status" in error63 && typeof error63.status === "number";
+}
+var MESSAGE_LIMIT = 300;
+function safeErrorMessage(error63) {
+  const oneLine3 = (text2) => text2.replace(/\s+/g, " ").trim().slice(0, MESSAGE_LIMIT);
+  if (isHttpError(error63)) {
+    const data = error63.response?.data;
+    const message = typeof data === "object" && data !== null && "message" in data && typeof data.message === "string" ? data.message : "";
+    return `GitHub answered HTTP ${error63.status}${message ? `: ${oneLine3(message)}` : ""}`;
+  }
+  return oneLine3(error63 instanceof Error ? error63.message : String(error63));
+}
+function httpStatus(error63) {
+  return isHttpError(error63) ? error63.status : void 0;
+}
+function rateLimitWaitMs(error63, now) {
+  if (!isHttpError(error63) || error63.status !== 403 && error63.status !== 429) return void 0;
+  const headers = error63.response?.headers ?? {};
+  const retryAfter = Number(headers["retry-after"]);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers["retry-after"] !== void 0) return retryAfter * 1e3;
+  if (String(headers["x-ratelimit-remaining"]) === "0" && headers["x-ratelimit-reset"] !== void 0) {
+    return Math.max(0, Number(headers["x-ratelimit-reset"]) * 1e3 - now.getTime());
+  }
+  if (/secondary rate limit/i.test(error63.message)) return 6e4;
+  return void 0;
+}
+async function withBackoff(call2, options) {
+  const retries = options.retries ?? 3;
+  const maxWaitMs = options.maxWaitMs ?? 15 * 6e4;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call2();
+    } catch (error63) {
+      const wait = rateLimitWaitMs(error63, options.now());
+      if (wait === void 0 || attempt >= retries || wait > maxWaitMs) throw error63;
+      await options.sleep(wait);
+    }
+  }
+}
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+
+// node_modules/@octokit/request-error/dist-src/index.js
+var RequestError = class extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+};
+
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var VERSION = "0.0.0-development";
+function isRequestError(error63) {
+  return error63.request !== void 0;
+}
+async function errorRequest(state, octokit, error63, options) {
+  if (!isRequestError(error63) || !error63?.request.request) {
+    throw error63;
+  }
+  if (error63.status >= 400 && !state.doNotRetry.includes(error63.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error63, retries, retryAfter);
+  }
+  throw error63;
+}
+async function wrapRequest(state, octokit, request4, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error63, info2) {
+    const maxRetries = ~~error63.request.request?.retries;
+    const after = ~~error63.request.request?.retryAfter;
+    options.request.retryCount = info2.retryCount + 1;
+    if (maxRetries > info2.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request4),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request4, options) {
+  const response = await request4(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error63 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error63, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error63, retries, retryAfter) => {
+        error63.request.request = Object.assign({}, error63.request.request, {
+          retries,
+          retryAfter
+        });
+        return error63;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION2 = "0.0.0-development";
+var noop = () => Promise.resolve();
+function wrapRequest2(state, request4, options) {
+  return state.retryLimiter.schedule(doRequest, state, request4, options);
+}
+async function doRequest(state, request4, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request4.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request4, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error63) => error63.type === "RATE_LIMITED")) {
+      const error63 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error63;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path6) => path6.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck2, common3) {
+  groups.global = new Bottleneck2.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common3
+  });
+  groups.auth = new Bottleneck2.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common3
+  });
+  groups.search = new Bottleneck2.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common3
+  });
+  groups.write = new Bottleneck2.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common3
+  });
+  groups.notifications = new Bottleneck2.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common3
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck2 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common3 = { timeout };
+  if (typeof connection !== "undefined") {
+    common3.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck2, common3);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck2();
+    const events = {};
+    const emitter = new Bottleneck2.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error63, info2) {
+      const [state2, request4, options] = info2.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error63.status !== 401;
+      if (!(shouldRetryGraphQL || error63.status === 403 || error63.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request4.retryCount;
+      request4.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error63.message)) {
+          const retryAfter2 = Number(error63.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error63.response.headers != null && error63.response.headers["x-ratelimit-remaining"] === "0" || (error63.response.data?.errors ?? []).some(
+          (error210) => error210.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error63.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request4.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request4, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request4, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION2;
+throttling.triggersNotification = triggersNotification;
+
 // node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -25217,8 +26923,8 @@ function Collection() {
 var before_after_hook_default = { Singular, Collection };
 
 // node_modules/@octokit/endpoint/dist-bundle/index.js
-var VERSION = "0.0.0-development";
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+var VERSION3 = "0.0.0-development";
+var userAgent = `octokit-endpoint.js/${VERSION3} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -26048,50 +27754,11 @@ var JSONParse = (text2, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
-var RequestError = class extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-};
-
 // node_modules/@octokit/request/dist-bundle/index.js
-var VERSION2 = "10.0.16";
+var VERSION4 = "10.0.16";
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION4} ${getUserAgent()}`
   }
 };
 function isPlainObject2(value) {
@@ -26102,7 +27769,7 @@ function isPlainObject2(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-var noop = () => "";
+var noop2 = () => "";
 async function fetchWrapper(requestOptions) {
   const fetch = requestOptions.request?.fetch || globalThis.fetch;
   if (!fetch) {
@@ -26204,7 +27871,7 @@ async function fetchWrapper(requestOptions) {
 async function getResponseData(response) {
   const contentType = response.headers.get("content-type");
   if (!contentType) {
-    return response.text().catch(noop);
+    return response.text().catch(noop2);
   }
   const mimetype = parse2(contentType);
   if (isJSONResponse(mimetype)) {
@@ -26219,7 +27886,7 @@ async function getResponseData(response) {
   // (RFC 2046) and must never be decoded as text, even when the response
   // carries a (misleading) `charset=utf-8` parameter — see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
+    return response.text().catch(noop2);
   } else {
     return response.arrayBuffer().catch(
       /* v8 ignore next -- @preserve */
@@ -26270,7 +27937,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 var request = withDefaults2(endpoint, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
-var VERSION3 = "0.0.0-development";
+var VERSION5 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
 ` + data.errors.map((e) => ` - ${e.message}`).join("\n");
@@ -26367,7 +28034,7 @@ function withDefaults3(request22, newDefaults) {
 }
 var graphql2 = withDefaults3(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION5} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -26425,19 +28092,19 @@ var createTokenAuth = function createTokenAuth2(token) {
 };
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4 = "7.0.8";
+var VERSION6 = "7.0.8";
 
 // node_modules/@octokit/core/dist-src/index.js
-var noop2 = () => {
+var noop3 = () => {
 };
 var consoleWarn = console.warn.bind(console);
 var consoleError = console.error.bind(console);
 function createLogger(logger = {}) {
   if (typeof logger.debug !== "function") {
-    logger.debug = noop2;
+    logger.debug = noop3;
   }
   if (typeof logger.info !== "function") {
-    logger.info = noop2;
+    logger.info = noop3;
   }
   if (typeof logger.warn !== "function") {
     logger.warn = consoleWarn;
@@ -26447,9 +28114,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+var userAgentTrail = `octokit-core.js/${VERSION6} ${getUserAgent()}`;
 var Octokit = class {
-  static VERSION = VERSION4;
+  static VERSION = VERSION6;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -26562,7 +28229,7 @@ var Octokit = class {
 };
 
 // node_modules/@octokit/plugin-request-log/dist-src/version.js
-var VERSION5 = "6.0.0";
+var VERSION7 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
@@ -26586,10 +28253,10 @@ function requestLog(octokit) {
     });
   });
 }
-requestLog.VERSION = VERSION5;
+requestLog.VERSION = VERSION7;
 
 // node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-var VERSION6 = "0.0.0-development";
+var VERSION8 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
     return {
@@ -26702,10 +28369,10 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION6;
+paginateRest.VERSION = VERSION8;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION7 = "17.0.0";
+var VERSION9 = "17.0.0";
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
@@ -29129,7 +30796,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION7;
+restEndpointMethods.VERSION = VERSION9;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -29137,17 +30804,46 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = VERSION7;
+legacyRestEndpointMethods.VERSION = VERSION9;
 
 // node_modules/@octokit/rest/dist-src/version.js
-var VERSION8 = "22.0.1";
+var VERSION10 = "22.0.1";
 
 // node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
-    userAgent: `octokit-rest.js/${VERSION8}`
+    userAgent: `octokit-rest.js/${VERSION10}`
   }
 );
+
+// checks/github/client.ts
+var PacedOctokit = Octokit2.plugin(throttling, retry);
+function limitHandler(kind, settings) {
+  const maxRetries = settings.maxRetries ?? 3;
+  const maxWait = settings.maxWaitSeconds ?? 15 * 60;
+  return (retryAfter, options, _octokit, retryCount) => {
+    const request4 = `${options.method} ${options.url}`;
+    if (retryCount >= maxRetries || retryAfter > maxWait) {
+      settings.log(`GitHub ${kind} on ${request4}: not waiting ${retryAfter}s more after ${retryCount} retries; the request fails`);
+      return false;
+    }
+    settings.log(`GitHub ${kind} on ${request4}: waiting ${retryAfter}s (retry ${retryCount + 1} of ${maxRetries})`);
+    return true;
+  };
+}
+var quiet = () => void 0;
+function createGitHubClient(settings) {
+  const base = settings.retryAfterBaseValue === void 0 ? {} : { retryAfterBaseValue: settings.retryAfterBaseValue };
+  return new PacedOctokit({
+    auth: settings.auth,
+    baseUrl: settings.baseUrl,
+    userAgent: settings.userAgent,
+    // Octokit's own request logs would print response details; the handlers above say what matters.
+    log: { debug: quiet, info: quiet, warn: (line) => settings.log(line), error: quiet },
+    throttle: { ...base, onRateLimit: limitHandler("rate limit", settings), onSecondaryRateLimit: limitHandler("secondary rate limit", settings) },
+    retry: base
+  });
+}
 
 // action/context.ts
 import { readFile } from "node:fs/promises";
@@ -30435,16 +32131,16 @@ function cleanEnum(obj) {
 }
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
-  const bytes = new Uint8Array(binaryString.length);
+  const bytes2 = new Uint8Array(binaryString.length);
   for (let i2 = 0; i2 < binaryString.length; i2++) {
-    bytes[i2] = binaryString.charCodeAt(i2);
+    bytes2[i2] = binaryString.charCodeAt(i2);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToBase64(bytes) {
+function uint8ArrayToBase64(bytes2) {
   let binaryString = "";
-  for (let i2 = 0; i2 < bytes.length; i2++) {
-    binaryString += String.fromCharCode(bytes[i2]);
+  for (let i2 = 0; i2 < bytes2.length; i2++) {
+    binaryString += String.fromCharCode(bytes2[i2]);
   }
   return btoa(binaryString);
 }
@@ -30453,22 +32149,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
-function uint8ArrayToBase64url(bytes) {
-  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes2) {
+  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes = new Uint8Array(cleanHex.length / 2);
+  const bytes2 = new Uint8Array(cleanHex.length / 2);
   for (let i2 = 0; i2 < cleanHex.length; i2 += 2) {
-    bytes[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
+    bytes2[i2 / 2] = Number.parseInt(cleanHex.slice(i2, i2 + 2), 16);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes2) {
+  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 var Class = class {
   constructor(..._args) {
@@ -31184,8 +32880,8 @@ function anchor(source) {
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-  return regex;
+  const regex2 = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex2;
 }
 function time(args) {
   return new RegExp(`^${timeSource(args)}$`);
@@ -31200,8 +32896,8 @@ function datetime(args) {
 }
 var anyString = /^[\s\S]{0,}$/;
 var string = (params) => {
-  const regex = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
-  return new RegExp(`^${regex}$`);
+  const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+  return new RegExp(`^${regex2}$`);
 };
 var bigint = /^-?\d+n?$/;
 var integer = /^-?\d+$/;
@@ -45419,9 +47115,9 @@ var stringProcessor = (schema2, ctx, _json, _params) => {
       json3.pattern = patternList[0].source;
     else if (patternList.length > 1) {
       json3.allOf = [
-        ...patternList.map((regex) => ({
+        ...patternList.map((regex2) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-          pattern: regex.source
+          pattern: regex2.source
         }))
       ];
     }
@@ -46361,15 +48057,15 @@ var initializer2 = (inst, issues) => {
   if (_installedErrorProtos.has(proto))
     return;
   _installedErrorProtos.add(proto);
-  _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
-  _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-  _lazyMethod(proto, "addIssue", (self) => (issue3) => {
-    self.issues.push(issue3);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper));
+  _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
+  _lazyMethod(proto, "addIssue", (self2) => (issue3) => {
+    self2.issues.push(issue3);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
-    self.issues.push(...issues2);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
+    self2.issues.push(...issues2);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
     configurable: true,
@@ -46936,10 +48632,10 @@ function currencyCode2(_params) {
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
   const format3 = `${alg}_${enc}`;
-  const regex = regexes_exports[format3];
-  if (!regex)
+  const regex2 = regexes_exports[format3];
+  if (!regex2)
     throw new Error(`Unrecognized hash format: ${format3}`);
-  return _stringFormat(ZodCustomStringFormat, format3, regex, params);
+  return _stringFormat(ZodCustomStringFormat, format3, regex2, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -47215,7 +48911,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json3, params) => objectProcessor(inst, ctx, json3, params);
-  util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+  util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
 }, {
   keyof() {
     return _enum2(Object.keys(this._zod.def.shape));
@@ -48449,7 +50145,7 @@ function convertBaseSchema(schema2, ctx) {
             for (const key of Object.keys(payload.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex) => regex.test(key)))
+              if (patterns.some((regex2) => regex2.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -48655,7 +50351,7 @@ function visit(schema2, fnOrHandlers) {
     return h2 ? h2(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -48681,21 +50377,21 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -48703,14 +50399,14 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -48718,12 +50414,12 @@ function visit(schema2, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -48731,7 +50427,7 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -48739,8 +50435,8 @@ function visit(schema2, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -48752,23 +50448,23 @@ function visit(schema2, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -48799,7 +50495,7 @@ function visit(schema2, fnOrHandlers) {
       }
     }
   }
-  return run(schema2);
+  return run2(schema2);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -48885,7 +50581,14 @@ var environmentSchema = external_exports.object({
 var sha = external_exports.string().regex(/^[0-9a-f]{40}$/);
 var pullRequestPayload = external_exports.object({ pull_request: external_exports.object({ number: external_exports.number(), base: external_exports.object({ sha }), head: external_exports.object({ sha }) }) });
 var pushPayload = external_exports.object({ before: external_exports.string(), after: sha });
-var DIFF_EVENTS = ["pull_request", "pull_request_target", "push", "merge_group"];
+var mergeGroupPayload = external_exports.object({ merge_group: external_exports.object({ base_sha: sha, head_sha: sha }) });
+var workflowRunPayload = external_exports.object({
+  workflow_run: external_exports.object({
+    head_sha: sha,
+    pull_requests: external_exports.array(external_exports.object({ number: external_exports.number(), base: external_exports.object({ sha }), head: external_exports.object({ sha }) })).default([])
+  })
+});
+var DIFF_EVENTS = ["pull_request", "pull_request_target", "push", "merge_group", "workflow_run"];
 var PROBE_EVENTS = ["schedule", "workflow_dispatch"];
 async function readRunContext(env) {
   const parsed = environmentSchema.safeParse(env);
@@ -48905,12 +50608,24 @@ async function readRunContext(env) {
     workspace: vars.GITHUB_WORKSPACE,
     apiUrl: vars.GITHUB_API_URL.replace(/\/+$/, ""),
     tempDir: vars.RUNNER_TEMP ?? vars.GITHUB_WORKSPACE,
+    diffFrom: "merge-base",
     ...vars.GITHUB_RUN_ID ? { runUrl: `${vars.GITHUB_SERVER_URL}/${vars.GITHUB_REPOSITORY}/actions/runs/${vars.GITHUB_RUN_ID}` } : {}
   };
   const pullRequest = pullRequestPayload.safeParse(payload);
   if (pullRequest.success) {
     const { number: number4, base, head } = pullRequest.data.pull_request;
     return { ...context, base: base.sha, head: head.sha, pullNumber: number4 };
+  }
+  const mergeGroup = mergeGroupPayload.safeParse(payload);
+  if (vars.GITHUB_EVENT_NAME === "merge_group" && mergeGroup.success) {
+    const { base_sha: base, head_sha: head } = mergeGroup.data.merge_group;
+    return { ...context, base, head, diffFrom: "direct" };
+  }
+  const workflowRun = workflowRunPayload.safeParse(payload);
+  if (vars.GITHUB_EVENT_NAME === "workflow_run" && workflowRun.success) {
+    const { head_sha: head, pull_requests: pulls } = workflowRun.data.workflow_run;
+    const pull = pulls.find((candidate) => candidate.head.sha === head) ?? pulls[0];
+    return pull ? { ...context, base: pull.base.sha, head: pull.head.sha, pullNumber: pull.number } : { ...context, head };
   }
   const push = pushPayload.safeParse(payload);
   if (vars.GITHUB_EVENT_NAME === "push" && push.success) {
@@ -52279,16 +53994,18 @@ var ConfigError = class extends Error {
   problems;
 };
 function parseConfig(text2, file2 = DEFAULT_CONFIG_PATH) {
-  let document;
+  const document = parseConfigYaml(text2, file2);
+  return validateConfig(document.value ?? {}, file2, document.positions);
+}
+function parseConfigYaml(text2, file2) {
   try {
-    document = parseYaml(text2);
+    return parseYaml(text2);
   } catch (error63) {
     if (error63 instanceof YamlSyntaxError) {
       throw new ConfigError(file2, [{ path: "", line: error63.line, message: `invalid YAML: ${error63.message}` }]);
     }
     throw error63;
   }
-  return validateConfig(document.value ?? {}, file2, document.positions);
 }
 function validateConfig(value, file2, positions) {
   const result = configSchema.safeParse(value);
@@ -52376,9 +54093,53 @@ function shareOf(items, shard) {
   return items.filter((_, position) => position % shard.count === shard.index - 1);
 }
 
+// action/port.ts
+function runnerPort(env) {
+  return {
+    info: (line) => info(line),
+    warning: (message, properties) => warning(message, properties),
+    error: (message, properties) => error(message, properties),
+    notice: (message, properties) => notice(message, properties),
+    setOutput: (name, value) => setOutput(name, value),
+    async writeJobSummary(markdown) {
+      if (!env.GITHUB_STEP_SUMMARY) return;
+      await summary.addRaw(markdown, true).write();
+    }
+  };
+}
+
 // action/run.ts
 import { mkdir as mkdir2, readFile as readFile3, writeFile as writeFile3 } from "node:fs/promises";
 import { dirname, isAbsolute, join as join3, resolve as resolve2 } from "node:path";
+
+// checks/config/policy.ts
+async function configEditOutcomes(changes, configPath) {
+  const edit = changes.changed.find((file2) => file2.path === configPath || file2.previousPath === configPath);
+  if (!edit) return { errors: [], notes: [] };
+  if (edit.status === "removed" || edit.path !== configPath) {
+    return { errors: [], notes: [`This change removes ${configPath}: once merged, hipaa-guard uses its defaults (or the owner's .github repository's config, for the App).`] };
+  }
+  const note = `This change edits ${configPath}: this run used the version at its base; the edit applies once merged.`;
+  const errors = [];
+  try {
+    parseConfig(await changes.head.read(configPath) ?? "", configPath);
+  } catch (error63) {
+    if (!(error63 instanceof ConfigError)) throw error63;
+    for (const problem of error63.problems) {
+      errors.push({
+        category: "config",
+        target: configPath,
+        message: `the edited config would not load: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`,
+        location: { kind: "file", path: configPath, startLine: problem.line, endLine: problem.line }
+      });
+    }
+  }
+  return { errors, notes: [note] };
+}
+async function withConfigEdit(report, changes, configPath) {
+  const edit = await configEditOutcomes(changes, configPath);
+  return { ...report, errors: [...report.errors, ...edit.errors], notes: [...report.notes, ...edit.notes] };
+}
 
 // checks/endpoint/engine.ts
 function timeoutsFor(totalMs) {
@@ -52819,10 +54580,10 @@ function derHeader(der, at) {
   const count2 = first & 127;
   return { content: at + 2 + count2, length: der.readUIntBE(at + 2, count2) };
 }
-function decodeOid(bytes) {
-  const arcs = [Math.floor((bytes[0] ?? 0) / 40), (bytes[0] ?? 0) % 40];
+function decodeOid(bytes2) {
+  const arcs = [Math.floor((bytes2[0] ?? 0) / 40), (bytes2[0] ?? 0) % 40];
   let value = 0;
-  for (const byte of bytes.subarray(1)) {
+  for (const byte of bytes2.subarray(1)) {
     value = value * 128 + (byte & 127);
     if (!(byte & 128)) {
       arcs.push(value);
@@ -53170,16 +54931,16 @@ function clientHello(version2, suites, host) {
 }
 var MAX_RECORD = 16384 + 2048;
 var MAX_ANSWER = 4 * MAX_RECORD;
-function readServerAnswer(bytes, where2) {
+function readServerAnswer(bytes2, where2) {
   const garbage = (why) => ({ kind: "failure", failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where2})`, local: false, serverRefused: false } });
   const handshake2 = [];
   let at = 0;
-  while (bytes.length >= at + 5) {
-    const type2 = bytes[at] ?? 0;
-    const length = bytes.readUInt16BE(at + 3);
-    if (type2 !== 21 && type2 !== 22 || bytes[at + 1] !== 3 || length > MAX_RECORD) return garbage(`first bytes ${bytes.subarray(at, at + 5).toString("hex")}`);
-    if (bytes.length < at + 5 + length) return void 0;
-    const payload = bytes.subarray(at + 5, at + 5 + length);
+  while (bytes2.length >= at + 5) {
+    const type2 = bytes2[at] ?? 0;
+    const length = bytes2.readUInt16BE(at + 3);
+    if (type2 !== 21 && type2 !== 22 || bytes2[at + 1] !== 3 || length > MAX_RECORD) return garbage(`first bytes ${bytes2.subarray(at, at + 5).toString("hex")}`);
+    if (bytes2.length < at + 5 + length) return void 0;
+    const payload = bytes2.subarray(at + 5, at + 5 + length);
     if (type2 === 21) return payload.length >= 2 ? { kind: "alert", description: payload[1] ?? 0 } : garbage("short alert");
     handshake2.push(payload);
     const messages = Buffer.concat(handshake2);
@@ -53325,7 +55086,7 @@ async function probeDhe(target, raw, limits) {
     failures: outcomes.flatMap((outcome, index2) => outcome.ok ? [] : [`${attempts[index2]?.version ?? ""}: ${outcome.failure.detail}`])
   };
 }
-async function collectTls(target, main2, limits, deadline) {
+async function collectTls(target, main, limits, deadline) {
   const tls13Ciphers = `${TLS13_SUITES.join(":")}:${EVERY_CIPHER}`;
   const versionProbes = Promise.all(
     NODE_VERSIONS.map(
@@ -53337,7 +55098,7 @@ async function collectTls(target, main2, limits, deadline) {
   const dhe = rawProbes.then((enumerations) => probeDhe(target, Object.fromEntries(LEGACY_VERSIONS.map((v, i2) => [v, enumerations[i2]])), limits));
   const [versionOutcomes, rawOutcomes, tls13Found, dheFound] = await Promise.all([versionProbes, rawProbes, tls13, dhe]);
   return {
-    main: main2,
+    main,
     versions: Object.fromEntries(NODE_VERSIONS.map((version2, index2) => [version2, versionOutcomes[index2]])),
     raw: Object.fromEntries(LEGACY_VERSIONS.map((version2, index2) => [version2, rawOutcomes[index2]])),
     tls13: tls13Found,
@@ -53345,13 +55106,13 @@ async function collectTls(target, main2, limits, deadline) {
   };
 }
 var UNKNOWN_ISSUER = /* @__PURE__ */ new Set(["UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "SELF_SIGNED_CERT_IN_CHAIN"]);
-async function trustOf(target, main2, limits) {
-  const system = { authorized: main2.authorized, ...main2.authorizationError ? { authorizationError: main2.authorizationError } : {} };
-  if (main2.authorized || target.caPem.length === 0) return system;
+async function trustOf(target, main, limits) {
+  const system = { authorized: main.authorized, ...main.authorizationError ? { authorizationError: main.authorizationError } : {} };
+  if (main.authorized || target.caPem.length === 0) return system;
   const anchored = await handshake(target, { anchors: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS }, limits);
   if (!anchored.ok) return system;
   if (anchored.authorized) return { authorized: true };
-  const error63 = main2.authorizationError && !UNKNOWN_ISSUER.has(main2.authorizationError) ? main2.authorizationError : anchored.authorizationError ?? main2.authorizationError;
+  const error63 = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : anchored.authorizationError ?? main.authorizationError;
   return { authorized: false, ...error63 ? { authorizationError: error63 } : {} };
 }
 async function probeEndpoint(target, options) {
@@ -53367,13 +55128,13 @@ async function probeEndpoint(target, options) {
     engine: "native",
     observedAt: observedAt.toISOString()
   };
-  const main2 = await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
-  if (!main2.ok && (main2.failure.kind === "dns" || main2.failure.kind === "refused" || main2.failure.kind === "timeout")) {
-    const reason = `endpoint unreachable: ${main2.failure.detail}`;
+  const main = await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
+  if (!main.ok && (main.failure.kind === "dns" || main.failure.kind === "refused" || main.failure.kind === "timeout")) {
+    const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
       ...base,
       durationMs: Math.round(performance.now() - startedMs),
-      reachability: { reachable: false, kind: main2.failure.kind, detail: main2.failure.detail },
+      reachability: { reachable: false, kind: main.failure.kind, detail: main.failure.detail },
       protocols: notMeasured(reason),
       ciphers: notMeasured(reason),
       keyExchanges: notMeasured(reason),
@@ -53384,24 +55145,24 @@ async function probeEndpoint(target, options) {
     };
   }
   const [trust, collected, http, hsts] = await Promise.all([
-    main2.ok ? trustOf(target, main2, limits()) : void 0,
-    collectTls(target, main2, limits, deadline),
+    main.ok ? trustOf(target, main, limits()) : void 0,
+    collectTls(target, main, limits, deadline),
     followHttpChain(target, options.timeouts, deadline),
-    main2.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured("no TLS handshake completed"))
+    main.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured("no TLS handshake completed"))
   ]);
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
-  const mainFailure = main2.ok ? "" : main2.failure.detail;
+  const mainFailure = main.ok ? "" : main.failure.detail;
   const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
   return {
     ...base,
     durationMs: Math.round(performance.now() - startedMs),
-    reachability: main2.ok || anyAccepted ? { reachable: true } : { reachable: false, kind: main2.ok ? "protocol" : main2.failure.kind, detail: mainFailure },
+    reachability: main.ok || anyAccepted ? { reachable: true } : { reachable: false, kind: main.ok ? "protocol" : main.failure.kind, detail: mainFailure },
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: !main2.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main2.peer ? { status: "measured", value: observeCertificate({ peer: main2.peer, host: target.host, ocspStapled: main2.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
-    alpn: main2.ok ? { status: "measured", value: main2.alpn ? [main2.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    certificate: !main.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main.peer ? { status: "measured", value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
+    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     http,
     hsts
   };
@@ -56060,7 +57821,7 @@ var MaxBufferError = class extends Error {
 
 // node_modules/get-stream/source/utils.js
 var identity2 = (value) => value;
-var noop3 = () => void 0;
+var noop4 = () => void 0;
 var getContentsProperty = ({ contents }) => contents;
 var throwObjectStream = (chunk) => {
   throw new Error(`Streams in object mode are not supported: ${String(chunk)}`);
@@ -56088,9 +57849,9 @@ var arrayMethods = {
     others: identity2
   },
   getSize: increment,
-  truncateChunk: noop3,
+  truncateChunk: noop4,
   addChunk: addArrayChunk,
-  getFinalChunk: noop3,
+  getFinalChunk: noop4,
   finalize: getContentsProperty
 };
 
@@ -56143,7 +57904,7 @@ var arrayBufferMethods = {
   getSize: getLengthProperty,
   truncateChunk: truncateArrayBufferChunk,
   addChunk: addArrayBufferChunk,
-  getFinalChunk: noop3,
+  getFinalChunk: noop4,
   finalize: finalizeArrayBuffer
 };
 
@@ -58574,11 +60335,11 @@ var abortStream = (stream) => {
 };
 var errorStream = (stream, error63) => {
   if (!stream.destroyed) {
-    stream.once("error", noop4);
+    stream.once("error", noop5);
     stream.destroy(error63);
   }
 };
-var noop4 = () => {
+var noop5 = () => {
 };
 var updateMaxListeners = (passThroughStream, increment2) => {
   const maxListeners = passThroughStream.getMaxListeners();
@@ -60748,7 +62509,7 @@ function createTlsScanEngine({ binary: binary3 }) {
   };
 }
 function groupTargets(targets) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   const single = [];
   for (const target of targets) {
     if (target.address) {
@@ -60756,11 +62517,11 @@ function groupTargets(targets) {
       continue;
     }
     const key = target.caPem.join("\n");
-    const group = groups.get(key) ?? { targets: [], caPem: target.caPem };
+    const group = groups2.get(key) ?? { targets: [], caPem: target.caPem };
     group.targets.push(target);
-    groups.set(key, group);
+    groups2.set(key, group);
   }
-  return [...groups.values(), ...single];
+  return [...groups2.values(), ...single];
 }
 async function runTlsScan(binary3, group, caFile, totalMs, concurrency) {
   const common3 = ["--version-enum", "--cipher-enum", `--cacert=${caFile}`, `--timeout=${Math.max(1, Math.ceil(totalMs / 1e3))}`];
@@ -60877,6 +62638,8 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@cdktf/hcl2json": "^0.21.0",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
     execa: "^9.6.1",
     "js-yaml": "^4.3.2",
@@ -61268,18 +63031,18 @@ function acceptedVersions(protocols) {
   return Object.entries(protocols).filter(([, accepted]) => accepted).map(([version2]) => version2);
 }
 function groupBySuite(ciphers, evaluation) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const { name, version: version2 } of ciphers) {
     const suite = cipherSuiteByName(name);
     if (!suite) {
       evaluation.undecided(["TLS-CIPHER-WEAK", "TLS-CIPHER-NO-FORWARD-SECRECY", "TLS-CIPHER-NOT-ALLOWED"], `Accepted cipher suite "${name}" (${version2}) is not in the cipher-suite table.`);
       continue;
     }
-    const versions = groups.get(suite) ?? [];
+    const versions = groups2.get(suite) ?? [];
     if (!versions.includes(version2)) versions.push(version2);
-    groups.set(suite, versions);
+    groups2.set(suite, versions);
   }
-  return groups;
+  return groups2;
 }
 function evaluateCiphers(evaluation) {
   const { profile: profile2 } = evaluation;
@@ -61739,12 +63502,12 @@ async function plan(request4) {
   };
 }
 function groupByEngine(planned) {
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const entry of planned) {
     const key = `${entry.engine}\0${entry.enginePath ?? ""}`;
-    groups.set(key, [...groups.get(key) ?? [], entry]);
+    groups2.set(key, [...groups2.get(key) ?? [], entry]);
   }
-  return [...groups.values()];
+  return [...groups2.values()];
 }
 function messageOf(error63) {
   return error63 instanceof Error ? error63.message : String(error63);
@@ -61821,31 +63584,31 @@ var UnreadableFileError = class extends Error {
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var UTF16LE = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
 var MIN_BOMLESS_UNITS = 4;
-function decodeText(path6, bytes) {
-  if (startsWith(bytes, [239, 187, 191])) return utf8(path6, bytes.subarray(3));
-  if (startsWith(bytes, [255, 254, 0, 0]) || startsWith(bytes, [0, 0, 254, 255])) {
+function decodeText(path6, bytes2) {
+  if (startsWith(bytes2, [239, 187, 191])) return utf8(path6, bytes2.subarray(3));
+  if (startsWith(bytes2, [255, 254, 0, 0]) || startsWith(bytes2, [0, 0, 254, 255])) {
     throw new UnreadableFileError(path6, "UTF-32 text is not read; save it as UTF-8");
   }
-  if (startsWith(bytes, [255, 254])) return utf16(path6, bytes.subarray(2), "le");
-  if (startsWith(bytes, [254, 255])) return utf16(path6, bytes.subarray(2), "be");
-  const bomless = bomlessUtf16(bytes);
-  if (bomless) return utf16(path6, bytes, bomless);
-  return utf8(path6, bytes);
+  if (startsWith(bytes2, [255, 254])) return utf16(path6, bytes2.subarray(2), "le");
+  if (startsWith(bytes2, [254, 255])) return utf16(path6, bytes2.subarray(2), "be");
+  const bomless = bomlessUtf16(bytes2);
+  if (bomless) return utf16(path6, bytes2, bomless);
+  return utf8(path6, bytes2);
 }
-function startsWith(bytes, prefix) {
-  return prefix.every((byte, index2) => bytes[index2] === byte);
+function startsWith(bytes2, prefix) {
+  return prefix.every((byte, index2) => bytes2[index2] === byte);
 }
-function utf8(path6, bytes) {
-  if (bytes.includes(0)) throw new UnreadableFileError(path6, "binary content (NUL bytes), not text; not read");
+function utf8(path6, bytes2) {
+  if (bytes2.includes(0)) throw new UnreadableFileError(path6, "binary content (NUL bytes), not text; not read");
   try {
-    return UTF8.decode(bytes);
+    return UTF8.decode(bytes2);
   } catch {
     throw new UnreadableFileError(path6, "not valid UTF-8 (nor UTF-16 with a byte order mark); not read");
   }
 }
-function utf16(path6, bytes, order) {
-  if (bytes.length % 2) throw new UnreadableFileError(path6, "UTF-16 with an odd number of bytes; not read");
-  const little = order === "le" ? bytes : swapPairs(bytes);
+function utf16(path6, bytes2, order) {
+  if (bytes2.length % 2) throw new UnreadableFileError(path6, "UTF-16 with an odd number of bytes; not read");
+  const little = order === "le" ? bytes2 : swapPairs(bytes2);
   let text2;
   try {
     text2 = UTF16LE.decode(little);
@@ -61855,23 +63618,23 @@ function utf16(path6, bytes, order) {
   if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text2)) throw new UnreadableFileError(path6, "control characters in what decodes as UTF-16: binary, not text; not read");
   return text2;
 }
-function swapPairs(bytes) {
-  const swapped = new Uint8Array(bytes.length);
-  for (let i2 = 0; i2 + 1 < bytes.length; i2 += 2) {
-    swapped[i2] = bytes[i2 + 1];
-    swapped[i2 + 1] = bytes[i2];
+function swapPairs(bytes2) {
+  const swapped = new Uint8Array(bytes2.length);
+  for (let i2 = 0; i2 + 1 < bytes2.length; i2 += 2) {
+    swapped[i2] = bytes2[i2 + 1];
+    swapped[i2 + 1] = bytes2[i2];
   }
   return swapped;
 }
-function bomlessUtf16(bytes) {
-  if (bytes.length % 2 || bytes.length < 2 * MIN_BOMLESS_UNITS) return void 0;
+function bomlessUtf16(bytes2) {
+  if (bytes2.length % 2 || bytes2.length < 2 * MIN_BOMLESS_UNITS) return void 0;
   let evenNuls = 0;
   let oddNuls = 0;
-  for (let i2 = 0; i2 < bytes.length; i2 += 2) {
-    if (bytes[i2] === 0) evenNuls++;
-    if (bytes[i2 + 1] === 0) oddNuls++;
+  for (let i2 = 0; i2 < bytes2.length; i2 += 2) {
+    if (bytes2[i2] === 0) evenNuls++;
+    if (bytes2[i2 + 1] === 0) oddNuls++;
   }
-  const units = bytes.length / 2;
+  const units = bytes2.length / 2;
   if (evenNuls === 0 && oddNuls * 2 > units) return "le";
   if (oddNuls === 0 && evenNuls * 2 > units) return "be";
   return void 0;
@@ -61881,17 +63644,17 @@ function bomlessUtf16(bytes) {
 import { posix } from "node:path";
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 var ESCAPE_BASE = 56320;
-function decodePath(bytes) {
+function decodePath(bytes2) {
   try {
-    return STRICT_UTF8.decode(bytes);
+    return STRICT_UTF8.decode(bytes2);
   } catch {
     let text2 = "";
-    for (let at = 0; at < bytes.length; ) {
-      const length = utf8SequenceLength(bytes, at);
+    for (let at = 0; at < bytes2.length; ) {
+      const length = utf8SequenceLength(bytes2, at);
       if (length) {
-        text2 += STRICT_UTF8.decode(bytes.subarray(at, at + length));
+        text2 += STRICT_UTF8.decode(bytes2.subarray(at, at + length));
         at += length;
-      } else text2 += String.fromCharCode(ESCAPE_BASE + bytes[at++]);
+      } else text2 += String.fromCharCode(ESCAPE_BASE + bytes2[at++]);
     }
     return text2;
   }
@@ -61905,12 +63668,12 @@ function encodePath(path6) {
   }
   return Buffer.concat(parts);
 }
-function utf8SequenceLength(bytes, at) {
-  const lead = bytes[at];
+function utf8SequenceLength(bytes2, at) {
+  const lead = bytes2[at];
   const length = lead < 128 ? 1 : lead >= 194 && lead <= 223 ? 2 : lead >= 224 && lead <= 239 ? 3 : lead >= 240 && lead <= 244 ? 4 : 0;
-  if (length <= 1 || at + length > bytes.length) return length === 1 ? 1 : 0;
+  if (length <= 1 || at + length > bytes2.length) return length === 1 ? 1 : 0;
   try {
-    STRICT_UTF8.decode(bytes.subarray(at, at + length));
+    STRICT_UTF8.decode(bytes2.subarray(at, at + length));
     return length;
   } catch {
     return 0;
@@ -62001,6 +63764,8 @@ function changedFileOf(file2) {
   if (!status) return [];
   return [{ path: file2.filename, status, ...status === "renamed" && file2.previous_filename ? { previousPath: file2.previous_filename } : {} }];
 }
+var COMPARE_FILES_CAP = 300;
+var PULL_FILES_CAP = 3e3;
 async function loadChangeSet(octokit, repository, request4) {
   const { data: comparison } = await octokit.rest.repos.compareCommitsWithBasehead({
     ...repository,
@@ -62008,56 +63773,37 @@ async function loadChangeSet(octokit, repository, request4) {
     per_page: 1
   });
   const mergeBase = comparison.merge_base_commit.sha;
-  const files = request4.pullNumber === void 0 ? comparison.files ?? [] : await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request4.pullNumber, per_page: 100 });
-  return {
-    base: apiFileSource(octokit, repository, mergeBase),
-    head: apiFileSource(octokit, repository, request4.head),
-    changed: files.flatMap(changedFileOf),
-    baseRef: mergeBase,
-    headRef: request4.head
+  const fromPull = request4.pullNumber !== void 0;
+  const files = fromPull ? await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request4.pullNumber, per_page: 100 }) : comparison.files ?? [];
+  const sides = { base: apiFileSource(octokit, repository, mergeBase), head: apiFileSource(octokit, repository, request4.head), baseRef: mergeBase, headRef: request4.head };
+  const cap = fromPull ? PULL_FILES_CAP : COMPARE_FILES_CAP;
+  const listedBy = fromPull ? "pull request" : "comparison";
+  if (files.length < cap) return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [], listedBy };
+  const fromTrees = await diffTrees(octokit, repository, mergeBase, request4.head);
+  if (fromTrees) return { ...sides, changed: fromTrees, notChecked: [], listedBy: "trees" };
+  const notChecked = {
+    category: "engine",
+    target: `changed files past the first ${cap.toLocaleString("en-US")}`,
+    message: `GitHub lists at most ${cap.toLocaleString("en-US")} files of a ${listedBy} and this change has that many or more; the repository is too large for GitHub's trees API to list the rest, so changed files past those were not checked. Run hipaa-guard on a checkout (the Action after actions/checkout, or the CLI) to check every file.`
   };
+  return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [notChecked], listedBy };
 }
-
-// checks/github/backoff.ts
-function isHttpError(error63) {
-  return typeof error63 === "object" && error63 !== null && "status" in error63 && typeof error63.status === "number";
+async function blobsAt(octokit, repository, ref) {
+  const { data } = await octokit.rest.git.getTree({ ...repository, tree_sha: ref, recursive: "true" });
+  if (data.truncated) return void 0;
+  return new Map(data.tree.flatMap((entry) => entry.type === "blob" && entry.path && entry.sha ? [[entry.path, entry.sha]] : []));
 }
-var MESSAGE_LIMIT = 300;
-function safeErrorMessage(error63) {
-  const oneLine3 = (text2) => text2.replace(/\s+/g, " ").trim().slice(0, MESSAGE_LIMIT);
-  if (isHttpError(error63)) {
-    const data = error63.response?.data;
-    const message = typeof data === "object" && data !== null && "message" in data && typeof data.message === "string" ? data.message : "";
-    return `GitHub answered HTTP ${error63.status}${message ? `: ${oneLine3(message)}` : ""}`;
+async function diffTrees(octokit, repository, base, head) {
+  const [before, after] = await Promise.all([blobsAt(octokit, repository, base), blobsAt(octokit, repository, head)]);
+  if (!before || !after) return void 0;
+  const changed = [];
+  for (const [path6, blob] of after) {
+    const previous = before.get(path6);
+    if (previous === void 0) changed.push({ path: path6, status: "added" });
+    else if (previous !== blob) changed.push({ path: path6, status: "modified" });
   }
-  return oneLine3(error63 instanceof Error ? error63.message : String(error63));
-}
-function httpStatus(error63) {
-  return isHttpError(error63) ? error63.status : void 0;
-}
-function rateLimitWaitMs(error63, now) {
-  if (!isHttpError(error63) || error63.status !== 403 && error63.status !== 429) return void 0;
-  const headers = error63.response?.headers ?? {};
-  const retryAfter = Number(headers["retry-after"]);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers["retry-after"] !== void 0) return retryAfter * 1e3;
-  if (String(headers["x-ratelimit-remaining"]) === "0" && headers["x-ratelimit-reset"] !== void 0) {
-    return Math.max(0, Number(headers["x-ratelimit-reset"]) * 1e3 - now.getTime());
-  }
-  if (/secondary rate limit/i.test(error63.message)) return 6e4;
-  return void 0;
-}
-async function withBackoff(call2, options) {
-  const retries = options.retries ?? 3;
-  const maxWaitMs = options.maxWaitMs ?? 15 * 6e4;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call2();
-    } catch (error63) {
-      const wait = rateLimitWaitMs(error63, options.now());
-      if (wait === void 0 || attempt >= retries || wait > maxWaitMs) throw error63;
-      await options.sleep(wait);
-    }
-  }
+  for (const path6 of before.keys()) if (!after.has(path6)) changed.push({ path: path6, status: "removed" });
+  return changed.sort((a2, b) => a2.path.localeCompare(b.path));
 }
 
 // checks/report/summary.ts
@@ -62113,7 +63859,7 @@ function escapeMarkdown(text2) {
 }
 function inlineCode(text2) {
   const clean = oneLine2(text2).replaceAll("|", "\\|");
-  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
   return `${fence}${longestRun ? " " : ""}${clean}${longestRun ? " " : ""}${fence}`;
 }
@@ -62178,7 +63924,7 @@ function findingDetails(finding) {
 }
 function fencedJson(value) {
   const json3 = JSON.stringify(value, null, 2);
-  const longestRun = Math.max(2, ...(json3.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = Math.max(2, ...(json3.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
   return `${fence}json
 ${json3}
@@ -62226,10 +63972,89 @@ function renderMarkdown(report, options = {}) {
 \u2026and ${omitted} more entries (the Markdown was cut to ${options.maxLength} characters; the JSON report has everything)`);
 }
 
+// checks/github/limits.ts
+var bytes = (max) => ({ max, unit: "bytes" });
+var characters = (max) => ({ max, unit: "characters" });
+var GITHUB_LIMITS = {
+  /** Check-run annotation `message`: "The maximum size is 64 KB." */
+  annotationMessage: bytes(64 * 1024),
+  /** Check-run annotation `raw_details`: "The maximum size is 64 KB." */
+  annotationRawDetails: bytes(64 * 1024),
+  /** Check-run annotation `title`: "The maximum size is 255 characters." */
+  annotationTitle: characters(255),
+  /** Check-run `output.title`. */
+  checkRunTitle: characters(255),
+  /** Check-run `output.summary` and `output.text`: "Maximum length: 65535 characters." */
+  checkRunSummary: characters(65535),
+  checkRunText: characters(65535),
+  /** A step's job summary (GITHUB_STEP_SUMMARY): 1 MiB. */
+  jobSummary: bytes(1024 * 1024),
+  /** Issue title and body; comments share the body's limit. */
+  issueTitle: characters(256),
+  issueBody: characters(65536)
+};
+var ANNOTATIONS_PER_REQUEST = 50;
+var SARIF_RESULTS_KEPT = 5e3;
+function sizeIn(unit, text2) {
+  return unit === "bytes" ? Buffer.byteLength(text2, "utf8") : text2.length;
+}
+function fits(text2, limit) {
+  return sizeIn(limit.unit, text2) <= limit.max;
+}
+function prefixWithin(text2, max, unit) {
+  if (sizeIn(unit, text2) <= max) return text2;
+  let end = Math.min(text2.length, max);
+  if (unit === "bytes") {
+    let [low, high] = [0, end];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (Buffer.byteLength(text2.slice(0, middle), "utf8") <= max) low = middle;
+      else high = middle - 1;
+    }
+    end = low;
+  }
+  const last = text2.charCodeAt(end - 1);
+  if (end > 0 && last >= 55296 && last <= 56319) end--;
+  return text2.slice(0, end);
+}
+function cutText(text2, limit, marker) {
+  if (fits(text2, limit)) return text2;
+  const total = sizeIn(limit.unit, text2);
+  const say = marker ?? ((omitted) => `
+\u2026and ${omitted} more ${limit.unit} (cut to GitHub's limit of ${limit.max})`);
+  const reserve = sizeIn(limit.unit, say(total));
+  if (reserve >= limit.max) return prefixWithin(text2, limit.max, limit.unit);
+  const kept = prefixWithin(text2, limit.max - reserve, limit.unit);
+  return kept + say(total - sizeIn(limit.unit, kept));
+}
+function capEntries2(entries, limit, more2) {
+  const all = entries.join("\n");
+  if (fits(all, limit)) return all;
+  const reserve = sizeIn(limit.unit, more2(entries.length)) + 1;
+  let kept = 0;
+  let size = 0;
+  for (const entry of entries) {
+    const next = sizeIn(limit.unit, entry) + 1;
+    if (size + next + reserve > limit.max) break;
+    kept++;
+    size += next;
+  }
+  const omitted = entries.slice(kept).filter((entry) => entry.trim()).length;
+  return cutText([...entries.slice(0, kept), more2(omitted)].join("\n"), limit);
+}
+function fitRendering(render, limit) {
+  let budget = limit.max;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const text2 = render(budget);
+    const size = sizeIn(limit.unit, text2);
+    if (size <= limit.max) return text2;
+    budget = Math.max(1, Math.floor(budget * limit.max / size) - 64);
+  }
+  return cutText(render(budget), limit);
+}
+
 // checks/github/check-run-summary.ts
 var CHECK_RUN_NAME = "HIPAA safeguards";
-var SUMMARY_LIMIT = 65535;
-var ANNOTATIONS_PER_REQUEST = 50;
 function conclusionOf(report, options) {
   if (blockingFindings(report, options.failOn, options.blockExisting).length > 0) return "failure";
   return report.errors.length > 0 ? "neutral" : "success";
@@ -62258,10 +64083,10 @@ function annotationsOf(report) {
       start_line: startLine,
       end_line: Math.max(startLine, location.endLine),
       annotation_level: annotationLevelOf(finding.severity),
-      title: `${finding.ruleId}: ${finding.title}`.slice(0, 255),
-      message: stripControl(`${finding.message}
+      title: cutText(`${finding.ruleId}: ${finding.title}`, GITHUB_LIMITS.annotationTitle, () => "\u2026"),
+      message: cutText(stripControl(`${finding.message}
 
-${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`).slice(0, 64e3)
+${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`), GITHUB_LIMITS.annotationMessage)
     };
   });
 }
@@ -62271,11 +64096,11 @@ function checkRunTitle(report, options) {
   if (report.errors.length > 0) return `No blocking findings, but ${report.errors.length} check${report.errors.length === 1 ? "" : "s"} could not run`;
   return report.findings.length ? `No blocking findings (${report.findings.length} below the threshold)` : "All safeguards hold";
 }
-function renderCheckRunSummary(report, options, limit = SUMMARY_LIMIT) {
+function renderCheckRunSummary(report, options) {
   const head = `**${checkRunTitle(report, options)}** (fail-on: ${options.failOn})
 
 `;
-  return head + renderMarkdown(report, { maxLength: limit - head.length });
+  return fitRendering((budget) => head + renderMarkdown(report, { maxLength: budget - head.length }), GITHUB_LIMITS.checkRunSummary);
 }
 
 // checks/github/check-run.ts
@@ -62290,91 +64115,127 @@ function forbiddenResult(error63) {
     message: `cannot create check runs (HTTP ${status}: ${reason}); a pull request from a fork, or a token without "checks: write"`
   };
 }
+var STARTING = { title: "Checking the HIPAA safeguards\u2026" };
 async function startCheckRun(octokit, target, options) {
   const { owner, repo, headSha } = target;
   const externalId = target.externalId ?? DEFAULT_EXTERNAL_ID;
   const startedAt = options.now().toISOString();
+  const ours = async (appId) => {
+    const { data } = await octokit.rest.checks.listForRef({
+      owner,
+      repo,
+      ref: headSha,
+      check_name: CHECK_RUN_NAME,
+      filter: "all",
+      per_page: 100,
+      ...appId === void 0 ? {} : { app_id: appId }
+    });
+    return data.check_runs.filter((run2) => run2.head_sha === headSha && run2.external_id === externalId && (appId === void 0 || run2.app?.id === void 0 || run2.app.id === appId)).sort((a2, b) => a2.id - b.id);
+  };
   try {
-    const { data } = await withBackoff(
-      () => octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: CHECK_RUN_NAME, filter: "all", per_page: 100 }),
-      options
-    );
-    const existing = data.check_runs.find((run) => run.head_sha === headSha && run.external_id === externalId);
-    if (existing) {
-      await withBackoff(
-        () => octokit.rest.checks.update({
+    for (const existing of await ours(target.appId)) {
+      try {
+        await octokit.rest.checks.update({
           owner,
           repo,
           check_run_id: existing.id,
           status: "in_progress",
           started_at: startedAt,
-          output: { title: "Checking the HIPAA safeguards\u2026", summary: "hipaa-guard is running again on this commit." }
-        }),
-        options
-      );
-      return { kind: "started", run: { owner, repo, id: existing.id, reused: true } };
+          output: { ...STARTING, summary: "hipaa-guard is running again on this commit." }
+        });
+        return { kind: "started", run: { owner, repo, id: existing.id, reused: true } };
+      } catch (error63) {
+        if (target.appId !== void 0 || forbiddenResult(error63) === void 0) throw error63;
+      }
     }
-    const { data: created } = await withBackoff(
-      () => octokit.rest.checks.create({
-        owner,
-        repo,
-        name: CHECK_RUN_NAME,
-        head_sha: headSha,
-        external_id: externalId,
-        status: "in_progress",
-        started_at: startedAt,
-        ...target.detailsUrl ? { details_url: target.detailsUrl } : {},
-        output: { title: "Checking the HIPAA safeguards\u2026", summary: "hipaa-guard is running on this commit." }
-      }),
-      options
-    );
-    return { kind: "started", run: { owner, repo, id: created.id, reused: false } };
+    const { data: created } = await octokit.rest.checks.create({
+      owner,
+      repo,
+      name: CHECK_RUN_NAME,
+      head_sha: headSha,
+      external_id: externalId,
+      status: "in_progress",
+      started_at: startedAt,
+      ...target.detailsUrl ? { details_url: target.detailsUrl } : {},
+      output: { ...STARTING, summary: "hipaa-guard is running on this commit." }
+    });
+    const [oldest] = await ours(target.appId ?? created.app?.id).catch(() => []);
+    const duplicateOf = oldest && oldest.id < created.id ? oldest.id : void 0;
+    return { kind: "started", run: { owner, repo, id: created.id, reused: false, ...duplicateOf === void 0 ? {} : { duplicateOf } } };
   } catch (error63) {
     const forbidden = forbiddenResult(error63);
     if (forbidden) return forbidden;
     throw error63;
   }
 }
-async function completeCheckRun(octokit, run, report, verdict, options) {
-  const conclusion = conclusionOf(report, verdict);
-  const output2 = { title: checkRunTitle(report, verdict), summary: renderCheckRunSummary(report, verdict) };
-  const annotations = annotationsOf(report);
-  const requests = await sendAnnotated(octokit, run, output2, annotations, { conclusion, completedAt: options.now().toISOString() }, options);
-  return { conclusion, annotations: annotations.length, requests };
+function completeCheckRun(octokit, run2, report, verdict, options) {
+  return settleCheckRun(octokit, run2, options, () => ({
+    conclusion: conclusionOf(report, verdict),
+    output: { title: checkRunTitle(report, verdict), summary: renderCheckRunSummary(report, verdict) },
+    annotations: annotationsOf(report)
+  }));
+}
+async function settleCheckRun(octokit, run2, options, build) {
+  const completedAt = options.now().toISOString();
+  try {
+    const completion = build();
+    const requests = await sendAnnotated(octokit, run2, completion, completedAt);
+    return { conclusion: completion.conclusion, annotations: completion.annotations.length, requests };
+  } catch (error63) {
+    const reason = safeErrorMessage(error63);
+    const summary2 = `**hipaa-guard could not publish its results on this check run**, so it fails rather than pass unseen.
+
+${escapeMarkdown(reason)}
+
+The run's log has the findings; re-run the check once GitHub accepts it.
+`;
+    try {
+      await octokit.rest.checks.update({
+        owner: run2.owner,
+        repo: run2.repo,
+        check_run_id: run2.id,
+        status: "completed",
+        conclusion: "failure",
+        completed_at: completedAt,
+        output: { title: "hipaa-guard could not publish its results", summary: cutText(summary2, GITHUB_LIMITS.checkRunSummary) }
+      });
+    } catch (fallbackError) {
+      throw new Error(`check run ${run2.id} could not be completed (${reason}; then ${safeErrorMessage(fallbackError)})`);
+    }
+    return { conclusion: "failure", annotations: 0, requests: 0, publishError: reason };
+  }
 }
 var annotationKey = (annotation2) => JSON.stringify([annotation2.path, annotation2.start_line, annotation2.end_line, annotation2.annotation_level, annotation2.title ?? "", annotation2.message ?? ""]);
-async function annotationsOn(octokit, run, options) {
-  if (!run.reused) return /* @__PURE__ */ new Set();
+async function annotationsOn(octokit, run2) {
+  if (!run2.reused) return /* @__PURE__ */ new Set();
   try {
-    const existing = await withBackoff(
-      () => octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run.owner, repo: run.repo, check_run_id: run.id, per_page: 100 }),
-      options
-    );
+    const existing = await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run2.owner, repo: run2.repo, check_run_id: run2.id, per_page: 100 });
     return new Set(existing.map(annotationKey));
   } catch {
     return /* @__PURE__ */ new Set();
   }
 }
-async function sendAnnotated(octokit, run, output2, all, completion, options) {
-  const present = await annotationsOn(octokit, run, options);
-  const annotations = all.filter((annotation2) => !present.has(annotationKey(annotation2)));
+async function sendAnnotated(octokit, run2, completion, completedAt) {
+  const present = await annotationsOn(octokit, run2);
+  const annotations = completion.annotations.filter((annotation2) => !present.has(annotationKey(annotation2)));
   const batches = [];
   for (let index2 = 0; index2 < annotations.length; index2 += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(index2, index2 + ANNOTATIONS_PER_REQUEST));
   }
   if (batches.length === 0) batches.push([]);
+  const output2 = {
+    title: cutText(completion.output.title, GITHUB_LIMITS.checkRunTitle, () => "\u2026"),
+    summary: cutText(completion.output.summary, GITHUB_LIMITS.checkRunSummary)
+  };
   for (const [index2, batch] of batches.entries()) {
     const last = index2 === batches.length - 1;
-    await withBackoff(
-      () => octokit.rest.checks.update({
-        owner: run.owner,
-        repo: run.repo,
-        check_run_id: run.id,
-        ...last ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
-        output: { ...output2, ...batch.length ? { annotations: batch } : {} }
-      }),
-      options
-    );
+    await octokit.rest.checks.update({
+      owner: run2.owner,
+      repo: run2.repo,
+      check_run_id: run2.id,
+      ...last ? { status: "completed", conclusion: completion.conclusion, completed_at: completedAt } : {},
+      output: { ...output2, ...batch.length ? { annotations: batch } : {} }
+    });
   }
   return batches.length;
 }
@@ -62386,37 +64247,34 @@ function describeRunFailure(error63) {
     const head = [`**hipaa-guard could not read its configuration.** Fix ${inlineCode(error63.file)} and push again.`, "", "### Problems"];
     return {
       title: `Configuration error in ${error63.file}`,
-      summary: capEntries([...head, ...items], SUMMARY_LIMIT, (omitted) => `- \u2026and ${omitted} more`),
+      summary: capEntries2([...head, ...items], GITHUB_LIMITS.checkRunSummary, (omitted) => `- \u2026and ${omitted} more`),
       annotations: error63.problems.map((problem) => ({
         path: error63.file,
         start_line: Math.max(1, problem.line),
         end_line: Math.max(1, problem.line),
         annotation_level: "failure",
         title: "hipaa-guard configuration",
-        message: `${problem.path ? `${problem.path}: ` : ""}${problem.message}`
+        message: cutText(`${problem.path ? `${problem.path}: ` : ""}${problem.message}`, GITHUB_LIMITS.annotationMessage)
       }))
     };
   }
   const message = error63 instanceof Error ? error63.message : String(error63);
   return {
     title: "hipaa-guard could not run",
-    summary: `**hipaa-guard could not complete this check.** The safeguards were not evaluated.
+    summary: cutText(`**hipaa-guard could not complete this check.** The safeguards were not evaluated.
 
-${escapeMarkdown(message).slice(0, 6e4)}
-`,
+${escapeMarkdown(message)}
+`, GITHUB_LIMITS.checkRunSummary),
     annotations: []
   };
 }
-async function failCheckRun(octokit, run, error63, options) {
+async function failCheckRun(octokit, run2, error63, options) {
   const failure2 = describeRunFailure(error63);
-  await sendAnnotated(
-    octokit,
-    run,
-    { title: failure2.title, summary: failure2.summary },
-    failure2.annotations,
-    { conclusion: "failure", completedAt: options.now().toISOString() },
-    options
-  );
+  await settleCheckRun(octokit, run2, options, () => ({
+    conclusion: "failure",
+    output: { title: failure2.title, summary: failure2.summary },
+    annotations: failure2.annotations
+  }));
   return failure2;
 }
 
@@ -62706,10 +64564,6 @@ function toSarif(report, options) {
     ]
   };
 }
-function renderSarif(report, options) {
-  return `${JSON.stringify(toSarif(report, options), null, 2)}
-`;
-}
 var RuleCatalog = class {
   sarifRules = [];
   indexById = /* @__PURE__ */ new Map();
@@ -62997,9 +64851,9 @@ function diffResources(input2) {
 }
 function contextsOf(resources, scopeOf2) {
   const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" ? moduleInstanceOf(resource.address) : ""}`;
-  const groups = /* @__PURE__ */ new Map();
-  for (const resource of resources) groups.set(key(resource), [...groups.get(key(resource)) ?? [], resource]);
-  return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const resource of resources) groups2.set(key(resource), [...groups2.get(key(resource)) ?? [], resource]);
+  return (resource) => ({ resources: groups2.get(key(resource)) ?? [] });
 }
 function moduleInstanceOf(address) {
   return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? "";
@@ -66604,10 +68458,10 @@ var SCALAR = {
   },
   replace: ([value, search, replacement], node2) => {
     const pattern = text(search, node2);
-    const regex = /^\/(.*)\/$/s.exec(pattern);
-    if (regex) {
+    const regex2 = /^\/(.*)\/$/s.exec(pattern);
+    if (regex2) {
       try {
-        return text(value, node2).replace(new RegExp(regex[1], "g"), text(replacement, node2).replace(/\$\{?(\d+)\}?/g, "$$$1"));
+        return text(value, node2).replace(new RegExp(regex2[1], "g"), text(replacement, node2).replace(/\$\{?(\d+)\}?/g, "$$$1"));
       } catch {
         throw new EvalError(`${node2.text}: invalid regular expression`);
       }
@@ -68772,13 +70626,13 @@ function resourcesOf(plan2, placeOf3, secrets) {
       if (other !== void 0) group[root(other)] = root(index2);
     }
   });
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   changes.forEach((entry, index2) => {
-    const members2 = groups.get(root(index2));
+    const members2 = groups2.get(root(index2));
     if (members2) members2.push(entry);
-    else groups.set(root(index2), [entry]);
+    else groups2.set(root(index2), [entry]);
   });
-  return { groups: [...groups.values()], skipped };
+  return { groups: [...groups2.values()], skipped };
 }
 function withAddress(range, address) {
   return { ...range, address };
@@ -69488,8 +71342,8 @@ function ipv6ToBigInt(address) {
   const headGroups = head ? head.split(":") : [];
   const tailGroups = tail ? tail.split(":") : [];
   const missing = 8 - headGroups.length - tailGroups.length;
-  const groups = [...headGroups, ...Array(tail === void 0 ? 0 : missing).fill("0"), ...tailGroups];
-  return groups.reduce((value, group) => value << 16n | BigInt(parseInt(group, 16)), 0n);
+  const groups2 = [...headGroups, ...Array(tail === void 0 ? 0 : missing).fill("0"), ...tailGroups];
+  return groups2.reduce((value, group) => value << 16n | BigInt(parseInt(group, 16)), 0n);
 }
 
 // checks/environments/separation.ts
@@ -69738,15 +71592,15 @@ function stateIdentity(backend) {
 }
 function sharedStateFindings(facts) {
   const byName2 = new Map(facts.model.environments.map((env) => [env.name, env]));
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const { environment: name, facts: file2 } of facts.files) {
     const environment = byName2.get(name);
     if (!environment) continue;
     for (const backend of file2.backends.filter(hasStateLocation)) {
-      addTo(groups, stateIdentity(backend), { environment, backend });
+      addTo(groups2, stateIdentity(backend), { environment, backend });
     }
   }
-  return [...groups.entries()].flatMap(
+  return [...groups2.entries()].flatMap(
     ([identity3, members2]) => environmentPairs(members2).map(
       ([a2, b]) => makeFinding(ENV_SHARED_STATE, {
         message: `${a2.environment.name} and ${b.environment.name} use the same Terraform state (${describeState(a2.backend)}; also in ${b.backend.place.path}:${b.backend.place.line}). Expected a state per environment.`,
@@ -70968,7 +72822,7 @@ async function analyzeInfra(input2) {
 }
 async function parseVersion(files, maxBytes, options) {
   const version2 = { resources: [], failures: [], notes: [] };
-  const groups = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
   for (const file2 of files) {
     const parser = detectFormat(file2.path, file2.text);
     if (!parser) continue;
@@ -70978,12 +72832,12 @@ async function parseVersion(files, maxBytes, options) {
       continue;
     }
     const key = parser.groupOf?.(file2.path) ?? `${parser.format}:${file2.path}`;
-    const group = groups.get(key) ?? { parser, files: [] };
+    const group = groups2.get(key) ?? { parser, files: [] };
     group.files.push(file2);
-    groups.set(key, group);
+    groups2.set(key, group);
   }
   const parsed = await Promise.all(
-    [...groups.values()].map(
+    [...groups2.values()].map(
       ({ parser, files: members2 }) => parser.parseGroup ? parser.parseGroup(members2, options) : Promise.all(members2.map(async (file2) => parser.parse(file2.path, file2.text)))
     )
   );
@@ -71237,9 +73091,9 @@ function withoutRepeatedSuppressionProblems(report) {
   });
   return { ...report, findings };
 }
-async function guarded(family2, now, run) {
+async function guarded(family2, now, run2) {
   try {
-    return await run();
+    return await run2();
   } catch (error63) {
     const report = emptyReport(TOOL, now.toISOString());
     report.errors.push({ category: "engine", target: family2, message: error63 instanceof Error ? error63.message : String(error63) });
@@ -71392,8 +73246,8 @@ var GitRefSource = class {
 `).join(""));
       const blobs = parseBatch(output2, batch.length);
       batch.forEach((blob, index2) => {
-        const bytes = blobs[index2];
-        if (bytes) blob.resolve(bytes);
+        const bytes2 = blobs[index2];
+        if (bytes2) blob.resolve(bytes2);
         else blob.reject(new GitError(["cat-file", "--batch"], `object ${blob.oid} is missing from ${this.repoDir}`));
       });
     } catch (error63) {
@@ -71465,14 +73319,14 @@ var WorkingTreeSource = class {
       if (stats.isDirectory()) return void 0;
       if (!stats.isFile()) throw new UnreadableFileError(path6, "not a regular file (a device, pipe or socket); not read");
       if (stats.size > this.maxFileBytes) throw oversizeError(path6, stats.size, this.maxFileBytes);
-      const bytes = Buffer.alloc(stats.size);
+      const bytes2 = Buffer.alloc(stats.size);
       let filled = 0;
-      while (filled < bytes.length) {
-        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+      while (filled < bytes2.length) {
+        const { bytesRead } = await handle.read(bytes2, filled, bytes2.length - filled, filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
-      return decodeText(path6, bytes.subarray(0, filled));
+      return decodeText(path6, bytes2.subarray(0, filled));
     } finally {
       await handle.close();
     }
@@ -71579,140 +73433,178 @@ async function gitChangeSet(repoDir, base, head) {
   };
 }
 
-// action/run.ts
-var JOB_SUMMARY_LIMIT = 1e6;
-function resolveMode(mode, eventName) {
-  if (mode !== "auto") return mode;
-  if (PROBE_EVENTS.includes(eventName)) return "probe";
-  if (DIFF_EVENTS.includes(eventName)) return "diff";
-  throw new Error(`mode "auto" does not know what to do on a ${eventName} event; set the input mode to diff, probe or all`);
-}
-async function runAction(settings, context, octokit, options) {
-  const mode = resolveMode(settings.mode, context.eventName);
-  const repository = { owner: context.owner, repo: context.repo };
-  const head = settings.head ?? context.head;
-  const base = settings.base ?? context.base;
-  const diffing = mode === "diff" || mode === "all";
-  info(`hipaa-guard ${TOOL.version}: ${mode} on ${context.eventName} in ${context.owner}/${context.repo}`);
-  let run;
-  if (diffing && head) {
-    const started = await startCheckRun(octokit, { ...repository, headSha: head, ...context.runUrl ? { detailsUrl: context.runUrl } : {} }, options);
-    if (started.kind === "started") run = started.run;
-    else warning(`${started.message}. Falling back to workflow annotations and the job summary.`);
-  }
-  let loaded;
-  let report;
-  try {
-    if (diffing && base) await ensureCommit(context.workspace, base);
-    loaded = await loadConfig(settings.config, context, diffing ? base : void 0, octokit);
-    const reports = [emptyReport(TOOL, options.now().toISOString())];
-    const plan2 = settings.plan === void 0 ? void 0 : await judgePlan(settings.plan, context, options);
-    if (diffing) {
-      const changeSet = await changeSetFor(context, octokit, base, head);
-      const diff = await scanChanges(changeSet, loaded.config, { now: options.now(), root: `${context.owner}/${context.repo}`, configPath: loaded.path });
-      reports.push(plan2 ? mergePlanWithDiff(plan2, diff) : diff);
-    } else if (plan2) reports.push(plan2);
-    if (mode === "probe" || mode === "all" || loaded.config.probe["on-pull-request"]) {
-      reports.push(await probeEndpoints(loaded.config, settings, context, options));
-    }
-    report = mergeReports(reports[0], ...reports.slice(1));
-  } catch (error63) {
-    if (run) await failCheckRun(octokit, run, error63, options);
-    else if (error63 instanceof ConfigError) annotateFailure(error63);
-    await writeJobSummary(`## hipaa-guard could not run
-
-${describeRunFailure(error63).summary}`);
-    throw error63;
-  }
-  const failOn = settings.failOn ?? loaded.config["fail-on"];
-  const verdict = { failOn, blockExisting: loaded.config.infra["block-existing"] };
-  const conclusion = conclusionOf(report, verdict);
-  if (run) {
-    const completed = await completeCheckRun(octokit, run, report, verdict, options);
-    info(`check run ${run.id}${run.reused ? " (re-used)" : ""}: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
-  } else if (diffing) {
-    annotateFindings(report);
-  }
-  await writeJobSummary(`## HIPAA safeguards: ${checkRunTitle(report, verdict)}
-
-${renderMarkdown(report, { maxLength: JOB_SUMMARY_LIMIT })}`);
-  await writeResults(report, settings, context, loaded);
-  if (settings.issues ?? PROBE_EVENTS.includes(context.eventName)) {
-    if (mode === "diff") info("issues: only probe results open issues; this run did not probe");
-    else {
-      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues });
-      for (const outcome of outcomes) {
-        info(`issue ${outcome.action}${outcome.issue ? ` #${outcome.issue}` : ""}: ${outcome.url}${outcome.reason ? ` (${outcome.reason})` : ""}`);
-      }
-    }
-  }
-  return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, failOn, verdict.blockExisting).length, failOn };
-}
-async function judgePlan(path6, context, options) {
-  info(`plan: judging ${path6}`);
-  const text2 = await readFile3(resolve2(context.workspace, path6), "utf8").catch((error63) => {
-    throw new Error(`input "plan": cannot read ${path6} (${error63.code ?? String(error63)}); write the file in an earlier step with terraform show -json tfplan > ${path6}`);
-  });
-  return analyzePlan({ text: text2, source: path6, now: options.now(), files: new WorkingTreeSource(context.workspace), planPath: path6 });
-}
+// checks/source/fetch-commits.ts
 async function hasCommit(workspace, ref) {
   return runGit(workspace, ["cat-file", "-e", `${ref}^{commit}`]).then(
     () => true,
     () => false
   );
 }
-async function ensureCommit(workspace, sha2) {
+async function ensureCommit(workspace, sha2, log) {
   if (await hasCommit(workspace, sha2)) return true;
-  info(`commit ${sha2} is not in the checkout; fetching it (git fetch --depth=1 origin ${sha2})`);
+  log(`commit ${sha2} is not in the checkout; fetching it (git fetch --depth=1 origin ${sha2})`);
   try {
     await runGit(workspace, ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", "origin", sha2]);
   } catch (error63) {
-    info(`fetching ${sha2} failed: ${error63 instanceof Error ? error63.message : String(error63)}`);
+    log(`fetching ${sha2} failed: ${error63 instanceof Error ? error63.message : String(error63)}`);
   }
   return hasCommit(workspace, sha2);
 }
-async function changeSetFor(context, octokit, base, head) {
-  if (!base || !head) {
-    info("no base commit in the event: diffing against the merge base with the default branch");
-    return gitChangeSet(context.workspace, base, head);
+async function checkoutChangeSet(workspace, range, log) {
+  const { base, head } = range;
+  if (head && !await ensureCommit(workspace, head, log)) return void 0;
+  if (!base) {
+    log("no base commit in the event: diffing against the merge base with the default branch");
+    return gitChangeSet(workspace, void 0, head);
   }
-  if (await hasCommit(context.workspace, base) && await ensureCommit(context.workspace, head)) {
-    const mergeBase = await runGit(context.workspace, ["merge-base", base, head]).then(
+  if (!await ensureCommit(workspace, base, log)) return void 0;
+  let from = base;
+  if (range.from === "merge-base" && head) {
+    const mergeBase = await runGit(workspace, ["merge-base", base, head]).then(
       (output2) => output2.toString("utf8").trim(),
       () => void 0
     );
-    if (!mergeBase) info("no merge base in this (shallow) checkout: diffing base..head directly; actions/checkout with fetch-depth: 0 avoids this");
-    info(`diffing ${(mergeBase ?? base).slice(0, 12)}..${head.slice(0, 12)} from the checkout`);
-    return gitChangeSet(context.workspace, mergeBase ?? base, head);
+    if (!mergeBase) log("no merge base in this (shallow) checkout: diffing base..head directly; actions/checkout with fetch-depth: 0 avoids this");
+    from = mergeBase ?? base;
   }
-  info(`base ${base.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`);
-  return loadChangeSet(octokit, { owner: context.owner, repo: context.repo }, { base, head, ...context.pullNumber ? { pullNumber: context.pullNumber } : {} });
+  log(`diffing ${from.slice(0, 12)}..${(head ?? "the working tree").slice(0, 12)} from the checkout`);
+  return gitChangeSet(workspace, from, head);
 }
-async function loadConfig(path6, context, base, octokit) {
+
+// action/run.ts
+function resolveMode(mode, eventName) {
+  if (mode !== "auto") return mode;
+  if (PROBE_EVENTS.includes(eventName)) return "probe";
+  if (DIFF_EVENTS.includes(eventName)) return "diff";
+  throw new Error(`mode "auto" does not know what to do on a ${eventName} event; set the input mode to diff, probe or all`);
+}
+async function runAction(settings, context, octokit, options, port) {
+  const mode = resolveMode(settings.mode, context.eventName);
+  const repository = { owner: context.owner, repo: context.repo };
+  const head = settings.head ?? context.head;
+  const base = settings.base ?? context.base;
+  const diffing = mode === "diff" || mode === "all";
+  port.info(`hipaa-guard ${TOOL.version}: ${mode} on ${context.eventName} in ${context.owner}/${context.repo}`);
+  let run2;
+  if (diffing && head) {
+    const started = await startCheckRun(octokit, { ...repository, headSha: head, ...context.runUrl ? { detailsUrl: context.runUrl } : {} }, options);
+    if (started.kind === "started") run2 = started.run;
+    else port.warning(`${started.message}. Falling back to workflow annotations and the job summary.`);
+    if (run2?.duplicateOf !== void 0) port.info(`another run created check run ${run2.duplicateOf} on this commit at the same instant; completing both`);
+  }
+  let loaded;
+  let report;
+  let verdict;
+  let conclusion;
+  try {
+    if (diffing && base) await ensureCommit(context.workspace, base, port.info);
+    loaded = await loadConfig(settings.config, context, diffing ? base : void 0, octokit, port);
+    const reports = [emptyReport(TOOL, options.now().toISOString())];
+    const plan2 = settings.plan === void 0 ? void 0 : await judgePlan(settings.plan, context, options, port);
+    if (diffing) {
+      const diff = await scanChange(context, octokit, { base, head }, loaded, options, port);
+      reports.push(plan2 ? mergePlanWithDiff(plan2, diff) : diff);
+    } else if (plan2) reports.push(plan2);
+    if (mode === "probe" || mode === "all" || loaded.config.probe["on-pull-request"]) {
+      reports.push(await probeEndpoints(loaded.config, settings, context, options, port));
+    }
+    report = mergeReports(reports[0], ...reports.slice(1));
+    verdict = { failOn: settings.failOn ?? loaded.config["fail-on"], blockExisting: loaded.config.infra["block-existing"] };
+    conclusion = conclusionOf(report, verdict);
+    if (run2) {
+      const completed = await completeCheckRun(octokit, run2, report, verdict, options);
+      run2 = void 0;
+      if (completed.publishError) {
+        port.warning(`GitHub refused the results (${completed.publishError}); the check run was completed as a failure saying so`);
+        conclusion = "failure";
+      }
+      port.info(`check run: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
+    } else if (diffing) {
+      annotateFindings(report, port);
+    }
+  } catch (error63) {
+    if (run2) await failCheckRun(octokit, run2, error63, options);
+    else if (error63 instanceof ConfigError) annotateFailure(error63, port);
+    await port.writeJobSummary(cutText(`## hipaa-guard could not run
+
+${describeRunFailure(error63).summary}`, GITHUB_LIMITS.jobSummary));
+    throw error63;
+  }
+  const sarif = toSarif(report, { rules: ALL_RULES, configPath: loaded.path, ...loaded.text ? { endpointLines: endpointLines(loaded.text) } : {} });
+  const sarifNotice = sarifNoticeOf(sarif.runs[0]?.results.length ?? 0, report.findings.length + report.suppressed.length);
+  if (sarifNotice) port.warning(sarifNotice);
+  await port.writeJobSummary(jobSummary(report, verdict, sarifNotice));
+  await writeResults(`${JSON.stringify(sarif, null, 2)}
+`, report, settings, context, port);
+  if (settings.issues ?? PROBE_EVENTS.includes(context.eventName)) {
+    if (mode === "diff") port.info("issues: only probe results open issues; this run did not probe");
+    else {
+      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues });
+      for (const outcome of outcomes) {
+        port.info(`issue ${outcome.action}${outcome.issue ? ` #${outcome.issue}` : ""}: ${outcome.url}${outcome.reason ? ` (${outcome.reason})` : ""}`);
+      }
+    }
+  }
+  return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, verdict.failOn, verdict.blockExisting).length, failOn: verdict.failOn };
+}
+async function judgePlan(path6, context, options, port) {
+  port.info(`plan: judging ${path6}`);
+  const text2 = await readFile3(resolve2(context.workspace, path6), "utf8").catch((error63) => {
+    throw new Error(`input "plan": cannot read ${path6} (${error63.code ?? String(error63)}); write the file in an earlier step with terraform show -json tfplan > ${path6}`);
+  });
+  return analyzePlan({ text: text2, source: path6, now: options.now(), files: new WorkingTreeSource(context.workspace), planPath: path6 });
+}
+function sarifNoticeOf(written2, results) {
+  if (results <= SARIF_RESULTS_KEPT) return void 0;
+  return `The SARIF file holds ${written2.toLocaleString("en-US")} results${results > written2 ? ` (of ${results.toLocaleString("en-US")}: code scanning refuses more than ${SARIF_MAX_RESULTS.toLocaleString("en-US")})` : ""}, most severe first; GitHub code scanning keeps only the first ${SARIF_RESULTS_KEPT.toLocaleString("en-US")}. The JSON report has every result.`;
+}
+function jobSummary(report, verdict, notice2) {
+  const head = `## HIPAA safeguards: ${checkRunTitle(report, verdict)}
+
+${notice2 ? `> ${notice2}
+
+` : ""}`;
+  return fitRendering((budget) => head + renderMarkdown(report, { maxLength: Math.max(1, budget - head.length) }), GITHUB_LIMITS.jobSummary);
+}
+async function scanChange(context, octokit, { base, head }, loaded, options, port) {
+  let changeSet = await checkoutChangeSet(context.workspace, { ...base ? { base } : {}, ...head ? { head } : {}, from: context.diffFrom }, port.info);
+  let notChecked = [];
+  if (!changeSet) {
+    if (!base || !head) throw new Error(`commit ${head ?? base ?? "HEAD"} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
+    port.info(`base ${base.slice(0, 12)} or head ${head.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`);
+    const fromApi = await loadChangeSet(octokit, { owner: context.owner, repo: context.repo }, { base, head, ...context.pullNumber ? { pullNumber: context.pullNumber } : {} });
+    port.info(`${fromApi.changed.length} changed files, listed by the ${fromApi.listedBy} API${fromApi.notChecked.length ? "; some could not be listed (see the summary)" : ""}`);
+    changeSet = fromApi;
+    notChecked = fromApi.notChecked;
+  }
+  const scanned = await scanChanges(changeSet, loaded.config, { now: options.now(), root: `${context.owner}/${context.repo}`, configPath: loaded.path });
+  return withConfigEdit({ ...scanned, errors: [...scanned.errors, ...notChecked] }, changeSet, loaded.path);
+}
+async function loadConfig(path6, context, base, octokit, port) {
   let text2;
   if (base) {
     const local = await hasCommit(context.workspace, base);
     const source = local ? new GitRefSource(context.workspace, base) : apiFileSource(octokit, { owner: context.owner, repo: context.repo }, base);
     text2 = await source.read(path6);
-    if (text2 !== void 0) info(`config: ${path6} as of the base commit ${base.slice(0, 12)}${local ? "" : " (through the API)"}`);
+    if (text2 !== void 0) port.info(`config: ${path6} as of the base commit ${base.slice(0, 12)}${local ? "" : " (through the API)"}`);
     else {
-      info(`config: no ${path6} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`);
+      port.info(`config: no ${path6} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`);
       return { config: defaultConfig(), path: path6 };
     }
   }
   if (text2 === void 0) {
     text2 = await readFile3(resolve2(context.workspace, path6), "utf8").catch(() => void 0);
-    if (text2 !== void 0) info(`config: ${path6} from the checkout`);
+    if (text2 !== void 0) port.info(`config: ${path6} from the checkout`);
   }
   if (text2 === void 0) {
-    info(`config: no ${path6}; using the defaults (profile hipaa, fail-on high, no endpoints)`);
+    port.info(`config: no ${path6}; using the defaults (profile hipaa, fail-on high, no endpoints)`);
     return { config: defaultConfig(), path: path6 };
   }
   return { config: parseConfig(text2, path6), path: path6, text: text2 };
 }
-async function probeEndpoints(config2, settings, context, options) {
+async function probeEndpoints(config2, settings, context, options, port) {
   const endpoints = shareOf(config2.endpoints, settings.shard);
-  info(`probing ${endpoints.length} of ${config2.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ""}`);
+  port.info(`probing ${endpoints.length} of ${config2.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ""}`);
   return runProbes({
     endpoints,
     profile: config2.profile,
@@ -71726,60 +73618,55 @@ async function probeEndpoints(config2, settings, context, options) {
     engines: allEngines
   });
 }
-function annotateFindings(report) {
+function annotateFindings(report, port) {
   const annotations = annotationsOf(report);
   for (const annotation2 of annotations) {
     const properties = { title: annotation2.title, file: annotation2.path, startLine: annotation2.start_line, endLine: annotation2.end_line };
-    if (annotation2.annotation_level === "failure") error(annotation2.message, properties);
-    else if (annotation2.annotation_level === "warning") warning(annotation2.message, properties);
-    else notice(annotation2.message, properties);
+    if (annotation2.annotation_level === "failure") port.error(annotation2.message, properties);
+    else if (annotation2.annotation_level === "warning") port.warning(annotation2.message, properties);
+    else port.notice(annotation2.message, properties);
   }
-  if (annotations.length > 10) info(`${annotations.length} annotations written; GitHub shows the first 10 of each level per step, the job summary lists all`);
+  if (annotations.length > 10) port.info(`${annotations.length} annotations written; GitHub shows the first 10 of each level per step, the job summary lists all`);
 }
-function annotateFailure(error63) {
+function annotateFailure(error63, port) {
   for (const annotation2 of describeRunFailure(error63).annotations) {
-    error(annotation2.message, { title: annotation2.title, file: annotation2.path, startLine: annotation2.start_line });
+    port.error(annotation2.message, { title: annotation2.title, file: annotation2.path, startLine: annotation2.start_line });
   }
 }
-async function writeJobSummary(markdown) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await summary.addRaw(markdown.slice(0, JOB_SUMMARY_LIMIT), true).write();
-}
-async function writeResults(report, settings, context, loaded) {
+async function writeResults(sarif, report, settings, context, port) {
   const sarifPath = isAbsolute(settings.sarifFile) ? settings.sarifFile : join3(context.workspace, settings.sarifFile);
   await mkdir2(dirname(sarifPath), { recursive: true });
-  await writeFile3(
-    sarifPath,
-    renderSarif(report, { rules: ALL_RULES, configPath: loaded.path, ...loaded.text ? { endpointLines: endpointLines(loaded.text) } : {} })
-  );
+  await writeFile3(sarifPath, sarif);
   const jsonPath = join3(context.tempDir, "hipaa-guard-report.json");
   await writeFile3(jsonPath, renderJson(report));
-  setOutput("sarif-file", sarifPath);
-  setOutput("report-json", jsonPath);
+  port.setOutput("sarif-file", sarifPath);
+  port.setOutput("report-json", jsonPath);
 }
 
 // action/main.ts
-async function main() {
+async function run(env = process.env) {
+  const port = runnerPort(env);
   try {
     const settings = readInputs((name) => getInput(name));
-    const context = await readRunContext(process.env);
-    const octokit = new Octokit2({ auth: settings.token, baseUrl: context.apiUrl, userAgent: "hipaa-guard-action" });
-    const result = await runAction(settings, context, octokit, {
-      now: () => /* @__PURE__ */ new Date(),
-      sleep: (milliseconds) => new Promise((resolve3) => setTimeout(resolve3, milliseconds))
-    });
-    setOutput("findings", result.findings);
-    setOutput("blocking", result.blocking);
-    setOutput("conclusion", result.conclusion);
+    const context = await readRunContext(env);
+    const octokit = createGitHubClient({ auth: settings.token, baseUrl: context.apiUrl, userAgent: "hipaa-guard-action", log: port.info });
+    const result = await runAction(settings, context, octokit, { now: () => /* @__PURE__ */ new Date(), sleep: (milliseconds) => new Promise((resolve3) => setTimeout(resolve3, milliseconds)) }, port);
+    port.setOutput("findings", result.findings);
+    port.setOutput("blocking", result.blocking);
+    port.setOutput("conclusion", result.conclusion);
     if (result.blocking > 0) {
       setFailed(`${result.blocking} blocking finding${result.blocking === 1 ? "" : "s"} at or above fail-on: ${result.failOn}`);
+    } else if (result.conclusion === "failure") {
+      setFailed("the results could not be published on the check run (see the warnings above)");
     }
   } catch (error63) {
-    setOutput("conclusion", "failure");
+    port.setOutput("conclusion", "failure");
     setFailed(isHttpError(error63) ? safeErrorMessage(error63) : error63 instanceof Error ? error63.message : String(error63));
   }
 }
-await main();
+
+// action/index.ts
+await run();
 /*! Bundled license information:
 
 undici/lib/web/fetch/body.js:
@@ -71788,15 +73675,15 @@ undici/lib/web/fetch/body.js:
 undici/lib/web/websocket/frame.js:
   (*! ws. MIT License. Einar Otto Stangvik <einaros@gmail.com> *)
 
+@octokit/request-error/dist-src/index.js:
+  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
+
 content-type/dist/index.js:
   (*!
    * content-type
    * Copyright(c) 2015 Douglas Christopher Wilson
    * MIT Licensed
    *)
-
-@octokit/request-error/dist-src/index.js:
-  (* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist *)
 
 @octokit/request/dist-bundle/index.js:
   (* v8 ignore next -- @preserve *)

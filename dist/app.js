@@ -24658,9 +24658,9 @@ var require_wasm_exec = __commonJS({
           let offset = 4096;
           const strPtr = (str2) => {
             const ptr = offset;
-            const bytes = encoder.encode(str2 + "\0");
-            new Uint8Array(this.mem.buffer, offset, bytes.length).set(bytes);
-            offset += bytes.length;
+            const bytes2 = encoder.encode(str2 + "\0");
+            new Uint8Array(this.mem.buffer, offset, bytes2.length).set(bytes2);
+            offset += bytes2.length;
             if (offset % 8 !== 0) {
               offset += 8 - offset % 8;
             }
@@ -24787,8 +24787,8 @@ var require_bridge = __commonJS({
       async function init2() {
         await Promise.resolve().then(() => __importStar(require_bridge_wasm_exec()));
         const go = new global.Go();
-        const bytes = await getBytes;
-        const result = await WebAssembly.instantiate(bytes, go.importObject);
+        const bytes2 = await getBytes;
+        const result = await WebAssembly.instantiate(bytes2, go.importObject);
         global.__parse_terraform_config_wasm__ = jsRoot;
         void go.run(result.instance);
         ready = true;
@@ -31751,10 +31751,10 @@ function getEncodedMessage(header, payload) {
 }
 function base64encode(buffer) {
   var binary3 = "";
-  var bytes = new Uint8Array(buffer);
-  var len = bytes.byteLength;
+  var bytes2 = new Uint8Array(buffer);
+  var len = bytes2.byteLength;
   for (var i = 0; i < len; i++) {
-    binary3 += String.fromCharCode(bytes[i]);
+    binary3 += String.fromCharCode(bytes2[i]);
   }
   return fromBase64(btoa(binary3));
 }
@@ -40165,16 +40165,16 @@ function cleanEnum(obj) {
 }
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
-  const bytes = new Uint8Array(binaryString.length);
+  const bytes2 = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+    bytes2[i] = binaryString.charCodeAt(i);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToBase64(bytes) {
+function uint8ArrayToBase64(bytes2) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i = 0; i < bytes2.length; i++) {
+    binaryString += String.fromCharCode(bytes2[i]);
   }
   return btoa(binaryString);
 }
@@ -40183,22 +40183,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
-function uint8ArrayToBase64url(bytes) {
-  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes2) {
+  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes = new Uint8Array(cleanHex.length / 2);
+  const bytes2 = new Uint8Array(cleanHex.length / 2);
   for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    bytes2[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes2) {
+  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 var Class = class {
   constructor(..._args) {
@@ -58762,16 +58762,18 @@ var ConfigError = class extends Error {
   problems;
 };
 function parseConfig(text2, file2 = DEFAULT_CONFIG_PATH) {
-  let document;
+  const document = parseConfigYaml(text2, file2);
+  return validateConfig(document.value ?? {}, file2, document.positions);
+}
+function parseConfigYaml(text2, file2) {
   try {
-    document = parseYaml(text2);
+    return parseYaml(text2);
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) {
       throw new ConfigError(file2, [{ path: "", line: error62.line, message: `invalid YAML: ${error62.message}` }]);
     }
     throw error62;
   }
-  return validateConfig(document.value ?? {}, file2, document.positions);
 }
 function validateConfig(value, file2, positions) {
   const result = configSchema.safeParse(value);
@@ -58873,6 +58875,8 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@cdktf/hcl2json": "^0.21.0",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
     execa: "^9.6.1",
     "js-yaml": "^4.3.2",
@@ -67449,10 +67453,88 @@ function renderMarkdown(report, options2 = {}) {
 \u2026and ${omitted} more entries (the Markdown was cut to ${options2.maxLength} characters; the JSON report has everything)`);
 }
 
+// checks/github/limits.ts
+var bytes = (max) => ({ max, unit: "bytes" });
+var characters = (max) => ({ max, unit: "characters" });
+var GITHUB_LIMITS = {
+  /** Check-run annotation `message`: "The maximum size is 64 KB." */
+  annotationMessage: bytes(64 * 1024),
+  /** Check-run annotation `raw_details`: "The maximum size is 64 KB." */
+  annotationRawDetails: bytes(64 * 1024),
+  /** Check-run annotation `title`: "The maximum size is 255 characters." */
+  annotationTitle: characters(255),
+  /** Check-run `output.title`. */
+  checkRunTitle: characters(255),
+  /** Check-run `output.summary` and `output.text`: "Maximum length: 65535 characters." */
+  checkRunSummary: characters(65535),
+  checkRunText: characters(65535),
+  /** A step's job summary (GITHUB_STEP_SUMMARY): 1 MiB. */
+  jobSummary: bytes(1024 * 1024),
+  /** Issue title and body; comments share the body's limit. */
+  issueTitle: characters(256),
+  issueBody: characters(65536)
+};
+var ANNOTATIONS_PER_REQUEST = 50;
+function sizeIn(unit, text2) {
+  return unit === "bytes" ? Buffer.byteLength(text2, "utf8") : text2.length;
+}
+function fits(text2, limit) {
+  return sizeIn(limit.unit, text2) <= limit.max;
+}
+function prefixWithin(text2, max, unit) {
+  if (sizeIn(unit, text2) <= max) return text2;
+  let end = Math.min(text2.length, max);
+  if (unit === "bytes") {
+    let [low, high] = [0, end];
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (Buffer.byteLength(text2.slice(0, middle), "utf8") <= max) low = middle;
+      else high = middle - 1;
+    }
+    end = low;
+  }
+  const last = text2.charCodeAt(end - 1);
+  if (end > 0 && last >= 55296 && last <= 56319) end--;
+  return text2.slice(0, end);
+}
+function cutText(text2, limit, marker) {
+  if (fits(text2, limit)) return text2;
+  const total = sizeIn(limit.unit, text2);
+  const say = marker ?? ((omitted) => `
+\u2026and ${omitted} more ${limit.unit} (cut to GitHub's limit of ${limit.max})`);
+  const reserve = sizeIn(limit.unit, say(total));
+  if (reserve >= limit.max) return prefixWithin(text2, limit.max, limit.unit);
+  const kept = prefixWithin(text2, limit.max - reserve, limit.unit);
+  return kept + say(total - sizeIn(limit.unit, kept));
+}
+function capEntries2(entries, limit, more2) {
+  const all = entries.join("\n");
+  if (fits(all, limit)) return all;
+  const reserve = sizeIn(limit.unit, more2(entries.length)) + 1;
+  let kept = 0;
+  let size = 0;
+  for (const entry of entries) {
+    const next = sizeIn(limit.unit, entry) + 1;
+    if (size + next + reserve > limit.max) break;
+    kept++;
+    size += next;
+  }
+  const omitted = entries.slice(kept).filter((entry) => entry.trim()).length;
+  return cutText([...entries.slice(0, kept), more2(omitted)].join("\n"), limit);
+}
+function fitRendering(render, limit) {
+  let budget = limit.max;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const text2 = render(budget);
+    const size = sizeIn(limit.unit, text2);
+    if (size <= limit.max) return text2;
+    budget = Math.max(1, Math.floor(budget * limit.max / size) - 64);
+  }
+  return cutText(render(budget), limit);
+}
+
 // checks/github/check-run-summary.ts
 var CHECK_RUN_NAME = "HIPAA safeguards";
-var SUMMARY_LIMIT = 65535;
-var ANNOTATIONS_PER_REQUEST = 50;
 function conclusionOf(report, options2) {
   if (blockingFindings(report, options2.failOn, options2.blockExisting).length > 0) return "failure";
   return report.errors.length > 0 ? "neutral" : "success";
@@ -67481,10 +67563,10 @@ function annotationsOf(report) {
       start_line: startLine,
       end_line: Math.max(startLine, location.endLine),
       annotation_level: annotationLevelOf(finding.severity),
-      title: `${finding.ruleId}: ${finding.title}`.slice(0, 255),
-      message: stripControl(`${finding.message}
+      title: cutText(`${finding.ruleId}: ${finding.title}`, GITHUB_LIMITS.annotationTitle, () => "\u2026"),
+      message: cutText(stripControl(`${finding.message}
 
-${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`).slice(0, 64e3)
+${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`), GITHUB_LIMITS.annotationMessage)
     };
   });
 }
@@ -67494,11 +67576,11 @@ function checkRunTitle(report, options2) {
   if (report.errors.length > 0) return `No blocking findings, but ${report.errors.length} check${report.errors.length === 1 ? "" : "s"} could not run`;
   return report.findings.length ? `No blocking findings (${report.findings.length} below the threshold)` : "All safeguards hold";
 }
-function renderCheckRunSummary(report, options2, limit = SUMMARY_LIMIT) {
+function renderCheckRunSummary(report, options2) {
   const head = `**${checkRunTitle(report, options2)}** (fail-on: ${options2.failOn})
 
 `;
-  return head + renderMarkdown(report, { maxLength: limit - head.length });
+  return fitRendering((budget) => head + renderMarkdown(report, { maxLength: budget - head.length }), GITHUB_LIMITS.checkRunSummary);
 }
 
 // checks/github/endpoint-issues.ts
@@ -67653,35 +67735,68 @@ function renderChangeComment(changes, reopened, now) {
 `;
 }
 
+// checks/config/policy.ts
+async function configEditOutcomes(changes, configPath) {
+  const edit = changes.changed.find((file2) => file2.path === configPath || file2.previousPath === configPath);
+  if (!edit) return { errors: [], notes: [] };
+  if (edit.status === "removed" || edit.path !== configPath) {
+    return { errors: [], notes: [`This change removes ${configPath}: once merged, hipaa-guard uses its defaults (or the owner's .github repository's config, for the App).`] };
+  }
+  const note = `This change edits ${configPath}: this run used the version at its base; the edit applies once merged.`;
+  const errors = [];
+  try {
+    parseConfig(await changes.head.read(configPath) ?? "", configPath);
+  } catch (error62) {
+    if (!(error62 instanceof ConfigError)) throw error62;
+    for (const problem of error62.problems) {
+      errors.push({
+        category: "config",
+        target: configPath,
+        message: `the edited config would not load: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`,
+        location: { kind: "file", path: configPath, startLine: problem.line, endLine: problem.line }
+      });
+    }
+  }
+  return { errors, notes: [note] };
+}
+async function withConfigEdit(report, changes, configPath) {
+  const edit = await configEditOutcomes(changes, configPath);
+  return { ...report, errors: [...report.errors, ...edit.errors], notes: [...report.notes, ...edit.notes] };
+}
+function validateMergedConfig(value, file2, ownText) {
+  const positions = ownText === void 0 ? void 0 : parseConfigYaml(ownText, file2).positions;
+  return validateConfig(value, file2, positions);
+}
+
 // checks/source/decode-text.ts
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var UTF16LE = new TextDecoder("utf-16le", { fatal: true, ignoreBOM: true });
 var MIN_BOMLESS_UNITS = 4;
-function decodeText(path8, bytes) {
-  if (startsWith(bytes, [239, 187, 191])) return utf8(path8, bytes.subarray(3));
-  if (startsWith(bytes, [255, 254, 0, 0]) || startsWith(bytes, [0, 0, 254, 255])) {
+function decodeText(path8, bytes2) {
+  if (startsWith(bytes2, [239, 187, 191])) return utf8(path8, bytes2.subarray(3));
+  if (startsWith(bytes2, [255, 254, 0, 0]) || startsWith(bytes2, [0, 0, 254, 255])) {
     throw new UnreadableFileError(path8, "UTF-32 text is not read; save it as UTF-8");
   }
-  if (startsWith(bytes, [255, 254])) return utf16(path8, bytes.subarray(2), "le");
-  if (startsWith(bytes, [254, 255])) return utf16(path8, bytes.subarray(2), "be");
-  const bomless = bomlessUtf16(bytes);
-  if (bomless) return utf16(path8, bytes, bomless);
-  return utf8(path8, bytes);
+  if (startsWith(bytes2, [255, 254])) return utf16(path8, bytes2.subarray(2), "le");
+  if (startsWith(bytes2, [254, 255])) return utf16(path8, bytes2.subarray(2), "be");
+  const bomless = bomlessUtf16(bytes2);
+  if (bomless) return utf16(path8, bytes2, bomless);
+  return utf8(path8, bytes2);
 }
-function startsWith(bytes, prefix) {
-  return prefix.every((byte, index2) => bytes[index2] === byte);
+function startsWith(bytes2, prefix) {
+  return prefix.every((byte, index2) => bytes2[index2] === byte);
 }
-function utf8(path8, bytes) {
-  if (bytes.includes(0)) throw new UnreadableFileError(path8, "binary content (NUL bytes), not text; not read");
+function utf8(path8, bytes2) {
+  if (bytes2.includes(0)) throw new UnreadableFileError(path8, "binary content (NUL bytes), not text; not read");
   try {
-    return UTF8.decode(bytes);
+    return UTF8.decode(bytes2);
   } catch {
     throw new UnreadableFileError(path8, "not valid UTF-8 (nor UTF-16 with a byte order mark); not read");
   }
 }
-function utf16(path8, bytes, order) {
-  if (bytes.length % 2) throw new UnreadableFileError(path8, "UTF-16 with an odd number of bytes; not read");
-  const little = order === "le" ? bytes : swapPairs(bytes);
+function utf16(path8, bytes2, order) {
+  if (bytes2.length % 2) throw new UnreadableFileError(path8, "UTF-16 with an odd number of bytes; not read");
+  const little = order === "le" ? bytes2 : swapPairs(bytes2);
   let text2;
   try {
     text2 = UTF16LE.decode(little);
@@ -67691,23 +67806,23 @@ function utf16(path8, bytes, order) {
   if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text2)) throw new UnreadableFileError(path8, "control characters in what decodes as UTF-16: binary, not text; not read");
   return text2;
 }
-function swapPairs(bytes) {
-  const swapped = new Uint8Array(bytes.length);
-  for (let i = 0; i + 1 < bytes.length; i += 2) {
-    swapped[i] = bytes[i + 1];
-    swapped[i + 1] = bytes[i];
+function swapPairs(bytes2) {
+  const swapped = new Uint8Array(bytes2.length);
+  for (let i = 0; i + 1 < bytes2.length; i += 2) {
+    swapped[i] = bytes2[i + 1];
+    swapped[i + 1] = bytes2[i];
   }
   return swapped;
 }
-function bomlessUtf16(bytes) {
-  if (bytes.length % 2 || bytes.length < 2 * MIN_BOMLESS_UNITS) return void 0;
+function bomlessUtf16(bytes2) {
+  if (bytes2.length % 2 || bytes2.length < 2 * MIN_BOMLESS_UNITS) return void 0;
   let evenNuls = 0;
   let oddNuls = 0;
-  for (let i = 0; i < bytes.length; i += 2) {
-    if (bytes[i] === 0) evenNuls++;
-    if (bytes[i + 1] === 0) oddNuls++;
+  for (let i = 0; i < bytes2.length; i += 2) {
+    if (bytes2[i] === 0) evenNuls++;
+    if (bytes2[i + 1] === 0) oddNuls++;
   }
-  const units = bytes.length / 2;
+  const units = bytes2.length / 2;
   if (evenNuls === 0 && oddNuls * 2 > units) return "le";
   if (oddNuls === 0 && evenNuls * 2 > units) return "be";
   return void 0;
@@ -67801,6 +67916,8 @@ function changedFileOf(file2) {
   if (!status) return [];
   return [{ path: file2.filename, status, ...status === "renamed" && file2.previous_filename ? { previousPath: file2.previous_filename } : {} }];
 }
+var COMPARE_FILES_CAP = 300;
+var PULL_FILES_CAP = 3e3;
 async function loadChangeSet(octokit, repository2, request4) {
   const { data: comparison } = await octokit.rest.repos.compareCommitsWithBasehead({
     ...repository2,
@@ -67808,14 +67925,37 @@ async function loadChangeSet(octokit, repository2, request4) {
     per_page: 1
   });
   const mergeBase = comparison.merge_base_commit.sha;
-  const files = request4.pullNumber === void 0 ? comparison.files ?? [] : await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository2, pull_number: request4.pullNumber, per_page: 100 });
-  return {
-    base: apiFileSource(octokit, repository2, mergeBase),
-    head: apiFileSource(octokit, repository2, request4.head),
-    changed: files.flatMap(changedFileOf),
-    baseRef: mergeBase,
-    headRef: request4.head
+  const fromPull = request4.pullNumber !== void 0;
+  const files = fromPull ? await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository2, pull_number: request4.pullNumber, per_page: 100 }) : comparison.files ?? [];
+  const sides = { base: apiFileSource(octokit, repository2, mergeBase), head: apiFileSource(octokit, repository2, request4.head), baseRef: mergeBase, headRef: request4.head };
+  const cap = fromPull ? PULL_FILES_CAP : COMPARE_FILES_CAP;
+  const listedBy = fromPull ? "pull request" : "comparison";
+  if (files.length < cap) return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [], listedBy };
+  const fromTrees = await diffTrees(octokit, repository2, mergeBase, request4.head);
+  if (fromTrees) return { ...sides, changed: fromTrees, notChecked: [], listedBy: "trees" };
+  const notChecked = {
+    category: "engine",
+    target: `changed files past the first ${cap.toLocaleString("en-US")}`,
+    message: `GitHub lists at most ${cap.toLocaleString("en-US")} files of a ${listedBy} and this change has that many or more; the repository is too large for GitHub's trees API to list the rest, so changed files past those were not checked. Run hipaa-guard on a checkout (the Action after actions/checkout, or the CLI) to check every file.`
   };
+  return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [notChecked], listedBy };
+}
+async function blobsAt(octokit, repository2, ref) {
+  const { data } = await octokit.rest.git.getTree({ ...repository2, tree_sha: ref, recursive: "true" });
+  if (data.truncated) return void 0;
+  return new Map(data.tree.flatMap((entry) => entry.type === "blob" && entry.path && entry.sha ? [[entry.path, entry.sha]] : []));
+}
+async function diffTrees(octokit, repository2, base, head) {
+  const [before, after] = await Promise.all([blobsAt(octokit, repository2, base), blobsAt(octokit, repository2, head)]);
+  if (!before || !after) return void 0;
+  const changed = [];
+  for (const [path8, blob] of after) {
+    const previous = before.get(path8);
+    if (previous === void 0) changed.push({ path: path8, status: "added" });
+    else if (previous !== blob) changed.push({ path: path8, status: "modified" });
+  }
+  for (const path8 of before.keys()) if (!after.has(path8)) changed.push({ path: path8, status: "removed" });
+  return changed.sort((a, b) => a.path.localeCompare(b.path));
 }
 
 // checks/github/check-run.ts
@@ -67830,91 +67970,127 @@ function forbiddenResult(error62) {
     message: `cannot create check runs (HTTP ${status}: ${reason}); a pull request from a fork, or a token without "checks: write"`
   };
 }
+var STARTING = { title: "Checking the HIPAA safeguards\u2026" };
 async function startCheckRun(octokit, target, options2) {
   const { owner, repo, headSha } = target;
   const externalId = target.externalId ?? DEFAULT_EXTERNAL_ID;
   const startedAt = options2.now().toISOString();
+  const ours = async (appId) => {
+    const { data } = await octokit.rest.checks.listForRef({
+      owner,
+      repo,
+      ref: headSha,
+      check_name: CHECK_RUN_NAME,
+      filter: "all",
+      per_page: 100,
+      ...appId === void 0 ? {} : { app_id: appId }
+    });
+    return data.check_runs.filter((run2) => run2.head_sha === headSha && run2.external_id === externalId && (appId === void 0 || run2.app?.id === void 0 || run2.app.id === appId)).sort((a, b) => a.id - b.id);
+  };
   try {
-    const { data } = await withBackoff(
-      () => octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: CHECK_RUN_NAME, filter: "all", per_page: 100 }),
-      options2
-    );
-    const existing = data.check_runs.find((run2) => run2.head_sha === headSha && run2.external_id === externalId);
-    if (existing) {
-      await withBackoff(
-        () => octokit.rest.checks.update({
+    for (const existing of await ours(target.appId)) {
+      try {
+        await octokit.rest.checks.update({
           owner,
           repo,
           check_run_id: existing.id,
           status: "in_progress",
           started_at: startedAt,
-          output: { title: "Checking the HIPAA safeguards\u2026", summary: "hipaa-guard is running again on this commit." }
-        }),
-        options2
-      );
-      return { kind: "started", run: { owner, repo, id: existing.id, reused: true } };
+          output: { ...STARTING, summary: "hipaa-guard is running again on this commit." }
+        });
+        return { kind: "started", run: { owner, repo, id: existing.id, reused: true } };
+      } catch (error62) {
+        if (target.appId !== void 0 || forbiddenResult(error62) === void 0) throw error62;
+      }
     }
-    const { data: created } = await withBackoff(
-      () => octokit.rest.checks.create({
-        owner,
-        repo,
-        name: CHECK_RUN_NAME,
-        head_sha: headSha,
-        external_id: externalId,
-        status: "in_progress",
-        started_at: startedAt,
-        ...target.detailsUrl ? { details_url: target.detailsUrl } : {},
-        output: { title: "Checking the HIPAA safeguards\u2026", summary: "hipaa-guard is running on this commit." }
-      }),
-      options2
-    );
-    return { kind: "started", run: { owner, repo, id: created.id, reused: false } };
+    const { data: created } = await octokit.rest.checks.create({
+      owner,
+      repo,
+      name: CHECK_RUN_NAME,
+      head_sha: headSha,
+      external_id: externalId,
+      status: "in_progress",
+      started_at: startedAt,
+      ...target.detailsUrl ? { details_url: target.detailsUrl } : {},
+      output: { ...STARTING, summary: "hipaa-guard is running on this commit." }
+    });
+    const [oldest] = await ours(target.appId ?? created.app?.id).catch(() => []);
+    const duplicateOf = oldest && oldest.id < created.id ? oldest.id : void 0;
+    return { kind: "started", run: { owner, repo, id: created.id, reused: false, ...duplicateOf === void 0 ? {} : { duplicateOf } } };
   } catch (error62) {
     const forbidden2 = forbiddenResult(error62);
     if (forbidden2) return forbidden2;
     throw error62;
   }
 }
-async function completeCheckRun(octokit, run2, report, verdict, options2) {
-  const conclusion = conclusionOf(report, verdict);
-  const output2 = { title: checkRunTitle(report, verdict), summary: renderCheckRunSummary(report, verdict) };
-  const annotations = annotationsOf(report);
-  const requests = await sendAnnotated(octokit, run2, output2, annotations, { conclusion, completedAt: options2.now().toISOString() }, options2);
-  return { conclusion, annotations: annotations.length, requests };
+function completeCheckRun(octokit, run2, report, verdict, options2) {
+  return settleCheckRun(octokit, run2, options2, () => ({
+    conclusion: conclusionOf(report, verdict),
+    output: { title: checkRunTitle(report, verdict), summary: renderCheckRunSummary(report, verdict) },
+    annotations: annotationsOf(report)
+  }));
+}
+async function settleCheckRun(octokit, run2, options2, build) {
+  const completedAt = options2.now().toISOString();
+  try {
+    const completion = build();
+    const requests = await sendAnnotated(octokit, run2, completion, completedAt);
+    return { conclusion: completion.conclusion, annotations: completion.annotations.length, requests };
+  } catch (error62) {
+    const reason = safeErrorMessage(error62);
+    const summary = `**hipaa-guard could not publish its results on this check run**, so it fails rather than pass unseen.
+
+${escapeMarkdown(reason)}
+
+The run's log has the findings; re-run the check once GitHub accepts it.
+`;
+    try {
+      await octokit.rest.checks.update({
+        owner: run2.owner,
+        repo: run2.repo,
+        check_run_id: run2.id,
+        status: "completed",
+        conclusion: "failure",
+        completed_at: completedAt,
+        output: { title: "hipaa-guard could not publish its results", summary: cutText(summary, GITHUB_LIMITS.checkRunSummary) }
+      });
+    } catch (fallbackError) {
+      throw new Error(`check run ${run2.id} could not be completed (${reason}; then ${safeErrorMessage(fallbackError)})`);
+    }
+    return { conclusion: "failure", annotations: 0, requests: 0, publishError: reason };
+  }
 }
 var annotationKey = (annotation2) => JSON.stringify([annotation2.path, annotation2.start_line, annotation2.end_line, annotation2.annotation_level, annotation2.title ?? "", annotation2.message ?? ""]);
-async function annotationsOn(octokit, run2, options2) {
+async function annotationsOn(octokit, run2) {
   if (!run2.reused) return /* @__PURE__ */ new Set();
   try {
-    const existing = await withBackoff(
-      () => octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run2.owner, repo: run2.repo, check_run_id: run2.id, per_page: 100 }),
-      options2
-    );
+    const existing = await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run2.owner, repo: run2.repo, check_run_id: run2.id, per_page: 100 });
     return new Set(existing.map(annotationKey));
   } catch {
     return /* @__PURE__ */ new Set();
   }
 }
-async function sendAnnotated(octokit, run2, output2, all, completion, options2) {
-  const present = await annotationsOn(octokit, run2, options2);
-  const annotations = all.filter((annotation2) => !present.has(annotationKey(annotation2)));
+async function sendAnnotated(octokit, run2, completion, completedAt) {
+  const present = await annotationsOn(octokit, run2);
+  const annotations = completion.annotations.filter((annotation2) => !present.has(annotationKey(annotation2)));
   const batches = [];
   for (let index2 = 0; index2 < annotations.length; index2 += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(index2, index2 + ANNOTATIONS_PER_REQUEST));
   }
   if (batches.length === 0) batches.push([]);
+  const output2 = {
+    title: cutText(completion.output.title, GITHUB_LIMITS.checkRunTitle, () => "\u2026"),
+    summary: cutText(completion.output.summary, GITHUB_LIMITS.checkRunSummary)
+  };
   for (const [index2, batch] of batches.entries()) {
     const last = index2 === batches.length - 1;
-    await withBackoff(
-      () => octokit.rest.checks.update({
-        owner: run2.owner,
-        repo: run2.repo,
-        check_run_id: run2.id,
-        ...last ? { status: "completed", conclusion: completion.conclusion, completed_at: completion.completedAt } : {},
-        output: { ...output2, ...batch.length ? { annotations: batch } : {} }
-      }),
-      options2
-    );
+    await octokit.rest.checks.update({
+      owner: run2.owner,
+      repo: run2.repo,
+      check_run_id: run2.id,
+      ...last ? { status: "completed", conclusion: completion.conclusion, completed_at: completedAt } : {},
+      output: { ...output2, ...batch.length ? { annotations: batch } : {} }
+    });
   }
   return batches.length;
 }
@@ -67926,47 +68102,63 @@ function describeRunFailure(error62) {
     const head = [`**hipaa-guard could not read its configuration.** Fix ${inlineCode(error62.file)} and push again.`, "", "### Problems"];
     return {
       title: `Configuration error in ${error62.file}`,
-      summary: capEntries([...head, ...items], SUMMARY_LIMIT, (omitted) => `- \u2026and ${omitted} more`),
+      summary: capEntries2([...head, ...items], GITHUB_LIMITS.checkRunSummary, (omitted) => `- \u2026and ${omitted} more`),
       annotations: error62.problems.map((problem) => ({
         path: error62.file,
         start_line: Math.max(1, problem.line),
         end_line: Math.max(1, problem.line),
         annotation_level: "failure",
         title: "hipaa-guard configuration",
-        message: `${problem.path ? `${problem.path}: ` : ""}${problem.message}`
+        message: cutText(`${problem.path ? `${problem.path}: ` : ""}${problem.message}`, GITHUB_LIMITS.annotationMessage)
       }))
     };
   }
   const message = error62 instanceof Error ? error62.message : String(error62);
   return {
     title: "hipaa-guard could not run",
-    summary: `**hipaa-guard could not complete this check.** The safeguards were not evaluated.
+    summary: cutText(`**hipaa-guard could not complete this check.** The safeguards were not evaluated.
 
-${escapeMarkdown(message).slice(0, 6e4)}
-`,
+${escapeMarkdown(message)}
+`, GITHUB_LIMITS.checkRunSummary),
     annotations: []
   };
 }
 async function failCheckRun(octokit, run2, error62, options2) {
   const failure2 = describeRunFailure(error62);
-  await sendAnnotated(
-    octokit,
-    run2,
-    { title: failure2.title, summary: failure2.summary },
-    failure2.annotations,
-    { conclusion: "failure", completedAt: options2.now().toISOString() },
-    options2
-  );
+  await settleCheckRun(octokit, run2, options2, () => ({
+    conclusion: "failure",
+    output: { title: failure2.title, summary: failure2.summary },
+    annotations: failure2.annotations
+  }));
   return failure2;
 }
 
 // app/repo-config.ts
 async function loadRepoConfig(octokit, repository2) {
-  const { config: config3, files } = await octokit.config.get({ ...repository2, path: DEFAULT_CONFIG_PATH });
+  const ownText = async () => {
+    const { data } = await octokit.rest.repos.getContent({ ...repository2, path: DEFAULT_CONFIG_PATH, mediaType: { format: "raw" } }).catch((error62) => {
+      if (httpStatus(error62) === 404) return { data: void 0 };
+      throw error62;
+    });
+    return typeof data === "string" ? data : void 0;
+  };
+  let result;
+  try {
+    result = await octokit.config.get({ ...repository2, path: DEFAULT_CONFIG_PATH });
+  } catch (error62) {
+    validateMergedConfig({}, DEFAULT_CONFIG_PATH, await ownText());
+    throw error62;
+  }
+  const { config: config3, files } = result;
   if (!files.some((file2) => file2.config !== null)) return void 0;
   const own4 = files[0]?.config;
   const endpoints = own4 && typeof own4 === "object" && "endpoints" in own4 ? own4.endpoints : [];
-  return validateConfig({ ...config3, endpoints }, DEFAULT_CONFIG_PATH);
+  try {
+    return validateMergedConfig({ ...config3, endpoints }, DEFAULT_CONFIG_PATH, void 0);
+  } catch (error62) {
+    if (!(error62 instanceof ConfigError) || files[0]?.config === null) throw error62;
+    return validateMergedConfig({ ...config3, endpoints }, DEFAULT_CONFIG_PATH, await ownText());
+  }
 }
 
 // app/check-change.ts
@@ -67983,50 +68175,28 @@ async function checkChange(octokit, target, log, deps) {
     log.info(fields, "no hipaa-guard config in the repository or its owner's .github repository: skipped");
     return "skipped";
   }
-  const started = await startCheckRun(octokit, { ...target.repository, headSha: target.headSha }, deps);
+  const started = await startCheckRun(octokit, { ...target.repository, headSha: target.headSha, ...deps.appId === void 0 ? {} : { appId: deps.appId } }, deps);
   if (started.kind === "forbidden") {
     log.warn({ ...fields, status: started.status }, started.message);
     return "forbidden";
   }
   const { run: run2 } = started;
+  if (run2.duplicateOf !== void 0) log.warn({ ...fields, run: run2.id, oldest: run2.duplicateOf }, "another delivery created a check run on this commit at the same instant; both are completed");
   try {
     if (!config3) throw configError;
     const { base, headSha: head, pullNumber } = target;
     const changes = await loadChangeSet(octokit, target.repository, { base, head, ...pullNumber === void 0 ? {} : { pullNumber } });
-    const report = await deps.scan(changes, config3, { now: deps.now(), root: fields.repository, configPath: DEFAULT_CONFIG_PATH });
-    const reported = { ...report, ...await configEditOutcomes(changes, report) };
-    await completeCheckRun(octokit, run2, reported, { failOn: config3["fail-on"], blockExisting: config3.infra["block-existing"] }, deps);
-    log.info({ ...fields, findings: reported.findings.length, errors: reported.errors.length }, "check completed");
+    const scanned = await deps.scan(changes, config3, { now: deps.now(), root: fields.repository, configPath: DEFAULT_CONFIG_PATH });
+    const report = await withConfigEdit({ ...scanned, errors: [...scanned.errors, ...changes.notChecked] }, changes, DEFAULT_CONFIG_PATH);
+    const completed = await completeCheckRun(octokit, run2, report, { failOn: config3["fail-on"], blockExisting: config3.infra["block-existing"] }, deps);
+    if (completed.publishError) log.warn({ ...fields, err: completed.publishError }, "GitHub refused the results; the check run was completed as a failure saying so");
+    log.info({ ...fields, findings: report.findings.length, errors: report.errors.length, files: changes.listedBy }, "check completed");
     return "completed";
   } catch (error62) {
     log.warn({ ...fields, err: safeErrorMessage(error62) }, "check failed; completing the check run with the error");
     await failCheckRun(octokit, run2, error62, deps);
     return "errored";
   }
-}
-async function configEditOutcomes(changes, report) {
-  const edit = changes.changed.find((file2) => file2.path === DEFAULT_CONFIG_PATH || file2.previousPath === DEFAULT_CONFIG_PATH);
-  if (!edit) return { errors: report.errors, notes: report.notes };
-  if (edit.status === "removed" || edit.path !== DEFAULT_CONFIG_PATH) {
-    const note2 = `This pull request removes ${DEFAULT_CONFIG_PATH}: once merged, hipaa-guard stops checking this repository unless its owner's .github repository has a config.`;
-    return { errors: report.errors, notes: [...report.notes, note2] };
-  }
-  const note = `This pull request edits ${DEFAULT_CONFIG_PATH}: this run used the default branch's version; the edit applies once merged.`;
-  const problems = [];
-  try {
-    parseConfig(await changes.head.read(DEFAULT_CONFIG_PATH) ?? "", DEFAULT_CONFIG_PATH);
-  } catch (error62) {
-    if (!(error62 instanceof ConfigError)) throw error62;
-    for (const problem of error62.problems) {
-      problems.push({
-        category: "config",
-        target: DEFAULT_CONFIG_PATH,
-        message: `the edited config would not load: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`,
-        location: { kind: "file", path: DEFAULT_CONFIG_PATH, startLine: problem.line, endLine: problem.line }
-      });
-    }
-  }
-  return { errors: [...report.errors, ...problems], notes: [...report.notes, note] };
 }
 
 // app/events.ts
@@ -68038,6 +68208,11 @@ var pullRequestEvent = external_exports.object({
   repository
 });
 var checkSuiteEvent = external_exports.object({ check_suite: external_exports.object({ head_sha: sha, pull_requests: external_exports.array(pullRequestRef) }), repository });
+var pushedSuiteEvent = external_exports.object({
+  check_suite: external_exports.object({ head_sha: sha, head_branch: external_exports.string().nullable(), before: external_exports.string().nullable(), pull_requests: external_exports.array(pullRequestRef) }),
+  repository
+});
+var mergeGroupEvent = external_exports.object({ merge_group: external_exports.object({ head_sha: sha, base_sha: sha }), repository });
 var checkRunEvent = external_exports.object({
   check_run: external_exports.object({ name: external_exports.string(), head_sha: sha, pull_requests: external_exports.array(pullRequestRef) }),
   repository
@@ -68066,6 +68241,20 @@ function pullRequestTarget(payload) {
 function checkSuiteTarget(payload) {
   const { check_suite: suite, repository: repo } = parse6(checkSuiteEvent, "check_suite", payload);
   return rerunTarget(repo, suite.head_sha, suite.pull_requests);
+}
+function mergeGroupTarget(payload) {
+  const { merge_group: group, repository: repo } = parse6(mergeGroupEvent, "merge_group", payload);
+  return { repository: nameOf(repo), headSha: group.head_sha, base: group.base_sha };
+}
+function pushedSuite(payload) {
+  const { check_suite: suite, repository: repo } = parse6(pushedSuiteEvent, "check_suite", payload);
+  if (suite.pull_requests.length > 0 || !suite.head_branch) return void 0;
+  const before = suite.before && /^[0-9a-f]{40}$/.test(suite.before) && !/^0+$/.test(suite.before) ? suite.before : repo.default_branch;
+  return {
+    target: { repository: nameOf(repo), headSha: suite.head_sha, base: before },
+    branch: suite.head_branch,
+    isDefaultBranch: suite.head_branch === repo.default_branch
+  };
 }
 function checkRunTarget(payload, checkName) {
   const { check_run: run2, repository: repo } = parse6(checkRunEvent, "check_run", payload);
@@ -68398,10 +68587,21 @@ var PULL_REQUEST_EVENTS = ["pull_request.opened", "pull_request.synchronize", "p
 function hipaaGuardApp(deps) {
   return (app, { addHandler }) => {
     const publishing = { now: () => deps.clock.now(), sleep: deps.sleep };
+    const checking = { ...publishing, scan: deps.scan, ...deps.appId === void 0 ? {} : { appId: deps.appId } };
+    const inFlight = /* @__PURE__ */ new Map();
     const check2 = async (context, target) => {
       try {
-        const resolved = target();
-        if (resolved) await checkChange(context.octokit, resolved, context.log, { ...publishing, scan: deps.scan });
+        const resolved = await target();
+        if (!resolved) return;
+        const key = `${resolved.repository.owner}/${resolved.repository.repo}@${resolved.headSha}`;
+        const running = inFlight.get(key);
+        if (running) {
+          context.log.info({ event: context.name, delivery: context.id, head: resolved.headSha }, "a check of this commit is under way: joined it");
+          return await running;
+        }
+        const work = checkChange(context.octokit, resolved, context.log, checking).then(() => void 0);
+        inFlight.set(key, work);
+        await work.finally(() => inFlight.delete(key));
       } catch (error62) {
         context.log.error({ event: context.name, delivery: context.id, status: httpStatus(error62), err: safeErrorMessage(error62) }, "webhook not handled");
       }
@@ -68409,11 +68609,25 @@ function hipaaGuardApp(deps) {
     app.on([...PULL_REQUEST_EVENTS], (context) => check2(context, () => pullRequestTarget(context.payload)));
     app.on("check_suite.rerequested", (context) => check2(context, () => checkSuiteTarget(context.payload)));
     app.on("check_run.rerequested", (context) => check2(context, () => checkRunTarget(context.payload, CHECK_RUN_NAME)));
+    app.on("merge_group.checks_requested", (context) => check2(context, () => mergeGroupTarget(context.payload)));
+    app.on(
+      "check_suite.requested",
+      (context) => check2(context, async () => {
+        const suite = pushedSuite(context.payload);
+        if (!suite) return void 0;
+        if (suite.isDefaultBranch) return suite.target;
+        const { data: branch } = await context.octokit.rest.repos.getBranch({ ...suite.target.repository, branch: suite.branch });
+        return branch.protected ? suite.target : void 0;
+      })
+    );
     const { settings } = deps;
+    let issuesLeft = 0;
     const sweeper = new Sweeper(app, {
       probe: (request4) => deps.probe(request4),
       publish: async (octokit, repository2, report) => {
-        await syncEndpointIssues(octokit, repository2, report, { ...publishing, maxCreated: deps.maxIssuesCreated ?? 10 });
+        const maxCreated = Math.min(deps.maxIssuesCreated ?? 10, issuesLeft);
+        const outcomes = await syncEndpointIssues(octokit, repository2, report, { ...publishing, maxCreated });
+        issuesLeft -= outcomes.filter((outcome) => outcome.action === "created" || outcome.action === "duplicate-closed").length;
       },
       resolve: deps.resolve,
       clock: deps.clock,
@@ -68422,18 +68636,22 @@ function hipaaGuardApp(deps) {
       budgetMs: settings.sweepBudgetMs,
       jitterMs: settings.sweepJitterMs
     });
+    const sweep = (jitter) => {
+      if (!sweeper.isRunning) issuesLeft = Math.max(0, deps.maxIssuesPerSweep ?? 50);
+      return sweeper.run({ jitter });
+    };
     const onSweepError = (error62) => app.log.error({ status: httpStatus(error62), err: safeErrorMessage(error62) }, "sweep failed");
     addHandler(healthRoute());
     addHandler(
       sweepRoute({
         secret: settings.sweepSecret,
-        sweep: () => sweeper.run({ jitter: false }),
+        sweep: () => sweep(false),
         isRunning: () => sweeper.isRunning,
         onError: onSweepError
       })
     );
     if (settings.sweepSchedule) {
-      scheduleJob(settings.sweepSchedule, () => sweeper.run({ jitter: true }), deps.clock, onSweepError);
+      scheduleJob(settings.sweepSchedule, () => sweep(true), deps.clock, onSweepError);
       app.log.info({ schedule: settings.sweepSchedule.expression }, "nightly sweeps scheduled (UTC)");
     }
   };
@@ -69153,10 +69371,10 @@ function derHeader(der, at) {
   const count = first & 127;
   return { content: at + 2 + count, length: der.readUIntBE(at + 2, count) };
 }
-function decodeOid(bytes) {
-  const arcs = [Math.floor((bytes[0] ?? 0) / 40), (bytes[0] ?? 0) % 40];
+function decodeOid(bytes2) {
+  const arcs = [Math.floor((bytes2[0] ?? 0) / 40), (bytes2[0] ?? 0) % 40];
   let value = 0;
-  for (const byte of bytes.subarray(1)) {
+  for (const byte of bytes2.subarray(1)) {
     value = value * 128 + (byte & 127);
     if (!(byte & 128)) {
       arcs.push(value);
@@ -69504,16 +69722,16 @@ function clientHello(version2, suites, host) {
 }
 var MAX_RECORD = 16384 + 2048;
 var MAX_ANSWER = 4 * MAX_RECORD;
-function readServerAnswer(bytes, where2) {
+function readServerAnswer(bytes2, where2) {
   const garbage = (why) => ({ kind: "failure", failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where2})`, local: false, serverRefused: false } });
   const handshake2 = [];
   let at = 0;
-  while (bytes.length >= at + 5) {
-    const type2 = bytes[at] ?? 0;
-    const length = bytes.readUInt16BE(at + 3);
-    if (type2 !== 21 && type2 !== 22 || bytes[at + 1] !== 3 || length > MAX_RECORD) return garbage(`first bytes ${bytes.subarray(at, at + 5).toString("hex")}`);
-    if (bytes.length < at + 5 + length) return void 0;
-    const payload = bytes.subarray(at + 5, at + 5 + length);
+  while (bytes2.length >= at + 5) {
+    const type2 = bytes2[at] ?? 0;
+    const length = bytes2.readUInt16BE(at + 3);
+    if (type2 !== 21 && type2 !== 22 || bytes2[at + 1] !== 3 || length > MAX_RECORD) return garbage(`first bytes ${bytes2.subarray(at, at + 5).toString("hex")}`);
+    if (bytes2.length < at + 5 + length) return void 0;
+    const payload = bytes2.subarray(at + 5, at + 5 + length);
     if (type2 === 21) return payload.length >= 2 ? { kind: "alert", description: payload[1] ?? 0 } : garbage("short alert");
     handshake2.push(payload);
     const messages2 = Buffer.concat(handshake2);
@@ -70245,7 +70463,8 @@ async function main() {
       resolve: async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address),
       clock: systemClock,
       sleep: (milliseconds) => sleep(milliseconds),
-      settings
+      settings,
+      appId: settings.appId
     }),
     { probot }
   );

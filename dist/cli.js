@@ -28564,16 +28564,18 @@ var ConfigError = class extends Error {
   problems;
 };
 function parseConfig(text2, file2 = DEFAULT_CONFIG_PATH) {
-  let document;
+  const document = parseConfigYaml(text2, file2);
+  return validateConfig(document.value ?? {}, file2, document.positions);
+}
+function parseConfigYaml(text2, file2) {
   try {
-    document = parseYaml(text2);
+    return parseYaml(text2);
   } catch (error62) {
     if (error62 instanceof YamlSyntaxError) {
       throw new ConfigError(file2, [{ path: "", line: error62.line, message: `invalid YAML: ${error62.message}` }]);
     }
     throw error62;
   }
-  return validateConfig(document.value ?? {}, file2, document.positions);
 }
 function validateConfig(value, file2, positions) {
   const result = configSchema.safeParse(value);
@@ -28634,6 +28636,8 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@cdktf/hcl2json": "^0.21.0",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
     execa: "^9.6.1",
     "js-yaml": "^4.3.2",

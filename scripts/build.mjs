@@ -40,7 +40,7 @@ const hcl2jsonWasm = {
 };
 
 const ENTRIES = [
-  { entry: 'action/main.ts', out: 'action.js' },
+  { entry: 'action/index.ts', out: 'action.js' },
   { entry: 'cli/main.ts', out: 'cli.js', hashbang: true },
   { entry: 'app/main.ts', out: 'app.js', optional: true },
 ];

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { locate, parseYaml, YamlSyntaxError, type PositionNode } from '../yaml/positions.js';
+import { locate, parseYaml, YamlSyntaxError, type PositionNode, type YamlDocument } from '../yaml/positions.js';
 import { configSchema, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/hipaa-guard.yml';
@@ -24,16 +24,20 @@ export class ConfigError extends Error {
 
 /** Parses and validates config text. `file` only names the source in errors. */
 export function parseConfig(text: string, file: string = DEFAULT_CONFIG_PATH): Config {
-  let document;
+  const document = parseConfigYaml(text, file);
+  return validateConfig(document.value ?? {}, file, document.positions);
+}
+
+/** The YAML of a config file with the line of every node; a syntax error is a ConfigError on its line. */
+export function parseConfigYaml(text: string, file: string): YamlDocument {
   try {
-    document = parseYaml(text);
+    return parseYaml(text);
   } catch (error) {
     if (error instanceof YamlSyntaxError) {
       throw new ConfigError(file, [{ path: '', line: error.line, message: `invalid YAML: ${error.message}` }]);
     }
     throw error;
   }
-  return validateConfig(document.value ?? {}, file, document.positions);
 }
 
 /**

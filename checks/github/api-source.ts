@@ -2,8 +2,14 @@
  * A repository read through GitHub's REST API instead of a checkout (the App has no clone):
  * file text from the contents API at a commit, the file list from the git trees API, and the
  * changed files of a pull request or a comparison.
+ *
+ * GitHub lists at most 300 files of a comparison and 3,000 of a pull request. A list that
+ * reaches its cap is taken as cut: the change is listed again by diffing the two commits' trees,
+ * and when GitHub cannot list those either, the change set says which files it could not
+ * check, so a partial read is never a silent pass.
  */
 import type { Octokit } from '@octokit/rest';
+import type { ErroredOutcome } from '../model/report.js';
 import { UnreadableFileError, type ChangedFile, type ChangeSet, type ChangeStatus, type FileSource } from '../model/source.js';
 import { decodeText } from '../source/decode-text.js';
 import { linkTargetPath } from '../source/repo-paths.js';
@@ -114,6 +120,10 @@ function changedFileOf(file: GitHubFile): ChangedFile[] {
   return [{ path: file.filename, status, ...(status === 'renamed' && file.previous_filename ? { previousPath: file.previous_filename } : {}) }];
 }
 
+/** GitHub's caps: files of a comparison (`repos.compareCommits`), and of a pull request (`pulls.listFiles`). */
+export const COMPARE_FILES_CAP = 300;
+export const PULL_FILES_CAP = 3_000;
+
 export interface ChangeRequest {
   /** The base commit (a pull request's `base.sha`); the diff starts at its merge base with `head`. */
   base: string;
@@ -122,26 +132,62 @@ export interface ChangeRequest {
   pullNumber?: number;
 }
 
+/** A change set read through the API, with what it could not list. */
+export interface ApiChangeSet extends ChangeSet {
+  /** Changed files not checked because GitHub would not list them: errors in the report, never a pass. */
+  notChecked: ErroredOutcome[];
+  /** Where the file list came from, for the log. */
+  listedBy: 'pull request' | 'comparison' | 'trees';
+}
+
 /**
- * The change between the merge base of `base` and `head`, and `head`, as the engine reads it.
- * Without a pull request the comparison's file list is used; GitHub caps it at 300 files.
+ * The change between the merge base of `base` and `head`, and `head`, as the engine reads it:
+ * the pull request's file list, or the comparison's; past their caps, the two trees diffed.
  */
-export async function loadChangeSet(octokit: GitHubClient, repository: RepositoryRef, request: ChangeRequest): Promise<ChangeSet> {
+export async function loadChangeSet(octokit: GitHubClient, repository: RepositoryRef, request: ChangeRequest): Promise<ApiChangeSet> {
   const { data: comparison } = await octokit.rest.repos.compareCommitsWithBasehead({
     ...repository,
     basehead: `${request.base}...${request.head}`,
     per_page: 1,
   });
   const mergeBase = comparison.merge_base_commit.sha;
-  const files: GitHubFile[] =
-    request.pullNumber === undefined
-      ? (comparison.files ?? [])
-      : await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request.pullNumber, per_page: 100 });
-  return {
-    base: apiFileSource(octokit, repository, mergeBase),
-    head: apiFileSource(octokit, repository, request.head),
-    changed: files.flatMap(changedFileOf),
-    baseRef: mergeBase,
-    headRef: request.head,
+  const fromPull = request.pullNumber !== undefined;
+  const files: GitHubFile[] = fromPull
+    ? await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request.pullNumber!, per_page: 100 })
+    : (comparison.files ?? []);
+  const sides = { base: apiFileSource(octokit, repository, mergeBase), head: apiFileSource(octokit, repository, request.head), baseRef: mergeBase, headRef: request.head };
+  const cap = fromPull ? PULL_FILES_CAP : COMPARE_FILES_CAP;
+  const listedBy = fromPull ? 'pull request' : 'comparison';
+  if (files.length < cap) return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [], listedBy };
+  const fromTrees = await diffTrees(octokit, repository, mergeBase, request.head);
+  if (fromTrees) return { ...sides, changed: fromTrees, notChecked: [], listedBy: 'trees' };
+  const notChecked: ErroredOutcome = {
+    category: 'engine',
+    target: `changed files past the first ${cap.toLocaleString('en-US')}`,
+    message:
+      `GitHub lists at most ${cap.toLocaleString('en-US')} files of a ${listedBy} and this change has that many or more; the repository is too large ` +
+      "for GitHub's trees API to list the rest, so changed files past those were not checked. Run hipaa-guard on a checkout (the Action after actions/checkout, or the CLI) to check every file.",
   };
+  return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [notChecked], listedBy };
+}
+
+/** Path → blob id of every file at `ref`; undefined when GitHub truncates the listing. */
+async function blobsAt(octokit: GitHubClient, repository: RepositoryRef, ref: string): Promise<Map<string, string> | undefined> {
+  const { data } = await octokit.rest.git.getTree({ ...repository, tree_sha: ref, recursive: 'true' });
+  if (data.truncated) return undefined;
+  return new Map(data.tree.flatMap((entry) => (entry.type === 'blob' && entry.path && entry.sha ? [[entry.path, entry.sha] as const] : [])));
+}
+
+/** The files that differ between two commits' trees (a rename is a removal and an addition); undefined when a tree is too large. */
+async function diffTrees(octokit: GitHubClient, repository: RepositoryRef, base: string, head: string): Promise<ChangedFile[] | undefined> {
+  const [before, after] = await Promise.all([blobsAt(octokit, repository, base), blobsAt(octokit, repository, head)]);
+  if (!before || !after) return undefined;
+  const changed: ChangedFile[] = [];
+  for (const [path, blob] of after) {
+    const previous = before.get(path);
+    if (previous === undefined) changed.push({ path, status: 'added' });
+    else if (previous !== blob) changed.push({ path, status: 'modified' });
+  }
+  for (const path of before.keys()) if (!after.has(path)) changed.push({ path, status: 'removed' });
+  return changed.sort((a, b) => a.path.localeCompare(b.path));
 }

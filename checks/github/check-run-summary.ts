@@ -7,12 +7,9 @@ import { blockingFindings, type Report } from '../model/report.js';
 import { safeguardTitle } from '../model/safeguards.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { stripControl } from '../report/summary.js';
+import { cutText, fitRendering, GITHUB_LIMITS } from './limits.js';
 
 export const CHECK_RUN_NAME = 'HIPAA safeguards';
-/** GitHub's limit on `output.summary` and `output.text`. */
-export const SUMMARY_LIMIT = 65_535;
-/** GitHub's limit on annotations per create/update request. */
-export const ANNOTATIONS_PER_REQUEST = 50;
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 export type AnnotationLevel = 'failure' | 'warning' | 'notice';
@@ -69,8 +66,8 @@ export function annotationsOf(report: Report): CheckAnnotation[] {
       start_line: startLine,
       end_line: Math.max(startLine, location.endLine),
       annotation_level: annotationLevelOf(finding.severity),
-      title: `${finding.ruleId}: ${finding.title}`.slice(0, 255),
-      message: stripControl(`${finding.message}\n\n${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`).slice(0, 64_000),
+      title: cutText(`${finding.ruleId}: ${finding.title}`, GITHUB_LIMITS.annotationTitle, () => '…'),
+      message: cutText(stripControl(`${finding.message}\n\n${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`), GITHUB_LIMITS.annotationMessage),
     };
   });
 }
@@ -83,8 +80,8 @@ export function checkRunTitle(report: Report, options: VerdictOptions): string {
   return report.findings.length ? `No blocking findings (${report.findings.length} below the threshold)` : 'All safeguards hold';
 }
 
-/** The check run's Markdown summary: the verdict, then the Markdown report cut to `limit` characters. */
-export function renderCheckRunSummary(report: Report, options: VerdictOptions, limit = SUMMARY_LIMIT): string {
+/** The check run's Markdown summary: the verdict, then the Markdown report, within GitHub's limit. */
+export function renderCheckRunSummary(report: Report, options: VerdictOptions): string {
   const head = `**${checkRunTitle(report, options)}** (fail-on: ${options.failOn})\n\n`;
-  return head + renderMarkdown(report, { maxLength: limit - head.length });
+  return fitRendering((budget) => head + renderMarkdown(report, { maxLength: budget - head.length }), GITHUB_LIMITS.checkRunSummary);
 }

@@ -2,15 +2,18 @@
  * The `HIPAA safeguards` check run on a head commit, shared by the Action and the App:
  * start it (reusing the run a redelivered webhook or a re-run already created), complete it
  * from a Report, or complete it with an error when the engine could not run.
+ *
+ * A run this module started is never left `in_progress`: when publishing the results fails
+ * (a 422, a 5xx after the client's retries, a crash while rendering), the run is completed as
+ * a failure whose summary says why. Rate limits and 5xx retries belong to the client
+ * (@octokit/plugin-throttling and plugin-retry, in both fronts), not to this module.
  */
 import { ConfigError } from '../config/load-config.js';
 import type { Report } from '../model/report.js';
 import type { GitHubClient, RepositoryRef } from './api-source.js';
-import { httpStatus, withBackoff, type BackoffOptions } from './backoff.js';
+import { httpStatus, safeErrorMessage, type BackoffOptions } from './backoff.js';
 import {
-  ANNOTATIONS_PER_REQUEST,
   CHECK_RUN_NAME,
-  SUMMARY_LIMIT,
   annotationsOf,
   checkRunTitle,
   conclusionOf,
@@ -19,13 +22,19 @@ import {
   type CheckConclusion,
   type VerdictOptions,
 } from './check-run-summary.js';
-import { capEntries, escapeMarkdown, inlineCode } from '../report/markdown.js';
+import { ANNOTATIONS_PER_REQUEST, capEntries, cutText, GITHUB_LIMITS } from './limits.js';
+import { escapeMarkdown, inlineCode } from '../report/markdown.js';
 
 export interface CheckRunTarget extends RepositoryRef {
   headSha: string;
   /** Tells our run apart from others on the same commit; default `hipaa-guard`. */
   externalId?: string;
   detailsUrl?: string;
+  /**
+   * The GitHub App this client acts as, when known (the App knows its id): runs of the same
+   * name made by another app are then never listed, let alone touched.
+   */
+  appId?: number;
 }
 
 /** A run we may update. */
@@ -33,6 +42,11 @@ export interface CheckRunHandle extends RepositoryRef {
   id: number;
   /** The run existed already (redelivery, re-run) and was reset to in_progress. */
   reused: boolean;
+  /**
+   * Another delivery created a run on the same commit at the same instant (GitHub cannot
+   * refuse the second): the oldest one, which later checks of this commit re-use.
+   */
+  duplicateOf?: number;
 }
 
 /**
@@ -58,48 +72,62 @@ function forbiddenResult(error: unknown): StartCheckRunResult | undefined {
   };
 }
 
-/** Creates the run in_progress, or resets the one with the same name, head SHA and external id. */
+const STARTING = { title: 'Checking the HIPAA safeguards…' };
+
+/**
+ * Creates the run in_progress, or resets the oldest one with the same name, head SHA and
+ * external id (made by this app). After creating, the runs are listed again: two deliveries
+ * that raced both created one, and both agree the oldest is the commit's run.
+ */
 export async function startCheckRun(octokit: GitHubClient, target: CheckRunTarget, options: PublishOptions): Promise<StartCheckRunResult> {
   const { owner, repo, headSha } = target;
   const externalId = target.externalId ?? DEFAULT_EXTERNAL_ID;
   const startedAt = options.now().toISOString();
+  const ours = async (appId: number | undefined) => {
+    const { data } = await octokit.rest.checks.listForRef({
+      owner,
+      repo,
+      ref: headSha,
+      check_name: CHECK_RUN_NAME,
+      filter: 'all',
+      per_page: 100,
+      ...(appId === undefined ? {} : { app_id: appId }),
+    });
+    return data.check_runs
+      .filter((run) => run.head_sha === headSha && run.external_id === externalId && (appId === undefined || run.app?.id === undefined || run.app.id === appId))
+      .sort((a, b) => a.id - b.id);
+  };
   try {
-    const { data } = await withBackoff(
-      () => octokit.rest.checks.listForRef({ owner, repo, ref: headSha, check_name: CHECK_RUN_NAME, filter: 'all', per_page: 100 }),
-      options,
-    );
-    const existing = data.check_runs.find((run) => run.head_sha === headSha && run.external_id === externalId);
-    if (existing) {
-      await withBackoff(
-        () =>
-          octokit.rest.checks.update({
-            owner,
-            repo,
-            check_run_id: existing.id,
-            status: 'in_progress',
-            started_at: startedAt,
-            output: { title: 'Checking the HIPAA safeguards…', summary: 'hipaa-guard is running again on this commit.' },
-          }),
-        options,
-      );
-      return { kind: 'started', run: { owner, repo, id: existing.id, reused: true } };
-    }
-    const { data: created } = await withBackoff(
-      () =>
-        octokit.rest.checks.create({
+    for (const existing of await ours(target.appId)) {
+      try {
+        await octokit.rest.checks.update({
           owner,
           repo,
-          name: CHECK_RUN_NAME,
-          head_sha: headSha,
-          external_id: externalId,
+          check_run_id: existing.id,
           status: 'in_progress',
           started_at: startedAt,
-          ...(target.detailsUrl ? { details_url: target.detailsUrl } : {}),
-          output: { title: 'Checking the HIPAA safeguards…', summary: 'hipaa-guard is running on this commit.' },
-        }),
-      options,
-    );
-    return { kind: 'started', run: { owner, repo, id: created.id, reused: false } };
+          output: { ...STARTING, summary: 'hipaa-guard is running again on this commit.' },
+        });
+        return { kind: 'started', run: { owner, repo, id: existing.id, reused: true } };
+      } catch (error) {
+        // Without a known app id the list may hold another app's run: GitHub refuses to let us update it.
+        if (target.appId !== undefined || forbiddenResult(error) === undefined) throw error;
+      }
+    }
+    const { data: created } = await octokit.rest.checks.create({
+      owner,
+      repo,
+      name: CHECK_RUN_NAME,
+      head_sha: headSha,
+      external_id: externalId,
+      status: 'in_progress',
+      started_at: startedAt,
+      ...(target.detailsUrl ? { details_url: target.detailsUrl } : {}),
+      output: { ...STARTING, summary: 'hipaa-guard is running on this commit.' },
+    });
+    const [oldest] = await ours(target.appId ?? created.app?.id).catch(() => []);
+    const duplicateOf = oldest && oldest.id < created.id ? oldest.id : undefined;
+    return { kind: 'started', run: { owner, repo, id: created.id, reused: false, ...(duplicateOf === undefined ? {} : { duplicateOf }) } };
   } catch (error) {
     const forbidden = forbiddenResult(error);
     if (forbidden) return forbidden;
@@ -112,24 +140,69 @@ export interface CompletedCheckRun {
   annotations: number;
   /** PATCH requests sent (1 + one per further 50 annotations). */
   requests: number;
+  /**
+   * The results could not be published (GitHub refused them, or rendering failed): the run
+   * was completed as a failure saying this instead.
+   */
+  publishError?: string;
+}
+
+/** What one completion sends: the conclusion, the output, and the annotations. */
+interface Completion {
+  conclusion: CheckConclusion;
+  output: { title: string; summary: string };
+  annotations: CheckAnnotation[];
 }
 
 /**
  * Completes the run from a report: annotations go 50 per request, earlier batches while the
  * run is still in progress, the last batch with the conclusion, so a completed run is whole.
  */
-export async function completeCheckRun(
+export function completeCheckRun(
   octokit: GitHubClient,
   run: CheckRunHandle,
   report: Report,
   verdict: VerdictOptions,
   options: PublishOptions,
 ): Promise<CompletedCheckRun> {
-  const conclusion = conclusionOf(report, verdict);
-  const output = { title: checkRunTitle(report, verdict), summary: renderCheckRunSummary(report, verdict) };
-  const annotations = annotationsOf(report);
-  const requests = await sendAnnotated(octokit, run, output, annotations, { conclusion, completedAt: options.now().toISOString() }, options);
-  return { conclusion, annotations: annotations.length, requests };
+  return settleCheckRun(octokit, run, options, () => ({
+    conclusion: conclusionOf(report, verdict),
+    output: { title: checkRunTitle(report, verdict), summary: renderCheckRunSummary(report, verdict) },
+    annotations: annotationsOf(report),
+  }));
+}
+
+/**
+ * Sends a completion; when that fails in any way, completes the run as a failure with a short
+ * reason (no annotations, nothing GitHub could refuse). Throws only when GitHub refuses that
+ * too, naming the run left in progress.
+ */
+async function settleCheckRun(octokit: GitHubClient, run: CheckRunHandle, options: PublishOptions, build: () => Completion): Promise<CompletedCheckRun> {
+  const completedAt = options.now().toISOString();
+  try {
+    const completion = build();
+    const requests = await sendAnnotated(octokit, run, completion, completedAt);
+    return { conclusion: completion.conclusion, annotations: completion.annotations.length, requests };
+  } catch (error) {
+    const reason = safeErrorMessage(error);
+    const summary =
+      '**hipaa-guard could not publish its results on this check run**, so it fails rather than pass unseen.\n\n' +
+      `${escapeMarkdown(reason)}\n\nThe run's log has the findings; re-run the check once GitHub accepts it.\n`;
+    try {
+      await octokit.rest.checks.update({
+        owner: run.owner,
+        repo: run.repo,
+        check_run_id: run.id,
+        status: 'completed',
+        conclusion: 'failure',
+        completed_at: completedAt,
+        output: { title: 'hipaa-guard could not publish its results', summary: cutText(summary, GITHUB_LIMITS.checkRunSummary) },
+      });
+    } catch (fallbackError) {
+      throw new Error(`check run ${run.id} could not be completed (${reason}; then ${safeErrorMessage(fallbackError)})`);
+    }
+    return { conclusion: 'failure', annotations: 0, requests: 0, publishError: reason };
+  }
 }
 
 interface AnnotationFields {
@@ -149,47 +222,37 @@ const annotationKey = (annotation: AnnotationFields): string =>
  * (a redelivered webhook, a re-run on the same commit) would show each one twice: the ones it
  * has are not sent again. Listing them failing must not keep the run from completing.
  */
-async function annotationsOn(octokit: GitHubClient, run: CheckRunHandle, options: PublishOptions): Promise<Set<string>> {
+async function annotationsOn(octokit: GitHubClient, run: CheckRunHandle): Promise<Set<string>> {
   if (!run.reused) return new Set();
   try {
-    const existing = await withBackoff(
-      () => octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run.owner, repo: run.repo, check_run_id: run.id, per_page: 100 }),
-      options,
-    );
+    const existing = await octokit.paginate(octokit.rest.checks.listAnnotations, { owner: run.owner, repo: run.repo, check_run_id: run.id, per_page: 100 });
     return new Set(existing.map(annotationKey));
   } catch {
     return new Set();
   }
 }
 
-async function sendAnnotated(
-  octokit: GitHubClient,
-  run: CheckRunHandle,
-  output: { title: string; summary: string },
-  all: CheckAnnotation[],
-  completion: { conclusion: CheckConclusion; completedAt: string },
-  options: PublishOptions,
-): Promise<number> {
-  const present = await annotationsOn(octokit, run, options);
-  const annotations = all.filter((annotation) => !present.has(annotationKey(annotation)));
+async function sendAnnotated(octokit: GitHubClient, run: CheckRunHandle, completion: Completion, completedAt: string): Promise<number> {
+  const present = await annotationsOn(octokit, run);
+  const annotations = completion.annotations.filter((annotation) => !present.has(annotationKey(annotation)));
   const batches: CheckAnnotation[][] = [];
   for (let index = 0; index < annotations.length; index += ANNOTATIONS_PER_REQUEST) {
     batches.push(annotations.slice(index, index + ANNOTATIONS_PER_REQUEST));
   }
   if (batches.length === 0) batches.push([]);
+  const output = {
+    title: cutText(completion.output.title, GITHUB_LIMITS.checkRunTitle, () => '…'),
+    summary: cutText(completion.output.summary, GITHUB_LIMITS.checkRunSummary),
+  };
   for (const [index, batch] of batches.entries()) {
     const last = index === batches.length - 1;
-    await withBackoff(
-      () =>
-        octokit.rest.checks.update({
-          owner: run.owner,
-          repo: run.repo,
-          check_run_id: run.id,
-          ...(last ? { status: 'completed' as const, conclusion: completion.conclusion, completed_at: completion.completedAt } : {}),
-          output: { ...output, ...(batch.length ? { annotations: batch } : {}) },
-        }),
-      options,
-    );
+    await octokit.rest.checks.update({
+      owner: run.owner,
+      repo: run.repo,
+      check_run_id: run.id,
+      ...(last ? { status: 'completed' as const, conclusion: completion.conclusion, completed_at: completedAt } : {}),
+      output: { ...output, ...(batch.length ? { annotations: batch } : {}) },
+    });
   }
   return batches.length;
 }
@@ -210,21 +273,21 @@ export function describeRunFailure(error: unknown): RunFailure {
     const head = [`**hipaa-guard could not read its configuration.** Fix ${inlineCode(error.file)} and push again.`, '', '### Problems'];
     return {
       title: `Configuration error in ${error.file}`,
-      summary: capEntries([...head, ...items], SUMMARY_LIMIT, (omitted) => `- …and ${omitted} more`),
+      summary: capEntries([...head, ...items], GITHUB_LIMITS.checkRunSummary, (omitted) => `- …and ${omitted} more`),
       annotations: error.problems.map((problem) => ({
         path: error.file,
         start_line: Math.max(1, problem.line),
         end_line: Math.max(1, problem.line),
         annotation_level: 'failure',
         title: 'hipaa-guard configuration',
-        message: `${problem.path ? `${problem.path}: ` : ''}${problem.message}`,
+        message: cutText(`${problem.path ? `${problem.path}: ` : ''}${problem.message}`, GITHUB_LIMITS.annotationMessage),
       })),
     };
   }
   const message = error instanceof Error ? error.message : String(error);
   return {
     title: 'hipaa-guard could not run',
-    summary: `**hipaa-guard could not complete this check.** The safeguards were not evaluated.\n\n${escapeMarkdown(message).slice(0, 60_000)}\n`,
+    summary: cutText(`**hipaa-guard could not complete this check.** The safeguards were not evaluated.\n\n${escapeMarkdown(message)}\n`, GITHUB_LIMITS.checkRunSummary),
     annotations: [],
   };
 }
@@ -232,13 +295,10 @@ export function describeRunFailure(error: unknown): RunFailure {
 /** Completes the run as a failure explaining why the engine could not run. */
 export async function failCheckRun(octokit: GitHubClient, run: CheckRunHandle, error: unknown, options: PublishOptions): Promise<RunFailure> {
   const failure = describeRunFailure(error);
-  await sendAnnotated(
-    octokit,
-    run,
-    { title: failure.title, summary: failure.summary },
-    failure.annotations,
-    { conclusion: 'failure', completedAt: options.now().toISOString() },
-    options,
-  );
+  await settleCheckRun(octokit, run, options, () => ({
+    conclusion: 'failure',
+    output: { title: failure.title, summary: failure.summary },
+    annotations: failure.annotations,
+  }));
   return failure;
 }

@@ -3,9 +3,6 @@ import type { Report, Strengthening, SuppressedFinding } from '../model/report.j
 import { citationOf, safeguardTitle } from '../model/safeguards.js';
 import { CHANGE_COLUMNS, countBySafeguard, errorPlace, oneLine, summaryLine, targetLabel } from './summary.js';
 
-/** GitHub's limit on a check run's `output.summary` and `output.text`. */
-export const CHECK_RUN_SUMMARY_LIMIT = 65_535;
-
 export interface MarkdownOptions {
   /** Longest output in characters; entries past it are replaced by an "…and N more" line. */
   maxLength?: number;

@@ -57,6 +57,19 @@ export async function createRepo(commits: Record<string, string | null>[]): Prom
   return { dir, shas };
 }
 
+/**
+ * `count` databases in one Terraform file, compliant but for `publicly_accessible` as given:
+ * resource i starts on line 7i+1, its `publicly_accessible` on line 7i+3.
+ */
+export function databases(count: number, publiclyAccessible: boolean): string {
+  return Array.from(
+    { length: count },
+    (_, index) =>
+      `resource "aws_db_instance" "db${index}" {\n  engine                  = "postgres"\n  publicly_accessible     = ${publiclyAccessible}\n` +
+      '  storage_encrypted       = true\n  backup_retention_period = 7\n  deletion_protection     = true\n}\n',
+  ).join('');
+}
+
 // ---- event payloads ----------------------------------------------------------------------------
 
 interface WebhookExamples {

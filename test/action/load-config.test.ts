@@ -7,18 +7,19 @@ import { createRepo } from './harness.js';
 const CONFIG = '.github/hipaa-guard.yml';
 
 function contextOf(dir: string): RunContext {
-  return { eventName: 'pull_request', owner: 'acme', repo: 'infra', workspace: dir, apiUrl: 'http://127.0.0.1:9', tempDir: dir };
+  return { eventName: 'pull_request', owner: 'acme', repo: 'infra', workspace: dir, apiUrl: 'http://127.0.0.1:9', tempDir: dir, diffFrom: 'merge-base' };
 }
 
 /** Never called: both commits are in the checkout. */
 const offline = {} as GitHubClient;
+const silent = { info: () => undefined };
 
 describe('the Action reads its config as of the base commit', () => {
   it('Given a base without a config and a pull request that adds one with fail-on: never, when loaded, then the defaults apply, not the PR\'s file', async () => {
     // Given a base commit without config, and a head (checked out) that adds one switching the checks off
     const { dir, shas } = await createRepo([{ 'README.md': 'docs\n' }, { [CONFIG]: 'fail-on: never\ninfra:\n  exclude: ["**"]\n' }]);
     // When the config is loaded for the diff against the base
-    const loaded = await loadConfig(CONFIG, contextOf(dir), shas[0], offline);
+    const loaded = await loadConfig(CONFIG, contextOf(dir), shas[0], offline, silent);
     // Then the defaults apply: the change under review cannot choose how it is judged
     expect(loaded.config['fail-on']).toBe('high');
     expect(loaded.config.infra.exclude).toEqual([]);
@@ -27,12 +28,12 @@ describe('the Action reads its config as of the base commit', () => {
 
   it('Given a config at the base that the pull request loosens, when loaded, then the base version applies', async () => {
     const { dir, shas } = await createRepo([{ [CONFIG]: 'fail-on: medium\n' }, { [CONFIG]: 'fail-on: never\n' }]);
-    const loaded = await loadConfig(CONFIG, contextOf(dir), shas[0], offline);
+    const loaded = await loadConfig(CONFIG, contextOf(dir), shas[0], offline, silent);
     expect([loaded.config['fail-on'], loaded.text]).toEqual(['medium', 'fail-on: medium\n']);
   });
 
   it('Given no base (a scheduled probe), when loaded, then the checkout\'s config applies', async () => {
     const { dir } = await createRepo([{ [CONFIG]: 'fail-on: low\n' }]);
-    expect((await loadConfig(CONFIG, contextOf(dir), undefined, offline)).config['fail-on']).toBe('low');
+    expect((await loadConfig(CONFIG, contextOf(dir), undefined, offline, silent)).config['fail-on']).toBe('low');
   });
 });

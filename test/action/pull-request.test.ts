@@ -1,36 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeGitHub } from '../github/fake-github.js';
-import { createRepo, git, pullRequestPayload, pushPayload, runBundledAction } from './harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
+import { createRepo, databases, git, pullRequestPayload, pushPayload, runBundledAction } from './harness.js';
 
 const CONFIG = '.github/hipaa-guard.yml';
 
-/**
- * `count` databases in one file, compliant but for `publicly_accessible` as given: resource i
- * starts on line 7i+1, its `publicly_accessible` on line 7i+3.
- */
-function databases(count: number, publiclyAccessible: boolean): string {
-  return Array.from(
-    { length: count },
-    (_, index) =>
-      `resource "aws_db_instance" "db${index}" {\n  engine                  = "postgres"\n  publicly_accessible     = ${publiclyAccessible}\n` +
-      '  storage_encrypted       = true\n  backup_retention_period = 7\n  deletion_protection     = true\n}\n',
-  ).join('');
-}
-
 describe('the bundled Action on pull requests and pushes', () => {
+  // Every request the Action sends must be one GitHub's API description accepts, within its limits
+  const fake = useFakeGitHub();
   let github: FakeGitHub;
   let apiUrl: string;
-  beforeEach(async () => {
-    github = new FakeGitHub();
-    apiUrl = await github.start();
-  });
-  afterEach(async () => {
-    // Every request the Action sent is one GitHub's API description accepts
-    expect(github.problems).toEqual([]);
-    await github.stop();
-  });
+  beforeEach(() => ({ github, apiUrl } = fake));
 
   it('fails the check run with 60 annotations on the exact lines, sent 50 per request', async () => {
     // Given a pull request that makes 60 databases public

@@ -94,6 +94,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       return Promise.resolve();
     },
     settings: { ...SWEEP_DEFAULTS, ...options.settings },
+    appId: 123,
     ...(options.maxIssuesCreated === undefined ? {} : { maxIssuesCreated: options.maxIssuesCreated }),
   };
   await probot.load(hipaaGuardApp(deps), { cwd: process.cwd(), addHandler: (handler) => handlers.push(handler) });
@@ -160,11 +161,12 @@ export function mockConfig(github: GitHubMock, yaml: string | undefined, path = 
 
 /** No `HIPAA safeguards` run on the head commit yet; the App creates run `runId`. */
 export function mockNewCheckRun(github: GitHubMock, runId: number, headSha = HEAD_SHA, captured: unknown[] = []): void {
-  github.scope
-    .get(`/repos/${OWNER}/${REPO}/commits/${headSha}/check-runs`)
-    .query(true)
-    .reply(200, { total_count: 0, check_runs: [] });
-  github.scope.post(`/repos/${OWNER}/${REPO}/check-runs`, (body: unknown) => captured.push(body) > 0).reply(201, { id: runId, head_sha: headSha });
+  const created = { id: runId, head_sha: headSha, name: 'HIPAA safeguards', external_id: 'hipaa-guard', app: { id: 123 } };
+  // Listed before creating (none yet), and again after (only this one: no delivery raced it).
+  const list = `/repos/${OWNER}/${REPO}/commits/${headSha}/check-runs`;
+  github.scope.get(list).query(true).reply(200, { total_count: 0, check_runs: [] });
+  github.scope.post(`/repos/${OWNER}/${REPO}/check-runs`, (body: unknown) => captured.push(body) > 0).reply(201, created);
+  github.scope.get(list).query(true).reply(200, { total_count: 1, check_runs: [created] });
 }
 
 /** The PATCHes of run `runId`, their bodies captured in order. */
@@ -189,4 +191,19 @@ export function mockFile(github: GitHubMock, path: string, ref: string, text: st
   const scope = github.scope.get(`/repos/${OWNER}/${REPO}/contents/${encodeURIComponent(path)}`).query({ ref });
   if (text === undefined) scope.reply(404, { message: 'Not Found' });
   else scope.reply(200, contentsFileEntry(`${OWNER}/${REPO}`, path, Buffer.from(text)));
+}
+
+/** A comparison of `base` with the head commit that lists `files`, for changes without a pull request. */
+export function mockComparison(github: GitHubMock, base: string, files: { filename: string; status: string }[], mergeBase = base): void {
+  github.scope
+    .get(`/repos/${OWNER}/${REPO}/compare/${base}...${HEAD_SHA}`)
+    .query({ per_page: 1 })
+    .reply(200, { merge_base_commit: { sha: mergeBase }, files });
+}
+
+/** An example payload pointed at the test repository. */
+export function inTestRepository<T extends { repository: { name: string; owner: { login: string } } }>(payload: T): T {
+  payload.repository.name = REPO;
+  payload.repository.owner.login = OWNER;
+  return payload;
 }

@@ -137,8 +137,8 @@ describe('npm run app (app/main.ts)', () => {
       });
 
       expect(page).toContain('https://github.com/settings/apps/new');
-      expect(page).toContain('"default_permissions":{"checks":"write","contents":"read","issues":"write","pull_requests":"read","metadata":"read"}');
-      expect(page).toContain('"default_events":["pull_request","check_suite","check_run"]');
+      expect(page).toContain('"default_permissions":{"checks":"write","contents":"read","issues":"write","pull_requests":"read","merge_queues":"read","metadata":"read"}');
+      expect(page).toContain('"default_events":["pull_request","check_suite","check_run","merge_group"]');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

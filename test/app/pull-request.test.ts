@@ -15,7 +15,9 @@ import {
   REPO,
   createTestApp,
   examplePayload,
+  inTestRepository,
   mockCheckRunUpdates,
+  mockComparison,
   mockConfig,
   mockFile,
   mockInstallationToken,
@@ -174,18 +176,27 @@ describe('pull request checks', () => {
     expect(updates[0]?.output?.summary).toContain('hcl2json: wasm trap at main.tf');
   });
 
-  it('Given a config that does not fit the schema, when a PR opens, then the run completes naming the key and its line', async () => {
+  it.each([
+    ['a value that does not fit the schema', 'profile: hipaa\nfail-on: sometimes\n', 2, 'fail-on: '],
+    ['a broken YAML line', 'profile: hipaa\nfail-on: [high\nengine: native\n', 3, 'invalid YAML'],
+    ['an unknown key', 'profile: hipaa\ninfra:\n  exclud: ["docs/**"]\n', 3, 'unknown key "exclud"'],
+  ])('Given a config with %s, when a PR opens, then the run fails with that line annotated on the config file, as the Action reports it', async (_what, yaml, line, message) => {
     app = await createTestApp();
     const updates: Body[] = [];
     mockInstallationToken(app.github);
-    mockConfig(app.github, 'fail-on: sometimes\n');
-    mockNewCheckRun(app.github, 46);
-    mockCheckRunUpdates(app.github, 46, 1, updates);
+    // Read through Probot's config plugin, then once more as text to place the problem on its line
+    mockConfig(app.github, yaml);
+    mockConfig(app.github, yaml);
+    mockNewCheckRun(app.github, 52);
+    mockCheckRunUpdates(app.github, 52, 1, updates);
 
     await app.receive('pull_request', examplePayload('pull_request', 'opened'));
 
     expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Configuration error in .github/hipaa-guard.yml' } });
-    expect(updates[0]?.output?.summary).toContain('`fail-on`');
+    expect(updates[0]?.output?.summary).toContain(`\`.github/hipaa-guard.yml:${line}\``);
+    expect(updates[0]?.output?.annotations).toEqual([
+      expect.objectContaining({ path: '.github/hipaa-guard.yml', start_line: line, annotation_level: 'failure', message: expect.stringContaining(message) }),
+    ]);
   });
 
   it('Given a redelivered webhook, when the run exists already, then that run is updated and no second one is created', async () => {
@@ -205,6 +216,72 @@ describe('pull request checks', () => {
     await app.receive('pull_request', examplePayload('pull_request', 'opened'), 'delivery-1-redelivered');
 
     expect(updates.map((update) => update.status)).toEqual(['in_progress', 'completed']);
+  });
+
+  it('Given two deliveries for the same head commit at the same instant, when both arrive, then one check run is created and completed once', async () => {
+    app = await createTestApp({ scan: recordingScan([]) });
+    const updates: Body[] = [];
+    // Every GitHub answer below is mocked once: a second check would find no mock
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 53);
+    mockPullRequestFiles(app.github, [{ filename: 'main.tf', status: 'modified' }]);
+    mockCheckRunUpdates(app.github, 53, 1, updates);
+
+    await Promise.all([
+      app.receive('pull_request', examplePayload('pull_request', 'opened'), 'delivery-a'),
+      app.receive('pull_request', examplePayload('pull_request', 'synchronize'), 'delivery-b'),
+    ]);
+
+    expect(updates.map((update) => update.status)).toEqual(['completed']);
+  });
+
+  it('Given a merge queue group, when checks are requested, then its head is checked against base_sha', async () => {
+    const seen: { changes?: ChangeSet }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    const payload = inTestRepository(
+      examplePayload('merge_group', 'checks_requested') as { merge_group: { head_sha: string; base_sha: string }; repository: { name: string; owner: { login: string } } },
+    );
+    Object.assign(payload.merge_group, { head_sha: HEAD_SHA, base_sha: BASE_SHA });
+    const updates: Body[] = [];
+    mockInstallationToken(app.github);
+    mockConfig(app.github, CONFIG);
+    mockNewCheckRun(app.github, 54);
+    mockComparison(app.github, BASE_SHA, [{ filename: 'infra/main.tf', status: 'modified' }]);
+    mockCheckRunUpdates(app.github, 54, 1, updates);
+
+    await app.receive('merge_group', payload);
+
+    expect([seen[0]?.changes?.baseRef, seen[0]?.changes?.headRef]).toEqual([BASE_SHA, HEAD_SHA]);
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
+  });
+
+  it.each([
+    ['a protected branch', true, true],
+    ['an unprotected branch', false, false],
+  ])('Given a push to %s without a pull request, when its check suite is requested, then it is checked: %s', async (_what, isProtected, checked) => {
+    const seen: { changes?: ChangeSet }[] = [];
+    app = await createTestApp({ scan: recordingScan(seen) });
+    const payload = inTestRepository(
+      examplePayload('check_suite', 'requested') as {
+        check_suite: { head_sha: string; head_branch: string; before: string };
+        repository: { name: string; owner: { login: string }; default_branch: string };
+      },
+    );
+    Object.assign(payload.check_suite, { head_sha: HEAD_SHA, head_branch: 'release', before: BASE_SHA });
+    payload.repository.default_branch = 'main';
+    mockInstallationToken(app.github);
+    app.github.scope.get(`/repos/${OWNER}/${REPO}/branches/release`).reply(200, { name: 'release', protected: isProtected });
+    if (checked) {
+      mockConfig(app.github, CONFIG);
+      mockNewCheckRun(app.github, 55);
+      mockComparison(app.github, BASE_SHA, [{ filename: 'infra/main.tf', status: 'modified' }]);
+      mockCheckRunUpdates(app.github, 55, 1, []);
+    }
+
+    await app.receive('check_suite', payload);
+
+    expect(seen.map((entry) => entry.changes?.baseRef)).toEqual(checked ? [BASE_SHA] : []);
   });
 
   it('Given a check suite re-requested for a PR commit, when received, then the PR is checked again against its base', async () => {
@@ -238,16 +315,12 @@ describe('pull request checks', () => {
     };
     payload.check_run.name = 'HIPAA safeguards';
     payload.check_run.head_sha = HEAD_SHA;
-    payload.repository.name = REPO;
-    payload.repository.owner.login = OWNER;
+    inTestRepository(payload);
     const updates: Body[] = [];
     mockInstallationToken(app.github);
     mockConfig(app.github, CONFIG);
     mockNewCheckRun(app.github, 49);
-    app.github.scope
-      .get(`/repos/${OWNER}/${REPO}/compare/${payload.repository.default_branch}...${HEAD_SHA}`)
-      .query({ per_page: 1 })
-      .reply(200, { merge_base_commit: { sha: MERGE_BASE_SHA }, files: [{ filename: 'main.tf', status: 'added' }] });
+    mockComparison(app.github, payload.repository.default_branch, [{ filename: 'main.tf', status: 'added' }], MERGE_BASE_SHA);
     mockCheckRunUpdates(app.github, 49, 1, updates);
 
     await app.receive('check_run', payload);
@@ -271,7 +344,7 @@ describe('pull request checks', () => {
     expect([seen[0]?.config?.profile, seen[0]?.config?.['fail-on']]).toEqual(['nist-800-52r2', 'medium']);
   });
 
-  it('Given a PR that breaks the config file, when checked, then the run used the default branch config and reports the edit on its line', async () => {
+  it('Given a PR that breaks the config file, when checked, then the run used the base config and reports the edit on its line', async () => {
     app = await createTestApp({ scan: (_changes, _config, { now }) => Promise.resolve(cleanReport({ startedAt: now.toISOString() })) });
     const updates: Body[] = [];
     mockInstallationToken(app.github);
@@ -286,7 +359,7 @@ describe('pull request checks', () => {
     expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
     expect(updates[0]?.output?.summary).toContain('`.github/hipaa-guard.yml:3`: the edited config would not load');
     expect(updates[0]?.output?.summary).toContain('expected an https:// URL');
-    expect(updates[0]?.output?.summary).toContain("this run used the default branch's version");
+    expect(updates[0]?.output?.summary).toContain('this run used the version at its base');
   });
 
   it('Given a payload without the head commit, when received, then it is refused by the schema and GitHub is not called', async () => {

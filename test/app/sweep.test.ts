@@ -220,7 +220,7 @@ describe('sweeps', () => {
     ]);
   });
 
-  it('Given repositories without config or with a broken one, when swept, then they are listed and skipped', async () => {
+  it('Given repositories without config or with a broken one, when swept, then they are listed and skipped, the broken key on its line', async () => {
     app = await createTestApp({ resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
     mockFleet(app.github, INSTALLATION, [
       { owner: 'acme', name: 'docs', config: null },
@@ -239,7 +239,7 @@ describe('sweeps', () => {
         endpoints: 0,
         refused: 0,
         findings: 0,
-        detail: '.github/hipaa-guard.yml:1: endpoints[0].url: expected an https:// URL such as "https://api.example.org"',
+        detail: '.github/hipaa-guard.yml:2: endpoints[0].url: expected an https:// URL such as "https://api.example.org"',
       },
       { repository: 'acme/infra', status: 'no-endpoints', endpoints: 0, refused: 0, findings: 0 },
     ]);

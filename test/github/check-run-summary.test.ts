@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { annotationsOf, checkRunTitle, conclusionOf, renderCheckRunSummary, SUMMARY_LIMIT } from '../../checks/github/check-run-summary.js';
+import { annotationsOf, checkRunTitle, conclusionOf, renderCheckRunSummary } from '../../checks/github/check-run-summary.js';
+import { GITHUB_LIMITS } from '../../checks/github/limits.js';
 import { endpointFinding, fileFinding, reportWith } from './builders.js';
 
 describe('check-run verdict', () => {
@@ -42,7 +43,7 @@ describe('renderCheckRunSummary', () => {
     // When the summary is rendered
     const summary = renderCheckRunSummary(reportWith({ findings }), { failOn: 'high' });
     // Then it fits and ends with an "…and N more" line
-    expect(summary.length).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(summary.length).toBeLessThanOrEqual(GITHUB_LIMITS.checkRunSummary.max);
     const shown = summary.match(/^### HIGH /gm)?.length ?? 0;
     expect(shown).toBeGreaterThan(0);
     expect(summary).toContain(`…and ${3000 - shown} more entries`);

@@ -60,17 +60,6 @@ describe('startCheckRun', () => {
     expect(result).toMatchObject({ kind: 'forbidden', status: 403 });
     github.done();
   });
-
-  it('waits out a secondary rate limit and retries', async () => {
-    const github = mockGitHub();
-    github.scope.get(LIST).query(true).reply(403, { message: 'You have exceeded a secondary rate limit' }, { 'retry-after': '30' });
-    github.scope.get(LIST).query(true).reply(200, { total_count: 0, check_runs: [] });
-    github.scope.post(RUNS).reply(201, { id: 1 });
-    const sleeps: number[] = [];
-    await startCheckRun(testOctokit(), { ...REPO, headSha: HEAD_SHA }, publishOptions(sleeps));
-    expect(sleeps).toEqual([30_000]);
-    github.done();
-  });
 });
 
 describe('completeCheckRun', () => {

@@ -1,18 +1,32 @@
 /**
- * A small stateful GitHub API on 127.0.0.1 for the publisher and the bundled Action (a child
- * process nock cannot reach): check runs, issues, comments and labels, kept in memory. Every
- * request is recorded and checked against GitHub's OpenAPI description.
+ * A small stateful GitHub API on 127.0.0.1 for the publisher, the App and the bundled Action (a
+ * child process nock cannot reach): check runs, issues, comments, labels, installation tokens and
+ * a repository read API answered by git, kept in memory. Every request is recorded, checked
+ * against GitHub's OpenAPI description and against GitHub's size limits.
+ *
+ * GitHub's caps are GitHub's here too: a comparison lists at most 300 files, a pull request's
+ * file list at most 3,000, and a tree can be marked truncated.
  */
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { validateGitHubRequest } from '../support/github-openapi.js';
 import { contentsFileEntry } from './contents-entry.js';
+import { githubLimitProblems } from './github-limits.js';
 
 export interface RecordedRequest {
   method: string;
   path: string;
   body: unknown;
+}
+
+export interface FakeAnnotation {
+  path: string;
+  start_line: number;
+  annotation_level: string;
+  title?: string;
+  message?: string;
 }
 
 export interface FakeCheckRun {
@@ -23,7 +37,8 @@ export interface FakeCheckRun {
   status: string;
   conclusion: string | null;
   output: { title?: string; summary?: string };
-  annotations: { path: string; start_line: number; annotation_level: string }[];
+  annotations: FakeAnnotation[];
+  app: { id: number };
   /** PATCH requests received. */
   updates: number;
 }
@@ -48,9 +63,21 @@ export interface FakeGitHubOptions {
   latencyMs?: number;
   /** A git repository that answers compare, pull-request files, contents and trees. */
   repoDir?: string;
+  /** The app the clients act as: the check runs they create carry it. Default 1. */
+  appId?: number;
+  /** Refuse this many completions (a PATCH with a conclusion) with this status first. */
+  refuseCompletions?: { status: number; times: number };
+  /** Mark recursive trees truncated, as GitHub does past 100,000 entries. */
+  truncateTrees?: boolean;
 }
 
+/** GitHub's caps on the files a comparison and a pull request list. */
+export const COMPARE_FILES_CAP = 300;
+export const PULL_FILES_CAP = 3_000;
+
 const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+
+type Answer = [number, unknown, Record<string, string>?];
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -58,6 +85,8 @@ export class FakeGitHub {
   readonly checkRuns: FakeCheckRun[] = [];
   readonly issues: FakeIssue[] = [];
   readonly labels = new Set<string>();
+  /** The pull request whose files `GET /pulls/{n}/files` lists. */
+  pullRequest: { base: string; head: string } | undefined;
   private server: Server | undefined;
   private nextId = 1000;
 
@@ -80,41 +109,62 @@ export class FakeGitHub {
     return this.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`);
   }
 
+  /** A run of the same name made by another app (another CI, the App beside the Action). */
+  addForeignCheckRun(headSha: string, appId: number): FakeCheckRun {
+    const run = this.newCheckRun({ name: 'HIPAA safeguards', head_sha: headSha, external_id: 'hipaa-guard', status: 'completed' }, appId);
+    run.conclusion = 'success';
+    this.checkRuns.push(run);
+    return run;
+  }
+
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks).toString('utf8');
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
-    const body: unknown = text ? JSON.parse(text) : undefined;
-    this.requests.push({ method, path: `${url.pathname}${url.search}`, body });
-    this.problems.push(...validateGitHubRequest(method, `${url.pathname}${url.search}`, body));
+    const body: unknown = raw ? JSON.parse(raw) : undefined;
+    const path = `${url.pathname}${url.search}`;
+    this.requests.push({ method, path, body });
+    this.problems.push(...validateGitHubRequest(method, path, body), ...githubLimitProblems(method, path, body));
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
     const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>);
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown>): [number, unknown, Record<string, string>?] {
+  private newCheckRun(body: Record<string, unknown>, appId: number): FakeCheckRun {
+    return {
+      id: this.nextId++,
+      name: text(body.name, ''),
+      head_sha: text(body.head_sha, ''),
+      external_id: typeof body.external_id === 'string' ? body.external_id : null,
+      status: text(body.status, 'queued'),
+      conclusion: null,
+      output: {},
+      annotations: [],
+      app: { id: appId },
+      updates: 0,
+    };
+  }
+
+  private route(method: string, url: URL, body: Record<string, unknown>): Answer {
+    if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(url.pathname)) {
+      return [201, { token: 'ghs_fake_installation', expires_at: '2030-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' }];
+    }
     const path = url.pathname.replace(/^\/repos\/[^/]+\/[^/]+/, '');
+    const appId = this.options.appId ?? 1;
     let match: RegExpExecArray | null;
     if (method === 'GET' && (match = /^\/commits\/([^/]+)\/check-runs$/.exec(path))) {
-      const runs = this.checkRuns.filter((run) => run.head_sha === match![1] && run.name === url.searchParams.get('check_name'));
+      const onlyApp = url.searchParams.get('app_id');
+      const runs = this.checkRuns.filter(
+        (run) => run.head_sha === match![1] && run.name === url.searchParams.get('check_name') && (!onlyApp || run.app.id === Number(onlyApp)),
+      );
       return [200, { total_count: runs.length, check_runs: runs }];
     }
     if (method === 'POST' && path === '/check-runs') {
       if (this.options.forbidCheckRuns) return [403, { message: 'Resource not accessible by integration', status: '403' }];
-      const run: FakeCheckRun = {
-        id: this.nextId++,
-        name: text(body.name, ''),
-        head_sha: text(body.head_sha, ''),
-        external_id: typeof body.external_id === 'string' ? body.external_id : null,
-        status: text(body.status, 'queued'),
-        conclusion: null,
-        output: {},
-        annotations: [],
-        updates: 0,
-      };
+      const run = this.newCheckRun(body, appId);
       this.applyCheckRun(run, body);
       this.checkRuns.push(run);
       return [201, run];
@@ -126,6 +176,12 @@ export class FakeGitHub {
     if (method === 'PATCH' && (match = /^\/check-runs\/(\d+)$/.exec(path))) {
       const run = this.checkRuns.find((candidate) => candidate.id === Number(match![1]));
       if (!run) return [404, { message: 'Not Found' }];
+      if (run.app.id !== appId) return [403, { message: 'Invalid app_id `1` - check run can only be modified by the GitHub App that created it.' }];
+      const refuse = this.options.refuseCompletions;
+      if (refuse && refuse.times > 0 && typeof body.conclusion === 'string') {
+        refuse.times--;
+        return [refuse.status, { message: refuse.status === 422 ? 'Validation Failed' : 'Server Error', errors: [] }];
+      }
       run.updates++;
       this.applyCheckRun(run, body);
       return [200, run];
@@ -179,10 +235,10 @@ export class FakeGitHub {
   }
 
   /** The repository read API, answered by git. */
-  private routeRepository(repoDir: string, path: string, url: URL): [number, unknown, Record<string, string>?] | undefined {
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8' });
+  private routeRepository(repoDir: string, path: string, url: URL): Answer | undefined {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const changedFiles = (base: string, head: string) =>
-      git('diff', '--name-status', `${base}...${head}`)
+      git('diff', '--no-renames', '--name-status', `${base}...${head}`)
         .split('\n')
         .filter(Boolean)
         .map((line) => {
@@ -190,32 +246,49 @@ export class FakeGitHub {
           return { filename, status: ({ A: 'added', D: 'removed' } as Record<string, string>)[status] ?? 'modified' };
         });
     let match: RegExpExecArray | null;
-    if ((match = /^\/compare\/([0-9a-f]{40})\.\.\.([0-9a-f]{40})$/.exec(path))) {
+    if ((match = /^\/compare\/([^/.]+)\.\.\.([^/.]+)$/.exec(path))) {
       const [, base = '', head = ''] = match;
-      return [200, { merge_base_commit: { sha: git('merge-base', base, head).trim() }, files: changedFiles(base, head) }];
+      return [200, { merge_base_commit: { sha: git('merge-base', base, head).trim() }, files: changedFiles(base, head).slice(0, COMPARE_FILES_CAP) }];
     }
     if ((match = /^\/pulls\/\d+\/files$/.exec(path))) {
       const pull = this.pullRequest;
-      return pull ? [200, changedFiles(pull.base, pull.head)] : [404, { message: 'Not Found' }];
+      return pull ? this.page(url, changedFiles(pull.base, pull.head).slice(0, PULL_FILES_CAP)) : [404, { message: 'Not Found' }];
     }
     if ((match = /^\/contents\/(.+)$/.exec(path))) {
       const file = decodeURIComponent(match[1]!);
       try {
-        const bytes = execFileSync('git', ['show', `${url.searchParams.get('ref')}:${file}`], { cwd: repoDir });
+        const bytes = execFileSync('git', ['show', `${url.searchParams.get('ref') ?? 'HEAD'}:${file}`], { cwd: repoDir });
         return [200, contentsFileEntry('acme/infra', file, bytes)];
       } catch {
         return [404, { message: 'Not Found' }];
       }
     }
-    if ((match = /^\/git\/trees\/([0-9a-f]{40})$/.exec(path))) {
-      const tree = git('ls-tree', '-r', '--name-only', match[1]!).split('\n').filter(Boolean).map((name) => ({ path: name, type: 'blob' }));
-      return [200, { sha: match[1], tree, truncated: false }];
+    if ((match = /^\/git\/trees\/([^/]+)$/.exec(path))) {
+      const tree = git('ls-tree', '-r', match[1]!)
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => {
+          const [meta = '', name = ''] = line.split('\t');
+          const [mode = '', type = '', sha = ''] = meta.split(' ');
+          return { path: name, mode, type, sha };
+        });
+      return [200, { sha: match[1], tree: this.options.truncateTrees ? tree.slice(0, 10) : tree, truncated: this.options.truncateTrees ?? false }];
     }
     return undefined;
   }
 
-  /** The pull request whose files `GET /pulls/{n}/files` lists. */
-  pullRequest: { base: string; head: string } | undefined;
+  /** One page of `items` as GitHub pages lists: `per_page` (at most 100) and a `link` to the next. */
+  private page(url: URL, items: unknown[]): Answer {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.options.pageSize ?? 100);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const headers: Record<string, string> = {};
+    if (page * perPage < items.length) {
+      const next = new URL(url);
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${next.href}>; rel="next"`;
+    }
+    return [200, items.slice((page - 1) * perPage, page * perPage), headers];
+  }
 
   private applyCheckRun(run: FakeCheckRun, body: Record<string, unknown>): void {
     if (typeof body.status === 'string') run.status = body.status;
@@ -223,32 +296,40 @@ export class FakeGitHub {
       run.conclusion = body.conclusion;
       run.status = 'completed';
     }
-    const output = body.output as (FakeCheckRun['output'] & { annotations?: FakeCheckRun['annotations'] }) | undefined;
+    const output = body.output as (FakeCheckRun['output'] & { annotations?: FakeAnnotation[] }) | undefined;
     if (output) {
       run.output = { title: output.title, summary: output.summary };
       run.annotations.push(...(output.annotations ?? []));
     }
   }
 
-  private listIssues(url: URL): [number, unknown, Record<string, string>] {
+  private listIssues(url: URL): Answer {
     const label = url.searchParams.get('labels');
     const state = url.searchParams.get('state') ?? 'open';
-    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), this.options.pageSize ?? 100);
-    const page = Number(url.searchParams.get('page') ?? 1);
     const matching = this.issues
       .filter((issue) => (!label || issue.labels.includes(label)) && (state === 'all' || issue.state === state))
       .sort((a, b) => b.number - a.number);
-    const items = matching.slice((page - 1) * perPage, page * perPage).map((issue) => this.issueJson(issue));
-    const headers: Record<string, string> = {};
-    if (page * perPage < matching.length) {
-      const next = new URL(url);
-      next.searchParams.set('page', String(page + 1));
-      headers.link = `<${next.href}>; rel="next"`;
-    }
-    return [200, items, headers];
+    return this.page(url, matching.map((issue) => this.issueJson(issue)));
   }
 
   private issueJson(issue: FakeIssue) {
     return { ...issue, labels: issue.labels.map((name) => ({ name })), comments: issue.comments.length };
   }
+}
+
+/**
+ * A fresh fake for each test of the calling `describe`, stopped after it; every request a test
+ * sent must fit GitHub's API description and its size limits. Read `fake.github` and `fake.apiUrl`.
+ */
+export function useFakeGitHub(): { github: FakeGitHub; apiUrl: string } {
+  const fake = { github: new FakeGitHub(), apiUrl: '' };
+  beforeEach(async () => {
+    fake.github = new FakeGitHub();
+    fake.apiUrl = await fake.github.start();
+  });
+  afterEach(async () => {
+    expect(fake.github.problems).toEqual([]);
+    await fake.github.stop();
+  });
+  return fake;
 }

@@ -20,6 +20,7 @@ import { Ajv, type ErrorObject, type SchemaObject, type ValidateFunction } from 
 import addFormatsModule from 'ajv-formats';
 import './promise-with-resolvers.js';
 import nock from 'nock';
+import { githubLimitProblems } from '../github/github-limits.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -248,6 +249,7 @@ export function mockGitHub(baseUrl = 'https://api.github.com', apiPrefix = ''): 
   scope.on('request', (request: Request, _interceptor: unknown, body: string) => {
     const url = new URL(request.url);
     problems.push(...validateGitHubRequest(request.method, `${url.pathname}${url.search}`, body, apiPrefix));
+    problems.push(...githubLimitProblems(request.method, url.pathname, parseJson(body)));
   });
   return {
     scope,
