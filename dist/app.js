@@ -62142,7 +62142,7 @@ function diffResources(input2) {
   return diff;
 }
 function contextsOf(resources, scopeOf2) {
-  const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" ? moduleInstanceOf(resource.address) : ""}`;
+  const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ""}`;
   const groups2 = /* @__PURE__ */ new Map();
   for (const resource of resources) groups2.set(key(resource), [...groups2.get(key(resource)) ?? [], resource]);
   return (resource) => ({ resources: groups2.get(key(resource)) ?? [] });
@@ -63265,8 +63265,9 @@ function cfn(type2, path8, options2 = {}) {
 function refersTo(value, target) {
   if (!isUnresolved(value)) return false;
   if (target.format === "terraform") {
-    const local = target.address.slice(moduleInstanceOf(target.address).length).replace(/\[[^\]]*\]$/, "");
-    return new RegExp(`(^|[^\\w.])${escape(local)}(\\.|\\W|$)`).test(value.expression);
+    const address = target.qualifiedReferences ? target.address : target.address.slice(moduleInstanceOf(target.address).length);
+    const named2 = address.replace(/\[[^\]]*\]$/, "");
+    return new RegExp(`(^|[^\\w.])${escape(named2)}(\\.|\\W|$)`).test(value.expression);
   }
   return value.expression.includes(`"${target.address}"`);
 }

@@ -30101,7 +30101,7 @@ function diffResources(input2) {
   return diff;
 }
 function contextsOf(resources, scopeOf2) {
-  const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" ? moduleInstanceOf(resource.address) : ""}`;
+  const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ""}`;
   const groups = /* @__PURE__ */ new Map();
   for (const resource of resources) groups.set(key(resource), [...groups.get(key(resource)) ?? [], resource]);
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
@@ -30253,8 +30253,9 @@ function cfn(type2, path6, options = {}) {
 function refersTo(value, target) {
   if (!isUnresolved(value)) return false;
   if (target.format === "terraform") {
-    const local = target.address.slice(moduleInstanceOf(target.address).length).replace(/\[[^\]]*\]$/, "");
-    return new RegExp(`(^|[^\\w.])${escape(local)}(\\.|\\W|$)`).test(value.expression);
+    const address = target.qualifiedReferences ? target.address : target.address.slice(moduleInstanceOf(target.address).length);
+    const named2 = address.replace(/\[[^\]]*\]$/, "");
+    return new RegExp(`(^|[^\\w.])${escape(named2)}(\\.|\\W|$)`).test(value.expression);
   }
   return value.expression.includes(`"${target.address}"`);
 }
@@ -45244,6 +45245,7 @@ function resourcesOf(plan2, placeOf3, secrets) {
       range: withAddress(place.range, change.address),
       values,
       scope: "plan",
+      qualifiedReferences: true,
       locate: (path6) => {
         const located = withAddress(place.locate(path6), change.address);
         if (isSensitivePath(beforeSensitive, path6) || isSensitivePath(afterSensitive, path6)) located[JUDGED_SENSITIVE] = true;

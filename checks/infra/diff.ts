@@ -57,7 +57,7 @@ export function diffResources(input: DiffInput): InfraDiff {
  * makes the VPC, not anywhere in the repository.
  */
 function contextsOf(resources: readonly InfraResource[], scopeOf: (resource: InfraResource) => string): (resource: InfraResource) => InfraRuleContext {
-  const key = (resource: InfraResource) => `${scopeOf(resource)}#${resource.format === 'terraform' ? moduleInstanceOf(resource.address) : ''}`;
+  const key = (resource: InfraResource) => `${scopeOf(resource)}#${resource.format === 'terraform' && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ''}`;
   const groups = new Map<string, InfraResource[]>();
   for (const resource of resources) groups.set(key(resource), [...(groups.get(key(resource)) ?? []), resource]);
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });

@@ -65,6 +65,12 @@ export interface InfraResource {
    * default: the file. Resources of two scopes never match each other in a diff.
    */
   scope?: string;
+  /**
+   * Its references name full addresses (`module.net.aws_vpc.main`), as a plan's do, so rules may
+   * relate it to resources of other module instances; default: references are local to its module
+   * instance, as written in a `.tf` file.
+   */
+  qualifiedReferences?: boolean;
   /** Earlier addresses of this resource (Terraform `moved {}` blocks). */
   movedFrom?: string[];
 }

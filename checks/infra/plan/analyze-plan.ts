@@ -126,6 +126,7 @@ function resourcesOf(plan: TerraformPlan, placeOf: (change: PlanResourceChange) 
       range: withAddress(place.range, change.address),
       values,
       scope: 'plan',
+      qualifiedReferences: true,
       locate: (path): SourceRange => {
         const located: SourceRange & { address: string; [JUDGED_SENSITIVE]?: boolean } = withAddress(place.locate(path), change.address);
         if (isSensitivePath(beforeSensitive, path) || isSensitivePath(afterSensitive, path)) located[JUDGED_SENSITIVE] = true;

@@ -20,8 +20,10 @@ export function cfn(type: string, path: AttributePath, options: Omit<AttributeTa
 export function refersTo(value: unknown, target: InfraResource): boolean {
   if (!isUnresolved(value)) return false;
   if (target.format === 'terraform') {
-    const local = target.address.slice(moduleInstanceOf(target.address).length).replace(/\[[^\]]*\]$/, '');
-    return new RegExp(`(^|[^\\w.])${escape(local)}(\\.|\\W|$)`).test(value.expression);
+    // A plan names the full address; a `.tf` file the address inside its module instance.
+    const address = target.qualifiedReferences ? target.address : target.address.slice(moduleInstanceOf(target.address).length);
+    const named = address.replace(/\[[^\]]*\]$/, '');
+    return new RegExp(`(^|[^\\w.])${escape(named)}(\\.|\\W|$)`).test(value.expression);
   }
   return value.expression.includes(`"${target.address}"`);
 }

@@ -117,7 +117,7 @@ describe('CloudFormation: local nested stacks', () => {
 
     expect(result.findings).toEqual([]);
     expect(result.unknown.map((outcome) => outcome.message)).toEqual([
-      'Database: StorageEncrypted depends on the resource exists only if Condition WithRecords: !Equals [{"Ref":"RecordsMode"},"hosted"]: Ref RecordsMode (a parameter without default), which could not be resolved',
+      'Database: SourceDBInstanceIdentifier depends on the resource exists only if Condition WithRecords: !Equals [{"Ref":"RecordsMode"},"hosted"]: Ref RecordsMode (a parameter without default), which could not be resolved',
     ]);
   });
 

@@ -80,7 +80,7 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
       ],
     });
     expect(report.unknown).toEqual([expect.objectContaining({ ruleId: 'IAC-LB-TLS-POLICY', message: 'aws_lb_listener.created: ssl_policy depends on (known after apply), which could not be resolved' })]);
-    expect(report.findings.map((finding) => [finding.location.kind === 'file' && finding.location.address, finding.change, finding.evidence.after])).toEqual([['aws_lb_listener.cleared', 'removed', 'ELBSecurityPolicy-2016-08']]);
+    expect(report.findings.map((finding) => [finding.location.kind === 'file' && finding.location.address, finding.change, finding.evidence.after])).toEqual([['aws_lb_listener.cleared', 'weakened', 'ELBSecurityPolicy-2016-08']]);
   });
 
   it('an attribute missing from both after and after_unknown (a provider version without it) takes the service default; computed on create, it is unknown', async () => {
@@ -180,7 +180,7 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
     const withWaf = await judge({ changes: [{ address: 'aws_lb.front', type: 'aws_lb', actions: ['no-op'], before: lb, after: lb }, association] });
     expect(ruleIds(withWaf)).toEqual([]);
     const removed = await judge({ changes: [{ address: 'aws_lb.front', type: 'aws_lb', actions: ['no-op'], before: lb, after: lb }, { ...association, actions: ['delete'], after: null }] });
-    expect(removed.findings.map((finding) => [finding.ruleId, finding.change])).toEqual([['IAC-LB-WAF', 'weakened']]);
+    expect(removed.findings.map((finding) => [finding.ruleId, finding.change])).toEqual([['IAC-LB-WAF', 'removed']]);
   });
 });
 
