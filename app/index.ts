@@ -13,6 +13,7 @@ import { checkRunTarget, checkSuiteTarget, pullRequestTarget, type CheckTarget }
 import { healthRoute, sweepRoute } from './routes.js';
 import { scheduleJob, type Clock } from './scheduler.js';
 import type { AppSettings } from './settings.js';
+import type { SharedSweeps, SweepSteps } from './shared-sweeps.js';
 import { Sweeper, type ProbeRequest } from './sweep.js';
 
 export type SweepSettings = Pick<AppSettings, 'sweepSecret' | 'sweepSchedule' | 'sweepJitterMs' | 'sweepBudgetMs' | 'maxEndpointsPerRepo' | 'allowNetworks'>;
@@ -30,6 +31,8 @@ export interface AppDependencies {
   settings: SweepSettings;
   /** Issues the sweep may create per repository; default 10. */
   maxIssuesCreated?: number;
+  /** Sweeps shared by the deployment's replicas through Redis, built on this replica's sweep steps; absent: in process. */
+  sharedSweeps?: (steps: SweepSteps) => SharedSweeps;
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
@@ -66,6 +69,13 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     });
     const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: safeErrorMessage(error) }, 'sweep failed');
 
+    const shared = deps.sharedSweeps?.(sweeper);
+    if (shared) {
+      shared.start().catch(onSweepError);
+      addHandler(healthRoute(() => shared.health()));
+      addHandler(sweepRoute({ secret: settings.sweepSecret, sweep: () => shared.sweep(), isRunning: () => shared.isRunning(), onError: onSweepError }));
+      return;
+    }
     addHandler(healthRoute());
     addHandler(
       sweepRoute({

@@ -13,7 +13,8 @@ import { scanChanges } from '../checks/scan.js';
 import { hipaaGuardApp } from './index.js';
 import { probeRepository } from './probe.js';
 import { systemClock } from './scheduler.js';
-import { readAppSettings, SettingsError, type AppSettings } from './settings.js';
+import { SharedSweeps, type SweepSteps } from './shared-sweeps.js';
+import { readAppSettings, SettingsError, type AppSettings, type QueueSettings } from './settings.js';
 
 function fail(line: string): never {
   process.stderr.write(`hipaa-guard app: ${line}\n`);
@@ -50,6 +51,21 @@ async function setup(): Promise<void> {
   await run(() => undefined);
 }
 
+/** With REDIS_URL: every replica joins one BullMQ deployment (app/shared-sweeps.ts). */
+function sharedSweepsOf(settings: AppSettings, queue: QueueSettings, probot: Probot) {
+  return (steps: SweepSteps) =>
+    new SharedSweeps({
+      redisUrl: queue.redisUrl,
+      steps,
+      now: () => new Date(),
+      concurrency: queue.concurrency,
+      repositoriesPerHour: queue.repositoriesPerHour,
+      lockDurationMs: queue.lockDurationMs,
+      ...(settings.sweepSchedule ? { schedule: settings.sweepSchedule.expression } : {}),
+      log: probot.log,
+    });
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === 'setup') return setup();
   // What the manifest flow wrote; variables already set win.
@@ -79,6 +95,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       sleep: (milliseconds) => sleep(milliseconds),
       settings,
+      ...(settings.queue ? { sharedSweeps: sharedSweepsOf(settings, settings.queue, probot) } : {}),
     }),
     { probot },
   );

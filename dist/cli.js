@@ -28630,7 +28630,9 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@cdktf/hcl2json": "^0.21.0",
     "@octokit/rest": "^22.0.1",
+    bullmq: "^6.7.6",
     execa: "^9.6.1",
+    ioredis: "^6.1.0",
     "js-yaml": "^4.3.2",
     picomatch: "^4.0.7",
     probot: "^14.3.2",
@@ -28655,7 +28657,8 @@ var package_default = {
     vitest: "^4.1.12"
   },
   allowScripts: {
-    esbuild: true
+    esbuild: true,
+    "msgpackr-extract": false
   }
 };
 
