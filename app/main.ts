@@ -51,10 +51,10 @@ async function setup(): Promise<void> {
   await run(() => undefined);
 }
 
-/** With REDIS_URL: every replica joins one BullMQ deployment (app/shared-sweeps.ts). */
-function sharedSweepsOf(settings: AppSettings, queue: QueueSettings, probot: Probot) {
-  return (steps: SweepSteps) =>
-    new SharedSweeps({
+/** With REDIS_URL: every replica joins one BullMQ deployment (app/shared-sweeps.ts); `started` keeps it for shutdown. */
+function sharedSweepsOf(settings: AppSettings, queue: QueueSettings, probot: Probot, started: SharedSweeps[]) {
+  return (steps: SweepSteps) => {
+    const shared = new SharedSweeps({
       redisUrl: queue.redisUrl,
       steps,
       now: () => new Date(),
@@ -64,6 +64,9 @@ function sharedSweepsOf(settings: AppSettings, queue: QueueSettings, probot: Pro
       ...(settings.sweepSchedule ? { schedule: settings.sweepSchedule.expression } : {}),
       log: probot.log,
     });
+    started.push(shared);
+    return shared;
+  };
 }
 
 async function main(): Promise<void> {
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
   });
   await verifyCredentials(probot, settings);
 
+  const queues: SharedSweeps[] = [];
   const middleware = await createNodeMiddleware(
     hipaaGuardApp({
       scan: scanChanges,
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
       clock: systemClock,
       sleep: (milliseconds) => sleep(milliseconds),
       settings,
-      ...(settings.queue ? { sharedSweeps: sharedSweepsOf(settings, settings.queue, probot) } : {}),
+      ...(settings.queue ? { sharedSweeps: sharedSweepsOf(settings, settings.queue, probot, queues) } : {}),
     }),
     { probot },
   );
@@ -108,7 +112,8 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : settings.port;
     probot.log.info({ host: settings.host ?? '0.0.0.0', port, sweepRoute: settings.sweepSecret !== undefined }, 'hipaa-guard app listening');
   });
-  const stop = () => server.close(() => process.exit(0));
+  // A replica that stops hands its jobs back (BullMQ waits for the active ones) instead of leaving them to the stalled check.
+  const stop = () => server.close(() => void Promise.all(queues.map((shared) => shared.close())).finally(() => process.exit(0)));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
