@@ -13,6 +13,7 @@ import { checkRunTarget, checkSuiteTarget, mergeGroupTarget, pullRequestTarget, 
 import { healthRoute, sweepRoute } from './routes.js';
 import { scheduleJob, type Clock } from './scheduler.js';
 import type { AppSettings } from './settings.js';
+import type { SharedSweeps, SweepSteps } from './shared-sweeps.js';
 import { Sweeper, type ProbeRequest } from './sweep.js';
 
 export type SweepSettings = Pick<AppSettings, 'sweepSecret' | 'sweepSchedule' | 'sweepJitterMs' | 'sweepBudgetMs' | 'maxEndpointsPerRepo' | 'allowNetworks'>;
@@ -34,6 +35,8 @@ export interface AppDependencies {
   maxIssuesPerSweep?: number;
   /** This app's id: its check runs are told apart from another app's of the same name. */
   appId?: number;
+  /** Sweeps shared by the deployment's replicas through Redis, built on this replica's sweep steps; absent: in process. */
+  sharedSweeps?: (steps: SweepSteps) => SharedSweeps;
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
@@ -80,8 +83,9 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     );
 
     const { settings } = deps;
-    // Issue creation is capped per repository and over the whole sweep.
-    let issuesLeft = 0;
+    // Issue creation is capped per repository and, in process, over the whole sweep (each sweep
+    // resets it). Shared through Redis, replicas sweep repositories apart: the per-repository cap holds.
+    let issuesLeft = deps.sharedSweeps ? Number.POSITIVE_INFINITY : 0;
     const sweeper = new Sweeper(app, {
       probe: (request) => deps.probe(request),
       publish: async (octokit, repository, report) => {
@@ -102,6 +106,13 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     };
     const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: safeErrorMessage(error) }, 'sweep failed');
 
+    const shared = deps.sharedSweeps?.(sweeper);
+    if (shared) {
+      shared.start().catch(onSweepError);
+      addHandler(healthRoute(() => shared.health()));
+      addHandler(sweepRoute({ secret: settings.sweepSecret, sweep: () => shared.sweep(), isRunning: () => shared.isRunning(), onError: onSweepError }));
+      return;
+    }
     addHandler(healthRoute());
     addHandler(
       sweepRoute({

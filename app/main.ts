@@ -13,7 +13,8 @@ import { scanChanges } from '../checks/scan.js';
 import { hipaaGuardApp } from './index.js';
 import { probeRepository } from './probe.js';
 import { systemClock } from './scheduler.js';
-import { readAppSettings, SettingsError, type AppSettings } from './settings.js';
+import { SharedSweeps, type SweepSteps } from './shared-sweeps.js';
+import { readAppSettings, SettingsError, type AppSettings, type QueueSettings } from './settings.js';
 
 function fail(line: string): never {
   process.stderr.write(`hipaa-guard app: ${line}\n`);
@@ -50,6 +51,24 @@ async function setup(): Promise<void> {
   await run(() => undefined);
 }
 
+/** With REDIS_URL: every replica joins one BullMQ deployment (app/shared-sweeps.ts); `started` keeps it for shutdown. */
+function sharedSweepsOf(settings: AppSettings, queue: QueueSettings, probot: Probot, started: SharedSweeps[]) {
+  return (steps: SweepSteps) => {
+    const shared = new SharedSweeps({
+      redisUrl: queue.redisUrl,
+      steps,
+      now: () => new Date(),
+      concurrency: queue.concurrency,
+      repositoriesPerHour: queue.repositoriesPerHour,
+      lockDurationMs: queue.lockDurationMs,
+      ...(settings.sweepSchedule ? { schedule: settings.sweepSchedule.expression } : {}),
+      log: probot.log,
+    });
+    started.push(shared);
+    return shared;
+  };
+}
+
 async function main(): Promise<void> {
   if (process.argv[2] === 'setup') return setup();
   // What the manifest flow wrote; variables already set win.
@@ -71,6 +90,7 @@ async function main(): Promise<void> {
   });
   await verifyCredentials(probot, settings);
 
+  const queues: SharedSweeps[] = [];
   const middleware = await createNodeMiddleware(
     hipaaGuardApp({
       scan: scanChanges,
@@ -80,6 +100,7 @@ async function main(): Promise<void> {
       sleep: (milliseconds) => sleep(milliseconds),
       settings,
       appId: settings.appId,
+      ...(settings.queue ? { sharedSweeps: sharedSweepsOf(settings, settings.queue, probot, queues) } : {}),
     }),
     { probot },
   );
@@ -92,7 +113,8 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : settings.port;
     probot.log.info({ host: settings.host ?? '0.0.0.0', port, sweepRoute: settings.sweepSecret !== undefined }, 'hipaa-guard app listening');
   });
-  const stop = () => server.close(() => process.exit(0));
+  // A replica that stops hands its jobs back (BullMQ waits for the active ones) instead of leaving them to the stalled check.
+  const stop = () => server.close(() => void Promise.all(queues.map((shared) => shared.close())).finally(() => process.exit(0)));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

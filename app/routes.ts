@@ -18,10 +18,12 @@ function sendJson(response: ServerResponse, status: number, body: object): true 
   return true;
 }
 
-export function healthRoute(): RouteHandler {
+/** `GET /health`; with a shared queue, whether this replica reaches it (503 when not: it still answers webhooks). */
+export function healthRoute(queue?: () => { connected: boolean }): RouteHandler {
   return (request, response) => {
     if (pathOf(request) !== '/health' || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-    return sendJson(response, 200, { status: 'ok', version: TOOL.version });
+    const health = queue?.();
+    return sendJson(response, health && !health.connected ? 503 : 200, { status: health && !health.connected ? 'degraded' : 'ok', version: TOOL.version, ...(health ? { queue: health } : {}) });
   };
 }
 
@@ -37,7 +39,7 @@ export interface SweepRouteOptions {
   /** Starts a sweep; resolves when it is done or was skipped. */
   sweep(): Promise<SweepOutcome>;
   /** Whether a sweep is running now (a new request is then refused with 409). */
-  isRunning(): boolean;
+  isRunning(): boolean | Promise<boolean>;
   onError(error: unknown): void;
 }
 
@@ -56,7 +58,7 @@ export function sweepRoute(options: SweepRouteOptions): RouteHandler {
     const authorization = request.headers.authorization ?? '';
     const token = authorization.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : '';
     if (!secretMatches(token, options.secret)) return sendJson(response, 401, { error: 'send Authorization: Bearer <SWEEP_SECRET>' });
-    if (options.isRunning()) return sendJson(response, 409, { status: 'already-running' });
+    if (await options.isRunning()) return sendJson(response, 409, { status: 'already-running' });
     const wait = new URL(request.url ?? '/', 'http://localhost').searchParams.get('wait') === 'true';
     const sweep = options.sweep();
     if (!wait) {

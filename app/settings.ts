@@ -28,6 +28,18 @@ export interface AppSettings {
   maxEndpointsPerRepo: number;
   /** CIDRs an operator lets the prober reach although they are internal. */
   allowNetworks: string[];
+  /** Sweeps shared by every replica through Redis (`REDIS_URL`); absent: in process. */
+  queue?: QueueSettings;
+}
+
+export interface QueueSettings {
+  redisUrl: string;
+  /** Sweep jobs one replica runs at once. */
+  concurrency: number;
+  /** Repositories swept per installation per hour, at most. */
+  repositoriesPerHour: number;
+  /** How long a replica holds a job without renewing; a dead replica's jobs move on after it. */
+  lockDurationMs: number;
 }
 
 export class SettingsError extends Error {
@@ -89,6 +101,13 @@ const environmentSchema = z.object({
   HIPAA_GUARD_SWEEP_BUDGET_MINUTES: wholeNumber(1, 24 * 60, 'minutes').default(60),
   HIPAA_GUARD_MAX_ENDPOINTS_PER_REPO: wholeNumber(1, 1000, 'a count').default(50),
   HIPAA_GUARD_ALLOW_NETWORKS: z.string().default(''),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'expected redis://host:port (or rediss:// for TLS), or unset it to sweep in process')
+    .optional(),
+  HIPAA_GUARD_QUEUE_CONCURRENCY: wholeNumber(1, 64, 'a count').default(4),
+  HIPAA_GUARD_REPOS_PER_HOUR: wholeNumber(1, 100_000, 'a count').default(500),
+  HIPAA_GUARD_QUEUE_LOCK_SECONDS: wholeNumber(1, 3600, 'seconds').default(30),
 });
 
 function readPrivateKey(env: Environment, readKeyFile: ReadKeyFile): string {
@@ -146,5 +165,15 @@ export function readAppSettings(env: Environment, readKeyFile: ReadKeyFile): App
     sweepBudgetMs: values.HIPAA_GUARD_SWEEP_BUDGET_MINUTES * 60_000,
     maxEndpointsPerRepo: values.HIPAA_GUARD_MAX_ENDPOINTS_PER_REPO,
     allowNetworks: parseOr('HIPAA_GUARD_ALLOW_NETWORKS', () => parseAllowNetworks(values.HIPAA_GUARD_ALLOW_NETWORKS)),
+    ...(values.REDIS_URL
+      ? {
+          queue: {
+            redisUrl: values.REDIS_URL,
+            concurrency: values.HIPAA_GUARD_QUEUE_CONCURRENCY,
+            repositoriesPerHour: values.HIPAA_GUARD_REPOS_PER_HOUR,
+            lockDurationMs: values.HIPAA_GUARD_QUEUE_LOCK_SECONDS * 1000,
+          },
+        }
+      : {}),
   };
 }

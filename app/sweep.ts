@@ -63,6 +63,11 @@ export interface SweepSummary {
   repositories: RepositorySweep[];
 }
 
+/** A repository to sweep: its name and the default branch where its config and `ca` files are read. */
+export interface SweptRepository extends RepositoryName {
+  ref: string;
+}
+
 export type SweepOutcome = { status: 'completed'; summary: SweepSummary } | { status: 'already-running' };
 
 /** A repository the sweep did not probe, and why. */
@@ -78,6 +83,10 @@ export class Sweeper {
     private readonly app: SweepApp,
     private readonly deps: SweepDependencies,
   ) {}
+
+  auth(installationId: number): Promise<ProbotOctokit> {
+    return this.app.auth(installationId);
+  }
 
   get isRunning(): boolean {
     return this.running !== undefined;
@@ -98,20 +107,28 @@ export class Sweeper {
   }
 
   private async sweepAll(jitter: boolean): Promise<SweepSummary> {
-    const { clock } = this.deps;
-    const started = clock.now();
-    const appOctokit = await this.app.auth();
-    const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-    const ordered = installations
-      .map((installation) => ({ id: installation.id, delay: jitter ? jitterOf(installation.id, this.deps.jitterMs) : 0 }))
-      .sort((a, b) => a.delay - b.delay || a.id - b.id);
+    const started = this.deps.clock.now();
+    const installations = await this.installations(jitter);
     const repositories: RepositorySweep[] = [];
-    for (const installation of ordered) {
+    for (const installation of installations) {
       await this.waitUntil(started.getTime() + installation.delay);
       repositories.push(...(await this.sweepInstallation(installation.id, started)));
     }
-    const summary = { startedAt: started.toISOString(), finishedAt: clock.now().toISOString(), installations: installations.length, repositories };
-    this.app.log.info({ installations: summary.installations, repositories: repositories.length }, 'sweep finished');
+    return this.summarize(started, installations.length, repositories);
+  }
+
+  /** Every installation, with the delay after the sweep's start at which it begins (its jitter slot), in that order. */
+  async installations(jitter: boolean): Promise<{ id: number; delay: number }[]> {
+    const appOctokit = await this.app.auth();
+    const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+    return installations
+      .map((installation) => ({ id: installation.id, delay: jitter ? jitterOf(installation.id, this.deps.jitterMs) : 0 }))
+      .sort((a, b) => a.delay - b.delay || a.id - b.id);
+  }
+
+  summarize(started: Date, installations: number, repositories: RepositorySweep[]): SweepSummary {
+    const summary = { startedAt: started.toISOString(), finishedAt: this.deps.clock.now().toISOString(), installations, repositories };
+    this.app.log.info({ installations, repositories: repositories.length }, 'sweep finished');
     return summary;
   }
 
@@ -122,31 +139,40 @@ export class Sweeper {
   }
 
   private async sweepInstallation(installationId: number, started: Date): Promise<RepositorySweep[]> {
-    let octokit: ProbotOctokit;
-    let repositories: { name: string; owner: { login: string }; default_branch?: string; archived?: boolean; disabled?: boolean }[];
+    const listed = await this.repositoriesOf(installationId);
+    if ('failed' in listed) return [listed.failed];
+    const results: RepositorySweep[] = [];
+    for (const repository of listed.repositories) results.push(await this.sweepOne(listed.octokit, repository, started));
+    return results;
+  }
+
+  /** The installation's repositories worth sweeping (not archived or disabled), or why they could not be listed. */
+  async repositoriesOf(installationId: number): Promise<{ octokit: ProbotOctokit; repositories: SweptRepository[] } | { failed: RepositorySweep }> {
     try {
-      octokit = await this.app.auth(installationId);
-      repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+      const octokit = await this.app.auth(installationId);
+      const listed = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+      const repositories = listed
+        .filter((repo) => !repo.archived && !repo.disabled)
+        .map((repo) => ({ owner: repo.owner.login, repo: repo.name, ref: repo.default_branch ?? 'HEAD' }));
+      return { octokit, repositories };
     } catch (error) {
       this.app.log.warn({ installationId, err: safeErrorMessage(error) }, 'sweep: could not list repositories');
-      return [notProbed(`installation ${installationId}`, 'failed', safeErrorMessage(error))];
+      return { failed: notProbed(`installation ${installationId}`, 'failed', safeErrorMessage(error)) };
     }
-    const results: RepositorySweep[] = [];
-    for (const repository of repositories.filter((repo) => !repo.archived && !repo.disabled)) {
-      const name = { owner: repository.owner.login, repo: repository.name };
-      const label = `${name.owner}/${name.repo}`;
-      if (this.deps.clock.now().getTime() - started.getTime() >= this.deps.budgetMs) {
-        results.push(notProbed(label, 'over-budget', 'the sweep ran out of probe time before this repository'));
-        continue;
-      }
-      try {
-        results.push(await this.sweepRepository(octokit, name, repository.default_branch ?? 'HEAD', started));
-      } catch (error) {
-        this.app.log.warn({ repository: label, err: safeErrorMessage(error) }, 'sweep: repository failed');
-        results.push(notProbed(label, 'failed', safeErrorMessage(error)));
-      }
+  }
+
+  /** Sweeps one repository of a sweep that started at `started`; a failure is its status, never a throw. */
+  async sweepOne(octokit: ProbotOctokit, repository: SweptRepository, started: Date): Promise<RepositorySweep> {
+    const label = `${repository.owner}/${repository.repo}`;
+    if (this.deps.clock.now().getTime() - started.getTime() >= this.deps.budgetMs) {
+      return notProbed(label, 'over-budget', 'the sweep ran out of probe time before this repository');
     }
-    return results;
+    try {
+      return await this.sweepRepository(octokit, { owner: repository.owner, repo: repository.repo }, repository.ref, started);
+    } catch (error) {
+      this.app.log.warn({ repository: label, err: safeErrorMessage(error) }, 'sweep: repository failed');
+      return notProbed(label, 'failed', safeErrorMessage(error));
+    }
   }
 
   private async sweepRepository(octokit: ProbotOctokit, repository: RepositoryName, ref: string, started: Date): Promise<RepositorySweep> {

@@ -1,14 +1,20 @@
 /**
  * `npm run bench`: runs each benchmark in turn and prints its table. Flags are passed through
- * (`--skip-testssl` leaves out testssl.sh's two-minute default runs).
+ * (`--skip-testssl` leaves out testssl.sh's two-minute default runs; `--skip-sweep` the App's
+ * shared sweep of 1,000 repositories on 1, 2 and 4 replicas, several minutes).
  */
 import { benchEngines } from './engines.js';
 import { benchPlan, formatPlanBench } from './plan.js';
 import { benchProbe } from './probe.js';
 import { benchScan, formatScanBench } from './scan.js';
+import { benchSweeps, formatSweepBench } from './sweep/index.js';
 
 const skipTestssl = process.argv.includes('--skip-testssl');
 process.stdout.write(`${await benchProbe({ testssl: !skipTestssl })}\n`);
 if (!skipTestssl) process.stdout.write(`\n${await benchEngines()}\n`);
 process.stdout.write(`\nscan (infra diff)\n${formatScanBench(benchScan())}\n`);
 process.stdout.write(`\nplan (terraform show -json, 5,000 resource changes)\n${formatPlanBench(benchPlan())}\n`);
+if (!process.argv.includes('--skip-sweep')) {
+  const sweep = { repositories: 1000, endpoints: 10, replicas: [1, 2, 4] };
+  process.stdout.write(`\n${formatSweepBench(await benchSweeps(sweep), sweep)}\n`);
+}

@@ -28639,7 +28639,9 @@ var package_default = {
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     "@octokit/rest": "^22.0.1",
+    bullmq: "^6.7.6",
     execa: "^9.6.1",
+    ioredis: "^6.1.0",
     "js-yaml": "^4.3.2",
     picomatch: "^4.0.7",
     probot: "^14.3.2",
@@ -28664,7 +28666,8 @@ var package_default = {
     vitest: "^4.1.12"
   },
   allowScripts: {
-    esbuild: true
+    esbuild: true,
+    "msgpackr-extract": false
   }
 };
 

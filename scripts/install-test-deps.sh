@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests and the benchmark need beyond npm packages, from Debian: testssl.sh
 # (the testssl engine's tests, the benchmark's peer), sslscan (the benchmark's other peer),
-# openssl (testssl.sh runs it).
+# openssl (testssl.sh runs it), redis-server (the App's shared sweep queue tests).
 set -euo pipefail
 # Node 24 (the Actions runtime, `runs.using: node24`) for the tests that run dist/action.js as the
 # runner does. Installed outside the project's node_modules: there it would shadow the system node
@@ -16,6 +16,7 @@ need=()
 command -v testssl >/dev/null 2>&1 || command -v testssl.sh >/dev/null 2>&1 || need+=(testssl.sh)
 command -v sslscan >/dev/null 2>&1 || need+=(sslscan)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "missing: ${need[*]}; run: sudo apt-get install -y ${need[*]}" >&2

@@ -87,3 +87,23 @@ describe('readAppSettings', () => {
     expect(problemOf({ ...base, PRIVATE_KEY: secretish })).not.toContain('c2VjcmV0');
   });
 });
+
+describe('readAppSettings: the shared sweep queue', () => {
+  it('Given no REDIS_URL, when read, then sweeps stay in process (no queue settings)', () => {
+    expect(readAppSettings(base, noFiles).queue).toBeUndefined();
+  });
+
+  it('Given REDIS_URL and the queue options, when read, then each is honoured', () => {
+    const settings = readAppSettings(
+      { ...base, REDIS_URL: 'redis://redis.internal:6379', HIPAA_GUARD_QUEUE_CONCURRENCY: '8', HIPAA_GUARD_REPOS_PER_HOUR: '900', HIPAA_GUARD_QUEUE_LOCK_SECONDS: '45' },
+      noFiles,
+    );
+    expect(settings.queue).toEqual({ redisUrl: 'redis://redis.internal:6379', concurrency: 8, repositoriesPerHour: 900, lockDurationMs: 45_000 });
+    expect(readAppSettings({ ...base, REDIS_URL: 'rediss://cache:6380' }, noFiles).queue).toEqual({ redisUrl: 'rediss://cache:6380', concurrency: 4, repositoriesPerHour: 500, lockDurationMs: 30_000 });
+  });
+
+  it('Given a REDIS_URL that is not a redis URL, when read, then the problem names the variable', () => {
+    expect(problemOf({ ...base, REDIS_URL: 'localhost:6379' })).toBe('REDIS_URL: expected redis://host:port (or rediss:// for TLS), or unset it to sweep in process');
+    expect(problemOf({ ...base, REDIS_URL: 'redis://x', HIPAA_GUARD_QUEUE_CONCURRENCY: '0' })).toBe('HIPAA_GUARD_QUEUE_CONCURRENCY: expected a count between 1 and 64');
+  });
+});
