@@ -41,10 +41,19 @@ export interface EngineOptions {
   onObservation?: (observation: EndpointObservation) => void;
 }
 
+/**
+ * One target's outcome: its observation, or why the engine could not make one (a bug in the
+ * prober, a tool that crashed on this endpoint). Rejected for this target alone, never for all.
+ */
+export type ProbeResult = PromiseSettledResult<EndpointObservation>;
+
 export interface Engine {
   name: EngineName;
-  /** One observation per target, in the order of `targets`. Never rejects for an endpoint's fault. */
-  probe(targets: readonly ProbeTarget[], options: EngineOptions): Promise<EndpointObservation[]>;
+  /**
+   * One result per target, in the order of `targets`. Rejects only when the engine as a whole
+   * cannot run (binary missing, wrong version); a failure at one endpoint is that result's alone.
+   */
+  probe(targets: readonly ProbeTarget[], options: EngineOptions): Promise<ProbeResult[]>;
 }
 
 /** Derives the timeouts of each step from the per-endpoint budget of the config (`probe.timeout`). */
@@ -54,6 +63,16 @@ export function timeoutsFor(totalMs: number): EngineTimeouts {
     connectMs: Math.max(100, Math.min(5000, Math.floor(totalMs / 2))),
     handshakeMs: Math.max(100, Math.min(5000, Math.floor(totalMs / 2))),
   };
+}
+
+/** `mapBounded`, each task settled on its own: one that throws is a rejected result, the others go on. */
+export function mapSettled<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  return mapBounded(items, limit, (item, index) =>
+    task(item, index).then(
+      (value): PromiseSettledResult<R> => ({ status: 'fulfilled', value }),
+      (reason: unknown): PromiseSettledResult<R> => ({ status: 'rejected', reason }),
+    ),
+  );
 }
 
 /** Runs `task` over `items` with at most `limit` running at once; results keep the input order. */

@@ -324,9 +324,34 @@ describe('evaluateEndpoint: severities', () => {
     expect(ruleIds(observation)).toEqual(['TLS-PROTOCOL-LEGACY']);
   });
 
-  it('Given a strong signature that is merely off the profile list, then CERT-WEAK-SIGNATURE is low', () => {
-    const observation = goodObservation({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha384WithRSAEncryption' })) });
+  it('Given a signature with no forgeable hash that is merely off the profile list, then CERT-WEAK-SIGNATURE is low', () => {
+    const observation = goodObservation({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha224WithRSAEncryption' })) });
     expect(evaluate(observation).findings).toEqual([expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'low' })]);
+  });
+
+  describe.each(ALL)('Given profile %s', (profile) => {
+    const base = baseFor(profile);
+    const accepts = (algorithm: string) =>
+      !ruleIds(base({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: algorithm })) }), profile).includes('CERT-WEAK-SIGNATURE');
+    it.each([
+      ['sha256WithRSAEncryption', ['sha384WithRSAEncryption', 'sha512WithRSAEncryption', 'rsassaPss-with-SHA256', 'rsassaPss-with-SHA384', 'rsassaPss-with-SHA512']],
+      ['ecdsa-with-SHA256', ['ecdsa-with-SHA384', 'ecdsa-with-SHA512']],
+    ])('when it accepts %s, then it accepts the SHA-384, SHA-512 and RSA-PSS signatures of that family', (sha256, stronger) => {
+      if (!accepts(sha256)) return expect(loadProfile(profile).certificateSignatureAlgorithms.includes(sha256)).toBe(false);
+      expect(stronger.filter((algorithm) => !accepts(algorithm))).toEqual([]);
+    });
+
+    it('then no SHA-384 or SHA-512 signature is ever called a forgeable hash', () => {
+      for (const algorithm of ['sha384WithRSAEncryption', 'sha512WithRSAEncryption', 'rsassaPss-with-SHA384', 'ecdsa-with-SHA384', 'ecdsa-with-SHA512']) {
+        const findings = evaluate(base({ certificate: measured(certificate({}, { signatureAlgorithm: algorithm })) }), profile).findings;
+        expect(findings.filter((finding) => finding.ruleId === 'CERT-WEAK-SIGNATURE' && finding.severity !== 'low')).toEqual([]);
+      }
+    });
+
+    it('then RSA-PSS with SHA-1 (the default of RFC 4055) is weak', () => {
+      const findings = evaluate(base({ certificate: measured(certificate({}, { signatureAlgorithm: 'rsassaPss-with-SHA1' })) }), profile).findings;
+      expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'high' }));
+    });
   });
 });
 

@@ -3,6 +3,7 @@
  * Collect only; the endpoint rules judge the observation against a profile.
  */
 import { CIPHER_SUITES, cipherSuiteByCode, type CipherSuite } from '../cipher-suites.js';
+import type { DetailedPeerCertificate } from 'node:tls';
 import type { EngineTimeouts, ProbeTarget } from '../engine.js';
 import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../observation.js';
 import { observeCertificate } from './certificate.js';
@@ -162,18 +163,41 @@ async function collectTls(target: ProbeTarget, main: HandshakeOutcome, limits: (
 /** OpenSSL's verdicts that only say "no anchor known for this chain" (another store may know one). */
 const UNKNOWN_ISSUER = new Set(['UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN']);
 
+interface Trust {
+  authorized: boolean;
+  authorizationError?: string;
+  /** The chain as verified against the anchors that decided trust (Node links it up to the anchor). */
+  peer?: DetailedPeerCertificate;
+}
+
 /**
  * Trust against Node's root store, or else against the endpoint's own anchors: a chain is
- * trusted when either verifies it. The more telling error is kept (an expiry over "unknown issuer").
+ * trusted when either verifies it, and its completeness is judged on the chain the deciding
+ * store built (a leaf issued directly by a configured anchor is complete). The more telling
+ * error is kept (an expiry over "unknown issuer").
  */
-async function trustOf(target: ProbeTarget, main: HandshakeSuccess, limits: HandshakeLimits): Promise<{ authorized: boolean; authorizationError?: string }> {
+async function trustOf(target: ProbeTarget, main: HandshakeSuccess, limits: HandshakeLimits): Promise<Trust> {
   const system = { authorized: main.authorized, ...(main.authorizationError ? { authorizationError: main.authorizationError } : {}) };
   if (main.authorized || target.caPem.length === 0) return system;
   const anchored = await handshake(target, { anchors: target.caPem, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS }, limits);
   if (!anchored.ok) return system;
-  if (anchored.authorized) return { authorized: true };
+  const peer = anchored.peer ? { peer: anchored.peer } : {};
+  if (anchored.authorized) return { authorized: true, ...peer };
   const error = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : (anchored.authorizationError ?? main.authorizationError);
-  return { authorized: false, ...(error ? { authorizationError: error } : {}) };
+  // An anchor that issued the chain but not its validity (an expired leaf) still tells where the chain ends.
+  return { authorized: false, ...(error ? { authorizationError: error } : {}), ...(UNKNOWN_ISSUER.has(anchored.authorizationError ?? '') ? {} : peer) };
+}
+
+/** The certificate facts, or an error naming why they could not be read: an odd certificate never takes the probe down. */
+function certificateOf(target: ProbeTarget, main: HandshakeSuccess, trust: Trust | undefined): EndpointObservation['certificate'] {
+  const peer = trust?.peer ?? main.peer;
+  if (!peer) return notMeasured('the server sent no certificate');
+  try {
+    const { peer: _verified, ...verdict } = trust ?? { authorized: false };
+    return { status: 'measured', value: observeCertificate({ peer, host: target.host, ocspStapled: main.ocspResponse !== undefined, ...verdict }) };
+  } catch (error) {
+    return { status: 'error', reason: `could not read the certificate: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Probes one endpoint within its total timeout; every failure becomes data, nothing throws. */
@@ -227,11 +251,7 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
       : handshakes.length
         ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) }
         : notMeasured('no handshake completed with our client'),
-    certificate: !main.ok
-      ? notMeasured(`no handshake completed with our client: ${mainFailure}`)
-      : main.peer
-        ? { status: 'measured', value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== undefined, ...(trust ?? { authorized: false }) }) }
-        : notMeasured('the server sent no certificate'),
+    certificate: main.ok ? certificateOf(target, main, trust) : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
     http,
     hsts,
