@@ -21,9 +21,7 @@ async function main(): Promise<void> {
     core.setOutput('findings', result.findings);
     core.setOutput('blocking', result.blocking);
     core.setOutput('conclusion', result.conclusion);
-    if (result.blocking > 0) {
-      core.setFailed(`${result.blocking} blocking finding${result.blocking === 1 ? '' : 's'} at or above fail-on: ${result.failOn}`);
-    }
+    if (result.verdict.outcome === 'fail') core.setFailed(result.verdict.summary);
   } catch (error) {
     core.setOutput('conclusion', 'failure');
     // A GitHub error says its status and GitHub's message, never the response body.

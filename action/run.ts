@@ -15,7 +15,8 @@ import { completeCheckRun, describeRunFailure, failCheckRun, startCheckRun, type
 import { annotationsOf, checkRunTitle, conclusionOf, type CheckConclusion } from '../checks/github/check-run-summary.js';
 import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
 import type { FailOn } from '../checks/model/finding.js';
-import { blockingFindings, emptyReport, mergeReports, type Report } from '../checks/model/report.js';
+import { emptyReport, mergeReports, type Report } from '../checks/model/report.js';
+import { verdictOf, type Verdict } from '../checks/model/verdict.js';
 import type { ChangeSet } from '../checks/model/source.js';
 import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { renderJson } from '../checks/report/json.js';
@@ -37,6 +38,8 @@ export interface ActionResult {
   findings: number;
   blocking: number;
   failOn: FailOn;
+  /** The run's one verdict: the step fails exactly when the check run does. */
+  verdict: Verdict;
 }
 
 interface LoadedConfig {
@@ -110,7 +113,8 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
       }
     }
   }
-  return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, failOn, verdict.blockExisting).length, failOn };
+  const outcome = verdictOf(report, verdict);
+  return { conclusion, findings: report.findings.length, blocking: outcome.blocking.length, failOn, verdict: outcome };
 }
 
 async function hasCommit(workspace: string, ref: string): Promise<boolean> {

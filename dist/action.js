@@ -3677,8 +3677,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+      const plural4 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -11241,9 +11241,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -39863,8 +39863,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -40008,8 +40008,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -61240,6 +61240,13 @@ var METADATA = {
     severity: "high",
     description: "The endpoint could not be probed (DNS failure, refused or reset connection, timeout, TLS alert, protocol error), so none of its safeguards could be verified.",
     remediation: "Check the URL, the address override and that the prober can reach the host and port (firewall, security group); a TLS alert usually means no protocol or suite in common."
+  },
+  "ENDPOINT-MISBEHAVED": {
+    ...transmission,
+    title: "Endpoint answered in a way that could not be measured",
+    severity: "high",
+    description: "The endpoint was reachable, but a safeguard could not be measured because the server misbehaved: it hung in the middle of a handshake or a request, sent an oversized or malformed message, or answered the plain-HTTP port with something that is not HTTP. What cannot be measured cannot pass, so this fails like an unreachable endpoint; the finding names the measurement and the reason.",
+    remediation: "Make the server answer a standard TLS client and a plain HTTP GET within the probe budget (`probe.timeout`): check load balancer idle timeouts, proxies that hold connections open, and services on port 80 that are not HTTP. Raise `probe.timeout` only if the server is merely slow."
   }
 };
 var ENDPOINT_RULE = Object.fromEntries(
@@ -61308,11 +61315,23 @@ var Evaluation = class {
   undecided(ids, message) {
     for (const ruleId of ids) this.unknown.push({ ruleId, location: this.location, message });
   }
-  /** The measured value, or undefined after recording the rules that depend on it as unknown. */
+  /**
+   * The measured value, or undefined after recording the rules that depend on it as unknown.
+   * A measurement that failed (the engine tried and the server hung, sent garbage or too much)
+   * is also ENDPOINT-MISBEHAVED: what could not be measured must not pass. One that was not
+   * made (the engine cannot, or an earlier step decided it) stays unknown alone.
+   */
   measured(measurement, what, ids) {
     if (measurement.status === "measured") return measurement.value;
     const verb = measurement.status === "error" ? "failed to measure" : "did not measure";
     this.undecided(ids, `${this.observation.engine} engine ${verb} ${what}: ${measurement.reason}`);
+    if (measurement.status === "error") {
+      this.emit("ENDPOINT-MISBEHAVED", {
+        message: `Could not measure ${what} at ${this.observation.url}: ${measurement.reason}; expected the server to answer a standard client within the probe budget.`,
+        detail: what,
+        evidence: { actual: measurement.reason, expected: "a measurable answer", measurement: what }
+      });
+    }
     return void 0;
   }
 };
@@ -62022,6 +62041,21 @@ async function withBackoff(call, options) {
   }
 }
 
+// checks/model/verdict.ts
+var plural2 = (count2, noun) => `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+function verdictOf(report, policy) {
+  const blocking = blockingFindings(report, policy.failOn, policy.blockExisting);
+  const errors = policy.failOn === "never" ? [] : report.errors;
+  const fails = policy.failOn !== "never" && (blocking.length > 0 || errors.length > 0);
+  const reasons = [
+    ...blocking.length ? [`${plural2(blocking.length, "blocking finding")} at or above fail-on: ${policy.failOn}`] : [],
+    ...errors.length ? [`${plural2(errors.length, "check")} could not run (${errors.map((error63) => error63.target).slice(0, 3).join(", ")}${errors.length > 3 ? ", ..." : ""})`] : []
+  ];
+  const unknown2 = report.unknown.length;
+  const held = `no blocking findings at or above fail-on: ${policy.failOn}${unknown2 ? `; ${plural2(unknown2, "rule")} could not decide (unknown)` : ""}`;
+  return { outcome: fails ? "fail" : "pass", blocking, errors, unknown: unknown2, summary: fails ? reasons.join("; ") : held };
+}
+
 // checks/report/summary.ts
 var CHANGE_COLUMNS = [...CHANGES, "observed"];
 function countBySeverity(findings) {
@@ -62037,16 +62071,16 @@ function countBySafeguard(findings) {
     return { safeguard, total: mine.length, byChange };
   });
 }
-function plural2(count2, noun, pluralNoun = `${noun}s`) {
+function plural3(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
 }
 function summaryLine(report) {
   const counts = countBySeverity(report.findings);
   const severities = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-  const parts = [plural2(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
+  const parts = [plural3(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
   if (report.suppressed.length) parts.push(`${report.suppressed.length} suppressed`);
   if (report.unknown.length) parts.push(`${report.unknown.length} unknown`);
-  if (report.errors.length) parts.push(plural2(report.errors.length, "error"));
+  if (report.errors.length) parts.push(plural3(report.errors.length, "error"));
   if (report.strengthened.length) parts.push(`${report.strengthened.length} strengthened`);
   return parts.join(" \xB7 ");
 }
@@ -62056,7 +62090,7 @@ function targetLabel(target) {
     return `${target.url} (${details})`;
   }
   const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
-  return `repository ${target.root} ${range} (${plural2(target.files, "file")})`;
+  return `repository ${target.root} ${range} (${plural3(target.files, "file")})`;
 }
 function stripControl(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
@@ -62193,8 +62227,7 @@ var CHECK_RUN_NAME = "HIPAA safeguards";
 var SUMMARY_LIMIT = 65535;
 var ANNOTATIONS_PER_REQUEST = 50;
 function conclusionOf(report, options) {
-  if (blockingFindings(report, options.failOn, options.blockExisting).length > 0) return "failure";
-  return report.errors.length > 0 ? "neutral" : "success";
+  return verdictOf(report, options).outcome === "fail" ? "failure" : "success";
 }
 var LEVELS = {
   critical: "failure",
@@ -67808,12 +67841,13 @@ ${renderMarkdown(report, { maxLength: JOB_SUMMARY_LIMIT })}`);
     if (mode === "diff") info("issues: only probe results open issues; this run did not probe");
     else {
       const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues });
-      for (const outcome of outcomes) {
-        info(`issue ${outcome.action}${outcome.issue ? ` #${outcome.issue}` : ""}: ${outcome.url}${outcome.reason ? ` (${outcome.reason})` : ""}`);
+      for (const outcome2 of outcomes) {
+        info(`issue ${outcome2.action}${outcome2.issue ? ` #${outcome2.issue}` : ""}: ${outcome2.url}${outcome2.reason ? ` (${outcome2.reason})` : ""}`);
       }
     }
   }
-  return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, failOn, verdict.blockExisting).length, failOn };
+  const outcome = verdictOf(report, verdict);
+  return { conclusion, findings: report.findings.length, blocking: outcome.blocking.length, failOn, verdict: outcome };
 }
 async function hasCommit(workspace, ref) {
   return runGit(workspace, ["cat-file", "-e", `${ref}^{commit}`]).then(
@@ -67931,9 +67965,7 @@ async function main() {
     setOutput("findings", result.findings);
     setOutput("blocking", result.blocking);
     setOutput("conclusion", result.conclusion);
-    if (result.blocking > 0) {
-      setFailed(`${result.blocking} blocking finding${result.blocking === 1 ? "" : "s"} at or above fail-on: ${result.failOn}`);
-    }
+    if (result.verdict.outcome === "fail") setFailed(result.verdict.summary);
   } catch (error63) {
     setOutput("conclusion", "failure");
     setFailed(isHttpError(error63) ? safeErrorMessage(error63) : error63 instanceof Error ? error63.message : String(error63));

@@ -19392,8 +19392,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -19537,8 +19537,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -29049,6 +29049,7 @@ var SCENARIOS = {
   "redirect-off-host": { description: "plain HTTP redirects to another host", setup: { kind: "tls" }, http: "off-host" },
   "redirect-to-http": { description: "plain HTTP redirects to another plain-HTTP page that answers 200", setup: { kind: "tls" }, http: "to-http" },
   "redirect-loop": { description: "plain HTTP redirects in a loop", setup: { kind: "tls" }, http: "loop" },
+  "http-hang": { description: "the plain-HTTP port accepts connections and never answers", setup: { kind: "tls" }, http: "hang" },
   "https-downgrade": { description: "plain HTTP redirects to https, whose page redirects back to plain HTTP", setup: { kind: "tls", downgrade: true }, http: "https-to-http" },
   "no-hsts": { description: "HTTPS response without Strict-Transport-Security", setup: { kind: "tls", hsts: [] } },
   "short-hsts": { description: "HSTS max-age of one day, no includeSubDomains", setup: { kind: "tls", hsts: ["max-age=86400"] } },
@@ -29133,7 +29134,7 @@ async function startScenario(scenario, name2 = scenario, options = {}) {
   const place = options.ipv6 ? { host: "::1", urlHost: "[::1]", address: "::1", httpPort: 0 } : { host: `${name2}.lab.test`, urlHost: `${name2}.lab.test`, address: LAB_ADDRESS, httpPort: 0 };
   const [tls, ca] = await Promise.all([startTlsSide(spec.setup, place), labAuthority()]);
   const behaviour = spec.http ?? "redirect-301";
-  const http = behaviour === "closed" ? { port: await closedPort(), close: () => Promise.resolve() } : await startHttpServer(httpRoute(behaviour, place.urlHost, tls.port), place.address);
+  const http = behaviour === "closed" ? { port: await closedPort(), close: () => Promise.resolve() } : behaviour === "hang" ? await startRawServer({ kind: "hang" }) : await startHttpServer(httpRoute(behaviour, place.urlHost, tls.port), place.address);
   place.httpPort = http.port;
   return {
     name: name2,
@@ -29197,6 +29198,21 @@ function emptyReport(tool, startedAt) {
   };
 }
 
+// checks/model/verdict.ts
+var plural2 = (count2, noun) => `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+function verdictOf(report, policy) {
+  const blocking = blockingFindings(report, policy.failOn, policy.blockExisting);
+  const errors = policy.failOn === "never" ? [] : report.errors;
+  const fails = policy.failOn !== "never" && (blocking.length > 0 || errors.length > 0);
+  const reasons = [
+    ...blocking.length ? [`${plural2(blocking.length, "blocking finding")} at or above fail-on: ${policy.failOn}`] : [],
+    ...errors.length ? [`${plural2(errors.length, "check")} could not run (${errors.map((error62) => error62.target).slice(0, 3).join(", ")}${errors.length > 3 ? ", ..." : ""})`] : []
+  ];
+  const unknown2 = report.unknown.length;
+  const held = `no blocking findings at or above fail-on: ${policy.failOn}${unknown2 ? `; ${plural2(unknown2, "rule")} could not decide (unknown)` : ""}`;
+  return { outcome: fails ? "fail" : "pass", blocking, errors, unknown: unknown2, summary: fails ? reasons.join("; ") : held };
+}
+
 // checks/report/endpoint-lines.ts
 function endpointLines(configText) {
   const lines = /* @__PURE__ */ new Map();
@@ -29230,16 +29246,16 @@ function countBySafeguard(findings) {
     return { safeguard, total: mine.length, byChange };
   });
 }
-function plural2(count2, noun, pluralNoun = `${noun}s`) {
+function plural3(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
 }
 function summaryLine(report) {
   const counts = countBySeverity(report.findings);
   const severities = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-  const parts = [plural2(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
+  const parts = [plural3(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
   if (report.suppressed.length) parts.push(`${report.suppressed.length} suppressed`);
   if (report.unknown.length) parts.push(`${report.unknown.length} unknown`);
-  if (report.errors.length) parts.push(plural2(report.errors.length, "error"));
+  if (report.errors.length) parts.push(plural3(report.errors.length, "error"));
   if (report.strengthened.length) parts.push(`${report.strengthened.length} strengthened`);
   return parts.join(" \xB7 ");
 }
@@ -29249,7 +29265,7 @@ function targetLabel(target) {
     return `${target.url} (${details})`;
   }
   const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
-  return `repository ${target.root} ${range} (${plural2(target.files, "file")})`;
+  return `repository ${target.root} ${range} (${plural3(target.files, "file")})`;
 }
 function stripControl(text) {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
@@ -29910,6 +29926,13 @@ var METADATA = {
     severity: "high",
     description: "The endpoint could not be probed (DNS failure, refused or reset connection, timeout, TLS alert, protocol error), so none of its safeguards could be verified.",
     remediation: "Check the URL, the address override and that the prober can reach the host and port (firewall, security group); a TLS alert usually means no protocol or suite in common."
+  },
+  "ENDPOINT-MISBEHAVED": {
+    ...transmission,
+    title: "Endpoint answered in a way that could not be measured",
+    severity: "high",
+    description: "The endpoint was reachable, but a safeguard could not be measured because the server misbehaved: it hung in the middle of a handshake or a request, sent an oversized or malformed message, or answered the plain-HTTP port with something that is not HTTP. What cannot be measured cannot pass, so this fails like an unreachable endpoint; the finding names the measurement and the reason.",
+    remediation: "Make the server answer a standard TLS client and a plain HTTP GET within the probe budget (`probe.timeout`): check load balancer idle timeouts, proxies that hold connections open, and services on port 80 that are not HTTP. Raise `probe.timeout` only if the server is merely slow."
   }
 };
 var ENDPOINT_RULE = Object.fromEntries(
@@ -32890,8 +32913,7 @@ function repositoryPath(io, path6) {
   return relative(io.cwd, resolvePath(io, path6)).split(sep).join("/");
 }
 function exitCodeFor(report, failOn, blockExisting = false) {
-  if (failOn === "never") return EXIT_OK;
-  return blockingFindings(report, failOn, blockExisting).length || report.errors.length ? EXIT_FINDINGS : EXIT_OK;
+  return verdictOf(report, { failOn, blockExisting }).outcome === "fail" ? EXIT_FINDINGS : EXIT_OK;
 }
 async function writeReport(report, settings, io, config2) {
   const toFile = settings.output !== void 0;
@@ -41121,11 +41143,23 @@ var Evaluation = class {
   undecided(ids, message) {
     for (const ruleId of ids) this.unknown.push({ ruleId, location: this.location, message });
   }
-  /** The measured value, or undefined after recording the rules that depend on it as unknown. */
+  /**
+   * The measured value, or undefined after recording the rules that depend on it as unknown.
+   * A measurement that failed (the engine tried and the server hung, sent garbage or too much)
+   * is also ENDPOINT-MISBEHAVED: what could not be measured must not pass. One that was not
+   * made (the engine cannot, or an earlier step decided it) stays unknown alone.
+   */
   measured(measurement, what, ids) {
     if (measurement.status === "measured") return measurement.value;
     const verb = measurement.status === "error" ? "failed to measure" : "did not measure";
     this.undecided(ids, `${this.observation.engine} engine ${verb} ${what}: ${measurement.reason}`);
+    if (measurement.status === "error") {
+      this.emit("ENDPOINT-MISBEHAVED", {
+        message: `Could not measure ${what} at ${this.observation.url}: ${measurement.reason}; expected the server to answer a standard client within the probe budget.`,
+        detail: what,
+        evidence: { actual: measurement.reason, expected: "a measurable answer", measurement: what }
+      });
+    }
     return void 0;
   }
 };

@@ -14,7 +14,7 @@ export const GOOD_HSTS = 'max-age=63072000; includeSubDomains';
 const OCSP_PLACEHOLDER = Buffer.from('hipaa-guard lab OCSP response placeholder');
 
 /** How the plain-HTTP port answers. */
-export type HttpBehaviour = 'redirect-301' | 'redirect-302' | 'none' | 'off-host' | 'to-http' | 'loop' | 'hsts-http-only' | 'https-to-http' | 'closed';
+export type HttpBehaviour = 'redirect-301' | 'redirect-302' | 'none' | 'off-host' | 'to-http' | 'loop' | 'hsts-http-only' | 'https-to-http' | 'hang' | 'closed';
 
 interface TlsSetup {
   kind: 'tls';
@@ -107,6 +107,7 @@ export const SCENARIOS = {
   'redirect-off-host': { description: 'plain HTTP redirects to another host', setup: { kind: 'tls' }, http: 'off-host' },
   'redirect-to-http': { description: 'plain HTTP redirects to another plain-HTTP page that answers 200', setup: { kind: 'tls' }, http: 'to-http' },
   'redirect-loop': { description: 'plain HTTP redirects in a loop', setup: { kind: 'tls' }, http: 'loop' },
+  'http-hang': { description: 'the plain-HTTP port accepts connections and never answers', setup: { kind: 'tls' }, http: 'hang' },
   'https-downgrade': { description: 'plain HTTP redirects to https, whose page redirects back to plain HTTP', setup: { kind: 'tls', downgrade: true }, http: 'https-to-http' },
   'no-hsts': { description: 'HTTPS response without Strict-Transport-Security', setup: { kind: 'tls', hsts: [] } },
   'short-hsts': { description: 'HSTS max-age of one day, no includeSubDomains', setup: { kind: 'tls', hsts: ['max-age=86400'] } },
@@ -231,7 +232,9 @@ export async function startScenario(scenario: ScenarioName, name: string = scena
   const http: RunningServer =
     behaviour === 'closed'
       ? { port: await closedPort(), close: () => Promise.resolve() }
-      : await startHttpServer(httpRoute(behaviour, place.urlHost, tls.port), place.address);
+      : behaviour === 'hang'
+        ? await startRawServer({ kind: 'hang' })
+        : await startHttpServer(httpRoute(behaviour, place.urlHost, tls.port), place.address);
   place.httpPort = http.port;
   return {
     name,

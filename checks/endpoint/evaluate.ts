@@ -110,11 +110,23 @@ class Evaluation {
     for (const ruleId of ids) this.unknown.push({ ruleId, location: this.location, message });
   }
 
-  /** The measured value, or undefined after recording the rules that depend on it as unknown. */
+  /**
+   * The measured value, or undefined after recording the rules that depend on it as unknown.
+   * A measurement that failed (the engine tried and the server hung, sent garbage or too much)
+   * is also ENDPOINT-MISBEHAVED: what could not be measured must not pass. One that was not
+   * made (the engine cannot, or an earlier step decided it) stays unknown alone.
+   */
   measured<T>(measurement: Measurement<T>, what: string, ids: readonly EndpointRuleId[]): T | undefined {
     if (measurement.status === 'measured') return measurement.value;
     const verb = measurement.status === 'error' ? 'failed to measure' : 'did not measure';
     this.undecided(ids, `${this.observation.engine} engine ${verb} ${what}: ${measurement.reason}`);
+    if (measurement.status === 'error') {
+      this.emit('ENDPOINT-MISBEHAVED', {
+        message: `Could not measure ${what} at ${this.observation.url}: ${measurement.reason}; expected the server to answer a standard client within the probe budget.`,
+        detail: what,
+        evidence: { actual: measurement.reason, expected: 'a measurable answer', measurement: what },
+      });
+    }
     return undefined;
   }
 }

@@ -230,6 +230,12 @@ const CASES: RuleCase[] = [
   },
   { rule: 'HTTP2-NOT-SUPPORTED', when: 'ALPN agrees only to http/1.1', firesFor: ALL, bad: (base) => base({ alpn: measured(['http/1.1']) }) },
   {
+    rule: 'ENDPOINT-MISBEHAVED',
+    when: 'the plain-HTTP side answers with something that is not HTTP',
+    firesFor: ALL,
+    bad: (base) => base({ http: { status: 'error', reason: 'Parse Error: Expected HTTP/ (127.0.0.1:80)' } }),
+  },
+  {
     rule: 'ENDPOINT-UNREACHABLE',
     when: 'the port refuses connections',
     firesFor: ALL,
@@ -371,7 +377,7 @@ describe('evaluateEndpoint: unreachable and unmeasured', () => {
     ]);
   });
 
-  it('Given nothing measured, then every rule that needs a fact is unknown and nothing passes or fails', () => {
+  it('Given nothing measured, then every rule that needs a fact is unknown, and the failed measurement fails as ENDPOINT-MISBEHAVED', () => {
     const result = evaluate(
       goodObservation({
         protocols: notMeasured(),
@@ -383,11 +389,14 @@ describe('evaluateEndpoint: unreachable and unmeasured', () => {
         hsts: notMeasured(),
       }),
     );
-    expect(result.findings).toEqual([]);
+    // Not measured (the engine could not) is unknown alone; failed to measure (the server misbehaved) also fails
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'ENDPOINT-MISBEHAVED', severity: 'high', message: `Could not measure the certificate at ${URL_}: handshake reset; expected the server to answer a standard client within the probe budget.` }),
+    ]);
     const unknownIds = new Set(result.unknown.map((outcome) => outcome.ruleId));
     expect([...unknownIds].sort()).toEqual(
       ENDPOINT_RULES.map((rule) => rule.id)
-        .filter((id) => id !== 'ENDPOINT-UNREACHABLE')
+        .filter((id) => id !== 'ENDPOINT-UNREACHABLE' && id !== 'ENDPOINT-MISBEHAVED')
         .sort(),
     );
     expect(result.unknown.find((outcome) => outcome.ruleId === 'CERT-EXPIRED')).toEqual({

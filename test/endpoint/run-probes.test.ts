@@ -11,7 +11,7 @@ const STARTED = new Date();
 let lab: Lab;
 
 beforeAll(async () => {
-  lab = await startLab(['good', 'expired', 'refused', 'no-redirect', 'empty-subject', 'cn-only', 'anchor-issued', 'sha384-chain', 'rsa-pss-sha512', 'https-downgrade']);
+  lab = await startLab(['good', 'expired', 'refused', 'no-redirect', 'empty-subject', 'cn-only', 'anchor-issued', 'sha384-chain', 'rsa-pss-sha512', 'https-downgrade', 'http-hang']);
 });
 
 afterAll(async () => {
@@ -143,6 +143,7 @@ describe('runProbes', () => {
     ['rsa-pss-sha512', [], 'RSA-PSS with SHA-512 is not weak'],
     ['cn-only', ['CERT-HOSTNAME-MISMATCH'], 'a CN-only certificate matches no host name'],
     ['https-downgrade', ['HTTP-REDIRECT-INSECURE'], 'an HTTPS page that redirects back to plain HTTP is a downgrade'],
+    ['http-hang', ['ENDPOINT-MISBEHAVED'], 'a plain-HTTP port that hangs fails, it does not pass as unknown'],
   ];
   it.each(verdicts)('judges %s under hipaa as %j: %s', async (name, expected) => {
     const report = await runProbes(requestFor([endpointOf(name)]));
