@@ -52381,6 +52381,24 @@ function timeoutsFor(totalMs) {
     handshakeMs: Math.max(100, Math.min(5e3, Math.floor(totalMs / 2)))
   };
 }
+var BUDGET_GRACE_MS = 2e3;
+var BudgetExceeded = class extends Error {
+  constructor(url2, budgetMs) {
+    super(`the probe of ${url2} did not finish within its budget of ${budgetMs} ms (plus ${BUDGET_GRACE_MS} ms grace)`);
+    this.name = "BudgetExceeded";
+  }
+};
+async function withinBudget(work, url2, budgetMs) {
+  let timer;
+  const expiry = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceeded(url2, budgetMs)), budgetMs + BUDGET_GRACE_MS);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 function mapSettled(items, limit, task) {
   return mapBounded(
     items,
@@ -53207,6 +53225,36 @@ function observeHsts(target, limits) {
   });
 }
 
+// checks/endpoint/probe/resolve-host.ts
+import { Resolver } from "node:dns/promises";
+var LOCALHOST = /(^|\.)localhost\.?$/i;
+function codeOf(reason) {
+  return typeof reason === "object" && reason && "code" in reason ? String(reason.code) : "";
+}
+function cancellableResolver(servers) {
+  return async (host, timeoutMs) => {
+    if (LOCALHOST.test(host)) return ["127.0.0.1", "::1"];
+    const budget = Math.max(1, Math.floor(timeoutMs));
+    const resolver = new Resolver({ timeout: budget, tries: 1 });
+    if (servers) resolver.setServers([...servers]);
+    const timer = setTimeout(() => resolver.cancel(), budget);
+    try {
+      const answers = await Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]);
+      const addresses = answers.flatMap((answer) => answer.status === "fulfilled" ? answer.value : []);
+      if (addresses.length > 0) return addresses;
+      const reasons = answers.flatMap((answer) => answer.status === "rejected" ? [answer.reason] : []);
+      const reason = reasons.find((candidate) => codeOf(candidate) === "ENOTFOUND") ?? reasons[0];
+      if (codeOf(reason) === "ECANCELLED" || codeOf(reason) === "ETIMEOUT") {
+        throw Object.assign(new Error(`no answer from the resolver for ${host} within ${budget} ms`), { code: "ETIMEOUT" });
+      }
+      throw reason instanceof Error ? reason : Object.assign(new Error(`${host} has no addresses`), { code: "ENOTFOUND" });
+    } finally {
+      clearTimeout(timer);
+      resolver.cancel();
+    }
+  };
+}
+
 // checks/endpoint/probe/raw-hello.ts
 import { randomBytes } from "node:crypto";
 import { connect as connect2 } from "node:net";
@@ -53439,11 +53487,24 @@ function certificateOf(target, main2, trust) {
     return { status: "error", reason: `could not read the certificate: ${error63 instanceof Error ? error63.message : String(error63)}` };
   }
 }
-async function probeEndpoint(target, options) {
+var defaultResolver = cancellableResolver();
+async function pinned(target, resolve3, timeoutMs) {
+  if (target.address !== void 0 || isIpLiteral(target.host)) return { target };
+  try {
+    const [address] = await resolve3(target.host, timeoutMs);
+    if (address === void 0) return { failure: { kind: "dns", detail: `${target.host} has no addresses`, local: false, serverRefused: false } };
+    return { target: { ...target, address } };
+  } catch (error63) {
+    return { failure: { kind: "dns", detail: `could not resolve ${target.host}: ${error63 instanceof Error ? error63.message : String(error63)}`, local: false, serverRefused: false } };
+  }
+}
+async function probeEndpoint(configured, options) {
   const observedAt = options.now();
   const startedMs = performance.now();
   const deadline = new Deadline(options.timeouts.totalMs);
   const limits = () => ({ connectMs: deadline.limit(options.timeouts.connectMs), handshakeMs: deadline.limit(options.timeouts.handshakeMs) });
+  const resolved = await pinned(configured, options.resolve ?? defaultResolver, deadline.limit(options.timeouts.connectMs));
+  const target = "target" in resolved ? resolved.target : configured;
   const base = {
     url: target.url,
     host: target.host,
@@ -53452,7 +53513,7 @@ async function probeEndpoint(target, options) {
     engine: "native",
     observedAt: observedAt.toISOString()
   };
-  const main2 = await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
+  const main2 = "failure" in resolved ? { ok: false, failure: resolved.failure } : await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
   if (!main2.ok && (main2.failure.kind === "dns" || main2.failure.kind === "refused" || main2.failure.kind === "timeout")) {
     const reason = `endpoint unreachable: ${main2.failure.detail}`;
     return {
@@ -53496,7 +53557,7 @@ async function probeEndpoint(target, options) {
 var nativeEngine = {
   name: "native",
   probe: (targets, options) => mapSettled(targets, options.concurrency, async (target) => {
-    const observation = await probeEndpoint(target, options);
+    const observation = await withinBudget(probeEndpoint(target, options), target.url, options.timeouts.totalMs);
     options.onObservation?.(observation);
     return observation;
   })
@@ -61907,7 +61968,7 @@ async function runProbes(request3) {
         return;
       }
       if (result.status === "rejected") {
-        const category = result.reason instanceof EngineFailure ? "engine" : "bug";
+        const category = result.reason instanceof EngineFailure ? "engine" : result.reason instanceof BudgetExceeded ? "timeout" : "bug";
         report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
         return;
       }

@@ -3,6 +3,7 @@
  * An engine collects: it turns targets into observations and never judges them.
  */
 import type { EndpointObservation, EngineName } from './observation.js';
+import type { HostResolver } from './probe/resolve-host.js';
 
 /** One endpoint, resolved from config into everything an engine needs to connect. */
 export interface ProbeTarget {
@@ -39,6 +40,8 @@ export interface EngineOptions {
   now: () => Date;
   /** Called when one endpoint's observation is complete (for a progress line). */
   onObservation?: (observation: EndpointObservation) => void;
+  /** Resolves host names within the endpoint's budget (native engine); default: a cancellable DNS resolver. */
+  resolve?: HostResolver;
 }
 
 /**
@@ -63,6 +66,30 @@ export function timeoutsFor(totalMs: number): EngineTimeouts {
     connectMs: Math.max(100, Math.min(5000, Math.floor(totalMs / 2))),
     handshakeMs: Math.max(100, Math.min(5000, Math.floor(totalMs / 2))),
   };
+}
+
+/** Slack past an endpoint's budget before its probe is abandoned (timer drift, closing sockets). */
+export const BUDGET_GRACE_MS = 2000;
+
+/** An endpoint's probe outlived its budget plus the grace: abandoned, reported as a timeout. */
+export class BudgetExceeded extends Error {
+  constructor(url: string, budgetMs: number) {
+    super(`the probe of ${url} did not finish within its budget of ${budgetMs} ms (plus ${BUDGET_GRACE_MS} ms grace)`);
+    this.name = 'BudgetExceeded';
+  }
+}
+
+/** `work`, or a BudgetExceeded rejection once `budgetMs` plus the grace has passed: no endpoint holds the run longer. */
+export async function withinBudget<T>(work: Promise<T>, url: string, budgetMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceeded(url, budgetMs)), budgetMs + BUDGET_GRACE_MS);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** `mapBounded`, each task settled on its own: one that throws is a rejected result, the others go on. */

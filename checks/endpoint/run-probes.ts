@@ -9,7 +9,7 @@ import { compareFindings } from '../model/finding.js';
 import type { ErroredOutcome, Report, ScanTarget } from '../model/report.js';
 import { emptyReport } from '../model/report.js';
 import { TOOL } from '../version.js';
-import { timeoutsFor, type Engine, type ProbeResult, type ProbeTarget } from './engine.js';
+import { BudgetExceeded, timeoutsFor, type Engine, type ProbeResult, type ProbeTarget } from './engine.js';
 import { EngineFailure } from './engines/process.js';
 import { evaluateEndpoint } from './evaluate.js';
 import type { EndpointObservation, EngineName } from './observation.js';
@@ -161,7 +161,7 @@ export async function runProbes(request: RunProbesRequest): Promise<Report> {
         return;
       }
       if (result.status === 'rejected') {
-        const category = result.reason instanceof EngineFailure ? 'engine' : 'bug';
+        const category = result.reason instanceof EngineFailure ? 'engine' : result.reason instanceof BudgetExceeded ? 'timeout' : 'bug';
         report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
         return;
       }

@@ -10,12 +10,15 @@ import { observeCertificate } from './certificate.js';
 import { Deadline, timeoutFailure, type ProbeFailure } from './failure.js';
 import { followHttpChain } from './http-chain.js';
 import { observeHsts } from './https-response.js';
+import { cancellableResolver, type HostResolver } from './resolve-host.js';
 import { enumerateLegacySuites, WIRE_VERSIONS, type LegacyVersion, type RawEnumeration } from './raw-hello.js';
-import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
+import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, isIpLiteral, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
 
 export interface ProbeOptions {
   timeouts: EngineTimeouts;
   now: () => Date;
+  /** Default: `cancellableResolver()` over the system's DNS servers. */
+  resolve?: HostResolver;
 }
 
 const NODE_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -200,12 +203,31 @@ function certificateOf(target: ProbeTarget, main: HandshakeSuccess, trust: Trust
   }
 }
 
+const defaultResolver = cancellableResolver();
+
+/**
+ * Pins the target to one address, resolved once within the connect budget (cut to what is left),
+ * so no later step resolves again through the uncancellable getaddrinfo.
+ */
+async function pinned(target: ProbeTarget, resolve: HostResolver, timeoutMs: number): Promise<{ target: ProbeTarget } | { failure: ProbeFailure }> {
+  if (target.address !== undefined || isIpLiteral(target.host)) return { target };
+  try {
+    const [address] = await resolve(target.host, timeoutMs);
+    if (address === undefined) return { failure: { kind: 'dns', detail: `${target.host} has no addresses`, local: false, serverRefused: false } };
+    return { target: { ...target, address } };
+  } catch (error) {
+    return { failure: { kind: 'dns', detail: `could not resolve ${target.host}: ${error instanceof Error ? error.message : String(error)}`, local: false, serverRefused: false } };
+  }
+}
+
 /** Probes one endpoint within its total timeout; every failure becomes data, nothing throws. */
-export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions): Promise<EndpointObservation> {
+export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptions): Promise<EndpointObservation> {
   const observedAt = options.now();
   const startedMs = performance.now();
   const deadline = new Deadline(options.timeouts.totalMs);
   const limits = (): HandshakeLimits => ({ connectMs: deadline.limit(options.timeouts.connectMs), handshakeMs: deadline.limit(options.timeouts.handshakeMs) });
+  const resolved = await pinned(configured, options.resolve ?? defaultResolver, deadline.limit(options.timeouts.connectMs));
+  const target = 'target' in resolved ? resolved.target : configured;
   const base = {
     url: target.url,
     host: target.host,
@@ -214,7 +236,10 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
     engine: 'native' as const,
     observedAt: observedAt.toISOString(),
   };
-  const main = await handshake(target, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
+  const main: HandshakeOutcome =
+    'failure' in resolved
+      ? { ok: false, failure: resolved.failure }
+      : await handshake(target, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === 'dns' || main.failure.kind === 'refused' || main.failure.kind === 'timeout')) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
