@@ -3,7 +3,7 @@ import type { EndpointConfig } from '../../checks/config/schema.js';
 import type { Engine } from '../../checks/endpoint/engine.js';
 import { nativeOnly, probeTargetOf, runProbes, type ProbeProgress, type RunProbesRequest } from '../../checks/endpoint/run-probes.js';
 import type { Report } from '../../checks/model/report.js';
-import { startLab, type Lab, type ScenarioName } from '../../lab/index.js';
+import { startLab, startScenario, type Lab, type ScenarioName } from '../../lab/index.js';
 
 // The lab's certificates are made against the real clock, so the run is judged at the real time too.
 const STARTED = new Date();
@@ -150,6 +150,22 @@ describe('runProbes', () => {
     expect(report.errors).toEqual([]);
     // OCSP stapling is not what these scenarios are about (the lab certificates name no responder)
     expect(findingsAt(report, endpointOf(name))).toEqual(expected);
+  });
+
+  it('probes both sides of an IPv6 literal endpoint (https://[::1]:port/)', async () => {
+    // Given the good scenario served on ::1, named by its address alone
+    const ipv6 = await startScenario('good', 'good-ipv6', { ipv6: true });
+    try {
+      expect(ipv6.endpoint.url).toMatch(/^https:\/\/\[::1\]:\d+\/$/);
+      // When it is probed
+      const report = await runProbes(requestFor([ipv6.endpoint]));
+      // Then the plain-HTTP side was measured too (the 301 to https), and nothing is wrong or unknown
+      expect(report.errors).toEqual([]);
+      expect(findingsAt(report, ipv6.endpoint)).toEqual([]);
+      expect(report.unknown).toEqual([]);
+    } finally {
+      await ipv6.stop();
+    }
   });
 
   it('judges an endpoint against its own profile and notes it', async () => {
