@@ -107,7 +107,8 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
   if (settings.issues ?? PROBE_EVENTS.includes(context.eventName)) {
     if (mode === 'diff') core.info('issues: only probe results open issues; this run did not probe');
     else {
-      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues });
+      const issueOn = settings.issueOn ?? loaded.config['issue-on'] ?? failOn;
+      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues, issueOn, loadedConfig: loaded.path });
       for (const outcome of outcomes) {
         core.info(`issue ${outcome.action}${outcome.issue ? ` #${outcome.issue}` : ''}: ${outcome.url}${outcome.reason ? ` (${outcome.reason})` : ''}`);
       }

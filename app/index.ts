@@ -54,8 +54,8 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     const { settings } = deps;
     const sweeper = new Sweeper(app, {
       probe: (request) => deps.probe(request),
-      publish: async (octokit, repository, report) => {
-        await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated: deps.maxIssuesCreated ?? 10 });
+      publish: async (octokit, repository, report, scope) => {
+        await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated: deps.maxIssuesCreated ?? 10, ...scope });
       },
       resolve: deps.resolve,
       clock: deps.clock,

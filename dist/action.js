@@ -52242,6 +52242,7 @@ var configSchema = external_exports.strictObject({
   _extends: external_exports.string().optional().describe(`Inherit from another repository's config ("org/.github").`),
   profile: profile.default("hipaa"),
   "fail-on": external_exports.enum(FAIL_ON).default("high").describe("Lowest severity that fails the run."),
+  "issue-on": external_exports.enum(FAIL_ON).optional().describe("Lowest severity that opens an endpoint issue (default: fail-on); lower findings are listed in an issue that exists anyway, never open one."),
   engine: engine.default("native"),
   "engine-path": enginePath.optional(),
   probe: external_exports.strictObject({
@@ -52327,6 +52328,7 @@ var inputSchema = external_exports.object({
   mode: external_exports.string().transform((value) => value || "auto").pipe(external_exports.enum(MODES, { error: `write one of ${MODES.join(", ")} (auto: diff on pull_request/push, probe on schedule/workflow_dispatch)` })),
   token: external_exports.string().min(1, { error: "write `token: ${{ github.token }}` (the default) or a token with checks: write" }),
   "fail-on": optional2(external_exports.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(", ")}` })),
+  "issue-on": optional2(external_exports.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(", ")}` })),
   "sarif-file": external_exports.string().transform((value) => value || "hipaa-guard.sarif"),
   issues: optional2(
     external_exports.enum([...YAML_TRUE, ...YAML_FALSE], { error: "write true or false" }).transform((value) => YAML_TRUE.includes(value))
@@ -52356,6 +52358,7 @@ function readInputs(getInput2) {
     mode: input2.mode,
     token: input2.token,
     ...input2["fail-on"] ? { failOn: input2["fail-on"] } : {},
+    ...input2["issue-on"] ? { issueOn: input2["issue-on"] } : {},
     sarifFile: input2["sarif-file"],
     ...input2.issues !== void 0 ? { issues: input2.issues } : {},
     maxIssues: input2["max-issues"],
@@ -62485,6 +62488,7 @@ function endpointFingerprint(url2) {
   return fingerprintOf("hipaa-guard/endpoint", url2);
 }
 var findingKey = (finding) => `${finding.ruleId}@${finding.fingerprint}`;
+var problemKey = (url2, problem) => `problem-${problem.category}@${fingerprintOf(`problem-${problem.category}`, url2)}`;
 async function syncEndpointIssues(octokit, repository, report, options) {
   const label = options.label ?? ISSUE_LABEL;
   const maxCreated = options.maxCreated ?? 10;
@@ -62523,26 +62527,27 @@ async function syncEndpointIssues(octokit, repository, report, options) {
   const tracked = await listTracked();
   const outcomes = [];
   let created = 0;
-  for (const endpoint2 of endpointStates(report)) {
-    const { url: url2, findings } = endpoint2;
+  for (const endpoint2 of endpointStates(report, options.issueOn ?? "high", options.loadedConfig)) {
+    const { url: url2, findings, problems } = endpoint2;
     const marker = endpointFingerprint(url2);
     const issues = tracked.get(marker) ?? [];
     const byAge = [...issues].sort((a2, b) => a2.number - b.number);
     const open3 = byAge.find((issue3) => issue3.state === "open");
     const tracking = open3 ?? byAge[0];
-    if (endpoint2.state === "unprobed") {
-      if (tracking) outcomes.push({ url: url2, action: "unchanged", issue: tracking.number, reason: "could not probe the endpoint this run" });
+    if (endpoint2.state === "quiet") {
+      if (tracking) outcomes.push({ url: url2, action: "unchanged", issue: tracking.number, reason: "issue-on is never: issues are neither opened nor closed" });
       continue;
     }
     if (endpoint2.state === "clean") {
       if (!open3) continue;
-      await comment(open3.number, `The endpoint passed every check on ${now}; closing. hipaa-guard reopens this issue if a finding comes back.`);
+      const below = findings.length ? ` (${findings.length} finding${findings.length === 1 ? "" : "s"} below issue-on remain in the report)` : "";
+      await comment(open3.number, `The endpoint passed every check at or above issue-on on ${now}${below}; closing. hipaa-guard reopens this issue if a finding comes back.`);
       await call(() => octokit.rest.issues.update({ ...repository, issue_number: open3.number, state: "closed", state_reason: "completed" }));
       outcomes.push({ url: url2, action: "closed", issue: open3.number });
       continue;
     }
-    const body2 = renderIssueBody(url2, marker, findings, now);
-    const title = issueTitle(url2, findings);
+    const body2 = renderIssueBody(url2, marker, findings, now, problems);
+    const title = issueTitle(url2, findings, problems);
     if (!tracking) {
       if (created >= maxCreated) {
         outcomes.push({ url: url2, action: "skipped", reason: `already created ${maxCreated} issues this run (the cap); the next run continues` });
@@ -62554,8 +62559,8 @@ async function syncEndpointIssues(octokit, repository, report, options) {
       outcomes.push(...await closeDuplicates(url2, marker, data.number));
       continue;
     }
-    const changes = diffFindings(tracking.findings, findings);
-    if (tracking.state === "open" && changes.added.length === 0 && changes.resolved.length === 0) {
+    const changes = diffFindings(tracking.findings, findings, problems.map((problem) => problemKey(url2, problem)));
+    if (tracking.state === "open" && changes.added.length === 0 && changes.resolved.length === 0 && !changes.problemsChanged) {
       outcomes.push({ url: url2, action: "unchanged", issue: tracking.number });
       continue;
     }
@@ -62577,44 +62582,62 @@ async function syncEndpointIssues(octokit, repository, report, options) {
     return outcomes2;
   }
 }
-function endpointStates(report) {
-  const urls = /* @__PURE__ */ new Set();
+function subjectOf2(error63) {
+  if (error63.location?.kind === "endpoint") return error63.location.url;
+  if (error63.location?.kind === "file" && error63.category === "config") return error63.location.path;
+  return void 0;
+}
+function endpointStates(report, issueOn, loadedConfig) {
+  const urls = new Set(loadedConfig === void 0 ? [] : [loadedConfig]);
   for (const target of report.targets) if (target.kind === "endpoint") urls.add(target.url);
   for (const finding of report.findings) if (finding.location.kind === "endpoint") urls.add(finding.location.url);
-  const errored = new Set(report.errors.flatMap((error63) => [error63.target, ...error63.location?.kind === "endpoint" ? [error63.location.url] : []]));
+  for (const error63 of report.errors) {
+    const subject = subjectOf2(error63);
+    if (subject !== void 0) urls.add(subject);
+  }
   return [...urls].sort().map((url2) => {
     const findings = report.findings.filter((finding) => finding.location.kind === "endpoint" && finding.location.url === url2);
-    const state = findings.length ? "failing" : errored.has(url2) ? "unprobed" : "clean";
-    return { url: url2, state, findings };
+    const problems = report.errors.filter((error63) => subjectOf2(error63) === url2);
+    const fails = problems.length > 0 || findings.some((finding) => meetsThreshold(finding.severity, issueOn));
+    const state = issueOn === "never" && fails ? "quiet" : fails ? "failing" : "clean";
+    return { url: url2, state, findings, problems };
   });
 }
-function issueTitle(url2, findings) {
-  return oneLine2(`HIPAA safeguards: ${url2} fails ${findings.length} check${findings.length === 1 ? "" : "s"}`).slice(0, 250);
+function issueTitle(url2, findings, problems) {
+  const what = problems.length && !findings.length ? "could not be checked" : `fails ${findings.length + problems.length} check${findings.length + problems.length === 1 ? "" : "s"}`;
+  return oneLine2(`HIPAA safeguards: ${url2} ${what}`).slice(0, 250);
+}
+function problemLine(problem) {
+  return `- **could not check** (${problem.category}): ${escapeMarkdown(oneLine2(problem.message))}`;
 }
 function findingLine(finding) {
   return `- **${finding.severity}** ${inlineCode(finding.ruleId)} ${escapeMarkdown(finding.title)} (${finding.citation}, ${safeguardTitle(finding.safeguard)}): ${escapeMarkdown(finding.message)} ${finding.remediation}`;
 }
 var more = (omitted) => `- \u2026and ${omitted} more`;
-function renderIssueBody(url2, marker, findings, since) {
+function renderIssueBody(url2, marker, findings, since, problems = []) {
   const where2 = findings[0] ? locationLabel(findings[0].location) : url2;
+  const keys = [...findings.map(findingKey), ...problems.map((problem) => problemKey(url2, problem))];
   const head = [
     `<!-- hipaa-guard:endpoint=${marker} -->`,
-    `<!-- hipaa-guard:findings=${findings.map(findingKey).join(",")} -->`,
-    `${inlineCode(where2)} fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? "" : "s"} (45 CFR 164.312), as of ${since}.`,
+    `<!-- hipaa-guard:findings=${keys.join(",")} -->`,
+    findings.length ? `${inlineCode(where2)} fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? "" : "s"} (45 CFR 164.312), as of ${since}.` : `${inlineCode(where2)} could not be checked for the HIPAA safeguards (45 CFR 164.312), as of ${since}: what cannot be measured cannot pass.`,
     "",
-    "hipaa-guard updates this issue when the findings change and closes it when the endpoint passes.",
-    "",
-    "### Findings"
+    "hipaa-guard updates this issue when the findings change and closes it when the endpoint passes."
   ];
-  return `${capEntries([...head, ...findings.map(findingLine)], ISSUE_BODY_LIMIT, more)}
+  const sections = [
+    ...problems.length ? ["", "### Could not check", ...problems.map(problemLine)] : [],
+    ...findings.length ? ["", "### Findings", ...findings.map(findingLine)] : []
+  ];
+  return `${capEntries([...head, ...sections], ISSUE_BODY_LIMIT, more)}
 `;
 }
-function diffFindings(before, now) {
-  const current = new Set(now.map(findingKey));
+function diffFindings(before, now, problemKeys) {
+  const current = /* @__PURE__ */ new Set([...now.map(findingKey), ...problemKeys]);
   const previous = new Set(before);
   return {
     added: now.filter((finding) => !previous.has(findingKey(finding))),
-    resolved: before.filter((key) => !current.has(key))
+    resolved: before.filter((key) => !current.has(key)),
+    problemsChanged: problemKeys.some((key) => !previous.has(key))
   };
 }
 function renderChangeComment(changes, reopened, now) {
@@ -67901,7 +67924,8 @@ ${renderMarkdown(report, { maxLength: JOB_SUMMARY_LIMIT })}`);
   if (settings.issues ?? PROBE_EVENTS.includes(context.eventName)) {
     if (mode === "diff") info("issues: only probe results open issues; this run did not probe");
     else {
-      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues });
+      const issueOn = settings.issueOn ?? loaded.config["issue-on"] ?? failOn;
+      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues, issueOn, loadedConfig: loaded.path });
       for (const outcome2 of outcomes) {
         info(`issue ${outcome2.action}${outcome2.issue ? ` #${outcome2.issue}` : ""}: ${outcome2.url}${outcome2.reason ? ` (${outcome2.reason})` : ""}`);
       }

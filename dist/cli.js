@@ -28527,6 +28527,7 @@ var configSchema = external_exports.strictObject({
   _extends: external_exports.string().optional().describe(`Inherit from another repository's config ("org/.github").`),
   profile: profile.default("hipaa"),
   "fail-on": external_exports.enum(FAIL_ON).default("high").describe("Lowest severity that fails the run."),
+  "issue-on": external_exports.enum(FAIL_ON).optional().describe("Lowest severity that opens an endpoint issue (default: fail-on); lower findings are listed in an issue that exists anyway, never open one."),
   engine: engine.default("native"),
   "engine-path": enginePath.optional(),
   probe: external_exports.strictObject({

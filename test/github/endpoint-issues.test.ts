@@ -2,6 +2,7 @@ import type { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { endpointFingerprint, syncEndpointIssues } from '../../checks/github/endpoint-issues.js';
+import type { FailOn, Finding } from '../../checks/model/finding.js';
 import { mockGitHub } from '../support/github-openapi.js';
 import { endpointFinding, NOW, probeReport, publishOptions, REPO, testOctokit } from './builders.js';
 import { FakeGitHub } from './fake-github.js';
@@ -51,11 +52,44 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
     expect(github.issues).toHaveLength(1);
   });
 
-  it('leaves an issue open when the endpoint could not be probed', async () => {
+  it('keeps the issue open when the endpoint could not be probed, and says why instead of the findings', async () => {
     await sync([API], [endpointFinding(API, 'tls-version')]);
-    const outcome = await sync([API], [], [{ category: 'connectivity', target: API, message: 'connection refused' }]);
-    expect(outcome).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: 'could not probe the endpoint this run' }]);
-    expect(github.issues[0]?.state).toBe('open');
+    const refused = { category: 'connectivity' as const, target: API, message: `connect ECONNREFUSED 203.0.113.7:443`, location: { kind: 'endpoint' as const, url: API } };
+    expect(await sync([], [], [refused])).toEqual([{ url: API, action: 'updated', issue: 1 }]);
+    const issue = github.issues[0]!;
+    expect(issue.state).toBe('open');
+    expect(issue.title).toBe(`HIPAA safeguards: ${API} could not be checked`);
+    expect(issue.body).toContain('### Could not check\n- **could not check** (connectivity): connect ECONNREFUSED 203.0.113.7:443');
+    // The same problem again, worded alike or not, writes nothing
+    expect(await sync([], [], [{ ...refused, message: 'connect ECONNREFUSED 203.0.113.7:443 (again)' }])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+  });
+
+  it('opens one problem issue for an endpoint that cannot be reached, never a duplicate, and closes it once it passes', async () => {
+    const unresolvable = { category: 'connectivity' as const, target: API, message: 'could not resolve api.example.org: queryA ENOTFOUND api.example.org', location: { kind: 'endpoint' as const, url: API } };
+    expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'created', issue: 1 }]);
+    expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+    expect(await sync([API], [])).toEqual([{ url: API, action: 'closed', issue: 1 }]);
+    expect(github.issues).toHaveLength(1);
+  });
+
+  describe('issue-on', () => {
+    const syncFrom = (issueOn: FailOn, findings: Finding[]) => syncEndpointIssues(octokit, REPO, probeReport([API], findings), { ...publishOptions(), issueOn });
+
+    it('opens no issue for findings below it', async () => {
+      expect(await syncFrom('high', [endpointFinding(API, 'hsts-missing', 'medium')])).toEqual([]);
+      expect(github.issues).toEqual([]);
+    });
+
+    it('lists lower findings in an issue that exists anyway, and closes it when only lower ones remain', async () => {
+      await syncFrom('high', [endpointFinding(API, 'tls-version'), endpointFinding(API, 'hsts-missing', 'medium')]);
+      expect(github.issues[0]?.body).toContain('**medium** `hsts-missing`');
+      expect(await syncFrom('high', [endpointFinding(API, 'hsts-missing', 'medium')])).toEqual([{ url: API, action: 'closed', issue: 1 }]);
+      expect(github.issues[0]?.comments.at(-1)).toContain('(1 finding below issue-on remain in the report)');
+    });
+
+    it('opens an issue for a lower finding when set lower than fail-on', async () => {
+      expect(await syncFrom('medium', [endpointFinding(API, 'hsts-missing', 'medium')])).toEqual([{ url: API, action: 'created', issue: 1 }]);
+    });
   });
 
   it('does not touch issues of endpoints another shard probes', async () => {
