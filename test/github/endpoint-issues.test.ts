@@ -1,11 +1,13 @@
 import type { Octokit } from '@octokit/rest';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runProbes } from '../../checks/endpoint/run-probes.js';
 import { endpointFingerprint, syncEndpointIssues } from '../../checks/github/endpoint-issues.js';
 import type { FailOn, Finding } from '../../checks/model/finding.js';
 import { mockGitHub } from '../support/github-openapi.js';
 import { endpointFinding, NOW, probeReport, publishOptions, REPO, testOctokit } from './builders.js';
 import { FakeGitHub } from './fake-github.js';
+import { startLab, type Lab } from '../../lab/index.js';
 
 const API = 'https://api.example.org';
 const WEB = 'https://portal.example.org';
@@ -146,5 +148,43 @@ describe('syncEndpointIssues requests (nock)', () => {
     expect(sleeps).toEqual([90_000]);
     expect(outcomes).toEqual([{ url: API, action: 'created', issue: 12 }]);
     github.done();
+  });
+});
+
+describe('a nightly run end to end: probe the loopback lab, then publish to the GitHub fake', () => {
+  let lab: Lab;
+  let github: FakeGitHub;
+  beforeAll(async () => {
+    // The probe must reach the lab's sockets, not nock's interceptors (the other tests here use nock)
+    nock.restore();
+    lab = await startLab(['good', 'expired']);
+  });
+  afterAll(async () => {
+    await lab.stop();
+    nock.activate();
+  });
+  beforeEach(async () => {
+    github = new FakeGitHub({ pageSize: 2 });
+  });
+  afterEach(async () => {
+    // Every request body matched GitHub's OpenAPI description
+    expect(github.problems).toEqual([]);
+    await github.stop();
+  });
+
+  it('Given a clean and a broken endpoint, then exactly one issue is opened, for the broken one', async () => {
+    const octokit = testOctokit(await github.start());
+    const endpoints = lab.scenarios.map((scenario) => scenario.endpoint);
+    const started = new Date();
+    // When both are probed and judged as the nightly does, and the report is published twice
+    const report = await runProbes({ endpoints, profile: 'hipaa', timeoutMs: 4000, concurrency: 2, readFile: lab.readFile, now: () => started });
+    const first = await syncEndpointIssues(octokit, REPO, report, { ...publishOptions(), issueOn: 'high' });
+    const second = await syncEndpointIssues(octokit, REPO, report, { ...publishOptions(), issueOn: 'high' });
+    // Then one issue exists, for the expired certificate, and the second run changed nothing
+    const expired = endpoints.find((endpoint) => endpoint.url.includes('expired'))?.url;
+    expect(first).toEqual([{ url: expired, action: 'created', issue: 1 }]);
+    expect(second).toEqual([{ url: expired, action: 'unchanged', issue: 1 }]);
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]?.body).toContain('`CERT-EXPIRED`');
   });
 });
