@@ -163,7 +163,7 @@ describe('a nightly run end to end: probe the loopback lab, then publish to the 
     await lab.stop();
     nock.activate();
   });
-  beforeEach(async () => {
+  beforeEach(() => {
     github = new FakeGitHub({ pageSize: 2 });
   });
   afterEach(async () => {
