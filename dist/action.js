@@ -53541,6 +53541,7 @@ async function probeEndpoint(configured, options) {
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
   const mainFailure = main2.ok ? "" : main2.failure.detail;
+  const withoutMain = () => !main2.ok && !main2.failure.local && !main2.failure.serverRefused ? { status: "error", reason: `the handshake failed: ${mainFailure}` } : notMeasured(`no handshake completed with our client: ${mainFailure}`);
   const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
   return {
     ...base,
@@ -53549,8 +53550,8 @@ async function probeEndpoint(configured, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: main2.ok ? certificateOf(target, main2, trust) : notMeasured(`no handshake completed with our client: ${mainFailure}`),
-    alpn: main2.ok ? { status: "measured", value: main2.alpn ? [main2.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    certificate: main2.ok ? certificateOf(target, main2, trust) : withoutMain(),
+    alpn: main2.ok ? { status: "measured", value: main2.alpn ? [main2.alpn] : [] } : withoutMain(),
     http,
     hsts
   };

@@ -33688,6 +33688,7 @@ async function probeEndpoint(configured, options) {
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? "" : main.failure.detail;
+  const withoutMain = () => !main.ok && !main.failure.local && !main.failure.serverRefused ? { status: "error", reason: `the handshake failed: ${mainFailure}` } : notMeasured(`no handshake completed with our client: ${mainFailure}`);
   const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
   return {
     ...base,
@@ -33696,8 +33697,8 @@ async function probeEndpoint(configured, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: main.ok ? certificateOf(target, main, trust) : notMeasured(`no handshake completed with our client: ${mainFailure}`),
-    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    certificate: main.ok ? certificateOf(target, main, trust) : withoutMain(),
+    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : withoutMain(),
     http,
     hsts
   };

@@ -264,6 +264,12 @@ export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptio
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === 'measured' && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? '' : main.failure.detail;
+  // The server took the handshake and then broke it (an excessive message, a hang mid-way): the
+  // facts only this handshake gives failed to be measured. A refusal or our own client's leaves them not measured.
+  const withoutMain = <T>(): Measurement<T> =>
+    !main.ok && !main.failure.local && !main.failure.serverRefused
+      ? { status: 'error', reason: `the handshake failed: ${mainFailure}` }
+      : notMeasured(`no handshake completed with our client: ${mainFailure}`);
   const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
   return {
     ...base,
@@ -276,8 +282,8 @@ export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptio
       : handshakes.length
         ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) }
         : notMeasured('no handshake completed with our client'),
-    certificate: main.ok ? certificateOf(target, main, trust) : notMeasured(`no handshake completed with our client: ${mainFailure}`),
-    alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    certificate: main.ok ? certificateOf(target, main, trust) : withoutMain(),
+    alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : withoutMain(),
     http,
     hsts,
   };

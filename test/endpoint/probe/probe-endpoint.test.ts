@@ -12,7 +12,8 @@ import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js'
 import { probeTargetOf } from '../../../checks/endpoint/run-probes.js';
 import { GOOD_HSTS, startLab, type Lab, type ScenarioName } from '../../../lab/index.js';
 import { legacyServer } from '../../../lab/legacy-tls.js';
-import { startRawServer } from '../../../lab/servers.js';
+import { issueLeaf, labAuthority } from '../../../lab/certs.js';
+import { closedPort, startRawServer, startTlsServer } from '../../../lab/servers.js';
 
 // Generous: the lab's servers share the test's CPU; only the hanging port waits this long.
 const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
@@ -309,4 +310,24 @@ describe('probeEndpoint bounds', () => {
     expect(performance.now() - started).toBeLessThan(3000);
     expect(observation.reachability).toMatchObject({ reachable: false, kind: 'timeout' });
   });
+});
+
+describe('probeEndpoint on a certificate chain too large for our TLS client', () => {
+  it('Given a leaf of about 1 MB (40,000 SANs), then the certificate is an error naming the reason, never only unknown', async () => {
+    // Given a server sending a leaf with 40,000 names and its intermediate
+    const ca = await labAuthority();
+    const leaf = await issueLeaf({ names: ['big.lab.test', ...Array.from({ length: 40_000 }, (_, index) => `host-${index}.big.lab.test`)] });
+    expect(leaf.x509.raw.length).toBeGreaterThan(900_000);
+    const server = await startTlsServer({ keyPem: leaf.keyPem, certPem: [leaf.pem, ca.intermediate.pem], h2: true, hsts: [] });
+    try {
+      // When it is probed
+      const target = { url: `https://big.lab.test:${server.port}/`, host: 'big.lab.test', port: server.port, path: '/', httpUrl: `http://big.lab.test:${await closedPort()}/`, address: '127.0.0.1', caPem: [ca.root.pem] };
+      const observation = await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW });
+      // Then the server is reachable and the certificate failed to be measured, with OpenSSL's reason
+      expect(observation.reachability).toEqual({ reachable: true });
+      expect(observation.certificate).toEqual({ status: 'error', reason: expect.stringContaining('excessive message size') });
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
