@@ -21,6 +21,8 @@ export interface ActionSettings {
   token: string;
   /** Unset: the config's `fail-on` (itself `high` by default). */
   failOn?: FailOn;
+  /** Unset: the config's `issue-on`, else the run's fail-on. */
+  issueOn?: FailOn;
   sarifFile: string;
   /** Unset: on for schedule and workflow_dispatch runs. */
   issues?: boolean;
@@ -57,6 +59,7 @@ const inputSchema = z.object({
     .pipe(z.enum(MODES, { error: `write one of ${MODES.join(', ')} (auto: diff on pull_request/push, probe on schedule/workflow_dispatch)` })),
   token: z.string().min(1, { error: 'write `token: ${{ github.token }}` (the default) or a token with checks: write' }),
   'fail-on': optional(z.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(', ')}` })),
+  'issue-on': optional(z.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(', ')}` })),
   'sarif-file': z.string().transform((value) => value || 'hipaa-guard.sarif'),
   issues: optional(
     z.enum([...YAML_TRUE, ...YAML_FALSE], { error: 'write true or false' }).transform((value) => YAML_TRUE.includes(value)),
@@ -98,6 +101,7 @@ export function readInputs(getInput: (name: string) => string): ActionSettings {
     mode: input.mode,
     token: input.token,
     ...(input['fail-on'] ? { failOn: input['fail-on'] } : {}),
+    ...(input['issue-on'] ? { issueOn: input['issue-on'] } : {}),
     sarifFile: input['sarif-file'],
     ...(input.issues !== undefined ? { issues: input.issues } : {}),
     maxIssues: input['max-issues'],

@@ -22,8 +22,8 @@ export async function run(env: Record<string, string | undefined> = process.env)
     port.setOutput('findings', result.findings);
     port.setOutput('blocking', result.blocking);
     port.setOutput('conclusion', result.conclusion);
-    if (result.blocking > 0) {
-      core.setFailed(`${result.blocking} blocking finding${result.blocking === 1 ? '' : 's'} at or above fail-on: ${result.failOn}`);
+    if (result.verdict.outcome === 'fail') {
+      core.setFailed(result.verdict.summary);
     } else if (result.conclusion === 'failure') {
       core.setFailed('the results could not be published on the check run (see the warnings above)');
     }

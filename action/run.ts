@@ -17,7 +17,8 @@ import { annotationsOf, checkRunTitle, conclusionOf, type CheckConclusion, type 
 import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
 import { cutText, fitRendering, GITHUB_LIMITS, SARIF_RESULTS_KEPT } from '../checks/github/limits.js';
 import type { FailOn } from '../checks/model/finding.js';
-import { blockingFindings, emptyReport, mergeReports, type Report } from '../checks/model/report.js';
+import { emptyReport, mergeReports, type Report } from '../checks/model/report.js';
+import { verdictOf, type Verdict } from '../checks/model/verdict.js';
 import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { renderJson } from '../checks/report/json.js';
 import { renderMarkdown } from '../checks/report/markdown.js';
@@ -38,6 +39,8 @@ export interface ActionResult {
   findings: number;
   blocking: number;
   failOn: FailOn;
+  /** The run's one verdict: the step fails exactly when the check run does. */
+  verdict: Verdict;
 }
 
 interface LoadedConfig {
@@ -117,13 +120,15 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
   if (settings.issues ?? PROBE_EVENTS.includes(context.eventName)) {
     if (mode === 'diff') port.info('issues: only probe results open issues; this run did not probe');
     else {
-      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues });
+      const issueOn = settings.issueOn ?? loaded.config['issue-on'] ?? verdict.failOn;
+      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues, issueOn, loadedConfig: loaded.path });
       for (const outcome of outcomes) {
         port.info(`issue ${outcome.action}${outcome.issue ? ` #${outcome.issue}` : ''}: ${outcome.url}${outcome.reason ? ` (${outcome.reason})` : ''}`);
       }
     }
   }
-  return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, verdict.failOn, verdict.blockExisting).length, failOn: verdict.failOn };
+  const outcome = verdictOf(report, verdict);
+  return { conclusion, findings: report.findings.length, blocking: outcome.blocking.length, failOn: verdict.failOn, verdict: outcome };
 }
 
 /** The `plan` input: a Terraform plan's JSON in the workspace, judged with its findings on the checkout's lines. */

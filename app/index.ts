@@ -88,9 +88,9 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     let issuesLeft = deps.sharedSweeps ? Number.POSITIVE_INFINITY : 0;
     const sweeper = new Sweeper(app, {
       probe: (request) => deps.probe(request),
-      publish: async (octokit, repository, report) => {
+      publish: async (octokit, repository, report, scope) => {
         const maxCreated = Math.min(deps.maxIssuesCreated ?? 10, issuesLeft);
-        const outcomes = await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated });
+        const outcomes = await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated, ...scope });
         issuesLeft -= outcomes.filter((outcome) => outcome.action === 'created' || outcome.action === 'duplicate-closed').length;
       },
       resolve: deps.resolve,

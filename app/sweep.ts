@@ -4,7 +4,8 @@
  * lives in GitHub issues, so a restart loses nothing.
  */
 import type { ProbotOctokit } from 'probot';
-import { ConfigError } from '../checks/config/load-config.js';
+import { ConfigError, DEFAULT_CONFIG_PATH } from '../checks/config/load-config.js';
+import type { IssueScope } from '../checks/github/endpoint-issues.js';
 import type { Config } from '../checks/config/schema.js';
 import { guardEndpoints, type Resolver } from '../checks/endpoint/address-guard.js';
 import { emptyReport, mergeReports, type ErroredOutcome, type Report } from '../checks/model/report.js';
@@ -26,8 +27,8 @@ export interface ProbeRequest {
 export interface SweepDependencies {
   /** Probes the endpoints of `config` (runProbes with a repository file reader). */
   probe(request: ProbeRequest): Promise<Report>;
-  /** Opens, updates, closes or reopens the repository's endpoint issues from the report. */
-  publish(octokit: ProbotOctokit, repository: RepositoryName, report: Report): Promise<void>;
+  /** Opens, updates, closes or reopens the repository's endpoint issues from the report, from `issueOn` up. */
+  publish(octokit: ProbotOctokit, repository: RepositoryName, report: Report, scope: IssueScope): Promise<void>;
   resolve: Resolver;
   clock: Clock;
   allowNetworks: readonly string[];
@@ -182,6 +183,8 @@ export class Sweeper {
       config = await loadRepoConfig(octokit, repository);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
+      // The owner must see it: a problem issue naming the file and line, closed once it loads again.
+      await this.deps.publish(octokit, repository, configProblemReport(error, this.deps.clock.now()), {});
       return notProbed(label, 'config-error', error.message);
     }
     if (!config) return notProbed(label, 'no-config');
@@ -204,10 +207,23 @@ export class Sweeper {
     };
     const probed = guarded.endpoints.length > 0 ? await this.deps.probe({ octokit, repository, ref, config: probeConfig, now }) : emptyReport(TOOL, now.toISOString());
     const report = withErrors(probed, [...guarded.refused, ...overCap]);
-    await this.deps.publish(octokit, repository, report);
+    await this.deps.publish(octokit, repository, report, { issueOn: config['issue-on'] ?? config['fail-on'], loadedConfig: DEFAULT_CONFIG_PATH });
     this.app.log.info({ repository: label, endpoints: guarded.endpoints.length, refused: guarded.refused.length, findings: report.findings.length }, 'sweep: repository probed');
     return { repository: label, status: 'probed', endpoints: guarded.endpoints.length, refused: guarded.refused.length + overCap.length, findings: report.findings.length };
   }
+}
+
+/** A config that would not load, as errored outcomes on its file and lines (one per problem). */
+function configProblemReport(error: ConfigError, now: Date): Report {
+  return {
+    ...emptyReport(TOOL, now.toISOString()),
+    errors: error.problems.map((problem) => ({
+      category: 'config',
+      target: error.file,
+      message: `${error.file}:${problem.line}: ${problem.path ? `${problem.path}: ` : ''}${problem.message}; the nightly sweep probes nothing of this repository until it loads`,
+      location: { kind: 'file', path: error.file, startLine: problem.line, endLine: problem.line },
+    })),
+  };
 }
 
 function withErrors(report: Report, errors: ErroredOutcome[]): Report {

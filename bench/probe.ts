@@ -66,7 +66,7 @@ async function measureHere(input: MeasureInput): Promise<Omit<Measured, 'process
     name: 'native',
     probe: async (targets, options) => {
       const result = await nativeEngine.probe(targets, options);
-      observations.push(...result);
+      observations.push(...result.flatMap((settled) => (settled.status === 'fulfilled' ? [settled.value] : [])));
       return result;
     },
   };

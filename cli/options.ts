@@ -8,7 +8,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, DEFAULT_CONFIG_PATH, parseConfig } from '../checks/config/load-config.js';
 import type { Config } from '../checks/config/schema.js';
 import { FAIL_ON, type FailOn } from '../checks/model/finding.js';
-import { blockingFindings, type Report } from '../checks/model/report.js';
+import type { Report } from '../checks/model/report.js';
+import { verdictOf } from '../checks/model/verdict.js';
 import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../checks/report/render.js';
 import { summaryLine } from '../checks/report/summary.js';
@@ -159,13 +160,9 @@ function repositoryPath(io: CliIo, path: string): string {
   return relative(io.cwd, resolvePath(io, path)).split(sep).join('/');
 }
 
-/**
- * Exit 1 when a finding meets `failOn` (pre-existing, unchanged violations only with
- * `blockExisting`) or when something could not be evaluated; `never` always exits 0.
- */
+/** Exit 1 when the run's verdict (checks/model/verdict.ts) fails the gate, else 0. */
 export function exitCodeFor(report: Report, failOn: FailOn, blockExisting = false): number {
-  if (failOn === 'never') return EXIT_OK;
-  return blockingFindings(report, failOn, blockExisting).length || report.errors.length ? EXIT_FINDINGS : EXIT_OK;
+  return verdictOf(report, { failOn, blockExisting }).outcome === 'fail' ? EXIT_FINDINGS : EXIT_OK;
 }
 
 /**

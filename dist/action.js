@@ -1392,10 +1392,10 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest2(client, request4, err) {
+    function errorRequest2(client, request3, err) {
       try {
-        request4.onError(err);
-        assert2(request4.aborted);
+        request3.onError(err);
+        assert2(request3.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -1969,7 +1969,7 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request4, key, val) {
+    function processHeader(request3, key, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
       } else if (val === void 0) {
@@ -2016,24 +2016,24 @@ var require_request = __commonJS({
         }
       }
       if (headerName === "host") {
-        if (request4.host !== null) {
+        if (request3.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
         if (typeof val !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request4.host = val;
+        request3.host = val;
       } else if (headerName === "content-length") {
-        if (request4.contentLength !== null) {
+        if (request3.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
-        request4.contentLength = parseInt(val, 10);
-        if (!Number.isFinite(request4.contentLength)) {
+        request3.contentLength = parseInt(val, 10);
+        if (!Number.isFinite(request3.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
-      } else if (request4.contentType === null && headerName === "content-type") {
-        request4.contentType = val;
-        request4.headers.push(key, val);
+      } else if (request3.contentType === null && headerName === "content-type") {
+        request3.contentType = val;
+        request3.headers.push(key, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2042,12 +2042,12 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid connection header");
         }
         if (value === "close") {
-          request4.reset = true;
+          request3.reset = true;
         }
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request4.headers.push(key, val);
+        request3.headers.push(key, val);
       }
     }
     module.exports = Request;
@@ -3677,8 +3677,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+      const plural4 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural4}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -4137,11 +4137,11 @@ var require_util2 = __commonJS({
     function normalizeBinaryStringToUtf8(value) {
       return Buffer.from(value, "binary").toString("utf8");
     }
-    function requestCurrentURL(request4) {
-      return request4.urlList[request4.urlList.length - 1];
+    function requestCurrentURL(request3) {
+      return request3.urlList[request3.urlList.length - 1];
     }
-    function requestBadPort(request4) {
-      const url2 = requestCurrentURL(request4);
+    function requestBadPort(request3) {
+      const url2 = requestCurrentURL(request3);
       if (urlIsHttpHttpsScheme(url2) && badPortsSet.has(url2.port)) {
         return "blocked";
       }
@@ -4165,7 +4165,7 @@ var require_util2 = __commonJS({
     function isValidHeaderValue(potentialValue) {
       return (potentialValue[0] === "	" || potentialValue[0] === " " || potentialValue[potentialValue.length - 1] === "	" || potentialValue[potentialValue.length - 1] === " " || potentialValue.includes("\n") || potentialValue.includes("\r") || potentialValue.includes("\0")) === false;
     }
-    function setRequestReferrerPolicyOnRedirect(request4, actualResponse) {
+    function setRequestReferrerPolicyOnRedirect(request3, actualResponse) {
       const { headersList } = actualResponse;
       const policyHeader = (headersList.get("referrer-policy", true) ?? "").split(",");
       let policy = "";
@@ -4179,7 +4179,7 @@ var require_util2 = __commonJS({
         }
       }
       if (policy !== "") {
-        request4.referrerPolicy = policy;
+        request3.referrerPolicy = policy;
       }
     }
     function crossOriginResourcePolicyCheck() {
@@ -4191,38 +4191,38 @@ var require_util2 = __commonJS({
     function TAOCheck() {
       return "success";
     }
-    function appendFetchMetadata(httpRequest) {
+    function appendFetchMetadata(httpRequest2) {
       let header = null;
-      header = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header, true);
+      header = httpRequest2.mode;
+      httpRequest2.headersList.set("sec-fetch-mode", header, true);
     }
-    function appendRequestOriginHeader(request4) {
-      let serializedOrigin = request4.origin;
+    function appendRequestOriginHeader(request3) {
+      let serializedOrigin = request3.origin;
       if (serializedOrigin === "client" || serializedOrigin === void 0) {
         return;
       }
-      if (request4.responseTainting === "cors" || request4.mode === "websocket") {
-        request4.headersList.append("origin", serializedOrigin, true);
-      } else if (request4.method !== "GET" && request4.method !== "HEAD") {
-        switch (request4.referrerPolicy) {
+      if (request3.responseTainting === "cors" || request3.mode === "websocket") {
+        request3.headersList.append("origin", serializedOrigin, true);
+      } else if (request3.method !== "GET" && request3.method !== "HEAD") {
+        switch (request3.referrerPolicy) {
           case "no-referrer":
             serializedOrigin = null;
             break;
           case "no-referrer-when-downgrade":
           case "strict-origin":
           case "strict-origin-when-cross-origin":
-            if (request4.origin && urlHasHttpsScheme(request4.origin) && !urlHasHttpsScheme(requestCurrentURL(request4))) {
+            if (request3.origin && urlHasHttpsScheme(request3.origin) && !urlHasHttpsScheme(requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           case "same-origin":
-            if (!sameOrigin(request4, requestCurrentURL(request4))) {
+            if (!sameOrigin(request3, requestCurrentURL(request3))) {
               serializedOrigin = null;
             }
             break;
           default:
         }
-        request4.headersList.append("origin", serializedOrigin, true);
+        request3.headersList.append("origin", serializedOrigin, true);
       }
     }
     function coarsenTime(timestamp2, crossOriginIsolatedCapability) {
@@ -4276,26 +4276,26 @@ var require_util2 = __commonJS({
         referrerPolicy: policyContainer.referrerPolicy
       };
     }
-    function determineRequestsReferrer(request4) {
-      const policy = request4.referrerPolicy;
+    function determineRequestsReferrer(request3) {
+      const policy = request3.referrerPolicy;
       assert2(policy);
       let referrerSource = null;
-      if (request4.referrer === "client") {
+      if (request3.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
         if (!globalOrigin || globalOrigin.origin === "null") {
           return "no-referrer";
         }
         referrerSource = new URL(globalOrigin);
-      } else if (request4.referrer instanceof URL) {
-        referrerSource = request4.referrer;
+      } else if (request3.referrer instanceof URL) {
+        referrerSource = request3.referrer;
       }
       let referrerURL = stripURLForReferrer(referrerSource);
       const referrerOrigin = stripURLForReferrer(referrerSource, true);
       if (referrerURL.toString().length > 4096) {
         referrerURL = referrerOrigin;
       }
-      const areSameOrigin = sameOrigin(request4, referrerURL);
-      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request4.url);
+      const areSameOrigin = sameOrigin(request3, referrerURL);
+      const isNonPotentiallyTrustWorthy = isURLPotentiallyTrustworthy(referrerURL) && !isURLPotentiallyTrustworthy(request3.url);
       switch (policy) {
         case "origin":
           return referrerOrigin != null ? referrerOrigin : stripURLForReferrer(referrerSource, true);
@@ -4306,7 +4306,7 @@ var require_util2 = __commonJS({
         case "origin-when-cross-origin":
           return areSameOrigin ? referrerURL : referrerOrigin;
         case "strict-origin-when-cross-origin": {
-          const currentURL = requestCurrentURL(request4);
+          const currentURL = requestCurrentURL(request3);
           if (sameOrigin(referrerURL, currentURL)) {
             return referrerURL;
           }
@@ -4467,7 +4467,7 @@ var require_util2 = __commonJS({
       }
       return true;
     }
-    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request4) {
+    function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
     function sameOrigin(A, B) {
       if (A.origin === B.origin && A.origin === "null") {
@@ -6036,11 +6036,11 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request4 = client[kQueue][client[kRunningIdx]];
-        if (!request4) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
-        request4.onResponseStarted();
+        request3.onResponseStarted();
       }
       onHeaderField(buf) {
         const len = this.headers.length;
@@ -6085,9 +6085,9 @@ var require_client_h1 = __commonJS({
         assert2(!socket.destroyed);
         assert2(!this.paused);
         assert2((headers.length & 1) === 0);
-        const request4 = client[kQueue][client[kRunningIdx]];
-        assert2(request4);
-        assert2(request4.upgrade || request4.method === "CONNECT");
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
+        assert2(request3.upgrade || request3.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -6104,9 +6104,9 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request4.onUpgrade(statusCode, headers, socket, statusText);
+          request3.onUpgrade(statusCode, headers, socket, statusText);
         } catch (error63) {
-          util.errorRequest(client, request4, error63);
+          util.errorRequest(client, request3, error63);
           util.destroy(socket, error63);
         }
         client[kResume]();
@@ -6120,8 +6120,8 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        const request4 = client[kQueue][client[kRunningIdx]];
-        if (!request4) {
+        const request3 = client[kQueue][client[kRunningIdx]];
+        if (!request3) {
           return -1;
         }
         assert2(!this.upgrade);
@@ -6130,23 +6130,23 @@ var require_client_h1 = __commonJS({
           util.destroy(socket, new SocketError("bad response", util.getSocketInfo(socket)));
           return -1;
         }
-        if (upgrade && !request4.upgrade) {
+        if (upgrade && !request3.upgrade) {
           util.destroy(socket, new SocketError("bad upgrade", util.getSocketInfo(socket)));
           return -1;
         }
         assert2(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
-        request4.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
+        request3.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
         if (this.statusCode >= 200) {
-          const bodyTimeout = request4.bodyTimeout != null ? request4.bodyTimeout : client[kBodyTimeout];
+          const bodyTimeout = request3.bodyTimeout != null ? request3.bodyTimeout : client[kBodyTimeout];
           this.setTimeout(bodyTimeout, TIMEOUT_BODY);
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        if (request4.method === "CONNECT") {
+        if (request3.method === "CONNECT") {
           assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
@@ -6177,11 +6177,11 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request4.onHeaders(statusCode, headers, this.resume, statusText) === false;
-        if (request4.aborted) {
+        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        if (request3.aborted) {
           return -1;
         }
-        if (request4.method === "HEAD") {
+        if (request3.method === "HEAD") {
           return 1;
         }
         if (statusCode < 200) {
@@ -6198,8 +6198,8 @@ var require_client_h1 = __commonJS({
         if (socket.destroyed) {
           return -1;
         }
-        const request4 = client[kQueue][client[kRunningIdx]];
-        assert2(request4);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
@@ -6212,7 +6212,7 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         this.bytesRead += buf.length;
-        if (request4.onData(buf) === false) {
+        if (request3.onData(buf) === false) {
           return constants7.ERROR.PAUSED;
         }
       }
@@ -6226,8 +6226,8 @@ var require_client_h1 = __commonJS({
         }
         assert2(statusCode >= 100);
         assert2((this.headers.length & 1) === 0);
-        const request4 = client[kQueue][client[kRunningIdx]];
-        assert2(request4);
+        const request3 = client[kQueue][client[kRunningIdx]];
+        assert2(request3);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -6239,11 +6239,11 @@ var require_client_h1 = __commonJS({
         if (statusCode < 200) {
           return;
         }
-        if (request4.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
+        if (request3.method !== "HEAD" && contentLength && bytesRead !== parseInt(contentLength, 10)) {
           util.destroy(socket, new ResponseContentLengthMismatchError());
           return -1;
         }
-        request4.onComplete(headers);
+        request3.onComplete(headers);
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
@@ -6341,13 +6341,13 @@ var require_client_h1 = __commonJS({
           assert2(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request4 = requests[i2];
-            util.errorRequest(client2, request4, err);
+            const request3 = requests[i2];
+            util.errorRequest(client2, request3, err);
           }
         } else if (client2[kRunning] > 0 && err.code !== "UND_ERR_INFO") {
-          const request4 = client2[kQueue][client2[kRunningIdx]];
+          const request3 = client2[kQueue][client2[kRunningIdx]];
           client2[kQueue][client2[kRunningIdx]++] = null;
-          util.errorRequest(client2, request4, err);
+          util.errorRequest(client2, request3, err);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
         assert2(client2[kRunning] === 0);
@@ -6377,18 +6377,18 @@ var require_client_h1 = __commonJS({
         get destroyed() {
           return socket.destroyed;
         },
-        busy(request4) {
+        busy(request3) {
           if (socket[kWriting] || socket[kReset] || socket[kBlocking] || socket[kIdleSocketValidation] === 1) {
             return true;
           }
-          if (request4) {
-            if (client[kRunning] > 0 && !request4.idempotent) {
+          if (request3) {
+            if (client[kRunning] > 0 && !request3.idempotent) {
               return true;
             }
-            if (client[kRunning] > 0 && (request4.upgrade || request4.method === "CONNECT")) {
+            if (client[kRunning] > 0 && (request3.upgrade || request3.method === "CONNECT")) {
               return true;
             }
-            if (client[kRunning] > 0 && util.bodyLength(request4.body) !== 0 && (util.isStream(request4.body) || util.isAsyncIterable(request4.body) || util.isFormDataLike(request4.body))) {
+            if (client[kRunning] > 0 && util.bodyLength(request3.body) !== 0 && (util.isStream(request3.body) || util.isAsyncIterable(request3.body) || util.isFormDataLike(request3.body))) {
               return true;
             }
           }
@@ -6454,8 +6454,8 @@ var require_client_h1 = __commonJS({
           }
         } else if (client[kRunning] > 0 && socket[kParser].statusCode < 200) {
           if (socket[kParser].timeoutType !== TIMEOUT_HEADERS) {
-            const request4 = client[kQueue][client[kRunningIdx]];
-            const headersTimeout = request4.headersTimeout != null ? request4.headersTimeout : client[kHeadersTimeout];
+            const request3 = client[kQueue][client[kRunningIdx]];
+            const headersTimeout = request3.headersTimeout != null ? request3.headersTimeout : client[kHeadersTimeout];
             socket[kParser].setTimeout(headersTimeout, TIMEOUT_HEADERS);
           }
         }
@@ -6464,26 +6464,26 @@ var require_client_h1 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH1(client, request4) {
-      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request4;
-      let { body: body2, headers, contentLength } = request4;
+    function writeH1(client, request3) {
+      const { method, path: path6, host, upgrade, blocking, reset: reset2 } = request3;
+      let { body: body2, headers, contentLength } = request3;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
         const [bodyStream, contentType] = extractBody(body2);
-        if (request4.contentType == null) {
+        if (request3.contentType == null) {
           headers.push("content-type", contentType);
         }
         body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util.isBlobLike(body2) && request4.contentType == null) {
+      } else if (util.isBlobLike(body2) && request3.contentType == null) {
         const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util.isValidHeaderValue(contentTypeValue)) {
-            util.errorRequest(client, request4, new InvalidArgumentError("invalid content-type header"));
+            util.errorRequest(client, request3, new InvalidArgumentError("invalid content-type header"));
             return false;
           }
           headers.push("content-type", contentTypeValue);
@@ -6495,14 +6495,14 @@ var require_client_h1 = __commonJS({
       const bodyLength = util.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
-        contentLength = request4.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 && !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request4.contentLength !== null && request4.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength !== null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request4, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -6510,25 +6510,25 @@ var require_client_h1 = __commonJS({
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
       const abort = (error63) => {
-        if (request4.aborted) {
+        if (request3.aborted) {
           return;
         }
-        if (request4.completed) {
-          if (request4.upgrade || request4.method === "CONNECT") {
+        if (request3.completed) {
+          if (request3.upgrade || request3.method === "CONNECT") {
             util.destroy(socket, new InformationalError("aborted"));
           }
           return;
         }
-        util.errorRequest(client, request4, error63 || new RequestAbortedError());
+        util.errorRequest(client, request3, error63 || new RequestAbortedError());
         util.destroy(body2);
         util.destroy(socket, new InformationalError("aborted"));
       };
       try {
-        request4.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request4, err);
+        util.errorRequest(client, request3, err);
       }
-      if (request4.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "HEAD") {
@@ -6579,31 +6579,31 @@ upgrade: ${upgrade}\r
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request4, headers: header, socket });
+        channels.sendHeaders.publish({ request: request3, headers: header, socket });
       }
       if (!body2 || bodyLength === 0) {
-        writeBuffer(abort, null, client, request4, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, null, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body2)) {
-        writeBuffer(abort, body2, client, request4, socket, contentLength, header, expectsPayload);
+        writeBuffer(abort, body2, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body2)) {
         if (typeof body2.stream === "function") {
-          writeIterable(abort, body2.stream(), client, request4, socket, contentLength, header, expectsPayload);
+          writeIterable(abort, body2.stream(), client, request3, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body2, client, request4, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request3, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body2)) {
-        writeStream(abort, body2, client, request4, socket, contentLength, header, expectsPayload);
+        writeStream(abort, body2, client, request3, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body2)) {
-        writeIterable(abort, body2, client, request4, socket, contentLength, header, expectsPayload);
+        writeIterable(abort, body2, client, request3, socket, contentLength, header, expectsPayload);
       } else {
         assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body2, client, request4, socket, contentLength, header, expectsPayload) {
+    function writeStream(abort, body2, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished7 = false;
-      const writer = new AsyncWriter({ abort, socket, request: request4, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished7) {
           return;
@@ -6669,7 +6669,7 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body2, client, request4, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request3, socket, contentLength, header, expectsPayload) {
       try {
         if (!body2) {
           if (contentLength === 0) {
@@ -6689,18 +6689,18 @@ upgrade: ${upgrade}\r
 `, "latin1");
           socket.write(body2);
           socket.uncork();
-          request4.onBodySent(body2);
-          if (!expectsPayload && request4.reset !== false) {
+          request3.onBodySent(body2);
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
         }
-        request4.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (err) {
         abort(err);
       }
     }
-    async function writeBlob(abort, body2, client, request4, socket, contentLength, header, expectsPayload) {
+    async function writeBlob(abort, body2, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -6713,9 +6713,9 @@ upgrade: ${upgrade}\r
 `, "latin1");
         socket.write(buffer);
         socket.uncork();
-        request4.onBodySent(buffer);
-        request4.onRequestSent();
-        if (!expectsPayload && request4.reset !== false) {
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
+        if (!expectsPayload && request3.reset !== false) {
           socket[kReset] = true;
         }
         client[kResume]();
@@ -6723,7 +6723,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body2, client, request4, socket, contentLength, header, expectsPayload) {
+    async function writeIterable(abort, body2, client, request3, socket, contentLength, header, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6742,7 +6742,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request4, contentLength, client, expectsPayload, header });
+      const writer = new AsyncWriter({ abort, socket, request: request3, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body2) {
           if (socket[kError]) {
@@ -6760,9 +6760,9 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request4, contentLength, client, expectsPayload, header }) {
+      constructor({ abort, socket, request: request3, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
-        this.request = request4;
+        this.request = request3;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
@@ -6772,7 +6772,7 @@ upgrade: ${upgrade}\r
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request4, contentLength, client, bytesWritten, expectsPayload, header } = this;
+        const { socket, request: request3, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6791,7 +6791,7 @@ upgrade: ${upgrade}\r
         }
         socket.cork();
         if (bytesWritten === 0) {
-          if (!expectsPayload && request4.reset !== false) {
+          if (!expectsPayload && request3.reset !== false) {
             socket[kReset] = true;
           }
           if (contentLength === null) {
@@ -6811,7 +6811,7 @@ ${len.toString(16)}\r
         this.bytesWritten += len;
         const ret = socket.write(chunk);
         socket.uncork();
-        request4.onBodySent(chunk);
+        request3.onBodySent(chunk);
         if (!ret) {
           if (socket[kParser].timeout && socket[kParser].timeoutType === TIMEOUT_HEADERS) {
             if (socket[kParser].timeout.refresh) {
@@ -6822,8 +6822,8 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request4 } = this;
-        request4.onRequestSent();
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request3 } = this;
+        request3.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
           throw socket[kError];
@@ -6968,8 +6968,8 @@ var require_client_h2 = __commonJS({
           assert2(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request4 = requests[i2];
-            util.errorRequest(client2, request4, err);
+            const request3 = requests[i2];
+            util.errorRequest(client2, request3, err);
           }
         }
       });
@@ -7061,9 +7061,9 @@ var require_client_h2 = __commonJS({
       }
       util.destroy(this[kSocket], err);
       if (client[kRunningIdx] < client[kQueue].length) {
-        const request4 = client[kQueue][client[kRunningIdx]];
+        const request3 = client[kQueue][client[kRunningIdx]];
         client[kQueue][client[kRunningIdx]++] = null;
-        util.errorRequest(client, request4, err);
+        util.errorRequest(client, request3, err);
         client[kPendingIdx] = client[kRunningIdx];
       }
       assert2(client[kRunning] === 0);
@@ -7073,12 +7073,12 @@ var require_client_h2 = __commonJS({
     function shouldSendContentLength(method) {
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
-    function writeH2(client, request4) {
+    function writeH2(client, request3) {
       const session = client[kHTTP2Session];
-      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request4;
-      let { body: body2 } = request4;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request3;
+      let { body: body2 } = request3;
       if (upgrade) {
-        util.errorRequest(client, request4, new Error("Upgrade not supported for H2"));
+        util.errorRequest(client, request3, new Error("Upgrade not supported for H2"));
         return false;
       }
       const headers = {};
@@ -7102,17 +7102,17 @@ var require_client_h2 = __commonJS({
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname3}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error63) => {
-        if (request4.aborted) {
+        if (request3.aborted) {
           return;
         }
-        if (request4.completed) {
+        if (request3.completed) {
           if (method === "CONNECT" && stream != null) {
             util.destroy(stream, error63 || new RequestAbortedError());
           }
           return;
         }
         error63 = error63 || new RequestAbortedError();
-        util.errorRequest(client, request4, error63);
+        util.errorRequest(client, request3, error63);
         if (stream != null) {
           util.destroy(stream, error63);
         }
@@ -7121,11 +7121,11 @@ var require_client_h2 = __commonJS({
         client[kResume]();
       };
       try {
-        request4.onConnect(abort);
+        request3.onConnect(abort);
       } catch (err) {
-        util.errorRequest(client, request4, err);
+        util.errorRequest(client, request3, err);
       }
-      if (request4.aborted) {
+      if (request3.aborted) {
         return false;
       }
       if (method === "CONNECT") {
@@ -7135,22 +7135,22 @@ var require_client_h2 = __commonJS({
         const onResponse = (headers2) => {
           upgradeResponseFinished = true;
           stream.off(errorMonitor, onUpgradeError);
-          request4.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
+          request3.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
         const onUpgradeError = (error63) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request4.onUpgradeError(error63);
+          request3.onUpgradeError(error63);
         };
         const onReady = () => {
           try {
-            request4.onUpgrade(null, null, stream);
+            request3.onUpgrade(null, null, stream);
           } catch (error63) {
             stream.off("response", onResponse);
             abort(error63);
             return;
           }
-          if (request4.aborted) {
+          if (request3.aborted) {
             return;
           }
           stream.off("error", abort);
@@ -7162,10 +7162,10 @@ var require_client_h2 = __commonJS({
         ++session[kOpenStreams];
         onReady();
         stream.once("close", () => {
-          if (!upgradeResponseFinished && request4.completed) {
+          if (!upgradeResponseFinished && request3.completed) {
             stream.off("response", onResponse);
             stream.off(errorMonitor, onUpgradeError);
-            request4.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
+            request3.onUpgradeError(new InformationalError(`HTTP/2: "stream error" received - code ${stream.rstCode}`));
           }
           session[kOpenStreams] -= 1;
           if (session[kOpenStreams] === 0) session.unref();
@@ -7187,14 +7187,14 @@ var require_client_h2 = __commonJS({
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
-        contentLength = request4.contentLength;
+        contentLength = request3.contentLength;
       }
       if (contentLength === 0 || !expectsPayload) {
         contentLength = null;
       }
-      if (shouldSendContentLength(method) && contentLength > 0 && request4.contentLength != null && request4.contentLength !== contentLength) {
+      if (shouldSendContentLength(method) && contentLength > 0 && request3.contentLength != null && request3.contentLength !== contentLength) {
         if (client[kStrictContentLength]) {
-          util.errorRequest(client, request4, new RequestContentLengthMismatchError());
+          util.errorRequest(client, request3, new RequestContentLengthMismatchError());
           return false;
         }
         process.emitWarning(new RequestContentLengthMismatchError());
@@ -7219,25 +7219,25 @@ var require_client_h2 = __commonJS({
       ++session[kOpenStreams];
       stream.once("response", (headers2) => {
         const { [HTTP2_HEADER_STATUS]: statusCode, ...realHeaders } = headers2;
-        request4.onResponseStarted();
-        if (request4.aborted) {
+        request3.onResponseStarted();
+        if (request3.aborted) {
           const err = new RequestAbortedError();
-          util.errorRequest(client, request4, err);
+          util.errorRequest(client, request3, err);
           util.destroy(stream, err);
           return;
         }
-        if (request4.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
+        if (request3.onHeaders(Number(statusCode), parseH2Headers(realHeaders), stream.resume.bind(stream), "") === false) {
           stream.pause();
         }
         stream.on("data", (chunk) => {
-          if (request4.onData(chunk) === false) {
+          if (request3.onData(chunk) === false) {
             stream.pause();
           }
         });
       });
       stream.once("end", () => {
         if (stream.state?.state == null || stream.state.state < 6) {
-          request4.onComplete([]);
+          request3.onComplete([]);
         }
         if (session[kOpenStreams] === 0) {
           session.unref();
@@ -7267,7 +7267,7 @@ var require_client_h2 = __commonJS({
             stream,
             null,
             client,
-            request4,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7278,7 +7278,7 @@ var require_client_h2 = __commonJS({
             stream,
             body2,
             client,
-            request4,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7290,7 +7290,7 @@ var require_client_h2 = __commonJS({
               stream,
               body2.stream(),
               client,
-              request4,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7301,7 +7301,7 @@ var require_client_h2 = __commonJS({
               stream,
               body2,
               client,
-              request4,
+              request3,
               client[kSocket],
               contentLength,
               expectsPayload
@@ -7315,7 +7315,7 @@ var require_client_h2 = __commonJS({
             stream,
             body2,
             client,
-            request4,
+            request3,
             contentLength
           );
         } else if (util.isIterable(body2)) {
@@ -7324,7 +7324,7 @@ var require_client_h2 = __commonJS({
             stream,
             body2,
             client,
-            request4,
+            request3,
             client[kSocket],
             contentLength,
             expectsPayload
@@ -7334,7 +7334,7 @@ var require_client_h2 = __commonJS({
         }
       }
     }
-    function writeBuffer(abort, h2stream, body2, client, request4, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       try {
         if (body2 != null && util.isBuffer(body2)) {
           assert2(contentLength === body2.byteLength, "buffer body must have content length");
@@ -7342,18 +7342,18 @@ var require_client_h2 = __commonJS({
           h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request4.onBodySent(body2);
+          request3.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
-        request4.onRequestSent();
+        request3.onRequestSent();
         client[kResume]();
       } catch (error63) {
         abort(error63);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request4, contentLength) {
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request3, contentLength) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       const pipe2 = pipeline(
         body2,
@@ -7364,7 +7364,7 @@ var require_client_h2 = __commonJS({
             abort(err);
           } else {
             util.removeAllListeners(pipe2);
-            request4.onRequestSent();
+            request3.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
             }
@@ -7374,10 +7374,10 @@ var require_client_h2 = __commonJS({
       );
       util.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
-        request4.onBodySent(chunk);
+        request3.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body2, client, request4, socket, contentLength, expectsPayload) {
+    async function writeBlob(abort, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength === body2.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body2.size) {
@@ -7388,8 +7388,8 @@ var require_client_h2 = __commonJS({
         h2stream.write(buffer);
         h2stream.uncork();
         h2stream.end();
-        request4.onBodySent(buffer);
-        request4.onRequestSent();
+        request3.onBodySent(buffer);
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7398,7 +7398,7 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body2, client, request4, socket, contentLength, expectsPayload) {
+    async function writeIterable(abort, h2stream, body2, client, request3, socket, contentLength, expectsPayload) {
       assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -7423,13 +7423,13 @@ var require_client_h2 = __commonJS({
             throw socket[kError];
           }
           const res = h2stream.write(chunk);
-          request4.onBodySent(chunk);
+          request3.onBodySent(chunk);
           if (!res) {
             await waitForDrain();
           }
         }
         h2stream.end();
-        request4.onRequestSent();
+        request3.onRequestSent();
         if (!expectsPayload) {
           socket[kReset] = true;
         }
@@ -7877,10 +7877,10 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request4 = new Request(origin, opts, handler2);
-        this[kQueue].push(request4);
+        const request3 = new Request(origin, opts, handler2);
+        this[kQueue].push(request3);
         if (this[kResuming]) {
-        } else if (util.bodyLength(request4.body) == null && util.isIterable(request4.body)) {
+        } else if (util.bodyLength(request3.body) == null && util.isIterable(request3.body)) {
           this[kResuming] = 1;
           queueMicrotask(() => resume(this));
         } else {
@@ -7904,8 +7904,8 @@ var require_client = __commonJS({
         return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
-            const request4 = requests[i2];
-            util.errorRequest(this, request4, err);
+            const request3 = requests[i2];
+            util.errorRequest(this, request3, err);
           }
           const callback = () => {
             if (this[kClosedResolve]) {
@@ -7930,8 +7930,8 @@ var require_client = __commonJS({
         assert2(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i2 = 0; i2 < requests.length; i2++) {
-          const request4 = requests[i2];
-          util.errorRequest(client, request4, err);
+          const request3 = requests[i2];
+          util.errorRequest(client, request3, err);
         }
         assert2(client[kSize] === 0);
       }
@@ -8034,8 +8034,8 @@ var require_client = __commonJS({
         if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
           assert2(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
-            const request4 = client[kQueue][client[kPendingIdx]++];
-            util.errorRequest(client, request4, err);
+            const request3 = client[kQueue][client[kPendingIdx]++];
+            util.errorRequest(client, request3, err);
           }
         } else {
           onError(client, err);
@@ -8092,12 +8092,12 @@ var require_client = __commonJS({
         if (client[kRunning] >= (getPipelining(client) || 1)) {
           return;
         }
-        const request4 = client[kQueue][client[kPendingIdx]];
-        if (client[kUrl].protocol === "https:" && client[kServerName] !== request4.servername) {
+        const request3 = client[kQueue][client[kPendingIdx]];
+        if (client[kUrl].protocol === "https:" && client[kServerName] !== request3.servername) {
           if (client[kRunning] > 0) {
             return;
           }
-          client[kServerName] = request4.servername;
+          client[kServerName] = request3.servername;
           client[kHTTPContext]?.destroy(new InformationalError("servername changed"), () => {
             client[kHTTPContext] = null;
             resume(client);
@@ -8113,10 +8113,10 @@ var require_client = __commonJS({
         if (client[kHTTPContext].destroyed) {
           return;
         }
-        if (client[kHTTPContext].busy(request4)) {
+        if (client[kHTTPContext].busy(request3)) {
           return;
         }
-        if (!request4.aborted && client[kHTTPContext].write(request4)) {
+        if (!request3.aborted && client[kHTTPContext].write(request3)) {
           client[kPendingIdx]++;
         } else {
           client[kQueue].splice(client[kPendingIdx], 1);
@@ -9966,10 +9966,10 @@ var require_api_request = __commonJS({
         }
       }
     };
-    function request4(opts, callback) {
+    function request3(opts, callback) {
       if (callback === void 0) {
         return new Promise((resolve3, reject) => {
-          request4.call(this, opts, (err, data) => {
+          request3.call(this, opts, (err, data) => {
             return err ? reject(err) : resolve3(data);
           });
         });
@@ -9984,7 +9984,7 @@ var require_api_request = __commonJS({
         queueMicrotask(() => callback(err, { opaque }));
       }
     }
-    module.exports = request4;
+    module.exports = request3;
     module.exports.RequestHandler = RequestHandler;
   }
 });
@@ -11241,9 +11241,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural3) {
+      constructor(singular, plural4) {
         this.singular = singular;
-        this.plural = plural3;
+        this.plural = plural4;
       }
       pluralize(count2) {
         const one = count2 === 1;
@@ -11649,7 +11649,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports, module) {
     "use strict";
-    var { isIP: isIP6 } = __require("node:net");
+    var { isIP: isIP7 } = __require("node:net");
     var { lookup } = __require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -11904,7 +11904,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler2) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP6(origin.hostname) !== 0) {
+          if (isIP7(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler2);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -12891,7 +12891,7 @@ var require_request2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         input2 = webidl.converters.RequestInfo(input2, prefix, "input");
         init = webidl.converters.RequestInit(init, prefix, "init");
-        let request4 = null;
+        let request3 = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
@@ -12908,18 +12908,18 @@ var require_request2 = __commonJS({
               "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
-          request4 = makeRequest({ urlList: [parsedURL] });
+          request3 = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init.dispatcher || input2[kDispatcher];
           assert2(input2 instanceof _Request);
-          request4 = input2[kState];
+          request3 = input2[kState];
           signal = input2[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window2 = "client";
-        if (request4.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request4.window, origin)) {
-          window2 = request4.window;
+        if (request3.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request3.window, origin)) {
+          window2 = request3.window;
         }
         if (init.window != null) {
           throw new TypeError(`'window' option '${window2}' must be null`);
@@ -12927,66 +12927,66 @@ var require_request2 = __commonJS({
         if ("window" in init) {
           window2 = "no-window";
         }
-        request4 = makeRequest({
+        request3 = makeRequest({
           // URL request’s URL.
           // undici implementation note: this is set as the first item in request's urlList in makeRequest
           // method request’s method.
-          method: request4.method,
+          method: request3.method,
           // header list A copy of request’s header list.
           // undici implementation note: headersList is cloned in makeRequest
-          headersList: request4.headersList,
+          headersList: request3.headersList,
           // unsafe-request flag Set.
-          unsafeRequest: request4.unsafeRequest,
+          unsafeRequest: request3.unsafeRequest,
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
           window: window2,
           // priority request’s priority.
-          priority: request4.priority,
+          priority: request3.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
           // being handled by a service worker. In this scenario a request can have an origin that is different
           // from the current client.
-          origin: request4.origin,
+          origin: request3.origin,
           // referrer request’s referrer.
-          referrer: request4.referrer,
+          referrer: request3.referrer,
           // referrer policy request’s referrer policy.
-          referrerPolicy: request4.referrerPolicy,
+          referrerPolicy: request3.referrerPolicy,
           // mode request’s mode.
-          mode: request4.mode,
+          mode: request3.mode,
           // credentials mode request’s credentials mode.
-          credentials: request4.credentials,
+          credentials: request3.credentials,
           // cache mode request’s cache mode.
-          cache: request4.cache,
+          cache: request3.cache,
           // redirect mode request’s redirect mode.
-          redirect: request4.redirect,
+          redirect: request3.redirect,
           // integrity metadata request’s integrity metadata.
-          integrity: request4.integrity,
+          integrity: request3.integrity,
           // keepalive request’s keepalive.
-          keepalive: request4.keepalive,
+          keepalive: request3.keepalive,
           // reload-navigation flag request’s reload-navigation flag.
-          reloadNavigation: request4.reloadNavigation,
+          reloadNavigation: request3.reloadNavigation,
           // history-navigation flag request’s history-navigation flag.
-          historyNavigation: request4.historyNavigation,
+          historyNavigation: request3.historyNavigation,
           // URL list A clone of request’s URL list.
-          urlList: [...request4.urlList]
+          urlList: [...request3.urlList]
         });
         const initHasKey = Object.keys(init).length !== 0;
         if (initHasKey) {
-          if (request4.mode === "navigate") {
-            request4.mode = "same-origin";
+          if (request3.mode === "navigate") {
+            request3.mode = "same-origin";
           }
-          request4.reloadNavigation = false;
-          request4.historyNavigation = false;
-          request4.origin = "client";
-          request4.referrer = "client";
-          request4.referrerPolicy = "";
-          request4.url = request4.urlList[request4.urlList.length - 1];
-          request4.urlList = [request4.url];
+          request3.reloadNavigation = false;
+          request3.historyNavigation = false;
+          request3.origin = "client";
+          request3.referrer = "client";
+          request3.referrerPolicy = "";
+          request3.url = request3.urlList[request3.urlList.length - 1];
+          request3.urlList = [request3.url];
         }
         if (init.referrer !== void 0) {
           const referrer = init.referrer;
           if (referrer === "") {
-            request4.referrer = "no-referrer";
+            request3.referrer = "no-referrer";
           } else {
             let parsedReferrer;
             try {
@@ -12995,14 +12995,14 @@ var require_request2 = __commonJS({
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
             if (parsedReferrer.protocol === "about:" && parsedReferrer.hostname === "client" || origin && !sameOrigin(parsedReferrer, environmentSettingsObject.settingsObject.baseUrl)) {
-              request4.referrer = "client";
+              request3.referrer = "client";
             } else {
-              request4.referrer = parsedReferrer;
+              request3.referrer = parsedReferrer;
             }
           }
         }
         if (init.referrerPolicy !== void 0) {
-          request4.referrerPolicy = init.referrerPolicy;
+          request3.referrerPolicy = init.referrerPolicy;
         }
         let mode;
         if (init.mode !== void 0) {
@@ -13017,33 +13017,33 @@ var require_request2 = __commonJS({
           });
         }
         if (mode != null) {
-          request4.mode = mode;
+          request3.mode = mode;
         }
         if (init.credentials !== void 0) {
-          request4.credentials = init.credentials;
+          request3.credentials = init.credentials;
         }
         if (init.cache !== void 0) {
-          request4.cache = init.cache;
+          request3.cache = init.cache;
         }
-        if (request4.cache === "only-if-cached" && request4.mode !== "same-origin") {
+        if (request3.cache === "only-if-cached" && request3.mode !== "same-origin") {
           throw new TypeError(
             "'only-if-cached' can be set only with 'same-origin' mode"
           );
         }
         if (init.redirect !== void 0) {
-          request4.redirect = init.redirect;
+          request3.redirect = init.redirect;
         }
         if (init.integrity != null) {
-          request4.integrity = String(init.integrity);
+          request3.integrity = String(init.integrity);
         }
         if (init.keepalive !== void 0) {
-          request4.keepalive = Boolean(init.keepalive);
+          request3.keepalive = Boolean(init.keepalive);
         }
         if (init.method !== void 0) {
           let method = init.method;
           const mayBeNormalized = normalizedMethodRecords[method];
           if (mayBeNormalized !== void 0) {
-            request4.method = mayBeNormalized;
+            request3.method = mayBeNormalized;
           } else {
             if (!isValidHTTPToken(method)) {
               throw new TypeError(`'${method}' is not a valid HTTP method.`);
@@ -13053,9 +13053,9 @@ var require_request2 = __commonJS({
               throw new TypeError(`'${method}' HTTP method is unsupported.`);
             }
             method = normalizedMethodRecordsBase[upperCase] ?? method;
-            request4.method = method;
+            request3.method = method;
           }
-          if (!patchMethodWarning && request4.method === "patch") {
+          if (!patchMethodWarning && request3.method === "patch") {
             process.emitWarning("Using `patch` is highly likely to result in a `405 Method Not Allowed`. `PATCH` is much more likely to succeed.", {
               code: "UNDICI-FETCH-patch"
             });
@@ -13065,7 +13065,7 @@ var require_request2 = __commonJS({
         if (init.signal !== void 0) {
           signal = init.signal;
         }
-        this[kState] = request4;
+        this[kState] = request3;
         const ac = new AbortController();
         this[kSignal] = ac.signal;
         if (signal != null) {
@@ -13093,12 +13093,12 @@ var require_request2 = __commonJS({
           }
         }
         this[kHeaders] = new Headers2(kConstruct);
-        setHeadersList(this[kHeaders], request4.headersList);
+        setHeadersList(this[kHeaders], request3.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
-          if (!corsSafeListedMethodsSet.has(request4.method)) {
+          if (!corsSafeListedMethodsSet.has(request3.method)) {
             throw new TypeError(
-              `'${request4.method} is unsupported in no-cors mode.`
+              `'${request3.method} is unsupported in no-cors mode.`
             );
           }
           setHeadersGuard(this[kHeaders], "request-no-cors");
@@ -13117,14 +13117,14 @@ var require_request2 = __commonJS({
           }
         }
         const inputBody = input2 instanceof _Request ? input2[kState].body : null;
-        if ((init.body != null || inputBody != null) && (request4.method === "GET" || request4.method === "HEAD")) {
+        if ((init.body != null || inputBody != null) && (request3.method === "GET" || request3.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
         let initBody = null;
         if (init.body != null) {
           const [extractedBody, contentType] = extractBody(
             init.body,
-            request4.keepalive
+            request3.keepalive
           );
           initBody = extractedBody;
           if (contentType && !getHeadersList(this[kHeaders]).contains("content-type", true)) {
@@ -13136,12 +13136,12 @@ var require_request2 = __commonJS({
           if (initBody != null && init.duplex == null) {
             throw new TypeError("RequestInit: duplex option is required when sending a body.");
           }
-          if (request4.mode !== "same-origin" && request4.mode !== "cors") {
+          if (request3.mode !== "same-origin" && request3.mode !== "cors") {
             throw new TypeError(
               'If request is made from ReadableStream, mode should be "same-origin" or "cors"'
             );
           }
-          request4.useCORSPreflightFlag = true;
+          request3.useCORSPreflightFlag = true;
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
@@ -13370,21 +13370,21 @@ var require_request2 = __commonJS({
         headersList: init.headersList ? new HeadersList(init.headersList) : new HeadersList()
       };
     }
-    function cloneRequest(request4) {
-      const newRequest = makeRequest({ ...request4, body: null });
-      if (request4.body != null) {
-        newRequest.body = cloneBody(newRequest, request4.body);
+    function cloneRequest(request3) {
+      const newRequest = makeRequest({ ...request3, body: null });
+      if (request3.body != null) {
+        newRequest.body = cloneBody(newRequest, request3.body);
       }
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request4 = new Request(kConstruct);
-      request4[kState] = innerRequest;
-      request4[kSignal] = signal;
-      request4[kHeaders] = new Headers2(kConstruct);
-      setHeadersList(request4[kHeaders], innerRequest.headersList);
-      setHeadersGuard(request4[kHeaders], guard);
-      return request4;
+      const request3 = new Request(kConstruct);
+      request3[kState] = innerRequest;
+      request3[kSignal] = signal;
+      request3[kHeaders] = new Headers2(kConstruct);
+      setHeadersList(request3[kHeaders], innerRequest.headersList);
+      setHeadersGuard(request3[kHeaders], guard);
+      return request3;
     }
     Object.defineProperties(Request.prototype, {
       method: kEnumerableProperty,
@@ -13626,14 +13626,14 @@ var require_fetch = __commonJS({
         p.reject(e);
         return p.promise;
       }
-      const request4 = requestObject[kState];
+      const request3 = requestObject[kState];
       if (requestObject.signal.aborted) {
-        abortFetch(p, request4, null, requestObject.signal.reason);
+        abortFetch(p, request3, null, requestObject.signal.reason);
         return p.promise;
       }
-      const globalObject = request4.client.globalObject;
+      const globalObject = request3.client.globalObject;
       if (globalObject?.constructor?.name === "ServiceWorkerGlobalScope") {
-        request4.serviceWorkers = "none";
+        request3.serviceWorkers = "none";
       }
       let responseObject = null;
       let locallyAborted = false;
@@ -13645,7 +13645,7 @@ var require_fetch = __commonJS({
           assert2(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
-          abortFetch(p, request4, realResponse, requestObject.signal.reason);
+          abortFetch(p, request3, realResponse, requestObject.signal.reason);
         }
       );
       const processResponse = (response) => {
@@ -13653,7 +13653,7 @@ var require_fetch = __commonJS({
           return;
         }
         if (response.aborted) {
-          abortFetch(p, request4, responseObject, controller.serializedAbortReason);
+          abortFetch(p, request3, responseObject, controller.serializedAbortReason);
           return;
         }
         if (response.type === "error") {
@@ -13665,7 +13665,7 @@ var require_fetch = __commonJS({
         p = null;
       };
       controller = fetching({
-        request: request4,
+        request: request3,
         processResponseEndOfBody: handleFetchDone,
         processResponse,
         dispatcher: requestObject[kDispatcher]
@@ -13706,12 +13706,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request4, responseObject, error63) {
+    function abortFetch(p, request3, responseObject, error63) {
       if (p) {
         p.reject(error63);
       }
-      if (request4.body != null && isReadable(request4.body?.stream)) {
-        request4.body.stream.cancel(error63).catch((err) => {
+      if (request3.body != null && isReadable(request3.body?.stream)) {
+        request3.body.stream.cancel(error63).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13732,7 +13732,7 @@ var require_fetch = __commonJS({
       }
     }
     function fetching({
-      request: request4,
+      request: request3,
       processRequestBodyChunkLength,
       processRequestEndOfBody,
       processResponse,
@@ -13745,9 +13745,9 @@ var require_fetch = __commonJS({
       assert2(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
-      if (request4.client != null) {
-        taskDestination = request4.client.globalObject;
-        crossOriginIsolatedCapability = request4.client.crossOriginIsolatedCapability;
+      if (request3.client != null) {
+        taskDestination = request3.client.globalObject;
+        crossOriginIsolatedCapability = request3.client.crossOriginIsolatedCapability;
       }
       const currentTime = coarsenedSharedCurrentTime(crossOriginIsolatedCapability);
       const timingInfo = createOpaqueTimingInfo({
@@ -13755,7 +13755,7 @@ var require_fetch = __commonJS({
       });
       const fetchParams = {
         controller: new Fetch(dispatcher),
-        request: request4,
+        request: request3,
         timingInfo,
         processRequestBodyChunkLength,
         processRequestEndOfBody,
@@ -13765,32 +13765,32 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert2(!request4.body || request4.body.stream);
-      if (request4.window === "client") {
-        request4.window = request4.client?.globalObject?.constructor?.name === "Window" ? request4.client : "no-window";
+      assert2(!request3.body || request3.body.stream);
+      if (request3.window === "client") {
+        request3.window = request3.client?.globalObject?.constructor?.name === "Window" ? request3.client : "no-window";
       }
-      if (request4.origin === "client") {
-        request4.origin = request4.client.origin;
+      if (request3.origin === "client") {
+        request3.origin = request3.client.origin;
       }
-      if (request4.policyContainer === "client") {
-        if (request4.client != null) {
-          request4.policyContainer = clonePolicyContainer(
-            request4.client.policyContainer
+      if (request3.policyContainer === "client") {
+        if (request3.client != null) {
+          request3.policyContainer = clonePolicyContainer(
+            request3.client.policyContainer
           );
         } else {
-          request4.policyContainer = makePolicyContainer();
+          request3.policyContainer = makePolicyContainer();
         }
       }
-      if (!request4.headersList.contains("accept", true)) {
+      if (!request3.headersList.contains("accept", true)) {
         const value = "*/*";
-        request4.headersList.append("accept", value, true);
+        request3.headersList.append("accept", value, true);
       }
-      if (!request4.headersList.contains("accept-language", true)) {
-        request4.headersList.append("accept-language", "*", true);
+      if (!request3.headersList.contains("accept-language", true)) {
+        request3.headersList.append("accept-language", "*", true);
       }
-      if (request4.priority === null) {
+      if (request3.priority === null) {
       }
-      if (subresourceSet.has(request4.destination)) {
+      if (subresourceSet.has(request3.destination)) {
       }
       mainFetch(fetchParams).catch((err) => {
         fetchParams.controller.terminate(err);
@@ -13798,50 +13798,50 @@ var require_fetch = __commonJS({
       return fetchParams.controller;
     }
     async function mainFetch(fetchParams, recursive2 = false) {
-      const request4 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
-      if (request4.localURLsOnly && !urlIsLocal(requestCurrentURL(request4))) {
+      if (request3.localURLsOnly && !urlIsLocal(requestCurrentURL(request3))) {
         response = makeNetworkError("local URLs only");
       }
-      tryUpgradeRequestToAPotentiallyTrustworthyURL(request4);
-      if (requestBadPort(request4) === "blocked") {
+      tryUpgradeRequestToAPotentiallyTrustworthyURL(request3);
+      if (requestBadPort(request3) === "blocked") {
         response = makeNetworkError("bad port");
       }
-      if (request4.referrerPolicy === "") {
-        request4.referrerPolicy = request4.policyContainer.referrerPolicy;
+      if (request3.referrerPolicy === "") {
+        request3.referrerPolicy = request3.policyContainer.referrerPolicy;
       }
-      if (request4.referrer !== "no-referrer") {
-        request4.referrer = determineRequestsReferrer(request4);
+      if (request3.referrer !== "no-referrer") {
+        request3.referrer = determineRequestsReferrer(request3);
       }
       if (response === null) {
         response = await (async () => {
-          const currentURL = requestCurrentURL(request4);
+          const currentURL = requestCurrentURL(request3);
           if (
             // - request’s current URL’s origin is same origin with request’s origin,
             //   and request’s response tainting is "basic"
-            sameOrigin(currentURL, request4.url) && request4.responseTainting === "basic" || // request’s current URL’s scheme is "data"
+            sameOrigin(currentURL, request3.url) && request3.responseTainting === "basic" || // request’s current URL’s scheme is "data"
             currentURL.protocol === "data:" || // - request’s mode is "navigate" or "websocket"
-            (request4.mode === "navigate" || request4.mode === "websocket")
+            (request3.mode === "navigate" || request3.mode === "websocket")
           ) {
-            request4.responseTainting = "basic";
+            request3.responseTainting = "basic";
             return await schemeFetch(fetchParams);
           }
-          if (request4.mode === "same-origin") {
+          if (request3.mode === "same-origin") {
             return makeNetworkError('request mode cannot be "same-origin"');
           }
-          if (request4.mode === "no-cors") {
-            if (request4.redirect !== "follow") {
+          if (request3.mode === "no-cors") {
+            if (request3.redirect !== "follow") {
               return makeNetworkError(
                 'redirect mode cannot be "follow" for "no-cors" request'
               );
             }
-            request4.responseTainting = "opaque";
+            request3.responseTainting = "opaque";
             return await schemeFetch(fetchParams);
           }
-          if (!urlIsHttpHttpsScheme(requestCurrentURL(request4))) {
+          if (!urlIsHttpHttpsScheme(requestCurrentURL(request3))) {
             return makeNetworkError("URL scheme must be a HTTP(S) scheme");
           }
-          request4.responseTainting = "cors";
+          request3.responseTainting = "cors";
           return await httpFetch(fetchParams);
         })();
       }
@@ -13849,13 +13849,13 @@ var require_fetch = __commonJS({
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
-        if (request4.responseTainting === "cors") {
+        if (request3.responseTainting === "cors") {
         }
-        if (request4.responseTainting === "basic") {
+        if (request3.responseTainting === "basic") {
           response = filterResponse(response, "basic");
-        } else if (request4.responseTainting === "cors") {
+        } else if (request3.responseTainting === "cors") {
           response = filterResponse(response, "cors");
-        } else if (request4.responseTainting === "opaque") {
+        } else if (request3.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
           assert2(false);
@@ -13863,26 +13863,26 @@ var require_fetch = __commonJS({
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
       if (internalResponse.urlList.length === 0) {
-        internalResponse.urlList.push(...request4.urlList);
+        internalResponse.urlList.push(...request3.urlList);
       }
-      if (!request4.timingAllowFailed) {
+      if (!request3.timingAllowFailed) {
         response.timingAllowPassed = true;
       }
-      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request4.headers.contains("range", true)) {
+      if (response.type === "opaque" && internalResponse.status === 206 && internalResponse.rangeRequested && !request3.headers.contains("range", true)) {
         response = internalResponse = makeNetworkError();
       }
-      if (response.status !== 0 && (request4.method === "HEAD" || request4.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
+      if (response.status !== 0 && (request3.method === "HEAD" || request3.method === "CONNECT" || nullBodyStatus.includes(internalResponse.status))) {
         internalResponse.body = null;
         fetchParams.controller.dump = true;
       }
-      if (request4.integrity) {
+      if (request3.integrity) {
         const processBodyError = (reason) => fetchFinale(fetchParams, makeNetworkError(reason));
-        if (request4.responseTainting === "opaque" || response.body == null) {
+        if (request3.responseTainting === "opaque" || response.body == null) {
           processBodyError(response.error);
           return;
         }
         const processBody = (bytes2) => {
-          if (!bytesMatch(bytes2, request4.integrity)) {
+          if (!bytesMatch(bytes2, request3.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
@@ -13898,8 +13898,8 @@ var require_fetch = __commonJS({
       if (isCancelled(fetchParams) && fetchParams.request.redirectCount === 0) {
         return Promise.resolve(makeAppropriateNetworkError(fetchParams));
       }
-      const { request: request4 } = fetchParams;
-      const { protocol: scheme } = requestCurrentURL(request4);
+      const { request: request3 } = fetchParams;
+      const { protocol: scheme } = requestCurrentURL(request3);
       switch (scheme) {
         case "about:": {
           return Promise.resolve(makeNetworkError("about scheme is not supported"));
@@ -13908,19 +13908,19 @@ var require_fetch = __commonJS({
           if (!resolveObjectURL) {
             resolveObjectURL = __require("node:buffer").resolveObjectURL;
           }
-          const blobURLEntry = requestCurrentURL(request4);
+          const blobURLEntry = requestCurrentURL(request3);
           if (blobURLEntry.search.length !== 0) {
             return Promise.resolve(makeNetworkError("NetworkError when attempting to fetch resource."));
           }
           const blob = resolveObjectURL(blobURLEntry.toString());
-          if (request4.method !== "GET" || !isBlobLike(blob)) {
+          if (request3.method !== "GET" || !isBlobLike(blob)) {
             return Promise.resolve(makeNetworkError("invalid method"));
           }
           const response = makeResponse();
           const fullLength = blob.size;
           const serializedFullLength = isomorphicEncode(`${fullLength}`);
           const type2 = blob.type;
-          if (!request4.headersList.contains("range", true)) {
+          if (!request3.headersList.contains("range", true)) {
             const bodyWithType = extractBody(blob);
             response.statusText = "OK";
             response.body = bodyWithType[0];
@@ -13928,7 +13928,7 @@ var require_fetch = __commonJS({
             response.headersList.set("content-type", type2, true);
           } else {
             response.rangeRequested = true;
-            const rangeHeader = request4.headersList.get("range", true);
+            const rangeHeader = request3.headersList.get("range", true);
             const rangeValue = simpleRangeHeaderValue(rangeHeader, true);
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -13959,7 +13959,7 @@ var require_fetch = __commonJS({
           return Promise.resolve(response);
         }
         case "data:": {
-          const currentURL = requestCurrentURL(request4);
+          const currentURL = requestCurrentURL(request3);
           const dataURLStruct = dataURLProcessor(currentURL);
           if (dataURLStruct === "failure") {
             return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
@@ -14048,41 +14048,41 @@ var require_fetch = __commonJS({
       }
     }
     async function httpFetch(fetchParams) {
-      const request4 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       let actualResponse = null;
       const timingInfo = fetchParams.timingInfo;
-      if (request4.serviceWorkers === "all") {
+      if (request3.serviceWorkers === "all") {
       }
       if (response === null) {
-        if (request4.redirect === "follow") {
-          request4.serviceWorkers = "none";
+        if (request3.redirect === "follow") {
+          request3.serviceWorkers = "none";
         }
         actualResponse = response = await httpNetworkOrCacheFetch(fetchParams);
-        if (request4.responseTainting === "cors" && corsCheck(request4, response) === "failure") {
+        if (request3.responseTainting === "cors" && corsCheck(request3, response) === "failure") {
           return makeNetworkError("cors failure");
         }
-        if (TAOCheck(request4, response) === "failure") {
-          request4.timingAllowFailed = true;
+        if (TAOCheck(request3, response) === "failure") {
+          request3.timingAllowFailed = true;
         }
       }
-      if ((request4.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
-        request4.origin,
-        request4.client,
-        request4.destination,
+      if ((request3.responseTainting === "opaque" || response.type === "opaque") && crossOriginResourcePolicyCheck(
+        request3.origin,
+        request3.client,
+        request3.destination,
         actualResponse
       ) === "blocked") {
         return makeNetworkError("blocked");
       }
       if (redirectStatusSet.has(actualResponse.status)) {
-        if (request4.redirect !== "manual") {
+        if (request3.redirect !== "manual") {
           fetchParams.controller.connection.destroy(void 0, false);
         }
-        if (request4.redirect === "error") {
+        if (request3.redirect === "error") {
           response = makeNetworkError("unexpected redirect");
-        } else if (request4.redirect === "manual") {
+        } else if (request3.redirect === "manual") {
           response = actualResponse;
-        } else if (request4.redirect === "follow") {
+        } else if (request3.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
           assert2(false);
@@ -14092,13 +14092,13 @@ var require_fetch = __commonJS({
       return response;
     }
     function httpRedirectFetch(fetchParams, response) {
-      const request4 = fetchParams.request;
+      const request3 = fetchParams.request;
       const actualResponse = response.internalResponse ? response.internalResponse : response;
       let locationURL;
       try {
         locationURL = responseLocationURL(
           actualResponse,
-          requestCurrentURL(request4).hash
+          requestCurrentURL(request3).hash
         );
         if (locationURL == null) {
           return response;
@@ -14109,118 +14109,118 @@ var require_fetch = __commonJS({
       if (!urlIsHttpHttpsScheme(locationURL)) {
         return Promise.resolve(makeNetworkError("URL scheme must be a HTTP(S) scheme"));
       }
-      if (request4.redirectCount === 20) {
+      if (request3.redirectCount === 20) {
         return Promise.resolve(makeNetworkError("redirect count exceeded"));
       }
-      request4.redirectCount += 1;
-      if (request4.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request4, locationURL)) {
+      request3.redirectCount += 1;
+      if (request3.mode === "cors" && (locationURL.username || locationURL.password) && !sameOrigin(request3, locationURL)) {
         return Promise.resolve(makeNetworkError('cross origin not allowed for request mode "cors"'));
       }
-      if (request4.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
+      if (request3.responseTainting === "cors" && (locationURL.username || locationURL.password)) {
         return Promise.resolve(makeNetworkError(
           'URL cannot contain credentials for request mode "cors"'
         ));
       }
-      if (actualResponse.status !== 303 && request4.body != null && request4.body.source == null) {
+      if (actualResponse.status !== 303 && request3.body != null && request3.body.source == null) {
         return Promise.resolve(makeNetworkError());
       }
-      if ([301, 302].includes(actualResponse.status) && request4.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request4.method)) {
-        request4.method = "GET";
-        request4.body = null;
+      if ([301, 302].includes(actualResponse.status) && request3.method === "POST" || actualResponse.status === 303 && !GET_OR_HEAD.includes(request3.method)) {
+        request3.method = "GET";
+        request3.body = null;
         for (const headerName of requestBodyHeader) {
-          request4.headersList.delete(headerName);
+          request3.headersList.delete(headerName);
         }
       }
-      if (!sameOrigin(requestCurrentURL(request4), locationURL)) {
-        request4.headersList.delete("authorization", true);
-        request4.headersList.delete("proxy-authorization", true);
-        request4.headersList.delete("cookie", true);
-        request4.headersList.delete("host", true);
+      if (!sameOrigin(requestCurrentURL(request3), locationURL)) {
+        request3.headersList.delete("authorization", true);
+        request3.headersList.delete("proxy-authorization", true);
+        request3.headersList.delete("cookie", true);
+        request3.headersList.delete("host", true);
       }
-      if (request4.body != null) {
-        assert2(request4.body.source != null);
-        request4.body = safelyExtractBody(request4.body.source)[0];
+      if (request3.body != null) {
+        assert2(request3.body.source != null);
+        request3.body = safelyExtractBody(request3.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
       timingInfo.redirectEndTime = timingInfo.postRedirectStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
       if (timingInfo.redirectStartTime === 0) {
         timingInfo.redirectStartTime = timingInfo.startTime;
       }
-      request4.urlList.push(locationURL);
-      setRequestReferrerPolicyOnRedirect(request4, actualResponse);
+      request3.urlList.push(locationURL);
+      setRequestReferrerPolicyOnRedirect(request3, actualResponse);
       return mainFetch(fetchParams, true);
     }
     async function httpNetworkOrCacheFetch(fetchParams, isAuthenticationFetch = false, isNewConnectionFetch = false) {
-      const request4 = fetchParams.request;
+      const request3 = fetchParams.request;
       let httpFetchParams = null;
-      let httpRequest = null;
+      let httpRequest2 = null;
       let response = null;
       const httpCache = null;
       const revalidatingFlag = false;
-      if (request4.window === "no-window" && request4.redirect === "error") {
+      if (request3.window === "no-window" && request3.redirect === "error") {
         httpFetchParams = fetchParams;
-        httpRequest = request4;
+        httpRequest2 = request3;
       } else {
-        httpRequest = cloneRequest(request4);
+        httpRequest2 = cloneRequest(request3);
         httpFetchParams = { ...fetchParams };
-        httpFetchParams.request = httpRequest;
+        httpFetchParams.request = httpRequest2;
       }
-      const includeCredentials = request4.credentials === "include" || request4.credentials === "same-origin" && request4.responseTainting === "basic";
-      const contentLength = httpRequest.body ? httpRequest.body.length : null;
+      const includeCredentials = request3.credentials === "include" || request3.credentials === "same-origin" && request3.responseTainting === "basic";
+      const contentLength = httpRequest2.body ? httpRequest2.body.length : null;
       let contentLengthHeaderValue = null;
-      if (httpRequest.body == null && ["POST", "PUT"].includes(httpRequest.method)) {
+      if (httpRequest2.body == null && ["POST", "PUT"].includes(httpRequest2.method)) {
         contentLengthHeaderValue = "0";
       }
       if (contentLength != null) {
         contentLengthHeaderValue = isomorphicEncode(`${contentLength}`);
       }
       if (contentLengthHeaderValue != null) {
-        httpRequest.headersList.append("content-length", contentLengthHeaderValue, true);
+        httpRequest2.headersList.append("content-length", contentLengthHeaderValue, true);
       }
-      if (contentLength != null && httpRequest.keepalive) {
+      if (contentLength != null && httpRequest2.keepalive) {
       }
-      if (httpRequest.referrer instanceof URL) {
-        httpRequest.headersList.append("referer", isomorphicEncode(httpRequest.referrer.href), true);
+      if (httpRequest2.referrer instanceof URL) {
+        httpRequest2.headersList.append("referer", isomorphicEncode(httpRequest2.referrer.href), true);
       }
-      appendRequestOriginHeader(httpRequest);
-      appendFetchMetadata(httpRequest);
-      if (!httpRequest.headersList.contains("user-agent", true)) {
-        httpRequest.headersList.append("user-agent", defaultUserAgent);
+      appendRequestOriginHeader(httpRequest2);
+      appendFetchMetadata(httpRequest2);
+      if (!httpRequest2.headersList.contains("user-agent", true)) {
+        httpRequest2.headersList.append("user-agent", defaultUserAgent);
       }
-      if (httpRequest.cache === "default" && (httpRequest.headersList.contains("if-modified-since", true) || httpRequest.headersList.contains("if-none-match", true) || httpRequest.headersList.contains("if-unmodified-since", true) || httpRequest.headersList.contains("if-match", true) || httpRequest.headersList.contains("if-range", true))) {
-        httpRequest.cache = "no-store";
+      if (httpRequest2.cache === "default" && (httpRequest2.headersList.contains("if-modified-since", true) || httpRequest2.headersList.contains("if-none-match", true) || httpRequest2.headersList.contains("if-unmodified-since", true) || httpRequest2.headersList.contains("if-match", true) || httpRequest2.headersList.contains("if-range", true))) {
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache === "no-cache" && !httpRequest.preventNoCacheCacheControlHeaderModification && !httpRequest.headersList.contains("cache-control", true)) {
-        httpRequest.headersList.append("cache-control", "max-age=0", true);
+      if (httpRequest2.cache === "no-cache" && !httpRequest2.preventNoCacheCacheControlHeaderModification && !httpRequest2.headersList.contains("cache-control", true)) {
+        httpRequest2.headersList.append("cache-control", "max-age=0", true);
       }
-      if (httpRequest.cache === "no-store" || httpRequest.cache === "reload") {
-        if (!httpRequest.headersList.contains("pragma", true)) {
-          httpRequest.headersList.append("pragma", "no-cache", true);
+      if (httpRequest2.cache === "no-store" || httpRequest2.cache === "reload") {
+        if (!httpRequest2.headersList.contains("pragma", true)) {
+          httpRequest2.headersList.append("pragma", "no-cache", true);
         }
-        if (!httpRequest.headersList.contains("cache-control", true)) {
-          httpRequest.headersList.append("cache-control", "no-cache", true);
+        if (!httpRequest2.headersList.contains("cache-control", true)) {
+          httpRequest2.headersList.append("cache-control", "no-cache", true);
         }
       }
-      if (httpRequest.headersList.contains("range", true)) {
-        httpRequest.headersList.append("accept-encoding", "identity", true);
+      if (httpRequest2.headersList.contains("range", true)) {
+        httpRequest2.headersList.append("accept-encoding", "identity", true);
       }
-      if (!httpRequest.headersList.contains("accept-encoding", true)) {
-        if (urlHasHttpsScheme(requestCurrentURL(httpRequest))) {
-          httpRequest.headersList.append("accept-encoding", "br, gzip, deflate", true);
+      if (!httpRequest2.headersList.contains("accept-encoding", true)) {
+        if (urlHasHttpsScheme(requestCurrentURL(httpRequest2))) {
+          httpRequest2.headersList.append("accept-encoding", "br, gzip, deflate", true);
         } else {
-          httpRequest.headersList.append("accept-encoding", "gzip, deflate", true);
+          httpRequest2.headersList.append("accept-encoding", "gzip, deflate", true);
         }
       }
-      httpRequest.headersList.delete("host", true);
+      httpRequest2.headersList.delete("host", true);
       if (includeCredentials) {
       }
       if (httpCache == null) {
-        httpRequest.cache = "no-store";
+        httpRequest2.cache = "no-store";
       }
-      if (httpRequest.cache !== "no-store" && httpRequest.cache !== "reload") {
+      if (httpRequest2.cache !== "no-store" && httpRequest2.cache !== "reload") {
       }
       if (response == null) {
-        if (httpRequest.cache === "only-if-cached") {
+        if (httpRequest2.cache === "only-if-cached") {
           return makeNetworkError("only if cached");
         }
         const forwardResponse = await httpNetworkFetch(
@@ -14228,7 +14228,7 @@ var require_fetch = __commonJS({
           includeCredentials,
           isNewConnectionFetch
         );
-        if (!safeMethodsSet.has(httpRequest.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
+        if (!safeMethodsSet.has(httpRequest2.method) && forwardResponse.status >= 200 && forwardResponse.status <= 399) {
         }
         if (revalidatingFlag && forwardResponse.status === 304) {
         }
@@ -14236,13 +14236,13 @@ var require_fetch = __commonJS({
           response = forwardResponse;
         }
       }
-      response.urlList = [...httpRequest.urlList];
-      if (httpRequest.headersList.contains("range", true)) {
+      response.urlList = [...httpRequest2.urlList];
+      if (httpRequest2.headersList.contains("range", true)) {
         response.rangeRequested = true;
       }
       response.requestIncludesCredentials = includeCredentials;
       if (response.status === 407) {
-        if (request4.window === "no-window") {
+        if (request3.window === "no-window") {
           return makeNetworkError();
         }
         if (isCancelled(fetchParams)) {
@@ -14254,7 +14254,7 @@ var require_fetch = __commonJS({
         // response’s status is 421
         response.status === 421 && // isNewConnectionFetch is false
         !isNewConnectionFetch && // request’s body is null, or request’s body is non-null and request’s body’s source is non-null
-        (request4.body == null || request4.body.source != null)
+        (request3.body == null || request3.body.source != null)
       ) {
         if (isCancelled(fetchParams)) {
           return makeAppropriateNetworkError(fetchParams);
@@ -14284,21 +14284,21 @@ var require_fetch = __commonJS({
           }
         }
       };
-      const request4 = fetchParams.request;
+      const request3 = fetchParams.request;
       let response = null;
       const timingInfo = fetchParams.timingInfo;
       const httpCache = null;
       if (httpCache == null) {
-        request4.cache = "no-store";
+        request3.cache = "no-store";
       }
       const newConnection = forceNewConnection ? "yes" : "no";
-      if (request4.mode === "websocket") {
+      if (request3.mode === "websocket") {
       } else {
       }
       let requestBody = null;
-      if (request4.body == null && fetchParams.processRequestEndOfBody) {
+      if (request3.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
-      } else if (request4.body != null) {
+      } else if (request3.body != null) {
         const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
@@ -14326,7 +14326,7 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes2 of request4.body.stream) {
+            for await (const bytes2 of request3.body.stream) {
               yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
@@ -14437,17 +14437,17 @@ var require_fetch = __commonJS({
       }
       return response;
       function dispatch({ body: body2 }) {
-        const url2 = requestCurrentURL(request4);
+        const url2 = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url2.pathname + url2.search,
             origin: url2.origin,
-            method: request4.method,
-            body: agent.isMockActive ? request4.body && (request4.body.source || request4.body.stream) : body2,
-            headers: request4.headersList.entries,
+            method: request3.method,
+            body: agent.isMockActive ? request3.body && (request3.body.source || request3.body.stream) : body2,
+            headers: request3.headersList.entries,
             maxRedirections: 0,
-            upgrade: request4.mode === "websocket" ? "websocket" : void 0
+            upgrade: request3.mode === "websocket" ? "websocket" : void 0
           },
           {
             body: null,
@@ -14477,8 +14477,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request4.redirect === "follow" && redirectStatusSet.has(status);
-              if (request4.method !== "HEAD" && request4.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request3.redirect === "follow" && redirectStatusSet.has(status);
+              if (request3.method !== "HEAD" && request3.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -15459,31 +15459,31 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request4, options = {}) {
+      async match(request3, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request4 = webidl.converters.RequestInfo(request4, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request4, options, 1);
+        const p = this.#internalMatchAll(request3, options, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request4 = void 0, options = {}) {
+      async matchAll(request3 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
-        if (request4 !== void 0) request4 = webidl.converters.RequestInfo(request4, prefix, "request");
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request4, options);
+        return this.#internalMatchAll(request3, options);
       }
-      async add(request4) {
+      async add(request3) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.add";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request4 = webidl.converters.RequestInfo(request4, prefix, "request");
-        const requests = [request4];
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
+        const requests = [request3];
         const responseArrayPromise = this.addAll(requests);
         return await responseArrayPromise;
       }
@@ -15493,19 +15493,19 @@ var require_cache = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         const responsePromises = [];
         const requestList = [];
-        for (let request4 of requests) {
-          if (request4 === void 0) {
+        for (let request3 of requests) {
+          if (request3 === void 0) {
             throw webidl.errors.conversionFailed({
               prefix,
               argument: "Argument 1",
               types: ["undefined is not allowed"]
             });
           }
-          request4 = webidl.converters.RequestInfo(request4);
-          if (typeof request4 === "string") {
+          request3 = webidl.converters.RequestInfo(request3);
+          if (typeof request3 === "string") {
             continue;
           }
-          const r = request4[kState];
+          const r = request3[kState];
           if (!urlIsHttpHttpsScheme(r.url) || r.method !== "GET") {
             throw webidl.errors.exception({
               header: prefix,
@@ -15514,8 +15514,8 @@ var require_cache = __commonJS({
           }
         }
         const fetchControllers = [];
-        for (const request4 of requests) {
-          const r = new Request(request4)[kState];
+        for (const request3 of requests) {
+          const r = new Request(request3)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15592,17 +15592,17 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async put(request4, response) {
+      async put(request3, response) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.put";
         webidl.argumentLengthCheck(arguments, 2, prefix);
-        request4 = webidl.converters.RequestInfo(request4, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request4 instanceof Request) {
-          innerRequest = request4[kState];
+        if (request3 instanceof Request) {
+          innerRequest = request3[kState];
         } else {
-          innerRequest = new Request(request4)[kState];
+          innerRequest = new Request(request3)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15673,21 +15673,21 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request4, options = {}) {
+      async delete(request3, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        request4 = webidl.converters.RequestInfo(request4, prefix, "request");
+        request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request4 instanceof Request) {
-          r = request4[kState];
+        if (request3 instanceof Request) {
+          r = request3[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
-          assert2(typeof request4 === "string");
-          r = new Request(request4)[kState];
+          assert2(typeof request3 === "string");
+          r = new Request(request3)[kState];
         }
         const operations = [];
         const operation = {
@@ -15719,25 +15719,25 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request4 = void 0, options = {}) {
+      async keys(request3 = void 0, options = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
-        if (request4 !== void 0) request4 = webidl.converters.RequestInfo(request4, prefix, "request");
+        if (request3 !== void 0) request3 = webidl.converters.RequestInfo(request3, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request4 !== void 0) {
-          if (request4 instanceof Request) {
-            r = request4[kState];
+        if (request3 !== void 0) {
+          if (request3 instanceof Request) {
+            r = request3[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request4 === "string") {
-            r = new Request(request4)[kState];
+          } else if (typeof request3 === "string") {
+            r = new Request(request3)[kState];
           }
         }
         const promise2 = createDeferredPromise();
         const requests = [];
-        if (request4 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             requests.push(requestResponse[0]);
           }
@@ -15749,9 +15749,9 @@ var require_cache = __commonJS({
         }
         queueMicrotask(() => {
           const requestList = [];
-          for (const request5 of requests) {
+          for (const request4 of requests) {
             const requestObject = fromInnerRequest(
-              request5,
+              request4,
               new AbortController().signal,
               "immutable"
             );
@@ -15869,9 +15869,9 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request4, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request3, response = null, options) {
         const queryURL = new URL(requestQuery.url);
-        const cachedURL = new URL(request4.url);
+        const cachedURL = new URL(request3.url);
         if (options?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
@@ -15887,7 +15887,7 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request4.headersList.get(fieldValue);
+          const requestValue = request3.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
           if (requestValue !== queryValue) {
             return false;
@@ -15895,20 +15895,20 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request4, options, maxResponses = Infinity) {
+      #internalMatchAll(request3, options, maxResponses = Infinity) {
         let r = null;
-        if (request4 !== void 0) {
-          if (request4 instanceof Request) {
-            r = request4[kState];
+        if (request3 !== void 0) {
+          if (request3 instanceof Request) {
+            r = request3[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
-          } else if (typeof request4 === "string") {
-            r = new Request(request4)[kState];
+          } else if (typeof request3 === "string") {
+            r = new Request(request3)[kState];
           }
         }
         const responses = [];
-        if (request4 === void 0) {
+        if (request3 === void 0) {
           for (const requestResponse of this.#relevantRequestResponseList) {
             responses.push(requestResponse[1]);
           }
@@ -15997,21 +15997,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request4, options = {}) {
+      async match(request3, options = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
-        request4 = webidl.converters.RequestInfo(request4);
+        request3 = webidl.converters.RequestInfo(request3);
         options = webidl.converters.MultiCacheQueryOptions(options);
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request4, options);
+            return await cache.match(request3, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request4, options);
+            const response = await cache.match(request3, options);
             if (response !== void 0) {
               return response;
             }
@@ -17191,7 +17191,7 @@ var require_connection = __commonJS({
     function establishWebSocketConnection(url2, protocols, client, ws, onEstablish, options) {
       const requestURL = url2;
       requestURL.protocol = url2.protocol === "ws:" ? "http:" : "https:";
-      const request4 = makeRequest({
+      const request3 = makeRequest({
         urlList: [requestURL],
         client,
         serviceWorkers: "none",
@@ -17203,18 +17203,18 @@ var require_connection = __commonJS({
       });
       if (options.headers) {
         const headersList = getHeadersList(new Headers2(options.headers));
-        request4.headersList = headersList;
+        request3.headersList = headersList;
       }
       const keyValue = crypto3.randomBytes(16).toString("base64");
-      request4.headersList.append("sec-websocket-key", keyValue);
-      request4.headersList.append("sec-websocket-version", "13");
+      request3.headersList.append("sec-websocket-key", keyValue);
+      request3.headersList.append("sec-websocket-version", "13");
       for (const protocol of protocols) {
-        request4.headersList.append("sec-websocket-protocol", protocol);
+        request3.headersList.append("sec-websocket-protocol", protocol);
       }
       const permessageDeflate = "permessage-deflate; client_max_window_bits";
-      request4.headersList.append("sec-websocket-extensions", permessageDeflate);
+      request3.headersList.append("sec-websocket-extensions", permessageDeflate);
       const controller = fetching({
-        request: request4,
+        request: request3,
         useParallelQueue: true,
         dispatcher: options.dispatcher,
         processResponse(response) {
@@ -17251,7 +17251,7 @@ var require_connection = __commonJS({
           }
           const secProtocol = response.headersList.get("Sec-WebSocket-Protocol");
           if (secProtocol !== null) {
-            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request4.headersList);
+            const requestProtocols = getDecodeSplit("sec-websocket-protocol", request3.headersList);
             if (requestProtocols === null || !requestProtocols.includes(secProtocol)) {
               failWebsocketConnection(ws, "Protocol was not set in the opening handshake.");
               return;
@@ -26518,7 +26518,7 @@ async function errorRequest(state, octokit, error63, options) {
   }
   throw error63;
 }
-async function wrapRequest(state, octokit, request4, options) {
+async function wrapRequest(state, octokit, request3, options) {
   const limiter = new import_light.default();
   limiter.on("failed", function(error63, info2) {
     const maxRetries = ~~error63.request.request?.retries;
@@ -26529,12 +26529,12 @@ async function wrapRequest(state, octokit, request4, options) {
     }
   });
   return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request4),
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request3),
     options
   );
 }
-async function requestWithGraphqlErrorHandling(state, octokit, request4, options) {
-  const response = await request4(options);
+async function requestWithGraphqlErrorHandling(state, octokit, request3, options) {
+  const response = await request3(options);
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
@@ -26579,16 +26579,16 @@ retry.VERSION = VERSION;
 var import_light2 = __toESM(require_light(), 1);
 var VERSION2 = "0.0.0-development";
 var noop = () => Promise.resolve();
-function wrapRequest2(state, request4, options) {
-  return state.retryLimiter.schedule(doRequest, state, request4, options);
+function wrapRequest2(state, request3, options) {
+  return state.retryLimiter.schedule(doRequest, state, request3, options);
 }
-async function doRequest(state, request4, options) {
+async function doRequest(state, request3, options) {
   const { pathname } = new URL(options.url, "http://github.test");
   const isAuth = isAuthRequest(options.method, pathname);
   const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
   const isSearch = options.method === "GET" && pathname.startsWith("/search/");
   const isGraphQL = pathname.startsWith("/graphql");
-  const retryCount = ~~request4.retryCount;
+  const retryCount = ~~request3.retryCount;
   const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
   if (state.clustering) {
     jobOptions.expiration = 1e3 * 60;
@@ -26602,7 +26602,7 @@ async function doRequest(state, request4, options) {
   if (isSearch) {
     await state.search.key(state.id).schedule(jobOptions, noop);
   }
-  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request4, options);
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request3, options);
   if (isGraphQL) {
     const res = await req;
     if (res.data.errors != null && res.data.errors.some((error63) => error63.type === "RATE_LIMITED")) {
@@ -26746,14 +26746,14 @@ function throttling(octokit, octokitOptions) {
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
     state.retryLimiter.on("failed", async function(error63, info2) {
-      const [state2, request4, options] = info2.args;
+      const [state2, request3, options] = info2.args;
       const { pathname } = new URL(options.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error63.status !== 401;
       if (!(shouldRetryGraphQL || error63.status === 403 || error63.status === 429)) {
         return;
       }
-      const retryCount = ~~request4.retryCount;
-      request4.retryCount = retryCount;
+      const retryCount = ~~request3.retryCount;
+      request3.retryCount = retryCount;
       options.request.retryCount = retryCount;
       const { wantRetry, retryAfter = 0 } = await (async function() {
         if (/\bsecondary rate\b/i.test(error63.message)) {
@@ -26791,14 +26791,14 @@ function throttling(octokit, octokitOptions) {
         return {};
       })();
       if (wantRetry) {
-        request4.retryCount++;
+        request3.retryCount++;
         return retryAfter * state2.retryAfterBaseValue;
       }
     });
   };
-  octokit.hook.wrap("request", (request4, options) => {
+  octokit.hook.wrap("request", (request3, options) => {
     initializeBottleneck();
-    return wrapRequest2(state, request4, options);
+    return wrapRequest2(state, request3, options);
   });
   return {};
 }
@@ -28068,13 +28068,13 @@ function withAuthorizationPrefix(token) {
   }
   return `token ${token}`;
 }
-async function hook(token, request4, route, parameters) {
-  const endpoint2 = request4.endpoint.merge(
+async function hook(token, request3, route, parameters) {
+  const endpoint2 = request3.endpoint.merge(
     route,
     parameters
   );
   endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request4(endpoint2);
+  return request3(endpoint2);
 }
 var createTokenAuth = function createTokenAuth2(token) {
   if (!token) {
@@ -28233,12 +28233,12 @@ var VERSION7 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap("request", (request4, options) => {
+  octokit.hook.wrap("request", (request3, options) => {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
     const path6 = requestOptions.url.replace(options.baseUrl, "");
-    return request4(options).then((response) => {
+    return request3(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
         `${requestOptions.method} ${path6} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
@@ -30822,12 +30822,12 @@ function limitHandler(kind, settings) {
   const maxRetries = settings.maxRetries ?? 3;
   const maxWait = settings.maxWaitSeconds ?? 15 * 60;
   return (retryAfter, options, _octokit, retryCount) => {
-    const request4 = `${options.method} ${options.url}`;
+    const request3 = `${options.method} ${options.url}`;
     if (retryCount >= maxRetries || retryAfter > maxWait) {
-      settings.log(`GitHub ${kind} on ${request4}: not waiting ${retryAfter}s more after ${retryCount} retries; the request fails`);
+      settings.log(`GitHub ${kind} on ${request3}: not waiting ${retryAfter}s more after ${retryCount} retries; the request fails`);
       return false;
     }
-    settings.log(`GitHub ${kind} on ${request4}: waiting ${retryAfter}s (retry ${retryCount + 1} of ${maxRetries})`);
+    settings.log(`GitHub ${kind} on ${request3}: waiting ${retryAfter}s (retry ${retryCount + 1} of ${maxRetries})`);
     return true;
   };
 }
@@ -41559,8 +41559,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -41704,8 +41704,8 @@ var error45 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue3.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue3.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue3.keys, ", ")}`;
+        const plural4 = issue3.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue3.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue3.origin, "definite")}`;
@@ -53957,6 +53957,7 @@ var configSchema = external_exports.strictObject({
   _extends: external_exports.string().optional().describe(`Inherit from another repository's config ("org/.github").`),
   profile: profile.default("hipaa"),
   "fail-on": external_exports.enum(FAIL_ON).default("high").describe("Lowest severity that fails the run."),
+  "issue-on": external_exports.enum(FAIL_ON).optional().describe("Lowest severity that opens an endpoint issue (default: fail-on); lower findings are listed in an issue that exists anyway, never open one."),
   engine: engine.default("native"),
   "engine-path": enginePath.optional(),
   probe: external_exports.strictObject({
@@ -54049,6 +54050,7 @@ var inputSchema = external_exports.object({
   mode: external_exports.string().transform((value) => value || "auto").pipe(external_exports.enum(MODES, { error: `write one of ${MODES.join(", ")} (auto: diff on pull_request/push, probe on schedule/workflow_dispatch)` })),
   token: external_exports.string().min(1, { error: "write `token: ${{ github.token }}` (the default) or a token with checks: write" }),
   "fail-on": optional2(external_exports.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(", ")}` })),
+  "issue-on": optional2(external_exports.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(", ")}` })),
   "sarif-file": external_exports.string().transform((value) => value || "hipaa-guard.sarif"),
   issues: optional2(
     external_exports.enum([...YAML_TRUE, ...YAML_FALSE], { error: "write true or false" }).transform((value) => YAML_TRUE.includes(value))
@@ -54079,6 +54081,7 @@ function readInputs(getInput2) {
     mode: input2.mode,
     token: input2.token,
     ...input2["fail-on"] ? { failOn: input2["fail-on"] } : {},
+    ...input2["issue-on"] ? { issueOn: input2["issue-on"] } : {},
     sarifFile: input2["sarif-file"],
     ...input2.issues !== void 0 ? { issues: input2.issues } : {},
     maxIssues: input2["max-issues"],
@@ -54148,6 +54151,34 @@ function timeoutsFor(totalMs) {
     connectMs: Math.max(100, Math.min(5e3, Math.floor(totalMs / 2))),
     handshakeMs: Math.max(100, Math.min(5e3, Math.floor(totalMs / 2)))
   };
+}
+var BUDGET_GRACE_MS = 2e3;
+var BudgetExceeded = class extends Error {
+  constructor(url2, budgetMs) {
+    super(`the probe of ${url2} did not finish within its budget of ${budgetMs} ms (plus ${BUDGET_GRACE_MS} ms grace)`);
+    this.name = "BudgetExceeded";
+  }
+};
+async function withinBudget(work, url2, budgetMs) {
+  let timer;
+  const expiry = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceeded(url2, budgetMs)), budgetMs + BUDGET_GRACE_MS);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function mapSettled(items, limit, task) {
+  return mapBounded(
+    items,
+    limit,
+    (item, index2) => task(item, index2).then(
+      (value) => ({ status: "fulfilled", value }),
+      (reason) => ({ status: "rejected", reason })
+    )
+  );
 }
 async function mapBounded(items, limit, task) {
   const results = new Array(items.length);
@@ -54553,7 +54584,35 @@ function cipherSuiteByName(name) {
 
 // checks/endpoint/probe/certificate.ts
 import { X509Certificate } from "node:crypto";
-import { checkServerIdentity } from "node:tls";
+
+// checks/endpoint/host-name.ts
+import { isIP as isIP2 } from "node:net";
+function canonicalAddress(address) {
+  if (isIP2(address) !== 6) return address;
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail === void 0 ? [] : tail ? tail.split(":") : [];
+  const groups2 = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return groups2.map((group) => group.padStart(4, "0")).join(":");
+}
+function dnsNameMatches(pattern, host) {
+  const name = pattern.toLowerCase().replace(/\.$/, "");
+  if (!name.startsWith("*.")) return name === host;
+  const rest = name.slice(2);
+  if (rest.split(".").length < 2 || rest.includes("*")) return false;
+  const dot = host.indexOf(".");
+  return dot > 0 && host.slice(dot + 1) === rest;
+}
+function coversHost(subjectAltNames, host) {
+  const wanted = host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  if (isIP2(wanted)) {
+    const address = canonicalAddress(wanted);
+    return subjectAltNames.some((entry) => entry.startsWith("IP Address:") && canonicalAddress(entry.slice("IP Address:".length).trim()) === address);
+  }
+  return subjectAltNames.some((entry) => entry.startsWith("DNS:") && dnsNameMatches(entry.slice(4).trim(), wanted));
+}
+
+// checks/endpoint/probe/certificate.ts
 var SIGNATURE_ALGORITHMS = {
   "1.2.840.113549.1.1.2": "md2WithRSAEncryption",
   "1.2.840.113549.1.1.4": "md5WithRSAEncryption",
@@ -54573,6 +54632,14 @@ var SIGNATURE_ALGORITHMS = {
   "1.3.101.112": "ED25519",
   "1.3.101.113": "ED448"
 };
+var HASHES = {
+  "1.3.14.3.2.26": "SHA1",
+  "2.16.840.1.101.3.4.2.4": "SHA224",
+  "2.16.840.1.101.3.4.2.1": "SHA256",
+  "2.16.840.1.101.3.4.2.2": "SHA384",
+  "2.16.840.1.101.3.4.2.3": "SHA512"
+};
+var RSASSA_PSS = "1.2.840.113549.1.1.10";
 var CURVE_BITS = { prime256v1: 256, secp384r1: 384, secp521r1: 521, secp256k1: 256, secp224r1: 224, prime192v1: 192 };
 function derHeader(der, at) {
   const first = der[at + 1] ?? 0;
@@ -54592,6 +54659,15 @@ function decodeOid(bytes2) {
   }
   return arcs.join(".");
 }
+function pssHashOf(der, at, end) {
+  if (at >= end || der[at] !== 48) return "SHA1";
+  const parameters = derHeader(der, at);
+  if (parameters.length === 0 || der[parameters.content] !== 160) return "SHA1";
+  const hashAlgorithm = derHeader(der, derHeader(der, parameters.content).content);
+  const oid = derHeader(der, hashAlgorithm.content);
+  const dotted = decodeOid(der.subarray(oid.content, oid.content + oid.length));
+  return HASHES[dotted] ?? dotted;
+}
 function signatureAlgorithmOf(der) {
   const certificate = derHeader(der, 0);
   const tbs = derHeader(der, certificate.content);
@@ -54599,10 +54675,16 @@ function signatureAlgorithmOf(der) {
   const oid = derHeader(der, algorithm.content);
   if (der[algorithm.content] !== 6) return "unknown";
   const dotted = decodeOid(der.subarray(oid.content, oid.content + oid.length));
+  if (dotted === RSASSA_PSS) return `rsassaPss-with-${pssHashOf(der, oid.content + oid.length, algorithm.content + algorithm.length)}`;
   return SIGNATURE_ALGORITHMS[dotted] ?? dotted;
 }
 function keyFacts(x509) {
-  const key = x509.publicKey;
+  let key;
+  try {
+    key = x509.publicKey;
+  } catch {
+    return { keyType: "unknown", keyBits: 0 };
+  }
   const type2 = key.asymmetricKeyType ?? "unknown";
   const details = key.asymmetricKeyDetails ?? {};
   if (type2 === "rsa" || type2 === "rsa-pss" || type2 === "dsa") return { keyType: type2 === "dsa" ? "DSA" : "RSA", keyBits: details.modulusLength ?? 0 };
@@ -54615,12 +54697,22 @@ function listOf(text2, prefix) {
   return (text2 ?? "").split(/,\s*|\n/).map((entry) => entry.trim()).filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
 }
 function isSelfSigned(x509) {
-  return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+  try {
+    return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+  } catch {
+    return false;
+  }
+}
+function nameOf(name) {
+  const line = (name ?? "").replace(/\n/g, ", ");
+  return line === "" ? void 0 : line;
 }
 function describeCertificate(x509) {
+  const subject = nameOf(x509.subject);
+  const issuer = nameOf(x509.issuer);
   return {
-    subject: x509.subject.replace(/\n/g, ", "),
-    issuer: x509.issuer.replace(/\n/g, ", "),
+    ...subject === void 0 ? {} : { subject },
+    ...issuer === void 0 ? {} : { issuer },
     serialNumber: x509.serialNumber,
     notBefore: new Date(x509.validFrom).toISOString(),
     notAfter: new Date(x509.validTo).toISOString(),
@@ -54649,11 +54741,12 @@ function observeCertificate(input2) {
   const chain = chainOf(input2.peer);
   const last = chain.at(-1);
   const trusted = input2.authorized || input2.authorizationError === HOSTNAME_ERROR;
+  const described = chain.map(describeCertificate);
   const observation = {
-    chain: chain.map(describeCertificate),
+    chain: described,
     trusted,
     chainComplete: last === void 0 || last.ca || isSelfSigned(last),
-    hostnameMatches: checkServerIdentity(input2.host, input2.peer) === void 0,
+    hostnameMatches: coversHost(described[0]?.subjectAltNames ?? [], input2.host),
     ocspStapled: input2.ocspStapled
   };
   if (!trusted && input2.authorizationError) observation.trustError = input2.authorizationError;
@@ -54713,7 +54806,81 @@ var Deadline = class {
 };
 
 // checks/endpoint/probe/http-chain.ts
-import { request as request2 } from "node:http";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+
+// checks/endpoint/probe/tls-handshake.ts
+import { isIP as isIP3 } from "node:net";
+import { connect } from "node:tls";
+var EVERY_CIPHER = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
+var CERTIFICATE_CIPHERS = "ALL:!aNULL:!eNULL:@SECLEVEL=0";
+var TLS_VERSION_NAMES = { SSLv3: "SSLv3", TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
+function whereOf(target) {
+  return `${target.address ?? target.host}:${target.port}`;
+}
+function handshake(target, request3, limits) {
+  const where2 = whereOf(target);
+  return new Promise((resolve3) => {
+    let ocspResponse;
+    const socket = connect({
+      host: target.address ?? target.host,
+      port: target.port,
+      ...isIpLiteral(target.host) ? {} : { servername: target.host },
+      rejectUnauthorized: false,
+      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
+      checkServerIdentity: () => void 0,
+      ...request3.anchors ? { ca: [...request3.anchors] } : {},
+      minVersion: request3.minVersion,
+      maxVersion: request3.maxVersion,
+      ciphers: request3.ciphers,
+      minDHSize: 1,
+      ...request3.alpn ? { ALPNProtocols: request3.alpn } : {},
+      ...request3.requestOcsp ? { requestOCSP: true } : {}
+    });
+    const finish = (outcome) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve3(outcome);
+    };
+    let timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("TCP connect", limits.connectMs, where2) }), limits.connectMs);
+    socket.once("connect", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("the TLS handshake", limits.handshakeMs, where2) }), limits.handshakeMs);
+    });
+    socket.on("OCSPResponse", (response) => {
+      ocspResponse = response;
+    });
+    socket.once("secureConnect", () => {
+      const cipher = socket.getCipher();
+      const version2 = TLS_VERSION_NAMES[socket.getProtocol() ?? ""];
+      if (!version2 || !cipher) {
+        finish({ ok: false, failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where2})`, local: false, serverRefused: false } });
+        return;
+      }
+      const peer = socket.getPeerCertificate(true);
+      const outcome = {
+        ok: true,
+        version: version2,
+        cipher: cipher.standardName,
+        peer: peer.raw ? peer : void 0,
+        authorized: socket.authorized
+      };
+      const ephemeral = socket.getEphemeralKeyInfo();
+      if (ephemeral?.type) outcome.ephemeral = { type: ephemeral.type, bits: ephemeral.size ?? 0, ...ephemeral.name ? { group: ephemeral.name } : {} };
+      if (socket.authorizationError) outcome.authorizationError = String(socket.authorizationError);
+      if (typeof socket.alpnProtocol === "string") outcome.alpn = socket.alpnProtocol;
+      if (ocspResponse?.length) outcome.ocspResponse = ocspResponse;
+      finish(outcome);
+    });
+    socket.once("error", (error63) => finish({ ok: false, failure: failureOf(error63, where2) }));
+    socket.once("close", () => finish({ ok: false, failure: closedFailure("during the TLS handshake", where2) }));
+  });
+}
+function isIpLiteral(host) {
+  return isIP3(host) !== 0;
+}
+
+// checks/endpoint/probe/http-chain.ts
 var HOP_LIMIT = 10;
 function headerValues(rawHeaders, name) {
   const values = [];
@@ -54722,17 +54889,26 @@ function headerValues(rawHeaders, name) {
   }
   return values;
 }
+function socketHost(hostname3) {
+  return hostname3.startsWith("[") && hostname3.endsWith("]") ? hostname3.slice(1, -1) : hostname3;
+}
+function send(url2, target) {
+  const host = socketHost(url2.hostname);
+  const options = {
+    host: target.address ?? host,
+    port: url2.port || (url2.protocol === "https:" ? 443 : 80),
+    path: `${url2.pathname}${url2.search}`,
+    method: "GET",
+    headers: { Host: url2.host, "User-Agent": "hipaa-guard", Connection: "close" },
+    agent: false
+  };
+  if (url2.protocol === "http:") return httpRequest(options);
+  return httpsRequest({ ...options, ...isIpLiteral(host) ? {} : { servername: host }, rejectUnauthorized: false, minVersion: "TLSv1", ciphers: CERTIFICATE_CIPHERS });
+}
 function get(url2, target, limits) {
-  const where2 = `${target.address ?? url2.hostname}:${url2.port || 80}`;
+  const where2 = `${target.address ?? socketHost(url2.hostname)}:${url2.port || (url2.protocol === "https:" ? 443 : 80)}`;
   return new Promise((resolve3) => {
-    const req = request2({
-      host: target.address ?? url2.hostname,
-      port: url2.port || 80,
-      path: `${url2.pathname}${url2.search}`,
-      method: "GET",
-      headers: { Host: url2.host, "User-Agent": "hipaa-guard", Connection: "close" },
-      agent: false
-    });
+    const req = send(url2, target);
     const finish = (result) => {
       clearTimeout(timer);
       req.destroy();
@@ -54781,92 +54957,18 @@ async function followHttpChain(target, limits, deadline) {
     if (location === void 0 || result.answer.status < 300 || result.answer.status > 399) return { status: "measured", value: observation };
     const next = URL.canParse(location, url2) ? new URL(location, url2) : void 0;
     if (!next) return { status: "measured", value: { ...observation, stoppedBecause: `unreadable Location header` } };
-    if (next.protocol === "https:") return { status: "measured", value: observation };
-    if (!sameHost(next, start) || next.protocol !== "http:") return { status: "measured", value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
+    if (!sameHost(next, start) || next.protocol !== "http:" && next.protocol !== "https:") return { status: "measured", value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
     if (visited.has(next.href)) return { status: "measured", value: { ...observation, stoppedBecause: `redirect loop: ${next.href} was already requested` } };
     url2 = next;
   }
 }
 
 // checks/endpoint/probe/https-response.ts
-import { request as request3 } from "node:https";
-
-// checks/endpoint/probe/tls-handshake.ts
-import { isIP as isIP2 } from "node:net";
-import { connect } from "node:tls";
-var EVERY_CIPHER = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
-var CERTIFICATE_CIPHERS = "ALL:!aNULL:!eNULL:@SECLEVEL=0";
-var TLS_VERSION_NAMES = { SSLv3: "SSLv3", TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
-function whereOf(target) {
-  return `${target.address ?? target.host}:${target.port}`;
-}
-function handshake(target, request4, limits) {
-  const where2 = whereOf(target);
-  return new Promise((resolve3) => {
-    let ocspResponse;
-    const socket = connect({
-      host: target.address ?? target.host,
-      port: target.port,
-      ...isIpLiteral(target.host) ? {} : { servername: target.host },
-      rejectUnauthorized: false,
-      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
-      checkServerIdentity: () => void 0,
-      ...request4.anchors ? { ca: [...request4.anchors] } : {},
-      minVersion: request4.minVersion,
-      maxVersion: request4.maxVersion,
-      ciphers: request4.ciphers,
-      minDHSize: 1,
-      ...request4.alpn ? { ALPNProtocols: request4.alpn } : {},
-      ...request4.requestOcsp ? { requestOCSP: true } : {}
-    });
-    const finish = (outcome) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve3(outcome);
-    };
-    let timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("TCP connect", limits.connectMs, where2) }), limits.connectMs);
-    socket.once("connect", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("the TLS handshake", limits.handshakeMs, where2) }), limits.handshakeMs);
-    });
-    socket.on("OCSPResponse", (response) => {
-      ocspResponse = response;
-    });
-    socket.once("secureConnect", () => {
-      const cipher = socket.getCipher();
-      const version2 = TLS_VERSION_NAMES[socket.getProtocol() ?? ""];
-      if (!version2 || !cipher) {
-        finish({ ok: false, failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where2})`, local: false, serverRefused: false } });
-        return;
-      }
-      const peer = socket.getPeerCertificate(true);
-      const outcome = {
-        ok: true,
-        version: version2,
-        cipher: cipher.standardName,
-        peer: peer.raw ? peer : void 0,
-        authorized: socket.authorized
-      };
-      const ephemeral = socket.getEphemeralKeyInfo();
-      if (ephemeral?.type) outcome.ephemeral = { type: ephemeral.type, bits: ephemeral.size ?? 0, ...ephemeral.name ? { group: ephemeral.name } : {} };
-      if (socket.authorizationError) outcome.authorizationError = String(socket.authorizationError);
-      if (typeof socket.alpnProtocol === "string") outcome.alpn = socket.alpnProtocol;
-      if (ocspResponse?.length) outcome.ocspResponse = ocspResponse;
-      finish(outcome);
-    });
-    socket.once("error", (error63) => finish({ ok: false, failure: failureOf(error63, where2) }));
-    socket.once("close", () => finish({ ok: false, failure: closedFailure("during the TLS handshake", where2) }));
-  });
-}
-function isIpLiteral(host) {
-  return isIP2(host) !== 0;
-}
-
-// checks/endpoint/probe/https-response.ts
+import { request as request2 } from "node:https";
 function observeHsts(target, limits) {
   const where2 = whereOf(target);
   return new Promise((resolve3) => {
-    const req = request3({
+    const req = request2({
       host: target.address ?? target.host,
       port: target.port,
       path: target.path,
@@ -54892,6 +54994,36 @@ function observeHsts(target, limits) {
     req.once("error", (error63) => finish({ status: "error", reason: failureOf(error63, where2).detail }));
     req.end();
   });
+}
+
+// checks/endpoint/probe/resolve-host.ts
+import { Resolver } from "node:dns/promises";
+var LOCALHOST = /(^|\.)localhost\.?$/i;
+function codeOf(reason) {
+  return typeof reason === "object" && reason && "code" in reason ? String(reason.code) : "";
+}
+function cancellableResolver(servers) {
+  return async (host, timeoutMs) => {
+    if (LOCALHOST.test(host)) return ["127.0.0.1", "::1"];
+    const budget = Math.max(1, Math.floor(timeoutMs));
+    const resolver = new Resolver({ timeout: budget, tries: 1 });
+    if (servers) resolver.setServers([...servers]);
+    const timer = setTimeout(() => resolver.cancel(), budget);
+    try {
+      const answers = await Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]);
+      const addresses = answers.flatMap((answer) => answer.status === "fulfilled" ? answer.value : []);
+      if (addresses.length > 0) return addresses;
+      const reasons2 = answers.flatMap((answer) => answer.status === "rejected" ? [answer.reason] : []);
+      const reason = reasons2.find((candidate) => codeOf(candidate) === "ENOTFOUND") ?? reasons2[0];
+      if (codeOf(reason) === "ECANCELLED" || codeOf(reason) === "ETIMEOUT") {
+        throw Object.assign(new Error(`no answer from the resolver for ${host} within ${budget} ms`), { code: "ETIMEOUT" });
+      }
+      throw reason instanceof Error ? reason : Object.assign(new Error(`${host} has no addresses`), { code: "ENOTFOUND" });
+    } finally {
+      clearTimeout(timer);
+      resolver.cancel();
+    }
+  };
 }
 
 // checks/endpoint/probe/raw-hello.ts
@@ -55058,9 +55190,9 @@ async function enumerateTls13(target, first, limits, deadline) {
   let offered = TLS13_SUITES.filter((suite) => !first.ok || suite !== first.cipher);
   while (first.ok && offered.length > 0) {
     if (deadline.expired) return { found, failure: timeoutFailure("TLSv1.3 suite enumeration", 0, whereOf(target)) };
-    const request4 = { minVersion: "TLSv1.3", maxVersion: "TLSv1.3", ciphers: offered.join(":") };
-    let outcome = await handshake(target, request4, limits());
-    if (!outcome.ok && !outcome.failure.serverRefused && !outcome.failure.local) outcome = await handshake(target, request4, limits());
+    const request3 = { minVersion: "TLSv1.3", maxVersion: "TLSv1.3", ciphers: offered.join(":") };
+    let outcome = await handshake(target, request3, limits());
+    if (!outcome.ok && !outcome.failure.serverRefused && !outcome.failure.local) outcome = await handshake(target, request3, limits());
     if (!outcome.ok) return outcome.failure.serverRefused ? { found } : { found, failure: outcome.failure };
     const chosen = outcome.cipher;
     if (!offered.includes(chosen)) return { found };
@@ -55076,9 +55208,9 @@ async function probeDhe(target, raw, limits) {
   });
   const outcomes = await Promise.all(
     attempts.map(async ({ version: version2, ciphers }) => {
-      const request4 = { minVersion: version2, maxVersion: version2, ciphers };
-      const first = await handshake(target, request4, limits());
-      return first.ok || first.failure.local || first.failure.serverRefused ? first : handshake(target, request4, limits());
+      const request3 = { minVersion: version2, maxVersion: version2, ciphers };
+      const first = await handshake(target, request3, limits());
+      return first.ok || first.failure.local || first.failure.serverRefused ? first : handshake(target, request3, limits());
     })
   );
   return {
@@ -55111,15 +55243,39 @@ async function trustOf(target, main, limits) {
   if (main.authorized || target.caPem.length === 0) return system;
   const anchored = await handshake(target, { anchors: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS }, limits);
   if (!anchored.ok) return system;
-  if (anchored.authorized) return { authorized: true };
+  const peer = anchored.peer ? { peer: anchored.peer } : {};
+  if (anchored.authorized) return { authorized: true, ...peer };
   const error63 = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : anchored.authorizationError ?? main.authorizationError;
-  return { authorized: false, ...error63 ? { authorizationError: error63 } : {} };
+  return { authorized: false, ...error63 ? { authorizationError: error63 } : {}, ...UNKNOWN_ISSUER.has(anchored.authorizationError ?? "") ? {} : peer };
 }
-async function probeEndpoint(target, options) {
+function certificateOf(target, main, trust) {
+  const peer = trust?.peer ?? main.peer;
+  if (!peer) return notMeasured("the server sent no certificate");
+  try {
+    const { peer: _verified, ...verdict } = trust ?? { authorized: false };
+    return { status: "measured", value: observeCertificate({ peer, host: target.host, ocspStapled: main.ocspResponse !== void 0, ...verdict }) };
+  } catch (error63) {
+    return { status: "error", reason: `could not read the certificate: ${error63 instanceof Error ? error63.message : String(error63)}` };
+  }
+}
+var defaultResolver = cancellableResolver();
+async function pinned(target, resolve3, timeoutMs) {
+  if (target.address !== void 0 || isIpLiteral(target.host)) return { target };
+  try {
+    const [address] = await resolve3(target.host, timeoutMs);
+    if (address === void 0) return { failure: { kind: "dns", detail: `${target.host} has no addresses`, local: false, serverRefused: false } };
+    return { target: { ...target, address } };
+  } catch (error63) {
+    return { failure: { kind: "dns", detail: `could not resolve ${target.host}: ${error63 instanceof Error ? error63.message : String(error63)}`, local: false, serverRefused: false } };
+  }
+}
+async function probeEndpoint(configured, options) {
   const observedAt = options.now();
   const startedMs = performance.now();
   const deadline = new Deadline(options.timeouts.totalMs);
   const limits = () => ({ connectMs: deadline.limit(options.timeouts.connectMs), handshakeMs: deadline.limit(options.timeouts.handshakeMs) });
+  const resolved = await pinned(configured, options.resolve ?? defaultResolver, deadline.limit(options.timeouts.connectMs));
+  const target = "target" in resolved ? resolved.target : configured;
   const base = {
     url: target.url,
     host: target.host,
@@ -55128,7 +55284,7 @@ async function probeEndpoint(target, options) {
     engine: "native",
     observedAt: observedAt.toISOString()
   };
-  const main = await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
+  const main = "failure" in resolved ? { ok: false, failure: resolved.failure } : await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === "dns" || main.failure.kind === "refused" || main.failure.kind === "timeout")) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
@@ -55153,6 +55309,7 @@ async function probeEndpoint(target, options) {
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? "" : main.failure.detail;
+  const withoutMain = () => !main.ok && !main.failure.local && !main.failure.serverRefused ? { status: "error", reason: `the handshake failed: ${mainFailure}` } : notMeasured(`no handshake completed with our client: ${mainFailure}`);
   const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
   return {
     ...base,
@@ -55161,8 +55318,8 @@ async function probeEndpoint(target, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: !main.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main.peer ? { status: "measured", value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
-    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    certificate: main.ok ? certificateOf(target, main, trust) : withoutMain(),
+    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : withoutMain(),
     http,
     hsts
   };
@@ -55171,8 +55328,8 @@ async function probeEndpoint(target, options) {
 // checks/endpoint/probe/native-engine.ts
 var nativeEngine = {
   name: "native",
-  probe: (targets, options) => mapBounded(targets, options.concurrency, async (target) => {
-    const observation = await probeEndpoint(target, options);
+  probe: (targets, options) => mapSettled(targets, options.concurrency, async (target) => {
+    const observation = await withinBudget(probeEndpoint(target, options), target.url, options.timeouts.totalMs);
     options.onObservation?.(observation);
     return observation;
   })
@@ -55201,9 +55358,9 @@ function withNativeHttpSide(engine2) {
         engine2.probe(targets, options),
         mapBounded(targets, options.concurrency, (target) => observeHttpSide(target, options.timeouts))
       ]);
-      return observations.map((observation, index2) => {
+      return observations.map((result, index2) => {
         const side = sides[index2];
-        return observation.reachability.reachable && side ? { ...observation, ...side } : observation;
+        return result.status === "fulfilled" && result.value.reachability.reachable && side ? { status: "fulfilled", value: { ...result.value, ...side } } : result;
       });
     }
   };
@@ -55212,7 +55369,7 @@ function withNativeHttpSide(engine2) {
 // checks/endpoint/engines/testssl.ts
 import { X509Certificate as X509Certificate2 } from "node:crypto";
 import { mkdtemp as mkdtemp2, readFile as readFile2, rm as rm3 } from "node:fs/promises";
-import { isIP as isIP3 } from "node:net";
+import { isIP as isIP4 } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join2 } from "node:path";
 
@@ -62222,14 +62379,15 @@ function certificateFromTestssl(byId, host) {
   }
   const chainVerdict = byId.get("cert_chain_of_trust")?.finding ?? "";
   const trusted = /^passed/i.test(chainVerdict);
+  const leaf = describeCertificate(certificate);
   return {
     status: "measured",
     value: {
-      chain: [describeCertificate(certificate)],
+      chain: [leaf],
       trusted,
       ...trusted ? {} : { trustError: trustErrorCode(chainVerdict) },
       chainComplete: !/chain incomplete|issuer certificate/i.test(chainVerdict),
-      hostnameMatches: certificate.checkHost(host) !== void 0,
+      hostnameMatches: coversHost(leaf.subjectAltNames, host),
       ocspStapled: /^offered/i.test(byId.get("OCSP_stapling")?.finding ?? "")
     }
   };
@@ -62260,7 +62418,7 @@ function createTestsslEngine({ binary: binary3 }) {
         /testssl(?:\.sh)?\s+(\d+\.\d+(?:\.\d+)?)/,
         [3, 0]
       );
-      return mapBounded(targets, options.concurrency, async (target) => {
+      return mapSettled(targets, options.concurrency, async (target) => {
         const observation = await runTestssl(binary3, target, options);
         options.onObservation?.(observation);
         return observation;
@@ -62295,8 +62453,8 @@ async function runTestssl(binary3, target, options) {
         "-p",
         "-S",
         "-E",
-        ...target.address ? ["--ip", isIP3(target.address) === 6 ? `[${target.address}]` : target.address] : [],
-        `https://${isIP3(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`
+        ...target.address ? ["--ip", isIP4(target.address) === 6 ? `[${target.address}]` : target.address] : [],
+        `https://${isIP4(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`
       ];
       const timeoutMs = Math.max(options.timeouts.totalMs, MIN_RUN_MS);
       await runEngineCommand({ engine: "testssl", file: binary3, args, timeoutMs, acceptExitCode: () => true });
@@ -62314,8 +62472,7 @@ async function runTestssl(binary3, target, options) {
 }
 
 // checks/endpoint/engines/tls-scan.ts
-import { isIP as isIP4 } from "node:net";
-import { checkServerIdentity as checkServerIdentity2 } from "node:tls";
+import { isIP as isIP5 } from "node:net";
 function parseTlsScanOutput(text2) {
   const records = [];
   const problems = [];
@@ -62433,7 +62590,6 @@ function keyExchangesFromTlsScan(record2) {
   return { status: "measured", value: [exchange] };
 }
 function certificateObservation(record2, chain, host) {
-  const leaf = record2.certificateChain?.[0];
   const error63 = record2.verifyCertError ?? "";
   return {
     chain,
@@ -62441,23 +62597,16 @@ function certificateObservation(record2, chain, host) {
     ...record2.verifyCertResult === true ? {} : { trustError: error63 || "verification failed" },
     // tls-scan says only OpenSSL's verify error; a missing intermediate shows as an unknown issuer.
     chainComplete: !/unable to get local issuer certificate/i.test(error63),
-    hostnameMatches: leaf ? hostnameMatches(host, leaf) : false,
+    // Checked ourselves: tls-scan's verifyHostResult is made against what it connected to.
+    hostnameMatches: coversHost(chain[0]?.subjectAltNames ?? [], host),
     ocspStapled: record2.ocspStapled === true
   };
 }
-function hostnameMatches(host, leaf) {
-  const certificate = {
-    subject: leaf.subjectCN ? { CN: leaf.subjectCN } : {},
-    ...leaf.subjectAltName ? { subjectaltname: leaf.subjectAltName } : {}
-  };
-  return checkServerIdentity2(host, certificate) === void 0;
-}
 function certificateFromTlsScan(certificate) {
-  const subject = certificate.subject ?? "";
-  const issuer = certificate.issuer ?? "";
+  const { subject, issuer } = certificate;
   return {
-    subject,
-    issuer,
+    ...subject ? { subject } : {},
+    ...issuer ? { issuer } : {},
     serialNumber: (certificate.serialNo ?? "").replaceAll(":", ""),
     notBefore: isoDate(certificate.notBefore),
     notAfter: isoDate(certificate.notAfter),
@@ -62468,7 +62617,7 @@ function certificateFromTlsScan(certificate) {
     // tls-scan does not print the certificate's OCSP responder URL.
     ocspUrls: [],
     isCA: /CA:TRUE/i.test(certificate.basicConstraints ?? ""),
-    selfSigned: subject !== "" && subject === issuer,
+    selfSigned: subject !== void 0 && subject !== "" && subject === issuer,
     // tls-scan prints a SHA-1 fingerprint only.
     sha256: ""
   };
@@ -62490,21 +62639,24 @@ function createTlsScanEngine({ binary: binary3 }) {
         /(\d+\.\d+(?:\.\d+)?)/,
         [1, 0]
       );
-      const observations = /* @__PURE__ */ new Map();
+      const results = /* @__PURE__ */ new Map();
       await mapBounded(groupTargets(targets), 1, async (group) => {
         const started = options.now();
-        const records = await withCaBundle(
-          group.caPem,
-          (caFile) => runTlsScan(binary3, group, caFile, options.timeouts.totalMs, options.concurrency)
-        );
+        let records;
+        try {
+          records = await withCaBundle(group.caPem, (caFile) => runTlsScan(binary3, group, caFile, options.timeouts.totalMs, options.concurrency));
+        } catch (reason) {
+          for (const target of group.targets) results.set(target, { status: "rejected", reason });
+          return;
+        }
         for (const target of group.targets) {
           const record2 = group.address ? records[0] : records.find((r) => r.host === target.host && r.port === target.port);
           const observation = record2 ? observationFromTlsScan(record2, target, started) : missingRecord(target, started);
-          observations.set(target, observation);
+          results.set(target, { status: "fulfilled", value: observation });
           options.onObservation?.(observation);
         }
       });
-      return targets.map((target) => observations.get(target));
+      return targets.map((target) => results.get(target) ?? { status: "rejected", reason: new Error("tls-scan was not run for this endpoint") });
     }
   };
 }
@@ -62545,7 +62697,7 @@ async function runTlsScan(binary3, group, caFile, totalMs, concurrency) {
   return records;
 }
 function bracketed(host) {
-  return isIP4(host) === 6 ? `[${host}]` : host;
+  return isIP5(host) === 6 ? `[${host}]` : host;
 }
 function missingRecord(target, at) {
   return observationFromTlsScan({ error: "tls-scan returned no record for this endpoint" }, target, at);
@@ -62927,6 +63079,13 @@ var METADATA = {
     severity: "high",
     description: "The endpoint could not be probed (DNS failure, refused or reset connection, timeout, TLS alert, protocol error), so none of its safeguards could be verified.",
     remediation: "Check the URL, the address override and that the prober can reach the host and port (firewall, security group); a TLS alert usually means no protocol or suite in common."
+  },
+  "ENDPOINT-MISBEHAVED": {
+    ...transmission,
+    title: "Endpoint answered in a way that could not be measured",
+    severity: "high",
+    description: "The endpoint was reachable, but a safeguard could not be measured because the server misbehaved: it hung in the middle of a handshake or a request, sent an oversized or malformed message, or answered the plain-HTTP port with something that is not HTTP. What cannot be measured cannot pass, so this fails like an unreachable endpoint; the finding names the measurement and the reason.",
+    remediation: "Make the server answer a standard TLS client and a plain HTTP GET within the probe budget (`probe.timeout`): check load balancer idle timeouts, proxies that hold connections open, and services on port 80 that are not HTTP. Raise `probe.timeout` only if the server is merely slow."
   }
 };
 var ENDPOINT_RULE = Object.fromEntries(
@@ -62943,6 +63102,28 @@ var REQUIRED_VERSION_RULE = {
 };
 var STRONG_EC_GROUPS = /* @__PURE__ */ new Set(["x25519", "x448"]);
 var WEAK_SIGNATURE_HASH = /md2|md4|md5|sha1(?!\d)|sha-1(?!\d)/i;
+function subjectOf(cert) {
+  return cert.subject ?? "(empty subject)";
+}
+function signatureStrength(algorithm) {
+  const name = algorithm.toLowerCase();
+  if (name === "ed25519" || name === "ed448") return { family: "EdDSA", hashBits: 512 };
+  const hashBits = Number(/sha-?(1|224|256|384|512)(?!\d)/.exec(name)?.[1] ?? NaN);
+  if (Number.isNaN(hashBits)) return void 0;
+  const bits = hashBits === 1 ? 160 : hashBits;
+  if (name.includes("ecdsa")) return { family: "ECDSA", hashBits: bits };
+  if (name.includes("rsa")) return { family: "RSA", hashBits: bits };
+  return void 0;
+}
+function signatureAllowed(algorithm, allowed) {
+  if (allowed.some((entry) => entry.toLowerCase() === algorithm.toLowerCase())) return true;
+  const strength = signatureStrength(algorithm);
+  if (!strength || strength.hashBits < 256) return false;
+  return allowed.some((entry) => {
+    const listed = signatureStrength(entry === "rsassaPss" ? "rsassaPss-with-SHA256" : entry);
+    return listed !== void 0 && listed.family === strength.family && listed.hashBits <= strength.hashBits;
+  });
+}
 var PERMANENT_REDIRECTS = /* @__PURE__ */ new Set([301, 308]);
 var Evaluation = class {
   constructor(observation, profile2, now) {
@@ -62973,11 +63154,23 @@ var Evaluation = class {
   undecided(ids, message) {
     for (const ruleId of ids) this.unknown.push({ ruleId, location: this.location, message });
   }
-  /** The measured value, or undefined after recording the rules that depend on it as unknown. */
+  /**
+   * The measured value, or undefined after recording the rules that depend on it as unknown.
+   * A measurement that failed (the engine tried and the server hung, sent garbage or too much)
+   * is also ENDPOINT-MISBEHAVED: what could not be measured must not pass. One that was not
+   * made (the engine cannot, or an earlier step decided it) stays unknown alone.
+   */
   measured(measurement, what, ids) {
     if (measurement.status === "measured") return measurement.value;
     const verb = measurement.status === "error" ? "failed to measure" : "did not measure";
     this.undecided(ids, `${this.observation.engine} engine ${verb} ${what}: ${measurement.reason}`);
+    if (measurement.status === "error") {
+      this.emit("ENDPOINT-MISBEHAVED", {
+        message: `Could not measure ${what} at ${this.observation.url}: ${measurement.reason}; expected the server to answer a standard client within the probe budget.`,
+        detail: what,
+        evidence: { actual: measurement.reason, expected: "a measurable answer", measurement: what }
+      });
+    }
     return void 0;
   }
 };
@@ -63139,18 +63332,18 @@ function evaluateTrust(evaluation, certificate, leaf) {
   const { host } = evaluation.observation;
   if (!certificate.chainComplete) {
     evaluation.emit("CERT-CHAIN-INCOMPLETE", {
-      message: `The server sent ${certificate.chain.length} certificate(s) without the intermediate that links "${leaf.issuer}" to a trust anchor; expected the full chain.`,
-      evidence: { actual: certificate.chain.map((cert) => cert.subject), expected: "leaf and every intermediate", issuer: leaf.issuer }
+      message: `The server sent ${certificate.chain.length} certificate(s) without the intermediate that links "${leaf.issuer ?? "(no issuer)"}" to a trust anchor; expected the full chain.`,
+      evidence: { actual: certificate.chain.map(subjectOf), expected: "leaf and every intermediate", issuer: leaf.issuer }
     });
   } else if (!certificate.trusted && !VALIDITY_TRUST_ERRORS.has(certificate.trustError ?? "")) {
     evaluation.emit("CERT-UNTRUSTED", {
-      message: `Certificate "${leaf.subject}" issued by "${leaf.issuer}" does not verify (${certificate.trustError ?? "unknown reason"}${leaf.selfSigned ? ", self-signed" : ""}); expected a chain to a trusted root.`,
+      message: `Certificate "${subjectOf(leaf)}" issued by "${leaf.issuer ?? "(no issuer)"}" does not verify (${certificate.trustError ?? "unknown reason"}${leaf.selfSigned ? ", self-signed" : ""}); expected a chain to a trusted root.`,
       evidence: { actual: certificate.trustError ?? "untrusted", expected: "trusted chain", issuer: leaf.issuer, selfSigned: leaf.selfSigned }
     });
   }
   if (!certificate.hostnameMatches) {
     evaluation.emit("CERT-HOSTNAME-MISMATCH", {
-      message: `Certificate names ${leaf.subjectAltNames.join(", ") || leaf.subject}; expected it to cover ${host}.`,
+      message: leaf.subjectAltNames.length ? `Certificate names ${leaf.subjectAltNames.join(", ")}; expected it to cover ${host}.` : `Certificate "${subjectOf(leaf)}" has no subjectAltName, so it covers no host name (clients ignore the subject CN); expected a SAN for ${host}.`,
       evidence: { actual: leaf.subjectAltNames, expected: host, subject: leaf.subject }
     });
   }
@@ -63209,12 +63402,11 @@ function evaluateKey(evaluation, leaf) {
 }
 function evaluateSignatures(evaluation, chain) {
   const { certificateSignatureAlgorithms: allowed, name } = evaluation.profile;
-  const allowedLower = allowed.map((algorithm) => algorithm.toLowerCase());
   for (const cert of chain.filter((candidate) => !candidate.selfSigned)) {
-    if (allowedLower.includes(cert.signatureAlgorithm.toLowerCase())) continue;
+    if (signatureAllowed(cert.signatureAlgorithm, allowed)) continue;
     const weakHash = WEAK_SIGNATURE_HASH.test(cert.signatureAlgorithm);
     evaluation.emit("CERT-WEAK-SIGNATURE", {
-      message: `Certificate "${cert.subject}" is signed with ${cert.signatureAlgorithm}${weakHash ? " (a forgeable hash)" : ""}; profile ${name} allows ${allowed.join(", ")}.`,
+      message: `Certificate "${subjectOf(cert)}" is signed with ${cert.signatureAlgorithm}${weakHash ? " (a forgeable hash)" : ""}; profile ${name} allows ${allowed.join(", ")}.`,
       detail: cert.sha256,
       evidence: { actual: cert.signatureAlgorithm, expected: allowed, subject: cert.subject },
       ...weakHash ? {} : { severity: "low" }
@@ -63305,7 +63497,7 @@ function evaluateHsts(evaluation) {
   const [first] = hsts.headers;
   if (first === void 0) {
     const http = evaluation.observation.http;
-    const overHttp = http.status === "measured" && http.value.hops.some((hop) => hop.hsts?.length);
+    const overHttp = http.status === "measured" && http.value.hops.some((hop) => hop.url.startsWith("http:") && hop.hsts?.length);
     evaluation.emit("HSTS-MISSING", {
       message: `The HTTPS response has no Strict-Transport-Security header${overHttp ? " (it is sent only over plain HTTP, where it does not count)" : ""}; expected max-age >= ${minMaxAgeSeconds}.`,
       evidence: { actual: null, expected: `max-age=${minMaxAgeSeconds}; includeSubDomains`, sentOverHttpOnly: overHttp }
@@ -63475,13 +63667,13 @@ function probeTargetOf(endpoint2, caPem) {
 function endpointError(endpoint2, category, message) {
   return { category, target: endpoint2.url, message, location: { kind: "endpoint", url: endpoint2.url, ...endpoint2.address ? { address: endpoint2.address } : {} } };
 }
-async function plan(request4) {
+async function plan(request3) {
   const results = await Promise.all(
-    request4.endpoints.map(async (endpoint2) => {
+    request3.endpoints.map(async (endpoint2) => {
       let caPem = [];
       if (endpoint2.ca !== void 0) {
         try {
-          caPem = [await request4.readFile(endpoint2.ca)];
+          caPem = [await request3.readFile(endpoint2.ca)];
         } catch (error63) {
           const reason = error63 instanceof Error ? error63.message : String(error63);
           return { error: endpointError(endpoint2, "config", `could not read the trust anchors ${endpoint2.ca} of ${endpoint2.url}: ${reason}`) };
@@ -63493,9 +63685,9 @@ async function plan(request4) {
       return {
         endpoint: endpoint2,
         target: probeTargetOf(endpoint2, caPem),
-        engine: endpoint2.engine ?? request4.engine ?? "native",
-        enginePath: endpoint2["engine-path"] ?? request4.enginePath,
-        profile: loadProfile(endpoint2.profile ?? request4.profile)
+        engine: endpoint2.engine ?? request3.engine ?? "native",
+        enginePath: endpoint2["engine-path"] ?? request3.enginePath,
+        profile: loadProfile(endpoint2.profile ?? request3.profile)
       };
     })
   );
@@ -63515,19 +63707,19 @@ function groupByEngine(planned) {
 function messageOf(error63) {
   return error63 instanceof Error ? error63.message : String(error63);
 }
-async function runProbes(request4) {
-  const startedAt = request4.now();
+async function runProbes(request3) {
+  const startedAt = request3.now();
   const report = emptyReport(TOOL, startedAt.toISOString());
-  const runProfile = loadProfile(request4.profile);
+  const runProfile = loadProfile(request3.profile);
   report.profile = { name: runProfile.name, version: runProfile.version, source: runProfile.source };
-  const { planned, errors } = await plan(request4);
+  const { planned, errors } = await plan(request3);
   report.errors.push(...errors);
-  const factory = request4.engines ?? nativeOnly;
+  const factory = request3.engines ?? nativeOnly;
   const total = planned.length;
   let done = 0;
   const observe = (observation) => {
     done += 1;
-    request4.onProgress?.({ done, total, url: observation.url });
+    request3.onProgress?.({ done, total, url: observation.url });
   };
   for (const group of groupByEngine(planned)) {
     const [first] = group;
@@ -63537,28 +63729,34 @@ async function runProbes(request4) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine is not available in this run`));
       continue;
     }
-    let observations;
+    let results;
     try {
-      observations = await engine2.probe(
+      results = await engine2.probe(
         group.map((entry) => entry.target),
-        { timeouts: timeoutsFor(request4.timeoutMs), concurrency: request4.concurrency, now: request4.now, onObservation: observe }
+        { timeouts: timeoutsFor(request3.timeoutMs), concurrency: request3.concurrency, now: request3.now, onObservation: observe }
       );
     } catch (error63) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine failed: ${messageOf(error63)}`));
       continue;
     }
     group.forEach((entry, index2) => {
-      const observation = observations[index2];
-      if (!observation) {
+      const result = results[index2];
+      if (!result) {
         report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine returned no observation`));
         return;
       }
+      if (result.status === "rejected") {
+        const category = result.reason instanceof EngineFailure ? "engine" : result.reason instanceof BudgetExceeded ? "timeout" : "bug";
+        report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
+        return;
+      }
+      const observation = result.value;
       const target = { kind: "endpoint", url: entry.target.url, engine: engine2.name };
       if (observation.address ?? entry.target.address) target.address = observation.address ?? entry.target.address;
       report.targets.push(target);
       if (entry.profile.name !== runProfile.name) report.notes.push(`${entry.target.url} was judged against profile ${entry.profile.name} ${entry.profile.version}`);
       try {
-        const evaluation = evaluateEndpoint(observation, entry.profile, request4.now());
+        const evaluation = evaluateEndpoint(observation, entry.profile, request3.now());
         report.findings.push(...evaluation.findings);
         report.unknown.push(...evaluation.unknown);
       } catch (error63) {
@@ -63567,7 +63765,7 @@ async function runProbes(request4) {
     });
   }
   report.findings.sort(compareFindings);
-  report.finishedAt = request4.now().toISOString();
+  report.finishedAt = request3.now().toISOString();
   return report;
 }
 
@@ -63769,20 +63967,20 @@ function changedFileOf(file2) {
 }
 var COMPARE_FILES_CAP = 300;
 var PULL_FILES_CAP = 3e3;
-async function loadChangeSet(octokit, repository, request4) {
+async function loadChangeSet(octokit, repository, request3) {
   const { data: comparison } = await octokit.rest.repos.compareCommitsWithBasehead({
     ...repository,
-    basehead: `${request4.base}...${request4.head}`,
+    basehead: `${request3.base}...${request3.head}`,
     per_page: 1
   });
   const mergeBase = comparison.merge_base_commit.sha;
-  const fromPull = request4.pullNumber !== void 0;
-  const files = fromPull ? await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request4.pullNumber, per_page: 100 }) : comparison.files ?? [];
-  const sides = { base: apiFileSource(octokit, repository, mergeBase), head: apiFileSource(octokit, repository, request4.head), baseRef: mergeBase, headRef: request4.head };
+  const fromPull = request3.pullNumber !== void 0;
+  const files = fromPull ? await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request3.pullNumber, per_page: 100 }) : comparison.files ?? [];
+  const sides = { base: apiFileSource(octokit, repository, mergeBase), head: apiFileSource(octokit, repository, request3.head), baseRef: mergeBase, headRef: request3.head };
   const cap = fromPull ? PULL_FILES_CAP : COMPARE_FILES_CAP;
   const listedBy = fromPull ? "pull request" : "comparison";
   if (files.length < cap) return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [], listedBy };
-  const fromTrees = await diffTrees(octokit, repository, mergeBase, request4.head);
+  const fromTrees = await diffTrees(octokit, repository, mergeBase, request3.head);
   if (fromTrees) return { ...sides, changed: fromTrees, notChecked: [], listedBy: "trees" };
   const notChecked = {
     category: "engine",
@@ -63809,6 +64007,21 @@ async function diffTrees(octokit, repository, base, head) {
   return changed.sort((a2, b) => a2.path.localeCompare(b.path));
 }
 
+// checks/model/verdict.ts
+var plural2 = (count2, noun) => `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+function verdictOf(report, policy) {
+  const blocking = blockingFindings(report, policy.failOn, policy.blockExisting);
+  const errors = policy.failOn === "never" ? [] : report.errors;
+  const fails = policy.failOn !== "never" && (blocking.length > 0 || errors.length > 0);
+  const reasons2 = [
+    ...blocking.length ? [`${plural2(blocking.length, "blocking finding")} at or above fail-on: ${policy.failOn}`] : [],
+    ...errors.length ? [`${plural2(errors.length, "check")} could not run (${errors.map((error63) => error63.target).slice(0, 3).join(", ")}${errors.length > 3 ? ", ..." : ""})`] : []
+  ];
+  const unknown2 = report.unknown.length;
+  const held = `no blocking findings at or above fail-on: ${policy.failOn}${unknown2 ? `; ${plural2(unknown2, "rule")} could not decide (unknown)` : ""}`;
+  return { outcome: fails ? "fail" : "pass", blocking, errors, unknown: unknown2, summary: fails ? reasons2.join("; ") : held };
+}
+
 // checks/report/summary.ts
 var CHANGE_COLUMNS = [...CHANGES, "observed"];
 function countBySeverity(findings) {
@@ -63824,16 +64037,16 @@ function countBySafeguard(findings) {
     return { safeguard, total: mine.length, byChange };
   });
 }
-function plural2(count2, noun, pluralNoun = `${noun}s`) {
+function plural3(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
 }
 function summaryLine(report) {
   const counts = countBySeverity(report.findings);
   const severities = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-  const parts = [plural2(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
+  const parts = [plural3(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
   if (report.suppressed.length) parts.push(`${report.suppressed.length} suppressed`);
   if (report.unknown.length) parts.push(`${report.unknown.length} unknown`);
-  if (report.errors.length) parts.push(plural2(report.errors.length, "error"));
+  if (report.errors.length) parts.push(plural3(report.errors.length, "error"));
   if (report.strengthened.length) parts.push(`${report.strengthened.length} strengthened`);
   return parts.join(" \xB7 ");
 }
@@ -63843,7 +64056,7 @@ function targetLabel(target) {
     return `${target.url} (${details})`;
   }
   const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
-  return `repository ${target.root} ${range} (${plural2(target.files, "file")})`;
+  return `repository ${target.root} ${range} (${plural3(target.files, "file")})`;
 }
 function stripControl(text2) {
   return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
@@ -64059,8 +64272,7 @@ function fitRendering(render, limit) {
 // checks/github/check-run-summary.ts
 var CHECK_RUN_NAME = "HIPAA safeguards";
 function conclusionOf(report, options) {
-  if (blockingFindings(report, options.failOn, options.blockExisting).length > 0) return "failure";
-  return report.errors.length > 0 ? "neutral" : "success";
+  return verdictOf(report, options).outcome === "fail" ? "failure" : "success";
 }
 var LEVELS = {
   critical: "failure",
@@ -64290,10 +64502,11 @@ function endpointFingerprint(url2) {
   return fingerprintOf("hipaa-guard/endpoint", url2);
 }
 var findingKey = (finding) => `${finding.ruleId}@${finding.fingerprint}`;
+var problemKey = (url2, problem) => `problem-${problem.category}@${fingerprintOf(`problem-${problem.category}`, url2)}`;
 async function syncEndpointIssues(octokit, repository, report, options) {
   const label = options.label ?? ISSUE_LABEL;
   const maxCreated = options.maxCreated ?? 10;
-  const call2 = (request4) => withBackoff(request4, options);
+  const call2 = (request3) => withBackoff(request3, options);
   const listTracked = async () => {
     const issues = await call2(() => octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, labels: label, state: "all", per_page: 100 }));
     const byEndpoint = /* @__PURE__ */ new Map();
@@ -64328,26 +64541,27 @@ async function syncEndpointIssues(octokit, repository, report, options) {
   const tracked = await listTracked();
   const outcomes = [];
   let created = 0;
-  for (const endpoint2 of endpointStates(report)) {
-    const { url: url2, findings } = endpoint2;
+  for (const endpoint2 of endpointStates(report, options.issueOn ?? "high", options.loadedConfig)) {
+    const { url: url2, findings, problems } = endpoint2;
     const marker = endpointFingerprint(url2);
     const issues = tracked.get(marker) ?? [];
     const byAge = [...issues].sort((a2, b) => a2.number - b.number);
     const open4 = byAge.find((issue3) => issue3.state === "open");
     const tracking = open4 ?? byAge[0];
-    if (endpoint2.state === "unprobed") {
-      if (tracking) outcomes.push({ url: url2, action: "unchanged", issue: tracking.number, reason: "could not probe the endpoint this run" });
+    if (endpoint2.state === "quiet") {
+      if (tracking) outcomes.push({ url: url2, action: "unchanged", issue: tracking.number, reason: "issue-on is never: issues are neither opened nor closed" });
       continue;
     }
     if (endpoint2.state === "clean") {
       if (!open4) continue;
-      await comment(open4.number, `The endpoint passed every check on ${now}; closing. hipaa-guard reopens this issue if a finding comes back.`);
+      const below = findings.length ? ` (${findings.length} finding${findings.length === 1 ? "" : "s"} below issue-on remain in the report)` : "";
+      await comment(open4.number, `The endpoint passed every check at or above issue-on on ${now}${below}; closing. hipaa-guard reopens this issue if a finding comes back.`);
       await call2(() => octokit.rest.issues.update({ ...repository, issue_number: open4.number, state: "closed", state_reason: "completed" }));
       outcomes.push({ url: url2, action: "closed", issue: open4.number });
       continue;
     }
-    const body2 = renderIssueBody(url2, marker, findings, now);
-    const title = issueTitle(url2, findings);
+    const body2 = renderIssueBody(url2, marker, findings, now, problems);
+    const title = issueTitle(url2, findings, problems);
     if (!tracking) {
       if (created >= maxCreated) {
         outcomes.push({ url: url2, action: "skipped", reason: `already created ${maxCreated} issues this run (the cap); the next run continues` });
@@ -64359,8 +64573,8 @@ async function syncEndpointIssues(octokit, repository, report, options) {
       outcomes.push(...await closeDuplicates(url2, marker, data.number));
       continue;
     }
-    const changes = diffFindings(tracking.findings, findings);
-    if (tracking.state === "open" && changes.added.length === 0 && changes.resolved.length === 0) {
+    const changes = diffFindings(tracking.findings, findings, problems.map((problem) => problemKey(url2, problem)));
+    if (tracking.state === "open" && changes.added.length === 0 && changes.resolved.length === 0 && !changes.problemsChanged) {
       outcomes.push({ url: url2, action: "unchanged", issue: tracking.number });
       continue;
     }
@@ -64382,44 +64596,62 @@ async function syncEndpointIssues(octokit, repository, report, options) {
     return outcomes2;
   }
 }
-function endpointStates(report) {
-  const urls = /* @__PURE__ */ new Set();
+function subjectOf2(error63) {
+  if (error63.location?.kind === "endpoint") return error63.location.url;
+  if (error63.location?.kind === "file" && error63.category === "config") return error63.location.path;
+  return void 0;
+}
+function endpointStates(report, issueOn, loadedConfig) {
+  const urls = new Set(loadedConfig === void 0 ? [] : [loadedConfig]);
   for (const target of report.targets) if (target.kind === "endpoint") urls.add(target.url);
   for (const finding of report.findings) if (finding.location.kind === "endpoint") urls.add(finding.location.url);
-  const errored = new Set(report.errors.flatMap((error63) => [error63.target, ...error63.location?.kind === "endpoint" ? [error63.location.url] : []]));
+  for (const error63 of report.errors) {
+    const subject = subjectOf2(error63);
+    if (subject !== void 0) urls.add(subject);
+  }
   return [...urls].sort().map((url2) => {
     const findings = report.findings.filter((finding) => finding.location.kind === "endpoint" && finding.location.url === url2);
-    const state = findings.length ? "failing" : errored.has(url2) ? "unprobed" : "clean";
-    return { url: url2, state, findings };
+    const problems = report.errors.filter((error63) => subjectOf2(error63) === url2);
+    const fails = problems.length > 0 || findings.some((finding) => meetsThreshold(finding.severity, issueOn));
+    const state = issueOn === "never" && fails ? "quiet" : fails ? "failing" : "clean";
+    return { url: url2, state, findings, problems };
   });
 }
-function issueTitle(url2, findings) {
-  return oneLine2(`HIPAA safeguards: ${url2} fails ${findings.length} check${findings.length === 1 ? "" : "s"}`).slice(0, 250);
+function issueTitle(url2, findings, problems) {
+  const what = problems.length && !findings.length ? "could not be checked" : `fails ${findings.length + problems.length} check${findings.length + problems.length === 1 ? "" : "s"}`;
+  return oneLine2(`HIPAA safeguards: ${url2} ${what}`).slice(0, 250);
+}
+function problemLine(problem) {
+  return `- **could not check** (${problem.category}): ${escapeMarkdown(oneLine2(problem.message))}`;
 }
 function findingLine(finding) {
   return `- **${finding.severity}** ${inlineCode(finding.ruleId)} ${escapeMarkdown(finding.title)} (${finding.citation}, ${safeguardTitle(finding.safeguard)}): ${escapeMarkdown(finding.message)} ${finding.remediation}`;
 }
 var more = (omitted) => `- \u2026and ${omitted} more`;
-function renderIssueBody(url2, marker, findings, since) {
+function renderIssueBody(url2, marker, findings, since, problems = []) {
   const where2 = findings[0] ? locationLabel(findings[0].location) : url2;
+  const keys = [...findings.map(findingKey), ...problems.map((problem) => problemKey(url2, problem))];
   const head = [
     `<!-- hipaa-guard:endpoint=${marker} -->`,
-    `<!-- hipaa-guard:findings=${findings.map(findingKey).join(",")} -->`,
-    `${inlineCode(where2)} fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? "" : "s"} (45 CFR 164.312), as of ${since}.`,
+    `<!-- hipaa-guard:findings=${keys.join(",")} -->`,
+    findings.length ? `${inlineCode(where2)} fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? "" : "s"} (45 CFR 164.312), as of ${since}.` : `${inlineCode(where2)} could not be checked for the HIPAA safeguards (45 CFR 164.312), as of ${since}: what cannot be measured cannot pass.`,
     "",
-    "hipaa-guard updates this issue when the findings change and closes it when the endpoint passes.",
-    "",
-    "### Findings"
+    "hipaa-guard updates this issue when the findings change and closes it when the endpoint passes."
   ];
-  return `${capEntries([...head, ...findings.map(findingLine)], ISSUE_BODY_LIMIT, more)}
+  const sections = [
+    ...problems.length ? ["", "### Could not check", ...problems.map(problemLine)] : [],
+    ...findings.length ? ["", "### Findings", ...findings.map(findingLine)] : []
+  ];
+  return `${capEntries([...head, ...sections], ISSUE_BODY_LIMIT, more)}
 `;
 }
-function diffFindings(before, now) {
-  const current = new Set(now.map(findingKey));
+function diffFindings(before, now, problemKeys) {
+  const current = /* @__PURE__ */ new Set([...now.map(findingKey), ...problemKeys]);
   const previous = new Set(before);
   return {
     added: now.filter((finding) => !previous.has(findingKey(finding))),
-    resolved: before.filter((key) => !current.has(key))
+    resolved: before.filter((key) => !current.has(key)),
+    problemsChanged: problemKeys.some((key) => !previous.has(key))
   };
 }
 function renderChangeComment(changes, reopened, now) {
@@ -71309,11 +71541,11 @@ function applyEnvironmentSuppressions(findings, facts, now) {
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // checks/environments/cidr.ts
-import { isIP as isIP5 } from "node:net";
+import { isIP as isIP6 } from "node:net";
 function parseRange(text2) {
   const [address = "", prefixText, ...rest] = text2.split("/");
   if (rest.length) return void 0;
-  const family2 = isIP5(address);
+  const family2 = isIP6(address);
   if (family2 !== 4 && family2 !== 6) return void 0;
   const bits = family2 === 4 ? 32 : 128;
   if (prefixText !== void 0 && !/^\d{1,3}$/.test(prefixText)) return void 0;
@@ -73544,13 +73776,15 @@ ${describeRunFailure(error63).summary}`, GITHUB_LIMITS.jobSummary));
   if (settings.issues ?? PROBE_EVENTS.includes(context.eventName)) {
     if (mode === "diff") port.info("issues: only probe results open issues; this run did not probe");
     else {
-      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues });
-      for (const outcome of outcomes) {
-        port.info(`issue ${outcome.action}${outcome.issue ? ` #${outcome.issue}` : ""}: ${outcome.url}${outcome.reason ? ` (${outcome.reason})` : ""}`);
+      const issueOn = settings.issueOn ?? loaded.config["issue-on"] ?? verdict.failOn;
+      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues, issueOn, loadedConfig: loaded.path });
+      for (const outcome2 of outcomes) {
+        port.info(`issue ${outcome2.action}${outcome2.issue ? ` #${outcome2.issue}` : ""}: ${outcome2.url}${outcome2.reason ? ` (${outcome2.reason})` : ""}`);
       }
     }
   }
-  return { conclusion, findings: report.findings.length, blocking: blockingFindings(report, verdict.failOn, verdict.blockExisting).length, failOn: verdict.failOn };
+  const outcome = verdictOf(report, verdict);
+  return { conclusion, findings: report.findings.length, blocking: outcome.blocking.length, failOn: verdict.failOn, verdict: outcome };
 }
 async function judgePlan(path6, context, options, port) {
   port.info(`plan: judging ${path6}`);
@@ -73659,8 +73893,8 @@ async function run(env = process.env) {
     port.setOutput("findings", result.findings);
     port.setOutput("blocking", result.blocking);
     port.setOutput("conclusion", result.conclusion);
-    if (result.blocking > 0) {
-      setFailed(`${result.blocking} blocking finding${result.blocking === 1 ? "" : "s"} at or above fail-on: ${result.failOn}`);
+    if (result.verdict.outcome === "fail") {
+      setFailed(result.verdict.summary);
     } else if (result.conclusion === "failure") {
       setFailed("the results could not be published on the check run (see the warnings above)");
     }

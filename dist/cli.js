@@ -653,7 +653,7 @@ var require_scan = __commonJS({
 var require_parse = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var utils = require_utils();
     var {
       MAX_LENGTH,
@@ -661,7 +661,7 @@ var require_parse = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants5;
+    } = constants6;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -870,7 +870,7 @@ var require_parse = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body2).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -916,8 +916,8 @@ var require_parse = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants5.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants6.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -1613,7 +1613,7 @@ var require_parse = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants5.globChars(opts.windows);
+      } = constants6.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -1671,7 +1671,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse();
     var utils = require_utils();
-    var constants5 = require_constants();
+    var constants6 = require_constants();
     var isObject7 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch9 = (glob2, options, returnState = false) => {
       if (Array.isArray(glob2)) {
@@ -1799,7 +1799,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch9.constants = constants5;
+    picomatch9.constants = constants6;
     module.exports = picomatch9;
   }
 });
@@ -2349,7 +2349,7 @@ var require_universalify = __commonJS({
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
   "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants5 = __require("constants");
+    var constants6 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
     var platform2 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
@@ -2373,7 +2373,7 @@ var require_polyfills = __commonJS({
     var chdir;
     module.exports = patch;
     function patch(fs2) {
-      if (constants5.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+      if (constants6.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
         patchLchmod(fs2);
       }
       if (!fs2.lutimes) {
@@ -2475,7 +2475,7 @@ var require_polyfills = __commonJS({
         fs3.lchmod = function(path6, mode, callback) {
           fs3.open(
             path6,
-            constants5.O_WRONLY | constants5.O_SYMLINK,
+            constants6.O_WRONLY | constants6.O_SYMLINK,
             mode,
             function(err, fd) {
               if (err) {
@@ -2491,7 +2491,7 @@ var require_polyfills = __commonJS({
           );
         };
         fs3.lchmodSync = function(path6, mode) {
-          var fd = fs3.openSync(path6, constants5.O_WRONLY | constants5.O_SYMLINK, mode);
+          var fd = fs3.openSync(path6, constants6.O_WRONLY | constants6.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -2511,9 +2511,9 @@ var require_polyfills = __commonJS({
         };
       }
       function patchLutimes(fs3) {
-        if (constants5.hasOwnProperty("O_SYMLINK") && fs3.futimes) {
+        if (constants6.hasOwnProperty("O_SYMLINK") && fs3.futimes) {
           fs3.lutimes = function(path6, at, mt, cb) {
-            fs3.open(path6, constants5.O_SYMLINK, function(er, fd) {
+            fs3.open(path6, constants6.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -2526,7 +2526,7 @@ var require_polyfills = __commonJS({
             });
           };
           fs3.lutimesSync = function(path6, at, mt) {
-            var fd = fs3.openSync(path6, constants5.O_SYMLINK);
+            var fd = fs3.openSync(path6, constants6.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -19392,8 +19392,8 @@ var error43 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -19537,8 +19537,8 @@ var error44 = () => {
       case "not_multiple_of":
         return `N\xFAmero inv\xE1lido: deve ser m\xFAltiplo de ${issue2.divisor}`;
       case "unrecognized_keys": {
-        const plural3 = issue2.keys.length > 1 ? "s" : "";
-        return `Chave${plural3} inv\xE1lida${plural3}: ${joinValues(issue2.keys, ", ")}`;
+        const plural4 = issue2.keys.length > 1 ? "s" : "";
+        return `Chave${plural4} inv\xE1lida${plural4}: ${joinValues(issue2.keys, ", ")}`;
       }
       case "invalid_key":
         return `Entrada inv\xE1lida n${translateOriginWithArticle(issue2.origin, "definite")}`;
@@ -28527,6 +28527,7 @@ var configSchema = external_exports.strictObject({
   _extends: external_exports.string().optional().describe(`Inherit from another repository's config ("org/.github").`),
   profile: profile.default("hipaa"),
   "fail-on": external_exports.enum(FAIL_ON).default("high").describe("Lowest severity that fails the run."),
+  "issue-on": external_exports.enum(FAIL_ON).optional().describe("Lowest severity that opens an endpoint issue (default: fail-on); lower findings are listed in an issue that exists anyway, never open one."),
   engine: engine.default("native"),
   "engine-path": enginePath.optional(),
   probe: external_exports.strictObject({
@@ -28675,8 +28676,36 @@ var package_default = {
 var TOOL = { name: "hipaa-guard", version: package_default.version };
 
 // lab/certs.ts
-import { generateKeyPair, sign, X509Certificate } from "node:crypto";
+import { constants, generateKeyPair, sign, X509Certificate } from "node:crypto";
+import { isIP as isIP3 } from "node:net";
 import { promisify } from "node:util";
+
+// checks/endpoint/host-name.ts
+import { isIP as isIP2 } from "node:net";
+function canonicalAddress(address) {
+  if (isIP2(address) !== 6) return address;
+  const [head = "", tail] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail === void 0 ? [] : tail ? tail.split(":") : [];
+  const groups = tail === void 0 ? left : [...left, ...Array(8 - left.length - right.length).fill("0"), ...right];
+  return groups.map((group) => group.padStart(4, "0")).join(":");
+}
+function dnsNameMatches(pattern, host) {
+  const name2 = pattern.toLowerCase().replace(/\.$/, "");
+  if (!name2.startsWith("*.")) return name2 === host;
+  const rest = name2.slice(2);
+  if (rest.split(".").length < 2 || rest.includes("*")) return false;
+  const dot = host.indexOf(".");
+  return dot > 0 && host.slice(dot + 1) === rest;
+}
+function coversHost(subjectAltNames, host) {
+  const wanted = host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  if (isIP2(wanted)) {
+    const address = canonicalAddress(wanted);
+    return subjectAltNames.some((entry) => entry.startsWith("IP Address:") && canonicalAddress(entry.slice("IP Address:".length).trim()) === address);
+  }
+  return subjectAltNames.some((entry) => entry.startsWith("DNS:") && dnsNameMatches(entry.slice(4).trim(), wanted));
+}
 
 // lab/der.ts
 function lengthOf(length) {
@@ -28698,11 +28727,10 @@ var bitString = (content) => tlv(3, Buffer.concat([Buffer.from([0]), content]));
 var explicit = (n2, content) => tlv(160 | n2, content);
 var implicitPrimitive = (n2, content) => tlv(128 | n2, content);
 function integer2(value) {
-  let hex3 = value.toString(16);
-  if (hex3.length % 2) hex3 = `0${hex3}`;
-  let bytes = Buffer.from(hex3, "hex");
-  if ((bytes[0] ?? 0) & 128) bytes = Buffer.concat([Buffer.from([0]), bytes]);
-  return tlv(2, bytes);
+  let length = 1;
+  while (value < -(1n << BigInt(8 * length - 1)) || value >= 1n << BigInt(8 * length - 1)) length += 1;
+  const unsigned = value < 0n ? (1n << BigInt(8 * length)) + value : value;
+  return tlv(2, Buffer.from(unsigned.toString(16).padStart(2 * length, "0"), "hex"));
 }
 function objectIdentifier(dotted) {
   const [first = 0, second = 0, ...rest] = dotted.split(".").map(Number);
@@ -28736,20 +28764,26 @@ var OID = {
   serverAuth: "1.3.6.1.5.5.7.3.1"
 };
 var SIGNATURE_OIDS = {
-  rsa: { sha1: "1.2.840.113549.1.1.5", sha256: "1.2.840.113549.1.1.11" },
-  ec: { sha1: "1.2.840.10045.4.1", sha256: "1.2.840.10045.4.3.2" }
+  rsa: { sha1: "1.2.840.113549.1.1.5", sha256: "1.2.840.113549.1.1.11", sha384: "1.2.840.113549.1.1.12", sha512: "1.2.840.113549.1.1.13" },
+  ec: { sha1: "1.2.840.10045.4.1", sha256: "1.2.840.10045.4.3.2", sha384: "1.2.840.10045.4.3.3", sha512: "1.2.840.10045.4.3.4" }
 };
+var HASH_OIDS = { sha1: "1.3.14.3.2.26", sha256: "2.16.840.1.101.3.4.2.1", sha384: "2.16.840.1.101.3.4.2.2", sha512: "2.16.840.1.101.3.4.2.3" };
+var HASH_BYTES = { sha1: 20, sha256: 32, sha384: 48, sha512: 64 };
+var RSASSA_PSS = "1.2.840.113549.1.1.10";
+var MGF1 = "1.2.840.113549.1.1.8";
+var ED25519 = "1.3.101.112";
 var keyCache = /* @__PURE__ */ new Map();
 function keyPairOf(spec) {
   let pair = keyCache.get(spec);
   if (!pair) {
-    const made = spec === "rsa-1024" || spec === "rsa-2048" ? generate("rsa", { modulusLength: spec === "rsa-1024" ? 1024 : 2048 }) : generate("ec", { namedCurve: spec === "ec-p256" ? "prime256v1" : "secp384r1" });
+    const made = spec === "rsa-1024" || spec === "rsa-2048" ? generate("rsa", { modulusLength: spec === "rsa-1024" ? 1024 : 2048 }) : spec === "ed25519" ? generate("ed25519") : generate("ec", { namedCurve: spec === "ec-p256" ? "prime256v1" : "secp384r1" });
     pair = made.then(({ privateKey, publicKey }) => ({ spec, privateKey, publicKey }));
     keyCache.set(spec, pair);
   }
   return pair;
 }
 function name(commonName) {
+  if (commonName === null) return sequence();
   return sequence(
     set3(sequence(objectIdentifier(OID.organization), utf8String("hipaa-guard lab"))),
     set3(sequence(objectIdentifier(OID.commonName), utf8String(commonName)))
@@ -28758,29 +28792,48 @@ function name(commonName) {
 function extension(oid, critical, value) {
   return sequence(objectIdentifier(oid), ...critical ? [booleanValue(true)] : [], octetString(value));
 }
-function subjectAltName(names) {
-  const entries = names.map(
-    (entry) => /^[\d.]+$/.test(entry) ? implicitPrimitive(7, Buffer.from(entry.split(".").map(Number))) : implicitPrimitive(2, Buffer.from(entry, "ascii"))
-  );
-  return extension(OID.subjectAltName, false, sequence(...entries));
+function addressBytes(address) {
+  if (isIP3(address) === 4) return Buffer.from(address.split(".").map(Number));
+  return Buffer.from(canonicalAddress(address).replace(/:/g, ""), "hex");
+}
+function subjectAltName(names, critical) {
+  const entries = names.map((entry) => isIP3(entry) ? implicitPrimitive(7, addressBytes(entry)) : implicitPrimitive(2, Buffer.from(entry, "ascii")));
+  return extension(OID.subjectAltName, critical, sequence(...entries));
 }
 var nextSerial = BigInt(Date.now()) * 1000n;
-function signCertificate(tbsInput, signer, digest) {
-  const family2 = signer.spec.startsWith("rsa") ? "rsa" : "ec";
-  const algorithm = sequence(objectIdentifier(SIGNATURE_OIDS[family2][digest]), ...family2 === "rsa" ? [nullValue()] : []);
+var hashAlgorithm = (digest) => sequence(objectIdentifier(HASH_OIDS[digest]), nullValue());
+function signatureAlgorithm(signer, digest, padding) {
+  if (signer.spec === "ed25519") return sequence(objectIdentifier(ED25519));
+  if (!signer.spec.startsWith("rsa")) return sequence(objectIdentifier(SIGNATURE_OIDS.ec[digest]));
+  if (padding === "pkcs1") return sequence(objectIdentifier(SIGNATURE_OIDS.rsa[digest]), nullValue());
+  const parameters = sequence(
+    explicit(0, hashAlgorithm(digest)),
+    explicit(1, sequence(objectIdentifier(MGF1), hashAlgorithm(digest))),
+    explicit(2, integer2(BigInt(HASH_BYTES[digest])))
+  );
+  return sequence(objectIdentifier(RSASSA_PSS), parameters);
+}
+function signatureOf(tbs, signer, digest, padding) {
+  if (signer.spec === "ed25519") return sign(null, tbs, signer.privateKey);
+  if (padding === "pss" && signer.spec.startsWith("rsa")) {
+    return sign(digest, tbs, { key: signer.privateKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: HASH_BYTES[digest] });
+  }
+  return sign(digest, tbs, signer.privateKey);
+}
+function signCertificate(tbsInput, signer, digest, padding = "pkcs1") {
+  const algorithm = signatureAlgorithm(signer, digest, padding);
   nextSerial += 1n;
   const tbs = sequence(
     explicit(0, integer2(2n)),
-    integer2(nextSerial),
+    integer2(tbsInput.serial ?? nextSerial),
     algorithm,
     name(tbsInput.issuer),
     sequence(time3(tbsInput.notBefore), time3(tbsInput.notAfter)),
     name(tbsInput.subject),
-    tbsInput.publicKey.export({ type: "spki", format: "der" }),
+    tbsInput.spki ?? tbsInput.publicKey.export({ type: "spki", format: "der" }),
     explicit(3, sequence(...tbsInput.extensions))
   );
-  const signature = sign(digest, tbs, signer.privateKey);
-  return new X509Certificate(sequence(tbs, algorithm, bitString(signature)));
+  return new X509Certificate(sequence(tbs, algorithm, bitString(signatureOf(tbs, signer, digest, padding))));
 }
 function issued(x509, key) {
   return { pem: x509.toString(), keyPem: key.privateKey.export({ type: "pkcs8", format: "pem" }).toString(), x509, key };
@@ -28808,30 +28861,34 @@ function labAuthority() {
 async function issueLeaf(options) {
   const [ca, key] = await Promise.all([labAuthority(), keyPairOf(options.key ?? "rsa-2048")]);
   const now = (options.now ?? /* @__PURE__ */ new Date()).getTime();
-  const subject = options.names[0] ?? "localhost";
+  const subject = options.commonName === void 0 ? options.names[0] ?? "localhost" : options.commonName;
   const extensions = [
     extension(OID.basicConstraints, true, sequence()),
     // digitalSignature + keyEncipherment.
     extension(OID.keyUsage, true, bitString(Buffer.from([160]))),
     extension(OID.extKeyUsage, false, sequence(objectIdentifier(OID.serverAuth))),
-    subjectAltName(options.names)
+    // RFC 5280 4.2.1.6: with an empty subject the SAN extension is critical.
+    ...options.names.length ? [subjectAltName(options.names, subject === null)] : []
   ];
   if (options.ocspUrl) {
     const access = sequence(objectIdentifier(OID.ocsp), implicitPrimitive(6, Buffer.from(options.ocspUrl, "ascii")));
     extensions.push(extension(OID.authorityInfoAccess, false, sequence(access)));
   }
-  const signer = options.selfSigned ? key : ca.intermediate.key;
+  const issuer = options.issuer === "root" ? { name: ROOT_NAME, key: ca.root.key } : { name: INTERMEDIATE_NAME, key: ca.intermediate.key };
   const x509 = signCertificate(
     {
       subject,
-      issuer: options.selfSigned ? subject : INTERMEDIATE_NAME,
+      issuer: options.selfSigned ? subject ?? "localhost" : issuer.name,
+      ...options.serial === void 0 ? {} : { serial: options.serial },
+      ...options.spki ? { spki: options.spki } : {},
       publicKey: key.publicKey,
       notBefore: new Date(now + (options.notBeforeDays ?? -1) * DAY_MS),
       notAfter: new Date(now + (options.notAfterDays ?? 89) * DAY_MS),
       extensions
     },
-    signer,
-    options.digest ?? "sha256"
+    options.selfSigned ? key : issuer.key,
+    options.digest ?? "sha256",
+    options.padding
   );
   return issued(x509, key);
 }
@@ -28885,7 +28942,7 @@ import { createSecureServer } from "node:http2";
 import { createServer as createHttpsServer } from "node:https";
 import { createServer as createNetServer } from "node:net";
 var LAB_ADDRESS = "127.0.0.1";
-async function listen(server2) {
+async function listen(server2, address = LAB_ADDRESS) {
   const sockets = /* @__PURE__ */ new Set();
   server2.on("connection", (socket) => {
     sockets.add(socket);
@@ -28893,10 +28950,10 @@ async function listen(server2) {
   });
   await new Promise((resolve3, reject) => {
     server2.once("error", reject);
-    server2.listen(0, LAB_ADDRESS, () => resolve3());
+    server2.listen(0, address, () => resolve3());
   });
-  const address = server2.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const bound = server2.address();
+  const port = typeof bound === "object" && bound ? bound.port : 0;
   return {
     port,
     close: () => new Promise((resolve3) => {
@@ -28905,9 +28962,16 @@ async function listen(server2) {
     })
   };
 }
-function answer(hsts) {
-  return (_request, response) => {
+function answer(hsts, redirect) {
+  return (request2, response) => {
     if (hsts.length) response.setHeader("Strict-Transport-Security", hsts);
+    const location = redirect?.(request2.url ?? "/");
+    if (location !== void 0) {
+      response.statusCode = 301;
+      response.setHeader("Location", location);
+      response.end();
+      return;
+    }
     response.setHeader("Content-Type", "text/plain");
     response.end("hipaa-guard lab\n");
   };
@@ -28922,23 +28986,23 @@ function startTlsServer(options) {
     // Anonymous and DHE suites need DH parameters; other servers keep Node's default (no DHE).
     ...options.ciphers?.includes("DH-") ? { dhparam: "auto" } : {}
   };
-  const server2 = options.h2 ? createSecureServer({ ...tlsOptions, allowHTTP1: true }, answer(options.hsts)) : createHttpsServer(tlsOptions, answer(options.hsts));
+  const server2 = options.h2 ? createSecureServer({ ...tlsOptions, allowHTTP1: true }, answer(options.hsts, options.redirect)) : createHttpsServer(tlsOptions, answer(options.hsts, options.redirect));
   const staple = options.ocspResponse;
   if (staple) {
     server2.on("OCSPRequest", (_cert, _issuer, callback) => callback(null, staple));
   }
-  return listen(server2);
+  return listen(server2, options.address);
 }
-function startHttpServer(route) {
+function startHttpServer(route, address = LAB_ADDRESS) {
   let port = 0;
-  const server2 = createHttpServer((request3, response) => {
-    const { status, location, hsts } = route(request3.url ?? "/", port);
+  const server2 = createHttpServer((request2, response) => {
+    const { status, location, hsts } = route(request2.url ?? "/", port);
     if (location) response.setHeader("Location", location);
     if (hsts) response.setHeader("Strict-Transport-Security", hsts);
     response.statusCode = status;
     response.end();
   });
-  return listen(server2).then((running) => {
+  return listen(server2, address).then((running) => {
     port = running.port;
     return running;
   });
@@ -28981,6 +29045,11 @@ var SCENARIOS = {
   expired: { description: "certificate expired 10 days ago", setup: { kind: "tls", notBeforeDays: -100, notAfterDays: -10 } },
   "not-yet-valid": { description: "certificate valid from 10 days from now", setup: { kind: "tls", notBeforeDays: 10, notAfterDays: 100 } },
   "wrong-host": { description: "certificate for another host name", setup: { kind: "tls", names: ["other.lab.test"] } },
+  "empty-subject": { description: "certificate with an empty subject, the host in a critical subjectAltName", setup: { kind: "tls", commonName: null } },
+  "cn-only": { description: "certificate naming the host in its subject CN only, no subjectAltName", setup: { kind: "tls", sanless: true } },
+  "anchor-issued": { description: "leaf issued directly by the configured root, sent alone (a complete chain)", setup: { kind: "tls", anchorIssued: true } },
+  "sha384-chain": { description: "leaf signed with SHA-384 (sha384WithRSAEncryption)", setup: { kind: "tls", digest: "sha384" } },
+  "rsa-pss-sha512": { description: "leaf signed with RSASSA-PSS and SHA-512", setup: { kind: "tls", digest: "sha512", padding: "pss" } },
   "self-signed": { description: "self-signed certificate", setup: { kind: "tls", selfSigned: true } },
   "rsa-1024": { description: "RSA-1024 certificate key", setup: { kind: "tls", key: "rsa-1024", ciphers: GOOD_CIPHERS_ANY_KEY } },
   "sha1-signature": { description: "certificate signed with SHA-1", setup: { kind: "tls", digest: "sha1", ciphers: GOOD_CIPHERS_ANY_KEY } },
@@ -28994,6 +29063,8 @@ var SCENARIOS = {
   "redirect-off-host": { description: "plain HTTP redirects to another host", setup: { kind: "tls" }, http: "off-host" },
   "redirect-to-http": { description: "plain HTTP redirects to another plain-HTTP page that answers 200", setup: { kind: "tls" }, http: "to-http" },
   "redirect-loop": { description: "plain HTTP redirects in a loop", setup: { kind: "tls" }, http: "loop" },
+  "http-hang": { description: "the plain-HTTP port accepts connections and never answers", setup: { kind: "tls" }, http: "hang" },
+  "https-downgrade": { description: "plain HTTP redirects to https, whose page redirects back to plain HTTP", setup: { kind: "tls", downgrade: true }, http: "https-to-http" },
   "no-hsts": { description: "HTTPS response without Strict-Transport-Security", setup: { kind: "tls", hsts: [] } },
   "short-hsts": { description: "HSTS max-age of one day, no includeSubDomains", setup: { kind: "tls", hsts: ["max-age=86400"] } },
   "duplicate-hsts": { description: "two Strict-Transport-Security headers", setup: { kind: "tls", hsts: [GOOD_HSTS, "max-age=300"] } },
@@ -29023,15 +29094,21 @@ function httpRoute(behaviour, host, tlsPort) {
         return { status: 301, location: path6 === "/a" ? `${plain}/b` : `${plain}/a` };
       case "hsts-http-only":
         return { status: 301, location: `${https}${path6}`, hsts: GOOD_HSTS };
+      case "https-to-http":
+        return path6 === "/plain" ? { status: 200 } : { status: 301, location: `${https}${path6}` };
       default:
         return { status: 301, location: `${https}${path6}` };
     }
   };
 }
-async function startTls(setup, host) {
+async function startTls(setup, place) {
   const ca = await labAuthority();
+  const names = setup.names ?? [place.host];
   const leaf = await issueLeaf({
-    names: setup.names ?? [host],
+    names: setup.sanless ? [] : names,
+    commonName: setup.commonName === void 0 ? names[0] ?? place.host : setup.commonName,
+    ...setup.anchorIssued ? { issuer: "root" } : {},
+    ...setup.padding ? { padding: setup.padding } : {},
     ...setup.key ? { key: setup.key } : {},
     ...setup.digest ? { digest: setup.digest } : {},
     ...setup.notBeforeDays !== void 0 ? { notBeforeDays: setup.notBeforeDays } : {},
@@ -29039,8 +29116,11 @@ async function startTls(setup, host) {
     ...setup.ocspUrl ? { ocspUrl: setup.ocspUrl } : {},
     ...setup.selfSigned ? { selfSigned: true } : {}
   });
-  const chain = setup.leafOnly || setup.selfSigned ? [leaf.pem] : [leaf.pem, ca.intermediate.pem];
+  const chain = setup.leafOnly || setup.selfSigned || setup.anchorIssued ? [leaf.pem] : [leaf.pem, ca.intermediate.pem];
   return startTlsServer({
+    address: place.address,
+    // Only the downgrade scenario's HTTPS page redirects (back to plain HTTP).
+    redirect: (path6) => path6 === "/" && place.httpPort && setup.downgrade ? `http://${place.urlHost}:${place.httpPort}/plain` : void 0,
     keyPem: leaf.keyPem,
     certPem: chain,
     h2: setup.h2 ?? true,
@@ -29051,10 +29131,10 @@ async function startTls(setup, host) {
     ...setup.staple ? { ocspResponse: OCSP_PLACEHOLDER } : {}
   });
 }
-async function startTlsSide(setup, host) {
+async function startTlsSide(setup, place) {
   switch (setup.kind) {
     case "tls":
-      return startTls(setup, host);
+      return startTls(setup, place);
     case "legacy":
       return startRawServer({ kind: "reply", reply: legacyServer(setup) });
     case "refused":
@@ -29063,16 +29143,22 @@ async function startTlsSide(setup, host) {
       return startRawServer({ kind: setup.kind });
   }
 }
-async function startScenario(scenario, name2 = scenario) {
+async function startScenario(scenario, name2 = scenario, options = {}) {
   const spec = SCENARIOS[scenario];
-  const host = `${name2}.lab.test`;
-  const [tls, ca] = await Promise.all([startTlsSide(spec.setup, host), labAuthority()]);
+  const place = options.ipv6 ? { host: "::1", urlHost: "[::1]", address: "::1", httpPort: 0 } : { host: `${name2}.lab.test`, urlHost: `${name2}.lab.test`, address: LAB_ADDRESS, httpPort: 0 };
+  const [tls, ca] = await Promise.all([startTlsSide(spec.setup, place), labAuthority()]);
   const behaviour = spec.http ?? "redirect-301";
-  const http = behaviour === "closed" ? { port: await closedPort(), close: () => Promise.resolve() } : await startHttpServer(httpRoute(behaviour, host, tls.port));
+  const http = behaviour === "closed" ? { port: await closedPort(), close: () => Promise.resolve() } : behaviour === "hang" ? await startRawServer({ kind: "hang" }) : await startHttpServer(httpRoute(behaviour, place.urlHost, tls.port), place.address);
+  place.httpPort = http.port;
   return {
     name: name2,
     description: spec.description,
-    endpoint: { url: `https://${host}:${tls.port}/`, http: `http://${host}:${http.port}/`, address: LAB_ADDRESS, ca: LAB_CA_FILE },
+    endpoint: {
+      url: `https://${place.urlHost}:${tls.port}/`,
+      http: `http://${place.urlHost}:${http.port}/`,
+      ...options.ipv6 ? {} : { address: LAB_ADDRESS },
+      ca: LAB_CA_FILE
+    },
     caPem: ca.root.pem,
     stop: async () => {
       await Promise.all([tls.close(), http.close()]);
@@ -29126,6 +29212,21 @@ function emptyReport(tool, startedAt) {
   };
 }
 
+// checks/model/verdict.ts
+var plural2 = (count2, noun) => `${count2} ${noun}${count2 === 1 ? "" : "s"}`;
+function verdictOf(report, policy) {
+  const blocking = blockingFindings(report, policy.failOn, policy.blockExisting);
+  const errors = policy.failOn === "never" ? [] : report.errors;
+  const fails = policy.failOn !== "never" && (blocking.length > 0 || errors.length > 0);
+  const reasons2 = [
+    ...blocking.length ? [`${plural2(blocking.length, "blocking finding")} at or above fail-on: ${policy.failOn}`] : [],
+    ...errors.length ? [`${plural2(errors.length, "check")} could not run (${errors.map((error62) => error62.target).slice(0, 3).join(", ")}${errors.length > 3 ? ", ..." : ""})`] : []
+  ];
+  const unknown2 = report.unknown.length;
+  const held = `no blocking findings at or above fail-on: ${policy.failOn}${unknown2 ? `; ${plural2(unknown2, "rule")} could not decide (unknown)` : ""}`;
+  return { outcome: fails ? "fail" : "pass", blocking, errors, unknown: unknown2, summary: fails ? reasons2.join("; ") : held };
+}
+
 // checks/report/endpoint-lines.ts
 function endpointLines(configText) {
   const lines = /* @__PURE__ */ new Map();
@@ -29159,16 +29260,16 @@ function countBySafeguard(findings) {
     return { safeguard, total: mine.length, byChange };
   });
 }
-function plural2(count2, noun, pluralNoun = `${noun}s`) {
+function plural3(count2, noun, pluralNoun = `${noun}s`) {
   return `${count2} ${count2 === 1 ? noun : pluralNoun}`;
 }
 function summaryLine(report) {
   const counts = countBySeverity(report.findings);
   const severities = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-  const parts = [plural2(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
+  const parts = [plural3(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
   if (report.suppressed.length) parts.push(`${report.suppressed.length} suppressed`);
   if (report.unknown.length) parts.push(`${report.unknown.length} unknown`);
-  if (report.errors.length) parts.push(plural2(report.errors.length, "error"));
+  if (report.errors.length) parts.push(plural3(report.errors.length, "error"));
   if (report.strengthened.length) parts.push(`${report.strengthened.length} strengthened`);
   return parts.join(" \xB7 ");
 }
@@ -29178,7 +29279,7 @@ function targetLabel(target) {
     return `${target.url} (${details})`;
   }
   const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
-  return `repository ${target.root} ${range} (${plural2(target.files, "file")})`;
+  return `repository ${target.root} ${range} (${plural3(target.files, "file")})`;
 }
 function stripControl(text2) {
   return text2.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
@@ -29840,6 +29941,13 @@ var METADATA = {
     severity: "high",
     description: "The endpoint could not be probed (DNS failure, refused or reset connection, timeout, TLS alert, protocol error), so none of its safeguards could be verified.",
     remediation: "Check the URL, the address override and that the prober can reach the host and port (firewall, security group); a TLS alert usually means no protocol or suite in common."
+  },
+  "ENDPOINT-MISBEHAVED": {
+    ...transmission,
+    title: "Endpoint answered in a way that could not be measured",
+    severity: "high",
+    description: "The endpoint was reachable, but a safeguard could not be measured because the server misbehaved: it hung in the middle of a handshake or a request, sent an oversized or malformed message, or answered the plain-HTTP port with something that is not HTTP. What cannot be measured cannot pass, so this fails like an unreachable endpoint; the finding names the measurement and the reason.",
+    remediation: "Make the server answer a standard TLS client and a plain HTTP GET within the probe budget (`probe.timeout`): check load balancer idle timeouts, proxies that hold connections open, and services on port 80 that are not HTTP. Raise `probe.timeout` only if the server is merely slow."
   }
 };
 var ENDPOINT_RULE = Object.fromEntries(
@@ -33974,8 +34082,7 @@ function repositoryPath(io, path6) {
   return relative(io.cwd, resolvePath(io, path6)).split(sep).join("/");
 }
 function exitCodeFor(report, failOn, blockExisting = false) {
-  if (failOn === "never") return EXIT_OK;
-  return blockingFindings(report, failOn, blockExisting).length || report.errors.length ? EXIT_FINDINGS : EXIT_OK;
+  return verdictOf(report, { failOn, blockExisting }).outcome === "fail" ? EXIT_FINDINGS : EXIT_OK;
 }
 async function writeReport(report, settings, io, config2) {
   const toFile = settings.output !== void 0;
@@ -34000,7 +34107,7 @@ async function writeReport(report, settings, io, config2) {
 
 // cli/probe.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { isIP as isIP5 } from "node:net";
+import { isIP as isIP7 } from "node:net";
 
 // checks/endpoint/engine.ts
 function timeoutsFor(totalMs) {
@@ -34009,6 +34116,34 @@ function timeoutsFor(totalMs) {
     connectMs: Math.max(100, Math.min(5e3, Math.floor(totalMs / 2))),
     handshakeMs: Math.max(100, Math.min(5e3, Math.floor(totalMs / 2)))
   };
+}
+var BUDGET_GRACE_MS = 2e3;
+var BudgetExceeded = class extends Error {
+  constructor(url2, budgetMs) {
+    super(`the probe of ${url2} did not finish within its budget of ${budgetMs} ms (plus ${BUDGET_GRACE_MS} ms grace)`);
+    this.name = "BudgetExceeded";
+  }
+};
+async function withinBudget(work, url2, budgetMs) {
+  let timer;
+  const expiry = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new BudgetExceeded(url2, budgetMs)), budgetMs + BUDGET_GRACE_MS);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+function mapSettled(items, limit, task) {
+  return mapBounded(
+    items,
+    limit,
+    (item, index2) => task(item, index2).then(
+      (value) => ({ status: "fulfilled", value }),
+      (reason) => ({ status: "rejected", reason })
+    )
+  );
 }
 async function mapBounded(items, limit, task) {
   const results = new Array(items.length);
@@ -34025,7 +34160,6 @@ async function mapBounded(items, limit, task) {
 
 // checks/endpoint/probe/certificate.ts
 import { X509Certificate as X509Certificate2 } from "node:crypto";
-import { checkServerIdentity } from "node:tls";
 var SIGNATURE_ALGORITHMS = {
   "1.2.840.113549.1.1.2": "md2WithRSAEncryption",
   "1.2.840.113549.1.1.4": "md5WithRSAEncryption",
@@ -34045,6 +34179,14 @@ var SIGNATURE_ALGORITHMS = {
   "1.3.101.112": "ED25519",
   "1.3.101.113": "ED448"
 };
+var HASHES = {
+  "1.3.14.3.2.26": "SHA1",
+  "2.16.840.1.101.3.4.2.4": "SHA224",
+  "2.16.840.1.101.3.4.2.1": "SHA256",
+  "2.16.840.1.101.3.4.2.2": "SHA384",
+  "2.16.840.1.101.3.4.2.3": "SHA512"
+};
+var RSASSA_PSS2 = "1.2.840.113549.1.1.10";
 var CURVE_BITS = { prime256v1: 256, secp384r1: 384, secp521r1: 521, secp256k1: 256, secp224r1: 224, prime192v1: 192 };
 function derHeader(der, at) {
   const first = der[at + 1] ?? 0;
@@ -34064,6 +34206,15 @@ function decodeOid(bytes) {
   }
   return arcs.join(".");
 }
+function pssHashOf(der, at, end) {
+  if (at >= end || der[at] !== 48) return "SHA1";
+  const parameters = derHeader(der, at);
+  if (parameters.length === 0 || der[parameters.content] !== 160) return "SHA1";
+  const hashAlgorithm2 = derHeader(der, derHeader(der, parameters.content).content);
+  const oid = derHeader(der, hashAlgorithm2.content);
+  const dotted = decodeOid(der.subarray(oid.content, oid.content + oid.length));
+  return HASHES[dotted] ?? dotted;
+}
 function signatureAlgorithmOf(der) {
   const certificate = derHeader(der, 0);
   const tbs = derHeader(der, certificate.content);
@@ -34071,10 +34222,16 @@ function signatureAlgorithmOf(der) {
   const oid = derHeader(der, algorithm.content);
   if (der[algorithm.content] !== 6) return "unknown";
   const dotted = decodeOid(der.subarray(oid.content, oid.content + oid.length));
+  if (dotted === RSASSA_PSS2) return `rsassaPss-with-${pssHashOf(der, oid.content + oid.length, algorithm.content + algorithm.length)}`;
   return SIGNATURE_ALGORITHMS[dotted] ?? dotted;
 }
 function keyFacts(x509) {
-  const key = x509.publicKey;
+  let key;
+  try {
+    key = x509.publicKey;
+  } catch {
+    return { keyType: "unknown", keyBits: 0 };
+  }
   const type2 = key.asymmetricKeyType ?? "unknown";
   const details = key.asymmetricKeyDetails ?? {};
   if (type2 === "rsa" || type2 === "rsa-pss" || type2 === "dsa") return { keyType: type2 === "dsa" ? "DSA" : "RSA", keyBits: details.modulusLength ?? 0 };
@@ -34087,12 +34244,22 @@ function listOf(text2, prefix) {
   return (text2 ?? "").split(/,\s*|\n/).map((entry) => entry.trim()).filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
 }
 function isSelfSigned(x509) {
-  return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+  try {
+    return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+  } catch {
+    return false;
+  }
+}
+function nameOf(name2) {
+  const line = (name2 ?? "").replace(/\n/g, ", ");
+  return line === "" ? void 0 : line;
 }
 function describeCertificate(x509) {
+  const subject = nameOf(x509.subject);
+  const issuer = nameOf(x509.issuer);
   return {
-    subject: x509.subject.replace(/\n/g, ", "),
-    issuer: x509.issuer.replace(/\n/g, ", "),
+    ...subject === void 0 ? {} : { subject },
+    ...issuer === void 0 ? {} : { issuer },
     serialNumber: x509.serialNumber,
     notBefore: new Date(x509.validFrom).toISOString(),
     notAfter: new Date(x509.validTo).toISOString(),
@@ -34121,11 +34288,12 @@ function observeCertificate(input2) {
   const chain = chainOf(input2.peer);
   const last = chain.at(-1);
   const trusted = input2.authorized || input2.authorizationError === HOSTNAME_ERROR;
+  const described = chain.map(describeCertificate);
   const observation = {
-    chain: chain.map(describeCertificate),
+    chain: described,
     trusted,
     chainComplete: last === void 0 || last.ca || isSelfSigned(last),
-    hostnameMatches: checkServerIdentity(input2.host, input2.peer) === void 0,
+    hostnameMatches: coversHost(described[0]?.subjectAltNames ?? [], input2.host),
     ocspStapled: input2.ocspStapled
   };
   if (!trusted && input2.authorizationError) observation.trustError = input2.authorizationError;
@@ -34185,7 +34353,81 @@ var Deadline = class {
 };
 
 // checks/endpoint/probe/http-chain.ts
-import { request } from "node:http";
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+
+// checks/endpoint/probe/tls-handshake.ts
+import { isIP as isIP4 } from "node:net";
+import { connect } from "node:tls";
+var EVERY_CIPHER = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
+var CERTIFICATE_CIPHERS = "ALL:!aNULL:!eNULL:@SECLEVEL=0";
+var TLS_VERSION_NAMES = { SSLv3: "SSLv3", TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
+function whereOf(target) {
+  return `${target.address ?? target.host}:${target.port}`;
+}
+function handshake(target, request2, limits) {
+  const where3 = whereOf(target);
+  return new Promise((resolve3) => {
+    let ocspResponse;
+    const socket = connect({
+      host: target.address ?? target.host,
+      port: target.port,
+      ...isIpLiteral(target.host) ? {} : { servername: target.host },
+      rejectUnauthorized: false,
+      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
+      checkServerIdentity: () => void 0,
+      ...request2.anchors ? { ca: [...request2.anchors] } : {},
+      minVersion: request2.minVersion,
+      maxVersion: request2.maxVersion,
+      ciphers: request2.ciphers,
+      minDHSize: 1,
+      ...request2.alpn ? { ALPNProtocols: request2.alpn } : {},
+      ...request2.requestOcsp ? { requestOCSP: true } : {}
+    });
+    const finish = (outcome) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve3(outcome);
+    };
+    let timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("TCP connect", limits.connectMs, where3) }), limits.connectMs);
+    socket.once("connect", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("the TLS handshake", limits.handshakeMs, where3) }), limits.handshakeMs);
+    });
+    socket.on("OCSPResponse", (response) => {
+      ocspResponse = response;
+    });
+    socket.once("secureConnect", () => {
+      const cipher = socket.getCipher();
+      const version2 = TLS_VERSION_NAMES[socket.getProtocol() ?? ""];
+      if (!version2 || !cipher) {
+        finish({ ok: false, failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where3})`, local: false, serverRefused: false } });
+        return;
+      }
+      const peer = socket.getPeerCertificate(true);
+      const outcome = {
+        ok: true,
+        version: version2,
+        cipher: cipher.standardName,
+        peer: peer.raw ? peer : void 0,
+        authorized: socket.authorized
+      };
+      const ephemeral = socket.getEphemeralKeyInfo();
+      if (ephemeral?.type) outcome.ephemeral = { type: ephemeral.type, bits: ephemeral.size ?? 0, ...ephemeral.name ? { group: ephemeral.name } : {} };
+      if (socket.authorizationError) outcome.authorizationError = String(socket.authorizationError);
+      if (typeof socket.alpnProtocol === "string") outcome.alpn = socket.alpnProtocol;
+      if (ocspResponse?.length) outcome.ocspResponse = ocspResponse;
+      finish(outcome);
+    });
+    socket.once("error", (error62) => finish({ ok: false, failure: failureOf(error62, where3) }));
+    socket.once("close", () => finish({ ok: false, failure: closedFailure("during the TLS handshake", where3) }));
+  });
+}
+function isIpLiteral(host) {
+  return isIP4(host) !== 0;
+}
+
+// checks/endpoint/probe/http-chain.ts
 var HOP_LIMIT = 10;
 function headerValues(rawHeaders, name2) {
   const values = [];
@@ -34194,17 +34436,26 @@ function headerValues(rawHeaders, name2) {
   }
   return values;
 }
+function socketHost(hostname3) {
+  return hostname3.startsWith("[") && hostname3.endsWith("]") ? hostname3.slice(1, -1) : hostname3;
+}
+function send(url2, target) {
+  const host = socketHost(url2.hostname);
+  const options = {
+    host: target.address ?? host,
+    port: url2.port || (url2.protocol === "https:" ? 443 : 80),
+    path: `${url2.pathname}${url2.search}`,
+    method: "GET",
+    headers: { Host: url2.host, "User-Agent": "hipaa-guard", Connection: "close" },
+    agent: false
+  };
+  if (url2.protocol === "http:") return httpRequest(options);
+  return httpsRequest({ ...options, ...isIpLiteral(host) ? {} : { servername: host }, rejectUnauthorized: false, minVersion: "TLSv1", ciphers: CERTIFICATE_CIPHERS });
+}
 function get(url2, target, limits) {
-  const where3 = `${target.address ?? url2.hostname}:${url2.port || 80}`;
+  const where3 = `${target.address ?? socketHost(url2.hostname)}:${url2.port || (url2.protocol === "https:" ? 443 : 80)}`;
   return new Promise((resolve3) => {
-    const req = request({
-      host: target.address ?? url2.hostname,
-      port: url2.port || 80,
-      path: `${url2.pathname}${url2.search}`,
-      method: "GET",
-      headers: { Host: url2.host, "User-Agent": "hipaa-guard", Connection: "close" },
-      agent: false
-    });
+    const req = send(url2, target);
     const finish = (result) => {
       clearTimeout(timer);
       req.destroy();
@@ -34253,92 +34504,18 @@ async function followHttpChain(target, limits, deadline) {
     if (location === void 0 || result.answer.status < 300 || result.answer.status > 399) return { status: "measured", value: observation };
     const next = URL.canParse(location, url2) ? new URL(location, url2) : void 0;
     if (!next) return { status: "measured", value: { ...observation, stoppedBecause: `unreadable Location header` } };
-    if (next.protocol === "https:") return { status: "measured", value: observation };
-    if (!sameHost(next, start) || next.protocol !== "http:") return { status: "measured", value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
+    if (!sameHost(next, start) || next.protocol !== "http:" && next.protocol !== "https:") return { status: "measured", value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
     if (visited.has(next.href)) return { status: "measured", value: { ...observation, stoppedBecause: `redirect loop: ${next.href} was already requested` } };
     url2 = next;
   }
 }
 
 // checks/endpoint/probe/https-response.ts
-import { request as request2 } from "node:https";
-
-// checks/endpoint/probe/tls-handshake.ts
-import { isIP as isIP2 } from "node:net";
-import { connect } from "node:tls";
-var EVERY_CIPHER = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
-var CERTIFICATE_CIPHERS = "ALL:!aNULL:!eNULL:@SECLEVEL=0";
-var TLS_VERSION_NAMES = { SSLv3: "SSLv3", TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
-function whereOf(target) {
-  return `${target.address ?? target.host}:${target.port}`;
-}
-function handshake(target, request3, limits) {
-  const where3 = whereOf(target);
-  return new Promise((resolve3) => {
-    let ocspResponse;
-    const socket = connect({
-      host: target.address ?? target.host,
-      port: target.port,
-      ...isIpLiteral(target.host) ? {} : { servername: target.host },
-      rejectUnauthorized: false,
-      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
-      checkServerIdentity: () => void 0,
-      ...request3.anchors ? { ca: [...request3.anchors] } : {},
-      minVersion: request3.minVersion,
-      maxVersion: request3.maxVersion,
-      ciphers: request3.ciphers,
-      minDHSize: 1,
-      ...request3.alpn ? { ALPNProtocols: request3.alpn } : {},
-      ...request3.requestOcsp ? { requestOCSP: true } : {}
-    });
-    const finish = (outcome) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve3(outcome);
-    };
-    let timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("TCP connect", limits.connectMs, where3) }), limits.connectMs);
-    socket.once("connect", () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure("the TLS handshake", limits.handshakeMs, where3) }), limits.handshakeMs);
-    });
-    socket.on("OCSPResponse", (response) => {
-      ocspResponse = response;
-    });
-    socket.once("secureConnect", () => {
-      const cipher = socket.getCipher();
-      const version2 = TLS_VERSION_NAMES[socket.getProtocol() ?? ""];
-      if (!version2 || !cipher) {
-        finish({ ok: false, failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where3})`, local: false, serverRefused: false } });
-        return;
-      }
-      const peer = socket.getPeerCertificate(true);
-      const outcome = {
-        ok: true,
-        version: version2,
-        cipher: cipher.standardName,
-        peer: peer.raw ? peer : void 0,
-        authorized: socket.authorized
-      };
-      const ephemeral = socket.getEphemeralKeyInfo();
-      if (ephemeral?.type) outcome.ephemeral = { type: ephemeral.type, bits: ephemeral.size ?? 0, ...ephemeral.name ? { group: ephemeral.name } : {} };
-      if (socket.authorizationError) outcome.authorizationError = String(socket.authorizationError);
-      if (typeof socket.alpnProtocol === "string") outcome.alpn = socket.alpnProtocol;
-      if (ocspResponse?.length) outcome.ocspResponse = ocspResponse;
-      finish(outcome);
-    });
-    socket.once("error", (error62) => finish({ ok: false, failure: failureOf(error62, where3) }));
-    socket.once("close", () => finish({ ok: false, failure: closedFailure("during the TLS handshake", where3) }));
-  });
-}
-function isIpLiteral(host) {
-  return isIP2(host) !== 0;
-}
-
-// checks/endpoint/probe/https-response.ts
+import { request } from "node:https";
 function observeHsts(target, limits) {
   const where3 = whereOf(target);
   return new Promise((resolve3) => {
-    const req = request2({
+    const req = request({
       host: target.address ?? target.host,
       port: target.port,
       path: target.path,
@@ -34364,6 +34541,36 @@ function observeHsts(target, limits) {
     req.once("error", (error62) => finish({ status: "error", reason: failureOf(error62, where3).detail }));
     req.end();
   });
+}
+
+// checks/endpoint/probe/resolve-host.ts
+import { Resolver } from "node:dns/promises";
+var LOCALHOST = /(^|\.)localhost\.?$/i;
+function codeOf(reason) {
+  return typeof reason === "object" && reason && "code" in reason ? String(reason.code) : "";
+}
+function cancellableResolver(servers) {
+  return async (host, timeoutMs) => {
+    if (LOCALHOST.test(host)) return ["127.0.0.1", "::1"];
+    const budget = Math.max(1, Math.floor(timeoutMs));
+    const resolver = new Resolver({ timeout: budget, tries: 1 });
+    if (servers) resolver.setServers([...servers]);
+    const timer = setTimeout(() => resolver.cancel(), budget);
+    try {
+      const answers = await Promise.allSettled([resolver.resolve4(host), resolver.resolve6(host)]);
+      const addresses = answers.flatMap((answer2) => answer2.status === "fulfilled" ? answer2.value : []);
+      if (addresses.length > 0) return addresses;
+      const reasons2 = answers.flatMap((answer2) => answer2.status === "rejected" ? [answer2.reason] : []);
+      const reason = reasons2.find((candidate) => codeOf(candidate) === "ENOTFOUND") ?? reasons2[0];
+      if (codeOf(reason) === "ECANCELLED" || codeOf(reason) === "ETIMEOUT") {
+        throw Object.assign(new Error(`no answer from the resolver for ${host} within ${budget} ms`), { code: "ETIMEOUT" });
+      }
+      throw reason instanceof Error ? reason : Object.assign(new Error(`${host} has no addresses`), { code: "ENOTFOUND" });
+    } finally {
+      clearTimeout(timer);
+      resolver.cancel();
+    }
+  };
 }
 
 // checks/endpoint/probe/raw-hello.ts
@@ -34530,9 +34737,9 @@ async function enumerateTls13(target, first, limits, deadline) {
   let offered = TLS13_SUITES.filter((suite) => !first.ok || suite !== first.cipher);
   while (first.ok && offered.length > 0) {
     if (deadline.expired) return { found, failure: timeoutFailure("TLSv1.3 suite enumeration", 0, whereOf(target)) };
-    const request3 = { minVersion: "TLSv1.3", maxVersion: "TLSv1.3", ciphers: offered.join(":") };
-    let outcome = await handshake(target, request3, limits());
-    if (!outcome.ok && !outcome.failure.serverRefused && !outcome.failure.local) outcome = await handshake(target, request3, limits());
+    const request2 = { minVersion: "TLSv1.3", maxVersion: "TLSv1.3", ciphers: offered.join(":") };
+    let outcome = await handshake(target, request2, limits());
+    if (!outcome.ok && !outcome.failure.serverRefused && !outcome.failure.local) outcome = await handshake(target, request2, limits());
     if (!outcome.ok) return outcome.failure.serverRefused ? { found } : { found, failure: outcome.failure };
     const chosen = outcome.cipher;
     if (!offered.includes(chosen)) return { found };
@@ -34548,9 +34755,9 @@ async function probeDhe(target, raw, limits) {
   });
   const outcomes = await Promise.all(
     attempts.map(async ({ version: version2, ciphers }) => {
-      const request3 = { minVersion: version2, maxVersion: version2, ciphers };
-      const first = await handshake(target, request3, limits());
-      return first.ok || first.failure.local || first.failure.serverRefused ? first : handshake(target, request3, limits());
+      const request2 = { minVersion: version2, maxVersion: version2, ciphers };
+      const first = await handshake(target, request2, limits());
+      return first.ok || first.failure.local || first.failure.serverRefused ? first : handshake(target, request2, limits());
     })
   );
   return {
@@ -34583,15 +34790,39 @@ async function trustOf(target, main, limits) {
   if (main.authorized || target.caPem.length === 0) return system;
   const anchored = await handshake(target, { anchors: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS }, limits);
   if (!anchored.ok) return system;
-  if (anchored.authorized) return { authorized: true };
+  const peer = anchored.peer ? { peer: anchored.peer } : {};
+  if (anchored.authorized) return { authorized: true, ...peer };
   const error62 = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : anchored.authorizationError ?? main.authorizationError;
-  return { authorized: false, ...error62 ? { authorizationError: error62 } : {} };
+  return { authorized: false, ...error62 ? { authorizationError: error62 } : {}, ...UNKNOWN_ISSUER.has(anchored.authorizationError ?? "") ? {} : peer };
 }
-async function probeEndpoint(target, options) {
+function certificateOf(target, main, trust) {
+  const peer = trust?.peer ?? main.peer;
+  if (!peer) return notMeasured("the server sent no certificate");
+  try {
+    const { peer: _verified, ...verdict } = trust ?? { authorized: false };
+    return { status: "measured", value: observeCertificate({ peer, host: target.host, ocspStapled: main.ocspResponse !== void 0, ...verdict }) };
+  } catch (error62) {
+    return { status: "error", reason: `could not read the certificate: ${error62 instanceof Error ? error62.message : String(error62)}` };
+  }
+}
+var defaultResolver = cancellableResolver();
+async function pinned(target, resolve3, timeoutMs) {
+  if (target.address !== void 0 || isIpLiteral(target.host)) return { target };
+  try {
+    const [address] = await resolve3(target.host, timeoutMs);
+    if (address === void 0) return { failure: { kind: "dns", detail: `${target.host} has no addresses`, local: false, serverRefused: false } };
+    return { target: { ...target, address } };
+  } catch (error62) {
+    return { failure: { kind: "dns", detail: `could not resolve ${target.host}: ${error62 instanceof Error ? error62.message : String(error62)}`, local: false, serverRefused: false } };
+  }
+}
+async function probeEndpoint(configured, options) {
   const observedAt = options.now();
   const startedMs = performance.now();
   const deadline = new Deadline(options.timeouts.totalMs);
   const limits = () => ({ connectMs: deadline.limit(options.timeouts.connectMs), handshakeMs: deadline.limit(options.timeouts.handshakeMs) });
+  const resolved = await pinned(configured, options.resolve ?? defaultResolver, deadline.limit(options.timeouts.connectMs));
+  const target = "target" in resolved ? resolved.target : configured;
   const base = {
     url: target.url,
     host: target.host,
@@ -34600,7 +34831,7 @@ async function probeEndpoint(target, options) {
     engine: "native",
     observedAt: observedAt.toISOString()
   };
-  const main = await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
+  const main = "failure" in resolved ? { ok: false, failure: resolved.failure } : await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === "dns" || main.failure.kind === "refused" || main.failure.kind === "timeout")) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
@@ -34625,6 +34856,7 @@ async function probeEndpoint(target, options) {
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? "" : main.failure.detail;
+  const withoutMain = () => !main.ok && !main.failure.local && !main.failure.serverRefused ? { status: "error", reason: `the handshake failed: ${mainFailure}` } : notMeasured(`no handshake completed with our client: ${mainFailure}`);
   const handshakes = [...NODE_VERSIONS.map((version2) => collected.versions[version2]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
   return {
     ...base,
@@ -34633,8 +34865,8 @@ async function probeEndpoint(target, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: !main.ok ? notMeasured(`no handshake completed with our client: ${mainFailure}`) : main.peer ? { status: "measured", value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== void 0, ...trust ?? { authorized: false } }) } : notMeasured("the server sent no certificate"),
-    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    certificate: main.ok ? certificateOf(target, main, trust) : withoutMain(),
+    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : withoutMain(),
     http,
     hsts
   };
@@ -34643,8 +34875,8 @@ async function probeEndpoint(target, options) {
 // checks/endpoint/probe/native-engine.ts
 var nativeEngine = {
   name: "native",
-  probe: (targets, options) => mapBounded(targets, options.concurrency, async (target) => {
-    const observation = await probeEndpoint(target, options);
+  probe: (targets, options) => mapSettled(targets, options.concurrency, async (target) => {
+    const observation = await withinBudget(probeEndpoint(target, options), target.url, options.timeouts.totalMs);
     options.onObservation?.(observation);
     return observation;
   })
@@ -34673,9 +34905,9 @@ function withNativeHttpSide(engine2) {
         engine2.probe(targets, options),
         mapBounded(targets, options.concurrency, (target) => observeHttpSide(target, options.timeouts))
       ]);
-      return observations.map((observation, index2) => {
+      return observations.map((result, index2) => {
         const side = sides[index2];
-        return observation.reachability.reachable && side ? { ...observation, ...side } : observation;
+        return result.status === "fulfilled" && result.value.reachability.reachable && side ? { status: "fulfilled", value: { ...result.value, ...side } } : result;
       });
     }
   };
@@ -34684,7 +34916,7 @@ function withNativeHttpSide(engine2) {
 // checks/endpoint/engines/testssl.ts
 import { X509Certificate as X509Certificate3 } from "node:crypto";
 import { mkdtemp as mkdtemp2, readFile as readFile2, rm as rm2 } from "node:fs/promises";
-import { isIP as isIP3 } from "node:net";
+import { isIP as isIP5 } from "node:net";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join2 } from "node:path";
 
@@ -35689,10 +35921,10 @@ var ExecaSyncError = class extends Error {
 setErrorName(ExecaSyncError, ExecaSyncError.name);
 
 // node_modules/execa/lib/terminate/signal.js
-import { constants as constants3 } from "node:os";
+import { constants as constants4 } from "node:os";
 
 // node_modules/human-signals/build/src/main.js
-import { constants as constants2 } from "node:os";
+import { constants as constants3 } from "node:os";
 
 // node_modules/human-signals/build/src/realtime.js
 var getRealtimeSignals = () => {
@@ -35710,7 +35942,7 @@ var SIGRTMIN = 34;
 var SIGRTMAX = 64;
 
 // node_modules/human-signals/build/src/signals.js
-import { constants } from "node:os";
+import { constants as constants2 } from "node:os";
 
 // node_modules/human-signals/build/src/core.js
 var SIGNALS = [
@@ -36001,7 +36233,7 @@ var normalizeSignal = ({
 }) => {
   const {
     signals: { [name2]: constantSignal }
-  } = constants;
+  } = constants2;
   const supported = constantSignal !== void 0;
   const number4 = supported ? constantSignal : defaultNumber;
   return { name: name2, number: number4, description, supported, action, forced, standard };
@@ -36050,7 +36282,7 @@ var getSignalByNumber = (number4, signals2) => {
   };
 };
 var findSignalByNumber = (number4, signals2) => {
-  const signal = signals2.find(({ name: name2 }) => constants2.signals[name2] === number4);
+  const signal = signals2.find(({ name: name2 }) => constants3.signals[name2] === number4);
   if (signal !== void 0) {
     return signal;
   }
@@ -36084,13 +36316,13 @@ var normalizeSignalInteger = (signalInteger, optionName) => {
   throw new TypeError(`Invalid ${optionName} ${signalInteger}: this signal integer does not exist.
 ${getAvailableSignals()}`);
 };
-var getSignalsIntegerToName = () => new Map(Object.entries(constants3.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
+var getSignalsIntegerToName = () => new Map(Object.entries(constants4.signals).reverse().map(([signalName, signalInteger]) => [signalInteger, signalName]));
 var signalsIntegerToName = getSignalsIntegerToName();
 var normalizeSignalName = (signalName, optionName) => {
-  if (signalName in constants3.signals) {
+  if (signalName in constants4.signals) {
     return signalName;
   }
-  if (signalName.toUpperCase() in constants3.signals) {
+  if (signalName.toUpperCase() in constants4.signals) {
     throw new TypeError(`Invalid ${optionName} '${signalName}': please rename it to '${signalName.toUpperCase()}'.`);
   }
   throw new TypeError(`Invalid ${optionName} '${signalName}': this signal name does not exist.
@@ -36098,8 +36330,8 @@ ${getAvailableSignals()}`);
 };
 var getAvailableSignals = () => `Available signal names: ${getAvailableSignalNames()}.
 Available signal numbers: ${getAvailableSignalIntegers()}.`;
-var getAvailableSignalNames = () => Object.keys(constants3.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
-var getAvailableSignalIntegers = () => [...new Set(Object.values(constants3.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
+var getAvailableSignalNames = () => Object.keys(constants4.signals).sort().map((signalName) => `'${signalName}'`).join(", ");
+var getAvailableSignalIntegers = () => [...new Set(Object.values(constants4.signals).sort((signalInteger, signalIntegerTwo) => signalInteger - signalIntegerTwo))].join(", ");
 var getSignalDescription = (signal) => signalsByName[signal].description;
 
 // node_modules/execa/lib/terminate/kill.js
@@ -41694,14 +41926,15 @@ function certificateFromTestssl(byId, host) {
   }
   const chainVerdict = byId.get("cert_chain_of_trust")?.finding ?? "";
   const trusted = /^passed/i.test(chainVerdict);
+  const leaf = describeCertificate(certificate);
   return {
     status: "measured",
     value: {
-      chain: [describeCertificate(certificate)],
+      chain: [leaf],
       trusted,
       ...trusted ? {} : { trustError: trustErrorCode(chainVerdict) },
       chainComplete: !/chain incomplete|issuer certificate/i.test(chainVerdict),
-      hostnameMatches: certificate.checkHost(host) !== void 0,
+      hostnameMatches: coversHost(leaf.subjectAltNames, host),
       ocspStapled: /^offered/i.test(byId.get("OCSP_stapling")?.finding ?? "")
     }
   };
@@ -41732,7 +41965,7 @@ function createTestsslEngine({ binary: binary3 }) {
         /testssl(?:\.sh)?\s+(\d+\.\d+(?:\.\d+)?)/,
         [3, 0]
       );
-      return mapBounded(targets, options.concurrency, async (target) => {
+      return mapSettled(targets, options.concurrency, async (target) => {
         const observation = await runTestssl(binary3, target, options);
         options.onObservation?.(observation);
         return observation;
@@ -41767,8 +42000,8 @@ async function runTestssl(binary3, target, options) {
         "-p",
         "-S",
         "-E",
-        ...target.address ? ["--ip", isIP3(target.address) === 6 ? `[${target.address}]` : target.address] : [],
-        `https://${isIP3(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`
+        ...target.address ? ["--ip", isIP5(target.address) === 6 ? `[${target.address}]` : target.address] : [],
+        `https://${isIP5(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`
       ];
       const timeoutMs = Math.max(options.timeouts.totalMs, MIN_RUN_MS);
       await runEngineCommand({ engine: "testssl", file: binary3, args, timeoutMs, acceptExitCode: () => true });
@@ -41786,8 +42019,7 @@ async function runTestssl(binary3, target, options) {
 }
 
 // checks/endpoint/engines/tls-scan.ts
-import { isIP as isIP4 } from "node:net";
-import { checkServerIdentity as checkServerIdentity2 } from "node:tls";
+import { isIP as isIP6 } from "node:net";
 function parseTlsScanOutput(text2) {
   const records = [];
   const problems = [];
@@ -41905,7 +42137,6 @@ function keyExchangesFromTlsScan(record3) {
   return { status: "measured", value: [exchange] };
 }
 function certificateObservation(record3, chain, host) {
-  const leaf = record3.certificateChain?.[0];
   const error62 = record3.verifyCertError ?? "";
   return {
     chain,
@@ -41913,23 +42144,16 @@ function certificateObservation(record3, chain, host) {
     ...record3.verifyCertResult === true ? {} : { trustError: error62 || "verification failed" },
     // tls-scan says only OpenSSL's verify error; a missing intermediate shows as an unknown issuer.
     chainComplete: !/unable to get local issuer certificate/i.test(error62),
-    hostnameMatches: leaf ? hostnameMatches(host, leaf) : false,
+    // Checked ourselves: tls-scan's verifyHostResult is made against what it connected to.
+    hostnameMatches: coversHost(chain[0]?.subjectAltNames ?? [], host),
     ocspStapled: record3.ocspStapled === true
   };
 }
-function hostnameMatches(host, leaf) {
-  const certificate = {
-    subject: leaf.subjectCN ? { CN: leaf.subjectCN } : {},
-    ...leaf.subjectAltName ? { subjectaltname: leaf.subjectAltName } : {}
-  };
-  return checkServerIdentity2(host, certificate) === void 0;
-}
 function certificateFromTlsScan(certificate) {
-  const subject = certificate.subject ?? "";
-  const issuer = certificate.issuer ?? "";
+  const { subject, issuer } = certificate;
   return {
-    subject,
-    issuer,
+    ...subject ? { subject } : {},
+    ...issuer ? { issuer } : {},
     serialNumber: (certificate.serialNo ?? "").replaceAll(":", ""),
     notBefore: isoDate(certificate.notBefore),
     notAfter: isoDate(certificate.notAfter),
@@ -41940,7 +42164,7 @@ function certificateFromTlsScan(certificate) {
     // tls-scan does not print the certificate's OCSP responder URL.
     ocspUrls: [],
     isCA: /CA:TRUE/i.test(certificate.basicConstraints ?? ""),
-    selfSigned: subject !== "" && subject === issuer,
+    selfSigned: subject !== void 0 && subject !== "" && subject === issuer,
     // tls-scan prints a SHA-1 fingerprint only.
     sha256: ""
   };
@@ -41962,21 +42186,24 @@ function createTlsScanEngine({ binary: binary3 }) {
         /(\d+\.\d+(?:\.\d+)?)/,
         [1, 0]
       );
-      const observations = /* @__PURE__ */ new Map();
+      const results = /* @__PURE__ */ new Map();
       await mapBounded(groupTargets(targets), 1, async (group) => {
         const started = options.now();
-        const records = await withCaBundle(
-          group.caPem,
-          (caFile) => runTlsScan(binary3, group, caFile, options.timeouts.totalMs, options.concurrency)
-        );
+        let records;
+        try {
+          records = await withCaBundle(group.caPem, (caFile) => runTlsScan(binary3, group, caFile, options.timeouts.totalMs, options.concurrency));
+        } catch (reason) {
+          for (const target of group.targets) results.set(target, { status: "rejected", reason });
+          return;
+        }
         for (const target of group.targets) {
           const record3 = group.address ? records[0] : records.find((r) => r.host === target.host && r.port === target.port);
           const observation = record3 ? observationFromTlsScan(record3, target, started) : missingRecord(target, started);
-          observations.set(target, observation);
+          results.set(target, { status: "fulfilled", value: observation });
           options.onObservation?.(observation);
         }
       });
-      return targets.map((target) => observations.get(target));
+      return targets.map((target) => results.get(target) ?? { status: "rejected", reason: new Error("tls-scan was not run for this endpoint") });
     }
   };
 }
@@ -42017,7 +42244,7 @@ async function runTlsScan(binary3, group, caFile, totalMs, concurrency) {
   return records;
 }
 function bracketed(host) {
-  return isIP4(host) === 6 ? `[${host}]` : host;
+  return isIP6(host) === 6 ? `[${host}]` : host;
 }
 function missingRecord(target, at) {
   return observationFromTlsScan({ error: "tls-scan returned no record for this endpoint" }, target, at);
@@ -42095,6 +42322,28 @@ var REQUIRED_VERSION_RULE = {
 };
 var STRONG_EC_GROUPS = /* @__PURE__ */ new Set(["x25519", "x448"]);
 var WEAK_SIGNATURE_HASH = /md2|md4|md5|sha1(?!\d)|sha-1(?!\d)/i;
+function subjectOf(cert) {
+  return cert.subject ?? "(empty subject)";
+}
+function signatureStrength(algorithm) {
+  const name2 = algorithm.toLowerCase();
+  if (name2 === "ed25519" || name2 === "ed448") return { family: "EdDSA", hashBits: 512 };
+  const hashBits = Number(/sha-?(1|224|256|384|512)(?!\d)/.exec(name2)?.[1] ?? NaN);
+  if (Number.isNaN(hashBits)) return void 0;
+  const bits = hashBits === 1 ? 160 : hashBits;
+  if (name2.includes("ecdsa")) return { family: "ECDSA", hashBits: bits };
+  if (name2.includes("rsa")) return { family: "RSA", hashBits: bits };
+  return void 0;
+}
+function signatureAllowed(algorithm, allowed) {
+  if (allowed.some((entry) => entry.toLowerCase() === algorithm.toLowerCase())) return true;
+  const strength = signatureStrength(algorithm);
+  if (!strength || strength.hashBits < 256) return false;
+  return allowed.some((entry) => {
+    const listed = signatureStrength(entry === "rsassaPss" ? "rsassaPss-with-SHA256" : entry);
+    return listed !== void 0 && listed.family === strength.family && listed.hashBits <= strength.hashBits;
+  });
+}
 var PERMANENT_REDIRECTS = /* @__PURE__ */ new Set([301, 308]);
 var Evaluation = class {
   constructor(observation, profile2, now) {
@@ -42125,11 +42374,23 @@ var Evaluation = class {
   undecided(ids, message) {
     for (const ruleId of ids) this.unknown.push({ ruleId, location: this.location, message });
   }
-  /** The measured value, or undefined after recording the rules that depend on it as unknown. */
+  /**
+   * The measured value, or undefined after recording the rules that depend on it as unknown.
+   * A measurement that failed (the engine tried and the server hung, sent garbage or too much)
+   * is also ENDPOINT-MISBEHAVED: what could not be measured must not pass. One that was not
+   * made (the engine cannot, or an earlier step decided it) stays unknown alone.
+   */
   measured(measurement, what, ids) {
     if (measurement.status === "measured") return measurement.value;
     const verb = measurement.status === "error" ? "failed to measure" : "did not measure";
     this.undecided(ids, `${this.observation.engine} engine ${verb} ${what}: ${measurement.reason}`);
+    if (measurement.status === "error") {
+      this.emit("ENDPOINT-MISBEHAVED", {
+        message: `Could not measure ${what} at ${this.observation.url}: ${measurement.reason}; expected the server to answer a standard client within the probe budget.`,
+        detail: what,
+        evidence: { actual: measurement.reason, expected: "a measurable answer", measurement: what }
+      });
+    }
     return void 0;
   }
 };
@@ -42291,18 +42552,18 @@ function evaluateTrust(evaluation, certificate, leaf) {
   const { host } = evaluation.observation;
   if (!certificate.chainComplete) {
     evaluation.emit("CERT-CHAIN-INCOMPLETE", {
-      message: `The server sent ${certificate.chain.length} certificate(s) without the intermediate that links "${leaf.issuer}" to a trust anchor; expected the full chain.`,
-      evidence: { actual: certificate.chain.map((cert) => cert.subject), expected: "leaf and every intermediate", issuer: leaf.issuer }
+      message: `The server sent ${certificate.chain.length} certificate(s) without the intermediate that links "${leaf.issuer ?? "(no issuer)"}" to a trust anchor; expected the full chain.`,
+      evidence: { actual: certificate.chain.map(subjectOf), expected: "leaf and every intermediate", issuer: leaf.issuer }
     });
   } else if (!certificate.trusted && !VALIDITY_TRUST_ERRORS.has(certificate.trustError ?? "")) {
     evaluation.emit("CERT-UNTRUSTED", {
-      message: `Certificate "${leaf.subject}" issued by "${leaf.issuer}" does not verify (${certificate.trustError ?? "unknown reason"}${leaf.selfSigned ? ", self-signed" : ""}); expected a chain to a trusted root.`,
+      message: `Certificate "${subjectOf(leaf)}" issued by "${leaf.issuer ?? "(no issuer)"}" does not verify (${certificate.trustError ?? "unknown reason"}${leaf.selfSigned ? ", self-signed" : ""}); expected a chain to a trusted root.`,
       evidence: { actual: certificate.trustError ?? "untrusted", expected: "trusted chain", issuer: leaf.issuer, selfSigned: leaf.selfSigned }
     });
   }
   if (!certificate.hostnameMatches) {
     evaluation.emit("CERT-HOSTNAME-MISMATCH", {
-      message: `Certificate names ${leaf.subjectAltNames.join(", ") || leaf.subject}; expected it to cover ${host}.`,
+      message: leaf.subjectAltNames.length ? `Certificate names ${leaf.subjectAltNames.join(", ")}; expected it to cover ${host}.` : `Certificate "${subjectOf(leaf)}" has no subjectAltName, so it covers no host name (clients ignore the subject CN); expected a SAN for ${host}.`,
       evidence: { actual: leaf.subjectAltNames, expected: host, subject: leaf.subject }
     });
   }
@@ -42361,12 +42622,11 @@ function evaluateKey(evaluation, leaf) {
 }
 function evaluateSignatures(evaluation, chain) {
   const { certificateSignatureAlgorithms: allowed, name: name2 } = evaluation.profile;
-  const allowedLower = allowed.map((algorithm) => algorithm.toLowerCase());
   for (const cert of chain.filter((candidate) => !candidate.selfSigned)) {
-    if (allowedLower.includes(cert.signatureAlgorithm.toLowerCase())) continue;
+    if (signatureAllowed(cert.signatureAlgorithm, allowed)) continue;
     const weakHash = WEAK_SIGNATURE_HASH.test(cert.signatureAlgorithm);
     evaluation.emit("CERT-WEAK-SIGNATURE", {
-      message: `Certificate "${cert.subject}" is signed with ${cert.signatureAlgorithm}${weakHash ? " (a forgeable hash)" : ""}; profile ${name2} allows ${allowed.join(", ")}.`,
+      message: `Certificate "${subjectOf(cert)}" is signed with ${cert.signatureAlgorithm}${weakHash ? " (a forgeable hash)" : ""}; profile ${name2} allows ${allowed.join(", ")}.`,
       detail: cert.sha256,
       evidence: { actual: cert.signatureAlgorithm, expected: allowed, subject: cert.subject },
       ...weakHash ? {} : { severity: "low" }
@@ -42457,7 +42717,7 @@ function evaluateHsts(evaluation) {
   const [first] = hsts.headers;
   if (first === void 0) {
     const http = evaluation.observation.http;
-    const overHttp = http.status === "measured" && http.value.hops.some((hop) => hop.hsts?.length);
+    const overHttp = http.status === "measured" && http.value.hops.some((hop) => hop.url.startsWith("http:") && hop.hsts?.length);
     evaluation.emit("HSTS-MISSING", {
       message: `The HTTPS response has no Strict-Transport-Security header${overHttp ? " (it is sent only over plain HTTP, where it does not count)" : ""}; expected max-age >= ${minMaxAgeSeconds}.`,
       evidence: { actual: null, expected: `max-age=${minMaxAgeSeconds}; includeSubDomains`, sentOverHttpOnly: overHttp }
@@ -42627,13 +42887,13 @@ function probeTargetOf(endpoint, caPem) {
 function endpointError(endpoint, category, message) {
   return { category, target: endpoint.url, message, location: { kind: "endpoint", url: endpoint.url, ...endpoint.address ? { address: endpoint.address } : {} } };
 }
-async function plan(request3) {
+async function plan(request2) {
   const results = await Promise.all(
-    request3.endpoints.map(async (endpoint) => {
+    request2.endpoints.map(async (endpoint) => {
       let caPem = [];
       if (endpoint.ca !== void 0) {
         try {
-          caPem = [await request3.readFile(endpoint.ca)];
+          caPem = [await request2.readFile(endpoint.ca)];
         } catch (error62) {
           const reason = error62 instanceof Error ? error62.message : String(error62);
           return { error: endpointError(endpoint, "config", `could not read the trust anchors ${endpoint.ca} of ${endpoint.url}: ${reason}`) };
@@ -42645,9 +42905,9 @@ async function plan(request3) {
       return {
         endpoint,
         target: probeTargetOf(endpoint, caPem),
-        engine: endpoint.engine ?? request3.engine ?? "native",
-        enginePath: endpoint["engine-path"] ?? request3.enginePath,
-        profile: loadProfile(endpoint.profile ?? request3.profile)
+        engine: endpoint.engine ?? request2.engine ?? "native",
+        enginePath: endpoint["engine-path"] ?? request2.enginePath,
+        profile: loadProfile(endpoint.profile ?? request2.profile)
       };
     })
   );
@@ -42667,19 +42927,19 @@ function groupByEngine(planned) {
 function messageOf(error62) {
   return error62 instanceof Error ? error62.message : String(error62);
 }
-async function runProbes(request3) {
-  const startedAt = request3.now();
+async function runProbes(request2) {
+  const startedAt = request2.now();
   const report = emptyReport(TOOL, startedAt.toISOString());
-  const runProfile = loadProfile(request3.profile);
+  const runProfile = loadProfile(request2.profile);
   report.profile = { name: runProfile.name, version: runProfile.version, source: runProfile.source };
-  const { planned, errors } = await plan(request3);
+  const { planned, errors } = await plan(request2);
   report.errors.push(...errors);
-  const factory = request3.engines ?? nativeOnly;
+  const factory = request2.engines ?? nativeOnly;
   const total = planned.length;
   let done = 0;
   const observe = (observation) => {
     done += 1;
-    request3.onProgress?.({ done, total, url: observation.url });
+    request2.onProgress?.({ done, total, url: observation.url });
   };
   for (const group of groupByEngine(planned)) {
     const [first] = group;
@@ -42689,28 +42949,34 @@ async function runProbes(request3) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine is not available in this run`));
       continue;
     }
-    let observations;
+    let results;
     try {
-      observations = await engine2.probe(
+      results = await engine2.probe(
         group.map((entry) => entry.target),
-        { timeouts: timeoutsFor(request3.timeoutMs), concurrency: request3.concurrency, now: request3.now, onObservation: observe }
+        { timeouts: timeoutsFor(request2.timeoutMs), concurrency: request2.concurrency, now: request2.now, onObservation: observe }
       );
     } catch (error62) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine failed: ${messageOf(error62)}`));
       continue;
     }
     group.forEach((entry, index2) => {
-      const observation = observations[index2];
-      if (!observation) {
+      const result = results[index2];
+      if (!result) {
         report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine returned no observation`));
         return;
       }
+      if (result.status === "rejected") {
+        const category = result.reason instanceof EngineFailure ? "engine" : result.reason instanceof BudgetExceeded ? "timeout" : "bug";
+        report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
+        return;
+      }
+      const observation = result.value;
       const target = { kind: "endpoint", url: entry.target.url, engine: engine2.name };
       if (observation.address ?? entry.target.address) target.address = observation.address ?? entry.target.address;
       report.targets.push(target);
       if (entry.profile.name !== runProfile.name) report.notes.push(`${entry.target.url} was judged against profile ${entry.profile.name} ${entry.profile.version}`);
       try {
-        const evaluation = evaluateEndpoint(observation, entry.profile, request3.now());
+        const evaluation = evaluateEndpoint(observation, entry.profile, request2.now());
         report.findings.push(...evaluation.findings);
         report.unknown.push(...evaluation.unknown);
       } catch (error62) {
@@ -42719,7 +42985,7 @@ async function runProbes(request3) {
     });
   }
   report.findings.sort(compareFindings);
-  report.finishedAt = request3.now().toISOString();
+  report.finishedAt = request2.now().toISOString();
   return report;
 }
 
@@ -42773,7 +43039,7 @@ above it, 2 usage or config error.
 function parseResolve(value) {
   const match = /^([^:]+):(\d{1,5}):\[?([^\]]+)\]?$/.exec(value);
   const port = Number(match?.[2]);
-  if (!match?.[1] || !match[3] || isIP5(match[3]) === 0 || port < 1 || port > 65535) {
+  if (!match?.[1] || !match[3] || isIP7(match[3]) === 0 || port < 1 || port > 65535) {
     throw new UsageError(`--resolve expects HOST:PORT:ADDRESS such as api.example.org:443:203.0.113.7 (got "${value}")`);
   }
   return { host: match[1].toLowerCase(), port, address: match[3] };
@@ -45895,11 +46161,11 @@ function applyEnvironmentSuppressions(findings, facts, now) {
 var import_picomatch4 = __toESM(require_picomatch2(), 1);
 
 // checks/environments/cidr.ts
-import { isIP as isIP6 } from "node:net";
+import { isIP as isIP8 } from "node:net";
 function parseRange(text2) {
   const [address = "", prefixText, ...rest] = text2.split("/");
   if (rest.length) return void 0;
-  const family2 = isIP6(address);
+  const family2 = isIP8(address);
   if (family2 !== 4 && family2 !== 6) return void 0;
   const bits = family2 === 4 ? 32 : 128;
   if (prefixText !== void 0 && !/^\d{1,3}$/.test(prefixText)) return void 0;
@@ -47733,7 +47999,7 @@ async function scanInfra(changeSet, config2, options) {
 }
 
 // checks/source/git-source.ts
-import { constants as constants4 } from "node:fs";
+import { constants as constants5 } from "node:fs";
 import { lstat, open as open2, readlink, realpath } from "node:fs/promises";
 import { sep as sep2 } from "node:path";
 
@@ -48033,7 +48299,7 @@ var WorkingTreeSource = class {
     if (!real) return void 0;
     let handle;
     try {
-      handle = await open2(real, constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0) | (constants4.O_NOFOLLOW ?? 0));
+      handle = await open2(real, constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0) | (constants5.O_NOFOLLOW ?? 0));
     } catch (error62) {
       if (ABSENT.has(errorCode(error62) ?? "")) return void 0;
       throw error62;

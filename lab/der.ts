@@ -27,13 +27,12 @@ export const explicit = (n: number, content: Buffer): Buffer => tlv(0xa0 | n, co
 /** `[n] IMPLICIT` of a primitive type (IA5String names in SAN and AIA). */
 export const implicitPrimitive = (n: number, content: Buffer): Buffer => tlv(0x80 | n, content);
 
-/** A non-negative INTEGER. */
+/** An INTEGER in the fewest two's-complement bytes. */
 export function integer(value: bigint): Buffer {
-  let hex = value.toString(16);
-  if (hex.length % 2) hex = `0${hex}`;
-  let bytes = Buffer.from(hex, 'hex');
-  if ((bytes[0] ?? 0) & 0x80) bytes = Buffer.concat([Buffer.from([0]), bytes]);
-  return tlv(0x02, bytes);
+  let length = 1;
+  while (value < -(1n << BigInt(8 * length - 1)) || value >= 1n << BigInt(8 * length - 1)) length += 1;
+  const unsigned = value < 0n ? (1n << BigInt(8 * length)) + value : value;
+  return tlv(0x02, Buffer.from(unsigned.toString(16).padStart(2 * length, '0'), 'hex'));
 }
 
 export function objectIdentifier(dotted: string): Buffer {

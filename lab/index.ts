@@ -6,7 +6,7 @@
 import { labAuthority } from './certs.js';
 import { LAB_CA_FILE, SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from './scenarios.js';
 
-export { GOOD_HSTS, LAB_CA_FILE, SCENARIOS, SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from './scenarios.js';
+export { GOOD_HSTS, LAB_CA_FILE, SCENARIOS, SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName, type ScenarioOptions } from './scenarios.js';
 export { labAuthority } from './certs.js';
 
 export interface Lab {

@@ -5,7 +5,7 @@
  */
 import type { SecureVersion } from 'node:tls';
 import type { EndpointConfig } from '../checks/config/schema.js';
-import { issueLeaf, labAuthority, type Digest, type KeySpec } from './certs.js';
+import { issueLeaf, labAuthority, type Digest, type KeySpec, type RsaPadding } from './certs.js';
 import { legacyServer } from './legacy-tls.js';
 import { closedPort, LAB_ADDRESS, startHttpServer, startRawServer, startTlsServer, type HttpRoute, type RunningServer } from './servers.js';
 
@@ -14,13 +14,22 @@ export const GOOD_HSTS = 'max-age=63072000; includeSubDomains';
 const OCSP_PLACEHOLDER = Buffer.from('hipaa-guard lab OCSP response placeholder');
 
 /** How the plain-HTTP port answers. */
-export type HttpBehaviour = 'redirect-301' | 'redirect-302' | 'none' | 'off-host' | 'to-http' | 'loop' | 'hsts-http-only' | 'closed';
+export type HttpBehaviour = 'redirect-301' | 'redirect-302' | 'none' | 'off-host' | 'to-http' | 'loop' | 'hsts-http-only' | 'https-to-http' | 'hang' | 'closed';
 
 interface TlsSetup {
   kind: 'tls';
   key?: KeySpec;
   digest?: Digest;
   names?: string[];
+  /** The subject CN instead of the host; `null`: an empty subject. */
+  commonName?: string | null;
+  /** No subjectAltName extension: the host only in the CN. */
+  sanless?: boolean;
+  /** Issued directly by the lab root (the endpoint's `ca`), sent without any intermediate. */
+  anchorIssued?: boolean;
+  padding?: RsaPadding;
+  /** The HTTPS page redirects back to plain HTTP. */
+  downgrade?: boolean;
   notBeforeDays?: number;
   notAfterDays?: number;
   ocspUrl?: string;
@@ -80,6 +89,11 @@ export const SCENARIOS = {
   expired: { description: 'certificate expired 10 days ago', setup: { kind: 'tls', notBeforeDays: -100, notAfterDays: -10 } },
   'not-yet-valid': { description: 'certificate valid from 10 days from now', setup: { kind: 'tls', notBeforeDays: 10, notAfterDays: 100 } },
   'wrong-host': { description: 'certificate for another host name', setup: { kind: 'tls', names: ['other.lab.test'] } },
+  'empty-subject': { description: 'certificate with an empty subject, the host in a critical subjectAltName', setup: { kind: 'tls', commonName: null } },
+  'cn-only': { description: 'certificate naming the host in its subject CN only, no subjectAltName', setup: { kind: 'tls', sanless: true } },
+  'anchor-issued': { description: 'leaf issued directly by the configured root, sent alone (a complete chain)', setup: { kind: 'tls', anchorIssued: true } },
+  'sha384-chain': { description: 'leaf signed with SHA-384 (sha384WithRSAEncryption)', setup: { kind: 'tls', digest: 'sha384' } },
+  'rsa-pss-sha512': { description: 'leaf signed with RSASSA-PSS and SHA-512', setup: { kind: 'tls', digest: 'sha512', padding: 'pss' } },
   'self-signed': { description: 'self-signed certificate', setup: { kind: 'tls', selfSigned: true } },
   'rsa-1024': { description: 'RSA-1024 certificate key', setup: { kind: 'tls', key: 'rsa-1024', ciphers: GOOD_CIPHERS_ANY_KEY } },
   'sha1-signature': { description: 'certificate signed with SHA-1', setup: { kind: 'tls', digest: 'sha1', ciphers: GOOD_CIPHERS_ANY_KEY } },
@@ -93,6 +107,8 @@ export const SCENARIOS = {
   'redirect-off-host': { description: 'plain HTTP redirects to another host', setup: { kind: 'tls' }, http: 'off-host' },
   'redirect-to-http': { description: 'plain HTTP redirects to another plain-HTTP page that answers 200', setup: { kind: 'tls' }, http: 'to-http' },
   'redirect-loop': { description: 'plain HTTP redirects in a loop', setup: { kind: 'tls' }, http: 'loop' },
+  'http-hang': { description: 'the plain-HTTP port accepts connections and never answers', setup: { kind: 'tls' }, http: 'hang' },
+  'https-downgrade': { description: 'plain HTTP redirects to https, whose page redirects back to plain HTTP', setup: { kind: 'tls', downgrade: true }, http: 'https-to-http' },
   'no-hsts': { description: 'HTTPS response without Strict-Transport-Security', setup: { kind: 'tls', hsts: [] } },
   'short-hsts': { description: 'HSTS max-age of one day, no includeSubDomains', setup: { kind: 'tls', hsts: ['max-age=86400'] } },
   'duplicate-hsts': { description: 'two Strict-Transport-Security headers', setup: { kind: 'tls', hsts: [GOOD_HSTS, 'max-age=300'] } },
@@ -137,16 +153,33 @@ function httpRoute(behaviour: HttpBehaviour, host: string, tlsPort: number): (pa
         return { status: 301, location: path === '/a' ? `${plain}/b` : `${plain}/a` };
       case 'hsts-http-only':
         return { status: 301, location: `${https}${path}`, hsts: GOOD_HSTS };
+      case 'https-to-http':
+        return path === '/plain' ? { status: 200 } : { status: 301, location: `${https}${path}` };
       default:
         return { status: 301, location: `${https}${path}` };
     }
   };
 }
 
-async function startTls(setup: TlsSetup, host: string): Promise<RunningServer> {
+/** Where a scenario listens and what name it serves: a lab host name on 127.0.0.1, or the IPv6 literal ::1. */
+interface Place {
+  /** Host name, or IP literal, the certificate names. */
+  host: string;
+  /** As written in a URL: `[::1]` for IPv6. */
+  urlHost: string;
+  address: string;
+  /** The plain-HTTP port, once it listens (an HTTPS page may redirect there). */
+  httpPort: number;
+}
+
+async function startTls(setup: TlsSetup, place: Place): Promise<RunningServer> {
   const ca = await labAuthority();
+  const names = setup.names ?? [place.host];
   const leaf = await issueLeaf({
-    names: setup.names ?? [host],
+    names: setup.sanless ? [] : names,
+    commonName: setup.commonName === undefined ? (names[0] ?? place.host) : setup.commonName,
+    ...(setup.anchorIssued ? { issuer: 'root' as const } : {}),
+    ...(setup.padding ? { padding: setup.padding } : {}),
     ...(setup.key ? { key: setup.key } : {}),
     ...(setup.digest ? { digest: setup.digest } : {}),
     ...(setup.notBeforeDays !== undefined ? { notBeforeDays: setup.notBeforeDays } : {}),
@@ -154,8 +187,11 @@ async function startTls(setup: TlsSetup, host: string): Promise<RunningServer> {
     ...(setup.ocspUrl ? { ocspUrl: setup.ocspUrl } : {}),
     ...(setup.selfSigned ? { selfSigned: true } : {}),
   });
-  const chain = setup.leafOnly || setup.selfSigned ? [leaf.pem] : [leaf.pem, ca.intermediate.pem];
+  const chain = setup.leafOnly || setup.selfSigned || setup.anchorIssued ? [leaf.pem] : [leaf.pem, ca.intermediate.pem];
   return startTlsServer({
+    address: place.address,
+    // Only the downgrade scenario's HTTPS page redirects (back to plain HTTP).
+    redirect: (path) => (path === '/' && place.httpPort && setup.downgrade ? `http://${place.urlHost}:${place.httpPort}/plain` : undefined),
     keyPem: leaf.keyPem,
     certPem: chain,
     h2: setup.h2 ?? true,
@@ -167,10 +203,10 @@ async function startTls(setup: TlsSetup, host: string): Promise<RunningServer> {
   });
 }
 
-async function startTlsSide(setup: TlsSetup | RawSetup | LegacySetup, host: string): Promise<RunningServer> {
+async function startTlsSide(setup: TlsSetup | RawSetup | LegacySetup, place: Place): Promise<RunningServer> {
   switch (setup.kind) {
     case 'tls':
-      return startTls(setup, host);
+      return startTls(setup, place);
     case 'legacy':
       return startRawServer({ kind: 'reply', reply: legacyServer(setup) });
     case 'refused':
@@ -180,18 +216,35 @@ async function startTlsSide(setup: TlsSetup | RawSetup | LegacySetup, host: stri
   }
 }
 
+export interface ScenarioOptions {
+  /** Serve on ::1 as `https://[::1]:port/` (no host name, no address override) instead of a lab name on 127.0.0.1. */
+  ipv6?: boolean;
+}
+
 /** Starts one scenario's HTTPS and plain-HTTP servers; `name` defaults to the scenario's own. */
-export async function startScenario(scenario: ScenarioName, name: string = scenario): Promise<LabScenario> {
+export async function startScenario(scenario: ScenarioName, name: string = scenario, options: ScenarioOptions = {}): Promise<LabScenario> {
   const spec: ScenarioSpec = SCENARIOS[scenario];
-  const host = `${name}.lab.test`;
-  const [tls, ca] = await Promise.all([startTlsSide(spec.setup, host), labAuthority()]);
+  const place: Place = options.ipv6
+    ? { host: '::1', urlHost: '[::1]', address: '::1', httpPort: 0 }
+    : { host: `${name}.lab.test`, urlHost: `${name}.lab.test`, address: LAB_ADDRESS, httpPort: 0 };
+  const [tls, ca] = await Promise.all([startTlsSide(spec.setup, place), labAuthority()]);
   const behaviour = spec.http ?? 'redirect-301';
   const http: RunningServer =
-    behaviour === 'closed' ? { port: await closedPort(), close: () => Promise.resolve() } : await startHttpServer(httpRoute(behaviour, host, tls.port));
+    behaviour === 'closed'
+      ? { port: await closedPort(), close: () => Promise.resolve() }
+      : behaviour === 'hang'
+        ? await startRawServer({ kind: 'hang' })
+        : await startHttpServer(httpRoute(behaviour, place.urlHost, tls.port), place.address);
+  place.httpPort = http.port;
   return {
     name,
     description: spec.description,
-    endpoint: { url: `https://${host}:${tls.port}/`, http: `http://${host}:${http.port}/`, address: LAB_ADDRESS, ca: LAB_CA_FILE },
+    endpoint: {
+      url: `https://${place.urlHost}:${tls.port}/`,
+      http: `http://${place.urlHost}:${http.port}/`,
+      ...(options.ipv6 ? {} : { address: LAB_ADDRESS }),
+      ca: LAB_CA_FILE,
+    },
     caPem: ca.root.pem,
     stop: async () => {
       await Promise.all([tls.close(), http.close()]);

@@ -16,8 +16,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens on an ephemeral loopback port; `close()` also ends the connections still open. */
-async function listen(server: Server): Promise<RunningServer> {
+/** Listens on an ephemeral loopback port (127.0.0.1 or ::1); `close()` also ends the connections still open. */
+async function listen(server: Server, address: string = LAB_ADDRESS): Promise<RunningServer> {
   const sockets = new Set<Socket>();
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
@@ -25,10 +25,10 @@ async function listen(server: Server): Promise<RunningServer> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, LAB_ADDRESS, () => resolve());
+    server.listen(0, address, () => resolve());
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const bound = server.address();
+  const port = typeof bound === 'object' && bound ? bound.port : 0;
   return {
     port,
     close: () =>
@@ -53,11 +53,22 @@ export interface TlsServerOptions {
   hsts: string[];
   /** Bytes stapled as the OCSP response when the client asks. */
   ocspResponse?: Buffer;
+  /** Where an HTTPS request for a path is redirected (301), asked per request; `undefined`: the page. */
+  redirect?: (path: string) => string | undefined;
+  /** Default 127.0.0.1. */
+  address?: string;
 }
 
-function answer(hsts: string[]) {
-  return (_request: IncomingMessage | Http2ServerRequest, response: ServerResponse | Http2ServerResponse): void => {
+function answer(hsts: string[], redirect: TlsServerOptions['redirect']) {
+  return (request: IncomingMessage | Http2ServerRequest, response: ServerResponse | Http2ServerResponse): void => {
     if (hsts.length) response.setHeader('Strict-Transport-Security', hsts);
+    const location = redirect?.(request.url ?? '/');
+    if (location !== undefined) {
+      response.statusCode = 301;
+      response.setHeader('Location', location);
+      response.end();
+      return;
+    }
     response.setHeader('Content-Type', 'text/plain');
     response.end('hipaa-guard lab\n');
   };
@@ -74,19 +85,19 @@ export function startTlsServer(options: TlsServerOptions): Promise<RunningServer
     ...(options.ciphers?.includes('DH-') ? { dhparam: 'auto' as const } : {}),
   };
   const server = options.h2
-    ? createSecureServer({ ...tlsOptions, allowHTTP1: true }, answer(options.hsts))
-    : createHttpsServer(tlsOptions, answer(options.hsts));
+    ? createSecureServer({ ...tlsOptions, allowHTTP1: true }, answer(options.hsts, options.redirect))
+    : createHttpsServer(tlsOptions, answer(options.hsts, options.redirect));
   const staple = options.ocspResponse;
   if (staple) {
     server.on('OCSPRequest', (_cert: Buffer, _issuer: Buffer, callback: (error: Error | null, response?: Buffer) => void) => callback(null, staple));
   }
-  return listen(server);
+  return listen(server, options.address);
 }
 
 /** What the plain-HTTP side answers to a request for `path`: a redirect, or a page. */
 export type HttpRoute = { status: number; location?: string; hsts?: string };
 
-export function startHttpServer(route: (path: string, port: number) => HttpRoute): Promise<RunningServer> {
+export function startHttpServer(route: (path: string, port: number) => HttpRoute, address: string = LAB_ADDRESS): Promise<RunningServer> {
   let port = 0;
   const server = createHttpServer((request, response) => {
     const { status, location, hsts } = route(request.url ?? '/', port);
@@ -95,7 +106,7 @@ export function startHttpServer(route: (path: string, port: number) => HttpRoute
     response.statusCode = status;
     response.end();
   });
-  return listen(server).then((running) => {
+  return listen(server, address).then((running) => {
     port = running.port;
     return running;
   });

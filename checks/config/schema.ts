@@ -96,6 +96,10 @@ export const configSchema = z
     _extends: z.string().optional().describe('Inherit from another repository\'s config ("org/.github").'),
     profile: profile.default('hipaa'),
     'fail-on': z.enum(FAIL_ON).default('high').describe('Lowest severity that fails the run.'),
+    'issue-on': z
+      .enum(FAIL_ON)
+      .optional()
+      .describe('Lowest severity that opens an endpoint issue (default: fail-on); lower findings are listed in an issue that exists anyway, never open one.'),
     engine: engine.default('native'),
     'engine-path': enginePath.optional(),
     probe: z

@@ -40,6 +40,42 @@ const REQUIRED_VERSION_RULE: Partial<Record<TlsVersion, EndpointRuleId>> = {
 /** Elliptic groups whose `bits` undersell their strength (X25519 reports 253). */
 const STRONG_EC_GROUPS = new Set(['x25519', 'x448']);
 const WEAK_SIGNATURE_HASH = /md2|md4|md5|sha1(?!\d)|sha-1(?!\d)/i;
+
+/** A certificate's subject for messages; X.509 allows an empty one. */
+function subjectOf(cert: CertificateInfo): string {
+  return cert.subject ?? '(empty subject)';
+}
+
+/**
+ * A signature algorithm's family and hash size: `sha384WithRSAEncryption` → RSA 384,
+ * `ecdsa-with-SHA512` → ECDSA 512, `rsassaPss-with-SHA256` → RSA 256 (RSA-PSS is at least as
+ * strong as PKCS#1 v1.5). Ed25519/Ed448 have no separate hash (EdDSA, 512).
+ */
+function signatureStrength(algorithm: string): { family: string; hashBits: number } | undefined {
+  const name = algorithm.toLowerCase();
+  if (name === 'ed25519' || name === 'ed448') return { family: 'EdDSA', hashBits: 512 };
+  const hashBits = Number(/sha-?(1|224|256|384|512)(?!\d)/.exec(name)?.[1] ?? NaN);
+  if (Number.isNaN(hashBits)) return undefined;
+  const bits = hashBits === 1 ? 160 : hashBits;
+  if (name.includes('ecdsa')) return { family: 'ECDSA', hashBits: bits };
+  if (name.includes('rsa')) return { family: 'RSA', hashBits: bits };
+  return undefined;
+}
+
+/**
+ * On the profile's list, or the same family as a listed algorithm with a hash at least as
+ * large: SHA-384 and SHA-512 are never weaker than the SHA-256 a profile names. A bare
+ * `rsassaPss` on a list means RSA-PSS with SHA-256 or more.
+ */
+function signatureAllowed(algorithm: string, allowed: readonly string[]): boolean {
+  if (allowed.some((entry) => entry.toLowerCase() === algorithm.toLowerCase())) return true;
+  const strength = signatureStrength(algorithm);
+  if (!strength || strength.hashBits < 256) return false;
+  return allowed.some((entry) => {
+    const listed = signatureStrength(entry === 'rsassaPss' ? 'rsassaPss-with-SHA256' : entry);
+    return listed !== undefined && listed.family === strength.family && listed.hashBits <= strength.hashBits;
+  });
+}
 const PERMANENT_REDIRECTS = new Set([301, 308]);
 
 /** Collects findings and unknowns for one observation against one profile. */
@@ -74,11 +110,23 @@ class Evaluation {
     for (const ruleId of ids) this.unknown.push({ ruleId, location: this.location, message });
   }
 
-  /** The measured value, or undefined after recording the rules that depend on it as unknown. */
+  /**
+   * The measured value, or undefined after recording the rules that depend on it as unknown.
+   * A measurement that failed (the engine tried and the server hung, sent garbage or too much)
+   * is also ENDPOINT-MISBEHAVED: what could not be measured must not pass. One that was not
+   * made (the engine cannot, or an earlier step decided it) stays unknown alone.
+   */
   measured<T>(measurement: Measurement<T>, what: string, ids: readonly EndpointRuleId[]): T | undefined {
     if (measurement.status === 'measured') return measurement.value;
     const verb = measurement.status === 'error' ? 'failed to measure' : 'did not measure';
     this.undecided(ids, `${this.observation.engine} engine ${verb} ${what}: ${measurement.reason}`);
+    if (measurement.status === 'error') {
+      this.emit('ENDPOINT-MISBEHAVED', {
+        message: `Could not measure ${what} at ${this.observation.url}: ${measurement.reason}; expected the server to answer a standard client within the probe budget.`,
+        detail: what,
+        evidence: { actual: measurement.reason, expected: 'a measurable answer', measurement: what },
+      });
+    }
     return undefined;
   }
 }
@@ -257,18 +305,20 @@ function evaluateTrust(evaluation: Evaluation, certificate: CertificateObservati
   const { host } = evaluation.observation;
   if (!certificate.chainComplete) {
     evaluation.emit('CERT-CHAIN-INCOMPLETE', {
-      message: `The server sent ${certificate.chain.length} certificate(s) without the intermediate that links "${leaf.issuer}" to a trust anchor; expected the full chain.`,
-      evidence: { actual: certificate.chain.map((cert) => cert.subject), expected: 'leaf and every intermediate', issuer: leaf.issuer },
+      message: `The server sent ${certificate.chain.length} certificate(s) without the intermediate that links "${leaf.issuer ?? '(no issuer)'}" to a trust anchor; expected the full chain.`,
+      evidence: { actual: certificate.chain.map(subjectOf), expected: 'leaf and every intermediate', issuer: leaf.issuer },
     });
   } else if (!certificate.trusted && !VALIDITY_TRUST_ERRORS.has(certificate.trustError ?? '')) {
     evaluation.emit('CERT-UNTRUSTED', {
-      message: `Certificate "${leaf.subject}" issued by "${leaf.issuer}" does not verify (${certificate.trustError ?? 'unknown reason'}${leaf.selfSigned ? ', self-signed' : ''}); expected a chain to a trusted root.`,
+      message: `Certificate "${subjectOf(leaf)}" issued by "${leaf.issuer ?? '(no issuer)'}" does not verify (${certificate.trustError ?? 'unknown reason'}${leaf.selfSigned ? ', self-signed' : ''}); expected a chain to a trusted root.`,
       evidence: { actual: certificate.trustError ?? 'untrusted', expected: 'trusted chain', issuer: leaf.issuer, selfSigned: leaf.selfSigned },
     });
   }
   if (!certificate.hostnameMatches) {
     evaluation.emit('CERT-HOSTNAME-MISMATCH', {
-      message: `Certificate names ${leaf.subjectAltNames.join(', ') || leaf.subject}; expected it to cover ${host}.`,
+      message: leaf.subjectAltNames.length
+        ? `Certificate names ${leaf.subjectAltNames.join(', ')}; expected it to cover ${host}.`
+        : `Certificate "${subjectOf(leaf)}" has no subjectAltName, so it covers no host name (clients ignore the subject CN); expected a SAN for ${host}.`,
       evidence: { actual: leaf.subjectAltNames, expected: host, subject: leaf.subject },
     });
   }
@@ -330,13 +380,12 @@ function evaluateKey(evaluation: Evaluation, leaf: CertificateInfo): void {
 
 function evaluateSignatures(evaluation: Evaluation, chain: CertificateInfo[]): void {
   const { certificateSignatureAlgorithms: allowed, name } = evaluation.profile;
-  const allowedLower = allowed.map((algorithm) => algorithm.toLowerCase());
   // A self-signed root's own signature proves nothing and is never checked by clients.
   for (const cert of chain.filter((candidate) => !candidate.selfSigned)) {
-    if (allowedLower.includes(cert.signatureAlgorithm.toLowerCase())) continue;
+    if (signatureAllowed(cert.signatureAlgorithm, allowed)) continue;
     const weakHash = WEAK_SIGNATURE_HASH.test(cert.signatureAlgorithm);
     evaluation.emit('CERT-WEAK-SIGNATURE', {
-      message: `Certificate "${cert.subject}" is signed with ${cert.signatureAlgorithm}${weakHash ? ' (a forgeable hash)' : ''}; profile ${name} allows ${allowed.join(', ')}.`,
+      message: `Certificate "${subjectOf(cert)}" is signed with ${cert.signatureAlgorithm}${weakHash ? ' (a forgeable hash)' : ''}; profile ${name} allows ${allowed.join(', ')}.`,
       detail: cert.sha256,
       evidence: { actual: cert.signatureAlgorithm, expected: allowed, subject: cert.subject },
       ...(weakHash ? {} : { severity: 'low' as const }),
@@ -435,7 +484,7 @@ function evaluateHsts(evaluation: Evaluation): void {
   const [first] = hsts.headers;
   if (first === undefined) {
     const http = evaluation.observation.http;
-    const overHttp = http.status === 'measured' && http.value.hops.some((hop) => hop.hsts?.length);
+    const overHttp = http.status === 'measured' && http.value.hops.some((hop) => hop.url.startsWith('http:') && hop.hsts?.length);
     evaluation.emit('HSTS-MISSING', {
       message: `The HTTPS response has no Strict-Transport-Security header${overHttp ? ' (it is sent only over plain HTTP, where it does not count)' : ''}; expected max-age >= ${minMaxAgeSeconds}.`,
       evidence: { actual: null, expected: `max-age=${minMaxAgeSeconds}; includeSubDomains`, sentOverHttpOnly: overHttp },

@@ -48,9 +48,12 @@ export interface KeyExchange {
   bits: number;
 }
 
+/** Optional where X.509 allows a field to be empty (RFC 5280 4.1.2.6: an empty subject with a critical SAN). */
 export interface CertificateInfo {
-  subject: string;
-  issuer: string;
+  /** One line, `O=..., CN=...`; absent for an empty subject. */
+  subject?: string;
+  /** Absent only in a malformed or unusual certificate. */
+  issuer?: string;
   serialNumber: string;
   /** ISO 8601. */
   notBefore: string;
@@ -79,17 +82,17 @@ export interface CertificateObservation {
    * certificate issued by a trust anchor, though the leaf's issuer is a known CA's subordinate.
    */
   chainComplete: boolean;
-  /** Checked even when trust fails. */
+  /** The leaf's subjectAltName covers the host (never the subject CN, RFC 6125); checked even when trust fails. */
   hostnameMatches: boolean;
   ocspStapled: boolean;
 }
 
-/** One request of the plaintext side, in order; redirects are not followed automatically. */
+/** One request of the redirect chain that starts on the plaintext side, in order (https:// hops included). */
 export interface HttpHop {
   url: string;
   status: number;
   location?: string;
-  /** `Strict-Transport-Security` values sent on this (plain HTTP) hop: they do not count. */
+  /** `Strict-Transport-Security` values sent on this hop: on a plain-HTTP hop they do not count. */
   hsts?: string[];
 }
 

@@ -219,6 +219,15 @@ const METADATA = {
     description: 'The endpoint could not be probed (DNS failure, refused or reset connection, timeout, TLS alert, protocol error), so none of its safeguards could be verified.',
     remediation: 'Check the URL, the address override and that the prober can reach the host and port (firewall, security group); a TLS alert usually means no protocol or suite in common.',
   },
+  'ENDPOINT-MISBEHAVED': {
+    ...transmission,
+    title: 'Endpoint answered in a way that could not be measured',
+    severity: 'high',
+    description:
+      'The endpoint was reachable, but a safeguard could not be measured because the server misbehaved: it hung in the middle of a handshake or a request, sent an oversized or malformed message, or answered the plain-HTTP port with something that is not HTTP. What cannot be measured cannot pass, so this fails like an unreachable endpoint; the finding names the measurement and the reason.',
+    remediation:
+      'Make the server answer a standard TLS client and a plain HTTP GET within the probe budget (`probe.timeout`): check load balancer idle timeouts, proxies that hold connections open, and services on port 80 that are not HTTP. Raise `probe.timeout` only if the server is merely slow.',
+  },
 } satisfies Record<string, EndpointRuleMetadata>;
 
 export type EndpointRuleId = keyof typeof METADATA;

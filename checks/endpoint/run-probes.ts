@@ -9,7 +9,8 @@ import { compareFindings } from '../model/finding.js';
 import type { ErroredOutcome, Report, ScanTarget } from '../model/report.js';
 import { emptyReport } from '../model/report.js';
 import { TOOL } from '../version.js';
-import { timeoutsFor, type Engine, type ProbeTarget } from './engine.js';
+import { BudgetExceeded, timeoutsFor, type Engine, type ProbeResult, type ProbeTarget } from './engine.js';
+import { EngineFailure } from './engines/process.js';
 import { evaluateEndpoint } from './evaluate.js';
 import type { EndpointObservation, EngineName } from './observation.js';
 import { nativeEngine } from './probe/native-engine.js';
@@ -143,9 +144,9 @@ export async function runProbes(request: RunProbesRequest): Promise<Report> {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'engine', `the ${entry.engine} engine is not available in this run`));
       continue;
     }
-    let observations: EndpointObservation[];
+    let results: ProbeResult[];
     try {
-      observations = await engine.probe(
+      results = await engine.probe(
         group.map((entry) => entry.target),
         { timeouts: timeoutsFor(request.timeoutMs), concurrency: request.concurrency, now: request.now, onObservation: observe },
       );
@@ -154,11 +155,17 @@ export async function runProbes(request: RunProbesRequest): Promise<Report> {
       continue;
     }
     group.forEach((entry, index) => {
-      const observation = observations[index];
-      if (!observation) {
+      const result = results[index];
+      if (!result) {
         report.errors.push(endpointError(entry.endpoint, 'engine', `the ${entry.engine} engine returned no observation`));
         return;
       }
+      if (result.status === 'rejected') {
+        const category = result.reason instanceof EngineFailure ? 'engine' : result.reason instanceof BudgetExceeded ? 'timeout' : 'bug';
+        report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
+        return;
+      }
+      const observation = result.value;
       const target: ScanTarget = { kind: 'endpoint', url: entry.target.url, engine: engine.name };
       if (observation.address ?? entry.target.address) target.address = observation.address ?? entry.target.address;
       report.targets.push(target);

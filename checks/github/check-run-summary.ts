@@ -2,9 +2,10 @@
  * What a check run shows: the conclusion, a Markdown summary within GitHub's 65,535
  * characters, and one annotation per file finding on its exact lines.
  */
-import { compareFindings, type FailOn, type Severity } from '../model/finding.js';
+import { compareFindings, type Severity } from '../model/finding.js';
 import { blockingFindings, type Report } from '../model/report.js';
 import { safeguardTitle } from '../model/safeguards.js';
+import { verdictOf, type VerdictPolicy } from '../model/verdict.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { stripControl } from '../report/summary.js';
 import { cutText, fitRendering, GITHUB_LIMITS } from './limits.js';
@@ -24,16 +25,11 @@ export interface CheckAnnotation {
   message: string;
 }
 
-export interface VerdictOptions {
-  failOn: FailOn;
-  /** `infra.block-existing`: unchanged, pre-existing violations block too. */
-  blockExisting?: boolean;
-}
+export type VerdictOptions = VerdictPolicy;
 
-/** failure when a finding blocks; neutral when nothing blocks but something could not be evaluated; else success. */
+/** The run's verdict (checks/model/verdict.ts) as a conclusion: failure when it fails the gate, else success. */
 export function conclusionOf(report: Report, options: VerdictOptions): CheckConclusion {
-  if (blockingFindings(report, options.failOn, options.blockExisting).length > 0) return 'failure';
-  return report.errors.length > 0 ? 'neutral' : 'success';
+  return verdictOf(report, options).outcome === 'fail' ? 'failure' : 'success';
 }
 
 const LEVELS: Record<Severity, AnnotationLevel> = {

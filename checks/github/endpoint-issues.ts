@@ -3,18 +3,21 @@
  * per endpoint with findings, labelled `hipaa-guard` and found again by a hidden marker
  * holding the endpoint's fingerprint (through the issues list API: the search index lags).
  *
- * - findings, no issue        → create it (at most `maxCreated` per run)
- * - findings, open issue      → when the set of findings changed: new body + a comment listing what changed
- * - findings, closed issue    → reopen it with the current findings
- * - probed clean, open issue  → comment and close
- * - could not probe           → leave the issue alone (could not measure is not clean)
+ * An endpoint *fails* with a finding at or above `issueOn` (default: the run's fail-on), or with
+ * a problem: it could not be probed (refused by the address guard, unresolvable, unreachable,
+ * a config that would not load; the outcome says why and what to do). Findings below `issueOn`
+ * never open an issue; an issue that exists anyway lists them too.
+ * - fails, no issue           → create it (at most `maxCreated` per run)
+ * - fails, open issue         → when what it lists changed: new body + a comment listing what changed
+ * - fails, closed issue       → reopen it with the current findings and problems
+ * - passes, open issue        → comment and close (nothing at or above `issueOn`, no problem)
  *
  * No duplicates, without locks: after creating, we list the endpoint's open issues again and
  * close every one but the oldest (lowest number). Two runs that race both create, but the one
  * that lists last sees both issues, and both runs agree on which one to keep.
  */
-import { fingerprintOf, locationLabel, type Finding } from '../model/finding.js';
-import type { Report } from '../model/report.js';
+import { fingerprintOf, locationLabel, meetsThreshold, type FailOn, type Finding } from '../model/finding.js';
+import type { ErroredOutcome, Report } from '../model/report.js';
 import { safeguardTitle } from '../model/safeguards.js';
 import { capEntries, escapeMarkdown, inlineCode } from '../report/markdown.js';
 import { oneLine } from '../report/summary.js';
@@ -30,7 +33,14 @@ export interface EndpointIssueOptions extends PublishOptions {
   label?: string;
   /** Issues created per run, at most; default 10. */
   maxCreated?: number;
+  /** Lowest severity that opens an issue (`issue-on`); default `high`, the default fail-on. */
+  issueOn?: FailOn;
+  /** The config file this run loaded: an open problem issue about it (it would not load) is closed. */
+  loadedConfig?: string;
 }
+
+/** What a front decides about a repository's issues; the rest of EndpointIssueOptions is the publisher's. */
+export type IssueScope = Pick<EndpointIssueOptions, 'issueOn' | 'loadedConfig'>;
 
 export type IssueAction = 'created' | 'updated' | 'unchanged' | 'reopened' | 'closed' | 'duplicate-closed' | 'skipped';
 
@@ -58,6 +68,8 @@ export function endpointFingerprint(url: string): string {
 }
 
 const findingKey = (finding: Finding) => `${finding.ruleId}@${finding.fingerprint}`;
+/** A problem is keyed by its kind, not its wording: a new timeout figure is not a new problem. */
+const problemKey = (url: string, problem: ErroredOutcome) => `problem-${problem.category}@${fingerprintOf(`problem-${problem.category}`, url)}`;
 
 /** Opens, updates, closes and reopens one issue per probed endpoint. */
 export async function syncEndpointIssues(
@@ -105,27 +117,28 @@ export async function syncEndpointIssues(
   const tracked = await listTracked();
   const outcomes: IssueOutcome[] = [];
   let created = 0;
-  for (const endpoint of endpointStates(report)) {
-    const { url, findings } = endpoint;
+  for (const endpoint of endpointStates(report, options.issueOn ?? 'high', options.loadedConfig)) {
+    const { url, findings, problems } = endpoint;
     const marker = endpointFingerprint(url);
     const issues = tracked.get(marker) ?? [];
     // The oldest issue is the endpoint's issue: closing duplicates keeps it, so reopening picks it too.
     const byAge = [...issues].sort((a, b) => a.number - b.number);
     const open = byAge.find((issue) => issue.state === 'open');
     const tracking = open ?? byAge[0];
-    if (endpoint.state === 'unprobed') {
-      if (tracking) outcomes.push({ url, action: 'unchanged', issue: tracking.number, reason: 'could not probe the endpoint this run' });
+    if (endpoint.state === 'quiet') {
+      if (tracking) outcomes.push({ url, action: 'unchanged', issue: tracking.number, reason: 'issue-on is never: issues are neither opened nor closed' });
       continue;
     }
     if (endpoint.state === 'clean') {
       if (!open) continue;
-      await comment(open.number, `The endpoint passed every check on ${now}; closing. hipaa-guard reopens this issue if a finding comes back.`);
+      const below = findings.length ? ` (${findings.length} finding${findings.length === 1 ? '' : 's'} below issue-on remain in the report)` : '';
+      await comment(open.number, `The endpoint passed every check at or above issue-on on ${now}${below}; closing. hipaa-guard reopens this issue if a finding comes back.`);
       await call(() => octokit.rest.issues.update({ ...repository, issue_number: open.number, state: 'closed', state_reason: 'completed' }));
       outcomes.push({ url, action: 'closed', issue: open.number });
       continue;
     }
-    const body = renderIssueBody(url, marker, findings, now);
-    const title = issueTitle(url, findings);
+    const body = renderIssueBody(url, marker, findings, now, problems);
+    const title = issueTitle(url, findings, problems);
     if (!tracking) {
       if (created >= maxCreated) {
         outcomes.push({ url, action: 'skipped', reason: `already created ${maxCreated} issues this run (the cap); the next run continues` });
@@ -137,8 +150,8 @@ export async function syncEndpointIssues(
       outcomes.push(...(await closeDuplicates(url, marker, data.number)));
       continue;
     }
-    const changes = diffFindings(tracking.findings, findings);
-    if (tracking.state === 'open' && changes.added.length === 0 && changes.resolved.length === 0) {
+    const changes = diffFindings(tracking.findings, findings, problems.map((problem) => problemKey(url, problem)));
+    if (tracking.state === 'open' && changes.added.length === 0 && changes.resolved.length === 0 && !changes.problemsChanged) {
       outcomes.push({ url, action: 'unchanged', issue: tracking.number });
       continue;
     }
@@ -163,26 +176,48 @@ export async function syncEndpointIssues(
 }
 
 interface EndpointState {
+  /** The endpoint's URL, or the config file's path for a config that would not load. */
   url: string;
-  state: 'failing' | 'clean' | 'unprobed';
+  /** failing: a finding at or above issue-on, or a problem; quiet: issue-on is never. */
+  state: 'failing' | 'clean' | 'quiet';
   findings: Finding[];
+  /** Why it could not be probed or loaded; each one fails. */
+  problems: ErroredOutcome[];
 }
 
-/** Every endpoint the report covers, by URL: failing (findings), clean, or unprobed (errored). */
-export function endpointStates(report: Report): EndpointState[] {
-  const urls = new Set<string>();
+/** The endpoint (or config file) an errored outcome is about, if any. */
+function subjectOf(error: ErroredOutcome): string | undefined {
+  if (error.location?.kind === 'endpoint') return error.location.url;
+  if (error.location?.kind === 'file' && error.category === 'config') return error.location.path;
+  return undefined;
+}
+
+/** Every endpoint the report covers, by URL, and every config file that would not load. */
+export function endpointStates(report: Report, issueOn: FailOn, loadedConfig?: string): EndpointState[] {
+  const urls = new Set<string>(loadedConfig === undefined ? [] : [loadedConfig]);
   for (const target of report.targets) if (target.kind === 'endpoint') urls.add(target.url);
   for (const finding of report.findings) if (finding.location.kind === 'endpoint') urls.add(finding.location.url);
-  const errored = new Set(report.errors.flatMap((error) => [error.target, ...(error.location?.kind === 'endpoint' ? [error.location.url] : [])]));
+  for (const error of report.errors) {
+    const subject = subjectOf(error);
+    if (subject !== undefined) urls.add(subject);
+  }
   return [...urls].sort().map((url) => {
     const findings = report.findings.filter((finding) => finding.location.kind === 'endpoint' && finding.location.url === url);
-    const state = findings.length ? 'failing' : errored.has(url) ? 'unprobed' : 'clean';
-    return { url, state, findings };
+    const problems = report.errors.filter((error) => subjectOf(error) === url);
+    const fails = problems.length > 0 || findings.some((finding) => meetsThreshold(finding.severity, issueOn));
+    const state = issueOn === 'never' && fails ? 'quiet' : fails ? 'failing' : 'clean';
+    return { url, state, findings, problems };
   });
 }
 
-function issueTitle(url: string, findings: Finding[]): string {
-  return oneLine(`HIPAA safeguards: ${url} fails ${findings.length} check${findings.length === 1 ? '' : 's'}`).slice(0, 250);
+function issueTitle(url: string, findings: Finding[], problems: ErroredOutcome[]): string {
+  const what = problems.length && !findings.length ? 'could not be checked' : `fails ${findings.length + problems.length} check${findings.length + problems.length === 1 ? '' : 's'}`;
+  return oneLine(`HIPAA safeguards: ${url} ${what}`).slice(0, 250);
+}
+
+/** One line per problem: what kept the endpoint (or config) from being checked and what to do, as the outcome says it. */
+function problemLine(problem: ErroredOutcome): string {
+  return `- **could not check** (${problem.category}): ${escapeMarkdown(oneLine(problem.message))}`;
 }
 
 /** One line per finding: severity, rule, 164.312 paragraph, what was found, what to do. No evidence, no response data. */
@@ -192,31 +227,39 @@ function findingLine(finding: Finding): string {
 
 const more = (omitted: number) => `- …and ${omitted} more`;
 
-export function renderIssueBody(url: string, marker: string, findings: Finding[], since: string): string {
+export function renderIssueBody(url: string, marker: string, findings: Finding[], since: string, problems: ErroredOutcome[] = []): string {
   const where = findings[0] ? locationLabel(findings[0].location) : url;
+  const keys = [...findings.map(findingKey), ...problems.map((problem) => problemKey(url, problem))];
   const head = [
     `<!-- hipaa-guard:endpoint=${marker} -->`,
-    `<!-- hipaa-guard:findings=${findings.map(findingKey).join(',')} -->`,
-    `${inlineCode(where)} fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? '' : 's'} (45 CFR 164.312), as of ${since}.`,
+    `<!-- hipaa-guard:findings=${keys.join(',')} -->`,
+    findings.length
+      ? `${inlineCode(where)} fails ${findings.length} HIPAA safeguard check${findings.length === 1 ? '' : 's'} (45 CFR 164.312), as of ${since}.`
+      : `${inlineCode(where)} could not be checked for the HIPAA safeguards (45 CFR 164.312), as of ${since}: what cannot be measured cannot pass.`,
     '',
     'hipaa-guard updates this issue when the findings change and closes it when the endpoint passes.',
-    '',
-    '### Findings',
   ];
-  return `${capEntries([...head, ...findings.map(findingLine)], ISSUE_BODY_LIMIT, more)}\n`;
+  const sections = [
+    ...(problems.length ? ['', '### Could not check', ...problems.map(problemLine)] : []),
+    ...(findings.length ? ['', '### Findings', ...findings.map(findingLine)] : []),
+  ];
+  return `${capEntries([...head, ...sections], ISSUE_BODY_LIMIT, more)}\n`;
 }
 
 interface FindingChanges {
   added: Finding[];
   resolved: string[];
+  /** A problem this run that the issue did not list yet. */
+  problemsChanged: boolean;
 }
 
-function diffFindings(before: string[], now: Finding[]): FindingChanges {
-  const current = new Set(now.map(findingKey));
+function diffFindings(before: string[], now: Finding[], problemKeys: string[]): FindingChanges {
+  const current = new Set([...now.map(findingKey), ...problemKeys]);
   const previous = new Set(before);
   return {
     added: now.filter((finding) => !previous.has(findingKey(finding))),
     resolved: before.filter((key) => !current.has(key)),
+    problemsChanged: problemKeys.some((key) => !previous.has(key)),
   };
 }
 

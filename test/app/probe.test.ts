@@ -71,16 +71,19 @@ describe('sweeps probing a real TLS server on 127.0.0.1', () => {
     expect(issues.issues[0]?.body).toContain(`${lab.endpoint.url} (127.0.0.1)`);
   });
 
-  it('Given no allowlist, when swept, then the same endpoint is refused before any connection and no issue is written', async () => {
+  it('Given no allowlist, when swept, then the same endpoint is refused before any connection, and its issue names the refusal and how to allow it', async () => {
     app = await createTestApp({ probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET } });
     mockFleet(app.github, 77, [{ owner: 'acme', name: 'portal', config: labConfig() }]);
-    const issues = new IssueStore(app.github, 'acme', 'portal');
+    const issues = new IssueStore(app.github, 'acme', 'portal', ['label', 'create']);
     server = await app.listen();
 
     const summary = await sweep(server.url);
 
     expect(summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 0, refused: 1, findings: 0 }]);
-    expect(issues.issues).toEqual([]);
+    expect(issues.issues).toHaveLength(1);
+    expect(issues.issues[0]?.title).toMatch(/could not be checked$/);
+    expect(issues.issues[0]?.body).toMatch(/refused to probe 127\.0\.0\.1 \(legacy-tls\.lab\.test resolves to it\)|refused to probe 127\.0\.0\.1: /);
+    expect(issues.issues[0]?.body).toContain('an operator can allow the range with HIPAA\\_GUARD\\_ALLOW\\_NETWORKS');
   });
 });
 

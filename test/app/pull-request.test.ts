@@ -356,7 +356,8 @@ describe('pull request checks', () => {
 
     await app.receive('pull_request', examplePayload('pull_request', 'opened'));
 
-    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    // A config edit that would not load fails the check (checks/model/verdict.ts): merged, it would stop every run
+    expect(updates[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(updates[0]?.output?.summary).toContain('`.github/hipaa-guard.yml:3`: the edited config would not load');
     expect(updates[0]?.output?.summary).toContain('expected an https:// URL');
     expect(updates[0]?.output?.summary).toContain('this run used the version at its base');

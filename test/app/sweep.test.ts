@@ -175,21 +175,26 @@ describe('sweeps', () => {
     expect(asked).toHaveLength(1);
   });
 
-  it('Given endpoints pointing inside the network, when swept, then only the public one is probed, pinned to its checked address', async () => {
+  it('Given endpoints pointing inside the network, when swept, then only the public one is probed, and each refused one gets an issue naming the refusal', async () => {
     const asked: ProbeRequest[] = [];
     const resolve: Resolver = (host) =>
       Promise.resolve(({ 'api.example.org': ['203.0.113.7'], 'intranet.example.org': ['10.1.2.3'] } as Record<string, string[]>)[host] ?? []);
     app = await createTestApp({ probe: scriptedProbe(() => [], asked), resolve, settings: { sweepSecret: SECRET } });
     const urls = ['https://169.254.169.254/latest/meta-data', 'https://127.0.0.1:8443', 'https://10.0.0.5', 'https://[::1]:443', 'https://intranet.example.org', API];
     mockFleet(app.github, INSTALLATION, [{ owner: 'acme', name: 'portal', config: `endpoints:\n${urls.map((url) => `  - url: ${url}\n`).join('')}` }]);
-    const issues = new IssueStore(app.github, 'acme', 'portal');
+    const issues = new IssueStore(app.github, 'acme', 'portal', ['label', 'create']);
     server = await app.listen();
 
     const { body } = await postSweep(server.url);
 
     expect(asked.flatMap((request) => request.config.endpoints)).toEqual([{ url: API, address: '203.0.113.7' }]);
     expect(body.summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 5, findings: 0 }]);
-    expect(issues.issues).toEqual([]);
+    // The owner sees each refusal: which range refused it and how an operator allows it; the clean endpoint gets none
+    expect(issues.issues.map((issue) => issue.title).sort()).toEqual(urls.slice(0, 5).map((url) => `HIPAA safeguards: ${url} could not be checked`).sort());
+    const metadata = issues.issues.find((issue) => issue.title.includes('169.254.169.254'));
+    expect(metadata?.body).toContain('refused to probe 169.254.169.254: link-local');
+    expect(metadata?.body).toContain('an operator can allow the range with HIPAA\\_GUARD\\_ALLOW\\_NETWORKS');
+    expect(issues.issues.find((issue) => issue.title.includes('intranet'))?.body).toContain('intranet.example.org resolves to it');
   });
 
   it('Given more endpoints than the cap and a probe that uses up the budget, when swept, then the rest are reported, not probed', async () => {
@@ -208,25 +213,27 @@ describe('sweeps', () => {
       { owner: 'acme', name: 'portal', config },
       { owner: 'acme', name: 'billing' },
     ]);
-    new IssueStore(app.github, 'acme', 'portal');
+    const issues = new IssueStore(app.github, 'acme', 'portal', ['label', 'create']);
     server = await app.listen();
 
     const { body } = await postSweep(server.url);
 
     expect(asked.flatMap((request) => request.config.endpoints.map((endpoint) => endpoint.url))).toEqual([API]);
+    expect(issues.issues.map((issue) => issue.title)).toEqual([`HIPAA safeguards: ${API}/second could not be checked`]);
     expect(body.summary?.repositories).toEqual([
       { repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 1, findings: 0 },
       { repository: 'acme/billing', status: 'over-budget', endpoints: 0, refused: 0, findings: 0, detail: 'the sweep ran out of probe time before this repository' },
     ]);
   });
 
-  it('Given repositories without config or with a broken one, when swept, then they are listed and skipped, the broken key on its line', async () => {
+  it('Given repositories without config or with a broken one, when swept, then they are listed and skipped, the broken key on its line and in an issue naming file and line', async () => {
     app = await createTestApp({ resolve: PUBLIC_DNS, settings: { sweepSecret: SECRET } });
     mockFleet(app.github, INSTALLATION, [
       { owner: 'acme', name: 'docs', config: null },
       { owner: 'acme', name: 'broken', config: 'endpoints:\n  - url: ftp://files.example.org\n' },
       { owner: 'acme', name: 'infra', config: 'fail-on: high\n' },
     ]);
+    const issues = new IssueStore(app.github, 'acme', 'broken', ['label', 'create']);
     server = await app.listen();
 
     const { body } = await postSweep(server.url);
@@ -243,6 +250,8 @@ describe('sweeps', () => {
       },
       { repository: 'acme/infra', status: 'no-endpoints', endpoints: 0, refused: 0, findings: 0 },
     ]);
+    expect(issues.issues.map((issue) => issue.title)).toEqual(['HIPAA safeguards: .github/hipaa-guard.yml could not be checked']);
+    expect(issues.issues[0]?.body).toContain('.github/hipaa-guard.yml:2: endpoints\\[0\\].url: expected an https:// URL');
   });
 });
 

@@ -230,6 +230,12 @@ const CASES: RuleCase[] = [
   },
   { rule: 'HTTP2-NOT-SUPPORTED', when: 'ALPN agrees only to http/1.1', firesFor: ALL, bad: (base) => base({ alpn: measured(['http/1.1']) }) },
   {
+    rule: 'ENDPOINT-MISBEHAVED',
+    when: 'the plain-HTTP side answers with something that is not HTTP',
+    firesFor: ALL,
+    bad: (base) => base({ http: { status: 'error', reason: 'Parse Error: Expected HTTP/ (127.0.0.1:80)' } }),
+  },
+  {
     rule: 'ENDPOINT-UNREACHABLE',
     when: 'the port refuses connections',
     firesFor: ALL,
@@ -324,9 +330,34 @@ describe('evaluateEndpoint: severities', () => {
     expect(ruleIds(observation)).toEqual(['TLS-PROTOCOL-LEGACY']);
   });
 
-  it('Given a strong signature that is merely off the profile list, then CERT-WEAK-SIGNATURE is low', () => {
-    const observation = goodObservation({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha384WithRSAEncryption' })) });
+  it('Given a signature with no forgeable hash that is merely off the profile list, then CERT-WEAK-SIGNATURE is low', () => {
+    const observation = goodObservation({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha224WithRSAEncryption' })) });
     expect(evaluate(observation).findings).toEqual([expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'low' })]);
+  });
+
+  describe.each(ALL)('Given profile %s', (profile) => {
+    const base = baseFor(profile);
+    const accepts = (algorithm: string) =>
+      !ruleIds(base({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: algorithm })) }), profile).includes('CERT-WEAK-SIGNATURE');
+    it.each([
+      ['sha256WithRSAEncryption', ['sha384WithRSAEncryption', 'sha512WithRSAEncryption', 'rsassaPss-with-SHA256', 'rsassaPss-with-SHA384', 'rsassaPss-with-SHA512']],
+      ['ecdsa-with-SHA256', ['ecdsa-with-SHA384', 'ecdsa-with-SHA512']],
+    ])('when it accepts %s, then it accepts the SHA-384, SHA-512 and RSA-PSS signatures of that family', (sha256, stronger) => {
+      if (!accepts(sha256)) return expect(loadProfile(profile).certificateSignatureAlgorithms.includes(sha256)).toBe(false);
+      expect(stronger.filter((algorithm) => !accepts(algorithm))).toEqual([]);
+    });
+
+    it('then no SHA-384 or SHA-512 signature is ever called a forgeable hash', () => {
+      for (const algorithm of ['sha384WithRSAEncryption', 'sha512WithRSAEncryption', 'rsassaPss-with-SHA384', 'ecdsa-with-SHA384', 'ecdsa-with-SHA512']) {
+        const findings = evaluate(base({ certificate: measured(certificate({}, { signatureAlgorithm: algorithm })) }), profile).findings;
+        expect(findings.filter((finding) => finding.ruleId === 'CERT-WEAK-SIGNATURE' && finding.severity !== 'low')).toEqual([]);
+      }
+    });
+
+    it('then RSA-PSS with SHA-1 (the default of RFC 4055) is weak', () => {
+      const findings = evaluate(base({ certificate: measured(certificate({}, { signatureAlgorithm: 'rsassaPss-with-SHA1' })) }), profile).findings;
+      expect(findings).toContainEqual(expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'high' }));
+    });
   });
 });
 
@@ -346,7 +377,7 @@ describe('evaluateEndpoint: unreachable and unmeasured', () => {
     ]);
   });
 
-  it('Given nothing measured, then every rule that needs a fact is unknown and nothing passes or fails', () => {
+  it('Given nothing measured, then every rule that needs a fact is unknown, and the failed measurement fails as ENDPOINT-MISBEHAVED', () => {
     const result = evaluate(
       goodObservation({
         protocols: notMeasured(),
@@ -358,11 +389,14 @@ describe('evaluateEndpoint: unreachable and unmeasured', () => {
         hsts: notMeasured(),
       }),
     );
-    expect(result.findings).toEqual([]);
+    // Not measured (the engine could not) is unknown alone; failed to measure (the server misbehaved) also fails
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'ENDPOINT-MISBEHAVED', severity: 'high', message: `Could not measure the certificate at ${URL_}: handshake reset; expected the server to answer a standard client within the probe budget.` }),
+    ]);
     const unknownIds = new Set(result.unknown.map((outcome) => outcome.ruleId));
     expect([...unknownIds].sort()).toEqual(
       ENDPOINT_RULES.map((rule) => rule.id)
-        .filter((id) => id !== 'ENDPOINT-UNREACHABLE')
+        .filter((id) => id !== 'ENDPOINT-UNREACHABLE' && id !== 'ENDPOINT-MISBEHAVED')
         .sort(),
     );
     expect(result.unknown.find((outcome) => outcome.ruleId === 'CERT-EXPIRED')).toEqual({

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointConfig } from '../../checks/config/schema.js';
 import type { Engine } from '../../checks/endpoint/engine.js';
 import { nativeOnly, probeTargetOf, runProbes, type ProbeProgress, type RunProbesRequest } from '../../checks/endpoint/run-probes.js';
-import { startLab, type Lab, type ScenarioName } from '../../lab/index.js';
+import type { Report } from '../../checks/model/report.js';
+import { startLab, startScenario, type Lab, type ScenarioName } from '../../lab/index.js';
 
 // The lab's certificates are made against the real clock, so the run is judged at the real time too.
 const STARTED = new Date();
@@ -10,7 +11,7 @@ const STARTED = new Date();
 let lab: Lab;
 
 beforeAll(async () => {
-  lab = await startLab(['good', 'expired', 'refused', 'no-redirect']);
+  lab = await startLab(['good', 'expired', 'refused', 'no-redirect', 'empty-subject', 'cn-only', 'anchor-issued', 'sha384-chain', 'rsa-pss-sha512', 'https-downgrade', 'http-hang']);
 });
 
 afterAll(async () => {
@@ -21,6 +22,10 @@ function endpointOf(name: ScenarioName): EndpointConfig {
   const scenario = lab.scenarios.find((entry) => entry.name === name);
   if (!scenario) throw new Error(`scenario ${name} not started`);
   return scenario.endpoint;
+}
+
+function findingsAt(report: Report, endpoint: EndpointConfig): string[] {
+  return report.findings.filter((finding) => finding.location.kind === 'endpoint' && finding.location.url === endpoint.url).map((finding) => finding.ruleId);
 }
 
 function requestFor(endpoints: EndpointConfig[], extra: Partial<RunProbesRequest> = {}): RunProbesRequest {
@@ -103,6 +108,64 @@ describe('runProbes', () => {
     const failed = await runProbes(requestFor([endpointOf('good')], { engine: 'tls-scan', engines: () => failing }));
     expect(failed.errors).toEqual([expect.objectContaining({ category: 'engine', message: 'the tls-scan engine failed: tls-scan: not found' })]);
     expect(failed.findings).toEqual([]);
+  });
+
+  it('isolates an endpoint whose probe throws: an errored outcome for it alone, verdicts for the rest', async () => {
+    // Given an engine with a bug that shows at one endpoint only
+    const endpoints = [endpointOf('good'), endpointOf('empty-subject'), endpointOf('no-redirect')];
+    const buggy: Engine = {
+      name: 'native',
+      probe: async (targets, options) => {
+        const results = await nativeOnly('native', undefined)?.probe(targets, options);
+        return (results ?? []).map((result, index) => (index === 1 ? { status: 'rejected', reason: new TypeError("Cannot read properties of undefined (reading 'replace')") } : result));
+      },
+    };
+    // When the run probes all three
+    const report = await runProbes(requestFor(endpoints, { engines: () => buggy }));
+    // Then the failing endpoint is a bug error naming it, and the other two have their targets and verdicts
+    expect(report.errors).toEqual([expect.objectContaining({ category: 'bug', target: endpoints[1]?.url, message: expect.stringContaining("reading 'replace'") })]);
+    expect(report.targets.map((target) => target.kind === 'endpoint' && target.url)).toEqual([endpoints[0]?.url, endpoints[2]?.url]);
+    expect(report.findings.map((finding) => finding.ruleId)).toContain('HTTP-NO-REDIRECT');
+  });
+
+  it('gives an empty-subject certificate among healthy endpoints its verdicts, and the others theirs', async () => {
+    const endpoints = [endpointOf('good'), endpointOf('empty-subject'), endpointOf('no-redirect')];
+    const report = await runProbes(requestFor(endpoints));
+    expect(report.errors).toEqual([]);
+    expect(report.targets).toHaveLength(3);
+    expect(findingsAt(report, endpointOf('empty-subject'))).toEqual([]);
+    expect(findingsAt(report, endpointOf('no-redirect'))).toEqual(['HTTP-NO-REDIRECT']);
+  });
+
+  const verdicts: [ScenarioName, string[], string][] = [
+    ['anchor-issued', [], 'a leaf issued by the configured anchor is a complete, trusted chain'],
+    ['sha384-chain', [], 'SHA-384 signatures are not weak'],
+    ['rsa-pss-sha512', [], 'RSA-PSS with SHA-512 is not weak'],
+    ['cn-only', ['CERT-HOSTNAME-MISMATCH'], 'a CN-only certificate matches no host name'],
+    ['https-downgrade', ['HTTP-REDIRECT-INSECURE'], 'an HTTPS page that redirects back to plain HTTP is a downgrade'],
+    ['http-hang', ['ENDPOINT-MISBEHAVED'], 'a plain-HTTP port that hangs fails, it does not pass as unknown'],
+  ];
+  it.each(verdicts)('judges %s under hipaa as %j: %s', async (name, expected) => {
+    const report = await runProbes(requestFor([endpointOf(name)]));
+    expect(report.errors).toEqual([]);
+    // OCSP stapling is not what these scenarios are about (the lab certificates name no responder)
+    expect(findingsAt(report, endpointOf(name))).toEqual(expected);
+  });
+
+  it('probes both sides of an IPv6 literal endpoint (https://[::1]:port/)', async () => {
+    // Given the good scenario served on ::1, named by its address alone
+    const ipv6 = await startScenario('good', 'good-ipv6', { ipv6: true });
+    try {
+      expect(ipv6.endpoint.url).toMatch(/^https:\/\/\[::1\]:\d+\/$/);
+      // When it is probed
+      const report = await runProbes(requestFor([ipv6.endpoint]));
+      // Then the plain-HTTP side was measured too (the 301 to https), and nothing is wrong or unknown
+      expect(report.errors).toEqual([]);
+      expect(findingsAt(report, ipv6.endpoint)).toEqual([]);
+      expect(report.unknown).toEqual([]);
+    } finally {
+      await ipv6.stop();
+    }
   });
 
   it('judges an endpoint against its own profile and notes it', async () => {

@@ -4,12 +4,14 @@ import { GITHUB_LIMITS } from '../../checks/github/limits.js';
 import { endpointFinding, fileFinding, reportWith } from './builders.js';
 
 describe('check-run verdict', () => {
-  it('fails on a blocking finding, is neutral on errors alone, succeeds otherwise', () => {
+  it('fails on a blocking finding or on anything that could not be evaluated, succeeds otherwise', () => {
     expect(conclusionOf(reportWith({ findings: [fileFinding(1, { severity: 'high' })] }), { failOn: 'high' })).toBe('failure');
     expect(conclusionOf(reportWith({ findings: [fileFinding(1, { severity: 'medium' })] }), { failOn: 'high' })).toBe('success');
     expect(conclusionOf(reportWith({ findings: [fileFinding(1, { change: 'existing' })] }), { failOn: 'high' })).toBe('success');
     expect(conclusionOf(reportWith({ findings: [fileFinding(1, { change: 'existing' })] }), { failOn: 'high', blockExisting: true })).toBe('failure');
-    expect(conclusionOf(reportWith({ errors: [{ category: 'parse', target: 'main.tf', message: 'bad' }] }), { failOn: 'high' })).toBe('neutral');
+    // Nothing that could not be measured passes quietly (a neutral conclusion passes branch protection)
+    expect(conclusionOf(reportWith({ errors: [{ category: 'parse', target: 'main.tf', message: 'bad' }] }), { failOn: 'high' })).toBe('failure');
+    expect(conclusionOf(reportWith({ errors: [{ category: 'parse', target: 'main.tf', message: 'bad' }] }), { failOn: 'never' })).toBe('success');
   });
 
   it('titles the run by what blocks', () => {

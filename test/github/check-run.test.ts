@@ -150,11 +150,11 @@ describe('completeCheckRun', () => {
     github.done();
   });
 
-  it('is neutral when nothing blocks but a check could not run', async () => {
+  it('fails when nothing blocks but a check could not run', async () => {
     const github = mockGitHub();
-    github.scope.patch(`${RUNS}/7`, (body: { conclusion?: string }) => body.conclusion === 'neutral').reply(200, { id: 7 });
+    github.scope.patch(`${RUNS}/7`, (body: { conclusion?: string }) => body.conclusion === 'failure').reply(200, { id: 7 });
     const report = reportWith({ errors: [{ category: 'connectivity', target: 'https://api.example.org', message: 'connection refused' }] });
-    expect((await completeCheckRun(testOctokit(), run, report, { failOn: 'high' }, publishOptions())).conclusion).toBe('neutral');
+    expect((await completeCheckRun(testOctokit(), run, report, { failOn: 'high' }, publishOptions())).conclusion).toBe('failure');
     github.done();
   });
 });

@@ -1,10 +1,13 @@
 import type { Octokit } from '@octokit/rest';
 import nock from 'nock';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { runProbes } from '../../checks/endpoint/run-probes.js';
 import { endpointFingerprint, syncEndpointIssues } from '../../checks/github/endpoint-issues.js';
+import type { FailOn, Finding } from '../../checks/model/finding.js';
 import { mockGitHub } from '../support/github-openapi.js';
 import { endpointFinding, NOW, probeReport, publishOptions, REPO, testOctokit } from './builders.js';
 import { FakeGitHub } from './fake-github.js';
+import { startLab, type Lab } from '../../lab/index.js';
 
 const API = 'https://api.example.org';
 const WEB = 'https://portal.example.org';
@@ -51,11 +54,44 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
     expect(github.issues).toHaveLength(1);
   });
 
-  it('leaves an issue open when the endpoint could not be probed', async () => {
+  it('keeps the issue open when the endpoint could not be probed, and says why instead of the findings', async () => {
     await sync([API], [endpointFinding(API, 'tls-version')]);
-    const outcome = await sync([API], [], [{ category: 'connectivity', target: API, message: 'connection refused' }]);
-    expect(outcome).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: 'could not probe the endpoint this run' }]);
-    expect(github.issues[0]?.state).toBe('open');
+    const refused = { category: 'connectivity' as const, target: API, message: `connect ECONNREFUSED 203.0.113.7:443`, location: { kind: 'endpoint' as const, url: API } };
+    expect(await sync([], [], [refused])).toEqual([{ url: API, action: 'updated', issue: 1 }]);
+    const issue = github.issues[0]!;
+    expect(issue.state).toBe('open');
+    expect(issue.title).toBe(`HIPAA safeguards: ${API} could not be checked`);
+    expect(issue.body).toContain('### Could not check\n- **could not check** (connectivity): connect ECONNREFUSED 203.0.113.7:443');
+    // The same problem again, worded alike or not, writes nothing
+    expect(await sync([], [], [{ ...refused, message: 'connect ECONNREFUSED 203.0.113.7:443 (again)' }])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+  });
+
+  it('opens one problem issue for an endpoint that cannot be reached, never a duplicate, and closes it once it passes', async () => {
+    const unresolvable = { category: 'connectivity' as const, target: API, message: 'could not resolve api.example.org: queryA ENOTFOUND api.example.org', location: { kind: 'endpoint' as const, url: API } };
+    expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'created', issue: 1 }]);
+    expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+    expect(await sync([API], [])).toEqual([{ url: API, action: 'closed', issue: 1 }]);
+    expect(github.issues).toHaveLength(1);
+  });
+
+  describe('issue-on', () => {
+    const syncFrom = (issueOn: FailOn, findings: Finding[]) => syncEndpointIssues(octokit, REPO, probeReport([API], findings), { ...publishOptions(), issueOn });
+
+    it('opens no issue for findings below it', async () => {
+      expect(await syncFrom('high', [endpointFinding(API, 'hsts-missing', 'medium')])).toEqual([]);
+      expect(github.issues).toEqual([]);
+    });
+
+    it('lists lower findings in an issue that exists anyway, and closes it when only lower ones remain', async () => {
+      await syncFrom('high', [endpointFinding(API, 'tls-version'), endpointFinding(API, 'hsts-missing', 'medium')]);
+      expect(github.issues[0]?.body).toContain('**medium** `hsts-missing`');
+      expect(await syncFrom('high', [endpointFinding(API, 'hsts-missing', 'medium')])).toEqual([{ url: API, action: 'closed', issue: 1 }]);
+      expect(github.issues[0]?.comments.at(-1)).toContain('(1 finding below issue-on remain in the report)');
+    });
+
+    it('opens an issue for a lower finding when set lower than fail-on', async () => {
+      expect(await syncFrom('medium', [endpointFinding(API, 'hsts-missing', 'medium')])).toEqual([{ url: API, action: 'created', issue: 1 }]);
+    });
   });
 
   it('does not touch issues of endpoints another shard probes', async () => {
@@ -112,5 +148,43 @@ describe('syncEndpointIssues requests (nock)', () => {
     expect(sleeps).toEqual([90_000]);
     expect(outcomes).toEqual([{ url: API, action: 'created', issue: 12 }]);
     github.done();
+  });
+});
+
+describe('a nightly run end to end: probe the loopback lab, then publish to the GitHub fake', () => {
+  let lab: Lab;
+  let github: FakeGitHub;
+  beforeAll(async () => {
+    // The probe must reach the lab's sockets, not nock's interceptors (the other tests here use nock)
+    nock.restore();
+    lab = await startLab(['good', 'expired']);
+  });
+  afterAll(async () => {
+    await lab.stop();
+    nock.activate();
+  });
+  beforeEach(() => {
+    github = new FakeGitHub({ pageSize: 2 });
+  });
+  afterEach(async () => {
+    // Every request body matched GitHub's OpenAPI description
+    expect(github.problems).toEqual([]);
+    await github.stop();
+  });
+
+  it('Given a clean and a broken endpoint, then exactly one issue is opened, for the broken one', async () => {
+    const octokit = testOctokit(await github.start());
+    const endpoints = lab.scenarios.map((scenario) => scenario.endpoint);
+    const started = new Date();
+    // When both are probed and judged as the nightly does, and the report is published twice
+    const report = await runProbes({ endpoints, profile: 'hipaa', timeoutMs: 4000, concurrency: 2, readFile: lab.readFile, now: () => started });
+    const first = await syncEndpointIssues(octokit, REPO, report, { ...publishOptions(), issueOn: 'high' });
+    const second = await syncEndpointIssues(octokit, REPO, report, { ...publishOptions(), issueOn: 'high' });
+    // Then one issue exists, for the expired certificate, and the second run changed nothing
+    const expired = endpoints.find((endpoint) => endpoint.url.includes('expired'))?.url;
+    expect(first).toEqual([{ url: expired, action: 'created', issue: 1 }]);
+    expect(second).toEqual([{ url: expired, action: 'unchanged', issue: 1 }]);
+    expect(github.issues).toHaveLength(1);
+    expect(github.issues[0]?.body).toContain('`CERT-EXPIRED`');
   });
 });

@@ -58,4 +58,43 @@ describe('issueLeaf', () => {
     expect(leaf.x509.issuer).toBe(leaf.x509.subject);
     expect(leaf.x509.verify(leaf.x509.publicKey)).toBe(true);
   });
+
+  it('issues from the root directly when asked', async () => {
+    const { root } = await labAuthority();
+    const leaf = await issueLeaf({ names: ['anchor.lab.test'], issuer: 'root' });
+    expect(leaf.x509.checkIssued(root.x509)).toBe(true);
+    expect(leaf.x509.verify(root.x509.publicKey)).toBe(true);
+  });
+
+  it('writes an empty subject with a critical subjectAltName, or a CN without any SAN', async () => {
+    const empty = await issueLeaf({ names: ['empty.lab.test'], commonName: null });
+    expect(empty.x509.subject ?? '').toBe('');
+    expect(empty.x509.subjectAltName).toBe('DNS:empty.lab.test');
+    const cnOnly = await issueLeaf({ names: [], commonName: 'cn.lab.test' });
+    expect(cnOnly.x509.subject).toBe('O=hipaa-guard lab\nCN=cn.lab.test');
+    expect(cnOnly.x509.subjectAltName).toBeUndefined();
+  });
+
+  it.each([
+    ['sha384', 'pkcs1', 'sha384WithRSAEncryption'],
+    ['sha512', 'pkcs1', 'sha512WithRSAEncryption'],
+    ['sha256', 'pss', 'rsassaPss-with-SHA256'],
+    ['sha512', 'pss', 'rsassaPss-with-SHA512'],
+  ] as const)('signs with %s (%s) verifiably: %s', async (digest, padding, expected) => {
+    const { intermediate } = await labAuthority();
+    const leaf = await issueLeaf({ names: ['digest.lab.test'], digest, padding });
+    expect(signatureAlgorithmOf(leaf.x509.raw)).toBe(expected);
+    expect(leaf.x509.verify(intermediate.x509.publicKey)).toBe(true);
+  });
+
+  it('writes negative serial numbers in two\'s complement and IPv6 SANs in 16 bytes', async () => {
+    const leaf = await issueLeaf({ names: ['::1'], serial: -129n });
+    expect(leaf.x509.serialNumber).toBe('-81'); // -129 as OpenSSL prints it
+    expect(leaf.x509.checkIP('::1')).toBe('::1');
+  });
+
+  it('makes Ed25519 leaves', async () => {
+    const leaf = await issueLeaf({ names: ['ed.lab.test'], key: 'ed25519' });
+    expect(leaf.x509.publicKey.asymmetricKeyType).toBe('ed25519');
+  });
 });

@@ -36,9 +36,9 @@ export function withNativeHttpSide(engine: Engine): Engine {
         engine.probe(targets, options),
         mapBounded(targets, options.concurrency, (target) => observeHttpSide(target, options.timeouts)),
       ]);
-      return observations.map((observation, index) => {
+      return observations.map((result, index) => {
         const side = sides[index];
-        return observation.reachability.reachable && side ? { ...observation, ...side } : observation;
+        return result.status === 'fulfilled' && result.value.reachability.reachable && side ? { status: 'fulfilled', value: { ...result.value, ...side } } : result;
       });
     },
   };

@@ -9,7 +9,8 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cipherSuiteByCode } from '../cipher-suites.js';
-import { mapBounded, type Engine, type EngineOptions, type ProbeTarget } from '../engine.js';
+import { mapSettled, type Engine, type EngineOptions, type ProbeTarget } from '../engine.js';
+import { coversHost } from '../host-name.js';
 import { describeCertificate } from '../probe/certificate.js';
 import type {
   AcceptedCipher,
@@ -153,14 +154,15 @@ function certificateFromTestssl(byId: Map<string, TestsslEntry>, host: string): 
   }
   const chainVerdict = byId.get('cert_chain_of_trust')?.finding ?? '';
   const trusted = /^passed/i.test(chainVerdict);
+  const leaf = describeCertificate(certificate);
   return {
     status: 'measured',
     value: {
-      chain: [describeCertificate(certificate)],
+      chain: [leaf],
       trusted,
       ...(trusted ? {} : { trustError: trustErrorCode(chainVerdict) }),
       chainComplete: !/chain incomplete|issuer certificate/i.test(chainVerdict),
-      hostnameMatches: certificate.checkHost(host) !== undefined,
+      hostnameMatches: coversHost(leaf.subjectAltNames, host),
       ocspStapled: /^offered/i.test(byId.get('OCSP_stapling')?.finding ?? ''),
     },
   };
@@ -203,7 +205,7 @@ export function createTestsslEngine({ binary }: TestsslEngineOptions): Engine {
         /testssl(?:\.sh)?\s+(\d+\.\d+(?:\.\d+)?)/,
         [3, 0],
       );
-      return mapBounded(targets, options.concurrency, async (target) => {
+      return mapSettled(targets, options.concurrency, async (target) => {
         const observation = await runTestssl(binary, target, options);
         options.onObservation?.(observation);
         return observation;

@@ -4,9 +4,9 @@
  * and the real samples in test/fixtures/tls-scan/.
  */
 import { isIP } from 'node:net';
-import { checkServerIdentity } from 'node:tls';
 import { cipherSuiteByName } from '../cipher-suites.js';
-import { mapBounded, type Engine, type ProbeTarget } from '../engine.js';
+import { mapBounded, type Engine, type ProbeResult, type ProbeTarget } from '../engine.js';
+import { coversHost } from '../host-name.js';
 import { withCaBundle } from './ca-bundle.js';
 import { EngineFailure, requireEngineVersion, runEngineCommand } from './process.js';
 import { unreachableTlsSide } from './unreachable.js';
@@ -200,7 +200,6 @@ function keyExchangesFromTlsScan(record: TlsScanRecord): EndpointObservation['ke
 }
 
 function certificateObservation(record: TlsScanRecord, chain: CertificateInfo[], host: string): CertificateObservation {
-  const leaf = record.certificateChain?.[0];
   const error = record.verifyCertError ?? '';
   return {
     chain,
@@ -208,26 +207,17 @@ function certificateObservation(record: TlsScanRecord, chain: CertificateInfo[],
     ...(record.verifyCertResult === true ? {} : { trustError: error || 'verification failed' }),
     // tls-scan says only OpenSSL's verify error; a missing intermediate shows as an unknown issuer.
     chainComplete: !/unable to get local issuer certificate/i.test(error),
-    hostnameMatches: leaf ? hostnameMatches(host, leaf) : false,
+    // Checked ourselves: tls-scan's verifyHostResult is made against what it connected to.
+    hostnameMatches: coversHost(chain[0]?.subjectAltNames ?? [], host),
     ocspStapled: record.ocspStapled === true,
   };
 }
 
-/** Checks the name ourselves: tls-scan's verifyHostResult is made against what it connected to. */
-function hostnameMatches(host: string, leaf: TlsScanCertificate): boolean {
-  const certificate = {
-    subject: leaf.subjectCN ? { CN: leaf.subjectCN } : {},
-    ...(leaf.subjectAltName ? { subjectaltname: leaf.subjectAltName } : {}),
-  };
-  return checkServerIdentity(host, certificate as Parameters<typeof checkServerIdentity>[1]) === undefined;
-}
-
 function certificateFromTlsScan(certificate: TlsScanCertificate): CertificateInfo {
-  const subject = certificate.subject ?? '';
-  const issuer = certificate.issuer ?? '';
+  const { subject, issuer } = certificate;
   return {
-    subject,
-    issuer,
+    ...(subject ? { subject } : {}),
+    ...(issuer ? { issuer } : {}),
     serialNumber: (certificate.serialNo ?? '').replaceAll(':', ''),
     notBefore: isoDate(certificate.notBefore),
     notAfter: isoDate(certificate.notAfter),
@@ -241,7 +231,7 @@ function certificateFromTlsScan(certificate: TlsScanCertificate): CertificateInf
     // tls-scan does not print the certificate's OCSP responder URL.
     ocspUrls: [],
     isCA: /CA:TRUE/i.test(certificate.basicConstraints ?? ''),
-    selfSigned: subject !== '' && subject === issuer,
+    selfSigned: subject !== undefined && subject !== '' && subject === issuer,
     // tls-scan prints a SHA-1 fingerprint only.
     sha256: '',
   };
@@ -276,22 +266,27 @@ export function createTlsScanEngine({ binary }: TlsScanEngineOptions): Engine {
         /(\d+\.\d+(?:\.\d+)?)/,
         [1, 0],
       );
-      const observations = new Map<ProbeTarget, EndpointObservation>();
+      const results = new Map<ProbeTarget, ProbeResult>();
       await mapBounded(groupTargets(targets), 1, async (group) => {
         const started = options.now();
-        const records = await withCaBundle(group.caPem, (caFile) =>
-          runTlsScan(binary, group, caFile, options.timeouts.totalMs, options.concurrency),
-        );
+        let records: TlsScanRecord[];
+        try {
+          records = await withCaBundle(group.caPem, (caFile) => runTlsScan(binary, group, caFile, options.timeouts.totalMs, options.concurrency));
+        } catch (reason) {
+          // One tls-scan process serves the group: its failure is each of the group's endpoints', no other's.
+          for (const target of group.targets) results.set(target, { status: 'rejected', reason });
+          return;
+        }
         for (const target of group.targets) {
           const record = group.address ? records[0] : records.find((r) => r.host === target.host && r.port === target.port);
           const observation = record
             ? observationFromTlsScan(record, target, started)
             : missingRecord(target, started);
-          observations.set(target, observation);
+          results.set(target, { status: 'fulfilled', value: observation });
           options.onObservation?.(observation);
         }
       });
-      return targets.map((target) => observations.get(target) as EndpointObservation);
+      return targets.map((target) => results.get(target) ?? { status: 'rejected', reason: new Error('tls-scan was not run for this endpoint') });
     },
   };
 }

@@ -4,7 +4,8 @@
  * and the signature algorithm read from the certificate's own DER.
  */
 import { X509Certificate } from 'node:crypto';
-import { checkServerIdentity, type DetailedPeerCertificate, type PeerCertificate } from 'node:tls';
+import type { DetailedPeerCertificate, PeerCertificate } from 'node:tls';
+import { coversHost } from '../host-name.js';
 import type { CertificateInfo, CertificateObservation } from '../observation.js';
 
 /** OpenSSL long names of the signature algorithms, by OID. */
@@ -27,6 +28,16 @@ const SIGNATURE_ALGORITHMS: Readonly<Record<string, string>> = {
   '1.3.101.112': 'ED25519',
   '1.3.101.113': 'ED448',
 };
+
+/** Hash algorithms by OID, for the parameters of an RSASSA-PSS signature. */
+const HASHES: Readonly<Record<string, string>> = {
+  '1.3.14.3.2.26': 'SHA1',
+  '2.16.840.1.101.3.4.2.4': 'SHA224',
+  '2.16.840.1.101.3.4.2.1': 'SHA256',
+  '2.16.840.1.101.3.4.2.2': 'SHA384',
+  '2.16.840.1.101.3.4.2.3': 'SHA512',
+};
+const RSASSA_PSS = '1.2.840.113549.1.1.10';
 
 const CURVE_BITS: Readonly<Record<string, number>> = { prime256v1: 256, secp384r1: 384, secp521r1: 521, secp256k1: 256, secp224r1: 224, prime192v1: 192 };
 
@@ -52,8 +63,23 @@ function decodeOid(bytes: Buffer): string {
 }
 
 /**
+ * The hash of RSASSA-PSS parameters (RFC 4055: SEQUENCE { [0] hashAlgorithm DEFAULT sha1, ... })
+ * starting at `at`, `end` the end of the AlgorithmIdentifier.
+ */
+function pssHashOf(der: Buffer, at: number, end: number): string {
+  if (at >= end || der[at] !== 0x30) return 'SHA1';
+  const parameters = derHeader(der, at);
+  if (parameters.length === 0 || der[parameters.content] !== 0xa0) return 'SHA1';
+  const hashAlgorithm = derHeader(der, derHeader(der, parameters.content).content);
+  const oid = derHeader(der, hashAlgorithm.content);
+  const dotted = decodeOid(der.subarray(oid.content, oid.content + oid.length));
+  return HASHES[dotted] ?? dotted;
+}
+
+/**
  * The outer `signatureAlgorithm` of a certificate (Certificate ::= SEQUENCE { tbsCertificate,
  * signatureAlgorithm, signature }), as OpenSSL's long name, or the dotted OID when unknown.
+ * RSASSA-PSS carries its hash in parameters: `rsassaPss-with-SHA384`.
  */
 export function signatureAlgorithmOf(der: Buffer): string {
   const certificate = derHeader(der, 0);
@@ -62,11 +88,18 @@ export function signatureAlgorithmOf(der: Buffer): string {
   const oid = derHeader(der, algorithm.content);
   if (der[algorithm.content] !== 0x06) return 'unknown';
   const dotted = decodeOid(der.subarray(oid.content, oid.content + oid.length));
+  if (dotted === RSASSA_PSS) return `rsassaPss-with-${pssHashOf(der, oid.content + oid.length, algorithm.content + algorithm.length)}`;
   return SIGNATURE_ALGORITHMS[dotted] ?? dotted;
 }
 
+/** A key type OpenSSL cannot load (GOST, an unknown OID) is `unknown` with 0 bits: the rules say unknown. */
 function keyFacts(x509: X509Certificate): { keyType: string; keyBits: number } {
-  const key = x509.publicKey;
+  let key: X509Certificate['publicKey'];
+  try {
+    key = x509.publicKey;
+  } catch {
+    return { keyType: 'unknown', keyBits: 0 };
+  }
   const type = key.asymmetricKeyType ?? 'unknown';
   const details = key.asymmetricKeyDetails ?? {};
   if (type === 'rsa' || type === 'rsa-pss' || type === 'dsa') return { keyType: type === 'dsa' ? 'DSA' : 'RSA', keyBits: details.modulusLength ?? 0 };
@@ -86,13 +119,26 @@ function listOf(text: string | undefined, prefix: string): string[] {
 
 /** Issued by itself: same name, and its own key verifies its signature (key usage aside). */
 function isSelfSigned(x509: X509Certificate): boolean {
-  return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+  try {
+    return x509.subject === x509.issuer && x509.verify(x509.publicKey);
+  } catch {
+    return false; // A key OpenSSL cannot load cannot be checked.
+  }
 }
 
+/** A distinguished name on one line; `undefined` for the empty name X.509 allows (Node gives `undefined` or ''). */
+function nameOf(name: string | undefined): string | undefined {
+  const line = (name ?? '').replace(/\n/g, ', ');
+  return line === '' ? undefined : line;
+}
+
+/** Every field X.509 lets a certificate leave out is optional here: an odd certificate is data, never a crash. */
 export function describeCertificate(x509: X509Certificate): CertificateInfo {
+  const subject = nameOf(x509.subject);
+  const issuer = nameOf(x509.issuer);
   return {
-    subject: x509.subject.replace(/\n/g, ', '),
-    issuer: x509.issuer.replace(/\n/g, ', '),
+    ...(subject === undefined ? {} : { subject }),
+    ...(issuer === undefined ? {} : { issuer }),
     serialNumber: x509.serialNumber,
     notBefore: new Date(x509.validFrom).toISOString(),
     notAfter: new Date(x509.validTo).toISOString(),
@@ -140,11 +186,12 @@ export function observeCertificate(input: CertificateInput): CertificateObservat
   // Node folds its host-name check into `authorized` once the chain verified: the name is
   // `hostnameMatches`' business, trust is the chain's alone.
   const trusted = input.authorized || input.authorizationError === HOSTNAME_ERROR;
+  const described = chain.map(describeCertificate);
   const observation: CertificateObservation = {
-    chain: chain.map(describeCertificate),
+    chain: described,
     trusted,
     chainComplete: last === undefined || last.ca || isSelfSigned(last),
-    hostnameMatches: checkServerIdentity(input.host, input.peer) === undefined,
+    hostnameMatches: coversHost(described[0]?.subjectAltNames ?? [], input.host),
     ocspStapled: input.ocspStapled,
   };
   if (!trusted && input.authorizationError) observation.trustError = input.authorizationError;

@@ -1,14 +1,16 @@
 /**
- * The plaintext side: GET the http:// URL and every redirect after it, one hop at a time,
- * without following automatically. Hops stay on the endpoint's host (and its address
- * override): a redirect elsewhere is recorded, never requested. The chain stops at the first
- * https:// hop, a non-redirect answer, a repeated URL, or the hop limit.
+ * The redirect chain from the plain-HTTP side: GET the http:// URL and every redirect after it,
+ * one hop at a time, without following automatically, through https:// hops too (an HTTPS
+ * page that sends the client back to http:// is a downgrade, wherever in the chain). Hops stay
+ * on the endpoint's host (and its address override): a redirect elsewhere is recorded, never
+ * requested. The chain stops at a non-redirect answer, a repeated URL, or the hop limit.
  */
-import { request } from 'node:http';
+import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { ProbeTarget } from '../engine.js';
 import type { HttpHop, HttpObservation, Measurement } from '../observation.js';
 import { failureOf, timeoutFailure, type Deadline, type ProbeFailure } from './failure.js';
-import type { HandshakeLimits } from './tls-handshake.js';
+import { CERTIFICATE_CIPHERS, isIpLiteral, type HandshakeLimits } from './tls-handshake.js';
 
 export const HOP_LIMIT = 10;
 
@@ -26,18 +28,31 @@ export function headerValues(rawHeaders: readonly string[], name: string): strin
   return values;
 }
 
+/** `[::1]` → `::1`: what a socket takes. */
+export function socketHost(hostname: string): string {
+  return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+}
+
+/** Starts a GET of `url` over http or https (certificate recorded elsewhere, never enforced here). */
+function send(url: URL, target: ProbeTarget): ClientRequest {
+  const host = socketHost(url.hostname);
+  const options: RequestOptions = {
+    host: target.address ?? host,
+    port: url.port || (url.protocol === 'https:' ? 443 : 80),
+    path: `${url.pathname}${url.search}`,
+    method: 'GET',
+    headers: { Host: url.host, 'User-Agent': 'hipaa-guard', Connection: 'close' },
+    agent: false,
+  };
+  if (url.protocol === 'http:') return httpRequest(options);
+  return httpsRequest({ ...options, ...(isIpLiteral(host) ? {} : { servername: host }), rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: CERTIFICATE_CIPHERS });
+}
+
 /** One bounded GET; the body is discarded unread. */
 function get(url: URL, target: ProbeTarget, limits: HandshakeLimits): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: ProbeFailure }> {
-  const where = `${target.address ?? url.hostname}:${url.port || 80}`;
+  const where = `${target.address ?? socketHost(url.hostname)}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   return new Promise((resolve) => {
-    const req = request({
-      host: target.address ?? url.hostname,
-      port: url.port || 80,
-      path: `${url.pathname}${url.search}`,
-      method: 'GET',
-      headers: { Host: url.host, 'User-Agent': 'hipaa-guard', Connection: 'close' },
-      agent: false,
-    });
+    const req = send(url, target);
     const finish = (result: { ok: true; answer: HttpAnswer } | { ok: false; failure: ProbeFailure }): void => {
       clearTimeout(timer);
       req.destroy();
@@ -50,7 +65,7 @@ function get(url: URL, target: ProbeTarget, limits: HandshakeLimits): Promise<{ 
         timer = setTimeout(() => finish({ ok: false, failure: timeoutFailure('the HTTP request', limits.handshakeMs, where) }), limits.handshakeMs);
       });
     });
-    req.once('response', (response) => {
+    req.once('response', (response: IncomingMessage) => {
       response.resume();
       finish({ ok: true, answer: { status: response.statusCode ?? 0, headers: response.rawHeaders } });
     });
@@ -88,8 +103,7 @@ export async function followHttpChain(target: ProbeTarget, limits: HandshakeLimi
     if (location === undefined || result.answer.status < 300 || result.answer.status > 399) return { status: 'measured', value: observation };
     const next = URL.canParse(location, url) ? new URL(location, url) : undefined;
     if (!next) return { status: 'measured', value: { ...observation, stoppedBecause: `unreadable Location header` } };
-    if (next.protocol === 'https:') return { status: 'measured', value: observation };
-    if (!sameHost(next, start) || next.protocol !== 'http:') return { status: 'measured', value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
+    if (!sameHost(next, start) || (next.protocol !== 'http:' && next.protocol !== 'https:')) return { status: 'measured', value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
     if (visited.has(next.href)) return { status: 'measured', value: { ...observation, stoppedBecause: `redirect loop: ${next.href} was already requested` } };
     url = next;
   }

@@ -3,18 +3,22 @@
  * Collect only; the endpoint rules judge the observation against a profile.
  */
 import { CIPHER_SUITES, cipherSuiteByCode, type CipherSuite } from '../cipher-suites.js';
+import type { DetailedPeerCertificate } from 'node:tls';
 import type { EngineTimeouts, ProbeTarget } from '../engine.js';
 import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../observation.js';
 import { observeCertificate } from './certificate.js';
 import { Deadline, timeoutFailure, type ProbeFailure } from './failure.js';
 import { followHttpChain } from './http-chain.js';
 import { observeHsts } from './https-response.js';
+import { cancellableResolver, type HostResolver } from './resolve-host.js';
 import { enumerateLegacySuites, WIRE_VERSIONS, type LegacyVersion, type RawEnumeration } from './raw-hello.js';
-import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
+import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, isIpLiteral, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
 
 export interface ProbeOptions {
   timeouts: EngineTimeouts;
   now: () => Date;
+  /** Default: `cancellableResolver()` over the system's DNS servers. */
+  resolve?: HostResolver;
 }
 
 const NODE_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -162,26 +166,68 @@ async function collectTls(target: ProbeTarget, main: HandshakeOutcome, limits: (
 /** OpenSSL's verdicts that only say "no anchor known for this chain" (another store may know one). */
 const UNKNOWN_ISSUER = new Set(['UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'SELF_SIGNED_CERT_IN_CHAIN']);
 
+interface Trust {
+  authorized: boolean;
+  authorizationError?: string;
+  /** The chain as verified against the anchors that decided trust (Node links it up to the anchor). */
+  peer?: DetailedPeerCertificate;
+}
+
 /**
  * Trust against Node's root store, or else against the endpoint's own anchors: a chain is
- * trusted when either verifies it. The more telling error is kept (an expiry over "unknown issuer").
+ * trusted when either verifies it, and its completeness is judged on the chain the deciding
+ * store built (a leaf issued directly by a configured anchor is complete). The more telling
+ * error is kept (an expiry over "unknown issuer").
  */
-async function trustOf(target: ProbeTarget, main: HandshakeSuccess, limits: HandshakeLimits): Promise<{ authorized: boolean; authorizationError?: string }> {
+async function trustOf(target: ProbeTarget, main: HandshakeSuccess, limits: HandshakeLimits): Promise<Trust> {
   const system = { authorized: main.authorized, ...(main.authorizationError ? { authorizationError: main.authorizationError } : {}) };
   if (main.authorized || target.caPem.length === 0) return system;
   const anchored = await handshake(target, { anchors: target.caPem, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS }, limits);
   if (!anchored.ok) return system;
-  if (anchored.authorized) return { authorized: true };
+  const peer = anchored.peer ? { peer: anchored.peer } : {};
+  if (anchored.authorized) return { authorized: true, ...peer };
   const error = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : (anchored.authorizationError ?? main.authorizationError);
-  return { authorized: false, ...(error ? { authorizationError: error } : {}) };
+  // An anchor that issued the chain but not its validity (an expired leaf) still tells where the chain ends.
+  return { authorized: false, ...(error ? { authorizationError: error } : {}), ...(UNKNOWN_ISSUER.has(anchored.authorizationError ?? '') ? {} : peer) };
+}
+
+/** The certificate facts, or an error naming why they could not be read: an odd certificate never takes the probe down. */
+function certificateOf(target: ProbeTarget, main: HandshakeSuccess, trust: Trust | undefined): EndpointObservation['certificate'] {
+  const peer = trust?.peer ?? main.peer;
+  if (!peer) return notMeasured('the server sent no certificate');
+  try {
+    const { peer: _verified, ...verdict } = trust ?? { authorized: false };
+    return { status: 'measured', value: observeCertificate({ peer, host: target.host, ocspStapled: main.ocspResponse !== undefined, ...verdict }) };
+  } catch (error) {
+    return { status: 'error', reason: `could not read the certificate: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+const defaultResolver = cancellableResolver();
+
+/**
+ * Pins the target to one address, resolved once within the connect budget (cut to what is left),
+ * so no later step resolves again through the uncancellable getaddrinfo.
+ */
+async function pinned(target: ProbeTarget, resolve: HostResolver, timeoutMs: number): Promise<{ target: ProbeTarget } | { failure: ProbeFailure }> {
+  if (target.address !== undefined || isIpLiteral(target.host)) return { target };
+  try {
+    const [address] = await resolve(target.host, timeoutMs);
+    if (address === undefined) return { failure: { kind: 'dns', detail: `${target.host} has no addresses`, local: false, serverRefused: false } };
+    return { target: { ...target, address } };
+  } catch (error) {
+    return { failure: { kind: 'dns', detail: `could not resolve ${target.host}: ${error instanceof Error ? error.message : String(error)}`, local: false, serverRefused: false } };
+  }
 }
 
 /** Probes one endpoint within its total timeout; every failure becomes data, nothing throws. */
-export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions): Promise<EndpointObservation> {
+export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptions): Promise<EndpointObservation> {
   const observedAt = options.now();
   const startedMs = performance.now();
   const deadline = new Deadline(options.timeouts.totalMs);
   const limits = (): HandshakeLimits => ({ connectMs: deadline.limit(options.timeouts.connectMs), handshakeMs: deadline.limit(options.timeouts.handshakeMs) });
+  const resolved = await pinned(configured, options.resolve ?? defaultResolver, deadline.limit(options.timeouts.connectMs));
+  const target = 'target' in resolved ? resolved.target : configured;
   const base = {
     url: target.url,
     host: target.host,
@@ -190,7 +236,10 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
     engine: 'native' as const,
     observedAt: observedAt.toISOString(),
   };
-  const main = await handshake(target, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
+  const main: HandshakeOutcome =
+    'failure' in resolved
+      ? { ok: false, failure: resolved.failure }
+      : await handshake(target, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === 'dns' || main.failure.kind === 'refused' || main.failure.kind === 'timeout')) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
@@ -215,6 +264,12 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === 'measured' && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? '' : main.failure.detail;
+  // The server took the handshake and then broke it (an excessive message, a hang mid-way): the
+  // facts only this handshake gives failed to be measured. A refusal or our own client's leaves them not measured.
+  const withoutMain = <T>(): Measurement<T> =>
+    !main.ok && !main.failure.local && !main.failure.serverRefused
+      ? { status: 'error', reason: `the handshake failed: ${mainFailure}` }
+      : notMeasured(`no handshake completed with our client: ${mainFailure}`);
   const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
   return {
     ...base,
@@ -227,12 +282,8 @@ export async function probeEndpoint(target: ProbeTarget, options: ProbeOptions):
       : handshakes.length
         ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) }
         : notMeasured('no handshake completed with our client'),
-    certificate: !main.ok
-      ? notMeasured(`no handshake completed with our client: ${mainFailure}`)
-      : main.peer
-        ? { status: 'measured', value: observeCertificate({ peer: main.peer, host: target.host, ocspStapled: main.ocspResponse !== undefined, ...(trust ?? { authorized: false }) }) }
-        : notMeasured('the server sent no certificate'),
-    alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : notMeasured(`no handshake completed with our client: ${mainFailure}`),
+    certificate: main.ok ? certificateOf(target, main, trust) : withoutMain(),
+    alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : withoutMain(),
     http,
     hsts,
   };

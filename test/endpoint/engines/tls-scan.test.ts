@@ -2,7 +2,8 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EngineOptions, ProbeTarget } from '../../../checks/endpoint/engine.js';
+import type { EngineOptions, ProbeResult, ProbeTarget } from '../../../checks/endpoint/engine.js';
+import type { EndpointObservation } from '../../../checks/endpoint/observation.js';
 import { timeoutsFor } from '../../../checks/endpoint/engine.js';
 import { EngineFailure } from '../../../checks/endpoint/engines/process.js';
 import { evaluateEndpoint } from '../../../checks/endpoint/evaluate.js';
@@ -103,7 +104,8 @@ describe('observationFromTlsScan', () => {
         trusted: false,
         trustError: 'self signed certificate',
         chainComplete: true,
-        hostnameMatches: true,
+        // CN=localhost and no subjectAltName: it covers no host name (RFC 6125, as browsers decide).
+        hostnameMatches: false,
         ocspStapled: false,
       },
     });
@@ -155,12 +157,25 @@ ${behaviour}
 
 const options: EngineOptions = { timeouts: timeoutsFor(2000), concurrency: 4, now: () => observedAt };
 
+function fulfilled(results: ProbeResult[]): EndpointObservation[] {
+  return results.map((result) => {
+    if (result.status === 'rejected') throw new Error(`expected an observation, got ${String(result.reason)}`);
+    return result.value;
+  });
+}
+
+/** Why the one target failed. */
+function rejection([result]: ProbeResult[]): Error {
+  if (result?.status !== 'rejected' || !(result.reason instanceof Error)) throw new Error('expected the endpoint to fail with an error');
+  return result.reason;
+}
+
 describe('the tls-scan engine', () => {
   it('sends the batch through stdin, arguments as an array, and maps each record to its target', async () => {
     const record = JSON.stringify(parseTlsScanOutput(await fixture('rsa-scan.out')).records[0]);
     const { binary, calls } = await fakeTlsScan(`echo '${record}'; echo '${record.replace('"host":"localhost"', '"host":"other.test"')}'`);
     const targets = [target, { ...target, url: 'https://other.test:4443/', host: 'other.test' }];
-    const observations = await createTlsScanEngine({ binary }).probe(targets, options);
+    const observations = fulfilled(await createTlsScanEngine({ binary }).probe(targets, options));
     expect(observations.map((o) => [o.url, o.reachability.reachable])).toEqual([
       ['https://localhost:4443/', true],
       ['https://other.test:4443/', true],
@@ -181,7 +196,7 @@ describe('the tls-scan engine', () => {
 
   it('marks an endpoint tls-scan returned nothing for as unreachable, not as passing', async () => {
     const { binary } = await fakeTlsScan('exit 0');
-    const [observation] = await createTlsScanEngine({ binary }).probe([target], options);
+    const [observation] = fulfilled(await createTlsScanEngine({ binary }).probe([target], options));
     expect(observation?.reachability).toMatchObject({ reachable: false, detail: 'tls-scan returned no record for this endpoint' });
   });
 
@@ -191,26 +206,24 @@ describe('the tls-scan engine', () => {
     await expect(createTlsScanEngine({ binary }).probe([target], options)).rejects.toThrow(message);
   });
 
-  it('names the command and the first lines of stderr when tls-scan exits non-zero', async () => {
+  it('names the command and the first lines of stderr when tls-scan exits non-zero, as that endpoint\'s failure', async () => {
     const { binary } = await fakeTlsScan('echo "libevent: cannot init" >&2; echo "second line" >&2; exit 3');
-    const failure = await createTlsScanEngine({ binary })
-      .probe([target], options)
-      .catch((error: unknown) => error);
+    const failure = rejection(await createTlsScanEngine({ binary }).probe([target], options));
     expect(failure).toBeInstanceOf(EngineFailure);
-    expect((failure as EngineFailure).message).toMatch(/^tls-scan: exited with code 3 \(command: .*tls-scan --version-enum .*\); stderr: libevent: cannot init \| second line$/);
+    expect(failure.message).toMatch(/^tls-scan: exited with code 3 \(command: .*tls-scan --version-enum .*\); stderr: libevent: cannot init \| second line$/);
   });
 
   it('stops a hanging tls-scan at the time-out', async () => {
     const { binary } = await fakeTlsScan('sleep 30');
     const quick: EngineOptions = { ...options, timeouts: { connectMs: 100, handshakeMs: 100, totalMs: 200 } };
     const started = Date.now();
-    await expect(createTlsScanEngine({ binary }).probe([target], quick)).rejects.toThrow(/no result within 5200 ms/);
+    expect(rejection(await createTlsScanEngine({ binary }).probe([target], quick)).message).toMatch(/no result within 5200 ms/);
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('fails when the output does not parse at all', async () => {
     const { binary } = await fakeTlsScan('echo "{ not json"');
-    await expect(createTlsScanEngine({ binary }).probe([target], options)).rejects.toThrow(/output does not parse: truncated record/);
+    expect(rejection(await createTlsScanEngine({ binary }).probe([target], options)).message).toMatch(/output does not parse: truncated record/);
   });
 
   it('refuses a tls-scan that cannot say its version', async () => {

@@ -12,7 +12,8 @@ import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js'
 import { probeTargetOf } from '../../../checks/endpoint/run-probes.js';
 import { GOOD_HSTS, startLab, type Lab, type ScenarioName } from '../../../lab/index.js';
 import { legacyServer } from '../../../lab/legacy-tls.js';
-import { startRawServer } from '../../../lab/servers.js';
+import { issueLeaf, labAuthority } from '../../../lab/certs.js';
+import { closedPort, startRawServer, startTlsServer } from '../../../lab/servers.js';
 
 // Generous: the lab's servers share the test's CPU; only the hanging port waits this long.
 const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
@@ -82,8 +83,12 @@ describe('probeEndpoint on the good scenario', () => {
   it('describes a trusted, complete chain that matches the host', () => {
     const certificate = certificateOf('good');
     expect(certificate).toMatchObject({ trusted: true, chainComplete: true, hostnameMatches: true, ocspStapled: false });
-    // As the server sent it: the lab root is an extra anchor, not in Node's store, so nothing is appended
-    expect(certificate.chain.map((entry) => entry.subject)).toEqual(['O=hipaa-guard lab, CN=good.lab.test', 'O=hipaa-guard lab, CN=hipaa-guard lab intermediate CA']);
+    // As the server sent it, then the anchor that verified it (the lab root, the endpoint's `ca`), as for a system root
+    expect(certificate.chain.map((entry) => entry.subject)).toEqual([
+      'O=hipaa-guard lab, CN=good.lab.test',
+      'O=hipaa-guard lab, CN=hipaa-guard lab intermediate CA',
+      'O=hipaa-guard lab, CN=hipaa-guard lab root CA',
+    ]);
     expect(certificate.chain[0]).toMatchObject({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', subjectAltNames: ['DNS:good.lab.test'], isCA: false, selfSigned: false });
   });
 
@@ -91,8 +96,11 @@ describe('probeEndpoint on the good scenario', () => {
     expect(measured(observed('good').alpn)).toEqual(['h2']);
     const http = httpOf('good');
     expect(http.portOpen).toBe(true);
-    expect(http.hops).toHaveLength(1);
-    expect(http.hops[0]).toMatchObject({ status: 301, location: expect.stringMatching(/^https:\/\/good\.lab\.test:\d+\/$/) });
+    // The chain goes on through the https:// hop, where it ends with the page
+    expect(http.hops).toEqual([
+      expect.objectContaining({ status: 301, location: expect.stringMatching(/^https:\/\/good\.lab\.test:\d+\/$/) }),
+      expect.objectContaining({ url: expect.stringMatching(/^https:\/\/good\.lab\.test:\d+\/$/), status: 200, hsts: [GOOD_HSTS] }),
+    ]);
     expect(hstsOf('good').headers).toEqual([GOOD_HSTS]);
   });
 });
@@ -165,6 +173,29 @@ describe('probeEndpoint on certificate flaws', () => {
     expect(certificateOf('self-signed').chain[0]?.selfSigned).toBe(true);
   });
 
+  it('sees a leaf issued directly by the configured anchor as a complete, trusted chain', () => {
+    // Given the lab root as the endpoint's `ca` and a leaf it signed itself, sent alone
+    expect(certificateOf('anchor-issued')).toMatchObject({ trusted: true, chainComplete: true, hostnameMatches: true });
+  });
+
+  it('reads a certificate with an empty subject, its host in the SAN', () => {
+    const certificate = certificateOf('empty-subject');
+    expect(certificate).toMatchObject({ trusted: true, chainComplete: true, hostnameMatches: true });
+    expect(certificate.chain[0]).not.toHaveProperty('subject');
+  });
+
+  it('matches no host name with a CN-only certificate (no subjectAltName), though the CN names the host', () => {
+    const certificate = certificateOf('cn-only');
+    expect(certificate.chain[0]).toMatchObject({ subject: 'O=hipaa-guard lab, CN=cn-only.lab.test', subjectAltNames: [] });
+    expect(certificate.hostnameMatches).toBe(false);
+  });
+
+  it('reads SHA-384 and RSA-PSS signatures', () => {
+    expect(certificateOf('sha384-chain').chain[0]?.signatureAlgorithm).toBe('sha384WithRSAEncryption');
+    expect(certificateOf('rsa-pss-sha512').chain[0]?.signatureAlgorithm).toBe('rsassaPss-with-SHA512');
+    expect(certificateOf('rsa-pss-sha512').trusted).toBe(true);
+  });
+
   it('tells a missing intermediate from a complete chain', () => {
     expect(certificateOf('missing-intermediate')).toMatchObject({ chainComplete: false, hostnameMatches: true });
     expect(certificateOf('missing-intermediate').chain).toHaveLength(1);
@@ -204,6 +235,12 @@ describe('probeEndpoint on the plaintext side and HSTS', () => {
 
   it('follows a redirect to another plain-HTTP page on the same host', () => {
     expect(httpOf('redirect-to-http').hops.map((hop) => hop.status)).toEqual([301, 200]);
+  });
+
+  it('follows the chain through https and records the HTTPS page that sends the client back to plain HTTP', () => {
+    const hops = httpOf('https-downgrade').hops;
+    expect(hops.map((hop) => `${new URL(hop.url).protocol} ${hop.status}`)).toEqual(['http: 301', 'https: 301', 'http: 200']);
+    expect(hops[1]?.location).toMatch(/^http:\/\/https-downgrade\.lab\.test:\d+\/plain$/);
   });
 
   it('stops a redirect loop at the first repeated URL', () => {
@@ -273,4 +310,24 @@ describe('probeEndpoint bounds', () => {
     expect(performance.now() - started).toBeLessThan(3000);
     expect(observation.reachability).toMatchObject({ reachable: false, kind: 'timeout' });
   });
+});
+
+describe('probeEndpoint on a certificate chain too large for our TLS client', () => {
+  it('Given a leaf of about 1 MB (40,000 SANs), then the certificate is an error naming the reason, never only unknown', async () => {
+    // Given a server sending a leaf with 40,000 names and its intermediate
+    const ca = await labAuthority();
+    const leaf = await issueLeaf({ names: ['big.lab.test', ...Array.from({ length: 40_000 }, (_, index) => `host-${index}.big.lab.test`)] });
+    expect(leaf.x509.raw.length).toBeGreaterThan(900_000);
+    const server = await startTlsServer({ keyPem: leaf.keyPem, certPem: [leaf.pem, ca.intermediate.pem], h2: true, hsts: [] });
+    try {
+      // When it is probed
+      const target = { url: `https://big.lab.test:${server.port}/`, host: 'big.lab.test', port: server.port, path: '/', httpUrl: `http://big.lab.test:${await closedPort()}/`, address: '127.0.0.1', caPem: [ca.root.pem] };
+      const observation = await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW });
+      // Then the server is reachable and the certificate failed to be measured, with OpenSSL's reason
+      expect(observation.reachability).toEqual({ reachable: true });
+      expect(observation.certificate).toEqual({ status: 'error', reason: expect.stringContaining('excessive message size') });
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 });
