@@ -53,7 +53,7 @@ describe('changes larger than GitHub lists, read through the API', () => {
       if (started.kind !== 'started') throw new Error('not started');
       const result = await completeCheckRun(testOctokit(apiUrl), started.run, reportWith({ errors: changes.notChecked }), { failOn: 'high' }, publishOptions());
       // Then the conclusion is not success, and the summary names the files not checked
-      expect(result.conclusion).toBe('neutral');
+      expect(result.conclusion).toBe('failure');
       const run = github.checkRuns.find((checkRun) => checkRun.id === started.run.id)!;
       expect(run.output.title).toBe('No blocking findings, but 1 check could not run');
       expect(run.output.summary).toContain('`changed files past the first 3,000`');
