@@ -6,8 +6,8 @@ import { defaultConfig } from '../checks/config/schema.js';
 import { scanChanges } from '../checks/scan.js';
 import { gitChangeSet } from '../checks/source/git-source.js';
 import { GitError } from '../checks/source/run-git.js';
-import type { Command } from './cli.js';
-import { exitCodeFor, loadConfigFile, parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP, resolvePath, UsageError, writeReport, type CliIo } from './options.js';
+import { UsageError, type CliIo, type Command } from './command.js';
+import { exitCodeFor, loadConfigFile, parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP, resolvePath, writeReport } from './options.js';
 
 const SCAN_OPTIONS = {
   ...REPORT_OPTIONS,
@@ -62,7 +62,6 @@ async function runScan(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 export const scanCommand: Command = {
-  summary: 'report infrastructure changes that weaken a safeguard, between two git versions',
   usage: USAGE,
   run: runScan,
 };

@@ -1,0 +1,21 @@
+import { createRequire as __hgCreateRequire } from 'node:module';
+import { fileURLToPath as __hgFileURLToPath } from 'node:url';
+import { dirname as __hgDirname } from 'node:path';
+const require = __hgCreateRequire(import.meta.url);
+const __filename = __hgFileURLToPath(import.meta.url);
+const __dirname = __hgDirname(__filename);
+import {
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  formatPath,
+  parseConfig,
+  validateConfig
+} from "./chunk-IQ5MC3TQ.js";
+import "./chunk-2AJFM67G.js";
+export {
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  formatPath,
+  parseConfig,
+  validateConfig
+};

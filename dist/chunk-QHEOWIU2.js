@@ -1,0 +1,3343 @@
+import { createRequire as __hgCreateRequire } from 'node:module';
+import { fileURLToPath as __hgFileURLToPath } from 'node:url';
+import { dirname as __hgDirname } from 'node:path';
+const require = __hgCreateRequire(import.meta.url);
+const __filename = __hgFileURLToPath(import.meta.url);
+const __dirname = __hgDirname(__filename);
+import {
+  CHANGES,
+  CITATIONS,
+  SAFEGUARDS,
+  SAFEGUARD_IDS,
+  SEVERITIES,
+  citationOf,
+  compareFindings,
+  locationLabel,
+  meetsThreshold,
+  safeguardTitle
+} from "./chunk-IQ5MC3TQ.js";
+
+// checks/model/report.ts
+var BLOCKING_CHANGES = CHANGES.filter((change) => change !== "existing");
+function isBlocking(finding, failOn, blockExisting = false) {
+  if (!meetsThreshold(finding.severity, failOn)) return false;
+  return blockExisting || finding.change === void 0 || BLOCKING_CHANGES.includes(finding.change);
+}
+function blockingFindings(report, failOn, blockExisting = false) {
+  return report.findings.filter((finding) => isBlocking(finding, failOn, blockExisting));
+}
+function mergeReports(first, ...rest) {
+  const all = [first, ...rest];
+  const profile = all.find((report) => report.profile)?.profile;
+  return {
+    tool: first.tool,
+    startedAt: all.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
+    finishedAt: all.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
+    ...profile ? { profile } : {},
+    targets: all.flatMap((r) => r.targets),
+    findings: all.flatMap((r) => r.findings).sort(compareFindings),
+    suppressed: all.flatMap((r) => r.suppressed),
+    unknown: all.flatMap((r) => r.unknown),
+    errors: all.flatMap((r) => r.errors),
+    strengthened: all.flatMap((r) => r.strengthened),
+    notes: all.flatMap((r) => r.notes)
+  };
+}
+function emptyReport(tool, startedAt) {
+  return {
+    tool,
+    startedAt,
+    finishedAt: startedAt,
+    targets: [],
+    findings: [],
+    suppressed: [],
+    unknown: [],
+    errors: [],
+    strengthened: [],
+    notes: []
+  };
+}
+
+// checks/report/summary.ts
+var CHANGE_COLUMNS = [...CHANGES, "observed"];
+function countBySeverity(findings) {
+  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+function countBySafeguard(findings) {
+  return SAFEGUARD_IDS.map((safeguard) => {
+    const byChange = Object.fromEntries(CHANGE_COLUMNS.map((column) => [column, 0]));
+    const mine = findings.filter((finding) => finding.safeguard === safeguard);
+    for (const finding of mine) byChange[finding.change ?? "observed"]++;
+    return { safeguard, total: mine.length, byChange };
+  });
+}
+function plural(count, noun, pluralNoun = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+function summaryLine(report) {
+  const counts = countBySeverity(report.findings);
+  const severities = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
+  const parts = [plural(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
+  if (report.suppressed.length) parts.push(`${report.suppressed.length} suppressed`);
+  if (report.unknown.length) parts.push(`${report.unknown.length} unknown`);
+  if (report.errors.length) parts.push(plural(report.errors.length, "error"));
+  if (report.strengthened.length) parts.push(`${report.strengthened.length} strengthened`);
+  return parts.join(" \xB7 ");
+}
+function targetLabel(target) {
+  if (target.kind === "endpoint") {
+    const details = [target.address, target.engine].filter(Boolean).join(", ");
+    return `${target.url} (${details})`;
+  }
+  const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
+  return `repository ${target.root} ${range} (${plural(target.files, "file")})`;
+}
+function stripControl(text) {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+function oneLine(text) {
+  return stripControl(text.replace(/\s*\r?\n\s*/g, " "));
+}
+function errorPlace(entry) {
+  const label = entry.location ? locationLabel(entry.location) : void 0;
+  return label === entry.target ? void 0 : label;
+}
+
+// checks/report/markdown.ts
+function escapeMarkdown(text) {
+  return oneLine(text).replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
+}
+function inlineCode(text) {
+  const clean = oneLine(text).replaceAll("|", "\\|");
+  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  return `${fence}${longestRun ? " " : ""}${clean}${longestRun ? " " : ""}${fence}`;
+}
+function where(location) {
+  return inlineCode(locationLabel(location));
+}
+function capEntries(entries, maxLength, more) {
+  const all = entries.join("\n");
+  if (all.length <= maxLength) return all;
+  const reserve = more(entries.length).length + 1;
+  let kept = 0;
+  let length = 0;
+  for (const entry of entries) {
+    if (length + entry.length + 1 + reserve > maxLength) break;
+    kept++;
+    length += entry.length + 1;
+  }
+  const omitted = entries.slice(kept).filter((entry) => entry.trim()).length;
+  return [...entries.slice(0, kept), more(omitted)].join("\n").slice(0, maxLength);
+}
+function auditTable(report) {
+  const profile = report.profile ? `${escapeMarkdown(report.profile.name)} ${escapeMarkdown(report.profile.version)} (${escapeMarkdown(report.profile.source)})` : "none (no endpoints probed)";
+  const targets = report.targets.length ? report.targets.map((target) => inlineCode(targetLabel(target))).join("<br>") : "none";
+  return [
+    "| | |",
+    "|---|---|",
+    `| Started | ${report.startedAt} |`,
+    `| Finished | ${report.finishedAt} |`,
+    `| Tool | ${report.tool.name} ${escapeMarkdown(report.tool.version)} |`,
+    `| Profile | ${profile} |`,
+    `| Targets | ${targets} |`
+  ].join("\n");
+}
+function safeguardCountsTable(findings) {
+  const rows = countBySafeguard(findings).map(
+    ({ safeguard, total, byChange }) => `| ${safeguardTitle(safeguard)} | ${citationOf(safeguard)} | ${total} | ${CHANGE_COLUMNS.map((column) => byChange[column]).join(" | ")} |`
+  );
+  return [
+    `| Safeguard | Citation | Findings | ${CHANGE_COLUMNS.map((column) => capitalize(column)).join(" | ")} |`,
+    `|---|---|---:|${CHANGE_COLUMNS.map(() => "---:").join("|")}|`,
+    ...rows
+  ].join("\n");
+}
+function capitalize(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function findingDetails(finding) {
+  const lines = [
+    `### ${finding.severity.toUpperCase()} ${inlineCode(finding.ruleId)} ${escapeMarkdown(finding.title)}`,
+    "",
+    `- **Where:** ${where(finding.location)}${(finding.related ?? []).map((related) => `, related ${where(related)}`).join("")}`,
+    `- **Safeguard:** ${safeguardTitle(finding.safeguard)}, ${finding.citation}`
+  ];
+  if (finding.change) lines.push(`- **Change:** ${finding.change}`);
+  lines.push(
+    `- **Found:** ${escapeMarkdown(finding.message)}`,
+    `- **Remediation:** ${finding.remediation}`,
+    `- **Fingerprint:** ${inlineCode(finding.fingerprint)}`
+  );
+  if (Object.keys(finding.evidence).length) lines.push("", fencedJson(finding.evidence));
+  return lines.join("\n");
+}
+function fencedJson(value) {
+  const json = JSON.stringify(value, null, 2);
+  const longestRun = Math.max(2, ...(json.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longestRun + 1);
+  return `${fence}json
+${json}
+${fence}`;
+}
+function suppressedRow(entry) {
+  return `| ${inlineCode(entry.finding.ruleId)} | ${where(entry.finding.location)} | ${escapeMarkdown(entry.reason)} | ${entry.until ?? "no expiry"} |`;
+}
+function strengthenedRow(entry) {
+  return `| ${inlineCode(entry.ruleId)} | ${where(entry.location)} | ${escapeMarkdown(entry.message)} |`;
+}
+function strengthenedTable(strengthened) {
+  return ["| Rule | Location | What got stronger |", "|---|---|---|", ...strengthened.map(strengthenedRow)].join("\n");
+}
+function renderMarkdown(report, options = {}) {
+  const entries = [
+    "# hipaa-guard report: HIPAA technical safeguards (45 CFR 164.312)",
+    "",
+    auditTable(report),
+    "",
+    `**${summaryLine(report)}**`,
+    "",
+    "## Findings per safeguard",
+    "",
+    safeguardCountsTable(report.findings)
+  ];
+  if (report.findings.length) {
+    entries.push("", "## Findings", "", ...report.findings.flatMap((finding) => [findingDetails(finding), ""]));
+  }
+  if (report.errors.length) {
+    entries.push("## Not evaluated (errors)", "", ...report.errors.map((entry) => `- **${entry.category}** ${inlineCode(entry.target)}${errorPlace(entry) ? ` at ${inlineCode(errorPlace(entry) ?? "")}` : ""}: ${escapeMarkdown(entry.message)}`), "");
+  }
+  if (report.unknown.length) {
+    entries.push("## Unknown (could not decide)", "", ...report.unknown.map((entry) => `- ${inlineCode(entry.ruleId)} at ${where(entry.location)}: ${escapeMarkdown(entry.message)}`), "");
+  }
+  if (report.suppressed.length) {
+    entries.push("## Suppressed", "", "| Rule | Location | Reason | Until |", "|---|---|---|---|", ...report.suppressed.map(suppressedRow), "");
+  }
+  if (report.strengthened.length) entries.push("## Strengthened", "", strengthenedTable(report.strengthened), "");
+  if (report.notes.length) entries.push("## Notes", "", ...report.notes.map((note) => `- ${escapeMarkdown(note)}`), "");
+  const text = `${entries.join("\n").trimEnd()}
+`;
+  if (options.maxLength === void 0 || text.length <= options.maxLength) return text;
+  return capEntries(entries, options.maxLength, (omitted) => `
+\u2026and ${omitted} more entries (the Markdown was cut to ${options.maxLength} characters; the JSON report has everything)`);
+}
+
+// checks/infra/engine-rules.ts
+var PARSE_ERROR_RULE = {
+  id: "PARSE-ERROR",
+  title: "Infrastructure file could not be checked",
+  family: "general",
+  severity: "high",
+  safeguard: "integrity",
+  description: "An infrastructure file at the head of the change does not parse, or is over the size limit, so none of its safeguards could be checked. Nothing is skipped silently: the file is reported with the parser's message and line.",
+  remediation: "Fix the syntax error at the reported line (run `terraform validate` or your YAML linter), or split the file below the size limit."
+};
+var SUPPRESSION_INVALID_RULE = {
+  id: "SUPPRESSION-INVALID",
+  title: "Suppression comment is not honoured",
+  family: "general",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: 'A `hipaa-guard:ignore` comment has no `reason="..."`, a malformed `until=` date, or has expired. It does not suppress anything; the findings it meant to hide are reported.',
+  remediation: 'Write `# hipaa-guard:ignore RULE-ID reason="why this is acceptable" until=YYYY-MM-DD`, renew an expired one only after review, or fix the finding.'
+};
+var INFRA_ENGINE_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
+
+// checks/endpoint/cipher-suite-data.ts
+var CIPHER_SUITE_ROWS = [
+  [0, "TLS_NULL_WITH_NULL_NULL", "NULL", "SSLv3", "NULL", "NULL", "NULL", 0, "NULL"],
+  [1, "TLS_RSA_WITH_NULL_MD5", "NULL-MD5", "SSLv3", "RSA", "RSA", "NULL", 0, "MD5"],
+  [2, "TLS_RSA_WITH_NULL_SHA", "NULL-SHA", "SSLv3", "RSA", "RSA", "NULL", 0, "SHA"],
+  [3, "TLS_RSA_EXPORT_WITH_RC4_40_MD5", "EXP-RC4-MD5", "SSLv3", "RSA", "RSA", "RC4_40", 40, "MD5"],
+  [4, "TLS_RSA_WITH_RC4_128_MD5", "RC4-MD5", "SSLv3", "RSA", "RSA", "RC4_128", 128, "MD5"],
+  [5, "TLS_RSA_WITH_RC4_128_SHA", "RC4-SHA", "SSLv3", "RSA", "RSA", "RC4_128", 128, "SHA"],
+  [6, "TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5", "EXP-RC2-CBC-MD5", "SSLv3", "RSA", "RSA", "RC2_CBC_40", 40, "MD5"],
+  [7, "TLS_RSA_WITH_IDEA_CBC_SHA", "IDEA-CBC-SHA", "SSLv3", "RSA", "RSA", "IDEA_CBC", 128, "SHA"],
+  [8, "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA", "EXP-DES-CBC-SHA", "SSLv3", "RSA", "RSA", "DES40_CBC", 40, "SHA"],
+  [9, "TLS_RSA_WITH_DES_CBC_SHA", "DES-CBC-SHA", "SSLv3", "RSA", "RSA", "DES_CBC", 56, "SHA"],
+  [10, "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "DES-CBC3-SHA", "SSLv3", "RSA", "RSA", "3DES_EDE_CBC", 168, "SHA"],
+  [11, "TLS_DH_DSS_EXPORT_WITH_DES40_CBC_SHA", "EXP-DH-DSS-DES-CBC-SHA", "SSLv3", "DH", "DSS", "DES40_CBC", 40, "SHA"],
+  [12, "TLS_DH_DSS_WITH_DES_CBC_SHA", "DH-DSS-DES-CBC-SHA", "SSLv3", "DH", "DSS", "DES_CBC", 56, "SHA"],
+  [13, "TLS_DH_DSS_WITH_3DES_EDE_CBC_SHA", "DH-DSS-DES-CBC3-SHA", "SSLv3", "DH", "DSS", "3DES_EDE_CBC", 168, "SHA"],
+  [14, "TLS_DH_RSA_EXPORT_WITH_DES40_CBC_SHA", "EXP-DH-RSA-DES-CBC-SHA", "SSLv3", "DH", "RSA", "DES40_CBC", 40, "SHA"],
+  [15, "TLS_DH_RSA_WITH_DES_CBC_SHA", "DH-RSA-DES-CBC-SHA", "SSLv3", "DH", "RSA", "DES_CBC", 56, "SHA"],
+  [16, "TLS_DH_RSA_WITH_3DES_EDE_CBC_SHA", "DH-RSA-DES-CBC3-SHA", "SSLv3", "DH", "RSA", "3DES_EDE_CBC", 168, "SHA"],
+  [17, "TLS_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA", "EXP-EDH-DSS-DES-CBC-SHA", "SSLv3", "DHE", "DSS", "DES40_CBC", 40, "SHA"],
+  [18, "TLS_DHE_DSS_WITH_DES_CBC_SHA", "EDH-DSS-DES-CBC-SHA", "SSLv3", "DHE", "DSS", "DES_CBC", 56, "SHA"],
+  [19, "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "EDH-DSS-DES-CBC3-SHA", "SSLv3", "DHE", "DSS", "3DES_EDE_CBC", 168, "SHA"],
+  [20, "TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA", "EXP-EDH-RSA-DES-CBC-SHA", "SSLv3", "DHE", "RSA", "DES40_CBC", 40, "SHA"],
+  [21, "TLS_DHE_RSA_WITH_DES_CBC_SHA", "EDH-RSA-DES-CBC-SHA", "SSLv3", "DHE", "RSA", "DES_CBC", 56, "SHA"],
+  [22, "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "EDH-RSA-DES-CBC3-SHA", "SSLv3", "DHE", "RSA", "3DES_EDE_CBC", 168, "SHA"],
+  [23, "TLS_DH_anon_EXPORT_WITH_RC4_40_MD5", "EXP-ADH-RC4-MD5", "SSLv3", "DH", "anon", "RC4_40", 40, "MD5"],
+  [24, "TLS_DH_anon_WITH_RC4_128_MD5", "ADH-RC4-MD5", "SSLv3", "DH", "anon", "RC4_128", 128, "MD5"],
+  [25, "TLS_DH_anon_EXPORT_WITH_DES40_CBC_SHA", "EXP-ADH-DES-CBC-SHA", "SSLv3", "DH", "anon", "DES40_CBC", 40, "SHA"],
+  [26, "TLS_DH_anon_WITH_DES_CBC_SHA", "ADH-DES-CBC-SHA", "SSLv3", "DH", "anon", "DES_CBC", 56, "SHA"],
+  [27, "TLS_DH_anon_WITH_3DES_EDE_CBC_SHA", "ADH-DES-CBC3-SHA", "SSLv3", "DH", "anon", "3DES_EDE_CBC", 168, "SHA"],
+  [30, "TLS_KRB5_WITH_DES_CBC_SHA", "KRB5-DES-CBC-SHA", "SSLv3", "KRB5", "KRB5", "DES_CBC", 56, "SHA"],
+  [31, "TLS_KRB5_WITH_3DES_EDE_CBC_SHA", "KRB5-DES-CBC3-SHA", "SSLv3", "KRB5", "KRB5", "3DES_EDE_CBC", 168, "SHA"],
+  [32, "TLS_KRB5_WITH_RC4_128_SHA", "KRB5-RC4-SHA", "SSLv3", "KRB5", "KRB5", "RC4_128", 128, "SHA"],
+  [33, "TLS_KRB5_WITH_IDEA_CBC_SHA", "KRB5-IDEA-CBC-SHA", "SSLv3", "KRB5", "KRB5", "IDEA_CBC", 128, "SHA"],
+  [34, "TLS_KRB5_WITH_DES_CBC_MD5", "KRB5-DES-CBC-MD5", "SSLv3", "KRB5", "KRB5", "DES_CBC", 56, "MD5"],
+  [35, "TLS_KRB5_WITH_3DES_EDE_CBC_MD5", "KRB5-DES-CBC3-MD5", "SSLv3", "KRB5", "KRB5", "3DES_EDE_CBC", 168, "MD5"],
+  [36, "TLS_KRB5_WITH_RC4_128_MD5", "KRB5-RC4-MD5", "SSLv3", "KRB5", "KRB5", "RC4_128", 128, "MD5"],
+  [37, "TLS_KRB5_WITH_IDEA_CBC_MD5", "KRB5-IDEA-CBC-MD5", "SSLv3", "KRB5", "KRB5", "IDEA_CBC", 128, "MD5"],
+  [38, "TLS_KRB5_EXPORT_WITH_DES_CBC_40_SHA", "EXP-KRB5-DES-CBC-SHA", "SSLv3", "KRB5", "KRB5", "DES_CBC_40", 40, "SHA"],
+  [39, "TLS_KRB5_EXPORT_WITH_RC2_CBC_40_SHA", "EXP-KRB5-RC2-CBC-SHA", "SSLv3", "KRB5", "KRB5", "RC2_CBC_40", 40, "SHA"],
+  [40, "TLS_KRB5_EXPORT_WITH_RC4_40_SHA", "EXP-KRB5-RC4-SHA", "SSLv3", "KRB5", "KRB5", "RC4_40", 40, "SHA"],
+  [41, "TLS_KRB5_EXPORT_WITH_DES_CBC_40_MD5", "EXP-KRB5-DES-CBC-MD5", "SSLv3", "KRB5", "KRB5", "DES_CBC_40", 40, "MD5"],
+  [42, "TLS_KRB5_EXPORT_WITH_RC2_CBC_40_MD5", "EXP-KRB5-RC2-CBC-MD5", "SSLv3", "KRB5", "KRB5", "RC2_CBC_40", 40, "MD5"],
+  [43, "TLS_KRB5_EXPORT_WITH_RC4_40_MD5", "EXP-KRB5-RC4-MD5", "SSLv3", "KRB5", "KRB5", "RC4_40", 40, "MD5"],
+  [44, "TLS_PSK_WITH_NULL_SHA", "PSK-NULL-SHA", "SSLv3", "PSK", "PSK", "NULL", 0, "SHA"],
+  [45, "TLS_DHE_PSK_WITH_NULL_SHA", "DHE-PSK-NULL-SHA", "SSLv3", "DHE", "PSK", "NULL", 0, "SHA"],
+  [46, "TLS_RSA_PSK_WITH_NULL_SHA", "RSA-PSK-NULL-SHA", "SSLv3", "RSA", "PSK", "NULL", 0, "SHA"],
+  [47, "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA", "SSLv3", "RSA", "RSA", "AES_128_CBC", 128, "SHA"],
+  [48, "TLS_DH_DSS_WITH_AES_128_CBC_SHA", "DH-DSS-AES128-SHA", "SSLv3", "DH", "DSS", "AES_128_CBC", 128, "SHA"],
+  [49, "TLS_DH_RSA_WITH_AES_128_CBC_SHA", "DH-RSA-AES128-SHA", "SSLv3", "DH", "RSA", "AES_128_CBC", 128, "SHA"],
+  [50, "TLS_DHE_DSS_WITH_AES_128_CBC_SHA", "DHE-DSS-AES128-SHA", "SSLv3", "DHE", "DSS", "AES_128_CBC", 128, "SHA"],
+  [51, "TLS_DHE_RSA_WITH_AES_128_CBC_SHA", "DHE-RSA-AES128-SHA", "SSLv3", "DHE", "RSA", "AES_128_CBC", 128, "SHA"],
+  [52, "TLS_DH_anon_WITH_AES_128_CBC_SHA", "ADH-AES128-SHA", "SSLv3", "DH", "anon", "AES_128_CBC", 128, "SHA"],
+  [53, "TLS_RSA_WITH_AES_256_CBC_SHA", "AES256-SHA", "SSLv3", "RSA", "RSA", "AES_256_CBC", 256, "SHA"],
+  [54, "TLS_DH_DSS_WITH_AES_256_CBC_SHA", "DH-DSS-AES256-SHA", "SSLv3", "DH", "DSS", "AES_256_CBC", 256, "SHA"],
+  [55, "TLS_DH_RSA_WITH_AES_256_CBC_SHA", "DH-RSA-AES256-SHA", "SSLv3", "DH", "RSA", "AES_256_CBC", 256, "SHA"],
+  [56, "TLS_DHE_DSS_WITH_AES_256_CBC_SHA", "DHE-DSS-AES256-SHA", "SSLv3", "DHE", "DSS", "AES_256_CBC", 256, "SHA"],
+  [57, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA", "DHE-RSA-AES256-SHA", "SSLv3", "DHE", "RSA", "AES_256_CBC", 256, "SHA"],
+  [58, "TLS_DH_anon_WITH_AES_256_CBC_SHA", "ADH-AES256-SHA", "SSLv3", "DH", "anon", "AES_256_CBC", 256, "SHA"],
+  [59, "TLS_RSA_WITH_NULL_SHA256", "NULL-SHA256", "TLSv1.2", "RSA", "RSA", "NULL", 0, "SHA256"],
+  [60, "TLS_RSA_WITH_AES_128_CBC_SHA256", "AES128-SHA256", "TLSv1.2", "RSA", "RSA", "AES_128_CBC", 128, "SHA256"],
+  [61, "TLS_RSA_WITH_AES_256_CBC_SHA256", "AES256-SHA256", "TLSv1.2", "RSA", "RSA", "AES_256_CBC", 256, "SHA256"],
+  [62, "TLS_DH_DSS_WITH_AES_128_CBC_SHA256", "DH-DSS-AES128-SHA256", "TLSv1.2", "DH", "DSS", "AES_128_CBC", 128, "SHA256"],
+  [63, "TLS_DH_RSA_WITH_AES_128_CBC_SHA256", "DH-RSA-AES128-SHA256", "TLSv1.2", "DH", "RSA", "AES_128_CBC", 128, "SHA256"],
+  [64, "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256", "DHE-DSS-AES128-SHA256", "TLSv1.2", "DHE", "DSS", "AES_128_CBC", 128, "SHA256"],
+  [65, "TLS_RSA_WITH_CAMELLIA_128_CBC_SHA", "CAMELLIA128-SHA", "SSLv3", "RSA", "RSA", "CAMELLIA_128_CBC", 128, "SHA"],
+  [66, "TLS_DH_DSS_WITH_CAMELLIA_128_CBC_SHA", "DH-DSS-CAMELLIA128-SHA", "SSLv3", "DH", "DSS", "CAMELLIA_128_CBC", 128, "SHA"],
+  [67, "TLS_DH_RSA_WITH_CAMELLIA_128_CBC_SHA", "DH-RSA-CAMELLIA128-SHA", "SSLv3", "DH", "RSA", "CAMELLIA_128_CBC", 128, "SHA"],
+  [68, "TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA", "DHE-DSS-CAMELLIA128-SHA", "SSLv3", "DHE", "DSS", "CAMELLIA_128_CBC", 128, "SHA"],
+  [69, "TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA", "DHE-RSA-CAMELLIA128-SHA", "SSLv3", "DHE", "RSA", "CAMELLIA_128_CBC", 128, "SHA"],
+  [70, "TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA", "ADH-CAMELLIA128-SHA", "SSLv3", "DH", "anon", "CAMELLIA_128_CBC", 128, "SHA"],
+  [96, "TLS_RSA_EXPORT1024_WITH_RC4_56_MD5", "EXP1024-RC4-MD5", "SSLv3", "RSA", "RSA", "RC4_56", 56, "MD5"],
+  [97, "TLS_RSA_EXPORT1024_WITH_RC2_56_MD5", "EXP1024-RC2-CBC-MD5", "SSLv3", "RSA", "RSA", "RC2_56", 56, "MD5"],
+  [98, "TLS_RSA_EXPORT1024_WITH_DES_CBC_SHA", "EXP1024-DES-CBC-SHA", "SSLv3", "RSA", "RSA", "DES_CBC", 56, "SHA"],
+  [99, "TLS_DHE_DSS_EXPORT1024_WITH_DES_CBC_SHA", "EXP1024-DHE-DSS-DES-CBC-SHA", "SSLv3", "DHE", "DSS", "DES_CBC", 56, "SHA"],
+  [100, "TLS_RSA_EXPORT1024_WITH_RC4_56_SHA", "EXP1024-RC4-SHA", "SSLv3", "RSA", "RSA", "RC4_56", 56, "SHA"],
+  [101, "TLS_DHE_DSS_EXPORT1024_WITH_RC4_56_SHA", "EXP1024-DHE-DSS-RC4-SHA", "SSLv3", "DHE", "DSS", "RC4_56", 56, "SHA"],
+  [102, "TLS_DHE_DSS_WITH_RC4_128_SHA", "DHE-DSS-RC4-SHA", "SSLv3", "DHE", "DSS", "RC4_128", 128, "SHA"],
+  [103, "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256", "DHE-RSA-AES128-SHA256", "TLSv1.2", "DHE", "RSA", "AES_128_CBC", 128, "SHA256"],
+  [104, "TLS_DH_DSS_WITH_AES_256_CBC_SHA256", "DH-DSS-AES256-SHA256", "TLSv1.2", "DH", "DSS", "AES_256_CBC", 256, "SHA256"],
+  [105, "TLS_DH_RSA_WITH_AES_256_CBC_SHA256", "DH-RSA-AES256-SHA256", "TLSv1.2", "DH", "RSA", "AES_256_CBC", 256, "SHA256"],
+  [106, "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256", "DHE-DSS-AES256-SHA256", "TLSv1.2", "DHE", "DSS", "AES_256_CBC", 256, "SHA256"],
+  [107, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256", "DHE-RSA-AES256-SHA256", "TLSv1.2", "DHE", "RSA", "AES_256_CBC", 256, "SHA256"],
+  [108, "TLS_DH_anon_WITH_AES_128_CBC_SHA256", "ADH-AES128-SHA256", "TLSv1.2", "DH", "anon", "AES_128_CBC", 128, "SHA256"],
+  [109, "TLS_DH_anon_WITH_AES_256_CBC_SHA256", "ADH-AES256-SHA256", "TLSv1.2", "DH", "anon", "AES_256_CBC", 256, "SHA256"],
+  [132, "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA", "CAMELLIA256-SHA", "SSLv3", "RSA", "RSA", "CAMELLIA_256_CBC", 256, "SHA"],
+  [133, "TLS_DH_DSS_WITH_CAMELLIA_256_CBC_SHA", "DH-DSS-CAMELLIA256-SHA", "SSLv3", "DH", "DSS", "CAMELLIA_256_CBC", 256, "SHA"],
+  [134, "TLS_DH_RSA_WITH_CAMELLIA_256_CBC_SHA", "DH-RSA-CAMELLIA256-SHA", "SSLv3", "DH", "RSA", "CAMELLIA_256_CBC", 256, "SHA"],
+  [135, "TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA", "DHE-DSS-CAMELLIA256-SHA", "SSLv3", "DHE", "DSS", "CAMELLIA_256_CBC", 256, "SHA"],
+  [136, "TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA", "DHE-RSA-CAMELLIA256-SHA", "SSLv3", "DHE", "RSA", "CAMELLIA_256_CBC", 256, "SHA"],
+  [137, "TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA", "ADH-CAMELLIA256-SHA", "SSLv3", "DH", "anon", "CAMELLIA_256_CBC", 256, "SHA"],
+  [138, "TLS_PSK_WITH_RC4_128_SHA", "PSK-RC4-SHA", "SSLv3", "PSK", "PSK", "RC4_128", 128, "SHA"],
+  [139, "TLS_PSK_WITH_3DES_EDE_CBC_SHA", "PSK-3DES-EDE-CBC-SHA", "SSLv3", "PSK", "PSK", "3DES_EDE_CBC", 168, "SHA"],
+  [140, "TLS_PSK_WITH_AES_128_CBC_SHA", "PSK-AES128-CBC-SHA", "SSLv3", "PSK", "PSK", "AES_128_CBC", 128, "SHA"],
+  [141, "TLS_PSK_WITH_AES_256_CBC_SHA", "PSK-AES256-CBC-SHA", "SSLv3", "PSK", "PSK", "AES_256_CBC", 256, "SHA"],
+  [142, "TLS_DHE_PSK_WITH_RC4_128_SHA", "DHE-PSK-RC4-SHA", "SSLv3", "DHE", "PSK", "RC4_128", 128, "SHA"],
+  [143, "TLS_DHE_PSK_WITH_3DES_EDE_CBC_SHA", "DHE-PSK-3DES-EDE-CBC-SHA", "SSLv3", "DHE", "PSK", "3DES_EDE_CBC", 168, "SHA"],
+  [144, "TLS_DHE_PSK_WITH_AES_128_CBC_SHA", "DHE-PSK-AES128-CBC-SHA", "SSLv3", "DHE", "PSK", "AES_128_CBC", 128, "SHA"],
+  [145, "TLS_DHE_PSK_WITH_AES_256_CBC_SHA", "DHE-PSK-AES256-CBC-SHA", "SSLv3", "DHE", "PSK", "AES_256_CBC", 256, "SHA"],
+  [146, "TLS_RSA_PSK_WITH_RC4_128_SHA", "RSA-PSK-RC4-SHA", "SSLv3", "RSA", "PSK", "RC4_128", 128, "SHA"],
+  [147, "TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA", "RSA-PSK-3DES-EDE-CBC-SHA", "SSLv3", "RSA", "PSK", "3DES_EDE_CBC", 168, "SHA"],
+  [148, "TLS_RSA_PSK_WITH_AES_128_CBC_SHA", "RSA-PSK-AES128-CBC-SHA", "SSLv3", "RSA", "PSK", "AES_128_CBC", 128, "SHA"],
+  [149, "TLS_RSA_PSK_WITH_AES_256_CBC_SHA", "RSA-PSK-AES256-CBC-SHA", "SSLv3", "RSA", "PSK", "AES_256_CBC", 256, "SHA"],
+  [150, "TLS_RSA_WITH_SEED_CBC_SHA", "SEED-SHA", "SSLv3", "RSA", "RSA", "SEED_CBC", 128, "SHA"],
+  [151, "TLS_DH_DSS_WITH_SEED_CBC_SHA", "DH-DSS-SEED-SHA", "SSLv3", "DH", "DSS", "SEED_CBC", 128, "SHA"],
+  [152, "TLS_DH_RSA_WITH_SEED_CBC_SHA", "DH-RSA-SEED-SHA", "SSLv3", "DH", "RSA", "SEED_CBC", 128, "SHA"],
+  [153, "TLS_DHE_DSS_WITH_SEED_CBC_SHA", "DHE-DSS-SEED-SHA", "SSLv3", "DHE", "DSS", "SEED_CBC", 128, "SHA"],
+  [154, "TLS_DHE_RSA_WITH_SEED_CBC_SHA", "DHE-RSA-SEED-SHA", "SSLv3", "DHE", "RSA", "SEED_CBC", 128, "SHA"],
+  [155, "TLS_DH_anon_WITH_SEED_CBC_SHA", "ADH-SEED-SHA", "SSLv3", "DH", "anon", "SEED_CBC", 128, "SHA"],
+  [156, "TLS_RSA_WITH_AES_128_GCM_SHA256", "AES128-GCM-SHA256", "TLSv1.2", "RSA", "RSA", "AES_128_GCM", 128, "AEAD"],
+  [157, "TLS_RSA_WITH_AES_256_GCM_SHA384", "AES256-GCM-SHA384", "TLSv1.2", "RSA", "RSA", "AES_256_GCM", 256, "AEAD"],
+  [158, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "DHE-RSA-AES128-GCM-SHA256", "TLSv1.2", "DHE", "RSA", "AES_128_GCM", 128, "AEAD"],
+  [159, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "DHE-RSA-AES256-GCM-SHA384", "TLSv1.2", "DHE", "RSA", "AES_256_GCM", 256, "AEAD"],
+  [160, "TLS_DH_RSA_WITH_AES_128_GCM_SHA256", "DH-RSA-AES128-GCM-SHA256", "TLSv1.2", "DH", "RSA", "AES_128_GCM", 128, "AEAD"],
+  [161, "TLS_DH_RSA_WITH_AES_256_GCM_SHA384", "DH-RSA-AES256-GCM-SHA384", "TLSv1.2", "DH", "RSA", "AES_256_GCM", 256, "AEAD"],
+  [162, "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256", "DHE-DSS-AES128-GCM-SHA256", "TLSv1.2", "DHE", "DSS", "AES_128_GCM", 128, "AEAD"],
+  [163, "TLS_DHE_DSS_WITH_AES_256_GCM_SHA384", "DHE-DSS-AES256-GCM-SHA384", "TLSv1.2", "DHE", "DSS", "AES_256_GCM", 256, "AEAD"],
+  [164, "TLS_DH_DSS_WITH_AES_128_GCM_SHA256", "DH-DSS-AES128-GCM-SHA256", "TLSv1.2", "DH", "DSS", "AES_128_GCM", 128, "AEAD"],
+  [165, "TLS_DH_DSS_WITH_AES_256_GCM_SHA384", "DH-DSS-AES256-GCM-SHA384", "TLSv1.2", "DH", "DSS", "AES_256_GCM", 256, "AEAD"],
+  [166, "TLS_DH_anon_WITH_AES_128_GCM_SHA256", "ADH-AES128-GCM-SHA256", "TLSv1.2", "DH", "anon", "AES_128_GCM", 128, "AEAD"],
+  [167, "TLS_DH_anon_WITH_AES_256_GCM_SHA384", "ADH-AES256-GCM-SHA384", "TLSv1.2", "DH", "anon", "AES_256_GCM", 256, "AEAD"],
+  [168, "TLS_PSK_WITH_AES_128_GCM_SHA256", "PSK-AES128-GCM-SHA256", "TLSv1.2", "PSK", "PSK", "AES_128_GCM", 128, "AEAD"],
+  [169, "TLS_PSK_WITH_AES_256_GCM_SHA384", "PSK-AES256-GCM-SHA384", "TLSv1.2", "PSK", "PSK", "AES_256_GCM", 256, "AEAD"],
+  [170, "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256", "DHE-PSK-AES128-GCM-SHA256", "TLSv1.2", "DHE", "PSK", "AES_128_GCM", 128, "AEAD"],
+  [171, "TLS_DHE_PSK_WITH_AES_256_GCM_SHA384", "DHE-PSK-AES256-GCM-SHA384", "TLSv1.2", "DHE", "PSK", "AES_256_GCM", 256, "AEAD"],
+  [172, "TLS_RSA_PSK_WITH_AES_128_GCM_SHA256", "RSA-PSK-AES128-GCM-SHA256", "TLSv1.2", "RSA", "PSK", "AES_128_GCM", 128, "AEAD"],
+  [173, "TLS_RSA_PSK_WITH_AES_256_GCM_SHA384", "RSA-PSK-AES256-GCM-SHA384", "TLSv1.2", "RSA", "PSK", "AES_256_GCM", 256, "AEAD"],
+  [174, "TLS_PSK_WITH_AES_128_CBC_SHA256", "PSK-AES128-CBC-SHA256", "TLSv1", "PSK", "PSK", "AES_128_CBC", 128, "SHA256"],
+  [175, "TLS_PSK_WITH_AES_256_CBC_SHA384", "PSK-AES256-CBC-SHA384", "TLSv1", "PSK", "PSK", "AES_256_CBC", 256, "SHA384"],
+  [176, "TLS_PSK_WITH_NULL_SHA256", "PSK-NULL-SHA256", "TLSv1", "PSK", "PSK", "NULL", 0, "SHA256"],
+  [177, "TLS_PSK_WITH_NULL_SHA384", "PSK-NULL-SHA384", "TLSv1", "PSK", "PSK", "NULL", 0, "SHA384"],
+  [178, "TLS_DHE_PSK_WITH_AES_128_CBC_SHA256", "DHE-PSK-AES128-CBC-SHA256", "TLSv1", "DHE", "PSK", "AES_128_CBC", 128, "SHA256"],
+  [179, "TLS_DHE_PSK_WITH_AES_256_CBC_SHA384", "DHE-PSK-AES256-CBC-SHA384", "TLSv1", "DHE", "PSK", "AES_256_CBC", 256, "SHA384"],
+  [180, "TLS_DHE_PSK_WITH_NULL_SHA256", "DHE-PSK-NULL-SHA256", "TLSv1", "DHE", "PSK", "NULL", 0, "SHA256"],
+  [181, "TLS_DHE_PSK_WITH_NULL_SHA384", "DHE-PSK-NULL-SHA384", "TLSv1", "DHE", "PSK", "NULL", 0, "SHA384"],
+  [182, "TLS_RSA_PSK_WITH_AES_128_CBC_SHA256", "RSA-PSK-AES128-CBC-SHA256", "TLSv1", "RSA", "PSK", "AES_128_CBC", 128, "SHA256"],
+  [183, "TLS_RSA_PSK_WITH_AES_256_CBC_SHA384", "RSA-PSK-AES256-CBC-SHA384", "TLSv1", "RSA", "PSK", "AES_256_CBC", 256, "SHA384"],
+  [184, "TLS_RSA_PSK_WITH_NULL_SHA256", "RSA-PSK-NULL-SHA256", "TLSv1", "RSA", "PSK", "NULL", 0, "SHA256"],
+  [185, "TLS_RSA_PSK_WITH_NULL_SHA384", "RSA-PSK-NULL-SHA384", "TLSv1", "RSA", "PSK", "NULL", 0, "SHA384"],
+  [186, "TLS_RSA_WITH_CAMELLIA_128_CBC_SHA256", "CAMELLIA128-SHA256", "TLSv1.2", "RSA", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [187, "TLS_DH_DSS_WITH_CAMELLIA_128_CBC_SHA256", "DH-DSS-CAMELLIA128-SHA256", "TLSv1.2", "DH", "DSS", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [188, "TLS_DH_RSA_WITH_CAMELLIA_128_CBC_SHA256", "DH-RSA-CAMELLIA128-SHA256", "TLSv1.2", "DH", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [189, "TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA256", "DHE-DSS-CAMELLIA128-SHA256", "TLSv1.2", "DHE", "DSS", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [190, "TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA256", "DHE-RSA-CAMELLIA128-SHA256", "TLSv1.2", "DHE", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [191, "TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA256", "ADH-CAMELLIA128-SHA256", "TLSv1.2", "DH", "anon", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [192, "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA256", "CAMELLIA256-SHA256", "TLSv1.2", "RSA", "RSA", "CAMELLIA_256_CBC", 256, "SHA256"],
+  [193, "TLS_DH_DSS_WITH_CAMELLIA_256_CBC_SHA256", "DH-DSS-CAMELLIA256-SHA256", "TLSv1.2", "DH", "DSS", "CAMELLIA_256_CBC", 256, "SHA256"],
+  [194, "TLS_DH_RSA_WITH_CAMELLIA_256_CBC_SHA256", "DH-RSA-CAMELLIA256-SHA256", "TLSv1.2", "DH", "RSA", "CAMELLIA_256_CBC", 256, "SHA256"],
+  [195, "TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA256", "DHE-DSS-CAMELLIA256-SHA256", "TLSv1.2", "DHE", "DSS", "CAMELLIA_256_CBC", 256, "SHA256"],
+  [196, "TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA256", "DHE-RSA-CAMELLIA256-SHA256", "TLSv1.2", "DHE", "RSA", "CAMELLIA_256_CBC", 256, "SHA256"],
+  [197, "TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA256", "ADH-CAMELLIA256-SHA256", "TLSv1.2", "DH", "anon", "CAMELLIA_256_CBC", 256, "SHA256"],
+  [4865, "TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", "TLSv1.3", "any", "any", "AES_128_GCM", 128, "AEAD"],
+  [4866, "TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", "TLSv1.3", "any", "any", "AES_256_GCM", 256, "AEAD"],
+  [4867, "TLS_CHACHA20_POLY1305_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "TLSv1.3", "any", "any", "CHACHA20_POLY1305", 256, "AEAD"],
+  [4868, "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_SHA256", "TLSv1.3", "any", "any", "AES_128_CCM", 128, "AEAD"],
+  [4869, "TLS_AES_128_CCM_8_SHA256", "TLS_AES_128_CCM_8_SHA256", "TLSv1.3", "any", "any", "AES_128_CCM_8", 128, "AEAD"],
+  [49153, "TLS_ECDH_ECDSA_WITH_NULL_SHA", "ECDH-ECDSA-NULL-SHA", "SSLv3", "ECDH", "ECDSA", "NULL", 0, "SHA"],
+  [49154, "TLS_ECDH_ECDSA_WITH_RC4_128_SHA", "ECDH-ECDSA-RC4-SHA", "SSLv3", "ECDH", "ECDSA", "RC4_128", 128, "SHA"],
+  [49155, "TLS_ECDH_ECDSA_WITH_3DES_EDE_CBC_SHA", "ECDH-ECDSA-DES-CBC3-SHA", "SSLv3", "ECDH", "ECDSA", "3DES_EDE_CBC", 168, "SHA"],
+  [49156, "TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA", "ECDH-ECDSA-AES128-SHA", "SSLv3", "ECDH", "ECDSA", "AES_128_CBC", 128, "SHA"],
+  [49157, "TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA", "ECDH-ECDSA-AES256-SHA", "SSLv3", "ECDH", "ECDSA", "AES_256_CBC", 256, "SHA"],
+  [49158, "TLS_ECDHE_ECDSA_WITH_NULL_SHA", "ECDHE-ECDSA-NULL-SHA", "TLSv1", "ECDHE", "ECDSA", "NULL", 0, "SHA"],
+  [49159, "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", "ECDHE-ECDSA-RC4-SHA", "SSLv3", "ECDHE", "ECDSA", "RC4_128", 128, "SHA"],
+  [49160, "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-ECDSA-DES-CBC3-SHA", "SSLv3", "ECDHE", "ECDSA", "3DES_EDE_CBC", 168, "SHA"],
+  [49161, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "ECDHE-ECDSA-AES128-SHA", "TLSv1", "ECDHE", "ECDSA", "AES_128_CBC", 128, "SHA"],
+  [49162, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "ECDHE-ECDSA-AES256-SHA", "TLSv1", "ECDHE", "ECDSA", "AES_256_CBC", 256, "SHA"],
+  [49163, "TLS_ECDH_RSA_WITH_NULL_SHA", "ECDH-RSA-NULL-SHA", "SSLv3", "ECDH", "RSA", "NULL", 0, "SHA"],
+  [49164, "TLS_ECDH_RSA_WITH_RC4_128_SHA", "ECDH-RSA-RC4-SHA", "SSLv3", "ECDH", "RSA", "RC4_128", 128, "SHA"],
+  [49165, "TLS_ECDH_RSA_WITH_3DES_EDE_CBC_SHA", "ECDH-RSA-DES-CBC3-SHA", "SSLv3", "ECDH", "RSA", "3DES_EDE_CBC", 168, "SHA"],
+  [49166, "TLS_ECDH_RSA_WITH_AES_128_CBC_SHA", "ECDH-RSA-AES128-SHA", "SSLv3", "ECDH", "RSA", "AES_128_CBC", 128, "SHA"],
+  [49167, "TLS_ECDH_RSA_WITH_AES_256_CBC_SHA", "ECDH-RSA-AES256-SHA", "SSLv3", "ECDH", "RSA", "AES_256_CBC", 256, "SHA"],
+  [49168, "TLS_ECDHE_RSA_WITH_NULL_SHA", "ECDHE-RSA-NULL-SHA", "TLSv1", "ECDHE", "RSA", "NULL", 0, "SHA"],
+  [49169, "TLS_ECDHE_RSA_WITH_RC4_128_SHA", "ECDHE-RSA-RC4-SHA", "SSLv3", "ECDHE", "RSA", "RC4_128", 128, "SHA"],
+  [49170, "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-RSA-DES-CBC3-SHA", "SSLv3", "ECDHE", "RSA", "3DES_EDE_CBC", 168, "SHA"],
+  [49171, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE-RSA-AES128-SHA", "TLSv1", "ECDHE", "RSA", "AES_128_CBC", 128, "SHA"],
+  [49172, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "ECDHE-RSA-AES256-SHA", "TLSv1", "ECDHE", "RSA", "AES_256_CBC", 256, "SHA"],
+  [49173, "TLS_ECDH_anon_WITH_NULL_SHA", "AECDH-NULL-SHA", "TLSv1", "ECDH", "anon", "NULL", 0, "SHA"],
+  [49174, "TLS_ECDH_anon_WITH_RC4_128_SHA", "AECDH-RC4-SHA", "SSLv3", "ECDH", "anon", "RC4_128", 128, "SHA"],
+  [49175, "TLS_ECDH_anon_WITH_3DES_EDE_CBC_SHA", "AECDH-DES-CBC3-SHA", "SSLv3", "ECDH", "anon", "3DES_EDE_CBC", 168, "SHA"],
+  [49176, "TLS_ECDH_anon_WITH_AES_128_CBC_SHA", "AECDH-AES128-SHA", "TLSv1", "ECDH", "anon", "AES_128_CBC", 128, "SHA"],
+  [49177, "TLS_ECDH_anon_WITH_AES_256_CBC_SHA", "AECDH-AES256-SHA", "TLSv1", "ECDH", "anon", "AES_256_CBC", 256, "SHA"],
+  [49178, "TLS_SRP_SHA_WITH_3DES_EDE_CBC_SHA", "SRP-3DES-EDE-CBC-SHA", "SSLv3", "SRP", "SRP", "3DES_EDE_CBC", 168, "SHA"],
+  [49179, "TLS_SRP_SHA_RSA_WITH_3DES_EDE_CBC_SHA", "SRP-RSA-3DES-EDE-CBC-SHA", "SSLv3", "SRP", "RSA", "3DES_EDE_CBC", 168, "SHA"],
+  [49180, "TLS_SRP_SHA_DSS_WITH_3DES_EDE_CBC_SHA", "SRP-DSS-3DES-EDE-CBC-SHA", "SSLv3", "SRP", "DSS", "3DES_EDE_CBC", 168, "SHA"],
+  [49181, "TLS_SRP_SHA_WITH_AES_128_CBC_SHA", "SRP-AES-128-CBC-SHA", "SSLv3", "SRP", "SRP", "AES_128_CBC", 128, "SHA"],
+  [49182, "TLS_SRP_SHA_RSA_WITH_AES_128_CBC_SHA", "SRP-RSA-AES-128-CBC-SHA", "SSLv3", "SRP", "RSA", "AES_128_CBC", 128, "SHA"],
+  [49183, "TLS_SRP_SHA_DSS_WITH_AES_128_CBC_SHA", "SRP-DSS-AES-128-CBC-SHA", "SSLv3", "SRP", "DSS", "AES_128_CBC", 128, "SHA"],
+  [49184, "TLS_SRP_SHA_WITH_AES_256_CBC_SHA", "SRP-AES-256-CBC-SHA", "SSLv3", "SRP", "SRP", "AES_256_CBC", 256, "SHA"],
+  [49185, "TLS_SRP_SHA_RSA_WITH_AES_256_CBC_SHA", "SRP-RSA-AES-256-CBC-SHA", "SSLv3", "SRP", "RSA", "AES_256_CBC", 256, "SHA"],
+  [49186, "TLS_SRP_SHA_DSS_WITH_AES_256_CBC_SHA", "SRP-DSS-AES-256-CBC-SHA", "SSLv3", "SRP", "DSS", "AES_256_CBC", 256, "SHA"],
+  [49187, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "ECDHE-ECDSA-AES128-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_CBC", 128, "SHA256"],
+  [49188, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "ECDHE-ECDSA-AES256-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_CBC", 256, "SHA384"],
+  [49189, "TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA256", "ECDH-ECDSA-AES128-SHA256", "TLSv1.2", "ECDH", "ECDSA", "AES_128_CBC", 128, "SHA256"],
+  [49190, "TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA384", "ECDH-ECDSA-AES256-SHA384", "TLSv1.2", "ECDH", "ECDSA", "AES_256_CBC", 256, "SHA384"],
+  [49191, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "ECDHE-RSA-AES128-SHA256", "TLSv1.2", "ECDHE", "RSA", "AES_128_CBC", 128, "SHA256"],
+  [49192, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "ECDHE-RSA-AES256-SHA384", "TLSv1.2", "ECDHE", "RSA", "AES_256_CBC", 256, "SHA384"],
+  [49193, "TLS_ECDH_RSA_WITH_AES_128_CBC_SHA256", "ECDH-RSA-AES128-SHA256", "TLSv1.2", "ECDH", "RSA", "AES_128_CBC", 128, "SHA256"],
+  [49194, "TLS_ECDH_RSA_WITH_AES_256_CBC_SHA384", "ECDH-RSA-AES256-SHA384", "TLSv1.2", "ECDH", "RSA", "AES_256_CBC", 256, "SHA384"],
+  [49195, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_GCM", 128, "AEAD"],
+  [49196, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES256-GCM-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_GCM", 256, "AEAD"],
+  [49197, "TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256", "ECDH-ECDSA-AES128-GCM-SHA256", "TLSv1.2", "ECDH", "ECDSA", "AES_128_GCM", 128, "AEAD"],
+  [49198, "TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384", "ECDH-ECDSA-AES256-GCM-SHA384", "TLSv1.2", "ECDH", "ECDSA", "AES_256_GCM", 256, "AEAD"],
+  [49199, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256", "TLSv1.2", "ECDHE", "RSA", "AES_128_GCM", 128, "AEAD"],
+  [49200, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE-RSA-AES256-GCM-SHA384", "TLSv1.2", "ECDHE", "RSA", "AES_256_GCM", 256, "AEAD"],
+  [49201, "TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256", "ECDH-RSA-AES128-GCM-SHA256", "TLSv1.2", "ECDH", "RSA", "AES_128_GCM", 128, "AEAD"],
+  [49202, "TLS_ECDH_RSA_WITH_AES_256_GCM_SHA384", "ECDH-RSA-AES256-GCM-SHA384", "TLSv1.2", "ECDH", "RSA", "AES_256_GCM", 256, "AEAD"],
+  [49203, "TLS_ECDHE_PSK_WITH_RC4_128_SHA", "ECDHE-PSK-RC4-SHA", "SSLv3", "ECDHE", "PSK", "RC4_128", 128, "SHA"],
+  [49204, "TLS_ECDHE_PSK_WITH_3DES_EDE_CBC_SHA", "ECDHE-PSK-3DES-EDE-CBC-SHA", "SSLv3", "ECDHE", "PSK", "3DES_EDE_CBC", 168, "SHA"],
+  [49205, "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA", "ECDHE-PSK-AES128-CBC-SHA", "TLSv1", "ECDHE", "PSK", "AES_128_CBC", 128, "SHA"],
+  [49206, "TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA", "ECDHE-PSK-AES256-CBC-SHA", "TLSv1", "ECDHE", "PSK", "AES_256_CBC", 256, "SHA"],
+  [49207, "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256", "ECDHE-PSK-AES128-CBC-SHA256", "TLSv1", "ECDHE", "PSK", "AES_128_CBC", 128, "SHA256"],
+  [49208, "TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA384", "ECDHE-PSK-AES256-CBC-SHA384", "TLSv1", "ECDHE", "PSK", "AES_256_CBC", 256, "SHA384"],
+  [49209, "TLS_ECDHE_PSK_WITH_NULL_SHA", "ECDHE-PSK-NULL-SHA", "TLSv1", "ECDHE", "PSK", "NULL", 0, "SHA"],
+  [49210, "TLS_ECDHE_PSK_WITH_NULL_SHA256", "ECDHE-PSK-NULL-SHA256", "TLSv1", "ECDHE", "PSK", "NULL", 0, "SHA256"],
+  [49211, "TLS_ECDHE_PSK_WITH_NULL_SHA384", "ECDHE-PSK-NULL-SHA384", "TLSv1", "ECDHE", "PSK", "NULL", 0, "SHA384"],
+  [49212, "TLS_RSA_WITH_ARIA_128_CBC_SHA256", "ARIA128-CBC-SHA256", "TLSv1.2", "RSA", "RSA", "ARIA_128_CBC", 128, "SHA256"],
+  [49213, "TLS_RSA_WITH_ARIA_256_CBC_SHA384", "ARIA256-CBC-SHA384", "TLSv1.2", "RSA", "RSA", "ARIA_256_CBC", 256, "SHA384"],
+  [49214, "TLS_DH_DSS_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "DH", "DSS", "ARIA_128_CBC", 128, "SHA256"],
+  [49215, "TLS_DH_DSS_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "DH", "DSS", "ARIA_256_CBC", 256, "SHA384"],
+  [49216, "TLS_DH_RSA_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "DH", "RSA", "ARIA_128_CBC", 128, "SHA256"],
+  [49217, "TLS_DH_RSA_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "DH", "RSA", "ARIA_256_CBC", 256, "SHA384"],
+  [49218, "TLS_DHE_DSS_WITH_ARIA_128_CBC_SHA256", "DHE-DSS-ARIA128-CBC-SHA256", "TLSv1.2", "DHE", "DSS", "ARIA_128_CBC", 128, "SHA256"],
+  [49219, "TLS_DHE_DSS_WITH_ARIA_256_CBC_SHA384", "DHE-DSS-ARIA256-CBC-SHA384", "TLSv1.2", "DHE", "DSS", "ARIA_256_CBC", 256, "SHA384"],
+  [49220, "TLS_DHE_RSA_WITH_ARIA_128_CBC_SHA256", "DHE-RSA-ARIA128-CBC-SHA256", "TLSv1.2", "DHE", "RSA", "ARIA_128_CBC", 128, "SHA256"],
+  [49221, "TLS_DHE_RSA_WITH_ARIA_256_CBC_SHA384", "DHE-RSA-ARIA256-CBC-SHA384", "TLSv1.2", "DHE", "RSA", "ARIA_256_CBC", 256, "SHA384"],
+  [49222, "TLS_DH_anon_WITH_ARIA_128_CBC_SHA256", "DH-anon-ARIA128-CBC-SHA256", "TLSv1.2", "DH", "anon", "ARIA_128_CBC", 128, "SHA256"],
+  [49223, "TLS_DH_anon_WITH_ARIA_256_CBC_SHA384", "DH-anon-ARIA256-CBC-SHA384", "TLSv1.2", "DH", "anon", "ARIA_256_CBC", 256, "SHA384"],
+  [49224, "TLS_ECDHE_ECDSA_WITH_ARIA_128_CBC_SHA256", "ECDHE-ECDSA-ARIA128-CBC-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_128_CBC", 128, "SHA256"],
+  [49225, "TLS_ECDHE_ECDSA_WITH_ARIA_256_CBC_SHA384", "ECDHE-ECDSA-ARIA256-CBC-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_256_CBC", 256, "SHA384"],
+  [49226, "TLS_ECDH_ECDSA_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "ECDH", "ECDSA", "ARIA_128_CBC", 128, "SHA256"],
+  [49227, "TLS_ECDH_ECDSA_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "ECDH", "ECDSA", "ARIA_256_CBC", 256, "SHA384"],
+  [49228, "TLS_ECDHE_RSA_WITH_ARIA_128_CBC_SHA256", "ECDHE-RSA-ARIA128-CBC-SHA256", "TLSv1.2", "ECDHE", "RSA", "ARIA_128_CBC", 128, "SHA256"],
+  [49229, "TLS_ECDHE_RSA_WITH_ARIA_256_CBC_SHA384", "ECDHE-RSA-ARIA256-CBC-SHA384", "TLSv1.2", "ECDHE", "RSA", "ARIA_256_CBC", 256, "SHA384"],
+  [49230, "TLS_ECDH_RSA_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "ECDH", "RSA", "ARIA_128_CBC", 128, "SHA256"],
+  [49231, "TLS_ECDH_RSA_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "ECDH", "RSA", "ARIA_256_CBC", 256, "SHA384"],
+  [49232, "TLS_RSA_WITH_ARIA_128_GCM_SHA256", "ARIA128-GCM-SHA256", "TLSv1.2", "RSA", "RSA", "ARIA_128_GCM", 128, "AEAD"],
+  [49233, "TLS_RSA_WITH_ARIA_256_GCM_SHA384", "ARIA256-GCM-SHA384", "TLSv1.2", "RSA", "RSA", "ARIA_256_GCM", 256, "AEAD"],
+  [49234, "TLS_DHE_RSA_WITH_ARIA_128_GCM_SHA256", "DHE-RSA-ARIA128-GCM-SHA256", "TLSv1.2", "DHE", "RSA", "ARIA_128_GCM", 128, "AEAD"],
+  [49235, "TLS_DHE_RSA_WITH_ARIA_256_GCM_SHA384", "DHE-RSA-ARIA256-GCM-SHA384", "TLSv1.2", "DHE", "RSA", "ARIA_256_GCM", 256, "AEAD"],
+  [49236, "TLS_DH_RSA_WITH_ARIA_128_GCM_SHA256", "DH-RSA-ARIA128-GCM-SHA256", "TLSv1.2", "DH", "RSA", "ARIA_128_GCM", 128, "AEAD"],
+  [49237, "TLS_DH_RSA_WITH_ARIA_256_GCM_SHA384", "DH-RSA-ARIA256-GCM-SHA384", "TLSv1.2", "DH", "RSA", "ARIA_256_GCM", 256, "AEAD"],
+  [49238, "TLS_DHE_DSS_WITH_ARIA_128_GCM_SHA256", "DHE-DSS-ARIA128-GCM-SHA256", "TLSv1.2", "DHE", "DSS", "ARIA_128_GCM", 128, "AEAD"],
+  [49239, "TLS_DHE_DSS_WITH_ARIA_256_GCM_SHA384", "DHE-DSS-ARIA256-GCM-SHA384", "TLSv1.2", "DHE", "DSS", "ARIA_256_GCM", 256, "AEAD"],
+  [49240, "TLS_DH_DSS_WITH_ARIA_128_GCM_SHA256", "DH-DSS-ARIA128-GCM-SHA256", "TLSv1.2", "DH", "DSS", "ARIA_128_GCM", 128, "AEAD"],
+  [49241, "TLS_DH_DSS_WITH_ARIA_256_GCM_SHA384", "DH-DSS-ARIA256-GCM-SHA384", "TLSv1.2", "DH", "DSS", "ARIA_256_GCM", 256, "AEAD"],
+  [49242, "TLS_DH_anon_WITH_ARIA_128_GCM_SHA256", "ADH-ARIA128-GCM-SHA256", "TLSv1.2", "DH", "anon", "ARIA_128_GCM", 128, "AEAD"],
+  [49243, "TLS_DH_anon_WITH_ARIA_256_GCM_SHA384", "ADH-ARIA256-GCM-SHA384", "TLSv1.2", "DH", "anon", "ARIA_256_GCM", 256, "AEAD"],
+  [49244, "TLS_ECDHE_ECDSA_WITH_ARIA_128_GCM_SHA256", "ECDHE-ECDSA-ARIA128-GCM-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_128_GCM", 128, "AEAD"],
+  [49245, "TLS_ECDHE_ECDSA_WITH_ARIA_256_GCM_SHA384", "ECDHE-ECDSA-ARIA256-GCM-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_256_GCM", 256, "AEAD"],
+  [49246, "TLS_ECDH_ECDSA_WITH_ARIA_128_GCM_SHA256", "ECDH-ECDSA-ARIA128-GCM-SHA256", "TLSv1.2", "ECDH", "ECDSA", "ARIA_128_GCM", 128, "AEAD"],
+  [49247, "TLS_ECDH_ECDSA_WITH_ARIA_256_GCM_SHA384", "ECDH-ECDSA-ARIA256-GCM-SHA384", "TLSv1.2", "ECDH", "ECDSA", "ARIA_256_GCM", 256, "AEAD"],
+  [49248, "TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256", "ECDHE-ARIA128-GCM-SHA256", "TLSv1.2", "ECDHE", "RSA", "ARIA_128_GCM", 128, "AEAD"],
+  [49249, "TLS_ECDHE_RSA_WITH_ARIA_256_GCM_SHA384", "ECDHE-ARIA256-GCM-SHA384", "TLSv1.2", "ECDHE", "RSA", "ARIA_256_GCM", 256, "AEAD"],
+  [49250, "TLS_ECDH_RSA_WITH_ARIA_128_GCM_SHA256", "ECDH-ARIA128-GCM-SHA256", "TLSv1.2", "ECDH", "RSA", "ARIA_128_GCM", 128, "AEAD"],
+  [49251, "TLS_ECDH_RSA_WITH_ARIA_256_GCM_SHA384", "ECDH-ARIA256-GCM-SHA384", "TLSv1.2", "ECDH", "RSA", "ARIA_256_GCM", 256, "AEAD"],
+  [49252, "TLS_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "PSK", "PSK", "ARIA_128_CBC", 128, "SHA256"],
+  [49253, "TLS_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "PSK", "PSK", "ARIA_256_CBC", 256, "SHA384"],
+  [49254, "TLS_DHE_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "DHE", "PSK", "ARIA_128_CBC", 128, "SHA256"],
+  [49255, "TLS_DHE_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "DHE", "PSK", "ARIA_256_CBC", 256, "SHA384"],
+  [49256, "TLS_RSA_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "RSA", "PSK", "ARIA_128_CBC", 128, "SHA256"],
+  [49257, "TLS_RSA_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "RSA", "PSK", "ARIA_256_CBC", 256, "SHA384"],
+  [49258, "TLS_PSK_WITH_ARIA_128_GCM_SHA256", "PSK-ARIA128-GCM-SHA256", "TLSv1.2", "PSK", "PSK", "ARIA_128_GCM", 128, "AEAD"],
+  [49259, "TLS_PSK_WITH_ARIA_256_GCM_SHA384", "PSK-ARIA256-GCM-SHA384", "TLSv1.2", "PSK", "PSK", "ARIA_256_GCM", 256, "AEAD"],
+  [49260, "TLS_DHE_PSK_WITH_ARIA_128_GCM_SHA256", "DHE-PSK-ARIA128-GCM-SHA256", "TLSv1.2", "DHE", "PSK", "ARIA_128_GCM", 128, "AEAD"],
+  [49261, "TLS_DHE_PSK_WITH_ARIA_256_GCM_SHA384", "DHE-PSK-ARIA256-GCM-SHA384", "TLSv1.2", "DHE", "PSK", "ARIA_256_GCM", 256, "AEAD"],
+  [49262, "TLS_RSA_PSK_WITH_ARIA_128_GCM_SHA256", "RSA-PSK-ARIA128-GCM-SHA256", "TLSv1.2", "RSA", "PSK", "ARIA_128_GCM", 128, "AEAD"],
+  [49263, "TLS_RSA_PSK_WITH_ARIA_256_GCM_SHA384", "RSA-PSK-ARIA256-GCM-SHA384", "TLSv1.2", "RSA", "PSK", "ARIA_256_GCM", 256, "AEAD"],
+  [49264, "TLS_ECDHE_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "ECDHE", "PSK", "ARIA_128_CBC", 128, "SHA256"],
+  [49265, "TLS_ECDHE_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "ECDHE", "PSK", "ARIA_256_CBC", 256, "SHA384"],
+  [49266, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDHE-ECDSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49267, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDHE-ECDSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49268, "TLS_ECDH_ECDSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDH-ECDSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49269, "TLS_ECDH_ECDSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDH-ECDSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49270, "TLS_ECDHE_RSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDHE-RSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49271, "TLS_ECDHE_RSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDHE-RSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49272, "TLS_ECDH_RSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDH-RSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49273, "TLS_ECDH_RSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDH-RSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49274, "TLS_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "RSA", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49275, "TLS_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "RSA", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49276, "TLS_DHE_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DHE", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49277, "TLS_DHE_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DHE", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49278, "TLS_DH_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DH", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49279, "TLS_DH_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DH", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49280, "TLS_DHE_DSS_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DHE", "DSS", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49281, "TLS_DHE_DSS_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DHE", "DSS", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49282, "TLS_DH_DSS_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DH", "DSS", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49283, "TLS_DH_DSS_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DH", "DSS", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49284, "TLS_DH_anon_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DH", "anon", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49285, "TLS_DH_anon_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DH", "anon", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49286, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49287, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49288, "TLS_ECDH_ECDSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49289, "TLS_ECDH_ECDSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49290, "TLS_ECDHE_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49291, "TLS_ECDHE_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49292, "TLS_ECDH_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49293, "TLS_ECDH_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49294, "TLS_PSK_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "PSK", "PSK", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49295, "TLS_PSK_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "PSK", "PSK", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49296, "TLS_DHE_PSK_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DHE", "PSK", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49297, "TLS_DHE_PSK_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DHE", "PSK", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49298, "TLS_RSA_PSK_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "RSA", "PSK", "CAMELLIA_128_GCM", 128, "AEAD"],
+  [49299, "TLS_RSA_PSK_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "RSA", "PSK", "CAMELLIA_256_GCM", 256, "AEAD"],
+  [49300, "TLS_PSK_WITH_CAMELLIA_128_CBC_SHA256", "PSK-CAMELLIA128-SHA256", "TLSv1", "PSK", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49301, "TLS_PSK_WITH_CAMELLIA_256_CBC_SHA384", "PSK-CAMELLIA256-SHA384", "TLSv1", "PSK", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49302, "TLS_DHE_PSK_WITH_CAMELLIA_128_CBC_SHA256", "DHE-PSK-CAMELLIA128-SHA256", "TLSv1", "DHE", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49303, "TLS_DHE_PSK_WITH_CAMELLIA_256_CBC_SHA384", "DHE-PSK-CAMELLIA256-SHA384", "TLSv1", "DHE", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49304, "TLS_RSA_PSK_WITH_CAMELLIA_128_CBC_SHA256", "RSA-PSK-CAMELLIA128-SHA256", "TLSv1", "RSA", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49305, "TLS_RSA_PSK_WITH_CAMELLIA_256_CBC_SHA384", "RSA-PSK-CAMELLIA256-SHA384", "TLSv1", "RSA", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49306, "TLS_ECDHE_PSK_WITH_CAMELLIA_128_CBC_SHA256", "ECDHE-PSK-CAMELLIA128-SHA256", "TLSv1", "ECDHE", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
+  [49307, "TLS_ECDHE_PSK_WITH_CAMELLIA_256_CBC_SHA384", "ECDHE-PSK-CAMELLIA256-SHA384", "TLSv1", "ECDHE", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
+  [49308, "TLS_RSA_WITH_AES_128_CCM", "AES128-CCM", "TLSv1.2", "RSA", "RSA", "AES_128_CCM", 128, "AEAD"],
+  [49309, "TLS_RSA_WITH_AES_256_CCM", "AES256-CCM", "TLSv1.2", "RSA", "RSA", "AES_256_CCM", 256, "AEAD"],
+  [49310, "TLS_DHE_RSA_WITH_AES_128_CCM", "DHE-RSA-AES128-CCM", "TLSv1.2", "DHE", "RSA", "AES_128_CCM", 128, "AEAD"],
+  [49311, "TLS_DHE_RSA_WITH_AES_256_CCM", "DHE-RSA-AES256-CCM", "TLSv1.2", "DHE", "RSA", "AES_256_CCM", 256, "AEAD"],
+  [49312, "TLS_RSA_WITH_AES_128_CCM_8", "AES128-CCM8", "TLSv1.2", "RSA", "RSA", "AES_128_CCM_8", 128, "AEAD"],
+  [49313, "TLS_RSA_WITH_AES_256_CCM_8", "AES256-CCM8", "TLSv1.2", "RSA", "RSA", "AES_256_CCM_8", 256, "AEAD"],
+  [49314, "TLS_DHE_RSA_WITH_AES_128_CCM_8", "DHE-RSA-AES128-CCM8", "TLSv1.2", "DHE", "RSA", "AES_128_CCM_8", 128, "AEAD"],
+  [49315, "TLS_DHE_RSA_WITH_AES_256_CCM_8", "DHE-RSA-AES256-CCM8", "TLSv1.2", "DHE", "RSA", "AES_256_CCM_8", 256, "AEAD"],
+  [49316, "TLS_PSK_WITH_AES_128_CCM", "PSK-AES128-CCM", "TLSv1.2", "PSK", "PSK", "AES_128_CCM", 128, "AEAD"],
+  [49317, "TLS_PSK_WITH_AES_256_CCM", "PSK-AES256-CCM", "TLSv1.2", "PSK", "PSK", "AES_256_CCM", 256, "AEAD"],
+  [49318, "TLS_DHE_PSK_WITH_AES_128_CCM", "DHE-PSK-AES128-CCM", "TLSv1.2", "DHE", "PSK", "AES_128_CCM", 128, "AEAD"],
+  [49319, "TLS_DHE_PSK_WITH_AES_256_CCM", "DHE-PSK-AES256-CCM", "TLSv1.2", "DHE", "PSK", "AES_256_CCM", 256, "AEAD"],
+  [49320, "TLS_PSK_WITH_AES_128_CCM_8", "PSK-AES128-CCM8", "TLSv1.2", "PSK", "PSK", "AES_128_CCM_8", 128, "AEAD"],
+  [49321, "TLS_PSK_WITH_AES_256_CCM_8", "PSK-AES256-CCM8", "TLSv1.2", "PSK", "PSK", "AES_256_CCM_8", 256, "AEAD"],
+  [49322, "TLS_PSK_DHE_WITH_AES_128_CCM_8", "DHE-PSK-AES128-CCM8", "TLSv1.2", "DHE", "PSK", "AES_128_CCM_8", 128, "AEAD"],
+  [49323, "TLS_PSK_DHE_WITH_AES_256_CCM_8", "DHE-PSK-AES256-CCM8", "TLSv1.2", "DHE", "PSK", "AES_256_CCM_8", 256, "AEAD"],
+  [49324, "TLS_ECDHE_ECDSA_WITH_AES_128_CCM", "ECDHE-ECDSA-AES128-CCM", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_CCM", 128, "AEAD"],
+  [49325, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM", "ECDHE-ECDSA-AES256-CCM", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_CCM", 256, "AEAD"],
+  [49326, "TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8", "ECDHE-ECDSA-AES128-CCM8", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_CCM_8", 128, "AEAD"],
+  [49327, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8", "ECDHE-ECDSA-AES256-CCM8", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_CCM_8", 256, "AEAD"],
+  [52392, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-CHACHA20-POLY1305", "TLSv1.2", "ECDHE", "RSA", "CHACHA20_POLY1305", 256, "AEAD"],
+  [52393, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305", "TLSv1.2", "ECDHE", "ECDSA", "CHACHA20_POLY1305", 256, "AEAD"],
+  [52394, "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "DHE-RSA-CHACHA20-POLY1305", "TLSv1.2", "DHE", "RSA", "CHACHA20_POLY1305", 256, "AEAD"],
+  [52395, "TLS_PSK_WITH_CHACHA20_POLY1305_SHA256", "PSK-CHACHA20-POLY1305", "TLSv1.2", "PSK", "PSK", "CHACHA20_POLY1305", 256, "AEAD"],
+  [52396, "TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-PSK-CHACHA20-POLY1305", "TLSv1.2", "ECDHE", "PSK", "CHACHA20_POLY1305", 256, "AEAD"],
+  [52397, "TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256", "DHE-PSK-CHACHA20-POLY1305", "TLSv1.2", "DHE", "PSK", "CHACHA20_POLY1305", 256, "AEAD"],
+  [52398, "TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256", "RSA-PSK-CHACHA20-POLY1305", "TLSv1.2", "RSA", "PSK", "CHACHA20_POLY1305", 256, "AEAD"]
+];
+
+// checks/endpoint/cipher-suites.ts
+function weakClassesOf(iana, authentication2, encryption3) {
+  const classes = [];
+  if (encryption3 === "NULL") classes.push("NULL");
+  if (authentication2 === "anon") classes.push("anon");
+  if (iana.includes("_EXPORT")) classes.push("EXPORT");
+  if (/^DES(40)?_CBC/.test(encryption3)) classes.push("DES");
+  if (encryption3.startsWith("3DES")) classes.push("3DES");
+  if (encryption3.startsWith("RC4")) classes.push("RC4");
+  if (encryption3.startsWith("RC2")) classes.push("RC2");
+  if (encryption3.startsWith("IDEA")) classes.push("IDEA");
+  return classes;
+}
+function toCipherSuite([code, iana, openssl, minVersion, keyExchange, authentication2, encryption3, encryptionBits, mac]) {
+  const tls13 = minVersion === "TLSv1.3";
+  const suite = {
+    code,
+    hex: `0x${(code >> 8).toString(16).toUpperCase().padStart(2, "0")},0x${(code & 255).toString(16).toUpperCase().padStart(2, "0")}`,
+    iana,
+    minVersion,
+    keyExchange,
+    authentication: authentication2,
+    encryption: encryption3,
+    encryptionBits,
+    mac,
+    // Ephemeral (EC)DHE keys, or TLS 1.3 where every key exchange is ephemeral.
+    forwardSecrecy: tls13 || keyExchange === "ECDHE" || keyExchange === "DHE",
+    aead: mac === "AEAD",
+    tls13,
+    weak: weakClassesOf(iana, authentication2, encryption3)
+  };
+  if (openssl) suite.openssl = openssl;
+  return suite;
+}
+var CIPHER_SUITES = CIPHER_SUITE_ROWS.map(toCipherSuite);
+var byCode = new Map(CIPHER_SUITES.map((suite) => [suite.code, suite]));
+var byName = /* @__PURE__ */ new Map();
+for (const suite of CIPHER_SUITES) {
+  byName.set(suite.iana.toUpperCase(), suite);
+  if (suite.openssl && !byName.has(suite.openssl.toUpperCase())) byName.set(suite.openssl.toUpperCase(), suite);
+}
+function cipherSuiteByCode(code) {
+  return byCode.get(code);
+}
+function cipherSuiteByName(name) {
+  const upper = name.trim().toUpperCase();
+  return byName.get(upper) ?? byName.get(upper.replace(/^SSL_/, "TLS_"));
+}
+
+// checks/endpoint/rules.ts
+var encryption = { safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
+var transmission = { safeguard: "transmission-security", citation: SAFEGUARDS["transmission-security"].citation };
+var authentication = { safeguard: "authentication", citation: SAFEGUARDS.authentication.citation };
+var ALB_POLICY = "On an AWS ALB/NLB listener choose `ELBSecurityPolicy-TLS13-1-2-2021-06` (or a FIPS variant)";
+var METADATA = {
+  "TLS-PROTOCOL-LEGACY": {
+    ...encryption,
+    title: "Legacy TLS/SSL protocol accepted",
+    severity: "high",
+    description: "The server completes a handshake with SSLv3, TLS 1.0 or TLS 1.1. These versions rely on MD5/SHA-1 in the handshake and CBC constructions broken by POODLE and BEAST; NIST SP 800-52r2 forbids them for protecting sensitive data.",
+    remediation: `Accept only TLS 1.2 and 1.3. nginx: \`ssl_protocols TLSv1.2 TLSv1.3;\`; Apache: \`SSLProtocol -all +TLSv1.2 +TLSv1.3\`. ${ALB_POLICY}.`
+  },
+  "TLS-PROTOCOL-NOT-ALLOWED": {
+    ...encryption,
+    title: "TLS version outside the profile",
+    severity: "medium",
+    description: "The server accepts a protocol version that is not legacy but that the selected profile does not allow (for example TLS 1.2 under `mozilla-modern`, which allows TLS 1.3 only).",
+    remediation: "Restrict the accepted versions to the profile's list, e.g. nginx `ssl_protocols TLSv1.3;` for `mozilla-modern`, or choose a profile that matches the clients you must serve."
+  },
+  "TLS-PROTOCOL-NO-TLS13": {
+    ...encryption,
+    title: "TLS 1.3 not supported",
+    severity: "medium",
+    description: "The server does not accept TLS 1.3. NIST SP 800-52r2 requires servers to support TLS 1.3 (since January 2024); TLS 1.3 removes static RSA, CBC and renegotiation entirely.",
+    remediation: `Enable TLS 1.3: nginx \`ssl_protocols TLSv1.2 TLSv1.3;\` with OpenSSL >= 1.1.1; Apache \`SSLProtocol -all +TLSv1.2 +TLSv1.3\`. ${ALB_POLICY}.`
+  },
+  "TLS-PROTOCOL-NO-TLS12": {
+    ...encryption,
+    title: "TLS 1.2 not supported",
+    severity: "medium",
+    description: "The profile requires TLS 1.2 (NIST SP 800-52r2: servers shall support TLS 1.2) and the server does not accept it, so clients without TLS 1.3 cannot connect securely and may be pushed to weaker channels.",
+    remediation: "Accept TLS 1.2 next to TLS 1.3 (nginx `ssl_protocols TLSv1.2 TLSv1.3;`), with the profile's TLS 1.2 cipher suites, or select `mozilla-modern` if TLS 1.3 only is intended."
+  },
+  "TLS-CIPHER-WEAK": {
+    ...encryption,
+    title: "Weak cipher suite accepted",
+    severity: "high",
+    description: "The server accepts a cipher suite that gives no or broken protection: NULL encryption, anonymous (unauthenticated) key exchange, EXPORT-grade keys, single DES, 3DES or IDEA (64-bit blocks, Sweet32), RC2 or RC4.",
+    remediation: `Remove the suite from the server's list. nginx: \`ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;\` (never \`ALL\`, \`DEFAULT\` or \`!aNULL\`-less lists); Java: \`jdk.tls.disabledAlgorithms\`; ${ALB_POLICY}.`
+  },
+  "TLS-CIPHER-NO-FORWARD-SECRECY": {
+    ...encryption,
+    title: "Cipher suite without forward secrecy",
+    severity: "medium",
+    description: "The server accepts a suite with static RSA or static (EC)DH key exchange: whoever obtains the server key later can decrypt every recorded session, including past PHI.",
+    remediation: "Offer only ECDHE (or DHE) suites: drop `AES128-GCM-SHA256`, `AES256-SHA` and other `TLS_RSA_*` suites from `ssl_ciphers`; on AWS use an `ELBSecurityPolicy-TLS13-*` policy."
+  },
+  "TLS-CIPHER-NOT-ALLOWED": {
+    ...encryption,
+    title: "Cipher suite outside the profile",
+    severity: "low",
+    description: "The server accepts a suite that is not weak by itself but is not on the selected profile's list (for example CBC or ChaCha20 suites under the `hipaa` profile, which allows only the NIST-approved AEAD suites).",
+    remediation: "Set the server's suite list to the profile's (see `docs/endpoint-rules.md` for each profile's list), e.g. nginx `ssl_ciphers` for TLS 1.2 and `ssl_conf_command Ciphersuites` for TLS 1.3."
+  },
+  "TLS-DH-WEAK": {
+    ...encryption,
+    title: "Weak ephemeral key exchange",
+    severity: "high",
+    description: "An ephemeral Diffie-Hellman group is smaller than the profile minimum (2048 bits for finite-field DH, 224-256 bits for elliptic curves); Logjam-class attacks break small groups.",
+    remediation: "Use ECDHE with X25519/P-256, or finite-field groups of 2048 bits or more: nginx `ssl_dhparam` with a 2048-bit file (`openssl dhparam 2048`) or `ssl_ecdh_curve X25519:prime256v1:secp384r1;`."
+  },
+  "CERT-UNTRUSTED": {
+    ...authentication,
+    title: "Certificate not trusted",
+    severity: "high",
+    description: "The served chain does not verify against the system trust store plus the configured anchors (self-signed, unknown CA, revoked or otherwise invalid). Clients cannot authenticate the server, which opens the door to interception.",
+    remediation: "Serve a certificate from a publicly trusted CA (or add the internal root with `ca:` in `.github/hipaa-guard.yml` when the endpoint is internal)."
+  },
+  "CERT-CHAIN-INCOMPLETE": {
+    ...authentication,
+    title: "Certificate chain incomplete",
+    severity: "medium",
+    description: "The server does not send the intermediate certificate(s); clients that do not fetch them (many non-browser clients, APIs, devices) fail to verify the server.",
+    remediation: "Serve the full chain: nginx `ssl_certificate` must point at leaf + intermediates (`fullchain.pem`); Apache 2.4.8+ the same in `SSLCertificateFile`; on AWS import the chain with the certificate."
+  },
+  "CERT-HOSTNAME-MISMATCH": {
+    ...authentication,
+    title: "Certificate does not match the host name",
+    severity: "high",
+    description: "No subject alternative name of the leaf certificate matches the endpoint's host name, so clients cannot tell the server from an impostor.",
+    remediation: "Issue a certificate whose subjectAltName includes the host name (or a matching wildcard), and make sure the server selects it for this SNI name."
+  },
+  "CERT-EXPIRED": {
+    ...authentication,
+    title: "Certificate expired",
+    severity: "critical",
+    description: "The leaf certificate's validity ended; clients refuse it or users learn to click through warnings.",
+    remediation: "Renew the certificate now and automate renewal (ACME/certbot, AWS ACM managed renewal), then reload the server."
+  },
+  "CERT-NOT-YET-VALID": {
+    ...authentication,
+    title: "Certificate not yet valid",
+    severity: "high",
+    description: "The leaf certificate's validity starts in the future (a wrong clock at issuance or a certificate deployed too early); clients reject it.",
+    remediation: "Deploy a certificate that is valid now, and check the clock (NTP) of the issuing system."
+  },
+  "CERT-EXPIRING-SOON": {
+    ...authentication,
+    title: "Certificate expires soon",
+    severity: "medium",
+    description: "The leaf certificate expires within the profile's warning window; once it does, the endpoint stops authenticating.",
+    remediation: "Renew the certificate before it expires and automate renewal (ACME/certbot, AWS ACM) with monitoring of the renewal job."
+  },
+  "CERT-LIFESPAN-TOO-LONG": {
+    ...authentication,
+    title: "Certificate lifespan too long",
+    severity: "low",
+    description: "The leaf certificate is valid for longer than the profile allows (398 days for public CAs, 366 days per Mozilla intermediate, 90 days per Mozilla modern), which lengthens the exposure of a compromised key.",
+    remediation: "Issue certificates with a shorter validity, ideally 90 days with automated renewal (ACME)."
+  },
+  "CERT-WEAK-KEY": {
+    ...authentication,
+    title: "Certificate key too small",
+    severity: "high",
+    description: "The leaf certificate's public key is smaller than the profile minimum (RSA/DSA 2048 bits, EC 224 or 256 bits).",
+    remediation: "Generate a new key (`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` or RSA 2048+) and reissue the certificate."
+  },
+  "CERT-WEAK-SIGNATURE": {
+    ...authentication,
+    title: "Certificate signature algorithm not allowed",
+    severity: "high",
+    description: "A certificate of the served chain (other than a self-signed root) is signed with an algorithm outside the profile's list; MD5 and SHA-1 signatures can be forged.",
+    remediation: "Reissue the certificate signed with SHA-256 or better (`sha256WithRSAEncryption`, `ecdsa-with-SHA256`); replace intermediates signed with SHA-1."
+  },
+  "CERT-OCSP-NOT-STAPLED": {
+    ...authentication,
+    title: "OCSP response not stapled",
+    severity: "low",
+    description: "The certificate names an OCSP responder but the server does not staple a response, so clients either skip revocation checking or leak the visited host to the CA.",
+    remediation: "Enable stapling: nginx `ssl_stapling on; ssl_stapling_verify on;` with a `resolver`; Apache `SSLUseStapling on` with an `SSLStaplingCache`."
+  },
+  "HTTP-NO-REDIRECT": {
+    ...encryption,
+    title: "Plain HTTP not redirected to HTTPS",
+    severity: "high",
+    description: "The plaintext port answers without redirecting to HTTPS, so requests (and any PHI or credentials in them) can travel unencrypted.",
+    remediation: "Answer every plain-HTTP request with a permanent redirect: nginx `return 301 https://$host$request_uri;`; AWS ALB an HTTP:80 listener with a `redirect` action `HTTP_301` to `HTTPS:443`; or close port 80."
+  },
+  "HTTP-REDIRECT-TEMPORARY": {
+    ...transmission,
+    title: "HTTP to HTTPS redirect is temporary",
+    severity: "low",
+    description: "The first plain-HTTP hop redirects with 302/303/307 instead of 301/308, so clients and caches keep using the plaintext URL.",
+    remediation: "Use a permanent redirect: nginx `return 301 https://$host$request_uri;` (or 308), ALB redirect action `HTTP_301`."
+  },
+  "HTTP-REDIRECT-OFF-HOST": {
+    ...transmission,
+    title: "HTTP redirect leaves the host",
+    severity: "medium",
+    description: "The first plain-HTTP hop redirects to a different host, so the original host never upgrades to HTTPS itself and HSTS cannot take effect for it.",
+    remediation: "Redirect first to `https://` on the same host (`return 301 https://$host$request_uri;`), then to other hosts from there."
+  },
+  "HTTP-REDIRECT-INSECURE": {
+    ...encryption,
+    title: "HTTP redirect chain is insecure",
+    severity: "high",
+    description: "The plain-HTTP redirect chain never reaches HTTPS, returns from HTTPS to HTTP, or loops, so clients stay on (or come back to) plaintext.",
+    remediation: "Make the first hop a permanent redirect to the same URL over `https://`, and make sure no HTTPS response redirects back to `http://`."
+  },
+  "HSTS-MISSING": {
+    ...encryption,
+    title: "HSTS header missing",
+    severity: "medium",
+    description: "The HTTPS response carries no `Strict-Transport-Security` header (a header sent only over plain HTTP does not count, RFC 6797), so a network attacker can strip the upgrade to HTTPS.",
+    remediation: 'Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on HTTPS responses: nginx `add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;`.'
+  },
+  "HSTS-MAX-AGE-TOO-SHORT": {
+    ...encryption,
+    title: "HSTS max-age too short",
+    severity: "medium",
+    description: "The HSTS `max-age` is below the profile minimum (one year, or two years for Mozilla's profiles), so the protection lapses between visits.",
+    remediation: "Raise `max-age` to at least the profile minimum, e.g. `max-age=31536000` (one year) or `63072000` (two years)."
+  },
+  "HSTS-NO-SUBDOMAINS": {
+    ...encryption,
+    title: "HSTS without includeSubDomains",
+    severity: "low",
+    description: "The HSTS header lacks `includeSubDomains`, so sibling hosts (and cookies scoped to the parent domain) can still be reached over plaintext.",
+    remediation: "Add `includeSubDomains` once every subdomain serves HTTPS: `Strict-Transport-Security: max-age=31536000; includeSubDomains`."
+  },
+  "HSTS-DUPLICATE": {
+    ...encryption,
+    title: "Several HSTS headers",
+    severity: "low",
+    description: "The HTTPS response carries more than one `Strict-Transport-Security` header (often one from the application and one from the proxy); RFC 6797 makes clients honour only the first, which may be the weaker one.",
+    remediation: "Set the header in one place only (e.g. the proxy with `add_header ... always;`) and remove it from the application, or `proxy_hide_header Strict-Transport-Security`."
+  },
+  "HTTP2-NOT-SUPPORTED": {
+    ...transmission,
+    title: "HTTP/2 not offered",
+    severity: "info",
+    description: "The server does not agree to `h2` in ALPN. Not a safeguard by itself: HTTP/2 requires TLS 1.2+ with AEAD suites, so offering it tends to go with a modern configuration.",
+    remediation: "Enable HTTP/2: nginx `listen 443 ssl; http2 on;` (1.25+) or `listen 443 ssl http2;`; Apache `Protocols h2 http/1.1`."
+  },
+  "ENDPOINT-UNREACHABLE": {
+    ...transmission,
+    title: "Endpoint unreachable",
+    severity: "high",
+    description: "The endpoint could not be probed (DNS failure, refused or reset connection, timeout, TLS alert, protocol error), so none of its safeguards could be verified.",
+    remediation: "Check the URL, the address override and that the prober can reach the host and port (firewall, security group); a TLS alert usually means no protocol or suite in common."
+  }
+};
+var ENDPOINT_RULE = Object.fromEntries(
+  Object.entries(METADATA).map(([id, metadata2]) => [id, { id, family: "endpoint", ...metadata2 }])
+);
+var ENDPOINT_RULES = Object.values(ENDPOINT_RULE);
+
+// checks/environments/rules.ts
+var ACCESS_CONTROL = { family: "environment", safeguard: "access-control", citation: citationOf("access-control") };
+var ENV_CROSS_REFERENCE = {
+  id: "ENV-CROSS-REFERENCE",
+  title: "A file of one environment names another environment\u2019s resource",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "A file that belongs to one environment references an identifier of another: an account id or ARN, a VPC id, a CIDR, a host name, a namespace, a bucket, database, secret, cluster or state file. Non-production code that reaches production data bypasses production\u2019s access controls; production that depends on staging inherits staging\u2019s weaker ones. Graded high when production is one side, medium between two non-production environments.",
+  remediation: "Point the file at its own environment\u2019s resource (a variable per environment, a per-environment tfvars or overlay). If the dependency is deliberate, document it and suppress this finding with a reason."
+};
+var ENV_SHARED_RESOURCE = {
+  id: "ENV-SHARED-RESOURCE",
+  title: "Two environments share one resource",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "Two environments declare the same bucket, data store host, database, KMS key, secret, cluster, VPC or cloud account. Whoever can act in the weaker environment then acts on the stronger one\u2019s resource.",
+  remediation: "Give each environment its own resource (and, for production, its own account) and copy only de-identified data across."
+};
+var ENV_SHARED_STATE = {
+  id: "ENV-SHARED-STATE",
+  title: "Two environments share one Terraform state",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "Two environments configure the same Terraform backend location (bucket and key, prefix or path). A plan run for one environment then reads and rewrites the other\u2019s state, and whoever can apply in one can destroy the other.",
+  remediation: "Give each environment its own state key, and production its own state bucket with its own access policy."
+};
+var ENV_NETWORK_PATH = {
+  id: "ENV-NETWORK-PATH",
+  title: "A network path connects two environments",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "A VPC peering connection, transit gateway attachment, security-group or firewall rule, network ACL, route or Kubernetes NetworkPolicy in one environment admits or reaches another environment\u2019s VPC, CIDR, account or namespace. Environments that can reach each other are one environment for an attacker.",
+  remediation: "Remove the peering, attachment or rule. Move data between environments through a reviewed, one-way export instead of a network path."
+};
+var ENV_CIDR_OVERLAP = {
+  id: "ENV-CIDR-OVERLAP",
+  title: "Two environments use overlapping address ranges",
+  severity: "medium",
+  ...ACCESS_CONTROL,
+  description: "Network ranges of two environments overlap. Rules written as \u201Cadmit this environment\u2019s CIDR\u201D then admit the other environment too, and the ranges cannot be told apart in logs or firewalls.",
+  remediation: "Give every environment a disjoint address range and renumber the one that overlaps."
+};
+var ENV_AMBIGUOUS_PATH = {
+  id: "ENV-AMBIGUOUS-PATH",
+  title: "A file belongs to two environments",
+  severity: "medium",
+  ...ACCESS_CONTROL,
+  description: "The `paths` globs of two or more environments match the same file, so hipaa-guard cannot tell which environment it configures, and does not check it for separation until exactly one does.",
+  remediation: "Narrow the `paths` globs in `.github/hipaa-guard.yml` (or move the file) so that exactly one environment claims it."
+};
+var ENV_RULES = [ENV_CROSS_REFERENCE, ENV_SHARED_RESOURCE, ENV_SHARED_STATE, ENV_NETWORK_PATH, ENV_CIDR_OVERLAP, ENV_AMBIGUOUS_PATH];
+
+// checks/infra/model.ts
+var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
+function unresolved(expression, branches) {
+  return branches ? { [UNRESOLVED]: true, expression, branches } : { [UNRESOLVED]: true, expression };
+}
+function isUnresolved(value) {
+  return typeof value === "object" && value !== null && UNRESOLVED in value;
+}
+
+// checks/infra/rule.ts
+function valueAt(values, path) {
+  let current = values;
+  for (const step of path) {
+    if (isUnresolved(current)) return current;
+    if (Array.isArray(current) && typeof step === "number") current = current[step];
+    else if (current !== null && typeof current === "object" && !Array.isArray(current)) {
+      current = current[String(step)];
+    } else return void 0;
+  }
+  return current;
+}
+function attributeRule(spec) {
+  const { targets, expect, ...metadata2 } = spec;
+  return {
+    ...metadata2,
+    formats: [...new Set(targets.map((target) => target.format))],
+    resourceTypes: [...new Set(targets.map((target) => target.type))],
+    ...expect.strength ? { strength: expect.strength } : {},
+    check: (resource) => {
+      const target = targets.find(
+        (candidate) => candidate.type === resource.type && candidate.format === resource.format && (candidate.when?.(resource) ?? true)
+      );
+      if (!target) return void 0;
+      const written = valueAt(resource.values, target.path);
+      const name = attributeName(target.path);
+      const verdict = judgeValue(target.path, written ?? target.absent, expect, name);
+      if (verdict.verdict === "fail" && written === void 0 && target.absent !== void 0) {
+        verdict.message = `${name} is not set, which means ${describeValue(target.absent)}; expected ${expect.expected}`;
+      }
+      return verdict;
+    }
+  };
+}
+function judgeValue(path, value, expect, name) {
+  if (isUnresolved(value)) return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: "unknown", path, expression: value.expression };
+  if (expect.test(value)) return { verdict: "pass", path, actual: value };
+  return {
+    verdict: "fail",
+    path,
+    actual: value ?? null,
+    expected: expect.expected,
+    message: `${name} is ${describeValue(value)}; expected ${expect.expected}`
+  };
+}
+function judgeBranches(path, value, expect, name) {
+  const verdicts = (value.branches ?? []).map((branch) => judgeValue(path, branch, expect, name));
+  if (verdicts.every((verdict) => verdict.verdict === "pass")) return { verdict: "pass", path, actual: value };
+  if (!verdicts.every((verdict) => verdict.verdict === "fail")) {
+    return { verdict: "unknown", path, expression: `${value.expression} (some branches pass, or cannot be resolved)` };
+  }
+  const actuals = verdicts.map((verdict) => describeValue(verdict.actual));
+  return {
+    verdict: "fail",
+    path,
+    actual: value.expression,
+    expected: expect.expected,
+    message: `${name} is ${actuals.join(" or ")} whichever way ${value.expression} goes; expected ${expect.expected}`
+  };
+}
+function attributeName(path) {
+  return path.filter((step) => typeof step === "string").join(".") || "the resource";
+}
+function describeValue(value) {
+  if (value === void 0 || value === null) return "not set";
+  return typeof value === "string" ? `"${value}"` : JSON.stringify(value);
+}
+var mustBeTrue = {
+  expected: "true",
+  test: (value) => isTrue(value),
+  strength: (value) => isTrue(value) ? 1 : 0
+};
+var mustBeFalse = {
+  expected: "false",
+  test: (value) => !isTrue(value),
+  strength: (value) => isTrue(value) ? 0 : 1
+};
+function isTrue(value) {
+  return value === true || typeof value === "string" && value.toLowerCase() === "true";
+}
+function oneOf(allowed, expected, ordered) {
+  return {
+    expected,
+    test: (value) => allowed.includes(value),
+    ...ordered ? {
+      strength: (value) => {
+        const index = ordered.indexOf(value);
+        return index < 0 ? void 0 : index;
+      }
+    } : {}
+  };
+}
+var mustBeSet = {
+  expected: "set",
+  test: (value) => value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && value.length === 0),
+  strength: (value) => value === void 0 || value === null || value === "" ? 0 : 1
+};
+function atLeast(minimum, unit) {
+  const asNumber = (value) => typeof value === "number" ? value : typeof value === "string" && /^\d+$/.test(value) ? Number(value) : void 0;
+  return {
+    expected: `at least ${minimum} ${unit}`,
+    test: (value) => (asNumber(value) ?? -1) >= minimum,
+    strength: asNumber
+  };
+}
+
+// checks/infra/rules/support.ts
+function tf(type, path, options = {}) {
+  return { type, format: "terraform", path, ...options };
+}
+function cfn(type, path, options = {}) {
+  return { type, format: "cloudformation", path, ...options };
+}
+function refersTo(value, target) {
+  if (!isUnresolved(value)) return false;
+  if (target.format === "terraform") {
+    return new RegExp(`(^|[^\\w.])${escape(target.address)}(\\.|\\W|$)`).test(value.expression);
+  }
+  return value.expression.includes(`"${target.address}"`);
+}
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function referencing(target, context, types, path) {
+  return context.resources.filter(
+    (resource) => resource.format === target.format && types.includes(resource.type) && refersTo(valueAt(resource.values, path), target)
+  );
+}
+function referencedBy(referrers, what) {
+  return (resource, context) => {
+    const referrer = referrers[resource.format];
+    if (!referrer) return void 0;
+    const found = referencing(resource, context, [referrer.type], [referrer.path]);
+    if (found.length) return { verdict: "pass", path: [], actual: found[0].address };
+    return { verdict: "fail", path: [], actual: null, expected: what, message: `no ${what} refers to this resource; expected one in the same module or template` };
+  };
+}
+function allOf(resource, rows) {
+  let verdict;
+  for (const row of rows) {
+    verdict = judgeValue(row.path, valueAt(resource.values, row.path) ?? row.absent, row.expect, row.path.filter((step) => typeof step === "string").join("."));
+    if (verdict.verdict !== "pass") return verdict;
+  }
+  return verdict;
+}
+function itemsAt(resource, path) {
+  const value = valueAt(resource.values, path);
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return [{ path, value }];
+  return value.map((item, index) => ({ path: [...path, index], value: item }));
+}
+function elbPolicyStrength(value) {
+  if (typeof value !== "string" || !value.startsWith("ELBSecurityPolicy-")) return void 0;
+  const minimum = /(?:TLS13-|TLS-|FS-)1-([0-3])-/.exec(value)?.[1];
+  return minimum === void 0 ? 10 : 10 + Number(minimum);
+}
+var CLOUDFRONT_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
+var TLS12_OR_LATER = "TLS 1.2 or later";
+function tlsAtLeast(ordered, minimumIndex) {
+  return {
+    expected: `${ordered.slice(minimumIndex).map((name) => `"${name}"`).join(" or ")} (${TLS12_OR_LATER})`,
+    test: (value) => typeof value === "string" && ordered.indexOf(value) >= minimumIndex,
+    strength: (value) => {
+      const index = typeof value === "string" ? ordered.indexOf(value) : -1;
+      return index < 0 ? void 0 : index;
+    }
+  };
+}
+
+// checks/infra/kubernetes/annotations.ts
+var INGRESS_NGINX = "nginx.ingress.kubernetes.io/";
+var ALB = "alb.ingress.kubernetes.io/";
+var AWS_SERVICE = "service.beta.kubernetes.io/";
+function annotationPath(key) {
+  return ["metadata", "annotations", key];
+}
+function scalarText(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : void 0;
+}
+function annotation(resource, key) {
+  return valueAt(resource.values, annotationPath(key));
+}
+function annotationKeys(resource) {
+  const annotations = valueAt(resource.values, ["metadata", "annotations"]);
+  return annotations !== null && typeof annotations === "object" ? Object.keys(annotations) : [];
+}
+function isAlbIngress(resource) {
+  return resource.type === "Ingress" && (valueAt(resource.values, ["spec", "ingressClassName"]) === "alb" || annotation(resource, "kubernetes.io/ingress.class") === "alb" || annotationKeys(resource).some((key) => key.startsWith(ALB)));
+}
+function isSpecTlsIngress(resource) {
+  return resource.type === "Ingress" && !isAlbIngress(resource);
+}
+function albListenProtocols(resource) {
+  const ports = scalarText(annotation(resource, `${ALB}listen-ports`));
+  if (ports === void 0) return /* @__PURE__ */ new Set([annotation(resource, `${ALB}certificate-arn`) ? "HTTPS" : "HTTP"]);
+  let parsed;
+  try {
+    parsed = JSON.parse(ports);
+  } catch {
+    parsed = void 0;
+  }
+  if (!Array.isArray(parsed)) return unresolved(`listen-ports ${ports} (not a JSON list such as '[{"HTTPS": 443}]')`);
+  return new Set(parsed.flatMap((entry) => entry !== null && typeof entry === "object" ? Object.keys(entry).map((key) => key.toUpperCase()) : []));
+}
+function albServesHttps(resource) {
+  const protocols = albListenProtocols(resource);
+  return protocols instanceof Set && protocols.has("HTTPS");
+}
+function albScheme(resource) {
+  return annotation(resource, `${ALB}scheme`) ?? "internal";
+}
+function albAttributes(resource) {
+  const text = annotation(resource, `${ALB}load-balancer-attributes`);
+  const attributes = /* @__PURE__ */ new Map();
+  if (typeof text !== "string") return attributes;
+  for (const pair of text.split(",")) {
+    const [key, ...value] = pair.split("=");
+    if (key?.trim()) attributes.set(key.trim(), value.join("=").trim());
+  }
+  return attributes;
+}
+function isLoadBalancerService(resource) {
+  return resource.type === "Service" && valueAt(resource.values, ["spec", "type"]) === "LoadBalancer";
+}
+function serviceTerminatesTls(resource) {
+  return isLoadBalancerService(resource) && Boolean(annotation(resource, `${AWS_SERVICE}aws-load-balancer-ssl-cert`));
+}
+function serviceScheme(resource) {
+  const scheme = annotation(resource, `${AWS_SERVICE}aws-load-balancer-scheme`);
+  if (typeof scheme === "string") return { path: annotationPath(`${AWS_SERVICE}aws-load-balancer-scheme`), value: scheme };
+  const internal2 = annotation(resource, `${AWS_SERVICE}aws-load-balancer-internal`);
+  if (internal2 !== void 0) {
+    const value = scalarText(internal2) === "false" ? "internet-facing" : "internal";
+    return { path: annotationPath(`${AWS_SERVICE}aws-load-balancer-internal`), value };
+  }
+  const type = annotation(resource, `${AWS_SERVICE}aws-load-balancer-type`);
+  const controller = type === "external" || type === "nlb-ip" || valueAt(resource.values, ["spec", "loadBalancerClass"]) === "service.k8s.aws/nlb";
+  return { path: ["spec", "type"], value: controller ? "internal" : "internet-facing" };
+}
+var INGRESS_NGINX_KEYS = ["ssl-protocols", "ssl-ciphers", "ssl-redirect", "force-ssl-redirect", "hsts", "hsts-max-age", "hsts-include-subdomains"];
+function isIngressNginxConfigMap(resource) {
+  if (resource.type !== "ConfigMap") return false;
+  const name = valueAt(resource.values, ["metadata", "name"]);
+  if (typeof name === "string" && /ingress-nginx|nginx-ingress|nginx-configuration/.test(name)) return true;
+  const data = valueAt(resource.values, ["data"]);
+  return data !== null && typeof data === "object" && INGRESS_NGINX_KEYS.some((key) => key in data);
+}
+
+// checks/infra/kubernetes/example-manifests.ts
+function indent(lines, spaces) {
+  return lines.map((line) => `${" ".repeat(spaces)}${line}
+`).join("");
+}
+function metadata(name, annotations) {
+  const block = annotations.length ? `  annotations:
+${indent(annotations, 4)}` : "";
+  return `metadata:
+  name: ${name}
+${block}`;
+}
+function albIngress(annotations) {
+  return `apiVersion: networking.k8s.io/v1
+kind: Ingress
+${metadata("portal", annotations)}spec:
+  ingressClassName: alb
+`;
+}
+function loadBalancerService(annotations, port) {
+  return `apiVersion: v1
+kind: Service
+${metadata("api", annotations)}spec:
+  type: LoadBalancer
+  ports:
+    - port: ${port}
+      targetPort: 8080
+`;
+}
+function controllerConfigMap(data) {
+  return `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ingress-nginx-controller
+  namespace: ingress-nginx
+data:
+${indent(data, 2)}`;
+}
+function nginxIngress(annotations) {
+  return `apiVersion: networking.k8s.io/v1
+kind: Ingress
+${metadata("portal", annotations)}spec:
+  ingressClassName: nginx
+  tls:
+    - hosts: [portal.example.org]
+      secretName: portal-tls
+  rules:
+    - host: portal.example.org
+`;
+}
+var DEFAULT_DENY = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny
+  namespace: phi
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]
+`;
+
+// checks/infra/kubernetes/aws-load-balancer-rules.ts
+var family = "kubernetes";
+var HTTPS_ONLY = `alb.ingress.kubernetes.io/listen-ports: '[{"HTTPS": 443}]'`;
+var HTTP_AND_HTTPS = `alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}, {"HTTPS": 443}]'`;
+var CERTIFICATE = "alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/portal";
+var REDIRECT = "alb.ingress.kubernetes.io/ssl-redirect: '443'";
+var INTERNAL = "alb.ingress.kubernetes.io/scheme: internal";
+var INTERNET_FACING = "alb.ingress.kubernetes.io/scheme: internet-facing";
+var SERVICE_CERTIFICATE = "service.beta.kubernetes.io/aws-load-balancer-ssl-cert: arn:aws:acm:us-east-1:111122223333:certificate/api";
+var encryption2 = { family, safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
+var DEFAULT_ELB_POLICY = "ELBSecurityPolicy-2016-08";
+var elbTls12 = {
+  expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
+  test: (value) => (elbPolicyStrength(value) ?? 0) >= 12,
+  strength: elbPolicyStrength
+};
+var awsLbTlsPolicy = attributeRule({
+  ...encryption2,
+  id: "K8S-AWS-LB-TLS-POLICY",
+  title: "AWS load balancer from Kubernetes allows TLS older than 1.2",
+  severity: "high",
+  description: `The TLS security policy of an ALB Ingress (\`alb.ingress.kubernetes.io/ssl-policy\`) or of a load balancer Service with a certificate (\`service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy\`) accepts TLS 1.0 or 1.1. Without the annotation AWS applies \`${DEFAULT_ELB_POLICY}\`, which does. A change to a weaker policy is reported as \`weakened\`.`,
+  remediation: "Annotate the Ingress with `alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-2021-06` (the Service with `service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy`).",
+  targets: [
+    { type: "Ingress", format: "kubernetes", path: annotationPath(`${ALB}ssl-policy`), absent: DEFAULT_ELB_POLICY, when: (resource) => isAlbIngress(resource) && albServesHttps(resource) },
+    { type: "Service", format: "kubernetes", path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy`), absent: DEFAULT_ELB_POLICY, when: serviceTerminatesTls }
+  ],
+  expect: elbTls12,
+  examples: {
+    bad: [
+      { path: "k8s/alb.yaml", line: 8, text: albIngress([HTTPS_ONLY, CERTIFICATE, "alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS-1-1-2017-01"]) },
+      { path: "k8s/service.yaml", line: 5, text: loadBalancerService([SERVICE_CERTIFICATE], 443) }
+    ],
+    good: [{ path: "k8s/alb.yaml", text: albIngress([HTTPS_ONLY, CERTIFICATE, "alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-2021-06"]) }]
+  }
+});
+var albSslRedirectMissing = attributeRule({
+  ...encryption2,
+  id: "K8S-ALB-SSL-REDIRECT-MISSING",
+  title: "ALB Ingress serves HTTP next to HTTPS without redirecting",
+  severity: "high",
+  description: "An ALB Ingress listens on HTTP and HTTPS but has no `alb.ingress.kubernetes.io/ssl-redirect`, so requests that arrive on port 80 are served in clear text instead of being redirected to HTTPS.",
+  remediation: "Add `alb.ingress.kubernetes.io/ssl-redirect: '443'`, or listen on HTTPS only.",
+  targets: [
+    {
+      type: "Ingress",
+      format: "kubernetes",
+      path: annotationPath(`${ALB}ssl-redirect`),
+      when: (resource) => {
+        const protocols = albListenProtocols(resource);
+        return isAlbIngress(resource) && protocols instanceof Set && protocols.has("HTTP") && protocols.has("HTTPS");
+      }
+    }
+  ],
+  expect: mustBeSet,
+  examples: {
+    bad: [{ path: "k8s/alb.yaml", line: 5, before: albIngress([HTTP_AND_HTTPS, REDIRECT]), text: albIngress([HTTP_AND_HTTPS]) }],
+    good: [{ path: "k8s/alb.yaml", text: albIngress([HTTP_AND_HTTPS, REDIRECT]) }]
+  }
+});
+var internal = {
+  expected: "internal",
+  test: (value) => value === "internal",
+  strength: (value) => value === "internal" ? 1 : value === "internet-facing" ? 0 : void 0
+};
+function checkScheme(resource) {
+  if (isAlbIngress(resource)) return judgeValue(annotationPath(`${ALB}scheme`), albScheme(resource), internal, "scheme");
+  if (!isLoadBalancerService(resource)) return void 0;
+  const { path, value } = serviceScheme(resource);
+  return judgeValue(path, value, internal, "load balancer scheme");
+}
+var awsLbInternetFacing = {
+  id: "K8S-AWS-LB-INTERNET-FACING",
+  title: "Internal load balancer from Kubernetes made internet-facing",
+  family,
+  severity: "high",
+  safeguard: "access-control",
+  description: "An ALB Ingress (`alb.ingress.kubernetes.io/scheme`) or a load balancer Service (`service.beta.kubernetes.io/aws-load-balancer-scheme`, `aws-load-balancer-internal`) that was internal now faces the internet, exposing what was reachable only inside the VPC. Reported only as a change (`weakened`, `removed`): a new internet-facing load balancer is a design decision.",
+  remediation: "Keep `scheme: internal` (Service: `aws-load-balancer-scheme: internal`) unless exposing the service was reviewed; restrict it with `inbound-cidrs` if it must face the internet.",
+  formats: ["kubernetes"],
+  resourceTypes: ["Ingress", "Service"],
+  check: checkScheme,
+  strength: internal.strength,
+  onlyChanges: ["weakened", "removed"],
+  examples: {
+    bad: [
+      { path: "k8s/alb.yaml", line: 6, before: albIngress([INTERNAL]), text: albIngress([INTERNET_FACING]) },
+      { path: "k8s/service.yaml", line: 6, before: loadBalancerService([`${AWS_SERVICE}aws-load-balancer-internal: "true"`], 443), text: loadBalancerService([], 443) }
+    ],
+    good: [{ path: "k8s/alb.yaml", text: albIngress([INTERNAL]) }]
+  }
+};
+var WORLD = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+function cidrsOf(value) {
+  return typeof value === "string" ? value.split(/[\s,]+/).filter(Boolean) : [];
+}
+var albInboundCidrsOpen = attributeRule({
+  id: "K8S-ALB-INBOUND-CIDRS-OPEN",
+  title: "ALB Ingress opened to the whole internet",
+  family,
+  severity: "high",
+  safeguard: "access-control",
+  description: "An internet-facing ALB Ingress whose `alb.ingress.kubernetes.io/inbound-cidrs` was restricted now admits `0.0.0.0/0` or `::/0`, explicitly or by removing the annotation (the controller then opens the listeners to everyone). Reported only as a change.",
+  remediation: "Keep `alb.ingress.kubernetes.io/inbound-cidrs` to the networks that need the service (partners, VPN, office ranges).",
+  targets: [
+    {
+      type: "Ingress",
+      format: "kubernetes",
+      path: annotationPath(`${ALB}inbound-cidrs`),
+      absent: "0.0.0.0/0, ::/0",
+      when: (resource) => isAlbIngress(resource) && albScheme(resource) === "internet-facing"
+    }
+  ],
+  expect: {
+    expected: "only the networks that need access (no 0.0.0.0/0 or ::/0)",
+    test: (value) => cidrsOf(value).length > 0 && !cidrsOf(value).some((cidr) => WORLD.has(cidr)),
+    strength: (value) => cidrsOf(value).some((cidr) => WORLD.has(cidr)) ? 0 : 1
+  },
+  onlyChanges: ["weakened", "removed"],
+  examples: {
+    bad: [
+      {
+        path: "k8s/alb.yaml",
+        line: 7,
+        before: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24"]),
+        text: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24, 0.0.0.0/0"])
+      },
+      { path: "k8s/alb.yaml", line: 5, before: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24"]), text: albIngress([INTERNET_FACING]) }
+    ],
+    good: [{ path: "k8s/alb.yaml", text: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24"]) }]
+  }
+});
+function albAttributeCheck(key) {
+  const path = annotationPath(`${ALB}load-balancer-attributes`);
+  return (resource) => isAlbIngress(resource) ? judgeValue(path, albAttributes(resource).get(key) ?? "false", mustBeTrue, `load-balancer-attributes ${key}`) : void 0;
+}
+var albAccessLogsOff = {
+  id: "K8S-ALB-ACCESS-LOGS-OFF",
+  title: "ALB Ingress without access logs",
+  family,
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "The ALB of an Ingress does not write access logs (`access_logs.s3.enabled=true` in `alb.ingress.kubernetes.io/load-balancer-attributes`; AWS's default is off), so requests to systems holding PHI leave no record to examine.",
+  remediation: "Add `access_logs.s3.enabled=true,access_logs.s3.bucket=<log bucket>` to `alb.ingress.kubernetes.io/load-balancer-attributes`.",
+  formats: ["kubernetes"],
+  resourceTypes: ["Ingress"],
+  check: albAttributeCheck("access_logs.s3.enabled"),
+  strength: mustBeTrue.strength,
+  examples: {
+    bad: [{ path: "k8s/alb.yaml", line: 6, text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=false,idle_timeout.timeout_seconds=60"]) }],
+    good: [{ path: "k8s/alb.yaml", text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=true,access_logs.s3.bucket=alb-logs"]) }]
+  }
+};
+var albDropInvalidHeadersOff = {
+  id: "K8S-ALB-DROP-INVALID-HEADERS-OFF",
+  title: "ALB Ingress passes invalid HTTP headers",
+  family,
+  severity: "medium",
+  safeguard: "integrity",
+  citation: CITATIONS.transmissionIntegrity,
+  description: "The ALB of an Ingress forwards header fields with invalid names (`routing.http.drop_invalid_header_fields.enabled` is not `true` in `alb.ingress.kubernetes.io/load-balancer-attributes`), which enables HTTP desync and request smuggling against the services behind it.",
+  remediation: "Add `routing.http.drop_invalid_header_fields.enabled=true` to `alb.ingress.kubernetes.io/load-balancer-attributes`.",
+  formats: ["kubernetes"],
+  resourceTypes: ["Ingress"],
+  check: albAttributeCheck("routing.http.drop_invalid_header_fields.enabled"),
+  strength: mustBeTrue.strength,
+  examples: {
+    bad: [{ path: "k8s/alb.yaml", line: 3, text: albIngress([]) }],
+    good: [{ path: "k8s/alb.yaml", text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: routing.http.drop_invalid_header_fields.enabled=true"]) }]
+  }
+};
+function checkServiceTls(resource) {
+  if (!isLoadBalancerService(resource)) return void 0;
+  const ports = valueAt(resource.values, ["spec", "ports"]);
+  const list2 = Array.isArray(ports) ? ports : [];
+  const certificate = annotation(resource, `${AWS_SERVICE}aws-load-balancer-ssl-cert`);
+  const sslPorts = (scalarText(annotation(resource, `${AWS_SERVICE}aws-load-balancer-ssl-ports`)) ?? "*").split(/[\s,]+/);
+  const listed = (port) => [valueAt(port, ["port"]), valueAt(port, ["name"])].some((key) => sslPorts.includes(scalarText(key) ?? ""));
+  const isTls = (port) => Boolean(certificate) && (sslPorts.includes("*") || listed(port));
+  const plain = list2.findIndex((port) => !isTls(port) && valueAt(port, ["port"]) !== 443);
+  if (plain < 0) return { verdict: "pass", path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-cert`), actual: certificate ?? "TLS passthrough" };
+  return {
+    verdict: "fail",
+    path: ["spec", "ports", plain, "port"],
+    actual: valueAt(list2[plain], ["port"]) ?? null,
+    expected: "a TLS listener (aws-load-balancer-ssl-cert) or TLS passthrough on 443",
+    message: `port ${scalarText(valueAt(list2[plain], ["port"])) ?? "?"} of the load balancer carries plain TCP/HTTP; expected TLS at the load balancer (service.beta.kubernetes.io/aws-load-balancer-ssl-cert) or TLS passed through on port 443`
+  };
+}
+var serviceLoadBalancerWithoutTls = {
+  ...encryption2,
+  id: "K8S-SERVICE-LB-NO-TLS",
+  title: "Load balancer Service exposes a port without TLS",
+  severity: "high",
+  description: "A `type: LoadBalancer` Service exposes a port that neither terminates TLS at the load balancer (`service.beta.kubernetes.io/aws-load-balancer-ssl-cert`, limited by `aws-load-balancer-ssl-ports`) nor is 443 (taken as TLS passed through to the pod), so traffic on it may cross the network in clear text.",
+  remediation: "Attach a certificate with `service.beta.kubernetes.io/aws-load-balancer-ssl-cert` (and `aws-load-balancer-ssl-ports`), or expose only a port on which the pod itself speaks TLS.",
+  formats: ["kubernetes"],
+  resourceTypes: ["Service"],
+  check: checkServiceTls,
+  examples: {
+    bad: [{ path: "k8s/service.yaml", line: 8, text: loadBalancerService([], 80) }],
+    good: [{ path: "k8s/service.yaml", text: loadBalancerService([SERVICE_CERTIFICATE, `${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy: ELBSecurityPolicy-TLS13-1-2-2021-06`], 443) }]
+  }
+};
+var AWS_LOAD_BALANCER_RULES = [
+  awsLbTlsPolicy,
+  albSslRedirectMissing,
+  awsLbInternetFacing,
+  albInboundCidrsOpen,
+  albAccessLogsOff,
+  albDropInvalidHeadersOff,
+  serviceLoadBalancerWithoutTls
+];
+
+// checks/infra/nginx/tls-settings.ts
+var PROTOCOL_ORDER = ["SSLv2", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
+var FIRST_MODERN = PROTOCOL_ORDER.indexOf("TLSv1.2");
+function protocolList(value) {
+  if (Array.isArray(value)) return value.filter((item) => typeof item === "string");
+  return typeof value === "string" ? value.split(/[\s,]+/).filter(Boolean) : [];
+}
+function protocolRank(protocol) {
+  return PROTOCOL_ORDER.findIndex((known) => known.toLowerCase() === protocol.toLowerCase());
+}
+function legacyProtocolsIn(value) {
+  return protocolList(value).filter((protocol) => {
+    const rank = protocolRank(protocol);
+    return rank >= 0 && rank < FIRST_MODERN;
+  });
+}
+var noLegacyProtocols = {
+  expected: "TLSv1.2 and TLSv1.3 only",
+  test: (value) => protocolList(value).length > 0 && legacyProtocolsIn(value).length === 0,
+  strength: (value) => {
+    const ranks = protocolList(value).map(protocolRank).filter((rank) => rank >= 0);
+    return ranks.length ? Math.min(...ranks) : void 0;
+  }
+};
+var WEAK_KEYWORDS = {
+  NULL: ["NULL"],
+  ENULL: ["NULL"],
+  COMPLEMENTOFALL: ["NULL"],
+  ANULL: ["anon"],
+  ADH: ["anon"],
+  AECDH: ["anon"],
+  EXP: ["EXPORT"],
+  EXPORT: ["EXPORT"],
+  EXPORT40: ["EXPORT"],
+  EXPORT56: ["EXPORT"],
+  DES: ["DES"],
+  LOW: ["DES"],
+  "3DES": ["3DES"],
+  MEDIUM: ["3DES", "RC4"],
+  RC4: ["RC4"],
+  RC2: ["RC2"],
+  IDEA: ["IDEA"],
+  MD5: ["MD5"],
+  // ALL is everything but eNULL: anonymous suites always, RC4, DES and 3DES where OpenSSL still has them.
+  ALL: ["anon", "RC4", "DES", "3DES"],
+  COMPLEMENTOFDEFAULT: ["anon"]
+};
+function weaknessesOf(element) {
+  const classes = /* @__PURE__ */ new Set();
+  for (const part of element.split("+")) {
+    const keyword = WEAK_KEYWORDS[part.toUpperCase()];
+    if (keyword) keyword.forEach((weakness) => classes.add(weakness));
+    const suite = keyword ? void 0 : cipherSuiteByName(part);
+    suite?.weak.forEach((weakness) => classes.add(weakness));
+    if (suite?.mac === "MD5") classes.add("MD5");
+  }
+  return [...classes];
+}
+function weakCiphersIn(cipherString) {
+  const selected = /* @__PURE__ */ new Map();
+  const banned = /* @__PURE__ */ new Set();
+  for (const raw of cipherString.split(/[:,\s]+/).filter(Boolean)) {
+    const operator = /^[!+-]/.test(raw) ? raw[0] : "";
+    const element = operator ? raw.slice(1) : raw;
+    if (element.startsWith("@")) continue;
+    const weaknesses = weaknessesOf(element);
+    if (operator === "!" && !element.includes("+")) weaknesses.forEach((weakness) => banned.add(weakness));
+    if (operator === "!" || operator === "-") {
+      for (const [name, classes] of selected) if (name === element || classes.every((weakness) => weaknesses.includes(weakness))) selected.delete(name);
+    } else if (operator === "" && weaknesses.length) {
+      selected.set(element, weaknesses);
+    }
+  }
+  return [...selected].flatMap(([element, classes]) => {
+    const left = classes.filter((weakness) => !banned.has(weakness));
+    return left.length ? [`${element} (${left.join(", ")})`] : [];
+  });
+}
+var noWeakCiphers = {
+  expected: "no NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites",
+  test: (value) => typeof value === "string" && weakCiphersIn(value).length === 0,
+  strength: (value) => typeof value === "string" ? -weakCiphersIn(value).length : void 0
+};
+var HSTS_MIN_MAX_AGE = 31536e3;
+var hstsMaxAge = atLeast(HSTS_MIN_MAX_AGE, "seconds of HSTS max-age");
+
+// checks/infra/kubernetes/ingress-rules.ts
+var transmission2 = { family: "kubernetes", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
+function hostCovered(host, tlsHosts) {
+  return tlsHosts.some((tlsHost) => {
+    if (tlsHost === host) return true;
+    if (!tlsHost.startsWith("*.")) return false;
+    const suffix = tlsHost.slice(1);
+    return host.endsWith(suffix) && !host.slice(0, -suffix.length).includes(".");
+  });
+}
+function listAt(values, path) {
+  const value = valueAt(values, path);
+  return Array.isArray(value) ? value : [];
+}
+var GKE_CERTIFICATE_ANNOTATIONS = ["networking.gke.io/managed-certificates", "ingress.gcp.kubernetes.io/pre-shared-cert"];
+function checkIngressTls(resource) {
+  if (isAlbIngress(resource)) {
+    const protocols = albListenProtocols(resource);
+    const path = annotationPath("alb.ingress.kubernetes.io/listen-ports");
+    if (!(protocols instanceof Set)) return { verdict: "unknown", path, expression: protocols.expression };
+    if (protocols.has("HTTPS")) return { verdict: "pass", path, actual: [...protocols] };
+    return { verdict: "fail", path, actual: [...protocols], expected: "an HTTPS listener", message: `the ALB listens on ${[...protocols].join(", ")} only; expected an HTTPS listener (listen-ports with {"HTTPS": 443} and a certificate)` };
+  }
+  const rules = listAt(resource.values, ["spec", "rules"]);
+  if (!rules.length) return void 0;
+  const gkeCertificate = GKE_CERTIFICATE_ANNOTATIONS.find((key) => annotation(resource, key) !== void 0);
+  if (gkeCertificate) return { verdict: "pass", path: annotationPath(gkeCertificate), actual: "every host has TLS" };
+  const tls = listAt(resource.values, ["spec", "tls"]);
+  const coversAll = tls.some((entry) => !Array.isArray(valueAt(entry, ["hosts"])));
+  const tlsHosts = tls.flatMap((entry) => listAt(entry, ["hosts"])).map(String);
+  const index = coversAll ? -1 : rules.findIndex((rule) => !hostCovered(scalarText(valueAt(rule, ["host"])) ?? "*", tlsHosts));
+  if (index < 0) return { verdict: "pass", path: ["spec", "tls"], actual: "every host has TLS" };
+  const host = valueAt(rules[index], ["host"]);
+  return {
+    verdict: "fail",
+    path: host === void 0 ? ["spec", "rules", index] : ["spec", "rules", index, "host"],
+    actual: host ?? "(any host)",
+    expected: "a spec.tls entry for the host",
+    message: `rule host ${host === void 0 ? "(any host)" : describeValue(host)} has no spec.tls entry, so it is served over plain HTTP; expected a TLS entry listing it`
+  };
+}
+var ingressWithoutTls = {
+  ...transmission2,
+  id: "K8S-INGRESS-NO-TLS",
+  title: "Ingress host served without TLS",
+  severity: "high",
+  description: "An Ingress routes a host that no `spec.tls` entry covers, so the controller serves it over plain HTTP (for an AWS Load Balancer Controller Ingress: no HTTPS listener in `listen-ports`; a GKE Ingress with `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert` counts as covered). PHI sent to that host crosses the network unencrypted.",
+  remediation: "Add the host to a `spec.tls` entry with a certificate Secret (cert-manager can issue it); on an ALB Ingress set `alb.ingress.kubernetes.io/listen-ports: '[{\"HTTPS\": 443}]'` with a certificate.",
+  formats: ["kubernetes"],
+  resourceTypes: ["Ingress"],
+  check: checkIngressTls,
+  examples: {
+    bad: [
+      { path: "k8s/ingress.yaml", line: 12, text: `${nginxIngress([])}    - host: api.example.org
+` },
+      { path: "k8s/alb.yaml", line: 7, text: albIngress(["alb.ingress.kubernetes.io/scheme: internal", `alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}]'`]) }
+    ],
+    good: [{ path: "k8s/ingress.yaml", text: nginxIngress([]) }]
+  }
+};
+var REDIRECT_STRENGTH = { off: 0, "ssl-redirect": 1, "force-ssl-redirect": 2 };
+function judgeRedirect(resource, prefix) {
+  const forcePath = prefix ? annotationPath(`${prefix}force-ssl-redirect`) : ["data", "force-ssl-redirect"];
+  const redirectPath = prefix ? annotationPath(`${prefix}ssl-redirect`) : ["data", "ssl-redirect"];
+  if (isTrue(valueAt(resource.values, forcePath))) return { verdict: "pass", path: forcePath, actual: "force-ssl-redirect" };
+  const redirect = valueAt(resource.values, redirectPath);
+  if (redirect === void 0 || isTrue(redirect)) return { verdict: "pass", path: redirectPath, actual: "ssl-redirect" };
+  return {
+    verdict: "fail",
+    path: redirectPath,
+    actual: "off",
+    expected: 'ssl-redirect or force-ssl-redirect "true"',
+    message: `ssl-redirect is ${describeValue(redirect)} and force-ssl-redirect is not "true", so plain HTTP requests are served instead of redirected to HTTPS`
+  };
+}
+var ingressSslRedirectOff = {
+  ...transmission2,
+  id: "K8S-INGRESS-SSL-REDIRECT-OFF",
+  title: "ingress-nginx HTTPS redirect turned off",
+  severity: "high",
+  description: 'ingress-nginx redirects plain HTTP to HTTPS for hosts with TLS unless `ssl-redirect` is `"false"` (on the Ingress as `nginx.ingress.kubernetes.io/ssl-redirect`, or for every Ingress in the controller ConfigMap) and `force-ssl-redirect` is not `"true"`. With the redirect off, clients that start on `http://` keep sending PHI in clear text.',
+  remediation: 'Remove `ssl-redirect: "false"` (the default is `"true"`), or set `force-ssl-redirect: "true"`.',
+  formats: ["kubernetes"],
+  resourceTypes: ["Ingress", "ConfigMap"],
+  check: (resource) => {
+    if (isSpecTlsIngress(resource)) return judgeRedirect(resource, INGRESS_NGINX);
+    return isIngressNginxConfigMap(resource) ? judgeRedirect(resource, "") : void 0;
+  },
+  strength: (value) => REDIRECT_STRENGTH[String(value)],
+  examples: {
+    bad: [
+      { path: "k8s/ingress.yaml", line: 6, text: nginxIngress(['nginx.ingress.kubernetes.io/ssl-redirect: "false"']) },
+      { path: "k8s/ingress-nginx-controller.yaml", line: 7, text: controllerConfigMap(['ssl-redirect: "false"']) }
+    ],
+    good: [{ path: "k8s/ingress.yaml", text: nginxIngress(['nginx.ingress.kubernetes.io/force-ssl-redirect: "true"']) }]
+  }
+};
+var controllerKey = (key, absent) => ({ type: "ConfigMap", format: "kubernetes", path: ["data", key], absent, when: isIngressNginxConfigMap });
+var ingressNginxLegacyProtocols = attributeRule({
+  ...transmission2,
+  id: "K8S-INGRESS-NGINX-LEGACY-PROTOCOLS",
+  title: "ingress-nginx accepts TLS older than 1.2",
+  severity: "high",
+  description: "The ingress-nginx controller ConfigMap's `ssl-protocols` lists SSLv2, SSLv3, TLSv1 or TLSv1.1 for every Ingress it serves. These versions are broken (POODLE, BEAST) and forbidden by NIST SP 800-52r2 for sensitive data. Absent, the controller uses `TLSv1.2 TLSv1.3`.",
+  remediation: 'Set `ssl-protocols: "TLSv1.2 TLSv1.3"` in the controller ConfigMap, or remove the key.',
+  targets: [controllerKey("ssl-protocols", "TLSv1.2 TLSv1.3")],
+  expect: noLegacyProtocols,
+  examples: {
+    bad: [{ path: "k8s/ingress-nginx-controller.yaml", line: 7, text: controllerConfigMap(['ssl-protocols: "TLSv1 TLSv1.1 TLSv1.2 TLSv1.3"']) }],
+    good: [{ path: "k8s/ingress-nginx-controller.yaml", text: controllerConfigMap(['ssl-protocols: "TLSv1.2 TLSv1.3"']) }]
+  }
+});
+var ingressNginxWeakCiphers = attributeRule({
+  ...transmission2,
+  id: "K8S-INGRESS-NGINX-WEAK-CIPHERS",
+  title: "ingress-nginx enables weak cipher suites",
+  severity: "high",
+  description: "An OpenSSL cipher string in `nginx.ingress.kubernetes.io/ssl-ciphers` (one Ingress) or the controller ConfigMap's `ssl-ciphers` (every Ingress) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that a `!` element does not exclude again. Such suites give no or breakable encryption. Absent, the controller's default list is strong.",
+  remediation: "Remove the key to use the controller default, or list only ECDHE AEAD suites, e.g. `ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384`.",
+  targets: [
+    { type: "Ingress", format: "kubernetes", path: annotationPath(`${INGRESS_NGINX}ssl-ciphers`), absent: "HIGH:!aNULL:!MD5" },
+    controllerKey("ssl-ciphers", "HIGH:!aNULL:!MD5")
+  ],
+  expect: noWeakCiphers,
+  examples: {
+    bad: [{ path: "k8s/ingress.yaml", line: 6, text: nginxIngress(['nginx.ingress.kubernetes.io/ssl-ciphers: "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-SHA"']) }],
+    good: [{ path: "k8s/ingress-nginx-controller.yaml", text: controllerConfigMap(['ssl-ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5"']) }]
+  }
+});
+var ingressNginxHsts = {
+  ...transmission2,
+  id: "K8S-INGRESS-NGINX-HSTS-WEAK",
+  title: "ingress-nginx HSTS turned off or shortened",
+  severity: "medium",
+  description: 'The ingress-nginx controller ConfigMap sets `hsts: "false"` or an `hsts-max-age` under one year. Without HSTS a browser that once used HTTPS can be downgraded to plain HTTP by anyone on the path. The controller sends HSTS with a one-year max-age by default.',
+  remediation: 'Remove `hsts: "false"` and keep `hsts-max-age` at `31536000` or more (`63072000` recommended), with `hsts-include-subdomains: "true"`.',
+  formats: ["kubernetes"],
+  resourceTypes: ["ConfigMap"],
+  strength: hstsMaxAge.strength,
+  check: (resource) => {
+    if (!isIngressNginxConfigMap(resource)) return void 0;
+    const enabled = valueAt(resource.values, ["data", "hsts"]);
+    if (enabled !== void 0 && !isTrue(enabled)) return judgeValue(["data", "hsts"], 0, hstsMaxAge, 'HSTS (hsts: "false") max-age');
+    return judgeValue(["data", "hsts-max-age"], valueAt(resource.values, ["data", "hsts-max-age"]) ?? HSTS_MIN_MAX_AGE, hstsMaxAge, "hsts-max-age");
+  },
+  examples: {
+    bad: [
+      { path: "k8s/ingress-nginx-controller.yaml", line: 7, text: controllerConfigMap(['hsts-max-age: "3600"']) },
+      { path: "k8s/ingress-nginx-controller.yaml", line: 7, text: controllerConfigMap(['hsts: "false"']) }
+    ],
+    good: [{ path: "k8s/ingress-nginx-controller.yaml", text: controllerConfigMap(['hsts-max-age: "63072000"', 'hsts-include-subdomains: "true"']) }]
+  }
+};
+var VERIFY_CLIENT = `${INGRESS_NGINX}auth-tls-verify-client`;
+var ingressMtlsWeakened = attributeRule({
+  id: "K8S-INGRESS-MTLS-WEAKENED",
+  title: "ingress-nginx client-certificate verification weakened",
+  family: "kubernetes",
+  severity: "high",
+  safeguard: "authentication",
+  description: "An Ingress that authenticates clients by certificate (`nginx.ingress.kubernetes.io/auth-tls-secret`) sets `auth-tls-verify-client` to `off`, `optional` or `optional_no_ca`: clients without a certificate, or with one no trusted CA signed (`optional_no_ca`), get through. The default with a CA secret is `on`.",
+  remediation: 'Set `nginx.ingress.kubernetes.io/auth-tls-verify-client: "on"` (or remove it) so every client must present a certificate signed by the CA in `auth-tls-secret`.',
+  targets: [
+    {
+      type: "Ingress",
+      format: "kubernetes",
+      path: annotationPath(VERIFY_CLIENT),
+      absent: "on",
+      when: (resource) => annotation(resource, `${INGRESS_NGINX}auth-tls-secret`) !== void 0 || annotation(resource, VERIFY_CLIENT) !== void 0
+    }
+  ],
+  expect: oneOf(["on"], '"on"', ["off", "optional_no_ca", "optional", "on"]),
+  examples: {
+    bad: [
+      {
+        path: "k8s/ingress.yaml",
+        line: 7,
+        before: nginxIngress(["nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca", 'nginx.ingress.kubernetes.io/auth-tls-verify-client: "on"']),
+        text: nginxIngress(["nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca", "nginx.ingress.kubernetes.io/auth-tls-verify-client: optional_no_ca"])
+      }
+    ],
+    good: [{ path: "k8s/ingress.yaml", text: nginxIngress(["nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca"]) }]
+  }
+});
+var INGRESS_RULES = [ingressWithoutTls, ingressSslRedirectOff, ingressNginxLegacyProtocols, ingressNginxWeakCiphers, ingressNginxHsts, ingressMtlsWeakened];
+
+// checks/infra/kubernetes/network-policy-rules.ts
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function isEmptySelector(selector) {
+  const labels = valueAt(selector, ["matchLabels"]);
+  const hasLabels = labels !== null && typeof labels === "object" && Object.keys(labels).length > 0;
+  return !hasLabels && list(valueAt(selector, ["matchExpressions"])).length === 0;
+}
+function policyTypes(resource) {
+  const declared = valueAt(resource.values, ["spec", "policyTypes"]);
+  if (Array.isArray(declared)) return declared.map(String);
+  return valueAt(resource.values, ["spec", "egress"]) === void 0 ? ["Ingress"] : ["Ingress", "Egress"];
+}
+function checkDefaultDeny(resource) {
+  if (!isEmptySelector(valueAt(resource.values, ["spec", "podSelector"])) || !policyTypes(resource).includes("Ingress")) return void 0;
+  const rules = list(valueAt(resource.values, ["spec", "ingress"]));
+  const open = rules.findIndex((rule) => list(valueAt(rule, ["from"])).length === 0);
+  if (open < 0) return { verdict: "pass", path: ["spec", "podSelector"], actual: rules.length ? "deny unless a rule names the source" : "deny all ingress" };
+  return {
+    verdict: "fail",
+    path: ["spec", "ingress", open],
+    actual: "allow from every source",
+    expected: "every ingress rule lists its sources (from)",
+    message: `ingress rule ${open + 1} has no "from", so every pod of the namespace accepts traffic from any source; expected a default deny (no ingress rules) or rules that name their sources`
+  };
+}
+var defaultDenyRemoved = {
+  id: "K8S-NETPOL-DEFAULT-DENY-REMOVED",
+  title: "Namespace default-deny NetworkPolicy removed or opened",
+  family: "kubernetes",
+  severity: "high",
+  safeguard: "access-control",
+  description: "A NetworkPolicy that selects every pod of its namespace (`podSelector: {}`) with `policyTypes: [Ingress]` and no ingress rules is the namespace's default deny: only traffic another policy allows gets in. Deleting it (`removed`), or adding an ingress rule without `from`, lets any pod or address reach every workload, including those holding PHI.",
+  remediation: "Keep a default-deny policy in each namespace (`podSelector: {}`, `policyTypes: [Ingress]`, no `ingress`) and allow traffic with narrower policies that name their sources.",
+  formats: ["kubernetes"],
+  resourceTypes: ["NetworkPolicy"],
+  check: checkDefaultDeny,
+  removalWeakens: true,
+  examples: {
+    // Deleting the policy is reported too (`removalWeakens`), at its lines in the base version, where no ignore comment at head can reach.
+    bad: [{ path: "k8s/network-policies.yaml", line: 10, text: `${DEFAULT_DENY}  ingress:
+    - {}
+` }],
+    good: [{ path: "k8s/network-policies.yaml", text: DEFAULT_DENY }]
+  }
+};
+var WORLD2 = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
+var ALLOW_PARTNERS = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-partners
+  namespace: phi
+spec:
+  podSelector:
+    matchLabels: {app: api}
+  policyTypes: [Ingress]
+  ingress:
+    - from:
+        - ipBlock:
+            cidr: 203.0.113.0/24
+`;
+function checkOpenToWorld(resource) {
+  const rules = list(valueAt(resource.values, ["spec", "ingress"]));
+  if (!rules.length) return void 0;
+  for (const [ruleIndex, rule] of rules.entries()) {
+    for (const [peerIndex, peer] of list(valueAt(rule, ["from"])).entries()) {
+      const cidr = valueAt(peer, ["ipBlock", "cidr"]);
+      if (typeof cidr === "string" && WORLD2.has(cidr.trim())) {
+        return {
+          verdict: "fail",
+          path: ["spec", "ingress", ruleIndex, "from", peerIndex, "ipBlock", "cidr"],
+          actual: cidr,
+          expected: "source ranges narrower than 0.0.0.0/0 and ::/0",
+          message: `ingress rule ${ruleIndex + 1} admits ipBlock ${cidr}, every address; expected the networks that need access`
+        };
+      }
+    }
+  }
+  return { verdict: "pass", path: ["spec", "ingress"], actual: "named sources" };
+}
+var networkPolicyOpenToWorld = {
+  id: "K8S-NETPOL-OPEN-TO-WORLD",
+  title: "NetworkPolicy opened to every address",
+  family: "kubernetes",
+  severity: "high",
+  safeguard: "access-control",
+  description: "An ingress rule of a NetworkPolicy now admits `ipBlock` `0.0.0.0/0` or `::/0`: the selected pods accept connections from any address the cluster network routes to them. Reported only as a change (`weakened`): a policy written open from the start (an ingress controller's, say) is a design decision.",
+  remediation: "List the CIDRs that need access in `ipBlock.cidr`, or select peers with `podSelector` / `namespaceSelector`.",
+  formats: ["kubernetes"],
+  resourceTypes: ["NetworkPolicy"],
+  check: checkOpenToWorld,
+  strength: (value) => typeof value === "string" && WORLD2.has(value) ? 0 : 1,
+  onlyChanges: ["weakened", "removed"],
+  examples: {
+    bad: [{ path: "k8s/allow-partners.yaml", line: 15, before: ALLOW_PARTNERS, text: `${ALLOW_PARTNERS}        - ipBlock:
+            cidr: 0.0.0.0/0
+` }],
+    good: [{ path: "k8s/allow-partners.yaml", text: ALLOW_PARTNERS }]
+  }
+};
+var NETWORK_POLICY_RULES = [defaultDenyRemoved, networkPolicyOpenToWorld];
+
+// checks/infra/kubernetes/rules.ts
+var KUBERNETES_RULES = [...INGRESS_RULES, ...AWS_LOAD_BALANCER_RULES, ...NETWORK_POLICY_RULES];
+
+// checks/infra/nginx/example-configs.ts
+function tlsServer(directives) {
+  return `server {
+    listen 443 ssl;
+    server_name portal.example.org;
+${directives.map((directive) => `    ${directive}
+`).join("")}}
+`;
+}
+
+// checks/infra/nginx/rules.ts
+var SERVER = "nginx:server";
+var transmission3 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
+function server(resource) {
+  return resource.values;
+}
+var servesTls = (resource) => server(resource).ssl;
+var nginxLegacyProtocols = attributeRule({
+  ...transmission3,
+  id: "NGINX-LEGACY-PROTOCOLS",
+  title: "nginx accepts TLS older than 1.2",
+  severity: "high",
+  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
+  remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.",
+  targets: [
+    {
+      type: SERVER,
+      format: "nginx",
+      path: ["ssl_protocols"],
+      absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
+      when: servesTls
+    }
+  ],
+  expect: noLegacyProtocols,
+  examples: {
+    bad: [
+      { path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["ssl_protocols TLSv1 TLSv1.1 TLSv1.2;", "ssl_certificate /etc/nginx/tls/portal.crt;"]) },
+      {
+        path: "nginx/nginx.conf",
+        line: 2,
+        text: `http {
+    ssl_protocols SSLv3 TLSv1.2;
+    server {
+        listen 443 ssl;
+        server_name portal.example.org;
+    }
+}
+`
+      }
+    ],
+    good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
+  }
+});
+var nginxWeakCiphers = attributeRule({
+  ...transmission3,
+  id: "NGINX-WEAK-CIPHERS",
+  title: "nginx enables weak cipher suites",
+  severity: "high",
+  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
+  remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
+  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }],
+  expect: noWeakCiphers,
+  examples: {
+    bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
+    good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
+  }
+});
+function checkHttpRedirect(resource) {
+  const values = server(resource);
+  const plain = values.listen.length ? values.listen.findIndex((listen) => !listen.ssl && listen.port === 80) : 0;
+  if (plain < 0) return void 0;
+  if (values.https_redirect) return { verdict: "pass", path: ["https_redirect"], actual: values.https_redirect };
+  return {
+    verdict: "fail",
+    path: values.listen.length ? ["listen", plain] : [],
+    actual: null,
+    expected: "return 301 https://$host$request_uri",
+    message: "the server answers plain HTTP on port 80 without redirecting to https://; expected `return 301 https://$host$request_uri;`"
+  };
+}
+var nginxHttpWithoutRedirect = {
+  ...transmission3,
+  id: "NGINX-HTTP-NO-HTTPS-REDIRECT",
+  title: "nginx serves port 80 without redirecting to HTTPS",
+  severity: "high",
+  description: "A server block listening on plain port 80 (explicitly, or by having no `listen`) has no `return 301 https://...` or `rewrite ... https://...` at server level, in a server-level `if`, or in `location /`. Requests on `http://` are answered in clear text; removing the redirect is reported as `weakened`.",
+  remediation: "Give the port-80 server `return 301 https://$host$request_uri;` (keep a `location /.well-known/acme-challenge/` beside it if certificates are issued over HTTP).",
+  formats: ["nginx"],
+  resourceTypes: [SERVER],
+  check: checkHttpRedirect,
+  strength: (value) => typeof value === "string" ? 1 : 0,
+  examples: {
+    bad: [
+      {
+        path: "nginx/conf.d/portal.conf",
+        line: 2,
+        before: `server {
+    listen 80;
+    server_name portal.example.org;
+    return 301 https://$host$request_uri;
+}
+`,
+        text: `server {
+    listen 80;
+    server_name portal.example.org;
+    root /srv/portal;
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "nginx/conf.d/portal.conf",
+        text: `server {
+    listen 80;
+    listen [::]:80;
+    server_name portal.example.org;
+    location /.well-known/acme-challenge/ {
+        root /srv/acme;
+    }
+    location / {
+        return 301 https://$host$request_uri;
+    }
+}
+`
+      }
+    ]
+  }
+};
+function checkHsts(resource) {
+  const values = server(resource);
+  if (!values.ssl) return void 0;
+  const hsts = values.strict_transport_security;
+  if (isUnresolved(hsts)) return { verdict: "unknown", path: ["strict_transport_security"], expression: hsts.expression };
+  const verdict = judgeValue(["strict_transport_security"], hsts?.maxAge ?? 0, hstsMaxAge, "Strict-Transport-Security max-age");
+  const [dropping] = values.hsts_dropped_by ?? [];
+  if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
+  return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
+}
+var nginxHstsWeak = {
+  ...transmission3,
+  id: "NGINX-HSTS-WEAK",
+  title: "nginx HSTS header removed or shortened",
+  severity: "medium",
+  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
+  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
+  formats: ["nginx"],
+  resourceTypes: [SERVER],
+  check: checkHsts,
+  strength: hstsMaxAge.strength,
+  examples: {
+    bad: [
+      {
+        path: "nginx/nginx.conf",
+        line: 3,
+        text: `http {
+    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
+    server {
+        listen 443 ssl;
+        server_name portal.example.org;
+        add_header X-Frame-Options DENY;
+    }
+}
+`
+      },
+      { path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['add_header Strict-Transport-Security "max-age=86400" always;']) }
+    ],
+    good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"]) }]
+  }
+};
+var nginxAccessLogOff = attributeRule({
+  id: "NGINX-ACCESS-LOG-OFF",
+  title: "nginx access log turned off",
+  family: "nginx",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "The `access_log` in effect for a server block (its own, or the `http` block's) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
+  remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
+  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }],
+  expect: { expected: "a log destination (not off)", test: (value) => typeof value === "string" && value !== "off", strength: (value) => value === "off" ? 0 : 1 },
+  examples: {
+    bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
+    good: [
+      {
+        path: "nginx/conf.d/portal.conf",
+        text: tlsServer(["access_log /var/log/nginx/portal.access.log combined;", "location /healthz {", "    access_log off;", "    return 200;", "}"])
+      }
+    ]
+  }
+});
+var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
+
+// checks/infra/rules/aws-access.ts
+var OPEN_CIDRS = ["0.0.0.0/0", "::/0"];
+var WEB_PORTS = [80, 443];
+function ingressRules(resource) {
+  const values = resource.values;
+  const list2 = (value) => Array.isArray(value) ? value : value === void 0 ? [] : [value];
+  switch (resource.type) {
+    case "aws_security_group":
+      return itemsAt(resource, ["ingress"]).map(({ path, value }) => ({
+        path,
+        cidrs: [...list2(valueAt(value, ["cidr_blocks"])), ...list2(valueAt(value, ["ipv6_cidr_blocks"]))],
+        from: valueAt(value, ["from_port"]),
+        to: valueAt(value, ["to_port"]),
+        protocol: valueAt(value, ["protocol"])
+      }));
+    case "aws_security_group_rule":
+      if (values.type !== "ingress") return [];
+      return [{ path: [], cidrs: [...list2(values.cidr_blocks), ...list2(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+    case "aws_vpc_security_group_ingress_rule":
+      return [{ path: [], cidrs: [...list2(values.cidr_ipv4), ...list2(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
+    case "AWS::EC2::SecurityGroup":
+      return itemsAt(resource, ["SecurityGroupIngress"]).map(({ path, value }) => cfnIngress(path, value));
+    case "AWS::EC2::SecurityGroupIngress":
+      return [cfnIngress([], values)];
+    default:
+      return [];
+  }
+}
+function cfnIngress(path, value) {
+  return {
+    path,
+    cidrs: [valueAt(value, ["CidrIp"]), valueAt(value, ["CidrIpv6"])].filter((cidr) => cidr !== void 0),
+    from: valueAt(value, ["FromPort"]),
+    to: valueAt(value, ["ToPort"]),
+    protocol: valueAt(value, ["IpProtocol"])
+  };
+}
+function nonWebPorts(rule) {
+  if (rule.protocol === "-1" || rule.protocol === -1 || rule.protocol === "all") return "all ports";
+  const from = Number(rule.from);
+  const to = Number(rule.to ?? rule.from);
+  if (Number.isNaN(from) || Number.isNaN(to)) return `ports ${String(rule.from)}-${String(rule.to)}`;
+  const open = [];
+  for (let port = from; port <= to && open.length <= WEB_PORTS.length; port++) if (!WEB_PORTS.includes(port)) open.push(port);
+  if (!open.length) return void 0;
+  return from === to ? `port ${from}` : `ports ${from}-${to}`;
+}
+function checkOpenIngress(resource) {
+  const rules = ingressRules(resource);
+  if (!rules.length) return void 0;
+  let pending;
+  for (const rule of rules) {
+    const unresolvedCidr = rule.cidrs.find(isUnresolved);
+    const open = rule.cidrs.filter((cidr) => typeof cidr === "string" && OPEN_CIDRS.includes(cidr));
+    const unresolvedPort = [rule.protocol, rule.from, rule.to].find(isUnresolved);
+    if (open.length && unresolvedPort && isUnresolved(unresolvedPort)) {
+      pending ??= { verdict: "unknown", path: rule.path, expression: unresolvedPort.expression };
+      continue;
+    }
+    const ports = open.length ? nonWebPorts(rule) : void 0;
+    if (ports) {
+      return {
+        verdict: "fail",
+        path: rule.path,
+        actual: `${ports} from ${open.join(", ")}`,
+        expected: "only ports 80 and 443 open to the internet",
+        message: `ingress opens ${ports} to ${open.join(" and ")}; expected only 80/443 from anywhere, other ports from known ranges`
+      };
+    }
+    if (unresolvedCidr && isUnresolved(unresolvedCidr)) return { verdict: "unknown", path: rule.path, expression: unresolvedCidr.expression };
+  }
+  return pending ?? { verdict: "pass", path: [], actual: "no non-web port open to the internet" };
+}
+var securityGroupOpen = {
+  id: "IAC-SG-OPEN-INGRESS",
+  title: "Security group opens a non-web port to the internet",
+  family: "terraform",
+  severity: "high",
+  safeguard: "access-control",
+  description: "An ingress rule admitting `0.0.0.0/0` or `::/0` on any port other than 80/443 (SSH, RDP, database ports\u2026) exposes systems holding PHI to the whole internet.",
+  remediation: "Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.",
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+  check: checkOpenIngress,
+  examples: {
+    bad: [
+      {
+        path: "network.tf",
+        line: 3,
+        text: `resource "aws_security_group" "db" {
+  name = "db"
+  ingress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+`
+      },
+      {
+        path: "network.yaml",
+        line: 6,
+        text: `Resources:
+  Db:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIpv6: ::/0
+`
+      }
+    ],
+    good: [
+      {
+        path: "network.tf",
+        text: `resource "aws_security_group" "web" {
+  name = "web"
+  ingress {
+    from_port   = 443
+    to_port     = 443
+    protocol    = "tcp"
+    cidr_blocks = ["0.0.0.0/0"]
+  }
+  ingress {
+    from_port   = 5432
+    to_port     = 5432
+    protocol    = "tcp"
+    cidr_blocks = ["10.0.0.0/16"]
+  }
+}
+`
+      }
+    ]
+  }
+};
+var publicDatabase = attributeRule({
+  id: "IAC-DB-PUBLIC",
+  title: "Database is publicly accessible",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "access-control",
+  description: "`publicly_accessible = true` gives the database a public address: its login prompt is one security-group rule away from the internet.",
+  remediation: "Set `publicly_accessible = false` and reach the database from inside the VPC.",
+  targets: [tf("aws_db_instance", ["publicly_accessible"], { absent: false }), cfn("AWS::RDS::DBInstance", ["PubliclyAccessible"], { absent: false })],
+  expect: mustBeFalse,
+  examples: {
+    bad: [{ path: "db.tf", line: 3, text: `resource "aws_db_instance" "phi" {
+  engine              = "postgres"
+  publicly_accessible = true
+}
+` }],
+    good: [{ path: "db.tf", text: `resource "aws_db_instance" "phi" {
+  engine              = "postgres"
+  publicly_accessible = false
+}
+` }]
+  }
+});
+var BLOCK_FLAGS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
+var CFN_BLOCK_FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
+var s3PublicAccessBlock = {
+  id: "IAC-S3-PUBLIC-ACCESS-BLOCK",
+  title: "S3 public access block removed or relaxed",
+  family: "terraform",
+  severity: "high",
+  safeguard: "access-control",
+  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`. (CloudFormation buckets have all four flags on unless `PublicAccessBlockConfiguration` says otherwise.)",
+  remediation: "Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.",
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block", "AWS::S3::Bucket"],
+  removalWeakens: true,
+  check: (resource) => {
+    const terraform = resource.format === "terraform";
+    const prefix = terraform ? [] : ["PublicAccessBlockConfiguration"];
+    return allOf(
+      resource,
+      (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: !terraform, expect: mustBeTrue }))
+    );
+  },
+  examples: {
+    bad: [
+      {
+        path: "storage.tf",
+        line: 4,
+        text: `resource "aws_s3_bucket_public_access_block" "phi" {
+  bucket                  = aws_s3_bucket.phi.id
+  block_public_acls       = true
+  block_public_policy     = false
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "storage.tf",
+        text: `resource "aws_s3_bucket_public_access_block" "phi" {
+  bucket                  = aws_s3_bucket.phi.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`
+      }
+    ]
+  }
+};
+var asList = (value) => Array.isArray(value) ? value : [value];
+function statements(document) {
+  let parsed = document;
+  if (typeof document === "string") {
+    try {
+      parsed = JSON.parse(document);
+    } catch {
+      return void 0;
+    }
+  }
+  const statement = valueAt(parsed, ["Statement"]);
+  return statement === void 0 ? void 0 : asList(statement);
+}
+function isAdminStatement(statement) {
+  return valueAt(statement, ["Effect"]) === "Allow" && asList(valueAt(statement, ["Action"])).some((action) => action === "*" || action === "*:*") && asList(valueAt(statement, ["Resource"])).includes("*");
+}
+function unresolvedAdminPart(statement) {
+  const effect = valueAt(statement, ["Effect"]);
+  const actions = asList(valueAt(statement, ["Action"]));
+  const resources = asList(valueAt(statement, ["Resource"]));
+  const parts = [effect, ...actions, ...resources];
+  const pending = parts.find(isUnresolved);
+  if (!pending || !isUnresolved(pending)) return void 0;
+  const couldAllow = effect === "Allow" || isUnresolved(effect);
+  const couldBeAll = actions.some((action) => action === "*" || action === "*:*" || isUnresolved(action));
+  const couldBeAnywhere = resources.some((resource) => resource === "*" || isUnresolved(resource));
+  return couldAllow && couldBeAll && couldBeAnywhere ? pending.expression : void 0;
+}
+var POLICY_PATHS = {
+  aws_iam_policy: [["policy"]],
+  aws_iam_role_policy: [["policy"]],
+  aws_iam_user_policy: [["policy"]],
+  aws_iam_group_policy: [["policy"]],
+  "AWS::IAM::Policy": [["PolicyDocument"]],
+  "AWS::IAM::ManagedPolicy": [["PolicyDocument"]]
+};
+function checkAdminPolicy(resource) {
+  const paths = POLICY_PATHS[resource.type] ?? itemsAt(resource, ["Policies"]).map(({ path }) => [...path, "PolicyDocument"]);
+  let verdict;
+  for (const path of paths) {
+    const document = valueAt(resource.values, path);
+    if (isUnresolved(document)) return { verdict: "unknown", path, expression: document.expression };
+    const list2 = statements(document);
+    const index = list2?.findIndex(isAdminStatement) ?? -1;
+    if (index >= 0) {
+      return { verdict: "fail", path, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
+    }
+    const expression = list2?.map(unresolvedAdminPart).find((part) => part !== void 0);
+    if (expression !== void 0) return { verdict: "unknown", path, expression };
+    verdict = { verdict: "pass", path, actual: "no Allow * on *" };
+  }
+  return verdict;
+}
+var iamAdminPolicy = {
+  id: "IAC-IAM-ADMIN",
+  title: "IAM policy grants `*:*`",
+  family: "terraform",
+  severity: "high",
+  safeguard: "access-control",
+  description: "A statement allowing every action on every resource gives its holder full control of the account and all PHI in it, defeating least privilege and unique user identification.",
+  remediation: "List the actions and resources the principal needs; use AWS managed job-function policies as a starting point.",
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [...Object.keys(POLICY_PATHS), "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"],
+  check: checkAdminPolicy,
+  examples: {
+    bad: [
+      {
+        path: "iam.tf",
+        line: 3,
+        text: `resource "aws_iam_policy" "ops" {
+  name = "ops"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+  })
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "iam.tf",
+        text: `resource "aws_iam_policy" "ops" {
+  name = "ops"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = ["s3:GetObject"], Resource = "arn:aws:s3:::phi-records/*" }]
+  })
+}
+`
+      }
+    ]
+  }
+};
+var ACCESS_RULES = [securityGroupOpen, publicDatabase, s3PublicAccessBlock, iamAdminPolicy];
+
+// checks/infra/rules/aws-audit.ts
+var TRAIL = "aws_cloudtrail";
+var CFN_TRAIL = "AWS::CloudTrail::Trail";
+var trailExample = (body, line) => ({
+  path: "audit.tf",
+  text: `resource "aws_cloudtrail" "main" {
+  name           = "main"
+  s3_bucket_name = "audit-logs"
+${body}}
+`,
+  ...line ? { line } : {}
+});
+var cloudTrailLogging = attributeRule({
+  id: "IAC-CLOUDTRAIL-LOGGING",
+  title: "CloudTrail trail removed or logging stopped",
+  family: "terraform",
+  severity: "critical",
+  safeguard: "audit-controls",
+  description: "CloudTrail records who did what to the AWS account. Deleting a trail (`removed`) or setting `enable_logging = false` (`weakened`) erases the record of activity in systems holding PHI.",
+  remediation: "Keep the trail and `enable_logging = true`.",
+  targets: [tf(TRAIL, ["enable_logging"], { absent: true }), cfn(CFN_TRAIL, ["IsLogging"])],
+  expect: mustBeTrue,
+  removalWeakens: true,
+  examples: { bad: [trailExample("  enable_logging = false\n", 4)], good: [trailExample("  enable_logging = true\n")] }
+});
+var cloudTrailLogValidation = attributeRule({
+  id: "IAC-CLOUDTRAIL-LOG-VALIDATION",
+  title: "CloudTrail log file validation is off",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "integrity",
+  description: "Log file validation signs a digest of every delivered log file, so tampering with the audit trail can be detected.",
+  remediation: "Set `enable_log_file_validation = true` and check digests with `aws cloudtrail validate-logs`.",
+  targets: [tf(TRAIL, ["enable_log_file_validation"], { absent: false }), cfn(CFN_TRAIL, ["EnableLogFileValidation"], { absent: false })],
+  expect: mustBeTrue,
+  examples: { bad: [trailExample("  enable_log_file_validation = false\n", 4)], good: [trailExample("  enable_log_file_validation = true\n")] }
+});
+var cloudTrailMultiRegion = attributeRule({
+  id: "IAC-CLOUDTRAIL-MULTI-REGION",
+  title: "CloudTrail trail covers one region only",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "A single-region trail misses activity in every other region, where resources holding PHI can be created unnoticed.",
+  remediation: "Set `is_multi_region_trail = true` (or use an organization trail covering every region).",
+  targets: [tf(TRAIL, ["is_multi_region_trail"], { absent: false }), cfn(CFN_TRAIL, ["IsMultiRegionTrail"], { absent: false })],
+  expect: mustBeTrue,
+  examples: { bad: [trailExample("  is_multi_region_trail = false\n", 4)], good: [trailExample("  is_multi_region_trail = true\n")] }
+});
+var vpcFlowLogCheck = referencedBy(
+  { terraform: { type: "aws_flow_log", path: "vpc_id" }, cloudformation: { type: "AWS::EC2::FlowLog", path: "ResourceId" } },
+  "VPC flow log"
+);
+var vpcFlowLogs = {
+  id: "IAC-VPC-FLOW-LOGS",
+  title: "VPC has no flow log",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC is reported on the VPC as `weakened`.",
+  remediation: 'Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = "ALL"`.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_vpc", "AWS::EC2::VPC"],
+  check: vpcFlowLogCheck,
+  examples: {
+    bad: [{ path: "network.tf", line: 1, text: `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+` }],
+    good: [
+      {
+        path: "network.tf",
+        text: `resource "aws_vpc" "main" {
+  cidr_block = "10.0.0.0/16"
+}
+
+resource "aws_flow_log" "main" {
+  vpc_id          = aws_vpc.main.id
+  traffic_type    = "ALL"
+  log_destination = aws_s3_bucket.flow_logs.arn
+}
+`
+      }
+    ]
+  }
+};
+var s3LoggingResource = referencedBy({ terraform: { type: "aws_s3_bucket_logging", path: "bucket" } }, "aws_s3_bucket_logging");
+var s3AccessLogging = {
+  id: "IAC-S3-ACCESS-LOGGING",
+  title: "S3 bucket access logging is off",
+  family: "terraform",
+  severity: "low",
+  safeguard: "audit-controls",
+  description: "Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`.",
+  remediation: "Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` for the logs.",
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_s3_bucket", "AWS::S3::Bucket"],
+  check: (resource, context) => {
+    const inline = valueAt(resource.values, [resource.format === "terraform" ? "logging" : "LoggingConfiguration"]);
+    if (inline !== void 0) return { verdict: "pass", path: [resource.format === "terraform" ? "logging" : "LoggingConfiguration"], actual: true };
+    if (resource.format === "cloudformation") {
+      return { verdict: "fail", path: [], actual: null, expected: "LoggingConfiguration", message: "LoggingConfiguration is not set; expected access logs to a log bucket" };
+    }
+    return s3LoggingResource(resource, context);
+  },
+  examples: {
+    bad: [{ path: "storage.tf", line: 1, text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
+` }],
+    good: [
+      {
+        path: "storage.tf",
+        text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
+
+resource "aws_s3_bucket_logging" "phi" {
+  bucket        = aws_s3_bucket.phi.id
+  target_bucket = "access-logs"
+  target_prefix = "phi/"
+}
+`
+      }
+    ]
+  }
+};
+var retention = {
+  expected: "at least 365 days, or 0 (never expire)",
+  test: (value) => value === 0 || typeof value === "number" && value >= 365,
+  strength: (value) => value === 0 ? Number.POSITIVE_INFINITY : typeof value === "number" ? value : void 0
+};
+var logRetentionLowered = attributeRule({
+  id: "IAC-LOG-RETENTION-LOWERED",
+  title: "CloudWatch log retention lowered",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "A log group's retention decides how long audit evidence survives. Reported only when a change lowers it below a year (absent `retention_in_days` keeps logs forever).",
+  remediation: "Keep `retention_in_days` at 365 or more (HIPAA documentation is kept six years: 2192), or archive the logs elsewhere first.",
+  targets: [tf("aws_cloudwatch_log_group", ["retention_in_days"], { absent: 0 }), cfn("AWS::Logs::LogGroup", ["RetentionInDays"], { absent: 0 })],
+  expect: retention,
+  onlyChanges: ["weakened", "removed"],
+  examples: {
+    bad: [
+      {
+        path: "logs.tf",
+        line: 3,
+        before: `resource "aws_cloudwatch_log_group" "app" {
+  name              = "/app/phi"
+  retention_in_days = 2192
+}
+`,
+        text: `resource "aws_cloudwatch_log_group" "app" {
+  name              = "/app/phi"
+  retention_in_days = 30
+}
+`
+      }
+    ],
+    good: [{ path: "logs.tf", text: `resource "aws_cloudwatch_log_group" "app" {
+  name              = "/app/phi"
+  retention_in_days = 2192
+}
+` }]
+  }
+});
+var AUDIT_RULES = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered];
+
+// checks/infra/rules/aws-data.ts
+function encryptionRule(row) {
+  return attributeRule({
+    id: row.id,
+    title: row.title,
+    family: "terraform",
+    severity: row.severity ?? "high",
+    safeguard: row.safeguard ?? "access-control",
+    citation: row.citation ?? CITATIONS.encryptionAtRest,
+    description: `${row.what} PHI written to it must be encrypted at rest so that a lost disk, snapshot or backup does not disclose it.`,
+    remediation: row.remediation,
+    targets: row.targets,
+    expect: row.expect ?? mustBeTrue,
+    ...row.removalWeakens ? { removalWeakens: true } : {},
+    examples: { bad: [row.bad], good: [row.good] }
+  });
+}
+function tfExample(type, body, line) {
+  return { path: "main.tf", text: `resource "${type}" "this" {
+${body}}
+`, ...line ? { line } : {} };
+}
+var encryptedFlag = (type, cfnType, tfAttribute, cfnAttribute2) => [
+  tf(type, [tfAttribute], { absent: false }),
+  cfn(cfnType, [cfnAttribute2], { absent: false })
+];
+var rdsEncryption = encryptionRule({
+  id: "IAC-RDS-ENCRYPTION",
+  title: "RDS instance storage is not encrypted",
+  what: "An RDS database instance stores PHI on its volumes, snapshots and automated backups.",
+  targets: encryptedFlag("aws_db_instance", "AWS::RDS::DBInstance", "storage_encrypted", "StorageEncrypted"),
+  remediation: "Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key); an existing instance is encrypted by restoring an encrypted snapshot copy.",
+  bad: tfExample("aws_db_instance", '  engine            = "postgres"\n  storage_encrypted = false\n', 3),
+  good: tfExample("aws_db_instance", '  engine            = "postgres"\n  storage_encrypted = true\n')
+});
+var auroraEncryption = encryptionRule({
+  id: "IAC-AURORA-ENCRYPTION",
+  title: "Aurora cluster storage is not encrypted",
+  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots.",
+  targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted"),
+  remediation: "Set `storage_encrypted = true` on the cluster.",
+  bad: tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1),
+  good: tfExample("aws_rds_cluster", '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n')
+});
+var SSE_ALGORITHMS = ["AES256", "aws:kms", "aws:kms:dsse"];
+var s3Encryption = encryptionRule({
+  id: "IAC-S3-ENCRYPTION",
+  title: "S3 bucket encryption configuration removed or invalid",
+  what: "An S3 bucket holds objects that may be PHI.",
+  targets: [
+    tf("aws_s3_bucket_server_side_encryption_configuration", ["rule", 0, "apply_server_side_encryption_by_default", 0, "sse_algorithm"]),
+    cfn("AWS::S3::Bucket", ["BucketEncryption", "ServerSideEncryptionConfiguration", 0, "ServerSideEncryptionByDefault", "SSEAlgorithm"], { absent: "AES256" })
+  ],
+  expect: oneOf(SSE_ALGORITHMS, '"aws:kms", "aws:kms:dsse" or "AES256"', SSE_ALGORITHMS),
+  removalWeakens: true,
+  remediation: 'Keep an `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"` for each bucket.',
+  bad: tfExample("aws_s3_bucket_server_side_encryption_configuration", '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n', 5),
+  good: tfExample("aws_s3_bucket_server_side_encryption_configuration", '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n')
+});
+var ebsEncryption = encryptionRule({
+  id: "IAC-EBS-ENCRYPTION",
+  title: "EBS volume is not encrypted",
+  what: "An EBS volume holds whatever the instance writes, PHI included, and its snapshots.",
+  targets: encryptedFlag("aws_ebs_volume", "AWS::EC2::Volume", "encrypted", "Encrypted"),
+  remediation: "Set `encrypted = true` on the volume (or turn on EBS encryption by default for the account).",
+  bad: tfExample("aws_ebs_volume", '  availability_zone = "us-east-1a"\n  size              = 100\n', 1),
+  good: tfExample("aws_ebs_volume", '  availability_zone = "us-east-1a"\n  size              = 100\n  encrypted         = true\n')
+});
+var efsEncryption = encryptionRule({
+  id: "IAC-EFS-ENCRYPTION",
+  title: "EFS file system is not encrypted",
+  what: "An EFS file system is shared storage for PHI.",
+  targets: encryptedFlag("aws_efs_file_system", "AWS::EFS::FileSystem", "encrypted", "Encrypted"),
+  remediation: "Set `encrypted = true`; an existing file system must be recreated and its data copied.",
+  bad: tfExample("aws_efs_file_system", "  encrypted = false\n", 2),
+  good: tfExample("aws_efs_file_system", "  encrypted = true\n")
+});
+var dynamoDbEncryption = encryptionRule({
+  id: "IAC-DYNAMODB-ENCRYPTION",
+  title: "DynamoDB table does not use a KMS key",
+  what: "A DynamoDB table is always encrypted with an AWS-owned key; only a KMS key gives you control and an audit trail of its use.",
+  severity: "low",
+  targets: [
+    tf("aws_dynamodb_table", ["server_side_encryption", 0, "enabled"], { absent: false }),
+    cfn("AWS::DynamoDB::Table", ["SSESpecification", "SSEEnabled"], { absent: false })
+  ],
+  remediation: "Add `server_side_encryption { enabled = true }` (optionally with `kms_key_arn`).",
+  bad: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n', 1),
+  good: tfExample("aws_dynamodb_table", '  name     = "visits"\n  hash_key = "id"\n  server_side_encryption {\n    enabled = true\n  }\n')
+});
+var noKmsKey = (attribute) => (resource) => valueAt(resource.values, [attribute]) === void 0;
+var sqsEncryption = encryptionRule({
+  id: "IAC-SQS-ENCRYPTION",
+  title: "SQS queue is not encrypted",
+  what: "An SQS queue holds messages, PHI included, until they are consumed.",
+  targets: [
+    tf("aws_sqs_queue", ["sqs_managed_sse_enabled"], { absent: true, when: noKmsKey("kms_master_key_id") }),
+    cfn("AWS::SQS::Queue", ["SqsManagedSseEnabled"], { absent: true, when: noKmsKey("KmsMasterKeyId") })
+  ],
+  remediation: "Keep `sqs_managed_sse_enabled = true` or set `kms_master_key_id`.",
+  bad: tfExample("aws_sqs_queue", '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+  good: tfExample("aws_sqs_queue", '  name              = "claims"\n  kms_master_key_id = "alias/aws/sqs"\n')
+});
+var snsEncryption = encryptionRule({
+  id: "IAC-SNS-ENCRYPTION",
+  title: "SNS topic is not encrypted",
+  what: "An SNS topic stores messages, PHI included, until they are delivered.",
+  severity: "medium",
+  targets: [tf("aws_sns_topic", ["kms_master_key_id"]), cfn("AWS::SNS::Topic", ["KmsMasterKeyId"])],
+  expect: mustBeSet,
+  remediation: 'Set `kms_master_key_id` (e.g. `"alias/aws/sns"`).',
+  bad: tfExample("aws_sns_topic", '  name = "alerts"\n', 1),
+  good: tfExample("aws_sns_topic", '  name              = "alerts"\n  kms_master_key_id = "alias/aws/sns"\n')
+});
+var elastiCacheEncryption = encryptionRule({
+  id: "IAC-ELASTICACHE-ENCRYPTION",
+  title: "ElastiCache replication group is not encrypted at rest",
+  what: "An ElastiCache replication group keeps cached PHI in memory, on swap and in backups.",
+  targets: encryptedFlag("aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup", "at_rest_encryption_enabled", "AtRestEncryptionEnabled"),
+  remediation: "Set `at_rest_encryption_enabled = true` (a new replication group is needed; migrate with a backup restore).",
+  bad: tfExample("aws_elasticache_replication_group", '  replication_group_id = "sessions"\n  description          = "sessions"\n', 1),
+  good: tfExample("aws_elasticache_replication_group", '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n')
+});
+var redshiftEncryption = encryptionRule({
+  id: "IAC-REDSHIFT-ENCRYPTION",
+  title: "Redshift cluster is not encrypted",
+  what: "A Redshift cluster stores analytics data, often PHI, and its snapshots.",
+  targets: encryptedFlag("aws_redshift_cluster", "AWS::Redshift::Cluster", "encrypted", "Encrypted"),
+  remediation: "Set `encrypted = true` (with `kms_key_id` for a customer-managed key).",
+  bad: tfExample("aws_redshift_cluster", '  cluster_identifier = "warehouse"\n  encrypted          = false\n', 3),
+  good: tfExample("aws_redshift_cluster", '  cluster_identifier = "warehouse"\n  encrypted          = true\n')
+});
+var elastiCacheTransit = encryptionRule({
+  id: "IAC-ELASTICACHE-TRANSIT",
+  title: "ElastiCache replication group does not encrypt in transit",
+  what: "Clients of an ElastiCache replication group exchange cached PHI with it over the network.",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  targets: encryptedFlag("aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup", "transit_encryption_enabled", "TransitEncryptionEnabled"),
+  remediation: "Set `transit_encryption_enabled = true` and have clients connect with TLS.",
+  bad: tfExample("aws_elasticache_replication_group", '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = false\n', 4),
+  good: tfExample("aws_elasticache_replication_group", '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = true\n')
+});
+function forcedTlsParameter(family2) {
+  if (typeof family2 !== "string") return void 0;
+  const postgres = /postgres(?:ql)?(\d+)/.exec(family2);
+  if (postgres) return { name: "rds.force_ssl", value: "1", ...Number(postgres[1]) >= 15 ? { absent: "1" } : {} };
+  if (family2.includes("mysql") || family2.includes("mariadb")) return { name: "require_secure_transport", value: "1" };
+  return void 0;
+}
+function checkForcedTls(resource) {
+  const terraform = resource.format === "terraform";
+  const parameter = forcedTlsParameter(valueAt(resource.values, [terraform ? "family" : "Family"]));
+  if (!parameter) return void 0;
+  let path = [terraform ? "parameter" : "Parameters"];
+  let value;
+  if (terraform) {
+    const parameters = valueAt(resource.values, ["parameter"]);
+    const index = Array.isArray(parameters) ? parameters.findIndex((item) => valueAt(item, ["name"]) === parameter.name) : -1;
+    if (index >= 0) {
+      path = ["parameter", index, "value"];
+      value = valueAt(parameters, [index, "value"]);
+    }
+  } else {
+    path = ["Parameters", parameter.name];
+    value = valueAt(resource.values, path);
+  }
+  value ??= parameter.absent;
+  if (isUnresolved(value)) return { verdict: "unknown", path, expression: value.expression };
+  const text = typeof value === "string" || typeof value === "number" ? String(value).toUpperCase() : void 0;
+  if (text === parameter.value || text === "ON") return { verdict: "pass", path, actual: value };
+  return { verdict: "fail", path, actual: value ?? null, expected: parameter.value, message: `${parameter.name} is ${describeValue(value)}; expected "${parameter.value}" so clients must use TLS` };
+}
+var rdsForceSsl = {
+  id: "IAC-RDS-FORCE-SSL",
+  title: "RDS parameter group does not require TLS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.",
+  remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_db_parameter_group", "aws_rds_cluster_parameter_group", "AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup"],
+  check: checkForcedTls,
+  examples: {
+    bad: [{ path: "db.tf", line: 6, text: `resource "aws_db_parameter_group" "phi" {
+  name   = "phi"
+  family = "postgres14"
+  parameter {
+    name  = "rds.force_ssl"
+    value = "0"
+  }
+}
+` }],
+    good: [
+      { path: "db.tf", text: `resource "aws_db_parameter_group" "phi" {
+  name   = "phi"
+  family = "postgres14"
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+}
+` },
+      { path: "db.yaml", text: `Resources:
+  Params:
+    Type: AWS::RDS::DBParameterGroup
+    Properties:
+      Family: mysql8.0
+      Parameters:
+        require_secure_transport: "1"
+` },
+      { path: "db16.tf", text: `resource "aws_db_parameter_group" "phi" {
+  name   = "phi"
+  family = "postgres16"
+}
+` }
+    ]
+  }
+};
+var rdsBackupRetention = attributeRule({
+  id: "IAC-RDS-BACKUP-RETENTION",
+  title: "RDS backups kept for less than 7 days",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "integrity",
+  citation: CITATIONS.integrityMechanism,
+  description: "Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`.",
+  remediation: "Set `backup_retention_period` to 7 days or more (35 at most).",
+  targets: [
+    tf("aws_db_instance", ["backup_retention_period"], { absent: 1 }),
+    tf("aws_rds_cluster", ["backup_retention_period"], { absent: 1 }),
+    cfn("AWS::RDS::DBInstance", ["BackupRetentionPeriod"], { absent: 1 }),
+    cfn("AWS::RDS::DBCluster", ["BackupRetentionPeriod"], { absent: 1 })
+  ],
+  expect: atLeast(7, "days"),
+  examples: {
+    bad: [tfExample("aws_db_instance", '  engine                  = "postgres"\n  backup_retention_period = 0\n', 3)],
+    good: [tfExample("aws_db_instance", '  engine                  = "postgres"\n  backup_retention_period = 14\n')]
+  }
+});
+var rdsDeletionProtection = attributeRule({
+  id: "IAC-RDS-DELETION-PROTECTION",
+  title: "RDS deletion protection is off",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "integrity",
+  citation: CITATIONS.integrityMechanism,
+  description: "Deletion protection keeps a database holding PHI from being destroyed by one mistaken apply or API call.",
+  remediation: "Set `deletion_protection = true` on the instance or cluster; turn it off only in the change that deletes it.",
+  targets: [
+    tf("aws_db_instance", ["deletion_protection"], { absent: false }),
+    tf("aws_rds_cluster", ["deletion_protection"], { absent: false }),
+    cfn("AWS::RDS::DBInstance", ["DeletionProtection"], { absent: false }),
+    cfn("AWS::RDS::DBCluster", ["DeletionProtection"], { absent: false })
+  ],
+  expect: mustBeTrue,
+  examples: {
+    bad: [tfExample("aws_rds_cluster", '  engine              = "aurora-postgresql"\n  deletion_protection = false\n', 3)],
+    good: [tfExample("aws_rds_cluster", '  engine              = "aurora-postgresql"\n  deletion_protection = true\n')]
+  }
+});
+var s3Versioning = attributeRule({
+  id: "IAC-S3-VERSIONING",
+  title: "S3 bucket versioning is off or suspended",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "integrity",
+  citation: CITATIONS.integrityMechanism,
+  description: "Versioning keeps every earlier version of an object, so PHI overwritten or deleted by mistake or attack can be recovered. Removing the versioning resource is `removed`.",
+  remediation: 'Keep an `aws_s3_bucket_versioning` with `status = "Enabled"` for the bucket.',
+  targets: [
+    tf("aws_s3_bucket_versioning", ["versioning_configuration", 0, "status"]),
+    tf("aws_s3_bucket", ["versioning", 0, "enabled"], { when: (resource) => valueAt(resource.values, ["versioning"]) !== void 0 }),
+    cfn("AWS::S3::Bucket", ["VersioningConfiguration", "Status"])
+  ],
+  expect: oneOf(["Enabled", true], '"Enabled"', ["Suspended", "Disabled", "Enabled"]),
+  removalWeakens: true,
+  examples: {
+    bad: [tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Suspended"\n  }\n', 4)],
+    good: [tfExample("aws_s3_bucket_versioning", '  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n')]
+  }
+});
+var DATA_RULES = [
+  rdsEncryption,
+  auroraEncryption,
+  s3Encryption,
+  ebsEncryption,
+  efsEncryption,
+  dynamoDbEncryption,
+  sqsEncryption,
+  snsEncryption,
+  elastiCacheEncryption,
+  redshiftEncryption,
+  elastiCacheTransit,
+  rdsForceSsl,
+  rdsBackupRetention,
+  rdsDeletionProtection,
+  s3Versioning
+];
+
+// checks/infra/rules/aws-load-balancing.ts
+var LISTENERS = ["aws_lb_listener", "aws_alb_listener"];
+var CFN_LISTENER = "AWS::ElasticLoadBalancingV2::Listener";
+var CFN_LOAD_BALANCER = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+var protocolIs = (protocols, key) => (resource) => {
+  const protocol = valueAt(resource.values, [key]);
+  return typeof protocol === "string" && protocols.includes(protocol.toUpperCase());
+};
+var elbTls122 = {
+  expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
+  test: (value) => (elbPolicyStrength(value) ?? 0) >= 12,
+  strength: elbPolicyStrength
+};
+var lbListenerTlsPolicy = attributeRule({
+  id: "IAC-LB-TLS-POLICY",
+  title: "Load balancer listener allows TLS older than 1.2",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "An HTTPS or TLS listener of an Application or Network Load Balancer negotiates with the protocols of its security policy. Without `ssl_policy` AWS applies `ELBSecurityPolicy-2016-08`, which still accepts TLS 1.0 and 1.1. A change to a weaker policy is reported as `weakened` with the old and new policy.",
+  remediation: 'Set `ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or another TLS 1.2+ policy) on the listener.',
+  targets: [
+    ...LISTENERS.map((type) => tf(type, ["ssl_policy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"], "protocol") })),
+    cfn(CFN_LISTENER, ["SslPolicy"], { absent: "ELBSecurityPolicy-2016-08", when: protocolIs(["HTTPS", "TLS"], "Protocol") })
+  ],
+  expect: elbTls122,
+  examples: {
+    bad: [
+      {
+        path: "lb.tf",
+        line: 4,
+        text: `resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS-1-1-2017-01"
+  certificate_arn   = var.certificate_arn
+}
+`
+      },
+      {
+        path: "lb.yaml",
+        line: 4,
+        text: `Resources:
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTPS
+      LoadBalancerArn: !Ref Front
+`
+      }
+    ],
+    good: [
+      {
+        path: "lb.tf",
+        text: `resource "aws_lb_listener" "https" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn   = var.certificate_arn
+}
+`
+      }
+    ]
+  }
+});
+function checkHttpRedirect2(resource) {
+  const terraform = resource.format === "terraform";
+  if (!protocolIs(["HTTP"], terraform ? "protocol" : "Protocol")(resource)) return void 0;
+  const actionPath = terraform ? ["default_action", 0] : ["DefaultActions", 0];
+  const type = valueAt(resource.values, [...actionPath, terraform ? "type" : "Type"]);
+  const protocolPath = terraform ? [...actionPath, "redirect", 0, "protocol"] : [...actionPath, "RedirectConfig", "Protocol"];
+  const protocol = valueAt(resource.values, protocolPath);
+  if (type === "redirect" && protocol === "HTTPS") return { verdict: "pass", path: protocolPath, actual: protocol };
+  return {
+    verdict: "fail",
+    path: actionPath,
+    actual: type ?? null,
+    expected: "a redirect to HTTPS",
+    message: `HTTP listener's default action is ${describeValue(type)}, not a redirect to HTTPS; expected a redirect with protocol "HTTPS"`
+  };
+}
+var lbHttpRedirect = {
+  id: "IAC-LB-HTTP-NO-REDIRECT",
+  title: "HTTP listener does not redirect to HTTPS",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A plain-HTTP listener that forwards traffic instead of redirecting it to HTTPS lets clients send PHI unencrypted.",
+  remediation: 'Make the HTTP listener\'s default action `redirect` with `protocol = "HTTPS"`, `port = "443"`, `status_code = "HTTP_301"`.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [...LISTENERS, CFN_LISTENER],
+  check: checkHttpRedirect2,
+  examples: {
+    bad: [
+      {
+        path: "lb.tf",
+        line: 4,
+        text: `resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTP"
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.app.arn
+  }
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "lb.tf",
+        text: `resource "aws_lb_listener" "http" {
+  load_balancer_arn = aws_lb.front.arn
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
+}
+`
+      },
+      {
+        path: "lb.yaml",
+        text: `Resources:
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTP
+      DefaultActions:
+        - Type: redirect
+          RedirectConfig:
+            Protocol: HTTPS
+            StatusCode: HTTP_301
+`
+      }
+    ]
+  }
+};
+var LOAD_BALANCERS = ["aws_lb", "aws_alb"];
+var isApplication = (resource) => (valueAt(resource.values, ["load_balancer_type"]) ?? "application") === "application";
+function cfnAttribute(resource, key) {
+  const attributes = valueAt(resource.values, ["LoadBalancerAttributes"]);
+  const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ["Key"]) === key) : -1;
+  return index < 0 ? { path: ["LoadBalancerAttributes"], value: void 0 } : { path: ["LoadBalancerAttributes", index, "Value"], value: valueAt(attributes, [index, "Value"]) };
+}
+function lbAttributeRule(spec) {
+  const terraformRule = attributeRule({
+    ...spec,
+    family: "terraform",
+    targets: LOAD_BALANCERS.map((type) => tf(type, spec.terraformPath, { absent: false, when: isApplication })),
+    expect: mustBeTrue
+  });
+  return {
+    ...terraformRule,
+    formats: ["terraform", "cloudformation"],
+    resourceTypes: [...terraformRule.resourceTypes, CFN_LOAD_BALANCER],
+    check: (resource, context) => {
+      if (resource.format === "terraform") return terraformRule.check(resource, context);
+      const { path, value } = cfnAttribute(resource, spec.key);
+      if (isTrue(value)) return { verdict: "pass", path, actual: true };
+      return { verdict: "fail", path, actual: value ?? null, expected: "true", message: `${spec.key} is ${describeValue(value)}; expected "true"` };
+    }
+  };
+}
+var lbAccessLogs = lbAttributeRule({
+  id: "IAC-LB-ACCESS-LOGS",
+  title: "Load balancer access logs are off",
+  key: "access_logs.s3.enabled",
+  terraformPath: ["access_logs", 0, "enabled"],
+  severity: "medium",
+  safeguard: "audit-controls",
+  description: "Access logs record every request the load balancer handled: who reached which system holding PHI, and when.",
+  remediation: 'Add `access_logs { bucket = "...", enabled = true }` to the load balancer.',
+  examples: {
+    bad: [{ path: "lb.tf", line: 1, text: `resource "aws_lb" "front" {
+  name                       = "front"
+  drop_invalid_header_fields = true
+}
+` }],
+    good: [
+      {
+        path: "lb.tf",
+        text: `resource "aws_lb" "front" {
+  name = "front"
+  access_logs {
+    bucket  = "lb-logs"
+    enabled = true
+  }
+}
+`
+      },
+      {
+        path: "lb.yaml",
+        text: `Resources:
+  Front:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties:
+      LoadBalancerAttributes:
+        - Key: access_logs.s3.enabled
+          Value: "true"
+`
+      }
+    ]
+  }
+});
+var lbDropInvalidHeaders = lbAttributeRule({
+  id: "IAC-LB-DROP-INVALID-HEADERS",
+  title: "Load balancer passes invalid HTTP headers through",
+  key: "routing.http.drop_invalid_header_fields.enabled",
+  terraformPath: ["drop_invalid_header_fields"],
+  severity: "low",
+  safeguard: "integrity",
+  description: "An Application Load Balancer that forwards malformed header fields exposes the application to request smuggling and header injection.",
+  remediation: "Set `drop_invalid_header_fields = true` on the load balancer.",
+  examples: {
+    bad: [{ path: "lb.tf", line: 1, text: `resource "aws_lb" "front" {
+  name = "front"
+}
+` }],
+    good: [{ path: "lb.tf", text: `resource "aws_lb" "front" {
+  name                       = "front"
+  drop_invalid_header_fields = true
+}
+` }]
+  }
+});
+var isInternetFacing = (resource) => resource.format === "terraform" ? !isTrue(valueAt(resource.values, ["internal"])) : valueAt(resource.values, ["Scheme"]) !== "internal";
+var wafAssociation = referencedBy(
+  {
+    terraform: { type: "aws_wafv2_web_acl_association", path: "resource_arn" },
+    cloudformation: { type: "AWS::WAFv2::WebACLAssociation", path: "ResourceArn" }
+  },
+  "WAFv2 web ACL association"
+);
+var lbWafAssociation = {
+  id: "IAC-LB-WAF",
+  title: "Internet-facing Application Load Balancer has no WAF",
+  family: "terraform",
+  severity: "medium",
+  safeguard: "access-control",
+  description: "An internet-facing Application Load Balancer without a WAFv2 web ACL association takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template.",
+  remediation: "Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer's ARN.",
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [...LOAD_BALANCERS, CFN_LOAD_BALANCER],
+  check: (resource, context) => {
+    if (!isInternetFacing(resource) || resource.format === "terraform" && !isApplication(resource)) return void 0;
+    return wafAssociation(resource, context);
+  },
+  examples: {
+    bad: [{ path: "lb.tf", line: 1, text: `resource "aws_lb" "front" {
+  name     = "front"
+  internal = false
+}
+` }],
+    good: [
+      {
+        path: "lb.tf",
+        text: `resource "aws_lb" "front" {
+  name     = "front"
+  internal = false
+}
+
+resource "aws_wafv2_web_acl_association" "front" {
+  resource_arn = aws_lb.front.arn
+  web_acl_arn  = aws_wafv2_web_acl.main.arn
+}
+`
+      }
+    ]
+  }
+};
+var lbInternetFacing = attributeRule({
+  id: "IAC-LB-INTERNET-FACING",
+  title: "Internal load balancer made internet-facing",
+  family: "terraform",
+  severity: "high",
+  safeguard: "access-control",
+  description: "A load balancer that was internal now faces the internet: systems that were reachable only inside the network are exposed. Reported only as a change (`weakened`); new internet-facing load balancers are a design decision.",
+  remediation: "Keep `internal = true` (CloudFormation `Scheme: internal`) unless exposing this service was reviewed.",
+  targets: [...LOAD_BALANCERS.map((type) => tf(type, ["internal"], { absent: false })), cfn(CFN_LOAD_BALANCER, ["Scheme"], { absent: "internet-facing" })],
+  expect: { expected: "internal", test: (value) => isTrue(value) || value === "internal", strength: (value) => isTrue(value) || value === "internal" ? 1 : 0 },
+  onlyChanges: ["weakened", "removed"],
+  examples: {
+    bad: [{ path: "lb.tf", line: 3, before: `resource "aws_lb" "admin" {
+  name     = "admin"
+  internal = true
+}
+`, text: `resource "aws_lb" "admin" {
+  name     = "admin"
+  internal = false
+}
+` }],
+    good: [{ path: "lb.tf", text: `resource "aws_lb" "admin" {
+  name     = "admin"
+  internal = true
+}
+` }]
+  }
+});
+var cloudFrontMinimumProtocol = attributeRule({
+  id: "IAC-CLOUDFRONT-TLS",
+  title: "CloudFront distribution accepts TLS older than 1.2",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "The viewer certificate's `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront's default certificate allows TLSv1.",
+  remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
+  targets: [
+    tf("aws_cloudfront_distribution", ["viewer_certificate", 0, "minimum_protocol_version"], { absent: "TLSv1" }),
+    cfn("AWS::CloudFront::Distribution", ["DistributionConfig", "ViewerCertificate", "MinimumProtocolVersion"], { absent: "TLSv1" })
+  ],
+  expect: tlsAtLeast(CLOUDFRONT_PROTOCOLS, CLOUDFRONT_PROTOCOLS.indexOf("TLSv1.2_2018")),
+  examples: {
+    bad: [
+      {
+        path: "cdn.tf",
+        line: 4,
+        text: `resource "aws_cloudfront_distribution" "site" {
+  viewer_certificate {
+    acm_certificate_arn      = var.certificate_arn
+    minimum_protocol_version = "TLSv1.1_2016"
+  }
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "cdn.tf",
+        text: `resource "aws_cloudfront_distribution" "site" {
+  viewer_certificate {
+    acm_certificate_arn      = var.certificate_arn
+    minimum_protocol_version = "TLSv1.2_2021"
+  }
+}
+`
+      }
+    ]
+  }
+});
+var viewerProtocol = oneOf(["redirect-to-https", "https-only"], '"redirect-to-https" or "https-only"', ["allow-all", "redirect-to-https", "https-only"]);
+function viewerProtocolPaths(resource) {
+  if (resource.format === "terraform") {
+    return [["default_cache_behavior", 0, "viewer_protocol_policy"], ...itemsAt(resource, ["ordered_cache_behavior"]).map(({ path }) => [...path, "viewer_protocol_policy"])];
+  }
+  const config = ["DistributionConfig"];
+  return [[...config, "DefaultCacheBehavior", "ViewerProtocolPolicy"], ...itemsAt(resource, [...config, "CacheBehaviors"]).map(({ path }) => [...path, "ViewerProtocolPolicy"])];
+}
+var cloudFrontViewerProtocol = {
+  id: "IAC-CLOUDFRONT-HTTP",
+  title: "CloudFront cache behavior allows plain HTTP",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: '`viewer_protocol_policy = "allow-all"` on the default or any ordered cache behavior serves that content over plain HTTP.',
+  remediation: 'Set `viewer_protocol_policy = "redirect-to-https"` or `"https-only"` on every cache behavior.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: ["aws_cloudfront_distribution", "AWS::CloudFront::Distribution"],
+  strength: viewerProtocol.strength,
+  check: (resource) => allOf(resource, viewerProtocolPaths(resource).map((path) => ({ path, expect: viewerProtocol }))),
+  examples: {
+    bad: [
+      { path: "cdn.tf", line: 3, text: `resource "aws_cloudfront_distribution" "site" {
+  default_cache_behavior {
+    viewer_protocol_policy = "allow-all"
+  }
+}
+` },
+      {
+        path: "cdn.tf.json",
+        line: 6,
+        text: `{
+  "resource": {
+    "aws_cloudfront_distribution": {
+      "site": {
+        "default_cache_behavior": {
+          "viewer_protocol_policy": "allow-all"
+        }
+      }
+    }
+  }
+}
+`
+      },
+      {
+        path: "cdn.tf",
+        line: 7,
+        text: `resource "aws_cloudfront_distribution" "site" {
+  default_cache_behavior {
+    viewer_protocol_policy = "https-only"
+  }
+  ordered_cache_behavior {
+    path_pattern           = "/legacy/*"
+    viewer_protocol_policy = "allow-all"
+  }
+}
+`
+      }
+    ],
+    good: [{ path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+  default_cache_behavior {
+    viewer_protocol_policy = "redirect-to-https"
+  }
+}
+` }]
+  }
+};
+var LOAD_BALANCING_RULES = [
+  lbListenerTlsPolicy,
+  lbHttpRedirect,
+  lbAccessLogs,
+  lbDropInvalidHeaders,
+  lbWafAssociation,
+  lbInternetFacing,
+  cloudFrontMinimumProtocol,
+  cloudFrontViewerProtocol
+];
+
+// checks/infra/rules/gcp-azure.ts
+var GCP_TLS = ["TLS_1_0", "TLS_1_1", "TLS_1_2", "TLS_1_3"];
+var gcpSslPolicy = attributeRule({
+  id: "IAC-GCP-SSL-POLICY",
+  title: "GCP SSL policy allows TLS older than 1.2",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "A `google_compute_ssl_policy` without `min_tls_version` accepts TLS 1.0 on every load balancer that uses it.",
+  remediation: 'Set `min_tls_version = "TLS_1_2"` and `profile = "MODERN"` or `"RESTRICTED"`.',
+  targets: [tf("google_compute_ssl_policy", ["min_tls_version"], { absent: "TLS_1_0" })],
+  expect: tlsAtLeast(GCP_TLS, 2),
+  examples: {
+    bad: [{ path: "gcp.tf", line: 1, text: `resource "google_compute_ssl_policy" "front" {
+  name    = "front"
+  profile = "MODERN"
+}
+` }],
+    good: [{ path: "gcp.tf", text: `resource "google_compute_ssl_policy" "front" {
+  name            = "front"
+  profile         = "MODERN"
+  min_tls_version = "TLS_1_2"
+}
+` }]
+  }
+});
+var AZURE_STORAGE_TLS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
+var AZURE_TLS = ["1.0", "1.1", "1.2", "1.3"];
+var WEB_APPS = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_app_service", "azurerm_linux_function_app", "azurerm_windows_function_app"];
+var azureMinTls = attributeRule({
+  id: "IAC-AZURE-MIN-TLS",
+  title: "Azure service accepts TLS older than 1.2",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "Storage accounts, SQL servers, Redis caches and App Service apps each carry their own minimum TLS version; an explicit 1.0 or 1.1 lets clients negotiate broken protocols.",
+  remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of apps).',
+  targets: [
+    tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
+    tf("azurerm_mssql_server", ["minimum_tls_version"], { absent: "1.2" }),
+    tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.2" }),
+    ...WEB_APPS.map((type) => tf(type, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" }))
+  ],
+  expect: {
+    expected: '"TLS1_2" / "1.2" or later',
+    test: (value) => [...AZURE_STORAGE_TLS.slice(2), ...AZURE_TLS.slice(2)].includes(String(value)),
+    strength: (value) => {
+      const index = Math.max(AZURE_STORAGE_TLS.indexOf(String(value)), AZURE_TLS.indexOf(String(value)));
+      return index < 0 ? void 0 : index;
+    }
+  },
+  examples: {
+    bad: [{ path: "azure.tf", line: 3, text: `resource "azurerm_storage_account" "phi" {
+  name            = "phirecords"
+  min_tls_version = "TLS1_0"
+}
+` }],
+    good: [{ path: "azure.tf", text: `resource "azurerm_storage_account" "phi" {
+  name            = "phirecords"
+  min_tls_version = "TLS1_2"
+}
+` }]
+  }
+});
+var azureHttpsOnly = attributeRule({
+  id: "IAC-AZURE-HTTPS-ONLY",
+  title: "Azure app or storage account accepts plain HTTP",
+  family: "terraform",
+  severity: "high",
+  safeguard: "transmission-security",
+  citation: CITATIONS.transmissionEncryption,
+  description: "App Service apps serve plain HTTP unless `https_only = true`; storage accounts do unless HTTPS-only traffic stays on.",
+  remediation: "Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.",
+  targets: [
+    ...WEB_APPS.map((type) => tf(type, ["https_only"], { absent: false })),
+    tf("azurerm_storage_account", ["https_traffic_only_enabled"], { absent: true, when: (resource) => resource.values.enable_https_traffic_only === void 0 }),
+    tf("azurerm_storage_account", ["enable_https_traffic_only"])
+  ],
+  expect: mustBeTrue,
+  examples: {
+    bad: [{ path: "azure.tf", line: 1, text: `resource "azurerm_linux_web_app" "portal" {
+  name = "portal"
+}
+` }],
+    good: [{ path: "azure.tf", text: `resource "azurerm_linux_web_app" "portal" {
+  name       = "portal"
+  https_only = true
+}
+` }]
+  }
+});
+var GCP_AZURE_RULES = [gcpSslPolicy, azureMinTls, azureHttpsOnly];
+
+// checks/infra/rules/index.ts
+var INFRA_RULES = [
+  ...LOAD_BALANCING_RULES,
+  ...DATA_RULES,
+  ...AUDIT_RULES,
+  ...ACCESS_RULES,
+  ...GCP_AZURE_RULES,
+  ...KUBERNETES_RULES,
+  ...NGINX_RULES
+];
+
+export {
+  CIPHER_SUITES,
+  cipherSuiteByCode,
+  cipherSuiteByName,
+  blockingFindings,
+  mergeReports,
+  emptyReport,
+  ENDPOINT_RULE,
+  ENDPOINT_RULES,
+  countBySeverity,
+  summaryLine,
+  targetLabel,
+  stripControl,
+  oneLine,
+  errorPlace,
+  escapeMarkdown,
+  inlineCode,
+  capEntries,
+  renderMarkdown,
+  ENV_CROSS_REFERENCE,
+  ENV_SHARED_RESOURCE,
+  ENV_SHARED_STATE,
+  ENV_NETWORK_PATH,
+  ENV_CIDR_OVERLAP,
+  ENV_AMBIGUOUS_PATH,
+  ENV_RULES,
+  PARSE_ERROR_RULE,
+  SUPPRESSION_INVALID_RULE,
+  INFRA_ENGINE_RULES,
+  unresolved,
+  isUnresolved,
+  valueAt,
+  describeValue,
+  INFRA_RULES
+};
