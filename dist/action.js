@@ -20,7 +20,13 @@ import {
   safeErrorMessage,
   startCheckRun,
   syncEndpointIssues
-} from "./chunk-HGFVCFRQ.js";
+} from "./chunk-AKSDKASJ.js";
+import {
+  allEngines
+} from "./chunk-IWA4EKGT.js";
+import {
+  runProbes
+} from "./chunk-QCBEKJWE.js";
 import {
   GitRefSource,
   gitChangeSet,
@@ -28,25 +34,22 @@ import {
 } from "./chunk-6I7OCKIT.js";
 import {
   scanChanges
-} from "./chunk-OOVLDO4P.js";
-import {
-  allEngines
-} from "./chunk-PQXB662J.js";
-import {
-  runProbes
-} from "./chunk-DNK3J26Y.js";
+} from "./chunk-H57V6ES6.js";
 import {
   ALL_RULES,
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-NUDWDA7T.js";
+} from "./chunk-3SJDHFYE.js";
+import {
+  renderMarkdown
+} from "./chunk-WJWRYPGZ.js";
+import "./chunk-ENYIBBSX.js";
 import {
   blockingFindings,
   emptyReport,
-  mergeReports,
-  renderMarkdown
-} from "./chunk-QHEOWIU2.js";
+  mergeReports
+} from "./chunk-UBA2LUSE.js";
 import {
   TOOL
 } from "./chunk-HMYS7HSV.js";

@@ -42,7 +42,7 @@ describe('dist/: each command loads what it needs when it needs it', () => {
     expect(modules.filter((path) => path.startsWith('cli/')).sort()).toEqual(['cli/cli.ts', 'cli/command.ts', 'cli/main.ts']);
   });
 
-  it('hipaa-guard probe loads neither the scan engine, nor the HCL parser, nor probot', () => {
+  it('hipaa-guard probe loads neither the scan engine, nor the HCL parser, nor probot, nor execa', () => {
     // Given the chunk of the probe command, When it is imported
     const modules = modulesIn(loadedAtStart(chunkOf('cli/probe.ts')));
 
@@ -50,7 +50,7 @@ describe('dist/: each command loads what it needs when it needs it', () => {
     expect(modules).toContain('checks/endpoint/run-probes.ts');
     expect(modules).not.toContain('checks/scan.ts');
     expect(modules.filter((path) => path.startsWith('checks/infra/terraform/'))).toEqual([]);
-    expect(packagesIn(modules).filter((name) => ['@cdktf/hcl2json', 'probot', '@octokit/rest', '@actions/core'].includes(name))).toEqual([]);
+    expect(packagesIn(modules).filter((name) => ['@cdktf/hcl2json', 'probot', 'execa', '@octokit/rest', '@actions/core'].includes(name))).toEqual([]);
   });
 
   it('hipaa-guard scan loads the scan engine, and no probot', () => {
@@ -58,6 +58,14 @@ describe('dist/: each command loads what it needs when it needs it', () => {
 
     expect(modules).toContain('checks/scan.ts');
     expect(packagesIn(modules)).not.toContain('probot');
+  });
+
+  it('the App at rest holds probot but not the scan engine: the first pull request loads it', () => {
+    const modules = modulesIn(loadedAtStart('app.js'));
+
+    expect(packagesIn(modules)).toContain('probot');
+    expect(modules).not.toContain('checks/scan.ts');
+    expect(packagesIn(modules)).not.toContain('@cdktf/hcl2json');
   });
 
   it('no front but the App loads probot', () => {

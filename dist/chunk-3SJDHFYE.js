@@ -6,11 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
+  countBySeverity
+} from "./chunk-WJWRYPGZ.js";
+import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
-  INFRA_RULES,
-  countBySeverity
-} from "./chunk-QHEOWIU2.js";
+  INFRA_RULES
+} from "./chunk-ENYIBBSX.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-6I7OCKIT.js";
 import {
   scanChanges
-} from "./chunk-OOVLDO4P.js";
+} from "./chunk-H57V6ES6.js";
 import {
   REPORT_OPTIONS,
   REPORT_OPTIONS_HELP,
@@ -20,12 +20,14 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-FLQIAEC4.js";
-import "./chunk-NUDWDA7T.js";
+} from "./chunk-45BEAUPO.js";
+import "./chunk-3SJDHFYE.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
-import "./chunk-QHEOWIU2.js";
+import "./chunk-WJWRYPGZ.js";
+import "./chunk-ENYIBBSX.js";
+import "./chunk-UBA2LUSE.js";
 import "./chunk-HMYS7HSV.js";
 import {
   defaultConfig

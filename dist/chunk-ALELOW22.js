@@ -9,13 +9,15 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-66DFISFG.js";
-import "./chunk-PQXB662J.js";
-import "./chunk-DNK3J26Y.js";
-import "./chunk-FLQIAEC4.js";
-import "./chunk-NUDWDA7T.js";
+} from "./chunk-DUFHJCDP.js";
+import "./chunk-IWA4EKGT.js";
+import "./chunk-QCBEKJWE.js";
+import "./chunk-45BEAUPO.js";
+import "./chunk-3SJDHFYE.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-QHEOWIU2.js";
+import "./chunk-WJWRYPGZ.js";
+import "./chunk-ENYIBBSX.js";
+import "./chunk-UBA2LUSE.js";
 import "./chunk-HMYS7HSV.js";
 import "./chunk-IQ5MC3TQ.js";
 import "./chunk-2AJFM67G.js";

@@ -5,12 +5,14 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
+  ENDPOINT_RULE
+} from "./chunk-WJWRYPGZ.js";
+import {
   CIPHER_SUITES,
-  ENDPOINT_RULE,
   cipherSuiteByCode,
   cipherSuiteByName,
   emptyReport
-} from "./chunk-QHEOWIU2.js";
+} from "./chunk-UBA2LUSE.js";
 import {
   TOOL
 } from "./chunk-HMYS7HSV.js";

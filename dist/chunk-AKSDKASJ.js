@@ -5,14 +5,16 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  blockingFindings,
   capEntries,
   escapeMarkdown,
   inlineCode,
   oneLine,
   renderMarkdown,
   stripControl
-} from "./chunk-QHEOWIU2.js";
+} from "./chunk-WJWRYPGZ.js";
+import {
+  blockingFindings
+} from "./chunk-UBA2LUSE.js";
 import {
   ConfigError,
   compareFindings,

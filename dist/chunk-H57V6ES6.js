@@ -15,12 +15,14 @@ import {
   PARSE_ERROR_RULE,
   SUPPRESSION_INVALID_RULE,
   describeValue,
-  emptyReport,
   isUnresolved,
-  mergeReports,
   unresolved,
   valueAt
-} from "./chunk-QHEOWIU2.js";
+} from "./chunk-ENYIBBSX.js";
+import {
+  emptyReport,
+  mergeReports
+} from "./chunk-UBA2LUSE.js";
 import {
   TOOL
 } from "./chunk-HMYS7HSV.js";
@@ -5512,5 +5514,6 @@ async function readAll(source, paths, report, side) {
 }
 
 export {
-  scanChanges
+  scanChanges,
+  scanInfra
 };

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-NUDWDA7T.js";
+} from "./chunk-3SJDHFYE.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -17,13 +17,15 @@ import {
   closestName
 } from "./chunk-STUYUDEK.js";
 import {
-  blockingFindings,
   errorPlace,
   oneLine,
   renderMarkdown,
   summaryLine,
   targetLabel
-} from "./chunk-QHEOWIU2.js";
+} from "./chunk-WJWRYPGZ.js";
+import {
+  blockingFindings
+} from "./chunk-UBA2LUSE.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,

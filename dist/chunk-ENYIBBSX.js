@@ -5,224 +5,12 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  CHANGES,
+  cipherSuiteByName
+} from "./chunk-UBA2LUSE.js";
+import {
   CITATIONS,
-  SAFEGUARDS,
-  SAFEGUARD_IDS,
-  SEVERITIES,
-  citationOf,
-  compareFindings,
-  locationLabel,
-  meetsThreshold,
-  safeguardTitle
+  citationOf
 } from "./chunk-IQ5MC3TQ.js";
-
-// checks/model/report.ts
-var BLOCKING_CHANGES = CHANGES.filter((change) => change !== "existing");
-function isBlocking(finding, failOn, blockExisting = false) {
-  if (!meetsThreshold(finding.severity, failOn)) return false;
-  return blockExisting || finding.change === void 0 || BLOCKING_CHANGES.includes(finding.change);
-}
-function blockingFindings(report, failOn, blockExisting = false) {
-  return report.findings.filter((finding) => isBlocking(finding, failOn, blockExisting));
-}
-function mergeReports(first, ...rest) {
-  const all = [first, ...rest];
-  const profile = all.find((report) => report.profile)?.profile;
-  return {
-    tool: first.tool,
-    startedAt: all.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
-    finishedAt: all.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
-    ...profile ? { profile } : {},
-    targets: all.flatMap((r) => r.targets),
-    findings: all.flatMap((r) => r.findings).sort(compareFindings),
-    suppressed: all.flatMap((r) => r.suppressed),
-    unknown: all.flatMap((r) => r.unknown),
-    errors: all.flatMap((r) => r.errors),
-    strengthened: all.flatMap((r) => r.strengthened),
-    notes: all.flatMap((r) => r.notes)
-  };
-}
-function emptyReport(tool, startedAt) {
-  return {
-    tool,
-    startedAt,
-    finishedAt: startedAt,
-    targets: [],
-    findings: [],
-    suppressed: [],
-    unknown: [],
-    errors: [],
-    strengthened: [],
-    notes: []
-  };
-}
-
-// checks/report/summary.ts
-var CHANGE_COLUMNS = [...CHANGES, "observed"];
-function countBySeverity(findings) {
-  const counts = Object.fromEntries(SEVERITIES.map((severity) => [severity, 0]));
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
-}
-function countBySafeguard(findings) {
-  return SAFEGUARD_IDS.map((safeguard) => {
-    const byChange = Object.fromEntries(CHANGE_COLUMNS.map((column) => [column, 0]));
-    const mine = findings.filter((finding) => finding.safeguard === safeguard);
-    for (const finding of mine) byChange[finding.change ?? "observed"]++;
-    return { safeguard, total: mine.length, byChange };
-  });
-}
-function plural(count, noun, pluralNoun = `${noun}s`) {
-  return `${count} ${count === 1 ? noun : pluralNoun}`;
-}
-function summaryLine(report) {
-  const counts = countBySeverity(report.findings);
-  const severities = SEVERITIES.filter((severity) => counts[severity] > 0).map((severity) => `${counts[severity]} ${severity}`);
-  const parts = [plural(report.findings.length, "finding") + (severities.length ? ` (${severities.join(", ")})` : "")];
-  if (report.suppressed.length) parts.push(`${report.suppressed.length} suppressed`);
-  if (report.unknown.length) parts.push(`${report.unknown.length} unknown`);
-  if (report.errors.length) parts.push(plural(report.errors.length, "error"));
-  if (report.strengthened.length) parts.push(`${report.strengthened.length} strengthened`);
-  return parts.join(" \xB7 ");
-}
-function targetLabel(target) {
-  if (target.kind === "endpoint") {
-    const details = [target.address, target.engine].filter(Boolean).join(", ");
-    return `${target.url} (${details})`;
-  }
-  const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
-  return `repository ${target.root} ${range} (${plural(target.files, "file")})`;
-}
-function stripControl(text) {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
-}
-function oneLine(text) {
-  return stripControl(text.replace(/\s*\r?\n\s*/g, " "));
-}
-function errorPlace(entry) {
-  const label = entry.location ? locationLabel(entry.location) : void 0;
-  return label === entry.target ? void 0 : label;
-}
-
-// checks/report/markdown.ts
-function escapeMarkdown(text) {
-  return oneLine(text).replace(/[\\`*_[\]<>|~]/g, (char) => `\\${char}`);
-}
-function inlineCode(text) {
-  const clean = oneLine(text).replaceAll("|", "\\|");
-  const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longestRun + 1);
-  return `${fence}${longestRun ? " " : ""}${clean}${longestRun ? " " : ""}${fence}`;
-}
-function where(location) {
-  return inlineCode(locationLabel(location));
-}
-function capEntries(entries, maxLength, more) {
-  const all = entries.join("\n");
-  if (all.length <= maxLength) return all;
-  const reserve = more(entries.length).length + 1;
-  let kept = 0;
-  let length = 0;
-  for (const entry of entries) {
-    if (length + entry.length + 1 + reserve > maxLength) break;
-    kept++;
-    length += entry.length + 1;
-  }
-  const omitted = entries.slice(kept).filter((entry) => entry.trim()).length;
-  return [...entries.slice(0, kept), more(omitted)].join("\n").slice(0, maxLength);
-}
-function auditTable(report) {
-  const profile = report.profile ? `${escapeMarkdown(report.profile.name)} ${escapeMarkdown(report.profile.version)} (${escapeMarkdown(report.profile.source)})` : "none (no endpoints probed)";
-  const targets = report.targets.length ? report.targets.map((target) => inlineCode(targetLabel(target))).join("<br>") : "none";
-  return [
-    "| | |",
-    "|---|---|",
-    `| Started | ${report.startedAt} |`,
-    `| Finished | ${report.finishedAt} |`,
-    `| Tool | ${report.tool.name} ${escapeMarkdown(report.tool.version)} |`,
-    `| Profile | ${profile} |`,
-    `| Targets | ${targets} |`
-  ].join("\n");
-}
-function safeguardCountsTable(findings) {
-  const rows = countBySafeguard(findings).map(
-    ({ safeguard, total, byChange }) => `| ${safeguardTitle(safeguard)} | ${citationOf(safeguard)} | ${total} | ${CHANGE_COLUMNS.map((column) => byChange[column]).join(" | ")} |`
-  );
-  return [
-    `| Safeguard | Citation | Findings | ${CHANGE_COLUMNS.map((column) => capitalize(column)).join(" | ")} |`,
-    `|---|---|---:|${CHANGE_COLUMNS.map(() => "---:").join("|")}|`,
-    ...rows
-  ].join("\n");
-}
-function capitalize(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-function findingDetails(finding) {
-  const lines = [
-    `### ${finding.severity.toUpperCase()} ${inlineCode(finding.ruleId)} ${escapeMarkdown(finding.title)}`,
-    "",
-    `- **Where:** ${where(finding.location)}${(finding.related ?? []).map((related) => `, related ${where(related)}`).join("")}`,
-    `- **Safeguard:** ${safeguardTitle(finding.safeguard)}, ${finding.citation}`
-  ];
-  if (finding.change) lines.push(`- **Change:** ${finding.change}`);
-  lines.push(
-    `- **Found:** ${escapeMarkdown(finding.message)}`,
-    `- **Remediation:** ${finding.remediation}`,
-    `- **Fingerprint:** ${inlineCode(finding.fingerprint)}`
-  );
-  if (Object.keys(finding.evidence).length) lines.push("", fencedJson(finding.evidence));
-  return lines.join("\n");
-}
-function fencedJson(value) {
-  const json = JSON.stringify(value, null, 2);
-  const longestRun = Math.max(2, ...(json.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longestRun + 1);
-  return `${fence}json
-${json}
-${fence}`;
-}
-function suppressedRow(entry) {
-  return `| ${inlineCode(entry.finding.ruleId)} | ${where(entry.finding.location)} | ${escapeMarkdown(entry.reason)} | ${entry.until ?? "no expiry"} |`;
-}
-function strengthenedRow(entry) {
-  return `| ${inlineCode(entry.ruleId)} | ${where(entry.location)} | ${escapeMarkdown(entry.message)} |`;
-}
-function strengthenedTable(strengthened) {
-  return ["| Rule | Location | What got stronger |", "|---|---|---|", ...strengthened.map(strengthenedRow)].join("\n");
-}
-function renderMarkdown(report, options = {}) {
-  const entries = [
-    "# hipaa-guard report: HIPAA technical safeguards (45 CFR 164.312)",
-    "",
-    auditTable(report),
-    "",
-    `**${summaryLine(report)}**`,
-    "",
-    "## Findings per safeguard",
-    "",
-    safeguardCountsTable(report.findings)
-  ];
-  if (report.findings.length) {
-    entries.push("", "## Findings", "", ...report.findings.flatMap((finding) => [findingDetails(finding), ""]));
-  }
-  if (report.errors.length) {
-    entries.push("## Not evaluated (errors)", "", ...report.errors.map((entry) => `- **${entry.category}** ${inlineCode(entry.target)}${errorPlace(entry) ? ` at ${inlineCode(errorPlace(entry) ?? "")}` : ""}: ${escapeMarkdown(entry.message)}`), "");
-  }
-  if (report.unknown.length) {
-    entries.push("## Unknown (could not decide)", "", ...report.unknown.map((entry) => `- ${inlineCode(entry.ruleId)} at ${where(entry.location)}: ${escapeMarkdown(entry.message)}`), "");
-  }
-  if (report.suppressed.length) {
-    entries.push("## Suppressed", "", "| Rule | Location | Reason | Until |", "|---|---|---|---|", ...report.suppressed.map(suppressedRow), "");
-  }
-  if (report.strengthened.length) entries.push("## Strengthened", "", strengthenedTable(report.strengthened), "");
-  if (report.notes.length) entries.push("## Notes", "", ...report.notes.map((note) => `- ${escapeMarkdown(note)}`), "");
-  const text = `${entries.join("\n").trimEnd()}
-`;
-  if (options.maxLength === void 0 || text.length <= options.maxLength) return text;
-  return capEntries(entries, options.maxLength, (omitted) => `
-\u2026and ${omitted} more entries (the Markdown was cut to ${options.maxLength} characters; the JSON report has everything)`);
-}
 
 // checks/infra/engine-rules.ts
 var PARSE_ERROR_RULE = {
@@ -244,655 +32,6 @@ var SUPPRESSION_INVALID_RULE = {
   remediation: 'Write `# hipaa-guard:ignore RULE-ID reason="why this is acceptable" until=YYYY-MM-DD`, renew an expired one only after review, or fix the finding.'
 };
 var INFRA_ENGINE_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
-
-// checks/endpoint/cipher-suite-data.ts
-var CIPHER_SUITE_ROWS = [
-  [0, "TLS_NULL_WITH_NULL_NULL", "NULL", "SSLv3", "NULL", "NULL", "NULL", 0, "NULL"],
-  [1, "TLS_RSA_WITH_NULL_MD5", "NULL-MD5", "SSLv3", "RSA", "RSA", "NULL", 0, "MD5"],
-  [2, "TLS_RSA_WITH_NULL_SHA", "NULL-SHA", "SSLv3", "RSA", "RSA", "NULL", 0, "SHA"],
-  [3, "TLS_RSA_EXPORT_WITH_RC4_40_MD5", "EXP-RC4-MD5", "SSLv3", "RSA", "RSA", "RC4_40", 40, "MD5"],
-  [4, "TLS_RSA_WITH_RC4_128_MD5", "RC4-MD5", "SSLv3", "RSA", "RSA", "RC4_128", 128, "MD5"],
-  [5, "TLS_RSA_WITH_RC4_128_SHA", "RC4-SHA", "SSLv3", "RSA", "RSA", "RC4_128", 128, "SHA"],
-  [6, "TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5", "EXP-RC2-CBC-MD5", "SSLv3", "RSA", "RSA", "RC2_CBC_40", 40, "MD5"],
-  [7, "TLS_RSA_WITH_IDEA_CBC_SHA", "IDEA-CBC-SHA", "SSLv3", "RSA", "RSA", "IDEA_CBC", 128, "SHA"],
-  [8, "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA", "EXP-DES-CBC-SHA", "SSLv3", "RSA", "RSA", "DES40_CBC", 40, "SHA"],
-  [9, "TLS_RSA_WITH_DES_CBC_SHA", "DES-CBC-SHA", "SSLv3", "RSA", "RSA", "DES_CBC", 56, "SHA"],
-  [10, "TLS_RSA_WITH_3DES_EDE_CBC_SHA", "DES-CBC3-SHA", "SSLv3", "RSA", "RSA", "3DES_EDE_CBC", 168, "SHA"],
-  [11, "TLS_DH_DSS_EXPORT_WITH_DES40_CBC_SHA", "EXP-DH-DSS-DES-CBC-SHA", "SSLv3", "DH", "DSS", "DES40_CBC", 40, "SHA"],
-  [12, "TLS_DH_DSS_WITH_DES_CBC_SHA", "DH-DSS-DES-CBC-SHA", "SSLv3", "DH", "DSS", "DES_CBC", 56, "SHA"],
-  [13, "TLS_DH_DSS_WITH_3DES_EDE_CBC_SHA", "DH-DSS-DES-CBC3-SHA", "SSLv3", "DH", "DSS", "3DES_EDE_CBC", 168, "SHA"],
-  [14, "TLS_DH_RSA_EXPORT_WITH_DES40_CBC_SHA", "EXP-DH-RSA-DES-CBC-SHA", "SSLv3", "DH", "RSA", "DES40_CBC", 40, "SHA"],
-  [15, "TLS_DH_RSA_WITH_DES_CBC_SHA", "DH-RSA-DES-CBC-SHA", "SSLv3", "DH", "RSA", "DES_CBC", 56, "SHA"],
-  [16, "TLS_DH_RSA_WITH_3DES_EDE_CBC_SHA", "DH-RSA-DES-CBC3-SHA", "SSLv3", "DH", "RSA", "3DES_EDE_CBC", 168, "SHA"],
-  [17, "TLS_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA", "EXP-EDH-DSS-DES-CBC-SHA", "SSLv3", "DHE", "DSS", "DES40_CBC", 40, "SHA"],
-  [18, "TLS_DHE_DSS_WITH_DES_CBC_SHA", "EDH-DSS-DES-CBC-SHA", "SSLv3", "DHE", "DSS", "DES_CBC", 56, "SHA"],
-  [19, "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA", "EDH-DSS-DES-CBC3-SHA", "SSLv3", "DHE", "DSS", "3DES_EDE_CBC", 168, "SHA"],
-  [20, "TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA", "EXP-EDH-RSA-DES-CBC-SHA", "SSLv3", "DHE", "RSA", "DES40_CBC", 40, "SHA"],
-  [21, "TLS_DHE_RSA_WITH_DES_CBC_SHA", "EDH-RSA-DES-CBC-SHA", "SSLv3", "DHE", "RSA", "DES_CBC", 56, "SHA"],
-  [22, "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", "EDH-RSA-DES-CBC3-SHA", "SSLv3", "DHE", "RSA", "3DES_EDE_CBC", 168, "SHA"],
-  [23, "TLS_DH_anon_EXPORT_WITH_RC4_40_MD5", "EXP-ADH-RC4-MD5", "SSLv3", "DH", "anon", "RC4_40", 40, "MD5"],
-  [24, "TLS_DH_anon_WITH_RC4_128_MD5", "ADH-RC4-MD5", "SSLv3", "DH", "anon", "RC4_128", 128, "MD5"],
-  [25, "TLS_DH_anon_EXPORT_WITH_DES40_CBC_SHA", "EXP-ADH-DES-CBC-SHA", "SSLv3", "DH", "anon", "DES40_CBC", 40, "SHA"],
-  [26, "TLS_DH_anon_WITH_DES_CBC_SHA", "ADH-DES-CBC-SHA", "SSLv3", "DH", "anon", "DES_CBC", 56, "SHA"],
-  [27, "TLS_DH_anon_WITH_3DES_EDE_CBC_SHA", "ADH-DES-CBC3-SHA", "SSLv3", "DH", "anon", "3DES_EDE_CBC", 168, "SHA"],
-  [30, "TLS_KRB5_WITH_DES_CBC_SHA", "KRB5-DES-CBC-SHA", "SSLv3", "KRB5", "KRB5", "DES_CBC", 56, "SHA"],
-  [31, "TLS_KRB5_WITH_3DES_EDE_CBC_SHA", "KRB5-DES-CBC3-SHA", "SSLv3", "KRB5", "KRB5", "3DES_EDE_CBC", 168, "SHA"],
-  [32, "TLS_KRB5_WITH_RC4_128_SHA", "KRB5-RC4-SHA", "SSLv3", "KRB5", "KRB5", "RC4_128", 128, "SHA"],
-  [33, "TLS_KRB5_WITH_IDEA_CBC_SHA", "KRB5-IDEA-CBC-SHA", "SSLv3", "KRB5", "KRB5", "IDEA_CBC", 128, "SHA"],
-  [34, "TLS_KRB5_WITH_DES_CBC_MD5", "KRB5-DES-CBC-MD5", "SSLv3", "KRB5", "KRB5", "DES_CBC", 56, "MD5"],
-  [35, "TLS_KRB5_WITH_3DES_EDE_CBC_MD5", "KRB5-DES-CBC3-MD5", "SSLv3", "KRB5", "KRB5", "3DES_EDE_CBC", 168, "MD5"],
-  [36, "TLS_KRB5_WITH_RC4_128_MD5", "KRB5-RC4-MD5", "SSLv3", "KRB5", "KRB5", "RC4_128", 128, "MD5"],
-  [37, "TLS_KRB5_WITH_IDEA_CBC_MD5", "KRB5-IDEA-CBC-MD5", "SSLv3", "KRB5", "KRB5", "IDEA_CBC", 128, "MD5"],
-  [38, "TLS_KRB5_EXPORT_WITH_DES_CBC_40_SHA", "EXP-KRB5-DES-CBC-SHA", "SSLv3", "KRB5", "KRB5", "DES_CBC_40", 40, "SHA"],
-  [39, "TLS_KRB5_EXPORT_WITH_RC2_CBC_40_SHA", "EXP-KRB5-RC2-CBC-SHA", "SSLv3", "KRB5", "KRB5", "RC2_CBC_40", 40, "SHA"],
-  [40, "TLS_KRB5_EXPORT_WITH_RC4_40_SHA", "EXP-KRB5-RC4-SHA", "SSLv3", "KRB5", "KRB5", "RC4_40", 40, "SHA"],
-  [41, "TLS_KRB5_EXPORT_WITH_DES_CBC_40_MD5", "EXP-KRB5-DES-CBC-MD5", "SSLv3", "KRB5", "KRB5", "DES_CBC_40", 40, "MD5"],
-  [42, "TLS_KRB5_EXPORT_WITH_RC2_CBC_40_MD5", "EXP-KRB5-RC2-CBC-MD5", "SSLv3", "KRB5", "KRB5", "RC2_CBC_40", 40, "MD5"],
-  [43, "TLS_KRB5_EXPORT_WITH_RC4_40_MD5", "EXP-KRB5-RC4-MD5", "SSLv3", "KRB5", "KRB5", "RC4_40", 40, "MD5"],
-  [44, "TLS_PSK_WITH_NULL_SHA", "PSK-NULL-SHA", "SSLv3", "PSK", "PSK", "NULL", 0, "SHA"],
-  [45, "TLS_DHE_PSK_WITH_NULL_SHA", "DHE-PSK-NULL-SHA", "SSLv3", "DHE", "PSK", "NULL", 0, "SHA"],
-  [46, "TLS_RSA_PSK_WITH_NULL_SHA", "RSA-PSK-NULL-SHA", "SSLv3", "RSA", "PSK", "NULL", 0, "SHA"],
-  [47, "TLS_RSA_WITH_AES_128_CBC_SHA", "AES128-SHA", "SSLv3", "RSA", "RSA", "AES_128_CBC", 128, "SHA"],
-  [48, "TLS_DH_DSS_WITH_AES_128_CBC_SHA", "DH-DSS-AES128-SHA", "SSLv3", "DH", "DSS", "AES_128_CBC", 128, "SHA"],
-  [49, "TLS_DH_RSA_WITH_AES_128_CBC_SHA", "DH-RSA-AES128-SHA", "SSLv3", "DH", "RSA", "AES_128_CBC", 128, "SHA"],
-  [50, "TLS_DHE_DSS_WITH_AES_128_CBC_SHA", "DHE-DSS-AES128-SHA", "SSLv3", "DHE", "DSS", "AES_128_CBC", 128, "SHA"],
-  [51, "TLS_DHE_RSA_WITH_AES_128_CBC_SHA", "DHE-RSA-AES128-SHA", "SSLv3", "DHE", "RSA", "AES_128_CBC", 128, "SHA"],
-  [52, "TLS_DH_anon_WITH_AES_128_CBC_SHA", "ADH-AES128-SHA", "SSLv3", "DH", "anon", "AES_128_CBC", 128, "SHA"],
-  [53, "TLS_RSA_WITH_AES_256_CBC_SHA", "AES256-SHA", "SSLv3", "RSA", "RSA", "AES_256_CBC", 256, "SHA"],
-  [54, "TLS_DH_DSS_WITH_AES_256_CBC_SHA", "DH-DSS-AES256-SHA", "SSLv3", "DH", "DSS", "AES_256_CBC", 256, "SHA"],
-  [55, "TLS_DH_RSA_WITH_AES_256_CBC_SHA", "DH-RSA-AES256-SHA", "SSLv3", "DH", "RSA", "AES_256_CBC", 256, "SHA"],
-  [56, "TLS_DHE_DSS_WITH_AES_256_CBC_SHA", "DHE-DSS-AES256-SHA", "SSLv3", "DHE", "DSS", "AES_256_CBC", 256, "SHA"],
-  [57, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA", "DHE-RSA-AES256-SHA", "SSLv3", "DHE", "RSA", "AES_256_CBC", 256, "SHA"],
-  [58, "TLS_DH_anon_WITH_AES_256_CBC_SHA", "ADH-AES256-SHA", "SSLv3", "DH", "anon", "AES_256_CBC", 256, "SHA"],
-  [59, "TLS_RSA_WITH_NULL_SHA256", "NULL-SHA256", "TLSv1.2", "RSA", "RSA", "NULL", 0, "SHA256"],
-  [60, "TLS_RSA_WITH_AES_128_CBC_SHA256", "AES128-SHA256", "TLSv1.2", "RSA", "RSA", "AES_128_CBC", 128, "SHA256"],
-  [61, "TLS_RSA_WITH_AES_256_CBC_SHA256", "AES256-SHA256", "TLSv1.2", "RSA", "RSA", "AES_256_CBC", 256, "SHA256"],
-  [62, "TLS_DH_DSS_WITH_AES_128_CBC_SHA256", "DH-DSS-AES128-SHA256", "TLSv1.2", "DH", "DSS", "AES_128_CBC", 128, "SHA256"],
-  [63, "TLS_DH_RSA_WITH_AES_128_CBC_SHA256", "DH-RSA-AES128-SHA256", "TLSv1.2", "DH", "RSA", "AES_128_CBC", 128, "SHA256"],
-  [64, "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256", "DHE-DSS-AES128-SHA256", "TLSv1.2", "DHE", "DSS", "AES_128_CBC", 128, "SHA256"],
-  [65, "TLS_RSA_WITH_CAMELLIA_128_CBC_SHA", "CAMELLIA128-SHA", "SSLv3", "RSA", "RSA", "CAMELLIA_128_CBC", 128, "SHA"],
-  [66, "TLS_DH_DSS_WITH_CAMELLIA_128_CBC_SHA", "DH-DSS-CAMELLIA128-SHA", "SSLv3", "DH", "DSS", "CAMELLIA_128_CBC", 128, "SHA"],
-  [67, "TLS_DH_RSA_WITH_CAMELLIA_128_CBC_SHA", "DH-RSA-CAMELLIA128-SHA", "SSLv3", "DH", "RSA", "CAMELLIA_128_CBC", 128, "SHA"],
-  [68, "TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA", "DHE-DSS-CAMELLIA128-SHA", "SSLv3", "DHE", "DSS", "CAMELLIA_128_CBC", 128, "SHA"],
-  [69, "TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA", "DHE-RSA-CAMELLIA128-SHA", "SSLv3", "DHE", "RSA", "CAMELLIA_128_CBC", 128, "SHA"],
-  [70, "TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA", "ADH-CAMELLIA128-SHA", "SSLv3", "DH", "anon", "CAMELLIA_128_CBC", 128, "SHA"],
-  [96, "TLS_RSA_EXPORT1024_WITH_RC4_56_MD5", "EXP1024-RC4-MD5", "SSLv3", "RSA", "RSA", "RC4_56", 56, "MD5"],
-  [97, "TLS_RSA_EXPORT1024_WITH_RC2_56_MD5", "EXP1024-RC2-CBC-MD5", "SSLv3", "RSA", "RSA", "RC2_56", 56, "MD5"],
-  [98, "TLS_RSA_EXPORT1024_WITH_DES_CBC_SHA", "EXP1024-DES-CBC-SHA", "SSLv3", "RSA", "RSA", "DES_CBC", 56, "SHA"],
-  [99, "TLS_DHE_DSS_EXPORT1024_WITH_DES_CBC_SHA", "EXP1024-DHE-DSS-DES-CBC-SHA", "SSLv3", "DHE", "DSS", "DES_CBC", 56, "SHA"],
-  [100, "TLS_RSA_EXPORT1024_WITH_RC4_56_SHA", "EXP1024-RC4-SHA", "SSLv3", "RSA", "RSA", "RC4_56", 56, "SHA"],
-  [101, "TLS_DHE_DSS_EXPORT1024_WITH_RC4_56_SHA", "EXP1024-DHE-DSS-RC4-SHA", "SSLv3", "DHE", "DSS", "RC4_56", 56, "SHA"],
-  [102, "TLS_DHE_DSS_WITH_RC4_128_SHA", "DHE-DSS-RC4-SHA", "SSLv3", "DHE", "DSS", "RC4_128", 128, "SHA"],
-  [103, "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256", "DHE-RSA-AES128-SHA256", "TLSv1.2", "DHE", "RSA", "AES_128_CBC", 128, "SHA256"],
-  [104, "TLS_DH_DSS_WITH_AES_256_CBC_SHA256", "DH-DSS-AES256-SHA256", "TLSv1.2", "DH", "DSS", "AES_256_CBC", 256, "SHA256"],
-  [105, "TLS_DH_RSA_WITH_AES_256_CBC_SHA256", "DH-RSA-AES256-SHA256", "TLSv1.2", "DH", "RSA", "AES_256_CBC", 256, "SHA256"],
-  [106, "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256", "DHE-DSS-AES256-SHA256", "TLSv1.2", "DHE", "DSS", "AES_256_CBC", 256, "SHA256"],
-  [107, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256", "DHE-RSA-AES256-SHA256", "TLSv1.2", "DHE", "RSA", "AES_256_CBC", 256, "SHA256"],
-  [108, "TLS_DH_anon_WITH_AES_128_CBC_SHA256", "ADH-AES128-SHA256", "TLSv1.2", "DH", "anon", "AES_128_CBC", 128, "SHA256"],
-  [109, "TLS_DH_anon_WITH_AES_256_CBC_SHA256", "ADH-AES256-SHA256", "TLSv1.2", "DH", "anon", "AES_256_CBC", 256, "SHA256"],
-  [132, "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA", "CAMELLIA256-SHA", "SSLv3", "RSA", "RSA", "CAMELLIA_256_CBC", 256, "SHA"],
-  [133, "TLS_DH_DSS_WITH_CAMELLIA_256_CBC_SHA", "DH-DSS-CAMELLIA256-SHA", "SSLv3", "DH", "DSS", "CAMELLIA_256_CBC", 256, "SHA"],
-  [134, "TLS_DH_RSA_WITH_CAMELLIA_256_CBC_SHA", "DH-RSA-CAMELLIA256-SHA", "SSLv3", "DH", "RSA", "CAMELLIA_256_CBC", 256, "SHA"],
-  [135, "TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA", "DHE-DSS-CAMELLIA256-SHA", "SSLv3", "DHE", "DSS", "CAMELLIA_256_CBC", 256, "SHA"],
-  [136, "TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA", "DHE-RSA-CAMELLIA256-SHA", "SSLv3", "DHE", "RSA", "CAMELLIA_256_CBC", 256, "SHA"],
-  [137, "TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA", "ADH-CAMELLIA256-SHA", "SSLv3", "DH", "anon", "CAMELLIA_256_CBC", 256, "SHA"],
-  [138, "TLS_PSK_WITH_RC4_128_SHA", "PSK-RC4-SHA", "SSLv3", "PSK", "PSK", "RC4_128", 128, "SHA"],
-  [139, "TLS_PSK_WITH_3DES_EDE_CBC_SHA", "PSK-3DES-EDE-CBC-SHA", "SSLv3", "PSK", "PSK", "3DES_EDE_CBC", 168, "SHA"],
-  [140, "TLS_PSK_WITH_AES_128_CBC_SHA", "PSK-AES128-CBC-SHA", "SSLv3", "PSK", "PSK", "AES_128_CBC", 128, "SHA"],
-  [141, "TLS_PSK_WITH_AES_256_CBC_SHA", "PSK-AES256-CBC-SHA", "SSLv3", "PSK", "PSK", "AES_256_CBC", 256, "SHA"],
-  [142, "TLS_DHE_PSK_WITH_RC4_128_SHA", "DHE-PSK-RC4-SHA", "SSLv3", "DHE", "PSK", "RC4_128", 128, "SHA"],
-  [143, "TLS_DHE_PSK_WITH_3DES_EDE_CBC_SHA", "DHE-PSK-3DES-EDE-CBC-SHA", "SSLv3", "DHE", "PSK", "3DES_EDE_CBC", 168, "SHA"],
-  [144, "TLS_DHE_PSK_WITH_AES_128_CBC_SHA", "DHE-PSK-AES128-CBC-SHA", "SSLv3", "DHE", "PSK", "AES_128_CBC", 128, "SHA"],
-  [145, "TLS_DHE_PSK_WITH_AES_256_CBC_SHA", "DHE-PSK-AES256-CBC-SHA", "SSLv3", "DHE", "PSK", "AES_256_CBC", 256, "SHA"],
-  [146, "TLS_RSA_PSK_WITH_RC4_128_SHA", "RSA-PSK-RC4-SHA", "SSLv3", "RSA", "PSK", "RC4_128", 128, "SHA"],
-  [147, "TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA", "RSA-PSK-3DES-EDE-CBC-SHA", "SSLv3", "RSA", "PSK", "3DES_EDE_CBC", 168, "SHA"],
-  [148, "TLS_RSA_PSK_WITH_AES_128_CBC_SHA", "RSA-PSK-AES128-CBC-SHA", "SSLv3", "RSA", "PSK", "AES_128_CBC", 128, "SHA"],
-  [149, "TLS_RSA_PSK_WITH_AES_256_CBC_SHA", "RSA-PSK-AES256-CBC-SHA", "SSLv3", "RSA", "PSK", "AES_256_CBC", 256, "SHA"],
-  [150, "TLS_RSA_WITH_SEED_CBC_SHA", "SEED-SHA", "SSLv3", "RSA", "RSA", "SEED_CBC", 128, "SHA"],
-  [151, "TLS_DH_DSS_WITH_SEED_CBC_SHA", "DH-DSS-SEED-SHA", "SSLv3", "DH", "DSS", "SEED_CBC", 128, "SHA"],
-  [152, "TLS_DH_RSA_WITH_SEED_CBC_SHA", "DH-RSA-SEED-SHA", "SSLv3", "DH", "RSA", "SEED_CBC", 128, "SHA"],
-  [153, "TLS_DHE_DSS_WITH_SEED_CBC_SHA", "DHE-DSS-SEED-SHA", "SSLv3", "DHE", "DSS", "SEED_CBC", 128, "SHA"],
-  [154, "TLS_DHE_RSA_WITH_SEED_CBC_SHA", "DHE-RSA-SEED-SHA", "SSLv3", "DHE", "RSA", "SEED_CBC", 128, "SHA"],
-  [155, "TLS_DH_anon_WITH_SEED_CBC_SHA", "ADH-SEED-SHA", "SSLv3", "DH", "anon", "SEED_CBC", 128, "SHA"],
-  [156, "TLS_RSA_WITH_AES_128_GCM_SHA256", "AES128-GCM-SHA256", "TLSv1.2", "RSA", "RSA", "AES_128_GCM", 128, "AEAD"],
-  [157, "TLS_RSA_WITH_AES_256_GCM_SHA384", "AES256-GCM-SHA384", "TLSv1.2", "RSA", "RSA", "AES_256_GCM", 256, "AEAD"],
-  [158, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "DHE-RSA-AES128-GCM-SHA256", "TLSv1.2", "DHE", "RSA", "AES_128_GCM", 128, "AEAD"],
-  [159, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "DHE-RSA-AES256-GCM-SHA384", "TLSv1.2", "DHE", "RSA", "AES_256_GCM", 256, "AEAD"],
-  [160, "TLS_DH_RSA_WITH_AES_128_GCM_SHA256", "DH-RSA-AES128-GCM-SHA256", "TLSv1.2", "DH", "RSA", "AES_128_GCM", 128, "AEAD"],
-  [161, "TLS_DH_RSA_WITH_AES_256_GCM_SHA384", "DH-RSA-AES256-GCM-SHA384", "TLSv1.2", "DH", "RSA", "AES_256_GCM", 256, "AEAD"],
-  [162, "TLS_DHE_DSS_WITH_AES_128_GCM_SHA256", "DHE-DSS-AES128-GCM-SHA256", "TLSv1.2", "DHE", "DSS", "AES_128_GCM", 128, "AEAD"],
-  [163, "TLS_DHE_DSS_WITH_AES_256_GCM_SHA384", "DHE-DSS-AES256-GCM-SHA384", "TLSv1.2", "DHE", "DSS", "AES_256_GCM", 256, "AEAD"],
-  [164, "TLS_DH_DSS_WITH_AES_128_GCM_SHA256", "DH-DSS-AES128-GCM-SHA256", "TLSv1.2", "DH", "DSS", "AES_128_GCM", 128, "AEAD"],
-  [165, "TLS_DH_DSS_WITH_AES_256_GCM_SHA384", "DH-DSS-AES256-GCM-SHA384", "TLSv1.2", "DH", "DSS", "AES_256_GCM", 256, "AEAD"],
-  [166, "TLS_DH_anon_WITH_AES_128_GCM_SHA256", "ADH-AES128-GCM-SHA256", "TLSv1.2", "DH", "anon", "AES_128_GCM", 128, "AEAD"],
-  [167, "TLS_DH_anon_WITH_AES_256_GCM_SHA384", "ADH-AES256-GCM-SHA384", "TLSv1.2", "DH", "anon", "AES_256_GCM", 256, "AEAD"],
-  [168, "TLS_PSK_WITH_AES_128_GCM_SHA256", "PSK-AES128-GCM-SHA256", "TLSv1.2", "PSK", "PSK", "AES_128_GCM", 128, "AEAD"],
-  [169, "TLS_PSK_WITH_AES_256_GCM_SHA384", "PSK-AES256-GCM-SHA384", "TLSv1.2", "PSK", "PSK", "AES_256_GCM", 256, "AEAD"],
-  [170, "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256", "DHE-PSK-AES128-GCM-SHA256", "TLSv1.2", "DHE", "PSK", "AES_128_GCM", 128, "AEAD"],
-  [171, "TLS_DHE_PSK_WITH_AES_256_GCM_SHA384", "DHE-PSK-AES256-GCM-SHA384", "TLSv1.2", "DHE", "PSK", "AES_256_GCM", 256, "AEAD"],
-  [172, "TLS_RSA_PSK_WITH_AES_128_GCM_SHA256", "RSA-PSK-AES128-GCM-SHA256", "TLSv1.2", "RSA", "PSK", "AES_128_GCM", 128, "AEAD"],
-  [173, "TLS_RSA_PSK_WITH_AES_256_GCM_SHA384", "RSA-PSK-AES256-GCM-SHA384", "TLSv1.2", "RSA", "PSK", "AES_256_GCM", 256, "AEAD"],
-  [174, "TLS_PSK_WITH_AES_128_CBC_SHA256", "PSK-AES128-CBC-SHA256", "TLSv1", "PSK", "PSK", "AES_128_CBC", 128, "SHA256"],
-  [175, "TLS_PSK_WITH_AES_256_CBC_SHA384", "PSK-AES256-CBC-SHA384", "TLSv1", "PSK", "PSK", "AES_256_CBC", 256, "SHA384"],
-  [176, "TLS_PSK_WITH_NULL_SHA256", "PSK-NULL-SHA256", "TLSv1", "PSK", "PSK", "NULL", 0, "SHA256"],
-  [177, "TLS_PSK_WITH_NULL_SHA384", "PSK-NULL-SHA384", "TLSv1", "PSK", "PSK", "NULL", 0, "SHA384"],
-  [178, "TLS_DHE_PSK_WITH_AES_128_CBC_SHA256", "DHE-PSK-AES128-CBC-SHA256", "TLSv1", "DHE", "PSK", "AES_128_CBC", 128, "SHA256"],
-  [179, "TLS_DHE_PSK_WITH_AES_256_CBC_SHA384", "DHE-PSK-AES256-CBC-SHA384", "TLSv1", "DHE", "PSK", "AES_256_CBC", 256, "SHA384"],
-  [180, "TLS_DHE_PSK_WITH_NULL_SHA256", "DHE-PSK-NULL-SHA256", "TLSv1", "DHE", "PSK", "NULL", 0, "SHA256"],
-  [181, "TLS_DHE_PSK_WITH_NULL_SHA384", "DHE-PSK-NULL-SHA384", "TLSv1", "DHE", "PSK", "NULL", 0, "SHA384"],
-  [182, "TLS_RSA_PSK_WITH_AES_128_CBC_SHA256", "RSA-PSK-AES128-CBC-SHA256", "TLSv1", "RSA", "PSK", "AES_128_CBC", 128, "SHA256"],
-  [183, "TLS_RSA_PSK_WITH_AES_256_CBC_SHA384", "RSA-PSK-AES256-CBC-SHA384", "TLSv1", "RSA", "PSK", "AES_256_CBC", 256, "SHA384"],
-  [184, "TLS_RSA_PSK_WITH_NULL_SHA256", "RSA-PSK-NULL-SHA256", "TLSv1", "RSA", "PSK", "NULL", 0, "SHA256"],
-  [185, "TLS_RSA_PSK_WITH_NULL_SHA384", "RSA-PSK-NULL-SHA384", "TLSv1", "RSA", "PSK", "NULL", 0, "SHA384"],
-  [186, "TLS_RSA_WITH_CAMELLIA_128_CBC_SHA256", "CAMELLIA128-SHA256", "TLSv1.2", "RSA", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [187, "TLS_DH_DSS_WITH_CAMELLIA_128_CBC_SHA256", "DH-DSS-CAMELLIA128-SHA256", "TLSv1.2", "DH", "DSS", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [188, "TLS_DH_RSA_WITH_CAMELLIA_128_CBC_SHA256", "DH-RSA-CAMELLIA128-SHA256", "TLSv1.2", "DH", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [189, "TLS_DHE_DSS_WITH_CAMELLIA_128_CBC_SHA256", "DHE-DSS-CAMELLIA128-SHA256", "TLSv1.2", "DHE", "DSS", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [190, "TLS_DHE_RSA_WITH_CAMELLIA_128_CBC_SHA256", "DHE-RSA-CAMELLIA128-SHA256", "TLSv1.2", "DHE", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [191, "TLS_DH_anon_WITH_CAMELLIA_128_CBC_SHA256", "ADH-CAMELLIA128-SHA256", "TLSv1.2", "DH", "anon", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [192, "TLS_RSA_WITH_CAMELLIA_256_CBC_SHA256", "CAMELLIA256-SHA256", "TLSv1.2", "RSA", "RSA", "CAMELLIA_256_CBC", 256, "SHA256"],
-  [193, "TLS_DH_DSS_WITH_CAMELLIA_256_CBC_SHA256", "DH-DSS-CAMELLIA256-SHA256", "TLSv1.2", "DH", "DSS", "CAMELLIA_256_CBC", 256, "SHA256"],
-  [194, "TLS_DH_RSA_WITH_CAMELLIA_256_CBC_SHA256", "DH-RSA-CAMELLIA256-SHA256", "TLSv1.2", "DH", "RSA", "CAMELLIA_256_CBC", 256, "SHA256"],
-  [195, "TLS_DHE_DSS_WITH_CAMELLIA_256_CBC_SHA256", "DHE-DSS-CAMELLIA256-SHA256", "TLSv1.2", "DHE", "DSS", "CAMELLIA_256_CBC", 256, "SHA256"],
-  [196, "TLS_DHE_RSA_WITH_CAMELLIA_256_CBC_SHA256", "DHE-RSA-CAMELLIA256-SHA256", "TLSv1.2", "DHE", "RSA", "CAMELLIA_256_CBC", 256, "SHA256"],
-  [197, "TLS_DH_anon_WITH_CAMELLIA_256_CBC_SHA256", "ADH-CAMELLIA256-SHA256", "TLSv1.2", "DH", "anon", "CAMELLIA_256_CBC", 256, "SHA256"],
-  [4865, "TLS_AES_128_GCM_SHA256", "TLS_AES_128_GCM_SHA256", "TLSv1.3", "any", "any", "AES_128_GCM", 128, "AEAD"],
-  [4866, "TLS_AES_256_GCM_SHA384", "TLS_AES_256_GCM_SHA384", "TLSv1.3", "any", "any", "AES_256_GCM", 256, "AEAD"],
-  [4867, "TLS_CHACHA20_POLY1305_SHA256", "TLS_CHACHA20_POLY1305_SHA256", "TLSv1.3", "any", "any", "CHACHA20_POLY1305", 256, "AEAD"],
-  [4868, "TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_SHA256", "TLSv1.3", "any", "any", "AES_128_CCM", 128, "AEAD"],
-  [4869, "TLS_AES_128_CCM_8_SHA256", "TLS_AES_128_CCM_8_SHA256", "TLSv1.3", "any", "any", "AES_128_CCM_8", 128, "AEAD"],
-  [49153, "TLS_ECDH_ECDSA_WITH_NULL_SHA", "ECDH-ECDSA-NULL-SHA", "SSLv3", "ECDH", "ECDSA", "NULL", 0, "SHA"],
-  [49154, "TLS_ECDH_ECDSA_WITH_RC4_128_SHA", "ECDH-ECDSA-RC4-SHA", "SSLv3", "ECDH", "ECDSA", "RC4_128", 128, "SHA"],
-  [49155, "TLS_ECDH_ECDSA_WITH_3DES_EDE_CBC_SHA", "ECDH-ECDSA-DES-CBC3-SHA", "SSLv3", "ECDH", "ECDSA", "3DES_EDE_CBC", 168, "SHA"],
-  [49156, "TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA", "ECDH-ECDSA-AES128-SHA", "SSLv3", "ECDH", "ECDSA", "AES_128_CBC", 128, "SHA"],
-  [49157, "TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA", "ECDH-ECDSA-AES256-SHA", "SSLv3", "ECDH", "ECDSA", "AES_256_CBC", 256, "SHA"],
-  [49158, "TLS_ECDHE_ECDSA_WITH_NULL_SHA", "ECDHE-ECDSA-NULL-SHA", "TLSv1", "ECDHE", "ECDSA", "NULL", 0, "SHA"],
-  [49159, "TLS_ECDHE_ECDSA_WITH_RC4_128_SHA", "ECDHE-ECDSA-RC4-SHA", "SSLv3", "ECDHE", "ECDSA", "RC4_128", 128, "SHA"],
-  [49160, "TLS_ECDHE_ECDSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-ECDSA-DES-CBC3-SHA", "SSLv3", "ECDHE", "ECDSA", "3DES_EDE_CBC", 168, "SHA"],
-  [49161, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "ECDHE-ECDSA-AES128-SHA", "TLSv1", "ECDHE", "ECDSA", "AES_128_CBC", 128, "SHA"],
-  [49162, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "ECDHE-ECDSA-AES256-SHA", "TLSv1", "ECDHE", "ECDSA", "AES_256_CBC", 256, "SHA"],
-  [49163, "TLS_ECDH_RSA_WITH_NULL_SHA", "ECDH-RSA-NULL-SHA", "SSLv3", "ECDH", "RSA", "NULL", 0, "SHA"],
-  [49164, "TLS_ECDH_RSA_WITH_RC4_128_SHA", "ECDH-RSA-RC4-SHA", "SSLv3", "ECDH", "RSA", "RC4_128", 128, "SHA"],
-  [49165, "TLS_ECDH_RSA_WITH_3DES_EDE_CBC_SHA", "ECDH-RSA-DES-CBC3-SHA", "SSLv3", "ECDH", "RSA", "3DES_EDE_CBC", 168, "SHA"],
-  [49166, "TLS_ECDH_RSA_WITH_AES_128_CBC_SHA", "ECDH-RSA-AES128-SHA", "SSLv3", "ECDH", "RSA", "AES_128_CBC", 128, "SHA"],
-  [49167, "TLS_ECDH_RSA_WITH_AES_256_CBC_SHA", "ECDH-RSA-AES256-SHA", "SSLv3", "ECDH", "RSA", "AES_256_CBC", 256, "SHA"],
-  [49168, "TLS_ECDHE_RSA_WITH_NULL_SHA", "ECDHE-RSA-NULL-SHA", "TLSv1", "ECDHE", "RSA", "NULL", 0, "SHA"],
-  [49169, "TLS_ECDHE_RSA_WITH_RC4_128_SHA", "ECDHE-RSA-RC4-SHA", "SSLv3", "ECDHE", "RSA", "RC4_128", 128, "SHA"],
-  [49170, "TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA", "ECDHE-RSA-DES-CBC3-SHA", "SSLv3", "ECDHE", "RSA", "3DES_EDE_CBC", 168, "SHA"],
-  [49171, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "ECDHE-RSA-AES128-SHA", "TLSv1", "ECDHE", "RSA", "AES_128_CBC", 128, "SHA"],
-  [49172, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "ECDHE-RSA-AES256-SHA", "TLSv1", "ECDHE", "RSA", "AES_256_CBC", 256, "SHA"],
-  [49173, "TLS_ECDH_anon_WITH_NULL_SHA", "AECDH-NULL-SHA", "TLSv1", "ECDH", "anon", "NULL", 0, "SHA"],
-  [49174, "TLS_ECDH_anon_WITH_RC4_128_SHA", "AECDH-RC4-SHA", "SSLv3", "ECDH", "anon", "RC4_128", 128, "SHA"],
-  [49175, "TLS_ECDH_anon_WITH_3DES_EDE_CBC_SHA", "AECDH-DES-CBC3-SHA", "SSLv3", "ECDH", "anon", "3DES_EDE_CBC", 168, "SHA"],
-  [49176, "TLS_ECDH_anon_WITH_AES_128_CBC_SHA", "AECDH-AES128-SHA", "TLSv1", "ECDH", "anon", "AES_128_CBC", 128, "SHA"],
-  [49177, "TLS_ECDH_anon_WITH_AES_256_CBC_SHA", "AECDH-AES256-SHA", "TLSv1", "ECDH", "anon", "AES_256_CBC", 256, "SHA"],
-  [49178, "TLS_SRP_SHA_WITH_3DES_EDE_CBC_SHA", "SRP-3DES-EDE-CBC-SHA", "SSLv3", "SRP", "SRP", "3DES_EDE_CBC", 168, "SHA"],
-  [49179, "TLS_SRP_SHA_RSA_WITH_3DES_EDE_CBC_SHA", "SRP-RSA-3DES-EDE-CBC-SHA", "SSLv3", "SRP", "RSA", "3DES_EDE_CBC", 168, "SHA"],
-  [49180, "TLS_SRP_SHA_DSS_WITH_3DES_EDE_CBC_SHA", "SRP-DSS-3DES-EDE-CBC-SHA", "SSLv3", "SRP", "DSS", "3DES_EDE_CBC", 168, "SHA"],
-  [49181, "TLS_SRP_SHA_WITH_AES_128_CBC_SHA", "SRP-AES-128-CBC-SHA", "SSLv3", "SRP", "SRP", "AES_128_CBC", 128, "SHA"],
-  [49182, "TLS_SRP_SHA_RSA_WITH_AES_128_CBC_SHA", "SRP-RSA-AES-128-CBC-SHA", "SSLv3", "SRP", "RSA", "AES_128_CBC", 128, "SHA"],
-  [49183, "TLS_SRP_SHA_DSS_WITH_AES_128_CBC_SHA", "SRP-DSS-AES-128-CBC-SHA", "SSLv3", "SRP", "DSS", "AES_128_CBC", 128, "SHA"],
-  [49184, "TLS_SRP_SHA_WITH_AES_256_CBC_SHA", "SRP-AES-256-CBC-SHA", "SSLv3", "SRP", "SRP", "AES_256_CBC", 256, "SHA"],
-  [49185, "TLS_SRP_SHA_RSA_WITH_AES_256_CBC_SHA", "SRP-RSA-AES-256-CBC-SHA", "SSLv3", "SRP", "RSA", "AES_256_CBC", 256, "SHA"],
-  [49186, "TLS_SRP_SHA_DSS_WITH_AES_256_CBC_SHA", "SRP-DSS-AES-256-CBC-SHA", "SSLv3", "SRP", "DSS", "AES_256_CBC", 256, "SHA"],
-  [49187, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "ECDHE-ECDSA-AES128-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_CBC", 128, "SHA256"],
-  [49188, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "ECDHE-ECDSA-AES256-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_CBC", 256, "SHA384"],
-  [49189, "TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA256", "ECDH-ECDSA-AES128-SHA256", "TLSv1.2", "ECDH", "ECDSA", "AES_128_CBC", 128, "SHA256"],
-  [49190, "TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA384", "ECDH-ECDSA-AES256-SHA384", "TLSv1.2", "ECDH", "ECDSA", "AES_256_CBC", 256, "SHA384"],
-  [49191, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "ECDHE-RSA-AES128-SHA256", "TLSv1.2", "ECDHE", "RSA", "AES_128_CBC", 128, "SHA256"],
-  [49192, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "ECDHE-RSA-AES256-SHA384", "TLSv1.2", "ECDHE", "RSA", "AES_256_CBC", 256, "SHA384"],
-  [49193, "TLS_ECDH_RSA_WITH_AES_128_CBC_SHA256", "ECDH-RSA-AES128-SHA256", "TLSv1.2", "ECDH", "RSA", "AES_128_CBC", 128, "SHA256"],
-  [49194, "TLS_ECDH_RSA_WITH_AES_256_CBC_SHA384", "ECDH-RSA-AES256-SHA384", "TLSv1.2", "ECDH", "RSA", "AES_256_CBC", 256, "SHA384"],
-  [49195, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_GCM", 128, "AEAD"],
-  [49196, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "ECDHE-ECDSA-AES256-GCM-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_GCM", 256, "AEAD"],
-  [49197, "TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256", "ECDH-ECDSA-AES128-GCM-SHA256", "TLSv1.2", "ECDH", "ECDSA", "AES_128_GCM", 128, "AEAD"],
-  [49198, "TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384", "ECDH-ECDSA-AES256-GCM-SHA384", "TLSv1.2", "ECDH", "ECDSA", "AES_256_GCM", 256, "AEAD"],
-  [49199, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "ECDHE-RSA-AES128-GCM-SHA256", "TLSv1.2", "ECDHE", "RSA", "AES_128_GCM", 128, "AEAD"],
-  [49200, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "ECDHE-RSA-AES256-GCM-SHA384", "TLSv1.2", "ECDHE", "RSA", "AES_256_GCM", 256, "AEAD"],
-  [49201, "TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256", "ECDH-RSA-AES128-GCM-SHA256", "TLSv1.2", "ECDH", "RSA", "AES_128_GCM", 128, "AEAD"],
-  [49202, "TLS_ECDH_RSA_WITH_AES_256_GCM_SHA384", "ECDH-RSA-AES256-GCM-SHA384", "TLSv1.2", "ECDH", "RSA", "AES_256_GCM", 256, "AEAD"],
-  [49203, "TLS_ECDHE_PSK_WITH_RC4_128_SHA", "ECDHE-PSK-RC4-SHA", "SSLv3", "ECDHE", "PSK", "RC4_128", 128, "SHA"],
-  [49204, "TLS_ECDHE_PSK_WITH_3DES_EDE_CBC_SHA", "ECDHE-PSK-3DES-EDE-CBC-SHA", "SSLv3", "ECDHE", "PSK", "3DES_EDE_CBC", 168, "SHA"],
-  [49205, "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA", "ECDHE-PSK-AES128-CBC-SHA", "TLSv1", "ECDHE", "PSK", "AES_128_CBC", 128, "SHA"],
-  [49206, "TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA", "ECDHE-PSK-AES256-CBC-SHA", "TLSv1", "ECDHE", "PSK", "AES_256_CBC", 256, "SHA"],
-  [49207, "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256", "ECDHE-PSK-AES128-CBC-SHA256", "TLSv1", "ECDHE", "PSK", "AES_128_CBC", 128, "SHA256"],
-  [49208, "TLS_ECDHE_PSK_WITH_AES_256_CBC_SHA384", "ECDHE-PSK-AES256-CBC-SHA384", "TLSv1", "ECDHE", "PSK", "AES_256_CBC", 256, "SHA384"],
-  [49209, "TLS_ECDHE_PSK_WITH_NULL_SHA", "ECDHE-PSK-NULL-SHA", "TLSv1", "ECDHE", "PSK", "NULL", 0, "SHA"],
-  [49210, "TLS_ECDHE_PSK_WITH_NULL_SHA256", "ECDHE-PSK-NULL-SHA256", "TLSv1", "ECDHE", "PSK", "NULL", 0, "SHA256"],
-  [49211, "TLS_ECDHE_PSK_WITH_NULL_SHA384", "ECDHE-PSK-NULL-SHA384", "TLSv1", "ECDHE", "PSK", "NULL", 0, "SHA384"],
-  [49212, "TLS_RSA_WITH_ARIA_128_CBC_SHA256", "ARIA128-CBC-SHA256", "TLSv1.2", "RSA", "RSA", "ARIA_128_CBC", 128, "SHA256"],
-  [49213, "TLS_RSA_WITH_ARIA_256_CBC_SHA384", "ARIA256-CBC-SHA384", "TLSv1.2", "RSA", "RSA", "ARIA_256_CBC", 256, "SHA384"],
-  [49214, "TLS_DH_DSS_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "DH", "DSS", "ARIA_128_CBC", 128, "SHA256"],
-  [49215, "TLS_DH_DSS_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "DH", "DSS", "ARIA_256_CBC", 256, "SHA384"],
-  [49216, "TLS_DH_RSA_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "DH", "RSA", "ARIA_128_CBC", 128, "SHA256"],
-  [49217, "TLS_DH_RSA_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "DH", "RSA", "ARIA_256_CBC", 256, "SHA384"],
-  [49218, "TLS_DHE_DSS_WITH_ARIA_128_CBC_SHA256", "DHE-DSS-ARIA128-CBC-SHA256", "TLSv1.2", "DHE", "DSS", "ARIA_128_CBC", 128, "SHA256"],
-  [49219, "TLS_DHE_DSS_WITH_ARIA_256_CBC_SHA384", "DHE-DSS-ARIA256-CBC-SHA384", "TLSv1.2", "DHE", "DSS", "ARIA_256_CBC", 256, "SHA384"],
-  [49220, "TLS_DHE_RSA_WITH_ARIA_128_CBC_SHA256", "DHE-RSA-ARIA128-CBC-SHA256", "TLSv1.2", "DHE", "RSA", "ARIA_128_CBC", 128, "SHA256"],
-  [49221, "TLS_DHE_RSA_WITH_ARIA_256_CBC_SHA384", "DHE-RSA-ARIA256-CBC-SHA384", "TLSv1.2", "DHE", "RSA", "ARIA_256_CBC", 256, "SHA384"],
-  [49222, "TLS_DH_anon_WITH_ARIA_128_CBC_SHA256", "DH-anon-ARIA128-CBC-SHA256", "TLSv1.2", "DH", "anon", "ARIA_128_CBC", 128, "SHA256"],
-  [49223, "TLS_DH_anon_WITH_ARIA_256_CBC_SHA384", "DH-anon-ARIA256-CBC-SHA384", "TLSv1.2", "DH", "anon", "ARIA_256_CBC", 256, "SHA384"],
-  [49224, "TLS_ECDHE_ECDSA_WITH_ARIA_128_CBC_SHA256", "ECDHE-ECDSA-ARIA128-CBC-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_128_CBC", 128, "SHA256"],
-  [49225, "TLS_ECDHE_ECDSA_WITH_ARIA_256_CBC_SHA384", "ECDHE-ECDSA-ARIA256-CBC-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_256_CBC", 256, "SHA384"],
-  [49226, "TLS_ECDH_ECDSA_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "ECDH", "ECDSA", "ARIA_128_CBC", 128, "SHA256"],
-  [49227, "TLS_ECDH_ECDSA_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "ECDH", "ECDSA", "ARIA_256_CBC", 256, "SHA384"],
-  [49228, "TLS_ECDHE_RSA_WITH_ARIA_128_CBC_SHA256", "ECDHE-RSA-ARIA128-CBC-SHA256", "TLSv1.2", "ECDHE", "RSA", "ARIA_128_CBC", 128, "SHA256"],
-  [49229, "TLS_ECDHE_RSA_WITH_ARIA_256_CBC_SHA384", "ECDHE-RSA-ARIA256-CBC-SHA384", "TLSv1.2", "ECDHE", "RSA", "ARIA_256_CBC", 256, "SHA384"],
-  [49230, "TLS_ECDH_RSA_WITH_ARIA_128_CBC_SHA256", "", "TLSv1.2", "ECDH", "RSA", "ARIA_128_CBC", 128, "SHA256"],
-  [49231, "TLS_ECDH_RSA_WITH_ARIA_256_CBC_SHA384", "", "TLSv1.2", "ECDH", "RSA", "ARIA_256_CBC", 256, "SHA384"],
-  [49232, "TLS_RSA_WITH_ARIA_128_GCM_SHA256", "ARIA128-GCM-SHA256", "TLSv1.2", "RSA", "RSA", "ARIA_128_GCM", 128, "AEAD"],
-  [49233, "TLS_RSA_WITH_ARIA_256_GCM_SHA384", "ARIA256-GCM-SHA384", "TLSv1.2", "RSA", "RSA", "ARIA_256_GCM", 256, "AEAD"],
-  [49234, "TLS_DHE_RSA_WITH_ARIA_128_GCM_SHA256", "DHE-RSA-ARIA128-GCM-SHA256", "TLSv1.2", "DHE", "RSA", "ARIA_128_GCM", 128, "AEAD"],
-  [49235, "TLS_DHE_RSA_WITH_ARIA_256_GCM_SHA384", "DHE-RSA-ARIA256-GCM-SHA384", "TLSv1.2", "DHE", "RSA", "ARIA_256_GCM", 256, "AEAD"],
-  [49236, "TLS_DH_RSA_WITH_ARIA_128_GCM_SHA256", "DH-RSA-ARIA128-GCM-SHA256", "TLSv1.2", "DH", "RSA", "ARIA_128_GCM", 128, "AEAD"],
-  [49237, "TLS_DH_RSA_WITH_ARIA_256_GCM_SHA384", "DH-RSA-ARIA256-GCM-SHA384", "TLSv1.2", "DH", "RSA", "ARIA_256_GCM", 256, "AEAD"],
-  [49238, "TLS_DHE_DSS_WITH_ARIA_128_GCM_SHA256", "DHE-DSS-ARIA128-GCM-SHA256", "TLSv1.2", "DHE", "DSS", "ARIA_128_GCM", 128, "AEAD"],
-  [49239, "TLS_DHE_DSS_WITH_ARIA_256_GCM_SHA384", "DHE-DSS-ARIA256-GCM-SHA384", "TLSv1.2", "DHE", "DSS", "ARIA_256_GCM", 256, "AEAD"],
-  [49240, "TLS_DH_DSS_WITH_ARIA_128_GCM_SHA256", "DH-DSS-ARIA128-GCM-SHA256", "TLSv1.2", "DH", "DSS", "ARIA_128_GCM", 128, "AEAD"],
-  [49241, "TLS_DH_DSS_WITH_ARIA_256_GCM_SHA384", "DH-DSS-ARIA256-GCM-SHA384", "TLSv1.2", "DH", "DSS", "ARIA_256_GCM", 256, "AEAD"],
-  [49242, "TLS_DH_anon_WITH_ARIA_128_GCM_SHA256", "ADH-ARIA128-GCM-SHA256", "TLSv1.2", "DH", "anon", "ARIA_128_GCM", 128, "AEAD"],
-  [49243, "TLS_DH_anon_WITH_ARIA_256_GCM_SHA384", "ADH-ARIA256-GCM-SHA384", "TLSv1.2", "DH", "anon", "ARIA_256_GCM", 256, "AEAD"],
-  [49244, "TLS_ECDHE_ECDSA_WITH_ARIA_128_GCM_SHA256", "ECDHE-ECDSA-ARIA128-GCM-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_128_GCM", 128, "AEAD"],
-  [49245, "TLS_ECDHE_ECDSA_WITH_ARIA_256_GCM_SHA384", "ECDHE-ECDSA-ARIA256-GCM-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "ARIA_256_GCM", 256, "AEAD"],
-  [49246, "TLS_ECDH_ECDSA_WITH_ARIA_128_GCM_SHA256", "ECDH-ECDSA-ARIA128-GCM-SHA256", "TLSv1.2", "ECDH", "ECDSA", "ARIA_128_GCM", 128, "AEAD"],
-  [49247, "TLS_ECDH_ECDSA_WITH_ARIA_256_GCM_SHA384", "ECDH-ECDSA-ARIA256-GCM-SHA384", "TLSv1.2", "ECDH", "ECDSA", "ARIA_256_GCM", 256, "AEAD"],
-  [49248, "TLS_ECDHE_RSA_WITH_ARIA_128_GCM_SHA256", "ECDHE-ARIA128-GCM-SHA256", "TLSv1.2", "ECDHE", "RSA", "ARIA_128_GCM", 128, "AEAD"],
-  [49249, "TLS_ECDHE_RSA_WITH_ARIA_256_GCM_SHA384", "ECDHE-ARIA256-GCM-SHA384", "TLSv1.2", "ECDHE", "RSA", "ARIA_256_GCM", 256, "AEAD"],
-  [49250, "TLS_ECDH_RSA_WITH_ARIA_128_GCM_SHA256", "ECDH-ARIA128-GCM-SHA256", "TLSv1.2", "ECDH", "RSA", "ARIA_128_GCM", 128, "AEAD"],
-  [49251, "TLS_ECDH_RSA_WITH_ARIA_256_GCM_SHA384", "ECDH-ARIA256-GCM-SHA384", "TLSv1.2", "ECDH", "RSA", "ARIA_256_GCM", 256, "AEAD"],
-  [49252, "TLS_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "PSK", "PSK", "ARIA_128_CBC", 128, "SHA256"],
-  [49253, "TLS_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "PSK", "PSK", "ARIA_256_CBC", 256, "SHA384"],
-  [49254, "TLS_DHE_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "DHE", "PSK", "ARIA_128_CBC", 128, "SHA256"],
-  [49255, "TLS_DHE_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "DHE", "PSK", "ARIA_256_CBC", 256, "SHA384"],
-  [49256, "TLS_RSA_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "RSA", "PSK", "ARIA_128_CBC", 128, "SHA256"],
-  [49257, "TLS_RSA_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "RSA", "PSK", "ARIA_256_CBC", 256, "SHA384"],
-  [49258, "TLS_PSK_WITH_ARIA_128_GCM_SHA256", "PSK-ARIA128-GCM-SHA256", "TLSv1.2", "PSK", "PSK", "ARIA_128_GCM", 128, "AEAD"],
-  [49259, "TLS_PSK_WITH_ARIA_256_GCM_SHA384", "PSK-ARIA256-GCM-SHA384", "TLSv1.2", "PSK", "PSK", "ARIA_256_GCM", 256, "AEAD"],
-  [49260, "TLS_DHE_PSK_WITH_ARIA_128_GCM_SHA256", "DHE-PSK-ARIA128-GCM-SHA256", "TLSv1.2", "DHE", "PSK", "ARIA_128_GCM", 128, "AEAD"],
-  [49261, "TLS_DHE_PSK_WITH_ARIA_256_GCM_SHA384", "DHE-PSK-ARIA256-GCM-SHA384", "TLSv1.2", "DHE", "PSK", "ARIA_256_GCM", 256, "AEAD"],
-  [49262, "TLS_RSA_PSK_WITH_ARIA_128_GCM_SHA256", "RSA-PSK-ARIA128-GCM-SHA256", "TLSv1.2", "RSA", "PSK", "ARIA_128_GCM", 128, "AEAD"],
-  [49263, "TLS_RSA_PSK_WITH_ARIA_256_GCM_SHA384", "RSA-PSK-ARIA256-GCM-SHA384", "TLSv1.2", "RSA", "PSK", "ARIA_256_GCM", 256, "AEAD"],
-  [49264, "TLS_ECDHE_PSK_WITH_ARIA_128_CBC_SHA256", "", "TLSv1", "ECDHE", "PSK", "ARIA_128_CBC", 128, "SHA256"],
-  [49265, "TLS_ECDHE_PSK_WITH_ARIA_256_CBC_SHA384", "", "TLSv1", "ECDHE", "PSK", "ARIA_256_CBC", 256, "SHA384"],
-  [49266, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDHE-ECDSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49267, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDHE-ECDSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49268, "TLS_ECDH_ECDSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDH-ECDSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49269, "TLS_ECDH_ECDSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDH-ECDSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49270, "TLS_ECDHE_RSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDHE-RSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49271, "TLS_ECDHE_RSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDHE-RSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49272, "TLS_ECDH_RSA_WITH_CAMELLIA_128_CBC_SHA256", "ECDH-RSA-CAMELLIA128-SHA256", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49273, "TLS_ECDH_RSA_WITH_CAMELLIA_256_CBC_SHA384", "ECDH-RSA-CAMELLIA256-SHA384", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49274, "TLS_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "RSA", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49275, "TLS_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "RSA", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49276, "TLS_DHE_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DHE", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49277, "TLS_DHE_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DHE", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49278, "TLS_DH_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DH", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49279, "TLS_DH_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DH", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49280, "TLS_DHE_DSS_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DHE", "DSS", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49281, "TLS_DHE_DSS_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DHE", "DSS", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49282, "TLS_DH_DSS_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DH", "DSS", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49283, "TLS_DH_DSS_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DH", "DSS", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49284, "TLS_DH_anon_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DH", "anon", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49285, "TLS_DH_anon_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DH", "anon", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49286, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49287, "TLS_ECDHE_ECDSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDHE", "ECDSA", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49288, "TLS_ECDH_ECDSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49289, "TLS_ECDH_ECDSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDH", "ECDSA", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49290, "TLS_ECDHE_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49291, "TLS_ECDHE_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDHE", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49292, "TLS_ECDH_RSA_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49293, "TLS_ECDH_RSA_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "ECDH", "RSA", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49294, "TLS_PSK_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "PSK", "PSK", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49295, "TLS_PSK_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "PSK", "PSK", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49296, "TLS_DHE_PSK_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "DHE", "PSK", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49297, "TLS_DHE_PSK_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "DHE", "PSK", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49298, "TLS_RSA_PSK_WITH_CAMELLIA_128_GCM_SHA256", "", "TLSv1.2", "RSA", "PSK", "CAMELLIA_128_GCM", 128, "AEAD"],
-  [49299, "TLS_RSA_PSK_WITH_CAMELLIA_256_GCM_SHA384", "", "TLSv1.2", "RSA", "PSK", "CAMELLIA_256_GCM", 256, "AEAD"],
-  [49300, "TLS_PSK_WITH_CAMELLIA_128_CBC_SHA256", "PSK-CAMELLIA128-SHA256", "TLSv1", "PSK", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49301, "TLS_PSK_WITH_CAMELLIA_256_CBC_SHA384", "PSK-CAMELLIA256-SHA384", "TLSv1", "PSK", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49302, "TLS_DHE_PSK_WITH_CAMELLIA_128_CBC_SHA256", "DHE-PSK-CAMELLIA128-SHA256", "TLSv1", "DHE", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49303, "TLS_DHE_PSK_WITH_CAMELLIA_256_CBC_SHA384", "DHE-PSK-CAMELLIA256-SHA384", "TLSv1", "DHE", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49304, "TLS_RSA_PSK_WITH_CAMELLIA_128_CBC_SHA256", "RSA-PSK-CAMELLIA128-SHA256", "TLSv1", "RSA", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49305, "TLS_RSA_PSK_WITH_CAMELLIA_256_CBC_SHA384", "RSA-PSK-CAMELLIA256-SHA384", "TLSv1", "RSA", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49306, "TLS_ECDHE_PSK_WITH_CAMELLIA_128_CBC_SHA256", "ECDHE-PSK-CAMELLIA128-SHA256", "TLSv1", "ECDHE", "PSK", "CAMELLIA_128_CBC", 128, "SHA256"],
-  [49307, "TLS_ECDHE_PSK_WITH_CAMELLIA_256_CBC_SHA384", "ECDHE-PSK-CAMELLIA256-SHA384", "TLSv1", "ECDHE", "PSK", "CAMELLIA_256_CBC", 256, "SHA384"],
-  [49308, "TLS_RSA_WITH_AES_128_CCM", "AES128-CCM", "TLSv1.2", "RSA", "RSA", "AES_128_CCM", 128, "AEAD"],
-  [49309, "TLS_RSA_WITH_AES_256_CCM", "AES256-CCM", "TLSv1.2", "RSA", "RSA", "AES_256_CCM", 256, "AEAD"],
-  [49310, "TLS_DHE_RSA_WITH_AES_128_CCM", "DHE-RSA-AES128-CCM", "TLSv1.2", "DHE", "RSA", "AES_128_CCM", 128, "AEAD"],
-  [49311, "TLS_DHE_RSA_WITH_AES_256_CCM", "DHE-RSA-AES256-CCM", "TLSv1.2", "DHE", "RSA", "AES_256_CCM", 256, "AEAD"],
-  [49312, "TLS_RSA_WITH_AES_128_CCM_8", "AES128-CCM8", "TLSv1.2", "RSA", "RSA", "AES_128_CCM_8", 128, "AEAD"],
-  [49313, "TLS_RSA_WITH_AES_256_CCM_8", "AES256-CCM8", "TLSv1.2", "RSA", "RSA", "AES_256_CCM_8", 256, "AEAD"],
-  [49314, "TLS_DHE_RSA_WITH_AES_128_CCM_8", "DHE-RSA-AES128-CCM8", "TLSv1.2", "DHE", "RSA", "AES_128_CCM_8", 128, "AEAD"],
-  [49315, "TLS_DHE_RSA_WITH_AES_256_CCM_8", "DHE-RSA-AES256-CCM8", "TLSv1.2", "DHE", "RSA", "AES_256_CCM_8", 256, "AEAD"],
-  [49316, "TLS_PSK_WITH_AES_128_CCM", "PSK-AES128-CCM", "TLSv1.2", "PSK", "PSK", "AES_128_CCM", 128, "AEAD"],
-  [49317, "TLS_PSK_WITH_AES_256_CCM", "PSK-AES256-CCM", "TLSv1.2", "PSK", "PSK", "AES_256_CCM", 256, "AEAD"],
-  [49318, "TLS_DHE_PSK_WITH_AES_128_CCM", "DHE-PSK-AES128-CCM", "TLSv1.2", "DHE", "PSK", "AES_128_CCM", 128, "AEAD"],
-  [49319, "TLS_DHE_PSK_WITH_AES_256_CCM", "DHE-PSK-AES256-CCM", "TLSv1.2", "DHE", "PSK", "AES_256_CCM", 256, "AEAD"],
-  [49320, "TLS_PSK_WITH_AES_128_CCM_8", "PSK-AES128-CCM8", "TLSv1.2", "PSK", "PSK", "AES_128_CCM_8", 128, "AEAD"],
-  [49321, "TLS_PSK_WITH_AES_256_CCM_8", "PSK-AES256-CCM8", "TLSv1.2", "PSK", "PSK", "AES_256_CCM_8", 256, "AEAD"],
-  [49322, "TLS_PSK_DHE_WITH_AES_128_CCM_8", "DHE-PSK-AES128-CCM8", "TLSv1.2", "DHE", "PSK", "AES_128_CCM_8", 128, "AEAD"],
-  [49323, "TLS_PSK_DHE_WITH_AES_256_CCM_8", "DHE-PSK-AES256-CCM8", "TLSv1.2", "DHE", "PSK", "AES_256_CCM_8", 256, "AEAD"],
-  [49324, "TLS_ECDHE_ECDSA_WITH_AES_128_CCM", "ECDHE-ECDSA-AES128-CCM", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_CCM", 128, "AEAD"],
-  [49325, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM", "ECDHE-ECDSA-AES256-CCM", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_CCM", 256, "AEAD"],
-  [49326, "TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8", "ECDHE-ECDSA-AES128-CCM8", "TLSv1.2", "ECDHE", "ECDSA", "AES_128_CCM_8", 128, "AEAD"],
-  [49327, "TLS_ECDHE_ECDSA_WITH_AES_256_CCM_8", "ECDHE-ECDSA-AES256-CCM8", "TLSv1.2", "ECDHE", "ECDSA", "AES_256_CCM_8", 256, "AEAD"],
-  [52392, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-RSA-CHACHA20-POLY1305", "TLSv1.2", "ECDHE", "RSA", "CHACHA20_POLY1305", 256, "AEAD"],
-  [52393, "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305", "TLSv1.2", "ECDHE", "ECDSA", "CHACHA20_POLY1305", 256, "AEAD"],
-  [52394, "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "DHE-RSA-CHACHA20-POLY1305", "TLSv1.2", "DHE", "RSA", "CHACHA20_POLY1305", 256, "AEAD"],
-  [52395, "TLS_PSK_WITH_CHACHA20_POLY1305_SHA256", "PSK-CHACHA20-POLY1305", "TLSv1.2", "PSK", "PSK", "CHACHA20_POLY1305", 256, "AEAD"],
-  [52396, "TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256", "ECDHE-PSK-CHACHA20-POLY1305", "TLSv1.2", "ECDHE", "PSK", "CHACHA20_POLY1305", 256, "AEAD"],
-  [52397, "TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256", "DHE-PSK-CHACHA20-POLY1305", "TLSv1.2", "DHE", "PSK", "CHACHA20_POLY1305", 256, "AEAD"],
-  [52398, "TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256", "RSA-PSK-CHACHA20-POLY1305", "TLSv1.2", "RSA", "PSK", "CHACHA20_POLY1305", 256, "AEAD"]
-];
-
-// checks/endpoint/cipher-suites.ts
-function weakClassesOf(iana, authentication2, encryption3) {
-  const classes = [];
-  if (encryption3 === "NULL") classes.push("NULL");
-  if (authentication2 === "anon") classes.push("anon");
-  if (iana.includes("_EXPORT")) classes.push("EXPORT");
-  if (/^DES(40)?_CBC/.test(encryption3)) classes.push("DES");
-  if (encryption3.startsWith("3DES")) classes.push("3DES");
-  if (encryption3.startsWith("RC4")) classes.push("RC4");
-  if (encryption3.startsWith("RC2")) classes.push("RC2");
-  if (encryption3.startsWith("IDEA")) classes.push("IDEA");
-  return classes;
-}
-function toCipherSuite([code, iana, openssl, minVersion, keyExchange, authentication2, encryption3, encryptionBits, mac]) {
-  const tls13 = minVersion === "TLSv1.3";
-  const suite = {
-    code,
-    hex: `0x${(code >> 8).toString(16).toUpperCase().padStart(2, "0")},0x${(code & 255).toString(16).toUpperCase().padStart(2, "0")}`,
-    iana,
-    minVersion,
-    keyExchange,
-    authentication: authentication2,
-    encryption: encryption3,
-    encryptionBits,
-    mac,
-    // Ephemeral (EC)DHE keys, or TLS 1.3 where every key exchange is ephemeral.
-    forwardSecrecy: tls13 || keyExchange === "ECDHE" || keyExchange === "DHE",
-    aead: mac === "AEAD",
-    tls13,
-    weak: weakClassesOf(iana, authentication2, encryption3)
-  };
-  if (openssl) suite.openssl = openssl;
-  return suite;
-}
-var CIPHER_SUITES = CIPHER_SUITE_ROWS.map(toCipherSuite);
-var byCode = new Map(CIPHER_SUITES.map((suite) => [suite.code, suite]));
-var byName = /* @__PURE__ */ new Map();
-for (const suite of CIPHER_SUITES) {
-  byName.set(suite.iana.toUpperCase(), suite);
-  if (suite.openssl && !byName.has(suite.openssl.toUpperCase())) byName.set(suite.openssl.toUpperCase(), suite);
-}
-function cipherSuiteByCode(code) {
-  return byCode.get(code);
-}
-function cipherSuiteByName(name) {
-  const upper = name.trim().toUpperCase();
-  return byName.get(upper) ?? byName.get(upper.replace(/^SSL_/, "TLS_"));
-}
-
-// checks/endpoint/rules.ts
-var encryption = { safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
-var transmission = { safeguard: "transmission-security", citation: SAFEGUARDS["transmission-security"].citation };
-var authentication = { safeguard: "authentication", citation: SAFEGUARDS.authentication.citation };
-var ALB_POLICY = "On an AWS ALB/NLB listener choose `ELBSecurityPolicy-TLS13-1-2-2021-06` (or a FIPS variant)";
-var METADATA = {
-  "TLS-PROTOCOL-LEGACY": {
-    ...encryption,
-    title: "Legacy TLS/SSL protocol accepted",
-    severity: "high",
-    description: "The server completes a handshake with SSLv3, TLS 1.0 or TLS 1.1. These versions rely on MD5/SHA-1 in the handshake and CBC constructions broken by POODLE and BEAST; NIST SP 800-52r2 forbids them for protecting sensitive data.",
-    remediation: `Accept only TLS 1.2 and 1.3. nginx: \`ssl_protocols TLSv1.2 TLSv1.3;\`; Apache: \`SSLProtocol -all +TLSv1.2 +TLSv1.3\`. ${ALB_POLICY}.`
-  },
-  "TLS-PROTOCOL-NOT-ALLOWED": {
-    ...encryption,
-    title: "TLS version outside the profile",
-    severity: "medium",
-    description: "The server accepts a protocol version that is not legacy but that the selected profile does not allow (for example TLS 1.2 under `mozilla-modern`, which allows TLS 1.3 only).",
-    remediation: "Restrict the accepted versions to the profile's list, e.g. nginx `ssl_protocols TLSv1.3;` for `mozilla-modern`, or choose a profile that matches the clients you must serve."
-  },
-  "TLS-PROTOCOL-NO-TLS13": {
-    ...encryption,
-    title: "TLS 1.3 not supported",
-    severity: "medium",
-    description: "The server does not accept TLS 1.3. NIST SP 800-52r2 requires servers to support TLS 1.3 (since January 2024); TLS 1.3 removes static RSA, CBC and renegotiation entirely.",
-    remediation: `Enable TLS 1.3: nginx \`ssl_protocols TLSv1.2 TLSv1.3;\` with OpenSSL >= 1.1.1; Apache \`SSLProtocol -all +TLSv1.2 +TLSv1.3\`. ${ALB_POLICY}.`
-  },
-  "TLS-PROTOCOL-NO-TLS12": {
-    ...encryption,
-    title: "TLS 1.2 not supported",
-    severity: "medium",
-    description: "The profile requires TLS 1.2 (NIST SP 800-52r2: servers shall support TLS 1.2) and the server does not accept it, so clients without TLS 1.3 cannot connect securely and may be pushed to weaker channels.",
-    remediation: "Accept TLS 1.2 next to TLS 1.3 (nginx `ssl_protocols TLSv1.2 TLSv1.3;`), with the profile's TLS 1.2 cipher suites, or select `mozilla-modern` if TLS 1.3 only is intended."
-  },
-  "TLS-CIPHER-WEAK": {
-    ...encryption,
-    title: "Weak cipher suite accepted",
-    severity: "high",
-    description: "The server accepts a cipher suite that gives no or broken protection: NULL encryption, anonymous (unauthenticated) key exchange, EXPORT-grade keys, single DES, 3DES or IDEA (64-bit blocks, Sweet32), RC2 or RC4.",
-    remediation: `Remove the suite from the server's list. nginx: \`ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;\` (never \`ALL\`, \`DEFAULT\` or \`!aNULL\`-less lists); Java: \`jdk.tls.disabledAlgorithms\`; ${ALB_POLICY}.`
-  },
-  "TLS-CIPHER-NO-FORWARD-SECRECY": {
-    ...encryption,
-    title: "Cipher suite without forward secrecy",
-    severity: "medium",
-    description: "The server accepts a suite with static RSA or static (EC)DH key exchange: whoever obtains the server key later can decrypt every recorded session, including past PHI.",
-    remediation: "Offer only ECDHE (or DHE) suites: drop `AES128-GCM-SHA256`, `AES256-SHA` and other `TLS_RSA_*` suites from `ssl_ciphers`; on AWS use an `ELBSecurityPolicy-TLS13-*` policy."
-  },
-  "TLS-CIPHER-NOT-ALLOWED": {
-    ...encryption,
-    title: "Cipher suite outside the profile",
-    severity: "low",
-    description: "The server accepts a suite that is not weak by itself but is not on the selected profile's list (for example CBC or ChaCha20 suites under the `hipaa` profile, which allows only the NIST-approved AEAD suites).",
-    remediation: "Set the server's suite list to the profile's (see `docs/endpoint-rules.md` for each profile's list), e.g. nginx `ssl_ciphers` for TLS 1.2 and `ssl_conf_command Ciphersuites` for TLS 1.3."
-  },
-  "TLS-DH-WEAK": {
-    ...encryption,
-    title: "Weak ephemeral key exchange",
-    severity: "high",
-    description: "An ephemeral Diffie-Hellman group is smaller than the profile minimum (2048 bits for finite-field DH, 224-256 bits for elliptic curves); Logjam-class attacks break small groups.",
-    remediation: "Use ECDHE with X25519/P-256, or finite-field groups of 2048 bits or more: nginx `ssl_dhparam` with a 2048-bit file (`openssl dhparam 2048`) or `ssl_ecdh_curve X25519:prime256v1:secp384r1;`."
-  },
-  "CERT-UNTRUSTED": {
-    ...authentication,
-    title: "Certificate not trusted",
-    severity: "high",
-    description: "The served chain does not verify against the system trust store plus the configured anchors (self-signed, unknown CA, revoked or otherwise invalid). Clients cannot authenticate the server, which opens the door to interception.",
-    remediation: "Serve a certificate from a publicly trusted CA (or add the internal root with `ca:` in `.github/hipaa-guard.yml` when the endpoint is internal)."
-  },
-  "CERT-CHAIN-INCOMPLETE": {
-    ...authentication,
-    title: "Certificate chain incomplete",
-    severity: "medium",
-    description: "The server does not send the intermediate certificate(s); clients that do not fetch them (many non-browser clients, APIs, devices) fail to verify the server.",
-    remediation: "Serve the full chain: nginx `ssl_certificate` must point at leaf + intermediates (`fullchain.pem`); Apache 2.4.8+ the same in `SSLCertificateFile`; on AWS import the chain with the certificate."
-  },
-  "CERT-HOSTNAME-MISMATCH": {
-    ...authentication,
-    title: "Certificate does not match the host name",
-    severity: "high",
-    description: "No subject alternative name of the leaf certificate matches the endpoint's host name, so clients cannot tell the server from an impostor.",
-    remediation: "Issue a certificate whose subjectAltName includes the host name (or a matching wildcard), and make sure the server selects it for this SNI name."
-  },
-  "CERT-EXPIRED": {
-    ...authentication,
-    title: "Certificate expired",
-    severity: "critical",
-    description: "The leaf certificate's validity ended; clients refuse it or users learn to click through warnings.",
-    remediation: "Renew the certificate now and automate renewal (ACME/certbot, AWS ACM managed renewal), then reload the server."
-  },
-  "CERT-NOT-YET-VALID": {
-    ...authentication,
-    title: "Certificate not yet valid",
-    severity: "high",
-    description: "The leaf certificate's validity starts in the future (a wrong clock at issuance or a certificate deployed too early); clients reject it.",
-    remediation: "Deploy a certificate that is valid now, and check the clock (NTP) of the issuing system."
-  },
-  "CERT-EXPIRING-SOON": {
-    ...authentication,
-    title: "Certificate expires soon",
-    severity: "medium",
-    description: "The leaf certificate expires within the profile's warning window; once it does, the endpoint stops authenticating.",
-    remediation: "Renew the certificate before it expires and automate renewal (ACME/certbot, AWS ACM) with monitoring of the renewal job."
-  },
-  "CERT-LIFESPAN-TOO-LONG": {
-    ...authentication,
-    title: "Certificate lifespan too long",
-    severity: "low",
-    description: "The leaf certificate is valid for longer than the profile allows (398 days for public CAs, 366 days per Mozilla intermediate, 90 days per Mozilla modern), which lengthens the exposure of a compromised key.",
-    remediation: "Issue certificates with a shorter validity, ideally 90 days with automated renewal (ACME)."
-  },
-  "CERT-WEAK-KEY": {
-    ...authentication,
-    title: "Certificate key too small",
-    severity: "high",
-    description: "The leaf certificate's public key is smaller than the profile minimum (RSA/DSA 2048 bits, EC 224 or 256 bits).",
-    remediation: "Generate a new key (`openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256` or RSA 2048+) and reissue the certificate."
-  },
-  "CERT-WEAK-SIGNATURE": {
-    ...authentication,
-    title: "Certificate signature algorithm not allowed",
-    severity: "high",
-    description: "A certificate of the served chain (other than a self-signed root) is signed with an algorithm outside the profile's list; MD5 and SHA-1 signatures can be forged.",
-    remediation: "Reissue the certificate signed with SHA-256 or better (`sha256WithRSAEncryption`, `ecdsa-with-SHA256`); replace intermediates signed with SHA-1."
-  },
-  "CERT-OCSP-NOT-STAPLED": {
-    ...authentication,
-    title: "OCSP response not stapled",
-    severity: "low",
-    description: "The certificate names an OCSP responder but the server does not staple a response, so clients either skip revocation checking or leak the visited host to the CA.",
-    remediation: "Enable stapling: nginx `ssl_stapling on; ssl_stapling_verify on;` with a `resolver`; Apache `SSLUseStapling on` with an `SSLStaplingCache`."
-  },
-  "HTTP-NO-REDIRECT": {
-    ...encryption,
-    title: "Plain HTTP not redirected to HTTPS",
-    severity: "high",
-    description: "The plaintext port answers without redirecting to HTTPS, so requests (and any PHI or credentials in them) can travel unencrypted.",
-    remediation: "Answer every plain-HTTP request with a permanent redirect: nginx `return 301 https://$host$request_uri;`; AWS ALB an HTTP:80 listener with a `redirect` action `HTTP_301` to `HTTPS:443`; or close port 80."
-  },
-  "HTTP-REDIRECT-TEMPORARY": {
-    ...transmission,
-    title: "HTTP to HTTPS redirect is temporary",
-    severity: "low",
-    description: "The first plain-HTTP hop redirects with 302/303/307 instead of 301/308, so clients and caches keep using the plaintext URL.",
-    remediation: "Use a permanent redirect: nginx `return 301 https://$host$request_uri;` (or 308), ALB redirect action `HTTP_301`."
-  },
-  "HTTP-REDIRECT-OFF-HOST": {
-    ...transmission,
-    title: "HTTP redirect leaves the host",
-    severity: "medium",
-    description: "The first plain-HTTP hop redirects to a different host, so the original host never upgrades to HTTPS itself and HSTS cannot take effect for it.",
-    remediation: "Redirect first to `https://` on the same host (`return 301 https://$host$request_uri;`), then to other hosts from there."
-  },
-  "HTTP-REDIRECT-INSECURE": {
-    ...encryption,
-    title: "HTTP redirect chain is insecure",
-    severity: "high",
-    description: "The plain-HTTP redirect chain never reaches HTTPS, returns from HTTPS to HTTP, or loops, so clients stay on (or come back to) plaintext.",
-    remediation: "Make the first hop a permanent redirect to the same URL over `https://`, and make sure no HTTPS response redirects back to `http://`."
-  },
-  "HSTS-MISSING": {
-    ...encryption,
-    title: "HSTS header missing",
-    severity: "medium",
-    description: "The HTTPS response carries no `Strict-Transport-Security` header (a header sent only over plain HTTP does not count, RFC 6797), so a network attacker can strip the upgrade to HTTPS.",
-    remediation: 'Send `Strict-Transport-Security: max-age=31536000; includeSubDomains` on HTTPS responses: nginx `add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;`.'
-  },
-  "HSTS-MAX-AGE-TOO-SHORT": {
-    ...encryption,
-    title: "HSTS max-age too short",
-    severity: "medium",
-    description: "The HSTS `max-age` is below the profile minimum (one year, or two years for Mozilla's profiles), so the protection lapses between visits.",
-    remediation: "Raise `max-age` to at least the profile minimum, e.g. `max-age=31536000` (one year) or `63072000` (two years)."
-  },
-  "HSTS-NO-SUBDOMAINS": {
-    ...encryption,
-    title: "HSTS without includeSubDomains",
-    severity: "low",
-    description: "The HSTS header lacks `includeSubDomains`, so sibling hosts (and cookies scoped to the parent domain) can still be reached over plaintext.",
-    remediation: "Add `includeSubDomains` once every subdomain serves HTTPS: `Strict-Transport-Security: max-age=31536000; includeSubDomains`."
-  },
-  "HSTS-DUPLICATE": {
-    ...encryption,
-    title: "Several HSTS headers",
-    severity: "low",
-    description: "The HTTPS response carries more than one `Strict-Transport-Security` header (often one from the application and one from the proxy); RFC 6797 makes clients honour only the first, which may be the weaker one.",
-    remediation: "Set the header in one place only (e.g. the proxy with `add_header ... always;`) and remove it from the application, or `proxy_hide_header Strict-Transport-Security`."
-  },
-  "HTTP2-NOT-SUPPORTED": {
-    ...transmission,
-    title: "HTTP/2 not offered",
-    severity: "info",
-    description: "The server does not agree to `h2` in ALPN. Not a safeguard by itself: HTTP/2 requires TLS 1.2+ with AEAD suites, so offering it tends to go with a modern configuration.",
-    remediation: "Enable HTTP/2: nginx `listen 443 ssl; http2 on;` (1.25+) or `listen 443 ssl http2;`; Apache `Protocols h2 http/1.1`."
-  },
-  "ENDPOINT-UNREACHABLE": {
-    ...transmission,
-    title: "Endpoint unreachable",
-    severity: "high",
-    description: "The endpoint could not be probed (DNS failure, refused or reset connection, timeout, TLS alert, protocol error), so none of its safeguards could be verified.",
-    remediation: "Check the URL, the address override and that the prober can reach the host and port (firewall, security group); a TLS alert usually means no protocol or suite in common."
-  }
-};
-var ENDPOINT_RULE = Object.fromEntries(
-  Object.entries(METADATA).map(([id, metadata2]) => [id, { id, family: "endpoint", ...metadata2 }])
-);
-var ENDPOINT_RULES = Object.values(ENDPOINT_RULE);
-
-// checks/environments/rules.ts
-var ACCESS_CONTROL = { family: "environment", safeguard: "access-control", citation: citationOf("access-control") };
-var ENV_CROSS_REFERENCE = {
-  id: "ENV-CROSS-REFERENCE",
-  title: "A file of one environment names another environment\u2019s resource",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "A file that belongs to one environment references an identifier of another: an account id or ARN, a VPC id, a CIDR, a host name, a namespace, a bucket, database, secret, cluster or state file. Non-production code that reaches production data bypasses production\u2019s access controls; production that depends on staging inherits staging\u2019s weaker ones. Graded high when production is one side, medium between two non-production environments.",
-  remediation: "Point the file at its own environment\u2019s resource (a variable per environment, a per-environment tfvars or overlay). If the dependency is deliberate, document it and suppress this finding with a reason."
-};
-var ENV_SHARED_RESOURCE = {
-  id: "ENV-SHARED-RESOURCE",
-  title: "Two environments share one resource",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "Two environments declare the same bucket, data store host, database, KMS key, secret, cluster, VPC or cloud account. Whoever can act in the weaker environment then acts on the stronger one\u2019s resource.",
-  remediation: "Give each environment its own resource (and, for production, its own account) and copy only de-identified data across."
-};
-var ENV_SHARED_STATE = {
-  id: "ENV-SHARED-STATE",
-  title: "Two environments share one Terraform state",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "Two environments configure the same Terraform backend location (bucket and key, prefix or path). A plan run for one environment then reads and rewrites the other\u2019s state, and whoever can apply in one can destroy the other.",
-  remediation: "Give each environment its own state key, and production its own state bucket with its own access policy."
-};
-var ENV_NETWORK_PATH = {
-  id: "ENV-NETWORK-PATH",
-  title: "A network path connects two environments",
-  severity: "high",
-  ...ACCESS_CONTROL,
-  description: "A VPC peering connection, transit gateway attachment, security-group or firewall rule, network ACL, route or Kubernetes NetworkPolicy in one environment admits or reaches another environment\u2019s VPC, CIDR, account or namespace. Environments that can reach each other are one environment for an attacker.",
-  remediation: "Remove the peering, attachment or rule. Move data between environments through a reviewed, one-way export instead of a network path."
-};
-var ENV_CIDR_OVERLAP = {
-  id: "ENV-CIDR-OVERLAP",
-  title: "Two environments use overlapping address ranges",
-  severity: "medium",
-  ...ACCESS_CONTROL,
-  description: "Network ranges of two environments overlap. Rules written as \u201Cadmit this environment\u2019s CIDR\u201D then admit the other environment too, and the ranges cannot be told apart in logs or firewalls.",
-  remediation: "Give every environment a disjoint address range and renumber the one that overlaps."
-};
-var ENV_AMBIGUOUS_PATH = {
-  id: "ENV-AMBIGUOUS-PATH",
-  title: "A file belongs to two environments",
-  severity: "medium",
-  ...ACCESS_CONTROL,
-  description: "The `paths` globs of two or more environments match the same file, so hipaa-guard cannot tell which environment it configures, and does not check it for separation until exactly one does.",
-  remediation: "Narrow the `paths` globs in `.github/hipaa-guard.yml` (or move the file) so that exactly one environment claims it."
-};
-var ENV_RULES = [ENV_CROSS_REFERENCE, ENV_SHARED_RESOURCE, ENV_SHARED_STATE, ENV_NETWORK_PATH, ENV_CIDR_OVERLAP, ENV_AMBIGUOUS_PATH];
 
 // checks/infra/model.ts
 var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
@@ -1220,7 +359,7 @@ var REDIRECT = "alb.ingress.kubernetes.io/ssl-redirect: '443'";
 var INTERNAL = "alb.ingress.kubernetes.io/scheme: internal";
 var INTERNET_FACING = "alb.ingress.kubernetes.io/scheme: internet-facing";
 var SERVICE_CERTIFICATE = "service.beta.kubernetes.io/aws-load-balancer-ssl-cert: arn:aws:acm:us-east-1:111122223333:certificate/api";
-var encryption2 = { family, safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
+var encryption = { family, safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 var DEFAULT_ELB_POLICY = "ELBSecurityPolicy-2016-08";
 var elbTls12 = {
   expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
@@ -1228,7 +367,7 @@ var elbTls12 = {
   strength: elbPolicyStrength
 };
 var awsLbTlsPolicy = attributeRule({
-  ...encryption2,
+  ...encryption,
   id: "K8S-AWS-LB-TLS-POLICY",
   title: "AWS load balancer from Kubernetes allows TLS older than 1.2",
   severity: "high",
@@ -1248,7 +387,7 @@ var awsLbTlsPolicy = attributeRule({
   }
 });
 var albSslRedirectMissing = attributeRule({
-  ...encryption2,
+  ...encryption,
   id: "K8S-ALB-SSL-REDIRECT-MISSING",
   title: "ALB Ingress serves HTTP next to HTTPS without redirecting",
   severity: "high",
@@ -1401,7 +540,7 @@ function checkServiceTls(resource) {
   };
 }
 var serviceLoadBalancerWithoutTls = {
-  ...encryption2,
+  ...encryption,
   id: "K8S-SERVICE-LB-NO-TLS",
   title: "Load balancer Service exposes a port without TLS",
   severity: "high",
@@ -1512,7 +651,7 @@ var HSTS_MIN_MAX_AGE = 31536e3;
 var hstsMaxAge = atLeast(HSTS_MIN_MAX_AGE, "seconds of HSTS max-age");
 
 // checks/infra/kubernetes/ingress-rules.ts
-var transmission2 = { family: "kubernetes", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
+var transmission = { family: "kubernetes", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function hostCovered(host, tlsHosts) {
   return tlsHosts.some((tlsHost) => {
     if (tlsHost === host) return true;
@@ -1553,7 +692,7 @@ function checkIngressTls(resource) {
   };
 }
 var ingressWithoutTls = {
-  ...transmission2,
+  ...transmission,
   id: "K8S-INGRESS-NO-TLS",
   title: "Ingress host served without TLS",
   severity: "high",
@@ -1587,7 +726,7 @@ function judgeRedirect(resource, prefix) {
   };
 }
 var ingressSslRedirectOff = {
-  ...transmission2,
+  ...transmission,
   id: "K8S-INGRESS-SSL-REDIRECT-OFF",
   title: "ingress-nginx HTTPS redirect turned off",
   severity: "high",
@@ -1610,7 +749,7 @@ var ingressSslRedirectOff = {
 };
 var controllerKey = (key, absent) => ({ type: "ConfigMap", format: "kubernetes", path: ["data", key], absent, when: isIngressNginxConfigMap });
 var ingressNginxLegacyProtocols = attributeRule({
-  ...transmission2,
+  ...transmission,
   id: "K8S-INGRESS-NGINX-LEGACY-PROTOCOLS",
   title: "ingress-nginx accepts TLS older than 1.2",
   severity: "high",
@@ -1624,7 +763,7 @@ var ingressNginxLegacyProtocols = attributeRule({
   }
 });
 var ingressNginxWeakCiphers = attributeRule({
-  ...transmission2,
+  ...transmission,
   id: "K8S-INGRESS-NGINX-WEAK-CIPHERS",
   title: "ingress-nginx enables weak cipher suites",
   severity: "high",
@@ -1641,7 +780,7 @@ var ingressNginxWeakCiphers = attributeRule({
   }
 });
 var ingressNginxHsts = {
-  ...transmission2,
+  ...transmission,
   id: "K8S-INGRESS-NGINX-HSTS-WEAK",
   title: "ingress-nginx HSTS turned off or shortened",
   severity: "medium",
@@ -1815,13 +954,13 @@ ${directives.map((directive) => `    ${directive}
 
 // checks/infra/nginx/rules.ts
 var SERVER = "nginx:server";
-var transmission3 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
+var transmission2 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function server(resource) {
   return resource.values;
 }
 var servesTls = (resource) => server(resource).ssl;
 var nginxLegacyProtocols = attributeRule({
-  ...transmission3,
+  ...transmission2,
   id: "NGINX-LEGACY-PROTOCOLS",
   title: "nginx accepts TLS older than 1.2",
   severity: "high",
@@ -1857,7 +996,7 @@ var nginxLegacyProtocols = attributeRule({
   }
 });
 var nginxWeakCiphers = attributeRule({
-  ...transmission3,
+  ...transmission2,
   id: "NGINX-WEAK-CIPHERS",
   title: "nginx enables weak cipher suites",
   severity: "high",
@@ -1884,7 +1023,7 @@ function checkHttpRedirect(resource) {
   };
 }
 var nginxHttpWithoutRedirect = {
-  ...transmission3,
+  ...transmission2,
   id: "NGINX-HTTP-NO-HTTPS-REDIRECT",
   title: "nginx serves port 80 without redirecting to HTTPS",
   severity: "high",
@@ -1943,7 +1082,7 @@ function checkHsts(resource) {
   return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 var nginxHstsWeak = {
-  ...transmission3,
+  ...transmission2,
   id: "NGINX-HSTS-WEAK",
   title: "nginx HSTS header removed or shortened",
   severity: "medium",
@@ -3306,25 +2445,59 @@ var INFRA_RULES = [
   ...NGINX_RULES
 ];
 
+// checks/environments/rules.ts
+var ACCESS_CONTROL = { family: "environment", safeguard: "access-control", citation: citationOf("access-control") };
+var ENV_CROSS_REFERENCE = {
+  id: "ENV-CROSS-REFERENCE",
+  title: "A file of one environment names another environment\u2019s resource",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "A file that belongs to one environment references an identifier of another: an account id or ARN, a VPC id, a CIDR, a host name, a namespace, a bucket, database, secret, cluster or state file. Non-production code that reaches production data bypasses production\u2019s access controls; production that depends on staging inherits staging\u2019s weaker ones. Graded high when production is one side, medium between two non-production environments.",
+  remediation: "Point the file at its own environment\u2019s resource (a variable per environment, a per-environment tfvars or overlay). If the dependency is deliberate, document it and suppress this finding with a reason."
+};
+var ENV_SHARED_RESOURCE = {
+  id: "ENV-SHARED-RESOURCE",
+  title: "Two environments share one resource",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "Two environments declare the same bucket, data store host, database, KMS key, secret, cluster, VPC or cloud account. Whoever can act in the weaker environment then acts on the stronger one\u2019s resource.",
+  remediation: "Give each environment its own resource (and, for production, its own account) and copy only de-identified data across."
+};
+var ENV_SHARED_STATE = {
+  id: "ENV-SHARED-STATE",
+  title: "Two environments share one Terraform state",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "Two environments configure the same Terraform backend location (bucket and key, prefix or path). A plan run for one environment then reads and rewrites the other\u2019s state, and whoever can apply in one can destroy the other.",
+  remediation: "Give each environment its own state key, and production its own state bucket with its own access policy."
+};
+var ENV_NETWORK_PATH = {
+  id: "ENV-NETWORK-PATH",
+  title: "A network path connects two environments",
+  severity: "high",
+  ...ACCESS_CONTROL,
+  description: "A VPC peering connection, transit gateway attachment, security-group or firewall rule, network ACL, route or Kubernetes NetworkPolicy in one environment admits or reaches another environment\u2019s VPC, CIDR, account or namespace. Environments that can reach each other are one environment for an attacker.",
+  remediation: "Remove the peering, attachment or rule. Move data between environments through a reviewed, one-way export instead of a network path."
+};
+var ENV_CIDR_OVERLAP = {
+  id: "ENV-CIDR-OVERLAP",
+  title: "Two environments use overlapping address ranges",
+  severity: "medium",
+  ...ACCESS_CONTROL,
+  description: "Network ranges of two environments overlap. Rules written as \u201Cadmit this environment\u2019s CIDR\u201D then admit the other environment too, and the ranges cannot be told apart in logs or firewalls.",
+  remediation: "Give every environment a disjoint address range and renumber the one that overlaps."
+};
+var ENV_AMBIGUOUS_PATH = {
+  id: "ENV-AMBIGUOUS-PATH",
+  title: "A file belongs to two environments",
+  severity: "medium",
+  ...ACCESS_CONTROL,
+  description: "The `paths` globs of two or more environments match the same file, so hipaa-guard cannot tell which environment it configures, and does not check it for separation until exactly one does.",
+  remediation: "Narrow the `paths` globs in `.github/hipaa-guard.yml` (or move the file) so that exactly one environment claims it."
+};
+var ENV_RULES = [ENV_CROSS_REFERENCE, ENV_SHARED_RESOURCE, ENV_SHARED_STATE, ENV_NETWORK_PATH, ENV_CIDR_OVERLAP, ENV_AMBIGUOUS_PATH];
+
 export {
-  CIPHER_SUITES,
-  cipherSuiteByCode,
-  cipherSuiteByName,
-  blockingFindings,
-  mergeReports,
-  emptyReport,
-  ENDPOINT_RULE,
-  ENDPOINT_RULES,
-  countBySeverity,
-  summaryLine,
-  targetLabel,
-  stripControl,
-  oneLine,
-  errorPlace,
-  escapeMarkdown,
-  inlineCode,
-  capEntries,
-  renderMarkdown,
   ENV_CROSS_REFERENCE,
   ENV_SHARED_RESOURCE,
   ENV_SHARED_STATE,

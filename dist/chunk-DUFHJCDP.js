@@ -6,10 +6,10 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   allEngines
-} from "./chunk-PQXB662J.js";
+} from "./chunk-IWA4EKGT.js";
 import {
   runProbes
-} from "./chunk-DNK3J26Y.js";
+} from "./chunk-QCBEKJWE.js";
 import {
   REPORT_OPTIONS,
   REPORT_OPTIONS_HELP,
@@ -21,7 +21,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-FLQIAEC4.js";
+} from "./chunk-45BEAUPO.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";

@@ -6,18 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-66DFISFG.js";
-import "./chunk-PQXB662J.js";
-import "./chunk-DNK3J26Y.js";
+} from "./chunk-DUFHJCDP.js";
+import "./chunk-IWA4EKGT.js";
+import "./chunk-QCBEKJWE.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-FLQIAEC4.js";
-import "./chunk-NUDWDA7T.js";
+} from "./chunk-45BEAUPO.js";
+import "./chunk-3SJDHFYE.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
-import "./chunk-QHEOWIU2.js";
+import "./chunk-WJWRYPGZ.js";
+import "./chunk-ENYIBBSX.js";
+import "./chunk-UBA2LUSE.js";
 import "./chunk-HMYS7HSV.js";
 import {
   defaultConfig
