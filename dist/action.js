@@ -34,7 +34,7 @@ import {
 } from "./chunk-6I7OCKIT.js";
 import {
   scanChanges
-} from "./chunk-H57V6ES6.js";
+} from "./chunk-72SB2MDL.js";
 import {
   ALL_RULES,
   endpointLines,

@@ -22,7 +22,7 @@ import module from "node:module";
 // cli/cli.ts
 var COMMANDS = {
   probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-ALELOW22.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions", load: async () => (await import("./chunk-DYS3PIVT.js")).scanCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions", load: async () => (await import("./chunk-3PGS3ACR.js")).scanCommand },
   demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-MXG3VW56.js")).demoCommand }
 };
 function overview() {

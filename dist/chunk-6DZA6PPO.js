@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-H57V6ES6.js";
+} from "./chunk-72SB2MDL.js";
 import "./chunk-ENYIBBSX.js";
 import "./chunk-UBA2LUSE.js";
 import "./chunk-HMYS7HSV.js";

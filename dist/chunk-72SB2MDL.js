@@ -3091,7 +3091,7 @@ var require_bridge = __commonJS({
       return proxy;
     }
     var loadWasm = async () => {
-      return (0, zlib_1.gunzipSync)(await fs2.readFile((0, path_1.join)(__dirname, "main.wasm.gz")));
+      return await fs2.readFile((0, path_1.join)(__dirname, "main.wasm"));
     };
     var wasm = goBridge(loadWasm());
     async function parse(filename, contents) {
