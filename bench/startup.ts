@@ -249,7 +249,8 @@ export async function benchStartup(options: { testssl: boolean; baseline?: strin
     if (options.baseline) builds.push(extractDist(options.baseline, work));
     const node: Case = { name: 'node -e 0', run: async () => (await runProcess(process.execPath, ['-e', '0'])).ms, ms: [] };
     const peer: Case | undefined = available('sslscan') ? { name: 'sslscan, same endpoint', run: async () => (await sslscan(scenario.endpoint)).ms, ms: [] } : undefined;
-    const full: Case = { name: 'testssl.sh default run, same endpoint', run: async () => (await testssl(scenario.endpoint, work, caFile)).ms, ms: [] };
+    // A directory per run: testssl.sh adds to a JSON file that exists.
+    const full: Case = { name: 'testssl.sh default run, same endpoint', run: async () => (await testssl(scenario.endpoint, mkdtempSync(join(work, 'testssl-')), caFile)).ms, ms: [] };
     const peers: Peers = {
       node: () => median(node.ms),
       sslscan: () => (peer ? median(peer.ms) : undefined),
