@@ -2,12 +2,16 @@
  * The Action's entry: read the inputs and the run context, run, set the outputs, fail the step
  * by fail-on. One try/catch: anything thrown fails the step with its message.
  */
+import { setFlagsFromString } from 'node:v8';
 import * as core from '@actions/core';
 import { Octokit } from '@octokit/rest';
 import { readRunContext } from './context.js';
 import { readInputs } from './inputs.js';
 import { runAction } from './run.js';
 import { isHttpError, safeErrorMessage } from '../checks/github/backoff.js';
+
+// The HCL parser's 6.5 MB WASM: V8's baseline compiler only (see cli/main.ts); before any parse.
+setFlagsFromString('--liftoff-only');
 
 async function main(): Promise<void> {
   try {

@@ -19181,6 +19181,9 @@ var require_undici = __commonJS({
   }
 });
 
+// action/main.ts
+import { setFlagsFromString } from "node:v8";
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -19999,6 +20002,7 @@ async function writeResults(report, settings, context, loaded) {
 }
 
 // action/main.ts
+setFlagsFromString("--liftoff-only");
 async function main() {
   try {
     const settings = readInputs((name) => getInput(name));

@@ -18,6 +18,7 @@ import "./chunk-2AJFM67G.js";
 
 // cli/main.ts
 import module from "node:module";
+import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
@@ -85,6 +86,7 @@ ${error.message}
 }
 
 // cli/main.ts
+setFlagsFromString("--liftoff-only");
 module.enableCompileCache?.();
 var settled = false;
 process.exitCode = 3;
