@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createNodeMiddleware, Probot, run } from 'probot';
-import { scanChanges } from '../checks/scan.js';
 import { hipaaGuardApp } from './index.js';
 import { probeRepository } from './probe.js';
 import { systemClock } from './scheduler.js';
@@ -93,7 +92,8 @@ async function main(): Promise<void> {
   const queues: SharedSweeps[] = [];
   const middleware = await createNodeMiddleware(
     hipaaGuardApp({
-      scan: scanChanges,
+      // The scan engine (and its parsers) is loaded by the first pull request, not held at rest.
+      scan: async (...args) => (await import('../checks/scan.js')).scanChanges(...args),
       probe: (request) => probeRepository(request, () => new Date()),
       resolve: async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address),
       clock: systemClock,

@@ -20,7 +20,7 @@ import { nativeEngine } from '../checks/endpoint/probe/native-engine.js';
 import { runProbes } from '../checks/endpoint/run-probes.js';
 import { SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
 
-const run = promisify(execFile);
+export const run = promisify(execFile);
 
 /** The endpoints the three tools are compared on: good, old protocols, weak suites. */
 const COMPARED: readonly ScenarioName[] = ['good', 'legacy-tls', 'weak-ciphers'];
@@ -35,7 +35,7 @@ interface Verdict {
   suites: string[];
 }
 
-interface Measured {
+export interface Measured {
   /** Probe time inside the process (hipaa-guard) or the tool's whole run (external tools). */
   ms: number;
   /** The whole process, start-up included. */
@@ -139,27 +139,27 @@ export function verdictFromTestssl(json: string): Verdict {
   return { protocols: protocols.sort(), suites: suites.sort() };
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
   const value = await work();
   return { ms: Math.round(performance.now() - started), value };
 }
 
 /** sslscan against 127.0.0.1 only, with the lab host name as SNI. */
-async function sslscan(endpoint: EndpointConfig): Promise<Measured> {
+export async function sslscan(endpoint: EndpointConfig): Promise<Measured> {
   const { ms, value } = await timed(() => run('sslscan', ['--no-colour', `--sni-name=${hostOf(endpoint)}`, '--xml=-', `127.0.0.1:${portOf(endpoint)}`], { timeout: 300_000 }));
   return { ms, processMs: ms, verdicts: [verdictFromSslscan(value.stdout)] };
 }
 
 /** testssl.sh's default run against 127.0.0.1 only: `--ip`, no DNS at all, no phoning out (its default). */
-async function testssl(endpoint: EndpointConfig, dir: string, caFile: string): Promise<Measured> {
+export async function testssl(endpoint: EndpointConfig, dir: string, caFile: string): Promise<Measured> {
   const jsonFile = join(dir, `testssl-${portOf(endpoint)}.json`);
   const args = ['--quiet', '--color', '0', '--warnings', 'off', '--nodns', 'none', '--ip', '127.0.0.1', '--add-ca', caFile, '--jsonfile', jsonFile, endpoint.url];
   const { ms } = await timed(() => run('testssl', args, { timeout: 900_000 }).catch((error: unknown) => error));
   return { ms, processMs: ms, verdicts: [verdictFromTestssl(readFileSync(jsonFile, 'utf8'))] };
 }
 
-function available(binary: string): boolean {
+export function available(binary: string): boolean {
   return spawnSync(binary, ['--version'], { encoding: 'utf8' }).status !== null;
 }
 

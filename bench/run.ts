@@ -1,17 +1,20 @@
 /**
  * `npm run bench`: runs each benchmark in turn and prints its table. Flags are passed through
- * (`--skip-testssl` leaves out testssl.sh's two-minute default runs; `--skip-sweep` the App's
- * shared sweep of 1,000 repositories on 1, 2 and 4 replicas, several minutes).
+ * (`--skip-testssl` leaves out testssl.sh's default runs, a minute or more each; `--skip-sweep` the
+ * App's shared sweep of 1,000 repositories on 1, 2 and 4 replicas, several minutes; `--baseline REF`
+ * also measures the start-up of the dist/ committed at REF).
  */
 import { benchEngines } from './engines.js';
 import { benchPlan, formatPlanBench } from './plan.js';
 import { benchProbe } from './probe.js';
 import { benchScan, formatScanBench } from './scan.js';
 import { benchSweeps, formatSweepBench } from './sweep/index.js';
+import { benchStartup, startupOptions } from './startup.js';
 
-const skipTestssl = process.argv.includes('--skip-testssl');
-process.stdout.write(`${await benchProbe({ testssl: !skipTestssl })}\n`);
-if (!skipTestssl) process.stdout.write(`\n${await benchEngines()}\n`);
+const options = startupOptions(process.argv.slice(2));
+process.stdout.write(`${await benchStartup(options)}\n\n`);
+process.stdout.write(`${await benchProbe({ testssl: options.testssl })}\n`);
+if (options.testssl) process.stdout.write(`\n${await benchEngines()}\n`);
 process.stdout.write(`\nscan (infra diff)\n${formatScanBench(benchScan())}\n`);
 process.stdout.write(`\nplan (terraform show -json, 5,000 resource changes)\n${formatPlanBench(benchPlan())}\n`);
 if (!process.argv.includes('--skip-sweep')) {

@@ -1,26 +1,22 @@
 /**
- * The command dispatcher: one line per command in COMMANDS. Every command returns its exit code;
- * usage and config errors end here as exit 2 with a message naming the option or file:line.
+ * The command dispatcher: one line per command in COMMANDS. A command's module is imported only
+ * when it runs (or prints its help), so `--version` and `--help` load nothing but this file and
+ * command.ts. Every command returns its exit code; usage and config errors end here as exit 2
+ * with a message naming the option or file:line.
  */
-import { ConfigError } from '../checks/config/load-config.js';
 import { TOOL } from '../checks/version.js';
-import { demoCommand } from './demo.js';
-import { closestName, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './options.js';
-import { probeCommand } from './probe.js';
-import { scanCommand } from './scan.js';
+import { closestName, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
 
-export interface Command {
+export interface CommandEntry {
   /** One line for the command list. */
   summary: string;
-  /** The command's full help text. */
-  usage: string;
-  run(args: readonly string[], io: CliIo): Promise<number>;
+  load(): Promise<Command>;
 }
 
-export const COMMANDS: Readonly<Record<string, Command>> = {
-  probe: probeCommand,
-  scan: scanCommand,
-  demo: demoCommand,
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  probe: { summary: 'probe HTTPS endpoints: TLS, certificates, redirects, HSTS', load: async () => (await import('./probe.js')).probeCommand },
+  scan: { summary: 'report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan', load: async () => (await import('./scan.js')).scanCommand },
+  demo: { summary: 'probe a loopback lab of good and broken TLS set-ups and print the report', load: async () => (await import('./demo.js')).demoCommand },
 };
 
 function overview(): string {
@@ -38,6 +34,11 @@ function overview(): string {
   ].join('\n');
 }
 
+/** A bad config file: its class lives with the config loader, which the command has loaded by then. */
+async function isConfigError(error: unknown): Promise<boolean> {
+  return error instanceof (await import('../checks/config/load-config.js')).ConfigError;
+}
+
 /** Runs one command line (without `node` and the script) and returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...args] = argv;
@@ -49,12 +50,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${TOOL.version}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     const suggestion = closestName(name, Object.keys(COMMANDS));
     io.stderr.write(`hipaa-guard: unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout.write(command.usage);
     return EXIT_OK;
@@ -66,8 +68,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`hipaa-guard ${name}: ${error.message}\nRun \`hipaa-guard ${name} --help\` for usage.\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof ConfigError) {
-      io.stderr.write(`hipaa-guard ${name}: invalid config\n${error.message}\n`);
+    if (await isConfigError(error)) {
+      io.stderr.write(`hipaa-guard ${name}: invalid config\n${(error as Error).message}\n`);
       return EXIT_USAGE;
     }
     throw error;

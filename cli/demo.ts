@@ -4,9 +4,9 @@
  */
 import { defaultConfig, type Config } from '../checks/config/schema.js';
 import { LAB_CA_FILE, SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
-import { EXIT_OK, parseCommandLine, writeReport, type CliIo } from './options.js';
+import { EXIT_OK, type CliIo, type Command } from './command.js';
+import { parseCommandLine, writeReport } from './options.js';
 import { probeEndpoints } from './probe.js';
-import type { Command } from './cli.js';
 
 /** Short: the hanging scenario waits out the whole budget, and the demo should feel quick. */
 const DEMO_TIMEOUT_MS = 3000;
@@ -70,7 +70,6 @@ async function runDemo(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 export const demoCommand: Command = {
-  summary: 'probe a loopback lab of good and broken TLS set-ups and print the report',
   usage: USAGE,
   run: runDemo,
 };

@@ -14,28 +14,7 @@ import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../checks/report/render.js';
 import { summaryLine } from '../checks/report/summary.js';
 import { ALL_RULES } from '../checks/rules/registry.js';
-
-export const EXIT_OK = 0;
-/** Findings (or outcomes that could not be evaluated) at or above `--fail-on`. */
-export const EXIT_FINDINGS = 1;
-/** Bad command line or config file: nothing was checked. */
-export const EXIT_USAGE = 2;
-
-/** What a command needs from the process; tests pass their own. */
-export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-  now(): Date;
-  /** Standard input, for `--plan -`; absent where a command has none. */
-  stdin?: AsyncIterable<string | Buffer>;
-}
-
-/** A mistake on the command line; printed with the command's usage hint, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+import { closestName, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './command.js';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -72,27 +51,6 @@ export function parseCommandLine<T extends OptionsConfig>(args: readonly string[
     }
     throw new UsageError(message.split('. ')[0] ?? message);
   }
-}
-
-/** The name `given` was probably meant to be, for "did you mean"; undefined when none is close. */
-export function closestName(given: string, names: readonly string[]): string | undefined {
-  const ranked = names.map((name) => ({ name, distance: editDistance(given, name) })).sort((a, b) => a.distance - b.distance);
-  const best = ranked[0];
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 3)) ? best.name : undefined;
-}
-
-/** Levenshtein distance, for "did you mean". */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** A value that must be one of `allowed`; the error lists them. */

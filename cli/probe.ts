@@ -19,12 +19,10 @@ import {
   REPORT_OPTIONS,
   REPORT_OPTIONS_HELP,
   resolvePath,
-  UsageError,
   writeReport,
-  type CliIo,
 } from './options.js';
+import { UsageError, type CliIo, type Command } from './command.js';
 import { startProgress } from './progress.js';
-import type { Command } from './cli.js';
 
 const PROBE_OPTIONS = {
   ...REPORT_OPTIONS,
@@ -168,7 +166,6 @@ async function runProbe(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 export const probeCommand: Command = {
-  summary: 'probe HTTPS endpoints: TLS, certificates, redirects, HSTS',
   usage: USAGE,
   run: runProbe,
 };

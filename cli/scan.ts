@@ -13,8 +13,8 @@ import type { Report } from '../checks/model/report.js';
 import { scanChanges } from '../checks/scan.js';
 import { gitChangeSet, WorkingTreeSource } from '../checks/source/git-source.js';
 import { GitError, runGit } from '../checks/source/run-git.js';
-import type { Command } from './cli.js';
-import { exitCodeFor, loadConfigFile, parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP, resolvePath, UsageError, writeReport, type CliIo, type LoadedConfig } from './options.js';
+import { UsageError, type CliIo, type Command } from './command.js';
+import { exitCodeFor, loadConfigFile, parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP, resolvePath, writeReport, type LoadedConfig } from './options.js';
 
 const SCAN_OPTIONS = {
   ...REPORT_OPTIONS,
@@ -120,7 +120,6 @@ async function readStdin(io: CliIo): Promise<string> {
 }
 
 export const scanCommand: Command = {
-  summary: 'report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan',
   usage: USAGE,
   run: runScan,
 };

@@ -1,13 +1,15 @@
 // `npm run build`: bundles the three fronts into dist/ with esbuild, every dependency inlined
-// (the Actions runner has no node_modules). `--check` rebuilds into a temporary directory and
-// fails when the committed dist/ differs (CI calls it: the Action runs the committed bundle).
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+// (the Actions runner has no node_modules), split in chunks that load when they are needed.
+// `--check` rebuilds into a temporary directory and fails when the committed dist/ differs (CI
+// calls it: the Action runs the committed bundle).
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import console from 'node:console';
 import process from 'node:process';
-import { fileURLToPath, URL } from 'node:url';
+import { fileURLToPath, pathToFileURL, URL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -24,57 +26,111 @@ const CJS_SHIM = [
 ].join('\n');
 
 /**
- * @cdktf/hcl2json reads `join(__dirname, "..", "main.wasm.gz")` at run time; bundled, __dirname
- * is dist/, so point it at dist/main.wasm.gz (copied there below).
+ * @cdktf/hcl2json reads and gunzips `join(__dirname, "..", "main.wasm.gz")` at run time; bundled,
+ * __dirname is dist/, so point it at dist/main.wasm, decompressed once here (below) instead of on
+ * every start: ~20 ms of CPU per scan. Git and npm compress the files they store anyway.
  */
 const hcl2jsonWasm = {
   name: 'hcl2json-wasm',
   setup(esbuild) {
     esbuild.onLoad({ filter: /@cdktf[\\/]hcl2json[\\/]lib[\\/]bridge\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
-      const patched = source.replace('(0, path_1.join)(__dirname, "..", "main.wasm.gz")', '(0, path_1.join)(__dirname, "main.wasm.gz")');
-      if (patched === source) throw new Error('@cdktf/hcl2json changed how it finds main.wasm.gz; update scripts/build.mjs');
+      const patched = source.replace(
+        '(0, zlib_1.gunzipSync)(await fs.readFile((0, path_1.join)(__dirname, "..", "main.wasm.gz")))',
+        'await fs.readFile((0, path_1.join)(__dirname, "main.wasm"))',
+      );
+      if (patched === source) throw new Error('@cdktf/hcl2json changed how it loads main.wasm.gz; update scripts/build.mjs');
       return { contents: patched, loader: 'js' };
     });
   },
 };
 
-const ENTRIES = [
-  { entry: 'action/index.ts', out: 'action.js' },
-  { entry: 'cli/main.ts', out: 'cli.js', hashbang: true },
-  { entry: 'app/main.ts', out: 'app.js', optional: true },
-];
-
-/** Builds every front into `outdir`, or only those named in `only` (`action`, `cli`, `app`). */
-export async function buildAll(outdir, only = []) {
-  const built = [];
-  for (const { entry, out, hashbang, optional } of ENTRIES.filter(({ out }) => !only.length || only.includes(out.replace(/\.js$/, '')))) {
-    if (!existsSync(join(root, entry))) {
-      if (optional) continue;
-      throw new Error(`${entry} is missing`);
-    }
-    await build({
-      entryPoints: [join(root, entry)],
-      outfile: join(outdir, out),
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      // The entry's own `#!` line is dropped by esbuild when a banner is set: put it first ourselves.
-      banner: { js: `${hashbang ? '#!/usr/bin/env node\n' : ''}${CJS_SHIM}` },
-      legalComments: 'eof',
-      // Same bundle whether node_modules is a directory or a link to one (a clean export of HEAD).
-      preserveSymlinks: true,
-      logLevel: 'warning',
-      // hcl2json's Go shim requires "performance" only where globalThis.performance is missing (never on Node >= 16).
-      external: ['performance'],
-      plugins: [hcl2jsonWasm],
+/**
+ * With code splitting, esbuild gives a dynamic `import()` of a CommonJS package only `default`
+ * (evanw/esbuild#3245), where Node also gives the names it finds in `module.exports`: so
+ * `(await import('@cdktf/hcl2json')).parse` works under tsx and vitest but would be undefined in
+ * dist/. Such an import gets an ES module exporting by name what Node's own `import()` of the
+ * package exports (asked of a child node at build time), its `default` being `module.exports`.
+ */
+const cjsDynamicImports = {
+  name: 'cjs-dynamic-imports',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const resolved = await esbuild.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir });
+      if (resolved.errors.length || resolved.external || !(await isCommonJs(resolved.path))) return undefined;
+      // Relative to the project: the path appears in the bundle, which must not depend on where it is built.
+      return { path: relative(root, resolved.path), namespace: 'cjs-dynamic-import' };
     });
-    built.push(out);
+    esbuild.onLoad({ filter: /.*/, namespace: 'cjs-dynamic-import' }, (args) => {
+      const file = join(root, args.path);
+      const names = nodeExportNames(file).filter((name) => name !== 'default');
+      // require, not a default import: esbuild would give a module marked __esModule its `exports.default`.
+      const lines = [`const cjs = require(${JSON.stringify(`./${basename(file)}`)});`, 'export default cjs;'];
+      names.forEach((name, index) => lines.push(`const name${index} = cjs[${JSON.stringify(name)}];`, `export { name${index} as ${JSON.stringify(name)} };`));
+      return { contents: lines.join('\n'), resolveDir: dirname(file), loader: 'js' };
+    });
+  },
+};
+
+/** Node's module type of a file: .cjs, or .js under a package.json without `"type": "module"`. */
+async function isCommonJs(file) {
+  if (file.endsWith('.cjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+    const text = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
+    if (text !== undefined) return JSON.parse(text).type !== 'module';
   }
-  await copyFile(join(HCL2JSON, 'main.wasm.gz'), join(outdir, 'main.wasm.gz'));
-  built.push('main.wasm.gz');
-  return built;
+  return true;
+}
+
+/** The names Node's `import()` of a CommonJS file exports (its cjs-module-lexer's reading). */
+function nodeExportNames(file) {
+  const script = `const ns = await import(${JSON.stringify(pathToFileURL(file).href)}); process.stdout.write(JSON.stringify(Object.keys(ns))); process.exit(0);`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}
+
+/** The three fronts: dist/<name>.js each; what they share, and what they import lazily, goes in chunks. */
+const ENTRIES = { action: 'action/index.ts', cli: 'cli/main.ts', app: 'app/main.ts' };
+
+/**
+ * Builds the fronts into `outdir` in one esbuild run with code splitting: an `import()` in the
+ * sources becomes a chunk loaded only when that line runs (a CLI command, the HCL parser), and a
+ * module two fronts share is one chunk. Chunk names are content hashes, so the same sources make
+ * the same files. Returns the file names written; files of an earlier build are removed.
+ */
+export async function buildAll(outdir) {
+  const result = await build({
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([name, entry]) => [name, join(root, entry)])),
+    outdir,
+    // Flat, beside the entries: bundled CommonJS code that reads `__dirname` (hcl2json's WASM) finds dist/.
+    chunkNames: 'chunk-[hash]',
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    // The CLI entry's `#!` line stays first; the shim follows it in every file.
+    banner: { js: CJS_SHIM },
+    legalComments: 'eof',
+    // Same bundle whether node_modules is a directory or a link to one (a clean export of HEAD).
+    preserveSymlinks: true,
+    logLevel: 'warning',
+    // hcl2json's Go shim requires "performance" only where globalThis.performance is missing (never on Node >= 16).
+    external: ['performance'],
+    plugins: [cjsDynamicImports, hcl2jsonWasm],
+    write: false,
+  });
+  await mkdir(outdir, { recursive: true });
+  const built = [];
+  for (const file of result.outputFiles) {
+    await writeFile(file.path, file.contents);
+    built.push(relative(outdir, file.path));
+  }
+  await writeFile(join(outdir, 'main.wasm'), gunzipSync(await readFile(join(HCL2JSON, 'main.wasm.gz'))));
+  built.push('main.wasm');
+  for (const stale of (await readdir(outdir)).filter((file) => !built.includes(file))) await rm(join(outdir, stale));
+  return built.sort();
 }
 
 async function checkFresh() {
@@ -100,8 +156,5 @@ async function checkFresh() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--check')) await checkFresh();
-  else {
-    const only = process.argv.slice(2).filter((argument) => !argument.startsWith('-'));
-    console.log(`built ${(await buildAll(join(root, 'dist'), only)).map((file) => `dist/${file}`).join(', ')}`);
-  }
+  else console.log(`built ${(await buildAll(join(root, 'dist'))).map((file) => `dist/${file}`).join(', ')}`);
 }

@@ -1,5 +1,5 @@
 /** An in-memory CliIo: what the CLI wrote, with a fixed clock and environment. */
-import type { CliIo } from '../../cli/options.js';
+import type { CliIo } from '../../cli/command.js';
 
 export interface MemoryIo extends CliIo {
   out(): string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, exitCodeFor, integerOption, parseCommandLine, readReportSettings, REPORT_OPTIONS, UsageError } from '../../cli/options.js';
+import { UsageError } from '../../cli/command.js';
+import { exitCodeFor, integerOption, parseCommandLine, readReportSettings, REPORT_OPTIONS } from '../../cli/options.js';
 import { cleanReport, endpointFinding, fileFinding, fullReport, HSTS_MISSING_RULE } from '../support/report-builder.js';
 
 describe('parseCommandLine', () => {
@@ -68,13 +69,5 @@ describe('exitCodeFor', () => {
 
     expect(exitCodeFor(errored, 'critical')).toBe(1);
     expect(exitCodeFor(errored, 'never')).toBe(0);
-  });
-});
-
-describe('editDistance', () => {
-  it('counts single-character edits', () => {
-    expect(editDistance('formt', 'format')).toBe(1);
-    expect(editDistance('', 'ab')).toBe(2);
-    expect(editDistance('same', 'same')).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/cli.js';
-import { UsageError } from '../../cli/options.js';
+import { UsageError } from '../../cli/command.js';
 import { scanCommand } from '../../cli/scan.js';
 import type { JsonReport } from '../../checks/report/json.js';
 import { createTempRepo, type TempRepo } from '../source/temp-repo.js';

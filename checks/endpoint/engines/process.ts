@@ -1,4 +1,3 @@
-import { execa } from 'execa';
 import type { EngineName } from '../observation.js';
 
 /**
@@ -37,6 +36,8 @@ const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 /** Runs an engine binary and returns its stdout, or throws EngineFailure saying why not. */
 export async function runEngineCommand(command: EngineCommand): Promise<string> {
   const shown = [command.file, ...command.args].join(' ');
+  // Loaded on first use: a probe with the native engine never starts a process.
+  const { execa } = await import('execa');
   // Its own process group, so a time-out ends the engine and every child it started
   // (testssl.sh is a shell script running openssl): otherwise an orphan keeps the pipes open.
   const subprocess = execa(command.file, command.args, {

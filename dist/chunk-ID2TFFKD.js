@@ -1,0 +1,22 @@
+import { createRequire as __hgCreateRequire } from 'node:module';
+import { fileURLToPath as __hgFileURLToPath } from 'node:url';
+import { dirname as __hgDirname } from 'node:path';
+const require = __hgCreateRequire(import.meta.url);
+const __filename = __hgFileURLToPath(import.meta.url);
+const __dirname = __hgDirname(__filename);
+
+// checks/model/source.ts
+var UnreadableFileError = class extends Error {
+  constructor(path, reason) {
+    super(`${path}: ${reason}`);
+    this.path = path;
+    this.reason = reason;
+    this.name = "UnreadableFileError";
+  }
+  path;
+  reason;
+};
+
+export {
+  UnreadableFileError
+};
