@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TRWNNG63.js";
+} from "./chunk-GGVRPUCA.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-PS3W75BP.js";
+} from "./chunk-K6GIGTJQ.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-B4ISRQI3.js";
+} from "./chunk-QSQUGAIL.js";
 import {
   runProbes
 } from "./chunk-LSVGEGXN.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-P4J2GAR3.js";
-import "./chunk-FIOELOOM.js";
+import "./chunk-IYY2YAO7.js";
 import {
   emptyReport,
   mergeReports

@@ -1,5 +1,5 @@
 /** AWS audit controls: CloudTrail, VPC flow logs, S3 access logging, CloudWatch log retention. */
-import type { InfraResource } from '../model.js';
+import { isUnresolved, type InfraResource } from '../model.js';
 import { CITATIONS } from '../../model/safeguards.js';
 import { attributeRule, mustBeSet, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext } from '../rule.js';
 import { cfn, referencedBy, referencing, tf } from './support.js';
@@ -116,8 +116,17 @@ export const s3AccessLogging: InfraRule = {
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket', 'AWS::S3::Bucket'],
   check: (resource, context) => {
-    const inline = valueAt(resource.values, [resource.format === 'terraform' ? 'logging' : 'LoggingConfiguration']);
-    if (inline !== undefined) return { verdict: 'pass', path: [resource.format === 'terraform' ? 'logging' : 'LoggingConfiguration'], actual: true };
+    const path = [resource.format === 'terraform' ? 'logging' : 'LoggingConfiguration'];
+    const inline = valueAt(resource.values, path);
+    if (isUnresolved(inline)) {
+      // An inline block that hangs on something unknown (a `dynamic` block, a value a plan knows
+      // only after apply): a logging resource for the bucket still decides; otherwise unknown.
+      const separate = resource.format === 'terraform' ? s3LoggingResource(resource, context) : undefined;
+      if (separate?.verdict === 'pass') return separate;
+      if (isLogTarget(resource, context)) return undefined;
+      return { verdict: 'unknown', path, expression: inline.expression };
+    }
+    if (inline !== undefined && inline !== null && !(Array.isArray(inline) && inline.length === 0)) return { verdict: 'pass', path, actual: true };
     if (isLogTarget(resource, context)) return undefined;
     if (resource.format === 'cloudformation') {
       return { verdict: 'fail', path: [], actual: null, expected: 'LoggingConfiguration', message: 'LoggingConfiguration is not set; expected access logs to a log bucket' };

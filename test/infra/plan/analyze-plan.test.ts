@@ -127,6 +127,25 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
     expect(ruleIds(report)).toEqual(['IAC-IAM-ADMIN']);
   });
 
+  it('a bucket whose inline logging is known only after apply is unknown for access logging, unless a logging resource for it is in the plan', async () => {
+    // Given a bucket created with its `logging` computed (after_unknown), as AWS provider 4+ plans it
+    const bucket = { address: 'aws_s3_bucket.phi', type: 'aws_s3_bucket', actions: ['create'] as Actions, after: { bucket: 'phi-records', force_destroy: false, tags: null }, afterUnknown: { id: true, arn: true, logging: true } };
+    const alone = await judge({ changes: [bucket] });
+    // Then access logging is neither passed nor failed
+    expect(alone.findings.map((finding) => finding.ruleId)).not.toContain('IAC-S3-ACCESS-LOGGING');
+    expect(alone.unknown.map((outcome) => outcome.ruleId)).toContain('IAC-S3-ACCESS-LOGGING');
+    // And with an aws_s3_bucket_logging that the configuration points at the bucket, it passes
+    const logging = { address: 'aws_s3_bucket_logging.phi', type: 'aws_s3_bucket_logging', actions: ['create'] as Actions, after: { target_bucket: 'access-logs', target_prefix: 'phi/' }, afterUnknown: { id: true, bucket: true } };
+    const rootModule = {
+      resources: [
+        { address: 'aws_s3_bucket.phi', mode: 'managed', type: 'aws_s3_bucket', name: 'phi', provider_config_key: 'aws', expressions: { bucket: { constant_value: 'phi-records' } }, schema_version: 0 },
+        { address: 'aws_s3_bucket_logging.phi', mode: 'managed', type: 'aws_s3_bucket_logging', name: 'phi', provider_config_key: 'aws', expressions: { bucket: { references: ['aws_s3_bucket.phi.id', 'aws_s3_bucket.phi'] }, target_bucket: { constant_value: 'access-logs' } }, schema_version: 0 },
+      ],
+    };
+    const logged = await judge({ changes: [bucket, logging], rootModule });
+    expect([...logged.findings, ...logged.unknown].map((outcome) => outcome.ruleId)).not.toContain('IAC-S3-ACCESS-LOGGING');
+  });
+
   it('relates resources created in the same plan through the configuration references (a flow log for this VPC)', async () => {
     const vpc = { address: 'module.net.aws_vpc.main', type: 'aws_vpc', actions: ['create'] as Actions, after: { cidr_block: '10.0.0.0/16', tags: null }, afterUnknown: { arn: true, id: true } };
     const flowLog = { address: 'module.net.aws_flow_log.main', type: 'aws_flow_log', actions: ['create'] as Actions, after: { traffic_type: 'ALL', vpc_id: null }, afterUnknown: { id: true, vpc_id: true } };

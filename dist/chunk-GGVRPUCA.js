@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-PS3W75BP.js";
+} from "./chunk-K6GIGTJQ.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-FIOELOOM.js";
+} from "./chunk-IYY2YAO7.js";
 import {
   emptyReport,
   mergeReports

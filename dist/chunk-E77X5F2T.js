@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-BDWQUPE7.js";
-import "./chunk-7RFM5WSP.js";
+} from "./chunk-ZZPAWGDQ.js";
+import "./chunk-YRLELP7O.js";
 import "./chunk-5QMXLAXB.js";
-import "./chunk-B4ISRQI3.js";
+import "./chunk-QSQUGAIL.js";
 import "./chunk-STUYUDEK.js";
 import "./chunk-LSVGEGXN.js";
 import "./chunk-P4J2GAR3.js";
-import "./chunk-FIOELOOM.js";
+import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";

@@ -7,9 +7,9 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-PS3W75BP.js";
+} from "./chunk-K6GIGTJQ.js";
 import "./chunk-ID2TFFKD.js";
-import "./chunk-FIOELOOM.js";
+import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-7RFM5WSP.js";
+} from "./chunk-YRLELP7O.js";
 import {
   allEngines
 } from "./chunk-5QMXLAXB.js";

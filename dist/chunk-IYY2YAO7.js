@@ -2036,8 +2036,15 @@ var s3AccessLogging = {
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket", "AWS::S3::Bucket"],
   check: (resource, context) => {
-    const inline = valueAt(resource.values, [resource.format === "terraform" ? "logging" : "LoggingConfiguration"]);
-    if (inline !== void 0) return { verdict: "pass", path: [resource.format === "terraform" ? "logging" : "LoggingConfiguration"], actual: true };
+    const path = [resource.format === "terraform" ? "logging" : "LoggingConfiguration"];
+    const inline = valueAt(resource.values, path);
+    if (isUnresolved(inline)) {
+      const separate = resource.format === "terraform" ? s3LoggingResource(resource, context) : void 0;
+      if (separate?.verdict === "pass") return separate;
+      if (isLogTarget(resource, context)) return void 0;
+      return { verdict: "unknown", path, expression: inline.expression };
+    }
+    if (inline !== void 0 && inline !== null && !(Array.isArray(inline) && inline.length === 0)) return { verdict: "pass", path, actual: true };
     if (isLogTarget(resource, context)) return void 0;
     if (resource.format === "cloudformation") {
       return { verdict: "fail", path: [], actual: null, expected: "LoggingConfiguration", message: "LoggingConfiguration is not set; expected access logs to a log bucket" };

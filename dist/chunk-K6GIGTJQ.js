@@ -20,7 +20,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-FIOELOOM.js";
+} from "./chunk-IYY2YAO7.js";
 import {
   emptyReport,
   mergeReports

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-BDWQUPE7.js";
+} from "./chunk-ZZPAWGDQ.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-7RFM5WSP.js";
+} from "./chunk-YRLELP7O.js";
 import "./chunk-5QMXLAXB.js";
-import "./chunk-B4ISRQI3.js";
+import "./chunk-QSQUGAIL.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-LSVGEGXN.js";
 import "./chunk-P4J2GAR3.js";
-import "./chunk-FIOELOOM.js";
+import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

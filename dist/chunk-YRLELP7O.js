@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-B4ISRQI3.js";
+} from "./chunk-QSQUGAIL.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TRWNNG63.js";
+} from "./chunk-GGVRPUCA.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-PS3W75BP.js";
+} from "./chunk-K6GIGTJQ.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-7RFM5WSP.js";
-import "./chunk-B4ISRQI3.js";
+} from "./chunk-YRLELP7O.js";
+import "./chunk-QSQUGAIL.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-P4J2GAR3.js";
-import "./chunk-FIOELOOM.js";
+import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {
