@@ -203,13 +203,6 @@ describe('scanChanges when something fails', () => {
     expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' && finding.location.path])).toContainEqual(['IAC-EBS-ENCRYPTION', 'a.tf']);
   });
 
-  it('a batch read that fails names every file it was to read', async () => {
-    const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false) });
-    const batch: FileSource = { ...changeSet.head, readMany: () => Promise.reject(new Error('git cat-file died')) };
-    const report = await scanChanges({ ...changeSet, head: batch }, defaultConfig(), { now: NOW });
-    expect(report.errors).toContainEqual({ category: 'engine', target: 'a.tf', message: 'could not read a.tf at head: git cat-file died' });
-  });
-
   it('a family that throws becomes an errored outcome, not a lost report', async () => {
     const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false) });
     const broken: FileSource = { read: (path) => changeSet.head.read(path), list: () => Promise.reject(new Error('listing refused')) };

@@ -77,15 +77,6 @@ class VersionReader {
       else missing.push(path);
     }
     if (!missing.length) return;
-    if (this.source.readMany) {
-      try {
-        const texts = await this.source.readMany(missing);
-        missing.forEach((path, position) => this.texts.set(path, texts[position]));
-      } catch (error) {
-        for (const path of missing) this.failures.set(path, error);
-      }
-      return;
-    }
     let next = 0;
     const worker = async () => {
       while (next < missing.length) {

@@ -13,13 +13,6 @@ export interface FileSource {
   read(path: string): Promise<string | undefined>;
   /** Every file path at this version (environment inference and `--all` need it). */
   list(): Promise<string[]>;
-  /**
-   * Optional: reads many files at once where that is much cheaper than one by one. Same answers
-   * as `read`, in the order of `paths`, but one refusal rejects them all: the sources in
-   * checks/source and checks/github leave it out (GitRefSource answers every `read` of one tick
-   * with one `git cat-file --batch` already).
-   */
-  readMany?(paths: readonly string[]): Promise<(string | undefined)[]>;
 }
 
 export type ChangeStatus = 'added' | 'modified' | 'removed' | 'renamed';

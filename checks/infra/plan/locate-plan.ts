@@ -100,7 +100,7 @@ export async function planLocator(plan: TerraformPlan, options: { files?: FileSo
     }
     const read = async (dir: string) => {
       const paths = byFolder.get(dir) ?? [];
-      const contents = options.files!.readMany ? await options.files!.readMany(paths) : await Promise.all(paths.map((path) => options.files!.read(path)));
+      const contents = await Promise.all(paths.map((path) => options.files!.read(path)));
       return paths.flatMap((path, index) => (contents[index] === undefined ? [] : [{ path, text: contents[index] }]));
     };
     rootDir ??= await findRootDir(plan, byFolder, read, options.planPath);

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-K6GIGTJQ.js";
+} from "./chunk-OATV2ZNE.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -146,7 +146,7 @@ async function planLocator(plan, options) {
     }
     const read = async (dir) => {
       const paths = byFolder.get(dir) ?? [];
-      const contents = options.files.readMany ? await options.files.readMany(paths) : await Promise.all(paths.map((path) => options.files.read(path)));
+      const contents = await Promise.all(paths.map((path) => options.files.read(path)));
       return paths.flatMap((path, index) => contents[index] === void 0 ? [] : [{ path, text: contents[index] }]);
     };
     rootDir ??= await findRootDir(plan, byFolder, read, options.planPath);

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-GGVRPUCA.js";
+} from "./chunk-4XZXB2J7.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-K6GIGTJQ.js";
+} from "./chunk-OATV2ZNE.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
