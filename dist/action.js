@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-4XZXB2J7.js";
+} from "./chunk-OZIVLSUI.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-OATV2ZNE.js";
+} from "./chunk-QBTVPBVF.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -15,6 +15,13 @@ describe('infra format detection', () => {
     expect(detectFormat('docker-compose.yml', 'services:\n  web:\n    image: nginx\n')).toBeUndefined();
   });
 
+  it('a README.yaml or JSON document that shows a Terraform example is not Terraform (it would fail to parse beside the module)', () => {
+    const readme = 'name: terraform-aws-alb\nusage: |-\n  module "alb" {\n    source = "cloudposse/alb/aws"\n    vpc_id = `${var.vpc}`\n  }\n';
+    expect(detectFormat('README.yaml', readme)).toBeUndefined();
+    expect(detectFormat('docs/example.json', '{"usage": "x"}\nmodule "alb" {\n}\n')).toBeUndefined();
+    expect(detectFormat('deploy/edge.hcl', 'module "alb" {\n  source = "./alb"\n}\n')?.format).toBe('terraform');
+  });
+
   it('reads known extensions, adds infra.include and honours infra.exclude', () => {
     const isInfra = infraPathFilter({ include: ['deploy/*.hcl'], exclude: ['vendor/**'] });
     expect(isInfra('infra/main.tf')).toBe(true);

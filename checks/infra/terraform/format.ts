@@ -7,6 +7,9 @@ const TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|te
 /** `module "name" {` … `source = "…"`: the calls a file makes, read without parsing it. */
 const MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 
+/** Files whose extension names another format: never Terraform by their content. */
+const OTHER_FORMAT_EXTENSION = /\.(ya?ml|json|md|markdown|txt|rst|adoc|conf|template)$/i;
+
 const isConfigurationFile = (path: string) => path.endsWith('.tf') || path.endsWith('.tf.json');
 
 /** The files of a Terraform module directory, as globs. */
@@ -23,7 +26,10 @@ function moduleFiles(dir: string): string[] {
 export const terraformParser: InfraFormatParser = {
   format: 'terraform',
   matchesPath: (path) => isConfigurationFile(path) || isVarFile(path) || isModulesManifest(path),
-  matchesContent: (path, text) => isConfigurationFile(path) || isVarFile(path) || isModulesManifest(path) || TERRAFORM_CONTENT.test(text),
+  // By content only where the extension says nothing of the format (an `.hcl` named in `infra.include`):
+  // a README.yaml or a JSON document that shows a `module "x" {` example is not Terraform.
+  matchesContent: (path, text) =>
+    isConfigurationFile(path) || isVarFile(path) || isModulesManifest(path) || (!OTHER_FORMAT_EXTENSION.test(path) && TERRAFORM_CONTENT.test(text)),
   parse: async (path, text) => (await parseTerraformModule([{ path, text }]))[0]!,
   groupOf: () => 'terraform',
   parseGroup: (files, options) => parseTerraformModule(files, options?.terraformVarFiles ? { varFiles: options.terraformVarFiles } : {}),

@@ -3937,6 +3937,7 @@ var nginxParser = {
 import { posix as posix9 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
+var OTHER_FORMAT_EXTENSION = /\.(ya?ml|json|md|markdown|txt|rst|adoc|conf|template)$/i;
 var isConfigurationFile = (path) => path.endsWith(".tf") || path.endsWith(".tf.json");
 function moduleFiles(dir) {
   const prefix = dir === "." ? "" : `${dir}/`;
@@ -3945,7 +3946,9 @@ function moduleFiles(dir) {
 var terraformParser = {
   format: "terraform",
   matchesPath: (path) => isConfigurationFile(path) || isVarFile(path) || isModulesManifest(path),
-  matchesContent: (path, text2) => isConfigurationFile(path) || isVarFile(path) || isModulesManifest(path) || TERRAFORM_CONTENT.test(text2),
+  // By content only where the extension says nothing of the format (an `.hcl` named in `infra.include`):
+  // a README.yaml or a JSON document that shows a `module "x" {` example is not Terraform.
+  matchesContent: (path, text2) => isConfigurationFile(path) || isVarFile(path) || isModulesManifest(path) || !OTHER_FORMAT_EXTENSION.test(path) && TERRAFORM_CONTENT.test(text2),
   parse: async (path, text2) => (await parseTerraformModule([{ path, text: text2 }]))[0],
   groupOf: () => "terraform",
   parseGroup: (files, options) => parseTerraformModule(files, options?.terraformVarFiles ? { varFiles: options.terraformVarFiles } : {}),

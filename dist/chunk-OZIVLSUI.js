@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-OATV2ZNE.js";
+} from "./chunk-QBTVPBVF.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-4XZXB2J7.js";
+} from "./chunk-OZIVLSUI.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-OATV2ZNE.js";
+} from "./chunk-QBTVPBVF.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
