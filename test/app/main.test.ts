@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
 import { TEST_PRIVATE_KEY } from './keys.js';
 
 const TSX = resolve('node_modules/.bin/tsx');
@@ -45,15 +46,6 @@ function startApp(env: Record<string, string>, args: string[] = [], cwd = proces
   child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
   return { child, exited: new Promise((resolve) => child.on('exit', resolve)), stdout: () => out, stderr: () => err };
-}
-
-/** A port nothing listens on right now (Probot's setup mode cannot take port 0). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 async function waitFor<T>(app: Started, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
