@@ -9,11 +9,14 @@ export interface FakeGitHub {
   baseUrl: string;
   /** Requests per installation id (by the token it was given). */
   requests: Map<number, number>;
+  /** Issues the sweep opened. */
+  issues: { created: number };
   close(): Promise<void>;
 }
 
 export async function startFakeGitHub(options: { installations: number; repositories: number; config: string; files: Record<string, string> }): Promise<FakeGitHub> {
   const requests = new Map<number, number>();
+  const issues = { created: 0 };
   const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
     response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   const server = createServer((request, response) => {
@@ -41,9 +44,16 @@ export async function startFakeGitHub(options: { installations: number; reposito
       const file = decodeURIComponent(contents[3]!);
       const text = contents[2] === '.github' ? undefined : file === '.github/hipaa-guard.yml' ? options.config : options.files[file];
       if (text === undefined) return json(response, 404, { message: 'Not Found' });
-      return response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }).end(text);
+      // Probot's config plugin asks for the raw file; the App's file source for the JSON entry.
+      if ((request.headers.accept ?? '').includes('raw')) return response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }).end(text);
+      const content = Buffer.from(text);
+      return json(response, 200, { type: 'file', encoding: 'base64', size: content.length, name: file.split('/').pop(), path: file, sha: '0'.repeat(40), content: content.toString('base64') });
     }
     if (/^\/repos\/[^/]+\/[^/]+\/issues$/.test(path) && request.method === 'GET') return json(response, 200, []);
+    if (/^\/repos\/[^/]+\/[^/]+\/issues$/.test(path) && request.method === 'POST') {
+      issues.created++;
+      return json(response, 201, { id: issues.created, number: issues.created, html_url: `http://github.test/issues/${issues.created}`, state: 'open', title: 'x', body: '', labels: [] });
+    }
     if (/^\/repos\/[^/]+\/[^/]+\/labels/.test(path)) return json(response, 201, { name: 'hipaa-guard' });
     return json(response, 404, { message: `the fake has no ${request.method} ${path}` });
   });
@@ -52,6 +62,7 @@ export async function startFakeGitHub(options: { installations: number; reposito
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    issues,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

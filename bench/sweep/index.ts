@@ -28,6 +28,8 @@ export interface SweepBenchRow {
   /** Most requests any installation made, scaled to an hour. */
   requestsPerInstallationHour: number;
   requestsPerRepository: number;
+  /** Issues opened: none is right, every endpoint is well configured. */
+  issues: number;
 }
 
 async function startReplica(env: Record<string, string>): Promise<ChildProcess> {
@@ -75,6 +77,7 @@ export async function benchSweeps(options: { repositories: number; endpoints: nu
           probesPerSecond: probes / seconds,
           requestsPerInstallationHour: (Math.max(...requests) / seconds) * 3600,
           requestsPerRepository: requests.reduce((sum, count) => sum + count, 0) / summary.repositories.length,
+          issues: github.issues.created,
         });
       } finally {
         await asker.close();
@@ -93,12 +96,12 @@ export async function benchSweeps(options: { repositories: number; endpoints: nu
 export function formatSweepBench(rows: readonly SweepBenchRow[], options: { repositories: number; endpoints: number }): string {
   const lines = [
     `App sweep through Redis: ${options.repositories} repositories × ${options.endpoints} loopback endpoints, ${INSTALLATIONS} installations`,
-    'replicas  wall s   probes  probes/s  API req/repo  API req/installation/h (limit 5,000; capped at 500 repos/h)',
+    'replicas  wall s   probes  probes/s  issues  API req/repo  API req/installation/h (limit 5,000; capped at 500 repos/h)',
   ];
   for (const row of rows) {
     const capped = Math.min(row.requestsPerInstallationHour, 500 * row.requestsPerRepository);
     lines.push(
-      `${String(row.replicas).padStart(8)}  ${row.seconds.toFixed(1).padStart(6)}  ${String(row.probes).padStart(7)}  ${row.probesPerSecond.toFixed(0).padStart(8)}  ${row.requestsPerRepository.toFixed(1).padStart(12)}  ${row.requestsPerInstallationHour.toFixed(0)} uncapped, ${capped.toFixed(0)} with the cap (${((capped / INSTALLATION_LIMIT) * 100).toFixed(0)}% of the limit)`,
+      `${String(row.replicas).padStart(8)}  ${row.seconds.toFixed(1).padStart(6)}  ${String(row.probes).padStart(7)}  ${row.probesPerSecond.toFixed(0).padStart(8)}  ${String(row.issues).padStart(6)}  ${row.requestsPerRepository.toFixed(1).padStart(12)}  ${row.requestsPerInstallationHour.toFixed(0)} uncapped, ${capped.toFixed(0)} with the cap (${((capped / INSTALLATION_LIMIT) * 100).toFixed(0)}% of the limit)`,
     );
   }
   return lines.join('\n');
