@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-OZIVLSUI.js";
+} from "./chunk-EW4ZDUO3.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,7 +35,7 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-JMSIC4VX.js";
+} from "./chunk-7Y4C7SJV.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
@@ -43,21 +43,21 @@ import {
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-5QMXLAXB.js";
+} from "./chunk-A472R76D.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-QSQUGAIL.js";
+} from "./chunk-4VUEIBUJ.js";
 import {
   runProbes
-} from "./chunk-LSVGEGXN.js";
+} from "./chunk-2X6Z5W3Q.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-P4J2GAR3.js";
+} from "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import {
   emptyReport,

@@ -39,7 +39,9 @@ export interface Strengthening {
 /** One thing the run looked at, recorded as audit evidence. */
 export type ScanTarget =
   | { kind: 'endpoint'; url: string; address?: string; engine: string }
-  | { kind: 'repository'; root: string; base?: string; head?: string; files: number };
+  | { kind: 'repository'; root: string; base?: string; head?: string; files: number }
+  /** A Terraform plan's JSON (`terraform show -json`): the file it was read from, and how many resource changes it holds. */
+  | { kind: 'plan'; source: string; changes: number };
 
 export interface ToolInfo {
   name: 'hipaa-guard';

@@ -44,12 +44,13 @@ export function summaryLine(report: Report): string {
   return parts.join(' · ');
 }
 
-/** `https://api.example.org (203.0.113.7, native)` or `repo . base..head (12 files)`. */
+/** `https://api.example.org (203.0.113.7, native)`, `repo . base..head (12 files)` or `plan plan.json (40 resource changes)`. */
 export function targetLabel(target: ScanTarget): string {
   if (target.kind === 'endpoint') {
     const details = [target.address, target.engine].filter(Boolean).join(', ');
     return `${target.url} (${details})`;
   }
+  if (target.kind === 'plan') return `plan ${target.source} (${plural(target.changes, 'resource change')})`;
   const range = `${target.base ?? 'working tree'}..${target.head ?? 'working tree'}`;
   return `repository ${target.root} ${range} (${plural(target.files, 'file')})`;
 }

@@ -92,6 +92,7 @@ export async function analyzePlan(input: PlanAnalysisInput): Promise<Report> {
   }
   report.findings.sort(compareFindings);
   report.notes.push(...notesOf(plan, input, sides, rules, locator.rootDir));
+  report.targets.push({ kind: 'plan', source: input.source, changes: plan.resource_changes.length });
   return report;
 }
 

@@ -37,6 +37,8 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
       evidence: { before: STRONG, after: WEAK },
     });
     expect(report.findings[0]!.message).toMatch(/^aws_lb_listener\.https: ssl_policy is "ELBSecurityPolicy-TLS-1-1-2017-01"/);
+    // And the report says what it judged (audit evidence): the plan file and its changes
+    expect(report.targets).toEqual([{ kind: 'plan', source: 'plan.json', changes: 1 }]);
   });
 
   it.each<[string, Actions]>([

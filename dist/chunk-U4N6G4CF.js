@@ -15,16 +15,16 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-YRLELP7O.js";
+} from "./chunk-XRQQ3LYO.js";
 import {
   allEngines
-} from "./chunk-5QMXLAXB.js";
+} from "./chunk-A472R76D.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-LSVGEGXN.js";
+} from "./chunk-2X6Z5W3Q.js";
 import {
   ENGINES,
   PROFILE_NAMES,

@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-P4J2GAR3.js";
+} from "./chunk-B7NOWVOC.js";
 import {
   ENV_RULES,
   INFRA_ENGINE_RULES,

@@ -432,6 +432,7 @@ async function analyzePlan(input) {
   }
   report.findings.sort(compareFindings);
   report.notes.push(...notesOf(plan, input, sides, rules, locator.rootDir));
+  report.targets.push({ kind: "plan", source: input.source, changes: plan.resource_changes.length });
   return report;
 }
 function resourcesOf(plan, placeOf, secrets) {

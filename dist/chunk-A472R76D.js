@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-LSVGEGXN.js";
+} from "./chunk-2X6Z5W3Q.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-QSQUGAIL.js";
+} from "./chunk-4VUEIBUJ.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -23,7 +23,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-P4J2GAR3.js";
+} from "./chunk-B7NOWVOC.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,

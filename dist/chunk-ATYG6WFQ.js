@@ -9,13 +9,13 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-ZZPAWGDQ.js";
-import "./chunk-YRLELP7O.js";
-import "./chunk-5QMXLAXB.js";
-import "./chunk-QSQUGAIL.js";
+} from "./chunk-U4N6G4CF.js";
+import "./chunk-XRQQ3LYO.js";
+import "./chunk-A472R76D.js";
+import "./chunk-4VUEIBUJ.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-LSVGEGXN.js";
-import "./chunk-P4J2GAR3.js";
+import "./chunk-2X6Z5W3Q.js";
+import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";

@@ -12,7 +12,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-OZIVLSUI.js";
+} from "./chunk-EW4ZDUO3.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
@@ -27,12 +27,12 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-YRLELP7O.js";
-import "./chunk-QSQUGAIL.js";
+} from "./chunk-XRQQ3LYO.js";
+import "./chunk-4VUEIBUJ.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
-import "./chunk-P4J2GAR3.js";
+import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";

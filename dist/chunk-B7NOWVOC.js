@@ -66,6 +66,7 @@ function targetLabel(target) {
     const details = [target.address, target.engine].filter(Boolean).join(", ");
     return `${target.url} (${details})`;
   }
+  if (target.kind === "plan") return `plan ${target.source} (${plural2(target.changes, "resource change")})`;
   const range = `${target.base ?? "working tree"}..${target.head ?? "working tree"}`;
   return `repository ${target.root} ${range} (${plural2(target.files, "file")})`;
 }

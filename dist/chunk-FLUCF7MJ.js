@@ -6,20 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-ZZPAWGDQ.js";
+} from "./chunk-U4N6G4CF.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-YRLELP7O.js";
-import "./chunk-5QMXLAXB.js";
-import "./chunk-QSQUGAIL.js";
+} from "./chunk-XRQQ3LYO.js";
+import "./chunk-A472R76D.js";
+import "./chunk-4VUEIBUJ.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-LSVGEGXN.js";
-import "./chunk-P4J2GAR3.js";
+} from "./chunk-2X6Z5W3Q.js";
+import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";

@@ -22,7 +22,7 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-P4J2GAR3.js";
+} from "./chunk-B7NOWVOC.js";
 import {
   blockingFindings
 } from "./chunk-HAQYXSBD.js";
