@@ -35,7 +35,7 @@ interface Row {
   severity?: InfraRule['severity'];
   remediation: string;
   removalWeakens?: boolean;
-  bad: InfraExample;
+  bad: InfraExample | readonly InfraExample[];
   good: InfraExample;
 }
 
@@ -53,7 +53,7 @@ function encryptionRule(row: Row): InfraRule {
     targets: row.targets,
     expect: row.expect ?? mustBeTrue,
     ...(row.removalWeakens ? { removalWeakens: true } : {}),
-    examples: { bad: [row.bad], good: [row.good] },
+    examples: { bad: [row.bad].flat(), good: [row.good] },
   });
 }
 
@@ -108,7 +108,7 @@ export const rdsEncryption = encryptionRule({
 export const auroraEncryption = encryptionRule({
   id: 'IAC-AURORA-ENCRYPTION',
   title: 'Aurora cluster storage is not encrypted',
-  what: 'An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.)',
+  what: 'An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy\'s check also asks for a customer-managed key, a key-management choice this rule does not make for you.',
   targets: encryptedFlag('aws_rds_cluster', 'AWS::RDS::DBCluster', 'storage_encrypted', 'StorageEncrypted', ownsClusterStorage),
   remediation: 'Set `storage_encrypted = true` on the cluster.',
   bad: tfExample('aws_rds_cluster', '  engine = "aurora-postgresql"\n', 1),
@@ -171,13 +171,17 @@ const noKmsKey = (attribute: string) => noneSet({ terraform: [attribute], cloudf
 export const sqsEncryption = encryptionRule({
   id: 'IAC-SQS-ENCRYPTION',
   title: 'SQS queue is not encrypted',
-  what: 'An SQS queue holds messages, PHI included, until they are consumed.',
+  what:
+    'An SQS queue holds messages, PHI included, until they are consumed. The safeguard must be written down: AWS turns SSE-SQS on only for queues created since October 2022, a queue created earlier or imported keeps what it had, and with the attribute absent neither Terraform nor CloudFormation notices when it is switched off outside the code. So a queue with neither `sqs_managed_sse_enabled = true` nor `kms_master_key_id` is reported, as Checkov and Trivy do.',
   targets: [
-    tf('aws_sqs_queue', ['sqs_managed_sse_enabled'], { absent: true, when: noKmsKey('kms_master_key_id') }),
-    cfn('AWS::SQS::Queue', ['SqsManagedSseEnabled'], { absent: true, when: noKmsKey('KmsMasterKeyId') }),
+    tf('aws_sqs_queue', ['sqs_managed_sse_enabled'], { when: noKmsKey('kms_master_key_id') }),
+    cfn('AWS::SQS::Queue', ['SqsManagedSseEnabled'], { when: noKmsKey('KmsMasterKeyId') }),
   ],
-  remediation: 'Keep `sqs_managed_sse_enabled = true` or set `kms_master_key_id`.',
-  bad: tfExample('aws_sqs_queue', '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+  remediation: 'Set `sqs_managed_sse_enabled = true` (CloudFormation `SqsManagedSseEnabled: true`) or `kms_master_key_id` (`KmsMasterKeyId`).',
+  bad: [
+    tfExample('aws_sqs_queue', '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+    { path: 'queue.yaml', line: 4, text: 'Resources:\n  Claims:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: claims\n' },
+  ],
   good: tfExample('aws_sqs_queue', '  name              = "claims"\n  kms_master_key_id = "alias/aws/sqs"\n'),
 });
 

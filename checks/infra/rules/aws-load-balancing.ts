@@ -1,6 +1,7 @@
 /** AWS load balancers and CloudFront: TLS policies, HTTPS redirects, access logs, header hygiene, WAF, exposure. */
 import { isUnresolved, type InfraResource } from '../model.js';
 import {
+  attributeName,
   attributeRule,
   decide,
   decideValue,
@@ -350,11 +351,12 @@ export const lbInternetFacing = attributeRule({
   },
 });
 
-export const cloudFrontMinimumProtocol = attributeRule({
+const cloudFrontProtocolRow = attributeRule({
   id: 'IAC-CLOUDFRONT-TLS',
   title: 'CloudFront distribution accepts TLS older than 1.2',
   ...IN_TRANSIT,
-  description: 'The viewer certificate\'s `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront\'s default certificate allows TLSv1.',
+  description:
+    'The viewer certificate\'s `minimum_protocol_version` sets the oldest TLS version viewers may use. With `cloudfront_default_certificate = true` (CloudFormation `CloudFrontDefaultCertificate: true`) CloudFront fixes the security policy at TLSv1 and ignores `minimum_protocol_version`, so such a distribution is reported on that line. (Trivy counts a default-certificate distribution as passing because nothing can be changed on it; we report it, because viewers can still reach it with TLS 1.0, and the fix is a certificate of your own.)',
   remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
   targets: [
     tf('aws_cloudfront_distribution', ['viewer_certificate', 0, 'minimum_protocol_version'], { absent: 'TLSv1' }),
@@ -368,6 +370,16 @@ export const cloudFrontMinimumProtocol = attributeRule({
         line: 4,
         text: `resource "aws_cloudfront_distribution" "site" {\n  viewer_certificate {\n    acm_certificate_arn      = var.certificate_arn\n    minimum_protocol_version = "TLSv1.1_2016"\n  }\n}\n`,
       },
+      {
+        path: 'cdn.tf',
+        line: 3,
+        text: `resource "aws_cloudfront_distribution" "site" {\n  viewer_certificate {\n    cloudfront_default_certificate = true\n    minimum_protocol_version       = "TLSv1.2_2021"\n  }\n}\n`,
+      },
+      {
+        path: 'cdn.yaml',
+        line: 8,
+        text: `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n`,
+      },
     ],
     good: [
       {
@@ -377,6 +389,28 @@ export const cloudFrontMinimumProtocol = attributeRule({
     ],
   },
 });
+
+const DEFAULT_CERTIFICATE: Record<string, AttributePath> = {
+  terraform: ['viewer_certificate', 0, 'cloudfront_default_certificate'],
+  cloudformation: ['DistributionConfig', 'ViewerCertificate', 'CloudFrontDefaultCertificate'],
+};
+
+export const cloudFrontMinimumProtocol: InfraRule = {
+  ...cloudFrontProtocolRow,
+  check: (resource, context) => {
+    const path = DEFAULT_CERTIFICATE[resource.format];
+    const defaultCertificate = path ? decide(resource, path, isTrue) : false;
+    if (isUndecided(defaultCertificate)) return undecidedVerdict(defaultCertificate);
+    if (!defaultCertificate || !path) return cloudFrontProtocolRow.check(resource, context);
+    return {
+      verdict: 'fail',
+      path,
+      actual: true,
+      expected: 'a certificate of your own with TLSv1.2_2021 or later',
+      message: `${attributeName(path)} is true: the default certificate fixes the security policy at TLSv1, whatever minimum_protocol_version says; expected a certificate of your own with "TLSv1.2_2021" or later (${TLS12_OR_LATER})`,
+    };
+  },
+};
 
 const viewerProtocol = oneOf(['redirect-to-https', 'https-only'], '"redirect-to-https" or "https-only"', ['allow-all', 'redirect-to-https', 'https-only']);
 

@@ -31,7 +31,7 @@ export const azureMinTls = attributeRule({
   id: 'IAC-AZURE-MIN-TLS',
   title: 'Azure service accepts TLS older than 1.2',
   ...IN_TRANSIT,
-  description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.',
+  description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.',
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
     tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_2' }),
@@ -40,9 +40,11 @@ export const azureMinTls = attributeRule({
     tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.0' }),
     ...WEB_APPS.map((type) => tf(type, ['site_config', 0, 'minimum_tls_version'], { absent: '1.2' })),
     ...LEGACY_APPS.map((type) => tf(type, ['site_config', 0, 'min_tls_version'], { absent: '1.2' })),
-    tf('azurerm_servicebus_namespace', ['minimum_tls_version'], { absent: '1.2' }),
+    // Namespaces made through an API version before 2022-01-01-preview (azurerm 2) default to 1.0, and an imported one keeps it.
+    tf('azurerm_servicebus_namespace', ['minimum_tls_version'], { absent: '1.0' }),
     tf('azurerm_eventhub_namespace', ['minimum_tls_version'], { absent: '1.2' }),
-    ...SINGLE_SERVERS.filter((type) => type !== 'azurerm_mariadb_server').map((type) => tf(type, ['ssl_minimal_tls_version_enforced'], { absent: 'TLS1_2' })),
+    // azurerm 2 and the Azure API default to TLSEnforcementDisabled (azurerm 3 sends TLS1_2): judge the weaker.
+    ...SINGLE_SERVERS.filter((type) => type !== 'azurerm_mariadb_server').map((type) => tf(type, ['ssl_minimal_tls_version_enforced'], { absent: 'TLSEnforcementDisabled' })),
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -53,7 +55,10 @@ export const azureMinTls = attributeRule({
     },
   },
   examples: {
-    bad: [{ path: 'azure.tf', line: 3, text: `resource "azurerm_storage_account" "phi" {\n  name            = "phirecords"\n  min_tls_version = "TLS1_0"\n}\n` }],
+    bad: [
+      { path: 'azure.tf', line: 3, text: `resource "azurerm_storage_account" "phi" {\n  name            = "phirecords"\n  min_tls_version = "TLS1_0"\n}\n` },
+      { path: 'azure.tf', line: 1, text: `resource "azurerm_postgresql_server" "phi" {\n  name                    = "phi-db"\n  ssl_enforcement_enabled = true\n}\n` },
+    ],
     good: [{ path: 'azure.tf', text: `resource "azurerm_storage_account" "phi" {\n  name            = "phirecords"\n  min_tls_version = "TLS1_2"\n}\n` }],
   },
 });

@@ -1561,7 +1561,7 @@ var s3PublicAccessBlock = {
   family: "terraform",
   severity: "high",
   safeguard: "access-control",
-  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. (A CloudFormation bucket without `PublicAccessBlockConfiguration` has all four flags on; in a `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform.)",
+  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A CloudFormation bucket without `PublicAccessBlockConfiguration` is reported too: S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the template does not show the safeguard a HIPAA reviewer asks for.",
   remediation: "Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block", "AWS::S3::Bucket"],
@@ -1569,7 +1569,15 @@ var s3PublicAccessBlock = {
   check: (resource) => {
     const terraform = resource.format === "terraform";
     const prefix = terraform ? [] : ["PublicAccessBlockConfiguration"];
-    if (!terraform && valueAt(resource.values, prefix) === void 0) return { verdict: "pass", path: prefix, actual: "the default: all four flags on" };
+    if (!terraform && valueAt(resource.values, prefix) === void 0) {
+      return {
+        verdict: "fail",
+        path: [],
+        actual: null,
+        expected: "all four flags true",
+        message: `PublicAccessBlockConfiguration is not set, which leaves ${CFN_BLOCK_FLAGS.join(", ")} to S3's default for new buckets and to the account; expected all four true`
+      };
+    }
     return allOf(
       resource,
       (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: false, expect: mustBeTrue }))
@@ -1588,7 +1596,13 @@ var s3PublicAccessBlock = {
   restrict_public_buckets = true
 }
 `
-      }
+      },
+      { path: "storage.yaml", line: 2, text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: phi-records
+` }
     ],
     good: [
       {
@@ -1600,6 +1614,19 @@ var s3PublicAccessBlock = {
   ignore_public_acls      = true
   restrict_public_buckets = true
 }
+`
+      },
+      {
+        path: "storage.yaml",
+        text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
 `
       }
     ]
@@ -1798,10 +1825,21 @@ resource "aws_s3_bucket_policy" "phi" {
   }
 };
 var PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"];
+function matchesAnything(value) {
+  if (typeof value !== "string") return false;
+  const fields = value.split(":");
+  return fields[0] === "arn" ? fields.length > 4 && fields.slice(4).every((field) => /^\*?$/.test(field)) && fields.slice(4).some((field) => field === "*") : value === "*";
+}
+function conditionNarrows(condition) {
+  if (condition === null || typeof condition !== "object" || isUnresolved(condition)) return true;
+  const values = Object.values(condition).flatMap((keys) => keys !== null && typeof keys === "object" && !isUnresolved(keys) ? Object.values(keys).flatMap(asList) : [keys]);
+  return !values.length || !values.every(matchesAnything);
+}
 function allowsEveryone(statement) {
   const principal = valueAt(statement, ["Principal"]);
   const everyone = principal === "*" || asList(valueAt(principal, ["AWS"])).includes("*");
-  return valueAt(statement, ["Effect"]) === "Allow" && everyone && valueAt(statement, ["Condition"]) === void 0;
+  const condition = valueAt(statement, ["Condition"]);
+  return valueAt(statement, ["Effect"]) === "Allow" && everyone && (condition === void 0 || !conditionNarrows(condition));
 }
 var ACL_PATHS = { aws_s3_bucket: ["acl"], aws_s3_bucket_acl: ["acl"], "AWS::S3::Bucket": ["AccessControl"] };
 var POLICY_DOCUMENTS = { aws_s3_bucket_policy: ["policy"], "AWS::S3::BucketPolicy": ["PolicyDocument"], aws_s3_bucket: ["policy"] };
@@ -1832,7 +1870,7 @@ function checkPublicBucket(resource) {
   if (documentPath && document !== void 0) {
     if (isUnresolved(document)) verdicts.push({ verdict: "unknown", path: documentPath, expression: document.expression });
     else if (statements(document)?.some(allowsEveryone)) {
-      verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition; expected named principals' });
+      verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals' });
     } else verdicts.push({ verdict: "pass", path: documentPath, actual: "no Allow to everyone" });
   }
   if (!verdicts.length) return void 0;
@@ -1845,7 +1883,7 @@ var s3PublicBucket = {
   family: "terraform",
   severity: "critical",
   safeguard: "access-control",
-  description: 'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), or a bucket policy that allows every principal (`"*"`) without a condition, lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
+  description: 'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), a grant to the `AllUsers` or `AuthenticatedUsers` group (any permission, `READ` included: it lists the bucket to anyone), or a bucket policy that allows every principal (`"*"`) without a condition that narrows it (a condition whose values are only wildcards, such as `aws:PrincipalArn` = `arn:aws:iam::*`, narrows nothing), lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
   remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_acl", "aws_s3_bucket_policy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
@@ -1873,6 +1911,17 @@ var s3PublicBucket = {
   })
 }
 `
+      },
+      {
+        path: "policy.tf",
+        line: 3,
+        text: `resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*" } } }]
+  })
+}
+`
       }
     ],
     good: [
@@ -1886,7 +1935,17 @@ var s3PublicBucket = {
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: Private
-` }
+` },
+      {
+        path: "policy.tf",
+        text: `resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }]
+  })
+}
+`
+      }
     ]
   }
 };
@@ -2120,11 +2179,30 @@ var cloudTrailKms = attributeRule({
   severity: "medium",
   safeguard: "audit-controls",
   citation: CITATIONS.encryptionAtRest,
-  description: "Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own.",
+  description: "Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own. The CloudFormation property is spelled `KMSKeyId`; a template that writes `KmsKeyId` sets no key (CloudFormation rejects the unknown property), so it is reported.",
   remediation: "Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.",
   targets: [tf(TRAIL, ["kms_key_id"]), cfn(CFN_TRAIL, ["KMSKeyId"])],
   expect: mustBeSet,
-  examples: { bad: [trailExample("", 1)], good: [trailExample("  kms_key_id = aws_kms_key.audit.arn\n")] }
+  examples: {
+    bad: [trailExample("", 1), { path: "trail.yaml", line: 4, text: `Resources:
+  Audit:
+    Type: ${CFN_TRAIL}
+    Properties:
+      IsLogging: true
+      S3BucketName: audit-logs
+` }],
+    good: [
+      trailExample("  kms_key_id = aws_kms_key.audit.arn\n"),
+      { path: "trail.yaml", text: `Resources:
+  Audit:
+    Type: ${CFN_TRAIL}
+    Properties:
+      IsLogging: true
+      KMSKeyId: !GetAtt AuditKey.Arn
+      S3BucketName: audit-logs
+` }
+    ]
+  }
 });
 var logGroupKms = attributeRule({
   id: "IAC-LOG-GROUP-KMS",
@@ -2174,7 +2252,7 @@ function encryptionRule(row) {
     targets: row.targets,
     expect: row.expect ?? mustBeTrue,
     ...row.removalWeakens ? { removalWeakens: true } : {},
-    examples: { bad: [row.bad], good: [row.good] }
+    examples: { bad: [row.bad].flat(), good: [row.good] }
   });
 }
 function tfExample(type, body, line) {
@@ -2215,7 +2293,7 @@ var rdsEncryption = encryptionRule({
 var auroraEncryption = encryptionRule({
   id: "IAC-AURORA-ENCRYPTION",
   title: "Aurora cluster storage is not encrypted",
-  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.)",
+  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy's check also asks for a customer-managed key, a key-management choice this rule does not make for you.",
   targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted", ownsClusterStorage),
   remediation: "Set `storage_encrypted = true` on the cluster.",
   bad: tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1),
@@ -2271,13 +2349,16 @@ var noKmsKey = (attribute) => noneSet({ terraform: [attribute], cloudformation: 
 var sqsEncryption = encryptionRule({
   id: "IAC-SQS-ENCRYPTION",
   title: "SQS queue is not encrypted",
-  what: "An SQS queue holds messages, PHI included, until they are consumed.",
+  what: "An SQS queue holds messages, PHI included, until they are consumed. The safeguard must be written down: AWS turns SSE-SQS on only for queues created since October 2022, a queue created earlier or imported keeps what it had, and with the attribute absent neither Terraform nor CloudFormation notices when it is switched off outside the code. So a queue with neither `sqs_managed_sse_enabled = true` nor `kms_master_key_id` is reported, as Checkov and Trivy do.",
   targets: [
-    tf("aws_sqs_queue", ["sqs_managed_sse_enabled"], { absent: true, when: noKmsKey("kms_master_key_id") }),
-    cfn("AWS::SQS::Queue", ["SqsManagedSseEnabled"], { absent: true, when: noKmsKey("KmsMasterKeyId") })
+    tf("aws_sqs_queue", ["sqs_managed_sse_enabled"], { when: noKmsKey("kms_master_key_id") }),
+    cfn("AWS::SQS::Queue", ["SqsManagedSseEnabled"], { when: noKmsKey("KmsMasterKeyId") })
   ],
-  remediation: "Keep `sqs_managed_sse_enabled = true` or set `kms_master_key_id`.",
-  bad: tfExample("aws_sqs_queue", '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+  remediation: "Set `sqs_managed_sse_enabled = true` (CloudFormation `SqsManagedSseEnabled: true`) or `kms_master_key_id` (`KmsMasterKeyId`).",
+  bad: [
+    tfExample("aws_sqs_queue", '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+    { path: "queue.yaml", line: 4, text: "Resources:\n  Claims:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: claims\n" }
+  ],
   good: tfExample("aws_sqs_queue", '  name              = "claims"\n  kms_master_key_id = "alias/aws/sqs"\n')
 });
 var snsEncryption = encryptionRule({
@@ -2916,11 +2997,11 @@ var lbInternetFacing = attributeRule({
 ` }]
   }
 });
-var cloudFrontMinimumProtocol = attributeRule({
+var cloudFrontProtocolRow = attributeRule({
   id: "IAC-CLOUDFRONT-TLS",
   title: "CloudFront distribution accepts TLS older than 1.2",
   ...IN_TRANSIT,
-  description: "The viewer certificate's `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront's default certificate allows TLSv1.",
+  description: "The viewer certificate's `minimum_protocol_version` sets the oldest TLS version viewers may use. With `cloudfront_default_certificate = true` (CloudFormation `CloudFrontDefaultCertificate: true`) CloudFront fixes the security policy at TLSv1 and ignores `minimum_protocol_version`, so such a distribution is reported on that line. (Trivy counts a default-certificate distribution as passing because nothing can be changed on it; we report it, because viewers can still reach it with TLS 1.0, and the fix is a certificate of your own.)",
   remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
   targets: [
     tf("aws_cloudfront_distribution", ["viewer_certificate", 0, "minimum_protocol_version"], { absent: "TLSv1" }),
@@ -2939,6 +3020,30 @@ var cloudFrontMinimumProtocol = attributeRule({
   }
 }
 `
+      },
+      {
+        path: "cdn.tf",
+        line: 3,
+        text: `resource "aws_cloudfront_distribution" "site" {
+  viewer_certificate {
+    cloudfront_default_certificate = true
+    minimum_protocol_version       = "TLSv1.2_2021"
+  }
+}
+`
+      },
+      {
+        path: "cdn.yaml",
+        line: 8,
+        text: `Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        ViewerCertificate:
+          CloudFrontDefaultCertificate: true
+`
       }
     ],
     good: [
@@ -2955,6 +3060,26 @@ var cloudFrontMinimumProtocol = attributeRule({
     ]
   }
 });
+var DEFAULT_CERTIFICATE = {
+  terraform: ["viewer_certificate", 0, "cloudfront_default_certificate"],
+  cloudformation: ["DistributionConfig", "ViewerCertificate", "CloudFrontDefaultCertificate"]
+};
+var cloudFrontMinimumProtocol = {
+  ...cloudFrontProtocolRow,
+  check: (resource, context) => {
+    const path = DEFAULT_CERTIFICATE[resource.format];
+    const defaultCertificate = path ? decide(resource, path, isTrue) : false;
+    if (isUndecided(defaultCertificate)) return undecidedVerdict(defaultCertificate);
+    if (!defaultCertificate || !path) return cloudFrontProtocolRow.check(resource, context);
+    return {
+      verdict: "fail",
+      path,
+      actual: true,
+      expected: "a certificate of your own with TLSv1.2_2021 or later",
+      message: `${attributeName(path)} is true: the default certificate fixes the security policy at TLSv1, whatever minimum_protocol_version says; expected a certificate of your own with "TLSv1.2_2021" or later (${TLS12_OR_LATER})`
+    };
+  }
+};
 var viewerProtocol = oneOf(["redirect-to-https", "https-only"], '"redirect-to-https" or "https-only"', ["allow-all", "redirect-to-https", "https-only"]);
 function viewerProtocolPaths(resource) {
   if (resource.format === "terraform") {
@@ -3350,7 +3475,7 @@ var azureMinTls = attributeRule({
   id: "IAC-AZURE-MIN-TLS",
   title: "Azure service accepts TLS older than 1.2",
   ...IN_TRANSIT,
-  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.",
+  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.",
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
     tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
@@ -3359,9 +3484,11 @@ var azureMinTls = attributeRule({
     tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.0" }),
     ...WEB_APPS.map((type) => tf(type, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" })),
     ...LEGACY_APPS.map((type) => tf(type, ["site_config", 0, "min_tls_version"], { absent: "1.2" })),
-    tf("azurerm_servicebus_namespace", ["minimum_tls_version"], { absent: "1.2" }),
+    // Namespaces made through an API version before 2022-01-01-preview (azurerm 2) default to 1.0, and an imported one keeps it.
+    tf("azurerm_servicebus_namespace", ["minimum_tls_version"], { absent: "1.0" }),
     tf("azurerm_eventhub_namespace", ["minimum_tls_version"], { absent: "1.2" }),
-    ...SINGLE_SERVERS.filter((type) => type !== "azurerm_mariadb_server").map((type) => tf(type, ["ssl_minimal_tls_version_enforced"], { absent: "TLS1_2" }))
+    // azurerm 2 and the Azure API default to TLSEnforcementDisabled (azurerm 3 sends TLS1_2): judge the weaker.
+    ...SINGLE_SERVERS.filter((type) => type !== "azurerm_mariadb_server").map((type) => tf(type, ["ssl_minimal_tls_version_enforced"], { absent: "TLSEnforcementDisabled" }))
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -3372,11 +3499,18 @@ var azureMinTls = attributeRule({
     }
   },
   examples: {
-    bad: [{ path: "azure.tf", line: 3, text: `resource "azurerm_storage_account" "phi" {
+    bad: [
+      { path: "azure.tf", line: 3, text: `resource "azurerm_storage_account" "phi" {
   name            = "phirecords"
   min_tls_version = "TLS1_0"
 }
-` }],
+` },
+      { path: "azure.tf", line: 1, text: `resource "azurerm_postgresql_server" "phi" {
+  name                    = "phi-db"
+  ssl_enforcement_enabled = true
+}
+` }
+    ],
     good: [{ path: "azure.tf", text: `resource "azurerm_storage_account" "phi" {
   name            = "phirecords"
   min_tls_version = "TLS1_2"

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-RCL673CU.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
