@@ -138,6 +138,7 @@ export const PEER_MAPPING: Record<string, readonly string[]> = {
   'terraform:S3AllowsAnyPrincipal': ['IAC-S3-PUBLIC'],
   'terraform:ELBAccessLogs': ['IAC-ELB-CLASSIC-ACCESS-LOGS'],
   'terraform:ELBUsesSSL': ['IAC-ELB-CLASSIC-PLAIN-LISTENER'],
+  'terraform:ELBPolicyUsesSecureProtocols': ['IAC-ELB-CLASSIC-TLS-POLICY'],
   'terraform:RedShiftSSL': ['IAC-REDSHIFT-REQUIRE-SSL'],
   'terraform:RedshiftClusterPubliclyAccessible': ['IAC-REDSHIFT-PUBLIC'],
   'terraform:CloudtrailEncryptedWithCMK': ['IAC-CLOUDTRAIL-KMS'],
@@ -186,6 +187,12 @@ export const DISAGREEMENTS: readonly { key: string; label: Label; matches: strin
     label: 'pass',
     matches: /^\s+KmsKeyId:/m,
     why: 'IAC-CLOUDTRAIL-KMS: the CloudFormation property is KMSKeyId; KmsKeyId sets no key',
+  },
+  {
+    key: 'terraform:ELBPolicyUsesSecureProtocols',
+    label: 'pass',
+    matches: 'aws_load_balancer_policy.pass3',
+    why: 'IAC-ELB-CLASSIC-TLS-POLICY: "TLS-1-2-2017-01" is no predefined policy (those are named ELBSecurityPolicy-…), so nothing shows it is TLS 1.2',
   },
   {
     key: 'terraform:S3GlobalViewACL',

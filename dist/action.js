@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-3OYCPYJO.js";
+} from "./chunk-GIWBC4VO.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-C7ZJNWKJ.js";
+} from "./chunk-NCO632XD.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-RCL673CU.js";
+} from "./chunk-UL4CTNYM.js";
 import {
   runProbes
 } from "./chunk-2X6Z5W3Q.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-B7NOWVOC.js";
-import "./chunk-HK34IBA3.js";
+import "./chunk-FO7ZYDKU.js";
 import {
   emptyReport,
   mergeReports

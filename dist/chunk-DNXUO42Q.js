@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-YUJXMA3Q.js";
+} from "./chunk-Z54ZFLZH.js";
 import {
   allEngines
 } from "./chunk-A472R76D.js";

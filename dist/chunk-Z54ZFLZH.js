@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-RCL673CU.js";
+} from "./chunk-UL4CTNYM.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

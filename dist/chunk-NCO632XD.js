@@ -20,7 +20,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-HK34IBA3.js";
+} from "./chunk-FO7ZYDKU.js";
 import {
   emptyReport,
   mergeReports

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-3OYCPYJO.js";
+} from "./chunk-GIWBC4VO.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-C7ZJNWKJ.js";
+} from "./chunk-NCO632XD.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-YUJXMA3Q.js";
-import "./chunk-RCL673CU.js";
+} from "./chunk-Z54ZFLZH.js";
+import "./chunk-UL4CTNYM.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-HK34IBA3.js";
+import "./chunk-FO7ZYDKU.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-HK34IBA3.js";
+} from "./chunk-FO7ZYDKU.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

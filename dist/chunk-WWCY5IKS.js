@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-IGGZIIN7.js";
-import "./chunk-YUJXMA3Q.js";
+} from "./chunk-DNXUO42Q.js";
+import "./chunk-Z54ZFLZH.js";
 import "./chunk-A472R76D.js";
-import "./chunk-RCL673CU.js";
+import "./chunk-UL4CTNYM.js";
 import "./chunk-STUYUDEK.js";
 import "./chunk-2X6Z5W3Q.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-HK34IBA3.js";
+import "./chunk-FO7ZYDKU.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-C7ZJNWKJ.js";
+} from "./chunk-NCO632XD.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-HK34IBA3.js";
+} from "./chunk-FO7ZYDKU.js";
 import {
   emptyReport,
   mergeReports

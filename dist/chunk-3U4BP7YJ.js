@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-IGGZIIN7.js";
+} from "./chunk-DNXUO42Q.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-YUJXMA3Q.js";
+} from "./chunk-Z54ZFLZH.js";
 import "./chunk-A472R76D.js";
-import "./chunk-RCL673CU.js";
+import "./chunk-UL4CTNYM.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-2X6Z5W3Q.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-HK34IBA3.js";
+import "./chunk-FO7ZYDKU.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -7,9 +7,9 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-C7ZJNWKJ.js";
+} from "./chunk-NCO632XD.js";
 import "./chunk-ID2TFFKD.js";
-import "./chunk-HK34IBA3.js";
+import "./chunk-FO7ZYDKU.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";

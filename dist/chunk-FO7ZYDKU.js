@@ -3249,6 +3249,207 @@ var classicElbAccessLogs = attributeRule({
 ` }]
   }
 });
+var POLICY = "aws_load_balancer_policy";
+var LISTENER_POLICY = "aws_load_balancer_listener_policy";
+var SSL_NEGOTIATION = "SSLNegotiationPolicyType";
+var CLASSIC_DEFAULT_POLICY = "ELBSecurityPolicy-2016-08";
+var LEGACY_PROTOCOLS = ["Protocol-SSLv2", "Protocol-SSLv3", "Protocol-TLSv1", "Protocol-TLSv1.1"];
+function negotiationVerdicts(resource, path, key) {
+  const verdicts = itemsAt(resource, path).flatMap(({ path: itemPath, value: item }) => {
+    const name = valueAt(item, [key.name]);
+    const valuePath = [...itemPath, key.value];
+    if (isUnresolved(name)) return [{ verdict: "unknown", path: itemPath, expression: name.expression }];
+    if (name === "Reference-Security-Policy") return [judgeValue(valuePath, valueAt(item, [key.value]), elbTls122, "Reference-Security-Policy")];
+    if (typeof name === "string" && LEGACY_PROTOCOLS.includes(name)) return [judgeValue(valuePath, valueAt(item, [key.value]), { ...mustBeFalse, expected: `false (${TLS12_OR_LATER})` }, name)];
+    return [];
+  });
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : [verdicts.at(-1) ?? { verdict: "pass", path, actual: "no protocol older than TLS 1.2 enabled" }];
+}
+var isSecureListener = (protocol) => ["HTTPS", "SSL"].includes(upper(protocol));
+function defaultPolicyVerdict(path, port) {
+  return {
+    verdict: "fail",
+    path,
+    actual: CLASSIC_DEFAULT_POLICY,
+    expected: elbTls122.expected,
+    message: `the ${describeValue(port)} listener has no SSL negotiation policy, so the load balancer's default ${CLASSIC_DEFAULT_POLICY} applies (TLS 1.0 and 1.1 allowed); expected ${elbTls122.expected}`
+  };
+}
+function terraformClassicListeners(resource, context) {
+  const attached = referencing(resource, context, [LISTENER_POLICY], ["load_balancer_name"]);
+  return itemsAt(resource, ["listener"]).flatMap(({ path, value }) => {
+    const protocol = valueAt(value, ["lb_protocol"]);
+    if (isUnresolved(protocol)) return [{ verdict: "unknown", path: [...path, "lb_protocol"], expression: protocol.expression }];
+    if (!isSecureListener(protocol)) return [];
+    const port = valueAt(value, ["lb_port"]);
+    const policy = attached.find((candidate) => {
+      const policyPort = candidate.values.load_balancer_port;
+      return isUnresolved(policyPort) || isUnresolved(port) || String(policyPort) === String(port);
+    });
+    return [policy ? { verdict: "pass", path, actual: policy.address, providedBy: policy.address } : defaultPolicyVerdict(path, port)];
+  });
+}
+function cloudFormationClassic(resource) {
+  const verdicts = [];
+  const negotiation = /* @__PURE__ */ new Set();
+  for (const { path, value } of itemsAt(resource, ["Policies"])) {
+    const type = valueAt(value, ["PolicyType"]);
+    if (isUnresolved(type)) verdicts.push({ verdict: "unknown", path: [...path, "PolicyType"], expression: type.expression });
+    if (type !== SSL_NEGOTIATION) continue;
+    negotiation.add(String(valueAt(value, ["PolicyName"])));
+    verdicts.push(...negotiationVerdicts(resource, [...path, "Attributes"], { name: "Name", value: "Value" }));
+  }
+  for (const { path, value } of itemsAt(resource, ["Listeners"])) {
+    const protocol = valueAt(value, ["Protocol"]);
+    if (isUnresolved(protocol)) verdicts.push({ verdict: "unknown", path: [...path, "Protocol"], expression: protocol.expression });
+    if (!isSecureListener(protocol)) continue;
+    const names = valueAt(value, ["PolicyNames"]);
+    if (isUnresolved(names)) verdicts.push({ verdict: "unknown", path: [...path, "PolicyNames"], expression: names.expression });
+    else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name)))) verdicts.push(defaultPolicyVerdict(path, valueAt(value, ["LoadBalancerPort"])));
+  }
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : verdicts.slice(-1);
+}
+var classicElbTlsPolicy = {
+  id: "IAC-ELB-CLASSIC-TLS-POLICY",
+  title: "Classic Load Balancer negotiates TLS older than 1.2",
+  ...IN_TRANSIT,
+  description: `A Classic Load Balancer's HTTPS and SSL listeners negotiate with an SSL negotiation policy (\`aws_load_balancer_policy\` with \`policy_type_name = "${SSL_NEGOTIATION}"\` attached by \`aws_load_balancer_listener_policy\`; CloudFormation \`Policies\` with \`PolicyType: ${SSL_NEGOTIATION}\` named in the listener's \`PolicyNames\`). A \`Reference-Security-Policy\` older than TLS 1.2, or \`Protocol-TLSv1\` / \`Protocol-TLSv1.1\` / \`Protocol-SSLv3\` set to true, lets clients negotiate broken protocols. A listener with no policy gets the load balancer's default, ${CLASSIC_DEFAULT_POLICY}, which allows TLS 1.0 and 1.1: it is reported on its listener block. A \`Reference-Security-Policy\` that is not a predefined \`ELBSecurityPolicy-\u2026\` name is reported too: nothing shows what it allows.`,
+  remediation: 'Attach an SSL negotiation policy to every HTTPS/SSL listener with `Reference-Security-Policy = "ELBSecurityPolicy-TLS-1-2-2017-01"` (and no `Protocol-TLSv1`/`Protocol-TLSv1.1` set to true); better, move to an Application Load Balancer with a TLS 1.2 policy.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [POLICY, CLASSIC, CFN_CLASSIC],
+  strength: elbTls122.strength,
+  check: (resource, context) => {
+    if (resource.type === CFN_CLASSIC) return cloudFormationClassic(resource);
+    if (resource.type === CLASSIC) return terraformClassicListeners(resource, context);
+    const type = decide(resource, ["policy_type_name"], (value) => value === SSL_NEGOTIATION);
+    if (isUndecided(type)) return undecidedVerdict(type);
+    return type ? negotiationVerdicts(resource, ["policy_attribute"], { name: "name", value: "value" }) : void 0;
+  },
+  examples: {
+    bad: [
+      {
+        path: "elb.tf",
+        line: 7,
+        text: `resource "aws_load_balancer_policy" "tls" {
+  load_balancer_name = aws_elb.legacy.name
+  policy_name        = "legacy-tls"
+  policy_type_name   = "SSLNegotiationPolicyType"
+  policy_attribute {
+    name  = "Reference-Security-Policy"
+    value = "ELBSecurityPolicy-2016-08"
+  }
+}
+`
+      },
+      {
+        path: "elb.tf",
+        line: 3,
+        text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port      = 8443
+    instance_protocol  = "https"
+    lb_port            = 443
+    lb_protocol        = "https"
+    ssl_certificate_id = var.certificate_arn
+  }
+}
+`
+      },
+      {
+        path: "elb.yaml",
+        line: 12,
+        text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Policies:
+        - PolicyName: legacy-tls
+          PolicyType: SSLNegotiationPolicyType
+          Attributes:
+            - Name: Reference-Security-Policy
+              Value: ELBSecurityPolicy-TLS-1-2-2017-01
+            - Name: Protocol-TLSv1
+              Value: "true"
+      Listeners:
+        - LoadBalancerPort: "443"
+          InstancePort: "8443"
+          Protocol: HTTPS
+          SSLCertificateId: !Ref Certificate
+          PolicyNames: [legacy-tls]
+`
+      },
+      {
+        path: "elb.yaml",
+        line: 6,
+        text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Listeners:
+        - LoadBalancerPort: "443"
+          InstancePort: "8443"
+          Protocol: HTTPS
+          SSLCertificateId: !Ref Certificate
+`
+      }
+    ],
+    good: [
+      {
+        path: "elb.tf",
+        text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port      = 8443
+    instance_protocol  = "https"
+    lb_port            = 443
+    lb_protocol        = "https"
+    ssl_certificate_id = var.certificate_arn
+  }
+}
+
+resource "aws_load_balancer_policy" "tls" {
+  load_balancer_name = aws_elb.legacy.name
+  policy_name        = "tls12"
+  policy_type_name   = "SSLNegotiationPolicyType"
+  policy_attribute {
+    name  = "Reference-Security-Policy"
+    value = "ELBSecurityPolicy-TLS-1-2-2017-01"
+  }
+}
+
+resource "aws_load_balancer_listener_policy" "tls" {
+  load_balancer_name = aws_elb.legacy.name
+  load_balancer_port = 443
+  policy_names       = [aws_load_balancer_policy.tls.policy_name]
+}
+`
+      },
+      {
+        path: "elb.yaml",
+        text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Policies:
+        - PolicyName: tls12
+          PolicyType: SSLNegotiationPolicyType
+          Attributes:
+            - Name: Reference-Security-Policy
+              Value: ELBSecurityPolicy-TLS-1-2-2017-01
+      Listeners:
+        - LoadBalancerPort: "443"
+          InstancePort: "8443"
+          Protocol: HTTPS
+          SSLCertificateId: !Ref Certificate
+          PolicyNames: [tls12]
+`
+      }
+    ]
+  }
+};
 var DISTRIBUTION = "aws_cloudfront_distribution";
 var CFN_DISTRIBUTION = "AWS::CloudFront::Distribution";
 var originProtocol = oneOf(["https-only"], '"https-only"', ["http-only", "match-viewer", "https-only"]);
@@ -3437,6 +3638,7 @@ var LOAD_BALANCING_RULES = [
   cloudFrontViewerProtocol,
   classicElbListener,
   classicElbAccessLogs,
+  classicElbTlsPolicy,
   cloudFrontOriginTls,
   cloudFrontLogging,
   cloudFrontWaf
