@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-GIWBC4VO.js";
+} from "./chunk-WG2DO3MM.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NCO632XD.js";
+} from "./chunk-CKEILY6K.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-UL4CTNYM.js";
+} from "./chunk-ZU67ZAIR.js";
 import {
   runProbes
 } from "./chunk-2X6Z5W3Q.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-B7NOWVOC.js";
-import "./chunk-FO7ZYDKU.js";
+import "./chunk-XRRO63XB.js";
 import {
   emptyReport,
   mergeReports

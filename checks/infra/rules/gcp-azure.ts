@@ -31,10 +31,11 @@ export const azureMinTls = attributeRule({
   id: 'IAC-AZURE-MIN-TLS',
   title: 'Azure service accepts TLS older than 1.2',
   ...IN_TRANSIT,
-  description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.',
+  description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (storage accounts, Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.',
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
-    tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_2' }),
+    // azurerm 2 and the Azure API before 2023 default to TLS1_0 (azurerm 3 sends TLS1_2): judge the weaker.
+    tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_0' }),
     tf('azurerm_mssql_server', ['minimum_tls_version'], { absent: '1.2' }),
     // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
     tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.0' }),

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-NCO632XD.js";
+} from "./chunk-CKEILY6K.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-FO7ZYDKU.js";
+} from "./chunk-XRRO63XB.js";
 import {
   emptyReport,
   mergeReports

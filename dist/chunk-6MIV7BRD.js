@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-Z54ZFLZH.js";
+} from "./chunk-ASENZYJO.js";
 import {
   allEngines
 } from "./chunk-A472R76D.js";

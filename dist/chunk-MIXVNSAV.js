@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-GIWBC4VO.js";
+} from "./chunk-WG2DO3MM.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NCO632XD.js";
+} from "./chunk-CKEILY6K.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-Z54ZFLZH.js";
-import "./chunk-UL4CTNYM.js";
+} from "./chunk-ASENZYJO.js";
+import "./chunk-ZU67ZAIR.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-FO7ZYDKU.js";
+import "./chunk-XRRO63XB.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -2293,10 +2293,14 @@ var rdsEncryption = encryptionRule({
 var auroraEncryption = encryptionRule({
   id: "IAC-AURORA-ENCRYPTION",
   title: "Aurora cluster storage is not encrypted",
-  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy's check also asks for a customer-managed key, a key-management choice this rule does not make for you.",
-  targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted", ownsClusterStorage),
+  what: "An Aurora cluster (and an `aws_rds_global_cluster` not made from an existing cluster) stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy's check also asks for a customer-managed key, a key-management choice this rule does not make for you.",
+  targets: [
+    ...encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted", ownsClusterStorage),
+    // A global cluster made from an existing cluster takes that cluster's encryption.
+    tf("aws_rds_global_cluster", ["storage_encrypted"], { absent: false, when: noneSet({ terraform: ["source_db_cluster_identifier"], cloudformation: [] }) })
+  ],
   remediation: "Set `storage_encrypted = true` on the cluster.",
-  bad: tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1),
+  bad: [tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1), tfExample("aws_rds_global_cluster", '  global_cluster_identifier = "records"\n  storage_encrypted         = false\n', 3)],
   good: tfExample("aws_rds_cluster", '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n')
 });
 var SSE_ALGORITHMS = ["AES256", "aws:kms", "aws:kms:dsse"];
@@ -2637,12 +2641,12 @@ var redshiftPublic = attributeRule({
   family: "terraform",
   severity: "critical",
   safeguard: "access-control",
-  description: "`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet.",
+  description: "`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet. In Terraform an absent `publicly_accessible` is judged as true: AWS provider versions before 5.0 made that the default, and a cluster created then keeps it.",
   remediation: "Set `publicly_accessible = false` and reach the cluster from inside the VPC.",
-  targets: [tf("aws_redshift_cluster", ["publicly_accessible"], { absent: false }), cfn("AWS::Redshift::Cluster", ["PubliclyAccessible"], { absent: false })],
+  targets: [tf("aws_redshift_cluster", ["publicly_accessible"], { absent: true }), cfn("AWS::Redshift::Cluster", ["PubliclyAccessible"], { absent: false })],
   expect: mustBeFalse,
   examples: {
-    bad: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3)],
+    bad: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3), tfExample("aws_redshift_cluster", '  cluster_identifier = "warehouse"\n', 1)],
     good: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')]
   }
 });
@@ -3677,10 +3681,11 @@ var azureMinTls = attributeRule({
   id: "IAC-AZURE-MIN-TLS",
   title: "Azure service accepts TLS older than 1.2",
   ...IN_TRANSIT,
-  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.",
+  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (storage accounts, Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.",
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
-    tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
+    // azurerm 2 and the Azure API before 2023 default to TLS1_0 (azurerm 3 sends TLS1_2): judge the weaker.
+    tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_0" }),
     tf("azurerm_mssql_server", ["minimum_tls_version"], { absent: "1.2" }),
     // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
     tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.0" }),

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-UL4CTNYM.js";
+} from "./chunk-ZU67ZAIR.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

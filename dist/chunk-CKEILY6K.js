@@ -20,7 +20,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-FO7ZYDKU.js";
+} from "./chunk-XRRO63XB.js";
 import {
   emptyReport,
   mergeReports

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-FO7ZYDKU.js";
+} from "./chunk-XRRO63XB.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,
