@@ -19,8 +19,8 @@
  * A failing unit counts as found when a mapped rule's finding lands inside the labelled resource's
  * block (its own file and lines) or, for file-labelled units, inside the file; it is found on the
  * exact line when that line, read off the source text, sets or opens the attribute or block the
- * rule's failing verdict names (for an absent attribute, the deepest block that is there; for the
- * resource itself, its first line). A passing unit is a false alarm when a mapped rule reports
+ * rule's failing verdict names (for an absent attribute, the deepest block that is there; for a
+ * YAML list item, its `- ` line; for the resource itself, its first line). A passing unit is a false alarm when a mapped rule reports
  * anything on it. Unknown verdicts are counted apart: they are neither found nor false alarms.
  * Units where we answer otherwise than the peer on purpose (`DISAGREEMENTS`, each with the reason
  * the rule's description gives) are listed apart, and the totals are given both as the peers label
@@ -377,12 +377,15 @@ function presentPrefix(values: unknown, path: AttributePath): AttributePath {
  * the source text, not off the parser's positions.
  */
 function onDecidingLine(rule: InfraRule, resource: InfraResource, resources: readonly InfraResource[], text: string, line: number): boolean {
-  const key = keyOfLine(text.split('\n')[line - 1] ?? '');
+  const source = text.split('\n')[line - 1] ?? '';
+  const key = keyOfLine(source);
   return verdictList(rule.check(resource, { resources })).some((verdict) => {
     if (verdict.verdict !== 'fail') return false;
-    const named = presentPrefix(resource.values, verdict.path).filter((step): step is string => typeof step === 'string');
+    const present = presentPrefix(resource.values, verdict.path);
+    const named = present.filter((step): step is string => typeof step === 'string');
     if (!named.length) return line === resource.range.startLine || (resource.format === 'cloudformation' && key === 'Properties');
-    return key === named.at(-1);
+    // A list item (a YAML `- ` entry) opens on its first line, whatever key that line holds.
+    return key === named.at(-1) || (typeof present.at(-1) === 'number' && /^\s*-\s/.test(source));
   });
 }
 
