@@ -97,7 +97,7 @@ export const PEER_MAPPING: Record<string, readonly string[]> = {
   'terraform:S3RestrictPublicBuckets': ['IAC-S3-PUBLIC-ACCESS-BLOCK@restrict_public_buckets'],
   'terraform:SNSTopicEncryption': ['IAC-SNS-ENCRYPTION'],
   'terraform:SQSQueueEncryption': ['IAC-SQS-ENCRYPTION'],
-  'terraform:GoogleComputeSSLPolicy': ['IAC-GCP-SSL-POLICY'],
+  'terraform:GoogleComputeSSLPolicy': ['IAC-GCP-SSL-POLICY', 'IAC-GCP-SSL-POLICY-CIPHERS'],
   'terraform:AppServiceMinTLSVersion': ['IAC-AZURE-MIN-TLS'],
   'terraform:AppServiceHTTPSOnly': ['IAC-AZURE-HTTPS-ONLY'],
   'terraform:AppServiceSlotMinTLSVersion': ['IAC-AZURE-MIN-TLS'],

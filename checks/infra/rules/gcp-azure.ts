@@ -19,6 +19,38 @@ export const gcpSslPolicy = attributeRule({
   },
 });
 
+/** A cipher suite with forward secrecy and without 3DES: ECDHE key exchange, or a TLS 1.3 suite. */
+const isStrongSuite = (suite: unknown) => typeof suite === 'string' && (/^TLS_ECDHE_/.test(suite) || /^TLS_(AES|CHACHA20)_/.test(suite)) && !suite.includes('3DES');
+
+export const gcpSslPolicyCiphers = attributeRule({
+  id: 'IAC-GCP-SSL-POLICY-CIPHERS',
+  title: 'GCP SSL policy offers cipher suites without forward secrecy',
+  ...IN_TRANSIT,
+  description:
+    'A `google_compute_ssl_policy` with `profile = "CUSTOM"` offers exactly the suites in `custom_features`. A suite with RSA key exchange (`TLS_RSA_WITH_…`) has no forward secrecy: whoever obtains the certificate\'s private key later decrypts every recorded session, PHI included; 3DES suites are broken outright. (The predefined profiles are judged by `IAC-GCP-SSL-POLICY` on their minimum TLS version.)',
+  remediation: 'Keep only ECDHE suites with AES-GCM or ChaCha20 in `custom_features` (e.g. `TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`), or use `profile = "RESTRICTED"`.',
+  targets: [tf('google_compute_ssl_policy', ['custom_features'], { absent: [], when: (resource) => decide(resource, ['profile'], (profile) => profile === 'CUSTOM') })],
+  expect: {
+    expected: 'only ECDHE or TLS 1.3 suites, no 3DES',
+    test: (value) => Array.isArray(value) && value.every(isStrongSuite),
+  },
+  examples: {
+    bad: [
+      {
+        path: 'gcp.tf',
+        line: 5,
+        text: `resource "google_compute_ssl_policy" "front" {\n  name            = "front"\n  profile         = "CUSTOM"\n  min_tls_version = "TLS_1_2"\n  custom_features = ["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384"]\n}\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'gcp.tf',
+        text: `resource "google_compute_ssl_policy" "front" {\n  name            = "front"\n  profile         = "CUSTOM"\n  min_tls_version = "TLS_1_2"\n  custom_features = ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]\n}\n`,
+      },
+    ],
+  },
+});
+
 const SINGLE_SERVERS = ['azurerm_postgresql_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'];
 const AZURE_STORAGE_TLS = ['TLS1_0', 'TLS1_1', 'TLS1_2', 'TLS1_3'];
 const AZURE_TLS = ['1.0', '1.1', '1.2', '1.3'];
@@ -207,4 +239,4 @@ export const gcpHttpsRedirect: InfraRule = {
   },
 };
 
-export const GCP_AZURE_RULES: readonly InfraRule[] = [gcpSslPolicy, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
+export const GCP_AZURE_RULES: readonly InfraRule[] = [gcpSslPolicy, gcpSslPolicyCiphers, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];

@@ -20,7 +20,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-XRRO63XB.js";
+} from "./chunk-ANJKCWWH.js";
 import {
   emptyReport,
   mergeReports

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-XRRO63XB.js";
+} from "./chunk-ANJKCWWH.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-ZU67ZAIR.js";
+} from "./chunk-CHRZFBUY.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

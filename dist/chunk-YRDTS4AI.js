@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-CKEILY6K.js";
+} from "./chunk-CZAJ4DDN.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-XRRO63XB.js";
+} from "./chunk-ANJKCWWH.js";
 import {
   emptyReport,
   mergeReports

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-6MIV7BRD.js";
+} from "./chunk-PGS22SK4.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-ASENZYJO.js";
+} from "./chunk-WEV4S46Y.js";
 import "./chunk-A472R76D.js";
-import "./chunk-ZU67ZAIR.js";
+import "./chunk-CHRZFBUY.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-2X6Z5W3Q.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-XRRO63XB.js";
+import "./chunk-ANJKCWWH.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -3672,6 +3672,46 @@ var gcpSslPolicy = attributeRule({
 ` }]
   }
 });
+var isStrongSuite = (suite) => typeof suite === "string" && (/^TLS_ECDHE_/.test(suite) || /^TLS_(AES|CHACHA20)_/.test(suite)) && !suite.includes("3DES");
+var gcpSslPolicyCiphers = attributeRule({
+  id: "IAC-GCP-SSL-POLICY-CIPHERS",
+  title: "GCP SSL policy offers cipher suites without forward secrecy",
+  ...IN_TRANSIT,
+  description: 'A `google_compute_ssl_policy` with `profile = "CUSTOM"` offers exactly the suites in `custom_features`. A suite with RSA key exchange (`TLS_RSA_WITH_\u2026`) has no forward secrecy: whoever obtains the certificate\'s private key later decrypts every recorded session, PHI included; 3DES suites are broken outright. (The predefined profiles are judged by `IAC-GCP-SSL-POLICY` on their minimum TLS version.)',
+  remediation: 'Keep only ECDHE suites with AES-GCM or ChaCha20 in `custom_features` (e.g. `TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`), or use `profile = "RESTRICTED"`.',
+  targets: [tf("google_compute_ssl_policy", ["custom_features"], { absent: [], when: (resource) => decide(resource, ["profile"], (profile) => profile === "CUSTOM") })],
+  expect: {
+    expected: "only ECDHE or TLS 1.3 suites, no 3DES",
+    test: (value) => Array.isArray(value) && value.every(isStrongSuite)
+  },
+  examples: {
+    bad: [
+      {
+        path: "gcp.tf",
+        line: 5,
+        text: `resource "google_compute_ssl_policy" "front" {
+  name            = "front"
+  profile         = "CUSTOM"
+  min_tls_version = "TLS_1_2"
+  custom_features = ["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384"]
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "gcp.tf",
+        text: `resource "google_compute_ssl_policy" "front" {
+  name            = "front"
+  profile         = "CUSTOM"
+  min_tls_version = "TLS_1_2"
+  custom_features = ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]
+}
+`
+      }
+    ]
+  }
+});
 var SINGLE_SERVERS = ["azurerm_postgresql_server", "azurerm_mysql_server", "azurerm_mariadb_server"];
 var AZURE_STORAGE_TLS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var AZURE_TLS = ["1.0", "1.1", "1.2", "1.3"];
@@ -3934,7 +3974,7 @@ resource "google_compute_target_http_proxy" "web" {
     ]
   }
 };
-var GCP_AZURE_RULES = [gcpSslPolicy, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
+var GCP_AZURE_RULES = [gcpSslPolicy, gcpSslPolicyCiphers, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
 
 // checks/infra/rules/index.ts
 var INFRA_RULES = [
