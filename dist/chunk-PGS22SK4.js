@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
+} from "./chunk-WEV4S46Y.js";
 import {
   allEngines
 } from "./chunk-A472R76D.js";
