@@ -43,7 +43,7 @@ import {
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-XJ3LDATL.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-4VUEIBUJ.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-VDA6RBSK.js";
 import {
   renderMarkdown,
   verdictOf

@@ -18,13 +18,13 @@ import {
 } from "./chunk-XRQQ3LYO.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-XJ3LDATL.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-VDA6RBSK.js";
 import {
   ENGINES,
   PROFILE_NAMES,

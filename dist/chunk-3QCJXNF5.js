@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-U4N6G4CF.js";
+} from "./chunk-6HYNCXBX.js";
 import "./chunk-XRQQ3LYO.js";
-import "./chunk-A472R76D.js";
+import "./chunk-XJ3LDATL.js";
 import "./chunk-4VUEIBUJ.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-2X6Z5W3Q.js";
+import "./chunk-VDA6RBSK.js";
 import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
