@@ -43,7 +43,7 @@ import {
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-XJ3LDATL.js";
+} from "./chunk-H4EFZWI4.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-4VUEIBUJ.js";
 import {
   runProbes
-} from "./chunk-VDA6RBSK.js";
+} from "./chunk-3FY4MH7G.js";
 import {
   renderMarkdown,
   verdictOf

@@ -118,7 +118,7 @@ function listOf(text: string | undefined, prefix: string): string[] {
 }
 
 /** Issued by itself: same name, and its own key verifies its signature (key usage aside). */
-function isSelfSigned(x509: X509Certificate): boolean {
+export function isSelfSigned(x509: X509Certificate): boolean {
   try {
     return x509.subject === x509.issuer && x509.verify(x509.publicKey);
   } catch {

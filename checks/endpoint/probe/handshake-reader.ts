@@ -7,8 +7,12 @@
 
 /** TLS record payloads are at most 2^14 bytes, plus 2048 for a compressed or encrypted record. */
 export const MAX_RECORD = 16384 + 2048;
-/** A Certificate message (a chain of thousands of SANs runs to megabytes) is read up to this. */
-export const MAX_CERTIFICATE_MESSAGE = 16 * 1024 * 1024;
+/**
+ * A Certificate message (a chain of thousands of SANs runs to megabytes; OpenSSL's client stops
+ * near 1 MB) is read up to this: eight times what our TLS client takes, half of what TLS's 24-bit
+ * length allows, and bounded memory when many endpoints are probed at once.
+ */
+export const MAX_CERTIFICATE_MESSAGE = 8 * 1024 * 1024;
 /** Any other message of the first flight (ServerHello, CertificateStatus...) fits in this. */
 export const MAX_OTHER_MESSAGE = 256 * 1024;
 /** Certificates in one chain; a server that sends more is not sending a chain. */
@@ -21,8 +25,14 @@ export interface HandshakeMessage {
   body: Buffer;
 }
 
-/** What a chunk of bytes gave: whole messages, a fatal alert, or why the bytes are not a TLS answer. */
-export type ReadResult = { kind: 'messages'; messages: HandshakeMessage[] } | { kind: 'alert'; description: number } | { kind: 'malformed'; reason: string };
+/** Why reading stopped: a fatal alert, or why the bytes are not a TLS answer. */
+export type ReadEnd = { kind: 'alert'; description: number } | { kind: 'malformed'; reason: string };
+
+/** What a chunk of bytes gave: the messages it completed, then the end when reading stopped there. */
+export interface ReadResult {
+  messages: HandshakeMessage[];
+  end?: ReadEnd;
+}
 
 const sizeOf = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`);
 
@@ -38,20 +48,21 @@ export class HandshakeReader {
   push(chunk: Buffer): ReadResult {
     let bytes = this.#pending.length ? Buffer.concat([this.#pending, chunk]) : chunk;
     const messages: HandshakeMessage[] = [];
+    const malformed = (reason: string): ReadResult => ({ messages, end: { kind: 'malformed', reason } });
     while (bytes.length >= 5) {
       const type = bytes[0] ?? 0;
       const length = bytes.readUInt16BE(3);
-      if ((type !== 0x15 && type !== 0x16) || bytes[1] !== 0x03) return { kind: 'malformed', reason: `not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString('hex')}` };
-      if (length > MAX_RECORD) return { kind: 'malformed', reason: `a record of ${length} bytes, over TLS's ${MAX_RECORD}` };
+      if ((type !== 0x15 && type !== 0x16) || bytes[1] !== 0x03) return malformed(`not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString('hex')}`);
+      if (length > MAX_RECORD) return malformed(`a record of ${length} bytes, over TLS's ${MAX_RECORD}`);
       if (bytes.length < 5 + length) break;
       const payload = bytes.subarray(5, 5 + length);
       bytes = bytes.subarray(5 + length);
-      if (type === 0x15) return payload.length >= 2 ? { kind: 'alert', description: payload[1] ?? 0 } : { kind: 'malformed', reason: 'a short alert' };
+      if (type === 0x15) return payload.length >= 2 ? { messages, end: { kind: 'alert', description: payload[1] ?? 0 } } : malformed('a short alert');
       const problem = this.#feed(payload, messages);
-      if (problem) return { kind: 'malformed', reason: problem };
+      if (problem) return malformed(problem);
     }
     this.#pending = Buffer.from(bytes);
-    return { kind: 'messages', messages };
+    return { messages };
   }
 
   #feed(payload: Buffer, out: HandshakeMessage[]): string | undefined {

@@ -48,8 +48,6 @@ export function readServerCertificates(target: ProbeTarget, version: LegacyVersi
   return converse<RawCertificateOutcome>(target, clientHello(version, suites, target.host, { alpn: ['h2', 'http/1.1'], requestOcsp: true }), limits, {
     read: (chunk) => {
       const read = reader.push(chunk);
-      if (read.kind === 'alert') return fail(`the server answered ${version} with alert ${read.description}`, 'tls-alert');
-      if (read.kind === 'malformed') return fail(`could not read the certificate from the raw handshake: ${read.reason}`);
       for (const message of read.messages) {
         if (!hello) {
           if (message.type !== HANDSHAKE_TYPES.serverHello) return fail(`handshake message ${message.type} instead of ServerHello`);
@@ -67,6 +65,8 @@ export function readServerCertificates(target: ProbeTarget, version: LegacyVersi
           return found(message.type === HANDSHAKE_TYPES.certificateStatus);
         }
       }
+      if (read.end?.kind === 'alert') return fail(`the server answered ${version} with alert ${read.end.description}`, 'tls-alert');
+      if (read.end) return certificates ? found(false) : fail(read.end.reason);
       return undefined;
     },
     // The chain is read; only whether a CertificateStatus follows it was left to see.

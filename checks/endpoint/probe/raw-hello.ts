@@ -74,11 +74,8 @@ const MAX_ANSWER = 4 * MAX_RECORD;
 /** Reads the server's first answer from the bytes so far; `undefined` while more bytes are needed. */
 export function readServerAnswer(bytes: Buffer, where: string): ServerAnswer | undefined {
   const garbage = (why: string): ServerAnswer => ({ kind: 'failure', failure: { kind: 'protocol', detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false } });
-  const read = new HandshakeReader().push(bytes);
-  if (read.kind === 'alert') return read;
-  if (read.kind === 'malformed') return garbage(read.reason);
-  const [first] = read.messages;
-  if (!first) return undefined;
+  const { messages: [first], end } = new HandshakeReader().push(bytes);
+  if (!first) return end === undefined ? undefined : end.kind === 'alert' ? end : garbage(end.reason);
   if (first.type !== HANDSHAKE_TYPES.serverHello) return garbage(`handshake message ${first.type} instead of ServerHello`);
   const hello = parseServerHello(first.body);
   return typeof hello === 'string' ? garbage(hello) : { kind: 'server-hello', version: hello.version, cipherSuite: hello.cipherSuite };

@@ -9,6 +9,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { rootCertificates } from 'node:tls';
+import { isSelfSigned } from './certificate.js';
 
 /** Longer chains are not built (OpenSSL's default depth is 100; real chains have 2 to 4 certificates). */
 const MAX_DEPTH = 10;
@@ -73,8 +74,7 @@ export function verifyChain(served: readonly X509Certificate[], extraAnchors: re
   }
   if (!anchored) {
     const last = path[path.length - 1] ?? leaf;
-    const selfSigned = issued(last, last);
-    const error = selfSigned
+    const error = isSelfSigned(last)
       ? path.length === 1
         ? 'DEPTH_ZERO_SELF_SIGNED_CERT'
         : 'SELF_SIGNED_CERT_IN_CHAIN'

@@ -18,13 +18,13 @@ import {
 } from "./chunk-XRQQ3LYO.js";
 import {
   allEngines
-} from "./chunk-XJ3LDATL.js";
+} from "./chunk-H4EFZWI4.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-VDA6RBSK.js";
+} from "./chunk-3FY4MH7G.js";
 import {
   ENGINES,
   PROFILE_NAMES,

@@ -6,19 +6,19 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-6HYNCXBX.js";
+} from "./chunk-63OK2MXS.js";
 import {
   parseCommandLine,
   writeReport
 } from "./chunk-XRQQ3LYO.js";
-import "./chunk-XJ3LDATL.js";
+import "./chunk-H4EFZWI4.js";
 import "./chunk-4VUEIBUJ.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-VDA6RBSK.js";
+} from "./chunk-3FY4MH7G.js";
 import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";

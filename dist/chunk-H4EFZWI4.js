@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-VDA6RBSK.js";
+} from "./chunk-3FY4MH7G.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

@@ -1098,7 +1098,7 @@ import { connect as connect2 } from "node:net";
 
 // checks/endpoint/probe/handshake-reader.ts
 var MAX_RECORD = 16384 + 2048;
-var MAX_CERTIFICATE_MESSAGE = 16 * 1024 * 1024;
+var MAX_CERTIFICATE_MESSAGE = 8 * 1024 * 1024;
 var MAX_OTHER_MESSAGE = 256 * 1024;
 var MAX_CHAIN_LENGTH = 64;
 var HANDSHAKE_TYPES = { serverHello: 2, certificate: 11, serverKeyExchange: 12, certificateRequest: 13, serverHelloDone: 14, certificateStatus: 22 };
@@ -1110,20 +1110,21 @@ var HandshakeReader = class {
   push(chunk) {
     let bytes = this.#pending.length ? Buffer.concat([this.#pending, chunk]) : chunk;
     const messages = [];
+    const malformed = (reason) => ({ messages, end: { kind: "malformed", reason } });
     while (bytes.length >= 5) {
       const type = bytes[0] ?? 0;
       const length = bytes.readUInt16BE(3);
-      if (type !== 21 && type !== 22 || bytes[1] !== 3) return { kind: "malformed", reason: `not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString("hex")}` };
-      if (length > MAX_RECORD) return { kind: "malformed", reason: `a record of ${length} bytes, over TLS's ${MAX_RECORD}` };
+      if (type !== 21 && type !== 22 || bytes[1] !== 3) return malformed(`not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString("hex")}`);
+      if (length > MAX_RECORD) return malformed(`a record of ${length} bytes, over TLS's ${MAX_RECORD}`);
       if (bytes.length < 5 + length) break;
       const payload = bytes.subarray(5, 5 + length);
       bytes = bytes.subarray(5 + length);
-      if (type === 21) return payload.length >= 2 ? { kind: "alert", description: payload[1] ?? 0 } : { kind: "malformed", reason: "a short alert" };
+      if (type === 21) return payload.length >= 2 ? { messages, end: { kind: "alert", description: payload[1] ?? 0 } } : malformed("a short alert");
       const problem = this.#feed(payload, messages);
-      if (problem) return { kind: "malformed", reason: problem };
+      if (problem) return malformed(problem);
     }
     this.#pending = Buffer.from(bytes);
-    return { kind: "messages", messages };
+    return { messages };
   }
   #feed(payload, out) {
     let at = 0;
@@ -1225,11 +1226,8 @@ function clientHello(version, suites, host, extras = {}) {
 var MAX_ANSWER = 4 * MAX_RECORD;
 function readServerAnswer(bytes, where) {
   const garbage = (why) => ({ kind: "failure", failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false } });
-  const read = new HandshakeReader().push(bytes);
-  if (read.kind === "alert") return read;
-  if (read.kind === "malformed") return garbage(read.reason);
-  const [first] = read.messages;
-  if (!first) return void 0;
+  const { messages: [first], end } = new HandshakeReader().push(bytes);
+  if (!first) return end === void 0 ? void 0 : end.kind === "alert" ? end : garbage(end.reason);
   if (first.type !== HANDSHAKE_TYPES.serverHello) return garbage(`handshake message ${first.type} instead of ServerHello`);
   const hello = parseServerHello(first.body);
   return typeof hello === "string" ? garbage(hello) : { kind: "server-hello", version: hello.version, cipherSuite: hello.cipherSuite };
@@ -1335,8 +1333,7 @@ function verifyChain(served, extraAnchors, now) {
   }
   if (!anchored) {
     const last = path[path.length - 1] ?? leaf;
-    const selfSigned = issued(last, last);
-    const error = selfSigned ? path.length === 1 ? "DEPTH_ZERO_SELF_SIGNED_CERT" : "SELF_SIGNED_CERT_IN_CHAIN" : path.length === 1 ? "UNABLE_TO_VERIFY_LEAF_SIGNATURE" : "UNABLE_TO_GET_ISSUER_CERT_LOCALLY";
+    const error = isSelfSigned(last) ? path.length === 1 ? "DEPTH_ZERO_SELF_SIGNED_CERT" : "SELF_SIGNED_CERT_IN_CHAIN" : path.length === 1 ? "UNABLE_TO_VERIFY_LEAF_SIGNATURE" : "UNABLE_TO_GET_ISSUER_CERT_LOCALLY";
     return { path, authorized: false, authorizationError: error };
   }
   for (let index = path.length - 1; index >= 0; index -= 1) {
@@ -1365,8 +1362,6 @@ function readServerCertificates(target, version, suites, limits) {
   return converse(target, clientHello(version, suites, target.host, { alpn: ["h2", "http/1.1"], requestOcsp: true }), limits, {
     read: (chunk) => {
       const read = reader.push(chunk);
-      if (read.kind === "alert") return fail(`the server answered ${version} with alert ${read.description}`, "tls-alert");
-      if (read.kind === "malformed") return fail(`could not read the certificate from the raw handshake: ${read.reason}`);
       for (const message of read.messages) {
         if (!hello) {
           if (message.type !== HANDSHAKE_TYPES.serverHello) return fail(`handshake message ${message.type} instead of ServerHello`);
@@ -1384,6 +1379,8 @@ function readServerCertificates(target, version, suites, limits) {
           return found(message.type === HANDSHAKE_TYPES.certificateStatus);
         }
       }
+      if (read.end?.kind === "alert") return fail(`the server answered ${version} with alert ${read.end.description}`, "tls-alert");
+      if (read.end) return certificates ? found(false) : fail(read.end.reason);
       return void 0;
     },
     // The chain is read; only whether a CertificateStatus follows it was left to see.

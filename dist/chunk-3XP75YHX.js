@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-6HYNCXBX.js";
+} from "./chunk-63OK2MXS.js";
 import "./chunk-XRQQ3LYO.js";
-import "./chunk-XJ3LDATL.js";
+import "./chunk-H4EFZWI4.js";
 import "./chunk-4VUEIBUJ.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-VDA6RBSK.js";
+import "./chunk-3FY4MH7G.js";
 import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
