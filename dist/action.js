@@ -43,7 +43,7 @@ import {
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-H4EFZWI4.js";
+} from "./chunk-2FCZVSTK.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-4VUEIBUJ.js";
 import {
   runProbes
-} from "./chunk-3FY4MH7G.js";
+} from "./chunk-EYG7A7CC.js";
 import {
   renderMarkdown,
   verdictOf

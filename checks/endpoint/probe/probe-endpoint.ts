@@ -239,10 +239,10 @@ async function secondSession(target: ProbeTarget, main: HandshakeOutcome, raw: R
  * ClientHello offering the certificate-authenticated suites it accepted at its highest such
  * version. `undefined` when it accepted none (nothing to read).
  */
-function readRawChain(target: ProbeTarget, raw: Record<LegacyVersion, RawEnumeration>, limits: HandshakeLimits): Promise<{ version: LegacyVersion; outcome: RawCertificateOutcome }> | undefined {
+function readRawChain(target: ProbeTarget, raw: Record<LegacyVersion, RawEnumeration>, limits: HandshakeLimits): Promise<RawCertificateOutcome> | undefined {
   for (const version of ['TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'] as const) {
     const suites = raw[version].accepted.filter((code) => sendsCertificate(cipherSuiteByCode(code)));
-    if (suites.length) return readServerCertificates(target, version, suites, limits).then((outcome) => ({ version, outcome }));
+    if (suites.length) return readServerCertificates(target, version, suites, limits);
   }
   return undefined;
 }
@@ -334,12 +334,12 @@ export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptio
       : handshakes.length
         ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) }
         : notMeasured('no handshake completed with our client'),
-    certificate: rawChain ? observeRawCertificate(target, rawChain.outcome, observedAt) : session ? certificateOf(target, session.handshake, trust) : withoutMain(),
+    certificate: rawChain ? observeRawCertificate(target, rawChain, observedAt) : session ? certificateOf(target, session.handshake, trust) : withoutMain(),
     alpn: session
       ? { status: 'measured', value: session.handshake.alpn ? [session.handshake.alpn] : [] }
       : // SSLv3 carries no ALPN (HTTP/2 needs TLS 1.2): a server that speaks nothing newer offers none.
-        rawChain?.outcome.ok
-        ? { status: 'measured', value: rawChain.outcome.alpn ? [rawChain.outcome.alpn] : [] }
+        rawChain?.ok
+        ? { status: 'measured', value: rawChain.alpn ? [rawChain.alpn] : [] }
         : withoutMain(),
     http,
     hsts: hsts ?? withoutMain(),

@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-3FY4MH7G.js";
+} from "./chunk-EYG7A7CC.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

@@ -1542,7 +1542,7 @@ async function secondSession(target, main, raw, limits) {
 function readRawChain(target, raw, limits) {
   for (const version of ["TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3"]) {
     const suites = raw[version].accepted.filter((code) => sendsCertificate(cipherSuiteByCode(code)));
-    if (suites.length) return readServerCertificates(target, version, suites, limits).then((outcome) => ({ version, outcome }));
+    if (suites.length) return readServerCertificates(target, version, suites, limits);
   }
   return void 0;
 }
@@ -1611,10 +1611,10 @@ async function probeEndpoint(configured, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: rawChain ? observeRawCertificate(target, rawChain.outcome, observedAt) : session ? certificateOf(target, session.handshake, trust) : withoutMain(),
+    certificate: rawChain ? observeRawCertificate(target, rawChain, observedAt) : session ? certificateOf(target, session.handshake, trust) : withoutMain(),
     alpn: session ? { status: "measured", value: session.handshake.alpn ? [session.handshake.alpn] : [] } : (
       // SSLv3 carries no ALPN (HTTP/2 needs TLS 1.2): a server that speaks nothing newer offers none.
-      rawChain?.outcome.ok ? { status: "measured", value: rawChain.outcome.alpn ? [rawChain.outcome.alpn] : [] } : withoutMain()
+      rawChain?.ok ? { status: "measured", value: rawChain.alpn ? [rawChain.alpn] : [] } : withoutMain()
     ),
     http,
     hsts: hsts ?? withoutMain()

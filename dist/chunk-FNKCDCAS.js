@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-63OK2MXS.js";
+} from "./chunk-56NKXB32.js";
 import "./chunk-XRQQ3LYO.js";
-import "./chunk-H4EFZWI4.js";
+import "./chunk-2FCZVSTK.js";
 import "./chunk-4VUEIBUJ.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-3FY4MH7G.js";
+import "./chunk-EYG7A7CC.js";
 import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";

@@ -18,13 +18,13 @@ import {
 } from "./chunk-XRQQ3LYO.js";
 import {
   allEngines
-} from "./chunk-H4EFZWI4.js";
+} from "./chunk-2FCZVSTK.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-3FY4MH7G.js";
+} from "./chunk-EYG7A7CC.js";
 import {
   ENGINES,
   PROFILE_NAMES,

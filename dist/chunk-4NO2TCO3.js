@@ -6,19 +6,19 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-63OK2MXS.js";
+} from "./chunk-56NKXB32.js";
 import {
   parseCommandLine,
   writeReport
 } from "./chunk-XRQQ3LYO.js";
-import "./chunk-H4EFZWI4.js";
+import "./chunk-2FCZVSTK.js";
 import "./chunk-4VUEIBUJ.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-3FY4MH7G.js";
+} from "./chunk-EYG7A7CC.js";
 import "./chunk-B7NOWVOC.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";
