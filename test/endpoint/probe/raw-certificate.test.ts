@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineTimeouts, ProbeTarget } from '../../../checks/endpoint/engine.js';
 import { evaluateEndpoint } from '../../../checks/endpoint/evaluate.js';
-import type { EndpointObservation } from '../../../checks/endpoint/observation.js';
+import type { CertificateObservation, EndpointObservation } from '../../../checks/endpoint/observation.js';
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
 import { observeRawCertificate, readServerCertificates } from '../../../checks/endpoint/probe/raw-certificate.js';
 import { loadProfile } from '../../../checks/endpoint/profiles/index.js';
@@ -89,11 +89,11 @@ describe('the raw reader against a real TLS 1.0-only OpenSSL server', () => {
   const TLS1_SUITES = [0xc013, 0x002f]; // ECDHE-RSA-AES128-SHA, AES128-SHA
 
   it.each([
-    ['a good chain', { names: ['tls1.lab.test'] }, 'chain'],
-    ['an expired leaf', { names: ['tls1.lab.test'], notBeforeDays: -100, notAfterDays: -10 }, 'chain'],
-    ['a self-signed leaf', { names: ['tls1.lab.test'], selfSigned: true }, 'leaf'],
-    ['a leaf without its intermediate', { names: ['tls1.lab.test'] }, 'leaf'],
-  ] satisfies [string, LeafOptions, 'chain' | 'leaf'][])('Given %s, then the chain read from the raw handshake gives the same certificate facts as Node’s handshake', async (_name, leaf, sent) => {
+    ['a good chain', { names: ['tls1.lab.test'] }, 'chain', { trusted: true, chainComplete: true }],
+    ['an expired leaf', { names: ['tls1.lab.test'], notBeforeDays: -100, notAfterDays: -10 }, 'chain', { trusted: false, trustError: 'CERT_HAS_EXPIRED', chainComplete: true }],
+    ['a self-signed leaf', { names: ['tls1.lab.test'], selfSigned: true }, 'leaf', { trusted: false, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT', chainComplete: true }],
+    ['a leaf without its intermediate', { names: ['tls1.lab.test'] }, 'leaf', { trusted: false, trustError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', chainComplete: false }],
+  ] satisfies [string, LeafOptions, 'chain' | 'leaf', Partial<CertificateObservation>][])('Given %s, then the raw handshake gives the same certificate facts as Node’s handshake', async (_name, leaf, sent, expected) => {
     // Given Node's own OpenSSL serving TLS 1.0 only, stapling an OCSP response when asked
     const [ca, issued] = await Promise.all([labAuthority(), issueLeaf(leaf)]);
     const server = started(
@@ -115,7 +115,10 @@ describe('the raw reader against a real TLS 1.0-only OpenSSL server', () => {
     // Then both paths give the same observation: chain, trust and its error, completeness, host name, staple
     expect(raw).toMatchObject({ ok: true, ocspStapled: true });
     expect(viaNode.certificate.status).toBe('measured');
-    expect(observeRawCertificate(target, raw, NOW)).toEqual(viaNode.certificate);
+    const fromRaw = observeRawCertificate(target, raw, NOW);
+    expect(fromRaw).toEqual(viaNode.certificate);
+    // And the facts are the chain's: trust, its error, completeness, the host name, the staple
+    expect(fromRaw).toMatchObject({ status: 'measured', value: { ...expected, hostnameMatches: true, ocspStapled: true } });
   });
 });
 
