@@ -43,7 +43,7 @@ import {
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-2FCZVSTK.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-CHRZFBUY.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-EYG7A7CC.js";
 import {
   renderMarkdown,
   verdictOf

@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-PGS22SK4.js";
+} from "./chunk-DIUQIQ6X.js";
 import "./chunk-WEV4S46Y.js";
-import "./chunk-A472R76D.js";
+import "./chunk-2FCZVSTK.js";
 import "./chunk-CHRZFBUY.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-2X6Z5W3Q.js";
+import "./chunk-EYG7A7CC.js";
 import "./chunk-B7NOWVOC.js";
 import "./chunk-ANJKCWWH.js";
 import "./chunk-HAQYXSBD.js";

@@ -18,13 +18,13 @@ import {
 } from "./chunk-WEV4S46Y.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-2FCZVSTK.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-EYG7A7CC.js";
 import {
   ENGINES,
   PROFILE_NAMES,
