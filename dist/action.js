@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-EW4ZDUO3.js";
+} from "./chunk-ZGB35V24.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-KANOAFMY.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-4AYRNJMF.js";
 import {
   runProbes
 } from "./chunk-2X6Z5W3Q.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-HPSRMKIK.js";
 import {
   emptyReport,
   mergeReports

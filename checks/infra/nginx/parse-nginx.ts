@@ -14,6 +14,7 @@ import { isUnresolved, unresolved, type InfraResource, type ParsedInfraFile, typ
 import { expandRoot, type NginxFileSet, type PlacedDirective } from './effective-config.js';
 import { includeCandidates, includesIn, matchCandidate } from './includes.js';
 import { NginxSyntaxError, parseNginxConfig, type NginxDirective } from './parse-nginx-syntax.js';
+import { protocolRank } from './tls-settings.js';
 
 export interface NginxListen {
   /** The address as written: `443`, `[::]:443`, `127.0.0.1:8443`. */
@@ -249,7 +250,7 @@ function mapFound<T, U>(found: Found<T> | undefined, map: (value: T) => U): Foun
 /** The settings shared by servers and `http` blocks, read over `levels` (innermost first). */
 function readSettings(levels: readonly (readonly PlacedDirective[])[], facts: FactSheet): Omit<NginxSettings, 'include' | 'set_in'> {
   const settings = {
-    ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_protocols')(directives), (directive) => directive.args))),
+    ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, readProtocols)),
     ssl_ciphers: facts.settle('ssl_ciphers', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_ciphers')(directives), (directive) => directive.args.join(' ')))),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle('access_log', resolveInherited(levels, readAccessLog)),
@@ -362,6 +363,20 @@ function locationsDroppingHsts(directives: readonly PlacedDirective[]): PlacedDi
     const drops = answer !== undefined && !isFound(answer) && !block.some((inner) => inner.unresolved !== undefined);
     return [...(drops ? [directive] : []), ...locationsDroppingHsts(block)];
   });
+}
+
+/**
+ * `ssl_protocols` of one level. nginx reads it as a bitmask (`ngx_conf_set_bitmask_slot`): a
+ * second `ssl_protocols` in the same block (often one from an included policy snippet) adds its
+ * protocols to the first's instead of replacing them. The directive that brings the oldest
+ * protocol is the one to point at.
+ */
+function readProtocols(directives: readonly PlacedDirective[]): Found<string[]> | undefined {
+  const all = directives.filter((directive) => directive.name === 'ssl_protocols');
+  if (!all.length) return undefined;
+  const oldest = (directive: PlacedDirective) => Math.min(...directive.args.map((protocol) => (protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol))));
+  const weakest = all.reduce((chosen, directive) => (oldest(directive) < oldest(chosen) ? directive : chosen));
+  return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
 }
 
 /** `access_log off` at a level turns off every log of that level. */

@@ -104,6 +104,16 @@ describe('nginx: the effective configuration across files', () => {
     );
   });
 
+  it('Given ssl_protocols TLSv1 added to a server whose included policy snippet sets TLSv1.2 (h5bp layout), then nginx enables both and the added line is reported', async () => {
+    // nginx reads ssl_protocols as a bitmask: a second one in the same block adds to the first (ngx_conf_set_bitmask_slot).
+    const head = edit(LAYOUT, 'deploy/nginx/conf.d/portal.conf', 9, '    server_name portal.example.org;\n    ssl_protocols TLSv1 TLSv1.2;');
+
+    const result = await scan(LAYOUT, head);
+
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/conf.d/portal.conf:10', related: undefined }]);
+    expect(result.findings[0]?.message).toContain('ssl_protocols is ["TLSv1","TLSv1.2","TLSv1.3"]');
+  });
+
   it('Given weak ciphers added to the snippet, then the ignore comment in the snippet suppresses the finding there', async () => {
     const weak = edit(LAYOUT, 'deploy/nginx/snippets/ssl-params.conf', 3, 'ssl_ciphers ALL:!aNULL;');
     const ignored = edit(weak, 'deploy/nginx/snippets/ssl-params.conf', 3, '# hipaa-guard:ignore NGINX-WEAK-CIPHERS reason="legacy scanners until March"\nssl_ciphers ALL:!aNULL;');

@@ -3664,6 +3664,7 @@ export {
   isUnresolved,
   describeValue,
   diffResources,
+  protocolRank,
   INFRA_RULES,
   PARSE_ERROR_RULE,
   SUPPRESSION_INVALID_RULE,

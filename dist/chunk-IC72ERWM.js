@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-U4N6G4CF.js";
+} from "./chunk-UMGI6JYT.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
+} from "./chunk-W4FUDMW2.js";
 import "./chunk-A472R76D.js";
-import "./chunk-4VUEIBUJ.js";
+import "./chunk-4AYRNJMF.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-2X6Z5W3Q.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-HPSRMKIK.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

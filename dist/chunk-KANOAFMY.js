@@ -19,8 +19,9 @@ import {
   SUPPRESSION_INVALID_RULE,
   diffResources,
   isUnresolved,
+  protocolRank,
   unresolved
-} from "./chunk-IYY2YAO7.js";
+} from "./chunk-HPSRMKIK.js";
 import {
   emptyReport,
   mergeReports
@@ -3793,7 +3794,7 @@ function mapFound(found, map) {
 }
 function readSettings(levels, facts) {
   const settings = {
-    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_protocols")(directives), (directive) => directive.args))),
+    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, readProtocols)),
     ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
@@ -3893,6 +3894,13 @@ function locationsDroppingHsts(directives) {
     const drops = answer !== void 0 && !isFound(answer) && !block.some((inner) => inner.unresolved !== void 0);
     return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
   });
+}
+function readProtocols(directives) {
+  const all = directives.filter((directive) => directive.name === "ssl_protocols");
+  if (!all.length) return void 0;
+  const oldest = (directive) => Math.min(...directive.args.map((protocol) => protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol)));
+  const weakest = all.reduce((chosen, directive) => oldest(directive) < oldest(chosen) ? directive : chosen);
+  return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");

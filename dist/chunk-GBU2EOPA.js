@@ -7,9 +7,9 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-KANOAFMY.js";
 import "./chunk-ID2TFFKD.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-HPSRMKIK.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";

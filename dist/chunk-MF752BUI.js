@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-EW4ZDUO3.js";
+} from "./chunk-ZGB35V24.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-KANOAFMY.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
-import "./chunk-4VUEIBUJ.js";
+} from "./chunk-W4FUDMW2.js";
+import "./chunk-4AYRNJMF.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-HPSRMKIK.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

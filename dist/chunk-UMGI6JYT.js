@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
+} from "./chunk-W4FUDMW2.js";
 import {
   allEngines
 } from "./chunk-A472R76D.js";

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-4AYRNJMF.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

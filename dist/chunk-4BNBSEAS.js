@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-U4N6G4CF.js";
-import "./chunk-XRQQ3LYO.js";
+} from "./chunk-UMGI6JYT.js";
+import "./chunk-W4FUDMW2.js";
 import "./chunk-A472R76D.js";
-import "./chunk-4VUEIBUJ.js";
+import "./chunk-4AYRNJMF.js";
 import "./chunk-STUYUDEK.js";
 import "./chunk-2X6Z5W3Q.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-HPSRMKIK.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";
