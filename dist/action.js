@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-ZGB35V24.js";
+} from "./chunk-Y7IKW4KG.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,34 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-7Y4C7SJV.js";
+} from "./chunk-JMR43SEW.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-KANOAFMY.js";
+} from "./chunk-QUT2GEVY.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-RYGMHA5V.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-4AYRNJMF.js";
+} from "./chunk-RQY3XQWM.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-G6IAXBLO.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
-import "./chunk-HPSRMKIK.js";
+} from "./chunk-IO4GYHHQ.js";
+import "./chunk-ECDLBPJM.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +73,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import {
   __commonJS,
   __require,

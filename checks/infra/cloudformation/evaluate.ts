@@ -96,6 +96,32 @@ export class TemplateScope {
     return decided;
   }
 
+  /**
+   * Whether an undecided condition hangs only on where the stack is deployed (pseudo parameters:
+   * `AWS::Region`, `AWS::AccountId`, `AWS::Partition`...), not on a value someone chooses (a
+   * parameter without value, an import, another resource's attribute).
+   */
+  dependsOnlyOnPlacement(name: string, seen: ReadonlySet<string> = new Set()): boolean {
+    if (seen.has(name)) return false;
+    const inner = new Set([...seen, name]);
+    const placementOnly = (value: unknown): boolean => {
+      if (Array.isArray(value)) return value.every(placementOnly);
+      const intrinsic = intrinsicOf(value);
+      if (!intrinsic) return value === null || typeof value !== 'object' || Object.values(value).every(placementOnly);
+      const { name: fn, argument } = intrinsic;
+      if (fn === 'Ref') return typeof argument === 'string' && (argument.startsWith('AWS::') || this.parameters.has(argument));
+      if (fn === 'Condition') return typeof argument === 'string' && this.dependsOnlyOnPlacement(argument, inner);
+      if (fn === 'Fn::Sub') {
+        const text: unknown = Array.isArray(argument) ? argument[0] : argument;
+        const names = typeof text === 'string' ? [...text.matchAll(/\$\{([^}!.]*)\}/g)].map((match) => match[1] ?? '') : [];
+        return typeof text === 'string' && names.every((variable) => variable.startsWith('AWS::') || this.parameters.has(variable) || (Array.isArray(argument) && variable in asObject(argument[1])));
+      }
+      return ['Fn::If', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::FindInMap', 'Fn::Join', 'Fn::Select', 'Fn::Split'].includes(fn) && placementOnly(argument);
+    };
+    const definition = asObject(this.template.Conditions)[name];
+    return definition !== undefined && placementOnly(definition);
+  }
+
   /** Evaluates a value; `origin` is the other-file place of a parameter it read, when any. */
   evaluateAt(value: unknown): { value: unknown; origin?: SourceRange } {
     this.touched = undefined;

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-ZGB35V24.js";
+} from "./chunk-Y7IKW4KG.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-KANOAFMY.js";
+} from "./chunk-QUT2GEVY.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,18 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-W4FUDMW2.js";
-import "./chunk-4AYRNJMF.js";
+} from "./chunk-6QOMRDN4.js";
+import "./chunk-RQY3XQWM.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-HPSRMKIK.js";
-import "./chunk-HAQYXSBD.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-ECDLBPJM.js";
+import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 
 // cli/scan.ts

@@ -6,26 +6,26 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-UMGI6JYT.js";
+} from "./chunk-ERJASKEX.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-W4FUDMW2.js";
-import "./chunk-A472R76D.js";
-import "./chunk-4AYRNJMF.js";
+} from "./chunk-6QOMRDN4.js";
+import "./chunk-RYGMHA5V.js";
+import "./chunk-RQY3XQWM.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-2X6Z5W3Q.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-HPSRMKIK.js";
-import "./chunk-HAQYXSBD.js";
+} from "./chunk-G6IAXBLO.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-ECDLBPJM.js";
+import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 
 // lab/certs.ts

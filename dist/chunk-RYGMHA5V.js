@@ -18,11 +18,11 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-G6IAXBLO.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 
 // checks/endpoint/engines/http-side.ts
 async function observeHttpSide(target, timeouts) {

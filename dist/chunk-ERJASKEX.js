@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-W4FUDMW2.js";
+} from "./chunk-6QOMRDN4.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-RYGMHA5V.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-G6IAXBLO.js";
 import {
   ENGINES,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";

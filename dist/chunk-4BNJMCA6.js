@@ -9,17 +9,17 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-UMGI6JYT.js";
-import "./chunk-W4FUDMW2.js";
-import "./chunk-A472R76D.js";
-import "./chunk-4AYRNJMF.js";
+} from "./chunk-ERJASKEX.js";
+import "./chunk-6QOMRDN4.js";
+import "./chunk-RYGMHA5V.js";
+import "./chunk-RQY3XQWM.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-2X6Z5W3Q.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-HPSRMKIK.js";
-import "./chunk-HAQYXSBD.js";
+import "./chunk-G6IAXBLO.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-ECDLBPJM.js";
+import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-BGQC4OJG.js";
+import "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 export {
   parseResolve,
