@@ -64,7 +64,7 @@ export function serverAddress(values: Pick<NginxServerValues, 'listen' | 'server
   return `server:${values.listen[0]?.address ?? '80'}:${values.server_name[0] ?? '_'}`;
 }
 
-const CONTENT = /^\s*(http|server)\s*\{/m;
+const CONTENT = /^\s*(http|server|stream)\s*\{/m;
 /** A file of directives only (an included snippet): a directive the rules read, or a block the configuration nests, written as nginx writes them. */
 const SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 
@@ -142,16 +142,24 @@ function includedFiles(set: NginxFileSet): Set<string> {
 const isServer = (directive: PlacedDirective) => directive.name === 'server' && directive.block !== undefined;
 const isSimple = (directive: PlacedDirective) => !directive.block;
 
-/** The servers of an effective configuration (bare, or in `http` blocks), and `http` blocks that reach none. */
+/** The kinds of resource an nginx context gives: its servers, and the context itself when it reaches none. */
+const CONTEXTS = {
+  http: { server: 'nginx:server', block: 'nginx:http' },
+  // TCP/UDP proxying (ngx_stream_ssl_module): `ssl_protocols` and `ssl_ciphers` in `stream` and its servers; no HTTP.
+  stream: { server: 'nginx:stream-server', block: 'nginx:stream' },
+} as const;
+
+/** The servers of an effective configuration (bare, or in `http` and `stream` blocks), and `http`/`stream` blocks that reach none. */
 function resourcesOf(directives: readonly PlacedDirective[]): InfraResource[] {
-  const resources = directives.filter(isServer).map((server) => serverResource(server, []));
-  for (const http of directives.filter((directive) => directive.name === 'http' && directive.block)) {
-    const block = http.block ?? [];
-    // Servers inherit the http block's simple directives; its blocks (servers, maps, upstreams) pass nothing on.
+  const resources = directives.filter(isServer).map((server) => serverResource(server, [], 'http'));
+  for (const context of directives.filter((directive) => (directive.name === 'http' || directive.name === 'stream') && directive.block)) {
+    const name = context.name as keyof typeof CONTEXTS;
+    const block = context.block ?? [];
+    // Servers inherit the context's simple directives; its blocks (servers, maps, upstreams) pass nothing on.
     const inherited = block.filter(isSimple);
     const servers = block.filter(isServer);
-    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited)));
-    else resources.push(httpResource(http));
+    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited, name)));
+    else resources.push(contextResource(context, CONTEXTS[name].block));
   }
   return resources;
 }
@@ -183,6 +191,8 @@ class FactSheet {
   constructor(
     /** The block that is the resource: its directives, included ones spliced in. */
     private readonly block: PlacedDirective,
+    /** The context it inherits from: `http` or `stream`. */
+    private readonly context = 'http',
   ) {}
 
   place(key: string, directive: PlacedDirective, origin?: string): void {
@@ -190,7 +200,7 @@ class FactSheet {
     const level = this.block.block ?? [];
     const written = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
     if (origin !== undefined) this.origins[key] = origin;
-    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (${this.context} block)`;
     else if (!written) this.origins[key] = `set at ${originOf(directive, this.block)}`;
   }
 
@@ -276,11 +286,11 @@ function readEffectiveHsts(levels: readonly (readonly PlacedDirective[])[], fact
   return undefined;
 }
 
-function serverResource(server: PlacedDirective, inherited: readonly PlacedDirective[]): InfraResource {
+function serverResource(server: PlacedDirective, inherited: readonly PlacedDirective[], context: keyof typeof CONTEXTS): InfraResource {
   const own = server.block ?? [];
   const levels = [own, inherited];
   const path = server.path;
-  const facts = new FactSheet(server);
+  const facts = new FactSheet(server, context);
   const listens = own.filter((directive) => directive.name === 'listen');
   listens.forEach((directive, index) => facts.place(`listen.${index}`, directive));
   const listen = listens.map(readListen);
@@ -306,7 +316,7 @@ function serverResource(server: PlacedDirective, inherited: readonly PlacedDirec
   const range = rangeOf(server);
   return {
     address: serverAddress(values),
-    type: 'nginx:server',
+    type: CONTEXTS[context].server,
     format: 'nginx',
     path,
     range,
@@ -315,15 +325,15 @@ function serverResource(server: PlacedDirective, inherited: readonly PlacedDirec
   };
 }
 
-/** An `http` block that reaches no server in the repository: its own settings, judged where they are set. */
-function httpResource(http: PlacedDirective): InfraResource {
+/** An `http` (or `stream`) block that reaches no server in the repository: its own settings, judged where they are set. */
+function contextResource(http: PlacedDirective, type: string): InfraResource {
   const own = (http.block ?? []).filter(isSimple);
   const facts = new FactSheet(http);
   // Only what the block sets: an include that could not be followed may hold servers, not settings to judge here.
   const settings = readSettings([own.filter((directive) => directive.unresolved === undefined)], facts);
   const values: NginxSettings = { include: unfollowedIncludes(own), ...settings };
   const range = rangeOf(http);
-  return { address: 'http', type: 'nginx:http', format: 'nginx', path: http.path, range, values: values as unknown as Record<string, unknown>, locate: facts.locate(range) };
+  return { address: http.name, type, format: 'nginx', path: http.path, range, values: values as unknown as Record<string, unknown>, locate: facts.locate(range) };
 }
 
 function unfollowedIncludes(directives: readonly PlacedDirective[]): string[] {

@@ -114,6 +114,43 @@ describe('nginx: the effective configuration across files', () => {
     expect(result.findings[0]?.message).toContain('ssl_protocols is ["TLSv1","TLSv1.2","TLSv1.3"]');
   });
 
+  it('Given a stream block proxying TLS (ngx_stream_ssl_module) with the shared snippet, then its TLS server is judged by the TLS rules and a plain TCP server by none', async () => {
+    const stream = `stream {
+    server {
+        listen 5432 ssl;
+        ssl_certificate /etc/nginx/tls/db.crt;
+        include snippets/ssl-params.conf;
+        proxy_pass records-db:5432;
+    }
+    server {
+        listen 80;
+        proxy_pass records-api:8080;
+    }
+}
+`;
+    const base = { ...LAYOUT, 'deploy/nginx/stream.conf': stream };
+    const head = edit(base, 'deploy/nginx/snippets/ssl-params.conf', 2, 'ssl_protocols TLSv1.1 TLSv1.2;');
+
+    const unchanged = await scan(base, base);
+    const result = await scan(base, head);
+
+    expect(unchanged.findings).toEqual([]);
+    expect(unchanged.unknown).toEqual([]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:2', related: ['deploy/nginx/conf.d/portal.conf:7'] },
+      { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:2', related: ['deploy/nginx/stream.conf:2'] },
+    ]);
+    expect((await serversOf(base)).filter((resource) => resource.path === 'deploy/nginx/stream.conf').map((resource) => resource.type)).toEqual(['nginx:stream-server', 'nginx:stream-server']);
+  });
+
+  it('Given stream-level ssl_protocols with no server in the repository, then the stream block itself is judged where it is set', async () => {
+    const stream = { 'deploy/nginx/stream.conf': 'stream {\n    ssl_protocols TLSv1 TLSv1.2;\n    include /etc/nginx/stream.d/*.conf;\n}\n' };
+
+    const result = await scan({}, stream);
+
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'introduced', at: 'deploy/nginx/stream.conf:2', related: undefined }]);
+  });
+
   it('Given weak ciphers added to the snippet, then the ignore comment in the snippet suppresses the finding there', async () => {
     const weak = edit(LAYOUT, 'deploy/nginx/snippets/ssl-params.conf', 3, 'ssl_ciphers ALL:!aNULL;');
     const ignored = edit(weak, 'deploy/nginx/snippets/ssl-params.conf', 3, '# hipaa-guard:ignore NGINX-WEAK-CIPHERS reason="legacy scanners until March"\nssl_ciphers ALL:!aNULL;');

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-6QOMRDN4.js";
+} from "./chunk-3XY643S2.js";
 import {
   allEngines
 } from "./chunk-RYGMHA5V.js";

@@ -5,25 +5,16 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
-} from "./chunk-ERJASKEX.js";
-import "./chunk-6QOMRDN4.js";
-import "./chunk-RYGMHA5V.js";
-import "./chunk-RQY3XQWM.js";
-import "./chunk-STUYUDEK.js";
-import "./chunk-G6IAXBLO.js";
-import "./chunk-IO4GYHHQ.js";
-import "./chunk-ECDLBPJM.js";
+  scanChanges,
+  scanInfra
+} from "./chunk-Z2EY3EMC.js";
+import "./chunk-ID2TFFKD.js";
+import "./chunk-NXBZLA5U.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
+  scanChanges,
+  scanInfra
 };

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-QUT2GEVY.js";
+} from "./chunk-Z2EY3EMC.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-ECDLBPJM.js";
+} from "./chunk-NXBZLA5U.js";
 import {
   emptyReport,
   mergeReports

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-Y7IKW4KG.js";
+} from "./chunk-JVOW7GAT.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-QUT2GEVY.js";
+} from "./chunk-Z2EY3EMC.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-6QOMRDN4.js";
-import "./chunk-RQY3XQWM.js";
+} from "./chunk-3XY643S2.js";
+import "./chunk-G22PYRG4.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-ECDLBPJM.js";
+import "./chunk-NXBZLA5U.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {

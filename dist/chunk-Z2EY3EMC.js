@@ -21,7 +21,7 @@ import {
   isUnresolved,
   protocolRank,
   unresolved
-} from "./chunk-ECDLBPJM.js";
+} from "./chunk-NXBZLA5U.js";
 import {
   emptyReport,
   mergeReports
@@ -3863,7 +3863,7 @@ function expandRoot(files, root, visited) {
 function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
-var CONTENT = /^\s*(http|server)\s*\{/m;
+var CONTENT = /^\s*(http|server|stream)\s*\{/m;
 var SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 function looksLikeNginx(text2) {
   return CONTENT.test(text2);
@@ -3921,14 +3921,20 @@ function includedFiles(set) {
 }
 var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
 var isSimple = (directive) => !directive.block;
+var CONTEXTS = {
+  http: { server: "nginx:server", block: "nginx:http" },
+  // TCP/UDP proxying (ngx_stream_ssl_module): `ssl_protocols` and `ssl_ciphers` in `stream` and its servers; no HTTP.
+  stream: { server: "nginx:stream-server", block: "nginx:stream" }
+};
 function resourcesOf(directives) {
-  const resources = directives.filter(isServer).map((server) => serverResource(server, []));
-  for (const http of directives.filter((directive) => directive.name === "http" && directive.block)) {
-    const block = http.block ?? [];
+  const resources = directives.filter(isServer).map((server) => serverResource(server, [], "http"));
+  for (const context of directives.filter((directive) => (directive.name === "http" || directive.name === "stream") && directive.block)) {
+    const name = context.name;
+    const block = context.block ?? [];
     const inherited = block.filter(isSimple);
     const servers = block.filter(isServer);
-    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited)));
-    else resources.push(httpResource(http));
+    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited, name)));
+    else resources.push(contextResource(context, CONTEXTS[name].block));
   }
   return resources;
 }
@@ -3942,10 +3948,12 @@ function originOf(directive, resource) {
   return `${directive.path}:${directive.line}${included ? `, included at ${directive.includedAt}` : ""}`;
 }
 var FactSheet = class {
-  constructor(block) {
+  constructor(block, context = "http") {
     this.block = block;
+    this.context = context;
   }
   block;
+  context;
   ranges = /* @__PURE__ */ new Map();
   origins = {};
   place(key, directive, origin) {
@@ -3953,7 +3961,7 @@ var FactSheet = class {
     const level = this.block.block ?? [];
     const written2 = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
     if (origin !== void 0) this.origins[key] = origin;
-    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (${this.context} block)`;
     else if (!written2) this.origins[key] = `set at ${originOf(directive, this.block)}`;
   }
   origin(directive) {
@@ -4018,11 +4026,11 @@ function readEffectiveHsts(levels, facts) {
   }
   return void 0;
 }
-function serverResource(server, inherited) {
+function serverResource(server, inherited, context) {
   const own = server.block ?? [];
   const levels = [own, inherited];
   const path = server.path;
-  const facts = new FactSheet(server);
+  const facts = new FactSheet(server, context);
   const listens = own.filter((directive) => directive.name === "listen");
   listens.forEach((directive, index2) => facts.place(`listen.${index2}`, directive));
   const listen = listens.map(readListen);
@@ -4048,7 +4056,7 @@ function serverResource(server, inherited) {
   const range = rangeOf(server);
   return {
     address: serverAddress(values),
-    type: "nginx:server",
+    type: CONTEXTS[context].server,
     format: "nginx",
     path,
     range,
@@ -4056,13 +4064,13 @@ function serverResource(server, inherited) {
     locate: facts.locate(range)
   };
 }
-function httpResource(http) {
+function contextResource(http, type) {
   const own = (http.block ?? []).filter(isSimple);
   const facts = new FactSheet(http);
   const settings = readSettings([own.filter((directive) => directive.unresolved === void 0)], facts);
   const values = { include: unfollowedIncludes(own), ...settings };
   const range = rangeOf(http);
-  return { address: "http", type: "nginx:http", format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
+  return { address: http.name, type, format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
 }
 function unfollowedIncludes(directives) {
   return directives.filter((directive) => directive.unresolved !== void 0).flatMap((directive) => directive.args);

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-RQY3XQWM.js";
+} from "./chunk-G22PYRG4.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-ERJASKEX.js";
+} from "./chunk-ZZKF2IJH.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-6QOMRDN4.js";
+} from "./chunk-3XY643S2.js";
 import "./chunk-RYGMHA5V.js";
-import "./chunk-RQY3XQWM.js";
+import "./chunk-G22PYRG4.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-G6IAXBLO.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-ECDLBPJM.js";
+import "./chunk-NXBZLA5U.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {
