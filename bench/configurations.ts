@@ -67,6 +67,7 @@ const TARGETS: readonly Target[] = [
   { format: 'cloudformation', types: ['AWS::RDS::DBCluster'], attribute: 'StorageEncrypted', weak: 'false', rule: 'IAC-AURORA-ENCRYPTION' },
   { format: 'cloudformation', types: ['AWS::EFS::FileSystem'], attribute: 'Encrypted', weak: 'false', rule: 'IAC-EFS-ENCRYPTION' },
   { format: 'cloudformation', types: ['AWS::ElasticLoadBalancingV2::Listener'], attribute: 'SslPolicy', weak: TLS10, rule: 'IAC-LB-TLS-POLICY' },
+  { format: 'cloudformation', types: ['AWS::Logs::LogGroup'], attribute: 'RetentionInDays', weak: '1', rule: 'IAC-LOG-RETENTION-LOWERED' },
 ];
 const NGINX_WEAK = 'TLSv1 TLSv1.2';
 const NGINX_RULE = 'NGINX-LEGACY-PROTOCOLS';
@@ -228,7 +229,7 @@ function cloudFormationMutations(files: Files): Mutation[] {
     const lines = text.split('\n');
     let type: string | undefined;
     lines.forEach((line, index) => {
-      type = /^\s*"?Type"?\s*:\s*"?(AWS::[\w:]+)/.exec(line)?.[1] ?? type;
+      type = /^\s*"?Type"?\s*:\s*["']?(AWS::[\w:]+)/.exec(line)?.[1] ?? type;
       for (const target of TARGETS.filter((candidate) => candidate.format === 'cloudformation' && type !== undefined && candidate.types.includes(type))) {
         const match = new RegExp(`^(\\s*"?${target.attribute}"?\\s*:\\s*)(.*?)(,?)\\s*$`).exec(line);
         if (!match) continue;
