@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-JVOW7GAT.js";
+} from "./chunk-FDFW52UH.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-Z2EY3EMC.js";
+} from "./chunk-TJS43RDC.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-G22PYRG4.js";
+} from "./chunk-HDSKN6J3.js";
 import {
   runProbes
 } from "./chunk-G6IAXBLO.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-IO4GYHHQ.js";
-import "./chunk-NXBZLA5U.js";
+import "./chunk-JLKVSUYH.js";
 import {
   emptyReport,
   mergeReports

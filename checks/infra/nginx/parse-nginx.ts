@@ -57,6 +57,20 @@ export interface NginxServerValues extends NginxSettings {
   hsts_dropped_by?: string[];
   /** The directive that sends plain-HTTP requests to `https://` (`return 301 https://...`), as written. */
   https_redirect?: string;
+  /** Locations that proxy to a TLS upstream (`proxy_pass https://...`), with the `proxy_ssl_protocols` in effect for them. */
+  proxy_tls?: NginxProxyTls[];
+}
+
+/** A location proxying over TLS, and the protocols nginx offers the upstream there. */
+export interface NginxProxyTls {
+  /** `location /api`, nested ones joined by ` > `. */
+  location: string;
+  /** `proxy_pass` as written. */
+  proxy_pass: string;
+  /** True for `https://`; unresolved when the URL is a variable (`proxy_pass $backend`). */
+  tls: true | Unresolved;
+  /** `proxy_ssl_protocols` in effect (location, server, http); absent: nginx's default. */
+  proxy_ssl_protocols?: string[] | Unresolved;
 }
 
 /** `server:<listen>:<server_name>` for the first listener and name; `80` and `_` when absent. */
@@ -195,6 +209,11 @@ class FactSheet {
     private readonly context = 'http',
   ) {}
 
+  /** How many facts of a list (`proxy_tls.0`, `proxy_tls.1`...) are placed so far. */
+  count(list: string): number {
+    return [...this.ranges.keys()].filter((key) => key.startsWith(`${list}.`)).length;
+  }
+
   place(key: string, directive: PlacedDirective, origin?: string): void {
     this.ranges.set(key, placeOf(directive, this.block.path));
     const level = this.block.block ?? [];
@@ -202,6 +221,12 @@ class FactSheet {
     if (origin !== undefined) this.origins[key] = origin;
     else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (${this.context} block)`;
     else if (!written) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+
+  /** A fact set inside a nested block of the resource (a `location`): its origin is named only when it was included from elsewhere. */
+  placeInner(key: string, directive: PlacedDirective): void {
+    this.ranges.set(key, placeOf(directive, this.block.path));
+    if (directive.path !== this.block.path || directive.includedAt !== this.block.includedAt) this.origins[key] = `set at ${originOf(directive, this.block)}`;
   }
 
   origin(directive: PlacedDirective): string {
@@ -260,7 +285,7 @@ function mapFound<T, U>(found: Found<T> | undefined, map: (value: T) => U): Foun
 /** The settings shared by servers and `http` blocks, read over `levels` (innermost first). */
 function readSettings(levels: readonly (readonly PlacedDirective[])[], facts: FactSheet): Omit<NginxSettings, 'include' | 'set_in'> {
   const settings = {
-    ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, readProtocols)),
+    ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, readProtocols('ssl_protocols'))),
     ssl_ciphers: facts.settle('ssl_ciphers', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_ciphers')(directives), (directive) => directive.args.join(' ')))),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle('access_log', resolveInherited(levels, readAccessLog)),
@@ -312,6 +337,8 @@ function serverResource(server: PlacedDirective, inherited: readonly PlacedDirec
   const dropping = locationsDroppingHsts(own);
   dropping.forEach((location, index) => facts.place(`hsts_dropped_by.${index}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ['location', ...location.args].join(' '));
+  const proxies = context === 'http' ? proxiesOverTls(own, levels, facts) : [];
+  if (proxies.length) values.proxy_tls = proxies;
   if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server);
   return {
@@ -381,12 +408,48 @@ function locationsDroppingHsts(directives: readonly PlacedDirective[]): PlacedDi
  * protocols to the first's instead of replacing them. The directive that brings the oldest
  * protocol is the one to point at.
  */
-function readProtocols(directives: readonly PlacedDirective[]): Found<string[]> | undefined {
-  const all = directives.filter((directive) => directive.name === 'ssl_protocols');
-  if (!all.length) return undefined;
-  const oldest = (directive: PlacedDirective) => Math.min(...directive.args.map((protocol) => (protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol))));
-  const weakest = all.reduce((chosen, directive) => (oldest(directive) < oldest(chosen) ? directive : chosen));
-  return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
+function readProtocols(name: 'ssl_protocols' | 'proxy_ssl_protocols'): (directives: readonly PlacedDirective[]) => Found<string[]> | undefined {
+  return (directives) => {
+    const all = directives.filter((directive) => directive.name === name);
+    if (!all.length) return undefined;
+    const oldest = (directive: PlacedDirective) => Math.min(...directive.args.map((protocol) => (protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol))));
+    const weakest = all.reduce((chosen, directive) => (oldest(directive) < oldest(chosen) ? directive : chosen));
+    return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
+  };
+}
+
+/**
+ * Locations (nested ones too) that `proxy_pass` over TLS, each with the `proxy_ssl_protocols` in
+ * effect: the innermost level that sets it, from the location out to the server and `http`
+ * (nginx allows it in all three; `proxy_pass` only in a location). `outer` are the levels around
+ * `directives`, innermost first.
+ */
+function proxiesOverTls(directives: readonly PlacedDirective[], outer: readonly (readonly PlacedDirective[])[], facts: FactSheet, names: readonly string[] = []): NginxProxyTls[] {
+  return directives.flatMap((directive) => {
+    if (directive.name !== 'location' || !directive.block) return [];
+    const block = directive.block;
+    const levels = [block, ...outer];
+    const chain = [...names, ['location', ...directive.args].join(' ')];
+    const pass = block.find((inner) => inner.name === 'proxy_pass');
+    const url = pass?.args[0] ?? '';
+    const tls = /^https:\/\//i.test(url) ? true : url.startsWith('$') ? unresolved(`proxy_pass ${url} (${pass?.path ?? ''}:${pass?.line ?? 0}): the upstream's scheme is a variable`) : undefined;
+    const own: NginxProxyTls[] = [];
+    if (pass && tls !== undefined) {
+      const key = `proxy_tls.${facts.count('proxy_tls')}`;
+      const entry: NginxProxyTls = { location: chain.join(' > '), proxy_pass: [pass.name, ...pass.args].join(' '), tls };
+      facts.placeInner(key, pass);
+      const protocols = resolveInherited(levels, readProtocols('proxy_ssl_protocols'));
+      if (protocols) {
+        // Set in a location: named only when included; set at server or http level: as the server's own facts are.
+        const inLocation = levels.slice(0, levels.length - 2).some((level) => level.includes(protocols.directive));
+        if (inLocation) facts.placeInner(key, protocols.directive);
+        else facts.place(key, protocols.directive);
+        entry.proxy_ssl_protocols = protocols.value;
+      }
+      own.push(entry);
+    }
+    return [...own, ...proxiesOverTls(block, levels, facts, chain)];
+  });
 }
 
 /** `access_log off` at a level turns off every log of that level. */

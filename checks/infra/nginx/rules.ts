@@ -257,4 +257,39 @@ export const nginxAccessLogOff = citingOrigin(attributeRule({
   },
 }));
 
-export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
+/** Each location that proxies over TLS: the `proxy_ssl_protocols` nginx offers its upstream. */
+function checkProxyProtocols(resource: InfraResource): Verdict[] | undefined {
+  const proxies = server(resource).proxy_tls;
+  if (!proxies?.length) return undefined;
+  return proxies.map((proxy, index) => {
+    const path = ['proxy_tls', index, 'proxy_ssl_protocols'];
+    if (isUnresolved(proxy.tls)) return { verdict: 'unknown', path, expression: proxy.tls.expression };
+    const value = proxy.proxy_ssl_protocols ?? unresolved(`nginx's default proxy_ssl_protocols for \`${proxy.proxy_pass}\` (TLSv1 and TLSv1.1 included before nginx 1.23.4)`);
+    return judgeValue(path, value, noLegacyProtocols, `proxy_ssl_protocols in \`${proxy.location}\``);
+  });
+}
+
+export const nginxProxyLegacyProtocols: InfraRule = citingOrigin({
+  ...transmission,
+  id: 'NGINX-PROXY-LEGACY-PROTOCOLS',
+  title: 'nginx proxies to a TLS upstream allowing TLS older than 1.2',
+  severity: 'high',
+  description:
+    'A `location` that passes requests on with `proxy_pass https://...` has a `proxy_ssl_protocols` in effect (its own, or the server\'s or `http` block\'s: nginx allows it in all three) that lists SSLv2, SSLv3, TLSv1 or TLSv1.1, so the hop from nginx to the upstream, which carries the same PHI, can be downgraded. Without `proxy_ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown; so is a `proxy_pass` whose scheme is a variable.',
+  remediation: 'Set `proxy_ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block, the server, or the location.',
+  formats: ['nginx'],
+  resourceTypes: [SERVER],
+  check: checkProxyProtocols,
+  strength: noLegacyProtocols.strength,
+  examples: {
+    bad: [{ path: 'nginx/conf.d/portal.conf', line: 5, text: tlsServer(['location /records/ {', '    proxy_ssl_protocols TLSv1 TLSv1.2;', '    proxy_pass https://records.internal:8443;', '}']) }],
+    good: [
+      {
+        path: 'nginx/conf.d/portal.conf',
+        text: tlsServer(['proxy_ssl_protocols TLSv1.2 TLSv1.3;', 'location /records/ {', '    proxy_pass https://records.internal:8443;', '}', 'location /static/ {', '    proxy_pass http://assets:8080;', '}']),
+      },
+    ],
+  },
+});
+
+export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff, nginxProxyLegacyProtocols];

@@ -151,6 +151,25 @@ describe('nginx: the effective configuration across files', () => {
     expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'introduced', at: 'deploy/nginx/stream.conf:2', related: undefined }]);
   });
 
+  it('Given proxy_ssl_protocols set in the http block and a location proxying over TLS in conf.d, then weakening it is reported at nginx.conf, and nginx-default or variable upstreams are unknown', async () => {
+    const portal = PORTAL_CONF.replace('        proxy_pass http://portal:8080;\n    }', '        proxy_pass http://portal:8080;\n    }\n    location /records/ {\n        proxy_pass https://records.internal:8443;\n    }');
+    const base = { ...edit(LAYOUT, 'deploy/nginx/nginx.conf', 12, '    ssl_prefer_server_ciphers on;\n    proxy_ssl_protocols TLSv1.2 TLSv1.3;'), 'deploy/nginx/conf.d/portal.conf': portal };
+    const head = edit(base, 'deploy/nginx/nginx.conf', 13, '    proxy_ssl_protocols TLSv1.1 TLSv1.2;');
+    const unset = { ...LAYOUT, 'deploy/nginx/conf.d/portal.conf': portal.replace('https://records.internal:8443', '$records_upstream').replace('location / {\n        proxy_pass http://portal:8080;', 'location / {\n        proxy_pass https://portal:8443;') };
+
+    const unchanged = await scan(base, base);
+    const result = await scan(base, head);
+    const unknown = await scan({}, unset);
+
+    expect(unchanged.findings).toEqual([]);
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-PROXY-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/nginx.conf:13', related: ['deploy/nginx/conf.d/portal.conf:7'] }]);
+    expect(result.findings[0]?.message).toContain('proxy_ssl_protocols in `location /records/` is ["TLSv1.1","TLSv1.2"]; expected TLSv1.2 and TLSv1.3 only; set at deploy/nginx/nginx.conf:13 (http block)');
+    expect(unknown.unknown.filter((outcome) => outcome.ruleId === 'NGINX-PROXY-LEGACY-PROTOCOLS').map((outcome) => outcome.message)).toEqual([
+      "server:443:portal.example.org: proxy_tls.0.proxy_ssl_protocols depends on nginx's default proxy_ssl_protocols for `proxy_pass https://portal:8443` (TLSv1 and TLSv1.1 included before nginx 1.23.4), which could not be resolved",
+      'server:443:portal.example.org: proxy_tls.1.proxy_ssl_protocols depends on proxy_pass $records_upstream (deploy/nginx/conf.d/portal.conf:18): the upstream\'s scheme is a variable, which could not be resolved',
+    ]);
+  });
+
   it('Given weak ciphers added to the snippet, then the ignore comment in the snippet suppresses the finding there', async () => {
     const weak = edit(LAYOUT, 'deploy/nginx/snippets/ssl-params.conf', 3, 'ssl_ciphers ALL:!aNULL;');
     const ignored = edit(weak, 'deploy/nginx/snippets/ssl-params.conf', 3, '# hipaa-guard:ignore NGINX-WEAK-CIPHERS reason="legacy scanners until March"\nssl_ciphers ALL:!aNULL;');

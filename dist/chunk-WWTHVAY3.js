@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-ZZKF2IJH.js";
+} from "./chunk-N3FIQA4B.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-3XY643S2.js";
+} from "./chunk-GT7FAWTX.js";
 import "./chunk-RYGMHA5V.js";
-import "./chunk-G22PYRG4.js";
+import "./chunk-HDSKN6J3.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-G6IAXBLO.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-NXBZLA5U.js";
+import "./chunk-JLKVSUYH.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -5,16 +5,25 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges,
-  scanInfra
-} from "./chunk-Z2EY3EMC.js";
-import "./chunk-ID2TFFKD.js";
-import "./chunk-NXBZLA5U.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-N3FIQA4B.js";
+import "./chunk-GT7FAWTX.js";
+import "./chunk-RYGMHA5V.js";
+import "./chunk-HDSKN6J3.js";
+import "./chunk-STUYUDEK.js";
+import "./chunk-G6IAXBLO.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-JLKVSUYH.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges,
-  scanInfra
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -21,7 +21,7 @@ import {
   isUnresolved,
   protocolRank,
   unresolved
-} from "./chunk-NXBZLA5U.js";
+} from "./chunk-JLKVSUYH.js";
 import {
   emptyReport,
   mergeReports
@@ -3956,6 +3956,10 @@ var FactSheet = class {
   context;
   ranges = /* @__PURE__ */ new Map();
   origins = {};
+  /** How many facts of a list (`proxy_tls.0`, `proxy_tls.1`...) are placed so far. */
+  count(list2) {
+    return [...this.ranges.keys()].filter((key) => key.startsWith(`${list2}.`)).length;
+  }
   place(key, directive, origin) {
     this.ranges.set(key, placeOf(directive, this.block.path));
     const level = this.block.block ?? [];
@@ -3963,6 +3967,11 @@ var FactSheet = class {
     if (origin !== void 0) this.origins[key] = origin;
     else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (${this.context} block)`;
     else if (!written2) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+  /** A fact set inside a nested block of the resource (a `location`): its origin is named only when it was included from elsewhere. */
+  placeInner(key, directive) {
+    this.ranges.set(key, placeOf(directive, this.block.path));
+    if (directive.path !== this.block.path || directive.includedAt !== this.block.includedAt) this.origins[key] = `set at ${originOf(directive, this.block)}`;
   }
   origin(directive) {
     return originOf(directive, this.block);
@@ -4004,7 +4013,7 @@ function mapFound(found, map) {
 }
 function readSettings(levels, facts) {
   const settings = {
-    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, readProtocols)),
+    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, readProtocols("ssl_protocols"))),
     ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
@@ -4052,6 +4061,8 @@ function serverResource(server, inherited, context) {
   const dropping = locationsDroppingHsts(own);
   dropping.forEach((location, index2) => facts.place(`hsts_dropped_by.${index2}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
+  const proxies = context === "http" ? proxiesOverTls(own, levels, facts) : [];
+  if (proxies.length) values.proxy_tls = proxies;
   if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server);
   return {
@@ -4105,12 +4116,40 @@ function locationsDroppingHsts(directives) {
     return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
   });
 }
-function readProtocols(directives) {
-  const all = directives.filter((directive) => directive.name === "ssl_protocols");
-  if (!all.length) return void 0;
-  const oldest = (directive) => Math.min(...directive.args.map((protocol) => protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol)));
-  const weakest = all.reduce((chosen, directive) => oldest(directive) < oldest(chosen) ? directive : chosen);
-  return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
+function readProtocols(name) {
+  return (directives) => {
+    const all = directives.filter((directive) => directive.name === name);
+    if (!all.length) return void 0;
+    const oldest = (directive) => Math.min(...directive.args.map((protocol) => protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol)));
+    const weakest = all.reduce((chosen, directive) => oldest(directive) < oldest(chosen) ? directive : chosen);
+    return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
+  };
+}
+function proxiesOverTls(directives, outer, facts, names = []) {
+  return directives.flatMap((directive) => {
+    if (directive.name !== "location" || !directive.block) return [];
+    const block = directive.block;
+    const levels = [block, ...outer];
+    const chain = [...names, ["location", ...directive.args].join(" ")];
+    const pass = block.find((inner) => inner.name === "proxy_pass");
+    const url = pass?.args[0] ?? "";
+    const tls = /^https:\/\//i.test(url) ? true : url.startsWith("$") ? unresolved(`proxy_pass ${url} (${pass?.path ?? ""}:${pass?.line ?? 0}): the upstream's scheme is a variable`) : void 0;
+    const own = [];
+    if (pass && tls !== void 0) {
+      const key = `proxy_tls.${facts.count("proxy_tls")}`;
+      const entry = { location: chain.join(" > "), proxy_pass: [pass.name, ...pass.args].join(" "), tls };
+      facts.placeInner(key, pass);
+      const protocols = resolveInherited(levels, readProtocols("proxy_ssl_protocols"));
+      if (protocols) {
+        const inLocation = levels.slice(0, levels.length - 2).some((level) => level.includes(protocols.directive));
+        if (inLocation) facts.placeInner(key, protocols.directive);
+        else facts.place(key, protocols.directive);
+        entry.proxy_ssl_protocols = protocols.value;
+      }
+      own.push(entry);
+    }
+    return [...own, ...proxiesOverTls(block, levels, facts, chain)];
+  });
 }
 function readAccessLog(directives) {
   const logs = directives.filter((directive) => directive.name === "access_log");

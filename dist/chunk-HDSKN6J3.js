@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-NXBZLA5U.js";
+} from "./chunk-JLKVSUYH.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-G22PYRG4.js";
+} from "./chunk-HDSKN6J3.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-JVOW7GAT.js";
+} from "./chunk-FDFW52UH.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-Z2EY3EMC.js";
+} from "./chunk-TJS43RDC.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-3XY643S2.js";
-import "./chunk-G22PYRG4.js";
+} from "./chunk-GT7FAWTX.js";
+import "./chunk-HDSKN6J3.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-NXBZLA5U.js";
+import "./chunk-JLKVSUYH.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-Z2EY3EMC.js";
+} from "./chunk-TJS43RDC.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-NXBZLA5U.js";
+} from "./chunk-JLKVSUYH.js";
 import {
   emptyReport,
   mergeReports

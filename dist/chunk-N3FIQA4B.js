@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-3XY643S2.js";
+} from "./chunk-GT7FAWTX.js";
 import {
   allEngines
 } from "./chunk-RYGMHA5V.js";
