@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-FDFW52UH.js";
+} from "./chunk-LMGB3NYP.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-TJS43RDC.js";
+} from "./chunk-UIVXXOPM.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

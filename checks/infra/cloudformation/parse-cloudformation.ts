@@ -235,8 +235,12 @@ function tieParameterFiles(files: readonly ParameterFile[], roots: readonly Temp
   const sets = new Map<string, ParameterFile[]>();
   const notes = new Map<string, string[]>();
   for (const file of files) {
-    const tied = templatesFor(file, declared, configured).filter((path) => declared.some((template) => template.path === path));
-    if (!tied.length) {
+    const named = templatesFor(file, declared, configured);
+    const tied = named.filter((path) => declared.some((template) => template.path === path));
+    const missing = named.filter((path) => !tied.includes(path));
+    if (missing.length) {
+      notes.set(file.path, [`infra: infra.cloudformation.parameter-files names ${missing.join(', ')} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`]);
+    } else if (!tied.length) {
       notes.set(file.path, [
         `infra: ${file.path} is a CloudFormation parameter file, but no root template near it declares all its parameters; name its template in infra.cloudformation.parameter-files to apply it`,
       ]);

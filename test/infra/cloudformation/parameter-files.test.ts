@@ -140,6 +140,14 @@ describe('CloudFormation: parameter files and stacks run from S3 URLs', () => {
     );
   });
 
+  it('Given infra.cloudformation.parameter-files naming a template that is not in the version (or is nested), then a note says so instead of applying it silently elsewhere', async () => {
+    const result = await scan([], layout(), { 'templates/wordpress-03-rds.yaml': ['samples/*.json'], 'templates/gone.yaml': ['samples/*.json'] });
+
+    expect(result.notes).toContain(
+      'infra: infra.cloudformation.parameter-files names templates/wordpress-03-rds.yaml, templates/gone.yaml for samples/wordpress-parameters-newvpc.json, which is not a root template of the repository (one no other template nests); it is not applied there',
+    );
+  });
+
   it("Given UsePreviousValue, then the value is the running stack's and the verdict unknown, not a pass or a fail", async () => {
     const previous = `[\n  { "ParameterKey": "DatabaseEncryptedBoolean", "UsePreviousValue": true }\n]\n`;
 

@@ -3458,8 +3458,12 @@ function tieParameterFiles(files, roots, configured) {
   const sets = /* @__PURE__ */ new Map();
   const notes = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const tied = templatesFor(file, declared, configured).filter((path) => declared.some((template2) => template2.path === path));
-    if (!tied.length) {
+    const named = templatesFor(file, declared, configured);
+    const tied = named.filter((path) => declared.some((template2) => template2.path === path));
+    const missing = named.filter((path) => !tied.includes(path));
+    if (missing.length) {
+      notes.set(file.path, [`infra: infra.cloudformation.parameter-files names ${missing.join(", ")} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`]);
+    } else if (!tied.length) {
       notes.set(file.path, [
         `infra: ${file.path} is a CloudFormation parameter file, but no root template near it declares all its parameters; name its template in infra.cloudformation.parameter-files to apply it`
       ]);

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-FDFW52UH.js";
+} from "./chunk-LMGB3NYP.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-TJS43RDC.js";
+} from "./chunk-UIVXXOPM.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,

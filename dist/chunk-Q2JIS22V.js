@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-TJS43RDC.js";
+} from "./chunk-UIVXXOPM.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-JLKVSUYH.js";
 import "./chunk-N6PV2AJM.js";

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-TJS43RDC.js";
+} from "./chunk-UIVXXOPM.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
