@@ -345,7 +345,8 @@ async function countVerdicts(repoDir: string, base: string): Promise<BaseVerdict
     check: (resource, context) => {
       const judged = rule.check(resource, context);
       for (const verdict of verdictList(judged)) {
-        const key = `${rule.id} ${resource.path} ${resource.address} ${verdict.path.join('.')}`;
+        // One verdict per deployment: a template nested twice judges its resources in each (their scopes differ).
+        const key = `${rule.id} ${resource.path} ${resource.address} ${verdict.path.join('.')} @${resource.scope ?? ''}`;
         verdicts.set(key, verdict.verdict);
         if (verdict.verdict === 'unknown') reasons.set(key, verdict.expression);
       }

@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-LMGB3NYP.js";
+} from "./chunk-JI7NIFNG.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-UIVXXOPM.js";
+} from "./chunk-ZBCNVJRJ.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -200,7 +200,7 @@ export function parametersAlwaysSet(files: readonly InfraFileText[], options: Cl
 /** Every template and parameter file of a version together: one result per file, in the order given. */
 export function parseCloudFormationFiles(files: readonly InfraFileText[], options: CloudFormationParseOptions = {}): ParsedInfraFile[] {
   const { templates, failures, paths, nesting, nested, roots, sets, notes } = readGroup(files, options);
-  const resources = new Map<string, InfraResource[]>();
+  const resources = new Map<string, Map<string, InfraResource[]>>();
   const visited = new Set<string>();
   const conditional = new Map<string, Set<string>>();
   // Roots first (templates no other template nests); then any template reached only through a cycle.
@@ -208,13 +208,10 @@ export function parseCloudFormationFiles(files: readonly InfraFileText[], option
     if (visited.has(path)) continue;
     const template = templates.get(path)!;
     const deployments = sets.get(path) ?? [];
-    if (!deployments.length) instantiate(template, defaultsOf(template), { templates, nesting, visited, resources, conditional, chain: [path] });
-    for (const file of deployments) {
-      const instance = deployments.length > 1 ? file.path : undefined;
-      instantiate(template, withParameterFile(template, file), { templates, nesting, visited, resources, conditional, chain: [path], ...(instance ? { instance } : {}) });
-    }
+    if (!deployments.length) instantiate(template, defaultsOf(template), { templates, nesting, visited, resources, conditional, chain: [path], instance: '' });
+    for (const file of deployments) instantiate(template, withParameterFile(template, file), { templates, nesting, visited, resources, conditional, chain: [path], instance: file.path });
   }
-  for (const list of resources.values()) identifyInFile('cloudformation', list);
+  identifyInstances(resources);
   return files.map(({ path }) => {
     const failed = failures.get(path);
     if (failed) return failed;
@@ -225,7 +222,7 @@ export function parseCloudFormationFiles(files: readonly InfraFileText[], option
         ? [`infra: resources of ${path} exist only where the stack is deployed in a region or account that meets ${conditions[0]}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ''}; they are judged as they are when created`]
         : []),
     ];
-    return { ok: true, path, format: 'cloudformation', resources: resources.get(path) ?? [], ...(fileNotes.length ? { notes: fileNotes } : {}) };
+    return { ok: true, path, format: 'cloudformation', resources: [...(resources.get(path)?.values() ?? [])].flat(), ...(fileNotes.length ? { notes: fileNotes } : {}) };
   });
 }
 
@@ -299,10 +296,11 @@ interface Walk {
   templates: ReadonlyMap<string, Template>;
   /** Each template's nested stacks and the repository template each runs. */
   nesting: ReadonlyMap<string, readonly { id: string; child: string }[]>;
-  /** The parameter file of this deployment when its template has several: resources are told apart by it. */
-  instance?: string;
+  /** Which deployment this is: the root's parameter file (or `''`), then each nested stack on the way (`templates/main.yaml:Db`). */
+  instance: string;
   visited: Set<string>;
-  resources: Map<string, InfraResource[]>;
+  /** Per template, per deployment of it, its resources. */
+  resources: Map<string, Map<string, InfraResource[]>>;
   /** The templates being evaluated, outermost first (a template nesting itself is not followed). */
   chain: readonly string[];
   /** Set when the stack itself exists only under a condition that is unknown. */
@@ -324,16 +322,16 @@ function instantiate(template: Template, parameters: ReadonlyMap<string, Paramet
       ? { condition, placementOnly: (walk.existence?.placementOnly ?? true) && scope.dependsOnlyOnPlacement(String(resource.Condition)) }
       : walk.existence;
     const evaluated = evaluateProperties(scope, resource.Properties ?? {});
-    const list = walk.resources.get(template.path) ?? [];
-    const address = walk.instance === undefined ? id : `${id} (${walk.instance})`;
+    const instances = walk.resources.get(template.path) ?? new Map<string, InfraResource[]>();
+    const list = instances.get(walk.instance) ?? [];
     if (existence?.placementOnly) walk.conditional.set(template.path, (walk.conditional.get(template.path) ?? new Set()).add(existence.condition.expression));
     const values = existence && !existence.placementOnly ? unresolved(`the resource exists only if ${existence.condition.expression}`) : evaluated.values;
-    list.push(resourceOf(template, id, address, resource.Type, values, evaluated.origins));
-    walk.resources.set(template.path, list);
+    list.push(resourceOf(template, id, resource.Type, values, evaluated.origins));
+    walk.resources.set(template.path, instances.set(walk.instance, list));
     const child = walk.templates.get(walk.nesting.get(template.path)?.find((stack) => stack.id === id)?.child ?? '');
     if (child && !walk.chain.includes(child.path)) {
       const passed = childParameters(template, id, scope, asObject(asObject(resource.Properties).Parameters), child);
-      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], ...(existence ? { existence } : {}) });
+      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], instance: `${walk.instance}>${template.path}:${id}`, ...(existence ? { existence } : {}) });
     }
   }
 }
@@ -367,10 +365,25 @@ function evaluateProperties(scope: TemplateScope, properties: unknown): { values
   return { values: asObject(walk(properties, [])), origins };
 }
 
-function resourceOf(template: Template, id: string, address: string, type: string, values: Json | Unresolved, origins: ReadonlyMap<string, SourceRange>): InfraResource {
+/**
+ * Resources keep their logical id as address (so `!Ref Vpc` still names `Vpc`). A template
+ * deployed more than once (nested by two parents, or with two parameter files) gets one scope
+ * per deployment: its resources are told apart, and a rule looking for "a flow log of this VPC"
+ * looks inside the same deployment.
+ */
+function identifyInstances(resources: ReadonlyMap<string, ReadonlyMap<string, InfraResource[]>>): void {
+  for (const [path, instances] of resources) {
+    for (const [instance, list] of instances) {
+      identifyInFile('cloudformation', list);
+      if (instances.size > 1) for (const resource of list) resource.scope = `cloudformation:${path}@${instance}`;
+    }
+  }
+}
+
+function resourceOf(template: Template, id: string, type: string, values: Json | Unresolved, origins: ReadonlyMap<string, SourceRange>): InfraResource {
   const prefix = ['Resources', id, 'Properties'];
   return {
-    address,
+    address: id,
     type,
     format: 'cloudformation',
     path: template.path,

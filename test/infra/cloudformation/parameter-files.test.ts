@@ -110,7 +110,7 @@ describe('CloudFormation: parameter files and stacks run from S3 URLs', () => {
     );
   });
 
-  it('Given two parameter files, then each is its own deployment: the weakened one is reported, named in the address, the other stays quiet', async () => {
+  it('Given two parameter files, then each is its own deployment: the weakened one is reported at its line, the other stays quiet', async () => {
     const two = { 'samples/wordpress-parameters-newvpc.json': cliParameters('true'), 'samples/wordpress-parameters-newvpc-staging.json': cliParameters('true') };
 
     const result = await scan(layout(two), layout({ ...two, 'samples/wordpress-parameters-newvpc-staging.json': cliParameters('false') }));
@@ -118,7 +118,38 @@ describe('CloudFormation: parameter files and stacks run from S3 URLs', () => {
     expect(findingPlaces(result.findings)).toEqual([
       { ruleId: 'IAC-AURORA-ENCRYPTION', change: 'weakened', at: 'samples/wordpress-parameters-newvpc-staging.json:3', related: ['templates/wordpress-03-rds.yaml:7'] },
     ]);
-    expect(result.findings[0]?.message).toMatch(/^DatabaseCluster \(samples\/wordpress-parameters-newvpc-staging\.json\): StorageEncrypted is "false"/);
+    const parsed = await cloudFormationParser.parseGroup!(layout(two));
+    const clusters = parsed.flatMap((file) => (file.ok ? file.resources : [])).filter((resource) => resource.address === 'DatabaseCluster');
+    expect(clusters.map((resource) => resource.scope).sort()).toEqual([
+      'cloudformation:templates/wordpress-03-rds.yaml@samples/wordpress-parameters-newvpc-staging.json>templates/wordpress-master-newvpc.yaml:rds',
+      'cloudformation:templates/wordpress-03-rds.yaml@samples/wordpress-parameters-newvpc.json>templates/wordpress-master-newvpc.yaml:rds',
+    ]);
+  });
+
+  it('Given a network template nested by two masters, then each deployment finds the flow log of its own VPC by !Ref: no false alarm for the second', async () => {
+    const network = `Resources:
+  Vpc:
+    Type: AWS::EC2::VPC
+    Properties:
+      CidrBlock: 10.0.0.0/16
+  VpcFlowLog:
+    Type: AWS::EC2::FlowLog
+    Properties:
+      ResourceId: !Ref Vpc
+      ResourceType: VPC
+      TrafficType: ALL
+`;
+    const master = (name: string) => `Resources:\n  newvpc:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://s3.amazonaws.com/refarch/${name}/templates/network.yaml\n`;
+    const files = [
+      { path: 'templates/master-newvpc.yaml', text: master('a') },
+      { path: 'templates/master-existing.yaml', text: master('b') },
+      { path: 'templates/network.yaml', text: network },
+    ];
+
+    const result = await analyzeInfra({ base: [], head: files, rules: INFRA_RULES.filter((rule) => rule.id === 'IAC-VPC-FLOW-LOGS'), now: NOW });
+
+    expect(result.findings).toEqual([]);
+    expect(result.unknown).toEqual([]);
   });
 
   it('Given a template-configuration file in YAML named in infra.cloudformation.parameter-files, then its Parameters are the deployment, located on their lines', async () => {

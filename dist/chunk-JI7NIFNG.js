@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-UIVXXOPM.js";
+} from "./chunk-ZBCNVJRJ.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

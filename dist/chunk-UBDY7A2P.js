@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-LMGB3NYP.js";
+} from "./chunk-JI7NIFNG.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-UIVXXOPM.js";
+} from "./chunk-ZBCNVJRJ.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,

@@ -3435,13 +3435,10 @@ function parseCloudFormationFiles(files, options = {}) {
     if (visited.has(path)) continue;
     const template2 = templates.get(path);
     const deployments = sets.get(path) ?? [];
-    if (!deployments.length) instantiate(template2, defaultsOf(template2), { templates, nesting, visited, resources, conditional: conditional2, chain: [path] });
-    for (const file of deployments) {
-      const instance = deployments.length > 1 ? file.path : void 0;
-      instantiate(template2, withParameterFile(template2, file), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], ...instance ? { instance } : {} });
-    }
+    if (!deployments.length) instantiate(template2, defaultsOf(template2), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], instance: "" });
+    for (const file of deployments) instantiate(template2, withParameterFile(template2, file), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], instance: file.path });
   }
-  for (const list2 of resources.values()) identifyInFile("cloudformation", list2);
+  identifyInstances(resources);
   return files.map(({ path }) => {
     const failed = failures.get(path);
     if (failed) return failed;
@@ -3450,7 +3447,7 @@ function parseCloudFormationFiles(files, options = {}) {
       ...notes.get(path) ?? [],
       ...conditions.length ? [`infra: resources of ${path} exist only where the stack is deployed in a region or account that meets ${conditions[0]}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ""}; they are judged as they are when created`] : []
     ];
-    return { ok: true, path, format: "cloudformation", resources: resources.get(path) ?? [], ...fileNotes.length ? { notes: fileNotes } : {} };
+    return { ok: true, path, format: "cloudformation", resources: [...resources.get(path)?.values() ?? []].flat(), ...fileNotes.length ? { notes: fileNotes } : {} };
   });
 }
 function tieParameterFiles(files, roots, configured) {
@@ -3507,16 +3504,16 @@ function instantiate(template2, parameters, walk) {
     if (condition === false) continue;
     const existence = isUnresolved(condition) ? { condition, placementOnly: (walk.existence?.placementOnly ?? true) && scope.dependsOnlyOnPlacement(String(resource.Condition)) } : walk.existence;
     const evaluated = evaluateProperties(scope, resource.Properties ?? {});
-    const list2 = walk.resources.get(template2.path) ?? [];
-    const address = walk.instance === void 0 ? id : `${id} (${walk.instance})`;
+    const instances = walk.resources.get(template2.path) ?? /* @__PURE__ */ new Map();
+    const list2 = instances.get(walk.instance) ?? [];
     if (existence?.placementOnly) walk.conditional.set(template2.path, (walk.conditional.get(template2.path) ?? /* @__PURE__ */ new Set()).add(existence.condition.expression));
     const values = existence && !existence.placementOnly ? unresolved(`the resource exists only if ${existence.condition.expression}`) : evaluated.values;
-    list2.push(resourceOf(template2, id, address, resource.Type, values, evaluated.origins));
-    walk.resources.set(template2.path, list2);
+    list2.push(resourceOf(template2, id, resource.Type, values, evaluated.origins));
+    walk.resources.set(template2.path, instances.set(walk.instance, list2));
     const child = walk.templates.get(walk.nesting.get(template2.path)?.find((stack) => stack.id === id)?.child ?? "");
     if (child && !walk.chain.includes(child.path)) {
       const passed = childParameters(template2, id, scope, asObject(asObject(resource.Properties).Parameters), child);
-      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], ...existence ? { existence } : {} });
+      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], instance: `${walk.instance}>${template2.path}:${id}`, ...existence ? { existence } : {} });
     }
   }
 }
@@ -3545,10 +3542,18 @@ function evaluateProperties(scope, properties) {
   };
   return { values: asObject(walk(properties, [])), origins };
 }
-function resourceOf(template2, id, address, type, values, origins) {
+function identifyInstances(resources) {
+  for (const [path, instances] of resources) {
+    for (const [instance, list2] of instances) {
+      identifyInFile("cloudformation", list2);
+      if (instances.size > 1) for (const resource of list2) resource.scope = `cloudformation:${path}@${instance}`;
+    }
+  }
+}
+function resourceOf(template2, id, type, values, origins) {
   const prefix = ["Resources", id, "Properties"];
   return {
-    address,
+    address: id,
     type,
     format: "cloudformation",
     path: template2.path,

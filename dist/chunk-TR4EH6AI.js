@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-UIVXXOPM.js";
+} from "./chunk-ZBCNVJRJ.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-JLKVSUYH.js";
 import "./chunk-N6PV2AJM.js";
