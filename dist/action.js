@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-JI7NIFNG.js";
+} from "./chunk-34Q7FAPS.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-ZBCNVJRJ.js";
+} from "./chunk-GCWX4UPU.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-ZBCNVJRJ.js";
+} from "./chunk-GCWX4UPU.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

@@ -3078,6 +3078,10 @@ function eitherOf(expression, whenTrue, whenFalse) {
   }
   return unresolved(`${expression} (its branches differ in shape)`);
 }
+function unresolvedBecause(expression, ...inputs) {
+  const cause = inputs.find(isUnresolved);
+  return unresolved(cause ? `${expression}: ${cause.expression}` : expression);
+}
 var TemplateScope = class {
   constructor(template2, parameters) {
     this.template = template2;
@@ -3171,12 +3175,14 @@ var TemplateScope = class {
       case "Fn::Select": {
         const [index2, list2] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
         const position = Number(asText(index2));
-        return Array.isArray(list2) && Number.isInteger(position) && position >= 0 && position < list2.length ? list2[position] : unresolved(expression);
+        return Array.isArray(list2) && Number.isInteger(position) && position >= 0 && position < list2.length ? list2[position] : unresolvedBecause(expression, index2, list2);
       }
       case "Fn::Split": {
         const [delimiter, text2] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
-        return typeof delimiter === "string" && typeof text2 === "string" && delimiter !== "" ? text2.split(delimiter) : unresolved(expression);
+        return typeof delimiter === "string" && typeof text2 === "string" && delimiter !== "" ? text2.split(delimiter) : unresolvedBecause(expression, delimiter, text2);
       }
+      case "Fn::ImportValue":
+        return unresolved(`${expression} (another stack's export, known only where this stack is deployed)`);
       default:
         return unresolved(expression);
     }
@@ -3239,9 +3245,9 @@ var TemplateScope = class {
   join(argument, expression) {
     if (!Array.isArray(argument) || typeof argument[0] !== "string") return unresolved(expression);
     const list2 = this.evaluate(argument[1]);
-    if (!Array.isArray(list2)) return unresolved(expression);
+    if (!Array.isArray(list2)) return unresolvedBecause(expression, list2);
     const parts = list2.map(asText);
-    return parts.every((part) => part !== void 0) ? parts.join(argument[0]) : unresolved(expression);
+    return parts.every((part) => part !== void 0) ? parts.join(argument[0]) : unresolvedBecause(expression, ...list2);
   }
 };
 

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-JI7NIFNG.js";
+} from "./chunk-34Q7FAPS.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-ZBCNVJRJ.js";
+} from "./chunk-GCWX4UPU.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,

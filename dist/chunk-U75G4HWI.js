@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-ZBCNVJRJ.js";
+} from "./chunk-GCWX4UPU.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-JLKVSUYH.js";
 import "./chunk-N6PV2AJM.js";
