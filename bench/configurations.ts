@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, posix, relative } from 'node:path';
 import { defaultConfig } from '../checks/config/schema.js';
 import { analyzeInfra } from '../checks/infra/analyze.js';
+import { parametersAlwaysSet } from '../checks/infra/cloudformation/parse-cloudformation.js';
 import { detectFormat, infraPathFilter, type InfraFileText } from '../checks/infra/formats.js';
 import { verdictList, type InfraRule, type Verdict } from '../checks/infra/rule.js';
 import { INFRA_RULES } from '../checks/infra/rules/index.js';
@@ -66,6 +67,7 @@ const TARGETS: readonly Target[] = [
   { format: 'cloudformation', types: ['AWS::RDS::DBCluster'], attribute: 'StorageEncrypted', weak: 'false', rule: 'IAC-AURORA-ENCRYPTION' },
   { format: 'cloudformation', types: ['AWS::EFS::FileSystem'], attribute: 'Encrypted', weak: 'false', rule: 'IAC-EFS-ENCRYPTION' },
   { format: 'cloudformation', types: ['AWS::ElasticLoadBalancingV2::Listener'], attribute: 'SslPolicy', weak: TLS10, rule: 'IAC-LB-TLS-POLICY' },
+  { format: 'cloudformation', types: ['AWS::Logs::LogGroup'], attribute: 'RetentionInDays', weak: '1', rule: 'IAC-LOG-RETENTION-LOWERED' },
 ];
 const NGINX_WEAK = 'TLSv1 TLSv1.2';
 const NGINX_RULE = 'NGINX-LEGACY-PROTOCOLS';
@@ -227,7 +229,7 @@ function cloudFormationMutations(files: Files): Mutation[] {
     const lines = text.split('\n');
     let type: string | undefined;
     lines.forEach((line, index) => {
-      type = /^\s*"?Type"?\s*:\s*"?(AWS::[\w:]+)/.exec(line)?.[1] ?? type;
+      type = /^\s*"?Type"?\s*:\s*["']?(AWS::[\w:]+)/.exec(line)?.[1] ?? type;
       for (const target of TARGETS.filter((candidate) => candidate.format === 'cloudformation' && type !== undefined && candidate.types.includes(type))) {
         const match = new RegExp(`^(\\s*"?${target.attribute}"?\\s*:\\s*)(.*?)(,?)\\s*$`).exec(line);
         if (!match) continue;
@@ -247,10 +249,22 @@ function cloudFormationMutations(files: Files): Mutation[] {
 function parameterMutations(files: Files, path: string, parameter: string, target: Target, where: string): Mutation[] {
   const mutations: Mutation[] = [];
   const weak = target.weak === 'false' ? 'False' : target.weak;
+  const alwaysSet = parametersAlwaysSet([...files].map(([file, text]) => ({ path: file, text })));
   for (const [file, text] of files) {
+    // A default every deployment overrides (each parent passes the parameter, each parameter file sets it) is never used: editing it weakens nothing.
+    if (alwaysSet.get(file)?.has(parameter)) continue;
     const lines = text.split('\n');
-    const definition = lines.findIndex((line) => new RegExp(`^\\s+${parameter}:\\s*$`).test(line));
-    const defaultLine = definition < 0 ? -1 : lines.findIndex((line, index) => index > definition && index < definition + 12 && /^\s+Default:\s*\S/.test(line));
+    // The declaration under `Parameters:` (not a label of the same name under `Metadata`): the one whose block has a `Default`.
+    const defaultLine = lines
+      .map((line, index) => {
+        const indent = new RegExp(`^(\\s+)${parameter}:\\s*$`).exec(line)?.[1]?.length;
+        if (indent === undefined) return -1;
+        const after = lines.slice(index + 1);
+        const blockEnd = after.findIndex((candidate) => candidate.trim() !== '' && /^\s*/.exec(candidate)![0].length <= indent);
+        const found = after.slice(0, blockEnd < 0 ? undefined : blockEnd).findIndex((candidate) => /^\s+Default:\s*\S/.test(candidate));
+        return found < 0 ? -1 : index + 1 + found;
+      })
+      .find((index) => index >= 0) ?? -1;
     if (defaultLine >= 0) {
       const edited = withLine(text, defaultLine, lines[defaultLine]!.replace(/Default:\s*.*$/, `Default: ${weak}`));
       mutations.push({ kind: file === path ? 'own file' : 'another file', label: `${where} via the default of ${parameter} in ${file}`, rule: target.rule, edits: { [file]: edited } });
@@ -313,6 +327,8 @@ interface BaseVerdicts {
   unknown: number;
   /** `rule path address` of every resource that already fails a rule at base. */
   failing: string[];
+  /** Each unknown verdict with the expression that kept it undecided, for the verbose listing. */
+  unknownReasons: string[];
 }
 
 /** Every rule judged once on every resource at base: how many verdicts are decided, and which fail already. */
@@ -323,18 +339,24 @@ async function countVerdicts(repoDir: string, base: string): Promise<BaseVerdict
   const texts = await Promise.all(paths.map((path) => source.read(path).catch(() => undefined)));
   const head: InfraFileText[] = paths.flatMap((path, index) => (texts[index] !== undefined && detectFormat(path, texts[index]) ? [{ path, text: texts[index] }] : []));
   const verdicts = new Map<string, Verdict['verdict']>();
+  const reasons = new Map<string, string>();
   const counting: InfraRule[] = INFRA_RULES.map((rule) => ({
     ...rule,
     check: (resource, context) => {
       const judged = rule.check(resource, context);
-      for (const verdict of verdictList(judged)) verdicts.set(`${rule.id} ${resource.path} ${resource.address} ${verdict.path.join('.')}`, verdict.verdict);
+      for (const verdict of verdictList(judged)) {
+        // One verdict per deployment: a template nested twice judges its resources in each (their scopes differ).
+        const key = `${rule.id} ${resource.path} ${resource.address} ${verdict.path.join('.')} @${resource.scope ?? ''}`;
+        verdicts.set(key, verdict.verdict);
+        if (verdict.verdict === 'unknown') reasons.set(key, verdict.expression);
+      }
       return judged;
     },
   }));
   await analyzeInfra({ base: [], head, rules: counting, now: new Date() });
   const unknown = [...verdicts.values()].filter((verdict) => verdict === 'unknown').length;
   const failing = [...verdicts].flatMap(([key, verdict]) => (verdict === 'fail' ? [key] : []));
-  return { decided: verdicts.size - unknown, unknown, failing };
+  return { decided: verdicts.size - unknown, unknown, failing, unknownReasons: [...reasons].map(([key, reason]) => `unknown: ${key}: ${reason}`) };
 }
 
 async function benchCorpus(corpus: string): Promise<Tally> {
@@ -350,6 +372,7 @@ async function benchCorpus(corpus: string): Promise<Tally> {
     const base = git(repoDir, 'rev-parse', 'HEAD');
     const verdicts = await countVerdicts(repoDir, base);
     Object.assign(tally, { decided: verdicts.decided, unknown: verdicts.unknown });
+    tally.misses.push(...verdicts.unknownReasons);
     const weakAtBase = (mutation: Mutation) =>
       mutation.subject !== undefined && verdicts.failing.some((key) => key.startsWith(`${mutation.rule} ${mutation.subject!.path} ${mutation.subject!.address ?? ''}`));
     const config = defaultConfig();

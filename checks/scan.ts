@@ -71,7 +71,7 @@ export async function scanInfra(changeSet: ChangeSet, config: Config, options: S
   }
 
   const renames = new Map(changeSet.changed.filter((file) => file.previousPath !== undefined).map((file) => [file.path, file.previousPath!]));
-  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config.infra.terraform['var-files'] } });
+  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config.infra.terraform['var-files'], cloudFormationParameterFiles: config.infra.cloudformation['parameter-files'] } });
   report.findings.push(...analysis.findings);
   report.suppressed.push(...analysis.suppressed);
   report.unknown.push(...analysis.unknown);

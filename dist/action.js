@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-YRDTS4AI.js";
+} from "./chunk-TH5JMLWY.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,34 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-7Y4C7SJV.js";
+} from "./chunk-JMR43SEW.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-CZAJ4DDN.js";
+} from "./chunk-PNR5NRNL.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-2FCZVSTK.js";
+} from "./chunk-HY544TKQ.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-CHRZFBUY.js";
+} from "./chunk-4LF66KCV.js";
 import {
   runProbes
-} from "./chunk-EYG7A7CC.js";
+} from "./chunk-5PEHJBTT.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
-import "./chunk-ANJKCWWH.js";
+} from "./chunk-IO4GYHHQ.js";
+import "./chunk-65ZGIFBJ.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +73,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import {
   __commonJS,
   __require,

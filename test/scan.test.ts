@@ -77,7 +77,7 @@ describe('scanChanges on a git repository', () => {
   });
 
   it('honours infra.exclude', async () => {
-    const config: Config = { ...defaultConfig(), infra: { include: [], exclude: ['infra/new.tf', 'k8s/**'], 'block-existing': false, terraform: { 'var-files': [] } } };
+    const config: Config = { ...defaultConfig(), infra: { ...defaultConfig().infra, exclude: ['infra/new.tf', 'k8s/**'] } };
     const report = await scanChanges(await gitChangeSet(repo.dir, base, head), config, { now: NOW });
     expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).not.toContain('infra/new.tf');
     expect(report.findings.map((finding) => finding.ruleId)).not.toContain('PARSE-ERROR');
@@ -163,7 +163,7 @@ describe('scanChanges reads whole configurations, and only those the change touc
 describe('scanChanges with infra.include', () => {
   it('notes an included file that is none of the known formats instead of skipping it silently', async () => {
     const changeSet = memoryChangeSet({}, { 'deploy/app.hcl': VOLUME(false), 'deploy/notes.hcl': 'just text\n' });
-    const config: Config = { ...defaultConfig(), infra: { include: ['deploy/*.hcl'], exclude: [], 'block-existing': false, terraform: { 'var-files': [] } } };
+    const config: Config = { ...defaultConfig(), infra: { ...defaultConfig().infra, include: ['deploy/*.hcl'] } };
     const report = await scanChanges(changeSet, config, { now: NOW });
     expect(report.findings.map((finding) => finding.ruleId)).toContain('IAC-EBS-ENCRYPTION');
     expect(report.notes).toContain(

@@ -129,8 +129,19 @@ export const configSchema = z
           })
           .default({ 'var-files': [] })
           .describe('How Terraform configurations are evaluated.'),
+        cloudformation: z
+          .strictObject({
+            'parameter-files': z
+              .record(z.string().min(1), globs)
+              .default({})
+              .describe(
+                'Parameter files (the AWS CLI\'s `[{"ParameterKey": ..., "ParameterValue": ...}]` or a template-configuration `{"Parameters": {...}}`, JSON or YAML) by the root template they deploy, e.g. {"templates/main.yaml": ["params/prod.json"]}. Each file is one evaluation of the template. Without an entry, a parameter file is tied to the template near it that declares all its parameters.',
+              ),
+          })
+          .default({ 'parameter-files': {} })
+          .describe('How CloudFormation templates are evaluated.'),
       })
-      .default({ include: [], exclude: [], 'block-existing': false, terraform: { 'var-files': [] } })
+      .default({ include: [], exclude: [], 'block-existing': false, terraform: { 'var-files': [] }, cloudformation: { 'parameter-files': {} } })
       .describe('Infrastructure-as-code scanning.'),
     environments: z
       .record(z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected an environment name of letters, digits, - or _'), environmentSchema)

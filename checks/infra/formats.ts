@@ -18,6 +18,8 @@ export interface InfraFileText {
 export interface InfraParseOptions {
   /** `infra.terraform.var-files`: var files applied to the root module in their directory. */
   terraformVarFiles?: readonly string[];
+  /** `infra.cloudformation.parameter-files`: template path → globs of its parameter files. */
+  cloudFormationParameterFiles?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface InfraFormatParser {

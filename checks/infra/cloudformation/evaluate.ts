@@ -69,6 +69,12 @@ function eitherOf(expression: string, whenTrue: unknown, whenFalse: unknown): un
   return unresolved(`${expression} (its branches differ in shape)`);
 }
 
+/** An expression that could not be computed, with the first unresolved input that kept it so (`!Split [...]: !ImportValue "certs" (...)`). */
+function unresolvedBecause(expression: string, ...inputs: unknown[]): Unresolved {
+  const cause = inputs.find(isUnresolved);
+  return unresolved(cause ? `${expression}: ${cause.expression}` : expression);
+}
+
 /** One template's evaluation: its parameters bound, its conditions decided once. */
 export class TemplateScope {
   private readonly conditions = new Map<string, boolean | Unresolved>();
@@ -94,6 +100,32 @@ export class TemplateScope {
     const decided = typeof value === 'boolean' ? value : isUnresolved(value) ? unresolved(`Condition ${name}: ${value.expression}`) : value === 'true' ? true : value === 'false' ? false : unresolved(`Condition ${name} is not a boolean`);
     this.conditions.set(name, decided);
     return decided;
+  }
+
+  /**
+   * Whether an undecided condition hangs only on where the stack is deployed (pseudo parameters:
+   * `AWS::Region`, `AWS::AccountId`, `AWS::Partition`...), not on a value someone chooses (a
+   * parameter without value, an import, another resource's attribute).
+   */
+  dependsOnlyOnPlacement(name: string, seen: ReadonlySet<string> = new Set()): boolean {
+    if (seen.has(name)) return false;
+    const inner = new Set([...seen, name]);
+    const placementOnly = (value: unknown): boolean => {
+      if (Array.isArray(value)) return value.every(placementOnly);
+      const intrinsic = intrinsicOf(value);
+      if (!intrinsic) return value === null || typeof value !== 'object' || Object.values(value).every(placementOnly);
+      const { name: fn, argument } = intrinsic;
+      if (fn === 'Ref') return typeof argument === 'string' && (argument.startsWith('AWS::') || this.parameters.has(argument));
+      if (fn === 'Condition') return typeof argument === 'string' && this.dependsOnlyOnPlacement(argument, inner);
+      if (fn === 'Fn::Sub') {
+        const text: unknown = Array.isArray(argument) ? argument[0] : argument;
+        const names = typeof text === 'string' ? [...text.matchAll(/\$\{([^}!.]*)\}/g)].map((match) => match[1] ?? '') : [];
+        return typeof text === 'string' && names.every((variable) => variable.startsWith('AWS::') || this.parameters.has(variable) || (Array.isArray(argument) && variable in asObject(argument[1])));
+      }
+      return ['Fn::If', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::FindInMap', 'Fn::Join', 'Fn::Select', 'Fn::Split'].includes(fn) && placementOnly(argument);
+    };
+    const definition = asObject(this.template.Conditions)[name];
+    return definition !== undefined && placementOnly(definition);
   }
 
   /** Evaluates a value; `origin` is the other-file place of a parameter it read, when any. */
@@ -141,14 +173,16 @@ export class TemplateScope {
       case 'Fn::Select': {
         const [index, list] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
         const position = Number(asText(index));
-        return Array.isArray(list) && Number.isInteger(position) && position >= 0 && position < list.length ? list[position] : unresolved(expression);
+        return Array.isArray(list) && Number.isInteger(position) && position >= 0 && position < list.length ? list[position] : unresolvedBecause(expression, index, list);
       }
       case 'Fn::Split': {
         const [delimiter, text] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
-        return typeof delimiter === 'string' && typeof text === 'string' && delimiter !== '' ? text.split(delimiter) : unresolved(expression);
+        return typeof delimiter === 'string' && typeof text === 'string' && delimiter !== '' ? text.split(delimiter) : unresolvedBecause(expression, delimiter, text);
       }
+      case 'Fn::ImportValue':
+        return unresolved(`${expression} (another stack's export, known only where this stack is deployed)`);
       default:
-        // GetAtt, ImportValue, GetAZs, Cidr, Base64, Transform...: known only at deploy time.
+        // GetAtt (a resource reference, which rules read as written), GetAZs, Cidr, Base64, Transform...: known only at deploy time.
         return unresolved(expression);
     }
   }
@@ -217,8 +251,8 @@ export class TemplateScope {
   private join(argument: unknown, expression: string): unknown {
     if (!Array.isArray(argument) || typeof argument[0] !== 'string') return unresolved(expression);
     const list = this.evaluate(argument[1]);
-    if (!Array.isArray(list)) return unresolved(expression);
+    if (!Array.isArray(list)) return unresolvedBecause(expression, list);
     const parts = list.map(asText);
-    return parts.every((part) => part !== undefined) ? parts.join(argument[0]) : unresolved(expression);
+    return parts.every((part) => part !== undefined) ? parts.join(argument[0]) : unresolvedBecause(expression, ...(list as unknown[]));
   }
 }

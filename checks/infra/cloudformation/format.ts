@@ -1,16 +1,17 @@
 import type { InfraFormatParser } from '../formats.js';
-import { cloudFormationDependencies, looksLikeCloudFormation, parseCloudFormation, parseCloudFormationFiles } from './parse-cloudformation.js';
+import { cloudFormationDependencies, looksLikeCloudFormation, looksLikeParameterFileOf, parseCloudFormation, parseCloudFormationFiles } from './parse-cloudformation.js';
 
 /**
- * CloudFormation templates in YAML or JSON, told apart from other YAML/JSON by content. All
- * templates of a version are parsed together, so local nested stacks get their parameters.
+ * CloudFormation templates in YAML or JSON, and their parameter files, told apart from other
+ * YAML/JSON by content. All templates and parameter files of a version are parsed together, so
+ * nested stacks get their parameters and a template each parameter file's values.
  */
 export const cloudFormationParser: InfraFormatParser = {
   format: 'cloudformation',
   matchesPath: (path) => /\.(ya?ml|json|template)$/i.test(path),
-  matchesContent: (_path, text) => looksLikeCloudFormation(text),
+  matchesContent: (path, text) => looksLikeCloudFormation(text) || looksLikeParameterFileOf(path, text),
   parse: parseCloudFormation,
   groupOf: () => 'cloudformation',
-  parseGroup: (files) => Promise.resolve(parseCloudFormationFiles(files)),
+  parseGroup: (files, options) => Promise.resolve(parseCloudFormationFiles(files, options?.cloudFormationParameterFiles ? { parameterFiles: options.cloudFormationParameterFiles } : {})),
   dependenciesOf: cloudFormationDependencies,
 };

@@ -14,6 +14,7 @@ import { isUnresolved, unresolved, type InfraResource, type ParsedInfraFile, typ
 import { expandRoot, type NginxFileSet, type PlacedDirective } from './effective-config.js';
 import { includeCandidates, includesIn, matchCandidate } from './includes.js';
 import { NginxSyntaxError, parseNginxConfig, type NginxDirective } from './parse-nginx-syntax.js';
+import { protocolRank } from './tls-settings.js';
 
 export interface NginxListen {
   /** The address as written: `443`, `[::]:443`, `127.0.0.1:8443`. */
@@ -56,6 +57,20 @@ export interface NginxServerValues extends NginxSettings {
   hsts_dropped_by?: string[];
   /** The directive that sends plain-HTTP requests to `https://` (`return 301 https://...`), as written. */
   https_redirect?: string;
+  /** Locations that proxy to a TLS upstream (`proxy_pass https://...`), with the `proxy_ssl_protocols` in effect for them. */
+  proxy_tls?: NginxProxyTls[];
+}
+
+/** A location proxying over TLS, and the protocols nginx offers the upstream there. */
+export interface NginxProxyTls {
+  /** `location /api`, nested ones joined by ` > `. */
+  location: string;
+  /** `proxy_pass` as written. */
+  proxy_pass: string;
+  /** True for `https://`; unresolved when the URL is a variable (`proxy_pass $backend`). */
+  tls: true | Unresolved;
+  /** `proxy_ssl_protocols` in effect (location, server, http); absent: nginx's default. */
+  proxy_ssl_protocols?: string[] | Unresolved;
 }
 
 /** `server:<listen>:<server_name>` for the first listener and name; `80` and `_` when absent. */
@@ -63,7 +78,7 @@ export function serverAddress(values: Pick<NginxServerValues, 'listen' | 'server
   return `server:${values.listen[0]?.address ?? '80'}:${values.server_name[0] ?? '_'}`;
 }
 
-const CONTENT = /^\s*(http|server)\s*\{/m;
+const CONTENT = /^\s*(http|server|stream)\s*\{/m;
 /** A file of directives only (an included snippet): a directive the rules read, or a block the configuration nests, written as nginx writes them. */
 const SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 
@@ -141,16 +156,24 @@ function includedFiles(set: NginxFileSet): Set<string> {
 const isServer = (directive: PlacedDirective) => directive.name === 'server' && directive.block !== undefined;
 const isSimple = (directive: PlacedDirective) => !directive.block;
 
-/** The servers of an effective configuration (bare, or in `http` blocks), and `http` blocks that reach none. */
+/** The kinds of resource an nginx context gives: its servers, and the context itself when it reaches none. */
+const CONTEXTS = {
+  http: { server: 'nginx:server', block: 'nginx:http' },
+  // TCP/UDP proxying (ngx_stream_ssl_module): `ssl_protocols` and `ssl_ciphers` in `stream` and its servers; no HTTP.
+  stream: { server: 'nginx:stream-server', block: 'nginx:stream' },
+} as const;
+
+/** The servers of an effective configuration (bare, or in `http` and `stream` blocks), and `http`/`stream` blocks that reach none. */
 function resourcesOf(directives: readonly PlacedDirective[]): InfraResource[] {
-  const resources = directives.filter(isServer).map((server) => serverResource(server, []));
-  for (const http of directives.filter((directive) => directive.name === 'http' && directive.block)) {
-    const block = http.block ?? [];
-    // Servers inherit the http block's simple directives; its blocks (servers, maps, upstreams) pass nothing on.
+  const resources = directives.filter(isServer).map((server) => serverResource(server, [], 'http'));
+  for (const context of directives.filter((directive) => (directive.name === 'http' || directive.name === 'stream') && directive.block)) {
+    const name = context.name as keyof typeof CONTEXTS;
+    const block = context.block ?? [];
+    // Servers inherit the context's simple directives; its blocks (servers, maps, upstreams) pass nothing on.
     const inherited = block.filter(isSimple);
     const servers = block.filter(isServer);
-    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited)));
-    else resources.push(httpResource(http));
+    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited, name)));
+    else resources.push(contextResource(context, CONTEXTS[name].block));
   }
   return resources;
 }
@@ -182,15 +205,28 @@ class FactSheet {
   constructor(
     /** The block that is the resource: its directives, included ones spliced in. */
     private readonly block: PlacedDirective,
+    /** The context it inherits from: `http` or `stream`. */
+    private readonly context = 'http',
   ) {}
+
+  /** How many facts of a list (`proxy_tls.0`, `proxy_tls.1`...) are placed so far. */
+  count(list: string): number {
+    return [...this.ranges.keys()].filter((key) => key.startsWith(`${list}.`)).length;
+  }
 
   place(key: string, directive: PlacedDirective, origin?: string): void {
     this.ranges.set(key, placeOf(directive, this.block.path));
     const level = this.block.block ?? [];
     const written = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
     if (origin !== undefined) this.origins[key] = origin;
-    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (${this.context} block)`;
     else if (!written) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+
+  /** A fact set inside a nested block of the resource (a `location`): its origin is named only when it was included from elsewhere. */
+  placeInner(key: string, directive: PlacedDirective): void {
+    this.ranges.set(key, placeOf(directive, this.block.path));
+    if (directive.path !== this.block.path || directive.includedAt !== this.block.includedAt) this.origins[key] = `set at ${originOf(directive, this.block)}`;
   }
 
   origin(directive: PlacedDirective): string {
@@ -249,7 +285,7 @@ function mapFound<T, U>(found: Found<T> | undefined, map: (value: T) => U): Foun
 /** The settings shared by servers and `http` blocks, read over `levels` (innermost first). */
 function readSettings(levels: readonly (readonly PlacedDirective[])[], facts: FactSheet): Omit<NginxSettings, 'include' | 'set_in'> {
   const settings = {
-    ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_protocols')(directives), (directive) => directive.args))),
+    ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, readProtocols('ssl_protocols'))),
     ssl_ciphers: facts.settle('ssl_ciphers', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_ciphers')(directives), (directive) => directive.args.join(' ')))),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle('access_log', resolveInherited(levels, readAccessLog)),
@@ -275,11 +311,11 @@ function readEffectiveHsts(levels: readonly (readonly PlacedDirective[])[], fact
   return undefined;
 }
 
-function serverResource(server: PlacedDirective, inherited: readonly PlacedDirective[]): InfraResource {
+function serverResource(server: PlacedDirective, inherited: readonly PlacedDirective[], context: keyof typeof CONTEXTS): InfraResource {
   const own = server.block ?? [];
   const levels = [own, inherited];
   const path = server.path;
-  const facts = new FactSheet(server);
+  const facts = new FactSheet(server, context);
   const listens = own.filter((directive) => directive.name === 'listen');
   listens.forEach((directive, index) => facts.place(`listen.${index}`, directive));
   const listen = listens.map(readListen);
@@ -301,11 +337,13 @@ function serverResource(server: PlacedDirective, inherited: readonly PlacedDirec
   const dropping = locationsDroppingHsts(own);
   dropping.forEach((location, index) => facts.place(`hsts_dropped_by.${index}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ['location', ...location.args].join(' '));
+  const proxies = context === 'http' ? proxiesOverTls(own, levels, facts) : [];
+  if (proxies.length) values.proxy_tls = proxies;
   if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server);
   return {
     address: serverAddress(values),
-    type: 'nginx:server',
+    type: CONTEXTS[context].server,
     format: 'nginx',
     path,
     range,
@@ -314,15 +352,15 @@ function serverResource(server: PlacedDirective, inherited: readonly PlacedDirec
   };
 }
 
-/** An `http` block that reaches no server in the repository: its own settings, judged where they are set. */
-function httpResource(http: PlacedDirective): InfraResource {
+/** An `http` (or `stream`) block that reaches no server in the repository: its own settings, judged where they are set. */
+function contextResource(http: PlacedDirective, type: string): InfraResource {
   const own = (http.block ?? []).filter(isSimple);
   const facts = new FactSheet(http);
   // Only what the block sets: an include that could not be followed may hold servers, not settings to judge here.
   const settings = readSettings([own.filter((directive) => directive.unresolved === undefined)], facts);
   const values: NginxSettings = { include: unfollowedIncludes(own), ...settings };
   const range = rangeOf(http);
-  return { address: 'http', type: 'nginx:http', format: 'nginx', path: http.path, range, values: values as unknown as Record<string, unknown>, locate: facts.locate(range) };
+  return { address: http.name, type, format: 'nginx', path: http.path, range, values: values as unknown as Record<string, unknown>, locate: facts.locate(range) };
 }
 
 function unfollowedIncludes(directives: readonly PlacedDirective[]): string[] {
@@ -361,6 +399,56 @@ function locationsDroppingHsts(directives: readonly PlacedDirective[]): PlacedDi
     const answer = readHsts(block);
     const drops = answer !== undefined && !isFound(answer) && !block.some((inner) => inner.unresolved !== undefined);
     return [...(drops ? [directive] : []), ...locationsDroppingHsts(block)];
+  });
+}
+
+/**
+ * `ssl_protocols` of one level. nginx reads it as a bitmask (`ngx_conf_set_bitmask_slot`): a
+ * second `ssl_protocols` in the same block (often one from an included policy snippet) adds its
+ * protocols to the first's instead of replacing them. The directive that brings the oldest
+ * protocol is the one to point at.
+ */
+function readProtocols(name: 'ssl_protocols' | 'proxy_ssl_protocols'): (directives: readonly PlacedDirective[]) => Found<string[]> | undefined {
+  return (directives) => {
+    const all = directives.filter((directive) => directive.name === name);
+    if (!all.length) return undefined;
+    const oldest = (directive: PlacedDirective) => Math.min(...directive.args.map((protocol) => (protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol))));
+    const weakest = all.reduce((chosen, directive) => (oldest(directive) < oldest(chosen) ? directive : chosen));
+    return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
+  };
+}
+
+/**
+ * Locations (nested ones too) that `proxy_pass` over TLS, each with the `proxy_ssl_protocols` in
+ * effect: the innermost level that sets it, from the location out to the server and `http`
+ * (nginx allows it in all three; `proxy_pass` only in a location). `outer` are the levels around
+ * `directives`, innermost first.
+ */
+function proxiesOverTls(directives: readonly PlacedDirective[], outer: readonly (readonly PlacedDirective[])[], facts: FactSheet, names: readonly string[] = []): NginxProxyTls[] {
+  return directives.flatMap((directive) => {
+    if (directive.name !== 'location' || !directive.block) return [];
+    const block = directive.block;
+    const levels = [block, ...outer];
+    const chain = [...names, ['location', ...directive.args].join(' ')];
+    const pass = block.find((inner) => inner.name === 'proxy_pass');
+    const url = pass?.args[0] ?? '';
+    const tls = /^https:\/\//i.test(url) ? true : url.startsWith('$') ? unresolved(`proxy_pass ${url} (${pass?.path ?? ''}:${pass?.line ?? 0}): the upstream's scheme is a variable`) : undefined;
+    const own: NginxProxyTls[] = [];
+    if (pass && tls !== undefined) {
+      const key = `proxy_tls.${facts.count('proxy_tls')}`;
+      const entry: NginxProxyTls = { location: chain.join(' > '), proxy_pass: [pass.name, ...pass.args].join(' '), tls };
+      facts.placeInner(key, pass);
+      const protocols = resolveInherited(levels, readProtocols('proxy_ssl_protocols'));
+      if (protocols) {
+        // Set in a location: named only when included; set at server or http level: as the server's own facts are.
+        const inLocation = levels.slice(0, levels.length - 2).some((level) => level.includes(protocols.directive));
+        if (inLocation) facts.placeInner(key, protocols.directive);
+        else facts.place(key, protocols.directive);
+        entry.proxy_ssl_protocols = protocols.value;
+      }
+      own.push(entry);
+    }
+    return [...own, ...proxiesOverTls(block, levels, facts, chain)];
   });
 }
 

@@ -9,6 +9,9 @@ import { hstsMaxAge, noLegacyProtocols, noWeakCiphers } from './tls-settings.js'
 const SERVER = 'nginx:server';
 /** An `http` block whose servers are not in the repository: only the settings it sets are judged. */
 const HTTP = 'nginx:http';
+/** A TCP/UDP proxy server in a `stream` block (ngx_stream_ssl_module), and a `stream` block that reaches none: judged by the TLS rules only. */
+const STREAM_SERVER = 'nginx:stream-server';
+const STREAM = 'nginx:stream';
 const transmission = { family: 'nginx', safeguard: 'transmission-security', citation: CITATIONS.transmissionEncryption } as const;
 
 function server(resource: InfraResource): NginxServerValues {
@@ -31,9 +34,18 @@ function unknownUnlessTls(rule: InfraRule): InfraRule {
   };
 }
 
-/** The row for an `http` block that reaches no server: the setting is judged where it is set, and only when it is. */
-function httpTarget(key: keyof NginxSettings): AttributeTarget {
-  return { type: HTTP, format: 'nginx', path: [key], when: (resource) => (resource.values as unknown as NginxSettings)[key] !== undefined };
+/** The row for an `http` (or `stream`) block that reaches no server: the setting is judged where it is set, and only when it is. */
+function contextTarget(key: keyof NginxSettings, type = HTTP): AttributeTarget {
+  return { type, format: 'nginx', path: [key], when: (resource) => (resource.values as unknown as NginxSettings)[key] !== undefined };
+}
+
+/** The rows of a TLS setting: HTTP and stream servers alike (`absent` is what nginx does without it), and the blocks that reach no server. */
+function tlsTargets(key: 'ssl_protocols' | 'ssl_ciphers', absent: unknown): AttributeTarget[] {
+  return [
+    ...[SERVER, STREAM_SERVER].map((type): AttributeTarget => ({ type, format: 'nginx', path: [key], absent, when: servesTls })),
+    contextTarget(key),
+    contextTarget(key, STREAM),
+  ];
 }
 
 /**
@@ -59,18 +71,9 @@ export const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule(
   title: 'nginx accepts TLS older than 1.2',
   severity: 'high',
   description:
-    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
+    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository), or for a TLS server of a `stream` block (TCP/UDP proxying), lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
   remediation: 'Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.',
-  targets: [
-    {
-      type: SERVER,
-      format: 'nginx',
-      path: ['ssl_protocols'],
-      absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
-      when: servesTls,
-    },
-    httpTarget('ssl_protocols'),
-  ],
+  targets: tlsTargets('ssl_protocols', unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)")),
   expect: noLegacyProtocols,
   examples: {
     bad: [
@@ -87,6 +90,18 @@ export const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule(
 }
 `,
       },
+      {
+        path: 'nginx/stream.conf',
+        line: 2,
+        text: `stream {
+    ssl_protocols TLSv1 TLSv1.2;
+    server {
+        listen 5432 ssl;
+        proxy_pass records-db:5432;
+    }
+}
+`,
+      },
     ],
     good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']) }],
   },
@@ -98,9 +113,9 @@ export const nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   title: 'nginx enables weak cipher suites',
   severity: 'high',
   description:
-    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block (or set in an `http` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
+    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block of `http` or `stream` (or set in an `http` or `stream` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
   remediation: 'Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.',
-  targets: [{ type: SERVER, format: 'nginx', path: ['ssl_ciphers'], absent: 'HIGH:!aNULL:!MD5', when: servesTls }, httpTarget('ssl_ciphers')],
+  targets: tlsTargets('ssl_ciphers', 'HIGH:!aNULL:!MD5'),
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
@@ -229,7 +244,7 @@ export const nginxAccessLogOff = citingOrigin(attributeRule({
   description:
     'The `access_log` in effect for a server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
   remediation: 'Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.',
-  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }, httpTarget('access_log')],
+  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }, contextTarget('access_log')],
   expect: { expected: 'a log destination (not off)', test: (value) => typeof value === 'string' && value !== 'off', strength: (value) => (value === 'off' ? 0 : 1) },
   examples: {
     bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['access_log off;']) }],
@@ -242,4 +257,39 @@ export const nginxAccessLogOff = citingOrigin(attributeRule({
   },
 }));
 
-export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
+/** Each location that proxies over TLS: the `proxy_ssl_protocols` nginx offers its upstream. */
+function checkProxyProtocols(resource: InfraResource): Verdict[] | undefined {
+  const proxies = server(resource).proxy_tls;
+  if (!proxies?.length) return undefined;
+  return proxies.map((proxy, index) => {
+    const path = ['proxy_tls', index, 'proxy_ssl_protocols'];
+    if (isUnresolved(proxy.tls)) return { verdict: 'unknown', path, expression: proxy.tls.expression };
+    const value = proxy.proxy_ssl_protocols ?? unresolved(`nginx's default proxy_ssl_protocols for \`${proxy.proxy_pass}\` (TLSv1 and TLSv1.1 included before nginx 1.23.4)`);
+    return judgeValue(path, value, noLegacyProtocols, `proxy_ssl_protocols in \`${proxy.location}\``);
+  });
+}
+
+export const nginxProxyLegacyProtocols: InfraRule = citingOrigin({
+  ...transmission,
+  id: 'NGINX-PROXY-LEGACY-PROTOCOLS',
+  title: 'nginx proxies to a TLS upstream allowing TLS older than 1.2',
+  severity: 'high',
+  description:
+    'A `location` that passes requests on with `proxy_pass https://...` has a `proxy_ssl_protocols` in effect (its own, or the server\'s or `http` block\'s: nginx allows it in all three) that lists SSLv2, SSLv3, TLSv1 or TLSv1.1, so the hop from nginx to the upstream, which carries the same PHI, can be downgraded. Without `proxy_ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown; so is a `proxy_pass` whose scheme is a variable.',
+  remediation: 'Set `proxy_ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block, the server, or the location.',
+  formats: ['nginx'],
+  resourceTypes: [SERVER],
+  check: checkProxyProtocols,
+  strength: noLegacyProtocols.strength,
+  examples: {
+    bad: [{ path: 'nginx/conf.d/portal.conf', line: 5, text: tlsServer(['location /records/ {', '    proxy_ssl_protocols TLSv1 TLSv1.2;', '    proxy_pass https://records.internal:8443;', '}']) }],
+    good: [
+      {
+        path: 'nginx/conf.d/portal.conf',
+        text: tlsServer(['proxy_ssl_protocols TLSv1.2 TLSv1.3;', 'location /records/ {', '    proxy_pass https://records.internal:8443;', '}', 'location /static/ {', '    proxy_pass http://assets:8080;', '}']),
+      },
+    ],
+  },
+});
+
+export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff, nginxProxyLegacyProtocols];

@@ -128,7 +128,7 @@ describe('CloudFormation: local nested stacks', () => {
     expect(result.unknown.map((outcome) => outcome.message)).toEqual(['Database: StorageEncrypted depends on Ref Encrypted (a parameter without default), which could not be resolved']);
   });
 
-  it('Given local and remote nested stacks, then only local relative paths inside the repository are dependencies', () => {
+  it('Given local, S3 and escaping nested stacks, then local paths and the file names S3 URLs end in are dependencies, never a path outside the repository', () => {
     const text = `${mainTemplate(GOOD_POLICY)}  Remote:
     Type: AWS::CloudFormation::Stack
     Properties:
@@ -143,7 +143,7 @@ describe('CloudFormation: local nested stacks', () => {
       TemplateURL: !Sub "https://\${Bucket}.s3.amazonaws.com/child.yaml"
 `;
 
-    expect(cloudFormationParser.dependenciesOf!('infra/main.yaml', text)).toEqual(['infra/stacks/frontend.yaml', 'infra/stacks/records.yaml']);
+    expect(cloudFormationParser.dependenciesOf!('infra/main.yaml', text)).toEqual(['infra/stacks/frontend.yaml', 'infra/stacks/records.yaml', '**/logging.yaml', '**/child.yaml']);
   });
 
   it('Given a template that nests itself, then it is evaluated once, not forever', async () => {

@@ -43,6 +43,10 @@ describe('parseCloudFormation', () => {
     expect(isUnresolved(key) && key.expression).toBe('!GetAtt ["Key","Arn"]');
     expect(isUnresolved(listener!.values.SslPolicy)).toBe(true);
     expect(isUnresolved(listener!.values.Other)).toBe(true);
+    const certificates = listener!.values.Certificates;
+    expect(isUnresolved(certificates) && certificates.expression).toBe(
+      '!Split [",",{"Fn::ImportValue":"certs"}]: !ImportValue "certs" (another stack\'s export, known only where this stack is deployed)',
+    );
   });
 
   it('gives exact line ranges for resources and properties', () => {

@@ -104,6 +104,72 @@ describe('nginx: the effective configuration across files', () => {
     );
   });
 
+  it('Given ssl_protocols TLSv1 added to a server whose included policy snippet sets TLSv1.2 (h5bp layout), then nginx enables both and the added line is reported', async () => {
+    // nginx reads ssl_protocols as a bitmask: a second one in the same block adds to the first (ngx_conf_set_bitmask_slot).
+    const head = edit(LAYOUT, 'deploy/nginx/conf.d/portal.conf', 9, '    server_name portal.example.org;\n    ssl_protocols TLSv1 TLSv1.2;');
+
+    const result = await scan(LAYOUT, head);
+
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/conf.d/portal.conf:10', related: undefined }]);
+    expect(result.findings[0]?.message).toContain('ssl_protocols is ["TLSv1","TLSv1.2","TLSv1.3"]');
+  });
+
+  it('Given a stream block proxying TLS (ngx_stream_ssl_module) with the shared snippet, then its TLS server is judged by the TLS rules and a plain TCP server by none', async () => {
+    const stream = `stream {
+    server {
+        listen 5432 ssl;
+        ssl_certificate /etc/nginx/tls/db.crt;
+        include snippets/ssl-params.conf;
+        proxy_pass records-db:5432;
+    }
+    server {
+        listen 80;
+        proxy_pass records-api:8080;
+    }
+}
+`;
+    const base = { ...LAYOUT, 'deploy/nginx/stream.conf': stream };
+    const head = edit(base, 'deploy/nginx/snippets/ssl-params.conf', 2, 'ssl_protocols TLSv1.1 TLSv1.2;');
+
+    const unchanged = await scan(base, base);
+    const result = await scan(base, head);
+
+    expect(unchanged.findings).toEqual([]);
+    expect(unchanged.unknown).toEqual([]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:2', related: ['deploy/nginx/conf.d/portal.conf:7'] },
+      { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:2', related: ['deploy/nginx/stream.conf:2'] },
+    ]);
+    expect((await serversOf(base)).filter((resource) => resource.path === 'deploy/nginx/stream.conf').map((resource) => resource.type)).toEqual(['nginx:stream-server', 'nginx:stream-server']);
+  });
+
+  it('Given stream-level ssl_protocols with no server in the repository, then the stream block itself is judged where it is set', async () => {
+    const stream = { 'deploy/nginx/stream.conf': 'stream {\n    ssl_protocols TLSv1 TLSv1.2;\n    include /etc/nginx/stream.d/*.conf;\n}\n' };
+
+    const result = await scan({}, stream);
+
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'introduced', at: 'deploy/nginx/stream.conf:2', related: undefined }]);
+  });
+
+  it('Given proxy_ssl_protocols set in the http block and a location proxying over TLS in conf.d, then weakening it is reported at nginx.conf, and nginx-default or variable upstreams are unknown', async () => {
+    const portal = PORTAL_CONF.replace('        proxy_pass http://portal:8080;\n    }', '        proxy_pass http://portal:8080;\n    }\n    location /records/ {\n        proxy_pass https://records.internal:8443;\n    }');
+    const base = { ...edit(LAYOUT, 'deploy/nginx/nginx.conf', 12, '    ssl_prefer_server_ciphers on;\n    proxy_ssl_protocols TLSv1.2 TLSv1.3;'), 'deploy/nginx/conf.d/portal.conf': portal };
+    const head = edit(base, 'deploy/nginx/nginx.conf', 13, '    proxy_ssl_protocols TLSv1.1 TLSv1.2;');
+    const unset = { ...LAYOUT, 'deploy/nginx/conf.d/portal.conf': portal.replace('https://records.internal:8443', '$records_upstream').replace('location / {\n        proxy_pass http://portal:8080;', 'location / {\n        proxy_pass https://portal:8443;') };
+
+    const unchanged = await scan(base, base);
+    const result = await scan(base, head);
+    const unknown = await scan({}, unset);
+
+    expect(unchanged.findings).toEqual([]);
+    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-PROXY-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/nginx.conf:13', related: ['deploy/nginx/conf.d/portal.conf:7'] }]);
+    expect(result.findings[0]?.message).toContain('proxy_ssl_protocols in `location /records/` is ["TLSv1.1","TLSv1.2"]; expected TLSv1.2 and TLSv1.3 only; set at deploy/nginx/nginx.conf:13 (http block)');
+    expect(unknown.unknown.filter((outcome) => outcome.ruleId === 'NGINX-PROXY-LEGACY-PROTOCOLS').map((outcome) => outcome.message)).toEqual([
+      "server:443:portal.example.org: proxy_tls.0.proxy_ssl_protocols depends on nginx's default proxy_ssl_protocols for `proxy_pass https://portal:8443` (TLSv1 and TLSv1.1 included before nginx 1.23.4), which could not be resolved",
+      'server:443:portal.example.org: proxy_tls.1.proxy_ssl_protocols depends on proxy_pass $records_upstream (deploy/nginx/conf.d/portal.conf:18): the upstream\'s scheme is a variable, which could not be resolved',
+    ]);
+  });
+
   it('Given weak ciphers added to the snippet, then the ignore comment in the snippet suppresses the finding there', async () => {
     const weak = edit(LAYOUT, 'deploy/nginx/snippets/ssl-params.conf', 3, 'ssl_ciphers ALL:!aNULL;');
     const ignored = edit(weak, 'deploy/nginx/snippets/ssl-params.conf', 3, '# hipaa-guard:ignore NGINX-WEAK-CIPHERS reason="legacy scanners until March"\nssl_ciphers ALL:!aNULL;');

@@ -7,19 +7,19 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-IO4GYHHQ.js";
 import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-ANJKCWWH.js";
+} from "./chunk-65ZGIFBJ.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,
   locationLabel,
   parseYaml,
   safeguardTitle
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 
 // checks/report/endpoint-lines.ts
 function endpointLines(configText) {

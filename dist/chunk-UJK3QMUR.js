@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-WEV4S46Y.js";
+} from "./chunk-J67BDK57.js";
 import {
   allEngines
-} from "./chunk-2FCZVSTK.js";
+} from "./chunk-HY544TKQ.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-EYG7A7CC.js";
+} from "./chunk-5PEHJBTT.js";
 import {
   ENGINES,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";

@@ -9,17 +9,17 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-DIUQIQ6X.js";
-import "./chunk-WEV4S46Y.js";
-import "./chunk-2FCZVSTK.js";
-import "./chunk-CHRZFBUY.js";
+} from "./chunk-UJK3QMUR.js";
+import "./chunk-J67BDK57.js";
+import "./chunk-HY544TKQ.js";
+import "./chunk-4LF66KCV.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-EYG7A7CC.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-ANJKCWWH.js";
-import "./chunk-HAQYXSBD.js";
+import "./chunk-5PEHJBTT.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-65ZGIFBJ.js";
+import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-BGQC4OJG.js";
+import "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 export {
   parseResolve,

@@ -6,12 +6,12 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   cipherSuiteByName
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 import {
   CITATIONS,
   citationOf,
   makeFinding
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 
 // checks/infra/engine-rules.ts
 var PARSE_ERROR_RULE = {
@@ -1172,6 +1172,8 @@ ${directives.map((directive) => `    ${directive}
 // checks/infra/nginx/rules.ts
 var SERVER = "nginx:server";
 var HTTP = "nginx:http";
+var STREAM_SERVER = "nginx:stream-server";
+var STREAM = "nginx:stream";
 var transmission2 = { family: "nginx", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function server(resource) {
   return resource.values;
@@ -1188,8 +1190,15 @@ function unknownUnlessTls(rule) {
     }
   };
 }
-function httpTarget(key) {
-  return { type: HTTP, format: "nginx", path: [key], when: (resource) => resource.values[key] !== void 0 };
+function contextTarget(key, type = HTTP) {
+  return { type, format: "nginx", path: [key], when: (resource) => resource.values[key] !== void 0 };
+}
+function tlsTargets(key, absent) {
+  return [
+    ...[SERVER, STREAM_SERVER].map((type) => ({ type, format: "nginx", path: [key], absent, when: servesTls })),
+    contextTarget(key),
+    contextTarget(key, STREAM)
+  ];
 }
 function citingOrigin(rule) {
   return {
@@ -1208,18 +1217,9 @@ var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
   id: "NGINX-LEGACY-PROTOCOLS",
   title: "nginx accepts TLS older than 1.2",
   severity: "high",
-  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
+  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository), or for a TLS server of a `stream` block (TCP/UDP proxying), lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
   remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.",
-  targets: [
-    {
-      type: SERVER,
-      format: "nginx",
-      path: ["ssl_protocols"],
-      absent: unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)"),
-      when: servesTls
-    },
-    httpTarget("ssl_protocols")
-  ],
+  targets: tlsTargets("ssl_protocols", unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)")),
   expect: noLegacyProtocols,
   examples: {
     bad: [
@@ -1235,6 +1235,18 @@ var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
     }
 }
 `
+      },
+      {
+        path: "nginx/stream.conf",
+        line: 2,
+        text: `stream {
+    ssl_protocols TLSv1 TLSv1.2;
+    server {
+        listen 5432 ssl;
+        proxy_pass records-db:5432;
+    }
+}
+`
       }
     ],
     good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
@@ -1245,9 +1257,9 @@ var nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   id: "NGINX-WEAK-CIPHERS",
   title: "nginx enables weak cipher suites",
   severity: "high",
-  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block (or set in an `http` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
+  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block of `http` or `stream` (or set in an `http` or `stream` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
   remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
-  targets: [{ type: SERVER, format: "nginx", path: ["ssl_ciphers"], absent: "HIGH:!aNULL:!MD5", when: servesTls }, httpTarget("ssl_ciphers")],
+  targets: tlsTargets("ssl_ciphers", "HIGH:!aNULL:!MD5"),
   expect: noWeakCiphers,
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
@@ -1366,7 +1378,7 @@ var nginxAccessLogOff = citingOrigin(attributeRule({
   safeguard: "audit-controls",
   description: "The `access_log` in effect for a server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
   remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
-  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, httpTarget("access_log")],
+  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, contextTarget("access_log")],
   expect: { expected: "a log destination (not off)", test: (value) => typeof value === "string" && value !== "off", strength: (value) => value === "off" ? 0 : 1 },
   examples: {
     bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
@@ -1378,7 +1390,38 @@ var nginxAccessLogOff = citingOrigin(attributeRule({
     ]
   }
 }));
-var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff];
+function checkProxyProtocols(resource) {
+  const proxies = server(resource).proxy_tls;
+  if (!proxies?.length) return void 0;
+  return proxies.map((proxy, index) => {
+    const path = ["proxy_tls", index, "proxy_ssl_protocols"];
+    if (isUnresolved(proxy.tls)) return { verdict: "unknown", path, expression: proxy.tls.expression };
+    const value = proxy.proxy_ssl_protocols ?? unresolved(`nginx's default proxy_ssl_protocols for \`${proxy.proxy_pass}\` (TLSv1 and TLSv1.1 included before nginx 1.23.4)`);
+    return judgeValue(path, value, noLegacyProtocols, `proxy_ssl_protocols in \`${proxy.location}\``);
+  });
+}
+var nginxProxyLegacyProtocols = citingOrigin({
+  ...transmission2,
+  id: "NGINX-PROXY-LEGACY-PROTOCOLS",
+  title: "nginx proxies to a TLS upstream allowing TLS older than 1.2",
+  severity: "high",
+  description: "A `location` that passes requests on with `proxy_pass https://...` has a `proxy_ssl_protocols` in effect (its own, or the server's or `http` block's: nginx allows it in all three) that lists SSLv2, SSLv3, TLSv1 or TLSv1.1, so the hop from nginx to the upstream, which carries the same PHI, can be downgraded. Without `proxy_ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown; so is a `proxy_pass` whose scheme is a variable.",
+  remediation: "Set `proxy_ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block, the server, or the location.",
+  formats: ["nginx"],
+  resourceTypes: [SERVER],
+  check: checkProxyProtocols,
+  strength: noLegacyProtocols.strength,
+  examples: {
+    bad: [{ path: "nginx/conf.d/portal.conf", line: 5, text: tlsServer(["location /records/ {", "    proxy_ssl_protocols TLSv1 TLSv1.2;", "    proxy_pass https://records.internal:8443;", "}"]) }],
+    good: [
+      {
+        path: "nginx/conf.d/portal.conf",
+        text: tlsServer(["proxy_ssl_protocols TLSv1.2 TLSv1.3;", "location /records/ {", "    proxy_pass https://records.internal:8443;", "}", "location /static/ {", "    proxy_pass http://assets:8080;", "}"])
+      }
+    ]
+  }
+});
+var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff, nginxProxyLegacyProtocols];
 
 // checks/infra/rules/aws-access.ts
 var WEB_PORTS = [80, 443];
@@ -4045,6 +4088,7 @@ export {
   isUnresolved,
   describeValue,
   diffResources,
+  protocolRank,
   INFRA_RULES,
   PARSE_ERROR_RULE,
   SUPPRESSION_INVALID_RULE,

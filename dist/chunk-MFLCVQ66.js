@@ -5,19 +5,16 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
-} from "./chunk-BGQC4OJG.js";
+  scanChanges,
+  scanInfra
+} from "./chunk-PNR5NRNL.js";
+import "./chunk-ID2TFFKD.js";
+import "./chunk-65ZGIFBJ.js";
+import "./chunk-N6PV2AJM.js";
+import "./chunk-2OVPAMWB.js";
+import "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
+  scanChanges,
+  scanInfra
 };

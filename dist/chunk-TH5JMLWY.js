@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-CZAJ4DDN.js";
+} from "./chunk-PNR5NRNL.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,17 +27,17 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-ANJKCWWH.js";
+} from "./chunk-65ZGIFBJ.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 
 // checks/infra/plan/plan-json.ts
 var PlanFormatError = class extends Error {

@@ -18,11 +18,11 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-EYG7A7CC.js";
+} from "./chunk-5PEHJBTT.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 
 // checks/endpoint/engines/http-side.ts
 async function observeHttpSide(target, timeouts) {

@@ -6,26 +6,26 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-DIUQIQ6X.js";
+} from "./chunk-UJK3QMUR.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-WEV4S46Y.js";
-import "./chunk-2FCZVSTK.js";
-import "./chunk-CHRZFBUY.js";
+} from "./chunk-J67BDK57.js";
+import "./chunk-HY544TKQ.js";
+import "./chunk-4LF66KCV.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-EYG7A7CC.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-ANJKCWWH.js";
-import "./chunk-HAQYXSBD.js";
+} from "./chunk-5PEHJBTT.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-65ZGIFBJ.js";
+import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 
 // lab/certs.ts

@@ -22,10 +22,10 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-IO4GYHHQ.js";
 import {
   blockingFindings
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 import {
   ConfigError,
   compareFindings,
@@ -36,7 +36,7 @@ import {
   parseConfigYaml,
   safeguardTitle,
   validateConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import {
   __commonJS,
   __toESM

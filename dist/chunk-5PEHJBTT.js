@@ -6,20 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULE
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-IO4GYHHQ.js";
 import {
   CIPHER_SUITES,
   cipherSuiteByCode,
   cipherSuiteByName,
   emptyReport
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings,
   makeFinding
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 
 // checks/endpoint/engine.ts
 function timeoutsFor(totalMs) {

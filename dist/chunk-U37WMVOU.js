@@ -24843,8 +24843,13 @@ var configSchema = external_exports.strictObject({
       "var-files": globs.default([]).describe(
         'Var files (like `terraform plan -var-file`) applied, in this order and after terraform.tfvars and *.auto.tfvars, to the root module in their own directory, e.g. "envs/prod/prod.tfvars".'
       )
-    }).default({ "var-files": [] }).describe("How Terraform configurations are evaluated.")
-  }).default({ include: [], exclude: [], "block-existing": false, terraform: { "var-files": [] } }).describe("Infrastructure-as-code scanning."),
+    }).default({ "var-files": [] }).describe("How Terraform configurations are evaluated."),
+    cloudformation: external_exports.strictObject({
+      "parameter-files": external_exports.record(external_exports.string().min(1), globs).default({}).describe(
+        'Parameter files (the AWS CLI\'s `[{"ParameterKey": ..., "ParameterValue": ...}]` or a template-configuration `{"Parameters": {...}}`, JSON or YAML) by the root template they deploy, e.g. {"templates/main.yaml": ["params/prod.json"]}. Each file is one evaluation of the template. Without an entry, a parameter file is tied to the template near it that declares all its parameters.'
+      )
+    }).default({ "parameter-files": {} }).describe("How CloudFormation templates are evaluated.")
+  }).default({ include: [], exclude: [], "block-existing": false, terraform: { "var-files": [] }, cloudformation: { "parameter-files": {} } }).describe("Infrastructure-as-code scanning."),
   environments: external_exports.record(external_exports.string().regex(/^[A-Za-z0-9_-]+$/, "expected an environment name of letters, digits, - or _"), environmentSchema).optional().describe("Environments that must stay separate; inferred from the layout when absent.")
 }).describe("hipaa-guard configuration (.github/hipaa-guard.yml).");
 function defaultConfig() {

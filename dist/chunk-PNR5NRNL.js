@@ -19,12 +19,13 @@ import {
   SUPPRESSION_INVALID_RULE,
   diffResources,
   isUnresolved,
+  protocolRank,
   unresolved
-} from "./chunk-ANJKCWWH.js";
+} from "./chunk-65ZGIFBJ.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-N6PV2AJM.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -38,7 +39,7 @@ import {
   parseYamlDocuments,
   require_picomatch,
   yaml
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import {
   __toESM
 } from "./chunk-BEY6CXLO.js";
@@ -3021,13 +3022,13 @@ function messageOf(error) {
 }
 
 // checks/infra/analyze.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 
 // checks/infra/formats.ts
-var import_picomatch5 = __toESM(require_picomatch(), 1);
+var import_picomatch6 = __toESM(require_picomatch(), 1);
 
 // checks/infra/cloudformation/parse-cloudformation.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // checks/infra/file-identity.ts
 function identifyInFile(format2, resources) {
@@ -3077,6 +3078,10 @@ function eitherOf(expression, whenTrue, whenFalse) {
   }
   return unresolved(`${expression} (its branches differ in shape)`);
 }
+function unresolvedBecause(expression, ...inputs) {
+  const cause = inputs.find(isUnresolved);
+  return unresolved(cause ? `${expression}: ${cause.expression}` : expression);
+}
 var TemplateScope = class {
   constructor(template2, parameters) {
     this.template = template2;
@@ -3101,6 +3106,31 @@ var TemplateScope = class {
     const decided = typeof value === "boolean" ? value : isUnresolved(value) ? unresolved(`Condition ${name}: ${value.expression}`) : value === "true" ? true : value === "false" ? false : unresolved(`Condition ${name} is not a boolean`);
     this.conditions.set(name, decided);
     return decided;
+  }
+  /**
+   * Whether an undecided condition hangs only on where the stack is deployed (pseudo parameters:
+   * `AWS::Region`, `AWS::AccountId`, `AWS::Partition`...), not on a value someone chooses (a
+   * parameter without value, an import, another resource's attribute).
+   */
+  dependsOnlyOnPlacement(name, seen = /* @__PURE__ */ new Set()) {
+    if (seen.has(name)) return false;
+    const inner = /* @__PURE__ */ new Set([...seen, name]);
+    const placementOnly = (value) => {
+      if (Array.isArray(value)) return value.every(placementOnly);
+      const intrinsic = intrinsicOf(value);
+      if (!intrinsic) return value === null || typeof value !== "object" || Object.values(value).every(placementOnly);
+      const { name: fn, argument } = intrinsic;
+      if (fn === "Ref") return typeof argument === "string" && (argument.startsWith("AWS::") || this.parameters.has(argument));
+      if (fn === "Condition") return typeof argument === "string" && this.dependsOnlyOnPlacement(argument, inner);
+      if (fn === "Fn::Sub") {
+        const text2 = Array.isArray(argument) ? argument[0] : argument;
+        const names = typeof text2 === "string" ? [...text2.matchAll(/\$\{([^}!.]*)\}/g)].map((match) => match[1] ?? "") : [];
+        return typeof text2 === "string" && names.every((variable) => variable.startsWith("AWS::") || this.parameters.has(variable) || Array.isArray(argument) && variable in asObject(argument[1]));
+      }
+      return ["Fn::If", "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Fn::FindInMap", "Fn::Join", "Fn::Select", "Fn::Split"].includes(fn) && placementOnly(argument);
+    };
+    const definition2 = asObject(this.template.Conditions)[name];
+    return definition2 !== void 0 && placementOnly(definition2);
   }
   /** Evaluates a value; `origin` is the other-file place of a parameter it read, when any. */
   evaluateAt(value) {
@@ -3145,12 +3175,14 @@ var TemplateScope = class {
       case "Fn::Select": {
         const [index2, list2] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
         const position = Number(asText(index2));
-        return Array.isArray(list2) && Number.isInteger(position) && position >= 0 && position < list2.length ? list2[position] : unresolved(expression);
+        return Array.isArray(list2) && Number.isInteger(position) && position >= 0 && position < list2.length ? list2[position] : unresolvedBecause(expression, index2, list2);
       }
       case "Fn::Split": {
         const [delimiter, text2] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
-        return typeof delimiter === "string" && typeof text2 === "string" && delimiter !== "" ? text2.split(delimiter) : unresolved(expression);
+        return typeof delimiter === "string" && typeof text2 === "string" && delimiter !== "" ? text2.split(delimiter) : unresolvedBecause(expression, delimiter, text2);
       }
+      case "Fn::ImportValue":
+        return unresolved(`${expression} (another stack's export, known only where this stack is deployed)`);
       default:
         return unresolved(expression);
     }
@@ -3213,11 +3245,85 @@ var TemplateScope = class {
   join(argument, expression) {
     if (!Array.isArray(argument) || typeof argument[0] !== "string") return unresolved(expression);
     const list2 = this.evaluate(argument[1]);
-    if (!Array.isArray(list2)) return unresolved(expression);
+    if (!Array.isArray(list2)) return unresolvedBecause(expression, list2);
     const parts = list2.map(asText);
-    return parts.every((part) => part !== void 0) ? parts.join(argument[0]) : unresolved(expression);
+    return parts.every((part) => part !== void 0) ? parts.join(argument[0]) : unresolvedBecause(expression, ...list2);
   }
 };
+
+// checks/infra/cloudformation/parameter-files.ts
+var import_picomatch4 = __toESM(require_picomatch(), 1);
+import { posix as posix6 } from "node:path";
+var LIST_ITEM = /"?ParameterKey"?\s*:/;
+var CONFIGURATION = /^\s*\{?\s*"?Parameters"?\s*:/m;
+function looksLikeParameterFile(text2) {
+  return LIST_ITEM.test(text2) || CONFIGURATION.test(text2);
+}
+var TEMPLATE_CONFIGURATION_KEYS = /* @__PURE__ */ new Set(["Parameters", "Tags", "StackPolicy"]);
+function isScalar2(value) {
+  return ["string", "number", "boolean"].includes(typeof value);
+}
+function readParameterFile(path, text2) {
+  if (!looksLikeParameterFile(text2)) return void 0;
+  let document;
+  try {
+    [document] = parseYamlDocuments(text2.replace(/^\uFEFF/, ""));
+  } catch {
+    return void 0;
+  }
+  if (!document) return void 0;
+  const { value, positions } = document;
+  const values = /* @__PURE__ */ new Map();
+  if (Array.isArray(value)) {
+    if (!value.length) return void 0;
+    for (const [index2, item] of value.entries()) {
+      const entry = asObject(item);
+      if (typeof entry.ParameterKey !== "string") return void 0;
+      if (entry.UsePreviousValue === true || entry.UsePreviousValue === "true") {
+        values.set(entry.ParameterKey, { value: unresolved(`${entry.ParameterKey} (UsePreviousValue in ${path}: the running stack's value)`), place: { path, ...locate(positions, [index2]) } });
+      } else if (isScalar2(entry.ParameterValue)) {
+        values.set(entry.ParameterKey, { value: String(entry.ParameterValue), place: { path, ...locate(positions, [index2, "ParameterValue"]) } });
+      } else return void 0;
+    }
+    return { path, values };
+  }
+  const configuration = asObject(value);
+  const keys = Object.keys(configuration);
+  const parameters = asObject(configuration.Parameters);
+  if (!keys.includes("Parameters") || keys.some((key) => !TEMPLATE_CONFIGURATION_KEYS.has(key))) return void 0;
+  for (const [name, item] of Object.entries(parameters)) {
+    if (!isScalar2(item)) return void 0;
+    values.set(name, { value: String(item), place: { path, ...locate(positions, ["Parameters", name]) } });
+  }
+  return { path, values };
+}
+function directoryOf(path) {
+  const directory = posix6.dirname(path);
+  return directory === "." ? "" : directory;
+}
+var TEMPLATE_EXTENSIONS = "{yaml,yml,json,template}";
+function templateGlobsFor(path) {
+  const directory = directoryOf(path);
+  const parent = directory === "" ? "" : directoryOf(directory);
+  const under = (dir, rest) => dir === "" ? rest : `${dir}/${rest}`;
+  return [.../* @__PURE__ */ new Set([under(directory, `*.${TEMPLATE_EXTENSIONS}`), under(parent, `*.${TEMPLATE_EXTENSIONS}`), under(parent, `*/*.${TEMPLATE_EXTENSIONS}`)])];
+}
+var ROLE_WORDS = /* @__PURE__ */ new Set(["parameters", "parameter", "params", "param", "input", "inputs", "config", "configuration", "values", "master", "main", "root", "template", "stack", "cfn", "cloudformation", "json", "yaml", "yml"]);
+function nameWords(path) {
+  return new Set(posix6.basename(path).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word && !ROLE_WORDS.has(word)));
+}
+function sharedWords(a, b) {
+  const words = nameWords(b);
+  return [...nameWords(a)].filter((word) => words.has(word)).length;
+}
+function templatesFor(file, templates, configured) {
+  const named = Object.entries(configured).flatMap(([template2, globs]) => (0, import_picomatch4.default)([...globs], { dot: true })(file.path) ? [template2] : []);
+  if (Object.keys(configured).length && named.length) return named;
+  const inReach = (0, import_picomatch4.default)(templateGlobsFor(file.path), { dot: true });
+  const fitting = templates.filter((template2) => template2.path !== file.path && inReach(template2.path) && [...file.values.keys()].every((name) => template2.parameters.has(name)));
+  const best = Math.max(0, ...fitting.map((template2) => sharedWords(file.path, template2.path)));
+  return fitting.filter((template2) => sharedWords(file.path, template2.path) === best).map((template2) => template2.path);
+}
 
 // checks/infra/cloudformation/parse-cloudformation.ts
 var FUNCTION_TAGS = ["Sub", "GetAtt", "If", "Base64", "Join", "Select", "Split", "FindInMap", "ImportValue", "Equals", "And", "Or", "Not", "GetAZs", "Cidr"];
@@ -3240,33 +3346,78 @@ function loadTemplate(path, text2) {
   return { path, template: asObject(document?.value), positions: document?.positions ?? { startLine: 1, endLine: 1 } };
 }
 var NESTED_TEMPLATE = { "AWS::CloudFormation::Stack": "TemplateURL", "AWS::Serverless::Application": "Location" };
-function localTemplatePath(from, resource) {
+function urlTail(url, substituted) {
+  let tail = substituted ? url.slice(url.lastIndexOf("}") + 1) : url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  if (substituted && /^[^/]*\.[^/]*\//.test(tail) && url.slice(0, url.indexOf("${")).includes("://")) tail = tail.slice(tail.indexOf("/") + 1);
+  tail = tail.replace(/[?#].*$/, "").replace(/^\/+/, "");
+  return /\.(ya?ml|json|template)$/i.test(tail) ? tail : void 0;
+}
+function templateRefOf(from, resource) {
   const property = NESTED_TEMPLATE[String(resource.Type)];
   const url = property === void 0 ? void 0 : asObject(resource.Properties)[property];
-  if (typeof url !== "string" || /^[a-z][a-z0-9+.-]*:/i.test(url) || posix6.isAbsolute(url) || url.includes("${")) return void 0;
-  const path = posix6.normalize(posix6.join(posix6.dirname(from), url));
-  return path === ".." || path.startsWith("../") ? void 0 : path;
+  const sub = intrinsicOf(url)?.name === "Fn::Sub" ? intrinsicOf(url)?.argument : void 0;
+  const text2 = Array.isArray(sub) ? sub[0] : sub;
+  if (typeof text2 === "string") {
+    const tail = urlTail(text2, true);
+    return tail === void 0 ? void 0 : { urlTail: tail };
+  }
+  if (typeof url !== "string" || posix7.isAbsolute(url)) return void 0;
+  if (/^(https?|s3):/i.test(url)) {
+    const tail = urlTail(url, false);
+    return tail === void 0 ? void 0 : { urlTail: tail };
+  }
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.includes("${")) return void 0;
+  const path = posix7.normalize(posix7.join(posix7.dirname(from), url));
+  return path === ".." || path.startsWith("../") ? void 0 : { path };
 }
-function nestedStacks(template2) {
+function resolveTemplateRef(ref, paths) {
+  if ("path" in ref) return ref.path;
+  const wanted = ref.urlTail.split("/");
+  const shared = (path) => {
+    const segments = path.split("/");
+    let count = 0;
+    while (count < segments.length && count < wanted.length && segments[segments.length - 1 - count] === wanted[wanted.length - 1 - count]) count++;
+    return count;
+  };
+  const best = Math.max(0, ...paths.map(shared));
+  const found = paths.filter((path) => shared(path) === best);
+  return best > 0 && found.length === 1 ? found[0] : void 0;
+}
+function nestedStacks(template2, paths) {
   return Object.entries(asObject(template2.template.Resources)).flatMap(([id, resource]) => {
-    const child = localTemplatePath(template2.path, asObject(resource));
+    const ref = templateRefOf(template2.path, asObject(resource));
+    const child = ref && resolveTemplateRef(ref, paths);
     return child === void 0 ? [] : [{ id, child }];
   });
 }
 function cloudFormationDependencies(path, text2) {
+  const parameters = looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
+  if (parameters) return templateGlobsFor(path);
   try {
-    return nestedStacks(loadTemplate(path, text2)).map((stack) => stack.child);
+    return Object.values(asObject(loadTemplate(path, text2).template.Resources)).flatMap((resource) => {
+      const ref = templateRefOf(path, asObject(resource));
+      return ref === void 0 ? [] : ["path" in ref ? ref.path : `**/${posix7.basename(ref.urlTail)}`];
+    });
   } catch {
     return [];
   }
 }
+function looksLikeParameterFileOf(path, text2) {
+  return readParameterFile(path, text2) !== void 0;
+}
 function parseCloudFormation(path, text2) {
   return parseCloudFormationFiles([{ path, text: text2 }])[0];
 }
-function parseCloudFormationFiles(files) {
+function readGroup(files, options) {
   const templates = /* @__PURE__ */ new Map();
+  const parameterFiles = [];
   const failures = /* @__PURE__ */ new Map();
   for (const { path, text: text2 } of files) {
+    const parameters = looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
+    if (parameters) {
+      parameterFiles.push(parameters);
+      continue;
+    }
     try {
       templates.set(path, loadTemplate(path, text2));
     } catch (error) {
@@ -3274,24 +3425,79 @@ function parseCloudFormationFiles(files) {
       failures.set(path, { ok: false, path, format: "cloudformation", line: error.line, message: error.message });
     }
   }
-  const nested = new Set([...templates.values()].flatMap((template2) => nestedStacks(template2).map((stack) => stack.child)).filter((child) => templates.has(child)));
+  const paths = [...templates.keys()].sort();
+  const nesting = new Map([...templates.values()].map((template2) => [template2.path, nestedStacks(template2, paths)]));
+  const nested = new Set([...nesting.values()].flatMap((stacks) => stacks.map((stack) => stack.child)).filter((child) => templates.has(child)));
+  const roots = paths.filter((candidate) => !nested.has(candidate));
+  const { sets, notes } = tieParameterFiles(parameterFiles, roots.map((path) => templates.get(path)), options.parameterFiles ?? {});
+  return { templates, failures, paths, nesting, nested, roots, sets, notes };
+}
+function parseCloudFormationFiles(files, options = {}) {
+  const { templates, failures, paths, nesting, nested, roots, sets, notes } = readGroup(files, options);
   const resources = /* @__PURE__ */ new Map();
   const visited = /* @__PURE__ */ new Set();
-  const paths = [...templates.keys()].sort();
-  for (const path of [...paths.filter((candidate) => !nested.has(candidate)), ...paths.filter((candidate) => nested.has(candidate))]) {
+  const conditional2 = /* @__PURE__ */ new Map();
+  for (const path of [...roots, ...paths.filter((candidate) => nested.has(candidate))]) {
     if (visited.has(path)) continue;
     const template2 = templates.get(path);
-    instantiate(template2, defaultsOf(template2), { templates, visited, resources, chain: [path] });
+    const deployments = sets.get(path) ?? [];
+    if (!deployments.length) instantiate(template2, defaultsOf(template2), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], instance: "" });
+    for (const file of deployments) instantiate(template2, withParameterFile(template2, file), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], instance: file.path });
   }
-  for (const list2 of resources.values()) identifyInFile("cloudformation", list2);
-  return files.map(({ path }) => failures.get(path) ?? { ok: true, path, format: "cloudformation", resources: resources.get(path) ?? [] });
+  identifyInstances(resources);
+  return files.map(({ path }) => {
+    const failed = failures.get(path);
+    if (failed) return failed;
+    const conditions = [...conditional2.get(path) ?? []];
+    const fileNotes = [
+      ...notes.get(path) ?? [],
+      ...conditions.length ? [`infra: resources of ${path} exist only where the stack is deployed in a region or account that meets ${conditions[0]}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ""}; they are judged as they are when created`] : []
+    ];
+    return { ok: true, path, format: "cloudformation", resources: [...resources.get(path)?.values() ?? []].flat(), ...fileNotes.length ? { notes: fileNotes } : {} };
+  });
+}
+function tieParameterFiles(files, roots, configured) {
+  const declared = roots.map((template2) => ({ path: template2.path, parameters: new Set(Object.keys(asObject(template2.template.Parameters))) }));
+  const sets = /* @__PURE__ */ new Map();
+  const notes = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const named = templatesFor(file, declared, configured);
+    const tied = named.filter((path) => declared.some((template2) => template2.path === path));
+    const missing = named.filter((path) => !tied.includes(path));
+    if (missing.length) {
+      notes.set(file.path, [`infra: infra.cloudformation.parameter-files names ${missing.join(", ")} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`]);
+    } else if (!tied.length) {
+      notes.set(file.path, [
+        `infra: ${file.path} is a CloudFormation parameter file, but no root template near it declares all its parameters; name its template in infra.cloudformation.parameter-files to apply it`
+      ]);
+    }
+    for (const path of tied) {
+      sets.set(path, [...sets.get(path) ?? [], file]);
+      const parameters = declared.find((template2) => template2.path === path)?.parameters ?? /* @__PURE__ */ new Set();
+      const extra = [...file.values.keys()].filter((name) => !parameters.has(name));
+      if (extra.length) notes.set(file.path, [...notes.get(file.path) ?? [], `infra: ${file.path} sets ${extra.join(", ")}, which ${path} does not declare (CloudFormation refuses such a parameter set)`]);
+    }
+  }
+  return { sets, notes };
+}
+function typed(declaration, value) {
+  const type = typeof declaration.Type === "string" ? declaration.Type : "";
+  if (typeof value !== "string") return value;
+  if (type === "CommaDelimitedList" || type.startsWith("List<")) return value.split(",").map((item) => item.trim());
+  return type === "Number" && value.trim() !== "" && Number.isFinite(Number(value)) ? Number(value) : value;
 }
 function defaultsOf(template2) {
   const bindings = /* @__PURE__ */ new Map();
   for (const [name, declaration] of Object.entries(asObject(template2.template.Parameters))) {
     const parameter = asObject(declaration);
-    if ("Default" in parameter) bindings.set(name, { value: parameter.Default });
+    if ("Default" in parameter) bindings.set(name, { value: typed(parameter, parameter.Default) });
   }
+  return bindings;
+}
+function withParameterFile(template2, file) {
+  const bindings = defaultsOf(template2);
+  const declarations = asObject(template2.template.Parameters);
+  for (const [name, { value, place }] of file.values) bindings.set(name, { value: typed(asObject(declarations[name]), value), origin: place });
   return bindings;
 }
 function instantiate(template2, parameters, walk) {
@@ -3302,25 +3508,29 @@ function instantiate(template2, parameters, walk) {
     if (typeof resource.Type !== "string") continue;
     const condition = typeof resource.Condition === "string" ? scope.condition(resource.Condition) : true;
     if (condition === false) continue;
-    const existence = isUnresolved(condition) ? unresolved(`the resource exists only if ${condition.expression}`) : walk.existence;
+    const existence = isUnresolved(condition) ? { condition, placementOnly: (walk.existence?.placementOnly ?? true) && scope.dependsOnlyOnPlacement(String(resource.Condition)) } : walk.existence;
     const evaluated = evaluateProperties(scope, resource.Properties ?? {});
-    const list2 = walk.resources.get(template2.path) ?? [];
-    list2.push(resourceOf(template2, id, resource.Type, existence ?? evaluated.values, evaluated.origins));
-    walk.resources.set(template2.path, list2);
-    const child = walk.templates.get(localTemplatePath(template2.path, resource) ?? "");
+    const instances = walk.resources.get(template2.path) ?? /* @__PURE__ */ new Map();
+    const list2 = instances.get(walk.instance) ?? [];
+    if (existence?.placementOnly) walk.conditional.set(template2.path, (walk.conditional.get(template2.path) ?? /* @__PURE__ */ new Set()).add(existence.condition.expression));
+    const values = existence && !existence.placementOnly ? unresolved(`the resource exists only if ${existence.condition.expression}`) : evaluated.values;
+    list2.push(resourceOf(template2, id, resource.Type, values, evaluated.origins));
+    walk.resources.set(template2.path, instances.set(walk.instance, list2));
+    const child = walk.templates.get(walk.nesting.get(template2.path)?.find((stack) => stack.id === id)?.child ?? "");
     if (child && !walk.chain.includes(child.path)) {
-      const passed = childParameters(template2, id, scope, asObject(asObject(resource.Properties).Parameters), defaultsOf(child));
-      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], ...existence ? { existence } : {} });
+      const passed = childParameters(template2, id, scope, asObject(asObject(resource.Properties).Parameters), child);
+      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], instance: `${walk.instance}>${template2.path}:${id}`, ...existence ? { existence } : {} });
     }
   }
 }
-function childParameters(parent, id, scope, passed, defaults) {
-  const bindings = new Map(defaults);
+function childParameters(parent, id, scope, passed, child) {
+  const bindings = defaultsOf(child);
+  const declarations = asObject(child.template.Parameters);
   for (const [name, expression] of Object.entries(passed)) {
     const { value, origin } = scope.evaluateAt(expression);
     if (value === NO_VALUE) continue;
     const line = locate(parent.positions, ["Resources", id, "Properties", "Parameters", name]);
-    bindings.set(name, { value, origin: origin ?? { path: parent.path, ...line } });
+    bindings.set(name, { value: typed(asObject(declarations[name]), value), origin: origin ?? { path: parent.path, ...line } });
   }
   return bindings;
 }
@@ -3337,6 +3547,14 @@ function evaluateProperties(scope, properties) {
     return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, [...at, key])]).filter(([, item]) => item !== NO_VALUE));
   };
   return { values: asObject(walk(properties, [])), origins };
+}
+function identifyInstances(resources) {
+  for (const [path, instances] of resources) {
+    for (const [instance, list2] of instances) {
+      identifyInFile("cloudformation", list2);
+      if (instances.size > 1) for (const resource of list2) resource.scope = `cloudformation:${path}@${instance}`;
+    }
+  }
 }
 function resourceOf(template2, id, type, values, origins) {
   const prefix = ["Resources", id, "Properties"];
@@ -3361,10 +3579,10 @@ function resourceOf(template2, id, type, values, origins) {
 var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path) => /\.(ya?ml|json|template)$/i.test(path),
-  matchesContent: (_path, text2) => looksLikeCloudFormation(text2),
+  matchesContent: (path, text2) => looksLikeCloudFormation(text2) || looksLikeParameterFileOf(path, text2),
   parse: parseCloudFormation,
   groupOf: () => "cloudformation",
-  parseGroup: (files) => Promise.resolve(parseCloudFormationFiles(files)),
+  parseGroup: (files, options) => Promise.resolve(parseCloudFormationFiles(files, options?.cloudFormationParameterFiles ? { parameterFiles: options.cloudFormationParameterFiles } : {})),
   dependenciesOf: cloudFormationDependencies
 };
 
@@ -3443,8 +3661,8 @@ var kubernetesParser = {
 };
 
 // checks/infra/nginx/includes.ts
-var import_picomatch4 = __toESM(require_picomatch(), 1);
-import { posix as posix7 } from "node:path";
+var import_picomatch5 = __toESM(require_picomatch(), 1);
+import { posix as posix8 } from "node:path";
 
 // checks/infra/nginx/parse-nginx-syntax.ts
 var NginxSyntaxError = class extends Error {
@@ -3565,27 +3783,27 @@ var CONFIG_PREFIXES = [
   "/usr/local/openresty/nginx/conf/",
   "/etc/openresty/"
 ];
-function directoryOf(path) {
-  const directory = posix7.dirname(path);
+function directoryOf2(path) {
+  const directory = posix8.dirname(path);
   return directory === "." ? "" : directory;
 }
 function withAncestors(directory) {
   const directories = [directory];
   for (let current = directory; current !== ""; ) {
-    current = directoryOf(current);
+    current = directoryOf2(current);
     directories.push(current);
   }
   return directories;
 }
 function inside(directory, relative) {
-  const joined = posix7.normalize(posix7.join(directory, relative));
-  return joined === ".." || joined.startsWith("../") || posix7.isAbsolute(joined) || joined === "." ? void 0 : joined;
+  const joined = posix8.normalize(posix8.join(directory, relative));
+  return joined === ".." || joined.startsWith("../") || posix8.isAbsolute(joined) || joined === "." ? void 0 : joined;
 }
 function includeCandidates(from, argument, root) {
   if (argument.includes("$") || argument === "") return [];
-  const bases = [...root === void 0 ? [] : [directoryOf(root)], ...withAncestors(directoryOf(from))];
+  const bases = [...root === void 0 ? [] : [directoryOf2(root)], ...withAncestors(directoryOf2(from))];
   const relatives = [];
-  if (posix7.isAbsolute(argument)) {
+  if (posix8.isAbsolute(argument)) {
     const prefix = CONFIG_PREFIXES.find((candidate) => argument.startsWith(candidate));
     if (prefix) relatives.push(argument.slice(prefix.length));
     relatives.push(argument.slice(1));
@@ -3598,7 +3816,7 @@ function includeCandidates(from, argument, root) {
 var GLOB = /[*?[]/;
 function matchCandidate(candidate, paths) {
   if (!GLOB.test(candidate)) return paths.includes(candidate) ? [candidate] : [];
-  const matches = (0, import_picomatch4.default)(candidate);
+  const matches = (0, import_picomatch5.default)(candidate);
   return paths.filter((path) => matches(path)).sort();
 }
 function includesIn(directives) {
@@ -3616,7 +3834,7 @@ function nginxDependencies(path, text2) {
 }
 
 // checks/infra/nginx/effective-config.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 1e5;
@@ -3642,7 +3860,7 @@ function expandRoot(files, root, visited) {
     const candidates = includeCandidates(path, argument, root);
     if (!candidates.length) return notFollowed("it points outside the repository");
     const matched = candidates.map((candidate) => matchCandidate(candidate, paths)).find((found) => found.length) ?? [];
-    if (!matched.length) return INERT_INCLUDES.has(posix8.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
+    if (!matched.length) return INERT_INCLUDES.has(posix9.basename(argument)) ? [] : notFollowed("no file in the repository matches it");
     if (chain.length > MAX_INCLUDE_DEPTH) return notFollowed(`includes nested deeper than ${MAX_INCLUDE_DEPTH} levels`);
     return matched.flatMap((file) => {
       if (chain.includes(file)) return notFollowed(`${file} includes itself`);
@@ -3660,7 +3878,7 @@ function expandRoot(files, root, visited) {
 function serverAddress(values) {
   return `server:${values.listen[0]?.address ?? "80"}:${values.server_name[0] ?? "_"}`;
 }
-var CONTENT = /^\s*(http|server)\s*\{/m;
+var CONTENT = /^\s*(http|server|stream)\s*\{/m;
 var SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 function looksLikeNginx(text2) {
   return CONTENT.test(text2);
@@ -3718,14 +3936,20 @@ function includedFiles(set) {
 }
 var isServer = (directive) => directive.name === "server" && directive.block !== void 0;
 var isSimple = (directive) => !directive.block;
+var CONTEXTS = {
+  http: { server: "nginx:server", block: "nginx:http" },
+  // TCP/UDP proxying (ngx_stream_ssl_module): `ssl_protocols` and `ssl_ciphers` in `stream` and its servers; no HTTP.
+  stream: { server: "nginx:stream-server", block: "nginx:stream" }
+};
 function resourcesOf(directives) {
-  const resources = directives.filter(isServer).map((server) => serverResource(server, []));
-  for (const http of directives.filter((directive) => directive.name === "http" && directive.block)) {
-    const block = http.block ?? [];
+  const resources = directives.filter(isServer).map((server) => serverResource(server, [], "http"));
+  for (const context of directives.filter((directive) => (directive.name === "http" || directive.name === "stream") && directive.block)) {
+    const name = context.name;
+    const block = context.block ?? [];
     const inherited = block.filter(isSimple);
     const servers = block.filter(isServer);
-    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited)));
-    else resources.push(httpResource(http));
+    if (servers.length) resources.push(...servers.map((server) => serverResource(server, inherited, name)));
+    else resources.push(contextResource(context, CONTEXTS[name].block));
   }
   return resources;
 }
@@ -3739,19 +3963,30 @@ function originOf(directive, resource) {
   return `${directive.path}:${directive.line}${included ? `, included at ${directive.includedAt}` : ""}`;
 }
 var FactSheet = class {
-  constructor(block) {
+  constructor(block, context = "http") {
     this.block = block;
+    this.context = context;
   }
   block;
+  context;
   ranges = /* @__PURE__ */ new Map();
   origins = {};
+  /** How many facts of a list (`proxy_tls.0`, `proxy_tls.1`...) are placed so far. */
+  count(list2) {
+    return [...this.ranges.keys()].filter((key) => key.startsWith(`${list2}.`)).length;
+  }
   place(key, directive, origin) {
     this.ranges.set(key, placeOf(directive, this.block.path));
     const level = this.block.block ?? [];
     const written2 = directive.path === this.block.path && directive.includedAt === this.block.includedAt;
     if (origin !== void 0) this.origins[key] = origin;
-    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (http block)`;
+    else if (!level.includes(directive)) this.origins[key] = `set at ${originOf(directive, this.block)} (${this.context} block)`;
     else if (!written2) this.origins[key] = `set at ${originOf(directive, this.block)}`;
+  }
+  /** A fact set inside a nested block of the resource (a `location`): its origin is named only when it was included from elsewhere. */
+  placeInner(key, directive) {
+    this.ranges.set(key, placeOf(directive, this.block.path));
+    if (directive.path !== this.block.path || directive.includedAt !== this.block.includedAt) this.origins[key] = `set at ${originOf(directive, this.block)}`;
   }
   origin(directive) {
     return originOf(directive, this.block);
@@ -3793,7 +4028,7 @@ function mapFound(found, map) {
 }
 function readSettings(levels, facts) {
   const settings = {
-    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_protocols")(directives), (directive) => directive.args))),
+    ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, readProtocols("ssl_protocols"))),
     ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
@@ -3815,11 +4050,11 @@ function readEffectiveHsts(levels, facts) {
   }
   return void 0;
 }
-function serverResource(server, inherited) {
+function serverResource(server, inherited, context) {
   const own = server.block ?? [];
   const levels = [own, inherited];
   const path = server.path;
-  const facts = new FactSheet(server);
+  const facts = new FactSheet(server, context);
   const listens = own.filter((directive) => directive.name === "listen");
   listens.forEach((directive, index2) => facts.place(`listen.${index2}`, directive));
   const listen = listens.map(readListen);
@@ -3841,11 +4076,13 @@ function serverResource(server, inherited) {
   const dropping = locationsDroppingHsts(own);
   dropping.forEach((location, index2) => facts.place(`hsts_dropped_by.${index2}`, location));
   if (dropping.length) values.hsts_dropped_by = dropping.map((location) => ["location", ...location.args].join(" "));
+  const proxies = context === "http" ? proxiesOverTls(own, levels, facts) : [];
+  if (proxies.length) values.proxy_tls = proxies;
   if (Object.keys(facts.origins).length) values.set_in = facts.origins;
   const range = rangeOf(server);
   return {
     address: serverAddress(values),
-    type: "nginx:server",
+    type: CONTEXTS[context].server,
     format: "nginx",
     path,
     range,
@@ -3853,13 +4090,13 @@ function serverResource(server, inherited) {
     locate: facts.locate(range)
   };
 }
-function httpResource(http) {
+function contextResource(http, type) {
   const own = (http.block ?? []).filter(isSimple);
   const facts = new FactSheet(http);
   const settings = readSettings([own.filter((directive) => directive.unresolved === void 0)], facts);
   const values = { include: unfollowedIncludes(own), ...settings };
   const range = rangeOf(http);
-  return { address: "http", type: "nginx:http", format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
+  return { address: http.name, type, format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
 }
 function unfollowedIncludes(directives) {
   return directives.filter((directive) => directive.unresolved !== void 0).flatMap((directive) => directive.args);
@@ -3892,6 +4129,41 @@ function locationsDroppingHsts(directives) {
     const answer = readHsts(block);
     const drops = answer !== void 0 && !isFound(answer) && !block.some((inner) => inner.unresolved !== void 0);
     return [...drops ? [directive] : [], ...locationsDroppingHsts(block)];
+  });
+}
+function readProtocols(name) {
+  return (directives) => {
+    const all = directives.filter((directive) => directive.name === name);
+    if (!all.length) return void 0;
+    const oldest = (directive) => Math.min(...directive.args.map((protocol) => protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol)));
+    const weakest = all.reduce((chosen, directive) => oldest(directive) < oldest(chosen) ? directive : chosen);
+    return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
+  };
+}
+function proxiesOverTls(directives, outer, facts, names = []) {
+  return directives.flatMap((directive) => {
+    if (directive.name !== "location" || !directive.block) return [];
+    const block = directive.block;
+    const levels = [block, ...outer];
+    const chain = [...names, ["location", ...directive.args].join(" ")];
+    const pass = block.find((inner) => inner.name === "proxy_pass");
+    const url = pass?.args[0] ?? "";
+    const tls = /^https:\/\//i.test(url) ? true : url.startsWith("$") ? unresolved(`proxy_pass ${url} (${pass?.path ?? ""}:${pass?.line ?? 0}): the upstream's scheme is a variable`) : void 0;
+    const own = [];
+    if (pass && tls !== void 0) {
+      const key = `proxy_tls.${facts.count("proxy_tls")}`;
+      const entry = { location: chain.join(" > "), proxy_pass: [pass.name, ...pass.args].join(" "), tls };
+      facts.placeInner(key, pass);
+      const protocols = resolveInherited(levels, readProtocols("proxy_ssl_protocols"));
+      if (protocols) {
+        const inLocation = levels.slice(0, levels.length - 2).some((level) => level.includes(protocols.directive));
+        if (inLocation) facts.placeInner(key, protocols.directive);
+        else facts.place(key, protocols.directive);
+        entry.proxy_ssl_protocols = protocols.value;
+      }
+      own.push(entry);
+    }
+    return [...own, ...proxiesOverTls(block, levels, facts, chain)];
   });
 }
 function readAccessLog(directives) {
@@ -3934,7 +4206,7 @@ var nginxParser = {
 };
 
 // checks/infra/terraform/format.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 var TERRAFORM_CONTENT = /^\s*(resource|data|variable|locals|module|provider|terraform|moved)\s*("|\{)/m;
 var MODULE_SOURCE = /^\s*module\s+"[^"]*"\s*\{[^}]*?^\s*source\s*=\s*"([^"]+)"/gms;
 var OTHER_FORMAT_EXTENSION = /\.(ya?ml|json|md|markdown|txt|rst|adoc|conf|template)$/i;
@@ -3958,12 +4230,12 @@ var terraformParser = {
    * `terraform init` installed.
    */
   dependenciesOf: (path, text2) => {
-    const dir = posix9.dirname(path);
+    const dir = posix10.dirname(path);
     if (isModulesManifest(path)) {
-      const root = posix9.dirname(posix9.dirname(posix9.dirname(path)));
+      const root = posix10.dirname(posix10.dirname(posix10.dirname(path)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix9.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix10.join(root, entry.Dir)) : []);
       } catch {
         return [];
       }
@@ -3989,8 +4261,8 @@ var INFRA_PARSERS = [
   nginxParser
 ];
 function infraPathFilter(selection) {
-  const included = selection.include.length ? (0, import_picomatch5.default)([...selection.include], { dot: true }) : () => false;
-  const excluded = selection.exclude.length ? (0, import_picomatch5.default)([...selection.exclude], { dot: true }) : () => false;
+  const included = selection.include.length ? (0, import_picomatch6.default)([...selection.include], { dot: true }) : () => false;
+  const excluded = selection.exclude.length ? (0, import_picomatch6.default)([...selection.exclude], { dot: true }) : () => false;
   return (path) => !excluded(path) && (included(path) || INFRA_PARSERS.some((parser) => parser.matchesPath(path)));
 }
 function detectFormat(path, text2) {
@@ -4069,8 +4341,8 @@ async function parseVersion(files, maxBytes, options) {
 }
 function scopeOf(resource, path) {
   if (resource.scope !== void 0) {
-    const from = `:${posix10.dirname(resource.path)}`;
-    return path !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix10.dirname(path)}` : resource.scope;
+    const from = `:${posix11.dirname(resource.path)}`;
+    return path !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix11.dirname(path)}` : resource.scope;
   }
   const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
   return parser?.groupOf?.(path) ?? `${resource.format}:${path}`;
@@ -4085,11 +4357,11 @@ function parseErrorFinding(failure) {
 }
 
 // checks/scan.ts
-var import_picomatch7 = __toESM(require_picomatch(), 1);
+var import_picomatch8 = __toESM(require_picomatch(), 1);
 
 // checks/infra/select-files.ts
-var import_picomatch6 = __toESM(require_picomatch(), 1);
-import { posix as posix11 } from "node:path";
+var import_picomatch7 = __toESM(require_picomatch(), 1);
+import { posix as posix12 } from "node:path";
 var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
 async function selectInfraFiles(changeSet, options, report) {
@@ -4185,9 +4457,9 @@ var Globs = class {
   get(glob) {
     let entry = this.compiled.get(glob);
     if (!entry) {
-      const scanned = import_picomatch6.default.scan(glob);
-      const dir = posix11.dirname(glob) === "." ? "" : posix11.dirname(glob);
-      entry = { matches: (0, import_picomatch6.default)(glob, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
+      const scanned = import_picomatch7.default.scan(glob);
+      const dir = posix12.dirname(glob) === "." ? "" : posix12.dirname(glob);
+      entry = { matches: (0, import_picomatch7.default)(glob, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob, entry);
     }
     return entry;
@@ -4261,18 +4533,18 @@ async function indexDependents(listing, reader, globs) {
 }
 function candidatesFor(path, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix11.dirname(path);
+  let dir = posix12.dirname(path);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix11.dirname(dir);
+    dir = posix12.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path of listing) {
-    const dir = posix11.dirname(path) === "." ? "" : posix11.dirname(path);
+    const dir = posix12.dirname(path) === "." ? "" : posix12.dirname(path);
     const list2 = index2.get(dir) ?? [];
     list2.push(path);
     index2.set(dir, list2);
@@ -4313,14 +4585,14 @@ async function scanInfra(changeSet, config, options) {
   const report = emptyReport(TOOL, options.now.toISOString());
   const isInfra = infraPathFilter(config.infra);
   const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...options.all ? { all: true } : {} }, report);
-  const included = config.infra.include.length ? (0, import_picomatch7.default)([...config.infra.include], { dot: true }) : void 0;
+  const included = config.infra.include.length ? (0, import_picomatch8.default)([...config.infra.include], { dot: true }) : void 0;
   for (const file of head) {
     if (included?.(file.path) && !detectFormat(file.path, file.text)) {
       report.notes.push(`infra: ${file.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
     }
   }
   const renames = new Map(changeSet.changed.filter((file) => file.previousPath !== void 0).map((file) => [file.path, file.previousPath]));
-  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config.infra.terraform["var-files"] } });
+  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config.infra.terraform["var-files"], cloudFormationParameterFiles: config.infra.cloudformation["parameter-files"] } });
   report.findings.push(...analysis.findings);
   report.suppressed.push(...analysis.suppressed);
   report.unknown.push(...analysis.unknown);

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-CHRZFBUY.js";
+} from "./chunk-4LF66KCV.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -23,7 +23,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-IO4GYHHQ.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -32,7 +32,7 @@ import {
   locationLabel,
   parseConfig,
   severityRank
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 
 // cli/options.ts
 import { readFile, writeFile } from "node:fs/promises";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-YRDTS4AI.js";
+} from "./chunk-TH5JMLWY.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-CZAJ4DDN.js";
+} from "./chunk-PNR5NRNL.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,18 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-WEV4S46Y.js";
-import "./chunk-CHRZFBUY.js";
+} from "./chunk-J67BDK57.js";
+import "./chunk-4LF66KCV.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-ANJKCWWH.js";
-import "./chunk-HAQYXSBD.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-65ZGIFBJ.js";
+import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 
 // cli/scan.ts
