@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-EW4ZDUO3.js";
+} from "./chunk-RGKABBP4.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-NDHYKSHP.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -64,6 +64,12 @@ describe('evaluating expressions', () => {
     ['${basename("examples/complete-alb")}', 'complete-alb'],
     ['${jsondecode("{\\"a\\": [1, true]}")}', { a: [1, true] }],
     ['${cidrsubnet("10.1.0.0/16", 8, 3)}', '10.1.3.0/24'],
+    ['${cidrnetmask("172.16.0.0/12")}', '255.240.0.0'],
+    ['${cidrhost("10.12.112.0/20", -2)}', '10.12.127.254'],
+    ['${cidrhost("fd00:fd12:3456:7890::/56", 16)}', 'fd00:fd12:3456:7800::10'],
+    // cloudposse/terraform-aws-alb keeps the IPv4 ranges of a mixed list this way
+    ['${[for cidr in ["0.0.0.0/0", "::/0"] : cidr if can(cidrnetmask(cidr))]}', ['0.0.0.0/0']],
+    ['${[for cidr in ["0.0.0.0/0", "::/0"] : cidr if !can(cidrnetmask(cidr)) && can(cidrhost(cidr, 0))]}', ['::/0']],
     ['${min(var.ports...)}', 443],
     ['${toset(["a", "b", "a"])}', ['a', 'b']],
     ['%{ if var.enabled }enabled%{ else }disabled%{ endif }', 'enabled'],
@@ -93,6 +99,16 @@ describe('evaluating expressions', () => {
     // an object with an unknown attribute is known not to be null
     expect(run('${{ id = aws_s3_bucket.logs.id } != null}')).toBe(true);
     expect(isUnresolved(run('${{ id = aws_s3_bucket.logs.id } == { id = "x" }}'))).toBe(true);
+  });
+
+  it('flatten() keeps objects whose attributes are unknown, and is unknown only when an element could be a list', () => {
+    // terraform-aws-s3-bucket: `flatten([var.server_side_encryption_configuration["rule"]])` with a KMS key ARN made by the caller
+    const rules = run('${flatten([{ sse_algorithm = "aws:kms", kms_master_key_id = aws_kms_key.objects.arn }])}') as Record<string, unknown>[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.sse_algorithm).toBe('aws:kms');
+    expect(isUnresolved(rules[0]!.kms_master_key_id)).toBe(true);
+    const unknown = run('${flatten([var.ports, aws_s3_bucket.logs.tags_all])}');
+    expect(isUnresolved(unknown) && reasonOf(unknown)).toBe('an attribute of another resource, known only after apply');
   });
 
   it('an expression Terraform would reject is unknown with its error, not a value', () => {

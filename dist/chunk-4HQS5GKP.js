@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-NDHYKSHP.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-IYY2YAO7.js";
 import "./chunk-HAQYXSBD.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-EW4ZDUO3.js";
+} from "./chunk-RGKABBP4.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-NDHYKSHP.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,

@@ -614,6 +614,7 @@ var import_picomatch2 = __toESM(require_picomatch(), 1);
 import { posix as posix2 } from "node:path";
 
 // checks/infra/terraform/functions.ts
+import { isIP } from "node:net";
 import { posix } from "node:path";
 var list = (value, node) => {
   if (Array.isArray(value)) return value;
@@ -665,13 +666,19 @@ var STRUCTURAL = {
   },
   jsonencode: ([value]) => value,
   coalescelist: (args, node) => args.map((arg) => list(arg, node)).find((items) => items.length) ?? [],
-  reverse: ([items], node) => [...list(items, node)].reverse()
+  reverse: ([items], node) => [...list(items, node)].reverse(),
+  // Only an unknown that could itself be a list keeps the result unknown: an object with an unknown attribute (a KMS key ARN) is one element.
+  flatten: ([items], node, widen2) => {
+    let cause;
+    const flat = (value) => {
+      if (isUnresolved(value)) cause ??= value;
+      return Array.isArray(value) ? value.flatMap(flat) : [value];
+    };
+    const result = flat(list(items, node));
+    return cause ? widen2(cause) : result;
+  }
 };
 var SCALAR = {
-  flatten: ([items], node) => {
-    const flat = (value) => Array.isArray(value) ? value.flatMap(flat) : [value];
-    return flat(list(items, node));
-  },
   contains: ([items, value], node) => list(items, node).some((item) => equal(item, value)),
   distinct: ([items], node) => distinct(list(items, node)),
   toset: ([items], node) => distinct(list(items, node)),
@@ -751,6 +758,8 @@ var SCALAR = {
   ceil: ([value], node) => Math.ceil(toNumber(value, node)),
   floor: ([value], node) => Math.floor(toNumber(value, node)),
   cidrsubnet: ([prefix, newbits, netnum], node) => cidrsubnet(text(prefix, node), toNumber(newbits, node), toNumber(netnum, node), node),
+  cidrnetmask: ([prefix], node) => cidrnetmask(text(prefix, node), node),
+  cidrhost: ([prefix, hostnum], node) => cidrhost(text(prefix, node), toNumber(hostnum, node), node),
   setunion: (args, node) => distinct(args.flatMap((arg) => list(arg, node))),
   setintersection: ([first, ...rest], node) => distinct(list(first, node)).filter((item) => rest.every((other) => list(other, node).some((candidate) => equal(candidate, item)))),
   setsubtract: ([first, second], node) => list(first, node).filter((item) => !list(second, node).some((other) => equal(other, item)))
@@ -768,11 +777,11 @@ function callFunction(name, args, node, widen2) {
   if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
   const top = args.find(isUnresolved);
   if (top) return widen2(top);
-  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node);
+  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node, widen2);
   if (Object.hasOwn(SCALAR, name)) {
     const deep = args.map(firstUnknown).find((found) => found !== void 0);
     if (deep) return widen2(deep);
-    return SCALAR[name](args, node);
+    return SCALAR[name](args, node, widen2);
   }
   return unknownBecause(`\${${node.text}}`, `the function ${name}() is not evaluated by hipaa-guard`);
 }
@@ -803,6 +812,42 @@ function cidrsubnet(prefix, newbits, netnum, node) {
   const size = 2 ** (32 - length);
   const network = Math.floor(base / 2 ** (32 - Number(match[5]))) * 2 ** (32 - Number(match[5])) + netnum * size;
   return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${length}`;
+}
+function parseCidr(prefix, node) {
+  const slash = prefix.lastIndexOf("/");
+  const host = prefix.slice(0, slash);
+  const length = Number(prefix.slice(slash + 1));
+  const version = slash > 0 && /^\d+$/.test(prefix.slice(slash + 1)) ? isIP(host) : 0;
+  const bits = version === 4 ? 32 : 128;
+  if (!version || length > bits) throw new EvalError(`${node.text}: "${prefix}" is not a valid CIDR prefix`);
+  if (version === 4) return { bits, length, address: host.split(".").reduce((sum, octet) => (sum << 8n) + BigInt(octet), 0n) };
+  const [head = "", tail = ""] = host.includes("::") ? host.split("::") : [host, ""];
+  const groups = (part) => part ? part.split(":") : [];
+  const missing = 8 - groups(head).length - groups(tail).length;
+  const all = [...groups(head), ...Array(host.includes("::") ? missing : 0).fill("0"), ...groups(tail)];
+  return { bits, length, address: all.reduce((sum, group) => (sum << 16n) + BigInt(`0x${group}`), 0n) };
+}
+function formatAddress(bits, address) {
+  if (bits === 32) return [24n, 16n, 8n, 0n].map((shift) => String(address >> shift & 255n)).join(".");
+  const groups = Array.from({ length: 8 }, (_, position) => (address >> BigInt(112 - 16 * position) & 0xffffn).toString(16));
+  const runs = [...groups.join(",").matchAll(/(?:^|,)(0(?:,0)+)(?=,|$)/g)].map((match) => match[1]);
+  const longest = runs.sort((a, b) => b.length - a.length)[0];
+  if (!longest) return groups.join(":");
+  const joined = `,${groups.join(",")},`.replace(`,${longest},`, "::").replace(/^,|,$/g, "");
+  return joined.replaceAll(",", ":");
+}
+function cidrnetmask(prefix, node) {
+  const { bits, length } = parseCidr(prefix, node);
+  if (bits !== 32) throw new EvalError(`${node.text}: only IPv4 prefixes have a netmask`);
+  return formatAddress(32, (1n << 32n) - 1n ^ (1n << BigInt(32 - length)) - 1n);
+}
+function cidrhost(prefix, hostnum, node) {
+  const { bits, address, length } = parseCidr(prefix, node);
+  const size = 1n << BigInt(bits - length);
+  const host = BigInt(Math.trunc(hostnum));
+  const offset = host < 0n ? size + host : host;
+  if (offset < 0n || offset >= size) throw new EvalError(`${node.text}: host number ${hostnum} does not fit in ${prefix}`);
+  return formatAddress(bits, (address >> BigInt(bits - length) << BigInt(bits - length)) + offset);
 }
 
 // checks/infra/terraform/evaluate.ts
@@ -2519,11 +2564,11 @@ function applyEnvironmentSuppressions(findings, facts, now) {
 var import_picomatch3 = __toESM(require_picomatch(), 1);
 
 // checks/environments/cidr.ts
-import { isIP } from "node:net";
+import { isIP as isIP2 } from "node:net";
 function parseRange(text2) {
   const [address = "", prefixText, ...rest] = text2.split("/");
   if (rest.length) return void 0;
-  const family = isIP(address);
+  const family = isIP2(address);
   if (family !== 4 && family !== 6) return void 0;
   const bits = family === 4 ? 32 : 128;
   if (prefixText !== void 0 && !/^\d{1,3}$/.test(prefixText)) return void 0;

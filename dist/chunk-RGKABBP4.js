@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-NDHYKSHP.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
