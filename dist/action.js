@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-RGKABBP4.js";
+} from "./chunk-4X5RIWTE.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NDHYKSHP.js";
+} from "./chunk-A5OSNHH2.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-NN643U7L.js";
 import {
   runProbes
 } from "./chunk-2X6Z5W3Q.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-LQSEDBAJ.js";
 import {
   emptyReport,
   mergeReports

@@ -350,7 +350,7 @@ class Instance {
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
       const outputs = children.instances.map((child) => child.outputs());
       if (children.keys === undefined) return outputs[0];
-      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys) ?? 'the instances of this module are not known');
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys));
       if (children.keys.every((instanceKey) => typeof instanceKey === 'number')) return outputs;
       return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
     });
@@ -393,7 +393,7 @@ class Instance {
       const entries: [string, unknown][] = [];
       for (const [key, item] of Object.entries(raw)) {
         const name = key.includes('${') ? this.value(key, scope) : key;
-        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name) ?? 'a key that is not known');
+        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name));
         entries.push([String(name), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })]);
       }
       return Object.fromEntries(entries);
@@ -437,7 +437,7 @@ class Instance {
     blocks: unknown[],
   ): unknown {
     const collection = this.value(definition.for_each, scope);
-    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known${reasonOf(collection) ? ` (${reasonOf(collection)})` : ''}`);
+    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known: ${reasonOf(collection)}`);
     const iterator = typeof definition.iterator === 'string' ? definition.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, '$1') : name;
     const content = firstBody(definition.content) ?? {};
     const forEach = typeof definition.for_each === 'string' ? this.config.parse(definition.for_each) : undefined;
@@ -506,7 +506,7 @@ class Instance {
         const each = { key: unknownBecause('${each.key}', reason), value: unknownBecause('${each.value}', reason) };
         return { keys: unknownBecause(JSON.stringify(block.for_each), reason), iterations: [{ each, ...(origin ? { origin } : {}) }] };
       };
-      if (isUnresolved(collection)) return unknownEach(reasonOf(collection) ?? `for_each ${collection.expression} is not known`);
+      if (isUnresolved(collection)) return unknownEach(reasonOf(collection));
       const pairs: [string, unknown][] = Array.isArray(collection)
         ? collection.map((item) => [String(item), item])
         : isObject(collection)
@@ -596,7 +596,7 @@ class Instance {
         ['count', iteration.origin],
       ]);
       const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
-      const values = finalize(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins })) as HclBody;
+      const values = this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins });
       const movedFrom = this.module.moves.get(local)?.map((from) => `${this.prefix}${from}${suffix}`);
       const resource: InfraResource = {
         address: `${this.prefix}${local}${suffix}`,
@@ -636,19 +636,7 @@ function instanceSuffix(key: string | number): string {
 }
 
 function renamed(value: Unresolved, expression: string): Unresolved {
-  return unknownBecause(expression, reasonOf(value) ?? `${value.expression} is not known`, value.branches);
-}
-
-/** Unresolved values say why in their expression (`${var.x} (var.x has no default …)`), for the report. */
-function finalize(value: unknown): unknown {
-  if (isUnresolved(value)) {
-    const reason = reasonOf(value);
-    const expression = reason && !value.expression.includes(reason) ? `${value.expression} (${reason})` : value.expression;
-    return value.branches ? { ...unknownBecause(expression, reason ?? ''), branches: value.branches.map(finalize) } : unknownBecause(expression, reason ?? '');
-  }
-  if (Array.isArray(value)) return value.map(finalize);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, finalize(item)]));
-  return value;
+  return unknownBecause(expression, reasonOf(value), value.branches);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../../checks/infra/analyze.js';
-import { isUnresolved, type InfraResource } from '../../../checks/infra/model.js';
+import type { InfraResource } from '../../../checks/infra/model.js';
 import { parseTerraformModule } from '../../../checks/infra/terraform/parse-terraform.js';
 import type { Finding } from '../../../checks/model/finding.js';
 import { EDGE_MODULE, ROOT, TFVARS, type Tree } from './fixtures.js';
@@ -63,7 +63,7 @@ describe('a root module calling local modules two levels deep, with terraform.tf
 
     // A resource attribute is unknown, with the reason
     const certificate = https.values.certificate_arn;
-    expect(isUnresolved(certificate) && certificate.expression).toBe('${module.certs.arn} (an attribute of another resource, known only after apply)');
+    expect(certificate).toEqual(expect.objectContaining({ expression: '${module.certs.arn}', reason: 'an attribute of another resource, known only after apply' }));
   });
 
   it('catches a weakening made only in terraform.tfvars, and points at the tfvars with the module resource related', async () => {
@@ -169,7 +169,7 @@ variable "tls_policy" {
   it('a registry module without modules.json: a note names it, and values from it are unknown with the reason', async () => {
     const resources = await resourcesOf(registry);
     const flowLog = resources.find((resource) => resource.address === 'aws_flow_log.vpc')!;
-    expect(flowLog.values.vpc_id).toEqual(expect.objectContaining({ expression: '${module.vpc.vpc_id} (module source not available locally)' }));
+    expect(flowLog.values.vpc_id).toEqual(expect.objectContaining({ expression: '${module.vpc.vpc_id}', reason: 'module source not available locally' }));
     expect(await notesOf(registry)).toEqual([
       'infra: module.vpc (source "terraform-aws-modules/vpc/aws") is not available locally (no .terraform/modules/modules.json records it); its resources are not checked and values from it are unknown',
     ]);
@@ -181,7 +181,7 @@ variable "tls_policy" {
     expect(result.unknown).toContainEqual(
       expect.objectContaining({
         ruleId: 'IAC-LB-TLS-POLICY',
-        message: expect.stringContaining('${var.tls_policy} (var.tls_policy has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)'),
+        message: expect.stringContaining('${var.tls_policy}, which could not be resolved (var.tls_policy has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)'),
       }),
     );
   });
@@ -240,7 +240,7 @@ describe('configurations that would not end', () => {
     };
     const resources = await resourcesOf(tree);
     const loop = resources.find((resource) => resource.address === 'aws_ebs_volume.loop')!;
-    expect(loop.values.encrypted).toEqual(expect.objectContaining({ expression: '${local.a} (local.a depends on itself)' }));
+    expect(loop.values.encrypted).toEqual(expect.objectContaining({ expression: '${local.a}', reason: 'local.a depends on itself' }));
     // the huge count is one instance with count.index unknown
     expect(resources.filter((resource) => resource.address === 'aws_ebs_volume.many')).toHaveLength(1);
     // the self-call stops at the depth limit, with a note
@@ -254,7 +254,7 @@ describe('messages', () => {
     const text = `variable "suffix" {}\n\nresource "aws_lb_listener" "front" {\n  protocol   = "HTTPS"\n  ssl_policy = <<EOT\nELBSecurityPolicy-\${var.suffix}\n${'x'.repeat(500)}\nEOT\n}\n`;
     const result = await analyzeInfra({ base: [], head: files({ 'main.tf': text }), now: NOW });
     const [unknown] = result.unknown;
-    expect(unknown?.message).toBe('aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved');
+    expect(unknown?.message).toBe('aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved (var.suffix has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)');
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isUnresolved } from '../../../checks/infra/model.js';
-import { evaluateSafely, reasonOf, unknownBecause, type EvalScope } from '../../../checks/infra/terraform/evaluate.js';
+import { evaluateSafely, unknownBecause, type EvalScope } from '../../../checks/infra/terraform/evaluate.js';
 import { ExpressionSyntaxError, parseExpression, parseTemplateBody } from '../../../checks/infra/terraform/expression.js';
 
 const VARIABLES: Record<string, unknown> = {
@@ -84,13 +84,13 @@ describe('evaluating expressions', () => {
   it('a conditional on an unknown value keeps both arms as branches', () => {
     const value = run('${var.unset ? "ELBSecurityPolicy-2016-08" : "ELBSecurityPolicy-TLS13-1-2-2021-06"}');
     expect(isUnresolved(value) && value.branches).toEqual(['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-2021-06']);
-    expect(isUnresolved(value) && reasonOf(value)).toBe('var.unset has no value');
+    expect(isUnresolved(value) && value.reason).toBe('var.unset has no value');
   });
 
   it('anything built on an unknown value is unknown, named after the whole expression, with the first reason', () => {
     const value = run('arn:${aws_s3_bucket.logs.arn}/*');
     expect(isUnresolved(value) && value.expression).toBe('arn:${aws_s3_bucket.logs.arn}/*');
-    expect(isUnresolved(value) && reasonOf(value)).toBe('an attribute of another resource, known only after apply');
+    expect(isUnresolved(value) && value.reason).toBe('an attribute of another resource, known only after apply');
     // while known parts of a structure stay known
     const list = run('${[var.env, aws_s3_bucket.logs.arn]}') as unknown[];
     expect(list[0]).toBe('prod');
@@ -108,14 +108,14 @@ describe('evaluating expressions', () => {
     expect(rules[0]!.sse_algorithm).toBe('aws:kms');
     expect(isUnresolved(rules[0]!.kms_master_key_id)).toBe(true);
     const unknown = run('${flatten([var.ports, aws_s3_bucket.logs.tags_all])}');
-    expect(isUnresolved(unknown) && reasonOf(unknown)).toBe('an attribute of another resource, known only after apply');
+    expect(isUnresolved(unknown) && unknown.reason).toBe('an attribute of another resource, known only after apply');
   });
 
   it('an expression Terraform would reject is unknown with its error, not a value', () => {
     const value = run('${var.listeners.grpc.port}');
-    expect(isUnresolved(value) && reasonOf(value)).toBe('var.listeners.grpc: this object has no attribute "grpc"');
+    expect(isUnresolved(value) && value.reason).toBe('var.listeners.grpc: this object has no attribute "grpc"');
     const file = run('${file("policy.json")}');
-    expect(isUnresolved(file) && reasonOf(file)).toBe('file() reads a file at plan time');
+    expect(isUnresolved(file) && file.reason).toBe('file() reads a file at plan time');
   });
 
   it('refuses malformed and absurdly deep expressions with a syntax error', () => {

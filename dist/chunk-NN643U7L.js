@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-IYY2YAO7.js";
+} from "./chunk-LQSEDBAJ.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

@@ -20,7 +20,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-IYY2YAO7.js";
+} from "./chunk-LQSEDBAJ.js";
 import {
   emptyReport,
   mergeReports
@@ -853,17 +853,14 @@ function cidrhost(prefix, hostnum, node) {
 // checks/infra/terraform/evaluate.ts
 var EvalError = class extends Error {
 };
-var reasons = /* @__PURE__ */ new WeakMap();
 function unknownBecause(expression, reason, branches) {
-  const value = unresolved(expression, branches);
-  reasons.set(value, reason);
-  return value;
+  return unresolved(expression, branches, reason);
 }
-function reasonOf(value) {
-  return reasons.get(value);
+function reasonOf(cause) {
+  return cause.reason ?? `${cause.expression} is not known`;
 }
 function widen(node, cause) {
-  return unknownBecause(expressionOf(node), reasons.get(cause) ?? `${cause.expression} is not known`);
+  return unknownBecause(expressionOf(node), reasonOf(cause));
 }
 function expressionOf(node) {
   return node.kind === "template" && node.body ? node.text : `\${${node.text}}`;
@@ -1062,7 +1059,7 @@ function conditional(node, scope) {
   const then = arm(node.then);
   const otherwise = arm(node.otherwise);
   if (!containsUnknown(then) && equal(then, otherwise)) return then;
-  return unknownBecause(`\${${node.text}}`, reasons.get(condition) ?? `${condition.expression} is not known`, [then, otherwise]);
+  return unknownBecause(`\${${node.text}}`, reasonOf(condition), [then, otherwise]);
 }
 function binary(node, scope) {
   const left = evaluate(node.left, scope);
@@ -1873,7 +1870,7 @@ var Instance = class _Instance {
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
       const outputs = children.instances.map((child) => child.outputs());
       if (children.keys === void 0) return outputs[0];
-      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys) ?? "the instances of this module are not known");
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys));
       if (children.keys.every((instanceKey) => typeof instanceKey === "number")) return outputs;
       return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
     });
@@ -1912,7 +1909,7 @@ var Instance = class _Instance {
       const entries = [];
       for (const [key, item] of Object.entries(raw)) {
         const name = key.includes("${") ? this.value(key, scope) : key;
-        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name) ?? "a key that is not known");
+        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name));
         entries.push([String(name), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })]);
       }
       return Object.fromEntries(entries);
@@ -1944,7 +1941,7 @@ var Instance = class _Instance {
   /** `dynamic "name" { for_each, iterator, content }`: one block per element, appended to `blocks`. */
   dynamic(name, definition2, scope, place, blocks) {
     const collection = this.value(definition2.for_each, scope);
-    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known${reasonOf(collection) ? ` (${reasonOf(collection)})` : ""}`);
+    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known: ${reasonOf(collection)}`);
     const iterator = typeof definition2.iterator === "string" ? definition2.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, "$1") : name;
     const content = firstBody(definition2.content) ?? {};
     const forEach = typeof definition2.for_each === "string" ? this.config.parse(definition2.for_each) : void 0;
@@ -2010,7 +2007,7 @@ var Instance = class _Instance {
         const each = { key: unknownBecause("${each.key}", reason), value: unknownBecause("${each.value}", reason) };
         return { keys: unknownBecause(JSON.stringify(block.for_each), reason), iterations: [{ each, ...origin ? { origin } : {} }] };
       };
-      if (isUnresolved(collection)) return unknownEach(reasonOf(collection) ?? `for_each ${collection.expression} is not known`);
+      if (isUnresolved(collection)) return unknownEach(reasonOf(collection));
       const pairs = Array.isArray(collection) ? collection.map((item) => [String(item), item]) : isObject(collection) ? Object.keys(collection).sort().map((key) => [key, collection[key]]) : [];
       if (pairs.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach("some keys of for_each are not known");
       if (pairs.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
@@ -2091,7 +2088,7 @@ var Instance = class _Instance {
         ["count", iteration.origin]
       ]);
       const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
-      const values = finalize(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins }));
+      const values = this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins });
       const movedFrom = this.module.moves.get(local)?.map((from) => `${this.prefix}${from}${suffix}`);
       const resource = {
         address: `${this.prefix}${local}${suffix}`,
@@ -2126,17 +2123,7 @@ function instanceSuffix(key) {
   return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 function renamed(value, expression) {
-  return unknownBecause(expression, reasonOf(value) ?? `${value.expression} is not known`, value.branches);
-}
-function finalize(value) {
-  if (isUnresolved(value)) {
-    const reason = reasonOf(value);
-    const expression = reason && !value.expression.includes(reason) ? `${value.expression} (${reason})` : value.expression;
-    return value.branches ? { ...unknownBecause(expression, reason ?? ""), branches: value.branches.map(finalize) } : unknownBecause(expression, reason ?? "");
-  }
-  if (Array.isArray(value)) return value.map(finalize);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, finalize(item)]));
-  return value;
+  return unknownBecause(expression, reasonOf(value), value.branches);
 }
 function withTypeDefaults(type, value, parse) {
   if (typeof type !== "string" || !type.includes("optional(")) return value;

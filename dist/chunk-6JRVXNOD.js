@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-U4N6G4CF.js";
+} from "./chunk-2A2SITF5.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
+} from "./chunk-KBCGPUX5.js";
 import "./chunk-A472R76D.js";
-import "./chunk-4VUEIBUJ.js";
+import "./chunk-NN643U7L.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-2X6Z5W3Q.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-LQSEDBAJ.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

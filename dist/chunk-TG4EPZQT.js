@@ -5,16 +5,25 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges,
-  scanInfra
-} from "./chunk-NDHYKSHP.js";
-import "./chunk-ID2TFFKD.js";
-import "./chunk-IYY2YAO7.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-2A2SITF5.js";
+import "./chunk-KBCGPUX5.js";
+import "./chunk-A472R76D.js";
+import "./chunk-NN643U7L.js";
+import "./chunk-STUYUDEK.js";
+import "./chunk-2X6Z5W3Q.js";
+import "./chunk-B7NOWVOC.js";
+import "./chunk-LQSEDBAJ.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges,
-  scanInfra
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
+} from "./chunk-KBCGPUX5.js";
 import {
   allEngines
 } from "./chunk-A472R76D.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-RGKABBP4.js";
+} from "./chunk-4X5RIWTE.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NDHYKSHP.js";
+} from "./chunk-A5OSNHH2.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
-import "./chunk-4VUEIBUJ.js";
+} from "./chunk-KBCGPUX5.js";
+import "./chunk-NN643U7L.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+import "./chunk-LQSEDBAJ.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-NN643U7L.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
