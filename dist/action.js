@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-4X5RIWTE.js";
+} from "./chunk-V3NBPGRT.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-A5OSNHH2.js";
+} from "./chunk-2CEQKCVN.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -77,7 +77,8 @@ describe('a root module calling local modules two levels deep, with terraform.tf
     // Then the listener in modules/edge is weakened, reported where the value was set
     const finding = result.findings.find((candidate) => candidate.ruleId === 'IAC-LB-TLS-POLICY');
     expect(finding).toMatchObject({ change: 'weakened', evidence: { resource: 'module.edge.aws_lb_listener.this["https"]', before: STRONG, after: WEAK } });
-    expect(finding!.location).toMatchObject({ kind: 'file', path: 'live/prod/terraform.tfvars' });
+    // at the nested key's line (listeners.https.ssl_policy), not the whole `listeners` map
+    expect(finding!.location).toEqual({ kind: 'file', path: 'live/prod/terraform.tfvars', startLine: 6, endLine: 6 });
     expect(finding!.related).toEqual([{ kind: 'file', path: 'modules/edge/main.tf', startLine: 12, endLine: 25 }]);
     // and nothing else changed
     expect(result.findings.filter((candidate) => candidate.change !== 'existing').map((candidate) => candidate.ruleId)).toEqual(['IAC-LB-TLS-POLICY']);

@@ -233,3 +233,58 @@ module "s3_bucket" {
     ]);
   });
 });
+
+describe('terraform-aws-alb style: examples pass listener maps to `source = "../../"`', () => {
+  const root: Tree = {
+    'variables.tf': `variable "listeners" {
+  type    = any
+  default = {}
+}
+`,
+    'main.tf': `resource "aws_lb_listener" "this" {
+  for_each = var.listeners
+
+  load_balancer_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/phi/1"
+  port              = try(each.value.port, 443)
+  protocol          = try(each.value.protocol, "HTTPS")
+  ssl_policy        = contains(["HTTPS", "TLS"], try(each.value.protocol, "HTTPS")) ? lookup(each.value, "ssl_policy", "ELBSecurityPolicy-TLS13-1-2-2021-06") : null
+  certificate_arn   = "arn:aws:acm:us-east-1:123456789012:certificate/0"
+
+  default_action {
+    type             = "forward"
+    target_group_arn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/app/1"
+  }
+}
+`,
+  };
+  const example = (policy: string) => `module "alb" {
+  source = "../../"
+
+  listeners = {
+    ex-http = {
+      port     = 80
+      protocol = "HTTP"
+    }
+    ex-https = {
+      port       = 443
+      protocol   = "HTTPS"
+      ssl_policy = "${policy}"
+    }
+  }
+}
+`;
+
+  it('a weaker policy in one listener of the caller\'s map points at that key\'s line, with the module resource related', async () => {
+    const base = files({ ...root, 'examples/complete-alb/main.tf': example('ELBSecurityPolicy-TLS13-1-2-Res-2021-06') });
+    const head = files({ ...root, 'examples/complete-alb/main.tf': example('ELBSecurityPolicy-TLS-1-0-2015-04') });
+    const result = await analyzeInfra({ base, head, now: NOW });
+    expect(result.findings.filter((finding) => finding.ruleId === 'IAC-LB-TLS-POLICY')).toEqual([
+      expect.objectContaining({
+        change: 'weakened',
+        evidence: expect.objectContaining({ resource: 'module.alb.aws_lb_listener.this["ex-https"]' }),
+        location: { kind: 'file', path: 'examples/complete-alb/main.tf', startLine: 12, endLine: 12 },
+        related: [{ kind: 'file', path: 'main.tf', startLine: 1, endLine: 14 }],
+      }),
+    ]);
+  });
+});

@@ -1627,6 +1627,32 @@ var MAX_INSTANCES = 2e3;
 var MODULE_META = /* @__PURE__ */ new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
 var RESOURCE_META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
 var NOT_SOURCE_AVAILABLE = "module source not available locally";
+function originAt(file, prefix) {
+  const at = (path) => ({ ...file.locate([...prefix, ...path]), path: file.path });
+  return { ...at([]), within: at };
+}
+function refine(origin, path) {
+  const within = origin?.within;
+  if (!within || !path.length) return origin;
+  return { ...within(path), within: (more) => within([...path, ...more]) };
+}
+function plain(origin) {
+  return { ...origin.path !== void 0 ? { path: origin.path } : {}, startLine: origin.startLine, endLine: origin.endLine };
+}
+function accessChain(node) {
+  if (node.kind === "variable") return { root: node.name, steps: [] };
+  if (node.kind === "attr") {
+    const inner2 = accessChain(node.target);
+    return inner2 && { root: inner2.root, steps: [...inner2.steps, node.name] };
+  }
+  const [target, key] = node.kind === "index" ? [node.target, staticKey(node.key)] : node.kind === "call" && node.name === "lookup" && node.args[0] ? [node.args[0], staticKey(node.args[1])] : [];
+  const inner = target && key !== void 0 ? accessChain(target) : void 0;
+  return inner && { root: inner.root, steps: [...inner.steps, key] };
+}
+function staticKey(node) {
+  const key = node?.kind === "literal" ? node.value : node?.kind === "template" && node.parts.length === 1 && node.parts[0].kind === "text" ? node.parts[0].value : void 0;
+  return typeof key === "string" || typeof key === "number" ? key : void 0;
+}
 var isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
 var firstBody = (value) => {
   const first = Array.isArray(value) ? value[0] : value;
@@ -1752,8 +1778,7 @@ var Configuration = class {
     for (const file of varFiles) {
       for (const [name, raw] of Object.entries(file.body)) {
         if (!module.variables.has(name)) continue;
-        const origin = { ...file.locate([name]), path: file.path };
-        inputs.set(name, { value: () => this.literal(raw, `var.${name} in ${file.path}`), origin });
+        inputs.set(name, { value: () => this.literal(raw, `var.${name} in ${file.path}`), origin: originAt(file, [name]) });
       }
     }
     return inputs;
@@ -1897,7 +1922,10 @@ var Instance = class _Instance {
     if (typeof raw === "string") {
       if (!raw.includes("${") && !raw.includes("%{")) return raw.replaceAll("$${", "${").replaceAll("%%{", "%{");
       const parsed = this.config.parse(raw);
-      if (place) place.placed.set(pathKey(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins) });
+      if (place) {
+        const attribute2 = place.valuePath.findLast((step) => typeof step === "string");
+        place.placed.set(pathKey(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins, attribute2) });
+      }
       if (parsed instanceof Error) return unknownBecause(raw, `the expression could not be read (${parsed.message})`);
       const value = evaluateSafely(parsed, scope, raw);
       return isUnresolved(value) && value.expression !== raw && parsed.kind === "template" && parsed.parts.length === 1 ? renamed(value, raw) : value;
@@ -1945,8 +1973,7 @@ var Instance = class _Instance {
     const iterator = typeof definition2.iterator === "string" ? definition2.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, "$1") : name;
     const content = firstBody(definition2.content) ?? {};
     const forEach = typeof definition2.for_each === "string" ? this.config.parse(definition2.for_each) : void 0;
-    const origins = new Map(place.origins);
-    origins.set(iterator, forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : void 0);
+    const origin = forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : void 0;
     let pairs;
     try {
       pairs = iterate(collection, { kind: "literal", value: collection, text: `dynamic "${name}"` });
@@ -1955,36 +1982,45 @@ var Instance = class _Instance {
     }
     for (const [key, value] of pairs.slice(0, MAX_EXPANSION)) {
       const inner = withSymbols(scope, /* @__PURE__ */ new Map([[iterator, { key, value }]]));
+      const origins = new Map(place.origins).set(iterator, typeof key === "string" ? refine(origin, [key]) : origin);
       blocks.push(this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, "content", 0], valuePath: [...place.valuePath, name, blocks.length], origins }));
     }
     return blocks;
   }
-  /** Where the variables an expression reads were set, when that is outside this module (an input, a tfvars). */
-  originOf(expr, symbols, seen = /* @__PURE__ */ new Set()) {
+  /**
+   * Where the variables an expression reads were set, when that is outside this module (an
+   * input, a tfvars). Of the values it reads, the one under a key named like `attribute`
+   * (`each.value.ssl_policy` for `ssl_policy`) points at that key's line; otherwise the first
+   * one read, as a whole.
+   */
+  originOf(expr, symbols, attribute2, seen = /* @__PURE__ */ new Set()) {
     if (expr instanceof Error) return {};
-    let found;
+    const candidates = [];
     const visit = (node) => {
-      if (found || node === null || typeof node !== "object") return;
+      if (node === null || typeof node !== "object") return;
       if (Array.isArray(node)) return node.forEach(visit);
       const current = node;
-      if (current.kind === "attr" && current.target.kind === "variable") {
-        const root = current.target.name;
-        if (root === "var") found = this.inputs.get(current.name)?.origin;
-        else if (root === "local" && !seen.has(current.name)) {
-          seen.add(current.name);
-          const local = this.module.locals.get(current.name);
-          if (typeof local?.raw === "string") found = this.originOf(this.config.parse(local.raw), symbols, seen).origin;
-        } else found = symbols.get(root);
+      const chain = accessChain(current);
+      if (!chain) {
+        for (const [key, child] of Object.entries(current)) if (key !== "text") visit(child);
         return;
       }
-      if (current.kind === "variable") {
-        found = symbols.get(current.name);
-        return;
-      }
-      for (const [key, child] of Object.entries(current)) if (key !== "text") visit(child);
+      const [first, ...rest] = chain.steps;
+      let origin2;
+      let steps = [];
+      if (chain.root === "var" && typeof first === "string") [origin2, steps] = [this.inputs.get(first)?.origin, rest];
+      else if (chain.root === "local" && typeof first === "string" && !seen.has(first)) {
+        seen.add(first);
+        const local = this.module.locals.get(first);
+        if (typeof local?.raw === "string") origin2 = this.originOf(this.config.parse(local.raw), symbols, void 0, seen).origin;
+      } else if (chain.root !== "local") [origin2, steps] = [symbols.get(chain.root), first === "value" ? rest : []];
+      if (origin2) candidates.push({ origin: origin2, steps });
+      if (current.kind === "call") current.args.slice(2).forEach(visit);
     };
     visit(expr);
-    return found ? { origin: found } : {};
+    const named = candidates.find((candidate) => attribute2 !== void 0 && candidate.steps.at(-1) === attribute2);
+    const origin = named ? refine(named.origin, named.steps) : candidates[0]?.origin;
+    return origin ? { origin } : {};
   }
   // ---------- expansion ----------
   /** The instance keys of a `count` / `for_each` block: `undefined` for a single instance, Unresolved when not known. */
@@ -2011,7 +2047,8 @@ var Instance = class _Instance {
       const pairs = Array.isArray(collection) ? collection.map((item) => [String(item), item]) : isObject(collection) ? Object.keys(collection).sort().map((key) => [key, collection[key]]) : [];
       if (pairs.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach("some keys of for_each are not known");
       if (pairs.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
-      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin } : {} })) };
+      const originOfKey = (key) => isObject(collection) ? refine(origin, [key]) : origin;
+      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin: originOfKey(key) } : {} })) };
     }
     return { iterations: [{}] };
   }
@@ -2046,7 +2083,7 @@ var Instance = class _Instance {
       for (const [input, raw] of Object.entries(call2.block)) {
         if (MODULE_META.has(input)) continue;
         const parsed = typeof raw === "string" ? this.config.parse(raw) : void 0;
-        const callerLine = { ...call2.file.locate(["module", name, 0, input]), path: call2.file.path };
+        const callerLine = originAt(call2.file, ["module", name, 0, input]);
         const scope = this.scope(iteration);
         inputs.set(input, {
           value: () => this.value(raw, scope),
@@ -2102,7 +2139,7 @@ var Instance = class _Instance {
           for (let length = path.length; length >= 0; length--) {
             const found = placed.get(pathKey(path.slice(0, length)));
             if (!found) continue;
-            if (found.origin) return found.origin;
+            if (found.origin) return plain(refine(found.origin, path.slice(length)));
             return file.locate([...prefix, ...found.sourcePath, ...path.slice(length)]);
           }
           return file.locate([...prefix, ...path]);
@@ -2190,7 +2227,9 @@ var HclLocator = class {
         const valueStart = this.skipBlank(afterName + 1, false);
         const valueEnd = this.expressionEnd(valueStart);
         const key = this.range(i, i + name.length);
-        entries.set(name, { key, value: this.range(valueStart, valueEnd) });
+        const value = this.range(valueStart, valueEnd);
+        this.constructor_(valueStart, value);
+        entries.set(name, { key, value });
         i = valueEnd;
         continue;
       }
@@ -2235,6 +2274,59 @@ var HclLocator = class {
     const value = { startLine: block.startLine, endLine: block.endLine };
     entries.set(key, { key: { startLine: block.startLine, endLine: block.startLine }, value });
     return value;
+  }
+  /**
+   * The keys of an object constructor (`{ https = { ssl_policy = "…" } }`) and the elements of a
+   * list of them, so a value set deep inside a tfvars or a module input has its own line.
+   * Returns the offset after the value; other expressions are left as one range.
+   */
+  constructor_(from, node) {
+    if (this.text[from] === "{") return this.objectConstructor(from, node);
+    if (this.text[from] === "[") return this.listConstructor(from, node);
+    return this.expressionEnd(from);
+  }
+  objectConstructor(from, node) {
+    const entries = /* @__PURE__ */ new Map();
+    let i = from + 1;
+    for (; ; ) {
+      i = this.skipSeparators(i);
+      if (i >= this.text.length || this.text[i] === "}") break;
+      const quoted = this.text[i] === '"';
+      const keyEnd = quoted ? this.stringEnd(i) : i + (this.identifier(i)?.length ?? 0);
+      const separator = this.skipBlank(keyEnd, false);
+      if (keyEnd === i || this.text[separator] !== "=" && this.text[separator] !== ":") return this.expressionEnd(from);
+      const valueStart = this.skipBlank(separator + 1, false);
+      const value = { startLine: this.lineOf(valueStart), endLine: this.lineOf(valueStart) };
+      const valueEnd = this.constructor_(valueStart, value);
+      value.endLine = this.lineOf(Math.max(valueStart, valueEnd - 1));
+      entries.set(quoted ? this.text.slice(i + 1, keyEnd - 1) : this.text.slice(i, keyEnd), { key: this.range(i, keyEnd), value });
+      i = valueEnd;
+    }
+    node.entries = entries;
+    return i + 1;
+  }
+  listConstructor(from, node) {
+    const items = [];
+    let objects = true;
+    let i = from + 1;
+    for (; ; ) {
+      i = this.skipSeparators(i);
+      if (i >= this.text.length || this.text[i] === "]") break;
+      const item = { startLine: this.lineOf(i), endLine: this.lineOf(i) };
+      objects &&= this.text[i] === "{";
+      const end = this.constructor_(i, item);
+      item.endLine = this.lineOf(Math.max(i, end - 1));
+      items.push(item);
+      i = end;
+    }
+    if (objects) node.items = items;
+    return i + 1;
+  }
+  /** Blanks, newlines, comments and the commas between elements. */
+  skipSeparators(from) {
+    let i = this.skipBlank(from, true);
+    while (this.text[i] === ",") i = this.skipBlank(i + 1, true);
+    return i;
   }
   /** The end of an expression: the first newline or unmatched `}` outside brackets, strings and heredocs. */
   expressionEnd(from) {

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-A5OSNHH2.js";
+} from "./chunk-2CEQKCVN.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

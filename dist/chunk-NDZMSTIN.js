@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-4X5RIWTE.js";
+} from "./chunk-V3NBPGRT.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-A5OSNHH2.js";
+} from "./chunk-2CEQKCVN.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
