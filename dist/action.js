@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-V3NBPGRT.js";
+} from "./chunk-TTGECYKN.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-2CEQKCVN.js";
+} from "./chunk-NIV3QKPM.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -524,7 +524,7 @@ class Instance {
       const [first, ...rest] = chain.steps;
       let origin: Origin | undefined;
       let steps: (string | number)[] = [];
-      if (chain.root === 'var' && typeof first === 'string') [origin, steps] = [this.inputs.get(first)?.origin, rest];
+      if (chain.root === 'var' && typeof first === 'string') [origin, steps] = [this.inputOrigin(first), rest];
       else if (chain.root === 'local' && typeof first === 'string' && !seen.has(first)) {
         seen.add(first);
         const local = this.module.locals.get(first);
@@ -538,6 +538,29 @@ class Instance {
     const named = candidates.find((candidate) => attribute !== undefined && candidate.steps.at(-1) === attribute);
     const origin = named ? refine(named.origin, named.steps) : candidates[0]?.origin;
     return origin ? { origin } : {};
+  }
+
+  /**
+   * Where a variable's value was set outside the module; a part the caller or tfvars left out
+   * that an `optional()` default in the variable's type fills points at that default.
+   */
+  private inputOrigin(name: string): Origin | undefined {
+    const input = this.inputs.get(name);
+    const declaration = this.module.variables.get(name);
+    const type = declaration && typeWithDefaults(declaration.block.type, (text) => this.config.parse(text));
+    if (!input?.origin || !type) return input?.origin;
+    const { origin } = input;
+    const { file } = declaration;
+    let supplied: { value: unknown } | undefined;
+    return {
+      ...origin,
+      within: (path) => {
+        supplied ??= { value: input.value() };
+        const typePath = optionalDefaultPath(type, supplied.value, path);
+        if (typePath) return { ...file.locate(['variable', name, 0, 'type', ...typePath]), path: file.path };
+        return origin.within?.(path) ?? plain(origin);
+      },
+    };
   }
 
   // ---------- expansion ----------
@@ -703,11 +726,52 @@ function renamed(value: Unresolved, expression: string): Unresolved {
  * Terraform does.
  */
 function withTypeDefaults(type: unknown, value: unknown, parse: (text: string) => Expr | Error): unknown {
-  if (typeof type !== 'string' || !type.includes('optional(')) return value;
+  const expr = typeWithDefaults(type, parse);
+  return expr ? applyType(expr, value) : value;
+}
+
+/** A variable's `type` when it has `optional()` attributes, parsed. */
+function typeWithDefaults(type: unknown, parse: (text: string) => Expr | Error): Expr | undefined {
+  if (typeof type !== 'string' || !type.includes('optional(')) return undefined;
   const parsed = parse(type);
-  if (parsed instanceof Error) return value;
-  const expr = parsed.kind === 'template' && parsed.parts.length === 1 && parsed.parts[0]!.kind === 'interpolation' ? parsed.parts[0]!.expr : parsed;
-  return applyType(expr, value);
+  if (parsed instanceof Error) return undefined;
+  return parsed.kind === 'template' && parsed.parts.length === 1 && parsed.parts[0]!.kind === 'interpolation' ? parsed.parts[0]!.expr : parsed;
+}
+
+/**
+ * Where in a variable's type (as call arguments and object keys, the way hcl-positions files
+ * them) the `optional()` default stands that gives the value at `path` when the supplied value
+ * leaves it out; `undefined` when the supplied value sets it.
+ */
+function optionalDefaultPath(type: Expr, supplied: unknown, path: readonly (string | number)[]): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  let current = type;
+  let value = supplied;
+  for (const step of path) {
+    if (current.kind !== 'call' || !current.args[0]) return undefined;
+    if (current.name === 'map' || current.name === 'list' || current.name === 'set') {
+      out.push(0);
+      current = current.args[0];
+      value = isObject(value) ? value[String(step)] : Array.isArray(value) ? (value as unknown[])[Number(step)] : undefined;
+      continue;
+    }
+    const attributes = current.args[0];
+    if (current.name !== 'object' || attributes.kind !== 'object') return undefined;
+    const item = attributes.items.find((candidate) => candidate.key.kind === 'literal' && String(candidate.key.value) === String(step));
+    if (!item) return undefined;
+    out.push(0, step);
+    const given = isObject(value) && Object.hasOwn(value, String(step));
+    let attributeType = item.value;
+    if (attributeType.kind === 'call' && attributeType.name === 'optional' && attributeType.args[0]) {
+      if (!given && attributeType.args[1]) return [...out, 1];
+      out.push(0);
+      attributeType = attributeType.args[0];
+    }
+    if (!given) return undefined;
+    value = (value as HclBody)[String(step)];
+    current = attributeType;
+  }
+  return undefined;
 }
 
 function applyType(type: Expr, value: unknown): unknown {

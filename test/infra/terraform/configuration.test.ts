@@ -260,6 +260,16 @@ describe('messages', () => {
 });
 
 describe('variable types', () => {
+  it('a weaker optional() default points at the default inside the type when the tfvars leaves the key out', async () => {
+    // Given listeners in terraform.tfvars without ssl_policy, so the module's optional() default applies
+    const tfvars = TFVARS(STRONG).replace(`    ssl_policy = "${STRONG}"\n`, '');
+    const weakDefault = { ...EDGE_MODULE, 'modules/edge/variables.tf': EDGE_MODULE['modules/edge/variables.tf']!.replace(`optional(string, "${STRONG}")`, `optional(string, "${WEAK}")`) };
+    const result = await analyzeInfra({ base: files({ ...EDGE_MODULE, ...ROOT(tfvars) }), head: files({ ...weakDefault, ...ROOT(tfvars) }), now: NOW });
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'IAC-LB-TLS-POLICY');
+    expect(finding).toMatchObject({ change: 'weakened', evidence: { resource: 'module.edge.aws_lb_listener.this["https"]', before: STRONG, after: WEAK } });
+    expect(finding!.location).toEqual({ kind: 'file', path: 'modules/edge/variables.tf', startLine: 10, endLine: 10 });
+  });
+
   it('optional(type) without a default is null when left out, so a module reading it is not an error (terraform-aws-alb style)', async () => {
     const tree: Tree = {
       'main.tf': `variable "listeners" {\n  type = map(object({\n    protocol   = optional(string)\n    ssl_policy = optional(string)\n  }))\n  default = { web = { protocol = "HTTPS" } }\n}\n\nresource "aws_lb_listener" "this" {\n  for_each   = { for key, listener in var.listeners : key => listener if listener != null }\n  protocol   = each.value.protocol\n  ssl_policy = contains(["HTTPS", "TLS"], each.value.protocol) ? coalesce(each.value.ssl_policy, "ELBSecurityPolicy-TLS13-1-2-2021-06") : each.value.ssl_policy\n}\n`,

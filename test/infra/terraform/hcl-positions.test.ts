@@ -79,8 +79,17 @@ cidrs = ["10.0.0.0/8", "192.168.0.0/16"]
     expect(locate(positions, ['listeners', 'https'])).toEqual({ startLine: 2, endLine: 5 });
     expect(locate(positions, ['listeners', 'http-redirect', 'protocol'])).toEqual({ startLine: 6, endLine: 6 });
     expect(locate(positions, ['rules', 1, 'id'])).toEqual({ startLine: 14, endLine: 14 });
-    // a list of plain values keeps one range: its elements may share a line
+    // elements of one line share it
     expect(locate(positions, ['cidrs', 1])).toEqual({ startLine: 18, endLine: 18 });
+    // a variable's type: the default inside optional()
+    const type = locateHcl(`variable "listeners" {
+  type = map(object({
+    port       = number
+    ssl_policy = optional(string, "ELBSecurityPolicy-TLS13-1-2-2021-06")
+  }))
+}
+`);
+    expect(locate(type, ['variable', 'listeners', 0, 'type', 0, 0, 'ssl_policy', 1])).toEqual({ startLine: 4, endLine: 4 });
     // a key that is not there: the nearest enclosing value
     expect(locate(positions, ['listeners', 'https', 'certificate_arn'])).toEqual({ startLine: 2, endLine: 5 });
   });

@@ -2008,7 +2008,7 @@ var Instance = class _Instance {
       const [first, ...rest] = chain.steps;
       let origin2;
       let steps = [];
-      if (chain.root === "var" && typeof first === "string") [origin2, steps] = [this.inputs.get(first)?.origin, rest];
+      if (chain.root === "var" && typeof first === "string") [origin2, steps] = [this.inputOrigin(first), rest];
       else if (chain.root === "local" && typeof first === "string" && !seen.has(first)) {
         seen.add(first);
         const local = this.module.locals.get(first);
@@ -2021,6 +2021,28 @@ var Instance = class _Instance {
     const named = candidates.find((candidate) => attribute2 !== void 0 && candidate.steps.at(-1) === attribute2);
     const origin = named ? refine(named.origin, named.steps) : candidates[0]?.origin;
     return origin ? { origin } : {};
+  }
+  /**
+   * Where a variable's value was set outside the module; a part the caller or tfvars left out
+   * that an `optional()` default in the variable's type fills points at that default.
+   */
+  inputOrigin(name) {
+    const input = this.inputs.get(name);
+    const declaration = this.module.variables.get(name);
+    const type = declaration && typeWithDefaults(declaration.block.type, (text2) => this.config.parse(text2));
+    if (!input?.origin || !type) return input?.origin;
+    const { origin } = input;
+    const { file } = declaration;
+    let supplied;
+    return {
+      ...origin,
+      within: (path) => {
+        supplied ??= { value: input.value() };
+        const typePath = optionalDefaultPath(type, supplied.value, path);
+        if (typePath) return { ...file.locate(["variable", name, 0, "type", ...typePath]), path: file.path };
+        return origin.within?.(path) ?? plain(origin);
+      }
+    };
   }
   // ---------- expansion ----------
   /** The instance keys of a `count` / `for_each` block: `undefined` for a single instance, Unresolved when not known. */
@@ -2163,11 +2185,44 @@ function renamed(value, expression) {
   return unknownBecause(expression, reasonOf(value), value.branches);
 }
 function withTypeDefaults(type, value, parse) {
-  if (typeof type !== "string" || !type.includes("optional(")) return value;
+  const expr = typeWithDefaults(type, parse);
+  return expr ? applyType(expr, value) : value;
+}
+function typeWithDefaults(type, parse) {
+  if (typeof type !== "string" || !type.includes("optional(")) return void 0;
   const parsed = parse(type);
-  if (parsed instanceof Error) return value;
-  const expr = parsed.kind === "template" && parsed.parts.length === 1 && parsed.parts[0].kind === "interpolation" ? parsed.parts[0].expr : parsed;
-  return applyType(expr, value);
+  if (parsed instanceof Error) return void 0;
+  return parsed.kind === "template" && parsed.parts.length === 1 && parsed.parts[0].kind === "interpolation" ? parsed.parts[0].expr : parsed;
+}
+function optionalDefaultPath(type, supplied, path) {
+  const out = [];
+  let current = type;
+  let value = supplied;
+  for (const step of path) {
+    if (current.kind !== "call" || !current.args[0]) return void 0;
+    if (current.name === "map" || current.name === "list" || current.name === "set") {
+      out.push(0);
+      current = current.args[0];
+      value = isObject(value) ? value[String(step)] : Array.isArray(value) ? value[Number(step)] : void 0;
+      continue;
+    }
+    const attributes = current.args[0];
+    if (current.name !== "object" || attributes.kind !== "object") return void 0;
+    const item = attributes.items.find((candidate) => candidate.key.kind === "literal" && String(candidate.key.value) === String(step));
+    if (!item) return void 0;
+    out.push(0, step);
+    const given = isObject(value) && Object.hasOwn(value, String(step));
+    let attributeType = item.value;
+    if (attributeType.kind === "call" && attributeType.name === "optional" && attributeType.args[0]) {
+      if (!given && attributeType.args[1]) return [...out, 1];
+      out.push(0);
+      attributeType = attributeType.args[0];
+    }
+    if (!given) return void 0;
+    value = value[String(step)];
+    current = attributeType;
+  }
+  return void 0;
 }
 function applyType(type, value) {
   if (isUnresolved(value) || value === null || value === void 0 || type.kind !== "call") return value;
@@ -2276,14 +2331,17 @@ var HclLocator = class {
     return value;
   }
   /**
-   * The keys of an object constructor (`{ https = { ssl_policy = "…" } }`) and the elements of a
-   * list of them, so a value set deep inside a tfvars or a module input has its own line.
-   * Returns the offset after the value; other expressions are left as one range.
+   * The keys of an object constructor (`{ https = { ssl_policy = "…" } }`), the elements of a
+   * list and the arguments of a call, so a value set deep inside a tfvars, a module input or a
+   * variable's type has its own line. Returns the offset after the value; other expressions are
+   * left as one range.
    */
   constructor_(from, node) {
     if (this.text[from] === "{") return this.objectConstructor(from, node);
-    if (this.text[from] === "[") return this.listConstructor(from, node);
-    return this.expressionEnd(from);
+    if (this.text[from] === "[") return this.listConstructor(from, node, "]");
+    const name = this.identifier(from);
+    if (name && this.text[from + name.length] === "(") return this.listConstructor(from + name.length, node, ")");
+    return this.expressionEnd(from, true);
   }
   objectConstructor(from, node) {
     const entries = /* @__PURE__ */ new Map();
@@ -2294,7 +2352,7 @@ var HclLocator = class {
       const quoted = this.text[i] === '"';
       const keyEnd = quoted ? this.stringEnd(i) : i + (this.identifier(i)?.length ?? 0);
       const separator = this.skipBlank(keyEnd, false);
-      if (keyEnd === i || this.text[separator] !== "=" && this.text[separator] !== ":") return this.expressionEnd(from);
+      if (keyEnd === i || this.text[separator] !== "=" && this.text[separator] !== ":") return this.expressionEnd(from, true);
       const valueStart = this.skipBlank(separator + 1, false);
       const value = { startLine: this.lineOf(valueStart), endLine: this.lineOf(valueStart) };
       const valueEnd = this.constructor_(valueStart, value);
@@ -2305,21 +2363,19 @@ var HclLocator = class {
     node.entries = entries;
     return i + 1;
   }
-  listConstructor(from, node) {
+  listConstructor(from, node, close) {
     const items = [];
-    let objects = true;
     let i = from + 1;
     for (; ; ) {
       i = this.skipSeparators(i);
-      if (i >= this.text.length || this.text[i] === "]") break;
+      if (i >= this.text.length || this.text[i] === close) break;
       const item = { startLine: this.lineOf(i), endLine: this.lineOf(i) };
-      objects &&= this.text[i] === "{";
       const end = this.constructor_(i, item);
       item.endLine = this.lineOf(Math.max(i, end - 1));
       items.push(item);
       i = end;
     }
-    if (objects) node.items = items;
+    node.items = items;
     return i + 1;
   }
   /** Blanks, newlines, comments and the commas between elements. */
@@ -2329,7 +2385,7 @@ var HclLocator = class {
     return i;
   }
   /** The end of an expression: the first newline or unmatched `}` outside brackets, strings and heredocs. */
-  expressionEnd(from) {
+  expressionEnd(from, commas = false) {
     let depth = 0;
     let i = from;
     let last = from;
@@ -2351,7 +2407,7 @@ var HclLocator = class {
         if (depth === 0) break;
         depth--;
         i++;
-      } else if (c === "\n" && depth === 0) break;
+      } else if ((c === "\n" || c === "," && commas) && depth === 0) break;
       else {
         if (c !== " " && c !== "	" && c !== "\r" && c !== "\n") last = i;
         i++;

@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-2CEQKCVN.js";
+} from "./chunk-NIV3QKPM.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-LQSEDBAJ.js";
 import "./chunk-HAQYXSBD.js";

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-2CEQKCVN.js";
+} from "./chunk-NIV3QKPM.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-V3NBPGRT.js";
+} from "./chunk-TTGECYKN.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-2CEQKCVN.js";
+} from "./chunk-NIV3QKPM.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
