@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TTGECYKN.js";
+} from "./chunk-32TQGZDQ.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NIV3QKPM.js";
+} from "./chunk-2KFPD3ZW.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -95,11 +95,6 @@ const SCALAR: Record<string, Fn> = {
     for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
     return result;
   },
-  coalesce: (args) => {
-    const found = args.find((arg) => arg !== null && arg !== '');
-    if (found === undefined) throw new EvalError('coalesce(): every argument is null or empty');
-    return found;
-  },
   alltrue: ([items], node) => list(items, node).every((item) => toBool(item, node)),
   anytrue: ([items], node) => list(items, node).some((item) => toBool(item, node)),
   tostring: ([value], node) => (value === null ? null : text(value, node)),
@@ -177,6 +172,7 @@ const UNKNOWABLE: Record<string, string> = {
 
 export function callFunction(name: string, args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved): unknown {
   if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  if (name === 'coalesce') return coalesce(args, widen);
   const top = args.find(isUnresolved);
   if (top) return widen(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name]!(args, node, widen);
@@ -262,4 +258,17 @@ function cidrhost(prefix: string, hostnum: number, node: Expr): string {
   const offset = host < 0n ? size + host : host;
   if (offset < 0n || offset >= size) throw new EvalError(`${node.text}: host number ${hostnum} does not fit in ${prefix}`);
   return formatAddress(bits, ((address >> BigInt(bits - length)) << BigInt(bits - length)) + offset);
+}
+
+/**
+ * `coalesce`: the first argument that is neither null nor "", as Terraform reads them in order:
+ * an unknown argument before it makes the result unknown; one after it does not matter, and an
+ * object with unknown attributes is still not null.
+ */
+function coalesce(args: readonly unknown[], widen: (cause: Unresolved) => Unresolved): unknown {
+  for (const arg of args) {
+    if (isUnresolved(arg)) return widen(arg);
+    if (arg !== null && arg !== '') return arg;
+  }
+  throw new EvalError('coalesce(): every argument is null or empty');
 }

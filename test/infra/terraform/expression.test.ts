@@ -48,6 +48,8 @@ describe('evaluating expressions', () => {
     ['${try(var.listeners.grpc.port, 50051)}', 50051],
     ['${can(var.listeners.grpc)}', false],
     ['${coalesce("", null, "first")}', 'first'],
+    // decided by a known argument before the unknown one, as Terraform does
+    ['${coalesce(null, "ELBSecurityPolicy-TLS13-1-3-2021-06", aws_lb.this.arn)}', 'ELBSecurityPolicy-TLS13-1-3-2021-06'],
     ['${concat(var.ports, [80])}', [443, 8443, 80]],
     ['${flatten([[1, [2]], 3])}', [1, 2, 3]],
     ['${contains(var.ports, 443)}', true],
@@ -109,6 +111,14 @@ describe('evaluating expressions', () => {
     expect(isUnresolved(rules[0]!.kms_master_key_id)).toBe(true);
     const unknown = run('${flatten([var.ports, aws_s3_bucket.logs.tags_all])}');
     expect(isUnresolved(unknown) && unknown.reason).toBe('an attribute of another resource, known only after apply');
+  });
+
+  it('coalesce() is unknown when an unknown argument comes before the first known one', () => {
+    const value = run('${coalesce(var.unset, "ELBSecurityPolicy-TLS13-1-3-2021-06")}');
+    expect(isUnresolved(value) && value.reason).toBe('var.unset has no value');
+    // an object with an unknown attribute is not null: it is the answer
+    const object = run('${coalesce({ arn = aws_lb.this.arn }, null)}') as Record<string, unknown>;
+    expect(isUnresolved(object.arn)).toBe(true);
   });
 
   it('an expression Terraform would reject is unknown with its error, not a value', () => {

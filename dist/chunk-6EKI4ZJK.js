@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TTGECYKN.js";
+} from "./chunk-32TQGZDQ.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NIV3QKPM.js";
+} from "./chunk-2KFPD3ZW.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,

@@ -696,11 +696,6 @@ var SCALAR = {
     for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
     return result;
   },
-  coalesce: (args) => {
-    const found = args.find((arg) => arg !== null && arg !== "");
-    if (found === void 0) throw new EvalError("coalesce(): every argument is null or empty");
-    return found;
-  },
   alltrue: ([items], node) => list(items, node).every((item) => toBool(item, node)),
   anytrue: ([items], node) => list(items, node).some((item) => toBool(item, node)),
   tostring: ([value], node) => value === null ? null : text(value, node),
@@ -775,6 +770,7 @@ var UNKNOWABLE = {
 };
 function callFunction(name, args, node, widen2) {
   if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  if (name === "coalesce") return coalesce(args, widen2);
   const top = args.find(isUnresolved);
   if (top) return widen2(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node, widen2);
@@ -848,6 +844,13 @@ function cidrhost(prefix, hostnum, node) {
   const offset = host < 0n ? size + host : host;
   if (offset < 0n || offset >= size) throw new EvalError(`${node.text}: host number ${hostnum} does not fit in ${prefix}`);
   return formatAddress(bits, (address >> BigInt(bits - length) << BigInt(bits - length)) + offset);
+}
+function coalesce(args, widen2) {
+  for (const arg of args) {
+    if (isUnresolved(arg)) return widen2(arg);
+    if (arg !== null && arg !== "") return arg;
+  }
+  throw new EvalError("coalesce(): every argument is null or empty");
 }
 
 // checks/infra/terraform/evaluate.ts

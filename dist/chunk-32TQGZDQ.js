@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-NIV3QKPM.js";
+} from "./chunk-2KFPD3ZW.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

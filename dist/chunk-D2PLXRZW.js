@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-NIV3QKPM.js";
+} from "./chunk-2KFPD3ZW.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-LQSEDBAJ.js";
 import "./chunk-HAQYXSBD.js";
