@@ -40,8 +40,11 @@ interface Mutation {
   edits: Record<string, string>;
   /** The rule that must report it; none for cosmetic edits. */
   rule?: string;
-  /** The resource it weakens (file, and address prefix where known): skipped when that already fails at base. */
-  subject?: { path: string; address?: string };
+  /**
+   * The resource it weakens (file, its local address where known, and the module call the edit goes
+   * through): left out when no instance of it passes the rule at base (all already weak, or none created).
+   */
+  subject?: { path: string; address?: string; call?: string };
 }
 
 /** A safeguard attribute, the weak value that breaks it and the rule that must say so. */
@@ -141,7 +144,7 @@ function terraformMutations(files: Files): Mutation[] {
           const where = `${path}:${index + 1} ${header![1]}.${header![2]}.${target.attribute}`;
           const subject = { path, address: `${header![1]}.${header![2]}` };
           mutations.push({ kind: 'own file', label: where, rule: target.rule, subject, edits: { [path]: withLine(text, index, `${match[1]}${target.weak}`) } });
-          mutations.push(...throughOtherFiles(files, path, match[2]!, target, where).map((mutation) => ({ ...mutation, subject })));
+          mutations.push(...throughOtherFiles(files, path, match[2]!, target, where).map(({ call, ...mutation }) => ({ ...mutation, subject: { ...subject, ...(call ? { call } : {}) } })));
           mutations.push(...cosmeticEdits(path, text, index, lines[index - 1] ?? '', where));
         }
       }
@@ -150,14 +153,40 @@ function terraformMutations(files: Files): Mutation[] {
   return mutations;
 }
 
+/** Module blocks (with a local source) that call `dir`, each as the lines of its block. */
+function callersOf(files: Files, dir: string): string[][] {
+  const callers: string[][] = [];
+  for (const [file, text] of files) {
+    if (!file.endsWith('.tf')) continue;
+    const lines = text.split('\n');
+    lines.forEach((line, open) => {
+      if (!/^module\s+"[\w-]+"/.test(line)) return;
+      const block = lines.slice(open, blockEnd(lines, open));
+      const source = block.map((candidate) => /^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/.exec(candidate)?.[1]).find(Boolean);
+      if (source && posix.normalize(posix.join(posix.dirname(file), source)).replace(/\/$/, '') === dir) callers.push(block);
+    });
+  }
+  return callers;
+}
+
+/** A module's variable default matters only when some caller leaves the input out (or nobody calls it: a root module). */
+function everyCallerPasses(files: Files, dir: string, variable: string): boolean {
+  const callers = callersOf(files, dir);
+  return callers.length > 0 && callers.every((block) => block.some((line) => ASSIGNMENT(variable).test(line)));
+}
+
 /** The same weakening made where the value comes from: a variable default, a caller's module input, a tfvars value. */
-function throughOtherFiles(files: Files, path: string, expression: string, target: Target, where: string): Mutation[] {
-  const mutations: Mutation[] = [];
+function throughOtherFiles(files: Files, path: string, expression: string, target: Target, where: string): (Mutation & { call?: string })[] {
+  const mutations: (Mutation & { call?: string })[] = [];
   const flow = flowNames(expression);
   // Only variables that carry the safeguard's value (`var.storage_encrypted`, `var.default_ssl_policy`), not the guards around it.
   const bare = (name: string) => name.replace(/^(default|create|enable|manage)_/, '');
-  const variables = new Set([...flow.variables].filter((name) => bare(name).includes(target.attribute) || target.attribute.includes(bare(name))));
-  const keys = flow.keys;
+  const carries = (name: string) => bare(name).includes(target.attribute) || target.attribute.includes(bare(name));
+  const variables = new Set([...flow.variables].filter(carries));
+  // Keys named after the safeguard carry its value; any other key the expression reads (`protocol`) is a guard, and writing the weak value there is no weakening.
+  const keys = new Set([...flow.keys].filter(carries));
+  // A flag the expression reads (`versioning = { enabled = true }` choosing "Enabled") is weakened by turning it off.
+  const flags = new Set([...flow.keys].filter((key) => !carries(key)));
   const moduleDir = posix.dirname(path);
   keys.add(target.attribute);
   const weaken = (file: string, names: ReadonlySet<string>, from = 0, to?: number): string | undefined => {
@@ -165,8 +194,13 @@ function throughOtherFiles(files: Files, path: string, expression: string, targe
     for (let index = from; index < (to ?? lines.length); index++) {
       for (const name of names) {
         const match = ASSIGNMENT(name).exec(lines[index]!);
-        if (match && !match[2]!.trim().startsWith('{') && !match[2]!.trim().startsWith('[') && match[2]!.trim() !== target.weak) {
-          lines[index] = `${match[1]}${target.weak}`;
+        const current = match?.[2]!.replace(/#.*$/, '').trim();
+        if (match && current && !current.startsWith('{') && !current.startsWith('[') && current !== target.weak) {
+          // The weak value goes where a value of its kind stands (a string for a string), or turns a flag off.
+          const isBool = (value: string) => value === 'true' || value === 'false';
+          const weak = isBool(target.weak) || !flags.has(name) ? target.weak : current === 'true' ? 'false' : undefined;
+          if (weak === undefined || (flags.has(name) && !isBool(current))) continue;
+          lines[index] = `${match[1]}${weak}`;
           return lines.join('\n');
         }
       }
@@ -178,7 +212,7 @@ function throughOtherFiles(files: Files, path: string, expression: string, targe
     const lines = text.split('\n');
     lines.forEach((line, open) => {
       const variable = /^variable\s+"(\w+)"/.exec(line);
-      if (variable && variables.has(variable[1]!) && posix.dirname(file) === moduleDir) {
+      if (variable && variables.has(variable[1]!) && posix.dirname(file) === moduleDir && !everyCallerPasses(files, moduleDir, variable[1]!)) {
         const edited = weaken(file, new Set(['default']), open, blockEnd(lines, open));
         if (edited) mutations.push({ kind: 'another file', label: `${where} via default of var.${variable[1]} in ${file}`, rule: target.rule, edits: { [file]: edited } });
       }
@@ -187,17 +221,17 @@ function throughOtherFiles(files: Files, path: string, expression: string, targe
       const end = blockEnd(lines, open);
       const source = lines.slice(open, end).map((candidate) => /^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/.exec(candidate)?.[1]).find(Boolean);
       if (!source || posix.normalize(posix.join(posix.dirname(file), source)).replace(/\/$/, '') !== moduleDir) return;
-      const names = new Set([...variables, ...keys]);
+      const names = new Set([...variables, ...keys, ...flags]);
       let edited = weaken(file, names, open, end);
       const [firstVariable] = variables;
       if (!edited && firstVariable) edited = withLine(text, open, `${line}\n  ${firstVariable} = ${target.weak}`);
-      if (edited) mutations.push({ kind: 'another file', label: `${where} via module.${call[1]} in ${file}`, rule: target.rule, edits: { [file]: edited } });
+      if (edited) mutations.push({ kind: 'another file', label: `${where} via module.${call[1]} in ${file}`, rule: target.rule, call: call[1]!, edits: { [file]: edited } });
       // A tfvars value of the caller's own variables that feed this input
       const callerVariables = new Set(lines.slice(open, end).flatMap((candidate) => ([...names].some((name) => ASSIGNMENT(name).test(candidate)) ? [...flowNames(candidate).variables] : [])));
       for (const tfvars of files.keys()) {
         if (!tfvars.endsWith('.tfvars') || posix.dirname(tfvars) !== posix.dirname(file)) continue;
         const viaTfvars = weaken(tfvars, callerVariables);
-        if (viaTfvars) mutations.push({ kind: 'another file', label: `${where} via ${tfvars} (module.${call[1]} in ${file})`, rule: target.rule, edits: { [tfvars]: viaTfvars } });
+        if (viaTfvars) mutations.push({ kind: 'another file', label: `${where} via ${tfvars} (module.${call[1]} in ${file})`, rule: target.rule, call: call[1]!, edits: { [tfvars]: viaTfvars } });
       }
     });
   }
@@ -311,7 +345,7 @@ interface Tally {
   decided: number;
   unknown: number;
   misses: string[];
-  /** Weakenings left out because the resource already fails that rule at base. */
+  /** Weakenings left out because no instance of the resource passes that rule at base (already weak, or not created). */
   alreadyWeak: number;
 }
 
@@ -325,8 +359,8 @@ const git = (dir: string, ...args: string[]) =>
 interface BaseVerdicts {
   decided: number;
   unknown: number;
-  /** `rule path address` of every resource that already fails a rule at base. */
-  failing: string[];
+  /** Every verdict at base: rule, file and full address of the resource instance, and the verdict. */
+  judged: { rule: string; path: string; address: string; verdict: Verdict['verdict'] }[];
   /** Each unknown verdict with the expression that kept it undecided, for the verbose listing. */
   unknownReasons: string[];
 }
@@ -344,19 +378,22 @@ async function countVerdicts(repoDir: string, base: string): Promise<BaseVerdict
     ...rule,
     check: (resource, context) => {
       const judged = rule.check(resource, context);
+      // One module's resource is judged once per instance: per root module or deployment (scope) and address.
       for (const verdict of verdictList(judged)) {
-        // One verdict per deployment: a template nested twice judges its resources in each (their scopes differ).
-        const key = `${rule.id} ${resource.path} ${resource.address} ${verdict.path.join('.')} @${resource.scope ?? ''}`;
+        const key = JSON.stringify([rule.id, resource.path, resource.scope ?? '', resource.address, verdict.path.join('.')]);
         verdicts.set(key, verdict.verdict);
-        if (verdict.verdict === 'unknown') reasons.set(key, verdict.expression);
+        if (verdict.verdict === 'unknown') reasons.set(key, verdict.reason ? `${verdict.expression} (${verdict.reason})` : verdict.expression);
       }
       return judged;
     },
   }));
   await analyzeInfra({ base: [], head, rules: counting, now: new Date() });
   const unknown = [...verdicts.values()].filter((verdict) => verdict === 'unknown').length;
-  const failing = [...verdicts].flatMap(([key, verdict]) => (verdict === 'fail' ? [key] : []));
-  return { decided: verdicts.size - unknown, unknown, failing, unknownReasons: [...reasons].map(([key, reason]) => `unknown: ${key}: ${reason}`) };
+  const judged = [...verdicts].map(([key, verdict]) => {
+    const [rule, path, , address] = JSON.parse(key) as string[];
+    return { rule: rule!, path: path!, address: address!, verdict };
+  });
+  return { decided: verdicts.size - unknown, unknown, judged, unknownReasons: [...reasons].map(([key, reason]) => `unknown: ${key}: ${reason}`) };
 }
 
 async function benchCorpus(corpus: string): Promise<Tally> {
@@ -373,8 +410,18 @@ async function benchCorpus(corpus: string): Promise<Tally> {
     const verdicts = await countVerdicts(repoDir, base);
     Object.assign(tally, { decided: verdicts.decided, unknown: verdicts.unknown });
     tally.misses.push(...verdicts.unknownReasons);
-    const weakAtBase = (mutation: Mutation) =>
-      mutation.subject !== undefined && verdicts.failing.some((key) => key.startsWith(`${mutation.rule} ${mutation.subject!.path} ${mutation.subject!.address ?? ''}`));
+    // A weakening needs something to weaken: an instance of the resource (through the edited module call) that passes at base.
+    const weakAtBase = (mutation: Mutation) => {
+      const subject = mutation.subject;
+      if (!subject) return false;
+      const inFile = verdicts.judged.filter((verdict) => verdict.rule === mutation.rule && verdict.path === subject.path);
+      // Without an address (CloudFormation, nginx): left out when anything in the file already fails the rule.
+      if (subject.address === undefined) return inFile.some((verdict) => verdict.verdict === 'fail');
+      const local = new RegExp(`(^|\\.)${subject.address.replace(/[.[\]]/g, '\\$&')}(\\[[^\\]]*\\])?$`);
+      const through = new RegExp(`(^|\\.)module\\.${subject.call ?? ''}[.[]`);
+      const instances = inFile.filter((verdict) => local.test(verdict.address) && (subject.call === undefined || through.test(verdict.address)));
+      return !instances.some((verdict) => verdict.verdict === 'pass');
+    };
     const config = defaultConfig();
     for (const mutation of mutations) {
       if (weakAtBase(mutation)) {
@@ -438,7 +485,7 @@ for (const corpus of corpora) {
 }
 process.stdout.write(
   [
-    '| corpus | caught in own file | caught through another file | cosmetic false alarms | decided verdicts | left out (weak at base) |',
+    '| corpus | caught in own file | caught through another file | cosmetic false alarms | decided verdicts | left out (no passing instance at base) |',
     '|---|---|---|---|---|---|',
     ...rows,
     formatRow('all', total),

@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TH5JMLWY.js";
+} from "./chunk-UBNIKIAP.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-PNR5NRNL.js";
+} from "./chunk-3RXTRXEZ.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-4LF66KCV.js";
+} from "./chunk-OQX2LG3O.js";
 import {
   runProbes
 } from "./chunk-5PEHJBTT.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-IO4GYHHQ.js";
-import "./chunk-65ZGIFBJ.js";
+import "./chunk-LWPYBZIC.js";
 import {
   emptyReport,
   mergeReports

@@ -5,8 +5,8 @@
  */
 import { makeFinding, type Change, type Finding } from '../model/finding.js';
 import type { Strengthening, UnknownOutcome } from '../model/report.js';
-import { isUnresolved, type InfraResource, type SourceRange } from './model.js';
-import { describeValue, valueAt, verdictList, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type Verdict } from './rule.js';
+import { isUnresolved, type InfraResource, type SourceRange, type Unresolved } from './model.js';
+import { describeValue, valueAt, verdictList, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type UnknownVerdict, type Verdict } from './rule.js';
 
 export interface DiffInput {
   base: readonly InfraResource[];
@@ -133,7 +133,8 @@ function locationOf(head: InfraResource, base: InfraResource | undefined, path: 
 function classifyVerdict(rule: InfraRule, head: InfraResource, base: InfraResource | undefined, after: Verdict, before: Verdict | undefined, diff: InfraDiff): void {
   const { location, related } = locationOf(head, base, after.path);
   if (after.verdict === 'unknown') {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
+    const reason = after.reason ?? reasonAt(head, after);
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ''}` });
     return;
   }
   if (after.verdict === 'pass') {
@@ -236,6 +237,23 @@ function instanceScope(resource: InfraResource): string {
 /** The address, and for a module's resource the configuration it was judged in: `module.edge.aws_lb.this (terraform:live/prod)`. */
 function named(resource: InfraResource): string {
   return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
+}
+
+/**
+ * The reason of an unknown verdict a rule made from a value without passing the reason on: the
+ * unresolved value it names, at the verdict's path or, for a verdict on a whole block, inside it.
+ */
+function reasonAt(resource: InfraResource, verdict: UnknownVerdict): string | undefined {
+  const find = (value: unknown): Unresolved | undefined => {
+    if (isUnresolved(value)) return verdict.expression.includes(value.expression) ? value : undefined;
+    const children = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
+    for (const child of children) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return find(valueAt(resource.values, verdict.path))?.reason;
 }
 
 /** True when the rule orders values and `a` is strictly stronger than `b`. */

@@ -16,6 +16,12 @@ export interface Unresolved {
   /** The expression as written, e.g. `${var.policy}`. */
   expression: string;
   /**
+   * Why it could not be known, for the report: `var.policy has no default and no value in
+   * terraform.tfvars…`, `module source not available locally`, `a data source, read when
+   * Terraform runs`. Absent when the expression says enough.
+   */
+  reason?: string;
+  /**
    * The values the expression can take when only a condition is unknown (a CloudFormation
    * `Fn::If` on a parameter without default, a Terraform conditional on an unset variable).
    * A rule fails only when every branch fails, passes only when every branch passes, and is
@@ -24,8 +30,8 @@ export interface Unresolved {
   branches?: readonly unknown[];
 }
 
-export function unresolved(expression: string, branches?: readonly unknown[]): Unresolved {
-  return branches ? { [UNRESOLVED]: true, expression, branches } : { [UNRESOLVED]: true, expression };
+export function unresolved(expression: string, branches?: readonly unknown[], reason?: string): Unresolved {
+  return { [UNRESOLVED]: true, expression, ...(reason ? { reason } : {}), ...(branches ? { branches } : {}) };
 }
 
 export function isUnresolved(value: unknown): value is Unresolved {

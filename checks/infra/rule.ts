@@ -48,6 +48,8 @@ export interface UnknownVerdict {
   path: AttributePath;
   /** The expression as written, e.g. `${var.policy}`. */
   expression: string;
+  /** Why it could not be resolved (`Unresolved.reason`), when known. */
+  reason?: string;
 }
 
 export type Verdict = PassVerdict | FailVerdict | UnknownVerdict;
@@ -64,6 +66,7 @@ export interface Undecided {
   undecided: true;
   path: AttributePath;
   expression: string;
+  reason?: string;
 }
 
 /** Whether a rule applies to a resource, or the unresolved value that keeps us from knowing. */
@@ -86,7 +89,7 @@ export function decideValue(value: unknown, path: AttributePath, test: (value: u
   if (!isUnresolved(value)) return test(value);
   const answers = new Set((value.branches ?? []).map((branch) => decideValue(branch, path, test)));
   const [only] = answers;
-  return answers.size === 1 && typeof only === 'boolean' ? only : { undecided: true, path, expression: value.expression };
+  return answers.size === 1 && typeof only === 'boolean' ? only : { undecided: true, path, ...unknownOf(value) };
 }
 
 /**
@@ -102,9 +105,7 @@ export function decidePresent(resource: InfraResource, path: AttributePath): App
 
 /** An expression that only reads an attribute of a managed resource or data source. */
 export function isResourceReference(value: Unresolved): boolean {
-  // The Terraform evaluator says why after the expression: `${aws_kms_key.k.arn} (an attribute of another resource, …)`.
-  const written = value.expression.trim();
-  const expression = written.startsWith('${') && written.includes('} (') ? written.slice(0, written.indexOf('} (') + 1) : written;
+  const expression = value.expression.trim();
   // CloudFormation: an attribute of a resource, or a Ref (a resource, or a parameter without
   // default, which CloudFormation makes every stack give a value).
   if (/^(!GetAtt|Ref)\b/.test(expression)) return true;
@@ -114,7 +115,12 @@ export function isResourceReference(value: Unresolved): boolean {
 
 /** The unknown verdict of an undecided guard. */
 export function undecidedVerdict(applies: Undecided): UnknownVerdict {
-  return { verdict: 'unknown', path: applies.path, expression: applies.expression };
+  return { verdict: 'unknown', path: applies.path, expression: applies.expression, ...(applies.reason ? { reason: applies.reason } : {}) };
+}
+
+/** What an unknown verdict says of an unresolved value: the expression, and why when known. */
+export function unknownOf(value: Unresolved): { expression: string; reason?: string } {
+  return { expression: value.expression, ...(value.reason ? { reason: value.reason } : {}) };
 }
 
 /** Every verdict of a check, as a list. */
@@ -233,7 +239,7 @@ export function judgeAttribute(resource: InfraResource, path: AttributePath, abs
 export function judgeValue(path: AttributePath, value: unknown, expect: Expectation, name: string): Verdict {
   if (isUnresolved(value)) {
     if (expect.acceptsUnresolved?.(value)) return { verdict: 'pass', path, actual: value.expression };
-    return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: 'unknown', path, expression: value.expression };
+    return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: 'unknown', path, ...unknownOf(value) };
   }
   if (expect.test(value)) return { verdict: 'pass', path, actual: value };
   return {
@@ -250,7 +256,7 @@ function judgeBranches(path: AttributePath, value: Unresolved, expect: Expectati
   const verdicts = (value.branches ?? []).map((branch) => judgeValue(path, branch, expect, name));
   if (verdicts.every((verdict) => verdict.verdict === 'pass')) return { verdict: 'pass', path, actual: value };
   if (!verdicts.every((verdict): verdict is FailVerdict => verdict.verdict === 'fail')) {
-    return { verdict: 'unknown', path, expression: `${value.expression} (some branches pass, or cannot be resolved)` };
+    return { verdict: 'unknown', path, expression: value.expression, reason: `some branches pass, or cannot be resolved${value.reason ? `; ${value.reason}` : ''}` };
   }
   const actuals = verdicts.map((verdict) => describeValue(verdict.actual));
   return {

@@ -154,7 +154,7 @@ describe('diff classification', () => {
     const result = await diff(undefined, listener('var.policy'));
     expect(result.findings).toEqual([]);
     expect(result.unknown).toEqual([
-      { ruleId: 'IAC-LB-TLS-POLICY', location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 }, message: 'aws_lb_listener.https: ssl_policy depends on ${var.policy} (var.policy is not declared in .), which could not be resolved' },
+      { ruleId: 'IAC-LB-TLS-POLICY', location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 }, message: 'aws_lb_listener.https: ssl_policy depends on ${var.policy}, which could not be resolved (var.policy is not declared in .)' },
     ]);
   });
 

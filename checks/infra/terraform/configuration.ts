@@ -54,10 +54,54 @@ interface ModuleDir {
   moves: Map<string, string[]>;
 }
 
+/**
+ * Where a value was set outside the module (a caller's input, a tfvars), and where each part of
+ * it was set: `within(["https", "ssl_policy"])` is the line of that key in the map it passed.
+ */
+interface Origin extends SourceRange {
+  within?: (path: readonly (string | number)[]) => SourceRange;
+}
+
+/** The value at `prefix` of a file (a tfvars attribute, a module block's input), with its parts. */
+function originAt(file: TerraformSourceFile, prefix: readonly (string | number)[]): Origin {
+  const at = (path: readonly (string | number)[]): SourceRange => ({ ...file.locate([...prefix, ...path]), path: file.path });
+  return { ...at([]), within: at };
+}
+
+/** The part at `path` of a value that came from elsewhere; the whole when its parts are not known. */
+function refine(origin: Origin | undefined, path: readonly (string | number)[]): Origin | undefined {
+  const within = origin?.within;
+  if (!within || !path.length) return origin;
+  return { ...within(path), within: (more) => within([...path, ...more]) };
+}
+
+/** A place as a finding names it: file and lines only. */
+function plain(origin: Origin): SourceRange {
+  return { ...(origin.path !== undefined ? { path: origin.path } : {}), startLine: origin.startLine, endLine: origin.endLine };
+}
+
+/** `var.x.a["b"]`, `each.value.port`, `lookup(var.x, "a")`: the root name and the static keys read from it. */
+function accessChain(node: Expr): { root: string; steps: (string | number)[] } | undefined {
+  if (node.kind === 'variable') return { root: node.name, steps: [] };
+  if (node.kind === 'attr') {
+    const inner = accessChain(node.target);
+    return inner && { root: inner.root, steps: [...inner.steps, node.name] };
+  }
+  // `lookup(each.value, "ssl_policy", …)` reads a key as `each.value["ssl_policy"]` does.
+  const [target, key] = node.kind === 'index' ? [node.target, staticKey(node.key)] : node.kind === 'call' && node.name === 'lookup' && node.args[0] ? [node.args[0], staticKey(node.args[1])] : [];
+  const inner = target && key !== undefined ? accessChain(target) : undefined;
+  return inner && { root: inner.root, steps: [...inner.steps, key!] };
+}
+
+function staticKey(node: Expr | undefined): string | number | undefined {
+  const key = node?.kind === 'literal' ? node.value : node?.kind === 'template' && node.parts.length === 1 && node.parts[0]!.kind === 'text' ? node.parts[0]!.value : undefined;
+  return typeof key === 'string' || typeof key === 'number' ? key : undefined;
+}
+
 /** A value given to a module's variable, and where it was set when that is outside the module. */
 interface Input {
   value: () => unknown;
-  origin?: SourceRange;
+  origin?: Origin;
 }
 
 const isObject = (value: unknown): value is HclBody => value !== null && typeof value === 'object' && !Array.isArray(value) && !isUnresolved(value);
@@ -202,8 +246,7 @@ class Configuration {
     for (const file of varFiles) {
       for (const [name, raw] of Object.entries(file.body)) {
         if (!module.variables.has(name)) continue;
-        const origin = { ...file.locate([name]), path: file.path };
-        inputs.set(name, { value: () => this.literal(raw, `var.${name} in ${file.path}`), origin });
+        inputs.set(name, { value: () => this.literal(raw, `var.${name} in ${file.path}`), origin: originAt(file, [name]) });
       }
     }
     return inputs;
@@ -243,13 +286,13 @@ function collect(module: ModuleDir, file: TerraformSourceFile): void {
 interface Iteration {
   count?: number | Unresolved;
   each?: { key: unknown; value: unknown };
-  origin?: SourceRange;
+  origin?: Origin;
 }
 
 /** What a value path of a resource maps to: its place in the source, and where its value was set if elsewhere. */
 interface Placed {
   sourcePath: (string | number)[];
-  origin?: SourceRange;
+  origin?: Origin;
 }
 
 /** Where a value being evaluated stands: in the source, in the resource's values, and the symbols' origins. */
@@ -257,7 +300,7 @@ interface Place {
   sourcePath: (string | number)[];
   valuePath: (string | number)[];
   placed: Map<string, Placed>;
-  origins: Map<string, SourceRange | undefined>;
+  origins: Map<string, Origin | undefined>;
 }
 
 /** One instance of a module: its inputs bound, its locals, outputs and child calls evaluated on demand. */
@@ -350,7 +393,7 @@ class Instance {
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
       const outputs = children.instances.map((child) => child.outputs());
       if (children.keys === undefined) return outputs[0];
-      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys) ?? 'the instances of this module are not known');
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys));
       if (children.keys.every((instanceKey) => typeof instanceKey === 'number')) return outputs;
       return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
     });
@@ -381,7 +424,10 @@ class Instance {
     if (typeof raw === 'string') {
       if (!raw.includes('${') && !raw.includes('%{')) return raw.replaceAll('$${', '${').replaceAll('%%{', '%{');
       const parsed = this.config.parse(raw);
-      if (place) place.placed.set(pathKey(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins) });
+      if (place) {
+        const attribute = place.valuePath.findLast((step): step is string => typeof step === 'string');
+        place.placed.set(pathKey(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins, attribute) });
+      }
       if (parsed instanceof Error) return unknownBecause(raw, `the expression could not be read (${parsed.message})`);
       const value = evaluateSafely(parsed, scope, raw);
       return isUnresolved(value) && value.expression !== raw && parsed.kind === 'template' && parsed.parts.length === 1 ? renamed(value, raw) : value;
@@ -393,7 +439,7 @@ class Instance {
       const entries: [string, unknown][] = [];
       for (const [key, item] of Object.entries(raw)) {
         const name = key.includes('${') ? this.value(key, scope) : key;
-        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name) ?? 'a key that is not known');
+        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name));
         entries.push([String(name), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })]);
       }
       return Object.fromEntries(entries);
@@ -437,12 +483,11 @@ class Instance {
     blocks: unknown[],
   ): unknown {
     const collection = this.value(definition.for_each, scope);
-    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known${reasonOf(collection) ? ` (${reasonOf(collection)})` : ''}`);
+    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known: ${reasonOf(collection)}`);
     const iterator = typeof definition.iterator === 'string' ? definition.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, '$1') : name;
     const content = firstBody(definition.content) ?? {};
     const forEach = typeof definition.for_each === 'string' ? this.config.parse(definition.for_each) : undefined;
-    const origins = new Map(place.origins);
-    origins.set(iterator, forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : undefined);
+    const origin = forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : undefined;
     let pairs: [string | number, unknown][];
     try {
       pairs = iterate(collection, { kind: 'literal', value: collection, text: `dynamic "${name}"` });
@@ -451,44 +496,78 @@ class Instance {
     }
     for (const [key, value] of pairs.slice(0, MAX_EXPANSION)) {
       const inner = withSymbols(scope, new Map([[iterator, { key, value }]]));
+      // Over a map, each block's values were set under its key.
+      const origins = new Map(place.origins).set(iterator, typeof key === 'string' ? refine(origin, [key]) : origin);
       blocks.push(this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, 'content', 0], valuePath: [...place.valuePath, name, blocks.length], origins }));
     }
     return blocks;
   }
 
-  /** Where the variables an expression reads were set, when that is outside this module (an input, a tfvars). */
-  private originOf(expr: Expr | Error, symbols: ReadonlyMap<string, SourceRange | undefined>, seen = new Set<string>()): { origin?: SourceRange } {
+  /**
+   * Where the variables an expression reads were set, when that is outside this module (an
+   * input, a tfvars). Of the values it reads, the one under a key named like `attribute`
+   * (`each.value.ssl_policy` for `ssl_policy`) points at that key's line; otherwise the first
+   * one read, as a whole.
+   */
+  private originOf(expr: Expr | Error, symbols: ReadonlyMap<string, Origin | undefined>, attribute?: string, seen = new Set<string>()): { origin?: Origin } {
     if (expr instanceof Error) return {};
-    let found: SourceRange | undefined;
+    const candidates: { origin: Origin; steps: (string | number)[] }[] = [];
     const visit = (node: unknown): void => {
-      if (found || node === null || typeof node !== 'object') return;
+      if (node === null || typeof node !== 'object') return;
       if (Array.isArray(node)) return node.forEach(visit);
       const current = node as Expr;
-      if (current.kind === 'attr' && current.target.kind === 'variable') {
-        const root = current.target.name;
-        if (root === 'var') found = this.inputs.get(current.name)?.origin;
-        else if (root === 'local' && !seen.has(current.name)) {
-          seen.add(current.name);
-          const local = this.module.locals.get(current.name);
-          if (typeof local?.raw === 'string') found = this.originOf(this.config.parse(local.raw), symbols, seen).origin;
-        } else found = symbols.get(root);
+      const chain = accessChain(current);
+      if (!chain) {
+        for (const [key, child] of Object.entries(current)) if (key !== 'text') visit(child);
         return;
       }
-      if (current.kind === 'variable') {
-        found = symbols.get(current.name);
-        return;
-      }
-      for (const [key, child] of Object.entries(current)) if (key !== 'text') visit(child);
+      const [first, ...rest] = chain.steps;
+      let origin: Origin | undefined;
+      let steps: (string | number)[] = [];
+      if (chain.root === 'var' && typeof first === 'string') [origin, steps] = [this.inputOrigin(first), rest];
+      else if (chain.root === 'local' && typeof first === 'string' && !seen.has(first)) {
+        seen.add(first);
+        const local = this.module.locals.get(first);
+        if (typeof local?.raw === 'string') origin = this.originOf(this.config.parse(local.raw), symbols, undefined, seen).origin;
+      } else if (chain.root !== 'local') [origin, steps] = [symbols.get(chain.root), first === 'value' ? rest : []];
+      if (origin) candidates.push({ origin, steps });
+      // lookup()'s default may come from elsewhere too
+      if (current.kind === 'call') current.args.slice(2).forEach(visit);
     };
     visit(expr);
-    return found ? { origin: found } : {};
+    const named = candidates.find((candidate) => attribute !== undefined && candidate.steps.at(-1) === attribute);
+    const origin = named ? refine(named.origin, named.steps) : candidates[0]?.origin;
+    return origin ? { origin } : {};
+  }
+
+  /**
+   * Where a variable's value was set outside the module; a part the caller or tfvars left out
+   * that an `optional()` default in the variable's type fills points at that default.
+   */
+  private inputOrigin(name: string): Origin | undefined {
+    const input = this.inputs.get(name);
+    const declaration = this.module.variables.get(name);
+    const type = declaration && typeWithDefaults(declaration.block.type, (text) => this.config.parse(text));
+    if (!input?.origin || !type) return input?.origin;
+    const { origin } = input;
+    const { file } = declaration;
+    let supplied: { value: unknown } | undefined;
+    return {
+      ...origin,
+      within: (path) => {
+        supplied ??= { value: input.value() };
+        const typePath = optionalDefaultPath(type, supplied.value, path);
+        if (typePath) return { ...file.locate(['variable', name, 0, 'type', ...typePath]), path: file.path };
+        return origin.within?.(path) ?? plain(origin);
+      },
+    };
   }
 
   // ---------- expansion ----------
 
   /** The instance keys of a `count` / `for_each` block: `undefined` for a single instance, Unresolved when not known. */
-  private expansion(block: HclBody, scope: EvalScope): { keys?: (string | number)[] | Unresolved; iterations: Iteration[]; origin?: SourceRange } {
-    const origins = new Map<string, SourceRange | undefined>();
+  private expansion(block: HclBody, scope: EvalScope): { keys?: (string | number)[] | Unresolved; iterations: Iteration[]; origin?: Origin } {
+    const origins = new Map<string, Origin | undefined>();
     if (block.count !== undefined) {
       const count = this.value(block.count, scope);
       const origin = typeof block.count === 'string' ? this.originOf(this.config.parse(block.count), origins).origin : undefined;
@@ -506,7 +585,7 @@ class Instance {
         const each = { key: unknownBecause('${each.key}', reason), value: unknownBecause('${each.value}', reason) };
         return { keys: unknownBecause(JSON.stringify(block.for_each), reason), iterations: [{ each, ...(origin ? { origin } : {}) }] };
       };
-      if (isUnresolved(collection)) return unknownEach(reasonOf(collection) ?? `for_each ${collection.expression} is not known`);
+      if (isUnresolved(collection)) return unknownEach(reasonOf(collection));
       const pairs: [string, unknown][] = Array.isArray(collection)
         ? collection.map((item) => [String(item), item])
         : isObject(collection)
@@ -514,7 +593,9 @@ class Instance {
           : [];
       if (pairs.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach('some keys of for_each are not known');
       if (pairs.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
-      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...(origin ? { origin } : {}) })) };
+      // Over a map, each instance's values were set under its key.
+      const originOfKey = (key: string) => (isObject(collection) ? refine(origin, [key]) : origin);
+      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...(origin ? { origin: originOfKey(key)! } : {}) })) };
     }
     return { iterations: [{}] };
   }
@@ -551,7 +632,7 @@ class Instance {
       for (const [input, raw] of Object.entries(call.block)) {
         if (MODULE_META.has(input)) continue;
         const parsed = typeof raw === 'string' ? this.config.parse(raw) : undefined;
-        const callerLine = { ...call.file.locate(['module', name, 0, input]), path: call.file.path };
+        const callerLine = originAt(call.file, ['module', name, 0, input]);
         const scope = this.scope(iteration);
         inputs.set(input, {
           value: () => this.value(raw, scope),
@@ -591,12 +672,12 @@ class Instance {
       const keys = expansion.keys;
       const suffix = keys === undefined || isUnresolved(keys) ? '' : instanceSuffix(keys[position]!);
       const placed = new Map<string, Placed>();
-      const origins = new Map<string, SourceRange | undefined>([
+      const origins = new Map<string, Origin | undefined>([
         ['each', iteration.origin],
         ['count', iteration.origin],
       ]);
       const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
-      const values = finalize(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins })) as HclBody;
+      const values = this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins });
       const movedFrom = this.module.moves.get(local)?.map((from) => `${this.prefix}${from}${suffix}`);
       const resource: InfraResource = {
         address: `${this.prefix}${local}${suffix}`,
@@ -610,7 +691,7 @@ class Instance {
           for (let length = path.length; length >= 0; length--) {
             const found = placed.get(pathKey(path.slice(0, length)));
             if (!found) continue;
-            if (found.origin) return found.origin;
+            if (found.origin) return plain(refine(found.origin, path.slice(length))!);
             return file.locate([...prefix, ...found.sourcePath, ...path.slice(length)]);
           }
           return file.locate([...prefix, ...path]);
@@ -636,19 +717,7 @@ function instanceSuffix(key: string | number): string {
 }
 
 function renamed(value: Unresolved, expression: string): Unresolved {
-  return unknownBecause(expression, reasonOf(value) ?? `${value.expression} is not known`, value.branches);
-}
-
-/** Unresolved values say why in their expression (`${var.x} (var.x has no default …)`), for the report. */
-function finalize(value: unknown): unknown {
-  if (isUnresolved(value)) {
-    const reason = reasonOf(value);
-    const expression = reason && !value.expression.includes(reason) ? `${value.expression} (${reason})` : value.expression;
-    return value.branches ? { ...unknownBecause(expression, reason ?? ''), branches: value.branches.map(finalize) } : unknownBecause(expression, reason ?? '');
-  }
-  if (Array.isArray(value)) return value.map(finalize);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, finalize(item)]));
-  return value;
+  return unknownBecause(expression, reasonOf(value), value.branches);
 }
 
 /**
@@ -657,11 +726,52 @@ function finalize(value: unknown): unknown {
  * Terraform does.
  */
 function withTypeDefaults(type: unknown, value: unknown, parse: (text: string) => Expr | Error): unknown {
-  if (typeof type !== 'string' || !type.includes('optional(')) return value;
+  const expr = typeWithDefaults(type, parse);
+  return expr ? applyType(expr, value) : value;
+}
+
+/** A variable's `type` when it has `optional()` attributes, parsed. */
+function typeWithDefaults(type: unknown, parse: (text: string) => Expr | Error): Expr | undefined {
+  if (typeof type !== 'string' || !type.includes('optional(')) return undefined;
   const parsed = parse(type);
-  if (parsed instanceof Error) return value;
-  const expr = parsed.kind === 'template' && parsed.parts.length === 1 && parsed.parts[0]!.kind === 'interpolation' ? parsed.parts[0]!.expr : parsed;
-  return applyType(expr, value);
+  if (parsed instanceof Error) return undefined;
+  return parsed.kind === 'template' && parsed.parts.length === 1 && parsed.parts[0]!.kind === 'interpolation' ? parsed.parts[0]!.expr : parsed;
+}
+
+/**
+ * Where in a variable's type (as call arguments and object keys, the way hcl-positions files
+ * them) the `optional()` default stands that gives the value at `path` when the supplied value
+ * leaves it out; `undefined` when the supplied value sets it.
+ */
+function optionalDefaultPath(type: Expr, supplied: unknown, path: readonly (string | number)[]): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  let current = type;
+  let value = supplied;
+  for (const step of path) {
+    if (current.kind !== 'call' || !current.args[0]) return undefined;
+    if (current.name === 'map' || current.name === 'list' || current.name === 'set') {
+      out.push(0);
+      current = current.args[0];
+      value = isObject(value) ? value[String(step)] : Array.isArray(value) ? (value as unknown[])[Number(step)] : undefined;
+      continue;
+    }
+    const attributes = current.args[0];
+    if (current.name !== 'object' || attributes.kind !== 'object') return undefined;
+    const item = attributes.items.find((candidate) => candidate.key.kind === 'literal' && String(candidate.key.value) === String(step));
+    if (!item) return undefined;
+    out.push(0, step);
+    const given = isObject(value) && Object.hasOwn(value, String(step));
+    let attributeType = item.value;
+    if (attributeType.kind === 'call' && attributeType.name === 'optional' && attributeType.args[0]) {
+      if (!given && attributeType.args[1]) return [...out, 1];
+      out.push(0);
+      attributeType = attributeType.args[0];
+    }
+    if (!given) return undefined;
+    value = (value as HclBody)[String(step)];
+    current = attributeType;
+  }
+  return undefined;
 }
 
 function applyType(type: Expr, value: unknown): unknown {

@@ -12,22 +12,19 @@ import { callFunction } from './functions.js';
 /** An expression Terraform itself would refuse to evaluate; `try`/`can` catch it. */
 export class EvalError extends Error {}
 
-const reasons = new WeakMap<Unresolved, string>();
-
 /** An unresolved value for `expression`, with the reason it could not be known. */
 export function unknownBecause(expression: string, reason: string, branches?: readonly unknown[]): Unresolved {
-  const value = unresolved(expression, branches);
-  reasons.set(value, reason);
-  return value;
+  return unresolved(expression, branches, reason);
 }
 
-export function reasonOf(value: Unresolved): string | undefined {
-  return reasons.get(value);
+/** Why an unknown is unknown: its own reason, or the expression it hangs on. */
+export function reasonOf(cause: Unresolved): string {
+  return cause.reason ?? `${cause.expression} is not known`;
 }
 
 /** The same unknown, named after the larger expression it made unknown. */
 function widen(node: Expr, cause: Unresolved): Unresolved {
-  return unknownBecause(expressionOf(node), reasons.get(cause) ?? `${cause.expression} is not known`);
+  return unknownBecause(expressionOf(node), reasonOf(cause));
 }
 
 /** An expression as the user wrote it: `${…}` around an expression, a whole template as it is. */
@@ -254,7 +251,7 @@ function conditional(node: Extract<Expr, { kind: 'conditional' }>, scope: EvalSc
   const then = arm(node.then);
   const otherwise = arm(node.otherwise);
   if (!containsUnknown(then) && equal(then, otherwise)) return then;
-  return unknownBecause(`\${${node.text}}`, reasons.get(condition) ?? `${condition.expression} is not known`, [then, otherwise]);
+  return unknownBecause(`\${${node.text}}`, reasonOf(condition), [then, otherwise]);
 }
 
 function binary(node: Extract<Expr, { kind: 'binary' }>, scope: EvalScope): unknown {

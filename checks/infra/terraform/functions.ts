@@ -3,12 +3,13 @@
  * not listed here, or one that reads the outside world (`file`, `timestamp`, `uuid`), gives an
  * unresolved value naming it, never a guess.
  */
+import { isIP } from 'node:net';
 import { posix } from 'node:path';
 import { isUnresolved, type Unresolved } from '../model.js';
 import type { Expr } from './expression.js';
 import { describeType, equal, EvalError, firstUnknown, toBool, toNumber, toStringValue, unknownBecause } from './evaluate.js';
 
-type Fn = (args: unknown[], node: Expr) => unknown;
+type Fn = (args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved) => unknown;
 
 const list = (value: unknown, node: Expr): unknown[] => {
   if (Array.isArray(value)) return value;
@@ -63,14 +64,20 @@ const STRUCTURAL: Record<string, Fn> = {
   jsonencode: ([value]) => value,
   coalescelist: (args, node) => args.map((arg) => list(arg, node)).find((items) => items.length) ?? [],
   reverse: ([items], node) => [...list(items, node)].reverse(),
+  // Only an unknown that could itself be a list keeps the result unknown: an object with an unknown attribute (a KMS key ARN) is one element.
+  flatten: ([items], node, widen) => {
+    let cause: Unresolved | undefined;
+    const flat = (value: unknown): unknown[] => {
+      if (isUnresolved(value)) cause ??= value;
+      return Array.isArray(value) ? value.flatMap(flat) : [value];
+    };
+    const result = flat(list(items, node));
+    return cause ? widen(cause) : result;
+  },
 };
 
 /** Functions that need their whole arguments known. */
 const SCALAR: Record<string, Fn> = {
-  flatten: ([items], node) => {
-    const flat = (value: unknown): unknown[] => (Array.isArray(value) ? value.flatMap(flat) : [value]);
-    return flat(list(items, node));
-  },
   contains: ([items, value], node) => list(items, node).some((item) => equal(item, value)),
   distinct: ([items], node) => distinct(list(items, node)),
   toset: ([items], node) => distinct(list(items, node)),
@@ -87,11 +94,6 @@ const SCALAR: Record<string, Fn> = {
     const result: number[] = [];
     for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
     return result;
-  },
-  coalesce: (args) => {
-    const found = args.find((arg) => arg !== null && arg !== '');
-    if (found === undefined) throw new EvalError('coalesce(): every argument is null or empty');
-    return found;
   },
   alltrue: ([items], node) => list(items, node).every((item) => toBool(item, node)),
   anytrue: ([items], node) => list(items, node).some((item) => toBool(item, node)),
@@ -150,6 +152,8 @@ const SCALAR: Record<string, Fn> = {
   ceil: ([value], node) => Math.ceil(toNumber(value, node)),
   floor: ([value], node) => Math.floor(toNumber(value, node)),
   cidrsubnet: ([prefix, newbits, netnum], node) => cidrsubnet(text(prefix, node), toNumber(newbits, node), toNumber(netnum, node), node),
+  cidrnetmask: ([prefix], node) => cidrnetmask(text(prefix, node), node),
+  cidrhost: ([prefix, hostnum], node) => cidrhost(text(prefix, node), toNumber(hostnum, node), node),
   setunion: (args, node) => distinct(args.flatMap((arg) => list(arg, node))),
   setintersection: ([first, ...rest], node) => distinct(list(first, node)).filter((item) => rest.every((other) => list(other, node).some((candidate) => equal(candidate, item)))),
   setsubtract: ([first, second], node) => list(first, node).filter((item) => !list(second, node).some((other) => equal(other, item))),
@@ -168,13 +172,14 @@ const UNKNOWABLE: Record<string, string> = {
 
 export function callFunction(name: string, args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved): unknown {
   if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  if (name === 'coalesce') return coalesce(args, widen);
   const top = args.find(isUnresolved);
   if (top) return widen(top);
-  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name]!(args, node);
+  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name]!(args, node, widen);
   if (Object.hasOwn(SCALAR, name)) {
     const deep = args.map(firstUnknown).find((found) => found !== undefined);
     if (deep) return widen(deep);
-    return SCALAR[name]!(args, node);
+    return SCALAR[name]!(args, node, widen);
   }
   return unknownBecause(`\${${node.text}}`, `the function ${name}() is not evaluated by hipaa-guard`);
 }
@@ -209,4 +214,61 @@ function cidrsubnet(prefix: string, newbits: number, netnum: number, node: Expr)
   const size = 2 ** (32 - length);
   const network = Math.floor(base / 2 ** (32 - Number(match[5]))) * 2 ** (32 - Number(match[5])) + netnum * size;
   return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join('.')}/${length}`;
+}
+
+/** A CIDR prefix as an address (a bigint of 32 or 128 bits) and a prefix length; Terraform's error otherwise. */
+function parseCidr(prefix: string, node: Expr): { bits: 32 | 128; address: bigint; length: number } {
+  const slash = prefix.lastIndexOf('/');
+  const host = prefix.slice(0, slash);
+  const length = Number(prefix.slice(slash + 1));
+  const version = slash > 0 && /^\d+$/.test(prefix.slice(slash + 1)) ? isIP(host) : 0;
+  const bits = version === 4 ? 32 : 128;
+  if (!version || length > bits) throw new EvalError(`${node.text}: "${prefix}" is not a valid CIDR prefix`);
+  if (version === 4) return { bits, length, address: host.split('.').reduce((sum, octet) => (sum << 8n) + BigInt(octet), 0n) };
+  const [head = '', tail = ''] = host.includes('::') ? host.split('::') : [host, ''];
+  const groups = (part: string) => (part ? part.split(':') : []);
+  const missing = 8 - groups(head).length - groups(tail).length;
+  const all = [...groups(head), ...(Array(host.includes('::') ? missing : 0).fill('0') as string[]), ...groups(tail)];
+  return { bits, length, address: all.reduce((sum, group) => (sum << 16n) + BigInt(`0x${group}`), 0n) };
+}
+
+function formatAddress(bits: 32 | 128, address: bigint): string {
+  if (bits === 32) return [24n, 16n, 8n, 0n].map((shift) => String((address >> shift) & 255n)).join('.');
+  const groups = Array.from({ length: 8 }, (_, position) => ((address >> BigInt(112 - 16 * position)) & 0xffffn).toString(16));
+  // RFC 5952: the longest run of two or more zero groups becomes `::`.
+  const runs = [...groups.join(',').matchAll(/(?:^|,)(0(?:,0)+)(?=,|$)/g)].map((match) => match[1]!);
+  const longest = runs.sort((a, b) => b.length - a.length)[0];
+  if (!longest) return groups.join(':');
+  const joined = `,${groups.join(',')},`.replace(`,${longest},`, '::').replace(/^,|,$/g, '');
+  return joined.replaceAll(',', ':');
+}
+
+/** `cidrnetmask`: the IPv4 netmask of a prefix; an IPv6 prefix is an error, as in Terraform. */
+function cidrnetmask(prefix: string, node: Expr): string {
+  const { bits, length } = parseCidr(prefix, node);
+  if (bits !== 32) throw new EvalError(`${node.text}: only IPv4 prefixes have a netmask`);
+  return formatAddress(32, ((1n << 32n) - 1n) ^ ((1n << BigInt(32 - length)) - 1n));
+}
+
+/** `cidrhost`: the address of host number `hostnum` in a prefix (negative counts from the end). */
+function cidrhost(prefix: string, hostnum: number, node: Expr): string {
+  const { bits, address, length } = parseCidr(prefix, node);
+  const size = 1n << BigInt(bits - length);
+  const host = BigInt(Math.trunc(hostnum));
+  const offset = host < 0n ? size + host : host;
+  if (offset < 0n || offset >= size) throw new EvalError(`${node.text}: host number ${hostnum} does not fit in ${prefix}`);
+  return formatAddress(bits, ((address >> BigInt(bits - length)) << BigInt(bits - length)) + offset);
+}
+
+/**
+ * `coalesce`: the first argument that is neither null nor "", as Terraform reads them in order:
+ * an unknown argument before it makes the result unknown; one after it does not matter, and an
+ * object with unknown attributes is still not null.
+ */
+function coalesce(args: readonly unknown[], widen: (cause: Unresolved) => Unresolved): unknown {
+  for (const arg of args) {
+    if (isUnresolved(arg)) return widen(arg);
+    if (arg !== null && arg !== '') return arg;
+  }
+  throw new EvalError('coalesce(): every argument is null or empty');
 }

@@ -42,7 +42,9 @@ class HclLocator {
         const valueStart = this.skipBlank(afterName + 1, false);
         const valueEnd = this.expressionEnd(valueStart);
         const key = this.range(i, i + name.length);
-        entries.set(name, { key, value: this.range(valueStart, valueEnd) });
+        const value: PositionNode = this.range(valueStart, valueEnd);
+        this.constructor_(valueStart, value);
+        entries.set(name, { key, value });
         i = valueEnd;
         continue;
       }
@@ -91,8 +93,67 @@ class HclLocator {
     return value;
   }
 
+  /**
+   * The keys of an object constructor (`{ https = { ssl_policy = "…" } }`), the elements of a
+   * list and the arguments of a call, so a value set deep inside a tfvars, a module input or a
+   * variable's type has its own line. Returns the offset after the value; other expressions are
+   * left as one range.
+   */
+  private constructor_(from: number, node: PositionNode): number {
+    if (this.text[from] === '{') return this.objectConstructor(from, node);
+    if (this.text[from] === '[') return this.listConstructor(from, node, ']');
+    // A call's arguments are its elements: `map(object({ ssl_policy = optional(string, "…") }))`.
+    const name = this.identifier(from);
+    if (name && this.text[from + name.length] === '(') return this.listConstructor(from + name.length, node, ')');
+    return this.expressionEnd(from, true);
+  }
+
+  private objectConstructor(from: number, node: PositionNode): number {
+    const entries: Entries = new Map();
+    let i = from + 1;
+    for (;;) {
+      i = this.skipSeparators(i);
+      if (i >= this.text.length || this.text[i] === '}') break;
+      const quoted = this.text[i] === '"';
+      const keyEnd = quoted ? this.stringEnd(i) : i + (this.identifier(i)?.length ?? 0);
+      const separator = this.skipBlank(keyEnd, false);
+      if (keyEnd === i || (this.text[separator] !== '=' && this.text[separator] !== ':')) return this.expressionEnd(from, true);
+      const valueStart = this.skipBlank(separator + 1, false);
+      const value: PositionNode = { startLine: this.lineOf(valueStart), endLine: this.lineOf(valueStart) };
+      const valueEnd = this.constructor_(valueStart, value);
+      value.endLine = this.lineOf(Math.max(valueStart, valueEnd - 1));
+      entries.set(quoted ? this.text.slice(i + 1, keyEnd - 1) : this.text.slice(i, keyEnd), { key: this.range(i, keyEnd), value });
+      i = valueEnd;
+    }
+    node.entries = entries;
+    return i + 1;
+  }
+
+  private listConstructor(from: number, node: PositionNode, close: ']' | ')'): number {
+    const items: PositionNode[] = [];
+    let i = from + 1;
+    for (;;) {
+      i = this.skipSeparators(i);
+      if (i >= this.text.length || this.text[i] === close) break;
+      const item: PositionNode = { startLine: this.lineOf(i), endLine: this.lineOf(i) };
+      const end = this.constructor_(i, item);
+      item.endLine = this.lineOf(Math.max(i, end - 1));
+      items.push(item);
+      i = end;
+    }
+    node.items = items;
+    return i + 1;
+  }
+
+  /** Blanks, newlines, comments and the commas between elements. */
+  private skipSeparators(from: number): number {
+    let i = this.skipBlank(from, true);
+    while (this.text[i] === ',') i = this.skipBlank(i + 1, true);
+    return i;
+  }
+
   /** The end of an expression: the first newline or unmatched `}` outside brackets, strings and heredocs. */
-  private expressionEnd(from: number): number {
+  private expressionEnd(from: number, commas = false): number {
     let depth = 0;
     let i = from;
     let last = from;
@@ -114,7 +175,7 @@ class HclLocator {
         if (depth === 0) break;
         depth--;
         i++;
-      } else if (c === '\n' && depth === 0) break;
+      } else if ((c === '\n' || (c === ',' && commas)) && depth === 0) break;
       else {
         if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\n') last = i;
         i++;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../../checks/infra/analyze.js';
-import { isUnresolved, type InfraResource } from '../../../checks/infra/model.js';
+import type { InfraResource } from '../../../checks/infra/model.js';
 import { parseTerraformModule } from '../../../checks/infra/terraform/parse-terraform.js';
 import type { Finding } from '../../../checks/model/finding.js';
 import { EDGE_MODULE, ROOT, TFVARS, type Tree } from './fixtures.js';
@@ -63,7 +63,7 @@ describe('a root module calling local modules two levels deep, with terraform.tf
 
     // A resource attribute is unknown, with the reason
     const certificate = https.values.certificate_arn;
-    expect(isUnresolved(certificate) && certificate.expression).toBe('${module.certs.arn} (an attribute of another resource, known only after apply)');
+    expect(certificate).toEqual(expect.objectContaining({ expression: '${module.certs.arn}', reason: 'an attribute of another resource, known only after apply' }));
   });
 
   it('catches a weakening made only in terraform.tfvars, and points at the tfvars with the module resource related', async () => {
@@ -77,7 +77,8 @@ describe('a root module calling local modules two levels deep, with terraform.tf
     // Then the listener in modules/edge is weakened, reported where the value was set
     const finding = result.findings.find((candidate) => candidate.ruleId === 'IAC-LB-TLS-POLICY');
     expect(finding).toMatchObject({ change: 'weakened', evidence: { resource: 'module.edge.aws_lb_listener.this["https"]', before: STRONG, after: WEAK } });
-    expect(finding!.location).toMatchObject({ kind: 'file', path: 'live/prod/terraform.tfvars' });
+    // at the nested key's line (listeners.https.ssl_policy), not the whole `listeners` map
+    expect(finding!.location).toEqual({ kind: 'file', path: 'live/prod/terraform.tfvars', startLine: 6, endLine: 6 });
     expect(finding!.related).toEqual([{ kind: 'file', path: 'modules/edge/main.tf', startLine: 12, endLine: 25 }]);
     // and nothing else changed
     expect(result.findings.filter((candidate) => candidate.change !== 'existing').map((candidate) => candidate.ruleId)).toEqual(['IAC-LB-TLS-POLICY']);
@@ -169,7 +170,7 @@ variable "tls_policy" {
   it('a registry module without modules.json: a note names it, and values from it are unknown with the reason', async () => {
     const resources = await resourcesOf(registry);
     const flowLog = resources.find((resource) => resource.address === 'aws_flow_log.vpc')!;
-    expect(flowLog.values.vpc_id).toEqual(expect.objectContaining({ expression: '${module.vpc.vpc_id} (module source not available locally)' }));
+    expect(flowLog.values.vpc_id).toEqual(expect.objectContaining({ expression: '${module.vpc.vpc_id}', reason: 'module source not available locally' }));
     expect(await notesOf(registry)).toEqual([
       'infra: module.vpc (source "terraform-aws-modules/vpc/aws") is not available locally (no .terraform/modules/modules.json records it); its resources are not checked and values from it are unknown',
     ]);
@@ -181,7 +182,7 @@ variable "tls_policy" {
     expect(result.unknown).toContainEqual(
       expect.objectContaining({
         ruleId: 'IAC-LB-TLS-POLICY',
-        message: expect.stringContaining('${var.tls_policy} (var.tls_policy has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)'),
+        message: expect.stringContaining('${var.tls_policy}, which could not be resolved (var.tls_policy has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)'),
       }),
     );
   });
@@ -240,7 +241,7 @@ describe('configurations that would not end', () => {
     };
     const resources = await resourcesOf(tree);
     const loop = resources.find((resource) => resource.address === 'aws_ebs_volume.loop')!;
-    expect(loop.values.encrypted).toEqual(expect.objectContaining({ expression: '${local.a} (local.a depends on itself)' }));
+    expect(loop.values.encrypted).toEqual(expect.objectContaining({ expression: '${local.a}', reason: 'local.a depends on itself' }));
     // the huge count is one instance with count.index unknown
     expect(resources.filter((resource) => resource.address === 'aws_ebs_volume.many')).toHaveLength(1);
     // the self-call stops at the depth limit, with a note
@@ -254,11 +255,21 @@ describe('messages', () => {
     const text = `variable "suffix" {}\n\nresource "aws_lb_listener" "front" {\n  protocol   = "HTTPS"\n  ssl_policy = <<EOT\nELBSecurityPolicy-\${var.suffix}\n${'x'.repeat(500)}\nEOT\n}\n`;
     const result = await analyzeInfra({ base: [], head: files({ 'main.tf': text }), now: NOW });
     const [unknown] = result.unknown;
-    expect(unknown?.message).toBe('aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved');
+    expect(unknown?.message).toBe('aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved (var.suffix has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)');
   });
 });
 
 describe('variable types', () => {
+  it('a weaker optional() default points at the default inside the type when the tfvars leaves the key out', async () => {
+    // Given listeners in terraform.tfvars without ssl_policy, so the module's optional() default applies
+    const tfvars = TFVARS(STRONG).replace(`    ssl_policy = "${STRONG}"\n`, '');
+    const weakDefault = { ...EDGE_MODULE, 'modules/edge/variables.tf': EDGE_MODULE['modules/edge/variables.tf']!.replace(`optional(string, "${STRONG}")`, `optional(string, "${WEAK}")`) };
+    const result = await analyzeInfra({ base: files({ ...EDGE_MODULE, ...ROOT(tfvars) }), head: files({ ...weakDefault, ...ROOT(tfvars) }), now: NOW });
+    const finding = result.findings.find((candidate) => candidate.ruleId === 'IAC-LB-TLS-POLICY');
+    expect(finding).toMatchObject({ change: 'weakened', evidence: { resource: 'module.edge.aws_lb_listener.this["https"]', before: STRONG, after: WEAK } });
+    expect(finding!.location).toEqual({ kind: 'file', path: 'modules/edge/variables.tf', startLine: 10, endLine: 10 });
+  });
+
   it('optional(type) without a default is null when left out, so a module reading it is not an error (terraform-aws-alb style)', async () => {
     const tree: Tree = {
       'main.tf': `variable "listeners" {\n  type = map(object({\n    protocol   = optional(string)\n    ssl_policy = optional(string)\n  }))\n  default = { web = { protocol = "HTTPS" } }\n}\n\nresource "aws_lb_listener" "this" {\n  for_each   = { for key, listener in var.listeners : key => listener if listener != null }\n  protocol   = each.value.protocol\n  ssl_policy = contains(["HTTPS", "TLS"], each.value.protocol) ? coalesce(each.value.ssl_policy, "ELBSecurityPolicy-TLS13-1-2-2021-06") : each.value.ssl_policy\n}\n`,

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isUnresolved } from '../../../checks/infra/model.js';
-import { evaluateSafely, reasonOf, unknownBecause, type EvalScope } from '../../../checks/infra/terraform/evaluate.js';
+import { evaluateSafely, unknownBecause, type EvalScope } from '../../../checks/infra/terraform/evaluate.js';
 import { ExpressionSyntaxError, parseExpression, parseTemplateBody } from '../../../checks/infra/terraform/expression.js';
 
 const VARIABLES: Record<string, unknown> = {
@@ -48,6 +48,8 @@ describe('evaluating expressions', () => {
     ['${try(var.listeners.grpc.port, 50051)}', 50051],
     ['${can(var.listeners.grpc)}', false],
     ['${coalesce("", null, "first")}', 'first'],
+    // decided by a known argument before the unknown one, as Terraform does
+    ['${coalesce(null, "ELBSecurityPolicy-TLS13-1-3-2021-06", aws_lb.this.arn)}', 'ELBSecurityPolicy-TLS13-1-3-2021-06'],
     ['${concat(var.ports, [80])}', [443, 8443, 80]],
     ['${flatten([[1, [2]], 3])}', [1, 2, 3]],
     ['${contains(var.ports, 443)}', true],
@@ -64,6 +66,12 @@ describe('evaluating expressions', () => {
     ['${basename("examples/complete-alb")}', 'complete-alb'],
     ['${jsondecode("{\\"a\\": [1, true]}")}', { a: [1, true] }],
     ['${cidrsubnet("10.1.0.0/16", 8, 3)}', '10.1.3.0/24'],
+    ['${cidrnetmask("172.16.0.0/12")}', '255.240.0.0'],
+    ['${cidrhost("10.12.112.0/20", -2)}', '10.12.127.254'],
+    ['${cidrhost("fd00:fd12:3456:7890::/56", 16)}', 'fd00:fd12:3456:7800::10'],
+    // cloudposse/terraform-aws-alb keeps the IPv4 ranges of a mixed list this way
+    ['${[for cidr in ["0.0.0.0/0", "::/0"] : cidr if can(cidrnetmask(cidr))]}', ['0.0.0.0/0']],
+    ['${[for cidr in ["0.0.0.0/0", "::/0"] : cidr if !can(cidrnetmask(cidr)) && can(cidrhost(cidr, 0))]}', ['::/0']],
     ['${min(var.ports...)}', 443],
     ['${toset(["a", "b", "a"])}', ['a', 'b']],
     ['%{ if var.enabled }enabled%{ else }disabled%{ endif }', 'enabled'],
@@ -78,13 +86,13 @@ describe('evaluating expressions', () => {
   it('a conditional on an unknown value keeps both arms as branches', () => {
     const value = run('${var.unset ? "ELBSecurityPolicy-2016-08" : "ELBSecurityPolicy-TLS13-1-2-2021-06"}');
     expect(isUnresolved(value) && value.branches).toEqual(['ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-2021-06']);
-    expect(isUnresolved(value) && reasonOf(value)).toBe('var.unset has no value');
+    expect(isUnresolved(value) && value.reason).toBe('var.unset has no value');
   });
 
   it('anything built on an unknown value is unknown, named after the whole expression, with the first reason', () => {
     const value = run('arn:${aws_s3_bucket.logs.arn}/*');
     expect(isUnresolved(value) && value.expression).toBe('arn:${aws_s3_bucket.logs.arn}/*');
-    expect(isUnresolved(value) && reasonOf(value)).toBe('an attribute of another resource, known only after apply');
+    expect(isUnresolved(value) && value.reason).toBe('an attribute of another resource, known only after apply');
     // while known parts of a structure stay known
     const list = run('${[var.env, aws_s3_bucket.logs.arn]}') as unknown[];
     expect(list[0]).toBe('prod');
@@ -95,11 +103,29 @@ describe('evaluating expressions', () => {
     expect(isUnresolved(run('${{ id = aws_s3_bucket.logs.id } == { id = "x" }}'))).toBe(true);
   });
 
+  it('flatten() keeps objects whose attributes are unknown, and is unknown only when an element could be a list', () => {
+    // terraform-aws-s3-bucket: `flatten([var.server_side_encryption_configuration["rule"]])` with a KMS key ARN made by the caller
+    const rules = run('${flatten([{ sse_algorithm = "aws:kms", kms_master_key_id = aws_kms_key.objects.arn }])}') as Record<string, unknown>[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.sse_algorithm).toBe('aws:kms');
+    expect(isUnresolved(rules[0]!.kms_master_key_id)).toBe(true);
+    const unknown = run('${flatten([var.ports, aws_s3_bucket.logs.tags_all])}');
+    expect(isUnresolved(unknown) && unknown.reason).toBe('an attribute of another resource, known only after apply');
+  });
+
+  it('coalesce() is unknown when an unknown argument comes before the first known one', () => {
+    const value = run('${coalesce(var.unset, "ELBSecurityPolicy-TLS13-1-3-2021-06")}');
+    expect(isUnresolved(value) && value.reason).toBe('var.unset has no value');
+    // an object with an unknown attribute is not null: it is the answer
+    const object = run('${coalesce({ arn = aws_lb.this.arn }, null)}') as Record<string, unknown>;
+    expect(isUnresolved(object.arn)).toBe(true);
+  });
+
   it('an expression Terraform would reject is unknown with its error, not a value', () => {
     const value = run('${var.listeners.grpc.port}');
-    expect(isUnresolved(value) && reasonOf(value)).toBe('var.listeners.grpc: this object has no attribute "grpc"');
+    expect(isUnresolved(value) && value.reason).toBe('var.listeners.grpc: this object has no attribute "grpc"');
     const file = run('${file("policy.json")}');
-    expect(isUnresolved(file) && reasonOf(file)).toBe('file() reads a file at plan time');
+    expect(isUnresolved(file) && file.reason).toBe('file() reads a file at plan time');
   });
 
   it('refuses malformed and absurdly deep expressions with a syntax error', () => {

@@ -51,3 +51,46 @@ describe('locateHcl', () => {
     expect(at('resource', 'aws_security_group', 'web', 0, 'ingress', 1, 'from_port')).toEqual({ startLine: 11, endLine: 11 });
   });
 });
+
+describe('keys inside object and list constructors (tfvars maps, module inputs)', () => {
+  const TFVARS = `listeners = {
+  https = {
+    port       = 443
+    ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" # the policy
+  },
+  "http-redirect" = { port = 80, protocol = "HTTP" }
+}
+
+rules = [
+  {
+    id = "a"
+  },
+  {
+    id = "b"
+  },
+]
+
+cidrs = ["10.0.0.0/8", "192.168.0.0/16"]
+`;
+
+  it('gives each nested key its own line, and a list of objects its elements', () => {
+    const positions = locateHcl(TFVARS);
+    expect(locate(positions, ['listeners', 'https', 'ssl_policy'])).toEqual({ startLine: 4, endLine: 4 });
+    expect(locate(positions, ['listeners', 'https'])).toEqual({ startLine: 2, endLine: 5 });
+    expect(locate(positions, ['listeners', 'http-redirect', 'protocol'])).toEqual({ startLine: 6, endLine: 6 });
+    expect(locate(positions, ['rules', 1, 'id'])).toEqual({ startLine: 14, endLine: 14 });
+    // elements of one line share it
+    expect(locate(positions, ['cidrs', 1])).toEqual({ startLine: 18, endLine: 18 });
+    // a variable's type: the default inside optional()
+    const type = locateHcl(`variable "listeners" {
+  type = map(object({
+    port       = number
+    ssl_policy = optional(string, "ELBSecurityPolicy-TLS13-1-2-2021-06")
+  }))
+}
+`);
+    expect(locate(type, ['variable', 'listeners', 0, 'type', 0, 0, 'ssl_policy', 1])).toEqual({ startLine: 4, endLine: 4 });
+    // a key that is not there: the nearest enclosing value
+    expect(locate(positions, ['listeners', 'https', 'certificate_arn'])).toEqual({ startLine: 2, endLine: 5 });
+  });
+});

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TH5JMLWY.js";
+} from "./chunk-UBNIKIAP.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-PNR5NRNL.js";
+} from "./chunk-3RXTRXEZ.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-J67BDK57.js";
-import "./chunk-4LF66KCV.js";
+} from "./chunk-O5NLKPM5.js";
+import "./chunk-OQX2LG3O.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-65ZGIFBJ.js";
+import "./chunk-LWPYBZIC.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {

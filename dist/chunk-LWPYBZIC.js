@@ -36,8 +36,8 @@ var INFRA_ENGINE_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
 
 // checks/infra/model.ts
 var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
-function unresolved(expression, branches) {
-  return branches ? { [UNRESOLVED]: true, expression, branches } : { [UNRESOLVED]: true, expression };
+function unresolved(expression, branches, reason) {
+  return { [UNRESOLVED]: true, expression, ...reason ? { reason } : {}, ...branches ? { branches } : {} };
 }
 function isUnresolved(value) {
   return typeof value === "object" && value !== null && UNRESOLVED in value;
@@ -54,7 +54,7 @@ function decideValue(value, path, test) {
   if (!isUnresolved(value)) return test(value);
   const answers = new Set((value.branches ?? []).map((branch) => decideValue(branch, path, test)));
   const [only] = answers;
-  return answers.size === 1 && typeof only === "boolean" ? only : { undecided: true, path, expression: value.expression };
+  return answers.size === 1 && typeof only === "boolean" ? only : { undecided: true, path, ...unknownOf(value) };
 }
 function decidePresent(resource, path) {
   const value = valueAt(resource.values, path);
@@ -62,14 +62,16 @@ function decidePresent(resource, path) {
   return decideValue(value, path, (item) => item !== void 0 && item !== null && item !== "");
 }
 function isResourceReference(value) {
-  const written = value.expression.trim();
-  const expression = written.startsWith("${") && written.includes("} (") ? written.slice(0, written.indexOf("} (") + 1) : written;
+  const expression = value.expression.trim();
   if (/^(!GetAtt|Ref)\b/.test(expression)) return true;
   const reference = /^(?:\$\{)?([a-z][\w-]*)\.[\w-]+(\[[^\]]*\])?\.[\w.[\]"-]+\}?$/.exec(expression);
   return reference !== null && !["var", "local", "module", "each", "count", "path", "terraform", "self"].includes(reference[1]);
 }
 function undecidedVerdict(applies) {
-  return { verdict: "unknown", path: applies.path, expression: applies.expression };
+  return { verdict: "unknown", path: applies.path, expression: applies.expression, ...applies.reason ? { reason: applies.reason } : {} };
+}
+function unknownOf(value) {
+  return { expression: value.expression, ...value.reason ? { reason: value.reason } : {} };
 }
 function verdictList(verdicts) {
   if (verdicts === void 0) return [];
@@ -120,7 +122,7 @@ function judgeAttribute(resource, path, absent, expect) {
 function judgeValue(path, value, expect, name) {
   if (isUnresolved(value)) {
     if (expect.acceptsUnresolved?.(value)) return { verdict: "pass", path, actual: value.expression };
-    return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: "unknown", path, expression: value.expression };
+    return value.branches?.length ? judgeBranches(path, value, expect, name) : { verdict: "unknown", path, ...unknownOf(value) };
   }
   if (expect.test(value)) return { verdict: "pass", path, actual: value };
   return {
@@ -135,7 +137,7 @@ function judgeBranches(path, value, expect, name) {
   const verdicts = (value.branches ?? []).map((branch) => judgeValue(path, branch, expect, name));
   if (verdicts.every((verdict) => verdict.verdict === "pass")) return { verdict: "pass", path, actual: value };
   if (!verdicts.every((verdict) => verdict.verdict === "fail")) {
-    return { verdict: "unknown", path, expression: `${value.expression} (some branches pass, or cannot be resolved)` };
+    return { verdict: "unknown", path, expression: value.expression, reason: `some branches pass, or cannot be resolved${value.reason ? `; ${value.reason}` : ""}` };
   }
   const actuals = verdicts.map((verdict) => describeValue(verdict.actual));
   return {
@@ -269,7 +271,8 @@ function locationOf(head, base, path) {
 function classifyVerdict(rule, head, base, after, before, diff) {
   const { location, related } = locationOf(head, base, after.path);
   if (after.verdict === "unknown") {
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved` });
+    const reason = after.reason ?? reasonAt(head, after);
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ""}` });
     return;
   }
   if (after.verdict === "pass") {
@@ -341,6 +344,18 @@ function instanceScope(resource) {
 }
 function named(resource) {
   return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
+}
+function reasonAt(resource, verdict) {
+  const find = (value) => {
+    if (isUnresolved(value)) return verdict.expression.includes(value.expression) ? value : void 0;
+    const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
+    for (const child of children) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  return find(valueAt(resource.values, verdict.path))?.reason;
 }
 function stronger(rule, a, b) {
   const strengthA = rule.strength?.(a);

@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-UJK3QMUR.js";
-import "./chunk-J67BDK57.js";
+} from "./chunk-RFAHM2WP.js";
+import "./chunk-O5NLKPM5.js";
 import "./chunk-HY544TKQ.js";
-import "./chunk-4LF66KCV.js";
+import "./chunk-OQX2LG3O.js";
 import "./chunk-STUYUDEK.js";
 import "./chunk-5PEHJBTT.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-65ZGIFBJ.js";
+import "./chunk-LWPYBZIC.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-U37WMVOU.js";

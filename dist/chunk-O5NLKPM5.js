@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-4LF66KCV.js";
+} from "./chunk-OQX2LG3O.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

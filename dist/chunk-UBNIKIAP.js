@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-PNR5NRNL.js";
+} from "./chunk-3RXTRXEZ.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-65ZGIFBJ.js";
+} from "./chunk-LWPYBZIC.js";
 import {
   emptyReport,
   mergeReports

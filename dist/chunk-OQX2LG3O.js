@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-65ZGIFBJ.js";
+} from "./chunk-LWPYBZIC.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

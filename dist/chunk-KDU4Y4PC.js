@@ -7,9 +7,9 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-PNR5NRNL.js";
+} from "./chunk-3RXTRXEZ.js";
 import "./chunk-ID2TFFKD.js";
-import "./chunk-65ZGIFBJ.js";
+import "./chunk-LWPYBZIC.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-U37WMVOU.js";

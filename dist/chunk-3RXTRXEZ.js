@@ -21,7 +21,7 @@ import {
   isUnresolved,
   protocolRank,
   unresolved
-} from "./chunk-65ZGIFBJ.js";
+} from "./chunk-LWPYBZIC.js";
 import {
   emptyReport,
   mergeReports
@@ -615,6 +615,7 @@ var import_picomatch2 = __toESM(require_picomatch(), 1);
 import { posix as posix2 } from "node:path";
 
 // checks/infra/terraform/functions.ts
+import { isIP } from "node:net";
 import { posix } from "node:path";
 var list = (value, node) => {
   if (Array.isArray(value)) return value;
@@ -666,13 +667,19 @@ var STRUCTURAL = {
   },
   jsonencode: ([value]) => value,
   coalescelist: (args, node) => args.map((arg) => list(arg, node)).find((items) => items.length) ?? [],
-  reverse: ([items], node) => [...list(items, node)].reverse()
+  reverse: ([items], node) => [...list(items, node)].reverse(),
+  // Only an unknown that could itself be a list keeps the result unknown: an object with an unknown attribute (a KMS key ARN) is one element.
+  flatten: ([items], node, widen2) => {
+    let cause;
+    const flat = (value) => {
+      if (isUnresolved(value)) cause ??= value;
+      return Array.isArray(value) ? value.flatMap(flat) : [value];
+    };
+    const result = flat(list(items, node));
+    return cause ? widen2(cause) : result;
+  }
 };
 var SCALAR = {
-  flatten: ([items], node) => {
-    const flat = (value) => Array.isArray(value) ? value.flatMap(flat) : [value];
-    return flat(list(items, node));
-  },
   contains: ([items, value], node) => list(items, node).some((item) => equal(item, value)),
   distinct: ([items], node) => distinct(list(items, node)),
   toset: ([items], node) => distinct(list(items, node)),
@@ -689,11 +696,6 @@ var SCALAR = {
     const result = [];
     for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
     return result;
-  },
-  coalesce: (args) => {
-    const found = args.find((arg) => arg !== null && arg !== "");
-    if (found === void 0) throw new EvalError("coalesce(): every argument is null or empty");
-    return found;
   },
   alltrue: ([items], node) => list(items, node).every((item) => toBool(item, node)),
   anytrue: ([items], node) => list(items, node).some((item) => toBool(item, node)),
@@ -752,6 +754,8 @@ var SCALAR = {
   ceil: ([value], node) => Math.ceil(toNumber(value, node)),
   floor: ([value], node) => Math.floor(toNumber(value, node)),
   cidrsubnet: ([prefix, newbits, netnum], node) => cidrsubnet(text(prefix, node), toNumber(newbits, node), toNumber(netnum, node), node),
+  cidrnetmask: ([prefix], node) => cidrnetmask(text(prefix, node), node),
+  cidrhost: ([prefix, hostnum], node) => cidrhost(text(prefix, node), toNumber(hostnum, node), node),
   setunion: (args, node) => distinct(args.flatMap((arg) => list(arg, node))),
   setintersection: ([first, ...rest], node) => distinct(list(first, node)).filter((item) => rest.every((other) => list(other, node).some((candidate) => equal(candidate, item)))),
   setsubtract: ([first, second], node) => list(first, node).filter((item) => !list(second, node).some((other) => equal(other, item)))
@@ -767,13 +771,14 @@ var UNKNOWABLE = {
 };
 function callFunction(name, args, node, widen2) {
   if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  if (name === "coalesce") return coalesce(args, widen2);
   const top = args.find(isUnresolved);
   if (top) return widen2(top);
-  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node);
+  if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node, widen2);
   if (Object.hasOwn(SCALAR, name)) {
     const deep = args.map(firstUnknown).find((found) => found !== void 0);
     if (deep) return widen2(deep);
-    return SCALAR[name](args, node);
+    return SCALAR[name](args, node, widen2);
   }
   return unknownBecause(`\${${node.text}}`, `the function ${name}() is not evaluated by hipaa-guard`);
 }
@@ -805,21 +810,61 @@ function cidrsubnet(prefix, newbits, netnum, node) {
   const network = Math.floor(base / 2 ** (32 - Number(match[5]))) * 2 ** (32 - Number(match[5])) + netnum * size;
   return `${[24, 16, 8, 0].map((shift) => Math.floor(network / 2 ** shift) % 256).join(".")}/${length}`;
 }
+function parseCidr(prefix, node) {
+  const slash = prefix.lastIndexOf("/");
+  const host = prefix.slice(0, slash);
+  const length = Number(prefix.slice(slash + 1));
+  const version = slash > 0 && /^\d+$/.test(prefix.slice(slash + 1)) ? isIP(host) : 0;
+  const bits = version === 4 ? 32 : 128;
+  if (!version || length > bits) throw new EvalError(`${node.text}: "${prefix}" is not a valid CIDR prefix`);
+  if (version === 4) return { bits, length, address: host.split(".").reduce((sum, octet) => (sum << 8n) + BigInt(octet), 0n) };
+  const [head = "", tail = ""] = host.includes("::") ? host.split("::") : [host, ""];
+  const groups = (part) => part ? part.split(":") : [];
+  const missing = 8 - groups(head).length - groups(tail).length;
+  const all = [...groups(head), ...Array(host.includes("::") ? missing : 0).fill("0"), ...groups(tail)];
+  return { bits, length, address: all.reduce((sum, group) => (sum << 16n) + BigInt(`0x${group}`), 0n) };
+}
+function formatAddress(bits, address) {
+  if (bits === 32) return [24n, 16n, 8n, 0n].map((shift) => String(address >> shift & 255n)).join(".");
+  const groups = Array.from({ length: 8 }, (_, position) => (address >> BigInt(112 - 16 * position) & 0xffffn).toString(16));
+  const runs = [...groups.join(",").matchAll(/(?:^|,)(0(?:,0)+)(?=,|$)/g)].map((match) => match[1]);
+  const longest = runs.sort((a, b) => b.length - a.length)[0];
+  if (!longest) return groups.join(":");
+  const joined = `,${groups.join(",")},`.replace(`,${longest},`, "::").replace(/^,|,$/g, "");
+  return joined.replaceAll(",", ":");
+}
+function cidrnetmask(prefix, node) {
+  const { bits, length } = parseCidr(prefix, node);
+  if (bits !== 32) throw new EvalError(`${node.text}: only IPv4 prefixes have a netmask`);
+  return formatAddress(32, (1n << 32n) - 1n ^ (1n << BigInt(32 - length)) - 1n);
+}
+function cidrhost(prefix, hostnum, node) {
+  const { bits, address, length } = parseCidr(prefix, node);
+  const size = 1n << BigInt(bits - length);
+  const host = BigInt(Math.trunc(hostnum));
+  const offset = host < 0n ? size + host : host;
+  if (offset < 0n || offset >= size) throw new EvalError(`${node.text}: host number ${hostnum} does not fit in ${prefix}`);
+  return formatAddress(bits, (address >> BigInt(bits - length) << BigInt(bits - length)) + offset);
+}
+function coalesce(args, widen2) {
+  for (const arg of args) {
+    if (isUnresolved(arg)) return widen2(arg);
+    if (arg !== null && arg !== "") return arg;
+  }
+  throw new EvalError("coalesce(): every argument is null or empty");
+}
 
 // checks/infra/terraform/evaluate.ts
 var EvalError = class extends Error {
 };
-var reasons = /* @__PURE__ */ new WeakMap();
 function unknownBecause(expression, reason, branches) {
-  const value = unresolved(expression, branches);
-  reasons.set(value, reason);
-  return value;
+  return unresolved(expression, branches, reason);
 }
-function reasonOf(value) {
-  return reasons.get(value);
+function reasonOf(cause) {
+  return cause.reason ?? `${cause.expression} is not known`;
 }
 function widen(node, cause) {
-  return unknownBecause(expressionOf(node), reasons.get(cause) ?? `${cause.expression} is not known`);
+  return unknownBecause(expressionOf(node), reasonOf(cause));
 }
 function expressionOf(node) {
   return node.kind === "template" && node.body ? node.text : `\${${node.text}}`;
@@ -1018,7 +1063,7 @@ function conditional(node, scope) {
   const then = arm(node.then);
   const otherwise = arm(node.otherwise);
   if (!containsUnknown(then) && equal(then, otherwise)) return then;
-  return unknownBecause(`\${${node.text}}`, reasons.get(condition) ?? `${condition.expression} is not known`, [then, otherwise]);
+  return unknownBecause(`\${${node.text}}`, reasonOf(condition), [then, otherwise]);
 }
 function binary(node, scope) {
   const left = evaluate(node.left, scope);
@@ -1586,6 +1631,32 @@ var MAX_INSTANCES = 2e3;
 var MODULE_META = /* @__PURE__ */ new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
 var RESOURCE_META = /* @__PURE__ */ new Set(["count", "for_each", "depends_on", "provider"]);
 var NOT_SOURCE_AVAILABLE = "module source not available locally";
+function originAt(file, prefix) {
+  const at = (path) => ({ ...file.locate([...prefix, ...path]), path: file.path });
+  return { ...at([]), within: at };
+}
+function refine(origin, path) {
+  const within = origin?.within;
+  if (!within || !path.length) return origin;
+  return { ...within(path), within: (more) => within([...path, ...more]) };
+}
+function plain(origin) {
+  return { ...origin.path !== void 0 ? { path: origin.path } : {}, startLine: origin.startLine, endLine: origin.endLine };
+}
+function accessChain(node) {
+  if (node.kind === "variable") return { root: node.name, steps: [] };
+  if (node.kind === "attr") {
+    const inner2 = accessChain(node.target);
+    return inner2 && { root: inner2.root, steps: [...inner2.steps, node.name] };
+  }
+  const [target, key] = node.kind === "index" ? [node.target, staticKey(node.key)] : node.kind === "call" && node.name === "lookup" && node.args[0] ? [node.args[0], staticKey(node.args[1])] : [];
+  const inner = target && key !== void 0 ? accessChain(target) : void 0;
+  return inner && { root: inner.root, steps: [...inner.steps, key] };
+}
+function staticKey(node) {
+  const key = node?.kind === "literal" ? node.value : node?.kind === "template" && node.parts.length === 1 && node.parts[0].kind === "text" ? node.parts[0].value : void 0;
+  return typeof key === "string" || typeof key === "number" ? key : void 0;
+}
 var isObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
 var firstBody = (value) => {
   const first = Array.isArray(value) ? value[0] : value;
@@ -1711,8 +1782,7 @@ var Configuration = class {
     for (const file of varFiles) {
       for (const [name, raw] of Object.entries(file.body)) {
         if (!module.variables.has(name)) continue;
-        const origin = { ...file.locate([name]), path: file.path };
-        inputs.set(name, { value: () => this.literal(raw, `var.${name} in ${file.path}`), origin });
+        inputs.set(name, { value: () => this.literal(raw, `var.${name} in ${file.path}`), origin: originAt(file, [name]) });
       }
     }
     return inputs;
@@ -1829,7 +1899,7 @@ var Instance = class _Instance {
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
       const outputs = children.instances.map((child) => child.outputs());
       if (children.keys === void 0) return outputs[0];
-      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys) ?? "the instances of this module are not known");
+      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys));
       if (children.keys.every((instanceKey) => typeof instanceKey === "number")) return outputs;
       return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
     });
@@ -1856,7 +1926,10 @@ var Instance = class _Instance {
     if (typeof raw === "string") {
       if (!raw.includes("${") && !raw.includes("%{")) return raw.replaceAll("$${", "${").replaceAll("%%{", "%{");
       const parsed = this.config.parse(raw);
-      if (place) place.placed.set(pathKey(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins) });
+      if (place) {
+        const attribute2 = place.valuePath.findLast((step) => typeof step === "string");
+        place.placed.set(pathKey(place.valuePath), { sourcePath: place.sourcePath, ...this.originOf(parsed, place.origins, attribute2) });
+      }
       if (parsed instanceof Error) return unknownBecause(raw, `the expression could not be read (${parsed.message})`);
       const value = evaluateSafely(parsed, scope, raw);
       return isUnresolved(value) && value.expression !== raw && parsed.kind === "template" && parsed.parts.length === 1 ? renamed(value, raw) : value;
@@ -1868,7 +1941,7 @@ var Instance = class _Instance {
       const entries = [];
       for (const [key, item] of Object.entries(raw)) {
         const name = key.includes("${") ? this.value(key, scope) : key;
-        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name) ?? "a key that is not known");
+        if (isUnresolved(name)) return unknownBecause(key, reasonOf(name));
         entries.push([String(name), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })]);
       }
       return Object.fromEntries(entries);
@@ -1900,12 +1973,11 @@ var Instance = class _Instance {
   /** `dynamic "name" { for_each, iterator, content }`: one block per element, appended to `blocks`. */
   dynamic(name, definition2, scope, place, blocks) {
     const collection = this.value(definition2.for_each, scope);
-    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known${reasonOf(collection) ? ` (${reasonOf(collection)})` : ""}`);
+    if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known: ${reasonOf(collection)}`);
     const iterator = typeof definition2.iterator === "string" ? definition2.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, "$1") : name;
     const content = firstBody(definition2.content) ?? {};
     const forEach = typeof definition2.for_each === "string" ? this.config.parse(definition2.for_each) : void 0;
-    const origins = new Map(place.origins);
-    origins.set(iterator, forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : void 0);
+    const origin = forEach && !(forEach instanceof Error) ? this.originOf(forEach, place.origins).origin : void 0;
     let pairs;
     try {
       pairs = iterate(collection, { kind: "literal", value: collection, text: `dynamic "${name}"` });
@@ -1914,36 +1986,67 @@ var Instance = class _Instance {
     }
     for (const [key, value] of pairs.slice(0, MAX_EXPANSION)) {
       const inner = withSymbols(scope, /* @__PURE__ */ new Map([[iterator, { key, value }]]));
+      const origins = new Map(place.origins).set(iterator, typeof key === "string" ? refine(origin, [key]) : origin);
       blocks.push(this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, "content", 0], valuePath: [...place.valuePath, name, blocks.length], origins }));
     }
     return blocks;
   }
-  /** Where the variables an expression reads were set, when that is outside this module (an input, a tfvars). */
-  originOf(expr, symbols, seen = /* @__PURE__ */ new Set()) {
+  /**
+   * Where the variables an expression reads were set, when that is outside this module (an
+   * input, a tfvars). Of the values it reads, the one under a key named like `attribute`
+   * (`each.value.ssl_policy` for `ssl_policy`) points at that key's line; otherwise the first
+   * one read, as a whole.
+   */
+  originOf(expr, symbols, attribute2, seen = /* @__PURE__ */ new Set()) {
     if (expr instanceof Error) return {};
-    let found;
+    const candidates = [];
     const visit = (node) => {
-      if (found || node === null || typeof node !== "object") return;
+      if (node === null || typeof node !== "object") return;
       if (Array.isArray(node)) return node.forEach(visit);
       const current = node;
-      if (current.kind === "attr" && current.target.kind === "variable") {
-        const root = current.target.name;
-        if (root === "var") found = this.inputs.get(current.name)?.origin;
-        else if (root === "local" && !seen.has(current.name)) {
-          seen.add(current.name);
-          const local = this.module.locals.get(current.name);
-          if (typeof local?.raw === "string") found = this.originOf(this.config.parse(local.raw), symbols, seen).origin;
-        } else found = symbols.get(root);
+      const chain = accessChain(current);
+      if (!chain) {
+        for (const [key, child] of Object.entries(current)) if (key !== "text") visit(child);
         return;
       }
-      if (current.kind === "variable") {
-        found = symbols.get(current.name);
-        return;
-      }
-      for (const [key, child] of Object.entries(current)) if (key !== "text") visit(child);
+      const [first, ...rest] = chain.steps;
+      let origin2;
+      let steps = [];
+      if (chain.root === "var" && typeof first === "string") [origin2, steps] = [this.inputOrigin(first), rest];
+      else if (chain.root === "local" && typeof first === "string" && !seen.has(first)) {
+        seen.add(first);
+        const local = this.module.locals.get(first);
+        if (typeof local?.raw === "string") origin2 = this.originOf(this.config.parse(local.raw), symbols, void 0, seen).origin;
+      } else if (chain.root !== "local") [origin2, steps] = [symbols.get(chain.root), first === "value" ? rest : []];
+      if (origin2) candidates.push({ origin: origin2, steps });
+      if (current.kind === "call") current.args.slice(2).forEach(visit);
     };
     visit(expr);
-    return found ? { origin: found } : {};
+    const named = candidates.find((candidate) => attribute2 !== void 0 && candidate.steps.at(-1) === attribute2);
+    const origin = named ? refine(named.origin, named.steps) : candidates[0]?.origin;
+    return origin ? { origin } : {};
+  }
+  /**
+   * Where a variable's value was set outside the module; a part the caller or tfvars left out
+   * that an `optional()` default in the variable's type fills points at that default.
+   */
+  inputOrigin(name) {
+    const input = this.inputs.get(name);
+    const declaration = this.module.variables.get(name);
+    const type = declaration && typeWithDefaults(declaration.block.type, (text2) => this.config.parse(text2));
+    if (!input?.origin || !type) return input?.origin;
+    const { origin } = input;
+    const { file } = declaration;
+    let supplied;
+    return {
+      ...origin,
+      within: (path) => {
+        supplied ??= { value: input.value() };
+        const typePath = optionalDefaultPath(type, supplied.value, path);
+        if (typePath) return { ...file.locate(["variable", name, 0, "type", ...typePath]), path: file.path };
+        return origin.within?.(path) ?? plain(origin);
+      }
+    };
   }
   // ---------- expansion ----------
   /** The instance keys of a `count` / `for_each` block: `undefined` for a single instance, Unresolved when not known. */
@@ -1966,11 +2069,12 @@ var Instance = class _Instance {
         const each = { key: unknownBecause("${each.key}", reason), value: unknownBecause("${each.value}", reason) };
         return { keys: unknownBecause(JSON.stringify(block.for_each), reason), iterations: [{ each, ...origin ? { origin } : {} }] };
       };
-      if (isUnresolved(collection)) return unknownEach(reasonOf(collection) ?? `for_each ${collection.expression} is not known`);
+      if (isUnresolved(collection)) return unknownEach(reasonOf(collection));
       const pairs = Array.isArray(collection) ? collection.map((item) => [String(item), item]) : isObject(collection) ? Object.keys(collection).sort().map((key) => [key, collection[key]]) : [];
       if (pairs.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach("some keys of for_each are not known");
       if (pairs.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
-      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin } : {} })) };
+      const originOfKey = (key) => isObject(collection) ? refine(origin, [key]) : origin;
+      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin: originOfKey(key) } : {} })) };
     }
     return { iterations: [{}] };
   }
@@ -2005,7 +2109,7 @@ var Instance = class _Instance {
       for (const [input, raw] of Object.entries(call2.block)) {
         if (MODULE_META.has(input)) continue;
         const parsed = typeof raw === "string" ? this.config.parse(raw) : void 0;
-        const callerLine = { ...call2.file.locate(["module", name, 0, input]), path: call2.file.path };
+        const callerLine = originAt(call2.file, ["module", name, 0, input]);
         const scope = this.scope(iteration);
         inputs.set(input, {
           value: () => this.value(raw, scope),
@@ -2047,7 +2151,7 @@ var Instance = class _Instance {
         ["count", iteration.origin]
       ]);
       const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
-      const values = finalize(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins }));
+      const values = this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed, origins });
       const movedFrom = this.module.moves.get(local)?.map((from) => `${this.prefix}${from}${suffix}`);
       const resource = {
         address: `${this.prefix}${local}${suffix}`,
@@ -2061,7 +2165,7 @@ var Instance = class _Instance {
           for (let length = path.length; length >= 0; length--) {
             const found = placed.get(pathKey(path.slice(0, length)));
             if (!found) continue;
-            if (found.origin) return found.origin;
+            if (found.origin) return plain(refine(found.origin, path.slice(length)));
             return file.locate([...prefix, ...found.sourcePath, ...path.slice(length)]);
           }
           return file.locate([...prefix, ...path]);
@@ -2082,24 +2186,47 @@ function instanceSuffix(key) {
   return typeof key === "number" ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 function renamed(value, expression) {
-  return unknownBecause(expression, reasonOf(value) ?? `${value.expression} is not known`, value.branches);
-}
-function finalize(value) {
-  if (isUnresolved(value)) {
-    const reason = reasonOf(value);
-    const expression = reason && !value.expression.includes(reason) ? `${value.expression} (${reason})` : value.expression;
-    return value.branches ? { ...unknownBecause(expression, reason ?? ""), branches: value.branches.map(finalize) } : unknownBecause(expression, reason ?? "");
-  }
-  if (Array.isArray(value)) return value.map(finalize);
-  if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, finalize(item)]));
-  return value;
+  return unknownBecause(expression, reasonOf(value), value.branches);
 }
 function withTypeDefaults(type, value, parse) {
-  if (typeof type !== "string" || !type.includes("optional(")) return value;
+  const expr = typeWithDefaults(type, parse);
+  return expr ? applyType(expr, value) : value;
+}
+function typeWithDefaults(type, parse) {
+  if (typeof type !== "string" || !type.includes("optional(")) return void 0;
   const parsed = parse(type);
-  if (parsed instanceof Error) return value;
-  const expr = parsed.kind === "template" && parsed.parts.length === 1 && parsed.parts[0].kind === "interpolation" ? parsed.parts[0].expr : parsed;
-  return applyType(expr, value);
+  if (parsed instanceof Error) return void 0;
+  return parsed.kind === "template" && parsed.parts.length === 1 && parsed.parts[0].kind === "interpolation" ? parsed.parts[0].expr : parsed;
+}
+function optionalDefaultPath(type, supplied, path) {
+  const out = [];
+  let current = type;
+  let value = supplied;
+  for (const step of path) {
+    if (current.kind !== "call" || !current.args[0]) return void 0;
+    if (current.name === "map" || current.name === "list" || current.name === "set") {
+      out.push(0);
+      current = current.args[0];
+      value = isObject(value) ? value[String(step)] : Array.isArray(value) ? value[Number(step)] : void 0;
+      continue;
+    }
+    const attributes = current.args[0];
+    if (current.name !== "object" || attributes.kind !== "object") return void 0;
+    const item = attributes.items.find((candidate) => candidate.key.kind === "literal" && String(candidate.key.value) === String(step));
+    if (!item) return void 0;
+    out.push(0, step);
+    const given = isObject(value) && Object.hasOwn(value, String(step));
+    let attributeType = item.value;
+    if (attributeType.kind === "call" && attributeType.name === "optional" && attributeType.args[0]) {
+      if (!given && attributeType.args[1]) return [...out, 1];
+      out.push(0);
+      attributeType = attributeType.args[0];
+    }
+    if (!given) return void 0;
+    value = value[String(step)];
+    current = attributeType;
+  }
+  return void 0;
 }
 function applyType(type, value) {
   if (isUnresolved(value) || value === null || value === void 0 || type.kind !== "call") return value;
@@ -2159,7 +2286,9 @@ var HclLocator = class {
         const valueStart = this.skipBlank(afterName + 1, false);
         const valueEnd = this.expressionEnd(valueStart);
         const key = this.range(i, i + name.length);
-        entries.set(name, { key, value: this.range(valueStart, valueEnd) });
+        const value = this.range(valueStart, valueEnd);
+        this.constructor_(valueStart, value);
+        entries.set(name, { key, value });
         i = valueEnd;
         continue;
       }
@@ -2205,8 +2334,62 @@ var HclLocator = class {
     entries.set(key, { key: { startLine: block.startLine, endLine: block.startLine }, value });
     return value;
   }
+  /**
+   * The keys of an object constructor (`{ https = { ssl_policy = "…" } }`), the elements of a
+   * list and the arguments of a call, so a value set deep inside a tfvars, a module input or a
+   * variable's type has its own line. Returns the offset after the value; other expressions are
+   * left as one range.
+   */
+  constructor_(from, node) {
+    if (this.text[from] === "{") return this.objectConstructor(from, node);
+    if (this.text[from] === "[") return this.listConstructor(from, node, "]");
+    const name = this.identifier(from);
+    if (name && this.text[from + name.length] === "(") return this.listConstructor(from + name.length, node, ")");
+    return this.expressionEnd(from, true);
+  }
+  objectConstructor(from, node) {
+    const entries = /* @__PURE__ */ new Map();
+    let i = from + 1;
+    for (; ; ) {
+      i = this.skipSeparators(i);
+      if (i >= this.text.length || this.text[i] === "}") break;
+      const quoted = this.text[i] === '"';
+      const keyEnd = quoted ? this.stringEnd(i) : i + (this.identifier(i)?.length ?? 0);
+      const separator = this.skipBlank(keyEnd, false);
+      if (keyEnd === i || this.text[separator] !== "=" && this.text[separator] !== ":") return this.expressionEnd(from, true);
+      const valueStart = this.skipBlank(separator + 1, false);
+      const value = { startLine: this.lineOf(valueStart), endLine: this.lineOf(valueStart) };
+      const valueEnd = this.constructor_(valueStart, value);
+      value.endLine = this.lineOf(Math.max(valueStart, valueEnd - 1));
+      entries.set(quoted ? this.text.slice(i + 1, keyEnd - 1) : this.text.slice(i, keyEnd), { key: this.range(i, keyEnd), value });
+      i = valueEnd;
+    }
+    node.entries = entries;
+    return i + 1;
+  }
+  listConstructor(from, node, close) {
+    const items = [];
+    let i = from + 1;
+    for (; ; ) {
+      i = this.skipSeparators(i);
+      if (i >= this.text.length || this.text[i] === close) break;
+      const item = { startLine: this.lineOf(i), endLine: this.lineOf(i) };
+      const end = this.constructor_(i, item);
+      item.endLine = this.lineOf(Math.max(i, end - 1));
+      items.push(item);
+      i = end;
+    }
+    node.items = items;
+    return i + 1;
+  }
+  /** Blanks, newlines, comments and the commas between elements. */
+  skipSeparators(from) {
+    let i = this.skipBlank(from, true);
+    while (this.text[i] === ",") i = this.skipBlank(i + 1, true);
+    return i;
+  }
   /** The end of an expression: the first newline or unmatched `}` outside brackets, strings and heredocs. */
-  expressionEnd(from) {
+  expressionEnd(from, commas = false) {
     let depth = 0;
     let i = from;
     let last = from;
@@ -2228,7 +2411,7 @@ var HclLocator = class {
         if (depth === 0) break;
         depth--;
         i++;
-      } else if (c === "\n" && depth === 0) break;
+      } else if ((c === "\n" || c === "," && commas) && depth === 0) break;
       else {
         if (c !== " " && c !== "	" && c !== "\r" && c !== "\n") last = i;
         i++;
@@ -2520,11 +2703,11 @@ function applyEnvironmentSuppressions(findings, facts, now) {
 var import_picomatch3 = __toESM(require_picomatch(), 1);
 
 // checks/environments/cidr.ts
-import { isIP } from "node:net";
+import { isIP as isIP2 } from "node:net";
 function parseRange(text2) {
   const [address = "", prefixText, ...rest] = text2.split("/");
   if (rest.length) return void 0;
-  const family = isIP(address);
+  const family = isIP2(address);
   if (family !== 4 && family !== 6) return void 0;
   const bits = family === 4 ? 32 : 128;
   if (prefixText !== void 0 && !/^\d{1,3}$/.test(prefixText)) return void 0;

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-UJK3QMUR.js";
+} from "./chunk-RFAHM2WP.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-J67BDK57.js";
+} from "./chunk-O5NLKPM5.js";
 import "./chunk-HY544TKQ.js";
-import "./chunk-4LF66KCV.js";
+import "./chunk-OQX2LG3O.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-5PEHJBTT.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-65ZGIFBJ.js";
+import "./chunk-LWPYBZIC.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-J67BDK57.js";
+} from "./chunk-O5NLKPM5.js";
 import {
   allEngines
 } from "./chunk-HY544TKQ.js";
