@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG_PATH } from '../checks/config/load-config.js';
 import { withConfigEdit } from '../checks/config/policy.js';
 import type { Config } from '../checks/config/schema.js';
 import { loadChangeSet } from '../checks/github/api-source.js';
-import { safeErrorMessage } from '../checks/github/backoff.js';
+import { safeErrorMessage } from '../checks/github/http-error.js';
 import { completeCheckRun, failCheckRun, startCheckRun, type PublishOptions } from '../checks/github/check-run.js';
 import type { scanChanges } from '../checks/scan.js';
 import type { CheckTarget } from './events.js';

@@ -4,9 +4,9 @@
  */
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { Resolver } from '../checks/endpoint/address-guard.js';
-import { httpStatus, safeErrorMessage } from '../checks/github/backoff.js';
+import { httpStatus, safeErrorMessage } from '../checks/github/http-error.js';
 import { CHECK_RUN_NAME } from '../checks/github/check-run-summary.js';
-import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
+import { issueBudget, syncEndpointIssues, type IssueBudget } from '../checks/github/endpoint-issues.js';
 import type { Report } from '../checks/model/report.js';
 import { checkChange, type ScanChanges } from './check-change.js';
 import { checkRunTarget, checkSuiteTarget, mergeGroupTarget, pullRequestTarget, pushedSuite, type CheckTarget } from './events.js';
@@ -26,8 +26,6 @@ export interface AppDependencies {
   /** DNS for the address guard. */
   resolve: Resolver;
   clock: Clock;
-  /** Waits out GitHub's secondary rate limits. */
-  sleep: (milliseconds: number) => Promise<void>;
   settings: SweepSettings;
   /** Issues the sweep may create per repository; default 10. */
   maxIssuesCreated?: number;
@@ -43,7 +41,7 @@ const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 
 
 export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
   return (app: Probot, { addHandler }) => {
-    const publishing = { now: () => deps.clock.now(), sleep: deps.sleep };
+    const publishing = { now: () => deps.clock.now() };
     const checking = { ...publishing, scan: deps.scan, ...(deps.appId === undefined ? {} : { appId: deps.appId }) };
     // Deliveries for a commit being checked (pull_request.opened and check_suite.requested arrive
     // together) join the check under way: one check run per head commit.
@@ -83,15 +81,20 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     );
 
     const { settings } = deps;
-    // Issue creation is capped per repository and, in process, over the whole sweep (each sweep
-    // resets it). Shared through Redis, replicas sweep repositories apart: the per-repository cap holds.
-    let issuesLeft = deps.sharedSweeps ? Number.POSITIVE_INFINITY : 0;
+    // Issue creation is capped per repository and over the whole sweep: in process, or shared by
+    // the replicas through one Redis counter per sweep.
+    let local: { started: number; budget: IssueBudget } | undefined;
+    const maxPerSweep = deps.maxIssuesPerSweep ?? 50;
+    const sweepBudget = (started: Date): IssueBudget => {
+      // Read when a sweep publishes, long after `sharedSweeps` below is set.
+      if (sharedSweeps) return sharedSweeps.issueBudget(started, maxPerSweep);
+      if (local?.started !== started.getTime()) local = { started: started.getTime(), budget: issueBudget(maxPerSweep) };
+      return local.budget;
+    };
     const sweeper = new Sweeper(app, {
       probe: (request) => deps.probe(request),
-      publish: async (octokit, repository, report, scope) => {
-        const maxCreated = Math.min(deps.maxIssuesCreated ?? 10, issuesLeft);
-        const outcomes = await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated, ...scope });
-        issuesLeft -= outcomes.filter((outcome) => outcome.action === 'created' || outcome.action === 'duplicate-closed').length;
+      publish: async (octokit, repository, report, scope, started) => {
+        await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated: deps.maxIssuesCreated ?? 10, budget: sweepBudget(started), ...scope });
       },
       resolve: deps.resolve,
       clock: deps.clock,
@@ -100,17 +103,14 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
       budgetMs: settings.sweepBudgetMs,
       jitterMs: settings.sweepJitterMs,
     });
-    const sweep = (jitter: boolean) => {
-      if (!sweeper.isRunning) issuesLeft = Math.max(0, deps.maxIssuesPerSweep ?? 50);
-      return sweeper.run({ jitter });
-    };
+    const sweep = (jitter: boolean) => sweeper.run({ jitter });
     const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: safeErrorMessage(error) }, 'sweep failed');
 
-    const shared = deps.sharedSweeps?.(sweeper);
-    if (shared) {
-      shared.start().catch(onSweepError);
-      addHandler(healthRoute(() => shared.health()));
-      addHandler(sweepRoute({ secret: settings.sweepSecret, sweep: () => shared.sweep(), isRunning: () => shared.isRunning(), onError: onSweepError }));
+    const sharedSweeps = deps.sharedSweeps?.(sweeper);
+    if (sharedSweeps) {
+      sharedSweeps.start().catch(onSweepError);
+      addHandler(healthRoute(() => sharedSweeps.health()));
+      addHandler(sweepRoute({ secret: settings.sweepSecret, sweep: () => sharedSweeps.sweep(), isRunning: () => sharedSweeps.isRunning(), onError: onSweepError }));
       return;
     }
     addHandler(healthRoute());

@@ -35,7 +35,7 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-7Y4C7SJV.js";
+} from "./chunk-QUQLUMAW.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
@@ -20132,7 +20132,7 @@ async function run(env = process.env) {
     const settings = readInputs((name) => getInput(name));
     const context = await readRunContext(env);
     const octokit = createGitHubClient({ auth: settings.token, baseUrl: context.apiUrl, userAgent: "hipaa-guard-action", log: port.info });
-    const result = await runAction(settings, context, octokit, { now: () => /* @__PURE__ */ new Date(), sleep: (milliseconds) => new Promise((resolve2) => setTimeout(resolve2, milliseconds)) }, port);
+    const result = await runAction(settings, context, octokit, { now: () => /* @__PURE__ */ new Date() }, port);
     port.setOutput("findings", result.findings);
     port.setOutput("blocking", result.blocking);
     port.setOutput("conclusion", result.conclusion);

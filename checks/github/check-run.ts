@@ -11,7 +11,7 @@
 import { ConfigError } from '../config/load-config.js';
 import type { Report } from '../model/report.js';
 import type { GitHubClient, RepositoryRef } from './api-source.js';
-import { httpStatus, safeErrorMessage, type BackoffOptions } from './backoff.js';
+import { httpStatus, safeErrorMessage } from './http-error.js';
 import {
   CHECK_RUN_NAME,
   annotationsOf,
@@ -55,7 +55,8 @@ export interface CheckRunHandle extends RepositoryRef {
  */
 export type StartCheckRunResult = { kind: 'started'; run: CheckRunHandle } | { kind: 'forbidden'; status: number; message: string };
 
-export interface PublishOptions extends Omit<BackoffOptions, 'now'> {
+/** The publisher's clock; rate limits and retries are the client's (checks/github/client.ts, Probot's Octokit). */
+export interface PublishOptions {
   now: () => Date;
 }
 

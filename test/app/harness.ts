@@ -58,8 +58,6 @@ export interface TestApp {
   probot: Probot;
   github: GitHubMock;
   clock: FakeClock;
-  /** Secondary-rate-limit waits the publisher asked for. */
-  sleeps: number[];
   /** The routes the app registered, tried in order like Probot's server does. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
   receive(event: string, payload: Record<string, unknown>, id?: string): Promise<void>;
@@ -75,7 +73,6 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   const clock = new FakeClock('2026-11-24T03:00:00Z');
-  const sleeps: number[] = [];
   const probot = new Probot({
     appId: 123,
     privateKey: TEST_PRIVATE_KEY,
@@ -89,10 +86,6 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     probe: options.probe ?? unused('a probe'),
     resolve: options.resolve ?? unused('DNS'),
     clock,
-    sleep: (milliseconds) => {
-      sleeps.push(milliseconds);
-      return Promise.resolve();
-    },
     settings: { ...SWEEP_DEFAULTS, ...options.settings },
     appId: 123,
     ...(options.maxIssuesCreated === undefined ? {} : { maxIssuesCreated: options.maxIssuesCreated }),
@@ -118,7 +111,6 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (unmatched.length) throw new Error(`requests nobody mocked:\n${unmatched.join('\n')}`);
     },
     clock,
-    sleeps,
     handle,
     async listen() {
       const server = createServer((request, response) => {

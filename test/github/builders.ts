@@ -16,15 +16,9 @@ export function testOctokit(baseUrl = 'https://api.github.com'): Octokit {
   return new Octokit({ auth: 'test-token', baseUrl, request: { retries: 0 }, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
 }
 
-/** Publisher options whose clock is fixed and whose sleeps are recorded instead of waited. */
-export function publishOptions(sleeps: number[] = []) {
-  return {
-    now: () => NOW,
-    sleep: (milliseconds: number) => {
-      sleeps.push(milliseconds);
-      return Promise.resolve();
-    },
-  };
+/** Publisher options whose clock is fixed. */
+export function publishOptions() {
+  return { now: () => NOW };
 }
 
 export function rule(id: string, severity: Severity = 'high', safeguard: Safeguard = 'transmission-security'): Rule {
