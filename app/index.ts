@@ -33,9 +33,13 @@ export interface AppDependencies {
   maxIssuesPerSweep?: number;
   /** This app's id: its check runs are told apart from another app's of the same name. */
   appId?: number;
+  /** How long a replica holds a commit's check in Redis when it dies before releasing it; default 15 minutes. */
+  checkHoldMs?: number;
   /** Sweeps shared by the deployment's replicas through Redis, built on this replica's sweep steps; absent: in process. */
   sharedSweeps?: (steps: SweepSteps) => SharedSweeps;
 }
+
+const CHECK_HOLD_MS = 15 * 60_000;
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
@@ -48,6 +52,25 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     const inFlight = new Map<string, Promise<void>>();
     // Errors are logged as one line with the HTTP status: Probot's own error log would serialize
     // an Octokit error whole, response body included.
+    // Replicas sharing Redis arbitrate a commit's check before creating its run: one holds it
+    // until the check is done (or its hold expires, if it dies), the others leave it to that one.
+    // Without Redis, or when Redis fails, the check runs: startCheckRun's re-list still keeps one run reporting.
+    const holdAcrossReplicas = async (key: string, context: Context, work: () => Promise<void>): Promise<void> => {
+      if (!sharedSweeps) return work();
+      const release = await sharedSweeps.hold(`check:${key}`, deps.checkHoldMs ?? CHECK_HOLD_MS).catch((error: unknown) => {
+        context.log.warn({ event: context.name, delivery: context.id, err: safeErrorMessage(error) }, 'could not reach Redis to hold the check; checking anyway');
+        return () => Promise.resolve();
+      });
+      if (!release) {
+        context.log.info({ event: context.name, delivery: context.id, check: key }, 'another replica is checking this commit: left to it');
+        return;
+      }
+      try {
+        await work();
+      } finally {
+        await release().catch(() => undefined);
+      }
+    };
     const check = async (context: Context, target: () => Promise<CheckTarget | undefined> | CheckTarget | undefined) => {
       try {
         const resolved = await target();
@@ -58,7 +81,9 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
           context.log.info({ event: context.name, delivery: context.id, head: resolved.headSha }, 'a check of this commit is under way: joined it');
           return await running;
         }
-        const work = checkChange(context.octokit, resolved, context.log, checking).then(() => undefined);
+        const work = holdAcrossReplicas(`${key}:${CHECK_RUN_NAME}`, context, async () => {
+          await checkChange(context.octokit, resolved, context.log, checking);
+        });
         inFlight.set(key, work);
         await work.finally(() => inFlight.delete(key));
       } catch (error) {

@@ -154,11 +154,11 @@ export function mockConfig(github: GitHubMock, yaml: string | undefined, path = 
 /** No `HIPAA safeguards` run on the head commit yet; the App creates run `runId`. */
 export function mockNewCheckRun(github: GitHubMock, runId: number, headSha = HEAD_SHA, captured: unknown[] = []): void {
   const created = { id: runId, head_sha: headSha, name: 'HIPAA safeguards', external_id: 'hipaa-guard', app: { id: 123 } };
-  // Listed before creating (none yet), and again after (only this one: no delivery raced it).
+  // Listed before creating (none yet), again after, and before completing (only this one: no delivery raced it).
   const list = `/repos/${OWNER}/${REPO}/commits/${headSha}/check-runs`;
   github.scope.get(list).query(true).reply(200, { total_count: 0, check_runs: [] });
   github.scope.post(`/repos/${OWNER}/${REPO}/check-runs`, (body: unknown) => captured.push(body) > 0).reply(201, created);
-  github.scope.get(list).query(true).reply(200, { total_count: 1, check_runs: [created] });
+  github.scope.get(list).query(true).times(2).reply(200, { total_count: 1, check_runs: [created] });
 }
 
 /** The PATCHes of run `runId`, their bodies captured in order. */

@@ -69,6 +69,11 @@ export interface FakeGitHubOptions {
   refuseCompletions?: { status: number; times: number };
   /** Mark recursive trees truncated, as GitHub does past 100,000 entries. */
   truncateTrees?: boolean;
+  /**
+   * Hold the requests whose `METHOD /path` matches until `count` of them arrived (at most 5 s):
+   * racing clients are then sure to have all sent one before any is answered.
+   */
+  barrier?: { route: RegExp; count: number };
 }
 
 /** GitHub's caps on the files a comparison and a pull request list. */
@@ -109,9 +114,9 @@ export class FakeGitHub {
     return this.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`);
   }
 
-  /** A run of the same name made by another app (another CI, the App beside the Action). */
-  addForeignCheckRun(headSha: string, appId: number): FakeCheckRun {
-    const run = this.newCheckRun({ name: 'HIPAA safeguards', head_sha: headSha, external_id: 'hipaa-guard', status: 'completed' }, appId);
+  /** A completed run of the same name made by another app (another CI, the App beside the Action), or with another external id. */
+  addForeignCheckRun(headSha: string, appId: number, externalId = 'hipaa-guard'): FakeCheckRun {
+    const run = this.newCheckRun({ name: 'HIPAA safeguards', head_sha: headSha, external_id: externalId, status: 'completed' }, appId);
     run.conclusion = 'success';
     this.checkRuns.push(run);
     return run;
@@ -120,17 +125,36 @@ export class FakeGitHub {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const text = Buffer.concat(chunks).toString('utf8');
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
-    const body: unknown = raw ? JSON.parse(raw) : undefined;
+    const body: unknown = text ? JSON.parse(text) : undefined;
     const path = `${url.pathname}${url.search}`;
     this.requests.push({ method, path, body });
     this.problems.push(...validateGitHubRequest(method, path, body), ...githubLimitProblems(method, path, body));
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
-    const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>);
+    await this.barrier(`${method} ${url.pathname}`);
+    const raw = /\.raw\b/.test(request.headers.accept ?? '');
+    const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>, raw);
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
+  }
+
+  private arrivals = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  private async barrier(route: string): Promise<void> {
+    const barrier = this.options.barrier;
+    if (!barrier?.route.test(route) || this.arrivals >= barrier.count) return;
+    this.arrivals++;
+    if (this.arrivals === barrier.count) {
+      for (const release of this.waiting.splice(0)) release();
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      setTimeout(resolve, 5_000).unref();
+    });
   }
 
   private newCheckRun(body: Record<string, unknown>, appId: number): FakeCheckRun {
@@ -148,7 +172,8 @@ export class FakeGitHub {
     };
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown>): Answer {
+  /** `raw`: the client asked for a file's bytes (`application/vnd.github.raw`), as Probot's config reader does. */
+  private route(method: string, url: URL, body: Record<string, unknown>, raw: boolean): Answer {
     if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(url.pathname)) {
       return [201, { token: 'ghs_fake_installation', expires_at: '2030-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' }];
     }
@@ -188,7 +213,7 @@ export class FakeGitHub {
     }
     if (method === 'GET' && path === '/issues') return this.listIssues(url);
     if (method === 'GET' && this.options.repoDir) {
-      const answer = this.routeRepository(this.options.repoDir, path, url);
+      const answer = this.routeRepository(this.options.repoDir, path, url, raw);
       if (answer) return answer;
     }
     if (method === 'POST' && path === '/issues') {
@@ -235,7 +260,7 @@ export class FakeGitHub {
   }
 
   /** The repository read API, answered by git. */
-  private routeRepository(repoDir: string, path: string, url: URL): Answer | undefined {
+  private routeRepository(repoDir: string, path: string, url: URL, raw: boolean): Answer | undefined {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const changedFiles = (base: string, head: string) =>
       git('diff', '--no-renames', '--name-status', `${base}...${head}`)
@@ -258,6 +283,7 @@ export class FakeGitHub {
       const file = decodeURIComponent(match[1]!);
       try {
         const bytes = execFileSync('git', ['show', `${url.searchParams.get('ref') ?? 'HEAD'}:${file}`], { cwd: repoDir });
+        if (raw) return [200, bytes.toString('utf8'), { 'content-type': 'application/vnd.github.raw; charset=utf-8' }];
         return [200, contentsFileEntry('acme/infra', file, bytes)];
       } catch {
         return [404, { message: 'Not Found' }];

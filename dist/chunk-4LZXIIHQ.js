@@ -6195,24 +6195,26 @@ function forbiddenResult(error) {
   };
 }
 var STARTING = { title: "Checking the HIPAA safeguards\u2026" };
+async function ourRuns(octokit, filter) {
+  const { owner, repo, headSha, externalId, appId } = filter;
+  const { data } = await octokit.rest.checks.listForRef({
+    owner,
+    repo,
+    ref: headSha,
+    check_name: CHECK_RUN_NAME,
+    filter: "all",
+    per_page: 100,
+    ...appId === void 0 ? {} : { app_id: appId }
+  });
+  return data.check_runs.filter((run) => run.head_sha === headSha && run.external_id === externalId && (appId === void 0 || run.app?.id === void 0 || run.app.id === appId)).map((run) => ({ id: run.id, appId: run.app?.id })).sort((a, b) => a.id - b.id);
+}
 async function startCheckRun(octokit, target, options) {
   const { owner, repo, headSha } = target;
   const externalId = target.externalId ?? DEFAULT_EXTERNAL_ID;
   const startedAt = options.now().toISOString();
-  const ours = async (appId) => {
-    const { data } = await octokit.rest.checks.listForRef({
-      owner,
-      repo,
-      ref: headSha,
-      check_name: CHECK_RUN_NAME,
-      filter: "all",
-      per_page: 100,
-      ...appId === void 0 ? {} : { app_id: appId }
-    });
-    return data.check_runs.filter((run) => run.head_sha === headSha && run.external_id === externalId && (appId === void 0 || run.app?.id === void 0 || run.app.id === appId)).sort((a, b) => a.id - b.id);
-  };
+  const filter = { owner, repo, headSha, externalId, ...target.appId === void 0 ? {} : { appId: target.appId } };
   try {
-    for (const existing of await ours(target.appId)) {
+    for (const existing of (await ourRuns(octokit, filter)).reverse()) {
       try {
         await octokit.rest.checks.update({
           owner,
@@ -6222,7 +6224,8 @@ async function startCheckRun(octokit, target, options) {
           started_at: startedAt,
           output: { ...STARTING, summary: "hipaa-guard is running again on this commit." }
         });
-        return { kind: "started", run: { owner, repo, id: existing.id, reused: true } };
+        const appId2 = target.appId ?? existing.appId;
+        return { kind: "started", run: { owner, repo, headSha, externalId, id: existing.id, reused: true, ...appId2 === void 0 ? {} : { appId: appId2 } } };
       } catch (error) {
         if (target.appId !== void 0 || forbiddenResult(error) === void 0) throw error;
       }
@@ -6238,14 +6241,36 @@ async function startCheckRun(octokit, target, options) {
       ...target.detailsUrl ? { details_url: target.detailsUrl } : {},
       output: { ...STARTING, summary: "hipaa-guard is running on this commit." }
     });
-    const [oldest] = await ours(target.appId ?? created.app?.id).catch(() => []);
-    const duplicateOf = oldest && oldest.id < created.id ? oldest.id : void 0;
-    return { kind: "started", run: { owner, repo, id: created.id, reused: false, ...duplicateOf === void 0 ? {} : { duplicateOf } } };
+    const appId = target.appId ?? created.app?.id;
+    const run = { owner, repo, headSha, externalId, id: created.id, reused: false, ...appId === void 0 ? {} : { appId } };
+    const newer = await newerRun(octokit, run);
+    if (newer === void 0) return { kind: "started", run };
+    await supersede(octokit, run, newer, options);
+    return { kind: "superseded", run, by: newer };
   } catch (error) {
     const forbidden = forbiddenResult(error);
     if (forbidden) return forbidden;
     throw error;
   }
+}
+async function newerRun(octokit, run) {
+  const runs = await ourRuns(octokit, run).catch(() => []);
+  const newest = runs.at(-1)?.id;
+  return newest !== void 0 && newest > run.id ? newest : void 0;
+}
+async function supersede(octokit, run, by, options) {
+  await octokit.rest.checks.update({
+    owner: run.owner,
+    repo: run.repo,
+    check_run_id: run.id,
+    status: "completed",
+    conclusion: "cancelled",
+    completed_at: options.now().toISOString(),
+    output: {
+      title: "Superseded by another hipaa-guard run",
+      summary: `Two deliveries started hipaa-guard on this commit at the same instant. Check run ${by} reports the results; this one is left cancelled.`
+    }
+  });
 }
 function completeCheckRun(octokit, run, report, verdict, options) {
   return settleCheckRun(octokit, run, options, () => ({
@@ -6256,6 +6281,11 @@ function completeCheckRun(octokit, run, report, verdict, options) {
 }
 async function settleCheckRun(octokit, run, options, build) {
   const completedAt = options.now().toISOString();
+  const newer = await newerRun(octokit, run);
+  if (newer !== void 0) {
+    await supersede(octokit, run, newer, options);
+    return { conclusion: "cancelled", annotations: 0, requests: 1, supersededBy: newer };
+  }
   try {
     const completion = build();
     const requests = await sendAnnotated(octokit, run, completion, completedAt);
