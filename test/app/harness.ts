@@ -52,6 +52,8 @@ export interface TestAppOptions {
   resolve?: Resolver;
   settings?: Partial<SweepSettings>;
   maxIssuesCreated?: number;
+  /** The loopback GitHub fake's URL (test/github/fake-github.ts); without it GitHub is nock's. */
+  apiUrl?: string;
 }
 
 export interface TestApp {
@@ -76,6 +78,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const probot = new Probot({
     appId: 123,
     privateKey: TEST_PRIVATE_KEY,
+    ...(options.apiUrl === undefined ? {} : { baseUrl: options.apiUrl }),
     // The function form runs last, after Probot's own defaults (which would switch throttling back on).
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
     logLevel: 'fatal',

@@ -2,6 +2,7 @@
 import { Octokit } from '@octokit/rest';
 import { makeFinding, type Change, type Finding, type Severity } from '../../checks/model/finding.js';
 import { emptyReport, type Report } from '../../checks/model/report.js';
+import { TOOL } from '../../checks/version.js';
 import type { Rule } from '../../checks/model/rule.js';
 import type { Safeguard } from '../../checks/model/safeguards.js';
 
@@ -51,7 +52,7 @@ export function endpointFinding(url: string, ruleId: string, severity: Severity 
 }
 
 export function reportWith(parts: Partial<Report>): Report {
-  return { ...emptyReport({ name: 'hipaa-guard', version: '0.1.0' }, NOW.toISOString()), ...parts };
+  return { ...emptyReport(TOOL, NOW.toISOString()), ...parts };
 }
 
 /** A nightly probe report over `urls`, with the given findings. */

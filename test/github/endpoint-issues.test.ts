@@ -29,7 +29,7 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
   it('opens, updates only on change, closes and reopens one issue per endpoint', async () => {
     // Given an endpoint failing one check: an issue is opened, with the label created
     expect(await sync([API], [endpointFinding(API, 'tls-version')])).toEqual([{ url: API, action: 'created', issue: 1 }]);
-    expect(github.labels).toEqual(new Set(['hipaa-guard']));
+    expect(github.labels).toEqual(new Set(['acme/infra:hipaa-guard']));
     const issue = github.issues[0]!;
     expect(issue.body).toContain(`<!-- hipaa-guard:endpoint=${endpointFingerprint(API)} -->`);
     expect(issue.title).toBe(`HIPAA safeguards: ${API} fails 1 check`);
