@@ -52,6 +52,7 @@ export interface TestAppOptions {
   resolve?: Resolver;
   settings?: Partial<SweepSettings>;
   maxIssuesCreated?: number;
+  maxIssuesPerSweep?: number;
   /** The loopback GitHub fake's URL (test/github/fake-github.ts); without it GitHub is nock's. */
   apiUrl?: string;
 }
@@ -92,6 +93,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     settings: { ...SWEEP_DEFAULTS, ...options.settings },
     appId: 123,
     ...(options.maxIssuesCreated === undefined ? {} : { maxIssuesCreated: options.maxIssuesCreated }),
+    ...(options.maxIssuesPerSweep === undefined ? {} : { maxIssuesPerSweep: options.maxIssuesPerSweep }),
   };
   await probot.load(hipaaGuardApp(deps), { cwd: process.cwd(), addHandler: (handler) => handlers.push(handler) });
   const github = mockGitHub();
