@@ -50,12 +50,11 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     // Deliveries for a commit being checked (pull_request.opened and check_suite.requested arrive
     // together) join the check under way: one check run per head commit.
     const inFlight = new Map<string, Promise<void>>();
-    // Errors are logged as one line with the HTTP status: Probot's own error log would serialize
-    // an Octokit error whole, response body included.
     // Replicas sharing Redis arbitrate a commit's check before creating its run: one holds it
     // until the check is done (or its hold expires, if it dies), the others leave it to that one.
     // Without Redis, or when Redis fails, the check runs: startCheckRun's re-list still keeps one run reporting.
     const holdAcrossReplicas = async (key: string, context: Context, work: () => Promise<void>): Promise<void> => {
+      // Called on a delivery, after `sharedSweeps` below is set.
       if (!sharedSweeps) return work();
       const release = await sharedSweeps.hold(`check:${key}`, deps.checkHoldMs ?? CHECK_HOLD_MS).catch((error: unknown) => {
         context.log.warn({ event: context.name, delivery: context.id, err: safeErrorMessage(error) }, 'could not reach Redis to hold the check; checking anyway');
@@ -71,6 +70,8 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
         await release().catch(() => undefined);
       }
     };
+    // Errors are logged as one line with the HTTP status: Probot's own error log would serialize
+    // an Octokit error whole, response body included.
     const check = async (context: Context, target: () => Promise<CheckTarget | undefined> | CheckTarget | undefined) => {
       try {
         const resolved = await target();
@@ -111,7 +112,7 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     let local: { started: number; budget: IssueBudget } | undefined;
     const maxPerSweep = deps.maxIssuesPerSweep ?? 50;
     const sweepBudget = (started: Date): IssueBudget => {
-      // Read when a sweep publishes, long after `sharedSweeps` below is set.
+      // Called when a sweep publishes, long after `sharedSweeps` below is set.
       if (sharedSweeps) return sharedSweeps.issueBudget(started, maxPerSweep);
       if (local?.started !== started.getTime()) local = { started: started.getTime(), budget: issueBudget(maxPerSweep) };
       return local.budget;

@@ -111,7 +111,7 @@ const findingKey = (finding: Finding) => `${finding.ruleId}@${finding.fingerprin
 const problemKey = (url: string, problem: ErroredOutcome) => `problem-${problem.category}@${fingerprintOf(`problem-${problem.category}`, url)}`;
 
 /** An issue as the API lists it, read back into what we track; undefined when it is not ours. */
-export function trackedIssueOf(issue: { number: number; state: string; body?: string | null; pull_request?: unknown }): TrackedIssue | undefined {
+function trackedIssueOf(issue: { number: number; state: string; body?: string | null; pull_request?: unknown }): TrackedIssue | undefined {
   const marker = ENDPOINT_MARKER.exec(issue.body ?? '')?.[1];
   if (!marker || issue.pull_request) return undefined;
   const findings = FINDINGS_MARKER.exec(issue.body ?? '')?.[1]?.split(',').filter(Boolean) ?? [];
