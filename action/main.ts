@@ -5,7 +5,7 @@
  * @github/local-action).
  */
 import * as core from '@actions/core';
-import { isHttpError, safeErrorMessage } from '../checks/github/backoff.js';
+import { isHttpError, safeErrorMessage } from '../checks/github/http-error.js';
 import { createGitHubClient } from '../checks/github/client.js';
 import { readRunContext } from './context.js';
 import { readInputs } from './inputs.js';
@@ -18,7 +18,7 @@ export async function run(env: Record<string, string | undefined> = process.env)
     const settings = readInputs((name) => core.getInput(name));
     const context = await readRunContext(env);
     const octokit = createGitHubClient({ auth: settings.token, baseUrl: context.apiUrl, userAgent: 'hipaa-guard-action', log: port.info });
-    const result = await runAction(settings, context, octokit, { now: () => new Date(), sleep: (milliseconds) => new Promise((resolve) => setTimeout(resolve, milliseconds)) }, port);
+    const result = await runAction(settings, context, octokit, { now: () => new Date() }, port);
     port.setOutput('findings', result.findings);
     port.setOutput('blocking', result.blocking);
     port.setOutput('conclusion', result.conclusion);

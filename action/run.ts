@@ -69,8 +69,8 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
   if (diffing && head) {
     const started = await startCheckRun(octokit, { ...repository, headSha: head, ...(context.runUrl ? { detailsUrl: context.runUrl } : {}) }, options);
     if (started.kind === 'started') run = started.run;
+    else if (started.kind === 'superseded') port.info(`another job started check run ${started.by} on this commit at the same instant; it reports there, this job's run ${started.run.id} was cancelled`);
     else port.warning(`${started.message}. Falling back to workflow annotations and the job summary.`);
-    if (run?.duplicateOf !== undefined) port.info(`another run created check run ${run.duplicateOf} on this commit at the same instant; completing both`);
   }
 
   // Whatever throws between starting the check run and completing it completes it as a failure.
@@ -100,7 +100,8 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
         port.warning(`GitHub refused the results (${completed.publishError}); the check run was completed as a failure saying so`);
         conclusion = 'failure';
       }
-      port.info(`check run: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
+      if (completed.supersededBy !== undefined) port.info(`another job's check run ${completed.supersededBy} on this commit reports the results; this job's run was cancelled`);
+      else port.info(`check run: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
     } else if (diffing) {
       annotateFindings(report, port);
     }

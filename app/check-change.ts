@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG_PATH } from '../checks/config/load-config.js';
 import { withConfigEdit } from '../checks/config/policy.js';
 import type { Config } from '../checks/config/schema.js';
 import { loadChangeSet } from '../checks/github/api-source.js';
-import { safeErrorMessage } from '../checks/github/backoff.js';
+import { safeErrorMessage } from '../checks/github/http-error.js';
 import { completeCheckRun, failCheckRun, startCheckRun, type PublishOptions } from '../checks/github/check-run.js';
 import type { scanChanges } from '../checks/scan.js';
 import type { CheckTarget } from './events.js';
@@ -28,8 +28,11 @@ export interface CheckDependencies extends PublishOptions {
   appId?: number;
 }
 
-/** `forbidden`: the installation may not create check runs (permissions not yet accepted). */
-export type CheckOutcome = 'skipped' | 'forbidden' | 'completed' | 'errored';
+/**
+ * `forbidden`: the installation may not create check runs (permissions not yet accepted).
+ * `superseded`: a delivery that raced this one reports on its newer run; ours was cancelled.
+ */
+export type CheckOutcome = 'skipped' | 'forbidden' | 'superseded' | 'completed' | 'errored';
 
 export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, log: CheckLog, deps: CheckDependencies): Promise<CheckOutcome> {
   const fields = { repository: `${target.repository.owner}/${target.repository.repo}`, head: target.headSha, pull: target.pullNumber };
@@ -51,8 +54,11 @@ export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, l
     log.warn({ ...fields, status: started.status }, started.message);
     return 'forbidden';
   }
+  if (started.kind === 'superseded') {
+    log.info({ ...fields, run: started.run.id, kept: started.by }, 'another delivery created a newer check run on this commit at the same instant: it reports, this run was cancelled');
+    return 'superseded';
+  }
   const { run } = started;
-  if (run.duplicateOf !== undefined) log.warn({ ...fields, run: run.id, oldest: run.duplicateOf }, 'another delivery created a check run on this commit at the same instant; both are completed');
   try {
     if (!config) throw configError;
     const { base, headSha: head, pullNumber } = target;
@@ -61,6 +67,10 @@ export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, l
     // Files GitHub would not list are errors (never a pass); a config edit is reported on its lines.
     const report = await withConfigEdit({ ...scanned, errors: [...scanned.errors, ...changes.notChecked] }, changes, DEFAULT_CONFIG_PATH);
     const completed = await completeCheckRun(octokit, run, report, { failOn: config['fail-on'], blockExisting: config.infra['block-existing'] }, deps);
+    if (completed.supersededBy !== undefined) {
+      log.info({ ...fields, run: run.id, kept: completed.supersededBy }, 'another delivery\'s newer check run on this commit reports the results; this run was cancelled');
+      return 'superseded';
+    }
     if (completed.publishError) log.warn({ ...fields, err: completed.publishError }, 'GitHub refused the results; the check run was completed as a failure saying so');
     log.info({ ...fields, findings: report.findings.length, errors: report.errors.length, files: changes.listedBy }, 'check completed');
     return 'completed';

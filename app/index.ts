@@ -4,9 +4,9 @@
  */
 import type { ApplicationFunction, Context, Probot } from 'probot';
 import type { Resolver } from '../checks/endpoint/address-guard.js';
-import { httpStatus, safeErrorMessage } from '../checks/github/backoff.js';
+import { httpStatus, safeErrorMessage } from '../checks/github/http-error.js';
 import { CHECK_RUN_NAME } from '../checks/github/check-run-summary.js';
-import { syncEndpointIssues } from '../checks/github/endpoint-issues.js';
+import { issueBudget, syncEndpointIssues, type IssueBudget } from '../checks/github/endpoint-issues.js';
 import type { Report } from '../checks/model/report.js';
 import { checkChange, type ScanChanges } from './check-change.js';
 import { checkRunTarget, checkSuiteTarget, mergeGroupTarget, pullRequestTarget, pushedSuite, type CheckTarget } from './events.js';
@@ -26,8 +26,6 @@ export interface AppDependencies {
   /** DNS for the address guard. */
   resolve: Resolver;
   clock: Clock;
-  /** Waits out GitHub's secondary rate limits. */
-  sleep: (milliseconds: number) => Promise<void>;
   settings: SweepSettings;
   /** Issues the sweep may create per repository; default 10. */
   maxIssuesCreated?: number;
@@ -35,19 +33,43 @@ export interface AppDependencies {
   maxIssuesPerSweep?: number;
   /** This app's id: its check runs are told apart from another app's of the same name. */
   appId?: number;
+  /** How long a replica holds a commit's check in Redis when it dies before releasing it; default 15 minutes. */
+  checkHoldMs?: number;
   /** Sweeps shared by the deployment's replicas through Redis, built on this replica's sweep steps; absent: in process. */
   sharedSweeps?: (steps: SweepSteps) => SharedSweeps;
 }
+
+const CHECK_HOLD_MS = 15 * 60_000;
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
 
 export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
   return (app: Probot, { addHandler }) => {
-    const publishing = { now: () => deps.clock.now(), sleep: deps.sleep };
+    const publishing = { now: () => deps.clock.now() };
     const checking = { ...publishing, scan: deps.scan, ...(deps.appId === undefined ? {} : { appId: deps.appId }) };
     // Deliveries for a commit being checked (pull_request.opened and check_suite.requested arrive
     // together) join the check under way: one check run per head commit.
     const inFlight = new Map<string, Promise<void>>();
+    // Replicas sharing Redis arbitrate a commit's check before creating its run: one holds it
+    // until the check is done (or its hold expires, if it dies), the others leave it to that one.
+    // Without Redis, or when Redis fails, the check runs: startCheckRun's re-list still keeps one run reporting.
+    const holdAcrossReplicas = async (key: string, context: Context, work: () => Promise<void>): Promise<void> => {
+      // Called on a delivery, after `sharedSweeps` below is set.
+      if (!sharedSweeps) return work();
+      const release = await sharedSweeps.hold(`check:${key}`, deps.checkHoldMs ?? CHECK_HOLD_MS).catch((error: unknown) => {
+        context.log.warn({ event: context.name, delivery: context.id, err: safeErrorMessage(error) }, 'could not reach Redis to hold the check; checking anyway');
+        return () => Promise.resolve();
+      });
+      if (!release) {
+        context.log.info({ event: context.name, delivery: context.id, check: key }, 'another replica is checking this commit: left to it');
+        return;
+      }
+      try {
+        await work();
+      } finally {
+        await release().catch(() => undefined);
+      }
+    };
     // Errors are logged as one line with the HTTP status: Probot's own error log would serialize
     // an Octokit error whole, response body included.
     const check = async (context: Context, target: () => Promise<CheckTarget | undefined> | CheckTarget | undefined) => {
@@ -60,7 +82,9 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
           context.log.info({ event: context.name, delivery: context.id, head: resolved.headSha }, 'a check of this commit is under way: joined it');
           return await running;
         }
-        const work = checkChange(context.octokit, resolved, context.log, checking).then(() => undefined);
+        const work = holdAcrossReplicas(`${key}:${CHECK_RUN_NAME}`, context, async () => {
+          await checkChange(context.octokit, resolved, context.log, checking);
+        });
         inFlight.set(key, work);
         await work.finally(() => inFlight.delete(key));
       } catch (error) {
@@ -83,15 +107,20 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     );
 
     const { settings } = deps;
-    // Issue creation is capped per repository and, in process, over the whole sweep (each sweep
-    // resets it). Shared through Redis, replicas sweep repositories apart: the per-repository cap holds.
-    let issuesLeft = deps.sharedSweeps ? Number.POSITIVE_INFINITY : 0;
+    // Issue creation is capped per repository and over the whole sweep: in process, or shared by
+    // the replicas through one Redis counter per sweep.
+    let local: { started: number; budget: IssueBudget } | undefined;
+    const maxPerSweep = deps.maxIssuesPerSweep ?? 50;
+    const sweepBudget = (started: Date): IssueBudget => {
+      // Called when a sweep publishes, long after `sharedSweeps` below is set.
+      if (sharedSweeps) return sharedSweeps.issueBudget(started, maxPerSweep);
+      if (local?.started !== started.getTime()) local = { started: started.getTime(), budget: issueBudget(maxPerSweep) };
+      return local.budget;
+    };
     const sweeper = new Sweeper(app, {
       probe: (request) => deps.probe(request),
-      publish: async (octokit, repository, report, scope) => {
-        const maxCreated = Math.min(deps.maxIssuesCreated ?? 10, issuesLeft);
-        const outcomes = await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated, ...scope });
-        issuesLeft -= outcomes.filter((outcome) => outcome.action === 'created' || outcome.action === 'duplicate-closed').length;
+      publish: async (octokit, repository, report, scope, started) => {
+        await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated: deps.maxIssuesCreated ?? 10, budget: sweepBudget(started), ...scope });
       },
       resolve: deps.resolve,
       clock: deps.clock,
@@ -100,17 +129,14 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
       budgetMs: settings.sweepBudgetMs,
       jitterMs: settings.sweepJitterMs,
     });
-    const sweep = (jitter: boolean) => {
-      if (!sweeper.isRunning) issuesLeft = Math.max(0, deps.maxIssuesPerSweep ?? 50);
-      return sweeper.run({ jitter });
-    };
+    const sweep = (jitter: boolean) => sweeper.run({ jitter });
     const onSweepError = (error: unknown) => app.log.error({ status: httpStatus(error), err: safeErrorMessage(error) }, 'sweep failed');
 
-    const shared = deps.sharedSweeps?.(sweeper);
-    if (shared) {
-      shared.start().catch(onSweepError);
-      addHandler(healthRoute(() => shared.health()));
-      addHandler(sweepRoute({ secret: settings.sweepSecret, sweep: () => shared.sweep(), isRunning: () => shared.isRunning(), onError: onSweepError }));
+    const sharedSweeps = deps.sharedSweeps?.(sweeper);
+    if (sharedSweeps) {
+      sharedSweeps.start().catch(onSweepError);
+      addHandler(healthRoute(() => sharedSweeps.health()));
+      addHandler(sweepRoute({ secret: settings.sweepSecret, sweep: () => sharedSweeps.sweep(), isRunning: () => sharedSweeps.isRunning(), onError: onSweepError }));
       return;
     }
     addHandler(healthRoute());

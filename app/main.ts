@@ -7,7 +7,6 @@
 import { lookup } from 'node:dns/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createNodeMiddleware, Probot, run } from 'probot';
 import { hipaaGuardApp } from './index.js';
 import { probeRepository } from './probe.js';
@@ -97,7 +96,6 @@ async function main(): Promise<void> {
       probe: (request) => probeRepository(request, () => new Date()),
       resolve: async (host) => (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address),
       clock: systemClock,
-      sleep: (milliseconds) => sleep(milliseconds),
       settings,
       appId: settings.appId,
       ...(settings.queue ? { sharedSweeps: sharedSweepsOf(settings, settings.queue, probot, queues) } : {}),

@@ -4,7 +4,7 @@
  * following `_extends`), so the PR handler and the sweep, which has no webhook context, agree.
  */
 import type { ProbotOctokit } from 'probot';
-import { httpStatus } from '../checks/github/backoff.js';
+import { httpStatus } from '../checks/github/http-error.js';
 import { ConfigError, DEFAULT_CONFIG_PATH } from '../checks/config/load-config.js';
 import { validateMergedConfig } from '../checks/config/policy.js';
 import type { Config } from '../checks/config/schema.js';

@@ -14,15 +14,21 @@
  * keeps failing is retried with backoff, then ends in the failed set with its reason, and the
  * sweep goes on without it (and lists it as failed).
  */
+import { randomUUID } from 'node:crypto';
 import { DelayedError, Queue, QueueEvents, WaitingChildrenError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { ProbotOctokit } from 'probot';
-import { safeErrorMessage } from '../checks/github/backoff.js';
+import type { IssueBudget } from '../checks/github/endpoint-issues.js';
+import { safeErrorMessage } from '../checks/github/http-error.js';
 import type { RepositorySweep, SweepOutcome, SweepSummary, SweptRepository } from './sweep.js';
 
 export const QUEUE_NAME = 'hipaa-guard-sweeps';
 /** The de-duplication id of manual sweeps: one at a time across the deployment. */
 const MANUAL_SWEEP = 'manual-sweep';
+/** How long a sweep's issue counter outlives its last use. */
+const ISSUE_COUNTER_TTL_MS = 2 * 24 * 3_600_000;
+/** Deletes a hold only for the token that took it (a hold that expired may be someone else's now). */
+const RELEASE_IF_HELD = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 /** The job scheduler of the nightly sweep: one for the deployment, whichever replica wrote it last. */
 const NIGHTLY = 'nightly-sweep';
 
@@ -140,6 +146,38 @@ export class SharedSweeps {
     this.options.log.info({ jobId: job.id }, 'sweep enqueued');
     const summary = (await job.waitUntilFinished(this.events)) as SweepSummary;
     return { status: 'completed', summary };
+  }
+
+  /**
+   * The cap on issues one sweep creates, over every replica: one Redis counter per sweep (named
+   * by its start), counted up by what is asked and back down by what the cap refuses, so no
+   * two replicas are ever granted the same issue. It expires two days after the sweep's last take.
+   */
+  issueBudget(sweepStarted: Date, limit: number): IssueBudget {
+    const key = `${QUEUE_NAME}:issues:${sweepStarted.toISOString()}`;
+    return {
+      take: async (wanted) => {
+        if (wanted <= 0) return 0;
+        const [[, used]] = (await this.counters.multi().incrby(key, wanted).pexpire(key, ISSUE_COUNTER_TTL_MS).exec()) as [[Error | null, number]];
+        const refused = Math.min(wanted, Math.max(0, used - limit));
+        if (refused > 0) await this.counters.decrby(key, refused);
+        return wanted - refused;
+      },
+    };
+  }
+
+  /**
+   * Holds `key` for this replica (SET NX PX with a token of its own) and returns its release,
+   * or undefined when another replica holds it. A replica that dies holding it loses it after `ttlMs`;
+   * the release deletes the key only while it still holds this replica's token.
+   */
+  async hold(key: string, ttlMs: number): Promise<(() => Promise<void>) | undefined> {
+    const name = `${QUEUE_NAME}:hold:${key}`;
+    const token = randomUUID();
+    if ((await this.counters.set(name, token, 'PX', ttlMs, 'NX')) !== 'OK') return undefined;
+    return async () => {
+      await this.counters.eval(RELEASE_IF_HELD, 1, name, token);
+    };
   }
 
   async close(): Promise<void> {

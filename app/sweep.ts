@@ -12,7 +12,7 @@ import { emptyReport, mergeReports, type ErroredOutcome, type Report } from '../
 import { TOOL } from '../checks/version.js';
 import { loadRepoConfig, type RepositoryName } from './repo-config.js';
 import { jitterOf, type Clock } from './scheduler.js';
-import { safeErrorMessage } from '../checks/github/backoff.js';
+import { safeErrorMessage } from '../checks/github/http-error.js';
 
 /** What probing one repository's endpoints needs; `config.endpoints` are already guarded and pinned. */
 export interface ProbeRequest {
@@ -27,8 +27,11 @@ export interface ProbeRequest {
 export interface SweepDependencies {
   /** Probes the endpoints of `config` (runProbes with a repository file reader). */
   probe(request: ProbeRequest): Promise<Report>;
-  /** Opens, updates, closes or reopens the repository's endpoint issues from the report, from `issueOn` up. */
-  publish(octokit: ProbotOctokit, repository: RepositoryName, report: Report, scope: IssueScope): Promise<void>;
+  /**
+   * Opens, updates, closes or reopens the repository's endpoint issues from the report, from
+   * `issueOn` up; `sweepStarted` names the sweep, whose cap on issues created it counts against.
+   */
+  publish(octokit: ProbotOctokit, repository: RepositoryName, report: Report, scope: IssueScope, sweepStarted: Date): Promise<void>;
   resolve: Resolver;
   clock: Clock;
   allowNetworks: readonly string[];
@@ -184,7 +187,7 @@ export class Sweeper {
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       // The owner must see it: a problem issue naming the file and line, closed once it loads again.
-      await this.deps.publish(octokit, repository, configProblemReport(error, this.deps.clock.now()), {});
+      await this.deps.publish(octokit, repository, configProblemReport(error, this.deps.clock.now()), {}, started);
       return notProbed(label, 'config-error', error.message);
     }
     if (!config) return notProbed(label, 'no-config');
@@ -207,7 +210,7 @@ export class Sweeper {
     };
     const probed = guarded.endpoints.length > 0 ? await this.deps.probe({ octokit, repository, ref, config: probeConfig, now }) : emptyReport(TOOL, now.toISOString());
     const report = withErrors(probed, [...guarded.refused, ...overCap]);
-    await this.deps.publish(octokit, repository, report, { issueOn: config['issue-on'] ?? config['fail-on'], loadedConfig: DEFAULT_CONFIG_PATH });
+    await this.deps.publish(octokit, repository, report, { issueOn: config['issue-on'] ?? config['fail-on'], loadedConfig: DEFAULT_CONFIG_PATH }, started);
     this.app.log.info({ repository: label, endpoints: guarded.endpoints.length, refused: guarded.refused.length, findings: report.findings.length }, 'sweep: repository probed');
     return { repository: label, status: 'probed', endpoints: guarded.endpoints.length, refused: guarded.refused.length + overCap.length, findings: report.findings.length };
   }

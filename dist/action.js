@@ -35,7 +35,7 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-JMR43SEW.js";
+} from "./chunk-PJCCZZFO.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
@@ -19969,8 +19969,8 @@ async function runAction(settings, context, octokit, options, port) {
   if (diffing && head) {
     const started = await startCheckRun(octokit, { ...repository, headSha: head, ...context.runUrl ? { detailsUrl: context.runUrl } : {} }, options);
     if (started.kind === "started") run2 = started.run;
+    else if (started.kind === "superseded") port.info(`another job started check run ${started.by} on this commit at the same instant; it reports there, this job's run ${started.run.id} was cancelled`);
     else port.warning(`${started.message}. Falling back to workflow annotations and the job summary.`);
-    if (run2?.duplicateOf !== void 0) port.info(`another run created check run ${run2.duplicateOf} on this commit at the same instant; completing both`);
   }
   let loaded;
   let report;
@@ -19998,7 +19998,8 @@ async function runAction(settings, context, octokit, options, port) {
         port.warning(`GitHub refused the results (${completed.publishError}); the check run was completed as a failure saying so`);
         conclusion = "failure";
       }
-      port.info(`check run: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
+      if (completed.supersededBy !== void 0) port.info(`another job's check run ${completed.supersededBy} on this commit reports the results; this job's run was cancelled`);
+      else port.info(`check run: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
     } else if (diffing) {
       annotateFindings(report, port);
     }
@@ -20132,7 +20133,7 @@ async function run(env = process.env) {
     const settings = readInputs((name) => getInput(name));
     const context = await readRunContext(env);
     const octokit = createGitHubClient({ auth: settings.token, baseUrl: context.apiUrl, userAgent: "hipaa-guard-action", log: port.info });
-    const result = await runAction(settings, context, octokit, { now: () => /* @__PURE__ */ new Date(), sleep: (milliseconds) => new Promise((resolve2) => setTimeout(resolve2, milliseconds)) }, port);
+    const result = await runAction(settings, context, octokit, { now: () => /* @__PURE__ */ new Date() }, port);
     port.setOutput("findings", result.findings);
     port.setOutput("blocking", result.blocking);
     port.setOutput("conclusion", result.conclusion);

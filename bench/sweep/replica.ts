@@ -18,7 +18,7 @@ const sweeper = new Sweeper(
   {
     probe: (request) => probeRepository(request, () => new Date()),
     publish: async (octokit, repository, report) => {
-      await syncEndpointIssues(octokit, repository, report, { now: () => new Date(), sleep: (ms) => new Promise((done) => setTimeout(done, ms)), maxCreated: 10 });
+      await syncEndpointIssues(octokit, repository, report, { now: () => new Date(), maxCreated: 10 });
     },
     // Every endpoint names its loopback address; the operator allows loopback for the bench.
     resolve: () => Promise.resolve(['127.0.0.1']),

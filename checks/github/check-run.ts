@@ -11,7 +11,7 @@
 import { ConfigError } from '../config/load-config.js';
 import type { Report } from '../model/report.js';
 import type { GitHubClient, RepositoryRef } from './api-source.js';
-import { httpStatus, safeErrorMessage, type BackoffOptions } from './backoff.js';
+import { httpStatus, safeErrorMessage } from './http-error.js';
 import {
   CHECK_RUN_NAME,
   annotationsOf,
@@ -42,20 +42,26 @@ export interface CheckRunHandle extends RepositoryRef {
   id: number;
   /** The run existed already (redelivery, re-run) and was reset to in_progress. */
   reused: boolean;
-  /**
-   * Another delivery created a run on the same commit at the same instant (GitHub cannot
-   * refuse the second): the oldest one, which later checks of this commit re-use.
-   */
-  duplicateOf?: number;
+  /** What tells our runs on this commit apart from others: before completing, a newer one of ours supersedes this one. */
+  headSha: string;
+  externalId: string;
+  /** The app that made the run (ours), when GitHub said. */
+  appId?: number;
 }
 
 /**
- * `started`: the run is in progress. `forbidden`: the token may not create check runs (a
- * fork's pull request, no `checks: write`); the front falls back to other output.
+ * `started`: the run is in progress. `superseded`: another delivery created a newer run of
+ * ours on the commit at the same instant; this one was completed as `cancelled` pointing at
+ * it, and that delivery reports. `forbidden`: the token may not create check runs (a fork's
+ * pull request, no `checks: write`); the front falls back to other output.
  */
-export type StartCheckRunResult = { kind: 'started'; run: CheckRunHandle } | { kind: 'forbidden'; status: number; message: string };
+export type StartCheckRunResult =
+  | { kind: 'started'; run: CheckRunHandle }
+  | { kind: 'superseded'; run: CheckRunHandle; by: number }
+  | { kind: 'forbidden'; status: number; message: string };
 
-export interface PublishOptions extends Omit<BackoffOptions, 'now'> {
+/** The publisher's clock; rate limits and retries are the client's (checks/github/client.ts, Probot's Octokit). */
+export interface PublishOptions {
   now: () => Date;
 }
 
@@ -74,31 +80,42 @@ function forbiddenResult(error: unknown): StartCheckRunResult | undefined {
 
 const STARTING = { title: 'Checking the HIPAA safeguards…' };
 
+type RunFilter = Pick<CheckRunHandle, 'owner' | 'repo' | 'headSha' | 'externalId' | 'appId'>;
+
 /**
- * Creates the run in_progress, or resets the oldest one with the same name, head SHA and
- * external id (made by this app). After creating, the runs are listed again: two deliveries
- * that raced both created one, and both agree the oldest is the commit's run.
+ * Our runs on the commit, oldest first: the check's name, its head SHA, our external id and,
+ * when known, our app (`app_id` on the request, and `app.id` on what comes back).
+ */
+async function ourRuns(octokit: GitHubClient, filter: RunFilter): Promise<{ id: number; appId: number | undefined }[]> {
+  const { owner, repo, headSha, externalId, appId } = filter;
+  const { data } = await octokit.rest.checks.listForRef({
+    owner,
+    repo,
+    ref: headSha,
+    check_name: CHECK_RUN_NAME,
+    filter: 'all',
+    per_page: 100,
+    ...(appId === undefined ? {} : { app_id: appId }),
+  });
+  return data.check_runs
+    .filter((run) => run.head_sha === headSha && run.external_id === externalId && (appId === undefined || run.app?.id === undefined || run.app.id === appId))
+    .map((run) => ({ id: run.id, appId: run.app?.id }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Creates the run in_progress, or resets the newest one with the same name, head SHA and
+ * external id (made by this app): GitHub shows, and branch protection reads, the newest run of
+ * a name on a commit. After creating, our runs are listed again: when two deliveries raced and
+ * both created one, the older is superseded (here, or before it completes) and the newer reports.
  */
 export async function startCheckRun(octokit: GitHubClient, target: CheckRunTarget, options: PublishOptions): Promise<StartCheckRunResult> {
   const { owner, repo, headSha } = target;
   const externalId = target.externalId ?? DEFAULT_EXTERNAL_ID;
   const startedAt = options.now().toISOString();
-  const ours = async (appId: number | undefined) => {
-    const { data } = await octokit.rest.checks.listForRef({
-      owner,
-      repo,
-      ref: headSha,
-      check_name: CHECK_RUN_NAME,
-      filter: 'all',
-      per_page: 100,
-      ...(appId === undefined ? {} : { app_id: appId }),
-    });
-    return data.check_runs
-      .filter((run) => run.head_sha === headSha && run.external_id === externalId && (appId === undefined || run.app?.id === undefined || run.app.id === appId))
-      .sort((a, b) => a.id - b.id);
-  };
+  const filter = { owner, repo, headSha, externalId, ...(target.appId === undefined ? {} : { appId: target.appId }) };
   try {
-    for (const existing of await ours(target.appId)) {
+    for (const existing of (await ourRuns(octokit, filter)).reverse()) {
       try {
         await octokit.rest.checks.update({
           owner,
@@ -108,7 +125,8 @@ export async function startCheckRun(octokit: GitHubClient, target: CheckRunTarge
           started_at: startedAt,
           output: { ...STARTING, summary: 'hipaa-guard is running again on this commit.' },
         });
-        return { kind: 'started', run: { owner, repo, id: existing.id, reused: true } };
+        const appId = target.appId ?? existing.appId;
+        return { kind: 'started', run: { owner, repo, headSha, externalId, id: existing.id, reused: true, ...(appId === undefined ? {} : { appId }) } };
       } catch (error) {
         // Without a known app id the list may hold another app's run: GitHub refuses to let us update it.
         if (target.appId !== undefined || forbiddenResult(error) === undefined) throw error;
@@ -125,9 +143,12 @@ export async function startCheckRun(octokit: GitHubClient, target: CheckRunTarge
       ...(target.detailsUrl ? { details_url: target.detailsUrl } : {}),
       output: { ...STARTING, summary: 'hipaa-guard is running on this commit.' },
     });
-    const [oldest] = await ours(target.appId ?? created.app?.id).catch(() => []);
-    const duplicateOf = oldest && oldest.id < created.id ? oldest.id : undefined;
-    return { kind: 'started', run: { owner, repo, id: created.id, reused: false, ...(duplicateOf === undefined ? {} : { duplicateOf }) } };
+    const appId = target.appId ?? created.app?.id;
+    const run: CheckRunHandle = { owner, repo, headSha, externalId, id: created.id, reused: false, ...(appId === undefined ? {} : { appId }) };
+    const newer = await newerRun(octokit, run);
+    if (newer === undefined) return { kind: 'started', run };
+    await supersede(octokit, run, newer, options);
+    return { kind: 'superseded', run, by: newer };
   } catch (error) {
     const forbidden = forbiddenResult(error);
     if (forbidden) return forbidden;
@@ -135,8 +156,34 @@ export async function startCheckRun(octokit: GitHubClient, target: CheckRunTarge
   }
 }
 
+/** The newest run of ours on the commit when it is newer than `run`; a failed listing is none. */
+async function newerRun(octokit: GitHubClient, run: CheckRunHandle): Promise<number | undefined> {
+  const runs = await ourRuns(octokit, run).catch(() => []);
+  const newest = runs.at(-1)?.id;
+  return newest !== undefined && newest > run.id ? newest : undefined;
+}
+
+/**
+ * Completes a run another delivery's newer run replaces. Runs cannot be deleted; `cancelled`
+ * is a conclusion an app may set, is never a pass, and GitHub shows the newer run in its place.
+ */
+async function supersede(octokit: GitHubClient, run: CheckRunHandle, by: number, options: PublishOptions): Promise<void> {
+  await octokit.rest.checks.update({
+    owner: run.owner,
+    repo: run.repo,
+    check_run_id: run.id,
+    status: 'completed',
+    conclusion: 'cancelled',
+    completed_at: options.now().toISOString(),
+    output: {
+      title: 'Superseded by another hipaa-guard run',
+      summary: `Two deliveries started hipaa-guard on this commit at the same instant. Check run ${by} reports the results; this one is left cancelled.`,
+    },
+  });
+}
+
 export interface CompletedCheckRun {
-  conclusion: CheckConclusion;
+  conclusion: CheckConclusion | 'cancelled';
   annotations: number;
   /** PATCH requests sent (1 + one per further 50 annotations). */
   requests: number;
@@ -145,6 +192,8 @@ export interface CompletedCheckRun {
    * was completed as a failure saying this instead.
    */
   publishError?: string;
+  /** A newer run of ours on the commit (a delivery that raced this one) reports instead: this one was cancelled. */
+  supersededBy?: number;
 }
 
 /** What one completion sends: the conclusion, the output, and the annotations. */
@@ -173,12 +222,18 @@ export function completeCheckRun(
 }
 
 /**
- * Sends a completion; when that fails in any way, completes the run as a failure with a short
+ * Sends a completion, unless a newer run of ours on the commit (a delivery that raced this one)
+ * supersedes this run; when sending fails in any way, completes the run as a failure with a short
  * reason (no annotations, nothing GitHub could refuse). Throws only when GitHub refuses that
  * too, naming the run left in progress.
  */
 async function settleCheckRun(octokit: GitHubClient, run: CheckRunHandle, options: PublishOptions, build: () => Completion): Promise<CompletedCheckRun> {
   const completedAt = options.now().toISOString();
+  const newer = await newerRun(octokit, run);
+  if (newer !== undefined) {
+    await supersede(octokit, run, newer, options);
+    return { conclusion: 'cancelled', annotations: 0, requests: 1, supersededBy: newer };
+  }
   try {
     const completion = build();
     const requests = await sendAnnotated(octokit, run, completion, completedAt);

@@ -52,14 +52,15 @@ export interface TestAppOptions {
   resolve?: Resolver;
   settings?: Partial<SweepSettings>;
   maxIssuesCreated?: number;
+  maxIssuesPerSweep?: number;
+  /** The loopback GitHub fake's URL (test/github/fake-github.ts); without it GitHub is nock's. */
+  apiUrl?: string;
 }
 
 export interface TestApp {
   probot: Probot;
   github: GitHubMock;
   clock: FakeClock;
-  /** Secondary-rate-limit waits the publisher asked for. */
-  sleeps: number[];
   /** The routes the app registered, tried in order like Probot's server does. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
   receive(event: string, payload: Record<string, unknown>, id?: string): Promise<void>;
@@ -75,10 +76,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   const clock = new FakeClock('2026-11-24T03:00:00Z');
-  const sleeps: number[] = [];
   const probot = new Probot({
     appId: 123,
     privateKey: TEST_PRIVATE_KEY,
+    ...(options.apiUrl === undefined ? {} : { baseUrl: options.apiUrl }),
     // The function form runs last, after Probot's own defaults (which would switch throttling back on).
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
     logLevel: 'fatal',
@@ -89,13 +90,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     probe: options.probe ?? unused('a probe'),
     resolve: options.resolve ?? unused('DNS'),
     clock,
-    sleep: (milliseconds) => {
-      sleeps.push(milliseconds);
-      return Promise.resolve();
-    },
     settings: { ...SWEEP_DEFAULTS, ...options.settings },
     appId: 123,
     ...(options.maxIssuesCreated === undefined ? {} : { maxIssuesCreated: options.maxIssuesCreated }),
+    ...(options.maxIssuesPerSweep === undefined ? {} : { maxIssuesPerSweep: options.maxIssuesPerSweep }),
   };
   await probot.load(hipaaGuardApp(deps), { cwd: process.cwd(), addHandler: (handler) => handlers.push(handler) });
   const github = mockGitHub();
@@ -118,7 +116,6 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       if (unmatched.length) throw new Error(`requests nobody mocked:\n${unmatched.join('\n')}`);
     },
     clock,
-    sleeps,
     handle,
     async listen() {
       const server = createServer((request, response) => {
@@ -162,11 +159,11 @@ export function mockConfig(github: GitHubMock, yaml: string | undefined, path = 
 /** No `HIPAA safeguards` run on the head commit yet; the App creates run `runId`. */
 export function mockNewCheckRun(github: GitHubMock, runId: number, headSha = HEAD_SHA, captured: unknown[] = []): void {
   const created = { id: runId, head_sha: headSha, name: 'HIPAA safeguards', external_id: 'hipaa-guard', app: { id: 123 } };
-  // Listed before creating (none yet), and again after (only this one: no delivery raced it).
+  // Listed before creating (none yet), again after, and before completing (only this one: no delivery raced it).
   const list = `/repos/${OWNER}/${REPO}/commits/${headSha}/check-runs`;
   github.scope.get(list).query(true).reply(200, { total_count: 0, check_runs: [] });
   github.scope.post(`/repos/${OWNER}/${REPO}/check-runs`, (body: unknown) => captured.push(body) > 0).reply(201, created);
-  github.scope.get(list).query(true).reply(200, { total_count: 1, check_runs: [created] });
+  github.scope.get(list).query(true).times(2).reply(200, { total_count: 1, check_runs: [created] });
 }
 
 /** The PATCHes of run `runId`, their bodies captured in order. */

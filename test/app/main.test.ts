@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../support/free-port.js';
 import { TEST_PRIVATE_KEY } from './keys.js';
+import pkg from '../../package.json' with { type: 'json' };
 
 const TSX = resolve('node_modules/.bin/tsx');
 const MAIN = resolve('app/main.ts');
@@ -106,7 +107,7 @@ describe('npm run app (app/main.ts)', () => {
       body: payload,
     });
 
-    expect([health.status, await health.json()]).toEqual([200, { status: 'ok', version: '0.1.0' }]);
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok', version: pkg.version }]);
     expect(unsigned.status).toBe(400);
     expect(signed.status).toBe(200);
     expect(asked).toEqual(['GET /api/v3/app']);

@@ -5,12 +5,14 @@ import type { ProbeRequest, SweepSummary } from '../../app/sweep.js';
 import { validateConfig } from '../../checks/config/load-config.js';
 import type { Report } from '../../checks/model/report.js';
 import { startScenario, type LabScenario } from '../../lab/index.js';
-import { IssueStore, mockFleet } from './fake-github.js';
-import { createTestApp, mockInstallationToken, type TestApp } from './harness.js';
+import { useFakeGitHub } from '../github/fake-github.js';
+import { createTestApp, type TestApp } from './harness.js';
 
 const SECRET = 'p'.repeat(40);
 const noDns = () => Promise.reject(new Error('the lab endpoint carries its address; DNS must not be asked'));
 
+// Every request the App sends must fit GitHub's API description and its size limits
+const fake = useFakeGitHub();
 let lab: LabScenario;
 let app: TestApp | undefined;
 let server: { url: string; close(): Promise<void> } | undefined;
@@ -58,40 +60,39 @@ async function sweep(url: string): Promise<SweepSummary | undefined> {
 
 describe('sweeps probing a real TLS server on 127.0.0.1', () => {
   it('Given the operator allows 127.0.0.1/32, when swept, then the loopback endpoint is probed and its legacy TLS opens an issue', async () => {
-    app = await createTestApp({ probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET, allowNetworks: ['127.0.0.1/32'] } });
-    mockFleet(app.github, 77, [{ owner: 'acme', name: 'portal', config: labConfig() }]);
-    const issues = new IssueStore(app.github, 'acme', 'portal', ['label', 'create']);
+    app = await createTestApp({ apiUrl: fake.apiUrl, probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET, allowNetworks: ['127.0.0.1/32'] } });
+    fake.github.addInstallation(77, [{ owner: 'acme', repo: 'portal', config: labConfig() }]);
+    const issues = () => fake.github.issuesOf('acme/portal');
     server = await app.listen();
 
     const summary = await sweep(server.url);
 
     expect(summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 0, findings: expect.any(Number) }]);
-    expect(issues.issues).toHaveLength(1);
-    expect(issues.issues[0]?.body).toContain('TLS-PROTOCOL-LEGACY');
-    expect(issues.issues[0]?.body).toContain(`${lab.endpoint.url} (127.0.0.1)`);
+    expect(issues()).toHaveLength(1);
+    expect(issues()[0]?.body).toContain('TLS-PROTOCOL-LEGACY');
+    expect(issues()[0]?.body).toContain(`${lab.endpoint.url} (127.0.0.1)`);
   });
 
   it('Given no allowlist, when swept, then the same endpoint is refused before any connection, and its issue names the refusal and how to allow it', async () => {
-    app = await createTestApp({ probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET } });
-    mockFleet(app.github, 77, [{ owner: 'acme', name: 'portal', config: labConfig() }]);
-    const issues = new IssueStore(app.github, 'acme', 'portal', ['label', 'create']);
+    app = await createTestApp({ apiUrl: fake.apiUrl, probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET } });
+    fake.github.addInstallation(77, [{ owner: 'acme', repo: 'portal', config: labConfig() }]);
+    const issues = () => fake.github.issuesOf('acme/portal');
     server = await app.listen();
 
     const summary = await sweep(server.url);
 
     expect(summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 0, refused: 1, findings: 0 }]);
-    expect(issues.issues).toHaveLength(1);
-    expect(issues.issues[0]?.title).toMatch(/could not be checked$/);
-    expect(issues.issues[0]?.body).toMatch(/refused to probe 127\.0\.0\.1 \(legacy-tls\.lab\.test resolves to it\)|refused to probe 127\.0\.0\.1: /);
-    expect(issues.issues[0]?.body).toContain('an operator can allow the range with HIPAA\\_GUARD\\_ALLOW\\_NETWORKS');
+    expect(issues()).toHaveLength(1);
+    expect(issues()[0]?.title).toMatch(/could not be checked$/);
+    expect(issues()[0]?.body).toMatch(/refused to probe 127\.0\.0\.1 \(legacy-tls\.lab\.test resolves to it\)|refused to probe 127\.0\.0\.1: /);
+    expect(issues()[0]?.body).toContain('an operator can allow the range with HIPAA\\_GUARD\\_ALLOW\\_NETWORKS');
   });
 });
 
 describe('probeRepository', () => {
   it('Given a ca file missing on the default branch and an external engine, when probed, then both are errored outcomes and nothing runs', async () => {
-    app = await createTestApp();
-    app.github.scope.get('/repos/acme/portal/contents/certs%2Fca.pem').query({ ref: 'main' }).reply(404, { message: 'Not Found' });
-    mockInstallationToken(app.github, 77);
+    // The fake holds no certs/ca.pem in acme/portal: GitHub answers 404
+    app = await createTestApp({ apiUrl: fake.apiUrl });
     const octokit = await app.probot.auth(77);
     const config = validateConfig(
       {

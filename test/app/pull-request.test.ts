@@ -207,6 +207,8 @@ describe('pull request checks', () => {
     app.github.scope
       .get(`/repos/${OWNER}/${REPO}/commits/${HEAD_SHA}/check-runs`)
       .query(true)
+      // Listed before reusing it, and again before completing it (no newer run raced it)
+      .times(2)
       .reply(200, { total_count: 1, check_runs: [{ id: 47, head_sha: HEAD_SHA, external_id: 'hipaa-guard', name: 'HIPAA safeguards' }] });
     mockPullRequestFiles(app.github, [{ filename: 'main.tf', status: 'modified' }]);
     // The reused run's annotations are listed, so those it has are not appended a second time

@@ -2,6 +2,7 @@
 import { Octokit } from '@octokit/rest';
 import { makeFinding, type Change, type Finding, type Severity } from '../../checks/model/finding.js';
 import { emptyReport, type Report } from '../../checks/model/report.js';
+import { TOOL } from '../../checks/version.js';
 import type { Rule } from '../../checks/model/rule.js';
 import type { Safeguard } from '../../checks/model/safeguards.js';
 
@@ -16,15 +17,9 @@ export function testOctokit(baseUrl = 'https://api.github.com'): Octokit {
   return new Octokit({ auth: 'test-token', baseUrl, request: { retries: 0 }, log: { debug: quiet, info: quiet, warn: quiet, error: quiet } });
 }
 
-/** Publisher options whose clock is fixed and whose sleeps are recorded instead of waited. */
-export function publishOptions(sleeps: number[] = []) {
-  return {
-    now: () => NOW,
-    sleep: (milliseconds: number) => {
-      sleeps.push(milliseconds);
-      return Promise.resolve();
-    },
-  };
+/** Publisher options whose clock is fixed. */
+export function publishOptions() {
+  return { now: () => NOW };
 }
 
 export function rule(id: string, severity: Severity = 'high', safeguard: Safeguard = 'transmission-security'): Rule {
@@ -57,7 +52,7 @@ export function endpointFinding(url: string, ruleId: string, severity: Severity 
 }
 
 export function reportWith(parts: Partial<Report>): Report {
-  return { ...emptyReport({ name: 'hipaa-guard', version: '0.1.0' }, NOW.toISOString()), ...parts };
+  return { ...emptyReport(TOOL, NOW.toISOString()), ...parts };
 }
 
 /** A nightly probe report over `urls`, with the given findings. */

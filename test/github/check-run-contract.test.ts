@@ -23,7 +23,7 @@ describe('the check-run contract, against the loopback fake', () => {
 
   const start = async (appId?: number): Promise<CheckRunHandle> => {
     const started = await startCheckRun(testOctokit(apiUrl), { ...REPO, headSha: HEAD_SHA, ...(appId === undefined ? {} : { appId }) }, publishOptions());
-    if (started.kind !== 'started') throw new Error(`not started: ${started.message}`);
+    if (started.kind !== 'started') throw new Error(`not started: ${started.kind}`);
     return started.run;
   };
 
@@ -83,20 +83,35 @@ describe('the check-run contract, against the loopback fake', () => {
     );
   });
 
-  it('Given two deliveries starting the same commit at the same instant, when both create a run, then both agree the oldest is the commit\'s run and a later start re-uses it', async () => {
+  it('Given two deliveries starting the same commit at the same instant, when both create a run, then only the newest (the one GitHub shows) reports; the other is cancelled naming it', async () => {
     // Given answers slow enough that both list before either creates
     github.options.latencyMs = 50;
-    // When two starts race
-    const [first, second] = await Promise.all([start(), start()]);
-    // Then GitHub holds two runs, the newer one knows the oldest, and both are completed
-    const ids = github.checkRuns.map((run) => run.id).sort((a, b) => a - b);
-    expect(ids).toHaveLength(2);
-    expect([first.duplicateOf, second.duplicateOf].filter((id) => id !== undefined)).toEqual([ids[0]]);
-    for (const run of [first, second]) await completeCheckRun(testOctokit(apiUrl), run, reportWith({}), { failOn: 'high' }, publishOptions());
-    expect(github.checkRuns.map((run) => run.status)).toEqual(['completed', 'completed']);
-    // And the next check of the commit re-uses the oldest
+    const octokit = testOctokit(apiUrl);
+    // When two starts race, and each delivery completes what it was left
+    const results = await Promise.all([1, 2].map(() => startCheckRun(octokit, { ...REPO, headSha: HEAD_SHA }, publishOptions())));
+    for (const result of results) {
+      if (result.kind === 'started') await completeCheckRun(octokit, result.run, reportWith({}), { failOn: 'high' }, publishOptions());
+    }
+    // Then GitHub holds two runs: the newest reports, the older is cancelled and names the newest
+    const [older, newest] = [...github.checkRuns].sort((a, b) => a.id - b.id);
+    expect([older?.status, older?.conclusion, newest?.status, newest?.conclusion]).toEqual(['completed', 'cancelled', 'completed', 'success']);
+    expect(older?.output.summary).toContain(`Check run ${newest?.id} reports the results`);
+    expect(newest?.output.title).toBe('All safeguards hold');
+    // And the next check of the commit re-uses the newest
     const again = await start();
-    expect([again.id, again.reused]).toEqual([ids[0], true]);
+    expect([again.id, again.reused]).toEqual([newest?.id, true]);
+  });
+
+  it('Given a racing delivery whose run GitHub lists only later, when the first completes, then it sees the newer run and cancels its own instead of reporting', async () => {
+    // Given a run started alone, then the run of a delivery that listed before it was created
+    const first = await start();
+    await testOctokit(apiUrl).rest.checks.create({ ...REPO, name: 'HIPAA safeguards', head_sha: HEAD_SHA, external_id: 'hipaa-guard', status: 'in_progress' });
+    // When the first completes with findings
+    const result = await completeCheckRun(testOctokit(apiUrl), first, reportWith({ findings: [fileFinding(1)] }), { failOn: 'high' }, publishOptions());
+    // Then it reported nothing: its run is cancelled, pointing at the newer one
+    const newer = github.checkRuns.find((checkRun) => checkRun.id !== first.id)!;
+    expect(result).toEqual({ conclusion: 'cancelled', annotations: 0, requests: 1, supersededBy: newer.id });
+    expect(github.checkRuns.find((checkRun) => checkRun.id === first.id)?.annotations).toEqual([]);
   });
 
   it("Given another app's run of the same name on the commit, when the App (its id known) starts, then that run is not listed nor touched", async () => {
@@ -114,7 +129,7 @@ describe('the check-run contract, against the loopback fake', () => {
   it("Given another app's run of the same name, when the Action (its app unknown) starts, then GitHub's refusal makes it create its own", async () => {
     const foreign = github.addForeignCheckRun(HEAD_SHA, 15368);
     const run = await start();
-    expect([run.reused, run.duplicateOf]).toEqual([false, undefined]);
+    expect(run.reused).toBe(false);
     expect(foreign.updates).toBe(0);
     expect(github.checkRuns.map((checkRun) => checkRun.app.id)).toEqual([15368, 1]);
   });

@@ -2,15 +2,16 @@ import type { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runProbes } from '../../checks/endpoint/run-probes.js';
-import { endpointFingerprint, syncEndpointIssues } from '../../checks/github/endpoint-issues.js';
+import { applyIssuePlan, endpointFingerprint, issueBudget, planEndpointIssues, syncEndpointIssues, type IssuePolicy, type TrackedIssue } from '../../checks/github/endpoint-issues.js';
+import type { Report } from '../../checks/model/report.js';
 import type { FailOn, Finding } from '../../checks/model/finding.js';
-import { mockGitHub } from '../support/github-openapi.js';
 import { endpointFinding, NOW, probeReport, publishOptions, REPO, testOctokit } from './builders.js';
-import { FakeGitHub } from './fake-github.js';
+import { FakeGitHub, useFakeGitHub } from './fake-github.js';
 import { startLab, type Lab } from '../../lab/index.js';
 
 const API = 'https://api.example.org';
 const WEB = 'https://portal.example.org';
+const CURRENT = 'the issue lists the current findings';
 
 describe('syncEndpointIssues against a stateful GitHub', () => {
   let github: FakeGitHub;
@@ -28,14 +29,14 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
   it('opens, updates only on change, closes and reopens one issue per endpoint', async () => {
     // Given an endpoint failing one check: an issue is opened, with the label created
     expect(await sync([API], [endpointFinding(API, 'tls-version')])).toEqual([{ url: API, action: 'created', issue: 1 }]);
-    expect(github.labels).toEqual(new Set(['hipaa-guard']));
+    expect(github.labels).toEqual(new Set(['acme/infra:hipaa-guard']));
     const issue = github.issues[0]!;
     expect(issue.body).toContain(`<!-- hipaa-guard:endpoint=${endpointFingerprint(API)} -->`);
     expect(issue.title).toBe(`HIPAA safeguards: ${API} fails 1 check`);
 
     // When the same findings come back: nothing is written
     const before = github.requests.length;
-    expect(await sync([API], [endpointFinding(API, 'tls-version')])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+    expect(await sync([API], [endpointFinding(API, 'tls-version')])).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: CURRENT }]);
     expect(github.routes().slice(before)).toEqual(['GET /repos/acme/infra/issues']);
 
     // When a finding is added: body updated and a comment lists what is new
@@ -63,13 +64,13 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
     expect(issue.title).toBe(`HIPAA safeguards: ${API} could not be checked`);
     expect(issue.body).toContain('### Could not check\n- **could not check** (connectivity): connect ECONNREFUSED 203.0.113.7:443');
     // The same problem again, worded alike or not, writes nothing
-    expect(await sync([], [], [{ ...refused, message: 'connect ECONNREFUSED 203.0.113.7:443 (again)' }])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+    expect(await sync([], [], [{ ...refused, message: 'connect ECONNREFUSED 203.0.113.7:443 (again)' }])).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: CURRENT }]);
   });
 
   it('opens one problem issue for an endpoint that cannot be reached, never a duplicate, and closes it once it passes', async () => {
     const unresolvable = { category: 'connectivity' as const, target: API, message: 'could not resolve api.example.org: queryA ENOTFOUND api.example.org', location: { kind: 'endpoint' as const, url: API } };
     expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'created', issue: 1 }]);
-    expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'unchanged', issue: 1 }]);
+    expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: CURRENT }]);
     expect(await sync([API], [])).toEqual([{ url: API, action: 'closed', issue: 1 }]);
     expect(github.issues).toHaveLength(1);
   });
@@ -128,26 +129,67 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
   });
 });
 
-describe('syncEndpointIssues requests (nock)', () => {
-  afterEach(() => nock.cleanAll());
+describe('planEndpointIssues: the steps, as data, from the issues listed and the report', () => {
+  const now = NOW.toISOString();
+  const marker = endpointFingerprint(API);
+  const tls = endpointFinding(API, 'tls-version');
+  const hsts = endpointFinding(API, 'hsts-missing', 'medium');
+  const listed = (number: number, state: 'open' | 'closed', findings: Finding[]): TrackedIssue => ({
+    number,
+    state,
+    marker,
+    findings: findings.map((finding) => `${finding.ruleId}@${finding.fingerprint}`),
+  });
+  const refused = { category: 'connectivity' as const, target: API, message: 'connect ECONNREFUSED 127.0.0.1:443', location: { kind: 'endpoint' as const, url: API } };
 
-  it('creates the missing label, the issue, and backs off a secondary rate limit', async () => {
-    // Given no issue and no label, and a rate limit on the first creation attempt
-    const github = mockGitHub();
-    const list = () => github.scope.get('/repos/acme/infra/issues').query({ labels: 'hipaa-guard', state: 'all', per_page: '100' });
-    list().reply(200, []);
-    github.scope.get('/repos/acme/infra/labels/hipaa-guard').reply(404, { message: 'Not Found' });
-    github.scope.post('/repos/acme/infra/labels').reply(201, { name: 'hipaa-guard' });
-    github.scope.post('/repos/acme/infra/issues').reply(403, { message: 'secondary rate limit' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(NOW.getTime() / 1000 + 90) });
-    github.scope.post('/repos/acme/infra/issues', (body: { labels: string[] }) => body.labels[0] === 'hipaa-guard').reply(201, { id: 5, number: 12 });
-    list().reply(200, [{ id: 5, number: 12, state: 'open', body: `<!-- hipaa-guard:endpoint=${endpointFingerprint(API)} -->` }]);
-    const sleeps: number[] = [];
-    // When the run syncs
-    const outcomes = await syncEndpointIssues(testOctokit(), REPO, probeReport([API], [endpointFinding(API, 'tls-version')]), publishOptions(sleeps));
-    // Then it waited until the reset time and created issue 12
-    expect(sleeps).toEqual([90_000]);
-    expect(outcomes).toEqual([{ url: API, action: 'created', issue: 12 }]);
-    github.done();
+  it.each<[string, TrackedIssue[], Finding[], Report['errors'], IssuePolicy, string[]]>([
+    ['fails, no issue → open', [], [tls], [], {}, ['open: fails and has no issue']],
+    ['fails, the open issue lists the same → leave', [listed(3, 'open', [tls])], [tls], [], {}, [`leave #3: ${CURRENT}`]],
+    ['fails with a new finding → update', [listed(3, 'open', [tls])], [tls, hsts], [], {}, ['update #3: what the issue lists changed']],
+    ['fails, its issue closed → reopen the oldest', [listed(5, 'closed', [tls]), listed(4, 'closed', [tls])], [tls], [], {}, ['update #4: fails again; its issue was closed']],
+    ['passes, open issue → close', [listed(3, 'open', [tls])], [], [], {}, ['close #3: nothing at or above issue-on, no problem']],
+    ['passes, no issue → nothing', [], [], [], {}, []],
+    ['only below issue-on, no issue → nothing', [], [hsts], [], {}, []],
+    ['issue-on never → leave it', [listed(3, 'open', [tls])], [tls], [], { issueOn: 'never' }, ['leave #3: issue-on is never: issues are neither opened nor closed']],
+    ['could not be probed → open', [], [], [refused], {}, ['open: fails and has no issue']],
+    ['over maxCreated → skip', [], [tls], [], { maxCreated: 0 }, ['skip: already created 0 issues this run (the cap); the next run continues']],
+  ])('%s', (_, tracked, findings, errors, policy, expected) => {
+    const steps = planEndpointIssues(tracked, probeReport([API], findings, errors), policy, now);
+    expect(steps.map((step) => `${step.kind}${'issue' in step ? ` #${step.issue}` : ''}: ${step.reason}`)).toEqual(expected);
+  });
+
+  it('caps the opens of one run at maxCreated, in URL order, and writes bodies the issue can be found by', () => {
+    const urls = ['https://c.example.org', 'https://a.example.org', 'https://b.example.org'];
+    const steps = planEndpointIssues([], probeReport(urls, urls.map((url) => endpointFinding(url, 'tls-version'))), { maxCreated: 2 }, now);
+    expect(steps.map((step) => `${step.kind} ${step.url}`)).toEqual(['open https://a.example.org', 'open https://b.example.org', 'skip https://c.example.org']);
+    const [first] = steps;
+    expect(first?.kind === 'open' && first.body).toContain(`<!-- hipaa-guard:endpoint=${endpointFingerprint('https://a.example.org')} -->`);
+  });
+});
+
+describe('applyIssuePlan against the GitHub fake', () => {
+  const fake = useFakeGitHub();
+
+  it('lists the open issues once after its creations, not after each one, and adds what it creates to the listing', async () => {
+    const urls = Array.from({ length: 4 }, (_, index) => `https://e${index}.example.org`);
+    const steps = planEndpointIssues([], probeReport(urls, urls.map((url) => endpointFinding(url, 'tls-version'))), {}, NOW.toISOString());
+    const tracked: TrackedIssue[] = [];
+    const outcomes = await applyIssuePlan(testOctokit(fake.apiUrl), REPO, steps, tracked, { label: 'hipaa-guard', budget: issueBudget(10) });
+    expect(outcomes.map((outcome) => `${outcome.action} #${outcome.issue}`)).toEqual(['created #1', 'created #2', 'created #3', 'created #4']);
+    expect(fake.github.routes().filter((route) => route === 'GET /repos/acme/infra/issues')).toHaveLength(1);
+    expect(fake.github.requests.find((request) => request.method === 'GET' && request.path.includes('/issues?'))?.path).toContain('state=open');
+    expect(tracked.map((issue) => [issue.number, issue.state])).toEqual([[1, 'open'], [2, 'open'], [3, 'open'], [4, 'open']]);
+  });
+
+  it('creates only what the budget grants and says why the rest waits', async () => {
+    const urls = ['https://a.example.org', 'https://b.example.org', 'https://c.example.org'];
+    const steps = planEndpointIssues([], probeReport(urls, urls.map((url) => endpointFinding(url, 'tls-version'))), {}, NOW.toISOString());
+    const budget = issueBudget(2);
+    const outcomes = await applyIssuePlan(testOctokit(fake.apiUrl), REPO, steps, [], { label: 'hipaa-guard', budget });
+    expect(outcomes.map((outcome) => outcome.action)).toEqual(['created', 'created', 'skipped']);
+    expect(outcomes[2]?.reason).toBe('the sweep-wide cap on issues created is reached; the next sweep continues');
+    expect(fake.github.issues).toHaveLength(2);
+    expect(await budget.take(1)).toBe(0);
   });
 });
 
@@ -183,7 +225,7 @@ describe('a nightly run end to end: probe the loopback lab, then publish to the 
     // Then one issue exists, for the expired certificate, and the second run changed nothing
     const expired = endpoints.find((endpoint) => endpoint.url.includes('expired'))?.url;
     expect(first).toEqual([{ url: expired, action: 'created', issue: 1 }]);
-    expect(second).toEqual([{ url: expired, action: 'unchanged', issue: 1 }]);
+    expect(second).toEqual([{ url: expired, action: 'unchanged', issue: 1, reason: CURRENT }]);
     expect(github.issues).toHaveLength(1);
     expect(github.issues[0]?.body).toContain('`CERT-EXPIRED`');
   });

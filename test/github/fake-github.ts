@@ -1,14 +1,16 @@
 /**
- * A small stateful GitHub API on 127.0.0.1 for the publisher, the App and the bundled Action (a
- * child process nock cannot reach): check runs, issues, comments, labels, installation tokens and
- * a repository read API answered by git, kept in memory. Every request is recorded, checked
- * against GitHub's OpenAPI description and against GitHub's size limits.
+ * The one GitHub fake of the test suite: a small stateful GitHub API on 127.0.0.1 for the
+ * publisher, the App (its replicas too) and the bundled Action (a child process nock cannot
+ * reach): check runs, issues, comments and labels per repository, installations with their
+ * repositories and config files, installation tokens, and a repository read API answered by
+ * git, kept in memory. Every request is recorded, checked against GitHub's OpenAPI description
+ * and against GitHub's size limits.
  *
  * GitHub's caps are GitHub's here too: a comparison lists at most 300 files, a pull request's
  * file list at most 3,000, and a tree can be marked truncated.
  */
 import { execFileSync } from 'node:child_process';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { validateGitHubRequest } from '../support/github-openapi.js';
@@ -44,6 +46,8 @@ export interface FakeCheckRun {
 }
 
 export interface FakeIssue {
+  /** `owner/repo`. */
+  repository: string;
   id: number;
   number: number;
   title: string;
@@ -69,6 +73,18 @@ export interface FakeGitHubOptions {
   refuseCompletions?: { status: number; times: number };
   /** Mark recursive trees truncated, as GitHub does past 100,000 entries. */
   truncateTrees?: boolean;
+  /**
+   * Hold the requests whose `METHOD /path` matches until `count` of them arrived (at most 5 s):
+   * racing clients are then sure to have all sent one before any is answered.
+   */
+  barrier?: { route: RegExp; count: number };
+}
+
+/** A repository of an installation: its `.github/hipaa-guard.yml` (null: none, nor in the owner's `.github`). */
+export interface FakeRepository {
+  owner: string;
+  repo: string;
+  config: string | null;
 }
 
 /** GitHub's caps on the files a comparison and a pull request list. */
@@ -83,8 +99,11 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly problems: string[] = [];
   readonly checkRuns: FakeCheckRun[] = [];
+  /** Every repository's issues, in the order they were created. */
   readonly issues: FakeIssue[] = [];
+  /** `owner/repo:name` of each label. */
   readonly labels = new Set<string>();
+  readonly installations: { id: number; repositories: FakeRepository[] }[] = [];
   /** The pull request whose files `GET /pulls/{n}/files` lists. */
   pullRequest: { base: string; head: string } | undefined;
   private server: Server | undefined;
@@ -109,9 +128,24 @@ export class FakeGitHub {
     return this.requests.map((request) => `${request.method} ${request.path.split('?')[0]}`);
   }
 
-  /** A run of the same name made by another app (another CI, the App beside the Action). */
-  addForeignCheckRun(headSha: string, appId: number): FakeCheckRun {
-    const run = this.newCheckRun({ name: 'HIPAA safeguards', head_sha: headSha, external_id: 'hipaa-guard', status: 'completed' }, appId);
+  /** An installation of the App holding `repositories`: listed, authenticated as, and their config files read. */
+  addInstallation(id: number, repositories: FakeRepository[]): void {
+    this.installations.push({ id, repositories });
+  }
+
+  /** The issues of one repository (`owner/repo`). */
+  issuesOf(repository: string): FakeIssue[] {
+    return this.issues.filter((issue) => issue.repository === repository);
+  }
+
+  /** Issue writes to one repository (`POST /issues`, `PATCH /issues/1`, `POST /issues/1/comments`), in order. */
+  issueWritesOf(repository: string): string[] {
+    return this.routes().filter((route) => /^(POST|PATCH) /.test(route) && route.includes(`/repos/${repository}/issues`)).map((route) => route.replace(`/repos/${repository}`, ''));
+  }
+
+  /** A completed run of the same name made by another app (another CI, the App beside the Action), or with another external id. */
+  addForeignCheckRun(headSha: string, appId: number, externalId = 'hipaa-guard'): FakeCheckRun {
+    const run = this.newCheckRun({ name: 'HIPAA safeguards', head_sha: headSha, external_id: externalId, status: 'completed' }, appId);
     run.conclusion = 'success';
     this.checkRuns.push(run);
     return run;
@@ -120,17 +154,35 @@ export class FakeGitHub {
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const text = Buffer.concat(chunks).toString('utf8');
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? '127.0.0.1'}`);
-    const body: unknown = raw ? JSON.parse(raw) : undefined;
+    const body: unknown = text ? JSON.parse(text) : undefined;
     const path = `${url.pathname}${url.search}`;
     this.requests.push({ method, path, body });
     this.problems.push(...validateGitHubRequest(method, path, body), ...githubLimitProblems(method, path, body));
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
-    const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>);
+    await this.barrier(`${method} ${url.pathname}`);
+    const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>, request.headers);
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
+  }
+
+  private arrivals = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  private async barrier(route: string): Promise<void> {
+    const barrier = this.options.barrier;
+    if (!barrier?.route.test(route) || this.arrivals >= barrier.count) return;
+    this.arrivals++;
+    if (this.arrivals === barrier.count) {
+      for (const release of this.waiting.splice(0)) release();
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      setTimeout(resolve, 5_000).unref();
+    });
   }
 
   private newCheckRun(body: Record<string, unknown>, appId: number): FakeCheckRun {
@@ -148,11 +200,15 @@ export class FakeGitHub {
     };
   }
 
-  private route(method: string, url: URL, body: Record<string, unknown>): Answer {
-    if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(url.pathname)) {
-      return [201, { token: 'ghs_fake_installation', expires_at: '2030-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' }];
-    }
+  private route(method: string, url: URL, body: Record<string, unknown>, headers: IncomingHttpHeaders): Answer {
+    // The client asked for a file's bytes (`application/vnd.github.raw`), as Probot's config reader does.
+    const raw = /\.raw\b/.test(headers.accept ?? '');
+    const installationAnswer = this.routeInstallations(method, url, headers);
+    if (installationAnswer) return installationAnswer;
+    const repository = /^\/repos\/([^/]+\/[^/]+)/.exec(url.pathname)?.[1] ?? '';
     const path = url.pathname.replace(/^\/repos\/[^/]+\/[^/]+/, '');
+    const configAnswer = method === 'GET' ? this.routeConfig(repository, path, raw) : undefined;
+    if (configAnswer) return configAnswer;
     const appId = this.options.appId ?? 1;
     let match: RegExpExecArray | null;
     if (method === 'GET' && (match = /^\/commits\/([^/]+)\/check-runs$/.exec(path))) {
@@ -186,15 +242,16 @@ export class FakeGitHub {
       this.applyCheckRun(run, body);
       return [200, run];
     }
-    if (method === 'GET' && path === '/issues') return this.listIssues(url);
+    if (method === 'GET' && path === '/issues') return this.listIssues(repository, url);
     if (method === 'GET' && this.options.repoDir) {
-      const answer = this.routeRepository(this.options.repoDir, path, url);
+      const answer = this.routeRepository(this.options.repoDir, path, url, raw);
       if (answer) return answer;
     }
     if (method === 'POST' && path === '/issues') {
       const issue: FakeIssue = {
+        repository,
         id: this.nextId++,
-        number: this.issues.length + 1,
+        number: this.issuesOf(repository).length + 1,
         title: text(body.title, ''),
         body: text(body.body, ''),
         state: 'open',
@@ -206,7 +263,7 @@ export class FakeGitHub {
       return [201, this.issueJson(issue)];
     }
     if ((match = /^\/issues\/(\d+)(\/comments)?$/.exec(path))) {
-      const issue = this.issues.find((candidate) => candidate.number === Number(match![1]));
+      const issue = this.issuesOf(repository).find((candidate) => candidate.number === Number(match![1]));
       if (!issue) return [404, { message: 'Not Found' }];
       if (method === 'POST' && match[2]) {
         issue.comments.push(text(body.body, ''));
@@ -224,18 +281,56 @@ export class FakeGitHub {
     }
     if (method === 'GET' && (match = /^\/labels\/([^/]+)$/.exec(path))) {
       const name = decodeURIComponent(match[1]!);
-      return this.labels.has(name) ? [200, { id: 1, name }] : [404, { message: 'Not Found' }];
+      return this.labels.has(`${repository}:${name}`) ? [200, { id: 1, name }] : [404, { message: 'Not Found' }];
     }
     if (method === 'POST' && path === '/labels') {
-      if (this.labels.has(text(body.name, ''))) return [422, { message: 'Validation Failed', errors: [{ code: 'already_exists' }] }];
-      this.labels.add(text(body.name, ''));
+      const name = `${repository}:${text(body.name, '')}`;
+      if (this.labels.has(name)) return [422, { message: 'Validation Failed', errors: [{ code: 'already_exists' }] }];
+      this.labels.add(name);
       return [201, { id: 1, name: body.name }];
     }
     return [404, { message: `fake GitHub has no route for ${method} ${url.pathname}` }];
   }
 
+  /**
+   * The App's installations: listing them, a token per installation (`ghs_installation<id>`), and
+   * the repositories that token may see. Any installation id gets a token, as a fake needs.
+   */
+  private routeInstallations(method: string, url: URL, headers: IncomingHttpHeaders): Answer | undefined {
+    const token = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(url.pathname);
+    if (method === 'POST' && token) {
+      return [201, { token: `ghs_installation${token[1]}`, expires_at: '2030-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' }];
+    }
+    if (method === 'GET' && url.pathname === '/app/installations') {
+      return this.page(url, this.installations.map(({ id, repositories }) => ({ id, account: { login: repositories[0]?.owner ?? 'acme' } })));
+    }
+    if (method === 'GET' && url.pathname === '/installation/repositories') {
+      const id = Number(/ghs_installation(\d+)/.exec(headers.authorization ?? '')?.[1]);
+      const repositories = this.installations.find((installation) => installation.id === id)?.repositories ?? [];
+      return [
+        200,
+        {
+          total_count: repositories.length,
+          repositories: repositories.map((repository, index) => ({ id: index + 1, name: repository.repo, owner: { login: repository.owner }, default_branch: 'main' })),
+        },
+      ];
+    }
+    return undefined;
+  }
+
+  /** The config file of an installation's repository, and the owner's `.github` repository (which has none). */
+  private routeConfig(repository: string, path: string, raw: boolean): Answer | undefined {
+    if (path !== '/contents/.github/hipaa-guard.yml' && path !== '/contents/.github%2Fhipaa-guard.yml') return undefined;
+    const installed = this.installations.flatMap((installation) => installation.repositories);
+    const found = installed.find((candidate) => `${candidate.owner}/${candidate.repo}` === repository);
+    if (!found) return installed.some((candidate) => `${candidate.owner}/.github` === repository) ? [404, { message: 'Not Found' }] : undefined;
+    if (found.config === null) return [404, { message: 'Not Found' }];
+    if (raw) return [200, found.config, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }];
+    return [200, contentsFileEntry(repository, '.github/hipaa-guard.yml', Buffer.from(found.config))];
+  }
+
   /** The repository read API, answered by git. */
-  private routeRepository(repoDir: string, path: string, url: URL): Answer | undefined {
+  private routeRepository(repoDir: string, path: string, url: URL, raw: boolean): Answer | undefined {
     const git = (...args: string[]) => execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const changedFiles = (base: string, head: string) =>
       git('diff', '--no-renames', '--name-status', `${base}...${head}`)
@@ -258,6 +353,7 @@ export class FakeGitHub {
       const file = decodeURIComponent(match[1]!);
       try {
         const bytes = execFileSync('git', ['show', `${url.searchParams.get('ref') ?? 'HEAD'}:${file}`], { cwd: repoDir });
+        if (raw) return [200, bytes.toString('utf8'), { 'content-type': 'application/vnd.github.raw; charset=utf-8' }];
         return [200, contentsFileEntry('acme/infra', file, bytes)];
       } catch {
         return [404, { message: 'Not Found' }];
@@ -303,17 +399,18 @@ export class FakeGitHub {
     }
   }
 
-  private listIssues(url: URL): Answer {
+  private listIssues(repository: string, url: URL): Answer {
     const label = url.searchParams.get('labels');
     const state = url.searchParams.get('state') ?? 'open';
-    const matching = this.issues
+    const matching = this.issuesOf(repository)
       .filter((issue) => (!label || issue.labels.includes(label)) && (state === 'all' || issue.state === state))
       .sort((a, b) => b.number - a.number);
     return this.page(url, matching.map((issue) => this.issueJson(issue)));
   }
 
   private issueJson(issue: FakeIssue) {
-    return { ...issue, labels: issue.labels.map((name) => ({ name })), comments: issue.comments.length };
+    const { repository: _repository, ...fields } = issue;
+    return { ...fields, labels: issue.labels.map((name) => ({ name })), comments: issue.comments.length };
   }
 }
 

@@ -1361,7 +1361,7 @@ var require_light = __commonJS({
   }
 });
 
-// checks/github/backoff.ts
+// checks/github/http-error.ts
 function isHttpError(error) {
   return typeof error === "object" && error !== null && "status" in error && typeof error.status === "number";
 }
@@ -1377,30 +1377,6 @@ function safeErrorMessage(error) {
 }
 function httpStatus(error) {
   return isHttpError(error) ? error.status : void 0;
-}
-function rateLimitWaitMs(error, now) {
-  if (!isHttpError(error) || error.status !== 403 && error.status !== 429) return void 0;
-  const headers = error.response?.headers ?? {};
-  const retryAfter = Number(headers["retry-after"]);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers["retry-after"] !== void 0) return retryAfter * 1e3;
-  if (String(headers["x-ratelimit-remaining"]) === "0" && headers["x-ratelimit-reset"] !== void 0) {
-    return Math.max(0, Number(headers["x-ratelimit-reset"]) * 1e3 - now.getTime());
-  }
-  if (/secondary rate limit/i.test(error.message)) return 6e4;
-  return void 0;
-}
-async function withBackoff(call, options) {
-  const retries = options.retries ?? 3;
-  const maxWaitMs = options.maxWaitMs ?? 15 * 6e4;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      const wait = rateLimitWaitMs(error, options.now());
-      if (wait === void 0 || attempt >= retries || wait > maxWaitMs) throw error;
-      await options.sleep(wait);
-    }
-  }
 }
 
 // checks/github/api-source.ts
@@ -1643,6 +1619,16 @@ function renderCheckRunSummary(report, options) {
 // checks/github/endpoint-issues.ts
 var ISSUE_LABEL = "hipaa-guard";
 var ISSUE_BODY_LIMIT = 65e3;
+function issueBudget(limit) {
+  let left = Math.max(0, limit);
+  return {
+    take(wanted) {
+      const granted = Math.min(left, Math.max(0, wanted));
+      left -= granted;
+      return Promise.resolve(granted);
+    }
+  };
+}
 var ENDPOINT_MARKER = /<!-- hipaa-guard:endpoint=([0-9a-f]+) -->/;
 var FINDINGS_MARKER = /<!-- hipaa-guard:findings=([^ ]*) -->/;
 function endpointFingerprint(url) {
@@ -1650,97 +1636,129 @@ function endpointFingerprint(url) {
 }
 var findingKey = (finding) => `${finding.ruleId}@${finding.fingerprint}`;
 var problemKey = (url, problem) => `problem-${problem.category}@${fingerprintOf(`problem-${problem.category}`, url)}`;
-async function syncEndpointIssues(octokit, repository, report, options) {
-  const label = options.label ?? ISSUE_LABEL;
-  const maxCreated = options.maxCreated ?? 10;
-  const call = (request2) => withBackoff(request2, options);
-  const listTracked = async () => {
-    const issues = await call(() => octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, labels: label, state: "all", per_page: 100 }));
-    const byEndpoint = /* @__PURE__ */ new Map();
-    for (const issue of issues) {
-      const marker = ENDPOINT_MARKER.exec(issue.body ?? "")?.[1];
-      if (!marker || issue.pull_request) continue;
-      const findings = FINDINGS_MARKER.exec(issue.body ?? "")?.[1]?.split(",").filter(Boolean) ?? [];
-      const tracked2 = { id: issue.id, number: issue.number, state: issue.state === "open" ? "open" : "closed", findings };
-      byEndpoint.set(marker, [...byEndpoint.get(marker) ?? [], tracked2]);
-    }
-    return byEndpoint;
-  };
-  const comment = (issue, body) => call(() => octokit.rest.issues.createComment({ ...repository, issue_number: issue, body }));
-  let labelReady = false;
-  const ensureLabel = async () => {
-    if (labelReady) return;
-    try {
-      await call(() => octokit.rest.issues.getLabel({ ...repository, name: label }));
-    } catch (error) {
-      if (httpStatus(error) !== 404) throw error;
-      try {
-        await call(
-          () => octokit.rest.issues.createLabel({ ...repository, name: label, color: "b60205", description: "HIPAA safeguard findings from hipaa-guard" })
-        );
-      } catch (createError) {
-        if (httpStatus(createError) !== 422) throw createError;
-      }
-    }
-    labelReady = true;
-  };
-  const now = options.now().toISOString();
-  const tracked = await listTracked();
-  const outcomes = [];
-  let created = 0;
-  for (const endpoint2 of endpointStates(report, options.issueOn ?? "high", options.loadedConfig)) {
+function trackedIssueOf(issue) {
+  const marker = ENDPOINT_MARKER.exec(issue.body ?? "")?.[1];
+  if (!marker || issue.pull_request) return void 0;
+  const findings = FINDINGS_MARKER.exec(issue.body ?? "")?.[1]?.split(",").filter(Boolean) ?? [];
+  return { number: issue.number, state: issue.state === "open" ? "open" : "closed", marker, findings };
+}
+function planEndpointIssues(tracked, report, policy, now) {
+  const maxCreated = policy.maxCreated ?? 10;
+  const steps = [];
+  let opened = 0;
+  for (const endpoint2 of endpointStates(report, policy.issueOn ?? "high", policy.loadedConfig)) {
     const { url, findings, problems } = endpoint2;
     const marker = endpointFingerprint(url);
-    const issues = tracked.get(marker) ?? [];
-    const byAge = [...issues].sort((a, b) => a.number - b.number);
+    const byAge = tracked.filter((issue) => issue.marker === marker).sort((a, b) => a.number - b.number);
     const open = byAge.find((issue) => issue.state === "open");
     const tracking = open ?? byAge[0];
     if (endpoint2.state === "quiet") {
-      if (tracking) outcomes.push({ url, action: "unchanged", issue: tracking.number, reason: "issue-on is never: issues are neither opened nor closed" });
+      if (tracking) steps.push({ kind: "leave", url, issue: tracking.number, reason: "issue-on is never: issues are neither opened nor closed" });
       continue;
     }
     if (endpoint2.state === "clean") {
       if (!open) continue;
       const below = findings.length ? ` (${findings.length} finding${findings.length === 1 ? "" : "s"} below issue-on remain in the report)` : "";
-      await comment(open.number, `The endpoint passed every check at or above issue-on on ${now}${below}; closing. hipaa-guard reopens this issue if a finding comes back.`);
-      await call(() => octokit.rest.issues.update({ ...repository, issue_number: open.number, state: "closed", state_reason: "completed" }));
-      outcomes.push({ url, action: "closed", issue: open.number });
+      const comment = `The endpoint passed every check at or above issue-on on ${now}${below}; closing. hipaa-guard reopens this issue if a finding comes back.`;
+      steps.push({ kind: "close", url, issue: open.number, comment, reason: "nothing at or above issue-on, no problem" });
       continue;
     }
     const body = renderIssueBody(url, marker, findings, now, problems);
     const title = issueTitle(url, findings, problems);
     if (!tracking) {
-      if (created >= maxCreated) {
-        outcomes.push({ url, action: "skipped", reason: `already created ${maxCreated} issues this run (the cap); the next run continues` });
+      if (opened >= maxCreated) {
+        steps.push({ kind: "skip", url, reason: `already created ${maxCreated} issues this run (the cap); the next run continues` });
         continue;
       }
-      await ensureLabel();
-      const { data } = await call(() => octokit.rest.issues.create({ ...repository, title, body, labels: [label] }));
-      created++;
-      outcomes.push(...await closeDuplicates(url, marker, data.number));
+      opened++;
+      steps.push({ kind: "open", url, marker, title, body, reason: "fails and has no issue" });
       continue;
     }
     const changes = diffFindings(tracking.findings, findings, problems.map((problem) => problemKey(url, problem)));
     if (tracking.state === "open" && changes.added.length === 0 && changes.resolved.length === 0 && !changes.problemsChanged) {
-      outcomes.push({ url, action: "unchanged", issue: tracking.number });
+      steps.push({ kind: "leave", url, issue: tracking.number, reason: "the issue lists the current findings" });
       continue;
     }
     const reopen = tracking.state === "closed";
-    await call(() => octokit.rest.issues.update({ ...repository, issue_number: tracking.number, title, body, ...reopen ? { state: "open" } : {} }));
-    await comment(tracking.number, renderChangeComment(changes, reopen, now));
-    outcomes.push({ url, action: reopen ? "reopened" : "updated", issue: tracking.number });
+    const reason = reopen ? "fails again; its issue was closed" : "what the issue lists changed";
+    steps.push({ kind: "update", url, issue: tracking.number, title, body, reopen, comment: renderChangeComment(changes, reopen, now), reason });
+  }
+  return steps;
+}
+async function syncEndpointIssues(octokit, repository, report, options) {
+  const label = options.label ?? ISSUE_LABEL;
+  const tracked = await listTrackedIssues(octokit, repository, label, "all");
+  const steps = planEndpointIssues(tracked, report, options, options.now().toISOString());
+  return applyIssuePlan(octokit, repository, steps, tracked, { label, budget: options.budget ?? issueBudget(Number.POSITIVE_INFINITY) });
+}
+async function listTrackedIssues(octokit, repository, label, state) {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { ...repository, labels: label, state, per_page: 100 });
+  return issues.map(trackedIssueOf).filter((issue) => issue !== void 0);
+}
+async function applyIssuePlan(octokit, repository, steps, tracked, options) {
+  const { label } = options;
+  const comment = (issue, body) => octokit.rest.issues.createComment({ ...repository, issue_number: issue, body });
+  const opens = steps.filter((step) => step.kind === "open").length;
+  let granted = opens ? await options.budget.take(opens) : 0;
+  if (granted > 0) await ensureLabel(octokit, repository, label);
+  const outcomes = [];
+  const created = [];
+  for (const step of steps) {
+    switch (step.kind) {
+      case "open": {
+        if (granted === 0) {
+          outcomes.push({ url: step.url, action: "skipped", reason: "the sweep-wide cap on issues created is reached; the next sweep continues" });
+          break;
+        }
+        granted--;
+        const { data } = await octokit.rest.issues.create({ ...repository, title: step.title, body: step.body, labels: [label] });
+        tracked.push({ number: data.number, state: "open", marker: step.marker, findings: [] });
+        created.push({ url: step.url, marker: step.marker, number: data.number, outcome: outcomes.push({ url: step.url, action: "created", issue: data.number }) - 1 });
+        break;
+      }
+      case "update":
+        await octokit.rest.issues.update({ ...repository, issue_number: step.issue, title: step.title, body: step.body, ...step.reopen ? { state: "open" } : {} });
+        await comment(step.issue, step.comment);
+        outcomes.push({ url: step.url, action: step.reopen ? "reopened" : "updated", issue: step.issue });
+        break;
+      case "close":
+        await comment(step.issue, step.comment);
+        await octokit.rest.issues.update({ ...repository, issue_number: step.issue, state: "closed", state_reason: "completed" });
+        outcomes.push({ url: step.url, action: "closed", issue: step.issue });
+        break;
+      case "leave":
+        outcomes.push({ url: step.url, action: "unchanged", issue: step.issue, reason: step.reason });
+        break;
+      case "skip":
+        outcomes.push({ url: step.url, action: "skipped", reason: step.reason });
+        break;
+    }
+  }
+  if (created.length === 0) return outcomes;
+  const listed = await listTrackedIssues(octokit, repository, label, "open");
+  const open = [...listed, ...tracked.filter((issue) => issue.state === "open" && !listed.some((other) => other.number === issue.number))];
+  for (const mine of created) {
+    const same = open.filter((issue) => issue.marker === mine.marker).sort((a, b) => a.number - b.number);
+    const keeper = same[0]?.number ?? mine.number;
+    if (keeper !== mine.number) outcomes[mine.outcome] = { url: mine.url, action: "duplicate-closed", issue: mine.number };
+    for (const duplicate of same.slice(1)) {
+      await comment(duplicate.number, `Duplicate of #${keeper} (two hipaa-guard runs raced); closing.`);
+      await octokit.rest.issues.update({ ...repository, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" });
+      if (duplicate.number !== mine.number) outcomes.push({ url: mine.url, action: "duplicate-closed", issue: duplicate.number });
+    }
   }
   return outcomes;
-  async function closeDuplicates(url, marker, mine) {
-    const open = ((await listTracked()).get(marker) ?? []).filter((issue) => issue.state === "open").sort((a, b) => a.number - b.number);
-    const keeper = open[0]?.number ?? mine;
-    const outcomes2 = [{ url, action: keeper === mine ? "created" : "duplicate-closed", issue: mine }];
-    for (const duplicate of open.slice(1)) {
-      await comment(duplicate.number, `Duplicate of #${keeper} (two hipaa-guard runs raced); closing.`);
-      await call(() => octokit.rest.issues.update({ ...repository, issue_number: duplicate.number, state: "closed", state_reason: "not_planned" }));
-      if (duplicate.number !== mine) outcomes2.push({ url, action: "duplicate-closed", issue: duplicate.number });
+}
+async function ensureLabel(octokit, repository, label) {
+  try {
+    await octokit.rest.issues.getLabel({ ...repository, name: label });
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+    try {
+      await octokit.rest.issues.createLabel({ ...repository, name: label, color: "b60205", description: "HIPAA safeguard findings from hipaa-guard" });
+    } catch (createError) {
+      if (httpStatus(createError) !== 422) throw createError;
     }
-    return outcomes2;
   }
 }
 function subjectOf(error) {
@@ -1760,7 +1778,7 @@ function endpointStates(report, issueOn, loadedConfig) {
     const findings = report.findings.filter((finding) => finding.location.kind === "endpoint" && finding.location.url === url);
     const problems = report.errors.filter((error) => subjectOf(error) === url);
     const fails = problems.length > 0 || findings.some((finding) => meetsThreshold(finding.severity, issueOn));
-    const state = issueOn === "never" && fails ? "quiet" : fails ? "failing" : "clean";
+    const state = issueOn === "never" ? "quiet" : fails ? "failing" : "clean";
     return { url, state, findings, problems };
   });
 }
@@ -6177,24 +6195,26 @@ function forbiddenResult(error) {
   };
 }
 var STARTING = { title: "Checking the HIPAA safeguards\u2026" };
+async function ourRuns(octokit, filter) {
+  const { owner, repo, headSha, externalId, appId } = filter;
+  const { data } = await octokit.rest.checks.listForRef({
+    owner,
+    repo,
+    ref: headSha,
+    check_name: CHECK_RUN_NAME,
+    filter: "all",
+    per_page: 100,
+    ...appId === void 0 ? {} : { app_id: appId }
+  });
+  return data.check_runs.filter((run) => run.head_sha === headSha && run.external_id === externalId && (appId === void 0 || run.app?.id === void 0 || run.app.id === appId)).map((run) => ({ id: run.id, appId: run.app?.id })).sort((a, b) => a.id - b.id);
+}
 async function startCheckRun(octokit, target, options) {
   const { owner, repo, headSha } = target;
   const externalId = target.externalId ?? DEFAULT_EXTERNAL_ID;
   const startedAt = options.now().toISOString();
-  const ours = async (appId) => {
-    const { data } = await octokit.rest.checks.listForRef({
-      owner,
-      repo,
-      ref: headSha,
-      check_name: CHECK_RUN_NAME,
-      filter: "all",
-      per_page: 100,
-      ...appId === void 0 ? {} : { app_id: appId }
-    });
-    return data.check_runs.filter((run) => run.head_sha === headSha && run.external_id === externalId && (appId === void 0 || run.app?.id === void 0 || run.app.id === appId)).sort((a, b) => a.id - b.id);
-  };
+  const filter = { owner, repo, headSha, externalId, ...target.appId === void 0 ? {} : { appId: target.appId } };
   try {
-    for (const existing of await ours(target.appId)) {
+    for (const existing of (await ourRuns(octokit, filter)).reverse()) {
       try {
         await octokit.rest.checks.update({
           owner,
@@ -6204,7 +6224,8 @@ async function startCheckRun(octokit, target, options) {
           started_at: startedAt,
           output: { ...STARTING, summary: "hipaa-guard is running again on this commit." }
         });
-        return { kind: "started", run: { owner, repo, id: existing.id, reused: true } };
+        const appId2 = target.appId ?? existing.appId;
+        return { kind: "started", run: { owner, repo, headSha, externalId, id: existing.id, reused: true, ...appId2 === void 0 ? {} : { appId: appId2 } } };
       } catch (error) {
         if (target.appId !== void 0 || forbiddenResult(error) === void 0) throw error;
       }
@@ -6220,14 +6241,36 @@ async function startCheckRun(octokit, target, options) {
       ...target.detailsUrl ? { details_url: target.detailsUrl } : {},
       output: { ...STARTING, summary: "hipaa-guard is running on this commit." }
     });
-    const [oldest] = await ours(target.appId ?? created.app?.id).catch(() => []);
-    const duplicateOf = oldest && oldest.id < created.id ? oldest.id : void 0;
-    return { kind: "started", run: { owner, repo, id: created.id, reused: false, ...duplicateOf === void 0 ? {} : { duplicateOf } } };
+    const appId = target.appId ?? created.app?.id;
+    const run = { owner, repo, headSha, externalId, id: created.id, reused: false, ...appId === void 0 ? {} : { appId } };
+    const newer = await newerRun(octokit, run);
+    if (newer === void 0) return { kind: "started", run };
+    await supersede(octokit, run, newer, options);
+    return { kind: "superseded", run, by: newer };
   } catch (error) {
     const forbidden = forbiddenResult(error);
     if (forbidden) return forbidden;
     throw error;
   }
+}
+async function newerRun(octokit, run) {
+  const runs = await ourRuns(octokit, run).catch(() => []);
+  const newest = runs.at(-1)?.id;
+  return newest !== void 0 && newest > run.id ? newest : void 0;
+}
+async function supersede(octokit, run, by, options) {
+  await octokit.rest.checks.update({
+    owner: run.owner,
+    repo: run.repo,
+    check_run_id: run.id,
+    status: "completed",
+    conclusion: "cancelled",
+    completed_at: options.now().toISOString(),
+    output: {
+      title: "Superseded by another hipaa-guard run",
+      summary: `Two deliveries started hipaa-guard on this commit at the same instant. Check run ${by} reports the results; this one is left cancelled.`
+    }
+  });
 }
 function completeCheckRun(octokit, run, report, verdict, options) {
   return settleCheckRun(octokit, run, options, () => ({
@@ -6238,6 +6281,11 @@ function completeCheckRun(octokit, run, report, verdict, options) {
 }
 async function settleCheckRun(octokit, run, options, build) {
   const completedAt = options.now().toISOString();
+  const newer = await newerRun(octokit, run);
+  if (newer !== void 0) {
+    await supersede(octokit, run, newer, options);
+    return { conclusion: "cancelled", annotations: 0, requests: 1, supersededBy: newer };
+  }
   try {
     const completion = build();
     const requests = await sendAnnotated(octokit, run, completion, completedAt);
@@ -6369,6 +6417,7 @@ export {
   completeCheckRun,
   describeRunFailure,
   failCheckRun,
+  issueBudget,
   syncEndpointIssues
 };
 /*! Bundled license information:
