@@ -4,7 +4,7 @@
  * `ca` files read from the default branch through the contents API.
  */
 import { apiFileSource } from '../checks/github/api-source.js';
-import { nativeOnly, runProbes } from '../checks/endpoint/run-probes.js';
+import { nativeOnly, runProbes } from '../checks/endpoint/index.js';
 import type { Report } from '../checks/model/report.js';
 import type { ProbeRequest } from './sweep.js';
 

@@ -6,9 +6,9 @@
  *   npx tsx bench/engines.ts      (or through `npm run bench`)
  */
 import { pathToFileURL } from 'node:url';
-import { allEngines } from '../checks/endpoint/engines/index.js';
-import type { EngineName } from '../checks/endpoint/observation.js';
-import { runProbes } from '../checks/endpoint/run-probes.js';
+import { allEngines } from '../checks/endpoint/backends/index.js';
+import type { EngineName } from '../checks/endpoint/model.js';
+import { runProbes } from '../checks/endpoint/index.js';
 import { startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
 
 const SCENARIOS: readonly ScenarioName[] = ['good', 'legacy-tls', 'weak-ciphers', 'self-signed', 'expired'];

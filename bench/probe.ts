@@ -14,10 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { EndpointConfig } from '../checks/config/schema.js';
 import { cipherSuiteByCode, cipherSuiteByName } from '../checks/endpoint/cipher-suites.js';
-import type { Engine } from '../checks/endpoint/engine.js';
-import type { EndpointObservation, TlsVersion } from '../checks/endpoint/observation.js';
-import { nativeEngine } from '../checks/endpoint/probe/native-engine.js';
-import { runProbes } from '../checks/endpoint/run-probes.js';
+import type { Engine } from '../checks/endpoint/backend.js';
+import type { EndpointObservation, TlsVersion } from '../checks/endpoint/model.js';
+import { nativeEngine } from '../checks/endpoint/probe/native-backend.js';
+import { runProbes } from '../checks/endpoint/index.js';
 import { SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
 
 export const run = promisify(execFile);

@@ -1,16 +1,16 @@
 /**
  * `scan`: the infrastructure diff and environment separation over one ChangeSet, whoever
  * built it (git for the CLI and the Action, the API for the App). Only the configurations a
- * change touches are read (checks/infra/select-files.ts), so the cost follows the change, not
+ * change touches are read (checks/infra/collect.ts), so the cost follows the change, not
  * the repository. One family failing never hides the other's results.
  */
 import type { Config } from './config/schema.js';
-import { checkEnvironments } from './environments/check-environments.js';
-import { analyzeInfra } from './infra/analyze.js';
-import { SUPPRESSION_INVALID_RULE } from './infra/engine-rules.js';
+import { checkEnvironments } from './environments/index.js';
+import { analyzeInfra } from './infra/evaluate.js';
+import { SUPPRESSION_INVALID_RULE } from './infra/rules/general.js';
 import picomatch from 'picomatch';
 import { detectFormat, infraPathFilter } from './infra/formats.js';
-import { selectInfraFiles } from './infra/select-files.js';
+import { selectInfraFiles } from './infra/collect.js';
 import { emptyReport, mergeReports, type Report } from './model/report.js';
 import type { ChangeSet } from './model/source.js';
 import { TOOL } from './version.js';

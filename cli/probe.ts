@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { defaultConfig, endpointSchema, PROFILE_NAMES, type Config, type EndpointConfig } from '../checks/config/schema.js';
-import { allEngines } from '../checks/endpoint/engines/index.js';
-import { ENGINES } from '../checks/endpoint/observation.js';
-import { runProbes } from '../checks/endpoint/run-probes.js';
+import { allEngines } from '../checks/endpoint/backends/index.js';
+import { ENGINES } from '../checks/endpoint/model.js';
+import { runProbes } from '../checks/endpoint/index.js';
 import type { Report } from '../checks/model/report.js';
 import {
   exitCodeFor,

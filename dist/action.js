@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-EW4ZDUO3.js";
+} from "./chunk-Z6MPQWS2.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,34 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-7Y4C7SJV.js";
+} from "./chunk-GQSTHUZ3.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-VNF5DN4I.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-OVN6DOTZ.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-DRWA6U6O.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-IRSHF6RB.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+} from "./chunk-5AKEFKPK.js";
+import "./chunk-W2VWFRT6.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-3YKCOGHT.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +73,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-BOCWSJOM.js";
 import {
   __commonJS,
   __require,

@@ -2,7 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { FAIL_ON } from '../model/finding.js';
-import { ENGINES } from '../endpoint/observation.js';
+import { ENGINES } from '../endpoint/model.js';
 
 /** The TLS profiles shipped with hipaa-guard (versioned data in checks/endpoint/profiles). */
 export const PROFILE_NAMES = ['hipaa', 'nist-800-52r2', 'mozilla-intermediate', 'mozilla-modern'] as const;

@@ -1,6 +1,6 @@
 import { ENDPOINT_RULES } from '../endpoint/rules.js';
 import { ENV_RULES } from '../environments/rules.js';
-import { INFRA_ENGINE_RULES } from '../infra/engine-rules.js';
+import { INFRA_ENGINE_RULES } from '../infra/rules/general.js';
 import { INFRA_RULES } from '../infra/rules/index.js';
 import type { Rule } from '../model/rule.js';
 

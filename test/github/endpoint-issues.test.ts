@@ -1,7 +1,7 @@
 import type { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runProbes } from '../../checks/endpoint/run-probes.js';
+import { runProbes } from '../../checks/endpoint/index.js';
 import { endpointFingerprint, syncEndpointIssues } from '../../checks/github/endpoint-issues.js';
 import type { FailOn, Finding } from '../../checks/model/finding.js';
 import { mockGitHub } from '../support/github-openapi.js';

@@ -4,8 +4,8 @@
  */
 import { CIPHER_SUITES, cipherSuiteByCode, type CipherSuite } from '../cipher-suites.js';
 import type { DetailedPeerCertificate } from 'node:tls';
-import type { EngineTimeouts, ProbeTarget } from '../engine.js';
-import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../observation.js';
+import type { EngineTimeouts, ProbeTarget } from '../backend.js';
+import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../model.js';
 import { observeCertificate } from './certificate.js';
 import { Deadline, timeoutFailure, type ProbeFailure } from './failure.js';
 import { followHttpChain } from './http-chain.js';

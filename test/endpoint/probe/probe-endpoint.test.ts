@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapBounded, type EngineTimeouts } from '../../../checks/endpoint/engine.js';
+import { mapBounded, type EngineTimeouts } from '../../../checks/endpoint/backend.js';
 import type {
   CertificateObservation,
   EndpointObservation,
@@ -7,9 +7,9 @@ import type {
   HttpObservation,
   Measurement,
   TlsVersion,
-} from '../../../checks/endpoint/observation.js';
+} from '../../../checks/endpoint/model.js';
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
-import { probeTargetOf } from '../../../checks/endpoint/run-probes.js';
+import { probeTargetOf } from '../../../checks/endpoint/index.js';
 import { GOOD_HSTS, startLab, type Lab, type ScenarioName } from '../../../lab/index.js';
 import { legacyServer } from '../../../lab/legacy-tls.js';
 import { issueLeaf, labAuthority } from '../../../lab/certs.js';
