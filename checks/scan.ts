@@ -6,28 +6,19 @@
  */
 import type { Config } from './config/schema.js';
 import { checkEnvironments } from './environments/index.js';
-import { analyzeInfra } from './infra/evaluate.js';
 import { SUPPRESSION_INVALID_RULE } from './infra/rules/general.js';
-import picomatch from 'picomatch';
-import { detectFormat, infraPathFilter } from './infra/formats.js';
-import { selectInfraFiles } from './infra/collect.js';
+import { checkInfra, type InfraCheckOptions } from './infra/index.js';
 import { emptyReport, mergeReports, type Report } from './model/report.js';
 import type { ChangeSet } from './model/source.js';
 import { TOOL } from './version.js';
 
-export interface ScanOptions {
-  /** Scan every infra file at head: unchanged violations as `existing`, the changed ones as usual. */
-  all?: boolean;
-  /** When the scan started; the engine never reads the clock itself. */
-  now: Date;
-  /** Repository root for the report (a directory or `owner/repo`). */
-  root?: string;
+export interface ScanOptions extends InfraCheckOptions {
   /** Where the config came from, for environment findings that point at it. */
   configPath?: string;
 }
 
 export async function scanChanges(changeSet: ChangeSet, config: Config, options: ScanOptions): Promise<Report> {
-  const infra = await guarded('infra', options.now, () => scanInfra(changeSet, config, options));
+  const infra = await guarded('infra', options.now, () => checkInfra(changeSet, config, options));
   const environments = await guarded('environments', options.now, () =>
     checkEnvironments({ changeSet, config, now: options.now, ...(options.configPath ? { configPath: options.configPath } : {}) }),
   );
@@ -55,34 +46,4 @@ async function guarded(family: string, now: Date, run: () => Promise<Report>): P
     report.errors.push({ category: 'engine', target: family, message: error instanceof Error ? error.message : String(error) });
     return report;
   }
-}
-
-/** The infra family: which files to read at base and head (`selectInfraFiles`), then `analyzeInfra`. */
-export async function scanInfra(changeSet: ChangeSet, config: Config, options: ScanOptions): Promise<Report> {
-  const report = emptyReport(TOOL, options.now.toISOString());
-  const isInfra = infraPathFilter(config.infra);
-  const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...(options.all ? { all: true } : {}) }, report);
-
-  const included = config.infra.include.length ? picomatch([...config.infra.include], { dot: true }) : undefined;
-  for (const file of head) {
-    if (included?.(file.path) && !detectFormat(file.path, file.text)) {
-      report.notes.push(`infra: ${file.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
-    }
-  }
-
-  const renames = new Map(changeSet.changed.filter((file) => file.previousPath !== undefined).map((file) => [file.path, file.previousPath!]));
-  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config.infra.terraform['var-files'] } });
-  report.findings.push(...analysis.findings);
-  report.suppressed.push(...analysis.suppressed);
-  report.unknown.push(...analysis.unknown);
-  report.strengthened.push(...analysis.strengthened);
-  report.notes.push(...analysis.notes);
-  report.targets.push({
-    kind: 'repository',
-    root: options.root ?? '.',
-    ...(changeSet.baseRef ? { base: changeSet.baseRef } : {}),
-    ...(changeSet.headRef ? { head: changeSet.headRef } : {}),
-    files: head.length,
-  });
-  return report;
 }

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-VNF5DN4I.js";
+} from "./chunk-Q5V4IFUV.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

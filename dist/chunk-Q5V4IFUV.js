@@ -3020,7 +3020,11 @@ function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// checks/infra/evaluate.ts
+// checks/infra/index.ts
+var import_picomatch7 = __toESM(require_picomatch(), 1);
+
+// checks/infra/collect.ts
+var import_picomatch6 = __toESM(require_picomatch(), 1);
 import { posix as posix10 } from "node:path";
 
 // checks/infra/formats.ts
@@ -3997,99 +4001,7 @@ function detectFormat(path, text2) {
   return INFRA_PARSERS.find((parser) => parser.matchesPath(path) && parser.matchesContent(path, text2)) ?? INFRA_PARSERS.find((parser) => parser.matchesContent(path, text2));
 }
 
-// checks/infra/evaluate.ts
-var MAX_INFRA_FILE_BYTES = 1024 * 1024;
-async function analyzeInfra(input) {
-  const maxBytes = input.maxBytes ?? MAX_INFRA_FILE_BYTES;
-  const analysis = { findings: [], suppressed: [], unknown: [], strengthened: [], notes: [] };
-  const head = await parseVersion(input.head, maxBytes, input.parseOptions ?? {});
-  const base = await parseVersion(input.base, maxBytes, input.parseOptions ?? {});
-  analysis.notes.push(...head.notes);
-  for (const failure of head.failures) analysis.findings.push(parseErrorFinding(failure));
-  for (const failure of base.failures) {
-    analysis.notes.push(`infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`);
-  }
-  const baseToHead = new Map([...input.renames ?? []].map(([headPath, basePath]) => [basePath, headPath]));
-  const unreadAtHead = new Set(head.failures.map((failure) => failure.path));
-  const diff = diffResources({
-    base: base.resources.filter((resource) => !unreadAtHead.has(baseToHead.get(resource.path) ?? resource.path)),
-    head: head.resources,
-    rules: input.rules ?? INFRA_RULES,
-    scopeOf: (resource, side) => scopeOf(resource, side === "base" ? baseToHead.get(resource.path) ?? resource.path : resource.path)
-  });
-  analysis.unknown.push(...diff.unknown);
-  analysis.strengthened.push(...diff.strengthened);
-  const texts = new Map(input.head.map((file) => [file.path, file.text]));
-  const byPath = /* @__PURE__ */ new Map();
-  for (const finding of diff.findings) {
-    const path = finding.location.kind === "file" ? finding.location.path : "";
-    byPath.set(path, [...byPath.get(path) ?? [], finding]);
-  }
-  for (const [path, findings] of byPath) {
-    const text2 = texts.get(path);
-    if (text2 === void 0) {
-      analysis.findings.push(...findings);
-      continue;
-    }
-    const blocks = head.resources.filter((resource) => resource.path === path).map((resource) => resource.range);
-    const result = applySuppressions(path, text2, findings, blocks, input.now);
-    analysis.findings.push(...result.findings);
-    analysis.suppressed.push(...result.suppressed);
-  }
-  return analysis;
-}
-async function parseVersion(files, maxBytes, options) {
-  const version = { resources: [], failures: [], notes: [] };
-  const groups = /* @__PURE__ */ new Map();
-  for (const file of files) {
-    const parser = detectFormat(file.path, file.text);
-    if (!parser) continue;
-    const size = Buffer.byteLength(file.text);
-    if (size > maxBytes) {
-      version.failures.push({ ok: false, path: file.path, format: parser.format, line: 1, message: `file is ${size} bytes, over the ${maxBytes}-byte limit; it was not checked` });
-      continue;
-    }
-    const key = parser.groupOf?.(file.path) ?? `${parser.format}:${file.path}`;
-    const group = groups.get(key) ?? { parser, files: [] };
-    group.files.push(file);
-    groups.set(key, group);
-  }
-  const parsed = await Promise.all(
-    [...groups.values()].map(
-      ({ parser, files: members }) => parser.parseGroup ? parser.parseGroup(members, options) : Promise.all(members.map(async (file) => parser.parse(file.path, file.text)))
-    )
-  );
-  for (const result of parsed.flat()) {
-    if (result.ok) {
-      version.resources.push(...result.resources);
-      version.notes.push(...result.notes ?? []);
-    } else version.failures.push(result);
-  }
-  return version;
-}
-function scopeOf(resource, path) {
-  if (resource.scope !== void 0) {
-    const from = `:${posix10.dirname(resource.path)}`;
-    return path !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix10.dirname(path)}` : resource.scope;
-  }
-  const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
-  return parser?.groupOf?.(path) ?? `${resource.format}:${path}`;
-}
-function parseErrorFinding(failure) {
-  return makeFinding(PARSE_ERROR_RULE, {
-    message: `${failure.path} (${failure.format}) could not be checked: ${failure.message}`,
-    location: { kind: "file", path: failure.path, startLine: failure.line, endLine: failure.line },
-    subject: failure.path,
-    evidence: { format: failure.format, error: failure.message }
-  });
-}
-
-// checks/scan.ts
-var import_picomatch7 = __toESM(require_picomatch(), 1);
-
 // checks/infra/collect.ts
-var import_picomatch6 = __toESM(require_picomatch(), 1);
-import { posix as posix11 } from "node:path";
 var MAX_SELECTED_FILES = 2e4;
 var READ_CONCURRENCY2 = 32;
 async function selectInfraFiles(changeSet, options, report) {
@@ -4186,7 +4098,7 @@ var Globs = class {
     let entry = this.compiled.get(glob);
     if (!entry) {
       const scanned = import_picomatch6.default.scan(glob);
-      const dir = posix11.dirname(glob) === "." ? "" : posix11.dirname(glob);
+      const dir = posix10.dirname(glob) === "." ? "" : posix10.dirname(glob);
       entry = { matches: (0, import_picomatch6.default)(glob, { dot: true }), base: scanned.isGlob ? scanned.base : dir, isGlob: scanned.isGlob };
       this.compiled.set(glob, entry);
     }
@@ -4261,18 +4173,18 @@ async function indexDependents(listing, reader, globs) {
 }
 function candidatesFor(path, index2) {
   const found = [...index2.get("") ?? []];
-  let dir = posix11.dirname(path);
+  let dir = posix10.dirname(path);
   for (; ; ) {
     if (dir !== ".") found.push(...index2.get(dir) ?? []);
     if (dir === "." || dir === "/") break;
-    dir = posix11.dirname(dir);
+    dir = posix10.dirname(dir);
   }
   return found;
 }
 function indexByDirectory(listing) {
   const index2 = /* @__PURE__ */ new Map();
   for (const path of listing) {
-    const dir = posix11.dirname(path) === "." ? "" : posix11.dirname(path);
+    const dir = posix10.dirname(path) === "." ? "" : posix10.dirname(path);
     const list2 = index2.get(dir) ?? [];
     list2.push(path);
     index2.set(dir, list2);
@@ -4280,36 +4192,96 @@ function indexByDirectory(listing) {
   return index2;
 }
 
-// checks/scan.ts
-async function scanChanges(changeSet, config, options) {
-  const infra = await guarded("infra", options.now, () => scanInfra(changeSet, config, options));
-  const environments = await guarded(
-    "environments",
-    options.now,
-    () => checkEnvironments({ changeSet, config, now: options.now, ...options.configPath ? { configPath: options.configPath } : {} })
-  );
-  return withoutRepeatedSuppressionProblems(mergeReports(infra, environments));
-}
-function withoutRepeatedSuppressionProblems(report) {
-  const seen = /* @__PURE__ */ new Set();
-  const findings = report.findings.filter((finding) => {
-    if (finding.ruleId !== SUPPRESSION_INVALID_RULE.id) return true;
-    if (seen.has(finding.fingerprint)) return false;
-    seen.add(finding.fingerprint);
-    return true;
-  });
-  return { ...report, findings };
-}
-async function guarded(family, now, run) {
-  try {
-    return await run();
-  } catch (error) {
-    const report = emptyReport(TOOL, now.toISOString());
-    report.errors.push({ category: "engine", target: family, message: error instanceof Error ? error.message : String(error) });
-    return report;
+// checks/infra/evaluate.ts
+import { posix as posix11 } from "node:path";
+var MAX_INFRA_FILE_BYTES = 1024 * 1024;
+async function analyzeInfra(input) {
+  const maxBytes = input.maxBytes ?? MAX_INFRA_FILE_BYTES;
+  const analysis = { findings: [], suppressed: [], unknown: [], strengthened: [], notes: [] };
+  const head = await parseVersion(input.head, maxBytes, input.parseOptions ?? {});
+  const base = await parseVersion(input.base, maxBytes, input.parseOptions ?? {});
+  analysis.notes.push(...head.notes);
+  for (const failure of head.failures) analysis.findings.push(parseErrorFinding(failure));
+  for (const failure of base.failures) {
+    analysis.notes.push(`infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`);
   }
+  const baseToHead = new Map([...input.renames ?? []].map(([headPath, basePath]) => [basePath, headPath]));
+  const unreadAtHead = new Set(head.failures.map((failure) => failure.path));
+  const diff = diffResources({
+    base: base.resources.filter((resource) => !unreadAtHead.has(baseToHead.get(resource.path) ?? resource.path)),
+    head: head.resources,
+    rules: input.rules ?? INFRA_RULES,
+    scopeOf: (resource, side) => scopeOf(resource, side === "base" ? baseToHead.get(resource.path) ?? resource.path : resource.path)
+  });
+  analysis.unknown.push(...diff.unknown);
+  analysis.strengthened.push(...diff.strengthened);
+  const texts = new Map(input.head.map((file) => [file.path, file.text]));
+  const byPath = /* @__PURE__ */ new Map();
+  for (const finding of diff.findings) {
+    const path = finding.location.kind === "file" ? finding.location.path : "";
+    byPath.set(path, [...byPath.get(path) ?? [], finding]);
+  }
+  for (const [path, findings] of byPath) {
+    const text2 = texts.get(path);
+    if (text2 === void 0) {
+      analysis.findings.push(...findings);
+      continue;
+    }
+    const blocks = head.resources.filter((resource) => resource.path === path).map((resource) => resource.range);
+    const result = applySuppressions(path, text2, findings, blocks, input.now);
+    analysis.findings.push(...result.findings);
+    analysis.suppressed.push(...result.suppressed);
+  }
+  return analysis;
 }
-async function scanInfra(changeSet, config, options) {
+async function parseVersion(files, maxBytes, options) {
+  const version = { resources: [], failures: [], notes: [] };
+  const groups = /* @__PURE__ */ new Map();
+  for (const file of files) {
+    const parser = detectFormat(file.path, file.text);
+    if (!parser) continue;
+    const size = Buffer.byteLength(file.text);
+    if (size > maxBytes) {
+      version.failures.push({ ok: false, path: file.path, format: parser.format, line: 1, message: `file is ${size} bytes, over the ${maxBytes}-byte limit; it was not checked` });
+      continue;
+    }
+    const key = parser.groupOf?.(file.path) ?? `${parser.format}:${file.path}`;
+    const group = groups.get(key) ?? { parser, files: [] };
+    group.files.push(file);
+    groups.set(key, group);
+  }
+  const parsed = await Promise.all(
+    [...groups.values()].map(
+      ({ parser, files: members }) => parser.parseGroup ? parser.parseGroup(members, options) : Promise.all(members.map(async (file) => parser.parse(file.path, file.text)))
+    )
+  );
+  for (const result of parsed.flat()) {
+    if (result.ok) {
+      version.resources.push(...result.resources);
+      version.notes.push(...result.notes ?? []);
+    } else version.failures.push(result);
+  }
+  return version;
+}
+function scopeOf(resource, path) {
+  if (resource.scope !== void 0) {
+    const from = `:${posix11.dirname(resource.path)}`;
+    return path !== resource.path && resource.scope.endsWith(from) ? `${resource.scope.slice(0, -from.length)}:${posix11.dirname(path)}` : resource.scope;
+  }
+  const parser = INFRA_PARSERS.find((candidate) => candidate.format === resource.format);
+  return parser?.groupOf?.(path) ?? `${resource.format}:${path}`;
+}
+function parseErrorFinding(failure) {
+  return makeFinding(PARSE_ERROR_RULE, {
+    message: `${failure.path} (${failure.format}) could not be checked: ${failure.message}`,
+    location: { kind: "file", path: failure.path, startLine: failure.line, endLine: failure.line },
+    subject: failure.path,
+    evidence: { format: failure.format, error: failure.message }
+  });
+}
+
+// checks/infra/index.ts
+async function checkInfra(changeSet, config, options) {
   const report = emptyReport(TOOL, options.now.toISOString());
   const isInfra = infraPathFilter(config.infra);
   const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...options.all ? { all: true } : {} }, report);
@@ -4336,9 +4308,38 @@ async function scanInfra(changeSet, config, options) {
   return report;
 }
 
+// checks/scan.ts
+async function scanChanges(changeSet, config, options) {
+  const infra = await guarded("infra", options.now, () => checkInfra(changeSet, config, options));
+  const environments = await guarded(
+    "environments",
+    options.now,
+    () => checkEnvironments({ changeSet, config, now: options.now, ...options.configPath ? { configPath: options.configPath } : {} })
+  );
+  return withoutRepeatedSuppressionProblems(mergeReports(infra, environments));
+}
+function withoutRepeatedSuppressionProblems(report) {
+  const seen = /* @__PURE__ */ new Set();
+  const findings = report.findings.filter((finding) => {
+    if (finding.ruleId !== SUPPRESSION_INVALID_RULE.id) return true;
+    if (seen.has(finding.fingerprint)) return false;
+    seen.add(finding.fingerprint);
+    return true;
+  });
+  return { ...report, findings };
+}
+async function guarded(family, now, run) {
+  try {
+    return await run();
+  } catch (error) {
+    const report = emptyReport(TOOL, now.toISOString());
+    report.errors.push({ category: "engine", target: family, message: error instanceof Error ? error.message : String(error) });
+    return report;
+  }
+}
+
 export {
   applySuppressions,
   parseTerraformModule,
-  scanChanges,
-  scanInfra
+  scanChanges
 };

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-Z6MPQWS2.js";
+} from "./chunk-WVEQWTXI.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-VNF5DN4I.js";
+} from "./chunk-Q5V4IFUV.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,

@@ -5,9 +5,8 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges,
-  scanInfra
-} from "./chunk-VNF5DN4I.js";
+  scanChanges
+} from "./chunk-Q5V4IFUV.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-W2VWFRT6.js";
 import "./chunk-3YKCOGHT.js";
@@ -15,6 +14,5 @@ import "./chunk-2OVPAMWB.js";
 import "./chunk-BOCWSJOM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges,
-  scanInfra
+  scanChanges
 };
