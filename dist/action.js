@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-WVEQWTXI.js";
+} from "./chunk-CEWZOVUM.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,34 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-GQSTHUZ3.js";
+} from "./chunk-5LWRO3Y6.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-Q5V4IFUV.js";
+} from "./chunk-OYMDKTZN.js";
 import "./chunk-ID2TFFKD.js";
 import {
-  allEngines
-} from "./chunk-OVN6DOTZ.js";
+  allBackends
+} from "./chunk-LC5GCR6M.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-DRWA6U6O.js";
+} from "./chunk-GDKULYLO.js";
 import {
-  runProbes
-} from "./chunk-IRSHF6RB.js";
+  checkEndpoints
+} from "./chunk-BM3UIAKN.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-5AKEFKPK.js";
-import "./chunk-W2VWFRT6.js";
+} from "./chunk-6JZN7LB5.js";
+import "./chunk-QSKVDX3F.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-3YKCOGHT.js";
+} from "./chunk-2JX7UAD5.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +73,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 import {
   __commonJS,
   __require,
@@ -20087,7 +20087,7 @@ async function loadConfig(path, context, base, octokit, port) {
 async function probeEndpoints(config, settings, context, options, port) {
   const endpoints = shareOf(config.endpoints, settings.shard);
   port.info(`probing ${endpoints.length} of ${config.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ""}`);
-  return runProbes({
+  return checkEndpoints({
     endpoints,
     profile: config.profile,
     engine: config.engine,
@@ -20097,7 +20097,7 @@ async function probeEndpoints(config, settings, context, options, port) {
     readFile: (path) => readFile2(resolve(context.workspace, path), "utf8"),
     now: options.now,
     // The workflow's own config chooses the engine; an external one must be on the runner.
-    engines: allEngines
+    backends: allBackends
   });
 }
 function annotateFindings(report, port) {

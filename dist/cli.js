@@ -22,9 +22,9 @@ import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
-  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-EO3ZZ6HU.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-DKNDTAL4.js")).scanCommand },
-  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-RPJTQSKA.js")).demoCommand }
+  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-NT2ZVJEP.js")).probeCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-RNGKFOMS.js")).scanCommand },
+  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-5AUIABU3.js")).demoCommand }
 };
 function overview() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
@@ -41,7 +41,7 @@ function overview() {
   ].join("\n");
 }
 async function isConfigError(error) {
-  return error instanceof (await import("./chunk-MASNPJXJ.js")).ConfigError;
+  return error instanceof (await import("./chunk-KQ5S2UHO.js")).ConfigError;
 }
 async function runCli(argv, io) {
   const [name, ...args] = argv;

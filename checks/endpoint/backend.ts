@@ -1,11 +1,11 @@
 /**
- * The interface every TLS engine implements (the native prober, tls-scan, testssl.sh).
- * An engine collects: it turns targets into observations and never judges them.
+ * The interface every TLS backend implements (the native prober, tls-scan, testssl.sh).
+ * A backend collects: it turns targets into observations and never judges them.
  */
-import type { EndpointObservation, EngineName } from './model.js';
+import type { EndpointObservation, BackendName } from './model.js';
 import type { HostResolver } from './probe/resolve-host.js';
 
-/** One endpoint, resolved from config into everything an engine needs to connect. */
+/** One endpoint, resolved from config into everything a backend needs to connect. */
 export interface ProbeTarget {
   /** The URL as configured, e.g. `https://api.example.org/health`; observations carry it back. */
   url: string;
@@ -23,7 +23,7 @@ export interface ProbeTarget {
   caPem: string[];
 }
 
-export interface EngineTimeouts {
+export interface ProbeTimeouts {
   /** Longest wait for a TCP connection. */
   connectMs: number;
   /** Longest wait for one TLS handshake or one HTTP response after connecting. */
@@ -32,35 +32,35 @@ export interface EngineTimeouts {
   totalMs: number;
 }
 
-export interface EngineOptions {
-  timeouts: EngineTimeouts;
+export interface BackendOptions {
+  timeouts: ProbeTimeouts;
   /** Endpoints probed at once. */
   concurrency: number;
   /** Clock for `observedAt` and durations. */
   now: () => Date;
   /** Called when one endpoint's observation is complete (for a progress line). */
   onObservation?: (observation: EndpointObservation) => void;
-  /** Resolves host names within the endpoint's budget (native engine); default: a cancellable DNS resolver. */
+  /** Resolves host names within the endpoint's budget (native backend); default: a cancellable DNS resolver. */
   resolve?: HostResolver;
 }
 
 /**
- * One target's outcome: its observation, or why the engine could not make one (a bug in the
+ * One target's outcome: its observation, or why the backend could not make one (a bug in the
  * prober, a tool that crashed on this endpoint). Rejected for this target alone, never for all.
  */
 export type ProbeResult = PromiseSettledResult<EndpointObservation>;
 
-export interface Engine {
-  name: EngineName;
+export interface Backend {
+  name: BackendName;
   /**
-   * One result per target, in the order of `targets`. Rejects only when the engine as a whole
+   * One result per target, in the order of `targets`. Rejects only when the backend as a whole
    * cannot run (binary missing, wrong version); a failure at one endpoint is that result's alone.
    */
-  probe(targets: readonly ProbeTarget[], options: EngineOptions): Promise<ProbeResult[]>;
+  probe(targets: readonly ProbeTarget[], options: BackendOptions): Promise<ProbeResult[]>;
 }
 
 /** Derives the timeouts of each step from the per-endpoint budget of the config (`probe.timeout`). */
-export function timeoutsFor(totalMs: number): EngineTimeouts {
+export function timeoutsFor(totalMs: number): ProbeTimeouts {
   return {
     totalMs,
     connectMs: Math.max(100, Math.min(5000, Math.floor(totalMs / 2))),

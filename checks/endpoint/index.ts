@@ -1,6 +1,6 @@
 /**
  * Probes the configured endpoints and judges them: config entries become probe targets (CA
- * files read through the injected reader), each engine collects observations with a bound on
+ * files read through the injected reader), each backend collects observations with a bound on
  * concurrency, the evaluation side turns them into findings, and one Report comes out.
  * No process.env, no clock, no filesystem of its own.
  */
@@ -9,15 +9,15 @@ import { compareFindings } from '../model/finding.js';
 import type { ErroredOutcome, Report, ScanTarget } from '../model/report.js';
 import { emptyReport } from '../model/report.js';
 import { TOOL } from '../version.js';
-import { BudgetExceeded, timeoutsFor, type Engine, type ProbeResult, type ProbeTarget } from './backend.js';
-import { EngineFailure } from './backends/process.js';
+import { BudgetExceeded, timeoutsFor, type Backend, type ProbeResult, type ProbeTarget } from './backend.js';
+import { BackendFailure } from './backends/process.js';
 import { evaluateEndpoint } from './evaluate.js';
-import type { EndpointObservation, EngineName } from './model.js';
-import { nativeEngine } from './probe/native-backend.js';
+import type { EndpointObservation, BackendName } from './model.js';
+import { nativeBackend } from './probe/native-backend.js';
 import { loadProfile, type TlsProfile } from './profiles/index.js';
 
-/** Builds the engine for a name and optional binary path; `undefined` when it is not available. */
-export type EngineFactory = (name: EngineName, enginePath: string | undefined) => Engine | undefined;
+/** Builds the backend for a name and optional binary path; `undefined` when it is not available. */
+export type BackendFactory = (name: BackendName, enginePath: string | undefined) => Backend | undefined;
 
 export interface ProbeProgress {
   done: number;
@@ -26,12 +26,12 @@ export interface ProbeProgress {
   url: string;
 }
 
-export interface RunProbesRequest {
+export interface CheckEndpointsRequest {
   endpoints: readonly EndpointConfig[];
   /** The run's profile; an endpoint's own `profile` overrides it. */
   profile: ProfileName;
-  /** The run's engine (default `native`); an endpoint's own `engine` overrides it. */
-  engine?: EngineName;
+  /** The run's backend, config key `engine` (default `native`); an endpoint's own `engine` overrides it. */
+  engine?: BackendName;
   enginePath?: string;
   /** Budget per endpoint, milliseconds (config `probe.timeout`). */
   timeoutMs: number;
@@ -39,20 +39,20 @@ export interface RunProbesRequest {
   /** Reads an endpoint's `ca` file (path as configured, relative to the repository root). */
   readFile: (path: string) => Promise<string>;
   now: () => Date;
-  /** Default: the native engine only. */
-  engines?: EngineFactory;
+  /** Default: the native backend only. */
+  backends?: BackendFactory;
   onProgress?: (progress: ProbeProgress) => void;
 }
 
 interface Planned {
   endpoint: EndpointConfig;
   target: ProbeTarget;
-  engine: EngineName;
+  engine: BackendName;
   enginePath: string | undefined;
   profile: TlsProfile;
 }
 
-export const nativeOnly: EngineFactory = (name) => (name === 'native' ? nativeEngine : undefined);
+export const nativeOnly: BackendFactory = (name) => (name === 'native' ? nativeBackend : undefined);
 
 function hostOf(url: URL): string {
   return url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
@@ -77,7 +77,7 @@ function endpointError(endpoint: EndpointConfig, category: ErroredOutcome['categ
   return { category, target: endpoint.url, message, location: { kind: 'endpoint', url: endpoint.url, ...(endpoint.address ? { address: endpoint.address } : {}) } };
 }
 
-async function plan(request: RunProbesRequest): Promise<{ planned: Planned[]; errors: ErroredOutcome[] }> {
+async function plan(request: CheckEndpointsRequest): Promise<{ planned: Planned[]; errors: ErroredOutcome[] }> {
   const results = await Promise.all(
     request.endpoints.map(async (endpoint): Promise<Planned | { error: ErroredOutcome }> => {
       let caPem: string[] = [];
@@ -107,8 +107,8 @@ async function plan(request: RunProbesRequest): Promise<{ planned: Planned[]; er
   };
 }
 
-/** Groups by engine and binary, keeping the configured order inside each group. */
-function groupByEngine(planned: readonly Planned[]): Planned[][] {
+/** Groups by backend and binary, keeping the configured order inside each group. */
+function groupByBackend(planned: readonly Planned[]): Planned[][] {
   const groups = new Map<string, Planned[]>();
   for (const entry of planned) {
     const key = `${entry.engine}\u0000${entry.enginePath ?? ''}`;
@@ -122,31 +122,31 @@ function messageOf(error: unknown): string {
 }
 
 /** Probes and judges every endpoint; one endpoint's failure never hides another's results. */
-export async function runProbes(request: RunProbesRequest): Promise<Report> {
+export async function checkEndpoints(request: CheckEndpointsRequest): Promise<Report> {
   const startedAt = request.now();
   const report = emptyReport(TOOL, startedAt.toISOString());
   const runProfile = loadProfile(request.profile);
   report.profile = { name: runProfile.name, version: runProfile.version, source: runProfile.source };
   const { planned, errors } = await plan(request);
   report.errors.push(...errors);
-  const factory = request.engines ?? nativeOnly;
+  const factory = request.backends ?? nativeOnly;
   const total = planned.length;
   let done = 0;
   const observe = (observation: EndpointObservation): void => {
     done += 1;
     request.onProgress?.({ done, total, url: observation.url });
   };
-  for (const group of groupByEngine(planned)) {
+  for (const group of groupByBackend(planned)) {
     const [first] = group;
     if (!first) continue;
-    const engine = factory(first.engine, first.enginePath);
-    if (!engine) {
+    const backend = factory(first.engine, first.enginePath);
+    if (!backend) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'engine', `the ${entry.engine} engine is not available in this run`));
       continue;
     }
     let results: ProbeResult[];
     try {
-      results = await engine.probe(
+      results = await backend.probe(
         group.map((entry) => entry.target),
         { timeouts: timeoutsFor(request.timeoutMs), concurrency: request.concurrency, now: request.now, onObservation: observe },
       );
@@ -161,12 +161,12 @@ export async function runProbes(request: RunProbesRequest): Promise<Report> {
         return;
       }
       if (result.status === 'rejected') {
-        const category = result.reason instanceof EngineFailure ? 'engine' : result.reason instanceof BudgetExceeded ? 'timeout' : 'bug';
+        const category = result.reason instanceof BackendFailure ? 'engine' : result.reason instanceof BudgetExceeded ? 'timeout' : 'bug';
         report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
         return;
       }
       const observation = result.value;
-      const target: ScanTarget = { kind: 'endpoint', url: entry.target.url, engine: engine.name };
+      const target: ScanTarget = { kind: 'endpoint', url: entry.target.url, engine: backend.name };
       if (observation.address ?? entry.target.address) target.address = observation.address ?? entry.target.address;
       report.targets.push(target);
       if (entry.profile.name !== runProfile.name) report.notes.push(`${entry.target.url} was judged against profile ${entry.profile.name} ${entry.profile.version}`);

@@ -1,18 +1,18 @@
 /**
- * What an engine saw at one endpoint: plain, JSON-able facts, no verdicts.
- * Every engine (native, tls-scan, testssl) produces this; the rules judge it against a profile.
+ * What a backend saw at one endpoint: plain, JSON-able facts, no verdicts.
+ * Every backend (native, tls-scan, testssl) produces this; the rules judge it against a profile.
  * A recorded observation is a test fixture.
  */
 
 export const TLS_VERSIONS = ['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
 
-export const ENGINES = ['native', 'tls-scan', 'testssl'] as const;
-export type EngineName = (typeof ENGINES)[number];
+export const BACKENDS = ['native', 'tls-scan', 'testssl'] as const;
+export type BackendName = (typeof BACKENDS)[number];
 
 /**
- * A fact that may be missing. `not-measured`: this engine cannot make the check, or an earlier
- * step failed, so no verdict may be drawn. `error`: the engine tried and failed.
+ * A fact that may be missing. `not-measured`: this backend cannot make the check, or an earlier
+ * step failed, so no verdict may be drawn. `error`: the backend tried and failed.
  */
 export type Measurement<T> =
   | { status: 'measured'; value: T }
@@ -117,7 +117,7 @@ export interface EndpointObservation {
   port: number;
   /** The address actually connected to. */
   address?: string;
-  engine: EngineName;
+  engine: BackendName;
   /** ISO 8601; the clock rules measure certificate validity against. */
   observedAt: string;
   durationMs: number;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointConfig } from '../../checks/config/schema.js';
-import type { Engine } from '../../checks/endpoint/backend.js';
-import { nativeOnly, probeTargetOf, runProbes, type ProbeProgress, type RunProbesRequest } from '../../checks/endpoint/index.js';
+import type { Backend } from '../../checks/endpoint/backend.js';
+import { nativeOnly, probeTargetOf, checkEndpoints, type ProbeProgress, type CheckEndpointsRequest } from '../../checks/endpoint/index.js';
 import type { Report } from '../../checks/model/report.js';
 import { startLab, startScenario, type Lab, type ScenarioName } from '../../lab/index.js';
 
@@ -28,7 +28,7 @@ function findingsAt(report: Report, endpoint: EndpointConfig): string[] {
   return report.findings.filter((finding) => finding.location.kind === 'endpoint' && finding.location.url === endpoint.url).map((finding) => finding.ruleId);
 }
 
-function requestFor(endpoints: EndpointConfig[], extra: Partial<RunProbesRequest> = {}): RunProbesRequest {
+function requestFor(endpoints: EndpointConfig[], extra: Partial<CheckEndpointsRequest> = {}): CheckEndpointsRequest {
   return { endpoints, profile: 'hipaa', timeoutMs: 4000, concurrency: 4, readFile: lab.readFile, now: () => STARTED, ...extra };
 }
 
@@ -64,7 +64,7 @@ describe('runProbes', () => {
     const endpoints = [endpointOf('good'), endpointOf('expired')];
     const progress: ProbeProgress[] = [];
     // When they are probed with the hipaa profile
-    const report = await runProbes(requestFor(endpoints, { onProgress: (step) => progress.push(step) }));
+    const report = await checkEndpoints(requestFor(endpoints, { onProgress: (step) => progress.push(step) }));
     // Then the report says what was probed, where, with which engine and profile
     expect(report.targets).toEqual(endpoints.map((endpoint) => ({ kind: 'endpoint', url: endpoint.url, address: '127.0.0.1', engine: 'native' })));
     expect(report.profile).toMatchObject({ name: 'hipaa', version: expect.any(String), source: expect.any(String) });
@@ -81,7 +81,7 @@ describe('runProbes', () => {
   });
 
   it('turns an unreachable endpoint into ENDPOINT-UNREACHABLE without hiding the others', async () => {
-    const report = await runProbes(requestFor([endpointOf('refused'), endpointOf('no-redirect')]));
+    const report = await checkEndpoints(requestFor([endpointOf('refused'), endpointOf('no-redirect')]));
     const unreachable = report.findings.filter((finding) => finding.ruleId === 'ENDPOINT-UNREACHABLE');
     expect(unreachable).toHaveLength(1);
     expect(unreachable[0]?.location).toMatchObject({ url: endpointOf('refused').url });
@@ -90,22 +90,22 @@ describe('runProbes', () => {
 
   it('reports an unreadable CA file as a config error naming the file, and probes the rest', async () => {
     const broken = { ...endpointOf('good'), ca: 'certs/missing.pem' };
-    const report = await runProbes(requestFor([broken, endpointOf('no-redirect')]));
+    const report = await checkEndpoints(requestFor([broken, endpointOf('no-redirect')]));
     expect(report.errors).toEqual([expect.objectContaining({ category: 'config', target: broken.url, message: expect.stringContaining('certs/missing.pem') })]);
     expect(report.targets.map((target) => target.kind === 'endpoint' && target.url)).toEqual([endpointOf('no-redirect').url]);
   });
 
   it('refuses a CA file that holds no certificate', async () => {
-    const report = await runProbes(requestFor([{ ...endpointOf('good'), ca: 'notes.txt' }], { readFile: () => Promise.resolve('not a certificate') }));
+    const report = await checkEndpoints(requestFor([{ ...endpointOf('good'), ca: 'notes.txt' }], { readFile: () => Promise.resolve('not a certificate') }));
     expect(report.errors[0]).toMatchObject({ category: 'config', message: expect.stringContaining('holds no PEM certificate') });
   });
 
   it('reports an engine that is not available, and one that fails, as engine errors per endpoint', async () => {
-    const missing = await runProbes(requestFor([{ ...endpointOf('good'), engine: 'testssl' }], { engines: nativeOnly }));
+    const missing = await checkEndpoints(requestFor([{ ...endpointOf('good'), engine: 'testssl' }], { backends: nativeOnly }));
     expect(missing.errors).toEqual([expect.objectContaining({ category: 'engine', message: 'the testssl engine is not available in this run' })]);
 
-    const failing: Engine = { name: 'tls-scan', probe: () => Promise.reject(new Error('tls-scan: not found')) };
-    const failed = await runProbes(requestFor([endpointOf('good')], { engine: 'tls-scan', engines: () => failing }));
+    const failing: Backend = { name: 'tls-scan', probe: () => Promise.reject(new Error('tls-scan: not found')) };
+    const failed = await checkEndpoints(requestFor([endpointOf('good')], { engine: 'tls-scan', backends: () => failing }));
     expect(failed.errors).toEqual([expect.objectContaining({ category: 'engine', message: 'the tls-scan engine failed: tls-scan: not found' })]);
     expect(failed.findings).toEqual([]);
   });
@@ -113,7 +113,7 @@ describe('runProbes', () => {
   it('isolates an endpoint whose probe throws: an errored outcome for it alone, verdicts for the rest', async () => {
     // Given an engine with a bug that shows at one endpoint only
     const endpoints = [endpointOf('good'), endpointOf('empty-subject'), endpointOf('no-redirect')];
-    const buggy: Engine = {
+    const buggy: Backend = {
       name: 'native',
       probe: async (targets, options) => {
         const results = await nativeOnly('native', undefined)?.probe(targets, options);
@@ -121,7 +121,7 @@ describe('runProbes', () => {
       },
     };
     // When the run probes all three
-    const report = await runProbes(requestFor(endpoints, { engines: () => buggy }));
+    const report = await checkEndpoints(requestFor(endpoints, { backends: () => buggy }));
     // Then the failing endpoint is a bug error naming it, and the other two have their targets and verdicts
     expect(report.errors).toEqual([expect.objectContaining({ category: 'bug', target: endpoints[1]?.url, message: expect.stringContaining("reading 'replace'") })]);
     expect(report.targets.map((target) => target.kind === 'endpoint' && target.url)).toEqual([endpoints[0]?.url, endpoints[2]?.url]);
@@ -130,7 +130,7 @@ describe('runProbes', () => {
 
   it('gives an empty-subject certificate among healthy endpoints its verdicts, and the others theirs', async () => {
     const endpoints = [endpointOf('good'), endpointOf('empty-subject'), endpointOf('no-redirect')];
-    const report = await runProbes(requestFor(endpoints));
+    const report = await checkEndpoints(requestFor(endpoints));
     expect(report.errors).toEqual([]);
     expect(report.targets).toHaveLength(3);
     expect(findingsAt(report, endpointOf('empty-subject'))).toEqual([]);
@@ -146,7 +146,7 @@ describe('runProbes', () => {
     ['http-hang', ['ENDPOINT-MISBEHAVED'], 'a plain-HTTP port that hangs fails, it does not pass as unknown'],
   ];
   it.each(verdicts)('judges %s under hipaa as %j: %s', async (name, expected) => {
-    const report = await runProbes(requestFor([endpointOf(name)]));
+    const report = await checkEndpoints(requestFor([endpointOf(name)]));
     expect(report.errors).toEqual([]);
     // OCSP stapling is not what these scenarios are about (the lab certificates name no responder)
     expect(findingsAt(report, endpointOf(name))).toEqual(expected);
@@ -158,7 +158,7 @@ describe('runProbes', () => {
     try {
       expect(ipv6.endpoint.url).toMatch(/^https:\/\/\[::1\]:\d+\/$/);
       // When it is probed
-      const report = await runProbes(requestFor([ipv6.endpoint]));
+      const report = await checkEndpoints(requestFor([ipv6.endpoint]));
       // Then the plain-HTTP side was measured too (the 301 to https), and nothing is wrong or unknown
       expect(report.errors).toEqual([]);
       expect(findingsAt(report, ipv6.endpoint)).toEqual([]);
@@ -169,7 +169,7 @@ describe('runProbes', () => {
   });
 
   it('judges an endpoint against its own profile and notes it', async () => {
-    const report = await runProbes(requestFor([{ ...endpointOf('good'), profile: 'mozilla-modern' }]));
+    const report = await checkEndpoints(requestFor([{ ...endpointOf('good'), profile: 'mozilla-modern' }]));
     expect(report.notes).toEqual([expect.stringContaining(`${endpointOf('good').url} was judged against profile mozilla-modern`)]);
   });
 });

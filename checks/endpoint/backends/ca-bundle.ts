@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 
 /**
- * Writes the trust anchors an external engine should use (Node's bundled roots plus the
+ * Writes the trust anchors an external backend should use (Node's bundled roots plus the
  * endpoint's extra anchors) to a private temporary file for the duration of `use`.
  */
 export async function withCaBundle<T>(extraPem: readonly string[], use: (file: string) => Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
 /**
- * What the embedded prober measures whatever engine judged the TLS side: ALPN, the plaintext
+ * What the embedded prober measures whatever backend judged the TLS side: ALPN, the plaintext
  * redirect chain and HSTS on the HTTPS response (neither tls-scan nor testssl.sh follows
  * port 80 to https, and testssl.sh 3.0's ALPN line is unreliable).
  */
-import { mapBounded, type Engine, type EngineTimeouts, type ProbeTarget } from '../backend.js';
+import { mapBounded, type Backend, type ProbeTimeouts, type ProbeTarget } from '../backend.js';
 import type { EndpointObservation } from '../model.js';
 import { Deadline } from '../probe/failure.js';
 import { followHttpChain } from '../probe/http-chain.js';
@@ -12,7 +12,7 @@ import { CERTIFICATE_CIPHERS, handshake } from '../probe/tls-handshake.js';
 
 export type HttpSide = Pick<EndpointObservation, 'alpn' | 'http' | 'hsts'>;
 
-export async function observeHttpSide(target: ProbeTarget, timeouts: EngineTimeouts): Promise<HttpSide> {
+export async function observeHttpSide(target: ProbeTarget, timeouts: ProbeTimeouts): Promise<HttpSide> {
   const deadline = new Deadline(timeouts.totalMs);
   const limits = () => ({ connectMs: deadline.limit(timeouts.connectMs), handshakeMs: deadline.limit(timeouts.handshakeMs) });
   const [alpn, http, hsts] = await Promise.all([
@@ -27,8 +27,8 @@ export async function observeHttpSide(target: ProbeTarget, timeouts: EngineTimeo
   };
 }
 
-/** Wraps an external engine so its observations carry the embedded prober's HTTP side. */
-export function withNativeHttpSide(engine: Engine): Engine {
+/** Wraps an external backend so its observations carry the embedded prober's HTTP side. */
+export function withNativeHttpSide(engine: Backend): Backend {
   return {
     name: engine.name,
     async probe(targets, options) {

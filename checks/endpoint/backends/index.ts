@@ -1,24 +1,24 @@
-import type { EngineFactory } from '../index.js';
-import { nativeEngine } from '../probe/native-backend.js';
+import type { BackendFactory } from '../index.js';
+import { nativeBackend } from '../probe/native-backend.js';
 import { withNativeHttpSide } from './http-side.js';
-import { createTestsslEngine } from './testssl.js';
-import { createTlsScanEngine } from './tls-scan.js';
+import { createTestsslBackend } from './testssl.js';
+import { createTlsScanBackend } from './tls-scan.js';
 
 /** Debian installs testssl.sh as `testssl`; tls-scan has no package and is looked up on the PATH. */
 export const DEFAULT_ENGINE_BINARIES = { 'tls-scan': 'tls-scan', testssl: 'testssl' } as const;
 
 /**
- * Every engine, external ones run from `engine-path` or the PATH. For fronts whose config is
- * trusted by whoever runs them (the CLI, the Action); the App keeps to the native engine, since
+ * Every backend, external ones run from `backend-path` or the PATH. For fronts whose config is
+ * trusted by whoever runs them (the CLI, the Action); the App keeps to the native backend, since
  * a repository's config must not choose a binary for the App's host to run.
  */
-export const allEngines: EngineFactory = (name, enginePath) => {
+export const allBackends: BackendFactory = (name, enginePath) => {
   switch (name) {
     case 'native':
-      return nativeEngine;
+      return nativeBackend;
     case 'tls-scan':
-      return withNativeHttpSide(createTlsScanEngine({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES['tls-scan'] }));
+      return withNativeHttpSide(createTlsScanBackend({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES['tls-scan'] }));
     case 'testssl':
-      return withNativeHttpSide(createTestsslEngine({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES.testssl }));
+      return withNativeHttpSide(createTestsslBackend({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES.testssl }));
   }
 };

@@ -1,5 +1,5 @@
 /**
- * testssl.sh as an engine: one run per endpoint with JSON output, only the test groups the
+ * testssl.sh as a backend: one run per endpoint with JSON output, only the test groups the
  * rules need (-p protocols, -S server defaults/certificate, -E ciphers per protocol), no DNS
  * lookups of its own (`--nodns none`, `--ip`), mapped into the observation model.
  */
@@ -9,7 +9,7 @@ import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cipherSuiteByCode } from '../cipher-suites.js';
-import { mapSettled, type Engine, type EngineOptions, type ProbeTarget } from '../backend.js';
+import { mapSettled, type Backend, type BackendOptions, type ProbeTarget } from '../backend.js';
 import { coversHost } from '../host-name.js';
 import { describeCertificate } from '../probe/certificate.js';
 import type {
@@ -21,7 +21,7 @@ import type {
   UnreachableKind,
 } from '../model.js';
 import { withCaBundle } from './ca-bundle.js';
-import { EngineFailure, requireEngineVersion, runEngineCommand } from './process.js';
+import { BackendFailure, requireBackendVersion, runBackendCommand } from './process.js';
 import { unreachableTlsSide } from './unreachable.js';
 
 /** One entry of testssl.sh's flat JSON output (`--jsonfile`). */
@@ -168,7 +168,7 @@ function certificateFromTestssl(byId: Map<string, TestsslEntry>, host: string): 
   };
 }
 
-/** OpenSSL's verify codes, as the native engine reports them, for testssl.sh's wording. */
+/** OpenSSL's verify codes, as the native backend reports them, for testssl.sh's wording. */
 const TRUST_ERRORS: readonly [RegExp, string][] = [
   [/expired/i, 'CERT_HAS_EXPIRED'],
   [/not yet valid/i, 'CERT_NOT_YET_VALID'],
@@ -190,17 +190,17 @@ function pemFromTestssl(finding: string): string {
   return `-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 }
 
-export interface TestsslEngineOptions {
-  /** Path of testssl.sh (`engine-path`); Debian installs it as `testssl`. */
+export interface TestsslBackendOptions {
+  /** Path of testssl.sh (`backend-path`); Debian installs it as `testssl`. */
   binary: string;
 }
 
 /** testssl.sh tests one endpoint per run: runs go side by side up to the configured concurrency. */
-export function createTestsslEngine({ binary }: TestsslEngineOptions): Engine {
+export function createTestsslBackend({ binary }: TestsslBackendOptions): Backend {
   return {
     name: 'testssl',
     async probe(targets, options) {
-      await requireEngineVersion(
+      await requireBackendVersion(
         { engine: 'testssl', file: binary, args: ['--version'], timeoutMs: 30_000 },
         /testssl(?:\.sh)?\s+(\d+\.\d+(?:\.\d+)?)/,
         [3, 0],
@@ -217,7 +217,7 @@ export function createTestsslEngine({ binary }: TestsslEngineOptions): Engine {
 /** testssl.sh needs 10-20 s for the three test groups even on loopback: the endpoint budget is raised to this. */
 const MIN_RUN_MS = 180_000;
 
-async function runTestssl(binary: string, target: ProbeTarget, options: EngineOptions): Promise<EndpointObservation> {
+async function runTestssl(binary: string, target: ProbeTarget, options: BackendOptions): Promise<EndpointObservation> {
   const directory = await mkdtemp(join(tmpdir(), 'hipaa-guard-testssl-'));
   const jsonFile = join(directory, 'result.json');
   const started = options.now();
@@ -239,12 +239,12 @@ async function runTestssl(binary: string, target: ProbeTarget, options: EngineOp
       ];
       // testssl.sh's exit code counts problems it found; its JSON file is the answer.
       const timeoutMs = Math.max(options.timeouts.totalMs, MIN_RUN_MS);
-      await runEngineCommand({ engine: 'testssl', file: binary, args, timeoutMs, acceptExitCode: () => true });
+      await runBackendCommand({ engine: 'testssl', file: binary, args, timeoutMs, acceptExitCode: () => true });
       let entries: TestsslEntry[];
       try {
         entries = parseTestsslJson(await readFile(jsonFile, 'utf8'));
       } catch (error) {
-        throw new EngineFailure('testssl', [binary, ...args].join(' '), `its JSON output does not parse: ${(error as Error).message}`);
+        throw new BackendFailure('testssl', [binary, ...args].join(' '), `its JSON output does not parse: ${(error as Error).message}`);
       }
       return observationFromTestssl(entries, target, started, options.now().getTime() - started.getTime());
     });

@@ -1,14 +1,14 @@
 /**
- * tls-scan (prbinu/tls-scan) as an engine: one batch through stdin, JSON records out, mapped to
+ * tls-scan (prbinu/tls-scan) as a backend: one batch through stdin, JSON records out, mapped to
  * the same observation model the native prober fills. Its output format: the project's README
  * and the real samples in test/fixtures/tls-scan/.
  */
 import { isIP } from 'node:net';
 import { cipherSuiteByName } from '../cipher-suites.js';
-import { mapBounded, type Engine, type ProbeResult, type ProbeTarget } from '../backend.js';
+import { mapBounded, type Backend, type ProbeResult, type ProbeTarget } from '../backend.js';
 import { coversHost } from '../host-name.js';
 import { withCaBundle } from './ca-bundle.js';
-import { EngineFailure, requireEngineVersion, runEngineCommand } from './process.js';
+import { BackendFailure, requireBackendVersion, runBackendCommand } from './process.js';
 import { unreachableTlsSide } from './unreachable.js';
 import type {
   AcceptedCipher,
@@ -248,8 +248,8 @@ function isoDate(text: string | undefined): string {
   return Number.isNaN(time) ? '' : new Date(time).toISOString();
 }
 
-export interface TlsScanEngineOptions {
-  /** Path of the tls-scan binary (`engine-path`); `tls-scan` on the PATH by default. */
+export interface TlsScanBackendOptions {
+  /** Path of the tls-scan binary (`backend-path`); `tls-scan` on the PATH by default. */
   binary: string;
 }
 
@@ -257,11 +257,11 @@ export interface TlsScanEngineOptions {
  * Runs tls-scan once per group of targets that share trust anchors, the batch through stdin with
  * its own concurrency flag. A target with an address override runs alone (`--ip`, `--sni`).
  */
-export function createTlsScanEngine({ binary }: TlsScanEngineOptions): Engine {
+export function createTlsScanBackend({ binary }: TlsScanBackendOptions): Backend {
   return {
     name: 'tls-scan',
     async probe(targets, options) {
-      await requireEngineVersion(
+      await requireBackendVersion(
         { engine: 'tls-scan', file: binary, args: ['--version'], timeoutMs: options.timeouts.connectMs + 5000 },
         /(\d+\.\d+(?:\.\d+)?)/,
         [1, 0],
@@ -336,10 +336,10 @@ async function runTlsScan(
     timeoutMs: totalMs * Math.max(1, batches) + 5000,
     ...(input === undefined ? {} : { input }),
   };
-  const stdout = await runEngineCommand(command);
+  const stdout = await runBackendCommand(command);
   const { records, problems } = parseTlsScanOutput(stdout);
   if (problems.length && !records.length) {
-    throw new EngineFailure('tls-scan', [binary, ...args].join(' '), `output does not parse: ${problems[0]}`);
+    throw new BackendFailure('tls-scan', [binary, ...args].join(' '), `output does not parse: ${problems[0]}`);
   }
   return records;
 }

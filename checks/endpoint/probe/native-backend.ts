@@ -1,8 +1,8 @@
 /** The embedded engine: Node's own tls/net/http, no external binary. Each endpoint settles on its own. */
-import { mapSettled, withinBudget, type Engine } from '../backend.js';
+import { mapSettled, withinBudget, type Backend } from '../backend.js';
 import { probeEndpoint } from './probe-endpoint.js';
 
-export const nativeEngine: Engine = {
+export const nativeBackend: Backend = {
   name: 'native',
   probe: (targets, options) =>
     mapSettled(targets, options.concurrency, async (target) => {

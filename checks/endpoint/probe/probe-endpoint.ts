@@ -4,7 +4,7 @@
  */
 import { CIPHER_SUITES, cipherSuiteByCode, type CipherSuite } from '../cipher-suites.js';
 import type { DetailedPeerCertificate } from 'node:tls';
-import type { EngineTimeouts, ProbeTarget } from '../backend.js';
+import type { ProbeTimeouts, ProbeTarget } from '../backend.js';
 import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../model.js';
 import { observeCertificate } from './certificate.js';
 import { Deadline, timeoutFailure, type ProbeFailure } from './failure.js';
@@ -15,7 +15,7 @@ import { enumerateLegacySuites, WIRE_VERSIONS, type LegacyVersion, type RawEnume
 import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, isIpLiteral, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
 
 export interface ProbeOptions {
-  timeouts: EngineTimeouts;
+  timeouts: ProbeTimeouts;
   now: () => Date;
   /** Default: `cancellableResolver()` over the system's DNS servers. */
   resolve?: HostResolver;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timeoutsFor, type ProbeTarget } from '../../../checks/endpoint/backend.js';
-import { allEngines } from '../../../checks/endpoint/backends/index.js';
-import { createTestsslEngine, observationFromTestssl, parseTestsslJson, type TestsslEntry } from '../../../checks/endpoint/backends/testssl.js';
-import { runProbes } from '../../../checks/endpoint/index.js';
-import type { EngineName } from '../../../checks/endpoint/model.js';
+import { allBackends } from '../../../checks/endpoint/backends/index.js';
+import { createTestsslBackend, observationFromTestssl, parseTestsslJson, type TestsslEntry } from '../../../checks/endpoint/backends/testssl.js';
+import { checkEndpoints } from '../../../checks/endpoint/index.js';
+import type { BackendName } from '../../../checks/endpoint/model.js';
 import type { Report } from '../../../checks/model/report.js';
 import { startLab, type Lab } from '../../../lab/index.js';
 
@@ -88,12 +88,12 @@ describe('parseTestsslJson', () => {
 describe('the testssl engine', () => {
   it('names the engine and the command when the binary is missing', async () => {
     await expect(
-      createTestsslEngine({ binary: '/nonexistent/testssl' }).probe([target], { timeouts: timeoutsFor(1000), concurrency: 1, now: () => at }),
+      createTestsslBackend({ binary: '/nonexistent/testssl' }).probe([target], { timeouts: timeoutsFor(1000), concurrency: 1, now: () => at }),
     ).rejects.toThrow(/^testssl: binary not found at "\/nonexistent\/testssl"; install it or set engine-path \(command: \/nonexistent\/testssl --version\)/);
   });
 
   it('becomes an errored outcome of the run, never a silent pass', async () => {
-    const report = await runProbes({
+    const report = await checkEndpoints({
       endpoints: [{ url: 'https://good.lab.test:8443/', address: '127.0.0.1' }],
       profile: 'hipaa',
       engine: 'testssl',
@@ -102,7 +102,7 @@ describe('the testssl engine', () => {
       concurrency: 1,
       readFile: () => Promise.reject(new Error('no files')),
       now: () => at,
-      engines: allEngines,
+      backends: allBackends,
     });
     expect(report.findings).toEqual([]);
     expect(report.errors).toEqual([expect.objectContaining({ category: 'engine', target: 'https://good.lab.test:8443/', message: expect.stringContaining('binary not found') })]);
@@ -113,12 +113,12 @@ describe('the testssl engine', () => {
 describe('testssl.sh and the native engine agree', () => {
   const scenarios = ['good', 'legacy-tls', 'weak-ciphers', 'self-signed', 'expired', 'wrong-host', 'no-hsts', 'refused'] as const;
   let lab: Lab;
-  const reports: Partial<Record<EngineName, Report>> = {};
+  const reports: Partial<Record<BackendName, Report>> = {};
 
   beforeAll(async () => {
     lab = await startLab(scenarios);
-    const probe = (engine: EngineName) =>
-      runProbes({
+    const probe = (engine: BackendName) =>
+      checkEndpoints({
         endpoints: lab.scenarios.map((scenario) => scenario.endpoint),
         profile: 'hipaa',
         engine,
@@ -126,7 +126,7 @@ describe('testssl.sh and the native engine agree', () => {
         concurrency: scenarios.length,
         readFile: (path) => lab.readFile(path),
         now: () => new Date(),
-        engines: allEngines,
+        backends: allBackends,
       });
     [reports.native, reports.testssl] = await Promise.all([probe('native'), probe('testssl')]);
   }, 300_000);

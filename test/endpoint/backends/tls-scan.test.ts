@@ -2,13 +2,13 @@ import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { EngineOptions, ProbeResult, ProbeTarget } from '../../../checks/endpoint/backend.js';
+import type { BackendOptions, ProbeResult, ProbeTarget } from '../../../checks/endpoint/backend.js';
 import type { EndpointObservation } from '../../../checks/endpoint/model.js';
 import { timeoutsFor } from '../../../checks/endpoint/backend.js';
-import { EngineFailure } from '../../../checks/endpoint/backends/process.js';
+import { BackendFailure } from '../../../checks/endpoint/backends/process.js';
 import { evaluateEndpoint } from '../../../checks/endpoint/evaluate.js';
 import { loadProfile } from '../../../checks/endpoint/profiles/index.js';
-import { createTlsScanEngine, observationFromTlsScan, parseTlsScanOutput } from '../../../checks/endpoint/backends/tls-scan.js';
+import { createTlsScanBackend, observationFromTlsScan, parseTlsScanOutput } from '../../../checks/endpoint/backends/tls-scan.js';
 
 /** Real tls-scan output kept in the shared fixtures (see PROVENANCE.md there). */
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/tls-scan');
@@ -155,7 +155,7 @@ ${behaviour}
   return { binary, calls };
 }
 
-const options: EngineOptions = { timeouts: timeoutsFor(2000), concurrency: 4, now: () => observedAt };
+const options: BackendOptions = { timeouts: timeoutsFor(2000), concurrency: 4, now: () => observedAt };
 
 function fulfilled(results: ProbeResult[]): EndpointObservation[] {
   return results.map((result) => {
@@ -175,7 +175,7 @@ describe('the tls-scan engine', () => {
     const record = JSON.stringify(parseTlsScanOutput(await fixture('rsa-scan.out')).records[0]);
     const { binary, calls } = await fakeTlsScan(`echo '${record}'; echo '${record.replace('"host":"localhost"', '"host":"other.test"')}'`);
     const targets = [target, { ...target, url: 'https://other.test:4443/', host: 'other.test' }];
-    const observations = fulfilled(await createTlsScanEngine({ binary }).probe(targets, options));
+    const observations = fulfilled(await createTlsScanBackend({ binary }).probe(targets, options));
     expect(observations.map((o) => [o.url, o.reachability.reachable])).toEqual([
       ['https://localhost:4443/', true],
       ['https://other.test:4443/', true],
@@ -188,7 +188,7 @@ describe('the tls-scan engine', () => {
   it('connects an address override alone, with the name as SNI', async () => {
     const record = JSON.stringify(parseTlsScanOutput(await fixture('rsa-scan.out')).records[0]);
     const { binary, calls } = await fakeTlsScan(`echo '${record}'`);
-    await createTlsScanEngine({ binary }).probe([{ ...target, host: 'api.example.org', address: '127.0.0.1' }], options);
+    await createTlsScanBackend({ binary }).probe([{ ...target, host: 'api.example.org', address: '127.0.0.1' }], options);
     expect((await readFile(calls, 'utf8')).split('\n')).toEqual(
       expect.arrayContaining(['--connect=127.0.0.1:4443', '--ip', '--sni=api.example.org']),
     );
@@ -196,40 +196,40 @@ describe('the tls-scan engine', () => {
 
   it('marks an endpoint tls-scan returned nothing for as unreachable, not as passing', async () => {
     const { binary } = await fakeTlsScan('exit 0');
-    const [observation] = fulfilled(await createTlsScanEngine({ binary }).probe([target], options));
+    const [observation] = fulfilled(await createTlsScanBackend({ binary }).probe([target], options));
     expect(observation?.reachability).toMatchObject({ reachable: false, detail: 'tls-scan returned no record for this endpoint' });
   });
 
   it.each([
     ['a missing binary', '/nonexistent/tls-scan', /^tls-scan: binary not found at "\/nonexistent\/tls-scan"/],
-  ])('fails with EngineFailure on %s', async (_, binary, message) => {
-    await expect(createTlsScanEngine({ binary }).probe([target], options)).rejects.toThrow(message);
+  ])('fails with BackendFailure on %s', async (_, binary, message) => {
+    await expect(createTlsScanBackend({ binary }).probe([target], options)).rejects.toThrow(message);
   });
 
   it('names the command and the first lines of stderr when tls-scan exits non-zero, as that endpoint\'s failure', async () => {
     const { binary } = await fakeTlsScan('echo "libevent: cannot init" >&2; echo "second line" >&2; exit 3');
-    const failure = rejection(await createTlsScanEngine({ binary }).probe([target], options));
-    expect(failure).toBeInstanceOf(EngineFailure);
+    const failure = rejection(await createTlsScanBackend({ binary }).probe([target], options));
+    expect(failure).toBeInstanceOf(BackendFailure);
     expect(failure.message).toMatch(/^tls-scan: exited with code 3 \(command: .*tls-scan --version-enum .*\); stderr: libevent: cannot init \| second line$/);
   });
 
   it('stops a hanging tls-scan at the time-out', async () => {
     const { binary } = await fakeTlsScan('sleep 30');
-    const quick: EngineOptions = { ...options, timeouts: { connectMs: 100, handshakeMs: 100, totalMs: 200 } };
+    const quick: BackendOptions = { ...options, timeouts: { connectMs: 100, handshakeMs: 100, totalMs: 200 } };
     const started = Date.now();
-    expect(rejection(await createTlsScanEngine({ binary }).probe([target], quick)).message).toMatch(/no result within 5200 ms/);
+    expect(rejection(await createTlsScanBackend({ binary }).probe([target], quick)).message).toMatch(/no result within 5200 ms/);
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('fails when the output does not parse at all', async () => {
     const { binary } = await fakeTlsScan('echo "{ not json"');
-    expect(rejection(await createTlsScanEngine({ binary }).probe([target], options)).message).toMatch(/output does not parse: truncated record/);
+    expect(rejection(await createTlsScanBackend({ binary }).probe([target], options)).message).toMatch(/output does not parse: truncated record/);
   });
 
   it('refuses a tls-scan that cannot say its version', async () => {
     const { binary } = await fakeTlsScan('');
     await writeFile(binary, '#!/bin/sh\necho "usage: something else"\n');
-    await expect(createTlsScanEngine({ binary }).probe([target], options)).rejects.toThrow(/could not read a version from: usage: something else/);
+    await expect(createTlsScanBackend({ binary }).probe([target], options)).rejects.toThrow(/could not read a version from: usage: something else/);
   });
 });
 

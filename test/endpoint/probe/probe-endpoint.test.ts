@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapBounded, type EngineTimeouts } from '../../../checks/endpoint/backend.js';
+import { mapBounded, type ProbeTimeouts } from '../../../checks/endpoint/backend.js';
 import type {
   CertificateObservation,
   EndpointObservation,
@@ -16,7 +16,7 @@ import { issueLeaf, labAuthority } from '../../../lab/certs.js';
 import { closedPort, startRawServer, startTlsServer } from '../../../lab/servers.js';
 
 // Generous: the lab's servers share the test's CPU; only the hanging port waits this long.
-const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
+const TIMEOUTS: ProbeTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
 const NOW = new Date('2026-06-01T12:00:00Z');
 
 let lab: Lab;

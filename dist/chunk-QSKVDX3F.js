@@ -6,12 +6,12 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   cipherSuiteByName
-} from "./chunk-3YKCOGHT.js";
+} from "./chunk-2JX7UAD5.js";
 import {
   CITATIONS,
   citationOf,
   makeFinding
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 
 // checks/infra/rules/general.ts
 var PARSE_ERROR_RULE = {

@@ -5,24 +5,24 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
+  BackendFailure,
   CERTIFICATE_CIPHERS,
   Deadline,
-  EngineFailure,
   coversHost,
   describeCertificate,
   followHttpChain,
   handshake,
   mapBounded,
   mapSettled,
-  nativeEngine,
+  nativeBackend,
   observeHsts,
-  requireEngineVersion,
-  runEngineCommand
-} from "./chunk-IRSHF6RB.js";
+  requireBackendVersion,
+  runBackendCommand
+} from "./chunk-BM3UIAKN.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-3YKCOGHT.js";
+} from "./chunk-2JX7UAD5.js";
 
 // checks/endpoint/backends/http-side.ts
 async function observeHttpSide(target, timeouts) {
@@ -218,11 +218,11 @@ ${body.replace(/(.{64})/g, "$1\n")}
 -----END CERTIFICATE-----
 `;
 }
-function createTestsslEngine({ binary }) {
+function createTestsslBackend({ binary }) {
   return {
     name: "testssl",
     async probe(targets, options) {
-      await requireEngineVersion(
+      await requireBackendVersion(
         { engine: "testssl", file: binary, args: ["--version"], timeoutMs: 3e4 },
         /testssl(?:\.sh)?\s+(\d+\.\d+(?:\.\d+)?)/,
         [3, 0]
@@ -266,12 +266,12 @@ async function runTestssl(binary, target, options) {
         `https://${isIP(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`
       ];
       const timeoutMs = Math.max(options.timeouts.totalMs, MIN_RUN_MS);
-      await runEngineCommand({ engine: "testssl", file: binary, args, timeoutMs, acceptExitCode: () => true });
+      await runBackendCommand({ engine: "testssl", file: binary, args, timeoutMs, acceptExitCode: () => true });
       let entries;
       try {
         entries = parseTestsslJson(await readFile(jsonFile, "utf8"));
       } catch (error) {
-        throw new EngineFailure("testssl", [binary, ...args].join(" "), `its JSON output does not parse: ${error.message}`);
+        throw new BackendFailure("testssl", [binary, ...args].join(" "), `its JSON output does not parse: ${error.message}`);
       }
       return observationFromTestssl(entries, target, started, options.now().getTime() - started.getTime());
     });
@@ -439,11 +439,11 @@ function isoDate(text) {
   const time = text ? Date.parse(text) : Number.NaN;
   return Number.isNaN(time) ? "" : new Date(time).toISOString();
 }
-function createTlsScanEngine({ binary }) {
+function createTlsScanBackend({ binary }) {
   return {
     name: "tls-scan",
     async probe(targets, options) {
-      await requireEngineVersion(
+      await requireBackendVersion(
         { engine: "tls-scan", file: binary, args: ["--version"], timeoutMs: options.timeouts.connectMs + 5e3 },
         /(\d+\.\d+(?:\.\d+)?)/,
         [1, 0]
@@ -498,10 +498,10 @@ async function runTlsScan(binary, group, caFile, totalMs, concurrency) {
     timeoutMs: totalMs * Math.max(1, batches) + 5e3,
     ...input === void 0 ? {} : { input }
   };
-  const stdout = await runEngineCommand(command);
+  const stdout = await runBackendCommand(command);
   const { records, problems } = parseTlsScanOutput(stdout);
   if (problems.length && !records.length) {
-    throw new EngineFailure("tls-scan", [binary, ...args].join(" "), `output does not parse: ${problems[0]}`);
+    throw new BackendFailure("tls-scan", [binary, ...args].join(" "), `output does not parse: ${problems[0]}`);
   }
   return records;
 }
@@ -514,17 +514,17 @@ function missingRecord(target, at) {
 
 // checks/endpoint/backends/index.ts
 var DEFAULT_ENGINE_BINARIES = { "tls-scan": "tls-scan", testssl: "testssl" };
-var allEngines = (name, enginePath) => {
+var allBackends = (name, enginePath) => {
   switch (name) {
     case "native":
-      return nativeEngine;
+      return nativeBackend;
     case "tls-scan":
-      return withNativeHttpSide(createTlsScanEngine({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES["tls-scan"] }));
+      return withNativeHttpSide(createTlsScanBackend({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES["tls-scan"] }));
     case "testssl":
-      return withNativeHttpSide(createTestsslEngine({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES.testssl }));
+      return withNativeHttpSide(createTestsslBackend({ binary: enginePath ?? DEFAULT_ENGINE_BINARIES.testssl }));
   }
 };
 
 export {
-  allEngines
+  allBackends
 };

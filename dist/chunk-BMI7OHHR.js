@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-6WZZARGM.js";
+} from "./chunk-N4ROMWBY.js";
 import {
-  allEngines
-} from "./chunk-OVN6DOTZ.js";
+  allBackends
+} from "./chunk-LC5GCR6M.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
-  runProbes
-} from "./chunk-IRSHF6RB.js";
+  checkEndpoints
+} from "./chunk-BM3UIAKN.js";
 import {
-  ENGINES,
+  BACKENDS,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";
@@ -76,7 +76,7 @@ Options:
   --profile NAME            ${PROFILE_NAMES.join(" | ")} (default: the config's, else hipaa)
   --timeout MS              time budget per endpoint, 100-300000 (default 10000)
   --concurrency N           endpoints probed at once, 1-256 (default 16)
-  --engine NAME             ${ENGINES.join(" | ")}: who collects the TLS facts (default: the config's, else native)
+  --engine NAME             ${BACKENDS.join(" | ")}: who collects the TLS facts (default: the config's, else native)
   --engine-path FILE        the external engine's binary (default: testssl / tls-scan on the PATH)
 ${REPORT_OPTIONS_HELP}
 
@@ -120,7 +120,7 @@ function probeConfig(args, fileConfig) {
     ...base,
     endpoints,
     profile: args.profile === void 0 ? base.profile : oneOf("profile", args.profile, PROFILE_NAMES),
-    engine: args.engine === void 0 ? base.engine : oneOf("engine", args.engine, ENGINES),
+    engine: args.engine === void 0 ? base.engine : oneOf("engine", args.engine, BACKENDS),
     ...args["engine-path"] !== void 0 ? { "engine-path": args["engine-path"] } : {},
     probe: {
       ...base.probe,
@@ -132,7 +132,7 @@ function probeConfig(args, fileConfig) {
 async function probeEndpoints(config, io, readCaFile = (path) => readFile(resolvePath(io, path), "utf8")) {
   const progress = startProgress(io.stderr, config.endpoints.length);
   try {
-    return await runProbes({
+    return await checkEndpoints({
       endpoints: config.endpoints,
       profile: config.profile,
       engine: config.engine,
@@ -141,7 +141,7 @@ async function probeEndpoints(config, io, readCaFile = (path) => readFile(resolv
       concurrency: config.probe.concurrency,
       readFile: readCaFile,
       now: () => io.now(),
-      engines: allEngines,
+      backends: allBackends,
       onProgress: () => progress.tick()
     });
   } finally {

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-DRWA6U6O.js";
+} from "./chunk-GDKULYLO.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -23,7 +23,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-5AKEFKPK.js";
+} from "./chunk-6JZN7LB5.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -32,7 +32,7 @@ import {
   locationLabel,
   parseConfig,
   severityRank
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 
 // cli/options.ts
 import { readFile, writeFile } from "node:fs/promises";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-WVEQWTXI.js";
+} from "./chunk-CEWZOVUM.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-Q5V4IFUV.js";
+} from "./chunk-OYMDKTZN.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,18 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-6WZZARGM.js";
-import "./chunk-DRWA6U6O.js";
+} from "./chunk-N4ROMWBY.js";
+import "./chunk-GDKULYLO.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
-import "./chunk-5AKEFKPK.js";
-import "./chunk-W2VWFRT6.js";
-import "./chunk-3YKCOGHT.js";
+import "./chunk-6JZN7LB5.js";
+import "./chunk-QSKVDX3F.js";
+import "./chunk-2JX7UAD5.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 import "./chunk-BEY6CXLO.js";
 
 // cli/scan.ts

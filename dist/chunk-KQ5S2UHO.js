@@ -11,7 +11,7 @@ import {
   parseConfig,
   parseConfigYaml,
   validateConfig
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 import "./chunk-BEY6CXLO.js";
 export {
   ConfigError,

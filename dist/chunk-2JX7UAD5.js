@@ -8,7 +8,7 @@ import {
   CHANGES,
   compareFindings,
   meetsThreshold
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 
 // checks/model/report.ts
 var BLOCKING_CHANGES = CHANGES.filter((change) => change !== "existing");

@@ -24766,7 +24766,7 @@ function locationLabel(location) {
 }
 
 // checks/endpoint/model.ts
-var ENGINES = ["native", "tls-scan", "testssl"];
+var BACKENDS = ["native", "tls-scan", "testssl"];
 
 // checks/config/schema.ts
 var PROFILE_NAMES = ["hipaa", "nist-800-52r2", "mozilla-intermediate", "mozilla-modern"];
@@ -24799,8 +24799,8 @@ var httpUrl2 = external_exports.string().refine((value) => URL.canParse(value) &
   message: 'expected an http:// URL such as "http://api.example.org/"'
 });
 var profile = external_exports.enum(PROFILE_NAMES).describe("TLS profile the endpoints are judged against.");
-var engine = external_exports.enum(ENGINES).describe("Which engine probes TLS: the embedded prober or an external scanner.");
-var enginePath = external_exports.string().min(1).describe("Path of the external engine binary (tls-scan, testssl.sh).");
+var engine = external_exports.enum(BACKENDS).describe("Which backend probes TLS: the embedded prober (native) or an external scanner.");
+var enginePath = external_exports.string().min(1).describe("Path of the external backend binary (tls-scan, testssl.sh).");
 var endpointSchema = external_exports.strictObject({
   url: httpsUrl.describe("The HTTPS endpoint to probe: https://host[:port][/path]."),
   http: httpUrl2.optional().describe("Plain-HTTP URL whose redirect to HTTPS is checked; default http://<host>/ on port 80."),
@@ -24925,7 +24925,7 @@ export {
   meetsThreshold,
   compareFindings,
   locationLabel,
-  ENGINES,
+  BACKENDS,
   PROFILE_NAMES,
   isCidr,
   endpointSchema,

@@ -6,26 +6,26 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-CC4EXYD4.js";
+} from "./chunk-BMI7OHHR.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-6WZZARGM.js";
-import "./chunk-OVN6DOTZ.js";
-import "./chunk-DRWA6U6O.js";
+} from "./chunk-N4ROMWBY.js";
+import "./chunk-LC5GCR6M.js";
+import "./chunk-GDKULYLO.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-IRSHF6RB.js";
-import "./chunk-5AKEFKPK.js";
-import "./chunk-W2VWFRT6.js";
-import "./chunk-3YKCOGHT.js";
+} from "./chunk-BM3UIAKN.js";
+import "./chunk-6JZN7LB5.js";
+import "./chunk-QSKVDX3F.js";
+import "./chunk-2JX7UAD5.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 import "./chunk-BEY6CXLO.js";
 
 // lab/certs.ts

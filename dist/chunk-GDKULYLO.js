@@ -7,19 +7,19 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-5AKEFKPK.js";
+} from "./chunk-6JZN7LB5.js";
 import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-W2VWFRT6.js";
+} from "./chunk-QSKVDX3F.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,
   locationLabel,
   parseYaml,
   safeguardTitle
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 
 // checks/report/endpoint-lines.ts
 function endpointLines(configText) {

@@ -20,11 +20,11 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-W2VWFRT6.js";
+} from "./chunk-QSKVDX3F.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-3YKCOGHT.js";
+} from "./chunk-2JX7UAD5.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -38,7 +38,7 @@ import {
   parseYamlDocuments,
   require_picomatch,
   yaml
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 import {
   __toESM
 } from "./chunk-BEY6CXLO.js";

@@ -6,12 +6,12 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-Q5V4IFUV.js";
+} from "./chunk-OYMDKTZN.js";
 import "./chunk-ID2TFFKD.js";
-import "./chunk-W2VWFRT6.js";
-import "./chunk-3YKCOGHT.js";
+import "./chunk-QSKVDX3F.js";
+import "./chunk-2JX7UAD5.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-BOCWSJOM.js";
+import "./chunk-ITL3TEQD.js";
 import "./chunk-BEY6CXLO.js";
 export {
   scanChanges

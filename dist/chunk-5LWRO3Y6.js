@@ -22,10 +22,10 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-5AKEFKPK.js";
+} from "./chunk-6JZN7LB5.js";
 import {
   blockingFindings
-} from "./chunk-3YKCOGHT.js";
+} from "./chunk-2JX7UAD5.js";
 import {
   ConfigError,
   compareFindings,
@@ -36,7 +36,7 @@ import {
   parseConfigYaml,
   safeguardTitle,
   validateConfig
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 import {
   __commonJS,
   __toESM

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-Q5V4IFUV.js";
+} from "./chunk-OYMDKTZN.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,17 +27,17 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-W2VWFRT6.js";
+} from "./chunk-QSKVDX3F.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-3YKCOGHT.js";
+} from "./chunk-2JX7UAD5.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 
 // checks/infra/plan/plan-json.ts
 var PlanFormatError = class extends Error {

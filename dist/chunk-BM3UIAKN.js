@@ -6,20 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULE
-} from "./chunk-5AKEFKPK.js";
+} from "./chunk-6JZN7LB5.js";
 import {
   CIPHER_SUITES,
   cipherSuiteByCode,
   cipherSuiteByName,
   emptyReport
-} from "./chunk-3YKCOGHT.js";
+} from "./chunk-2JX7UAD5.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings,
   makeFinding
-} from "./chunk-BOCWSJOM.js";
+} from "./chunk-ITL3TEQD.js";
 
 // checks/endpoint/backend.ts
 function timeoutsFor(totalMs) {
@@ -71,7 +71,7 @@ async function mapBounded(items, limit, task) {
 }
 
 // checks/endpoint/backends/process.ts
-var EngineFailure = class extends Error {
+var BackendFailure = class extends Error {
   constructor(engine, command, reason, stderrHead = "") {
     super(`${engine}: ${reason} (command: ${command})${stderrHead ? `; stderr: ${stderrHead}` : ""}`);
     this.engine = engine;
@@ -85,7 +85,7 @@ var EngineFailure = class extends Error {
 };
 var STDERR_LINES = 5;
 var MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
-async function runEngineCommand(command) {
+async function runBackendCommand(command) {
   const shown = [command.file, ...command.args].join(" ");
   const { execa } = await import("./chunk-HCIEN5NI.js");
   const subprocess = execa(command.file, command.args, {
@@ -104,31 +104,31 @@ async function runEngineCommand(command) {
   const result = await subprocess.finally(() => clearTimeout(timer));
   const stderrHead = firstLines(String(result.stderr ?? ""), STDERR_LINES);
   if (timedOut) {
-    throw new EngineFailure(command.engine, shown, `no result within ${command.timeoutMs} ms`, stderrHead);
+    throw new BackendFailure(command.engine, shown, `no result within ${command.timeoutMs} ms`, stderrHead);
   }
   if (result.code === "ENOENT") {
-    throw new EngineFailure(command.engine, shown, `binary not found at "${command.file}"; install it or set engine-path`);
+    throw new BackendFailure(command.engine, shown, `binary not found at "${command.file}"; install it or set engine-path`);
   }
   const exitCode = result.exitCode;
   if (exitCode === void 0) {
-    throw new EngineFailure(command.engine, shown, result.shortMessage ?? "could not be started", stderrHead);
+    throw new BackendFailure(command.engine, shown, result.shortMessage ?? "could not be started", stderrHead);
   }
   const accepted = command.acceptExitCode ?? ((code) => code === 0);
   if (!accepted(exitCode)) {
-    throw new EngineFailure(command.engine, shown, `exited with code ${exitCode}`, stderrHead);
+    throw new BackendFailure(command.engine, shown, `exited with code ${exitCode}`, stderrHead);
   }
   return String(result.stdout ?? "");
 }
-async function requireEngineVersion(command, pattern, minimum) {
-  const output = await runEngineCommand(command);
+async function requireBackendVersion(command, pattern, minimum) {
+  const output = await runBackendCommand(command);
   const match = pattern.exec(output);
   const shown = [command.file, ...command.args].join(" ");
   if (!match?.[1]) {
-    throw new EngineFailure(command.engine, shown, `could not read a version from: ${firstLines(output, 1) || "(no output)"}`);
+    throw new BackendFailure(command.engine, shown, `could not read a version from: ${firstLines(output, 1) || "(no output)"}`);
   }
   const version = match[1];
   if (compareVersions(version.split(".").map(Number), minimum) < 0) {
-    throw new EngineFailure(command.engine, shown, `version ${version} is older than the ${minimum.join(".")} hipaa-guard needs`);
+    throw new BackendFailure(command.engine, shown, `version ${version} is older than the ${minimum.join(".")} hipaa-guard needs`);
   }
   return version;
 }
@@ -1383,7 +1383,7 @@ async function probeEndpoint(configured, options) {
 }
 
 // checks/endpoint/probe/native-backend.ts
-var nativeEngine = {
+var nativeBackend = {
   name: "native",
   probe: (targets, options) => mapSettled(targets, options.concurrency, async (target) => {
     const observation = await withinBudget(probeEndpoint(target, options), target.url, options.timeouts.totalMs);
@@ -1507,7 +1507,7 @@ function loadProfile(name) {
 }
 
 // checks/endpoint/index.ts
-var nativeOnly = (name) => name === "native" ? nativeEngine : void 0;
+var nativeOnly = (name) => name === "native" ? nativeBackend : void 0;
 function hostOf(url) {
   return url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
 }
@@ -1556,7 +1556,7 @@ async function plan(request2) {
     errors: results.flatMap((result) => "error" in result ? [result.error] : [])
   };
 }
-function groupByEngine(planned) {
+function groupByBackend(planned) {
   const groups = /* @__PURE__ */ new Map();
   for (const entry of planned) {
     const key = `${entry.engine}\0${entry.enginePath ?? ""}`;
@@ -1567,31 +1567,31 @@ function groupByEngine(planned) {
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);
 }
-async function runProbes(request2) {
+async function checkEndpoints(request2) {
   const startedAt = request2.now();
   const report = emptyReport(TOOL, startedAt.toISOString());
   const runProfile = loadProfile(request2.profile);
   report.profile = { name: runProfile.name, version: runProfile.version, source: runProfile.source };
   const { planned, errors } = await plan(request2);
   report.errors.push(...errors);
-  const factory = request2.engines ?? nativeOnly;
+  const factory = request2.backends ?? nativeOnly;
   const total = planned.length;
   let done = 0;
   const observe = (observation) => {
     done += 1;
     request2.onProgress?.({ done, total, url: observation.url });
   };
-  for (const group of groupByEngine(planned)) {
+  for (const group of groupByBackend(planned)) {
     const [first] = group;
     if (!first) continue;
-    const engine = factory(first.engine, first.enginePath);
-    if (!engine) {
+    const backend = factory(first.engine, first.enginePath);
+    if (!backend) {
       for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine is not available in this run`));
       continue;
     }
     let results;
     try {
-      results = await engine.probe(
+      results = await backend.probe(
         group.map((entry) => entry.target),
         { timeouts: timeoutsFor(request2.timeoutMs), concurrency: request2.concurrency, now: request2.now, onObservation: observe }
       );
@@ -1606,12 +1606,12 @@ async function runProbes(request2) {
         return;
       }
       if (result.status === "rejected") {
-        const category = result.reason instanceof EngineFailure ? "engine" : result.reason instanceof BudgetExceeded ? "timeout" : "bug";
+        const category = result.reason instanceof BackendFailure ? "engine" : result.reason instanceof BudgetExceeded ? "timeout" : "bug";
         report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
         return;
       }
       const observation = result.value;
-      const target = { kind: "endpoint", url: entry.target.url, engine: engine.name };
+      const target = { kind: "endpoint", url: entry.target.url, engine: backend.name };
       if (observation.address ?? entry.target.address) target.address = observation.address ?? entry.target.address;
       report.targets.push(target);
       if (entry.profile.name !== runProfile.name) report.notes.push(`${entry.target.url} was judged against profile ${entry.profile.name} ${entry.profile.version}`);
@@ -1640,10 +1640,10 @@ export {
   handshake,
   followHttpChain,
   observeHsts,
-  nativeEngine,
-  EngineFailure,
-  runEngineCommand,
-  requireEngineVersion,
+  nativeBackend,
+  BackendFailure,
+  runBackendCommand,
+  requireBackendVersion,
   nativeOnly,
-  runProbes
+  checkEndpoints
 };

@@ -9,17 +9,17 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-CC4EXYD4.js";
-import "./chunk-6WZZARGM.js";
-import "./chunk-OVN6DOTZ.js";
-import "./chunk-DRWA6U6O.js";
+} from "./chunk-BMI7OHHR.js";
+import "./chunk-N4ROMWBY.js";
+import "./chunk-LC5GCR6M.js";
+import "./chunk-GDKULYLO.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-IRSHF6RB.js";
-import "./chunk-5AKEFKPK.js";
-import "./chunk-W2VWFRT6.js";
-import "./chunk-3YKCOGHT.js";
+import "./chunk-BM3UIAKN.js";
+import "./chunk-6JZN7LB5.js";
+import "./chunk-QSKVDX3F.js";
+import "./chunk-2JX7UAD5.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-BOCWSJOM.js";
+import "./chunk-ITL3TEQD.js";
 import "./chunk-BEY6CXLO.js";
 export {
   parseResolve,
