@@ -9,7 +9,7 @@ import { checkEnvironments } from './environments/index.js';
 import { SUPPRESSION_INVALID_RULE } from './infra/rules/general.js';
 import { checkInfra, type InfraCheckOptions } from './infra/index.js';
 import { emptyReport, mergeReports, type Report } from './model/report.js';
-import type { ChangeSet } from './model/source.js';
+import { ListingFailedError, type ChangeSet } from './model/source.js';
 import { TOOL } from './version.js';
 
 export interface ScanOptions extends InfraCheckOptions {
@@ -37,13 +37,16 @@ function withoutRepeatedSuppressionProblems(report: Report): Report {
   return { ...report, findings };
 }
 
-/** Runs one family; a throw becomes an ErroredOutcome in an otherwise empty report. */
+/**
+ * Runs one family; a throw becomes an ErroredOutcome in an otherwise empty report: `read` when a
+ * listing failed, else `bug` (a family reports what it expects to fail as outcomes of its own).
+ */
 async function guarded(family: string, now: Date, run: () => Promise<Report>): Promise<Report> {
   try {
     return await run();
   } catch (error) {
     const report = emptyReport(TOOL, now.toISOString());
-    report.errors.push({ category: 'engine', target: family, message: error instanceof Error ? error.message : String(error) });
+    report.errors.push({ category: error instanceof ListingFailedError ? 'read' : 'bug', target: family, message: error instanceof Error ? error.message : String(error) });
     return report;
   }
 }

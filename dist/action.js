@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-CEWZOVUM.js";
+} from "./chunk-GZAL6IIL.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,15 +35,15 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-5LWRO3Y6.js";
-import "./chunk-IBHPPZ7X.js";
+} from "./chunk-CPP55CQF.js";
+import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-OYMDKTZN.js";
-import "./chunk-ID2TFFKD.js";
+} from "./chunk-G7RUBIIV.js";
+import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-LC5GCR6M.js";
+} from "./chunk-LOIZRGTD.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-GDKULYLO.js";
 import {
   checkEndpoints
-} from "./chunk-BM3UIAKN.js";
+} from "./chunk-62VEBKAD.js";
 import {
   renderMarkdown,
   verdictOf

@@ -141,7 +141,7 @@ export async function checkEndpoints(request: CheckEndpointsRequest): Promise<Re
     if (!first) continue;
     const backend = factory(first.engine, first.enginePath);
     if (!backend) {
-      for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'engine', `the ${entry.engine} engine is not available in this run`));
+      for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'backend', `the ${entry.engine} engine is not available in this run`));
       continue;
     }
     let results: ProbeResult[];
@@ -151,17 +151,17 @@ export async function checkEndpoints(request: CheckEndpointsRequest): Promise<Re
         { timeouts: timeoutsFor(request.timeoutMs), concurrency: request.concurrency, now: request.now, onObservation: observe },
       );
     } catch (error) {
-      for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'engine', `the ${entry.engine} engine failed: ${messageOf(error)}`));
+      for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'backend', `the ${entry.engine} engine failed: ${messageOf(error)}`));
       continue;
     }
     group.forEach((entry, index) => {
       const result = results[index];
       if (!result) {
-        report.errors.push(endpointError(entry.endpoint, 'engine', `the ${entry.engine} engine returned no observation`));
+        report.errors.push(endpointError(entry.endpoint, 'bug', `the ${entry.engine} engine returned no observation`));
         return;
       }
       if (result.status === 'rejected') {
-        const category = result.reason instanceof BackendFailure ? 'engine' : result.reason instanceof BudgetExceeded ? 'timeout' : 'bug';
+        const category = result.reason instanceof BackendFailure ? 'backend' : result.reason instanceof BudgetExceeded ? 'timeout' : 'bug';
         report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
         return;
       }

@@ -52,7 +52,7 @@ export async function checkEnvironments(input: CheckEnvironmentsInput): Promise<
   try {
     headPaths = await changeSet.head.list();
   } catch (error) {
-    report.errors.push({ category: 'engine', target: 'environments', message: `could not list the files at head: ${messageOf(error)}` });
+    report.errors.push({ category: 'read', target: 'environments', message: `could not list the files at head: ${messageOf(error)}` });
     return report;
   }
   const basePaths = pathsAtBase(changeSet, headPaths);
@@ -202,7 +202,7 @@ async function readText(source: FileSource, path: string, errors: ErroredOutcome
   try {
     text = await source.read(path);
   } catch (error) {
-    errors.push({ category: 'engine', target, message: `could not read the file for the environment checks: ${messageOf(error)}` });
+    errors.push({ category: 'read', target, message: `could not read the file for the environment checks: ${messageOf(error)}` });
     return undefined;
   }
   if (text === undefined) return undefined;

@@ -10,7 +10,7 @@
 import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { Report } from '../model/report.js';
-import { UnreadableFileError, type ChangeSet, type FileSource } from '../model/source.js';
+import { listFiles, UnreadableFileError, type ChangeSet, type FileSource } from '../model/source.js';
 import { detectFormat, INFRA_PARSERS, type InfraFileText } from './formats.js';
 
 export interface InfraSelection {
@@ -40,10 +40,10 @@ export async function selectInfraFiles(changeSet: ChangeSet, options: SelectionO
   // An unchanged file is the same at base: its head text is reused, never read twice.
   const base = new VersionReader(changeSet.base, 'base', report, (path) => (changedPaths.has(path) ? undefined : head.text(path)));
   const needsListing = options.all || changed.length > 0;
-  const headListing = needsListing ? (await changeSet.head.list()).filter(isInfra) : [];
+  const headListing = needsListing ? (await listFiles(changeSet.head, 'head')).filter(isInfra) : [];
   const headPaths = options.all ? new Set(headListing) : await closure(headSeeds, headListing, head);
   await head.load([...headPaths]);
-  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await changeSet.base.list()).filter(isInfra), base) : new Set<string>();
+  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await listFiles(changeSet.base, 'base')).filter(isInfra), base) : new Set<string>();
   // Unchanged files read at head are the same at base (with --all: every unchanged file).
   for (const path of headPaths) if (!changedPaths.has(path) && head.text(path) !== undefined) basePaths.add(path);
   await base.load([...basePaths]);
@@ -101,7 +101,7 @@ class VersionReader {
     for (const [path, error] of this.failures) {
       if (!selected.has(path)) unselected.push(path);
       else if (error instanceof UnreadableFileError) this.report.notes.push(`infra: ${path} was not read at ${this.side}: ${error.reason}`);
-      else this.report.errors.push({ category: 'engine', target: path, message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}` });
+      else this.report.errors.push({ category: 'read', target: path, message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}` });
     }
     if (unselected.length) {
       const named = unselected.sort().slice(0, 5).join(', ');

@@ -100,14 +100,24 @@ describe('runProbes', () => {
     expect(report.errors[0]).toMatchObject({ category: 'config', message: expect.stringContaining('holds no PEM certificate') });
   });
 
-  it('reports an engine that is not available, and one that fails, as engine errors per endpoint', async () => {
+  it('reports a backend that is not available, and one that fails, as backend errors per endpoint', async () => {
     const missing = await checkEndpoints(requestFor([{ ...endpointOf('good'), engine: 'testssl' }], { backends: nativeOnly }));
-    expect(missing.errors).toEqual([expect.objectContaining({ category: 'engine', message: 'the testssl engine is not available in this run' })]);
+    expect(missing.errors).toEqual([expect.objectContaining({ category: 'backend', message: 'the testssl engine is not available in this run' })]);
 
     const failing: Backend = { name: 'tls-scan', probe: () => Promise.reject(new Error('tls-scan: not found')) };
     const failed = await checkEndpoints(requestFor([endpointOf('good')], { engine: 'tls-scan', backends: () => failing }));
-    expect(failed.errors).toEqual([expect.objectContaining({ category: 'engine', message: 'the tls-scan engine failed: tls-scan: not found' })]);
+    expect(failed.errors).toEqual([expect.objectContaining({ category: 'backend', message: 'the tls-scan engine failed: tls-scan: not found' })]);
     expect(failed.findings).toEqual([]);
+  });
+
+  it('reports a backend that breaks its contract (no result for an endpoint) as a bug', async () => {
+    // Given a backend that returns no result at all
+    const silent: Backend = { name: 'native', probe: () => Promise.resolve([]) };
+    // When it probes one endpoint
+    const report = await checkEndpoints(requestFor([endpointOf('good')], { backends: () => silent }));
+    // Then that endpoint is a `bug` error, not a verdict
+    expect(report.errors).toEqual([expect.objectContaining({ category: 'bug', target: endpointOf('good').url, message: 'the native engine returned no observation' })]);
+    expect(report.targets).toEqual([]);
   });
 
   it('isolates an endpoint whose probe throws: an errored outcome for it alone, verdicts for the rest', async () => {

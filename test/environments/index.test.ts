@@ -82,7 +82,7 @@ describe('checkEnvironments on bad input', () => {
     };
     const report = await checkEnvironments({ changeSet: { ...memoryChangeSet(baseRepository(), headRepository()), head: broken }, config, now: NOW });
     expect(report.errors).toEqual([
-      { category: 'engine', target: 'infra/staging/peering.tf', message: 'could not read the file for the environment checks: EACCES: permission denied' },
+      { category: 'read', target: 'infra/staging/peering.tf', message: 'could not read the file for the environment checks: EACCES: permission denied' },
     ]);
     expect(summary(report.findings)[0]).toEqual(['ENV-CROSS-REFERENCE', 'introduced', 'infra/staging.tfvars:2']);
   });
@@ -96,7 +96,7 @@ describe('checkEnvironments on bad input', () => {
   it('reports a failed listing as errored, with no findings and no crash', async () => {
     const failing: FileSource = { list: () => Promise.reject(new Error('not a git repository')), read: () => Promise.resolve(undefined) };
     const report = await checkEnvironments({ changeSet: { base: failing, head: failing, changed: [] }, config, now: NOW });
-    expect(report.errors).toEqual([{ category: 'engine', target: 'environments', message: 'could not list the files at head: not a git repository' }]);
+    expect(report.errors).toEqual([{ category: 'read', target: 'environments', message: 'could not list the files at head: not a git repository' }]);
     expect(report.findings).toEqual([]);
   });
 

@@ -105,7 +105,7 @@ describe('the testssl engine', () => {
       backends: allBackends,
     });
     expect(report.findings).toEqual([]);
-    expect(report.errors).toEqual([expect.objectContaining({ category: 'engine', target: 'https://good.lab.test:8443/', message: expect.stringContaining('binary not found') })]);
+    expect(report.errors).toEqual([expect.objectContaining({ category: 'backend', target: 'https://good.lab.test:8443/', message: expect.stringContaining('binary not found') })]);
   });
 });
 

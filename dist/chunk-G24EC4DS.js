@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   UnreadableFileError
-} from "./chunk-ID2TFFKD.js";
+} from "./chunk-BGBLBVKQ.js";
 
 // checks/source/decode-text.ts
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });

@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-BM3UIAKN.js";
+} from "./chunk-62VEBKAD.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

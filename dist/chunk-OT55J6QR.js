@@ -5,14 +5,25 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges
-} from "./chunk-OYMDKTZN.js";
-import "./chunk-ID2TFFKD.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-3ORAYUAC.js";
+import "./chunk-N4ROMWBY.js";
+import "./chunk-LOIZRGTD.js";
+import "./chunk-GDKULYLO.js";
+import "./chunk-STUYUDEK.js";
+import "./chunk-62VEBKAD.js";
+import "./chunk-6JZN7LB5.js";
 import "./chunk-QSKVDX3F.js";
 import "./chunk-2JX7UAD5.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-ITL3TEQD.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -10,10 +10,10 @@ import {
   linkOutsideError,
   linkTargetPath,
   oversizeError
-} from "./chunk-IBHPPZ7X.js";
+} from "./chunk-G24EC4DS.js";
 import {
   UnreadableFileError
-} from "./chunk-ID2TFFKD.js";
+} from "./chunk-BGBLBVKQ.js";
 import {
   capEntries,
   escapeMarkdown,
@@ -1486,7 +1486,7 @@ async function loadChangeSet(octokit, repository, request2) {
   const fromTrees = await diffTrees(octokit, repository, mergeBase, request2.head);
   if (fromTrees) return { ...sides, changed: fromTrees, notChecked: [], listedBy: "trees" };
   const notChecked = {
-    category: "engine",
+    category: "read",
     target: `changed files past the first ${cap.toLocaleString("en-US")}`,
     message: `GitHub lists at most ${cap.toLocaleString("en-US")} files of a ${listedBy} and this change has that many or more; the repository is too large for GitHub's trees API to list the rest, so changed files past those were not checked. Run hipaa-guard on a checkout (the Action after actions/checkout, or the CLI) to check every file.`
   };

@@ -13,14 +13,14 @@ import {
   linkTargetPath,
   oversizeError,
   repositoryPath
-} from "./chunk-IBHPPZ7X.js";
+} from "./chunk-G24EC4DS.js";
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-OYMDKTZN.js";
+} from "./chunk-G7RUBIIV.js";
 import {
   UnreadableFileError
-} from "./chunk-ID2TFFKD.js";
+} from "./chunk-BGBLBVKQ.js";
 import {
   INFRA_RULES,
   describeValue,

@@ -4,19 +4,15 @@ import { dirname as __hgDirname } from 'node:path';
 const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
-
-// checks/model/source.ts
-var UnreadableFileError = class extends Error {
-  constructor(path, reason) {
-    super(`${path}: ${reason}`);
-    this.path = path;
-    this.reason = reason;
-    this.name = "UnreadableFileError";
-  }
-  path;
-  reason;
-};
-
+import {
+  scanChanges
+} from "./chunk-G7RUBIIV.js";
+import "./chunk-BGBLBVKQ.js";
+import "./chunk-QSKVDX3F.js";
+import "./chunk-2JX7UAD5.js";
+import "./chunk-2OVPAMWB.js";
+import "./chunk-ITL3TEQD.js";
+import "./chunk-BEY6CXLO.js";
 export {
-  UnreadableFileError
+  scanChanges
 };

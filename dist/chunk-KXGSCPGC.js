@@ -12,12 +12,12 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-CEWZOVUM.js";
-import "./chunk-IBHPPZ7X.js";
+} from "./chunk-GZAL6IIL.js";
+import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-OYMDKTZN.js";
-import "./chunk-ID2TFFKD.js";
+} from "./chunk-G7RUBIIV.js";
+import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
   REPORT_OPTIONS_HELP,

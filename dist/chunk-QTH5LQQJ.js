@@ -6,19 +6,19 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-BMI7OHHR.js";
+} from "./chunk-3ORAYUAC.js";
 import {
   parseCommandLine,
   writeReport
 } from "./chunk-N4ROMWBY.js";
-import "./chunk-LC5GCR6M.js";
+import "./chunk-LOIZRGTD.js";
 import "./chunk-GDKULYLO.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-BM3UIAKN.js";
+} from "./chunk-62VEBKAD.js";
 import "./chunk-6JZN7LB5.js";
 import "./chunk-QSKVDX3F.js";
 import "./chunk-2JX7UAD5.js";

@@ -1586,7 +1586,7 @@ async function checkEndpoints(request2) {
     if (!first) continue;
     const backend = factory(first.engine, first.enginePath);
     if (!backend) {
-      for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine is not available in this run`));
+      for (const entry of group) report.errors.push(endpointError(entry.endpoint, "backend", `the ${entry.engine} engine is not available in this run`));
       continue;
     }
     let results;
@@ -1596,17 +1596,17 @@ async function checkEndpoints(request2) {
         { timeouts: timeoutsFor(request2.timeoutMs), concurrency: request2.concurrency, now: request2.now, onObservation: observe }
       );
     } catch (error) {
-      for (const entry of group) report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine failed: ${messageOf(error)}`));
+      for (const entry of group) report.errors.push(endpointError(entry.endpoint, "backend", `the ${entry.engine} engine failed: ${messageOf(error)}`));
       continue;
     }
     group.forEach((entry, index) => {
       const result = results[index];
       if (!result) {
-        report.errors.push(endpointError(entry.endpoint, "engine", `the ${entry.engine} engine returned no observation`));
+        report.errors.push(endpointError(entry.endpoint, "bug", `the ${entry.engine} engine returned no observation`));
         return;
       }
       if (result.status === "rejected") {
-        const category = result.reason instanceof BackendFailure ? "engine" : result.reason instanceof BudgetExceeded ? "timeout" : "bug";
+        const category = result.reason instanceof BackendFailure ? "backend" : result.reason instanceof BudgetExceeded ? "timeout" : "bug";
         report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
         return;
       }

@@ -5,8 +5,10 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  UnreadableFileError
-} from "./chunk-ID2TFFKD.js";
+  ListingFailedError,
+  UnreadableFileError,
+  listFiles
+} from "./chunk-BGBLBVKQ.js";
 import {
   ENV_AMBIGUOUS_PATH,
   ENV_CIDR_OVERLAP,
@@ -2872,7 +2874,7 @@ async function checkEnvironments(input) {
   try {
     headPaths = await changeSet.head.list();
   } catch (error) {
-    report.errors.push({ category: "engine", target: "environments", message: `could not list the files at head: ${messageOf(error)}` });
+    report.errors.push({ category: "read", target: "environments", message: `could not list the files at head: ${messageOf(error)}` });
     return report;
   }
   const basePaths = pathsAtBase(changeSet, headPaths);
@@ -2969,7 +2971,7 @@ async function readText(source, path, errors, version) {
   try {
     text2 = await source.read(path);
   } catch (error) {
-    errors.push({ category: "engine", target, message: `could not read the file for the environment checks: ${messageOf(error)}` });
+    errors.push({ category: "read", target, message: `could not read the file for the environment checks: ${messageOf(error)}` });
     return void 0;
   }
   if (text2 === void 0) return void 0;
@@ -4013,10 +4015,10 @@ async function selectInfraFiles(changeSet, options, report) {
   const head = new VersionReader(changeSet.head, "head", report);
   const base = new VersionReader(changeSet.base, "base", report, (path) => changedPaths.has(path) ? void 0 : head.text(path));
   const needsListing = options.all || changed.length > 0;
-  const headListing = needsListing ? (await changeSet.head.list()).filter(isInfra) : [];
+  const headListing = needsListing ? (await listFiles(changeSet.head, "head")).filter(isInfra) : [];
   const headPaths = options.all ? new Set(headListing) : await closure(headSeeds, headListing, head);
   await head.load([...headPaths]);
-  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await changeSet.base.list()).filter(isInfra), base) : /* @__PURE__ */ new Set();
+  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await listFiles(changeSet.base, "base")).filter(isInfra), base) : /* @__PURE__ */ new Set();
   for (const path of headPaths) if (!changedPaths.has(path) && head.text(path) !== void 0) basePaths.add(path);
   await base.load([...basePaths]);
   head.reportFailures(headPaths);
@@ -4071,7 +4073,7 @@ var VersionReader = class {
     for (const [path, error] of this.failures) {
       if (!selected.has(path)) unselected.push(path);
       else if (error instanceof UnreadableFileError) this.report.notes.push(`infra: ${path} was not read at ${this.side}: ${error.reason}`);
-      else this.report.errors.push({ category: "engine", target: path, message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}` });
+      else this.report.errors.push({ category: "read", target: path, message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}` });
     }
     if (unselected.length) {
       const named = unselected.sort().slice(0, 5).join(", ");
@@ -4333,7 +4335,7 @@ async function guarded(family, now, run) {
     return await run();
   } catch (error) {
     const report = emptyReport(TOOL, now.toISOString());
-    report.errors.push({ category: "engine", target: family, message: error instanceof Error ? error.message : String(error) });
+    report.errors.push({ category: error instanceof ListingFailedError ? "read" : "bug", target: family, message: error instanceof Error ? error.message : String(error) });
     return report;
   }
 }

@@ -18,13 +18,13 @@ import {
 } from "./chunk-N4ROMWBY.js";
 import {
   allBackends
-} from "./chunk-LC5GCR6M.js";
+} from "./chunk-LOIZRGTD.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   checkEndpoints
-} from "./chunk-BM3UIAKN.js";
+} from "./chunk-62VEBKAD.js";
 import {
   BACKENDS,
   PROFILE_NAMES,
