@@ -9,18 +9,9 @@ import { allBackends } from '../checks/endpoint/backends/index.js';
 import { BACKENDS } from '../checks/endpoint/model.js';
 import { checkEndpoints } from '../checks/endpoint/index.js';
 import type { Report } from '../checks/model/report.js';
-import {
-  exitCodeFor,
-  integerOption,
-  loadConfigFile,
-  oneOf,
-  parseCommandLine,
-  readReportSettings,
-  REPORT_OPTIONS,
-  REPORT_OPTIONS_HELP,
-  resolvePath,
-  writeReport,
-} from './options.js';
+import { loadConfigFile, resolvePath } from './config-file.js';
+import { integerOption, oneOf, parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP } from './options.js';
+import { exitCodeFor, writeReport } from './write-report.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { startProgress } from './progress.js';
 

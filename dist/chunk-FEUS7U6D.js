@@ -6,11 +6,11 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-3ORAYUAC.js";
+} from "./chunk-E53DHTEU.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-N4ROMWBY.js";
+} from "./chunk-RRDN4FS5.js";
 import "./chunk-LOIZRGTD.js";
 import "./chunk-GDKULYLO.js";
 import {

@@ -34,9 +34,25 @@ import {
   severityRank
 } from "./chunk-ITL3TEQD.js";
 
+// cli/config-file.ts
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+async function loadConfigFile(io, configPath) {
+  const path = configPath ?? DEFAULT_CONFIG_PATH;
+  let text;
+  try {
+    text = await readFile(resolvePath(io, path), "utf8");
+  } catch (error) {
+    if (configPath === void 0 && error.code === "ENOENT") return void 0;
+    throw new ConfigError(path, [{ path: "", line: 1, message: `cannot read the config file (${error.code ?? String(error)})` }]);
+  }
+  return { config: parseConfig(text, path), path, text };
+}
+function resolvePath(io, path) {
+  return resolve(io.cwd, path);
+}
+
 // cli/options.ts
-import { readFile, writeFile } from "node:fs/promises";
-import { relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 
 // checks/report/text.ts
@@ -192,20 +208,10 @@ function readReportSettings(values) {
   if (values.config !== void 0) settings.configPath = values.config;
   return settings;
 }
-async function loadConfigFile(io, configPath) {
-  const path = configPath ?? DEFAULT_CONFIG_PATH;
-  let text;
-  try {
-    text = await readFile(resolvePath(io, path), "utf8");
-  } catch (error) {
-    if (configPath === void 0 && error.code === "ENOENT") return void 0;
-    throw new ConfigError(path, [{ path: "", line: 1, message: `cannot read the config file (${error.code ?? String(error)})` }]);
-  }
-  return { config: parseConfig(text, path), path, text };
-}
-function resolvePath(io, path) {
-  return resolve(io.cwd, path);
-}
+
+// cli/write-report.ts
+import { writeFile } from "node:fs/promises";
+import { relative, sep } from "node:path";
 function repositoryPath(io, path) {
   return relative(io.cwd, resolvePath(io, path)).split(sep).join("/");
 }
@@ -234,14 +240,14 @@ async function writeReport(report, settings, io, config) {
 }
 
 export {
+  loadConfigFile,
+  resolvePath,
   REPORT_OPTIONS,
   REPORT_OPTIONS_HELP,
   parseCommandLine,
   oneOf,
   integerOption,
   readReportSettings,
-  loadConfigFile,
-  resolvePath,
   exitCodeFor,
   writeReport
 };

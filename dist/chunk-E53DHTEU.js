@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-N4ROMWBY.js";
+} from "./chunk-RRDN4FS5.js";
 import {
   allBackends
 } from "./chunk-LOIZRGTD.js";

@@ -27,7 +27,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-N4ROMWBY.js";
+} from "./chunk-RRDN4FS5.js";
 import "./chunk-GDKULYLO.js";
 import {
   UsageError

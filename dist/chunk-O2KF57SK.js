@@ -9,8 +9,8 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-3ORAYUAC.js";
-import "./chunk-N4ROMWBY.js";
+} from "./chunk-E53DHTEU.js";
+import "./chunk-RRDN4FS5.js";
 import "./chunk-LOIZRGTD.js";
 import "./chunk-GDKULYLO.js";
 import "./chunk-STUYUDEK.js";
