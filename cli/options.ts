@@ -7,7 +7,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_CONFIG_PATH } from '../checks/config/load-config.js';
 import { FAIL_ON, type FailOn } from '../checks/model/finding.js';
 import { REPORT_FORMATS, type ReportFormat } from '../checks/report/render.js';
-import { closestName, UsageError } from './command.js';
+import { closestName } from '../checks/config/closest-name.js';
+import { UsageError } from './command.js';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 

@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-GZAL6IIL.js";
+} from "./chunk-QWUHRTQE.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,34 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-CPP55CQF.js";
+} from "./chunk-3B6OVTT2.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-G7RUBIIV.js";
+} from "./chunk-IYNELD3T.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-LOIZRGTD.js";
+} from "./chunk-4EKFNCQS.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-GDKULYLO.js";
+} from "./chunk-2JRCL7VR.js";
 import {
   checkEndpoints
-} from "./chunk-62VEBKAD.js";
+} from "./chunk-R3YH6DCT.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-6JZN7LB5.js";
-import "./chunk-QSKVDX3F.js";
+} from "./chunk-MRQN7LPU.js";
+import "./chunk-SVV24DNW.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-2JX7UAD5.js";
+} from "./chunk-5DZSHJ3Q.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +73,8 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
+import "./chunk-XZV2XCCM.js";
 import {
   __commonJS,
   __require,

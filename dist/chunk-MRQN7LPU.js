@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   blockingFindings
-} from "./chunk-2JX7UAD5.js";
+} from "./chunk-5DZSHJ3Q.js";
 import {
   CHANGES,
   CITATIONS,
@@ -16,7 +16,7 @@ import {
   citationOf,
   locationLabel,
   safeguardTitle
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 
 // checks/model/verdict.ts
 var plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;

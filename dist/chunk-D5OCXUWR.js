@@ -9,13 +9,12 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-GDKULYLO.js";
+} from "./chunk-2JRCL7VR.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
-  UsageError,
-  closestName
-} from "./chunk-STUYUDEK.js";
+  UsageError
+} from "./chunk-SZGO3UUV.js";
 import {
   errorPlace,
   oneLine,
@@ -23,7 +22,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-6JZN7LB5.js";
+} from "./chunk-MRQN7LPU.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -32,7 +31,10 @@ import {
   locationLabel,
   parseConfig,
   severityRank
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
+import {
+  closestName
+} from "./chunk-XZV2XCCM.js";
 
 // cli/config-file.ts
 import { readFile } from "node:fs/promises";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-GZAL6IIL.js";
+} from "./chunk-QWUHRTQE.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-G7RUBIIV.js";
+} from "./chunk-IYNELD3T.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,19 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-RRDN4FS5.js";
-import "./chunk-GDKULYLO.js";
+} from "./chunk-D5OCXUWR.js";
+import "./chunk-2JRCL7VR.js";
 import {
   UsageError
-} from "./chunk-STUYUDEK.js";
-import "./chunk-6JZN7LB5.js";
-import "./chunk-QSKVDX3F.js";
-import "./chunk-2JX7UAD5.js";
+} from "./chunk-SZGO3UUV.js";
+import "./chunk-MRQN7LPU.js";
+import "./chunk-SVV24DNW.js";
+import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
+import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 
 // cli/scan.ts

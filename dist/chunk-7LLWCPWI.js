@@ -5,6 +5,9 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
+  closestName
+} from "./chunk-XZV2XCCM.js";
+import {
   __commonJS,
   __export,
   __toESM
@@ -24887,14 +24890,32 @@ function describeIssue(issue2, positions) {
   const path = issue2.path.filter((step) => typeof step !== "symbol");
   const lineOf2 = (steps) => positions ? locate(positions, steps).startLine : 1;
   if (issue2.code === "unrecognized_keys") {
-    return issue2.keys.map((key) => ({
-      path: formatPath([...path, key]),
-      line: lineOf2([...path, key]),
-      message: `unknown key "${key}"; remove it or check its spelling (see schema/hipaa-guard.schema.json)`
-    }));
+    const known = keysAt(configSchema, path);
+    return issue2.keys.map((key) => {
+      const suggestion = closestName(key, known);
+      return {
+        path: formatPath([...path, key]),
+        line: lineOf2([...path, key]),
+        message: `unknown key "${key}"; ${suggestion ? `did you mean "${suggestion}"?` : "remove it or check its spelling"} (see schema/hipaa-guard.schema.json)`
+      };
+    });
   }
   const message = issue2.code === "invalid_key" ? issue2.issues.map((inner) => inner.message).join("; ") : issue2.message;
   return [{ path: formatPath(path), line: lineOf2(path), message }];
+}
+function keysAt(schema2, path) {
+  let node2 = schema2._zod.def;
+  const unwrap = () => {
+    while (node2?.innerType) node2 = node2.innerType._zod.def;
+  };
+  for (const step of path) {
+    unwrap();
+    if (node2?.type === "array") node2 = node2.element?._zod.def;
+    else if (node2?.type === "record") node2 = node2.valueType?._zod.def;
+    else node2 = typeof step === "string" ? node2?.shape?.[step]?._zod.def : void 0;
+  }
+  unwrap();
+  return Object.keys(node2?.shape ?? {});
 }
 function formatPath(path) {
   return path.reduce(

@@ -22,11 +22,11 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-QSKVDX3F.js";
+} from "./chunk-SVV24DNW.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-2JX7UAD5.js";
+} from "./chunk-5DZSHJ3Q.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -40,7 +40,7 @@ import {
   parseYamlDocuments,
   require_picomatch,
   yaml
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 import {
   __toESM
 } from "./chunk-BEY6CXLO.js";

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-G7RUBIIV.js";
+} from "./chunk-IYNELD3T.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,17 +27,17 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-QSKVDX3F.js";
+} from "./chunk-SVV24DNW.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-2JX7UAD5.js";
+} from "./chunk-5DZSHJ3Q.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 
 // checks/infra/plan/plan-json.ts
 var PlanFormatError = class extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestName, editDistance } from '../../cli/command.js';
+import { closestName, editDistance } from '../../checks/config/closest-name.js';
 
 describe('editDistance', () => {
   it('counts single-character edits', () => {

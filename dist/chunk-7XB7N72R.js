@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-RRDN4FS5.js";
+} from "./chunk-D5OCXUWR.js";
 import {
   allBackends
-} from "./chunk-LOIZRGTD.js";
+} from "./chunk-4EKFNCQS.js";
 import {
   UsageError
-} from "./chunk-STUYUDEK.js";
+} from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-62VEBKAD.js";
+} from "./chunk-R3YH6DCT.js";
 import {
   BACKENDS,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";

@@ -18,11 +18,11 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-62VEBKAD.js";
+} from "./chunk-R3YH6DCT.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-2JX7UAD5.js";
+} from "./chunk-5DZSHJ3Q.js";
 
 // checks/endpoint/backends/http-side.ts
 async function observeHttpSide(target, timeouts) {

@@ -9,17 +9,18 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-E53DHTEU.js";
-import "./chunk-RRDN4FS5.js";
-import "./chunk-LOIZRGTD.js";
-import "./chunk-GDKULYLO.js";
-import "./chunk-STUYUDEK.js";
-import "./chunk-62VEBKAD.js";
-import "./chunk-6JZN7LB5.js";
-import "./chunk-QSKVDX3F.js";
-import "./chunk-2JX7UAD5.js";
+} from "./chunk-7XB7N72R.js";
+import "./chunk-D5OCXUWR.js";
+import "./chunk-4EKFNCQS.js";
+import "./chunk-2JRCL7VR.js";
+import "./chunk-SZGO3UUV.js";
+import "./chunk-R3YH6DCT.js";
+import "./chunk-MRQN7LPU.js";
+import "./chunk-SVV24DNW.js";
+import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-ITL3TEQD.js";
+import "./chunk-7LLWCPWI.js";
+import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
   parseResolve,

@@ -8,7 +8,7 @@ import {
   CHANGES,
   compareFindings,
   meetsThreshold
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 
 // checks/model/report.ts
 var BLOCKING_CHANGES = CHANGES.filter((change) => change !== "existing");

@@ -22,10 +22,10 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-6JZN7LB5.js";
+} from "./chunk-MRQN7LPU.js";
 import {
   blockingFindings
-} from "./chunk-2JX7UAD5.js";
+} from "./chunk-5DZSHJ3Q.js";
 import {
   ConfigError,
   compareFindings,
@@ -36,7 +36,7 @@ import {
   parseConfigYaml,
   safeguardTitle,
   validateConfig
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 import {
   __commonJS,
   __toESM

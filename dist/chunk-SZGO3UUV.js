@@ -4,20 +4,18 @@ import { dirname as __hgDirname } from 'node:path';
 const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
-import {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
-} from "./chunk-ITL3TEQD.js";
-import "./chunk-BEY6CXLO.js";
+
+// cli/command.ts
+var EXIT_OK = 0;
+var EXIT_FINDINGS = 1;
+var EXIT_USAGE = 2;
+var UsageError = class extends Error {
+  name = "UsageError";
+};
+
 export {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
+  EXIT_OK,
+  EXIT_FINDINGS,
+  EXIT_USAGE,
+  UsageError
 };

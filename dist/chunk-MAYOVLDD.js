@@ -6,12 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-G7RUBIIV.js";
+} from "./chunk-IYNELD3T.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-QSKVDX3F.js";
-import "./chunk-2JX7UAD5.js";
+import "./chunk-SVV24DNW.js";
+import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-ITL3TEQD.js";
+import "./chunk-7LLWCPWI.js";
+import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
   scanChanges

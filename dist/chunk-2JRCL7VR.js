@@ -7,19 +7,19 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-6JZN7LB5.js";
+} from "./chunk-MRQN7LPU.js";
 import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-QSKVDX3F.js";
+} from "./chunk-SVV24DNW.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,
   locationLabel,
   parseYaml,
   safeguardTitle
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 
 // checks/report/endpoint-lines.ts
 function endpointLines(configText) {

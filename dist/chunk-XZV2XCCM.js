@@ -5,13 +5,7 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 
-// cli/command.ts
-var EXIT_OK = 0;
-var EXIT_FINDINGS = 1;
-var EXIT_USAGE = 2;
-var UsageError = class extends Error {
-  name = "UsageError";
-};
+// checks/config/closest-name.ts
 function closestName(given, names) {
   const ranked = names.map((name) => ({ name, distance: editDistance(given, name) })).sort((a, b) => a.distance - b.distance);
   const best = ranked[0];
@@ -31,9 +25,5 @@ function editDistance(a, b) {
 }
 
 export {
-  EXIT_OK,
-  EXIT_FINDINGS,
-  EXIT_USAGE,
-  UsageError,
   closestName
 };

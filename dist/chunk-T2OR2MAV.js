@@ -6,26 +6,27 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-E53DHTEU.js";
+} from "./chunk-7XB7N72R.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-RRDN4FS5.js";
-import "./chunk-LOIZRGTD.js";
-import "./chunk-GDKULYLO.js";
+} from "./chunk-D5OCXUWR.js";
+import "./chunk-4EKFNCQS.js";
+import "./chunk-2JRCL7VR.js";
 import {
   EXIT_OK
-} from "./chunk-STUYUDEK.js";
+} from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-62VEBKAD.js";
-import "./chunk-6JZN7LB5.js";
-import "./chunk-QSKVDX3F.js";
-import "./chunk-2JX7UAD5.js";
+} from "./chunk-R3YH6DCT.js";
+import "./chunk-MRQN7LPU.js";
+import "./chunk-SVV24DNW.js";
+import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
+import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 
 // lab/certs.ts

@@ -6,20 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULE
-} from "./chunk-6JZN7LB5.js";
+} from "./chunk-MRQN7LPU.js";
 import {
   CIPHER_SUITES,
   cipherSuiteByCode,
   cipherSuiteByName,
   emptyReport
-} from "./chunk-2JX7UAD5.js";
+} from "./chunk-5DZSHJ3Q.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings,
   makeFinding
-} from "./chunk-ITL3TEQD.js";
+} from "./chunk-7LLWCPWI.js";
 
 // checks/endpoint/backend.ts
 function timeoutsFor(totalMs) {
