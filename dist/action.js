@@ -43,7 +43,7 @@ import {
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-4EKFNCQS.js";
+} from "./chunk-CSOHWIBD.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-2JRCL7VR.js";
 import {
   checkEndpoints
-} from "./chunk-R3YH6DCT.js";
+} from "./chunk-6LHQI3GX.js";
 import {
   renderMarkdown,
   verdictOf

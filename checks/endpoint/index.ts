@@ -1,125 +1,16 @@
 /**
- * Probes the configured endpoints and judges them: config entries become probe targets (CA
- * files read through the injected reader), each backend collects observations with a bound on
- * concurrency, the evaluation side turns them into findings, and one Report comes out.
+ * The endpoint family's entry point: collect observations of the configured endpoints
+ * (collect.ts), judge each against its profile (evaluate.ts), and return one Report.
  * No process.env, no clock, no filesystem of its own.
  */
-import type { EndpointConfig, ProfileName } from '../config/schema.js';
 import { compareFindings } from '../model/finding.js';
-import type { ErroredOutcome, Report, ScanTarget } from '../model/report.js';
-import { emptyReport } from '../model/report.js';
+import { emptyReport, type Report, type ScanTarget } from '../model/report.js';
 import { TOOL } from '../version.js';
-import { BudgetExceeded, timeoutsFor, type Backend, type ProbeResult, type ProbeTarget } from './backend.js';
-import { BackendFailure } from './backends/process.js';
+import { collectObservations, endpointError, messageOf, type CheckEndpointsRequest } from './collect.js';
 import { evaluateEndpoint } from './evaluate.js';
-import type { EndpointObservation, BackendName } from './model.js';
-import { nativeBackend } from './probe/native-backend.js';
-import { loadProfile, type TlsProfile } from './profiles/index.js';
+import { loadProfile } from './profiles/index.js';
 
-/** Builds the backend for a name and optional binary path; `undefined` when it is not available. */
-export type BackendFactory = (name: BackendName, enginePath: string | undefined) => Backend | undefined;
-
-export interface ProbeProgress {
-  done: number;
-  total: number;
-  /** The endpoint just finished. */
-  url: string;
-}
-
-export interface CheckEndpointsRequest {
-  endpoints: readonly EndpointConfig[];
-  /** The run's profile; an endpoint's own `profile` overrides it. */
-  profile: ProfileName;
-  /** The run's backend, config key `engine` (default `native`); an endpoint's own `engine` overrides it. */
-  engine?: BackendName;
-  enginePath?: string;
-  /** Budget per endpoint, milliseconds (config `probe.timeout`). */
-  timeoutMs: number;
-  concurrency: number;
-  /** Reads an endpoint's `ca` file (path as configured, relative to the repository root). */
-  readFile: (path: string) => Promise<string>;
-  now: () => Date;
-  /** Default: the native backend only. */
-  backends?: BackendFactory;
-  onProgress?: (progress: ProbeProgress) => void;
-}
-
-interface Planned {
-  endpoint: EndpointConfig;
-  target: ProbeTarget;
-  engine: BackendName;
-  enginePath: string | undefined;
-  profile: TlsProfile;
-}
-
-export const nativeOnly: BackendFactory = (name) => (name === 'native' ? nativeBackend : undefined);
-
-function hostOf(url: URL): string {
-  return url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-}
-
-/** The probe target of one endpoint entry, given its CA file's contents. */
-export function probeTargetOf(endpoint: EndpointConfig, caPem: readonly string[]): ProbeTarget {
-  const url = new URL(endpoint.url);
-  const target: ProbeTarget = {
-    url: endpoint.url,
-    host: hostOf(url),
-    port: url.port ? Number(url.port) : 443,
-    path: `${url.pathname}${url.search}`,
-    httpUrl: endpoint.http ?? `http://${url.hostname}/`,
-    caPem: [...caPem],
-  };
-  if (endpoint.address !== undefined) target.address = endpoint.address;
-  return target;
-}
-
-function endpointError(endpoint: EndpointConfig, category: ErroredOutcome['category'], message: string): ErroredOutcome {
-  return { category, target: endpoint.url, message, location: { kind: 'endpoint', url: endpoint.url, ...(endpoint.address ? { address: endpoint.address } : {}) } };
-}
-
-async function plan(request: CheckEndpointsRequest): Promise<{ planned: Planned[]; errors: ErroredOutcome[] }> {
-  const results = await Promise.all(
-    request.endpoints.map(async (endpoint): Promise<Planned | { error: ErroredOutcome }> => {
-      let caPem: string[] = [];
-      if (endpoint.ca !== undefined) {
-        try {
-          caPem = [await request.readFile(endpoint.ca)];
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          return { error: endpointError(endpoint, 'config', `could not read the trust anchors ${endpoint.ca} of ${endpoint.url}: ${reason}`) };
-        }
-        if (!caPem[0]?.includes('-----BEGIN CERTIFICATE-----')) {
-          return { error: endpointError(endpoint, 'config', `${endpoint.ca} (ca of ${endpoint.url}) holds no PEM certificate; expected "-----BEGIN CERTIFICATE-----" blocks`) };
-        }
-      }
-      return {
-        endpoint,
-        target: probeTargetOf(endpoint, caPem),
-        engine: endpoint.engine ?? request.engine ?? 'native',
-        enginePath: endpoint['engine-path'] ?? request.enginePath,
-        profile: loadProfile(endpoint.profile ?? request.profile),
-      };
-    }),
-  );
-  return {
-    planned: results.flatMap((result) => ('error' in result ? [] : [result])),
-    errors: results.flatMap((result) => ('error' in result ? [result.error] : [])),
-  };
-}
-
-/** Groups by backend and binary, keeping the configured order inside each group. */
-function groupByBackend(planned: readonly Planned[]): Planned[][] {
-  const groups = new Map<string, Planned[]>();
-  for (const entry of planned) {
-    const key = `${entry.engine}\u0000${entry.enginePath ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
-  }
-  return [...groups.values()];
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { nativeOnly, probeTargetOf, type BackendFactory, type CheckEndpointsRequest, type ProbeProgress } from './collect.js';
 
 /** Probes and judges every endpoint; one endpoint's failure never hides another's results. */
 export async function checkEndpoints(request: CheckEndpointsRequest): Promise<Report> {
@@ -127,57 +18,20 @@ export async function checkEndpoints(request: CheckEndpointsRequest): Promise<Re
   const report = emptyReport(TOOL, startedAt.toISOString());
   const runProfile = loadProfile(request.profile);
   report.profile = { name: runProfile.name, version: runProfile.version, source: runProfile.source };
-  const { planned, errors } = await plan(request);
+  const { observed, errors } = await collectObservations(request);
   report.errors.push(...errors);
-  const factory = request.backends ?? nativeOnly;
-  const total = planned.length;
-  let done = 0;
-  const observe = (observation: EndpointObservation): void => {
-    done += 1;
-    request.onProgress?.({ done, total, url: observation.url });
-  };
-  for (const group of groupByBackend(planned)) {
-    const [first] = group;
-    if (!first) continue;
-    const backend = factory(first.engine, first.enginePath);
-    if (!backend) {
-      for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'backend', `the ${entry.engine} engine is not available in this run`));
-      continue;
-    }
-    let results: ProbeResult[];
+  for (const { endpoint, target: probed, profile, backend, observation } of observed) {
+    const target: ScanTarget = { kind: 'endpoint', url: probed.url, engine: backend };
+    if (observation.address ?? probed.address) target.address = observation.address ?? probed.address;
+    report.targets.push(target);
+    if (profile.name !== runProfile.name) report.notes.push(`${probed.url} was judged against profile ${profile.name} ${profile.version}`);
     try {
-      results = await backend.probe(
-        group.map((entry) => entry.target),
-        { timeouts: timeoutsFor(request.timeoutMs), concurrency: request.concurrency, now: request.now, onObservation: observe },
-      );
+      const evaluation = evaluateEndpoint(observation, profile, request.now());
+      report.findings.push(...evaluation.findings);
+      report.unknown.push(...evaluation.unknown);
     } catch (error) {
-      for (const entry of group) report.errors.push(endpointError(entry.endpoint, 'backend', `the ${entry.engine} engine failed: ${messageOf(error)}`));
-      continue;
+      report.errors.push(endpointError(endpoint, 'bug', `evaluating ${probed.url} failed: ${messageOf(error)}`));
     }
-    group.forEach((entry, index) => {
-      const result = results[index];
-      if (!result) {
-        report.errors.push(endpointError(entry.endpoint, 'bug', `the ${entry.engine} engine returned no observation`));
-        return;
-      }
-      if (result.status === 'rejected') {
-        const category = result.reason instanceof BackendFailure ? 'backend' : result.reason instanceof BudgetExceeded ? 'timeout' : 'bug';
-        report.errors.push(endpointError(entry.endpoint, category, `probing ${entry.target.url} with the ${entry.engine} engine failed: ${messageOf(result.reason)}`));
-        return;
-      }
-      const observation = result.value;
-      const target: ScanTarget = { kind: 'endpoint', url: entry.target.url, engine: backend.name };
-      if (observation.address ?? entry.target.address) target.address = observation.address ?? entry.target.address;
-      report.targets.push(target);
-      if (entry.profile.name !== runProfile.name) report.notes.push(`${entry.target.url} was judged against profile ${entry.profile.name} ${entry.profile.version}`);
-      try {
-        const evaluation = evaluateEndpoint(observation, entry.profile, request.now());
-        report.findings.push(...evaluation.findings);
-        report.unknown.push(...evaluation.unknown);
-      } catch (error) {
-        report.errors.push(endpointError(entry.endpoint, 'bug', `evaluating ${entry.target.url} failed: ${messageOf(error)}`));
-      }
-    });
   }
   report.findings.sort(compareFindings);
   report.finishedAt = request.now().toISOString();

@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-R3YH6DCT.js";
+} from "./chunk-6LHQI3GX.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-7XB7N72R.js";
+} from "./chunk-GAORWHQ3.js";
 import "./chunk-D5OCXUWR.js";
-import "./chunk-4EKFNCQS.js";
+import "./chunk-CSOHWIBD.js";
 import "./chunk-2JRCL7VR.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-R3YH6DCT.js";
+import "./chunk-6LHQI3GX.js";
 import "./chunk-MRQN7LPU.js";
 import "./chunk-SVV24DNW.js";
 import "./chunk-5DZSHJ3Q.js";

@@ -6,19 +6,19 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-7XB7N72R.js";
+} from "./chunk-GAORWHQ3.js";
 import {
   parseCommandLine,
   writeReport
 } from "./chunk-D5OCXUWR.js";
-import "./chunk-4EKFNCQS.js";
+import "./chunk-CSOHWIBD.js";
 import "./chunk-2JRCL7VR.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-R3YH6DCT.js";
+} from "./chunk-6LHQI3GX.js";
 import "./chunk-MRQN7LPU.js";
 import "./chunk-SVV24DNW.js";
 import "./chunk-5DZSHJ3Q.js";

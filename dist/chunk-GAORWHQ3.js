@@ -18,13 +18,13 @@ import {
 } from "./chunk-D5OCXUWR.js";
 import {
   allBackends
-} from "./chunk-4EKFNCQS.js";
+} from "./chunk-CSOHWIBD.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-R3YH6DCT.js";
+} from "./chunk-6LHQI3GX.js";
 import {
   BACKENDS,
   PROFILE_NAMES,
