@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QWUHRTQE.js";
+} from "./chunk-5EIOGFAK.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-IYNELD3T.js";
+} from "./chunk-ETAPBNZR.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends

@@ -9,7 +9,8 @@ import type { Rule } from '../model/rule.js';
 import { isCatchAll, parseRange, rangeContains, rangesOverlap, type AddressRange } from './cidr.js';
 import { readsLikeEnvironment, type Environment, type EnvironmentModel } from './environments.js';
 import { isNetworkBlock } from './blocks.js';
-import { hasStateLocation, hostOf, type BackendState, type FileFacts, type IdentifierKind, type Place, type Token } from './collect.js';
+import { hostOf } from './collect.js';
+import { hasStateLocation, type BackendState, type FileFacts, type IdentifierKind, type Place, type Token } from './model.js';
 import {
   ENV_AMBIGUOUS_PATH,
   ENV_CIDR_OVERLAP,

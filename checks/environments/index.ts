@@ -22,7 +22,8 @@ import {
   type EnvironmentModel,
   type NamespacedManifest,
 } from './environments.js';
-import { collectFileFacts, type FileFacts, type Token } from './collect.js';
+import { collectFileFacts } from './collect.js';
+import type { FileFacts, Token } from './model.js';
 import { resolveNetworkValues } from './resolve-values.js';
 import { applyEnvironmentSuppressions } from './suppress.js';
 import { declaredKey, evaluateSeparation, type IdentifierField, type SeparationFacts } from './evaluate.js';

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QWUHRTQE.js";
+} from "./chunk-5EIOGFAK.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-IYNELD3T.js";
+} from "./chunk-ETAPBNZR.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,

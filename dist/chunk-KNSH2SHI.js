@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-IYNELD3T.js";
+} from "./chunk-ETAPBNZR.js";
 import "./chunk-BGBLBVKQ.js";
 import "./chunk-SVV24DNW.js";
 import "./chunk-5DZSHJ3Q.js";

@@ -434,12 +434,14 @@ function covers(suppression, finding, blocks) {
   return blocks.some((block) => block.startLine === suppression.target && block.startLine <= line && line <= block.endLine);
 }
 
-// checks/environments/collect.ts
+// checks/environments/model.ts
 var STATE_LOCATION_KEYS = ["key", "prefix", "path", "workspace_key_prefix"];
-var BACKEND_KEYS = ["bucket", "storage_account_name", "container_name", "resource_group_name", "organization", "hostname", ...STATE_LOCATION_KEYS];
 function hasStateLocation(backend) {
   return STATE_LOCATION_KEYS.some((key) => backend.fields[key] !== void 0);
 }
+
+// checks/environments/collect.ts
+var BACKEND_KEYS = ["bucket", "storage_account_name", "container_name", "resource_group_name", "organization", "hostname", ...STATE_LOCATION_KEYS];
 var DATA_STORE = /(db|database|rds|aurora|postgres|pg|mysql|mariadb|redis|cache|mongo|search|kafka|broker|queue|amqp|sql)/;
 var HOST_SUFFIX = /(host|hostname|endpoint|url|uri|address|dsn|server)$/;
 var NAMED_TYPES = {

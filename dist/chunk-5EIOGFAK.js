@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-IYNELD3T.js";
+} from "./chunk-ETAPBNZR.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
