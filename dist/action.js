@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-5EIOGFAK.js";
+} from "./chunk-E6D363GR.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-ETAPBNZR.js";
+} from "./chunk-BWG5GBFX.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-2JRCL7VR.js";
+} from "./chunk-RBBDKAYH.js";
 import {
   checkEndpoints
 } from "./chunk-6LHQI3GX.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-MRQN7LPU.js";
-import "./chunk-SVV24DNW.js";
+import "./chunk-NOMCNE6W.js";
 import {
   emptyReport,
   mergeReports

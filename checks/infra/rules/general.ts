@@ -1,4 +1,4 @@
-/** Rules the infra engine itself reports: files it could not read, suppressions it will not honour. */
+/** Rules about the checking itself (family `general`): files that could not be checked, suppressions that are not honoured. */
 import type { Rule } from '../../model/rule.js';
 
 export const PARSE_ERROR_RULE: Rule = {
@@ -23,4 +23,4 @@ export const SUPPRESSION_INVALID_RULE: Rule = {
   remediation: 'Write `# hipaa-guard:ignore RULE-ID reason="why this is acceptable" until=YYYY-MM-DD`, renew an expired one only after review, or fix the finding.',
 };
 
-export const INFRA_ENGINE_RULES: readonly Rule[] = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
+export const GENERAL_RULES: readonly Rule[] = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];

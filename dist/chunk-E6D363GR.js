@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-ETAPBNZR.js";
+} from "./chunk-BWG5GBFX.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-SVV24DNW.js";
+} from "./chunk-NOMCNE6W.js";
 import {
   emptyReport,
   mergeReports

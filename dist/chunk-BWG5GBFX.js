@@ -22,7 +22,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-SVV24DNW.js";
+} from "./chunk-NOMCNE6W.js";
 import {
   emptyReport,
   mergeReports

@@ -32,7 +32,7 @@ var SUPPRESSION_INVALID_RULE = {
   description: 'A `hipaa-guard:ignore` comment has no `reason="..."`, a malformed `until=` date, or has expired. It does not suppress anything; the findings it meant to hide are reported.',
   remediation: 'Write `# hipaa-guard:ignore RULE-ID reason="why this is acceptable" until=YYYY-MM-DD`, renew an expired one only after review, or fix the finding.'
 };
-var INFRA_ENGINE_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
+var GENERAL_RULES = [PARSE_ERROR_RULE, SUPPRESSION_INVALID_RULE];
 
 // checks/infra/model.ts
 var UNRESOLVED = /* @__PURE__ */ Symbol.for("hipaa-guard.unresolved");
@@ -3667,7 +3667,7 @@ export {
   INFRA_RULES,
   PARSE_ERROR_RULE,
   SUPPRESSION_INVALID_RULE,
-  INFRA_ENGINE_RULES,
+  GENERAL_RULES,
   ENV_CROSS_REFERENCE,
   ENV_SHARED_RESOURCE,
   ENV_SHARED_STATE,

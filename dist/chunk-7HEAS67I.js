@@ -5,26 +5,15 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
-} from "./chunk-GAORWHQ3.js";
-import "./chunk-D5OCXUWR.js";
-import "./chunk-CSOHWIBD.js";
-import "./chunk-2JRCL7VR.js";
-import "./chunk-SZGO3UUV.js";
-import "./chunk-6LHQI3GX.js";
-import "./chunk-MRQN7LPU.js";
-import "./chunk-SVV24DNW.js";
+  scanChanges
+} from "./chunk-BWG5GBFX.js";
+import "./chunk-BGBLBVKQ.js";
+import "./chunk-NOMCNE6W.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-7LLWCPWI.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
+  scanChanges
 };

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-5EIOGFAK.js";
+} from "./chunk-E6D363GR.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-ETAPBNZR.js";
+} from "./chunk-BWG5GBFX.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-D5OCXUWR.js";
-import "./chunk-2JRCL7VR.js";
+} from "./chunk-XQYEDT6U.js";
+import "./chunk-RBBDKAYH.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-MRQN7LPU.js";
-import "./chunk-SVV24DNW.js";
+import "./chunk-NOMCNE6W.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -5,15 +5,26 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges
-} from "./chunk-ETAPBNZR.js";
-import "./chunk-BGBLBVKQ.js";
-import "./chunk-SVV24DNW.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-4PTHPYMQ.js";
+import "./chunk-XQYEDT6U.js";
+import "./chunk-CSOHWIBD.js";
+import "./chunk-RBBDKAYH.js";
+import "./chunk-SZGO3UUV.js";
+import "./chunk-6LHQI3GX.js";
+import "./chunk-MRQN7LPU.js";
+import "./chunk-NOMCNE6W.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-7LLWCPWI.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-GAORWHQ3.js";
+} from "./chunk-4PTHPYMQ.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-D5OCXUWR.js";
+} from "./chunk-XQYEDT6U.js";
 import "./chunk-CSOHWIBD.js";
-import "./chunk-2JRCL7VR.js";
+import "./chunk-RBBDKAYH.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-6LHQI3GX.js";
 import "./chunk-MRQN7LPU.js";
-import "./chunk-SVV24DNW.js";
+import "./chunk-NOMCNE6W.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -10,9 +10,9 @@ import {
 } from "./chunk-MRQN7LPU.js";
 import {
   ENV_RULES,
-  INFRA_ENGINE_RULES,
+  GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-SVV24DNW.js";
+} from "./chunk-NOMCNE6W.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,
@@ -40,7 +40,7 @@ function endpointLines(configText) {
 }
 
 // checks/rules/registry.ts
-var ALL_RULES = [...ENDPOINT_RULES, ...ENV_RULES, ...INFRA_RULES, ...INFRA_ENGINE_RULES];
+var ALL_RULES = [...ENDPOINT_RULES, ...ENV_RULES, ...INFRA_RULES, ...GENERAL_RULES];
 function ruleLookup(rules) {
   const byId = /* @__PURE__ */ new Map();
   for (const rule of rules) {

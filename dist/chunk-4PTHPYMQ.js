@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-D5OCXUWR.js";
+} from "./chunk-XQYEDT6U.js";
 import {
   allBackends
 } from "./chunk-CSOHWIBD.js";

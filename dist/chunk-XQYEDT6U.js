@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-2JRCL7VR.js";
+} from "./chunk-RBBDKAYH.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
