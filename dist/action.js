@@ -43,7 +43,7 @@ import {
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-CSOHWIBD.js";
+} from "./chunk-7EOWKQQN.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -53,7 +53,7 @@ import {
 } from "./chunk-RBBDKAYH.js";
 import {
   checkEndpoints
-} from "./chunk-6LHQI3GX.js";
+} from "./chunk-VNRTUQQF.js";
 import {
   renderMarkdown,
   verdictOf

@@ -58,7 +58,7 @@ describe('probeTargetOf', () => {
   });
 });
 
-describe('runProbes', () => {
+describe('checkEndpoints', () => {
   it('probes, judges and records the run as audit evidence', async () => {
     // Given a good and an expired endpoint
     const endpoints = [endpointOf('good'), endpointOf('expired')];

@@ -15,7 +15,7 @@ export class BackendFailure extends Error {
     readonly stderrHead = '',
   ) {
     super(`${engine}: ${reason} (command: ${command})${stderrHead ? `; stderr: ${stderrHead}` : ''}`);
-    this.name = 'EngineFailure';
+    this.name = 'BackendFailure';
   }
 }
 

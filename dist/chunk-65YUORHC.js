@@ -18,13 +18,13 @@ import {
 } from "./chunk-XQYEDT6U.js";
 import {
   allBackends
-} from "./chunk-CSOHWIBD.js";
+} from "./chunk-7EOWKQQN.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-6LHQI3GX.js";
+} from "./chunk-VNRTUQQF.js";
 import {
   BACKENDS,
   PROFILE_NAMES,

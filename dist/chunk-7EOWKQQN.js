@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-6LHQI3GX.js";
+} from "./chunk-VNRTUQQF.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

@@ -6,19 +6,19 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-4PTHPYMQ.js";
+} from "./chunk-65YUORHC.js";
 import {
   parseCommandLine,
   writeReport
 } from "./chunk-XQYEDT6U.js";
-import "./chunk-CSOHWIBD.js";
+import "./chunk-7EOWKQQN.js";
 import "./chunk-RBBDKAYH.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-6LHQI3GX.js";
+} from "./chunk-VNRTUQQF.js";
 import "./chunk-MRQN7LPU.js";
 import "./chunk-NOMCNE6W.js";
 import "./chunk-5DZSHJ3Q.js";

@@ -77,7 +77,7 @@ var BackendFailure = class extends Error {
     this.engine = engine;
     this.command = command;
     this.stderrHead = stderrHead;
-    this.name = "EngineFailure";
+    this.name = "BackendFailure";
   }
   engine;
   command;

@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-4PTHPYMQ.js";
+} from "./chunk-65YUORHC.js";
 import "./chunk-XQYEDT6U.js";
-import "./chunk-CSOHWIBD.js";
+import "./chunk-7EOWKQQN.js";
 import "./chunk-RBBDKAYH.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-6LHQI3GX.js";
+import "./chunk-VNRTUQQF.js";
 import "./chunk-MRQN7LPU.js";
 import "./chunk-NOMCNE6W.js";
 import "./chunk-5DZSHJ3Q.js";
