@@ -11,17 +11,29 @@
  *   holding CloudFormation files named `<...>-PASSED<...>.yaml` / `<...>-FAILED<...>.yaml` (one
  *   unit per file); the key is `terraform:<Check>` or `cloudformation:<Check>`.
  *
+ * - inline test cases: in a `test_<Check>.py` without an example directory, each test function
+ *   that parses one Terraform string (`hcl2.loads` of a triple-quoted string), picks one resource
+ *   of it and asserts `CheckResult.PASSED` or `CheckResult.FAILED` is one unit. The Python is read
+ *   as text, never run; functions of another shape are counted and not read.
+ *
  * A failing unit counts as found when a mapped rule's finding lands inside the labelled resource's
- * block (its own file and lines) or, for file-labelled units, inside the file. A passing unit is
- * a false alarm when a mapped rule reports anything on it. Unknown verdicts are counted apart:
- * they are neither found nor false alarms.
+ * block (its own file and lines) or, for file-labelled units, inside the file; it is found on the
+ * exact line when that line, read off the source text, sets or opens the attribute or block the
+ * rule's failing verdict names (for an absent attribute, the deepest block that is there; for a
+ * YAML list item, its `- ` line; for the resource itself, its first line). A passing unit is a false alarm when a mapped rule reports
+ * anything on it. Unknown verdicts are counted apart: they are neither found nor false alarms.
+ * Units where we answer otherwise than the peer on purpose (`DISAGREEMENTS`, each with the reason
+ * the rule's description gives) are listed apart, and the totals are given both as the peers label
+ * them and without those units.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { analyzeInfra } from '../checks/infra/evaluate.js';
 import { parseInfraFile, type InfraFileText } from '../checks/infra/formats.js';
+import type { InfraResource } from '../checks/infra/model.js';
 import type { InfraRule } from '../checks/infra/rule.js';
+import { onDecidingLine } from './deciding-line.js';
 import { INFRA_RULES } from '../checks/infra/rules/index.js';
 
 /**
@@ -85,7 +97,7 @@ export const PEER_MAPPING: Record<string, readonly string[]> = {
   'terraform:S3RestrictPublicBuckets': ['IAC-S3-PUBLIC-ACCESS-BLOCK@restrict_public_buckets'],
   'terraform:SNSTopicEncryption': ['IAC-SNS-ENCRYPTION'],
   'terraform:SQSQueueEncryption': ['IAC-SQS-ENCRYPTION'],
-  'terraform:GoogleComputeSSLPolicy': ['IAC-GCP-SSL-POLICY'],
+  'terraform:GoogleComputeSSLPolicy': ['IAC-GCP-SSL-POLICY', 'IAC-GCP-SSL-POLICY-CIPHERS'],
   'terraform:AppServiceMinTLSVersion': ['IAC-AZURE-MIN-TLS'],
   'terraform:AppServiceHTTPSOnly': ['IAC-AZURE-HTTPS-ONLY'],
   'terraform:AppServiceSlotMinTLSVersion': ['IAC-AZURE-MIN-TLS'],
@@ -127,6 +139,7 @@ export const PEER_MAPPING: Record<string, readonly string[]> = {
   'terraform:S3AllowsAnyPrincipal': ['IAC-S3-PUBLIC'],
   'terraform:ELBAccessLogs': ['IAC-ELB-CLASSIC-ACCESS-LOGS'],
   'terraform:ELBUsesSSL': ['IAC-ELB-CLASSIC-PLAIN-LISTENER'],
+  'terraform:ELBPolicyUsesSecureProtocols': ['IAC-ELB-CLASSIC-TLS-POLICY'],
   'terraform:RedShiftSSL': ['IAC-REDSHIFT-REQUIRE-SSL'],
   'terraform:RedshiftClusterPubliclyAccessible': ['IAC-REDSHIFT-PUBLIC'],
   'terraform:CloudtrailEncryptedWithCMK': ['IAC-CLOUDTRAIL-KMS'],
@@ -150,24 +163,73 @@ export const PEER_MAPPING: Record<string, readonly string[]> = {
   'cloudformation:WAFEnabled': ['IAC-CLOUDFRONT-WAF'],
 };
 
+type Label = 'fail' | 'pass';
+
+/**
+ * Units where our answer differs from the peer's label on purpose. `matches` names the unit: its
+ * labelled address, or a pattern its first file's text holds. The rule's description (docs/rules.md)
+ * gives the same reason.
+ */
+export const DISAGREEMENTS: readonly { key: string; label: Label; matches: string | RegExp; why: string }[] = [
+  {
+    key: 'aws/rds/encrypt_cluster_storage_data',
+    label: 'fail',
+    matches: /storage_encrypted\s*=\s*true/,
+    why: 'IAC-AURORA-ENCRYPTION: encryption with the AWS-managed key meets encryption at rest; a customer-managed key is not required',
+  },
+  {
+    key: 'aws/cloudfront/use_secure_tls_policy',
+    label: 'pass',
+    matches: /cloudfront_default_certificate\s*=\s*true/,
+    why: 'IAC-CLOUDFRONT-TLS: the default certificate pins the security policy at TLSv1, so viewers can still use TLS 1.0',
+  },
+  {
+    key: 'aws/cloudtrail/encryption_customer_key',
+    label: 'pass',
+    matches: /^\s+KmsKeyId:/m,
+    why: 'IAC-CLOUDTRAIL-KMS: the CloudFormation property is KMSKeyId; KmsKeyId sets no key',
+  },
+  {
+    key: 'terraform:ELBPolicyUsesSecureProtocols',
+    label: 'pass',
+    matches: 'aws_load_balancer_policy.pass3',
+    why: 'IAC-ELB-CLASSIC-TLS-POLICY: "TLS-1-2-2017-01" is no predefined policy (those are named ELBSecurityPolicy-…), so nothing shows it is TLS 1.2',
+  },
+  {
+    key: 'terraform:S3GlobalViewACL',
+    label: 'pass',
+    matches: 'aws_s3_bucket_acl.pass2',
+    why: 'IAC-S3-PUBLIC: a READ grant to AllUsers lists the bucket to anyone (their check looks at READ_ACP and FULL_CONTROL only)',
+  },
+];
+
 /** One labelled thing: a resource of a module, or a whole file. */
 interface Unit {
   key: string;
-  label: 'fail' | 'pass';
+  label: Label;
   files: InfraFileText[];
   /** The labelled resource (its address), or the whole first file when absent. */
   address?: string;
+  origin: Origin;
 }
+
+const ORIGINS = ['example set', 'test module', 'inline test'] as const;
+type Origin = (typeof ORIGINS)[number];
 
 export interface PeerScore {
   key: string;
   failing: number;
   found: number;
+  /** Found on the line of the attribute or block that decides. */
+  exact: number;
   unknown: number;
   passing: number;
   falseAlarms: number;
   missed: string[];
+  offLine: string[];
   alarms: string[];
+  /** Units listed in DISAGREEMENTS, with whether our answer matched the peer's label after all; also in the counts above. */
+  disputed: { name: string; label: Label; agreed: boolean; exact: boolean; why: string }[];
 }
 
 function walk(dir: string, visit: (path: string) => void): void {
@@ -194,8 +256,8 @@ function exampleUnits(path: string): Unit[] {
   const units: Unit[] = [];
   for (const [format, file] of [['terraform', 'main.tf'], ['cloudformation', 'template.yaml']] as const) {
     const sets = metadata?.[format];
-    for (const text of sets?.bad ?? []) units.push({ key, label: 'fail', files: [{ path: file, text }] });
-    for (const text of sets?.good ?? []) units.push({ key, label: 'pass', files: [{ path: file, text }] });
+    for (const text of sets?.bad ?? []) units.push({ key, label: 'fail', files: [{ path: file, text }], origin: 'example set' });
+    for (const text of sets?.good ?? []) units.push({ key, label: 'pass', files: [{ path: file, text }], origin: 'example set' });
   }
   return units;
 }
@@ -206,13 +268,46 @@ function pythonSet(source: string, name: string): string[] | undefined {
   return body === undefined ? undefined : [...body.matchAll(/["']([^"']+)["']/g)].map((match) => match[1]!);
 }
 
-/** A labelled test module: resources named in the test, or files named PASSED/FAILED. */
+/** Inline test functions read as units, and those of another shape, counted, not read. */
+export const inlineTally = { read: 0, notRead: 0 };
+
+/** A Python triple-quoted string's lines without the indentation they share. */
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  const common = Math.min(...lines.filter((line) => line.trim()).map((line) => /^ */.exec(line)![0].length));
+  return lines.map((line) => line.slice(common)).join('\n');
+}
+
+/**
+ * Inline test cases: a `def test…` that parses one HCL string, picks one resource of it
+ * (`['resource'][0]['<type>']['<name>']`) and asserts one of PASSED / FAILED. Read as text, never run.
+ */
+function inlineUnits(key: string, source: string): Unit[] {
+  const units: Unit[] = [];
+  for (const body of source.split(/\n\s*def test\w*\(self\):/).slice(1)) {
+    const strings = [...body.matchAll(/hcl2\.loads\(\s*"""([\s\S]*?)"""\s*\)/g)];
+    if (!strings.length) continue;
+    const picked = /\['resource'\]\[0\]\['([\w-]+)'\]\['([\w-]+)'\]/.exec(body);
+    const results = new Set([...body.matchAll(/CheckResult\.(PASSED|FAILED)/g)].map((match) => match[1]));
+    if (strings.length !== 1 || !picked || results.size !== 1) {
+      inlineTally.notRead++;
+      continue;
+    }
+    inlineTally.read++;
+    const label: Label = results.has('FAILED') ? 'fail' : 'pass';
+    units.push({ key, label, files: [{ path: 'main.tf', text: dedent(strings[0]![1]!) }], address: `${picked[1]}.${picked[2]}`, origin: 'inline test' });
+  }
+  return units;
+}
+
+/** A labelled test module: resources named in the test, files named PASSED/FAILED, or inline HCL cases. */
 function testModuleUnits(path: string): Unit[] {
   const check = /test_(\w+)\.py$/.exec(basename(path))?.[1];
   const format = path.replaceAll('\\', '/').includes('/cloudformation/') ? 'cloudformation' : 'terraform';
   const key = `${format}:${check}`;
+  if (!check || !PEER_MAPPING[key]) return [];
   const exampleDir = join(dirname(path), `example_${check}`);
-  if (!check || !PEER_MAPPING[key] || !statSync(exampleDir, { throwIfNoEntry: false })?.isDirectory()) return [];
+  if (!statSync(exampleDir, { throwIfNoEntry: false })?.isDirectory()) return format === 'terraform' ? inlineUnits(key, readFileSync(path, 'utf8')) : [];
   if (format === 'terraform') {
     const source = readFileSync(path, 'utf8');
     const files = filesUnder(exampleDir, /\.tf$|\.tfvars$/);
@@ -221,13 +316,13 @@ function testModuleUnits(path: string): Unit[] {
     // Resources inside modules are named by their module path, which our addresses do not carry.
     const direct = (address: string) => !address.startsWith('module.');
     return [
-      ...failing.filter(direct).map((address): Unit => ({ key, label: 'fail', files, address })),
-      ...passing.filter(direct).map((address): Unit => ({ key, label: 'pass', files, address })),
+      ...failing.filter(direct).map((address): Unit => ({ key, label: 'fail', files, address, origin: 'test module' })),
+      ...passing.filter(direct).map((address): Unit => ({ key, label: 'pass', files, address, origin: 'test module' })),
     ];
   }
   return filesUnder(exampleDir, /\.ya?ml$|\.json$/).flatMap((file): Unit[] => {
     const label = /FAIL/i.test(file.path) ? 'fail' : /PASS/i.test(file.path) ? 'pass' : undefined;
-    return label ? [{ key, label, files: [file] }] : [];
+    return label ? [{ key, label, files: [file], origin: 'test module' }] : [];
   });
 }
 
@@ -254,19 +349,25 @@ function matchesEntry(entries: readonly string[], result: { ruleId: string; mess
   return entries.map(parseEntry).some(({ id, attributes }) => id === result.ruleId && (!attributes || attributes.some((name) => result.message.includes(name))));
 }
 
-/** Where each resource of the files stands: address → file and lines. */
-async function resourceBlocks(files: readonly InfraFileText[]): Promise<Map<string, { path: string; startLine: number; endLine: number }>> {
-  const blocks = new Map<string, { path: string; startLine: number; endLine: number }>();
+/** Every resource of the files, parsed. */
+async function parseResources(files: readonly InfraFileText[]): Promise<InfraResource[]> {
+  const resources: InfraResource[] = [];
   for (const file of files) {
     const parsed = await parseInfraFile(file.path, file.text);
-    if (parsed?.ok) for (const resource of parsed.resources) blocks.set(resource.address, { path: file.path, ...resource.range });
+    if (parsed?.ok) resources.push(...parsed.resources);
   }
-  return blocks;
+  return resources;
+}
+
+function disagreementOf(unit: Unit): (typeof DISAGREEMENTS)[number] | undefined {
+  return DISAGREEMENTS.find(
+    (entry) => entry.key === unit.key && entry.label === unit.label && (typeof entry.matches === 'string' ? unit.address === entry.matches : entry.matches.test(unit.files[0]!.text)),
+  );
 }
 
 async function judge(units: readonly Unit[]): Promise<PeerScore[]> {
   const scores = new Map<string, PeerScore>();
-  const runs = new Map<string, Promise<{ analysis: Awaited<ReturnType<typeof analyzeInfra>>; blocks: Awaited<ReturnType<typeof resourceBlocks>> }>>();
+  const runs = new Map<string, Promise<{ analysis: Awaited<ReturnType<typeof analyzeInfra>>; resources: InfraResource[] }>>();
   for (const unit of units) {
     const entries = PEER_MAPPING[unit.key] ?? [];
     const ruleIds = [...new Set(entries.map((entry) => parseEntry(entry).id))];
@@ -274,25 +375,38 @@ async function judge(units: readonly Unit[]): Promise<PeerScore[]> {
     if (!rules.length) continue;
     const runKey = `${ruleIds.join(',')}\n${unit.files.map((file) => `${file.path}\n${file.text}`).join('\n')}`;
     if (!runs.has(runKey)) {
-      runs.set(runKey, Promise.all([analyzeInfra({ base: [], head: unit.files, rules, now: new Date('2026-01-15T00:00:00Z') }), resourceBlocks(unit.files)]).then(([analysis, blocks]) => ({ analysis, blocks })));
+      runs.set(runKey, Promise.all([analyzeInfra({ base: [], head: unit.files, rules, now: new Date('2026-01-15T00:00:00Z') }), parseResources(unit.files)]).then(([analysis, resources]) => ({ analysis, resources })));
     }
-    const { analysis, blocks } = await runs.get(runKey)!;
-    const score = scores.get(unit.key) ?? { key: unit.key, failing: 0, found: 0, unknown: 0, passing: 0, falseAlarms: 0, missed: [], alarms: [] };
+    const { analysis, resources } = await runs.get(runKey)!;
+    const score = scores.get(unit.key) ?? { key: unit.key, failing: 0, found: 0, exact: 0, unknown: 0, passing: 0, falseAlarms: 0, missed: [], offLine: [], alarms: [], disputed: [] };
     scores.set(unit.key, score);
-    const block = unit.address === undefined ? undefined : blocks.get(unit.address);
-    const inUnit = (location: { kind: string; path?: string; startLine?: number }) => {
-      if (location.kind !== 'file') return false;
-      if (unit.address === undefined) return location.path === unit.files[0]!.path;
-      return block !== undefined && location.path === block.path && (location.startLine ?? 0) >= block.startLine && (location.startLine ?? 0) <= block.endLine;
+    const block = unit.address === undefined ? undefined : resources.find((resource) => resource.address === unit.address);
+    /** The resource a finding's first line falls in: the labelled one, or, for a file unit, any of the file's. */
+    const resourceAt = (location: { kind: string; path?: string; startLine?: number }) => {
+      if (location.kind !== 'file') return undefined;
+      const line = location.startLine ?? 0;
+      const candidates = block ? [block] : resources.filter((resource) => resource.path === unit.files[0]!.path);
+      return candidates.find((resource) => location.path === resource.path && line >= resource.range.startLine && line <= resource.range.endLine);
     };
+    const inUnit = (location: { kind: string; path?: string }) =>
+      resourceAt(location) !== undefined || (unit.address === undefined && location.kind === 'file' && location.path === unit.files[0]!.path);
     const hits = analysis.findings.filter((finding) => matchesEntry(entries, finding) && inUnit(finding.location));
     const unknown = analysis.unknown.some((entry) => matchesEntry(entries, entry) && inUnit(entry.location));
     const name = `${unit.key} ${unit.address ?? unit.files[0]!.path}`;
+    const exact = hits.some((finding) => {
+      const resource = resourceAt(finding.location);
+      const text = unit.files.find((file) => file.path === resource?.path)?.text;
+      return resource !== undefined && text !== undefined && finding.location.kind === 'file' && onDecidingLine(rulesById.get(finding.ruleId)!, resource, resources, text, finding.location.startLine);
+    });
+    const disputed = disagreementOf(unit);
+    if (disputed) score.disputed.push({ name, label: unit.label, agreed: unit.label === 'fail' ? hits.length > 0 : hits.length === 0, exact, why: disputed.why });
     if (unit.label === 'fail') {
       score.failing++;
       if (hits.length) score.found++;
       else if (unknown) score.unknown++;
       else score.missed.push(name);
+      if (exact) score.exact++;
+      else if (hits.length) score.offLine.push(`${name}: line ${hits.map((hit) => (hit.location.kind === 'file' ? hit.location.startLine : 0)).join(', ')}`);
     } else {
       score.passing++;
       if (hits.length) {
@@ -308,15 +422,36 @@ function percent(part: number, whole: number): string {
   return whole ? `${((100 * part) / whole).toFixed(1)}%` : 'n/a';
 }
 
-export function formatScores(scores: readonly PeerScore[], verbose: boolean): string {
-  const total = scores.reduce((sum, score) => ({ failing: sum.failing + score.failing, found: sum.found + score.found, unknown: sum.unknown + score.unknown, passing: sum.passing + score.passing, falseAlarms: sum.falseAlarms + score.falseAlarms }), { failing: 0, found: 0, unknown: 0, passing: 0, falseAlarms: 0 });
-  const lines = scores.map((score) => `${score.key.padEnd(56)} found ${score.found}/${score.failing} (unknown ${score.unknown})  false alarms ${score.falseAlarms}/${score.passing}`);
-  if (verbose) for (const score of scores) lines.push(...score.missed.map((name) => `  missed: ${name}`), ...score.alarms.map((name) => `  false alarm: ${name}`));
+export function formatScores(scores: readonly PeerScore[], verbose: boolean, origins: Readonly<Record<Origin, number>>): string {
+  const sum = (pick: (score: PeerScore) => number) => scores.reduce((total, score) => total + pick(score), 0);
+  const disputed = scores.flatMap((score) => score.disputed);
+  const total = { failing: sum((s) => s.failing), found: sum((s) => s.found), exact: sum((s) => s.exact), unknown: sum((s) => s.unknown), passing: sum((s) => s.passing), falseAlarms: sum((s) => s.falseAlarms) };
+  // Without the documented disagreements: a disputed failing unit we pass is not a miss, a disputed passing unit we report is not a false alarm.
+  const disputedFail = disputed.filter((entry) => entry.label === 'fail');
+  const disputedPass = disputed.filter((entry) => entry.label === 'pass');
+  const apart = {
+    failing: total.failing - disputedFail.length,
+    exact: total.exact - disputedFail.filter((entry) => entry.exact).length,
+    passing: total.passing - disputedPass.length,
+    falseAlarms: total.falseAlarms - disputedPass.filter((entry) => !entry.agreed).length,
+  };
+  const lines = scores.map(
+    (score) => `${score.key.padEnd(56)} found ${score.found}/${score.failing} (exact line ${score.exact}, unknown ${score.unknown})  false alarms ${score.falseAlarms}/${score.passing}`,
+  );
+  if (verbose) {
+    for (const score of scores) {
+      lines.push(...score.missed.map((name) => `  missed: ${name}`), ...score.offLine.map((name) => `  off the deciding line: ${name}`), ...score.alarms.map((name) => `  false alarm: ${name}`));
+    }
+  }
   lines.push(
     '',
+    'documented disagreements (also in the totals as the peer labels them):',
+    ...disputed.map((entry) => `  ${entry.label === 'fail' ? 'labelled failing' : 'labelled passing'}: ${entry.name}${entry.agreed ? ' (our answer matches the label: stale entry)' : ''} — ${entry.why}`),
+    '',
+    `units read: ${ORIGINS.map((origin) => `${origins[origin]} from ${origin}s`).join(', ')}; inline test functions of another shape, not read: ${inlineTally.notRead}`,
     `checks mapped: ${scores.length}; failing units ${total.failing}, passing units ${total.passing}`,
-    `recall on the labelled resource's lines: ${percent(total.found, total.failing)} (${total.found}/${total.failing}; unknown ${total.unknown})`,
-    `false alarms on passing units: ${percent(total.falseAlarms, total.passing)} (${total.falseAlarms}/${total.passing})`,
+    `as the peers label them: recall on the exact line ${percent(total.exact, total.failing)} (${total.exact}/${total.failing}; in the resource's block ${total.found}, unknown ${total.unknown}); false alarms ${percent(total.falseAlarms, total.passing)} (${total.falseAlarms}/${total.passing})`,
+    `without the ${disputed.length} documented disagreements: recall on the exact line ${percent(apart.exact, apart.failing)} (${apart.exact}/${apart.failing}); false alarms ${percent(apart.falseAlarms, apart.passing)} (${apart.falseAlarms}/${apart.passing})`,
   );
   return lines.join('\n');
 }
@@ -328,5 +463,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.stderr.write('usage: npx tsx bench/peer-fixtures.ts [--verbose] <dir-of-exported-fixtures...>\n');
     process.exit(2);
   }
-  process.stdout.write(`${formatScores(await judge(collectUnits(roots)), args.includes('--verbose'))}\n`);
+  const units = collectUnits(roots);
+  const origins = Object.fromEntries(ORIGINS.map((origin) => [origin, units.filter((unit) => unit.origin === origin).length])) as Record<Origin, number>;
+  process.stdout.write(`${formatScores(await judge(units), args.includes('--verbose'), origins)}\n`);
 }

@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-E6D363GR.js";
+} from "./chunk-EFRBVXOB.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,26 +39,26 @@ import {
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-BWG5GBFX.js";
+} from "./chunk-XSURMWKT.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-7EOWKQQN.js";
+} from "./chunk-O74375K2.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-RBBDKAYH.js";
+} from "./chunk-C3KR72V2.js";
 import {
   checkEndpoints
-} from "./chunk-VNRTUQQF.js";
+} from "./chunk-FDHHR2ZC.js";
 import {
   renderMarkdown,
   verdictOf
 } from "./chunk-MRQN7LPU.js";
-import "./chunk-NOMCNE6W.js";
+import "./chunk-H663KQFO.js";
 import {
   emptyReport,
   mergeReports

@@ -1,6 +1,7 @@
 /**
  * Just enough of the TLS record layer to play an ancient server that OpenSSL 3 can no longer be:
- * read a ClientHello, answer with a bare ServerHello (SSLv3, RC4) or an alert.
+ * read a ClientHello, answer with a ServerHello (SSLv3, RC4), its Certificate and ServerHelloDone,
+ * or an alert. No key exchange ever follows: the prober hangs up after the certificate.
  */
 import { randomBytes } from 'node:crypto';
 
@@ -30,14 +31,37 @@ function record(contentType: number, version: number, body: Buffer): Buffer {
   return Buffer.concat([header, body]);
 }
 
+const u24 = (value: number): Buffer => Buffer.from([value >> 16, (value >> 8) & 0xff, value & 0xff]);
+
+/** One handshake message: type, 24-bit length, body. */
+export function handshakeMessage(type: number, body: Buffer): Buffer {
+  return Buffer.concat([Buffer.from([type]), u24(body.length), body]);
+}
+
+/** Handshake bytes cut into records of at most 2^14 bytes, as TLS requires. */
+export function handshakeRecords(version: number, messages: Buffer): Buffer {
+  const records: Buffer[] = [];
+  for (let at = 0; at < messages.length; at += 16384) records.push(record(0x16, version, messages.subarray(at, at + 16384)));
+  return Buffer.concat(records);
+}
+
+function serverHelloMessage(version: number, cipherSuite: number): Buffer {
+  return handshakeMessage(0x02, Buffer.concat([Buffer.from([version >> 8, version & 0xff]), randomBytes(32), Buffer.from([0, cipherSuite >> 8, cipherSuite & 0xff, 0])]));
+}
+
+/** A Certificate message: the DER certificates, each with its 24-bit length, leaf first. */
+export function certificateMessage(certificates: readonly Buffer[]): Buffer {
+  const list = Buffer.concat(certificates.flatMap((der) => [u24(der.length), der]));
+  return handshakeMessage(0x0b, Buffer.concat([u24(list.length), list]));
+}
+
 export function serverHello(version: number, cipherSuite: number): Buffer {
-  const body = Buffer.concat([
-    Buffer.from([version >> 8, version & 0xff]),
-    randomBytes(32),
-    Buffer.from([0, cipherSuite >> 8, cipherSuite & 0xff, 0]),
-  ]);
-  const handshake = Buffer.concat([Buffer.from([0x02, 0, body.length >> 8, body.length & 0xff]), body]);
-  return record(0x16, version, handshake);
+  return record(0x16, version, serverHelloMessage(version, cipherSuite));
+}
+
+/** ServerHello, Certificate and ServerHelloDone, packed into records as a server would. */
+export function serverFlight(version: number, cipherSuite: number, certificates: readonly Buffer[]): Buffer {
+  return handshakeRecords(version, Buffer.concat([serverHelloMessage(version, cipherSuite), certificateMessage(certificates), handshakeMessage(0x0e, Buffer.alloc(0))]));
 }
 
 /** A fatal alert (40 handshake_failure, 70 protocol_version...). */
@@ -51,6 +75,8 @@ export interface LegacyServerOptions {
   maxVersion: number;
   /** Suites in the server's order of preference. */
   suites: readonly number[];
+  /** DER certificates (leaf first) sent after the ServerHello; none: a bare ServerHello. */
+  certificates?: readonly Buffer[];
 }
 
 /**
@@ -64,6 +90,7 @@ export function legacyServer(options: LegacyServerOptions): (hello: Buffer) => B
     const version = Math.min(hello.clientVersion, options.maxVersion);
     if (version < options.minVersion) return alert(options.minVersion, 70);
     const chosen = options.suites.find((suite) => hello.cipherSuites.includes(suite));
-    return chosen === undefined ? alert(version, 40) : serverHello(version, chosen);
+    if (chosen === undefined) return alert(version, 40);
+    return options.certificates?.length ? serverFlight(version, chosen, options.certificates) : serverHello(version, chosen);
   };
 }

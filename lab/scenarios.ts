@@ -49,7 +49,7 @@ interface RawSetup {
   kind: 'hang' | 'garbage' | 'refused';
 }
 
-/** A raw server playing what OpenSSL 3 can no longer serve (wire versions, suite code points). */
+/** A raw server playing what OpenSSL 3 can no longer serve (wire versions, suite code points), sending a good chain for the host. */
 interface LegacySetup {
   kind: 'legacy';
   minVersion: number;
@@ -81,11 +81,11 @@ export const SCENARIOS = {
   'legacy-tls': { description: 'also accepts TLS 1.0 and TLS 1.1', setup: { kind: 'tls', minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS } },
   'weak-ciphers': { description: 'TLS 1.2 with NULL, anonymous DH and static-RSA suites', setup: { kind: 'tls', maxVersion: 'TLSv1.2', ciphers: WEAK_CIPHERS } },
   'broken-ciphers': {
-    description: 'TLS 1.0 to 1.2 with 3DES, DES, RC4 and EXPORT suites (raw ServerHello)',
+    description: 'TLS 1.0 to 1.2 with 3DES, DES, RC4 and EXPORT suites (raw ServerHello and certificate)',
     setup: { kind: 'legacy', minVersion: 0x0301, maxVersion: 0x0303, suites: BROKEN_SUITES },
     http: 'closed',
   },
-  sslv3: { description: 'an SSLv3-only server offering RC4 (raw ServerHello)', setup: { kind: 'legacy', minVersion: 0x0300, maxVersion: 0x0300, suites: RC4_SUITES }, http: 'closed' },
+  sslv3: { description: 'an SSLv3-only server offering RC4 (raw ServerHello and certificate)', setup: { kind: 'legacy', minVersion: 0x0300, maxVersion: 0x0300, suites: RC4_SUITES }, http: 'closed' },
   expired: { description: 'certificate expired 10 days ago', setup: { kind: 'tls', notBeforeDays: -100, notAfterDays: -10 } },
   'not-yet-valid': { description: 'certificate valid from 10 days from now', setup: { kind: 'tls', notBeforeDays: 10, notAfterDays: 100 } },
   'wrong-host': { description: 'certificate for another host name', setup: { kind: 'tls', names: ['other.lab.test'] } },
@@ -207,8 +207,11 @@ async function startTlsSide(setup: TlsSetup | RawSetup | LegacySetup, place: Pla
   switch (setup.kind) {
     case 'tls':
       return startTls(setup, place);
-    case 'legacy':
-      return startRawServer({ kind: 'reply', reply: legacyServer(setup) });
+    case 'legacy': {
+      // A good chain for the host: what such a server gets right is measured from its raw handshake too.
+      const [ca, leaf] = await Promise.all([labAuthority(), issueLeaf({ names: [place.host] })]);
+      return startRawServer({ kind: 'reply', reply: legacyServer({ ...setup, certificates: [leaf.x509.raw, ca.intermediate.x509.raw] }) });
+    }
     case 'refused':
       return { port: await closedPort(), close: () => Promise.resolve() };
     default:

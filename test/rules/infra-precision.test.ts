@@ -62,11 +62,11 @@ describe('defaults and spellings', () => {
     expect((await judge(securityGroupOpen, 'main.tf', typed)).unknown).toEqual([expect.stringContaining('var.direction')]);
   });
 
-  it('a CloudFormation PublicAccessBlockConfiguration with omitted flags has them false; no configuration keeps the default (all on)', async () => {
+  it('a CloudFormation PublicAccessBlockConfiguration with omitted flags has them false; a bucket with no configuration is reported on its block', async () => {
     const bucket = (properties: string) => `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n${properties}`;
     const partial = await judge(s3PublicAccessBlock, 'storage.yaml', bucket('      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: true\n'));
     expect(partial.findings).toEqual([['Records', 5], ['Records', 5]]);
-    expect((await judge(s3PublicAccessBlock, 'storage.yaml', bucket('      BucketName: records\n'))).findings).toEqual([]);
+    expect((await judge(s3PublicAccessBlock, 'storage.yaml', bucket('      BucketName: records\n'))).findings).toEqual([['Records', 2]]);
   });
 
   it('azurerm_app_service is judged on site_config.min_tls_version, the attribute it has', async () => {

@@ -118,7 +118,7 @@ function listOf(text: string | undefined, prefix: string): string[] {
 }
 
 /** Issued by itself: same name, and its own key verifies its signature (key usage aside). */
-function isSelfSigned(x509: X509Certificate): boolean {
+export function isSelfSigned(x509: X509Certificate): boolean {
   try {
     return x509.subject === x509.issuer && x509.verify(x509.publicKey);
   } catch {
@@ -175,13 +175,24 @@ export interface CertificateInput {
   ocspStapled: boolean;
 }
 
+/** The same facts as `CertificateInput`, with the chain already built (leaf first, up to the anchor when one verified it). */
+export interface ChainInput extends Omit<CertificateInput, 'peer'> {
+  chain: readonly X509Certificate[];
+}
+
+/** From a Node handshake: the chain Node linked up from the peer certificate. */
+export function observeCertificate({ peer, ...input }: CertificateInput): CertificateObservation {
+  return observeChain({ ...input, chain: chainOf(peer) });
+}
+
 /**
- * Node appends the anchor it verified against, so a complete chain ends in a self-signed
- * certificate. It is incomplete when it ends in a certificate that is no CA (the server sent the
- * leaf alone and no anchor issued it): an intermediate is missing.
+ * Node appends the anchor it verified against, and so does `verifyChain` for a raw chain, so a
+ * complete chain ends in a self-signed certificate. It is incomplete when it ends in a
+ * certificate that is no CA (the server sent the leaf alone and no anchor issued it): an
+ * intermediate is missing.
  */
-export function observeCertificate(input: CertificateInput): CertificateObservation {
-  const chain = chainOf(input.peer);
+export function observeChain(input: ChainInput): CertificateObservation {
+  const { chain } = input;
   const last = chain.at(-1);
   // Node folds its host-name check into `authorized` once the chain verified: the name is
   // `hostnameMatches`' business, trust is the chain's alone.

@@ -10,7 +10,7 @@ import { request as httpsRequest } from 'node:https';
 import type { ProbeTarget } from '../backend.js';
 import type { HttpHop, HttpObservation, Measurement } from '../model.js';
 import { failureOf, timeoutFailure, type Deadline, type ProbeFailure } from './failure.js';
-import { CERTIFICATE_CIPHERS, isIpLiteral, type HandshakeLimits } from './tls-handshake.js';
+import { CERTIFICATE_OFFER, isIpLiteral, type HandshakeLimits, type TlsOffer } from './tls-handshake.js';
 
 export const HOP_LIMIT = 10;
 
@@ -34,7 +34,7 @@ export function socketHost(hostname: string): string {
 }
 
 /** Starts a GET of `url` over http or https (certificate recorded elsewhere, never enforced here). */
-function send(url: URL, target: ProbeTarget): ClientRequest {
+function send(url: URL, target: ProbeTarget, offer: TlsOffer): ClientRequest {
   const host = socketHost(url.hostname);
   const options: RequestOptions = {
     host: target.address ?? host,
@@ -45,14 +45,14 @@ function send(url: URL, target: ProbeTarget): ClientRequest {
     agent: false,
   };
   if (url.protocol === 'http:') return httpRequest(options);
-  return httpsRequest({ ...options, ...(isIpLiteral(host) ? {} : { servername: host }), rejectUnauthorized: false, minVersion: 'TLSv1', ciphers: CERTIFICATE_CIPHERS });
+  return httpsRequest({ ...options, ...(isIpLiteral(host) ? {} : { servername: host }), rejectUnauthorized: false, ...offer });
 }
 
 /** One bounded GET; the body is discarded unread. */
-function get(url: URL, target: ProbeTarget, limits: HandshakeLimits): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: ProbeFailure }> {
+function get(url: URL, target: ProbeTarget, limits: HandshakeLimits, offer: TlsOffer): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: ProbeFailure }> {
   const where = `${target.address ?? socketHost(url.hostname)}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   return new Promise((resolve) => {
-    const req = send(url, target);
+    const req = send(url, target, offer);
     const finish = (result: { ok: true; answer: HttpAnswer } | { ok: false; failure: ProbeFailure }): void => {
       clearTimeout(timer);
       req.destroy();
@@ -78,7 +78,8 @@ function sameHost(a: URL, b: URL): boolean {
   return a.hostname.toLowerCase() === b.hostname.toLowerCase();
 }
 
-export async function followHttpChain(target: ProbeTarget, limits: HandshakeLimits, deadline: Deadline): Promise<Measurement<HttpObservation>> {
+/** `offer`: what https:// hops offer (the main handshake's, or what a server that refused it accepts). */
+export async function followHttpChain(target: ProbeTarget, limits: HandshakeLimits, deadline: Deadline, offer: TlsOffer = CERTIFICATE_OFFER): Promise<Measurement<HttpObservation>> {
   const start = new URL(target.httpUrl);
   const observation: HttpObservation = { start: start.href, portOpen: true, hops: [] };
   const visited = new Set<string>();
@@ -86,7 +87,7 @@ export async function followHttpChain(target: ProbeTarget, limits: HandshakeLimi
   while (true) {
     if (observation.hops.length >= HOP_LIMIT) return { status: 'measured', value: { ...observation, stoppedBecause: `hop limit of ${HOP_LIMIT} reached` } };
     visited.add(url.href);
-    const result = await get(url, target, { connectMs: deadline.limit(limits.connectMs), handshakeMs: deadline.limit(limits.handshakeMs) });
+    const result = await get(url, target, { connectMs: deadline.limit(limits.connectMs), handshakeMs: deadline.limit(limits.handshakeMs) }, offer);
     if (!result.ok) {
       if (observation.hops.length === 0) {
         if (result.failure.kind === 'refused') return { status: 'measured', value: { ...observation, portOpen: false } };

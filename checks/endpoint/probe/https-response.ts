@@ -7,9 +7,10 @@ import type { ProbeTarget } from '../backend.js';
 import type { HstsObservation, Measurement } from '../model.js';
 import { failureOf, timeoutFailure } from './failure.js';
 import { headerValues } from './http-chain.js';
-import { CERTIFICATE_CIPHERS, isIpLiteral, whereOf, type HandshakeLimits } from './tls-handshake.js';
+import { CERTIFICATE_OFFER, isIpLiteral, whereOf, type HandshakeLimits, type TlsOffer } from './tls-handshake.js';
 
-export function observeHsts(target: ProbeTarget, limits: HandshakeLimits): Promise<Measurement<HstsObservation>> {
+/** `offer`: what the server accepts (the main handshake's, or the second one's for a server that refused it). */
+export function observeHsts(target: ProbeTarget, limits: HandshakeLimits, offer: TlsOffer = CERTIFICATE_OFFER): Promise<Measurement<HstsObservation>> {
   const where = whereOf(target);
   return new Promise((resolve) => {
     const req = request({
@@ -21,8 +22,7 @@ export function observeHsts(target: ProbeTarget, limits: HandshakeLimits): Promi
       agent: false,
       ...(isIpLiteral(target.host) ? {} : { servername: target.host }),
       rejectUnauthorized: false,
-      minVersion: 'TLSv1',
-      ciphers: CERTIFICATE_CIPHERS,
+      ...offer,
     });
     const finish = (result: Measurement<HstsObservation>): void => {
       clearTimeout(timer);

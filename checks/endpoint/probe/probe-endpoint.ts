@@ -12,7 +12,8 @@ import { followHttpChain } from './http-chain.js';
 import { observeHsts } from './https-response.js';
 import { cancellableResolver, type HostResolver } from './resolve-host.js';
 import { enumerateLegacySuites, WIRE_VERSIONS, type LegacyVersion, type RawEnumeration } from './raw-hello.js';
-import { CERTIFICATE_CIPHERS, EVERY_CIPHER, handshake, isIpLiteral, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess } from './tls-handshake.js';
+import { observeRawCertificate, readServerCertificates, type RawCertificateOutcome } from './raw-certificate.js';
+import { CERTIFICATE_OFFER, EVERY_CIPHER, handshake, isIpLiteral, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess, type TlsOffer } from './tls-handshake.js';
 
 export interface ProbeOptions {
   timeouts: ProbeTimeouts;
@@ -179,10 +180,10 @@ interface Trust {
  * store built (a leaf issued directly by a configured anchor is complete). The more telling
  * error is kept (an expiry over "unknown issuer").
  */
-async function trustOf(target: ProbeTarget, main: HandshakeSuccess, limits: HandshakeLimits): Promise<Trust> {
+async function trustOf(target: ProbeTarget, { handshake: main, offer }: Session, limits: HandshakeLimits): Promise<Trust> {
   const system = { authorized: main.authorized, ...(main.authorizationError ? { authorizationError: main.authorizationError } : {}) };
   if (main.authorized || target.caPem.length === 0) return system;
-  const anchored = await handshake(target, { anchors: target.caPem, minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS }, limits);
+  const anchored = await handshake(target, { anchors: target.caPem, ...offer }, limits);
   if (!anchored.ok) return system;
   const peer = anchored.peer ? { peer: anchored.peer } : {};
   if (anchored.authorized) return { authorized: true, ...peer };
@@ -201,6 +202,49 @@ function certificateOf(target: ProbeTarget, main: HandshakeSuccess, trust: Trust
   } catch (error) {
     return { status: 'error', reason: `could not read the certificate: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+
+/** Suites whose server sends a certificate (not anonymous, PSK, SRP or Kerberos ones). */
+function sendsCertificate(suite: CipherSuite | undefined): suite is CipherSuite {
+  return suite !== undefined && ['RSA', 'ECDSA', 'DSS'].includes(suite.authentication);
+}
+
+/** A completed handshake and what it offered, which the HTTPS requests and the trust check reuse. */
+interface Session {
+  handshake: HandshakeSuccess;
+  offer: TlsOffer;
+}
+
+/**
+ * A server that refused the main handshake but accepted suites our client can still offer (NULL
+ * or anonymous ones, left out of the main offer so that a certificate is asked for): a second
+ * handshake offers what it accepted at the highest such version, certificate-authenticated
+ * suites first, so ALPN, HSTS, the https:// hops and the certificate are measured through it.
+ */
+async function secondSession(target: ProbeTarget, main: HandshakeOutcome, raw: Record<LegacyVersion, RawEnumeration>, limits: HandshakeLimits): Promise<Session | undefined> {
+  if (main.ok || !(main.failure.serverRefused || main.failure.local)) return undefined;
+  for (const version of ['TLSv1.2', 'TLSv1.1', 'TLSv1'] as const) {
+    const offerable = raw[version].accepted.map(cipherSuiteByCode).filter((suite): suite is CipherSuite => suite?.openssl !== undefined);
+    if (offerable.length === 0) continue;
+    const authenticated = offerable.filter(sendsCertificate);
+    const offer: TlsOffer = { minVersion: version, maxVersion: version, ciphers: `${(authenticated.length ? authenticated : offerable).map((suite) => suite.openssl).join(':')}:@SECLEVEL=0` };
+    const second = await handshake(target, { ...offer, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits);
+    return second.ok ? { handshake: second, offer } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The chain from the raw handshake, for a server no Node handshake took a certificate from: a
+ * ClientHello offering the certificate-authenticated suites it accepted at its highest such
+ * version. `undefined` when it accepted none (nothing to read).
+ */
+function readRawChain(target: ProbeTarget, raw: Record<LegacyVersion, RawEnumeration>, limits: HandshakeLimits): Promise<RawCertificateOutcome> | undefined {
+  for (const version of ['TLSv1.2', 'TLSv1.1', 'TLSv1', 'SSLv3'] as const) {
+    const suites = raw[version].accepted.filter((code) => sendsCertificate(cipherSuiteByCode(code)));
+    if (suites.length) return readServerCertificates(target, version, suites, limits);
+  }
+  return undefined;
 }
 
 const defaultResolver = cancellableResolver();
@@ -239,7 +283,7 @@ export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptio
   const main: HandshakeOutcome =
     'failure' in resolved
       ? { ok: false, failure: resolved.failure }
-      : await handshake(target, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
+      : await handshake(target, { ...CERTIFICATE_OFFER, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === 'dns' || main.failure.kind === 'refused' || main.failure.kind === 'timeout')) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
@@ -255,11 +299,19 @@ export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptio
       hsts: notMeasured(reason),
     };
   }
-  const [trust, collected, http, hsts] = await Promise.all([
-    main.ok ? trustOf(target, main, limits()) : undefined,
-    collectTls(target, main, limits, deadline),
-    followHttpChain(target, options.timeouts, deadline),
-    main.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured<never>('no TLS handshake completed')),
+  const collecting = collectTls(target, main, limits, deadline);
+  // The main handshake, or a second one offering what a server that refused it accepts.
+  const sessionReady: Promise<Session | undefined> = main.ok
+    ? Promise.resolve({ handshake: main, offer: CERTIFICATE_OFFER })
+    : collecting.then((collected) => secondSession(target, main, collected.raw, limits()));
+  const [session, collected, trust, http, hsts, rawChain] = await Promise.all([
+    sessionReady,
+    collecting,
+    sessionReady.then((ready) => (ready ? trustOf(target, ready, limits()) : undefined)),
+    sessionReady.then((ready) => followHttpChain(target, options.timeouts, deadline, ready?.offer)),
+    sessionReady.then((ready) => (ready ? observeHsts(target, limits(), ready.offer) : undefined)),
+    // No handshake gave a certificate: read it from the raw handshake (TLS ≤ 1.2 sends it in clear).
+    Promise.all([sessionReady, collecting]).then(([ready, collected]) => (ready?.handshake.peer ? undefined : readRawChain(target, collected.raw, limits()))),
   ]);
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === 'measured' && Object.values(protocols.value).some(Boolean);
@@ -282,9 +334,14 @@ export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptio
       : handshakes.length
         ? { status: 'measured', value: handshakes.flatMap(keyExchangeOf) }
         : notMeasured('no handshake completed with our client'),
-    certificate: main.ok ? certificateOf(target, main, trust) : withoutMain(),
-    alpn: main.ok ? { status: 'measured', value: main.alpn ? [main.alpn] : [] } : withoutMain(),
+    certificate: rawChain ? observeRawCertificate(target, rawChain, observedAt) : session ? certificateOf(target, session.handshake, trust) : withoutMain(),
+    alpn: session
+      ? { status: 'measured', value: session.handshake.alpn ? [session.handshake.alpn] : [] }
+      : // SSLv3 carries no ALPN (HTTP/2 needs TLS 1.2): a server that speaks nothing newer offers none.
+        rawChain?.ok
+        ? { status: 'measured', value: rawChain.alpn ? [rawChain.alpn] : [] }
+        : withoutMain(),
     http,
-    hsts,
+    hsts: hsts ?? withoutMain(),
   };
 }

@@ -8,6 +8,7 @@ import { connect } from 'node:net';
 import type { ProbeTarget } from '../backend.js';
 import type { TlsVersion } from '../model.js';
 import { closedFailure, failureOf, timeoutFailure, type Deadline, type ProbeFailure } from './failure.js';
+import { HANDSHAKE_TYPES, HandshakeReader, MAX_RECORD, parseServerHello } from './handshake-reader.js';
 import { isIpLiteral, whereOf, type HandshakeLimits } from './tls-handshake.js';
 
 export const WIRE_VERSIONS: Readonly<Record<Exclude<TlsVersion, 'TLSv1.3'>, number>> = { SSLv3: 0x0300, TLSv1: 0x0301, 'TLSv1.1': 0x0302, 'TLSv1.2': 0x0303 };
@@ -28,8 +29,17 @@ const u16List = (values: readonly number[]): Buffer => Buffer.concat(values.map(
 const withU16Length = (body: Buffer): Buffer => Buffer.concat([u16(body.length), body]);
 const extension = (type: number, body: Buffer): Buffer => Buffer.concat([u16(type), withU16Length(body)]);
 
-function extensionsFor(host: string): Buffer {
+/** What a ClientHello asks for besides the suites: ALPN protocols, an OCSP staple (status_request). */
+export interface HelloExtras {
+  alpn?: readonly string[];
+  requestOcsp?: boolean;
+}
+
+function extensionsFor(host: string, extras: HelloExtras): Buffer {
   const sni = isIpLiteral(host) ? [] : [extension(0x0000, withU16Length(Buffer.concat([Buffer.from([0]), withU16Length(Buffer.from(host, 'ascii'))])))];
+  const alpn = extras.alpn?.length ? [extension(0x0010, withU16Length(Buffer.concat(extras.alpn.map((name) => Buffer.concat([Buffer.from([name.length]), Buffer.from(name, 'ascii')])))))] : [];
+  // status_request: OCSP, no responder ids, no request extensions.
+  const ocsp = extras.requestOcsp ? [extension(0x0005, Buffer.from([1, 0, 0, 0, 0]))] : [];
   return withU16Length(
     Buffer.concat([
       ...sni,
@@ -37,12 +47,14 @@ function extensionsFor(host: string): Buffer {
       extension(0x000b, Buffer.from([1, 0])),
       extension(0x000d, withU16Length(u16List(SIGNATURE_SCHEMES))),
       extension(0xff01, Buffer.from([0])),
+      ...alpn,
+      ...ocsp,
     ]),
   );
 }
 
 /** A ClientHello record offering `suites` at `version`; SSLv3 hellos carry no extensions. */
-export function clientHello(version: LegacyVersion, suites: readonly number[], host: string): Buffer {
+export function clientHello(version: LegacyVersion, suites: readonly number[], host: string, extras: HelloExtras = {}): Buffer {
   const wire = WIRE_VERSIONS[version];
   const body = Buffer.concat([
     u16(wire),
@@ -50,72 +62,70 @@ export function clientHello(version: LegacyVersion, suites: readonly number[], h
     Buffer.from([0]),
     withU16Length(u16List(suites)),
     Buffer.from([1, 0]),
-    ...(version === 'SSLv3' ? [] : [extensionsFor(host)]),
+    ...(version === 'SSLv3' ? [] : [extensionsFor(host, extras)]),
   ]);
   const handshake = Buffer.concat([Buffer.from([0x01, 0, body.length >> 8, body.length & 0xff]), body]);
   return Buffer.concat([Buffer.from([0x16]), u16(version === 'SSLv3' ? 0x0300 : 0x0301), withU16Length(handshake)]);
 }
 
-const MAX_RECORD = 16384 + 2048;
 /** A ServerHello fits in a few hundred bytes; a server that streams more is not answering. */
 const MAX_ANSWER = 4 * MAX_RECORD;
 
 /** Reads the server's first answer from the bytes so far; `undefined` while more bytes are needed. */
 export function readServerAnswer(bytes: Buffer, where: string): ServerAnswer | undefined {
   const garbage = (why: string): ServerAnswer => ({ kind: 'failure', failure: { kind: 'protocol', detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false } });
-  const handshake: Buffer[] = [];
-  let at = 0;
-  while (bytes.length >= at + 5) {
-    const type = bytes[at] ?? 0;
-    const length = bytes.readUInt16BE(at + 3);
-    if ((type !== 0x15 && type !== 0x16) || bytes[at + 1] !== 0x03 || length > MAX_RECORD) return garbage(`first bytes ${bytes.subarray(at, at + 5).toString('hex')}`);
-    if (bytes.length < at + 5 + length) return undefined;
-    const payload = bytes.subarray(at + 5, at + 5 + length);
-    if (type === 0x15) return payload.length >= 2 ? { kind: 'alert', description: payload[1] ?? 0 } : garbage('short alert');
-    handshake.push(payload);
-    const messages = Buffer.concat(handshake);
-    if (messages.length >= 4) {
-      if (messages[0] !== 0x02) return garbage(`handshake message ${messages[0]} instead of ServerHello`);
-      const messageLength = messages.readUIntBE(1, 3);
-      if (messages.length >= 4 + messageLength) {
-        const sessionIdLength = messages[38] ?? 0;
-        const suiteAt = 39 + sessionIdLength;
-        if (messageLength < suiteAt - 4 + 2) return garbage('short ServerHello');
-        return { kind: 'server-hello', version: messages.readUInt16BE(4), cipherSuite: messages.readUInt16BE(suiteAt) };
-      }
-    }
-    at += 5 + length;
-  }
-  return undefined;
+  const { messages: [first], end } = new HandshakeReader().push(bytes);
+  if (!first) return end === undefined ? undefined : end.kind === 'alert' ? end : garbage(end.reason);
+  if (first.type !== HANDSHAKE_TYPES.serverHello) return garbage(`handshake message ${first.type} instead of ServerHello`);
+  const hello = parseServerHello(first.body);
+  return typeof hello === 'string' ? garbage(hello) : { kind: 'server-hello', version: hello.version, cipherSuite: hello.cipherSuite };
+}
+
+/** What to make of the server's bytes, its hang-up, a timeout, a socket error: `read` returns `undefined` while it needs more. */
+export interface Conversation<T> {
+  read(chunk: Buffer): T | undefined;
+  closed(): T;
+  failed(failure: ProbeFailure): T;
+}
+
+/** Sends one ClientHello over a plain TCP socket and reads the answer within the limits; the socket is always destroyed. */
+export function converse<T>(target: ProbeTarget, hello: Buffer, limits: HandshakeLimits, conversation: Conversation<T>): Promise<T> {
+  const where = whereOf(target);
+  return new Promise((resolve) => {
+    const socket = connect({ host: target.address ?? target.host, port: target.port });
+    const finish = (answer: T): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(answer);
+    };
+    let timer = setTimeout(() => finish(conversation.failed(timeoutFailure('TCP connect', limits.connectMs, where))), limits.connectMs);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(conversation.failed(timeoutFailure('the ClientHello', limits.handshakeMs, where))), limits.handshakeMs);
+      socket.write(hello);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      const answer = conversation.read(chunk);
+      if (answer !== undefined) finish(answer);
+    });
+    socket.once('error', (error) => finish(conversation.failed(failureOf(error, where))));
+    socket.once('close', () => finish(conversation.closed()));
+  });
 }
 
 /** Sends one ClientHello and waits, within the limits, for the ServerHello or alert. */
 export function exchangeHello(target: ProbeTarget, hello: Buffer, limits: HandshakeLimits): Promise<ServerAnswer> {
   const where = whereOf(target);
-  return new Promise((resolve) => {
-    const socket = connect({ host: target.address ?? target.host, port: target.port });
-    let received = Buffer.alloc(0);
-    const finish = (answer: ServerAnswer): void => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(answer);
-    };
-    let timer = setTimeout(() => finish({ kind: 'failure', failure: timeoutFailure('TCP connect', limits.connectMs, where) }), limits.connectMs);
-    socket.once('connect', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => finish({ kind: 'failure', failure: timeoutFailure('the ClientHello', limits.handshakeMs, where) }), limits.handshakeMs);
-      socket.write(hello);
-    });
-    socket.on('data', (chunk: Buffer) => {
+  let received = Buffer.alloc(0);
+  return converse<ServerAnswer>(target, hello, limits, {
+    read: (chunk) => {
       received = Buffer.concat([received, chunk]);
-      const answer =
-        received.length > MAX_ANSWER
-          ? { kind: 'failure' as const, failure: { kind: 'protocol' as const, detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false } }
-          : readServerAnswer(received, where);
-      if (answer) finish(answer);
-    });
-    socket.once('error', (error) => finish({ kind: 'failure', failure: failureOf(error, where) }));
-    socket.once('close', () => finish({ kind: 'failure', failure: closedFailure('before a ServerHello', where) }));
+      return received.length > MAX_ANSWER
+        ? { kind: 'failure', failure: { kind: 'protocol', detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false } }
+        : readServerAnswer(received, where);
+    },
+    closed: () => ({ kind: 'failure', failure: closedFailure('before a ServerHello', where) }),
+    failed: (failure) => ({ kind: 'failure', failure }),
   });
 }
 

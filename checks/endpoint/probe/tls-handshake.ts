@@ -4,21 +4,25 @@
  * never rejecting the certificate (trust is recorded, not enforced).
  */
 import { isIP } from 'node:net';
-import { connect, type DetailedPeerCertificate, type SecureVersion } from 'node:tls';
+import { connect, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
 import type { ProbeTarget } from '../backend.js';
 import type { TlsVersion } from '../model.js';
 import { closedFailure, failureOf, timeoutFailure, type ProbeFailure } from './failure.js';
 
-export interface HandshakeRequest {
+/** What our client offers: a version range and an OpenSSL cipher string. */
+export interface TlsOffer {
+  minVersion: SecureVersion;
+  maxVersion: SecureVersion;
+  /** OpenSSL cipher string; TLS 1.3 suite names (`TLS_AES_128_GCM_SHA256`) set the TLS 1.3 list. */
+  ciphers: string;
+}
+
+export interface HandshakeRequest extends TlsOffer {
   /**
    * Verify against these anchors (PEM) alone instead of Node's root store. Building a store of
    * roots plus anchors parses ~140 certificates (60-100 ms); two handshakes cost about 2 ms.
    */
   anchors?: readonly string[];
-  minVersion: SecureVersion;
-  maxVersion: SecureVersion;
-  /** OpenSSL cipher string; TLS 1.3 suite names (`TLS_AES_128_GCM_SHA256`) set the TLS 1.3 list. */
-  ciphers: string;
   alpn?: string[];
   requestOcsp?: boolean;
 }
@@ -49,6 +53,11 @@ export type HandshakeOutcome = HandshakeSuccess | { ok: false; failure: ProbeFai
 export const EVERY_CIPHER = 'ALL:COMPLEMENTOFALL:@SECLEVEL=0';
 /** Suites that authenticate with a certificate. */
 export const CERTIFICATE_CIPHERS = 'ALL:!aNULL:!eNULL:@SECLEVEL=0';
+/**
+ * The main handshake's offer, which the HTTPS requests reuse: every version, every suite that
+ * authenticates with a certificate. A server that refuses it gets a second offer of what it accepts.
+ */
+export const CERTIFICATE_OFFER: TlsOffer = { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS };
 
 const TLS_VERSION_NAMES: Record<string, TlsVersion> = { SSLv3: 'SSLv3', TLSv1: 'TLSv1', 'TLSv1.1': 'TLSv1.1', 'TLSv1.2': 'TLSv1.2', 'TLSv1.3': 'TLSv1.3' };
 
@@ -60,21 +69,28 @@ export function handshake(target: ProbeTarget, request: HandshakeRequest, limits
   const where = whereOf(target);
   return new Promise((resolve) => {
     let ocspResponse: Buffer | undefined;
-    const socket = connect({
-      host: target.address ?? target.host,
-      port: target.port,
-      ...(isIpLiteral(target.host) ? {} : { servername: target.host }),
-      rejectUnauthorized: false,
-      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
-      checkServerIdentity: () => undefined,
-      ...(request.anchors ? { ca: [...request.anchors] } : {}),
-      minVersion: request.minVersion,
-      maxVersion: request.maxVersion,
-      ciphers: request.ciphers,
-      minDHSize: 1,
-      ...(request.alpn ? { ALPNProtocols: request.alpn } : {}),
-      ...(request.requestOcsp ? { requestOCSP: true } : {}),
-    });
+    let socket: TLSSocket;
+    try {
+      socket = connect({
+        host: target.address ?? target.host,
+        port: target.port,
+        ...(isIpLiteral(target.host) ? {} : { servername: target.host }),
+        rejectUnauthorized: false,
+        // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
+        checkServerIdentity: () => undefined,
+        ...(request.anchors ? { ca: [...request.anchors] } : {}),
+        minVersion: request.minVersion,
+        maxVersion: request.maxVersion,
+        ciphers: request.ciphers,
+        minDHSize: 1,
+        ...(request.alpn ? { ALPNProtocols: request.alpn } : {}),
+        ...(request.requestOcsp ? { requestOCSP: true } : {}),
+      });
+    } catch (error) {
+      // A cipher string that names nothing OpenSSL can offer throws before any connection: our refusal.
+      resolve({ ok: false, failure: failureOf(error, where) });
+      return;
+    }
     const finish = (outcome: HandshakeOutcome): void => {
       clearTimeout(timer);
       socket.destroy();

@@ -182,7 +182,8 @@ export const s3PublicAccessBlock: InfraRule = {
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. (A CloudFormation bucket without `PublicAccessBlockConfiguration` has all four flags on; in a `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform.)',
+  description:
+    'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A CloudFormation bucket without `PublicAccessBlockConfiguration` is reported too: S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the template does not show the safeguard a HIPAA reviewer asks for.',
   remediation: 'Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'AWS::S3::Bucket'],
@@ -190,8 +191,16 @@ export const s3PublicAccessBlock: InfraRule = {
   check: (resource) => {
     const terraform = resource.format === 'terraform';
     const prefix = terraform ? [] : ['PublicAccessBlockConfiguration'];
-    // New buckets block public access unless a configuration says otherwise.
-    if (!terraform && valueAt(resource.values, prefix) === undefined) return { verdict: 'pass', path: prefix, actual: 'the default: all four flags on' };
+    // The April 2023 default covers new buckets only and an account may turn it off: absent is not a safeguard.
+    if (!terraform && valueAt(resource.values, prefix) === undefined) {
+      return {
+        verdict: 'fail',
+        path: [],
+        actual: null,
+        expected: 'all four flags true',
+        message: `PublicAccessBlockConfiguration is not set, which leaves ${CFN_BLOCK_FLAGS.join(', ')} to S3's default for new buckets and to the account; expected all four true`,
+      };
+    }
     return allOf(
       resource,
       (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: false, expect: mustBeTrue })),
@@ -204,11 +213,16 @@ export const s3PublicAccessBlock: InfraRule = {
         line: 4,
         text: `resource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = false\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
       },
+      { path: 'storage.yaml', line: 2, text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n` },
     ],
     good: [
       {
         path: 'storage.tf',
         text: `resource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
+      },
+      {
+        path: 'storage.yaml',
+        text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n`,
       },
     ],
   },
@@ -388,11 +402,26 @@ export const s3TlsOnlyPolicy: InfraRule = {
 
 const PUBLIC_ACLS = ['public-read', 'public-read-write', 'authenticated-read', 'PublicRead', 'PublicReadWrite', 'AuthenticatedRead'];
 
+/** A condition value that matches every principal or account: `*`, or an ARN whose account and later fields are only wildcards (`arn:aws:iam::*`). */
+function matchesAnything(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const fields = value.split(':');
+  return fields[0] === 'arn' ? fields.length > 4 && fields.slice(4).every((field) => /^\*?$/.test(field)) && fields.slice(4).some((field) => field === '*') : value === '*';
+}
+
+/** A condition narrows a statement unless every value of every key matches anything. */
+function conditionNarrows(condition: unknown): boolean {
+  if (condition === null || typeof condition !== 'object' || isUnresolved(condition)) return true;
+  const values = Object.values(condition).flatMap((keys: unknown) => (keys !== null && typeof keys === 'object' && !isUnresolved(keys) ? Object.values(keys).flatMap(asList) : [keys]));
+  return !values.length || !values.every(matchesAnything);
+}
+
 /** An Allow to everyone (`*`, `{AWS: "*"}`) with no condition narrowing it. */
 function allowsEveryone(statement: unknown): boolean {
   const principal = valueAt(statement, ['Principal']);
   const everyone = principal === '*' || asList(valueAt(principal, ['AWS'])).includes('*');
-  return valueAt(statement, ['Effect']) === 'Allow' && everyone && valueAt(statement, ['Condition']) === undefined;
+  const condition = valueAt(statement, ['Condition']);
+  return valueAt(statement, ['Effect']) === 'Allow' && everyone && (condition === undefined || !conditionNarrows(condition));
 }
 
 const ACL_PATHS: Record<string, AttributePath> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'], 'AWS::S3::Bucket': ['AccessControl'] };
@@ -429,7 +458,7 @@ function checkPublicBucket(resource: InfraResource): Verdict[] | undefined {
   if (documentPath && document !== undefined) {
     if (isUnresolved(document)) verdicts.push({ verdict: 'unknown', path: documentPath, expression: document.expression });
     else if (statements(document)?.some(allowsEveryone)) {
-      verdicts.push({ verdict: 'fail', path: documentPath, actual: 'Allow to Principal "*"', expected: 'no unconditional Allow to everyone', message: 'the bucket policy allows every principal ("*") without a condition; expected named principals' });
+      verdicts.push({ verdict: 'fail', path: documentPath, actual: 'Allow to Principal "*"', expected: 'no unconditional Allow to everyone', message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals' });
     } else verdicts.push({ verdict: 'pass', path: documentPath, actual: 'no Allow to everyone' });
   }
   if (!verdicts.length) return undefined;
@@ -444,7 +473,7 @@ export const s3PublicBucket: InfraRule = {
   severity: 'critical',
   safeguard: 'access-control',
   description:
-    'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), or a bucket policy that allows every principal (`"*"`) without a condition, lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
+    'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), a grant to the `AllUsers` or `AuthenticatedUsers` group (any permission, `READ` included: it lists the bucket to anyone), or a bucket policy that allows every principal (`"*"`) without a condition that narrows it (a condition whose values are only wildcards, such as `aws:PrincipalArn` = `arn:aws:iam::*`, narrows nothing), lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
   remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl', 'aws_s3_bucket_policy', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
@@ -457,11 +486,18 @@ export const s3PublicBucket: InfraRule = {
         path: 'policy.tf',
         line: 3,
         text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*" }]\n  })\n}\n`,
+      },      {
+        path: 'policy.tf',
+        line: 3,
+        text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*" } } }]\n  })\n}\n`,
       },
     ],
     good: [
       { path: 'storage.tf', text: `resource "aws_s3_bucket_acl" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  acl    = "private"\n}\n` },
-      { path: 'storage.yaml', text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n` },
+      { path: 'storage.yaml', text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n` },      {
+        path: 'policy.tf',
+        text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }]\n  })\n}\n`,
+      },
     ],
   },
 };

@@ -182,11 +182,17 @@ export const cloudTrailKms = attributeRule({
   severity: 'medium',
   safeguard: 'audit-controls',
   citation: CITATIONS.encryptionAtRest,
-  description: 'Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own.',
+  description: 'Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own. The CloudFormation property is spelled `KMSKeyId`; a template that writes `KmsKeyId` sets no key (CloudFormation rejects the unknown property), so it is reported.',
   remediation: 'Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.',
   targets: [tf(TRAIL, ['kms_key_id']), cfn(CFN_TRAIL, ['KMSKeyId'])],
   expect: mustBeSet,
-  examples: { bad: [trailExample('', 1)], good: [trailExample('  kms_key_id = aws_kms_key.audit.arn\n')] },
+  examples: {
+    bad: [trailExample('', 1), { path: 'trail.yaml', line: 4, text: `Resources:\n  Audit:\n    Type: ${CFN_TRAIL}\n    Properties:\n      IsLogging: true\n      S3BucketName: audit-logs\n` }],
+    good: [
+      trailExample('  kms_key_id = aws_kms_key.audit.arn\n'),
+      { path: 'trail.yaml', text: `Resources:\n  Audit:\n    Type: ${CFN_TRAIL}\n    Properties:\n      IsLogging: true\n      KMSKeyId: !GetAtt AuditKey.Arn\n      S3BucketName: audit-logs\n` },
+    ],
+  },
 });
 
 export const logGroupKms = attributeRule({

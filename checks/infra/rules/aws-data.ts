@@ -35,7 +35,7 @@ interface Row {
   severity?: InfraRule['severity'];
   remediation: string;
   removalWeakens?: boolean;
-  bad: InfraExample;
+  bad: InfraExample | readonly InfraExample[];
   good: InfraExample;
 }
 
@@ -53,7 +53,7 @@ function encryptionRule(row: Row): InfraRule {
     targets: row.targets,
     expect: row.expect ?? mustBeTrue,
     ...(row.removalWeakens ? { removalWeakens: true } : {}),
-    examples: { bad: [row.bad], good: [row.good] },
+    examples: { bad: [row.bad].flat(), good: [row.good] },
   });
 }
 
@@ -108,10 +108,14 @@ export const rdsEncryption = encryptionRule({
 export const auroraEncryption = encryptionRule({
   id: 'IAC-AURORA-ENCRYPTION',
   title: 'Aurora cluster storage is not encrypted',
-  what: 'An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.)',
-  targets: encryptedFlag('aws_rds_cluster', 'AWS::RDS::DBCluster', 'storage_encrypted', 'StorageEncrypted', ownsClusterStorage),
+  what: 'An Aurora cluster (and an `aws_rds_global_cluster` not made from an existing cluster) stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy\'s check also asks for a customer-managed key, a key-management choice this rule does not make for you.',
+  targets: [
+    ...encryptedFlag('aws_rds_cluster', 'AWS::RDS::DBCluster', 'storage_encrypted', 'StorageEncrypted', ownsClusterStorage),
+    // A global cluster made from an existing cluster takes that cluster's encryption.
+    tf('aws_rds_global_cluster', ['storage_encrypted'], { absent: false, when: noneSet({ terraform: ['source_db_cluster_identifier'], cloudformation: [] }) }),
+  ],
   remediation: 'Set `storage_encrypted = true` on the cluster.',
-  bad: tfExample('aws_rds_cluster', '  engine = "aurora-postgresql"\n', 1),
+  bad: [tfExample('aws_rds_cluster', '  engine = "aurora-postgresql"\n', 1), tfExample('aws_rds_global_cluster', '  global_cluster_identifier = "records"\n  storage_encrypted         = false\n', 3)],
   good: tfExample('aws_rds_cluster', '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n'),
 });
 
@@ -171,13 +175,17 @@ const noKmsKey = (attribute: string) => noneSet({ terraform: [attribute], cloudf
 export const sqsEncryption = encryptionRule({
   id: 'IAC-SQS-ENCRYPTION',
   title: 'SQS queue is not encrypted',
-  what: 'An SQS queue holds messages, PHI included, until they are consumed.',
+  what:
+    'An SQS queue holds messages, PHI included, until they are consumed. The safeguard must be written down: AWS turns SSE-SQS on only for queues created since October 2022, a queue created earlier or imported keeps what it had, and with the attribute absent neither Terraform nor CloudFormation notices when it is switched off outside the code. So a queue with neither `sqs_managed_sse_enabled = true` nor `kms_master_key_id` is reported, as Checkov and Trivy do.',
   targets: [
-    tf('aws_sqs_queue', ['sqs_managed_sse_enabled'], { absent: true, when: noKmsKey('kms_master_key_id') }),
-    cfn('AWS::SQS::Queue', ['SqsManagedSseEnabled'], { absent: true, when: noKmsKey('KmsMasterKeyId') }),
+    tf('aws_sqs_queue', ['sqs_managed_sse_enabled'], { when: noKmsKey('kms_master_key_id') }),
+    cfn('AWS::SQS::Queue', ['SqsManagedSseEnabled'], { when: noKmsKey('KmsMasterKeyId') }),
   ],
-  remediation: 'Keep `sqs_managed_sse_enabled = true` or set `kms_master_key_id`.',
-  bad: tfExample('aws_sqs_queue', '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+  remediation: 'Set `sqs_managed_sse_enabled = true` (CloudFormation `SqsManagedSseEnabled: true`) or `kms_master_key_id` (`KmsMasterKeyId`).',
+  bad: [
+    tfExample('aws_sqs_queue', '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+    { path: 'queue.yaml', line: 4, text: 'Resources:\n  Claims:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: claims\n' },
+  ],
   good: tfExample('aws_sqs_queue', '  name              = "claims"\n  kms_master_key_id = "alias/aws/sqs"\n'),
 });
 
@@ -418,12 +426,13 @@ export const redshiftPublic = attributeRule({
   family: 'terraform',
   severity: 'critical',
   safeguard: 'access-control',
-  description: '`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet.',
+  description:
+    '`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet. In Terraform an absent `publicly_accessible` is judged as true: AWS provider versions before 5.0 made that the default, and a cluster created then keeps it.',
   remediation: 'Set `publicly_accessible = false` and reach the cluster from inside the VPC.',
-  targets: [tf('aws_redshift_cluster', ['publicly_accessible'], { absent: false }), cfn('AWS::Redshift::Cluster', ['PubliclyAccessible'], { absent: false })],
+  targets: [tf('aws_redshift_cluster', ['publicly_accessible'], { absent: true }), cfn('AWS::Redshift::Cluster', ['PubliclyAccessible'], { absent: false })],
   expect: mustBeFalse,
   examples: {
-    bad: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3)],
+    bad: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3), tfExample('aws_redshift_cluster', '  cluster_identifier = "warehouse"\n', 1)],
     good: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')],
   },
 });

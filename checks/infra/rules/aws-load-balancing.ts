@@ -1,6 +1,7 @@
 /** AWS load balancers and CloudFront: TLS policies, HTTPS redirects, access logs, header hygiene, WAF, exposure. */
 import { isUnresolved, type InfraResource } from '../model.js';
 import {
+  attributeName,
   attributeRule,
   decide,
   decideValue,
@@ -8,6 +9,7 @@ import {
   isTrue,
   isUndecided,
   judgeValue,
+  mustBeFalse,
   mustBeSet,
   mustBeTrue,
   oneOf,
@@ -350,11 +352,12 @@ export const lbInternetFacing = attributeRule({
   },
 });
 
-export const cloudFrontMinimumProtocol = attributeRule({
+const cloudFrontProtocolRow = attributeRule({
   id: 'IAC-CLOUDFRONT-TLS',
   title: 'CloudFront distribution accepts TLS older than 1.2',
   ...IN_TRANSIT,
-  description: 'The viewer certificate\'s `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront\'s default certificate allows TLSv1.',
+  description:
+    'The viewer certificate\'s `minimum_protocol_version` sets the oldest TLS version viewers may use. With `cloudfront_default_certificate = true` (CloudFormation `CloudFrontDefaultCertificate: true`) CloudFront fixes the security policy at TLSv1 and ignores `minimum_protocol_version`, so such a distribution is reported on that line. (Trivy counts a default-certificate distribution as passing because nothing can be changed on it; we report it, because viewers can still reach it with TLS 1.0, and the fix is a certificate of your own.)',
   remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
   targets: [
     tf('aws_cloudfront_distribution', ['viewer_certificate', 0, 'minimum_protocol_version'], { absent: 'TLSv1' }),
@@ -368,6 +371,16 @@ export const cloudFrontMinimumProtocol = attributeRule({
         line: 4,
         text: `resource "aws_cloudfront_distribution" "site" {\n  viewer_certificate {\n    acm_certificate_arn      = var.certificate_arn\n    minimum_protocol_version = "TLSv1.1_2016"\n  }\n}\n`,
       },
+      {
+        path: 'cdn.tf',
+        line: 3,
+        text: `resource "aws_cloudfront_distribution" "site" {\n  viewer_certificate {\n    cloudfront_default_certificate = true\n    minimum_protocol_version       = "TLSv1.2_2021"\n  }\n}\n`,
+      },
+      {
+        path: 'cdn.yaml',
+        line: 8,
+        text: `Resources:\n  Site:\n    Type: AWS::CloudFront::Distribution\n    Properties:\n      DistributionConfig:\n        Enabled: true\n        ViewerCertificate:\n          CloudFrontDefaultCertificate: true\n`,
+      },
     ],
     good: [
       {
@@ -377,6 +390,28 @@ export const cloudFrontMinimumProtocol = attributeRule({
     ],
   },
 });
+
+const DEFAULT_CERTIFICATE: Record<string, AttributePath> = {
+  terraform: ['viewer_certificate', 0, 'cloudfront_default_certificate'],
+  cloudformation: ['DistributionConfig', 'ViewerCertificate', 'CloudFrontDefaultCertificate'],
+};
+
+export const cloudFrontMinimumProtocol: InfraRule = {
+  ...cloudFrontProtocolRow,
+  check: (resource, context) => {
+    const path = DEFAULT_CERTIFICATE[resource.format];
+    const defaultCertificate = path ? decide(resource, path, isTrue) : false;
+    if (isUndecided(defaultCertificate)) return undecidedVerdict(defaultCertificate);
+    if (!defaultCertificate || !path) return cloudFrontProtocolRow.check(resource, context);
+    return {
+      verdict: 'fail',
+      path,
+      actual: true,
+      expected: 'a certificate of your own with TLSv1.2_2021 or later',
+      message: `${attributeName(path)} is true: the default certificate fixes the security policy at TLSv1, whatever minimum_protocol_version says; expected a certificate of your own with "TLSv1.2_2021" or later (${TLS12_OR_LATER})`,
+    };
+  },
+};
 
 const viewerProtocol = oneOf(['redirect-to-https', 'https-only'], '"redirect-to-https" or "https-only"', ['allow-all', 'redirect-to-https', 'https-only']);
 
@@ -483,6 +518,132 @@ export const classicElbAccessLogs: InfraRule = attributeRule({
     good: [{ path: 'elb.tf', text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  access_logs {\n    bucket = "elb-logs"\n  }\n}\n` }],
   },
 });
+
+// ---------- Classic Load Balancer TLS negotiation ----------
+
+const POLICY = 'aws_load_balancer_policy';
+const LISTENER_POLICY = 'aws_load_balancer_listener_policy';
+const SSL_NEGOTIATION = 'SSLNegotiationPolicyType';
+/** What a Classic Load Balancer HTTPS/SSL listener negotiates with when no policy is attached to it. */
+const CLASSIC_DEFAULT_POLICY = 'ELBSecurityPolicy-2016-08';
+const LEGACY_PROTOCOLS = ['Protocol-SSLv2', 'Protocol-SSLv3', 'Protocol-TLSv1', 'Protocol-TLSv1.1'];
+
+/** Each attribute of an SSL negotiation policy that allows less than TLS 1.2 is its own verdict. */
+function negotiationVerdicts(resource: InfraResource, path: AttributePath, key: { name: string; value: string }): Verdict[] {
+  const verdicts = itemsAt(resource, path).flatMap(({ path: itemPath, value: item }): Verdict[] => {
+    const name = valueAt(item, [key.name]);
+    const valuePath = [...itemPath, key.value];
+    if (isUnresolved(name)) return [{ verdict: 'unknown', path: itemPath, expression: name.expression }];
+    if (name === 'Reference-Security-Policy') return [judgeValue(valuePath, valueAt(item, [key.value]), elbTls12, 'Reference-Security-Policy')];
+    if (typeof name === 'string' && LEGACY_PROTOCOLS.includes(name)) return [judgeValue(valuePath, valueAt(item, [key.value]), { ...mustBeFalse, expected: `false (${TLS12_OR_LATER})` }, name)];
+    return [];
+  });
+  const failing = verdicts.filter((verdict) => verdict.verdict !== 'pass');
+  return failing.length ? failing : [verdicts.at(-1) ?? { verdict: 'pass', path, actual: 'no protocol older than TLS 1.2 enabled' }];
+}
+
+const isSecureListener = (protocol: unknown) => ['HTTPS', 'SSL'].includes(upper(protocol));
+
+function defaultPolicyVerdict(path: AttributePath, port: unknown): Verdict {
+  return {
+    verdict: 'fail',
+    path,
+    actual: CLASSIC_DEFAULT_POLICY,
+    expected: elbTls12.expected,
+    message: `the ${describeValue(port)} listener has no SSL negotiation policy, so the load balancer's default ${CLASSIC_DEFAULT_POLICY} applies (TLS 1.0 and 1.1 allowed); expected ${elbTls12.expected}`,
+  };
+}
+
+/** Terraform: every HTTPS/SSL listener needs an `aws_load_balancer_listener_policy` on its port, else the default policy applies. */
+function terraformClassicListeners(resource: InfraResource, context: InfraRuleContext): Verdict[] {
+  const attached = referencing(resource, context, [LISTENER_POLICY], ['load_balancer_name']);
+  return itemsAt(resource, ['listener']).flatMap(({ path, value }): Verdict[] => {
+    const protocol = valueAt(value, ['lb_protocol']);
+    if (isUnresolved(protocol)) return [{ verdict: 'unknown', path: [...path, 'lb_protocol'], expression: protocol.expression }];
+    if (!isSecureListener(protocol)) return [];
+    const port = valueAt(value, ['lb_port']);
+    const policy = attached.find((candidate) => {
+      const policyPort = candidate.values.load_balancer_port;
+      return isUnresolved(policyPort) || isUnresolved(port) || String(policyPort) === String(port);
+    });
+    return [policy ? { verdict: 'pass', path, actual: policy.address, providedBy: policy.address } : defaultPolicyVerdict(path, port)];
+  });
+}
+
+/** CloudFormation: the load balancer's own `Policies`, and every HTTPS/SSL listener naming an SSL negotiation policy among them. */
+function cloudFormationClassic(resource: InfraResource): Verdict[] {
+  const verdicts: Verdict[] = [];
+  const negotiation = new Set<string>();
+  for (const { path, value } of itemsAt(resource, ['Policies'])) {
+    const type = valueAt(value, ['PolicyType']);
+    if (isUnresolved(type)) verdicts.push({ verdict: 'unknown', path: [...path, 'PolicyType'], expression: type.expression });
+    if (type !== SSL_NEGOTIATION) continue;
+    negotiation.add(String(valueAt(value, ['PolicyName'])));
+    verdicts.push(...negotiationVerdicts(resource, [...path, 'Attributes'], { name: 'Name', value: 'Value' }));
+  }
+  for (const { path, value } of itemsAt(resource, ['Listeners'])) {
+    const protocol = valueAt(value, ['Protocol']);
+    if (isUnresolved(protocol)) verdicts.push({ verdict: 'unknown', path: [...path, 'Protocol'], expression: protocol.expression });
+    if (!isSecureListener(protocol)) continue;
+    const names = valueAt(value, ['PolicyNames']);
+    if (isUnresolved(names)) verdicts.push({ verdict: 'unknown', path: [...path, 'PolicyNames'], expression: names.expression });
+    else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name)))) verdicts.push(defaultPolicyVerdict(path, valueAt(value, ['LoadBalancerPort'])));
+  }
+  const failing = verdicts.filter((verdict) => verdict.verdict !== 'pass');
+  return failing.length ? failing : verdicts.slice(-1);
+}
+
+export const classicElbTlsPolicy: InfraRule = {
+  id: 'IAC-ELB-CLASSIC-TLS-POLICY',
+  title: 'Classic Load Balancer negotiates TLS older than 1.2',
+  ...IN_TRANSIT,
+  description: `A Classic Load Balancer's HTTPS and SSL listeners negotiate with an SSL negotiation policy (\`aws_load_balancer_policy\` with \`policy_type_name = "${SSL_NEGOTIATION}"\` attached by \`aws_load_balancer_listener_policy\`; CloudFormation \`Policies\` with \`PolicyType: ${SSL_NEGOTIATION}\` named in the listener's \`PolicyNames\`). A \`Reference-Security-Policy\` older than TLS 1.2, or \`Protocol-TLSv1\` / \`Protocol-TLSv1.1\` / \`Protocol-SSLv3\` set to true, lets clients negotiate broken protocols. A listener with no policy gets the load balancer's default, ${CLASSIC_DEFAULT_POLICY}, which allows TLS 1.0 and 1.1: it is reported on its listener block. A \`Reference-Security-Policy\` that is not a predefined \`ELBSecurityPolicy-…\` name is reported too: nothing shows what it allows.`,
+  remediation: 'Attach an SSL negotiation policy to every HTTPS/SSL listener with `Reference-Security-Policy = "ELBSecurityPolicy-TLS-1-2-2017-01"` (and no `Protocol-TLSv1`/`Protocol-TLSv1.1` set to true); better, move to an Application Load Balancer with a TLS 1.2 policy.',
+  formats: ['terraform', 'cloudformation'],
+  resourceTypes: [POLICY, CLASSIC, CFN_CLASSIC],
+  strength: elbTls12.strength,
+  check: (resource, context) => {
+    if (resource.type === CFN_CLASSIC) return cloudFormationClassic(resource);
+    if (resource.type === CLASSIC) return terraformClassicListeners(resource, context);
+    const type = decide(resource, ['policy_type_name'], (value) => value === SSL_NEGOTIATION);
+    if (isUndecided(type)) return undecidedVerdict(type);
+    return type ? negotiationVerdicts(resource, ['policy_attribute'], { name: 'name', value: 'value' }) : undefined;
+  },
+  examples: {
+    bad: [
+      {
+        path: 'elb.tf',
+        line: 7,
+        text: `resource "aws_load_balancer_policy" "tls" {\n  load_balancer_name = aws_elb.legacy.name\n  policy_name        = "legacy-tls"\n  policy_type_name   = "SSLNegotiationPolicyType"\n  policy_attribute {\n    name  = "Reference-Security-Policy"\n    value = "ELBSecurityPolicy-2016-08"\n  }\n}\n`,
+      },
+      {
+        path: 'elb.tf',
+        line: 3,
+        text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port      = 8443\n    instance_protocol  = "https"\n    lb_port            = 443\n    lb_protocol        = "https"\n    ssl_certificate_id = var.certificate_arn\n  }\n}\n`,
+      },
+      {
+        path: 'elb.yaml',
+        line: 12,
+        text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Policies:\n        - PolicyName: legacy-tls\n          PolicyType: SSLNegotiationPolicyType\n          Attributes:\n            - Name: Reference-Security-Policy\n              Value: ELBSecurityPolicy-TLS-1-2-2017-01\n            - Name: Protocol-TLSv1\n              Value: "true"\n      Listeners:\n        - LoadBalancerPort: "443"\n          InstancePort: "8443"\n          Protocol: HTTPS\n          SSLCertificateId: !Ref Certificate\n          PolicyNames: [legacy-tls]\n`,
+      },
+      {
+        path: 'elb.yaml',
+        line: 6,
+        text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Listeners:\n        - LoadBalancerPort: "443"\n          InstancePort: "8443"\n          Protocol: HTTPS\n          SSLCertificateId: !Ref Certificate\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'elb.tf',
+        text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port      = 8443\n    instance_protocol  = "https"\n    lb_port            = 443\n    lb_protocol        = "https"\n    ssl_certificate_id = var.certificate_arn\n  }\n}\n\nresource "aws_load_balancer_policy" "tls" {\n  load_balancer_name = aws_elb.legacy.name\n  policy_name        = "tls12"\n  policy_type_name   = "SSLNegotiationPolicyType"\n  policy_attribute {\n    name  = "Reference-Security-Policy"\n    value = "ELBSecurityPolicy-TLS-1-2-2017-01"\n  }\n}\n\nresource "aws_load_balancer_listener_policy" "tls" {\n  load_balancer_name = aws_elb.legacy.name\n  load_balancer_port = 443\n  policy_names       = [aws_load_balancer_policy.tls.policy_name]\n}\n`,
+      },
+      {
+        path: 'elb.yaml',
+        text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Policies:\n        - PolicyName: tls12\n          PolicyType: SSLNegotiationPolicyType\n          Attributes:\n            - Name: Reference-Security-Policy\n              Value: ELBSecurityPolicy-TLS-1-2-2017-01\n      Listeners:\n        - LoadBalancerPort: "443"\n          InstancePort: "8443"\n          Protocol: HTTPS\n          SSLCertificateId: !Ref Certificate\n          PolicyNames: [tls12]\n`,
+      },
+    ],
+  },
+};
 
 // ---------- CloudFront origins, logging, WAF ----------
 
@@ -620,6 +781,7 @@ export const LOAD_BALANCING_RULES: readonly InfraRule[] = [
   cloudFrontViewerProtocol,
   classicElbListener,
   classicElbAccessLogs,
+  classicElbTlsPolicy,
   cloudFrontOriginTls,
   cloudFrontLogging,
   cloudFrontWaf,

@@ -19,6 +19,38 @@ export const gcpSslPolicy = attributeRule({
   },
 });
 
+/** A cipher suite with forward secrecy and without 3DES: ECDHE key exchange, or a TLS 1.3 suite. */
+const isStrongSuite = (suite: unknown) => typeof suite === 'string' && (/^TLS_ECDHE_/.test(suite) || /^TLS_(AES|CHACHA20)_/.test(suite)) && !suite.includes('3DES');
+
+export const gcpSslPolicyCiphers = attributeRule({
+  id: 'IAC-GCP-SSL-POLICY-CIPHERS',
+  title: 'GCP SSL policy offers cipher suites without forward secrecy',
+  ...IN_TRANSIT,
+  description:
+    'A `google_compute_ssl_policy` with `profile = "CUSTOM"` offers exactly the suites in `custom_features`. A suite with RSA key exchange (`TLS_RSA_WITH_…`) has no forward secrecy: whoever obtains the certificate\'s private key later decrypts every recorded session, PHI included; 3DES suites are broken outright. (The predefined profiles are judged by `IAC-GCP-SSL-POLICY` on their minimum TLS version.)',
+  remediation: 'Keep only ECDHE suites with AES-GCM or ChaCha20 in `custom_features` (e.g. `TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`), or use `profile = "RESTRICTED"`.',
+  targets: [tf('google_compute_ssl_policy', ['custom_features'], { absent: [], when: (resource) => decide(resource, ['profile'], (profile) => profile === 'CUSTOM') })],
+  expect: {
+    expected: 'only ECDHE or TLS 1.3 suites, no 3DES',
+    test: (value) => Array.isArray(value) && value.every(isStrongSuite),
+  },
+  examples: {
+    bad: [
+      {
+        path: 'gcp.tf',
+        line: 5,
+        text: `resource "google_compute_ssl_policy" "front" {\n  name            = "front"\n  profile         = "CUSTOM"\n  min_tls_version = "TLS_1_2"\n  custom_features = ["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384"]\n}\n`,
+      },
+    ],
+    good: [
+      {
+        path: 'gcp.tf',
+        text: `resource "google_compute_ssl_policy" "front" {\n  name            = "front"\n  profile         = "CUSTOM"\n  min_tls_version = "TLS_1_2"\n  custom_features = ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]\n}\n`,
+      },
+    ],
+  },
+});
+
 const SINGLE_SERVERS = ['azurerm_postgresql_server', 'azurerm_mysql_server', 'azurerm_mariadb_server'];
 const AZURE_STORAGE_TLS = ['TLS1_0', 'TLS1_1', 'TLS1_2', 'TLS1_3'];
 const AZURE_TLS = ['1.0', '1.1', '1.2', '1.3'];
@@ -31,18 +63,21 @@ export const azureMinTls = attributeRule({
   id: 'IAC-AZURE-MIN-TLS',
   title: 'Azure service accepts TLS older than 1.2',
   ...IN_TRANSIT,
-  description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.',
+  description: 'Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (storage accounts, Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.',
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
-    tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_2' }),
+    // azurerm 2 and the Azure API before 2023 default to TLS1_0 (azurerm 3 sends TLS1_2): judge the weaker.
+    tf('azurerm_storage_account', ['min_tls_version'], { absent: 'TLS1_0' }),
     tf('azurerm_mssql_server', ['minimum_tls_version'], { absent: '1.2' }),
     // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
     tf('azurerm_redis_cache', ['minimum_tls_version'], { absent: '1.0' }),
     ...WEB_APPS.map((type) => tf(type, ['site_config', 0, 'minimum_tls_version'], { absent: '1.2' })),
     ...LEGACY_APPS.map((type) => tf(type, ['site_config', 0, 'min_tls_version'], { absent: '1.2' })),
-    tf('azurerm_servicebus_namespace', ['minimum_tls_version'], { absent: '1.2' }),
+    // Namespaces made through an API version before 2022-01-01-preview (azurerm 2) default to 1.0, and an imported one keeps it.
+    tf('azurerm_servicebus_namespace', ['minimum_tls_version'], { absent: '1.0' }),
     tf('azurerm_eventhub_namespace', ['minimum_tls_version'], { absent: '1.2' }),
-    ...SINGLE_SERVERS.filter((type) => type !== 'azurerm_mariadb_server').map((type) => tf(type, ['ssl_minimal_tls_version_enforced'], { absent: 'TLS1_2' })),
+    // azurerm 2 and the Azure API default to TLSEnforcementDisabled (azurerm 3 sends TLS1_2): judge the weaker.
+    ...SINGLE_SERVERS.filter((type) => type !== 'azurerm_mariadb_server').map((type) => tf(type, ['ssl_minimal_tls_version_enforced'], { absent: 'TLSEnforcementDisabled' })),
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -53,7 +88,10 @@ export const azureMinTls = attributeRule({
     },
   },
   examples: {
-    bad: [{ path: 'azure.tf', line: 3, text: `resource "azurerm_storage_account" "phi" {\n  name            = "phirecords"\n  min_tls_version = "TLS1_0"\n}\n` }],
+    bad: [
+      { path: 'azure.tf', line: 3, text: `resource "azurerm_storage_account" "phi" {\n  name            = "phirecords"\n  min_tls_version = "TLS1_0"\n}\n` },
+      { path: 'azure.tf', line: 1, text: `resource "azurerm_postgresql_server" "phi" {\n  name                    = "phi-db"\n  ssl_enforcement_enabled = true\n}\n` },
+    ],
     good: [{ path: 'azure.tf', text: `resource "azurerm_storage_account" "phi" {\n  name            = "phirecords"\n  min_tls_version = "TLS1_2"\n}\n` }],
   },
 });
@@ -201,4 +239,4 @@ export const gcpHttpsRedirect: InfraRule = {
   },
 };
 
-export const GCP_AZURE_RULES: readonly InfraRule[] = [gcpSslPolicy, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
+export const GCP_AZURE_RULES: readonly InfraRule[] = [gcpSslPolicy, gcpSslPolicyCiphers, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];

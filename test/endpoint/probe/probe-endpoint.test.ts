@@ -17,7 +17,8 @@ import { closedPort, startRawServer, startTlsServer } from '../../../lab/servers
 
 // Generous: the lab's servers share the test's CPU; only the hanging port waits this long.
 const TIMEOUTS: ProbeTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
-const NOW = new Date('2026-06-01T12:00:00Z');
+// The lab's certificates are made against the real clock; a chain read from the raw handshake is judged at the observation's time.
+const NOW = new Date();
 
 let lab: Lab;
 const observations = new Map<string, EndpointObservation>();
@@ -124,12 +125,28 @@ describe('probeEndpoint on protocol and cipher flaws', () => {
     expect(protocolsOf('broken-ciphers')).toMatchObject({ SSLv3: false, TLSv1: true, 'TLSv1.2': true, 'TLSv1.3': false });
   });
 
-  it('sees an SSLv3-only server, though no handshake completes with our client', () => {
+  it('sees an SSLv3-only server, though no handshake completes with our client, and reads its certificate from the raw handshake', () => {
     const observation = observed('sslv3');
     expect(observation.reachability).toEqual({ reachable: true });
     expect(protocolsOf('sslv3')).toEqual({ SSLv3: true, TLSv1: false, 'TLSv1.1': false, 'TLSv1.2': false, 'TLSv1.3': false });
     expect(ciphersOf('sslv3', 'SSLv3')).toEqual(['TLS_RSA_WITH_RC4_128_MD5', 'TLS_RSA_WITH_RC4_128_SHA']);
-    expect(observation.certificate.status).toBe('not-measured');
+    // The lab's SSLv3 server sends a good chain for its host, linked up to the configured root
+    expect(certificateOf('sslv3')).toMatchObject({ trusted: true, chainComplete: true, hostnameMatches: true, ocspStapled: false });
+    expect(certificateOf('sslv3').chain.map((entry) => entry.subject)).toEqual([
+      'O=hipaa-guard lab, CN=sslv3.lab.test',
+      'O=hipaa-guard lab, CN=hipaa-guard lab intermediate CA',
+      'O=hipaa-guard lab, CN=hipaa-guard lab root CA',
+    ]);
+    // SSLv3 carries no ALPN: no h2
+    expect(measured(observation.alpn)).toEqual([]);
+    // No HTTP exchange can be made over SSLv3 with our client: HSTS stays out of reach, said so
+    expect(observation.hsts).toMatchObject({ status: 'not-measured' });
+  });
+
+  it('reads the certificate of a server that accepts only suites OpenSSL 3 cannot offer, at its highest version', () => {
+    expect(certificateOf('broken-ciphers')).toMatchObject({ trusted: true, chainComplete: true, hostnameMatches: true });
+    expect(certificateOf('broken-ciphers').chain[0]?.subjectAltNames).toEqual(['DNS:broken-ciphers.lab.test']);
+    expect(measured(observed('broken-ciphers').alpn)).toEqual([]);
   });
 
   it('sees a TLS 1.3-only server', () => {
@@ -313,7 +330,7 @@ describe('probeEndpoint bounds', () => {
 });
 
 describe('probeEndpoint on a certificate chain too large for our TLS client', () => {
-  it('Given a leaf of about 1 MB (40,000 SANs), then the certificate is an error naming the reason, never only unknown', async () => {
+  it('Given a leaf of about 1 MB (40,000 SANs), then the certificate is measured from the raw handshake', async () => {
     // Given a server sending a leaf with 40,000 names and its intermediate
     const ca = await labAuthority();
     const leaf = await issueLeaf({ names: ['big.lab.test', ...Array.from({ length: 40_000 }, (_, index) => `host-${index}.big.lab.test`)] });
@@ -323,9 +340,16 @@ describe('probeEndpoint on a certificate chain too large for our TLS client', ()
       // When it is probed
       const target = { url: `https://big.lab.test:${server.port}/`, host: 'big.lab.test', port: server.port, path: '/', httpUrl: `http://big.lab.test:${await closedPort()}/`, address: '127.0.0.1', caPem: [ca.root.pem] };
       const observation = await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW });
-      // Then the server is reachable and the certificate failed to be measured, with OpenSSL's reason
+      // Then the server is reachable, and its chain, read from the raw TLS 1.2 handshake, is trusted through the configured root
       expect(observation.reachability).toEqual({ reachable: true });
-      expect(observation.certificate).toEqual({ status: 'error', reason: expect.stringContaining('excessive message size') });
+      const certificate = measured(observation.certificate);
+      expect(certificate).toMatchObject({ trusted: true, chainComplete: true, hostnameMatches: true });
+      expect(certificate.chain).toHaveLength(3);
+      expect(certificate.chain[0]?.subjectAltNames).toHaveLength(40_001);
+      // ALPN comes from the same ServerHello
+      expect(measured(observation.alpn)).toEqual(['h2']);
+      // No HTTP exchange completes with our client: HSTS is an error naming OpenSSL's reason, not a silent unknown
+      expect(observation.hsts).toEqual({ status: 'error', reason: expect.stringContaining('excessive message size') });
     } finally {
       await server.close();
     }

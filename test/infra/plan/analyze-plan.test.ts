@@ -86,16 +86,16 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
   });
 
   it('an attribute missing from both after and after_unknown (a provider version without it) takes the service default; computed on create, it is unknown', async () => {
-    // Given SQS queues without a KMS key: one from a provider that predates sqs_managed_sse_enabled, one created where it is computed
+    // Given Event Hubs namespaces without a minimum TLS version: one from a provider that predates the attribute, one created where it is computed
     const report = await judge({
       changes: [
-        { address: 'aws_sqs_queue.old_provider', type: 'aws_sqs_queue', actions: ['no-op'], before: { name: 'claims', kms_master_key_id: null }, after: { name: 'claims', kms_master_key_id: null } },
-        { address: 'aws_sqs_queue.created', type: 'aws_sqs_queue', actions: ['create'], after: { name: 'intake', kms_master_key_id: null }, afterUnknown: { arn: true, id: true, sqs_managed_sse_enabled: true } },
+        { address: 'azurerm_eventhub_namespace.old_provider', type: 'azurerm_eventhub_namespace', actions: ['no-op'], before: { name: 'claims', sku: 'Standard' }, after: { name: 'claims', sku: 'Standard' } },
+        { address: 'azurerm_eventhub_namespace.created', type: 'azurerm_eventhub_namespace', actions: ['create'], after: { name: 'intake', sku: 'Standard' }, afterUnknown: { id: true, minimum_tls_version: true } },
       ],
     });
-    // Then the first passes on the AWS default (SSE-SQS on) and the second is unknown, never a pass or a fail
+    // Then the first passes on the service default (TLS 1.2) and the second is unknown, never a pass or a fail
     expect(report.findings).toEqual([]);
-    expect(report.unknown.map((outcome) => [outcome.ruleId, outcome.message])).toEqual([['IAC-SQS-ENCRYPTION', 'aws_sqs_queue.created: sqs_managed_sse_enabled depends on (known after apply), which could not be resolved']]);
+    expect(report.unknown.map((outcome) => [outcome.ruleId, outcome.message])).toEqual([['IAC-AZURE-MIN-TLS', 'azurerm_eventhub_namespace.created: minimum_tls_version depends on (known after apply), which could not be resolved']]);
   });
 
   it('a moved resource (previous_address) is compared with what it was', async () => {

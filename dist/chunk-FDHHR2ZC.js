@@ -305,8 +305,11 @@ function chainOf(peer) {
   return chain;
 }
 var HOSTNAME_ERROR = "ERR_TLS_CERT_ALTNAME_INVALID";
-function observeCertificate(input) {
-  const chain = chainOf(input.peer);
+function observeCertificate({ peer, ...input }) {
+  return observeChain({ ...input, chain: chainOf(peer) });
+}
+function observeChain(input) {
+  const { chain } = input;
   const last = chain.at(-1);
   const trusted = input.authorized || input.authorizationError === HOSTNAME_ERROR;
   const described = chain.map(describeCertificate);
@@ -382,6 +385,7 @@ import { isIP as isIP2 } from "node:net";
 import { connect } from "node:tls";
 var EVERY_CIPHER = "ALL:COMPLEMENTOFALL:@SECLEVEL=0";
 var CERTIFICATE_CIPHERS = "ALL:!aNULL:!eNULL:@SECLEVEL=0";
+var CERTIFICATE_OFFER = { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS };
 var TLS_VERSION_NAMES = { SSLv3: "SSLv3", TLSv1: "TLSv1", "TLSv1.1": "TLSv1.1", "TLSv1.2": "TLSv1.2", "TLSv1.3": "TLSv1.3" };
 function whereOf(target) {
   return `${target.address ?? target.host}:${target.port}`;
@@ -390,21 +394,27 @@ function handshake(target, request2, limits) {
   const where = whereOf(target);
   return new Promise((resolve2) => {
     let ocspResponse;
-    const socket = connect({
-      host: target.address ?? target.host,
-      port: target.port,
-      ...isIpLiteral(target.host) ? {} : { servername: target.host },
-      rejectUnauthorized: false,
-      // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
-      checkServerIdentity: () => void 0,
-      ...request2.anchors ? { ca: [...request2.anchors] } : {},
-      minVersion: request2.minVersion,
-      maxVersion: request2.maxVersion,
-      ciphers: request2.ciphers,
-      minDHSize: 1,
-      ...request2.alpn ? { ALPNProtocols: request2.alpn } : {},
-      ...request2.requestOcsp ? { requestOCSP: true } : {}
-    });
+    let socket;
+    try {
+      socket = connect({
+        host: target.address ?? target.host,
+        port: target.port,
+        ...isIpLiteral(target.host) ? {} : { servername: target.host },
+        rejectUnauthorized: false,
+        // Trust is recorded, the host name checked on its own (checkServerIdentity in certificate.ts).
+        checkServerIdentity: () => void 0,
+        ...request2.anchors ? { ca: [...request2.anchors] } : {},
+        minVersion: request2.minVersion,
+        maxVersion: request2.maxVersion,
+        ciphers: request2.ciphers,
+        minDHSize: 1,
+        ...request2.alpn ? { ALPNProtocols: request2.alpn } : {},
+        ...request2.requestOcsp ? { requestOCSP: true } : {}
+      });
+    } catch (error) {
+      resolve2({ ok: false, failure: failureOf(error, where) });
+      return;
+    }
     const finish = (outcome) => {
       clearTimeout(timer);
       socket.destroy();
@@ -460,7 +470,7 @@ function headerValues(rawHeaders, name) {
 function socketHost(hostname) {
   return hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
 }
-function send(url, target) {
+function send(url, target, offer) {
   const host = socketHost(url.hostname);
   const options = {
     host: target.address ?? host,
@@ -471,12 +481,12 @@ function send(url, target) {
     agent: false
   };
   if (url.protocol === "http:") return httpRequest(options);
-  return httpsRequest({ ...options, ...isIpLiteral(host) ? {} : { servername: host }, rejectUnauthorized: false, minVersion: "TLSv1", ciphers: CERTIFICATE_CIPHERS });
+  return httpsRequest({ ...options, ...isIpLiteral(host) ? {} : { servername: host }, rejectUnauthorized: false, ...offer });
 }
-function get(url, target, limits) {
+function get(url, target, limits, offer) {
   const where = `${target.address ?? socketHost(url.hostname)}:${url.port || (url.protocol === "https:" ? 443 : 80)}`;
   return new Promise((resolve2) => {
-    const req = send(url, target);
+    const req = send(url, target, offer);
     const finish = (result) => {
       clearTimeout(timer);
       req.destroy();
@@ -500,7 +510,7 @@ function get(url, target, limits) {
 function sameHost(a, b) {
   return a.hostname.toLowerCase() === b.hostname.toLowerCase();
 }
-async function followHttpChain(target, limits, deadline) {
+async function followHttpChain(target, limits, deadline, offer = CERTIFICATE_OFFER) {
   const start = new URL(target.httpUrl);
   const observation = { start: start.href, portOpen: true, hops: [] };
   const visited = /* @__PURE__ */ new Set();
@@ -508,7 +518,7 @@ async function followHttpChain(target, limits, deadline) {
   while (true) {
     if (observation.hops.length >= HOP_LIMIT) return { status: "measured", value: { ...observation, stoppedBecause: `hop limit of ${HOP_LIMIT} reached` } };
     visited.add(url.href);
-    const result = await get(url, target, { connectMs: deadline.limit(limits.connectMs), handshakeMs: deadline.limit(limits.handshakeMs) });
+    const result = await get(url, target, { connectMs: deadline.limit(limits.connectMs), handshakeMs: deadline.limit(limits.handshakeMs) }, offer);
     if (!result.ok) {
       if (observation.hops.length === 0) {
         if (result.failure.kind === "refused") return { status: "measured", value: { ...observation, portOpen: false } };
@@ -533,7 +543,7 @@ async function followHttpChain(target, limits, deadline) {
 
 // checks/endpoint/probe/https-response.ts
 import { request } from "node:https";
-function observeHsts(target, limits) {
+function observeHsts(target, limits, offer = CERTIFICATE_OFFER) {
   const where = whereOf(target);
   return new Promise((resolve2) => {
     const req = request({
@@ -545,8 +555,7 @@ function observeHsts(target, limits) {
       agent: false,
       ...isIpLiteral(target.host) ? {} : { servername: target.host },
       rejectUnauthorized: false,
-      minVersion: "TLSv1",
-      ciphers: CERTIFICATE_CIPHERS
+      ...offer
     });
     const finish = (result) => {
       clearTimeout(timer);
@@ -597,6 +606,98 @@ function cancellableResolver(servers) {
 // checks/endpoint/probe/raw-hello.ts
 import { randomBytes } from "node:crypto";
 import { connect as connect2 } from "node:net";
+
+// checks/endpoint/probe/handshake-reader.ts
+var MAX_RECORD = 16384 + 2048;
+var MAX_CERTIFICATE_MESSAGE = 8 * 1024 * 1024;
+var MAX_OTHER_MESSAGE = 256 * 1024;
+var MAX_CHAIN_LENGTH = 64;
+var HANDSHAKE_TYPES = { serverHello: 2, certificate: 11, serverKeyExchange: 12, certificateRequest: 13, serverHelloDone: 14, certificateStatus: 22 };
+var sizeOf = (bytes) => bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
+var HandshakeReader = class {
+  #pending = Buffer.alloc(0);
+  #header = [];
+  #message;
+  push(chunk) {
+    let bytes = this.#pending.length ? Buffer.concat([this.#pending, chunk]) : chunk;
+    const messages = [];
+    const malformed = (reason) => ({ messages, end: { kind: "malformed", reason } });
+    while (bytes.length >= 5) {
+      const type = bytes[0] ?? 0;
+      const length = bytes.readUInt16BE(3);
+      if (type !== 21 && type !== 22 || bytes[1] !== 3) return malformed(`not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString("hex")}`);
+      if (length > MAX_RECORD) return malformed(`a record of ${length} bytes, over TLS's ${MAX_RECORD}`);
+      if (bytes.length < 5 + length) break;
+      const payload = bytes.subarray(5, 5 + length);
+      bytes = bytes.subarray(5 + length);
+      if (type === 21) return payload.length >= 2 ? { messages, end: { kind: "alert", description: payload[1] ?? 0 } } : malformed("a short alert");
+      const problem = this.#feed(payload, messages);
+      if (problem) return malformed(problem);
+    }
+    this.#pending = Buffer.from(bytes);
+    return { messages };
+  }
+  #feed(payload, out) {
+    let at = 0;
+    while (at < payload.length) {
+      if (!this.#message) {
+        while (this.#header.length < 4 && at < payload.length) this.#header.push(payload[at++] ?? 0);
+        if (this.#header.length < 4) return void 0;
+        const [type = 0, a = 0, b = 0, c = 0] = this.#header;
+        this.#header = [];
+        const length = a << 16 | b << 8 | c;
+        const cap = type === HANDSHAKE_TYPES.certificate ? MAX_CERTIFICATE_MESSAGE : MAX_OTHER_MESSAGE;
+        if (length > cap) return `a handshake message (type ${type}) of ${sizeOf(length)}, over the cap of ${sizeOf(cap)}`;
+        this.#message = { type, body: Buffer.allocUnsafe(length), filled: 0 };
+      }
+      const message = this.#message;
+      const taken = payload.copy(message.body, message.filled, at, Math.min(payload.length, at + message.body.length - message.filled));
+      message.filled += taken;
+      at += taken;
+      if (message.filled === message.body.length) {
+        out.push({ type: message.type, body: message.body });
+        this.#message = void 0;
+      }
+    }
+    return void 0;
+  }
+};
+function parseServerHello(body) {
+  if (body.length < 38) return "a short ServerHello";
+  const sessionIdLength = body[34] ?? 0;
+  const suiteAt = 35 + sessionIdLength;
+  if (body.length < suiteAt + 3) return "a short ServerHello";
+  const facts = { version: body.readUInt16BE(0), cipherSuite: body.readUInt16BE(suiteAt) };
+  let at = suiteAt + 3;
+  if (body.length < at + 2) return facts;
+  const end = Math.min(body.length, at + 2 + body.readUInt16BE(at));
+  at += 2;
+  while (at + 4 <= end) {
+    const type = body.readUInt16BE(at);
+    const length = body.readUInt16BE(at + 2);
+    if (at + 4 + length > end) return "a ServerHello extension past its end";
+    if (type === 16 && length >= 3) facts.alpn = body.toString("latin1", at + 7, at + 7 + (body[at + 6] ?? 0));
+    at += 4 + length;
+  }
+  return facts;
+}
+function parseCertificateMessage(body) {
+  if (body.length < 3) return "a short Certificate message";
+  const total = body.readUIntBE(0, 3);
+  if (total !== body.length - 3) return `a Certificate message announcing ${total} bytes of certificates in ${body.length - 3}`;
+  const certificates = [];
+  for (let at = 3; at < body.length; ) {
+    if (at + 3 > body.length) return "a truncated certificate length";
+    const length = body.readUIntBE(at, 3);
+    if (length === 0 || at + 3 + length > body.length) return `a certificate of ${length} bytes past the message's end`;
+    if (certificates.length === MAX_CHAIN_LENGTH) return `more than ${MAX_CHAIN_LENGTH} certificates`;
+    certificates.push(body.subarray(at + 3, at + 3 + length));
+    at += 3 + length;
+  }
+  return certificates;
+}
+
+// checks/endpoint/probe/raw-hello.ts
 var WIRE_VERSIONS = { SSLv3: 768, TLSv1: 769, "TLSv1.1": 770, "TLSv1.2": 771 };
 var GROUPS = [29, 23, 24, 25, 30, 256, 257];
 var SIGNATURE_SCHEMES = [1025, 1281, 1537, 1027, 1283, 1539, 2052, 2053, 2054, 2055, 2056, 513, 515, 514, 1026];
@@ -604,19 +705,23 @@ var u16 = (value) => Buffer.from([value >> 8, value & 255]);
 var u16List = (values) => Buffer.concat(values.map(u16));
 var withU16Length = (body) => Buffer.concat([u16(body.length), body]);
 var extension = (type, body) => Buffer.concat([u16(type), withU16Length(body)]);
-function extensionsFor(host) {
+function extensionsFor(host, extras) {
   const sni = isIpLiteral(host) ? [] : [extension(0, withU16Length(Buffer.concat([Buffer.from([0]), withU16Length(Buffer.from(host, "ascii"))])))];
+  const alpn = extras.alpn?.length ? [extension(16, withU16Length(Buffer.concat(extras.alpn.map((name) => Buffer.concat([Buffer.from([name.length]), Buffer.from(name, "ascii")])))))] : [];
+  const ocsp = extras.requestOcsp ? [extension(5, Buffer.from([1, 0, 0, 0, 0]))] : [];
   return withU16Length(
     Buffer.concat([
       ...sni,
       extension(10, withU16Length(u16List(GROUPS))),
       extension(11, Buffer.from([1, 0])),
       extension(13, withU16Length(u16List(SIGNATURE_SCHEMES))),
-      extension(65281, Buffer.from([0]))
+      extension(65281, Buffer.from([0])),
+      ...alpn,
+      ...ocsp
     ])
   );
 }
-function clientHello(version, suites, host) {
+function clientHello(version, suites, host, extras = {}) {
   const wire = WIRE_VERSIONS[version];
   const body = Buffer.concat([
     u16(wire),
@@ -624,63 +729,53 @@ function clientHello(version, suites, host) {
     Buffer.from([0]),
     withU16Length(u16List(suites)),
     Buffer.from([1, 0]),
-    ...version === "SSLv3" ? [] : [extensionsFor(host)]
+    ...version === "SSLv3" ? [] : [extensionsFor(host, extras)]
   ]);
   const handshake2 = Buffer.concat([Buffer.from([1, 0, body.length >> 8, body.length & 255]), body]);
   return Buffer.concat([Buffer.from([22]), u16(version === "SSLv3" ? 768 : 769), withU16Length(handshake2)]);
 }
-var MAX_RECORD = 16384 + 2048;
 var MAX_ANSWER = 4 * MAX_RECORD;
 function readServerAnswer(bytes, where) {
   const garbage = (why) => ({ kind: "failure", failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false } });
-  const handshake2 = [];
-  let at = 0;
-  while (bytes.length >= at + 5) {
-    const type = bytes[at] ?? 0;
-    const length = bytes.readUInt16BE(at + 3);
-    if (type !== 21 && type !== 22 || bytes[at + 1] !== 3 || length > MAX_RECORD) return garbage(`first bytes ${bytes.subarray(at, at + 5).toString("hex")}`);
-    if (bytes.length < at + 5 + length) return void 0;
-    const payload = bytes.subarray(at + 5, at + 5 + length);
-    if (type === 21) return payload.length >= 2 ? { kind: "alert", description: payload[1] ?? 0 } : garbage("short alert");
-    handshake2.push(payload);
-    const messages = Buffer.concat(handshake2);
-    if (messages.length >= 4) {
-      if (messages[0] !== 2) return garbage(`handshake message ${messages[0]} instead of ServerHello`);
-      const messageLength = messages.readUIntBE(1, 3);
-      if (messages.length >= 4 + messageLength) {
-        const sessionIdLength = messages[38] ?? 0;
-        const suiteAt = 39 + sessionIdLength;
-        if (messageLength < suiteAt - 4 + 2) return garbage("short ServerHello");
-        return { kind: "server-hello", version: messages.readUInt16BE(4), cipherSuite: messages.readUInt16BE(suiteAt) };
-      }
-    }
-    at += 5 + length;
-  }
-  return void 0;
+  const { messages: [first], end } = new HandshakeReader().push(bytes);
+  if (!first) return end === void 0 ? void 0 : end.kind === "alert" ? end : garbage(end.reason);
+  if (first.type !== HANDSHAKE_TYPES.serverHello) return garbage(`handshake message ${first.type} instead of ServerHello`);
+  const hello = parseServerHello(first.body);
+  return typeof hello === "string" ? garbage(hello) : { kind: "server-hello", version: hello.version, cipherSuite: hello.cipherSuite };
 }
-function exchangeHello(target, hello, limits) {
+function converse(target, hello, limits, conversation) {
   const where = whereOf(target);
   return new Promise((resolve2) => {
     const socket = connect2({ host: target.address ?? target.host, port: target.port });
-    let received = Buffer.alloc(0);
     const finish = (answer) => {
       clearTimeout(timer);
       socket.destroy();
       resolve2(answer);
     };
-    let timer = setTimeout(() => finish({ kind: "failure", failure: timeoutFailure("TCP connect", limits.connectMs, where) }), limits.connectMs);
+    let timer = setTimeout(() => finish(conversation.failed(timeoutFailure("TCP connect", limits.connectMs, where))), limits.connectMs);
     socket.once("connect", () => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish({ kind: "failure", failure: timeoutFailure("the ClientHello", limits.handshakeMs, where) }), limits.handshakeMs);
+      timer = setTimeout(() => finish(conversation.failed(timeoutFailure("the ClientHello", limits.handshakeMs, where))), limits.handshakeMs);
       socket.write(hello);
     });
     socket.on("data", (chunk) => {
-      received = Buffer.concat([received, chunk]);
-      const answer = received.length > MAX_ANSWER ? { kind: "failure", failure: { kind: "protocol", detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false } } : readServerAnswer(received, where);
-      if (answer) finish(answer);
+      const answer = conversation.read(chunk);
+      if (answer !== void 0) finish(answer);
     });
-    socket.once("error", (error) => finish({ kind: "failure", failure: failureOf(error, where) }));
-    socket.once("close", () => finish({ kind: "failure", failure: closedFailure("before a ServerHello", where) }));
+    socket.once("error", (error) => finish(conversation.failed(failureOf(error, where))));
+    socket.once("close", () => finish(conversation.closed()));
+  });
+}
+function exchangeHello(target, hello, limits) {
+  const where = whereOf(target);
+  let received = Buffer.alloc(0);
+  return converse(target, hello, limits, {
+    read: (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      return received.length > MAX_ANSWER ? { kind: "failure", failure: { kind: "protocol", detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false } } : readServerAnswer(received, where);
+    },
+    closed: () => ({ kind: "failure", failure: closedFailure("before a ServerHello", where) }),
+    failed: (failure) => ({ kind: "failure", failure })
   });
 }
 async function enumerateLegacySuites(target, version, candidates, limits, deadline) {
@@ -700,6 +795,120 @@ async function enumerateLegacySuites(target, version, candidates, limits, deadli
     offered = offered.filter((suite) => suite !== chosen);
   }
   return { accepted };
+}
+
+// checks/endpoint/probe/raw-certificate.ts
+import { X509Certificate as X509Certificate3 } from "node:crypto";
+
+// checks/endpoint/probe/verify-chain.ts
+import { X509Certificate as X509Certificate2 } from "node:crypto";
+import { rootCertificates } from "node:tls";
+var MAX_DEPTH = 10;
+var systemRoots;
+function systemAnchors() {
+  systemRoots ??= rootCertificates.map((pem) => new X509Certificate2(pem));
+  return systemRoots;
+}
+function certificatesInPem(pem) {
+  return (pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new X509Certificate2(block));
+}
+function issued(child, parent) {
+  try {
+    return child.checkIssued(parent) && child.verify(parent.publicKey);
+  } catch {
+    return false;
+  }
+}
+function timeError(certificate, now) {
+  if (now.getTime() < Date.parse(certificate.validFrom)) return "CERT_NOT_YET_VALID";
+  if (now.getTime() > Date.parse(certificate.validTo)) return "CERT_HAS_EXPIRED";
+  return void 0;
+}
+function verifyChain(served, extraAnchors, now) {
+  const [leaf] = served;
+  if (!leaf) throw new Error("no certificate to verify");
+  const anchors = [...extraAnchors, ...systemAnchors()];
+  const path = [leaf];
+  let anchored = anchors.some((anchor) => anchor.fingerprint256 === leaf.fingerprint256);
+  while (!anchored && path.length < MAX_DEPTH) {
+    const current = path[path.length - 1] ?? leaf;
+    const anchor = anchors.find((candidate) => issued(current, candidate));
+    if (anchor) {
+      if (anchor.fingerprint256 !== current.fingerprint256) path.push(anchor);
+      anchored = true;
+      break;
+    }
+    const next = served.find((candidate) => !path.includes(candidate) && issued(current, candidate));
+    if (!next || next.fingerprint256 === current.fingerprint256) break;
+    path.push(next);
+  }
+  if (!anchored) {
+    const last = path[path.length - 1] ?? leaf;
+    const error = isSelfSigned(last) ? path.length === 1 ? "DEPTH_ZERO_SELF_SIGNED_CERT" : "SELF_SIGNED_CERT_IN_CHAIN" : path.length === 1 ? "UNABLE_TO_VERIFY_LEAF_SIGNATURE" : "UNABLE_TO_GET_ISSUER_CERT_LOCALLY";
+    return { path, authorized: false, authorizationError: error };
+  }
+  for (let index = path.length - 1; index >= 0; index -= 1) {
+    const certificate = path[index] ?? leaf;
+    if (index > 0 && !certificate.ca) return { path, authorized: false, authorizationError: "INVALID_CA" };
+    const error = timeError(certificate, now);
+    if (error) return { path, authorized: false, authorizationError: error };
+  }
+  return { path, authorized: true };
+}
+
+// checks/endpoint/probe/raw-certificate.ts
+function placeOf(target) {
+  return target.address && target.address !== target.host ? `${target.host} at ${whereOf(target)}` : whereOf(target);
+}
+function readServerCertificates(target, version, suites, limits) {
+  const place = placeOf(target);
+  const fail = (detail, kind = "protocol") => ({
+    ok: false,
+    failure: { kind, detail: `${detail} (${place})`, local: false, serverRefused: kind === "tls-alert" }
+  });
+  const reader = new HandshakeReader();
+  let hello;
+  let certificates;
+  const found = (ocspStapled) => ({ ok: true, certificates: certificates ?? [], ocspStapled, ...hello?.alpn ? { alpn: hello.alpn } : {} });
+  return converse(target, clientHello(version, suites, target.host, { alpn: ["h2", "http/1.1"], requestOcsp: true }), limits, {
+    read: (chunk) => {
+      const read = reader.push(chunk);
+      for (const message of read.messages) {
+        if (!hello) {
+          if (message.type !== HANDSHAKE_TYPES.serverHello) return fail(`handshake message ${message.type} instead of ServerHello`);
+          const parsed = parseServerHello(message.body);
+          if (typeof parsed === "string") return fail(parsed);
+          if (parsed.version !== WIRE_VERSIONS[version] || !suites.includes(parsed.cipherSuite)) return fail(`the server answered ${version} at version 0x${parsed.version.toString(16)} with suite 0x${parsed.cipherSuite.toString(16)}`);
+          hello = parsed;
+        } else if (!certificates) {
+          if (message.type !== HANDSHAKE_TYPES.certificate) return fail(`the server sent no Certificate message (handshake message ${message.type} after ServerHello)`);
+          const parsed = parseCertificateMessage(message.body);
+          if (typeof parsed === "string") return fail(`could not read the Certificate message: ${parsed}`);
+          if (parsed.length === 0) return fail("the server sent an empty Certificate message");
+          certificates = parsed;
+        } else {
+          return found(message.type === HANDSHAKE_TYPES.certificateStatus);
+        }
+      }
+      if (read.end?.kind === "alert") return fail(`the server answered ${version} with alert ${read.end.description}`, "tls-alert");
+      if (read.end) return certificates ? found(false) : fail(read.end.reason);
+      return void 0;
+    },
+    // The chain is read; only whether a CertificateStatus follows it was left to see.
+    closed: () => certificates ? found(false) : { ok: false, failure: closedFailure("before its Certificate message", place) },
+    failed: (failure) => certificates && failure.kind === "timeout" ? found(false) : { ok: false, failure }
+  });
+}
+function observeRawCertificate(target, raw, now) {
+  const reason = (why) => ({ status: "error", reason: `could not read the certificate from the raw handshake: ${why}` });
+  if (!raw.ok) return reason(raw.failure.detail);
+  try {
+    const served = raw.certificates.map((der) => new X509Certificate3(der));
+    const { path: chain, ...verdict } = verifyChain(served, target.caPem.flatMap(certificatesInPem), now);
+    return { status: "measured", value: observeChain({ chain, host: target.host, ocspStapled: raw.ocspStapled, ...verdict }) };
+  } catch (error) {
+    return reason(`${error instanceof Error ? error.message : String(error)} (${placeOf(target)})`);
+  }
 }
 
 // checks/endpoint/probe/probe-endpoint.ts
@@ -806,10 +1015,10 @@ async function collectTls(target, main, limits, deadline) {
   };
 }
 var UNKNOWN_ISSUER = /* @__PURE__ */ new Set(["UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "SELF_SIGNED_CERT_IN_CHAIN"]);
-async function trustOf(target, main, limits) {
+async function trustOf(target, { handshake: main, offer }, limits) {
   const system = { authorized: main.authorized, ...main.authorizationError ? { authorizationError: main.authorizationError } : {} };
   if (main.authorized || target.caPem.length === 0) return system;
-  const anchored = await handshake(target, { anchors: target.caPem, minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS }, limits);
+  const anchored = await handshake(target, { anchors: target.caPem, ...offer }, limits);
   if (!anchored.ok) return system;
   const peer = anchored.peer ? { peer: anchored.peer } : {};
   if (anchored.authorized) return { authorized: true, ...peer };
@@ -825,6 +1034,28 @@ function certificateOf(target, main, trust) {
   } catch (error) {
     return { status: "error", reason: `could not read the certificate: ${error instanceof Error ? error.message : String(error)}` };
   }
+}
+function sendsCertificate(suite) {
+  return suite !== void 0 && ["RSA", "ECDSA", "DSS"].includes(suite.authentication);
+}
+async function secondSession(target, main, raw, limits) {
+  if (main.ok || !(main.failure.serverRefused || main.failure.local)) return void 0;
+  for (const version of ["TLSv1.2", "TLSv1.1", "TLSv1"]) {
+    const offerable = raw[version].accepted.map(cipherSuiteByCode).filter((suite) => suite?.openssl !== void 0);
+    if (offerable.length === 0) continue;
+    const authenticated = offerable.filter(sendsCertificate);
+    const offer = { minVersion: version, maxVersion: version, ciphers: `${(authenticated.length ? authenticated : offerable).map((suite) => suite.openssl).join(":")}:@SECLEVEL=0` };
+    const second = await handshake(target, { ...offer, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits);
+    return second.ok ? { handshake: second, offer } : void 0;
+  }
+  return void 0;
+}
+function readRawChain(target, raw, limits) {
+  for (const version of ["TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3"]) {
+    const suites = raw[version].accepted.filter((code) => sendsCertificate(cipherSuiteByCode(code)));
+    if (suites.length) return readServerCertificates(target, version, suites, limits);
+  }
+  return void 0;
 }
 var defaultResolver = cancellableResolver();
 async function pinned(target, resolve2, timeoutMs) {
@@ -852,7 +1083,7 @@ async function probeEndpoint(configured, options) {
     engine: "native",
     observedAt: observedAt.toISOString()
   };
-  const main = "failure" in resolved ? { ok: false, failure: resolved.failure } : await handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
+  const main = "failure" in resolved ? { ok: false, failure: resolved.failure } : await handshake(target, { ...CERTIFICATE_OFFER, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits());
   if (!main.ok && (main.failure.kind === "dns" || main.failure.kind === "refused" || main.failure.kind === "timeout")) {
     const reason = `endpoint unreachable: ${main.failure.detail}`;
     return {
@@ -868,11 +1099,16 @@ async function probeEndpoint(configured, options) {
       hsts: notMeasured(reason)
     };
   }
-  const [trust, collected, http, hsts] = await Promise.all([
-    main.ok ? trustOf(target, main, limits()) : void 0,
-    collectTls(target, main, limits, deadline),
-    followHttpChain(target, options.timeouts, deadline),
-    main.ok ? observeHsts(target, limits()) : Promise.resolve(notMeasured("no TLS handshake completed"))
+  const collecting = collectTls(target, main, limits, deadline);
+  const sessionReady = main.ok ? Promise.resolve({ handshake: main, offer: CERTIFICATE_OFFER }) : collecting.then((collected2) => secondSession(target, main, collected2.raw, limits()));
+  const [session, collected, trust, http, hsts, rawChain] = await Promise.all([
+    sessionReady,
+    collecting,
+    sessionReady.then((ready) => ready ? trustOf(target, ready, limits()) : void 0),
+    sessionReady.then((ready) => followHttpChain(target, options.timeouts, deadline, ready?.offer)),
+    sessionReady.then((ready) => ready ? observeHsts(target, limits(), ready.offer) : void 0),
+    // No handshake gave a certificate: read it from the raw handshake (TLS ≤ 1.2 sends it in clear).
+    Promise.all([sessionReady, collecting]).then(([ready, collected2]) => ready?.handshake.peer ? void 0 : readRawChain(target, collected2.raw, limits()))
   ]);
   const protocols = protocolsOf(collected);
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
@@ -886,10 +1122,13 @@ async function probeEndpoint(configured, options) {
     protocols,
     ciphers: anyAccepted ? ciphersOf(collected) : notMeasured(`no protocol version accepted: ${mainFailure}`),
     keyExchanges: collected.dhe.failures.length ? { status: "error", reason: `DH group size not measured (${collected.dhe.failures.join("; ")})` } : handshakes.length ? { status: "measured", value: handshakes.flatMap(keyExchangeOf) } : notMeasured("no handshake completed with our client"),
-    certificate: main.ok ? certificateOf(target, main, trust) : withoutMain(),
-    alpn: main.ok ? { status: "measured", value: main.alpn ? [main.alpn] : [] } : withoutMain(),
+    certificate: rawChain ? observeRawCertificate(target, rawChain, observedAt) : session ? certificateOf(target, session.handshake, trust) : withoutMain(),
+    alpn: session ? { status: "measured", value: session.handshake.alpn ? [session.handshake.alpn] : [] } : (
+      // SSLv3 carries no ALPN (HTTP/2 needs TLS 1.2): a server that speaks nothing newer offers none.
+      rawChain?.ok ? { status: "measured", value: rawChain.alpn ? [rawChain.alpn] : [] } : withoutMain()
+    ),
     http,
-    hsts
+    hsts: hsts ?? withoutMain()
   };
 }
 

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-NOMCNE6W.js";
+} from "./chunk-H663KQFO.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

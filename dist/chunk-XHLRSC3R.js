@@ -15,16 +15,16 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XQYEDT6U.js";
+} from "./chunk-PP3V2TVH.js";
 import {
   allBackends
-} from "./chunk-7EOWKQQN.js";
+} from "./chunk-O74375K2.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-VNRTUQQF.js";
+} from "./chunk-FDHHR2ZC.js";
 import {
   BACKENDS,
   PROFILE_NAMES,

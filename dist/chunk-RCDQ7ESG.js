@@ -6,9 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-BWG5GBFX.js";
+} from "./chunk-XSURMWKT.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-NOMCNE6W.js";
+import "./chunk-H663KQFO.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-7LLWCPWI.js";

@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-65YUORHC.js";
-import "./chunk-XQYEDT6U.js";
-import "./chunk-7EOWKQQN.js";
-import "./chunk-RBBDKAYH.js";
+} from "./chunk-XHLRSC3R.js";
+import "./chunk-PP3V2TVH.js";
+import "./chunk-O74375K2.js";
+import "./chunk-C3KR72V2.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-VNRTUQQF.js";
+import "./chunk-FDHHR2ZC.js";
 import "./chunk-MRQN7LPU.js";
-import "./chunk-NOMCNE6W.js";
+import "./chunk-H663KQFO.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-7LLWCPWI.js";

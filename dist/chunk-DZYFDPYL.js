@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-E6D363GR.js";
+} from "./chunk-EFRBVXOB.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-BWG5GBFX.js";
+} from "./chunk-XSURMWKT.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XQYEDT6U.js";
-import "./chunk-RBBDKAYH.js";
+} from "./chunk-PP3V2TVH.js";
+import "./chunk-C3KR72V2.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-MRQN7LPU.js";
-import "./chunk-NOMCNE6W.js";
+import "./chunk-H663KQFO.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -1561,7 +1561,7 @@ var s3PublicAccessBlock = {
   family: "terraform",
   severity: "high",
   safeguard: "access-control",
-  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. (A CloudFormation bucket without `PublicAccessBlockConfiguration` has all four flags on; in a `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform.)",
+  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A CloudFormation bucket without `PublicAccessBlockConfiguration` is reported too: S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the template does not show the safeguard a HIPAA reviewer asks for.",
   remediation: "Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.",
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block", "AWS::S3::Bucket"],
@@ -1569,7 +1569,15 @@ var s3PublicAccessBlock = {
   check: (resource) => {
     const terraform = resource.format === "terraform";
     const prefix = terraform ? [] : ["PublicAccessBlockConfiguration"];
-    if (!terraform && valueAt(resource.values, prefix) === void 0) return { verdict: "pass", path: prefix, actual: "the default: all four flags on" };
+    if (!terraform && valueAt(resource.values, prefix) === void 0) {
+      return {
+        verdict: "fail",
+        path: [],
+        actual: null,
+        expected: "all four flags true",
+        message: `PublicAccessBlockConfiguration is not set, which leaves ${CFN_BLOCK_FLAGS.join(", ")} to S3's default for new buckets and to the account; expected all four true`
+      };
+    }
     return allOf(
       resource,
       (terraform ? BLOCK_FLAGS : CFN_BLOCK_FLAGS).map((flag) => ({ path: [...prefix, flag], absent: false, expect: mustBeTrue }))
@@ -1588,7 +1596,13 @@ var s3PublicAccessBlock = {
   restrict_public_buckets = true
 }
 `
-      }
+      },
+      { path: "storage.yaml", line: 2, text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: phi-records
+` }
     ],
     good: [
       {
@@ -1600,6 +1614,19 @@ var s3PublicAccessBlock = {
   ignore_public_acls      = true
   restrict_public_buckets = true
 }
+`
+      },
+      {
+        path: "storage.yaml",
+        text: `Resources:
+  Records:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
 `
       }
     ]
@@ -1798,10 +1825,21 @@ resource "aws_s3_bucket_policy" "phi" {
   }
 };
 var PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read", "PublicRead", "PublicReadWrite", "AuthenticatedRead"];
+function matchesAnything(value) {
+  if (typeof value !== "string") return false;
+  const fields = value.split(":");
+  return fields[0] === "arn" ? fields.length > 4 && fields.slice(4).every((field) => /^\*?$/.test(field)) && fields.slice(4).some((field) => field === "*") : value === "*";
+}
+function conditionNarrows(condition) {
+  if (condition === null || typeof condition !== "object" || isUnresolved(condition)) return true;
+  const values = Object.values(condition).flatMap((keys) => keys !== null && typeof keys === "object" && !isUnresolved(keys) ? Object.values(keys).flatMap(asList) : [keys]);
+  return !values.length || !values.every(matchesAnything);
+}
 function allowsEveryone(statement) {
   const principal = valueAt(statement, ["Principal"]);
   const everyone = principal === "*" || asList(valueAt(principal, ["AWS"])).includes("*");
-  return valueAt(statement, ["Effect"]) === "Allow" && everyone && valueAt(statement, ["Condition"]) === void 0;
+  const condition = valueAt(statement, ["Condition"]);
+  return valueAt(statement, ["Effect"]) === "Allow" && everyone && (condition === void 0 || !conditionNarrows(condition));
 }
 var ACL_PATHS = { aws_s3_bucket: ["acl"], aws_s3_bucket_acl: ["acl"], "AWS::S3::Bucket": ["AccessControl"] };
 var POLICY_DOCUMENTS = { aws_s3_bucket_policy: ["policy"], "AWS::S3::BucketPolicy": ["PolicyDocument"], aws_s3_bucket: ["policy"] };
@@ -1832,7 +1870,7 @@ function checkPublicBucket(resource) {
   if (documentPath && document !== void 0) {
     if (isUnresolved(document)) verdicts.push({ verdict: "unknown", path: documentPath, expression: document.expression });
     else if (statements(document)?.some(allowsEveryone)) {
-      verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition; expected named principals' });
+      verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals' });
     } else verdicts.push({ verdict: "pass", path: documentPath, actual: "no Allow to everyone" });
   }
   if (!verdicts.length) return void 0;
@@ -1845,7 +1883,7 @@ var s3PublicBucket = {
   family: "terraform",
   severity: "critical",
   safeguard: "access-control",
-  description: 'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), or a bucket policy that allows every principal (`"*"`) without a condition, lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
+  description: 'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), a grant to the `AllUsers` or `AuthenticatedUsers` group (any permission, `READ` included: it lists the bucket to anyone), or a bucket policy that allows every principal (`"*"`) without a condition that narrows it (a condition whose values are only wildcards, such as `aws:PrincipalArn` = `arn:aws:iam::*`, narrows nothing), lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
   remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_s3_bucket", "aws_s3_bucket_acl", "aws_s3_bucket_policy", "AWS::S3::Bucket", "AWS::S3::BucketPolicy"],
@@ -1873,6 +1911,17 @@ var s3PublicBucket = {
   })
 }
 `
+      },
+      {
+        path: "policy.tf",
+        line: 3,
+        text: `resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*" } } }]
+  })
+}
+`
       }
     ],
     good: [
@@ -1886,7 +1935,17 @@ var s3PublicBucket = {
     Type: AWS::S3::Bucket
     Properties:
       AccessControl: Private
-` }
+` },
+      {
+        path: "policy.tf",
+        text: `resource "aws_s3_bucket_policy" "phi" {
+  bucket = aws_s3_bucket.phi.id
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }]
+  })
+}
+`
+      }
     ]
   }
 };
@@ -2120,11 +2179,30 @@ var cloudTrailKms = attributeRule({
   severity: "medium",
   safeguard: "audit-controls",
   citation: CITATIONS.encryptionAtRest,
-  description: "Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own.",
+  description: "Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own. The CloudFormation property is spelled `KMSKeyId`; a template that writes `KmsKeyId` sets no key (CloudFormation rejects the unknown property), so it is reported.",
   remediation: "Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.",
   targets: [tf(TRAIL, ["kms_key_id"]), cfn(CFN_TRAIL, ["KMSKeyId"])],
   expect: mustBeSet,
-  examples: { bad: [trailExample("", 1)], good: [trailExample("  kms_key_id = aws_kms_key.audit.arn\n")] }
+  examples: {
+    bad: [trailExample("", 1), { path: "trail.yaml", line: 4, text: `Resources:
+  Audit:
+    Type: ${CFN_TRAIL}
+    Properties:
+      IsLogging: true
+      S3BucketName: audit-logs
+` }],
+    good: [
+      trailExample("  kms_key_id = aws_kms_key.audit.arn\n"),
+      { path: "trail.yaml", text: `Resources:
+  Audit:
+    Type: ${CFN_TRAIL}
+    Properties:
+      IsLogging: true
+      KMSKeyId: !GetAtt AuditKey.Arn
+      S3BucketName: audit-logs
+` }
+    ]
+  }
 });
 var logGroupKms = attributeRule({
   id: "IAC-LOG-GROUP-KMS",
@@ -2174,7 +2252,7 @@ function encryptionRule(row) {
     targets: row.targets,
     expect: row.expect ?? mustBeTrue,
     ...row.removalWeakens ? { removalWeakens: true } : {},
-    examples: { bad: [row.bad], good: [row.good] }
+    examples: { bad: [row.bad].flat(), good: [row.good] }
   });
 }
 function tfExample(type, body, line) {
@@ -2215,10 +2293,14 @@ var rdsEncryption = encryptionRule({
 var auroraEncryption = encryptionRule({
   id: "IAC-AURORA-ENCRYPTION",
   title: "Aurora cluster storage is not encrypted",
-  what: "An Aurora cluster stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.)",
-  targets: encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted", ownsClusterStorage),
+  what: "An Aurora cluster (and an `aws_rds_global_cluster` not made from an existing cluster) stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy's check also asks for a customer-managed key, a key-management choice this rule does not make for you.",
+  targets: [
+    ...encryptedFlag("aws_rds_cluster", "AWS::RDS::DBCluster", "storage_encrypted", "StorageEncrypted", ownsClusterStorage),
+    // A global cluster made from an existing cluster takes that cluster's encryption.
+    tf("aws_rds_global_cluster", ["storage_encrypted"], { absent: false, when: noneSet({ terraform: ["source_db_cluster_identifier"], cloudformation: [] }) })
+  ],
   remediation: "Set `storage_encrypted = true` on the cluster.",
-  bad: tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1),
+  bad: [tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1), tfExample("aws_rds_global_cluster", '  global_cluster_identifier = "records"\n  storage_encrypted         = false\n', 3)],
   good: tfExample("aws_rds_cluster", '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n')
 });
 var SSE_ALGORITHMS = ["AES256", "aws:kms", "aws:kms:dsse"];
@@ -2271,13 +2353,16 @@ var noKmsKey = (attribute) => noneSet({ terraform: [attribute], cloudformation: 
 var sqsEncryption = encryptionRule({
   id: "IAC-SQS-ENCRYPTION",
   title: "SQS queue is not encrypted",
-  what: "An SQS queue holds messages, PHI included, until they are consumed.",
+  what: "An SQS queue holds messages, PHI included, until they are consumed. The safeguard must be written down: AWS turns SSE-SQS on only for queues created since October 2022, a queue created earlier or imported keeps what it had, and with the attribute absent neither Terraform nor CloudFormation notices when it is switched off outside the code. So a queue with neither `sqs_managed_sse_enabled = true` nor `kms_master_key_id` is reported, as Checkov and Trivy do.",
   targets: [
-    tf("aws_sqs_queue", ["sqs_managed_sse_enabled"], { absent: true, when: noKmsKey("kms_master_key_id") }),
-    cfn("AWS::SQS::Queue", ["SqsManagedSseEnabled"], { absent: true, when: noKmsKey("KmsMasterKeyId") })
+    tf("aws_sqs_queue", ["sqs_managed_sse_enabled"], { when: noKmsKey("kms_master_key_id") }),
+    cfn("AWS::SQS::Queue", ["SqsManagedSseEnabled"], { when: noKmsKey("KmsMasterKeyId") })
   ],
-  remediation: "Keep `sqs_managed_sse_enabled = true` or set `kms_master_key_id`.",
-  bad: tfExample("aws_sqs_queue", '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+  remediation: "Set `sqs_managed_sse_enabled = true` (CloudFormation `SqsManagedSseEnabled: true`) or `kms_master_key_id` (`KmsMasterKeyId`).",
+  bad: [
+    tfExample("aws_sqs_queue", '  name                    = "claims"\n  sqs_managed_sse_enabled = false\n', 3),
+    { path: "queue.yaml", line: 4, text: "Resources:\n  Claims:\n    Type: AWS::SQS::Queue\n    Properties:\n      QueueName: claims\n" }
+  ],
   good: tfExample("aws_sqs_queue", '  name              = "claims"\n  kms_master_key_id = "alias/aws/sqs"\n')
 });
 var snsEncryption = encryptionRule({
@@ -2556,12 +2641,12 @@ var redshiftPublic = attributeRule({
   family: "terraform",
   severity: "critical",
   safeguard: "access-control",
-  description: "`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet.",
+  description: "`publicly_accessible = true` (CloudFormation `PubliclyAccessible: true`) gives the warehouse a public address: its data, often PHI, is one security-group rule away from the internet. In Terraform an absent `publicly_accessible` is judged as true: AWS provider versions before 5.0 made that the default, and a cluster created then keeps it.",
   remediation: "Set `publicly_accessible = false` and reach the cluster from inside the VPC.",
-  targets: [tf("aws_redshift_cluster", ["publicly_accessible"], { absent: false }), cfn("AWS::Redshift::Cluster", ["PubliclyAccessible"], { absent: false })],
+  targets: [tf("aws_redshift_cluster", ["publicly_accessible"], { absent: true }), cfn("AWS::Redshift::Cluster", ["PubliclyAccessible"], { absent: false })],
   expect: mustBeFalse,
   examples: {
-    bad: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3)],
+    bad: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3), tfExample("aws_redshift_cluster", '  cluster_identifier = "warehouse"\n', 1)],
     good: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')]
   }
 });
@@ -2916,11 +3001,11 @@ var lbInternetFacing = attributeRule({
 ` }]
   }
 });
-var cloudFrontMinimumProtocol = attributeRule({
+var cloudFrontProtocolRow = attributeRule({
   id: "IAC-CLOUDFRONT-TLS",
   title: "CloudFront distribution accepts TLS older than 1.2",
   ...IN_TRANSIT,
-  description: "The viewer certificate's `minimum_protocol_version` sets the oldest TLS version viewers may use; CloudFront's default certificate allows TLSv1.",
+  description: "The viewer certificate's `minimum_protocol_version` sets the oldest TLS version viewers may use. With `cloudfront_default_certificate = true` (CloudFormation `CloudFrontDefaultCertificate: true`) CloudFront fixes the security policy at TLSv1 and ignores `minimum_protocol_version`, so such a distribution is reported on that line. (Trivy counts a default-certificate distribution as passing because nothing can be changed on it; we report it, because viewers can still reach it with TLS 1.0, and the fix is a certificate of your own.)",
   remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
   targets: [
     tf("aws_cloudfront_distribution", ["viewer_certificate", 0, "minimum_protocol_version"], { absent: "TLSv1" }),
@@ -2939,6 +3024,30 @@ var cloudFrontMinimumProtocol = attributeRule({
   }
 }
 `
+      },
+      {
+        path: "cdn.tf",
+        line: 3,
+        text: `resource "aws_cloudfront_distribution" "site" {
+  viewer_certificate {
+    cloudfront_default_certificate = true
+    minimum_protocol_version       = "TLSv1.2_2021"
+  }
+}
+`
+      },
+      {
+        path: "cdn.yaml",
+        line: 8,
+        text: `Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        ViewerCertificate:
+          CloudFrontDefaultCertificate: true
+`
       }
     ],
     good: [
@@ -2955,6 +3064,26 @@ var cloudFrontMinimumProtocol = attributeRule({
     ]
   }
 });
+var DEFAULT_CERTIFICATE = {
+  terraform: ["viewer_certificate", 0, "cloudfront_default_certificate"],
+  cloudformation: ["DistributionConfig", "ViewerCertificate", "CloudFrontDefaultCertificate"]
+};
+var cloudFrontMinimumProtocol = {
+  ...cloudFrontProtocolRow,
+  check: (resource, context) => {
+    const path = DEFAULT_CERTIFICATE[resource.format];
+    const defaultCertificate = path ? decide(resource, path, isTrue) : false;
+    if (isUndecided(defaultCertificate)) return undecidedVerdict(defaultCertificate);
+    if (!defaultCertificate || !path) return cloudFrontProtocolRow.check(resource, context);
+    return {
+      verdict: "fail",
+      path,
+      actual: true,
+      expected: "a certificate of your own with TLSv1.2_2021 or later",
+      message: `${attributeName(path)} is true: the default certificate fixes the security policy at TLSv1, whatever minimum_protocol_version says; expected a certificate of your own with "TLSv1.2_2021" or later (${TLS12_OR_LATER})`
+    };
+  }
+};
 var viewerProtocol = oneOf(["redirect-to-https", "https-only"], '"redirect-to-https" or "https-only"', ["allow-all", "redirect-to-https", "https-only"]);
 function viewerProtocolPaths(resource) {
   if (resource.format === "terraform") {
@@ -3124,6 +3253,207 @@ var classicElbAccessLogs = attributeRule({
 ` }]
   }
 });
+var POLICY = "aws_load_balancer_policy";
+var LISTENER_POLICY = "aws_load_balancer_listener_policy";
+var SSL_NEGOTIATION = "SSLNegotiationPolicyType";
+var CLASSIC_DEFAULT_POLICY = "ELBSecurityPolicy-2016-08";
+var LEGACY_PROTOCOLS = ["Protocol-SSLv2", "Protocol-SSLv3", "Protocol-TLSv1", "Protocol-TLSv1.1"];
+function negotiationVerdicts(resource, path, key) {
+  const verdicts = itemsAt(resource, path).flatMap(({ path: itemPath, value: item }) => {
+    const name = valueAt(item, [key.name]);
+    const valuePath = [...itemPath, key.value];
+    if (isUnresolved(name)) return [{ verdict: "unknown", path: itemPath, expression: name.expression }];
+    if (name === "Reference-Security-Policy") return [judgeValue(valuePath, valueAt(item, [key.value]), elbTls122, "Reference-Security-Policy")];
+    if (typeof name === "string" && LEGACY_PROTOCOLS.includes(name)) return [judgeValue(valuePath, valueAt(item, [key.value]), { ...mustBeFalse, expected: `false (${TLS12_OR_LATER})` }, name)];
+    return [];
+  });
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : [verdicts.at(-1) ?? { verdict: "pass", path, actual: "no protocol older than TLS 1.2 enabled" }];
+}
+var isSecureListener = (protocol) => ["HTTPS", "SSL"].includes(upper(protocol));
+function defaultPolicyVerdict(path, port) {
+  return {
+    verdict: "fail",
+    path,
+    actual: CLASSIC_DEFAULT_POLICY,
+    expected: elbTls122.expected,
+    message: `the ${describeValue(port)} listener has no SSL negotiation policy, so the load balancer's default ${CLASSIC_DEFAULT_POLICY} applies (TLS 1.0 and 1.1 allowed); expected ${elbTls122.expected}`
+  };
+}
+function terraformClassicListeners(resource, context) {
+  const attached = referencing(resource, context, [LISTENER_POLICY], ["load_balancer_name"]);
+  return itemsAt(resource, ["listener"]).flatMap(({ path, value }) => {
+    const protocol = valueAt(value, ["lb_protocol"]);
+    if (isUnresolved(protocol)) return [{ verdict: "unknown", path: [...path, "lb_protocol"], expression: protocol.expression }];
+    if (!isSecureListener(protocol)) return [];
+    const port = valueAt(value, ["lb_port"]);
+    const policy = attached.find((candidate) => {
+      const policyPort = candidate.values.load_balancer_port;
+      return isUnresolved(policyPort) || isUnresolved(port) || String(policyPort) === String(port);
+    });
+    return [policy ? { verdict: "pass", path, actual: policy.address, providedBy: policy.address } : defaultPolicyVerdict(path, port)];
+  });
+}
+function cloudFormationClassic(resource) {
+  const verdicts = [];
+  const negotiation = /* @__PURE__ */ new Set();
+  for (const { path, value } of itemsAt(resource, ["Policies"])) {
+    const type = valueAt(value, ["PolicyType"]);
+    if (isUnresolved(type)) verdicts.push({ verdict: "unknown", path: [...path, "PolicyType"], expression: type.expression });
+    if (type !== SSL_NEGOTIATION) continue;
+    negotiation.add(String(valueAt(value, ["PolicyName"])));
+    verdicts.push(...negotiationVerdicts(resource, [...path, "Attributes"], { name: "Name", value: "Value" }));
+  }
+  for (const { path, value } of itemsAt(resource, ["Listeners"])) {
+    const protocol = valueAt(value, ["Protocol"]);
+    if (isUnresolved(protocol)) verdicts.push({ verdict: "unknown", path: [...path, "Protocol"], expression: protocol.expression });
+    if (!isSecureListener(protocol)) continue;
+    const names = valueAt(value, ["PolicyNames"]);
+    if (isUnresolved(names)) verdicts.push({ verdict: "unknown", path: [...path, "PolicyNames"], expression: names.expression });
+    else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name)))) verdicts.push(defaultPolicyVerdict(path, valueAt(value, ["LoadBalancerPort"])));
+  }
+  const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
+  return failing.length ? failing : verdicts.slice(-1);
+}
+var classicElbTlsPolicy = {
+  id: "IAC-ELB-CLASSIC-TLS-POLICY",
+  title: "Classic Load Balancer negotiates TLS older than 1.2",
+  ...IN_TRANSIT,
+  description: `A Classic Load Balancer's HTTPS and SSL listeners negotiate with an SSL negotiation policy (\`aws_load_balancer_policy\` with \`policy_type_name = "${SSL_NEGOTIATION}"\` attached by \`aws_load_balancer_listener_policy\`; CloudFormation \`Policies\` with \`PolicyType: ${SSL_NEGOTIATION}\` named in the listener's \`PolicyNames\`). A \`Reference-Security-Policy\` older than TLS 1.2, or \`Protocol-TLSv1\` / \`Protocol-TLSv1.1\` / \`Protocol-SSLv3\` set to true, lets clients negotiate broken protocols. A listener with no policy gets the load balancer's default, ${CLASSIC_DEFAULT_POLICY}, which allows TLS 1.0 and 1.1: it is reported on its listener block. A \`Reference-Security-Policy\` that is not a predefined \`ELBSecurityPolicy-\u2026\` name is reported too: nothing shows what it allows.`,
+  remediation: 'Attach an SSL negotiation policy to every HTTPS/SSL listener with `Reference-Security-Policy = "ELBSecurityPolicy-TLS-1-2-2017-01"` (and no `Protocol-TLSv1`/`Protocol-TLSv1.1` set to true); better, move to an Application Load Balancer with a TLS 1.2 policy.',
+  formats: ["terraform", "cloudformation"],
+  resourceTypes: [POLICY, CLASSIC, CFN_CLASSIC],
+  strength: elbTls122.strength,
+  check: (resource, context) => {
+    if (resource.type === CFN_CLASSIC) return cloudFormationClassic(resource);
+    if (resource.type === CLASSIC) return terraformClassicListeners(resource, context);
+    const type = decide(resource, ["policy_type_name"], (value) => value === SSL_NEGOTIATION);
+    if (isUndecided(type)) return undecidedVerdict(type);
+    return type ? negotiationVerdicts(resource, ["policy_attribute"], { name: "name", value: "value" }) : void 0;
+  },
+  examples: {
+    bad: [
+      {
+        path: "elb.tf",
+        line: 7,
+        text: `resource "aws_load_balancer_policy" "tls" {
+  load_balancer_name = aws_elb.legacy.name
+  policy_name        = "legacy-tls"
+  policy_type_name   = "SSLNegotiationPolicyType"
+  policy_attribute {
+    name  = "Reference-Security-Policy"
+    value = "ELBSecurityPolicy-2016-08"
+  }
+}
+`
+      },
+      {
+        path: "elb.tf",
+        line: 3,
+        text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port      = 8443
+    instance_protocol  = "https"
+    lb_port            = 443
+    lb_protocol        = "https"
+    ssl_certificate_id = var.certificate_arn
+  }
+}
+`
+      },
+      {
+        path: "elb.yaml",
+        line: 12,
+        text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Policies:
+        - PolicyName: legacy-tls
+          PolicyType: SSLNegotiationPolicyType
+          Attributes:
+            - Name: Reference-Security-Policy
+              Value: ELBSecurityPolicy-TLS-1-2-2017-01
+            - Name: Protocol-TLSv1
+              Value: "true"
+      Listeners:
+        - LoadBalancerPort: "443"
+          InstancePort: "8443"
+          Protocol: HTTPS
+          SSLCertificateId: !Ref Certificate
+          PolicyNames: [legacy-tls]
+`
+      },
+      {
+        path: "elb.yaml",
+        line: 6,
+        text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Listeners:
+        - LoadBalancerPort: "443"
+          InstancePort: "8443"
+          Protocol: HTTPS
+          SSLCertificateId: !Ref Certificate
+`
+      }
+    ],
+    good: [
+      {
+        path: "elb.tf",
+        text: `resource "aws_elb" "legacy" {
+  name = "legacy"
+  listener {
+    instance_port      = 8443
+    instance_protocol  = "https"
+    lb_port            = 443
+    lb_protocol        = "https"
+    ssl_certificate_id = var.certificate_arn
+  }
+}
+
+resource "aws_load_balancer_policy" "tls" {
+  load_balancer_name = aws_elb.legacy.name
+  policy_name        = "tls12"
+  policy_type_name   = "SSLNegotiationPolicyType"
+  policy_attribute {
+    name  = "Reference-Security-Policy"
+    value = "ELBSecurityPolicy-TLS-1-2-2017-01"
+  }
+}
+
+resource "aws_load_balancer_listener_policy" "tls" {
+  load_balancer_name = aws_elb.legacy.name
+  load_balancer_port = 443
+  policy_names       = [aws_load_balancer_policy.tls.policy_name]
+}
+`
+      },
+      {
+        path: "elb.yaml",
+        text: `Resources:
+  Legacy:
+    Type: AWS::ElasticLoadBalancing::LoadBalancer
+    Properties:
+      Policies:
+        - PolicyName: tls12
+          PolicyType: SSLNegotiationPolicyType
+          Attributes:
+            - Name: Reference-Security-Policy
+              Value: ELBSecurityPolicy-TLS-1-2-2017-01
+      Listeners:
+        - LoadBalancerPort: "443"
+          InstancePort: "8443"
+          Protocol: HTTPS
+          SSLCertificateId: !Ref Certificate
+          PolicyNames: [tls12]
+`
+      }
+    ]
+  }
+};
 var DISTRIBUTION = "aws_cloudfront_distribution";
 var CFN_DISTRIBUTION = "AWS::CloudFront::Distribution";
 var originProtocol = oneOf(["https-only"], '"https-only"', ["http-only", "match-viewer", "https-only"]);
@@ -3312,6 +3642,7 @@ var LOAD_BALANCING_RULES = [
   cloudFrontViewerProtocol,
   classicElbListener,
   classicElbAccessLogs,
+  classicElbTlsPolicy,
   cloudFrontOriginTls,
   cloudFrontLogging,
   cloudFrontWaf
@@ -3341,6 +3672,46 @@ var gcpSslPolicy = attributeRule({
 ` }]
   }
 });
+var isStrongSuite = (suite) => typeof suite === "string" && (/^TLS_ECDHE_/.test(suite) || /^TLS_(AES|CHACHA20)_/.test(suite)) && !suite.includes("3DES");
+var gcpSslPolicyCiphers = attributeRule({
+  id: "IAC-GCP-SSL-POLICY-CIPHERS",
+  title: "GCP SSL policy offers cipher suites without forward secrecy",
+  ...IN_TRANSIT,
+  description: 'A `google_compute_ssl_policy` with `profile = "CUSTOM"` offers exactly the suites in `custom_features`. A suite with RSA key exchange (`TLS_RSA_WITH_\u2026`) has no forward secrecy: whoever obtains the certificate\'s private key later decrypts every recorded session, PHI included; 3DES suites are broken outright. (The predefined profiles are judged by `IAC-GCP-SSL-POLICY` on their minimum TLS version.)',
+  remediation: 'Keep only ECDHE suites with AES-GCM or ChaCha20 in `custom_features` (e.g. `TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`), or use `profile = "RESTRICTED"`.',
+  targets: [tf("google_compute_ssl_policy", ["custom_features"], { absent: [], when: (resource) => decide(resource, ["profile"], (profile) => profile === "CUSTOM") })],
+  expect: {
+    expected: "only ECDHE or TLS 1.3 suites, no 3DES",
+    test: (value) => Array.isArray(value) && value.every(isStrongSuite)
+  },
+  examples: {
+    bad: [
+      {
+        path: "gcp.tf",
+        line: 5,
+        text: `resource "google_compute_ssl_policy" "front" {
+  name            = "front"
+  profile         = "CUSTOM"
+  min_tls_version = "TLS_1_2"
+  custom_features = ["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384"]
+}
+`
+      }
+    ],
+    good: [
+      {
+        path: "gcp.tf",
+        text: `resource "google_compute_ssl_policy" "front" {
+  name            = "front"
+  profile         = "CUSTOM"
+  min_tls_version = "TLS_1_2"
+  custom_features = ["TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]
+}
+`
+      }
+    ]
+  }
+});
 var SINGLE_SERVERS = ["azurerm_postgresql_server", "azurerm_mysql_server", "azurerm_mariadb_server"];
 var AZURE_STORAGE_TLS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var AZURE_TLS = ["1.0", "1.1", "1.2", "1.3"];
@@ -3350,18 +3721,21 @@ var azureMinTls = attributeRule({
   id: "IAC-AZURE-MIN-TLS",
   title: "Azure service accepts TLS older than 1.2",
   ...IN_TRANSIT,
-  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols.",
+  description: "Storage accounts, SQL servers, PostgreSQL and MySQL single servers, Redis caches, Service Bus and Event Hubs namespaces, and App Service and Function apps (and their slots) each carry their own minimum TLS version; 1.0 or 1.1 (or `TLSEnforcementDisabled`) lets clients negotiate broken protocols. Where the default depends on the provider or API version (storage accounts, Redis caches, Service Bus namespaces, PostgreSQL and MySQL single servers), an absent attribute is judged as the weaker default, which an older or imported resource keeps: write the version down.",
   remediation: 'Set `min_tls_version = "TLS1_2"` (storage), `minimum_tls_version = "1.2"` (SQL, Redis, `site_config` of `azurerm_*_web_app` / `azurerm_*_function_app` and slots), `site_config { min_tls_version = "1.2" }` (`azurerm_app_service`, `azurerm_function_app`).',
   targets: [
-    tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_2" }),
+    // azurerm 2 and the Azure API before 2023 default to TLS1_0 (azurerm 3 sends TLS1_2): judge the weaker.
+    tf("azurerm_storage_account", ["min_tls_version"], { absent: "TLS1_0" }),
     tf("azurerm_mssql_server", ["minimum_tls_version"], { absent: "1.2" }),
     // azurerm 3 sends "1.0" when the attribute is absent (4 sends "1.2"): judge the weaker.
     tf("azurerm_redis_cache", ["minimum_tls_version"], { absent: "1.0" }),
     ...WEB_APPS.map((type) => tf(type, ["site_config", 0, "minimum_tls_version"], { absent: "1.2" })),
     ...LEGACY_APPS.map((type) => tf(type, ["site_config", 0, "min_tls_version"], { absent: "1.2" })),
-    tf("azurerm_servicebus_namespace", ["minimum_tls_version"], { absent: "1.2" }),
+    // Namespaces made through an API version before 2022-01-01-preview (azurerm 2) default to 1.0, and an imported one keeps it.
+    tf("azurerm_servicebus_namespace", ["minimum_tls_version"], { absent: "1.0" }),
     tf("azurerm_eventhub_namespace", ["minimum_tls_version"], { absent: "1.2" }),
-    ...SINGLE_SERVERS.filter((type) => type !== "azurerm_mariadb_server").map((type) => tf(type, ["ssl_minimal_tls_version_enforced"], { absent: "TLS1_2" }))
+    // azurerm 2 and the Azure API default to TLSEnforcementDisabled (azurerm 3 sends TLS1_2): judge the weaker.
+    ...SINGLE_SERVERS.filter((type) => type !== "azurerm_mariadb_server").map((type) => tf(type, ["ssl_minimal_tls_version_enforced"], { absent: "TLSEnforcementDisabled" }))
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -3372,11 +3746,18 @@ var azureMinTls = attributeRule({
     }
   },
   examples: {
-    bad: [{ path: "azure.tf", line: 3, text: `resource "azurerm_storage_account" "phi" {
+    bad: [
+      { path: "azure.tf", line: 3, text: `resource "azurerm_storage_account" "phi" {
   name            = "phirecords"
   min_tls_version = "TLS1_0"
 }
-` }],
+` },
+      { path: "azure.tf", line: 1, text: `resource "azurerm_postgresql_server" "phi" {
+  name                    = "phi-db"
+  ssl_enforcement_enabled = true
+}
+` }
+    ],
     good: [{ path: "azure.tf", text: `resource "azurerm_storage_account" "phi" {
   name            = "phirecords"
   min_tls_version = "TLS1_2"
@@ -3593,7 +3974,7 @@ resource "google_compute_target_http_proxy" "web" {
     ]
   }
 };
-var GCP_AZURE_RULES = [gcpSslPolicy, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
+var GCP_AZURE_RULES = [gcpSslPolicy, gcpSslPolicyCiphers, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
 
 // checks/infra/rules/index.ts
 var INFRA_RULES = [

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-BWG5GBFX.js";
+} from "./chunk-XSURMWKT.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-NOMCNE6W.js";
+} from "./chunk-H663KQFO.js";
 import {
   emptyReport,
   mergeReports

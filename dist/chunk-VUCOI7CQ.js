@@ -6,21 +6,21 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-65YUORHC.js";
+} from "./chunk-XHLRSC3R.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-XQYEDT6U.js";
-import "./chunk-7EOWKQQN.js";
-import "./chunk-RBBDKAYH.js";
+} from "./chunk-PP3V2TVH.js";
+import "./chunk-O74375K2.js";
+import "./chunk-C3KR72V2.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-VNRTUQQF.js";
+} from "./chunk-FDHHR2ZC.js";
 import "./chunk-MRQN7LPU.js";
-import "./chunk-NOMCNE6W.js";
+import "./chunk-H663KQFO.js";
 import "./chunk-5DZSHJ3Q.js";
 import "./chunk-2OVPAMWB.js";
 import {
@@ -240,14 +240,27 @@ function record(contentType, version, body) {
   header.writeUInt16BE(body.length, 3);
   return Buffer.concat([header, body]);
 }
+var u24 = (value) => Buffer.from([value >> 16, value >> 8 & 255, value & 255]);
+function handshakeMessage(type, body) {
+  return Buffer.concat([Buffer.from([type]), u24(body.length), body]);
+}
+function handshakeRecords(version, messages) {
+  const records = [];
+  for (let at = 0; at < messages.length; at += 16384) records.push(record(22, version, messages.subarray(at, at + 16384)));
+  return Buffer.concat(records);
+}
+function serverHelloMessage(version, cipherSuite) {
+  return handshakeMessage(2, Buffer.concat([Buffer.from([version >> 8, version & 255]), randomBytes(32), Buffer.from([0, cipherSuite >> 8, cipherSuite & 255, 0])]));
+}
+function certificateMessage(certificates) {
+  const list = Buffer.concat(certificates.flatMap((der) => [u24(der.length), der]));
+  return handshakeMessage(11, Buffer.concat([u24(list.length), list]));
+}
 function serverHello(version, cipherSuite) {
-  const body = Buffer.concat([
-    Buffer.from([version >> 8, version & 255]),
-    randomBytes(32),
-    Buffer.from([0, cipherSuite >> 8, cipherSuite & 255, 0])
-  ]);
-  const handshake = Buffer.concat([Buffer.from([2, 0, body.length >> 8, body.length & 255]), body]);
-  return record(22, version, handshake);
+  return record(22, version, serverHelloMessage(version, cipherSuite));
+}
+function serverFlight(version, cipherSuite, certificates) {
+  return handshakeRecords(version, Buffer.concat([serverHelloMessage(version, cipherSuite), certificateMessage(certificates), handshakeMessage(14, Buffer.alloc(0))]));
 }
 function alert(version, description) {
   return record(21, version, Buffer.from([2, description]));
@@ -259,7 +272,8 @@ function legacyServer(options) {
     const version = Math.min(hello.clientVersion, options.maxVersion);
     if (version < options.minVersion) return alert(options.minVersion, 70);
     const chosen = options.suites.find((suite) => hello.cipherSuites.includes(suite));
-    return chosen === void 0 ? alert(version, 40) : serverHello(version, chosen);
+    if (chosen === void 0) return alert(version, 40);
+    return options.certificates?.length ? serverFlight(version, chosen, options.certificates) : serverHello(version, chosen);
   };
 }
 
@@ -364,11 +378,11 @@ var SCENARIOS = {
   "legacy-tls": { description: "also accepts TLS 1.0 and TLS 1.1", setup: { kind: "tls", minVersion: "TLSv1", ciphers: LEGACY_CIPHERS } },
   "weak-ciphers": { description: "TLS 1.2 with NULL, anonymous DH and static-RSA suites", setup: { kind: "tls", maxVersion: "TLSv1.2", ciphers: WEAK_CIPHERS } },
   "broken-ciphers": {
-    description: "TLS 1.0 to 1.2 with 3DES, DES, RC4 and EXPORT suites (raw ServerHello)",
+    description: "TLS 1.0 to 1.2 with 3DES, DES, RC4 and EXPORT suites (raw ServerHello and certificate)",
     setup: { kind: "legacy", minVersion: 769, maxVersion: 771, suites: BROKEN_SUITES },
     http: "closed"
   },
-  sslv3: { description: "an SSLv3-only server offering RC4 (raw ServerHello)", setup: { kind: "legacy", minVersion: 768, maxVersion: 768, suites: RC4_SUITES }, http: "closed" },
+  sslv3: { description: "an SSLv3-only server offering RC4 (raw ServerHello and certificate)", setup: { kind: "legacy", minVersion: 768, maxVersion: 768, suites: RC4_SUITES }, http: "closed" },
   expired: { description: "certificate expired 10 days ago", setup: { kind: "tls", notBeforeDays: -100, notAfterDays: -10 } },
   "not-yet-valid": { description: "certificate valid from 10 days from now", setup: { kind: "tls", notBeforeDays: 10, notAfterDays: 100 } },
   "wrong-host": { description: "certificate for another host name", setup: { kind: "tls", names: ["other.lab.test"] } },
@@ -462,8 +476,10 @@ async function startTlsSide(setup, place) {
   switch (setup.kind) {
     case "tls":
       return startTls(setup, place);
-    case "legacy":
-      return startRawServer({ kind: "reply", reply: legacyServer(setup) });
+    case "legacy": {
+      const [ca, leaf] = await Promise.all([labAuthority(), issueLeaf({ names: [place.host] })]);
+      return startRawServer({ kind: "reply", reply: legacyServer({ ...setup, certificates: [leaf.x509.raw, ca.intermediate.x509.raw] }) });
+    }
     case "refused":
       return { port: await closedPort(), close: () => Promise.resolve() };
     default:

@@ -22,7 +22,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-NOMCNE6W.js";
+} from "./chunk-H663KQFO.js";
 import {
   emptyReport,
   mergeReports

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-RBBDKAYH.js";
+} from "./chunk-C3KR72V2.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-VNRTUQQF.js";
+} from "./chunk-FDHHR2ZC.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
