@@ -9,8 +9,8 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { ConfigError, parseConfig } from '../checks/config/load-config.js';
 import { withConfigEdit } from '../checks/config/policy.js';
 import { defaultConfig, type Config } from '../checks/config/schema.js';
-import { allEngines } from '../checks/endpoint/engines/index.js';
-import { runProbes } from '../checks/endpoint/run-probes.js';
+import { allBackends } from '../checks/endpoint/backends/index.js';
+import { checkEndpoints } from '../checks/endpoint/index.js';
 import { apiFileSource, loadChangeSet, type GitHubClient } from '../checks/github/api-source.js';
 import { completeCheckRun, describeRunFailure, failCheckRun, startCheckRun, type CheckRunHandle, type PublishOptions } from '../checks/github/check-run.js';
 import { annotationsOf, checkRunTitle, conclusionOf, type CheckConclusion, type VerdictOptions } from '../checks/github/check-run-summary.js';
@@ -213,7 +213,7 @@ export async function loadConfig(path: string, context: RunContext, base: string
 async function probeEndpoints(config: Config, settings: ActionSettings, context: RunContext, options: PublishOptions, port: ActionPort): Promise<Report> {
   const endpoints = shareOf(config.endpoints, settings.shard);
   port.info(`probing ${endpoints.length} of ${config.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ''}`);
-  return runProbes({
+  return checkEndpoints({
     endpoints,
     profile: config.profile,
     engine: config.engine,
@@ -223,7 +223,7 @@ async function probeEndpoints(config: Config, settings: ActionSettings, context:
     readFile: (path) => readFile(resolve(context.workspace, path), 'utf8'),
     now: options.now,
     // The workflow's own config chooses the engine; an external one must be on the runner.
-    engines: allEngines,
+    backends: allBackends,
   });
 }
 

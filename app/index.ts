@@ -21,7 +21,7 @@ export type SweepSettings = Pick<AppSettings, 'sweepSecret' | 'sweepSchedule' | 
 export interface AppDependencies {
   /** `scanChanges` (checks/scan.ts). */
   scan: ScanChanges;
-  /** Probes one repository's guarded endpoints (runProbes with a repository file reader). */
+  /** Probes one repository's guarded endpoints (checkEndpoints with a repository file reader). */
   probe(request: ProbeRequest): Promise<Report>;
   /** DNS for the address guard. */
   resolve: Resolver;

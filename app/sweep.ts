@@ -25,7 +25,7 @@ export interface ProbeRequest {
 }
 
 export interface SweepDependencies {
-  /** Probes the endpoints of `config` (runProbes with a repository file reader). */
+  /** Probes the endpoints of `config` (checkEndpoints with a repository file reader). */
   probe(request: ProbeRequest): Promise<Report>;
   /**
    * Opens, updates, closes or reopens the repository's endpoint issues from the report, from

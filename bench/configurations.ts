@@ -22,7 +22,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { basename, join, posix, relative } from 'node:path';
 import { defaultConfig } from '../checks/config/schema.js';
-import { analyzeInfra } from '../checks/infra/analyze.js';
+import { analyzeInfra } from '../checks/infra/evaluate.js';
 import { parametersAlwaysSet } from '../checks/infra/cloudformation/parse-cloudformation.js';
 import { detectFormat, infraPathFilter, type InfraFileText } from '../checks/infra/formats.js';
 import { verdictList, type InfraRule, type Verdict } from '../checks/infra/rule.js';

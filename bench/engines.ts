@@ -1,27 +1,27 @@
 /**
- * Engine benchmark, loopback only: the same lab endpoints probed and judged through the engine
- * layer (`runProbes` with `allEngines`) by the native engine and by testssl.sh, one endpoint at a
+ * Backend benchmark, loopback only: the same lab endpoints probed and judged through the engine
+ * layer (`checkEndpoints` with `allBackends`) by the native engine and by testssl.sh, one endpoint at a
  * time, with the wall time of each, the ratio, and whether the two reach the same findings.
  *
  *   npx tsx bench/engines.ts      (or through `npm run bench`)
  */
 import { pathToFileURL } from 'node:url';
-import { allEngines } from '../checks/endpoint/engines/index.js';
-import type { EngineName } from '../checks/endpoint/observation.js';
-import { runProbes } from '../checks/endpoint/run-probes.js';
+import { allBackends } from '../checks/endpoint/backends/index.js';
+import type { BackendName } from '../checks/endpoint/model.js';
+import { checkEndpoints } from '../checks/endpoint/index.js';
 import { startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
 
 const SCENARIOS: readonly ScenarioName[] = ['good', 'legacy-tls', 'weak-ciphers', 'self-signed', 'expired'];
 
-interface EngineRun {
+interface BackendRun {
   ms: number;
   rules: string;
   errors: string[];
 }
 
-async function probeWith(engine: EngineName, scenario: LabScenario): Promise<EngineRun> {
+async function probeWith(engine: BackendName, scenario: LabScenario): Promise<BackendRun> {
   const started = performance.now();
-  const report = await runProbes({
+  const report = await checkEndpoints({
     endpoints: [scenario.endpoint],
     profile: 'hipaa',
     engine,
@@ -29,7 +29,7 @@ async function probeWith(engine: EngineName, scenario: LabScenario): Promise<Eng
     concurrency: 1,
     readFile: () => Promise.resolve(scenario.caPem),
     now: () => new Date(),
-    engines: allEngines,
+    backends: allBackends,
   });
   return {
     ms: Math.round(performance.now() - started),
@@ -40,7 +40,7 @@ async function probeWith(engine: EngineName, scenario: LabScenario): Promise<Eng
 
 export async function benchEngines(): Promise<string> {
   const lines = [
-    'engines (runProbes through the engine layer, one endpoint at a time, judging included)',
+    'engines (checkEndpoints through the engine layer, one endpoint at a time, judging included)',
     '',
     '| endpoint | native ms | testssl.sh ms | testssl.sh / native | same findings | findings |',
     '|---|---|---|---|---|---|',

@@ -29,7 +29,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import yaml from 'js-yaml';
-import { analyzeInfra } from '../checks/infra/analyze.js';
+import { analyzeInfra } from '../checks/infra/evaluate.js';
 import { parseInfraFile, type InfraFileText } from '../checks/infra/formats.js';
 import type { InfraResource } from '../checks/infra/model.js';
 import type { InfraRule } from '../checks/infra/rule.js';

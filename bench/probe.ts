@@ -14,10 +14,10 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { EndpointConfig } from '../checks/config/schema.js';
 import { cipherSuiteByCode, cipherSuiteByName } from '../checks/endpoint/cipher-suites.js';
-import type { Engine } from '../checks/endpoint/engine.js';
-import type { EndpointObservation, TlsVersion } from '../checks/endpoint/observation.js';
-import { nativeEngine } from '../checks/endpoint/probe/native-engine.js';
-import { runProbes } from '../checks/endpoint/run-probes.js';
+import type { Backend } from '../checks/endpoint/backend.js';
+import type { EndpointObservation, TlsVersion } from '../checks/endpoint/model.js';
+import { nativeBackend } from '../checks/endpoint/probe/native-backend.js';
+import { checkEndpoints } from '../checks/endpoint/index.js';
 import { SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
 
 export const run = promisify(execFile);
@@ -59,26 +59,26 @@ function verdictOf(observation: EndpointObservation): Verdict {
   };
 }
 
-/** Child side: probe the endpoints with runProbes and report time, CPU, peak memory, verdicts. */
+/** Child side: probe the endpoints with checkEndpoints and report time, CPU, peak memory, verdicts. */
 async function measureHere(input: MeasureInput): Promise<Omit<Measured, 'processMs'>> {
   const observations: EndpointObservation[] = [];
-  const recording: Engine = {
+  const recording: Backend = {
     name: 'native',
     probe: async (targets, options) => {
-      const result = await nativeEngine.probe(targets, options);
+      const result = await nativeBackend.probe(targets, options);
       observations.push(...result.flatMap((settled) => (settled.status === 'fulfilled' ? [settled.value] : [])));
       return result;
     },
   };
   const started = performance.now();
-  const report = await runProbes({
+  const report = await checkEndpoints({
     endpoints: input.endpoints,
     profile: 'hipaa',
     timeoutMs: PROBE_TIMEOUT_MS,
     concurrency: CONCURRENCY,
     readFile: () => Promise.resolve(input.caPem),
     now: () => new Date(),
-    engines: () => recording,
+    backends: () => recording,
   });
   const ms = Math.round(performance.now() - started);
   return {

@@ -5,7 +5,8 @@
  * with a message naming the option or file:line.
  */
 import { TOOL } from '../checks/version.js';
-import { closestName, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
+import { closestName } from '../checks/config/closest-name.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.js';
 
 export interface CommandEntry {
   /** One line for the command list. */

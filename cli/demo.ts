@@ -5,7 +5,8 @@
 import { defaultConfig, type Config } from '../checks/config/schema.js';
 import { LAB_CA_FILE, SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from '../lab/index.js';
 import { EXIT_OK, type CliIo, type Command } from './command.js';
-import { parseCommandLine, writeReport } from './options.js';
+import { parseCommandLine } from './options.js';
+import { writeReport } from './write-report.js';
 import { probeEndpoints } from './probe.js';
 
 /** Short: the hanging scenario waits out the whole budget, and the demo should feel quick. */

@@ -1,20 +1,14 @@
 /**
- * What every report-producing command shares: argument parsing with helpful errors, the
- * `--format`/`--output`/`--fail-on`/`--config` options, writing the report, and the exit code.
+ * The command line every report-producing command shares: argument parsing with helpful errors
+ * and the `--format`/`--output`/`--fail-on`/`--config` options, read once into typed settings.
+ * Loading the config is cli/config-file.ts; writing the report and the exit code, cli/write-report.ts.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative, resolve, sep } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, DEFAULT_CONFIG_PATH, parseConfig } from '../checks/config/load-config.js';
-import type { Config } from '../checks/config/schema.js';
+import { DEFAULT_CONFIG_PATH } from '../checks/config/load-config.js';
 import { FAIL_ON, type FailOn } from '../checks/model/finding.js';
-import type { Report } from '../checks/model/report.js';
-import { verdictOf } from '../checks/model/verdict.js';
-import { endpointLines } from '../checks/report/endpoint-lines.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../checks/report/render.js';
-import { summaryLine } from '../checks/report/summary.js';
-import { ALL_RULES } from '../checks/rules/registry.js';
-import { closestName, EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo } from './command.js';
+import { REPORT_FORMATS, type ReportFormat } from '../checks/report/render.js';
+import { closestName } from '../checks/config/closest-name.js';
+import { UsageError } from './command.js';
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -84,65 +78,4 @@ export function readReportSettings(values: { format?: string; output?: string; '
   if (values['fail-on'] !== undefined) settings.failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
   if (values.config !== undefined) settings.configPath = values.config;
   return settings;
-}
-
-export interface LoadedConfig {
-  config: Config;
-  /** The path as given (relative to the working directory), for messages and SARIF. */
-  path: string;
-  text: string;
-}
-
-/**
- * Reads and validates the config file. `--config` must exist; the default path is optional
- * (returns undefined when absent). Errors are ConfigErrors naming file and line.
- */
-export async function loadConfigFile(io: CliIo, configPath: string | undefined): Promise<LoadedConfig | undefined> {
-  const path = configPath ?? DEFAULT_CONFIG_PATH;
-  let text: string;
-  try {
-    text = await readFile(resolvePath(io, path), 'utf8');
-  } catch (error) {
-    if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new ConfigError(path, [{ path: '', line: 1, message: `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
-  }
-  return { config: parseConfig(text, path), path, text };
-}
-
-export function resolvePath(io: CliIo, path: string): string {
-  return resolve(io.cwd, path);
-}
-
-/** A path as SARIF wants it: relative to the working directory (the repository root), forward slashes. */
-function repositoryPath(io: CliIo, path: string): string {
-  return relative(io.cwd, resolvePath(io, path)).split(sep).join('/');
-}
-
-/** Exit 1 when the run's verdict (checks/model/verdict.ts) fails the gate, else 0. */
-export function exitCodeFor(report: Report, failOn: FailOn, blockExisting = false): number {
-  return verdictOf(report, { failOn, blockExisting }).outcome === 'fail' ? EXIT_FINDINGS : EXIT_OK;
-}
-
-/**
- * Renders the report in the chosen format to `--output` or standard output. Colour only for
- * text on a terminal without NO_COLOR. With `--output`, one summary line goes to stderr.
- */
-export async function writeReport(report: Report, settings: ReportSettings, io: CliIo, config?: LoadedConfig): Promise<void> {
-  const toFile = settings.output !== undefined;
-  const color = !toFile && io.stdout.isTTY === true && !io.env.NO_COLOR;
-  const text = renderReport(report, settings.format, {
-    rules: ALL_RULES,
-    color,
-    ...(config ? { configPath: repositoryPath(io, config.path), endpointLines: endpointLines(config.text) } : {}),
-  });
-  if (settings.output === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  try {
-    await writeFile(resolvePath(io, settings.output), text);
-  } catch (error) {
-    throw new UsageError(`cannot write --output ${settings.output} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  io.stderr.write(`${settings.format} report written to ${settings.output}: ${summaryLine(report)}\n`);
 }

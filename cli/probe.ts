@@ -5,22 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { defaultConfig, endpointSchema, PROFILE_NAMES, type Config, type EndpointConfig } from '../checks/config/schema.js';
-import { allEngines } from '../checks/endpoint/engines/index.js';
-import { ENGINES } from '../checks/endpoint/observation.js';
-import { runProbes } from '../checks/endpoint/run-probes.js';
+import { allBackends } from '../checks/endpoint/backends/index.js';
+import { BACKENDS } from '../checks/endpoint/model.js';
+import { checkEndpoints } from '../checks/endpoint/index.js';
 import type { Report } from '../checks/model/report.js';
-import {
-  exitCodeFor,
-  integerOption,
-  loadConfigFile,
-  oneOf,
-  parseCommandLine,
-  readReportSettings,
-  REPORT_OPTIONS,
-  REPORT_OPTIONS_HELP,
-  resolvePath,
-  writeReport,
-} from './options.js';
+import { loadConfigFile, resolvePath } from './config-file.js';
+import { integerOption, oneOf, parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP } from './options.js';
+import { exitCodeFor, writeReport } from './write-report.js';
 import { UsageError, type CliIo, type Command } from './command.js';
 import { startProgress } from './progress.js';
 
@@ -46,7 +37,7 @@ Options:
   --profile NAME            ${PROFILE_NAMES.join(' | ')} (default: the config's, else hipaa)
   --timeout MS              time budget per endpoint, 100-300000 (default 10000)
   --concurrency N           endpoints probed at once, 1-256 (default 16)
-  --engine NAME             ${ENGINES.join(' | ')}: who collects the TLS facts (default: the config's, else native)
+  --engine NAME             ${BACKENDS.join(' | ')}: who collects the TLS facts (default: the config's, else native)
   --engine-path FILE        the external engine's binary (default: testssl / tls-scan on the PATH)
 ${REPORT_OPTIONS_HELP}
 
@@ -117,7 +108,7 @@ export function probeConfig(args: ProbeArguments, fileConfig: Config | undefined
     ...base,
     endpoints,
     profile: args.profile === undefined ? base.profile : oneOf('profile', args.profile, PROFILE_NAMES),
-    engine: args.engine === undefined ? base.engine : oneOf('engine', args.engine, ENGINES),
+    engine: args.engine === undefined ? base.engine : oneOf('engine', args.engine, BACKENDS),
     ...(args['engine-path'] !== undefined ? { 'engine-path': args['engine-path'] } : {}),
     probe: {
       ...base.probe,
@@ -138,7 +129,7 @@ export async function probeEndpoints(
 ): Promise<Report> {
   const progress = startProgress(io.stderr, config.endpoints.length);
   try {
-    return await runProbes({
+    return await checkEndpoints({
       endpoints: config.endpoints,
       profile: config.profile,
       engine: config.engine,
@@ -147,7 +138,7 @@ export async function probeEndpoints(
       concurrency: config.probe.concurrency,
       readFile: readCaFile,
       now: () => io.now(),
-      engines: allEngines,
+      backends: allBackends,
       onProgress: () => progress.tick(),
     });
   } finally {

@@ -14,7 +14,9 @@ import { scanChanges } from '../checks/scan.js';
 import { gitChangeSet, WorkingTreeSource } from '../checks/source/git-source.js';
 import { GitError, runGit } from '../checks/source/run-git.js';
 import { UsageError, type CliIo, type Command } from './command.js';
-import { exitCodeFor, loadConfigFile, parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP, resolvePath, writeReport, type LoadedConfig } from './options.js';
+import { loadConfigFile, resolvePath, type LoadedConfig } from './config-file.js';
+import { parseCommandLine, readReportSettings, REPORT_OPTIONS, REPORT_OPTIONS_HELP } from './options.js';
+import { exitCodeFor, writeReport } from './write-report.js';
 
 const SCAN_OPTIONS = {
   ...REPORT_OPTIONS,

@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-UBNIKIAP.js";
+} from "./chunk-FFL6UTVW.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,34 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-PJCCZZFO.js";
-import "./chunk-IBHPPZ7X.js";
+} from "./chunk-YUBAP4DT.js";
+import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-3RXTRXEZ.js";
-import "./chunk-ID2TFFKD.js";
+} from "./chunk-67XSCEMP.js";
+import "./chunk-BGBLBVKQ.js";
 import {
-  allEngines
-} from "./chunk-HY544TKQ.js";
+  allBackends
+} from "./chunk-E6HQE45Y.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-OQX2LG3O.js";
+} from "./chunk-ZWDMSFEZ.js";
 import {
-  runProbes
-} from "./chunk-5PEHJBTT.js";
+  checkEndpoints
+} from "./chunk-ETKRHZU3.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-IO4GYHHQ.js";
-import "./chunk-LWPYBZIC.js";
+} from "./chunk-LX6S6ZJY.js";
+import "./chunk-SCGS22PM.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-N6PV2AJM.js";
+} from "./chunk-C55DEXK6.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +73,8 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-U37WMVOU.js";
+} from "./chunk-4YOTUTDI.js";
+import "./chunk-XZV2XCCM.js";
 import {
   __commonJS,
   __require,
@@ -20088,7 +20089,7 @@ async function loadConfig(path, context, base, octokit, port) {
 async function probeEndpoints(config, settings, context, options, port) {
   const endpoints = shareOf(config.endpoints, settings.shard);
   port.info(`probing ${endpoints.length} of ${config.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ""}`);
-  return runProbes({
+  return checkEndpoints({
     endpoints,
     profile: config.profile,
     engine: config.engine,
@@ -20098,7 +20099,7 @@ async function probeEndpoints(config, settings, context, options, port) {
     readFile: (path) => readFile2(resolve(context.workspace, path), "utf8"),
     now: options.now,
     // The workflow's own config chooses the engine; an external one must be on the runner.
-    engines: allEngines
+    backends: allBackends
   });
 }
 function annotateFindings(report, port) {

@@ -8,12 +8,14 @@ const __dirname = __hgDirname(__filename);
 import {
   EXIT_OK,
   EXIT_USAGE,
-  UsageError,
-  closestName
-} from "./chunk-STUYUDEK.js";
+  UsageError
+} from "./chunk-SZGO3UUV.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
+import {
+  closestName
+} from "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 
 // cli/main.ts
@@ -22,9 +24,9 @@ import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
-  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-OXDHXHLB.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-M5RPO2GO.js")).scanCommand },
-  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-AR4ULKKB.js")).demoCommand }
+  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-LHECQFTQ.js")).probeCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-IE6ZI2CF.js")).scanCommand },
+  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-WDKXI2WA.js")).demoCommand }
 };
 function overview() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
@@ -41,7 +43,7 @@ function overview() {
   ].join("\n");
 }
 async function isConfigError(error) {
-  return error instanceof (await import("./chunk-XJZGC7YU.js")).ConfigError;
+  return error instanceof (await import("./chunk-NCVQDUGS.js")).ConfigError;
 }
 async function runCli(argv, io) {
   const [name, ...args] = argv;

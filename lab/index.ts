@@ -1,7 +1,7 @@
 /**
  * The loopback lab: named TLS/HTTP scenarios on 127.0.0.1 for tests, the CLI's `demo` command
  * and the benchmark. Every scenario runs on Node alone; `readLabFile` serves the lab's CA file
- * to run-probes' injected reader.
+ * to checkEndpoints' injected reader.
  */
 import { labAuthority } from './certs.js';
 import { LAB_CA_FILE, SCENARIO_NAMES, startScenario, type LabScenario, type ScenarioName } from './scenarios.js';

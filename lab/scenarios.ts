@@ -129,7 +129,7 @@ export const LAB_CA_FILE = 'lab/hipaa-guard-lab-root.pem';
 export interface LabScenario {
   name: string;
   description: string;
-  /** Ready for run-probes: host-name URLs, `address: 127.0.0.1`, `ca: LAB_CA_FILE`. */
+  /** Ready for checkEndpoints: host-name URLs, `address: 127.0.0.1`, `ca: LAB_CA_FILE`. */
   endpoint: EndpointConfig;
   /** The lab root CA, PEM. */
   caPem: string;

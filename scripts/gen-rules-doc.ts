@@ -17,7 +17,7 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
   kubernetes: 'Kubernetes manifests',
   nginx: 'nginx configuration',
   environment: 'Environment separation',
-  general: 'Engine',
+  general: 'General',
 };
 
 const infraById = new Map<string, InfraRule>(INFRA_RULES.map((rule) => [rule.id, rule]));

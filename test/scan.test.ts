@@ -199,14 +199,27 @@ describe('scanChanges when something fails', () => {
       list: () => changeSet.head.list(),
     };
     const report = await scanChanges({ ...changeSet, head: failing }, defaultConfig(), { now: NOW });
-    expect(report.errors).toContainEqual({ category: 'engine', target: 'b.tf', message: 'could not read b.tf at head: connection reset' });
+    expect(report.errors).toContainEqual({ category: 'read', target: 'b.tf', message: 'could not read b.tf at head: connection reset' });
     expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' && finding.location.path])).toContainEqual(['IAC-EBS-ENCRYPTION', 'a.tf']);
   });
 
-  it('a family that throws becomes an errored outcome, not a lost report', async () => {
+  it('a listing that cannot be read is a read error of the family that needed it, not a lost report', async () => {
     const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false) });
     const broken: FileSource = { read: (path) => changeSet.head.read(path), list: () => Promise.reject(new Error('listing refused')) };
     const report = await scanChanges({ ...changeSet, head: broken }, defaultConfig(), { now: NOW });
-    expect(report.errors).toContainEqual({ category: 'engine', target: 'infra', message: 'listing refused' });
+    expect(report.errors).toContainEqual({ category: 'read', target: 'infra', message: 'could not list the files at head: listing refused' });
+  });
+
+  it('a family that crashes is a bug, and the other family still reports', async () => {
+    // Given a source whose listing breaks its contract (not an array)
+    const changeSet = memoryChangeSet({}, { 'a.tf': VOLUME(false) });
+    const broken: FileSource = { read: (path) => changeSet.head.read(path), list: () => Promise.resolve(undefined as unknown as string[]) };
+
+    // When the change is scanned
+    const report = await scanChanges({ ...changeSet, head: broken }, defaultConfig(), { now: NOW });
+
+    // Then the infra family is a `bug`, the environment family's own outcome is kept
+    expect(report.errors.filter((error) => error.target === 'infra')).toEqual([{ category: 'bug', target: 'infra', message: expect.stringContaining('filter') }]);
+    expect(report.errors.some((error) => error.target === 'environments')).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { locate, parseYaml, YamlSyntaxError, type PositionNode, type YamlDocument } from '../yaml/positions.js';
+import { closestName } from './closest-name.js';
 import { configSchema, type Config } from './schema.js';
 
 export const DEFAULT_CONFIG_PATH = '.github/hipaa-guard.yml';
@@ -55,15 +56,44 @@ function describeIssue(issue: z.core.$ZodIssue, positions: PositionNode | undefi
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
   const lineOf = (steps: (string | number)[]) => (positions ? locate(positions, steps).startLine : 1);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({
-      path: formatPath([...path, key]),
-      line: lineOf([...path, key]),
-      message: `unknown key "${key}"; remove it or check its spelling (see schema/hipaa-guard.schema.json)`,
-    }));
+    const known = keysAt(configSchema, path);
+    return issue.keys.map((key) => {
+      const suggestion = closestName(key, known);
+      return {
+        path: formatPath([...path, key]),
+        line: lineOf([...path, key]),
+        message: `unknown key "${key}"; ${suggestion ? `did you mean "${suggestion}"?` : 'remove it or check its spelling'} (see schema/hipaa-guard.schema.json)`,
+      };
+    });
   }
   // A record key that fails its own schema: say what the key should look like, not just "Invalid key".
   const message = issue.code === 'invalid_key' ? issue.issues.map((inner) => inner.message).join('; ') : issue.message;
   return [{ path: formatPath(path), line: lineOf(path), message }];
+}
+
+/** What a zod schema node holds, as far as finding the keys of an object goes. */
+interface SchemaNode {
+  type: string;
+  shape?: Record<string, { _zod: { def: SchemaNode } }>;
+  innerType?: { _zod: { def: SchemaNode } };
+  element?: { _zod: { def: SchemaNode } };
+  valueType?: { _zod: { def: SchemaNode } };
+}
+
+/** The keys the schema allows in the object at `path` (array indexes and record keys walked through). */
+function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[] {
+  let node: SchemaNode | undefined = schema._zod.def;
+  const unwrap = (): void => {
+    while (node?.innerType) node = node.innerType._zod.def;
+  };
+  for (const step of path) {
+    unwrap();
+    if (node?.type === 'array') node = node.element?._zod.def;
+    else if (node?.type === 'record') node = node.valueType?._zod.def;
+    else node = typeof step === 'string' ? node?.shape?.[step]?._zod.def : undefined;
+  }
+  unwrap();
+  return Object.keys(node?.shape ?? {});
 }
 
 export function formatPath(path: readonly (string | number)[]): string {

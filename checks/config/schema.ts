@@ -2,7 +2,7 @@ import { BlockList, isIP } from 'node:net';
 import picomatch from 'picomatch';
 import { z } from 'zod';
 import { FAIL_ON } from '../model/finding.js';
-import { ENGINES } from '../endpoint/observation.js';
+import { BACKENDS } from '../endpoint/model.js';
 
 /** The TLS profiles shipped with hipaa-guard (versioned data in checks/endpoint/profiles). */
 export const PROFILE_NAMES = ['hipaa', 'nist-800-52r2', 'mozilla-intermediate', 'mozilla-modern'] as const;
@@ -46,8 +46,8 @@ const httpUrl = z
   });
 
 const profile = z.enum(PROFILE_NAMES).describe('TLS profile the endpoints are judged against.');
-const engine = z.enum(ENGINES).describe('Which engine probes TLS: the embedded prober or an external scanner.');
-const enginePath = z.string().min(1).describe('Path of the external engine binary (tls-scan, testssl.sh).');
+const engine = z.enum(BACKENDS).describe('Which backend probes TLS: the embedded prober (native) or an external scanner.');
+const enginePath = z.string().min(1).describe('Path of the external backend binary (tls-scan, testssl.sh).');
 
 export const endpointSchema = z
   .strictObject({

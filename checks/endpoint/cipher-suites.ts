@@ -1,5 +1,5 @@
 import { CIPHER_SUITE_ROWS, type CipherSuiteRow } from './cipher-suite-data.js';
-import type { TlsVersion } from './observation.js';
+import type { TlsVersion } from './model.js';
 
 /** Why a suite is weak whatever the profile says (the TLS-CIPHER-WEAK classes). */
 export const WEAK_CLASSES = ['NULL', 'anon', 'EXPORT', 'DES', '3DES', 'RC4', 'RC2', 'IDEA'] as const;

@@ -12,7 +12,7 @@ import type {
   KeyExchange,
   Measurement,
   TlsVersion,
-} from './observation.js';
+} from './model.js';
 import type { TlsProfile } from './profiles/types.js';
 import { ENDPOINT_RULE, type EndpointRuleId } from './rules.js';
 

@@ -9,7 +9,7 @@ import { isUnresolved, type InfraResource } from '../infra/model.js';
 import { parseTerraformModule } from '../infra/terraform/parse-terraform.js';
 import type { FileSource } from '../model/source.js';
 import { isNetworkBlock, type Block } from './blocks.js';
-import type { FileFacts, Token } from './facts.js';
+import type { FileFacts, Token } from './model.js';
 
 const EXPRESSION = /\b(var|local)\.[A-Za-z_][\w-]*/;
 

@@ -6,7 +6,7 @@
  */
 import { applySuppressionList, type SuppressionResult } from '../infra/suppressions.js';
 import type { Finding } from '../model/finding.js';
-import type { FileFacts } from './facts.js';
+import type { FileFacts } from './model.js';
 
 export function applyEnvironmentSuppressions(findings: readonly Finding[], facts: ReadonlyMap<string, FileFacts>, now: Date): SuppressionResult {
   const byPath = new Map<string, Finding[]>();

@@ -162,7 +162,7 @@ export async function loadChangeSet(octokit: GitHubClient, repository: Repositor
   const fromTrees = await diffTrees(octokit, repository, mergeBase, request.head);
   if (fromTrees) return { ...sides, changed: fromTrees, notChecked: [], listedBy: 'trees' };
   const notChecked: ErroredOutcome = {
-    category: 'engine',
+    category: 'read',
     target: `changed files past the first ${cap.toLocaleString('en-US')}`,
     message:
       `GitHub lists at most ${cap.toLocaleString('en-US')} files of a ${listedBy} and this change has that many or more; the repository is too large ` +

@@ -6,7 +6,7 @@
  */
 import { makeFinding, type Finding } from '../model/finding.js';
 import type { SuppressedFinding } from '../model/report.js';
-import { SUPPRESSION_INVALID_RULE } from './engine-rules.js';
+import { SUPPRESSION_INVALID_RULE } from './rules/general.js';
 import type { LineRange } from './model.js';
 
 export interface Suppression {

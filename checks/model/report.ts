@@ -17,7 +17,11 @@ export interface UnknownOutcome {
   message: string;
 }
 
-export const ERROR_CATEGORIES = ['config', 'parse', 'connectivity', 'timeout', 'engine', 'permission', 'bug'] as const;
+/**
+ * Why something could not be evaluated. `read`: a file or a file listing could not be read;
+ * `backend`: an external TLS prober (tls-scan, testssl.sh) is missing or failed; `bug`: a crash.
+ */
+export const ERROR_CATEGORIES = ['config', 'parse', 'read', 'connectivity', 'timeout', 'backend', 'permission', 'bug'] as const;
 export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
 
 /** Something could not be evaluated at all. Never hides the other families' results. */

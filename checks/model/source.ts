@@ -48,3 +48,20 @@ export class UnreadableFileError extends Error {
     this.name = 'UnreadableFileError';
   }
 }
+
+/** A version's file listing could not be read (git failed, the API refused); reported as a `read` error. */
+export class ListingFailedError extends Error {
+  constructor(side: 'base' | 'head', cause: unknown) {
+    super(`could not list the files at ${side}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'ListingFailedError';
+  }
+}
+
+/** `source.list()`, rejecting with a ListingFailedError that names the side. */
+export async function listFiles(source: FileSource, side: 'base' | 'head'): Promise<string[]> {
+  try {
+    return await source.list();
+  } catch (error) {
+    throw new ListingFailedError(side, error);
+  }
+}

@@ -112,7 +112,7 @@ describe('probeRepository', () => {
         target: 'https://api.example.org',
         message: 'could not read the trust anchors certs/ca.pem of https://api.example.org: certs/ca.pem does not exist on acme/portal@main',
       },
-      { category: 'engine', target: 'https://www.example.org', message: 'the testssl engine is not available in this run' },
+      { category: 'backend', target: 'https://www.example.org', message: 'the testssl engine is not available in this run' },
     ]);
     expect(report.targets).toEqual([]);
   });

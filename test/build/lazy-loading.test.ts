@@ -47,7 +47,7 @@ describe('dist/: each command loads what it needs when it needs it', () => {
     const modules = modulesIn(loadedAtStart(chunkOf('cli/probe.ts')));
 
     // Then the endpoint engine is there, and nothing of scanning infrastructure or of the App
-    expect(modules).toContain('checks/endpoint/run-probes.ts');
+    expect(modules).toContain('checks/endpoint/index.ts');
     expect(modules).not.toContain('checks/scan.ts');
     expect(modules.filter((path) => path.startsWith('checks/infra/terraform/'))).toEqual([]);
     expect(packagesIn(modules).filter((name) => ['@cdktf/hcl2json', 'probot', 'execa', '@octokit/rest', '@actions/core'].includes(name))).toEqual([]);

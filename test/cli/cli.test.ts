@@ -75,7 +75,7 @@ describe('hipaa-guard probe: usage and config errors (exit 2, nothing probed)', 
       [
         'hipaa-guard probe: invalid config',
         'guard.yml:4: endpoints[1].url: expected an https:// URL such as "https://api.example.org"',
-        'guard.yml:5: fail_on: unknown key "fail_on"; remove it or check its spelling (see schema/hipaa-guard.schema.json)',
+        'guard.yml:5: fail_on: unknown key "fail_on"; did you mean "fail-on"? (see schema/hipaa-guard.schema.json)',
         '',
       ].join('\n'),
     );

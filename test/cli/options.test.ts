@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../cli/command.js';
-import { exitCodeFor, integerOption, parseCommandLine, readReportSettings, REPORT_OPTIONS } from '../../cli/options.js';
-import { cleanReport, endpointFinding, fileFinding, fullReport, HSTS_MISSING_RULE } from '../support/report-builder.js';
+import { integerOption, parseCommandLine, readReportSettings, REPORT_OPTIONS } from '../../cli/options.js';
 
 describe('parseCommandLine', () => {
   it('suggests the option the user probably meant', () => {
@@ -44,30 +43,5 @@ describe('integerOption', () => {
     expect(integerOption('timeout', '5000', 100, 300_000)).toBe(5000);
     expect(() => integerOption('timeout', '5s', 100, 300_000)).toThrow('--timeout must be a whole number from 100 to 300000 (got "5s")');
     expect(() => integerOption('concurrency', '0', 1, 256)).toThrow('--concurrency must be a whole number from 1 to 256 (got "0")');
-  });
-});
-
-describe('exitCodeFor', () => {
-  it('exits 1 only for findings at or above the threshold', () => {
-    const medium = cleanReport({ findings: [endpointFinding(HSTS_MISSING_RULE)] });
-
-    expect(exitCodeFor(medium, 'high')).toBe(0);
-    expect(exitCodeFor(medium, 'medium')).toBe(1);
-    expect(exitCodeFor(medium, 'never')).toBe(0);
-    expect(exitCodeFor(cleanReport(), 'low')).toBe(0);
-  });
-
-  it('does not block on pre-existing violations unless asked', () => {
-    const existing = cleanReport({ findings: [fileFinding(undefined, { change: 'existing' })] });
-
-    expect(exitCodeFor(existing, 'high')).toBe(0);
-    expect(exitCodeFor(existing, 'high', true)).toBe(1);
-  });
-
-  it('exits 1 when something could not be evaluated, unless fail-on is never', () => {
-    const errored = fullReport({ findings: [] });
-
-    expect(exitCodeFor(errored, 'critical')).toBe(1);
-    expect(exitCodeFor(errored, 'never')).toBe(0);
   });
 });

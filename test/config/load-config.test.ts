@@ -48,6 +48,17 @@ probe: { timeout: "soon" }
     expect(configProblemsOf('profle: hipaa\n')).toEqual([{ path: 'profle', line: 1, message: expect.stringContaining('unknown key') }]);
   });
 
+  it('suggests the key a misspelt one was meant to be, at any depth', () => {
+    expect(configProblemsOf('profle: hipaa\n')[0]?.message).toBe('unknown key "profle"; did you mean "profile"? (see schema/hipaa-guard.schema.json)');
+    expect(configProblemsOf('endpoints:\n  - url: https://a.example.org\n    adress: 203.0.113.7\n')[0]?.message).toContain('did you mean "address"?');
+    expect(configProblemsOf('environments:\n  prod:\n    identifiers: { acounts: [] }\n')[0]?.message).toContain('did you mean "accounts"?');
+    expect(configProblemsOf('infra:\n  terraform: { var-file: [] }\n')[0]?.message).toContain('did you mean "var-files"?');
+  });
+
+  it('names no key when nothing is close', () => {
+    expect(configProblemsOf('zzzzzzzz: 1\n')[0]?.message).toBe('unknown key "zzzzzzzz"; remove it or check its spelling (see schema/hipaa-guard.schema.json)');
+  });
+
   it('rejects an unknown profile with the allowed values', () => {
     const [problem] = configProblemsOf('\n\nprofile: strict\n');
     expect(problem).toMatchObject({ path: 'profile', line: 3 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileName } from '../../checks/config/schema.js';
 import { evaluateEndpoint } from '../../checks/endpoint/evaluate.js';
-import type { AcceptedCipher, EndpointObservation, KeyExchange } from '../../checks/endpoint/observation.js';
+import type { AcceptedCipher, EndpointObservation, KeyExchange } from '../../checks/endpoint/model.js';
 import { loadProfile } from '../../checks/endpoint/profiles/index.js';
 import { ENDPOINT_RULES, type EndpointRuleId } from '../../checks/endpoint/rules.js';
 import {

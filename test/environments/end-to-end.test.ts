@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
-import { checkEnvironments } from '../../checks/environments/check-environments.js';
+import { checkEnvironments } from '../../checks/environments/index.js';
 import { locationLabel, type Finding } from '../../checks/model/finding.js';
 import type { Report } from '../../checks/model/report.js';
 import { gitChangeSet } from '../../checks/source/git-source.js';

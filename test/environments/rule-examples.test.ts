@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
-import { checkEnvironments } from '../../checks/environments/check-environments.js';
+import { checkEnvironments } from '../../checks/environments/index.js';
 import { ENV_RULE_EXAMPLES, type EnvironmentExample } from '../../checks/environments/examples.js';
 import { ENV_RULES } from '../../checks/environments/rules.js';
 import { locationLabel } from '../../checks/model/finding.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
-import { checkEnvironments } from '../../checks/environments/check-environments.js';
+import { checkEnvironments } from '../../checks/environments/index.js';
 import { locationLabel } from '../../checks/model/finding.js';
 import { memoryChangeSet } from '../support/memory-source.js';
 import { DECLARED_CONFIG } from './fixtures.js';

@@ -1,7 +1,7 @@
 import type { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runProbes } from '../../checks/endpoint/run-probes.js';
+import { checkEndpoints } from '../../checks/endpoint/index.js';
 import { applyIssuePlan, endpointFingerprint, issueBudget, planEndpointIssues, syncEndpointIssues, type IssuePolicy, type TrackedIssue } from '../../checks/github/endpoint-issues.js';
 import type { Report } from '../../checks/model/report.js';
 import type { FailOn, Finding } from '../../checks/model/finding.js';
@@ -219,7 +219,7 @@ describe('a nightly run end to end: probe the loopback lab, then publish to the 
     const endpoints = lab.scenarios.map((scenario) => scenario.endpoint);
     const started = new Date();
     // When both are probed and judged as the nightly does, and the report is published twice
-    const report = await runProbes({ endpoints, profile: 'hipaa', timeoutMs: 4000, concurrency: 2, readFile: lab.readFile, now: () => started });
+    const report = await checkEndpoints({ endpoints, profile: 'hipaa', timeoutMs: 4000, concurrency: 2, readFile: lab.readFile, now: () => started });
     const first = await syncEndpointIssues(octokit, REPO, report, { ...publishOptions(), issueOn: 'high' });
     const second = await syncEndpointIssues(octokit, REPO, report, { ...publishOptions(), issueOn: 'high' });
     // Then one issue exists, for the expired certificate, and the second run changed nothing

@@ -3,7 +3,7 @@
  * weakened, removed, introduced, existing, strengthened, unknown, and resources renamed with moved {}.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../checks/infra/evaluate.js';
 import { iamAdminPolicy, securityGroupOpen } from '../../checks/infra/rules/aws-access.js';
 import { cloudTrailLogging } from '../../checks/infra/rules/aws-audit.js';
 import { cloudFrontViewerProtocol, lbHttpRedirect, lbListenerTlsPolicy, lbWafAssociation } from '../../checks/infra/rules/aws-load-balancing.js';

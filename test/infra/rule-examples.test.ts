@@ -4,7 +4,7 @@
  * Rules registered later (Kubernetes, nginx, ...) are covered without touching this file.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../checks/infra/evaluate.js';
 import type { InfraExample, InfraRule } from '../../checks/infra/rule.js';
 import { INFRA_RULES } from '../../checks/infra/rules/index.js';
 

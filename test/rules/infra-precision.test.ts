@@ -4,7 +4,7 @@
  * guards that decide whether a rule applies (undecided is unknown, never "does not apply").
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../checks/infra/evaluate.js';
 import type { InfraRule } from '../../checks/infra/rule.js';
 import { s3PublicAccessBlock, securityGroupOpen } from '../../checks/infra/rules/aws-access.js';
 import { s3AccessLogging } from '../../checks/infra/rules/aws-audit.js';

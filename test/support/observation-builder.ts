@@ -6,7 +6,7 @@ import type {
   HttpObservation,
   Measurement,
   TlsVersion,
-} from '../../checks/endpoint/observation.js';
+} from '../../checks/endpoint/model.js';
 
 /** The clock every observation is judged at. */
 export const NOW = new Date('2026-06-01T12:00:00.000Z');

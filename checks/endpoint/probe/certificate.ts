@@ -6,7 +6,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate, PeerCertificate } from 'node:tls';
 import { coversHost } from '../host-name.js';
-import type { CertificateInfo, CertificateObservation } from '../observation.js';
+import type { CertificateInfo, CertificateObservation } from '../model.js';
 
 /** OpenSSL long names of the signature algorithms, by OID. */
 const SIGNATURE_ALGORITHMS: Readonly<Record<string, string>> = {

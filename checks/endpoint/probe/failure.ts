@@ -2,7 +2,7 @@
  * Turns the many ways a connection can fail into the observation's reachability kinds, and
  * tells a server's refusal (an alert, a reset) apart from a refusal by our own TLS client.
  */
-import type { UnreachableKind } from '../observation.js';
+import type { UnreachableKind } from '../model.js';
 
 export interface ProbeFailure {
   kind: UnreachableKind;

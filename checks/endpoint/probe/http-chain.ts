@@ -7,8 +7,8 @@
  */
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { ProbeTarget } from '../engine.js';
-import type { HttpHop, HttpObservation, Measurement } from '../observation.js';
+import type { ProbeTarget } from '../backend.js';
+import type { HttpHop, HttpObservation, Measurement } from '../model.js';
 import { failureOf, timeoutFailure, type Deadline, type ProbeFailure } from './failure.js';
 import { CERTIFICATE_OFFER, isIpLiteral, type HandshakeLimits, type TlsOffer } from './tls-handshake.js';
 

@@ -3,8 +3,8 @@
  * path over HTTP/1.1, every header line kept (duplicates matter), the body discarded.
  */
 import { request } from 'node:https';
-import type { ProbeTarget } from '../engine.js';
-import type { HstsObservation, Measurement } from '../observation.js';
+import type { ProbeTarget } from '../backend.js';
+import type { HstsObservation, Measurement } from '../model.js';
 import { failureOf, timeoutFailure } from './failure.js';
 import { headerValues } from './http-chain.js';
 import { CERTIFICATE_OFFER, isIpLiteral, whereOf, type HandshakeLimits, type TlsOffer } from './tls-handshake.js';

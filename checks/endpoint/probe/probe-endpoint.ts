@@ -4,8 +4,8 @@
  */
 import { CIPHER_SUITES, cipherSuiteByCode, type CipherSuite } from '../cipher-suites.js';
 import type { DetailedPeerCertificate } from 'node:tls';
-import type { EngineTimeouts, ProbeTarget } from '../engine.js';
-import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../observation.js';
+import type { ProbeTimeouts, ProbeTarget } from '../backend.js';
+import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../model.js';
 import { observeCertificate } from './certificate.js';
 import { Deadline, timeoutFailure, type ProbeFailure } from './failure.js';
 import { followHttpChain } from './http-chain.js';
@@ -16,7 +16,7 @@ import { observeRawCertificate, readServerCertificates, type RawCertificateOutco
 import { CERTIFICATE_OFFER, EVERY_CIPHER, handshake, isIpLiteral, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess, type TlsOffer } from './tls-handshake.js';
 
 export interface ProbeOptions {
-  timeouts: EngineTimeouts;
+  timeouts: ProbeTimeouts;
   now: () => Date;
   /** Default: `cancellableResolver()` over the system's DNS servers. */
   resolve?: HostResolver;

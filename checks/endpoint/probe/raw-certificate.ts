@@ -6,8 +6,8 @@
  * after it (a CertificateStatus is a stapled OCSP response), and we hang up: no key exchange.
  */
 import { X509Certificate } from 'node:crypto';
-import type { ProbeTarget } from '../engine.js';
-import type { EndpointObservation } from '../observation.js';
+import type { ProbeTarget } from '../backend.js';
+import type { EndpointObservation } from '../model.js';
 import { observeChain } from './certificate.js';
 import { closedFailure, type ProbeFailure } from './failure.js';
 import { HANDSHAKE_TYPES, HandshakeReader, parseCertificateMessage, parseServerHello } from './handshake-reader.js';

@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
-import type { ProbeTarget } from '../engine.js';
-import type { TlsVersion } from '../observation.js';
+import type { ProbeTarget } from '../backend.js';
+import type { TlsVersion } from '../model.js';
 import { closedFailure, failureOf, timeoutFailure, type Deadline, type ProbeFailure } from './failure.js';
 import { HANDSHAKE_TYPES, HandshakeReader, MAX_RECORD, parseServerHello } from './handshake-reader.js';
 import { isIpLiteral, whereOf, type HandshakeLimits } from './tls-handshake.js';

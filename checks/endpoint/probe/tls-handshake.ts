@@ -5,8 +5,8 @@
  */
 import { isIP } from 'node:net';
 import { connect, type DetailedPeerCertificate, type SecureVersion, type TLSSocket } from 'node:tls';
-import type { ProbeTarget } from '../engine.js';
-import type { TlsVersion } from '../observation.js';
+import type { ProbeTarget } from '../backend.js';
+import type { TlsVersion } from '../model.js';
 import { closedFailure, failureOf, timeoutFailure, type ProbeFailure } from './failure.js';
 
 /** What our client offers: a version range and an OpenSSL cipher string. */

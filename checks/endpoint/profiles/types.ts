@@ -1,6 +1,6 @@
 import type { ProfileName } from '../../config/schema.js';
 import type { Severity } from '../../model/finding.js';
-import type { TlsVersion } from '../observation.js';
+import type { TlsVersion } from '../model.js';
 import type { EndpointRuleId } from '../rules.js';
 
 /** A versioned TLS policy the endpoint rules judge observations against. Pure data. */

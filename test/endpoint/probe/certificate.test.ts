@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coversHost } from '../../../checks/endpoint/host-name.js';
-import type { CertificateInfo } from '../../../checks/endpoint/observation.js';
+import type { CertificateInfo } from '../../../checks/endpoint/model.js';
 import { describeCertificate, signatureAlgorithmOf } from '../../../checks/endpoint/probe/certificate.js';
 import { issueLeaf, labAuthority, type LeafOptions } from '../../../lab/certs.js';
 import { bitString, objectIdentifier, sequence } from '../../../lab/der.js';

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ProbeTarget } from '../../../checks/endpoint/engine.js';
+import type { ProbeTarget } from '../../../checks/endpoint/backend.js';
 import { Deadline } from '../../../checks/endpoint/probe/failure.js';
 import { followHttpChain, headerValues, HOP_LIMIT } from '../../../checks/endpoint/probe/http-chain.js';
 import { closedPort, startHttpServer, type RunningServer } from '../../../lab/servers.js';

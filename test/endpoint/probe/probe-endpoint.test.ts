@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mapBounded, type EngineTimeouts } from '../../../checks/endpoint/engine.js';
+import { mapBounded, type ProbeTimeouts } from '../../../checks/endpoint/backend.js';
 import type {
   CertificateObservation,
   EndpointObservation,
@@ -7,16 +7,16 @@ import type {
   HttpObservation,
   Measurement,
   TlsVersion,
-} from '../../../checks/endpoint/observation.js';
+} from '../../../checks/endpoint/model.js';
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
-import { probeTargetOf } from '../../../checks/endpoint/run-probes.js';
+import { probeTargetOf } from '../../../checks/endpoint/index.js';
 import { GOOD_HSTS, startLab, type Lab, type ScenarioName } from '../../../lab/index.js';
 import { legacyServer } from '../../../lab/legacy-tls.js';
 import { issueLeaf, labAuthority } from '../../../lab/certs.js';
 import { closedPort, startRawServer, startTlsServer } from '../../../lab/servers.js';
 
 // Generous: the lab's servers share the test's CPU; only the hanging port waits this long.
-const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
+const TIMEOUTS: ProbeTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
 // The lab's certificates are made against the real clock; a chain read from the raw handshake is judged at the observation's time.
 const NOW = new Date();
 

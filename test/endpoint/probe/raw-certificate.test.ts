@@ -1,18 +1,18 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineTimeouts, ProbeTarget } from '../../../checks/endpoint/engine.js';
+import type { ProbeTimeouts, ProbeTarget } from '../../../checks/endpoint/backend.js';
 import { evaluateEndpoint } from '../../../checks/endpoint/evaluate.js';
-import type { CertificateObservation, EndpointObservation } from '../../../checks/endpoint/observation.js';
+import type { CertificateObservation, EndpointObservation } from '../../../checks/endpoint/model.js';
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
 import { observeRawCertificate, readServerCertificates } from '../../../checks/endpoint/probe/raw-certificate.js';
 import { loadProfile } from '../../../checks/endpoint/profiles/index.js';
-import { probeTargetOf } from '../../../checks/endpoint/run-probes.js';
+import { probeTargetOf } from '../../../checks/endpoint/index.js';
 import { issueLeaf, labAuthority, type LeafOptions } from '../../../lab/certs.js';
 import { startScenario } from '../../../lab/index.js';
 import { handshakeRecords, legacyServer, serverHello } from '../../../lab/legacy-tls.js';
 import { closedPort, startRawServer, startTlsServer, type RunningServer } from '../../../lab/servers.js';
 
-const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
+const TIMEOUTS: ProbeTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
 // The lab's certificates are made against the real clock; the probe and the rules judge at the same time.
 const NOW = new Date();
 const SSLV3 = 0x0300;

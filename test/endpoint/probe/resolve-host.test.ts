@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BudgetExceeded, withinBudget } from '../../../checks/endpoint/engine.js';
+import { BudgetExceeded, withinBudget } from '../../../checks/endpoint/backend.js';
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
 import { cancellableResolver } from '../../../checks/endpoint/probe/resolve-host.js';
 

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EngineTimeouts } from '../../../checks/endpoint/engine.js';
+import type { ProbeTimeouts } from '../../../checks/endpoint/backend.js';
 import { evaluateEndpoint } from '../../../checks/endpoint/evaluate.js';
-import type { EndpointObservation } from '../../../checks/endpoint/observation.js';
+import type { EndpointObservation } from '../../../checks/endpoint/model.js';
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
 import { loadProfile } from '../../../checks/endpoint/profiles/index.js';
 import { issueLeaf, labAuthority } from '../../../lab/certs.js';
 import { GOOD_HSTS } from '../../../lab/index.js';
 import { startHttpServer, startTlsServer, type RunningServer } from '../../../lab/servers.js';
 
-const TIMEOUTS: EngineTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
+const TIMEOUTS: ProbeTimeouts = { connectMs: 3000, handshakeMs: 3000, totalMs: 20_000 };
 // The lab's certificates are made against the real clock.
 const NOW = new Date();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { parseCloudFormation } from '../../../checks/infra/cloudformation/parse-cloudformation.js';
 import type { InfraFileText } from '../../../checks/infra/formats.js';
 import { isUnresolved, type InfraResource } from '../../../checks/infra/model.js';

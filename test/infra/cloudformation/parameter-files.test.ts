@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { cloudFormationParser } from '../../../checks/infra/cloudformation/format.js';
 import type { InfraFileText } from '../../../checks/infra/formats.js';
 import { INFRA_RULES } from '../../../checks/infra/rules/index.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { albIngress, controllerConfigMap, DEFAULT_DENY, loadBalancerService, nginxIngress } from '../../../checks/infra/kubernetes/example-manifests.js';
 import { KUBERNETES_RULES } from '../../../checks/infra/kubernetes/rules.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { detectFormat, type InfraFileText } from '../../../checks/infra/formats.js';
 import { isUnresolved } from '../../../checks/infra/model.js';
 import { nginxParser } from '../../../checks/infra/nginx/format.js';

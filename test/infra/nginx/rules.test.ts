@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { tlsServer } from '../../../checks/infra/nginx/example-configs.js';
 import { NGINX_RULES } from '../../../checks/infra/nginx/rules.js';
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { onDecidingLine } from '../../../bench/deciding-line.js';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { parseInfraFile } from '../../../checks/infra/formats.js';
 import { INFRA_RULES } from '../../../checks/infra/rules/index.js';
 

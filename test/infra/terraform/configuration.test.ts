@@ -4,7 +4,7 @@
  * judged twice; what the checkout does not hold is unknown with the reason, never silence.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import type { InfraResource } from '../../../checks/infra/model.js';
 import { parseTerraformModule } from '../../../checks/infra/terraform/parse-terraform.js';
 import type { Finding } from '../../../checks/model/finding.js';

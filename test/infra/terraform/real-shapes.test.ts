@@ -6,7 +6,7 @@
  * does is unknown, and the report says why.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeInfra } from '../../../checks/infra/analyze.js';
+import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import type { Tree } from './fixtures.js';
 
 const NOW = new Date('2026-02-01T09:00:00Z');

@@ -1,0 +1,24 @@
+import { createRequire as __hgCreateRequire } from 'node:module';
+import { fileURLToPath as __hgFileURLToPath } from 'node:url';
+import { dirname as __hgDirname } from 'node:path';
+const require = __hgCreateRequire(import.meta.url);
+const __filename = __hgFileURLToPath(import.meta.url);
+const __dirname = __hgDirname(__filename);
+import {
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  formatPath,
+  parseConfig,
+  parseConfigYaml,
+  validateConfig
+} from "./chunk-4YOTUTDI.js";
+import "./chunk-XZV2XCCM.js";
+import "./chunk-BEY6CXLO.js";
+export {
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  formatPath,
+  parseConfig,
+  parseConfigYaml,
+  validateConfig
+};
