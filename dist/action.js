@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-EW4ZDUO3.js";
+} from "./chunk-W4D25GSJ.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,30 +35,30 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-7Y4C7SJV.js";
+} from "./chunk-OWXD3OPD.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-IX6RGAYK.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-5ZS73552.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-B3HNOQ23.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-KACTIFOH.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+} from "./chunk-O4SSJDAL.js";
+import "./chunk-MBSMVHLL.js";
 import {
   emptyReport,
   mergeReports

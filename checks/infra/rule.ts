@@ -5,7 +5,7 @@
  * writes its own `check`.
  */
 import type { Change } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule, RuleExamples } from '../model/rule.js';
 import { isUnresolved, type InfraFormat, type InfraResource, type Unresolved } from './model.js';
 
 /** Keys and indexes into `InfraResource.values`. */
@@ -133,7 +133,7 @@ export interface InfraRuleContext {
   resources: readonly InfraResource[];
 }
 
-export interface InfraRule extends Rule {
+export interface InfraRule extends Rule<InfraExample> {
   formats: readonly InfraFormat[];
   /** Resource types the rule reads (`aws_lb_listener`, `AWS::S3::Bucket`, `Ingress`, `nginx:server`). */
   resourceTypes: readonly string[];
@@ -152,7 +152,7 @@ export interface InfraRule extends Rule {
   strength?: (value: unknown) => number | undefined;
   /** Report only these changes (a rule about a change, e.g. "retention lowered"); default: all. */
   onlyChanges?: readonly Change[];
-  examples: { bad: InfraExample[]; good: InfraExample[] };
+  examples: RuleExamples<InfraExample>;
 }
 
 /** Reads the value at `path`; `undefined` when any step is missing. */

@@ -7,12 +7,12 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-O4SSJDAL.js";
 import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-IYY2YAO7.js";
+} from "./chunk-MBSMVHLL.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

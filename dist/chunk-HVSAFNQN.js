@@ -5,25 +5,16 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
-} from "./chunk-U4N6G4CF.js";
-import "./chunk-XRQQ3LYO.js";
-import "./chunk-A472R76D.js";
-import "./chunk-4VUEIBUJ.js";
-import "./chunk-STUYUDEK.js";
-import "./chunk-2X6Z5W3Q.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+  scanChanges,
+  scanInfra
+} from "./chunk-IX6RGAYK.js";
+import "./chunk-ID2TFFKD.js";
+import "./chunk-MBSMVHLL.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-BGQC4OJG.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
+  scanChanges,
+  scanInfra
 };

@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-KACTIFOH.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-4VUEIBUJ.js";
+} from "./chunk-B3HNOQ23.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -23,7 +23,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-O4SSJDAL.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,

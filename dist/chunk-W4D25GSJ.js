@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-QBTVPBVF.js";
+} from "./chunk-IX6RGAYK.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-IYY2YAO7.js";
+} from "./chunk-MBSMVHLL.js";
 import {
   emptyReport,
   mergeReports

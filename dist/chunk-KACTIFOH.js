@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULE
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-O4SSJDAL.js";
 import {
   CIPHER_SUITES,
   cipherSuiteByCode,

@@ -6,21 +6,21 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-U4N6G4CF.js";
+} from "./chunk-FZXAFRKP.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
-import "./chunk-A472R76D.js";
-import "./chunk-4VUEIBUJ.js";
+} from "./chunk-BN63PNNF.js";
+import "./chunk-5ZS73552.js";
+import "./chunk-B3HNOQ23.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-2X6Z5W3Q.js";
-import "./chunk-B7NOWVOC.js";
-import "./chunk-IYY2YAO7.js";
+} from "./chunk-KACTIFOH.js";
+import "./chunk-O4SSJDAL.js";
+import "./chunk-MBSMVHLL.js";
 import "./chunk-HAQYXSBD.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -15,16 +15,16 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-XRQQ3LYO.js";
+} from "./chunk-BN63PNNF.js";
 import {
   allEngines
-} from "./chunk-A472R76D.js";
+} from "./chunk-5ZS73552.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-2X6Z5W3Q.js";
+} from "./chunk-KACTIFOH.js";
 import {
   ENGINES,
   PROFILE_NAMES,

@@ -20,7 +20,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-IYY2YAO7.js";
+} from "./chunk-MBSMVHLL.js";
 import {
   emptyReport,
   mergeReports

@@ -22,7 +22,7 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-B7NOWVOC.js";
+} from "./chunk-O4SSJDAL.js";
 import {
   blockingFindings
 } from "./chunk-HAQYXSBD.js";
