@@ -10,7 +10,6 @@ import type { Config } from '../checks/config/schema.js';
 import { FAIL_ON, type FailOn } from '../checks/model/finding.js';
 import type { Report } from '../checks/model/report.js';
 import { verdictOf } from '../checks/model/verdict.js';
-import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../checks/report/render.js';
 import { summaryLine } from '../checks/report/summary.js';
 import { ALL_RULES } from '../checks/rules/registry.js';
@@ -90,7 +89,6 @@ export interface LoadedConfig {
   config: Config;
   /** The path as given (relative to the working directory), for messages and SARIF. */
   path: string;
-  text: string;
 }
 
 /**
@@ -106,7 +104,7 @@ export async function loadConfigFile(io: CliIo, configPath: string | undefined):
     if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ConfigError(path, [{ path: '', line: 1, message: `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
   }
-  return { config: parseConfig(text, path), path, text };
+  return { config: parseConfig(text, path), path };
 }
 
 export function resolvePath(io: CliIo, path: string): string {
@@ -133,7 +131,7 @@ export async function writeReport(report: Report, settings: ReportSettings, io: 
   const text = renderReport(report, settings.format, {
     rules: ALL_RULES,
     color,
-    ...(config ? { configPath: repositoryPath(io, config.path), endpointLines: endpointLines(config.text) } : {}),
+    ...(config ? { configPath: repositoryPath(io, config.path) } : {}),
   });
   if (settings.output === undefined) {
     io.stdout.write(text);

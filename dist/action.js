@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-W4D25GSJ.js";
+} from "./chunk-QOKYYJPH.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,33 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-OWXD3OPD.js";
+} from "./chunk-EX7HGYSY.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-IX6RGAYK.js";
+} from "./chunk-2236HLTK.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-5ZS73552.js";
+} from "./chunk-6R7DXXER.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
-  endpointLines,
   renderJson,
   toSarif
-} from "./chunk-B3HNOQ23.js";
+} from "./chunk-RSOHHQUY.js";
 import {
   runProbes
-} from "./chunk-KACTIFOH.js";
+} from "./chunk-627LXTML.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-O4SSJDAL.js";
-import "./chunk-MBSMVHLL.js";
+} from "./chunk-RJQG7Y6N.js";
+import "./chunk-HEIC7FGY.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-YBVP7XOH.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +72,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 import {
   __commonJS,
   __require,
@@ -20010,7 +20009,7 @@ async function runAction(settings, context, octokit, options, port) {
 ${describeRunFailure(error2).summary}`, GITHUB_LIMITS.jobSummary));
     throw error2;
   }
-  const sarif = toSarif(report, { rules: ALL_RULES, configPath: loaded.path, ...loaded.text ? { endpointLines: endpointLines(loaded.text) } : {} });
+  const sarif = toSarif(report, { rules: ALL_RULES, configPath: loaded.path });
   const sarifNotice = sarifNoticeOf(sarif.runs[0]?.results.length ?? 0, report.findings.length + report.suppressed.length);
   if (sarifNotice) port.warning(sarifNotice);
   await port.writeJobSummary(jobSummary(report, verdict, sarifNotice));
@@ -20082,7 +20081,7 @@ async function loadConfig(path, context, base, octokit, port) {
     port.info(`config: no ${path}; using the defaults (profile hipaa, fail-on high, no endpoints)`);
     return { config: defaultConfig(), path };
   }
-  return { config: parseConfig(text, path), path, text };
+  return { config: parseConfig(text, path), path };
 }
 async function probeEndpoints(config, settings, context, options, port) {
   const endpoints = shareOf(config.endpoints, settings.shard);

@@ -5,7 +5,7 @@
  * No process.env, no clock, no filesystem of its own.
  */
 import type { EndpointConfig, ProfileName } from '../config/schema.js';
-import { compareFindings } from '../model/finding.js';
+import { compareFindings, type EndpointLocation } from '../model/finding.js';
 import type { ErroredOutcome, Report, ScanTarget } from '../model/report.js';
 import { emptyReport } from '../model/report.js';
 import { TOOL } from '../version.js';
@@ -74,7 +74,10 @@ export function probeTargetOf(endpoint: EndpointConfig, caPem: readonly string[]
 }
 
 function endpointError(endpoint: EndpointConfig, category: ErroredOutcome['category'], message: string): ErroredOutcome {
-  return { category, target: endpoint.url, message, location: { kind: 'endpoint', url: endpoint.url, ...(endpoint.address ? { address: endpoint.address } : {}) } };
+  const location: EndpointLocation = { kind: 'endpoint', url: endpoint.url };
+  if (endpoint.address) location.address = endpoint.address;
+  if (endpoint.line !== undefined) location.configLine = endpoint.line;
+  return { category, target: endpoint.url, message, location };
 }
 
 async function plan(request: RunProbesRequest): Promise<{ planned: Planned[]; errors: ErroredOutcome[] }> {
@@ -171,7 +174,7 @@ export async function runProbes(request: RunProbesRequest): Promise<Report> {
       report.targets.push(target);
       if (entry.profile.name !== runProfile.name) report.notes.push(`${entry.target.url} was judged against profile ${entry.profile.name} ${entry.profile.version}`);
       try {
-        const evaluation = evaluateEndpoint(observation, entry.profile, request.now());
+        const evaluation = evaluateEndpoint(observation, entry.profile, request.now(), entry.endpoint.line);
         report.findings.push(...evaluation.findings);
         report.unknown.push(...evaluation.unknown);
       } catch (error) {

@@ -17,8 +17,6 @@ export interface SarifOptions {
   rules: readonly Rule[];
   /** The config file endpoint findings point at (GitHub code scanning needs a file and a line). */
   configPath?: string;
-  /** Line of each endpoint's entry in the config file, by URL (see `endpointLines`). */
-  endpointLines?: ReadonlyMap<string, number>;
   /** `tool.driver.informationUri`, e.g. the Action's repository; default TOOL_INFORMATION_URI. */
   informationUri?: string;
 }
@@ -251,7 +249,7 @@ function sarifLocation(location: Location, options: SarifOptions): SarifLocation
     const place = physical(location.path, location.startLine, location.endLine);
     return location.address ? { ...place, logicalLocations: [{ fullyQualifiedName: location.address, kind: 'resource' }] } : place;
   }
-  const line = options.endpointLines?.get(location.url);
+  const line = location.configLine;
   return {
     ...physical(options.configPath ?? DEFAULT_CONFIG_PATH, line ?? 1, line ?? 1),
     logicalLocations: [{ fullyQualifiedName: locationLabel(location), kind: 'resource' }],

@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-BN63PNNF.js";
+} from "./chunk-UIDR4LBW.js";
 import {
   allEngines
-} from "./chunk-5ZS73552.js";
+} from "./chunk-6R7DXXER.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-KACTIFOH.js";
+} from "./chunk-627LXTML.js";
 import {
   ENGINES,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";

@@ -6,12 +6,12 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   cipherSuiteByName
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-YBVP7XOH.js";
 import {
   CITATIONS,
   citationOf,
   makeFinding
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 
 // checks/infra/engine-rules.ts
 var PARSE_ERROR_RULE = {

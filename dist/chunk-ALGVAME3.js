@@ -6,26 +6,26 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-FZXAFRKP.js";
+} from "./chunk-LW4QD6IQ.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-BN63PNNF.js";
-import "./chunk-5ZS73552.js";
-import "./chunk-B3HNOQ23.js";
+} from "./chunk-UIDR4LBW.js";
+import "./chunk-6R7DXXER.js";
+import "./chunk-RSOHHQUY.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-KACTIFOH.js";
-import "./chunk-O4SSJDAL.js";
-import "./chunk-MBSMVHLL.js";
-import "./chunk-HAQYXSBD.js";
+} from "./chunk-627LXTML.js";
+import "./chunk-RJQG7Y6N.js";
+import "./chunk-HEIC7FGY.js";
+import "./chunk-YBVP7XOH.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 import "./chunk-BEY6CXLO.js";
 
 // lab/certs.ts

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-W4D25GSJ.js";
+} from "./chunk-QOKYYJPH.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-IX6RGAYK.js";
+} from "./chunk-2236HLTK.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,18 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-BN63PNNF.js";
-import "./chunk-B3HNOQ23.js";
+} from "./chunk-UIDR4LBW.js";
+import "./chunk-RSOHHQUY.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
-import "./chunk-O4SSJDAL.js";
-import "./chunk-MBSMVHLL.js";
-import "./chunk-HAQYXSBD.js";
+import "./chunk-RJQG7Y6N.js";
+import "./chunk-HEIC7FGY.js";
+import "./chunk-YBVP7XOH.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 import "./chunk-BEY6CXLO.js";
 
 // cli/scan.ts

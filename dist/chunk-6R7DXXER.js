@@ -18,11 +18,11 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-KACTIFOH.js";
+} from "./chunk-627LXTML.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-YBVP7XOH.js";
 
 // checks/endpoint/engines/http-side.ts
 async function observeHttpSide(target, timeouts) {

@@ -6,10 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ALL_RULES,
-  endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-B3HNOQ23.js";
+} from "./chunk-RSOHHQUY.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -23,7 +22,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-O4SSJDAL.js";
+} from "./chunk-RJQG7Y6N.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -32,7 +31,7 @@ import {
   locationLabel,
   parseConfig,
   severityRank
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 
 // cli/options.ts
 import { readFile, writeFile } from "node:fs/promises";
@@ -201,7 +200,7 @@ async function loadConfigFile(io, configPath) {
     if (configPath === void 0 && error.code === "ENOENT") return void 0;
     throw new ConfigError(path, [{ path: "", line: 1, message: `cannot read the config file (${error.code ?? String(error)})` }]);
   }
-  return { config: parseConfig(text, path), path, text };
+  return { config: parseConfig(text, path), path };
 }
 function resolvePath(io, path) {
   return resolve(io.cwd, path);
@@ -218,7 +217,7 @@ async function writeReport(report, settings, io, config) {
   const text = renderReport(report, settings.format, {
     rules: ALL_RULES,
     color,
-    ...config ? { configPath: repositoryPath(io, config.path), endpointLines: endpointLines(config.text) } : {}
+    ...config ? { configPath: repositoryPath(io, config.path) } : {}
   });
   if (settings.output === void 0) {
     io.stdout.write(text);

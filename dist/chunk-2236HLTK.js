@@ -20,11 +20,11 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-MBSMVHLL.js";
+} from "./chunk-HEIC7FGY.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-YBVP7XOH.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -38,7 +38,7 @@ import {
   parseYamlDocuments,
   require_picomatch,
   yaml
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 import {
   __toESM
 } from "./chunk-BEY6CXLO.js";

@@ -9,17 +9,17 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-FZXAFRKP.js";
-import "./chunk-BN63PNNF.js";
-import "./chunk-5ZS73552.js";
-import "./chunk-B3HNOQ23.js";
+} from "./chunk-LW4QD6IQ.js";
+import "./chunk-UIDR4LBW.js";
+import "./chunk-6R7DXXER.js";
+import "./chunk-RSOHHQUY.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-KACTIFOH.js";
-import "./chunk-O4SSJDAL.js";
-import "./chunk-MBSMVHLL.js";
-import "./chunk-HAQYXSBD.js";
+import "./chunk-627LXTML.js";
+import "./chunk-RJQG7Y6N.js";
+import "./chunk-HEIC7FGY.js";
+import "./chunk-YBVP7XOH.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-BGQC4OJG.js";
+import "./chunk-V7RXUBXW.js";
 import "./chunk-BEY6CXLO.js";
 export {
   parseResolve,

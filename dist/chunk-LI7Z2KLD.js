@@ -5,16 +5,19 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges,
-  scanInfra
-} from "./chunk-IX6RGAYK.js";
-import "./chunk-ID2TFFKD.js";
-import "./chunk-MBSMVHLL.js";
-import "./chunk-HAQYXSBD.js";
-import "./chunk-2OVPAMWB.js";
-import "./chunk-BGQC4OJG.js";
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  formatPath,
+  parseConfig,
+  parseConfigYaml,
+  validateConfig
+} from "./chunk-V7RXUBXW.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges,
-  scanInfra
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  formatPath,
+  parseConfig,
+  parseConfigYaml,
+  validateConfig
 };

@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-IX6RGAYK.js";
+} from "./chunk-2236HLTK.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,17 +27,17 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-MBSMVHLL.js";
+} from "./chunk-HEIC7FGY.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-YBVP7XOH.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 
 // checks/infra/plan/plan-json.ts
 var PlanFormatError = class extends Error {

@@ -22,10 +22,10 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-O4SSJDAL.js";
+} from "./chunk-RJQG7Y6N.js";
 import {
   blockingFindings
-} from "./chunk-HAQYXSBD.js";
+} from "./chunk-YBVP7XOH.js";
 import {
   ConfigError,
   compareFindings,
@@ -36,7 +36,7 @@ import {
   parseConfigYaml,
   safeguardTitle,
   validateConfig
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 import {
   __commonJS,
   __toESM

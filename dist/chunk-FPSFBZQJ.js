@@ -5,19 +5,16 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
-} from "./chunk-BGQC4OJG.js";
+  scanChanges,
+  scanInfra
+} from "./chunk-2236HLTK.js";
+import "./chunk-ID2TFFKD.js";
+import "./chunk-HEIC7FGY.js";
+import "./chunk-YBVP7XOH.js";
+import "./chunk-2OVPAMWB.js";
+import "./chunk-V7RXUBXW.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
+  scanChanges,
+  scanInfra
 };

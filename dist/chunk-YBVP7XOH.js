@@ -8,7 +8,7 @@ import {
   CHANGES,
   compareFindings,
   meetsThreshold
-} from "./chunk-BGQC4OJG.js";
+} from "./chunk-V7RXUBXW.js";
 
 // checks/model/report.ts
 var BLOCKING_CHANGES = CHANGES.filter((change) => change !== "existing");
