@@ -9,7 +9,7 @@ import { scanChanges } from '../checks/scan.js';
 import { gitChangeSet } from '../checks/source/git-source.js';
 import { memoryChangeSet } from './support/memory-source.js';
 import { EDGE_MODULE, ROOT, TFVARS } from './infra/terraform/fixtures.js';
-import { createTempRepo, type TempRepo } from './source/temp-repo.js';
+import { createTempRepo, type TempRepo } from './support/temp-repo.js';
 
 const NOW = new Date('2026-02-01T09:00:00Z');
 

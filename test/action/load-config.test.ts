@@ -3,7 +3,7 @@ import type { GitHubClient } from '../../checks/github/api-source.js';
 import { defaultConfig } from '../../checks/config/schema.js';
 import { loadConfig } from '../../action/run.js';
 import type { RunContext } from '../../action/context.js';
-import { createRepo } from './harness.js';
+import { createRepo } from '../support/temp-repo.js';
 
 const CONFIG = '.github/hipaa-guard.yml';
 

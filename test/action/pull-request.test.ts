@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
-import { createRepo, databases, git, pullRequestPayload, pushPayload, runBundledAction } from './harness.js';
+import { databases, pullRequestPayload, pushPayload, runBundledAction } from './harness.js';
+import { createRepo, git } from '../support/temp-repo.js';
 
 const CONFIG = '.github/hipaa-guard.yml';
 

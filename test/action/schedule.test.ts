@@ -3,7 +3,8 @@ import { issueLeaf, labAuthority } from '../../lab/certs.js';
 import { GOOD_HSTS } from '../../lab/scenarios.js';
 import { LAB_ADDRESS, startHttpServer, startTlsServer, type RunningServer } from '../../lab/servers.js';
 import { FakeGitHub } from '../github/fake-github.js';
-import { createRepo, runBundledAction, schedulePayload, type ActionRun } from './harness.js';
+import { runBundledAction, schedulePayload, type ActionRun } from './harness.js';
+import { createRepo } from '../support/temp-repo.js';
 
 /**
  * One loopback HTTPS endpoint whose HSTS header the test changes between nightly runs: the same
