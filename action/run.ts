@@ -48,7 +48,7 @@ interface LoadedConfig {
 }
 
 /** `auto` becomes diff on pull_request/push/merge_group/workflow_run, probe on schedule/workflow_dispatch. */
-export function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'> {
+function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'> {
   if (mode !== 'auto') return mode;
   if (PROBE_EVENTS.includes(eventName)) return 'probe';
   if (DIFF_EVENTS.includes(eventName)) return 'diff';

@@ -58,7 +58,7 @@ async function guarded(family: string, now: Date, run: () => Promise<Report>): P
 }
 
 /** The infra family: which files to read at base and head (`selectInfraFiles`), then `analyzeInfra`. */
-export async function scanInfra(changeSet: ChangeSet, config: Config, options: ScanOptions): Promise<Report> {
+async function scanInfra(changeSet: ChangeSet, config: Config, options: ScanOptions): Promise<Report> {
   const report = emptyReport(TOOL, options.now.toISOString());
   const isInfra = infraPathFilter(config.infra);
   const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...(options.all ? { all: true } : {}) }, report);

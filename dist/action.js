@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QOKYYJPH.js";
+} from "./chunk-WWXZDLVS.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,33 +35,33 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-EX7HGYSY.js";
+} from "./chunk-TWDUVOUR.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-2236HLTK.js";
+} from "./chunk-77BKZFF2.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
-} from "./chunk-6R7DXXER.js";
+} from "./chunk-ZHS45JQI.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-RSOHHQUY.js";
+} from "./chunk-T3PKEU7V.js";
 import {
   runProbes
-} from "./chunk-627LXTML.js";
+} from "./chunk-PRQFAPC4.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-RJQG7Y6N.js";
-import "./chunk-HEIC7FGY.js";
+} from "./chunk-QNUSYFJS.js";
+import "./chunk-PARPZBE3.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-YBVP7XOH.js";
+} from "./chunk-TI6REDQH.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -72,7 +72,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 import {
   __commonJS,
   __require,

@@ -71,7 +71,7 @@ function describeIssue(issue: z.core.$ZodIssue, positions: PositionNode | undefi
   return [{ path: formatPath(path), line: lineOf(path), message }];
 }
 
-export function formatPath(path: readonly (string | number)[]): string {
+function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>(
     (text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step),
     '',

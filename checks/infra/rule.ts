@@ -101,7 +101,7 @@ export function decidePresent(resource: InfraResource, path: AttributePath): App
 }
 
 /** An expression that only reads an attribute of a managed resource or data source. */
-export function isResourceReference(value: Unresolved): boolean {
+function isResourceReference(value: Unresolved): boolean {
   // The Terraform evaluator says why after the expression: `${aws_kms_key.k.arn} (an attribute of another resource, …)`.
   const written = value.expression.trim();
   const expression = written.startsWith('${') && written.includes('} (') ? written.slice(0, written.indexOf('} (') + 1) : written;
@@ -262,7 +262,7 @@ function judgeBranches(path: AttributePath, value: Unresolved, expect: Expectati
   };
 }
 
-export function attributeName(path: AttributePath): string {
+function attributeName(path: AttributePath): string {
   return path.filter((step) => typeof step === 'string').join('.') || 'the resource';
 }
 

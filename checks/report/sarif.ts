@@ -4,9 +4,9 @@ import type { Rule } from '../model/rule.js';
 import { safeguardTitle } from '../model/safeguards.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load-config.js';
 
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Where SARIF viewers send people to read about the tool. */
-export const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/hipaa-guard';
+const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/hipaa-guard';
 /** The key of our fingerprint in `partialFingerprints`; bump the suffix only if the fingerprint recipe changes. */
 export const FINGERPRINT_KEY = 'hipaaGuardFingerprint/v1';
 /** GitHub code scanning keeps at most this many results per run; the rest are reported as a notification. */

@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { tempDir } from '../support/temp-repo.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const ACTION_BUNDLE = join(ROOT, 'dist', 'action.js');
-export const NODE24 = join(ROOT, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node');
+const ACTION_BUNDLE = join(ROOT, 'dist', 'action.js');
+const NODE24 = join(ROOT, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node');
 
 /** The Node 24 binary the runner uses; installed by scripts/install-test-deps.sh (npm's pretest). */
 export function node24(): string {
@@ -92,7 +92,7 @@ export interface ActionInvocation {
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` records of GITHUB_OUTPUT. */
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const pattern = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
   for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;

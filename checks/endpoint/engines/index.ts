@@ -5,7 +5,7 @@ import { createTestsslEngine } from './testssl.js';
 import { createTlsScanEngine } from './tls-scan.js';
 
 /** Debian installs testssl.sh as `testssl`; tls-scan has no package and is looked up on the PATH. */
-export const DEFAULT_ENGINE_BINARIES = { 'tls-scan': 'tls-scan', testssl: 'testssl' } as const;
+const DEFAULT_ENGINE_BINARIES = { 'tls-scan': 'tls-scan', testssl: 'testssl' } as const;
 
 /**
  * Every engine, external ones run from `engine-path` or the PATH. For fronts whose config is

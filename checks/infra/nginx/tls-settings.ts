@@ -16,7 +16,7 @@ function protocolList(value: unknown): string[] {
 }
 
 /** The protocol's place from SSLv2 (0) to TLSv1.3 (5); -1 when unknown. */
-export function protocolRank(protocol: string): number {
+function protocolRank(protocol: string): number {
   return PROTOCOL_ORDER.findIndex((known) => known.toLowerCase() === protocol.toLowerCase());
 }
 

@@ -269,7 +269,7 @@ export const lbAccessLogs = lbAttributeRule({
   },
 });
 
-export const lbDropInvalidHeaders = lbAttributeRule({
+const lbDropInvalidHeaders = lbAttributeRule({
   id: 'IAC-LB-DROP-INVALID-HEADERS',
   title: 'Load balancer passes invalid HTTP headers through',
   key: 'routing.http.drop_invalid_header_fields.enabled',
@@ -333,7 +333,7 @@ export const lbWafAssociation: InfraRule = {
   },
 };
 
-export const lbInternetFacing = attributeRule({
+const lbInternetFacing = attributeRule({
   id: 'IAC-LB-INTERNET-FACING',
   title: 'Internal load balancer made internet-facing',
   family: 'terraform',
@@ -350,7 +350,7 @@ export const lbInternetFacing = attributeRule({
   },
 });
 
-export const cloudFrontMinimumProtocol = attributeRule({
+const cloudFrontMinimumProtocol = attributeRule({
   id: 'IAC-CLOUDFRONT-TLS',
   title: 'CloudFront distribution accepts TLS older than 1.2',
   ...IN_TRANSIT,
@@ -437,7 +437,7 @@ function checkClassicListeners(resource: InfraResource): Verdict[] {
   return allOf(resource, listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER })));
 }
 
-export const classicElbListener: InfraRule = {
+const classicElbListener: InfraRule = {
   id: 'IAC-ELB-CLASSIC-PLAIN-LISTENER',
   title: 'Classic Load Balancer listener without TLS',
   ...IN_TRANSIT,
@@ -461,7 +461,7 @@ export const classicElbListener: InfraRule = {
   },
 };
 
-export const classicElbAccessLogs: InfraRule = attributeRule({
+const classicElbAccessLogs: InfraRule = attributeRule({
   id: 'IAC-ELB-CLASSIC-ACCESS-LOGS',
   title: 'Classic Load Balancer access logs are off',
   family: 'terraform',
@@ -509,7 +509,7 @@ function checkOrigins(resource: InfraResource): Verdict[] | undefined {
   return rows.length ? allOf(resource, rows) : undefined;
 }
 
-export const cloudFrontOriginTls: InfraRule = {
+const cloudFrontOriginTls: InfraRule = {
   id: 'IAC-CLOUDFRONT-ORIGIN-TLS',
   title: 'CloudFront reaches a custom origin without TLS 1.2',
   ...IN_TRANSIT,
@@ -583,7 +583,7 @@ function logDelivery(resource: InfraResource, context: InfraRuleContext): string
   return undefined;
 }
 
-export const cloudFrontLogging: InfraRule = {
+const cloudFrontLogging: InfraRule = {
   ...loggingConfig,
   check: (resource, context) => {
     const legacy = loggingConfig.check(resource, context);
@@ -593,7 +593,7 @@ export const cloudFrontLogging: InfraRule = {
   },
 };
 
-export const cloudFrontWaf = attributeRule({
+const cloudFrontWaf = attributeRule({
   id: 'IAC-CLOUDFRONT-WAF',
   title: 'CloudFront distribution has no WAF',
   family: 'terraform',

@@ -6,20 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULE
-} from "./chunk-RJQG7Y6N.js";
+} from "./chunk-QNUSYFJS.js";
 import {
   CIPHER_SUITES,
   cipherSuiteByCode,
   cipherSuiteByName,
   emptyReport
-} from "./chunk-YBVP7XOH.js";
+} from "./chunk-TI6REDQH.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings,
   makeFinding
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 
 // checks/endpoint/engine.ts
 function timeoutsFor(totalMs) {

@@ -5,19 +5,14 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
-} from "./chunk-V7RXUBXW.js";
+  scanChanges
+} from "./chunk-77BKZFF2.js";
+import "./chunk-ID2TFFKD.js";
+import "./chunk-PARPZBE3.js";
+import "./chunk-TI6REDQH.js";
+import "./chunk-2OVPAMWB.js";
+import "./chunk-XFTZCRV6.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  formatPath,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
+  scanChanges
 };

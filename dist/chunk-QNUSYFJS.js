@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   blockingFindings
-} from "./chunk-YBVP7XOH.js";
+} from "./chunk-TI6REDQH.js";
 import {
   CHANGES,
   CITATIONS,
@@ -16,7 +16,7 @@ import {
   citationOf,
   locationLabel,
   safeguardTitle
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 
 // checks/model/verdict.ts
 var plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;

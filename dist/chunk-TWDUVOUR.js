@@ -22,10 +22,10 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-RJQG7Y6N.js";
+} from "./chunk-QNUSYFJS.js";
 import {
   blockingFindings
-} from "./chunk-YBVP7XOH.js";
+} from "./chunk-TI6REDQH.js";
 import {
   ConfigError,
   compareFindings,
@@ -36,7 +36,7 @@ import {
   parseConfigYaml,
   safeguardTitle,
   validateConfig
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 import {
   __commonJS,
   __toESM

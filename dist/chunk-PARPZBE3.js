@@ -6,12 +6,12 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   cipherSuiteByName
-} from "./chunk-YBVP7XOH.js";
+} from "./chunk-TI6REDQH.js";
 import {
   CITATIONS,
   citationOf,
   makeFinding
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 
 // checks/infra/engine-rules.ts
 var PARSE_ERROR_RULE = {

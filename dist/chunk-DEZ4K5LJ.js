@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QOKYYJPH.js";
+} from "./chunk-WWXZDLVS.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-2236HLTK.js";
+} from "./chunk-77BKZFF2.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,18 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-UIDR4LBW.js";
-import "./chunk-RSOHHQUY.js";
+} from "./chunk-LUDFSY72.js";
+import "./chunk-T3PKEU7V.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
-import "./chunk-RJQG7Y6N.js";
-import "./chunk-HEIC7FGY.js";
-import "./chunk-YBVP7XOH.js";
+import "./chunk-QNUSYFJS.js";
+import "./chunk-PARPZBE3.js";
+import "./chunk-TI6REDQH.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 import "./chunk-BEY6CXLO.js";
 
 // cli/scan.ts

@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-RSOHHQUY.js";
+} from "./chunk-T3PKEU7V.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -22,7 +22,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-RJQG7Y6N.js";
+} from "./chunk-QNUSYFJS.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -31,7 +31,7 @@ import {
   locationLabel,
   parseConfig,
   severityRank
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 
 // cli/options.ts
 import { readFile, writeFile } from "node:fs/promises";

@@ -18,11 +18,11 @@ import {
   observeHsts,
   requireEngineVersion,
   runEngineCommand
-} from "./chunk-627LXTML.js";
+} from "./chunk-PRQFAPC4.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-YBVP7XOH.js";
+} from "./chunk-TI6REDQH.js";
 
 // checks/endpoint/engines/http-side.ts
 async function observeHttpSide(target, timeouts) {

@@ -24938,6 +24938,5 @@ export {
   ConfigError,
   parseConfig,
   parseConfigYaml,
-  validateConfig,
-  formatPath
+  validateConfig
 };

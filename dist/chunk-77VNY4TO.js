@@ -6,26 +6,26 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-LW4QD6IQ.js";
+} from "./chunk-IYTIU7AY.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-UIDR4LBW.js";
-import "./chunk-6R7DXXER.js";
-import "./chunk-RSOHHQUY.js";
+} from "./chunk-LUDFSY72.js";
+import "./chunk-ZHS45JQI.js";
+import "./chunk-T3PKEU7V.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
 import {
   canonicalAddress
-} from "./chunk-627LXTML.js";
-import "./chunk-RJQG7Y6N.js";
-import "./chunk-HEIC7FGY.js";
-import "./chunk-YBVP7XOH.js";
+} from "./chunk-PRQFAPC4.js";
+import "./chunk-QNUSYFJS.js";
+import "./chunk-PARPZBE3.js";
+import "./chunk-TI6REDQH.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 import "./chunk-BEY6CXLO.js";
 
 // lab/certs.ts

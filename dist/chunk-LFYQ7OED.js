@@ -9,17 +9,17 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-LW4QD6IQ.js";
-import "./chunk-UIDR4LBW.js";
-import "./chunk-6R7DXXER.js";
-import "./chunk-RSOHHQUY.js";
+} from "./chunk-IYTIU7AY.js";
+import "./chunk-LUDFSY72.js";
+import "./chunk-ZHS45JQI.js";
+import "./chunk-T3PKEU7V.js";
 import "./chunk-STUYUDEK.js";
-import "./chunk-627LXTML.js";
-import "./chunk-RJQG7Y6N.js";
-import "./chunk-HEIC7FGY.js";
-import "./chunk-YBVP7XOH.js";
+import "./chunk-PRQFAPC4.js";
+import "./chunk-QNUSYFJS.js";
+import "./chunk-PARPZBE3.js";
+import "./chunk-TI6REDQH.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-V7RXUBXW.js";
+import "./chunk-XFTZCRV6.js";
 import "./chunk-BEY6CXLO.js";
 export {
   parseResolve,

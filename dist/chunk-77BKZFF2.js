@@ -20,11 +20,11 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-HEIC7FGY.js";
+} from "./chunk-PARPZBE3.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-YBVP7XOH.js";
+} from "./chunk-TI6REDQH.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -38,7 +38,7 @@ import {
   parseYamlDocuments,
   require_picomatch,
   yaml
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 import {
   __toESM
 } from "./chunk-BEY6CXLO.js";
@@ -4339,6 +4339,5 @@ async function scanInfra(changeSet, config, options) {
 export {
   applySuppressions,
   parseTerraformModule,
-  scanChanges,
-  scanInfra
+  scanChanges
 };

@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-UIDR4LBW.js";
+} from "./chunk-LUDFSY72.js";
 import {
   allEngines
-} from "./chunk-6R7DXXER.js";
+} from "./chunk-ZHS45JQI.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import {
   runProbes
-} from "./chunk-627LXTML.js";
+} from "./chunk-PRQFAPC4.js";
 import {
   ENGINES,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";

@@ -7,17 +7,17 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-RJQG7Y6N.js";
+} from "./chunk-QNUSYFJS.js";
 import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-HEIC7FGY.js";
+} from "./chunk-PARPZBE3.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,
   safeguardTitle
-} from "./chunk-V7RXUBXW.js";
+} from "./chunk-XFTZCRV6.js";
 
 // checks/rules/registry.ts
 var ALL_RULES = [...ENDPOINT_RULES, ...ENV_RULES, ...INFRA_RULES, ...INFRA_ENGINE_RULES];
