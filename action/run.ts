@@ -19,7 +19,6 @@ import { cutText, fitRendering, GITHUB_LIMITS, SARIF_RESULTS_KEPT } from '../che
 import type { FailOn } from '../checks/model/finding.js';
 import { emptyReport, mergeReports, type Report } from '../checks/model/report.js';
 import { verdictOf, type Verdict } from '../checks/model/verdict.js';
-import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { renderJson } from '../checks/report/json.js';
 import { renderMarkdown } from '../checks/report/markdown.js';
 import { SARIF_MAX_RESULTS, toSarif } from '../checks/report/sarif.js';
@@ -46,11 +45,10 @@ export interface ActionResult {
 interface LoadedConfig {
   config: Config;
   path: string;
-  text?: string;
 }
 
 /** `auto` becomes diff on pull_request/push/merge_group/workflow_run, probe on schedule/workflow_dispatch. */
-export function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'> {
+function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'> {
   if (mode !== 'auto') return mode;
   if (PROBE_EVENTS.includes(eventName)) return 'probe';
   if (DIFF_EVENTS.includes(eventName)) return 'diff';
@@ -112,7 +110,7 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
     throw error;
   }
 
-  const sarif = toSarif(report, { rules: ALL_RULES, configPath: loaded.path, ...(loaded.text ? { endpointLines: endpointLines(loaded.text) } : {}) });
+  const sarif = toSarif(report, { rules: ALL_RULES, configPath: loaded.path });
   const sarifNotice = sarifNoticeOf(sarif.runs[0]?.results.length ?? 0, report.findings.length + report.suppressed.length);
   if (sarifNotice) port.warning(sarifNotice);
   await port.writeJobSummary(jobSummary(report, verdict, sarifNotice));
@@ -207,7 +205,7 @@ export async function loadConfig(path: string, context: RunContext, base: string
     port.info(`config: no ${path}; using the defaults (profile hipaa, fail-on high, no endpoints)`);
     return { config: defaultConfig(), path };
   }
-  return { config: parseConfig(text, path), path, text };
+  return { config: parseConfig(text, path), path };
 }
 
 async function probeEndpoints(config: Config, settings: ActionSettings, context: RunContext, options: PublishOptions, port: ActionPort): Promise<Report> {

@@ -9,7 +9,6 @@ export interface LoadedConfig {
   config: Config;
   /** The path as given (relative to the working directory), for messages and SARIF. */
   path: string;
-  text: string;
 }
 
 /**
@@ -25,7 +24,7 @@ export async function loadConfigFile(io: CliIo, configPath: string | undefined):
     if (configPath === undefined && (error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new ConfigError(path, [{ path: '', line: 1, message: `cannot read the config file (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
   }
-  return { config: parseConfig(text, path), path, text };
+  return { config: parseConfig(text, path), path };
 }
 
 export function resolvePath(io: CliIo, path: string): string {

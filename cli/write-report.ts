@@ -4,7 +4,6 @@ import { relative, sep } from 'node:path';
 import type { FailOn } from '../checks/model/finding.js';
 import type { Report } from '../checks/model/report.js';
 import { verdictOf } from '../checks/model/verdict.js';
-import { endpointLines } from '../checks/report/endpoint-lines.js';
 import { renderReport } from '../checks/report/render.js';
 import { summaryLine } from '../checks/report/summary.js';
 import { ALL_RULES } from '../checks/rules/registry.js';
@@ -32,7 +31,7 @@ export async function writeReport(report: Report, settings: ReportSettings, io: 
   const text = renderReport(report, settings.format, {
     rules: ALL_RULES,
     color,
-    ...(config ? { configPath: repositoryPath(io, config.path), endpointLines: endpointLines(config.text) } : {}),
+    ...(config ? { configPath: repositoryPath(io, config.path) } : {}),
   });
   if (settings.output === undefined) {
     io.stdout.write(text);

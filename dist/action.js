@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-FFL6UTVW.js";
+} from "./chunk-JWDLHTG6.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,34 +35,33 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-YUBAP4DT.js";
+} from "./chunk-WKRYPS36.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-67XSCEMP.js";
+} from "./chunk-OYL35F5R.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-E6HQE45Y.js";
+} from "./chunk-BVETXHEI.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
-  endpointLines,
   renderJson,
   toSarif
-} from "./chunk-ZWDMSFEZ.js";
+} from "./chunk-3DQAUQFF.js";
 import {
   checkEndpoints
-} from "./chunk-ETKRHZU3.js";
+} from "./chunk-GDU65GER.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-LX6S6ZJY.js";
-import "./chunk-SCGS22PM.js";
+} from "./chunk-22KKCDGR.js";
+import "./chunk-ITOMKGA4.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -73,7 +72,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import {
   __commonJS,
@@ -20012,7 +20011,7 @@ async function runAction(settings, context, octokit, options, port) {
 ${describeRunFailure(error2).summary}`, GITHUB_LIMITS.jobSummary));
     throw error2;
   }
-  const sarif = toSarif(report, { rules: ALL_RULES, configPath: loaded.path, ...loaded.text ? { endpointLines: endpointLines(loaded.text) } : {} });
+  const sarif = toSarif(report, { rules: ALL_RULES, configPath: loaded.path });
   const sarifNotice = sarifNoticeOf(sarif.runs[0]?.results.length ?? 0, report.findings.length + report.suppressed.length);
   if (sarifNotice) port.warning(sarifNotice);
   await port.writeJobSummary(jobSummary(report, verdict, sarifNotice));
@@ -20084,7 +20083,7 @@ async function loadConfig(path, context, base, octokit, port) {
     port.info(`config: no ${path}; using the defaults (profile hipaa, fail-on high, no endpoints)`);
     return { config: defaultConfig(), path };
   }
-  return { config: parseConfig(text, path), path, text };
+  return { config: parseConfig(text, path), path };
 }
 async function probeEndpoints(config, settings, context, options, port) {
   const endpoints = shareOf(config.endpoints, settings.shard);

@@ -24,9 +24,9 @@ import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
-  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-LHECQFTQ.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-IE6ZI2CF.js")).scanCommand },
-  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-WDKXI2WA.js")).demoCommand }
+  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-TR6AEBOV.js")).probeCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-TPXHAR74.js")).scanCommand },
+  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-UDYV6V5N.js")).demoCommand }
 };
 function overview() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
@@ -43,7 +43,7 @@ function overview() {
   ].join("\n");
 }
 async function isConfigError(error) {
-  return error instanceof (await import("./chunk-NCVQDUGS.js")).ConfigError;
+  return error instanceof (await import("./chunk-PVS62BMY.js")).ConfigError;
 }
 async function runCli(argv, io) {
   const [name, ...args] = argv;

@@ -99,7 +99,7 @@ const ED25519 = '1.3.101.112';
 const keyCache = new Map<KeySpec, Promise<KeyPair>>();
 
 /** One key per spec per process: the lab needs many certificates, not many keys. */
-export function keyPairOf(spec: KeySpec): Promise<KeyPair> {
+function keyPairOf(spec: KeySpec): Promise<KeyPair> {
   let pair = keyCache.get(spec);
   if (!pair) {
     const made =

@@ -10,7 +10,7 @@ function lengthOf(length: number): Buffer {
 }
 
 /** One TLV: tag byte, DER length, content. */
-export function tlv(tag: number, content: Buffer): Buffer {
+function tlv(tag: number, content: Buffer): Buffer {
   return Buffer.concat([Buffer.from([tag]), lengthOf(content.length), content]);
 }
 

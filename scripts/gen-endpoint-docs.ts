@@ -6,6 +6,7 @@ import { PROFILE_NAMES } from '../checks/config/schema.js';
 import { loadProfile, type TlsProfile } from '../checks/endpoint/profiles/index.js';
 import { ENDPOINT_RULES } from '../checks/endpoint/rules.js';
 import { citationOf, safeguardTitle } from '../checks/model/safeguards.js';
+import { renderRuleExamples } from './rule-examples-doc.js';
 
 export const ENDPOINT_DOCS_PATH = 'docs/endpoint-rules.md';
 
@@ -57,6 +58,7 @@ function ruleSection(rule: (typeof ENDPOINT_RULES)[number]): string[] {
     '',
     `**Remediation.** ${rule.remediation}`,
     '',
+    ...renderRuleExamples(rule),
   ];
 }
 

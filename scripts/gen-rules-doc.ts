@@ -1,12 +1,13 @@
-// Writes docs/rules.md from the rule registry (ALL_RULES), with each infra rule's examples:
+// Writes docs/rules.md from the rule registry (ALL_RULES), with every rule's examples:
 // `npx tsx scripts/gen-rules-doc.ts`. test/docs/rules-doc.test.ts fails when the committed file is stale.
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { InfraExample, InfraRule } from '../checks/infra/rule.js';
+import type { InfraRule } from '../checks/infra/rule.js';
 import { INFRA_RULES } from '../checks/infra/rules/index.js';
 import type { Rule, RuleFamily } from '../checks/model/rule.js';
 import { citationOf, safeguardTitle } from '../checks/model/safeguards.js';
 import { ALL_RULES } from '../checks/rules/registry.js';
+import { renderRuleExamples } from './rule-examples-doc.js';
 
 export const RULES_DOC_PATH = 'docs/rules.md';
 
@@ -21,20 +22,6 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
 };
 
 const infraById = new Map<string, InfraRule>(INFRA_RULES.map((rule) => [rule.id, rule]));
-
-function language(path: string): string {
-  if (path.endsWith('.tf')) return 'hcl';
-  if (/\.ya?ml$/.test(path)) return 'yaml';
-  if (path.endsWith('.json')) return 'json';
-  return 'nginx';
-}
-
-function example(kind: 'Bad' | 'Good', item: InfraExample): string[] {
-  const note = item.before === undefined ? '' : ' (after the change; before it, the file read as below)';
-  const lines = [`**${kind}** \`${item.path}\`${item.line ? `, finding on line ${item.line}` : ''}${note}:`, '', `\`\`\`${language(item.path)}`, item.text.trimEnd(), '```', ''];
-  if (item.before !== undefined) lines.push('Before:', '', `\`\`\`${language(item.path)}`, item.before.trimEnd(), '```', '');
-  return lines;
-}
 
 function section(rule: Rule): string[] {
   const infra = infraById.get(rule.id);
@@ -51,10 +38,9 @@ function section(rule: Rule): string[] {
   }
   if (rule.aliases?.length) lines.push(`- Formerly: ${rule.aliases.map((alias) => `\`${alias}\``).join(', ')}`);
   lines.push('', rule.description, '', `**Remediation.** ${rule.remediation}`, '');
-  if (infra) {
-    for (const item of infra.examples.bad) lines.push(...example('Bad', item));
-    for (const item of infra.examples.good) lines.push(...example('Good', item));
-  }
+  // The endpoint examples are recorded observations, shown beside the profiles they are judged under
+  if (rule.family === 'endpoint') lines.push(`Bad and good examples: [docs/endpoint-rules.md](endpoint-rules.md#${anchor(rule)}).`, '');
+  else lines.push(...renderRuleExamples(rule));
   return lines;
 }
 

@@ -9,7 +9,7 @@ import { scanChanges } from '../checks/scan.js';
 import { gitChangeSet } from '../checks/source/git-source.js';
 import { memoryChangeSet } from './support/memory-source.js';
 import { EDGE_MODULE, ROOT, TFVARS } from './infra/terraform/fixtures.js';
-import { createTempRepo, type TempRepo } from './source/temp-repo.js';
+import { createTempRepo, type TempRepo } from './support/temp-repo.js';
 
 const NOW = new Date('2026-02-01T09:00:00Z');
 
@@ -44,8 +44,17 @@ describe('scanChanges on a git repository', () => {
   });
   afterEach(() => repo.remove());
 
-  it('classifies every change, with exact lines, and reads only the changed module', async () => {
-    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), defaultConfig(), { now: NOW, root: repo.dir });
+  it('classifies every change, with exact lines, and judges only the changed module', async () => {
+    const changeSet = await gitChangeSet(repo.dir, base, head);
+    const reads: string[] = [];
+    const counted = (version: string, source: FileSource): FileSource => ({
+      read: (path) => {
+        reads.push(`${version}:${path}`);
+        return source.read(path);
+      },
+      list: () => source.list(),
+    });
+    const report = await scanChanges({ ...changeSet, base: counted('base', changeSet.base), head: counted('head', changeSet.head) }, defaultConfig(), { now: NOW, root: repo.dir });
     const summary = report.findings.map((finding) => [finding.ruleId, finding.change, finding.location.kind === 'file' ? `${finding.location.path}:${finding.location.startLine}` : '']);
     expect(summary).toEqual(
       expect.arrayContaining([
@@ -61,8 +70,12 @@ describe('scanChanges on a git repository', () => {
       before: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
       after: 'ELBSecurityPolicy-2016-08',
     });
-    // The untouched module is not read at all
+    // The untouched module is read once, at head, only to learn that it calls no changed module:
+    // not at base, and neither parsed nor judged
+    expect(reads.filter((read) => read.includes('untouched/'))).toEqual(['head:untouched/db.tf']);
     expect(report.findings.some((finding) => finding.location.kind === 'file' && finding.location.path.startsWith('untouched/'))).toBe(false);
+    // while the changed module's files are read at both versions, each once
+    expect(reads.filter((read) => read.endsWith(':infra/variables.tf')).sort()).toEqual(['base:infra/variables.tf', 'head:infra/variables.tf']);
     expect(report.suppressed).toEqual([expect.objectContaining({ reason: 'restored nightly from the warehouse', until: '2026-06-30', finding: expect.objectContaining({ ruleId: 'IAC-RDS-BACKUP-RETENTION' }) })]);
     expect(report.strengthened).toEqual([expect.objectContaining({ ruleId: 'IAC-EBS-ENCRYPTION', location: { kind: 'file', path: 'infra/storage.tf', startLine: 3, endLine: 3 } })]);
     expect(report.targets).toContainEqual({ kind: 'repository', root: repo.dir, base, head, files: 5 });

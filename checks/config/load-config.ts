@@ -43,11 +43,16 @@ export function parseConfigYaml(text: string, file: string): YamlDocument {
 
 /**
  * Validates an already-parsed config object (Probot's `context.config` hands us one).
- * Without positions, problems point at line 1.
+ * With positions, each endpoint records the line of its `url:` (reports point there);
+ * without, problems point at line 1.
  */
 export function validateConfig(value: unknown, file: string, positions?: PositionNode): Config {
   const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (!positions) return result.data;
+    const endpoints = result.data.endpoints.map((endpoint, index) => ({ ...endpoint, line: locate(positions, ['endpoints', index, 'url']).startLine }));
+    return { ...result.data, endpoints };
+  }
   const problems = result.error.issues.flatMap((issue) => describeIssue(issue, positions));
   throw new ConfigError(file, problems.sort((a, b) => a.line - b.line));
 }
@@ -96,7 +101,7 @@ function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[]
   return Object.keys(node?.shape ?? {});
 }
 
-export function formatPath(path: readonly (string | number)[]): string {
+function formatPath(path: readonly (string | number)[]): string {
   return path.reduce<string>(
     (text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step),
     '',

@@ -15,7 +15,7 @@ import { ConfigError, parseConfig, parseConfigYaml, validateConfig } from './loa
 import type { Config } from './schema.js';
 
 /** What a change that touches the config adds to its report: a note, and the edit's problems. */
-export async function configEditOutcomes(changes: ChangeSet, configPath: string): Promise<Pick<Report, 'errors' | 'notes'>> {
+async function configEditOutcomes(changes: ChangeSet, configPath: string): Promise<Pick<Report, 'errors' | 'notes'>> {
   const edit = changes.changed.find((file) => file.path === configPath || file.previousPath === configPath);
   if (!edit) return { errors: [], notes: [] };
   if (edit.status === 'removed' || edit.path !== configPath) {

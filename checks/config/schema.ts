@@ -150,9 +150,9 @@ export const configSchema = z
   })
   .describe('hipaa-guard configuration (.github/hipaa-guard.yml).');
 
-export type Config = z.output<typeof configSchema>;
-export type EndpointConfig = z.output<typeof endpointSchema>;
-export type EnvironmentConfig = z.output<typeof environmentSchema>;
+/** An endpoint as configured; `line` is where its `url:` stands in the config file, when it was read from one. */
+export type EndpointConfig = z.output<typeof endpointSchema> & { line?: number };
+export type Config = Omit<z.output<typeof configSchema>, 'endpoints'> & { endpoints: EndpointConfig[] };
 
 /** The config used when a repository has none. */
 export function defaultConfig(): Config {

@@ -69,7 +69,7 @@ export function timeoutsFor(totalMs: number): ProbeTimeouts {
 }
 
 /** Slack past an endpoint's budget before its probe is abandoned (timer drift, closing sockets). */
-export const BUDGET_GRACE_MS = 2000;
+const BUDGET_GRACE_MS = 2000;
 
 /** An endpoint's probe outlived its budget plus the grace: abandoned, reported as a timeout. */
 export class BudgetExceeded extends Error {

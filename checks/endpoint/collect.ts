@@ -6,6 +6,7 @@
  */
 import type { EndpointConfig, ProfileName } from '../config/schema.js';
 import type { ErroredOutcome } from '../model/report.js';
+import type { EndpointLocation } from '../model/finding.js';
 import { BudgetExceeded, timeoutsFor, type Backend, type ProbeResult, type ProbeTarget } from './backend.js';
 import { BackendFailure } from './backends/process.js';
 import type { EndpointObservation, BackendName } from './model.js';
@@ -71,7 +72,10 @@ export function probeTargetOf(endpoint: EndpointConfig, caPem: readonly string[]
 }
 
 export function endpointError(endpoint: EndpointConfig, category: ErroredOutcome['category'], message: string): ErroredOutcome {
-  return { category, target: endpoint.url, message, location: { kind: 'endpoint', url: endpoint.url, ...(endpoint.address ? { address: endpoint.address } : {}) } };
+  const location: EndpointLocation = { kind: 'endpoint', url: endpoint.url };
+  if (endpoint.address) location.address = endpoint.address;
+  if (endpoint.line !== undefined) location.configLine = endpoint.line;
+  return { category, target: endpoint.url, message, location };
 }
 
 async function plan(request: CheckEndpointsRequest): Promise<{ planned: Planned[]; errors: ErroredOutcome[] }> {

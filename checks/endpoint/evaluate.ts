@@ -88,9 +88,11 @@ class Evaluation {
     readonly observation: EndpointObservation,
     readonly profile: TlsProfile,
     readonly now: Date,
+    configLine: number | undefined,
   ) {
     this.location = { kind: 'endpoint', url: observation.url };
     if (observation.address) this.location.address = observation.address;
+    if (configLine !== undefined) this.location.configLine = configLine;
   }
 
   emit(id: EndpointRuleId, { message, detail, evidence, severity }: Emit): void {
@@ -135,9 +137,10 @@ class Evaluation {
  * Judges what an engine saw at one endpoint against a profile. Pure: the clock comes in as
  * `now`. An unreachable endpoint yields ENDPOINT-UNREACHABLE alone; a fact that was not
  * measured yields an unknown outcome for the rules that need it, never a pass or a fail.
+ * `configLine` (where the endpoint is declared) goes into every outcome's location.
  */
-export function evaluateEndpoint(observation: EndpointObservation, profile: TlsProfile, now: Date): EndpointEvaluation {
-  const evaluation = new Evaluation(observation, profile, now);
+export function evaluateEndpoint(observation: EndpointObservation, profile: TlsProfile, now: Date, configLine?: number): EndpointEvaluation {
+  const evaluation = new Evaluation(observation, profile, now, configLine);
   const { reachability } = observation;
   if (!reachability.reachable) {
     evaluation.emit('ENDPOINT-UNREACHABLE', {

@@ -26,7 +26,7 @@ export async function checkEndpoints(request: CheckEndpointsRequest): Promise<Re
     report.targets.push(target);
     if (profile.name !== runProfile.name) report.notes.push(`${probed.url} was judged against profile ${profile.name} ${profile.version}`);
     try {
-      const evaluation = evaluateEndpoint(observation, profile, request.now());
+      const evaluation = evaluateEndpoint(observation, profile, request.now(), endpoint.line);
       report.findings.push(...evaluation.findings);
       report.unknown.push(...evaluation.unknown);
     } catch (error) {

@@ -1,5 +1,6 @@
-import type { Rule } from '../model/rule.js';
+import type { Rule, RuleExamples } from '../model/rule.js';
 import { CITATIONS, SAFEGUARDS } from '../model/safeguards.js';
+import { ENDPOINT_EXAMPLES, type EndpointExample } from './examples.js';
 
 type EndpointRuleMetadata = Omit<Rule, 'id' | 'family'>;
 
@@ -232,8 +233,11 @@ const METADATA = {
 
 export type EndpointRuleId = keyof typeof METADATA;
 
-export const ENDPOINT_RULE: { readonly [Id in EndpointRuleId]: Rule } = Object.fromEntries(
-  Object.entries(METADATA).map(([id, metadata]) => [id, { id, family: 'endpoint', ...metadata }]),
-) as { [Id in EndpointRuleId]: Rule };
+/** An endpoint rule: its metadata and its recorded bad and good observations (./examples.ts). */
+export type EndpointRule = Rule<EndpointExample> & { examples: RuleExamples<EndpointExample> };
 
-export const ENDPOINT_RULES: readonly Rule[] = Object.values(ENDPOINT_RULE);
+export const ENDPOINT_RULE: { readonly [Id in EndpointRuleId]: EndpointRule } = Object.fromEntries(
+  Object.entries(METADATA).map(([id, metadata]): [string, EndpointRule] => [id, { id, family: 'endpoint', ...metadata, examples: ENDPOINT_EXAMPLES[id as EndpointRuleId] }]),
+) as { [Id in EndpointRuleId]: EndpointRule };
+
+export const ENDPOINT_RULES: readonly EndpointRule[] = Object.values(ENDPOINT_RULE);

@@ -38,7 +38,7 @@ const NAMED_TYPES: Record<string, string> = {
 };
 
 /** Keys compare without case, `_` or `-`: `cidr_block`, `CidrBlock` and `cidr-block` are one key. */
-export function normalizeKey(key: string): string {
+function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 

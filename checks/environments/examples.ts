@@ -1,3 +1,5 @@
+import type { EnvRuleId } from './rules.js';
+
 /**
  * A bad and a good example per environment rule, beside the rules: the test runs each through
  * the real engine, and the docs show them. Each example is a small repository: the config and
@@ -25,7 +27,7 @@ const backend = (key: string) => `terraform {\n  backend "s3" {\n    bucket = "a
 const ingress = (cidr: string) => `resource "aws_security_group_rule" "db_in" {\n  type        = "ingress"\n  from_port   = 5432\n  to_port     = 5432\n  cidr_blocks = ["${cidr}"]\n}\n`;
 const vpc = (cidr: string) => `resource "aws_vpc" "main" {\n  cidr_block = "${cidr}"\n}\n`;
 
-export const ENV_RULE_EXAMPLES: Record<string, { bad: EnvironmentExample[]; good: EnvironmentExample[] }> = {
+export const ENV_RULE_EXAMPLES: { readonly [Id in EnvRuleId]: { bad: EnvironmentExample[]; good: EnvironmentExample[] } } = {
   'ENV-CROSS-REFERENCE': {
     bad: [
       {

@@ -41,7 +41,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 const READ_CONCURRENCY = 16;
 
 /** Text formats that can name infrastructure: Terraform, tfvars, backends, YAML, JSON, env and ini files. */
-export function isEnvironmentFile(path: string): boolean {
+function isEnvironmentFile(path: string): boolean {
   return /\.(tf|tfvars|hcl|tfbackend|json|ya?ml|conf|env|ini|properties|toml)$/.test(path) || /(^|\/)\.env$/.test(path);
 }
 

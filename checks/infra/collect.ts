@@ -26,7 +26,7 @@ export interface SelectionOptions {
 }
 
 /** More than any real configuration; a bound on what one changed file can pull in. */
-export const MAX_SELECTED_FILES = 20_000;
+const MAX_SELECTED_FILES = 20_000;
 const READ_CONCURRENCY = 32;
 
 export async function selectInfraFiles(changeSet: ChangeSet, options: SelectionOptions, report: Report): Promise<InfraSelection> {

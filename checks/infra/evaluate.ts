@@ -15,7 +15,7 @@ import { INFRA_RULES } from './rules/index.js';
 import { applySuppressions } from './suppressions.js';
 
 /** Files over this size are reported (`PARSE-ERROR`), not parsed. */
-export const MAX_INFRA_FILE_BYTES = 1024 * 1024;
+const MAX_INFRA_FILE_BYTES = 1024 * 1024;
 
 export interface InfraAnalysisInput {
   /** Files at base, under their base paths. */

@@ -10,7 +10,7 @@ export const INFRA_FORMATS = ['terraform', 'cloudformation', 'kubernetes', 'ngin
 export type InfraFormat = (typeof INFRA_FORMATS)[number];
 
 /** Stands for a value that depends on something we could not resolve (a variable without a literal default, a data source...). Rules answer `unknown` on it, never pass or fail. */
-export const UNRESOLVED = Symbol.for('hipaa-guard.unresolved');
+const UNRESOLVED = Symbol.for('hipaa-guard.unresolved');
 export interface Unresolved {
   [UNRESOLVED]: true;
   /** The expression as written, e.g. `${var.policy}`. */

@@ -5,7 +5,7 @@
  * writes its own `check`.
  */
 import type { Change } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule, RuleExamples } from '../model/rule.js';
 import { isUnresolved, type InfraFormat, type InfraResource, type Unresolved } from './model.js';
 
 /** Keys and indexes into `InfraResource.values`. */
@@ -104,7 +104,7 @@ export function decidePresent(resource: InfraResource, path: AttributePath): App
 }
 
 /** An expression that only reads an attribute of a managed resource or data source. */
-export function isResourceReference(value: Unresolved): boolean {
+function isResourceReference(value: Unresolved): boolean {
   const expression = value.expression.trim();
   // CloudFormation: an attribute of a resource, or a Ref (a resource, or a parameter without
   // default, which CloudFormation makes every stack give a value).
@@ -119,7 +119,7 @@ export function undecidedVerdict(applies: Undecided): UnknownVerdict {
 }
 
 /** What an unknown verdict says of an unresolved value: the expression, and why when known. */
-export function unknownOf(value: Unresolved): { expression: string; reason?: string } {
+function unknownOf(value: Unresolved): { expression: string; reason?: string } {
   return { expression: value.expression, ...(value.reason ? { reason: value.reason } : {}) };
 }
 
@@ -139,7 +139,7 @@ export interface InfraRuleContext {
   resources: readonly InfraResource[];
 }
 
-export interface InfraRule extends Rule {
+export interface InfraRule extends Rule<InfraExample> {
   formats: readonly InfraFormat[];
   /** Resource types the rule reads (`aws_lb_listener`, `AWS::S3::Bucket`, `Ingress`, `nginx:server`). */
   resourceTypes: readonly string[];
@@ -158,7 +158,7 @@ export interface InfraRule extends Rule {
   strength?: (value: unknown) => number | undefined;
   /** Report only these changes (a rule about a change, e.g. "retention lowered"); default: all. */
   onlyChanges?: readonly Change[];
-  examples: { bad: InfraExample[]; good: InfraExample[] };
+  examples: RuleExamples<InfraExample>;
 }
 
 /** Reads the value at `path`; `undefined` when any step is missing. */

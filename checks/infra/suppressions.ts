@@ -45,7 +45,7 @@ export function readSuppressions(text: string): Suppression[] {
 }
 
 /** Why a suppression cannot be honoured on `today` (YYYY-MM-DD), or `undefined` when it is valid. */
-export function suppressionProblem(suppression: Suppression, today: string): string | undefined {
+function suppressionProblem(suppression: Suppression, today: string): string | undefined {
   if (!suppression.reason) return `suppression of ${suppression.ruleId} has no reason; write reason="..."`;
   if (suppression.until === undefined) return undefined;
   if (!isCalendarDate(suppression.until)) {

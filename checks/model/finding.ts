@@ -23,6 +23,8 @@ export interface EndpointLocation {
   url: string;
   /** The address actually connected to (after DNS or an override), when known. */
   address?: string;
+  /** The line of the endpoint's `url:` in the config file, when it was declared in one. */
+  configLine?: number;
 }
 
 export interface FileLocation {

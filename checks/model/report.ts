@@ -75,7 +75,7 @@ export interface Report {
 }
 
 /** Which changes block a merge; `existing` violations are reported but by default not blocking. */
-export const BLOCKING_CHANGES: readonly Change[] = CHANGES.filter((change) => change !== 'existing');
+const BLOCKING_CHANGES: readonly Change[] = CHANGES.filter((change) => change !== 'existing');
 
 /** A finding blocks when it meets the threshold and is not a pre-existing, unchanged violation. */
 export function isBlocking(finding: Finding, failOn: FailOn, blockExisting = false): boolean {

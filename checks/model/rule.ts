@@ -5,10 +5,19 @@ import type { Safeguard } from './safeguards.js';
 export type RuleFamily = 'endpoint' | 'terraform' | 'cloudformation' | 'kubernetes' | 'nginx' | 'environment' | 'general';
 
 /**
+ * A rule's bad and good examples: recorded inputs of its family (a file, an observation, a
+ * small repository) that the registry-wide tests run through the real engine and the docs show.
+ */
+export interface RuleExamples<Example> {
+  bad: readonly Example[];
+  good: readonly Example[];
+}
+
+/**
  * A rule's public metadata. The id is permanent public interface (SARIF, suppressions,
  * issues): never rename it; a rename keeps the old id in `aliases`.
  */
-export interface Rule {
+export interface Rule<Example = unknown> {
   id: string;
   title: string;
   family: RuleFamily;
@@ -21,4 +30,5 @@ export interface Rule {
   /** What to do about a finding, imperative, one paragraph of Markdown. */
   remediation: string;
   aliases?: string[];
+  examples?: RuleExamples<Example>;
 }

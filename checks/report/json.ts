@@ -29,7 +29,7 @@ export interface JsonReport {
   notes: string[];
 }
 
-export function toJsonFinding(finding: Finding): JsonFinding {
+function toJsonFinding(finding: Finding): JsonFinding {
   return {
     ruleId: finding.ruleId,
     title: finding.title,
@@ -46,7 +46,7 @@ export function toJsonFinding(finding: Finding): JsonFinding {
   };
 }
 
-export function toJsonReport(report: Report): JsonReport {
+function toJsonReport(report: Report): JsonReport {
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: report.tool,

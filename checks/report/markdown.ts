@@ -48,7 +48,7 @@ export function capEntries(entries: readonly string[], maxLength: number, more: 
 }
 
 /** Who ran what, when and against which profile: the audit header. */
-export function auditTable(report: Report): string {
+function auditTable(report: Report): string {
   const profile = report.profile
     ? `${escapeMarkdown(report.profile.name)} ${escapeMarkdown(report.profile.version)} (${escapeMarkdown(report.profile.source)})`
     : 'none (no endpoints probed)';
@@ -94,7 +94,7 @@ export function findingsTable(findings: readonly Finding[], options: MarkdownOpt
 }
 
 /** Everything about one finding an auditor needs: where, which 164.312 paragraph, what, how to fix, evidence. */
-export function findingDetails(finding: Finding): string {
+function findingDetails(finding: Finding): string {
   const lines = [
     `### ${finding.severity.toUpperCase()} ${inlineCode(finding.ruleId)} ${escapeMarkdown(finding.title)}`,
     '',
@@ -127,7 +127,7 @@ function strengthenedRow(entry: Strengthening): string {
 }
 
 /** Lines that list what got stronger: reusable in a check-run summary. */
-export function strengthenedTable(strengthened: readonly Strengthening[]): string {
+function strengthenedTable(strengthened: readonly Strengthening[]): string {
   return ['| Rule | Location | What got stronger |', '|---|---|---|', ...strengthened.map(strengthenedRow)].join('\n');
 }
 

@@ -4,9 +4,9 @@ import type { Rule } from '../model/rule.js';
 import { safeguardTitle } from '../model/safeguards.js';
 import { DEFAULT_CONFIG_PATH } from '../config/load-config.js';
 
-export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** Where SARIF viewers send people to read about the tool. */
-export const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/hipaa-guard';
+const TOOL_INFORMATION_URI = 'https://www.npmjs.com/package/hipaa-guard';
 /** The key of our fingerprint in `partialFingerprints`; bump the suffix only if the fingerprint recipe changes. */
 export const FINGERPRINT_KEY = 'hipaaGuardFingerprint/v1';
 /** GitHub code scanning keeps at most this many results per run; the rest are reported as a notification. */
@@ -17,8 +17,6 @@ export interface SarifOptions {
   rules: readonly Rule[];
   /** The config file endpoint findings point at (GitHub code scanning needs a file and a line). */
   configPath?: string;
-  /** Line of each endpoint's entry in the config file, by URL (see `endpointLines`). */
-  endpointLines?: ReadonlyMap<string, number>;
   /** `tool.driver.informationUri`, e.g. the Action's repository; default TOOL_INFORMATION_URI. */
   informationUri?: string;
 }
@@ -251,7 +249,7 @@ function sarifLocation(location: Location, options: SarifOptions): SarifLocation
     const place = physical(location.path, location.startLine, location.endLine);
     return location.address ? { ...place, logicalLocations: [{ fullyQualifiedName: location.address, kind: 'resource' }] } : place;
   }
-  const line = options.endpointLines?.get(location.url);
+  const line = location.configLine;
   return {
     ...physical(options.configPath ?? DEFAULT_CONFIG_PATH, line ?? 1, line ?? 1),
     logicalLocations: [{ fullyQualifiedName: locationLabel(location), kind: 'resource' }],

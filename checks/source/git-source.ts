@@ -122,7 +122,7 @@ export class GitRefSource implements FileSource {
 }
 
 /** `ls-tree -r -t -z -l` output: `<mode> <type> <oid> <size>\t<name>` records, NUL-terminated; names as bytes. */
-export function parseTree(output: Buffer): Map<string, TreeEntry> {
+function parseTree(output: Buffer): Map<string, TreeEntry> {
   const entries = new Map<string, TreeEntry>();
   for (let start = 0; start < output.length; ) {
     const end = output.indexOf(0, start);
@@ -260,7 +260,7 @@ export class WorkingTreeSource implements FileSource {
 }
 
 /** The default branch: `origin/HEAD`, else a local `main` or `master`. */
-export async function defaultBranch(repoDir: string): Promise<string | undefined> {
+async function defaultBranch(repoDir: string): Promise<string | undefined> {
   try {
     return (await runGit(repoDir, ['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])).toString('utf8').trim();
   } catch {
@@ -271,7 +271,7 @@ export async function defaultBranch(repoDir: string): Promise<string | undefined
   }
 }
 
-export async function resolveCommit(repoDir: string, ref: string): Promise<string> {
+async function resolveCommit(repoDir: string, ref: string): Promise<string> {
   try {
     return (await runGit(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).toString('utf8').trim();
   } catch (error) {
@@ -283,7 +283,7 @@ export async function resolveCommit(repoDir: string, ref: string): Promise<strin
 const STATUS: Record<string, ChangeStatus> = { A: 'added', C: 'added', M: 'modified', T: 'modified', D: 'removed', R: 'renamed' };
 
 /** `git diff --name-status -z -M` into ChangedFiles. */
-export function parseNameStatus(output: Buffer): ChangedFile[] {
+function parseNameStatus(output: Buffer): ChangedFile[] {
   const fields = nulFields(output);
   const changed: ChangedFile[] = [];
   for (let i = 0; i < fields.length; ) {

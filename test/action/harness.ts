@@ -4,17 +4,17 @@
  * @octokit/webhooks-examples, pointed at a temporary git repository), GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files, and GITHUB_API_URL at a loopback fake of the GitHub API.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../support/temp-repo.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const ACTION_BUNDLE = join(ROOT, 'dist', 'action.js');
-export const NODE24 = join(ROOT, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node');
+const ACTION_BUNDLE = join(ROOT, 'dist', 'action.js');
+const NODE24 = join(ROOT, '.cache', 'node24', 'node_modules', 'node', 'bin', 'node');
 
 /** The Node 24 binary the runner uses; installed by scripts/install-test-deps.sh (npm's pretest). */
 export function node24(): string {
@@ -22,40 +22,7 @@ export function node24(): string {
   return NODE24;
 }
 
-// ---- a temporary git repository --------------------------------------------------------------
-
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: 'Test',
-  GIT_AUTHOR_EMAIL: 'test@example.org',
-  GIT_COMMITTER_NAME: 'Test',
-  GIT_COMMITTER_EMAIL: 'test@example.org',
-  GIT_AUTHOR_DATE: '2026-11-20T10:00:00Z',
-  GIT_COMMITTER_DATE: '2026-11-20T10:00:00Z',
-};
-
-export function git(repoDir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: repoDir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' }).trim();
-}
-
-/** A repository with one commit per entry of `commits` (path → text; `null` deletes); returns the SHAs. */
-export async function createRepo(commits: Record<string, string | null>[]): Promise<{ dir: string; shas: string[] }> {
-  const dir = await mkdtemp(join(tmpdir(), 'hipaa-guard-action-repo-'));
-  git(dir, 'init', '--quiet', '--initial-branch=main');
-  const shas: string[] = [];
-  for (const [index, files] of commits.entries()) {
-    for (const [path, text] of Object.entries(files)) {
-      if (text === null) git(dir, 'rm', '--quiet', path);
-      else {
-        await mkdir(dirname(join(dir, path)), { recursive: true });
-        await writeFile(join(dir, path), text);
-      }
-    }
-    git(dir, 'add', '--all');
-    git(dir, 'commit', '--quiet', '--allow-empty', '-m', `commit ${index}`);
-    shas.push(git(dir, 'rev-parse', 'HEAD'));
-  }
-  return { dir, shas };
-}
+// ---- repository contents ---------------------------------------------------------------------
 
 /**
  * `count` databases in one Terraform file, compliant but for `publicly_accessible` as given:
@@ -125,7 +92,7 @@ export interface ActionInvocation {
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` records of GITHUB_OUTPUT. */
-export function parseOutputFile(text: string): Record<string, string> {
+function parseOutputFile(text: string): Record<string, string> {
   const outputs: Record<string, string> = {};
   const pattern = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
   for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
@@ -133,7 +100,7 @@ export function parseOutputFile(text: string): Record<string, string> {
 }
 
 export async function runBundledAction(invocation: ActionInvocation): Promise<ActionRun> {
-  const work = await mkdtemp(join(tmpdir(), 'hipaa-guard-runner-'));
+  const work = tempDir('hipaa-guard-runner-');
   const files = { event: join(work, 'event.json'), output: join(work, 'output'), summary: join(work, 'summary.md') };
   await writeFile(files.event, JSON.stringify(invocation.payload));
   await writeFile(files.output, '');

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, readInputs, shareOf } from '../../action/inputs.js';
+import { readManifest } from './action-docs.js';
 
 const given = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? '';
 
 describe('readInputs', () => {
-  it('applies the defaults of action.yml when inputs are empty', () => {
-    expect(readInputs(given({ token: 't' }))).toEqual({ config: '.github/hipaa-guard.yml', mode: 'auto', token: 't', sarifFile: 'hipaa-guard.sarif', maxIssues: 10 });
+  it('applies the defaults of action.yml when inputs are empty', async () => {
+    // Given the inputs a runner sets when a workflow names none: action.yml's defaults (the token's expression evaluated)
+    const manifest = await readManifest();
+    const defaults = Object.fromEntries(Object.entries(manifest.inputs).map(([name, input]) => [name, name === 'token' ? 't' : (input.default ?? '')]));
+    const expected = { config: '.github/hipaa-guard.yml', mode: 'auto', token: 't', sarifFile: 'hipaa-guard.sarif', maxIssues: 10 };
+    // Then they read as the documented settings, and exactly as empty inputs do (a caller that passes no defaults)
+    expect(readInputs(given(defaults))).toEqual(expected);
+    expect(readInputs(given({ token: 't' }))).toEqual(expected);
   });
 
   it('reads every input into one typed settings object', () => {

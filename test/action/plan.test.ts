@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../github/fake-github.js';
 import { listener, planJson } from '../infra/plan/plan-builders.js';
-import { createRepo, pullRequestPayload, runBundledAction } from './harness.js';
+import { pullRequestPayload, runBundledAction } from './harness.js';
+import { createRepo } from '../support/temp-repo.js';
 
 const EDGE = `resource "aws_lb_listener" "https" {\n  load_balancer_arn = var.lb_arn\n  protocol          = "HTTPS"\n  ssl_policy        = var.ssl_policy\n}\n`;
 const ROOT = `module "edge" {\n  source     = "./modules/edge"\n  ssl_policy = var.ssl_policy\n}\n`;

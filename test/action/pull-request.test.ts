@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
-import { createRepo, databases, git, pullRequestPayload, pushPayload, runBundledAction } from './harness.js';
+import { databases, pullRequestPayload, pushPayload, runBundledAction } from './harness.js';
+import { createRepo, git, tempDir } from '../support/temp-repo.js';
 
 const CONFIG = '.github/hipaa-guard.yml';
 
@@ -106,7 +107,7 @@ describe('the bundled Action on pull requests and pushes', () => {
     // Given an origin with both commits and a depth-1 clone of the head
     const origin = await createRepo([{ [CONFIG]: 'fail-on: high\n', 'infra/db.tf': databases(1, false) }, { 'infra/db.tf': databases(1, true) }]);
     git(origin.dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
-    const clone = `${origin.dir}-clone`;
+    const clone = join(tempDir('hipaa-guard-clone-'), 'checkout');
     git(origin.dir, 'clone', '--quiet', '--depth=1', `file://${origin.dir}`, clone);
     // When the Action runs there
     const run = await runBundledAction({ repoDir: clone, eventName: 'pull_request', payload: pullRequestPayload('opened', origin.shas[0]!, origin.shas[1]!), apiUrl });
@@ -118,7 +119,7 @@ describe('the bundled Action on pull requests and pushes', () => {
   it('reads the change through the compare API when the base commit cannot be fetched', async () => {
     // Given a depth-1 checkout with no remote to fetch from, and GitHub holding the repository
     const origin = await createRepo([{ [CONFIG]: 'fail-on: high\n', 'infra/db.tf': databases(3, false) }, { 'infra/db.tf': databases(3, true) }]);
-    const clone = `${origin.dir}-isolated`;
+    const clone = join(tempDir('hipaa-guard-isolated-'), 'checkout');
     git(origin.dir, 'clone', '--quiet', '--depth=1', `file://${origin.dir}`, clone);
     git(clone, 'remote', 'remove', 'origin');
     github.options.repoDir = origin.dir;

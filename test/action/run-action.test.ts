@@ -12,7 +12,8 @@ import { runAction, type ActionResult } from '../../action/run.js';
 import { useFakeGitHub, type FakeGitHub } from '../github/fake-github.js';
 import { JOB_SUMMARY_BYTES } from '../github/github-limits.js';
 import { publishOptions, testOctokit } from '../github/builders.js';
-import { createRepo, databases, git } from './harness.js';
+import { databases } from './harness.js';
+import { createRepo, git, tempDir } from '../support/temp-repo.js';
 import { writeFile } from 'node:fs/promises';
 
 const CONFIG = '.github/hipaa-guard.yml';
@@ -49,9 +50,10 @@ describe('runAction (from source)', () => {
   beforeEach(() => ({ github, apiUrl } = fake));
 
   async function runOn(workspace: string, eventName: string, payload: object, inputs: Record<string, string> = {}) {
-    const eventPath = join(workspace, '..', `${eventName}-${Date.now()}.json`);
+    const runner = tempDir('hipaa-guard-runner-');
+    const eventPath = join(runner, 'event.json');
     await writeFile(eventPath, JSON.stringify(payload));
-    const context = await readRunContext({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/infra', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: apiUrl, RUNNER_TEMP: join(workspace, '..') });
+    const context = await readRunContext({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/infra', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: apiUrl, RUNNER_TEMP: runner });
     const settings = readInputs((name) => ({ token: 'ghs_test', ...inputs })[name] ?? '');
     const { port, record } = recordingPort();
     const result: ActionResult = await runAction(settings, context, testOctokit(apiUrl), publishOptions(), port);
@@ -66,7 +68,7 @@ describe('runAction (from source)', () => {
     ]);
     const [base, head] = origin.shas as [string, string];
     git(origin.dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
-    const clone = `${origin.dir}-queue`;
+    const clone = join(tempDir('hipaa-guard-queue-'), 'checkout');
     git(origin.dir, 'clone', '--quiet', '--depth=1', `file://${origin.dir}`, clone);
     // When the Action runs on merge_group.checks_requested
     const { result, record } = await runOn(clone, 'merge_group', { action: 'checks_requested', merge_group: { base_sha: base, head_sha: head, base_ref: 'refs/heads/main' } });
@@ -90,7 +92,7 @@ describe('runAction (from source)', () => {
     const head = git(origin.dir, 'rev-parse', 'HEAD');
     git(origin.dir, 'checkout', '--quiet', 'main');
     git(origin.dir, 'config', 'uploadpack.allowAnySHA1InWant', 'true');
-    const clone = `${origin.dir}-main`;
+    const clone = join(tempDir('hipaa-guard-main-'), 'checkout');
     git(origin.dir, 'clone', '--quiet', '--depth=1', '--branch=main', `file://${origin.dir}`, clone);
     const payload = {
       action: 'completed',

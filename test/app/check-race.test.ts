@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { scanChanges } from '../../checks/scan.js';
 import { FakeGitHub, type FakeCheckRun } from '../github/fake-github.js';
 import { startRedis, type RedisServer } from '../support/redis-server.js';
-import { createTempRepo, type TempRepo } from '../source/temp-repo.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 import { examplePayload, inTestRepository } from './harness.js';
 import { REPLICA_APP_ID, startReplica, type Replica } from './replica.js';
 

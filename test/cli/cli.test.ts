@@ -54,7 +54,7 @@ describe('hipaa-guard probe: usage and config errors (exit 2, nothing probed)', 
   it('suggests the option meant', async () => {
     const io = memoryIo(dir);
 
-    expect(await runCli(['probe', 'https://a.example.org', '--formt', 'json'], io)).toBe(2);
+    expect(await runCli(['probe', 'https://127.0.0.1:1/', '--formt', 'json'], io)).toBe(2);
     expect(io.err()).toBe('hipaa-guard probe: unknown option --formt; did you mean --format?\nRun `hipaa-guard probe --help` for usage.\n');
   });
 
@@ -62,7 +62,7 @@ describe('hipaa-guard probe: usage and config errors (exit 2, nothing probed)', 
     // Given a config whose second endpoint is plain http and that has a misspelt key
     await writeFile(
       join(dir, 'guard.yml'),
-      ['profile: hipaa', 'endpoints:', '  - url: https://api.example.org', '  - url: http://portal.example.org', 'fail_on: high', ''].join('\n'),
+      ['profile: hipaa', 'endpoints:', '  - url: https://127.0.0.1:1/', '  - url: http://127.0.0.1:2/', 'fail_on: high', ''].join('\n'),
     );
     const io = memoryIo(dir);
 
@@ -83,7 +83,7 @@ describe('hipaa-guard probe: usage and config errors (exit 2, nothing probed)', 
   });
 
   it('names the line of a YAML syntax error', async () => {
-    await writeFile(join(dir, 'broken.yml'), 'endpoints:\n  - url: [https://a.example.org\n');
+    await writeFile(join(dir, 'broken.yml'), 'endpoints:\n  - url: [https://127.0.0.1:1/\n');
     const io = memoryIo(dir);
 
     expect(await runCli(['probe', '--config', 'broken.yml'], io)).toBe(2);
@@ -107,7 +107,7 @@ describe('hipaa-guard probe: usage and config errors (exit 2, nothing probed)', 
   it('refuses a bad --fail-on value', async () => {
     const io = memoryIo(dir);
 
-    expect(await runCli(['probe', 'https://a.example.org', '--fail-on', 'severe'], io)).toBe(2);
+    expect(await runCli(['probe', 'https://127.0.0.1:1/', '--fail-on', 'severe'], io)).toBe(2);
     expect(io.err()).toContain('--fail-on must be one of critical, high, medium, low, never (got "severe")');
   });
 

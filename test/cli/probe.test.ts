@@ -39,8 +39,8 @@ describe('probeConfig', () => {
     const config = probeConfig({ urls: [], ca: 'extra.pem', profile: 'mozilla-modern', timeout: '2500', concurrency: '4' }, FILE_CONFIG);
 
     expect(config.endpoints).toEqual([
-      { url: 'https://api.example.org', ca: 'extra.pem' },
-      { url: 'https://portal.example.org:8443/login', ca: 'certs/root.pem' },
+      { url: 'https://api.example.org', ca: 'extra.pem', line: 4 },
+      { url: 'https://portal.example.org:8443/login', ca: 'certs/root.pem', line: 5 },
     ]);
     expect(config.profile).toBe('mozilla-modern');
     expect(config.probe).toEqual({ timeout: 2500, concurrency: 4, 'on-pull-request': false });

@@ -7,7 +7,7 @@ import { runCli } from '../../cli/cli.js';
 import { UsageError } from '../../cli/command.js';
 import { scanCommand } from '../../cli/scan.js';
 import type { JsonReport } from '../../checks/report/json.js';
-import { createTempRepo, type TempRepo } from '../source/temp-repo.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 import { listener, planJson } from '../infra/plan/plan-builders.js';
 import { memoryIo } from './memory-io.js';
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError, type CliIo } from '../../cli/command.js';
 import { scanCommand } from '../../cli/scan.js';
 import type { JsonReport } from '../../checks/report/json.js';
-import { createTempRepo, type TempRepo } from '../source/temp-repo.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 
 function captureIo(cwd: string): CliIo & { out: () => string; err: () => string } {
   let out = '';

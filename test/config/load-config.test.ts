@@ -18,7 +18,19 @@ endpoints:
     ca: certs/internal-root.pem
 `);
     expect(config.endpoints).toEqual([
-      { url: 'https://api.example.org', http: 'http://api.example.org/', address: '203.0.113.7', ca: 'certs/internal-root.pem' },
+      { url: 'https://api.example.org', http: 'http://api.example.org/', address: '203.0.113.7', ca: 'certs/internal-root.pem', line: 3 },
+    ]);
+  });
+
+  it('records the line of each endpoint\'s url key, wherever the key stands in its entry', () => {
+    // Given endpoints whose url is the first and the second key of their entry
+    const config = parseConfig(
+      ['# production endpoints', 'profile: hipaa', 'endpoints:', '  - url: https://api.example.org', '    address: 203.0.113.7', '  - http: http://portal.example.org/', '    url: https://portal.example.org', ''].join('\n'),
+    );
+    // Then each endpoint knows the line reports point at
+    expect(config.endpoints.map((endpoint) => [endpoint.url, endpoint.line])).toEqual([
+      ['https://api.example.org', 4],
+      ['https://portal.example.org', 7],
     ]);
   });
 

@@ -60,8 +60,8 @@ describe('probeTargetOf', () => {
 
 describe('checkEndpoints', () => {
   it('probes, judges and records the run as audit evidence', async () => {
-    // Given a good and an expired endpoint
-    const endpoints = [endpointOf('good'), endpointOf('expired')];
+    // Given a good and an expired endpoint, the expired one declared on line 9 of the config
+    const endpoints = [endpointOf('good'), { ...endpointOf('expired'), line: 9 }];
     const progress: ProbeProgress[] = [];
     // When they are probed with the hipaa profile
     const report = await checkEndpoints(requestFor(endpoints, { onProgress: (step) => progress.push(step) }));
@@ -72,7 +72,7 @@ describe('checkEndpoints', () => {
     expect(report.tool.name).toBe('hipaa-guard');
     // And the expired certificate is a finding at that endpoint, the good one has no certificate findings
     const expired = report.findings.filter((finding) => finding.ruleId === 'CERT-EXPIRED');
-    expect(expired.map((finding) => finding.location)).toEqual([{ kind: 'endpoint', url: endpointOf('expired').url, address: '127.0.0.1' }]);
+    expect(expired.map((finding) => finding.location)).toEqual([{ kind: 'endpoint', url: endpointOf('expired').url, address: '127.0.0.1', configLine: 9 }]);
     expect(report.findings.filter((finding) => finding.location.kind === 'endpoint' && finding.location.url === endpointOf('good').url && finding.ruleId.startsWith('CERT-'))).toEqual([]);
     expect(report.errors).toEqual([]);
     // And progress was reported once per endpoint
@@ -89,9 +89,11 @@ describe('checkEndpoints', () => {
   });
 
   it('reports an unreadable CA file as a config error naming the file, and probes the rest', async () => {
-    const broken = { ...endpointOf('good'), ca: 'certs/missing.pem' };
+    const broken = { ...endpointOf('good'), ca: 'certs/missing.pem', line: 5 };
     const report = await checkEndpoints(requestFor([broken, endpointOf('no-redirect')]));
-    expect(report.errors).toEqual([expect.objectContaining({ category: 'config', target: broken.url, message: expect.stringContaining('certs/missing.pem') })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ category: 'config', target: broken.url, message: expect.stringContaining('certs/missing.pem'), location: { kind: 'endpoint', url: broken.url, address: '127.0.0.1', configLine: 5 } }),
+    ]);
     expect(report.targets.map((target) => target.kind === 'endpoint' && target.url)).toEqual([endpointOf('no-redirect').url]);
   });
 

@@ -41,13 +41,13 @@ resource "aws_db_instance" "phi" {
 }
 `;
 
-export const ARTIFACT_BUCKET = `
+const ARTIFACT_BUCKET = `
 resource "aws_s3_bucket" "artifacts" {
   bucket = "acme-artifacts"
 }
 `;
 
-export const DEV_NETWORK_POLICY = `apiVersion: networking.k8s.io/v1
+const DEV_NETWORK_POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
   name: allow-staging

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
 import { checkEnvironments } from '../../checks/environments/index.js';
-import { ENV_RULE_EXAMPLES, type EnvironmentExample } from '../../checks/environments/examples.js';
+import type { EnvironmentExample } from '../../checks/environments/examples.js';
 import { ENV_RULES } from '../../checks/environments/rules.js';
 import { locationLabel } from '../../checks/model/finding.js';
 import { memoryChangeSet } from '../support/memory-source.js';
@@ -13,20 +13,13 @@ async function findingsOf(example: EnvironmentExample) {
   return report.findings;
 }
 
-describe.each(ENV_RULES.map((rule) => rule.id))('%s examples', (id) => {
-  const examples = ENV_RULE_EXAMPLES[id];
-
-  it('has at least one bad and one good example', () => {
-    expect(examples?.bad.length).toBeGreaterThan(0);
-    expect(examples?.good.length).toBeGreaterThan(0);
-  });
-
-  it.each(examples?.bad ?? [])('Given a bad example, then exactly its line is reported, as introduced ($at)', async (example) => {
+describe.each(ENV_RULES.map((rule) => [rule.id, rule.examples] as const))('%s examples', (id, examples) => {
+  it.each(examples.bad)('Given a bad example, then exactly its line is reported, as introduced ($at)', async (example) => {
     const findings = (await findingsOf(example)).filter((finding) => finding.ruleId === id);
     expect(findings.map((finding) => [locationLabel(finding.location), finding.change])).toEqual([[example.at, 'introduced']]);
   });
 
-  it.each(examples?.good ?? [])('Given a good example, then nothing is reported at all', async (example) => {
+  it.each(examples.good)('Given a good example, then nothing is reported at all', async (example) => {
     expect(await findingsOf(example)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadChangeSet } from '../../checks/github/api-source.js';
 import { completeCheckRun, startCheckRun } from '../../checks/github/check-run.js';
-import { createRepo } from '../action/harness.js';
+import { createRepo } from '../support/temp-repo.js';
 import { FakeGitHub } from './fake-github.js';
 import { publishOptions, REPO, reportWith, testOctokit } from './builders.js';
 

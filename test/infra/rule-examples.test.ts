@@ -34,12 +34,6 @@ describe('the infra rule registry', () => {
     for (const id of ids) expect(id).toMatch(/^(IAC|K8S|NGINX)-[A-Z0-9]+(-[A-Z0-9]+)*$/);
   });
 
-  it.each(INFRA_RULES.map((rule) => [rule.id, rule] as const))('%s has bad and good examples', (_id, rule) => {
-    expect(rule.examples.bad.length).toBeGreaterThan(0);
-    expect(rule.examples.good.length).toBeGreaterThan(0);
-    expect(rule.description.length).toBeGreaterThan(20);
-    expect(rule.remediation.length).toBeGreaterThan(10);
-  });
 });
 
 const badExamples = INFRA_RULES.flatMap((rule) => rule.examples.bad.map((example, index) => [`${rule.id} bad #${index + 1} (${example.path})`, rule, example] as const));

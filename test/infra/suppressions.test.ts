@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { makeFinding, type Finding } from '../../checks/model/finding.js';
+import type { Finding } from '../../checks/model/finding.js';
 import { applySuppressions, readSuppressions } from '../../checks/infra/suppressions.js';
 import { rdsEncryption } from '../../checks/infra/rules/aws-data.js';
+import { fileFinding } from '../support/report-builder.js';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 
 function findingAt(line: number): Finding {
-  return makeFinding(rdsEncryption, {
-    message: 'storage_encrypted is false',
-    location: { kind: 'file', path: 'db.tf', startLine: line, endLine: line },
-    subject: `db.tf#${line}`,
-  });
+  return fileFinding(rdsEncryption, { location: { kind: 'file', path: 'db.tf', startLine: line, endLine: line }, subject: `db.tf#${line}` });
 }
 
 const TEXT = (comment: string) => `resource "aws_db_instance" "phi" {\n  ${comment}\n  storage_encrypted = false\n}\n`;

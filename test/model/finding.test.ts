@@ -1,48 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { compareFindings, fingerprintOf, locationLabel, makeFinding, meetsThreshold, type Finding } from '../../checks/model/finding.js';
-import type { Rule } from '../../checks/model/rule.js';
 import { blockingFindings, emptyReport, isBlocking, mergeReports } from '../../checks/model/report.js';
+import { API_ADDRESS, API_URL, endpointFinding, fileFinding, HSTS_MISSING_RULE, LEGACY_TLS_RULE, S3_ENCRYPTION_RULE } from '../support/report-builder.js';
 
-const rule: Rule = {
-  id: 'TEST-RULE',
-  title: 'A test rule',
-  family: 'general',
-  severity: 'high',
-  safeguard: 'transmission-security',
-  description: 'Checks a thing.',
-  remediation: 'Fix the thing.',
-};
-
+/** A finding without a change (as an endpoint's), on the shared test rule of high severity. */
 function finding(overrides: Partial<Finding> = {}): Finding {
-  return {
-    ...makeFinding(rule, {
-      message: 'found X, expected Y',
-      location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 5 },
-      subject: 'aws_lb_listener.front',
-    }),
-    ...overrides,
-  };
+  return { ...endpointFinding(LEGACY_TLS_RULE), ...overrides };
 }
 
 describe('makeFinding', () => {
   it('fills the rule metadata, the safeguard citation and a fingerprint', () => {
-    expect(finding()).toEqual({
-      ruleId: 'TEST-RULE',
-      title: 'A test rule',
-      severity: 'high',
+    // Given a rule without a citation of its own
+    expect(HSTS_MISSING_RULE.citation).toBeUndefined();
+    expect(endpointFinding(HSTS_MISSING_RULE, { message: 'found X, expected Y', evidence: {} })).toEqual({
+      ruleId: 'TEST-HSTS-MISSING',
+      title: 'No Strict-Transport-Security header',
+      severity: 'medium',
       safeguard: 'transmission-security',
       citation: '45 CFR 164.312(e)(1)',
       message: 'found X, expected Y',
-      remediation: 'Fix the thing.',
-      location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 5 },
+      remediation: 'Send `Strict-Transport-Security: max-age=31536000; includeSubDomains`.',
+      location: { kind: 'endpoint', url: API_URL, address: API_ADDRESS },
       evidence: {},
-      fingerprint: fingerprintOf('TEST-RULE', 'aws_lb_listener.front'),
+      fingerprint: fingerprintOf('TEST-HSTS-MISSING', API_URL),
     });
   });
 
   it('prefers the rule citation and the given severity', () => {
     const made = makeFinding(
-      { ...rule, citation: '45 CFR 164.312(e)(2)(ii)' },
+      { ...HSTS_MISSING_RULE, citation: '45 CFR 164.312(e)(2)(ii)' },
       { message: 'm', location: { kind: 'endpoint', url: 'https://a.example.org' }, subject: 's', severity: 'low', change: 'weakened' },
     );
     expect(made).toMatchObject({ citation: '45 CFR 164.312(e)(2)(ii)', severity: 'low', change: 'weakened' });
@@ -52,8 +38,8 @@ describe('makeFinding', () => {
     // Issues and SARIF baselines store fingerprints: the value itself must not drift between versions
     expect(fingerprintOf('A', 'x')).toBe('99c77f654c8e612954cce02c790a1aff');
     // and moving the finding to other lines keeps it
-    const moved = makeFinding(rule, { message: 'found X, expected Y', location: { kind: 'file', path: 'main.tf', startLine: 40, endLine: 42 }, subject: 'aws_lb_listener.front' });
-    expect(moved.fingerprint).toBe(finding().fingerprint);
+    const at = (startLine: number) => fileFinding(S3_ENCRYPTION_RULE, { location: { kind: 'file', path: 'main.tf', startLine, endLine: startLine + 2 } });
+    expect(at(40).fingerprint).toBe(at(3).fingerprint);
     expect(fingerprintOf('A', 'x')).not.toBe(fingerprintOf('A', 'y'));
     expect(fingerprintOf('A', 'x')).not.toBe(fingerprintOf('B', 'x'));
     expect(fingerprintOf('A', 'x')).toMatch(/^[0-9a-f]{32}$/);

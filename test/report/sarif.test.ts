@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { endpointLines } from '../../checks/report/endpoint-lines.js';
+import { parseConfig } from '../../checks/config/load-config.js';
 import { FINGERPRINT_KEY, SARIF_MAX_RESULTS, renderSarif, toSarif, type SarifLog } from '../../checks/report/sarif.js';
 import { API_URL, cleanReport, endpointFinding, fileFinding, fullReport, S3_ENCRYPTION_RULE, TEST_RULES } from '../support/report-builder.js';
 
@@ -93,11 +93,12 @@ describe('toSarif', () => {
 
   it('points endpoint findings at the config line declaring the endpoint, with the URL as logical location', () => {
     // Given the config that declared the endpoint on line 4
-    const config = ['profile: hipaa', 'endpoints:', '  - url: https://other.example.org', `  - url: ${API_URL}`, '    address: 203.0.113.7', ''].join('\n');
-    const report = cleanReport({ findings: [endpointFinding()] });
+    const config = parseConfig(['profile: hipaa', 'endpoints:', '  - url: https://other.example.org', `  - url: ${API_URL}`, '    address: 203.0.113.7', ''].join('\n'));
+    const declared = config.endpoints.find((endpoint) => endpoint.url === API_URL);
+    const report = cleanReport({ findings: [endpointFinding(undefined, { location: { kind: 'endpoint', url: API_URL, address: '203.0.113.7', configLine: declared?.line } })] });
 
-    // When rendered with the config's endpoint lines
-    const run = firstRun(toSarif(report, { rules: TEST_RULES, configPath: 'ops/hipaa-guard.yml', endpointLines: endpointLines(config) }));
+    // When rendered
+    const run = firstRun(toSarif(report, { rules: TEST_RULES, configPath: 'ops/hipaa-guard.yml' }));
 
     // Then the result sits on that line
     expect(run.results[0]?.locations).toEqual([

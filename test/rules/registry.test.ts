@@ -29,6 +29,12 @@ describe('rule registry', () => {
     expect(rule.remediation.length).toBeGreaterThan(40);
   });
 
+  it.each(ALL_RULES.filter((rule) => rule.family !== 'general').map((rule) => [rule.id, rule] as const))('Given %s, then it carries a bad and a good example', (_id, rule) => {
+    // Each family's rule-examples test runs them through its real engine
+    expect(rule.examples?.bad.length).toBeGreaterThan(0);
+    expect(rule.examples?.good.length).toBeGreaterThan(0);
+  });
+
   it('Given issue 2, then every endpoint id it names is registered in the endpoint family', () => {
     expect(ISSUE_2_ENDPOINT_IDS.filter((id) => ruleById(id)?.family !== 'endpoint')).toEqual([]);
     expect(ENDPOINT_RULES.every((rule) => ALL_RULES.includes(rule))).toBe(true);

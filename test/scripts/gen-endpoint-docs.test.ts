@@ -21,6 +21,11 @@ describe('docs/endpoint-rules.md', () => {
       expect(section).toContain(`- Safeguard: ${safeguardTitle(rule.safeguard)}, ${rule.citation ?? citationOf(rule.safeguard)}`);
       expect(section).toMatch(/45 CFR 164\.312\([a-e]\)/);
       expect(section).toContain(`**Remediation.** ${rule.remediation}`);
+      // and its recorded examples, each with the facts that make it bad or good
+      for (const example of [...rule.examples.bad, ...rule.examples.good]) {
+        expect(section).toContain(`: ${example.when} (`);
+        expect(section).toContain(JSON.stringify(example.observation, null, 2));
+      }
     }
     expect(docs).toContain('- Severity: medium (high under `mozilla-modern`)');
     expect(docs).toContain('- Safeguard: Person or entity authentication, 45 CFR 164.312(d)');

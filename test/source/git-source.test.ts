@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitRefSource, gitChangeSet, parseBatch, WorkingTreeSource } from '../../checks/source/git-source.js';
 import { GitError } from '../../checks/source/run-git.js';
-import { createTempRepo, type TempRepo } from './temp-repo.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 import { refusal } from './refusal.js';
 
 describe('git sources', () => {

@@ -14,3 +14,13 @@ export function findingPlaces(findings: readonly Finding[]) {
     related: finding.related?.map(placeOf),
   }));
 }
+
+/** What a test about a rule's verdict on one file compares: the change, the line and the before/after evidence. */
+export function findingChange(finding: Finding) {
+  return {
+    change: finding.change,
+    line: finding.location.kind === 'file' ? finding.location.startLine : 0,
+    before: finding.evidence.before,
+    after: finding.evidence.after,
+  };
+}

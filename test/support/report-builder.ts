@@ -45,7 +45,7 @@ export const S3_ENCRYPTION_RULE: Rule = {
   aliases: ['TEST-S3-SSE-REMOVED'],
 };
 
-export const CLOUDTRAIL_RULE: Rule = {
+const CLOUDTRAIL_RULE: Rule = {
   id: 'TEST-CLOUDTRAIL-LOG-VALIDATION',
   title: 'CloudTrail log file validation off',
   family: 'terraform',

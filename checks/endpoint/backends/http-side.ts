@@ -12,7 +12,7 @@ import { CERTIFICATE_CIPHERS, handshake } from '../probe/tls-handshake.js';
 
 export type HttpSide = Pick<EndpointObservation, 'alpn' | 'http' | 'hsts'>;
 
-export async function observeHttpSide(target: ProbeTarget, timeouts: ProbeTimeouts): Promise<HttpSide> {
+async function observeHttpSide(target: ProbeTarget, timeouts: ProbeTimeouts): Promise<HttpSide> {
   const deadline = new Deadline(timeouts.totalMs);
   const limits = () => ({ connectMs: deadline.limit(timeouts.connectMs), handshakeMs: deadline.limit(timeouts.handshakeMs) });
   const [alpn, http, hsts] = await Promise.all([

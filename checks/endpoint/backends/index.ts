@@ -5,7 +5,7 @@ import { createTestsslBackend } from './testssl.js';
 import { createTlsScanBackend } from './tls-scan.js';
 
 /** Debian installs testssl.sh as `testssl`; tls-scan has no package and is looked up on the PATH. */
-export const DEFAULT_ENGINE_BINARIES = { 'tls-scan': 'tls-scan', testssl: 'testssl' } as const;
+const DEFAULT_ENGINE_BINARIES = { 'tls-scan': 'tls-scan', testssl: 'testssl' } as const;
 
 /**
  * Every backend, external ones run from `backend-path` or the PATH. For fronts whose config is

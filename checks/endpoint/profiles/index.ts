@@ -6,7 +6,7 @@ import type { TlsProfile } from './types.js';
 
 export type { TlsProfile } from './types.js';
 
-export const PROFILES: { readonly [Name in ProfileName]: TlsProfile } = {
+const PROFILES: { readonly [Name in ProfileName]: TlsProfile } = {
   hipaa: HIPAA,
   'nist-800-52r2': NIST_800_52R2,
   'mozilla-intermediate': MOZILLA_INTERMEDIATE,

@@ -41,7 +41,7 @@ const elbTls12: Expectation = {
   strength: elbPolicyStrength,
 };
 
-export const awsLbTlsPolicy = attributeRule({
+const awsLbTlsPolicy = attributeRule({
   ...encryption,
   id: 'K8S-AWS-LB-TLS-POLICY',
   title: 'AWS load balancer from Kubernetes allows TLS older than 1.2',
@@ -62,7 +62,7 @@ export const awsLbTlsPolicy = attributeRule({
   },
 });
 
-export const albSslRedirectMissing = attributeRule({
+const albSslRedirectMissing = attributeRule({
   ...encryption,
   id: 'K8S-ALB-SSL-REDIRECT-MISSING',
   title: 'ALB Ingress serves HTTP next to HTTPS without redirecting',
@@ -102,7 +102,7 @@ function checkScheme(resource: InfraResource): Verdict | undefined {
   return judgeValue(path, value, internal, 'load balancer scheme');
 }
 
-export const awsLbInternetFacing: InfraRule = {
+const awsLbInternetFacing: InfraRule = {
   id: 'K8S-AWS-LB-INTERNET-FACING',
   title: 'Internal load balancer from Kubernetes made internet-facing',
   family,
@@ -131,7 +131,7 @@ function cidrsOf(value: unknown): string[] {
   return typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [];
 }
 
-export const albInboundCidrsOpen = attributeRule({
+const albInboundCidrsOpen = attributeRule({
   id: 'K8S-ALB-INBOUND-CIDRS-OPEN',
   title: 'ALB Ingress opened to the whole internet',
   family,
@@ -176,7 +176,7 @@ function albAttributeCheck(key: string) {
     isAlbIngress(resource) ? judgeValue(path, albAttributes(resource).get(key) ?? 'false', mustBeTrue, `load-balancer-attributes ${key}`) : undefined;
 }
 
-export const albAccessLogsOff: InfraRule = {
+const albAccessLogsOff: InfraRule = {
   id: 'K8S-ALB-ACCESS-LOGS-OFF',
   title: 'ALB Ingress without access logs',
   family,
@@ -195,7 +195,7 @@ export const albAccessLogsOff: InfraRule = {
   },
 };
 
-export const albDropInvalidHeadersOff: InfraRule = {
+const albDropInvalidHeadersOff: InfraRule = {
   id: 'K8S-ALB-DROP-INVALID-HEADERS-OFF',
   title: 'ALB Ingress passes invalid HTTP headers',
   family,
@@ -236,7 +236,7 @@ function checkServiceTls(resource: InfraResource): Verdict | undefined {
   };
 }
 
-export const serviceLoadBalancerWithoutTls: InfraRule = {
+const serviceLoadBalancerWithoutTls: InfraRule = {
   ...encryption,
   id: 'K8S-SERVICE-LB-NO-TLS',
   title: 'Load balancer Service exposes a port without TLS',

@@ -55,7 +55,7 @@ function checkIngressTls(resource: InfraResource): Verdict | undefined {
   };
 }
 
-export const ingressWithoutTls: InfraRule = {
+const ingressWithoutTls: InfraRule = {
   ...transmission,
   id: 'K8S-INGRESS-NO-TLS',
   title: 'Ingress host served without TLS',
@@ -93,7 +93,7 @@ function judgeRedirect(resource: InfraResource, prefix: string): Verdict {
   };
 }
 
-export const ingressSslRedirectOff: InfraRule = {
+const ingressSslRedirectOff: InfraRule = {
   ...transmission,
   id: 'K8S-INGRESS-SSL-REDIRECT-OFF',
   title: 'ingress-nginx HTTPS redirect turned off',
@@ -121,7 +121,7 @@ export const ingressSslRedirectOff: InfraRule = {
 const controllerKey = (key: string, absent: unknown) =>
   ({ type: 'ConfigMap', format: 'kubernetes', path: ['data', key], absent, when: isIngressNginxConfigMap }) as const;
 
-export const ingressNginxLegacyProtocols = attributeRule({
+const ingressNginxLegacyProtocols = attributeRule({
   ...transmission,
   id: 'K8S-INGRESS-NGINX-LEGACY-PROTOCOLS',
   title: 'ingress-nginx accepts TLS older than 1.2',
@@ -137,7 +137,7 @@ export const ingressNginxLegacyProtocols = attributeRule({
   },
 });
 
-export const ingressNginxWeakCiphers = attributeRule({
+const ingressNginxWeakCiphers = attributeRule({
   ...transmission,
   id: 'K8S-INGRESS-NGINX-WEAK-CIPHERS',
   title: 'ingress-nginx enables weak cipher suites',
@@ -156,7 +156,7 @@ export const ingressNginxWeakCiphers = attributeRule({
   },
 });
 
-export const ingressNginxHsts: InfraRule = {
+const ingressNginxHsts: InfraRule = {
   ...transmission,
   id: 'K8S-INGRESS-NGINX-HSTS-WEAK',
   title: 'ingress-nginx HSTS turned off or shortened',
@@ -184,7 +184,7 @@ export const ingressNginxHsts: InfraRule = {
 
 const VERIFY_CLIENT = `${INGRESS_NGINX}auth-tls-verify-client`;
 
-export const ingressMtlsWeakened = attributeRule({
+const ingressMtlsWeakened = attributeRule({
   id: 'K8S-INGRESS-MTLS-WEAKENED',
   title: 'ingress-nginx client-certificate verification weakened',
   family: 'kubernetes',

@@ -40,7 +40,7 @@ function checkDefaultDeny(resource: InfraResource): Verdict | undefined {
 }
 
 
-export const defaultDenyRemoved: InfraRule = {
+const defaultDenyRemoved: InfraRule = {
   id: 'K8S-NETPOL-DEFAULT-DENY-REMOVED',
   title: 'Namespace default-deny NetworkPolicy removed or opened',
   family: 'kubernetes',
@@ -98,7 +98,7 @@ function checkOpenToWorld(resource: InfraResource): Verdict | undefined {
   return { verdict: 'pass', path: ['spec', 'ingress'], actual: 'named sources' };
 }
 
-export const networkPolicyOpenToWorld: InfraRule = {
+const networkPolicyOpenToWorld: InfraRule = {
   id: 'K8S-NETPOL-OPEN-TO-WORLD',
   title: 'NetworkPolicy opened to every address',
   family: 'kubernetes',

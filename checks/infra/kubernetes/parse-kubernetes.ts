@@ -11,7 +11,7 @@ const API_VERSION = /(^|[{,]\s*)"?apiVersion"?\s*:\s*["']?[A-Za-z0-9.-]*\/?v\d/m
 const KIND = /(^|[{,]\s*)"?kind"?\s*:\s*["']?[A-Z][A-Za-z]+/m;
 
 /** A Helm chart's template (`templates/` with `{{ }}`): YAML only once rendered, so not read as a manifest. */
-export function isHelmTemplate(path: string, text: string): boolean {
+function isHelmTemplate(path: string, text: string): boolean {
   return /(^|\/)templates\//.test(path) && text.includes('{{');
 }
 
@@ -32,7 +32,7 @@ function isObject(value: unknown): value is Json & { apiVersion: string; kind: s
 }
 
 /** `Kind/namespace/name`; `default` namespace when absent; `generateName` or the document number when unnamed. */
-export function kubernetesAddress(object: Json & { kind: string }, fallbackName: string): string {
+function kubernetesAddress(object: Json & { kind: string }, fallbackName: string): string {
   const metadata = asObject(object.metadata) ?? {};
   const namespace = typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
   const name =

@@ -26,9 +26,9 @@ export interface PlacedDirective {
 const INERT_INCLUDES = new Set(['mime.types', 'fastcgi_params', 'fastcgi.conf', 'proxy_params', 'uwsgi_params', 'scgi_params', 'koi-utf', 'koi-win', 'win-utf']);
 
 /** Deeper include chains than any real configuration; deeper ones are not followed. */
-export const MAX_INCLUDE_DEPTH = 16;
+const MAX_INCLUDE_DEPTH = 16;
 /** Directives one root may expand to (a file included twice by a file included twice... grows fast). */
-export const MAX_EXPANDED_DIRECTIVES = 100_000;
+const MAX_EXPANDED_DIRECTIVES = 100_000;
 
 export interface NginxFileSet {
   /** Parsed files by repository path. */

@@ -40,7 +40,7 @@ function unescape(raw: string): string {
 }
 
 /** Splits the text into words (quotes removed, escapes read as nginx reads them) and `{`, `}`, `;`. */
-export function tokenizeNginx(text: string): Token[] {
+function tokenizeNginx(text: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
   let i = 0;
@@ -86,7 +86,7 @@ export function tokenizeNginx(text: string): Token[] {
 }
 
 /** Deeper nesting than any real configuration; it keeps hostile input from exhausting the stack. */
-export const MAX_NGINX_DEPTH = 64;
+const MAX_NGINX_DEPTH = 64;
 
 /** Parses a whole file into its top-level directives. Throws NginxSyntaxError with the line. */
 export function parseNginxConfig(text: string): NginxDirective[] {

@@ -74,7 +74,7 @@ export interface NginxProxyTls {
 }
 
 /** `server:<listen>:<server_name>` for the first listener and name; `80` and `_` when absent. */
-export function serverAddress(values: Pick<NginxServerValues, 'listen' | 'server_name'>): string {
+function serverAddress(values: Pick<NginxServerValues, 'listen' | 'server_name'>): string {
   return `server:${values.listen[0]?.address ?? '80'}:${values.server_name[0] ?? '_'}`;
 }
 

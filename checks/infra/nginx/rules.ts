@@ -65,7 +65,7 @@ function citingOrigin(rule: InfraRule): InfraRule {
   };
 }
 
-export const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
+const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-LEGACY-PROTOCOLS',
   title: 'nginx accepts TLS older than 1.2',
@@ -107,7 +107,7 @@ export const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule(
   },
 })));
 
-export const nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
+const nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
   ...transmission,
   id: 'NGINX-WEAK-CIPHERS',
   title: 'nginx enables weak cipher suites',
@@ -139,7 +139,7 @@ function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
   };
 }
 
-export const nginxHttpWithoutRedirect: InfraRule = citingOrigin({
+const nginxHttpWithoutRedirect: InfraRule = citingOrigin({
   ...transmission,
   id: 'NGINX-HTTP-NO-HTTPS-REDIRECT',
   title: 'nginx serves port 80 without redirecting to HTTPS',
@@ -202,7 +202,7 @@ function checkHsts(resource: InfraResource): Verdict | undefined {
   return judgeValue(['hsts_dropped_by', 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 
-export const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
+const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
   ...transmission,
   id: 'NGINX-HSTS-WEAK',
   title: 'nginx HSTS header removed or shortened',
@@ -235,7 +235,7 @@ export const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
   },
 }));
 
-export const nginxAccessLogOff = citingOrigin(attributeRule({
+const nginxAccessLogOff = citingOrigin(attributeRule({
   id: 'NGINX-ACCESS-LOG-OFF',
   title: 'nginx access log turned off',
   family: 'nginx',

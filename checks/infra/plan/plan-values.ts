@@ -11,7 +11,7 @@ import type { AttributePath } from '../rule.js';
 import { isObject } from './plan-json.js';
 
 /** The expression an unknown plan value stands for, as messages show it. */
-export const KNOWN_AFTER_APPLY = '(known after apply)';
+const KNOWN_AFTER_APPLY = '(known after apply)';
 
 /** Shown instead of a value the plan marks sensitive. */
 export const SENSITIVE = '(sensitive)';

@@ -17,7 +17,7 @@ const REFERENCE_KEY = /(_id|_arn|^bucket)$/;
 const NOT_A_RESOURCE = /^(var|local|count|each|path|terraform|self|module)\./;
 
 /** `module.a["x"].module.b.aws_lb.front[0]` → `module.a["x"].module.b.` (the module instance the resource lives in). */
-export function modulePrefixOf(change: PlanResourceChange): string {
+function modulePrefixOf(change: PlanResourceChange): string {
   return change.module_address ? `${change.module_address}.` : '';
 }
 

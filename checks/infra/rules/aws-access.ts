@@ -149,7 +149,7 @@ export const securityGroupOpen: InfraRule = {
   },
 };
 
-export const publicDatabase = attributeRule({
+const publicDatabase = attributeRule({
   id: 'IAC-DB-PUBLIC',
   title: 'Database is publicly accessible',
   family: 'terraform',
@@ -375,7 +375,7 @@ const TLS_POLICY = `{
     }]
   }`;
 
-export const s3TlsOnlyPolicy: InfraRule = {
+const s3TlsOnlyPolicy: InfraRule = {
   id: 'IAC-S3-TLS-ONLY-POLICY',
   title: 'S3 bucket accepts requests without TLS',
   ...IN_TRANSIT,
@@ -466,7 +466,7 @@ function checkPublicBucket(resource: InfraResource): Verdict[] | undefined {
   return failing.length ? failing : verdicts.slice(-1);
 }
 
-export const s3PublicBucket: InfraRule = {
+const s3PublicBucket: InfraRule = {
   id: 'IAC-S3-PUBLIC',
   title: 'S3 bucket made public by ACL or policy',
   family: 'terraform',
@@ -502,7 +502,7 @@ export const s3PublicBucket: InfraRule = {
   },
 };
 
-export const rdsClusterInstancePublic = attributeRule({
+const rdsClusterInstancePublic = attributeRule({
   id: 'IAC-RDS-CLUSTER-INSTANCE-PUBLIC',
   title: 'Aurora cluster instance is publicly accessible',
   family: 'terraform',

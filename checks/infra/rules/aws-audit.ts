@@ -27,7 +27,7 @@ export const cloudTrailLogging = attributeRule({
   examples: { bad: [trailExample('  enable_logging = false\n', 4)], good: [trailExample('  enable_logging = true\n')] },
 });
 
-export const cloudTrailLogValidation = attributeRule({
+const cloudTrailLogValidation = attributeRule({
   id: 'IAC-CLOUDTRAIL-LOG-VALIDATION',
   title: 'CloudTrail log file validation is off',
   family: 'terraform',
@@ -40,7 +40,7 @@ export const cloudTrailLogValidation = attributeRule({
   examples: { bad: [trailExample('  enable_log_file_validation = false\n', 4)], good: [trailExample('  enable_log_file_validation = true\n')] },
 });
 
-export const cloudTrailMultiRegion = attributeRule({
+const cloudTrailMultiRegion = attributeRule({
   id: 'IAC-CLOUDTRAIL-MULTI-REGION',
   title: 'CloudTrail trail covers one region only',
   family: 'terraform',
@@ -58,7 +58,7 @@ const vpcFlowLogCheck = referencedBy(
   'VPC flow log',
 );
 
-export const vpcFlowLogs: InfraRule = {
+const vpcFlowLogs: InfraRule = {
   id: 'IAC-VPC-FLOW-LOGS',
   title: 'VPC has no flow log',
   family: 'terraform',
@@ -151,7 +151,7 @@ const retention: Expectation = {
   strength: (value) => (value === 0 ? Number.POSITIVE_INFINITY : typeof value === 'number' ? value : undefined),
 };
 
-export const logRetentionLowered = attributeRule({
+const logRetentionLowered = attributeRule({
   id: 'IAC-LOG-RETENTION-LOWERED',
   title: 'CloudWatch log retention lowered',
   family: 'terraform',
@@ -175,7 +175,7 @@ export const logRetentionLowered = attributeRule({
   },
 });
 
-export const cloudTrailKms = attributeRule({
+const cloudTrailKms = attributeRule({
   id: 'IAC-CLOUDTRAIL-KMS',
   title: 'CloudTrail logs are not encrypted with a KMS key',
   family: 'terraform',
@@ -195,7 +195,7 @@ export const cloudTrailKms = attributeRule({
   },
 });
 
-export const logGroupKms = attributeRule({
+const logGroupKms = attributeRule({
   id: 'IAC-LOG-GROUP-KMS',
   title: 'CloudWatch log group is not encrypted with a KMS key',
   family: 'terraform',

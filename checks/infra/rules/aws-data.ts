@@ -121,7 +121,7 @@ export const auroraEncryption = encryptionRule({
 
 const SSE_ALGORITHMS = ['AES256', 'aws:kms', 'aws:kms:dsse'];
 
-export const s3Encryption = encryptionRule({
+const s3Encryption = encryptionRule({
   id: 'IAC-S3-ENCRYPTION',
   title: 'S3 bucket encryption configuration removed or invalid',
   what: 'An S3 bucket holds objects that may be PHI.',
@@ -136,7 +136,7 @@ export const s3Encryption = encryptionRule({
   good: tfExample('aws_s3_bucket_server_side_encryption_configuration', '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n'),
 });
 
-export const ebsEncryption = encryptionRule({
+const ebsEncryption = encryptionRule({
   id: 'IAC-EBS-ENCRYPTION',
   title: 'EBS volume is not encrypted',
   what: 'An EBS volume holds whatever the instance writes, PHI included, and its snapshots.',
@@ -146,7 +146,7 @@ export const ebsEncryption = encryptionRule({
   good: tfExample('aws_ebs_volume', '  availability_zone = "us-east-1a"\n  size              = 100\n  encrypted         = true\n'),
 });
 
-export const efsEncryption = encryptionRule({
+const efsEncryption = encryptionRule({
   id: 'IAC-EFS-ENCRYPTION',
   title: 'EFS file system is not encrypted',
   what: 'An EFS file system is shared storage for PHI.',
@@ -156,7 +156,7 @@ export const efsEncryption = encryptionRule({
   good: tfExample('aws_efs_file_system', '  encrypted = true\n'),
 });
 
-export const dynamoDbEncryption = encryptionRule({
+const dynamoDbEncryption = encryptionRule({
   id: 'IAC-DYNAMODB-ENCRYPTION',
   title: 'DynamoDB table does not use a KMS key',
   what: 'A DynamoDB table is always encrypted with an AWS-owned key; only a KMS key gives you control and an audit trail of its use.',
@@ -201,7 +201,7 @@ export const snsEncryption = encryptionRule({
   good: tfExample('aws_sns_topic', '  name              = "alerts"\n  kms_master_key_id = "alias/aws/sns"\n'),
 });
 
-export const elastiCacheEncryption = encryptionRule({
+const elastiCacheEncryption = encryptionRule({
   id: 'IAC-ELASTICACHE-ENCRYPTION',
   title: 'ElastiCache replication group is not encrypted at rest',
   what: 'An ElastiCache replication group keeps cached PHI in memory, on swap and in backups.',
@@ -211,7 +211,7 @@ export const elastiCacheEncryption = encryptionRule({
   good: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n'),
 });
 
-export const redshiftEncryption = encryptionRule({
+const redshiftEncryption = encryptionRule({
   id: 'IAC-REDSHIFT-ENCRYPTION',
   title: 'Redshift cluster is not encrypted',
   what: 'A Redshift cluster stores analytics data, often PHI, and its snapshots.',
@@ -221,7 +221,7 @@ export const redshiftEncryption = encryptionRule({
   good: tfExample('aws_redshift_cluster', '  cluster_identifier = "warehouse"\n  encrypted          = true\n'),
 });
 
-export const elastiCacheTransit = encryptionRule({
+const elastiCacheTransit = encryptionRule({
   id: 'IAC-ELASTICACHE-TRANSIT',
   title: 'ElastiCache replication group does not encrypt in transit',
   what: 'Clients of an ElastiCache replication group exchange cached PHI with it over the network.',
@@ -273,7 +273,7 @@ function checkForcedTls(resource: InfraResource): Verdict | undefined {
   return verdict;
 }
 
-export const rdsForceSsl: InfraRule = {
+const rdsForceSsl: InfraRule = {
   id: 'IAC-RDS-FORCE-SSL',
   title: 'RDS parameter group does not require TLS',
   ...IN_TRANSIT,
@@ -314,7 +314,7 @@ export const rdsBackupRetention = attributeRule({
   },
 });
 
-export const rdsDeletionProtection = attributeRule({
+const rdsDeletionProtection = attributeRule({
   id: 'IAC-RDS-DELETION-PROTECTION',
   title: 'RDS deletion protection is off',
   family: 'terraform',
@@ -398,7 +398,7 @@ function checkRedshiftSsl(resource: InfraResource): Verdict {
   return judgeValue(path, index < 0 ? false : valueAt(resource.values, path), mustBeTrue, 'require_ssl');
 }
 
-export const redshiftRequireSsl: InfraRule = {
+const redshiftRequireSsl: InfraRule = {
   id: 'IAC-REDSHIFT-REQUIRE-SSL',
   title: 'Redshift parameter group does not require TLS',
   ...IN_TRANSIT,
@@ -420,7 +420,7 @@ export const redshiftRequireSsl: InfraRule = {
   },
 };
 
-export const redshiftPublic = attributeRule({
+const redshiftPublic = attributeRule({
   id: 'IAC-REDSHIFT-PUBLIC',
   title: 'Redshift cluster is publicly accessible',
   family: 'terraform',

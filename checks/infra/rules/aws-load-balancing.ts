@@ -271,7 +271,7 @@ export const lbAccessLogs = lbAttributeRule({
   },
 });
 
-export const lbDropInvalidHeaders = lbAttributeRule({
+const lbDropInvalidHeaders = lbAttributeRule({
   id: 'IAC-LB-DROP-INVALID-HEADERS',
   title: 'Load balancer passes invalid HTTP headers through',
   key: 'routing.http.drop_invalid_header_fields.enabled',
@@ -335,7 +335,7 @@ export const lbWafAssociation: InfraRule = {
   },
 };
 
-export const lbInternetFacing = attributeRule({
+const lbInternetFacing = attributeRule({
   id: 'IAC-LB-INTERNET-FACING',
   title: 'Internal load balancer made internet-facing',
   family: 'terraform',
@@ -396,7 +396,7 @@ const DEFAULT_CERTIFICATE: Record<string, AttributePath> = {
   cloudformation: ['DistributionConfig', 'ViewerCertificate', 'CloudFrontDefaultCertificate'],
 };
 
-export const cloudFrontMinimumProtocol: InfraRule = {
+const cloudFrontMinimumProtocol: InfraRule = {
   ...cloudFrontProtocolRow,
   check: (resource, context) => {
     const path = DEFAULT_CERTIFICATE[resource.format];
@@ -472,7 +472,7 @@ function checkClassicListeners(resource: InfraResource): Verdict[] {
   return allOf(resource, listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER })));
 }
 
-export const classicElbListener: InfraRule = {
+const classicElbListener: InfraRule = {
   id: 'IAC-ELB-CLASSIC-PLAIN-LISTENER',
   title: 'Classic Load Balancer listener without TLS',
   ...IN_TRANSIT,
@@ -496,7 +496,7 @@ export const classicElbListener: InfraRule = {
   },
 };
 
-export const classicElbAccessLogs: InfraRule = attributeRule({
+const classicElbAccessLogs: InfraRule = attributeRule({
   id: 'IAC-ELB-CLASSIC-ACCESS-LOGS',
   title: 'Classic Load Balancer access logs are off',
   family: 'terraform',
@@ -670,7 +670,7 @@ function checkOrigins(resource: InfraResource): Verdict[] | undefined {
   return rows.length ? allOf(resource, rows) : undefined;
 }
 
-export const cloudFrontOriginTls: InfraRule = {
+const cloudFrontOriginTls: InfraRule = {
   id: 'IAC-CLOUDFRONT-ORIGIN-TLS',
   title: 'CloudFront reaches a custom origin without TLS 1.2',
   ...IN_TRANSIT,
@@ -744,7 +744,7 @@ function logDelivery(resource: InfraResource, context: InfraRuleContext): string
   return undefined;
 }
 
-export const cloudFrontLogging: InfraRule = {
+const cloudFrontLogging: InfraRule = {
   ...loggingConfig,
   check: (resource, context) => {
     const legacy = loggingConfig.check(resource, context);
@@ -754,7 +754,7 @@ export const cloudFrontLogging: InfraRule = {
   },
 };
 
-export const cloudFrontWaf = attributeRule({
+const cloudFrontWaf = attributeRule({
   id: 'IAC-CLOUDFRONT-WAF',
   title: 'CloudFront distribution has no WAF',
   family: 'terraform',

@@ -5,7 +5,7 @@ import { allOf, refersTo, tf, tlsAtLeast, IN_TRANSIT } from './support.js';
 
 const GCP_TLS = ['TLS_1_0', 'TLS_1_1', 'TLS_1_2', 'TLS_1_3'];
 
-export const gcpSslPolicy = attributeRule({
+const gcpSslPolicy = attributeRule({
   id: 'IAC-GCP-SSL-POLICY',
   title: 'GCP SSL policy allows TLS older than 1.2',
   ...IN_TRANSIT,
@@ -96,7 +96,7 @@ export const azureMinTls = attributeRule({
   },
 });
 
-export const azureHttpsOnly = attributeRule({
+const azureHttpsOnly = attributeRule({
   id: 'IAC-AZURE-HTTPS-ONLY',
   title: 'Azure app or storage account accepts plain HTTP',
   ...IN_TRANSIT,
@@ -121,7 +121,7 @@ const sslEnforced: Expectation = {
   strength: (value) => (value === true || (typeof value === 'string' && ['true', 'on'].includes(value.toLowerCase())) ? 1 : 0),
 };
 
-export const azureDatabaseSsl = attributeRule({
+const azureDatabaseSsl = attributeRule({
   id: 'IAC-AZURE-DB-SSL',
   title: 'Azure database server accepts connections without TLS',
   ...IN_TRANSIT,
@@ -141,7 +141,7 @@ export const azureDatabaseSsl = attributeRule({
   },
 });
 
-export const azureRedisNonSslPort = attributeRule({
+const azureRedisNonSslPort = attributeRule({
   id: 'IAC-AZURE-REDIS-NON-SSL-PORT',
   title: 'Azure Cache for Redis opens its non-TLS port',
   ...IN_TRANSIT,
@@ -160,7 +160,7 @@ const APIM_LEGACY_FLAGS = ['ssl30', 'tls10', 'tls11'].flatMap((version) =>
   ['frontend', 'backend'].flatMap((side) => [`enable_${side}_${version}`, `enable_${side.replace('end', '_end')}_${version}`, `${side}_${version}_enabled`]),
 );
 
-export const azureApiManagementTls: InfraRule = {
+const azureApiManagementTls: InfraRule = {
   id: 'IAC-AZURE-APIM-LEGACY-TLS',
   title: 'Azure API Management accepts SSL 3.0, TLS 1.0 or 1.1',
   ...IN_TRANSIT,
@@ -186,7 +186,7 @@ function checkCloudSqlSsl(resource: InfraResource): Verdict {
   return judgeValue([...base, 'require_ssl'], valueAt(resource.values, [...base, 'require_ssl']) ?? false, mustBeTrue, 'ip_configuration.require_ssl');
 }
 
-export const gcpCloudSqlSsl: InfraRule = {
+const gcpCloudSqlSsl: InfraRule = {
   id: 'IAC-GCP-SQL-REQUIRE-SSL',
   title: 'Cloud SQL instance accepts connections without TLS',
   ...IN_TRANSIT,
@@ -213,7 +213,7 @@ function checkHttpsRedirect(resource: InfraResource, context: InfraRuleContext):
   return verdict.verdict === 'fail' ? { ...verdict, message: `plain-HTTP proxy serves ${map.address}, which does not redirect to HTTPS (default_url_redirect.https_redirect is not true); expected a URL map that redirects every request` } : verdict;
 }
 
-export const gcpHttpsRedirect: InfraRule = {
+const gcpHttpsRedirect: InfraRule = {
   id: 'IAC-GCP-HTTP-NO-REDIRECT',
   title: 'GCP HTTP load balancer does not redirect to HTTPS',
   ...IN_TRANSIT,

@@ -28,12 +28,12 @@ function widen(node: Expr, cause: Unresolved): Unresolved {
 }
 
 /** An expression as the user wrote it: `${…}` around an expression, a whole template as it is. */
-export function expressionOf(node: Expr): string {
+function expressionOf(node: Expr): string {
   return node.kind === 'template' && node.body ? node.text : `\${${node.text}}`;
 }
 
 /** Walks a value; true when any part of it is unresolved. */
-export function containsUnknown(value: unknown): boolean {
+function containsUnknown(value: unknown): boolean {
   if (isUnresolved(value)) return true;
   if (Array.isArray(value)) return value.some(containsUnknown);
   if (value !== null && typeof value === 'object') return Object.values(value).some(containsUnknown);

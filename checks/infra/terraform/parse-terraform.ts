@@ -36,7 +36,7 @@ function parseHcl(path: string, text: string): Promise<HclBody> {
 }
 
 /** Far beyond any real configuration, well below what overflows hcl2json's stack. */
-export const MAX_HCL_NESTING = 500;
+const MAX_HCL_NESTING = 500;
 
 /**
  * The first place where `text` nests brackets, or chains unary operators or conditionals,
@@ -45,7 +45,7 @@ export const MAX_HCL_NESTING = 500;
  * unsettled and the scan ends with exit code 0 and no report. So such input is refused before
  * it reaches the parser. Strings and comments are counted too (conservative, never too deep).
  */
-export function findExcessiveNesting(text: string): { line: number; message: string } | undefined {
+function findExcessiveNesting(text: string): { line: number; message: string } | undefined {
   let line = 1;
   let depth = 0;
   let unaryRun = 0;

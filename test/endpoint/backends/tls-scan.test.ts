@@ -1,5 +1,4 @@
-import { chmod, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BackendOptions, ProbeResult, ProbeTarget } from '../../../checks/endpoint/backend.js';
@@ -9,6 +8,7 @@ import { BackendFailure } from '../../../checks/endpoint/backends/process.js';
 import { evaluateEndpoint } from '../../../checks/endpoint/evaluate.js';
 import { loadProfile } from '../../../checks/endpoint/profiles/index.js';
 import { createTlsScanBackend, observationFromTlsScan, parseTlsScanOutput } from '../../../checks/endpoint/backends/tls-scan.js';
+import { tempDir } from '../../support/temp-repo.js';
 
 /** Real tls-scan output kept in the shared fixtures (see PROVENANCE.md there). */
 const FIXTURES = resolve(import.meta.dirname, '../../fixtures/tls-scan');
@@ -139,7 +139,7 @@ describe('observationFromTlsScan', () => {
 
 /** A stand-in tls-scan: records its arguments and stdin, then behaves as the test asks. */
 async function fakeTlsScan(behaviour: string): Promise<{ binary: string; calls: string }> {
-  const directory = await mkdtemp(join(tmpdir(), 'fake-tls-scan-'));
+  const directory = tempDir('fake-tls-scan-');
   const binary = join(directory, 'tls-scan');
   const calls = join(directory, 'calls');
   await writeFile(

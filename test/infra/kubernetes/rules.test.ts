@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { albIngress, controllerConfigMap, DEFAULT_DENY, loadBalancerService, nginxIngress } from '../../../checks/infra/kubernetes/example-manifests.js';
 import { KUBERNETES_RULES } from '../../../checks/infra/kubernetes/rules.js';
+import { findingChange } from '../../support/infra-findings.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
 const PATH = 'k8s/app.yaml';
@@ -19,13 +20,7 @@ function scan(ruleId: string, head: string, base?: string) {
 }
 
 async function findings(ruleId: string, head: string, base?: string) {
-  const result = await scan(ruleId, head, base);
-  return result.findings.map((finding) => ({
-    change: finding.change,
-    line: finding.location.kind === 'file' ? finding.location.startLine : 0,
-    before: finding.evidence.before,
-    after: finding.evidence.after,
-  }));
+  return (await scan(ruleId, head, base)).findings.map(findingChange);
 }
 
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../../checks/infra/evaluate.js';
 import { tlsServer } from '../../../checks/infra/nginx/example-configs.js';
 import { NGINX_RULES } from '../../../checks/infra/nginx/rules.js';
+import { findingChange } from '../../support/infra-findings.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
 const PATH = 'nginx/conf.d/portal.conf';
@@ -17,13 +18,7 @@ function scan(head: string, base?: string, ruleId?: string) {
 }
 
 function summary(result: Awaited<ReturnType<typeof scan>>) {
-  return result.findings.map((finding) => ({
-    ruleId: finding.ruleId,
-    change: finding.change,
-    line: finding.location.kind === 'file' ? finding.location.startLine : 0,
-    before: finding.evidence.before,
-    after: finding.evidence.after,
-  }));
+  return result.findings.map((finding) => ({ ruleId: finding.ruleId, ...findingChange(finding) }));
 }
 
 describe('nginx rules through the infra engine', () => {

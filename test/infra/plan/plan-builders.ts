@@ -38,7 +38,7 @@ function addressParts(address: string): { moduleAddress?: string; name: string; 
   };
 }
 
-export function resourceChange(spec: ChangeSpec, format: FormatVersion = '1.2'): Record<string, unknown> {
+function resourceChange(spec: ChangeSpec, format: FormatVersion = '1.2'): Record<string, unknown> {
   const parts = addressParts(spec.address);
   const actions: readonly string[] = spec.actions;
   const before = spec.before ?? null;

@@ -6,12 +6,12 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   cipherSuiteByName
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 import {
   CITATIONS,
   citationOf,
   makeFinding
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 
 // checks/infra/rules/general.ts
 var PARSE_ERROR_RULE = {
@@ -1485,9 +1485,9 @@ function nonWebPorts(rule) {
 }
 function judgeIngress(rule) {
   if (rule.direction !== void 0) {
-    const ingress = decideValue(rule.direction, [...rule.path, "type"], (direction) => direction === "ingress");
-    if (isUndecided(ingress)) return undecidedVerdict(ingress);
-    if (!ingress) return void 0;
+    const ingress2 = decideValue(rule.direction, [...rule.path, "type"], (direction) => direction === "ingress");
+    if (isUndecided(ingress2)) return undecidedVerdict(ingress2);
+    if (!ingress2) return void 0;
   }
   const open = [];
   let pending;
@@ -1789,11 +1789,11 @@ var BUCKET_POLICIES = {
   terraform: { referrer: "aws_s3_bucket_policy", bucketPath: "bucket", documentPath: "policy" },
   cloudformation: { referrer: "AWS::S3::BucketPolicy", bucketPath: "Bucket", documentPath: "PolicyDocument" }
 };
-function bucketPolicies(bucket, context) {
-  const shape = BUCKET_POLICIES[bucket.format];
+function bucketPolicies(bucket2, context) {
+  const shape = BUCKET_POLICIES[bucket2.format];
   if (!shape) return [];
-  const inline = bucket.format === "terraform" && valueAt(bucket.values, ["policy"]) !== void 0 ? [{ policy: bucket, document: valueAt(bucket.values, ["policy"]) }] : [];
-  return [...inline, ...referencing(bucket, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))];
+  const inline = bucket2.format === "terraform" && valueAt(bucket2.values, ["policy"]) !== void 0 ? [{ policy: bucket2, document: valueAt(bucket2.values, ["policy"]) }] : [];
+  return [...inline, ...referencing(bucket2, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))];
 }
 function deniesPlainHttp(statement) {
   if (valueAt(statement, ["Effect"]) !== "Deny") return false;
@@ -4046,6 +4046,93 @@ var INFRA_RULES = [
   ...NGINX_RULES
 ];
 
+// checks/environments/examples.ts
+var TWO_ENVIRONMENTS = `environments:
+  production:
+    paths: ["infra/prod/**"]
+    identifiers: { accounts: ["111111111111"], vpcs: ["vpc-0prod1234"], cidrs: ["10.10.0.0/16"], names: ["prod-*"] }
+  staging:
+    paths: ["infra/staging/**"]
+    identifiers: { accounts: ["222222222222"], cidrs: ["10.20.0.0/16"] }
+`;
+var bucket = (name) => `resource "aws_s3_bucket" "exports" {
+  bucket = "${name}"
+}
+`;
+var backend = (key) => `terraform {
+  backend "s3" {
+    bucket = "acme-tfstate"
+    key    = "${key}"
+  }
+}
+`;
+var ingress = (cidr) => `resource "aws_security_group_rule" "db_in" {
+  type        = "ingress"
+  from_port   = 5432
+  to_port     = 5432
+  cidr_blocks = ["${cidr}"]
+}
+`;
+var vpc = (cidr) => `resource "aws_vpc" "main" {
+  cidr_block = "${cidr}"
+}
+`;
+var ENV_RULE_EXAMPLES = {
+  "ENV-CROSS-REFERENCE": {
+    bad: [
+      {
+        config: TWO_ENVIRONMENTS,
+        files: { "infra/staging/app.tfvars": 'reports_bucket = "arn:aws:s3:::prod-phi-reports"\n' },
+        at: "infra/staging/app.tfvars:1"
+      }
+    ],
+    good: [{ config: TWO_ENVIRONMENTS, files: { "infra/staging/app.tfvars": 'reports_bucket = "arn:aws:s3:::staging-reports"\n' } }]
+  },
+  "ENV-SHARED-RESOURCE": {
+    bad: [
+      {
+        config: TWO_ENVIRONMENTS,
+        files: { "infra/prod/s3.tf": bucket("acme-phi-exports"), "infra/staging/s3.tf": bucket("acme-phi-exports") },
+        at: "infra/staging/s3.tf:2"
+      }
+    ],
+    good: [{ config: TWO_ENVIRONMENTS, files: { "infra/prod/s3.tf": bucket("acme-phi-exports"), "infra/staging/s3.tf": bucket("acme-staging-exports") } }]
+  },
+  "ENV-SHARED-STATE": {
+    bad: [
+      {
+        config: "",
+        files: { "envs/prod/main.tf": backend("app.tfstate"), "envs/staging/main.tf": backend("app.tfstate") },
+        at: "envs/staging/main.tf:3"
+      }
+    ],
+    good: [{ config: "", files: { "envs/prod/main.tf": backend("prod/app.tfstate"), "envs/staging/main.tf": backend("staging/app.tfstate") } }]
+  },
+  "ENV-NETWORK-PATH": {
+    bad: [{ config: TWO_ENVIRONMENTS, files: { "infra/staging/sg.tf": ingress("10.10.0.0/16") }, at: "infra/staging/sg.tf:5" }],
+    good: [{ config: TWO_ENVIRONMENTS, files: { "infra/staging/sg.tf": ingress("10.20.0.0/16") } }]
+  },
+  "ENV-CIDR-OVERLAP": {
+    bad: [{ config: TWO_ENVIRONMENTS, files: { "infra/staging/vpc.tf": vpc("10.10.0.0/20") }, at: "infra/staging/vpc.tf:2" }],
+    good: [{ config: TWO_ENVIRONMENTS, files: { "infra/staging/vpc.tf": vpc("10.20.0.0/16") } }]
+  },
+  "ENV-AMBIGUOUS-PATH": {
+    bad: [
+      {
+        config: 'environments:\n  production: { paths: ["infra/**"] }\n  staging: { paths: ["infra/staging/**"] }\n',
+        files: { "infra/staging/main.tf": vpc("10.20.0.0/16") },
+        at: "infra/staging/main.tf:1"
+      }
+    ],
+    good: [
+      {
+        config: 'environments:\n  production: { paths: ["infra/prod/**"] }\n  staging: { paths: ["infra/staging/**"] }\n',
+        files: { "infra/staging/main.tf": vpc("10.20.0.0/16") }
+      }
+    ]
+  }
+};
+
 // checks/environments/rules.ts
 var ACCESS_CONTROL = { family: "environment", safeguard: "access-control", citation: citationOf("access-control") };
 var ENV_CROSS_REFERENCE = {
@@ -4096,7 +4183,8 @@ var ENV_AMBIGUOUS_PATH = {
   description: "The `paths` globs of two or more environments match the same file, so hipaa-guard cannot tell which environment it configures, and does not check it for separation until exactly one does.",
   remediation: "Narrow the `paths` globs in `.github/hipaa-guard.yml` (or move the file) so that exactly one environment claims it."
 };
-var ENV_RULES = [ENV_CROSS_REFERENCE, ENV_SHARED_RESOURCE, ENV_SHARED_STATE, ENV_NETWORK_PATH, ENV_CIDR_OVERLAP, ENV_AMBIGUOUS_PATH];
+var RULES = [ENV_CROSS_REFERENCE, ENV_SHARED_RESOURCE, ENV_SHARED_STATE, ENV_NETWORK_PATH, ENV_CIDR_OVERLAP, ENV_AMBIGUOUS_PATH];
+var ENV_RULES = RULES.map((rule) => ({ ...rule, examples: ENV_RULE_EXAMPLES[rule.id] }));
 
 export {
   unresolved,

@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   blockingFindings
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 import {
   CHANGES,
   CITATIONS,
@@ -16,7 +16,7 @@ import {
   citationOf,
   locationLabel,
   safeguardTitle
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 
 // checks/model/verdict.ts
 var plural = (count, noun) => `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -80,6 +80,257 @@ function errorPlace(entry) {
   const label = entry.location ? locationLabel(entry.location) : void 0;
   return label === entry.target ? void 0 : label;
 }
+
+// checks/endpoint/examples.ts
+var EXAMPLE_NOW = /* @__PURE__ */ new Date("2026-06-01T12:00:00.000Z");
+var EXAMPLE_HOST = "api.example.org";
+var EXAMPLE_URL = `https://${EXAMPLE_HOST}/`;
+var PLAIN_URL = `http://${EXAMPLE_HOST}/`;
+var DAY_MS = 864e5;
+function daysFromNow(days) {
+  return new Date(EXAMPLE_NOW.getTime() + days * DAY_MS).toISOString();
+}
+function measured(value) {
+  return { status: "measured", value };
+}
+function leaf(overrides = {}) {
+  return {
+    subject: `CN=${EXAMPLE_HOST}`,
+    issuer: "CN=Example Issuing CA 1",
+    serialNumber: "01",
+    notBefore: daysFromNow(-30),
+    notAfter: daysFromNow(60),
+    keyType: "EC",
+    keyBits: 256,
+    signatureAlgorithm: "ecdsa-with-SHA256",
+    subjectAltNames: [EXAMPLE_HOST],
+    ocspUrls: ["http://ocsp.example.org"],
+    isCA: false,
+    selfSigned: false,
+    sha256: "aa".repeat(32),
+    ...overrides
+  };
+}
+function intermediate(overrides = {}) {
+  return leaf({
+    subject: "CN=Example Issuing CA 1",
+    issuer: "CN=Example Root CA",
+    notBefore: daysFromNow(-1e3),
+    notAfter: daysFromNow(1e3),
+    keyBits: 384,
+    signatureAlgorithm: "ecdsa-with-SHA384",
+    subjectAltNames: [],
+    ocspUrls: [],
+    isCA: true,
+    sha256: "bb".repeat(32),
+    ...overrides
+  });
+}
+function certificate(overrides = {}, leafOverrides = {}) {
+  return {
+    chain: [leaf(leafOverrides), intermediate()],
+    trusted: true,
+    chainComplete: true,
+    hostnameMatches: true,
+    ocspStapled: true,
+    ...overrides
+  };
+}
+function httpSide(hops2, overrides = {}) {
+  return {
+    start: PLAIN_URL,
+    portOpen: true,
+    hops: hops2 ?? [
+      { url: PLAIN_URL, status: 301, location: EXAMPLE_URL },
+      { url: EXAMPLE_URL, status: 200 }
+    ],
+    ...overrides
+  };
+}
+function protocols(accepted) {
+  const versions = ["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
+  return measured(Object.fromEntries(versions.map((version) => [version, accepted.includes(version)])));
+}
+var AEAD_SUITES = [
+  { version: "TLSv1.2", name: "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256" },
+  { version: "TLSv1.2", name: "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384" },
+  { version: "TLSv1.3", name: "TLS_AES_128_GCM_SHA256" },
+  { version: "TLSv1.3", name: "TLS_AES_256_GCM_SHA384" }
+];
+var PASSING = {
+  url: EXAMPLE_URL,
+  host: EXAMPLE_HOST,
+  port: 443,
+  address: "203.0.113.7",
+  engine: "native",
+  observedAt: EXAMPLE_NOW.toISOString(),
+  durationMs: 120,
+  reachability: { reachable: true },
+  protocols: protocols(["TLSv1.2", "TLSv1.3"]),
+  ciphers: measured(AEAD_SUITES),
+  keyExchanges: measured([
+    { version: "TLSv1.2", cipher: "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", type: "ECDH", group: "X25519", bits: 253 },
+    { version: "TLSv1.3", cipher: "TLS_AES_128_GCM_SHA256", type: "ECDH", group: "prime256v1", bits: 256 }
+  ]),
+  certificate: measured(certificate()),
+  alpn: measured(["h2", "http/1.1"]),
+  http: measured(httpSide()),
+  hsts: measured({ headers: ["max-age=63072000; includeSubDomains"] })
+};
+var PASSING_MODERN = {
+  ...PASSING,
+  protocols: protocols(["TLSv1.3"]),
+  ciphers: measured([
+    { version: "TLSv1.3", name: "TLS_AES_128_GCM_SHA256" },
+    { version: "TLSv1.3", name: "TLS_AES_256_GCM_SHA384" },
+    { version: "TLSv1.3", name: "TLS_CHACHA20_POLY1305_SHA256" }
+  ]),
+  keyExchanges: measured([{ version: "TLSv1.3", cipher: "TLS_AES_128_GCM_SHA256", type: "ECDH", group: "X25519", bits: 253 }])
+};
+var ALL = ["hipaa", "nist-800-52r2", "mozilla-intermediate", "mozilla-modern"];
+var NOT_MODERN = ["hipaa", "nist-800-52r2", "mozilla-intermediate"];
+var suites = (...extra) => ({ ciphers: measured([{ version: "TLSv1.3", name: "TLS_AES_128_GCM_SHA256" }, ...extra]) });
+var keyExchange = (exchange) => ({ keyExchanges: measured([exchange]) });
+var cert = (overrides = {}, leafOverrides = {}) => ({ certificate: measured(certificate(overrides, leafOverrides)) });
+var hops = (...chain) => ({ http: measured(httpSide(chain)) });
+var hsts = (...headers) => ({ hsts: measured({ headers }) });
+function split(when, observation, firesFor, passesFor) {
+  return { bad: { when, observation, profiles: firesFor }, good: { when, observation, profiles: passesFor } };
+}
+var tls12 = split("TLS 1.2 is accepted next to TLS 1.3", { protocols: protocols(["TLSv1.2", "TLSv1.3"]) }, ["mozilla-modern"], NOT_MODERN);
+var only12 = split("only TLS 1.2 is accepted", { protocols: protocols(["TLSv1.2"]) }, ["hipaa", "nist-800-52r2", "mozilla-modern"], ["mozilla-intermediate"]);
+var only13 = split("only TLS 1.3 is accepted", { protocols: protocols(["TLSv1.3"]) }, ["hipaa", "nist-800-52r2"], ["mozilla-intermediate", "mozilla-modern"]);
+var chacha12 = split(
+  "ECDHE-RSA ChaCha20 is accepted with TLS 1.2",
+  suites({ version: "TLSv1.2", name: "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256" }),
+  ["hipaa", "nist-800-52r2"],
+  ["mozilla-intermediate"]
+);
+var ccm13 = split("TLS_AES_128_CCM_SHA256 is accepted with TLS 1.3", suites({ version: "TLSv1.3", name: "TLS_AES_128_CCM_SHA256" }), ["hipaa", "mozilla-intermediate", "mozilla-modern"], ["nist-800-52r2"]);
+var curve224 = split(
+  "a 224-bit curve is used",
+  keyExchange({ version: "TLSv1.3", cipher: "TLS_AES_128_GCM_SHA256", type: "ECDH", group: "secp224r1", bits: 224 }),
+  ["hipaa", "mozilla-intermediate", "mozilla-modern"],
+  ["nist-800-52r2"]
+);
+var lifespan200 = split("the certificate lasts 200 days", cert({}, { notBefore: daysFromNow(-140), notAfter: daysFromNow(60) }), ["mozilla-modern"], NOT_MODERN);
+var rsaSha256 = split("the leaf is signed with RSA-SHA256", cert({}, { keyType: "RSA", keyBits: 2048, signatureAlgorithm: "sha256WithRSAEncryption" }), ["mozilla-modern"], NOT_MODERN);
+var hstsOneYear = split("max-age is one year", hsts("max-age=31536000; includeSubDomains"), ["mozilla-intermediate", "mozilla-modern"], ["hipaa", "nist-800-52r2"]);
+var aeadOnly = { when: "only AES-GCM suites with ECDHE are accepted", observation: { ciphers: measured(AEAD_SUITES) }, profiles: ALL };
+var validChain = { when: "a trusted, complete chain for the host, valid for 60 more days", observation: cert(), profiles: ALL };
+var permanentRedirect = { when: "port 80 answers a 301 to https on the same host", observation: hops({ url: PLAIN_URL, status: 301, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }), profiles: ALL };
+var twoYearHsts = { when: "one header, `max-age=63072000; includeSubDomains`", observation: hsts("max-age=63072000; includeSubDomains"), profiles: ALL };
+var ENDPOINT_EXAMPLES = {
+  "TLS-PROTOCOL-LEGACY": {
+    bad: [{ when: "TLS 1.0 is accepted", observation: { protocols: protocols(["TLSv1", "TLSv1.2", "TLSv1.3"]) }, profiles: ALL }],
+    good: [tls12.good, only13.good]
+  },
+  "TLS-PROTOCOL-NOT-ALLOWED": { bad: [tls12.bad], good: [tls12.good] },
+  "TLS-PROTOCOL-NO-TLS13": { bad: [only12.bad], good: [only12.good, tls12.good] },
+  "TLS-PROTOCOL-NO-TLS12": { bad: [only13.bad], good: [only13.good, tls12.good] },
+  "TLS-CIPHER-WEAK": { bad: [{ when: "3DES is accepted", observation: suites({ version: "TLSv1.2", name: "TLS_RSA_WITH_3DES_EDE_CBC_SHA" }), profiles: ALL }], good: [aeadOnly] },
+  "TLS-CIPHER-NO-FORWARD-SECRECY": {
+    bad: [{ when: "static RSA key exchange is accepted", observation: suites({ version: "TLSv1.2", name: "AES128-GCM-SHA256" }), profiles: ALL }],
+    good: [aeadOnly]
+  },
+  "TLS-CIPHER-NOT-ALLOWED": { bad: [chacha12.bad, ccm13.bad], good: [chacha12.good, ccm13.good] },
+  "TLS-DH-WEAK": {
+    bad: [
+      { when: "a 1024-bit DH group is used", observation: keyExchange({ version: "TLSv1.2", cipher: "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", type: "DH", bits: 1024 }), profiles: ALL },
+      curve224.bad
+    ],
+    good: [{ when: "X25519 is used", observation: keyExchange({ version: "TLSv1.3", cipher: "TLS_AES_128_GCM_SHA256", type: "ECDH", group: "X25519", bits: 253 }), profiles: ALL }, curve224.good]
+  },
+  "CERT-UNTRUSTED": {
+    bad: [{ when: "the chain is self-signed", observation: cert({ trusted: false, trustError: "DEPTH_ZERO_SELF_SIGNED_CERT", chain: [leaf({ selfSigned: true, issuer: `CN=${EXAMPLE_HOST}` })] }), profiles: ALL }],
+    good: [validChain]
+  },
+  "CERT-CHAIN-INCOMPLETE": {
+    bad: [{ when: "the intermediate is missing", observation: cert({ trusted: false, trustError: "UNABLE_TO_VERIFY_LEAF_SIGNATURE", chainComplete: false, chain: [leaf()] }), profiles: ALL }],
+    good: [validChain]
+  },
+  "CERT-HOSTNAME-MISMATCH": {
+    bad: [{ when: "the certificate names another host", observation: cert({ hostnameMatches: false }, { subjectAltNames: ["other.example.org"] }), profiles: ALL }],
+    good: [validChain]
+  },
+  "CERT-EXPIRED": {
+    bad: [{ when: "the certificate ended yesterday", observation: cert({ trusted: false, trustError: "CERT_HAS_EXPIRED" }, { notBefore: daysFromNow(-80), notAfter: daysFromNow(-1) }), profiles: ALL }],
+    good: [validChain]
+  },
+  "CERT-NOT-YET-VALID": {
+    bad: [{ when: "the certificate starts tomorrow", observation: cert({}, { notBefore: daysFromNow(1), notAfter: daysFromNow(80) }), profiles: ALL }],
+    good: [validChain]
+  },
+  "CERT-EXPIRING-SOON": {
+    bad: [{ when: "the certificate has 10 days left", observation: cert({}, { notBefore: daysFromNow(-70), notAfter: daysFromNow(10) }), profiles: ALL }],
+    good: [{ when: "the certificate has 30 days left", observation: cert({}, { notBefore: daysFromNow(-50), notAfter: daysFromNow(30) }), profiles: ALL }]
+  },
+  "CERT-LIFESPAN-TOO-LONG": {
+    bad: [{ when: "the certificate lasts 460 days", observation: cert({}, { notBefore: daysFromNow(-400), notAfter: daysFromNow(60) }), profiles: ALL }, lifespan200.bad],
+    good: [lifespan200.good, validChain]
+  },
+  "CERT-WEAK-KEY": {
+    bad: [{ when: "the key is RSA 1024", observation: cert({}, { keyType: "RSA", keyBits: 1024 }), profiles: ALL }],
+    good: [validChain, { when: "the key is RSA 2048", observation: cert({}, { keyType: "RSA", keyBits: 2048 }), profiles: ALL }]
+  },
+  "CERT-WEAK-SIGNATURE": {
+    bad: [{ when: "the leaf is signed with SHA-1", observation: cert({}, { signatureAlgorithm: "sha1WithRSAEncryption" }), profiles: ALL }, rsaSha256.bad],
+    good: [validChain, rsaSha256.good]
+  },
+  "CERT-OCSP-NOT-STAPLED": {
+    bad: [{ when: "no OCSP response is stapled", observation: cert({ ocspStapled: false }), profiles: ALL }],
+    good: [validChain, { when: "the certificate names no OCSP responder", observation: cert({ ocspStapled: false }, { ocspUrls: [] }), profiles: ALL }]
+  },
+  "HTTP-NO-REDIRECT": {
+    bad: [{ when: "port 80 serves the page", observation: hops({ url: PLAIN_URL, status: 200 }), profiles: ALL }],
+    good: [permanentRedirect, { when: "port 80 is closed", observation: { http: measured(httpSide([], { portOpen: false })) }, profiles: ALL }]
+  },
+  "HTTP-REDIRECT-TEMPORARY": {
+    bad: [{ when: "the first hop is a 302", observation: hops({ url: PLAIN_URL, status: 302, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }), profiles: ALL }],
+    good: [permanentRedirect, { when: "the first hop is a 308", observation: hops({ url: PLAIN_URL, status: 308, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }), profiles: ALL }]
+  },
+  "HTTP-REDIRECT-OFF-HOST": {
+    bad: [
+      {
+        when: "the first hop goes to another host",
+        observation: hops({ url: PLAIN_URL, status: 301, location: "https://www.example.net/" }, { url: "https://www.example.net/", status: 200 }),
+        profiles: ALL
+      }
+    ],
+    good: [
+      {
+        when: "the first hop goes to https on the same host, which then moves to another https host",
+        observation: hops({ url: PLAIN_URL, status: 301, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 302, location: "https://login.example.net/" }, { url: "https://login.example.net/", status: 200 }),
+        profiles: ALL
+      }
+    ]
+  },
+  "HTTP-REDIRECT-INSECURE": {
+    bad: [
+      { when: "the chain never reaches https", observation: hops({ url: PLAIN_URL, status: 301, location: "/login" }, { url: `http://${EXAMPLE_HOST}/login`, status: 200 }), profiles: ALL }
+    ],
+    good: [permanentRedirect]
+  },
+  "HSTS-MISSING": { bad: [{ when: "no HSTS header is sent", observation: hsts(), profiles: ALL }], good: [twoYearHsts] },
+  "HSTS-MAX-AGE-TOO-SHORT": {
+    bad: [{ when: "max-age is one day", observation: hsts("max-age=86400; includeSubDomains"), profiles: ALL }, hstsOneYear.bad],
+    good: [twoYearHsts, hstsOneYear.good]
+  },
+  "HSTS-NO-SUBDOMAINS": { bad: [{ when: "includeSubDomains is missing", observation: hsts("max-age=63072000"), profiles: ALL }], good: [twoYearHsts] },
+  "HSTS-DUPLICATE": { bad: [{ when: "two HSTS headers are sent", observation: hsts("max-age=63072000; includeSubDomains", "max-age=0"), profiles: ALL }], good: [twoYearHsts] },
+  "HTTP2-NOT-SUPPORTED": {
+    bad: [{ when: "ALPN agrees only to http/1.1", observation: { alpn: measured(["http/1.1"]) }, profiles: ALL }],
+    good: [{ when: "ALPN agrees to h2", observation: { alpn: measured(["h2", "http/1.1"]) }, profiles: ALL }]
+  },
+  "ENDPOINT-MISBEHAVED": {
+    bad: [{ when: "the plain-HTTP side answers with something that is not HTTP", observation: { http: { status: "error", reason: "Parse Error: Expected HTTP/ (203.0.113.7:80)" } }, profiles: ALL }],
+    good: [permanentRedirect]
+  },
+  "ENDPOINT-UNREACHABLE": {
+    bad: [{ when: "the port refuses connections", observation: { reachability: { reachable: false, kind: "refused", detail: "connect ECONNREFUSED 203.0.113.7:443" } }, profiles: ALL }],
+    good: [{ when: "the handshake completes", observation: { reachability: { reachable: true } }, profiles: ALL }]
+  }
+};
 
 // checks/endpoint/rules.ts
 var encryption = { safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
@@ -292,7 +543,7 @@ var METADATA = {
   }
 };
 var ENDPOINT_RULE = Object.fromEntries(
-  Object.entries(METADATA).map(([id, metadata]) => [id, { id, family: "endpoint", ...metadata }])
+  Object.entries(METADATA).map(([id, metadata]) => [id, { id, family: "endpoint", ...metadata, examples: ENDPOINT_EXAMPLES[id] }])
 );
 var ENDPOINT_RULES = Object.values(ENDPOINT_RULE);
 

@@ -6,26 +6,26 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-KCW3CHEI.js";
+} from "./chunk-INXINOPY.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-BKEXMDJO.js";
-import "./chunk-E6HQE45Y.js";
-import "./chunk-ZWDMSFEZ.js";
+} from "./chunk-4XV4KFAG.js";
+import "./chunk-BVETXHEI.js";
+import "./chunk-3DQAUQFF.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-ETKRHZU3.js";
-import "./chunk-LX6S6ZJY.js";
-import "./chunk-SCGS22PM.js";
-import "./chunk-C55DEXK6.js";
+} from "./chunk-GDU65GER.js";
+import "./chunk-22KKCDGR.js";
+import "./chunk-ITOMKGA4.js";
+import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 

@@ -6,20 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULE
-} from "./chunk-LX6S6ZJY.js";
+} from "./chunk-22KKCDGR.js";
 import {
   CIPHER_SUITES,
   cipherSuiteByCode,
   cipherSuiteByName,
   emptyReport
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings,
   makeFinding
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 
 // checks/endpoint/backend.ts
 function timeoutsFor(totalMs) {
@@ -1275,7 +1275,10 @@ function probeTargetOf(endpoint, caPem) {
   return target;
 }
 function endpointError(endpoint, category, message) {
-  return { category, target: endpoint.url, message, location: { kind: "endpoint", url: endpoint.url, ...endpoint.address ? { address: endpoint.address } : {} } };
+  const location = { kind: "endpoint", url: endpoint.url };
+  if (endpoint.address) location.address = endpoint.address;
+  if (endpoint.line !== void 0) location.configLine = endpoint.line;
+  return { category, target: endpoint.url, message, location };
 }
 async function plan(request2) {
   const results = await Promise.all(
@@ -1445,12 +1448,13 @@ function signatureAllowed(algorithm, allowed) {
 }
 var PERMANENT_REDIRECTS = /* @__PURE__ */ new Set([301, 308]);
 var Evaluation = class {
-  constructor(observation, profile, now) {
+  constructor(observation, profile, now, configLine) {
     this.observation = observation;
     this.profile = profile;
     this.now = now;
     this.location = { kind: "endpoint", url: observation.url };
     if (observation.address) this.location.address = observation.address;
+    if (configLine !== void 0) this.location.configLine = configLine;
   }
   observation;
   profile;
@@ -1493,8 +1497,8 @@ var Evaluation = class {
     return void 0;
   }
 };
-function evaluateEndpoint(observation, profile, now) {
-  const evaluation = new Evaluation(observation, profile, now);
+function evaluateEndpoint(observation, profile, now, configLine) {
+  const evaluation = new Evaluation(observation, profile, now, configLine);
   const { reachability } = observation;
   if (!reachability.reachable) {
     evaluation.emit("ENDPOINT-UNREACHABLE", {
@@ -1865,7 +1869,7 @@ async function checkEndpoints(request2) {
     report.targets.push(target);
     if (profile.name !== runProfile.name) report.notes.push(`${probed.url} was judged against profile ${profile.name} ${profile.version}`);
     try {
-      const evaluation = evaluateEndpoint(observation, profile, request2.now());
+      const evaluation = evaluateEndpoint(observation, profile, request2.now(), endpoint.line);
       report.findings.push(...evaluation.findings);
       report.unknown.push(...evaluation.unknown);
     } catch (error) {

@@ -23,11 +23,11 @@ import {
   isUnresolved,
   protocolRank,
   unresolved
-} from "./chunk-SCGS22PM.js";
+} from "./chunk-ITOMKGA4.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
@@ -41,7 +41,7 @@ import {
   parseYamlDocuments,
   require_picomatch,
   yaml
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 import {
   __toESM
 } from "./chunk-BEY6CXLO.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-FFL6UTVW.js";
+} from "./chunk-JWDLHTG6.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-67XSCEMP.js";
+} from "./chunk-OYL35F5R.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,18 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-BKEXMDJO.js";
-import "./chunk-ZWDMSFEZ.js";
+} from "./chunk-4XV4KFAG.js";
+import "./chunk-3DQAUQFF.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
-import "./chunk-LX6S6ZJY.js";
-import "./chunk-SCGS22PM.js";
-import "./chunk-C55DEXK6.js";
+import "./chunk-22KKCDGR.js";
+import "./chunk-ITOMKGA4.js";
+import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import {
   defaultConfig
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 

@@ -7,37 +7,17 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-LX6S6ZJY.js";
+} from "./chunk-22KKCDGR.js";
 import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-SCGS22PM.js";
+} from "./chunk-ITOMKGA4.js";
 import {
   DEFAULT_CONFIG_PATH,
-  locate,
   locationLabel,
-  parseYaml,
   safeguardTitle
-} from "./chunk-4YOTUTDI.js";
-
-// checks/report/endpoint-lines.ts
-function endpointLines(configText) {
-  const lines = /* @__PURE__ */ new Map();
-  let document;
-  try {
-    document = parseYaml(configText);
-  } catch {
-    return lines;
-  }
-  const endpoints = document.value?.endpoints;
-  if (!Array.isArray(endpoints)) return lines;
-  endpoints.forEach((endpoint, index) => {
-    const url = endpoint?.url;
-    if (typeof url === "string" && !lines.has(url)) lines.set(url, locate(document.positions, ["endpoints", index, "url"]).startLine);
-  });
-  return lines;
-}
+} from "./chunk-5HGXZVG7.js";
 
 // checks/rules/registry.ts
 var ALL_RULES = [...ENDPOINT_RULES, ...ENV_RULES, ...INFRA_RULES, ...GENERAL_RULES];
@@ -256,7 +236,7 @@ function sarifLocation(location, options) {
     const place = physical(location.path, location.startLine, location.endLine);
     return location.address ? { ...place, logicalLocations: [{ fullyQualifiedName: location.address, kind: "resource" }] } : place;
   }
-  const line = options.endpointLines?.get(location.url);
+  const line = location.configLine;
   return {
     ...physical(options.configPath ?? DEFAULT_CONFIG_PATH, line ?? 1, line ?? 1),
     logicalLocations: [{ fullyQualifiedName: locationLabel(location), kind: "resource" }],
@@ -274,7 +254,6 @@ function physical(path, startLine, endLine) {
 }
 
 export {
-  endpointLines,
   renderJson,
   SARIF_MAX_RESULTS,
   toSarif,

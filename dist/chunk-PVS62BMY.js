@@ -7,17 +7,15 @@ const __dirname = __hgDirname(__filename);
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
-  formatPath,
   parseConfig,
   parseConfigYaml,
   validateConfig
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
   ConfigError,
   DEFAULT_CONFIG_PATH,
-  formatPath,
   parseConfig,
   parseConfigYaml,
   validateConfig

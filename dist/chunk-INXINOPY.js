@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-BKEXMDJO.js";
+} from "./chunk-4XV4KFAG.js";
 import {
   allBackends
-} from "./chunk-E6HQE45Y.js";
+} from "./chunk-BVETXHEI.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-ETKRHZU3.js";
+} from "./chunk-GDU65GER.js";
 import {
   BACKENDS,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";

@@ -22,10 +22,10 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-LX6S6ZJY.js";
+} from "./chunk-22KKCDGR.js";
 import {
   blockingFindings
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 import {
   ConfigError,
   compareFindings,
@@ -36,7 +36,7 @@ import {
   parseConfigYaml,
   safeguardTitle,
   validateConfig
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 import {
   __commonJS,
   __toESM

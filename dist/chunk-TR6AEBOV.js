@@ -9,17 +9,17 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-KCW3CHEI.js";
-import "./chunk-BKEXMDJO.js";
-import "./chunk-E6HQE45Y.js";
-import "./chunk-ZWDMSFEZ.js";
+} from "./chunk-INXINOPY.js";
+import "./chunk-4XV4KFAG.js";
+import "./chunk-BVETXHEI.js";
+import "./chunk-3DQAUQFF.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-ETKRHZU3.js";
-import "./chunk-LX6S6ZJY.js";
-import "./chunk-SCGS22PM.js";
-import "./chunk-C55DEXK6.js";
+import "./chunk-GDU65GER.js";
+import "./chunk-22KKCDGR.js";
+import "./chunk-ITOMKGA4.js";
+import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-4YOTUTDI.js";
+import "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {

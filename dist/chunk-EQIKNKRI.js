@@ -8,7 +8,7 @@ import {
   CHANGES,
   compareFindings,
   meetsThreshold
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 
 // checks/model/report.ts
 var BLOCKING_CHANGES = CHANGES.filter((change) => change !== "existing");

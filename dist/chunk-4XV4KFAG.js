@@ -6,10 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ALL_RULES,
-  endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-ZWDMSFEZ.js";
+} from "./chunk-3DQAUQFF.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -22,7 +21,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-LX6S6ZJY.js";
+} from "./chunk-22KKCDGR.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -31,7 +30,7 @@ import {
   locationLabel,
   parseConfig,
   severityRank
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 import {
   closestName
 } from "./chunk-XZV2XCCM.js";
@@ -48,7 +47,7 @@ async function loadConfigFile(io, configPath) {
     if (configPath === void 0 && error.code === "ENOENT") return void 0;
     throw new ConfigError(path, [{ path: "", line: 1, message: `cannot read the config file (${error.code ?? String(error)})` }]);
   }
-  return { config: parseConfig(text, path), path, text };
+  return { config: parseConfig(text, path), path };
 }
 function resolvePath(io, path) {
   return resolve(io.cwd, path);
@@ -226,7 +225,7 @@ async function writeReport(report, settings, io, config) {
   const text = renderReport(report, settings.format, {
     rules: ALL_RULES,
     color,
-    ...config ? { configPath: repositoryPath(io, config.path), endpointLines: endpointLines(config.text) } : {}
+    ...config ? { configPath: repositoryPath(io, config.path) } : {}
   });
   if (settings.output === void 0) {
     io.stdout.write(text);

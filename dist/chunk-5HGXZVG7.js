@@ -24887,7 +24887,11 @@ function parseConfigYaml(text, file2) {
 }
 function validateConfig(value, file2, positions) {
   const result = configSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (!positions) return result.data;
+    const endpoints = result.data.endpoints.map((endpoint, index) => ({ ...endpoint, line: locate(positions, ["endpoints", index, "url"]).startLine }));
+    return { ...result.data, endpoints };
+  }
   const problems = result.error.issues.flatMap((issue2) => describeIssue(issue2, positions));
   throw new ConfigError(file2, problems.sort((a, b) => a.line - b.line));
 }
@@ -24960,6 +24964,5 @@ export {
   ConfigError,
   parseConfig,
   parseConfigYaml,
-  validateConfig,
-  formatPath
+  validateConfig
 };

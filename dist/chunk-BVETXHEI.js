@@ -18,11 +18,11 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-ETKRHZU3.js";
+} from "./chunk-GDU65GER.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 
 // checks/endpoint/backends/http-side.ts
 async function observeHttpSide(target, timeouts) {

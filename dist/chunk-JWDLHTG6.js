@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-67XSCEMP.js";
+} from "./chunk-OYL35F5R.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,17 +27,17 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-SCGS22PM.js";
+} from "./chunk-ITOMKGA4.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-C55DEXK6.js";
+} from "./chunk-EQIKNKRI.js";
 import {
   TOOL
 } from "./chunk-2OVPAMWB.js";
 import {
   compareFindings
-} from "./chunk-4YOTUTDI.js";
+} from "./chunk-5HGXZVG7.js";
 
 // checks/infra/plan/plan-json.ts
 var PlanFormatError = class extends Error {

@@ -6,12 +6,12 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-67XSCEMP.js";
+} from "./chunk-OYL35F5R.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-SCGS22PM.js";
-import "./chunk-C55DEXK6.js";
+import "./chunk-ITOMKGA4.js";
+import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
-import "./chunk-4YOTUTDI.js";
+import "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
