@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-JWDLHTG6.js";
+} from "./chunk-BRR4PBZL.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-OYL35F5R.js";
+} from "./chunk-TL5B7WZS.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends

@@ -25,7 +25,7 @@ import { setFlagsFromString } from "node:v8";
 // cli/cli.ts
 var COMMANDS = {
   probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-TR6AEBOV.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-TPXHAR74.js")).scanCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-FOCW63BP.js")).scanCommand },
   demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-UDYV6V5N.js")).demoCommand }
 };
 function overview() {

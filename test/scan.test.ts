@@ -236,3 +236,47 @@ describe('scanChanges when something fails', () => {
     expect(report.errors.some((error) => error.target === 'environments')).toBe(true);
   });
 });
+
+describe('scanChanges follows the links the config makes', () => {
+  let repo: TempRepo;
+  let base: string;
+  const TEMPLATE = `AWSTemplateFormatVersion: "2010-09-09"\nParameters:\n  Encrypted:\n    Type: String\nResources:\n  Cluster:\n    Type: AWS::RDS::DBCluster\n    Properties:\n      Engine: aurora-postgresql\n      StorageEncrypted: !Ref Encrypted\n`;
+  const PARAMETERS = (encrypted: string) => `Parameters:\n  Encrypted: "${encrypted}"\n`;
+  // Out of the convention's reach (its directory, the one above and that one's subdirectories):
+  // only infra.cloudformation.parameter-files ties the parameter file to its template.
+  const withParameterFiles = (): Config => {
+    const config = defaultConfig();
+    return { ...config, infra: { ...config.infra, cloudformation: { 'parameter-files': { 'stacks/db/cluster.yaml': ['deploy/envs/prod/*.yml'] } } } };
+  };
+
+  beforeEach(() => {
+    repo = createTempRepo();
+    base = repo.commit('base', { 'stacks/db/cluster.yaml': TEMPLATE, 'deploy/envs/prod/cluster.yml': PARAMETERS('true') });
+  });
+  afterEach(() => repo.remove());
+
+  it('a change to a parameter file named in infra.cloudformation.parameter-files reads its template and points at the parameter line', async () => {
+    // Given a pull request that edits only the parameter file
+    const head = repo.commit('weaken prod', { 'deploy/envs/prod/cluster.yml': PARAMETERS('false') });
+
+    // When it is scanned with the config that names the file's template
+    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), withParameterFiles(), { now: NOW, root: repo.dir });
+
+    // Then the template was read, and the weakening is reported where it was made
+    expect(report.targets).toContainEqual(expect.objectContaining({ kind: 'repository', files: 2 }));
+    expect(report.findings.filter((finding) => finding.change !== 'existing').map((finding) => [finding.ruleId, finding.change, finding.location.kind === 'file' && `${finding.location.path}:${finding.location.startLine}`])).toEqual([
+      ['IAC-AURORA-ENCRYPTION', 'weakened', 'deploy/envs/prod/cluster.yml:2'],
+    ]);
+  });
+
+  it('a change to that template reads the parameter file the config ties to it', async () => {
+    // Given a pull request that drops the encryption parameter's use from the template only
+    const head = repo.commit('template', { 'stacks/db/cluster.yaml': TEMPLATE.replace('StorageEncrypted: !Ref Encrypted', 'StorageEncrypted: !Ref Encrypted\n      PubliclyAccessible: false') });
+
+    const report = await scanChanges(await gitChangeSet(repo.dir, base, head), withParameterFiles(), { now: NOW, root: repo.dir });
+
+    // Then both files were read, and the cluster is judged with the file's value: decided, not unknown
+    expect(report.targets).toContainEqual(expect.objectContaining({ kind: 'repository', files: 2 }));
+    expect(report.unknown.filter((unknown) => unknown.ruleId === 'IAC-AURORA-ENCRYPTION')).toEqual([]);
+  });
+});

@@ -23,6 +23,16 @@ export interface SelectionOptions {
   isInfra: (path: string) => boolean;
   /** `scan --all`: every infra file at head. */
   all?: boolean;
+  /**
+   * Links the config makes and no file's text shows: a file matching `from` depends on `to`
+   * (`infra.cloudformation.parameter-files`: a parameter file on the template it deploys).
+   */
+  links?: readonly ConfiguredLink[];
+}
+
+export interface ConfiguredLink {
+  from: string;
+  to: string;
 }
 
 /** More than any real configuration; a bound on what one changed file can pull in. */
@@ -41,9 +51,10 @@ export async function selectInfraFiles(changeSet: ChangeSet, options: SelectionO
   const base = new VersionReader(changeSet.base, 'base', report, (path) => (changedPaths.has(path) ? undefined : head.text(path)));
   const needsListing = options.all || changed.length > 0;
   const headListing = needsListing ? (await listFiles(changeSet.head, 'head')).filter(isInfra) : [];
-  const headPaths = options.all ? new Set(headListing) : await closure(headSeeds, headListing, head);
+  const linksOf = configuredLinks(options.links ?? []);
+  const headPaths = options.all ? new Set(headListing) : await closure(headSeeds, headListing, head, linksOf);
   await head.load([...headPaths]);
-  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await listFiles(changeSet.base, 'base')).filter(isInfra), base) : new Set<string>();
+  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await listFiles(changeSet.base, 'base')).filter(isInfra), base, linksOf) : new Set<string>();
   // Unchanged files read at head are the same at base (with --all: every unchanged file).
   for (const path of headPaths) if (!changedPaths.has(path) && head.text(path) !== undefined) basePaths.add(path);
   await base.load([...basePaths]);
@@ -167,7 +178,7 @@ interface Dependency {
  * The seeds and every file linked to them: what a selected file depends on (forward), and,
  * from the seeds and the files found backward, the files that depend on them.
  */
-async function closure(seeds: readonly string[], listing: readonly string[], reader: VersionReader): Promise<Set<string>> {
+async function closure(seeds: readonly string[], listing: readonly string[], reader: VersionReader, linksOf: (path: string) => string[]): Promise<Set<string>> {
   const listed = new Set(listing);
   const selected = new Set<string>();
   const upward: string[] = [];
@@ -188,9 +199,9 @@ async function closure(seeds: readonly string[], listing: readonly string[], rea
     forward.length = 0;
     await reader.load(batch.filter(hasDependencies));
     for (const path of batch) {
-      for (const glob of dependenciesOf(path, reader.text(path))) for (const match of globs.matching(glob)) add(match, false);
+      for (const glob of [...dependenciesOf(path, reader.text(path)), ...linksOf(path)]) for (const match of globs.matching(glob)) add(match, false);
       if (!up.has(path)) continue;
-      dependents ??= await indexDependents(listing, reader, globs);
+      dependents ??= await indexDependents(listing, reader, globs, linksOf);
       for (const dependency of candidatesFor(path, dependents)) if (dependency.owner !== path && dependency.matches(path)) add(dependency.owner, true);
     }
   }
@@ -202,18 +213,24 @@ function hasDependencies(path: string): boolean {
   return INFRA_PARSERS.some((parser) => parser.dependenciesOf && parser.matchesPath(path));
 }
 
+/** What the configured links say `path` depends on. */
+function configuredLinks(links: readonly ConfiguredLink[]): (path: string) => string[] {
+  const matchers = links.map((link) => ({ matches: picomatch(link.from, { dot: true }), to: link.to }));
+  return (path) => matchers.filter((link) => link.matches(path)).map((link) => link.to);
+}
+
 function dependenciesOf(path: string, text: string | undefined): string[] {
   if (text === undefined || !hasDependencies(path)) return [];
   return detectFormat(path, text)?.dependenciesOf?.(path, text) ?? [];
 }
 
 /** Every file that names dependencies, read (cheaply: their text, no parse) and indexed by where its globs start. */
-async function indexDependents(listing: readonly string[], reader: VersionReader, globs: Globs): Promise<Map<string, Dependency[]>> {
+async function indexDependents(listing: readonly string[], reader: VersionReader, globs: Globs, linksOf: (path: string) => string[]): Promise<Map<string, Dependency[]>> {
   const candidates = listing.filter(hasDependencies);
   await reader.load(candidates);
   const index = new Map<string, Dependency[]>();
-  for (const owner of candidates) {
-    for (const glob of dependenciesOf(owner, reader.text(owner))) {
+  for (const owner of new Set([...candidates, ...listing.filter((path) => linksOf(path).length)])) {
+    for (const glob of [...dependenciesOf(owner, reader.text(owner)), ...linksOf(owner)]) {
       const { matches, base } = globs.get(glob);
       const list = index.get(base) ?? [];
       list.push({ owner, matches });

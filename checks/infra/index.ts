@@ -24,7 +24,8 @@ export interface InfraCheckOptions {
 export async function checkInfra(changeSet: ChangeSet, config: Config, options: InfraCheckOptions): Promise<Report> {
   const report = emptyReport(TOOL, options.now.toISOString());
   const isInfra = infraPathFilter(config.infra);
-  const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...(options.all ? { all: true } : {}) }, report);
+  const links = Object.entries(config.infra.cloudformation['parameter-files']).flatMap(([template, files]) => files.map((from) => ({ from, to: template })));
+  const { head, base } = await selectInfraFiles(changeSet, { isInfra, links, ...(options.all ? { all: true } : {}) }, report);
 
   const included = config.infra.include.length ? picomatch([...config.infra.include], { dot: true }) : undefined;
   for (const file of head) {

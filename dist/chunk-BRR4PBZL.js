@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-OYL35F5R.js";
+} from "./chunk-TL5B7WZS.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-JWDLHTG6.js";
+} from "./chunk-BRR4PBZL.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-OYL35F5R.js";
+} from "./chunk-TL5B7WZS.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,

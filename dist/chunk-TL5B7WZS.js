@@ -4473,9 +4473,10 @@ async function selectInfraFiles(changeSet, options, report) {
   const base = new VersionReader(changeSet.base, "base", report, (path) => changedPaths.has(path) ? void 0 : head.text(path));
   const needsListing = options.all || changed.length > 0;
   const headListing = needsListing ? (await listFiles(changeSet.head, "head")).filter(isInfra) : [];
-  const headPaths = options.all ? new Set(headListing) : await closure(headSeeds, headListing, head);
+  const linksOf = configuredLinks(options.links ?? []);
+  const headPaths = options.all ? new Set(headListing) : await closure(headSeeds, headListing, head, linksOf);
   await head.load([...headPaths]);
-  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await listFiles(changeSet.base, "base")).filter(isInfra), base) : /* @__PURE__ */ new Set();
+  const basePaths = baseSeeds.length ? await closure(baseSeeds, (await listFiles(changeSet.base, "base")).filter(isInfra), base, linksOf) : /* @__PURE__ */ new Set();
   for (const path of headPaths) if (!changedPaths.has(path) && head.text(path) !== void 0) basePaths.add(path);
   await base.load([...basePaths]);
   head.reportFailures(headPaths);
@@ -4580,7 +4581,7 @@ var Globs = class {
     return found;
   }
 };
-async function closure(seeds, listing, reader) {
+async function closure(seeds, listing, reader, linksOf) {
   const listed = new Set(listing);
   const selected = /* @__PURE__ */ new Set();
   const upward = [];
@@ -4601,9 +4602,9 @@ async function closure(seeds, listing, reader) {
     forward.length = 0;
     await reader.load(batch.filter(hasDependencies));
     for (const path of batch) {
-      for (const glob of dependenciesOf(path, reader.text(path))) for (const match of globs.matching(glob)) add(match, false);
+      for (const glob of [...dependenciesOf(path, reader.text(path)), ...linksOf(path)]) for (const match of globs.matching(glob)) add(match, false);
       if (!up.has(path)) continue;
-      dependents ??= await indexDependents(listing, reader, globs);
+      dependents ??= await indexDependents(listing, reader, globs, linksOf);
       for (const dependency of candidatesFor(path, dependents)) if (dependency.owner !== path && dependency.matches(path)) add(dependency.owner, true);
     }
   }
@@ -4612,16 +4613,20 @@ async function closure(seeds, listing, reader) {
 function hasDependencies(path) {
   return INFRA_PARSERS.some((parser) => parser.dependenciesOf && parser.matchesPath(path));
 }
+function configuredLinks(links) {
+  const matchers = links.map((link) => ({ matches: (0, import_picomatch7.default)(link.from, { dot: true }), to: link.to }));
+  return (path) => matchers.filter((link) => link.matches(path)).map((link) => link.to);
+}
 function dependenciesOf(path, text2) {
   if (text2 === void 0 || !hasDependencies(path)) return [];
   return detectFormat(path, text2)?.dependenciesOf?.(path, text2) ?? [];
 }
-async function indexDependents(listing, reader, globs) {
+async function indexDependents(listing, reader, globs, linksOf) {
   const candidates = listing.filter(hasDependencies);
   await reader.load(candidates);
   const index2 = /* @__PURE__ */ new Map();
-  for (const owner of candidates) {
-    for (const glob of dependenciesOf(owner, reader.text(owner))) {
+  for (const owner of /* @__PURE__ */ new Set([...candidates, ...listing.filter((path) => linksOf(path).length)])) {
+    for (const glob of [...dependenciesOf(owner, reader.text(owner)), ...linksOf(owner)]) {
       const { matches, base } = globs.get(glob);
       const list2 = index2.get(base) ?? [];
       list2.push({ owner, matches });
@@ -4743,7 +4748,8 @@ function parseErrorFinding(failure) {
 async function checkInfra(changeSet, config, options) {
   const report = emptyReport(TOOL, options.now.toISOString());
   const isInfra = infraPathFilter(config.infra);
-  const { head, base } = await selectInfraFiles(changeSet, { isInfra, ...options.all ? { all: true } : {} }, report);
+  const links = Object.entries(config.infra.cloudformation["parameter-files"]).flatMap(([template2, files]) => files.map((from) => ({ from, to: template2 })));
+  const { head, base } = await selectInfraFiles(changeSet, { isInfra, links, ...options.all ? { all: true } : {} }, report);
   const included = config.infra.include.length ? (0, import_picomatch8.default)([...config.infra.include], { dot: true }) : void 0;
   for (const file of head) {
     if (included?.(file.path) && !detectFormat(file.path, file.text)) {

@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-OYL35F5R.js";
+} from "./chunk-TL5B7WZS.js";
 import "./chunk-BGBLBVKQ.js";
 import "./chunk-ITOMKGA4.js";
 import "./chunk-EQIKNKRI.js";
