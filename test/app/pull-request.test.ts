@@ -160,6 +160,29 @@ describe('pull request checks', () => {
     expect(updates().flatMap((update) => update.output?.annotations ?? []).map((annotation) => annotation.path)).toEqual(files);
   });
 
+  it('Given a 3,001-file PR (GitHub lists 3,000) in a repository too large for the trees API, when checked, then the run is not a success and names what was not checked', async () => {
+    const files = Array.from({ length: 3_001 }, (_, index) => `infra/file-${String(index).padStart(4, '0')}.tf`);
+    const change = givenRepository(CONFIG, Object.fromEntries(files.map((file) => [file, 'locals {}\n'])));
+    fake.github.options.truncateTrees = true;
+    const seen: { changes?: ChangeSet }[] = [];
+    app = await createTestApp({
+      apiUrl: fake.apiUrl,
+      scan: (changes, config, options) => {
+        seen.push({ changes });
+        return cleanScan(changes, config, options);
+      },
+    });
+
+    await app.receive('pull_request', pullRequestEvent('opened', change));
+
+    // 30 pages of 100 files, then both trees asked for, and found truncated
+    expect(routeCount(`GET ${REPOSITORY}/pulls/2/files`)).toBe(30);
+    expect(routeCount(`GET ${REPOSITORY}/git/trees/${change.head}`)).toBe(1);
+    expect(seen[0]?.changes?.changed).toHaveLength(3_000);
+    expect(updates()[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'No blocking findings, but 1 check could not run' } });
+    expect(updates()[0]?.output?.summary).toContain('`changed files past the first 3,000`');
+  });
+
   it('Given the engine throws, when a PR opens, then the run it started still completes, with the error in the summary', async () => {
     const change = givenRepository(CONFIG, { 'main.tf': 'locals {}\n' });
     app = await createTestApp({ apiUrl: fake.apiUrl, scan: () => Promise.reject(new Error('hcl2json: wasm trap at main.tf')) });
