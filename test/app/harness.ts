@@ -18,7 +18,6 @@ import { TEST_PRIVATE_KEY } from './keys.js';
 export const INSTALLATION_ID = 957387;
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';
-export const HEAD_SHA = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
 
 interface Example {
   name: string;
