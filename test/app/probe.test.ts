@@ -1,4 +1,3 @@
-import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { probeRepository } from '../../app/probe.js';
 import type { ProbeRequest, SweepSummary } from '../../app/sweep.js';
@@ -25,13 +24,8 @@ afterAll(async () => {
 });
 afterEach(async () => {
   await server?.close();
-  try {
-    app?.done();
-  } finally {
-    nock.cleanAll();
-    app = undefined;
-    server = undefined;
-  }
+  app = undefined;
+  server = undefined;
 });
 
 /** The lab endpoint without its `ca`: the probe then needs nothing from GitHub while it runs. */
@@ -40,18 +34,8 @@ function labConfig(): string {
   return `endpoints:\n  - url: ${url}\n    http: ${http}\n    address: ${address}\n`;
 }
 
-/**
- * The real prober, with nock switched off while it runs: nock 15 intercepts every socket,
- * and its TLS pass-through hides the negotiated cipher from the prober.
- */
-async function probeWithoutNock(request: ProbeRequest): Promise<Report> {
-  nock.restore();
-  try {
-    return await probeRepository(request, () => new Date());
-  } finally {
-    nock.activate();
-  }
-}
+/** The real prober, on the lab's loopback server. */
+const realProbe = (request: ProbeRequest): Promise<Report> => probeRepository(request, () => new Date());
 
 async function sweep(url: string): Promise<SweepSummary | undefined> {
   const response = await fetch(`${url}/sweep?wait=true`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` } });
@@ -60,7 +44,7 @@ async function sweep(url: string): Promise<SweepSummary | undefined> {
 
 describe('sweeps probing a real TLS server on 127.0.0.1', () => {
   it('Given the operator allows 127.0.0.1/32, when swept, then the loopback endpoint is probed and its legacy TLS opens an issue', async () => {
-    app = await createTestApp({ apiUrl: fake.apiUrl, probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET, allowNetworks: ['127.0.0.1/32'] } });
+    app = await createTestApp({ apiUrl: fake.apiUrl, probe: realProbe, resolve: noDns, settings: { sweepSecret: SECRET, allowNetworks: ['127.0.0.1/32'] } });
     fake.github.addInstallation(77, [{ owner: 'acme', repo: 'portal', config: labConfig() }]);
     const issues = () => fake.github.issuesOf('acme/portal');
     server = await app.listen();
@@ -74,7 +58,7 @@ describe('sweeps probing a real TLS server on 127.0.0.1', () => {
   });
 
   it('Given no allowlist, when swept, then the same endpoint is refused before any connection, and its issue names the refusal and how to allow it', async () => {
-    app = await createTestApp({ apiUrl: fake.apiUrl, probe: probeWithoutNock, resolve: noDns, settings: { sweepSecret: SECRET } });
+    app = await createTestApp({ apiUrl: fake.apiUrl, probe: realProbe, resolve: noDns, settings: { sweepSecret: SECRET } });
     fake.github.addInstallation(77, [{ owner: 'acme', repo: 'portal', config: labConfig() }]);
     const issues = () => fake.github.issuesOf('acme/portal');
     server = await app.listen();

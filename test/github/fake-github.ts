@@ -78,6 +78,8 @@ export interface FakeGitHubOptions {
    * racing clients are then sure to have all sent one before any is answered.
    */
   barrier?: { route: RegExp; count: number };
+  /** Answer the requests whose `METHOD /path` matches with this status (an outage, a missing permission). */
+  failures?: { route: RegExp; status: number; message: string }[];
 }
 
 /** A repository of an installation: its `.github/hipaa-guard.yml` (null: none, nor in the owner's `.github`). */
@@ -106,6 +108,8 @@ export class FakeGitHub {
   readonly installations: { id: number; repositories: FakeRepository[] }[] = [];
   /** The pull request whose files `GET /pulls/{n}/files` lists. */
   pullRequest: { base: string; head: string } | undefined;
+  /** Names of the branches protection covers (`GET /branches/{name}` reports `protected`). */
+  readonly protectedBranches = new Set<string>();
   private server: Server | undefined;
   private nextId = 1000;
 
@@ -163,7 +167,10 @@ export class FakeGitHub {
     this.problems.push(...validateGitHubRequest(method, path, body), ...githubLimitProblems(method, path, body));
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
     await this.barrier(`${method} ${url.pathname}`);
-    const [status, payload, headers] = this.route(method, url, (body ?? {}) as Record<string, unknown>, request.headers);
+    const failure = this.options.failures?.find(({ route }) => route.test(`${method} ${url.pathname}`));
+    const [status, payload, headers] = failure
+      ? [failure.status, { message: failure.message }]
+      : this.route(method, url, (body ?? {}) as Record<string, unknown>, request.headers);
     response.writeHead(status, { 'content-type': 'application/json', ...headers });
     response.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
   }
@@ -207,7 +214,8 @@ export class FakeGitHub {
     if (installationAnswer) return installationAnswer;
     const repository = /^\/repos\/([^/]+\/[^/]+)/.exec(url.pathname)?.[1] ?? '';
     const path = url.pathname.replace(/^\/repos\/[^/]+\/[^/]+/, '');
-    const configAnswer = method === 'GET' ? this.routeConfig(repository, path, raw) : undefined;
+    // A file at a given ref is the repository's (git), the config without one the installation's
+    const configAnswer = method === 'GET' && !url.searchParams.has('ref') ? this.routeConfig(repository, path, raw) : undefined;
     if (configAnswer) return configAnswer;
     const appId = this.options.appId ?? 1;
     let match: RegExpExecArray | null;
@@ -243,6 +251,10 @@ export class FakeGitHub {
       return [200, run];
     }
     if (method === 'GET' && path === '/issues') return this.listIssues(repository, url);
+    if (method === 'GET' && (match = /^\/branches\/([^/]+)$/.exec(path))) {
+      const name = decodeURIComponent(match[1]!);
+      return [200, { name, protected: this.protectedBranches.has(name) }];
+    }
     if (method === 'GET' && this.options.repoDir) {
       const answer = this.routeRepository(this.options.repoDir, path, url, raw);
       if (answer) return answer;
@@ -418,10 +430,10 @@ export class FakeGitHub {
  * A fresh fake for each test of the calling `describe`, stopped after it; every request a test
  * sent must fit GitHub's API description and its size limits. Read `fake.github` and `fake.apiUrl`.
  */
-export function useFakeGitHub(): { github: FakeGitHub; apiUrl: string } {
-  const fake = { github: new FakeGitHub(), apiUrl: '' };
+export function useFakeGitHub(options: FakeGitHubOptions = {}): { github: FakeGitHub; apiUrl: string } {
+  const fake = { github: new FakeGitHub({ ...options }), apiUrl: '' };
   beforeEach(async () => {
-    fake.github = new FakeGitHub();
+    fake.github = new FakeGitHub({ ...options });
     fake.apiUrl = await fake.github.start();
   });
   afterEach(async () => {
