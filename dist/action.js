@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-UBNIKIAP.js";
+} from "./chunk-WCEK77VC.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-3RXTRXEZ.js";
+} from "./chunk-NYYJ3IBS.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines
@@ -50,7 +50,7 @@ import {
   endpointLines,
   renderJson,
   toSarif
-} from "./chunk-OQX2LG3O.js";
+} from "./chunk-VDM7ZTTM.js";
 import {
   runProbes
 } from "./chunk-5PEHJBTT.js";
@@ -58,7 +58,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-IO4GYHHQ.js";
-import "./chunk-LWPYBZIC.js";
+import "./chunk-HIZVZKL4.js";
 import {
   emptyReport,
   mergeReports

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   INFRA_ENGINE_RULES,
   INFRA_RULES
-} from "./chunk-LWPYBZIC.js";
+} from "./chunk-HIZVZKL4.js";
 import {
   DEFAULT_CONFIG_PATH,
   locate,

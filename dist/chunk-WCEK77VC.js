@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-3RXTRXEZ.js";
+} from "./chunk-NYYJ3IBS.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";
@@ -27,7 +27,7 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-LWPYBZIC.js";
+} from "./chunk-HIZVZKL4.js";
 import {
   emptyReport,
   mergeReports

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-O5NLKPM5.js";
+} from "./chunk-2JKMRCAD.js";
 import {
   allEngines
 } from "./chunk-HY544TKQ.js";

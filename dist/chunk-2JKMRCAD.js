@@ -9,7 +9,7 @@ import {
   endpointLines,
   renderJson,
   renderSarif
-} from "./chunk-OQX2LG3O.js";
+} from "./chunk-VDM7ZTTM.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

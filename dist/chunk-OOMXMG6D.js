@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-UBNIKIAP.js";
+} from "./chunk-WCEK77VC.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-3RXTRXEZ.js";
+} from "./chunk-NYYJ3IBS.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-O5NLKPM5.js";
-import "./chunk-OQX2LG3O.js";
+} from "./chunk-2JKMRCAD.js";
+import "./chunk-VDM7ZTTM.js";
 import {
   UsageError
 } from "./chunk-STUYUDEK.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-LWPYBZIC.js";
+import "./chunk-HIZVZKL4.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-RFAHM2WP.js";
+} from "./chunk-X4BSIOEB.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-O5NLKPM5.js";
+} from "./chunk-2JKMRCAD.js";
 import "./chunk-HY544TKQ.js";
-import "./chunk-OQX2LG3O.js";
+import "./chunk-VDM7ZTTM.js";
 import {
   EXIT_OK
 } from "./chunk-STUYUDEK.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-5PEHJBTT.js";
 import "./chunk-IO4GYHHQ.js";
-import "./chunk-LWPYBZIC.js";
+import "./chunk-HIZVZKL4.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -5,16 +5,25 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges,
-  scanInfra
-} from "./chunk-3RXTRXEZ.js";
-import "./chunk-ID2TFFKD.js";
-import "./chunk-LWPYBZIC.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-X4BSIOEB.js";
+import "./chunk-2JKMRCAD.js";
+import "./chunk-HY544TKQ.js";
+import "./chunk-VDM7ZTTM.js";
+import "./chunk-STUYUDEK.js";
+import "./chunk-5PEHJBTT.js";
+import "./chunk-IO4GYHHQ.js";
+import "./chunk-HIZVZKL4.js";
 import "./chunk-N6PV2AJM.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-U37WMVOU.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges,
-  scanInfra
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };
