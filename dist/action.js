@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-WCEK77VC.js";
+} from "./chunk-SWWARJCP.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NYYJ3IBS.js";
+} from "./chunk-KXLSW2NK.js";
 import "./chunk-ID2TFFKD.js";
 import {
   allEngines

@@ -23,7 +23,7 @@ import { setFlagsFromString } from "node:v8";
 // cli/cli.ts
 var COMMANDS = {
   probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-2PAUZX5E.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-OOMXMG6D.js")).scanCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-OKLLY5YC.js")).scanCommand },
   demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-XCRYM7FZ.js")).demoCommand }
 };
 function overview() {

@@ -45,8 +45,11 @@ function conditionMap(blocks: unknown): unknown {
     const { test, variable, values } = block;
     const pending = [test, variable].find(isUnresolved);
     if (pending) return unknownBecause(pending.expression, `a condition's test or variable is not known: ${reasonOf(pending)}`);
+    // Blocks with the same test and variable add up their values, as the provider merges them.
     const tests = (map[String(test)] ??= {});
-    tests[String(variable)] = stringOrList(values);
+    const earlier = tests[String(variable)];
+    if (isUnresolved(values) || isUnresolved(earlier)) tests[String(variable)] = isUnresolved(values) ? values : earlier;
+    else tests[String(variable)] = stringOrList([...(earlier === undefined ? [] : Array.isArray(earlier) ? (earlier as unknown[]) : [earlier]), ...(Array.isArray(values) ? (values as unknown[]) : [values])]);
   }
   return map;
 }

@@ -288,6 +288,15 @@ describe('renderPolicyDocument', () => {
     });
   });
 
+  it('adds up the values of condition blocks with the same test and variable', () => {
+    const condition = [
+      { test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] },
+      { test: 'Bool', variable: 'aws:SecureTransport', values: ['0'] },
+    ];
+    const document = renderPolicyDocument({ statement: [{ effect: 'Deny', actions: ['s3:*'], resources: ['*'], condition }] });
+    expect(!isUnresolved(document) && document.Statement).toEqual([{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': ['false', '0'] } } }]);
+  });
+
   it('merges source documents, then its own statements and override documents by Sid', () => {
     const source = { Statement: [{ Sid: 'Keep', Effect: 'Deny' }, { Sid: 'Swap', Effect: 'Allow' }] };
     const override = JSON.stringify({ Statement: [{ Sid: 'Swap', Effect: 'Deny' }, { Effect: 'Allow', Action: 'x:Y' }] });

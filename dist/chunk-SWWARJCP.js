@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-NYYJ3IBS.js";
+} from "./chunk-KXLSW2NK.js";
 import {
   UnreadableFileError
 } from "./chunk-ID2TFFKD.js";

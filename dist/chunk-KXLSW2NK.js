@@ -1692,7 +1692,9 @@ function conditionMap(blocks) {
     const pending = [test, variable].find(isUnresolved);
     if (pending) return unknownBecause(pending.expression, `a condition's test or variable is not known: ${reasonOf(pending)}`);
     const tests = map[String(test)] ??= {};
-    tests[String(variable)] = stringOrList(values);
+    const earlier = tests[String(variable)];
+    if (isUnresolved(values) || isUnresolved(earlier)) tests[String(variable)] = isUnresolved(values) ? values : earlier;
+    else tests[String(variable)] = stringOrList([...earlier === void 0 ? [] : Array.isArray(earlier) ? earlier : [earlier], ...Array.isArray(values) ? values : [values]]);
   }
   return map;
 }

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-WCEK77VC.js";
+} from "./chunk-SWWARJCP.js";
 import "./chunk-IBHPPZ7X.js";
 import {
   scanChanges
-} from "./chunk-NYYJ3IBS.js";
+} from "./chunk-KXLSW2NK.js";
 import "./chunk-ID2TFFKD.js";
 import {
   REPORT_OPTIONS,

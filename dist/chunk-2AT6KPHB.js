@@ -7,7 +7,7 @@ const __dirname = __hgDirname(__filename);
 import {
   scanChanges,
   scanInfra
-} from "./chunk-NYYJ3IBS.js";
+} from "./chunk-KXLSW2NK.js";
 import "./chunk-ID2TFFKD.js";
 import "./chunk-HIZVZKL4.js";
 import "./chunk-N6PV2AJM.js";
