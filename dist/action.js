@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-BRR4PBZL.js";
+} from "./chunk-VE3QA2YC.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,32 +39,32 @@ import {
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-TL5B7WZS.js";
+} from "./chunk-3UF4QVOP.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-BVETXHEI.js";
+} from "./chunk-ZUZTPMM4.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-3DQAUQFF.js";
+} from "./chunk-EDXROEVA.js";
 import {
   checkEndpoints
-} from "./chunk-GDU65GER.js";
+} from "./chunk-VUMK23HO.js";
 import {
   renderMarkdown,
   verdictOf
 } from "./chunk-22KKCDGR.js";
-import "./chunk-ITOMKGA4.js";
+import "./chunk-EDKE2MYM.js";
 import {
   emptyReport,
   mergeReports
 } from "./chunk-EQIKNKRI.js";
 import {
   TOOL
-} from "./chunk-2OVPAMWB.js";
+} from "./chunk-D2S3YVWQ.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,

@@ -43,6 +43,25 @@ export function isUnresolved(value: unknown): value is Unresolved {
  * own: the module call that passes an input, a `.tfvars`, an nginx `include`d file, the parent
  * stack that passes a parameter. That line is what a pull request edits, so findings point there.
  */
+/** Walks a value; true when any part of it is unresolved. */
+export function containsUnknown(value: unknown): boolean {
+  if (isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+/** The first unresolved part of a value, depth first. */
+export function firstUnknown(value: unknown): Unresolved | undefined {
+  if (isUnresolved(value)) return value;
+  const children = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
+  for (const child of children) {
+    const found = firstUnknown(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 export interface SourceRange extends LineRange {
   path?: string;
 }

@@ -1,5 +1,5 @@
 /** AWS access control: open security groups, public databases, S3 public access blocks, IAM `*:*`. */
-import { isUnresolved, type InfraResource } from '../model.js';
+import { containsUnknown, firstUnknown, isUnresolved, type InfraResource } from '../model.js';
 import {
   attributeRule,
   decidePresent,
@@ -353,6 +353,11 @@ function checkTlsOnlyPolicy(resource: InfraResource, context: InfraRuleContext):
     if (isUnresolved(document)) return { verdict: 'unknown', path: [], expression: `${policy.address}: ${document.expression}` };
     if (statements(document)?.some(deniesPlainHttp)) return { verdict: 'pass', path: [], actual: policy.address, providedBy: policy.address };
   }
+  // A statement with unknown parts that is not a known Allow might be the Deny: unknown, never a fail.
+  for (const { policy, document } of policies) {
+    const pending = statements(document)?.find((statement) => containsUnknown(statement) && valueAt(statement, ['Effect']) !== 'Allow');
+    if (pending) return { verdict: 'unknown', path: [], expression: `${policy.address}: ${firstUnknown(pending)!.expression}` };
+  }
   const what = policies.length ? `the bucket policy (${policies.map(({ policy }) => policy.address).join(', ')}) does not deny` : 'no bucket policy denies';
   return {
     verdict: 'fail',
@@ -424,6 +429,18 @@ function allowsEveryone(statement: unknown): boolean {
   return valueAt(statement, ['Effect']) === 'Allow' && everyone && (condition === undefined || !conditionNarrows(condition));
 }
 
+/** A statement whose unknown parts (effect, principal, condition, or the whole) could make it an Allow to everyone. */
+function mayAllowEveryone(statement: unknown): boolean {
+  if (isUnresolved(statement)) return true;
+  if (!containsUnknown(statement)) return false;
+  const effect = valueAt(statement, ['Effect']);
+  const principal = valueAt(statement, ['Principal']);
+  const couldBeEveryone = principal === '*' || containsUnknown(principal) || asList(valueAt(principal, ['AWS'])).includes('*');
+  const condition = valueAt(statement, ['Condition']);
+  const couldBeUnnarrowed = condition === undefined || containsUnknown(condition) || !conditionNarrows(condition);
+  return (effect === 'Allow' || isUnresolved(effect)) && couldBeEveryone && couldBeUnnarrowed;
+}
+
 const ACL_PATHS: Record<string, AttributePath> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'], 'AWS::S3::Bucket': ['AccessControl'] };
 const POLICY_DOCUMENTS: Record<string, AttributePath> = { aws_s3_bucket_policy: ['policy'], 'AWS::S3::BucketPolicy': ['PolicyDocument'], aws_s3_bucket: ['policy'] };
 
@@ -459,6 +476,10 @@ function checkPublicBucket(resource: InfraResource): Verdict[] | undefined {
     if (isUnresolved(document)) verdicts.push({ verdict: 'unknown', path: documentPath, expression: document.expression });
     else if (statements(document)?.some(allowsEveryone)) {
       verdicts.push({ verdict: 'fail', path: documentPath, actual: 'Allow to Principal "*"', expected: 'no unconditional Allow to everyone', message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals' });
+    } else if (statements(document)?.some(mayAllowEveryone)) {
+      const pending = statements(document)!.find(mayAllowEveryone);
+      const cause = (['Effect', 'Principal', 'Condition'] as const).map((key) => firstUnknown(valueAt(pending, [key]))).find((found) => found !== undefined) ?? firstUnknown(pending)!;
+      verdicts.push({ verdict: 'unknown', path: documentPath, expression: cause.expression });
     } else verdicts.push({ verdict: 'pass', path: documentPath, actual: 'no Allow to everyone' });
   }
   if (!verdicts.length) return undefined;

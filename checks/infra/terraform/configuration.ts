@@ -12,6 +12,7 @@ import type { LineRange } from '../../yaml/positions.js';
 import { isUnresolved, type InfraResource, type SourceRange, type Unresolved } from '../model.js';
 import { evaluateSafely, iterate, reasonOf, unknownBecause, withSymbols, type EvalScope } from './evaluate.js';
 import { parseTemplateBody, type Expr } from './expression.js';
+import { renderPolicyDocument } from './policy-document.js';
 
 export type HclBody = Record<string, unknown>;
 
@@ -51,6 +52,8 @@ interface ModuleDir {
   locals: Map<string, { file: TerraformSourceFile; raw: unknown }>;
   outputs: Map<string, { file: TerraformSourceFile; raw: unknown }>;
   calls: Map<string, { file: TerraformSourceFile; block: HclBody }>;
+  /** `data "aws_iam_policy_document"` blocks: the one data source evaluated here (the others are read when Terraform runs). */
+  policyDocuments: Map<string, HclBody>;
   moves: Map<string, string[]>;
 }
 
@@ -147,7 +150,7 @@ class Configuration {
         continue;
       }
       const dir = normalizeDir(posix.dirname(file.path));
-      const module = this.dirs.get(dir) ?? { dir, files: [], variables: new Map(), locals: new Map(), outputs: new Map(), calls: new Map(), moves: new Map() };
+      const module = this.dirs.get(dir) ?? { dir, files: [], variables: new Map(), locals: new Map(), outputs: new Map(), calls: new Map(), policyDocuments: new Map(), moves: new Map() };
       this.dirs.set(dir, module);
       collect(module, file);
     }
@@ -267,6 +270,7 @@ function collect(module: ModuleDir, file: TerraformSourceFile): void {
   }
   for (const [name, declaration] of Object.entries(blocksOf(file.body, 'output'))) module.outputs.set(name, { file, raw: firstBody(declaration)?.value });
   for (const [name, declaration] of Object.entries(blocksOf(file.body, 'module'))) module.calls.set(name, { file, block: firstBody(declaration) ?? {} });
+  for (const [name, declaration] of Object.entries(blocksOf(blocksOf(file.body, 'data'), 'aws_iam_policy_document'))) module.policyDocuments.set(name, firstBody(declaration) ?? {});
   const address = (value: unknown) => (typeof value === 'string' ? value.replace(/^\$\{(.*)\}$/, '$1') : undefined);
   for (const block of Array.isArray(file.body.moved) ? (file.body.moved as unknown[]) : []) {
     if (!isObject(block)) continue;
@@ -308,6 +312,7 @@ class Instance {
   private readonly variableValues = new Map<string, unknown>();
   private readonly localValues = new Map<string, unknown>();
   private readonly moduleValues = new Map<string, unknown>();
+  private readonly documentValues = new Map<string, unknown>();
   private readonly evaluating = new Set<string>();
   private readonly children = new Map<string, Instance[]>();
 
@@ -355,6 +360,7 @@ class Instance {
       case 'terraform':
         return unknownBecause(`\${${node.text}}`, 'the workspace is chosen when Terraform runs');
       case 'data':
+        if (name === 'aws_iam_policy_document') return this.policyDocuments(node);
         return unknownBecause(`\${${node.text}}`, 'a data source, read when Terraform runs');
       default:
         return unknownBecause(`\${${node.text}}`, 'an attribute of another resource, known only after apply');
@@ -391,18 +397,35 @@ class Instance {
     return this.once('module', name, node, this.moduleValues, () => {
       const children = this.childrenOf(name);
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
-      const outputs = children.instances.map((child) => child.outputs());
-      if (children.keys === undefined) return outputs[0];
-      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys));
-      if (children.keys.every((instanceKey) => typeof instanceKey === 'number')) return outputs;
-      return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
+      return byInstance(children.keys, children.instances.map((child) => child.outputs()), node);
     });
   }
 
+  /** `data.aws_iam_policy_document`: each document of this module, rendered when first read. */
+  private policyDocuments(node: Expr): HclBody {
+    const documents: HclBody = {};
+    for (const name of this.module.policyDocuments.keys()) {
+      Object.defineProperty(documents, name, { enumerable: true, get: () => this.once('data', name, node, this.documentValues, () => this.policyDocument(name, node)) });
+    }
+    return documents;
+  }
+
+  /** One `aws_iam_policy_document` per `count`/`for_each` instance: its `json` is the rendered document. */
+  private policyDocument(name: string, node: Expr): unknown {
+    const block = this.module.policyDocuments.get(name)!;
+    const expansion = this.expansion(block, this.scope());
+    const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
+    const documents = expansion.iterations.map((iteration) => {
+      const json = renderPolicyDocument(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed: new Map(), origins: new Map() }));
+      return { json, minified_json: json, id: unknownBecause(`\${data.aws_iam_policy_document.${name}.id}`, 'the id of a data source, known when Terraform reads it') };
+    });
+    return byInstance(expansion.keys, documents, node);
+  }
+
   /** A local's or a module call's value, computed once; one that needs itself is unknown. */
-  private once(kind: 'local' | 'module', name: string, node: Expr, cache: Map<string, unknown>, compute: () => unknown): unknown {
+  private once(kind: 'local' | 'module' | 'data', name: string, node: Expr, cache: Map<string, unknown>, compute: () => unknown): unknown {
     if (cache.has(name)) return cache.get(name);
-    const declared = kind === 'local' ? this.module.locals.has(name) : this.module.calls.has(name);
+    const declared = kind === 'local' ? this.module.locals.has(name) : kind === 'module' ? this.module.calls.has(name) : this.module.policyDocuments.has(name);
     if (!declared) return unknownBecause(`\${${node.text}}`, `${kind}.${name} is not ${kind === 'local' ? 'defined' : 'called'} in ${this.module.dir}`);
     const key = `${kind}.${name}`;
     if (this.evaluating.has(key)) return unknownBecause(`\${${node.text}}`, `${key} depends on itself`);
@@ -706,6 +729,14 @@ class Instance {
 /** Sets a key that came from the configuration (even `__proto__`) as an own property. */
 function setOwn(target: HclBody, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** The value of a `count`/`for_each` block as Terraform exposes it: one value, a list by index, or a map by key. */
+function byInstance(keys: (string | number)[] | Unresolved | undefined, values: unknown[], node: Expr): unknown {
+  if (keys === undefined) return values[0];
+  if (isUnresolved(keys)) return unknownBecause(`\${${node.text}}`, reasonOf(keys));
+  if (keys.every((key) => typeof key === 'number')) return values;
+  return Object.fromEntries(keys.map((key, position) => [String(key), values[position]]));
 }
 
 function pathKey(path: readonly (string | number)[]): string {

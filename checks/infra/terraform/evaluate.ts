@@ -5,9 +5,10 @@
  * carrying the expression and the reason; an expression Terraform would reject (a missing
  * attribute, a wrong type) is `Unresolved` with the error as reason. Never a guess.
  */
-import { isUnresolved, unresolved, type Unresolved } from '../model.js';
+import { containsUnknown, firstUnknown, isUnresolved, unresolved, type Unresolved } from '../model.js';
 import type { Expr, TemplatePart } from './expression.js';
 import { callFunction } from './functions.js';
+
 
 /** An expression Terraform itself would refuse to evaluate; `try`/`can` catch it. */
 export class EvalError extends Error {}
@@ -30,25 +31,6 @@ function widen(node: Expr, cause: Unresolved): Unresolved {
 /** An expression as the user wrote it: `${…}` around an expression, a whole template as it is. */
 function expressionOf(node: Expr): string {
   return node.kind === 'template' && node.body ? node.text : `\${${node.text}}`;
-}
-
-/** Walks a value; true when any part of it is unresolved. */
-function containsUnknown(value: unknown): boolean {
-  if (isUnresolved(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(containsUnknown);
-  return false;
-}
-
-/** The first unresolved part of a value, depth first. */
-export function firstUnknown(value: unknown): Unresolved | undefined {
-  if (isUnresolved(value)) return value;
-  const children = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
-  for (const child of children) {
-    const found = firstUnknown(child);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /** What names mean where an expression is evaluated (a module instance, a resource instance). */

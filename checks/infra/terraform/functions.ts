@@ -5,9 +5,9 @@
  */
 import { isIP } from 'node:net';
 import { posix } from 'node:path';
-import { isUnresolved, type Unresolved } from '../model.js';
+import { firstUnknown, isUnresolved, type Unresolved } from '../model.js';
 import type { Expr } from './expression.js';
-import { describeType, equal, EvalError, firstUnknown, toBool, toNumber, toStringValue, unknownBecause } from './evaluate.js';
+import { describeType, equal, EvalError, reasonOf, toBool, toNumber, toStringValue, unknownBecause } from './evaluate.js';
 
 type Fn = (args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved) => unknown;
 
@@ -49,6 +49,22 @@ const STRUCTURAL: Record<string, Fn> = {
     return fallback;
   },
   tolist: ([value], node) => list(value, node),
+  jsondecode: ([value], node) => {
+    // A number or bool converts to its text; a list, map or null is Terraform's type error (what `try(jsondecode(x), x)` relies on).
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    if (typeof value !== 'string') throw new EvalError(`${node.text}: expected a string, got ${describeType(value)}`);
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      throw new EvalError(`${node.text}: not valid JSON`);
+    }
+  },
+  // A JSON document kept as a structure (a policy document's `json`) is a non-empty string, whatever its unknown parts.
+  compact: ([items], node, widen) => {
+    const values = list(items, node);
+    const pending = values.find(isUnresolved);
+    return pending ? widen(pending) : values.filter((item) => item !== null && item !== '');
+  },
   tomap: ([value], node) => object(value, node),
   zipmap: ([names, items], node) => {
     const keys = list(names, node).map((key) => text(key, node));
@@ -81,7 +97,6 @@ const SCALAR: Record<string, Fn> = {
   contains: ([items, value], node) => list(items, node).some((item) => equal(item, value)),
   distinct: ([items], node) => distinct(list(items, node)),
   toset: ([items], node) => distinct(list(items, node)),
-  compact: ([items], node) => list(items, node).filter((item) => item !== null && item !== ''),
   sort: ([items], node) => list(items, node).map((item) => text(item, node)).sort(),
   index: ([items, value], node) => {
     const position = list(items, node).findIndex((item) => equal(item, value));
@@ -138,14 +153,6 @@ const SCALAR: Record<string, Fn> = {
   },
   basename: ([value], node) => posix.basename(text(value, node)),
   dirname: ([value], node) => posix.dirname(text(value, node)),
-  jsondecode: ([value], node) => {
-    if (typeof value !== 'string') return value;
-    try {
-      return JSON.parse(value) as unknown;
-    } catch {
-      throw new EvalError(`${node.text}: not valid JSON`);
-    }
-  },
   min: (args, node) => Math.min(...numbers(args, node)),
   max: (args, node) => Math.max(...numbers(args, node)),
   abs: ([value], node) => Math.abs(toNumber(value, node)),
@@ -173,6 +180,7 @@ const UNKNOWABLE: Record<string, string> = {
 export function callFunction(name: string, args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved): unknown {
   if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
   if (name === 'coalesce') return coalesce(args, widen);
+  if (name === 'replace' && isDocument(args[0])) return replaceInDocument(args[0], args[1], args[2], node, widen);
   const top = args.find(isUnresolved);
   if (top) return widen(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name]!(args, node, widen);
@@ -271,4 +279,65 @@ function coalesce(args: readonly unknown[], widen: (cause: Unresolved) => Unreso
     if (arg !== null && arg !== '') return arg;
   }
   throw new EvalError('coalesce(): every argument is null or empty');
+}
+
+/** A JSON document kept as a structure (what `jsonencode` and a policy document's `json` give). */
+const isDocument = (value: unknown): value is object => value !== null && typeof value === 'object' && !isUnresolved(value);
+
+/** Text that can only occur inside the strings of a JSON document, never across its punctuation or escapes. */
+const PLAIN = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * `replace(document_json, "_S3_BUCKET_ARN_", aws_s3_bucket.this.arn)` on a document kept as a
+ * structure: a plain search text can only match inside its strings, so each string is replaced
+ * on its own; a string the replacement makes unknown is unknown, and the rest stays known.
+ * Anything else (a pattern, text that could match punctuation, a replacement that would change
+ * the JSON) is unknown, with the reason.
+ */
+function replaceInDocument(document: object, search: unknown, replacement: unknown, node: Expr, widen: (cause: Unresolved) => Unresolved): unknown {
+  if (isUnresolved(search)) return widen(search);
+  const pattern = text(search, node);
+  const unknown = (reason: string) => unknownBecause(`\${${node.text}}`, reason);
+  if (!PLAIN.test(pattern)) return unknown(`replace() of "${pattern}" in a JSON document is evaluated only for plain text (letters, digits, "_", "-", ".")`);
+  // A character JSON would escape (a quote, a backslash, a control character, <>&) changes the text around it.
+  const escapes = (value: string) => /[<>&\u2028\u2029]/.test(value) || JSON.stringify(value).length !== value.length + 2;
+  if (!isUnresolved(replacement) && escapes(text(replacement, node))) return unknown('replace() would put characters JSON escapes into the document');
+  const swap = (value: string): string | Unresolved => {
+    // The text as it stands inside the JSON (escapes included), where Terraform's replace() looks.
+    const escaped = JSON.stringify(value)
+      .slice(1, -1)
+      .replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    if (!escaped.includes(pattern)) return value;
+    if (isUnresolved(replacement)) return unknownBecause(`\${${node.text}}`, reasonOf(replacement));
+    return JSON.parse(`"${escaped.split(pattern).join(text(replacement, node))}"`) as string;
+  };
+  const walk = (value: unknown): unknown => {
+    if (isUnresolved(value)) return value;
+    if (typeof value === 'string') return swap(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value !== null && typeof value === 'object') {
+      const entries: [string, unknown][] = [];
+      for (const [key, item] of Object.entries(value)) {
+        const name = swap(key);
+        if (isUnresolved(name)) throw new KeyUnknown(name);
+        entries.push([name, walk(item)]);
+      }
+      return Object.fromEntries(entries);
+    }
+    if (JSON.stringify(value).includes(pattern)) throw new KeyUnknown(unknown(`replace() of "${pattern}" would change a number or literal of the document`));
+    return value;
+  };
+  try {
+    return walk(document);
+  } catch (error) {
+    if (error instanceof KeyUnknown) return error.cause;
+    throw error;
+  }
+}
+
+/** A key or literal of a document that replace() makes unknown: the whole document is. */
+class KeyUnknown extends Error {
+  constructor(override readonly cause: Unresolved) {
+    super(cause.expression);
+  }
 }

@@ -103,6 +103,28 @@ describe('evaluating expressions', () => {
     expect(isUnresolved(run('${{ id = aws_s3_bucket.logs.id } == { id = "x" }}'))).toBe(true);
   });
 
+  it('replace() on a JSON document kept as a structure (jsonencode, a policy document) works string by string', () => {
+    // terraform-aws-s3-bucket puts the bucket ARN into its policy documents this way
+    const document = run('${replace(jsonencode({ Statement = [{ Effect = "Deny", Resource = ["_ARN_", "_ARN_/*"], Condition = { NumericLessThan = { "s3:TlsVersion" = 1.2 } } }] }), "_ARN_", aws_s3_bucket.logs.arn)}') as { Statement: Record<string, unknown>[] };
+    const [statement] = document.Statement;
+    expect(statement!.Effect).toBe('Deny');
+    expect(statement!.Condition).toEqual({ NumericLessThan: { 's3:TlsVersion': 1.2 } });
+    const resources = statement!.Resource as unknown[];
+    expect(resources.every((resource) => isUnresolved(resource) && resource.reason === 'an attribute of another resource, known only after apply')).toBe(true);
+    expect(run('${replace(jsonencode({ Resource = "_ARN_/*" }), "_ARN_", "arn:aws:s3:::phi")}')).toEqual({ Resource: 'arn:aws:s3:::phi/*' });
+    // text that could match JSON punctuation, a pattern, or a replacement JSON would escape: unknown, with the reason
+    expect(isUnresolved(run('${replace(jsonencode({ a = "b" }), "\\"", "x")}'))).toBe(true);
+    expect(isUnresolved(run('${replace(jsonencode({ a = "b" }), "/b/", "x")}'))).toBe(true);
+    const quoted = run('${replace(jsonencode({ a = "_X_" }), "_X_", "\\"")}');
+    expect(isUnresolved(quoted) && quoted.reason).toBe('replace() would put characters JSON escapes into the document');
+  });
+
+  it('jsondecode() of a list or map is an error, so try(jsondecode(x), x) gives x even when parts of x are unknown', () => {
+    const grants = run('${try(jsondecode([{ id = aws_s3_bucket.logs.id, permission = "FULL_CONTROL" }]), [{ id = aws_s3_bucket.logs.id, permission = "FULL_CONTROL" }])}') as Record<string, unknown>[];
+    expect(grants).toHaveLength(1);
+    expect(grants[0]!.permission).toBe('FULL_CONTROL');
+  });
+
   it('flatten() keeps objects whose attributes are unknown, and is unknown only when an element could be a list', () => {
     // terraform-aws-s3-bucket: `flatten([var.server_side_encryption_configuration["rule"]])` with a KMS key ARN made by the caller
     const rules = run('${flatten([{ sse_algorithm = "aws:kms", kms_master_key_id = aws_kms_key.objects.arn }])}') as Record<string, unknown>[];

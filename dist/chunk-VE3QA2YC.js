@@ -17,7 +17,7 @@ import {
 import {
   applySuppressions,
   parseTerraformModule
-} from "./chunk-TL5B7WZS.js";
+} from "./chunk-3UF4QVOP.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,14 +27,14 @@ import {
   diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-ITOMKGA4.js";
+} from "./chunk-EDKE2MYM.js";
 import {
   emptyReport,
   mergeReports
 } from "./chunk-EQIKNKRI.js";
 import {
   TOOL
-} from "./chunk-2OVPAMWB.js";
+} from "./chunk-D2S3YVWQ.js";
 import {
   compareFindings
 } from "./chunk-5HGXZVG7.js";

@@ -15,16 +15,16 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-4XV4KFAG.js";
+} from "./chunk-4YEOCDAZ.js";
 import {
   allBackends
-} from "./chunk-BVETXHEI.js";
+} from "./chunk-ZUZTPMM4.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-GDU65GER.js";
+} from "./chunk-VUMK23HO.js";
 import {
   BACKENDS,
   PROFILE_NAMES,

@@ -5,26 +5,15 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
-} from "./chunk-INXINOPY.js";
-import "./chunk-4XV4KFAG.js";
-import "./chunk-BVETXHEI.js";
-import "./chunk-3DQAUQFF.js";
-import "./chunk-SZGO3UUV.js";
-import "./chunk-GDU65GER.js";
-import "./chunk-22KKCDGR.js";
-import "./chunk-ITOMKGA4.js";
+  scanChanges
+} from "./chunk-3UF4QVOP.js";
+import "./chunk-BGBLBVKQ.js";
+import "./chunk-EDKE2MYM.js";
 import "./chunk-EQIKNKRI.js";
-import "./chunk-2OVPAMWB.js";
+import "./chunk-D2S3YVWQ.js";
 import "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
+  scanChanges
 };

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-ITOMKGA4.js";
+} from "./chunk-EDKE2MYM.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,

@@ -19,18 +19,20 @@ import {
   INFRA_RULES,
   PARSE_ERROR_RULE,
   SUPPRESSION_INVALID_RULE,
+  containsUnknown,
   diffResources,
+  firstUnknown,
   isUnresolved,
   protocolRank,
   unresolved
-} from "./chunk-ITOMKGA4.js";
+} from "./chunk-EDKE2MYM.js";
 import {
   emptyReport,
   mergeReports
 } from "./chunk-EQIKNKRI.js";
 import {
   TOOL
-} from "./chunk-2OVPAMWB.js";
+} from "./chunk-D2S3YVWQ.js";
 import {
   DEFAULT_CONFIG_PATH,
   YamlSyntaxError,
@@ -657,6 +659,21 @@ var STRUCTURAL = {
     return fallback;
   },
   tolist: ([value], node) => list(value, node),
+  jsondecode: ([value], node) => {
+    if (typeof value === "number" || typeof value === "boolean") return value;
+    if (typeof value !== "string") throw new EvalError(`${node.text}: expected a string, got ${describeType(value)}`);
+    try {
+      return JSON.parse(value);
+    } catch {
+      throw new EvalError(`${node.text}: not valid JSON`);
+    }
+  },
+  // A JSON document kept as a structure (a policy document's `json`) is a non-empty string, whatever its unknown parts.
+  compact: ([items], node, widen2) => {
+    const values = list(items, node);
+    const pending = values.find(isUnresolved);
+    return pending ? widen2(pending) : values.filter((item) => item !== null && item !== "");
+  },
   tomap: ([value], node) => object(value, node),
   zipmap: ([names, items], node) => {
     const keys = list(names, node).map((key) => text(key, node));
@@ -687,7 +704,6 @@ var SCALAR = {
   contains: ([items, value], node) => list(items, node).some((item) => equal(item, value)),
   distinct: ([items], node) => distinct(list(items, node)),
   toset: ([items], node) => distinct(list(items, node)),
-  compact: ([items], node) => list(items, node).filter((item) => item !== null && item !== ""),
   sort: ([items], node) => list(items, node).map((item) => text(item, node)).sort(),
   index: ([items, value], node) => {
     const position = list(items, node).findIndex((item) => equal(item, value));
@@ -744,14 +760,6 @@ var SCALAR = {
   },
   basename: ([value], node) => posix.basename(text(value, node)),
   dirname: ([value], node) => posix.dirname(text(value, node)),
-  jsondecode: ([value], node) => {
-    if (typeof value !== "string") return value;
-    try {
-      return JSON.parse(value);
-    } catch {
-      throw new EvalError(`${node.text}: not valid JSON`);
-    }
-  },
   min: (args, node) => Math.min(...numbers(args, node)),
   max: (args, node) => Math.max(...numbers(args, node)),
   abs: ([value], node) => Math.abs(toNumber(value, node)),
@@ -776,6 +784,7 @@ var UNKNOWABLE = {
 function callFunction(name, args, node, widen2) {
   if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
   if (name === "coalesce") return coalesce(args, widen2);
+  if (name === "replace" && isDocument(args[0])) return replaceInDocument(args[0], args[1], args[2], node, widen2);
   const top = args.find(isUnresolved);
   if (top) return widen2(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node, widen2);
@@ -857,6 +866,51 @@ function coalesce(args, widen2) {
   }
   throw new EvalError("coalesce(): every argument is null or empty");
 }
+var isDocument = (value) => value !== null && typeof value === "object" && !isUnresolved(value);
+var PLAIN = /^[A-Za-z0-9_.-]+$/;
+function replaceInDocument(document, search, replacement, node, widen2) {
+  if (isUnresolved(search)) return widen2(search);
+  const pattern = text(search, node);
+  const unknown = (reason) => unknownBecause(`\${${node.text}}`, reason);
+  if (!PLAIN.test(pattern)) return unknown(`replace() of "${pattern}" in a JSON document is evaluated only for plain text (letters, digits, "_", "-", ".")`);
+  const escapes = (value) => /[<>&\u2028\u2029]/.test(value) || JSON.stringify(value).length !== value.length + 2;
+  if (!isUnresolved(replacement) && escapes(text(replacement, node))) return unknown("replace() would put characters JSON escapes into the document");
+  const swap = (value) => {
+    const escaped = JSON.stringify(value).slice(1, -1).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    if (!escaped.includes(pattern)) return value;
+    if (isUnresolved(replacement)) return unknownBecause(`\${${node.text}}`, reasonOf(replacement));
+    return JSON.parse(`"${escaped.split(pattern).join(text(replacement, node))}"`);
+  };
+  const walk = (value) => {
+    if (isUnresolved(value)) return value;
+    if (typeof value === "string") return swap(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value !== null && typeof value === "object") {
+      const entries = [];
+      for (const [key, item] of Object.entries(value)) {
+        const name = swap(key);
+        if (isUnresolved(name)) throw new KeyUnknown(name);
+        entries.push([name, walk(item)]);
+      }
+      return Object.fromEntries(entries);
+    }
+    if (JSON.stringify(value).includes(pattern)) throw new KeyUnknown(unknown(`replace() of "${pattern}" would change a number or literal of the document`));
+    return value;
+  };
+  try {
+    return walk(document);
+  } catch (error) {
+    if (error instanceof KeyUnknown) return error.cause;
+    throw error;
+  }
+}
+var KeyUnknown = class extends Error {
+  constructor(cause) {
+    super(cause.expression);
+    this.cause = cause;
+  }
+  cause;
+};
 
 // checks/infra/terraform/evaluate.ts
 var EvalError = class extends Error {
@@ -872,21 +926,6 @@ function widen(node, cause) {
 }
 function expressionOf(node) {
   return node.kind === "template" && node.body ? node.text : `\${${node.text}}`;
-}
-function containsUnknown(value) {
-  if (isUnresolved(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
-  return false;
-}
-function firstUnknown(value) {
-  if (isUnresolved(value)) return value;
-  const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
-  for (const child of children) {
-    const found = firstUnknown(child);
-    if (found) return found;
-  }
-  return void 0;
 }
 function withSymbols(scope, symbols) {
   return {
@@ -1628,6 +1667,123 @@ var Parser = class {
   }
 };
 
+// checks/infra/terraform/policy-document.ts
+var isBody = (value) => value !== null && typeof value === "object" && !Array.isArray(value) && !isUnresolved(value);
+function stringOrList(value) {
+  return Array.isArray(value) && value.length === 1 ? value[0] : value;
+}
+function principalMap(blocks) {
+  if (isUnresolved(blocks)) return blocks;
+  const map = {};
+  for (const block of Array.isArray(blocks) ? blocks : []) {
+    if (!isBody(block)) return block;
+    const { type, identifiers } = block;
+    if (isUnresolved(type)) return unknownBecause(type.expression, `the principal type is not known: ${reasonOf(type)}`);
+    if (isUnresolved(identifiers)) return identifiers;
+    const list2 = Array.isArray(identifiers) ? identifiers : [identifiers];
+    if (type === "*" && list2.length === 1 && list2[0] === "*" && Array.isArray(blocks) && blocks.length === 1) return "*";
+    const existing = map[String(type)];
+    map[String(type)] = [...Array.isArray(existing) ? existing : [], ...list2];
+  }
+  return Object.fromEntries(Object.entries(map).map(([type, list2]) => [type, stringOrList(list2)]));
+}
+function conditionMap(blocks) {
+  if (isUnresolved(blocks)) return blocks;
+  const map = {};
+  for (const block of Array.isArray(blocks) ? blocks : []) {
+    if (!isBody(block)) return block;
+    const { test, variable, values } = block;
+    const pending = [test, variable].find(isUnresolved);
+    if (pending) return unknownBecause(pending.expression, `a condition's test or variable is not known: ${reasonOf(pending)}`);
+    const tests = map[String(test)] ??= {};
+    const earlier = tests[String(variable)];
+    if (isUnresolved(values) || isUnresolved(earlier)) tests[String(variable)] = isUnresolved(values) ? values : earlier;
+    else tests[String(variable)] = stringOrList([...earlier === void 0 ? [] : Array.isArray(earlier) ? earlier : [earlier], ...Array.isArray(values) ? values : [values]]);
+  }
+  return map;
+}
+var STATEMENT_FIELDS = [
+  ["sid", "Sid"],
+  ["effect", "Effect"],
+  ["actions", "Action"],
+  ["not_actions", "NotAction"],
+  ["resources", "Resource"],
+  ["not_resources", "NotResource"]
+];
+function statementOf(block) {
+  if (!isBody(block)) return isUnresolved(block) ? block : unknownBecause(JSON.stringify(block), "a statement block that is not a block");
+  const statement = {};
+  for (const [attribute2, key] of STATEMENT_FIELDS) {
+    const value = block[attribute2];
+    if (value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && !value.length)) statement[key] = stringOrList(value);
+  }
+  statement.Effect ??= "Allow";
+  for (const [attribute2, key] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]]) {
+    if (block[attribute2] !== void 0) statement[key] = principalMap(block[attribute2]);
+  }
+  if (block.condition !== void 0) statement.Condition = conditionMap(block.condition);
+  return statement;
+}
+function statementsOf(document, role) {
+  if (isUnresolved(document)) return unknownBecause(document.expression, `a ${role} is not known: ${reasonOf(document)}`);
+  let parsed = document;
+  if (typeof document === "string") {
+    try {
+      parsed = JSON.parse(document);
+    } catch {
+      return unknownBecause(document.slice(0, 80), `a ${role} is not valid JSON`);
+    }
+  }
+  const statement = isBody(parsed) ? parsed.Statement : void 0;
+  if (isUnresolved(statement)) return [statement];
+  return Array.isArray(statement) ? statement : statement === void 0 ? [] : [statement];
+}
+function mergeInto(merged, incoming) {
+  for (const statement of incoming) {
+    if (isUnresolved(statement) && merged.some((existing) => !isUnresolved(existing) && existing.Sid)) return unknownBecause(statement.expression, `a statement that is not known may override one with the same Sid: ${reasonOf(statement)}`);
+    const sid = isUnresolved(statement) ? void 0 : statement.Sid;
+    if (isUnresolved(sid) && merged.length) return unknownBecause(sid.expression, `a statement's Sid is not known, so which statement it overrides is not known: ${reasonOf(sid)}`);
+    const blind = merged.map((existing) => isUnresolved(existing) ? void 0 : existing.Sid).find(isUnresolved);
+    if (typeof sid === "string" && sid && blind) return unknownBecause(blind.expression, "a statement whose Sid is not known may be overridden");
+    const at = typeof sid === "string" && sid ? merged.findIndex((existing) => !isUnresolved(existing) && existing.Sid === sid) : -1;
+    if (at >= 0) merged[at] = statement;
+    else merged.push(statement);
+  }
+  return void 0;
+}
+function renderPolicyDocument(body2) {
+  const merged = [];
+  const documents = (attribute2, role) => {
+    const value = body2[attribute2];
+    if (value === void 0 || value === null) return [];
+    if (isUnresolved(value)) return unknownBecause(value.expression, `${attribute2} is not known: ${reasonOf(value)}`);
+    return (Array.isArray(value) ? value : [value]).map((document) => statementsOf(document, role));
+  };
+  const sources = documents("source_policy_documents", "source policy document");
+  if (isUnresolved(sources)) return sources;
+  const seen = /* @__PURE__ */ new Set();
+  for (const source of sources) {
+    if (isUnresolved(source)) return source;
+    for (const statement of source) {
+      const sid = isUnresolved(statement) ? void 0 : statement.Sid;
+      if (typeof sid === "string" && sid && seen.has(sid)) return unknownBecause(sid, `the source policy documents repeat the Sid "${sid}", which Terraform refuses`);
+      if (typeof sid === "string") seen.add(sid);
+    }
+    merged.push(...source);
+  }
+  const own = body2.statement;
+  const current = own === void 0 ? [] : isUnresolved(own) ? [own] : (Array.isArray(own) ? own : [own]).map(statementOf);
+  const overrides = documents("override_policy_documents", "override policy document");
+  if (isUnresolved(overrides)) return overrides;
+  for (const statements of [current, ...overrides]) {
+    if (isUnresolved(statements)) return statements;
+    const unknown = mergeInto(merged, statements);
+    if (unknown) return unknown;
+  }
+  const version = typeof body2.version === "string" || isUnresolved(body2.version) ? body2.version : "2012-10-17";
+  return { Version: version, ...body2.policy_id !== void 0 && body2.policy_id !== null ? { Id: body2.policy_id } : {}, Statement: merged };
+}
+
 // checks/infra/terraform/configuration.ts
 var MAX_EXPANSION = 256;
 var MAX_MODULE_DEPTH = 16;
@@ -1689,7 +1845,7 @@ var Configuration = class {
         continue;
       }
       const dir = normalizeDir(posix2.dirname(file.path));
-      const module = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
+      const module = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), policyDocuments: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
       this.dirs.set(dir, module);
       collect(module, file);
     }
@@ -1805,6 +1961,7 @@ function collect(module, file) {
   }
   for (const [name, declaration] of Object.entries(blocksOf(file.body, "output"))) module.outputs.set(name, { file, raw: firstBody(declaration)?.value });
   for (const [name, declaration] of Object.entries(blocksOf(file.body, "module"))) module.calls.set(name, { file, block: firstBody(declaration) ?? {} });
+  for (const [name, declaration] of Object.entries(blocksOf(blocksOf(file.body, "data"), "aws_iam_policy_document"))) module.policyDocuments.set(name, firstBody(declaration) ?? {});
   const address = (value) => typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : void 0;
   for (const block of Array.isArray(file.body.moved) ? file.body.moved : []) {
     if (!isObject(block)) continue;
@@ -1838,6 +1995,7 @@ var Instance = class _Instance {
   variableValues = /* @__PURE__ */ new Map();
   localValues = /* @__PURE__ */ new Map();
   moduleValues = /* @__PURE__ */ new Map();
+  documentValues = /* @__PURE__ */ new Map();
   evaluating = /* @__PURE__ */ new Set();
   children = /* @__PURE__ */ new Map();
   // ---------- names ----------
@@ -1869,6 +2027,7 @@ var Instance = class _Instance {
       case "terraform":
         return unknownBecause(`\${${node.text}}`, "the workspace is chosen when Terraform runs");
       case "data":
+        if (name === "aws_iam_policy_document") return this.policyDocuments(node);
         return unknownBecause(`\${${node.text}}`, "a data source, read when Terraform runs");
       default:
         return unknownBecause(`\${${node.text}}`, "an attribute of another resource, known only after apply");
@@ -1901,17 +2060,32 @@ var Instance = class _Instance {
     return this.once("module", name, node, this.moduleValues, () => {
       const children = this.childrenOf(name);
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
-      const outputs = children.instances.map((child) => child.outputs());
-      if (children.keys === void 0) return outputs[0];
-      if (isUnresolved(children.keys)) return unknownBecause(`\${${node.text}}`, reasonOf(children.keys));
-      if (children.keys.every((instanceKey) => typeof instanceKey === "number")) return outputs;
-      return Object.fromEntries(children.keys.map((instanceKey, position) => [String(instanceKey), outputs[position]]));
+      return byInstance(children.keys, children.instances.map((child) => child.outputs()), node);
     });
+  }
+  /** `data.aws_iam_policy_document`: each document of this module, rendered when first read. */
+  policyDocuments(node) {
+    const documents = {};
+    for (const name of this.module.policyDocuments.keys()) {
+      Object.defineProperty(documents, name, { enumerable: true, get: () => this.once("data", name, node, this.documentValues, () => this.policyDocument(name, node)) });
+    }
+    return documents;
+  }
+  /** One `aws_iam_policy_document` per `count`/`for_each` instance: its `json` is the rendered document. */
+  policyDocument(name, node) {
+    const block = this.module.policyDocuments.get(name);
+    const expansion = this.expansion(block, this.scope());
+    const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
+    const documents = expansion.iterations.map((iteration) => {
+      const json = renderPolicyDocument(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed: /* @__PURE__ */ new Map(), origins: /* @__PURE__ */ new Map() }));
+      return { json, minified_json: json, id: unknownBecause(`\${data.aws_iam_policy_document.${name}.id}`, "the id of a data source, known when Terraform reads it") };
+    });
+    return byInstance(expansion.keys, documents, node);
   }
   /** A local's or a module call's value, computed once; one that needs itself is unknown. */
   once(kind, name, node, cache, compute) {
     if (cache.has(name)) return cache.get(name);
-    const declared = kind === "local" ? this.module.locals.has(name) : this.module.calls.has(name);
+    const declared = kind === "local" ? this.module.locals.has(name) : kind === "module" ? this.module.calls.has(name) : this.module.policyDocuments.has(name);
     if (!declared) return unknownBecause(`\${${node.text}}`, `${kind}.${name} is not ${kind === "local" ? "defined" : "called"} in ${this.module.dir}`);
     const key = `${kind}.${name}`;
     if (this.evaluating.has(key)) return unknownBecause(`\${${node.text}}`, `${key} depends on itself`);
@@ -2182,6 +2356,12 @@ var Instance = class _Instance {
 };
 function setOwn(target, key, value) {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function byInstance(keys, values, node) {
+  if (keys === void 0) return values[0];
+  if (isUnresolved(keys)) return unknownBecause(`\${${node.text}}`, reasonOf(keys));
+  if (keys.every((key) => typeof key === "number")) return values;
+  return Object.fromEntries(keys.map((key, position) => [String(key), values[position]]));
 }
 function pathKey(path) {
   return JSON.stringify(path);

@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-GDU65GER.js";
+} from "./chunk-VUMK23HO.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

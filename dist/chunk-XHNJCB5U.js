@@ -5,15 +5,26 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges
-} from "./chunk-TL5B7WZS.js";
-import "./chunk-BGBLBVKQ.js";
-import "./chunk-ITOMKGA4.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-FCNTL5QS.js";
+import "./chunk-4YEOCDAZ.js";
+import "./chunk-ZUZTPMM4.js";
+import "./chunk-EDXROEVA.js";
+import "./chunk-SZGO3UUV.js";
+import "./chunk-VUMK23HO.js";
+import "./chunk-22KKCDGR.js";
+import "./chunk-EDKE2MYM.js";
 import "./chunk-EQIKNKRI.js";
-import "./chunk-2OVPAMWB.js";
+import "./chunk-D2S3YVWQ.js";
 import "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -42,6 +42,21 @@ function unresolved(expression, branches, reason) {
 function isUnresolved(value) {
   return typeof value === "object" && value !== null && UNRESOLVED in value;
 }
+function containsUnknown(value) {
+  if (isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
+  return false;
+}
+function firstUnknown(value) {
+  if (isUnresolved(value)) return value;
+  const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
+  for (const child of children) {
+    const found = firstUnknown(child);
+    if (found) return found;
+  }
+  return void 0;
+}
 
 // checks/infra/rule.ts
 function isUndecided(applies) {
@@ -1807,6 +1822,10 @@ function checkTlsOnlyPolicy(resource, context) {
     if (isUnresolved(document)) return { verdict: "unknown", path: [], expression: `${policy.address}: ${document.expression}` };
     if (statements(document)?.some(deniesPlainHttp)) return { verdict: "pass", path: [], actual: policy.address, providedBy: policy.address };
   }
+  for (const { policy, document } of policies) {
+    const pending = statements(document)?.find((statement) => containsUnknown(statement) && valueAt(statement, ["Effect"]) !== "Allow");
+    if (pending) return { verdict: "unknown", path: [], expression: `${policy.address}: ${firstUnknown(pending).expression}` };
+  }
   const what = policies.length ? `the bucket policy (${policies.map(({ policy }) => policy.address).join(", ")}) does not deny` : "no bucket policy denies";
   return {
     verdict: "fail",
@@ -1899,6 +1918,16 @@ function allowsEveryone(statement) {
   const condition = valueAt(statement, ["Condition"]);
   return valueAt(statement, ["Effect"]) === "Allow" && everyone && (condition === void 0 || !conditionNarrows(condition));
 }
+function mayAllowEveryone(statement) {
+  if (isUnresolved(statement)) return true;
+  if (!containsUnknown(statement)) return false;
+  const effect = valueAt(statement, ["Effect"]);
+  const principal = valueAt(statement, ["Principal"]);
+  const couldBeEveryone = principal === "*" || containsUnknown(principal) || asList(valueAt(principal, ["AWS"])).includes("*");
+  const condition = valueAt(statement, ["Condition"]);
+  const couldBeUnnarrowed = condition === void 0 || containsUnknown(condition) || !conditionNarrows(condition);
+  return (effect === "Allow" || isUnresolved(effect)) && couldBeEveryone && couldBeUnnarrowed;
+}
 var ACL_PATHS = { aws_s3_bucket: ["acl"], aws_s3_bucket_acl: ["acl"], "AWS::S3::Bucket": ["AccessControl"] };
 var POLICY_DOCUMENTS = { aws_s3_bucket_policy: ["policy"], "AWS::S3::BucketPolicy": ["PolicyDocument"], aws_s3_bucket: ["policy"] };
 var PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
@@ -1929,6 +1958,10 @@ function checkPublicBucket(resource) {
     if (isUnresolved(document)) verdicts.push({ verdict: "unknown", path: documentPath, expression: document.expression });
     else if (statements(document)?.some(allowsEveryone)) {
       verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals' });
+    } else if (statements(document)?.some(mayAllowEveryone)) {
+      const pending = statements(document).find(mayAllowEveryone);
+      const cause = ["Effect", "Principal", "Condition"].map((key) => firstUnknown(valueAt(pending, [key]))).find((found) => found !== void 0) ?? firstUnknown(pending);
+      verdicts.push({ verdict: "unknown", path: documentPath, expression: cause.expression });
     } else verdicts.push({ verdict: "pass", path: documentPath, actual: "no Allow to everyone" });
   }
   if (!verdicts.length) return void 0;
@@ -4189,6 +4222,8 @@ var ENV_RULES = RULES.map((rule) => ({ ...rule, examples: ENV_RULE_EXAMPLES[rule
 export {
   unresolved,
   isUnresolved,
+  containsUnknown,
+  firstUnknown,
   describeValue,
   diffResources,
   protocolRank,

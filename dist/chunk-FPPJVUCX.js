@@ -6,23 +6,23 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-INXINOPY.js";
+} from "./chunk-FCNTL5QS.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-4XV4KFAG.js";
-import "./chunk-BVETXHEI.js";
-import "./chunk-3DQAUQFF.js";
+} from "./chunk-4YEOCDAZ.js";
+import "./chunk-ZUZTPMM4.js";
+import "./chunk-EDXROEVA.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-GDU65GER.js";
+} from "./chunk-VUMK23HO.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-ITOMKGA4.js";
+import "./chunk-EDKE2MYM.js";
 import "./chunk-EQIKNKRI.js";
-import "./chunk-2OVPAMWB.js";
+import "./chunk-D2S3YVWQ.js";
 import {
   defaultConfig
 } from "./chunk-5HGXZVG7.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-BRR4PBZL.js";
+} from "./chunk-VE3QA2YC.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-TL5B7WZS.js";
+} from "./chunk-3UF4QVOP.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,15 +27,15 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-4XV4KFAG.js";
-import "./chunk-3DQAUQFF.js";
+} from "./chunk-4YEOCDAZ.js";
+import "./chunk-EDXROEVA.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-ITOMKGA4.js";
+import "./chunk-EDKE2MYM.js";
 import "./chunk-EQIKNKRI.js";
-import "./chunk-2OVPAMWB.js";
+import "./chunk-D2S3YVWQ.js";
 import {
   defaultConfig
 } from "./chunk-5HGXZVG7.js";

@@ -15,7 +15,7 @@ import {
 } from "./chunk-EQIKNKRI.js";
 import {
   TOOL
-} from "./chunk-2OVPAMWB.js";
+} from "./chunk-D2S3YVWQ.js";
 import {
   compareFindings,
   makeFinding
