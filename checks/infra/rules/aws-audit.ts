@@ -23,7 +23,7 @@ export const cloudTrailLogging = attributeRule({
   remediation: 'Keep the trail and `enable_logging = true`.',
   targets: [tf(TRAIL, ['enable_logging'], { absent: true }), cfn(CFN_TRAIL, ['IsLogging'])],
   expect: mustBeTrue,
-  removalWeakens: true,
+  safeguardTypes: [{ type: TRAIL }, { type: CFN_TRAIL }],
   examples: { bad: [trailExample('  enable_logging = false\n', 4)], good: [trailExample('  enable_logging = true\n')] },
 });
 

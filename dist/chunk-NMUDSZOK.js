@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-4XV4KFAG.js";
+} from "./chunk-U55VWPF4.js";
 import {
   allBackends
 } from "./chunk-BVETXHEI.js";

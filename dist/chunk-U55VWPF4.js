@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-3DQAUQFF.js";
+} from "./chunk-ERS22GCJ.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-INXINOPY.js";
-import "./chunk-4XV4KFAG.js";
+} from "./chunk-NMUDSZOK.js";
+import "./chunk-U55VWPF4.js";
 import "./chunk-BVETXHEI.js";
-import "./chunk-3DQAUQFF.js";
+import "./chunk-ERS22GCJ.js";
 import "./chunk-SZGO3UUV.js";
 import "./chunk-GDU65GER.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-ITOMKGA4.js";
+import "./chunk-QWVI7TF3.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-5HGXZVG7.js";

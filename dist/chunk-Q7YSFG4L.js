@@ -16,18 +16,18 @@ import {
 } from "./chunk-G24EC4DS.js";
 import {
   applySuppressions,
+  diffResources,
   parseTerraformModule
-} from "./chunk-TL5B7WZS.js";
+} from "./chunk-NDPAGPXT.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
 import {
   INFRA_RULES,
   describeValue,
-  diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-ITOMKGA4.js";
+} from "./chunk-QWVI7TF3.js";
 import {
   emptyReport,
   mergeReports

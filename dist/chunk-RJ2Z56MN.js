@@ -6,9 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-TL5B7WZS.js";
+} from "./chunk-NDPAGPXT.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-ITOMKGA4.js";
+import "./chunk-QWVI7TF3.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-5HGXZVG7.js";

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-ITOMKGA4.js";
+} from "./chunk-QWVI7TF3.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-BRR4PBZL.js";
+} from "./chunk-Q7YSFG4L.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-TL5B7WZS.js";
+} from "./chunk-NDPAGPXT.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-4XV4KFAG.js";
-import "./chunk-3DQAUQFF.js";
+} from "./chunk-U55VWPF4.js";
+import "./chunk-ERS22GCJ.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-ITOMKGA4.js";
+import "./chunk-QWVI7TF3.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import {
