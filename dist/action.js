@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-Q7YSFG4L.js";
+} from "./chunk-WSBGODHW.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-NDPAGPXT.js";
+} from "./chunk-S2YLUVYT.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
@@ -49,7 +49,7 @@ import {
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-ERS22GCJ.js";
+} from "./chunk-E4N4SFHD.js";
 import {
   checkEndpoints
 } from "./chunk-GDU65GER.js";
@@ -57,7 +57,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-22KKCDGR.js";
-import "./chunk-QWVI7TF3.js";
+import "./chunk-Z3UASL3K.js";
 import {
   emptyReport,
   mergeReports

@@ -24,9 +24,9 @@ import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
-  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-V56YTEID.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-RGJVNOHI.js")).scanCommand },
-  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-FG64PY6I.js")).demoCommand }
+  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-FGCIKYZZ.js")).probeCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-C7KDOXO5.js")).scanCommand },
+  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-OL2RZOFD.js")).demoCommand }
 };
 function overview() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-Q7YSFG4L.js";
+} from "./chunk-WSBGODHW.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-NDPAGPXT.js";
+} from "./chunk-S2YLUVYT.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-U55VWPF4.js";
-import "./chunk-ERS22GCJ.js";
+} from "./chunk-HOWHVG6R.js";
+import "./chunk-E4N4SFHD.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-QWVI7TF3.js";
+import "./chunk-Z3UASL3K.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-NMUDSZOK.js";
+} from "./chunk-U4NTIJGB.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-U55VWPF4.js";
+} from "./chunk-HOWHVG6R.js";
 import "./chunk-BVETXHEI.js";
-import "./chunk-ERS22GCJ.js";
+import "./chunk-E4N4SFHD.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-GDU65GER.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-QWVI7TF3.js";
+import "./chunk-Z3UASL3K.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import {

@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-ERS22GCJ.js";
+} from "./chunk-E4N4SFHD.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

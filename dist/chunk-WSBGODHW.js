@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-NDPAGPXT.js";
+} from "./chunk-S2YLUVYT.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,7 +27,7 @@ import {
   describeValue,
   isUnresolved,
   unresolved
-} from "./chunk-QWVI7TF3.js";
+} from "./chunk-Z3UASL3K.js";
 import {
   emptyReport,
   mergeReports

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-QWVI7TF3.js";
+} from "./chunk-Z3UASL3K.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,

@@ -27,7 +27,7 @@ import {
   unresolved,
   valueAt,
   verdictList
-} from "./chunk-QWVI7TF3.js";
+} from "./chunk-Z3UASL3K.js";
 import {
   emptyReport,
   mergeReports

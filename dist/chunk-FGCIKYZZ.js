@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-NMUDSZOK.js";
-import "./chunk-U55VWPF4.js";
+} from "./chunk-U4NTIJGB.js";
+import "./chunk-HOWHVG6R.js";
 import "./chunk-BVETXHEI.js";
-import "./chunk-ERS22GCJ.js";
+import "./chunk-E4N4SFHD.js";
 import "./chunk-SZGO3UUV.js";
 import "./chunk-GDU65GER.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-QWVI7TF3.js";
+import "./chunk-Z3UASL3K.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-5HGXZVG7.js";

@@ -6,9 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-NDPAGPXT.js";
+} from "./chunk-S2YLUVYT.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-QWVI7TF3.js";
+import "./chunk-Z3UASL3K.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-2OVPAMWB.js";
 import "./chunk-5HGXZVG7.js";

@@ -1977,7 +1977,7 @@ var vpcFlowLogs = {
   family: "terraform",
   severity: "medium",
   safeguard: "audit-controls",
-  description: "Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC is reported on the VPC as `weakened`.",
+  description: "Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC that stays is reported on the VPC as `removed`; deleting the VPC with it is no finding.",
   remediation: 'Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = "ALL"`.',
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_vpc", "AWS::EC2::VPC"],

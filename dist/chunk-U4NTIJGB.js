@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-U55VWPF4.js";
+} from "./chunk-HOWHVG6R.js";
 import {
   allBackends
 } from "./chunk-BVETXHEI.js";
