@@ -61,6 +61,8 @@ export const PEER_MAPPING: Record<string, readonly string[]> = {
   'aws/s3/block_public_policy': ['IAC-S3-PUBLIC-ACCESS-BLOCK@block_public_policy|BlockPublicPolicy'],
   'aws/s3/ignore_public_acls': ['IAC-S3-PUBLIC-ACCESS-BLOCK@ignore_public_acls|IgnorePublicAcls'],
   'aws/s3/no_public_buckets': ['IAC-S3-PUBLIC-ACCESS-BLOCK@restrict_public_buckets|RestrictPublicBuckets'],
+  // A bucket with no block at all (their check does not judge the flags: our flag findings do not count here).
+  'aws/s3/specify_public_access_block': ['IAC-S3-PUBLIC-ACCESS-BLOCK@no aws_s3_bucket_public_access_block|PublicAccessBlockConfiguration is not set'],
   'aws/s3/enable_versioning': ['IAC-S3-VERSIONING'],
   'aws/s3/enable_logging': ['IAC-S3-ACCESS-LOGGING'],
   'aws/sns/enable_topic_encryption': ['IAC-SNS-ENCRYPTION'],

@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-VE3QA2YC.js";
+} from "./chunk-2XS3F5VD.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-3UF4QVOP.js";
+} from "./chunk-4C4WNUNO.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
@@ -49,7 +49,7 @@ import {
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-EDXROEVA.js";
+} from "./chunk-JCMDGMNM.js";
 import {
   checkEndpoints
 } from "./chunk-VUMK23HO.js";
@@ -57,7 +57,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-22KKCDGR.js";
-import "./chunk-EDKE2MYM.js";
+import "./chunk-HEYTCOR3.js";
 import {
   emptyReport,
   mergeReports

@@ -24,9 +24,9 @@ import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
-  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-XHNJCB5U.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-CDH2TUHU.js")).scanCommand },
-  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-FPPJVUCX.js")).demoCommand }
+  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-QBPZP57B.js")).probeCommand },
+  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-HLMOBHSI.js")).scanCommand },
+  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-IIMQBFCF.js")).demoCommand }
 };
 function overview() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

@@ -33,7 +33,11 @@ function section(rule: Rule): string[] {
   ];
   if (infra) {
     lines.push(`- Formats: ${infra.formats.join(', ')}; resource types: ${infra.resourceTypes.map((type) => `\`${type}\``).join(', ')}`);
-    if (infra.removalWeakens) lines.push('- Deleting the resource is reported as `removed`.');
+    const safeguards = (infra.safeguardTypes ?? []).map((safeguard) => safeguard.type);
+    const code = (types: readonly string[]) => types.map((type) => `\`${type}\``).join(', ');
+    if (safeguards.length) lines.push(`- Deleting ${code(safeguards)} is reported as \`removed\` (it is the safeguard).`);
+    const protectedTypes = infra.resourceTypes.filter((type) => !safeguards.includes(type));
+    if (safeguards.length && protectedTypes.length) lines.push(`- Deleting ${code(protectedTypes)} is no finding: nothing is left to protect.`);
     if (infra.onlyChanges) lines.push(`- Reported only as: ${infra.onlyChanges.join(', ')}.`);
   }
   if (rule.aliases?.length) lines.push(`- Formerly: ${rule.aliases.map((alias) => `\`${alias}\``).join(', ')}`);

@@ -6,7 +6,7 @@
 import { makeFinding, type Change, type Finding } from '../model/finding.js';
 import type { Strengthening, UnknownOutcome } from '../model/report.js';
 import { isUnresolved, type InfraResource, type SourceRange, type Unresolved } from './model.js';
-import { describeValue, valueAt, verdictList, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type UnknownVerdict, type Verdict } from './rule.js';
+import { describeValue, moduleInstanceOf, refersTo, valueAt, verdictList, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type SafeguardType, type UnknownVerdict, type Verdict } from './rule.js';
 
 export interface DiffInput {
   base: readonly InfraResource[];
@@ -43,9 +43,11 @@ export function diffResources(input: DiffInput): InfraDiff {
     for (const { head, base } of pairs) {
       if (appliesTo(rule, head)) classify(rule, head, base, contexts, diff);
     }
-    if (!rule.removalWeakens) continue;
     for (const base of input.base) {
-      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base(base), diff);
+      if (matchedBase.has(base) || reportedProvider(rule, base, diff)) continue;
+      const safeguard = safeguardOf(rule, base);
+      const context = contexts.base(base);
+      if (safeguard && !protectedGoneToo(safeguard, base, context, matchedBase)) classifyRemoval(rule, base, context, diff);
     }
   }
   return diff;
@@ -63,13 +65,25 @@ function contextsOf(resources: readonly InfraResource[], scopeOf: (resource: Inf
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
 }
 
-/** `module.edge["a"].module.lb.aws_lb.this[0]` → `module.edge["a"].module.lb.` ('' at the root). */
-export function moduleInstanceOf(address: string): string {
-  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? '';
-}
-
 function appliesTo(rule: InfraRule, resource: InfraResource): boolean {
   return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
+}
+
+/** Deleting `resource` takes a safeguard away (a trail, a public access block); deleting the thing protected (a bucket) does not. */
+function safeguardOf(rule: InfraRule, resource: InfraResource): SafeguardType | undefined {
+  return appliesTo(rule, resource) ? rule.safeguardTypes?.find((safeguard) => safeguard.type === resource.type) : undefined;
+}
+
+/** The resource the deleted safeguard named (`bucket = aws_s3_bucket.phi.id`) was deleted with it: nothing is left to protect. */
+function protectedGoneToo(safeguard: SafeguardType, base: InfraResource, context: InfraRuleContext, kept: ReadonlySet<InfraResource>): boolean {
+  if (!safeguard.protects) return false;
+  const reference = valueAt(base.values, safeguard.protects);
+  return context.resources.some((other) => other !== base && !kept.has(other) && refersTo(reference, other));
+}
+
+/** The deleted safeguard was already reported as `removed` on the resource it protected, which stays (`providedBy`). */
+function reportedProvider(rule: InfraRule, base: InfraResource, diff: InfraDiff): boolean {
+  return diff.findings.some((finding) => finding.ruleId === rule.id && finding.change === 'removed' && finding.evidence?.before === base.address);
 }
 
 function classify(

@@ -104,7 +104,7 @@ export function decidePresent(resource: InfraResource, path: AttributePath): App
 }
 
 /** An expression that only reads an attribute of a managed resource or data source. */
-function isResourceReference(value: Unresolved): boolean {
+export function isResourceReference(value: Unresolved): boolean {
   const expression = value.expression.trim();
   // CloudFormation: an attribute of a resource, or a Ref (a resource, or a parameter without
   // default, which CloudFormation makes every stack give a value).
@@ -133,10 +133,46 @@ function isVerdict(verdicts: Verdict | readonly Verdict[]): verdicts is Verdict 
   return !Array.isArray(verdicts);
 }
 
+/** `module.edge["a"].module.lb.aws_lb.this[0]` → `module.edge["a"].module.lb.` ('' at the root). */
+export function moduleInstanceOf(address: string): string {
+  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? '';
+}
+
+/**
+ * True when `value` is an unresolved expression that names `target` (`aws_lb.front.arn`, `!Ref Front`,
+ * `!GetAtt Front.Arn`). Inside a module, references name the resource without the module path
+ * (`aws_vpc.this[0].id` for `module.net.aws_vpc.this[0]`); any instance of it counts.
+ */
+export function refersTo(value: unknown, target: InfraResource): boolean {
+  if (!isUnresolved(value)) return false;
+  if (target.format === 'terraform') {
+    // A plan names the full address; a `.tf` file the address inside its module instance.
+    const address = target.qualifiedReferences ? target.address : target.address.slice(moduleInstanceOf(target.address).length);
+    const named = address.replace(/\[[^\]]*\]$/, '');
+    return new RegExp(`(^|[^\\w.])${escape(named)}(\\.|\\W|$)`).test(value.expression);
+  }
+  return value.expression.includes(`"${target.address}"`);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** What a rule may look at besides its resource: everything parsed at the same version. */
 export interface InfraRuleContext {
   /** Every resource parsed at this version (the changed files, or their Terraform module). */
   resources: readonly InfraResource[];
+}
+
+/** A judged resource type that is a safeguard for something else (see `InfraRule.safeguardTypes`). */
+export interface SafeguardType {
+  type: string;
+  /**
+   * The attribute naming the resource it protects (a public access block's `bucket`): deleted
+   * together with that resource, nothing is left to protect and it is no finding. Absent when it
+   * protects no one resource (a trail covers the account, a default-deny policy its namespace).
+   */
+  protects?: AttributePath;
 }
 
 export interface InfraRule extends Rule<InfraExample> {
@@ -148,8 +184,15 @@ export interface InfraRule extends Rule<InfraExample> {
    * resource (an HTTP listener for a TLS-policy rule, say).
    */
   check: (resource: InfraResource, context: InfraRuleContext) => Verdicts;
-  /** Deleting a resource that passed this rule is itself a `removed` weakening (CloudTrail, a public access block). */
-  removalWeakens?: boolean;
+  /**
+   * What deleting a judged resource means, per type. The types listed here ARE a safeguard for
+   * something else (a CloudTrail trail, a public access block, an encryption configuration, a
+   * network policy): deleting one that passed is `removed`. Every other judged type is the thing
+   * protected (a bucket, a database, a load balancer): deleting it leaves nothing to protect, so
+   * it is no finding. A safeguard another resource provides to a judged resource that stays (a
+   * WAF association, a flow log) is reported on that resource through `PassVerdict.providedBy`.
+   */
+  safeguardTypes?: readonly SafeguardType[];
   /**
    * Orders safe and unsafe values: higher is stronger. With it a change from a stronger to a
    * weaker value is `weakened` even when both fail, and a stronger one is a strengthening.

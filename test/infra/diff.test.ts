@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeInfra } from '../../checks/infra/evaluate.js';
-import { iamAdminPolicy, securityGroupOpen } from '../../checks/infra/rules/aws-access.js';
+import { iamAdminPolicy, s3PublicAccessBlock, securityGroupOpen } from '../../checks/infra/rules/aws-access.js';
 import { cloudTrailLogging } from '../../checks/infra/rules/aws-audit.js';
 import { cloudFrontViewerProtocol, lbHttpRedirect, lbListenerTlsPolicy, lbWafAssociation } from '../../checks/infra/rules/aws-load-balancing.js';
+import { INFRA_RULES } from '../../checks/infra/rules/index.js';
 import { rdsEncryption, snsEncryption } from '../../checks/infra/rules/aws-data.js';
 
 const NOW = new Date('2026-01-15T00:00:00Z');
@@ -124,11 +125,50 @@ describe('diff classification', () => {
     expect(stronger.strengthened.map((entry) => entry.ruleId)).toEqual(['IAC-LB-TLS-POLICY']);
   });
 
-  it('deleting a resource whose rule says removal weakens is removed, located at base', async () => {
+  it('deleting a safeguard resource (a trail) is removed, located at base', async () => {
     const result = await diff(trail, '# the trail moved to another account\n');
     expect(result.findings).toEqual([
       expect.objectContaining({ ruleId: 'IAC-CLOUDTRAIL-LOGGING', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 4 }, evidence: { resource: 'aws_cloudtrail.main', before: 'aws_cloudtrail.main', after: null } }),
     ]);
+  });
+
+  describe('deleting the thing protected is no finding; deleting its safeguard is removed', () => {
+    const bucket = `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n`;
+    const block = `resource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`;
+    const cfnBucket = `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketEncryption:\n        ServerSideEncryptionConfiguration:\n          - ServerSideEncryptionByDefault:\n              SSEAlgorithm: aws:kms\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n      VersioningConfiguration:\n        Status: Enabled\n`;
+    const run = (base: string, head: string, path = 'main.tf') =>
+      analyzeInfra({ base: [{ path, text: base }], head: head ? [{ path, text: head }] : [], rules: INFRA_RULES, now: NOW });
+
+    it('a fully configured CloudFormation bucket deleted with its template: no finding from any rule', async () => {
+      const result = await run(cfnBucket, '', 'storage.yaml');
+      expect(result.findings.filter((finding) => finding.ruleId.startsWith('IAC-S3-'))).toEqual([]);
+      expect(result.findings.map((finding) => finding.change)).not.toContain('removed');
+    });
+
+    it('a Terraform bucket deleted together with its public access block and encryption configuration: no finding', async () => {
+      const encryption = `resource "aws_s3_bucket_server_side_encryption_configuration" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n}\n`;
+      const result = await run(`${bucket}\n${block}\n${encryption}`, '# the bucket moved to the archive account\n');
+      expect(result.findings.map((finding) => `${finding.ruleId} ${finding.change}`)).toEqual([]);
+    });
+
+    it('the public access block deleted while its bucket stays: one removed finding, naming the block', async () => {
+      const result = await analyzeInfra({ base: [{ path: 'main.tf', text: `${bucket}\n${block}` }], head: [{ path: 'main.tf', text: bucket }], rules: [s3PublicAccessBlock], now: NOW });
+      expect(result.findings).toEqual([
+        expect.objectContaining({ ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 }, evidence: expect.objectContaining({ resource: 'aws_s3_bucket.phi', before: 'aws_s3_bucket_public_access_block.phi' }) }),
+      ]);
+      expect(result.findings[0]!.message).toMatch(/was provided by aws_s3_bucket_public_access_block\.phi/);
+    });
+
+    it('a public access block whose bucket is outside the module, deleted: removed at its base lines', async () => {
+      const result = await analyzeInfra({ base: [{ path: 'main.tf', text: block }], head: [{ path: 'main.tf', text: '# gone\n' }], rules: [s3PublicAccessBlock], now: NOW });
+      expect(result.findings).toEqual([
+        expect.objectContaining({ ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 7 }, evidence: { resource: 'aws_s3_bucket_public_access_block.phi', before: 'aws_s3_bucket_public_access_block.phi', after: null } }),
+      ]);
+    });
+
+    it('every rule that lists safeguard types judges them', () => {
+      for (const rule of INFRA_RULES) for (const safeguard of rule.safeguardTypes ?? []) expect(rule.resourceTypes, rule.id).toContain(safeguard.type);
+    });
   });
 
   it('a resource renamed with moved {} is matched to its old self: unchanged stays existing, not removed + introduced', async () => {

@@ -52,9 +52,9 @@ const defaultDenyRemoved: InfraRule = {
   formats: ['kubernetes'],
   resourceTypes: ['NetworkPolicy'],
   check: checkDefaultDeny,
-  removalWeakens: true,
+  safeguardTypes: [{ type: 'NetworkPolicy' }],
   examples: {
-    // Deleting the policy is reported too (`removalWeakens`), at its lines in the base version, where no ignore comment at head can reach.
+    // Deleting the policy is reported too (`safeguardTypes`), at its lines in the base version, where no ignore comment at head can reach.
     bad: [{ path: 'k8s/network-policies.yaml', line: 10, text: `${DEFAULT_DENY}  ingress:\n    - {}\n` }],
     good: [{ path: 'k8s/network-policies.yaml', text: DEFAULT_DENY }],
   },

@@ -16,7 +16,7 @@ import {
   type InfraRuleContext,
   type Verdict,
 } from '../rule.js';
-import { allOf, cfn, isAnywhere, itemsAt, referencing, tf, IN_TRANSIT } from './support.js';
+import { allOf, cfn, companionOf, isAnywhere, itemsAt, referencing, tf, IN_TRANSIT } from './support.js';
 
 const WEB_PORTS = [80, 443];
 
@@ -183,12 +183,14 @@ export const s3PublicAccessBlock: InfraRule = {
   severity: 'high',
   safeguard: 'access-control',
   description:
-    'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A CloudFormation bucket without `PublicAccessBlockConfiguration` is reported too: S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the template does not show the safeguard a HIPAA reviewer asks for.',
-  remediation: 'Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
+    'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A bucket without a block is reported too (Terraform: an `aws_s3_bucket` that no `aws_s3_bucket_public_access_block` of its module instance names, by reference or by bucket name, and no `aws_s3_account_public_access_block` there covers; unknown when a block\'s `bucket` cannot be resolved; CloudFormation: an `AWS::S3::Bucket` without `PublicAccessBlockConfiguration`): S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the code does not show the safeguard a HIPAA reviewer asks for. Deleting a block while its bucket stays is `removed`; deleting the bucket is no finding (nothing is left to protect).',
+  remediation: 'Give every bucket an `aws_s3_bucket_public_access_block` (CloudFormation: `PublicAccessBlockConfiguration`) in the same module and keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
   formats: ['terraform', 'cloudformation'],
-  resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'AWS::S3::Bucket'],
-  removalWeakens: true,
-  check: (resource) => {
+  resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'aws_s3_bucket', 'AWS::S3::Bucket'],
+  // Deleting a block is `removed`; deleting the bucket leaves nothing to block.
+  safeguardTypes: [{ type: 'aws_s3_bucket_public_access_block', protects: ['bucket'] }, { type: 'aws_s3_account_public_access_block' }],
+  check: (resource, context) => {
+    if (resource.type === 'aws_s3_bucket') return bucketHasBlock(resource, context);
     const terraform = resource.format === 'terraform';
     const prefix = terraform ? [] : ['PublicAccessBlockConfiguration'];
     // The April 2023 default covers new buckets only and an account may turn it off: absent is not a safeguard.
@@ -214,8 +216,13 @@ export const s3PublicAccessBlock: InfraRule = {
         text: `resource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = false\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
       },
       { path: 'storage.yaml', line: 2, text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n` },
+      { path: 'bucket.tf', line: 1, text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n` },
     ],
     good: [
+      {
+        path: 'bucket.tf',
+        text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
+      },
       {
         path: 'storage.tf',
         text: `resource "aws_s3_bucket_public_access_block" "phi" {\n  bucket                  = aws_s3_bucket.phi.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n`,
@@ -227,6 +234,27 @@ export const s3PublicAccessBlock: InfraRule = {
     ],
   },
 };
+
+/**
+ * A Terraform bucket is judged through its companion: an `aws_s3_bucket_public_access_block` of
+ * the same module instance naming it (its flags are judged on the companion), or an
+ * `aws_s3_account_public_access_block` there. None is a finding; a block whose `bucket` could not
+ * be resolved may be this bucket's, so that is unknown.
+ */
+function bucketHasBlock(bucket: InfraResource, context: InfraRuleContext): Verdict {
+  const companion = companionOf(bucket, context, ['aws_s3_bucket_public_access_block'], ['bucket'], ['bucket']);
+  const account = context.resources.find((resource) => resource.format === 'terraform' && resource.type === 'aws_s3_account_public_access_block');
+  const provider = companion && 'found' in companion ? companion.found : account;
+  if (provider) return { verdict: 'pass', path: [], actual: provider.address, providedBy: provider.address };
+  if (companion && 'unknown' in companion) return { verdict: 'unknown', path: [], expression: companion.expression, reason: `the bucket of ${companion.unknown.address}` };
+  return {
+    verdict: 'fail',
+    path: [],
+    actual: null,
+    expected: 'an aws_s3_bucket_public_access_block with all four flags true',
+    message: `no aws_s3_bucket_public_access_block in this module refers to the bucket, which leaves ${BLOCK_FLAGS.join(', ')} to S3's default for new buckets and to the account; expected one with all four true`,
+  };
+}
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
 

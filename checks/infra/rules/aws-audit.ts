@@ -23,7 +23,7 @@ export const cloudTrailLogging = attributeRule({
   remediation: 'Keep the trail and `enable_logging = true`.',
   targets: [tf(TRAIL, ['enable_logging'], { absent: true }), cfn(CFN_TRAIL, ['IsLogging'])],
   expect: mustBeTrue,
-  removalWeakens: true,
+  safeguardTypes: [{ type: TRAIL }, { type: CFN_TRAIL }],
   examples: { bad: [trailExample('  enable_logging = false\n', 4)], good: [trailExample('  enable_logging = true\n')] },
 });
 
@@ -64,7 +64,7 @@ const vpcFlowLogs: InfraRule = {
   family: 'terraform',
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC is reported on the VPC as `weakened`.',
+  description: 'Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC that stays is reported on the VPC as `removed`; deleting the VPC with it is no finding.',
   remediation: 'Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = "ALL"`.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_vpc', 'AWS::EC2::VPC'],

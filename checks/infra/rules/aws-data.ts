@@ -34,7 +34,7 @@ interface Row {
   citation?: string;
   severity?: InfraRule['severity'];
   remediation: string;
-  removalWeakens?: boolean;
+  safeguardTypes?: InfraRule['safeguardTypes'];
   bad: InfraExample | readonly InfraExample[];
   good: InfraExample;
 }
@@ -52,7 +52,7 @@ function encryptionRule(row: Row): InfraRule {
     remediation: row.remediation,
     targets: row.targets,
     expect: row.expect ?? mustBeTrue,
-    ...(row.removalWeakens ? { removalWeakens: true } : {}),
+    ...(row.safeguardTypes ? { safeguardTypes: row.safeguardTypes } : {}),
     examples: { bad: [row.bad].flat(), good: [row.good] },
   });
 }
@@ -130,7 +130,8 @@ const s3Encryption = encryptionRule({
     cfn('AWS::S3::Bucket', ['BucketEncryption', 'ServerSideEncryptionConfiguration', 0, 'ServerSideEncryptionByDefault', 'SSEAlgorithm'], { absent: 'AES256' }),
   ],
   expect: oneOf(SSE_ALGORITHMS, '"aws:kms", "aws:kms:dsse" or "AES256"', SSE_ALGORITHMS),
-  removalWeakens: true,
+  // Deleting the configuration is `removed`; deleting the bucket leaves nothing to encrypt.
+  safeguardTypes: [{ type: 'aws_s3_bucket_server_side_encryption_configuration', protects: ['bucket'] }],
   remediation: 'Keep an `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"` for each bucket.',
   bad: tfExample('aws_s3_bucket_server_side_encryption_configuration', '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n', 5),
   good: tfExample('aws_s3_bucket_server_side_encryption_configuration', '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n'),

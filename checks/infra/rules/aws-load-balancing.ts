@@ -13,6 +13,7 @@ import {
   mustBeSet,
   mustBeTrue,
   oneOf,
+  refersTo,
   undecidedVerdict,
   valueAt,
   verdictList,
@@ -23,7 +24,7 @@ import {
   type InfraRuleContext,
   type Verdict,
 } from '../rule.js';
-import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, referencing, refersTo, tf, tlsAtLeast, TLS12_OR_LATER, IN_TRANSIT } from './support.js';
+import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, referencing, tf, tlsAtLeast, TLS12_OR_LATER, IN_TRANSIT } from './support.js';
 
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';

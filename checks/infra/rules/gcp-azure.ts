@@ -1,7 +1,7 @@
 /** GCP and Azure transmission security: minimum TLS versions and HTTPS-only settings. */
 import { isUnresolved, type InfraResource } from '../model.js';
-import { attributeRule, decide, judgeValue, mustBeFalse, mustBeTrue, valueAt, type Expectation, type InfraRule, type InfraRuleContext, type Verdict } from '../rule.js';
-import { allOf, refersTo, tf, tlsAtLeast, IN_TRANSIT } from './support.js';
+import { attributeRule, decide, judgeValue, mustBeFalse, mustBeTrue, refersTo, valueAt, type Expectation, type InfraRule, type InfraRuleContext, type Verdict } from '../rule.js';
+import { allOf, tf, tlsAtLeast, IN_TRANSIT } from './support.js';
 
 const GCP_TLS = ['TLS_1_0', 'TLS_1_1', 'TLS_1_2', 'TLS_1_3'];
 

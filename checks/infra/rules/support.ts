@@ -1,8 +1,7 @@
 /** Small pieces the infra rule tables share: targets, references between resources, TLS orderings. */
 import { CITATIONS } from '../../model/safeguards.js';
-import { moduleInstanceOf } from '../diff.js';
 import { isUnresolved, type InfraFormat, type InfraResource } from '../model.js';
-import { judgeAttribute, valueAt, type AttributePath, type AttributeTarget, type Expectation, type InfraRuleContext, type Verdict } from '../rule.js';
+import { isResourceReference, judgeAttribute, refersTo, valueAt, type AttributePath, type AttributeTarget, type Expectation, type InfraRuleContext, type Verdict } from '../rule.js';
 
 export function tf(type: string, path: AttributePath, options: Omit<AttributeTarget, 'type' | 'format' | 'path'> = {}): AttributeTarget {
   return { type, format: 'terraform', path, ...options };
@@ -10,26 +9,6 @@ export function tf(type: string, path: AttributePath, options: Omit<AttributeTar
 
 export function cfn(type: string, path: AttributePath, options: Omit<AttributeTarget, 'type' | 'format' | 'path'> = {}): AttributeTarget {
   return { type, format: 'cloudformation', path, ...options };
-}
-
-/**
- * True when `value` is an unresolved expression that names `target` (`aws_lb.front.arn`, `!Ref Front`,
- * `!GetAtt Front.Arn`). Inside a module, references name the resource without the module path
- * (`aws_vpc.this[0].id` for `module.net.aws_vpc.this[0]`); any instance of it counts.
- */
-export function refersTo(value: unknown, target: InfraResource): boolean {
-  if (!isUnresolved(value)) return false;
-  if (target.format === 'terraform') {
-    // A plan names the full address; a `.tf` file the address inside its module instance.
-    const address = target.qualifiedReferences ? target.address : target.address.slice(moduleInstanceOf(target.address).length);
-    const named = address.replace(/\[[^\]]*\]$/, '');
-    return new RegExp(`(^|[^\\w.])${escape(named)}(\\.|\\W|$)`).test(value.expression);
-  }
-  return value.expression.includes(`"${target.address}"`);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Resources of `types` whose attribute at `path` refers to `target` (a WAF association, a flow log). */
@@ -42,6 +21,33 @@ export function referencing(
   return context.resources.filter(
     (resource) => resource.format === target.format && types.includes(resource.type) && refersTo(valueAt(resource.values, path), target),
   );
+}
+
+/**
+ * The resource of `types` in the module or template whose `path` names `target`: by reference
+ * (`aws_s3_bucket.phi.id`) or by the literal name `target` has at `namePath`. `unknown` is a
+ * candidate whose `path`, or the target's name, could not be resolved (a variable, a module
+ * output): it may be the companion, so the rule cannot decide.
+ */
+export function companionOf(
+  target: InfraResource,
+  context: InfraRuleContext,
+  types: readonly string[],
+  path: AttributePath,
+  namePath: AttributePath,
+): { found: InfraResource } | { unknown: InfraResource; expression: string } | undefined {
+  const candidates = context.resources.filter((resource) => resource.format === target.format && types.includes(resource.type));
+  const found = candidates.find((resource) => refersTo(valueAt(resource.values, path), target));
+  if (found) return { found };
+  const name = valueAt(target.values, namePath);
+  const named = candidates.find((resource) => valueAt(resource.values, path) === name && typeof name === 'string');
+  if (named) return { found: named };
+  for (const candidate of candidates) {
+    const value = valueAt(candidate.values, path);
+    if (isUnresolved(value) && !isResourceReference(value)) return { unknown: candidate, expression: value.expression };
+    if (typeof value === 'string' && isUnresolved(name)) return { unknown: candidate, expression: name.expression };
+  }
+  return undefined;
 }
 
 /** Per format: the resource types that refer to the checked resource, and the attribute holding the reference. */

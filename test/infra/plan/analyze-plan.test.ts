@@ -71,6 +71,16 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
     expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-CLOUDTRAIL-LOGGING', change: 'removed', location: expect.objectContaining({ address: 'aws_cloudtrail.org' }) as unknown })]);
   });
 
+  it('deleting a bucket with its public access block is no finding; deleting only the block is removed', async () => {
+    const bucket = { id: 'phi-records', arn: 'arn:aws:s3:::phi-records', bucket: 'phi-records' };
+    const flags = { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true };
+    const block = { address: 'aws_s3_bucket_public_access_block.phi', type: 'aws_s3_bucket_public_access_block', before: { id: 'phi-records', bucket: 'phi-records', ...flags } };
+    const both = await judge({ changes: [{ address: 'aws_s3_bucket.phi', type: 'aws_s3_bucket', actions: ['delete'], before: bucket }, { ...block, actions: ['delete'] }] });
+    expect(both.findings.filter((finding) => finding.ruleId === 'IAC-S3-PUBLIC-ACCESS-BLOCK')).toEqual([]);
+    const blockOnly = await judge({ changes: [{ address: 'aws_s3_bucket.phi', type: 'aws_s3_bucket', actions: ['no-op'], before: bucket, after: bucket }, { ...block, actions: ['delete'] }] });
+    expect(blockOnly.findings.filter((finding) => finding.ruleId === 'IAC-S3-PUBLIC-ACCESS-BLOCK').map((finding) => [finding.evidence?.resource, finding.change])).toEqual([['aws_s3_bucket.phi', 'removed']]);
+  });
+
   it('a value in after_unknown is unknown, never a pass or a fail; a known null is "not set" and takes the provider default', async () => {
     // Given a new HTTPS listener whose ssl_policy is computed (unknown until apply) and an HTTPS listener updated to no ssl_policy
     const created = listener({ protocol: 'HTTPS' });

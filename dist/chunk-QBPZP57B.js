@@ -5,15 +5,26 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges
-} from "./chunk-3UF4QVOP.js";
-import "./chunk-BGBLBVKQ.js";
-import "./chunk-EDKE2MYM.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-QWTZXCAF.js";
+import "./chunk-YMLOQCHW.js";
+import "./chunk-ZUZTPMM4.js";
+import "./chunk-JCMDGMNM.js";
+import "./chunk-SZGO3UUV.js";
+import "./chunk-VUMK23HO.js";
+import "./chunk-22KKCDGR.js";
+import "./chunk-HEYTCOR3.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-EDKE2MYM.js";
+} from "./chunk-HEYTCOR3.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,

@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-EDXROEVA.js";
+} from "./chunk-JCMDGMNM.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-4YEOCDAZ.js";
+} from "./chunk-YMLOQCHW.js";
 import {
   allBackends
 } from "./chunk-ZUZTPMM4.js";

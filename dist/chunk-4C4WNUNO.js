@@ -20,12 +20,16 @@ import {
   PARSE_ERROR_RULE,
   SUPPRESSION_INVALID_RULE,
   containsUnknown,
-  diffResources,
+  describeValue,
   firstUnknown,
   isUnresolved,
+  moduleInstanceOf,
   protocolRank,
-  unresolved
-} from "./chunk-EDKE2MYM.js";
+  refersTo,
+  unresolved,
+  valueAt,
+  verdictList
+} from "./chunk-HEYTCOR3.js";
 import {
   emptyReport,
   mergeReports
@@ -167,9 +171,9 @@ function openHclBlock(stack, header, line, context) {
   }
   if (stack.length === 0) {
     const resource = RESOURCE_HEADER.exec(header);
-    const named = NAMED_HEADER.exec(header);
-    const type = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named?.[1];
-    const name = resource ? resource[3] : named?.[2];
+    const named2 = NAMED_HEADER.exec(header);
+    const type = resource ? resource[1] === "data" ? `data.${resource[2]}` : resource[2] : named2?.[1];
+    const name = resource ? resource[3] : named2?.[2];
     open.block = { type: type ?? "block", name: name ?? "", startLine: line, endLine: line };
     context.block ??= open.block;
   }
@@ -2200,8 +2204,8 @@ var Instance = class _Instance {
       if (current.kind === "call") current.args.slice(2).forEach(visit);
     };
     visit(expr);
-    const named = candidates.find((candidate) => attribute2 !== void 0 && candidate.steps.at(-1) === attribute2);
-    const origin = named ? refine(named.origin, named.steps) : candidates[0]?.origin;
+    const named2 = candidates.find((candidate) => attribute2 !== void 0 && candidate.steps.at(-1) === attribute2);
+    const origin = named2 ? refine(named2.origin, named2.steps) : candidates[0]?.origin;
     return origin ? { origin } : {};
   }
   /**
@@ -2303,9 +2307,9 @@ var Instance = class _Instance {
   resources() {
     const resources = [];
     for (const file of this.module.files) {
-      for (const [type, named] of Object.entries(blocksOf(file.body, "resource"))) {
-        if (!isObject(named)) continue;
-        for (const [name, declaration] of Object.entries(named)) {
+      for (const [type, named2] of Object.entries(blocksOf(file.body, "resource"))) {
+        if (!isObject(named2)) continue;
+        for (const [name, declaration] of Object.entries(named2)) {
           const block = firstBody(declaration);
           if (block) resources.push(...this.resourceInstances(file, type, name, block));
         }
@@ -3253,9 +3257,9 @@ async function checkEnvironments(input) {
     report.notes.push(`environments: only ${model.environments[0]?.name ?? ""} is known; nothing to keep separate`);
   }
   if (model.environments.length === 0) return report;
-  const classify = createClassifier(model);
+  const classify2 = createClassifier(model);
   const declared = await declaredPlaces(changeSet, configPath, model);
-  const { head, base } = await collectVersions(changeSet, headPaths, basePaths, classify, read, report.errors);
+  const { head, base } = await collectVersions(changeSet, headPaths, basePaths, classify2, read, report.errors);
   const evaluate2 = (version) => evaluateSeparation({ model, files: version.files, ambiguous: version.ambiguous, declared, configPath });
   const before = new Set(evaluate2(base).map((finding) => finding.fingerprint));
   const classified = evaluate2(head).map((finding) => ({ ...finding, change: before.has(finding.fingerprint) ? "existing" : "introduced" }));
@@ -3280,8 +3284,8 @@ function pathsAtBase(changeSet, headPaths) {
   return [...paths];
 }
 async function unclaimedManifests(source, paths, layout, read, errors) {
-  const classify = createClassifier(layout);
-  const candidates = paths.filter((path) => isYamlPath(path) && classify(path).length === 0).sort();
+  const classify2 = createClassifier(layout);
+  const candidates = paths.filter((path) => isYamlPath(path) && classify2(path).length === 0).sort();
   const manifests = [];
   await forEachLimited(candidates, READ_CONCURRENCY, async (path) => {
     const text2 = await readText(source, path, errors, "head");
@@ -3292,11 +3296,11 @@ async function unclaimedManifests(source, paths, layout, read, errors) {
   });
   return manifests.sort((a, b) => a.path.localeCompare(b.path));
 }
-async function collectVersions(changeSet, headPaths, basePaths, classify, read, errors) {
-  const head = await collectVersion(changeSet.head, headPaths, classify, read, errors, "head");
+async function collectVersions(changeSet, headPaths, basePaths, classify2, read, errors) {
+  const head = await collectVersion(changeSet.head, headPaths, classify2, read, errors, "head");
   const changed = changedAtBase(changeSet);
   const unchanged = new Map([...head.facts].filter(([path]) => !changed.has(path)));
-  const base = await collectVersion(changeSet.base, basePaths, classify, unchanged, errors, "base");
+  const base = await collectVersion(changeSet.base, basePaths, classify2, unchanged, errors, "base");
   const changedModules = new Set([...changed].filter((path) => path.endsWith(".tf")).map((path) => posix5.dirname(path)));
   const inChangedModule = (path) => changedModules.has(posix5.dirname(path));
   const headResolved = await resolveNetworkValues(changeSet.head, headPaths, head.facts);
@@ -3311,9 +3315,9 @@ function withResolved(version, resolved) {
   });
   return { ...version, files };
 }
-async function collectVersion(source, paths, classify, known, errors, version) {
+async function collectVersion(source, paths, classify2, known, errors, version) {
   const result = { files: [], ambiguous: [], facts: /* @__PURE__ */ new Map(), read: 0 };
-  const owned = paths.filter(isEnvironmentFile).map((path) => ({ path, environments: classify(path).map((env) => env.name) })).filter((entry) => entry.environments.length > 0).sort((a, b) => a.path.localeCompare(b.path));
+  const owned = paths.filter(isEnvironmentFile).map((path) => ({ path, environments: classify2(path).map((env) => env.name) })).filter((entry) => entry.environments.length > 0).sort((a, b) => a.path.localeCompare(b.path));
   result.ambiguous = owned.filter((entry) => entry.environments.length > 1);
   const single = owned.filter((entry) => entry.environments.length === 1);
   await forEachLimited(single, READ_CONCURRENCY, async ({ path }) => {
@@ -3363,7 +3367,7 @@ async function declaredPlaces(changeSet, configPath, model) {
     for (const [field, values] of Object.entries(env.identifiers)) {
       values.forEach((value, index2) => {
         const path = ["environments", env.name, "identifiers", field, index2];
-        if (valueAt(root, path) !== value) return;
+        if (valueAt2(root, path) !== value) return;
         const { startLine, endLine } = locate(positions, path);
         places[declaredKey(env.name, field, value)] = { kind: "file", path: configPath, startLine, endLine };
       });
@@ -3371,7 +3375,7 @@ async function declaredPlaces(changeSet, configPath, model) {
   }
   return places;
 }
-function valueAt(root, path) {
+function valueAt2(root, path) {
   return path.reduce((node, step) => typeof node === "object" && node !== null ? node[step] : void 0, root);
 }
 async function forEachLimited(items, limit, work) {
@@ -3688,8 +3692,8 @@ function sharedWords(a, b) {
   return [...nameWords(a)].filter((word) => words.has(word)).length;
 }
 function templatesFor(file, templates, configured) {
-  const named = Object.entries(configured).flatMap(([template2, globs]) => (0, import_picomatch4.default)([...globs], { dot: true })(file.path) ? [template2] : []);
-  if (Object.keys(configured).length && named.length) return named;
+  const named2 = Object.entries(configured).flatMap(([template2, globs]) => (0, import_picomatch4.default)([...globs], { dot: true })(file.path) ? [template2] : []);
+  if (Object.keys(configured).length && named2.length) return named2;
   const inReach = (0, import_picomatch4.default)(templateGlobsFor(file.path), { dot: true });
   const fitting = templates.filter((template2) => template2.path !== file.path && inReach(template2.path) && [...file.values.keys()].every((name) => template2.parameters.has(name)));
   const best = Math.max(0, ...fitting.map((template2) => sharedWords(file.path, template2.path)));
@@ -3832,9 +3836,9 @@ function tieParameterFiles(files, roots, configured) {
   const sets = /* @__PURE__ */ new Map();
   const notes = /* @__PURE__ */ new Map();
   for (const file of files) {
-    const named = templatesFor(file, declared, configured);
-    const tied = named.filter((path) => declared.some((template2) => template2.path === path));
-    const missing = named.filter((path) => !tied.includes(path));
+    const named2 = templatesFor(file, declared, configured);
+    const tied = named2.filter((path) => declared.some((template2) => template2.path === path));
+    const missing = named2.filter((path) => !tied.includes(path));
     if (missing.length) {
       notes.set(file.path, [`infra: infra.cloudformation.parameter-files names ${missing.join(", ")} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`]);
     } else if (!tied.length) {
@@ -4714,9 +4718,9 @@ var VersionReader = class {
       else this.report.errors.push({ category: "read", target: path, message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}` });
     }
     if (unselected.length) {
-      const named = unselected.sort().slice(0, 5).join(", ");
+      const named2 = unselected.sort().slice(0, 5).join(", ");
       this.report.notes.push(
-        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
+        `infra: ${unselected.length} file(s) could not be read at ${this.side} to find what depends on the changed files (${named2}${unselected.length > 5 ? ", \u2026" : ""}); a configuration that reads a changed file through them may be missed`
       );
     }
   }
@@ -4838,6 +4842,198 @@ function indexByDirectory(listing) {
 
 // checks/infra/evaluate.ts
 import { posix as posix12 } from "node:path";
+
+// checks/infra/diff.ts
+function diffResources(input) {
+  const scopeOf2 = input.scopeOf ?? ((resource) => resource.path);
+  const baseByKey = new Map(input.base.map((resource) => [`${scopeOf2(resource, "base")}#${resource.address}`, resource]));
+  const matchedBase = /* @__PURE__ */ new Set();
+  const pairs = input.head.map((head) => {
+    const scope = scopeOf2(head, "head");
+    const base = [head.address, ...head.movedFrom ?? []].map((address) => baseByKey.get(`${scope}#${address}`)).find((candidate) => candidate !== void 0 && !matchedBase.has(candidate));
+    if (base) matchedBase.add(base);
+    return { head, base };
+  });
+  const contexts = { base: contextsOf(input.base, (resource) => scopeOf2(resource, "base")), head: contextsOf(input.head, (resource) => scopeOf2(resource, "head")) };
+  const diff = { findings: [], unknown: [], strengthened: [] };
+  for (const rule of input.rules) {
+    for (const { head, base } of pairs) {
+      if (appliesTo(rule, head)) classify(rule, head, base, contexts, diff);
+    }
+    for (const base of input.base) {
+      if (matchedBase.has(base) || reportedProvider(rule, base, diff)) continue;
+      const safeguard = safeguardOf(rule, base);
+      const context = contexts.base(base);
+      if (safeguard && !protectedGoneToo(safeguard, base, context, matchedBase)) classifyRemoval(rule, base, context, diff);
+    }
+  }
+  return diff;
+}
+function contextsOf(resources, scopeOf2) {
+  const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ""}`;
+  const groups = /* @__PURE__ */ new Map();
+  for (const resource of resources) groups.set(key(resource), [...groups.get(key(resource)) ?? [], resource]);
+  return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
+}
+function appliesTo(rule, resource) {
+  return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
+}
+function safeguardOf(rule, resource) {
+  return appliesTo(rule, resource) ? rule.safeguardTypes?.find((safeguard) => safeguard.type === resource.type) : void 0;
+}
+function protectedGoneToo(safeguard, base, context, kept) {
+  if (!safeguard.protects) return false;
+  const reference = valueAt(base.values, safeguard.protects);
+  return context.resources.some((other) => other !== base && !kept.has(other) && refersTo(reference, other));
+}
+function reportedProvider(rule, base, diff) {
+  return diff.findings.some((finding) => finding.ruleId === rule.id && finding.change === "removed" && finding.evidence?.before === base.address);
+}
+function classify(rule, head, base, contexts, diff) {
+  const afters = verdictList(rule.check(head, contexts.head(head)));
+  if (!afters.length) return;
+  const befores = base ? verdictList(rule.check(base, contexts.base(base))) : [];
+  const compared = /* @__PURE__ */ new Set();
+  for (const after of afters) {
+    const before = beforeOf(after, afters, befores, base);
+    if (before) compared.add(before);
+    classifyVerdict(rule, head, base, after, before, diff);
+  }
+  if (afters.some((after) => after.verdict === "unknown")) return;
+  for (const before of befores) {
+    if (before.verdict !== "fail" || compared.has(before)) continue;
+    diff.strengthened.push({
+      ruleId: rule.id,
+      location: locationOf2(head, base, before.path).location,
+      message: `${head.address}: ${pathLabel(before.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(valueAt(head.values, before.path))}`
+    });
+  }
+}
+function beforeOf(after, afters, befores, base) {
+  if (!base || !befores.length) return void 0;
+  const same = befores.find((before) => samePath(before.path, after.path));
+  if (same) return same;
+  const only = befores.length === 1 ? befores[0] : void 0;
+  if (only && !afters.some((other) => samePath(other.path, only.path))) return only;
+  return befores.find((before) => before.verdict === "unknown") ?? { verdict: "pass", path: after.path, actual: valueAt(base.values, after.path) };
+}
+function samePath(a, b) {
+  return a.length === b.length && a.every((step, index2) => step === b[index2]);
+}
+function locationOf2(head, base, path) {
+  const { path: setIn, ...lines } = placeOf2(head, base, path);
+  const location = { kind: "file", path: setIn ?? head.path, ...lines };
+  const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
+  return { location, related };
+}
+function classifyVerdict(rule, head, base, after, before, diff) {
+  const { location, related } = locationOf2(head, base, after.path);
+  if (after.verdict === "unknown") {
+    const reason = after.reason ?? reasonAt(head, after);
+    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ""}` });
+    return;
+  }
+  if (after.verdict === "pass") {
+    if (before?.verdict === "fail" || before?.verdict === "pass" && stronger(rule, after.actual, before.actual)) {
+      diff.strengthened.push({
+        ruleId: rule.id,
+        location,
+        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
+      });
+    }
+    return;
+  }
+  const change = changeOf(rule, after, before, head, base);
+  if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
+  diff.findings.push(findingOf(rule, head, after, location, change, before, related));
+}
+function placeOf2(head, base, path) {
+  const direct = head.locate(path);
+  if (direct.path !== void 0 || !base) return direct;
+  const changed = firstDifference(valueAt(base.values, path), valueAt(head.values, path), path);
+  const deeper = changed && changed.length > path.length ? head.locate(changed) : void 0;
+  return deeper?.path !== void 0 ? deeper : direct;
+}
+function firstDifference(before, after, path) {
+  if (before === after || isUnresolved(before) || isUnresolved(after)) return void 0;
+  if (before !== null && after !== null && typeof before === "object" && typeof after === "object") {
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const step = Array.isArray(after) ? Number(key) : key;
+      const found = firstDifference(before[key], after[key], [...path, step]);
+      if (found) return found;
+    }
+    return void 0;
+  }
+  return path;
+}
+function changeOf(rule, after, before, head, base) {
+  if (!before) return "introduced";
+  if (before.verdict === "fail") return stronger(rule, before.actual, after.actual) ? "weakened" : "existing";
+  if (before.verdict === "pass" && before.providedBy !== void 0) return "removed";
+  const deleted = base !== void 0 && valueAt(base.values, after.path) !== void 0 && valueAt(head.values, after.path) === void 0;
+  if (before.verdict === "pass" && deleted && after.defaulted === void 0) return "removed";
+  return "weakened";
+}
+function findingOf(rule, head, after, location, change, before, related) {
+  const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
+  let message = `${named(head)}: ${after.message}`;
+  if (change === "weakened" || change === "removed") {
+    evidence.before = verdictValue(before) ?? null;
+    evidence.after = after.actual;
+    message += before?.verdict === "pass" && before.providedBy !== void 0 ? ` (was provided by ${before.providedBy})` : ` (was ${describeValue(verdictValue(before))})`;
+  }
+  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
+}
+function classifyRemoval(rule, base, context, diff) {
+  const befores = verdictList(rule.check(base, context));
+  if (!befores.length || !befores.every((before) => before.verdict === "pass")) return;
+  diff.findings.push(
+    makeFinding(rule, {
+      message: `${named(base)} was removed; it provided this safeguard`,
+      location: { kind: "file", path: base.path, ...base.range },
+      change: "removed",
+      evidence: { resource: base.address, before: base.address, after: null },
+      subject: `${base.path}#${base.address}#removed${instanceScope(base)}`
+    })
+  );
+}
+function instanceScope(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : "";
+}
+function named(resource) {
+  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
+}
+function reasonAt(resource, verdict) {
+  const find = (value) => {
+    if (isUnresolved(value)) return verdict.expression.includes(value.expression) ? value : void 0;
+    const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
+    for (const child of children) {
+      const found = find(child);
+      if (found) return found;
+    }
+    return void 0;
+  };
+  return find(valueAt(resource.values, verdict.path))?.reason;
+}
+function stronger(rule, a, b) {
+  const strengthA = rule.strength?.(a);
+  const strengthB = rule.strength?.(b);
+  return strengthA !== void 0 && strengthB !== void 0 && strengthA > strengthB;
+}
+function verdictValue(verdict) {
+  if (!verdict) return void 0;
+  if (verdict.verdict === "unknown") return verdict.expression;
+  return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
+}
+function shortened(expression) {
+  const [first = "", ...rest] = expression.split("\n");
+  return first.length > 300 || rest.length ? `${first.slice(0, 299)}\u2026` : first;
+}
+function pathLabel(path) {
+  return path.length ? path.map(String).join(".") : "resource";
+}
+
+// checks/infra/evaluate.ts
 var MAX_INFRA_FILE_BYTES = 1024 * 1024;
 async function analyzeInfra(input) {
   const maxBytes = input.maxBytes ?? MAX_INFRA_FILE_BYTES;
@@ -4984,6 +5180,7 @@ async function guarded(family, now, run) {
 }
 
 export {
+  diffResources,
   applySuppressions,
   parseTerraformModule,
   scanChanges

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-VE3QA2YC.js";
+} from "./chunk-2XS3F5VD.js";
 import "./chunk-G24EC4DS.js";
 import {
   scanChanges
-} from "./chunk-3UF4QVOP.js";
+} from "./chunk-4C4WNUNO.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-4YEOCDAZ.js";
-import "./chunk-EDXROEVA.js";
+} from "./chunk-YMLOQCHW.js";
+import "./chunk-JCMDGMNM.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-EDKE2MYM.js";
+import "./chunk-HEYTCOR3.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-FCNTL5QS.js";
+} from "./chunk-QWTZXCAF.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-4YEOCDAZ.js";
+} from "./chunk-YMLOQCHW.js";
 import "./chunk-ZUZTPMM4.js";
-import "./chunk-EDXROEVA.js";
+import "./chunk-JCMDGMNM.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-VUMK23HO.js";
 import "./chunk-22KKCDGR.js";
-import "./chunk-EDKE2MYM.js";
+import "./chunk-HEYTCOR3.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -5,26 +5,15 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
-} from "./chunk-FCNTL5QS.js";
-import "./chunk-4YEOCDAZ.js";
-import "./chunk-ZUZTPMM4.js";
-import "./chunk-EDXROEVA.js";
-import "./chunk-SZGO3UUV.js";
-import "./chunk-VUMK23HO.js";
-import "./chunk-22KKCDGR.js";
-import "./chunk-EDKE2MYM.js";
+  scanChanges
+} from "./chunk-4C4WNUNO.js";
+import "./chunk-BGBLBVKQ.js";
+import "./chunk-HEYTCOR3.js";
 import "./chunk-EQIKNKRI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-5HGXZVG7.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
+  scanChanges
 };

@@ -9,8 +9,7 @@ import {
 } from "./chunk-EQIKNKRI.js";
 import {
   CITATIONS,
-  citationOf,
-  makeFinding
+  citationOf
 } from "./chunk-5HGXZVG7.js";
 
 // checks/infra/rules/general.ts
@@ -94,6 +93,21 @@ function verdictList(verdicts) {
 }
 function isVerdict(verdicts) {
   return !Array.isArray(verdicts);
+}
+function moduleInstanceOf(address) {
+  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? "";
+}
+function refersTo(value, target) {
+  if (!isUnresolved(value)) return false;
+  if (target.format === "terraform") {
+    const address = target.qualifiedReferences ? target.address : target.address.slice(moduleInstanceOf(target.address).length);
+    const named = address.replace(/\[[^\]]*\]$/, "");
+    return new RegExp(`(^|[^\\w.])${escape(named)}(\\.|\\W|$)`).test(value.expression);
+  }
+  return value.expression.includes(`"${target.address}"`);
+}
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function valueAt(values, path) {
   let current = values;
@@ -210,186 +224,6 @@ function atLeast(minimum, unit) {
   };
 }
 
-// checks/infra/diff.ts
-function diffResources(input) {
-  const scopeOf = input.scopeOf ?? ((resource) => resource.path);
-  const baseByKey = new Map(input.base.map((resource) => [`${scopeOf(resource, "base")}#${resource.address}`, resource]));
-  const matchedBase = /* @__PURE__ */ new Set();
-  const pairs = input.head.map((head) => {
-    const scope = scopeOf(head, "head");
-    const base = [head.address, ...head.movedFrom ?? []].map((address) => baseByKey.get(`${scope}#${address}`)).find((candidate) => candidate !== void 0 && !matchedBase.has(candidate));
-    if (base) matchedBase.add(base);
-    return { head, base };
-  });
-  const contexts = { base: contextsOf(input.base, (resource) => scopeOf(resource, "base")), head: contextsOf(input.head, (resource) => scopeOf(resource, "head")) };
-  const diff = { findings: [], unknown: [], strengthened: [] };
-  for (const rule of input.rules) {
-    for (const { head, base } of pairs) {
-      if (appliesTo(rule, head)) classify(rule, head, base, contexts, diff);
-    }
-    if (!rule.removalWeakens) continue;
-    for (const base of input.base) {
-      if (!matchedBase.has(base) && appliesTo(rule, base)) classifyRemoval(rule, base, contexts.base(base), diff);
-    }
-  }
-  return diff;
-}
-function contextsOf(resources, scopeOf) {
-  const key = (resource) => `${scopeOf(resource)}#${resource.format === "terraform" && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ""}`;
-  const groups = /* @__PURE__ */ new Map();
-  for (const resource of resources) groups.set(key(resource), [...groups.get(key(resource)) ?? [], resource]);
-  return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
-}
-function moduleInstanceOf(address) {
-  return /^(?:module\.[\w-]+(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*/.exec(address)?.[0] ?? "";
-}
-function appliesTo(rule, resource) {
-  return rule.formats.includes(resource.format) && rule.resourceTypes.includes(resource.type);
-}
-function classify(rule, head, base, contexts, diff) {
-  const afters = verdictList(rule.check(head, contexts.head(head)));
-  if (!afters.length) return;
-  const befores = base ? verdictList(rule.check(base, contexts.base(base))) : [];
-  const compared = /* @__PURE__ */ new Set();
-  for (const after of afters) {
-    const before = beforeOf(after, afters, befores, base);
-    if (before) compared.add(before);
-    classifyVerdict(rule, head, base, after, before, diff);
-  }
-  if (afters.some((after) => after.verdict === "unknown")) return;
-  for (const before of befores) {
-    if (before.verdict !== "fail" || compared.has(before)) continue;
-    diff.strengthened.push({
-      ruleId: rule.id,
-      location: locationOf(head, base, before.path).location,
-      message: `${head.address}: ${pathLabel(before.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(valueAt(head.values, before.path))}`
-    });
-  }
-}
-function beforeOf(after, afters, befores, base) {
-  if (!base || !befores.length) return void 0;
-  const same = befores.find((before) => samePath(before.path, after.path));
-  if (same) return same;
-  const only = befores.length === 1 ? befores[0] : void 0;
-  if (only && !afters.some((other) => samePath(other.path, only.path))) return only;
-  return befores.find((before) => before.verdict === "unknown") ?? { verdict: "pass", path: after.path, actual: valueAt(base.values, after.path) };
-}
-function samePath(a, b) {
-  return a.length === b.length && a.every((step, index) => step === b[index]);
-}
-function locationOf(head, base, path) {
-  const { path: setIn, ...lines } = placeOf(head, base, path);
-  const location = { kind: "file", path: setIn ?? head.path, ...lines };
-  const related = setIn !== void 0 && setIn !== head.path ? [{ kind: "file", path: head.path, ...head.range }] : void 0;
-  return { location, related };
-}
-function classifyVerdict(rule, head, base, after, before, diff) {
-  const { location, related } = locationOf(head, base, after.path);
-  if (after.verdict === "unknown") {
-    const reason = after.reason ?? reasonAt(head, after);
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ""}` });
-    return;
-  }
-  if (after.verdict === "pass") {
-    if (before?.verdict === "fail" || before?.verdict === "pass" && stronger(rule, after.actual, before.actual)) {
-      diff.strengthened.push({
-        ruleId: rule.id,
-        location,
-        message: `${named(head)}: ${pathLabel(after.path)} changed from ${describeValue(verdictValue(before))} to ${describeValue(after.actual)}`
-      });
-    }
-    return;
-  }
-  const change = changeOf(rule, after, before, head, base);
-  if (rule.onlyChanges && !rule.onlyChanges.includes(change)) return;
-  diff.findings.push(findingOf(rule, head, after, location, change, before, related));
-}
-function placeOf(head, base, path) {
-  const direct = head.locate(path);
-  if (direct.path !== void 0 || !base) return direct;
-  const changed = firstDifference(valueAt(base.values, path), valueAt(head.values, path), path);
-  const deeper = changed && changed.length > path.length ? head.locate(changed) : void 0;
-  return deeper?.path !== void 0 ? deeper : direct;
-}
-function firstDifference(before, after, path) {
-  if (before === after || isUnresolved(before) || isUnresolved(after)) return void 0;
-  if (before !== null && after !== null && typeof before === "object" && typeof after === "object") {
-    for (const key of /* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])) {
-      const step = Array.isArray(after) ? Number(key) : key;
-      const found = firstDifference(before[key], after[key], [...path, step]);
-      if (found) return found;
-    }
-    return void 0;
-  }
-  return path;
-}
-function changeOf(rule, after, before, head, base) {
-  if (!before) return "introduced";
-  if (before.verdict === "fail") return stronger(rule, before.actual, after.actual) ? "weakened" : "existing";
-  if (before.verdict === "pass" && before.providedBy !== void 0) return "removed";
-  const deleted = base !== void 0 && valueAt(base.values, after.path) !== void 0 && valueAt(head.values, after.path) === void 0;
-  if (before.verdict === "pass" && deleted && after.defaulted === void 0) return "removed";
-  return "weakened";
-}
-function findingOf(rule, head, after, location, change, before, related) {
-  const evidence = { resource: head.address, actual: after.actual, expected: after.expected };
-  let message = `${named(head)}: ${after.message}`;
-  if (change === "weakened" || change === "removed") {
-    evidence.before = verdictValue(before) ?? null;
-    evidence.after = after.actual;
-    message += before?.verdict === "pass" && before.providedBy !== void 0 ? ` (was provided by ${before.providedBy})` : ` (was ${describeValue(verdictValue(before))})`;
-  }
-  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
-}
-function classifyRemoval(rule, base, context, diff) {
-  const befores = verdictList(rule.check(base, context));
-  if (!befores.length || !befores.every((before) => before.verdict === "pass")) return;
-  diff.findings.push(
-    makeFinding(rule, {
-      message: `${named(base)} was removed; it provided this safeguard`,
-      location: { kind: "file", path: base.path, ...base.range },
-      change: "removed",
-      evidence: { resource: base.address, before: base.address, after: null },
-      subject: `${base.path}#${base.address}#removed${instanceScope(base)}`
-    })
-  );
-}
-function instanceScope(resource) {
-  return moduleInstanceOf(resource.address) && resource.scope ? `@${resource.scope}` : "";
-}
-function named(resource) {
-  return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
-}
-function reasonAt(resource, verdict) {
-  const find = (value) => {
-    if (isUnresolved(value)) return verdict.expression.includes(value.expression) ? value : void 0;
-    const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
-    for (const child of children) {
-      const found = find(child);
-      if (found) return found;
-    }
-    return void 0;
-  };
-  return find(valueAt(resource.values, verdict.path))?.reason;
-}
-function stronger(rule, a, b) {
-  const strengthA = rule.strength?.(a);
-  const strengthB = rule.strength?.(b);
-  return strengthA !== void 0 && strengthB !== void 0 && strengthA > strengthB;
-}
-function verdictValue(verdict) {
-  if (!verdict) return void 0;
-  if (verdict.verdict === "unknown") return verdict.expression;
-  return isUnresolved(verdict.actual) ? verdict.actual.expression : verdict.actual;
-}
-function shortened(expression) {
-  const [first = "", ...rest] = expression.split("\n");
-  return first.length > 300 || rest.length ? `${first.slice(0, 299)}\u2026` : first;
-}
-function pathLabel(path) {
-  return path.length ? path.map(String).join(".") : "resource";
-}
-
 // checks/infra/rules/support.ts
 function tf(type, path, options = {}) {
   return { type, format: "terraform", path, ...options };
@@ -397,22 +231,24 @@ function tf(type, path, options = {}) {
 function cfn(type, path, options = {}) {
   return { type, format: "cloudformation", path, ...options };
 }
-function refersTo(value, target) {
-  if (!isUnresolved(value)) return false;
-  if (target.format === "terraform") {
-    const address = target.qualifiedReferences ? target.address : target.address.slice(moduleInstanceOf(target.address).length);
-    const named2 = address.replace(/\[[^\]]*\]$/, "");
-    return new RegExp(`(^|[^\\w.])${escape(named2)}(\\.|\\W|$)`).test(value.expression);
-  }
-  return value.expression.includes(`"${target.address}"`);
-}
-function escape(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 function referencing(target, context, types, path) {
   return context.resources.filter(
     (resource) => resource.format === target.format && types.includes(resource.type) && refersTo(valueAt(resource.values, path), target)
   );
+}
+function companionOf(target, context, types, path, namePath) {
+  const candidates = context.resources.filter((resource) => resource.format === target.format && types.includes(resource.type));
+  const found = candidates.find((resource) => refersTo(valueAt(resource.values, path), target));
+  if (found) return { found };
+  const name = valueAt(target.values, namePath);
+  const named = candidates.find((resource) => valueAt(resource.values, path) === name && typeof name === "string");
+  if (named) return { found: named };
+  for (const candidate of candidates) {
+    const value = valueAt(candidate.values, path);
+    if (isUnresolved(value) && !isResourceReference(value)) return { unknown: candidate, expression: value.expression };
+    if (typeof value === "string" && isUnresolved(name)) return { unknown: candidate, expression: name.expression };
+  }
+  return void 0;
 }
 function referencedBy(referrers, what) {
   return (resource, context) => {
@@ -1121,9 +957,9 @@ var defaultDenyRemoved = {
   formats: ["kubernetes"],
   resourceTypes: ["NetworkPolicy"],
   check: checkDefaultDeny,
-  removalWeakens: true,
+  safeguardTypes: [{ type: "NetworkPolicy" }],
   examples: {
-    // Deleting the policy is reported too (`removalWeakens`), at its lines in the base version, where no ignore comment at head can reach.
+    // Deleting the policy is reported too (`safeguardTypes`), at its lines in the base version, where no ignore comment at head can reach.
     bad: [{ path: "k8s/network-policies.yaml", line: 10, text: `${DEFAULT_DENY}  ingress:
     - {}
 ` }],
@@ -1634,12 +1470,14 @@ var s3PublicAccessBlock = {
   family: "terraform",
   severity: "high",
   safeguard: "access-control",
-  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A CloudFormation bucket without `PublicAccessBlockConfiguration` is reported too: S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the template does not show the safeguard a HIPAA reviewer asks for.",
-  remediation: "Keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.",
+  description: "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A bucket without a block is reported too (Terraform: an `aws_s3_bucket` that no `aws_s3_bucket_public_access_block` of its module instance names, by reference or by bucket name, and no `aws_s3_account_public_access_block` there covers; unknown when a block's `bucket` cannot be resolved; CloudFormation: an `AWS::S3::Bucket` without `PublicAccessBlockConfiguration`): S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the code does not show the safeguard a HIPAA reviewer asks for. Deleting a block while its bucket stays is `removed`; deleting the bucket is no finding (nothing is left to protect).",
+  remediation: "Give every bucket an `aws_s3_bucket_public_access_block` (CloudFormation: `PublicAccessBlockConfiguration`) in the same module and keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.",
   formats: ["terraform", "cloudformation"],
-  resourceTypes: ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block", "AWS::S3::Bucket"],
-  removalWeakens: true,
-  check: (resource) => {
+  resourceTypes: ["aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block", "aws_s3_bucket", "AWS::S3::Bucket"],
+  // Deleting a block is `removed`; deleting the bucket leaves nothing to block.
+  safeguardTypes: [{ type: "aws_s3_bucket_public_access_block", protects: ["bucket"] }, { type: "aws_s3_account_public_access_block" }],
+  check: (resource, context) => {
+    if (resource.type === "aws_s3_bucket") return bucketHasBlock(resource, context);
     const terraform = resource.format === "terraform";
     const prefix = terraform ? [] : ["PublicAccessBlockConfiguration"];
     if (!terraform && valueAt(resource.values, prefix) === void 0) {
@@ -1675,9 +1513,28 @@ var s3PublicAccessBlock = {
     Type: AWS::S3::Bucket
     Properties:
       BucketName: phi-records
+` },
+      { path: "bucket.tf", line: 1, text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
 ` }
     ],
     good: [
+      {
+        path: "bucket.tf",
+        text: `resource "aws_s3_bucket" "phi" {
+  bucket = "phi-records"
+}
+
+resource "aws_s3_bucket_public_access_block" "phi" {
+  bucket                  = aws_s3_bucket.phi.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+`
+      },
       {
         path: "storage.tf",
         text: `resource "aws_s3_bucket_public_access_block" "phi" {
@@ -1705,6 +1562,20 @@ var s3PublicAccessBlock = {
     ]
   }
 };
+function bucketHasBlock(bucket2, context) {
+  const companion = companionOf(bucket2, context, ["aws_s3_bucket_public_access_block"], ["bucket"], ["bucket"]);
+  const account = context.resources.find((resource) => resource.format === "terraform" && resource.type === "aws_s3_account_public_access_block");
+  const provider = companion && "found" in companion ? companion.found : account;
+  if (provider) return { verdict: "pass", path: [], actual: provider.address, providedBy: provider.address };
+  if (companion && "unknown" in companion) return { verdict: "unknown", path: [], expression: companion.expression, reason: `the bucket of ${companion.unknown.address}` };
+  return {
+    verdict: "fail",
+    path: [],
+    actual: null,
+    expected: "an aws_s3_bucket_public_access_block with all four flags true",
+    message: `no aws_s3_bucket_public_access_block in this module refers to the bucket, which leaves ${BLOCK_FLAGS.join(", ")} to S3's default for new buckets and to the account; expected one with all four true`
+  };
+}
 var asList = (value) => Array.isArray(value) ? value : [value];
 function statements(document) {
   let parsed = document;
@@ -2102,7 +1973,7 @@ var cloudTrailLogging = attributeRule({
   remediation: "Keep the trail and `enable_logging = true`.",
   targets: [tf(TRAIL, ["enable_logging"], { absent: true }), cfn(CFN_TRAIL, ["IsLogging"])],
   expect: mustBeTrue,
-  removalWeakens: true,
+  safeguardTypes: [{ type: TRAIL }, { type: CFN_TRAIL }],
   examples: { bad: [trailExample("  enable_logging = false\n", 4)], good: [trailExample("  enable_logging = true\n")] }
 });
 var cloudTrailLogValidation = attributeRule({
@@ -2139,7 +2010,7 @@ var vpcFlowLogs = {
   family: "terraform",
   severity: "medium",
   safeguard: "audit-controls",
-  description: "Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC is reported on the VPC as `weakened`.",
+  description: "Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC that stays is reported on the VPC as `removed`; deleting the VPC with it is no finding.",
   remediation: 'Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = "ALL"`.',
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_vpc", "AWS::EC2::VPC"],
@@ -2342,7 +2213,7 @@ function encryptionRule(row) {
     remediation: row.remediation,
     targets: row.targets,
     expect: row.expect ?? mustBeTrue,
-    ...row.removalWeakens ? { removalWeakens: true } : {},
+    ...row.safeguardTypes ? { safeguardTypes: row.safeguardTypes } : {},
     examples: { bad: [row.bad].flat(), good: [row.good] }
   });
 }
@@ -2404,7 +2275,8 @@ var s3Encryption = encryptionRule({
     cfn("AWS::S3::Bucket", ["BucketEncryption", "ServerSideEncryptionConfiguration", 0, "ServerSideEncryptionByDefault", "SSEAlgorithm"], { absent: "AES256" })
   ],
   expect: oneOf(SSE_ALGORITHMS, '"aws:kms", "aws:kms:dsse" or "AES256"', SSE_ALGORITHMS),
-  removalWeakens: true,
+  // Deleting the configuration is `removed`; deleting the bucket leaves nothing to encrypt.
+  safeguardTypes: [{ type: "aws_s3_bucket_server_side_encryption_configuration", protects: ["bucket"] }],
   remediation: 'Keep an `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"` for each bucket.',
   bad: tfExample("aws_s3_bucket_server_side_encryption_configuration", '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n', 5),
   good: tfExample("aws_s3_bucket_server_side_encryption_configuration", '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n')
@@ -4224,8 +4096,11 @@ export {
   isUnresolved,
   containsUnknown,
   firstUnknown,
+  verdictList,
+  moduleInstanceOf,
+  refersTo,
+  valueAt,
   describeValue,
-  diffResources,
   protocolRank,
   INFRA_RULES,
   PARSE_ERROR_RULE,

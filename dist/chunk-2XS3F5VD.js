@@ -16,18 +16,18 @@ import {
 } from "./chunk-G24EC4DS.js";
 import {
   applySuppressions,
+  diffResources,
   parseTerraformModule
-} from "./chunk-3UF4QVOP.js";
+} from "./chunk-4C4WNUNO.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
 import {
   INFRA_RULES,
   describeValue,
-  diffResources,
   isUnresolved,
   unresolved
-} from "./chunk-EDKE2MYM.js";
+} from "./chunk-HEYTCOR3.js";
 import {
   emptyReport,
   mergeReports
