@@ -61,9 +61,7 @@ const inputSchema = z.object({
   'fail-on': optional(z.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(', ')}` })),
   'issue-on': optional(z.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(', ')}` })),
   'sarif-file': z.string().transform((value) => value || 'hipaa-guard.sarif'),
-  issues: optional(
-    z.enum([...YAML_TRUE, ...YAML_FALSE], { error: 'write true or false' }).transform((value) => YAML_TRUE.includes(value)),
-  ),
+  issues: optional(z.enum([...YAML_TRUE, ...YAML_FALSE], { error: 'write true or false' }).transform((value) => YAML_TRUE.includes(value))),
   'max-issues': z
     .string()
     .transform((value) => value || '10')

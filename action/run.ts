@@ -55,7 +55,13 @@ function resolveMode(mode: Mode, eventName: string): Exclude<Mode, 'auto'> {
   throw new Error(`mode "auto" does not know what to do on a ${eventName} event; set the input mode to diff, probe or all`);
 }
 
-export async function runAction(settings: ActionSettings, context: RunContext, octokit: GitHubClient, options: PublishOptions, port: ActionPort): Promise<ActionResult> {
+export async function runAction(
+  settings: ActionSettings,
+  context: RunContext,
+  octokit: GitHubClient,
+  options: PublishOptions,
+  port: ActionPort,
+): Promise<ActionResult> {
   const mode = resolveMode(settings.mode, context.eventName);
   const repository = { owner: context.owner, repo: context.repo };
   const head = settings.head ?? context.head;
@@ -67,7 +73,10 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
   if (diffing && head) {
     const started = await startCheckRun(octokit, { ...repository, headSha: head, ...(context.runUrl ? { detailsUrl: context.runUrl } : {}) }, options);
     if (started.kind === 'started') run = started.run;
-    else if (started.kind === 'superseded') port.info(`another job started check run ${started.by} on this commit at the same instant; it reports there, this job's run ${started.run.id} was cancelled`);
+    else if (started.kind === 'superseded')
+      port.info(
+        `another job started check run ${started.by} on this commit at the same instant; it reports there, this job's run ${started.run.id} was cancelled`,
+      );
     else port.warning(`${started.message}. Falling back to workflow annotations and the job summary.`);
   }
 
@@ -98,7 +107,8 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
         port.warning(`GitHub refused the results (${completed.publishError}); the check run was completed as a failure saying so`);
         conclusion = 'failure';
       }
-      if (completed.supersededBy !== undefined) port.info(`another job's check run ${completed.supersededBy} on this commit reports the results; this job's run was cancelled`);
+      if (completed.supersededBy !== undefined)
+        port.info(`another job's check run ${completed.supersededBy} on this commit reports the results; this job's run was cancelled`);
       else port.info(`check run: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
     } else if (diffing) {
       annotateFindings(report, port);
@@ -120,7 +130,12 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
     if (mode === 'diff') port.info('issues: only probe results open issues; this run did not probe');
     else {
       const issueOn = settings.issueOn ?? loaded.config['issue-on'] ?? verdict.failOn;
-      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues, issueOn, loadedConfig: loaded.path });
+      const outcomes = await syncEndpointIssues(octokit, repository, report, {
+        ...options,
+        maxCreated: settings.maxIssues,
+        issueOn,
+        loadedConfig: loaded.path,
+      });
       for (const outcome of outcomes) {
         port.info(`issue ${outcome.action}${outcome.issue ? ` #${outcome.issue}` : ''}: ${outcome.url}${outcome.reason ? ` (${outcome.reason})` : ''}`);
       }
@@ -134,7 +149,9 @@ export async function runAction(settings: ActionSettings, context: RunContext, o
 async function judgePlan(path: string, context: RunContext, options: PublishOptions, port: ActionPort): Promise<Report> {
   port.info(`plan: judging ${path}`);
   const text = await readFile(resolve(context.workspace, path), 'utf8').catch((error: unknown) => {
-    throw new Error(`input "plan": cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); write the file in an earlier step with terraform show -json tfplan > ${path}`);
+    throw new Error(
+      `input "plan": cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); write the file in an earlier step with terraform show -json tfplan > ${path}`,
+    );
   });
   return analyzePlan({ text, source: path, now: options.now(), files: new WorkingTreeSource(context.workspace), planPath: path });
 }
@@ -169,10 +186,19 @@ async function scanChange(
   let changeSet = await checkoutChangeSet(context.workspace, { ...(base ? { base } : {}), ...(head ? { head } : {}), from: context.diffFrom }, port.info);
   let notChecked: Report['errors'] = [];
   if (!changeSet) {
-    if (!base || !head) throw new Error(`commit ${head ?? base ?? 'HEAD'} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
-    port.info(`base ${base.slice(0, 12)} or head ${head.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`);
-    const fromApi = await loadChangeSet(octokit, { owner: context.owner, repo: context.repo }, { base, head, ...(context.pullNumber ? { pullNumber: context.pullNumber } : {}) });
-    port.info(`${fromApi.changed.length} changed files, listed by the ${fromApi.listedBy} API${fromApi.notChecked.length ? '; some could not be listed (see the summary)' : ''}`);
+    if (!base || !head)
+      throw new Error(`commit ${head ?? base ?? 'HEAD'} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
+    port.info(
+      `base ${base.slice(0, 12)} or head ${head.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`,
+    );
+    const fromApi = await loadChangeSet(
+      octokit,
+      { owner: context.owner, repo: context.repo },
+      { base, head, ...(context.pullNumber ? { pullNumber: context.pullNumber } : {}) },
+    );
+    port.info(
+      `${fromApi.changed.length} changed files, listed by the ${fromApi.listedBy} API${fromApi.notChecked.length ? '; some could not be listed (see the summary)' : ''}`,
+    );
     changeSet = fromApi;
     notChecked = fromApi.notChecked;
   }
@@ -184,7 +210,13 @@ async function scanChange(
  * The config as of the base commit when diffing (a pull request cannot switch its own checks
  * off, nor add a config that does), else the checkout's. No file: the defaults, said in the log.
  */
-export async function loadConfig(path: string, context: RunContext, base: string | undefined, octokit: GitHubClient, port: Pick<ActionPort, 'info'>): Promise<LoadedConfig> {
+export async function loadConfig(
+  path: string,
+  context: RunContext,
+  base: string | undefined,
+  octokit: GitHubClient,
+  port: Pick<ActionPort, 'info'>,
+): Promise<LoadedConfig> {
   let text: string | undefined;
   if (base) {
     const local = await hasCommit(context.workspace, base);
@@ -193,7 +225,9 @@ export async function loadConfig(path: string, context: RunContext, base: string
     if (text !== undefined) port.info(`config: ${path} as of the base commit ${base.slice(0, 12)}${local ? '' : ' (through the API)'}`);
     else {
       // The checkout holds the change under review: its config must not decide how it is judged.
-      port.info(`config: no ${path} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`);
+      port.info(
+        `config: no ${path} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`,
+      );
       return { config: defaultConfig(), path };
     }
   }
@@ -210,7 +244,9 @@ export async function loadConfig(path: string, context: RunContext, base: string
 
 async function probeEndpoints(config: Config, settings: ActionSettings, context: RunContext, options: PublishOptions, port: ActionPort): Promise<Report> {
   const endpoints = shareOf(config.endpoints, settings.shard);
-  port.info(`probing ${endpoints.length} of ${config.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ''}`);
+  port.info(
+    `probing ${endpoints.length} of ${config.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ''}`,
+  );
   return checkEndpoints({
     endpoints,
     profile: config.profile,
@@ -234,7 +270,8 @@ function annotateFindings(report: Report, port: ActionPort): void {
     else if (annotation.annotation_level === 'warning') port.warning(annotation.message, properties);
     else port.notice(annotation.message, properties);
   }
-  if (annotations.length > 10) port.info(`${annotations.length} annotations written; GitHub shows the first 10 of each level per step, the job summary lists all`);
+  if (annotations.length > 10)
+    port.info(`${annotations.length} annotations written; GitHub shows the first 10 of each level per step, the job summary lists all`);
 }
 
 function annotateFailure(error: ConfigError, port: ActionPort): void {

@@ -45,17 +45,24 @@ export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, l
     configError = error ?? new Error('the config could not be loaded');
   }
   if (!config && configError === undefined) {
-    log.info(fields, 'no hipaa-guard config in the repository or its owner\'s .github repository: skipped');
+    log.info(fields, "no hipaa-guard config in the repository or its owner's .github repository: skipped");
     return 'skipped';
   }
 
-  const started = await startCheckRun(octokit, { ...target.repository, headSha: target.headSha, ...(deps.appId === undefined ? {} : { appId: deps.appId }) }, deps);
+  const started = await startCheckRun(
+    octokit,
+    { ...target.repository, headSha: target.headSha, ...(deps.appId === undefined ? {} : { appId: deps.appId }) },
+    deps,
+  );
   if (started.kind === 'forbidden') {
     log.warn({ ...fields, status: started.status }, started.message);
     return 'forbidden';
   }
   if (started.kind === 'superseded') {
-    log.info({ ...fields, run: started.run.id, kept: started.by }, 'another delivery created a newer check run on this commit at the same instant: it reports, this run was cancelled');
+    log.info(
+      { ...fields, run: started.run.id, kept: started.by },
+      'another delivery created a newer check run on this commit at the same instant: it reports, this run was cancelled',
+    );
     return 'superseded';
   }
   const { run } = started;
@@ -68,10 +75,14 @@ export async function checkChange(octokit: ProbotOctokit, target: CheckTarget, l
     const report = await withConfigEdit({ ...scanned, errors: [...scanned.errors, ...changes.notChecked] }, changes, DEFAULT_CONFIG_PATH);
     const completed = await completeCheckRun(octokit, run, report, { failOn: config['fail-on'], blockExisting: config.infra['block-existing'] }, deps);
     if (completed.supersededBy !== undefined) {
-      log.info({ ...fields, run: run.id, kept: completed.supersededBy }, 'another delivery\'s newer check run on this commit reports the results; this run was cancelled');
+      log.info(
+        { ...fields, run: run.id, kept: completed.supersededBy },
+        "another delivery's newer check run on this commit reports the results; this run was cancelled",
+      );
       return 'superseded';
     }
-    if (completed.publishError) log.warn({ ...fields, err: completed.publishError }, 'GitHub refused the results; the check run was completed as a failure saying so');
+    if (completed.publishError)
+      log.warn({ ...fields, err: completed.publishError }, 'GitHub refused the results; the check run was completed as a failure saying so');
     log.info({ ...fields, findings: report.findings.length, errors: report.errors.length, files: changes.listedBy }, 'check completed');
     return 'completed';
   } catch (error) {

@@ -57,7 +57,10 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
       // Called on a delivery, after `sharedSweeps` below is set.
       if (!sharedSweeps) return work();
       const release = await sharedSweeps.hold(`check:${key}`, deps.checkHoldMs ?? CHECK_HOLD_MS).catch((error: unknown) => {
-        context.log.warn({ event: context.name, delivery: context.id, err: safeErrorMessage(error) }, 'could not reach Redis to hold the check; checking anyway');
+        context.log.warn(
+          { event: context.name, delivery: context.id, err: safeErrorMessage(error) },
+          'could not reach Redis to hold the check; checking anyway',
+        );
         return () => Promise.resolve();
       });
       if (!release) {
@@ -120,7 +123,12 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     const sweeper = new Sweeper(app, {
       probe: (request) => deps.probe(request),
       publish: async (octokit, repository, report, scope, started) => {
-        await syncEndpointIssues(octokit, repository, report, { ...publishing, maxCreated: deps.maxIssuesCreated ?? 10, budget: sweepBudget(started), ...scope });
+        await syncEndpointIssues(octokit, repository, report, {
+          ...publishing,
+          maxCreated: deps.maxIssuesCreated ?? 10,
+          budget: sweepBudget(started),
+          ...scope,
+        });
       },
       resolve: deps.resolve,
       clock: deps.clock,
@@ -136,7 +144,9 @@ export function hipaaGuardApp(deps: AppDependencies): ApplicationFunction {
     if (sharedSweeps) {
       sharedSweeps.start().catch(onSweepError);
       addHandler(healthRoute(() => sharedSweeps.health()));
-      addHandler(sweepRoute({ secret: settings.sweepSecret, sweep: () => sharedSweeps.sweep(), isRunning: () => sharedSweeps.isRunning(), onError: onSweepError }));
+      addHandler(
+        sweepRoute({ secret: settings.sweepSecret, sweep: () => sharedSweeps.sweep(), isRunning: () => sharedSweeps.isRunning(), onError: onSweepError }),
+      );
       return;
     }
     addHandler(healthRoute());

@@ -31,7 +31,9 @@ async function verifyCredentials(probot: Probot, settings: AppSettings): Promise
   } catch (error) {
     const status = statusOf(error);
     if (status === 401 || status === 403 || status === 404) {
-      fail(`PRIVATE_KEY: GitHub rejected the credentials of app ${settings.appId} (HTTP ${status}); check that APP_ID and the private key belong to the same app`);
+      fail(
+        `PRIVATE_KEY: GitHub rejected the credentials of app ${settings.appId} (HTTP ${status}); check that APP_ID and the private key belong to the same app`,
+      );
     }
     const reason = error instanceof Error ? error.message : String(error);
     fail(`GHE_HOST: cannot reach GitHub at ${settings.baseUrl} (${reason})`);

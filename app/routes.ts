@@ -23,7 +23,11 @@ export function healthRoute(queue?: () => { connected: boolean }): RouteHandler 
   return (request, response) => {
     if (pathOf(request) !== '/health' || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
     const health = queue?.();
-    return sendJson(response, health && !health.connected ? 503 : 200, { status: health && !health.connected ? 'degraded' : 'ok', version: TOOL.version, ...(health ? { queue: health } : {}) });
+    return sendJson(response, health && !health.connected ? 503 : 200, {
+      status: health && !health.connected ? 'degraded' : 'ok',
+      version: TOOL.version,
+      ...(health ? { queue: health } : {}),
+    });
   };
 }
 

@@ -193,7 +193,8 @@ export class SharedSweeps {
   }
 
   private lost(error: Error): void {
-    if (this.connected) this.options.log.error({ queue: QUEUE_NAME, err: error.message }, 'lost the connection to Redis; webhooks are still handled, sweeps wait for it');
+    if (this.connected)
+      this.options.log.error({ queue: QUEUE_NAME, err: error.message }, 'lost the connection to Redis; webhooks are still handled, sweeps wait for it');
     this.connected = false;
   }
 
@@ -218,7 +219,12 @@ export class SharedSweeps {
         await this.queue.add(
           'installation',
           { kind: 'installation', installationId: installation.id, startedAt },
-          { jobId: `${job.id}-installation|installation ${installation.id}`, delay: installation.delay, parent: parentOf(job), ignoreDependencyOnFailure: true },
+          {
+            jobId: `${job.id}-installation|installation ${installation.id}`,
+            delay: installation.delay,
+            parent: parentOf(job),
+            ignoreDependencyOnFailure: true,
+          },
         );
       }
       await job.updateData({ ...data, startedAt, installations: installations.length });

@@ -208,11 +208,21 @@ export class Sweeper {
       endpoints: guarded.endpoints,
       probe: { ...config.probe, timeout: Math.max(100, Math.min(config.probe.timeout, remainingMs)) },
     };
-    const probed = guarded.endpoints.length > 0 ? await this.deps.probe({ octokit, repository, ref, config: probeConfig, now }) : emptyReport(TOOL, now.toISOString());
+    const probed =
+      guarded.endpoints.length > 0 ? await this.deps.probe({ octokit, repository, ref, config: probeConfig, now }) : emptyReport(TOOL, now.toISOString());
     const report = withErrors(probed, [...guarded.refused, ...overCap]);
     await this.deps.publish(octokit, repository, report, { issueOn: config['issue-on'] ?? config['fail-on'], loadedConfig: DEFAULT_CONFIG_PATH }, started);
-    this.app.log.info({ repository: label, endpoints: guarded.endpoints.length, refused: guarded.refused.length, findings: report.findings.length }, 'sweep: repository probed');
-    return { repository: label, status: 'probed', endpoints: guarded.endpoints.length, refused: guarded.refused.length + overCap.length, findings: report.findings.length };
+    this.app.log.info(
+      { repository: label, endpoints: guarded.endpoints.length, refused: guarded.refused.length, findings: report.findings.length },
+      'sweep: repository probed',
+    );
+    return {
+      repository: label,
+      status: 'probed',
+      endpoints: guarded.endpoints.length,
+      refused: guarded.refused.length + overCap.length,
+      findings: report.findings.length,
+    };
   }
 }
 

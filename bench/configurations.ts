@@ -144,7 +144,12 @@ function terraformMutations(files: Files): Mutation[] {
           const where = `${path}:${index + 1} ${header![1]}.${header![2]}.${target.attribute}`;
           const subject = { path, address: `${header![1]}.${header![2]}` };
           mutations.push({ kind: 'own file', label: where, rule: target.rule, subject, edits: { [path]: withLine(text, index, `${match[1]}${target.weak}`) } });
-          mutations.push(...throughOtherFiles(files, path, match[2]!, target, where).map(({ call, ...mutation }) => ({ ...mutation, subject: { ...subject, ...(call ? { call } : {}) } })));
+          mutations.push(
+            ...throughOtherFiles(files, path, match[2]!, target, where).map(({ call, ...mutation }) => ({
+              ...mutation,
+              subject: { ...subject, ...(call ? { call } : {}) },
+            })),
+          );
           mutations.push(...cosmeticEdits(path, text, index, lines[index - 1] ?? '', where));
         }
       }
@@ -214,24 +219,49 @@ function throughOtherFiles(files: Files, path: string, expression: string, targe
       const variable = /^variable\s+"(\w+)"/.exec(line);
       if (variable && variables.has(variable[1]!) && posix.dirname(file) === moduleDir && !everyCallerPasses(files, moduleDir, variable[1]!)) {
         const edited = weaken(file, new Set(['default']), open, blockEnd(lines, open));
-        if (edited) mutations.push({ kind: 'another file', label: `${where} via default of var.${variable[1]} in ${file}`, rule: target.rule, edits: { [file]: edited } });
+        if (edited)
+          mutations.push({
+            kind: 'another file',
+            label: `${where} via default of var.${variable[1]} in ${file}`,
+            rule: target.rule,
+            edits: { [file]: edited },
+          });
       }
       const call = /^module\s+"([\w-]+)"/.exec(line);
       if (!call) return;
       const end = blockEnd(lines, open);
-      const source = lines.slice(open, end).map((candidate) => /^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/.exec(candidate)?.[1]).find(Boolean);
+      const source = lines
+        .slice(open, end)
+        .map((candidate) => /^\s*source\s*=\s*"(\.{1,2}\/[^"]*)"/.exec(candidate)?.[1])
+        .find(Boolean);
       if (!source || posix.normalize(posix.join(posix.dirname(file), source)).replace(/\/$/, '') !== moduleDir) return;
       const names = new Set([...variables, ...keys, ...flags]);
       let edited = weaken(file, names, open, end);
       const [firstVariable] = variables;
       if (!edited && firstVariable) edited = withLine(text, open, `${line}\n  ${firstVariable} = ${target.weak}`);
-      if (edited) mutations.push({ kind: 'another file', label: `${where} via module.${call[1]} in ${file}`, rule: target.rule, call: call[1]!, edits: { [file]: edited } });
+      if (edited)
+        mutations.push({
+          kind: 'another file',
+          label: `${where} via module.${call[1]} in ${file}`,
+          rule: target.rule,
+          call: call[1]!,
+          edits: { [file]: edited },
+        });
       // A tfvars value of the caller's own variables that feed this input
-      const callerVariables = new Set(lines.slice(open, end).flatMap((candidate) => ([...names].some((name) => ASSIGNMENT(name).test(candidate)) ? [...flowNames(candidate).variables] : [])));
+      const callerVariables = new Set(
+        lines.slice(open, end).flatMap((candidate) => ([...names].some((name) => ASSIGNMENT(name).test(candidate)) ? [...flowNames(candidate).variables] : [])),
+      );
       for (const tfvars of files.keys()) {
         if (!tfvars.endsWith('.tfvars') || posix.dirname(tfvars) !== posix.dirname(file)) continue;
         const viaTfvars = weaken(tfvars, callerVariables);
-        if (viaTfvars) mutations.push({ kind: 'another file', label: `${where} via ${tfvars} (module.${call[1]} in ${file})`, rule: target.rule, call: call[1]!, edits: { [tfvars]: viaTfvars } });
+        if (viaTfvars)
+          mutations.push({
+            kind: 'another file',
+            label: `${where} via ${tfvars} (module.${call[1]} in ${file})`,
+            rule: target.rule,
+            call: call[1]!,
+            edits: { [tfvars]: viaTfvars },
+          });
       }
     });
   }
@@ -269,7 +299,13 @@ function cloudFormationMutations(files: Files): Mutation[] {
         if (!match) continue;
         const where = `${path}:${index + 1} ${type}.${target.attribute}`;
         const weak = path.endsWith('.json') ? JSON.stringify(target.weak === 'false' ? false : target.weak) : target.weak;
-        mutations.push({ kind: 'own file', label: where, rule: target.rule, subject: { path }, edits: { [path]: withLine(text, index, `${match[1]}${weak}${match[3]}`) } });
+        mutations.push({
+          kind: 'own file',
+          label: where,
+          rule: target.rule,
+          subject: { path },
+          edits: { [path]: withLine(text, index, `${match[1]}${weak}${match[3]}`) },
+        });
         mutations.push(...cosmeticEdits(path, text, index, lines[index - 1] ?? '', where));
         const parameter = /(?:!Ref\s+|"Ref"\s*:\s*")(\w+)/.exec(match[2]!)?.[1];
         if (parameter) mutations.push(...parameterMutations(files, path, parameter, target, where).map((mutation) => ({ ...mutation, subject: { path } })));
@@ -289,24 +325,38 @@ function parameterMutations(files: Files, path: string, parameter: string, targe
     if (alwaysSet.get(file)?.has(parameter)) continue;
     const lines = text.split('\n');
     // The declaration under `Parameters:` (not a label of the same name under `Metadata`): the one whose block has a `Default`.
-    const defaultLine = lines
-      .map((line, index) => {
-        const indent = new RegExp(`^(\\s+)${parameter}:\\s*$`).exec(line)?.[1]?.length;
-        if (indent === undefined) return -1;
-        const after = lines.slice(index + 1);
-        const blockEnd = after.findIndex((candidate) => candidate.trim() !== '' && /^\s*/.exec(candidate)![0].length <= indent);
-        const found = after.slice(0, blockEnd < 0 ? undefined : blockEnd).findIndex((candidate) => /^\s+Default:\s*\S/.test(candidate));
-        return found < 0 ? -1 : index + 1 + found;
-      })
-      .find((index) => index >= 0) ?? -1;
+    const defaultLine =
+      lines
+        .map((line, index) => {
+          const indent = new RegExp(`^(\\s+)${parameter}:\\s*$`).exec(line)?.[1]?.length;
+          if (indent === undefined) return -1;
+          const after = lines.slice(index + 1);
+          const blockEnd = after.findIndex((candidate) => candidate.trim() !== '' && /^\s*/.exec(candidate)![0].length <= indent);
+          const found = after.slice(0, blockEnd < 0 ? undefined : blockEnd).findIndex((candidate) => /^\s+Default:\s*\S/.test(candidate));
+          return found < 0 ? -1 : index + 1 + found;
+        })
+        .find((index) => index >= 0) ?? -1;
     if (defaultLine >= 0) {
       const edited = withLine(text, defaultLine, lines[defaultLine]!.replace(/Default:\s*.*$/, `Default: ${weak}`));
-      mutations.push({ kind: file === path ? 'own file' : 'another file', label: `${where} via the default of ${parameter} in ${file}`, rule: target.rule, edits: { [file]: edited } });
+      mutations.push({
+        kind: file === path ? 'own file' : 'another file',
+        label: `${where} via the default of ${parameter} in ${file}`,
+        rule: target.rule,
+        edits: { [file]: edited },
+      });
     }
-    const valueIndex = lines.findIndex((line, index) => new RegExp(`"ParameterKey"\\s*:\\s*"${parameter}"`).test(line) && /"ParameterValue"/.test(`${line}${lines[index + 1] ?? ''}`));
+    const valueIndex = lines.findIndex(
+      (line, index) => new RegExp(`"ParameterKey"\\s*:\\s*"${parameter}"`).test(line) && /"ParameterValue"/.test(`${line}${lines[index + 1] ?? ''}`),
+    );
     if (valueIndex >= 0) {
       const edited = text.replace(new RegExp(`("ParameterKey"\\s*:\\s*"${parameter}"\\s*,\\s*"ParameterValue"\\s*:\\s*)"[^"]*"`), `$1"${weak.toLowerCase()}"`);
-      if (edited !== text) mutations.push({ kind: 'another file', label: `${where} via ${parameter} in the parameter file ${file}`, rule: target.rule, edits: { [file]: edited } });
+      if (edited !== text)
+        mutations.push({
+          kind: 'another file',
+          label: `${where} via ${parameter} in the parameter file ${file}`,
+          rule: target.rule,
+          edits: { [file]: edited },
+        });
     }
   }
   return mutations;
@@ -324,14 +374,23 @@ function nginxMutations(files: Files): Mutation[] {
       if (!block.some((candidate) => /^\s*listen\s+.*(ssl|443)/.test(candidate))) return;
       const where = `${path}:${open + 1} server`;
       const own = block.findIndex((candidate) => /^\s*ssl_protocols\s/.test(candidate));
-      const edited = own >= 0 ? withLine(text, open + own, lines[open + own]!.replace(/ssl_protocols\s+[^;]*/, `ssl_protocols ${NGINX_WEAK}`)) : withLine(text, open, `${line}\n  ssl_protocols ${NGINX_WEAK};`);
+      const edited =
+        own >= 0
+          ? withLine(text, open + own, lines[open + own]!.replace(/ssl_protocols\s+[^;]*/, `ssl_protocols ${NGINX_WEAK}`))
+          : withLine(text, open, `${line}\n  ssl_protocols ${NGINX_WEAK};`);
       mutations.push({ kind: 'own file', label: where, rule: NGINX_RULE, subject: { path }, edits: { [path]: edited } });
       mutations.push(...cosmeticEdits(path, text, open + 1, line, where));
       for (const include of block.flatMap((candidate) => /^\s*include\s+([^;*?]+);/.exec(candidate)?.[1] ?? [])) {
         const snippet = [include, posix.join(posix.dirname(path), include)].find((candidate) => files.has(candidate));
         const snippetText = snippet ? files.get(snippet)! : '';
         if (!snippet || !/^\s*ssl_protocols\s/m.test(snippetText)) continue;
-        mutations.push({ kind: 'another file', label: `${where} via ${snippet}`, rule: NGINX_RULE, subject: { path }, edits: { [snippet]: snippetText.replace(/^(\s*)ssl_protocols\s+[^;]*/m, `$1ssl_protocols ${NGINX_WEAK}`) } });
+        mutations.push({
+          kind: 'another file',
+          label: `${where} via ${snippet}`,
+          rule: NGINX_RULE,
+          subject: { path },
+          edits: { [snippet]: snippetText.replace(/^(\s*)ssl_protocols\s+[^;]*/m, `$1ssl_protocols ${NGINX_WEAK}`) },
+        });
       }
     });
   }
@@ -371,7 +430,9 @@ async function countVerdicts(repoDir: string, base: string): Promise<BaseVerdict
   const isInfra = infraPathFilter(defaultConfig().infra);
   const paths = (await source.list()).filter(isInfra);
   const texts = await Promise.all(paths.map((path) => source.read(path).catch(() => undefined)));
-  const head: InfraFileText[] = paths.flatMap((path, index) => (texts[index] !== undefined && detectFormat(path, texts[index]) ? [{ path, text: texts[index] }] : []));
+  const head: InfraFileText[] = paths.flatMap((path, index) =>
+    texts[index] !== undefined && detectFormat(path, texts[index]) ? [{ path, text: texts[index] }] : [],
+  );
   const verdicts = new Map<string, Verdict['verdict']>();
   const reasons = new Map<string, string>();
   const counting: InfraRule[] = INFRA_RULES.map((rule) => ({

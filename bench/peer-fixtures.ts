@@ -256,7 +256,10 @@ function exampleUnits(path: string): Unit[] {
   if (!key || !PEER_MAPPING[key]) return [];
   const metadata = yaml.load(readFileSync(path, 'utf8')) as Record<string, { good?: string[]; bad?: string[] } | undefined> | null;
   const units: Unit[] = [];
-  for (const [format, file] of [['terraform', 'main.tf'], ['cloudformation', 'template.yaml']] as const) {
+  for (const [format, file] of [
+    ['terraform', 'main.tf'],
+    ['cloudformation', 'template.yaml'],
+  ] as const) {
     const sets = metadata?.[format];
     for (const text of sets?.bad ?? []) units.push({ key, label: 'fail', files: [{ path: file, text }], origin: 'example set' });
     for (const text of sets?.good ?? []) units.push({ key, label: 'pass', files: [{ path: file, text }], origin: 'example set' });
@@ -348,7 +351,9 @@ function parseEntry(entry: string): { id: string; attributes?: string[] } {
 }
 
 function matchesEntry(entries: readonly string[], result: { ruleId: string; message: string }): boolean {
-  return entries.map(parseEntry).some(({ id, attributes }) => id === result.ruleId && (!attributes || attributes.some((name) => result.message.includes(name))));
+  return entries
+    .map(parseEntry)
+    .some(({ id, attributes }) => id === result.ruleId && (!attributes || attributes.some((name) => result.message.includes(name))));
 }
 
 /** Every resource of the files, parsed. */
@@ -363,7 +368,10 @@ async function parseResources(files: readonly InfraFileText[]): Promise<InfraRes
 
 function disagreementOf(unit: Unit): (typeof DISAGREEMENTS)[number] | undefined {
   return DISAGREEMENTS.find(
-    (entry) => entry.key === unit.key && entry.label === unit.label && (typeof entry.matches === 'string' ? unit.address === entry.matches : entry.matches.test(unit.files[0]!.text)),
+    (entry) =>
+      entry.key === unit.key &&
+      entry.label === unit.label &&
+      (typeof entry.matches === 'string' ? unit.address === entry.matches : entry.matches.test(unit.files[0]!.text)),
   );
 }
 
@@ -377,10 +385,27 @@ async function judge(units: readonly Unit[]): Promise<PeerScore[]> {
     if (!rules.length) continue;
     const runKey = `${ruleIds.join(',')}\n${unit.files.map((file) => `${file.path}\n${file.text}`).join('\n')}`;
     if (!runs.has(runKey)) {
-      runs.set(runKey, Promise.all([analyzeInfra({ base: [], head: unit.files, rules, now: new Date('2026-01-15T00:00:00Z') }), parseResources(unit.files)]).then(([analysis, resources]) => ({ analysis, resources })));
+      runs.set(
+        runKey,
+        Promise.all([analyzeInfra({ base: [], head: unit.files, rules, now: new Date('2026-01-15T00:00:00Z') }), parseResources(unit.files)]).then(
+          ([analysis, resources]) => ({ analysis, resources }),
+        ),
+      );
     }
     const { analysis, resources } = await runs.get(runKey)!;
-    const score = scores.get(unit.key) ?? { key: unit.key, failing: 0, found: 0, exact: 0, unknown: 0, passing: 0, falseAlarms: 0, missed: [], offLine: [], alarms: [], disputed: [] };
+    const score = scores.get(unit.key) ?? {
+      key: unit.key,
+      failing: 0,
+      found: 0,
+      exact: 0,
+      unknown: 0,
+      passing: 0,
+      falseAlarms: 0,
+      missed: [],
+      offLine: [],
+      alarms: [],
+      disputed: [],
+    };
     scores.set(unit.key, score);
     const block = unit.address === undefined ? undefined : resources.find((resource) => resource.address === unit.address);
     /** The resource a finding's first line falls in: the labelled one, or, for a file unit, any of the file's. */
@@ -398,10 +423,16 @@ async function judge(units: readonly Unit[]): Promise<PeerScore[]> {
     const exact = hits.some((finding) => {
       const resource = resourceAt(finding.location);
       const text = unit.files.find((file) => file.path === resource?.path)?.text;
-      return resource !== undefined && text !== undefined && finding.location.kind === 'file' && onDecidingLine(rulesById.get(finding.ruleId)!, resource, resources, text, finding.location.startLine);
+      return (
+        resource !== undefined &&
+        text !== undefined &&
+        finding.location.kind === 'file' &&
+        onDecidingLine(rulesById.get(finding.ruleId)!, resource, resources, text, finding.location.startLine)
+      );
     });
     const disputed = disagreementOf(unit);
-    if (disputed) score.disputed.push({ name, label: unit.label, agreed: unit.label === 'fail' ? hits.length > 0 : hits.length === 0, exact, why: disputed.why });
+    if (disputed)
+      score.disputed.push({ name, label: unit.label, agreed: unit.label === 'fail' ? hits.length > 0 : hits.length === 0, exact, why: disputed.why });
     if (unit.label === 'fail') {
       score.failing++;
       if (hits.length) score.found++;
@@ -427,7 +458,14 @@ function percent(part: number, whole: number): string {
 export function formatScores(scores: readonly PeerScore[], verbose: boolean, origins: Readonly<Record<Origin, number>>): string {
   const sum = (pick: (score: PeerScore) => number) => scores.reduce((total, score) => total + pick(score), 0);
   const disputed = scores.flatMap((score) => score.disputed);
-  const total = { failing: sum((s) => s.failing), found: sum((s) => s.found), exact: sum((s) => s.exact), unknown: sum((s) => s.unknown), passing: sum((s) => s.passing), falseAlarms: sum((s) => s.falseAlarms) };
+  const total = {
+    failing: sum((s) => s.failing),
+    found: sum((s) => s.found),
+    exact: sum((s) => s.exact),
+    unknown: sum((s) => s.unknown),
+    passing: sum((s) => s.passing),
+    falseAlarms: sum((s) => s.falseAlarms),
+  };
   // Without the documented disagreements: a disputed failing unit we pass is not a miss, a disputed passing unit we report is not a false alarm.
   const disputedFail = disputed.filter((entry) => entry.label === 'fail');
   const disputedPass = disputed.filter((entry) => entry.label === 'pass');
@@ -438,17 +476,25 @@ export function formatScores(scores: readonly PeerScore[], verbose: boolean, ori
     falseAlarms: total.falseAlarms - disputedPass.filter((entry) => !entry.agreed).length,
   };
   const lines = scores.map(
-    (score) => `${score.key.padEnd(56)} found ${score.found}/${score.failing} (exact line ${score.exact}, unknown ${score.unknown})  false alarms ${score.falseAlarms}/${score.passing}`,
+    (score) =>
+      `${score.key.padEnd(56)} found ${score.found}/${score.failing} (exact line ${score.exact}, unknown ${score.unknown})  false alarms ${score.falseAlarms}/${score.passing}`,
   );
   if (verbose) {
     for (const score of scores) {
-      lines.push(...score.missed.map((name) => `  missed: ${name}`), ...score.offLine.map((name) => `  off the deciding line: ${name}`), ...score.alarms.map((name) => `  false alarm: ${name}`));
+      lines.push(
+        ...score.missed.map((name) => `  missed: ${name}`),
+        ...score.offLine.map((name) => `  off the deciding line: ${name}`),
+        ...score.alarms.map((name) => `  false alarm: ${name}`),
+      );
     }
   }
   lines.push(
     '',
     'documented disagreements (also in the totals as the peer labels them):',
-    ...disputed.map((entry) => `  ${entry.label === 'fail' ? 'labelled failing' : 'labelled passing'}: ${entry.name}${entry.agreed ? ' (our answer matches the label: stale entry)' : ''} — ${entry.why}`),
+    ...disputed.map(
+      (entry) =>
+        `  ${entry.label === 'fail' ? 'labelled failing' : 'labelled passing'}: ${entry.name}${entry.agreed ? ' (our answer matches the label: stale entry)' : ''} — ${entry.why}`,
+    ),
     '',
     `units read: ${ORIGINS.map((origin) => `${origins[origin]} from ${origin}s`).join(', ')}; inline test functions of another shape, not read: ${inlineTally.notRead}`,
     `checks mapped: ${scores.length}; failing units ${total.failing}, passing units ${total.passing}`,

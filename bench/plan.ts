@@ -39,21 +39,74 @@ function change(index: number): Record<string, unknown> {
     ...common,
     address: `${module}.${type}.${name}`,
     type,
-    change: { actions, before, after, after_unknown: afterUnknown, before_sensitive: before === null ? false : {}, after_sensitive: after === null ? false : {} },
+    change: {
+      actions,
+      before,
+      after,
+      after_unknown: afterUnknown,
+      before_sensitive: before === null ? false : {},
+      after_sensitive: after === null ? false : {},
+    },
   });
   const arn = `arn:aws:elasticloadbalancing:us-east-1:111111111111:listener/app/front/${index}`;
-  const listener = (policy: string) => ({ arn, id: arn, port: 443, protocol: 'HTTPS', ssl_policy: policy, certificate_arn: 'arn:aws:acm:us-east-1:111111111111:certificate/x', default_action: [{ type: 'forward', order: 1, redirect: [], forward: [], target_group_arn: 'arn:tg' }], tags: null, tags_all: {} });
+  const listener = (policy: string) => ({
+    arn,
+    id: arn,
+    port: 443,
+    protocol: 'HTTPS',
+    ssl_policy: policy,
+    certificate_arn: 'arn:aws:acm:us-east-1:111111111111:certificate/x',
+    default_action: [{ type: 'forward', order: 1, redirect: [], forward: [], target_group_arn: 'arn:tg' }],
+    tags: null,
+    tags_all: {},
+  });
   switch (index % 5) {
     case 0:
-      return typed('aws_lb_listener', ['update'], listener('ELBSecurityPolicy-TLS13-1-2-2021-06'), listener(index % 10 === 0 ? 'ELBSecurityPolicy-2016-08' : 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'));
+      return typed(
+        'aws_lb_listener',
+        ['update'],
+        listener('ELBSecurityPolicy-TLS13-1-2-2021-06'),
+        listener(index % 10 === 0 ? 'ELBSecurityPolicy-2016-08' : 'ELBSecurityPolicy-TLS13-1-2-Res-2021-06'),
+      );
     case 1:
-      return typed('aws_db_instance', ['create'], null, { engine: 'postgres', identifier: name, storage_encrypted: index % 3 !== 0, publicly_accessible: false, deletion_protection: true, backup_retention_period: 7, kms_key_id: null, password: null, tags: null }, { arn: true, id: true, endpoint: true, kms_key_id: true, password: true });
+      return typed(
+        'aws_db_instance',
+        ['create'],
+        null,
+        {
+          engine: 'postgres',
+          identifier: name,
+          storage_encrypted: index % 3 !== 0,
+          publicly_accessible: false,
+          deletion_protection: true,
+          backup_retention_period: 7,
+          kms_key_id: null,
+          password: null,
+          tags: null,
+        },
+        { arn: true, id: true, endpoint: true, kms_key_id: true, password: true },
+      );
     case 2:
       return typed('aws_vpc', ['create'], null, { cidr_block: '10.0.0.0/16', tags: null }, { arn: true, id: true });
     case 3:
-      return { ...typed('aws_flow_log', ['create'], null, { traffic_type: 'ALL', vpc_id: null }, { id: true, vpc_id: true }), name: `r${index - 1}f`, address: `${module}.aws_flow_log.r${index - 1}f` };
+      return {
+        ...typed('aws_flow_log', ['create'], null, { traffic_type: 'ALL', vpc_id: null }, { id: true, vpc_id: true }),
+        name: `r${index - 1}f`,
+        address: `${module}.aws_flow_log.r${index - 1}f`,
+      };
     default:
-      return typed('aws_iam_policy', ['create'], null, { name, path: '/', policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: index % 4 === 0 ? '*' : 's3:GetObject', Resource: '*' }] }), tags: null }, { arn: true, id: true, policy_id: true });
+      return typed(
+        'aws_iam_policy',
+        ['create'],
+        null,
+        {
+          name,
+          path: '/',
+          policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: index % 4 === 0 ? '*' : 's3:GetObject', Resource: '*' }] }),
+          tags: null,
+        },
+        { arn: true, id: true, policy_id: true },
+      );
   }
 }
 
@@ -68,12 +121,27 @@ export function generatePlan(count: number): string {
         module: {
           resources: changes
             .filter((_, index) => (index - 1) % MODULES === module && index % 5 === 3)
-            .map((entry) => ({ address: `aws_flow_log.${String(entry.name)}`, mode: 'managed', type: 'aws_flow_log', name: entry.name, expressions: { vpc_id: { references: [`aws_vpc.${String(entry.name).slice(0, -1)}.id`, `aws_vpc.${String(entry.name).slice(0, -1)}`] } } })),
+            .map((entry) => ({
+              address: `aws_flow_log.${String(entry.name)}`,
+              mode: 'managed',
+              type: 'aws_flow_log',
+              name: entry.name,
+              expressions: { vpc_id: { references: [`aws_vpc.${String(entry.name).slice(0, -1)}.id`, `aws_vpc.${String(entry.name).slice(0, -1)}`] } },
+            })),
         },
       },
     ]),
   );
-  return JSON.stringify({ format_version: '1.2', terraform_version: '1.9.5', planned_values: { root_module: {} }, resource_changes: changes, configuration: { root_module: { module_calls: moduleCalls } }, applyable: true, complete: true, errored: false });
+  return JSON.stringify({
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    planned_values: { root_module: {} },
+    resource_changes: changes,
+    configuration: { root_module: { module_calls: moduleCalls } },
+    applyable: true,
+    complete: true,
+    errored: false,
+  });
 }
 
 /** Runs in the child: read and judge the plan; its time and this process's peak RSS. */
@@ -102,7 +170,11 @@ export function benchPlan(count = 5000): PlanMeasurement {
     const child = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--measure', path], { encoding: 'utf8' });
     const processMilliseconds = Math.round(performance.now() - started);
     if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr.split('\n')[0] ?? ''}`);
-    return { ...(JSON.parse(child.stdout) as Omit<PlanMeasurement, 'processMilliseconds' | 'planMb'>), planMb: Math.round(Buffer.byteLength(text) / 1e5) / 10, processMilliseconds };
+    return {
+      ...(JSON.parse(child.stdout) as Omit<PlanMeasurement, 'processMilliseconds' | 'planMb'>),
+      planMb: Math.round(Buffer.byteLength(text) / 1e5) / 10,
+      processMilliseconds,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

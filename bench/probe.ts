@@ -96,7 +96,9 @@ async function measureHere(input: MeasureInput): Promise<Omit<Measured, 'process
 async function measureInChild(input: MeasureInput, dir: string): Promise<Measured> {
   const file = join(dir, `endpoints-${input.endpoints.length}.json`);
   writeFileSync(file, JSON.stringify(input));
-  const { ms, value } = await timed(() => run(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--measure', file], { encoding: 'utf8', timeout: 600_000 }));
+  const { ms, value } = await timed(() =>
+    run(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--measure', file], { encoding: 'utf8', timeout: 600_000 }),
+  );
   return { ...(JSON.parse(value.stdout) as Omit<Measured, 'processMs'>), processMs: ms };
 }
 
@@ -134,7 +136,10 @@ export function verdictFromTestssl(json: string): Verdict {
     .filter((entry) => entry.id.startsWith('cipherorder_'))
     .flatMap((entry) => {
       const version = entry.id.slice('cipherorder_'.length).replace('_', '.').replace('TLSv1.0', 'TLSv1');
-      return entry.finding.split(/\s+/).filter(Boolean).map((name) => `${version} ${cipherSuiteByName(name)?.iana ?? name}`);
+      return entry.finding
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((name) => `${version} ${cipherSuiteByName(name)?.iana ?? name}`);
     });
   return { protocols: protocols.sort(), suites: suites.sort() };
 }
@@ -147,14 +152,31 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
 
 /** sslscan against 127.0.0.1 only, with the lab host name as SNI. */
 export async function sslscan(endpoint: EndpointConfig): Promise<Measured> {
-  const { ms, value } = await timed(() => run('sslscan', ['--no-colour', `--sni-name=${hostOf(endpoint)}`, '--xml=-', `127.0.0.1:${portOf(endpoint)}`], { timeout: 300_000 }));
+  const { ms, value } = await timed(() =>
+    run('sslscan', ['--no-colour', `--sni-name=${hostOf(endpoint)}`, '--xml=-', `127.0.0.1:${portOf(endpoint)}`], { timeout: 300_000 }),
+  );
   return { ms, processMs: ms, verdicts: [verdictFromSslscan(value.stdout)] };
 }
 
 /** testssl.sh's default run against 127.0.0.1 only: `--ip`, no DNS at all, no phoning out (its default). */
 export async function testssl(endpoint: EndpointConfig, dir: string, caFile: string): Promise<Measured> {
   const jsonFile = join(dir, `testssl-${portOf(endpoint)}.json`);
-  const args = ['--quiet', '--color', '0', '--warnings', 'off', '--nodns', 'none', '--ip', '127.0.0.1', '--add-ca', caFile, '--jsonfile', jsonFile, endpoint.url];
+  const args = [
+    '--quiet',
+    '--color',
+    '0',
+    '--warnings',
+    'off',
+    '--nodns',
+    'none',
+    '--ip',
+    '127.0.0.1',
+    '--add-ca',
+    caFile,
+    '--jsonfile',
+    jsonFile,
+    endpoint.url,
+  ];
   const { ms } = await timed(() => run('testssl', args, { timeout: 900_000 }).catch((error: unknown) => error));
   return { ms, processMs: ms, verdicts: [verdictFromTestssl(readFileSync(jsonFile, 'utf8'))] };
 }
@@ -179,10 +201,12 @@ function differences(a: Verdict, b: Verdict): string[] {
 async function startScaled(count: number): Promise<LabScenario[]> {
   // Every scenario but the hanging port, round-robin: the scale runs measure probing, not waiting.
   const names = SCENARIO_NAMES.filter((name) => name !== 'hang');
-  return Promise.all(Array.from({ length: count }, (_, index) => {
-    const name = names[index % names.length] as ScenarioName;
-    return startScenario(name, `${name}-${index}`);
-  }));
+  return Promise.all(
+    Array.from({ length: count }, (_, index) => {
+      const name = names[index % names.length] as ScenarioName;
+      return startScenario(name, `${name}-${index}`);
+    }),
+  );
 }
 
 export async function benchProbe(options: { testssl: boolean }): Promise<string> {
@@ -194,7 +218,10 @@ export async function benchProbe(options: { testssl: boolean }): Promise<string>
     const caFile = join(dir, 'lab-ca.pem');
     writeFileSync(caFile, caPem);
     lines.push(`probe benchmark (Node ${process.version}, loopback lab, hipaa-guard in a fresh process per measurement)`, '');
-    lines.push('| endpoint | hipaa-guard ms | sslscan ms | testssl.sh ms | sslscan / hipaa-guard | testssl.sh / hipaa-guard | sslscan verdict | testssl.sh verdict |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '| endpoint | hipaa-guard ms | sslscan ms | testssl.sh ms | sslscan / hipaa-guard | testssl.sh / hipaa-guard | sslscan verdict | testssl.sh verdict |',
+      '|---|---|---|---|---|---|---|---|',
+    );
     const notes: string[] = [];
     for (const scenario of compared) {
       const ours = await measureInChild({ endpoints: [scenario.endpoint], caPem }, dir);
@@ -204,8 +231,12 @@ export async function benchProbe(options: { testssl: boolean }): Promise<string>
       lines.push(
         `| ${scenario.name} | ${ours.ms} (process ${ours.processMs}) | ${scan?.ms ?? 'n/a'} | ${full?.ms ?? 'skipped'} | ${ratio(scan)} | ${ratio(full)} | ${sameVerdict(ours.verdicts[0], scan?.verdicts[0])} | ${sameVerdict(ours.verdicts[0], full?.verdicts[0])} |`,
       );
-      for (const [tool, other] of [['sslscan', scan], ['testssl.sh', full]] as const) {
-        if (other?.verdicts[0] && ours.verdicts[0]) notes.push(...differences(ours.verdicts[0], other.verdicts[0]).map((line) => `${scenario.name} vs ${tool}: ${line}`));
+      for (const [tool, other] of [
+        ['sslscan', scan],
+        ['testssl.sh', full],
+      ] as const) {
+        if (other?.verdicts[0] && ours.verdicts[0])
+          notes.push(...differences(ours.verdicts[0], other.verdicts[0]).map((line) => `${scenario.name} vs ${tool}: ${line}`));
       }
     }
     await Promise.all(compared.map((scenario) => scenario.stop()));

@@ -49,7 +49,10 @@ resource "aws_s3_bucket_versioning" "bucket_${index}" {
 }
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  }).trim();
 }
 
 function pathOf(index: number): string {
@@ -142,7 +145,11 @@ export function benchModuleInputCase(): ScanMeasurement {
 
 function measureInChild(repository: { dir: string; base: string; head: string }, total: number): ScanMeasurement {
   try {
-    const child = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--measure', repository.dir, repository.base, repository.head], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', new URL(import.meta.url).pathname, '--measure', repository.dir, repository.base, repository.head],
+      { encoding: 'utf8' },
+    );
     if (child.status !== 0) throw new Error(`bench child failed: ${child.stderr.split('\n')[0] ?? ''}`);
     return { repositoryFiles: total, ...(JSON.parse(child.stdout) as Omit<ScanMeasurement, 'repositoryFiles'>) };
   } finally {
@@ -152,13 +159,7 @@ function measureInChild(repository: { dir: string; base: string; head: string },
 
 /** The cases the docs record: 10/100/1,000 changed of 5,000, 100 changed of 1,000, one module input of 200 modules. */
 export function benchScan(): ScanMeasurement[] {
-  return [
-    benchScanCase(5000, 10),
-    benchScanCase(5000, 100),
-    benchScanCase(5000, 1000),
-    benchScanCase(1000, 100),
-    benchModuleInputCase(),
-  ];
+  return [benchScanCase(5000, 10), benchScanCase(5000, 100), benchScanCase(5000, 1000), benchScanCase(1000, 100), benchModuleInputCase()];
 }
 
 export function formatScanBench(results: readonly ScanMeasurement[]): string {

@@ -65,8 +65,16 @@ interface JsonReport {
 /** A report that proves the work was done: every target evaluated, nothing errored. */
 function checkedReport(result: ProcessResult, what: string, expect: { code: number; findings: boolean }): JsonReport {
   const report = JSON.parse(result.stdout) as JsonReport;
-  if (result.code !== expect.code || report.errors.length || report.unknown.length || !report.targets.length || report.findings.length > 0 !== expect.findings) {
-    throw new Error(`${what}: exit ${result.code}, ${report.targets.length} targets, ${report.findings.length} findings, ${report.unknown.length} unknown, errors: ${report.errors.map((error) => error.message).join('; ')}`);
+  if (
+    result.code !== expect.code ||
+    report.errors.length ||
+    report.unknown.length ||
+    !report.targets.length ||
+    report.findings.length > 0 !== expect.findings
+  ) {
+    throw new Error(
+      `${what}: exit ${result.code}, ${report.targets.length} targets, ${report.findings.length} findings, ${report.unknown.length} unknown, errors: ${report.errors.map((error) => error.message).join('; ')}`,
+    );
   }
   return report;
 }
@@ -134,7 +142,9 @@ function cliCases(build: Build, probeConfig: string, scanArgs: readonly string[]
           const [sslscanMs, testsslMs] = [peers.sslscan(), peers.testssl()];
           return [
             sslscanMs === undefined ? 'sslscan not installed' : `≤ sslscan: ${ratio(ms, sslscanMs)} of its time, ${met(ms <= sslscanMs)}`,
-            testsslMs === undefined ? 'testssl.sh not run' : `≥ ${PROBE_VS_TESTSSL}x faster than testssl.sh: ${ratio(testsslMs, ms)}, ${met(testsslMs >= PROBE_VS_TESTSSL * ms)}`,
+            testsslMs === undefined
+              ? 'testssl.sh not run'
+              : `≥ ${PROBE_VS_TESTSSL}x faster than testssl.sh: ${ratio(testsslMs, ms)}, ${met(testsslMs >= PROBE_VS_TESTSSL * ms)}`,
           ].join('; ');
         },
       }),
@@ -155,7 +165,10 @@ function cliCases(build: Build, probeConfig: string, scanArgs: readonly string[]
 // ---- the long-lived fronts ---------------------------------------------------------------------
 
 /** A loopback HTTP server answering every request with `answer`; `onRequest` sees each first. */
-async function fakeGitHub(answer: (request: IncomingMessage) => { status: number; body: unknown }, onRequest: (request: IncomingMessage) => void = () => undefined) {
+async function fakeGitHub(
+  answer: (request: IncomingMessage) => { status: number; body: unknown },
+  onRequest: (request: IncomingMessage) => void = () => undefined,
+) {
   const server = createServer((request, response) => {
     onRequest(request);
     const { status, body } = answer(request);
@@ -173,8 +186,20 @@ function residentMb(pid: number): number {
 
 /** `node dist/app.js` with valid settings against a fake GitHub Enterprise Server: RSS once it has idled. */
 async function appAtRest(build: Build, work: string, privateKey: string): Promise<number> {
-  const github = await fakeGitHub((request) => (request.url === '/api/v3/app' ? { status: 200, body: { id: 1, slug: 'hipaa-guard' } } : { status: 404, body: { message: 'Not Found' } }));
-  const env = { PATH: process.env.PATH ?? '', HOME: work, APP_ID: '1', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: 'bench', GHE_HOST: `127.0.0.1:${github.port}`, GHE_PROTOCOL: 'http', HOST: '127.0.0.1', PORT: '0' };
+  const github = await fakeGitHub((request) =>
+    request.url === '/api/v3/app' ? { status: 200, body: { id: 1, slug: 'hipaa-guard' } } : { status: 404, body: { message: 'Not Found' } },
+  );
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: work,
+    APP_ID: '1',
+    PRIVATE_KEY: privateKey,
+    WEBHOOK_SECRET: 'bench',
+    GHE_HOST: `127.0.0.1:${github.port}`,
+    GHE_PROTOCOL: 'http',
+    HOST: '127.0.0.1',
+    PORT: '0',
+  };
   const child = spawn(process.execPath, [join(build.dir, 'app.js')], { cwd: work, env, stdio: ['ignore', 'pipe', 'pipe'] });
   try {
     let output = '';
@@ -202,7 +227,10 @@ async function actionFirstRequest(build: Build, work: string, repository: { dir:
   writeFileSync(join(work, 'summary.md'), '');
   let firstRequest: (() => void) | undefined;
   const requested = new Promise<void>((resolve) => (firstRequest = resolve));
-  const github = await fakeGitHub(() => ({ status: 201, body: { id: 1 } }), () => firstRequest?.());
+  const github = await fakeGitHub(
+    () => ({ status: 201, body: { id: 1 } }),
+    () => firstRequest?.(),
+  );
   const env = {
     PATH: process.env.PATH ?? '',
     HOME: work,
@@ -231,7 +259,6 @@ async function actionFirstRequest(build: Build, work: string, repository: { dir:
 
 // ---- the run -----------------------------------------------------------------------------------
 
-
 export async function benchStartup(options: { testssl: boolean; baseline?: string }): Promise<string> {
   const work = mkdtempSync(join(tmpdir(), 'hipaa-guard-startup-'));
   const scenario = await startScenario('good');
@@ -248,9 +275,15 @@ export async function benchStartup(options: { testssl: boolean; baseline?: strin
     const builds: Build[] = [{ label: 'dist', dir: join(ROOT, 'dist') }];
     if (options.baseline) builds.push(extractDist(options.baseline, work));
     const node: Case = { name: 'node -e 0', run: async () => (await runProcess(process.execPath, ['-e', '0'])).ms, ms: [] };
-    const peer: Case | undefined = available('sslscan') ? { name: 'sslscan, same endpoint', run: async () => (await sslscan(scenario.endpoint)).ms, ms: [] } : undefined;
+    const peer: Case | undefined = available('sslscan')
+      ? { name: 'sslscan, same endpoint', run: async () => (await sslscan(scenario.endpoint)).ms, ms: [] }
+      : undefined;
     // A directory per run: testssl.sh adds to a JSON file that exists.
-    const full: Case = { name: 'testssl.sh default run, same endpoint', run: async () => (await testssl(scenario.endpoint, mkdtempSync(join(work, 'testssl-')), caFile)).ms, ms: [] };
+    const full: Case = {
+      name: 'testssl.sh default run, same endpoint',
+      run: async () => (await testssl(scenario.endpoint, mkdtempSync(join(work, 'testssl-')), caFile)).ms,
+      ms: [],
+    };
     const peers: Peers = {
       node: () => median(node.ms),
       sslscan: () => (peer ? median(peer.ms) : undefined),
@@ -275,7 +308,11 @@ export async function benchStartup(options: { testssl: boolean; baseline?: strin
       }),
     ];
 
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const fronts = builds.map(() => ({ rss: [] as number[], action: [] as number[] }));
     for (let index = 0; index < FRONT_RUNS; index++) {
       for (const [position, build] of builds.entries()) {

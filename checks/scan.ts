@@ -46,7 +46,11 @@ async function guarded(family: string, now: Date, run: () => Promise<Report>): P
     return await run();
   } catch (error) {
     const report = emptyReport(TOOL, now.toISOString());
-    report.errors.push({ category: error instanceof ListingFailedError ? 'read' : 'bug', target: family, message: error instanceof Error ? error.message : String(error) });
+    report.errors.push({
+      category: error instanceof ListingFailedError ? 'read' : 'bug',
+      target: family,
+      message: error instanceof Error ? error.message : String(error),
+    });
     return report;
   }
 }

@@ -16,7 +16,10 @@ export interface CommandEntry {
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   probe: { summary: 'probe HTTPS endpoints: TLS, certificates, redirects, HSTS', load: async () => (await import('./probe.js')).probeCommand },
-  scan: { summary: 'report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan', load: async () => (await import('./scan.js')).scanCommand },
+  scan: {
+    summary: 'report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan',
+    load: async () => (await import('./scan.js')).scanCommand,
+  },
   demo: { summary: 'probe a loopback lab of good and broken TLS set-ups and print the report', load: async () => (await import('./demo.js')).demoCommand },
 };
 
@@ -54,7 +57,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const entry = COMMANDS[name];
   if (!entry) {
     const suggestion = closestName(name, Object.keys(COMMANDS));
-    io.stderr.write(`hipaa-guard: unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})\n`);
+    io.stderr.write(
+      `hipaa-guard: unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ''} (commands: ${Object.keys(COMMANDS).join(', ')})\n`,
+    );
     return EXIT_USAGE;
   }
   const command = await entry.load();

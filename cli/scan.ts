@@ -68,7 +68,13 @@ async function runScan(argv: readonly string[], io: CliIo): Promise<number> {
   return exitCodeFor(report, settings.failOn ?? config['fail-on'], config.infra['block-existing']);
 }
 
-async function scanDiff(repoDir: string, values: { repo?: string; base?: string; head?: string; all?: boolean }, config: Config, loaded: LoadedConfig | undefined, io: CliIo): Promise<Report> {
+async function scanDiff(
+  repoDir: string,
+  values: { repo?: string; base?: string; head?: string; all?: boolean },
+  config: Config,
+  loaded: LoadedConfig | undefined,
+  io: CliIo,
+): Promise<Report> {
   let changeSet;
   try {
     changeSet = await gitChangeSet(repoDir, values.base, values.head);

@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-2XS3F5VD.js";
+} from "./chunk-QNM3WQS6.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -35,33 +35,33 @@ import {
   syncEndpointIssues,
   throttling,
   withConfigEdit
-} from "./chunk-WKRYPS36.js";
-import "./chunk-G24EC4DS.js";
+} from "./chunk-E7T6FDST.js";
+import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-4C4WNUNO.js";
+} from "./chunk-VTKPLDZG.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-ZUZTPMM4.js";
+} from "./chunk-EQ3UTLDV.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-JCMDGMNM.js";
+} from "./chunk-GNNFSDIQ.js";
 import {
   checkEndpoints
-} from "./chunk-VUMK23HO.js";
+} from "./chunk-ZJBGZTJK.js";
 import {
   renderMarkdown,
   verdictOf
-} from "./chunk-22KKCDGR.js";
-import "./chunk-HEYTCOR3.js";
+} from "./chunk-D6RF3HYE.js";
+import "./chunk-3SRPUKJC.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-EQIKNKRI.js";
+} from "./chunk-YWFXNLSI.js";
 import {
   TOOL
 } from "./chunk-D2S3YVWQ.js";
@@ -72,7 +72,7 @@ import {
   defaultConfig,
   external_exports,
   parseConfig
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import {
   __commonJS,
@@ -19850,9 +19850,7 @@ var inputSchema = external_exports.object({
   "fail-on": optional(external_exports.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(", ")}` })),
   "issue-on": optional(external_exports.enum(FAIL_ON, { error: `write one of ${FAIL_ON.join(", ")}` })),
   "sarif-file": external_exports.string().transform((value) => value || "hipaa-guard.sarif"),
-  issues: optional(
-    external_exports.enum([...YAML_TRUE, ...YAML_FALSE], { error: "write true or false" }).transform((value) => YAML_TRUE.includes(value))
-  ),
+  issues: optional(external_exports.enum([...YAML_TRUE, ...YAML_FALSE], { error: "write true or false" }).transform((value) => YAML_TRUE.includes(value))),
   "max-issues": external_exports.string().transform((value) => value || "10").pipe(external_exports.string().regex(/^\d+$/, { error: "write a whole number such as 10" }).transform(Number)),
   shard: optional(
     external_exports.string().regex(/^\d+\/\d+$/, { error: "write k/n, such as 2/4 (the second of four shares)" }).transform((value) => value.split("/").map(Number)).refine(([index, count]) => count >= 1 && index >= 1 && index <= count, { error: "write k/n with 1 <= k <= n, such as 2/4" }).transform(([index, count]) => ({ index, count }))
@@ -19969,7 +19967,10 @@ async function runAction(settings, context, octokit, options, port) {
   if (diffing && head) {
     const started = await startCheckRun(octokit, { ...repository, headSha: head, ...context.runUrl ? { detailsUrl: context.runUrl } : {} }, options);
     if (started.kind === "started") run2 = started.run;
-    else if (started.kind === "superseded") port.info(`another job started check run ${started.by} on this commit at the same instant; it reports there, this job's run ${started.run.id} was cancelled`);
+    else if (started.kind === "superseded")
+      port.info(
+        `another job started check run ${started.by} on this commit at the same instant; it reports there, this job's run ${started.run.id} was cancelled`
+      );
     else port.warning(`${started.message}. Falling back to workflow annotations and the job summary.`);
   }
   let loaded;
@@ -19998,7 +19999,8 @@ async function runAction(settings, context, octokit, options, port) {
         port.warning(`GitHub refused the results (${completed.publishError}); the check run was completed as a failure saying so`);
         conclusion = "failure";
       }
-      if (completed.supersededBy !== void 0) port.info(`another job's check run ${completed.supersededBy} on this commit reports the results; this job's run was cancelled`);
+      if (completed.supersededBy !== void 0)
+        port.info(`another job's check run ${completed.supersededBy} on this commit reports the results; this job's run was cancelled`);
       else port.info(`check run: ${completed.conclusion}, ${completed.annotations} annotations in ${completed.requests} requests`);
     } else if (diffing) {
       annotateFindings(report, port);
@@ -20021,7 +20023,12 @@ ${describeRunFailure(error2).summary}`, GITHUB_LIMITS.jobSummary));
     if (mode === "diff") port.info("issues: only probe results open issues; this run did not probe");
     else {
       const issueOn = settings.issueOn ?? loaded.config["issue-on"] ?? verdict.failOn;
-      const outcomes = await syncEndpointIssues(octokit, repository, report, { ...options, maxCreated: settings.maxIssues, issueOn, loadedConfig: loaded.path });
+      const outcomes = await syncEndpointIssues(octokit, repository, report, {
+        ...options,
+        maxCreated: settings.maxIssues,
+        issueOn,
+        loadedConfig: loaded.path
+      });
       for (const outcome2 of outcomes) {
         port.info(`issue ${outcome2.action}${outcome2.issue ? ` #${outcome2.issue}` : ""}: ${outcome2.url}${outcome2.reason ? ` (${outcome2.reason})` : ""}`);
       }
@@ -20033,7 +20040,9 @@ ${describeRunFailure(error2).summary}`, GITHUB_LIMITS.jobSummary));
 async function judgePlan(path, context, options, port) {
   port.info(`plan: judging ${path}`);
   const text = await readFile2(resolve(context.workspace, path), "utf8").catch((error2) => {
-    throw new Error(`input "plan": cannot read ${path} (${error2.code ?? String(error2)}); write the file in an earlier step with terraform show -json tfplan > ${path}`);
+    throw new Error(
+      `input "plan": cannot read ${path} (${error2.code ?? String(error2)}); write the file in an earlier step with terraform show -json tfplan > ${path}`
+    );
   });
   return analyzePlan({ text, source: path, now: options.now(), files: new WorkingTreeSource(context.workspace), planPath: path });
 }
@@ -20053,10 +20062,19 @@ async function scanChange(context, octokit, { base, head }, loaded, options, por
   let changeSet = await checkoutChangeSet(context.workspace, { ...base ? { base } : {}, ...head ? { head } : {}, from: context.diffFrom }, port.info);
   let notChecked = [];
   if (!changeSet) {
-    if (!base || !head) throw new Error(`commit ${head ?? base ?? "HEAD"} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
-    port.info(`base ${base.slice(0, 12)} or head ${head.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`);
-    const fromApi = await loadChangeSet(octokit, { owner: context.owner, repo: context.repo }, { base, head, ...context.pullNumber ? { pullNumber: context.pullNumber } : {} });
-    port.info(`${fromApi.changed.length} changed files, listed by the ${fromApi.listedBy} API${fromApi.notChecked.length ? "; some could not be listed (see the summary)" : ""}`);
+    if (!base || !head)
+      throw new Error(`commit ${head ?? base ?? "HEAD"} is not in the checkout and could not be fetched; use actions/checkout with fetch-depth: 0`);
+    port.info(
+      `base ${base.slice(0, 12)} or head ${head.slice(0, 12)} is not in the checkout and could not be fetched: reading the change through the compare API`
+    );
+    const fromApi = await loadChangeSet(
+      octokit,
+      { owner: context.owner, repo: context.repo },
+      { base, head, ...context.pullNumber ? { pullNumber: context.pullNumber } : {} }
+    );
+    port.info(
+      `${fromApi.changed.length} changed files, listed by the ${fromApi.listedBy} API${fromApi.notChecked.length ? "; some could not be listed (see the summary)" : ""}`
+    );
     changeSet = fromApi;
     notChecked = fromApi.notChecked;
   }
@@ -20071,7 +20089,9 @@ async function loadConfig(path, context, base, octokit, port) {
     text = await source.read(path);
     if (text !== void 0) port.info(`config: ${path} as of the base commit ${base.slice(0, 12)}${local ? "" : " (through the API)"}`);
     else {
-      port.info(`config: no ${path} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`);
+      port.info(
+        `config: no ${path} at the base commit ${base.slice(0, 12)}; using the defaults (profile hipaa, fail-on high, no endpoints) until a config is merged`
+      );
       return { config: defaultConfig(), path };
     }
   }
@@ -20087,7 +20107,9 @@ async function loadConfig(path, context, base, octokit, port) {
 }
 async function probeEndpoints(config, settings, context, options, port) {
   const endpoints = shareOf(config.endpoints, settings.shard);
-  port.info(`probing ${endpoints.length} of ${config.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ""}`);
+  port.info(
+    `probing ${endpoints.length} of ${config.endpoints.length} endpoints${settings.shard ? ` (shard ${settings.shard.index}/${settings.shard.count})` : ""}`
+  );
   return checkEndpoints({
     endpoints,
     profile: config.profile,
@@ -20109,7 +20131,8 @@ function annotateFindings(report, port) {
     else if (annotation.annotation_level === "warning") port.warning(annotation.message, properties);
     else port.notice(annotation.message, properties);
   }
-  if (annotations.length > 10) port.info(`${annotations.length} annotations written; GitHub shows the first 10 of each level per step, the job summary lists all`);
+  if (annotations.length > 10)
+    port.info(`${annotations.length} annotations written; GitHub shows the first 10 of each level per step, the job summary lists all`);
 }
 function annotateFailure(error2, port) {
   for (const annotation of describeRunFailure(error2).annotations) {

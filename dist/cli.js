@@ -24,9 +24,12 @@ import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
-  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-QBPZP57B.js")).probeCommand },
-  scan: { summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan", load: async () => (await import("./chunk-HLMOBHSI.js")).scanCommand },
-  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-IIMQBFCF.js")).demoCommand }
+  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-NSRUTVTU.js")).probeCommand },
+  scan: {
+    summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan",
+    load: async () => (await import("./chunk-TCRQOAEQ.js")).scanCommand
+  },
+  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-HIEP52FZ.js")).demoCommand }
 };
 function overview() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
@@ -43,7 +46,7 @@ function overview() {
   ].join("\n");
 }
 async function isConfigError(error) {
-  return error instanceof (await import("./chunk-PVS62BMY.js")).ConfigError;
+  return error instanceof (await import("./chunk-OVUTSSVS.js")).ConfigError;
 }
 async function runCli(argv, io) {
   const [name, ...args] = argv;
@@ -59,8 +62,10 @@ async function runCli(argv, io) {
   const entry = COMMANDS[name];
   if (!entry) {
     const suggestion = closestName(name, Object.keys(COMMANDS));
-    io.stderr.write(`hipaa-guard: unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ""} (commands: ${Object.keys(COMMANDS).join(", ")})
-`);
+    io.stderr.write(
+      `hipaa-guard: unknown command "${name}"${suggestion ? `; did you mean ${suggestion}?` : ""} (commands: ${Object.keys(COMMANDS).join(", ")})
+`
+    );
     return EXIT_USAGE;
   }
   const command = await entry.load();

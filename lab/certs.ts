@@ -90,7 +90,12 @@ const SIGNATURE_OIDS: Record<'rsa' | 'ec', Record<Digest, string>> = {
   rsa: { sha1: '1.2.840.113549.1.1.5', sha256: '1.2.840.113549.1.1.11', sha384: '1.2.840.113549.1.1.12', sha512: '1.2.840.113549.1.1.13' },
   ec: { sha1: '1.2.840.10045.4.1', sha256: '1.2.840.10045.4.3.2', sha384: '1.2.840.10045.4.3.3', sha512: '1.2.840.10045.4.3.4' },
 };
-const HASH_OIDS: Record<Digest, string> = { sha1: '1.3.14.3.2.26', sha256: '2.16.840.1.101.3.4.2.1', sha384: '2.16.840.1.101.3.4.2.2', sha512: '2.16.840.1.101.3.4.2.3' };
+const HASH_OIDS: Record<Digest, string> = {
+  sha1: '1.3.14.3.2.26',
+  sha256: '2.16.840.1.101.3.4.2.1',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+};
 const HASH_BYTES: Record<Digest, number> = { sha1: 20, sha256: 32, sha384: 48, sha512: 64 };
 const RSASSA_PSS = '1.2.840.113549.1.1.10';
 const MGF1 = '1.2.840.113549.1.1.8';
@@ -203,7 +208,11 @@ async function makeAuthority(): Promise<CertificateAuthority> {
   const [rootKey, intermediateKey] = await Promise.all([keyPairOf('ec-p384'), keyPairOf('rsa-2048')]);
   const now = Date.now();
   const window = { notBefore: new Date(now - 2 * DAY_MS), notAfter: new Date(now + 3650 * DAY_MS) };
-  const root = signCertificate({ subject: ROOT_NAME, issuer: ROOT_NAME, publicKey: rootKey.publicKey, ...window, extensions: caExtensions() }, rootKey, 'sha256');
+  const root = signCertificate(
+    { subject: ROOT_NAME, issuer: ROOT_NAME, publicKey: rootKey.publicKey, ...window, extensions: caExtensions() },
+    rootKey,
+    'sha256',
+  );
   const intermediate = signCertificate(
     { subject: INTERMEDIATE_NAME, issuer: ROOT_NAME, publicKey: intermediateKey.publicKey, ...window, extensions: caExtensions() },
     rootKey,

@@ -46,7 +46,10 @@ export function handshakeRecords(version: number, messages: Buffer): Buffer {
 }
 
 function serverHelloMessage(version: number, cipherSuite: number): Buffer {
-  return handshakeMessage(0x02, Buffer.concat([Buffer.from([version >> 8, version & 0xff]), randomBytes(32), Buffer.from([0, cipherSuite >> 8, cipherSuite & 0xff, 0])]));
+  return handshakeMessage(
+    0x02,
+    Buffer.concat([Buffer.from([version >> 8, version & 0xff]), randomBytes(32), Buffer.from([0, cipherSuite >> 8, cipherSuite & 0xff, 0])]),
+  );
 }
 
 /** A Certificate message: the DER certificates, each with its 24-bit length, leaf first. */
@@ -61,7 +64,10 @@ export function serverHello(version: number, cipherSuite: number): Buffer {
 
 /** ServerHello, Certificate and ServerHelloDone, packed into records as a server would. */
 export function serverFlight(version: number, cipherSuite: number, certificates: readonly Buffer[]): Buffer {
-  return handshakeRecords(version, Buffer.concat([serverHelloMessage(version, cipherSuite), certificateMessage(certificates), handshakeMessage(0x0e, Buffer.alloc(0))]));
+  return handshakeRecords(
+    version,
+    Buffer.concat([serverHelloMessage(version, cipherSuite), certificateMessage(certificates), handshakeMessage(0x0e, Buffer.alloc(0))]),
+  );
 }
 
 /** A fatal alert (40 handshake_failure, 70 protocol_version...). */

@@ -64,7 +64,8 @@ export interface ScenarioSpec {
 }
 
 /** What a well-configured server offers: ECDHE with AES-GCM (TLS 1.2), AES-GCM (TLS 1.3). */
-const GOOD_CIPHERS = 'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384';
+const GOOD_CIPHERS =
+  'ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:TLS_AES_128_GCM_SHA256:TLS_AES_256_GCM_SHA384';
 /** Security level 0 lets OpenSSL 3 use a 1024-bit key or a SHA-1-signed certificate. */
 const GOOD_CIPHERS_ANY_KEY = `${GOOD_CIPHERS}:@SECLEVEL=0`;
 /** TLS 1.0 needs SHA-1 suites and security level 0 in OpenSSL 3. */
@@ -79,13 +80,20 @@ const BROKEN_SUITES = [0x000a, 0x0009, 0x0005, 0x0003] as const;
 export const SCENARIOS = {
   good: { description: 'TLS 1.2 and 1.3, trusted 90-day RSA-2048 certificate, h2, 301 to https, HSTS two years', setup: { kind: 'tls' } },
   'legacy-tls': { description: 'also accepts TLS 1.0 and TLS 1.1', setup: { kind: 'tls', minVersion: 'TLSv1', ciphers: LEGACY_CIPHERS } },
-  'weak-ciphers': { description: 'TLS 1.2 with NULL, anonymous DH and static-RSA suites', setup: { kind: 'tls', maxVersion: 'TLSv1.2', ciphers: WEAK_CIPHERS } },
+  'weak-ciphers': {
+    description: 'TLS 1.2 with NULL, anonymous DH and static-RSA suites',
+    setup: { kind: 'tls', maxVersion: 'TLSv1.2', ciphers: WEAK_CIPHERS },
+  },
   'broken-ciphers': {
     description: 'TLS 1.0 to 1.2 with 3DES, DES, RC4 and EXPORT suites (raw ServerHello and certificate)',
     setup: { kind: 'legacy', minVersion: 0x0301, maxVersion: 0x0303, suites: BROKEN_SUITES },
     http: 'closed',
   },
-  sslv3: { description: 'an SSLv3-only server offering RC4 (raw ServerHello and certificate)', setup: { kind: 'legacy', minVersion: 0x0300, maxVersion: 0x0300, suites: RC4_SUITES }, http: 'closed' },
+  sslv3: {
+    description: 'an SSLv3-only server offering RC4 (raw ServerHello and certificate)',
+    setup: { kind: 'legacy', minVersion: 0x0300, maxVersion: 0x0300, suites: RC4_SUITES },
+    http: 'closed',
+  },
   expired: { description: 'certificate expired 10 days ago', setup: { kind: 'tls', notBeforeDays: -100, notAfterDays: -10 } },
   'not-yet-valid': { description: 'certificate valid from 10 days from now', setup: { kind: 'tls', notBeforeDays: 10, notAfterDays: 100 } },
   'wrong-host': { description: 'certificate for another host name', setup: { kind: 'tls', names: ['other.lab.test'] } },
@@ -100,7 +108,10 @@ export const SCENARIOS = {
   'expiring-soon': { description: 'certificate expires in 10 days', setup: { kind: 'tls', notBeforeDays: -80, notAfterDays: 10 } },
   'long-lifespan': { description: 'certificate valid for 800 days', setup: { kind: 'tls', notBeforeDays: -10, notAfterDays: 790 } },
   'missing-intermediate': { description: 'server sends the leaf without its intermediate', setup: { kind: 'tls', leafOnly: true } },
-  'ocsp-stapled': { description: 'certificate names an OCSP responder, server staples a response', setup: { kind: 'tls', ocspUrl: 'http://ocsp.lab.test/', staple: true } },
+  'ocsp-stapled': {
+    description: 'certificate names an OCSP responder, server staples a response',
+    setup: { kind: 'tls', ocspUrl: 'http://ocsp.lab.test/', staple: true },
+  },
   'ocsp-not-stapled': { description: 'certificate names an OCSP responder, server staples nothing', setup: { kind: 'tls', ocspUrl: 'http://ocsp.lab.test/' } },
   'no-redirect': { description: 'plain HTTP answers 200 without redirecting', setup: { kind: 'tls' }, http: 'none' },
   'redirect-302': { description: 'plain HTTP redirects to https with a temporary 302', setup: { kind: 'tls' }, http: 'redirect-302' },
@@ -108,7 +119,11 @@ export const SCENARIOS = {
   'redirect-to-http': { description: 'plain HTTP redirects to another plain-HTTP page that answers 200', setup: { kind: 'tls' }, http: 'to-http' },
   'redirect-loop': { description: 'plain HTTP redirects in a loop', setup: { kind: 'tls' }, http: 'loop' },
   'http-hang': { description: 'the plain-HTTP port accepts connections and never answers', setup: { kind: 'tls' }, http: 'hang' },
-  'https-downgrade': { description: 'plain HTTP redirects to https, whose page redirects back to plain HTTP', setup: { kind: 'tls', downgrade: true }, http: 'https-to-http' },
+  'https-downgrade': {
+    description: 'plain HTTP redirects to https, whose page redirects back to plain HTTP',
+    setup: { kind: 'tls', downgrade: true },
+    http: 'https-to-http',
+  },
   'no-hsts': { description: 'HTTPS response without Strict-Transport-Security', setup: { kind: 'tls', hsts: [] } },
   'short-hsts': { description: 'HSTS max-age of one day, no includeSubDomains', setup: { kind: 'tls', hsts: ['max-age=86400'] } },
   'duplicate-hsts': { description: 'two Strict-Transport-Security headers', setup: { kind: 'tls', hsts: [GOOD_HSTS, 'max-age=300'] } },

@@ -59,7 +59,9 @@ function describe(row: SourceRow) {
   };
 }
 
-const opensslOut = execFileSync('openssl', ['ciphers', '-V', '-stdname', '-ciphersuites', TLS13.join(':'), 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'], { encoding: 'utf8' });
+const opensslOut = execFileSync('openssl', ['ciphers', '-V', '-stdname', '-ciphersuites', TLS13.join(':'), 'ALL:COMPLEMENTOFALL:@SECLEVEL=0'], {
+  encoding: 'utf8',
+});
 const rows = new Map<number, SourceRow>();
 for (const line of opensslOut.split('\n')) {
   const row = parseLine(line, true);

@@ -46,7 +46,9 @@ function profileDetails(profile: TlsProfile): string[] {
 }
 
 function ruleSection(rule: (typeof ENDPOINT_RULES)[number]): string[] {
-  const overrides = profiles.filter((profile) => profile.severity[rule.id as keyof TlsProfile['severity']]).map((profile) => `${profile.severity[rule.id as keyof TlsProfile['severity']]} under \`${profile.name}\``);
+  const overrides = profiles
+    .filter((profile) => profile.severity[rule.id as keyof TlsProfile['severity']])
+    .map((profile) => `${profile.severity[rule.id as keyof TlsProfile['severity']]} under \`${profile.name}\``);
   return [
     `### \`${rule.id}\`: ${rule.title}`,
     '',

@@ -60,7 +60,9 @@ export function renderRulesDoc(rules: readonly Rule[] = ALL_RULES): string {
     '',
     '| Id | Title | Severity | Safeguard |',
     '|---|---|---|---|',
-    ...rules.map((rule) => `| [\`${rule.id}\`](#${anchor(rule)}) | ${rule.title.replace(/\|/g, '\\|')} | ${rule.severity} | ${safeguardTitle(rule.safeguard)} |`),
+    ...rules.map(
+      (rule) => `| [\`${rule.id}\`](#${anchor(rule)}) | ${rule.title.replace(/\|/g, '\\|')} | ${rule.severity} | ${safeguardTitle(rule.safeguard)} |`,
+    ),
     '',
   ];
   for (const family of families) {

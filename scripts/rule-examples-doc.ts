@@ -44,7 +44,10 @@ function environmentExample(kind: Kind, item: EnvironmentExample): string[] {
 }
 
 function renderer<Example>(rules: readonly (Rule<Example> & { examples: RuleExamples<Example> })[], render: (kind: Kind, item: Example) => string[]) {
-  return rules.map((rule) => [rule.id, () => [...rule.examples.bad.flatMap((item) => render('Bad', item)), ...rule.examples.good.flatMap((item) => render('Good', item))]] as const);
+  return rules.map(
+    (rule) =>
+      [rule.id, () => [...rule.examples.bad.flatMap((item) => render('Bad', item)), ...rule.examples.good.flatMap((item) => render('Good', item))]] as const,
+  );
 }
 
 const EXAMPLES = new Map<string, () => string[]>([

@@ -54,8 +54,15 @@ describe('scanChanges on a git repository', () => {
       },
       list: () => source.list(),
     });
-    const report = await scanChanges({ ...changeSet, base: counted('base', changeSet.base), head: counted('head', changeSet.head) }, defaultConfig(), { now: NOW, root: repo.dir });
-    const summary = report.findings.map((finding) => [finding.ruleId, finding.change, finding.location.kind === 'file' ? `${finding.location.path}:${finding.location.startLine}` : '']);
+    const report = await scanChanges({ ...changeSet, base: counted('base', changeSet.base), head: counted('head', changeSet.head) }, defaultConfig(), {
+      now: NOW,
+      root: repo.dir,
+    });
+    const summary = report.findings.map((finding) => [
+      finding.ruleId,
+      finding.change,
+      finding.location.kind === 'file' ? `${finding.location.path}:${finding.location.startLine}` : '',
+    ]);
     expect(summary).toEqual(
       expect.arrayContaining([
         ['IAC-CLOUDTRAIL-LOGGING', 'removed', 'infra/audit.tf:1'],
@@ -76,8 +83,16 @@ describe('scanChanges on a git repository', () => {
     expect(report.findings.some((finding) => finding.location.kind === 'file' && finding.location.path.startsWith('untouched/'))).toBe(false);
     // while the changed module's files are read at both versions, each once
     expect(reads.filter((read) => read.endsWith(':infra/variables.tf')).sort()).toEqual(['base:infra/variables.tf', 'head:infra/variables.tf']);
-    expect(report.suppressed).toEqual([expect.objectContaining({ reason: 'restored nightly from the warehouse', until: '2026-06-30', finding: expect.objectContaining({ ruleId: 'IAC-RDS-BACKUP-RETENTION' }) })]);
-    expect(report.strengthened).toEqual([expect.objectContaining({ ruleId: 'IAC-EBS-ENCRYPTION', location: { kind: 'file', path: 'infra/storage.tf', startLine: 3, endLine: 3 } })]);
+    expect(report.suppressed).toEqual([
+      expect.objectContaining({
+        reason: 'restored nightly from the warehouse',
+        until: '2026-06-30',
+        finding: expect.objectContaining({ ruleId: 'IAC-RDS-BACKUP-RETENTION' }),
+      }),
+    ]);
+    expect(report.strengthened).toEqual([
+      expect.objectContaining({ ruleId: 'IAC-EBS-ENCRYPTION', location: { kind: 'file', path: 'infra/storage.tf', startLine: 3, endLine: 3 } }),
+    ]);
     expect(report.targets).toContainEqual({ kind: 'repository', root: repo.dir, base, head, files: 5 });
     expect(report.errors).toEqual([]);
   });
@@ -95,7 +110,9 @@ describe('scanChanges on a git repository', () => {
     expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).not.toContain('infra/new.tf');
     expect(report.findings.map((finding) => finding.ruleId)).not.toContain('PARSE-ERROR');
     // while the files not excluded are still read and judged
-    expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).toEqual(expect.arrayContaining(['infra/audit.tf', 'infra/lb.tf']));
+    expect(report.findings.map((finding) => finding.location.kind === 'file' && finding.location.path)).toEqual(
+      expect.arrayContaining(['infra/audit.tf', 'infra/lb.tf']),
+    );
     expect(report.errors).toEqual([]);
   });
 });
@@ -105,7 +122,8 @@ describe('scanChanges reads whole configurations, and only those the change touc
   let base: string;
   const STRONG = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
   const WEAK = 'ELBSecurityPolicy-2016-08';
-  const staging = (tree: Record<string, string>) => Object.fromEntries(Object.entries(tree).map(([path, text]) => [path.replace('live/prod/', 'live/staging/'), text]));
+  const staging = (tree: Record<string, string>) =>
+    Object.fromEntries(Object.entries(tree).map(([path, text]) => [path.replace('live/prod/', 'live/staging/'), text]));
 
   beforeEach(() => {
     repo = createTempRepo();
@@ -128,9 +146,9 @@ describe('scanChanges reads whole configurations, and only those the change touc
 
     // Then the weakening is reported where it was made, with the module's listener related
     const changed = report.findings.filter((finding) => finding.change !== 'existing');
-    expect(changed.map((finding) => [finding.ruleId, finding.change, finding.evidence.resource, finding.location.kind === 'file' && finding.location.path])).toEqual([
-      ['IAC-LB-TLS-POLICY', 'weakened', 'module.edge.aws_lb_listener.this["https"]', 'live/prod/terraform.tfvars'],
-    ]);
+    expect(
+      changed.map((finding) => [finding.ruleId, finding.change, finding.evidence.resource, finding.location.kind === 'file' && finding.location.path]),
+    ).toEqual([['IAC-LB-TLS-POLICY', 'weakened', 'module.edge.aws_lb_listener.this["https"]', 'live/prod/terraform.tfvars']]);
     // prod's three files, the edge module's two and its certs module: not staging, not legacy
     expect(report.targets).toContainEqual(expect.objectContaining({ kind: 'repository', files: 6 }));
     expect(report.findings.some((finding) => JSON.stringify(finding).includes('legacy'))).toBe(false);
@@ -146,7 +164,13 @@ describe('scanChanges reads whole configurations, and only those the change touc
 
     // Then the load balancer of both roots is weakened, each in its own configuration, with distinct fingerprints
     const weakened = report.findings.filter((finding) => finding.change === 'weakened');
-    expect(weakened.map((finding) => [finding.ruleId, finding.evidence.resource, finding.location.kind === 'file' && `${finding.location.path}:${finding.location.startLine}`])).toEqual([
+    expect(
+      weakened.map((finding) => [
+        finding.ruleId,
+        finding.evidence.resource,
+        finding.location.kind === 'file' && `${finding.location.path}:${finding.location.startLine}`,
+      ]),
+    ).toEqual([
       ['IAC-LB-DROP-INVALID-HEADERS', 'module.edge.aws_lb.this', 'modules/edge/main.tf:4'],
       ['IAC-LB-DROP-INVALID-HEADERS', 'module.edge.aws_lb.this', 'modules/edge/main.tf:4'],
     ]);
@@ -163,7 +187,10 @@ describe('scanChanges reads whole configurations, and only those the change touc
     const head = repo.commit('weaken prod', { 'live/prod/terraform.tfvars': TFVARS(WEAK) });
     const changeSet = await gitChangeSet(repo.dir, base, head);
     const refusing: FileSource = {
-      read: (path) => (path === 'modules/edge/certs/main.tf' ? Promise.reject(new UnreadableFileError(path, 'a symbolic link out of the repository')) : changeSet.head.read(path)),
+      read: (path) =>
+        path === 'modules/edge/certs/main.tf'
+          ? Promise.reject(new UnreadableFileError(path, 'a symbolic link out of the repository'))
+          : changeSet.head.read(path),
       list: () => changeSet.head.list(),
     };
     const report = await scanChanges({ ...changeSet, head: refusing }, defaultConfig(), { now: NOW });
@@ -213,7 +240,10 @@ describe('scanChanges when something fails', () => {
     };
     const report = await scanChanges({ ...changeSet, head: failing }, defaultConfig(), { now: NOW });
     expect(report.errors).toContainEqual({ category: 'read', target: 'b.tf', message: 'could not read b.tf at head: connection reset' });
-    expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' && finding.location.path])).toContainEqual(['IAC-EBS-ENCRYPTION', 'a.tf']);
+    expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' && finding.location.path])).toContainEqual([
+      'IAC-EBS-ENCRYPTION',
+      'a.tf',
+    ]);
   });
 
   it('a listing that cannot be read is a read error of the family that needed it, not a lost report', async () => {
@@ -232,7 +262,9 @@ describe('scanChanges when something fails', () => {
     const report = await scanChanges({ ...changeSet, head: broken }, defaultConfig(), { now: NOW });
 
     // Then the infra family is a `bug`, the environment family's own outcome is kept
-    expect(report.errors.filter((error) => error.target === 'infra')).toEqual([{ category: 'bug', target: 'infra', message: expect.stringContaining('filter') }]);
+    expect(report.errors.filter((error) => error.target === 'infra')).toEqual([
+      { category: 'bug', target: 'infra', message: expect.stringContaining('filter') },
+    ]);
     expect(report.errors.some((error) => error.target === 'environments')).toBe(true);
   });
 });
@@ -264,14 +296,18 @@ describe('scanChanges follows the links the config makes', () => {
 
     // Then the template was read, and the weakening is reported where it was made
     expect(report.targets).toContainEqual(expect.objectContaining({ kind: 'repository', files: 2 }));
-    expect(report.findings.filter((finding) => finding.change !== 'existing').map((finding) => [finding.ruleId, finding.change, finding.location.kind === 'file' && `${finding.location.path}:${finding.location.startLine}`])).toEqual([
-      ['IAC-AURORA-ENCRYPTION', 'weakened', 'deploy/envs/prod/cluster.yml:2'],
-    ]);
+    expect(
+      report.findings
+        .filter((finding) => finding.change !== 'existing')
+        .map((finding) => [finding.ruleId, finding.change, finding.location.kind === 'file' && `${finding.location.path}:${finding.location.startLine}`]),
+    ).toEqual([['IAC-AURORA-ENCRYPTION', 'weakened', 'deploy/envs/prod/cluster.yml:2']]);
   });
 
   it('a change to that template reads the parameter file the config ties to it', async () => {
     // Given a pull request that drops the encryption parameter's use from the template only
-    const head = repo.commit('template', { 'stacks/db/cluster.yaml': TEMPLATE.replace('StorageEncrypted: !Ref Encrypted', 'StorageEncrypted: !Ref Encrypted\n      PubliclyAccessible: false') });
+    const head = repo.commit('template', {
+      'stacks/db/cluster.yaml': TEMPLATE.replace('StorageEncrypted: !Ref Encrypted', 'StorageEncrypted: !Ref Encrypted\n      PubliclyAccessible: false'),
+    });
 
     const report = await scanChanges(await gitChangeSet(repo.dir, base, head), withParameterFiles(), { now: NOW, root: repo.dir });
 

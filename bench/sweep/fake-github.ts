@@ -14,7 +14,12 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-export async function startFakeGitHub(options: { installations: number; repositories: number; config: string; files: Record<string, string> }): Promise<FakeGitHub> {
+export async function startFakeGitHub(options: {
+  installations: number;
+  repositories: number;
+  config: string;
+  files: Record<string, string>;
+}): Promise<FakeGitHub> {
   const requests = new Map<number, number>();
   const issues = { created: 0 };
   const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -26,7 +31,11 @@ export async function startFakeGitHub(options: { installations: number; reposito
     if (installation) requests.set(installation, (requests.get(installation) ?? 0) + 1);
     const path = url.pathname;
     if (path === '/app/installations') {
-      return json(response, 200, Array.from({ length: options.installations }, (_, index) => ({ id: index + 1, account: { login: `org${index + 1}` } })));
+      return json(
+        response,
+        200,
+        Array.from({ length: options.installations }, (_, index) => ({ id: index + 1, account: { login: `org${index + 1}` } })),
+      );
     }
     const token = /^\/app\/installations\/(\d+)\/access_tokens$/.exec(path);
     if (token) return json(response, 201, { token: `ghs_${token[1]}`, expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' });
@@ -37,7 +46,20 @@ export async function startFakeGitHub(options: { installations: number; reposito
       const last = Math.ceil(options.repositories / perPage);
       const address = `http://${request.headers.host}/installation/repositories?per_page=${perPage}`;
       const link: Record<string, string> = page < last ? { link: `<${address}&page=${page + 1}>; rel="next", <${address}&page=${last}>; rel="last"` } : {};
-      return json(response, 200, { total_count: options.repositories, repositories: names.map((n) => ({ id: installation * 100_000 + n, name: `repo${n}`, owner: { login: `org${installation}` }, default_branch: 'main' })) }, link);
+      return json(
+        response,
+        200,
+        {
+          total_count: options.repositories,
+          repositories: names.map((n) => ({
+            id: installation * 100_000 + n,
+            name: `repo${n}`,
+            owner: { login: `org${installation}` },
+            default_branch: 'main',
+          })),
+        },
+        link,
+      );
     }
     const contents = /^\/repos\/([^/]+)\/([^/]+)\/contents\/(.+)$/.exec(path);
     if (contents) {
@@ -45,14 +67,31 @@ export async function startFakeGitHub(options: { installations: number; reposito
       const text = contents[2] === '.github' ? undefined : file === '.github/hipaa-guard.yml' ? options.config : options.files[file];
       if (text === undefined) return json(response, 404, { message: 'Not Found' });
       // Probot's config plugin asks for the raw file; the App's file source for the JSON entry.
-      if ((request.headers.accept ?? '').includes('raw')) return response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }).end(text);
+      if ((request.headers.accept ?? '').includes('raw'))
+        return response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' }).end(text);
       const content = Buffer.from(text);
-      return json(response, 200, { type: 'file', encoding: 'base64', size: content.length, name: file.split('/').pop(), path: file, sha: '0'.repeat(40), content: content.toString('base64') });
+      return json(response, 200, {
+        type: 'file',
+        encoding: 'base64',
+        size: content.length,
+        name: file.split('/').pop(),
+        path: file,
+        sha: '0'.repeat(40),
+        content: content.toString('base64'),
+      });
     }
     if (/^\/repos\/[^/]+\/[^/]+\/issues$/.test(path) && request.method === 'GET') return json(response, 200, []);
     if (/^\/repos\/[^/]+\/[^/]+\/issues$/.test(path) && request.method === 'POST') {
       issues.created++;
-      return json(response, 201, { id: issues.created, number: issues.created, html_url: `http://github.test/issues/${issues.created}`, state: 'open', title: 'x', body: '', labels: [] });
+      return json(response, 201, {
+        id: issues.created,
+        number: issues.created,
+        html_url: `http://github.test/issues/${issues.created}`,
+        state: 'open',
+        title: 'x',
+        body: '',
+        labels: [],
+      });
     }
     if (/^\/repos\/[^/]+\/[^/]+\/labels/.test(path)) return json(response, 201, { name: 'hipaa-guard' });
     return json(response, 404, { message: `the fake has no ${request.method} ${path}` });

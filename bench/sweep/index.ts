@@ -60,7 +60,14 @@ export async function benchSweeps(options: { repositories: number; endpoints: nu
         files: { [LAB_CA_FILE]: scenarios[0]!.caPem },
       });
       const children = await Promise.all(Array.from({ length: replicas }, () => startReplica({ REDIS_URL: redis.url, GITHUB_URL: github.baseUrl })));
-      const asker = new SharedSweeps({ redisUrl: redis.url, steps: undefined as never, now: () => new Date(), concurrency: 1, repositoriesPerHour: 1, log: quiet });
+      const asker = new SharedSweeps({
+        redisUrl: redis.url,
+        steps: undefined as never,
+        now: () => new Date(),
+        concurrency: 1,
+        repositoriesPerHour: 1,
+        log: quiet,
+      });
       try {
         const started = process.hrtime.bigint();
         const outcome = await asker.sweep();
@@ -112,6 +119,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const index = process.argv.indexOf(`--${name}`);
     return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
   };
-  const options = { repositories: Number(flag('repositories', '1000')), endpoints: Number(flag('endpoints', '10')), replicas: flag('replicas', '1,2,4').split(',').map(Number) };
+  const options = {
+    repositories: Number(flag('repositories', '1000')),
+    endpoints: Number(flag('endpoints', '10')),
+    replicas: flag('replicas', '1,2,4').split(',').map(Number),
+  };
   process.stdout.write(`${formatSweepBench(await benchSweeps(options), options)}\n`);
 }

@@ -54,7 +54,10 @@ export function validateConfig(value: unknown, file: string, positions?: Positio
     return { ...result.data, endpoints };
   }
   const problems = result.error.issues.flatMap((issue) => describeIssue(issue, positions));
-  throw new ConfigError(file, problems.sort((a, b) => a.line - b.line));
+  throw new ConfigError(
+    file,
+    problems.sort((a, b) => a.line - b.line),
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue, positions: PositionNode | undefined): ConfigProblem[] {
@@ -102,8 +105,5 @@ function keysAt(schema: z.ZodType, path: readonly (string | number)[]): string[]
 }
 
 function formatPath(path: readonly (string | number)[]): string {
-  return path.reduce<string>(
-    (text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step),
-    '',
-  );
+  return path.reduce<string>((text, step) => (typeof step === 'number' ? `${text}[${step}]` : text ? `${text}.${step}` : step), '');
 }

@@ -19,7 +19,10 @@ async function configEditOutcomes(changes: ChangeSet, configPath: string): Promi
   const edit = changes.changed.find((file) => file.path === configPath || file.previousPath === configPath);
   if (!edit) return { errors: [], notes: [] };
   if (edit.status === 'removed' || edit.path !== configPath) {
-    return { errors: [], notes: [`This change removes ${configPath}: once merged, hipaa-guard uses its defaults (or the owner's .github repository's config, for the App).`] };
+    return {
+      errors: [],
+      notes: [`This change removes ${configPath}: once merged, hipaa-guard uses its defaults (or the owner's .github repository's config, for the App).`],
+    };
   }
   const note = `This change edits ${configPath}: this run used the version at its base; the edit applies once merged.`;
   const errors: ErroredOutcome[] = [];

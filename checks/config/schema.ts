@@ -34,16 +34,12 @@ function isGlob(value: string): boolean {
 const glob = z.string().refine(isGlob, { message: 'expected a glob pattern such as "infra/prod/**"' });
 const globs = z.array(glob);
 
-const httpsUrl = z
-  .string()
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
-    message: 'expected an https:// URL such as "https://api.example.org"',
-  });
-const httpUrl = z
-  .string()
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === 'http:', {
-    message: 'expected an http:// URL such as "http://api.example.org/"',
-  });
+const httpsUrl = z.string().refine((value) => URL.canParse(value) && new URL(value).protocol === 'https:', {
+  message: 'expected an https:// URL such as "https://api.example.org"',
+});
+const httpUrl = z.string().refine((value) => URL.canParse(value) && new URL(value).protocol === 'http:', {
+  message: 'expected an http:// URL such as "http://api.example.org/"',
+});
 
 const profile = z.enum(PROFILE_NAMES).describe('TLS profile the endpoints are judged against.');
 const engine = z.enum(BACKENDS).describe('Which backend probes TLS: the embedded prober (native) or an external scanner.');
@@ -52,9 +48,7 @@ const enginePath = z.string().min(1).describe('Path of the external backend bina
 export const endpointSchema = z
   .strictObject({
     url: httpsUrl.describe('The HTTPS endpoint to probe: https://host[:port][/path].'),
-    http: httpUrl
-      .optional()
-      .describe('Plain-HTTP URL whose redirect to HTTPS is checked; default http://<host>/ on port 80.'),
+    http: httpUrl.optional().describe('Plain-HTTP URL whose redirect to HTTPS is checked; default http://<host>/ on port 80.'),
     address: z
       .string()
       .refine((value) => isIP(value) !== 0, { message: 'expected an IPv4 or IPv6 address such as "203.0.113.7"' })
@@ -115,10 +109,7 @@ export const configSchema = z
       .strictObject({
         include: globs.default([]).describe('Extra files to treat as infrastructure.'),
         exclude: globs.default([]).describe('Files never treated as infrastructure.'),
-        'block-existing': z
-          .boolean()
-          .default(false)
-          .describe('Let unchanged, pre-existing violations fail the run too.'),
+        'block-existing': z.boolean().default(false).describe('Let unchanged, pre-existing violations fail the run too.'),
         terraform: z
           .strictObject({
             'var-files': globs

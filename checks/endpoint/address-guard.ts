@@ -18,9 +18,7 @@ export interface AddressGuardOptions {
   resolveTimeoutMs?: number;
 }
 
-export type GuardVerdict =
-  | { allowed: true; endpoint: EndpointConfig; address: string }
-  | { allowed: false; refusal: ErroredOutcome };
+export type GuardVerdict = { allowed: true; endpoint: EndpointConfig; address: string } | { allowed: false; refusal: ErroredOutcome };
 
 export interface GuardedEndpoints {
   /** The allowed endpoints, each with `address` set to the address that was checked. */
@@ -169,9 +167,7 @@ export async function checkEndpointAddress(endpoint: EndpointConfig, options: Ad
     const range = forbiddenRangeOf(address);
     if (range !== undefined && !allowed.check(address, familyOf(address))) {
       const via = address === host ? '' : ` (${host} resolves to it)`;
-      return refuse(
-        `refused to probe ${address}${via}: ${range} addresses are not probed; an operator can allow the range with HIPAA_GUARD_ALLOW_NETWORKS`,
-      );
+      return refuse(`refused to probe ${address}${via}: ${range} addresses are not probed; an operator can allow the range with HIPAA_GUARD_ALLOW_NETWORKS`);
     }
   }
   const [address = ''] = addresses;

@@ -90,7 +90,13 @@ async function plan(request: CheckEndpointsRequest): Promise<{ planned: Planned[
           return { error: endpointError(endpoint, 'config', `could not read the trust anchors ${endpoint.ca} of ${endpoint.url}: ${reason}`) };
         }
         if (!caPem[0]?.includes('-----BEGIN CERTIFICATE-----')) {
-          return { error: endpointError(endpoint, 'config', `${endpoint.ca} (ca of ${endpoint.url}) holds no PEM certificate; expected "-----BEGIN CERTIFICATE-----" blocks`) };
+          return {
+            error: endpointError(
+              endpoint,
+              'config',
+              `${endpoint.ca} (ca of ${endpoint.url}) holds no PEM certificate; expected "-----BEGIN CERTIFICATE-----" blocks`,
+            ),
+          };
         }
       }
       return {

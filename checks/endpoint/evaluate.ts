@@ -200,7 +200,10 @@ function groupBySuite(ciphers: AcceptedCipher[], evaluation: Evaluation): Map<Ci
   for (const { name, version } of ciphers) {
     const suite = cipherSuiteByName(name);
     if (!suite) {
-      evaluation.undecided(['TLS-CIPHER-WEAK', 'TLS-CIPHER-NO-FORWARD-SECRECY', 'TLS-CIPHER-NOT-ALLOWED'], `Accepted cipher suite "${name}" (${version}) is not in the cipher-suite table.`);
+      evaluation.undecided(
+        ['TLS-CIPHER-WEAK', 'TLS-CIPHER-NO-FORWARD-SECRECY', 'TLS-CIPHER-NOT-ALLOWED'],
+        `Accepted cipher suite "${name}" (${version}) is not in the cipher-suite table.`,
+      );
       continue;
     }
     const versions = groups.get(suite) ?? [];
@@ -332,7 +335,10 @@ function evaluateValidity(evaluation: Evaluation, leaf: CertificateInfo): void {
   const notBefore = Date.parse(leaf.notBefore);
   const notAfter = Date.parse(leaf.notAfter);
   if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) {
-    evaluation.undecided(['CERT-EXPIRED', 'CERT-NOT-YET-VALID', 'CERT-EXPIRING-SOON', 'CERT-LIFESPAN-TOO-LONG'], `Unreadable validity dates "${leaf.notBefore}" / "${leaf.notAfter}".`);
+    evaluation.undecided(
+      ['CERT-EXPIRED', 'CERT-NOT-YET-VALID', 'CERT-EXPIRING-SOON', 'CERT-LIFESPAN-TOO-LONG'],
+      `Unreadable validity dates "${leaf.notBefore}" / "${leaf.notAfter}".`,
+    );
     return;
   }
   const validity = { notBefore: leaf.notBefore, notAfter: leaf.notAfter, now: now.toISOString() };
@@ -453,7 +459,10 @@ function evaluateRedirects(evaluation: Evaluation): void {
 /** The whole chain: reaches https, never falls back to http, never loops. */
 function evaluateRedirectChain(evaluation: Evaluation, http: HttpObservation, firstTarget: URL, chain: string[]): void {
   const insecure = (reason: string, actual: unknown) =>
-    evaluation.emit('HTTP-REDIRECT-INSECURE', { message: `${http.start}: ${reason}.`, evidence: { actual, expected: 'https on the first hop, never back to http, no loop', chain } });
+    evaluation.emit('HTTP-REDIRECT-INSECURE', {
+      message: `${http.start}: ${reason}.`,
+      evidence: { actual, expected: 'https on the first hop, never back to http, no loop', chain },
+    });
   if (firstTarget.protocol !== 'https:') {
     insecure(`the first redirect goes to ${firstTarget.href}, still plain HTTP; expected https`, firstTarget.href);
     return;

@@ -169,7 +169,9 @@ const NOT_MODERN: readonly ProfileName[] = ['hipaa', 'nist-800-52r2', 'mozilla-i
 /** A TLS 1.3 AEAD suite every profile allows, and `extra`. */
 const suites = (...extra: AcceptedCipher[]) => ({ ciphers: measured([{ version: 'TLSv1.3', name: 'TLS_AES_128_GCM_SHA256' } as const, ...extra]) });
 const keyExchange = (exchange: KeyExchange) => ({ keyExchanges: measured([exchange]) });
-const cert = (overrides: Partial<CertificateObservation> = {}, leafOverrides: Partial<CertificateInfo> = {}) => ({ certificate: measured(certificate(overrides, leafOverrides)) });
+const cert = (overrides: Partial<CertificateObservation> = {}, leafOverrides: Partial<CertificateInfo> = {}) => ({
+  certificate: measured(certificate(overrides, leafOverrides)),
+});
 const hops = (...chain: HttpHop[]) => ({ http: measured(httpSide(chain)) });
 const hsts = (...headers: string[]) => ({ hsts: measured({ headers }) });
 
@@ -187,21 +189,49 @@ const chacha12 = split(
   ['hipaa', 'nist-800-52r2'],
   ['mozilla-intermediate'],
 );
-const ccm13 = split('TLS_AES_128_CCM_SHA256 is accepted with TLS 1.3', suites({ version: 'TLSv1.3', name: 'TLS_AES_128_CCM_SHA256' }), ['hipaa', 'mozilla-intermediate', 'mozilla-modern'], ['nist-800-52r2']);
+const ccm13 = split(
+  'TLS_AES_128_CCM_SHA256 is accepted with TLS 1.3',
+  suites({ version: 'TLSv1.3', name: 'TLS_AES_128_CCM_SHA256' }),
+  ['hipaa', 'mozilla-intermediate', 'mozilla-modern'],
+  ['nist-800-52r2'],
+);
 const curve224 = split(
   'a 224-bit curve is used',
   keyExchange({ version: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', type: 'ECDH', group: 'secp224r1', bits: 224 }),
   ['hipaa', 'mozilla-intermediate', 'mozilla-modern'],
   ['nist-800-52r2'],
 );
-const lifespan200 = split('the certificate lasts 200 days', cert({}, { notBefore: daysFromNow(-140), notAfter: daysFromNow(60) }), ['mozilla-modern'], NOT_MODERN);
-const rsaSha256 = split('the leaf is signed with RSA-SHA256', cert({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption' }), ['mozilla-modern'], NOT_MODERN);
-const hstsOneYear = split('max-age is one year', hsts('max-age=31536000; includeSubDomains'), ['mozilla-intermediate', 'mozilla-modern'], ['hipaa', 'nist-800-52r2']);
+const lifespan200 = split(
+  'the certificate lasts 200 days',
+  cert({}, { notBefore: daysFromNow(-140), notAfter: daysFromNow(60) }),
+  ['mozilla-modern'],
+  NOT_MODERN,
+);
+const rsaSha256 = split(
+  'the leaf is signed with RSA-SHA256',
+  cert({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption' }),
+  ['mozilla-modern'],
+  NOT_MODERN,
+);
+const hstsOneYear = split(
+  'max-age is one year',
+  hsts('max-age=31536000; includeSubDomains'),
+  ['mozilla-intermediate', 'mozilla-modern'],
+  ['hipaa', 'nist-800-52r2'],
+);
 
 const aeadOnly: EndpointExample = { when: 'only AES-GCM suites with ECDHE are accepted', observation: { ciphers: measured(AEAD_SUITES) }, profiles: ALL };
 const validChain: EndpointExample = { when: 'a trusted, complete chain for the host, valid for 60 more days', observation: cert(), profiles: ALL };
-const permanentRedirect: EndpointExample = { when: 'port 80 answers a 301 to https on the same host', observation: hops({ url: PLAIN_URL, status: 301, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }), profiles: ALL };
-const twoYearHsts: EndpointExample = { when: 'one header, `max-age=63072000; includeSubDomains`', observation: hsts('max-age=63072000; includeSubDomains'), profiles: ALL };
+const permanentRedirect: EndpointExample = {
+  when: 'port 80 answers a 301 to https on the same host',
+  observation: hops({ url: PLAIN_URL, status: 301, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }),
+  profiles: ALL,
+};
+const twoYearHsts: EndpointExample = {
+  when: 'one header, `max-age=63072000; includeSubDomains`',
+  observation: hsts('max-age=63072000; includeSubDomains'),
+  profiles: ALL,
+};
 
 export const ENDPOINT_EXAMPLES: { readonly [Id in EndpointRuleId]: { bad: EndpointExample[]; good: EndpointExample[] } } = {
   'TLS-PROTOCOL-LEGACY': {
@@ -211,7 +241,10 @@ export const ENDPOINT_EXAMPLES: { readonly [Id in EndpointRuleId]: { bad: Endpoi
   'TLS-PROTOCOL-NOT-ALLOWED': { bad: [tls12.bad], good: [tls12.good] },
   'TLS-PROTOCOL-NO-TLS13': { bad: [only12.bad], good: [only12.good, tls12.good] },
   'TLS-PROTOCOL-NO-TLS12': { bad: [only13.bad], good: [only13.good, tls12.good] },
-  'TLS-CIPHER-WEAK': { bad: [{ when: '3DES is accepted', observation: suites({ version: 'TLSv1.2', name: 'TLS_RSA_WITH_3DES_EDE_CBC_SHA' }), profiles: ALL }], good: [aeadOnly] },
+  'TLS-CIPHER-WEAK': {
+    bad: [{ when: '3DES is accepted', observation: suites({ version: 'TLSv1.2', name: 'TLS_RSA_WITH_3DES_EDE_CBC_SHA' }), profiles: ALL }],
+    good: [aeadOnly],
+  },
   'TLS-CIPHER-NO-FORWARD-SECRECY': {
     bad: [{ when: 'static RSA key exchange is accepted', observation: suites({ version: 'TLSv1.2', name: 'AES128-GCM-SHA256' }), profiles: ALL }],
     good: [aeadOnly],
@@ -219,25 +252,56 @@ export const ENDPOINT_EXAMPLES: { readonly [Id in EndpointRuleId]: { bad: Endpoi
   'TLS-CIPHER-NOT-ALLOWED': { bad: [chacha12.bad, ccm13.bad], good: [chacha12.good, ccm13.good] },
   'TLS-DH-WEAK': {
     bad: [
-      { when: 'a 1024-bit DH group is used', observation: keyExchange({ version: 'TLSv1.2', cipher: 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', type: 'DH', bits: 1024 }), profiles: ALL },
+      {
+        when: 'a 1024-bit DH group is used',
+        observation: keyExchange({ version: 'TLSv1.2', cipher: 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256', type: 'DH', bits: 1024 }),
+        profiles: ALL,
+      },
       curve224.bad,
     ],
-    good: [{ when: 'X25519 is used', observation: keyExchange({ version: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', type: 'ECDH', group: 'X25519', bits: 253 }), profiles: ALL }, curve224.good],
+    good: [
+      {
+        when: 'X25519 is used',
+        observation: keyExchange({ version: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', type: 'ECDH', group: 'X25519', bits: 253 }),
+        profiles: ALL,
+      },
+      curve224.good,
+    ],
   },
   'CERT-UNTRUSTED': {
-    bad: [{ when: 'the chain is self-signed', observation: cert({ trusted: false, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT', chain: [leaf({ selfSigned: true, issuer: `CN=${EXAMPLE_HOST}` })] }), profiles: ALL }],
+    bad: [
+      {
+        when: 'the chain is self-signed',
+        observation: cert({ trusted: false, trustError: 'DEPTH_ZERO_SELF_SIGNED_CERT', chain: [leaf({ selfSigned: true, issuer: `CN=${EXAMPLE_HOST}` })] }),
+        profiles: ALL,
+      },
+    ],
     good: [validChain],
   },
   'CERT-CHAIN-INCOMPLETE': {
-    bad: [{ when: 'the intermediate is missing', observation: cert({ trusted: false, trustError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', chainComplete: false, chain: [leaf()] }), profiles: ALL }],
+    bad: [
+      {
+        when: 'the intermediate is missing',
+        observation: cert({ trusted: false, trustError: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', chainComplete: false, chain: [leaf()] }),
+        profiles: ALL,
+      },
+    ],
     good: [validChain],
   },
   'CERT-HOSTNAME-MISMATCH': {
-    bad: [{ when: 'the certificate names another host', observation: cert({ hostnameMatches: false }, { subjectAltNames: ['other.example.org'] }), profiles: ALL }],
+    bad: [
+      { when: 'the certificate names another host', observation: cert({ hostnameMatches: false }, { subjectAltNames: ['other.example.org'] }), profiles: ALL },
+    ],
     good: [validChain],
   },
   'CERT-EXPIRED': {
-    bad: [{ when: 'the certificate ended yesterday', observation: cert({ trusted: false, trustError: 'CERT_HAS_EXPIRED' }, { notBefore: daysFromNow(-80), notAfter: daysFromNow(-1) }), profiles: ALL }],
+    bad: [
+      {
+        when: 'the certificate ended yesterday',
+        observation: cert({ trusted: false, trustError: 'CERT_HAS_EXPIRED' }, { notBefore: daysFromNow(-80), notAfter: daysFromNow(-1) }),
+        profiles: ALL,
+      },
+    ],
     good: [validChain],
   },
   'CERT-NOT-YET-VALID': {
@@ -249,7 +313,10 @@ export const ENDPOINT_EXAMPLES: { readonly [Id in EndpointRuleId]: { bad: Endpoi
     good: [{ when: 'the certificate has 30 days left', observation: cert({}, { notBefore: daysFromNow(-50), notAfter: daysFromNow(30) }), profiles: ALL }],
   },
   'CERT-LIFESPAN-TOO-LONG': {
-    bad: [{ when: 'the certificate lasts 460 days', observation: cert({}, { notBefore: daysFromNow(-400), notAfter: daysFromNow(60) }), profiles: ALL }, lifespan200.bad],
+    bad: [
+      { when: 'the certificate lasts 460 days', observation: cert({}, { notBefore: daysFromNow(-400), notAfter: daysFromNow(60) }), profiles: ALL },
+      lifespan200.bad,
+    ],
     good: [lifespan200.good, validChain],
   },
   'CERT-WEAK-KEY': {
@@ -269,8 +336,21 @@ export const ENDPOINT_EXAMPLES: { readonly [Id in EndpointRuleId]: { bad: Endpoi
     good: [permanentRedirect, { when: 'port 80 is closed', observation: { http: measured(httpSide([], { portOpen: false })) }, profiles: ALL }],
   },
   'HTTP-REDIRECT-TEMPORARY': {
-    bad: [{ when: 'the first hop is a 302', observation: hops({ url: PLAIN_URL, status: 302, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }), profiles: ALL }],
-    good: [permanentRedirect, { when: 'the first hop is a 308', observation: hops({ url: PLAIN_URL, status: 308, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }), profiles: ALL }],
+    bad: [
+      {
+        when: 'the first hop is a 302',
+        observation: hops({ url: PLAIN_URL, status: 302, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }),
+        profiles: ALL,
+      },
+    ],
+    good: [
+      permanentRedirect,
+      {
+        when: 'the first hop is a 308',
+        observation: hops({ url: PLAIN_URL, status: 308, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 200 }),
+        profiles: ALL,
+      },
+    ],
   },
   'HTTP-REDIRECT-OFF-HOST': {
     bad: [
@@ -283,14 +363,22 @@ export const ENDPOINT_EXAMPLES: { readonly [Id in EndpointRuleId]: { bad: Endpoi
     good: [
       {
         when: 'the first hop goes to https on the same host, which then moves to another https host',
-        observation: hops({ url: PLAIN_URL, status: 301, location: EXAMPLE_URL }, { url: EXAMPLE_URL, status: 302, location: 'https://login.example.net/' }, { url: 'https://login.example.net/', status: 200 }),
+        observation: hops(
+          { url: PLAIN_URL, status: 301, location: EXAMPLE_URL },
+          { url: EXAMPLE_URL, status: 302, location: 'https://login.example.net/' },
+          { url: 'https://login.example.net/', status: 200 },
+        ),
         profiles: ALL,
       },
     ],
   },
   'HTTP-REDIRECT-INSECURE': {
     bad: [
-      { when: 'the chain never reaches https', observation: hops({ url: PLAIN_URL, status: 301, location: '/login' }, { url: `http://${EXAMPLE_HOST}/login`, status: 200 }), profiles: ALL },
+      {
+        when: 'the chain never reaches https',
+        observation: hops({ url: PLAIN_URL, status: 301, location: '/login' }, { url: `http://${EXAMPLE_HOST}/login`, status: 200 }),
+        profiles: ALL,
+      },
     ],
     good: [permanentRedirect],
   },
@@ -300,17 +388,32 @@ export const ENDPOINT_EXAMPLES: { readonly [Id in EndpointRuleId]: { bad: Endpoi
     good: [twoYearHsts, hstsOneYear.good],
   },
   'HSTS-NO-SUBDOMAINS': { bad: [{ when: 'includeSubDomains is missing', observation: hsts('max-age=63072000'), profiles: ALL }], good: [twoYearHsts] },
-  'HSTS-DUPLICATE': { bad: [{ when: 'two HSTS headers are sent', observation: hsts('max-age=63072000; includeSubDomains', 'max-age=0'), profiles: ALL }], good: [twoYearHsts] },
+  'HSTS-DUPLICATE': {
+    bad: [{ when: 'two HSTS headers are sent', observation: hsts('max-age=63072000; includeSubDomains', 'max-age=0'), profiles: ALL }],
+    good: [twoYearHsts],
+  },
   'HTTP2-NOT-SUPPORTED': {
     bad: [{ when: 'ALPN agrees only to http/1.1', observation: { alpn: measured(['http/1.1']) }, profiles: ALL }],
     good: [{ when: 'ALPN agrees to h2', observation: { alpn: measured(['h2', 'http/1.1']) }, profiles: ALL }],
   },
   'ENDPOINT-MISBEHAVED': {
-    bad: [{ when: 'the plain-HTTP side answers with something that is not HTTP', observation: { http: { status: 'error', reason: 'Parse Error: Expected HTTP/ (203.0.113.7:80)' } }, profiles: ALL }],
+    bad: [
+      {
+        when: 'the plain-HTTP side answers with something that is not HTTP',
+        observation: { http: { status: 'error', reason: 'Parse Error: Expected HTTP/ (203.0.113.7:80)' } },
+        profiles: ALL,
+      },
+    ],
     good: [permanentRedirect],
   },
   'ENDPOINT-UNREACHABLE': {
-    bad: [{ when: 'the port refuses connections', observation: { reachability: { reachable: false, kind: 'refused', detail: 'connect ECONNREFUSED 203.0.113.7:443' } }, profiles: ALL }],
+    bad: [
+      {
+        when: 'the port refuses connections',
+        observation: { reachability: { reachable: false, kind: 'refused', detail: 'connect ECONNREFUSED 203.0.113.7:443' } },
+        profiles: ALL,
+      },
+    ],
     good: [{ when: 'the handshake completes', observation: { reachability: { reachable: true } }, profiles: ALL }],
   },
 };

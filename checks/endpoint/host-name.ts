@@ -30,7 +30,10 @@ function dnsNameMatches(pattern: string, host: string): boolean {
  * An IP literal matches only an IP entry, a name only a DNS entry.
  */
 export function coversHost(subjectAltNames: readonly string[], host: string): boolean {
-  const wanted = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const wanted = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   if (isIP(wanted)) {
     const address = canonicalAddress(wanted);
     return subjectAltNames.some((entry) => entry.startsWith('IP Address:') && canonicalAddress(entry.slice('IP Address:'.length).trim()) === address);

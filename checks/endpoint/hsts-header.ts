@@ -1,7 +1,5 @@
 /** A `Strict-Transport-Security` header value parsed per RFC 6797 section 6.1. */
-export type ParsedHsts =
-  | { valid: true; maxAge: number; includeSubDomains: boolean; preload: boolean }
-  | { valid: false; reason: string };
+export type ParsedHsts = { valid: true; maxAge: number; includeSubDomains: boolean; preload: boolean } | { valid: false; reason: string };
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 

@@ -14,10 +14,7 @@ export type BackendName = (typeof BACKENDS)[number];
  * A fact that may be missing. `not-measured`: this backend cannot make the check, or an earlier
  * step failed, so no verdict may be drawn. `error`: the backend tried and failed.
  */
-export type Measurement<T> =
-  | { status: 'measured'; value: T }
-  | { status: 'not-measured'; reason: string }
-  | { status: 'error'; reason: string };
+export type Measurement<T> = { status: 'measured'; value: T } | { status: 'not-measured'; reason: string } | { status: 'error'; reason: string };
 
 export const UNREACHABLE_KINDS = ['dns', 'refused', 'timeout', 'reset', 'tls-alert', 'protocol', 'policy'] as const;
 export type UnreachableKind = (typeof UNREACHABLE_KINDS)[number];

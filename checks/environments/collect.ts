@@ -49,9 +49,7 @@ function definingKey(key: string, block: Block | undefined, path: string, indent
   }
   const namedLabel = block ? NAMED_TYPES[block.type] : undefined;
   if (namedLabel && (k === 'name' || k === 'aliasname')) {
-    return namedLabel === 'namespace'
-      ? { kind: 'namespace', label: 'namespace', shareable: false }
-      : { kind: 'name', label: namedLabel, shareable: true };
+    return namedLabel === 'namespace' ? { kind: 'namespace', label: 'namespace', shareable: false } : { kind: 'name', label: namedLabel, shareable: true };
   }
   if (/^(source|destination)/.test(k)) return undefined;
   if (/(cidr|cidrblock)$/.test(k) || k === 'addressspace' || k === 'ipcidrrange') {
@@ -226,8 +224,7 @@ function withoutComment(line: string, syntax: 'hcl' | 'yaml' | 'none'): string {
       continue;
     }
     if (c === '"' || (c === "'" && syntax === 'yaml')) quote = c;
-    const startsComment =
-      syntax === 'hcl' ? c === '#' || (c === '/' && line[i + 1] === '/') : c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''));
+    const startsComment = syntax === 'hcl' ? c === '#' || (c === '/' && line[i + 1] === '/') : c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''));
     if (startsComment) return line.slice(0, i);
   }
   return line;

@@ -124,7 +124,9 @@ export function inferEnvironments(files: readonly string[], manifests: readonly 
   const byFolder = new Set(found.keys());
   for (const file of files) {
     const name = TFVARS.exec(file)?.[1];
-    const claimed = [...found.values()].some((entry) => [...entry.paths].some((glob) => glob.endsWith('/**') && file.startsWith(unescapeGlob(glob.slice(0, -2)))));
+    const claimed = [...found.values()].some((entry) =>
+      [...entry.paths].some((glob) => glob.endsWith('/**') && file.startsWith(unescapeGlob(glob.slice(0, -2)))),
+    );
     if (name && !claimed && (byFolder.has(canonicalName(name)) || readsLikeEnvironment(name))) add(name, escapeGlob(file));
   }
   // A manifest whose objects all live in one environment's namespace belongs to that environment.
@@ -144,7 +146,12 @@ export function inferEnvironments(files: readonly string[], manifests: readonly 
       source: 'inferred',
     }));
   if (environments.length === 0) {
-    return { environments, notes: ['environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked'] };
+    return {
+      environments,
+      notes: [
+        'environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked',
+      ],
+    };
   }
   const notes = [
     `environments: none declared in the config; inferred from the layout: ${environments

@@ -11,14 +11,7 @@ import { readsLikeEnvironment, type Environment, type EnvironmentModel } from '.
 import { isNetworkBlock } from './blocks.js';
 import { hostOf } from './collect.js';
 import { hasStateLocation, type BackendState, type FileFacts, type IdentifierKind, type Place, type Token } from './model.js';
-import {
-  ENV_AMBIGUOUS_PATH,
-  ENV_CIDR_OVERLAP,
-  ENV_CROSS_REFERENCE,
-  ENV_NETWORK_PATH,
-  ENV_SHARED_RESOURCE,
-  ENV_SHARED_STATE,
-} from './rules.js';
+import { ENV_AMBIGUOUS_PATH, ENV_CIDR_OVERLAP, ENV_CROSS_REFERENCE, ENV_NETWORK_PATH, ENV_SHARED_RESOURCE, ENV_SHARED_STATE } from './rules.js';
 
 /** Everything the rules need about one version of the repository. JSON-able. */
 export interface SeparationFacts {
@@ -197,7 +190,11 @@ function hitsOf(text: string, namespaceContext: boolean, home: Environment, inde
   };
   for (const value of values) addExact(value, exactOwners(value, 'other'));
   // A host's first label may be a resource name: prod-phi-db.abc.rds.amazonaws.com names the database prod-phi-db.
-  for (const value of labels) addExact(value, exactOwners(value, 'other').filter((owner) => owner.kind === 'name'));
+  for (const value of labels)
+    addExact(
+      value,
+      exactOwners(value, 'other').filter((owner) => owner.kind === 'name'),
+    );
   for (const value of namespaces) addExact(value, exactOwners(value, 'namespace'));
   const patternValues = [...values, ...labels];
   const hosts = values.filter((value) => hostOf(value) === value);
@@ -331,7 +328,12 @@ function sharedResourceFindings(index: IdentifierIndex, configPath: string): Fin
           ...(b.place ? { related: [b.place] } : {}),
           severity: severityFor(ENV_SHARED_RESOURCE, a.environment, b.environment),
           subject: `shared|${a.label}|${a.value.toLowerCase()}|${a.environment.name}|${b.environment.name}`,
-          evidence: { actual: a.value, expected: 'one resource per environment', environments: [a.environment.name, b.environment.name], ...(a.column ? { column: a.column } : {}) },
+          evidence: {
+            actual: a.value,
+            expected: 'one resource per environment',
+            environments: [a.environment.name, b.environment.name],
+            ...(a.column ? { column: a.column } : {}),
+          },
         }),
       );
     }
@@ -384,7 +386,9 @@ function overlapFindings(index: IdentifierIndex, configPath: string): Finding[] 
   const byEnvironment = new Map<Environment, IdentifierIndex['ranges']>();
   for (const entry of index.ranges) addTo(byEnvironment, entry.owner.environment, entry);
   const widest = [...byEnvironment.values()].flatMap((ranges) =>
-    ranges.filter((entry, i) => !ranges.some((other, j) => j !== i && rangeContains(other.range, entry.range) && (other.range.prefix < entry.range.prefix || j < i))),
+    ranges.filter(
+      (entry, i) => !ranges.some((other, j) => j !== i && rangeContains(other.range, entry.range) && (other.range.prefix < entry.range.prefix || j < i)),
+    ),
   );
   const findings: Finding[] = [];
   widest.forEach((left, i) => {

@@ -24,7 +24,8 @@ const TWO_ENVIRONMENTS = `environments:
 
 const bucket = (name: string) => `resource "aws_s3_bucket" "exports" {\n  bucket = "${name}"\n}\n`;
 const backend = (key: string) => `terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "${key}"\n  }\n}\n`;
-const ingress = (cidr: string) => `resource "aws_security_group_rule" "db_in" {\n  type        = "ingress"\n  from_port   = 5432\n  to_port     = 5432\n  cidr_blocks = ["${cidr}"]\n}\n`;
+const ingress = (cidr: string) =>
+  `resource "aws_security_group_rule" "db_in" {\n  type        = "ingress"\n  from_port   = 5432\n  to_port     = 5432\n  cidr_blocks = ["${cidr}"]\n}\n`;
 const vpc = (cidr: string) => `resource "aws_vpc" "main" {\n  cidr_block = "${cidr}"\n}\n`;
 
 export const ENV_RULE_EXAMPLES: { readonly [Id in EnvRuleId]: { bad: EnvironmentExample[]; good: EnvironmentExample[] } } = {

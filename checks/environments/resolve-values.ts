@@ -14,11 +14,7 @@ import type { FileFacts, Token } from './model.js';
 const EXPRESSION = /\b(var|local)\.[A-Za-z_][\w-]*/;
 
 /** Resolved literals per file, as tokens on the line of the attribute that holds the expression. */
-export async function resolveNetworkValues(
-  source: FileSource,
-  paths: readonly string[],
-  facts: ReadonlyMap<string, FileFacts>,
-): Promise<Map<string, Token[]>> {
+export async function resolveNetworkValues(source: FileSource, paths: readonly string[], facts: ReadonlyMap<string, FileFacts>): Promise<Map<string, Token[]>> {
   const modules = new Set<string>();
   for (const file of facts.values()) {
     const usesExpression = file.tokens.some((token) => token.block && isNetworkBlock(token.block) && EXPRESSION.test(token.text));
@@ -26,7 +22,10 @@ export async function resolveNetworkValues(
   }
   const resolved = new Map<string, Token[]>();
   for (const module of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path) => path.endsWith('.tf') && posix.dirname(path) === module));
+    const files = await readModule(
+      source,
+      paths.filter((path) => path.endsWith('.tf') && posix.dirname(path) === module),
+    );
     const lines = new Map(files.map((file) => [file.path, file.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -37,7 +36,9 @@ export async function resolveNetworkValues(
     }
     for (const file of parsed) {
       if (!file.ok) continue;
-      const tokens = file.resources.filter((resource) => isNetworkBlock(blockOf(resource))).flatMap((resource) => tokensOf(resource, lines.get(file.path) ?? []));
+      const tokens = file.resources
+        .filter((resource) => isNetworkBlock(blockOf(resource)))
+        .flatMap((resource) => tokensOf(resource, lines.get(file.path) ?? []));
       if (tokens.length) resolved.set(file.path, tokens);
     }
   }

@@ -155,7 +155,12 @@ export async function loadChangeSet(octokit: GitHubClient, repository: Repositor
   const files: GitHubFile[] = fromPull
     ? await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request.pullNumber!, per_page: 100 })
     : (comparison.files ?? []);
-  const sides = { base: apiFileSource(octokit, repository, mergeBase), head: apiFileSource(octokit, repository, request.head), baseRef: mergeBase, headRef: request.head };
+  const sides = {
+    base: apiFileSource(octokit, repository, mergeBase),
+    head: apiFileSource(octokit, repository, request.head),
+    baseRef: mergeBase,
+    headRef: request.head,
+  };
   const cap = fromPull ? PULL_FILES_CAP : COMPARE_FILES_CAP;
   const listedBy = fromPull ? 'pull request' : 'comparison';
   if (files.length < cap) return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [], listedBy };

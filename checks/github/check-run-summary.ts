@@ -63,7 +63,10 @@ export function annotationsOf(report: Report): CheckAnnotation[] {
       end_line: Math.max(startLine, location.endLine),
       annotation_level: annotationLevelOf(finding.severity),
       title: cutText(`${finding.ruleId}: ${finding.title}`, GITHUB_LIMITS.annotationTitle, () => '…'),
-      message: cutText(stripControl(`${finding.message}\n\n${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`), GITHUB_LIMITS.annotationMessage),
+      message: cutText(
+        stripControl(`${finding.message}\n\n${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`),
+        GITHUB_LIMITS.annotationMessage,
+      ),
     };
   });
 }

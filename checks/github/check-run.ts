@@ -56,9 +56,7 @@ export interface CheckRunHandle extends RepositoryRef {
  * pull request, no `checks: write`); the front falls back to other output.
  */
 export type StartCheckRunResult =
-  | { kind: 'started'; run: CheckRunHandle }
-  | { kind: 'superseded'; run: CheckRunHandle; by: number }
-  | { kind: 'forbidden'; status: number; message: string };
+  { kind: 'started'; run: CheckRunHandle } | { kind: 'superseded'; run: CheckRunHandle; by: number } | { kind: 'forbidden'; status: number; message: string };
 
 /** The publisher's clock; rate limits and retries are the client's (checks/github/client.ts, Probot's Octokit). */
 export interface PublishOptions {
@@ -342,7 +340,10 @@ export function describeRunFailure(error: unknown): RunFailure {
   const message = error instanceof Error ? error.message : String(error);
   return {
     title: 'hipaa-guard could not run',
-    summary: cutText(`**hipaa-guard could not complete this check.** The safeguards were not evaluated.\n\n${escapeMarkdown(message)}\n`, GITHUB_LIMITS.checkRunSummary),
+    summary: cutText(
+      `**hipaa-guard could not complete this check.** The safeguards were not evaluated.\n\n${escapeMarkdown(message)}\n`,
+      GITHUB_LIMITS.checkRunSummary,
+    ),
     annotations: [],
   };
 }

@@ -114,7 +114,10 @@ const problemKey = (url: string, problem: ErroredOutcome) => `problem-${problem.
 function trackedIssueOf(issue: { number: number; state: string; body?: string | null; pull_request?: unknown }): TrackedIssue | undefined {
   const marker = ENDPOINT_MARKER.exec(issue.body ?? '')?.[1];
   if (!marker || issue.pull_request) return undefined;
-  const findings = FINDINGS_MARKER.exec(issue.body ?? '')?.[1]?.split(',').filter(Boolean) ?? [];
+  const findings =
+    FINDINGS_MARKER.exec(issue.body ?? '')?.[1]
+      ?.split(',')
+      .filter(Boolean) ?? [];
   return { number: issue.number, state: issue.state === 'open' ? 'open' : 'closed', marker, findings };
 }
 
@@ -159,7 +162,11 @@ export function planEndpointIssues(tracked: readonly TrackedIssue[], report: Rep
       steps.push({ kind: 'open', url, marker, title, body, reason: 'fails and has no issue' });
       continue;
     }
-    const changes = diffFindings(tracking.findings, findings, problems.map((problem) => problemKey(url, problem)));
+    const changes = diffFindings(
+      tracking.findings,
+      findings,
+      problems.map((problem) => problemKey(url, problem)),
+    );
     if (tracking.state === 'open' && changes.added.length === 0 && changes.resolved.length === 0 && !changes.problemsChanged) {
       steps.push({ kind: 'leave', url, issue: tracking.number, reason: 'the issue lists the current findings' });
       continue;
@@ -217,11 +224,22 @@ export async function applyIssuePlan(
         granted--;
         const { data } = await octokit.rest.issues.create({ ...repository, title: step.title, body: step.body, labels: [label] });
         tracked.push({ number: data.number, state: 'open', marker: step.marker, findings: [] });
-        created.push({ url: step.url, marker: step.marker, number: data.number, outcome: outcomes.push({ url: step.url, action: 'created', issue: data.number }) - 1 });
+        created.push({
+          url: step.url,
+          marker: step.marker,
+          number: data.number,
+          outcome: outcomes.push({ url: step.url, action: 'created', issue: data.number }) - 1,
+        });
         break;
       }
       case 'update':
-        await octokit.rest.issues.update({ ...repository, issue_number: step.issue, title: step.title, body: step.body, ...(step.reopen ? { state: 'open' as const } : {}) });
+        await octokit.rest.issues.update({
+          ...repository,
+          issue_number: step.issue,
+          title: step.title,
+          body: step.body,
+          ...(step.reopen ? { state: 'open' as const } : {}),
+        });
         await comment(step.issue, step.comment);
         outcomes.push({ url: step.url, action: step.reopen ? 'reopened' : 'updated', issue: step.issue });
         break;
@@ -306,7 +324,10 @@ export function endpointStates(report: Report, issueOn: FailOn, loadedConfig?: s
 }
 
 function issueTitle(url: string, findings: Finding[], problems: ErroredOutcome[]): string {
-  const what = problems.length && !findings.length ? 'could not be checked' : `fails ${findings.length + problems.length} check${findings.length + problems.length === 1 ? '' : 's'}`;
+  const what =
+    problems.length && !findings.length
+      ? 'could not be checked'
+      : `fails ${findings.length + problems.length} check${findings.length + problems.length === 1 ? '' : 's'}`;
   return oneLine(`HIPAA safeguards: ${url} ${what}`).slice(0, 250);
 }
 

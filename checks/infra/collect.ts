@@ -112,7 +112,12 @@ class VersionReader {
     for (const [path, error] of this.failures) {
       if (!selected.has(path)) unselected.push(path);
       else if (error instanceof UnreadableFileError) this.report.notes.push(`infra: ${path} was not read at ${this.side}: ${error.reason}`);
-      else this.report.errors.push({ category: 'read', target: path, message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}` });
+      else
+        this.report.errors.push({
+          category: 'read',
+          target: path,
+          message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}`,
+        });
     }
     if (unselected.length) {
       const named = unselected.sort().slice(0, 5).join(', ');
@@ -225,7 +230,12 @@ function dependenciesOf(path: string, text: string | undefined): string[] {
 }
 
 /** Every file that names dependencies, read (cheaply: their text, no parse) and indexed by where its globs start. */
-async function indexDependents(listing: readonly string[], reader: VersionReader, globs: Globs, linksOf: (path: string) => string[]): Promise<Map<string, Dependency[]>> {
+async function indexDependents(
+  listing: readonly string[],
+  reader: VersionReader,
+  globs: Globs,
+  linksOf: (path: string) => string[],
+): Promise<Map<string, Dependency[]>> {
   const candidates = listing.filter(hasDependencies);
   await reader.load(candidates);
   const index = new Map<string, Dependency[]>();

@@ -6,7 +6,20 @@
 import { makeFinding, type Change, type Finding } from '../model/finding.js';
 import type { Strengthening, UnknownOutcome } from '../model/report.js';
 import { isUnresolved, type InfraResource, type SourceRange, type Unresolved } from './model.js';
-import { describeValue, moduleInstanceOf, refersTo, valueAt, verdictList, type AttributePath, type FailVerdict, type InfraRule, type InfraRuleContext, type SafeguardType, type UnknownVerdict, type Verdict } from './rule.js';
+import {
+  describeValue,
+  moduleInstanceOf,
+  refersTo,
+  valueAt,
+  verdictList,
+  type AttributePath,
+  type FailVerdict,
+  type InfraRule,
+  type InfraRuleContext,
+  type SafeguardType,
+  type UnknownVerdict,
+  type Verdict,
+} from './rule.js';
 
 export interface DiffInput {
   base: readonly InfraResource[];
@@ -37,7 +50,10 @@ export function diffResources(input: DiffInput): InfraDiff {
     if (base) matchedBase.add(base);
     return { head, base };
   });
-  const contexts = { base: contextsOf(input.base, (resource) => scopeOf(resource, 'base')), head: contextsOf(input.head, (resource) => scopeOf(resource, 'head')) };
+  const contexts = {
+    base: contextsOf(input.base, (resource) => scopeOf(resource, 'base')),
+    head: contextsOf(input.head, (resource) => scopeOf(resource, 'head')),
+  };
   const diff: InfraDiff = { findings: [], unknown: [], strengthened: [] };
   for (const rule of input.rules) {
     for (const { head, base } of pairs) {
@@ -59,7 +75,8 @@ export function diffResources(input: DiffInput): InfraDiff {
  * makes the VPC, not anywhere in the repository.
  */
 function contextsOf(resources: readonly InfraResource[], scopeOf: (resource: InfraResource) => string): (resource: InfraResource) => InfraRuleContext {
-  const key = (resource: InfraResource) => `${scopeOf(resource)}#${resource.format === 'terraform' && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ''}`;
+  const key = (resource: InfraResource) =>
+    `${scopeOf(resource)}#${resource.format === 'terraform' && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ''}`;
   const groups = new Map<string, InfraResource[]>();
   for (const resource of resources) groups.set(key(resource), [...(groups.get(key(resource)) ?? []), resource]);
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
@@ -135,7 +152,11 @@ function samePath(a: AttributePath, b: AttributePath): boolean {
 }
 
 /** Where a verdict's attribute was set, and the resource it reaches when that is another file. */
-function locationOf(head: InfraResource, base: InfraResource | undefined, path: AttributePath): { location: Extract<Finding['location'], { kind: 'file' }>; related: Finding['related'] } {
+function locationOf(
+  head: InfraResource,
+  base: InfraResource | undefined,
+  path: AttributePath,
+): { location: Extract<Finding['location'], { kind: 'file' }>; related: Finding['related'] } {
   const { path: setIn, ...lines } = placeOf(head, base, path);
   const location = { kind: 'file' as const, path: setIn ?? head.path, ...lines };
   // Set in another file (a module input, an include): the finding points where the value was
@@ -144,11 +165,22 @@ function locationOf(head: InfraResource, base: InfraResource | undefined, path: 
   return { location, related };
 }
 
-function classifyVerdict(rule: InfraRule, head: InfraResource, base: InfraResource | undefined, after: Verdict, before: Verdict | undefined, diff: InfraDiff): void {
+function classifyVerdict(
+  rule: InfraRule,
+  head: InfraResource,
+  base: InfraResource | undefined,
+  after: Verdict,
+  before: Verdict | undefined,
+  diff: InfraDiff,
+): void {
   const { location, related } = locationOf(head, base, after.path);
   if (after.verdict === 'unknown') {
     const reason = after.reason ?? reasonAt(head, after);
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ''}` });
+    diff.unknown.push({
+      ruleId: rule.id,
+      location,
+      message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ''}`,
+    });
     return;
   }
   if (after.verdict === 'pass') {
@@ -221,9 +253,19 @@ function findingOf(
   if (change === 'weakened' || change === 'removed') {
     evidence.before = verdictValue(before) ?? null;
     evidence.after = after.actual;
-    message += before?.verdict === 'pass' && before.providedBy !== undefined ? ` (was provided by ${before.providedBy})` : ` (was ${describeValue(verdictValue(before))})`;
+    message +=
+      before?.verdict === 'pass' && before.providedBy !== undefined
+        ? ` (was provided by ${before.providedBy})`
+        : ` (was ${describeValue(verdictValue(before))})`;
   }
-  return makeFinding(rule, { message, location, change, evidence, ...(related ? { related } : {}), subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
+  return makeFinding(rule, {
+    message,
+    location,
+    change,
+    evidence,
+    ...(related ? { related } : {}),
+    subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}`,
+  });
 }
 
 function classifyRemoval(rule: InfraRule, base: InfraResource, context: InfraRuleContext, diff: InfraDiff): void {

@@ -41,7 +41,9 @@ export async function analyzeInfra(input: InfraAnalysisInput): Promise<InfraAnal
   analysis.notes.push(...head.notes);
   for (const failure of head.failures) analysis.findings.push(parseErrorFinding(failure));
   for (const failure of base.failures) {
-    analysis.notes.push(`infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`);
+    analysis.notes.push(
+      `infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`,
+    );
   }
   const baseToHead = new Map([...(input.renames ?? [])].map(([headPath, basePath]) => [basePath, headPath]));
   // A file that could not be read at head (PARSE-ERROR above) says nothing about what it holds:
@@ -89,7 +91,13 @@ async function parseVersion(files: readonly InfraFileText[], maxBytes: number, o
     if (!parser) continue;
     const size = Buffer.byteLength(file.text);
     if (size > maxBytes) {
-      version.failures.push({ ok: false, path: file.path, format: parser.format, line: 1, message: `file is ${size} bytes, over the ${maxBytes}-byte limit; it was not checked` });
+      version.failures.push({
+        ok: false,
+        path: file.path,
+        format: parser.format,
+        line: 1,
+        message: `file is ${size} bytes, over the ${maxBytes}-byte limit; it was not checked`,
+      });
       continue;
     }
     const key = parser.groupOf?.(file.path) ?? `${parser.format}:${file.path}`;

@@ -45,12 +45,7 @@ export interface InfraFormatParser {
 }
 
 /** Every known format, tried in this order. */
-export const INFRA_PARSERS: InfraFormatParser[] = [
-  terraformParser,
-  cloudFormationParser,
-  kubernetesParser,
-  nginxParser,
-];
+export const INFRA_PARSERS: InfraFormatParser[] = [terraformParser, cloudFormationParser, kubernetesParser, nginxParser];
 
 /** `infra.include` / `infra.exclude` from the config. */
 export interface InfraSelection {
@@ -67,8 +62,10 @@ export function infraPathFilter(selection: InfraSelection): (path: string) => bo
 
 /** The format of a file, from its path and content; `undefined` when it is not infra. */
 export function detectFormat(path: string, text: string): InfraFormatParser | undefined {
-  return INFRA_PARSERS.find((parser) => parser.matchesPath(path) && parser.matchesContent(path, text))
-    ?? INFRA_PARSERS.find((parser) => parser.matchesContent(path, text));
+  return (
+    INFRA_PARSERS.find((parser) => parser.matchesPath(path) && parser.matchesContent(path, text)) ??
+    INFRA_PARSERS.find((parser) => parser.matchesContent(path, text))
+  );
 }
 
 /** Parses one file with the parser its path and content select; `undefined` when it is not infra. */

@@ -30,12 +30,20 @@ export async function checkInfra(changeSet: ChangeSet, config: Config, options: 
   const included = config.infra.include.length ? picomatch([...config.infra.include], { dot: true }) : undefined;
   for (const file of head) {
     if (included?.(file.path) && !detectFormat(file.path, file.text)) {
-      report.notes.push(`infra: ${file.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
+      report.notes.push(
+        `infra: ${file.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`,
+      );
     }
   }
 
   const renames = new Map(changeSet.changed.filter((file) => file.previousPath !== undefined).map((file) => [file.path, file.previousPath!]));
-  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config.infra.terraform['var-files'], cloudFormationParameterFiles: config.infra.cloudformation['parameter-files'] } });
+  const analysis = await analyzeInfra({
+    base,
+    head,
+    renames,
+    now: options.now,
+    parseOptions: { terraformVarFiles: config.infra.terraform['var-files'], cloudFormationParameterFiles: config.infra.cloudformation['parameter-files'] },
+  });
   report.findings.push(...analysis.findings);
   report.suppressed.push(...analysis.suppressed);
   report.unknown.push(...analysis.unknown);

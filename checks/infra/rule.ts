@@ -299,7 +299,12 @@ function judgeBranches(path: AttributePath, value: Unresolved, expect: Expectati
   const verdicts = (value.branches ?? []).map((branch) => judgeValue(path, branch, expect, name));
   if (verdicts.every((verdict) => verdict.verdict === 'pass')) return { verdict: 'pass', path, actual: value };
   if (!verdicts.every((verdict): verdict is FailVerdict => verdict.verdict === 'fail')) {
-    return { verdict: 'unknown', path, expression: value.expression, reason: `some branches pass, or cannot be resolved${value.reason ? `; ${value.reason}` : ''}` };
+    return {
+      verdict: 'unknown',
+      path,
+      expression: value.expression,
+      reason: `some branches pass, or cannot be resolved${value.reason ? `; ${value.reason}` : ''}`,
+    };
   }
   const actuals = verdicts.map((verdict) => describeValue(verdict.actual));
   return {

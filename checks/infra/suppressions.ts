@@ -71,13 +71,7 @@ export interface SuppressionResult {
  * Splits one file's findings into kept and suppressed; adds a SUPPRESSION-INVALID finding for
  * each suppression that cannot be honoured. `blocks` are the file's resource ranges.
  */
-export function applySuppressions(
-  path: string,
-  text: string,
-  findings: readonly Finding[],
-  blocks: readonly LineRange[],
-  now: Date,
-): SuppressionResult {
+export function applySuppressions(path: string, text: string, findings: readonly Finding[], blocks: readonly LineRange[], now: Date): SuppressionResult {
   const lines = text.split('\n');
   return applySuppressionList(path, readSuppressions(text), findings, blocks, now, (line) => lines[line - 1]?.trim());
 }

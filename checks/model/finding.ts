@@ -131,9 +131,6 @@ export function locationLabel(location: Location): string {
   if (location.kind === 'endpoint') {
     return location.address ? `${location.url} (${location.address})` : location.url;
   }
-  const lines =
-    location.startLine === location.endLine
-      ? `${location.startLine}`
-      : `${location.startLine}-${location.endLine}`;
+  const lines = location.startLine === location.endLine ? `${location.startLine}` : `${location.startLine}-${location.endLine}`;
   return `${location.path}:${lines}${location.address ? ` (${location.address})` : ''}`;
 }

@@ -94,7 +94,11 @@ export function mergeReports(first: Report, ...rest: Report[]): Report {
   return {
     tool: first.tool,
     startedAt: all.map((r) => r.startedAt).sort()[0] ?? first.startedAt,
-    finishedAt: all.map((r) => r.finishedAt).sort().at(-1) ?? first.finishedAt,
+    finishedAt:
+      all
+        .map((r) => r.finishedAt)
+        .sort()
+        .at(-1) ?? first.finishedAt,
     ...(profile ? { profile } : {}),
     targets: all.flatMap((r) => r.targets),
     findings: all.flatMap((r) => r.findings).sort(compareFindings),

@@ -37,7 +37,14 @@ export function verdictOf(report: Report, policy: VerdictPolicy): Verdict {
   const fails = policy.failOn !== 'never' && (blocking.length > 0 || errors.length > 0);
   const reasons = [
     ...(blocking.length ? [`${plural(blocking.length, 'blocking finding')} at or above fail-on: ${policy.failOn}`] : []),
-    ...(errors.length ? [`${plural(errors.length, 'check')} could not run (${errors.map((error) => error.target).slice(0, 3).join(', ')}${errors.length > 3 ? ', ...' : ''})`] : []),
+    ...(errors.length
+      ? [
+          `${plural(errors.length, 'check')} could not run (${errors
+            .map((error) => error.target)
+            .slice(0, 3)
+            .join(', ')}${errors.length > 3 ? ', ...' : ''})`,
+        ]
+      : []),
   ];
   const unknown = report.unknown.length;
   const held = `no blocking findings at or above fail-on: ${policy.failOn}${unknown ? `; ${plural(unknown, 'rule')} could not decide (unknown)` : ''}`;

@@ -152,10 +152,23 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     entries.push('', '## Findings', '', ...report.findings.flatMap((finding) => [findingDetails(finding), '']));
   }
   if (report.errors.length) {
-    entries.push('## Not evaluated (errors)', '', ...report.errors.map((entry) => `- **${entry.category}** ${inlineCode(entry.target)}${errorPlace(entry) ? ` at ${inlineCode(errorPlace(entry) ?? '')}` : ''}: ${escapeMarkdown(entry.message)}`), '');
+    entries.push(
+      '## Not evaluated (errors)',
+      '',
+      ...report.errors.map(
+        (entry) =>
+          `- **${entry.category}** ${inlineCode(entry.target)}${errorPlace(entry) ? ` at ${inlineCode(errorPlace(entry) ?? '')}` : ''}: ${escapeMarkdown(entry.message)}`,
+      ),
+      '',
+    );
   }
   if (report.unknown.length) {
-    entries.push('## Unknown (could not decide)', '', ...report.unknown.map((entry) => `- ${inlineCode(entry.ruleId)} at ${where(entry.location)}: ${escapeMarkdown(entry.message)}`), '');
+    entries.push(
+      '## Unknown (could not decide)',
+      '',
+      ...report.unknown.map((entry) => `- ${inlineCode(entry.ruleId)} at ${where(entry.location)}: ${escapeMarkdown(entry.message)}`),
+      '',
+    );
   }
   if (report.suppressed.length) {
     entries.push('## Suppressed', '', '| Rule | Location | Reason | Until |', '|---|---|---|---|', ...report.suppressed.map(suppressedRow), '');
@@ -165,5 +178,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
 
   const text = `${entries.join('\n').trimEnd()}\n`;
   if (options.maxLength === undefined || text.length <= options.maxLength) return text;
-  return capEntries(entries, options.maxLength, (omitted) => `\n…and ${omitted} more entries (the Markdown was cut to ${options.maxLength} characters; the JSON report has everything)`);
+  return capEntries(
+    entries,
+    options.maxLength,
+    (omitted) => `\n…and ${omitted} more entries (the Markdown was cut to ${options.maxLength} characters; the JSON report has everything)`,
+  );
 }

@@ -119,7 +119,10 @@ export function toSarif(report: Report, options: SarifOptions): SarifLog {
     })),
   ];
   if (all.length > results.length) {
-    notifications.push({ level: 'warning', message: { text: `${all.length - results.length} more results omitted: code scanning accepts at most ${SARIF_MAX_RESULTS} per run.` } });
+    notifications.push({
+      level: 'warning',
+      message: { text: `${all.length - results.length} more results omitted: code scanning accepts at most ${SARIF_MAX_RESULTS} per run.` },
+    });
   }
   return {
     $schema: SARIF_SCHEMA_URI,

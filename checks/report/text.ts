@@ -53,9 +53,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
   section(lines, paint, 'Errors (not evaluated)', report.errors, (entry) => [
     `[${entry.category}] ${oneLine(entry.target)}${errorPlace(entry) ? ` (${oneLine(errorPlace(entry) ?? '')})` : ''}: ${oneLine(entry.message)}`,
   ]);
-  section(lines, paint, 'Strengthened', report.strengthened, (entry) => [
-    `${entry.ruleId} at ${where(entry.location)}: ${oneLine(entry.message)}`,
-  ]);
+  section(lines, paint, 'Strengthened', report.strengthened, (entry) => [`${entry.ruleId} at ${where(entry.location)}: ${oneLine(entry.message)}`]);
   section(lines, paint, 'Notes', report.notes, (note) => [oneLine(note)]);
 
   lines.push(paint(BOLD, summaryLine(report)));

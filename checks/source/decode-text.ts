@@ -48,7 +48,8 @@ function utf16(path: string, bytes: Uint8Array, order: 'le' | 'be'): string {
   }
   // Control characters other than whitespace: binary data that happened to decode.
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) throw new UnreadableFileError(path, 'control characters in what decodes as UTF-16: binary, not text; not read');
+  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text))
+    throw new UnreadableFileError(path, 'control characters in what decodes as UTF-16: binary, not text; not read');
   return text;
 }
 

@@ -124,7 +124,7 @@ export class GitRefSource implements FileSource {
 /** `ls-tree -r -t -z -l` output: `<mode> <type> <oid> <size>\t<name>` records, NUL-terminated; names as bytes. */
 function parseTree(output: Buffer): Map<string, TreeEntry> {
   const entries = new Map<string, TreeEntry>();
-  for (let start = 0; start < output.length; ) {
+  for (let start = 0; start < output.length;) {
     const end = output.indexOf(0, start);
     const stop = end < 0 ? output.length : end;
     const tab = output.indexOf(9, start);
@@ -224,7 +224,8 @@ export class WorkingTreeSource implements FileSource {
   private async locate(path: string, relative: string): Promise<Buffer | undefined> {
     this.root ??= realpath(this.repoDir, { encoding: 'buffer' });
     const root = await this.root;
-    const isInside = (real: Buffer) => real.equals(root) || (real.length > root.length && real.subarray(0, root.length + 1).equals(Buffer.concat([root, Buffer.from(sep)])));
+    const isInside = (real: Buffer) =>
+      real.equals(root) || (real.length > root.length && real.subarray(0, root.length + 1).equals(Buffer.concat([root, Buffer.from(sep)])));
     let current = root;
     const names = relative.split('/');
     for (const [index, name] of names.entries()) {
@@ -265,7 +266,13 @@ async function defaultBranch(repoDir: string): Promise<string | undefined> {
     return (await runGit(repoDir, ['symbolic-ref', '--short', 'refs/remotes/origin/HEAD'])).toString('utf8').trim();
   } catch {
     for (const candidate of ['main', 'master']) {
-      if (await resolveCommit(repoDir, candidate).then(() => true, () => false)) return candidate;
+      if (
+        await resolveCommit(repoDir, candidate).then(
+          () => true,
+          () => false,
+        )
+      )
+        return candidate;
     }
     return undefined;
   }
@@ -275,7 +282,11 @@ async function resolveCommit(repoDir: string, ref: string): Promise<string> {
   try {
     return (await runGit(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])).toString('utf8').trim();
   } catch (error) {
-    if (error instanceof GitError) throw new GitError(['rev-parse', ref], `"${ref}" is not a commit in ${repoDir}; fetch it (actions/checkout with fetch-depth: 0) or pass another --base/--head`);
+    if (error instanceof GitError)
+      throw new GitError(
+        ['rev-parse', ref],
+        `"${ref}" is not a commit in ${repoDir}; fetch it (actions/checkout with fetch-depth: 0) or pass another --base/--head`,
+      );
     throw error;
   }
 }
@@ -286,7 +297,7 @@ const STATUS: Record<string, ChangeStatus> = { A: 'added', C: 'added', M: 'modif
 function parseNameStatus(output: Buffer): ChangedFile[] {
   const fields = nulFields(output);
   const changed: ChangedFile[] = [];
-  for (let i = 0; i < fields.length; ) {
+  for (let i = 0; i < fields.length;) {
     const code = fields[i++]?.[0] ?? '';
     const status = STATUS[code] ?? 'modified';
     if (code === 'R' || code === 'C') {

@@ -14,7 +14,7 @@ export function decodePath(bytes: Uint8Array): string {
     return STRICT_UTF8.decode(bytes);
   } catch {
     let text = '';
-    for (let at = 0; at < bytes.length; ) {
+    for (let at = 0; at < bytes.length;) {
       const length = utf8SequenceLength(bytes, at);
       if (length) {
         text += STRICT_UTF8.decode(bytes.subarray(at, at + length));

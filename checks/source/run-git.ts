@@ -36,7 +36,7 @@ export function runGit(repoDir: string, args: readonly string[], input?: string 
 /** Splits `-z` output into its NUL-separated fields; names that are not UTF-8 survive (see repo-paths). */
 export function nulFields(output: Buffer): string[] {
   const fields: string[] = [];
-  for (let start = 0; start < output.length; ) {
+  for (let start = 0; start < output.length;) {
     const end = output.indexOf(0, start);
     const stop = end < 0 ? output.length : end;
     fields.push(decodePath(output.subarray(start, stop)));

@@ -121,13 +121,7 @@ export function locate(root: PositionNode, path: readonly (string | number)[]): 
   return { startLine: range.startLine, endLine: range.endLine };
 }
 
-function buildNode(
-  text: string,
-  lines: number[],
-  frame: Frame,
-  end: number,
-  kind: string | null,
-): PositionNode {
+function buildNode(text: string, lines: number[], frame: Frame, end: number, kind: string | null): PositionNode {
   const start = skipInsignificant(text, frame.start, end);
   // An empty node (`key:` with nothing after it) stands on the line where it was opened.
   const node: PositionNode =

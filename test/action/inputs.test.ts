@@ -16,7 +16,17 @@ describe('readInputs', () => {
   });
 
   it('reads every input into one typed settings object', () => {
-    const inputs = { token: 't', mode: 'all', 'fail-on': 'medium', issues: 'False', shard: '2/4', base: 'main', head: 'HEAD', 'max-issues': '3', config: 'ops/hg.yml' };
+    const inputs = {
+      token: 't',
+      mode: 'all',
+      'fail-on': 'medium',
+      issues: 'False',
+      shard: '2/4',
+      base: 'main',
+      head: 'HEAD',
+      'max-issues': '3',
+      config: 'ops/hg.yml',
+    };
     expect(readInputs(given(inputs))).toEqual({
       config: 'ops/hg.yml',
       mode: 'all',

@@ -16,7 +16,7 @@ const offline = {} as GitHubClient;
 const silent = { info: () => undefined };
 
 describe('the Action reads its config as of the base commit', () => {
-  it('Given a base without a config and a pull request that adds one with fail-on: never, when loaded, then the defaults apply, not the PR\'s file', async () => {
+  it("Given a base without a config and a pull request that adds one with fail-on: never, when loaded, then the defaults apply, not the PR's file", async () => {
     // Given a base commit without config, and a head (checked out) that adds one switching the checks off
     const { dir, shas } = await createRepo([{ 'README.md': 'docs\n' }, { [CONFIG]: 'fail-on: never\ninfra:\n  exclude: ["**"]\n' }]);
     // When the config is loaded for the diff against the base
@@ -33,7 +33,7 @@ describe('the Action reads its config as of the base commit', () => {
     expect(loaded.config['fail-on']).toBe('medium');
   });
 
-  it('Given no base (a scheduled probe), when loaded, then the checkout\'s config applies', async () => {
+  it("Given no base (a scheduled probe), when loaded, then the checkout's config applies", async () => {
     const { dir } = await createRepo([{ [CONFIG]: 'fail-on: low\n' }]);
     expect((await loadConfig(CONFIG, contextOf(dir), undefined, offline, silent)).config['fail-on']).toBe('low');
   });

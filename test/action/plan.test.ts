@@ -10,11 +10,19 @@ const ROOT = `module "edge" {\n  source     = "./modules/edge"\n  ssl_policy = v
 const ADDRESS = 'module.edge.aws_lb_listener.https';
 
 describe('the bundled Action with a plan input', () => {
-  it('judges the plan a previous step wrote and annotates the resource block\'s line', async () => {
+  it("judges the plan a previous step wrote and annotates the resource block's line", async () => {
     // Given a pull request that changes only a tfvars value (no rule reads it) and the plan that change makes:
     // the module's listener goes from a TLS 1.2+ policy to one that accepts TLS 1.0
     const plan = planJson({
-      changes: [{ address: ADDRESS, type: 'aws_lb_listener', actions: ['update'], before: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }), after: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08' }) }],
+      changes: [
+        {
+          address: ADDRESS,
+          type: 'aws_lb_listener',
+          actions: ['update'],
+          before: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }),
+          after: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08' }),
+        },
+      ],
       rootModule: { module_calls: { edge: { source: './modules/edge', expressions: { ssl_policy: { references: ['var.ssl_policy'] } }, module: {} } } },
     });
     const { dir, shas } = await createRepo([
@@ -24,16 +32,26 @@ describe('the bundled Action with a plan input', () => {
     const [base, head] = shas as [string, string];
     const github = new FakeGitHub();
     // When the Action runs with `plan: infra/plan.json` against a loopback GitHub
-    const run = await runBundledAction({ repoDir: dir, eventName: 'pull_request', payload: pullRequestPayload('opened', base, head), apiUrl: await github.start(), inputs: { plan: 'infra/plan.json' } }).finally(() => github.stop());
+    const run = await runBundledAction({
+      repoDir: dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', base, head),
+      apiUrl: await github.start(),
+      inputs: { plan: 'infra/plan.json' },
+    }).finally(() => github.stop());
     // Every request it sent is one GitHub's API description accepts
     expect(github.problems).toEqual([]);
     // Then the check run fails with one annotation on the module's ssl_policy line
     const checkRun = github.checkRuns[0]!;
     expect([checkRun.status, checkRun.conclusion]).toEqual(['completed', 'failure']);
-    expect(checkRun.annotations.map((annotation) => [annotation.path, annotation.start_line, annotation.annotation_level])).toEqual([['infra/modules/edge/main.tf', 4, 'failure']]);
+    expect(checkRun.annotations.map((annotation) => [annotation.path, annotation.start_line, annotation.annotation_level])).toEqual([
+      ['infra/modules/edge/main.tf', 4, 'failure'],
+    ]);
     expect((checkRun.annotations[0] as { message?: string }).message).toContain(ADDRESS);
     expect(run.exitCode).toBe(1);
-    const report = JSON.parse(await readFile(run.outputs['report-json']!, 'utf8')) as { findings: { ruleId: string; change: string; location: { address?: string } }[] };
+    const report = JSON.parse(await readFile(run.outputs['report-json']!, 'utf8')) as {
+      findings: { ruleId: string; change: string; location: { address?: string } }[];
+    };
     expect(report.findings.map((finding) => [finding.ruleId, finding.change, finding.location.address])).toEqual([['IAC-LB-TLS-POLICY', 'weakened', ADDRESS]]);
   });
 });

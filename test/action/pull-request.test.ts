@@ -16,13 +16,16 @@ describe('the bundled Action on pull requests and pushes', () => {
 
   it('fails the check run with 60 annotations on the exact lines, sent 50 per request', async () => {
     // Given a pull request that makes 60 databases public
-    const { dir, shas } = await createRepo([
-      { [CONFIG]: 'fail-on: high\n', 'infra/db.tf': databases(60, false) },
-      { 'infra/db.tf': databases(60, true) },
-    ]);
+    const { dir, shas } = await createRepo([{ [CONFIG]: 'fail-on: high\n', 'infra/db.tf': databases(60, false) }, { 'infra/db.tf': databases(60, true) }]);
     const [base, head] = shas as [string, string];
     // When the Action runs on pull_request.opened (GITHUB_SHA is a merge commit it must ignore)
-    const run = await runBundledAction({ repoDir: dir, eventName: 'pull_request', payload: pullRequestPayload('opened', base, head), apiUrl, sha: 'e'.repeat(40) });
+    const run = await runBundledAction({
+      repoDir: dir,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', base, head),
+      apiUrl,
+      sha: 'e'.repeat(40),
+    });
     // Then one check run on the head SHA is completed as a failure with every annotation
     expect(github.checkRuns).toHaveLength(1);
     const checkRun = github.checkRuns[0]!;
@@ -33,7 +36,9 @@ describe('the bundled Action on pull requests and pushes', () => {
       ['infra/db.tf', 10, 'failure'],
     ]);
     // every database's publicly_accessible line once: none lost or sent twice across the two requests
-    expect(checkRun.annotations.map((annotation) => annotation.start_line).sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, index) => 7 * index + 3));
+    expect(checkRun.annotations.map((annotation) => annotation.start_line).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 60 }, (_, index) => 7 * index + 3),
+    );
     expect(github.routes().filter((route) => route.startsWith('PATCH'))).toHaveLength(2);
     expect(checkRun.output.title).toBe('60 blocking findings');
     // And the step fails, with outputs, the job summary and a SARIF file
@@ -110,7 +115,12 @@ describe('the bundled Action on pull requests and pushes', () => {
     const clone = join(tempDir('hipaa-guard-clone-'), 'checkout');
     git(origin.dir, 'clone', '--quiet', '--depth=1', `file://${origin.dir}`, clone);
     // When the Action runs there
-    const run = await runBundledAction({ repoDir: clone, eventName: 'pull_request', payload: pullRequestPayload('opened', origin.shas[0]!, origin.shas[1]!), apiUrl });
+    const run = await runBundledAction({
+      repoDir: clone,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', origin.shas[0]!, origin.shas[1]!),
+      apiUrl,
+    });
     // Then it fetched the base, said so, and found the change
     expect(run.stdout).toContain(`commit ${origin.shas[0]} is not in the checkout; fetching it`);
     expect(run.outputs).toMatchObject({ findings: '1', conclusion: 'failure' });
@@ -125,11 +135,18 @@ describe('the bundled Action on pull requests and pushes', () => {
     github.options.repoDir = origin.dir;
     github.pullRequest = { base: origin.shas[0]!, head: origin.shas[1]! };
     // When the Action runs
-    const run = await runBundledAction({ repoDir: clone, eventName: 'pull_request', payload: pullRequestPayload('opened', origin.shas[0]!, origin.shas[1]!), apiUrl });
+    const run = await runBundledAction({
+      repoDir: clone,
+      eventName: 'pull_request',
+      payload: pullRequestPayload('opened', origin.shas[0]!, origin.shas[1]!),
+      apiUrl,
+    });
     // Then it said so, read the files through the API, and found the three public databases
     expect(run.stdout).toContain(`config: ${CONFIG} as of the base commit ${origin.shas[0]!.slice(0, 12)} (through the API)`);
     expect(run.stdout).toContain('could not be fetched: reading the change through the compare API');
-    expect(github.routes()).toEqual(expect.arrayContaining([`GET /repos/acme/infra/compare/${origin.shas[0]}...${origin.shas[1]}`, 'GET /repos/acme/infra/pulls/2/files']));
+    expect(github.routes()).toEqual(
+      expect.arrayContaining([`GET /repos/acme/infra/compare/${origin.shas[0]}...${origin.shas[1]}`, 'GET /repos/acme/infra/pulls/2/files']),
+    );
     expect(run.outputs).toMatchObject({ findings: '3', blocking: '3', conclusion: 'failure' });
     expect(github.checkRuns[0]?.annotations.map((annotation) => annotation.start_line)).toEqual([3, 10, 17]);
   });

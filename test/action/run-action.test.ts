@@ -53,7 +53,14 @@ describe('runAction (from source)', () => {
     const runner = tempDir('hipaa-guard-runner-');
     const eventPath = join(runner, 'event.json');
     await writeFile(eventPath, JSON.stringify(payload));
-    const context = await readRunContext({ GITHUB_EVENT_NAME: eventName, GITHUB_EVENT_PATH: eventPath, GITHUB_REPOSITORY: 'acme/infra', GITHUB_WORKSPACE: workspace, GITHUB_API_URL: apiUrl, RUNNER_TEMP: runner });
+    const context = await readRunContext({
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_REPOSITORY: 'acme/infra',
+      GITHUB_WORKSPACE: workspace,
+      GITHUB_API_URL: apiUrl,
+      RUNNER_TEMP: runner,
+    });
     const settings = readInputs((name) => ({ token: 'ghs_test', ...inputs })[name] ?? '');
     const { port, record } = recordingPort();
     const result: ActionResult = await runAction(settings, context, testOctokit(apiUrl), publishOptions(), port);
@@ -71,7 +78,10 @@ describe('runAction (from source)', () => {
     const clone = join(tempDir('hipaa-guard-queue-'), 'checkout');
     git(origin.dir, 'clone', '--quiet', '--depth=1', `file://${origin.dir}`, clone);
     // When the Action runs on merge_group.checks_requested
-    const { result, record } = await runOn(clone, 'merge_group', { action: 'checks_requested', merge_group: { base_sha: base, head_sha: head, base_ref: 'refs/heads/main' } });
+    const { result, record } = await runOn(clone, 'merge_group', {
+      action: 'checks_requested',
+      merge_group: { base_sha: base, head_sha: head, base_ref: 'refs/heads/main' },
+    });
     // Then it fetched the base, judged the group by the base's config, and failed it on the head commit
     expect(record.lines).toContain(`commit ${base} is not in the checkout; fetching it (git fetch --depth=1 origin ${base})`);
     expect(record.lines).toContain(`config: ${CONFIG} as of the base commit ${base.slice(0, 12)}`);
@@ -96,7 +106,11 @@ describe('runAction (from source)', () => {
     git(origin.dir, 'clone', '--quiet', '--depth=1', '--branch=main', `file://${origin.dir}`, clone);
     const payload = {
       action: 'completed',
-      workflow_run: { head_sha: head, event: 'pull_request', pull_requests: [{ number: 5, head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } }] },
+      workflow_run: {
+        head_sha: head,
+        event: 'pull_request',
+        pull_requests: [{ number: 5, head: { sha: head, ref: 'feature' }, base: { sha: base, ref: 'main' } }],
+      },
     };
     // When the Action runs on workflow_run
     const { result } = await runOn(clone, 'workflow_run', payload);

@@ -44,7 +44,9 @@ afterEach(async () => {
 });
 
 function pullRequestOpened(): Record<string, unknown> {
-  const payload = inTestRepository(examplePayload('pull_request', 'opened') as ReturnType<typeof examplePayload> & { repository: { name: string; owner: { login: string } } });
+  const payload = inTestRepository(
+    examplePayload('pull_request', 'opened') as ReturnType<typeof examplePayload> & { repository: { name: string; owner: { login: string } } },
+  );
   const pull = payload.pull_request as { number: number; head: { sha: string }; base: { sha: string } };
   pull.head.sha = head;
   pull.base.sha = base;
@@ -61,16 +63,22 @@ const ours = () => github.checkRuns.filter((run) => run.app.id === REPLICA_APP_I
 const reporting = (runs: FakeCheckRun[]) => runs.filter((run) => run.status === 'completed' && run.conclusion !== 'cancelled');
 
 describe('one check run per head commit across replicas', () => {
-  it('Given two replicas sharing Redis, when both get the delivery at the same instant, then one creates and completes the only run, and the Action\'s run of the same name is never touched', async () => {
+  it("Given two replicas sharing Redis, when both get the delivery at the same instant, then one creates and completes the only run, and the Action's run of the same name is never touched", async () => {
     // Given the Action's run of the same name on the commit, and two replicas on one Redis
     const foreign = github.addForeignCheckRun(head, ACTION_APP_ID);
-    replicas.push(await startReplica(apiUrl, { redisUrl: redis.url, scan: scanChanges }), await startReplica(apiUrl, { redisUrl: redis.url, scan: scanChanges }));
+    replicas.push(
+      await startReplica(apiUrl, { redisUrl: redis.url, scan: scanChanges }),
+      await startReplica(apiUrl, { redisUrl: redis.url, scan: scanChanges }),
+    );
     const holds = replicas.map((replica) => vi.spyOn(replica.shared!, 'hold'));
     // When both receive the pull request at once
     await raceDeliveries(replicas[0]!, replicas[1]!);
     // Then both asked Redis for the commit's check: one got it, the other was refused
     const answers = await Promise.all(holds.flatMap((hold) => hold.mock.results.map((result) => result.value as Promise<unknown>)));
-    expect(holds.map((hold) => hold.mock.calls.map(([key]) => key))).toEqual([[`check:Codertocat/Hello-World@${head}:HIPAA safeguards`], [`check:Codertocat/Hello-World@${head}:HIPAA safeguards`]]);
+    expect(holds.map((hold) => hold.mock.calls.map(([key]) => key))).toEqual([
+      [`check:Codertocat/Hello-World@${head}:HIPAA safeguards`],
+      [`check:Codertocat/Hello-World@${head}:HIPAA safeguards`],
+    ]);
     expect(answers.map((answer) => typeof answer).sort()).toEqual(['function', 'undefined']);
     // And one run of ours was created, and it reports
     expect(github.routes().filter((route) => route === 'POST /repos/Codertocat/Hello-World/check-runs')).toHaveLength(1);

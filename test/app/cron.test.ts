@@ -43,11 +43,7 @@ describe('parseCron', () => {
   });
 
   it('Given both day fields restricted, when asked for firings, then a day matching either fires', () => {
-    expect(firings('0 0 1 * sat', '2026-11-23T00:00:00Z', 3)).toEqual([
-      '2026-11-28T00:00:00.000Z',
-      '2026-12-01T00:00:00.000Z',
-      '2026-12-05T00:00:00.000Z',
-    ]);
+    expect(firings('0 0 1 * sat', '2026-11-23T00:00:00Z', 3)).toEqual(['2026-11-28T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '2026-12-05T00:00:00.000Z']);
   });
 
   it('Given month names and a year boundary, when asked for firings, then it rolls into the next year', () => {

@@ -44,11 +44,17 @@ export function fakeSweepSteps(options: FakeStepsOptions): SweepSteps & { close(
       const label = `${repository.owner}/${repository.repo}`;
       await redis.rpush(ATTEMPTS_KEY, label);
       await sleep(options.holdMs);
-      if (options.failing?.includes(label)) return { repository: label, status: 'failed', endpoints: 0, refused: 0, findings: 0, detail: 'GitHub answered 502' };
+      if (options.failing?.includes(label))
+        return { repository: label, status: 'failed', endpoints: 0, refused: 0, findings: 0, detail: 'GitHub answered 502' };
       await redis.rpush(SWEPT_KEY, `${options.replica} ${label}`);
       return { repository: label, status: 'probed', endpoints: 1, refused: 0, findings: 0 };
     },
-    summarize: (started, installations, repositories): SweepSummary => ({ startedAt: started.toISOString(), finishedAt: new Date().toISOString(), installations, repositories }),
+    summarize: (started, installations, repositories): SweepSummary => ({
+      startedAt: started.toISOString(),
+      finishedAt: new Date().toISOString(),
+      installations,
+      repositories,
+    }),
     close: () => redis.disconnect(),
   };
 }

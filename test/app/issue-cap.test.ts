@@ -55,7 +55,9 @@ function failingProbe(probed: { count: number }) {
     probed.count++;
     const now = request.now.toISOString();
     const targets = request.config.endpoints.map((endpoint) => ({ kind: 'endpoint' as const, url: endpoint.url, engine: 'native' as const }));
-    const findings = request.config.endpoints.map((endpoint) => endpointFinding(undefined, { location: { kind: 'endpoint', url: endpoint.url, address: '203.0.113.7' }, subject: endpoint.url }));
+    const findings = request.config.endpoints.map((endpoint) =>
+      endpointFinding(undefined, { location: { kind: 'endpoint', url: endpoint.url, address: '203.0.113.7' }, subject: endpoint.url }),
+    );
     return Promise.resolve(cleanReport({ startedAt: now, finishedAt: now, targets, findings }));
   };
 }
@@ -98,10 +100,19 @@ describe('the sweep-wide cap on issues created', () => {
 describe('SharedSweeps through Redis', () => {
   // Neither started nor sweeping: only their Redis counters and holds are used here.
   const unused = () => Promise.reject(new Error('no sweep in this test'));
-  const steps: SweepSteps = { installations: unused, repositoriesOf: unused, sweepOne: unused, auth: unused, summarize: () => { throw new Error('no sweep in this test'); } };
-  const shared = (): SharedSweeps => new SharedSweeps({ redisUrl: redis.url, steps, now: () => new Date(), concurrency: 1, repositoriesPerHour: 1, log: quiet });
+  const steps: SweepSteps = {
+    installations: unused,
+    repositoriesOf: unused,
+    sweepOne: unused,
+    auth: unused,
+    summarize: () => {
+      throw new Error('no sweep in this test');
+    },
+  };
+  const shared = (): SharedSweeps =>
+    new SharedSweeps({ redisUrl: redis.url, steps, now: () => new Date(), concurrency: 1, repositoriesPerHour: 1, log: quiet });
 
-  it('Given two replicas taking from one sweep\'s budget at once, then they are granted the cap in total, never more', async () => {
+  it("Given two replicas taking from one sweep's budget at once, then they are granted the cap in total, never more", async () => {
     const [a, b] = [shared(), shared()];
     try {
       const started = new Date('2026-11-24T03:00:00Z');
@@ -114,7 +125,7 @@ describe('SharedSweeps through Redis', () => {
     }
   });
 
-  it('Given a hold, then a second replica is refused until it is released or expires, and a late release never frees another replica\'s hold', async () => {
+  it("Given a hold, then a second replica is refused until it is released or expires, and a late release never frees another replica's hold", async () => {
     const [a, b] = [shared(), shared()];
     try {
       const release = await a.hold('check:acme/infra@c0ffee', 300);

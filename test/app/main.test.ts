@@ -24,7 +24,9 @@ async function fakeGhes(status: number, asked: string[] = []): Promise<string> {
   const server = createServer((request, response) => {
     asked.push(`${request.method} ${request.url}`);
     const ok = request.url === '/api/v3/app' && status === 200;
-    response.writeHead(ok ? 200 : status, { 'content-type': 'application/json' }).end(JSON.stringify(ok ? { id: 123, slug: 'hipaa-guard' } : { message: 'Bad credentials' }));
+    response
+      .writeHead(ok ? 200 : status, { 'content-type': 'application/json' })
+      .end(JSON.stringify(ok ? { id: 123, slug: 'hipaa-guard' } : { message: 'Bad credentials' }));
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,7 +42,11 @@ interface Started {
 }
 
 function startApp(env: Record<string, string>, args: string[] = [], cwd = process.cwd()): Started {
-  const child = spawn(TSX, [MAIN, ...args], { cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [MAIN, ...args], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.push(child);
   let out = '';
   let err = '';
@@ -61,7 +67,10 @@ async function waitFor<T>(app: Started, probe: () => Promise<T | undefined> | T 
 
 function listeningPort(app: Started): Promise<number> {
   return waitFor(app, () => {
-    const line = app.stdout().split('\n').find((text) => text.includes('hipaa-guard app listening'));
+    const line = app
+      .stdout()
+      .split('\n')
+      .find((text) => text.includes('hipaa-guard app listening'));
     return line ? (JSON.parse(line) as { port: number }).port : undefined;
   });
 }
@@ -75,7 +84,16 @@ describe('npm run app (app/main.ts)', () => {
 
   it('Given a key GitHub rejects, when started, then it says so in one line without the key and exits 1', async () => {
     const host = await fakeGhes(401);
-    const app = startApp({ APP_ID: '123', PRIVATE_KEY: TEST_PRIVATE_KEY, WEBHOOK_SECRET: 'hook', GHE_HOST: host, GHE_PROTOCOL: 'http', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'fatal' });
+    const app = startApp({
+      APP_ID: '123',
+      PRIVATE_KEY: TEST_PRIVATE_KEY,
+      WEBHOOK_SECRET: 'hook',
+      GHE_HOST: host,
+      GHE_PROTOCOL: 'http',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'fatal',
+    });
     expect(await app.exited).toBe(1);
     expect(app.stderr()).toBe(
       'hipaa-guard app: PRIVATE_KEY: GitHub rejected the credentials of app 123 (HTTP 401); check that APP_ID and the private key belong to the same app\n',
@@ -86,7 +104,16 @@ describe('npm run app (app/main.ts)', () => {
   it('Given valid credentials on GitHub Enterprise Server, when started, then /health answers and unsigned webhooks are refused', async () => {
     const asked: string[] = [];
     const host = await fakeGhes(200, asked);
-    const app = startApp({ APP_ID: '123', PRIVATE_KEY: TEST_PRIVATE_KEY, WEBHOOK_SECRET: 'hook-secret', GHE_HOST: host, GHE_PROTOCOL: 'http', PORT: '0', HOST: '127.0.0.1', HIPAA_GUARD_SWEEP_CRON: 'off' });
+    const app = startApp({
+      APP_ID: '123',
+      PRIVATE_KEY: TEST_PRIVATE_KEY,
+      WEBHOOK_SECRET: 'hook-secret',
+      GHE_HOST: host,
+      GHE_PROTOCOL: 'http',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      HIPAA_GUARD_SWEEP_CRON: 'off',
+    });
     const port = await listeningPort(app);
 
     const health = await fetch(`http://127.0.0.1:${port}/health`);
@@ -130,7 +157,9 @@ describe('npm run app (app/main.ts)', () => {
       });
 
       expect(page).toContain('https://github.com/settings/apps/new');
-      expect(page).toContain('"default_permissions":{"checks":"write","contents":"read","issues":"write","pull_requests":"read","merge_queues":"read","metadata":"read"}');
+      expect(page).toContain(
+        '"default_permissions":{"checks":"write","contents":"read","issues":"write","pull_requests":"read","merge_queues":"read","metadata":"read"}',
+      );
       expect(page).toContain('"default_events":["pull_request","check_suite","check_run","merge_group"]');
     } finally {
       rmSync(dir, { recursive: true, force: true });

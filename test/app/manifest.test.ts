@@ -6,7 +6,14 @@ const manifest = load(readFileSync('app.yml', 'utf8')) as { default_events: stri
 
 describe('app.yml', () => {
   it('Given the manifest, when read, then it asks for exactly the least-privilege permissions the handlers use', () => {
-    expect(manifest.default_permissions).toEqual({ checks: 'write', contents: 'read', issues: 'write', pull_requests: 'read', merge_queues: 'read', metadata: 'read' });
+    expect(manifest.default_permissions).toEqual({
+      checks: 'write',
+      contents: 'read',
+      issues: 'write',
+      pull_requests: 'read',
+      merge_queues: 'read',
+      metadata: 'read',
+    });
   });
 
   it('Given the manifest, when read, then it subscribes to exactly the events the app wires', () => {

@@ -66,12 +66,18 @@ function recordingScan(seen: { changes?: ChangeSet; config?: Config }[]): ScanCh
 
 const cleanScan: ScanChanges = (_changes, _config, { now }) => Promise.resolve(cleanReport({ startedAt: now.toISOString() }));
 
-type Body = { status?: string; conclusion?: string; output?: { title?: string; summary?: string; annotations?: { path: string; start_line: number; end_line: number }[] } };
+type Body = {
+  status?: string;
+  conclusion?: string;
+  output?: { title?: string; summary?: string; annotations?: { path: string; start_line: number; end_line: number }[] };
+};
 
 /** The bodies of the App's check-run creations. */
-const creations = () => fake.github.requests.filter((request) => request.method === 'POST' && request.path === `${REPOSITORY}/check-runs`).map((request) => request.body);
+const creations = () =>
+  fake.github.requests.filter((request) => request.method === 'POST' && request.path === `${REPOSITORY}/check-runs`).map((request) => request.body);
 /** The bodies of the App's check-run updates, in order. */
-const updates = () => fake.github.requests.filter((request) => request.method === 'PATCH' && /\/check-runs\/\d+$/.test(request.path)).map((request) => request.body as Body);
+const updates = () =>
+  fake.github.requests.filter((request) => request.method === 'PATCH' && /\/check-runs\/\d+$/.test(request.path)).map((request) => request.body as Body);
 const routeCount = (route: string) => fake.github.routes().filter((sent) => sent === route).length;
 
 describe('pull request checks', () => {
@@ -86,7 +92,11 @@ describe('pull request checks', () => {
   });
 
   it('Given findings on changed files, when a PR opens, then the run is created in progress and completed with annotations on those lines', async () => {
-    const change = givenRepository(CONFIG, { 'infra/main.tf': 'locals { a = 2 }\n', 'infra/logs.tf': 'locals {}\n' }, { 'infra/main.tf': 'locals { a = 1 }\n' });
+    const change = givenRepository(
+      CONFIG,
+      { 'infra/main.tf': 'locals { a = 2 }\n', 'infra/logs.tf': 'locals {}\n' },
+      { 'infra/main.tf': 'locals { a = 1 }\n' },
+    );
     const seen: { changes?: ChangeSet; config?: Config }[] = [];
     app = await createTestApp({ apiUrl: fake.apiUrl, scan: recordingScan(seen) });
 
@@ -130,7 +140,13 @@ describe('pull request checks', () => {
 
     expect(updates()[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(updates()[0]?.output?.annotations).toEqual([
-      expect.objectContaining({ path: 'infra/lb.tf', start_line: 4, end_line: 4, annotation_level: 'failure', title: expect.stringContaining('IAC-LB-TLS-POLICY') }),
+      expect.objectContaining({
+        path: 'infra/lb.tf',
+        start_line: 4,
+        end_line: 4,
+        annotation_level: 'failure',
+        title: expect.stringContaining('IAC-LB-TLS-POLICY'),
+      }),
     ]);
   });
 
@@ -157,7 +173,11 @@ describe('pull request checks', () => {
       [undefined, 50],
       ['completed', 20],
     ]);
-    expect(updates().flatMap((update) => update.output?.annotations ?? []).map((annotation) => annotation.path)).toEqual(files);
+    expect(
+      updates()
+        .flatMap((update) => update.output?.annotations ?? [])
+        .map((annotation) => annotation.path),
+    ).toEqual(files);
   });
 
   it('Given a 3,001-file PR (GitHub lists 3,000) in a repository too large for the trees API, when checked, then the run is not a success and names what was not checked', async () => {
@@ -198,21 +218,24 @@ describe('pull request checks', () => {
     ['a value that does not fit the schema', 'profile: hipaa\nfail-on: sometimes\n', 2, 'fail-on: '],
     ['a broken YAML line', 'profile: hipaa\nfail-on: [high\nengine: native\n', 3, 'invalid YAML'],
     ['an unknown key', 'profile: hipaa\ninfra:\n  exclud: ["docs/**"]\n', 3, 'unknown key "exclud"'],
-  ])('Given a config with %s, when a PR opens, then the run fails with that line annotated on the config file, as the Action reports it', async (_what, yaml, line, message) => {
-    const change = givenRepository(yaml, { 'main.tf': 'locals {}\n' });
-    app = await createTestApp({ apiUrl: fake.apiUrl });
+  ])(
+    'Given a config with %s, when a PR opens, then the run fails with that line annotated on the config file, as the Action reports it',
+    async (_what, yaml, line, message) => {
+      const change = givenRepository(yaml, { 'main.tf': 'locals {}\n' });
+      app = await createTestApp({ apiUrl: fake.apiUrl });
 
-    await app.receive('pull_request', pullRequestEvent('opened', change));
+      await app.receive('pull_request', pullRequestEvent('opened', change));
 
-    // Read through Probot's config plugin, then once more as text to place the problem on its line
-    expect(routeCount(CONFIG_ROUTE)).toBe(2);
-    expect(updates()).toHaveLength(1);
-    expect(updates()[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Configuration error in .github/hipaa-guard.yml' } });
-    expect(updates()[0]?.output?.summary).toContain(`\`.github/hipaa-guard.yml:${line}\``);
-    expect(updates()[0]?.output?.annotations).toEqual([
-      expect.objectContaining({ path: '.github/hipaa-guard.yml', start_line: line, annotation_level: 'failure', message: expect.stringContaining(message) }),
-    ]);
-  });
+      // Read through Probot's config plugin, then once more as text to place the problem on its line
+      expect(routeCount(CONFIG_ROUTE)).toBe(2);
+      expect(updates()).toHaveLength(1);
+      expect(updates()[0]).toMatchObject({ status: 'completed', conclusion: 'failure', output: { title: 'Configuration error in .github/hipaa-guard.yml' } });
+      expect(updates()[0]?.output?.summary).toContain(`\`.github/hipaa-guard.yml:${line}\``);
+      expect(updates()[0]?.output?.annotations).toEqual([
+        expect.objectContaining({ path: '.github/hipaa-guard.yml', start_line: line, annotation_level: 'failure', message: expect.stringContaining(message) }),
+      ]);
+    },
+  );
 
   it('Given a redelivered webhook, when the run exists already, then that run is updated and no second one is created', async () => {
     const change = givenRepository(CONFIG, { 'main.tf': 'locals {}\n' });
@@ -250,7 +273,10 @@ describe('pull request checks', () => {
     const seen: { changes?: ChangeSet }[] = [];
     app = await createTestApp({ apiUrl: fake.apiUrl, scan: recordingScan(seen) });
     const payload = inTestRepository(
-      examplePayload('merge_group', 'checks_requested') as { merge_group: { head_sha: string; base_sha: string }; repository: { name: string; owner: { login: string } } },
+      examplePayload('merge_group', 'checks_requested') as {
+        merge_group: { head_sha: string; base_sha: string };
+        repository: { name: string; owner: { login: string } };
+      },
     );
     Object.assign(payload.merge_group, { head_sha: change.head, base_sha: change.base });
 
@@ -290,7 +316,9 @@ describe('pull request checks', () => {
     const change = givenRepository(CONFIG, { 'k8s/ingress.yaml': 'kind: Ingress\n' });
     const seen: { changes?: ChangeSet }[] = [];
     app = await createTestApp({ apiUrl: fake.apiUrl, scan: recordingScan(seen) });
-    const payload = examplePayload('check_suite', 'rerequested') as { check_suite: { head_sha: string; pull_requests: { number: number; base: { sha: string } }[] } };
+    const payload = examplePayload('check_suite', 'rerequested') as {
+      check_suite: { head_sha: string; pull_requests: { number: number; base: { sha: string } }[] };
+    };
     payload.check_suite.head_sha = change.head;
     payload.check_suite.pull_requests[0]!.base.sha = change.base;
 

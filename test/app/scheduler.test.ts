@@ -7,7 +7,12 @@ describe('scheduleJob', () => {
   it('Given a nightly schedule, when two nights pass, then the job ran at each firing', async () => {
     const clock = new FakeClock('2026-11-23T20:00:00Z');
     const runs: string[] = [];
-    const job = scheduleJob(parseCron('0 3 * * *'), () => Promise.resolve(runs.push(clock.now().toISOString())), clock, () => undefined);
+    const job = scheduleJob(
+      parseCron('0 3 * * *'),
+      () => Promise.resolve(runs.push(clock.now().toISOString())),
+      clock,
+      () => undefined,
+    );
 
     await clock.advanceTo('2026-11-25T12:00:00Z');
 
@@ -19,7 +24,12 @@ describe('scheduleJob', () => {
   it('Given a run that throws, when it fires, then the error is reported and the next firing is still armed', async () => {
     const clock = new FakeClock('2026-11-23T20:00:00Z');
     const errors: unknown[] = [];
-    scheduleJob(parseCron('0 3 * * *'), () => Promise.reject(new Error('GitHub is down')), clock, (error) => errors.push(error));
+    scheduleJob(
+      parseCron('0 3 * * *'),
+      () => Promise.reject(new Error('GitHub is down')),
+      clock,
+      (error) => errors.push(error),
+    );
 
     await clock.advanceTo('2026-11-24T04:00:00Z');
 
@@ -30,7 +40,12 @@ describe('scheduleJob', () => {
   it('Given a monthly schedule further away than a Node timer can wait, when armed, then it waits in steps and fires on time', async () => {
     const clock = new FakeClock('2026-01-01T00:00:00Z');
     const runs: string[] = [];
-    scheduleJob(parseCron('0 0 1 3 *'), () => Promise.resolve(runs.push(clock.now().toISOString())), clock, () => undefined);
+    scheduleJob(
+      parseCron('0 0 1 3 *'),
+      () => Promise.resolve(runs.push(clock.now().toISOString())),
+      clock,
+      () => undefined,
+    );
 
     expect(clock.pending()).toEqual([new Date(Date.parse('2026-01-01T00:00:00Z') + 2 ** 31 - 1).toISOString()]);
     await clock.advanceTo('2026-03-02T00:00:00Z');

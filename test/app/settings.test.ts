@@ -49,7 +49,13 @@ describe('readAppSettings', () => {
       },
       noFiles,
     );
-    expect(settings).toMatchObject({ baseUrl: 'http://github.example.org/api/v3', host: '127.0.0.1', port: 8080, sweepSecret: 'x'.repeat(32), allowNetworks: ['127.0.0.1/32'] });
+    expect(settings).toMatchObject({
+      baseUrl: 'http://github.example.org/api/v3',
+      host: '127.0.0.1',
+      port: 8080,
+      sweepSecret: 'x'.repeat(32),
+      allowNetworks: ['127.0.0.1/32'],
+    });
     expect(settings.sweepSchedule).toBeUndefined();
   });
 
@@ -62,7 +68,9 @@ describe('readAppSettings', () => {
 
   it('Given PRIVATE_KEY_PATH, when read, then the key comes from that file', () => {
     const { PRIVATE_KEY: _unused, ...withoutKey } = base;
-    const settings = readAppSettings({ ...withoutKey, PRIVATE_KEY_PATH: '/keys/app.pem' }, (path) => (path === '/keys/app.pem' ? TEST_PRIVATE_KEY : noFiles(path)));
+    const settings = readAppSettings({ ...withoutKey, PRIVATE_KEY_PATH: '/keys/app.pem' }, (path) =>
+      path === '/keys/app.pem' ? TEST_PRIVATE_KEY : noFiles(path),
+    );
     expect(settings.privateKey).toBe(TEST_PRIVATE_KEY);
   });
 
@@ -71,12 +79,20 @@ describe('readAppSettings', () => {
     ['APP_ID not a number', { ...base, APP_ID: 'my-app' }, "APP_ID: expected the App ID from the app's settings page (a number)"],
     ['WEBHOOK_SECRET missing', { APP_ID: '1', PRIVATE_KEY: TEST_PRIVATE_KEY }, "WEBHOOK_SECRET: set it to the webhook secret entered in the app's settings"],
     ['no key at all', { APP_ID: '1', WEBHOOK_SECRET: 's' }, "PRIVATE_KEY: set PRIVATE_KEY to the app's private key, or PRIVATE_KEY_PATH to its .pem file"],
-    ['a key that is not PEM', { ...base, PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nnot a key\n-----END RSA PRIVATE KEY-----' }, 'PRIVATE_KEY: not an RSA private key in PEM form'],
+    [
+      'a key that is not PEM',
+      { ...base, PRIVATE_KEY: '-----BEGIN RSA PRIVATE KEY-----\nnot a key\n-----END RSA PRIVATE KEY-----' },
+      'PRIVATE_KEY: not an RSA private key in PEM form',
+    ],
     ['an unreadable key file', { APP_ID: '1', WEBHOOK_SECRET: 's', PRIVATE_KEY_PATH: '/nope.pem' }, 'PRIVATE_KEY_PATH: cannot read /nope.pem (ENOENT)'],
     ['a bad port', { ...base, PORT: '70000' }, 'PORT: expected a TCP port between 0 and 65535'],
     ['a GHE_HOST with a scheme', { ...base, GHE_HOST: 'https://github.example.org' }, 'GHE_HOST: expected a host name such as github.example.org'],
     ['a short sweep secret', { ...base, SWEEP_SECRET: 'hunter2' }, 'SWEEP_SECRET: use at least 32 random characters'],
-    ['a bad cron', { ...base, HIPAA_GUARD_SWEEP_CRON: '0 25 * * *' }, 'HIPAA_GUARD_SWEEP_CRON: invalid cron expression "0 25 * * *": hour "25" is outside 0-23'],
+    [
+      'a bad cron',
+      { ...base, HIPAA_GUARD_SWEEP_CRON: '0 25 * * *' },
+      'HIPAA_GUARD_SWEEP_CRON: invalid cron expression "0 25 * * *": hour "25" is outside 0-23',
+    ],
     ['a bare address in the allowlist', { ...base, HIPAA_GUARD_ALLOW_NETWORKS: '127.0.0.1' }, 'HIPAA_GUARD_ALLOW_NETWORKS: "127.0.0.1" is not a CIDR'],
   ])('Given %s, when read, then one line names the variable', (_case, env, message) => {
     expect(problemOf(env)).toContain(message);
@@ -95,15 +111,30 @@ describe('readAppSettings: the shared sweep queue', () => {
 
   it('Given REDIS_URL and the queue options, when read, then each is honoured', () => {
     const settings = readAppSettings(
-      { ...base, REDIS_URL: 'redis://redis.internal:6379', HIPAA_GUARD_QUEUE_CONCURRENCY: '8', HIPAA_GUARD_REPOS_PER_HOUR: '900', HIPAA_GUARD_QUEUE_LOCK_SECONDS: '45' },
+      {
+        ...base,
+        REDIS_URL: 'redis://redis.internal:6379',
+        HIPAA_GUARD_QUEUE_CONCURRENCY: '8',
+        HIPAA_GUARD_REPOS_PER_HOUR: '900',
+        HIPAA_GUARD_QUEUE_LOCK_SECONDS: '45',
+      },
       noFiles,
     );
     expect(settings.queue).toEqual({ redisUrl: 'redis://redis.internal:6379', concurrency: 8, repositoriesPerHour: 900, lockDurationMs: 45_000 });
-    expect(readAppSettings({ ...base, REDIS_URL: 'rediss://cache:6380' }, noFiles).queue).toEqual({ redisUrl: 'rediss://cache:6380', concurrency: 4, repositoriesPerHour: 500, lockDurationMs: 30_000 });
+    expect(readAppSettings({ ...base, REDIS_URL: 'rediss://cache:6380' }, noFiles).queue).toEqual({
+      redisUrl: 'rediss://cache:6380',
+      concurrency: 4,
+      repositoriesPerHour: 500,
+      lockDurationMs: 30_000,
+    });
   });
 
   it('Given a REDIS_URL that is not a redis URL, when read, then the problem names the variable', () => {
-    expect(problemOf({ ...base, REDIS_URL: 'localhost:6379' })).toBe('REDIS_URL: expected redis://host:port (or rediss:// for TLS), or unset it to sweep in process');
-    expect(problemOf({ ...base, REDIS_URL: 'redis://x', HIPAA_GUARD_QUEUE_CONCURRENCY: '0' })).toBe('HIPAA_GUARD_QUEUE_CONCURRENCY: expected a count between 1 and 64');
+    expect(problemOf({ ...base, REDIS_URL: 'localhost:6379' })).toBe(
+      'REDIS_URL: expected redis://host:port (or rediss:// for TLS), or unset it to sweep in process',
+    );
+    expect(problemOf({ ...base, REDIS_URL: 'redis://x', HIPAA_GUARD_QUEUE_CONCURRENCY: '0' })).toBe(
+      'HIPAA_GUARD_QUEUE_CONCURRENCY: expected a count between 1 and 64',
+    );
   });
 });

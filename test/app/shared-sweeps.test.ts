@@ -39,7 +39,18 @@ afterEach(async () => {
 /** A replica in this process. */
 function replica(name: string, steps: Partial<FakeStepsOptions> = {}, options: Partial<SharedSweepsOptions> = {}): SharedSweeps {
   const fake = fakeSweepSteps({ replica: name, redisUrl: redis.url, installations: 2, repositories: 5, holdMs: 20, ...steps });
-  const shared = new SharedSweeps({ redisUrl: redis.url, steps: fake, now: () => new Date(), concurrency: 2, repositoriesPerHour: 100_000, lockDurationMs: 2_000, attempts: 2, retryDelayMs: 100, log: quiet, ...options });
+  const shared = new SharedSweeps({
+    redisUrl: redis.url,
+    steps: fake,
+    now: () => new Date(),
+    concurrency: 2,
+    repositoriesPerHour: 100_000,
+    lockDurationMs: 2_000,
+    attempts: 2,
+    retryDelayMs: 100,
+    log: quiet,
+    ...options,
+  });
   cleanups.push(async () => {
     await shared.close();
     fake.close();
@@ -75,7 +86,9 @@ async function swept(): Promise<{ replica: string; repository: string }[]> {
 }
 
 const allRepositories = (installations: number, repositories: number) =>
-  Array.from({ length: installations }, (_, i) => Array.from({ length: repositories }, (_, r) => `org${i + 1}/repo${r + 1}`)).flat().sort();
+  Array.from({ length: installations }, (_, i) => Array.from({ length: repositories }, (_, r) => `org${i + 1}/repo${r + 1}`))
+    .flat()
+    .sort();
 
 describe('sweeps shared through Redis', () => {
   it('Given two replicas, when a sweep runs, then every repository is swept once, both replicas take part, and the summary lists them all', async () => {
@@ -183,7 +196,14 @@ describe('sweeps shared through Redis', () => {
 
   it('Given a replica whose Redis goes away, when /health is asked, then it says the queue is disconnected (503), and ok again once it is back', async () => {
     const own = await startRedis();
-    const shared = new SharedSweeps({ redisUrl: own.url, steps: fakeSweepSteps({ replica: 'a', redisUrl: own.url, installations: 0, repositories: 0, holdMs: 0 }), now: () => new Date(), concurrency: 1, repositoriesPerHour: 1, log: quiet });
+    const shared = new SharedSweeps({
+      redisUrl: own.url,
+      steps: fakeSweepSteps({ replica: 'a', redisUrl: own.url, installations: 0, repositories: 0, holdMs: 0 }),
+      now: () => new Date(),
+      concurrency: 1,
+      repositoriesPerHour: 1,
+      log: quiet,
+    });
     await shared.start();
     const server = createServer((request, response) => void healthRoute(() => shared.health())(request, response));
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -13,7 +13,8 @@ const PATIENCE = { timeout: 15_000, interval: 20 };
 const SECRET = 's'.repeat(40);
 const INSTALLATION = 4242;
 const API = 'https://api.example.org';
-const PUBLIC_DNS: Resolver = (host) => (host === 'api.example.org' ? Promise.resolve(['203.0.113.7']) : Promise.reject(new Error(`getaddrinfo ENOTFOUND ${host}`)));
+const PUBLIC_DNS: Resolver = (host) =>
+  host === 'api.example.org' ? Promise.resolve(['203.0.113.7']) : Promise.reject(new Error(`getaddrinfo ENOTFOUND ${host}`));
 
 // Every request the App sends must fit GitHub's API description and its size limits
 const fake = useFakeGitHub();
@@ -37,9 +38,16 @@ function scriptedProbe(verdicts: () => Rule[], asked: ProbeRequest[] = []) {
       cleanReport({
         startedAt: now,
         finishedAt: now,
-        targets: request.config.endpoints.map((endpoint) => ({ kind: 'endpoint' as const, url: endpoint.url, ...(endpoint.address ? { address: endpoint.address } : {}), engine: 'native' as const })),
+        targets: request.config.endpoints.map((endpoint) => ({
+          kind: 'endpoint' as const,
+          url: endpoint.url,
+          ...(endpoint.address ? { address: endpoint.address } : {}),
+          engine: 'native' as const,
+        })),
         findings: request.config.endpoints.flatMap((endpoint) =>
-          verdicts().map((rule) => endpointFinding(rule, { location: { kind: 'endpoint', url: endpoint.url, address: endpoint.address ?? '' }, subject: endpoint.url })),
+          verdicts().map((rule) =>
+            endpointFinding(rule, { location: { kind: 'endpoint', url: endpoint.url, address: endpoint.address ?? '' }, subject: endpoint.url }),
+          ),
         ),
       }),
     );
@@ -102,7 +110,12 @@ describe('sweeps', () => {
 
   it('Given the nightly schedule, when the clock reaches 03:00 UTC, then the sweep runs by itself', async () => {
     const asked: ProbeRequest[] = [];
-    app = await createTestApp({ apiUrl: fake.apiUrl, probe: scriptedProbe(() => [], asked), resolve: PUBLIC_DNS, settings: { sweepSchedule: parseCron('0 3 * * *') } });
+    app = await createTestApp({
+      apiUrl: fake.apiUrl,
+      probe: scriptedProbe(() => [], asked),
+      resolve: PUBLIC_DNS,
+      settings: { sweepSchedule: parseCron('0 3 * * *') },
+    });
     fake.github.addInstallation(INSTALLATION, [{ owner: 'acme', repo: 'portal', config: `endpoints:\n  - url: ${API}\n` }]);
 
     await app.clock.advanceTo('2026-11-24T12:00:00Z');
@@ -115,7 +128,12 @@ describe('sweeps', () => {
   it('Given two installations and a jitter window, when the schedule fires, then each installation starts at its own stable offset', async () => {
     const asked: ProbeRequest[] = [];
     const window = 30 * 60_000;
-    app = await createTestApp({ apiUrl: fake.apiUrl, probe: scriptedProbe(() => [], asked), resolve: PUBLIC_DNS, settings: { sweepSchedule: parseCron('0 3 * * *'), sweepJitterMs: window } });
+    app = await createTestApp({
+      apiUrl: fake.apiUrl,
+      probe: scriptedProbe(() => [], asked),
+      resolve: PUBLIC_DNS,
+      settings: { sweepSchedule: parseCron('0 3 * * *'), sweepJitterMs: window },
+    });
     const config = `endpoints:\n  - url: ${API}\n`;
     fake.github.addInstallation(11, [{ owner: 'north', repo: 'portal', config }]);
     fake.github.addInstallation(22, [{ owner: 'south', repo: 'portal', config }]);
@@ -173,7 +191,14 @@ describe('sweeps', () => {
     const resolve: Resolver = (host) =>
       Promise.resolve(({ 'api.example.org': ['203.0.113.7'], 'intranet.example.org': ['10.1.2.3'] } as Record<string, string[]>)[host] ?? []);
     app = await createTestApp({ apiUrl: fake.apiUrl, probe: scriptedProbe(() => [], asked), resolve, settings: { sweepSecret: SECRET } });
-    const urls = ['https://169.254.169.254/latest/meta-data', 'https://127.0.0.1:8443', 'https://10.0.0.5', 'https://[::1]:443', 'https://intranet.example.org', API];
+    const urls = [
+      'https://169.254.169.254/latest/meta-data',
+      'https://127.0.0.1:8443',
+      'https://10.0.0.5',
+      'https://[::1]:443',
+      'https://intranet.example.org',
+      API,
+    ];
     fake.github.addInstallation(INSTALLATION, [{ owner: 'acme', repo: 'portal', config: `endpoints:\n${urls.map((url) => `  - url: ${url}\n`).join('')}` }]);
     server = await app.listen();
 
@@ -182,7 +207,16 @@ describe('sweeps', () => {
     expect(asked.flatMap((request) => request.config.endpoints)).toEqual([{ url: API, address: '203.0.113.7' }]);
     expect(body.summary?.repositories).toEqual([{ repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 5, findings: 0 }]);
     // The owner sees each refusal: which range refused it and how an operator allows it; the clean endpoint gets none
-    expect(portalIssues().map((issue) => issue.title).sort()).toEqual(urls.slice(0, 5).map((url) => `HIPAA safeguards: ${url} could not be checked`).sort());
+    expect(
+      portalIssues()
+        .map((issue) => issue.title)
+        .sort(),
+    ).toEqual(
+      urls
+        .slice(0, 5)
+        .map((url) => `HIPAA safeguards: ${url} could not be checked`)
+        .sort(),
+    );
     const metadata = portalIssues().find((issue) => issue.title.includes('169.254.169.254'));
     expect(metadata?.body).toContain('refused to probe 169.254.169.254: link-local');
     expect(metadata?.body).toContain('an operator can allow the range with HIPAA\\_GUARD\\_ALLOW\\_NETWORKS');
@@ -192,7 +226,8 @@ describe('sweeps', () => {
   it('Given more endpoints than the cap and a probe that uses up the budget, when swept, then the rest are reported, not probed', async () => {
     const asked: ProbeRequest[] = [];
     const probe = scriptedProbe(() => [], asked);
-    app = await createTestApp({ apiUrl: fake.apiUrl,
+    app = await createTestApp({
+      apiUrl: fake.apiUrl,
       probe: async (request) => {
         await app?.clock.advanceTo('2026-11-24T03:45:00Z');
         return probe(request);
@@ -213,7 +248,14 @@ describe('sweeps', () => {
     expect(portalIssues().map((issue) => issue.title)).toEqual([`HIPAA safeguards: ${API}/second could not be checked`]);
     expect(body.summary?.repositories).toEqual([
       { repository: 'acme/portal', status: 'probed', endpoints: 1, refused: 1, findings: 0 },
-      { repository: 'acme/billing', status: 'over-budget', endpoints: 0, refused: 0, findings: 0, detail: 'the sweep ran out of probe time before this repository' },
+      {
+        repository: 'acme/billing',
+        status: 'over-budget',
+        endpoints: 0,
+        refused: 0,
+        findings: 0,
+        detail: 'the sweep ran out of probe time before this repository',
+      },
     ]);
   });
 

@@ -20,7 +20,13 @@ function loadedAtStart(file: string): string[] {
 
 /** The sources bundled into these files: esbuild heads each module with a `// path` comment. */
 function modulesIn(files: readonly string[]): string[] {
-  return [...new Set(files.flatMap((file) => [...readFileSync(join(DIST, file), 'utf8').matchAll(/^\/\/ ((?:node_modules\/)?[\w@./-]+\.(?:[cm]?js|ts|json))$/gm)].map((match) => match[1] ?? '')))];
+  return [
+    ...new Set(
+      files.flatMap((file) =>
+        [...readFileSync(join(DIST, file), 'utf8').matchAll(/^\/\/ ((?:node_modules\/)?[\w@./-]+\.(?:[cm]?js|ts|json))$/gm)].map((match) => match[1] ?? ''),
+      ),
+    ),
+  ];
 }
 
 /** The chunk holding a source module (a command's module is its own chunk, imported when it runs). */
@@ -30,7 +36,18 @@ function chunkOf(source: string): string {
   return found;
 }
 
-const packagesIn = (modules: readonly string[]) => [...new Set(modules.filter((path) => path.startsWith('node_modules/')).map((path) => path.split('/').slice(1, path.split('/')[1]?.startsWith('@') ? 3 : 2).join('/')))];
+const packagesIn = (modules: readonly string[]) => [
+  ...new Set(
+    modules
+      .filter((path) => path.startsWith('node_modules/'))
+      .map((path) =>
+        path
+          .split('/')
+          .slice(1, path.split('/')[1]?.startsWith('@') ? 3 : 2)
+          .join('/'),
+      ),
+  ),
+];
 
 describe('dist/: each command loads what it needs when it needs it', () => {
   it('hipaa-guard --version loads no dependency and no command', () => {

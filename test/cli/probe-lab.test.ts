@@ -84,7 +84,9 @@ describe('hipaa-guard probe against the loopback lab', () => {
       location: { kind: 'endpoint', url: legacy.endpoint.url, address: '127.0.0.1' },
       change: null,
     });
-    expect(json.findings.filter((entry) => entry.location.kind === 'endpoint' && entry.location.url === good.endpoint.url && entry.severity === 'high')).toEqual([]);
+    expect(
+      json.findings.filter((entry) => entry.location.kind === 'endpoint' && entry.location.url === good.endpoint.url && entry.severity === 'high'),
+    ).toEqual([]);
   });
 
   it('shows a progress line on a terminal, erased before the coloured report', async () => {
@@ -133,7 +135,10 @@ describe('hipaa-guard probe against the loopback lab', () => {
     const { hostname, port } = new URL(good.endpoint.url);
     const io = memoryIo(dir);
 
-    await runCli(['probe', good.endpoint.url, '--resolve', `${hostname}:${port}:127.0.0.1`, '--ca', 'lab-root.pem', '--format', 'json', '--timeout', '5000'], io);
+    await runCli(
+      ['probe', good.endpoint.url, '--resolve', `${hostname}:${port}:127.0.0.1`, '--ca', 'lab-root.pem', '--format', 'json', '--timeout', '5000'],
+      io,
+    );
 
     const json = JSON.parse(io.out()) as JsonReport;
     expect(json.targets).toEqual([{ kind: 'endpoint', url: good.endpoint.url, address: '127.0.0.1', engine: 'native' }]);

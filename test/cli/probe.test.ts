@@ -3,7 +3,15 @@ import { parseConfig } from '../../checks/config/load-config.js';
 import { parseResolve, probeConfig } from '../../cli/probe.js';
 
 const FILE_CONFIG = parseConfig(
-  ['profile: mozilla-intermediate', 'fail-on: medium', 'endpoints:', '  - url: https://api.example.org', '  - url: https://portal.example.org:8443/login', '    ca: certs/root.pem', ''].join('\n'),
+  [
+    'profile: mozilla-intermediate',
+    'fail-on: medium',
+    'endpoints:',
+    '  - url: https://api.example.org',
+    '  - url: https://portal.example.org:8443/login',
+    '    ca: certs/root.pem',
+    '',
+  ].join('\n'),
   'hipaa-guard.yml',
 );
 
@@ -47,7 +55,7 @@ describe('probeConfig', () => {
     expect(config['fail-on']).toBe('medium');
   });
 
-  it('lets --engine and --engine-path replace the config file\'s engine', () => {
+  it("lets --engine and --engine-path replace the config file's engine", () => {
     expect(probeConfig({ urls: [] }, FILE_CONFIG)).toMatchObject({ engine: 'native' });
     const config = probeConfig({ urls: [], engine: 'testssl', 'engine-path': '/opt/testssl.sh/testssl.sh' }, FILE_CONFIG);
     expect(config).toMatchObject({ engine: 'testssl', 'engine-path': '/opt/testssl.sh/testssl.sh' });
@@ -55,7 +63,9 @@ describe('probeConfig', () => {
   });
 
   it('refuses what it cannot probe, saying what to write instead', () => {
-    expect(() => probeConfig({ urls: [] }, undefined)).toThrow('nothing to probe: give one or more https:// URLs, or a config file with `endpoints` (--config FILE)');
+    expect(() => probeConfig({ urls: [] }, undefined)).toThrow(
+      'nothing to probe: give one or more https:// URLs, or a config file with `endpoints` (--config FILE)',
+    );
     expect(() => probeConfig({ urls: ['http://api.example.org'] }, undefined)).toThrow(
       'http://api.example.org: expected an https:// URL such as "https://api.example.org"',
     );

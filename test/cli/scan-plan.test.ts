@@ -14,12 +14,31 @@ import { memoryIo } from './memory-io.js';
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 const WEAK = 'ELBSecurityPolicy-TLS-1-1-2017-01';
 const LISTENER = (policy: string) => `resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = "${policy}"\n}\n`;
-const BUCKET_BLOCK = (status: string) => `resource "aws_s3_bucket_versioning" "phi" {\n  bucket = "phi"\n  versioning_configuration {\n    status = "${status}"\n  }\n}\n`;
+const BUCKET_BLOCK = (status: string) =>
+  `resource "aws_s3_bucket_versioning" "phi" {\n  bucket = "phi"\n  versioning_configuration {\n    status = "${status}"\n  }\n}\n`;
 
 /** What `terraform show -json tfplan` prints for the head of the repository below: the listener weakened. */
 const PLAN = planJson({
-  changes: [{ address: 'aws_lb_listener.https', type: 'aws_lb_listener', actions: ['update'], before: listener({ protocol: 'HTTPS', ssl_policy: STRONG }), after: listener({ protocol: 'HTTPS', ssl_policy: WEAK }) }],
-  rootModule: { resources: [{ address: 'aws_lb_listener.https', mode: 'managed', type: 'aws_lb_listener', name: 'https', expressions: { protocol: { constant_value: 'HTTPS' }, ssl_policy: { constant_value: WEAK } } }] },
+  changes: [
+    {
+      address: 'aws_lb_listener.https',
+      type: 'aws_lb_listener',
+      actions: ['update'],
+      before: listener({ protocol: 'HTTPS', ssl_policy: STRONG }),
+      after: listener({ protocol: 'HTTPS', ssl_policy: WEAK }),
+    },
+  ],
+  rootModule: {
+    resources: [
+      {
+        address: 'aws_lb_listener.https',
+        mode: 'managed',
+        type: 'aws_lb_listener',
+        name: 'https',
+        expressions: { protocol: { constant_value: 'HTTPS' }, ssl_policy: { constant_value: WEAK } },
+      },
+    ],
+  },
 });
 
 describe('hipaa-guard scan --plan', () => {
@@ -51,7 +70,7 @@ describe('hipaa-guard scan --plan', () => {
     expect(io.err()).toMatch(/^sarif report written to out\.sarif: /);
   });
 
-  it('with a git diff too, reports each problem once: the plan\'s, and what only the diff saw', async () => {
+  it("with a git diff too, reports each problem once: the plan's, and what only the diff saw", async () => {
     const io = memoryIo(repo.dir);
     await scanCommand.run(['--plan', 'infra/prod/plan.json', '--base', base, '--head', 'HEAD', '--format', 'json'], io);
     const report = JSON.parse(io.out()) as JsonReport;
@@ -67,14 +86,24 @@ describe('hipaa-guard scan --plan', () => {
       writeFileSync(join(dir, 'plan.json'), PLAN);
       const io = memoryIo(dir);
       await scanCommand.run(['--plan', 'plan.json', '--format', 'json'], io);
-      expect((JSON.parse(io.out()) as JsonReport).findings[0]!.location).toEqual({ kind: 'file', path: '.', startLine: 1, endLine: 1, address: 'aws_lb_listener.https' });
+      expect((JSON.parse(io.out()) as JsonReport).findings[0]!.location).toEqual({
+        kind: 'file',
+        path: '.',
+        startLine: 1,
+        endLine: 1,
+        address: 'aws_lb_listener.https',
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it.each([
-    [{ 'state.json': '{"format_version":"1.0","terraform_version":"1.9.5","values":{"root_module":{"resources":[]}}}' }, ['--plan', 'state.json'], /state\.json: this is `terraform show -json` of a state .*terraform show -json tfplan > plan\.json/],
+    [
+      { 'state.json': '{"format_version":"1.0","terraform_version":"1.9.5","values":{"root_module":{"resources":[]}}}' },
+      ['--plan', 'state.json'],
+      /state\.json: this is `terraform show -json` of a state .*terraform show -json tfplan > plan\.json/,
+    ],
     [{}, ['--plan', 'missing.json'], /cannot read --plan missing\.json \(ENOENT\)/],
     [{}, ['--plan-dir', 'infra'], /--plan-dir goes with --plan FILE/],
     [{}, ['--plan', '-'], /reads the plan from standard input, and there is none/],

@@ -21,7 +21,8 @@ function captureIo(cwd: string): CliIo & { out: () => string; err: () => string 
   };
 }
 
-const BUCKET_BLOCK = (status: string) => `resource "aws_s3_bucket_versioning" "phi" {\n  bucket = "phi"\n  versioning_configuration {\n    status = "${status}"\n  }\n}\n`;
+const BUCKET_BLOCK = (status: string) =>
+  `resource "aws_s3_bucket_versioning" "phi" {\n  bucket = "phi"\n  versioning_configuration {\n    status = "${status}"\n  }\n}\n`;
 const LISTENER = (policy: string) => `resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = "${policy}"\n}\n`;
 
 describe('hipaa-guard scan', () => {
@@ -47,7 +48,12 @@ describe('hipaa-guard scan', () => {
       location: { kind: 'file', path: 'infra/lb.tf', startLine: 3, endLine: 3 },
       evidence: { before: 'ELBSecurityPolicy-TLS13-1-2-2021-06', after: 'ELBSecurityPolicy-TLS-1-1-2017-01' },
     });
-    expect(report.findings.find((finding) => finding.ruleId === 'IAC-S3-VERSIONING')?.location).toEqual({ kind: 'file', path: 'infra/s3.tf', startLine: 4, endLine: 4 });
+    expect(report.findings.find((finding) => finding.ruleId === 'IAC-S3-VERSIONING')?.location).toEqual({
+      kind: 'file',
+      path: 'infra/s3.tf',
+      startLine: 4,
+      endLine: 4,
+    });
   });
 
   it('defaults --head to the working tree and --repo to the current directory; --fail-on decides the exit code', async () => {
@@ -59,7 +65,7 @@ describe('hipaa-guard scan', () => {
     expect(await scanCommand.run(['--base', base, '--fail-on', 'medium', '--output', 'report.txt'], captureIo(repo.dir))).toBe(1);
   });
 
-  it('takes --repo from elsewhere and reads that repository\'s config', async () => {
+  it("takes --repo from elsewhere and reads that repository's config", async () => {
     repo.commit('config', { '.github/hipaa-guard.yml': 'infra:\n  exclude: ["infra/lb.tf"]\n' });
     const io = captureIo('/');
     await scanCommand.run(['--repo', repo.dir, '--base', base, '--head', 'HEAD', '--format', 'json'], io);
@@ -78,7 +84,10 @@ describe('hipaa-guard scan', () => {
       const output = io.out();
       expect(output).not.toContain('CANARY');
       const report = JSON.parse(output) as JsonReport;
-      expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' ? finding.location.path : ''])).toContainEqual(['IAC-LB-TLS-POLICY', 'infra/lb.tf']);
+      expect(report.findings.map((finding) => [finding.ruleId, finding.location.kind === 'file' ? finding.location.path : ''])).toContainEqual([
+        'IAC-LB-TLS-POLICY',
+        'infra/lb.tf',
+      ]);
       expect(output).toMatch(/infra\/leak\.tf was not read at head: a symbolic link to [^,]*canary\.tf\\", outside the repository; not read/);
     } finally {
       rmSync(outside, { recursive: true, force: true });

@@ -29,7 +29,9 @@ describe('the config JSON Schema', () => {
   });
 
   it('documents every key', () => {
-    const undocumented = properties(schema).filter(([, node]) => !node.description).map(([path]) => path);
+    const undocumented = properties(schema)
+      .filter(([, node]) => !node.description)
+      .map(([path]) => path);
     expect(undocumented).toEqual([]);
   });
 

@@ -22,10 +22,19 @@ endpoints:
     ]);
   });
 
-  it('records the line of each endpoint\'s url key, wherever the key stands in its entry', () => {
+  it("records the line of each endpoint's url key, wherever the key stands in its entry", () => {
     // Given endpoints whose url is the first and the second key of their entry
     const config = parseConfig(
-      ['# production endpoints', 'profile: hipaa', 'endpoints:', '  - url: https://api.example.org', '    address: 203.0.113.7', '  - http: http://portal.example.org/', '    url: https://portal.example.org', ''].join('\n'),
+      [
+        '# production endpoints',
+        'profile: hipaa',
+        'endpoints:',
+        '  - url: https://api.example.org',
+        '    address: 203.0.113.7',
+        '  - http: http://portal.example.org/',
+        '    url: https://portal.example.org',
+        '',
+      ].join('\n'),
     );
     // Then each endpoint knows the line reports point at
     expect(config.endpoints.map((endpoint) => [endpoint.url, endpoint.line])).toEqual([
@@ -84,9 +93,7 @@ probe: { timeout: "soon" }
   });
 
   it('puts file and line first in the error text', () => {
-    expect(() => parseConfig('fail-on: sometimes\n', 'repo/.github/hipaa-guard.yml')).toThrow(
-      /^repo\/\.github\/hipaa-guard\.yml:1: fail-on: /,
-    );
+    expect(() => parseConfig('fail-on: sometimes\n', 'repo/.github/hipaa-guard.yml')).toThrow(/^repo\/\.github\/hipaa-guard\.yml:1: fail-on: /);
   });
 });
 
@@ -98,7 +105,5 @@ describe('validateConfig', () => {
 
 describe('isCidr', () => {
   it.each(['10.10.0.0/16', '0.0.0.0/0', '::/0', 'fd00::/8'])('accepts %s', (cidr) => expect(isCidr(cidr)).toBe(true));
-  it.each(['10.10.0.0', '10.0.0.0/33', 'fd00::/129', 'prod/16', '10.0.0.0/16/1', '10.0.0.0/x'])('rejects %s', (cidr) =>
-    expect(isCidr(cidr)).toBe(false),
-  );
+  it.each(['10.10.0.0', '10.0.0.0/33', 'fd00::/129', 'prod/16', '10.0.0.0/16/1', '10.0.0.0/x'])('rejects %s', (cidr) => expect(isCidr(cidr)).toBe(false));
 });

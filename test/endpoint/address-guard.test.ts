@@ -5,13 +5,7 @@ import { join } from 'node:path';
 import { connect, createServer, type Server, type TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EndpointConfig } from '../../checks/config/schema.js';
-import {
-  checkEndpointAddress,
-  forbiddenRangeOf,
-  guardEndpoints,
-  parseAllowNetworks,
-  type Resolver,
-} from '../../checks/endpoint/address-guard.js';
+import { checkEndpointAddress, forbiddenRangeOf, guardEndpoints, parseAllowNetworks, type Resolver } from '../../checks/endpoint/address-guard.js';
 
 /** A resolver answering from a fixed table, like a DNS zone the test controls. */
 function resolverOf(zone: Record<string, string[]>): Resolver {
@@ -144,10 +138,7 @@ describe('checkEndpointAddress', () => {
 describe('guardEndpoints', () => {
   it('Given allowed and refused endpoints, when guarded, then each lands on its side in order', async () => {
     const resolve = resolverOf({ 'a.example.org': ['203.0.113.1'], 'b.example.org': ['192.168.1.1'] });
-    const result = await guardEndpoints(
-      [endpoint('https://a.example.org'), endpoint('https://b.example.org'), endpoint('https://[fd00::1]')],
-      { resolve },
-    );
+    const result = await guardEndpoints([endpoint('https://a.example.org'), endpoint('https://b.example.org'), endpoint('https://[fd00::1]')], { resolve });
     expect(result.endpoints).toEqual([{ url: 'https://a.example.org', address: '203.0.113.1' }]);
     expect(result.refused.map((refusal) => refusal.target)).toEqual(['https://b.example.org', 'https://[fd00::1]']);
   });
@@ -170,11 +161,29 @@ describe('the pinned address against a real TLS server on 127.0.0.1', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'address-guard-'));
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
-      '-subj', '/CN=api.internal.test', '-addext', 'subjectAltName=DNS:api.internal.test',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=api.internal.test',
+        '-addext',
+        'subjectAltName=DNS:api.internal.test',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (socket) => socket.end());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as { port: number }).port;

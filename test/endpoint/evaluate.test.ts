@@ -109,21 +109,31 @@ describe('evaluateEndpoint: severities', () => {
   });
 
   it('Given a CBC suite accepted only with TLS 1.0, then the protocol finding covers it and the suite is not judged against the TLS 1.2 list', () => {
-    const observation = withCiphers((overrides) => goodObservation({ protocols: protocols(['TLSv1', 'TLSv1.2', 'TLSv1.3']), ...overrides }), [{ version: 'TLSv1', name: 'ECDHE-ECDSA-AES128-SHA' }]);
+    const observation = withCiphers(
+      (overrides) => goodObservation({ protocols: protocols(['TLSv1', 'TLSv1.2', 'TLSv1.3']), ...overrides }),
+      [{ version: 'TLSv1', name: 'ECDHE-ECDSA-AES128-SHA' }],
+    );
     expect(ruleIds(observation)).toEqual(['TLS-PROTOCOL-LEGACY']);
   });
 
   it('Given a signature with no forgeable hash that is merely off the profile list, then CERT-WEAK-SIGNATURE is low', () => {
-    const observation = goodObservation({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha224WithRSAEncryption' })) });
+    const observation = goodObservation({
+      certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha224WithRSAEncryption' })),
+    });
     expect(evaluate(observation).findings).toEqual([expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'low' })]);
   });
 
   describe.each(ALL)('Given profile %s', (profile) => {
     const base = baseFor(profile);
     const accepts = (algorithm: string) =>
-      !ruleIds(base({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: algorithm })) }), profile).includes('CERT-WEAK-SIGNATURE');
+      !ruleIds(base({ certificate: measured(certificate({}, { keyType: 'RSA', keyBits: 2048, signatureAlgorithm: algorithm })) }), profile).includes(
+        'CERT-WEAK-SIGNATURE',
+      );
     it.each([
-      ['sha256WithRSAEncryption', ['sha384WithRSAEncryption', 'sha512WithRSAEncryption', 'rsassaPss-with-SHA256', 'rsassaPss-with-SHA384', 'rsassaPss-with-SHA512']],
+      [
+        'sha256WithRSAEncryption',
+        ['sha384WithRSAEncryption', 'sha512WithRSAEncryption', 'rsassaPss-with-SHA256', 'rsassaPss-with-SHA384', 'rsassaPss-with-SHA512'],
+      ],
       ['ecdsa-with-SHA256', ['ecdsa-with-SHA384', 'ecdsa-with-SHA512']],
     ])('when it accepts %s, then it accepts the SHA-384, SHA-512 and RSA-PSS signatures of that family', (sha256, stronger) => {
       if (!accepts(sha256)) return expect(loadProfile(profile).certificateSignatureAlgorithms.includes(sha256)).toBe(false);
@@ -147,7 +157,11 @@ describe('evaluateEndpoint: severities', () => {
 describe('evaluateEndpoint: unreachable and unmeasured', () => {
   it('Given an unreachable endpoint, then ENDPOINT-UNREACHABLE alone reports the kind and detail', () => {
     const result = evaluate(
-      goodObservation({ reachability: { reachable: false, kind: 'timeout', detail: 'no answer within 5000 ms' }, protocols: notMeasured(), hsts: notMeasured() }),
+      goodObservation({
+        reachability: { reachable: false, kind: 'timeout', detail: 'no answer within 5000 ms' },
+        protocols: notMeasured(),
+        hsts: notMeasured(),
+      }),
     );
     expect(result.unknown).toEqual([]);
     expect(result.findings).toEqual([
@@ -174,7 +188,11 @@ describe('evaluateEndpoint: unreachable and unmeasured', () => {
     );
     // Not measured (the engine could not) is unknown alone; failed to measure (the server misbehaved) also fails
     expect(result.findings).toEqual([
-      expect.objectContaining({ ruleId: 'ENDPOINT-MISBEHAVED', severity: 'high', message: `Could not measure the certificate at ${URL_}: handshake reset; expected the server to answer a standard client within the probe budget.` }),
+      expect.objectContaining({
+        ruleId: 'ENDPOINT-MISBEHAVED',
+        severity: 'high',
+        message: `Could not measure the certificate at ${URL_}: handshake reset; expected the server to answer a standard client within the probe budget.`,
+      }),
     ]);
     const unknownIds = new Set(result.unknown.map((outcome) => outcome.ruleId));
     expect([...unknownIds].sort()).toEqual(
@@ -221,7 +239,12 @@ describe('evaluateEndpoint: unreachable and unmeasured', () => {
   it('Given a plaintext port that accepted but never answered, then the redirect rules are unknown', () => {
     const result = evaluate(goodObservation({ http: measured(httpSide([], { stoppedBecause: 'timeout after 5000 ms' })) }));
     expect(result.findings).toEqual([]);
-    expect(result.unknown.map((outcome) => outcome.ruleId)).toEqual(['HTTP-NO-REDIRECT', 'HTTP-REDIRECT-TEMPORARY', 'HTTP-REDIRECT-OFF-HOST', 'HTTP-REDIRECT-INSECURE']);
+    expect(result.unknown.map((outcome) => outcome.ruleId)).toEqual([
+      'HTTP-NO-REDIRECT',
+      'HTTP-REDIRECT-TEMPORARY',
+      'HTTP-REDIRECT-OFF-HOST',
+      'HTTP-REDIRECT-INSECURE',
+    ]);
   });
 });
 
@@ -242,7 +265,11 @@ describe('evaluateEndpoint: certificates', () => {
     });
     const [finding, ...rest] = evaluate(observation).findings;
     expect(rest).toEqual([]);
-    expect(finding).toMatchObject({ ruleId: 'CERT-EXPIRED', severity: 'critical', message: `Certificate expired on ${daysFromNow(-2)} (2 days ago); expected a certificate valid now.` });
+    expect(finding).toMatchObject({
+      ruleId: 'CERT-EXPIRED',
+      severity: 'critical',
+      message: `Certificate expired on ${daysFromNow(-2)} (2 days ago); expected a certificate valid now.`,
+    });
   });
 
   it('Given a certificate of exactly 366 days, then hipaa accepts its lifespan and 367 days does not', () => {
@@ -255,7 +282,9 @@ describe('evaluateEndpoint: certificates', () => {
     expect(ruleIds(goodObservation({ certificate: measured(certificate({ chain: [leaf(), intermediate(), root] })) }))).toEqual([]);
     const sha1Intermediate = intermediate({ signatureAlgorithm: 'sha1WithRSAEncryption' });
     const findings = evaluate(goodObservation({ certificate: measured(certificate({ chain: [leaf(), sha1Intermediate] })) })).findings;
-    expect(findings).toEqual([expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'high', evidence: expect.objectContaining({ subject: 'CN=Example Issuing CA 1' }) })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ ruleId: 'CERT-WEAK-SIGNATURE', severity: 'high', evidence: expect.objectContaining({ subject: 'CN=Example Issuing CA 1' }) }),
+    ]);
   });
 
   it('Given a certificate without an OCSP URL, then stapling is not applicable', () => {
@@ -264,11 +293,18 @@ describe('evaluateEndpoint: certificates', () => {
 
   it('Given X25519 (253 bits) or P-256, then the key exchange passes; secp192r1 does not', () => {
     expect(ruleIds(goodObservation())).toEqual([]);
-    const weak = withKeyExchange(goodObservation, { version: 'TLSv1.2', cipher: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', type: 'ECDH', group: 'prime192v1', bits: 192 });
+    const weak = withKeyExchange(goodObservation, {
+      version: 'TLSv1.2',
+      cipher: 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256',
+      type: 'ECDH',
+      group: 'prime192v1',
+      bits: 192,
+    });
     expect(evaluate(weak).findings).toEqual([
       expect.objectContaining({
         ruleId: 'TLS-DH-WEAK',
-        message: 'Ephemeral key exchange ECDH prime192v1 192 bits (TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256); profile hipaa requires at least 256 bits.',
+        message:
+          'Ephemeral key exchange ECDH prime192v1 192 bits (TLSv1.2, TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256); profile hipaa requires at least 256 bits.',
       }),
     ]);
   });
@@ -282,17 +318,44 @@ describe('evaluateEndpoint: redirects', () => {
     ['a closed port 80', goodObservation({ http: measured(httpSide([], { portOpen: false })) })],
     ['a 308 to https on the same host', chain({ url: start, status: 308, location: URL_ }, { url: URL_, status: 200 })],
     ['a host that differs only in case', chain({ url: start, status: 301, location: `https://API.EXAMPLE.ORG/` }, { url: URL_, status: 200 })],
-    ['https that then moves to another https host', chain({ url: start, status: 301, location: URL_ }, { url: URL_, status: 302, location: 'https://login.example.net/' }, { url: 'https://login.example.net/', status: 200 })],
+    [
+      'https that then moves to another https host',
+      chain(
+        { url: start, status: 301, location: URL_ },
+        { url: URL_, status: 302, location: 'https://login.example.net/' },
+        { url: 'https://login.example.net/', status: 200 },
+      ),
+    ],
   ])('Given %s, then no redirect rule fires', (_name, observation) => {
     expect(ruleIds(observation)).toEqual([]);
   });
 
   it.each([
     ['a 307', chain({ url: start, status: 307, location: URL_ }, { url: URL_, status: 200 }), ['HTTP-REDIRECT-TEMPORARY']],
-    ['a first hop to http on the same host, then https', chain({ url: start, status: 301, location: `http://${HOST}/home` }, { url: `http://${HOST}/home`, status: 301, location: URL_ }), ['HTTP-REDIRECT-INSECURE']],
-    ['https that falls back to http', chain({ url: start, status: 301, location: URL_ }, { url: URL_, status: 301, location: `http://${HOST}/old` }, { url: `http://${HOST}/old`, status: 200 }), ['HTTP-REDIRECT-INSECURE']],
-    ['a loop', chain({ url: start, status: 301, location: URL_ }, { url: URL_, status: 301, location: '/a' }, { url: `${URL_}a`, status: 301, location: URL_ }), ['HTTP-REDIRECT-INSECURE']],
-    ['an off-host temporary redirect to http', chain({ url: start, status: 302, location: 'http://www.example.net/' }, { url: 'http://www.example.net/', status: 200 }), ['HTTP-REDIRECT-OFF-HOST', 'HTTP-REDIRECT-TEMPORARY', 'HTTP-REDIRECT-INSECURE']],
+    [
+      'a first hop to http on the same host, then https',
+      chain({ url: start, status: 301, location: `http://${HOST}/home` }, { url: `http://${HOST}/home`, status: 301, location: URL_ }),
+      ['HTTP-REDIRECT-INSECURE'],
+    ],
+    [
+      'https that falls back to http',
+      chain(
+        { url: start, status: 301, location: URL_ },
+        { url: URL_, status: 301, location: `http://${HOST}/old` },
+        { url: `http://${HOST}/old`, status: 200 },
+      ),
+      ['HTTP-REDIRECT-INSECURE'],
+    ],
+    [
+      'a loop',
+      chain({ url: start, status: 301, location: URL_ }, { url: URL_, status: 301, location: '/a' }, { url: `${URL_}a`, status: 301, location: URL_ }),
+      ['HTTP-REDIRECT-INSECURE'],
+    ],
+    [
+      'an off-host temporary redirect to http',
+      chain({ url: start, status: 302, location: 'http://www.example.net/' }, { url: 'http://www.example.net/', status: 200 }),
+      ['HTTP-REDIRECT-OFF-HOST', 'HTTP-REDIRECT-TEMPORARY', 'HTTP-REDIRECT-INSECURE'],
+    ],
     ['a 3xx without Location', chain({ url: start, status: 301 }), ['HTTP-NO-REDIRECT']],
   ])('Given %s, then %j', (_name, observation, expected) => {
     expect(ruleIds(observation)).toEqual(expected);
@@ -300,9 +363,19 @@ describe('evaluateEndpoint: redirects', () => {
 
   it('Given a chain cut by the hop limit, then HTTP-REDIRECT-INSECURE says it never ends', () => {
     const observation = goodObservation({
-      http: measured(httpSide([{ url: start, status: 301, location: URL_ }, { url: URL_, status: 301, location: '/1' }], { stoppedBecause: 'hop limit of 10 reached' })),
+      http: measured(
+        httpSide(
+          [
+            { url: start, status: 301, location: URL_ },
+            { url: URL_, status: 301, location: '/1' },
+          ],
+          { stoppedBecause: 'hop limit of 10 reached' },
+        ),
+      ),
     });
-    expect(evaluate(observation).findings).toEqual([expect.objectContaining({ ruleId: 'HTTP-REDIRECT-INSECURE', message: `${start}: the redirect chain never ends (hop limit of 10 reached).` })]);
+    expect(evaluate(observation).findings).toEqual([
+      expect.objectContaining({ ruleId: 'HTTP-REDIRECT-INSECURE', message: `${start}: the redirect chain never ends (hop limit of 10 reached).` }),
+    ]);
   });
 
   it('Given a hop URL the prober could not have requested, then the start URL stands in and nothing throws', () => {
@@ -319,7 +392,10 @@ describe('evaluateEndpoint: HSTS', () => {
   const withHsts = (...headers: string[]) => goodObservation({ hsts: measured({ headers }) });
 
   it('Given HSTS sent only over plain HTTP, then it is missing and the message says why', () => {
-    const http = httpSide([{ url: `http://${HOST}/`, status: 301, location: URL_, hsts: ['max-age=63072000'] }, { url: URL_, status: 200 }]);
+    const http = httpSide([
+      { url: `http://${HOST}/`, status: 301, location: URL_, hsts: ['max-age=63072000'] },
+      { url: URL_, status: 200 },
+    ]);
     const [finding] = evaluate(goodObservation({ http: measured(http), hsts: measured({ headers: [] }) })).findings;
     expect(finding).toMatchObject({ ruleId: 'HSTS-MISSING', evidence: { sentOverHttpOnly: true } });
     expect(finding?.message).toContain('sent only over plain HTTP');

@@ -11,7 +11,19 @@ const STARTED = new Date();
 let lab: Lab;
 
 beforeAll(async () => {
-  lab = await startLab(['good', 'expired', 'refused', 'no-redirect', 'empty-subject', 'cn-only', 'anchor-issued', 'sha384-chain', 'rsa-pss-sha512', 'https-downgrade', 'http-hang']);
+  lab = await startLab([
+    'good',
+    'expired',
+    'refused',
+    'no-redirect',
+    'empty-subject',
+    'cn-only',
+    'anchor-issued',
+    'sha384-chain',
+    'rsa-pss-sha512',
+    'https-downgrade',
+    'http-hang',
+  ]);
 });
 
 afterAll(async () => {
@@ -73,7 +85,11 @@ describe('checkEndpoints', () => {
     // And the expired certificate is a finding at that endpoint, the good one has no certificate findings
     const expired = report.findings.filter((finding) => finding.ruleId === 'CERT-EXPIRED');
     expect(expired.map((finding) => finding.location)).toEqual([{ kind: 'endpoint', url: endpointOf('expired').url, address: '127.0.0.1', configLine: 9 }]);
-    expect(report.findings.filter((finding) => finding.location.kind === 'endpoint' && finding.location.url === endpointOf('good').url && finding.ruleId.startsWith('CERT-'))).toEqual([]);
+    expect(
+      report.findings.filter(
+        (finding) => finding.location.kind === 'endpoint' && finding.location.url === endpointOf('good').url && finding.ruleId.startsWith('CERT-'),
+      ),
+    ).toEqual([]);
     expect(report.errors).toEqual([]);
     // And progress was reported once per endpoint
     expect(progress.map((step) => step.done)).toEqual([1, 2]);
@@ -92,7 +108,12 @@ describe('checkEndpoints', () => {
     const broken = { ...endpointOf('good'), ca: 'certs/missing.pem', line: 5 };
     const report = await checkEndpoints(requestFor([broken, endpointOf('no-redirect')]));
     expect(report.errors).toEqual([
-      expect.objectContaining({ category: 'config', target: broken.url, message: expect.stringContaining('certs/missing.pem'), location: { kind: 'endpoint', url: broken.url, address: '127.0.0.1', configLine: 5 } }),
+      expect.objectContaining({
+        category: 'config',
+        target: broken.url,
+        message: expect.stringContaining('certs/missing.pem'),
+        location: { kind: 'endpoint', url: broken.url, address: '127.0.0.1', configLine: 5 },
+      }),
     ]);
     expect(report.targets.map((target) => target.kind === 'endpoint' && target.url)).toEqual([endpointOf('no-redirect').url]);
   });
@@ -118,7 +139,9 @@ describe('checkEndpoints', () => {
     // When it probes one endpoint
     const report = await checkEndpoints(requestFor([endpointOf('good')], { backends: () => silent }));
     // Then that endpoint is a `bug` error, not a verdict
-    expect(report.errors).toEqual([expect.objectContaining({ category: 'bug', target: endpointOf('good').url, message: 'the native engine returned no observation' })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ category: 'bug', target: endpointOf('good').url, message: 'the native engine returned no observation' }),
+    ]);
     expect(report.targets).toEqual([]);
   });
 
@@ -129,13 +152,17 @@ describe('checkEndpoints', () => {
       name: 'native',
       probe: async (targets, options) => {
         const results = await nativeOnly('native', undefined)?.probe(targets, options);
-        return (results ?? []).map((result, index) => (index === 1 ? { status: 'rejected', reason: new TypeError("Cannot read properties of undefined (reading 'replace')") } : result));
+        return (results ?? []).map((result, index) =>
+          index === 1 ? { status: 'rejected', reason: new TypeError("Cannot read properties of undefined (reading 'replace')") } : result,
+        );
       },
     };
     // When the run probes all three
     const report = await checkEndpoints(requestFor(endpoints, { backends: () => buggy }));
     // Then the failing endpoint is a bug error naming it, and the other two have their targets and verdicts
-    expect(report.errors).toEqual([expect.objectContaining({ category: 'bug', target: endpoints[1]?.url, message: expect.stringContaining("reading 'replace'") })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ category: 'bug', target: endpoints[1]?.url, message: expect.stringContaining("reading 'replace'") }),
+    ]);
     expect(report.targets.map((target) => target.kind === 'endpoint' && target.url)).toEqual([endpoints[0]?.url, endpoints[2]?.url]);
     expect(report.findings.map((finding) => finding.ruleId)).toContain('HTTP-NO-REDIRECT');
   });

@@ -53,7 +53,7 @@ describe('profile data', () => {
     }
   });
 
-  it('Given hipaa, then HSTS keeps the one-year minimum of issue 2 rather than Mozilla\'s two years', () => {
+  it("Given hipaa, then HSTS keeps the one-year minimum of issue 2 rather than Mozilla's two years", () => {
     expect(hipaa.hsts).toEqual({ minMaxAgeSeconds: 31536000, requireIncludeSubDomains: true });
     expect(intermediate.hsts.minMaxAgeSeconds).toBe(63072000);
   });

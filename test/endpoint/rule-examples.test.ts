@@ -15,11 +15,16 @@ function judge(example: EndpointExample, profile: (typeof PROFILE_NAMES)[number]
 }
 
 const cases = (kind: 'bad' | 'good') =>
-  ENDPOINT_RULES.flatMap((rule) => rule.examples[kind].flatMap((example) => example.profiles.map((profile) => ({ rule: rule.id, when: example.when, profile, example }))));
+  ENDPOINT_RULES.flatMap((rule) =>
+    rule.examples[kind].flatMap((example) => example.profiles.map((profile) => ({ rule: rule.id, when: example.when, profile, example }))),
+  );
 
 describe('endpoint rule examples', () => {
   it.each(PROFILE_NAMES)('Given the passing observation for %s, then nothing fires and nothing is unknown', (profile) => {
-    expect(evaluateEndpoint(passingObservation(profile), loadProfile(profile), new Date(passingObservation(profile).observedAt))).toEqual({ findings: [], unknown: [] });
+    expect(evaluateEndpoint(passingObservation(profile), loadProfile(profile), new Date(passingObservation(profile).observedAt))).toEqual({
+      findings: [],
+      unknown: [],
+    });
   });
 
   it.each(cases('bad'))('Given $when, under $profile, then $rule fires', ({ rule, profile, example }) => {

@@ -45,7 +45,8 @@ resource "aws_vpc_peering_connection" "to_prod" {
 
 describe('lineContexts for YAML', () => {
   it('gives each Kubernetes document its kind and metadata.name', () => {
-    const manifests = 'kind: Service\nmetadata:\n  name: api\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow\nspec:\n  podSelector: {}\n';
+    const manifests =
+      'kind: Service\nmetadata:\n  name: api\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow\nspec:\n  podSelector: {}\n';
     expect(contextAt('k.yaml', manifests, 2)?.block).toMatchObject({ type: 'Service', name: 'api', startLine: 1, endLine: 3 });
     expect(contextAt('k.yaml', manifests, 10)?.block).toMatchObject({ type: 'NetworkPolicy', name: 'allow', startLine: 4, endLine: 10 });
   });

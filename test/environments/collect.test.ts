@@ -27,7 +27,10 @@ resource "aws_secretsmanager_secret" "db" {
   });
 
   it('takes no generic names (`main`, `app`) as identities, and no block labels as literals', () => {
-    const facts = collectFileFacts('infra/prod/eks.tf', 'resource "aws_eks_cluster" "main" {\n  name = "main"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "phirecords"\n}\n');
+    const facts = collectFileFacts(
+      'infra/prod/eks.tf',
+      'resource "aws_eks_cluster" "main" {\n  name = "main"\n}\nresource "aws_s3_bucket" "b" {\n  bucket = "phirecords"\n}\n',
+    );
     expect(facts.definitions.map((d) => d.value)).toEqual(['phirecords']);
     expect(facts.tokens.filter((token) => token.place.line === 1)).toEqual([]);
   });
@@ -48,7 +51,10 @@ resource "aws_s3_bucket" "b" {
   });
 
   it('reads tfvars and YAML values, bare scalars and block lists', () => {
-    const tfvars = collectFileFacts('envs/prod.tfvars', 'db_host = "postgres://app@db.prod.internal:5432/app"\nvpc_id = "vpc-0prod1234"\nallowed_account_ids = ["111111111111", "x"]\n');
+    const tfvars = collectFileFacts(
+      'envs/prod.tfvars',
+      'db_host = "postgres://app@db.prod.internal:5432/app"\nvpc_id = "vpc-0prod1234"\nallowed_account_ids = ["111111111111", "x"]\n',
+    );
     expect(tfvars.definitions.map((d) => [d.kind, d.value, d.label])).toEqual([
       ['domain', 'db.prod.internal', 'data store host'],
       ['vpc', 'vpc-0prod1234', 'VPC'],
@@ -80,8 +86,13 @@ resource "aws_s3_bucket" "b" {
 
 describe('collectFileFacts: backends', () => {
   it('reads a backend block into one state location', () => {
-    const facts = collectFileFacts('infra/prod/main.tf', 'terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "prod.tfstate"\n    region = "us-east-1"\n  }\n}\n');
-    expect(facts.backends).toEqual([{ type: 's3', fields: { bucket: 'acme-tfstate', key: 'prod.tfstate' }, place: { path: 'infra/prod/main.tf', line: 3, column: 5 } }]);
+    const facts = collectFileFacts(
+      'infra/prod/main.tf',
+      'terraform {\n  backend "s3" {\n    bucket = "acme-tfstate"\n    key    = "prod.tfstate"\n    region = "us-east-1"\n  }\n}\n',
+    );
+    expect(facts.backends).toEqual([
+      { type: 's3', fields: { bucket: 'acme-tfstate', key: 'prod.tfstate' }, place: { path: 'infra/prod/main.tf', line: 3, column: 5 } },
+    ]);
     expect(facts.definitions.map((d) => [d.kind, d.label, d.value])).toEqual([
       ['name', 'state bucket', 'acme-tfstate'],
       ['state', 'state file', 'prod.tfstate'],

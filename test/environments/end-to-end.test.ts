@@ -35,7 +35,10 @@ const brief = (finding: Finding) => ({
   severity: finding.severity,
   at: locationLabel(finding.location),
   related: finding.related?.map(locationLabel),
-  between: [finding.evidence.fromEnvironment ?? (finding.evidence.environments as string[])[0], finding.evidence.toEnvironment ?? (finding.evidence.environments as string[])[1]],
+  between: [
+    finding.evidence.fromEnvironment ?? (finding.evidence.environments as string[])[0],
+    finding.evidence.toEnvironment ?? (finding.evidence.environments as string[])[1],
+  ],
 });
 
 describe('environment separation on a git repository with prod, staging and dev', () => {
@@ -50,7 +53,11 @@ describe('environment separation on a git repository with prod, staging and dev'
     // and a second commit that points staging at production's database and peers staging with production's VPC,
     const head = await commitFiles(dir, headRepository(), 'staging reads the prod database over a peering');
     // when the environments are checked between the two commits,
-    report = await checkEnvironments({ changeSet: await gitChangeSet(dir, base, head), config: parseConfig(DECLARED_CONFIG), now: new Date('2026-11-23T12:00:00Z') });
+    report = await checkEnvironments({
+      changeSet: await gitChangeSet(dir, base, head),
+      config: parseConfig(DECLARED_CONFIG),
+      now: new Date('2026-11-23T12:00:00Z'),
+    });
   });
 
   afterAll(async () => {
@@ -59,16 +66,51 @@ describe('environment separation on a git repository with prod, staging and dev'
 
   it('reports the database reference and the peering as introduced, on their exact lines', () => {
     expect(report.findings.filter((f) => f.change === 'introduced').map(brief)).toEqual([
-      { rule: 'ENV-CROSS-REFERENCE', change: 'introduced', severity: 'high', at: 'infra/staging.tfvars:2', related: ['infra/prod/main.tf:13', '.github/hipaa-guard.yml:10'], between: ['staging', 'production'] },
-      { rule: 'ENV-NETWORK-PATH', change: 'introduced', severity: 'high', at: 'infra/staging/peering.tf:3', related: ['.github/hipaa-guard.yml:6'], between: ['staging', 'production'] },
-      { rule: 'ENV-NETWORK-PATH', change: 'introduced', severity: 'high', at: 'infra/staging/peering.tf:4', related: ['.github/hipaa-guard.yml:5'], between: ['staging', 'production'] },
+      {
+        rule: 'ENV-CROSS-REFERENCE',
+        change: 'introduced',
+        severity: 'high',
+        at: 'infra/staging.tfvars:2',
+        related: ['infra/prod/main.tf:13', '.github/hipaa-guard.yml:10'],
+        between: ['staging', 'production'],
+      },
+      {
+        rule: 'ENV-NETWORK-PATH',
+        change: 'introduced',
+        severity: 'high',
+        at: 'infra/staging/peering.tf:3',
+        related: ['.github/hipaa-guard.yml:6'],
+        between: ['staging', 'production'],
+      },
+      {
+        rule: 'ENV-NETWORK-PATH',
+        change: 'introduced',
+        severity: 'high',
+        at: 'infra/staging/peering.tf:4',
+        related: ['.github/hipaa-guard.yml:5'],
+        between: ['staging', 'production'],
+      },
     ]);
   });
 
   it('reports what the first commit already had as existing', () => {
     expect(report.findings.filter((f) => f.change === 'existing').map(brief)).toEqual([
-      { rule: 'ENV-SHARED-RESOURCE', change: 'existing', severity: 'medium', at: 'infra/dev/main.tf:13', related: ['infra/staging/main.tf:13'], between: ['dev', 'staging'] },
-      { rule: 'ENV-NETWORK-PATH', change: 'existing', severity: 'medium', at: 'k8s/overlays/dev/networkpolicy.yaml:12', related: ['.github/hipaa-guard.yml:13', 'k8s/overlays/staging/kustomization.yaml:1'], between: ['dev', 'staging'] },
+      {
+        rule: 'ENV-SHARED-RESOURCE',
+        change: 'existing',
+        severity: 'medium',
+        at: 'infra/dev/main.tf:13',
+        related: ['infra/staging/main.tf:13'],
+        between: ['dev', 'staging'],
+      },
+      {
+        rule: 'ENV-NETWORK-PATH',
+        change: 'existing',
+        severity: 'medium',
+        at: 'k8s/overlays/dev/networkpolicy.yaml:12',
+        related: ['.github/hipaa-guard.yml:13', 'k8s/overlays/staging/kustomization.yaml:1'],
+        between: ['dev', 'staging'],
+      },
     ]);
   });
 

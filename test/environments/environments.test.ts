@@ -41,7 +41,9 @@ describe('resolveEnvironments by inference', () => {
 
   it('finds envs/, environments/, overlays/ and <name>.tfvars, merging spellings of one environment', () => {
     const model = resolveEnvironments(defaultConfig(), files);
-    expect(model.environments.map(({ name, production, paths, identifiers, source }) => ({ name, production, paths, namespaces: identifiers.namespaces, source }))).toEqual([
+    expect(
+      model.environments.map(({ name, production, paths, identifiers, source }) => ({ name, production, paths, namespaces: identifiers.namespaces, source })),
+    ).toEqual([
       { name: 'development', production: false, paths: ['environments/dev/**'], namespaces: ['dev'], source: 'inferred' },
       {
         name: 'production',
@@ -56,7 +58,15 @@ describe('resolveEnvironments by inference', () => {
   });
 
   it('takes a folder named like an environment anywhere, the outermost one, unless envs/ or overlays/ already placed the file', () => {
-    expect(inferredPaths(['terraform/prod/main.tf', 'terraform/prod/eu/dev/notes.tf', 'clusters/staging/apps.yaml', 'envs/customer-a/prod/main.tf', 'test/fixtures/main.tf'])).toEqual([
+    expect(
+      inferredPaths([
+        'terraform/prod/main.tf',
+        'terraform/prod/eu/dev/notes.tf',
+        'clusters/staging/apps.yaml',
+        'envs/customer-a/prod/main.tf',
+        'test/fixtures/main.tf',
+      ]),
+    ).toEqual([
       ['customer-a', ['envs/customer-a/**']],
       ['production', ['terraform/prod/**']],
       ['staging', ['clusters/staging/**']],
@@ -94,12 +104,15 @@ describe('resolveEnvironments by inference', () => {
 
 describe('inference by namespace', () => {
   it('places a manifest whose objects all live in one environment namespace', () => {
-    const model = inferEnvironments(['envs/prod/main.tf'], [
-      { path: 'k8s/api.yaml', namespaces: ['production'] },
-      { path: 'k8s/worker.yaml', namespaces: ['qa'] },
-      { path: 'k8s/mixed.yaml', namespaces: ['prod', 'staging'] },
-      { path: 'k8s/payments.yaml', namespaces: ['payments'] },
-    ]);
+    const model = inferEnvironments(
+      ['envs/prod/main.tf'],
+      [
+        { path: 'k8s/api.yaml', namespaces: ['production'] },
+        { path: 'k8s/worker.yaml', namespaces: ['qa'] },
+        { path: 'k8s/mixed.yaml', namespaces: ['prod', 'staging'] },
+        { path: 'k8s/payments.yaml', namespaces: ['payments'] },
+      ],
+    );
     expect(model.environments.map((env) => [env.name, env.paths])).toEqual([
       ['production', ['envs/prod/**', 'k8s/api.yaml']],
       ['qa', ['k8s/worker.yaml']],
@@ -107,7 +120,9 @@ describe('inference by namespace', () => {
   });
 
   it('reads namespaces from Kubernetes manifests only', () => {
-    expect(manifestNamespaces('kind: Deployment\nmetadata:\n  name: api\n  namespace: "Prod" # live\n---\nkind: Service\nmetadata:\n  namespace: prod\n')).toEqual(['prod']);
+    expect(
+      manifestNamespaces('kind: Deployment\nmetadata:\n  name: api\n  namespace: "Prod" # live\n---\nkind: Service\nmetadata:\n  namespace: prod\n'),
+    ).toEqual(['prod']);
     expect(manifestNamespaces('settings:\n  namespace: prod\n')).toEqual([]);
   });
 });

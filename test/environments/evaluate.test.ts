@@ -44,7 +44,9 @@ describe('ENV-CROSS-REFERENCE', () => {
       'infra/prod/iam.tf': 'resource "aws_iam_role" "ci" {\n  assume_role_policy = "arn:aws:iam::222222222222:role/deployer"\n}\n',
     });
     expect(findings.map((f) => [f.ruleId, f.severity, f.location])).toEqual([['ENV-CROSS-REFERENCE', 'high', file('infra/prod/iam.tf', 2)]]);
-    expect(findings[0]?.message).toContain('production references staging\'s cloud account "222222222222" (in "arn:aws:iam::222222222222:role/deployer"), declared in .github/hipaa-guard.yml:13');
+    expect(findings[0]?.message).toContain(
+      'production references staging\'s cloud account "222222222222" (in "arn:aws:iam::222222222222:role/deployer"), declared in .github/hipaa-guard.yml:13',
+    );
   });
 
   it('grades a reference between two non-production environments medium', async () => {
@@ -78,7 +80,8 @@ describe('ENV-CROSS-REFERENCE', () => {
     const findings = await findingsOf({
       'k8s/overlays/staging/kustomization.yaml': 'namespace: staging-apps\n',
       'k8s/overlays/dev/kustomization.yaml': 'namespace: podinfo\n',
-      'k8s/overlays/prod/app.yaml': 'kind: Deployment\nmetadata:\n  name: a\n  namespace: podinfo\n---\nkind: Deployment\nmetadata:\n  name: b\n  namespace: staging-apps\n',
+      'k8s/overlays/prod/app.yaml':
+        'kind: Deployment\nmetadata:\n  name: a\n  namespace: podinfo\n---\nkind: Deployment\nmetadata:\n  name: b\n  namespace: staging-apps\n',
     });
     expect(findings.map((f) => [f.ruleId, locationLabel(f.location), f.evidence.toEnvironment])).toEqual([
       ['ENV-CROSS-REFERENCE', 'k8s/overlays/prod/app.yaml:9', 'staging'],
@@ -118,13 +121,16 @@ describe('ENV-NETWORK-PATH', () => {
     expect(findings).toMatchObject([
       { ruleId: 'ENV-NETWORK-PATH', severity: 'high', location: file('infra/staging/sg.tf', 3), related: [file(CONFIG_PATH, 7)] },
     ]);
-    expect(findings[0]?.message).toContain('aws_security_group_rule.from_prod admits or reaches production\'s network range "10.10.0.0/16" (in "10.10.5.0/24")');
+    expect(findings[0]?.message).toContain(
+      'aws_security_group_rule.from_prod admits or reaches production\'s network range "10.10.0.0/16" (in "10.10.5.0/24")',
+    );
   });
 
   it('reports a transit gateway attachment to a production VPC and a CloudFormation peering', async () => {
     const findings = await findingsOf({
       'infra/dev/tgw.tf': 'resource "aws_ec2_transit_gateway_vpc_attachment" "prod" {\n  vpc_id = "vpc-0prod1234"\n}\n',
-      'infra/staging/peering.yaml': 'Resources:\n  Peering:\n    Type: AWS::EC2::VPCPeeringConnection\n    Properties:\n      PeerVpcId: vpc-0prod1234\n      PeerOwnerId: "111111111111"\n',
+      'infra/staging/peering.yaml':
+        'Resources:\n  Peering:\n    Type: AWS::EC2::VPCPeeringConnection\n    Properties:\n      PeerVpcId: vpc-0prod1234\n      PeerOwnerId: "111111111111"\n',
     });
     expect(findings.map((f) => [f.ruleId, f.location])).toEqual([
       ['ENV-NETWORK-PATH', file('infra/dev/tgw.tf', 2)],
@@ -138,7 +144,9 @@ describe('ENV-NETWORK-PATH', () => {
       'k8s/overlays/staging/np.yaml':
         'kind: NetworkPolicy\nmetadata:\n  name: from-prod\n  namespace: staging\nspec:\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: prod\n',
     });
-    expect(findings).toMatchObject([{ ruleId: 'ENV-NETWORK-PATH', location: file('k8s/overlays/staging/np.yaml', 10), evidence: { toEnvironment: 'production' } }]);
+    expect(findings).toMatchObject([
+      { ruleId: 'ENV-NETWORK-PATH', location: file('k8s/overlays/staging/np.yaml', 10), evidence: { toEnvironment: 'production' } },
+    ]);
   });
 
   it('calls a non-network identifier inside a network resource a cross-reference', async () => {
@@ -154,13 +162,22 @@ describe('ENV-SHARED-RESOURCE', () => {
     const bucket = 'resource "aws_s3_bucket" "exports" {\n  bucket = "acme-phi-exports"\n}\n';
     const findings = await findingsOf({ 'infra/prod/s3.tf': bucket, 'infra/staging/s3.tf': `\n${bucket}` });
     expect(findings).toMatchObject([
-      { ruleId: 'ENV-SHARED-RESOURCE', severity: 'high', location: file('infra/staging/s3.tf', 3), related: [file('infra/prod/s3.tf', 2)], evidence: { environments: ['staging', 'production'] } },
+      {
+        ruleId: 'ENV-SHARED-RESOURCE',
+        severity: 'high',
+        location: file('infra/staging/s3.tf', 3),
+        related: [file('infra/prod/s3.tf', 2)],
+        evidence: { environments: ['staging', 'production'] },
+      },
     ]);
-    expect(findings[0]?.message).toBe('staging and production share the bucket "acme-phi-exports" (defined in infra/prod/s3.tf:2). Expected each environment to have its own.');
+    expect(findings[0]?.message).toBe(
+      'staging and production share the bucket "acme-phi-exports" (defined in infra/prod/s3.tf:2). Expected each environment to have its own.',
+    );
   });
 
   it('reports a shared data store host, KMS key, secret and cluster, and an account declared for two environments', async () => {
-    const config = 'environments:\n  prod:\n    paths: ["prod/**"]\n    identifiers: { accounts: ["111111111111"] }\n  dev:\n    paths: ["dev/**"]\n    identifiers: { accounts: ["111111111111"] }\n';
+    const config =
+      'environments:\n  prod:\n    paths: ["prod/**"]\n    identifiers: { accounts: ["111111111111"] }\n  dev:\n    paths: ["dev/**"]\n    identifiers: { accounts: ["111111111111"] }\n';
     const values = 'db_host = "db.internal.example.org"\nkms_key_id = "alias/phi"\nsecret_name = "app/db"\ncluster_name = "main-eks"\n';
     const findings = await findingsOf({ 'prod/terraform.tfvars': values, 'dev/terraform.tfvars': values }, config);
     expect(findings.map((f) => [f.ruleId, f.location.kind === 'file' && `${f.location.path}:${f.location.startLine}`, f.evidence.actual])).toEqual([
@@ -209,15 +226,23 @@ describe('ENV-SHARED-STATE', () => {
 describe('ENV-CIDR-OVERLAP', () => {
   it('reports a range overlapping another environment’s, once however many subnets sit inside it', async () => {
     const findings = await findingsOf({
-      'infra/staging/vpc.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.10.128.0/17"\n}\nresource "aws_subnet" "a" {\n  cidr_block = "10.10.130.0/24"\n}\n',
+      'infra/staging/vpc.tf':
+        'resource "aws_vpc" "main" {\n  cidr_block = "10.10.128.0/17"\n}\nresource "aws_subnet" "a" {\n  cidr_block = "10.10.130.0/24"\n}\n',
     });
     expect(findings).toMatchObject([
-      { ruleId: 'ENV-CIDR-OVERLAP', severity: 'medium', location: file('infra/staging/vpc.tf', 2), related: [file(CONFIG_PATH, 7)], evidence: { actual: ['10.10.128.0/17', '10.10.0.0/16'] } },
+      {
+        ruleId: 'ENV-CIDR-OVERLAP',
+        severity: 'medium',
+        location: file('infra/staging/vpc.tf', 2),
+        related: [file(CONFIG_PATH, 7)],
+        evidence: { actual: ['10.10.128.0/17', '10.10.0.0/16'] },
+      },
     ]);
   });
 
   it('reports overlapping declared ranges at their config lines', async () => {
-    const config = 'environments:\n  prod:\n    paths: ["prod/**"]\n    identifiers: { cidrs: ["10.0.0.0/16"] }\n  dev:\n    paths: ["dev/**"]\n    identifiers:\n      cidrs:\n        - 10.0.4.0/24\n';
+    const config =
+      'environments:\n  prod:\n    paths: ["prod/**"]\n    identifiers: { cidrs: ["10.0.0.0/16"] }\n  dev:\n    paths: ["dev/**"]\n    identifiers:\n      cidrs:\n        - 10.0.4.0/24\n';
     const findings = await findingsOf({}, config);
     expect(findings).toMatchObject([{ ruleId: 'ENV-CIDR-OVERLAP', location: file(CONFIG_PATH, 9), related: [file(CONFIG_PATH, 4)] }]);
   });
@@ -235,22 +260,29 @@ describe('ENV-AMBIGUOUS-PATH', () => {
 describe('ENV-CROSS-REFERENCE: identifiers embedded in strings', () => {
   it('finds an account id inside an ECR image URL', async () => {
     const findings = await findingsOf({
-      'k8s/overlays/staging/deployment.yaml': 'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: 111111111111.dkr.ecr.us-east-1.amazonaws.com/portal:1.4\n',
+      'k8s/overlays/staging/deployment.yaml':
+        'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - image: 111111111111.dkr.ecr.us-east-1.amazonaws.com/portal:1.4\n',
     });
-    expect(findings.map((f) => [f.ruleId, f.location, f.evidence.toEnvironment])).toEqual([['ENV-CROSS-REFERENCE', file('k8s/overlays/staging/deployment.yaml', 6), 'production']]);
+    expect(findings.map((f) => [f.ruleId, f.location, f.evidence.toEnvironment])).toEqual([
+      ['ENV-CROSS-REFERENCE', file('k8s/overlays/staging/deployment.yaml', 6), 'production'],
+    ]);
   });
 
   it('finds an ARN inside jsonencode(...) of a policy', async () => {
     const findings = await findingsOf({
-      'infra/staging/iam.tf': 'resource "aws_iam_policy" "read" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*", Principal = { AWS = "arn:aws:iam::111111111111:root" } }] })\n}\n',
+      'infra/staging/iam.tf':
+        'resource "aws_iam_policy" "read" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::reports/*", Principal = { AWS = "arn:aws:iam::111111111111:root" } }] })\n}\n',
     });
-    expect(findings.map((f) => [f.ruleId, f.location, f.evidence.toEnvironment])).toEqual([['ENV-CROSS-REFERENCE', file('infra/staging/iam.tf', 2), 'production']]);
+    expect(findings.map((f) => [f.ruleId, f.location, f.evidence.toEnvironment])).toEqual([
+      ['ENV-CROSS-REFERENCE', file('infra/staging/iam.tf', 2), 'production'],
+    ]);
   });
 
   it('finds a production host name inside a connection string', async () => {
     const findings = await findingsOf({
       'infra/prod/main.tf': PROD_DATABASE,
-      'k8s/overlays/staging/config.yaml': 'kind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  DATABASE_URL: "postgresql://app:secret@prod-phi-db.c1.us-east-1.rds.amazonaws.com:5432/phi?sslmode=require"\n  DOTNET: "Server=api.prod.example.org;Database=phi;Encrypt=true"\n',
+      'k8s/overlays/staging/config.yaml':
+        'kind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  DATABASE_URL: "postgresql://app:secret@prod-phi-db.c1.us-east-1.rds.amazonaws.com:5432/phi?sslmode=require"\n  DOTNET: "Server=api.prod.example.org;Database=phi;Encrypt=true"\n',
     });
     expect(findings.map((f) => [f.ruleId, f.location])).toEqual([
       ['ENV-CROSS-REFERENCE', file('k8s/overlays/staging/config.yaml', 5)],

@@ -38,7 +38,11 @@ describe('checkEnvironments in a pull request', () => {
     const base = { ...baseRepository(), 'infra/staging/peering.tf': STAGING_PEERING };
     const head = { ...base, 'infra/staging/peering.tf': `# moved down by a comment\n\n${STAGING_PEERING}` };
     const report = await checkEnvironments({ changeSet: memoryChangeSet(base, head), config, now: NOW });
-    expect(summary(report.findings).filter(([rule]) => rule === 'ENV-NETWORK-PATH').slice(0, 2)).toEqual([
+    expect(
+      summary(report.findings)
+        .filter(([rule]) => rule === 'ENV-NETWORK-PATH')
+        .slice(0, 2),
+    ).toEqual([
       ['ENV-NETWORK-PATH', 'existing', 'infra/staging/peering.tf:5'],
       ['ENV-NETWORK-PATH', 'existing', 'infra/staging/peering.tf:6'],
     ]);
@@ -90,7 +94,9 @@ describe('checkEnvironments on bad input', () => {
   it('reports a file over the size limit instead of reading it', async () => {
     const head = { ...baseRepository(), 'infra/staging/huge.tf': `# ${'x'.repeat(MAX_FILE_BYTES)}\n` };
     const report = await checkEnvironments({ changeSet: memoryChangeSet(baseRepository(), head), config, now: NOW });
-    expect(report.errors).toEqual([{ category: 'parse', target: 'infra/staging/huge.tf', message: `larger than ${MAX_FILE_BYTES} bytes; not checked for environment separation` }]);
+    expect(report.errors).toEqual([
+      { category: 'parse', target: 'infra/staging/huge.tf', message: `larger than ${MAX_FILE_BYTES} bytes; not checked for environment separation` },
+    ]);
   });
 
   it('reports a failed listing as errored, with no findings and no crash', async () => {
@@ -111,7 +117,8 @@ describe('checkEnvironments on bad input', () => {
 
 describe('checkEnvironments with inferred environments', () => {
   const repository: FileMap = {
-    'terraform/envs/prod/main.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.1.0.0/16"\n}\nresource "aws_db_instance" "db" {\n  identifier = "phi-records"\n}\n',
+    'terraform/envs/prod/main.tf':
+      'resource "aws_vpc" "main" {\n  cidr_block = "10.1.0.0/16"\n}\nresource "aws_db_instance" "db" {\n  identifier = "phi-records"\n}\n',
     'terraform/envs/staging/main.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.2.0.0/16"\n}\n',
     'terraform/envs/staging/sg.tf': 'resource "aws_security_group_rule" "db" {\n  cidr_blocks = ["10.1.0.0/16"]\n}\n',
     'k8s/overlays/production/kustomization.yaml': 'namespace: prod\n',

@@ -21,7 +21,11 @@ locals {
 
 async function scan(base: FileMap, head: FileMap) {
   const withConfig = (files: FileMap) => ({ '.github/hipaa-guard.yml': DECLARED_CONFIG, ...files });
-  const report = await checkEnvironments({ changeSet: memoryChangeSet(withConfig(base), withConfig(head)), config: parseConfig(DECLARED_CONFIG), now: new Date('2026-11-23T12:00:00Z') });
+  const report = await checkEnvironments({
+    changeSet: memoryChangeSet(withConfig(base), withConfig(head)),
+    config: parseConfig(DECLARED_CONFIG),
+    now: new Date('2026-11-23T12:00:00Z'),
+  });
   expect(report.errors).toEqual([]);
   return report.findings.map((f) => [f.ruleId, f.change, locationLabel(f.location), f.evidence.expression]);
 }

@@ -12,10 +12,20 @@ ${comment}  peer_vpc_id = "vpc-0prod1234"
 
 async function scan(peering: string) {
   const files = { '.github/hipaa-guard.yml': DECLARED_CONFIG, 'infra/staging/peering.tf': peering };
-  const report = await checkEnvironments({ changeSet: memoryChangeSet(files, files), config: parseConfig(DECLARED_CONFIG), now: new Date('2026-11-23T12:00:00Z') });
+  const report = await checkEnvironments({
+    changeSet: memoryChangeSet(files, files),
+    config: parseConfig(DECLARED_CONFIG),
+    now: new Date('2026-11-23T12:00:00Z'),
+  });
   return {
     findings: report.findings.map((f) => [f.ruleId, locationLabel(f.location), f.message]),
-    suppressed: report.suppressed.map((s) => ({ rule: s.finding.ruleId, at: locationLabel(s.finding.location), reason: s.reason, until: s.until, source: s.source && locationLabel(s.source) })),
+    suppressed: report.suppressed.map((s) => ({
+      rule: s.finding.ruleId,
+      at: locationLabel(s.finding.location),
+      reason: s.reason,
+      until: s.until,
+      source: s.source && locationLabel(s.source),
+    })),
   };
 }
 
@@ -24,7 +34,13 @@ describe('suppressing environment findings', () => {
     const result = await scan(PEERING('  # hipaa-guard:ignore ENV-NETWORK-PATH reason="break-glass migration link" until=2026-12-31\n'));
     expect(result.findings).toEqual([]);
     expect(result.suppressed).toEqual([
-      { rule: 'ENV-NETWORK-PATH', at: 'infra/staging/peering.tf:3', reason: 'break-glass migration link', until: '2026-12-31', source: 'infra/staging/peering.tf:2' },
+      {
+        rule: 'ENV-NETWORK-PATH',
+        at: 'infra/staging/peering.tf:3',
+        reason: 'break-glass migration link',
+        until: '2026-12-31',
+        source: 'infra/staging/peering.tf:2',
+      },
     ]);
   });
 

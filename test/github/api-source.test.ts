@@ -32,7 +32,10 @@ const LISTENER = 'resource "aws_lb_listener" "https" {\n  ssl_policy = "ELBSecur
 
 describe('apiFileSource', () => {
   it('Given a file at a commit, when read twice, then its bytes are fetched once and decoded', async () => {
-    api().get('/repos/acme/infra/contents/main.tf').query({ ref: 'abc123' }).reply(200, fileEntry('main.tf', Buffer.from(LISTENER)));
+    api()
+      .get('/repos/acme/infra/contents/main.tf')
+      .query({ ref: 'abc123' })
+      .reply(200, fileEntry('main.tf', Buffer.from(LISTENER)));
     const source = apiFileSource(octokit(), repository, 'abc123');
 
     expect(await source.read('main.tf')).toBe(LISTENER);
@@ -48,7 +51,10 @@ describe('apiFileSource', () => {
   });
 
   it('Given a binary file, when read, then it is refused as not text', async () => {
-    api().get('/repos/acme/infra/contents/logo.tf').query({ ref: 'abc123' }).reply(200, fileEntry('logo.tf', Buffer.of(0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d)));
+    api()
+      .get('/repos/acme/infra/contents/logo.tf')
+      .query({ ref: 'abc123' })
+      .reply(200, fileEntry('logo.tf', Buffer.of(0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d)));
     expect((await refusal(apiFileSource(octokit(), repository, 'abc123').read('logo.tf'))).reason).toMatch(/binary/);
   });
 
@@ -56,7 +62,19 @@ describe('apiFileSource', () => {
     api()
       .get('/repos/acme/infra/contents/infra%2Fleak.tf')
       .query({ ref: 'abc123' })
-      .reply(200, { type: 'symlink', target: '/proc/self/environ', size: 18, name: 'leak.tf', path: 'infra/leak.tf', sha: 's1', url: 'u', git_url: null, html_url: null, download_url: null, _links: { self: 'u', git: null, html: null } });
+      .reply(200, {
+        type: 'symlink',
+        target: '/proc/self/environ',
+        size: 18,
+        name: 'leak.tf',
+        path: 'infra/leak.tf',
+        sha: 's1',
+        url: 'u',
+        git_url: null,
+        html_url: null,
+        download_url: null,
+        _links: { self: 'u', git: null, html: null },
+      });
     const refused = await refusal(apiFileSource(octokit(), repository, 'abc123').read('infra/leak.tf'));
     expect([refused.path, refused.reason]).toEqual(['infra/leak.tf', 'a symbolic link to "/proc/self/environ", outside the repository; not read']);
   });
@@ -65,7 +83,19 @@ describe('apiFileSource', () => {
     api()
       .get('/repos/acme/infra/contents/vendor%2Fmodules')
       .query({ ref: 'abc123' })
-      .reply(200, { type: 'submodule', submodule_git_url: 'https://github.com/acme/modules.git', size: 0, name: 'modules', path: 'vendor/modules', sha: 'c1', url: 'u', git_url: null, html_url: null, download_url: null, _links: { self: 'u', git: null, html: null } });
+      .reply(200, {
+        type: 'submodule',
+        submodule_git_url: 'https://github.com/acme/modules.git',
+        size: 0,
+        name: 'modules',
+        path: 'vendor/modules',
+        sha: 'c1',
+        url: 'u',
+        git_url: null,
+        html_url: null,
+        download_url: null,
+        _links: { self: 'u', git: null, html: null },
+      });
     expect((await refusal(apiFileSource(octokit(), repository, 'abc123').read('vendor/modules'))).reason).toMatch(/^a git submodule/);
   });
 
@@ -74,7 +104,9 @@ describe('apiFileSource', () => {
       .get('/repos/acme/infra/contents/big.json')
       .query({ ref: 'abc123' })
       .reply(200, fileEntry('big.json', Buffer.alloc(0), { size: 5_000_000, encoding: 'none', content: '' }));
-    expect((await refusal(apiFileSource(octokit(), repository, 'abc123').read('big.json'))).reason).toBe('5000000 bytes, over the 4194304-byte limit for a file hipaa-guard reads; not read');
+    expect((await refusal(apiFileSource(octokit(), repository, 'abc123').read('big.json'))).reason).toBe(
+      '5000000 bytes, over the 4194304-byte limit for a file hipaa-guard reads; not read',
+    );
   });
 
   it('Given a file over the 1 MB GitHub inlines but under the limit, when read, then its bytes come from the blob', async () => {

@@ -16,7 +16,9 @@ describe('check-run verdict', () => {
 
   it('titles the run by what blocks', () => {
     expect(checkRunTitle(reportWith({ findings: [fileFinding(1), fileFinding(2)] }), { failOn: 'high' })).toBe('2 blocking findings');
-    expect(checkRunTitle(reportWith({ findings: [fileFinding(1, { severity: 'low' })] }), { failOn: 'high' })).toBe('No blocking findings (1 below the threshold)');
+    expect(checkRunTitle(reportWith({ findings: [fileFinding(1, { severity: 'low' })] }), { failOn: 'high' })).toBe(
+      'No blocking findings (1 below the threshold)',
+    );
   });
 });
 
@@ -31,7 +33,7 @@ describe('annotationsOf', () => {
     ]);
   });
 
-  it('leaves a removed block to the summary: its lines are the base version\'s', () => {
+  it("leaves a removed block to the summary: its lines are the base version's", () => {
     const report = reportWith({ findings: [fileFinding(2, { change: 'removed' }), fileFinding(7, { change: 'weakened' })] });
     expect(annotationsOf(report).map((annotation) => annotation.start_line)).toEqual([8]);
     expect(renderCheckRunSummary(report, { failOn: 'high' })).toContain('2 blocking findings');

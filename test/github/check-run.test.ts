@@ -30,7 +30,9 @@ describe('check runs, against the loopback fake', () => {
   };
   /** The PATCH bodies run `id` received, in order. */
   const updatesOf = (id: number): SentUpdate[] =>
-    github.requests.filter((request) => request.method === 'PATCH' && request.path === `/repos/acme/infra/check-runs/${id}`).map((request) => request.body as SentUpdate);
+    github.requests
+      .filter((request) => request.method === 'PATCH' && request.path === `/repos/acme/infra/check-runs/${id}`)
+      .map((request) => request.body as SentUpdate);
 
   describe('startCheckRun', () => {
     it('creates the run in progress on the head SHA when none exists', async () => {
@@ -99,11 +101,25 @@ describe('check runs, against the loopback fake', () => {
       await completeCheckRun(testOctokit(apiUrl), first, reportWith({ findings: [fileFinding(0)] }), { failOn: 'high' }, publishOptions());
       const reused = await start();
       // When it completes again with the first and two more findings
-      const result = await completeCheckRun(testOctokit(apiUrl), reused, reportWith({ findings: [fileFinding(0), fileFinding(1), fileFinding(2)] }), { failOn: 'high' }, publishOptions());
+      const result = await completeCheckRun(
+        testOctokit(apiUrl),
+        reused,
+        reportWith({ findings: [fileFinding(0), fileFinding(1), fileFinding(2)] }),
+        { failOn: 'high' },
+        publishOptions(),
+      );
       // Then only the two it lacks are sent, so each shows once
-      expect(updatesOf(reused.id).at(-1)?.output.annotations?.map((annotation) => annotation.title)).toEqual(['tf-rule-1: Rule tf-rule-1', 'tf-rule-2: Rule tf-rule-2']);
+      expect(
+        updatesOf(reused.id)
+          .at(-1)
+          ?.output.annotations?.map((annotation) => annotation.title),
+      ).toEqual(['tf-rule-1: Rule tf-rule-1', 'tf-rule-2: Rule tf-rule-2']);
       expect(result).toEqual({ conclusion: 'failure', annotations: 3, requests: 1 });
-      expect(github.checkRuns[0]?.annotations.map((annotation) => annotation.title)).toEqual(['tf-rule-0: Rule tf-rule-0', 'tf-rule-1: Rule tf-rule-1', 'tf-rule-2: Rule tf-rule-2']);
+      expect(github.checkRuns[0]?.annotations.map((annotation) => annotation.title)).toEqual([
+        'tf-rule-0: Rule tf-rule-0',
+        'tf-rule-1: Rule tf-rule-1',
+        'tf-rule-2: Rule tf-rule-2',
+      ]);
     });
 
     it('succeeds with one request when nothing is found', async () => {

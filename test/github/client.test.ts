@@ -7,7 +7,13 @@ const LIST = '/repos/acme/infra/commits/c0ffee/check-runs';
 
 /** The Action's client, its waits scaled to milliseconds so the test does not sleep for seconds. */
 function client(lines: string[]) {
-  return createGitHubClient({ auth: 'ghs_test', baseUrl: 'https://api.github.com', userAgent: 'hipaa-guard-test', log: (line) => lines.push(line), retryAfterBaseValue: 1 });
+  return createGitHubClient({
+    auth: 'ghs_test',
+    baseUrl: 'https://api.github.com',
+    userAgent: 'hipaa-guard-test',
+    log: (line) => lines.push(line),
+    retryAfterBaseValue: 1,
+  });
 }
 
 afterEach(() => nock.cleanAll());
@@ -44,7 +50,9 @@ describe("the Action's GitHub client (plugin-throttling and plugin-retry)", () =
 
     await expect(client(lines).rest.checks.listForRef({ owner: 'acme', repo: 'infra', ref: 'c0ffee' })).rejects.toMatchObject({ status: 403 });
 
-    expect(lines.at(-1)).toBe('GitHub secondary rate limit on GET /repos/{owner}/{repo}/commits/{ref}/check-runs: not waiting 1s more after 3 retries; the request fails');
+    expect(lines.at(-1)).toBe(
+      'GitHub secondary rate limit on GET /repos/{owner}/{repo}/commits/{ref}/check-runs: not waiting 1s more after 3 retries; the request fails',
+    );
     github.done();
   });
 });

@@ -2,7 +2,15 @@ import type { Octokit } from '@octokit/rest';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkEndpoints } from '../../checks/endpoint/index.js';
-import { applyIssuePlan, endpointFingerprint, issueBudget, planEndpointIssues, syncEndpointIssues, type IssuePolicy, type TrackedIssue } from '../../checks/github/endpoint-issues.js';
+import {
+  applyIssuePlan,
+  endpointFingerprint,
+  issueBudget,
+  planEndpointIssues,
+  syncEndpointIssues,
+  type IssuePolicy,
+  type TrackedIssue,
+} from '../../checks/github/endpoint-issues.js';
 import type { Report } from '../../checks/model/report.js';
 import type { FailOn, Finding } from '../../checks/model/finding.js';
 import { endpointFinding, NOW, probeReport, publishOptions, REPO, testOctokit } from './builders.js';
@@ -57,18 +65,30 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
 
   it('keeps the issue open when the endpoint could not be probed, and says why instead of the findings', async () => {
     await sync([API], [endpointFinding(API, 'tls-version')]);
-    const refused = { category: 'connectivity' as const, target: API, message: `connect ECONNREFUSED 203.0.113.7:443`, location: { kind: 'endpoint' as const, url: API } };
+    const refused = {
+      category: 'connectivity' as const,
+      target: API,
+      message: `connect ECONNREFUSED 203.0.113.7:443`,
+      location: { kind: 'endpoint' as const, url: API },
+    };
     expect(await sync([], [], [refused])).toEqual([{ url: API, action: 'updated', issue: 1 }]);
     const issue = github.issues[0]!;
     expect(issue.state).toBe('open');
     expect(issue.title).toBe(`HIPAA safeguards: ${API} could not be checked`);
     expect(issue.body).toContain('### Could not check\n- **could not check** (connectivity): connect ECONNREFUSED 203.0.113.7:443');
     // The same problem again, worded alike or not, writes nothing
-    expect(await sync([], [], [{ ...refused, message: 'connect ECONNREFUSED 203.0.113.7:443 (again)' }])).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: CURRENT }]);
+    expect(await sync([], [], [{ ...refused, message: 'connect ECONNREFUSED 203.0.113.7:443 (again)' }])).toEqual([
+      { url: API, action: 'unchanged', issue: 1, reason: CURRENT },
+    ]);
   });
 
   it('opens one problem issue for an endpoint that cannot be reached, never a duplicate, and closes it once it passes', async () => {
-    const unresolvable = { category: 'connectivity' as const, target: API, message: 'could not resolve api.example.org: queryA ENOTFOUND api.example.org', location: { kind: 'endpoint' as const, url: API } };
+    const unresolvable = {
+      category: 'connectivity' as const,
+      target: API,
+      message: 'could not resolve api.example.org: queryA ENOTFOUND api.example.org',
+      location: { kind: 'endpoint' as const, url: API },
+    };
     expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'created', issue: 1 }]);
     expect(await sync([], [], [unresolvable])).toEqual([{ url: API, action: 'unchanged', issue: 1, reason: CURRENT }]);
     expect(await sync([API], [])).toEqual([{ url: API, action: 'closed', issue: 1 }]);
@@ -76,7 +96,8 @@ describe('syncEndpointIssues against a stateful GitHub', () => {
   });
 
   describe('issue-on', () => {
-    const syncFrom = (issueOn: FailOn, findings: Finding[]) => syncEndpointIssues(octokit, REPO, probeReport([API], findings), { ...publishOptions(), issueOn });
+    const syncFrom = (issueOn: FailOn, findings: Finding[]) =>
+      syncEndpointIssues(octokit, REPO, probeReport([API], findings), { ...publishOptions(), issueOn });
 
     it('opens no issue for findings below it', async () => {
       expect(await syncFrom('high', [endpointFinding(API, 'hsts-missing', 'medium')])).toEqual([]);
@@ -140,17 +161,36 @@ describe('planEndpointIssues: the steps, as data, from the issues listed and the
     marker,
     findings: findings.map((finding) => `${finding.ruleId}@${finding.fingerprint}`),
   });
-  const refused = { category: 'connectivity' as const, target: API, message: 'connect ECONNREFUSED 127.0.0.1:443', location: { kind: 'endpoint' as const, url: API } };
+  const refused = {
+    category: 'connectivity' as const,
+    target: API,
+    message: 'connect ECONNREFUSED 127.0.0.1:443',
+    location: { kind: 'endpoint' as const, url: API },
+  };
 
   it.each<[string, TrackedIssue[], Finding[], Report['errors'], IssuePolicy, string[]]>([
     ['fails, no issue → open', [], [tls], [], {}, ['open: fails and has no issue']],
     ['fails, the open issue lists the same → leave', [listed(3, 'open', [tls])], [tls], [], {}, [`leave #3: ${CURRENT}`]],
     ['fails with a new finding → update', [listed(3, 'open', [tls])], [tls, hsts], [], {}, ['update #3: what the issue lists changed']],
-    ['fails, its issue closed → reopen the oldest', [listed(5, 'closed', [tls]), listed(4, 'closed', [tls])], [tls], [], {}, ['update #4: fails again; its issue was closed']],
+    [
+      'fails, its issue closed → reopen the oldest',
+      [listed(5, 'closed', [tls]), listed(4, 'closed', [tls])],
+      [tls],
+      [],
+      {},
+      ['update #4: fails again; its issue was closed'],
+    ],
     ['passes, open issue → close', [listed(3, 'open', [tls])], [], [], {}, ['close #3: nothing at or above issue-on, no problem']],
     ['passes, no issue → nothing', [], [], [], {}, []],
     ['only below issue-on, no issue → nothing', [], [hsts], [], {}, []],
-    ['issue-on never → leave it', [listed(3, 'open', [tls])], [tls], [], { issueOn: 'never' }, ['leave #3: issue-on is never: issues are neither opened nor closed']],
+    [
+      'issue-on never → leave it',
+      [listed(3, 'open', [tls])],
+      [tls],
+      [],
+      { issueOn: 'never' },
+      ['leave #3: issue-on is never: issues are neither opened nor closed'],
+    ],
     ['could not be probed → open', [], [], [refused], {}, ['open: fails and has no issue']],
     ['over maxCreated → skip', [], [tls], [], { maxCreated: 0 }, ['skip: already created 0 issues this run (the cap); the next run continues']],
   ])('%s', (_, tracked, findings, errors, policy, expected) => {
@@ -160,7 +200,15 @@ describe('planEndpointIssues: the steps, as data, from the issues listed and the
 
   it('caps the opens of one run at maxCreated, in URL order, and writes bodies the issue can be found by', () => {
     const urls = ['https://c.example.org', 'https://a.example.org', 'https://b.example.org'];
-    const steps = planEndpointIssues([], probeReport(urls, urls.map((url) => endpointFinding(url, 'tls-version'))), { maxCreated: 2 }, now);
+    const steps = planEndpointIssues(
+      [],
+      probeReport(
+        urls,
+        urls.map((url) => endpointFinding(url, 'tls-version')),
+      ),
+      { maxCreated: 2 },
+      now,
+    );
     expect(steps.map((step) => `${step.kind} ${step.url}`)).toEqual(['open https://a.example.org', 'open https://b.example.org', 'skip https://c.example.org']);
     const [first] = steps;
     expect(first?.kind === 'open' && first.body).toContain(`<!-- hipaa-guard:endpoint=${endpointFingerprint('https://a.example.org')} -->`);
@@ -172,18 +220,39 @@ describe('applyIssuePlan against the GitHub fake', () => {
 
   it('lists the open issues once after its creations, not after each one, and adds what it creates to the listing', async () => {
     const urls = Array.from({ length: 4 }, (_, index) => `https://e${index}.example.org`);
-    const steps = planEndpointIssues([], probeReport(urls, urls.map((url) => endpointFinding(url, 'tls-version'))), {}, NOW.toISOString());
+    const steps = planEndpointIssues(
+      [],
+      probeReport(
+        urls,
+        urls.map((url) => endpointFinding(url, 'tls-version')),
+      ),
+      {},
+      NOW.toISOString(),
+    );
     const tracked: TrackedIssue[] = [];
     const outcomes = await applyIssuePlan(testOctokit(fake.apiUrl), REPO, steps, tracked, { label: 'hipaa-guard', budget: issueBudget(10) });
     expect(outcomes.map((outcome) => `${outcome.action} #${outcome.issue}`)).toEqual(['created #1', 'created #2', 'created #3', 'created #4']);
     expect(fake.github.routes().filter((route) => route === 'GET /repos/acme/infra/issues')).toHaveLength(1);
     expect(fake.github.requests.find((request) => request.method === 'GET' && request.path.includes('/issues?'))?.path).toContain('state=open');
-    expect(tracked.map((issue) => [issue.number, issue.state])).toEqual([[1, 'open'], [2, 'open'], [3, 'open'], [4, 'open']]);
+    expect(tracked.map((issue) => [issue.number, issue.state])).toEqual([
+      [1, 'open'],
+      [2, 'open'],
+      [3, 'open'],
+      [4, 'open'],
+    ]);
   });
 
   it('creates only what the budget grants and says why the rest waits', async () => {
     const urls = ['https://a.example.org', 'https://b.example.org', 'https://c.example.org'];
-    const steps = planEndpointIssues([], probeReport(urls, urls.map((url) => endpointFinding(url, 'tls-version'))), {}, NOW.toISOString());
+    const steps = planEndpointIssues(
+      [],
+      probeReport(
+        urls,
+        urls.map((url) => endpointFinding(url, 'tls-version')),
+      ),
+      {},
+      NOW.toISOString(),
+    );
     const budget = issueBudget(2);
     const outcomes = await applyIssuePlan(testOctokit(fake.apiUrl), REPO, steps, [], { label: 'hipaa-guard', budget });
     expect(outcomes.map((outcome) => outcome.action)).toEqual(['created', 'created', 'skipped']);

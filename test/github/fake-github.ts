@@ -144,7 +144,9 @@ export class FakeGitHub {
 
   /** Issue writes to one repository (`POST /issues`, `PATCH /issues/1`, `POST /issues/1/comments`), in order. */
   issueWritesOf(repository: string): string[] {
-    return this.routes().filter((route) => /^(POST|PATCH) /.test(route) && route.includes(`/repos/${repository}/issues`)).map((route) => route.replace(`/repos/${repository}`, ''));
+    return this.routes()
+      .filter((route) => /^(POST|PATCH) /.test(route) && route.includes(`/repos/${repository}/issues`))
+      .map((route) => route.replace(`/repos/${repository}`, ''));
   }
 
   /** A completed run of the same name made by another app (another CI, the App beside the Action), or with another external id. */
@@ -314,7 +316,10 @@ export class FakeGitHub {
       return [201, { token: `ghs_installation${token[1]}`, expires_at: '2030-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' }];
     }
     if (method === 'GET' && url.pathname === '/app/installations') {
-      return this.page(url, this.installations.map(({ id, repositories }) => ({ id, account: { login: repositories[0]?.owner ?? 'acme' } })));
+      return this.page(
+        url,
+        this.installations.map(({ id, repositories }) => ({ id, account: { login: repositories[0]?.owner ?? 'acme' } })),
+      );
     }
     if (method === 'GET' && url.pathname === '/installation/repositories') {
       const id = Number(/ghs_installation(\d+)/.exec(headers.authorization ?? '')?.[1]);
@@ -323,7 +328,12 @@ export class FakeGitHub {
         200,
         {
           total_count: repositories.length,
-          repositories: repositories.map((repository, index) => ({ id: index + 1, name: repository.repo, owner: { login: repository.owner }, default_branch: 'main' })),
+          repositories: repositories.map((repository, index) => ({
+            id: index + 1,
+            name: repository.repo,
+            owner: { login: repository.owner },
+            default_branch: 'main',
+          })),
         },
       ];
     }
@@ -417,7 +427,10 @@ export class FakeGitHub {
     const matching = this.issuesOf(repository)
       .filter((issue) => (!label || issue.labels.includes(label)) && (state === 'all' || issue.state === state))
       .sort((a, b) => b.number - a.number);
-    return this.page(url, matching.map((issue) => this.issueJson(issue)));
+    return this.page(
+      url,
+      matching.map((issue) => this.issueJson(issue)),
+    );
   }
 
   private issueJson(issue: FakeIssue) {

@@ -13,7 +13,8 @@ import { rdsEncryption, snsEncryption } from '../../checks/infra/rules/aws-data.
 const NOW = new Date('2026-01-15T00:00:00Z');
 
 const listener = (policy: string) => `resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = ${policy}\n}\n`;
-const database = (name: string, encrypted: string) => `resource "aws_db_instance" "${name}" {\n  engine            = "postgres"\n  storage_encrypted = ${encrypted}\n}\n`;
+const database = (name: string, encrypted: string) =>
+  `resource "aws_db_instance" "${name}" {\n  engine            = "postgres"\n  storage_encrypted = ${encrypted}\n}\n`;
 const trail = `resource "aws_cloudtrail" "main" {\n  name           = "main"\n  s3_bucket_name = "audit"\n}\n`;
 
 async function diff(base: string | undefined, head: string | undefined, path = 'main.tf') {
@@ -37,7 +38,9 @@ describe('diff classification', () => {
       location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 },
       evidence: { before: 'ELBSecurityPolicy-TLS13-1-2-2021-06', after: 'ELBSecurityPolicy-TLS-1-1-2017-01' },
     });
-    expect(result.findings[0]!.message).toMatch(/aws_lb_listener\.https: ssl_policy is "ELBSecurityPolicy-TLS-1-1-2017-01"; expected .* \(was "ELBSecurityPolicy-TLS13-1-2-2021-06"\)/);
+    expect(result.findings[0]!.message).toMatch(
+      /aws_lb_listener\.https: ssl_policy is "ELBSecurityPolicy-TLS-1-1-2017-01"; expected .* \(was "ELBSecurityPolicy-TLS13-1-2-2021-06"\)/,
+    );
   });
 
   it('an unsafe value made even weaker is still weakened; an unchanged one is existing', async () => {
@@ -51,23 +54,47 @@ describe('diff classification', () => {
     // Given a listener whose TLS 1.2 policy is deleted (AWS then applies ELBSecurityPolicy-2016-08)
     const result = await diff(listener('"ELBSecurityPolicy-TLS13-1-2-2021-06"'), `resource "aws_lb_listener" "https" {\n  protocol = "HTTPS"\n}\n`);
     // Then the finding is weakened, on the listener block, and says which default now applies
-    expect(result.findings[0]).toMatchObject({ change: 'weakened', evidence: { before: 'ELBSecurityPolicy-TLS13-1-2-2021-06', after: 'ELBSecurityPolicy-2016-08' }, location: { startLine: 1, endLine: 3 } });
-    expect(result.findings[0]!.message).toMatch(/ssl_policy is not set, which means "ELBSecurityPolicy-2016-08"; expected .* \(was "ELBSecurityPolicy-TLS13-1-2-2021-06"\)/);
+    expect(result.findings[0]).toMatchObject({
+      change: 'weakened',
+      evidence: { before: 'ELBSecurityPolicy-TLS13-1-2-2021-06', after: 'ELBSecurityPolicy-2016-08' },
+      location: { startLine: 1, endLine: 3 },
+    });
+    expect(result.findings[0]!.message).toMatch(
+      /ssl_policy is not set, which means "ELBSecurityPolicy-2016-08"; expected .* \(was "ELBSecurityPolicy-TLS13-1-2-2021-06"\)/,
+    );
   });
 
   it('deleting an attribute that has no default to fall back on is removed', async () => {
     const topic = (key: string) => `resource "aws_sns_topic" "alerts" {\n  name = "alerts"\n${key}}\n`;
-    const result = await analyzeInfra({ base: [{ path: 'main.tf', text: topic('  kms_master_key_id = "alias/aws/sns"\n') }], head: [{ path: 'main.tf', text: topic('') }], rules: [snsEncryption], now: NOW });
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-SNS-ENCRYPTION', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 } })]);
+    const result = await analyzeInfra({
+      base: [{ path: 'main.tf', text: topic('  kms_master_key_id = "alias/aws/sns"\n') }],
+      head: [{ path: 'main.tf', text: topic('') }],
+      rules: [snsEncryption],
+      now: NOW,
+    });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ ruleId: 'IAC-SNS-ENCRYPTION', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 } }),
+    ]);
   });
 
   it('deleting the companion resource that provided a safeguard is removed, naming it', async () => {
     // Given an internet-facing ALB whose WAF association is deleted
     const alb = `resource "aws_lb" "front" {\n  name     = "front"\n  internal = false\n}\n`;
     const association = `resource "aws_wafv2_web_acl_association" "front" {\n  resource_arn = aws_lb.front.arn\n  web_acl_arn  = aws_wafv2_web_acl.main.arn\n}\n`;
-    const result = await analyzeInfra({ base: [{ path: 'main.tf', text: `${alb}\n${association}` }], head: [{ path: 'main.tf', text: alb }], rules: [lbWafAssociation], now: NOW });
+    const result = await analyzeInfra({
+      base: [{ path: 'main.tf', text: `${alb}\n${association}` }],
+      head: [{ path: 'main.tf', text: alb }],
+      rules: [lbWafAssociation],
+      now: NOW,
+    });
     // Then the load balancer lost its WAF: removed, not introduced or weakened
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-LB-WAF', change: 'removed', evidence: expect.objectContaining({ before: 'aws_wafv2_web_acl_association.front' }) })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'IAC-LB-WAF',
+        change: 'removed',
+        evidence: expect.objectContaining({ before: 'aws_wafv2_web_acl_association.front' }),
+      }),
+    ]);
     expect(result.findings[0]!.message).toMatch(/was provided by aws_wafv2_web_acl_association\.front/);
   });
 
@@ -76,18 +103,31 @@ describe('diff classification', () => {
     const text = `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/legacy/*"\n    viewer_protocol_policy = "allow-all"\n  }\n}\n`;
     const result = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text }], rules: [cloudFrontViewerProtocol], now: NOW });
     // Then there are two findings, on lines 3 and 7, with different fingerprints
-    expect(result.findings.map((finding) => [finding.change, finding.location.kind === 'file' ? finding.location.startLine : 0])).toEqual([['introduced', 3], ['introduced', 7]]);
+    expect(result.findings.map((finding) => [finding.change, finding.location.kind === 'file' ? finding.location.startLine : 0])).toEqual([
+      ['introduced', 3],
+      ['introduced', 7],
+    ]);
     expect(new Set(result.findings.map((finding) => finding.fingerprint)).size).toBe(2);
 
     // When the ordered behaviour alone is fixed
-    const fixed = await analyzeInfra({ base: [{ path: 'main.tf', text }], head: [{ path: 'main.tf', text: text.replace(/"allow-all"(?=\n {2}}\n}\n$)/, '"https-only"') }], rules: [cloudFrontViewerProtocol], now: NOW });
+    const fixed = await analyzeInfra({
+      base: [{ path: 'main.tf', text }],
+      head: [{ path: 'main.tf', text: text.replace(/"allow-all"(?=\n {2}}\n}\n$)/, '"https-only"') }],
+      rules: [cloudFrontViewerProtocol],
+      now: NOW,
+    });
     // Then the default stays an existing finding and the ordered one is a strengthening
     expect(fixed.findings.map((finding) => finding.change)).toEqual(['existing']);
     expect(fixed.strengthened.map((entry) => entry.location.kind === 'file' && entry.location.startLine)).toEqual([7]);
 
     // When only the default was bad at base and the ordered behaviour is made bad too
     const onlyDefault = text.replace(/"allow-all"(?=\n {2}}\n}\n$)/, '"https-only"');
-    const worse = await analyzeInfra({ base: [{ path: 'main.tf', text: onlyDefault }], head: [{ path: 'main.tf', text }], rules: [cloudFrontViewerProtocol], now: NOW });
+    const worse = await analyzeInfra({
+      base: [{ path: 'main.tf', text: onlyDefault }],
+      head: [{ path: 'main.tf', text }],
+      rules: [cloudFrontViewerProtocol],
+      now: NOW,
+    });
     // Then the default is existing and the ordered one weakened
     expect(worse.findings.map((finding) => finding.change)).toEqual(['existing', 'weakened']);
   });
@@ -103,7 +143,8 @@ describe('diff classification', () => {
   });
 
   it('a listener without protocol is HTTP on an Application Load Balancer, TCP on a Network Load Balancer', async () => {
-    const listenerOf = (type: string) => `resource "aws_lb" "front" {\n  load_balancer_type = "${type}"\n}\nresource "aws_lb_listener" "front" {\n  load_balancer_arn = aws_lb.front.arn\n  default_action {\n    type = "forward"\n  }\n}\n`;
+    const listenerOf = (type: string) =>
+      `resource "aws_lb" "front" {\n  load_balancer_type = "${type}"\n}\nresource "aws_lb_listener" "front" {\n  load_balancer_arn = aws_lb.front.arn\n  default_action {\n    type = "forward"\n  }\n}\n`;
     const alb = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text: listenerOf('application') }], rules: [lbHttpRedirect], now: NOW });
     const nlb = await analyzeInfra({ base: [], head: [{ path: 'main.tf', text: listenerOf('network') }], rules: [lbHttpRedirect], now: NOW });
     expect(alb.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-LB-HTTP-NO-REDIRECT', location: expect.objectContaining({ startLine: 6 }) })]);
@@ -120,7 +161,13 @@ describe('diff classification', () => {
   it('an unsafe value made safe, or a safe one made stronger, is a strengthening, not a finding', async () => {
     const fixed = await diff(database('phi', 'false'), database('phi', 'true'));
     expect(fixed.findings).toEqual([]);
-    expect(fixed.strengthened).toEqual([{ ruleId: 'IAC-RDS-ENCRYPTION', location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 }, message: 'aws_db_instance.phi: storage_encrypted changed from false to true' }]);
+    expect(fixed.strengthened).toEqual([
+      {
+        ruleId: 'IAC-RDS-ENCRYPTION',
+        location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 },
+        message: 'aws_db_instance.phi: storage_encrypted changed from false to true',
+      },
+    ]);
     const stronger = await diff(listener('"ELBSecurityPolicy-TLS13-1-2-2021-06"'), listener('"ELBSecurityPolicy-TLS13-1-3-2021-06"'));
     expect(stronger.strengthened.map((entry) => entry.ruleId)).toEqual(['IAC-LB-TLS-POLICY']);
   });
@@ -128,7 +175,12 @@ describe('diff classification', () => {
   it('deleting a safeguard resource (a trail) is removed, located at base', async () => {
     const result = await diff(trail, '# the trail moved to another account\n');
     expect(result.findings).toEqual([
-      expect.objectContaining({ ruleId: 'IAC-CLOUDTRAIL-LOGGING', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 4 }, evidence: { resource: 'aws_cloudtrail.main', before: 'aws_cloudtrail.main', after: null } }),
+      expect.objectContaining({
+        ruleId: 'IAC-CLOUDTRAIL-LOGGING',
+        change: 'removed',
+        location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 4 },
+        evidence: { resource: 'aws_cloudtrail.main', before: 'aws_cloudtrail.main', after: null },
+      }),
     ]);
   });
 
@@ -152,17 +204,37 @@ describe('diff classification', () => {
     });
 
     it('the public access block deleted while its bucket stays: one removed finding, naming the block', async () => {
-      const result = await analyzeInfra({ base: [{ path: 'main.tf', text: `${bucket}\n${block}` }], head: [{ path: 'main.tf', text: bucket }], rules: [s3PublicAccessBlock], now: NOW });
+      const result = await analyzeInfra({
+        base: [{ path: 'main.tf', text: `${bucket}\n${block}` }],
+        head: [{ path: 'main.tf', text: bucket }],
+        rules: [s3PublicAccessBlock],
+        now: NOW,
+      });
       expect(result.findings).toEqual([
-        expect.objectContaining({ ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 }, evidence: expect.objectContaining({ resource: 'aws_s3_bucket.phi', before: 'aws_s3_bucket_public_access_block.phi' }) }),
+        expect.objectContaining({
+          ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK',
+          change: 'removed',
+          location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 },
+          evidence: expect.objectContaining({ resource: 'aws_s3_bucket.phi', before: 'aws_s3_bucket_public_access_block.phi' }),
+        }),
       ]);
       expect(result.findings[0]!.message).toMatch(/was provided by aws_s3_bucket_public_access_block\.phi/);
     });
 
     it('a public access block whose bucket is outside the module, deleted: removed at its base lines', async () => {
-      const result = await analyzeInfra({ base: [{ path: 'main.tf', text: block }], head: [{ path: 'main.tf', text: '# gone\n' }], rules: [s3PublicAccessBlock], now: NOW });
+      const result = await analyzeInfra({
+        base: [{ path: 'main.tf', text: block }],
+        head: [{ path: 'main.tf', text: '# gone\n' }],
+        rules: [s3PublicAccessBlock],
+        now: NOW,
+      });
       expect(result.findings).toEqual([
-        expect.objectContaining({ ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK', change: 'removed', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 7 }, evidence: { resource: 'aws_s3_bucket_public_access_block.phi', before: 'aws_s3_bucket_public_access_block.phi', after: null } }),
+        expect.objectContaining({
+          ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK',
+          change: 'removed',
+          location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 7 },
+          evidence: { resource: 'aws_s3_bucket_public_access_block.phi', before: 'aws_s3_bucket_public_access_block.phi', after: null },
+        }),
       ]);
     });
 
@@ -194,7 +266,11 @@ describe('diff classification', () => {
     const result = await diff(undefined, listener('var.policy'));
     expect(result.findings).toEqual([]);
     expect(result.unknown).toEqual([
-      { ruleId: 'IAC-LB-TLS-POLICY', location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 }, message: 'aws_lb_listener.https: ssl_policy depends on ${var.policy}, which could not be resolved (var.policy is not declared in .)' },
+      {
+        ruleId: 'IAC-LB-TLS-POLICY',
+        location: { kind: 'file', path: 'main.tf', startLine: 3, endLine: 3 },
+        message: 'aws_lb_listener.https: ssl_policy depends on ${var.policy}, which could not be resolved (var.policy is not declared in .)',
+      },
     ]);
   });
 
@@ -228,7 +304,9 @@ describe('diff classification', () => {
 
   it('a head file that does not parse is a PARSE-ERROR finding on its line; a file over the size limit too', async () => {
     const broken = await diff(undefined, 'resource "aws_db_instance" "phi" {\n  engine = \n}\n');
-    expect(broken.findings).toEqual([expect.objectContaining({ ruleId: 'PARSE-ERROR', location: { kind: 'file', path: 'main.tf', startLine: 2, endLine: 2 } })]);
+    expect(broken.findings).toEqual([
+      expect.objectContaining({ ruleId: 'PARSE-ERROR', location: { kind: 'file', path: 'main.tf', startLine: 2, endLine: 2 } }),
+    ]);
     const large = await analyzeInfra({ base: [], head: [{ path: 'big.tf', text: database('phi', 'true') }], now: NOW, maxBytes: 10 });
     expect(large.findings).toEqual([expect.objectContaining({ ruleId: 'PARSE-ERROR', message: expect.stringMatching(/over the 10-byte limit/) })]);
   });
@@ -236,7 +314,13 @@ describe('diff classification', () => {
   it('a head file that does not parse, or is over the size limit, does not make its base resources look removed', async () => {
     // Given a trail at base, and at head the same file with a syntax error added (or grown too large)
     const broken = await diff(trail, `${trail}resource "aws_s3_bucket" "x" {\n  bucket = \n}\n`);
-    const large = await analyzeInfra({ base: [{ path: 'main.tf', text: trail }], head: [{ path: 'main.tf', text: trail }], rules: [cloudTrailLogging], now: NOW, maxBytes: 10 });
+    const large = await analyzeInfra({
+      base: [{ path: 'main.tf', text: trail }],
+      head: [{ path: 'main.tf', text: trail }],
+      rules: [cloudTrailLogging],
+      now: NOW,
+      maxBytes: 10,
+    });
 
     // Then the only finding is the PARSE-ERROR, not a "removed" trail
     expect(broken.findings.map((finding) => finding.ruleId)).toEqual(['PARSE-ERROR']);

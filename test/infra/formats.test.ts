@@ -50,8 +50,16 @@ describe('infra format detection', () => {
       'modules/edge/*.tf.json',
       'live/prod/.terraform/modules/modules.json',
     ]);
-    const manifest = JSON.stringify({ Modules: [{ Key: 'vpc', Dir: '.terraform/modules/vpc' }, { Key: 'x', Dir: '../escape' }] });
-    expect(terraformParser.dependenciesOf!('live/prod/.terraform/modules/modules.json', manifest)).toEqual(['live/prod/.terraform/modules/vpc/*.tf', 'live/prod/.terraform/modules/vpc/*.tf.json']);
+    const manifest = JSON.stringify({
+      Modules: [
+        { Key: 'vpc', Dir: '.terraform/modules/vpc' },
+        { Key: 'x', Dir: '../escape' },
+      ],
+    });
+    expect(terraformParser.dependenciesOf!('live/prod/.terraform/modules/modules.json', manifest)).toEqual([
+      'live/prod/.terraform/modules/vpc/*.tf',
+      'live/prod/.terraform/modules/vpc/*.tf.json',
+    ]);
   });
 
   it('an included file with an unknown extension is recognised by content', async () => {

@@ -33,11 +33,14 @@ describe('the infra rule registry', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^(IAC|K8S|NGINX)-[A-Z0-9]+(-[A-Z0-9]+)*$/);
   });
-
 });
 
-const badExamples = INFRA_RULES.flatMap((rule) => rule.examples.bad.map((example, index) => [`${rule.id} bad #${index + 1} (${example.path})`, rule, example] as const));
-const goodExamples = INFRA_RULES.flatMap((rule) => rule.examples.good.map((example, index) => [`${rule.id} good #${index + 1} (${example.path})`, rule, example] as const));
+const badExamples = INFRA_RULES.flatMap((rule) =>
+  rule.examples.bad.map((example, index) => [`${rule.id} bad #${index + 1} (${example.path})`, rule, example] as const),
+);
+const goodExamples = INFRA_RULES.flatMap((rule) =>
+  rule.examples.good.map((example, index) => [`${rule.id} good #${index + 1} (${example.path})`, rule, example] as const),
+);
 
 describe('bad examples', () => {
   it.each(badExamples)('%s fires on its line, and an ignore comment suppresses it', async (_name, rule, example) => {

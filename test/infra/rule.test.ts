@@ -14,7 +14,9 @@ describe('judgeValue on a value that depends only on an unknown condition', () =
   it('fails when every branch fails, naming both values and the condition', () => {
     const verdict = judge(unresolved('!If [IsProd, false, "false"]', [false, 'false']));
     expect(verdict).toMatchObject({ verdict: 'fail', expected: 'true', actual: '!If [IsProd, false, "false"]' });
-    expect(verdict.verdict === 'fail' && verdict.message).toBe('storage_encrypted is false or "false" whichever way !If [IsProd, false, "false"] goes; expected true');
+    expect(verdict.verdict === 'fail' && verdict.message).toBe(
+      'storage_encrypted is false or "false" whichever way !If [IsProd, false, "false"] goes; expected true',
+    );
   });
 
   it('passes when every branch passes', () => {

@@ -22,15 +22,27 @@ describe('suppression comments', () => {
   });
 
   it('suppresses the finding on the next line and keeps it in the report, marked', () => {
-    const result = applySuppressions('db.tf', TEXT('# hipaa-guard:ignore IAC-RDS-ENCRYPTION reason="restored from snapshot next sprint" until=2026-04-01'), [findingAt(3)], [], NOW);
+    const result = applySuppressions(
+      'db.tf',
+      TEXT('# hipaa-guard:ignore IAC-RDS-ENCRYPTION reason="restored from snapshot next sprint" until=2026-04-01'),
+      [findingAt(3)],
+      [],
+      NOW,
+    );
     expect(result.findings).toEqual([]);
     expect(result.suppressed).toEqual([
-      { finding: findingAt(3), reason: 'restored from snapshot next sprint', until: '2026-04-01', source: { kind: 'file', path: 'db.tf', startLine: 2, endLine: 2 } },
+      {
+        finding: findingAt(3),
+        reason: 'restored from snapshot next sprint',
+        until: '2026-04-01',
+        source: { kind: 'file', path: 'db.tf', startLine: 2, endLine: 2 },
+      },
     ]);
   });
 
   it('above a block, covers findings anywhere inside it', () => {
-    const text = '// hipaa-guard:ignore IAC-RDS-ENCRYPTION reason="dev database"\nresource "aws_db_instance" "phi" {\n  engine = "postgres"\n  storage_encrypted = false\n}\n';
+    const text =
+      '// hipaa-guard:ignore IAC-RDS-ENCRYPTION reason="dev database"\nresource "aws_db_instance" "phi" {\n  engine = "postgres"\n  storage_encrypted = false\n}\n';
     const result = applySuppressions('db.tf', text, [findingAt(4)], [{ startLine: 2, endLine: 5 }], NOW);
     expect(result.suppressed).toHaveLength(1);
   });

@@ -87,7 +87,7 @@ describe('issueLeaf', () => {
     expect(leaf.x509.verify(intermediate.x509.publicKey)).toBe(true);
   });
 
-  it('writes negative serial numbers in two\'s complement and IPv6 SANs in 16 bytes', async () => {
+  it("writes negative serial numbers in two's complement and IPv6 SANs in 16 bytes", async () => {
     const leaf = await issueLeaf({ names: ['::1'], serial: -129n });
     expect(leaf.x509.serialNumber).toBe('-81'); // -129 as OpenSSL prints it
     expect(leaf.x509.checkIP('::1')).toBe('::1');

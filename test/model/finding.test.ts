@@ -84,8 +84,6 @@ describe('reports', () => {
   it('labels locations for text output', () => {
     expect(locationLabel({ kind: 'file', path: 'x.tf', startLine: 2, endLine: 2 })).toBe('x.tf:2');
     expect(locationLabel({ kind: 'file', path: 'x.tf', startLine: 2, endLine: 4 })).toBe('x.tf:2-4');
-    expect(locationLabel({ kind: 'endpoint', url: 'https://a.example.org', address: '203.0.113.7' })).toBe(
-      'https://a.example.org (203.0.113.7)',
-    );
+    expect(locationLabel({ kind: 'endpoint', url: 'https://a.example.org', address: '203.0.113.7' })).toBe('https://a.example.org (203.0.113.7)');
   });
 });

@@ -29,7 +29,11 @@ describe('verdictOf: the one verdict of CLI exit code, Action step and check run
 
   it('Given unknown outcomes only, then it passes and counts them for every output', () => {
     const unknown = [{ ruleId: 'CERT-EXPIRED', location: { kind: 'endpoint' as const, url: 'https://api.example.org/' }, message: 'not measured' }];
-    expect(verdictOf(reportWith({ unknown }), { failOn: 'high' })).toMatchObject({ outcome: 'pass', unknown: 1, summary: 'no blocking findings at or above fail-on: high; 1 rule could not decide (unknown)' });
+    expect(verdictOf(reportWith({ unknown }), { failOn: 'high' })).toMatchObject({
+      outcome: 'pass',
+      unknown: 1,
+      summary: 'no blocking findings at or above fail-on: high; 1 rule could not decide (unknown)',
+    });
   });
 
   it('Given a pre-existing, unchanged violation, then it blocks only with blockExisting', () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  capEntries,
-  escapeMarkdown,
-  findingsTable,
-  inlineCode,
-  renderMarkdown,
-  safeguardCountsTable,
-} from '../../checks/report/markdown.js';
+import { capEntries, escapeMarkdown, findingsTable, inlineCode, renderMarkdown, safeguardCountsTable } from '../../checks/report/markdown.js';
 import { cleanReport, endpointFinding, fileFinding, fullReport } from '../support/report-builder.js';
 
 describe('renderMarkdown', () => {
@@ -104,9 +97,7 @@ describe('Markdown pieces for check runs and issues', () => {
   });
 
   it('keeps text from servers from breaking out of a table cell or a code span', () => {
-    expect(escapeMarkdown('a | b\n<img src=x onerror=alert(1)> [link](http://evil)')).toBe(
-      'a \\| b \\<img src=x onerror=alert(1)\\> \\[link\\](http://evil)',
-    );
+    expect(escapeMarkdown('a | b\n<img src=x onerror=alert(1)> [link](http://evil)')).toBe('a \\| b \\<img src=x onerror=alert(1)\\> \\[link\\](http://evil)');
     expect(inlineCode('x`y')).toBe('`` x`y ``');
     expect(inlineCode('a|b')).toBe('`a\\|b`');
   });

@@ -51,7 +51,12 @@ describe('toSarif', () => {
     const run = firstRun(toSarif(fullReport(), { rules: TEST_RULES }));
 
     expect(run.tool.driver).toMatchObject({ name: 'hipaa-guard', version: '0.1.0', informationUri: expect.stringMatching(/^https:\/\//) });
-    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual(['TEST-S3-ENCRYPTION-REMOVED', 'TEST-TLS-LEGACY', 'TEST-HSTS-MISSING', 'TEST-CLOUDTRAIL-LOG-VALIDATION']);
+    expect(run.tool.driver.rules.map((rule) => rule.id)).toEqual([
+      'TEST-S3-ENCRYPTION-REMOVED',
+      'TEST-TLS-LEGACY',
+      'TEST-HSTS-MISSING',
+      'TEST-CLOUDTRAIL-LOG-VALIDATION',
+    ]);
     expect(run.tool.driver.rules[0]).toEqual({
       id: 'TEST-S3-ENCRYPTION-REMOVED',
       name: 'TestS3EncryptionRemoved',
@@ -93,9 +98,13 @@ describe('toSarif', () => {
 
   it('points endpoint findings at the config line declaring the endpoint, with the URL as logical location', () => {
     // Given the config that declared the endpoint on line 4
-    const config = parseConfig(['profile: hipaa', 'endpoints:', '  - url: https://other.example.org', `  - url: ${API_URL}`, '    address: 203.0.113.7', ''].join('\n'));
+    const config = parseConfig(
+      ['profile: hipaa', 'endpoints:', '  - url: https://other.example.org', `  - url: ${API_URL}`, '    address: 203.0.113.7', ''].join('\n'),
+    );
     const declared = config.endpoints.find((endpoint) => endpoint.url === API_URL);
-    const report = cleanReport({ findings: [endpointFinding(undefined, { location: { kind: 'endpoint', url: API_URL, address: '203.0.113.7', configLine: declared?.line } })] });
+    const report = cleanReport({
+      findings: [endpointFinding(undefined, { location: { kind: 'endpoint', url: API_URL, address: '203.0.113.7', configLine: declared?.line } })],
+    });
 
     // When rendered
     const run = firstRun(toSarif(report, { rules: TEST_RULES, configPath: 'ops/hipaa-guard.yml' }));

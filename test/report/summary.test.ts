@@ -31,7 +31,9 @@ describe('errorPlace', () => {
     const file = { kind: 'file', path: 'infra/main.tf', startLine: 3, endLine: 3 } as const;
 
     expect(errorPlace({ category: 'parse', target: 'infra/main.tf', message: 'x', location: file })).toBe('infra/main.tf:3');
-    expect(errorPlace({ category: 'config', target: 'https://a.example.org', message: 'x', location: { kind: 'endpoint', url: 'https://a.example.org' } })).toBeUndefined();
+    expect(
+      errorPlace({ category: 'config', target: 'https://a.example.org', message: 'x', location: { kind: 'endpoint', url: 'https://a.example.org' } }),
+    ).toBeUndefined();
     expect(errorPlace({ category: 'bug', target: 'git', message: 'x' })).toBeUndefined();
   });
 });

@@ -58,9 +58,7 @@ describe('renderText', () => {
     const text = renderText(cleanReport());
 
     // Then the header names the target and the summary says 0 findings
-    expect(text).toBe(
-      'hipaa-guard 0.1.0 · profile hipaa 2026.1 · https://api.example.org (203.0.113.7, native) · 2026-03-01T09:00:00.000Z\n\n0 findings\n',
-    );
+    expect(text).toBe('hipaa-guard 0.1.0 · profile hipaa 2026.1 · https://api.example.org (203.0.113.7, native) · 2026-03-01T09:00:00.000Z\n\n0 findings\n');
   });
 
   it('uses ANSI colours only when asked', () => {
@@ -89,7 +87,7 @@ describe('renderText', () => {
     expect(text).toContain('\uFFFD[2J\uFFFD]0;pwned\uFFFDhttp://evil FAKE LINE');
   });
 
-  it('prints a rule\'s remediation at its first finding only', () => {
+  it("prints a rule's remediation at its first finding only", () => {
     // Given the same rule failing at two endpoints
     const other = endpointFinding(undefined, { location: { kind: 'endpoint', url: 'https://b.example.org' }, subject: 'https://b.example.org' });
     const text = renderText(cleanReport({ findings: [endpointFinding(), other] }));

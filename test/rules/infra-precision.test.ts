@@ -57,15 +57,25 @@ describe('defaults and spellings', () => {
 
   it('each open ingress rule of a security group is its own finding; an unresolved rule type is unknown', async () => {
     const text = `resource "aws_security_group" "db" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n  ingress {\n    from_port   = 5432\n    to_port     = 5432\n    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n`;
-    expect((await judge(securityGroupOpen, 'main.tf', text)).findings).toEqual([['aws_security_group.db', 2], ['aws_security_group.db', 8]]);
+    expect((await judge(securityGroupOpen, 'main.tf', text)).findings).toEqual([
+      ['aws_security_group.db', 2],
+      ['aws_security_group.db', 8],
+    ]);
     const typed = `variable "direction" {}\nresource "aws_security_group_rule" "r" {\n  type        = var.direction\n  from_port   = 22\n  to_port     = 22\n  protocol    = "tcp"\n  cidr_blocks = ["0.0.0.0/0"]\n}\n`;
     expect((await judge(securityGroupOpen, 'main.tf', typed)).unknown).toEqual([expect.stringContaining('var.direction')]);
   });
 
   it('a CloudFormation PublicAccessBlockConfiguration with omitted flags has them false; a bucket with no configuration is reported on its block', async () => {
     const bucket = (properties: string) => `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n${properties}`;
-    const partial = await judge(s3PublicAccessBlock, 'storage.yaml', bucket('      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: true\n'));
-    expect(partial.findings).toEqual([['Records', 5], ['Records', 5]]);
+    const partial = await judge(
+      s3PublicAccessBlock,
+      'storage.yaml',
+      bucket('      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        IgnorePublicAcls: true\n'),
+    );
+    expect(partial.findings).toEqual([
+      ['Records', 5],
+      ['Records', 5],
+    ]);
     expect((await judge(s3PublicAccessBlock, 'storage.yaml', bucket('      BucketName: records\n'))).findings).toEqual([['Records', 2]]);
   });
 

@@ -6,11 +6,33 @@ import { ALL_RULES, ruleById, ruleLookup } from '../../checks/rules/registry.js'
 
 /** Issue 2 names these ids; they are public interface. */
 const ISSUE_2_ENDPOINT_IDS = [
-  'TLS-PROTOCOL-LEGACY', 'TLS-PROTOCOL-NO-TLS13', 'TLS-PROTOCOL-NO-TLS12', 'TLS-CIPHER-WEAK', 'TLS-CIPHER-NO-FORWARD-SECRECY',
-  'TLS-CIPHER-NOT-ALLOWED', 'TLS-DH-WEAK', 'CERT-UNTRUSTED', 'CERT-CHAIN-INCOMPLETE', 'CERT-HOSTNAME-MISMATCH', 'CERT-EXPIRED',
-  'CERT-NOT-YET-VALID', 'CERT-EXPIRING-SOON', 'CERT-LIFESPAN-TOO-LONG', 'CERT-WEAK-KEY', 'CERT-WEAK-SIGNATURE', 'CERT-OCSP-NOT-STAPLED',
-  'HTTP-NO-REDIRECT', 'HTTP-REDIRECT-TEMPORARY', 'HTTP-REDIRECT-OFF-HOST', 'HTTP-REDIRECT-INSECURE', 'HSTS-MISSING',
-  'HSTS-MAX-AGE-TOO-SHORT', 'HSTS-NO-SUBDOMAINS', 'HSTS-DUPLICATE', 'HTTP2-NOT-SUPPORTED', 'ENDPOINT-UNREACHABLE',
+  'TLS-PROTOCOL-LEGACY',
+  'TLS-PROTOCOL-NO-TLS13',
+  'TLS-PROTOCOL-NO-TLS12',
+  'TLS-CIPHER-WEAK',
+  'TLS-CIPHER-NO-FORWARD-SECRECY',
+  'TLS-CIPHER-NOT-ALLOWED',
+  'TLS-DH-WEAK',
+  'CERT-UNTRUSTED',
+  'CERT-CHAIN-INCOMPLETE',
+  'CERT-HOSTNAME-MISMATCH',
+  'CERT-EXPIRED',
+  'CERT-NOT-YET-VALID',
+  'CERT-EXPIRING-SOON',
+  'CERT-LIFESPAN-TOO-LONG',
+  'CERT-WEAK-KEY',
+  'CERT-WEAK-SIGNATURE',
+  'CERT-OCSP-NOT-STAPLED',
+  'HTTP-NO-REDIRECT',
+  'HTTP-REDIRECT-TEMPORARY',
+  'HTTP-REDIRECT-OFF-HOST',
+  'HTTP-REDIRECT-INSECURE',
+  'HSTS-MISSING',
+  'HSTS-MAX-AGE-TOO-SHORT',
+  'HSTS-NO-SUBDOMAINS',
+  'HSTS-DUPLICATE',
+  'HTTP2-NOT-SUPPORTED',
+  'ENDPOINT-UNREACHABLE',
 ];
 
 describe('rule registry', () => {
@@ -29,11 +51,14 @@ describe('rule registry', () => {
     expect(rule.remediation.length).toBeGreaterThan(40);
   });
 
-  it.each(ALL_RULES.filter((rule) => rule.family !== 'general').map((rule) => [rule.id, rule] as const))('Given %s, then it carries a bad and a good example', (_id, rule) => {
-    // Each family's rule-examples test runs them through its real engine
-    expect(rule.examples?.bad.length).toBeGreaterThan(0);
-    expect(rule.examples?.good.length).toBeGreaterThan(0);
-  });
+  it.each(ALL_RULES.filter((rule) => rule.family !== 'general').map((rule) => [rule.id, rule] as const))(
+    'Given %s, then it carries a bad and a good example',
+    (_id, rule) => {
+      // Each family's rule-examples test runs them through its real engine
+      expect(rule.examples?.bad.length).toBeGreaterThan(0);
+      expect(rule.examples?.good.length).toBeGreaterThan(0);
+    },
+  );
 
   it('Given issue 2, then every endpoint id it names is registered in the endpoint family', () => {
     expect(ISSUE_2_ENDPOINT_IDS.filter((id) => ruleById(id)?.family !== 'endpoint')).toEqual([]);

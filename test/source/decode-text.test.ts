@@ -36,12 +36,24 @@ describe('decodeText', () => {
   });
 
   it.each([
-    ['binary data (a PNG header and NULs on both sides)', Buffer.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52), /binary content \(NUL bytes\)/],
+    [
+      'binary data (a PNG header and NULs on both sides)',
+      Buffer.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52),
+      /binary content \(NUL bytes\)/,
+    ],
     ['Latin-1 text', Buffer.from('caf\xe9 = true\n', 'latin1'), /not valid UTF-8/],
     ['UTF-8 with one NUL byte', Buffer.from('a = 1\n\0', 'utf8'), /binary content/],
     ['UTF-16 with a byte order mark and an odd length', Buffer.concat([utf16('abc', 'le', true), Buffer.of(0x41)]), /odd number of bytes/],
-    ['UTF-16 with a byte order mark and an unpaired surrogate', Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.of(0x00, 0xd8, 0x41, 0x00)]), /unpaired surrogate/],
-    ['bytes behind a UTF-16 byte order mark that decode to control characters', Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.of(0x01, 0x00, 0x02, 0x00)]), /control characters/],
+    [
+      'UTF-16 with a byte order mark and an unpaired surrogate',
+      Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.of(0x00, 0xd8, 0x41, 0x00)]),
+      /unpaired surrogate/,
+    ],
+    [
+      'bytes behind a UTF-16 byte order mark that decode to control characters',
+      Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.of(0x01, 0x00, 0x02, 0x00)]),
+      /control characters/,
+    ],
     ['UTF-32 with a byte order mark', Buffer.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), /UTF-32/],
   ])('Given %s, when decoded, then it is refused with the reason and never as text', (_name, bytes, reason) => {
     expect(refusal(bytes)).toMatch(reason);

@@ -102,10 +102,11 @@ describe('git sources on a hostile tree (a pull request is untrusted input)', ()
   });
 
   /** Both sources over the same tree: the commit and the working tree it was made from. */
-  const bothSources = (commit: string, maxFileBytes?: number) => [
-    ['at a commit', new GitRefSource(repo.dir, commit, maxFileBytes)],
-    ['in the working tree', new WorkingTreeSource(repo.dir, maxFileBytes)],
-  ] as const;
+  const bothSources = (commit: string, maxFileBytes?: number) =>
+    [
+      ['at a commit', new GitRefSource(repo.dir, commit, maxFileBytes)],
+      ['in the working tree', new WorkingTreeSource(repo.dir, maxFileBytes)],
+    ] as const;
 
   it('Given links out of the repository (a file, a directory, /dev/zero), when read, then each is refused as a link saying where it points, and nothing outside is read', async () => {
     repo.link('infra/leak.tf', join(outside, 'secret.tf'));
@@ -117,7 +118,9 @@ describe('git sources on a hostile tree (a pull request is untrusted input)', ()
       const leak = await refusal(source.read('infra/leak.tf'));
       expect(leak.path, where).toBe('infra/leak.tf');
       expect(leak.reason, where).toBe(`a symbolic link to ${JSON.stringify(join(outside, 'secret.tf'))}, outside the repository; not read`);
-      expect((await refusal(source.read('infra/modules/secret.tf'))).reason, where).toBe(`under "infra/modules", a symbolic link to ${JSON.stringify(outside)}, outside the repository; not read`);
+      expect((await refusal(source.read('infra/modules/secret.tf'))).reason, where).toBe(
+        `under "infra/modules", a symbolic link to ${JSON.stringify(outside)}, outside the repository; not read`,
+      );
       expect((await refusal(source.read('infra/zero.tf'))).reason, where).toMatch(/^a symbolic link to "\/dev\/zero", outside the repository/);
       expect((await refusal(source.read('infra/climb.tf'))).reason, where).toMatch(/^a symbolic link to "\.\.\/\.\.\/.*outside the repository/);
       expect(await source.read('infra/main.tf'), where).toBe(LISTENER('ELBSecurityPolicy-TLS13-1-2-2021-06'));

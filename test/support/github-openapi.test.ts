@@ -17,9 +17,7 @@ describe('GitHub OpenAPI request validation', () => {
   });
 
   it('accepts a valid check-run creation', () => {
-    expect(
-      validateGitHubRequest('POST', '/repos/acme/infra/check-runs', { name: 'HIPAA safeguards', head_sha: 'abc', status: 'in_progress' }),
-    ).toEqual([]);
+    expect(validateGitHubRequest('POST', '/repos/acme/infra/check-runs', { name: 'HIPAA safeguards', head_sha: 'abc', status: 'in_progress' })).toEqual([]);
   });
 
   it('rejects an unknown route, a typo in the body, a bad enum and a missing required field', () => {

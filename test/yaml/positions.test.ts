@@ -20,7 +20,10 @@ describe('parseYaml', () => {
   it('returns the same data js-yaml does', () => {
     expect(value).toEqual({
       profile: 'hipaa',
-      endpoints: [{ url: 'https://a.example.org', http: null }, { url: 'https://b.example.org', address: '203.0.113.7' }],
+      endpoints: [
+        { url: 'https://a.example.org', http: null },
+        { url: 'https://b.example.org', address: '203.0.113.7' },
+      ],
       nested: { a: 1, b: [1, 2] },
       block: 'line one\nline two\n',
     });
@@ -76,7 +79,12 @@ describe('parseYamlDocuments', () => {
   it('refuses an alias bomb with a line instead of handing billions of nodes to the rules', () => {
     // Given 30 lines where each anchor repeats the previous one ten times (10^29 strings when expanded)
     const lines = ['Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      a0: &a0 "xxxxxxxxxx"'];
-    for (let level = 1; level < 30; level++) lines.push(`      a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]`);
+    for (let level = 1; level < 30; level++)
+      lines.push(
+        `      a${level}: &a${level} [${Array(10)
+          .fill(`*a${level - 1}`)
+          .join(', ')}]`,
+      );
 
     // When it is parsed, then it is a syntax error, not an object every later walk would expand
     expect(() => parseYamlDocuments(`${lines.join('\n')}\n`)).toThrow(YamlSyntaxError);

@@ -38,7 +38,9 @@ export function withNativeHttpSide(engine: Backend): Backend {
       ]);
       return observations.map((result, index) => {
         const side = sides[index];
-        return result.status === 'fulfilled' && result.value.reachability.reachable && side ? { status: 'fulfilled', value: { ...result.value, ...side } } : result;
+        return result.status === 'fulfilled' && result.value.reachability.reachable && side
+          ? { status: 'fulfilled', value: { ...result.value, ...side } }
+          : result;
       });
     },
   };

@@ -73,11 +73,7 @@ export async function runBackendCommand(command: BackendCommand): Promise<string
 }
 
 /** Checks `file --version`-like output for a minimum version; throws BackendFailure otherwise. */
-export async function requireBackendVersion(
-  command: Omit<BackendCommand, 'input'>,
-  pattern: RegExp,
-  minimum: readonly number[],
-): Promise<string> {
+export async function requireBackendVersion(command: Omit<BackendCommand, 'input'>, pattern: RegExp, minimum: readonly number[]): Promise<string> {
   const output = await runBackendCommand(command);
   const match = pattern.exec(output);
   const shown = [command.file, ...command.args].join(' ');

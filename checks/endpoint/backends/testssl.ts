@@ -12,14 +12,7 @@ import { cipherSuiteByCode } from '../cipher-suites.js';
 import { mapSettled, type Backend, type BackendOptions, type ProbeTarget } from '../backend.js';
 import { coversHost } from '../host-name.js';
 import { describeCertificate } from '../probe/certificate.js';
-import type {
-  AcceptedCipher,
-  EndpointObservation,
-  KeyExchange,
-  Measurement,
-  TlsVersion,
-  UnreachableKind,
-} from '../model.js';
+import type { AcceptedCipher, EndpointObservation, KeyExchange, Measurement, TlsVersion, UnreachableKind } from '../model.js';
 import { withCaBundle } from './ca-bundle.js';
 import { BackendFailure, requireBackendVersion, runBackendCommand } from './process.js';
 import { unreachableTlsSide } from './unreachable.js';
@@ -62,12 +55,7 @@ export function parseTestsslJson(text: string): TestsslEntry[] {
 const NOT_MEASURED = (what: string): Measurement<never> => ({ status: 'not-measured', reason: `testssl.sh does not report ${what}` });
 
 /** Maps testssl.sh's findings for one endpoint to the TLS part of an observation. */
-export function observationFromTestssl(
-  entries: readonly TestsslEntry[],
-  target: ProbeTarget,
-  observedAt: Date,
-  durationMs: number,
-): EndpointObservation {
+export function observationFromTestssl(entries: readonly TestsslEntry[], target: ProbeTarget, observedAt: Date, durationMs: number): EndpointObservation {
   // With several server certificates testssl suffixes ids with ` <cert#N>`: the first is the one observed.
   const byId = new Map<string, TestsslEntry>();
   for (const entry of entries) {
@@ -183,10 +171,7 @@ function trustErrorCode(verdict: string): string {
 
 /** testssl.sh writes the PEM on one line, its newlines turned into spaces. */
 function pemFromTestssl(finding: string): string {
-  const body = finding
-    .replace('-----BEGIN CERTIFICATE-----', '')
-    .replace('-----END CERTIFICATE-----', '')
-    .replace(/\s+/g, '');
+  const body = finding.replace('-----BEGIN CERTIFICATE-----', '').replace('-----END CERTIFICATE-----', '').replace(/\s+/g, '');
   return `-----BEGIN CERTIFICATE-----\n${body.replace(/(.{64})/g, '$1\n')}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -226,14 +211,23 @@ async function runTestssl(binary: string, target: ProbeTarget, options: BackendO
     return await withCaBundle(target.caPem, async (caFile) => {
       const args = [
         '--quiet',
-        '--warnings', 'off',
-        '--color', '0',
-        '--nodns', 'none',
-        '--connect-timeout', seconds,
-        '--openssl-timeout', seconds,
-        '--add-ca', caFile,
-        '--jsonfile', jsonFile,
-        '-p', '-S', '-E',
+        '--warnings',
+        'off',
+        '--color',
+        '0',
+        '--nodns',
+        'none',
+        '--connect-timeout',
+        seconds,
+        '--openssl-timeout',
+        seconds,
+        '--add-ca',
+        caFile,
+        '--jsonfile',
+        jsonFile,
+        '-p',
+        '-S',
+        '-E',
         ...(target.address ? ['--ip', isIP(target.address) === 6 ? `[${target.address}]` : target.address] : []),
         `https://${isIP(target.host) === 6 ? `[${target.host}]` : target.host}:${target.port}`,
       ];

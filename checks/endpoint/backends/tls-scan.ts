@@ -10,15 +10,7 @@ import { coversHost } from '../host-name.js';
 import { withCaBundle } from './ca-bundle.js';
 import { BackendFailure, requireBackendVersion, runBackendCommand } from './process.js';
 import { unreachableTlsSide } from './unreachable.js';
-import type {
-  AcceptedCipher,
-  CertificateInfo,
-  CertificateObservation,
-  EndpointObservation,
-  KeyExchange,
-  Measurement,
-  TlsVersion,
-} from '../model.js';
+import type { AcceptedCipher, CertificateInfo, CertificateObservation, EndpointObservation, KeyExchange, Measurement, TlsVersion } from '../model.js';
 
 /** The fields of one tls-scan record that the observation model uses. */
 export interface TlsScanRecord {
@@ -122,11 +114,7 @@ const NOT_MEASURED = (what: string): Measurement<never> => ({ status: 'not-measu
  * Maps one record to the TLS part of an observation. The plaintext side (redirects, HSTS) and
  * ALPN are not measured by tls-scan; the caller fills them from the native prober.
  */
-export function observationFromTlsScan(
-  record: TlsScanRecord,
-  target: ProbeTarget,
-  observedAt: Date,
-): EndpointObservation {
+export function observationFromTlsScan(record: TlsScanRecord, target: ProbeTarget, observedAt: Date): EndpointObservation {
   const base = {
     url: target.url,
     host: target.host,
@@ -279,9 +267,7 @@ export function createTlsScanBackend({ binary }: TlsScanBackendOptions): Backend
         }
         for (const target of group.targets) {
           const record = group.address ? records[0] : records.find((r) => r.host === target.host && r.port === target.port);
-          const observation = record
-            ? observationFromTlsScan(record, target, started)
-            : missingRecord(target, started);
+          const observation = record ? observationFromTlsScan(record, target, started) : missingRecord(target, started);
           results.set(target, { status: 'fulfilled', value: observation });
           options.onObservation?.(observation);
         }
@@ -314,13 +300,7 @@ function groupTargets(targets: readonly ProbeTarget[]): TargetGroup[] {
   return [...groups.values(), ...single];
 }
 
-async function runTlsScan(
-  binary: string,
-  group: TargetGroup,
-  caFile: string,
-  totalMs: number,
-  concurrency: number,
-): Promise<TlsScanRecord[]> {
+async function runTlsScan(binary: string, group: TargetGroup, caFile: string, totalMs: number, concurrency: number): Promise<TlsScanRecord[]> {
   const common = ['--version-enum', '--cipher-enum', `--cacert=${caFile}`, `--timeout=${Math.max(1, Math.ceil(totalMs / 1000))}`];
   const [first] = group.targets;
   const args =

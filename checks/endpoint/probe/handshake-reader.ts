@@ -18,7 +18,14 @@ export const MAX_OTHER_MESSAGE = 256 * 1024;
 /** Certificates in one chain; a server that sends more is not sending a chain. */
 export const MAX_CHAIN_LENGTH = 64;
 
-export const HANDSHAKE_TYPES = { serverHello: 2, certificate: 11, serverKeyExchange: 12, certificateRequest: 13, serverHelloDone: 14, certificateStatus: 22 } as const;
+export const HANDSHAKE_TYPES = {
+  serverHello: 2,
+  certificate: 11,
+  serverKeyExchange: 12,
+  certificateRequest: 13,
+  serverHelloDone: 14,
+  certificateStatus: 22,
+} as const;
 
 export interface HandshakeMessage {
   type: number;
@@ -52,7 +59,8 @@ export class HandshakeReader {
     while (bytes.length >= 5) {
       const type = bytes[0] ?? 0;
       const length = bytes.readUInt16BE(3);
-      if ((type !== 0x15 && type !== 0x16) || bytes[1] !== 0x03) return malformed(`not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString('hex')}`);
+      if ((type !== 0x15 && type !== 0x16) || bytes[1] !== 0x03)
+        return malformed(`not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString('hex')}`);
       if (length > MAX_RECORD) return malformed(`a record of ${length} bytes, over TLS's ${MAX_RECORD}`);
       if (bytes.length < 5 + length) break;
       const payload = bytes.subarray(5, 5 + length);
@@ -126,7 +134,7 @@ export function parseCertificateMessage(body: Buffer): Buffer[] | string {
   const total = body.readUIntBE(0, 3);
   if (total !== body.length - 3) return `a Certificate message announcing ${total} bytes of certificates in ${body.length - 3}`;
   const certificates: Buffer[] = [];
-  for (let at = 3; at < body.length; ) {
+  for (let at = 3; at < body.length;) {
     if (at + 3 > body.length) return 'a truncated certificate length';
     const length = body.readUIntBE(at, 3);
     if (length === 0 || at + 3 + length > body.length) return `a certificate of ${length} bytes past the message's end`;

@@ -49,7 +49,12 @@ function send(url: URL, target: ProbeTarget, offer: TlsOffer): ClientRequest {
 }
 
 /** One bounded GET; the body is discarded unread. */
-function get(url: URL, target: ProbeTarget, limits: HandshakeLimits, offer: TlsOffer): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: ProbeFailure }> {
+function get(
+  url: URL,
+  target: ProbeTarget,
+  limits: HandshakeLimits,
+  offer: TlsOffer,
+): Promise<{ ok: true; answer: HttpAnswer } | { ok: false; failure: ProbeFailure }> {
   const where = `${target.address ?? socketHost(url.hostname)}:${url.port || (url.protocol === 'https:' ? 443 : 80)}`;
   return new Promise((resolve) => {
     const req = send(url, target, offer);
@@ -79,7 +84,12 @@ function sameHost(a: URL, b: URL): boolean {
 }
 
 /** `offer`: what https:// hops offer (the main handshake's, or what a server that refused it accepts). */
-export async function followHttpChain(target: ProbeTarget, limits: HandshakeLimits, deadline: Deadline, offer: TlsOffer = CERTIFICATE_OFFER): Promise<Measurement<HttpObservation>> {
+export async function followHttpChain(
+  target: ProbeTarget,
+  limits: HandshakeLimits,
+  deadline: Deadline,
+  offer: TlsOffer = CERTIFICATE_OFFER,
+): Promise<Measurement<HttpObservation>> {
   const start = new URL(target.httpUrl);
   const observation: HttpObservation = { start: start.href, portOpen: true, hops: [] };
   const visited = new Set<string>();
@@ -104,7 +114,8 @@ export async function followHttpChain(target: ProbeTarget, limits: HandshakeLimi
     if (location === undefined || result.answer.status < 300 || result.answer.status > 399) return { status: 'measured', value: observation };
     const next = URL.canParse(location, url) ? new URL(location, url) : undefined;
     if (!next) return { status: 'measured', value: { ...observation, stoppedBecause: `unreadable Location header` } };
-    if (!sameHost(next, start) || (next.protocol !== 'http:' && next.protocol !== 'https:')) return { status: 'measured', value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
+    if (!sameHost(next, start) || (next.protocol !== 'http:' && next.protocol !== 'https:'))
+      return { status: 'measured', value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
     if (visited.has(next.href)) return { status: 'measured', value: { ...observation, stoppedBecause: `redirect loop: ${next.href} was already requested` } };
     url = next;
   }

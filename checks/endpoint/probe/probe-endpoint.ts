@@ -13,7 +13,17 @@ import { observeHsts } from './https-response.js';
 import { cancellableResolver, type HostResolver } from './resolve-host.js';
 import { enumerateLegacySuites, WIRE_VERSIONS, type LegacyVersion, type RawEnumeration } from './raw-hello.js';
 import { observeRawCertificate, readServerCertificates, type RawCertificateOutcome } from './raw-certificate.js';
-import { CERTIFICATE_OFFER, EVERY_CIPHER, handshake, isIpLiteral, whereOf, type HandshakeLimits, type HandshakeOutcome, type HandshakeSuccess, type TlsOffer } from './tls-handshake.js';
+import {
+  CERTIFICATE_OFFER,
+  EVERY_CIPHER,
+  handshake,
+  isIpLiteral,
+  whereOf,
+  type HandshakeLimits,
+  type HandshakeOutcome,
+  type HandshakeSuccess,
+  type TlsOffer,
+} from './tls-handshake.js';
 
 export interface ProbeOptions {
   timeouts: ProbeTimeouts;
@@ -32,7 +42,9 @@ const TLS13_SUITES = CIPHER_SUITES.filter((suite) => suite.tls13).map((suite) =>
 /** Suites a ClientHello at `version` may offer (no TLS 1.3 suites, no signalling values). */
 function legacyCandidates(version: LegacyVersion): number[] {
   const rank = VERSION_ORDER.indexOf(version);
-  return CIPHER_SUITES.filter((suite) => !suite.tls13 && !suite.iana.includes('SCSV') && VERSION_ORDER.indexOf(suite.minVersion) <= rank).map((suite) => suite.code);
+  return CIPHER_SUITES.filter((suite) => !suite.tls13 && !suite.iana.includes('SCSV') && VERSION_ORDER.indexOf(suite.minVersion) <= rank).map(
+    (suite) => suite.code,
+  );
 }
 
 function ephemeralSuite(suite: CipherSuite | undefined): boolean {
@@ -82,7 +94,8 @@ function ciphersOf({ versions, raw, tls13 }: Collected): Measurement<AcceptedCip
   const add = (version: TlsVersion, name: string): void => {
     if (!accepted.some((entry) => entry.version === version && entry.name === name)) accepted.push({ version, name });
   };
-  for (const version of LEGACY_VERSIONS) for (const code of raw[version].accepted) add(version, cipherSuiteByCode(code)?.iana ?? `0x${code.toString(16).padStart(4, '0')}`);
+  for (const version of LEGACY_VERSIONS)
+    for (const code of raw[version].accepted) add(version, cipherSuiteByCode(code)?.iana ?? `0x${code.toString(16).padStart(4, '0')}`);
   for (const version of NODE_VERSIONS) {
     const outcome = versions[version];
     if (outcome.ok) add(version, outcome.cipher);
@@ -127,7 +140,10 @@ interface DheProbe {
  */
 async function probeDhe(target: ProbeTarget, raw: Record<LegacyVersion, RawEnumeration>, limits: () => HandshakeLimits): Promise<DheProbe> {
   const attempts = (['TLSv1', 'TLSv1.1', 'TLSv1.2'] as const).flatMap((version) => {
-    const names = raw[version].accepted.map(cipherSuiteByCode).filter(ephemeralSuite).map((suite) => suite?.openssl);
+    const names = raw[version].accepted
+      .map(cipherSuiteByCode)
+      .filter(ephemeralSuite)
+      .map((suite) => suite?.openssl);
     return names.length ? [{ version, ciphers: `${names.join(':')}:@SECLEVEL=0` }] : [];
   });
   const outcomes = await Promise.all(
@@ -153,7 +169,9 @@ async function collectTls(target: ProbeTarget, main: HandshakeOutcome, limits: (
   );
   const rawProbes = Promise.all(LEGACY_VERSIONS.map((version) => enumerateLegacySuites(target, version, legacyCandidates(version), limits(), deadline)));
   const tls13 = versionProbes.then((outcomes) => enumerateTls13(target, outcomes[3] as HandshakeOutcome, limits, deadline));
-  const dhe = rawProbes.then((enumerations) => probeDhe(target, Object.fromEntries(LEGACY_VERSIONS.map((v, i) => [v, enumerations[i]])) as Record<LegacyVersion, RawEnumeration>, limits));
+  const dhe = rawProbes.then((enumerations) =>
+    probeDhe(target, Object.fromEntries(LEGACY_VERSIONS.map((v, i) => [v, enumerations[i]])) as Record<LegacyVersion, RawEnumeration>, limits),
+  );
   const [versionOutcomes, rawOutcomes, tls13Found, dheFound] = await Promise.all([versionProbes, rawProbes, tls13, dhe]);
   return {
     main,
@@ -187,7 +205,10 @@ async function trustOf(target: ProbeTarget, { handshake: main, offer }: Session,
   if (!anchored.ok) return system;
   const peer = anchored.peer ? { peer: anchored.peer } : {};
   if (anchored.authorized) return { authorized: true, ...peer };
-  const error = main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError) ? main.authorizationError : (anchored.authorizationError ?? main.authorizationError);
+  const error =
+    main.authorizationError && !UNKNOWN_ISSUER.has(main.authorizationError)
+      ? main.authorizationError
+      : (anchored.authorizationError ?? main.authorizationError);
   // An anchor that issued the chain but not its validity (an expired leaf) still tells where the chain ends.
   return { authorized: false, ...(error ? { authorizationError: error } : {}), ...(UNKNOWN_ISSUER.has(anchored.authorizationError ?? '') ? {} : peer) };
 }
@@ -221,13 +242,22 @@ interface Session {
  * handshake offers what it accepted at the highest such version, certificate-authenticated
  * suites first, so ALPN, HSTS, the https:// hops and the certificate are measured through it.
  */
-async function secondSession(target: ProbeTarget, main: HandshakeOutcome, raw: Record<LegacyVersion, RawEnumeration>, limits: HandshakeLimits): Promise<Session | undefined> {
+async function secondSession(
+  target: ProbeTarget,
+  main: HandshakeOutcome,
+  raw: Record<LegacyVersion, RawEnumeration>,
+  limits: HandshakeLimits,
+): Promise<Session | undefined> {
   if (main.ok || !(main.failure.serverRefused || main.failure.local)) return undefined;
   for (const version of ['TLSv1.2', 'TLSv1.1', 'TLSv1'] as const) {
     const offerable = raw[version].accepted.map(cipherSuiteByCode).filter((suite): suite is CipherSuite => suite?.openssl !== undefined);
     if (offerable.length === 0) continue;
     const authenticated = offerable.filter(sendsCertificate);
-    const offer: TlsOffer = { minVersion: version, maxVersion: version, ciphers: `${(authenticated.length ? authenticated : offerable).map((suite) => suite.openssl).join(':')}:@SECLEVEL=0` };
+    const offer: TlsOffer = {
+      minVersion: version,
+      maxVersion: version,
+      ciphers: `${(authenticated.length ? authenticated : offerable).map((suite) => suite.openssl).join(':')}:@SECLEVEL=0`,
+    };
     const second = await handshake(target, { ...offer, alpn: ['h2', 'http/1.1'], requestOcsp: true }, limits);
     return second.ok ? { handshake: second, offer } : undefined;
   }
@@ -260,7 +290,14 @@ async function pinned(target: ProbeTarget, resolve: HostResolver, timeoutMs: num
     if (address === undefined) return { failure: { kind: 'dns', detail: `${target.host} has no addresses`, local: false, serverRefused: false } };
     return { target: { ...target, address } };
   } catch (error) {
-    return { failure: { kind: 'dns', detail: `could not resolve ${target.host}: ${error instanceof Error ? error.message : String(error)}`, local: false, serverRefused: false } };
+    return {
+      failure: {
+        kind: 'dns',
+        detail: `could not resolve ${target.host}: ${error instanceof Error ? error.message : String(error)}`,
+        local: false,
+        serverRefused: false,
+      },
+    };
   }
 }
 
@@ -322,7 +359,9 @@ export async function probeEndpoint(configured: ProbeTarget, options: ProbeOptio
     !main.ok && !main.failure.local && !main.failure.serverRefused
       ? { status: 'error', reason: `the handshake failed: ${mainFailure}` }
       : notMeasured(`no handshake completed with our client: ${mainFailure}`);
-  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome): outcome is HandshakeSuccess => outcome.ok);
+  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe.found].filter(
+    (outcome): outcome is HandshakeSuccess => outcome.ok,
+  );
   return {
     ...base,
     durationMs: Math.round(performance.now() - startedMs),

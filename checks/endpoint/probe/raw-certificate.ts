@@ -35,7 +35,12 @@ function placeOf(target: ProbeTarget): string {
  * Offers `suites` at `version` (ALPN h2 and http/1.1 and an OCSP staple asked for, above SSLv3)
  * and reads the server's chain, bounded by the limits and by the message caps.
  */
-export function readServerCertificates(target: ProbeTarget, version: LegacyVersion, suites: readonly number[], limits: HandshakeLimits): Promise<RawCertificateOutcome> {
+export function readServerCertificates(
+  target: ProbeTarget,
+  version: LegacyVersion,
+  suites: readonly number[],
+  limits: HandshakeLimits,
+): Promise<RawCertificateOutcome> {
   const place = placeOf(target);
   const fail = (detail: string, kind: ProbeFailure['kind'] = 'protocol'): RawCertificateOutcome => ({
     ok: false,
@@ -44,7 +49,12 @@ export function readServerCertificates(target: ProbeTarget, version: LegacyVersi
   const reader = new HandshakeReader();
   let hello: { alpn?: string } | undefined;
   let certificates: Buffer[] | undefined;
-  const found = (ocspStapled: boolean): RawCertificates => ({ ok: true, certificates: certificates ?? [], ocspStapled, ...(hello?.alpn ? { alpn: hello.alpn } : {}) });
+  const found = (ocspStapled: boolean): RawCertificates => ({
+    ok: true,
+    certificates: certificates ?? [],
+    ocspStapled,
+    ...(hello?.alpn ? { alpn: hello.alpn } : {}),
+  });
   return converse<RawCertificateOutcome>(target, clientHello(version, suites, target.host, { alpn: ['h2', 'http/1.1'], requestOcsp: true }), limits, {
     read: (chunk) => {
       const read = reader.push(chunk);
@@ -53,10 +63,12 @@ export function readServerCertificates(target: ProbeTarget, version: LegacyVersi
           if (message.type !== HANDSHAKE_TYPES.serverHello) return fail(`handshake message ${message.type} instead of ServerHello`);
           const parsed = parseServerHello(message.body);
           if (typeof parsed === 'string') return fail(parsed);
-          if (parsed.version !== WIRE_VERSIONS[version] || !suites.includes(parsed.cipherSuite)) return fail(`the server answered ${version} at version 0x${parsed.version.toString(16)} with suite 0x${parsed.cipherSuite.toString(16)}`);
+          if (parsed.version !== WIRE_VERSIONS[version] || !suites.includes(parsed.cipherSuite))
+            return fail(`the server answered ${version} at version 0x${parsed.version.toString(16)} with suite 0x${parsed.cipherSuite.toString(16)}`);
           hello = parsed;
         } else if (!certificates) {
-          if (message.type !== HANDSHAKE_TYPES.certificate) return fail(`the server sent no Certificate message (handshake message ${message.type} after ServerHello)`);
+          if (message.type !== HANDSHAKE_TYPES.certificate)
+            return fail(`the server sent no Certificate message (handshake message ${message.type} after ServerHello)`);
           const parsed = parseCertificateMessage(message.body);
           if (typeof parsed === 'string') return fail(`could not read the Certificate message: ${parsed}`);
           if (parsed.length === 0) return fail('the server sent an empty Certificate message');
@@ -80,7 +92,10 @@ export function readServerCertificates(target: ProbeTarget, version: LegacyVersi
  * endpoint's anchors and Node's roots, judged at `now`; an error names why it could not be read.
  */
 export function observeRawCertificate(target: ProbeTarget, raw: RawCertificateOutcome, now: Date): EndpointObservation['certificate'] {
-  const reason = (why: string): EndpointObservation['certificate'] => ({ status: 'error', reason: `could not read the certificate from the raw handshake: ${why}` });
+  const reason = (why: string): EndpointObservation['certificate'] => ({
+    status: 'error',
+    reason: `could not read the certificate from the raw handshake: ${why}`,
+  });
   if (!raw.ok) return reason(raw.failure.detail);
   try {
     const served = raw.certificates.map((der) => new X509Certificate(der));

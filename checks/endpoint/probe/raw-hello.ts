@@ -15,9 +15,7 @@ export const WIRE_VERSIONS: Readonly<Record<Exclude<TlsVersion, 'TLSv1.3'>, numb
 export type LegacyVersion = keyof typeof WIRE_VERSIONS;
 
 export type ServerAnswer =
-  | { kind: 'server-hello'; version: number; cipherSuite: number }
-  | { kind: 'alert'; description: number }
-  | { kind: 'failure'; failure: ProbeFailure };
+  { kind: 'server-hello'; version: number; cipherSuite: number } | { kind: 'alert'; description: number } | { kind: 'failure'; failure: ProbeFailure };
 
 /** X25519, P-256, P-384, P-521, X448, ffdhe2048, ffdhe3072. */
 const GROUPS = [0x001d, 0x0017, 0x0018, 0x0019, 0x001e, 0x0100, 0x0101];
@@ -37,7 +35,9 @@ export interface HelloExtras {
 
 function extensionsFor(host: string, extras: HelloExtras): Buffer {
   const sni = isIpLiteral(host) ? [] : [extension(0x0000, withU16Length(Buffer.concat([Buffer.from([0]), withU16Length(Buffer.from(host, 'ascii'))])))];
-  const alpn = extras.alpn?.length ? [extension(0x0010, withU16Length(Buffer.concat(extras.alpn.map((name) => Buffer.concat([Buffer.from([name.length]), Buffer.from(name, 'ascii')])))))] : [];
+  const alpn = extras.alpn?.length
+    ? [extension(0x0010, withU16Length(Buffer.concat(extras.alpn.map((name) => Buffer.concat([Buffer.from([name.length]), Buffer.from(name, 'ascii')])))))]
+    : [];
   // status_request: OCSP, no responder ids, no request extensions.
   const ocsp = extras.requestOcsp ? [extension(0x0005, Buffer.from([1, 0, 0, 0, 0]))] : [];
   return withU16Length(
@@ -73,8 +73,14 @@ const MAX_ANSWER = 4 * MAX_RECORD;
 
 /** Reads the server's first answer from the bytes so far; `undefined` while more bytes are needed. */
 export function readServerAnswer(bytes: Buffer, where: string): ServerAnswer | undefined {
-  const garbage = (why: string): ServerAnswer => ({ kind: 'failure', failure: { kind: 'protocol', detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false } });
-  const { messages: [first], end } = new HandshakeReader().push(bytes);
+  const garbage = (why: string): ServerAnswer => ({
+    kind: 'failure',
+    failure: { kind: 'protocol', detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false },
+  });
+  const {
+    messages: [first],
+    end,
+  } = new HandshakeReader().push(bytes);
   if (!first) return end === undefined ? undefined : end.kind === 'alert' ? end : garbage(end.reason);
   if (first.type !== HANDSHAKE_TYPES.serverHello) return garbage(`handshake message ${first.type} instead of ServerHello`);
   const hello = parseServerHello(first.body);
@@ -121,7 +127,10 @@ export function exchangeHello(target: ProbeTarget, hello: Buffer, limits: Handsh
     read: (chunk) => {
       received = Buffer.concat([received, chunk]);
       return received.length > MAX_ANSWER
-        ? { kind: 'failure', failure: { kind: 'protocol', detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false } }
+        ? {
+            kind: 'failure',
+            failure: { kind: 'protocol', detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false },
+          }
         : readServerAnswer(received, where);
     },
     closed: () => ({ kind: 'failure', failure: closedFailure('before a ServerHello', where) }),

@@ -109,7 +109,10 @@ export function handshake(target: ProbeTarget, request: HandshakeRequest, limits
       const cipher = socket.getCipher() as ReturnType<typeof socket.getCipher> | undefined;
       const version = TLS_VERSION_NAMES[socket.getProtocol() ?? ''];
       if (!version || !cipher) {
-        finish({ ok: false, failure: { kind: 'protocol', detail: `unknown protocol ${socket.getProtocol() ?? 'none'} (${where})`, local: false, serverRefused: false } });
+        finish({
+          ok: false,
+          failure: { kind: 'protocol', detail: `unknown protocol ${socket.getProtocol() ?? 'none'} (${where})`, local: false, serverRefused: false },
+        });
         return;
       }
       const peer = socket.getPeerCertificate(true);

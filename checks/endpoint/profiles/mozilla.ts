@@ -7,7 +7,7 @@ import type { TlsProfile } from './types.js';
  * TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 to it). Expiry warning days and includeSubDomains
  * are not in the guidelines: ours.
  */
-const SOURCE = "Mozilla Server Side TLS guidelines 5.7, https://ssl-config.mozilla.org/guidelines/5.7.json";
+const SOURCE = 'Mozilla Server Side TLS guidelines 5.7, https://ssl-config.mozilla.org/guidelines/5.7.json';
 const TLS13_SUITES = ['TLS_AES_128_GCM_SHA256', 'TLS_AES_256_GCM_SHA384', 'TLS_CHACHA20_POLY1305_SHA256'];
 const ECDSA_SIGNATURES = ['ecdsa-with-SHA256', 'ecdsa-with-SHA384', 'ecdsa-with-SHA512'];
 const HSTS = { minMaxAgeSeconds: 63072000, requireIncludeSubDomains: true };

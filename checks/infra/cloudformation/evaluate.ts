@@ -97,7 +97,16 @@ export class TemplateScope {
     this.deciding.add(name);
     const value = this.evaluate(definitions[name]);
     this.deciding.delete(name);
-    const decided = typeof value === 'boolean' ? value : isUnresolved(value) ? unresolved(`Condition ${name}: ${value.expression}`) : value === 'true' ? true : value === 'false' ? false : unresolved(`Condition ${name} is not a boolean`);
+    const decided =
+      typeof value === 'boolean'
+        ? value
+        : isUnresolved(value)
+          ? unresolved(`Condition ${name}: ${value.expression}`)
+          : value === 'true'
+            ? true
+            : value === 'false'
+              ? false
+              : unresolved(`Condition ${name} is not a boolean`);
     this.conditions.set(name, decided);
     return decided;
   }
@@ -120,9 +129,16 @@ export class TemplateScope {
       if (fn === 'Fn::Sub') {
         const text: unknown = Array.isArray(argument) ? argument[0] : argument;
         const names = typeof text === 'string' ? [...text.matchAll(/\$\{([^}!.]*)\}/g)].map((match) => match[1] ?? '') : [];
-        return typeof text === 'string' && names.every((variable) => variable.startsWith('AWS::') || this.parameters.has(variable) || (Array.isArray(argument) && variable in asObject(argument[1])));
+        return (
+          typeof text === 'string' &&
+          names.every(
+            (variable) => variable.startsWith('AWS::') || this.parameters.has(variable) || (Array.isArray(argument) && variable in asObject(argument[1])),
+          )
+        );
       }
-      return ['Fn::If', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::FindInMap', 'Fn::Join', 'Fn::Select', 'Fn::Split'].includes(fn) && placementOnly(argument);
+      return (
+        ['Fn::If', 'Fn::Equals', 'Fn::And', 'Fn::Or', 'Fn::Not', 'Fn::FindInMap', 'Fn::Join', 'Fn::Select', 'Fn::Split'].includes(fn) && placementOnly(argument)
+      );
     };
     const definition = asObject(this.template.Conditions)[name];
     return definition !== undefined && placementOnly(definition);
@@ -173,11 +189,15 @@ export class TemplateScope {
       case 'Fn::Select': {
         const [index, list] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
         const position = Number(asText(index));
-        return Array.isArray(list) && Number.isInteger(position) && position >= 0 && position < list.length ? list[position] : unresolvedBecause(expression, index, list);
+        return Array.isArray(list) && Number.isInteger(position) && position >= 0 && position < list.length
+          ? list[position]
+          : unresolvedBecause(expression, index, list);
       }
       case 'Fn::Split': {
         const [delimiter, text] = Array.isArray(argument) ? [this.evaluate(argument[0]), this.evaluate(argument[1])] : [];
-        return typeof delimiter === 'string' && typeof text === 'string' && delimiter !== '' ? text.split(delimiter) : unresolvedBecause(expression, delimiter, text);
+        return typeof delimiter === 'string' && typeof text === 'string' && delimiter !== ''
+          ? text.split(delimiter)
+          : unresolvedBecause(expression, delimiter, text);
       }
       case 'Fn::ImportValue':
         return unresolved(`${expression} (another stack's export, known only where this stack is deployed)`);
@@ -227,7 +247,8 @@ export class TemplateScope {
     const cause = keys.find(isUnresolved);
     if (cause) return unresolved(`${expression}: ${cause.expression}`);
     const [map, top, second] = keys.map(asText);
-    const found = map !== undefined && top !== undefined && second !== undefined ? asObject(asObject(asObject(this.template.Mappings)[map])[top])[second] : undefined;
+    const found =
+      map !== undefined && top !== undefined && second !== undefined ? asObject(asObject(asObject(this.template.Mappings)[map])[top])[second] : undefined;
     if (found !== undefined) return this.evaluate(found);
     const fallback = asObject(argument[3]).DefaultValue;
     return fallback !== undefined ? this.evaluate(fallback) : unresolved(`${expression} (no such entry in Mappings)`);

@@ -1,5 +1,11 @@
 import type { InfraFormatParser } from '../formats.js';
-import { cloudFormationDependencies, looksLikeCloudFormation, looksLikeParameterFileOf, parseCloudFormation, parseCloudFormationFiles } from './parse-cloudformation.js';
+import {
+  cloudFormationDependencies,
+  looksLikeCloudFormation,
+  looksLikeParameterFileOf,
+  parseCloudFormation,
+  parseCloudFormationFiles,
+} from './parse-cloudformation.js';
 
 /**
  * CloudFormation templates in YAML or JSON, and their parameter files, told apart from other
@@ -12,6 +18,7 @@ export const cloudFormationParser: InfraFormatParser = {
   matchesContent: (path, text) => looksLikeCloudFormation(text) || looksLikeParameterFileOf(path, text),
   parse: parseCloudFormation,
   groupOf: () => 'cloudformation',
-  parseGroup: (files, options) => Promise.resolve(parseCloudFormationFiles(files, options?.cloudFormationParameterFiles ? { parameterFiles: options.cloudFormationParameterFiles } : {})),
+  parseGroup: (files, options) =>
+    Promise.resolve(parseCloudFormationFiles(files, options?.cloudFormationParameterFiles ? { parameterFiles: options.cloudFormationParameterFiles } : {})),
   dependenciesOf: cloudFormationDependencies,
 };

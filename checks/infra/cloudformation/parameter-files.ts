@@ -58,7 +58,10 @@ export function readParameterFile(path: string, text: string): ParameterFile | u
       const entry = asObject(item);
       if (typeof entry.ParameterKey !== 'string') return undefined;
       if (entry.UsePreviousValue === true || entry.UsePreviousValue === 'true') {
-        values.set(entry.ParameterKey, { value: unresolved(`${entry.ParameterKey} (UsePreviousValue in ${path}: the running stack's value)`), place: { path, ...locate(positions, [index]) } });
+        values.set(entry.ParameterKey, {
+          value: unresolved(`${entry.ParameterKey} (UsePreviousValue in ${path}: the running stack's value)`),
+          place: { path, ...locate(positions, [index]) },
+        });
       } else if (isScalar(entry.ParameterValue)) {
         values.set(entry.ParameterKey, { value: String(entry.ParameterValue), place: { path, ...locate(positions, [index, 'ParameterValue']) } });
       } else return undefined;
@@ -97,10 +100,36 @@ export function templateGlobsFor(path: string): string[] {
 }
 
 /** Words of a file name that say what it is, not which deployment: dropped before names are compared. */
-const ROLE_WORDS = new Set(['parameters', 'parameter', 'params', 'param', 'input', 'inputs', 'config', 'configuration', 'values', 'master', 'main', 'root', 'template', 'stack', 'cfn', 'cloudformation', 'json', 'yaml', 'yml']);
+const ROLE_WORDS = new Set([
+  'parameters',
+  'parameter',
+  'params',
+  'param',
+  'input',
+  'inputs',
+  'config',
+  'configuration',
+  'values',
+  'master',
+  'main',
+  'root',
+  'template',
+  'stack',
+  'cfn',
+  'cloudformation',
+  'json',
+  'yaml',
+  'yml',
+]);
 
 function nameWords(path: string): Set<string> {
-  return new Set(posix.basename(path).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word && !ROLE_WORDS.has(word)));
+  return new Set(
+    posix
+      .basename(path)
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((word) => word && !ROLE_WORDS.has(word)),
+  );
 }
 
 function sharedWords(a: string, b: string): number {
@@ -126,7 +155,9 @@ export function templatesFor(file: ParameterFile, templates: readonly DeclaredPa
   const named = Object.entries(configured).flatMap(([template, globs]) => (picomatch([...globs], { dot: true })(file.path) ? [template] : []));
   if (Object.keys(configured).length && named.length) return named;
   const inReach = picomatch(templateGlobsFor(file.path), { dot: true });
-  const fitting = templates.filter((template) => template.path !== file.path && inReach(template.path) && [...file.values.keys()].every((name) => template.parameters.has(name)));
+  const fitting = templates.filter(
+    (template) => template.path !== file.path && inReach(template.path) && [...file.values.keys()].every((name) => template.parameters.has(name)),
+  );
   const best = Math.max(0, ...fitting.map((template) => sharedWords(file.path, template.path)));
   return fitting.filter((template) => sharedWords(file.path, template.path) === best).map((template) => template.path);
 }

@@ -176,7 +176,11 @@ function readGroup(files: readonly InfraFileText[], options: CloudFormationParse
   const nesting = new Map([...templates.values()].map((template) => [template.path, nestedStacks(template, paths)]));
   const nested = new Set([...nesting.values()].flatMap((stacks) => stacks.map((stack) => stack.child)).filter((child) => templates.has(child)));
   const roots = paths.filter((candidate) => !nested.has(candidate));
-  const { sets, notes } = tieParameterFiles(parameterFiles, roots.map((path) => templates.get(path)!), options.parameterFiles ?? {});
+  const { sets, notes } = tieParameterFiles(
+    parameterFiles,
+    roots.map((path) => templates.get(path)!),
+    options.parameterFiles ?? {},
+  );
   return { templates, failures, paths, nesting, nested, roots, sets, notes };
 }
 
@@ -192,9 +196,12 @@ export function parametersAlwaysSet(files: readonly InfraFileText[], options: Cl
   const add = (template: string, names: Iterable<string>) => sets.set(template, [...(sets.get(template) ?? []), new Set(names)]);
   for (const [template, deployments] of group.sets) for (const file of deployments) add(template, file.values.keys());
   for (const [parent, stacks] of group.nesting) {
-    for (const { id, child } of stacks) add(child, Object.keys(asObject(asObject(asObject(asObject(group.templates.get(parent)?.template.Resources)[id]).Properties).Parameters)));
+    for (const { id, child } of stacks)
+      add(child, Object.keys(asObject(asObject(asObject(asObject(group.templates.get(parent)?.template.Resources)[id]).Properties).Parameters)));
   }
-  return new Map([...sets].map(([template, [first, ...others]]) => [template, new Set([...(first ?? [])].filter((name) => others.every((other) => other.has(name))))]));
+  return new Map(
+    [...sets].map(([template, [first, ...others]]) => [template, new Set([...(first ?? [])].filter((name) => others.every((other) => other.has(name))))]),
+  );
 }
 
 /** Every template and parameter file of a version together: one result per file, in the order given. */
@@ -209,7 +216,8 @@ export function parseCloudFormationFiles(files: readonly InfraFileText[], option
     const template = templates.get(path)!;
     const deployments = sets.get(path) ?? [];
     if (!deployments.length) instantiate(template, defaultsOf(template), { templates, nesting, visited, resources, conditional, chain: [path], instance: '' });
-    for (const file of deployments) instantiate(template, withParameterFile(template, file), { templates, nesting, visited, resources, conditional, chain: [path], instance: file.path });
+    for (const file of deployments)
+      instantiate(template, withParameterFile(template, file), { templates, nesting, visited, resources, conditional, chain: [path], instance: file.path });
   }
   identifyInstances(resources);
   return files.map(({ path }) => {
@@ -219,10 +227,18 @@ export function parseCloudFormationFiles(files: readonly InfraFileText[], option
     const fileNotes = [
       ...(notes.get(path) ?? []),
       ...(conditions.length
-        ? [`infra: resources of ${path} exist only where the stack is deployed in a region or account that meets ${conditions[0]}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ''}; they are judged as they are when created`]
+        ? [
+            `infra: resources of ${path} exist only where the stack is deployed in a region or account that meets ${conditions[0]}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ''}; they are judged as they are when created`,
+          ]
         : []),
     ];
-    return { ok: true, path, format: 'cloudformation', resources: [...(resources.get(path)?.values() ?? [])].flat(), ...(fileNotes.length ? { notes: fileNotes } : {}) };
+    return {
+      ok: true,
+      path,
+      format: 'cloudformation',
+      resources: [...(resources.get(path)?.values() ?? [])].flat(),
+      ...(fileNotes.length ? { notes: fileNotes } : {}),
+    };
   });
 }
 
@@ -236,7 +252,9 @@ function tieParameterFiles(files: readonly ParameterFile[], roots: readonly Temp
     const tied = named.filter((path) => declared.some((template) => template.path === path));
     const missing = named.filter((path) => !tied.includes(path));
     if (missing.length) {
-      notes.set(file.path, [`infra: infra.cloudformation.parameter-files names ${missing.join(', ')} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`]);
+      notes.set(file.path, [
+        `infra: infra.cloudformation.parameter-files names ${missing.join(', ')} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`,
+      ]);
     } else if (!tied.length) {
       notes.set(file.path, [
         `infra: ${file.path} is a CloudFormation parameter file, but no root template near it declares all its parameters; name its template in infra.cloudformation.parameter-files to apply it`,
@@ -246,7 +264,11 @@ function tieParameterFiles(files: readonly ParameterFile[], roots: readonly Temp
       sets.set(path, [...(sets.get(path) ?? []), file]);
       const parameters = declared.find((template) => template.path === path)?.parameters ?? new Set();
       const extra = [...file.values.keys()].filter((name) => !parameters.has(name));
-      if (extra.length) notes.set(file.path, [...(notes.get(file.path) ?? []), `infra: ${file.path} sets ${extra.join(', ')}, which ${path} does not declare (CloudFormation refuses such a parameter set)`]);
+      if (extra.length)
+        notes.set(file.path, [
+          ...(notes.get(file.path) ?? []),
+          `infra: ${file.path} sets ${extra.join(', ')}, which ${path} does not declare (CloudFormation refuses such a parameter set)`,
+        ]);
     }
   }
   return { sets, notes };
@@ -331,7 +353,12 @@ function instantiate(template: Template, parameters: ReadonlyMap<string, Paramet
     const child = walk.templates.get(walk.nesting.get(template.path)?.find((stack) => stack.id === id)?.child ?? '');
     if (child && !walk.chain.includes(child.path)) {
       const passed = childParameters(template, id, scope, asObject(asObject(resource.Properties).Parameters), child);
-      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], instance: `${walk.instance}>${template.path}:${id}`, ...(existence ? { existence } : {}) });
+      instantiate(child, passed, {
+        ...walk,
+        chain: [...walk.chain, child.path],
+        instance: `${walk.instance}>${template.path}:${id}`,
+        ...(existence ? { existence } : {}),
+      });
     }
   }
 }
@@ -360,7 +387,11 @@ function evaluateProperties(scope: TemplateScope, properties: unknown): { values
     }
     if (Array.isArray(node)) return node.map((item, index) => walk(item, [...at, index])).filter((item) => item !== NO_VALUE);
     if (node === null || typeof node !== 'object') return node;
-    return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, [...at, key])] as const).filter(([, item]) => item !== NO_VALUE));
+    return Object.fromEntries(
+      Object.entries(node)
+        .map(([key, item]) => [key, walk(item, [...at, key])] as const)
+        .filter(([, item]) => item !== NO_VALUE),
+    );
   };
   return { values: asObject(walk(properties, [])), origins };
 }

@@ -47,10 +47,23 @@ const awsLbTlsPolicy = attributeRule({
   title: 'AWS load balancer from Kubernetes allows TLS older than 1.2',
   severity: 'high',
   description: `The TLS security policy of an ALB Ingress (\`alb.ingress.kubernetes.io/ssl-policy\`) or of a load balancer Service with a certificate (\`service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy\`) accepts TLS 1.0 or 1.1. Without the annotation AWS applies \`${DEFAULT_ELB_POLICY}\`, which does. A change to a weaker policy is reported as \`weakened\`.`,
-  remediation: 'Annotate the Ingress with `alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-2021-06` (the Service with `service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy`).',
+  remediation:
+    'Annotate the Ingress with `alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-2021-06` (the Service with `service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy`).',
   targets: [
-    { type: 'Ingress', format: 'kubernetes', path: annotationPath(`${ALB}ssl-policy`), absent: DEFAULT_ELB_POLICY, when: (resource) => isAlbIngress(resource) && albServesHttps(resource) },
-    { type: 'Service', format: 'kubernetes', path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy`), absent: DEFAULT_ELB_POLICY, when: serviceTerminatesTls },
+    {
+      type: 'Ingress',
+      format: 'kubernetes',
+      path: annotationPath(`${ALB}ssl-policy`),
+      absent: DEFAULT_ELB_POLICY,
+      when: (resource) => isAlbIngress(resource) && albServesHttps(resource),
+    },
+    {
+      type: 'Service',
+      format: 'kubernetes',
+      path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy`),
+      absent: DEFAULT_ELB_POLICY,
+      when: serviceTerminatesTls,
+    },
   ],
   expect: elbTls12,
   examples: {
@@ -110,7 +123,8 @@ const awsLbInternetFacing: InfraRule = {
   safeguard: 'access-control',
   description:
     'An ALB Ingress (`alb.ingress.kubernetes.io/scheme`) or a load balancer Service (`service.beta.kubernetes.io/aws-load-balancer-scheme`, `aws-load-balancer-internal`) that was internal now faces the internet, exposing what was reachable only inside the VPC. Reported only as a change (`weakened`, `removed`): a new internet-facing load balancer is a design decision.',
-  remediation: 'Keep `scheme: internal` (Service: `aws-load-balancer-scheme: internal`) unless exposing the service was reviewed; restrict it with `inbound-cidrs` if it must face the internet.',
+  remediation:
+    'Keep `scheme: internal` (Service: `aws-load-balancer-scheme: internal`) unless exposing the service was reviewed; restrict it with `inbound-cidrs` if it must face the internet.',
   formats: ['kubernetes'],
   resourceTypes: ['Ingress', 'Service'],
   check: checkScheme,
@@ -119,7 +133,12 @@ const awsLbInternetFacing: InfraRule = {
   examples: {
     bad: [
       { path: 'k8s/alb.yaml', line: 6, before: albIngress([INTERNAL]), text: albIngress([INTERNET_FACING]) },
-      { path: 'k8s/service.yaml', line: 6, before: loadBalancerService([`${AWS_SERVICE}aws-load-balancer-internal: "true"`], 443), text: loadBalancerService([], 443) },
+      {
+        path: 'k8s/service.yaml',
+        line: 6,
+        before: loadBalancerService([`${AWS_SERVICE}aws-load-balancer-internal: "true"`], 443),
+        text: loadBalancerService([], 443),
+      },
     ],
     good: [{ path: 'k8s/alb.yaml', text: albIngress([INTERNAL]) }],
   },
@@ -163,7 +182,12 @@ const albInboundCidrsOpen = attributeRule({
         before: albIngress([INTERNET_FACING, 'alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24']),
         text: albIngress([INTERNET_FACING, 'alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24, 0.0.0.0/0']),
       },
-      { path: 'k8s/alb.yaml', line: 5, before: albIngress([INTERNET_FACING, 'alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24']), text: albIngress([INTERNET_FACING]) },
+      {
+        path: 'k8s/alb.yaml',
+        line: 5,
+        before: albIngress([INTERNET_FACING, 'alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24']),
+        text: albIngress([INTERNET_FACING]),
+      },
     ],
     good: [{ path: 'k8s/alb.yaml', text: albIngress([INTERNET_FACING, 'alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24']) }],
   },
@@ -183,15 +207,26 @@ const albAccessLogsOff: InfraRule = {
   severity: 'medium',
   safeguard: 'audit-controls',
   description:
-    'The ALB of an Ingress does not write access logs (`access_logs.s3.enabled=true` in `alb.ingress.kubernetes.io/load-balancer-attributes`; AWS\'s default is off), so requests to systems holding PHI leave no record to examine.',
+    "The ALB of an Ingress does not write access logs (`access_logs.s3.enabled=true` in `alb.ingress.kubernetes.io/load-balancer-attributes`; AWS's default is off), so requests to systems holding PHI leave no record to examine.",
   remediation: 'Add `access_logs.s3.enabled=true,access_logs.s3.bucket=<log bucket>` to `alb.ingress.kubernetes.io/load-balancer-attributes`.',
   formats: ['kubernetes'],
   resourceTypes: ['Ingress'],
   check: albAttributeCheck('access_logs.s3.enabled'),
   strength: mustBeTrue.strength,
   examples: {
-    bad: [{ path: 'k8s/alb.yaml', line: 6, text: albIngress(['alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=false,idle_timeout.timeout_seconds=60']) }],
-    good: [{ path: 'k8s/alb.yaml', text: albIngress(['alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=true,access_logs.s3.bucket=alb-logs']) }],
+    bad: [
+      {
+        path: 'k8s/alb.yaml',
+        line: 6,
+        text: albIngress(['alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=false,idle_timeout.timeout_seconds=60']),
+      },
+    ],
+    good: [
+      {
+        path: 'k8s/alb.yaml',
+        text: albIngress(['alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=true,access_logs.s3.bucket=alb-logs']),
+      },
+    ],
   },
 };
 
@@ -211,7 +246,9 @@ const albDropInvalidHeadersOff: InfraRule = {
   strength: mustBeTrue.strength,
   examples: {
     bad: [{ path: 'k8s/alb.yaml', line: 3, text: albIngress([]) }],
-    good: [{ path: 'k8s/alb.yaml', text: albIngress(['alb.ingress.kubernetes.io/load-balancer-attributes: routing.http.drop_invalid_header_fields.enabled=true']) }],
+    good: [
+      { path: 'k8s/alb.yaml', text: albIngress(['alb.ingress.kubernetes.io/load-balancer-attributes: routing.http.drop_invalid_header_fields.enabled=true']) },
+    ],
   },
 };
 
@@ -243,13 +280,19 @@ const serviceLoadBalancerWithoutTls: InfraRule = {
   severity: 'high',
   description:
     'A `type: LoadBalancer` Service exposes a port that neither terminates TLS at the load balancer (`service.beta.kubernetes.io/aws-load-balancer-ssl-cert`, limited by `aws-load-balancer-ssl-ports`) nor is 443 (taken as TLS passed through to the pod), so traffic on it may cross the network in clear text.',
-  remediation: 'Attach a certificate with `service.beta.kubernetes.io/aws-load-balancer-ssl-cert` (and `aws-load-balancer-ssl-ports`), or expose only a port on which the pod itself speaks TLS.',
+  remediation:
+    'Attach a certificate with `service.beta.kubernetes.io/aws-load-balancer-ssl-cert` (and `aws-load-balancer-ssl-ports`), or expose only a port on which the pod itself speaks TLS.',
   formats: ['kubernetes'],
   resourceTypes: ['Service'],
   check: checkServiceTls,
   examples: {
     bad: [{ path: 'k8s/service.yaml', line: 8, text: loadBalancerService([], 80) }],
-    good: [{ path: 'k8s/service.yaml', text: loadBalancerService([SERVICE_CERTIFICATE, `${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy: ELBSecurityPolicy-TLS13-1-2-2021-06`], 443) }],
+    good: [
+      {
+        path: 'k8s/service.yaml',
+        text: loadBalancerService([SERVICE_CERTIFICATE, `${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy: ELBSecurityPolicy-TLS13-1-2-2021-06`], 443),
+      },
+    ],
   },
 };
 

@@ -4,7 +4,16 @@ import type { InfraResource } from '../model.js';
 import { attributeRule, describeValue, isTrue, judgeValue, oneOf, valueAt, type AttributePath, type InfraRule, type Verdict } from '../rule.js';
 import { HSTS_MIN_MAX_AGE, hstsMaxAge, noLegacyProtocols, noWeakCiphers } from '../nginx/tls-settings.js';
 import { albIngress, controllerConfigMap, nginxIngress } from './example-manifests.js';
-import { albListenProtocols, annotation, annotationPath, INGRESS_NGINX, isAlbIngress, isIngressNginxConfigMap, isSpecTlsIngress, scalarText } from './annotations.js';
+import {
+  albListenProtocols,
+  annotation,
+  annotationPath,
+  INGRESS_NGINX,
+  isAlbIngress,
+  isIngressNginxConfigMap,
+  isSpecTlsIngress,
+  scalarText,
+} from './annotations.js';
 
 const transmission = { family: 'kubernetes', safeguard: 'transmission-security', citation: CITATIONS.transmissionEncryption } as const;
 
@@ -33,7 +42,13 @@ function checkIngressTls(resource: InfraResource): Verdict | undefined {
     const path = annotationPath('alb.ingress.kubernetes.io/listen-ports');
     if (!(protocols instanceof Set)) return { verdict: 'unknown', path, expression: protocols.expression };
     if (protocols.has('HTTPS')) return { verdict: 'pass', path, actual: [...protocols] };
-    return { verdict: 'fail', path, actual: [...protocols], expected: 'an HTTPS listener', message: `the ALB listens on ${[...protocols].join(', ')} only; expected an HTTPS listener (listen-ports with {"HTTPS": 443} and a certificate)` };
+    return {
+      verdict: 'fail',
+      path,
+      actual: [...protocols],
+      expected: 'an HTTPS listener',
+      message: `the ALB listens on ${[...protocols].join(', ')} only; expected an HTTPS listener (listen-ports with {"HTTPS": 443} and a certificate)`,
+    };
   }
   const rules = listAt(resource.values, ['spec', 'rules']);
   if (!rules.length) return undefined;
@@ -62,14 +77,19 @@ const ingressWithoutTls: InfraRule = {
   severity: 'high',
   description:
     'An Ingress routes a host that no `spec.tls` entry covers, so the controller serves it over plain HTTP (for an AWS Load Balancer Controller Ingress: no HTTPS listener in `listen-ports`; a GKE Ingress with `networking.gke.io/managed-certificates` or `ingress.gcp.kubernetes.io/pre-shared-cert` counts as covered). PHI sent to that host crosses the network unencrypted.',
-  remediation: 'Add the host to a `spec.tls` entry with a certificate Secret (cert-manager can issue it); on an ALB Ingress set `alb.ingress.kubernetes.io/listen-ports: \'[{"HTTPS": 443}]\'` with a certificate.',
+  remediation:
+    'Add the host to a `spec.tls` entry with a certificate Secret (cert-manager can issue it); on an ALB Ingress set `alb.ingress.kubernetes.io/listen-ports: \'[{"HTTPS": 443}]\'` with a certificate.',
   formats: ['kubernetes'],
   resourceTypes: ['Ingress'],
   check: checkIngressTls,
   examples: {
     bad: [
       { path: 'k8s/ingress.yaml', line: 12, text: `${nginxIngress([])}    - host: api.example.org\n` },
-      { path: 'k8s/alb.yaml', line: 7, text: albIngress(['alb.ingress.kubernetes.io/scheme: internal', `alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}]'`]) },
+      {
+        path: 'k8s/alb.yaml',
+        line: 7,
+        text: albIngress(['alb.ingress.kubernetes.io/scheme: internal', `alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}]'`]),
+      },
     ],
     good: [{ path: 'k8s/ingress.yaml', text: nginxIngress([]) }],
   },
@@ -127,7 +147,7 @@ const ingressNginxLegacyProtocols = attributeRule({
   title: 'ingress-nginx accepts TLS older than 1.2',
   severity: 'high',
   description:
-    'The ingress-nginx controller ConfigMap\'s `ssl-protocols` lists SSLv2, SSLv3, TLSv1 or TLSv1.1 for every Ingress it serves. These versions are broken (POODLE, BEAST) and forbidden by NIST SP 800-52r2 for sensitive data. Absent, the controller uses `TLSv1.2 TLSv1.3`.',
+    "The ingress-nginx controller ConfigMap's `ssl-protocols` lists SSLv2, SSLv3, TLSv1 or TLSv1.1 for every Ingress it serves. These versions are broken (POODLE, BEAST) and forbidden by NIST SP 800-52r2 for sensitive data. Absent, the controller uses `TLSv1.2 TLSv1.3`.",
   remediation: 'Set `ssl-protocols: "TLSv1.2 TLSv1.3"` in the controller ConfigMap, or remove the key.',
   targets: [controllerKey('ssl-protocols', 'TLSv1.2 TLSv1.3')],
   expect: noLegacyProtocols,
@@ -143,16 +163,28 @@ const ingressNginxWeakCiphers = attributeRule({
   title: 'ingress-nginx enables weak cipher suites',
   severity: 'high',
   description:
-    'An OpenSSL cipher string in `nginx.ingress.kubernetes.io/ssl-ciphers` (one Ingress) or the controller ConfigMap\'s `ssl-ciphers` (every Ingress) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that a `!` element does not exclude again. Such suites give no or breakable encryption. Absent, the controller\'s default list is strong.',
-  remediation: 'Remove the key to use the controller default, or list only ECDHE AEAD suites, e.g. `ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384`.',
+    "An OpenSSL cipher string in `nginx.ingress.kubernetes.io/ssl-ciphers` (one Ingress) or the controller ConfigMap's `ssl-ciphers` (every Ingress) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that a `!` element does not exclude again. Such suites give no or breakable encryption. Absent, the controller's default list is strong.",
+  remediation:
+    'Remove the key to use the controller default, or list only ECDHE AEAD suites, e.g. `ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384`.',
   targets: [
     { type: 'Ingress', format: 'kubernetes', path: annotationPath(`${INGRESS_NGINX}ssl-ciphers`), absent: 'HIGH:!aNULL:!MD5' },
     controllerKey('ssl-ciphers', 'HIGH:!aNULL:!MD5'),
   ],
   expect: noWeakCiphers,
   examples: {
-    bad: [{ path: 'k8s/ingress.yaml', line: 6, text: nginxIngress(['nginx.ingress.kubernetes.io/ssl-ciphers: "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-SHA"']) }],
-    good: [{ path: 'k8s/ingress-nginx-controller.yaml', text: controllerConfigMap(['ssl-ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5"']) }],
+    bad: [
+      {
+        path: 'k8s/ingress.yaml',
+        line: 6,
+        text: nginxIngress(['nginx.ingress.kubernetes.io/ssl-ciphers: "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-SHA"']),
+      },
+    ],
+    good: [
+      {
+        path: 'k8s/ingress-nginx-controller.yaml',
+        text: controllerConfigMap(['ssl-ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5"']),
+      },
+    ],
   },
 });
 
@@ -192,7 +224,8 @@ const ingressMtlsWeakened = attributeRule({
   safeguard: 'authentication',
   description:
     'An Ingress that authenticates clients by certificate (`nginx.ingress.kubernetes.io/auth-tls-secret`) sets `auth-tls-verify-client` to `off`, `optional` or `optional_no_ca`: clients without a certificate, or with one no trusted CA signed (`optional_no_ca`), get through. The default with a CA secret is `on`.',
-  remediation: 'Set `nginx.ingress.kubernetes.io/auth-tls-verify-client: "on"` (or remove it) so every client must present a certificate signed by the CA in `auth-tls-secret`.',
+  remediation:
+    'Set `nginx.ingress.kubernetes.io/auth-tls-verify-client: "on"` (or remove it) so every client must present a certificate signed by the CA in `auth-tls-secret`.',
   targets: [
     {
       type: 'Ingress',
@@ -209,11 +242,21 @@ const ingressMtlsWeakened = attributeRule({
         path: 'k8s/ingress.yaml',
         line: 7,
         before: nginxIngress(['nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca', 'nginx.ingress.kubernetes.io/auth-tls-verify-client: "on"']),
-        text: nginxIngress(['nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca', 'nginx.ingress.kubernetes.io/auth-tls-verify-client: optional_no_ca']),
+        text: nginxIngress([
+          'nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca',
+          'nginx.ingress.kubernetes.io/auth-tls-verify-client: optional_no_ca',
+        ]),
       },
     ],
     good: [{ path: 'k8s/ingress.yaml', text: nginxIngress(['nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca']) }],
   },
 });
 
-export const INGRESS_RULES: readonly InfraRule[] = [ingressWithoutTls, ingressSslRedirectOff, ingressNginxLegacyProtocols, ingressNginxWeakCiphers, ingressNginxHsts, ingressMtlsWeakened];
+export const INGRESS_RULES: readonly InfraRule[] = [
+  ingressWithoutTls,
+  ingressSslRedirectOff,
+  ingressNginxLegacyProtocols,
+  ingressNginxWeakCiphers,
+  ingressNginxHsts,
+  ingressMtlsWeakened,
+];

@@ -39,7 +39,6 @@ function checkDefaultDeny(resource: InfraResource): Verdict | undefined {
   };
 }
 
-
 const defaultDenyRemoved: InfraRule = {
   id: 'K8S-NETPOL-DEFAULT-DENY-REMOVED',
   title: 'Namespace default-deny NetworkPolicy removed or opened',
@@ -47,8 +46,9 @@ const defaultDenyRemoved: InfraRule = {
   severity: 'high',
   safeguard: 'access-control',
   description:
-    'A NetworkPolicy that selects every pod of its namespace (`podSelector: {}`) with `policyTypes: [Ingress]` and no ingress rules is the namespace\'s default deny: only traffic another policy allows gets in. Deleting it (`removed`), or adding an ingress rule without `from`, lets any pod or address reach every workload, including those holding PHI.',
-  remediation: 'Keep a default-deny policy in each namespace (`podSelector: {}`, `policyTypes: [Ingress]`, no `ingress`) and allow traffic with narrower policies that name their sources.',
+    "A NetworkPolicy that selects every pod of its namespace (`podSelector: {}`) with `policyTypes: [Ingress]` and no ingress rules is the namespace's default deny: only traffic another policy allows gets in. Deleting it (`removed`), or adding an ingress rule without `from`, lets any pod or address reach every workload, including those holding PHI.",
+  remediation:
+    'Keep a default-deny policy in each namespace (`podSelector: {}`, `policyTypes: [Ingress]`, no `ingress`) and allow traffic with narrower policies that name their sources.',
   formats: ['kubernetes'],
   resourceTypes: ['NetworkPolicy'],
   check: checkDefaultDeny,
@@ -105,7 +105,7 @@ const networkPolicyOpenToWorld: InfraRule = {
   severity: 'high',
   safeguard: 'access-control',
   description:
-    'An ingress rule of a NetworkPolicy now admits `ipBlock` `0.0.0.0/0` or `::/0`: the selected pods accept connections from any address the cluster network routes to them. Reported only as a change (`weakened`): a policy written open from the start (an ingress controller\'s, say) is a design decision.',
+    "An ingress rule of a NetworkPolicy now admits `ipBlock` `0.0.0.0/0` or `::/0`: the selected pods accept connections from any address the cluster network routes to them. Reported only as a change (`weakened`): a policy written open from the start (an ingress controller's, say) is a design decision.",
   remediation: 'List the CIDRs that need access in `ipBlock.cidr`, or select peers with `podSelector` / `namespaceSelector`.',
   formats: ['kubernetes'],
   resourceTypes: ['NetworkPolicy'],

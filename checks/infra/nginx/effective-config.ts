@@ -23,7 +23,17 @@ export interface PlacedDirective {
 }
 
 /** Packaged files that hold only MIME types, FastCGI/uwsgi/SCGI parameters or charset maps: none of the directives the rules read. */
-const INERT_INCLUDES = new Set(['mime.types', 'fastcgi_params', 'fastcgi.conf', 'proxy_params', 'uwsgi_params', 'scgi_params', 'koi-utf', 'koi-win', 'win-utf']);
+const INERT_INCLUDES = new Set([
+  'mime.types',
+  'fastcgi_params',
+  'fastcgi.conf',
+  'proxy_params',
+  'uwsgi_params',
+  'scgi_params',
+  'koi-utf',
+  'koi-win',
+  'win-utf',
+]);
 
 /** Deeper include chains than any real configuration; deeper ones are not followed. */
 const MAX_INCLUDE_DEPTH = 16;
@@ -59,7 +69,14 @@ export function expandRoot(files: NginxFileSet, root: string, visited: Set<strin
   const include = (directive: NginxDirective, path: string, chain: readonly string[]): PlacedDirective[] => {
     const where = `${path}:${directive.line}`;
     const notFollowed = (reason: string): PlacedDirective[] => [
-      { name: 'include', args: directive.args, line: directive.line, endLine: directive.endLine, path, unresolved: `include ${directive.args.join(' ')} (${where}): ${reason}` },
+      {
+        name: 'include',
+        args: directive.args,
+        line: directive.line,
+        endLine: directive.endLine,
+        path,
+        unresolved: `include ${directive.args.join(' ')} (${where}): ${reason}`,
+      },
     ];
     const [argument] = directive.args;
     if (directive.args.length !== 1 || argument === undefined) return notFollowed('expected one path');

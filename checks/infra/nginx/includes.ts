@@ -29,7 +29,7 @@ function directoryOf(path: string): string {
 /** A directory and every directory above it, up to the repository root (`''`). */
 function withAncestors(directory: string): string[] {
   const directories = [directory];
-  for (let current = directory; current !== ''; ) {
+  for (let current = directory; current !== '';) {
     current = directoryOf(current);
     directories.push(current);
   }

@@ -80,7 +80,8 @@ function serverAddress(values: Pick<NginxServerValues, 'listen' | 'server_name'>
 
 const CONTENT = /^\s*(http|server|stream)\s*\{/m;
 /** A file of directives only (an included snippet): a directive the rules read, or a block the configuration nests, written as nginx writes them. */
-const SNIPPET_CONTENT = /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
+const SNIPPET_CONTENT =
+  /^\s*(ssl_[a-z_]+|add_header|access_log|listen|server_name|location\s+[^{;\n]*\{|return\s+\d{3}|rewrite|proxy_pass|include)\s[^\n]*[;{]\s*(#.*)?$/m;
 
 export function looksLikeNginx(text: string): boolean {
   return CONTENT.test(text);
@@ -260,7 +261,10 @@ function isFound<T>(answer: LevelAnswer<T>): answer is Found<T> {
  * nginx's inheritance: the innermost level that sets a directive wins. A level with an
  * include that could not be followed and that does not settle the fact leaves it unresolved.
  */
-function resolveInherited<T>(levels: readonly (readonly PlacedDirective[])[], pick: (directives: readonly PlacedDirective[]) => LevelAnswer<T>): Found<T | Unresolved> | undefined {
+function resolveInherited<T>(
+  levels: readonly (readonly PlacedDirective[])[],
+  pick: (directives: readonly PlacedDirective[]) => LevelAnswer<T>,
+): Found<T | Unresolved> | undefined {
   for (const directives of levels) {
     const answer = pick(directives);
     if (isFound(answer)) return answer;
@@ -286,7 +290,10 @@ function mapFound<T, U>(found: Found<T> | undefined, map: (value: T) => U): Foun
 function readSettings(levels: readonly (readonly PlacedDirective[])[], facts: FactSheet): Omit<NginxSettings, 'include' | 'set_in'> {
   const settings = {
     ssl_protocols: facts.settle('ssl_protocols', resolveInherited(levels, readProtocols('ssl_protocols'))),
-    ssl_ciphers: facts.settle('ssl_ciphers', resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_ciphers')(directives), (directive) => directive.args.join(' ')))),
+    ssl_ciphers: facts.settle(
+      'ssl_ciphers',
+      resolveInherited(levels, (directives) => mapFound(lastNamed('ssl_ciphers')(directives), (directive) => directive.args.join(' '))),
+    ),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle('access_log', resolveInherited(levels, readAccessLog)),
   };
@@ -300,7 +307,10 @@ function readEffectiveHsts(levels: readonly (readonly PlacedDirective[])[], fact
   if (found !== undefined) return found;
   const stopAt = levels.findIndex((directives) => readHsts(directives) !== undefined);
   const stop = stopAt < 0 ? undefined : readHsts(levels[stopAt] ?? []);
-  const hidden = levels.slice(stopAt + 1).map(readHsts).find(isFound);
+  const hidden = levels
+    .slice(stopAt + 1)
+    .map(readHsts)
+    .find(isFound);
   if (stop && !isFound(stop) && hidden) {
     facts.place(
       'strict_transport_security',
@@ -360,7 +370,15 @@ function contextResource(http: PlacedDirective, type: string): InfraResource {
   const settings = readSettings([own.filter((directive) => directive.unresolved === undefined)], facts);
   const values: NginxSettings = { include: unfollowedIncludes(own), ...settings };
   const range = rangeOf(http);
-  return { address: http.name, type, format: 'nginx', path: http.path, range, values: values as unknown as Record<string, unknown>, locate: facts.locate(range) };
+  return {
+    address: http.name,
+    type,
+    format: 'nginx',
+    path: http.path,
+    range,
+    values: values as unknown as Record<string, unknown>,
+    locate: facts.locate(range),
+  };
 }
 
 function unfollowedIncludes(directives: readonly PlacedDirective[]): string[] {
@@ -386,7 +404,8 @@ function readHsts(directives: readonly PlacedDirective[]): LevelAnswer<NginxHsts
   const hsts = headers.findLast((directive) => directive.args[0]?.toLowerCase() === 'strict-transport-security');
   if (!hsts) return { stop: first };
   const header = hsts.args[1] ?? '';
-  if (header.includes('$')) return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
+  if (header.includes('$'))
+    return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
   const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header)?.[1];
   return { value: { header, maxAge: maxAge === undefined ? undefined : Number(maxAge), always: hsts.args.includes('always') }, directive: hsts };
 }
@@ -412,7 +431,8 @@ function readProtocols(name: 'ssl_protocols' | 'proxy_ssl_protocols'): (directiv
   return (directives) => {
     const all = directives.filter((directive) => directive.name === name);
     if (!all.length) return undefined;
-    const oldest = (directive: PlacedDirective) => Math.min(...directive.args.map((protocol) => (protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol))));
+    const oldest = (directive: PlacedDirective) =>
+      Math.min(...directive.args.map((protocol) => (protocolRank(protocol) < 0 ? Infinity : protocolRank(protocol))));
     const weakest = all.reduce((chosen, directive) => (oldest(directive) < oldest(chosen) ? directive : chosen));
     return { value: [...new Set(all.flatMap((directive) => directive.args))], directive: weakest };
   };
@@ -424,7 +444,12 @@ function readProtocols(name: 'ssl_protocols' | 'proxy_ssl_protocols'): (directiv
  * (nginx allows it in all three; `proxy_pass` only in a location). `outer` are the levels around
  * `directives`, innermost first.
  */
-function proxiesOverTls(directives: readonly PlacedDirective[], outer: readonly (readonly PlacedDirective[])[], facts: FactSheet, names: readonly string[] = []): NginxProxyTls[] {
+function proxiesOverTls(
+  directives: readonly PlacedDirective[],
+  outer: readonly (readonly PlacedDirective[])[],
+  facts: FactSheet,
+  names: readonly string[] = [],
+): NginxProxyTls[] {
   return directives.flatMap((directive) => {
     if (directive.name !== 'location' || !directive.block) return [];
     const block = directive.block;
@@ -432,7 +457,11 @@ function proxiesOverTls(directives: readonly PlacedDirective[], outer: readonly 
     const chain = [...names, ['location', ...directive.args].join(' ')];
     const pass = block.find((inner) => inner.name === 'proxy_pass');
     const url = pass?.args[0] ?? '';
-    const tls = /^https:\/\//i.test(url) ? true : url.startsWith('$') ? unresolved(`proxy_pass ${url} (${pass?.path ?? ''}:${pass?.line ?? 0}): the upstream's scheme is a variable`) : undefined;
+    const tls = /^https:\/\//i.test(url)
+      ? true
+      : url.startsWith('$')
+        ? unresolved(`proxy_pass ${url} (${pass?.path ?? ''}:${pass?.line ?? 0}): the upstream's scheme is a variable`)
+        : undefined;
     const own: NginxProxyTls[] = [];
     if (pass && tls !== undefined) {
       const key = `proxy_tls.${facts.count('proxy_tls')}`;

@@ -65,23 +65,29 @@ function citingOrigin(rule: InfraRule): InfraRule {
   };
 }
 
-const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
-  ...transmission,
-  id: 'NGINX-LEGACY-PROTOCOLS',
-  title: 'nginx accepts TLS older than 1.2',
-  severity: 'high',
-  description:
-    'The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository), or for a TLS server of a `stream` block (TCP/UDP proxying), lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.',
-  remediation: 'Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.',
-  targets: tlsTargets('ssl_protocols', unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)")),
-  expect: noLegacyProtocols,
-  examples: {
-    bad: [
-      { path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_protocols TLSv1 TLSv1.1 TLSv1.2;', 'ssl_certificate /etc/nginx/tls/portal.crt;']) },
-      {
-        path: 'nginx/nginx.conf',
-        line: 2,
-        text: `http {
+const nginxLegacyProtocols = unknownUnlessTls(
+  citingOrigin(
+    attributeRule({
+      ...transmission,
+      id: 'NGINX-LEGACY-PROTOCOLS',
+      title: 'nginx accepts TLS older than 1.2',
+      severity: 'high',
+      description:
+        "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository), or for a TLS server of a `stream` block (TCP/UDP proxying), lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
+      remediation: 'Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.',
+      targets: tlsTargets('ssl_protocols', unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)")),
+      expect: noLegacyProtocols,
+      examples: {
+        bad: [
+          {
+            path: 'nginx/conf.d/portal.conf',
+            line: 4,
+            text: tlsServer(['ssl_protocols TLSv1 TLSv1.1 TLSv1.2;', 'ssl_certificate /etc/nginx/tls/portal.crt;']),
+          },
+          {
+            path: 'nginx/nginx.conf',
+            line: 2,
+            text: `http {
     ssl_protocols SSLv3 TLSv1.2;
     server {
         listen 443 ssl;
@@ -89,11 +95,11 @@ const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
     }
 }
 `,
-      },
-      {
-        path: 'nginx/stream.conf',
-        line: 2,
-        text: `stream {
+          },
+          {
+            path: 'nginx/stream.conf',
+            line: 2,
+            text: `stream {
     ssl_protocols TLSv1 TLSv1.2;
     server {
         listen 5432 ssl;
@@ -101,27 +107,34 @@ const nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
     }
 }
 `,
+          },
+        ],
+        good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']) }],
       },
-    ],
-    good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']) }],
-  },
-})));
+    }),
+  ),
+);
 
-const nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
-  ...transmission,
-  id: 'NGINX-WEAK-CIPHERS',
-  title: 'nginx enables weak cipher suites',
-  severity: 'high',
-  description:
-    'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block of `http` or `stream` (or set in an `http` or `stream` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
-  remediation: 'Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.',
-  targets: tlsTargets('ssl_ciphers', 'HIGH:!aNULL:!MD5'),
-  expect: noWeakCiphers,
-  examples: {
-    bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
-    good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;']) }],
-  },
-})));
+const nginxWeakCiphers = unknownUnlessTls(
+  citingOrigin(
+    attributeRule({
+      ...transmission,
+      id: 'NGINX-WEAK-CIPHERS',
+      title: 'nginx enables weak cipher suites',
+      severity: 'high',
+      description:
+        'The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block of `http` or `stream` (or set in an `http` or `stream` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.',
+      remediation:
+        'Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.',
+      targets: tlsTargets('ssl_ciphers', 'HIGH:!aNULL:!MD5'),
+      expect: noWeakCiphers,
+      examples: {
+        bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
+        good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;']) }],
+      },
+    }),
+  ),
+);
 
 /** A server that answers plain HTTP on port 80 must send it to `https://`. */
 function checkHttpRedirect(resource: InfraResource): Verdict | undefined {
@@ -146,7 +159,8 @@ const nginxHttpWithoutRedirect: InfraRule = citingOrigin({
   severity: 'high',
   description:
     'A server block listening on plain port 80 (explicitly, or by having no `listen`) has no `return 301 https://...` or `rewrite ... https://...` at server level, in a server-level `if`, or in `location /`. Requests on `http://` are answered in clear text; removing the redirect is reported as `weakened`.',
-  remediation: 'Give the port-80 server `return 301 https://$host$request_uri;` (keep a `location /.well-known/acme-challenge/` beside it if certificates are issued over HTTP).',
+  remediation:
+    'Give the port-80 server `return 301 https://$host$request_uri;` (keep a `location /.well-known/acme-challenge/` beside it if certificates are issued over HTTP).',
   formats: ['nginx'],
   resourceTypes: [SERVER],
   check: checkHttpRedirect,
@@ -202,24 +216,26 @@ function checkHsts(resource: InfraResource): Verdict | undefined {
   return judgeValue(['hsts_dropped_by', 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
 
-const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
-  ...transmission,
-  id: 'NGINX-HSTS-WEAK',
-  title: 'nginx HSTS header removed or shortened',
-  severity: 'medium',
-  description:
-    'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
-  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
-  formats: ['nginx'],
-  resourceTypes: [SERVER, HTTP],
-  check: checkHsts,
-  strength: hstsMaxAge.strength,
-  examples: {
-    bad: [
-      {
-        path: 'nginx/nginx.conf',
-        line: 6,
-        text: `http {
+const nginxHstsWeak: InfraRule = unknownUnlessTls(
+  citingOrigin({
+    ...transmission,
+    id: 'NGINX-HSTS-WEAK',
+    title: 'nginx HSTS header removed or shortened',
+    severity: 'medium',
+    description:
+      'A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.',
+    remediation:
+      'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
+    formats: ['nginx'],
+    resourceTypes: [SERVER, HTTP],
+    check: checkHsts,
+    strength: hstsMaxAge.strength,
+    examples: {
+      bad: [
+        {
+          path: 'nginx/nginx.conf',
+          line: 6,
+          text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
         listen 443 ssl;
@@ -228,34 +244,47 @@ const nginxHstsWeak: InfraRule = unknownUnlessTls(citingOrigin({
     }
 }
 `,
-      },
-      { path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['add_header Strict-Transport-Security "max-age=86400" always;']) },
-    ],
-    good: [{ path: 'nginx/conf.d/portal.conf', text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', 'add_header X-Frame-Options DENY;']) }],
-  },
-}));
+        },
+        { path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['add_header Strict-Transport-Security "max-age=86400" always;']) },
+      ],
+      good: [
+        {
+          path: 'nginx/conf.d/portal.conf',
+          text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', 'add_header X-Frame-Options DENY;']),
+        },
+      ],
+    },
+  }),
+);
 
-const nginxAccessLogOff = citingOrigin(attributeRule({
-  id: 'NGINX-ACCESS-LOG-OFF',
-  title: 'nginx access log turned off',
-  family: 'nginx',
-  severity: 'medium',
-  safeguard: 'audit-controls',
-  description:
-    'The `access_log` in effect for a server block (its own, or the `http` block\'s, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.',
-  remediation: 'Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.',
-  targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }, contextTarget('access_log')],
-  expect: { expected: 'a log destination (not off)', test: (value) => typeof value === 'string' && value !== 'off', strength: (value) => (value === 'off' ? 0 : 1) },
-  examples: {
-    bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['access_log off;']) }],
-    good: [
-      {
-        path: 'nginx/conf.d/portal.conf',
-        text: tlsServer(['access_log /var/log/nginx/portal.access.log combined;', 'location /healthz {', '    access_log off;', '    return 200;', '}']),
-      },
-    ],
-  },
-}));
+const nginxAccessLogOff = citingOrigin(
+  attributeRule({
+    id: 'NGINX-ACCESS-LOG-OFF',
+    title: 'nginx access log turned off',
+    family: 'nginx',
+    severity: 'medium',
+    safeguard: 'audit-controls',
+    description:
+      "The `access_log` in effect for a server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
+    remediation:
+      'Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.',
+    targets: [{ type: SERVER, format: 'nginx', path: ['access_log'], absent: 'logs/access.log combined' }, contextTarget('access_log')],
+    expect: {
+      expected: 'a log destination (not off)',
+      test: (value) => typeof value === 'string' && value !== 'off',
+      strength: (value) => (value === 'off' ? 0 : 1),
+    },
+    examples: {
+      bad: [{ path: 'nginx/conf.d/portal.conf', line: 4, text: tlsServer(['access_log off;']) }],
+      good: [
+        {
+          path: 'nginx/conf.d/portal.conf',
+          text: tlsServer(['access_log /var/log/nginx/portal.access.log combined;', 'location /healthz {', '    access_log off;', '    return 200;', '}']),
+        },
+      ],
+    },
+  }),
+);
 
 /** Each location that proxies over TLS: the `proxy_ssl_protocols` nginx offers its upstream. */
 function checkProxyProtocols(resource: InfraResource): Verdict[] | undefined {
@@ -264,7 +293,9 @@ function checkProxyProtocols(resource: InfraResource): Verdict[] | undefined {
   return proxies.map((proxy, index) => {
     const path = ['proxy_tls', index, 'proxy_ssl_protocols'];
     if (isUnresolved(proxy.tls)) return { verdict: 'unknown', path, expression: proxy.tls.expression };
-    const value = proxy.proxy_ssl_protocols ?? unresolved(`nginx's default proxy_ssl_protocols for \`${proxy.proxy_pass}\` (TLSv1 and TLSv1.1 included before nginx 1.23.4)`);
+    const value =
+      proxy.proxy_ssl_protocols ??
+      unresolved(`nginx's default proxy_ssl_protocols for \`${proxy.proxy_pass}\` (TLSv1 and TLSv1.1 included before nginx 1.23.4)`);
     return judgeValue(path, value, noLegacyProtocols, `proxy_ssl_protocols in \`${proxy.location}\``);
   });
 }
@@ -275,21 +306,42 @@ export const nginxProxyLegacyProtocols: InfraRule = citingOrigin({
   title: 'nginx proxies to a TLS upstream allowing TLS older than 1.2',
   severity: 'high',
   description:
-    'A `location` that passes requests on with `proxy_pass https://...` has a `proxy_ssl_protocols` in effect (its own, or the server\'s or `http` block\'s: nginx allows it in all three) that lists SSLv2, SSLv3, TLSv1 or TLSv1.1, so the hop from nginx to the upstream, which carries the same PHI, can be downgraded. Without `proxy_ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown; so is a `proxy_pass` whose scheme is a variable.',
+    "A `location` that passes requests on with `proxy_pass https://...` has a `proxy_ssl_protocols` in effect (its own, or the server's or `http` block's: nginx allows it in all three) that lists SSLv2, SSLv3, TLSv1 or TLSv1.1, so the hop from nginx to the upstream, which carries the same PHI, can be downgraded. Without `proxy_ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown; so is a `proxy_pass` whose scheme is a variable.",
   remediation: 'Set `proxy_ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block, the server, or the location.',
   formats: ['nginx'],
   resourceTypes: [SERVER],
   check: checkProxyProtocols,
   strength: noLegacyProtocols.strength,
   examples: {
-    bad: [{ path: 'nginx/conf.d/portal.conf', line: 5, text: tlsServer(['location /records/ {', '    proxy_ssl_protocols TLSv1 TLSv1.2;', '    proxy_pass https://records.internal:8443;', '}']) }],
+    bad: [
+      {
+        path: 'nginx/conf.d/portal.conf',
+        line: 5,
+        text: tlsServer(['location /records/ {', '    proxy_ssl_protocols TLSv1 TLSv1.2;', '    proxy_pass https://records.internal:8443;', '}']),
+      },
+    ],
     good: [
       {
         path: 'nginx/conf.d/portal.conf',
-        text: tlsServer(['proxy_ssl_protocols TLSv1.2 TLSv1.3;', 'location /records/ {', '    proxy_pass https://records.internal:8443;', '}', 'location /static/ {', '    proxy_pass http://assets:8080;', '}']),
+        text: tlsServer([
+          'proxy_ssl_protocols TLSv1.2 TLSv1.3;',
+          'location /records/ {',
+          '    proxy_pass https://records.internal:8443;',
+          '}',
+          'location /static/ {',
+          '    proxy_pass http://assets:8080;',
+          '}',
+        ]),
       },
     ],
   },
 });
 
-export const NGINX_RULES: readonly InfraRule[] = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff, nginxProxyLegacyProtocols];
+export const NGINX_RULES: readonly InfraRule[] = [
+  nginxLegacyProtocols,
+  nginxWeakCiphers,
+  nginxHttpWithoutRedirect,
+  nginxHstsWeak,
+  nginxAccessLogOff,
+  nginxProxyLegacyProtocols,
+];

@@ -33,7 +33,9 @@ export const noLegacyProtocols: Expectation = {
   expected: 'TLSv1.2 and TLSv1.3 only',
   test: (value) => protocolList(value).length > 0 && legacyProtocolsIn(value).length === 0,
   strength: (value) => {
-    const ranks = protocolList(value).map(protocolRank).filter((rank) => rank >= 0);
+    const ranks = protocolList(value)
+      .map(protocolRank)
+      .filter((rank) => rank >= 0);
     return ranks.length ? Math.min(...ranks) : undefined;
   },
 };

@@ -66,7 +66,12 @@ export async function analyzePlan(input: PlanAnalysisInput): Promise<Report> {
   // (a thousand buckets and their logging configs would otherwise cost a million comparisons).
   const diff: InfraDiff = { findings: [], unknown: [], strengthened: [] };
   for (const group of sides.groups) {
-    const part = diffResources({ base: group.flatMap((entry) => entry.base ?? []), head: group.flatMap((entry) => entry.head ?? []), rules, scopeOf: () => 'plan' });
+    const part = diffResources({
+      base: group.flatMap((entry) => entry.base ?? []),
+      head: group.flatMap((entry) => entry.head ?? []),
+      rules,
+      scopeOf: () => 'plan',
+    });
     diff.findings.push(...part.findings);
     diff.unknown.push(...part.unknown);
     diff.strengthened.push(...part.strengthened);
@@ -135,7 +140,8 @@ function resourcesOf(plan: TerraformPlan, placeOf: (change: PlanResourceChange) 
       },
     });
     const entry: ChangeEntry = { change };
-    if (isObject(before) && !actions.every((action) => action === 'create')) entry.base = resource(change.previous_address ?? change.address, planValues(before));
+    if (isObject(before) && !actions.every((action) => action === 'create'))
+      entry.base = resource(change.previous_address ?? change.address, planValues(before));
     if ((isObject(after) || isObject(afterUnknown)) && !actions.every((action) => action === 'delete')) {
       entry.head = resource(change.address, planValues(after, afterUnknown));
       if (change.previous_address) entry.head.movedFrom = [change.previous_address];
@@ -154,7 +160,10 @@ function resourcesOf(plan: TerraformPlan, placeOf: (change: PlanResourceChange) 
     return index;
   };
   changes.forEach((entry, index) => {
-    const references = [...(entry.base ? relate(entry.base, entry.change, undefined, baseIdentities) : []), ...(entry.head ? relate(entry.head, entry.change, plan, headIdentities) : [])];
+    const references = [
+      ...(entry.base ? relate(entry.base, entry.change, undefined, baseIdentities) : []),
+      ...(entry.head ? relate(entry.head, entry.change, plan, headIdentities) : []),
+    ];
     for (const address of references.flatMap(referencedAddresses)) {
       const other = byAddress.get(address);
       if (other !== undefined) group[root(other)] = root(index);
@@ -182,7 +191,9 @@ function notesOf(plan: TerraformPlan, input: PlanAnalysisInput, sides: PlanSides
   ];
   const { data, deposed, forgotten } = sides.skipped;
   if (data || deposed || forgotten) {
-    notes.push(`plan: not judged: ${[data && `${data} data source reads`, deposed && `${deposed} deposed objects (left over from create_before_destroy)`, forgotten && `${forgotten} forgotten objects (they keep running, unmanaged)`].filter(Boolean).join(', ')}`);
+    notes.push(
+      `plan: not judged: ${[data && `${data} data source reads`, deposed && `${deposed} deposed objects (left over from create_before_destroy)`, forgotten && `${forgotten} forgotten objects (they keep running, unmanaged)`].filter(Boolean).join(', ')}`,
+    );
   }
   if (plan.errored) notes.push('plan: Terraform reported errors while planning ("errored": true); the plan may be incomplete');
   if (Array.isArray((plan as unknown as Record<string, unknown>).resource_drift)) {
@@ -196,4 +207,3 @@ function notesOf(plan: TerraformPlan, input: PlanAnalysisInput, sides: PlanSides
   }
   return notes;
 }
-

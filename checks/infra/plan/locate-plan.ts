@@ -105,7 +105,9 @@ export async function planLocator(plan: TerraformPlan, options: { files?: FileSo
     };
     rootDir ??= await findRootDir(plan, byFolder, read, options.planPath);
     if (rootDir !== undefined) {
-      const dirs = new Set(plan.resource_changes.map((change) => folderOf(plan, moduleNamesOf(change.address), rootDir).dir).filter((dir) => dir !== undefined));
+      const dirs = new Set(
+        plan.resource_changes.map((change) => folderOf(plan, moduleNamesOf(change.address), rootDir).dir).filter((dir) => dir !== undefined),
+      );
       for (const dir of dirs) {
         const files = await read(dir);
         for (const file of files) texts.set(file.path, file.text);
@@ -152,12 +154,16 @@ async function findRootDir(
 ): Promise<string | undefined> {
   const root = plan.configuration?.root_module;
   const declarations = [
-    ...(root?.resources ?? []).map((resource) => `${resource.mode === 'data' ? 'data' : 'resource'}\\s+"${escapeRegExp(resource.type)}"\\s+"${escapeRegExp(resource.name)}"`),
+    ...(root?.resources ?? []).map(
+      (resource) => `${resource.mode === 'data' ? 'data' : 'resource'}\\s+"${escapeRegExp(resource.type)}"\\s+"${escapeRegExp(resource.name)}"`,
+    ),
     ...Object.keys(root?.module_calls ?? {}).map((name) => `module\\s+"${escapeRegExp(name)}"`),
   ].map((pattern) => new RegExp(pattern));
   if (!declarations.length) return undefined;
   const planDir = planPath === undefined ? undefined : posix.dirname(planPath);
-  const candidates = [...byFolder.keys()].sort((a, b) => Number(b === planDir) - Number(a === planDir) || a.split('/').length - b.split('/').length || a.localeCompare(b));
+  const candidates = [...byFolder.keys()].sort(
+    (a, b) => Number(b === planDir) - Number(a === planDir) || a.split('/').length - b.split('/').length || a.localeCompare(b),
+  );
   let best: { dir: string; score: number } | undefined;
   for (const dir of candidates) {
     const text = (await read(dir)).map((file) => file.text).join('\n');

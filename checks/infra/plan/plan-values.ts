@@ -18,7 +18,6 @@ export const SENSITIVE = '(sensitive)';
 
 type Json = Record<string, unknown>;
 
-
 /** `value` with the leaves `unknown` marks `true` made Unresolved and object keys holding `null` dropped. */
 export function planValues(value: unknown, unknown: unknown = undefined): Json {
   const merged = merge(value, unknown);

@@ -88,7 +88,12 @@ function resourceReferences(plan: TerraformPlan, names: readonly string[], prefi
  * Replaces the reference-like attributes of `resource` (in place) by references where the plan or
  * the values say what they point at; returns those references (absolute, e.g. `module.net.aws_vpc.main.id`).
  */
-export function relate(resource: InfraResource, change: PlanResourceChange, plan: TerraformPlan | undefined, identities: ReadonlyMap<string, string>): string[] {
+export function relate(
+  resource: InfraResource,
+  change: PlanResourceChange,
+  plan: TerraformPlan | undefined,
+  identities: ReadonlyMap<string, string>,
+): string[] {
   const made: string[] = [];
   for (const [key, value] of Object.entries(resource.values)) {
     if (!REFERENCE_KEY.test(key) || key === 'id') continue;

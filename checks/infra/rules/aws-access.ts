@@ -44,9 +44,20 @@ function ingressRules(resource: InfraResource): IngressRule[] {
         protocol: valueAt(value, ['protocol']),
       }));
     case 'aws_security_group_rule':
-      return [{ path: [], direction: values.type, cidrs: [...list(values.cidr_blocks), ...list(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [
+        {
+          path: [],
+          direction: values.type,
+          cidrs: [...list(values.cidr_blocks), ...list(values.ipv6_cidr_blocks)],
+          from: values.from_port,
+          to: values.to_port,
+          protocol: values.protocol,
+        },
+      ];
     case 'aws_vpc_security_group_ingress_rule':
-      return [{ path: [], cidrs: [...list(values.cidr_ipv4), ...list(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
+      return [
+        { path: [], cidrs: [...list(values.cidr_ipv4), ...list(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol },
+      ];
     case 'AWS::EC2::SecurityGroup':
       return itemsAt(resource, ['SecurityGroupIngress']).map(({ path, value }) => cfnIngress(path, value));
     case 'AWS::EC2::SecurityGroupIngress':
@@ -112,7 +123,8 @@ function checkOpenIngress(resource: InfraResource): Verdict[] | undefined {
   const rules = ingressRules(resource);
   if (!rules.length) return undefined;
   const verdicts = rules.map(judgeIngress).filter((verdict) => verdict !== undefined);
-  if (!verdicts.length && rules.every((rule) => rule.direction !== undefined && rule.direction !== 'ingress' && !isUnresolved(rule.direction))) return undefined;
+  if (!verdicts.length && rules.every((rule) => rule.direction !== undefined && rule.direction !== 'ingress' && !isUnresolved(rule.direction)))
+    return undefined;
   return verdicts.length ? verdicts : [{ verdict: 'pass', path: [], actual: 'no non-web port open to the internet' }];
 }
 
@@ -122,10 +134,17 @@ export const securityGroupOpen: InfraRule = {
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'An ingress rule admitting every address (`0.0.0.0/0`, `::/0` or any other spelling with prefix length 0) on any port other than 80/443 (SSH, RDP, database ports…) exposes systems holding PHI to the whole internet. Every such rule of a security group is its own finding.',
+  description:
+    'An ingress rule admitting every address (`0.0.0.0/0`, `::/0` or any other spelling with prefix length 0) on any port other than 80/443 (SSH, RDP, database ports…) exposes systems holding PHI to the whole internet. Every such rule of a security group is its own finding.',
   remediation: 'Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.',
   formats: ['terraform', 'cloudformation'],
-  resourceTypes: ['aws_security_group', 'aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
+  resourceTypes: [
+    'aws_security_group',
+    'aws_security_group_rule',
+    'aws_vpc_security_group_ingress_rule',
+    'AWS::EC2::SecurityGroup',
+    'AWS::EC2::SecurityGroupIngress',
+  ],
   check: checkOpenIngress,
   examples: {
     bad: [
@@ -183,8 +202,9 @@ export const s3PublicAccessBlock: InfraRule = {
   severity: 'high',
   safeguard: 'access-control',
   description:
-    'The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A bucket without a block is reported too (Terraform: an `aws_s3_bucket` that no `aws_s3_bucket_public_access_block` of its module instance names, by reference or by bucket name, and no `aws_s3_account_public_access_block` there covers; unknown when a block\'s `bucket` cannot be resolved; CloudFormation: an `AWS::S3::Bucket` without `PublicAccessBlockConfiguration`): S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the code does not show the safeguard a HIPAA reviewer asks for. Deleting a block while its bucket stays is `removed`; deleting the bucket is no finding (nothing is left to protect).',
-  remediation: 'Give every bucket an `aws_s3_bucket_public_access_block` (CloudFormation: `PublicAccessBlockConfiguration`) in the same module and keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
+    "The public access block is what keeps a stray ACL or bucket policy from publishing PHI. Removing `aws_s3_bucket_public_access_block` is `removed`; turning a flag off is `weakened`; each flag off is its own finding. In a CloudFormation `PublicAccessBlockConfiguration` an omitted flag is false, as in Terraform. A bucket without a block is reported too (Terraform: an `aws_s3_bucket` that no `aws_s3_bucket_public_access_block` of its module instance names, by reference or by bucket name, and no `aws_s3_account_public_access_block` there covers; unknown when a block's `bucket` cannot be resolved; CloudFormation: an `AWS::S3::Bucket` without `PublicAccessBlockConfiguration`): S3 blocks public access by default only on buckets created since April 2023, an account can turn that default off, and with the property absent CloudFormation neither sets the flags on an existing bucket nor notices when they are switched off, so the code does not show the safeguard a HIPAA reviewer asks for. Deleting a block while its bucket stays is `removed`; deleting the bucket is no finding (nothing is left to protect).",
+  remediation:
+    'Give every bucket an `aws_s3_bucket_public_access_block` (CloudFormation: `PublicAccessBlockConfiguration`) in the same module and keep all four flags (`block_public_acls`, `block_public_policy`, `ignore_public_acls`, `restrict_public_buckets`) true.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'aws_s3_bucket', 'AWS::S3::Bucket'],
   // Deleting a block is `removed`; deleting the bucket leaves nothing to block.
@@ -246,7 +266,8 @@ function bucketHasBlock(bucket: InfraResource, context: InfraRuleContext): Verdi
   const account = context.resources.find((resource) => resource.format === 'terraform' && resource.type === 'aws_s3_account_public_access_block');
   const provider = companion && 'found' in companion ? companion.found : account;
   if (provider) return { verdict: 'pass', path: [], actual: provider.address, providedBy: provider.address };
-  if (companion && 'unknown' in companion) return { verdict: 'unknown', path: [], expression: companion.expression, reason: `the bucket of ${companion.unknown.address}` };
+  if (companion && 'unknown' in companion)
+    return { verdict: 'unknown', path: [], expression: companion.expression, reason: `the bucket of ${companion.unknown.address}` };
   return {
     verdict: 'fail',
     path: [],
@@ -312,7 +333,13 @@ function checkAdminPolicy(resource: InfraResource): Verdict | undefined {
     const list = statements(document);
     const index = list?.findIndex(isAdminStatement) ?? -1;
     if (index >= 0) {
-      return { verdict: 'fail', path, actual: 'Allow * on *', expected: 'least-privilege actions and resources', message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
+      return {
+        verdict: 'fail',
+        path,
+        actual: 'Allow * on *',
+        expected: 'least-privilege actions and resources',
+        message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources',
+      };
     }
     // A statement whose Action or Resource is a reference may grant `*:*`: unknown, never a pass.
     const expression = list?.map(unresolvedAdminPart).find((part) => part !== undefined);
@@ -328,7 +355,8 @@ export const iamAdminPolicy: InfraRule = {
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'A statement allowing every action on every resource gives its holder full control of the account and all PHI in it, defeating least privilege and unique user identification.',
+  description:
+    'A statement allowing every action on every resource gives its holder full control of the account and all PHI in it, defeating least privilege and unique user identification.',
   remediation: 'List the actions and resources the principal needs; use AWS managed job-function policies as a starting point.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: [...Object.keys(POLICY_PATHS), 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
@@ -363,8 +391,12 @@ const BUCKET_POLICIES: Record<string, { referrer: string; bucketPath: string; do
 function bucketPolicies(bucket: InfraResource, context: InfraRuleContext): { policy: InfraResource; document: unknown }[] {
   const shape = BUCKET_POLICIES[bucket.format];
   if (!shape) return [];
-  const inline = bucket.format === 'terraform' && valueAt(bucket.values, ['policy']) !== undefined ? [{ policy: bucket, document: valueAt(bucket.values, ['policy']) }] : [];
-  return [...inline, ...referencing(bucket, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))];
+  const inline =
+    bucket.format === 'terraform' && valueAt(bucket.values, ['policy']) !== undefined ? [{ policy: bucket, document: valueAt(bucket.values, ['policy']) }] : [];
+  return [
+    ...inline,
+    ...referencing(bucket, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) })),
+  ];
 }
 
 /** A Deny of requests made without TLS: `aws:SecureTransport` false, or `s3:TlsVersion` below 1.2. */
@@ -414,7 +446,8 @@ const s3TlsOnlyPolicy: InfraRule = {
   ...IN_TRANSIT,
   description:
     'S3 answers plain-HTTP requests unless the bucket policy denies them: only a statement that denies requests where `aws:SecureTransport` is `false` (or `s3:TlsVersion` is below 1.2) keeps PHI from crossing the network unencrypted. The policy is looked up among the `aws_s3_bucket_policy` (CloudFormation `AWS::S3::BucketPolicy`) resources of the same module or template; deleting it is `removed`.',
-  remediation: 'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',
+  remediation:
+    'Add a bucket policy statement `{ Effect = "Deny", Principal = "*", Action = "s3:*", Resource = [bucket ARN, "bucket ARN/*"], Condition = { Bool = { "aws:SecureTransport" = "false" } } }`.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket', 'AWS::S3::Bucket'],
   check: checkTlsOnlyPolicy,
@@ -424,7 +457,10 @@ const s3TlsOnlyPolicy: InfraRule = {
       { path: 'storage.yaml', line: 2, text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: phi-records\n` },
     ],
     good: [
-      { path: 'storage.tf', text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode(${TLS_POLICY})\n}\n` },
+      {
+        path: 'storage.tf',
+        text: `resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode(${TLS_POLICY})\n}\n`,
+      },
       {
         path: 'storage.yaml',
         text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n  RecordsPolicy:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref Records\n      PolicyDocument:\n        Statement:\n          - Effect: Deny\n            Principal: "*"\n            Action: "s3:*"\n            Resource: !Sub "arn:aws:s3:::\${Records}/*"\n            Condition:\n              Bool:\n                aws:SecureTransport: false\n`,
@@ -439,13 +475,17 @@ const PUBLIC_ACLS = ['public-read', 'public-read-write', 'authenticated-read', '
 function matchesAnything(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const fields = value.split(':');
-  return fields[0] === 'arn' ? fields.length > 4 && fields.slice(4).every((field) => /^\*?$/.test(field)) && fields.slice(4).some((field) => field === '*') : value === '*';
+  return fields[0] === 'arn'
+    ? fields.length > 4 && fields.slice(4).every((field) => /^\*?$/.test(field)) && fields.slice(4).some((field) => field === '*')
+    : value === '*';
 }
 
 /** A condition narrows a statement unless every value of every key matches anything. */
 function conditionNarrows(condition: unknown): boolean {
   if (condition === null || typeof condition !== 'object' || isUnresolved(condition)) return true;
-  const values = Object.values(condition).flatMap((keys: unknown) => (keys !== null && typeof keys === 'object' && !isUnresolved(keys) ? Object.values(keys).flatMap(asList) : [keys]));
+  const values = Object.values(condition).flatMap((keys: unknown) =>
+    keys !== null && typeof keys === 'object' && !isUnresolved(keys) ? Object.values(keys).flatMap(asList) : [keys],
+  );
   return !values.length || !values.every(matchesAnything);
 }
 
@@ -470,7 +510,11 @@ function mayAllowEveryone(statement: unknown): boolean {
 }
 
 const ACL_PATHS: Record<string, AttributePath> = { aws_s3_bucket: ['acl'], aws_s3_bucket_acl: ['acl'], 'AWS::S3::Bucket': ['AccessControl'] };
-const POLICY_DOCUMENTS: Record<string, AttributePath> = { aws_s3_bucket_policy: ['policy'], 'AWS::S3::BucketPolicy': ['PolicyDocument'], aws_s3_bucket: ['policy'] };
+const POLICY_DOCUMENTS: Record<string, AttributePath> = {
+  aws_s3_bucket_policy: ['policy'],
+  'AWS::S3::BucketPolicy': ['PolicyDocument'],
+  aws_s3_bucket: ['policy'],
+};
 
 /** Grantee groups that mean everyone (`AllUsers`) or every AWS account (`AuthenticatedUsers`). */
 const PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
@@ -482,7 +526,15 @@ function publicGrants(resource: InfraResource): Verdict[] {
     const uri = valueAt(value, ['grantee', 0, 'uri']);
     if (isUnresolved(uri)) return [{ verdict: 'unknown', path: uriPath, expression: uri.expression }];
     if (typeof uri !== 'string' || !PUBLIC_GRANTEES.test(uri)) return [];
-    return [{ verdict: 'fail', path: uriPath, actual: uri, expected: 'grants to named accounts only', message: `the ACL grants ${describeValue(valueAt(value, ['permission']))} to ${uri}; expected grants to named accounts only` }];
+    return [
+      {
+        verdict: 'fail',
+        path: uriPath,
+        actual: uri,
+        expected: 'grants to named accounts only',
+        message: `the ACL grants ${describeValue(valueAt(value, ['permission']))} to ${uri}; expected grants to named accounts only`,
+      },
+    ];
   });
 }
 
@@ -503,10 +555,18 @@ function checkPublicBucket(resource: InfraResource): Verdict[] | undefined {
   if (documentPath && document !== undefined) {
     if (isUnresolved(document)) verdicts.push({ verdict: 'unknown', path: documentPath, expression: document.expression });
     else if (statements(document)?.some(allowsEveryone)) {
-      verdicts.push({ verdict: 'fail', path: documentPath, actual: 'Allow to Principal "*"', expected: 'no unconditional Allow to everyone', message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals' });
+      verdicts.push({
+        verdict: 'fail',
+        path: documentPath,
+        actual: 'Allow to Principal "*"',
+        expected: 'no unconditional Allow to everyone',
+        message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals',
+      });
     } else if (statements(document)?.some(mayAllowEveryone)) {
       const pending = statements(document)!.find(mayAllowEveryone);
-      const cause = (['Effect', 'Principal', 'Condition'] as const).map((key) => firstUnknown(valueAt(pending, [key]))).find((found) => found !== undefined) ?? firstUnknown(pending)!;
+      const cause =
+        (['Effect', 'Principal', 'Condition'] as const).map((key) => firstUnknown(valueAt(pending, [key]))).find((found) => found !== undefined) ??
+        firstUnknown(pending)!;
       verdicts.push({ verdict: 'unknown', path: documentPath, expression: cause.expression });
     } else verdicts.push({ verdict: 'pass', path: documentPath, actual: 'no Allow to everyone' });
   }
@@ -523,7 +583,8 @@ const s3PublicBucket: InfraRule = {
   safeguard: 'access-control',
   description:
     'A canned ACL `public-read`, `public-read-write` or `authenticated-read` (CloudFormation `PublicRead`, `PublicReadWrite`, `AuthenticatedRead`), a grant to the `AllUsers` or `AuthenticatedUsers` group (any permission, `READ` included: it lists the bucket to anyone), or a bucket policy that allows every principal (`"*"`) without a condition that narrows it (a condition whose values are only wildcards, such as `aws:PrincipalArn` = `arn:aws:iam::*`, narrows nothing), lets anyone on the internet (or any AWS account) read or write objects that may be PHI.',
-  remediation: 'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
+  remediation:
+    'Use `acl = "private"` (or no ACL with object ownership `BucketOwnerEnforced`), name the principals in bucket policies, and keep the public access block on.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket', 'aws_s3_bucket_acl', 'aws_s3_bucket_policy', 'AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
   check: checkPublicBucket,
@@ -535,7 +596,8 @@ const s3PublicBucket: InfraRule = {
         path: 'policy.tf',
         line: 3,
         text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*" }]\n  })\n}\n`,
-      },      {
+      },
+      {
         path: 'policy.tf',
         line: 3,
         text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { ArnLike = { "aws:PrincipalArn" = "arn:aws:iam::*" } } }]\n  })\n}\n`,
@@ -543,7 +605,8 @@ const s3PublicBucket: InfraRule = {
     ],
     good: [
       { path: 'storage.tf', text: `resource "aws_s3_bucket_acl" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  acl    = "private"\n}\n` },
-      { path: 'storage.yaml', text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n` },      {
+      { path: 'storage.yaml', text: `Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: Private\n` },
+      {
         path: 'policy.tf',
         text: `resource "aws_s3_bucket_policy" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  policy = jsonencode({\n    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "\${aws_s3_bucket.phi.arn}/*", Condition = { StringEquals = { "aws:PrincipalOrgID" = "o-a1b2c3d4e5" } } }]\n  })\n}\n`,
       },
@@ -557,7 +620,8 @@ const rdsClusterInstancePublic = attributeRule({
   family: 'terraform',
   severity: 'critical',
   safeguard: 'access-control',
-  description: 'An instance of an Aurora cluster (`aws_rds_cluster_instance`, or a CloudFormation `AWS::RDS::DBInstance` with `DBClusterIdentifier`) with `publicly_accessible = true` gets a public address: the cluster\'s data is one security-group rule away from the internet.',
+  description:
+    "An instance of an Aurora cluster (`aws_rds_cluster_instance`, or a CloudFormation `AWS::RDS::DBInstance` with `DBClusterIdentifier`) with `publicly_accessible = true` gets a public address: the cluster's data is one security-group rule away from the internet.",
   remediation: 'Set `publicly_accessible = false` (CloudFormation `PubliclyAccessible: false`) and reach the cluster from inside the VPC.',
   targets: [
     tf('aws_rds_cluster_instance', ['publicly_accessible'], { absent: false }),
@@ -566,10 +630,23 @@ const rdsClusterInstancePublic = attributeRule({
   expect: mustBeFalse,
   examples: {
     bad: [
-      { path: 'db.tf', line: 4, text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = true\n}\n` },
-      { path: 'db.yaml', line: 7, text: `Resources:\n  Writer:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r6g.large\n      PubliclyAccessible: true\n` },
+      {
+        path: 'db.tf',
+        line: 4,
+        text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = true\n}\n`,
+      },
+      {
+        path: 'db.yaml',
+        line: 7,
+        text: `Resources:\n  Writer:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      DBClusterIdentifier: !Ref Cluster\n      DBInstanceClass: db.r6g.large\n      PubliclyAccessible: true\n`,
+      },
     ],
-    good: [{ path: 'db.tf', text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = false\n}\n` }],
+    good: [
+      {
+        path: 'db.tf',
+        text: `resource "aws_rds_cluster_instance" "phi" {\n  cluster_identifier  = aws_rds_cluster.phi.id\n  instance_class      = "db.r6g.large"\n  publicly_accessible = false\n}\n`,
+      },
+    ],
   },
 });
 

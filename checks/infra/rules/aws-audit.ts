@@ -19,7 +19,8 @@ export const cloudTrailLogging = attributeRule({
   family: 'terraform',
   severity: 'critical',
   safeguard: 'audit-controls',
-  description: 'CloudTrail records who did what to the AWS account. Deleting a trail (`removed`) or setting `enable_logging = false` (`weakened`) erases the record of activity in systems holding PHI.',
+  description:
+    'CloudTrail records who did what to the AWS account. Deleting a trail (`removed`) or setting `enable_logging = false` (`weakened`) erases the record of activity in systems holding PHI.',
   remediation: 'Keep the trail and `enable_logging = true`.',
   targets: [tf(TRAIL, ['enable_logging'], { absent: true }), cfn(CFN_TRAIL, ['IsLogging'])],
   expect: mustBeTrue,
@@ -64,7 +65,8 @@ const vpcFlowLogs: InfraRule = {
   family: 'terraform',
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC that stays is reported on the VPC as `removed`; deleting the VPC with it is no finding.',
+  description:
+    'Flow logs record the network connections into and out of a VPC. Removing the `aws_flow_log` of a VPC that stays is reported on the VPC as `removed`; deleting the VPC with it is no finding.',
   remediation: 'Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = "ALL"`.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_vpc', 'AWS::EC2::VPC'],
@@ -99,7 +101,11 @@ function isLogTarget(resource: InfraResource, context: InfraRuleContext): boolea
     referencing(resource, context, ['aws_s3_bucket_acl'], ['bucket']).some((acl) => valueAt(acl.values, ['acl']) === 'log-delivery-write') ||
     referencing(resource, context, ['aws_s3_bucket_logging'], ['target_bucket']).length > 0 ||
     referencing(resource, context, ['aws_s3_bucket'], ['logging', 0, 'target_bucket']).some((other) => other !== resource) ||
-    context.resources.some((other) => (other.type === 'aws_s3_bucket_logging' && namedTarget(other, ['target_bucket'])) || (other.type === 'aws_s3_bucket' && other !== resource && namedTarget(other, ['logging', 0, 'target_bucket'])))
+    context.resources.some(
+      (other) =>
+        (other.type === 'aws_s3_bucket_logging' && namedTarget(other, ['target_bucket'])) ||
+        (other.type === 'aws_s3_bucket' && other !== resource && namedTarget(other, ['logging', 0, 'target_bucket'])),
+    )
   );
 }
 
@@ -111,7 +117,8 @@ export const s3AccessLogging: InfraRule = {
   family: 'terraform',
   severity: 'low',
   safeguard: 'audit-controls',
-  description: 'Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`. A bucket that receives access logs (a logging target, or granted `log-delivery-write`) is not judged.',
+  description:
+    'Server access logs record every request made to a bucket that may hold PHI. Terraform configures them with `aws_s3_bucket_logging` (or the older inline `logging` block); CloudFormation with `LoggingConfiguration`. A bucket that receives access logs (a logging target, or granted `log-delivery-write`) is not judged.',
   remediation: 'Add an `aws_s3_bucket_logging` for the bucket with a `target_bucket` for the logs.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_s3_bucket', 'AWS::S3::Bucket'],
@@ -129,7 +136,13 @@ export const s3AccessLogging: InfraRule = {
     if (inline !== undefined && inline !== null && !(Array.isArray(inline) && inline.length === 0)) return { verdict: 'pass', path, actual: true };
     if (isLogTarget(resource, context)) return undefined;
     if (resource.format === 'cloudformation') {
-      return { verdict: 'fail', path: [], actual: null, expected: 'LoggingConfiguration', message: 'LoggingConfiguration is not set; expected access logs to a log bucket' };
+      return {
+        verdict: 'fail',
+        path: [],
+        actual: null,
+        expected: 'LoggingConfiguration',
+        message: 'LoggingConfiguration is not set; expected access logs to a log bucket',
+      };
     }
     return s3LoggingResource(resource, context);
   },
@@ -157,7 +170,8 @@ const logRetentionLowered = attributeRule({
   family: 'terraform',
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'A log group\'s retention decides how long audit evidence survives. Reported only when a change lowers it below a year (absent `retention_in_days` keeps logs forever).',
+  description:
+    "A log group's retention decides how long audit evidence survives. Reported only when a change lowers it below a year (absent `retention_in_days` keeps logs forever).",
   remediation: 'Keep `retention_in_days` at 365 or more (HIPAA documentation is kept six years: 2192), or archive the logs elsewhere first.',
   targets: [tf('aws_cloudwatch_log_group', ['retention_in_days'], { absent: 0 }), cfn('AWS::Logs::LogGroup', ['RetentionInDays'], { absent: 0 })],
   expect: retention,
@@ -182,15 +196,26 @@ const cloudTrailKms = attributeRule({
   severity: 'medium',
   safeguard: 'audit-controls',
   citation: CITATIONS.encryptionAtRest,
-  description: 'Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own. The CloudFormation property is spelled `KMSKeyId`; a template that writes `KmsKeyId` sets no key (CloudFormation rejects the unknown property), so it is reported.',
+  description:
+    'Without `kms_key_id` (CloudFormation `KMSKeyId`) CloudTrail writes its log files with S3-managed keys: anyone who can read the log bucket reads the record of every action on systems holding PHI, and key use leaves no audit trail of its own. The CloudFormation property is spelled `KMSKeyId`; a template that writes `KmsKeyId` sets no key (CloudFormation rejects the unknown property), so it is reported.',
   remediation: 'Set `kms_key_id` to a customer-managed KMS key whose policy lets CloudTrail encrypt and only auditors decrypt.',
   targets: [tf(TRAIL, ['kms_key_id']), cfn(CFN_TRAIL, ['KMSKeyId'])],
   expect: mustBeSet,
   examples: {
-    bad: [trailExample('', 1), { path: 'trail.yaml', line: 4, text: `Resources:\n  Audit:\n    Type: ${CFN_TRAIL}\n    Properties:\n      IsLogging: true\n      S3BucketName: audit-logs\n` }],
+    bad: [
+      trailExample('', 1),
+      {
+        path: 'trail.yaml',
+        line: 4,
+        text: `Resources:\n  Audit:\n    Type: ${CFN_TRAIL}\n    Properties:\n      IsLogging: true\n      S3BucketName: audit-logs\n`,
+      },
+    ],
     good: [
       trailExample('  kms_key_id = aws_kms_key.audit.arn\n'),
-      { path: 'trail.yaml', text: `Resources:\n  Audit:\n    Type: ${CFN_TRAIL}\n    Properties:\n      IsLogging: true\n      KMSKeyId: !GetAtt AuditKey.Arn\n      S3BucketName: audit-logs\n` },
+      {
+        path: 'trail.yaml',
+        text: `Resources:\n  Audit:\n    Type: ${CFN_TRAIL}\n    Properties:\n      IsLogging: true\n      KMSKeyId: !GetAtt AuditKey.Arn\n      S3BucketName: audit-logs\n`,
+      },
     ],
   },
 });
@@ -202,7 +227,8 @@ const logGroupKms = attributeRule({
   severity: 'low',
   safeguard: 'audit-controls',
   citation: CITATIONS.encryptionAtRest,
-  description: 'Application logs often carry PHI. A log group without `kms_key_id` (CloudFormation `KmsKeyId`) is encrypted only with a service key, so access is governed by IAM alone and decryption is not audited.',
+  description:
+    'Application logs often carry PHI. A log group without `kms_key_id` (CloudFormation `KmsKeyId`) is encrypted only with a service key, so access is governed by IAM alone and decryption is not audited.',
   remediation: 'Set `kms_key_id` to a customer-managed KMS key that allows `logs.<region>.amazonaws.com` to use it.',
   targets: [tf('aws_cloudwatch_log_group', ['kms_key_id']), cfn('AWS::Logs::LogGroup', ['KmsKeyId'])],
   expect: mustBeSet,
@@ -215,4 +241,13 @@ const logGroupKms = attributeRule({
   },
 });
 
-export const AUDIT_RULES: readonly InfraRule[] = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered, cloudTrailKms, logGroupKms];
+export const AUDIT_RULES: readonly InfraRule[] = [
+  cloudTrailLogging,
+  cloudTrailLogValidation,
+  cloudTrailMultiRegion,
+  vpcFlowLogs,
+  s3AccessLogging,
+  logRetentionLowered,
+  cloudTrailKms,
+  logGroupKms,
+];

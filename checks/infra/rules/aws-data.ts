@@ -88,7 +88,10 @@ const ownsStorage = noneSet({
   cloudformation: ['SourceDBInstanceIdentifier', 'DBSnapshotIdentifier', 'DBClusterIdentifier', 'SourceDBClusterIdentifier'],
 });
 const ownsClusterStorage = (resource: InfraResource): Applies => {
-  const restored = noneSet({ terraform: ['snapshot_identifier', 'replication_source_identifier'], cloudformation: ['SnapshotIdentifier', 'SourceDBClusterIdentifier'] })(resource);
+  const restored = noneSet({
+    terraform: ['snapshot_identifier', 'replication_source_identifier'],
+    cloudformation: ['SnapshotIdentifier', 'SourceDBClusterIdentifier'],
+  })(resource);
   if (restored !== true) return restored;
   // Aurora Serverless v1 is always encrypted.
   return decide(resource, [resource.format === 'terraform' ? 'engine_mode' : 'EngineMode'], (mode) => mode !== 'serverless');
@@ -100,7 +103,8 @@ export const rdsEncryption = encryptionRule({
   title: 'RDS instance storage is not encrypted',
   what: 'An RDS database instance stores PHI on its volumes, snapshots and automated backups. (A read replica, a snapshot restore and a member of an Aurora cluster inherit encryption from their source and are judged there.)',
   targets: encryptedFlag('aws_db_instance', 'AWS::RDS::DBInstance', 'storage_encrypted', 'StorageEncrypted', ownsStorage),
-  remediation: 'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key); an existing instance is encrypted by restoring an encrypted snapshot copy.',
+  remediation:
+    'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key); an existing instance is encrypted by restoring an encrypted snapshot copy.',
   bad: tfExample('aws_db_instance', '  engine            = "postgres"\n  storage_encrypted = false\n', 3),
   good: tfExample('aws_db_instance', '  engine            = "postgres"\n  storage_encrypted = true\n'),
 });
@@ -108,14 +112,17 @@ export const rdsEncryption = encryptionRule({
 export const auroraEncryption = encryptionRule({
   id: 'IAC-AURORA-ENCRYPTION',
   title: 'Aurora cluster storage is not encrypted',
-  what: 'An Aurora cluster (and an `aws_rds_global_cluster` not made from an existing cluster) stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy\'s check also asks for a customer-managed key, a key-management choice this rule does not make for you.',
+  what: "An Aurora cluster (and an `aws_rds_global_cluster` not made from an existing cluster) stores PHI in its shared cluster volume and snapshots. (Aurora Serverless v1 is always encrypted; a restored or replicated cluster inherits encryption from its source.) `storage_encrypted = true` without `kms_key_id` passes: the AWS-managed key meets the encryption-at-rest specification; Trivy's check also asks for a customer-managed key, a key-management choice this rule does not make for you.",
   targets: [
     ...encryptedFlag('aws_rds_cluster', 'AWS::RDS::DBCluster', 'storage_encrypted', 'StorageEncrypted', ownsClusterStorage),
     // A global cluster made from an existing cluster takes that cluster's encryption.
     tf('aws_rds_global_cluster', ['storage_encrypted'], { absent: false, when: noneSet({ terraform: ['source_db_cluster_identifier'], cloudformation: [] }) }),
   ],
   remediation: 'Set `storage_encrypted = true` on the cluster.',
-  bad: [tfExample('aws_rds_cluster', '  engine = "aurora-postgresql"\n', 1), tfExample('aws_rds_global_cluster', '  global_cluster_identifier = "records"\n  storage_encrypted         = false\n', 3)],
+  bad: [
+    tfExample('aws_rds_cluster', '  engine = "aurora-postgresql"\n', 1),
+    tfExample('aws_rds_global_cluster', '  global_cluster_identifier = "records"\n  storage_encrypted         = false\n', 3),
+  ],
   good: tfExample('aws_rds_cluster', '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n'),
 });
 
@@ -133,8 +140,15 @@ const s3Encryption = encryptionRule({
   // Deleting the configuration is `removed`; deleting the bucket leaves nothing to encrypt.
   safeguardTypes: [{ type: 'aws_s3_bucket_server_side_encryption_configuration', protects: ['bucket'] }],
   remediation: 'Keep an `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"` for each bucket.',
-  bad: tfExample('aws_s3_bucket_server_side_encryption_configuration', '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n', 5),
-  good: tfExample('aws_s3_bucket_server_side_encryption_configuration', '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n'),
+  bad: tfExample(
+    'aws_s3_bucket_server_side_encryption_configuration',
+    '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n',
+    5,
+  ),
+  good: tfExample(
+    'aws_s3_bucket_server_side_encryption_configuration',
+    '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n',
+  ),
 });
 
 const ebsEncryption = encryptionRule({
@@ -176,8 +190,7 @@ const noKmsKey = (attribute: string) => noneSet({ terraform: [attribute], cloudf
 export const sqsEncryption = encryptionRule({
   id: 'IAC-SQS-ENCRYPTION',
   title: 'SQS queue is not encrypted',
-  what:
-    'An SQS queue holds messages, PHI included, until they are consumed. The safeguard must be written down: AWS turns SSE-SQS on only for queues created since October 2022, a queue created earlier or imported keeps what it had, and with the attribute absent neither Terraform nor CloudFormation notices when it is switched off outside the code. So a queue with neither `sqs_managed_sse_enabled = true` nor `kms_master_key_id` is reported, as Checkov and Trivy do.',
+  what: 'An SQS queue holds messages, PHI included, until they are consumed. The safeguard must be written down: AWS turns SSE-SQS on only for queues created since October 2022, a queue created earlier or imported keeps what it had, and with the attribute absent neither Terraform nor CloudFormation notices when it is switched off outside the code. So a queue with neither `sqs_managed_sse_enabled = true` nor `kms_master_key_id` is reported, as Checkov and Trivy do.',
   targets: [
     tf('aws_sqs_queue', ['sqs_managed_sse_enabled'], { when: noKmsKey('kms_master_key_id') }),
     cfn('AWS::SQS::Queue', ['SqsManagedSseEnabled'], { when: noKmsKey('KmsMasterKeyId') }),
@@ -209,7 +222,10 @@ const elastiCacheEncryption = encryptionRule({
   targets: encryptedFlag('aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup', 'at_rest_encryption_enabled', 'AtRestEncryptionEnabled'),
   remediation: 'Set `at_rest_encryption_enabled = true` (a new replication group is needed; migrate with a backup restore).',
   bad: tfExample('aws_elasticache_replication_group', '  replication_group_id = "sessions"\n  description          = "sessions"\n', 1),
-  good: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n'),
+  good: tfExample(
+    'aws_elasticache_replication_group',
+    '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n',
+  ),
 });
 
 const redshiftEncryption = encryptionRule({
@@ -230,8 +246,15 @@ const elastiCacheTransit = encryptionRule({
   citation: CITATIONS.transmissionEncryption,
   targets: encryptedFlag('aws_elasticache_replication_group', 'AWS::ElastiCache::ReplicationGroup', 'transit_encryption_enabled', 'TransitEncryptionEnabled'),
   remediation: 'Set `transit_encryption_enabled = true` and have clients connect with TLS.',
-  bad: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = false\n', 4),
-  good: tfExample('aws_elasticache_replication_group', '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = true\n'),
+  bad: tfExample(
+    'aws_elasticache_replication_group',
+    '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = false\n',
+    4,
+  ),
+  good: tfExample(
+    'aws_elasticache_replication_group',
+    '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = true\n',
+  ),
 });
 
 /**
@@ -278,16 +301,29 @@ const rdsForceSsl: InfraRule = {
   id: 'IAC-RDS-FORCE-SSL',
   title: 'RDS parameter group does not require TLS',
   ...IN_TRANSIT,
-  description: 'Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.',
+  description:
+    'Without `rds.force_ssl = 1` (PostgreSQL; the default from version 15) or `require_secure_transport = 1` (MySQL, MariaDB) the database accepts unencrypted client connections.',
   remediation: 'Add `parameter { name = "rds.force_ssl", value = "1" }` (or `require_secure_transport`) to the parameter group.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_db_parameter_group', 'aws_rds_cluster_parameter_group', 'AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'],
   check: checkForcedTls,
   examples: {
-    bad: [{ path: 'db.tf', line: 6, text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "0"\n  }\n}\n` }],
+    bad: [
+      {
+        path: 'db.tf',
+        line: 6,
+        text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "0"\n  }\n}\n`,
+      },
+    ],
     good: [
-      { path: 'db.tf', text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "1"\n  }\n}\n` },
-      { path: 'db.yaml', text: `Resources:\n  Params:\n    Type: AWS::RDS::DBParameterGroup\n    Properties:\n      Family: mysql8.0\n      Parameters:\n        require_secure_transport: "1"\n` },
+      {
+        path: 'db.tf',
+        text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres14"\n  parameter {\n    name  = "rds.force_ssl"\n    value = "1"\n  }\n}\n`,
+      },
+      {
+        path: 'db.yaml',
+        text: `Resources:\n  Params:\n    Type: AWS::RDS::DBParameterGroup\n    Properties:\n      Family: mysql8.0\n      Parameters:\n        require_secure_transport: "1"\n`,
+      },
       { path: 'db16.tf', text: `resource "aws_db_parameter_group" "phi" {\n  name   = "phi"\n  family = "postgres16"\n}\n` },
     ],
   },
@@ -300,7 +336,8 @@ export const rdsBackupRetention = attributeRule({
   severity: 'medium',
   safeguard: 'integrity',
   citation: CITATIONS.integrityMechanism,
-  description: 'Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`. Members of an Aurora cluster take their backups from the cluster, which is judged instead.',
+  description:
+    'Automated backups are how PHI altered or destroyed by mistake or attack is recovered. AWS keeps one day by default; a shortened retention is reported as `weakened`. Members of an Aurora cluster take their backups from the cluster, which is judged instead.',
   remediation: 'Set `backup_retention_period` to 7 days or more (35 at most).',
   targets: [
     tf('aws_db_instance', ['backup_retention_period'], { absent: 1 }),
@@ -366,7 +403,10 @@ const versioningStatus = attributeRule({
         path: 'main.tf',
         text: 'resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_versioning" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n',
       },
-      { path: 'storage.yaml', text: 'Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n' },
+      {
+        path: 'storage.yaml',
+        text: 'Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n',
+      },
     ],
   },
 });
@@ -378,7 +418,13 @@ export const s3Versioning: InfraRule = {
       // Versioning configured by its own resource: the bucket is judged through it.
       const companion = referencing(resource, context, ['aws_s3_bucket_versioning'], ['bucket'])[0];
       if (companion) return { verdict: 'pass', path: [], actual: companion.address, providedBy: companion.address };
-      return { verdict: 'fail', path: [], actual: null, expected: '"Enabled"', message: 'the bucket has no versioning (no aws_s3_bucket_versioning refers to it); expected versioning "Enabled"' };
+      return {
+        verdict: 'fail',
+        path: [],
+        actual: null,
+        expected: '"Enabled"',
+        message: 'the bucket has no versioning (no aws_s3_bucket_versioning refers to it); expected versioning "Enabled"',
+      };
     }
     return versioningStatus.check(resource, context);
   },
@@ -404,19 +450,34 @@ const redshiftRequireSsl: InfraRule = {
   title: 'Redshift parameter group does not require TLS',
   ...IN_TRANSIT,
   description: 'A Redshift cluster accepts unencrypted client connections unless its parameter group sets `require_ssl` to `true` (the default is `false`).',
-  remediation: 'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
+  remediation:
+    'Add `parameter { name = "require_ssl", value = "true" }` to the `aws_redshift_parameter_group` (CloudFormation `Parameters: [{ParameterName: require_ssl, ParameterValue: "true"}]`).',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_redshift_parameter_group', 'AWS::Redshift::ClusterParameterGroup'],
   strength: mustBeTrue.strength,
   check: checkRedshiftSsl,
   examples: {
     bad: [
-      { path: 'warehouse.tf', line: 6, text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "false"\n  }\n}\n` },
-      { path: 'warehouse.yaml', line: 6, text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: "true"\n` },
+      {
+        path: 'warehouse.tf',
+        line: 6,
+        text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "false"\n  }\n}\n`,
+      },
+      {
+        path: 'warehouse.yaml',
+        line: 6,
+        text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: enable_user_activity_logging\n          ParameterValue: "true"\n`,
+      },
     ],
     good: [
-      { path: 'warehouse.tf', text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "true"\n  }\n}\n` },
-      { path: 'warehouse.yaml', text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: "true"\n` },
+      {
+        path: 'warehouse.tf',
+        text: `resource "aws_redshift_parameter_group" "phi" {\n  name   = "phi"\n  family = "redshift-1.0"\n  parameter {\n    name  = "require_ssl"\n    value = "true"\n  }\n}\n`,
+      },
+      {
+        path: 'warehouse.yaml',
+        text: `Resources:\n  Params:\n    Type: AWS::Redshift::ClusterParameterGroup\n    Properties:\n      ParameterGroupFamily: redshift-1.0\n      Parameters:\n        - ParameterName: require_ssl\n          ParameterValue: "true"\n`,
+      },
     ],
   },
 };
@@ -433,7 +494,10 @@ const redshiftPublic = attributeRule({
   targets: [tf('aws_redshift_cluster', ['publicly_accessible'], { absent: true }), cfn('AWS::Redshift::Cluster', ['PubliclyAccessible'], { absent: false })],
   expect: mustBeFalse,
   examples: {
-    bad: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3), tfExample('aws_redshift_cluster', '  cluster_identifier = "warehouse"\n', 1)],
+    bad: [
+      tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3),
+      tfExample('aws_redshift_cluster', '  cluster_identifier = "warehouse"\n', 1),
+    ],
     good: [tfExample('aws_redshift_cluster', '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')],
   },
 });

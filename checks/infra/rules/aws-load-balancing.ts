@@ -24,7 +24,19 @@ import {
   type InfraRuleContext,
   type Verdict,
 } from '../rule.js';
-import { allOf, CLOUDFRONT_PROTOCOLS, cfn, elbPolicyStrength, itemsAt, referencedBy, referencing, tf, tlsAtLeast, TLS12_OR_LATER, IN_TRANSIT } from './support.js';
+import {
+  allOf,
+  CLOUDFRONT_PROTOCOLS,
+  cfn,
+  elbPolicyStrength,
+  itemsAt,
+  referencedBy,
+  referencing,
+  tf,
+  tlsAtLeast,
+  TLS12_OR_LATER,
+  IN_TRANSIT,
+} from './support.js';
 
 const LISTENERS = ['aws_lb_listener', 'aws_alb_listener'];
 const CFN_LISTENER = 'AWS::ElasticLoadBalancingV2::Listener';
@@ -41,7 +53,9 @@ function listenerProtocol(resource: InfraResource, context?: InfraRuleContext): 
   const written = valueAt(resource.values, [key]);
   if (written !== undefined) return written;
   const arn = valueAt(resource.values, [resource.format === 'terraform' ? 'load_balancer_arn' : 'LoadBalancerArn']);
-  const balancer = context?.resources.find((candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate));
+  const balancer = context?.resources.find(
+    (candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate),
+  );
   const type = balancer ? valueAt(balancer.values, [balancer.format === 'terraform' ? 'load_balancer_type' : 'Type']) : undefined;
   return type === 'network' ? 'TCP' : type === 'gateway' ? 'GENEVE' : 'HTTP';
 }
@@ -50,7 +64,11 @@ function listenerProtocol(resource: InfraResource, context?: InfraRuleContext): 
 const protocolIs =
   (protocols: readonly string[]) =>
   (resource: InfraResource, context?: InfraRuleContext): Applies =>
-    decideValue(listenerProtocol(resource, context), [resource.format === 'terraform' ? 'protocol' : 'Protocol'], (protocol) => typeof protocol === 'string' && protocols.includes(protocol.toUpperCase()));
+    decideValue(
+      listenerProtocol(resource, context),
+      [resource.format === 'terraform' ? 'protocol' : 'Protocol'],
+      (protocol) => typeof protocol === 'string' && protocols.includes(protocol.toUpperCase()),
+    );
 
 const elbTls12: Expectation = {
   expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
@@ -110,7 +128,10 @@ export const lbListenerTlsPolicy = attributeRule({
   },
 });
 
-const redirectsToHttps: Expectation = { expected: 'a redirect to HTTPS', test: (protocol) => typeof protocol === 'string' && protocol.toUpperCase() === 'HTTPS' };
+const redirectsToHttps: Expectation = {
+  expected: 'a redirect to HTTPS',
+  test: (protocol) => typeof protocol === 'string' && protocol.toUpperCase() === 'HTTPS',
+};
 
 /** An HTTP listener's first default action must redirect to HTTPS (an absent protocol is HTTP on an ALB). */
 function checkHttpRedirect(resource: InfraResource, context: InfraRuleContext): Verdict | undefined {
@@ -210,7 +231,9 @@ function cfnAttribute(resource: InfraResource, key: string): { path: (string | n
   const index = Array.isArray(attributes) ? attributes.findIndex((item) => valueAt(item, ['Key']) === key) : -1;
   const unresolvedItem = Array.isArray(attributes) ? attributes.findIndex((item) => isUnresolved(item) || isUnresolved(valueAt(item, ['Key']))) : -1;
   if (index < 0 && unresolvedItem >= 0) return { path: ['LoadBalancerAttributes', unresolvedItem], value: valueAt(attributes, [unresolvedItem]) };
-  return index < 0 ? { path: ['LoadBalancerAttributes'], value: undefined } : { path: ['LoadBalancerAttributes', index, 'Value'], value: valueAt(attributes, [index, 'Value']) };
+  return index < 0
+    ? { path: ['LoadBalancerAttributes'], value: undefined }
+    : { path: ['LoadBalancerAttributes', index, 'Value'], value: valueAt(attributes, [index, 'Value']) };
 }
 
 function lbAttributeRule(spec: {
@@ -255,7 +278,8 @@ export const lbAccessLogs = lbAttributeRule({
   types: ['application', 'network'],
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'Access logs record every request an Application Load Balancer handled (every TLS connection of a Network Load Balancer): who reached which system holding PHI, and when.',
+  description:
+    'Access logs record every request an Application Load Balancer handled (every TLS connection of a Network Load Balancer): who reached which system holding PHI, and when.',
   remediation: 'Add `access_logs { bucket = "...", enabled = true }` to the load balancer.',
   examples: {
     bad: [{ path: 'lb.tf', line: 1, text: `resource "aws_lb" "front" {\n  name                       = "front"\n  drop_invalid_header_fields = true\n}\n` }],
@@ -289,7 +313,9 @@ const lbDropInvalidHeaders = lbAttributeRule({
 });
 
 const isInternetFacing = (resource: InfraResource): Applies =>
-  resource.format === 'terraform' ? decide(resource, ['internal'], (internal) => !isTrue(internal)) : decide(resource, ['Scheme'], (scheme) => scheme !== 'internal');
+  resource.format === 'terraform'
+    ? decide(resource, ['internal'], (internal) => !isTrue(internal))
+    : decide(resource, ['Scheme'], (scheme) => scheme !== 'internal');
 
 /** WAFv2 and WAF Classic (regional) associations both put a web ACL in front of the resource. */
 const wafAssociation = referencedBy(
@@ -314,7 +340,7 @@ export const lbWafAssociation: InfraRule = {
   safeguard: 'access-control',
   description:
     'An internet-facing Application Load Balancer without a web ACL association (WAFv2, or WAF Classic `aws_wafregional_web_acl_association`) takes every request straight to the application. The association is looked up among the resources of the same Terraform module or template; deleting it is `removed`.',
-  remediation: 'Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer\'s ARN.',
+  remediation: "Add an `aws_wafv2_web_acl_association` (CloudFormation `AWS::WAFv2::WebACLAssociation`) whose `resource_arn` is the load balancer's ARN.",
   formats: ['terraform', 'cloudformation'],
   resourceTypes: [...LOAD_BALANCERS, CFN_LOAD_BALANCER],
   check: (resource, context) => {
@@ -342,13 +368,25 @@ const lbInternetFacing = attributeRule({
   family: 'terraform',
   severity: 'high',
   safeguard: 'access-control',
-  description: 'A load balancer that was internal now faces the internet: systems that were reachable only inside the network are exposed. Reported only as a change (`weakened`); new internet-facing load balancers are a design decision.',
+  description:
+    'A load balancer that was internal now faces the internet: systems that were reachable only inside the network are exposed. Reported only as a change (`weakened`); new internet-facing load balancers are a design decision.',
   remediation: 'Keep `internal = true` (CloudFormation `Scheme: internal`) unless exposing this service was reviewed.',
   targets: [...LOAD_BALANCERS.map((type) => tf(type, ['internal'], { absent: false })), cfn(CFN_LOAD_BALANCER, ['Scheme'], { absent: 'internet-facing' })],
-  expect: { expected: 'internal', test: (value) => isTrue(value) || value === 'internal', strength: (value) => (isTrue(value) || value === 'internal' ? 1 : 0) },
+  expect: {
+    expected: 'internal',
+    test: (value) => isTrue(value) || value === 'internal',
+    strength: (value) => (isTrue(value) || value === 'internal' ? 1 : 0),
+  },
   onlyChanges: ['weakened', 'removed'],
   examples: {
-    bad: [{ path: 'lb.tf', line: 3, before: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = true\n}\n`, text: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = false\n}\n` }],
+    bad: [
+      {
+        path: 'lb.tf',
+        line: 3,
+        before: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = true\n}\n`,
+        text: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = false\n}\n`,
+      },
+    ],
     good: [{ path: 'lb.tf', text: `resource "aws_lb" "admin" {\n  name     = "admin"\n  internal = true\n}\n` }],
   },
 });
@@ -358,7 +396,7 @@ const cloudFrontProtocolRow = attributeRule({
   title: 'CloudFront distribution accepts TLS older than 1.2',
   ...IN_TRANSIT,
   description:
-    'The viewer certificate\'s `minimum_protocol_version` sets the oldest TLS version viewers may use. With `cloudfront_default_certificate = true` (CloudFormation `CloudFrontDefaultCertificate: true`) CloudFront fixes the security policy at TLSv1 and ignores `minimum_protocol_version`, so such a distribution is reported on that line. (Trivy counts a default-certificate distribution as passing because nothing can be changed on it; we report it, because viewers can still reach it with TLS 1.0, and the fix is a certificate of your own.)',
+    "The viewer certificate's `minimum_protocol_version` sets the oldest TLS version viewers may use. With `cloudfront_default_certificate = true` (CloudFormation `CloudFrontDefaultCertificate: true`) CloudFront fixes the security policy at TLSv1 and ignores `minimum_protocol_version`, so such a distribution is reported on that line. (Trivy counts a default-certificate distribution as passing because nothing can be changed on it; we report it, because viewers can still reach it with TLS 1.0, and the fix is a certificate of your own.)",
   remediation: 'Use your own certificate with `minimum_protocol_version = "TLSv1.2_2021"`.',
   targets: [
     tf('aws_cloudfront_distribution', ['viewer_certificate', 0, 'minimum_protocol_version'], { absent: 'TLSv1' }),
@@ -419,10 +457,16 @@ const viewerProtocol = oneOf(['redirect-to-https', 'https-only'], '"redirect-to-
 /** The viewer protocol policy of the default behavior and of every ordered one. */
 function viewerProtocolPaths(resource: InfraResource): AttributePath[] {
   if (resource.format === 'terraform') {
-    return [['default_cache_behavior', 0, 'viewer_protocol_policy'], ...itemsAt(resource, ['ordered_cache_behavior']).map(({ path }) => [...path, 'viewer_protocol_policy'])];
+    return [
+      ['default_cache_behavior', 0, 'viewer_protocol_policy'],
+      ...itemsAt(resource, ['ordered_cache_behavior']).map(({ path }) => [...path, 'viewer_protocol_policy']),
+    ];
   }
   const config = ['DistributionConfig'];
-  return [[...config, 'DefaultCacheBehavior', 'ViewerProtocolPolicy'], ...itemsAt(resource, [...config, 'CacheBehaviors']).map(({ path }) => [...path, 'ViewerProtocolPolicy'])];
+  return [
+    [...config, 'DefaultCacheBehavior', 'ViewerProtocolPolicy'],
+    ...itemsAt(resource, [...config, 'CacheBehaviors']).map(({ path }) => [...path, 'ViewerProtocolPolicy']),
+  ];
 }
 
 export const cloudFrontViewerProtocol: InfraRule = {
@@ -434,10 +478,18 @@ export const cloudFrontViewerProtocol: InfraRule = {
   formats: ['terraform', 'cloudformation'],
   resourceTypes: ['aws_cloudfront_distribution', 'AWS::CloudFront::Distribution'],
   strength: viewerProtocol.strength,
-  check: (resource) => allOf(resource, viewerProtocolPaths(resource).map((path) => ({ path, expect: viewerProtocol }))),
+  check: (resource) =>
+    allOf(
+      resource,
+      viewerProtocolPaths(resource).map((path) => ({ path, expect: viewerProtocol })),
+    ),
   examples: {
     bad: [
-      { path: 'cdn.tf', line: 3, text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n` },
+      {
+        path: 'cdn.tf',
+        line: 3,
+        text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "allow-all"\n  }\n}\n`,
+      },
       {
         path: 'cdn.tf.json',
         line: 6,
@@ -449,7 +501,12 @@ export const cloudFrontViewerProtocol: InfraRule = {
         text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "https-only"\n  }\n  ordered_cache_behavior {\n    path_pattern           = "/legacy/*"\n    viewer_protocol_policy = "allow-all"\n  }\n}\n`,
       },
     ],
-    good: [{ path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n` }],
+    good: [
+      {
+        path: 'cdn.tf',
+        text: `resource "aws_cloudfront_distribution" "site" {\n  default_cache_behavior {\n    viewer_protocol_policy = "redirect-to-https"\n  }\n}\n`,
+      },
+    ],
   },
 };
 
@@ -470,14 +527,18 @@ function checkClassicListeners(resource: InfraResource): Verdict[] {
   const terraform = resource.format === 'terraform';
   const listeners = itemsAt(resource, [terraform ? 'listener' : 'Listeners']);
   const key = terraform ? 'lb_protocol' : 'Protocol';
-  return allOf(resource, listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER })));
+  return allOf(
+    resource,
+    listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER })),
+  );
 }
 
 const classicElbListener: InfraRule = {
   id: 'IAC-ELB-CLASSIC-PLAIN-LISTENER',
   title: 'Classic Load Balancer listener without TLS',
   ...IN_TRANSIT,
-  description: 'A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.',
+  description:
+    'A Classic Load Balancer (`aws_elb`, `AWS::ElasticLoadBalancing::LoadBalancer`) listener whose `lb_protocol` is `http` or `tcp` takes client traffic, PHI included, in clear text. Every such listener is its own finding.',
   remediation: 'Make every listener `lb_protocol = "https"` (or `"ssl"`) with an `ssl_certificate_id`; better, move to an Application Load Balancer.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: [CLASSIC, CFN_CLASSIC],
@@ -485,8 +546,16 @@ const classicElbListener: InfraRule = {
   check: checkClassicListeners,
   examples: {
     bad: [
-      { path: 'elb.tf', line: 6, text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port     = 8080\n    instance_protocol = "http"\n    lb_protocol       = "http"\n    lb_port           = 80\n  }\n}\n` },
-      { path: 'elb.yaml', line: 9, text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Listeners:\n        - LoadBalancerPort: "80"\n          InstancePort: "8080"\n          InstanceProtocol: HTTP\n          Protocol: HTTP\n` },
+      {
+        path: 'elb.tf',
+        line: 6,
+        text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  listener {\n    instance_port     = 8080\n    instance_protocol = "http"\n    lb_protocol       = "http"\n    lb_port           = 80\n  }\n}\n`,
+      },
+      {
+        path: 'elb.yaml',
+        line: 9,
+        text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      Listeners:\n        - LoadBalancerPort: "80"\n          InstancePort: "8080"\n          InstanceProtocol: HTTP\n          Protocol: HTTP\n`,
+      },
     ],
     good: [
       {
@@ -503,7 +572,8 @@ const classicElbAccessLogs: InfraRule = attributeRule({
   family: 'terraform',
   severity: 'medium',
   safeguard: 'audit-controls',
-  description: 'Access logs of a Classic Load Balancer record every request it handled: who reached which system holding PHI, and when. Without an `access_logs` block (CloudFormation `AccessLoggingPolicy`) nothing is recorded; in the block, `enabled` defaults to true.',
+  description:
+    'Access logs of a Classic Load Balancer record every request it handled: who reached which system holding PHI, and when. Without an `access_logs` block (CloudFormation `AccessLoggingPolicy`) nothing is recorded; in the block, `enabled` defaults to true.',
   remediation: 'Add `access_logs { bucket = "...", enabled = true }` (CloudFormation `AccessLoggingPolicy: {Enabled: true, S3BucketName: ...}`).',
   targets: [
     tf(CLASSIC, ['access_logs', 0, 'enabled'], { absent: true, when: (resource) => valueAt(resource.values, ['access_logs']) !== undefined }),
@@ -514,7 +584,11 @@ const classicElbAccessLogs: InfraRule = attributeRule({
   examples: {
     bad: [
       { path: 'elb.tf', line: 1, text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n}\n` },
-      { path: 'elb.yaml', line: 6, text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      AccessLoggingPolicy:\n        Enabled: false\n        S3BucketName: elb-logs\n` },
+      {
+        path: 'elb.yaml',
+        line: 6,
+        text: `Resources:\n  Legacy:\n    Type: AWS::ElasticLoadBalancing::LoadBalancer\n    Properties:\n      AccessLoggingPolicy:\n        Enabled: false\n        S3BucketName: elb-logs\n`,
+      },
     ],
     good: [{ path: 'elb.tf', text: `resource "aws_elb" "legacy" {\n  name = "legacy"\n  access_logs {\n    bucket = "elb-logs"\n  }\n}\n` }],
   },
@@ -536,7 +610,8 @@ function negotiationVerdicts(resource: InfraResource, path: AttributePath, key: 
     const valuePath = [...itemPath, key.value];
     if (isUnresolved(name)) return [{ verdict: 'unknown', path: itemPath, expression: name.expression }];
     if (name === 'Reference-Security-Policy') return [judgeValue(valuePath, valueAt(item, [key.value]), elbTls12, 'Reference-Security-Policy')];
-    if (typeof name === 'string' && LEGACY_PROTOCOLS.includes(name)) return [judgeValue(valuePath, valueAt(item, [key.value]), { ...mustBeFalse, expected: `false (${TLS12_OR_LATER})` }, name)];
+    if (typeof name === 'string' && LEGACY_PROTOCOLS.includes(name))
+      return [judgeValue(valuePath, valueAt(item, [key.value]), { ...mustBeFalse, expected: `false (${TLS12_OR_LATER})` }, name)];
     return [];
   });
   const failing = verdicts.filter((verdict) => verdict.verdict !== 'pass');
@@ -588,7 +663,8 @@ function cloudFormationClassic(resource: InfraResource): Verdict[] {
     if (!isSecureListener(protocol)) continue;
     const names = valueAt(value, ['PolicyNames']);
     if (isUnresolved(names)) verdicts.push({ verdict: 'unknown', path: [...path, 'PolicyNames'], expression: names.expression });
-    else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name)))) verdicts.push(defaultPolicyVerdict(path, valueAt(value, ['LoadBalancerPort'])));
+    else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name))))
+      verdicts.push(defaultPolicyVerdict(path, valueAt(value, ['LoadBalancerPort'])));
   }
   const failing = verdicts.filter((verdict) => verdict.verdict !== 'pass');
   return failing.length ? failing : verdicts.slice(-1);
@@ -599,7 +675,8 @@ export const classicElbTlsPolicy: InfraRule = {
   title: 'Classic Load Balancer negotiates TLS older than 1.2',
   ...IN_TRANSIT,
   description: `A Classic Load Balancer's HTTPS and SSL listeners negotiate with an SSL negotiation policy (\`aws_load_balancer_policy\` with \`policy_type_name = "${SSL_NEGOTIATION}"\` attached by \`aws_load_balancer_listener_policy\`; CloudFormation \`Policies\` with \`PolicyType: ${SSL_NEGOTIATION}\` named in the listener's \`PolicyNames\`). A \`Reference-Security-Policy\` older than TLS 1.2, or \`Protocol-TLSv1\` / \`Protocol-TLSv1.1\` / \`Protocol-SSLv3\` set to true, lets clients negotiate broken protocols. A listener with no policy gets the load balancer's default, ${CLASSIC_DEFAULT_POLICY}, which allows TLS 1.0 and 1.1: it is reported on its listener block. A \`Reference-Security-Policy\` that is not a predefined \`ELBSecurityPolicy-…\` name is reported too: nothing shows what it allows.`,
-  remediation: 'Attach an SSL negotiation policy to every HTTPS/SSL listener with `Reference-Security-Policy = "ELBSecurityPolicy-TLS-1-2-2017-01"` (and no `Protocol-TLSv1`/`Protocol-TLSv1.1` set to true); better, move to an Application Load Balancer with a TLS 1.2 policy.',
+  remediation:
+    'Attach an SSL negotiation policy to every HTTPS/SSL listener with `Reference-Security-Policy = "ELBSecurityPolicy-TLS-1-2-2017-01"` (and no `Protocol-TLSv1`/`Protocol-TLSv1.1` set to true); better, move to an Application Load Balancer with a TLS 1.2 policy.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: [POLICY, CLASSIC, CFN_CLASSIC],
   strength: elbTls12.strength,
@@ -665,7 +742,11 @@ function checkOrigins(resource: InfraResource): Verdict[] | undefined {
     if (valueAt(value, terraform ? ['custom_origin_config'] : ['CustomOriginConfig']) === undefined) return [];
     return [
       { path: [...configPath, terraform ? 'origin_protocol_policy' : 'OriginProtocolPolicy'], expect: originProtocol },
-      { path: [...configPath, terraform ? 'origin_ssl_protocols' : 'OriginSSLProtocols'], absent: terraform ? undefined : ['TLSv1', 'SSLv3'], expect: originSslProtocols },
+      {
+        path: [...configPath, terraform ? 'origin_ssl_protocols' : 'OriginSSLProtocols'],
+        absent: terraform ? undefined : ['TLSv1', 'SSLv3'],
+        expect: originSslProtocols,
+      },
     ];
   });
   return rows.length ? allOf(resource, rows) : undefined;
@@ -675,7 +756,8 @@ const cloudFrontOriginTls: InfraRule = {
   id: 'IAC-CLOUDFRONT-ORIGIN-TLS',
   title: 'CloudFront reaches a custom origin without TLS 1.2',
   ...IN_TRANSIT,
-  description: 'Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.',
+  description:
+    'Between CloudFront and a custom origin, `origin_protocol_policy` other than `https-only` sends requests (PHI included) in clear text, and `origin_ssl_protocols` with SSLv3, TLSv1 or TLSv1.1 lets that leg negotiate a broken protocol. Every origin is judged; each failing attribute is its own finding.',
   remediation: 'Set `origin_protocol_policy = "https-only"` and `origin_ssl_protocols = ["TLSv1.2"]` in every `custom_origin_config`.',
   formats: ['terraform', 'cloudformation'],
   resourceTypes: [DISTRIBUTION, CFN_DISTRIBUTION],
@@ -711,13 +793,17 @@ const loggingConfig = attributeRule({
   safeguard: 'audit-controls',
   description:
     'Access logs of a CloudFront distribution record every viewer request: who fetched which content, and when. Without `logging_config` (CloudFormation `DistributionConfig.Logging`) or a CloudWatch log delivery source for the distribution that a delivery sends somewhere (`aws_cloudwatch_log_delivery_source` + `aws_cloudwatch_log_delivery`, CloudFormation `AWS::Logs::DeliverySource` + `AWS::Logs::Delivery`: standard logging v2) in the same module or template, nothing is recorded.',
-  remediation: 'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution, or an `aws_cloudwatch_log_delivery_source` with `log_type = "ACCESS_LOGS"` for it and an `aws_cloudwatch_log_delivery` to a destination.',
+  remediation:
+    'Add `logging_config { bucket = "cdn-logs.s3.amazonaws.com" }` to the distribution, or an `aws_cloudwatch_log_delivery_source` with `log_type = "ACCESS_LOGS"` for it and an `aws_cloudwatch_log_delivery` to a destination.',
   targets: [tf(DISTRIBUTION, ['logging_config', 0, 'bucket']), cfn(CFN_DISTRIBUTION, ['DistributionConfig', 'Logging', 'Bucket'])],
   expect: mustBeSet,
   examples: {
     bad: [{ path: 'cdn.tf', line: 1, text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n` }],
     good: [
-      { path: 'cdn.tf', text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  logging_config {\n    bucket = "cdn-logs.s3.amazonaws.com"\n  }\n}\n` },
+      {
+        path: 'cdn.tf',
+        text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n  logging_config {\n    bucket = "cdn-logs.s3.amazonaws.com"\n  }\n}\n`,
+      },
       {
         path: 'cdn-v2.tf',
         text: `resource "aws_cloudfront_distribution" "site" {\n  enabled = true\n}\n\nresource "aws_cloudwatch_log_delivery_source" "site" {\n  name         = "site"\n  log_type     = "ACCESS_LOGS"\n  resource_arn = aws_cloudfront_distribution.site.arn\n}\n\nresource "aws_cloudwatch_log_delivery" "site" {\n  delivery_source_name     = aws_cloudwatch_log_delivery_source.site.name\n  delivery_destination_arn = aws_cloudwatch_log_delivery_destination.s3.arn\n}\n`,
@@ -727,8 +813,20 @@ const loggingConfig = attributeRule({
 });
 
 const DELIVERY: Record<string, { source: string; sourceArn: string; delivery: string; sourceName: string; name: string }> = {
-  terraform: { source: 'aws_cloudwatch_log_delivery_source', sourceArn: 'resource_arn', delivery: 'aws_cloudwatch_log_delivery', sourceName: 'delivery_source_name', name: 'name' },
-  cloudformation: { source: 'AWS::Logs::DeliverySource', sourceArn: 'ResourceArn', delivery: 'AWS::Logs::Delivery', sourceName: 'DeliverySourceName', name: 'Name' },
+  terraform: {
+    source: 'aws_cloudwatch_log_delivery_source',
+    sourceArn: 'resource_arn',
+    delivery: 'aws_cloudwatch_log_delivery',
+    sourceName: 'delivery_source_name',
+    name: 'name',
+  },
+  cloudformation: {
+    source: 'AWS::Logs::DeliverySource',
+    sourceArn: 'ResourceArn',
+    delivery: 'AWS::Logs::Delivery',
+    sourceName: 'DeliverySourceName',
+    name: 'Name',
+  },
 };
 
 /** Standard logging v2: a delivery source for the distribution that a delivery sends somewhere; its address. */
@@ -738,7 +836,9 @@ function logDelivery(resource: InfraResource, context: InfraRuleContext): string
   for (const source of referencing(resource, context, [shape.source], [shape.sourceArn])) {
     const name = valueAt(source.values, [shape.name]);
     const delivered = context.resources.some(
-      (delivery) => delivery.type === shape.delivery && (refersTo(valueAt(delivery.values, [shape.sourceName]), source) || (name !== undefined && valueAt(delivery.values, [shape.sourceName]) === name)),
+      (delivery) =>
+        delivery.type === shape.delivery &&
+        (refersTo(valueAt(delivery.values, [shape.sourceName]), source) || (name !== undefined && valueAt(delivery.values, [shape.sourceName]) === name)),
     );
     if (delivered) return source.address;
   }

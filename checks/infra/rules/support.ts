@@ -1,7 +1,17 @@
 /** Small pieces the infra rule tables share: targets, references between resources, TLS orderings. */
 import { CITATIONS } from '../../model/safeguards.js';
 import { isUnresolved, type InfraFormat, type InfraResource } from '../model.js';
-import { isResourceReference, judgeAttribute, refersTo, valueAt, type AttributePath, type AttributeTarget, type Expectation, type InfraRuleContext, type Verdict } from '../rule.js';
+import {
+  isResourceReference,
+  judgeAttribute,
+  refersTo,
+  valueAt,
+  type AttributePath,
+  type AttributeTarget,
+  type Expectation,
+  type InfraRuleContext,
+  type Verdict,
+} from '../rule.js';
 
 export function tf(type: string, path: AttributePath, options: Omit<AttributeTarget, 'type' | 'format' | 'path'> = {}): AttributeTarget {
   return { type, format: 'terraform', path, ...options };
@@ -12,12 +22,7 @@ export function cfn(type: string, path: AttributePath, options: Omit<AttributeTa
 }
 
 /** Resources of `types` whose attribute at `path` refers to `target` (a WAF association, a flow log). */
-export function referencing(
-  target: InfraResource,
-  context: InfraRuleContext,
-  types: readonly string[],
-  path: AttributePath,
-): InfraResource[] {
+export function referencing(target: InfraResource, context: InfraRuleContext, types: readonly string[], path: AttributePath): InfraResource[] {
   return context.resources.filter(
     (resource) => resource.format === target.format && types.includes(resource.type) && refersTo(valueAt(resource.values, path), target),
   );
@@ -64,7 +69,13 @@ export function referencedBy(referrers: Referrers, what: string) {
     if (!candidates) return undefined;
     const found = candidates.flatMap((referrer) => referencing(resource, context, [referrer.type], [referrer.path]));
     if (found.length) return { verdict: 'pass', path: [], actual: found[0]!.address, providedBy: found[0]!.address };
-    return { verdict: 'fail', path: [], actual: null, expected: what, message: `no ${what} refers to this resource; expected one in the same module or template` };
+    return {
+      verdict: 'fail',
+      path: [],
+      actual: null,
+      expected: what,
+      message: `no ${what} refers to this resource; expected one in the same module or template`,
+    };
   };
 }
 
@@ -98,7 +109,17 @@ export function elbPolicyStrength(value: unknown): number | undefined {
 }
 
 /** CloudFront `minimum_protocol_version`: SSLv3 < TLSv1 < TLSv1_2016 < TLSv1.1_2016 < TLSv1.2_2018 < … */
-export const CLOUDFRONT_PROTOCOLS = ['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016', 'TLSv1.2_2018', 'TLSv1.2_2019', 'TLSv1.2_2021', 'TLSv1.2_2025', 'TLSv1.3_2025'];
+export const CLOUDFRONT_PROTOCOLS = [
+  'SSLv3',
+  'TLSv1',
+  'TLSv1_2016',
+  'TLSv1.1_2016',
+  'TLSv1.2_2018',
+  'TLSv1.2_2019',
+  'TLSv1.2_2021',
+  'TLSv1.2_2025',
+  'TLSv1.3_2025',
+];
 
 export const TLS12_OR_LATER = 'TLS 1.2 or later';
 
@@ -108,7 +129,10 @@ export const IN_TRANSIT = { family: 'terraform', severity: 'high', safeguard: 't
 /** An ordering over named TLS versions: at least the one at `minimumIndex` passes. */
 export function tlsAtLeast(ordered: readonly string[], minimumIndex: number): Expectation {
   return {
-    expected: `${ordered.slice(minimumIndex).map((name) => `"${name}"`).join(' or ')} (${TLS12_OR_LATER})`,
+    expected: `${ordered
+      .slice(minimumIndex)
+      .map((name) => `"${name}"`)
+      .join(' or ')} (${TLS12_OR_LATER})`,
     test: (value) => typeof value === 'string' && ordered.indexOf(value) >= minimumIndex,
     strength: (value) => {
       const index = typeof value === 'string' ? ordered.indexOf(value) : -1;

@@ -91,13 +91,23 @@ function accessChain(node: Expr): { root: string; steps: (string | number)[] } |
     return inner && { root: inner.root, steps: [...inner.steps, node.name] };
   }
   // `lookup(each.value, "ssl_policy", …)` reads a key as `each.value["ssl_policy"]` does.
-  const [target, key] = node.kind === 'index' ? [node.target, staticKey(node.key)] : node.kind === 'call' && node.name === 'lookup' && node.args[0] ? [node.args[0], staticKey(node.args[1])] : [];
+  const [target, key] =
+    node.kind === 'index'
+      ? [node.target, staticKey(node.key)]
+      : node.kind === 'call' && node.name === 'lookup' && node.args[0]
+        ? [node.args[0], staticKey(node.args[1])]
+        : [];
   const inner = target && key !== undefined ? accessChain(target) : undefined;
   return inner && { root: inner.root, steps: [...inner.steps, key!] };
 }
 
 function staticKey(node: Expr | undefined): string | number | undefined {
-  const key = node?.kind === 'literal' ? node.value : node?.kind === 'template' && node.parts.length === 1 && node.parts[0]!.kind === 'text' ? node.parts[0]!.value : undefined;
+  const key =
+    node?.kind === 'literal'
+      ? node.value
+      : node?.kind === 'template' && node.parts.length === 1 && node.parts[0]!.kind === 'text'
+        ? node.parts[0]!.value
+        : undefined;
   return typeof key === 'string' || typeof key === 'number' ? key : undefined;
 }
 
@@ -150,7 +160,16 @@ class Configuration {
         continue;
       }
       const dir = normalizeDir(posix.dirname(file.path));
-      const module = this.dirs.get(dir) ?? { dir, files: [], variables: new Map(), locals: new Map(), outputs: new Map(), calls: new Map(), policyDocuments: new Map(), moves: new Map() };
+      const module = this.dirs.get(dir) ?? {
+        dir,
+        files: [],
+        variables: new Map(),
+        locals: new Map(),
+        outputs: new Map(),
+        calls: new Map(),
+        policyDocuments: new Map(),
+        moves: new Map(),
+      };
       this.dirs.set(dir, module);
       collect(module, file);
     }
@@ -175,7 +194,10 @@ class Configuration {
     }
     for (const file of this.varFiles) {
       if (!applied.has(file)) {
-        this.note(file.path, `infra: ${file.path} was not applied to any module (only terraform.tfvars, *.auto.tfvars and the files named in infra.terraform.var-files are, to the root module in their directory)`);
+        this.note(
+          file.path,
+          `infra: ${file.path} was not applied to any module (only terraform.tfvars, *.auto.tfvars and the files named in infra.terraform.var-files are, to the root module in their directory)`,
+        );
       }
     }
     return { resources, notes: this.notes };
@@ -270,7 +292,8 @@ function collect(module: ModuleDir, file: TerraformSourceFile): void {
   }
   for (const [name, declaration] of Object.entries(blocksOf(file.body, 'output'))) module.outputs.set(name, { file, raw: firstBody(declaration)?.value });
   for (const [name, declaration] of Object.entries(blocksOf(file.body, 'module'))) module.calls.set(name, { file, block: firstBody(declaration) ?? {} });
-  for (const [name, declaration] of Object.entries(blocksOf(blocksOf(file.body, 'data'), 'aws_iam_policy_document'))) module.policyDocuments.set(name, firstBody(declaration) ?? {});
+  for (const [name, declaration] of Object.entries(blocksOf(blocksOf(file.body, 'data'), 'aws_iam_policy_document')))
+    module.policyDocuments.set(name, firstBody(declaration) ?? {});
   const address = (value: unknown) => (typeof value === 'string' ? value.replace(/^\$\{(.*)\}$/, '$1') : undefined);
   for (const block of Array.isArray(file.body.moved) ? (file.body.moved as unknown[]) : []) {
     if (!isObject(block)) continue;
@@ -356,7 +379,11 @@ class Instance {
         return iteration.each[name];
       case 'path':
         // Terraform runs in the root module's directory: path.cwd is it (repository-relative here).
-        return name === 'module' ? this.module.dir : name === 'root' || name === 'cwd' ? this.rootDir : unknownBecause(`\${${node.text}}`, 'a path of the machine that runs Terraform');
+        return name === 'module'
+          ? this.module.dir
+          : name === 'root' || name === 'cwd'
+            ? this.rootDir
+            : unknownBecause(`\${${node.text}}`, 'a path of the machine that runs Terraform');
       case 'terraform':
         return unknownBecause(`\${${node.text}}`, 'the workspace is chosen when Terraform runs');
       case 'data':
@@ -381,7 +408,9 @@ class Instance {
       if (value === undefined) {
         value = unknownBecause(
           `\${var.${name}}`,
-          this.prefix ? `var.${name} has no default and the caller passes no value` : `var.${name} has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files`,
+          this.prefix
+            ? `var.${name} has no default and the caller passes no value`
+            : `var.${name} has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files`,
         );
       } else value = withTypeDefaults(declaration.block.type, value, (text) => this.config.parse(text));
     }
@@ -397,7 +426,11 @@ class Instance {
     return this.once('module', name, node, this.moduleValues, () => {
       const children = this.childrenOf(name);
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
-      return byInstance(children.keys, children.instances.map((child) => child.outputs()), node);
+      return byInstance(
+        children.keys,
+        children.instances.map((child) => child.outputs()),
+        node,
+      );
     });
   }
 
@@ -405,7 +438,10 @@ class Instance {
   private policyDocuments(node: Expr): HclBody {
     const documents: HclBody = {};
     for (const name of this.module.policyDocuments.keys()) {
-      Object.defineProperty(documents, name, { enumerable: true, get: () => this.once('data', name, node, this.documentValues, () => this.policyDocument(name, node)) });
+      Object.defineProperty(documents, name, {
+        enumerable: true,
+        get: () => this.once('data', name, node, this.documentValues, () => this.policyDocument(name, node)),
+      });
     }
     return documents;
   }
@@ -417,7 +453,11 @@ class Instance {
     const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
     const documents = expansion.iterations.map((iteration) => {
       const json = renderPolicyDocument(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed: new Map(), origins: new Map() }));
-      return { json, minified_json: json, id: unknownBecause(`\${data.aws_iam_policy_document.${name}.id}`, 'the id of a data source, known when Terraform reads it') };
+      return {
+        json,
+        minified_json: json,
+        id: unknownBecause(`\${data.aws_iam_policy_document.${name}.id}`, 'the id of a data source, known when Terraform reads it'),
+      };
     });
     return byInstance(expansion.keys, documents, node);
   }
@@ -456,14 +496,19 @@ class Instance {
       return isUnresolved(value) && value.expression !== raw && parsed.kind === 'template' && parsed.parts.length === 1 ? renamed(value, raw) : value;
     }
     if (Array.isArray(raw)) {
-      return raw.map((item, position) => this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, position], valuePath: [...place.valuePath, position] }));
+      return raw.map((item, position) =>
+        this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, position], valuePath: [...place.valuePath, position] }),
+      );
     }
     if (isObject(raw)) {
       const entries: [string, unknown][] = [];
       for (const [key, item] of Object.entries(raw)) {
         const name = key.includes('${') ? this.value(key, scope) : key;
         if (isUnresolved(name)) return unknownBecause(key, reasonOf(name));
-        entries.push([String(name), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })]);
+        entries.push([
+          String(name),
+          this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] }),
+        ]);
       }
       return Object.fromEntries(entries);
     }
@@ -471,18 +516,17 @@ class Instance {
   }
 
   /** A block body: attributes and nested blocks, with `dynamic` blocks expanded. */
-  private body(
-    raw: HclBody,
-    scope: EvalScope,
-    place: Place,
-  ): HclBody {
+  private body(raw: HclBody, scope: EvalScope, place: Place): HclBody {
     const values: [string, unknown][] = [];
     const blockLists = new Map<string, unknown>();
     for (const [key, item] of Object.entries(raw)) {
       if (key === 'dynamic') continue;
       const at = { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, key] };
       if (Array.isArray(item) && item.length && item.every(isObject)) {
-        blockLists.set(key, item.map((block, position) => this.body(block, scope, { ...at, sourcePath: [...at.sourcePath, position], valuePath: [...at.valuePath, position] })));
+        blockLists.set(
+          key,
+          item.map((block, position) => this.body(block, scope, { ...at, sourcePath: [...at.sourcePath, position], valuePath: [...at.valuePath, position] })),
+        );
       } else values.push([key, this.value(item, scope, at)]);
     }
     for (const [name, definitions] of Object.entries(blocksOf(raw, 'dynamic'))) {
@@ -498,13 +542,7 @@ class Instance {
   }
 
   /** `dynamic "name" { for_each, iterator, content }`: one block per element, appended to `blocks`. */
-  private dynamic(
-    name: string,
-    definition: HclBody,
-    scope: EvalScope,
-    place: Place,
-    blocks: unknown[],
-  ): unknown {
+  private dynamic(name: string, definition: HclBody, scope: EvalScope, place: Place, blocks: unknown[]): unknown {
     const collection = this.value(definition.for_each, scope);
     if (isUnresolved(collection)) return unknownBecause(`dynamic "${name}"`, `its for_each ${collection.expression} is not known: ${reasonOf(collection)}`);
     const iterator = typeof definition.iterator === 'string' ? definition.iterator.replace(/^\$\{\s*(.*?)\s*\}$/, '$1') : name;
@@ -521,7 +559,9 @@ class Instance {
       const inner = withSymbols(scope, new Map([[iterator, { key, value }]]));
       // Over a map, each block's values were set under its key.
       const origins = new Map(place.origins).set(iterator, typeof key === 'string' ? refine(origin, [key]) : origin);
-      blocks.push(this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, 'content', 0], valuePath: [...place.valuePath, name, blocks.length], origins }));
+      blocks.push(
+        this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, 'content', 0], valuePath: [...place.valuePath, name, blocks.length], origins }),
+      );
     }
     return blocks;
   }
@@ -612,13 +652,18 @@ class Instance {
       const pairs: [string, unknown][] = Array.isArray(collection)
         ? collection.map((item) => [String(item), item])
         : isObject(collection)
-          ? Object.keys(collection).sort().map((key) => [key, collection[key]])
+          ? Object.keys(collection)
+              .sort()
+              .map((key) => [key, collection[key]])
           : [];
       if (pairs.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach('some keys of for_each are not known');
       if (pairs.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
       // Over a map, each instance's values were set under its key.
       const originOfKey = (key: string) => (isObject(collection) ? refine(origin, [key]) : origin);
-      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...(origin ? { origin: originOfKey(key)! } : {}) })) };
+      return {
+        keys: pairs.map(([key]) => key),
+        iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...(origin ? { origin: originOfKey(key)! } : {}) })),
+      };
     }
     return { iterations: [{}] };
   }
@@ -633,7 +678,10 @@ class Instance {
     const source = typeof call.block.source === 'string' ? call.block.source : '';
     if (!child) {
       const why = dir === undefined ? 'no .terraform/modules/modules.json records it' : `${dir} holds no Terraform files`;
-      this.config.note(call.file.path, `infra: ${this.prefix}module.${name} (source "${source}") is not available locally (${why}); its resources are not checked and values from it are unknown`);
+      this.config.note(
+        call.file.path,
+        `infra: ${this.prefix}module.${name} (source "${source}") is not available locally (${why}); its resources are not checked and values from it are unknown`,
+      );
       return undefined;
     }
     if (this.depth >= MAX_MODULE_DEPTH || [...this.prefix.matchAll(/module\./g)].length >= MAX_MODULE_DEPTH) {
@@ -646,7 +694,10 @@ class Instance {
     const instances: Instance[] = [];
     expansion.iterations.forEach((iteration, position) => {
       if (!this.config.admit()) {
-        this.config.note(call.file.path, `infra: the configuration has more than ${MAX_INSTANCES} module instances; ${this.prefix}module.${name} and later ones are not checked`);
+        this.config.note(
+          call.file.path,
+          `infra: the configuration has more than ${MAX_INSTANCES} module instances; ${this.prefix}module.${name} and later ones are not checked`,
+        );
         return;
       }
       const keys = expansion.keys;
@@ -659,7 +710,16 @@ class Instance {
         const scope = this.scope(iteration);
         inputs.set(input, {
           value: () => this.value(raw, scope),
-          origin: (parsed && this.originOf(parsed, new Map([['each', iteration.origin], ['count', iteration.origin]])).origin) ?? callerLine,
+          origin:
+            (parsed &&
+              this.originOf(
+                parsed,
+                new Map([
+                  ['each', iteration.origin],
+                  ['count', iteration.origin],
+                ]),
+              ).origin) ??
+            callerLine,
         });
       }
       instances.push(new Instance(this.config, child, `${this.prefix}module.${name}${suffix}.`, this.rootDir, key, inputs, this.depth + 1));

@@ -9,7 +9,6 @@ import { containsUnknown, firstUnknown, isUnresolved, unresolved, type Unresolve
 import type { Expr, TemplatePart } from './expression.js';
 import { callFunction } from './functions.js';
 
-
 /** An expression Terraform itself would refuse to evaluate; `try`/`can` catch it. */
 export class EvalError extends Error {}
 
@@ -186,7 +185,10 @@ function templatePart(node: Expr, part: TemplatePart, scope: EvalScope): string 
 /** Key/value pairs of a list (index → item) or a map (sorted keys, as Terraform iterates them). */
 export function iterate(collection: unknown, node: Expr): [string | number, unknown][] {
   if (Array.isArray(collection)) return collection.map((item, position) => [position, item]);
-  if (collection !== null && typeof collection === 'object') return Object.keys(collection).sort().map((key) => [key, (collection as Record<string, unknown>)[key]]);
+  if (collection !== null && typeof collection === 'object')
+    return Object.keys(collection)
+      .sort()
+      .map((key) => [key, (collection as Record<string, unknown>)[key]]);
   throw new EvalError(`${node.text}: cannot iterate over ${describeType(collection)}`);
 }
 
@@ -354,7 +356,10 @@ export function equal(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, position) => equal(item, b[position]));
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && equal((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => Object.hasOwn(b, key) && equal((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+    );
   }
   return false;
 }

@@ -215,7 +215,8 @@ class Parser {
     if (c === '!' || c === '-') {
       this.position++;
       const operand = this.nested(() => this.unary());
-      if (c === '-' && operand.kind === 'literal' && typeof operand.value === 'number') return { kind: 'literal', value: -operand.value, text: this.slice(start) };
+      if (c === '-' && operand.kind === 'literal' && typeof operand.value === 'number')
+        return { kind: 'literal', value: -operand.value, text: this.slice(start) };
       return { kind: 'unary', operator: c, operand, text: this.slice(start) };
     }
     return this.postfix(start, this.term());

@@ -44,7 +44,9 @@ export const terraformParser: InfraFormatParser = {
       const root = posix.dirname(posix.dirname(posix.dirname(path)));
       try {
         const manifest = JSON.parse(text) as { Modules?: { Dir?: unknown }[] };
-        return (manifest.Modules ?? []).flatMap((entry) => (typeof entry.Dir === 'string' && !entry.Dir.startsWith('..') ? moduleFiles(posix.join(root, entry.Dir)) : []));
+        return (manifest.Modules ?? []).flatMap((entry) =>
+          typeof entry.Dir === 'string' && !entry.Dir.startsWith('..') ? moduleFiles(posix.join(root, entry.Dir)) : [],
+        );
       } catch {
         return [];
       }

@@ -39,7 +39,9 @@ const STRUCTURAL: Record<string, Fn> = {
   keys: ([value], node) => Object.keys(object(value, node)).sort(),
   values: ([value], node) => {
     const map = object(value, node);
-    return Object.keys(map).sort().map((key) => map[key]);
+    return Object.keys(map)
+      .sort()
+      .map((key) => map[key]);
   },
   lookup: ([map, key, fallback], node) => {
     const values = object(map, node);
@@ -97,14 +99,20 @@ const SCALAR: Record<string, Fn> = {
   contains: ([items, value], node) => list(items, node).some((item) => equal(item, value)),
   distinct: ([items], node) => distinct(list(items, node)),
   toset: ([items], node) => distinct(list(items, node)),
-  sort: ([items], node) => list(items, node).map((item) => text(item, node)).sort(),
+  sort: ([items], node) =>
+    list(items, node)
+      .map((item) => text(item, node))
+      .sort(),
   index: ([items, value], node) => {
     const position = list(items, node).findIndex((item) => equal(item, value));
     if (position < 0) throw new EvalError(`${node.text}: the value is not in the list`);
     return position;
   },
   range: (args, node) => {
-    const [start, end, step] = args.length === 1 ? [0, toNumber(args[0], node), 1] : [toNumber(args[0], node), toNumber(args[1], node), args[2] === undefined ? 1 : toNumber(args[2], node)];
+    const [start, end, step] =
+      args.length === 1
+        ? [0, toNumber(args[0], node), 1]
+        : [toNumber(args[0], node), toNumber(args[1], node), args[2] === undefined ? 1 : toNumber(args[2], node)];
     if (step === 0 || Math.abs((end - start) / step) > 1024) throw new EvalError(`${node.text}: range() too long`);
     const result: number[] = [];
     for (let value = start; step > 0 ? value < end : value > end; value += step) result.push(value);
@@ -116,7 +124,10 @@ const SCALAR: Record<string, Fn> = {
   tonumber: ([value], node) => (value === null ? null : toNumber(value, node)),
   tobool: ([value], node) => (value === null ? null : toBool(value, node)),
   format: ([pattern, ...args], node) => format(text(pattern, node), args, node),
-  join: ([separator, items], node) => list(items, node).map((item) => text(item, node)).join(text(separator, node)),
+  join: ([separator, items], node) =>
+    list(items, node)
+      .map((item) => text(item, node))
+      .join(text(separator, node)),
   split: ([separator, value], node) => text(value, node).split(text(separator, node)),
   lower: ([value], node) => text(value, node).toLowerCase(),
   upper: ([value], node) => text(value, node).toUpperCase(),
@@ -162,7 +173,8 @@ const SCALAR: Record<string, Fn> = {
   cidrnetmask: ([prefix], node) => cidrnetmask(text(prefix, node), node),
   cidrhost: ([prefix, hostnum], node) => cidrhost(text(prefix, node), toNumber(hostnum, node), node),
   setunion: (args, node) => distinct(args.flatMap((arg) => list(arg, node))),
-  setintersection: ([first, ...rest], node) => distinct(list(first, node)).filter((item) => rest.every((other) => list(other, node).some((candidate) => equal(candidate, item)))),
+  setintersection: ([first, ...rest], node) =>
+    distinct(list(first, node)).filter((item) => rest.every((other) => list(other, node).some((candidate) => equal(candidate, item)))),
   setsubtract: ([first, second], node) => list(first, node).filter((item) => !list(second, node).some((other) => equal(other, item))),
 };
 

@@ -49,7 +49,11 @@ function conditionMap(blocks: unknown): unknown {
     const tests = (map[String(test)] ??= {});
     const earlier = tests[String(variable)];
     if (isUnresolved(values) || isUnresolved(earlier)) tests[String(variable)] = isUnresolved(values) ? values : earlier;
-    else tests[String(variable)] = stringOrList([...(earlier === undefined ? [] : Array.isArray(earlier) ? (earlier as unknown[]) : [earlier]), ...(Array.isArray(values) ? (values as unknown[]) : [values])]);
+    else
+      tests[String(variable)] = stringOrList([
+        ...(earlier === undefined ? [] : Array.isArray(earlier) ? (earlier as unknown[]) : [earlier]),
+        ...(Array.isArray(values) ? (values as unknown[]) : [values]),
+      ]);
   }
   return map;
 }
@@ -71,7 +75,10 @@ function statementOf(block: unknown): Statement {
     if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && !value.length)) statement[key] = stringOrList(value);
   }
   statement.Effect ??= 'Allow';
-  for (const [attribute, key] of [['principals', 'Principal'], ['not_principals', 'NotPrincipal']] as const) {
+  for (const [attribute, key] of [
+    ['principals', 'Principal'],
+    ['not_principals', 'NotPrincipal'],
+  ] as const) {
     if (block[attribute] !== undefined) statement[key] = principalMap(block[attribute]);
   }
   if (block.condition !== undefined) statement.Condition = conditionMap(block.condition);
@@ -101,9 +108,11 @@ function statementsOf(document: unknown, role: string): Statement[] | Unresolved
  */
 function mergeInto(merged: Statement[], incoming: readonly Statement[]): Unresolved | undefined {
   for (const statement of incoming) {
-    if (isUnresolved(statement) && merged.some((existing) => !isUnresolved(existing) && existing.Sid)) return unknownBecause(statement.expression, `a statement that is not known may override one with the same Sid: ${reasonOf(statement)}`);
+    if (isUnresolved(statement) && merged.some((existing) => !isUnresolved(existing) && existing.Sid))
+      return unknownBecause(statement.expression, `a statement that is not known may override one with the same Sid: ${reasonOf(statement)}`);
     const sid = isUnresolved(statement) ? undefined : statement.Sid;
-    if (isUnresolved(sid) && merged.length) return unknownBecause(sid.expression, `a statement's Sid is not known, so which statement it overrides is not known: ${reasonOf(sid)}`);
+    if (isUnresolved(sid) && merged.length)
+      return unknownBecause(sid.expression, `a statement's Sid is not known, so which statement it overrides is not known: ${reasonOf(sid)}`);
     const blind = merged.map((existing) => (isUnresolved(existing) ? undefined : existing.Sid)).find(isUnresolved);
     if (typeof sid === 'string' && sid && blind) return unknownBecause(blind.expression, 'a statement whose Sid is not known may be overridden');
     const at = typeof sid === 'string' && sid ? merged.findIndex((existing) => !isUnresolved(existing) && existing.Sid === sid) : -1;
@@ -129,7 +138,8 @@ export function renderPolicyDocument(body: Body): Body | Unresolved {
     if (isUnresolved(source)) return source;
     for (const statement of source) {
       const sid = isUnresolved(statement) ? undefined : statement.Sid;
-      if (typeof sid === 'string' && sid && seen.has(sid)) return unknownBecause(sid, `the source policy documents repeat the Sid "${sid}", which Terraform refuses`);
+      if (typeof sid === 'string' && sid && seen.has(sid))
+        return unknownBecause(sid, `the source policy documents repeat the Sid "${sid}", which Terraform refuses`);
       if (typeof sid === 'string') seen.add(sid);
     }
     merged.push(...source);

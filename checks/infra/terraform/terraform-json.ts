@@ -44,7 +44,11 @@ export function parseTerraformJson(text: string, varFile = false): TerraformJson
   const document = parseYamlDocuments(text)[0];
   const raw = document?.value;
   const positions = document?.positions ?? { startLine: 1, endLine: 1 };
-  const normalized = !isObject(raw) ? {} : varFile ? raw : Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)]));
+  const normalized = !isObject(raw)
+    ? {}
+    : varFile
+      ? raw
+      : Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, labelled(value, LABELS[key] ?? 0)]));
   return {
     body: normalized,
     // The normalized path has a list index where the JSON may hold a single object: skip it there.

@@ -70,7 +70,12 @@ describe('observationFromTestssl', () => {
   });
 
   it('reports a certificate PEM that does not parse as an error, not a pass', () => {
-    const observation = observationFromTestssl([entry('TLS1_2', 'offered'), entry('cert', '-----BEGIN CERTIFICATE----- AAAA -----END CERTIFICATE-----')], target, at, 1);
+    const observation = observationFromTestssl(
+      [entry('TLS1_2', 'offered'), entry('cert', '-----BEGIN CERTIFICATE----- AAAA -----END CERTIFICATE-----')],
+      target,
+      at,
+      1,
+    );
     expect(observation.certificate.status).toBe('error');
   });
 });
@@ -105,7 +110,9 @@ describe('the testssl engine', () => {
       backends: allBackends,
     });
     expect(report.findings).toEqual([]);
-    expect(report.errors).toEqual([expect.objectContaining({ category: 'backend', target: 'https://good.lab.test:8443/', message: expect.stringContaining('binary not found') })]);
+    expect(report.errors).toEqual([
+      expect.objectContaining({ category: 'backend', target: 'https://good.lab.test:8443/', message: expect.stringContaining('binary not found') }),
+    ]);
   });
 });
 

@@ -189,9 +189,7 @@ describe('the tls-scan engine', () => {
     const record = JSON.stringify(parseTlsScanOutput(await fixture('rsa-scan.out')).records[0]);
     const { binary, calls } = await fakeTlsScan(`echo '${record}'`);
     await createTlsScanBackend({ binary }).probe([{ ...target, host: 'api.example.org', address: '127.0.0.1' }], options);
-    expect((await readFile(calls, 'utf8')).split('\n')).toEqual(
-      expect.arrayContaining(['--connect=127.0.0.1:4443', '--ip', '--sni=api.example.org']),
-    );
+    expect((await readFile(calls, 'utf8')).split('\n')).toEqual(expect.arrayContaining(['--connect=127.0.0.1:4443', '--ip', '--sni=api.example.org']));
   });
 
   it('marks an endpoint tls-scan returned nothing for as unreachable, not as passing', async () => {
@@ -200,13 +198,14 @@ describe('the tls-scan engine', () => {
     expect(observation?.reachability).toMatchObject({ reachable: false, detail: 'tls-scan returned no record for this endpoint' });
   });
 
-  it.each([
-    ['a missing binary', '/nonexistent/tls-scan', /^tls-scan: binary not found at "\/nonexistent\/tls-scan"/],
-  ])('fails with BackendFailure on %s', async (_, binary, message) => {
-    await expect(createTlsScanBackend({ binary }).probe([target], options)).rejects.toThrow(message);
-  });
+  it.each([['a missing binary', '/nonexistent/tls-scan', /^tls-scan: binary not found at "\/nonexistent\/tls-scan"/]])(
+    'fails with BackendFailure on %s',
+    async (_, binary, message) => {
+      await expect(createTlsScanBackend({ binary }).probe([target], options)).rejects.toThrow(message);
+    },
+  );
 
-  it('names the command and the first lines of stderr when tls-scan exits non-zero, as that endpoint\'s failure', async () => {
+  it("names the command and the first lines of stderr when tls-scan exits non-zero, as that endpoint's failure", async () => {
     const { binary } = await fakeTlsScan('echo "libevent: cannot init" >&2; echo "second line" >&2; exit 3');
     const failure = rejection(await createTlsScanBackend({ binary }).probe([target], options));
     expect(failure).toBeInstanceOf(BackendFailure);

@@ -29,7 +29,13 @@ describe('signatureAlgorithmOf', () => {
 
 describe('describeCertificate', () => {
   it('records key, names, responder, validity and fingerprint', async () => {
-    const leaf = await issueLeaf({ names: ['facts.lab.test', 'www.facts.lab.test'], key: 'ec-p256', ocspUrl: 'http://ocsp.lab.test/', notBeforeDays: -1, notAfterDays: 89 });
+    const leaf = await issueLeaf({
+      names: ['facts.lab.test', 'www.facts.lab.test'],
+      key: 'ec-p256',
+      ocspUrl: 'http://ocsp.lab.test/',
+      notBeforeDays: -1,
+      notAfterDays: 89,
+    });
     const info = describeCertificate(leaf.x509);
     expect(info).toMatchObject({
       subject: 'O=hipaa-guard lab, CN=facts.lab.test',
@@ -64,7 +70,11 @@ describe('describeCertificate on odd but valid certificates', () => {
     ['an Ed25519 key', { names: ['ed.lab.test'], key: 'ed25519' }, { keyType: 'Ed25519', keyBits: 256 }],
     ['a P-384 key', { names: ['p384.lab.test'], key: 'ec-p384' }, { keyType: 'EC', keyBits: 384 }],
     ['a key type OpenSSL cannot load', { names: ['gost.lab.test'], spki: gostKey }, { keyType: 'unknown', keyBits: 0 }],
-    ['a 100-year validity', { names: ['long.lab.test'], notAfterDays: 36_500, now: new Date('2026-01-01T00:00:00Z') }, { notAfter: '2125-12-08T00:00:00.000Z' }],
+    [
+      'a 100-year validity',
+      { names: ['long.lab.test'], notAfterDays: 36_500, now: new Date('2026-01-01T00:00:00Z') },
+      { notAfter: '2125-12-08T00:00:00.000Z' },
+    ],
     ['a negative serial number', { names: ['negative.lab.test'], serial: -1n }, { serialNumber: '-01' }],
     ['an RSA-PSS signature', { names: ['pss.lab.test'], padding: 'pss', digest: 'sha384' }, { signatureAlgorithm: 'rsassaPss-with-SHA384' }],
   ];

@@ -33,7 +33,15 @@ describe('handshake', () => {
       const port = Number(new URL(scenario.endpoint.url).port);
       // When our client is asked to offer TLS 1.0 with only a TLS 1.2 suite
       const outcome = await handshake(
-        { url: scenario.endpoint.url, host: 'client-refusal.lab.test', port, path: '/', httpUrl: 'http://client-refusal.lab.test/', address: '127.0.0.1', caPem: [] },
+        {
+          url: scenario.endpoint.url,
+          host: 'client-refusal.lab.test',
+          port,
+          path: '/',
+          httpUrl: 'http://client-refusal.lab.test/',
+          address: '127.0.0.1',
+          caPem: [],
+        },
         { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'ECDHE-RSA-AES128-GCM-SHA256' },
         { connectMs: 1000, handshakeMs: 1000 },
       );

@@ -27,13 +27,16 @@ function readAll(bytes: Buffer, size: number): ReadResult {
 const certificates = [Buffer.alloc(40_000, 0xaa), Buffer.alloc(1200, 0xbb)];
 
 describe('HandshakeReader', () => {
-  it.each([1, 7, 1000, 65_536])('Given a ServerHello, a 40 KB Certificate and ServerHelloDone in chunks of %i bytes, then it gives the three messages whole', (size) => {
-    const { messages, end } = readAll(serverFlight(TLS12, 0x002f, certificates), size);
-    expect(end).toBeUndefined();
-    expect(messages.map((message) => message.type)).toEqual([2, 11, 14]);
-    // The Certificate message spans three records and comes out as one body
-    expect(parseCertificateMessage(messages[1]?.body ?? Buffer.alloc(0))).toEqual(certificates);
-  });
+  it.each([1, 7, 1000, 65_536])(
+    'Given a ServerHello, a 40 KB Certificate and ServerHelloDone in chunks of %i bytes, then it gives the three messages whole',
+    (size) => {
+      const { messages, end } = readAll(serverFlight(TLS12, 0x002f, certificates), size);
+      expect(end).toBeUndefined();
+      expect(messages.map((message) => message.type)).toEqual([2, 11, 14]);
+      // The Certificate message spans three records and comes out as one body
+      expect(parseCertificateMessage(messages[1]?.body ?? Buffer.alloc(0))).toEqual(certificates);
+    },
+  );
 
   it('Given several messages in one record, then it splits them', () => {
     const flight = Buffer.concat([handshakeMessage(2, Buffer.alloc(38)), handshakeMessage(14, Buffer.alloc(0)), handshakeMessage(14, Buffer.alloc(0))]);
@@ -45,11 +48,17 @@ describe('HandshakeReader', () => {
   });
 
   it('Given bytes that are not TLS records, then it says so with the first bytes', () => {
-    expect(new HandshakeReader().push(Buffer.from('HTTP/1.1 400 Bad Request\r\n'))).toEqual({ messages: [], end: { kind: 'malformed', reason: expect.stringContaining('485454502f') } });
+    expect(new HandshakeReader().push(Buffer.from('HTTP/1.1 400 Bad Request\r\n'))).toEqual({
+      messages: [],
+      end: { kind: 'malformed', reason: expect.stringContaining('485454502f') },
+    });
   });
 
   it('Given a record longer than TLS allows, then it refuses it before reading it', () => {
-    expect(new HandshakeReader().push(Buffer.from([0x16, 0x03, 0x03, 0xff, 0xff]))).toEqual({ messages: [], end: { kind: 'malformed', reason: "a record of 65535 bytes, over TLS's 18432" } });
+    expect(new HandshakeReader().push(Buffer.from([0x16, 0x03, 0x03, 0xff, 0xff]))).toEqual({
+      messages: [],
+      end: { kind: 'malformed', reason: "a record of 65535 bytes, over TLS's 18432" },
+    });
   });
 
   it('Given a Certificate message announced over the cap, then it names the size and the cap before storing a byte of it', () => {
@@ -65,7 +74,9 @@ describe('HandshakeReader', () => {
   });
 
   it('Given another message over its own cap, then it refuses it too', () => {
-    expect(new HandshakeReader().push(handshakeRecords(TLS12, Buffer.from([0x02, 0x10, 0x00, 0x00])))).toMatchObject({ end: { kind: 'malformed', reason: expect.stringContaining('type 2') } });
+    expect(new HandshakeReader().push(handshakeRecords(TLS12, Buffer.from([0x02, 0x10, 0x00, 0x00])))).toMatchObject({
+      end: { kind: 'malformed', reason: expect.stringContaining('type 2') },
+    });
   });
 });
 
@@ -97,8 +108,8 @@ describe('parseCertificateMessage', () => {
   it.each([
     ['a short message', Buffer.from([0x00]), 'a short Certificate message'],
     ['a list length that disagrees', Buffer.from([0x00, 0x00, 0x09, 0x00]), 'a Certificate message announcing 9 bytes of certificates in 1'],
-    ['a certificate past the end', Buffer.from([0x00, 0x00, 0x04, 0x00, 0x00, 0x09, 0xaa]), 'a certificate of 9 bytes past the message\'s end'],
-    ['a zero-length certificate', Buffer.from([0x00, 0x00, 0x03, 0x00, 0x00, 0x00]), 'a certificate of 0 bytes past the message\'s end'],
+    ['a certificate past the end', Buffer.from([0x00, 0x00, 0x04, 0x00, 0x00, 0x09, 0xaa]), "a certificate of 9 bytes past the message's end"],
+    ['a zero-length certificate', Buffer.from([0x00, 0x00, 0x03, 0x00, 0x00, 0x00]), "a certificate of 0 bytes past the message's end"],
   ])('Given %s, then it says so', (_name, body, reason) => {
     expect(parseCertificateMessage(body)).toBe(reason);
   });

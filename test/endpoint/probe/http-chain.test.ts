@@ -8,12 +8,22 @@ import { closedPort, startHttpServer, type RunningServer } from '../../../lab/se
 const LIMITS = { connectMs: 1000, handshakeMs: 500 };
 
 function targetFor(httpPort: number): ProbeTarget {
-  return { url: 'https://chain.lab.test/', host: 'chain.lab.test', port: 443, path: '/', httpUrl: `http://chain.lab.test:${httpPort}/`, address: '127.0.0.1', caPem: [] };
+  return {
+    url: 'https://chain.lab.test/',
+    host: 'chain.lab.test',
+    port: 443,
+    path: '/',
+    httpUrl: `http://chain.lab.test:${httpPort}/`,
+    address: '127.0.0.1',
+    caPem: [],
+  };
 }
 
 describe('headerValues', () => {
   it('keeps every line of a header, case-insensitively, in order', () => {
-    expect(headerValues(['Strict-Transport-Security', 'max-age=1', 'Location', '/', 'strict-transport-security', 'max-age=2'], 'strict-transport-security')).toEqual(['max-age=1', 'max-age=2']);
+    expect(
+      headerValues(['Strict-Transport-Security', 'max-age=1', 'Location', '/', 'strict-transport-security', 'max-age=2'], 'strict-transport-security'),
+    ).toEqual(['max-age=1', 'max-age=2']);
   });
 });
 

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapBounded, type ProbeTimeouts } from '../../../checks/endpoint/backend.js';
-import type {
-  CertificateObservation,
-  EndpointObservation,
-  HstsObservation,
-  HttpObservation,
-  Measurement,
-  TlsVersion,
-} from '../../../checks/endpoint/model.js';
+import type { CertificateObservation, EndpointObservation, HstsObservation, HttpObservation, Measurement, TlsVersion } from '../../../checks/endpoint/model.js';
 import { probeEndpoint } from '../../../checks/endpoint/probe/probe-endpoint.js';
 import { probeTargetOf } from '../../../checks/endpoint/index.js';
 import { GOOD_HSTS, startLab, type Lab, type ScenarioName } from '../../../lab/index.js';
@@ -61,7 +54,13 @@ const ciphersOf = (name: ScenarioName, version: TlsVersion): string[] =>
 describe('probeEndpoint on the good scenario', () => {
   it('records where it connected and when', () => {
     const observation = observed('good');
-    expect(observation).toMatchObject({ engine: 'native', host: 'good.lab.test', address: '127.0.0.1', observedAt: NOW.toISOString(), reachability: { reachable: true } });
+    expect(observation).toMatchObject({
+      engine: 'native',
+      host: 'good.lab.test',
+      address: '127.0.0.1',
+      observedAt: NOW.toISOString(),
+      reachability: { reachable: true },
+    });
     expect(observation.durationMs).toBeGreaterThan(0);
   });
 
@@ -77,7 +76,10 @@ describe('probeEndpoint on the good scenario', () => {
 
   it('records the ephemeral key exchange of each version', () => {
     expect(measured(observed('good').keyExchanges)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ version: 'TLSv1.2', type: 'ECDH', group: 'X25519' }), expect.objectContaining({ version: 'TLSv1.3', type: 'ECDH' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ version: 'TLSv1.2', type: 'ECDH', group: 'X25519' }),
+        expect.objectContaining({ version: 'TLSv1.3', type: 'ECDH' }),
+      ]),
     );
   });
 
@@ -90,7 +92,14 @@ describe('probeEndpoint on the good scenario', () => {
       'O=hipaa-guard lab, CN=hipaa-guard lab intermediate CA',
       'O=hipaa-guard lab, CN=hipaa-guard lab root CA',
     ]);
-    expect(certificate.chain[0]).toMatchObject({ keyType: 'RSA', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', subjectAltNames: ['DNS:good.lab.test'], isCA: false, selfSigned: false });
+    expect(certificate.chain[0]).toMatchObject({
+      keyType: 'RSA',
+      keyBits: 2048,
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+      subjectAltNames: ['DNS:good.lab.test'],
+      isCA: false,
+      selfSigned: false,
+    });
   });
 
   it('sees h2 through ALPN, a 301 to https and HSTS on the HTTPS response', () => {
@@ -116,7 +125,9 @@ describe('probeEndpoint on protocol and cipher flaws', () => {
     expect(ciphersOf('weak-ciphers', 'TLSv1.2')).toEqual(
       expect.arrayContaining(['TLS_RSA_WITH_NULL_SHA', 'TLS_DH_anon_WITH_AES_128_CBC_SHA', 'TLS_RSA_WITH_AES_128_CBC_SHA']),
     );
-    expect(measured(observed('weak-ciphers').keyExchanges)).toContainEqual(expect.objectContaining({ type: 'DH', cipher: 'TLS_DH_anon_WITH_AES_128_CBC_SHA', bits: expect.any(Number) }));
+    expect(measured(observed('weak-ciphers').keyExchanges)).toContainEqual(
+      expect.objectContaining({ type: 'DH', cipher: 'TLS_DH_anon_WITH_AES_128_CBC_SHA', bits: expect.any(Number) }),
+    );
   });
 
   it('finds suites OpenSSL 3 cannot offer with a raw ClientHello, at every version', () => {
@@ -172,7 +183,12 @@ describe('probeEndpoint on certificate flaws', () => {
     const good = lab.scenarios.find((scenario) => scenario.name === 'good');
     if (!good) throw new Error('good scenario missing');
     const withoutAnchor = await probeEndpoint(probeTargetOf(good.endpoint, []), { timeouts: TIMEOUTS, now: () => NOW });
-    expect(measured(withoutAnchor.certificate)).toMatchObject({ trusted: false, trustError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', chainComplete: true, hostnameMatches: true });
+    expect(measured(withoutAnchor.certificate)).toMatchObject({
+      trusted: false,
+      trustError: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+      chainComplete: true,
+      hostnameMatches: true,
+    });
   });
 
   it('reads the validity window from the certificate', () => {
@@ -306,7 +322,15 @@ describe('probeEndpoint on a DHE suite it cannot complete', () => {
     // Given a raw server that picks DHE-RSA-AES128-SHA in a ServerHello and then hangs up
     const server = await startRawServer({ kind: 'reply', reply: legacyServer({ minVersion: 0x0303, maxVersion: 0x0303, suites: [0x0033] }) });
     try {
-      const target = { url: `https://dhe.lab.test:${server.port}/`, host: 'dhe.lab.test', port: server.port, path: '/', httpUrl: 'http://dhe.lab.test:1/', address: '127.0.0.1', caPem: [] };
+      const target = {
+        url: `https://dhe.lab.test:${server.port}/`,
+        host: 'dhe.lab.test',
+        port: server.port,
+        path: '/',
+        httpUrl: 'http://dhe.lab.test:1/',
+        address: '127.0.0.1',
+        caPem: [],
+      };
       // When it is probed
       const observation = await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW });
       // Then the suite is seen, and the key exchange says why its size is missing
@@ -323,7 +347,10 @@ describe('probeEndpoint bounds', () => {
     const hang = lab.scenarios.find((scenario) => scenario.name === 'hang');
     if (!hang) throw new Error('hang scenario missing');
     const started = performance.now();
-    const observation = await probeEndpoint(probeTargetOf(hang.endpoint, []), { timeouts: { connectMs: 5000, handshakeMs: 5000, totalMs: 300 }, now: () => NOW });
+    const observation = await probeEndpoint(probeTargetOf(hang.endpoint, []), {
+      timeouts: { connectMs: 5000, handshakeMs: 5000, totalMs: 300 },
+      now: () => NOW,
+    });
     expect(performance.now() - started).toBeLessThan(3000);
     expect(observation.reachability).toMatchObject({ reachable: false, kind: 'timeout' });
   });
@@ -338,7 +365,15 @@ describe('probeEndpoint on a certificate chain too large for our TLS client', ()
     const server = await startTlsServer({ keyPem: leaf.keyPem, certPem: [leaf.pem, ca.intermediate.pem], h2: true, hsts: [] });
     try {
       // When it is probed
-      const target = { url: `https://big.lab.test:${server.port}/`, host: 'big.lab.test', port: server.port, path: '/', httpUrl: `http://big.lab.test:${await closedPort()}/`, address: '127.0.0.1', caPem: [ca.root.pem] };
+      const target = {
+        url: `https://big.lab.test:${server.port}/`,
+        host: 'big.lab.test',
+        port: server.port,
+        path: '/',
+        httpUrl: `http://big.lab.test:${await closedPort()}/`,
+        address: '127.0.0.1',
+        caPem: [ca.root.pem],
+      };
       const observation = await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW });
       // Then the server is reachable, and its chain, read from the raw TLS 1.2 handshake, is trusted through the configured root
       expect(observation.reachability).toEqual({ reachable: true });

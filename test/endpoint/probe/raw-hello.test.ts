@@ -66,7 +66,15 @@ describe('enumerateLegacySuites against a raw server', () => {
     return typeof address === 'object' && address ? address.port : 0;
   }
 
-  const target = (port: number) => ({ url: `https://legacy.lab.test:${port}/`, host: 'legacy.lab.test', port, path: '/', httpUrl: 'http://legacy.lab.test/', address: '127.0.0.1', caPem: [] });
+  const target = (port: number) => ({
+    url: `https://legacy.lab.test:${port}/`,
+    host: 'legacy.lab.test',
+    port,
+    path: '/',
+    httpUrl: 'http://legacy.lab.test/',
+    address: '127.0.0.1',
+    caPem: [],
+  });
 
   it('finds every suite the server accepts, in its order, with one handshake more than it accepts', async () => {
     // Given a TLS 1.0 server accepting DES and RC4

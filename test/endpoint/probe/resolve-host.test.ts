@@ -34,7 +34,10 @@ describe('cancellableResolver', () => {
     const resolve = cancellableResolver([server]);
     const started = performance.now();
     // When a name is resolved with 300 ms left
-    await expect(resolve('silent.lab.test', 300)).rejects.toMatchObject({ code: 'ETIMEOUT', message: 'no answer from the resolver for silent.lab.test within 300 ms' });
+    await expect(resolve('silent.lab.test', 300)).rejects.toMatchObject({
+      code: 'ETIMEOUT',
+      message: 'no answer from the resolver for silent.lab.test within 300 ms',
+    });
     // Then it took about the budget, the query did reach the server, and nothing is left to keep the process alive
     expect(performance.now() - started).toBeLessThan(1500);
     expect(queries).toBeGreaterThan(0);
@@ -56,13 +59,27 @@ describe('probeEndpoint with a silent resolver', () => {
     // When eight endpoints are probed at once (more than libuv's four threads)
     const observations = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        probeEndpoint({ url: `https://silent-${index}.lab.test/`, host: `silent-${index}.lab.test`, port: 443, path: '/', httpUrl: `http://silent-${index}.lab.test/`, caPem: [] }, { timeouts, now: () => new Date(), resolve }),
+        probeEndpoint(
+          {
+            url: `https://silent-${index}.lab.test/`,
+            host: `silent-${index}.lab.test`,
+            port: 443,
+            path: '/',
+            httpUrl: `http://silent-${index}.lab.test/`,
+            caPem: [],
+          },
+          { timeouts, now: () => new Date(), resolve },
+        ),
       ),
     );
     // Then none waited in a queue: all are done within about one budget, each says why
     expect(performance.now() - started).toBeLessThan(timeouts.totalMs + 1000);
     for (const observation of observations) {
-      expect(observation.reachability).toEqual({ reachable: false, kind: 'dns', detail: expect.stringMatching(/^could not resolve silent-\d\.lab\.test: no answer from the resolver/) });
+      expect(observation.reachability).toEqual({
+        reachable: false,
+        kind: 'dns',
+        detail: expect.stringMatching(/^could not resolve silent-\d\.lab\.test: no answer from the resolver/),
+      });
     }
     expect(pendingResolution()).toEqual([]);
   });

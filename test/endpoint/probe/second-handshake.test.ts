@@ -24,18 +24,35 @@ afterEach(async () => {
  */
 async function probeServer(host: string, ciphers: string): Promise<{ observation: EndpointObservation; findings: string[]; unknown: string[] }> {
   const [ca, leaf] = await Promise.all([labAuthority(), issueLeaf({ names: [host] })]);
-  const tls = await startTlsServer({ keyPem: leaf.keyPem, certPem: [leaf.pem, ca.intermediate.pem], minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers, h2: true, hsts: [GOOD_HSTS] });
+  const tls = await startTlsServer({
+    keyPem: leaf.keyPem,
+    certPem: [leaf.pem, ca.intermediate.pem],
+    minVersion: 'TLSv1.2',
+    maxVersion: 'TLSv1.2',
+    ciphers,
+    h2: true,
+    hsts: [GOOD_HSTS],
+  });
   running.push(tls);
   const http = await startHttpServer((path) => ({ status: 301, location: `https://${host}:${tls.port}${path}` }));
   running.push(http);
-  const target = { url: `https://${host}:${tls.port}/`, host, port: tls.port, path: '/', httpUrl: `http://${host}:${http.port}/`, address: '127.0.0.1', caPem: [ca.root.pem] };
+  const target = {
+    url: `https://${host}:${tls.port}/`,
+    host,
+    port: tls.port,
+    path: '/',
+    httpUrl: `http://${host}:${http.port}/`,
+    address: '127.0.0.1',
+    caPem: [ca.root.pem],
+  };
   const observation = await probeEndpoint(target, { timeouts: TIMEOUTS, now: () => NOW });
   const evaluation = evaluateEndpoint(observation, loadProfile('hipaa'), NOW);
   return { observation, findings: evaluation.findings.map((finding) => finding.ruleId), unknown: evaluation.unknown.map((outcome) => outcome.ruleId) };
 }
 
 function measured<T>(measurement: { status: string; value?: T; reason?: string }): T {
-  if (measurement.status !== 'measured' || measurement.value === undefined) throw new Error(`expected a measurement, got ${measurement.status}: ${measurement.reason ?? ''}`);
+  if (measurement.status !== 'measured' || measurement.value === undefined)
+    throw new Error(`expected a measurement, got ${measurement.status}: ${measurement.reason ?? ''}`);
   return measurement.value;
 }
 

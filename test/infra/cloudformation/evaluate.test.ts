@@ -70,7 +70,6 @@ async function scan(base: readonly InfraFileText[], head: readonly InfraFileText
   return analyzeInfra({ base, head, rules: INFRA_RULES.filter((rule) => ruleIds.includes(rule.id)), now: NOW });
 }
 
-
 describe('CloudFormation: parameters, mappings, conditions', () => {
   it('Given parameter defaults, then FindInMap, Sub and conditions resolve, and a resource whose condition is false does not exist', () => {
     const template = resources('records.yaml', recordsTemplate(MAPPED));
@@ -86,7 +85,9 @@ describe('CloudFormation: parameters, mappings, conditions', () => {
     expect([...template.keys()]).toEqual(['Listener', 'Database', 'DevSandbox']);
     expect(template.get('Listener')?.values.SslPolicy).toBe('ELBSecurityPolicy-2016-08');
     const bucketName = template.get('DevSandbox')?.values.BucketName;
-    expect(isUnresolved(bucketName) && bucketName.expression).toBe('!Sub "records-sandbox-${AWS::AccountId}": Ref AWS::AccountId (a pseudo parameter, known at deploy time)');
+    expect(isUnresolved(bucketName) && bucketName.expression).toBe(
+      '!Sub "records-sandbox-${AWS::AccountId}": Ref AWS::AccountId (a pseudo parameter, known at deploy time)',
+    );
   });
 
   it('Given an If on a condition over a parameter without default, then the value carries both branches, AWS::NoValue as absent', () => {
@@ -94,7 +95,9 @@ describe('CloudFormation: parameters, mappings, conditions', () => {
 
     expect(isUnresolved(key) && key.branches?.length).toBe(2);
     expect(isUnresolved(key) && key.branches?.[1]).toBeUndefined();
-    expect(isUnresolved(key) && key.expression).toBe('!If [HasKmsKey, ...] (Condition HasKmsKey: !Not [{"Fn::Equals":[{"Ref":"KmsKeyArn"},""]}]: !Equals [{"Ref":"KmsKeyArn"},""]: Ref KmsKeyArn (a parameter without default))');
+    expect(isUnresolved(key) && key.expression).toBe(
+      '!If [HasKmsKey, ...] (Condition HasKmsKey: !Not [{"Fn::Equals":[{"Ref":"KmsKeyArn"},""]}]: !Equals [{"Ref":"KmsKeyArn"},""]: Ref KmsKeyArn (a parameter without default))',
+    );
   });
 
   it('Given an If whose branches are objects, then the branches are kept per key, where rules read them', () => {
@@ -114,7 +117,9 @@ Resources:
         - ServerSideEncryptionConfiguration:
             - ServerSideEncryptionByDefault: { SSEAlgorithm: AES256 }
 `;
-    const encryption = resources('bucket.yaml', text).get('Records')?.values.BucketEncryption as { ServerSideEncryptionConfiguration: { ServerSideEncryptionByDefault: { SSEAlgorithm: unknown } }[] };
+    const encryption = resources('bucket.yaml', text).get('Records')?.values.BucketEncryption as {
+      ServerSideEncryptionConfiguration: { ServerSideEncryptionByDefault: { SSEAlgorithm: unknown } }[];
+    };
 
     const algorithm = encryption.ServerSideEncryptionConfiguration[0]?.ServerSideEncryptionByDefault.SSEAlgorithm;
     expect(isUnresolved(algorithm) && algorithm.branches).toEqual(['aws:kms', 'AES256']);
@@ -139,7 +144,9 @@ Resources:
 
     const result = await scan(base, head, ['IAC-LB-TLS-POLICY', 'IAC-RDS-ENCRYPTION']);
 
-    expect(result.findings.map((finding) => [finding.ruleId, finding.change, placeOf(finding.location), finding.evidence.before, finding.evidence.after])).toEqual([
+    expect(
+      result.findings.map((finding) => [finding.ruleId, finding.change, placeOf(finding.location), finding.evidence.before, finding.evidence.after]),
+    ).toEqual([
       ['IAC-LB-TLS-POLICY', 'weakened', 'records.yaml:33', 'ELBSecurityPolicy-TLS13-1-2-2021-06', 'ELBSecurityPolicy-2016-08'],
       ['IAC-RDS-ENCRYPTION', 'weakened', 'records.yaml:39', 'true', 'false'],
     ]);
@@ -173,7 +180,9 @@ Resources:
     const withoutFlowLog = text.slice(0, text.indexOf('  DevVPCFlowLog:'));
 
     expect((await scan([], [{ path: 'dev.yaml', text }], ['IAC-VPC-FLOW-LOGS'])).findings).toEqual([]);
-    expect((await scan([], [{ path: 'dev.yaml', text: withoutFlowLog }], ['IAC-VPC-FLOW-LOGS'])).findings.map((finding) => placeOf(finding.location))).toEqual(['dev.yaml:2']);
+    expect((await scan([], [{ path: 'dev.yaml', text: withoutFlowLog }], ['IAC-VPC-FLOW-LOGS'])).findings.map((finding) => placeOf(finding.location))).toEqual([
+      'dev.yaml:2',
+    ]);
   });
 
   it('Given a JSON template with the long forms, then it is evaluated the same', () => {

@@ -75,7 +75,6 @@ async function scan(base: readonly InfraFileText[], head: readonly InfraFileText
   return analyzeInfra({ base, head, rules: INFRA_RULES.filter((rule) => ['IAC-LB-TLS-POLICY', 'IAC-RDS-ENCRYPTION'].includes(rule.id)), now: NOW });
 }
 
-
 describe('CloudFormation: local nested stacks', () => {
   it('Given the parent passes a TLS 1.2+ policy and encryption, then the nested resources pass', async () => {
     const result = await scan(layout(mainTemplate(GOOD_POLICY)), layout(mainTemplate(GOOD_POLICY)));
@@ -87,30 +86,42 @@ describe('CloudFormation: local nested stacks', () => {
   it('Given the parent passes a weaker TLS policy, then the nested listener is reported weakened at the parent line that passes it', async () => {
     const result = await scan(layout(mainTemplate(GOOD_POLICY)), layout(mainTemplate('ELBSecurityPolicy-TLS-1-1-2017-01')));
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'IAC-LB-TLS-POLICY', change: 'weakened', at: 'infra/main.yaml:14', related: ['infra/stacks/frontend.yaml:9'] }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'IAC-LB-TLS-POLICY', change: 'weakened', at: 'infra/main.yaml:14', related: ['infra/stacks/frontend.yaml:9'] },
+    ]);
     expect(result.findings[0]?.evidence).toMatchObject({ before: GOOD_POLICY, after: 'ELBSecurityPolicy-TLS-1-1-2017-01' });
   });
 
   it("Given a parent parameter passed on to the child, then the finding points at the parent's own line where the value is set", async () => {
     const forwarding = (policy: string) =>
-      mainTemplate('!Ref FrontendPolicy').replace('  Environment:\n    Type: String\n    Default: prod\n', `  Environment:\n    Type: String\n    Default: prod\n  FrontendPolicy:\n    Type: String\n    Default: ${policy}\n`);
+      mainTemplate('!Ref FrontendPolicy').replace(
+        '  Environment:\n    Type: String\n    Default: prod\n',
+        `  Environment:\n    Type: String\n    Default: prod\n  FrontendPolicy:\n    Type: String\n    Default: ${policy}\n`,
+      );
 
     const result = await scan(layout(forwarding(GOOD_POLICY)), layout(forwarding('ELBSecurityPolicy-2016-08')));
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'IAC-LB-TLS-POLICY', change: 'weakened', at: 'infra/main.yaml:17', related: ['infra/stacks/frontend.yaml:9'] }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'IAC-LB-TLS-POLICY', change: 'weakened', at: 'infra/main.yaml:17', related: ['infra/stacks/frontend.yaml:9'] },
+    ]);
   });
 
   it('Given the SAM application stops passing encryption, then the nested database is reported at the parent line', async () => {
     const result = await scan(layout(mainTemplate(GOOD_POLICY)), layout(mainTemplate(GOOD_POLICY).replace('Encrypted: "true"', 'Encrypted: "false"')));
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'IAC-RDS-ENCRYPTION', change: 'weakened', at: 'infra/main.yaml:20', related: ['infra/stacks/records.yaml:6'] }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'IAC-RDS-ENCRYPTION', change: 'weakened', at: 'infra/main.yaml:20', related: ['infra/stacks/records.yaml:6'] },
+    ]);
   });
 
   it('Given a nested stack that exists only under a condition nobody can decide, then its resources have unknown verdicts, not fails', async () => {
     const conditional = mainTemplate(GOOD_POLICY)
       .replace('Encrypted: "true"', 'Encrypted: "false"')
       .replace('Resources:\n', 'Conditions:\n  WithRecords: !Equals [!Ref RecordsMode, hosted]\nResources:\n')
-      .replace('  Environment:\n    Type: String\n    Default: prod\n', '  Environment:\n    Type: String\n    Default: prod\n  RecordsMode:\n    Type: String\n')
+      .replace(
+        '  Environment:\n    Type: String\n    Default: prod\n',
+        '  Environment:\n    Type: String\n    Default: prod\n  RecordsMode:\n    Type: String\n',
+      )
       .replace('    Type: AWS::Serverless::Application\n', '    Type: AWS::Serverless::Application\n    Condition: WithRecords\n');
 
     const result = await scan([], layout(conditional));
@@ -125,7 +136,9 @@ describe('CloudFormation: local nested stacks', () => {
     const result = await scan([], [{ path: 'infra/stacks/records.yaml', text: RECORDS }]);
 
     expect(result.findings).toEqual([]);
-    expect(result.unknown.map((outcome) => outcome.message)).toEqual(['Database: StorageEncrypted depends on Ref Encrypted (a parameter without default), which could not be resolved']);
+    expect(result.unknown.map((outcome) => outcome.message)).toEqual([
+      'Database: StorageEncrypted depends on Ref Encrypted (a parameter without default), which could not be resolved',
+    ]);
   });
 
   it('Given local, S3 and escaping nested stacks, then local paths and the file names S3 URLs end in are dependencies, never a path outside the repository', () => {
@@ -143,7 +156,12 @@ describe('CloudFormation: local nested stacks', () => {
       TemplateURL: !Sub "https://\${Bucket}.s3.amazonaws.com/child.yaml"
 `;
 
-    expect(cloudFormationParser.dependenciesOf!('infra/main.yaml', text)).toEqual(['infra/stacks/frontend.yaml', 'infra/stacks/records.yaml', '**/logging.yaml', '**/child.yaml']);
+    expect(cloudFormationParser.dependenciesOf!('infra/main.yaml', text)).toEqual([
+      'infra/stacks/frontend.yaml',
+      'infra/stacks/records.yaml',
+      '**/logging.yaml',
+      '**/child.yaml',
+    ]);
   });
 
   it('Given a template that nests itself, then it is evaluated once, not forever', async () => {

@@ -91,7 +91,9 @@ describe('CloudFormation: parameter files and stacks run from S3 URLs', () => {
   });
 
   it('Given the master default weakened while the parameter file sets the value, then nothing is reported: every deployment overrides that default', async () => {
-    const weakDefault = layout().map((file) => (file.path.includes('master') ? { ...file, text: MASTER.replace('    Default: true\n', '    Default: false\n') } : file));
+    const weakDefault = layout().map((file) =>
+      file.path.includes('master') ? { ...file, text: MASTER.replace('    Default: true\n', '    Default: false\n') } : file,
+    );
 
     const result = await scan(layout(), weakDefault);
 
@@ -100,23 +102,35 @@ describe('CloudFormation: parameter files and stacks run from S3 URLs', () => {
 
   it('Given no parameter file, then the master default reaches the nested cluster (reported at the line passing it), and the region condition leaves it judged as created, with a note', async () => {
     const alone = layout({});
-    const weakDefault = alone.map((file) => (file.path.includes('master') ? { ...file, text: MASTER.replace('    Default: true\n', '    Default: false\n') } : file));
+    const weakDefault = alone.map((file) =>
+      file.path.includes('master') ? { ...file, text: MASTER.replace('    Default: true\n', '    Default: false\n') } : file,
+    );
 
     const result = await scan(alone, weakDefault);
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'IAC-AURORA-ENCRYPTION', change: 'weakened', at: 'templates/wordpress-master-newvpc.yaml:25', related: ['templates/wordpress-03-rds.yaml:7'] }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'IAC-AURORA-ENCRYPTION', change: 'weakened', at: 'templates/wordpress-master-newvpc.yaml:25', related: ['templates/wordpress-03-rds.yaml:7'] },
+    ]);
     expect(result.notes).toContain(
       'infra: resources of templates/wordpress-03-rds.yaml exist only where the stack is deployed in a region or account that meets Condition AvailableAWSRegion: !Or [{"Fn::Equals":[{"Ref":"AWS::Region"},"us-east-1"]},{"Fn::Equals":[{"Ref":"AWS::Region"},"us-east-2"]}]: !Equals [{"Ref":"AWS::Region"},"us-east-1"]: Ref AWS::Region (a pseudo parameter, known at deploy time); they are judged as they are when created',
     );
   });
 
   it('Given two parameter files, then each is its own deployment: the weakened one is reported at its line, the other stays quiet', async () => {
-    const two = { 'samples/wordpress-parameters-newvpc.json': cliParameters('true'), 'samples/wordpress-parameters-newvpc-staging.json': cliParameters('true') };
+    const two = {
+      'samples/wordpress-parameters-newvpc.json': cliParameters('true'),
+      'samples/wordpress-parameters-newvpc-staging.json': cliParameters('true'),
+    };
 
     const result = await scan(layout(two), layout({ ...two, 'samples/wordpress-parameters-newvpc-staging.json': cliParameters('false') }));
 
     expect(findingPlaces(result.findings)).toEqual([
-      { ruleId: 'IAC-AURORA-ENCRYPTION', change: 'weakened', at: 'samples/wordpress-parameters-newvpc-staging.json:3', related: ['templates/wordpress-03-rds.yaml:7'] },
+      {
+        ruleId: 'IAC-AURORA-ENCRYPTION',
+        change: 'weakened',
+        at: 'samples/wordpress-parameters-newvpc-staging.json:3',
+        related: ['templates/wordpress-03-rds.yaml:7'],
+      },
     ]);
     const parsed = await cloudFormationParser.parseGroup!(layout(two));
     const clusters = parsed.flatMap((file) => (file.ok ? file.resources : [])).filter((resource) => resource.address === 'DatabaseCluster');
@@ -139,7 +153,8 @@ describe('CloudFormation: parameter files and stacks run from S3 URLs', () => {
       ResourceType: VPC
       TrafficType: ALL
 `;
-    const master = (name: string) => `Resources:\n  newvpc:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://s3.amazonaws.com/refarch/${name}/templates/network.yaml\n`;
+    const master = (name: string) =>
+      `Resources:\n  newvpc:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: https://s3.amazonaws.com/refarch/${name}/templates/network.yaml\n`;
     const files = [
       { path: 'templates/master-newvpc.yaml', text: master('a') },
       { path: 'templates/master-existing.yaml', text: master('b') },
@@ -153,12 +168,19 @@ describe('CloudFormation: parameter files and stacks run from S3 URLs', () => {
   });
 
   it('Given a template-configuration file in YAML named in infra.cloudformation.parameter-files, then its Parameters are the deployment, located on their lines', async () => {
-    const configuration = (encrypted: string) => `Parameters:\n  AdminEmail: admin@example.org\n  DatabaseEncryptedBoolean: "${encrypted}"\nTags:\n  project: portal\n`;
+    const configuration = (encrypted: string) =>
+      `Parameters:\n  AdminEmail: admin@example.org\n  DatabaseEncryptedBoolean: "${encrypted}"\nTags:\n  project: portal\n`;
     const configured = { 'templates/wordpress-master-newvpc.yaml': ['deploy/prod/*.yml'] };
 
-    const result = await scan(layout({ 'deploy/prod/stack.yml': configuration('true') }), layout({ 'deploy/prod/stack.yml': configuration('false') }), configured);
+    const result = await scan(
+      layout({ 'deploy/prod/stack.yml': configuration('true') }),
+      layout({ 'deploy/prod/stack.yml': configuration('false') }),
+      configured,
+    );
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'IAC-AURORA-ENCRYPTION', change: 'weakened', at: 'deploy/prod/stack.yml:3', related: ['templates/wordpress-03-rds.yaml:7'] }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'IAC-AURORA-ENCRYPTION', change: 'weakened', at: 'deploy/prod/stack.yml:3', related: ['templates/wordpress-03-rds.yaml:7'] },
+    ]);
   });
 
   it('Given a parameter file that fits no template near it, then a note names it and says how to apply it', async () => {
@@ -246,7 +268,12 @@ Resources:
 
     expect(unchanged.unknown).toEqual([]);
     expect(findingPlaces(result.findings)).toEqual([
-      { ruleId: 'IAC-LOG-RETENTION-LOWERED', change: 'weakened', at: 'templates/compliance-hipaa-entrypoint.template.yaml:19', related: ['templates/compliance-hipaa-logging.template.yaml:5'] },
+      {
+        ruleId: 'IAC-LOG-RETENTION-LOWERED',
+        change: 'weakened',
+        at: 'templates/compliance-hipaa-entrypoint.template.yaml:19',
+        related: ['templates/compliance-hipaa-logging.template.yaml:5'],
+      },
     ]);
   });
 });

@@ -58,7 +58,11 @@ describe('parseCloudFormation', () => {
   });
 
   it('reads JSON templates with line ranges', () => {
-    const json = JSON.stringify({ Resources: { Logs: { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: 'Suspended' } } } } }, null, 2);
+    const json = JSON.stringify(
+      { Resources: { Logs: { Type: 'AWS::S3::Bucket', Properties: { VersioningConfiguration: { Status: 'Suspended' } } } } },
+      null,
+      2,
+    );
     const [bucket] = only('stack.json', json);
     expect(bucket!.values).toEqual({ VersioningConfiguration: { Status: 'Suspended' } });
     expect(bucket!.locate(['VersioningConfiguration', 'Status'])).toEqual({ startLine: 7, endLine: 7 });

@@ -23,7 +23,6 @@ async function findings(ruleId: string, head: string, base?: string) {
   return (await scan(ruleId, head, base)).findings.map(findingChange);
 }
 
-
 describe('Ingress TLS (K8S-INGRESS-NO-TLS)', () => {
   it('Given a wildcard TLS entry, then it covers one label below it but not two', async () => {
     const text = `apiVersion: networking.k8s.io/v1
@@ -51,7 +50,8 @@ spec:
   });
 
   it('Given a GKE Ingress with managed certificates by annotation, then its hosts count as covered', async () => {
-    const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    networking.gke.io/managed-certificates: web-cert\nspec:\n  rules:\n    - host: web.example.org\n';
+    const text =
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    networking.gke.io/managed-certificates: web-cert\nspec:\n  rules:\n    - host: web.example.org\n';
 
     expect(await findings('K8S-INGRESS-NO-TLS', text)).toEqual([]);
   });
@@ -60,11 +60,13 @@ spec:
     const result = await scan('K8S-INGRESS-NO-TLS', albIngress(["alb.ingress.kubernetes.io/listen-ports: '[HTTPS: 443'"]));
 
     expect(result.findings).toEqual([]);
-    expect(result.unknown.map((outcome) => outcome.message)).toEqual([expect.stringContaining("listen-ports [HTTPS: 443 (not a JSON list")]);
+    expect(result.unknown.map((outcome) => outcome.message)).toEqual([expect.stringContaining('listen-ports [HTTPS: 443 (not a JSON list')]);
   });
 
   it('Given an ALB Ingress with a certificate and no listen-ports, then the controller default (HTTPS) passes', async () => {
-    expect(await findings('K8S-INGRESS-NO-TLS', albIngress(['alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/x']))).toEqual([]);
+    expect(
+      await findings('K8S-INGRESS-NO-TLS', albIngress(['alb.ingress.kubernetes.io/certificate-arn: arn:aws:acm:us-east-1:111122223333:certificate/x'])),
+    ).toEqual([]);
   });
 });
 
@@ -76,7 +78,11 @@ describe('ingress-nginx settings', () => {
   });
 
   it('Given ssl-redirect turned off on an Ingress that had it, then it is weakened from ssl-redirect to off', async () => {
-    const result = await findings('K8S-INGRESS-SSL-REDIRECT-OFF', nginxIngress(['nginx.ingress.kubernetes.io/ssl-redirect: "false"']), nginxIngress(['nginx.ingress.kubernetes.io/ssl-redirect: "true"']));
+    const result = await findings(
+      'K8S-INGRESS-SSL-REDIRECT-OFF',
+      nginxIngress(['nginx.ingress.kubernetes.io/ssl-redirect: "false"']),
+      nginxIngress(['nginx.ingress.kubernetes.io/ssl-redirect: "true"']),
+    );
 
     expect(result).toEqual([{ change: 'weakened', line: 6, before: 'ssl-redirect', after: 'off' }]);
   });
@@ -96,14 +102,18 @@ describe('ingress-nginx settings', () => {
     expect(await findings('K8S-INGRESS-NGINX-HSTS-WEAK', month, day)).toEqual([{ change: 'existing', line: 7, before: undefined, after: undefined }]);
   });
 
-  it('Given a ConfigMap that is not the ingress-nginx controller\'s, then its keys are not judged', async () => {
+  it("Given a ConfigMap that is not the ingress-nginx controller's, then its keys are not judged", async () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-settings\ndata:\n  mode: fast\n';
 
     expect(await findings('K8S-INGRESS-NGINX-LEGACY-PROTOCOLS', text)).toEqual([]);
   });
 
   it('Given weak ssl-ciphers removed again, then the change is a strengthening', async () => {
-    const result = await scan('K8S-INGRESS-NGINX-WEAK-CIPHERS', controllerConfigMap(['ssl-ciphers: "HIGH:!aNULL"']), controllerConfigMap(['ssl-ciphers: "HIGH:RC4"']));
+    const result = await scan(
+      'K8S-INGRESS-NGINX-WEAK-CIPHERS',
+      controllerConfigMap(['ssl-ciphers: "HIGH:!aNULL"']),
+      controllerConfigMap(['ssl-ciphers: "HIGH:RC4"']),
+    );
 
     expect(result.findings).toEqual([]);
     expect(result.strengthened.map((entry) => entry.ruleId)).toEqual(['K8S-INGRESS-NGINX-WEAK-CIPHERS']);
@@ -117,7 +127,10 @@ describe('ingress-nginx settings', () => {
 describe('AWS load balancers', () => {
   it('Given a Service of the AWS Load Balancer Controller without a scheme, then it is internal by default', async () => {
     const base = loadBalancerService(['service.beta.kubernetes.io/aws-load-balancer-type: external'], 443);
-    const head = loadBalancerService(['service.beta.kubernetes.io/aws-load-balancer-type: external', 'service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing'], 443);
+    const head = loadBalancerService(
+      ['service.beta.kubernetes.io/aws-load-balancer-type: external', 'service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing'],
+      443,
+    );
 
     expect(await findings('K8S-AWS-LB-INTERNET-FACING', base, base)).toEqual([]);
     expect(await findings('K8S-AWS-LB-INTERNET-FACING', head, base)).toEqual([{ change: 'weakened', line: 7, before: 'internal', after: 'internet-facing' }]);
@@ -153,7 +166,13 @@ describe('AWS load balancers', () => {
   });
 
   it('Given an internal ALB without inbound-cidrs, then it is not opened to the world (the VPC is the default)', async () => {
-    expect(await findings('K8S-ALB-INBOUND-CIDRS-OPEN', albIngress(['alb.ingress.kubernetes.io/scheme: internal']), albIngress(['alb.ingress.kubernetes.io/scheme: internal']))).toEqual([]);
+    expect(
+      await findings(
+        'K8S-ALB-INBOUND-CIDRS-OPEN',
+        albIngress(['alb.ingress.kubernetes.io/scheme: internal']),
+        albIngress(['alb.ingress.kubernetes.io/scheme: internal']),
+      ),
+    ).toEqual([]);
   });
 
   it('Given a certificate limited to port 443 by ssl-ports, then port 80 is reported as plain', async () => {

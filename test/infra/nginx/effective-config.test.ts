@@ -77,7 +77,6 @@ async function scan(base: Layout, head: Layout) {
   return analyzeInfra({ base: files(base), head: files(head), rules: NGINX_RULES, now: NOW });
 }
 
-
 async function serversOf(layout: Layout) {
   const parsed = await nginxParser.parseGroup!(files(layout));
   return parsed.flatMap((file) => (file.ok ? file.resources : []));
@@ -110,7 +109,9 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan(LAYOUT, head);
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/conf.d/portal.conf:10', related: undefined }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/conf.d/portal.conf:10', related: undefined },
+    ]);
     expect(result.findings[0]?.message).toContain('ssl_protocols is ["TLSv1","TLSv1.2","TLSv1.3"]');
   });
 
@@ -140,7 +141,10 @@ describe('nginx: the effective configuration across files', () => {
       { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:2', related: ['deploy/nginx/conf.d/portal.conf:7'] },
       { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:2', related: ['deploy/nginx/stream.conf:2'] },
     ]);
-    expect((await serversOf(base)).filter((resource) => resource.path === 'deploy/nginx/stream.conf').map((resource) => resource.type)).toEqual(['nginx:stream-server', 'nginx:stream-server']);
+    expect((await serversOf(base)).filter((resource) => resource.path === 'deploy/nginx/stream.conf').map((resource) => resource.type)).toEqual([
+      'nginx:stream-server',
+      'nginx:stream-server',
+    ]);
   });
 
   it('Given stream-level ssl_protocols with no server in the repository, then the stream block itself is judged where it is set', async () => {
@@ -148,31 +152,53 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan({}, stream);
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'introduced', at: 'deploy/nginx/stream.conf:2', related: undefined }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'introduced', at: 'deploy/nginx/stream.conf:2', related: undefined },
+    ]);
   });
 
   it('Given proxy_ssl_protocols set in the http block and a location proxying over TLS in conf.d, then weakening it is reported at nginx.conf, and nginx-default or variable upstreams are unknown', async () => {
-    const portal = PORTAL_CONF.replace('        proxy_pass http://portal:8080;\n    }', '        proxy_pass http://portal:8080;\n    }\n    location /records/ {\n        proxy_pass https://records.internal:8443;\n    }');
-    const base = { ...edit(LAYOUT, 'deploy/nginx/nginx.conf', 12, '    ssl_prefer_server_ciphers on;\n    proxy_ssl_protocols TLSv1.2 TLSv1.3;'), 'deploy/nginx/conf.d/portal.conf': portal };
+    const portal = PORTAL_CONF.replace(
+      '        proxy_pass http://portal:8080;\n    }',
+      '        proxy_pass http://portal:8080;\n    }\n    location /records/ {\n        proxy_pass https://records.internal:8443;\n    }',
+    );
+    const base = {
+      ...edit(LAYOUT, 'deploy/nginx/nginx.conf', 12, '    ssl_prefer_server_ciphers on;\n    proxy_ssl_protocols TLSv1.2 TLSv1.3;'),
+      'deploy/nginx/conf.d/portal.conf': portal,
+    };
     const head = edit(base, 'deploy/nginx/nginx.conf', 13, '    proxy_ssl_protocols TLSv1.1 TLSv1.2;');
-    const unset = { ...LAYOUT, 'deploy/nginx/conf.d/portal.conf': portal.replace('https://records.internal:8443', '$records_upstream').replace('location / {\n        proxy_pass http://portal:8080;', 'location / {\n        proxy_pass https://portal:8443;') };
+    const unset = {
+      ...LAYOUT,
+      'deploy/nginx/conf.d/portal.conf': portal
+        .replace('https://records.internal:8443', '$records_upstream')
+        .replace('location / {\n        proxy_pass http://portal:8080;', 'location / {\n        proxy_pass https://portal:8443;'),
+    };
 
     const unchanged = await scan(base, base);
     const result = await scan(base, head);
     const unknown = await scan({}, unset);
 
     expect(unchanged.findings).toEqual([]);
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-PROXY-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/nginx.conf:13', related: ['deploy/nginx/conf.d/portal.conf:7'] }]);
-    expect(result.findings[0]?.message).toContain('proxy_ssl_protocols in `location /records/` is ["TLSv1.1","TLSv1.2"]; expected TLSv1.2 and TLSv1.3 only; set at deploy/nginx/nginx.conf:13 (http block)');
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'NGINX-PROXY-LEGACY-PROTOCOLS', change: 'weakened', at: 'deploy/nginx/nginx.conf:13', related: ['deploy/nginx/conf.d/portal.conf:7'] },
+    ]);
+    expect(result.findings[0]?.message).toContain(
+      'proxy_ssl_protocols in `location /records/` is ["TLSv1.1","TLSv1.2"]; expected TLSv1.2 and TLSv1.3 only; set at deploy/nginx/nginx.conf:13 (http block)',
+    );
     expect(unknown.unknown.filter((outcome) => outcome.ruleId === 'NGINX-PROXY-LEGACY-PROTOCOLS').map((outcome) => outcome.message)).toEqual([
       "server:443:portal.example.org: proxy_tls.0.proxy_ssl_protocols depends on nginx's default proxy_ssl_protocols for `proxy_pass https://portal:8443` (TLSv1 and TLSv1.1 included before nginx 1.23.4), which could not be resolved",
-      'server:443:portal.example.org: proxy_tls.1.proxy_ssl_protocols depends on proxy_pass $records_upstream (deploy/nginx/conf.d/portal.conf:18): the upstream\'s scheme is a variable, which could not be resolved',
+      "server:443:portal.example.org: proxy_tls.1.proxy_ssl_protocols depends on proxy_pass $records_upstream (deploy/nginx/conf.d/portal.conf:18): the upstream's scheme is a variable, which could not be resolved",
     ]);
   });
 
   it('Given weak ciphers added to the snippet, then the ignore comment in the snippet suppresses the finding there', async () => {
     const weak = edit(LAYOUT, 'deploy/nginx/snippets/ssl-params.conf', 3, 'ssl_ciphers ALL:!aNULL;');
-    const ignored = edit(weak, 'deploy/nginx/snippets/ssl-params.conf', 3, '# hipaa-guard:ignore NGINX-WEAK-CIPHERS reason="legacy scanners until March"\nssl_ciphers ALL:!aNULL;');
+    const ignored = edit(
+      weak,
+      'deploy/nginx/snippets/ssl-params.conf',
+      3,
+      '# hipaa-guard:ignore NGINX-WEAK-CIPHERS reason="legacy scanners until March"\nssl_ciphers ALL:!aNULL;',
+    );
 
     expect(findingPlaces((await scan(LAYOUT, weak)).findings)).toEqual([
       { ruleId: 'NGINX-WEAK-CIPHERS', change: 'weakened', at: 'deploy/nginx/snippets/ssl-params.conf:3', related: ['deploy/nginx/conf.d/portal.conf:7'] },
@@ -199,7 +225,9 @@ describe('nginx: the effective configuration across files', () => {
 
     const result = await scan(LAYOUT, head);
 
-    expect(findingPlaces(result.findings)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'removed', at: 'deploy/nginx/conf.d/portal.conf:13', related: undefined }]);
+    expect(findingPlaces(result.findings)).toEqual([
+      { ruleId: 'NGINX-HSTS-WEAK', change: 'removed', at: 'deploy/nginx/conf.d/portal.conf:13', related: undefined },
+    ]);
     expect(result.findings[0]?.message).toContain(
       'the add_header at deploy/nginx/conf.d/portal.conf:13 hides the Strict-Transport-Security header set at deploy/nginx/nginx.conf:14',
     );
@@ -236,7 +264,8 @@ describe('nginx: the effective configuration across files', () => {
   });
 
   it('Given includes that cannot be followed, then what they could set is unknown with the reason, never a pass or a fail', async () => {
-    const server = (include: string) => `server {\n    listen 443 ssl;\n    server_name portal.example.org;\n    ${include}\n    add_header Strict-Transport-Security "max-age=63072000" always;\n}\n`;
+    const server = (include: string) =>
+      `server {\n    listen 443 ssl;\n    server_name portal.example.org;\n    ${include}\n    add_header Strict-Transport-Security "max-age=63072000" always;\n}\n`;
     const cases = {
       'a/outside.conf': server('include ../../../etc/nginx/tls.conf;'),
       'b/absent.conf': server('include /etc/ssl/nginx-options.conf;'),
@@ -247,10 +276,21 @@ describe('nginx: the effective configuration across files', () => {
 
     expect(result.findings).toEqual([]);
     const protocols = result.unknown.filter((outcome) => outcome.ruleId === 'NGINX-LEGACY-PROTOCOLS');
-    expect(protocols.map((outcome) => [outcome.location.kind === 'file' ? `${outcome.location.path}:${outcome.location.startLine}` : '', outcome.message])).toEqual([
-      ['a/outside.conf:4', 'server:443:portal.example.org: ssl_protocols depends on include ../../../etc/nginx/tls.conf (a/outside.conf:4): it points outside the repository, which could not be resolved'],
-      ['b/absent.conf:4', 'server:443:portal.example.org: ssl_protocols depends on include /etc/ssl/nginx-options.conf (b/absent.conf:4): no file in the repository matches it, which could not be resolved'],
-      ['c/variable.conf:4', 'server:443:portal.example.org: ssl_protocols depends on include $tls_profile (c/variable.conf:4): nginx does not expand variables in include, which could not be resolved'],
+    expect(
+      protocols.map((outcome) => [outcome.location.kind === 'file' ? `${outcome.location.path}:${outcome.location.startLine}` : '', outcome.message]),
+    ).toEqual([
+      [
+        'a/outside.conf:4',
+        'server:443:portal.example.org: ssl_protocols depends on include ../../../etc/nginx/tls.conf (a/outside.conf:4): it points outside the repository, which could not be resolved',
+      ],
+      [
+        'b/absent.conf:4',
+        'server:443:portal.example.org: ssl_protocols depends on include /etc/ssl/nginx-options.conf (b/absent.conf:4): no file in the repository matches it, which could not be resolved',
+      ],
+      [
+        'c/variable.conf:4',
+        'server:443:portal.example.org: ssl_protocols depends on include $tls_profile (c/variable.conf:4): nginx does not expand variables in include, which could not be resolved',
+      ],
     ]);
   });
 
@@ -261,11 +301,31 @@ describe('nginx: the effective configuration across files', () => {
 
     expect(result.findings).toEqual([]);
     expect(result.unknown.map((outcome) => [outcome.ruleId, outcome.location.kind === 'file' ? outcome.location.startLine : 0, outcome.message])).toEqual([
-      ['NGINX-LEGACY-PROTOCOLS', 4, 'server:80:portal.example.org: ssl_protocols depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it (it may add a TLS listener), which could not be resolved'],
-      ['NGINX-WEAK-CIPHERS', 2, 'server:80:portal.example.org: ssl_ciphers depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved'],
-      ['NGINX-HTTP-NO-HTTPS-REDIRECT', 2, 'server:80:portal.example.org: ssl depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it (it may add a TLS listener), which could not be resolved'],
-      ['NGINX-HSTS-WEAK', 2, 'server:80:portal.example.org: strict_transport_security depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved'],
-      ['NGINX-ACCESS-LOG-OFF', 2, 'server:80:portal.example.org: access_log depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved'],
+      [
+        'NGINX-LEGACY-PROTOCOLS',
+        4,
+        'server:80:portal.example.org: ssl_protocols depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it (it may add a TLS listener), which could not be resolved',
+      ],
+      [
+        'NGINX-WEAK-CIPHERS',
+        2,
+        'server:80:portal.example.org: ssl_ciphers depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved',
+      ],
+      [
+        'NGINX-HTTP-NO-HTTPS-REDIRECT',
+        2,
+        'server:80:portal.example.org: ssl depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it (it may add a TLS listener), which could not be resolved',
+      ],
+      [
+        'NGINX-HSTS-WEAK',
+        2,
+        'server:80:portal.example.org: strict_transport_security depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved',
+      ],
+      [
+        'NGINX-ACCESS-LOG-OFF',
+        2,
+        'server:80:portal.example.org: access_log depends on include /etc/nginx/listen-tls.conf (conf.d/portal.conf:2): no file in the repository matches it, which could not be resolved',
+      ],
     ]);
   });
 
@@ -279,12 +339,20 @@ describe('nginx: the effective configuration across files', () => {
     const values = servers[0]!.values as unknown as NginxServerValues;
     expect(values.ssl_ciphers).toBe('HIGH:!aNULL');
     expect(values.include).toEqual(['conf.d/a.conf']);
-    expect(isUnresolved(values.ssl_protocols) && values.ssl_protocols.expression).toBe('include conf.d/a.conf (conf.d/b.conf:1): conf.d/a.conf includes itself');
+    expect(isUnresolved(values.ssl_protocols) && values.ssl_protocols.expression).toBe(
+      'include conf.d/a.conf (conf.d/b.conf:1): conf.d/a.conf includes itself',
+    );
   });
 
   it('Given includes that multiply (each level including the next ten times), then the expansion stops at its limit with the reason, not at memory', async () => {
-    const levels = Object.fromEntries(Array.from({ length: 6 }, (_, level) => [`conf.d/level${level}.conf`, `include conf.d/level${level + 1}.conf;\n`.repeat(10)]));
-    const layout = { ...levels, 'conf.d/level6.conf': 'ssl_session_tickets off;\n', 'conf.d/site.conf': 'server {\n    listen 443 ssl;\n    include conf.d/level0.conf;\n}\n' };
+    const levels = Object.fromEntries(
+      Array.from({ length: 6 }, (_, level) => [`conf.d/level${level}.conf`, `include conf.d/level${level + 1}.conf;\n`.repeat(10)]),
+    );
+    const layout = {
+      ...levels,
+      'conf.d/level6.conf': 'ssl_session_tickets off;\n',
+      'conf.d/site.conf': 'server {\n    listen 443 ssl;\n    include conf.d/level0.conf;\n}\n',
+    };
 
     const servers = await serversOf(layout);
 

@@ -3,7 +3,13 @@ import { NginxSyntaxError, parseNginxConfig, type NginxDirective } from '../../.
 
 /** Name, arguments and lines of each directive, nested like the file. */
 function outline(directives: readonly NginxDirective[]): unknown[] {
-  return directives.map((directive) => [directive.name, directive.args, directive.line, directive.endLine, ...(directive.block ? [outline(directive.block)] : [])]);
+  return directives.map((directive) => [
+    directive.name,
+    directive.args,
+    directive.line,
+    directive.endLine,
+    ...(directive.block ? [outline(directive.block)] : []),
+  ]);
 }
 
 function syntaxErrorOf(text: string): { message: string; line: number } {
@@ -43,7 +49,16 @@ describe('parseNginxConfig', () => {
         12,
         [
           ['include', ['mime.types'], 5, 5],
-          ['server', [], 6, 11, [['listen', ['443', 'ssl'], 7, 7], ['location', ['/'], 8, 10, [['proxy_pass', ['http://127.0.0.1:8080'], 9, 9]]]]],
+          [
+            'server',
+            [],
+            6,
+            11,
+            [
+              ['listen', ['443', 'ssl'], 7, 7],
+              ['location', ['/'], 8, 10, [['proxy_pass', ['http://127.0.0.1:8080'], 9, 9]]],
+            ],
+          ],
         ],
       ],
     ]);

@@ -63,7 +63,11 @@ describe('parseNginx', () => {
     expect(tls?.locate(['access_log'])).toEqual({ startLine: 19, endLine: 19 });
     expect(tls?.locate(['strict_transport_security', 'maxAge'])).toEqual({ startLine: 5, endLine: 5 });
     expect(tls?.locate(['listen', 1])).toEqual({ startLine: 16, endLine: 16 });
-    expect(valuesOf(redirect)).toMatchObject({ ssl: false, https_redirect: 'return 301 https://$host$request_uri', access_log: '/var/log/nginx/access.log combined' });
+    expect(valuesOf(redirect)).toMatchObject({
+      ssl: false,
+      https_redirect: 'return 301 https://$host$request_uri',
+      access_log: '/var/log/nginx/access.log combined',
+    });
     expect(redirect?.locate(['https_redirect'])).toEqual({ startLine: 11, endLine: 11 });
   });
 
@@ -127,7 +131,9 @@ describe('parseNginx', () => {
     const values = valuesOf(server);
 
     expect(isUnresolved(values.ssl_protocols)).toBe(true);
-    expect(isUnresolved(values.ssl_protocols) && values.ssl_protocols.expression).toBe('include snippets/tls.conf (conf.d/portal.conf:3): no file in the repository matches it');
+    expect(isUnresolved(values.ssl_protocols) && values.ssl_protocols.expression).toBe(
+      'include snippets/tls.conf (conf.d/portal.conf:3): no file in the repository matches it',
+    );
     expect(server?.locate(['ssl_protocols'])).toEqual({ startLine: 3, endLine: 3 });
     expect(values.ssl_ciphers).toBe('HIGH:!aNULL');
     expect(values.include).toEqual(['snippets/tls.conf']);

@@ -25,7 +25,9 @@ describe('nginx rules through the infra engine', () => {
   it('Given ssl_protocols weakened from TLS 1.2+ to include TLSv1.1, then NGINX-LEGACY-PROTOCOLS reports it weakened with before and after', async () => {
     const result = await scan(tlsServer(['ssl_protocols TLSv1.1 TLSv1.2;']), tlsServer(['ssl_protocols TLSv1.2 TLSv1.3;']), 'NGINX-LEGACY-PROTOCOLS');
 
-    expect(summary(result)).toEqual([{ ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', line: 4, before: ['TLSv1.2', 'TLSv1.3'], after: ['TLSv1.1', 'TLSv1.2'] }]);
+    expect(summary(result)).toEqual([
+      { ruleId: 'NGINX-LEGACY-PROTOCOLS', change: 'weakened', line: 4, before: ['TLSv1.2', 'TLSv1.3'], after: ['TLSv1.1', 'TLSv1.2'] },
+    ]);
   });
 
   it('Given a TLS server without ssl_protocols, then the version-dependent default is unknown, not a pass or a fail', async () => {
@@ -36,7 +38,8 @@ describe('nginx rules through the infra engine', () => {
       {
         ruleId: 'NGINX-LEGACY-PROTOCOLS',
         location: { kind: 'file', path: PATH, startLine: 1, endLine: 4 },
-        message: "server:443:portal.example.org: ssl_protocols depends on nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4), which could not be resolved",
+        message:
+          "server:443:portal.example.org: ssl_protocols depends on nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4), which could not be resolved",
       },
     ]);
   });
@@ -84,7 +87,13 @@ describe('nginx rules through the infra engine', () => {
   });
 
   it('Given a location that adds its own header, then NGINX-HSTS-WEAK points at that location: nginx sends it no HSTS', async () => {
-    const text = tlsServer(['ssl_protocols TLSv1.2;', 'add_header Strict-Transport-Security "max-age=63072000" always;', 'location /api {', '    add_header Cache-Control no-store;', '}']);
+    const text = tlsServer([
+      'ssl_protocols TLSv1.2;',
+      'add_header Strict-Transport-Security "max-age=63072000" always;',
+      'location /api {',
+      '    add_header Cache-Control no-store;',
+      '}',
+    ]);
     const result = await scan(text, undefined, 'NGINX-HSTS-WEAK');
 
     expect(summary(result)).toEqual([{ ruleId: 'NGINX-HSTS-WEAK', change: 'introduced', line: 6, before: undefined, after: undefined }]);

@@ -4,7 +4,10 @@ import { legacyProtocolsIn, noLegacyProtocols, noWeakCiphers, weakCiphersIn } fr
 describe('legacyProtocolsIn', () => {
   it.each([
     [['TLSv1.2', 'TLSv1.3'], []],
-    [['TLSv1', 'TLSv1.1', 'TLSv1.2'], ['TLSv1', 'TLSv1.1']],
+    [
+      ['TLSv1', 'TLSv1.1', 'TLSv1.2'],
+      ['TLSv1', 'TLSv1.1'],
+    ],
     ['SSLv3 TLSv1.2', ['SSLv3']],
     ['tlsv1.2, TLSv1.1', ['TLSv1.1']],
     ['TLSv1.2 TLSv2', []],

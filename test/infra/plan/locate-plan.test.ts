@@ -37,14 +37,22 @@ describe('planLocator', () => {
   it('finds the root module by what it declares, and follows relative sources from module to module', async () => {
     const files = memorySource({
       'examples/main.tf': 'resource "aws_s3_bucket" "demo" {}\n',
-      'live/prod/main.tf': 'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nmodule "app" {\n  source = "./modules/app"\n}\nmodule "vendor" {\n  source = "git::https://example.org/modules.git//alb?ref=v1"\n}\n',
+      'live/prod/main.tf':
+        'resource "aws_vpc" "main" {\n  cidr_block = "10.0.0.0/16"\n}\n\nmodule "app" {\n  source = "./modules/app"\n}\nmodule "vendor" {\n  source = "git::https://example.org/modules.git//alb?ref=v1"\n}\n',
       'live/prod/modules/db/rds.tf': '\nresource "aws_db_instance" "main" {\n  storage_encrypted = false\n}\n',
     });
     const locator = await planLocator(plan, { files });
     expect(locator.rootDir).toBe('live/prod');
     const db = locator.placeOf(change('module.app.module.db.aws_db_instance.main'));
-    expect([db.path, db.range, db.locate(['storage_encrypted']), db.found]).toEqual(['live/prod/modules/db/rds.tf', { startLine: 2, endLine: 4 }, { startLine: 3, endLine: 3 }, true]);
+    expect([db.path, db.range, db.locate(['storage_encrypted']), db.found]).toEqual([
+      'live/prod/modules/db/rds.tf',
+      { startLine: 2, endLine: 4 },
+      { startLine: 3, endLine: 3 },
+      true,
+    ]);
     // a module from git has no folder in the checkout: its source names it, nested local sources below it too
-    expect(locator.placeOf(change('module.vendor.module.inner.aws_lb_listener.this')).path).toBe('git::https://example.org/modules.git//alb?ref=v1 → ./listener');
+    expect(locator.placeOf(change('module.vendor.module.inner.aws_lb_listener.this')).path).toBe(
+      'git::https://example.org/modules.git//alb?ref=v1 → ./listener',
+    );
   });
 });

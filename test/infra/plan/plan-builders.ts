@@ -102,8 +102,26 @@ export function listener(values: { protocol: string; ssl_policy?: string | null;
     certificate_arn: values.protocol === 'HTTPS' ? 'arn:aws:acm:us-east-1:111111111111:certificate/0d4c5b6a' : null,
     default_action: [
       values.redirect
-        ? { authenticate_cognito: [], authenticate_oidc: [], fixed_response: [], forward: [], order: 1, redirect: [{ host: '#{host}', path: '/#{path}', port: '443', protocol: 'HTTPS', query: '#{query}', status_code: 'HTTP_301' }], target_group_arn: '', type: 'redirect' }
-        : { authenticate_cognito: [], authenticate_oidc: [], fixed_response: [], forward: [], order: 1, redirect: [], target_group_arn: 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/app/943f017f100becff', type: 'forward' },
+        ? {
+            authenticate_cognito: [],
+            authenticate_oidc: [],
+            fixed_response: [],
+            forward: [],
+            order: 1,
+            redirect: [{ host: '#{host}', path: '/#{path}', port: '443', protocol: 'HTTPS', query: '#{query}', status_code: 'HTTP_301' }],
+            target_group_arn: '',
+            type: 'redirect',
+          }
+        : {
+            authenticate_cognito: [],
+            authenticate_oidc: [],
+            fixed_response: [],
+            forward: [],
+            order: 1,
+            redirect: [],
+            target_group_arn: 'arn:aws:elasticloadbalancing:us-east-1:111111111111:targetgroup/app/943f017f100becff',
+            type: 'forward',
+          },
     ],
     id: arn,
     load_balancer_arn: 'arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/app/front/50dc6c495c0c9188',

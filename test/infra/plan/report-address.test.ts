@@ -13,12 +13,23 @@ describe('reports of a plan show the resource address beside the file and lines'
     // Given a weakened listener in a module instance, mapped to its file in the checkout
     const report = await analyzePlan({
       text: planJson({
-        changes: [{ address: ADDRESS, type: 'aws_lb_listener', actions: ['update'], before: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }), after: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08' }) }],
+        changes: [
+          {
+            address: ADDRESS,
+            type: 'aws_lb_listener',
+            actions: ['update'],
+            before: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }),
+            after: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08' }),
+          },
+        ],
         rootModule: { module_calls: { edge: { source: './modules/edge', module: {} } } },
       }),
       source: 'plan.json',
       now: new Date('2026-02-01T09:00:00Z'),
-      files: memorySource({ 'main.tf': 'module "edge" {\n  source = "./modules/edge"\n}\n', 'modules/edge/lb.tf': 'resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = var.policy\n}\n' }),
+      files: memorySource({
+        'main.tf': 'module "edge" {\n  source = "./modules/edge"\n}\n',
+        'modules/edge/lb.tf': 'resource "aws_lb_listener" "https" {\n  protocol   = "HTTPS"\n  ssl_policy = var.policy\n}\n',
+      }),
     });
     // Then each format shows where and which instance
     expect(renderReport(report, 'text', { rules: ALL_RULES })).toContain(`modules/edge/lb.tf:3 (${ADDRESS})`);

@@ -21,8 +21,20 @@ describe('analyzePlan: secrets never reach a report', () => {
       format: '0.1',
       variables: { db_password: PASSWORD, environment: 'prod' },
       changes: [
-        { address: 'aws_db_instance.claims', type: 'aws_db_instance', actions: ['create'], after: dbInstance({ identifier: 'claims', storage_encrypted: false, password: PASSWORD }), afterUnknown: { arn: true, id: true } },
-        { address: 'aws_db_instance.ledger', type: 'aws_db_instance', actions: ['update'], before: dbInstance({ identifier: 'ledger', storage_encrypted: true, password: PASSWORD }), after: dbInstance({ identifier: 'ledger', storage_encrypted: false, password: PASSWORD }) },
+        {
+          address: 'aws_db_instance.claims',
+          type: 'aws_db_instance',
+          actions: ['create'],
+          after: dbInstance({ identifier: 'claims', storage_encrypted: false, password: PASSWORD }),
+          afterUnknown: { arn: true, id: true },
+        },
+        {
+          address: 'aws_db_instance.ledger',
+          type: 'aws_db_instance',
+          actions: ['update'],
+          before: dbInstance({ identifier: 'ledger', storage_encrypted: true, password: PASSWORD }),
+          after: dbInstance({ identifier: 'ledger', storage_encrypted: false, password: PASSWORD }),
+        },
       ],
     });
     // Then the findings are there, with only the judged attribute as evidence
@@ -41,13 +53,33 @@ describe('analyzePlan: secrets never reach a report', () => {
     const marks = { ssl_policy: true };
     const report = await judge({
       changes: [
-        { address: 'aws_lb_listener.weaker', type: 'aws_lb_listener', actions: ['update'], before: listener({ protocol: 'HTTPS', ssl_policy: STRONG }), after: listener({ protocol: 'HTTPS', ssl_policy: WEAK }), beforeSensitive: marks, afterSensitive: marks },
-        { address: 'aws_lb_listener.stronger', type: 'aws_lb_listener', actions: ['update'], before: listener({ protocol: 'HTTPS', ssl_policy: WEAK }), after: listener({ protocol: 'HTTPS', ssl_policy: STRONG }), beforeSensitive: marks, afterSensitive: marks },
+        {
+          address: 'aws_lb_listener.weaker',
+          type: 'aws_lb_listener',
+          actions: ['update'],
+          before: listener({ protocol: 'HTTPS', ssl_policy: STRONG }),
+          after: listener({ protocol: 'HTTPS', ssl_policy: WEAK }),
+          beforeSensitive: marks,
+          afterSensitive: marks,
+        },
+        {
+          address: 'aws_lb_listener.stronger',
+          type: 'aws_lb_listener',
+          actions: ['update'],
+          before: listener({ protocol: 'HTTPS', ssl_policy: WEAK }),
+          after: listener({ protocol: 'HTTPS', ssl_policy: STRONG }),
+          beforeSensitive: marks,
+          afterSensitive: marks,
+        },
       ],
     });
     // Then the weakening is still found and classified, but shows no policy name
     expect(report.findings).toHaveLength(1);
-    expect(report.findings[0]).toMatchObject({ ruleId: 'IAC-LB-TLS-POLICY', change: 'weakened', evidence: { actual: '(sensitive)', before: '(sensitive)', after: '(sensitive)' } });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'IAC-LB-TLS-POLICY',
+      change: 'weakened',
+      evidence: { actual: '(sensitive)', before: '(sensitive)', after: '(sensitive)' },
+    });
     expect(report.findings[0]!.message).toContain('ssl_policy is (sensitive)');
     expect(report.strengthened.map((entry) => entry.message)).toEqual(['aws_lb_listener.stronger: ssl_policy changed: (sensitive)']);
     for (const output of everyFormat(report)) {
@@ -58,7 +90,15 @@ describe('analyzePlan: secrets never reach a report', () => {
 
   it('a whole object marked sensitive (after_sensitive: true) keeps its strings out of every format', async () => {
     const report = await judge({
-      changes: [{ address: 'aws_db_instance.claims', type: 'aws_db_instance', actions: ['create'], after: dbInstance({ identifier: 'claims-7f3a9c', storage_encrypted: false, password: PASSWORD }), afterSensitive: true }],
+      changes: [
+        {
+          address: 'aws_db_instance.claims',
+          type: 'aws_db_instance',
+          actions: ['create'],
+          after: dbInstance({ identifier: 'claims-7f3a9c', storage_encrypted: false, password: PASSWORD }),
+          afterSensitive: true,
+        },
+      ],
     });
     expect(report.findings.map((finding) => finding.ruleId)).toEqual(['IAC-RDS-ENCRYPTION']);
     expect(report.findings[0]!.evidence.actual).toBe('(sensitive)');

@@ -13,7 +13,9 @@ import { INFRA_RULES } from '../../../checks/infra/rules/index.js';
 const NOW = new Date('2026-01-15T00:00:00Z');
 
 const cases = INFRA_RULES.filter((rule) => rule.formats.every((format) => format === 'terraform' || format === 'cloudformation')).flatMap((rule) =>
-  rule.examples.bad.filter((example) => example.before === undefined).map((example, index) => [`${rule.id} bad #${index + 1} (${example.path})`, rule, example] as const),
+  rule.examples.bad
+    .filter((example) => example.before === undefined)
+    .map((example, index) => [`${rule.id} bad #${index + 1} (${example.path})`, rule, example] as const),
 );
 
 describe('the line of a finding', () => {

@@ -19,7 +19,13 @@ function judge(files: Record<string, string>) {
 describe('a Terraform bucket and its public access block', () => {
   it('a bucket with no block in its module is a finding on the bucket block', async () => {
     const result = await judge({ 'main.tf': bucket('"phi-records"') });
-    expect(result.findings).toEqual([expect.objectContaining({ ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK', change: 'introduced', location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 } })]);
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK',
+        change: 'introduced',
+        location: { kind: 'file', path: 'main.tf', startLine: 1, endLine: 3 },
+      }),
+    ]);
     expect(result.findings[0]!.message).toMatch(/aws_s3_bucket\.phi: no aws_s3_bucket_public_access_block in this module refers to the bucket/);
   });
 
@@ -31,14 +37,16 @@ describe('a Terraform bucket and its public access block', () => {
     }
   });
 
-  it("a block for another bucket does not cover this one", async () => {
+  it('a block for another bucket does not cover this one', async () => {
     const result = await judge({ 'main.tf': `${bucket('"phi-records"')}\n${block('aws_s3_bucket.logs.id')}` });
     expect(result.findings.map((finding) => finding.evidence?.resource)).toEqual(['aws_s3_bucket.phi']);
   });
 
   it('a block in another module does not cover the bucket: the companion must sit in its module instance', async () => {
     const result = await judge({ 'modules/storage/main.tf': bucket('"phi-records"'), 'live/main.tf': block('"phi-records"') });
-    expect(result.findings.map((finding) => `${finding.location.kind === 'file' ? finding.location.path : ''} ${String(finding.evidence?.resource)}`)).toEqual(['modules/storage/main.tf aws_s3_bucket.phi']);
+    expect(result.findings.map((finding) => `${finding.location.kind === 'file' ? finding.location.path : ''} ${String(finding.evidence?.resource)}`)).toEqual([
+      'modules/storage/main.tf aws_s3_bucket.phi',
+    ]);
   });
 
   it('an account-wide public access block in the module covers the bucket', async () => {
@@ -47,14 +55,16 @@ describe('a Terraform bucket and its public access block', () => {
     expect(result.findings).toEqual([]);
   });
 
-  it("a block whose bucket is a variable, or a bucket whose name is, is unknown: never a pass or a fail", async () => {
+  it('a block whose bucket is a variable, or a bucket whose name is, is unknown: never a pass or a fail', async () => {
     for (const [name, reference, expression] of [
       ['"phi-records"', 'var.bucket_id', 'var.bucket_id'],
       ['var.bucket_name', '"phi-records"', 'var.bucket_name'],
     ] as const) {
       const result = await judge({ 'main.tf': `${bucket(name)}\n${block(reference)}` });
       expect(result.findings, reference).toEqual([]);
-      expect(result.unknown, reference).toEqual([expect.objectContaining({ ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK', location: expect.objectContaining({ path: 'main.tf', startLine: 1 }) })]);
+      expect(result.unknown, reference).toEqual([
+        expect.objectContaining({ ruleId: 'IAC-S3-PUBLIC-ACCESS-BLOCK', location: expect.objectContaining({ path: 'main.tf', startLine: 1 }) }),
+      ]);
       expect(result.unknown[0]!.message).toContain(expression);
       expect(result.unknown[0]!.message).toContain('aws_s3_bucket_public_access_block.phi');
     }

@@ -63,7 +63,9 @@ describe('a root module calling local modules two levels deep, with terraform.tf
 
     // A resource attribute is unknown, with the reason
     const certificate = https.values.certificate_arn;
-    expect(certificate).toEqual(expect.objectContaining({ expression: '${module.certs.arn}', reason: 'an attribute of another resource, known only after apply' }));
+    expect(certificate).toEqual(
+      expect.objectContaining({ expression: '${module.certs.arn}', reason: 'an attribute of another resource, known only after apply' }),
+    );
   });
 
   it('catches a weakening made only in terraform.tfvars, and points at the tfvars with the module resource related', async () => {
@@ -84,7 +86,7 @@ describe('a root module calling local modules two levels deep, with terraform.tf
     expect(result.findings.filter((candidate) => candidate.change !== 'existing').map((candidate) => candidate.ruleId)).toEqual(['IAC-LB-TLS-POLICY']);
   });
 
-  it('catches a weakening made only in the caller\'s input, pointing at the caller\'s line', async () => {
+  it("catches a weakening made only in the caller's input, pointing at the caller's line", async () => {
     // Given the root turns the module's access logging off through its input
     const base = files({ ...EDGE_MODULE, ...ROOT(TFVARS(STRONG)) });
     const head = files({ ...EDGE_MODULE, ...ROOT(TFVARS(STRONG), '\n  logging       = false') });
@@ -137,9 +139,9 @@ module "internal" {
 
   it('a weakening in one call is reported for that instance only, at that call', async () => {
     const result = await analyzeInfra({ base: files(tree(STRONG)), head: files(tree(WEAK)), now: NOW });
-    expect(result.findings.filter((finding) => finding.change !== 'existing').map((finding) => [finding.ruleId, finding.evidence.resource, where(finding)])).toEqual([
-      ['IAC-LB-TLS-POLICY', 'module.internal.aws_lb_listener.this["https"]', 'main.tf:10'],
-    ]);
+    expect(
+      result.findings.filter((finding) => finding.change !== 'existing').map((finding) => [finding.ruleId, finding.evidence.resource, where(finding)]),
+    ).toEqual([['IAC-LB-TLS-POLICY', 'module.internal.aws_lb_listener.this["https"]', 'main.tf:10']]);
   });
 });
 
@@ -182,7 +184,9 @@ variable "tls_policy" {
     expect(result.unknown).toContainEqual(
       expect.objectContaining({
         ruleId: 'IAC-LB-TLS-POLICY',
-        message: expect.stringContaining('${var.tls_policy}, which could not be resolved (var.tls_policy has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)'),
+        message: expect.stringContaining(
+          '${var.tls_policy}, which could not be resolved (var.tls_policy has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)',
+        ),
       }),
     );
   });
@@ -190,7 +194,12 @@ variable "tls_policy" {
   it('with the modules.json terraform init leaves, a registry module is read from .terraform/modules', async () => {
     const installed: Tree = {
       ...registry,
-      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.8.1', Dir: '.terraform/modules/vpc' }] }),
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Version: '5.8.1', Dir: '.terraform/modules/vpc' },
+        ],
+      }),
       '.terraform/modules/vpc/main.tf': `variable "name" {}\n\nresource "aws_vpc" "this" {\n  cidr_block = "10.0.0.0/16"\n  tags       = { Name = var.name }\n}\n\noutput "vpc_id" {\n  value = aws_vpc.this.id\n}\n`,
     };
     const resources = await resourcesOf(installed);
@@ -255,7 +264,9 @@ describe('messages', () => {
     const text = `variable "suffix" {}\n\nresource "aws_lb_listener" "front" {\n  protocol   = "HTTPS"\n  ssl_policy = <<EOT\nELBSecurityPolicy-\${var.suffix}\n${'x'.repeat(500)}\nEOT\n}\n`;
     const result = await analyzeInfra({ base: [], head: files({ 'main.tf': text }), now: NOW });
     const [unknown] = result.unknown;
-    expect(unknown?.message).toBe('aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved (var.suffix has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)');
+    expect(unknown?.message).toBe(
+      'aws_lb_listener.front: ssl_policy depends on ELBSecurityPolicy-${var.suffix}…, which could not be resolved (var.suffix has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files)',
+    );
   });
 });
 
@@ -263,7 +274,10 @@ describe('variable types', () => {
   it('a weaker optional() default points at the default inside the type when the tfvars leaves the key out', async () => {
     // Given listeners in terraform.tfvars without ssl_policy, so the module's optional() default applies
     const tfvars = TFVARS(STRONG).replace(`    ssl_policy = "${STRONG}"\n`, '');
-    const weakDefault = { ...EDGE_MODULE, 'modules/edge/variables.tf': EDGE_MODULE['modules/edge/variables.tf']!.replace(`optional(string, "${STRONG}")`, `optional(string, "${WEAK}")`) };
+    const weakDefault = {
+      ...EDGE_MODULE,
+      'modules/edge/variables.tf': EDGE_MODULE['modules/edge/variables.tf']!.replace(`optional(string, "${STRONG}")`, `optional(string, "${WEAK}")`),
+    };
     const result = await analyzeInfra({ base: files({ ...EDGE_MODULE, ...ROOT(tfvars) }), head: files({ ...weakDefault, ...ROOT(tfvars) }), now: NOW });
     const finding = result.findings.find((candidate) => candidate.ruleId === 'IAC-LB-TLS-POLICY');
     expect(finding).toMatchObject({ change: 'weakened', evidence: { resource: 'module.edge.aws_lb_listener.this["https"]', before: STRONG, after: WEAK } });
@@ -275,6 +289,9 @@ describe('variable types', () => {
       'main.tf': `variable "listeners" {\n  type = map(object({\n    protocol   = optional(string)\n    ssl_policy = optional(string)\n  }))\n  default = { web = { protocol = "HTTPS" } }\n}\n\nresource "aws_lb_listener" "this" {\n  for_each   = { for key, listener in var.listeners : key => listener if listener != null }\n  protocol   = each.value.protocol\n  ssl_policy = contains(["HTTPS", "TLS"], each.value.protocol) ? coalesce(each.value.ssl_policy, "ELBSecurityPolicy-TLS13-1-2-2021-06") : each.value.ssl_policy\n}\n`,
     };
     const [listener] = await resourcesOf(tree);
-    expect(listener).toMatchObject({ address: 'aws_lb_listener.this["web"]', values: { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' } });
+    expect(listener).toMatchObject({
+      address: 'aws_lb_listener.this["web"]',
+      values: { protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' },
+    });
   });
 });

@@ -105,7 +105,9 @@ describe('evaluating expressions', () => {
 
   it('replace() on a JSON document kept as a structure (jsonencode, a policy document) works string by string', () => {
     // terraform-aws-s3-bucket puts the bucket ARN into its policy documents this way
-    const document = run('${replace(jsonencode({ Statement = [{ Effect = "Deny", Resource = ["_ARN_", "_ARN_/*"], Condition = { NumericLessThan = { "s3:TlsVersion" = 1.2 } } }] }), "_ARN_", aws_s3_bucket.logs.arn)}') as { Statement: Record<string, unknown>[] };
+    const document = run(
+      '${replace(jsonencode({ Statement = [{ Effect = "Deny", Resource = ["_ARN_", "_ARN_/*"], Condition = { NumericLessThan = { "s3:TlsVersion" = 1.2 } } }] }), "_ARN_", aws_s3_bucket.logs.arn)}',
+    ) as { Statement: Record<string, unknown>[] };
     const [statement] = document.Statement;
     expect(statement!.Effect).toBe('Deny');
     expect(statement!.Condition).toEqual({ NumericLessThan: { 's3:TlsVersion': 1.2 } });
@@ -120,7 +122,9 @@ describe('evaluating expressions', () => {
   });
 
   it('jsondecode() of a list or map is an error, so try(jsondecode(x), x) gives x even when parts of x are unknown', () => {
-    const grants = run('${try(jsondecode([{ id = aws_s3_bucket.logs.id, permission = "FULL_CONTROL" }]), [{ id = aws_s3_bucket.logs.id, permission = "FULL_CONTROL" }])}') as Record<string, unknown>[];
+    const grants = run(
+      '${try(jsondecode([{ id = aws_s3_bucket.logs.id, permission = "FULL_CONTROL" }]), [{ id = aws_s3_bucket.logs.id, permission = "FULL_CONTROL" }])}',
+    ) as Record<string, unknown>[];
     expect(grants).toHaveLength(1);
     expect(grants[0]!.permission).toBe('FULL_CONTROL');
   });

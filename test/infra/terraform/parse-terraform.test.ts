@@ -71,7 +71,10 @@ describe('parseTerraformModule', () => {
     expect(listener!.values.tags).toEqual({ Name: 'front-prod' });
     const certificate = listener!.values.certificate_arn;
     expect(certificate).toEqual(
-      expect.objectContaining({ expression: '${var.certificate_arn}', reason: 'var.certificate_arn has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files' }),
+      expect.objectContaining({
+        expression: '${var.certificate_arn}',
+        reason: 'var.certificate_arn has no default and no value in terraform.tfvars, *.auto.tfvars or infra.terraform.var-files',
+      }),
     );
   });
 

@@ -193,7 +193,13 @@ describe('a bucket policy built from aws_iam_policy_document blocks (terraform-a
     const weak = caller('  attach_deny_insecure_transport_policy = false\n  attach_lb_log_delivery_policy         = true\n');
     const result = await analyzeInfra({ base: files(strong), head: files(weak), now: NOW });
     expect(of(TLS, result.findings)).toEqual([
-      expect.objectContaining({ change: 'removed', evidence: expect.objectContaining({ before: 'module.log_bucket.aws_s3_bucket_policy.this[0]', after: null }), message: expect.stringContaining('module.log_bucket.aws_s3_bucket.this[0] (terraform:examples/complete): the bucket policy (module.log_bucket.aws_s3_bucket_policy.this[0]) does not deny requests made without TLS') }),
+      expect.objectContaining({
+        change: 'removed',
+        evidence: expect.objectContaining({ before: 'module.log_bucket.aws_s3_bucket_policy.this[0]', after: null }),
+        message: expect.stringContaining(
+          'module.log_bucket.aws_s3_bucket.this[0] (terraform:examples/complete): the bucket policy (module.log_bucket.aws_s3_bucket_policy.this[0]) does not deny requests made without TLS',
+        ),
+      }),
     ]);
     expect(of(TLS, result.unknown)).toEqual([]);
   });
@@ -213,7 +219,12 @@ describe('a bucket policy built from aws_iam_policy_document blocks (terraform-a
 `;
     const tree = caller('  attach_policy = true\n  policy        = data.aws_iam_policy_document.bucket_policy.json\n', everyone);
     const result = await analyzeInfra({ base: [], head: files(tree), now: NOW });
-    expect(of(PUBLIC, result.findings)).toEqual([expect.objectContaining({ location: expect.objectContaining({ path: 'examples/complete/main.tf' }), evidence: expect.objectContaining({ resource: 'module.log_bucket.aws_s3_bucket_policy.this[0]', actual: 'Allow to Principal "*"' }) })]);
+    expect(of(PUBLIC, result.findings)).toEqual([
+      expect.objectContaining({
+        location: expect.objectContaining({ path: 'examples/complete/main.tf' }),
+        evidence: expect.objectContaining({ resource: 'module.log_bucket.aws_s3_bucket_policy.this[0]', actual: 'Allow to Principal "*"' }),
+      }),
+    ]);
     // No Deny of plain HTTP among known statements, and none unknown: a fail, not a guess.
     expect(of(TLS, result.findings)).toHaveLength(1);
   });
@@ -223,7 +234,11 @@ describe('a bucket policy built from aws_iam_policy_document blocks (terraform-a
     const result = await analyzeInfra({ base: [], head: files(tree), now: NOW });
     expect(of(TLS, result.unknown)).toEqual([]);
     expect(of(TLS, result.findings)).toEqual([]);
-    expect(of(PUBLIC, result.unknown)).toEqual([expect.objectContaining({ message: expect.stringMatching(/^module\.log_bucket\.aws_s3_bucket_policy\.this\[0\] .*dynamic "statement".*a data source, read when Terraform runs/) })]);
+    expect(of(PUBLIC, result.unknown)).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/^module\.log_bucket\.aws_s3_bucket_policy\.this\[0\] .*dynamic "statement".*a data source, read when Terraform runs/),
+      }),
+    ]);
   });
 
   it('a principal known only after apply leaves "public?" unknown, naming the principal', async () => {
@@ -294,13 +309,29 @@ describe('renderPolicyDocument', () => {
       { test: 'Bool', variable: 'aws:SecureTransport', values: ['0'] },
     ];
     const document = renderPolicyDocument({ statement: [{ effect: 'Deny', actions: ['s3:*'], resources: ['*'], condition }] });
-    expect(!isUnresolved(document) && document.Statement).toEqual([{ Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': ['false', '0'] } } }]);
+    expect(!isUnresolved(document) && document.Statement).toEqual([
+      { Effect: 'Deny', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': ['false', '0'] } } },
+    ]);
   });
 
   it('merges source documents, then its own statements and override documents by Sid', () => {
-    const source = { Statement: [{ Sid: 'Keep', Effect: 'Deny' }, { Sid: 'Swap', Effect: 'Allow' }] };
-    const override = JSON.stringify({ Statement: [{ Sid: 'Swap', Effect: 'Deny' }, { Effect: 'Allow', Action: 'x:Y' }] });
-    const document = renderPolicyDocument({ source_policy_documents: [source], statement: [statement('Keep', 'Allow')], override_policy_documents: [override] });
+    const source = {
+      Statement: [
+        { Sid: 'Keep', Effect: 'Deny' },
+        { Sid: 'Swap', Effect: 'Allow' },
+      ],
+    };
+    const override = JSON.stringify({
+      Statement: [
+        { Sid: 'Swap', Effect: 'Deny' },
+        { Effect: 'Allow', Action: 'x:Y' },
+      ],
+    });
+    const document = renderPolicyDocument({
+      source_policy_documents: [source],
+      statement: [statement('Keep', 'Allow')],
+      override_policy_documents: [override],
+    });
     expect(document).toEqual({
       Version: '2012-10-17',
       Statement: [

@@ -115,12 +115,21 @@ describe('cloudposse-style modules: a registry label module (module.this) withou
     expect(result.unknown).toEqual([]);
     expect(result.findings.map((finding) => finding.ruleId)).not.toContain('IAC-SG-OPEN-INGRESS');
     expect(result.notes).toEqual(
-      expect.arrayContaining([expect.stringContaining('module.this (source "cloudposse/label/null") is not available locally'), expect.stringContaining('module.access_logs (source "cloudposse/lb-s3-bucket/aws") is not available locally')]),
+      expect.arrayContaining([
+        expect.stringContaining('module.this (source "cloudposse/label/null") is not available locally'),
+        expect.stringContaining('module.access_logs (source "cloudposse/lb-s3-bucket/aws") is not available locally'),
+      ]),
     );
   });
 
   it('a weak value set beside the label module is still a fail', async () => {
-    const weak = { ...CLOUDPOSSE_ALB, 'variables.tf': CLOUDPOSSE_ALB['variables.tf']!.replace('default = "ELBSecurityPolicy-TLS13-1-2-2021-06"', 'default = "ELBSecurityPolicy-TLS-1-0-2015-04"') };
+    const weak = {
+      ...CLOUDPOSSE_ALB,
+      'variables.tf': CLOUDPOSSE_ALB['variables.tf']!.replace(
+        'default = "ELBSecurityPolicy-TLS13-1-2-2021-06"',
+        'default = "ELBSecurityPolicy-TLS-1-0-2015-04"',
+      ),
+    };
     const result = await analyzeInfra({ base: [], head: files(weak), now: NOW });
     expect(result.findings.filter((finding) => finding.ruleId === 'IAC-LB-TLS-POLICY')).toEqual([
       expect.objectContaining({ change: 'introduced', evidence: expect.objectContaining({ actual: 'ELBSecurityPolicy-TLS-1-0-2015-04' }) }),
@@ -155,15 +164,18 @@ resource "aws_lb_listener" "https" {
     expect(result.unknown).toEqual([
       expect.objectContaining({
         ruleId: 'IAC-LB-TLS-POLICY',
-        message: 'aws_lb_listener.https: ssl_policy depends on ${module.tls.recommended_policy}, which could not be resolved (module source not available locally)',
+        message:
+          'aws_lb_listener.https: ssl_policy depends on ${module.tls.recommended_policy}, which could not be resolved (module source not available locally)',
         location: expect.objectContaining({ path: 'main.tf', startLine: 9, endLine: 9 }),
       }),
     ]);
-    expect(result.notes).toEqual([expect.stringContaining('module.tls (source "git::https://git.example.org/platform/tls-policies.git?ref=v3") is not available locally')]);
+    expect(result.notes).toEqual([
+      expect.stringContaining('module.tls (source "git::https://git.example.org/platform/tls-policies.git?ref=v3") is not available locally'),
+    ]);
   });
 });
 
-describe('terraform-aws-s3-bucket style: encryption rules flattened from the caller\'s map', () => {
+describe("terraform-aws-s3-bucket style: encryption rules flattened from the caller's map", () => {
   const tree: Tree = {
     'modules/bucket/main.tf': `variable "bucket" {
   type = string
@@ -274,7 +286,7 @@ describe('terraform-aws-alb style: examples pass listener maps to `source = "../
 }
 `;
 
-  it('a weaker policy in one listener of the caller\'s map points at that key\'s line, with the module resource related', async () => {
+  it("a weaker policy in one listener of the caller's map points at that key's line, with the module resource related", async () => {
     const base = files({ ...root, 'examples/complete-alb/main.tf': example('ELBSecurityPolicy-TLS13-1-2-Res-2021-06') });
     const head = files({ ...root, 'examples/complete-alb/main.tf': example('ELBSecurityPolicy-TLS-1-0-2015-04') });
     const result = await analyzeInfra({ base, head, now: NOW });

@@ -24893,7 +24893,10 @@ function validateConfig(value, file2, positions) {
     return { ...result.data, endpoints };
   }
   const problems = result.error.issues.flatMap((issue2) => describeIssue(issue2, positions));
-  throw new ConfigError(file2, problems.sort((a, b) => a.line - b.line));
+  throw new ConfigError(
+    file2,
+    problems.sort((a, b) => a.line - b.line)
+  );
 }
 function describeIssue(issue2, positions) {
   const path = issue2.path.filter((step) => typeof step !== "symbol");
@@ -24927,10 +24930,7 @@ function keysAt(schema2, path) {
   return Object.keys(node2?.shape ?? {});
 }
 function formatPath(path) {
-  return path.reduce(
-    (text, step) => typeof step === "number" ? `${text}[${step}]` : text ? `${text}.${step}` : step,
-    ""
-  );
+  return path.reduce((text, step) => typeof step === "number" ? `${text}[${step}]` : text ? `${text}.${step}` : step, "");
 }
 
 export {

@@ -8,7 +8,7 @@ import {
   CHANGES,
   compareFindings,
   meetsThreshold
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 
 // checks/model/report.ts
 var BLOCKING_CHANGES = CHANGES.filter((change) => change !== "existing");

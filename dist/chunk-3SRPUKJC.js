@@ -6,11 +6,11 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   cipherSuiteByName
-} from "./chunk-EQIKNKRI.js";
+} from "./chunk-YWFXNLSI.js";
 import {
   CITATIONS,
   citationOf
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 
 // checks/infra/rules/general.ts
 var PARSE_ERROR_RULE = {
@@ -166,7 +166,12 @@ function judgeBranches(path, value, expect, name) {
   const verdicts = (value.branches ?? []).map((branch) => judgeValue(path, branch, expect, name));
   if (verdicts.every((verdict) => verdict.verdict === "pass")) return { verdict: "pass", path, actual: value };
   if (!verdicts.every((verdict) => verdict.verdict === "fail")) {
-    return { verdict: "unknown", path, expression: value.expression, reason: `some branches pass, or cannot be resolved${value.reason ? `; ${value.reason}` : ""}` };
+    return {
+      verdict: "unknown",
+      path,
+      expression: value.expression,
+      reason: `some branches pass, or cannot be resolved${value.reason ? `; ${value.reason}` : ""}`
+    };
   }
   const actuals = verdicts.map((verdict) => describeValue(verdict.actual));
   return {
@@ -256,7 +261,13 @@ function referencedBy(referrers, what) {
     if (!candidates) return void 0;
     const found = candidates.flatMap((referrer) => referencing(resource, context, [referrer.type], [referrer.path]));
     if (found.length) return { verdict: "pass", path: [], actual: found[0].address, providedBy: found[0].address };
-    return { verdict: "fail", path: [], actual: null, expected: what, message: `no ${what} refers to this resource; expected one in the same module or template` };
+    return {
+      verdict: "fail",
+      path: [],
+      actual: null,
+      expected: what,
+      message: `no ${what} refers to this resource; expected one in the same module or template`
+    };
   };
 }
 function allOf(resource, rows) {
@@ -280,7 +291,17 @@ function elbPolicyStrength(value) {
   const minimum = /(?:TLS13-|TLS-|FS-)1-([0-3])-/.exec(value)?.[1];
   return minimum === void 0 ? 10 : 10 + Number(minimum);
 }
-var CLOUDFRONT_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"];
+var CLOUDFRONT_PROTOCOLS = [
+  "SSLv3",
+  "TLSv1",
+  "TLSv1_2016",
+  "TLSv1.1_2016",
+  "TLSv1.2_2018",
+  "TLSv1.2_2019",
+  "TLSv1.2_2021",
+  "TLSv1.2_2025",
+  "TLSv1.3_2025"
+];
 var TLS12_OR_LATER = "TLS 1.2 or later";
 var IN_TRANSIT = { family: "terraform", severity: "high", safeguard: "transmission-security", citation: CITATIONS.transmissionEncryption };
 function tlsAtLeast(ordered, minimumIndex) {
@@ -457,8 +478,20 @@ var awsLbTlsPolicy = attributeRule({
   description: `The TLS security policy of an ALB Ingress (\`alb.ingress.kubernetes.io/ssl-policy\`) or of a load balancer Service with a certificate (\`service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy\`) accepts TLS 1.0 or 1.1. Without the annotation AWS applies \`${DEFAULT_ELB_POLICY}\`, which does. A change to a weaker policy is reported as \`weakened\`.`,
   remediation: "Annotate the Ingress with `alb.ingress.kubernetes.io/ssl-policy: ELBSecurityPolicy-TLS13-1-2-2021-06` (the Service with `service.beta.kubernetes.io/aws-load-balancer-ssl-negotiation-policy`).",
   targets: [
-    { type: "Ingress", format: "kubernetes", path: annotationPath(`${ALB}ssl-policy`), absent: DEFAULT_ELB_POLICY, when: (resource) => isAlbIngress(resource) && albServesHttps(resource) },
-    { type: "Service", format: "kubernetes", path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy`), absent: DEFAULT_ELB_POLICY, when: serviceTerminatesTls }
+    {
+      type: "Ingress",
+      format: "kubernetes",
+      path: annotationPath(`${ALB}ssl-policy`),
+      absent: DEFAULT_ELB_POLICY,
+      when: (resource) => isAlbIngress(resource) && albServesHttps(resource)
+    },
+    {
+      type: "Service",
+      format: "kubernetes",
+      path: annotationPath(`${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy`),
+      absent: DEFAULT_ELB_POLICY,
+      when: serviceTerminatesTls
+    }
   ],
   expect: elbTls12,
   examples: {
@@ -520,7 +553,12 @@ var awsLbInternetFacing = {
   examples: {
     bad: [
       { path: "k8s/alb.yaml", line: 6, before: albIngress([INTERNAL]), text: albIngress([INTERNET_FACING]) },
-      { path: "k8s/service.yaml", line: 6, before: loadBalancerService([`${AWS_SERVICE}aws-load-balancer-internal: "true"`], 443), text: loadBalancerService([], 443) }
+      {
+        path: "k8s/service.yaml",
+        line: 6,
+        before: loadBalancerService([`${AWS_SERVICE}aws-load-balancer-internal: "true"`], 443),
+        text: loadBalancerService([], 443)
+      }
     ],
     good: [{ path: "k8s/alb.yaml", text: albIngress([INTERNAL]) }]
   }
@@ -560,7 +598,12 @@ var albInboundCidrsOpen = attributeRule({
         before: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24"]),
         text: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24, 0.0.0.0/0"])
       },
-      { path: "k8s/alb.yaml", line: 5, before: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24"]), text: albIngress([INTERNET_FACING]) }
+      {
+        path: "k8s/alb.yaml",
+        line: 5,
+        before: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24"]),
+        text: albIngress([INTERNET_FACING])
+      }
     ],
     good: [{ path: "k8s/alb.yaml", text: albIngress([INTERNET_FACING, "alb.ingress.kubernetes.io/inbound-cidrs: 203.0.113.0/24"]) }]
   }
@@ -582,8 +625,19 @@ var albAccessLogsOff = {
   check: albAttributeCheck("access_logs.s3.enabled"),
   strength: mustBeTrue.strength,
   examples: {
-    bad: [{ path: "k8s/alb.yaml", line: 6, text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=false,idle_timeout.timeout_seconds=60"]) }],
-    good: [{ path: "k8s/alb.yaml", text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=true,access_logs.s3.bucket=alb-logs"]) }]
+    bad: [
+      {
+        path: "k8s/alb.yaml",
+        line: 6,
+        text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=false,idle_timeout.timeout_seconds=60"])
+      }
+    ],
+    good: [
+      {
+        path: "k8s/alb.yaml",
+        text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: access_logs.s3.enabled=true,access_logs.s3.bucket=alb-logs"])
+      }
+    ]
   }
 };
 var albDropInvalidHeadersOff = {
@@ -601,7 +655,9 @@ var albDropInvalidHeadersOff = {
   strength: mustBeTrue.strength,
   examples: {
     bad: [{ path: "k8s/alb.yaml", line: 3, text: albIngress([]) }],
-    good: [{ path: "k8s/alb.yaml", text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: routing.http.drop_invalid_header_fields.enabled=true"]) }]
+    good: [
+      { path: "k8s/alb.yaml", text: albIngress(["alb.ingress.kubernetes.io/load-balancer-attributes: routing.http.drop_invalid_header_fields.enabled=true"]) }
+    ]
   }
 };
 function checkServiceTls(resource) {
@@ -634,7 +690,12 @@ var serviceLoadBalancerWithoutTls = {
   check: checkServiceTls,
   examples: {
     bad: [{ path: "k8s/service.yaml", line: 8, text: loadBalancerService([], 80) }],
-    good: [{ path: "k8s/service.yaml", text: loadBalancerService([SERVICE_CERTIFICATE, `${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy: ELBSecurityPolicy-TLS13-1-2-2021-06`], 443) }]
+    good: [
+      {
+        path: "k8s/service.yaml",
+        text: loadBalancerService([SERVICE_CERTIFICATE, `${AWS_SERVICE}aws-load-balancer-ssl-negotiation-policy: ELBSecurityPolicy-TLS13-1-2-2021-06`], 443)
+      }
+    ]
   }
 };
 var AWS_LOAD_BALANCER_RULES = [
@@ -754,7 +815,13 @@ function checkIngressTls(resource) {
     const path = annotationPath("alb.ingress.kubernetes.io/listen-ports");
     if (!(protocols instanceof Set)) return { verdict: "unknown", path, expression: protocols.expression };
     if (protocols.has("HTTPS")) return { verdict: "pass", path, actual: [...protocols] };
-    return { verdict: "fail", path, actual: [...protocols], expected: "an HTTPS listener", message: `the ALB listens on ${[...protocols].join(", ")} only; expected an HTTPS listener (listen-ports with {"HTTPS": 443} and a certificate)` };
+    return {
+      verdict: "fail",
+      path,
+      actual: [...protocols],
+      expected: "an HTTPS listener",
+      message: `the ALB listens on ${[...protocols].join(", ")} only; expected an HTTPS listener (listen-ports with {"HTTPS": 443} and a certificate)`
+    };
   }
   const rules = listAt(resource.values, ["spec", "rules"]);
   if (!rules.length) return void 0;
@@ -788,7 +855,11 @@ var ingressWithoutTls = {
     bad: [
       { path: "k8s/ingress.yaml", line: 12, text: `${nginxIngress([])}    - host: api.example.org
 ` },
-      { path: "k8s/alb.yaml", line: 7, text: albIngress(["alb.ingress.kubernetes.io/scheme: internal", `alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}]'`]) }
+      {
+        path: "k8s/alb.yaml",
+        line: 7,
+        text: albIngress(["alb.ingress.kubernetes.io/scheme: internal", `alb.ingress.kubernetes.io/listen-ports: '[{"HTTP": 80}]'`])
+      }
     ],
     good: [{ path: "k8s/ingress.yaml", text: nginxIngress([]) }]
   }
@@ -858,8 +929,19 @@ var ingressNginxWeakCiphers = attributeRule({
   ],
   expect: noWeakCiphers,
   examples: {
-    bad: [{ path: "k8s/ingress.yaml", line: 6, text: nginxIngress(['nginx.ingress.kubernetes.io/ssl-ciphers: "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-SHA"']) }],
-    good: [{ path: "k8s/ingress-nginx-controller.yaml", text: controllerConfigMap(['ssl-ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5"']) }]
+    bad: [
+      {
+        path: "k8s/ingress.yaml",
+        line: 6,
+        text: nginxIngress(['nginx.ingress.kubernetes.io/ssl-ciphers: "ECDHE-RSA-AES128-GCM-SHA256:DES-CBC3-SHA:RC4-SHA"'])
+      }
+    ],
+    good: [
+      {
+        path: "k8s/ingress-nginx-controller.yaml",
+        text: controllerConfigMap(['ssl-ciphers: "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5"'])
+      }
+    ]
   }
 });
 var ingressNginxHsts = {
@@ -911,13 +993,23 @@ var ingressMtlsWeakened = attributeRule({
         path: "k8s/ingress.yaml",
         line: 7,
         before: nginxIngress(["nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca", 'nginx.ingress.kubernetes.io/auth-tls-verify-client: "on"']),
-        text: nginxIngress(["nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca", "nginx.ingress.kubernetes.io/auth-tls-verify-client: optional_no_ca"])
+        text: nginxIngress([
+          "nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca",
+          "nginx.ingress.kubernetes.io/auth-tls-verify-client: optional_no_ca"
+        ])
       }
     ],
     good: [{ path: "k8s/ingress.yaml", text: nginxIngress(["nginx.ingress.kubernetes.io/auth-tls-secret: prod/partner-ca"]) }]
   }
 });
-var INGRESS_RULES = [ingressWithoutTls, ingressSslRedirectOff, ingressNginxLegacyProtocols, ingressNginxWeakCiphers, ingressNginxHsts, ingressMtlsWeakened];
+var INGRESS_RULES = [
+  ingressWithoutTls,
+  ingressSslRedirectOff,
+  ingressNginxLegacyProtocols,
+  ingressNginxWeakCiphers,
+  ingressNginxHsts,
+  ingressMtlsWeakened
+];
 
 // checks/infra/kubernetes/network-policy-rules.ts
 function list(value) {
@@ -1078,22 +1170,28 @@ function citingOrigin(rule) {
     }
   };
 }
-var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
-  ...transmission2,
-  id: "NGINX-LEGACY-PROTOCOLS",
-  title: "nginx accepts TLS older than 1.2",
-  severity: "high",
-  description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository), or for a TLS server of a `stream` block (TCP/UDP proxying), lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
-  remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.",
-  targets: tlsTargets("ssl_protocols", unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)")),
-  expect: noLegacyProtocols,
-  examples: {
-    bad: [
-      { path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["ssl_protocols TLSv1 TLSv1.1 TLSv1.2;", "ssl_certificate /etc/nginx/tls/portal.crt;"]) },
-      {
-        path: "nginx/nginx.conf",
-        line: 2,
-        text: `http {
+var nginxLegacyProtocols = unknownUnlessTls(
+  citingOrigin(
+    attributeRule({
+      ...transmission2,
+      id: "NGINX-LEGACY-PROTOCOLS",
+      title: "nginx accepts TLS older than 1.2",
+      severity: "high",
+      description: "The `ssl_protocols` in effect for a TLS server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository), or for a TLS server of a `stream` block (TCP/UDP proxying), lists SSLv2, SSLv3, TLSv1 or TLSv1.1, which are broken and forbidden by NIST SP 800-52r2 for sensitive data. Without `ssl_protocols` the answer depends on the nginx version (TLSv1 and TLSv1.1 stay on before 1.23.4), so it is reported as unknown.",
+      remediation: "Set `ssl_protocols TLSv1.2 TLSv1.3;` in the `http` block or the server block.",
+      targets: tlsTargets("ssl_protocols", unresolved("nginx's default ssl_protocols (TLSv1 and TLSv1.1 included before nginx 1.23.4)")),
+      expect: noLegacyProtocols,
+      examples: {
+        bad: [
+          {
+            path: "nginx/conf.d/portal.conf",
+            line: 4,
+            text: tlsServer(["ssl_protocols TLSv1 TLSv1.1 TLSv1.2;", "ssl_certificate /etc/nginx/tls/portal.crt;"])
+          },
+          {
+            path: "nginx/nginx.conf",
+            line: 2,
+            text: `http {
     ssl_protocols SSLv3 TLSv1.2;
     server {
         listen 443 ssl;
@@ -1101,11 +1199,11 @@ var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
     }
 }
 `
-      },
-      {
-        path: "nginx/stream.conf",
-        line: 2,
-        text: `stream {
+          },
+          {
+            path: "nginx/stream.conf",
+            line: 2,
+            text: `stream {
     ssl_protocols TLSv1 TLSv1.2;
     server {
         listen 5432 ssl;
@@ -1113,25 +1211,31 @@ var nginxLegacyProtocols = unknownUnlessTls(citingOrigin(attributeRule({
     }
 }
 `
+          }
+        ],
+        good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
       }
-    ],
-    good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_protocols TLSv1.2 TLSv1.3;"]) }]
-  }
-})));
-var nginxWeakCiphers = unknownUnlessTls(citingOrigin(attributeRule({
-  ...transmission2,
-  id: "NGINX-WEAK-CIPHERS",
-  title: "nginx enables weak cipher suites",
-  severity: "high",
-  description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block of `http` or `stream` (or set in an `http` or `stream` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
-  remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
-  targets: tlsTargets("ssl_ciphers", "HIGH:!aNULL:!MD5"),
-  expect: noWeakCiphers,
-  examples: {
-    bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
-    good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
-  }
-})));
+    })
+  )
+);
+var nginxWeakCiphers = unknownUnlessTls(
+  citingOrigin(
+    attributeRule({
+      ...transmission2,
+      id: "NGINX-WEAK-CIPHERS",
+      title: "nginx enables weak cipher suites",
+      severity: "high",
+      description: "The `ssl_ciphers` OpenSSL cipher string in effect for a TLS server block of `http` or `stream` (or set in an `http` or `stream` block whose servers are not in the repository) selects NULL, anonymous, EXPORT, DES, 3DES, RC2, RC4, IDEA or MD5 suites that no `!` element excludes again (`ALL` counts as selecting anonymous, RC4, DES and 3DES suites). Such suites give no or breakable encryption. Without `ssl_ciphers` nginx uses `HIGH:!aNULL:!MD5`.",
+      remediation: "Use `ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384;`, or remove weak elements and add `!aNULL:!eNULL:!EXPORT:!DES:!3DES:!RC4:!MD5`.",
+      targets: tlsTargets("ssl_ciphers", "HIGH:!aNULL:!MD5"),
+      expect: noWeakCiphers,
+      examples: {
+        bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['ssl_ciphers "ALL:!aNULL";']) }],
+        good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(["ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:!aNULL:!MD5;"]) }]
+      }
+    })
+  )
+);
 function checkHttpRedirect(resource) {
   const values = server(resource);
   if (!values.listen.length && isUnresolved(values.ssl)) return { verdict: "unknown", path: ["ssl"], expression: values.ssl.expression };
@@ -1205,23 +1309,24 @@ function checkHsts(resource) {
   if (verdict.verdict !== "pass" || dropping === void 0) return verdict;
   return judgeValue(["hsts_dropped_by", 0], 0, hstsMaxAge, `Strict-Transport-Security max-age in \`${dropping}\` (its own add_header hides the server's)`);
 }
-var nginxHstsWeak = unknownUnlessTls(citingOrigin({
-  ...transmission2,
-  id: "NGINX-HSTS-WEAK",
-  title: "nginx HSTS header removed or shortened",
-  severity: "medium",
-  description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
-  remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
-  formats: ["nginx"],
-  resourceTypes: [SERVER, HTTP],
-  check: checkHsts,
-  strength: hstsMaxAge.strength,
-  examples: {
-    bad: [
-      {
-        path: "nginx/nginx.conf",
-        line: 6,
-        text: `http {
+var nginxHstsWeak = unknownUnlessTls(
+  citingOrigin({
+    ...transmission2,
+    id: "NGINX-HSTS-WEAK",
+    title: "nginx HSTS header removed or shortened",
+    severity: "medium",
+    description: "A TLS server block does not send `Strict-Transport-Security` with a max-age of at least one year. nginx inherits `add_header` from the `http` block only when the server block has no `add_header` of its own, so adding any header to a server (or to a `location`) silently drops an inherited HSTS header for its responses; the finding points at that `add_header`. Without HSTS a browser can be downgraded to plain HTTP by anyone on the path.",
+    remediation: 'Add `add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;` to every TLS server block and `location` that has its own `add_header` directives (or to the `http` block when none do).',
+    formats: ["nginx"],
+    resourceTypes: [SERVER, HTTP],
+    check: checkHsts,
+    strength: hstsMaxAge.strength,
+    examples: {
+      bad: [
+        {
+          path: "nginx/nginx.conf",
+          line: 6,
+          text: `http {
     add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;
     server {
         listen 443 ssl;
@@ -1230,32 +1335,44 @@ var nginxHstsWeak = unknownUnlessTls(citingOrigin({
     }
 }
 `
-      },
-      { path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['add_header Strict-Transport-Security "max-age=86400" always;']) }
-    ],
-    good: [{ path: "nginx/conf.d/portal.conf", text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"]) }]
-  }
-}));
-var nginxAccessLogOff = citingOrigin(attributeRule({
-  id: "NGINX-ACCESS-LOG-OFF",
-  title: "nginx access log turned off",
-  family: "nginx",
-  severity: "medium",
-  safeguard: "audit-controls",
-  description: "The `access_log` in effect for a server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
-  remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
-  targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, contextTarget("access_log")],
-  expect: { expected: "a log destination (not off)", test: (value) => typeof value === "string" && value !== "off", strength: (value) => value === "off" ? 0 : 1 },
-  examples: {
-    bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
-    good: [
-      {
-        path: "nginx/conf.d/portal.conf",
-        text: tlsServer(["access_log /var/log/nginx/portal.access.log combined;", "location /healthz {", "    access_log off;", "    return 200;", "}"])
-      }
-    ]
-  }
-}));
+        },
+        { path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(['add_header Strict-Transport-Security "max-age=86400" always;']) }
+      ],
+      good: [
+        {
+          path: "nginx/conf.d/portal.conf",
+          text: tlsServer(['add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;', "add_header X-Frame-Options DENY;"])
+        }
+      ]
+    }
+  })
+);
+var nginxAccessLogOff = citingOrigin(
+  attributeRule({
+    id: "NGINX-ACCESS-LOG-OFF",
+    title: "nginx access log turned off",
+    family: "nginx",
+    severity: "medium",
+    safeguard: "audit-controls",
+    description: "The `access_log` in effect for a server block (its own, or the `http` block's, included files followed; or set in an `http` block whose servers are not in the repository) is `off`, so requests to the service leave no record to examine. `access_log off` inside a `location` (health checks, static assets) is not reported.",
+    remediation: "Remove `access_log off;` from the server and `http` blocks, or point `access_log` at a file or syslog target that is shipped to your log store.",
+    targets: [{ type: SERVER, format: "nginx", path: ["access_log"], absent: "logs/access.log combined" }, contextTarget("access_log")],
+    expect: {
+      expected: "a log destination (not off)",
+      test: (value) => typeof value === "string" && value !== "off",
+      strength: (value) => value === "off" ? 0 : 1
+    },
+    examples: {
+      bad: [{ path: "nginx/conf.d/portal.conf", line: 4, text: tlsServer(["access_log off;"]) }],
+      good: [
+        {
+          path: "nginx/conf.d/portal.conf",
+          text: tlsServer(["access_log /var/log/nginx/portal.access.log combined;", "location /healthz {", "    access_log off;", "    return 200;", "}"])
+        }
+      ]
+    }
+  })
+);
 function checkProxyProtocols(resource) {
   const proxies = server(resource).proxy_tls;
   if (!proxies?.length) return void 0;
@@ -1278,16 +1395,37 @@ var nginxProxyLegacyProtocols = citingOrigin({
   check: checkProxyProtocols,
   strength: noLegacyProtocols.strength,
   examples: {
-    bad: [{ path: "nginx/conf.d/portal.conf", line: 5, text: tlsServer(["location /records/ {", "    proxy_ssl_protocols TLSv1 TLSv1.2;", "    proxy_pass https://records.internal:8443;", "}"]) }],
+    bad: [
+      {
+        path: "nginx/conf.d/portal.conf",
+        line: 5,
+        text: tlsServer(["location /records/ {", "    proxy_ssl_protocols TLSv1 TLSv1.2;", "    proxy_pass https://records.internal:8443;", "}"])
+      }
+    ],
     good: [
       {
         path: "nginx/conf.d/portal.conf",
-        text: tlsServer(["proxy_ssl_protocols TLSv1.2 TLSv1.3;", "location /records/ {", "    proxy_pass https://records.internal:8443;", "}", "location /static/ {", "    proxy_pass http://assets:8080;", "}"])
+        text: tlsServer([
+          "proxy_ssl_protocols TLSv1.2 TLSv1.3;",
+          "location /records/ {",
+          "    proxy_pass https://records.internal:8443;",
+          "}",
+          "location /static/ {",
+          "    proxy_pass http://assets:8080;",
+          "}"
+        ])
       }
     ]
   }
 });
-var NGINX_RULES = [nginxLegacyProtocols, nginxWeakCiphers, nginxHttpWithoutRedirect, nginxHstsWeak, nginxAccessLogOff, nginxProxyLegacyProtocols];
+var NGINX_RULES = [
+  nginxLegacyProtocols,
+  nginxWeakCiphers,
+  nginxHttpWithoutRedirect,
+  nginxHstsWeak,
+  nginxAccessLogOff,
+  nginxProxyLegacyProtocols
+];
 
 // checks/infra/rules/aws-access.ts
 var WEB_PORTS = [80, 443];
@@ -1304,9 +1442,20 @@ function ingressRules(resource) {
         protocol: valueAt(value, ["protocol"])
       }));
     case "aws_security_group_rule":
-      return [{ path: [], direction: values.type, cidrs: [...list2(values.cidr_blocks), ...list2(values.ipv6_cidr_blocks)], from: values.from_port, to: values.to_port, protocol: values.protocol }];
+      return [
+        {
+          path: [],
+          direction: values.type,
+          cidrs: [...list2(values.cidr_blocks), ...list2(values.ipv6_cidr_blocks)],
+          from: values.from_port,
+          to: values.to_port,
+          protocol: values.protocol
+        }
+      ];
     case "aws_vpc_security_group_ingress_rule":
-      return [{ path: [], cidrs: [...list2(values.cidr_ipv4), ...list2(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }];
+      return [
+        { path: [], cidrs: [...list2(values.cidr_ipv4), ...list2(values.cidr_ipv6)], from: values.from_port, to: values.to_port, protocol: values.ip_protocol }
+      ];
     case "AWS::EC2::SecurityGroup":
       return itemsAt(resource, ["SecurityGroupIngress"]).map(({ path, value }) => cfnIngress(path, value));
     case "AWS::EC2::SecurityGroupIngress":
@@ -1364,7 +1513,8 @@ function checkOpenIngress(resource) {
   const rules = ingressRules(resource);
   if (!rules.length) return void 0;
   const verdicts = rules.map(judgeIngress).filter((verdict) => verdict !== void 0);
-  if (!verdicts.length && rules.every((rule) => rule.direction !== void 0 && rule.direction !== "ingress" && !isUnresolved(rule.direction))) return void 0;
+  if (!verdicts.length && rules.every((rule) => rule.direction !== void 0 && rule.direction !== "ingress" && !isUnresolved(rule.direction)))
+    return void 0;
   return verdicts.length ? verdicts : [{ verdict: "pass", path: [], actual: "no non-web port open to the internet" }];
 }
 var securityGroupOpen = {
@@ -1376,7 +1526,13 @@ var securityGroupOpen = {
   description: "An ingress rule admitting every address (`0.0.0.0/0`, `::/0` or any other spelling with prefix length 0) on any port other than 80/443 (SSH, RDP, database ports\u2026) exposes systems holding PHI to the whole internet. Every such rule of a security group is its own finding.",
   remediation: "Restrict the source to known CIDRs or security groups, or reach the host through a bastion, SSM Session Manager or a VPN.",
   formats: ["terraform", "cloudformation"],
-  resourceTypes: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+  resourceTypes: [
+    "aws_security_group",
+    "aws_security_group_rule",
+    "aws_vpc_security_group_ingress_rule",
+    "AWS::EC2::SecurityGroup",
+    "AWS::EC2::SecurityGroupIngress"
+  ],
   check: checkOpenIngress,
   examples: {
     bad: [
@@ -1567,7 +1723,8 @@ function bucketHasBlock(bucket2, context) {
   const account = context.resources.find((resource) => resource.format === "terraform" && resource.type === "aws_s3_account_public_access_block");
   const provider = companion && "found" in companion ? companion.found : account;
   if (provider) return { verdict: "pass", path: [], actual: provider.address, providedBy: provider.address };
-  if (companion && "unknown" in companion) return { verdict: "unknown", path: [], expression: companion.expression, reason: `the bucket of ${companion.unknown.address}` };
+  if (companion && "unknown" in companion)
+    return { verdict: "unknown", path: [], expression: companion.expression, reason: `the bucket of ${companion.unknown.address}` };
   return {
     verdict: "fail",
     path: [],
@@ -1621,7 +1778,13 @@ function checkAdminPolicy(resource) {
     const list2 = statements(document);
     const index = list2?.findIndex(isAdminStatement) ?? -1;
     if (index >= 0) {
-      return { verdict: "fail", path, actual: "Allow * on *", expected: "least-privilege actions and resources", message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources' };
+      return {
+        verdict: "fail",
+        path,
+        actual: "Allow * on *",
+        expected: "least-privilege actions and resources",
+        message: 'policy allows every action on every resource ("*:*"); expected named actions on named resources'
+      };
     }
     const expression = list2?.map(unresolvedAdminPart).find((part) => part !== void 0);
     if (expression !== void 0) return { verdict: "unknown", path, expression };
@@ -1679,7 +1842,10 @@ function bucketPolicies(bucket2, context) {
   const shape = BUCKET_POLICIES[bucket2.format];
   if (!shape) return [];
   const inline = bucket2.format === "terraform" && valueAt(bucket2.values, ["policy"]) !== void 0 ? [{ policy: bucket2, document: valueAt(bucket2.values, ["policy"]) }] : [];
-  return [...inline, ...referencing(bucket2, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))];
+  return [
+    ...inline,
+    ...referencing(bucket2, context, [shape.referrer], [shape.bucketPath]).map((policy) => ({ policy, document: valueAt(policy.values, [shape.documentPath]) }))
+  ];
 }
 function deniesPlainHttp(statement) {
   if (valueAt(statement, ["Effect"]) !== "Deny") return false;
@@ -1740,7 +1906,9 @@ var s3TlsOnlyPolicy = {
 ` }
     ],
     good: [
-      { path: "storage.tf", text: `resource "aws_s3_bucket" "phi" {
+      {
+        path: "storage.tf",
+        text: `resource "aws_s3_bucket" "phi" {
   bucket = "phi-records"
 }
 
@@ -1748,7 +1916,8 @@ resource "aws_s3_bucket_policy" "phi" {
   bucket = aws_s3_bucket.phi.id
   policy = jsonencode(${TLS_POLICY})
 }
-` },
+`
+      },
       {
         path: "storage.yaml",
         text: `Resources:
@@ -1780,7 +1949,9 @@ function matchesAnything(value) {
 }
 function conditionNarrows(condition) {
   if (condition === null || typeof condition !== "object" || isUnresolved(condition)) return true;
-  const values = Object.values(condition).flatMap((keys) => keys !== null && typeof keys === "object" && !isUnresolved(keys) ? Object.values(keys).flatMap(asList) : [keys]);
+  const values = Object.values(condition).flatMap(
+    (keys) => keys !== null && typeof keys === "object" && !isUnresolved(keys) ? Object.values(keys).flatMap(asList) : [keys]
+  );
   return !values.length || !values.every(matchesAnything);
 }
 function allowsEveryone(statement) {
@@ -1800,7 +1971,11 @@ function mayAllowEveryone(statement) {
   return (effect === "Allow" || isUnresolved(effect)) && couldBeEveryone && couldBeUnnarrowed;
 }
 var ACL_PATHS = { aws_s3_bucket: ["acl"], aws_s3_bucket_acl: ["acl"], "AWS::S3::Bucket": ["AccessControl"] };
-var POLICY_DOCUMENTS = { aws_s3_bucket_policy: ["policy"], "AWS::S3::BucketPolicy": ["PolicyDocument"], aws_s3_bucket: ["policy"] };
+var POLICY_DOCUMENTS = {
+  aws_s3_bucket_policy: ["policy"],
+  "AWS::S3::BucketPolicy": ["PolicyDocument"],
+  aws_s3_bucket: ["policy"]
+};
 var PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
 function publicGrants(resource) {
   return itemsAt(resource, ["access_control_policy", 0, "grant"]).flatMap(({ path, value }) => {
@@ -1808,7 +1983,15 @@ function publicGrants(resource) {
     const uri = valueAt(value, ["grantee", 0, "uri"]);
     if (isUnresolved(uri)) return [{ verdict: "unknown", path: uriPath, expression: uri.expression }];
     if (typeof uri !== "string" || !PUBLIC_GRANTEES.test(uri)) return [];
-    return [{ verdict: "fail", path: uriPath, actual: uri, expected: "grants to named accounts only", message: `the ACL grants ${describeValue(valueAt(value, ["permission"]))} to ${uri}; expected grants to named accounts only` }];
+    return [
+      {
+        verdict: "fail",
+        path: uriPath,
+        actual: uri,
+        expected: "grants to named accounts only",
+        message: `the ACL grants ${describeValue(valueAt(value, ["permission"]))} to ${uri}; expected grants to named accounts only`
+      }
+    ];
   });
 }
 function checkPublicBucket(resource) {
@@ -1828,7 +2011,13 @@ function checkPublicBucket(resource) {
   if (documentPath && document !== void 0) {
     if (isUnresolved(document)) verdicts.push({ verdict: "unknown", path: documentPath, expression: document.expression });
     else if (statements(document)?.some(allowsEveryone)) {
-      verdicts.push({ verdict: "fail", path: documentPath, actual: 'Allow to Principal "*"', expected: "no unconditional Allow to everyone", message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals' });
+      verdicts.push({
+        verdict: "fail",
+        path: documentPath,
+        actual: 'Allow to Principal "*"',
+        expected: "no unconditional Allow to everyone",
+        message: 'the bucket policy allows every principal ("*") without a condition that narrows it; expected named principals'
+      });
     } else if (statements(document)?.some(mayAllowEveryone)) {
       const pending = statements(document).find(mayAllowEveryone);
       const cause = ["Effect", "Principal", "Condition"].map((key) => firstUnknown(valueAt(pending, [key]))).find((found) => found !== void 0) ?? firstUnknown(pending);
@@ -1926,27 +2115,40 @@ var rdsClusterInstancePublic = attributeRule({
   expect: mustBeFalse,
   examples: {
     bad: [
-      { path: "db.tf", line: 4, text: `resource "aws_rds_cluster_instance" "phi" {
+      {
+        path: "db.tf",
+        line: 4,
+        text: `resource "aws_rds_cluster_instance" "phi" {
   cluster_identifier  = aws_rds_cluster.phi.id
   instance_class      = "db.r6g.large"
   publicly_accessible = true
 }
-` },
-      { path: "db.yaml", line: 7, text: `Resources:
+`
+      },
+      {
+        path: "db.yaml",
+        line: 7,
+        text: `Resources:
   Writer:
     Type: AWS::RDS::DBInstance
     Properties:
       DBClusterIdentifier: !Ref Cluster
       DBInstanceClass: db.r6g.large
       PubliclyAccessible: true
-` }
+`
+      }
     ],
-    good: [{ path: "db.tf", text: `resource "aws_rds_cluster_instance" "phi" {
+    good: [
+      {
+        path: "db.tf",
+        text: `resource "aws_rds_cluster_instance" "phi" {
   cluster_identifier  = aws_rds_cluster.phi.id
   instance_class      = "db.r6g.large"
   publicly_accessible = false
 }
-` }]
+`
+      }
+    ]
   }
 });
 var S3_ACCESS_RULES = [s3TlsOnlyPolicy, s3PublicBucket, rdsClusterInstancePublic];
@@ -2043,7 +2245,9 @@ function isLogTarget(resource, context) {
   }
   const name = valueAt(resource.values, ["bucket"]);
   const namedTarget = (other, path) => typeof name === "string" && valueAt(other.values, path) === name;
-  return valueAt(resource.values, ["acl"]) === "log-delivery-write" || referencing(resource, context, ["aws_s3_bucket_acl"], ["bucket"]).some((acl) => valueAt(acl.values, ["acl"]) === "log-delivery-write") || referencing(resource, context, ["aws_s3_bucket_logging"], ["target_bucket"]).length > 0 || referencing(resource, context, ["aws_s3_bucket"], ["logging", 0, "target_bucket"]).some((other) => other !== resource) || context.resources.some((other) => other.type === "aws_s3_bucket_logging" && namedTarget(other, ["target_bucket"]) || other.type === "aws_s3_bucket" && other !== resource && namedTarget(other, ["logging", 0, "target_bucket"]));
+  return valueAt(resource.values, ["acl"]) === "log-delivery-write" || referencing(resource, context, ["aws_s3_bucket_acl"], ["bucket"]).some((acl) => valueAt(acl.values, ["acl"]) === "log-delivery-write") || referencing(resource, context, ["aws_s3_bucket_logging"], ["target_bucket"]).length > 0 || referencing(resource, context, ["aws_s3_bucket"], ["logging", 0, "target_bucket"]).some((other) => other !== resource) || context.resources.some(
+    (other) => other.type === "aws_s3_bucket_logging" && namedTarget(other, ["target_bucket"]) || other.type === "aws_s3_bucket" && other !== resource && namedTarget(other, ["logging", 0, "target_bucket"])
+  );
 }
 var s3LoggingResource = referencedBy({ terraform: [{ type: "aws_s3_bucket_logging", path: "bucket" }] }, "aws_s3_bucket_logging");
 var s3AccessLogging = {
@@ -2068,7 +2272,13 @@ var s3AccessLogging = {
     if (inline !== void 0 && inline !== null && !(Array.isArray(inline) && inline.length === 0)) return { verdict: "pass", path, actual: true };
     if (isLogTarget(resource, context)) return void 0;
     if (resource.format === "cloudformation") {
-      return { verdict: "fail", path: [], actual: null, expected: "LoggingConfiguration", message: "LoggingConfiguration is not set; expected access logs to a log bucket" };
+      return {
+        verdict: "fail",
+        path: [],
+        actual: null,
+        expected: "LoggingConfiguration",
+        message: "LoggingConfiguration is not set; expected access logs to a log bucket"
+      };
     }
     return s3LoggingResource(resource, context);
   },
@@ -2146,23 +2356,33 @@ var cloudTrailKms = attributeRule({
   targets: [tf(TRAIL, ["kms_key_id"]), cfn(CFN_TRAIL, ["KMSKeyId"])],
   expect: mustBeSet,
   examples: {
-    bad: [trailExample("", 1), { path: "trail.yaml", line: 4, text: `Resources:
+    bad: [
+      trailExample("", 1),
+      {
+        path: "trail.yaml",
+        line: 4,
+        text: `Resources:
   Audit:
     Type: ${CFN_TRAIL}
     Properties:
       IsLogging: true
       S3BucketName: audit-logs
-` }],
+`
+      }
+    ],
     good: [
       trailExample("  kms_key_id = aws_kms_key.audit.arn\n"),
-      { path: "trail.yaml", text: `Resources:
+      {
+        path: "trail.yaml",
+        text: `Resources:
   Audit:
     Type: ${CFN_TRAIL}
     Properties:
       IsLogging: true
       KMSKeyId: !GetAtt AuditKey.Arn
       S3BucketName: audit-logs
-` }
+`
+      }
     ]
   }
 });
@@ -2198,7 +2418,16 @@ var logGroupKms = attributeRule({
 ` }]
   }
 });
-var AUDIT_RULES = [cloudTrailLogging, cloudTrailLogValidation, cloudTrailMultiRegion, vpcFlowLogs, s3AccessLogging, logRetentionLowered, cloudTrailKms, logGroupKms];
+var AUDIT_RULES = [
+  cloudTrailLogging,
+  cloudTrailLogValidation,
+  cloudTrailMultiRegion,
+  vpcFlowLogs,
+  s3AccessLogging,
+  logRetentionLowered,
+  cloudTrailKms,
+  logGroupKms
+];
 
 // checks/infra/rules/aws-data.ts
 function encryptionRule(row) {
@@ -2238,7 +2467,10 @@ var ownsStorage = noneSet({
   cloudformation: ["SourceDBInstanceIdentifier", "DBSnapshotIdentifier", "DBClusterIdentifier", "SourceDBClusterIdentifier"]
 });
 var ownsClusterStorage = (resource) => {
-  const restored = noneSet({ terraform: ["snapshot_identifier", "replication_source_identifier"], cloudformation: ["SnapshotIdentifier", "SourceDBClusterIdentifier"] })(resource);
+  const restored = noneSet({
+    terraform: ["snapshot_identifier", "replication_source_identifier"],
+    cloudformation: ["SnapshotIdentifier", "SourceDBClusterIdentifier"]
+  })(resource);
   if (restored !== true) return restored;
   return decide(resource, [resource.format === "terraform" ? "engine_mode" : "EngineMode"], (mode) => mode !== "serverless");
 };
@@ -2262,7 +2494,10 @@ var auroraEncryption = encryptionRule({
     tf("aws_rds_global_cluster", ["storage_encrypted"], { absent: false, when: noneSet({ terraform: ["source_db_cluster_identifier"], cloudformation: [] }) })
   ],
   remediation: "Set `storage_encrypted = true` on the cluster.",
-  bad: [tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1), tfExample("aws_rds_global_cluster", '  global_cluster_identifier = "records"\n  storage_encrypted         = false\n', 3)],
+  bad: [
+    tfExample("aws_rds_cluster", '  engine = "aurora-postgresql"\n', 1),
+    tfExample("aws_rds_global_cluster", '  global_cluster_identifier = "records"\n  storage_encrypted         = false\n', 3)
+  ],
   good: tfExample("aws_rds_cluster", '  engine            = "aurora-postgresql"\n  storage_encrypted = true\n')
 });
 var SSE_ALGORITHMS = ["AES256", "aws:kms", "aws:kms:dsse"];
@@ -2278,8 +2513,15 @@ var s3Encryption = encryptionRule({
   // Deleting the configuration is `removed`; deleting the bucket leaves nothing to encrypt.
   safeguardTypes: [{ type: "aws_s3_bucket_server_side_encryption_configuration", protects: ["bucket"] }],
   remediation: 'Keep an `aws_s3_bucket_server_side_encryption_configuration` with `sse_algorithm = "aws:kms"` for each bucket.',
-  bad: tfExample("aws_s3_bucket_server_side_encryption_configuration", '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n', 5),
-  good: tfExample("aws_s3_bucket_server_side_encryption_configuration", '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n')
+  bad: tfExample(
+    "aws_s3_bucket_server_side_encryption_configuration",
+    '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "none"\n    }\n  }\n',
+    5
+  ),
+  good: tfExample(
+    "aws_s3_bucket_server_side_encryption_configuration",
+    '  bucket = aws_s3_bucket.phi.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm = "aws:kms"\n    }\n  }\n'
+  )
 });
 var ebsEncryption = encryptionRule({
   id: "IAC-EBS-ENCRYPTION",
@@ -2346,7 +2588,10 @@ var elastiCacheEncryption = encryptionRule({
   targets: encryptedFlag("aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup", "at_rest_encryption_enabled", "AtRestEncryptionEnabled"),
   remediation: "Set `at_rest_encryption_enabled = true` (a new replication group is needed; migrate with a backup restore).",
   bad: tfExample("aws_elasticache_replication_group", '  replication_group_id = "sessions"\n  description          = "sessions"\n', 1),
-  good: tfExample("aws_elasticache_replication_group", '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n')
+  good: tfExample(
+    "aws_elasticache_replication_group",
+    '  replication_group_id       = "sessions"\n  description                = "sessions"\n  at_rest_encryption_enabled = true\n'
+  )
 });
 var redshiftEncryption = encryptionRule({
   id: "IAC-REDSHIFT-ENCRYPTION",
@@ -2365,8 +2610,15 @@ var elastiCacheTransit = encryptionRule({
   citation: CITATIONS.transmissionEncryption,
   targets: encryptedFlag("aws_elasticache_replication_group", "AWS::ElastiCache::ReplicationGroup", "transit_encryption_enabled", "TransitEncryptionEnabled"),
   remediation: "Set `transit_encryption_enabled = true` and have clients connect with TLS.",
-  bad: tfExample("aws_elasticache_replication_group", '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = false\n', 4),
-  good: tfExample("aws_elasticache_replication_group", '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = true\n')
+  bad: tfExample(
+    "aws_elasticache_replication_group",
+    '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = false\n',
+    4
+  ),
+  good: tfExample(
+    "aws_elasticache_replication_group",
+    '  replication_group_id       = "sessions"\n  description                = "sessions"\n  transit_encryption_enabled = true\n'
+  )
 });
 function forcedTlsParameter(family2) {
   if (typeof family2 !== "string") return void 0;
@@ -2412,7 +2664,11 @@ var rdsForceSsl = {
   resourceTypes: ["aws_db_parameter_group", "aws_rds_cluster_parameter_group", "AWS::RDS::DBParameterGroup", "AWS::RDS::DBClusterParameterGroup"],
   check: checkForcedTls,
   examples: {
-    bad: [{ path: "db.tf", line: 6, text: `resource "aws_db_parameter_group" "phi" {
+    bad: [
+      {
+        path: "db.tf",
+        line: 6,
+        text: `resource "aws_db_parameter_group" "phi" {
   name   = "phi"
   family = "postgres14"
   parameter {
@@ -2420,9 +2676,13 @@ var rdsForceSsl = {
     value = "0"
   }
 }
-` }],
+`
+      }
+    ],
     good: [
-      { path: "db.tf", text: `resource "aws_db_parameter_group" "phi" {
+      {
+        path: "db.tf",
+        text: `resource "aws_db_parameter_group" "phi" {
   name   = "phi"
   family = "postgres14"
   parameter {
@@ -2430,15 +2690,19 @@ var rdsForceSsl = {
     value = "1"
   }
 }
-` },
-      { path: "db.yaml", text: `Resources:
+`
+      },
+      {
+        path: "db.yaml",
+        text: `Resources:
   Params:
     Type: AWS::RDS::DBParameterGroup
     Properties:
       Family: mysql8.0
       Parameters:
         require_secure_transport: "1"
-` },
+`
+      },
       { path: "db16.tf", text: `resource "aws_db_parameter_group" "phi" {
   name   = "phi"
   family = "postgres16"
@@ -2517,7 +2781,10 @@ var versioningStatus = attributeRule({
         path: "main.tf",
         text: 'resource "aws_s3_bucket" "phi" {\n  bucket = "phi-records"\n}\n\nresource "aws_s3_bucket_versioning" "phi" {\n  bucket = aws_s3_bucket.phi.id\n  versioning_configuration {\n    status = "Enabled"\n  }\n}\n'
       },
-      { path: "storage.yaml", text: "Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n" }
+      {
+        path: "storage.yaml",
+        text: "Resources:\n  Records:\n    Type: AWS::S3::Bucket\n    Properties:\n      VersioningConfiguration:\n        Status: Enabled\n"
+      }
     ]
   }
 });
@@ -2527,7 +2794,13 @@ var s3Versioning = {
     if (resource.type === "aws_s3_bucket" && valueAt(resource.values, ["versioning"]) === void 0) {
       const companion = referencing(resource, context, ["aws_s3_bucket_versioning"], ["bucket"])[0];
       if (companion) return { verdict: "pass", path: [], actual: companion.address, providedBy: companion.address };
-      return { verdict: "fail", path: [], actual: null, expected: '"Enabled"', message: 'the bucket has no versioning (no aws_s3_bucket_versioning refers to it); expected versioning "Enabled"' };
+      return {
+        verdict: "fail",
+        path: [],
+        actual: null,
+        expected: '"Enabled"',
+        message: 'the bucket has no versioning (no aws_s3_bucket_versioning refers to it); expected versioning "Enabled"'
+      };
     }
     return versioningStatus.check(resource, context);
   }
@@ -2557,7 +2830,10 @@ var redshiftRequireSsl = {
   check: checkRedshiftSsl,
   examples: {
     bad: [
-      { path: "warehouse.tf", line: 6, text: `resource "aws_redshift_parameter_group" "phi" {
+      {
+        path: "warehouse.tf",
+        line: 6,
+        text: `resource "aws_redshift_parameter_group" "phi" {
   name   = "phi"
   family = "redshift-1.0"
   parameter {
@@ -2565,8 +2841,12 @@ var redshiftRequireSsl = {
     value = "false"
   }
 }
-` },
-      { path: "warehouse.yaml", line: 6, text: `Resources:
+`
+      },
+      {
+        path: "warehouse.yaml",
+        line: 6,
+        text: `Resources:
   Params:
     Type: AWS::Redshift::ClusterParameterGroup
     Properties:
@@ -2574,10 +2854,13 @@ var redshiftRequireSsl = {
       Parameters:
         - ParameterName: enable_user_activity_logging
           ParameterValue: "true"
-` }
+`
+      }
     ],
     good: [
-      { path: "warehouse.tf", text: `resource "aws_redshift_parameter_group" "phi" {
+      {
+        path: "warehouse.tf",
+        text: `resource "aws_redshift_parameter_group" "phi" {
   name   = "phi"
   family = "redshift-1.0"
   parameter {
@@ -2585,8 +2868,11 @@ var redshiftRequireSsl = {
     value = "true"
   }
 }
-` },
-      { path: "warehouse.yaml", text: `Resources:
+`
+      },
+      {
+        path: "warehouse.yaml",
+        text: `Resources:
   Params:
     Type: AWS::Redshift::ClusterParameterGroup
     Properties:
@@ -2594,7 +2880,8 @@ var redshiftRequireSsl = {
       Parameters:
         - ParameterName: require_ssl
           ParameterValue: "true"
-` }
+`
+      }
     ]
   }
 };
@@ -2609,7 +2896,10 @@ var redshiftPublic = attributeRule({
   targets: [tf("aws_redshift_cluster", ["publicly_accessible"], { absent: true }), cfn("AWS::Redshift::Cluster", ["PubliclyAccessible"], { absent: false })],
   expect: mustBeFalse,
   examples: {
-    bad: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3), tfExample("aws_redshift_cluster", '  cluster_identifier = "warehouse"\n', 1)],
+    bad: [
+      tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = true\n', 3),
+      tfExample("aws_redshift_cluster", '  cluster_identifier = "warehouse"\n', 1)
+    ],
     good: [tfExample("aws_redshift_cluster", '  cluster_identifier  = "warehouse"\n  publicly_accessible = false\n')]
   }
 });
@@ -2643,11 +2933,17 @@ function listenerProtocol(resource, context) {
   const written = valueAt(resource.values, [key]);
   if (written !== void 0) return written;
   const arn = valueAt(resource.values, [resource.format === "terraform" ? "load_balancer_arn" : "LoadBalancerArn"]);
-  const balancer = context?.resources.find((candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate));
+  const balancer = context?.resources.find(
+    (candidate) => (LOAD_BALANCERS.includes(candidate.type) || candidate.type === CFN_LOAD_BALANCER) && refersTo(arn, candidate)
+  );
   const type = balancer ? valueAt(balancer.values, [balancer.format === "terraform" ? "load_balancer_type" : "Type"]) : void 0;
   return type === "network" ? "TCP" : type === "gateway" ? "GENEVE" : "HTTP";
 }
-var protocolIs = (protocols) => (resource, context) => decideValue(listenerProtocol(resource, context), [resource.format === "terraform" ? "protocol" : "Protocol"], (protocol) => typeof protocol === "string" && protocols.includes(protocol.toUpperCase()));
+var protocolIs = (protocols) => (resource, context) => decideValue(
+  listenerProtocol(resource, context),
+  [resource.format === "terraform" ? "protocol" : "Protocol"],
+  (protocol) => typeof protocol === "string" && protocols.includes(protocol.toUpperCase())
+);
 var elbTls122 = {
   expected: `an ELBSecurityPolicy with ${TLS12_OR_LATER} (e.g. "ELBSecurityPolicy-TLS13-1-2-2021-06")`,
   test: (value) => (elbPolicyStrength(value) ?? 0) >= 12,
@@ -2703,7 +2999,10 @@ var lbListenerTlsPolicy = attributeRule({
     ]
   }
 });
-var redirectsToHttps = { expected: "a redirect to HTTPS", test: (protocol) => typeof protocol === "string" && protocol.toUpperCase() === "HTTPS" };
+var redirectsToHttps = {
+  expected: "a redirect to HTTPS",
+  test: (protocol) => typeof protocol === "string" && protocol.toUpperCase() === "HTTPS"
+};
 function checkHttpRedirect2(resource, context) {
   const terraform = resource.format === "terraform";
   const http = protocolIs(["HTTP"])(resource, context);
@@ -2945,18 +3244,29 @@ var lbInternetFacing = attributeRule({
   description: "A load balancer that was internal now faces the internet: systems that were reachable only inside the network are exposed. Reported only as a change (`weakened`); new internet-facing load balancers are a design decision.",
   remediation: "Keep `internal = true` (CloudFormation `Scheme: internal`) unless exposing this service was reviewed.",
   targets: [...LOAD_BALANCERS.map((type) => tf(type, ["internal"], { absent: false })), cfn(CFN_LOAD_BALANCER, ["Scheme"], { absent: "internet-facing" })],
-  expect: { expected: "internal", test: (value) => isTrue(value) || value === "internal", strength: (value) => isTrue(value) || value === "internal" ? 1 : 0 },
+  expect: {
+    expected: "internal",
+    test: (value) => isTrue(value) || value === "internal",
+    strength: (value) => isTrue(value) || value === "internal" ? 1 : 0
+  },
   onlyChanges: ["weakened", "removed"],
   examples: {
-    bad: [{ path: "lb.tf", line: 3, before: `resource "aws_lb" "admin" {
+    bad: [
+      {
+        path: "lb.tf",
+        line: 3,
+        before: `resource "aws_lb" "admin" {
   name     = "admin"
   internal = true
 }
-`, text: `resource "aws_lb" "admin" {
+`,
+        text: `resource "aws_lb" "admin" {
   name     = "admin"
   internal = false
 }
-` }],
+`
+      }
+    ],
     good: [{ path: "lb.tf", text: `resource "aws_lb" "admin" {
   name     = "admin"
   internal = true
@@ -3050,10 +3360,16 @@ var cloudFrontMinimumProtocol = {
 var viewerProtocol = oneOf(["redirect-to-https", "https-only"], '"redirect-to-https" or "https-only"', ["allow-all", "redirect-to-https", "https-only"]);
 function viewerProtocolPaths(resource) {
   if (resource.format === "terraform") {
-    return [["default_cache_behavior", 0, "viewer_protocol_policy"], ...itemsAt(resource, ["ordered_cache_behavior"]).map(({ path }) => [...path, "viewer_protocol_policy"])];
+    return [
+      ["default_cache_behavior", 0, "viewer_protocol_policy"],
+      ...itemsAt(resource, ["ordered_cache_behavior"]).map(({ path }) => [...path, "viewer_protocol_policy"])
+    ];
   }
   const config = ["DistributionConfig"];
-  return [[...config, "DefaultCacheBehavior", "ViewerProtocolPolicy"], ...itemsAt(resource, [...config, "CacheBehaviors"]).map(({ path }) => [...path, "ViewerProtocolPolicy"])];
+  return [
+    [...config, "DefaultCacheBehavior", "ViewerProtocolPolicy"],
+    ...itemsAt(resource, [...config, "CacheBehaviors"]).map(({ path }) => [...path, "ViewerProtocolPolicy"])
+  ];
 }
 var cloudFrontViewerProtocol = {
   id: "IAC-CLOUDFRONT-HTTP",
@@ -3064,15 +3380,22 @@ var cloudFrontViewerProtocol = {
   formats: ["terraform", "cloudformation"],
   resourceTypes: ["aws_cloudfront_distribution", "AWS::CloudFront::Distribution"],
   strength: viewerProtocol.strength,
-  check: (resource) => allOf(resource, viewerProtocolPaths(resource).map((path) => ({ path, expect: viewerProtocol }))),
+  check: (resource) => allOf(
+    resource,
+    viewerProtocolPaths(resource).map((path) => ({ path, expect: viewerProtocol }))
+  ),
   examples: {
     bad: [
-      { path: "cdn.tf", line: 3, text: `resource "aws_cloudfront_distribution" "site" {
+      {
+        path: "cdn.tf",
+        line: 3,
+        text: `resource "aws_cloudfront_distribution" "site" {
   default_cache_behavior {
     viewer_protocol_policy = "allow-all"
   }
 }
-` },
+`
+      },
       {
         path: "cdn.tf.json",
         line: 6,
@@ -3104,12 +3427,17 @@ var cloudFrontViewerProtocol = {
 `
       }
     ],
-    good: [{ path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+    good: [
+      {
+        path: "cdn.tf",
+        text: `resource "aws_cloudfront_distribution" "site" {
   default_cache_behavior {
     viewer_protocol_policy = "redirect-to-https"
   }
 }
-` }]
+`
+      }
+    ]
   }
 };
 var CLASSIC = "aws_elb";
@@ -3125,7 +3453,10 @@ function checkClassicListeners(resource) {
   const terraform = resource.format === "terraform";
   const listeners = itemsAt(resource, [terraform ? "listener" : "Listeners"]);
   const key = terraform ? "lb_protocol" : "Protocol";
-  return allOf(resource, listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER })));
+  return allOf(
+    resource,
+    listeners.map(({ path }) => ({ path: [...path, key], expect: SECURE_LISTENER }))
+  );
 }
 var classicElbListener = {
   id: "IAC-ELB-CLASSIC-PLAIN-LISTENER",
@@ -3139,7 +3470,10 @@ var classicElbListener = {
   check: checkClassicListeners,
   examples: {
     bad: [
-      { path: "elb.tf", line: 6, text: `resource "aws_elb" "legacy" {
+      {
+        path: "elb.tf",
+        line: 6,
+        text: `resource "aws_elb" "legacy" {
   name = "legacy"
   listener {
     instance_port     = 8080
@@ -3148,8 +3482,12 @@ var classicElbListener = {
     lb_port           = 80
   }
 }
-` },
-      { path: "elb.yaml", line: 9, text: `Resources:
+`
+      },
+      {
+        path: "elb.yaml",
+        line: 9,
+        text: `Resources:
   Legacy:
     Type: AWS::ElasticLoadBalancing::LoadBalancer
     Properties:
@@ -3158,7 +3496,8 @@ var classicElbListener = {
           InstancePort: "8080"
           InstanceProtocol: HTTP
           Protocol: HTTP
-` }
+`
+      }
     ],
     good: [
       {
@@ -3198,14 +3537,18 @@ var classicElbAccessLogs = attributeRule({
   name = "legacy"
 }
 ` },
-      { path: "elb.yaml", line: 6, text: `Resources:
+      {
+        path: "elb.yaml",
+        line: 6,
+        text: `Resources:
   Legacy:
     Type: AWS::ElasticLoadBalancing::LoadBalancer
     Properties:
       AccessLoggingPolicy:
         Enabled: false
         S3BucketName: elb-logs
-` }
+`
+      }
     ],
     good: [{ path: "elb.tf", text: `resource "aws_elb" "legacy" {
   name = "legacy"
@@ -3227,7 +3570,8 @@ function negotiationVerdicts(resource, path, key) {
     const valuePath = [...itemPath, key.value];
     if (isUnresolved(name)) return [{ verdict: "unknown", path: itemPath, expression: name.expression }];
     if (name === "Reference-Security-Policy") return [judgeValue(valuePath, valueAt(item, [key.value]), elbTls122, "Reference-Security-Policy")];
-    if (typeof name === "string" && LEGACY_PROTOCOLS.includes(name)) return [judgeValue(valuePath, valueAt(item, [key.value]), { ...mustBeFalse, expected: `false (${TLS12_OR_LATER})` }, name)];
+    if (typeof name === "string" && LEGACY_PROTOCOLS.includes(name))
+      return [judgeValue(valuePath, valueAt(item, [key.value]), { ...mustBeFalse, expected: `false (${TLS12_OR_LATER})` }, name)];
     return [];
   });
   const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
@@ -3273,7 +3617,8 @@ function cloudFormationClassic(resource) {
     if (!isSecureListener(protocol)) continue;
     const names = valueAt(value, ["PolicyNames"]);
     if (isUnresolved(names)) verdicts.push({ verdict: "unknown", path: [...path, "PolicyNames"], expression: names.expression });
-    else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name)))) verdicts.push(defaultPolicyVerdict(path, valueAt(value, ["LoadBalancerPort"])));
+    else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name))))
+      verdicts.push(defaultPolicyVerdict(path, valueAt(value, ["LoadBalancerPort"])));
   }
   const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
   return failing.length ? failing : verdicts.slice(-1);
@@ -3432,7 +3777,11 @@ function checkOrigins(resource) {
     if (valueAt(value, terraform ? ["custom_origin_config"] : ["CustomOriginConfig"]) === void 0) return [];
     return [
       { path: [...configPath, terraform ? "origin_protocol_policy" : "OriginProtocolPolicy"], expect: originProtocol },
-      { path: [...configPath, terraform ? "origin_ssl_protocols" : "OriginSSLProtocols"], absent: terraform ? void 0 : ["TLSv1", "SSLv3"], expect: originSslProtocols }
+      {
+        path: [...configPath, terraform ? "origin_ssl_protocols" : "OriginSSLProtocols"],
+        absent: terraform ? void 0 : ["TLSv1", "SSLv3"],
+        expect: originSslProtocols
+      }
     ];
   });
   return rows.length ? allOf(resource, rows) : void 0;
@@ -3519,13 +3868,16 @@ var loggingConfig = attributeRule({
 }
 ` }],
     good: [
-      { path: "cdn.tf", text: `resource "aws_cloudfront_distribution" "site" {
+      {
+        path: "cdn.tf",
+        text: `resource "aws_cloudfront_distribution" "site" {
   enabled = true
   logging_config {
     bucket = "cdn-logs.s3.amazonaws.com"
   }
 }
-` },
+`
+      },
       {
         path: "cdn-v2.tf",
         text: `resource "aws_cloudfront_distribution" "site" {
@@ -3548,8 +3900,20 @@ resource "aws_cloudwatch_log_delivery" "site" {
   }
 });
 var DELIVERY = {
-  terraform: { source: "aws_cloudwatch_log_delivery_source", sourceArn: "resource_arn", delivery: "aws_cloudwatch_log_delivery", sourceName: "delivery_source_name", name: "name" },
-  cloudformation: { source: "AWS::Logs::DeliverySource", sourceArn: "ResourceArn", delivery: "AWS::Logs::Delivery", sourceName: "DeliverySourceName", name: "Name" }
+  terraform: {
+    source: "aws_cloudwatch_log_delivery_source",
+    sourceArn: "resource_arn",
+    delivery: "aws_cloudwatch_log_delivery",
+    sourceName: "delivery_source_name",
+    name: "name"
+  },
+  cloudformation: {
+    source: "AWS::Logs::DeliverySource",
+    sourceArn: "ResourceArn",
+    delivery: "AWS::Logs::Delivery",
+    sourceName: "DeliverySourceName",
+    name: "Name"
+  }
 };
 function logDelivery(resource, context) {
   const shape = DELIVERY[resource.format];
@@ -3627,12 +3991,17 @@ var gcpSslPolicy = attributeRule({
   profile = "MODERN"
 }
 ` }],
-    good: [{ path: "gcp.tf", text: `resource "google_compute_ssl_policy" "front" {
+    good: [
+      {
+        path: "gcp.tf",
+        text: `resource "google_compute_ssl_policy" "front" {
   name            = "front"
   profile         = "MODERN"
   min_tls_version = "TLS_1_2"
 }
-` }]
+`
+      }
+    ]
   }
 });
 var isStrongSuite = (suite) => typeof suite === "string" && (/^TLS_ECDHE_/.test(suite) || /^TLS_(AES|CHACHA20)_/.test(suite)) && !suite.includes("3DES");
@@ -3642,7 +4011,9 @@ var gcpSslPolicyCiphers = attributeRule({
   ...IN_TRANSIT,
   description: 'A `google_compute_ssl_policy` with `profile = "CUSTOM"` offers exactly the suites in `custom_features`. A suite with RSA key exchange (`TLS_RSA_WITH_\u2026`) has no forward secrecy: whoever obtains the certificate\'s private key later decrypts every recorded session, PHI included; 3DES suites are broken outright. (The predefined profiles are judged by `IAC-GCP-SSL-POLICY` on their minimum TLS version.)',
   remediation: 'Keep only ECDHE suites with AES-GCM or ChaCha20 in `custom_features` (e.g. `TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`), or use `profile = "RESTRICTED"`.',
-  targets: [tf("google_compute_ssl_policy", ["custom_features"], { absent: [], when: (resource) => decide(resource, ["profile"], (profile) => profile === "CUSTOM") })],
+  targets: [
+    tf("google_compute_ssl_policy", ["custom_features"], { absent: [], when: (resource) => decide(resource, ["profile"], (profile) => profile === "CUSTOM") })
+  ],
   expect: {
     expected: "only ECDHE or TLS 1.3 suites, no 3DES",
     test: (value) => Array.isArray(value) && value.every(isStrongSuite)
@@ -3678,7 +4049,16 @@ var gcpSslPolicyCiphers = attributeRule({
 var SINGLE_SERVERS = ["azurerm_postgresql_server", "azurerm_mysql_server", "azurerm_mariadb_server"];
 var AZURE_STORAGE_TLS = ["TLS1_0", "TLS1_1", "TLS1_2", "TLS1_3"];
 var AZURE_TLS = ["1.0", "1.1", "1.2", "1.3"];
-var WEB_APPS = ["azurerm_linux_web_app", "azurerm_windows_web_app", "azurerm_linux_function_app", "azurerm_windows_function_app", "azurerm_linux_web_app_slot", "azurerm_windows_web_app_slot", "azurerm_linux_function_app_slot", "azurerm_windows_function_app_slot"];
+var WEB_APPS = [
+  "azurerm_linux_web_app",
+  "azurerm_windows_web_app",
+  "azurerm_linux_function_app",
+  "azurerm_windows_function_app",
+  "azurerm_linux_web_app_slot",
+  "azurerm_windows_web_app_slot",
+  "azurerm_linux_function_app_slot",
+  "azurerm_windows_function_app_slot"
+];
 var LEGACY_APPS = ["azurerm_app_service", "azurerm_function_app", "azurerm_app_service_slot", "azurerm_function_app_slot"];
 var azureMinTls = attributeRule({
   id: "IAC-AZURE-MIN-TLS",
@@ -3698,7 +4078,9 @@ var azureMinTls = attributeRule({
     tf("azurerm_servicebus_namespace", ["minimum_tls_version"], { absent: "1.0" }),
     tf("azurerm_eventhub_namespace", ["minimum_tls_version"], { absent: "1.2" }),
     // azurerm 2 and the Azure API default to TLSEnforcementDisabled (azurerm 3 sends TLS1_2): judge the weaker.
-    ...SINGLE_SERVERS.filter((type) => type !== "azurerm_mariadb_server").map((type) => tf(type, ["ssl_minimal_tls_version_enforced"], { absent: "TLSEnforcementDisabled" }))
+    ...SINGLE_SERVERS.filter((type) => type !== "azurerm_mariadb_server").map(
+      (type) => tf(type, ["ssl_minimal_tls_version_enforced"], { absent: "TLSEnforcementDisabled" })
+    )
   ],
   expect: {
     expected: '"TLS1_2" / "1.2" or later',
@@ -3715,11 +4097,15 @@ var azureMinTls = attributeRule({
   min_tls_version = "TLS1_0"
 }
 ` },
-      { path: "azure.tf", line: 1, text: `resource "azurerm_postgresql_server" "phi" {
+      {
+        path: "azure.tf",
+        line: 1,
+        text: `resource "azurerm_postgresql_server" "phi" {
   name                    = "phi-db"
   ssl_enforcement_enabled = true
 }
-` }
+`
+      }
     ],
     good: [{ path: "azure.tf", text: `resource "azurerm_storage_account" "phi" {
   name            = "phirecords"
@@ -3736,7 +4122,10 @@ var azureHttpsOnly = attributeRule({
   remediation: "Set `https_only = true` on apps; keep `https_traffic_only_enabled` (`enable_https_traffic_only` before azurerm 4) true on storage accounts.",
   targets: [
     ...[...WEB_APPS, ...LEGACY_APPS].map((type) => tf(type, ["https_only"], { absent: false })),
-    tf("azurerm_storage_account", ["https_traffic_only_enabled"], { absent: true, when: (resource) => resource.values.enable_https_traffic_only === void 0 }),
+    tf("azurerm_storage_account", ["https_traffic_only_enabled"], {
+      absent: true,
+      when: (resource) => resource.values.enable_https_traffic_only === void 0
+    }),
     tf("azurerm_storage_account", ["enable_https_traffic_only"])
   ],
   expect: mustBeTrue,
@@ -3766,29 +4155,44 @@ var azureDatabaseSsl = attributeRule({
   remediation: "Set `ssl_enforcement_enabled = true` on single servers; on flexible servers keep `require_secure_transport` at `ON` (remove the configuration resource that turns it off).",
   targets: [
     ...SINGLE_SERVERS.map((type) => tf(type, ["ssl_enforcement_enabled"], { absent: false })),
-    ...FLEXIBLE_CONFIGURATIONS.map((type) => tf(type, ["value"], { when: (resource) => decide(resource, ["name"], (name) => name === "require_secure_transport") }))
+    ...FLEXIBLE_CONFIGURATIONS.map(
+      (type) => tf(type, ["value"], { when: (resource) => decide(resource, ["name"], (name) => name === "require_secure_transport") })
+    )
   ],
   expect: sslEnforced,
   examples: {
     bad: [
-      { path: "db.tf", line: 3, text: `resource "azurerm_postgresql_server" "phi" {
+      {
+        path: "db.tf",
+        line: 3,
+        text: `resource "azurerm_postgresql_server" "phi" {
   name                    = "phi"
   ssl_enforcement_enabled = false
 }
-` },
-      { path: "flexible.tf", line: 4, text: `resource "azurerm_mysql_flexible_server_configuration" "tls" {
+`
+      },
+      {
+        path: "flexible.tf",
+        line: 4,
+        text: `resource "azurerm_mysql_flexible_server_configuration" "tls" {
   name      = "require_secure_transport"
   server_id = azurerm_mysql_flexible_server.phi.id
   value     = "OFF"
 }
-` }
+`
+      }
     ],
-    good: [{ path: "db.tf", text: `resource "azurerm_postgresql_server" "phi" {
+    good: [
+      {
+        path: "db.tf",
+        text: `resource "azurerm_postgresql_server" "phi" {
   name                             = "phi"
   ssl_enforcement_enabled          = true
   ssl_minimal_tls_version_enforced = "TLS1_2"
 }
-` }]
+`
+      }
+    ]
   }
 });
 var azureRedisNonSslPort = attributeRule({
@@ -3797,21 +4201,35 @@ var azureRedisNonSslPort = attributeRule({
   ...IN_TRANSIT,
   description: "With the non-TLS port (6379) enabled, clients can read and write cached data, PHI included, in clear text.",
   remediation: "Set `non_ssl_port_enabled = false` (`enable_non_ssl_port` before azurerm 4) and connect on 6380 with TLS.",
-  targets: [tf("azurerm_redis_cache", ["non_ssl_port_enabled"], { when: (resource) => resource.values.non_ssl_port_enabled !== void 0 }), tf("azurerm_redis_cache", ["enable_non_ssl_port"], { absent: false })],
+  targets: [
+    tf("azurerm_redis_cache", ["non_ssl_port_enabled"], { when: (resource) => resource.values.non_ssl_port_enabled !== void 0 }),
+    tf("azurerm_redis_cache", ["enable_non_ssl_port"], { absent: false })
+  ],
   expect: mustBeFalse,
   examples: {
-    bad: [{ path: "cache.tf", line: 3, text: `resource "azurerm_redis_cache" "sessions" {
+    bad: [
+      {
+        path: "cache.tf",
+        line: 3,
+        text: `resource "azurerm_redis_cache" "sessions" {
   name                = "sessions"
   enable_non_ssl_port = true
   minimum_tls_version = "1.2"
 }
-` }],
-    good: [{ path: "cache.tf", text: `resource "azurerm_redis_cache" "sessions" {
+`
+      }
+    ],
+    good: [
+      {
+        path: "cache.tf",
+        text: `resource "azurerm_redis_cache" "sessions" {
   name                 = "sessions"
   non_ssl_port_enabled = false
   minimum_tls_version  = "1.2"
 }
-` }]
+`
+      }
+    ]
   }
 });
 var APIM_LEGACY_FLAGS = ["ssl30", "tls10", "tls11"].flatMap(
@@ -3826,29 +4244,46 @@ var azureApiManagementTls = {
   formats: ["terraform"],
   resourceTypes: ["azurerm_api_management"],
   strength: mustBeFalse.strength,
-  check: (resource) => allOf(resource, APIM_LEGACY_FLAGS.map((flag) => ({ path: ["security", 0, flag], absent: false, expect: mustBeFalse }))),
+  check: (resource) => allOf(
+    resource,
+    APIM_LEGACY_FLAGS.map((flag) => ({ path: ["security", 0, flag], absent: false, expect: mustBeFalse }))
+  ),
   examples: {
-    bad: [{ path: "apim.tf", line: 4, text: `resource "azurerm_api_management" "gateway" {
+    bad: [
+      {
+        path: "apim.tf",
+        line: 4,
+        text: `resource "azurerm_api_management" "gateway" {
   name = "gateway"
   security {
     enable_frontend_tls10 = true
   }
 }
-` }],
-    good: [{ path: "apim.tf", text: `resource "azurerm_api_management" "gateway" {
+`
+      }
+    ],
+    good: [
+      { path: "apim.tf", text: `resource "azurerm_api_management" "gateway" {
   name = "gateway"
   security {
     enable_frontend_tls10 = false
   }
 }
-` }]
+` }
+    ]
   }
 };
 var SQL_SSL_MODES = ["ENCRYPTED_ONLY", "TRUSTED_CLIENT_CERTIFICATE_REQUIRED"];
 function checkCloudSqlSsl(resource) {
   const base = ["settings", 0, "ip_configuration", 0];
   const mode = valueAt(resource.values, [...base, "ssl_mode"]);
-  if (mode !== void 0) return judgeValue([...base, "ssl_mode"], mode, { expected: SQL_SSL_MODES.map((name) => `"${name}"`).join(" or "), test: (value) => SQL_SSL_MODES.includes(String(value)) }, "ssl_mode");
+  if (mode !== void 0)
+    return judgeValue(
+      [...base, "ssl_mode"],
+      mode,
+      { expected: SQL_SSL_MODES.map((name) => `"${name}"`).join(" or "), test: (value) => SQL_SSL_MODES.includes(String(value)) },
+      "ssl_mode"
+    );
   return judgeValue([...base, "require_ssl"], valueAt(resource.values, [...base, "require_ssl"]) ?? false, mustBeTrue, "ip_configuration.require_ssl");
 }
 var gcpCloudSqlSsl = {
@@ -3861,7 +4296,11 @@ var gcpCloudSqlSsl = {
   resourceTypes: ["google_sql_database_instance"],
   check: checkCloudSqlSsl,
   examples: {
-    bad: [{ path: "sql.tf", line: 5, text: `resource "google_sql_database_instance" "phi" {
+    bad: [
+      {
+        path: "sql.tf",
+        line: 5,
+        text: `resource "google_sql_database_instance" "phi" {
   database_version = "POSTGRES_15"
   settings {
     tier = "db-custom-2-7680"
@@ -3870,8 +4309,13 @@ var gcpCloudSqlSsl = {
     }
   }
 }
-` }],
-    good: [{ path: "sql.tf", text: `resource "google_sql_database_instance" "phi" {
+`
+      }
+    ],
+    good: [
+      {
+        path: "sql.tf",
+        text: `resource "google_sql_database_instance" "phi" {
   database_version = "POSTGRES_15"
   settings {
     tier = "db-custom-2-7680"
@@ -3880,7 +4324,9 @@ var gcpCloudSqlSsl = {
     }
   }
 }
-` }]
+`
+      }
+    ]
   }
 };
 function checkHttpsRedirect(resource, context) {
@@ -3890,8 +4336,16 @@ function checkHttpsRedirect(resource, context) {
     const expression = isUnresolved(reference) ? reference.expression : String(reference);
     return { verdict: "unknown", path: ["url_map"], expression: `${expression} (the URL map is not in this module)` };
   }
-  const verdict = judgeValue(["url_map"], valueAt(map.values, ["default_url_redirect", 0, "https_redirect"]) ?? false, mustBeTrue, `${map.address} default_url_redirect.https_redirect`);
-  return verdict.verdict === "fail" ? { ...verdict, message: `plain-HTTP proxy serves ${map.address}, which does not redirect to HTTPS (default_url_redirect.https_redirect is not true); expected a URL map that redirects every request` } : verdict;
+  const verdict = judgeValue(
+    ["url_map"],
+    valueAt(map.values, ["default_url_redirect", 0, "https_redirect"]) ?? false,
+    mustBeTrue,
+    `${map.address} default_url_redirect.https_redirect`
+  );
+  return verdict.verdict === "fail" ? {
+    ...verdict,
+    message: `plain-HTTP proxy serves ${map.address}, which does not redirect to HTTPS (default_url_redirect.https_redirect is not true); expected a URL map that redirects every request`
+  } : verdict;
 }
 var gcpHttpsRedirect = {
   id: "IAC-GCP-HTTP-NO-REDIRECT",
@@ -3937,7 +4391,17 @@ resource "google_compute_target_http_proxy" "web" {
     ]
   }
 };
-var GCP_AZURE_RULES = [gcpSslPolicy, gcpSslPolicyCiphers, azureMinTls, azureHttpsOnly, azureDatabaseSsl, azureRedisNonSslPort, azureApiManagementTls, gcpCloudSqlSsl, gcpHttpsRedirect];
+var GCP_AZURE_RULES = [
+  gcpSslPolicy,
+  gcpSslPolicyCiphers,
+  azureMinTls,
+  azureHttpsOnly,
+  azureDatabaseSsl,
+  azureRedisNonSslPort,
+  azureApiManagementTls,
+  gcpCloudSqlSsl,
+  gcpHttpsRedirect
+];
 
 // checks/infra/rules/index.ts
 var INFRA_RULES = [

@@ -15,22 +15,22 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-YMLOQCHW.js";
+} from "./chunk-VGFLHL3D.js";
 import {
   allBackends
-} from "./chunk-ZUZTPMM4.js";
+} from "./chunk-EQ3UTLDV.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-VUMK23HO.js";
+} from "./chunk-ZJBGZTJK.js";
 import {
   BACKENDS,
   PROFILE_NAMES,
   defaultConfig,
   endpointSchema
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 
 // cli/probe.ts
 import { readFile } from "node:fs/promises";

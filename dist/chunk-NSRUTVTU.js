@@ -9,17 +9,17 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-QWTZXCAF.js";
-import "./chunk-YMLOQCHW.js";
-import "./chunk-ZUZTPMM4.js";
-import "./chunk-JCMDGMNM.js";
+} from "./chunk-6Y4YQP7M.js";
+import "./chunk-VGFLHL3D.js";
+import "./chunk-EQ3UTLDV.js";
+import "./chunk-GNNFSDIQ.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-VUMK23HO.js";
-import "./chunk-22KKCDGR.js";
-import "./chunk-HEYTCOR3.js";
-import "./chunk-EQIKNKRI.js";
+import "./chunk-ZJBGZTJK.js";
+import "./chunk-D6RF3HYE.js";
+import "./chunk-3SRPUKJC.js";
+import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
-import "./chunk-5HGXZVG7.js";
+import "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {

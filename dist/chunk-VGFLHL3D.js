@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-JCMDGMNM.js";
+} from "./chunk-GNNFSDIQ.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
@@ -21,7 +21,7 @@ import {
   summaryLine,
   targetLabel,
   verdictOf
-} from "./chunk-22KKCDGR.js";
+} from "./chunk-D6RF3HYE.js";
 import {
   ConfigError,
   DEFAULT_CONFIG_PATH,
@@ -30,7 +30,7 @@ import {
   locationLabel,
   parseConfig,
   severityRank
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 import {
   closestName
 } from "./chunk-XZV2XCCM.js";
@@ -93,9 +93,7 @@ function renderText(report, options = {}) {
   section(lines, paint, "Errors (not evaluated)", report.errors, (entry) => [
     `[${entry.category}] ${oneLine(entry.target)}${errorPlace(entry) ? ` (${oneLine(errorPlace(entry) ?? "")})` : ""}: ${oneLine(entry.message)}`
   ]);
-  section(lines, paint, "Strengthened", report.strengthened, (entry) => [
-    `${entry.ruleId} at ${where(entry.location)}: ${oneLine(entry.message)}`
-  ]);
+  section(lines, paint, "Strengthened", report.strengthened, (entry) => [`${entry.ruleId} at ${where(entry.location)}: ${oneLine(entry.message)}`]);
   section(lines, paint, "Notes", report.notes, (note) => [oneLine(note)]);
   lines.push(paint(BOLD, summaryLine(report)));
   return `${lines.join("\n")}

@@ -5,18 +5,15 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
-} from "./chunk-5HGXZVG7.js";
+  scanChanges
+} from "./chunk-VTKPLDZG.js";
+import "./chunk-BGBLBVKQ.js";
+import "./chunk-3SRPUKJC.js";
+import "./chunk-YWFXNLSI.js";
+import "./chunk-D2S3YVWQ.js";
+import "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  ConfigError,
-  DEFAULT_CONFIG_PATH,
-  parseConfig,
-  parseConfigYaml,
-  validateConfig
+  scanChanges
 };

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-2XS3F5VD.js";
-import "./chunk-G24EC4DS.js";
+} from "./chunk-QNM3WQS6.js";
+import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-4C4WNUNO.js";
+} from "./chunk-VTKPLDZG.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,18 +27,18 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-YMLOQCHW.js";
-import "./chunk-JCMDGMNM.js";
+} from "./chunk-VGFLHL3D.js";
+import "./chunk-GNNFSDIQ.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
-import "./chunk-22KKCDGR.js";
-import "./chunk-HEYTCOR3.js";
-import "./chunk-EQIKNKRI.js";
+import "./chunk-D6RF3HYE.js";
+import "./chunk-3SRPUKJC.js";
+import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {
   defaultConfig
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 

@@ -13,12 +13,12 @@ import {
   linkTargetPath,
   oversizeError,
   repositoryPath
-} from "./chunk-G24EC4DS.js";
+} from "./chunk-3IX2FFAK.js";
 import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-4C4WNUNO.js";
+} from "./chunk-VTKPLDZG.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,17 +27,17 @@ import {
   describeValue,
   isUnresolved,
   unresolved
-} from "./chunk-HEYTCOR3.js";
+} from "./chunk-3SRPUKJC.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-EQIKNKRI.js";
+} from "./chunk-YWFXNLSI.js";
 import {
   TOOL
 } from "./chunk-D2S3YVWQ.js";
 import {
   compareFindings
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 
 // checks/infra/plan/plan-json.ts
 var PlanFormatError = class extends Error {
@@ -151,7 +151,9 @@ async function planLocator(plan, options) {
     };
     rootDir ??= await findRootDir(plan, byFolder, read, options.planPath);
     if (rootDir !== void 0) {
-      const dirs = new Set(plan.resource_changes.map((change) => folderOf(plan, moduleNamesOf(change.address), rootDir).dir).filter((dir) => dir !== void 0));
+      const dirs = new Set(
+        plan.resource_changes.map((change) => folderOf(plan, moduleNamesOf(change.address), rootDir).dir).filter((dir) => dir !== void 0)
+      );
       for (const dir of dirs) {
         const files = await read(dir);
         for (const file of files) texts.set(file.path, file.text);
@@ -189,12 +191,16 @@ function escapeRegExp(text) {
 async function findRootDir(plan, byFolder, read, planPath) {
   const root = plan.configuration?.root_module;
   const declarations = [
-    ...(root?.resources ?? []).map((resource) => `${resource.mode === "data" ? "data" : "resource"}\\s+"${escapeRegExp(resource.type)}"\\s+"${escapeRegExp(resource.name)}"`),
+    ...(root?.resources ?? []).map(
+      (resource) => `${resource.mode === "data" ? "data" : "resource"}\\s+"${escapeRegExp(resource.type)}"\\s+"${escapeRegExp(resource.name)}"`
+    ),
     ...Object.keys(root?.module_calls ?? {}).map((name) => `module\\s+"${escapeRegExp(name)}"`)
   ].map((pattern) => new RegExp(pattern));
   if (!declarations.length) return void 0;
   const planDir = planPath === void 0 ? void 0 : posix.dirname(planPath);
-  const candidates = [...byFolder.keys()].sort((a, b) => Number(b === planDir) - Number(a === planDir) || a.split("/").length - b.split("/").length || a.localeCompare(b));
+  const candidates = [...byFolder.keys()].sort(
+    (a, b) => Number(b === planDir) - Number(a === planDir) || a.split("/").length - b.split("/").length || a.localeCompare(b)
+  );
   let best;
   for (const dir of candidates) {
     const text = (await read(dir)).map((file) => file.text).join("\n");
@@ -407,7 +413,12 @@ async function analyzePlan(input) {
   const rules = input.rules ?? INFRA_RULES;
   const diff = { findings: [], unknown: [], strengthened: [] };
   for (const group of sides.groups) {
-    const part = diffResources({ base: group.flatMap((entry) => entry.base ?? []), head: group.flatMap((entry) => entry.head ?? []), rules, scopeOf: () => "plan" });
+    const part = diffResources({
+      base: group.flatMap((entry) => entry.base ?? []),
+      head: group.flatMap((entry) => entry.head ?? []),
+      rules,
+      scopeOf: () => "plan"
+    });
     diff.findings.push(...part.findings);
     diff.unknown.push(...part.unknown);
     diff.strengthened.push(...part.strengthened);
@@ -472,7 +483,8 @@ function resourcesOf(plan, placeOf, secrets) {
       }
     });
     const entry = { change };
-    if (isObject(before) && !actions.every((action) => action === "create")) entry.base = resource(change.previous_address ?? change.address, planValues(before));
+    if (isObject(before) && !actions.every((action) => action === "create"))
+      entry.base = resource(change.previous_address ?? change.address, planValues(before));
     if ((isObject(after) || isObject(afterUnknown)) && !actions.every((action) => action === "delete")) {
       entry.head = resource(change.address, planValues(after, afterUnknown));
       if (change.previous_address) entry.head.movedFrom = [change.previous_address];
@@ -491,7 +503,10 @@ function resourcesOf(plan, placeOf, secrets) {
     return index;
   };
   changes.forEach((entry, index) => {
-    const references = [...entry.base ? relate(entry.base, entry.change, void 0, baseIdentities) : [], ...entry.head ? relate(entry.head, entry.change, plan, headIdentities) : []];
+    const references = [
+      ...entry.base ? relate(entry.base, entry.change, void 0, baseIdentities) : [],
+      ...entry.head ? relate(entry.head, entry.change, plan, headIdentities) : []
+    ];
     for (const address of references.flatMap(referencedAddresses)) {
       const other = byAddress.get(address);
       if (other !== void 0) group[root(other)] = root(index);
@@ -517,7 +532,9 @@ function notesOf(plan, input, sides, rules, rootDir) {
   ];
   const { data, deposed, forgotten } = sides.skipped;
   if (data || deposed || forgotten) {
-    notes.push(`plan: not judged: ${[data && `${data} data source reads`, deposed && `${deposed} deposed objects (left over from create_before_destroy)`, forgotten && `${forgotten} forgotten objects (they keep running, unmanaged)`].filter(Boolean).join(", ")}`);
+    notes.push(
+      `plan: not judged: ${[data && `${data} data source reads`, deposed && `${deposed} deposed objects (left over from create_before_destroy)`, forgotten && `${forgotten} forgotten objects (they keep running, unmanaged)`].filter(Boolean).join(", ")}`
+    );
   }
   if (plan.errored) notes.push('plan: Terraform reported errors while planning ("errored": true); the plan may be incomplete');
   if (Array.isArray(plan.resource_drift)) {
@@ -805,7 +822,11 @@ async function defaultBranch(repoDir) {
     return (await runGit(repoDir, ["symbolic-ref", "--short", "refs/remotes/origin/HEAD"])).toString("utf8").trim();
   } catch {
     for (const candidate of ["main", "master"]) {
-      if (await resolveCommit(repoDir, candidate).then(() => true, () => false)) return candidate;
+      if (await resolveCommit(repoDir, candidate).then(
+        () => true,
+        () => false
+      ))
+        return candidate;
     }
     return void 0;
   }
@@ -814,7 +835,11 @@ async function resolveCommit(repoDir, ref) {
   try {
     return (await runGit(repoDir, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`])).toString("utf8").trim();
   } catch (error) {
-    if (error instanceof GitError) throw new GitError(["rev-parse", ref], `"${ref}" is not a commit in ${repoDir}; fetch it (actions/checkout with fetch-depth: 0) or pass another --base/--head`);
+    if (error instanceof GitError)
+      throw new GitError(
+        ["rev-parse", ref],
+        `"${ref}" is not a commit in ${repoDir}; fetch it (actions/checkout with fetch-depth: 0) or pass another --base/--head`
+      );
     throw error;
   }
 }

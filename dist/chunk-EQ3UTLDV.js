@@ -18,11 +18,11 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-VUMK23HO.js";
+} from "./chunk-ZJBGZTJK.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
-} from "./chunk-EQIKNKRI.js";
+} from "./chunk-YWFXNLSI.js";
 
 // checks/endpoint/backends/http-side.ts
 async function observeHttpSide(target, timeouts) {

@@ -43,7 +43,8 @@ function utf16(path, bytes, order) {
   } catch {
     throw new UnreadableFileError(path, "not valid UTF-16 (an unpaired surrogate); not read");
   }
-  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text)) throw new UnreadableFileError(path, "control characters in what decodes as UTF-16: binary, not text; not read");
+  if (/[\u0000-\u0008\u000e-\u001a\u001c-\u001f]/.test(text))
+    throw new UnreadableFileError(path, "control characters in what decodes as UTF-16: binary, not text; not read");
   return text;
 }
 function swapPairs(bytes) {

@@ -6,26 +6,26 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-QWTZXCAF.js";
+} from "./chunk-6Y4YQP7M.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-YMLOQCHW.js";
-import "./chunk-ZUZTPMM4.js";
-import "./chunk-JCMDGMNM.js";
+} from "./chunk-VGFLHL3D.js";
+import "./chunk-EQ3UTLDV.js";
+import "./chunk-GNNFSDIQ.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-VUMK23HO.js";
-import "./chunk-22KKCDGR.js";
-import "./chunk-HEYTCOR3.js";
-import "./chunk-EQIKNKRI.js";
+} from "./chunk-ZJBGZTJK.js";
+import "./chunk-D6RF3HYE.js";
+import "./chunk-3SRPUKJC.js";
+import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {
   defaultConfig
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 
@@ -94,7 +94,12 @@ var SIGNATURE_OIDS = {
   rsa: { sha1: "1.2.840.113549.1.1.5", sha256: "1.2.840.113549.1.1.11", sha384: "1.2.840.113549.1.1.12", sha512: "1.2.840.113549.1.1.13" },
   ec: { sha1: "1.2.840.10045.4.1", sha256: "1.2.840.10045.4.3.2", sha384: "1.2.840.10045.4.3.3", sha512: "1.2.840.10045.4.3.4" }
 };
-var HASH_OIDS = { sha1: "1.3.14.3.2.26", sha256: "2.16.840.1.101.3.4.2.1", sha384: "2.16.840.1.101.3.4.2.2", sha512: "2.16.840.1.101.3.4.2.3" };
+var HASH_OIDS = {
+  sha1: "1.3.14.3.2.26",
+  sha256: "2.16.840.1.101.3.4.2.1",
+  sha384: "2.16.840.1.101.3.4.2.2",
+  sha512: "2.16.840.1.101.3.4.2.3"
+};
 var HASH_BYTES = { sha1: 20, sha256: 32, sha384: 48, sha512: 64 };
 var RSASSA_PSS = "1.2.840.113549.1.1.10";
 var MGF1 = "1.2.840.113549.1.1.8";
@@ -172,7 +177,11 @@ async function makeAuthority() {
   const [rootKey, intermediateKey] = await Promise.all([keyPairOf("ec-p384"), keyPairOf("rsa-2048")]);
   const now = Date.now();
   const window = { notBefore: new Date(now - 2 * DAY_MS), notAfter: new Date(now + 3650 * DAY_MS) };
-  const root = signCertificate({ subject: ROOT_NAME, issuer: ROOT_NAME, publicKey: rootKey.publicKey, ...window, extensions: caExtensions() }, rootKey, "sha256");
+  const root = signCertificate(
+    { subject: ROOT_NAME, issuer: ROOT_NAME, publicKey: rootKey.publicKey, ...window, extensions: caExtensions() },
+    rootKey,
+    "sha256"
+  );
   const intermediate = signCertificate(
     { subject: INTERMEDIATE_NAME, issuer: ROOT_NAME, publicKey: intermediateKey.publicKey, ...window, extensions: caExtensions() },
     rootKey,
@@ -250,7 +259,10 @@ function handshakeRecords(version, messages) {
   return Buffer.concat(records);
 }
 function serverHelloMessage(version, cipherSuite) {
-  return handshakeMessage(2, Buffer.concat([Buffer.from([version >> 8, version & 255]), randomBytes(32), Buffer.from([0, cipherSuite >> 8, cipherSuite & 255, 0])]));
+  return handshakeMessage(
+    2,
+    Buffer.concat([Buffer.from([version >> 8, version & 255]), randomBytes(32), Buffer.from([0, cipherSuite >> 8, cipherSuite & 255, 0])])
+  );
 }
 function certificateMessage(certificates) {
   const list = Buffer.concat(certificates.flatMap((der) => [u24(der.length), der]));
@@ -260,7 +272,10 @@ function serverHello(version, cipherSuite) {
   return record(22, version, serverHelloMessage(version, cipherSuite));
 }
 function serverFlight(version, cipherSuite, certificates) {
-  return handshakeRecords(version, Buffer.concat([serverHelloMessage(version, cipherSuite), certificateMessage(certificates), handshakeMessage(14, Buffer.alloc(0))]));
+  return handshakeRecords(
+    version,
+    Buffer.concat([serverHelloMessage(version, cipherSuite), certificateMessage(certificates), handshakeMessage(14, Buffer.alloc(0))])
+  );
 }
 function alert(version, description) {
   return record(21, version, Buffer.from([2, description]));
@@ -376,13 +391,20 @@ var BROKEN_SUITES = [10, 9, 5, 3];
 var SCENARIOS = {
   good: { description: "TLS 1.2 and 1.3, trusted 90-day RSA-2048 certificate, h2, 301 to https, HSTS two years", setup: { kind: "tls" } },
   "legacy-tls": { description: "also accepts TLS 1.0 and TLS 1.1", setup: { kind: "tls", minVersion: "TLSv1", ciphers: LEGACY_CIPHERS } },
-  "weak-ciphers": { description: "TLS 1.2 with NULL, anonymous DH and static-RSA suites", setup: { kind: "tls", maxVersion: "TLSv1.2", ciphers: WEAK_CIPHERS } },
+  "weak-ciphers": {
+    description: "TLS 1.2 with NULL, anonymous DH and static-RSA suites",
+    setup: { kind: "tls", maxVersion: "TLSv1.2", ciphers: WEAK_CIPHERS }
+  },
   "broken-ciphers": {
     description: "TLS 1.0 to 1.2 with 3DES, DES, RC4 and EXPORT suites (raw ServerHello and certificate)",
     setup: { kind: "legacy", minVersion: 769, maxVersion: 771, suites: BROKEN_SUITES },
     http: "closed"
   },
-  sslv3: { description: "an SSLv3-only server offering RC4 (raw ServerHello and certificate)", setup: { kind: "legacy", minVersion: 768, maxVersion: 768, suites: RC4_SUITES }, http: "closed" },
+  sslv3: {
+    description: "an SSLv3-only server offering RC4 (raw ServerHello and certificate)",
+    setup: { kind: "legacy", minVersion: 768, maxVersion: 768, suites: RC4_SUITES },
+    http: "closed"
+  },
   expired: { description: "certificate expired 10 days ago", setup: { kind: "tls", notBeforeDays: -100, notAfterDays: -10 } },
   "not-yet-valid": { description: "certificate valid from 10 days from now", setup: { kind: "tls", notBeforeDays: 10, notAfterDays: 100 } },
   "wrong-host": { description: "certificate for another host name", setup: { kind: "tls", names: ["other.lab.test"] } },
@@ -397,7 +419,10 @@ var SCENARIOS = {
   "expiring-soon": { description: "certificate expires in 10 days", setup: { kind: "tls", notBeforeDays: -80, notAfterDays: 10 } },
   "long-lifespan": { description: "certificate valid for 800 days", setup: { kind: "tls", notBeforeDays: -10, notAfterDays: 790 } },
   "missing-intermediate": { description: "server sends the leaf without its intermediate", setup: { kind: "tls", leafOnly: true } },
-  "ocsp-stapled": { description: "certificate names an OCSP responder, server staples a response", setup: { kind: "tls", ocspUrl: "http://ocsp.lab.test/", staple: true } },
+  "ocsp-stapled": {
+    description: "certificate names an OCSP responder, server staples a response",
+    setup: { kind: "tls", ocspUrl: "http://ocsp.lab.test/", staple: true }
+  },
   "ocsp-not-stapled": { description: "certificate names an OCSP responder, server staples nothing", setup: { kind: "tls", ocspUrl: "http://ocsp.lab.test/" } },
   "no-redirect": { description: "plain HTTP answers 200 without redirecting", setup: { kind: "tls" }, http: "none" },
   "redirect-302": { description: "plain HTTP redirects to https with a temporary 302", setup: { kind: "tls" }, http: "redirect-302" },
@@ -405,7 +430,11 @@ var SCENARIOS = {
   "redirect-to-http": { description: "plain HTTP redirects to another plain-HTTP page that answers 200", setup: { kind: "tls" }, http: "to-http" },
   "redirect-loop": { description: "plain HTTP redirects in a loop", setup: { kind: "tls" }, http: "loop" },
   "http-hang": { description: "the plain-HTTP port accepts connections and never answers", setup: { kind: "tls" }, http: "hang" },
-  "https-downgrade": { description: "plain HTTP redirects to https, whose page redirects back to plain HTTP", setup: { kind: "tls", downgrade: true }, http: "https-to-http" },
+  "https-downgrade": {
+    description: "plain HTTP redirects to https, whose page redirects back to plain HTTP",
+    setup: { kind: "tls", downgrade: true },
+    http: "https-to-http"
+  },
   "no-hsts": { description: "HTTPS response without Strict-Transport-Security", setup: { kind: "tls", hsts: [] } },
   "short-hsts": { description: "HSTS max-age of one day, no includeSubDomains", setup: { kind: "tls", hsts: ["max-age=86400"] } },
   "duplicate-hsts": { description: "two Strict-Transport-Security headers", setup: { kind: "tls", hsts: [GOOD_HSTS, "max-age=300"] } },

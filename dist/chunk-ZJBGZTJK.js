@@ -6,20 +6,20 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULE
-} from "./chunk-22KKCDGR.js";
+} from "./chunk-D6RF3HYE.js";
 import {
   CIPHER_SUITES,
   cipherSuiteByCode,
   cipherSuiteByName,
   emptyReport
-} from "./chunk-EQIKNKRI.js";
+} from "./chunk-YWFXNLSI.js";
 import {
   TOOL
 } from "./chunk-D2S3YVWQ.js";
 import {
   compareFindings,
   makeFinding
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 
 // checks/endpoint/backend.ts
 function timeoutsFor(totalMs) {
@@ -432,7 +432,10 @@ function handshake(target, request2, limits) {
       const cipher = socket.getCipher();
       const version = TLS_VERSION_NAMES[socket.getProtocol() ?? ""];
       if (!version || !cipher) {
-        finish({ ok: false, failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where})`, local: false, serverRefused: false } });
+        finish({
+          ok: false,
+          failure: { kind: "protocol", detail: `unknown protocol ${socket.getProtocol() ?? "none"} (${where})`, local: false, serverRefused: false }
+        });
         return;
       }
       const peer = socket.getPeerCertificate(true);
@@ -535,7 +538,8 @@ async function followHttpChain(target, limits, deadline, offer = CERTIFICATE_OFF
     if (location === void 0 || result.answer.status < 300 || result.answer.status > 399) return { status: "measured", value: observation };
     const next = URL.canParse(location, url) ? new URL(location, url) : void 0;
     if (!next) return { status: "measured", value: { ...observation, stoppedBecause: `unreadable Location header` } };
-    if (!sameHost(next, start) || next.protocol !== "http:" && next.protocol !== "https:") return { status: "measured", value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
+    if (!sameHost(next, start) || next.protocol !== "http:" && next.protocol !== "https:")
+      return { status: "measured", value: { ...observation, stoppedBecause: `redirect leaves ${start.hostname}; not followed` } };
     if (visited.has(next.href)) return { status: "measured", value: { ...observation, stoppedBecause: `redirect loop: ${next.href} was already requested` } };
     url = next;
   }
@@ -612,7 +616,14 @@ var MAX_RECORD = 16384 + 2048;
 var MAX_CERTIFICATE_MESSAGE = 8 * 1024 * 1024;
 var MAX_OTHER_MESSAGE = 256 * 1024;
 var MAX_CHAIN_LENGTH = 64;
-var HANDSHAKE_TYPES = { serverHello: 2, certificate: 11, serverKeyExchange: 12, certificateRequest: 13, serverHelloDone: 14, certificateStatus: 22 };
+var HANDSHAKE_TYPES = {
+  serverHello: 2,
+  certificate: 11,
+  serverKeyExchange: 12,
+  certificateRequest: 13,
+  serverHelloDone: 14,
+  certificateStatus: 22
+};
 var sizeOf = (bytes) => bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${bytes} bytes`;
 var HandshakeReader = class {
   #pending = Buffer.alloc(0);
@@ -625,7 +636,8 @@ var HandshakeReader = class {
     while (bytes.length >= 5) {
       const type = bytes[0] ?? 0;
       const length = bytes.readUInt16BE(3);
-      if (type !== 21 && type !== 22 || bytes[1] !== 3) return malformed(`not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString("hex")}`);
+      if (type !== 21 && type !== 22 || bytes[1] !== 3)
+        return malformed(`not a TLS handshake record: first bytes ${bytes.subarray(0, 5).toString("hex")}`);
       if (length > MAX_RECORD) return malformed(`a record of ${length} bytes, over TLS's ${MAX_RECORD}`);
       if (bytes.length < 5 + length) break;
       const payload = bytes.subarray(5, 5 + length);
@@ -736,8 +748,14 @@ function clientHello(version, suites, host, extras = {}) {
 }
 var MAX_ANSWER = 4 * MAX_RECORD;
 function readServerAnswer(bytes, where) {
-  const garbage = (why) => ({ kind: "failure", failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false } });
-  const { messages: [first], end } = new HandshakeReader().push(bytes);
+  const garbage = (why) => ({
+    kind: "failure",
+    failure: { kind: "protocol", detail: `not a TLS answer: ${why} (${where})`, local: false, serverRefused: false }
+  });
+  const {
+    messages: [first],
+    end
+  } = new HandshakeReader().push(bytes);
   if (!first) return end === void 0 ? void 0 : end.kind === "alert" ? end : garbage(end.reason);
   if (first.type !== HANDSHAKE_TYPES.serverHello) return garbage(`handshake message ${first.type} instead of ServerHello`);
   const hello = parseServerHello(first.body);
@@ -772,7 +790,10 @@ function exchangeHello(target, hello, limits) {
   return converse(target, hello, limits, {
     read: (chunk) => {
       received = Buffer.concat([received, chunk]);
-      return received.length > MAX_ANSWER ? { kind: "failure", failure: { kind: "protocol", detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false } } : readServerAnswer(received, where);
+      return received.length > MAX_ANSWER ? {
+        kind: "failure",
+        failure: { kind: "protocol", detail: `no ServerHello in the first ${MAX_ANSWER} bytes (${where})`, local: false, serverRefused: false }
+      } : readServerAnswer(received, where);
     },
     closed: () => ({ kind: "failure", failure: closedFailure("before a ServerHello", where) }),
     failed: (failure) => ({ kind: "failure", failure })
@@ -869,7 +890,12 @@ function readServerCertificates(target, version, suites, limits) {
   const reader = new HandshakeReader();
   let hello;
   let certificates;
-  const found = (ocspStapled) => ({ ok: true, certificates: certificates ?? [], ocspStapled, ...hello?.alpn ? { alpn: hello.alpn } : {} });
+  const found = (ocspStapled) => ({
+    ok: true,
+    certificates: certificates ?? [],
+    ocspStapled,
+    ...hello?.alpn ? { alpn: hello.alpn } : {}
+  });
   return converse(target, clientHello(version, suites, target.host, { alpn: ["h2", "http/1.1"], requestOcsp: true }), limits, {
     read: (chunk) => {
       const read = reader.push(chunk);
@@ -878,10 +904,12 @@ function readServerCertificates(target, version, suites, limits) {
           if (message.type !== HANDSHAKE_TYPES.serverHello) return fail(`handshake message ${message.type} instead of ServerHello`);
           const parsed = parseServerHello(message.body);
           if (typeof parsed === "string") return fail(parsed);
-          if (parsed.version !== WIRE_VERSIONS[version] || !suites.includes(parsed.cipherSuite)) return fail(`the server answered ${version} at version 0x${parsed.version.toString(16)} with suite 0x${parsed.cipherSuite.toString(16)}`);
+          if (parsed.version !== WIRE_VERSIONS[version] || !suites.includes(parsed.cipherSuite))
+            return fail(`the server answered ${version} at version 0x${parsed.version.toString(16)} with suite 0x${parsed.cipherSuite.toString(16)}`);
           hello = parsed;
         } else if (!certificates) {
-          if (message.type !== HANDSHAKE_TYPES.certificate) return fail(`the server sent no Certificate message (handshake message ${message.type} after ServerHello)`);
+          if (message.type !== HANDSHAKE_TYPES.certificate)
+            return fail(`the server sent no Certificate message (handshake message ${message.type} after ServerHello)`);
           const parsed = parseCertificateMessage(message.body);
           if (typeof parsed === "string") return fail(`could not read the Certificate message: ${parsed}`);
           if (parsed.length === 0) return fail("the server sent an empty Certificate message");
@@ -900,7 +928,10 @@ function readServerCertificates(target, version, suites, limits) {
   });
 }
 function observeRawCertificate(target, raw, now) {
-  const reason = (why) => ({ status: "error", reason: `could not read the certificate from the raw handshake: ${why}` });
+  const reason = (why) => ({
+    status: "error",
+    reason: `could not read the certificate from the raw handshake: ${why}`
+  });
   if (!raw.ok) return reason(raw.failure.detail);
   try {
     const served = raw.certificates.map((der) => new X509Certificate3(der));
@@ -918,7 +949,9 @@ var VERSION_ORDER = ["SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
 var TLS13_SUITES = CIPHER_SUITES.filter((suite) => suite.tls13).map((suite) => suite.iana);
 function legacyCandidates(version) {
   const rank = VERSION_ORDER.indexOf(version);
-  return CIPHER_SUITES.filter((suite) => !suite.tls13 && !suite.iana.includes("SCSV") && VERSION_ORDER.indexOf(suite.minVersion) <= rank).map((suite) => suite.code);
+  return CIPHER_SUITES.filter((suite) => !suite.tls13 && !suite.iana.includes("SCSV") && VERSION_ORDER.indexOf(suite.minVersion) <= rank).map(
+    (suite) => suite.code
+  );
 }
 function ephemeralSuite(suite) {
   return suite !== void 0 && (suite.keyExchange === "DHE" || suite.keyExchange === "DH" && suite.authentication === "anon") && suite.openssl !== void 0;
@@ -954,7 +987,8 @@ function ciphersOf({ versions, raw, tls13 }) {
   const add = (version, name) => {
     if (!accepted.some((entry) => entry.version === version && entry.name === name)) accepted.push({ version, name });
   };
-  for (const version of LEGACY_VERSIONS) for (const code of raw[version].accepted) add(version, cipherSuiteByCode(code)?.iana ?? `0x${code.toString(16).padStart(4, "0")}`);
+  for (const version of LEGACY_VERSIONS)
+    for (const code of raw[version].accepted) add(version, cipherSuiteByCode(code)?.iana ?? `0x${code.toString(16).padStart(4, "0")}`);
   for (const version of NODE_VERSIONS) {
     const outcome = versions[version];
     if (outcome.ok) add(version, outcome.cipher);
@@ -1004,7 +1038,9 @@ async function collectTls(target, main, limits, deadline) {
   );
   const rawProbes = Promise.all(LEGACY_VERSIONS.map((version) => enumerateLegacySuites(target, version, legacyCandidates(version), limits(), deadline)));
   const tls13 = versionProbes.then((outcomes) => enumerateTls13(target, outcomes[3], limits, deadline));
-  const dhe = rawProbes.then((enumerations) => probeDhe(target, Object.fromEntries(LEGACY_VERSIONS.map((v, i) => [v, enumerations[i]])), limits));
+  const dhe = rawProbes.then(
+    (enumerations) => probeDhe(target, Object.fromEntries(LEGACY_VERSIONS.map((v, i) => [v, enumerations[i]])), limits)
+  );
   const [versionOutcomes, rawOutcomes, tls13Found, dheFound] = await Promise.all([versionProbes, rawProbes, tls13, dhe]);
   return {
     main,
@@ -1044,7 +1080,11 @@ async function secondSession(target, main, raw, limits) {
     const offerable = raw[version].accepted.map(cipherSuiteByCode).filter((suite) => suite?.openssl !== void 0);
     if (offerable.length === 0) continue;
     const authenticated = offerable.filter(sendsCertificate);
-    const offer = { minVersion: version, maxVersion: version, ciphers: `${(authenticated.length ? authenticated : offerable).map((suite) => suite.openssl).join(":")}:@SECLEVEL=0` };
+    const offer = {
+      minVersion: version,
+      maxVersion: version,
+      ciphers: `${(authenticated.length ? authenticated : offerable).map((suite) => suite.openssl).join(":")}:@SECLEVEL=0`
+    };
     const second = await handshake(target, { ...offer, alpn: ["h2", "http/1.1"], requestOcsp: true }, limits);
     return second.ok ? { handshake: second, offer } : void 0;
   }
@@ -1065,7 +1105,14 @@ async function pinned(target, resolve2, timeoutMs) {
     if (address === void 0) return { failure: { kind: "dns", detail: `${target.host} has no addresses`, local: false, serverRefused: false } };
     return { target: { ...target, address } };
   } catch (error) {
-    return { failure: { kind: "dns", detail: `could not resolve ${target.host}: ${error instanceof Error ? error.message : String(error)}`, local: false, serverRefused: false } };
+    return {
+      failure: {
+        kind: "dns",
+        detail: `could not resolve ${target.host}: ${error instanceof Error ? error.message : String(error)}`,
+        local: false,
+        serverRefused: false
+      }
+    };
   }
 }
 async function probeEndpoint(configured, options) {
@@ -1114,7 +1161,9 @@ async function probeEndpoint(configured, options) {
   const anyAccepted = protocols.status === "measured" && Object.values(protocols.value).some(Boolean);
   const mainFailure = main.ok ? "" : main.failure.detail;
   const withoutMain = () => !main.ok && !main.failure.local && !main.failure.serverRefused ? { status: "error", reason: `the handshake failed: ${mainFailure}` } : notMeasured(`no handshake completed with our client: ${mainFailure}`);
-  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe.found].filter((outcome) => outcome.ok);
+  const handshakes = [...NODE_VERSIONS.map((version) => collected.versions[version]), ...collected.tls13.found, ...collected.dhe.found].filter(
+    (outcome) => outcome.ok
+  );
   return {
     ...base,
     durationMs: Math.round(performance.now() - startedMs),
@@ -1214,9 +1263,31 @@ var MOZILLA_MODERN = {
 };
 
 // checks/endpoint/profiles/nist-800-52r2.ts
-var ECDHE_ECDSA = ["AES_128_GCM_SHA256", "AES_256_GCM_SHA384", "AES_128_CCM", "AES_256_CCM", "AES_128_CCM_8", "AES_256_CCM_8", "AES_128_CBC_SHA256", "AES_256_CBC_SHA384", "AES_128_CBC_SHA", "AES_256_CBC_SHA"];
+var ECDHE_ECDSA = [
+  "AES_128_GCM_SHA256",
+  "AES_256_GCM_SHA384",
+  "AES_128_CCM",
+  "AES_256_CCM",
+  "AES_128_CCM_8",
+  "AES_256_CCM_8",
+  "AES_128_CBC_SHA256",
+  "AES_256_CBC_SHA384",
+  "AES_128_CBC_SHA",
+  "AES_256_CBC_SHA"
+];
 var ECDHE_RSA = ["AES_128_GCM_SHA256", "AES_256_GCM_SHA384", "AES_128_CBC_SHA256", "AES_256_CBC_SHA384", "AES_128_CBC_SHA", "AES_256_CBC_SHA"];
-var DHE_RSA = ["AES_128_GCM_SHA256", "AES_256_GCM_SHA384", "AES_128_CCM", "AES_256_CCM", "AES_128_CCM_8", "AES_256_CCM_8", "AES_128_CBC_SHA256", "AES_256_CBC_SHA256", "AES_128_CBC_SHA", "AES_256_CBC_SHA"];
+var DHE_RSA = [
+  "AES_128_GCM_SHA256",
+  "AES_256_GCM_SHA384",
+  "AES_128_CCM",
+  "AES_256_CCM",
+  "AES_128_CCM_8",
+  "AES_256_CCM_8",
+  "AES_128_CBC_SHA256",
+  "AES_256_CBC_SHA256",
+  "AES_128_CBC_SHA",
+  "AES_256_CBC_SHA"
+];
 var NIST_800_52R2 = {
   name: "nist-800-52r2",
   version: "SP 800-52r2 (2019-08)",
@@ -1292,7 +1363,13 @@ async function plan(request2) {
           return { error: endpointError(endpoint, "config", `could not read the trust anchors ${endpoint.ca} of ${endpoint.url}: ${reason}`) };
         }
         if (!caPem[0]?.includes("-----BEGIN CERTIFICATE-----")) {
-          return { error: endpointError(endpoint, "config", `${endpoint.ca} (ca of ${endpoint.url}) holds no PEM certificate; expected "-----BEGIN CERTIFICATE-----" blocks`) };
+          return {
+            error: endpointError(
+              endpoint,
+              "config",
+              `${endpoint.ca} (ca of ${endpoint.url}) holds no PEM certificate; expected "-----BEGIN CERTIFICATE-----" blocks`
+            )
+          };
         }
       }
       return {
@@ -1554,7 +1631,10 @@ function groupBySuite(ciphers, evaluation) {
   for (const { name, version } of ciphers) {
     const suite = cipherSuiteByName(name);
     if (!suite) {
-      evaluation.undecided(["TLS-CIPHER-WEAK", "TLS-CIPHER-NO-FORWARD-SECRECY", "TLS-CIPHER-NOT-ALLOWED"], `Accepted cipher suite "${name}" (${version}) is not in the cipher-suite table.`);
+      evaluation.undecided(
+        ["TLS-CIPHER-WEAK", "TLS-CIPHER-NO-FORWARD-SECRECY", "TLS-CIPHER-NOT-ALLOWED"],
+        `Accepted cipher suite "${name}" (${version}) is not in the cipher-suite table.`
+      );
       continue;
     }
     const versions = groups.get(suite) ?? [];
@@ -1676,7 +1756,10 @@ function evaluateValidity(evaluation, leaf) {
   const notBefore = Date.parse(leaf.notBefore);
   const notAfter = Date.parse(leaf.notAfter);
   if (Number.isNaN(notBefore) || Number.isNaN(notAfter)) {
-    evaluation.undecided(["CERT-EXPIRED", "CERT-NOT-YET-VALID", "CERT-EXPIRING-SOON", "CERT-LIFESPAN-TOO-LONG"], `Unreadable validity dates "${leaf.notBefore}" / "${leaf.notAfter}".`);
+    evaluation.undecided(
+      ["CERT-EXPIRED", "CERT-NOT-YET-VALID", "CERT-EXPIRING-SOON", "CERT-LIFESPAN-TOO-LONG"],
+      `Unreadable validity dates "${leaf.notBefore}" / "${leaf.notAfter}".`
+    );
     return;
   }
   const validity = { notBefore: leaf.notBefore, notAfter: leaf.notAfter, now: now.toISOString() };
@@ -1787,7 +1870,10 @@ function evaluateRedirects(evaluation) {
   evaluateRedirectChain(evaluation, http, target, chain);
 }
 function evaluateRedirectChain(evaluation, http, firstTarget, chain) {
-  const insecure = (reason, actual) => evaluation.emit("HTTP-REDIRECT-INSECURE", { message: `${http.start}: ${reason}.`, evidence: { actual, expected: "https on the first hop, never back to http, no loop", chain } });
+  const insecure = (reason, actual) => evaluation.emit("HTTP-REDIRECT-INSECURE", {
+    message: `${http.start}: ${reason}.`,
+    evidence: { actual, expected: "https on the first hop, never back to http, no loop", chain }
+  });
   if (firstTarget.protocol !== "https:") {
     insecure(`the first redirect goes to ${firstTarget.href}, still plain HTTP; expected https`, firstTarget.href);
     return;

@@ -7,17 +7,17 @@ const __dirname = __hgDirname(__filename);
 import {
   ENDPOINT_RULES,
   countBySeverity
-} from "./chunk-22KKCDGR.js";
+} from "./chunk-D6RF3HYE.js";
 import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-HEYTCOR3.js";
+} from "./chunk-3SRPUKJC.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,
   safeguardTitle
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 
 // checks/rules/registry.ts
 var ALL_RULES = [...ENDPOINT_RULES, ...ENV_RULES, ...INFRA_RULES, ...GENERAL_RULES];
@@ -111,7 +111,10 @@ function toSarif(report, options) {
     }))
   ];
   if (all.length > results.length) {
-    notifications.push({ level: "warning", message: { text: `${all.length - results.length} more results omitted: code scanning accepts at most ${SARIF_MAX_RESULTS} per run.` } });
+    notifications.push({
+      level: "warning",
+      message: { text: `${all.length - results.length} more results omitted: code scanning accepts at most ${SARIF_MAX_RESULTS} per run.` }
+    });
   }
   return {
     $schema: SARIF_SCHEMA_URI,

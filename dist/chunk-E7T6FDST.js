@@ -10,7 +10,7 @@ import {
   linkOutsideError,
   linkTargetPath,
   oversizeError
-} from "./chunk-G24EC4DS.js";
+} from "./chunk-3IX2FFAK.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -22,10 +22,10 @@ import {
   renderMarkdown,
   stripControl,
   verdictOf
-} from "./chunk-22KKCDGR.js";
+} from "./chunk-D6RF3HYE.js";
 import {
   blockingFindings
-} from "./chunk-EQIKNKRI.js";
+} from "./chunk-YWFXNLSI.js";
 import {
   ConfigError,
   compareFindings,
@@ -36,7 +36,7 @@ import {
   parseConfigYaml,
   safeguardTitle,
   validateConfig
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 import {
   __commonJS,
   __toESM
@@ -1455,7 +1455,12 @@ async function loadChangeSet(octokit, repository, request2) {
   const mergeBase = comparison.merge_base_commit.sha;
   const fromPull = request2.pullNumber !== void 0;
   const files = fromPull ? await octokit.paginate(octokit.rest.pulls.listFiles, { ...repository, pull_number: request2.pullNumber, per_page: 100 }) : comparison.files ?? [];
-  const sides = { base: apiFileSource(octokit, repository, mergeBase), head: apiFileSource(octokit, repository, request2.head), baseRef: mergeBase, headRef: request2.head };
+  const sides = {
+    base: apiFileSource(octokit, repository, mergeBase),
+    head: apiFileSource(octokit, repository, request2.head),
+    baseRef: mergeBase,
+    headRef: request2.head
+  };
   const cap = fromPull ? PULL_FILES_CAP : COMPARE_FILES_CAP;
   const listedBy = fromPull ? "pull request" : "comparison";
   if (files.length < cap) return { ...sides, changed: files.flatMap(changedFileOf), notChecked: [], listedBy };
@@ -1597,9 +1602,12 @@ function annotationsOf(report) {
       end_line: Math.max(startLine, location.endLine),
       annotation_level: annotationLevelOf(finding.severity),
       title: cutText(`${finding.ruleId}: ${finding.title}`, GITHUB_LIMITS.annotationTitle, () => "\u2026"),
-      message: cutText(stripControl(`${finding.message}
+      message: cutText(
+        stripControl(`${finding.message}
 
-${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`), GITHUB_LIMITS.annotationMessage)
+${finding.citation} (${safeguardTitle(finding.safeguard)}). ${finding.remediation}`),
+        GITHUB_LIMITS.annotationMessage
+      )
     };
   });
 }
@@ -1674,7 +1682,11 @@ function planEndpointIssues(tracked, report, policy, now) {
       steps.push({ kind: "open", url, marker, title, body, reason: "fails and has no issue" });
       continue;
     }
-    const changes = diffFindings(tracking.findings, findings, problems.map((problem) => problemKey(url, problem)));
+    const changes = diffFindings(
+      tracking.findings,
+      findings,
+      problems.map((problem) => problemKey(url, problem))
+    );
     if (tracking.state === "open" && changes.added.length === 0 && changes.resolved.length === 0 && !changes.problemsChanged) {
       steps.push({ kind: "leave", url, issue: tracking.number, reason: "the issue lists the current findings" });
       continue;
@@ -1713,11 +1725,22 @@ async function applyIssuePlan(octokit, repository, steps, tracked, options) {
         granted--;
         const { data } = await octokit.rest.issues.create({ ...repository, title: step.title, body: step.body, labels: [label] });
         tracked.push({ number: data.number, state: "open", marker: step.marker, findings: [] });
-        created.push({ url: step.url, marker: step.marker, number: data.number, outcome: outcomes.push({ url: step.url, action: "created", issue: data.number }) - 1 });
+        created.push({
+          url: step.url,
+          marker: step.marker,
+          number: data.number,
+          outcome: outcomes.push({ url: step.url, action: "created", issue: data.number }) - 1
+        });
         break;
       }
       case "update":
-        await octokit.rest.issues.update({ ...repository, issue_number: step.issue, title: step.title, body: step.body, ...step.reopen ? { state: "open" } : {} });
+        await octokit.rest.issues.update({
+          ...repository,
+          issue_number: step.issue,
+          title: step.title,
+          body: step.body,
+          ...step.reopen ? { state: "open" } : {}
+        });
         await comment(step.issue, step.comment);
         outcomes.push({ url: step.url, action: step.reopen ? "reopened" : "updated", issue: step.issue });
         break;
@@ -6154,7 +6177,10 @@ async function configEditOutcomes(changes, configPath) {
   const edit = changes.changed.find((file) => file.path === configPath || file.previousPath === configPath);
   if (!edit) return { errors: [], notes: [] };
   if (edit.status === "removed" || edit.path !== configPath) {
-    return { errors: [], notes: [`This change removes ${configPath}: once merged, hipaa-guard uses its defaults (or the owner's .github repository's config, for the App).`] };
+    return {
+      errors: [],
+      notes: [`This change removes ${configPath}: once merged, hipaa-guard uses its defaults (or the owner's .github repository's config, for the App).`]
+    };
   }
   const note = `This change edits ${configPath}: this run used the version at its base; the edit applies once merged.`;
   const errors = [];
@@ -6370,10 +6396,13 @@ function describeRunFailure(error) {
   const message = error instanceof Error ? error.message : String(error);
   return {
     title: "hipaa-guard could not run",
-    summary: cutText(`**hipaa-guard could not complete this check.** The safeguards were not evaluated.
+    summary: cutText(
+      `**hipaa-guard could not complete this check.** The safeguards were not evaluated.
 
 ${escapeMarkdown(message)}
-`, GITHUB_LIMITS.checkRunSummary),
+`,
+      GITHUB_LIMITS.checkRunSummary
+    ),
     annotations: []
   };
 }

@@ -5,15 +5,18 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges
-} from "./chunk-4C4WNUNO.js";
-import "./chunk-BGBLBVKQ.js";
-import "./chunk-HEYTCOR3.js";
-import "./chunk-EQIKNKRI.js";
-import "./chunk-D2S3YVWQ.js";
-import "./chunk-5HGXZVG7.js";
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  parseConfig,
+  parseConfigYaml,
+  validateConfig
+} from "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges
+  ConfigError,
+  DEFAULT_CONFIG_PATH,
+  parseConfig,
+  parseConfigYaml,
+  validateConfig
 };

@@ -29,11 +29,11 @@ import {
   unresolved,
   valueAt,
   verdictList
-} from "./chunk-HEYTCOR3.js";
+} from "./chunk-3SRPUKJC.js";
 import {
   emptyReport,
   mergeReports
-} from "./chunk-EQIKNKRI.js";
+} from "./chunk-YWFXNLSI.js";
 import {
   TOOL
 } from "./chunk-D2S3YVWQ.js";
@@ -47,7 +47,7 @@ import {
   parseYamlDocuments,
   require_picomatch,
   yaml
-} from "./chunk-5HGXZVG7.js";
+} from "./chunk-WQ6PL2OD.js";
 import {
   __toESM
 } from "./chunk-BEY6CXLO.js";
@@ -313,7 +313,9 @@ function inferEnvironments(files, manifests = []) {
   const byFolder = new Set(found.keys());
   for (const file of files) {
     const name = TFVARS.exec(file)?.[1];
-    const claimed = [...found.values()].some((entry) => [...entry.paths].some((glob) => glob.endsWith("/**") && file.startsWith(unescapeGlob(glob.slice(0, -2)))));
+    const claimed = [...found.values()].some(
+      (entry) => [...entry.paths].some((glob) => glob.endsWith("/**") && file.startsWith(unescapeGlob(glob.slice(0, -2))))
+    );
     if (name && !claimed && (byFolder.has(canonicalName(name)) || readsLikeEnvironment(name))) add(name, escapeGlob(file));
   }
   for (const { path, namespaces } of manifests) {
@@ -330,7 +332,12 @@ function inferEnvironments(files, manifests = []) {
     source: "inferred"
   }));
   if (environments.length === 0) {
-    return { environments, notes: ["environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked"] };
+    return {
+      environments,
+      notes: [
+        "environments: none declared in the config and none found in the layout (envs/<name>/, environments/<name>/, overlays/<name>/, prod/ staging/ dev/ folders, <name>.tfvars, namespaces); separation not checked"
+      ]
+    };
   }
   const notes = [
     `environments: none declared in the config; inferred from the layout: ${environments.map((env) => `${env.name}${env.production ? " (production)" : ""} = ${env.paths.join(", ")}; namespaces ${env.identifiers.namespaces.join(", ")}`).join("; ")}`
@@ -1065,7 +1072,8 @@ function templatePart(node, part, scope) {
 }
 function iterate(collection, node) {
   if (Array.isArray(collection)) return collection.map((item, position) => [position, item]);
-  if (collection !== null && typeof collection === "object") return Object.keys(collection).sort().map((key) => [key, collection[key]]);
+  if (collection !== null && typeof collection === "object")
+    return Object.keys(collection).sort().map((key) => [key, collection[key]]);
   throw new EvalError(`${node.text}: cannot iterate over ${describeType(collection)}`);
 }
 function forExpression(node, scope) {
@@ -1381,7 +1389,8 @@ var Parser = class {
     if (c === "!" || c === "-") {
       this.position++;
       const operand = this.nested(() => this.unary());
-      if (c === "-" && operand.kind === "literal" && typeof operand.value === "number") return { kind: "literal", value: -operand.value, text: this.slice(start) };
+      if (c === "-" && operand.kind === "literal" && typeof operand.value === "number")
+        return { kind: "literal", value: -operand.value, text: this.slice(start) };
       return { kind: "unary", operator: c, operand, text: this.slice(start) };
     }
     return this.postfix(start, this.term());
@@ -1702,7 +1711,11 @@ function conditionMap(blocks) {
     const tests = map[String(test)] ??= {};
     const earlier = tests[String(variable)];
     if (isUnresolved(values) || isUnresolved(earlier)) tests[String(variable)] = isUnresolved(values) ? values : earlier;
-    else tests[String(variable)] = stringOrList([...earlier === void 0 ? [] : Array.isArray(earlier) ? earlier : [earlier], ...Array.isArray(values) ? values : [values]]);
+    else
+      tests[String(variable)] = stringOrList([
+        ...earlier === void 0 ? [] : Array.isArray(earlier) ? earlier : [earlier],
+        ...Array.isArray(values) ? values : [values]
+      ]);
   }
   return map;
 }
@@ -1722,7 +1735,10 @@ function statementOf(block) {
     if (value !== void 0 && value !== null && value !== "" && !(Array.isArray(value) && !value.length)) statement[key] = stringOrList(value);
   }
   statement.Effect ??= "Allow";
-  for (const [attribute2, key] of [["principals", "Principal"], ["not_principals", "NotPrincipal"]]) {
+  for (const [attribute2, key] of [
+    ["principals", "Principal"],
+    ["not_principals", "NotPrincipal"]
+  ]) {
     if (block[attribute2] !== void 0) statement[key] = principalMap(block[attribute2]);
   }
   if (block.condition !== void 0) statement.Condition = conditionMap(block.condition);
@@ -1744,9 +1760,11 @@ function statementsOf(document, role) {
 }
 function mergeInto(merged, incoming) {
   for (const statement of incoming) {
-    if (isUnresolved(statement) && merged.some((existing) => !isUnresolved(existing) && existing.Sid)) return unknownBecause(statement.expression, `a statement that is not known may override one with the same Sid: ${reasonOf(statement)}`);
+    if (isUnresolved(statement) && merged.some((existing) => !isUnresolved(existing) && existing.Sid))
+      return unknownBecause(statement.expression, `a statement that is not known may override one with the same Sid: ${reasonOf(statement)}`);
     const sid = isUnresolved(statement) ? void 0 : statement.Sid;
-    if (isUnresolved(sid) && merged.length) return unknownBecause(sid.expression, `a statement's Sid is not known, so which statement it overrides is not known: ${reasonOf(sid)}`);
+    if (isUnresolved(sid) && merged.length)
+      return unknownBecause(sid.expression, `a statement's Sid is not known, so which statement it overrides is not known: ${reasonOf(sid)}`);
     const blind = merged.map((existing) => isUnresolved(existing) ? void 0 : existing.Sid).find(isUnresolved);
     if (typeof sid === "string" && sid && blind) return unknownBecause(blind.expression, "a statement whose Sid is not known may be overridden");
     const at = typeof sid === "string" && sid ? merged.findIndex((existing) => !isUnresolved(existing) && existing.Sid === sid) : -1;
@@ -1770,7 +1788,8 @@ function renderPolicyDocument(body2) {
     if (isUnresolved(source)) return source;
     for (const statement of source) {
       const sid = isUnresolved(statement) ? void 0 : statement.Sid;
-      if (typeof sid === "string" && sid && seen.has(sid)) return unknownBecause(sid, `the source policy documents repeat the Sid "${sid}", which Terraform refuses`);
+      if (typeof sid === "string" && sid && seen.has(sid))
+        return unknownBecause(sid, `the source policy documents repeat the Sid "${sid}", which Terraform refuses`);
       if (typeof sid === "string") seen.add(sid);
     }
     merged.push(...source);
@@ -1849,7 +1868,16 @@ var Configuration = class {
         continue;
       }
       const dir = normalizeDir(posix2.dirname(file.path));
-      const module = this.dirs.get(dir) ?? { dir, files: [], variables: /* @__PURE__ */ new Map(), locals: /* @__PURE__ */ new Map(), outputs: /* @__PURE__ */ new Map(), calls: /* @__PURE__ */ new Map(), policyDocuments: /* @__PURE__ */ new Map(), moves: /* @__PURE__ */ new Map() };
+      const module = this.dirs.get(dir) ?? {
+        dir,
+        files: [],
+        variables: /* @__PURE__ */ new Map(),
+        locals: /* @__PURE__ */ new Map(),
+        outputs: /* @__PURE__ */ new Map(),
+        calls: /* @__PURE__ */ new Map(),
+        policyDocuments: /* @__PURE__ */ new Map(),
+        moves: /* @__PURE__ */ new Map()
+      };
       this.dirs.set(dir, module);
       collect(module, file);
     }
@@ -1879,7 +1907,10 @@ var Configuration = class {
     }
     for (const file of this.varFiles) {
       if (!applied.has(file)) {
-        this.note(file.path, `infra: ${file.path} was not applied to any module (only terraform.tfvars, *.auto.tfvars and the files named in infra.terraform.var-files are, to the root module in their directory)`);
+        this.note(
+          file.path,
+          `infra: ${file.path} was not applied to any module (only terraform.tfvars, *.auto.tfvars and the files named in infra.terraform.var-files are, to the root module in their directory)`
+        );
       }
     }
     return { resources, notes: this.notes };
@@ -1965,7 +1996,8 @@ function collect(module, file) {
   }
   for (const [name, declaration] of Object.entries(blocksOf(file.body, "output"))) module.outputs.set(name, { file, raw: firstBody(declaration)?.value });
   for (const [name, declaration] of Object.entries(blocksOf(file.body, "module"))) module.calls.set(name, { file, block: firstBody(declaration) ?? {} });
-  for (const [name, declaration] of Object.entries(blocksOf(blocksOf(file.body, "data"), "aws_iam_policy_document"))) module.policyDocuments.set(name, firstBody(declaration) ?? {});
+  for (const [name, declaration] of Object.entries(blocksOf(blocksOf(file.body, "data"), "aws_iam_policy_document")))
+    module.policyDocuments.set(name, firstBody(declaration) ?? {});
   const address = (value) => typeof value === "string" ? value.replace(/^\$\{(.*)\}$/, "$1") : void 0;
   for (const block of Array.isArray(file.body.moved) ? file.body.moved : []) {
     if (!isObject(block)) continue;
@@ -2064,14 +2096,21 @@ var Instance = class _Instance {
     return this.once("module", name, node, this.moduleValues, () => {
       const children = this.childrenOf(name);
       if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
-      return byInstance(children.keys, children.instances.map((child) => child.outputs()), node);
+      return byInstance(
+        children.keys,
+        children.instances.map((child) => child.outputs()),
+        node
+      );
     });
   }
   /** `data.aws_iam_policy_document`: each document of this module, rendered when first read. */
   policyDocuments(node) {
     const documents = {};
     for (const name of this.module.policyDocuments.keys()) {
-      Object.defineProperty(documents, name, { enumerable: true, get: () => this.once("data", name, node, this.documentValues, () => this.policyDocument(name, node)) });
+      Object.defineProperty(documents, name, {
+        enumerable: true,
+        get: () => this.once("data", name, node, this.documentValues, () => this.policyDocument(name, node))
+      });
     }
     return documents;
   }
@@ -2082,7 +2121,11 @@ var Instance = class _Instance {
     const settings = Object.fromEntries(Object.entries(block).filter(([key]) => !RESOURCE_META.has(key)));
     const documents = expansion.iterations.map((iteration) => {
       const json = renderPolicyDocument(this.body(settings, this.scope(iteration), { sourcePath: [], valuePath: [], placed: /* @__PURE__ */ new Map(), origins: /* @__PURE__ */ new Map() }));
-      return { json, minified_json: json, id: unknownBecause(`\${data.aws_iam_policy_document.${name}.id}`, "the id of a data source, known when Terraform reads it") };
+      return {
+        json,
+        minified_json: json,
+        id: unknownBecause(`\${data.aws_iam_policy_document.${name}.id}`, "the id of a data source, known when Terraform reads it")
+      };
     });
     return byInstance(expansion.keys, documents, node);
   }
@@ -2117,14 +2160,19 @@ var Instance = class _Instance {
       return isUnresolved(value) && value.expression !== raw && parsed.kind === "template" && parsed.parts.length === 1 ? renamed(value, raw) : value;
     }
     if (Array.isArray(raw)) {
-      return raw.map((item, position) => this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, position], valuePath: [...place.valuePath, position] }));
+      return raw.map(
+        (item, position) => this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, position], valuePath: [...place.valuePath, position] })
+      );
     }
     if (isObject(raw)) {
       const entries = [];
       for (const [key, item] of Object.entries(raw)) {
         const name = key.includes("${") ? this.value(key, scope) : key;
         if (isUnresolved(name)) return unknownBecause(key, reasonOf(name));
-        entries.push([String(name), this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })]);
+        entries.push([
+          String(name),
+          this.value(item, scope, place && { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, String(name)] })
+        ]);
       }
       return Object.fromEntries(entries);
     }
@@ -2138,7 +2186,10 @@ var Instance = class _Instance {
       if (key === "dynamic") continue;
       const at = { ...place, sourcePath: [...place.sourcePath, key], valuePath: [...place.valuePath, key] };
       if (Array.isArray(item) && item.length && item.every(isObject)) {
-        blockLists.set(key, item.map((block, position) => this.body(block, scope, { ...at, sourcePath: [...at.sourcePath, position], valuePath: [...at.valuePath, position] })));
+        blockLists.set(
+          key,
+          item.map((block, position) => this.body(block, scope, { ...at, sourcePath: [...at.sourcePath, position], valuePath: [...at.valuePath, position] }))
+        );
       } else values.push([key, this.value(item, scope, at)]);
     }
     for (const [name, definitions] of Object.entries(blocksOf(raw, "dynamic"))) {
@@ -2169,7 +2220,9 @@ var Instance = class _Instance {
     for (const [key, value] of pairs.slice(0, MAX_EXPANSION)) {
       const inner = withSymbols(scope, /* @__PURE__ */ new Map([[iterator, { key, value }]]));
       const origins = new Map(place.origins).set(iterator, typeof key === "string" ? refine(origin, [key]) : origin);
-      blocks.push(this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, "content", 0], valuePath: [...place.valuePath, name, blocks.length], origins }));
+      blocks.push(
+        this.body(content, inner, { ...place, sourcePath: [...place.sourcePath, "content", 0], valuePath: [...place.valuePath, name, blocks.length], origins })
+      );
     }
     return blocks;
   }
@@ -2256,7 +2309,10 @@ var Instance = class _Instance {
       if (pairs.some(([, value]) => isUnresolved(value) && Array.isArray(collection))) return unknownEach("some keys of for_each are not known");
       if (pairs.length > MAX_EXPANSION) return unknownEach(`for_each has more than ${MAX_EXPANSION} elements`);
       const originOfKey = (key) => isObject(collection) ? refine(origin, [key]) : origin;
-      return { keys: pairs.map(([key]) => key), iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin: originOfKey(key) } : {} })) };
+      return {
+        keys: pairs.map(([key]) => key),
+        iterations: pairs.map(([key, value]) => ({ each: { key, value }, ...origin ? { origin: originOfKey(key) } : {} }))
+      };
     }
     return { iterations: [{}] };
   }
@@ -2269,7 +2325,10 @@ var Instance = class _Instance {
     const source = typeof call2.block.source === "string" ? call2.block.source : "";
     if (!child) {
       const why = dir === void 0 ? "no .terraform/modules/modules.json records it" : `${dir} holds no Terraform files`;
-      this.config.note(call2.file.path, `infra: ${this.prefix}module.${name} (source "${source}") is not available locally (${why}); its resources are not checked and values from it are unknown`);
+      this.config.note(
+        call2.file.path,
+        `infra: ${this.prefix}module.${name} (source "${source}") is not available locally (${why}); its resources are not checked and values from it are unknown`
+      );
       return void 0;
     }
     if (this.depth >= MAX_MODULE_DEPTH || [...this.prefix.matchAll(/module\./g)].length >= MAX_MODULE_DEPTH) {
@@ -2282,7 +2341,10 @@ var Instance = class _Instance {
     const instances = [];
     expansion.iterations.forEach((iteration, position) => {
       if (!this.config.admit()) {
-        this.config.note(call2.file.path, `infra: the configuration has more than ${MAX_INSTANCES} module instances; ${this.prefix}module.${name} and later ones are not checked`);
+        this.config.note(
+          call2.file.path,
+          `infra: the configuration has more than ${MAX_INSTANCES} module instances; ${this.prefix}module.${name} and later ones are not checked`
+        );
         return;
       }
       const keys = expansion.keys;
@@ -2295,7 +2357,13 @@ var Instance = class _Instance {
         const scope = this.scope(iteration);
         inputs.set(input, {
           value: () => this.value(raw, scope),
-          origin: (parsed && this.originOf(parsed, /* @__PURE__ */ new Map([["each", iteration.origin], ["count", iteration.origin]])).origin) ?? callerLine
+          origin: (parsed && this.originOf(
+            parsed,
+            /* @__PURE__ */ new Map([
+              ["each", iteration.origin],
+              ["count", iteration.origin]
+            ])
+          ).origin) ?? callerLine
         });
       }
       instances.push(new _Instance(this.config, child, `${this.prefix}module.${name}${suffix}.`, this.rootDir, key, inputs, this.depth + 1));
@@ -2820,7 +2888,10 @@ async function resolveNetworkValues(source, paths, facts) {
   }
   const resolved = /* @__PURE__ */ new Map();
   for (const module of [...modules].sort()) {
-    const files = await readModule(source, paths.filter((path) => path.endsWith(".tf") && posix4.dirname(path) === module));
+    const files = await readModule(
+      source,
+      paths.filter((path) => path.endsWith(".tf") && posix4.dirname(path) === module)
+    );
     const lines = new Map(files.map((file) => [file.path, file.text.split(/\r?\n/)]));
     let parsed;
     try {
@@ -3045,7 +3116,11 @@ function hitsOf(text2, namespaceContext, home, index2) {
     for (const owner of owners) matches.push({ owner, value });
   };
   for (const value of values) addExact(value, exactOwners(value, "other"));
-  for (const value of labels) addExact(value, exactOwners(value, "other").filter((owner) => owner.kind === "name"));
+  for (const value of labels)
+    addExact(
+      value,
+      exactOwners(value, "other").filter((owner) => owner.kind === "name")
+    );
   for (const value of namespaces) addExact(value, exactOwners(value, "namespace"));
   const patternValues = [...values, ...labels];
   const hosts = values.filter((value) => hostOf(value) === value);
@@ -3161,7 +3236,12 @@ function sharedResourceFindings(index2, configPath) {
           ...b.place ? { related: [b.place] } : {},
           severity: severityFor(ENV_SHARED_RESOURCE, a.environment, b.environment),
           subject: `shared|${a.label}|${a.value.toLowerCase()}|${a.environment.name}|${b.environment.name}`,
-          evidence: { actual: a.value, expected: "one resource per environment", environments: [a.environment.name, b.environment.name], ...a.column ? { column: a.column } : {} }
+          evidence: {
+            actual: a.value,
+            expected: "one resource per environment",
+            environments: [a.environment.name, b.environment.name],
+            ...a.column ? { column: a.column } : {}
+          }
         })
       );
     }
@@ -3208,7 +3288,9 @@ function overlapFindings(index2, configPath) {
   const byEnvironment = /* @__PURE__ */ new Map();
   for (const entry of index2.ranges) addTo(byEnvironment, entry.owner.environment, entry);
   const widest = [...byEnvironment.values()].flatMap(
-    (ranges) => ranges.filter((entry, i) => !ranges.some((other, j) => j !== i && rangeContains(other.range, entry.range) && (other.range.prefix < entry.range.prefix || j < i)))
+    (ranges) => ranges.filter(
+      (entry, i) => !ranges.some((other, j) => j !== i && rangeContains(other.range, entry.range) && (other.range.prefix < entry.range.prefix || j < i))
+    )
   );
   const findings = [];
   widest.forEach((left, i) => {
@@ -3500,7 +3582,9 @@ var TemplateScope = class {
       if (fn === "Fn::Sub") {
         const text2 = Array.isArray(argument) ? argument[0] : argument;
         const names = typeof text2 === "string" ? [...text2.matchAll(/\$\{([^}!.]*)\}/g)].map((match) => match[1] ?? "") : [];
-        return typeof text2 === "string" && names.every((variable) => variable.startsWith("AWS::") || this.parameters.has(variable) || Array.isArray(argument) && variable in asObject(argument[1]));
+        return typeof text2 === "string" && names.every(
+          (variable) => variable.startsWith("AWS::") || this.parameters.has(variable) || Array.isArray(argument) && variable in asObject(argument[1])
+        );
       }
       return ["Fn::If", "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Fn::FindInMap", "Fn::Join", "Fn::Select", "Fn::Split"].includes(fn) && placementOnly(argument);
     };
@@ -3655,7 +3739,10 @@ function readParameterFile(path, text2) {
       const entry = asObject(item);
       if (typeof entry.ParameterKey !== "string") return void 0;
       if (entry.UsePreviousValue === true || entry.UsePreviousValue === "true") {
-        values.set(entry.ParameterKey, { value: unresolved(`${entry.ParameterKey} (UsePreviousValue in ${path}: the running stack's value)`), place: { path, ...locate(positions, [index2]) } });
+        values.set(entry.ParameterKey, {
+          value: unresolved(`${entry.ParameterKey} (UsePreviousValue in ${path}: the running stack's value)`),
+          place: { path, ...locate(positions, [index2]) }
+        });
       } else if (isScalar2(entry.ParameterValue)) {
         values.set(entry.ParameterKey, { value: String(entry.ParameterValue), place: { path, ...locate(positions, [index2, "ParameterValue"]) } });
       } else return void 0;
@@ -3683,9 +3770,31 @@ function templateGlobsFor(path) {
   const under = (dir, rest) => dir === "" ? rest : `${dir}/${rest}`;
   return [.../* @__PURE__ */ new Set([under(directory, `*.${TEMPLATE_EXTENSIONS}`), under(parent, `*.${TEMPLATE_EXTENSIONS}`), under(parent, `*/*.${TEMPLATE_EXTENSIONS}`)])];
 }
-var ROLE_WORDS = /* @__PURE__ */ new Set(["parameters", "parameter", "params", "param", "input", "inputs", "config", "configuration", "values", "master", "main", "root", "template", "stack", "cfn", "cloudformation", "json", "yaml", "yml"]);
+var ROLE_WORDS = /* @__PURE__ */ new Set([
+  "parameters",
+  "parameter",
+  "params",
+  "param",
+  "input",
+  "inputs",
+  "config",
+  "configuration",
+  "values",
+  "master",
+  "main",
+  "root",
+  "template",
+  "stack",
+  "cfn",
+  "cloudformation",
+  "json",
+  "yaml",
+  "yml"
+]);
 function nameWords(path) {
-  return new Set(posix6.basename(path).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word && !ROLE_WORDS.has(word)));
+  return new Set(
+    posix6.basename(path).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word && !ROLE_WORDS.has(word))
+  );
 }
 function sharedWords(a, b) {
   const words = nameWords(b);
@@ -3695,7 +3804,9 @@ function templatesFor(file, templates, configured) {
   const named2 = Object.entries(configured).flatMap(([template2, globs]) => (0, import_picomatch4.default)([...globs], { dot: true })(file.path) ? [template2] : []);
   if (Object.keys(configured).length && named2.length) return named2;
   const inReach = (0, import_picomatch4.default)(templateGlobsFor(file.path), { dot: true });
-  const fitting = templates.filter((template2) => template2.path !== file.path && inReach(template2.path) && [...file.values.keys()].every((name) => template2.parameters.has(name)));
+  const fitting = templates.filter(
+    (template2) => template2.path !== file.path && inReach(template2.path) && [...file.values.keys()].every((name) => template2.parameters.has(name))
+  );
   const best = Math.max(0, ...fitting.map((template2) => sharedWords(file.path, template2.path)));
   return fitting.filter((template2) => sharedWords(file.path, template2.path) === best).map((template2) => template2.path);
 }
@@ -3804,7 +3915,11 @@ function readGroup(files, options) {
   const nesting = new Map([...templates.values()].map((template2) => [template2.path, nestedStacks(template2, paths)]));
   const nested = new Set([...nesting.values()].flatMap((stacks) => stacks.map((stack) => stack.child)).filter((child) => templates.has(child)));
   const roots = paths.filter((candidate) => !nested.has(candidate));
-  const { sets, notes } = tieParameterFiles(parameterFiles, roots.map((path) => templates.get(path)), options.parameterFiles ?? {});
+  const { sets, notes } = tieParameterFiles(
+    parameterFiles,
+    roots.map((path) => templates.get(path)),
+    options.parameterFiles ?? {}
+  );
   return { templates, failures, paths, nesting, nested, roots, sets, notes };
 }
 function parseCloudFormationFiles(files, options = {}) {
@@ -3817,7 +3932,8 @@ function parseCloudFormationFiles(files, options = {}) {
     const template2 = templates.get(path);
     const deployments = sets.get(path) ?? [];
     if (!deployments.length) instantiate(template2, defaultsOf(template2), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], instance: "" });
-    for (const file of deployments) instantiate(template2, withParameterFile(template2, file), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], instance: file.path });
+    for (const file of deployments)
+      instantiate(template2, withParameterFile(template2, file), { templates, nesting, visited, resources, conditional: conditional2, chain: [path], instance: file.path });
   }
   identifyInstances(resources);
   return files.map(({ path }) => {
@@ -3826,9 +3942,17 @@ function parseCloudFormationFiles(files, options = {}) {
     const conditions = [...conditional2.get(path) ?? []];
     const fileNotes = [
       ...notes.get(path) ?? [],
-      ...conditions.length ? [`infra: resources of ${path} exist only where the stack is deployed in a region or account that meets ${conditions[0]}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ""}; they are judged as they are when created`] : []
+      ...conditions.length ? [
+        `infra: resources of ${path} exist only where the stack is deployed in a region or account that meets ${conditions[0]}${conditions.length > 1 ? ` (and ${conditions.length - 1} more)` : ""}; they are judged as they are when created`
+      ] : []
     ];
-    return { ok: true, path, format: "cloudformation", resources: [...resources.get(path)?.values() ?? []].flat(), ...fileNotes.length ? { notes: fileNotes } : {} };
+    return {
+      ok: true,
+      path,
+      format: "cloudformation",
+      resources: [...resources.get(path)?.values() ?? []].flat(),
+      ...fileNotes.length ? { notes: fileNotes } : {}
+    };
   });
 }
 function tieParameterFiles(files, roots, configured) {
@@ -3840,7 +3964,9 @@ function tieParameterFiles(files, roots, configured) {
     const tied = named2.filter((path) => declared.some((template2) => template2.path === path));
     const missing = named2.filter((path) => !tied.includes(path));
     if (missing.length) {
-      notes.set(file.path, [`infra: infra.cloudformation.parameter-files names ${missing.join(", ")} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`]);
+      notes.set(file.path, [
+        `infra: infra.cloudformation.parameter-files names ${missing.join(", ")} for ${file.path}, which is not a root template of the repository (one no other template nests); it is not applied there`
+      ]);
     } else if (!tied.length) {
       notes.set(file.path, [
         `infra: ${file.path} is a CloudFormation parameter file, but no root template near it declares all its parameters; name its template in infra.cloudformation.parameter-files to apply it`
@@ -3850,7 +3976,11 @@ function tieParameterFiles(files, roots, configured) {
       sets.set(path, [...sets.get(path) ?? [], file]);
       const parameters = declared.find((template2) => template2.path === path)?.parameters ?? /* @__PURE__ */ new Set();
       const extra = [...file.values.keys()].filter((name) => !parameters.has(name));
-      if (extra.length) notes.set(file.path, [...notes.get(file.path) ?? [], `infra: ${file.path} sets ${extra.join(", ")}, which ${path} does not declare (CloudFormation refuses such a parameter set)`]);
+      if (extra.length)
+        notes.set(file.path, [
+          ...notes.get(file.path) ?? [],
+          `infra: ${file.path} sets ${extra.join(", ")}, which ${path} does not declare (CloudFormation refuses such a parameter set)`
+        ]);
     }
   }
   return { sets, notes };
@@ -3894,7 +4024,12 @@ function instantiate(template2, parameters, walk) {
     const child = walk.templates.get(walk.nesting.get(template2.path)?.find((stack) => stack.id === id)?.child ?? "");
     if (child && !walk.chain.includes(child.path)) {
       const passed = childParameters(template2, id, scope, asObject(asObject(resource.Properties).Parameters), child);
-      instantiate(child, passed, { ...walk, chain: [...walk.chain, child.path], instance: `${walk.instance}>${template2.path}:${id}`, ...existence ? { existence } : {} });
+      instantiate(child, passed, {
+        ...walk,
+        chain: [...walk.chain, child.path],
+        instance: `${walk.instance}>${template2.path}:${id}`,
+        ...existence ? { existence } : {}
+      });
     }
   }
 }
@@ -3919,7 +4054,9 @@ function evaluateProperties(scope, properties) {
     }
     if (Array.isArray(node)) return node.map((item, index2) => walk(item, [...at, index2])).filter((item) => item !== NO_VALUE);
     if (node === null || typeof node !== "object") return node;
-    return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, [...at, key])]).filter(([, item]) => item !== NO_VALUE));
+    return Object.fromEntries(
+      Object.entries(node).map(([key, item]) => [key, walk(item, [...at, key])]).filter(([, item]) => item !== NO_VALUE)
+    );
   };
   return { values: asObject(walk(properties, [])), origins };
 }
@@ -4210,7 +4347,17 @@ function nginxDependencies(path, text2) {
 
 // checks/infra/nginx/effective-config.ts
 import { posix as posix9 } from "node:path";
-var INERT_INCLUDES = /* @__PURE__ */ new Set(["mime.types", "fastcgi_params", "fastcgi.conf", "proxy_params", "uwsgi_params", "scgi_params", "koi-utf", "koi-win", "win-utf"]);
+var INERT_INCLUDES = /* @__PURE__ */ new Set([
+  "mime.types",
+  "fastcgi_params",
+  "fastcgi.conf",
+  "proxy_params",
+  "uwsgi_params",
+  "scgi_params",
+  "koi-utf",
+  "koi-win",
+  "win-utf"
+]);
 var MAX_INCLUDE_DEPTH = 16;
 var MAX_EXPANDED_DIRECTIVES = 1e5;
 function expandRoot(files, root, visited) {
@@ -4227,7 +4374,14 @@ function expandRoot(files, root, visited) {
   const include = (directive, path, chain) => {
     const where = `${path}:${directive.line}`;
     const notFollowed = (reason) => [
-      { name: "include", args: directive.args, line: directive.line, endLine: directive.endLine, path, unresolved: `include ${directive.args.join(" ")} (${where}): ${reason}` }
+      {
+        name: "include",
+        args: directive.args,
+        line: directive.line,
+        endLine: directive.endLine,
+        path,
+        unresolved: `include ${directive.args.join(" ")} (${where}): ${reason}`
+      }
     ];
     const [argument] = directive.args;
     if (directive.args.length !== 1 || argument === void 0) return notFollowed("expected one path");
@@ -4404,7 +4558,10 @@ function mapFound(found, map) {
 function readSettings(levels, facts) {
   const settings = {
     ssl_protocols: facts.settle("ssl_protocols", resolveInherited(levels, readProtocols("ssl_protocols"))),
-    ssl_ciphers: facts.settle("ssl_ciphers", resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))),
+    ssl_ciphers: facts.settle(
+      "ssl_ciphers",
+      resolveInherited(levels, (directives) => mapFound(lastNamed("ssl_ciphers")(directives), (directive) => directive.args.join(" ")))
+    ),
     strict_transport_security: readEffectiveHsts(levels, facts),
     access_log: facts.settle("access_log", resolveInherited(levels, readAccessLog))
   };
@@ -4471,7 +4628,15 @@ function contextResource(http, type) {
   const settings = readSettings([own.filter((directive) => directive.unresolved === void 0)], facts);
   const values = { include: unfollowedIncludes(own), ...settings };
   const range = rangeOf(http);
-  return { address: http.name, type, format: "nginx", path: http.path, range, values, locate: facts.locate(range) };
+  return {
+    address: http.name,
+    type,
+    format: "nginx",
+    path: http.path,
+    range,
+    values,
+    locate: facts.locate(range)
+  };
 }
 function unfollowedIncludes(directives) {
   return directives.filter((directive) => directive.unresolved !== void 0).flatMap((directive) => directive.args);
@@ -4493,7 +4658,8 @@ function readHsts(directives) {
   const hsts = headers.findLast((directive) => directive.args[0]?.toLowerCase() === "strict-transport-security");
   if (!hsts) return { stop: first };
   const header = hsts.args[1] ?? "";
-  if (header.includes("$")) return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
+  if (header.includes("$"))
+    return { value: unresolved(`add_header Strict-Transport-Security ${header} (${hsts.path}:${hsts.line}): the value is a variable`), directive: hsts };
   const maxAge = /max-age\s*=\s*"?(\d+)/i.exec(header)?.[1];
   return { value: { header, maxAge: maxAge === void 0 ? void 0 : Number(maxAge), always: hsts.args.includes("always") }, directive: hsts };
 }
@@ -4610,7 +4776,9 @@ var terraformParser = {
       const root = posix10.dirname(posix10.dirname(posix10.dirname(path)));
       try {
         const manifest = JSON.parse(text2);
-        return (manifest.Modules ?? []).flatMap((entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix10.join(root, entry.Dir)) : []);
+        return (manifest.Modules ?? []).flatMap(
+          (entry) => typeof entry.Dir === "string" && !entry.Dir.startsWith("..") ? moduleFiles(posix10.join(root, entry.Dir)) : []
+        );
       } catch {
         return [];
       }
@@ -4629,12 +4797,7 @@ var terraformParser = {
 };
 
 // checks/infra/formats.ts
-var INFRA_PARSERS = [
-  terraformParser,
-  cloudFormationParser,
-  kubernetesParser,
-  nginxParser
-];
+var INFRA_PARSERS = [terraformParser, cloudFormationParser, kubernetesParser, nginxParser];
 function infraPathFilter(selection) {
   const included = selection.include.length ? (0, import_picomatch6.default)([...selection.include], { dot: true }) : () => false;
   const excluded = selection.exclude.length ? (0, import_picomatch6.default)([...selection.exclude], { dot: true }) : () => false;
@@ -4715,7 +4878,12 @@ var VersionReader = class {
     for (const [path, error] of this.failures) {
       if (!selected.has(path)) unselected.push(path);
       else if (error instanceof UnreadableFileError) this.report.notes.push(`infra: ${path} was not read at ${this.side}: ${error.reason}`);
-      else this.report.errors.push({ category: "read", target: path, message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}` });
+      else
+        this.report.errors.push({
+          category: "read",
+          target: path,
+          message: `could not read ${path} at ${this.side}: ${error instanceof Error ? error.message : String(error)}`
+        });
     }
     if (unselected.length) {
       const named2 = unselected.sort().slice(0, 5).join(", ");
@@ -4854,7 +5022,10 @@ function diffResources(input) {
     if (base) matchedBase.add(base);
     return { head, base };
   });
-  const contexts = { base: contextsOf(input.base, (resource) => scopeOf2(resource, "base")), head: contextsOf(input.head, (resource) => scopeOf2(resource, "head")) };
+  const contexts = {
+    base: contextsOf(input.base, (resource) => scopeOf2(resource, "base")),
+    head: contextsOf(input.head, (resource) => scopeOf2(resource, "head"))
+  };
   const diff = { findings: [], unknown: [], strengthened: [] };
   for (const rule of input.rules) {
     for (const { head, base } of pairs) {
@@ -4930,7 +5101,11 @@ function classifyVerdict(rule, head, base, after, before, diff) {
   const { location, related } = locationOf2(head, base, after.path);
   if (after.verdict === "unknown") {
     const reason = after.reason ?? reasonAt(head, after);
-    diff.unknown.push({ ruleId: rule.id, location, message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ""}` });
+    diff.unknown.push({
+      ruleId: rule.id,
+      location,
+      message: `${named(head)}: ${pathLabel(after.path)} depends on ${shortened(after.expression)}, which could not be resolved${reason ? ` (${shortened(reason)})` : ""}`
+    });
     return;
   }
   if (after.verdict === "pass") {
@@ -4982,7 +5157,14 @@ function findingOf(rule, head, after, location, change, before, related) {
     evidence.after = after.actual;
     message += before?.verdict === "pass" && before.providedBy !== void 0 ? ` (was provided by ${before.providedBy})` : ` (was ${describeValue(verdictValue(before))})`;
   }
-  return makeFinding(rule, { message, location, change, evidence, ...related ? { related } : {}, subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}` });
+  return makeFinding(rule, {
+    message,
+    location,
+    change,
+    evidence,
+    ...related ? { related } : {},
+    subject: `${head.path}#${head.address}#${pathLabel(after.path)}${instanceScope(head)}`
+  });
 }
 function classifyRemoval(rule, base, context, diff) {
   const befores = verdictList(rule.check(base, context));
@@ -5043,7 +5225,9 @@ async function analyzeInfra(input) {
   analysis.notes.push(...head.notes);
   for (const failure of head.failures) analysis.findings.push(parseErrorFinding(failure));
   for (const failure of base.failures) {
-    analysis.notes.push(`infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`);
+    analysis.notes.push(
+      `infra: ${failure.path} did not parse at base (line ${failure.line}: ${failure.message}); its resources at head are compared against nothing`
+    );
   }
   const baseToHead = new Map([...input.renames ?? []].map(([headPath, basePath]) => [basePath, headPath]));
   const unreadAtHead = new Set(head.failures.map((failure) => failure.path));
@@ -5082,7 +5266,13 @@ async function parseVersion(files, maxBytes, options) {
     if (!parser) continue;
     const size = Buffer.byteLength(file.text);
     if (size > maxBytes) {
-      version.failures.push({ ok: false, path: file.path, format: parser.format, line: 1, message: `file is ${size} bytes, over the ${maxBytes}-byte limit; it was not checked` });
+      version.failures.push({
+        ok: false,
+        path: file.path,
+        format: parser.format,
+        line: 1,
+        message: `file is ${size} bytes, over the ${maxBytes}-byte limit; it was not checked`
+      });
       continue;
     }
     const key = parser.groupOf?.(file.path) ?? `${parser.format}:${file.path}`;
@@ -5129,11 +5319,19 @@ async function checkInfra(changeSet, config, options) {
   const included = config.infra.include.length ? (0, import_picomatch8.default)([...config.infra.include], { dot: true }) : void 0;
   for (const file of head) {
     if (included?.(file.path) && !detectFormat(file.path, file.text)) {
-      report.notes.push(`infra: ${file.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`);
+      report.notes.push(
+        `infra: ${file.path} matches infra.include but is none of the formats hipaa-guard reads (Terraform, CloudFormation, Kubernetes, nginx); not checked`
+      );
     }
   }
   const renames = new Map(changeSet.changed.filter((file) => file.previousPath !== void 0).map((file) => [file.path, file.previousPath]));
-  const analysis = await analyzeInfra({ base, head, renames, now: options.now, parseOptions: { terraformVarFiles: config.infra.terraform["var-files"], cloudFormationParameterFiles: config.infra.cloudformation["parameter-files"] } });
+  const analysis = await analyzeInfra({
+    base,
+    head,
+    renames,
+    now: options.now,
+    parseOptions: { terraformVarFiles: config.infra.terraform["var-files"], cloudFormationParameterFiles: config.infra.cloudformation["parameter-files"] }
+  });
   report.findings.push(...analysis.findings);
   report.suppressed.push(...analysis.suppressed);
   report.unknown.push(...analysis.unknown);
@@ -5174,7 +5372,11 @@ async function guarded(family, now, run) {
     return await run();
   } catch (error) {
     const report = emptyReport(TOOL, now.toISOString());
-    report.errors.push({ category: error instanceof ListingFailedError ? "read" : "bug", target: family, message: error instanceof Error ? error.message : String(error) });
+    report.errors.push({
+      category: error instanceof ListingFailedError ? "read" : "bug",
+      target: family,
+      message: error instanceof Error ? error.message : String(error)
+    });
     return report;
   }
 }
