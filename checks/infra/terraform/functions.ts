@@ -197,7 +197,7 @@ export function callFunction(name: string, args: unknown[], node: Expr, widen: (
   if (top) return widen(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name]!(args, node, widen);
   if (Object.hasOwn(SCALAR, name)) {
-    const deep = args.map(firstUnknown).find((found) => found !== undefined);
+    const deep = args.map((arg) => firstUnknown(arg)).find((found) => found !== undefined);
     if (deep) return widen(deep);
     return SCALAR[name]!(args, node, widen);
   }

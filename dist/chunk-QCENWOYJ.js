@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-6Y4YQP7M.js";
-import "./chunk-VGFLHL3D.js";
+} from "./chunk-ULGT2TXE.js";
+import "./chunk-EIUSAQLL.js";
 import "./chunk-EQ3UTLDV.js";
-import "./chunk-GNNFSDIQ.js";
+import "./chunk-ACFIYJQP.js";
 import "./chunk-SZGO3UUV.js";
 import "./chunk-ZJBGZTJK.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-3B5G3SFR.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";

@@ -6,9 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-VTKPLDZG.js";
+} from "./chunk-VW3HI2LG.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-3B5G3SFR.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";

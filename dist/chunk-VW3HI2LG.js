@@ -29,7 +29,7 @@ import {
   unresolved,
   valueAt,
   verdictList
-} from "./chunk-3SRPUKJC.js";
+} from "./chunk-3B5G3SFR.js";
 import {
   emptyReport,
   mergeReports
@@ -800,7 +800,7 @@ function callFunction(name, args, node, widen2) {
   if (top) return widen2(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node, widen2);
   if (Object.hasOwn(SCALAR, name)) {
-    const deep = args.map(firstUnknown).find((found) => found !== void 0);
+    const deep = args.map((arg) => firstUnknown(arg)).find((found) => found !== void 0);
     if (deep) return widen2(deep);
     return SCALAR[name](args, node, widen2);
   }
@@ -5186,16 +5186,7 @@ function named(resource) {
   return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
 }
 function reasonAt(resource, verdict) {
-  const find = (value) => {
-    if (isUnresolved(value)) return verdict.expression.includes(value.expression) ? value : void 0;
-    const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
-    for (const child of children) {
-      const found = find(child);
-      if (found) return found;
-    }
-    return void 0;
-  };
-  return find(valueAt(resource.values, verdict.path))?.reason;
+  return firstUnknown(valueAt(resource.values, verdict.path), (part) => verdict.expression.includes(part.expression))?.reason;
 }
 function stronger(rule, a, b) {
   const strengthA = rule.strength?.(a);
