@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-VSGIRDFL.js";
+} from "./chunk-45VKYOUE.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VW3HI2LG.js";
+} from "./chunk-RSCBZTDI.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends

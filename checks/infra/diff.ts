@@ -78,7 +78,12 @@ function contextsOf(resources: readonly InfraResource[], scopeOf: (resource: Inf
   const key = (resource: InfraResource) =>
     `${scopeOf(resource)}#${resource.format === 'terraform' && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ''}`;
   const groups = new Map<string, InfraResource[]>();
-  for (const resource of resources) groups.set(key(resource), [...(groups.get(key(resource)) ?? []), resource]);
+  for (const resource of resources) {
+    const name = key(resource);
+    const group = groups.get(name);
+    if (group) group.push(resource);
+    else groups.set(name, [resource]);
+  }
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
 }
 

@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-VW3HI2LG.js";
+} from "./chunk-RSCBZTDI.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-VSGIRDFL.js";
+} from "./chunk-45VKYOUE.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VW3HI2LG.js";
+} from "./chunk-RSCBZTDI.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,

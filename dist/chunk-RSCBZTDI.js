@@ -5043,7 +5043,12 @@ function diffResources(input) {
 function contextsOf(resources, scopeOf2) {
   const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ""}`;
   const groups = /* @__PURE__ */ new Map();
-  for (const resource of resources) groups.set(key(resource), [...groups.get(key(resource)) ?? [], resource]);
+  for (const resource of resources) {
+    const name = key(resource);
+    const group = groups.get(name);
+    if (group) group.push(resource);
+    else groups.set(name, [resource]);
+  }
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
 }
 function appliesTo(rule, resource) {
