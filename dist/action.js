@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-45VKYOUE.js";
+} from "./chunk-RCPOEBEN.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-RSCBZTDI.js";
+} from "./chunk-M3227ZLV.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends

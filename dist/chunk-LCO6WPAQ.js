@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-RSCBZTDI.js";
+} from "./chunk-M3227ZLV.js";
 import "./chunk-BGBLBVKQ.js";
 import "./chunk-3B5G3SFR.js";
 import "./chunk-YWFXNLSI.js";

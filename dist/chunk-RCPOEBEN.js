@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-RSCBZTDI.js";
+} from "./chunk-M3227ZLV.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";

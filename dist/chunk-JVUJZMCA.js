@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-45VKYOUE.js";
+} from "./chunk-RCPOEBEN.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-RSCBZTDI.js";
+} from "./chunk-M3227ZLV.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
