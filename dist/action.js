@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QNM3WQS6.js";
+} from "./chunk-RCPOEBEN.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VTKPLDZG.js";
+} from "./chunk-M3227ZLV.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
@@ -49,7 +49,7 @@ import {
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-GNNFSDIQ.js";
+} from "./chunk-ACFIYJQP.js";
 import {
   checkEndpoints
 } from "./chunk-ZJBGZTJK.js";
@@ -57,7 +57,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-3B5G3SFR.js";
 import {
   emptyReport,
   mergeReports

@@ -5,7 +5,7 @@
  */
 import { makeFinding, type Change, type Finding } from '../model/finding.js';
 import type { Strengthening, UnknownOutcome } from '../model/report.js';
-import { isUnresolved, type InfraResource, type SourceRange, type Unresolved } from './model.js';
+import { firstUnknown, isUnresolved, type InfraResource, type SourceRange } from './model.js';
 import {
   describeValue,
   moduleInstanceOf,
@@ -78,7 +78,12 @@ function contextsOf(resources: readonly InfraResource[], scopeOf: (resource: Inf
   const key = (resource: InfraResource) =>
     `${scopeOf(resource)}#${resource.format === 'terraform' && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ''}`;
   const groups = new Map<string, InfraResource[]>();
-  for (const resource of resources) groups.set(key(resource), [...(groups.get(key(resource)) ?? []), resource]);
+  for (const resource of resources) {
+    const name = key(resource);
+    const group = groups.get(name);
+    if (group) group.push(resource);
+    else groups.set(name, [resource]);
+  }
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
 }
 
@@ -300,16 +305,7 @@ function named(resource: InfraResource): string {
  * unresolved value it names, at the verdict's path or, for a verdict on a whole block, inside it.
  */
 function reasonAt(resource: InfraResource, verdict: UnknownVerdict): string | undefined {
-  const find = (value: unknown): Unresolved | undefined => {
-    if (isUnresolved(value)) return verdict.expression.includes(value.expression) ? value : undefined;
-    const children = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
-    for (const child of children) {
-      const found = find(child);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return find(valueAt(resource.values, verdict.path))?.reason;
+  return firstUnknown(valueAt(resource.values, verdict.path), (part) => verdict.expression.includes(part.expression))?.reason;
 }
 
 /** True when the rule orders values and `a` is strictly stronger than `b`. */

@@ -38,30 +38,27 @@ export function isUnresolved(value: unknown): value is Unresolved {
   return typeof value === 'object' && value !== null && UNRESOLVED in value;
 }
 
-/**
- * Where a value or block stands. `path` is set when that is another file than the resource's
- * own: the module call that passes an input, a `.tfvars`, an nginx `include`d file, the parent
- * stack that passes a parameter. That line is what a pull request edits, so findings point there.
- */
 /** Walks a value; true when any part of it is unresolved. */
 export function containsUnknown(value: unknown): boolean {
-  if (isUnresolved(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value !== null && typeof value === 'object') return Object.values(value).some(containsUnknown);
-  return false;
+  return firstUnknown(value) !== undefined;
 }
 
-/** The first unresolved part of a value, depth first. */
-export function firstUnknown(value: unknown): Unresolved | undefined {
-  if (isUnresolved(value)) return value;
+/** The first unresolved part of a value that `accept`s, depth first (an unresolved part is not looked into). */
+export function firstUnknown(value: unknown, accept: (part: Unresolved) => boolean = () => true): Unresolved | undefined {
+  if (isUnresolved(value)) return accept(value) ? value : undefined;
   const children = Array.isArray(value) ? value : value !== null && typeof value === 'object' ? Object.values(value) : [];
   for (const child of children) {
-    const found = firstUnknown(child);
+    const found = firstUnknown(child, accept);
     if (found) return found;
   }
   return undefined;
 }
 
+/**
+ * Where a value or block stands. `path` is set when that is another file than the resource's
+ * own: the module call that passes an input, a `.tfvars`, an nginx `include`d file, the parent
+ * stack that passes a parameter. That line is what a pull request edits, so findings point there.
+ */
 export interface SourceRange extends LineRange {
   path?: string;
 }

@@ -10,7 +10,7 @@ import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import type { LineRange } from '../../yaml/positions.js';
 import { isUnresolved, type InfraResource, type SourceRange, type Unresolved } from '../model.js';
-import { evaluateSafely, iterate, reasonOf, unknownBecause, withSymbols, type EvalScope } from './evaluate.js';
+import { evaluateSafely, iterate, reasonOf, unknownAt, unknownBecause, withSymbols, type EvalScope } from './evaluate.js';
 import { parseTemplateBody, type Expr } from './expression.js';
 import { renderPolicyDocument } from './policy-document.js';
 
@@ -357,8 +357,8 @@ class Instance {
     return {
       reference: (root, name, node) => this.reference(root, name, node, iteration),
       symbol: (name, node) => {
-        if (name === 'self' || name === '') return unknownBecause(`\${${node.text}}`, 'refers to the resource itself, known only after apply');
-        return unknownBecause(`\${${node.text}}`, `${name} is not defined here`);
+        if (name === 'self' || name === '') return unknownAt(node, 'refers to the resource itself, known only after apply');
+        return unknownAt(node, `${name} is not defined here`);
       },
     };
   }
@@ -372,10 +372,10 @@ class Instance {
       case 'module':
         return this.moduleValue(name, node);
       case 'count':
-        if (name !== 'index' || iteration.count === undefined) return unknownBecause(`\${${node.text}}`, 'count.index is used outside a counted block');
+        if (name !== 'index' || iteration.count === undefined) return unknownAt(node, 'count.index is used outside a counted block');
         return iteration.count;
       case 'each':
-        if (!iteration.each || (name !== 'key' && name !== 'value')) return unknownBecause(`\${${node.text}}`, 'each is used outside a for_each block');
+        if (!iteration.each || (name !== 'key' && name !== 'value')) return unknownAt(node, 'each is used outside a for_each block');
         return iteration.each[name];
       case 'path':
         // Terraform runs in the root module's directory: path.cwd is it (repository-relative here).
@@ -383,14 +383,14 @@ class Instance {
           ? this.module.dir
           : name === 'root' || name === 'cwd'
             ? this.rootDir
-            : unknownBecause(`\${${node.text}}`, 'a path of the machine that runs Terraform');
+            : unknownAt(node, 'a path of the machine that runs Terraform');
       case 'terraform':
-        return unknownBecause(`\${${node.text}}`, 'the workspace is chosen when Terraform runs');
+        return unknownAt(node, 'the workspace is chosen when Terraform runs');
       case 'data':
         if (name === 'aws_iam_policy_document') return this.policyDocuments(node);
-        return unknownBecause(`\${${node.text}}`, 'a data source, read when Terraform runs');
+        return unknownAt(node, 'a data source, read when Terraform runs');
       default:
-        return unknownBecause(`\${${node.text}}`, 'an attribute of another resource, known only after apply');
+        return unknownAt(node, 'an attribute of another resource, known only after apply');
     }
   }
 
@@ -398,7 +398,7 @@ class Instance {
     if (this.variableValues.has(name)) return this.variableValues.get(name);
     const declaration = this.module.variables.get(name);
     let value: unknown;
-    if (!declaration) value = unknownBecause(`\${${node.text}}`, `var.${name} is not declared in ${this.module.dir}`);
+    if (!declaration) value = unknownAt(node, `var.${name} is not declared in ${this.module.dir}`);
     else {
       const input = this.inputs.get(name);
       const hasDefault = Object.hasOwn(declaration.block, 'default');
@@ -425,7 +425,7 @@ class Instance {
   private moduleValue(name: string, node: Expr): unknown {
     return this.once('module', name, node, this.moduleValues, () => {
       const children = this.childrenOf(name);
-      if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
+      if (!children) return unknownAt(node, NOT_SOURCE_AVAILABLE);
       return byInstance(
         children.keys,
         children.instances.map((child) => child.outputs()),
@@ -466,9 +466,9 @@ class Instance {
   private once(kind: 'local' | 'module' | 'data', name: string, node: Expr, cache: Map<string, unknown>, compute: () => unknown): unknown {
     if (cache.has(name)) return cache.get(name);
     const declared = kind === 'local' ? this.module.locals.has(name) : kind === 'module' ? this.module.calls.has(name) : this.module.policyDocuments.has(name);
-    if (!declared) return unknownBecause(`\${${node.text}}`, `${kind}.${name} is not ${kind === 'local' ? 'defined' : 'called'} in ${this.module.dir}`);
+    if (!declared) return unknownAt(node, `${kind}.${name} is not ${kind === 'local' ? 'defined' : 'called'} in ${this.module.dir}`);
     const key = `${kind}.${name}`;
-    if (this.evaluating.has(key)) return unknownBecause(`\${${node.text}}`, `${key} depends on itself`);
+    if (this.evaluating.has(key)) return unknownAt(node, `${key} depends on itself`);
     this.evaluating.add(key);
     const value = compute();
     this.evaluating.delete(key);
@@ -794,7 +794,7 @@ function setOwn(target: HclBody, key: string, value: unknown): void {
 /** The value of a `count`/`for_each` block as Terraform exposes it: one value, a list by index, or a map by key. */
 function byInstance(keys: (string | number)[] | Unresolved | undefined, values: unknown[], node: Expr): unknown {
   if (keys === undefined) return values[0];
-  if (isUnresolved(keys)) return unknownBecause(`\${${node.text}}`, reasonOf(keys));
+  if (isUnresolved(keys)) return unknownAt(node, reasonOf(keys));
   if (keys.every((key) => typeof key === 'number')) return values;
   return Object.fromEntries(keys.map((key, position) => [String(key), values[position]]));
 }
@@ -889,6 +889,6 @@ function applyType(type: Expr, value: unknown): unknown {
 
 /** An `optional()` default is a literal (Terraform requires it); anything else stays unknown. */
 function defaultValue(expr: Expr): unknown {
-  const notLiteral = (node: Expr) => unknownBecause(`\${${node.text}}`, 'an optional() default that is not a literal');
+  const notLiteral = (node: Expr) => unknownAt(node, 'an optional() default that is not a literal');
   return evaluateSafely(expr, { reference: (_, __, node) => notLiteral(node), symbol: (_, node) => notLiteral(node) }, expr.text);
 }

@@ -17,6 +17,11 @@ export function unknownBecause(expression: string, reason: string, branches?: re
   return unresolved(expression, branches, reason);
 }
 
+/** An unresolved value for the expression `node`, as `${…}`, with the reason it could not be known. */
+export function unknownAt(node: Expr, reason: string, branches?: readonly unknown[]): Unresolved {
+  return unknownBecause(`\${${node.text}}`, reason, branches);
+}
+
 /** Why an unknown is unknown: its own reason, or the expression it hangs on. */
 export function reasonOf(cause: Unresolved): string {
   return cause.reason ?? `${cause.expression} is not known`;
@@ -228,14 +233,14 @@ function conditional(node: Extract<Expr, { kind: 'conditional' }>, scope: EvalSc
     try {
       return evaluate(expr, scope);
     } catch (error) {
-      if (error instanceof EvalError) return unknownBecause(`\${${expr.text}}`, error.message);
+      if (error instanceof EvalError) return unknownAt(expr, error.message);
       throw error;
     }
   };
   const then = arm(node.then);
   const otherwise = arm(node.otherwise);
   if (!containsUnknown(then) && equal(then, otherwise)) return then;
-  return unknownBecause(`\${${node.text}}`, reasonOf(condition), [then, otherwise]);
+  return unknownAt(node, reasonOf(condition), [then, otherwise]);
 }
 
 function binary(node: Extract<Expr, { kind: 'binary' }>, scope: EvalScope): unknown {

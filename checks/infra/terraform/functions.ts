@@ -7,7 +7,7 @@ import { isIP } from 'node:net';
 import { posix } from 'node:path';
 import { firstUnknown, isUnresolved, type Unresolved } from '../model.js';
 import type { Expr } from './expression.js';
-import { describeType, equal, EvalError, reasonOf, toBool, toNumber, toStringValue, unknownBecause } from './evaluate.js';
+import { describeType, equal, EvalError, reasonOf, toBool, toNumber, toStringValue, unknownAt } from './evaluate.js';
 
 type Fn = (args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved) => unknown;
 
@@ -190,18 +190,18 @@ const UNKNOWABLE: Record<string, string> = {
 };
 
 export function callFunction(name: string, args: unknown[], node: Expr, widen: (cause: Unresolved) => Unresolved): unknown {
-  if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  if (Object.hasOwn(UNKNOWABLE, name)) return unknownAt(node, `${name}() ${UNKNOWABLE[name]}`);
   if (name === 'coalesce') return coalesce(args, widen);
   if (name === 'replace' && isDocument(args[0])) return replaceInDocument(args[0], args[1], args[2], node, widen);
   const top = args.find(isUnresolved);
   if (top) return widen(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name]!(args, node, widen);
   if (Object.hasOwn(SCALAR, name)) {
-    const deep = args.map(firstUnknown).find((found) => found !== undefined);
+    const deep = args.map((arg) => firstUnknown(arg)).find((found) => found !== undefined);
     if (deep) return widen(deep);
     return SCALAR[name]!(args, node, widen);
   }
-  return unknownBecause(`\${${node.text}}`, `the function ${name}() is not evaluated by hipaa-guard`);
+  return unknownAt(node, `the function ${name}() is not evaluated by hipaa-guard`);
 }
 
 /** `format("%s-%d", a, 1)`: the verbs infrastructure code uses. */
@@ -226,7 +226,7 @@ function format(pattern: string, args: unknown[], node: Expr): string {
 /** IPv4 `cidrsubnet`; IPv6 prefixes are left unknown rather than half-computed. */
 function cidrsubnet(prefix: string, newbits: number, netnum: number, node: Expr): unknown {
   const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(prefix);
-  if (!match) return unknownBecause(`\${${node.text}}`, 'cidrsubnet() is evaluated for IPv4 prefixes only');
+  if (!match) return unknownAt(node, 'cidrsubnet() is evaluated for IPv4 prefixes only');
   const octets = match.slice(1, 5).map(Number);
   const length = Number(match[5]) + newbits;
   if (octets.some((octet) => octet > 255) || length > 32 || netnum >= 2 ** newbits || netnum < 0) throw new EvalError(`${node.text}: prefix out of range`);
@@ -309,7 +309,7 @@ const PLAIN = /^[A-Za-z0-9_.-]+$/;
 function replaceInDocument(document: object, search: unknown, replacement: unknown, node: Expr, widen: (cause: Unresolved) => Unresolved): unknown {
   if (isUnresolved(search)) return widen(search);
   const pattern = text(search, node);
-  const unknown = (reason: string) => unknownBecause(`\${${node.text}}`, reason);
+  const unknown = (reason: string) => unknownAt(node, reason);
   if (!PLAIN.test(pattern)) return unknown(`replace() of "${pattern}" in a JSON document is evaluated only for plain text (letters, digits, "_", "-", ".")`);
   // A character JSON would escape (a quote, a backslash, a control character, <>&) changes the text around it.
   const escapes = (value: string) => /[<>&\u2028\u2029]/.test(value) || JSON.stringify(value).length !== value.length + 2;
@@ -320,7 +320,7 @@ function replaceInDocument(document: object, search: unknown, replacement: unkno
       .slice(1, -1)
       .replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
     if (!escaped.includes(pattern)) return value;
-    if (isUnresolved(replacement)) return unknownBecause(`\${${node.text}}`, reasonOf(replacement));
+    if (isUnresolved(replacement)) return unknownAt(node, reasonOf(replacement));
     return JSON.parse(`"${escaped.split(pattern).join(text(replacement, node))}"`) as string;
   };
   const walk = (value: unknown): unknown => {

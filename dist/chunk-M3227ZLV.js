@@ -29,7 +29,7 @@ import {
   unresolved,
   valueAt,
   verdictList
-} from "./chunk-3SRPUKJC.js";
+} from "./chunk-3B5G3SFR.js";
 import {
   emptyReport,
   mergeReports
@@ -793,18 +793,18 @@ var UNKNOWABLE = {
   bcrypt: "is random"
 };
 function callFunction(name, args, node, widen2) {
-  if (Object.hasOwn(UNKNOWABLE, name)) return unknownBecause(`\${${node.text}}`, `${name}() ${UNKNOWABLE[name]}`);
+  if (Object.hasOwn(UNKNOWABLE, name)) return unknownAt(node, `${name}() ${UNKNOWABLE[name]}`);
   if (name === "coalesce") return coalesce(args, widen2);
   if (name === "replace" && isDocument(args[0])) return replaceInDocument(args[0], args[1], args[2], node, widen2);
   const top = args.find(isUnresolved);
   if (top) return widen2(top);
   if (Object.hasOwn(STRUCTURAL, name)) return STRUCTURAL[name](args, node, widen2);
   if (Object.hasOwn(SCALAR, name)) {
-    const deep = args.map(firstUnknown).find((found) => found !== void 0);
+    const deep = args.map((arg) => firstUnknown(arg)).find((found) => found !== void 0);
     if (deep) return widen2(deep);
     return SCALAR[name](args, node, widen2);
   }
-  return unknownBecause(`\${${node.text}}`, `the function ${name}() is not evaluated by hipaa-guard`);
+  return unknownAt(node, `the function ${name}() is not evaluated by hipaa-guard`);
 }
 function format(pattern, args, node) {
   let next = 0;
@@ -825,7 +825,7 @@ function format(pattern, args, node) {
 }
 function cidrsubnet(prefix, newbits, netnum, node) {
   const match = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\/(\d+)$/.exec(prefix);
-  if (!match) return unknownBecause(`\${${node.text}}`, "cidrsubnet() is evaluated for IPv4 prefixes only");
+  if (!match) return unknownAt(node, "cidrsubnet() is evaluated for IPv4 prefixes only");
   const octets = match.slice(1, 5).map(Number);
   const length = Number(match[5]) + newbits;
   if (octets.some((octet) => octet > 255) || length > 32 || netnum >= 2 ** newbits || netnum < 0) throw new EvalError(`${node.text}: prefix out of range`);
@@ -882,14 +882,14 @@ var PLAIN = /^[A-Za-z0-9_.-]+$/;
 function replaceInDocument(document, search, replacement, node, widen2) {
   if (isUnresolved(search)) return widen2(search);
   const pattern = text(search, node);
-  const unknown = (reason) => unknownBecause(`\${${node.text}}`, reason);
+  const unknown = (reason) => unknownAt(node, reason);
   if (!PLAIN.test(pattern)) return unknown(`replace() of "${pattern}" in a JSON document is evaluated only for plain text (letters, digits, "_", "-", ".")`);
   const escapes = (value) => /[<>&\u2028\u2029]/.test(value) || JSON.stringify(value).length !== value.length + 2;
   if (!isUnresolved(replacement) && escapes(text(replacement, node))) return unknown("replace() would put characters JSON escapes into the document");
   const swap = (value) => {
     const escaped = JSON.stringify(value).slice(1, -1).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
     if (!escaped.includes(pattern)) return value;
-    if (isUnresolved(replacement)) return unknownBecause(`\${${node.text}}`, reasonOf(replacement));
+    if (isUnresolved(replacement)) return unknownAt(node, reasonOf(replacement));
     return JSON.parse(`"${escaped.split(pattern).join(text(replacement, node))}"`);
   };
   const walk = (value) => {
@@ -928,6 +928,9 @@ var EvalError = class extends Error {
 };
 function unknownBecause(expression, reason, branches) {
   return unresolved(expression, branches, reason);
+}
+function unknownAt(node, reason, branches) {
+  return unknownBecause(`\${${node.text}}`, reason, branches);
 }
 function reasonOf(cause) {
   return cause.reason ?? `${cause.expression} is not known`;
@@ -1111,14 +1114,14 @@ function conditional(node, scope) {
     try {
       return evaluate(expr, scope);
     } catch (error) {
-      if (error instanceof EvalError) return unknownBecause(`\${${expr.text}}`, error.message);
+      if (error instanceof EvalError) return unknownAt(expr, error.message);
       throw error;
     }
   };
   const then = arm(node.then);
   const otherwise = arm(node.otherwise);
   if (!containsUnknown(then) && equal(then, otherwise)) return then;
-  return unknownBecause(`\${${node.text}}`, reasonOf(condition), [then, otherwise]);
+  return unknownAt(node, reasonOf(condition), [then, otherwise]);
 }
 function binary(node, scope) {
   const left = evaluate(node.left, scope);
@@ -2039,8 +2042,8 @@ var Instance = class _Instance {
     return {
       reference: (root, name, node) => this.reference(root, name, node, iteration),
       symbol: (name, node) => {
-        if (name === "self" || name === "") return unknownBecause(`\${${node.text}}`, "refers to the resource itself, known only after apply");
-        return unknownBecause(`\${${node.text}}`, `${name} is not defined here`);
+        if (name === "self" || name === "") return unknownAt(node, "refers to the resource itself, known only after apply");
+        return unknownAt(node, `${name} is not defined here`);
       }
     };
   }
@@ -2053,27 +2056,27 @@ var Instance = class _Instance {
       case "module":
         return this.moduleValue(name, node);
       case "count":
-        if (name !== "index" || iteration.count === void 0) return unknownBecause(`\${${node.text}}`, "count.index is used outside a counted block");
+        if (name !== "index" || iteration.count === void 0) return unknownAt(node, "count.index is used outside a counted block");
         return iteration.count;
       case "each":
-        if (!iteration.each || name !== "key" && name !== "value") return unknownBecause(`\${${node.text}}`, "each is used outside a for_each block");
+        if (!iteration.each || name !== "key" && name !== "value") return unknownAt(node, "each is used outside a for_each block");
         return iteration.each[name];
       case "path":
-        return name === "module" ? this.module.dir : name === "root" || name === "cwd" ? this.rootDir : unknownBecause(`\${${node.text}}`, "a path of the machine that runs Terraform");
+        return name === "module" ? this.module.dir : name === "root" || name === "cwd" ? this.rootDir : unknownAt(node, "a path of the machine that runs Terraform");
       case "terraform":
-        return unknownBecause(`\${${node.text}}`, "the workspace is chosen when Terraform runs");
+        return unknownAt(node, "the workspace is chosen when Terraform runs");
       case "data":
         if (name === "aws_iam_policy_document") return this.policyDocuments(node);
-        return unknownBecause(`\${${node.text}}`, "a data source, read when Terraform runs");
+        return unknownAt(node, "a data source, read when Terraform runs");
       default:
-        return unknownBecause(`\${${node.text}}`, "an attribute of another resource, known only after apply");
+        return unknownAt(node, "an attribute of another resource, known only after apply");
     }
   }
   variable(name, node) {
     if (this.variableValues.has(name)) return this.variableValues.get(name);
     const declaration = this.module.variables.get(name);
     let value;
-    if (!declaration) value = unknownBecause(`\${${node.text}}`, `var.${name} is not declared in ${this.module.dir}`);
+    if (!declaration) value = unknownAt(node, `var.${name} is not declared in ${this.module.dir}`);
     else {
       const input = this.inputs.get(name);
       const hasDefault = Object.hasOwn(declaration.block, "default");
@@ -2095,7 +2098,7 @@ var Instance = class _Instance {
   moduleValue(name, node) {
     return this.once("module", name, node, this.moduleValues, () => {
       const children = this.childrenOf(name);
-      if (!children) return unknownBecause(`\${${node.text}}`, NOT_SOURCE_AVAILABLE);
+      if (!children) return unknownAt(node, NOT_SOURCE_AVAILABLE);
       return byInstance(
         children.keys,
         children.instances.map((child) => child.outputs()),
@@ -2133,9 +2136,9 @@ var Instance = class _Instance {
   once(kind, name, node, cache, compute) {
     if (cache.has(name)) return cache.get(name);
     const declared = kind === "local" ? this.module.locals.has(name) : kind === "module" ? this.module.calls.has(name) : this.module.policyDocuments.has(name);
-    if (!declared) return unknownBecause(`\${${node.text}}`, `${kind}.${name} is not ${kind === "local" ? "defined" : "called"} in ${this.module.dir}`);
+    if (!declared) return unknownAt(node, `${kind}.${name} is not ${kind === "local" ? "defined" : "called"} in ${this.module.dir}`);
     const key = `${kind}.${name}`;
-    if (this.evaluating.has(key)) return unknownBecause(`\${${node.text}}`, `${key} depends on itself`);
+    if (this.evaluating.has(key)) return unknownAt(node, `${key} depends on itself`);
     this.evaluating.add(key);
     const value = compute();
     this.evaluating.delete(key);
@@ -2431,7 +2434,7 @@ function setOwn(target, key, value) {
 }
 function byInstance(keys, values, node) {
   if (keys === void 0) return values[0];
-  if (isUnresolved(keys)) return unknownBecause(`\${${node.text}}`, reasonOf(keys));
+  if (isUnresolved(keys)) return unknownAt(node, reasonOf(keys));
   if (keys.every((key) => typeof key === "number")) return values;
   return Object.fromEntries(keys.map((key, position) => [String(key), values[position]]));
 }
@@ -2505,7 +2508,7 @@ function applyType(type, value) {
   return result;
 }
 function defaultValue(expr) {
-  const notLiteral = (node) => unknownBecause(`\${${node.text}}`, "an optional() default that is not a literal");
+  const notLiteral = (node) => unknownAt(node, "an optional() default that is not a literal");
   return evaluateSafely(expr, { reference: (_, __, node) => notLiteral(node), symbol: (_, node) => notLiteral(node) }, expr.text);
 }
 
@@ -5043,7 +5046,12 @@ function diffResources(input) {
 function contextsOf(resources, scopeOf2) {
   const key = (resource) => `${scopeOf2(resource)}#${resource.format === "terraform" && !resource.qualifiedReferences ? moduleInstanceOf(resource.address) : ""}`;
   const groups = /* @__PURE__ */ new Map();
-  for (const resource of resources) groups.set(key(resource), [...groups.get(key(resource)) ?? [], resource]);
+  for (const resource of resources) {
+    const name = key(resource);
+    const group = groups.get(name);
+    if (group) group.push(resource);
+    else groups.set(name, [resource]);
+  }
   return (resource) => ({ resources: groups.get(key(resource)) ?? [] });
 }
 function appliesTo(rule, resource) {
@@ -5186,16 +5194,7 @@ function named(resource) {
   return moduleInstanceOf(resource.address) && resource.scope ? `${resource.address} (${resource.scope})` : resource.address;
 }
 function reasonAt(resource, verdict) {
-  const find = (value) => {
-    if (isUnresolved(value)) return verdict.expression.includes(value.expression) ? value : void 0;
-    const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
-    for (const child of children) {
-      const found = find(child);
-      if (found) return found;
-    }
-    return void 0;
-  };
-  return find(valueAt(resource.values, verdict.path))?.reason;
+  return firstUnknown(valueAt(resource.values, verdict.path), (part) => verdict.expression.includes(part.expression))?.reason;
 }
 function stronger(rule, a, b) {
   const strengthA = rule.strength?.(a);

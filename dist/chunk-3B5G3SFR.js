@@ -42,16 +42,13 @@ function isUnresolved(value) {
   return typeof value === "object" && value !== null && UNRESOLVED in value;
 }
 function containsUnknown(value) {
-  if (isUnresolved(value)) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknown);
-  return false;
+  return firstUnknown(value) !== void 0;
 }
-function firstUnknown(value) {
-  if (isUnresolved(value)) return value;
+function firstUnknown(value, accept = () => true) {
+  if (isUnresolved(value)) return accept(value) ? value : void 0;
   const children = Array.isArray(value) ? value : value !== null && typeof value === "object" ? Object.values(value) : [];
   for (const child of children) {
-    const found = firstUnknown(child);
+    const found = firstUnknown(child, accept);
     if (found) return found;
   }
   return void 0;

@@ -5,26 +5,15 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
-} from "./chunk-6Y4YQP7M.js";
-import "./chunk-VGFLHL3D.js";
-import "./chunk-EQ3UTLDV.js";
-import "./chunk-GNNFSDIQ.js";
-import "./chunk-SZGO3UUV.js";
-import "./chunk-ZJBGZTJK.js";
-import "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+  scanChanges
+} from "./chunk-M3227ZLV.js";
+import "./chunk-BGBLBVKQ.js";
+import "./chunk-3B5G3SFR.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
+  scanChanges
 };

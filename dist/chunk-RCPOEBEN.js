@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-VTKPLDZG.js";
+} from "./chunk-M3227ZLV.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,7 +27,7 @@ import {
   describeValue,
   isUnresolved,
   unresolved
-} from "./chunk-3SRPUKJC.js";
+} from "./chunk-3B5G3SFR.js";
 import {
   emptyReport,
   mergeReports

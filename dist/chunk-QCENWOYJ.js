@@ -5,15 +5,26 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges
-} from "./chunk-VTKPLDZG.js";
-import "./chunk-BGBLBVKQ.js";
-import "./chunk-3SRPUKJC.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-ULGT2TXE.js";
+import "./chunk-EIUSAQLL.js";
+import "./chunk-EQ3UTLDV.js";
+import "./chunk-ACFIYJQP.js";
+import "./chunk-SZGO3UUV.js";
+import "./chunk-ZJBGZTJK.js";
+import "./chunk-D6RF3HYE.js";
+import "./chunk-3B5G3SFR.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-VGFLHL3D.js";
+} from "./chunk-EIUSAQLL.js";
 import {
   allBackends
 } from "./chunk-EQ3UTLDV.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QNM3WQS6.js";
+} from "./chunk-RCPOEBEN.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VTKPLDZG.js";
+} from "./chunk-M3227ZLV.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-VGFLHL3D.js";
-import "./chunk-GNNFSDIQ.js";
+} from "./chunk-EIUSAQLL.js";
+import "./chunk-ACFIYJQP.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-3B5G3SFR.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-GNNFSDIQ.js";
+} from "./chunk-ACFIYJQP.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
