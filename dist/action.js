@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QNM3WQS6.js";
+} from "./chunk-RUCN2UTB.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VTKPLDZG.js";
+} from "./chunk-VDW5VOV4.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends

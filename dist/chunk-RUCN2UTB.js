@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-VTKPLDZG.js";
+} from "./chunk-VDW5VOV4.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-QNM3WQS6.js";
+} from "./chunk-RUCN2UTB.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VTKPLDZG.js";
+} from "./chunk-VDW5VOV4.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,

@@ -3877,8 +3877,7 @@ function nestedStacks(template2, paths) {
   });
 }
 function cloudFormationDependencies(path, text2) {
-  const parameters = looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
-  if (parameters) return templateGlobsFor(path);
+  if (parameterFileOf(path, text2)) return templateGlobsFor(path);
   try {
     return Object.values(asObject(loadTemplate(path, text2).template.Resources)).flatMap((resource) => {
       const ref = templateRefOf(path, asObject(resource));
@@ -3888,8 +3887,8 @@ function cloudFormationDependencies(path, text2) {
     return [];
   }
 }
-function looksLikeParameterFileOf(path, text2) {
-  return readParameterFile(path, text2) !== void 0;
+function parameterFileOf(path, text2) {
+  return looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
 }
 function parseCloudFormation(path, text2) {
   return parseCloudFormationFiles([{ path, text: text2 }])[0];
@@ -3899,7 +3898,7 @@ function readGroup(files, options) {
   const parameterFiles = [];
   const failures = /* @__PURE__ */ new Map();
   for (const { path, text: text2 } of files) {
-    const parameters = looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
+    const parameters = parameterFileOf(path, text2);
     if (parameters) {
       parameterFiles.push(parameters);
       continue;
@@ -4091,7 +4090,7 @@ function resourceOf(template2, id, type, values, origins) {
 var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path) => /\.(ya?ml|json|template)$/i.test(path),
-  matchesContent: (path, text2) => looksLikeCloudFormation(text2) || looksLikeParameterFileOf(path, text2),
+  matchesContent: (path, text2) => looksLikeCloudFormation(text2) || parameterFileOf(path, text2) !== void 0,
   parse: parseCloudFormation,
   groupOf: () => "cloudformation",
   parseGroup: (files, options) => Promise.resolve(parseCloudFormationFiles(files, options?.cloudFormationParameterFiles ? { parameterFiles: options.cloudFormationParameterFiles } : {})),
