@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-RUCN2UTB.js";
+} from "./chunk-TNE36XIX.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VDW5VOV4.js";
+} from "./chunk-4VBWPKYH.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends

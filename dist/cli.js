@@ -27,7 +27,7 @@ var COMMANDS = {
   probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-NSRUTVTU.js")).probeCommand },
   scan: {
     summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan",
-    load: async () => (await import("./chunk-LI2LNMTR.js")).scanCommand
+    load: async () => (await import("./chunk-Q5JIK4SY.js")).scanCommand
   },
   demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-HIEP52FZ.js")).demoCommand }
 };

@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-RUCN2UTB.js";
+} from "./chunk-TNE36XIX.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-VDW5VOV4.js";
+} from "./chunk-4VBWPKYH.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,

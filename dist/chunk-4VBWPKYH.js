@@ -4236,7 +4236,7 @@ function tokenizeNginx(text2) {
 }
 var MAX_NGINX_DEPTH = 64;
 function parseNginxConfig(text2) {
-  const tokens = tokenizeNginx(text2);
+  const tokens = tokenizeNginx(text2.replace(/^\uFEFF/, ""));
   let position = 0;
   let depth = 0;
   const parseBlock = (opener) => {
@@ -4336,7 +4336,7 @@ function includesIn(directives) {
 function nginxDependencies(path, text2) {
   let directives;
   try {
-    directives = parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+    directives = parseNginxConfig(text2);
   } catch {
     return [];
   }
@@ -4416,7 +4416,7 @@ function looksLikeNginxSnippet(text2) {
   if (SNIPPET_CONTENT.test(text2)) return true;
   if (!DIRECTIVE_LINE.test(text2)) return false;
   try {
-    parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+    parseNginxConfig(text2);
     return true;
   } catch {
     return false;
@@ -4430,7 +4430,7 @@ function parseNginxFiles(files) {
   const failures = /* @__PURE__ */ new Map();
   for (const { path, text: text2 } of files) {
     try {
-      parsed.set(path, parseNginxConfig(text2.replace(/^\uFEFF/, "")));
+      parsed.set(path, parseNginxConfig(text2));
     } catch (error) {
       if (!(error instanceof NginxSyntaxError)) throw error;
       failures.set(path, { ok: false, path, format: "nginx", line: error.line, message: error.message });

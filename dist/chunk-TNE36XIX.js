@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-VDW5VOV4.js";
+} from "./chunk-4VBWPKYH.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";

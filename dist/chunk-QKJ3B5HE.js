@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-VDW5VOV4.js";
+} from "./chunk-4VBWPKYH.js";
 import "./chunk-BGBLBVKQ.js";
 import "./chunk-3SRPUKJC.js";
 import "./chunk-YWFXNLSI.js";
