@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TNE36XIX.js";
+} from "./chunk-QXJF3337.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-4VBWPKYH.js";
+} from "./chunk-LUEMCBJE.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
@@ -49,7 +49,7 @@ import {
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-GNNFSDIQ.js";
+} from "./chunk-2T4FASHY.js";
 import {
   checkEndpoints
 } from "./chunk-ZJBGZTJK.js";
@@ -57,7 +57,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-JYL5CF54.js";
 import {
   emptyReport,
   mergeReports

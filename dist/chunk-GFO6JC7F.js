@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-TNE36XIX.js";
+} from "./chunk-QXJF3337.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-4VBWPKYH.js";
+} from "./chunk-LUEMCBJE.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-VGFLHL3D.js";
-import "./chunk-GNNFSDIQ.js";
+} from "./chunk-2NCZZT7C.js";
+import "./chunk-2T4FASHY.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-JYL5CF54.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-4VBWPKYH.js";
+} from "./chunk-LUEMCBJE.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,7 +27,7 @@ import {
   describeValue,
   isUnresolved,
   unresolved
-} from "./chunk-3SRPUKJC.js";
+} from "./chunk-JYL5CF54.js";
 import {
   emptyReport,
   mergeReports

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-VGFLHL3D.js";
+} from "./chunk-2NCZZT7C.js";
 import {
   allBackends
 } from "./chunk-EQ3UTLDV.js";

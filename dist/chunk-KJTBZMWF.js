@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-6Y4YQP7M.js";
+} from "./chunk-Y2ECVZ43.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-VGFLHL3D.js";
+} from "./chunk-2NCZZT7C.js";
 import "./chunk-EQ3UTLDV.js";
-import "./chunk-GNNFSDIQ.js";
+import "./chunk-2T4FASHY.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-ZJBGZTJK.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-JYL5CF54.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -29,7 +29,7 @@ import {
   unresolved,
   valueAt,
   verdictList
-} from "./chunk-3SRPUKJC.js";
+} from "./chunk-JYL5CF54.js";
 import {
   emptyReport,
   mergeReports

@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-6Y4YQP7M.js";
-import "./chunk-VGFLHL3D.js";
+} from "./chunk-Y2ECVZ43.js";
+import "./chunk-2NCZZT7C.js";
 import "./chunk-EQ3UTLDV.js";
-import "./chunk-GNNFSDIQ.js";
+import "./chunk-2T4FASHY.js";
 import "./chunk-SZGO3UUV.js";
 import "./chunk-ZJBGZTJK.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-JYL5CF54.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";

@@ -6,9 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-4VBWPKYH.js";
+} from "./chunk-LUEMCBJE.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-3SRPUKJC.js";
+import "./chunk-JYL5CF54.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";

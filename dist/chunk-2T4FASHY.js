@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-3SRPUKJC.js";
+} from "./chunk-JYL5CF54.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,

@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-GNNFSDIQ.js";
+} from "./chunk-2T4FASHY.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,
