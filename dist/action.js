@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-RCPOEBEN.js";
+} from "./chunk-LXUNLR4W.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-M3227ZLV.js";
+} from "./chunk-4ETODQJT.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
@@ -49,7 +49,7 @@ import {
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-ACFIYJQP.js";
+} from "./chunk-PVEBU32N.js";
 import {
   checkEndpoints
 } from "./chunk-ZJBGZTJK.js";
@@ -57,7 +57,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-D6RF3HYE.js";
-import "./chunk-3B5G3SFR.js";
+import "./chunk-XFJYA7NN.js";
 import {
   emptyReport,
   mergeReports

@@ -1,11 +1,5 @@
 import type { InfraFormatParser } from '../formats.js';
-import {
-  cloudFormationDependencies,
-  looksLikeCloudFormation,
-  looksLikeParameterFileOf,
-  parseCloudFormation,
-  parseCloudFormationFiles,
-} from './parse-cloudformation.js';
+import { cloudFormationDependencies, looksLikeCloudFormation, parameterFileOf, parseCloudFormation, parseCloudFormationFiles } from './parse-cloudformation.js';
 
 /**
  * CloudFormation templates in YAML or JSON, and their parameter files, told apart from other
@@ -15,7 +9,7 @@ import {
 export const cloudFormationParser: InfraFormatParser = {
   format: 'cloudformation',
   matchesPath: (path) => /\.(ya?ml|json|template)$/i.test(path),
-  matchesContent: (path, text) => looksLikeCloudFormation(text) || looksLikeParameterFileOf(path, text),
+  matchesContent: (path, text) => looksLikeCloudFormation(text) || parameterFileOf(path, text) !== undefined,
   parse: parseCloudFormation,
   groupOf: () => 'cloudformation',
   parseGroup: (files, options) =>

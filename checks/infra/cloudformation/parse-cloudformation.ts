@@ -115,8 +115,7 @@ function nestedStacks(template: Template, paths: readonly string[]): { id: strin
  * template's nested stacks (a URL's by file name anywhere), a parameter file's templates in reach.
  */
 export function cloudFormationDependencies(path: string, text: string): string[] {
-  const parameters = looksLikeCloudFormation(text) ? undefined : readParameterFile(path, text);
-  if (parameters) return templateGlobsFor(path);
+  if (parameterFileOf(path, text)) return templateGlobsFor(path);
   try {
     return Object.values(asObject(loadTemplate(path, text).template.Resources)).flatMap((resource) => {
       const ref = templateRefOf(path, asObject(resource));
@@ -127,9 +126,9 @@ export function cloudFormationDependencies(path: string, text: string): string[]
   }
 }
 
-/** A parameter file (either shape), for the format's content test. */
-export function looksLikeParameterFileOf(path: string, text: string): boolean {
-  return readParameterFile(path, text) !== undefined;
+/** The file's parameters when it is a parameter file (either shape) and not a template. */
+export function parameterFileOf(path: string, text: string): ParameterFile | undefined {
+  return looksLikeCloudFormation(text) ? undefined : readParameterFile(path, text);
 }
 
 /** One template alone: its parameters' defaults, no parent. */
@@ -160,7 +159,7 @@ function readGroup(files: readonly InfraFileText[], options: CloudFormationParse
   const parameterFiles: ParameterFile[] = [];
   const failures = new Map<string, ParsedInfraFile>();
   for (const { path, text } of files) {
-    const parameters = looksLikeCloudFormation(text) ? undefined : readParameterFile(path, text);
+    const parameters = parameterFileOf(path, text);
     if (parameters) {
       parameterFiles.push(parameters);
       continue;

@@ -83,7 +83,7 @@ export function includesIn(directives: readonly NginxDirective[]): NginxDirectiv
 export function nginxDependencies(path: string, text: string): string[] {
   let directives: NginxDirective[];
   try {
-    directives = parseNginxConfig(text.replace(/^\uFEFF/, ''));
+    directives = parseNginxConfig(text);
   } catch {
     return [];
   }

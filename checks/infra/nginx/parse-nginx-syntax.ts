@@ -88,9 +88,9 @@ function tokenizeNginx(text: string): Token[] {
 /** Deeper nesting than any real configuration; it keeps hostile input from exhausting the stack. */
 const MAX_NGINX_DEPTH = 64;
 
-/** Parses a whole file into its top-level directives. Throws NginxSyntaxError with the line. */
+/** Parses a whole file (a leading byte order mark skipped) into its top-level directives. Throws NginxSyntaxError with the line. */
 export function parseNginxConfig(text: string): NginxDirective[] {
-  const tokens = tokenizeNginx(text);
+  const tokens = tokenizeNginx(text.replace(/^\uFEFF/, ''));
   let position = 0;
   let depth = 0;
 

@@ -100,7 +100,7 @@ export function looksLikeNginxSnippet(text: string): boolean {
   if (SNIPPET_CONTENT.test(text)) return true;
   if (!DIRECTIVE_LINE.test(text)) return false;
   try {
-    parseNginxConfig(text.replace(/^\uFEFF/, ''));
+    parseNginxConfig(text);
     return true;
   } catch {
     return false;
@@ -118,7 +118,7 @@ export function parseNginxFiles(files: readonly InfraFileText[]): ParsedInfraFil
   const failures = new Map<string, ParsedInfraFile>();
   for (const { path, text } of files) {
     try {
-      parsed.set(path, parseNginxConfig(text.replace(/^\uFEFF/, '')));
+      parsed.set(path, parseNginxConfig(text));
     } catch (error) {
       if (!(error instanceof NginxSyntaxError)) throw error;
       failures.set(path, { ok: false, path, format: 'nginx', line: error.line, message: error.message });

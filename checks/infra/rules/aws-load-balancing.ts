@@ -618,8 +618,6 @@ function negotiationVerdicts(resource: InfraResource, path: AttributePath, key: 
   return failing.length ? failing : [verdicts.at(-1) ?? { verdict: 'pass', path, actual: 'no protocol older than TLS 1.2 enabled' }];
 }
 
-const isSecureListener = (protocol: unknown) => ['HTTPS', 'SSL'].includes(upper(protocol));
-
 function defaultPolicyVerdict(path: AttributePath, port: unknown): Verdict {
   return {
     verdict: 'fail',
@@ -636,7 +634,7 @@ function terraformClassicListeners(resource: InfraResource, context: InfraRuleCo
   return itemsAt(resource, ['listener']).flatMap(({ path, value }): Verdict[] => {
     const protocol = valueAt(value, ['lb_protocol']);
     if (isUnresolved(protocol)) return [{ verdict: 'unknown', path: [...path, 'lb_protocol'], expression: protocol.expression }];
-    if (!isSecureListener(protocol)) return [];
+    if (!SECURE_LISTENER.test(protocol)) return [];
     const port = valueAt(value, ['lb_port']);
     const policy = attached.find((candidate) => {
       const policyPort = candidate.values.load_balancer_port;
@@ -660,7 +658,7 @@ function cloudFormationClassic(resource: InfraResource): Verdict[] {
   for (const { path, value } of itemsAt(resource, ['Listeners'])) {
     const protocol = valueAt(value, ['Protocol']);
     if (isUnresolved(protocol)) verdicts.push({ verdict: 'unknown', path: [...path, 'Protocol'], expression: protocol.expression });
-    if (!isSecureListener(protocol)) continue;
+    if (!SECURE_LISTENER.test(protocol)) continue;
     const names = valueAt(value, ['PolicyNames']);
     if (isUnresolved(names)) verdicts.push({ verdict: 'unknown', path: [...path, 'PolicyNames'], expression: names.expression });
     else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name))))

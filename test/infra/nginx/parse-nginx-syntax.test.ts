@@ -90,6 +90,15 @@ return 200 "a\\\\b";
     expect(directive).toMatchObject({ line: 1, endLine: 3, args: ['ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-RSA-AES256-GCM-SHA384'] });
   });
 
+  it('Given a file that starts with a byte order mark, then its first directive is read by its name on line 1', () => {
+    const directives = parseNginxConfig('\uFEFFlisten 443 ssl;\nssl_protocols TLSv1.2;\n');
+
+    expect(directives.map((directive) => [directive.name, directive.line, directive.args])).toEqual([
+      ['listen', 1, ['443', 'ssl']],
+      ['ssl_protocols', 2, ['TLSv1.2']],
+    ]);
+  });
+
   it('Given a multi-line quoted string, then the lines after it are still counted', () => {
     const directives = parseNginxConfig('set $x "one\ntwo";\nlisten 80;\n');
 

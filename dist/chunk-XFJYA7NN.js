@@ -3574,7 +3574,6 @@ function negotiationVerdicts(resource, path, key) {
   const failing = verdicts.filter((verdict) => verdict.verdict !== "pass");
   return failing.length ? failing : [verdicts.at(-1) ?? { verdict: "pass", path, actual: "no protocol older than TLS 1.2 enabled" }];
 }
-var isSecureListener = (protocol) => ["HTTPS", "SSL"].includes(upper(protocol));
 function defaultPolicyVerdict(path, port) {
   return {
     verdict: "fail",
@@ -3589,7 +3588,7 @@ function terraformClassicListeners(resource, context) {
   return itemsAt(resource, ["listener"]).flatMap(({ path, value }) => {
     const protocol = valueAt(value, ["lb_protocol"]);
     if (isUnresolved(protocol)) return [{ verdict: "unknown", path: [...path, "lb_protocol"], expression: protocol.expression }];
-    if (!isSecureListener(protocol)) return [];
+    if (!SECURE_LISTENER.test(protocol)) return [];
     const port = valueAt(value, ["lb_port"]);
     const policy = attached.find((candidate) => {
       const policyPort = candidate.values.load_balancer_port;
@@ -3611,7 +3610,7 @@ function cloudFormationClassic(resource) {
   for (const { path, value } of itemsAt(resource, ["Listeners"])) {
     const protocol = valueAt(value, ["Protocol"]);
     if (isUnresolved(protocol)) verdicts.push({ verdict: "unknown", path: [...path, "Protocol"], expression: protocol.expression });
-    if (!isSecureListener(protocol)) continue;
+    if (!SECURE_LISTENER.test(protocol)) continue;
     const names = valueAt(value, ["PolicyNames"]);
     if (isUnresolved(names)) verdicts.push({ verdict: "unknown", path: [...path, "PolicyNames"], expression: names.expression });
     else if (!(Array.isArray(names) ? names : []).some((name) => isUnresolved(name) || negotiation.has(String(name))))

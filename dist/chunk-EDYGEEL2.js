@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-ULGT2TXE.js";
+} from "./chunk-FBVQRJ4Q.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-EIUSAQLL.js";
+} from "./chunk-7DLUYUDI.js";
 import "./chunk-EQ3UTLDV.js";
-import "./chunk-ACFIYJQP.js";
+import "./chunk-PVEBU32N.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-ZJBGZTJK.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3B5G3SFR.js";
+import "./chunk-XFJYA7NN.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

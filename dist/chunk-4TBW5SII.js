@@ -6,9 +6,9 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   scanChanges
-} from "./chunk-M3227ZLV.js";
+} from "./chunk-4ETODQJT.js";
 import "./chunk-BGBLBVKQ.js";
-import "./chunk-3B5G3SFR.js";
+import "./chunk-XFJYA7NN.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-3B5G3SFR.js";
+} from "./chunk-XFJYA7NN.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,

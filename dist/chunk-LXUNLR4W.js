@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-M3227ZLV.js";
+} from "./chunk-4ETODQJT.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,7 +27,7 @@ import {
   describeValue,
   isUnresolved,
   unresolved
-} from "./chunk-3B5G3SFR.js";
+} from "./chunk-XFJYA7NN.js";
 import {
   emptyReport,
   mergeReports

@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-ACFIYJQP.js";
+} from "./chunk-PVEBU32N.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

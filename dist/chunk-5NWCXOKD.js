@@ -9,14 +9,14 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-ULGT2TXE.js";
-import "./chunk-EIUSAQLL.js";
+} from "./chunk-FBVQRJ4Q.js";
+import "./chunk-7DLUYUDI.js";
 import "./chunk-EQ3UTLDV.js";
-import "./chunk-ACFIYJQP.js";
+import "./chunk-PVEBU32N.js";
 import "./chunk-SZGO3UUV.js";
 import "./chunk-ZJBGZTJK.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3B5G3SFR.js";
+import "./chunk-XFJYA7NN.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";

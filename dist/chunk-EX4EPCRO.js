@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-RCPOEBEN.js";
+} from "./chunk-LXUNLR4W.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-M3227ZLV.js";
+} from "./chunk-4ETODQJT.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-EIUSAQLL.js";
-import "./chunk-ACFIYJQP.js";
+} from "./chunk-7DLUYUDI.js";
+import "./chunk-PVEBU32N.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-3B5G3SFR.js";
+import "./chunk-XFJYA7NN.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-EIUSAQLL.js";
+} from "./chunk-7DLUYUDI.js";
 import {
   allBackends
 } from "./chunk-EQ3UTLDV.js";

@@ -29,7 +29,7 @@ import {
   unresolved,
   valueAt,
   verdictList
-} from "./chunk-3B5G3SFR.js";
+} from "./chunk-XFJYA7NN.js";
 import {
   emptyReport,
   mergeReports
@@ -3880,8 +3880,7 @@ function nestedStacks(template2, paths) {
   });
 }
 function cloudFormationDependencies(path, text2) {
-  const parameters = looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
-  if (parameters) return templateGlobsFor(path);
+  if (parameterFileOf(path, text2)) return templateGlobsFor(path);
   try {
     return Object.values(asObject(loadTemplate(path, text2).template.Resources)).flatMap((resource) => {
       const ref = templateRefOf(path, asObject(resource));
@@ -3891,8 +3890,8 @@ function cloudFormationDependencies(path, text2) {
     return [];
   }
 }
-function looksLikeParameterFileOf(path, text2) {
-  return readParameterFile(path, text2) !== void 0;
+function parameterFileOf(path, text2) {
+  return looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
 }
 function parseCloudFormation(path, text2) {
   return parseCloudFormationFiles([{ path, text: text2 }])[0];
@@ -3902,7 +3901,7 @@ function readGroup(files, options) {
   const parameterFiles = [];
   const failures = /* @__PURE__ */ new Map();
   for (const { path, text: text2 } of files) {
-    const parameters = looksLikeCloudFormation(text2) ? void 0 : readParameterFile(path, text2);
+    const parameters = parameterFileOf(path, text2);
     if (parameters) {
       parameterFiles.push(parameters);
       continue;
@@ -4094,7 +4093,7 @@ function resourceOf(template2, id, type, values, origins) {
 var cloudFormationParser = {
   format: "cloudformation",
   matchesPath: (path) => /\.(ya?ml|json|template)$/i.test(path),
-  matchesContent: (path, text2) => looksLikeCloudFormation(text2) || looksLikeParameterFileOf(path, text2),
+  matchesContent: (path, text2) => looksLikeCloudFormation(text2) || parameterFileOf(path, text2) !== void 0,
   parse: parseCloudFormation,
   groupOf: () => "cloudformation",
   parseGroup: (files, options) => Promise.resolve(parseCloudFormationFiles(files, options?.cloudFormationParameterFiles ? { parameterFiles: options.cloudFormationParameterFiles } : {})),
@@ -4240,7 +4239,7 @@ function tokenizeNginx(text2) {
 }
 var MAX_NGINX_DEPTH = 64;
 function parseNginxConfig(text2) {
-  const tokens = tokenizeNginx(text2);
+  const tokens = tokenizeNginx(text2.replace(/^\uFEFF/, ""));
   let position = 0;
   let depth = 0;
   const parseBlock = (opener) => {
@@ -4340,7 +4339,7 @@ function includesIn(directives) {
 function nginxDependencies(path, text2) {
   let directives;
   try {
-    directives = parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+    directives = parseNginxConfig(text2);
   } catch {
     return [];
   }
@@ -4420,7 +4419,7 @@ function looksLikeNginxSnippet(text2) {
   if (SNIPPET_CONTENT.test(text2)) return true;
   if (!DIRECTIVE_LINE.test(text2)) return false;
   try {
-    parseNginxConfig(text2.replace(/^\uFEFF/, ""));
+    parseNginxConfig(text2);
     return true;
   } catch {
     return false;
@@ -4434,7 +4433,7 @@ function parseNginxFiles(files) {
   const failures = /* @__PURE__ */ new Map();
   for (const { path, text: text2 } of files) {
     try {
-      parsed.set(path, parseNginxConfig(text2.replace(/^\uFEFF/, "")));
+      parsed.set(path, parseNginxConfig(text2));
     } catch (error) {
       if (!(error instanceof NginxSyntaxError)) throw error;
       failures.set(path, { ok: false, path, format: "nginx", line: error.line, message: error.message });
