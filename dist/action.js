@@ -43,7 +43,7 @@ import {
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-EQ3UTLDV.js";
+} from "./chunk-LHTJEAQW.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -52,7 +52,7 @@ import {
 } from "./chunk-GNNFSDIQ.js";
 import {
   checkEndpoints
-} from "./chunk-ZJBGZTJK.js";
+} from "./chunk-7CBVS52U.js";
 import {
   renderMarkdown,
   verdictOf

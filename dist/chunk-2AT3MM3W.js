@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-6Y4YQP7M.js";
+} from "./chunk-X3OABQNW.js";
 import "./chunk-VGFLHL3D.js";
-import "./chunk-EQ3UTLDV.js";
+import "./chunk-LHTJEAQW.js";
 import "./chunk-GNNFSDIQ.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-ZJBGZTJK.js";
+import "./chunk-7CBVS52U.js";
 import "./chunk-D6RF3HYE.js";
 import "./chunk-3SRPUKJC.js";
 import "./chunk-YWFXNLSI.js";

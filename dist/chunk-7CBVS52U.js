@@ -1974,7 +1974,7 @@ export {
   coversHost,
   describeCertificate,
   Deadline,
-  CERTIFICATE_CIPHERS,
+  CERTIFICATE_OFFER,
   handshake,
   followHttpChain,
   observeHsts,

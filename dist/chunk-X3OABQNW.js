@@ -18,13 +18,13 @@ import {
 } from "./chunk-VGFLHL3D.js";
 import {
   allBackends
-} from "./chunk-EQ3UTLDV.js";
+} from "./chunk-LHTJEAQW.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-ZJBGZTJK.js";
+} from "./chunk-7CBVS52U.js";
 import {
   BACKENDS,
   PROFILE_NAMES,
