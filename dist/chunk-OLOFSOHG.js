@@ -18,13 +18,13 @@ import {
 } from "./chunk-VGFLHL3D.js";
 import {
   allBackends
-} from "./chunk-LHTJEAQW.js";
+} from "./chunk-GRSTH7CV.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-7CBVS52U.js";
+} from "./chunk-62G23UAV.js";
 import {
   BACKENDS,
   PROFILE_NAMES,

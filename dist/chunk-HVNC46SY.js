@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-X3OABQNW.js";
+} from "./chunk-OLOFSOHG.js";
 import "./chunk-VGFLHL3D.js";
-import "./chunk-LHTJEAQW.js";
+import "./chunk-GRSTH7CV.js";
 import "./chunk-GNNFSDIQ.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-7CBVS52U.js";
+import "./chunk-62G23UAV.js";
 import "./chunk-D6RF3HYE.js";
 import "./chunk-3SRPUKJC.js";
 import "./chunk-YWFXNLSI.js";

@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-7CBVS52U.js";
+} from "./chunk-62G23UAV.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName

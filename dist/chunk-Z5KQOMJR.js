@@ -6,19 +6,19 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-X3OABQNW.js";
+} from "./chunk-OLOFSOHG.js";
 import {
   parseCommandLine,
   writeReport
 } from "./chunk-VGFLHL3D.js";
-import "./chunk-LHTJEAQW.js";
+import "./chunk-GRSTH7CV.js";
 import "./chunk-GNNFSDIQ.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-7CBVS52U.js";
+} from "./chunk-62G23UAV.js";
 import "./chunk-D6RF3HYE.js";
 import "./chunk-3SRPUKJC.js";
 import "./chunk-YWFXNLSI.js";
