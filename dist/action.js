@@ -43,7 +43,7 @@ import {
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
-} from "./chunk-EQ3UTLDV.js";
+} from "./chunk-GRSTH7CV.js";
 import {
   ALL_RULES,
   SARIF_MAX_RESULTS,
@@ -52,7 +52,7 @@ import {
 } from "./chunk-PVEBU32N.js";
 import {
   checkEndpoints
-} from "./chunk-ZJBGZTJK.js";
+} from "./chunk-62G23UAV.js";
 import {
   renderMarkdown,
   verdictOf

@@ -43,7 +43,7 @@ export const ANNOTATIONS_PER_REQUEST = 50;
 export const SARIF_RESULTS_KEPT = 5_000;
 
 /** The size of `text` in the limit's unit: UTF-8 bytes, or UTF-16 code units as GitHub's characters. */
-export function sizeIn(unit: LimitUnit, text: string): number {
+function sizeIn(unit: LimitUnit, text: string): number {
   return unit === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length;
 }
 

@@ -8,7 +8,7 @@ import type { EndpointObservation } from '../model.js';
 import { Deadline } from '../probe/failure.js';
 import { followHttpChain } from '../probe/http-chain.js';
 import { observeHsts } from '../probe/https-response.js';
-import { CERTIFICATE_CIPHERS, handshake } from '../probe/tls-handshake.js';
+import { CERTIFICATE_OFFER, handshake } from '../probe/tls-handshake.js';
 
 export type HttpSide = Pick<EndpointObservation, 'alpn' | 'http' | 'hsts'>;
 
@@ -16,7 +16,7 @@ async function observeHttpSide(target: ProbeTarget, timeouts: ProbeTimeouts): Pr
   const deadline = new Deadline(timeouts.totalMs);
   const limits = () => ({ connectMs: deadline.limit(timeouts.connectMs), handshakeMs: deadline.limit(timeouts.handshakeMs) });
   const [alpn, http, hsts] = await Promise.all([
-    handshake(target, { minVersion: 'TLSv1', maxVersion: 'TLSv1.3', ciphers: CERTIFICATE_CIPHERS, alpn: ['h2', 'http/1.1'] }, limits()),
+    handshake(target, { ...CERTIFICATE_OFFER, alpn: ['h2', 'http/1.1'] }, limits()),
     followHttpChain(target, timeouts, deadline),
     observeHsts(target, limits()),
   ]);

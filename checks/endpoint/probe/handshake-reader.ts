@@ -14,7 +14,7 @@ export const MAX_RECORD = 16384 + 2048;
  */
 export const MAX_CERTIFICATE_MESSAGE = 8 * 1024 * 1024;
 /** Any other message of the first flight (ServerHello, CertificateStatus...) fits in this. */
-export const MAX_OTHER_MESSAGE = 256 * 1024;
+const MAX_OTHER_MESSAGE = 256 * 1024;
 /** Certificates in one chain; a server that sends more is not sending a chain. */
 export const MAX_CHAIN_LENGTH = 64;
 

@@ -29,7 +29,7 @@ export function headerValues(rawHeaders: readonly string[], name: string): strin
 }
 
 /** `[::1]` → `::1`: what a socket takes. */
-export function socketHost(hostname: string): string {
+function socketHost(hostname: string): string {
   return hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
 }
 

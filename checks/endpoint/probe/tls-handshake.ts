@@ -52,7 +52,7 @@ export type HandshakeOutcome = HandshakeSuccess | { ok: false; failure: ProbeFai
 /** All suites OpenSSL knows, NULL and anonymous ones included. */
 export const EVERY_CIPHER = 'ALL:COMPLEMENTOFALL:@SECLEVEL=0';
 /** Suites that authenticate with a certificate. */
-export const CERTIFICATE_CIPHERS = 'ALL:!aNULL:!eNULL:@SECLEVEL=0';
+const CERTIFICATE_CIPHERS = 'ALL:!aNULL:!eNULL:@SECLEVEL=0';
 /**
  * The main handshake's offer, which the HTTPS requests reuse: every version, every suite that
  * authenticates with a certificate. A server that refuses it gets a second offer of what it accepts.

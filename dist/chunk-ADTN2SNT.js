@@ -18,13 +18,13 @@ import {
 } from "./chunk-7DLUYUDI.js";
 import {
   allBackends
-} from "./chunk-EQ3UTLDV.js";
+} from "./chunk-GRSTH7CV.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import {
   checkEndpoints
-} from "./chunk-ZJBGZTJK.js";
+} from "./chunk-62G23UAV.js";
 import {
   BACKENDS,
   PROFILE_NAMES,

@@ -6,19 +6,19 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-FBVQRJ4Q.js";
+} from "./chunk-ADTN2SNT.js";
 import {
   parseCommandLine,
   writeReport
 } from "./chunk-7DLUYUDI.js";
-import "./chunk-EQ3UTLDV.js";
+import "./chunk-GRSTH7CV.js";
 import "./chunk-PVEBU32N.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
 import {
   canonicalAddress
-} from "./chunk-ZJBGZTJK.js";
+} from "./chunk-62G23UAV.js";
 import "./chunk-D6RF3HYE.js";
 import "./chunk-XFJYA7NN.js";
 import "./chunk-YWFXNLSI.js";

@@ -9,12 +9,12 @@ import {
   probeCommand,
   probeConfig,
   probeEndpoints
-} from "./chunk-FBVQRJ4Q.js";
+} from "./chunk-ADTN2SNT.js";
 import "./chunk-7DLUYUDI.js";
-import "./chunk-EQ3UTLDV.js";
+import "./chunk-GRSTH7CV.js";
 import "./chunk-PVEBU32N.js";
 import "./chunk-SZGO3UUV.js";
-import "./chunk-ZJBGZTJK.js";
+import "./chunk-62G23UAV.js";
 import "./chunk-D6RF3HYE.js";
 import "./chunk-XFJYA7NN.js";
 import "./chunk-YWFXNLSI.js";

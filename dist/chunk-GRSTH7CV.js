@@ -6,7 +6,7 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   BackendFailure,
-  CERTIFICATE_CIPHERS,
+  CERTIFICATE_OFFER,
   Deadline,
   coversHost,
   describeCertificate,
@@ -18,7 +18,7 @@ import {
   observeHsts,
   requireBackendVersion,
   runBackendCommand
-} from "./chunk-ZJBGZTJK.js";
+} from "./chunk-62G23UAV.js";
 import {
   cipherSuiteByCode,
   cipherSuiteByName
@@ -29,7 +29,7 @@ async function observeHttpSide(target, timeouts) {
   const deadline = new Deadline(timeouts.totalMs);
   const limits = () => ({ connectMs: deadline.limit(timeouts.connectMs), handshakeMs: deadline.limit(timeouts.handshakeMs) });
   const [alpn, http, hsts] = await Promise.all([
-    handshake(target, { minVersion: "TLSv1", maxVersion: "TLSv1.3", ciphers: CERTIFICATE_CIPHERS, alpn: ["h2", "http/1.1"] }, limits()),
+    handshake(target, { ...CERTIFICATE_OFFER, alpn: ["h2", "http/1.1"] }, limits()),
     followHttpChain(target, timeouts, deadline),
     observeHsts(target, limits())
   ]);
