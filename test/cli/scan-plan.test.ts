@@ -8,7 +8,7 @@ import { UsageError } from '../../cli/command.js';
 import { scanCommand } from '../../cli/scan.js';
 import type { JsonReport } from '../../checks/report/json.js';
 import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
-import { listener, planJson } from '../infra/plan/plan-builders.js';
+import { listenerPolicyUpdate, planJson } from '../infra/plan/plan-builders.js';
 import { memoryIo } from './memory-io.js';
 
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
@@ -19,15 +19,7 @@ const BUCKET_BLOCK = (status: string) =>
 
 /** What `terraform show -json tfplan` prints for the head of the repository below: the listener weakened. */
 const PLAN = planJson({
-  changes: [
-    {
-      address: 'aws_lb_listener.https',
-      type: 'aws_lb_listener',
-      actions: ['update'],
-      before: listener({ protocol: 'HTTPS', ssl_policy: STRONG }),
-      after: listener({ protocol: 'HTTPS', ssl_policy: WEAK }),
-    },
-  ],
+  changes: [listenerPolicyUpdate('aws_lb_listener.https', STRONG, WEAK)],
   rootModule: {
     resources: [
       {
