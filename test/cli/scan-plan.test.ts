@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { runCli } from '../../cli/cli.js';
 import { UsageError } from '../../cli/command.js';
 import { scanCommand } from '../../cli/scan.js';
 import type { JsonReport } from '../../checks/report/json.js';
-import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
+import { createTempRepo, tempDir, type TempRepo } from '../support/temp-repo.js';
 import { listenerPolicyUpdate, planJson } from '../infra/plan/plan-builders.js';
 import { memoryIo } from './memory-io.js';
 
@@ -73,21 +72,17 @@ describe('hipaa-guard scan --plan', () => {
   });
 
   it('outside a git checkout, names the module folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hipaa-guard-plan-'));
-    try {
-      writeFileSync(join(dir, 'plan.json'), PLAN);
-      const io = memoryIo(dir);
-      await scanCommand.run(['--plan', 'plan.json', '--format', 'json'], io);
-      expect((JSON.parse(io.out()) as JsonReport).findings[0]!.location).toEqual({
-        kind: 'file',
-        path: '.',
-        startLine: 1,
-        endLine: 1,
-        address: 'aws_lb_listener.https',
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('hipaa-guard-plan-');
+    writeFileSync(join(dir, 'plan.json'), PLAN);
+    const io = memoryIo(dir);
+    await scanCommand.run(['--plan', 'plan.json', '--format', 'json'], io);
+    expect((JSON.parse(io.out()) as JsonReport).findings[0]!.location).toEqual({
+      kind: 'file',
+      path: '.',
+      startLine: 1,
+      endLine: 1,
+      address: 'aws_lb_listener.https',
+    });
   });
 
   it.each([
