@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { FakeGitHub } from '../github/fake-github.js';
-import { listener, planJson } from '../infra/plan/plan-builders.js';
+import { listenerPolicyUpdate, planJson } from '../infra/plan/plan-builders.js';
 import { pullRequestPayload, runBundledAction } from './harness.js';
 import { createRepo } from '../support/temp-repo.js';
 
@@ -14,15 +14,7 @@ describe('the bundled Action with a plan input', () => {
     // Given a pull request that changes only a tfvars value (no rule reads it) and the plan that change makes:
     // the module's listener goes from a TLS 1.2+ policy to one that accepts TLS 1.0
     const plan = planJson({
-      changes: [
-        {
-          address: ADDRESS,
-          type: 'aws_lb_listener',
-          actions: ['update'],
-          before: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }),
-          after: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08' }),
-        },
-      ],
+      changes: [listenerPolicyUpdate(ADDRESS, 'ELBSecurityPolicy-TLS13-1-2-2021-06', 'ELBSecurityPolicy-2016-08')],
       rootModule: { module_calls: { edge: { source: './modules/edge', expressions: { ssl_policy: { references: ['var.ssl_policy'] } }, module: {} } } },
     });
     const { dir, shas } = await createRepo([

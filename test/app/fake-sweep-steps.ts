@@ -23,6 +23,8 @@ export interface FakeStepsOptions {
 export const SWEPT_KEY = 'test:swept';
 export const FANOUT_KEY = 'test:fanouts';
 export const ATTEMPTS_KEY = 'test:attempts';
+/** `replica owner/repo` of the repositories being swept right now (added before the hold, removed after). */
+export const HOLDING_KEY = 'test:holding';
 
 export function fakeSweepSteps(options: FakeStepsOptions): SweepSteps & { close(): void } {
   const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
@@ -43,7 +45,9 @@ export function fakeSweepSteps(options: FakeStepsOptions): SweepSteps & { close(
     sweepOne: async (_octokit, repository): Promise<RepositorySweep> => {
       const label = `${repository.owner}/${repository.repo}`;
       await redis.rpush(ATTEMPTS_KEY, label);
+      await redis.sadd(HOLDING_KEY, `${options.replica} ${label}`);
       await sleep(options.holdMs);
+      await redis.srem(HOLDING_KEY, `${options.replica} ${label}`);
       if (options.failing?.includes(label))
         return { repository: label, status: 'failed', endpoints: 0, refused: 0, findings: 0, detail: 'GitHub answered 502' };
       await redis.rpush(SWEPT_KEY, `${options.replica} ${label}`);

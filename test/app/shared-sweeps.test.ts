@@ -14,7 +14,7 @@ import { QUEUE_NAME, SharedSweeps, type SharedSweepsOptions } from '../../app/sh
 import { healthRoute } from '../../app/routes.js';
 import type { RepositorySweep } from '../../app/sweep.js';
 import { startRedis, type RedisServer } from '../support/redis-server.js';
-import { ATTEMPTS_KEY, fakeSweepSteps, FANOUT_KEY, SWEPT_KEY, type FakeStepsOptions } from './fake-sweep-steps.js';
+import { ATTEMPTS_KEY, fakeSweepSteps, FANOUT_KEY, HOLDING_KEY, SWEPT_KEY, type FakeStepsOptions } from './fake-sweep-steps.js';
 
 const REPLICA = resolve('test/app/shared-sweeps-replica.ts');
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -165,8 +165,11 @@ describe('sweeps shared through Redis', () => {
     await events.waitUntilReady();
 
     const outcome = asker.sweep();
-    // Kill the doomed replica while it holds jobs.
-    await vi.waitFor(async () => expect((await swept()).some((record) => record.replica === 'doomed')).toBe(true), { timeout: 10_000 });
+    // Kill the doomed replica while it holds a job (not merely after it swept one: under load the queue
+    // could be drained by then, leaving nothing to stall).
+    await vi.waitFor(async () => expect((await client.smembers(HOLDING_KEY)).some((entry) => entry.startsWith('doomed '))).toBe(true), {
+      timeout: 10_000,
+    });
     doomed.kill('SIGKILL');
 
     const result = await outcome;

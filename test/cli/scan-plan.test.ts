@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,8 +6,8 @@ import { runCli } from '../../cli/cli.js';
 import { UsageError } from '../../cli/command.js';
 import { scanCommand } from '../../cli/scan.js';
 import type { JsonReport } from '../../checks/report/json.js';
-import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
-import { listener, planJson } from '../infra/plan/plan-builders.js';
+import { createTempRepo, tempDir, type TempRepo } from '../support/temp-repo.js';
+import { listenerPolicyUpdate, planJson } from '../infra/plan/plan-builders.js';
 import { memoryIo } from './memory-io.js';
 
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
@@ -19,15 +18,7 @@ const BUCKET_BLOCK = (status: string) =>
 
 /** What `terraform show -json tfplan` prints for the head of the repository below: the listener weakened. */
 const PLAN = planJson({
-  changes: [
-    {
-      address: 'aws_lb_listener.https',
-      type: 'aws_lb_listener',
-      actions: ['update'],
-      before: listener({ protocol: 'HTTPS', ssl_policy: STRONG }),
-      after: listener({ protocol: 'HTTPS', ssl_policy: WEAK }),
-    },
-  ],
+  changes: [listenerPolicyUpdate('aws_lb_listener.https', STRONG, WEAK)],
   rootModule: {
     resources: [
       {
@@ -81,21 +72,17 @@ describe('hipaa-guard scan --plan', () => {
   });
 
   it('outside a git checkout, names the module folder', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hipaa-guard-plan-'));
-    try {
-      writeFileSync(join(dir, 'plan.json'), PLAN);
-      const io = memoryIo(dir);
-      await scanCommand.run(['--plan', 'plan.json', '--format', 'json'], io);
-      expect((JSON.parse(io.out()) as JsonReport).findings[0]!.location).toEqual({
-        kind: 'file',
-        path: '.',
-        startLine: 1,
-        endLine: 1,
-        address: 'aws_lb_listener.https',
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const dir = tempDir('hipaa-guard-plan-');
+    writeFileSync(join(dir, 'plan.json'), PLAN);
+    const io = memoryIo(dir);
+    await scanCommand.run(['--plan', 'plan.json', '--format', 'json'], io);
+    expect((JSON.parse(io.out()) as JsonReport).findings[0]!.location).toEqual({
+      kind: 'file',
+      path: '.',
+      startLine: 1,
+      endLine: 1,
+      address: 'aws_lb_listener.https',
+    });
   });
 
   it.each([

@@ -1,33 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../checks/config/load-config.js';
 import { checkEnvironments } from '../../checks/environments/index.js';
 import { locationLabel, type Finding } from '../../checks/model/finding.js';
 import type { Report } from '../../checks/model/report.js';
 import { gitChangeSet } from '../../checks/source/git-source.js';
-import type { FileMap } from '../support/memory-source.js';
+import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
 import { baseRepository, DECLARED_CONFIG, headRepository } from './fixtures.js';
-
-const run = promisify(execFile);
-
-async function git(dir: string, ...args: string[]): Promise<string> {
-  const { stdout } = await run('git', args, { cwd: dir, env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: dir } });
-  return stdout.trim();
-}
-
-async function commitFiles(dir: string, files: FileMap, message: string): Promise<string> {
-  for (const [path, text] of Object.entries(files)) {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), text);
-  }
-  await git(dir, 'add', '-A');
-  await git(dir, '-c', 'user.name=Test', '-c', 'user.email=test@example.org', 'commit', '-q', '-m', message);
-  return git(dir, 'rev-parse', 'HEAD');
-}
 
 const brief = (finding: Finding) => ({
   rule: finding.ruleId,
@@ -42,27 +20,24 @@ const brief = (finding: Finding) => ({
 });
 
 describe('environment separation on a git repository with prod, staging and dev', () => {
-  let dir: string;
+  let repo: TempRepo;
   let report: Report;
 
   beforeAll(async () => {
     // Given a repository whose first commit already has dev sharing a bucket with staging and admitting staging's namespace,
-    dir = await mkdtemp(join(tmpdir(), 'hipaa-guard-env-'));
-    await git(dir, 'init', '-q', '-b', 'main');
-    const base = await commitFiles(dir, baseRepository(), 'prod, staging and dev');
+    repo = createTempRepo('hipaa-guard-env-');
+    const base = repo.commit('prod, staging and dev', baseRepository());
     // and a second commit that points staging at production's database and peers staging with production's VPC,
-    const head = await commitFiles(dir, headRepository(), 'staging reads the prod database over a peering');
+    const head = repo.commit('staging reads the prod database over a peering', headRepository());
     // when the environments are checked between the two commits,
     report = await checkEnvironments({
-      changeSet: await gitChangeSet(dir, base, head),
+      changeSet: await gitChangeSet(repo.dir, base, head),
       config: parseConfig(DECLARED_CONFIG),
       now: new Date('2026-11-23T12:00:00Z'),
     });
   });
 
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => repo.remove());
 
   it('reports the database reference and the peering as introduced, on their exact lines', () => {
     expect(report.findings.filter((f) => f.change === 'introduced').map(brief)).toEqual([

@@ -5,6 +5,8 @@ import { issueLeaf, labAuthority } from '../../lab/certs.js';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-06-01T00:00:00Z');
+/** DER of an extension's start: extnID subjectAltName (2.5.29.17), then critical BOOLEAN TRUE. */
+const CRITICAL_SAN = Buffer.from('0603551d110101ff', 'hex');
 
 describe('labAuthority', () => {
   it('makes one root and one intermediate per process, the intermediate issued by the root', async () => {
@@ -70,6 +72,9 @@ describe('issueLeaf', () => {
     const empty = await issueLeaf({ names: ['empty.lab.test'], commonName: null });
     expect(empty.x509.subject ?? '').toBe('');
     expect(empty.x509.subjectAltName).toBe('DNS:empty.lab.test');
+    expect(empty.x509.raw.includes(CRITICAL_SAN)).toBe(true);
+    // (a leaf with a subject has its SAN non-critical, so the byte check tells the two apart)
+    expect((await issueLeaf({ names: ['named.lab.test'] })).x509.raw.includes(CRITICAL_SAN)).toBe(false);
     const cnOnly = await issueLeaf({ names: [], commonName: 'cn.lab.test' });
     expect(cnOnly.x509.subject).toBe('O=hipaa-guard lab\nCN=cn.lab.test');
     expect(cnOnly.x509.subjectAltName).toBeUndefined();

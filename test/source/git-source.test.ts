@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitRefSource, gitChangeSet, parseBatch, WorkingTreeSource } from '../../checks/source/git-source.js';
 import { GitError } from '../../checks/source/run-git.js';
-import { createTempRepo, type TempRepo } from '../support/temp-repo.js';
+import { createTempRepo, tempDir, type TempRepo } from '../support/temp-repo.js';
 import { refusal } from './refusal.js';
 
 describe('git sources', () => {
@@ -93,13 +92,10 @@ describe('git sources on a hostile tree (a pull request is untrusted input)', ()
   let outside: string;
   beforeEach(() => {
     repo = createTempRepo();
-    outside = mkdtempSync(join(tmpdir(), 'hipaa-guard-outside-'));
+    outside = tempDir('hipaa-guard-outside-');
     writeFileSync(join(outside, 'secret.tf'), CANARY);
   });
-  afterEach(() => {
-    repo.remove();
-    rmSync(outside, { recursive: true, force: true });
-  });
+  afterEach(() => repo.remove());
 
   /** Both sources over the same tree: the commit and the working tree it was made from. */
   const bothSources = (commit: string, maxFileBytes?: number) =>

@@ -3,7 +3,7 @@ import { analyzePlan } from '../../../checks/infra/plan/analyze-plan.js';
 import { PlanFormatError } from '../../../checks/infra/plan/plan-json.js';
 import type { Report } from '../../../checks/model/report.js';
 import { memorySource } from '../../support/memory-source.js';
-import { dbInstance, listener, planJson, trail, type Actions, type FormatVersion, type PlanSpec } from './plan-builders.js';
+import { dbInstance, listener, listenerPolicyUpdate, planJson, trail, type Actions, type FormatVersion, type PlanSpec } from './plan-builders.js';
 
 const NOW = new Date('2026-02-01T09:00:00Z');
 const STRONG = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
@@ -26,15 +26,7 @@ describe('analyzePlan: the change a plan makes, classified by the diff engine', 
     // Given an update of an HTTPS listener from a TLS 1.2+ policy to one that accepts TLS 1.1
     const report = await judge({
       format,
-      changes: [
-        {
-          address: 'aws_lb_listener.https',
-          type: 'aws_lb_listener',
-          actions: ['update'],
-          before: listener({ protocol: 'HTTPS', ssl_policy: STRONG }),
-          after: listener({ protocol: 'HTTPS', ssl_policy: WEAK }),
-        },
-      ],
+      changes: [listenerPolicyUpdate('aws_lb_listener.https', STRONG, WEAK)],
     });
     // Then it is one weakening that names the address
     expect(report.findings).toHaveLength(1);

@@ -92,6 +92,17 @@ export function planJson(spec: PlanSpec): string {
   return JSON.stringify(plan, null, 2);
 }
 
+/** An in-place update of an HTTPS listener at `address` from TLS policy `from` to `to`. */
+export function listenerPolicyUpdate(address: string, from: string, to: string): ChangeSpec {
+  return {
+    address,
+    type: 'aws_lb_listener',
+    actions: ['update'],
+    before: listener({ protocol: 'HTTPS', ssl_policy: from }),
+    after: listener({ protocol: 'HTTPS', ssl_policy: to }),
+  };
+}
+
 // ---------- provider objects (hashicorp/aws v5 schemas, trimmed to what matters and then some) ----------
 
 export function listener(values: { protocol: string; ssl_policy?: string | null; port?: number; arn?: string; redirect?: boolean }): Record<string, unknown> {

@@ -4,7 +4,7 @@ import { renderReport } from '../../../checks/report/render.js';
 import type { SarifLog } from '../../../checks/report/sarif.js';
 import { ALL_RULES } from '../../../checks/rules/registry.js';
 import { memorySource } from '../../support/memory-source.js';
-import { listener, planJson } from './plan-builders.js';
+import { listenerPolicyUpdate, planJson } from './plan-builders.js';
 
 const ADDRESS = 'module.edge["a"].aws_lb_listener.https';
 
@@ -13,15 +13,7 @@ describe('reports of a plan show the resource address beside the file and lines'
     // Given a weakened listener in a module instance, mapped to its file in the checkout
     const report = await analyzePlan({
       text: planJson({
-        changes: [
-          {
-            address: ADDRESS,
-            type: 'aws_lb_listener',
-            actions: ['update'],
-            before: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-TLS13-1-2-2021-06' }),
-            after: listener({ protocol: 'HTTPS', ssl_policy: 'ELBSecurityPolicy-2016-08' }),
-          },
-        ],
+        changes: [listenerPolicyUpdate(ADDRESS, 'ELBSecurityPolicy-TLS13-1-2-2021-06', 'ELBSecurityPolicy-2016-08')],
         rootModule: { module_calls: { edge: { source: './modules/edge', module: {} } } },
       }),
       source: 'plan.json',
