@@ -11,7 +11,7 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-LXUNLR4W.js";
+} from "./chunk-OLXMKI4R.js";
 import {
   GITHUB_LIMITS,
   Octokit,
@@ -39,7 +39,7 @@ import {
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-4ETODQJT.js";
+} from "./chunk-ZCJ7DCP7.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   allBackends
@@ -49,7 +49,7 @@ import {
   SARIF_MAX_RESULTS,
   renderJson,
   toSarif
-} from "./chunk-PVEBU32N.js";
+} from "./chunk-DBOAXV33.js";
 import {
   checkEndpoints
 } from "./chunk-62G23UAV.js";
@@ -57,7 +57,7 @@ import {
   renderMarkdown,
   verdictOf
 } from "./chunk-D6RF3HYE.js";
-import "./chunk-XFJYA7NN.js";
+import "./chunk-ROHD3B77.js";
 import {
   emptyReport,
   mergeReports

@@ -24,12 +24,12 @@ import { setFlagsFromString } from "node:v8";
 
 // cli/cli.ts
 var COMMANDS = {
-  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-LRXAFJUA.js")).probeCommand },
+  probe: { summary: "probe HTTPS endpoints: TLS, certificates, redirects, HSTS", load: async () => (await import("./chunk-B2TUAJQ4.js")).probeCommand },
   scan: {
     summary: "report infrastructure changes that weaken a safeguard, between two git versions or in a Terraform plan",
-    load: async () => (await import("./chunk-EX4EPCRO.js")).scanCommand
+    load: async () => (await import("./chunk-JUQRTMPC.js")).scanCommand
   },
-  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-Y766OJMZ.js")).demoCommand }
+  demo: { summary: "probe a loopback lab of good and broken TLS set-ups and print the report", load: async () => (await import("./chunk-SSLC2IE5.js")).demoCommand }
 };
 function overview() {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));

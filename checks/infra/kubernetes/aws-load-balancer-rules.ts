@@ -2,7 +2,7 @@
 import { CITATIONS } from '../../model/safeguards.js';
 import type { InfraResource } from '../model.js';
 import { attributeRule, judgeValue, mustBeSet, mustBeTrue, valueAt, type AttributePath, type Expectation, type InfraRule, type Verdict } from '../rule.js';
-import { elbPolicyStrength, TLS12_OR_LATER } from '../rules/support.js';
+import { elbPolicyStrength, isAnywhere, TLS12_OR_LATER } from '../rules/support.js';
 import {
   ALB,
   albAttributes,
@@ -144,8 +144,6 @@ const awsLbInternetFacing: InfraRule = {
   },
 };
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
-
 function cidrsOf(value: unknown): string[] {
   return typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [];
 }
@@ -170,8 +168,8 @@ const albInboundCidrsOpen = attributeRule({
   ],
   expect: {
     expected: 'only the networks that need access (no 0.0.0.0/0 or ::/0)',
-    test: (value) => cidrsOf(value).length > 0 && !cidrsOf(value).some((cidr) => WORLD.has(cidr)),
-    strength: (value) => (cidrsOf(value).some((cidr) => WORLD.has(cidr)) ? 0 : 1),
+    test: (value) => cidrsOf(value).length > 0 && !cidrsOf(value).some((cidr) => isAnywhere(cidr)),
+    strength: (value) => (cidrsOf(value).some((cidr) => isAnywhere(cidr)) ? 0 : 1),
   },
   onlyChanges: ['weakened', 'removed'],
   examples: {

@@ -1,6 +1,7 @@
 /** Kubernetes NetworkPolicy: the namespace's default deny, and ingress opened to every address. */
 import type { InfraResource } from '../model.js';
 import { valueAt, type InfraRule, type Verdict } from '../rule.js';
+import { isAnywhere } from '../rules/support.js';
 import { DEFAULT_DENY } from './example-manifests.js';
 
 function list(value: unknown): unknown[] {
@@ -60,8 +61,6 @@ const defaultDenyRemoved: InfraRule = {
   },
 };
 
-const WORLD = new Set(['0.0.0.0/0', '::/0']);
-
 /** A policy admitting one partner range, as the examples write it; `from` peers can be appended. */
 const ALLOW_PARTNERS = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -84,7 +83,7 @@ function checkOpenToWorld(resource: InfraResource): Verdict | undefined {
   for (const [ruleIndex, rule] of rules.entries()) {
     for (const [peerIndex, peer] of list(valueAt(rule, ['from'])).entries()) {
       const cidr = valueAt(peer, ['ipBlock', 'cidr']);
-      if (typeof cidr === 'string' && WORLD.has(cidr.trim())) {
+      if (typeof cidr === 'string' && isAnywhere(cidr)) {
         return {
           verdict: 'fail',
           path: ['spec', 'ingress', ruleIndex, 'from', peerIndex, 'ipBlock', 'cidr'],
@@ -110,7 +109,7 @@ const networkPolicyOpenToWorld: InfraRule = {
   formats: ['kubernetes'],
   resourceTypes: ['NetworkPolicy'],
   check: checkOpenToWorld,
-  strength: (value) => (typeof value === 'string' && WORLD.has(value) ? 0 : 1),
+  strength: (value) => (isAnywhere(value) ? 0 : 1),
   onlyChanges: ['weakened', 'removed'],
   examples: {
     bad: [{ path: 'k8s/allow-partners.yaml', line: 15, before: ALLOW_PARTNERS, text: `${ALLOW_PARTNERS}        - ipBlock:\n            cidr: 0.0.0.0/0\n` }],

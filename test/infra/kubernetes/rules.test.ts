@@ -232,4 +232,13 @@ describe('NetworkPolicy', () => {
     expect(await findings('K8S-NETPOL-OPEN-TO-WORLD', open)).toEqual([]);
     expect(await findings('K8S-NETPOL-OPEN-TO-WORLD', open, closed)).toEqual([{ change: 'weakened', line: 12, before: 'named sources', after: '::/0' }]);
   });
+
+  it('Given "anywhere" spelled out in full, IPv6 or IPv4, then it is open to the world like ::/0', async () => {
+    const closed = `${DEFAULT_DENY}  ingress:\n    - from:\n        - ipBlock:\n            cidr: 10.0.0.0/8\n`;
+    for (const anywhere of ['0:0:0:0:0:0:0:0/0', '0000:0000:0000:0000:0000:0000:0000:0000/0', '0.0.0.0/00']) {
+      expect(await findings('K8S-NETPOL-OPEN-TO-WORLD', closed.replace('10.0.0.0/8', anywhere), closed)).toEqual([
+        { change: 'weakened', line: 12, before: 'named sources', after: anywhere },
+      ]);
+    }
+  });
 });

@@ -15,7 +15,7 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-7DLUYUDI.js";
+} from "./chunk-ZVYQVZJN.js";
 import {
   allBackends
 } from "./chunk-GRSTH7CV.js";

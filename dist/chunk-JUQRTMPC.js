@@ -12,11 +12,11 @@ import {
   gitChangeSet,
   mergePlanWithDiff,
   runGit
-} from "./chunk-LXUNLR4W.js";
+} from "./chunk-OLXMKI4R.js";
 import "./chunk-3IX2FFAK.js";
 import {
   scanChanges
-} from "./chunk-4ETODQJT.js";
+} from "./chunk-ZCJ7DCP7.js";
 import "./chunk-BGBLBVKQ.js";
 import {
   REPORT_OPTIONS,
@@ -27,13 +27,13 @@ import {
   readReportSettings,
   resolvePath,
   writeReport
-} from "./chunk-7DLUYUDI.js";
-import "./chunk-PVEBU32N.js";
+} from "./chunk-ZVYQVZJN.js";
+import "./chunk-DBOAXV33.js";
 import {
   UsageError
 } from "./chunk-SZGO3UUV.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-XFJYA7NN.js";
+import "./chunk-ROHD3B77.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -5,15 +5,26 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  scanChanges
-} from "./chunk-4ETODQJT.js";
-import "./chunk-BGBLBVKQ.js";
-import "./chunk-XFJYA7NN.js";
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
+} from "./chunk-XYJHC2CK.js";
+import "./chunk-ZVYQVZJN.js";
+import "./chunk-GRSTH7CV.js";
+import "./chunk-DBOAXV33.js";
+import "./chunk-SZGO3UUV.js";
+import "./chunk-62G23UAV.js";
+import "./chunk-D6RF3HYE.js";
+import "./chunk-ROHD3B77.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  scanChanges
+  parseResolve,
+  probeCommand,
+  probeConfig,
+  probeEndpoints
 };

@@ -6,13 +6,13 @@ const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
   probeEndpoints
-} from "./chunk-ADTN2SNT.js";
+} from "./chunk-XYJHC2CK.js";
 import {
   parseCommandLine,
   writeReport
-} from "./chunk-7DLUYUDI.js";
+} from "./chunk-ZVYQVZJN.js";
 import "./chunk-GRSTH7CV.js";
-import "./chunk-PVEBU32N.js";
+import "./chunk-DBOAXV33.js";
 import {
   EXIT_OK
 } from "./chunk-SZGO3UUV.js";
@@ -20,7 +20,7 @@ import {
   canonicalAddress
 } from "./chunk-62G23UAV.js";
 import "./chunk-D6RF3HYE.js";
-import "./chunk-XFJYA7NN.js";
+import "./chunk-ROHD3B77.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import {

@@ -29,7 +29,7 @@ import {
   unresolved,
   valueAt,
   verdictList
-} from "./chunk-XFJYA7NN.js";
+} from "./chunk-ROHD3B77.js";
 import {
   emptyReport,
   mergeReports

@@ -8,7 +8,7 @@ import {
   ALL_RULES,
   renderJson,
   renderSarif
-} from "./chunk-PVEBU32N.js";
+} from "./chunk-DBOAXV33.js";
 import {
   EXIT_FINDINGS,
   EXIT_OK,

@@ -18,7 +18,7 @@ import {
   applySuppressions,
   diffResources,
   parseTerraformModule
-} from "./chunk-4ETODQJT.js";
+} from "./chunk-ZCJ7DCP7.js";
 import {
   UnreadableFileError
 } from "./chunk-BGBLBVKQ.js";
@@ -27,7 +27,7 @@ import {
   describeValue,
   isUnresolved,
   unresolved
-} from "./chunk-XFJYA7NN.js";
+} from "./chunk-ROHD3B77.js";
 import {
   emptyReport,
   mergeReports

@@ -560,7 +560,6 @@ var awsLbInternetFacing = {
     good: [{ path: "k8s/alb.yaml", text: albIngress([INTERNAL]) }]
   }
 };
-var WORLD = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
 function cidrsOf(value) {
   return typeof value === "string" ? value.split(/[\s,]+/).filter(Boolean) : [];
 }
@@ -583,8 +582,8 @@ var albInboundCidrsOpen = attributeRule({
   ],
   expect: {
     expected: "only the networks that need access (no 0.0.0.0/0 or ::/0)",
-    test: (value) => cidrsOf(value).length > 0 && !cidrsOf(value).some((cidr) => WORLD.has(cidr)),
-    strength: (value) => cidrsOf(value).some((cidr) => WORLD.has(cidr)) ? 0 : 1
+    test: (value) => cidrsOf(value).length > 0 && !cidrsOf(value).some((cidr) => isAnywhere(cidr)),
+    strength: (value) => cidrsOf(value).some((cidr) => isAnywhere(cidr)) ? 0 : 1
   },
   onlyChanges: ["weakened", "removed"],
   examples: {
@@ -1055,7 +1054,6 @@ var defaultDenyRemoved = {
     good: [{ path: "k8s/network-policies.yaml", text: DEFAULT_DENY }]
   }
 };
-var WORLD2 = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0"]);
 var ALLOW_PARTNERS = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -1076,7 +1074,7 @@ function checkOpenToWorld(resource) {
   for (const [ruleIndex, rule] of rules.entries()) {
     for (const [peerIndex, peer] of list(valueAt(rule, ["from"])).entries()) {
       const cidr = valueAt(peer, ["ipBlock", "cidr"]);
-      if (typeof cidr === "string" && WORLD2.has(cidr.trim())) {
+      if (typeof cidr === "string" && isAnywhere(cidr)) {
         return {
           verdict: "fail",
           path: ["spec", "ingress", ruleIndex, "from", peerIndex, "ipBlock", "cidr"],
@@ -1100,7 +1098,7 @@ var networkPolicyOpenToWorld = {
   formats: ["kubernetes"],
   resourceTypes: ["NetworkPolicy"],
   check: checkOpenToWorld,
-  strength: (value) => typeof value === "string" && WORLD2.has(value) ? 0 : 1,
+  strength: (value) => isAnywhere(value) ? 0 : 1,
   onlyChanges: ["weakened", "removed"],
   examples: {
     bad: [{ path: "k8s/allow-partners.yaml", line: 15, before: ALLOW_PARTNERS, text: `${ALLOW_PARTNERS}        - ipBlock:

@@ -5,26 +5,15 @@ const require = __hgCreateRequire(import.meta.url);
 const __filename = __hgFileURLToPath(import.meta.url);
 const __dirname = __hgDirname(__filename);
 import {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
-} from "./chunk-ADTN2SNT.js";
-import "./chunk-7DLUYUDI.js";
-import "./chunk-GRSTH7CV.js";
-import "./chunk-PVEBU32N.js";
-import "./chunk-SZGO3UUV.js";
-import "./chunk-62G23UAV.js";
-import "./chunk-D6RF3HYE.js";
-import "./chunk-XFJYA7NN.js";
+  scanChanges
+} from "./chunk-ZCJ7DCP7.js";
+import "./chunk-BGBLBVKQ.js";
+import "./chunk-ROHD3B77.js";
 import "./chunk-YWFXNLSI.js";
 import "./chunk-D2S3YVWQ.js";
 import "./chunk-WQ6PL2OD.js";
 import "./chunk-XZV2XCCM.js";
 import "./chunk-BEY6CXLO.js";
 export {
-  parseResolve,
-  probeCommand,
-  probeConfig,
-  probeEndpoints
+  scanChanges
 };

@@ -12,7 +12,7 @@ import {
   ENV_RULES,
   GENERAL_RULES,
   INFRA_RULES
-} from "./chunk-XFJYA7NN.js";
+} from "./chunk-ROHD3B77.js";
 import {
   DEFAULT_CONFIG_PATH,
   locationLabel,
